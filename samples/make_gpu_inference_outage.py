@@ -451,7 +451,9 @@ class Pod:
     def status(self):
         s = {"phase": self.phase}
         order = ["PodReadyToStartContainers", "Initialized", "Ready", "ContainersReady", "PodScheduled"]
-        s["conditions"] = [self.conds[k] for k in order if k in self.conds]
+        conds = [self.conds[k] for k in order if k in self.conds]
+        if conds:
+            s["conditions"] = conds
         if self.node:
             host_ip = NODES[self.node]["status"]["addresses"][0]["address"]
             s["hostIP"] = host_ip
@@ -477,7 +479,9 @@ class Pod:
              **({"containerID": st["cid"]} if st.get("cid") else {}),
              "started": st.get("started", False)}
         if init:
-            c.pop("started")
+            # a completed init container is ready; it is no longer "started"
+            c["ready"] = "terminated" in st["state"] and st["state"]["terminated"].get("exitCode") == 0
+            c["started"] = "running" in st["state"]
         if st.get("cid"):
             c["volumeMounts"] = [{"name": self.obj["spec"]["volumes"][-1]["name"],
                                   "mountPath": "/var/run/secrets/kubernetes.io/serviceaccount",
