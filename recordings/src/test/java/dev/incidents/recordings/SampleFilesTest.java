@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
@@ -37,6 +38,7 @@ class SampleFilesTest {
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final ObjectMapper WATCH = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     private static final YAMLMapper YAML = new YAMLMapper();
 
     @TestFactory
@@ -93,6 +95,21 @@ class SampleFilesTest {
                 JsonNode node = parseLine(file, i + 1, lines.get(i));
                 assertThat(node.isObject()).as("%s:%d is not a JSON object", file, i + 1).isTrue();
             }
+        } else if (name.endsWith(".watch.json")) {
+            // kubectl get -w -o json: pretty-printed documents one after the other, with or without {type, object}
+            int documents = 0;
+            try (MappingIterator<JsonNode> it = WATCH.readerFor(JsonNode.class).readValues(file.toFile())) {
+                while (it.hasNext()) {
+                    JsonNode document = it.next();
+                    JsonNode object = document.has("object") ? document.get("object") : document;
+                    assertThat(object.path("kind").asText()).as("%s: document %d has a kind", file, documents + 1).isNotEmpty();
+                    if (document.has("object")) {
+                        assertThat(WATCH_TYPES).as("%s: document %d type", file, documents + 1).contains(document.path("type").asText());
+                    }
+                    documents++;
+                }
+            }
+            assertThat(documents).as("%s has no documents", file).isPositive();
         } else if (name.endsWith(".json")) {
             JsonNode root = JSON.readTree(file.toFile());
             assertThat(root.path("kind").asText()).as("%s: kind", file).isNotEmpty();
@@ -106,8 +123,11 @@ class SampleFilesTest {
             assertThat(YAML.readTree(file.toFile()).isObject()).as("%s is a YAML mapping", file).isTrue();
         } else if (name.endsWith(".describe.txt")) {
             String text = Files.readString(file, StandardCharsets.UTF_8);
-            assertThat(text).as("%s has an Events: table", file).containsPattern("(?m)^Events:\\s*$");
-            assertThat(text).as("%s has the table's header", file).containsPattern("(?m)^\\s+Type\\s+Reason\\s+Age\\s+From\\s+Message\\s*$");
+            boolean describeEvents = text.matches("(?s).*(?m:^Events:\\s*$).*")
+                    && text.matches("(?s).*(?m:^\\s+Type\\s+Reason\\s+Age\\s+From\\s+Message\\s*$).*");
+            boolean getEventsTable = text.matches("(?s)(?:NAMESPACE\\s+)?LAST SEEN\\s+TYPE\\s+REASON\\s+OBJECT\\s+MESSAGE\\s*\\n.*");
+            assertThat(describeEvents || getEventsTable)
+                    .as("%s is neither kubectl describe text with an Events: table nor kubectl get events lines", file).isTrue();
         }
     }
 
