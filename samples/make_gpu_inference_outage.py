@@ -524,6 +524,12 @@ def terminated(pod, name, reason, code, started, finished, restarts):
                            "containerID": cid(pod.name, name, str(restarts))}}
 
 
+def go_duration(seconds):
+    """time.Duration.String(): 10s, 1m20s, 5m0s (the kubelet prints back-off delays this way)."""
+    seconds = int(seconds)
+    return f"{seconds // 60}m{seconds % 60}s" if seconds >= 60 else f"{seconds}s"
+
+
 def waiting(reason, message=None):
     w = {"reason": reason}
     if message:
@@ -1001,7 +1007,7 @@ def story():
         nxt = mis_runs[k + 1] if k + 1 < len(mis_runs) else at(46)
         wait_s = (nxt - exit_t).total_seconds()
         mis.cstate["vllm"] = {"state": waiting("CrashLoopBackOff",
-                                               f"back-off {int(min(300, max(10, wait_s)))}s restarting failed container=vllm pod={mis.name}_inference({mis.uid})"),
+                                               f"back-off {go_duration(min(300, 10 * 2 ** k))} restarting failed container=vllm pod={mis.name}_inference({mis.uid})"),
                               "last": terminated(mis, "vllm", "Error", 137, s, exit_t, k), "restarts": k,
                               "imageID": image_id(MIS_IMAGE)}
         if k == 0:
@@ -1091,7 +1097,7 @@ def story():
         else:
             emb.cstate["embedding-worker"] = {
                 "state": waiting("CrashLoopBackOff",
-                                 f"back-off {backoff}s restarting failed container=embedding-worker pod={emb.name}_inference({emb.uid})"),
+                                 f"back-off {go_duration(backoff)} restarting failed container=embedding-worker pod={emb.name}_inference({emb.uid})"),
                 "last": last, "restarts": r - 1, "imageID": image_id(emb.images["embedding-worker"])}
             emb.snap(oom_t + timedelta(milliseconds=700))
             new_start = oom_t + timedelta(seconds=backoff + 1)
