@@ -16,7 +16,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -54,6 +56,13 @@ class SampleFilesTest {
                 .filter(file -> file.toString().endsWith(".jsonl"))
                 .filter(SampleFilesTest::hasRecordingHeader)
                 .map(file -> dynamicTest(file.toString(), () -> checkRecording(file)));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> every_json_lines_file_keeps_uids_and_event_counts_consistent() {
+        return Stream.concat(files(SAMPLES), files(SCENARIOS))
+                .filter(file -> file.toString().endsWith(".jsonl"))
+                .map(file -> dynamicTest(file.toString(), () -> checkConsistency(file)));
     }
 
     @TestFactory
@@ -154,6 +163,68 @@ class SampleFilesTest {
                     .has("kubectl.kubernetes.io/last-applied-configuration"))
                     .as("%s:%d: last-applied-configuration stored", file, lineNo).isFalse();
         }
+    }
+
+    /**
+     * What a real API server guarantees and a hand-written fixture easily breaks: a uid names one object for ever, a
+     * repeated Event keeps its uid while its count and last time only grow, an Event about a Pod carries that Pod's uid.
+     */
+    private static void checkConsistency(Path file) throws IOException {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        Map<String, String> identityByUid = new HashMap<>();
+        Map<String, String> podUids = new HashMap<>();
+        Map<String, Long> lastCount = new HashMap<>();
+        Map<String, String> lastSeen = new HashMap<>();
+        List<JsonNode> events = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            JsonNode line = parseLine(file, i + 1, lines.get(i));
+            if (line.has("format")) {
+                continue;
+            }
+            JsonNode object = line.has("object") ? line.get("object") : line;
+            JsonNode metadata = object.path("metadata");
+            String uid = metadata.path("uid").asText();
+            String identity = object.path("apiVersion").asText() + "/" + object.path("kind").asText() + "/"
+                    + metadata.path("namespace").asText() + "/" + metadata.path("name").asText();
+            if (!uid.isEmpty()) {
+                String earlier = identityByUid.putIfAbsent(uid, identity);
+                assertThat(earlier == null || earlier.equals(identity))
+                        .as("%s:%d: uid %s names %s and %s", file, i + 1, uid, earlier, identity).isTrue();
+            }
+            if ("Pod".equals(object.path("kind").asText())) {
+                podUids.put(metadata.path("namespace").asText() + "/" + metadata.path("name").asText(), uid);
+            }
+            if ("Event".equals(object.path("kind").asText())) {
+                events.add(object);
+                long count = object.has("series") ? object.path("series").path("count").asLong()
+                        : object.path("count").asLong(1);
+                String seen = firstText(object.path("series").path("lastObservedTime"), object.path("lastTimestamp"),
+                        object.path("eventTime"));
+                Long previousCount = lastCount.put(uid, count);
+                String previousSeen = lastSeen.put(uid, seen);
+                assertThat(previousCount == null || previousCount <= count)
+                        .as("%s:%d: event %s count goes down", file, i + 1, metadata.path("name").asText()).isTrue();
+                assertThat(previousSeen == null || Instant.parse(previousSeen).compareTo(Instant.parse(seen)) <= 0)
+                        .as("%s:%d: event %s last time goes back", file, i + 1, metadata.path("name").asText()).isTrue();
+            }
+        }
+        for (JsonNode event : events) {
+            JsonNode about = event.has("involvedObject") ? event.get("involvedObject") : event.path("regarding");
+            String pod = about.path("namespace").asText() + "/" + about.path("name").asText();
+            if ("Pod".equals(about.path("kind").asText()) && podUids.containsKey(pod)) {
+                assertThat(about.path("uid").asText()).as("%s: event %s about pod %s", file,
+                        event.path("metadata").path("name").asText(), pod).isEqualTo(podUids.get(pod));
+            }
+        }
+    }
+
+    private static String firstText(JsonNode... candidates) {
+        for (JsonNode candidate : candidates) {
+            if (candidate.isTextual() && !candidate.asText().isEmpty()) {
+                return candidate.asText();
+            }
+        }
+        throw new AssertionError("event without any timestamp");
     }
 
     private static void checkSidecar(Path file) throws IOException {
