@@ -1252,20 +1252,20 @@ def autoscaler_scale_up():
     event(t + timedelta(seconds=8), "Pod", ns, p.name, "Normal", "TriggeredScaleUp",
           "pod triggered scale-up: [{eks-cpu-general-20250211-8ec6b1e2-5c1f-4c0e-9a3e-1f2b3c4d5e6f 3->4 (max: 10)}]",
           "cluster-autoscaler")
-    new = node("ip-10-0-3-201.ec2.internal", "10.0.3.201", "us-east-1c", "m6i.4xlarge", 0, 80, at(24, 5), CPU_NG,
+    new = node("ip-10-0-3-201.ec2.internal", "10.0.3.201", "us-east-1c", "m6i.4xlarge", 0, 80, at(24, 0), CPU_NG,
                extra_taints=[{"key": "node.kubernetes.io/not-ready", "effect": "NoSchedule"}])
-    new["status"]["conditions"] = node_conditions(at(24, 5), at(24, 5), False, False)
-    emit(at(24, 5), "ADDED", new)
+    new["status"]["conditions"] = node_conditions(at(24, 0), at(24, 0), False, False)
+    emit(at(24, 0), "ADDED", new)
     nn = new["metadata"]["name"]
-    event(at(24, 6), "Node", None, nn, "Normal", "Starting", "Starting kubelet.", "kubelet", nn)
-    event(at(24, 6), "Node", None, nn, "Normal", "RegisteredNode", f"Node {nn} event: Registered Node {nn} in Controller",
+    event(at(24, 1), "Node", None, nn, "Normal", "Starting", "Starting kubelet.", "kubelet", nn)
+    event(at(24, 1), "Node", None, nn, "Normal", "RegisteredNode", f"Node {nn} event: Registered Node {nn} in Controller",
           "node-controller")
     new["spec"]["taints"] = []
     del new["spec"]["taints"]
-    new["status"]["conditions"] = node_conditions(at(24, 14), at(24, 14), False, True)
-    emit(at(24, 14), "MODIFIED", new)
-    event(at(24, 14), "Node", None, nn, "Normal", "NodeReady", f"Node {nn} status is now: NodeReady", "kubelet", nn)
-    st = at(24, 12)
+    new["status"]["conditions"] = node_conditions(at(24, 5), at(24, 5), False, True)
+    emit(at(24, 5), "MODIFIED", new)
+    event(at(24, 5), "Node", None, nn, "Normal", "NodeReady", f"Node {nn} status is now: NodeReady", "kubelet", nn)
+    st = at(24, 6)
     p.bind(st, nn)
     event_v1_series(st, "Pod", ns, p.name, "Normal", "Scheduled", "Binding",
                     f"Successfully assigned {ns}/{p.name} to {nn}", "default-scheduler", SCHED)
