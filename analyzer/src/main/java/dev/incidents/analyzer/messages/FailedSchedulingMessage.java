@@ -122,12 +122,12 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
             String taint = t.find() ? t.group(1).trim() : null;
             return new SchedulingReason(nodes, taintKind(taint), null, taint, clause);
         }
+        if (lower.contains("volume node affinity conflict")) {
+            return new SchedulingReason(nodes, Kind.VOLUME_NODE_AFFINITY_CONFLICT, null, null, clause);
+        }
         if (lower.contains("node affinity") || lower.contains("node selector")) {
             // "didn't match Pod's node affinity/selector" (1.21+), "didn't match node selector" (older).
             return new SchedulingReason(nodes, Kind.NODE_SELECTOR_MISMATCH, null, null, clause);
-        }
-        if (lower.contains("volume node affinity conflict")) {
-            return new SchedulingReason(nodes, Kind.VOLUME_NODE_AFFINITY_CONFLICT, null, null, clause);
         }
         if (lower.contains("persistentvolumeclaim") || lower.contains("persistent volumes to bind")) {
             Matcher pvc = PVC_NAME.matcher(text);
@@ -200,7 +200,7 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
     /** Taints that mark nodes out of service or reserved for the platform: never the workload's blocker. */
     static boolean isSystemTaint(String taint) {
         if (taint == null) {
-            return true;
+            return false; // pre-1.18 "node(s) had taints that the pod didn't tolerate" names none
         }
         String t = taint.toLowerCase(Locale.ROOT);
         return t.startsWith("node-role.kubernetes.io/")
