@@ -1,0 +1,60 @@
+package dev.incidents.analyzer.hints;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The closed set of names a hint template may use, as {@code {namespace}}, {@code {pod}}, ... A catalog entry using any
+ * other placeholder fails at load. Each fact has a phrase used in prose (title, summary, causes, step text) when the
+ * evidence did not provide it; commands are never filled with it (see {@link HintCatalog#render}).
+ */
+public enum Fact {
+    NAMESPACE("namespace", "the namespace"),
+    POD("pod", "the pod"),
+    REPLICASET("replicaset", "the ReplicaSet"),
+    WORKLOAD_KIND("workloadKind", "workload"),
+    WORKLOAD_NAME("workloadName", "the workload"),
+    NODE("node", "the node"),
+    PVC("pvc", "the PersistentVolumeClaim"),
+    IMAGE("image", "the image"),
+    CONTAINER("container", "the container"),
+    RESOURCE("resource", "the requested resource"),
+    TAINT("taint", "the node taint"),
+    QUOTA("quota", "the ResourceQuota"),
+    WEBHOOK("webhook", "the admission webhook"),
+    SERVICE_ACCOUNT("serviceAccount", "the ServiceAccount"),
+    SECRET("secret", "the Secret"),
+    CONFIG_MAP("configMap", "the ConfigMap"),
+    EXIT_CODE("exitCode", "a non-zero code"),
+    RESTART_COUNT("restartCount", "several"),
+    PROBE("probe", "the probe"),
+    COUNT("count", "several");
+
+    private static final Map<String, Fact> BY_PLACEHOLDER = Arrays.stream(values())
+            .collect(Collectors.toUnmodifiableMap(Fact::placeholder, Function.identity()));
+
+    private final String placeholder;
+    private final String fallback;
+
+    Fact(String placeholder, String fallback) {
+        this.placeholder = placeholder;
+        this.fallback = fallback;
+    }
+
+    /** The name between braces in a template: {@code workloadName} for {@code {workloadName}}. */
+    public String placeholder() {
+        return placeholder;
+    }
+
+    /** What prose says when the fact is unknown. */
+    public String fallback() {
+        return fallback;
+    }
+
+    public static Optional<Fact> ofPlaceholder(String name) {
+        return Optional.ofNullable(BY_PLACEHOLDER.get(name));
+    }
+}

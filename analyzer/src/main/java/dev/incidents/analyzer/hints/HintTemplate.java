@@ -1,0 +1,110 @@
+package dev.incidents.analyzer.hints;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One catalog text with {@code {placeholder}} slots, checked when the catalog loads: every brace must open a known
+ * {@link Fact}, so a typo fails the build instead of reaching a chat channel as {@code kubectl describe node {nod}}.
+ */
+final class HintTemplate {
+
+    private final String text;
+    /** Literal text and facts, alternating in order of appearance. */
+    private final List<Object> parts;
+    private final Set<Fact> facts;
+
+    private HintTemplate(String text, List<Object> parts) {
+        this.text = text;
+        this.parts = List.copyOf(parts);
+        EnumSet<Fact> used = EnumSet.noneOf(Fact.class);
+        for (Object part : parts) {
+            if (part instanceof Fact fact) {
+                used.add(fact);
+            }
+        }
+        this.facts = used;
+    }
+
+    /**
+     * @param where names the entry for the error message, e.g. {@code IMAGE_PULL_DISK_FULL.remediation[0].commands[1]}
+     * @throws IllegalArgumentException on an unknown placeholder or an unbalanced brace
+     */
+    static HintTemplate parse(String text, String where) {
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException(where + ": empty text");
+        }
+        List<Object> parts = new ArrayList<>();
+        int i = 0;
+        while (i < text.length()) {
+            int open = text.indexOf('{', i);
+            int strayClose = text.indexOf('}', i);
+            if (strayClose >= 0 && (open < 0 || strayClose < open)) {
+                throw new IllegalArgumentException(where + ": '}' without '{' at offset " + strayClose + " in: " + text);
+            }
+            if (open < 0) {
+                parts.add(text.substring(i));
+                break;
+            }
+            int close = text.indexOf('}', open);
+            if (close < 0) {
+                throw new IllegalArgumentException(where + ": unclosed '{' at offset " + open + " in: " + text);
+            }
+            if (open > i) {
+                parts.add(text.substring(i, open));
+            }
+            String name = text.substring(open + 1, close);
+            Fact fact = Fact.ofPlaceholder(name).orElseThrow(() -> new IllegalArgumentException(
+                    where + ": unknown placeholder {" + name + "} in: " + text + " (known: " + known() + ")"));
+            parts.add(fact);
+            i = close + 1;
+        }
+        return new HintTemplate(text, parts);
+    }
+
+    private static String known() {
+        StringBuilder b = new StringBuilder();
+        for (Fact f : Fact.values()) {
+            b.append(b.length() == 0 ? "" : ", ").append('{').append(f.placeholder()).append('}');
+        }
+        return b.toString();
+    }
+
+    Set<Fact> facts() {
+        return facts;
+    }
+
+    /** For prose: a missing fact reads as its fallback phrase ("the node"). */
+    String prose(Facts values) {
+        StringBuilder b = new StringBuilder();
+        for (Object part : parts) {
+            b.append(part instanceof Fact fact ? values.get(fact).orElse(fact.fallback()) : part);
+        }
+        return b.toString();
+    }
+
+    /** For a command: empty unless every fact is known, because a half-filled command must never be pasted. */
+    Optional<String> command(Facts values) {
+        StringBuilder b = new StringBuilder();
+        for (Object part : parts) {
+            if (part instanceof Fact fact) {
+                Optional<String> value = values.get(fact);
+                if (value.isEmpty()) {
+                    return Optional.empty();
+                }
+                b.append(value.get());
+            } else {
+                b.append(part);
+            }
+        }
+        return Optional.of(b.toString());
+    }
+
+    @Override
+    public String toString() {
+        return text;
+    }
+}

@@ -1,0 +1,295 @@
+package dev.incidents.analyzer.messages;
+
+import dev.incidents.analyzer.Category;
+import dev.incidents.analyzer.messages.SchedulingReason.Kind;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A scheduler {@code FailedScheduling} message, parsed once at the edge, e.g.
+ * {@code 0/4 nodes are available: 1 node(s) had untolerated taint {accelerator: gpu}, 3 Insufficient nvidia.com/gpu.
+ * preemption: 0/4 nodes are available: 4 Preemption is not helpful for scheduling.}
+ *
+ * <h2>Which reason blocks ({@link #category()})</h2>
+ * kube-scheduler runs its Filter plugins in a fixed order (NodeUnschedulable, TaintToleration, NodeAffinity, NodePorts,
+ * NodeResourcesFit, VolumeBinding, PodTopologySpread, InterPodAffinity) and a node stops at the first filter it fails.
+ * So a node counted under a later filter has passed every earlier one: it is a node the pod otherwise targets. The rule:
+ * <ol>
+ *   <li>Drop incidental reasons: cordoned or not-ready nodes and system taints ({@code node-role.kubernetes.io/*},
+ *       {@code node.kubernetes.io/*}, cluster-autoscaler/Karpenter taints). No change to the workload places the pod
+ *       there; {@code 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 3 Insufficient cpu}
+ *       is INSUFFICIENT_RESOURCES.</li>
+ *   <li>An unbound PVC is a pod-level PreFilter failure, it blocks every node: PVC_UNBOUND.</li>
+ *   <li>An accelerator taint ({@code {accelerator: gpu}}, {@code {nvidia.com/gpu: NoSchedule}}) next to
+ *       {@code Insufficient} of an accelerator means the only accelerator nodes are fenced off by the taint and the other
+ *       nodes lack GPUs by design (seed 002, step 3): {@code 1 node(s) had untolerated taint {accelerator: gpu},
+ *       3 Insufficient nvidia.com/gpu} is UNTOLERATED_TAINT. Same when the only other reason is a selector mismatch
+ *       (the untainted nodes lack the accelerator label the selector asks for).</li>
+ *   <li>Otherwise the reason of the latest filter stage blocks (accelerator insufficiency first within the resource
+ *       stage): {@code 1 node(s) didn't match Pod's node affinity/selector, 3 Insufficient nvidia.com/gpu} means the 3
+ *       selected GPU nodes have no free GPU: INSUFFICIENT_GPU. A non-accelerator taint does not prove the tainted node
+ *       has GPUs, so {@code 1 ... taint {dedicated: training}, 3 Insufficient nvidia.com/gpu} stays INSUFFICIENT_GPU.</li>
+ *   <li>A reason without a category (ports, pod (anti-)affinity, topology spread) yields to the next-ranked reason that
+ *       has one; when nothing is left (only cordoned/not-ready nodes) the category is empty: node detectors own that.</li>
+ * </ol>
+ *
+ * @param available  nodes available, the {@code 0} of {@code 0/4 nodes are available}
+ * @param total      nodes considered; 0 when the message has no {@code 0/N} prefix (then every reason counts 0 nodes)
+ * @param reasons    the clauses in message order, node counts clamped to {@code total}
+ * @param preemption the {@code preemption: ...} tail (Kubernetes 1.24+), verbatim without the {@code preemption: } word
+ * @param truncated  the message was cut (the API server caps event messages at 1024 characters)
+ * @param raw        the message verbatim, kept as evidence
+ */
+public record FailedSchedulingMessage(int available, int total, List<SchedulingReason> reasons,
+                                      Optional<String> preemption, boolean truncated, String raw) {
+
+    /** The API server truncates event messages longer than this (events.k8s.io {@code note} limit). */
+    public static final int EVENT_MESSAGE_LIMIT = 1024;
+
+    private static final Pattern PREFIX = Pattern.compile("^\\s*(\\d{1,9})/(\\d{1,9}) nodes are available:?\\s*");
+    private static final Pattern COUNTED = Pattern.compile("^(\\d{1,9})\\s+(.*)$", Pattern.DOTALL);
+    /** A clause starts with a node count; {@code , that the pod didn't tolerate} (pre-1.26 taints) does not. */
+    private static final Pattern CLAUSE_SPLIT = Pattern.compile(",\\s+(?=\\d+\\s)");
+    private static final Pattern TAINT = Pattern.compile("\\{([^}]*)}");
+    private static final Pattern PVC_NAME = Pattern.compile("persistentvolumeclaim \"([^\"]+)\"");
+
+    public FailedSchedulingMessage {
+        reasons = List.copyOf(reasons);
+    }
+
+    /** Never throws: an unknown wording becomes one {@link Kind#OTHER} reason holding the text. */
+    public static FailedSchedulingMessage parse(String message) {
+        String raw = message == null ? "" : message;
+        boolean truncated = raw.length() >= EVENT_MESSAGE_LIMIT || raw.endsWith("...") || raw.endsWith("…");
+        String body = raw;
+        Optional<String> preemption = Optional.empty();
+        int preemptionAt = raw.indexOf("preemption:");
+        if (preemptionAt >= 0) {
+            body = raw.substring(0, preemptionAt);
+            preemption = Optional.of(raw.substring(preemptionAt + "preemption:".length()).trim());
+        }
+        int available = 0;
+        int total = 0;
+        boolean prefixed = false;
+        Matcher prefix = PREFIX.matcher(body);
+        if (prefix.find()) {
+            available = Integer.parseInt(prefix.group(1));
+            total = Integer.parseInt(prefix.group(2));
+            body = body.substring(prefix.end());
+            prefixed = true;
+        }
+        body = stripEnd(body);
+        List<SchedulingReason> reasons = new ArrayList<>();
+        if (!body.isEmpty()) {
+            for (String clause : CLAUSE_SPLIT.split(body)) {
+                reasons.add(reason(clause.trim(), prefixed ? total : 0));
+            }
+        }
+        return new FailedSchedulingMessage(available, total, reasons, preemption, truncated, raw);
+    }
+
+    private static String stripEnd(String text) {
+        String s = text.trim();
+        while (s.endsWith(".") || s.endsWith("…")) {
+            s = s.substring(0, s.length() - 1).trim();
+        }
+        return s;
+    }
+
+    private static SchedulingReason reason(String clause, int total) {
+        int nodes = total;
+        String text = clause;
+        Matcher counted = COUNTED.matcher(clause);
+        if (counted.matches()) {
+            nodes = Math.min(total, Integer.parseInt(counted.group(1)));
+            text = counted.group(2);
+        }
+        String lower = text.toLowerCase(Locale.ROOT);
+        if (text.startsWith("Insufficient ")) {
+            return new SchedulingReason(nodes, Kind.INSUFFICIENT_RESOURCE, text.substring(13).trim(), null, clause);
+        }
+        if (lower.startsWith("too many pods")) {
+            return new SchedulingReason(nodes, Kind.TOO_MANY_PODS, null, null, clause);
+        }
+        if (lower.contains("taint")) {
+            // >= 1.26: "had untolerated taint {k: v}"; older: "had taint {k: v}, that the pod didn't tolerate".
+            Matcher t = TAINT.matcher(text);
+            String taint = t.find() ? t.group(1).trim() : null;
+            return new SchedulingReason(nodes, taintKind(taint), null, taint, clause);
+        }
+        if (lower.contains("volume node affinity conflict")) {
+            return new SchedulingReason(nodes, Kind.VOLUME_NODE_AFFINITY_CONFLICT, null, null, clause);
+        }
+        if (lower.contains("node affinity") || lower.contains("node selector")) {
+            // "didn't match Pod's node affinity/selector" (1.21+), "didn't match node selector" (older).
+            return new SchedulingReason(nodes, Kind.NODE_SELECTOR_MISMATCH, null, null, clause);
+        }
+        if (lower.contains("persistentvolumeclaim") || lower.contains("persistent volumes to bind")) {
+            Matcher pvc = PVC_NAME.matcher(text);
+            return new SchedulingReason(nodes, Kind.UNBOUND_PVC, pvc.find() ? pvc.group(1) : null, null, clause);
+        }
+        if (lower.contains("unschedulable")) {
+            return new SchedulingReason(nodes, Kind.NODE_UNSCHEDULABLE, null, null, clause);
+        }
+        if (lower.contains("not ready") || lower.contains("not-ready") || lower.contains("unreachable")) {
+            return new SchedulingReason(nodes, Kind.NODE_NOT_READY, null, null, clause);
+        }
+        if (lower.contains("anti-affinity")) {
+            return new SchedulingReason(nodes, Kind.POD_ANTI_AFFINITY, null, null, clause);
+        }
+        if (lower.contains("affinity")) {
+            return new SchedulingReason(nodes, Kind.POD_AFFINITY, null, null, clause);
+        }
+        if (lower.contains("topology spread")) {
+            return new SchedulingReason(nodes, Kind.TOPOLOGY_SPREAD, null, null, clause);
+        }
+        if (lower.contains("free ports")) {
+            return new SchedulingReason(nodes, Kind.NODE_PORTS, null, null, clause);
+        }
+        return new SchedulingReason(nodes, Kind.OTHER, null, null, clause);
+    }
+
+    private static Kind taintKind(String taint) {
+        String t = taint == null ? "" : taint.toLowerCase(Locale.ROOT);
+        if (t.startsWith("node.kubernetes.io/not-ready") || t.startsWith("node.kubernetes.io/unreachable")) {
+            return Kind.NODE_NOT_READY;
+        }
+        if (t.startsWith("node.kubernetes.io/unschedulable")) {
+            return Kind.NODE_UNSCHEDULABLE;
+        }
+        return Kind.UNTOLERATED_TAINT;
+    }
+
+    /**
+     * Extended resources that are accelerators. Device plugins name them {@code vendor-domain/resource}; the list
+     * follows the vendors' plugins (NVIDIA incl. MIG and shared/time-sliced names, AMD, Intel, AWS Neuron, Google TPU,
+     * Habana Gaudi, Xilinx/AMD FPGAs).
+     */
+    public static boolean isAccelerator(String resource) {
+        if (resource == null) {
+            return false;
+        }
+        String r = resource.trim().toLowerCase(Locale.ROOT);
+        return r.startsWith("nvidia.com/gpu")
+                || r.startsWith("nvidia.com/mig-")
+                || r.startsWith("amd.com/gpu")
+                || r.startsWith("gpu.intel.com/")
+                || r.startsWith("aws.amazon.com/neuron")
+                || r.startsWith("google.com/tpu")
+                || r.startsWith("habana.ai/")
+                || r.startsWith("xilinx.com/fpga")
+                || r.startsWith("amd.com/xilinx")
+                || r.endsWith("/gpu");
+    }
+
+    /** A taint that fences an accelerator pool: its key or value names an accelerator. */
+    static boolean isAcceleratorTaint(String taint) {
+        if (taint == null) {
+            return false;
+        }
+        String t = taint.toLowerCase(Locale.ROOT);
+        return t.contains("gpu") || t.contains("accelerator") || t.contains("nvidia") || t.contains("neuron")
+                || t.contains("tpu") || t.contains("gaudi") || t.contains("habana") || t.contains("amd.com");
+    }
+
+    /** Taints that mark nodes out of service or reserved for the platform: never the workload's blocker. */
+    static boolean isSystemTaint(String taint) {
+        if (taint == null) {
+            return false; // pre-1.18 "node(s) had taints that the pod didn't tolerate" names none
+        }
+        String t = taint.toLowerCase(Locale.ROOT);
+        return t.startsWith("node-role.kubernetes.io/")
+                || t.startsWith("node.kubernetes.io/")
+                || t.startsWith("node.cloudprovider.kubernetes.io/")
+                || t.startsWith("tobedeletedbyclusterautoscaler")
+                || t.startsWith("deletioncandidateofclusterautoscaler")
+                || t.startsWith("karpenter.sh/")
+                || t.startsWith("node.cilium.io/");
+    }
+
+    /** The blocking reason, by the rule in the class comment. */
+    public Optional<SchedulingReason> blockingReason() {
+        return ranked().stream().findFirst();
+    }
+
+    /** The reasons that can block, most likely blocker first; incidental reasons (see class comment) left out. */
+    public List<SchedulingReason> ranked() {
+        List<SchedulingReason> candidates = new ArrayList<>();
+        for (SchedulingReason r : reasons) {
+            if (!isIncidental(r)) {
+                candidates.add(r);
+            }
+        }
+        Optional<SchedulingReason> acceleratorTaint = candidates.stream()
+                .filter(r -> r.kind() == Kind.UNTOLERATED_TAINT && isAcceleratorTaint(r.taint()))
+                .findFirst();
+        boolean wantsAccelerator = candidates.stream().anyMatch(SchedulingReason::isInsufficientAccelerator);
+        boolean onlySelectorBesides = candidates.stream()
+                .allMatch(r -> r.kind() == Kind.UNTOLERATED_TAINT || r.kind() == Kind.NODE_SELECTOR_MISMATCH);
+        boolean taintFencesPool = acceleratorTaint.isPresent() && (wantsAccelerator || onlySelectorBesides);
+        candidates.sort(Comparator.comparingInt((SchedulingReason r) -> rank(r, taintFencesPool)));
+        return candidates;
+    }
+
+    /** Lower ranks block first. */
+    private static int rank(SchedulingReason r, boolean taintFencesPool) {
+        if (r.kind() == Kind.UNBOUND_PVC) {
+            return 0;
+        }
+        if (taintFencesPool && r.kind() == Kind.UNTOLERATED_TAINT && isAcceleratorTaint(r.taint())) {
+            return 1;
+        }
+        int uncategorised = categoryOf(r).isPresent() ? 0 : 100;
+        return uncategorised + 100 - stage(r);
+    }
+
+    /** The kube-scheduler Filter plugin that reports the reason, as its position in the default filter order. */
+    private static int stage(SchedulingReason r) {
+        return switch (r.kind()) {
+            case NODE_UNSCHEDULABLE, NODE_NOT_READY -> 1;
+            case UNTOLERATED_TAINT -> 2;
+            case NODE_SELECTOR_MISMATCH -> 3;
+            case NODE_PORTS -> 4;
+            case TOO_MANY_PODS -> 5;
+            case INSUFFICIENT_RESOURCE -> r.isInsufficientAccelerator() ? 6 : 5;
+            case VOLUME_NODE_AFFINITY_CONFLICT, UNBOUND_PVC -> 7;
+            case TOPOLOGY_SPREAD -> 8;
+            case POD_AFFINITY, POD_ANTI_AFFINITY -> 9;
+            case OTHER -> 0;
+        };
+    }
+
+    private static boolean isIncidental(SchedulingReason r) {
+        return r.kind() == Kind.NODE_UNSCHEDULABLE
+                || r.kind() == Kind.NODE_NOT_READY
+                || (r.kind() == Kind.UNTOLERATED_TAINT && isSystemTaint(r.taint()));
+    }
+
+    private static Optional<Category> categoryOf(SchedulingReason r) {
+        return switch (r.kind()) {
+            case INSUFFICIENT_RESOURCE -> Optional.of(
+                    r.isInsufficientAccelerator() ? Category.INSUFFICIENT_GPU : Category.INSUFFICIENT_RESOURCES);
+            case TOO_MANY_PODS -> Optional.of(Category.INSUFFICIENT_RESOURCES);
+            case UNTOLERATED_TAINT -> Optional.of(Category.UNTOLERATED_TAINT);
+            case NODE_SELECTOR_MISMATCH -> Optional.of(Category.NODE_SELECTOR_MISMATCH);
+            case UNBOUND_PVC, VOLUME_NODE_AFFINITY_CONFLICT -> Optional.of(Category.PVC_UNBOUND);
+            default -> Optional.empty();
+        };
+    }
+
+    /** The category of the blocking reason; empty when nothing but incidental or uncategorised reasons remain. */
+    public Optional<Category> category() {
+        return blockingReason().flatMap(FailedSchedulingMessage::categoryOf);
+    }
+
+    /** The accelerator resource named by an {@code Insufficient} clause, e.g. {@code nvidia.com/gpu}. */
+    public Optional<String> acceleratorResource() {
+        return reasons.stream().filter(SchedulingReason::isInsufficientAccelerator)
+                .map(SchedulingReason::resource).findFirst();
+    }
+}

@@ -1,0 +1,133 @@
+package dev.incidents.analyzer.messages;
+
+import dev.incidents.analyzer.Category;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A kubelet image pull failure, from the {@code Failed} events of a Pod, e.g. (containerd, seed 001)
+ * {@code Failed to pull image "478253497479.dkr.ecr.us-east-1.amazonaws.com/triton:resnet50": failed to pull and unpack
+ * image "...": failed to extract layer (...) to overlayfs as "...": write /var/lib/containerd/io.containerd.snapshotter.v1.overlayfs/snapshots/360/fs/...: no space left on device}.
+ *
+ * <p>kubelets before 1.27 wrap the runtime error as {@code rpc error: code = Unknown desc = ...}; newer ones pass the
+ * runtime text through. containerd, CRI-O and dockershim word registry errors differently, so classification keys on
+ * the registry's own words ({@code manifest unknown}, {@code unauthorized}, {@code toomanyrequests}), which all three
+ * pass through.
+ *
+ * @param category  IMAGE_PULL_DISK_FULL, IMAGE_PULL_AUTH, IMAGE_NOT_FOUND or IMAGE_PULL_FAILED
+ * @param causeKnown false for {@code Error: ErrImagePull}, {@code Error: ImagePullBackOff} and {@code Back-off pulling
+ *                   image "x"}: they say a pull fails, not why; the category is then IMAGE_PULL_FAILED and a
+ *                   detector should prefer the category of a {@code Failed to pull image} message of the same pod
+ * @param image     the image reference, when the message names it
+ * @param path      for disk full: the file the runtime could not write
+ * @param detail    the runtime's error text after the image reference (the part that says why)
+ * @param raw       the message verbatim
+ */
+public record ImagePullFailure(Category category, boolean causeKnown, Optional<String> image, Optional<String> path,
+                               String detail, String raw) {
+
+    private static final Pattern FAILED_TO_PULL = Pattern.compile(
+            "Failed to pull image \"([^\"]*)\"\\s*:?\\s*(.*)", Pattern.DOTALL);
+    private static final Pattern BACK_OFF = Pattern.compile("Back-off pulling image \"([^\"]*)\"");
+    private static final Pattern NEVER_PULL = Pattern.compile(
+            "Container image \"([^\"]*)\" is not present with pull policy of Never");
+    private static final Pattern INVALID_NAME = Pattern.compile(
+            "Failed to apply default image tag \"([^\"]*)\"\\s*:?\\s*(.*)", Pattern.DOTALL);
+    private static final Pattern NO_SPACE_PATH = Pattern.compile(
+            "(/[^\\s\":]+)\\s*:\\s*no space left on device");
+    /** A bare 401 status, not three digits inside a layer digest. */
+    private static final Pattern STATUS_401 = Pattern.compile("(?<![0-9a-z])401(?![0-9a-z])");
+    private static final Pattern ANY_RUNTIME_PATH = Pattern.compile(
+            "(/var/lib/(?:containerd|containers|docker|kubelet)[^\\s\":]*)");
+
+    /** Never throws; empty when the message is not about pulling an image. */
+    public static Optional<ImagePullFailure> parse(String message) {
+        if (message == null || message.isBlank()) {
+            return Optional.empty();
+        }
+        String raw = message;
+        Matcher failed = FAILED_TO_PULL.matcher(raw);
+        if (failed.find()) {
+            String detail = failed.group(2).trim();
+            return Optional.of(classify(Optional.of(failed.group(1)), detail, raw));
+        }
+        Matcher never = NEVER_PULL.matcher(raw);
+        if (never.find()) {
+            return Optional.of(new ImagePullFailure(Category.IMAGE_NOT_FOUND, true, Optional.of(never.group(1)),
+                    Optional.empty(), "image not present on the node and imagePullPolicy is Never", raw));
+        }
+        Matcher invalid = INVALID_NAME.matcher(raw);
+        if (invalid.find()) {
+            return Optional.of(new ImagePullFailure(Category.IMAGE_NOT_FOUND, true, Optional.of(invalid.group(1)),
+                    Optional.empty(), invalid.group(2).trim(), raw));
+        }
+        Matcher backOff = BACK_OFF.matcher(raw);
+        if (backOff.find()) {
+            return Optional.of(unknownCause(Optional.of(backOff.group(1)), raw));
+        }
+        String trimmed = raw.trim();
+        if (trimmed.equals("Error: ErrImagePull") || trimmed.equals("Error: ImagePullBackOff")
+                || trimmed.equals("ErrImagePull") || trimmed.equals("ImagePullBackOff")) {
+            return Optional.of(unknownCause(Optional.empty(), raw));
+        }
+        if (trimmed.startsWith("Error: InvalidImageName") || trimmed.startsWith("Error: ErrImageNeverPull")) {
+            return Optional.of(new ImagePullFailure(Category.IMAGE_NOT_FOUND, true, Optional.empty(),
+                    Optional.empty(), trimmed.substring("Error: ".length()), raw));
+        }
+        return Optional.empty();
+    }
+
+    private static ImagePullFailure unknownCause(Optional<String> image, String raw) {
+        return new ImagePullFailure(Category.IMAGE_PULL_FAILED, false, image, Optional.empty(), "", raw);
+    }
+
+    private static ImagePullFailure classify(Optional<String> image, String detail, String raw) {
+        String d = detail.toLowerCase(Locale.ROOT);
+        if (d.contains("no space left on device")) {
+            Matcher p = NO_SPACE_PATH.matcher(detail);
+            Optional<String> path = p.find() ? Optional.of(p.group(1)) : Optional.empty();
+            if (path.isEmpty()) {
+                Matcher any = ANY_RUNTIME_PATH.matcher(detail);
+                path = any.find() ? Optional.of(any.group(1)) : Optional.empty();
+            }
+            return new ImagePullFailure(Category.IMAGE_PULL_DISK_FULL, true, image, path, detail, raw);
+        }
+        return new ImagePullFailure(categoryOf(d), true, image, Optional.empty(), detail, raw);
+    }
+
+    private static Category categoryOf(String d) {
+        if (d.contains("pull access denied") || d.contains("unauthorized") || STATUS_401.matcher(d).find()
+                || d.contains("403 forbidden") || d.contains("no basic auth credentials")
+                || d.contains("authentication required") || d.contains("requested access to the resource is denied")
+                || d.contains("failed to fetch oauth token") || d.contains("failed to fetch anonymous token")
+                || d.contains("authorization failed") || d.contains("access denied") || d.contains("denied:")
+                || d.contains("code = permissiondenied")) {
+            return Category.IMAGE_PULL_AUTH;
+        }
+        if (d.contains("manifest unknown") || d.contains("name unknown") || d.contains(": not found")
+                || d.contains("code = notfound") || d.contains("not found: manifest") || d.contains("repository")
+                && d.contains("not found") || d.contains("manifest for ") && d.contains("not found")
+                || d.contains("no matching manifest") || d.contains("invalid reference format")) {
+            return Category.IMAGE_NOT_FOUND;
+        }
+        return Category.IMAGE_PULL_FAILED;
+    }
+
+    /**
+     * The container runtime's storage root that filled up ({@code /var/lib/containerd}, {@code /var/lib/containers},
+     * {@code /var/lib/docker}, {@code /var/lib/kubelet}): what {@code du -sh} should look at.
+     */
+    public Optional<String> storageRoot() {
+        return path.flatMap(p -> {
+            for (String root : new String[] {"/var/lib/containerd", "/var/lib/containers", "/var/lib/docker",
+                    "/var/lib/kubelet"}) {
+                if (p.startsWith(root)) {
+                    return Optional.of(root);
+                }
+            }
+            return Optional.empty();
+        });
+    }
+}

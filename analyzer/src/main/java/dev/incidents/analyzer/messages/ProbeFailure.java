@@ -1,0 +1,54 @@
+package dev.incidents.analyzer.messages;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A probe failing: the kubelet {@code Unhealthy} event ({@code Liveness probe failed: HTTP probe failed with
+ * statuscode: 503}, {@code Startup probe errored: ...}) or its {@code Killing} event
+ * ({@code Container triton failed liveness probe, will be restarted}). A {@code Killing} for a probe is what turns a
+ * slow model load into a restart loop (seed 003, question 16).
+ *
+ * @param probe     which probe
+ * @param restart   true for the {@code Killing ... will be restarted} message
+ * @param container the container, when named (only {@code Killing} messages name it)
+ * @param detail    what the probe saw ({@code connection refused}, {@code statuscode: 503}), empty for Killing
+ * @param raw       the message verbatim
+ */
+public record ProbeFailure(Probe probe, boolean restart, Optional<String> container, String detail, String raw) {
+
+    public enum Probe {
+        LIVENESS,
+        READINESS,
+        STARTUP;
+
+        public String word() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    private static final Pattern UNHEALTHY = Pattern.compile(
+            "^\\s*(Liveness|Readiness|Startup) probe (?:failed|errored)\\s*:?\\s*(.*)$", Pattern.DOTALL);
+    private static final Pattern KILLING = Pattern.compile(
+            "Container (\\S+) failed (liveness|startup|readiness) probe");
+
+    /** Never throws; empty for messages that are not about a probe. */
+    public static Optional<ProbeFailure> parse(String message) {
+        if (message == null) {
+            return Optional.empty();
+        }
+        Matcher unhealthy = UNHEALTHY.matcher(message);
+        if (unhealthy.find()) {
+            Probe probe = Probe.valueOf(unhealthy.group(1).toUpperCase(Locale.ROOT));
+            return Optional.of(new ProbeFailure(probe, false, Optional.empty(), unhealthy.group(2).trim(), message));
+        }
+        Matcher killing = KILLING.matcher(message);
+        if (killing.find()) {
+            Probe probe = Probe.valueOf(killing.group(2).toUpperCase(Locale.ROOT));
+            return Optional.of(new ProbeFailure(probe, true, Optional.of(killing.group(1)), "", message));
+        }
+        return Optional.empty();
+    }
+}

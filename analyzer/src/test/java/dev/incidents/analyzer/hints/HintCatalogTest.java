@@ -1,0 +1,144 @@
+package dev.incidents.analyzer.hints;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.incidents.analyzer.Category;
+import dev.incidents.schemas.RemediationStep;
+import java.util.EnumSet;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class HintCatalogTest {
+
+    private static final HintCatalog CATALOG = HintCatalog.load();
+
+    /** Seed 001: Triton on a GPU node whose containerd storage is full. */
+    private static final Facts SEED_001 = Facts.of(
+                    Fact.NAMESPACE, "inference",
+                    Fact.POD, "triton-79569cfbbc-m2wcc",
+                    Fact.REPLICASET, "triton-79569cfbbc",
+                    Fact.NODE, "ip-10-0-1-149.ec2.internal",
+                    Fact.IMAGE, "478253497479.dkr.ecr.us-east-1.amazonaws.com/triton:resnet50")
+            .with(Fact.WORKLOAD_KIND, "Deployment")
+            .with(Fact.WORKLOAD_NAME, "triton")
+            .with(Fact.CONTAINER, "triton");
+
+    @Test
+    void everyCategoryHasAnEntry() {
+        assertThat(CATALOG.categories()).isEqualTo(EnumSet.allOf(Category.class));
+    }
+
+    @Test
+    void seed001DiskFullRendersTheRealNames() {
+        RenderedHint hint = CATALOG.render(Category.IMAGE_PULL_DISK_FULL, SEED_001);
+
+        assertThat(hint.title()).isEqualTo("Image pull for triton fails: no space left on ip-10-0-1-149.ec2.internal");
+        assertThat(hint.causes()).isNotEmpty();
+        assertThat(hint.causes().get(0).getConfidence()).isEqualTo(0.8);
+        assertThat(commands(hint)).containsExactly(
+                "kubectl describe node ip-10-0-1-149.ec2.internal",
+                "sudo du -sh /var/lib/containerd",
+                "df -hT | grep containerd",
+                "sudo crictl rmi --prune",
+                "sudo ctr -n k8s.io images prune --all",
+                // the real pod, not the ReplicaSet name that seed 001 wrongly passes to delete pod
+                "kubectl delete pod triton-79569cfbbc-m2wcc -n inference",
+                "kubectl get pods -n inference -w");
+    }
+
+    @Test
+    void aCommandWithAMissingFactIsLeftOutAndItsStepKept() {
+        RenderedHint hint = CATALOG.render(Category.IMAGE_PULL_DISK_FULL, Facts.of(Fact.NAMESPACE, "inference"));
+
+        assertThat(commands(hint)).doesNotContain("kubectl describe node ")
+                .contains("sudo crictl rmi --prune", "kubectl get pods -n inference -w")
+                .noneMatch(c -> c.contains("{") || c.contains("delete pod"));
+        assertThat(hint.remediation()).extracting(RemediationStep::getStep)
+                .contains("Confirm the disk pressure and the runtime's usage on the node");
+        assertThat(hint.title()).isEqualTo("Image pull for the workload fails: no space left on the node");
+    }
+
+    @Test
+    void causesAndStepsThatRequireAFactAppearOnlyWithIt() {
+        Facts base = Facts.of(Fact.NAMESPACE, "inference", Fact.REPLICASET, "triton-5fc797b8f8");
+        RenderedHint without = CATALOG.render(Category.REPLICA_CREATE_FAILED, base);
+        RenderedHint with = CATALOG.render(Category.REPLICA_CREATE_FAILED,
+                base.with(Fact.QUOTA, "gpu-quota").with(Fact.RESOURCE, "requests.nvidia.com/gpu"));
+
+        assertThat(without.causes()).noneMatch(c -> c.getCause().contains("ResourceQuota the ResourceQuota"));
+        assertThat(with.causes().get(0).getCause())
+                .isEqualTo("ResourceQuota gpu-quota is exhausted for requests.nvidia.com/gpu");
+        assertThat(commands(with)).contains("kubectl describe rs triton-5fc797b8f8 -n inference",
+                "kubectl describe resourcequota gpu-quota -n inference", "kubectl get resourcequota -n inference");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Category.class)
+    void fullyPopulatedFactsLeaveNoPlaceholder(Category category) {
+        Facts all = Facts.empty();
+        for (Fact f : Fact.values()) {
+            all = all.with(f, "x-" + f.placeholder());
+        }
+        RenderedHint hint = CATALOG.render(category, all);
+
+        assertThat(hint.title()).doesNotContain("{").doesNotContain("}");
+        assertThat(hint.summary()).doesNotContain("{");
+        assertThat(hint.causes()).isNotEmpty().allSatisfy(c -> assertThat(c.getCause()).doesNotContain("{"));
+        assertThat(hint.remediation()).isNotEmpty();
+        assertThat(commands(hint)).isNotEmpty().allSatisfy(c -> assertThat(c).doesNotContain("{", "}"));
+    }
+
+    @Test
+    void anUnknownPlaceholderFailsAtLoadNamingTheEntry() {
+        String yaml = CATALOG_WITH_ALL_BUT("IMAGE_NOT_FOUND") + """
+                IMAGE_NOT_FOUND:
+                  title: "t"
+                  summary: "s"
+                  causes: [{cause: "c", confidence: 0.5}]
+                  remediation:
+                    - step: "look"
+                      commands: ["kubectl describe node {nod}"]
+                """;
+
+        assertThatThrownBy(() -> HintCatalog.parse(yaml))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("IMAGE_NOT_FOUND.remediation[0].commands[0]")
+                .hasMessageContaining("unknown placeholder {nod}");
+    }
+
+    @Test
+    void aMissingEntryAnUnknownCategoryAndAnUnknownKeyFailAtLoad() {
+        assertThatThrownBy(() -> HintCatalog.parse(CATALOG_WITH_ALL_BUT("OOM_KILLED")))
+                .hasMessageContaining("no entry for [OOM_KILLED]");
+        assertThatThrownBy(() -> HintCatalog.parse(CATALOG_WITH_ALL_BUT("") + entry("GPU_ON_FIRE")))
+                .hasMessageContaining("unknown category GPU_ON_FIRE");
+        assertThatThrownBy(() -> HintCatalog.parse(CATALOG_WITH_ALL_BUT("CRASH_LOOP")
+                + entry("CRASH_LOOP").replace("  title:", "  titel: \"x\"\n  title:")))
+                .hasMessageContaining("CRASH_LOOP: unknown key 'titel'");
+        assertThatThrownBy(() -> HintCatalog.parse(CATALOG_WITH_ALL_BUT("CRASH_LOOP")
+                + entry("CRASH_LOOP").replace("confidence: 0.5", "confidence: 1.5")))
+                .hasMessageContaining("CRASH_LOOP.causes[0].confidence");
+    }
+
+    private static String CATALOG_WITH_ALL_BUT(String left) {
+        StringBuilder b = new StringBuilder();
+        for (Category c : Category.values()) {
+            if (!c.name().equals(left)) {
+                b.append(entry(c.name()));
+            }
+        }
+        return b.toString();
+    }
+
+    private static String entry(String name) {
+        return name + ":\n  title: \"t {node}\"\n  summary: \"s\"\n  causes: [{cause: \"c\", confidence: 0.5}]\n"
+                + "  remediation: [{step: \"s\"}]\n";
+    }
+
+    private static List<String> commands(RenderedHint hint) {
+        return hint.remediation().stream().flatMap(s -> s.getCommands().stream()).toList();
+    }
+}

@@ -1,0 +1,194 @@
+package dev.incidents.analyzer.messages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.incidents.analyzer.Category;
+import dev.incidents.analyzer.messages.SchedulingReason.Kind;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class FailedSchedulingMessageTest {
+
+    @Test
+    void seed002NoGpuAnywhere() {
+        FailedSchedulingMessage m = FailedSchedulingMessage.parse("0/4 nodes are available: 4 Insufficient nvidia.com/gpu.");
+
+        assertThat(m.available()).isZero();
+        assertThat(m.total()).isEqualTo(4);
+        assertThat(m.reasons()).containsExactly(new SchedulingReason(4, Kind.INSUFFICIENT_RESOURCE, "nvidia.com/gpu",
+                null, "4 Insufficient nvidia.com/gpu"));
+        assertThat(m.preemption()).isEmpty();
+        assertThat(m.truncated()).isFalse();
+        assertThat(m.category()).contains(Category.INSUFFICIENT_GPU);
+        assertThat(m.acceleratorResource()).contains("nvidia.com/gpu");
+    }
+
+    @Test
+    void theOnlyGpuNodeFencedByItsTaintIsUntoleratedTaint() {
+        FailedSchedulingMessage m = FailedSchedulingMessage.parse("0/4 nodes are available: 1 node(s) had untolerated "
+                + "taint {accelerator: gpu}, 3 Insufficient nvidia.com/gpu. preemption: 0/4 nodes are available: "
+                + "4 Preemption is not helpful for scheduling.");
+
+        assertThat(m.reasons()).extracting(SchedulingReason::kind)
+                .containsExactly(Kind.UNTOLERATED_TAINT, Kind.INSUFFICIENT_RESOURCE);
+        assertThat(m.reasons().get(0).taint()).isEqualTo("accelerator: gpu");
+        assertThat(m.reasons().get(0).taintKey()).contains("accelerator");
+        assertThat(m.preemption()).contains("0/4 nodes are available: 4 Preemption is not helpful for scheduling.");
+        assertThat(m.category()).contains(Category.UNTOLERATED_TAINT);
+    }
+
+    @Test
+    void preOneTwentySixTaintWordingKeepsItsCommaInsideTheClause() {
+        FailedSchedulingMessage m = FailedSchedulingMessage.parse("0/3 nodes are available: 1 node(s) had taint "
+                + "{nvidia.com/gpu: NoSchedule}, that the pod didn't tolerate, 2 Insufficient nvidia.com/gpu.");
+
+        assertThat(m.reasons()).hasSize(2);
+        assertThat(m.reasons().get(0).kind()).isEqualTo(Kind.UNTOLERATED_TAINT);
+        assertThat(m.reasons().get(0).taint()).isEqualTo("nvidia.com/gpu: NoSchedule");
+        assertThat(m.reasons().get(0).raw()).endsWith("that the pod didn't tolerate");
+        assertThat(m.category()).contains(Category.UNTOLERATED_TAINT);
+    }
+
+    @Test
+    void aControlPlaneTaintIsIncidental() {
+        FailedSchedulingMessage m = FailedSchedulingMessage.parse("0/4 nodes are available: 1 node(s) had untolerated "
+                + "taint {node-role.kubernetes.io/control-plane: }, 3 Insufficient cpu. preemption: 0/4 nodes are "
+                + "available: 1 Preemption is not helpful for scheduling, 3 No preemption victims found for incoming pod.");
+
+        assertThat(m.category()).contains(Category.INSUFFICIENT_RESOURCES);
+        assertThat(m.blockingReason().map(SchedulingReason::resource)).contains("cpu");
+    }
+
+    @Test
+    void nodesPastTheSelectorThatLackGpusMeanTheGpuPoolIsFull() {
+        FailedSchedulingMessage m = FailedSchedulingMessage.parse("0/5 nodes are available: 2 node(s) didn't match "
+                + "Pod's node affinity/selector, 3 Insufficient nvidia.com/gpu.");
+
+        assertThat(m.category()).contains(Category.INSUFFICIENT_GPU);
+    }
+
+    @Test
+    void aNonAcceleratorTaintDoesNotProveTheNodeHasGpus() {
+        FailedSchedulingMessage m = FailedSchedulingMessage.parse("0/4 nodes are available: 1 node(s) had untolerated "
+                + "taint {dedicated: training}, 3 Insufficient nvidia.com/gpu.");
+
+        assertThat(m.category()).contains(Category.INSUFFICIENT_GPU);
+    }
+
+    @Test
+    void anAcceleratorTaintNextToASelectorMismatchIsTheTaint() {
+        FailedSchedulingMessage m = FailedSchedulingMessage.parse("0/4 nodes are available: 1 node(s) didn't match "
+                + "Pod's node affinity/selector, 3 node(s) had untolerated taint {nvidia.com/gpu: present}.");
+
+        assertThat(m.category()).contains(Category.UNTOLERATED_TAINT);
+    }
+
+    @Test
+    void anAcceleratorTaintIsNotTheBlockerOfAPodThatWantsNoGpu() {
+        FailedSchedulingMessage m = FailedSchedulingMessage.parse("0/4 nodes are available: 1 Insufficient memory, "
+                + "3 node(s) had untolerated taint {nvidia.com/gpu: present}.");
+
+        assertThat(m.category()).contains(Category.INSUFFICIENT_RESOURCES);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "0/3 nodes are available: 3 node(s) didn't match Pod's node affinity/selector. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.|NODE_SELECTOR_MISMATCH",
+        "0/3 nodes are available: 3 node(s) didn't match node selector.|NODE_SELECTOR_MISMATCH",
+        "0/6 nodes are available: 3 node(s) didn't match Pod's node affinity, 3 node(s) had taint {node-role.kubernetes.io/master: }, that the pod didn't tolerate.|NODE_SELECTOR_MISMATCH",
+        "0/2 nodes are available: 2 Too many pods.|INSUFFICIENT_RESOURCES",
+        "0/3 nodes are available: 1 Insufficient memory, 2 Insufficient cpu, 2 Insufficient memory.|INSUFFICIENT_RESOURCES",
+        "0/3 nodes are available: 3 Insufficient ephemeral-storage.|INSUFFICIENT_RESOURCES",
+        "0/3 nodes are available: 3 Insufficient amd.com/gpu.|INSUFFICIENT_GPU",
+        "0/3 nodes are available: 3 Insufficient nvidia.com/mig-1g.5gb.|INSUFFICIENT_GPU",
+        "0/8 nodes are available: 8 Insufficient aws.amazon.com/neuroncore.|INSUFFICIENT_GPU",
+        "0/2 nodes are available: 2 Insufficient google.com/tpu.|INSUFFICIENT_GPU",
+        "0/4 nodes are available: pod has unbound immediate PersistentVolumeClaims. preemption: 0/4 nodes are available: 4 Preemption is not helpful for scheduling.|PVC_UNBOUND",
+        "pod has unbound immediate PersistentVolumeClaims (repeated 3 times)|PVC_UNBOUND",
+        "0/3 nodes are available: 3 pod has unbound immediate PersistentVolumeClaims.|PVC_UNBOUND",
+        "0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 node(s) had volume node affinity conflict.|PVC_UNBOUND",
+        "0/3 nodes are available: persistentvolumeclaim \"triton-models-pvc\" not found.|PVC_UNBOUND",
+        "0/3 nodes are available: 3 node(s) didn't find available persistent volumes to bind.|PVC_UNBOUND",
+        "0/1 nodes are available: 1 node(s) had untolerated taint {owner: ootcloud}. preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling..|UNTOLERATED_TAINT",
+        "0/3 nodes are available: 3 node(s) had taints that the pod didn't tolerate.|UNTOLERATED_TAINT",
+        "0/4 nodes are available: 2 node(s) didn't match pod anti-affinity rules, 2 Insufficient cpu.|INSUFFICIENT_RESOURCES",
+    })
+    void categories(String message, Category expected) {
+        assertThat(FailedSchedulingMessage.parse(message).category()).contains(expected);
+    }
+
+    @Test
+    void pvcNameIsKept() {
+        FailedSchedulingMessage m = FailedSchedulingMessage.parse(
+                "0/3 nodes are available: persistentvolumeclaim \"triton-models-pvc\" not found.");
+
+        assertThat(m.reasons().get(0).kind()).isEqualTo(Kind.UNBOUND_PVC);
+        assertThat(m.reasons().get(0).resource()).isEqualTo("triton-models-pvc");
+        assertThat(m.reasons().get(0).nodes()).isEqualTo(3);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "0/3 nodes are available: 3 node(s) were unschedulable.",
+        "0/3 nodes are available: 3 node(s) had untolerated taint {node.kubernetes.io/not-ready: }.",
+        "0/2 nodes are available: 1 node(s) had untolerated taint {node.kubernetes.io/unreachable: }, 1 node(s) had untolerated taint {node.kubernetes.io/unschedulable: }.",
+        "0/3 nodes are available: 3 node(s) didn't have free ports for the requested pod ports.",
+        "0/3 nodes are available: 3 node(s) didn't match pod topology spread constraints.",
+        "no nodes available to schedule pods",
+        "",
+    })
+    void nothingTheWorkloadCanFixHasNoCategory(String message) {
+        assertThat(FailedSchedulingMessage.parse(message).category()).isEmpty();
+    }
+
+    @Test
+    void otherKindsAreRecognised() {
+        FailedSchedulingMessage m = FailedSchedulingMessage.parse("0/9 nodes are available: 1 node(s) were "
+                + "unschedulable, 1 node(s) had untolerated taint {node.kubernetes.io/not-ready: }, 1 node(s) didn't "
+                + "match pod affinity rules, 1 node(s) didn't match pod anti-affinity rules, 1 node(s) didn't satisfy "
+                + "existing pods anti-affinity rules, 1 node(s) didn't match pod topology spread constraints, "
+                + "1 node(s) didn't have free ports for the requested pod ports, 1 node(s) had volume node affinity "
+                + "conflict, 1 node(s) exceed max volume count.");
+
+        assertThat(m.reasons()).extracting(SchedulingReason::kind).containsExactly(Kind.NODE_UNSCHEDULABLE,
+                Kind.NODE_NOT_READY, Kind.POD_AFFINITY, Kind.POD_ANTI_AFFINITY, Kind.POD_ANTI_AFFINITY,
+                Kind.TOPOLOGY_SPREAD, Kind.NODE_PORTS, Kind.VOLUME_NODE_AFFINITY_CONFLICT, Kind.OTHER);
+        assertThat(m.reasons()).allSatisfy(r -> assertThat(r.nodes()).isEqualTo(1));
+    }
+
+    @Test
+    void countsAreClampedToTheTotalAndAMessageWithoutPrefixCountsNoNodes() {
+        assertThat(FailedSchedulingMessage.parse("0/2 nodes are available: 5 Insufficient cpu.").reasons().get(0)
+                .nodes()).isEqualTo(2);
+        FailedSchedulingMessage bare = FailedSchedulingMessage.parse("pod has unbound immediate PersistentVolumeClaims");
+        assertThat(bare.total()).isZero();
+        assertThat(bare.reasons()).singleElement().extracting(SchedulingReason::nodes).isEqualTo(0);
+    }
+
+    @Test
+    void aMessageCutAt1024CharactersIsMarkedTruncatedAndStillParsed() {
+        StringBuilder b = new StringBuilder("0/300 nodes are available: 100 Insufficient nvidia.com/gpu");
+        int i = 0;
+        while (b.length() < 1024) {
+            b.append(", 1 node(s) had untolerated taint {pool-").append(i++).append(": x}");
+        }
+        FailedSchedulingMessage m = FailedSchedulingMessage.parse(b.substring(0, 1024));
+
+        assertThat(m.truncated()).isTrue();
+        assertThat(m.total()).isEqualTo(300);
+        assertThat(m.category()).contains(Category.INSUFFICIENT_GPU);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "nvidia.com/gpu,true", "nvidia.com/mig-3g.20gb,true", "nvidia.com/gpu.shared,true", "amd.com/gpu,true",
+        "gpu.intel.com/i915,true", "aws.amazon.com/neuron,true", "aws.amazon.com/neuroncore,true",
+        "google.com/tpu,true", "habana.ai/gaudi,true", "cpu,false", "memory,false", "ephemeral-storage,false",
+        "hugepages-2Mi,false", "example.com/foo,false"})
+    void accelerators(String resource, boolean expected) {
+        assertThat(FailedSchedulingMessage.isAccelerator(resource)).isEqualTo(expected);
+        assertThat(FailedSchedulingMessage.isAccelerator(null)).isFalse();
+    }
+}
