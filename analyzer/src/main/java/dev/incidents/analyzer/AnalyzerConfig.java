@@ -1,0 +1,217 @@
+package dev.incidents.analyzer;
+
+import dev.incidents.schemas.Topics;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Every setting of the analyzer topology, as keys with a one-line doc and a default. Built from a {@link Map} or
+ * {@link Properties} (the CLI passes its flags and {@code --kafka-config} file through here); unknown keys are
+ * ignored so the same map can also carry Kafka Streams properties.
+ */
+public final class AnalyzerConfig {
+
+    /** Input topic of normalised Kubernetes Events. */
+    public static final String EVENTS_TOPIC = "incidents.topic.events";
+    /** Input topic of Pod snapshots (tombstone on delete). */
+    public static final String PODS_TOPIC = "incidents.topic.pods";
+    /** Input topic of Node snapshots (tombstone on delete). */
+    public static final String NODES_TOPIC = "incidents.topic.nodes";
+    /** Output topic of incidents as Avro. */
+    public static final String INCIDENTS_TOPIC = "incidents.topic.incidents";
+    /** Output topic of incidents as DESIGN section 5 JSON. */
+    public static final String INCIDENTS_JSON_TOPIC = "incidents.topic.incidents.json";
+    /** Dead-letter topic for undecodable or invalid input records. */
+    public static final String DLQ_TOPIC = "incidents.topic.dlq";
+    /** Cluster name used when a record carries none. */
+    public static final String CLUSTER = "incidents.cluster";
+    /** Prefix of per-category grace overrides, e.g. {@code incidents.grace.INSUFFICIENT_GPU=PT2M}. */
+    public static final String GRACE_PREFIX = "incidents.grace.";
+    /** Event time without new failure evidence after which an incident resolves as quiet. */
+    public static final String QUIET_PERIOD = "incidents.quiet.period";
+    /** Minimum event time between two UPDATED transitions of one incident. */
+    public static final String UPDATE_INTERVAL = "incidents.update.min.interval";
+    /** Event time after which an untouched correlation entry (workload or node) is purged. */
+    public static final String SUBJECT_RETENTION = "incidents.store.subject.retention";
+    /** Event time a RESOLVED incident is kept in the incidents store (for occurrence numbering). */
+    public static final String RESOLVED_RETENTION = "incidents.store.resolved.retention";
+    /** How often (event time) the correlator checks deadlines: grace, quiet, rate limit, retention. */
+    public static final String CHECK_INTERVAL = "incidents.check.interval";
+    /** Wall-clock interval of the idle clock (live only): advances event time when the cluster goes quiet. 0 = off. */
+    public static final String IDLE_ADVANCE_INTERVAL = "incidents.idle.advance.interval";
+    /** Evidence entries kept per incident (newest, deduplicated by event uid). */
+    public static final String MAX_EVIDENCE = "incidents.evidence.max";
+    /** Number of distinct workloads with disk-full pulls on one node that make a NODE_DISK_PRESSURE incident. */
+    public static final String NODE_DISK_WORKLOADS = "incidents.node.disk.workloads";
+
+    private static final Map<String, String> DEFAULTS = new LinkedHashMap<>();
+
+    static {
+        DEFAULTS.put(EVENTS_TOPIC, Topics.EVENTS);
+        DEFAULTS.put(PODS_TOPIC, Topics.PODS);
+        DEFAULTS.put(NODES_TOPIC, Topics.NODES);
+        DEFAULTS.put(INCIDENTS_TOPIC, Topics.INCIDENTS);
+        DEFAULTS.put(INCIDENTS_JSON_TOPIC, Topics.INCIDENTS_JSON);
+        DEFAULTS.put(DLQ_TOPIC, Topics.INCIDENTS_DLQ);
+        DEFAULTS.put(CLUSTER, "default");
+        DEFAULTS.put(QUIET_PERIOD, "PT15M");
+        DEFAULTS.put(UPDATE_INTERVAL, "PT5M");
+        DEFAULTS.put(SUBJECT_RETENTION, "PT6H");
+        DEFAULTS.put(RESOLVED_RETENTION, "P7D");
+        DEFAULTS.put(CHECK_INTERVAL, "PT10S");
+        DEFAULTS.put(IDLE_ADVANCE_INTERVAL, "PT5S");
+        DEFAULTS.put(MAX_EVIDENCE, "20");
+        DEFAULTS.put(NODE_DISK_WORKLOADS, "2");
+    }
+
+    /**
+     * Default grace per category: how long a failure may last before it is an incident. Scheduling gets 60 s
+     * plus margin because the cluster autoscaler's TriggeredScaleUp typically lands a node within a minute;
+     * a crash loop needs a few restarts before it is not a one-off.
+     */
+    private static final Map<Category, Duration> CATEGORY_GRACE = new EnumMap<>(Category.class);
+
+    static {
+        for (Category c : Category.values()) {
+            CATEGORY_GRACE.put(c, Duration.ofSeconds(90));
+        }
+        CATEGORY_GRACE.put(Category.REPLICA_CREATE_FAILED, Duration.ofSeconds(30));
+        CATEGORY_GRACE.put(Category.IMAGE_PULL_DISK_FULL, Duration.ofSeconds(30));
+        CATEGORY_GRACE.put(Category.IMAGE_PULL_AUTH, Duration.ofSeconds(30));
+        CATEGORY_GRACE.put(Category.IMAGE_NOT_FOUND, Duration.ofSeconds(30));
+        CATEGORY_GRACE.put(Category.CONFIG_ERROR, Duration.ofSeconds(30));
+        CATEGORY_GRACE.put(Category.OOM_KILLED, Duration.ZERO);
+        CATEGORY_GRACE.put(Category.READINESS_FAILING, Duration.ofMinutes(5));
+        CATEGORY_GRACE.put(Category.NODE_NOT_READY, Duration.ofSeconds(60));
+        CATEGORY_GRACE.put(Category.POD_EVICTED, Duration.ZERO);
+    }
+
+    private final Map<String, String> values;
+
+    private AnalyzerConfig(Map<String, String> values) {
+        this.values = values;
+    }
+
+    public static AnalyzerConfig defaults() {
+        return from(Map.of());
+    }
+
+    public static AnalyzerConfig from(Map<String, ?> settings) {
+        Map<String, String> values = new LinkedHashMap<>(DEFAULTS);
+        settings.forEach((k, v) -> {
+            if (v != null) {
+                values.put(k, v.toString());
+            }
+        });
+        return new AnalyzerConfig(values);
+    }
+
+    public static AnalyzerConfig from(Properties properties) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        properties.stringPropertyNames().forEach(k -> map.put(k, properties.getProperty(k)));
+        return from(map);
+    }
+
+    /** A copy with one setting changed. */
+    public AnalyzerConfig with(String key, Object value) {
+        Map<String, String> copy = new LinkedHashMap<>(values);
+        copy.put(key, value.toString());
+        return new AnalyzerConfig(copy);
+    }
+
+    public String eventsTopic() {
+        return values.get(EVENTS_TOPIC);
+    }
+
+    public String podsTopic() {
+        return values.get(PODS_TOPIC);
+    }
+
+    public String nodesTopic() {
+        return values.get(NODES_TOPIC);
+    }
+
+    public String incidentsTopic() {
+        return values.get(INCIDENTS_TOPIC);
+    }
+
+    public String incidentsJsonTopic() {
+        return values.get(INCIDENTS_JSON_TOPIC);
+    }
+
+    public String dlqTopic() {
+        return values.get(DLQ_TOPIC);
+    }
+
+    public String cluster() {
+        return values.get(CLUSTER);
+    }
+
+    public Duration grace(Category category) {
+        String override = values.get(GRACE_PREFIX + category.name());
+        if (override != null) {
+            return duration(override);
+        }
+        return CATEGORY_GRACE.get(category);
+    }
+
+    /** The longest grace of any category: replay advances event time just past it at the end of the input. */
+    public Duration longestGrace() {
+        Duration longest = Duration.ZERO;
+        for (Category c : Category.values()) {
+            Duration g = grace(c);
+            if (g.compareTo(longest) > 0) {
+                longest = g;
+            }
+        }
+        return longest;
+    }
+
+    public Duration quietPeriod() {
+        return duration(values.get(QUIET_PERIOD));
+    }
+
+    public Duration updateInterval() {
+        return duration(values.get(UPDATE_INTERVAL));
+    }
+
+    public Duration subjectRetention() {
+        return duration(values.get(SUBJECT_RETENTION));
+    }
+
+    public Duration resolvedRetention() {
+        return duration(values.get(RESOLVED_RETENTION));
+    }
+
+    public Duration checkInterval() {
+        return duration(values.get(CHECK_INTERVAL));
+    }
+
+    public Duration idleAdvanceInterval() {
+        return duration(values.get(IDLE_ADVANCE_INTERVAL));
+    }
+
+    public int maxEvidence() {
+        return Integer.parseInt(values.get(MAX_EVIDENCE).trim());
+    }
+
+    public int nodeDiskWorkloads() {
+        return Integer.parseInt(values.get(NODE_DISK_WORKLOADS).trim());
+    }
+
+    /** All settings, defaults included (for logging the effective configuration). */
+    public Map<String, String> asMap() {
+        return Map.copyOf(values);
+    }
+
+    static Duration duration(String text) {
+        String t = text.trim();
+        if (t.chars().allMatch(Character::isDigit)) {
+            return Duration.ofMillis(Long.parseLong(t));
+        }
+        return Duration.parse(t);
+    }
+}

@@ -1,0 +1,152 @@
+package dev.incidents.analyzer;
+
+import dev.incidents.analyzer.correlate.Correlator;
+import dev.incidents.analyzer.correlate.JsonSerde;
+import dev.incidents.analyzer.correlate.SubjectState;
+import dev.incidents.analyzer.hints.HintCatalog;
+import dev.incidents.analyzer.render.IncidentJson;
+import dev.incidents.analyzer.signal.InputTimestamps;
+import dev.incidents.analyzer.signal.Signal;
+import dev.incidents.analyzer.signal.SignalSerde;
+import dev.incidents.schemas.Incident;
+import dev.incidents.schemas.KubeEvent;
+import dev.incidents.schemas.NodeSnapshot;
+import dev.incidents.schemas.PodSnapshot;
+import dev.incidents.schemas.serde.AvroSerde;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The analyzer, top to bottom as in DESIGN.md section 1:
+ * <pre>
+ *  k8s.events ─check─▶ route by subject ─┐                                   ┌─▶ k8s.incidents (Avro)
+ *  k8s.pods   ─check─▶ route by subject ─┴─▶ signals-by-subject ─▶ correlate ┤
+ *  k8s.nodes  ─▶ global store "nodes" (read by correlate)                    └─▶ k8s.incidents.json
+ *  invalid records ─▶ k8s.incidents.dlq   (undecodable ones too, by the deserialization handler)
+ * </pre>
+ * The same function serves the live application, {@code replay} and the tests. Every node, store and internal
+ * topic has an explicit name, so {@code describe()} is stable and a rename never orphans state.
+ */
+public final class IncidentTopology {
+
+    /** Current incidents by id; the live app serves {@code /incidents} from it by interactive queries. */
+    public static final String INCIDENTS_STORE = "incidents";
+    /** Correlation state per subject (workload or node). */
+    public static final String SUBJECTS_STORE = "subjects";
+    /** Index of the subjects' next deadlines, ordered by event time. */
+    public static final String DEADLINES_STORE = "subject-deadlines";
+    /** The cluster's nodes (global), for ranking scheduling causes. */
+    public static final String NODES_STORE = "nodes";
+    /** Internal repartition topic (suffix) of signals keyed by subject. */
+    public static final String SIGNALS_BY_SUBJECT = "signals-by-subject";
+
+    private IncidentTopology() {
+    }
+
+    public static Topology build(StreamsBuilder builder, AnalyzerConfig config) {
+        Map<String, Object> serdeConfig = new HashMap<>(config.asMap());
+        Serde<KubeEvent> eventSerde = AvroSerde.of(KubeEvent.class, serdeConfig);
+        Serde<PodSnapshot> podSerde = AvroSerde.of(PodSnapshot.class, serdeConfig);
+        Serde<NodeSnapshot> nodeSerde = AvroSerde.of(NodeSnapshot.class, serdeConfig);
+        Serde<Incident> incidentSerde = AvroSerde.of(Incident.class, serdeConfig);
+        InputTimestamps eventTime = new InputTimestamps();
+        HintCatalog catalog = HintCatalog.load();
+
+        KStream<String, KubeEvent> events = valid(builder.stream(config.eventsTopic(),
+                        Consumed.with(Serdes.String(), eventSerde).withTimestampExtractor(eventTime).withName("events")),
+                "events", InputCheck::event, eventSerde, config);
+        KStream<String, Signal> eventSignals = events.flatMap(SignalRouting::event, Named.as("events-to-signals"));
+
+        KStream<String, PodSnapshot> pods = valid(builder.stream(config.podsTopic(),
+                        Consumed.with(Serdes.String(), podSerde).withTimestampExtractor(eventTime).withName("pods")),
+                "pods", InputCheck::pod, podSerde, config);
+        KStream<String, Signal> podSignals = pods.process(PodRouting::new, Named.as("pods-to-signals"));
+
+        builder.globalTable(config.nodesTopic(),
+                Consumed.with(Serdes.String(), nodeSerde).withTimestampExtractor(eventTime).withName("nodes"),
+                Materialized.<String, NodeSnapshot, KeyValueStore<Bytes, byte[]>>as(NODES_STORE)
+                        .withKeySerde(Serdes.String()).withValueSerde(nodeSerde));
+
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SUBJECTS_STORE),
+                Serdes.String(), new JsonSerde<>(SubjectState.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DEADLINES_STORE),
+                Serdes.String(), Serdes.String()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(INCIDENTS_STORE),
+                Serdes.String(), incidentSerde));
+
+        KStream<String, Incident> incidents = eventSignals
+                .merge(podSignals, Named.as("signals"))
+                .repartition(Repartitioned.<String, Signal>as(SIGNALS_BY_SUBJECT)
+                        .withKeySerde(Serdes.String()).withValueSerde(new SignalSerde()))
+                .process(() -> new Correlator(config, catalog, SUBJECTS_STORE, DEADLINES_STORE, INCIDENTS_STORE,
+                        NODES_STORE), Named.as("correlate"), SUBJECTS_STORE, DEADLINES_STORE, INCIDENTS_STORE);
+
+        incidents.to(config.incidentsTopic(), Produced.with(Serdes.String(), incidentSerde).withName("incidents-avro"));
+        incidents.mapValues(IncidentJson::toJson, Named.as("incidents-to-json"))
+                .to(config.incidentsJsonTopic(), Produced.with(Serdes.String(), Serdes.String()).withName("incidents-json"));
+        return builder.build();
+    }
+
+    /**
+     * Kafka Streams settings the topology relies on: undecodable input is logged, skipped and written to the DLQ
+     * with headers saying why and where from (Kafka Streams' built-in DLQ, KIP-1034, since 3.9/4.0); exactly-once.
+     */
+    public static Map<String, Object> streamsSettings(AnalyzerConfig config) {
+        Map<String, Object> settings = new HashMap<>();
+        settings.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
+        settings.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, config.dlqTopic());
+        settings.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        return settings;
+    }
+
+    /** Records that fail {@code check} go to the DLQ (re-encoded with the same serde, headers saying why). */
+    private static <T> KStream<String, T> valid(KStream<String, T> input, String name,
+                                                java.util.function.BiFunction<String, T, String> check,
+                                                Serde<T> serde, AnalyzerConfig config) {
+        return input.processValues(() -> new InputCheck<>(check), Named.as(name + "-check"))
+                .split(Named.as(name + "-"))
+                .branch((key, checked) -> !checked.valid(), Branched.<String, InputCheck.Checked<T>>withConsumer(
+                        bad -> bad.mapValues(InputCheck.Checked::value, Named.as(name + "-invalid-value"))
+                                .to(config.dlqTopic(), Produced.with(Serdes.String(), serde).withName(name + "-dlq")))
+                        .withName("invalid"))
+                .defaultBranch(Branched.as("valid"))
+                .get(name + "-valid")
+                .mapValues(InputCheck.Checked::value, Named.as(name + "-valid-value"));
+    }
+
+    /** Pods to signals; a tombstone needs the record's time, which a plain {@code map} does not see. */
+    private static final class PodRouting implements Processor<String, PodSnapshot, String, Signal> {
+        private ProcessorContext<String, Signal> context;
+
+        @Override
+        public void init(ProcessorContext<String, Signal> context) {
+            this.context = context;
+        }
+
+        @Override
+        public void process(Record<String, PodSnapshot> record) {
+            KeyValue<String, Signal> routed = SignalRouting.pod(record.key(), record.value(), record.timestamp());
+            context.forward(record.withKey(routed.key).withValue(routed.value));
+        }
+    }
+}

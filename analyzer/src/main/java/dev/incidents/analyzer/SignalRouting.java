@@ -1,0 +1,69 @@
+package dev.incidents.analyzer;
+
+import dev.incidents.analyzer.messages.ImagePullFailure;
+import dev.incidents.analyzer.signal.EventSignal;
+import dev.incidents.analyzer.signal.PodDeleted;
+import dev.incidents.analyzer.signal.PodObserved;
+import dev.incidents.analyzer.signal.Signal;
+import dev.incidents.schemas.KubeEvent;
+import dev.incidents.schemas.ObjectRef;
+import dev.incidents.schemas.PodSnapshot;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.apache.kafka.streams.KeyValue;
+
+/**
+ * Re-keys inputs by the subject they are evidence about: a workload (Pods and ReplicaSets lifted to their top owner)
+ * or a node. A disk-full image pull is evidence about both its workload and its node, so it goes to both.
+ * Events about kinds no detector reads (ConfigMaps, Services, HPAs, ...) are not routed.
+ */
+public final class SignalRouting {
+
+    private static final Set<String> WORKLOAD_KINDS = Set.of("Pod", "ReplicaSet", "Deployment", "StatefulSet",
+            "DaemonSet", "Job", "CronJob", "PersistentVolumeClaim");
+
+    private SignalRouting() {
+    }
+
+    public static List<KeyValue<String, Signal>> event(String key, KubeEvent event) {
+        List<KeyValue<String, Signal>> out = new ArrayList<>(2);
+        ObjectRef involved = event.getInvolvedObject();
+        EventSignal signal = EventSignal.of(event);
+        String cluster = event.getCluster();
+        if ("Node".equals(involved.getKind())) {
+            out.add(KeyValue.pair(Subject.node(cluster, involved.getName()).key(), signal));
+            return out;
+        }
+        if (!WORKLOAD_KINDS.contains(involved.getKind())) {
+            return out;
+        }
+        String namespace = involved.getNamespace() != null ? involved.getNamespace() : event.getNamespace();
+        WorkloadResolver.Workload w = WorkloadResolver.ofInvolvedObject(involved.getKind(), involved.getName());
+        out.add(KeyValue.pair(Subject.workload(cluster, namespace, w.kind(), w.name()).key(), signal));
+        if ("Pod".equals(involved.getKind()) && signal.node().isPresent() && isDiskFullPull(event)) {
+            out.add(KeyValue.pair(Subject.node(cluster, signal.node().get()).key(), signal));
+        }
+        return out;
+    }
+
+    private static boolean isDiskFullPull(KubeEvent event) {
+        String message = event.getMessage();
+        return message != null && message.contains("no space left on device")
+                && ImagePullFailure.parse(message).map(f -> f.category() == Category.IMAGE_PULL_DISK_FULL).orElse(false);
+    }
+
+    /** A snapshot goes to its top owner; a tombstone (key {@code cluster/namespace/name}) to the owner its name implies. */
+    public static KeyValue<String, Signal> pod(String key, PodSnapshot pod, long recordTime) {
+        if (pod == null) {
+            String[] parts = key.split("/", 3);
+            WorkloadResolver.Workload w = WorkloadResolver.ofPodName(parts[2], false);
+            return KeyValue.pair(Subject.workload(parts[0], parts[1], w.kind(), w.name()).key(),
+                    new PodDeleted(parts[2], Instant.ofEpochMilli(recordTime)));
+        }
+        WorkloadResolver.Workload w = WorkloadResolver.ofPod(pod);
+        return KeyValue.pair(Subject.workload(pod.getCluster(), pod.getNamespace(), w.kind(), w.name()).key(),
+                PodObserved.of(pod));
+    }
+}

@@ -1,0 +1,63 @@
+package dev.incidents.analyzer;
+
+import dev.incidents.schemas.WorkloadRef;
+import java.util.Objects;
+
+/**
+ * What the analyzer correlates on: a workload ({@code cluster/namespace/Kind/name}) or a node
+ * ({@code cluster/node/name}). It is the key of the repartitioned signals, and every incident id is a subject key
+ * plus {@code /CATEGORY}, so an incident lives in the same partition (and the same task) as its evidence.
+ */
+public record Subject(String cluster, String namespace, String kind, String name) {
+
+    /** The {@code kind} of node subjects; their namespace is null. */
+    public static final String NODE = "Node";
+
+    public Subject {
+        Objects.requireNonNull(cluster, "cluster");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(name, "name");
+    }
+
+    public static Subject workload(String cluster, String namespace, String kind, String name) {
+        return new Subject(cluster, namespace == null ? "" : namespace, kind, name);
+    }
+
+    public static Subject node(String cluster, String node) {
+        return new Subject(cluster, null, NODE, node);
+    }
+
+    public boolean isNode() {
+        return namespace == null;
+    }
+
+    /** The record key: {@code cluster/namespace/Kind/name} or {@code cluster/node/name}. */
+    public String key() {
+        return isNode() ? cluster + "/node/" + name : cluster + "/" + namespace + "/" + kind + "/" + name;
+    }
+
+    public String incidentId(Category category) {
+        return key() + "/" + category.name();
+    }
+
+    public WorkloadRef workloadRef() {
+        return isNode() ? null : WorkloadRef.newBuilder().setKind(kind).setName(name).build();
+    }
+
+    /** Inverse of {@link #key()}. Node keys have three parts, workload keys four (names never contain '/'). */
+    public static Subject parse(String key) {
+        String[] parts = key.split("/", -1);
+        if (parts.length == 3 && parts[1].equals("node")) {
+            return node(parts[0], parts[2]);
+        }
+        if (parts.length == 4) {
+            return workload(parts[0], parts[1], parts[2], parts[3]);
+        }
+        throw new IllegalArgumentException("not a subject key: " + key);
+    }
+
+    @Override
+    public String toString() {
+        return key();
+    }
+}

@@ -1,0 +1,51 @@
+package dev.incidents.analyzer.correlate;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The evidence gathered for one category on one subject, before and while it is an incident. Sorted collections
+ * only, so the same input always gives the same bytes.
+ */
+public final class Candidate {
+    public String category;
+    public long firstSeen;
+    public long lastSeen;
+    public int signalCount;
+    /** Objects (pods, ReplicaSets, nodes) still failing; empty after recovery. */
+    public TreeSet<String> failing = new TreeSet<>();
+    public TreeSet<String> pods = new TreeSet<>();
+    public TreeSet<String> nodes = new TreeSet<>();
+    /** For node incidents: {@code namespace/Kind/name} of the workloads hit. */
+    public TreeSet<String> workloads = new TreeSet<>();
+    public boolean nodeLevel;
+    /** Fact name to value, the latest value wins. */
+    public TreeMap<String, String> facts = new TreeMap<>();
+    public List<EvidenceLine> evidence = new ArrayList<>();
+    /** What recovery last removed a failing object (the resolution when the last one recovers). */
+    public String recovery;
+
+    /** Lifecycle: true once OPEN was emitted, until RESOLVED. */
+    public boolean open;
+    public long lastEmitted;
+    public boolean pendingUpdate;
+    /** The earlier-phase incident this one supersedes, decided when it opens. */
+    public String follows;
+
+    public Candidate() {
+    }
+
+    Candidate(String category) {
+        this.category = category;
+    }
+
+    int totalCount() {
+        int total = 0;
+        for (EvidenceLine e : evidence) {
+            total += Math.max(1, e.count);
+        }
+        return total;
+    }
+}

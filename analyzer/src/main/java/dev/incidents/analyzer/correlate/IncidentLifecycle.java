@@ -1,0 +1,315 @@
+package dev.incidents.analyzer.correlate;
+
+import dev.incidents.analyzer.AnalyzerConfig;
+import dev.incidents.analyzer.Category;
+import dev.incidents.analyzer.Subject;
+import dev.incidents.analyzer.detect.Detector;
+import dev.incidents.analyzer.detect.Detectors;
+import dev.incidents.analyzer.detect.Finding;
+import dev.incidents.analyzer.detect.Recovery;
+import dev.incidents.analyzer.detect.SubjectView;
+import dev.incidents.analyzer.hints.Fact;
+import dev.incidents.analyzer.hints.HintCatalog;
+import dev.incidents.analyzer.signal.Signal;
+import dev.incidents.schemas.Incident;
+import dev.incidents.schemas.IncidentStatus;
+import dev.incidents.schemas.Phase;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalLong;
+import java.util.TreeSet;
+
+/**
+ * The incident lifecycle of DESIGN section 4, once for every category:
+ * <ul>
+ *   <li>evidence gathers in a {@link Candidate}; it becomes OPEN when its detector's evidence is sufficient and it
+ *       has lasted the category's grace, and no better-explaining category is present ({@link Detector#yieldsTo()});
+ *       a candidate whose failing objects all recover before that opens nothing (a transient);</li>
+ *   <li>UPDATED only on a material change (pods, nodes, affected workloads, severity, the top cause), at most once
+ *       per update interval of event time; a change inside the interval is flushed when the interval has passed;</li>
+ *   <li>RESOLVED when every failing object recovered (the resolution says which signal showed it), after the quiet
+ *       period without new failure evidence, or when a later-phase incident of the same workload opens
+ *       (superseded; the new one {@code follows} it);</li>
+ *   <li>an id that opens again after RESOLVED gets {@code occurrence + 1}.</li>
+ * </ul>
+ * Time is the event time handed in ({@code now}); nothing here reads a clock.
+ */
+public final class IncidentLifecycle {
+
+    private final AnalyzerConfig config;
+    private final Detectors detectors;
+    private final IncidentBuilder builder;
+
+    public IncidentLifecycle(AnalyzerConfig config, Detectors detectors, HintCatalog catalog) {
+        this.config = config;
+        this.detectors = detectors;
+        this.builder = new IncidentBuilder(catalog);
+    }
+
+    /** Applies one signal: pod state first, then recoveries, then new evidence. */
+    public void observe(Subject subject, SubjectState state, Signal signal, SubjectView view) {
+        state.lastTouched = Math.max(state.lastTouched, signal.time().toEpochMilli());
+        if (!subject.isNode()) {
+            PodStates.observe(state, signal);
+        }
+        for (Detector d : detectors.forSubject(subject.isNode())) {
+            Candidate c = state.candidates.get(d.category().name());
+            if (c != null) {
+                d.recovery(signal, view).ifPresent(r -> recover(c, r));
+            }
+            d.examine(signal, view).ifPresent(f -> apply(state, d.category(), f));
+        }
+    }
+
+    private static void recover(Candidate c, Recovery r) {
+        boolean removed = r.object().isPresent() ? c.failing.remove(r.object().get()) : !c.failing.isEmpty();
+        if (r.object().isEmpty()) {
+            c.failing.clear();
+        }
+        if (removed) {
+            c.recovery = r.resolution();
+        }
+    }
+
+    private void apply(SubjectState state, Category category, Finding f) {
+        Candidate c = state.candidates.get(category.name());
+        long time = f.time().toEpochMilli();
+        if (c == null) {
+            c = new Candidate(category.name());
+            c.firstSeen = f.firstTime().toEpochMilli();
+            c.lastSeen = time;
+            state.candidates.put(category.name(), c);
+        }
+        EvidenceLine same = null;
+        for (EvidenceLine line : c.evidence) {
+            if (line.key.equals(f.evidenceKey())) {
+                same = line;
+                break;
+            }
+        }
+        if (same != null) {
+            if (f.count() <= same.count) {
+                return; // the same evidence again: a repeated snapshot, a replayed event
+            }
+            // A count bump of the same event: one continuing signal, not a new one.
+            same.count = f.count();
+            same.time = Math.max(same.time, time);
+            same.message = f.message();
+        } else {
+            c.evidence.add(new EvidenceLine(f.evidenceKey(), time, f.kind(), f.name(), f.reason(), f.message(),
+                    f.count()));
+            c.signalCount++;
+            if (c.evidence.size() > config.maxEvidence()) {
+                c.evidence.sort((a, b) -> Long.compare(a.time, b.time));
+                c.evidence.remove(0);
+            }
+        }
+        c.firstSeen = Math.min(c.firstSeen, f.firstTime().toEpochMilli());
+        c.lastSeen = Math.max(c.lastSeen, time);
+        c.failing.add(f.object());
+        f.pod().ifPresent(c.pods::add);
+        String node = f.node().orElseGet(() -> f.pod().map(state.pods::get).map(p -> p.node).orElse(null));
+        if (node != null) {
+            c.nodes.add(node);
+        }
+        f.workload().ifPresent(c.workloads::add);
+        c.nodeLevel |= f.nodeLevel();
+        for (Map.Entry<Fact, String> e : f.facts().asMap().entrySet()) {
+            c.facts.put(e.getKey().name(), e.getValue());
+        }
+        if (node != null && !c.facts.containsKey(Fact.NODE.name())) {
+            c.facts.put(Fact.NODE.name(), node);
+        }
+        trim(c.pods);
+        trim(c.nodes);
+        trim(c.workloads);
+        trim(c.failing);
+    }
+
+    private static void trim(TreeSet<String> set) {
+        while (set.size() > 4 * IncidentBuilder.MAX_LISTED) {
+            set.pollLast();
+        }
+    }
+
+    /** Moves every candidate of the subject along its lifecycle at event time {@code now}; returns the transitions. */
+    public List<Incident> evaluate(Subject subject, SubjectState state, long now, SubjectView view, IncidentStore store) {
+        List<Incident> out = new ArrayList<>();
+        state.recentlyResolved.values().removeIf(t -> t + config.quietPeriod().toMillis() < now);
+        for (Category category : categoriesIn(state)) {
+            Candidate c = state.candidates.get(category.name());
+            if (c == null) {
+                continue; // resolved as superseded earlier in this loop
+            }
+            Detector d = detectors.of(category);
+            String id = subject.incidentId(category);
+            if (!c.open) {
+                if (c.failing.isEmpty() || now >= c.lastSeen + config.quietPeriod().toMillis()) {
+                    state.candidates.remove(category.name()); // a transient, or evidence that never sufficed
+                } else if (now >= c.firstSeen + config.grace(category).toMillis()
+                        && d.sufficient(IncidentBuilder.summary(c)) && !yields(d, state)) {
+                    open(subject, state, c, d, now, view, store, out);
+                }
+            } else if (c.failing.isEmpty()) {
+                resolve(subject, state, c, d, now, view, store, out,
+                        c.recovery == null ? "recovered" : c.recovery);
+            } else if (now >= c.lastSeen + config.quietPeriod().toMillis()) {
+                resolve(subject, state, c, d, now, view, store, out, "quiet: no new failure evidence for "
+                        + config.quietPeriod().toMinutes() + " min since " + Instant.ofEpochMilli(c.lastSeen));
+            } else {
+                update(subject, c, d, now, view, store, out);
+            }
+        }
+        return out;
+    }
+
+    private static List<Category> categoriesIn(SubjectState state) {
+        List<Category> categories = new ArrayList<>();
+        for (String name : state.candidates.keySet()) {
+            categories.add(Category.valueOf(name));
+        }
+        categories.sort(null);
+        return categories;
+    }
+
+    private static boolean yields(Detector d, SubjectState state) {
+        for (Category better : d.yieldsTo()) {
+            Candidate other = state.candidates.get(better.name());
+            if (other != null && (other.open || !other.failing.isEmpty())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void open(Subject subject, SubjectState state, Candidate c, Detector d, long now, SubjectView view,
+                      IncidentStore store, List<Incident> out) {
+        Category category = d.category();
+        String id = subject.incidentId(category);
+        String follows = null;
+        // Supersede: the workload's earlier-phase incidents, and those that yield to this category.
+        for (Category other : categoriesIn(state)) {
+            Candidate o = state.candidates.get(other.name());
+            if (o == null || !o.open || other == category) {
+                continue;
+            }
+            if (supersedes(category, other) || detectors.of(other).yieldsTo().contains(category)) {
+                String otherId = subject.incidentId(other);
+                resolve(subject, state, o, detectors.of(other), now, view, store, out, "superseded by " + id);
+                follows = otherId;
+            }
+        }
+        if (follows == null && !subject.isNode()) {
+            follows = recentlyResolvedEarlierPhase(subject, state, category);
+        }
+        Incident previous = store.get(id);
+        int occurrence = previous == null ? 1
+                : previous.getStatus() == IncidentStatus.RESOLVED ? previous.getOccurrence() + 1 : previous.getOccurrence();
+        Incident incident = builder.build(subject, c, d, view, IncidentStatus.OPEN, occurrence, follows, null);
+        c.open = true;
+        c.follows = follows;
+        c.lastEmitted = now;
+        c.pendingUpdate = false;
+        store.put(id, incident);
+        out.add(incident);
+    }
+
+    /** A workload problem in a later phase of a Pod's life replaces one in an earlier phase (NODE is not a phase of a Pod). */
+    private static boolean supersedes(Category later, Category earlier) {
+        return later.phase() != Phase.NODE && earlier.phase() != Phase.NODE
+                && later.phase().ordinal() > earlier.phase().ordinal();
+    }
+
+    private static String recentlyResolvedEarlierPhase(Subject subject, SubjectState state, Category category) {
+        String best = null;
+        long bestTime = Long.MIN_VALUE;
+        for (Map.Entry<String, Long> e : state.recentlyResolved.entrySet()) {
+            Category resolved = Category.valueOf(e.getKey().substring(e.getKey().lastIndexOf('/') + 1));
+            if (supersedes(category, resolved) && e.getValue() >= bestTime) {
+                best = e.getKey();
+                bestTime = e.getValue();
+            }
+        }
+        return best;
+    }
+
+    private void resolve(Subject subject, SubjectState state, Candidate c, Detector d, long now, SubjectView view,
+                         IncidentStore store, List<Incident> out, String resolution) {
+        String id = subject.incidentId(d.category());
+        Incident previous = store.get(id);
+        int occurrence = previous == null ? 1 : previous.getOccurrence();
+        Incident incident = builder.build(subject, c, d, view, IncidentStatus.RESOLVED, occurrence, c.follows, resolution);
+        store.put(id, incident);
+        out.add(incident);
+        state.candidates.remove(d.category().name());
+        state.recentlyResolved.put(id, now);
+    }
+
+    private void update(Subject subject, Candidate c, Detector d, long now, SubjectView view, IncidentStore store,
+                        List<Incident> out) {
+        String id = subject.incidentId(d.category());
+        Incident previous = store.get(id);
+        int occurrence = previous == null ? 1 : previous.getOccurrence();
+        Incident next = builder.build(subject, c, d, view, IncidentStatus.UPDATED, occurrence, c.follows, null);
+        boolean material = previous == null || materialChange(previous, next);
+        if (!material && !c.pendingUpdate) {
+            return;
+        }
+        if (now < c.lastEmitted + config.updateInterval().toMillis()) {
+            c.pendingUpdate = true; // flushed by the deadline at lastEmitted + interval
+            return;
+        }
+        c.lastEmitted = now;
+        c.pendingUpdate = false;
+        store.put(id, next);
+        out.add(next);
+    }
+
+    /** New pods or nodes, other affected workloads, another severity, another top cause. Evidence alone is not. */
+    static boolean materialChange(Incident before, Incident after) {
+        return !after.getPods().equals(before.getPods())
+                || !after.getNodes().equals(before.getNodes())
+                || !after.getAffectedWorkloads().equals(before.getAffectedWorkloads())
+                || after.getSeverity() != before.getSeverity()
+                || !Objects.equals(topCause(before), topCause(after));
+    }
+
+    private static String topCause(Incident incident) {
+        return incident.getCauses().isEmpty() ? null : incident.getCauses().get(0).getCause();
+    }
+
+    /**
+     * The next event time at which {@link #evaluate} may change something without a new signal: a grace ending, a
+     * quiet period ending, a rate-limited update falling due, or the subject's retention expiring.
+     */
+    public OptionalLong nextDeadline(SubjectState state, long now) {
+        long next = state.lastTouched + config.subjectRetention().toMillis();
+        long quiet = config.quietPeriod().toMillis();
+        for (Map.Entry<String, Candidate> e : state.candidates.entrySet()) {
+            Candidate c = e.getValue();
+            if (!c.open) {
+                long graceEnd = c.firstSeen + config.grace(Category.valueOf(e.getKey())).toMillis();
+                next = Math.min(next, graceEnd > now ? graceEnd : c.lastSeen + quiet);
+            } else {
+                next = Math.min(next, c.lastSeen + quiet);
+                if (c.pendingUpdate) {
+                    next = Math.min(next, c.lastEmitted + config.updateInterval().toMillis());
+                }
+            }
+        }
+        return next == Long.MAX_VALUE ? OptionalLong.empty() : OptionalLong.of(Math.max(next, now + 1));
+    }
+
+    /** True when the subject holds nothing worth keeping at {@code now}: purge it (bounded state). */
+    public boolean expired(SubjectState state, long now) {
+        boolean anyOpen = false;
+        for (Iterator<Candidate> it = state.candidates.values().iterator(); it.hasNext(); ) {
+            anyOpen |= it.next().open;
+        }
+        return !anyOpen && state.lastTouched + config.subjectRetention().toMillis() <= now;
+    }
+}

@@ -1,0 +1,102 @@
+package dev.incidents.analyzer.correlate;
+
+import dev.incidents.analyzer.Category;
+import dev.incidents.analyzer.messages.FailedSchedulingMessage;
+import dev.incidents.analyzer.messages.ImagePullFailure;
+import dev.incidents.analyzer.messages.ProbeFailure;
+import dev.incidents.analyzer.signal.EventSignal;
+import dev.incidents.analyzer.signal.PodDeleted;
+import dev.incidents.analyzer.signal.PodObserved;
+import dev.incidents.analyzer.signal.Signal;
+import dev.incidents.schemas.Container;
+import dev.incidents.schemas.Probe;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Optional;
+
+/** Keeps {@link SubjectState#pods} up to date from signals, before detectors look at them. */
+final class PodStates {
+
+    /** Pods remembered per workload; the least recently seen go first (a big Deployment does not grow state without bound). */
+    static final int MAX_PODS = 100;
+
+    private PodStates() {
+    }
+
+    static void observe(SubjectState state, Signal signal) {
+        if (signal instanceof PodDeleted deleted) {
+            state.pods.remove(deleted.name());
+            return;
+        }
+        Optional<String> name = signal.pod();
+        if (name.isEmpty()) {
+            return;
+        }
+        PodState pod = state.pods.computeIfAbsent(name.get(), n -> new PodState());
+        pod.lastSeen = Math.max(pod.lastSeen, signal.time().toEpochMilli());
+        signal.node().ifPresent(n -> pod.node = n);
+        if (signal instanceof PodObserved p) {
+            fromSnapshot(pod, p);
+        } else if (signal instanceof EventSignal e) {
+            fromEvent(pod, e);
+        }
+        if (state.pods.size() > MAX_PODS) {
+            state.pods.entrySet().stream().min(Comparator.comparingLong(en -> en.getValue().lastSeen))
+                    .map(Map.Entry::getKey).ifPresent(state.pods::remove);
+        }
+    }
+
+    private static void fromSnapshot(PodState pod, PodObserved p) {
+        pod.requests.clear();
+        for (Container c : p.snapshot().getContainers()) {
+            for (Map.Entry<String, String> r : c.getLimits().entrySet()) {
+                if (FailedSchedulingMessage.isAccelerator(r.getKey())) {
+                    long sum = parse(pod.requests.get(r.getKey())) + parse(r.getValue());
+                    pod.requests.put(r.getKey(), Long.toString(sum));
+                }
+            }
+            if (c.getLastState() != null && c.getLastState().getReason() != null) {
+                pod.container = c.getName();
+                pod.lastTerminationReason = c.getLastState().getReason();
+                pod.lastExitCode = c.getLastState().getExitCode();
+            }
+            pod.restartCount = Math.max(pod.restartCount, c.getRestartCount());
+            for (Probe probe : c.getProbes()) {
+                pod.probeBudgets.put(probe.getKind().toLowerCase(java.util.Locale.ROOT), budget(probe));
+            }
+        }
+    }
+
+    private static void fromEvent(PodState pod, EventSignal e) {
+        if ("Unhealthy".equals(e.reason()) || "Killing".equals(e.reason())) {
+            ProbeFailure.parse(e.message()).filter(f -> f.probe() != ProbeFailure.Probe.READINESS).ifPresent(f -> {
+                pod.failedProbe = f.probe().word();
+                f.container().ifPresent(c -> pod.failedProbeContainer = c);
+            });
+        }
+        if ("Failed".equals(e.reason())) {
+            ImagePullFailure.parse(e.message()).filter(ImagePullFailure::causeKnown).ifPresent(f -> {
+                pod.pullCategory = f.category().name();
+                if (f.category() == Category.IMAGE_PULL_DISK_FULL) {
+                    f.path().ifPresent(path -> pod.pullPath = path);
+                }
+            });
+        }
+    }
+
+    /** {@code liveness httpGet :8000/health: 60s delay + 3 x 10s = 90s before a restart}. */
+    static String budget(Probe probe) {
+        int total = probe.getInitialDelaySeconds() + probe.getFailureThreshold() * probe.getPeriodSeconds();
+        return probe.getKind() + (probe.getHandler() == null ? "" : " " + probe.getHandler()) + ": "
+                + probe.getInitialDelaySeconds() + "s delay + " + probe.getFailureThreshold() + " x "
+                + probe.getPeriodSeconds() + "s = " + total + "s before a restart";
+    }
+
+    private static long parse(String quantity) {
+        try {
+            return quantity == null ? 0 : Long.parseLong(quantity.trim());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package dev.incidents.analyzer.detect;
+
+import dev.incidents.analyzer.Category;
+import dev.incidents.analyzer.signal.Signal;
+import dev.incidents.schemas.Cause;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One category's recognition rules: which signals are evidence for it, which show recovery, when the evidence is
+ * enough, and how the catalog's causes are ranked for this case. Grace, quiet period, rate limits, supersession and
+ * state live once, in {@link dev.incidents.analyzer.correlate.IncidentLifecycle}, not here.
+ */
+public interface Detector {
+
+    Category category();
+
+    /** The failure evidence this signal carries for the category, if any. */
+    Optional<Finding> examine(Signal signal, SubjectView subject);
+
+    /** Whether this signal shows a failing object recovered. Defaults to the phase's recovery signals. */
+    default Optional<Recovery> recovery(Signal signal, SubjectView subject) {
+        return PhaseRecovery.of(category().phase(), signal);
+    }
+
+    /** Whether the gathered evidence is enough to open (checked after the grace). */
+    default boolean sufficient(EvidenceSummary evidence) {
+        return true;
+    }
+
+    /** Categories that explain this one better when both are present (CRASH_LOOP yields to OOM_KILLED). */
+    default Set<Category> yieldsTo() {
+        return Set.of();
+    }
+
+    /** Re-ranks the catalog's causes with what the evidence shows; the default keeps the catalog's order. */
+    default List<Cause> rank(List<Cause> catalogCauses, EvidenceSummary evidence, SubjectView subject) {
+        return catalogCauses;
+    }
+}

@@ -1,0 +1,19 @@
+package dev.incidents.analyzer.detect;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What a candidate has gathered so far, as detectors see it when deciding whether it is enough and how to rank.
+ *
+ * @param signalCount distinct signals
+ * @param totalCount  occurrences, counting event count bumps
+ * @param span        from first to last evidence
+ * @param workloads   for node incidents: the workloads hit
+ * @param nodeLevel   the node itself reported the condition
+ * @param facts       fact name to value
+ */
+public record EvidenceSummary(int signalCount, int totalCount, Duration span, Set<String> workloads, boolean nodeLevel,
+                              Map<String, String> facts) {
+}

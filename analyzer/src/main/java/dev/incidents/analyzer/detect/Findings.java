@@ -1,0 +1,48 @@
+package dev.incidents.analyzer.detect;
+
+import dev.incidents.analyzer.hints.Fact;
+import dev.incidents.analyzer.hints.Facts;
+import dev.incidents.analyzer.signal.EventSignal;
+import dev.incidents.analyzer.signal.PodObserved;
+import dev.incidents.schemas.Container;
+import java.util.Optional;
+
+/** Builds {@link Finding}s from the two shapes evidence comes in: an event, a container status in a pod snapshot. */
+public final class Findings {
+    private Findings() {
+    }
+
+    /** Evidence from an event; the failing object is its pod, else its involved object. */
+    public static Finding of(EventSignal e, Facts facts) {
+        Facts all = facts;
+        if (e.pod().isPresent()) {
+            all = all.with(Fact.POD, e.pod().get());
+        }
+        if (e.node().isPresent() && !all.has(Fact.NODE)) {
+            all = all.with(Fact.NODE, e.node().get());
+        }
+        all = all.with(Fact.COUNT, Integer.toString(Math.max(1, e.event().getCount())));
+        return new Finding(e.pod().orElse(e.involvedName()), e.pod(), e.node(), all, e.uid(),
+                Math.max(1, e.event().getCount()), e.firstTime(), e.time(), e.involvedKind(), e.involvedName(),
+                e.reason(), e.message(), false, Optional.empty());
+    }
+
+    /**
+     * Evidence from a container status: identity is pod + container + restart count, so a snapshot repeated without
+     * a new restart adds nothing and does not keep the incident from going quiet.
+     */
+    public static Finding of(PodObserved p, Container container, String reason, String message, Facts facts) {
+        String pod = p.snapshot().getName();
+        Facts all = facts.with(Fact.POD, pod).with(Fact.CONTAINER, container.getName())
+                .with(Fact.RESTART_COUNT, Integer.toString(container.getRestartCount()));
+        if (container.getImage() != null) {
+            all = all.with(Fact.IMAGE, container.getImage());
+        }
+        if (p.node().isPresent()) {
+            all = all.with(Fact.NODE, p.node().get());
+        }
+        return new Finding(pod, Optional.of(pod), p.node(), all,
+                pod + "/" + container.getName() + "/" + reason + "/" + container.getRestartCount(),
+                1, p.time(), p.time(), "Pod", pod, reason, message, false, Optional.empty());
+    }
+}

@@ -1,0 +1,60 @@
+package dev.incidents.analyzer.detect;
+
+import dev.incidents.analyzer.Category;
+import dev.incidents.analyzer.correlate.PodState;
+import dev.incidents.analyzer.hints.Fact;
+import dev.incidents.analyzer.hints.Facts;
+import dev.incidents.analyzer.messages.ImagePullFailure;
+import dev.incidents.analyzer.signal.EventSignal;
+import dev.incidents.analyzer.signal.Signal;
+import java.util.Optional;
+
+/**
+ * The STARTUP image pull categories share the kubelet's {@code Failed} events and differ by why the pull failed.
+ * The kubelet follows a {@code Failed to pull image "x": <why>} with {@code Error: ErrImagePull},
+ * {@code Error: ImagePullBackOff} and {@code Back-off pulling image "x"}, which say that it fails but not why: those
+ * count for the category the pod's last explained failure had, else for IMAGE_PULL_FAILED.
+ */
+public abstract class ImagePullDetector implements Detector {
+
+    private final Category category;
+
+    protected ImagePullDetector(Category category) {
+        this.category = category;
+    }
+
+    @Override
+    public final Category category() {
+        return category;
+    }
+
+    @Override
+    public Optional<Finding> examine(Signal signal, SubjectView subject) {
+        if (!(signal instanceof EventSignal e) || e.pod().isEmpty()
+                || !("Failed".equals(e.reason()) || "BackOff".equals(e.reason()) || "ErrImagePull".equals(e.reason()))) {
+            return Optional.empty();
+        }
+        Optional<ImagePullFailure> parsed = ImagePullFailure.parse(e.message());
+        if (parsed.isEmpty()) {
+            return Optional.empty();
+        }
+        ImagePullFailure failure = parsed.get();
+        Category explained = failure.causeKnown() ? failure.category()
+                : subject.pod(e.pod()).map(p -> p.pullCategory).map(Category::valueOf).orElse(Category.IMAGE_PULL_FAILED);
+        if (explained != category) {
+            return Optional.empty();
+        }
+        Facts facts = Facts.empty().with(Fact.IMAGE, failure.image());
+        return Optional.of(Findings.of(e, facts));
+    }
+
+    /** The pod's known pull path, for evidence lines. */
+    static Optional<String> pathOf(SubjectView subject) {
+        for (PodState pod : subject.pods().values()) {
+            if (pod.pullPath != null) {
+                return Optional.of(pod.pullPath);
+            }
+        }
+        return Optional.empty();
+    }
+}

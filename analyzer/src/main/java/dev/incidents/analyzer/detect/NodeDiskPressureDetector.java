@@ -1,0 +1,84 @@
+package dev.incidents.analyzer.detect;
+
+import dev.incidents.analyzer.Category;
+import dev.incidents.analyzer.WorkloadResolver;
+import dev.incidents.analyzer.hints.Fact;
+import dev.incidents.analyzer.hints.Facts;
+import dev.incidents.analyzer.messages.ImagePullFailure;
+import dev.incidents.analyzer.signal.EventSignal;
+import dev.incidents.analyzer.signal.Signal;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A node whose disk is full. Either the node says so itself ({@code NodeHasDiskPressure}, {@code FreeDiskSpaceFailed},
+ * {@code ImageGCFailed}, {@code EvictionThresholdMet} on ephemeral storage), or disk-full image pulls hit several
+ * workloads on it (the topology routes each such pull failure to the node as well as to its workload).
+ */
+public final class NodeDiskPressureDetector implements Detector {
+
+    private static final Set<String> NODE_REASONS = Set.of("NodeHasDiskPressure", "FreeDiskSpaceFailed",
+            "ImageGCFailed", "EvictionThresholdMet");
+
+    private final int workloadsThreshold;
+
+    public NodeDiskPressureDetector(int workloadsThreshold) {
+        this.workloadsThreshold = workloadsThreshold;
+    }
+
+    @Override
+    public Category category() {
+        return Category.NODE_DISK_PRESSURE;
+    }
+
+    @Override
+    public Optional<Finding> examine(Signal signal, SubjectView subject) {
+        if (!(signal instanceof EventSignal e) || !subject.subject().isNode()) {
+            return Optional.empty();
+        }
+        String node = subject.subject().name();
+        if ("Node".equals(e.involvedKind()) && NODE_REASONS.contains(e.reason()) && aboutDisk(e)) {
+            Finding f = Findings.of(e, Facts.of(Fact.NODE, node));
+            return Optional.of(withNode(f, node, true, Optional.empty()));
+        }
+        if (e.pod().isPresent()) {
+            Optional<ImagePullFailure> pull = ImagePullFailure.parse(e.message());
+            if (pull.isPresent() && pull.get().category() == Category.IMAGE_PULL_DISK_FULL) {
+                WorkloadResolver.Workload w = WorkloadResolver.ofPodName(e.pod().get(), false);
+                String namespace = e.event().getInvolvedObject().getNamespace();
+                Facts facts = Facts.of(Fact.NODE, node).with(Fact.IMAGE, pull.get().image());
+                return Optional.of(withNode(Findings.of(e, facts), node, false,
+                        Optional.of((namespace == null ? "" : namespace) + "/" + w.kind() + "/" + w.name())));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** EvictionThresholdMet is also raised for memory; only disk signals count here. */
+    private static boolean aboutDisk(EventSignal e) {
+        if (!"EvictionThresholdMet".equals(e.reason())) {
+            return true;
+        }
+        String m = e.message().toLowerCase(Locale.ROOT);
+        return m.contains("ephemeral-storage") || m.contains("nodefs") || m.contains("imagefs");
+    }
+
+    private static Finding withNode(Finding f, String node, boolean nodeLevel, Optional<String> workload) {
+        return new Finding(node, f.pod(), Optional.of(node), f.facts(), f.evidenceKey(), f.count(), f.firstTime(),
+                f.time(), f.kind(), f.name(), f.reason(), f.message(), nodeLevel, workload);
+    }
+
+    @Override
+    public boolean sufficient(EvidenceSummary evidence) {
+        return evidence.nodeLevel() || evidence.workloads().size() >= workloadsThreshold;
+    }
+
+    @Override
+    public Optional<Recovery> recovery(Signal signal, SubjectView subject) {
+        if (signal instanceof EventSignal e && "NodeHasNoDiskPressure".equals(e.reason())) {
+            return Optional.of(Recovery.all("recovered: node " + e.involvedName() + " NodeHasNoDiskPressure"));
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,54 @@
+package dev.incidents.analyzer.detect;
+
+import dev.incidents.analyzer.Category;
+import dev.incidents.analyzer.hints.Fact;
+import dev.incidents.analyzer.hints.Facts;
+import dev.incidents.analyzer.signal.EventSignal;
+import dev.incidents.analyzer.signal.PodObserved;
+import dev.incidents.analyzer.signal.Signal;
+import dev.incidents.schemas.Container;
+import dev.incidents.schemas.ContainerState;
+import java.util.Optional;
+
+/**
+ * A container killed for exceeding its memory limit. Often there is no event at all (the kubelet records
+ * {@code OOMKilled} only in the container's {@code lastState}), so the pod snapshot is the main evidence; each new
+ * restart is a new signal. Exit code 137 alone is only SIGKILL (a liveness kill ends the same way), so it counts
+ * only with the reason {@code OOMKilled}. The node's {@code OOMKilling} event and a {@code BackOff} of a pod last
+ * seen OOM-killed count too.
+ */
+public final class OomKilledDetector implements Detector {
+
+    @Override
+    public Category category() {
+        return Category.OOM_KILLED;
+    }
+
+    @Override
+    public Optional<Finding> examine(Signal signal, SubjectView subject) {
+        if (signal instanceof PodObserved p) {
+            for (Container c : p.snapshot().getContainers()) {
+                ContainerState last = c.getLastState();
+                if (last != null && "OOMKilled".equals(last.getReason())) {
+                    Facts facts = Facts.empty().with(Fact.EXIT_CODE,
+                            Optional.ofNullable(last.getExitCode()).map(String::valueOf));
+                    return Optional.of(Findings.of(p, c, "OOMKilled",
+                            "container " + c.getName() + " last terminated OOMKilled (exit code "
+                                    + Optional.ofNullable(last.getExitCode()).map(String::valueOf).orElse("137")
+                                    + "), restart count " + c.getRestartCount(), facts));
+                }
+            }
+            return Optional.empty();
+        }
+        if (signal instanceof EventSignal e) {
+            if ("OOMKilling".equals(e.reason()) && e.pod().isPresent()) {
+                return Optional.of(Findings.of(e, Facts.empty()));
+            }
+            if ("BackOff".equals(e.reason()) && e.message().contains("restarting failed container")
+                    && subject.pod(e.pod()).map(s -> "OOMKilled".equals(s.lastTerminationReason)).orElse(false)) {
+                return Optional.of(Findings.of(e, Facts.of(Fact.EXIT_CODE, "137")));
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,24 @@
+package dev.incidents.analyzer.detect;
+
+import dev.incidents.analyzer.Category;
+import dev.incidents.analyzer.hints.Facts;
+import dev.incidents.analyzer.signal.EventSignal;
+import dev.incidents.analyzer.signal.Signal;
+import java.util.Optional;
+
+/** The kubelet's {@code Evicted} on a pod ("The node was low on resource: ephemeral-storage..."); the evidence names the pressure. */
+public final class PodEvictedDetector implements Detector {
+
+    @Override
+    public Category category() {
+        return Category.POD_EVICTED;
+    }
+
+    @Override
+    public Optional<Finding> examine(Signal signal, SubjectView subject) {
+        if (signal instanceof EventSignal e && e.pod().isPresent() && "Evicted".equals(e.reason())) {
+            return Optional.of(Findings.of(e, Facts.empty()));
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,54 @@
+package dev.incidents.analyzer.detect;
+
+import dev.incidents.analyzer.Category;
+import dev.incidents.analyzer.hints.Fact;
+import dev.incidents.analyzer.hints.Facts;
+import dev.incidents.analyzer.messages.ReplicaCreateFailure;
+import dev.incidents.analyzer.signal.EventSignal;
+import dev.incidents.analyzer.signal.Signal;
+import java.util.Optional;
+
+/**
+ * {@code FailedCreate} on a ReplicaSet, StatefulSet, Job or DaemonSet, or a Deployment's {@code ReplicaFailure}:
+ * the API server refused the Pod, so no Pod exists (which is what tells it apart from a Pending or failing Pod,
+ * see seed 000). The failing object is the controller; it recovers on its own {@code SuccessfulCreate}, not on
+ * pods of another ReplicaSet that happen to exist during a rollout.
+ */
+public final class ReplicaCreateFailedDetector implements Detector {
+
+    @Override
+    public Category category() {
+        return Category.REPLICA_CREATE_FAILED;
+    }
+
+    @Override
+    public Optional<Finding> examine(Signal signal, SubjectView subject) {
+        if (!(signal instanceof EventSignal e)
+                || !("FailedCreate".equals(e.reason()) || "ReplicaFailure".equals(e.reason()))) {
+            return Optional.empty();
+        }
+        ReplicaCreateFailure failure = ReplicaCreateFailure.parse(e.message());
+        Facts facts = Facts.empty()
+                .with(Fact.QUOTA, failure.quota())
+                .with(Fact.RESOURCE, failure.resource())
+                .with(Fact.WEBHOOK, failure.webhook())
+                .with(Fact.SERVICE_ACCOUNT, failure.serviceAccount());
+        if ("ReplicaSet".equals(e.involvedKind())) {
+            facts = facts.with(Fact.REPLICASET, e.involvedName());
+        } else if (failure.podPrefix().isPresent() && failure.podPrefix().get().endsWith("-")) {
+            // pods "triton-5fc797b8f8-" is forbidden: the prefix is the ReplicaSet's name plus a dash.
+            String prefix = failure.podPrefix().get();
+            facts = facts.with(Fact.REPLICASET, prefix.substring(0, prefix.length() - 1));
+        }
+        return Optional.of(Findings.of(e, facts));
+    }
+
+    @Override
+    public Optional<Recovery> recovery(Signal signal, SubjectView subject) {
+        if (signal instanceof EventSignal e && "SuccessfulCreate".equals(e.reason())) {
+            return Optional.of(Recovery.of(e.involvedName(),
+                    "recovered: " + e.involvedKind() + " " + e.involvedName() + " created pods (SuccessfulCreate)"));
+        }
+        return Optional.empty();
+    }
+}

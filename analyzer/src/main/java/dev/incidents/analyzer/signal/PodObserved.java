@@ -1,0 +1,65 @@
+package dev.incidents.analyzer.signal;
+
+import dev.incidents.schemas.Condition;
+import dev.incidents.schemas.Container;
+import dev.incidents.schemas.PodSnapshot;
+import java.time.Instant;
+import java.util.Optional;
+
+/** A Pod snapshot: phase, conditions and container statuses (where OOM kills show when no event says so). */
+public record PodObserved(PodSnapshot snapshot, Instant time) implements Signal {
+
+    public static PodObserved of(PodSnapshot pod) {
+        return new PodObserved(pod, pod.getObservedAt());
+    }
+
+    @Override
+    public Optional<String> pod() {
+        return Optional.of(snapshot.getName());
+    }
+
+    @Override
+    public Optional<String> node() {
+        return Optional.ofNullable(snapshot.getNodeName()).filter(n -> !n.isBlank());
+    }
+
+    public boolean conditionTrue(String type) {
+        for (Condition c : snapshot.getConditions()) {
+            if (type.equals(c.getType())) {
+                return "True".equals(c.getStatus());
+            }
+        }
+        return false;
+    }
+
+    public boolean isReady() {
+        return conditionTrue("Ready");
+    }
+
+    public boolean isScheduled() {
+        return node().isPresent() || conditionTrue("PodScheduled");
+    }
+
+    /** Every app container running (not waiting, not terminated). */
+    public boolean allContainersRunning() {
+        if (snapshot.getContainers().isEmpty()) {
+            return false;
+        }
+        for (Container c : snapshot.getContainers()) {
+            if (c.getState() == null || !"running".equalsIgnoreCase(c.getState().getKind())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public Optional<String> waitingReason() {
+        for (Container c : snapshot.getContainers()) {
+            if (c.getState() != null && "waiting".equalsIgnoreCase(c.getState().getKind())
+                    && c.getState().getReason() != null) {
+                return Optional.of(c.getState().getReason());
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,80 @@
+package dev.incidents.analyzer.signal;
+
+import dev.incidents.schemas.KubeEvent;
+import dev.incidents.schemas.PodSnapshot;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Arrays;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serializer;
+
+/**
+ * Serde of the internal {@code signals-by-subject} repartition topic: one tag byte, then the input record in Avro
+ * single-object encoding (the generated classes' own codec; the topic is internal, so no registry is involved).
+ * An {@link EventSignal}'s derived fields are recomputed from its event on read.
+ */
+public final class SignalSerde implements Serde<Signal> {
+
+    private static final byte EVENT = 'E';
+    private static final byte POD = 'P';
+    private static final byte DELETED = 'D';
+
+    @Override
+    public Serializer<Signal> serializer() {
+        return (topic, signal) -> signal == null ? null : encode(signal);
+    }
+
+    @Override
+    public Deserializer<Signal> deserializer() {
+        return (topic, bytes) -> bytes == null ? null : decode(bytes);
+    }
+
+    static byte[] encode(Signal signal) {
+        try {
+            if (signal instanceof EventSignal e) {
+                return tagged(EVENT, e.event().toByteBuffer());
+            }
+            if (signal instanceof PodObserved p) {
+                return tagged(POD, p.snapshot().toByteBuffer());
+            }
+            PodDeleted d = (PodDeleted) signal;
+            return tagged(DELETED, ByteBuffer.wrap(
+                    (d.time().toEpochMilli() + "\n" + d.name()).getBytes(StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Signal decode(byte[] bytes) {
+        if (bytes.length == 0) {
+            throw new SerializationException("empty signal");
+        }
+        ByteBuffer body = ByteBuffer.wrap(Arrays.copyOfRange(bytes, 1, bytes.length));
+        try {
+            return switch (bytes[0]) {
+                case EVENT -> EventSignal.of(KubeEvent.fromByteBuffer(body));
+                case POD -> PodObserved.of(PodSnapshot.fromByteBuffer(body));
+                case DELETED -> {
+                    String text = new String(body.array(), StandardCharsets.UTF_8);
+                    int nl = text.indexOf('\n');
+                    yield new PodDeleted(text.substring(nl + 1), Instant.ofEpochMilli(Long.parseLong(text.substring(0, nl))));
+                }
+                default -> throw new SerializationException("unknown signal tag " + bytes[0]);
+            };
+        } catch (IOException | RuntimeException e) {
+            throw new SerializationException("undecodable signal", e);
+        }
+    }
+
+    private static byte[] tagged(byte tag, ByteBuffer body) {
+        byte[] out = new byte[1 + body.remaining()];
+        out[0] = tag;
+        body.get(out, 1, body.remaining());
+        return out;
+    }
+}
