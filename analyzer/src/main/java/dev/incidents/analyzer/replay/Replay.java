@@ -1,0 +1,163 @@
+package dev.incidents.analyzer.replay;
+
+import dev.incidents.analyzer.AnalyzerConfig;
+import dev.incidents.analyzer.IncidentTopology;
+import dev.incidents.schemas.Incident;
+import dev.incidents.schemas.KubeEvent;
+import dev.incidents.schemas.NodeSnapshot;
+import dev.incidents.schemas.PodSnapshot;
+import dev.incidents.schemas.TopicKeys;
+import dev.incidents.schemas.serde.AvroSerde;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+
+/**
+ * The offline engine behind {@code replay}, the scenario tests and demos: the real {@link IncidentTopology} driven by
+ * {@link TopologyTestDriver} (no broker), with the real serdes and a temporary state directory. Feed records in
+ * event-time order, then {@link #finish()}: it advances event time just past the longest grace (through the
+ * driver's mock wall clock, see {@link dev.incidents.analyzer.correlate.Correlator}) so pending detections fire, and
+ * returns every transition in order plus the latest state of each incident.
+ */
+public final class Replay implements AutoCloseable {
+
+    /** What a replay produced. {@code latest} is ordered by first seen, then id: stable across runs. */
+    public record Result(List<Incident> transitions, List<Incident> latest, int deadLettered) {
+    }
+
+    private final AnalyzerConfig config;
+    private final Path stateDir;
+    private final TopologyTestDriver driver;
+    private final TestInputTopic<String, KubeEvent> events;
+    private final TestInputTopic<String, PodSnapshot> pods;
+    private final TestInputTopic<String, NodeSnapshot> nodes;
+    private final TestOutputTopic<String, Incident> incidents;
+    private final TestOutputTopic<String, byte[]> dlq;
+    private final List<Incident> transitions = new ArrayList<>();
+    private int deadLettered;
+
+    public Replay(AnalyzerConfig analyzerConfig) {
+        // The idle clock is what finish() uses to move event time; the driver's wall clock only moves when told.
+        this.config = analyzerConfig.with(AnalyzerConfig.IDLE_ADVANCE_INTERVAL, "PT1S");
+        try {
+            this.stateDir = Files.createTempDirectory("incidents-replay-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a state directory", e);
+        }
+        Properties props = new Properties();
+        props.putAll(IncidentTopology.streamsSettings(config));
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "incidents-replay");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "replay.invalid:9092");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
+        this.driver = new TopologyTestDriver(IncidentTopology.build(new StreamsBuilder(), config), props, Instant.EPOCH);
+        Map<String, Object> serdeConfig = new LinkedHashMap<>(config.asMap());
+        StringSerializer keys = new StringSerializer();
+        this.events = driver.createInputTopic(config.eventsTopic(), keys,
+                AvroSerde.of(KubeEvent.class, serdeConfig).serializer());
+        this.pods = driver.createInputTopic(config.podsTopic(), keys,
+                AvroSerde.of(PodSnapshot.class, serdeConfig).serializer());
+        this.nodes = driver.createInputTopic(config.nodesTopic(), keys,
+                AvroSerde.of(NodeSnapshot.class, serdeConfig).serializer());
+        this.incidents = driver.createOutputTopic(config.incidentsTopic(), new StringDeserializer(),
+                AvroSerde.of(Incident.class, serdeConfig).deserializer());
+        this.dlq = driver.createOutputTopic(config.dlqTopic(), new StringDeserializer(),
+                Serdes.ByteArray().deserializer());
+    }
+
+    public AnalyzerConfig config() {
+        return config;
+    }
+
+    public void event(KubeEvent event, Instant time) {
+        events.pipeInput(new TestRecord<>(TopicKeys.event(event), event, null, time));
+    }
+
+    /** A pod snapshot, or a tombstone ({@code pod == null}) for the pod of {@code key}. */
+    public void pod(String key, PodSnapshot pod, Instant time) {
+        pods.pipeInput(new TestRecord<>(key, pod, null, time));
+    }
+
+    public void node(String key, NodeSnapshot node, Instant time) {
+        nodes.pipeInput(new TestRecord<>(key, node, null, time));
+    }
+
+    /** Raw bytes on the events topic, as a broken producer would write them (for DLQ tests). */
+    public void rawEvent(String key, byte[] bytes, Instant time) {
+        driver.createInputTopic(config.eventsTopic(), new StringSerializer(), Serdes.ByteArray().serializer())
+                .pipeInput(new TestRecord<>(key, bytes, null, time));
+    }
+
+    /** Transitions emitted so far (drains the output topic). */
+    public List<Incident> transitions() {
+        drain();
+        return List.copyOf(transitions);
+    }
+
+    /** Moves event time on by {@code duration} without input (as a quiet live cluster would). */
+    public void advance(Duration duration) {
+        driver.advanceWallClockTime(duration);
+        drain();
+    }
+
+    /** End of input: advance just past the longest grace, not the quiet period; then the result. */
+    public Result finish() {
+        advance(config.longestGrace().plusSeconds(1));
+        Map<String, Incident> latest = new LinkedHashMap<>();
+        for (Incident i : transitions) {
+            latest.put(i.getId(), i);
+        }
+        List<Incident> ordered = new ArrayList<>(latest.values());
+        ordered.sort(Comparator.comparing(Incident::getFirstSeen).thenComparing(Incident::getId));
+        return new Result(List.copyOf(transitions), ordered, deadLettered);
+    }
+
+    public TopologyTestDriver driver() {
+        return driver;
+    }
+
+    private void drain() {
+        while (!incidents.isEmpty()) {
+            transitions.add(incidents.readValue());
+        }
+        while (!dlq.isEmpty()) {
+            dlq.readRecord();
+            deadLettered++;
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            driver.close();
+        } finally {
+            deleteRecursively(stateDir);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a temp directory left behind is not worth failing a replay for
+        }
+    }
+}
