@@ -8,6 +8,10 @@ import dev.incidents.schemas.Incident;
 import dev.incidents.schemas.IncidentStatus;
 import dev.incidents.schemas.KubeEvent;
 import java.time.Instant;
+import dev.incidents.analyzer.Kube;
+import dev.incidents.analyzer.IncidentTopology;
+import dev.incidents.analyzer.correlate.SubjectState;
+import org.apache.kafka.streams.state.KeyValueStore;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +43,148 @@ class ReplayLifecycleTest {
             assertThat(commands).anyMatch(c -> c.contains("kubectl delete pod " + POD));
             assertThat(commands).noneMatch(c -> c.contains("{"));
             assertThat(incident.getCauses().get(0).getEvidence()).anyMatch(e -> e.contains("/var/lib/containerd"));
+        }
+    }
+
+    static final String POD_B = "triton-79569cfbbc-x7k2p";
+    static final String GPU = "0/4 nodes are available: 4 Insufficient nvidia.com/gpu. preemption: 0/4 nodes are available: "
+            + "4 No preemption victims found for incoming pod.";
+    static final String BACK_OFF = "Back-off restarting failed container triton in pod " + POD + "_inference(0a1b2c3d)";
+
+    static Instant at(int seconds) {
+        return T0.plusSeconds(seconds);
+    }
+
+    static KubeEvent bump(KubeEvent e, int count, Instant at) {
+        return KubeEvent.newBuilder(e).setCount(count).setLastTimestamp(at).build();
+    }
+
+    static List<String> statuses(List<Incident> transitions, String category) {
+        return transitions.stream().filter(i -> i.getCategory().equals(category))
+                .map(i -> i.getStatus().name()).toList();
+    }
+
+    @Test
+    void a_transient_recovered_within_grace_opens_nothing() {
+        try (Replay replay = new Replay(AnalyzerConfig.defaults())) {
+            replay.event(podEvent(POD, "Warning", "FailedScheduling", GPU, T0, "fs-1", null), T0);
+            replay.event(podEvent(POD, "Normal", "TriggeredScaleUp",
+                    "pod triggered scale-up: [{eks-gpu-pool 1->2 (max: 4)}]", at(8), "su-1", null), at(8));
+            replay.event(podEvent(POD, "Normal", "Scheduled", "Successfully assigned inference/" + POD + " to " + NODE,
+                    at(50), "sc-1", null), at(50));
+            assertThat(replay.finish().latest()).isEmpty();
+        }
+    }
+
+    @Test
+    void count_bumps_of_one_event_are_one_continuing_signal_and_open_after_grace() {
+        try (Replay replay = new Replay(AnalyzerConfig.defaults())) {
+            KubeEvent fs = podEvent(POD, "Warning", "FailedScheduling", GPU, T0, "fs-1", null);
+            replay.event(fs, T0);
+            replay.event(bump(fs, 2, at(60)), at(60));
+            assertThat(replay.transitions()).isEmpty();
+            replay.event(bump(fs, 3, at(120)), at(120));
+            List<Incident> t = replay.transitions();
+            assertThat(statuses(t, "INSUFFICIENT_GPU")).containsExactly("OPEN");
+            Incident open = t.get(0);
+            assertThat(open.getSignalCount()).isEqualTo(1);
+            assertThat(open.getEvidence()).hasSize(1);
+            assertThat(open.getEvidence().get(0).getCount()).isGreaterThanOrEqualTo(2);
+            assertThat(open.getFirstSeen()).isEqualTo(T0);
+        }
+    }
+
+    @Test
+    void updates_are_material_only_and_rate_limited() {
+        try (Replay replay = new Replay(AnalyzerConfig.defaults())) {
+            KubeEvent a = podEvent(POD, "Warning", "Failed", DISK_FULL, T0, "a-1", NODE);
+            replay.event(a, T0);
+            replay.event(bump(a, 2, at(40)), at(40));                   // grace 30 s passed: OPEN
+            replay.event(podEvent(POD_B, "Warning", "Failed", DISK_FULL, at(60), "b-1", NODE), at(60)); // new pod
+            replay.event(bump(a, 3, at(120)), at(120));                 // evidence only
+            replay.event(bump(a, 4, at(240)), at(240));
+            assertThat(statuses(replay.transitions(), "IMAGE_PULL_DISK_FULL")).containsExactly("OPEN");
+            replay.event(bump(a, 5, at(360)), at(360));                 // 5 min after OPEN: the pending update flushes
+            List<Incident> t = replay.transitions().stream()
+                    .filter(i -> i.getCategory().equals("IMAGE_PULL_DISK_FULL")).toList();
+            assertThat(statuses(t, "IMAGE_PULL_DISK_FULL")).containsExactly("OPEN", "UPDATED");
+            assertThat(t.get(1).getPods()).containsExactly(POD, POD_B);
+        }
+    }
+
+    @Test
+    void resolves_on_recovery_then_reopens_with_the_next_occurrence() {
+        try (Replay replay = new Replay(AnalyzerConfig.defaults())) {
+            KubeEvent a = podEvent(POD, "Warning", "Failed", DISK_FULL, T0, "a-1", NODE);
+            replay.event(a, T0);
+            replay.event(bump(a, 2, at(60)), at(60));
+            replay.event(podEvent(POD, "Normal", "Pulled", "Successfully pulled image \"triton:resnet50\" in 2m1s",
+                    at(180), "p-1", NODE), at(180));
+            replay.event(podEvent(POD, "Warning", "Failed", DISK_FULL, at(1800), "a-2", NODE), at(1800));
+            Replay.Result result = replay.finish();
+            List<Incident> t = result.transitions();
+            assertThat(statuses(t, "IMAGE_PULL_DISK_FULL")).containsExactly("OPEN", "RESOLVED", "OPEN");
+            assertThat(t.get(1).getResolution()).startsWith("recovered: Pulled");
+            assertThat(t.get(2).getOccurrence()).isEqualTo(2);
+            assertThat(result.latest()).hasSize(1);
+        }
+    }
+
+    @Test
+    void resolves_after_the_quiet_period_of_event_time() {
+        try (Replay replay = new Replay(AnalyzerConfig.defaults())) {
+            KubeEvent a = podEvent(POD, "Warning", "Failed", DISK_FULL, T0, "a-1", NODE);
+            replay.event(a, T0);
+            for (int minute = 1; minute <= 20; minute++) {   // another workload keeps event time moving
+                replay.event(Kube.event("inference", "Pod", "other-7d9f8b6c5d-abcde", "Normal", "Pulling",
+                        "Pulling image \"x\"", at(minute * 60), at(minute * 60), 1, "o-" + minute, NODE), at(minute * 60));
+            }
+            List<Incident> t = replay.finish().transitions();
+            assertThat(statuses(t, "IMAGE_PULL_DISK_FULL")).containsExactly("OPEN", "RESOLVED");
+            assertThat(t.get(1).getResolution()).startsWith("quiet");
+        }
+    }
+
+    @Test
+    void a_later_phase_supersedes_the_earlier_incident_and_follows_it() {
+        try (Replay replay = new Replay(AnalyzerConfig.defaults())) {
+            KubeEvent fs = podEvent(POD, "Warning", "FailedScheduling", GPU, T0, "fs-1", null);
+            replay.event(fs, T0);
+            replay.event(bump(fs, 2, at(100)), at(100));                  // INSUFFICIENT_GPU opens
+            KubeEvent backOff = podEvent(POD, "Warning", "BackOff", BACK_OFF, at(200), "bo-1", NODE);
+            replay.event(backOff, at(200));
+            replay.event(bump(backOff, 4, at(300)), at(300));               // CRASH_LOOP opens, 90 s grace later
+            List<Incident> t = replay.finish().transitions();
+            assertThat(t).extracting(i -> i.getCategory() + ":" + i.getStatus())
+                    .containsExactly("INSUFFICIENT_GPU:OPEN", "INSUFFICIENT_GPU:RESOLVED", "CRASH_LOOP:OPEN");
+            assertThat(t.get(1).getResolution()).isEqualTo("superseded by test/inference/Deployment/triton/CRASH_LOOP");
+            assertThat(t.get(2).getFollows()).isEqualTo("test/inference/Deployment/triton/INSUFFICIENT_GPU");
+        }
+    }
+
+    @Test
+    void an_untouched_subject_is_purged_after_its_retention() {
+        try (Replay replay = new Replay(AnalyzerConfig.defaults())) {
+            replay.event(podEvent(POD, "Normal", "Pulling", "Pulling image \"x\"", T0, "p-1", NODE), T0);
+            KeyValueStore<String, SubjectState> subjects = replay.driver().getKeyValueStore(IncidentTopology.SUBJECTS_STORE);
+            assertThat(subjects.get("test/inference/Deployment/triton")).isNotNull();
+            replay.event(Kube.event("inference", "Pod", "other-7d9f8b6c5d-abcde", "Normal", "Pulling", "Pulling image",
+                    at(7 * 3600), at(7 * 3600), 1, "o-1", NODE), at(7 * 3600));
+            assertThat(subjects.get("test/inference/Deployment/triton")).isNull();
+            assertThat(subjects.get("test/inference/Deployment/other")).isNotNull();
+        }
+    }
+
+    @Test
+    void undecodable_and_invalid_records_go_to_the_dead_letter_topic() {
+        try (Replay replay = new Replay(AnalyzerConfig.defaults())) {
+            replay.rawEvent("test/inference/Pod/x", new byte[] {1, 2, 3}, T0);
+            KubeEvent nameless = Kube.event("inference", "Pod", "", "Warning", "Failed", "x", T0, T0, 1, "n-1", NODE);
+            replay.event(nameless, T0);
+            replay.event(podEvent(POD, "Warning", "Failed", DISK_FULL, at(1), "a-1", NODE), at(1));
+            Replay.Result result = replay.finish();
+            assertThat(result.deadLettered()).isEqualTo(2);
+            assertThat(result.latest()).extracting(Incident::getCategory).contains("IMAGE_PULL_DISK_FULL");
         }
     }
 }
