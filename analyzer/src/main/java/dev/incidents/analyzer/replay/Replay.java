@@ -2,6 +2,7 @@ package dev.incidents.analyzer.replay;
 
 import dev.incidents.analyzer.AnalyzerConfig;
 import dev.incidents.analyzer.IncidentTopology;
+import dev.incidents.recordings.Recorded;
 import dev.incidents.schemas.Incident;
 import dev.incidents.schemas.KubeEvent;
 import dev.incidents.schemas.NodeSnapshot;
@@ -81,6 +82,26 @@ public final class Replay implements AutoCloseable {
                 AvroSerde.of(Incident.class, serdeConfig).deserializer());
         this.dlq = driver.createOutputTopic(config.dlqTopic(), new StringDeserializer(),
                 Serdes.ByteArray().deserializer());
+    }
+
+    /** Replays {@code records} (in event-time order, as {@code Recordings.read} returns them) start to finish. */
+    public static Result run(List<Recorded> records, AnalyzerConfig config) {
+        try (Replay replay = new Replay(config)) {
+            for (Recorded r : records) {
+                replay.pipe(r);
+            }
+            return replay.finish();
+        }
+    }
+
+    /** One recorded record onto its input topic, timestamped with its event time. */
+    public void pipe(Recorded r) {
+        switch (r.kind()) {
+            case EVENT -> events.pipeInput(new TestRecord<>(r.key(), (KubeEvent) r.value(), null, r.time()));
+            case POD -> pod(r.key(), (PodSnapshot) r.value(), r.time());
+            case NODE -> node(r.key(), (NodeSnapshot) r.value(), r.time());
+            default -> throw new IllegalArgumentException("unknown kind " + r.kind());
+        }
     }
 
     public AnalyzerConfig config() {

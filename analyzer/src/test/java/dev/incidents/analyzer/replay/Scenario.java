@@ -1,0 +1,140 @@
+package dev.incidents.analyzer.replay;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.incidents.analyzer.AnalyzerConfig;
+import dev.incidents.recordings.ReadOptions;
+import dev.incidents.recordings.Recorded;
+import dev.incidents.recordings.Recordings;
+import dev.incidents.recordings.Rejection;
+import dev.incidents.schemas.Incident;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** One scenario fixture of SCENARIO-FORMAT.md: input files plus the {@code .expect.yaml} sidecar. */
+record Scenario(String name, List<Path> inputs, Expectation expectation) {
+
+    static final Path DIR = Path.of("src/test/resources/scenarios");
+    static final String SIDECAR = ".expect.yaml";
+    static final Instant DEFAULT_NOW = Instant.parse("2025-01-01T00:00:00Z");
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
+            .findAndRegisterModules();
+
+    /** The sidecar. Unknown keys fail, so a typo in a fixture is not silently ignored. */
+    static final class Expectation {
+        public String source;
+        public String rootCause;
+        public String cluster;
+        public String now;
+        public List<Expected> expect = new ArrayList<>();
+        public List<String> allowOther = new ArrayList<>();
+    }
+
+    static final class Expected {
+        public String category;
+        public String workload;
+        public String namespace;
+        public String node;
+        public String status;
+        public List<String> commandsContain = new ArrayList<>();
+
+        @Override
+        public String toString() {
+            return category + (workload == null ? "" : " " + workload) + (status == null ? "" : " " + status);
+        }
+    }
+
+    static List<Scenario> all() {
+        try (Stream<Path> files = Files.list(DIR)) {
+            List<Path> all = files.sorted().toList();
+            List<Scenario> scenarios = new ArrayList<>();
+            for (Path sidecar : all) {
+                String file = sidecar.getFileName().toString();
+                if (!file.endsWith(SIDECAR)) {
+                    continue;
+                }
+                String name = file.substring(0, file.length() - SIDECAR.length());
+                List<Path> inputs = all.stream()
+                        .filter(p -> p.getFileName().toString().startsWith(name + ".") && !p.equals(sidecar))
+                        .toList();
+                scenarios.add(new Scenario(name, inputs, YAML.readValue(sidecar.toFile(), Expectation.class)));
+            }
+            return scenarios;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    ReadOptions readOptions() {
+        return new ReadOptions(expectation.cluster == null ? "test" : expectation.cluster,
+                expectation.now == null ? DEFAULT_NOW : Instant.parse(expectation.now));
+    }
+
+    /** Replays the inputs; rejections are collected into {@code rejected}. */
+    Replay.Result replay(List<Rejection> rejected) {
+        List<Recorded> records = Recordings.read(inputs, readOptions(), rejected::add);
+        return Replay.run(records, AnalyzerConfig.defaults());
+    }
+
+    /** Problems with {@code incidents} against the expectation; empty when it holds. */
+    List<String> check(List<Incident> incidents) {
+        List<String> problems = new ArrayList<>();
+        List<Incident> unmatched = new ArrayList<>(incidents);
+        for (Expected e : expectation.expect) {
+            Incident match = unmatched.stream().filter(i -> matches(e, i)).findFirst().orElse(null);
+            if (match == null) {
+                problems.add("expected " + e + " not found");
+            } else {
+                unmatched.remove(match);
+            }
+        }
+        for (Incident i : unmatched) {
+            boolean expectedCategory = expectation.expect.stream().anyMatch(e -> e.category.equals(i.getCategory()));
+            if (!expectedCategory && !expectation.allowOther.contains(i.getCategory())) {
+                problems.add("unexpected " + i.getId() + " " + i.getStatus());
+            }
+        }
+        return problems;
+    }
+
+    private static boolean matches(Expected e, Incident i) {
+        if (!e.category.equals(i.getCategory())) {
+            return false;
+        }
+        if (e.workload != null && (i.getWorkload() == null
+                || !e.workload.equals(i.getWorkload().getKind() + "/" + i.getWorkload().getName()))) {
+            return false;
+        }
+        if (e.namespace != null && !e.namespace.equals(i.getNamespace())) {
+            return false;
+        }
+        if (e.node != null && !i.getNodes().contains(e.node)) {
+            return false;
+        }
+        if (e.status != null && !e.status.equals(i.getStatus().name())
+                && !(e.status.equals("OPEN") && i.getStatus().name().equals("UPDATED"))) {
+            return false;
+        }
+        List<String> commands = i.getRemediation().stream().flatMap(s -> s.getCommands().stream()).toList();
+        for (String wanted : e.commandsContain) {
+            if (commands.stream().noneMatch(c -> c.contains(wanted))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

@@ -1,0 +1,53 @@
+package dev.incidents.analyzer.replay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.incidents.analyzer.render.IncidentJson;
+import dev.incidents.recordings.Rejection;
+import dev.incidents.schemas.Incident;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Promtool-style scenario tests: given each recording under {@code src/test/resources/scenarios/}, expect these
+ * incidents (SCENARIO-FORMAT.md), through the same {@link Replay} engine as {@code incidents replay}.
+ */
+class ScenarioTest {
+
+    @TestFactory
+    Stream<DynamicTest> every_scenario_gives_its_expected_incidents() {
+        return Scenario.all().stream().map(s -> DynamicTest.dynamicTest(s.name(), () -> {
+            List<Rejection> rejected = new ArrayList<>();
+            Replay.Result result = s.replay(rejected);
+            assertThat(rejected).as("rejected input lines").isEmpty();
+            List<String> problems = s.check(result.latest());
+            assertThat(problems).as("%s\nincidents:\n%s", s.name(), describe(result.latest())).isEmpty();
+            for (Incident i : result.latest()) {
+                i.getRemediation().forEach(step -> assertThat(step.getCommands())
+                        .as("unfilled placeholder in %s", i.getId()).noneMatch(c -> c.matches(".*\\{[a-zA-Z]+}.*")));
+            }
+        }));
+    }
+
+    static String describe(List<Incident> incidents) {
+        return incidents.stream().map(i -> "  " + i.getId() + " " + i.getStatus() + " nodes=" + i.getNodes()
+                + " pods=" + i.getPods() + " resolution=" + i.getResolution()).collect(Collectors.joining("\n"));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> replaying_the_same_input_twice_gives_identical_jsonl() {
+        return Scenario.all().stream().limit(6).map(s -> DynamicTest.dynamicTest(s.name(), () -> {
+            String first = jsonl(s.replay(new ArrayList<>()));
+            String second = jsonl(s.replay(new ArrayList<>()));
+            assertThat(second).isEqualTo(first);
+        }));
+    }
+
+    private static String jsonl(Replay.Result result) {
+        return result.latest().stream().map(IncidentJson::toJson).collect(Collectors.joining("\n"));
+    }
+}
