@@ -545,6 +545,7 @@ final class DescribeTextReader {
     }
 
     private void deployment(Field root, String name, String namespace, long line) {
+        replicaFailure(root, name, namespace, line);
         for (String field : List.of("NewReplicaSet", "OldReplicaSets")) {
             Field f = root.child(field);
             if (f == null) {
@@ -565,6 +566,45 @@ final class DescribeTextReader {
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * A Deployment's {@code ReplicaFailure True} condition is the only trace of FailedCreate when only the Deployment
+     * was described (the refusals are events of its ReplicaSet). There is no Deployment record in the schemas, so
+     * the condition becomes a Warning event {@code ReplicaFailure} on the Deployment naming the new ReplicaSet.
+     */
+    private void replicaFailure(Field root, String name, String namespace, long line) {
+        for (com.fasterxml.jackson.databind.JsonNode c : conditions(root.child("Conditions"))) {
+            if (!"ReplicaFailure".equals(c.path("type").asText()) || !"True".equals(c.path("status").asText())) {
+                continue;
+            }
+            String replicaSet = root.text("NewReplicaSet");
+            StringBuilder message = new StringBuilder("ReplicaFailure=True");
+            if (c.hasNonNull("reason")) {
+                message.append(" (").append(c.get("reason").asText()).append(')');
+            }
+            if (c.hasNonNull("message")) {
+                message.append(": ").append(c.get("message").asText());
+            }
+            if (replicaSet != null && !replicaSet.isBlank() && !replicaSet.startsWith("<none>")) {
+                message.append("; new ReplicaSet ").append(replicaSet.trim());
+            }
+            ObjectNode event = JsonLogReader.MAPPER.createObjectNode();
+            event.put("apiVersion", "v1");
+            event.put("kind", "Event");
+            ObjectNode metadata = event.putObject("metadata");
+            metadata.put("name", name + ".replicafailure");
+            metadata.put("namespace", namespace);
+            event.putObject("involvedObject").put("apiVersion", "apps/v1").put("kind", "Deployment")
+                    .put("name", name).put("namespace", namespace);
+            event.put("reason", "ReplicaFailure");
+            event.put("message", message.toString());
+            event.put("type", "Warning");
+            event.putObject("source").put("component", "deployment-controller");
+            event.put("count", 1);
+            event.put("lastTimestamp", options.now().toString());
+            out.accept(new RawObject(event, null, options.now(), cluster, file, line));
         }
     }
 

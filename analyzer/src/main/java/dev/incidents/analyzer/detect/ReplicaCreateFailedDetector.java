@@ -16,6 +16,10 @@ import java.util.Optional;
  */
 public final class ReplicaCreateFailedDetector implements Detector {
 
+    /** The Deployment condition as the recordings reader words it: {@code ...; new ReplicaSet triton-6c8d9b7f5d (0/1 replicas created)}. */
+    private static final java.util.regex.Pattern NEW_REPLICA_SET =
+            java.util.regex.Pattern.compile("new ReplicaSet (\\S+)");
+
     @Override
     public Category category() {
         return Category.REPLICA_CREATE_FAILED;
@@ -33,12 +37,15 @@ public final class ReplicaCreateFailedDetector implements Detector {
                 .with(Fact.RESOURCE, failure.resource())
                 .with(Fact.WEBHOOK, failure.webhook())
                 .with(Fact.SERVICE_ACCOUNT, failure.serviceAccount());
+        java.util.regex.Matcher newReplicaSet = NEW_REPLICA_SET.matcher(e.message());
         if ("ReplicaSet".equals(e.involvedKind())) {
             facts = facts.with(Fact.REPLICASET, e.involvedName());
         } else if (failure.podPrefix().isPresent() && failure.podPrefix().get().endsWith("-")) {
             // pods "triton-5fc797b8f8-" is forbidden: the prefix is the ReplicaSet's name plus a dash.
             String prefix = failure.podPrefix().get();
             facts = facts.with(Fact.REPLICASET, prefix.substring(0, prefix.length() - 1));
+        } else if (newReplicaSet.find()) {
+            facts = facts.with(Fact.REPLICASET, newReplicaSet.group(1));
         }
         return Optional.of(Findings.of(e, facts));
     }
