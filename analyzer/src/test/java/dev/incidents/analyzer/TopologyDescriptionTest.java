@@ -1,0 +1,42 @@
+package dev.incidents.analyzer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.TopologyDescription;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Pins the names in {@code Topology#describe()}: a renamed processor, store or internal topic would orphan state
+ * and changelogs of a running application, so a rename must be a deliberate change of this test.
+ */
+class TopologyDescriptionTest {
+
+    @Test
+    void every_node_store_and_internal_topic_has_its_pinned_name() {
+        TopologyDescription description = IncidentTopology.build(new StreamsBuilder(), AnalyzerConfig.defaults()).describe();
+        String text = description.toString();
+        List<String> nodes = new ArrayList<>();
+        Matcher m = Pattern.compile("(?:Source|Processor|Sink): (\\S+)").matcher(text);
+        while (m.find()) {
+            nodes.add(m.group(1));
+        }
+        assertThat(nodes).as(text).containsExactlyInAnyOrder(
+                "events", "events-check", "events-", "events-invalid", "events-valid", "events-invalid-value",
+                "events-dlq", "events-valid-value", "events-to-signals",
+                "pods", "pods-check", "pods-", "pods-invalid", "pods-valid", "pods-invalid-value", "pods-dlq",
+                "pods-valid-value", "pods-to-signals",
+                "signals", "signals-by-subject-repartition-filter", "signals-by-subject-repartition-sink",
+                "signals-by-subject-repartition-source", "correlate",
+                "incidents-avro", "incidents-to-json", "incidents-json",
+                "nodes-source", "nodes");
+        assertThat(text).contains("stores: [subjects, subject-deadlines, incidents]")
+                .contains("topics: [signals-by-subject-repartition]")
+                .contains("--> none")
+                .contains("stores: [nodes]");
+    }
+}
