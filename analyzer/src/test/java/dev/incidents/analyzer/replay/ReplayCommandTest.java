@@ -1,0 +1,67 @@
+package dev.incidents.analyzer.replay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class ReplayCommandTest {
+
+    static final Path SEED_001 = Path.of("src/test/resources/scenarios/seed-001-disk-full-image-pull.describe.txt");
+
+    record Run(int exit, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new ReplayCommand());
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        int exit = cli.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void jsonl_is_one_incident_per_line_and_identical_across_runs() {
+        Run first = run("--output", "jsonl", "--now", "2025-03-14T10:04:09Z", "--cluster", "prod-us-east-1", SEED_001.toString());
+        Run second = run("--output", "jsonl", "--now", "2025-03-14T10:04:09Z", "--cluster", "prod-us-east-1", SEED_001.toString());
+        assertThat(first.exit()).as(first.err()).isZero();
+        assertThat(first.out()).isEqualTo(second.out());
+        assertThat(first.out().lines()).anyMatch(l -> l.startsWith(
+                "{\"id\":\"prod-us-east-1/inference/Deployment/triton/IMAGE_PULL_DISK_FULL\""));
+        assertThat(first.out()).contains("kubectl delete pod triton-79569cfbbc-m2wcc");
+    }
+
+    @Test
+    void text_output_names_the_incident_for_on_call() {
+        Run run = run("--now", "2025-03-14T10:04:09Z", SEED_001.toString());
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).contains("IMAGE_PULL_DISK_FULL").contains("ip-10-0-1-149.ec2.internal");
+    }
+
+    @Test
+    void rejected_lines_are_reported_with_file_and_line_and_exit_3(@TempDir Path dir) throws IOException {
+        Path log = dir.resolve("events.jsonl");
+        Files.writeString(log, """
+                {"apiVersion":"v1","kind":"Event","metadata":{"name":"a.1","namespace":"inference"},"involvedObject":{"kind":"Pod","namespace":"inference","name":"triton-79569cfbbc-m2wcc"},"reason":"Pulling","message":"Pulling image","type":"Normal","lastTimestamp":"2025-03-14T10:00:00Z"}
+                {not json
+                """);
+        Run run = run("--output", "jsonl", log.toString());
+        assertThat(run.exit()).isEqualTo(3);
+        assertThat(run.err()).contains(log + ":2:");
+    }
+
+    @Test
+    void an_unreadable_file_exits_2() {
+        Run run = run("does-not-exist.json");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("does-not-exist.json");
+    }
+}
