@@ -31,6 +31,8 @@ public final class Candidate {
     public boolean open;
     public long lastEmitted;
     public boolean pendingUpdate;
+    /** Pods, nodes, workloads or facts changed since the lifecycle last looked: an update may be due. */
+    public boolean changed;
     /** The earlier-phase incident this one supersedes, decided when it opens. */
     public String follows;
 

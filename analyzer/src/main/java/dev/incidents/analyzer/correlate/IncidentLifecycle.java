@@ -111,6 +111,7 @@ public final class IncidentLifecycle {
         c.firstSeen = Math.min(c.firstSeen, f.firstTime().toEpochMilli());
         c.lastSeen = Math.max(c.lastSeen, time);
         c.failing.add(f.object());
+        int before = c.pods.size() + c.nodes.size() + c.workloads.size() + c.facts.hashCode();
         f.pod().ifPresent(c.pods::add);
         String node = f.node().orElseGet(() -> f.pod().map(state.pods::get).map(p -> p.node).orElse(null));
         if (node != null) {
@@ -124,6 +125,7 @@ public final class IncidentLifecycle {
         if (node != null && !c.facts.containsKey(Fact.NODE.name())) {
             c.facts.put(Fact.NODE.name(), node);
         }
+        c.changed |= before != c.pods.size() + c.nodes.size() + c.workloads.size() + c.facts.hashCode();
         trim(c.pods);
         trim(c.nodes);
         trim(c.workloads);
@@ -211,6 +213,7 @@ public final class IncidentLifecycle {
                 : previous.getStatus() == IncidentStatus.RESOLVED ? previous.getOccurrence() + 1 : previous.getOccurrence();
         Incident incident = builder.build(subject, c, d, view, IncidentStatus.OPEN, occurrence, follows, null);
         c.open = true;
+        c.changed = false;
         c.follows = follows;
         c.lastEmitted = now;
         c.pendingUpdate = false;
@@ -251,6 +254,10 @@ public final class IncidentLifecycle {
 
     private void update(Subject subject, Candidate c, Detector d, long now, SubjectView view, IncidentStore store,
                         List<Incident> out) {
+        if (!c.changed && !c.pendingUpdate) {
+            return; // nothing that could be material: skip rendering (the hot path of a busy incident)
+        }
+        c.changed = false;
         String id = subject.incidentId(d.category());
         Incident previous = store.get(id);
         int occurrence = previous == null ? 1 : previous.getOccurrence();
