@@ -83,7 +83,8 @@ public record EvictionMessage(Pressure pressure, boolean nodePressure, Optional<
     }
 
     /** Kubelet eviction signals name the resource; node disk is {@code ephemeral-storage}, nodefs or imagefs. */
-    private static Optional<Pressure> ofResource(String resource) {
+    private static Optional<Pressure> ofResource(String word) {
+        String resource = word.endsWith(".") ? word.substring(0, word.length() - 1) : word;
         return switch (resource) {
             case "memory" -> Optional.of(Pressure.MEMORY);
             case "ephemeral-storage", "nodefs", "imagefs", "nodefs.available", "imagefs.available",
