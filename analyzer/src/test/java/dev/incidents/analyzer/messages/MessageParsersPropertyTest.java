@@ -19,6 +19,9 @@ class MessageParsersPropertyTest {
         ContainerBackOff.parse(message);
         ProbeFailure.parse(message);
         EvictionMessage.parse(message);
+        ConfigError.parse(message);
+        MountFailure.parse(message);
+        SandboxFailure.parse(message);
     }
 
     @Property(tries = 500)
