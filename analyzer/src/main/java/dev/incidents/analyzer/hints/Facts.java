@@ -60,6 +60,16 @@ public final class Facts {
         return with(fact, value.orElse(null));
     }
 
+    /** A copy with every fact of {@code other} added; where both have a fact, {@code other}'s value wins. */
+    public Facts and(Facts other) {
+        if (other.values.isEmpty()) {
+            return this;
+        }
+        EnumMap<Fact, String> copy = values.isEmpty() ? new EnumMap<>(Fact.class) : new EnumMap<>(values);
+        copy.putAll(other.values);
+        return new Facts(copy);
+    }
+
     public Optional<String> get(Fact fact) {
         return Optional.ofNullable(values.get(fact));
     }

@@ -1,5 +1,7 @@
 package dev.incidents.analyzer.messages;
 
+import dev.incidents.analyzer.hints.Fact;
+import dev.incidents.analyzer.hints.Facts;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -70,5 +72,10 @@ public record ConfigError(Kind kind, Optional<String> name, Optional<String> key
 
     public boolean isConfigMap() {
         return kind == Kind.CONFIG_MAP_MISSING || kind == Kind.CONFIG_MAP_KEY_MISSING;
+    }
+
+    /** {@code {secret}} or {@code {configMap}} for the hint catalog. */
+    public Facts facts() {
+        return Facts.empty().with(isSecret() ? Fact.SECRET : Fact.CONFIG_MAP, name);
     }
 }

@@ -1,5 +1,7 @@
 package dev.incidents.analyzer.messages;
 
+import dev.incidents.analyzer.hints.Fact;
+import dev.incidents.analyzer.hints.Facts;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,5 +32,10 @@ public record ContainerBackOff(Optional<String> container, Optional<String> pod,
         }
         return Optional.of(new ContainerBackOff(Optional.ofNullable(m.group(1)), Optional.ofNullable(m.group(2)),
                 message));
+    }
+
+    /** {@code {container} {pod}} for the hint catalog, on kubelets that print them. */
+    public Facts facts() {
+        return Facts.empty().with(Fact.CONTAINER, container).with(Fact.POD, pod);
     }
 }

@@ -1,5 +1,7 @@
 package dev.incidents.analyzer.messages;
 
+import dev.incidents.analyzer.hints.Fact;
+import dev.incidents.analyzer.hints.Facts;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -101,5 +103,19 @@ public record EvictionMessage(Pressure pressure, boolean nodePressure, Optional<
             case "PIDPressure" -> Optional.of(Pressure.PID);
             default -> Optional.empty();
         };
+    }
+
+    /**
+     * {@code {resource}} as the catalog's prose reads it ({@code memory}, {@code disk}, {@code ephemeral-storage},
+     * {@code PID}) and {@code {container}}.
+     */
+    public Facts facts() {
+        String resource = switch (pressure) {
+            case MEMORY -> "memory";
+            case DISK -> "disk";
+            case EPHEMERAL_STORAGE -> "ephemeral-storage";
+            case PID -> "PID";
+        };
+        return Facts.of(Fact.RESOURCE, resource).with(Fact.CONTAINER, container);
     }
 }

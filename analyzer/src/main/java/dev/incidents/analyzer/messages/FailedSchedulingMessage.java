@@ -1,5 +1,7 @@
 package dev.incidents.analyzer.messages;
 
+import dev.incidents.analyzer.hints.Fact;
+import dev.incidents.analyzer.hints.Facts;
 import dev.incidents.analyzer.Category;
 import dev.incidents.analyzer.messages.SchedulingReason.Kind;
 import java.util.ArrayList;
@@ -291,5 +293,38 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
     public Optional<String> acceleratorResource() {
         return reasons.stream().filter(SchedulingReason::isInsufficientAccelerator)
                 .map(SchedulingReason::resource).findFirst();
+    }
+
+    /**
+     * What the hint catalog can name from this message: {@code {resource}} (the accelerator, else the resource of the
+     * blocking {@code Insufficient} clause), {@code {taint}} as {@code key=value} (kubectl's spelling) of the blocking
+     * taint, {@code {pvc}} from {@code persistentvolumeclaim "x" not found}.
+     */
+    public Facts facts() {
+        Facts facts = Facts.empty();
+        Optional<SchedulingReason> blocking = blockingReason();
+        Optional<String> resource = category().filter(c -> c == Category.INSUFFICIENT_GPU).isPresent()
+                ? acceleratorResource()
+                : blocking.filter(r -> r.kind() == Kind.INSUFFICIENT_RESOURCE).map(SchedulingReason::resource);
+        facts = facts.with(Fact.RESOURCE, resource);
+        Optional<SchedulingReason> taint = blocking.filter(r -> r.kind() == Kind.UNTOLERATED_TAINT)
+                .or(() -> reasons.stream().filter(r -> r.kind() == Kind.UNTOLERATED_TAINT && r.taint() != null
+                        && !isSystemTaint(r.taint())).findFirst());
+        facts = facts.with(Fact.TAINT, taint.map(SchedulingReason::taint).map(FailedSchedulingMessage::kubectlTaint));
+        facts = facts.with(Fact.PVC, reasons.stream().filter(r -> r.kind() == Kind.UNBOUND_PVC)
+                .map(SchedulingReason::resource).filter(java.util.Objects::nonNull).findFirst());
+        return facts;
+    }
+
+    /** {@code accelerator: gpu} as the scheduler prints it becomes {@code accelerator=gpu}; an empty value drops. */
+    static String kubectlTaint(String schedulerTaint) {
+        int colon = schedulerTaint.lastIndexOf(": ");
+        if (colon < 0) {
+            return schedulerTaint.endsWith(":") ? schedulerTaint.substring(0, schedulerTaint.length() - 1).trim()
+                    : schedulerTaint.trim();
+        }
+        String key = schedulerTaint.substring(0, colon).trim();
+        String value = schedulerTaint.substring(colon + 2).trim();
+        return value.isEmpty() ? key : key + "=" + value;
     }
 }

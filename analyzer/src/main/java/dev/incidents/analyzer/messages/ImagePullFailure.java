@@ -1,5 +1,7 @@
 package dev.incidents.analyzer.messages;
 
+import dev.incidents.analyzer.hints.Fact;
+import dev.incidents.analyzer.hints.Facts;
 import dev.incidents.analyzer.Category;
 import java.util.Locale;
 import java.util.Optional;
@@ -129,5 +131,10 @@ public record ImagePullFailure(Category category, boolean causeKnown, Optional<S
             }
             return Optional.empty();
         });
+    }
+
+    /** {@code {image}} for the hint catalog. */
+    public Facts facts() {
+        return Facts.empty().with(Fact.IMAGE, image);
     }
 }

@@ -1,5 +1,7 @@
 package dev.incidents.analyzer.messages;
 
+import dev.incidents.analyzer.hints.Fact;
+import dev.incidents.analyzer.hints.Facts;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -88,5 +90,13 @@ public record MountFailure(Kind kind, Optional<String> volume, List<String> unmo
             kind = Kind.TIMEOUT;
         }
         return Optional.of(new MountFailure(kind, volume, unmounted, Optional.empty(), Optional.empty(), message));
+    }
+
+    /**
+     * {@code {secret}} or {@code {configMap}} of a missing volume source. The volume name is not the PVC name (a pod
+     * names its volumes), so {@code {pvc}} has to come from the Pod snapshot.
+     */
+    public Facts facts() {
+        return Facts.empty().with(Fact.SECRET, secret).with(Fact.CONFIG_MAP, configMap);
     }
 }

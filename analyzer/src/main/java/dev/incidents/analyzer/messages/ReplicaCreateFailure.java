@@ -1,5 +1,7 @@
 package dev.incidents.analyzer.messages;
 
+import dev.incidents.analyzer.hints.Fact;
+import dev.incidents.analyzer.hints.Facts;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -104,5 +106,11 @@ public record ReplicaCreateFailure(Kind kind, Optional<String> podPrefix, Option
                                                        String raw) {
         return new ReplicaCreateFailure(Kind.SERVICE_ACCOUNT_MISSING, podPrefix, Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.of(name), cause, raw);
+    }
+
+    /** {@code {quota} {resource} {webhook} {serviceAccount}} for the hint catalog, those the message names. */
+    public Facts facts() {
+        return Facts.empty().with(Fact.QUOTA, quota).with(Fact.RESOURCE, resource).with(Fact.WEBHOOK, webhook)
+                .with(Fact.SERVICE_ACCOUNT, serviceAccount);
     }
 }
