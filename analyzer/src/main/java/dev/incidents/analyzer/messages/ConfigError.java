@@ -1,5 +1,6 @@
 package dev.incidents.analyzer.messages;
 
+import dev.incidents.analyzer.hints.Clue;
 import dev.incidents.analyzer.hints.Fact;
 import dev.incidents.analyzer.hints.Facts;
 import java.util.Optional;
@@ -76,6 +77,7 @@ public record ConfigError(Kind kind, Optional<String> name, Optional<String> key
 
     /** {@code {secret}} or {@code {configMap}} for the hint catalog. */
     public Facts facts() {
-        return Facts.empty().with(isSecret() ? Fact.SECRET : Fact.CONFIG_MAP, name);
+        Facts facts = Facts.empty().with(isSecret() ? Fact.SECRET : Fact.CONFIG_MAP, name);
+        return kind == Kind.RUN_AS_NON_ROOT ? facts.withClue(Clue.RUN_AS_NON_ROOT) : facts;
     }
 }

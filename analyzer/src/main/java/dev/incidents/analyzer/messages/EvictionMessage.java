@@ -1,5 +1,6 @@
 package dev.incidents.analyzer.messages;
 
+import dev.incidents.analyzer.hints.Clue;
 import dev.incidents.analyzer.hints.Fact;
 import dev.incidents.analyzer.hints.Facts;
 import java.util.Optional;
@@ -116,6 +117,7 @@ public record EvictionMessage(Pressure pressure, boolean nodePressure, Optional<
             case EPHEMERAL_STORAGE -> "ephemeral-storage";
             case PID -> "PID";
         };
-        return Facts.of(Fact.RESOURCE, resource).with(Fact.CONTAINER, container);
+        return Facts.of(Fact.RESOURCE, resource).with(Fact.CONTAINER, container)
+                .withClue(nodePressure ? Clue.NODE_PRESSURE : Clue.POD_OWN_LIMIT);
     }
 }

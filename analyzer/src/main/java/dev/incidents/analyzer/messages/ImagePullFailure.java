@@ -1,5 +1,6 @@
 package dev.incidents.analyzer.messages;
 
+import dev.incidents.analyzer.hints.Clue;
 import dev.incidents.analyzer.hints.Fact;
 import dev.incidents.analyzer.hints.Facts;
 import dev.incidents.analyzer.Category;
@@ -133,8 +134,24 @@ public record ImagePullFailure(Category category, boolean causeKnown, Optional<S
         });
     }
 
-    /** {@code {image}} for the hint catalog. */
+    /** {@code {image}} for the hint catalog, and for IMAGE_PULL_FAILED the clue of why (rate limit, network, TLS). */
     public Facts facts() {
-        return Facts.empty().with(Fact.IMAGE, image);
+        Facts facts = Facts.empty().with(Fact.IMAGE, image);
+        if (category != Category.IMAGE_PULL_FAILED) {
+            return facts;
+        }
+        String d = detail.toLowerCase(Locale.ROOT);
+        if (d.contains("toomanyrequests") || d.contains("429 too many requests") || d.contains("rate limit")) {
+            return facts.withClue(Clue.REGISTRY_RATE_LIMITED);
+        }
+        if (d.contains("x509") || d.contains("tls:") || d.contains("certificate")) {
+            return facts.withClue(Clue.REGISTRY_TLS);
+        }
+        if (d.contains("i/o timeout") || d.contains("no such host") || d.contains("connection refused")
+                || d.contains("context deadline exceeded") || d.contains("network is unreachable")
+                || d.contains("tls handshake timeout") || d.contains("connection reset")) {
+            return facts.withClue(Clue.REGISTRY_UNREACHABLE);
+        }
+        return facts;
     }
 }

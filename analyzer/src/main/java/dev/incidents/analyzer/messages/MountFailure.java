@@ -1,5 +1,6 @@
 package dev.incidents.analyzer.messages;
 
+import dev.incidents.analyzer.hints.Clue;
 import dev.incidents.analyzer.hints.Fact;
 import dev.incidents.analyzer.hints.Facts;
 import java.util.Arrays;
@@ -97,6 +98,12 @@ public record MountFailure(Kind kind, Optional<String> volume, List<String> unmo
      * names its volumes), so {@code {pvc}} has to come from the Pod snapshot.
      */
     public Facts facts() {
-        return Facts.empty().with(Fact.SECRET, secret).with(Fact.CONFIG_MAP, configMap);
+        Facts facts = Facts.empty().with(Fact.SECRET, secret).with(Fact.CONFIG_MAP, configMap);
+        return switch (kind) {
+            case MULTI_ATTACH -> facts.withClue(Clue.MULTI_ATTACH);
+            case ATTACH_FAILED -> facts.withClue(Clue.ATTACH_FAILED);
+            case CSI_DRIVER_MISSING -> facts.withClue(Clue.CSI_DRIVER_MISSING);
+            default -> facts;
+        };
     }
 }

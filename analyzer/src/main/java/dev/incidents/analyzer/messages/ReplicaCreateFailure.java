@@ -1,5 +1,6 @@
 package dev.incidents.analyzer.messages;
 
+import dev.incidents.analyzer.hints.Clue;
 import dev.incidents.analyzer.hints.Fact;
 import dev.incidents.analyzer.hints.Facts;
 import java.util.Locale;
@@ -110,7 +111,16 @@ public record ReplicaCreateFailure(Kind kind, Optional<String> podPrefix, Option
 
     /** {@code {quota} {resource} {webhook} {serviceAccount}} for the hint catalog, those the message names. */
     public Facts facts() {
-        return Facts.empty().with(Fact.QUOTA, quota).with(Fact.RESOURCE, resource).with(Fact.WEBHOOK, webhook)
+        Facts facts = Facts.empty().with(Fact.QUOTA, quota).with(Fact.RESOURCE, resource).with(Fact.WEBHOOK, webhook)
                 .with(Fact.SERVICE_ACCOUNT, serviceAccount);
+        return switch (kind) {
+            case QUOTA_EXCEEDED -> facts.withClue(Clue.QUOTA_EXCEEDED);
+            case LIMIT_RANGE -> facts.withClue(Clue.LIMIT_RANGE);
+            case ADMISSION_WEBHOOK -> facts.withClue(Clue.ADMISSION_WEBHOOK);
+            case POD_SECURITY -> facts.withClue(Clue.POD_SECURITY);
+            case SERVICE_ACCOUNT_MISSING -> facts.withClue(Clue.SERVICE_ACCOUNT_MISSING);
+            case NAMESPACE_TERMINATING -> facts.withClue(Clue.NAMESPACE_TERMINATING);
+            case OTHER -> facts;
+        };
     }
 }

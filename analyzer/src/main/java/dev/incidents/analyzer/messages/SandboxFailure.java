@@ -1,5 +1,7 @@
 package dev.incidents.analyzer.messages;
 
+import dev.incidents.analyzer.hints.Clue;
+import dev.incidents.analyzer.hints.Facts;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -62,5 +64,15 @@ public record SandboxFailure(Kind kind, Optional<String> runtimeHandler, Optiona
             return Optional.of(new SandboxFailure(Kind.CNI, Optional.empty(), cni, message));
         }
         return Optional.of(new SandboxFailure(Kind.OTHER, Optional.empty(), Optional.empty(), message));
+    }
+
+    /** The clue of the family, for the hint catalog. */
+    public Facts facts() {
+        return switch (kind) {
+            case IP_EXHAUSTED -> Facts.empty().withClue(Clue.IP_EXHAUSTED);
+            case CNI -> Facts.empty().withClue(Clue.CNI_FAILED);
+            case RUNTIME_HANDLER -> Facts.empty().withClue(Clue.RUNTIME_HANDLER_MISSING);
+            case OTHER -> Facts.empty();
+        };
     }
 }

@@ -84,6 +84,31 @@ class MessageFactsTest {
         assertThat(e.facts().get(Fact.CONTAINER)).contains("triton");
     }
 
+    @Test
+    void provenCausesRankFirst() {
+        MountFailure multiAttach = MountFailure.parse("Multi-Attach error for volume \"pvc-0a1b\" Volume is already "
+                + "exclusively attached to one node and can't be attached to another").orElseThrow();
+        SandboxFailure nvidia = SandboxFailure.parse("Failed to create pod sandbox: rpc error: code = Unknown desc = "
+                + "failed to get sandbox runtime: no runtime for \"nvidia\" is configured").orElseThrow();
+        ImagePullFailure rateLimited = ImagePullFailure.parse("Failed to pull image \"nginx:1\": failed to pull and "
+                + "unpack image \"docker.io/library/nginx:1\": 429 Too Many Requests - Server message: toomanyrequests: "
+                + "You have reached your pull rate limit.").orElseThrow();
+        ReplicaCreateFailure podSecurity = ReplicaCreateFailure.parse("Error creating: pods \"triton-6d4cf56db6-\" is "
+                + "forbidden: violates PodSecurity \"restricted:latest\": runAsNonRoot != true");
+
+        assertThat(topCause(Category.VOLUME_MOUNT_FAILED, multiAttach.facts())).startsWith("Multi-Attach");
+        assertThat(topCause(Category.SANDBOX_FAILED, nvidia.facts())).contains("RuntimeClass (e.g. nvidia)");
+        assertThat(topCause(Category.IMAGE_PULL_FAILED, rateLimited.facts())).contains("rate-limits");
+        assertThat(topCause(Category.REPLICA_CREATE_FAILED, podSecurity.facts()))
+                .isEqualTo("The pod template violates the PodSecurity level enforced on inference");
+        assertThat(CATALOG.render(Category.VOLUME_MOUNT_FAILED, WORKLOAD).causes())
+                .noneMatch(c -> c.getCause().startsWith("Multi-Attach"));
+    }
+
+    private static String topCause(Category category, Facts facts) {
+        return CATALOG.render(category, merge(facts)).causes().get(0).getCause();
+    }
+
     private static Facts merge(Facts more) {
         return WORKLOAD.and(more);
     }
