@@ -22,6 +22,8 @@ class MessageParsersPropertyTest {
         ConfigError.parse(message);
         MountFailure.parse(message);
         SandboxFailure.parse(message);
+        ImageGarbageCollectionFailure.parse(message);
+        OomKillMessage.parse(message);
     }
 
     @Property(tries = 500)
