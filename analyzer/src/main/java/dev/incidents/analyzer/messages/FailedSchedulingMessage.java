@@ -58,6 +58,11 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
     /** A clause starts with a node count; {@code , that the pod didn't tolerate} (pre-1.26 taints) does not. */
     private static final Pattern CLAUSE_SPLIT = Pattern.compile(",\\s+(?=\\d+\\s)");
     private static final Pattern TAINT = Pattern.compile("\\{([^}]*)}");
+    /**
+     * Sentences after the reason list that are not reasons: Dynamic Resource Allocation (1.27+) appends
+     * {@code no new claims to deallocate,} before the preemption tail.
+     */
+    private static final Pattern TRAILING_SENTENCE = Pattern.compile("\\.\\s+(?=[a-z])");
     private static final Pattern PVC_NAME = Pattern.compile("persistentvolumeclaim \"([^\"]+)\"");
 
     public FailedSchedulingMessage {
@@ -84,6 +89,10 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
             total = Integer.parseInt(prefix.group(2));
             body = body.substring(prefix.end());
             prefixed = true;
+            Matcher trailing = TRAILING_SENTENCE.matcher(body);
+            if (trailing.find()) {
+                body = body.substring(0, trailing.start());
+            }
         }
         body = stripEnd(body);
         List<SchedulingReason> reasons = new ArrayList<>();
@@ -119,7 +128,9 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
             return new SchedulingReason(nodes, Kind.TOO_MANY_PODS, null, null, clause);
         }
         if (lower.contains("taint")) {
-            // >= 1.26: "had untolerated taint {k: v}"; older: "had taint {k: v}, that the pod didn't tolerate".
+            // 1.26+: "had untolerated taint {k: v}"; older: "had taint {k: v}, that the pod didn't tolerate"; before
+            // 1.18 and again in recent releases: "had taints that the pod didn't tolerate" / "had untolerated
+            // taint(s)" with no taint named, so the taint is null and only Node snapshots can tell which one it is.
             Matcher t = TAINT.matcher(text);
             String taint = t.find() ? t.group(1).trim() : null;
             return new SchedulingReason(nodes, taintKind(taint), null, taint, clause);

@@ -19,6 +19,7 @@ final class SeedIncidents {
     static final String POD = "triton-79569cfbbc-m2wcc";
     static final String NODE = "ip-10-0-1-149.ec2.internal";
     static final String IMAGE = "478253497479.dkr.ecr.us-east-1.amazonaws.com/triton:resnet50";
+    private static final HintCatalog CATALOG = HintCatalog.load();
 
     private SeedIncidents() {
     }
@@ -29,7 +30,7 @@ final class SeedIncidents {
 
     static Incident diskFull(String namespace, String workload, String pod, String node) {
         Category category = Category.IMAGE_PULL_DISK_FULL;
-        RenderedHint hint = HintCatalog.load().render(category, Facts.of(Fact.NAMESPACE, namespace, Fact.POD, pod,
+        RenderedHint hint = CATALOG.render(category, Facts.of(Fact.NAMESPACE, namespace, Fact.POD, pod,
                 Fact.NODE, node, Fact.IMAGE, IMAGE, Fact.WORKLOAD_KIND, "Deployment").with(Fact.WORKLOAD_NAME, workload));
         return Incident.newBuilder()
                 .setId("prod-us-east-1/" + namespace + "/Deployment/" + workload + "/" + category)
