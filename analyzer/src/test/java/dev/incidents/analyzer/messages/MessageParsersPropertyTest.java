@@ -24,6 +24,7 @@ class MessageParsersPropertyTest {
         SandboxFailure.parse(message);
         ImageGarbageCollectionFailure.parse(message);
         OomKillMessage.parse(message);
+        VolumeClaimMessage.parse(message);
     }
 
     @Property(tries = 500)

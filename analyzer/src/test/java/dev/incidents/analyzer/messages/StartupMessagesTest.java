@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Config, mount and sandbox failures: the STARTUP shapes of issue 7 other than image pulls. */
+/** Config, mount, sandbox and volume claim failures: the STARTUP shapes of issue 7 and PVC events. */
 class StartupMessagesTest {
 
     @ParameterizedTest
@@ -93,5 +93,28 @@ class StartupMessagesTest {
                 + "setup network for sandbox \"4f1c\": plugin type=\"aws-cni\" name=\"aws-cni\" failed (add): add cmd: "
                 + "failed to assign an IP address to container").orElseThrow().cniPlugin()).contains("aws-cni");
         assertThat(SandboxFailure.parse("Started container triton")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "storageclass.storage.k8s.io \"fast-ssd\" not found|STORAGE_CLASS_MISSING|fast-ssd",
+        "failed to provision volume with StorageClass \"gp3\": rpc error: code = Internal desc = Could not create volume \"pvc-0a1b\": UnauthorizedOperation|PROVISIONING_FAILED|gp3",
+        "no persistent volumes available for this claim and no storage class is set|NO_STORAGE_CLASS|",
+        "waiting for a volume to be created, either by external provisioner \"ebs.csi.aws.com\" or manually created by system administrator|WAITING_FOR_PROVISIONER|",
+        "waiting for first consumer to be created before binding|WAITING_FOR_FIRST_CONSUMER|",
+    })
+    void volumeClaimEvents(String message, VolumeClaimMessage.Kind kind, String storageClass) {
+        VolumeClaimMessage m = VolumeClaimMessage.parse(message).orElseThrow();
+
+        assertThat(m.kind()).isEqualTo(kind);
+        assertThat(m.storageClass().orElse(null)).isEqualTo(storageClass);
+    }
+
+    @Test
+    void provisionerIsNamed() {
+        assertThat(VolumeClaimMessage.parse("waiting for a volume to be created, either by external provisioner "
+                + "\"efs.csi.aws.com\" or manually created by system administrator").orElseThrow().provisioner())
+                .contains("efs.csi.aws.com");
+        assertThat(VolumeClaimMessage.parse("Successfully provisioned volume pvc-0a1b")).isEmpty();
     }
 }
