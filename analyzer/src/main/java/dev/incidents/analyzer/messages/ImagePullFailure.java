@@ -33,6 +33,13 @@ public record ImagePullFailure(Category category, boolean causeKnown, Optional<S
 
     private static final Pattern FAILED_TO_PULL = Pattern.compile(
             "Failed to pull image \"([^\"]*)\"\\s*:?\\s*(.*)", Pattern.DOTALL);
+    /**
+     * A container's waiting-state message for ErrImagePull (Pod snapshots) is the runtime error alone, without
+     * kubelet's {@code Failed to pull image "x":} prefix: containerd's {@code failed to pull and unpack image "x"},
+     * docker's {@code pull access denied for x} / {@code manifest for x not found}.
+     */
+    private static final Pattern RUNTIME_ONLY = Pattern.compile(
+            "failed to pull and unpack image \"([^\"]+)\"|pull access denied for ([^,\\s]+)|manifest for (\\S+) not found");
     private static final Pattern BACK_OFF = Pattern.compile("Back-off pulling image \"([^\"]*)\"");
     private static final Pattern NEVER_PULL = Pattern.compile(
             "Container image \"([^\"]*)\" is not present with pull policy of Never");
@@ -55,6 +62,12 @@ public record ImagePullFailure(Category category, boolean causeKnown, Optional<S
         if (failed.find()) {
             String detail = failed.group(2).trim();
             return Optional.of(classify(Optional.of(failed.group(1)), detail, raw));
+        }
+        Matcher runtimeOnly = RUNTIME_ONLY.matcher(raw);
+        if (runtimeOnly.find()) {
+            String image = runtimeOnly.group(1) != null ? runtimeOnly.group(1)
+                    : runtimeOnly.group(2) != null ? runtimeOnly.group(2) : runtimeOnly.group(3);
+            return Optional.of(classify(Optional.of(image), raw.trim(), raw));
         }
         Matcher never = NEVER_PULL.matcher(raw);
         if (never.find()) {

@@ -82,6 +82,20 @@ class ImagePullFailureTest {
         assertThat(f.storageRoot()).contains("/var/lib/containers");
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "rpc error: code = NotFound desc = failed to pull and unpack image \"docker.io/library/nginx:9.9\": failed to resolve reference \"docker.io/library/nginx:9.9\": docker.io/library/nginx:9.9: not found|IMAGE_NOT_FOUND|docker.io/library/nginx:9.9",
+        "failed to pull and unpack image \"nvcr.io/nvidia/tritonserver:24.01-py3\": failed to extract layer: write /var/lib/containerd/tmp/x: no space left on device|IMAGE_PULL_DISK_FULL|nvcr.io/nvidia/tritonserver:24.01-py3",
+        "rpc error: code = Unknown desc = Error response from daemon: pull access denied for private/app, repository does not exist or may require 'docker login'|IMAGE_PULL_AUTH|private/app",
+        "rpc error: code = Unknown desc = Error response from daemon: manifest for quay.io/org/op:0.23.0 not found: manifest unknown: manifest unknown|IMAGE_NOT_FOUND|quay.io/org/op:0.23.0",
+    })
+    void podStatusMessagesWithoutTheKubeletPrefix(String message, Category expected, String image) {
+        ImagePullFailure f = ImagePullFailure.parse(message).orElseThrow();
+
+        assertThat(f.category()).isEqualTo(expected);
+        assertThat(f.image()).contains(image);
+    }
+
     @Test
     void backOffNamesTheImageButNotTheCause() {
         ImagePullFailure f = ImagePullFailure.parse("Back-off pulling image \"" + TRITON + "\"").orElseThrow();
