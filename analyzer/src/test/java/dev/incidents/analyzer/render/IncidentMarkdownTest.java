@@ -3,6 +3,7 @@ package dev.incidents.analyzer.render;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.incidents.schemas.Incident;
+import dev.incidents.schemas.IncidentStatus;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -23,6 +24,19 @@ class IncidentMarkdownTest {
                 + "/var/lib/containerd\ndf -hT | grep containerd\n```\n");
         assertThat(text).endsWith("Evidence: 2 records, 7 signals, first seen 2025-06-01T10:01:59Z, last seen "
                 + "2025-06-01T10:02:00.250Z");
+    }
+
+    @Test
+    void resolvedAndSupersededSayWhy() {
+        Incident incident = SeedIncidents.seed001();
+        incident.setStatus(IncidentStatus.RESOLVED);
+        incident.setResolution("recovery observed: Pulled");
+        incident.setFollows("prod-us-east-1/inference/Deployment/triton/INSUFFICIENT_GPU");
+
+        String text = IncidentMarkdown.render(incident);
+
+        assertThat(text).startsWith("\\[RESOLVED\\] CRITICAL").contains("\nResolution: recovery observed: Pulled\n",
+                "\nFollows: prod-us-east-1/inference/Deployment/triton/INSUFFICIENT\\_GPU\n");
     }
 
     @Test
