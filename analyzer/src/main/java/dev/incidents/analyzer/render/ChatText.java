@@ -29,12 +29,12 @@ final class ChatText {
     }
 
     /**
-     * "@here", "<!channel>", "<@U123>" stop being mentions once a zero-width space splits them. Slack expands the
-     * angle-bracket forms even inside code blocks, so code lines get this too.
+     * "@here", "<!channel>", "<@U123>" and Slack links "<https://x|click>" stop working once a zero-width space splits
+     * them. Slack expands the angle-bracket forms even inside code blocks, so code lines get this too.
      */
     private static void breakMention(String line, int i, StringBuilder b) {
         char c = line.charAt(i);
-        if (c == '@' || c == '<' && i + 1 < line.length() && "!@#".indexOf(line.charAt(i + 1)) >= 0) {
+        if (c == '@' || c == '<') {
             b.append(ZERO_WIDTH_SPACE);
         }
     }

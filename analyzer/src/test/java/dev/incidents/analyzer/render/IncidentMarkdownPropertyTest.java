@@ -12,7 +12,7 @@ import net.jqwik.api.Provide;
 /** Whatever names the cluster hands us, the chat message stays capped, fenced once at most, and mention-free. */
 class IncidentMarkdownPropertyTest {
 
-    @Property(tries = 300)
+    @Property(tries = 200)
     void hostileNamesNeverEscapeTheFormat(@ForAll("names") String workload, @ForAll("names") String pod,
                                           @ForAll("names") String node) {
         Incident incident = SeedIncidents.diskFull("inference", workload, pod, node);
@@ -31,6 +31,6 @@ class IncidentMarkdownPropertyTest {
         return Arbitraries.oneOf(
                 Arbitraries.strings().withChars("abc-@<>!`*_~[]()#|\\\n\r\u001B ").ofMinLength(1).ofMaxLength(40),
                 Arbitraries.of("@here", "<!channel>", "<@U123>", "```", "# x", "> y", "@everyone"),
-                Arbitraries.strings().ofMinLength(1).ofMaxLength(1500));
+                Arbitraries.strings().ofMinLength(1).ofMaxLength(800));
     }
 }

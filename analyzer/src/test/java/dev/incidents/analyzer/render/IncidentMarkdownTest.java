@@ -41,12 +41,13 @@ class IncidentMarkdownTest {
 
     @Test
     void hostileNamesCannotFormatMentionOrBreakTheFence() {
-        Incident incident = SeedIncidents.diskFull("inference", "*bold*_x_~s~ @here <!channel> <@U123> [x](http://e)",
+        Incident incident = SeedIncidents.diskFull("inference",
+                "*bold*_x_~s~ @here <!channel> <@U123> [x](http://e) <https://e|go>",
                 "pod-`````\n# heading", "node@everyone\n> quote");
 
         String text = IncidentMarkdown.render(incident);
 
-        assertThat(text).doesNotContain("@here", "@everyone", "<!channel>", "<@U123>", "*bold*", "\n#", "\n>");
+        assertThat(text).doesNotContain("@here", "@everyone", "<!channel>", "<@U123>", "<https:", "*bold*", "\n#", "\n>");
         assertThat(text).doesNotContainPattern("(?<!\\\\)\\]\\(");
         assertThat(text).contains("\\*bold\\*", "\\_x\\_", "\\~s\\~", "\\[x\\]");
         // exactly one fence opened and closed: the commands' backticks cannot add one
