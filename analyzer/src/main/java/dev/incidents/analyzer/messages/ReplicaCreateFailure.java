@@ -27,14 +27,25 @@ public record ReplicaCreateFailure(Kind kind, Optional<String> podPrefix, Option
                                    Optional<String> resource, Optional<String> webhook,
                                    Optional<String> serviceAccount, String cause, String raw) {
 
+    /** Each refusal proves the hint catalog's cause of the same name. */
     public enum Kind {
-        QUOTA_EXCEEDED,
-        LIMIT_RANGE,
-        ADMISSION_WEBHOOK,
-        POD_SECURITY,
-        SERVICE_ACCOUNT_MISSING,
-        NAMESPACE_TERMINATING,
-        OTHER
+        QUOTA_EXCEEDED(Clue.QUOTA_EXCEEDED),
+        LIMIT_RANGE(Clue.LIMIT_RANGE),
+        ADMISSION_WEBHOOK(Clue.ADMISSION_WEBHOOK),
+        POD_SECURITY(Clue.POD_SECURITY),
+        SERVICE_ACCOUNT_MISSING(Clue.SERVICE_ACCOUNT_MISSING),
+        NAMESPACE_TERMINATING(Clue.NAMESPACE_TERMINATING),
+        OTHER(null);
+
+        private final Clue clue;
+
+        Kind(Clue clue) {
+            this.clue = clue;
+        }
+
+        public Optional<Clue> clue() {
+            return Optional.ofNullable(clue);
+        }
     }
 
     private static final Pattern POD_PREFIX = Pattern.compile("pods? \"([^\"]*)\" is forbidden:\\s*");
@@ -111,16 +122,7 @@ public record ReplicaCreateFailure(Kind kind, Optional<String> podPrefix, Option
 
     /** {@code {quota} {resource} {webhook} {serviceAccount}} for the hint catalog, those the message names. */
     public Facts facts() {
-        Facts facts = Facts.empty().with(Fact.QUOTA, quota).with(Fact.RESOURCE, resource).with(Fact.WEBHOOK, webhook)
-                .with(Fact.SERVICE_ACCOUNT, serviceAccount);
-        return switch (kind) {
-            case QUOTA_EXCEEDED -> facts.withClue(Clue.QUOTA_EXCEEDED);
-            case LIMIT_RANGE -> facts.withClue(Clue.LIMIT_RANGE);
-            case ADMISSION_WEBHOOK -> facts.withClue(Clue.ADMISSION_WEBHOOK);
-            case POD_SECURITY -> facts.withClue(Clue.POD_SECURITY);
-            case SERVICE_ACCOUNT_MISSING -> facts.withClue(Clue.SERVICE_ACCOUNT_MISSING);
-            case NAMESPACE_TERMINATING -> facts.withClue(Clue.NAMESPACE_TERMINATING);
-            case OTHER -> facts;
-        };
+        return Facts.empty().with(Fact.QUOTA, quota).with(Fact.RESOURCE, resource).with(Fact.WEBHOOK, webhook)
+                .with(Fact.SERVICE_ACCOUNT, serviceAccount).withClue(kind.clue());
     }
 }
