@@ -95,6 +95,20 @@ class HintCatalogTest {
         assertThat(commands(hint)).isNotEmpty().allSatisfy(c -> assertThat(c).doesNotContain("{", "}"));
     }
 
+    @ParameterizedTest
+    @EnumSource(Clue.class)
+    void everyClueAddsACauseSomewhere(Clue clue) {
+        Facts all = Facts.empty();
+        for (Fact f : Fact.values()) {
+            all = all.with(f, "x-" + f.placeholder());
+        }
+        Facts withClue = all.withClue(clue);
+        Facts without = all;
+
+        assertThat(Category.values()).anySatisfy(category -> assertThat(CATALOG.render(category, withClue).causes())
+                .hasSizeGreaterThan(CATALOG.render(category, without).causes().size()));
+    }
+
     @Test
     void anUnknownPlaceholderFailsAtLoadNamingTheEntry() {
         String yaml = CATALOG_WITH_ALL_BUT("IMAGE_NOT_FOUND") + """
