@@ -106,7 +106,7 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
 
     private static String stripEnd(String text) {
         String s = text.trim();
-        while (s.endsWith(".") || s.endsWith("…")) {
+        while (s.endsWith(".") || s.endsWith(",") || s.endsWith("…")) {
             s = s.substring(0, s.length() - 1).trim();
         }
         return s;
