@@ -24,7 +24,9 @@ import java.util.Set;
  *
  * <p>Loading is strict: an unknown category, a category without an entry, an unknown key or an unknown placeholder
  * throws {@link IllegalStateException} naming the entry; so does an unknown {@link Clue} in {@code when}. A cause with
- * {@code when: CLUE} is rendered only when the facts carry the clue, and ranked before the general causes. Rendering never emits a {@code {placeholder}}: prose uses the
+ * {@code when: CLUE} is rendered only when the facts carry the clue, and ranked before the general causes.
+ *
+ * <p>Immutable once loaded: load it once per application and share it between stream threads. Rendering never emits a {@code {placeholder}}: prose uses the
  * fact's fallback phrase, a command with a missing fact is left out, and a cause or step whose {@code requires} facts
  * are missing is left out.
  */
