@@ -18,6 +18,14 @@ class ContainerMessagesTest {
     }
 
     @Test
+    void backOffWithTheContainerOnly() {
+        ContainerBackOff b = ContainerBackOff.parse("Back-off restarting failed container manager").orElseThrow();
+
+        assertThat(b.container()).contains("manager");
+        assertThat(b.pod()).isEmpty();
+    }
+
+    @Test
     void backOffBefore126NamesNothing() {
         ContainerBackOff b = ContainerBackOff.parse("Back-off restarting failed container").orElseThrow();
 
