@@ -54,6 +54,13 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
     public static final int EVENT_MESSAGE_LIMIT = 1024;
 
     private static final Pattern PREFIX = Pattern.compile("^\\s*(\\d{1,9})/(\\d{1,9}) nodes are available:?\\s*");
+    /**
+     * cluster-autoscaler's {@code NotTriggerScaleUp} lists the same reasons per node group:
+     * {@code pod didn't trigger scale-up: 1 Insufficient nvidia.com/gpu, 2 node(s) didn't match Pod's node
+     * affinity/selector}. Its counts are node groups, not nodes, so they are read as "no node total" (0).
+     */
+    private static final Pattern SCALE_UP_PREFIX = Pattern.compile(
+            "^\\s*pod didn't trigger scale-up(?: \\([^)]*\\))?:\\s*");
     private static final Pattern COUNTED = Pattern.compile("^(\\d{1,9})\\s+(.*)$", Pattern.DOTALL);
     /** A clause starts with a node count; {@code , that the pod didn't tolerate} (pre-1.26 taints) does not. */
     private static final Pattern CLAUSE_SPLIT = Pattern.compile(",\\s+(?=\\d+\\s)");
@@ -92,6 +99,11 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
             Matcher trailing = TRAILING_SENTENCE.matcher(body);
             if (trailing.find()) {
                 body = body.substring(0, trailing.start());
+            }
+        } else {
+            Matcher scaleUp = SCALE_UP_PREFIX.matcher(body);
+            if (scaleUp.find()) {
+                body = body.substring(scaleUp.end());
             }
         }
         body = stripEnd(body);

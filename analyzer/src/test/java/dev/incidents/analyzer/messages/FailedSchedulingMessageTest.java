@@ -137,6 +137,19 @@ class FailedSchedulingMessageTest {
     }
 
     @Test
+    void autoscalerNotTriggerScaleUpListsTheSameReasonsPerNodeGroup() {
+        FailedSchedulingMessage m = FailedSchedulingMessage.parse("pod didn't trigger scale-up: 1 Insufficient "
+                + "nvidia.com/gpu, 2 node(s) didn't match Pod's node affinity/selector, 1 max node group size reached");
+
+        assertThat(m.total()).isZero();
+        assertThat(m.reasons()).extracting(SchedulingReason::kind)
+                .containsExactly(Kind.INSUFFICIENT_RESOURCE, Kind.NODE_SELECTOR_MISMATCH, Kind.OTHER);
+        assertThat(m.category()).contains(Category.INSUFFICIENT_GPU);
+        assertThat(FailedSchedulingMessage.parse("pod didn't trigger scale-up (it wouldn't fit if a new node is "
+                + "added): 3 Insufficient memory").category()).contains(Category.INSUFFICIENT_RESOURCES);
+    }
+
+    @Test
     void pvcNameIsKept() {
         FailedSchedulingMessage m = FailedSchedulingMessage.parse(
                 "0/3 nodes are available: persistentvolumeclaim \"triton-models-pvc\" not found.");
