@@ -36,6 +36,8 @@ import java.util.regex.Pattern;
  *       stage): {@code 1 node(s) didn't match Pod's node affinity/selector, 3 Insufficient nvidia.com/gpu} means the 3
  *       selected GPU nodes have no free GPU: INSUFFICIENT_GPU. A non-accelerator taint does not prove the tainted node
  *       has GPUs, so {@code 1 ... taint {dedicated: training}, 3 Insufficient nvidia.com/gpu} stays INSUFFICIENT_GPU.</li>
+ *   <li>Except when the counts show an accelerator node short of something else ({@code 1 Insufficient cpu,
+ *       3 Insufficient nvidia.com/gpu} of 4 nodes: the GPU node lacks CPU): INSUFFICIENT_RESOURCES.</li>
  *   <li>A reason without a category (ports, pod (anti-)affinity, topology spread) yields to the next-ranked reason that
  *       has one; when nothing is left (only cordoned/not-ready nodes) the category is empty: node detectors own that.</li>
  * </ol>
@@ -237,6 +239,33 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
                 || t.startsWith("node.cilium.io/");
     }
 
+    /**
+     * {@code 1 Insufficient cpu, 3 Insufficient nvidia.com/gpu} of 4 nodes: the node not counted as short of GPUs has
+     * them, and lacks CPU; the other 3 lack GPUs by design. Then the other resource blocks, not the GPU. Each node
+     * stops at one filter stage, so the nodes failing on resources are the total minus the available ones and those
+     * counted at other stages; when accelerator shortage covers fewer of them and another resource is short, some
+     * accelerator node is short of that resource. Not applied to truncated messages, whose counts are incomplete.
+     */
+    private boolean acceleratorNodesLackSomethingElse() {
+        if (truncated || total == 0) {
+            return false;
+        }
+        int accelerator = 0;
+        boolean otherResource = false;
+        int elsewhere = 0;
+        for (SchedulingReason r : reasons) {
+            if (r.isInsufficientAccelerator()) {
+                accelerator = Math.max(accelerator, r.nodes());
+            } else if (r.kind() == Kind.INSUFFICIENT_RESOURCE || r.kind() == Kind.TOO_MANY_PODS) {
+                otherResource = true;
+            } else {
+                elsewhere += r.nodes();
+            }
+        }
+        int failingOnResources = total - available - elsewhere;
+        return otherResource && accelerator > 0 && accelerator < failingOnResources;
+    }
+
     /** The blocking reason, by the rule in the class comment. */
     public Optional<SchedulingReason> blockingReason() {
         return ranked().stream().findFirst();
@@ -257,12 +286,14 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
         boolean onlySelectorBesides = candidates.stream()
                 .allMatch(r -> r.kind() == Kind.UNTOLERATED_TAINT || r.kind() == Kind.NODE_SELECTOR_MISMATCH);
         boolean taintFencesPool = acceleratorTaint.isPresent() && (wantsAccelerator || onlySelectorBesides);
-        candidates.sort(Comparator.comparingInt((SchedulingReason r) -> rank(r, taintFencesPool)));
+        boolean acceleratorNodesLackOther = acceleratorNodesLackSomethingElse();
+        candidates.sort(Comparator.comparingInt((SchedulingReason r) -> rank(r, taintFencesPool,
+                acceleratorNodesLackOther)));
         return candidates;
     }
 
     /** Lower ranks block first. */
-    private static int rank(SchedulingReason r, boolean taintFencesPool) {
+    private static int rank(SchedulingReason r, boolean taintFencesPool, boolean acceleratorNodesLackOther) {
         if (r.kind() == Kind.UNBOUND_PVC) {
             return 0;
         }
@@ -270,7 +301,11 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
             return 1;
         }
         int uncategorised = categoryOf(r).isPresent() ? 0 : 100;
-        return uncategorised + 100 - stage(r);
+        int stage = stage(r);
+        if (acceleratorNodesLackOther && r.kind() == Kind.INSUFFICIENT_RESOURCE) {
+            stage = r.isInsufficientAccelerator() ? 5 : 6;
+        }
+        return uncategorised + 100 - stage;
     }
 
     /** The kube-scheduler Filter plugin that reports the reason, as its position in the default filter order. */
