@@ -31,6 +31,10 @@ public enum Fact {
     EXIT_CODE("exitCode", "a non-zero code"),
     RESTART_COUNT("restartCount", "several"),
     PROBE("probe", "the probe"),
+    /** e.g. {@code 30s (initialDelaySeconds 0 + failureThreshold 3 x periodSeconds 10)}, see {@link ProbeBudget}. */
+    PROBE_BUDGET("probeBudget", "the probe's time budget"),
+    /** e.g. {@code periodSeconds: 10, failureThreshold: 54 (allows 9m0s)}, see {@link ProbeBudget}. */
+    STARTUP_PROBE("startupProbe", "a budget above the observed load time"),
     COUNT("count", "several");
 
     private static final Map<String, Fact> BY_PLACEHOLDER = Arrays.stream(values())

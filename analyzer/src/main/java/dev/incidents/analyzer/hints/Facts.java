@@ -2,8 +2,10 @@ package dev.incidents.analyzer.hints;
 
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The names taken from the evidence of one incident, to fill hint templates. Immutable; blank values count as missing,
@@ -11,12 +13,14 @@ import java.util.Optional;
  */
 public final class Facts {
 
-    private static final Facts EMPTY = new Facts(new EnumMap<>(Fact.class));
+    private static final Facts EMPTY = new Facts(new EnumMap<>(Fact.class), EnumSet.noneOf(Clue.class));
 
     private final Map<Fact, String> values;
+    private final Set<Clue> clues;
 
-    private Facts(EnumMap<Fact, String> values) {
+    private Facts(EnumMap<Fact, String> values, EnumSet<Clue> clues) {
         this.values = Collections.unmodifiableMap(values);
+        this.clues = Collections.unmodifiableSet(clues);
     }
 
     public static Facts empty() {
@@ -52,12 +56,45 @@ public final class Facts {
         } else {
             copy.put(fact, value.trim());
         }
-        return new Facts(copy);
+        return new Facts(copy, EnumSet.copyOf(cluesOrNone()));
     }
 
     /** A copy with {@code fact} set when the value is present. */
     public Facts with(Fact fact, Optional<String> value) {
         return with(fact, value.orElse(null));
+    }
+
+    /** A copy with every fact of {@code other} added; where both have a fact, {@code other}'s value wins. */
+    public Facts and(Facts other) {
+        EnumMap<Fact, String> copy = values.isEmpty() ? new EnumMap<>(Fact.class) : new EnumMap<>(values);
+        copy.putAll(other.values);
+        EnumSet<Clue> allClues = EnumSet.copyOf(cluesOrNone());
+        allClues.addAll(other.clues);
+        return new Facts(copy, allClues);
+    }
+
+    /** A copy carrying {@code clue} (see {@link Clue}). */
+    public Facts withClue(Clue clue) {
+        EnumSet<Clue> allClues = EnumSet.copyOf(cluesOrNone());
+        allClues.add(clue);
+        return new Facts(values.isEmpty() ? new EnumMap<>(Fact.class) : new EnumMap<>(values), allClues);
+    }
+
+    /** A copy carrying {@code clue} when present. */
+    public Facts withClue(Optional<Clue> clue) {
+        return clue.map(this::withClue).orElse(this);
+    }
+
+    public boolean has(Clue clue) {
+        return clues.contains(clue);
+    }
+
+    public Set<Clue> clues() {
+        return clues;
+    }
+
+    private Set<Clue> cluesOrNone() {
+        return clues.isEmpty() ? EnumSet.noneOf(Clue.class) : clues;
     }
 
     public Optional<String> get(Fact fact) {
@@ -74,16 +111,16 @@ public final class Facts {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Facts other && values.equals(other.values);
+        return o instanceof Facts other && values.equals(other.values) && clues.equals(other.clues);
     }
 
     @Override
     public int hashCode() {
-        return values.hashCode();
+        return 31 * values.hashCode() + clues.hashCode();
     }
 
     @Override
     public String toString() {
-        return "Facts" + values;
+        return "Facts" + values + (clues.isEmpty() ? "" : " clues " + clues);
     }
 }

@@ -15,6 +15,7 @@ import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -22,7 +23,10 @@ import java.util.Set;
  * steps, read from {@code hints/catalog.yaml} (data, not Java strings, so hints change without touching detectors).
  *
  * <p>Loading is strict: an unknown category, a category without an entry, an unknown key or an unknown placeholder
- * throws {@link IllegalStateException} naming the entry. Rendering never emits a {@code {placeholder}}: prose uses the
+ * throws {@link IllegalStateException} naming the entry; so does an unknown {@link Clue} in {@code when}. A cause with
+ * {@code when: CLUE} is rendered only when the facts carry the clue, and ranked before the general causes.
+ *
+ * <p>Immutable once loaded: load it once per application and share it between stream threads. Rendering never emits a {@code {placeholder}}: prose uses the
  * fact's fallback phrase, a command with a missing fact is left out, and a cause or step whose {@code requires} facts
  * are missing is left out.
  */
@@ -31,10 +35,10 @@ public final class HintCatalog {
     public static final String RESOURCE = "hints/catalog.yaml";
 
     private static final Set<String> ENTRY_KEYS = Set.of("title", "summary", "causes", "remediation");
-    private static final Set<String> CAUSE_KEYS = Set.of("cause", "confidence", "requires");
+    private static final Set<String> CAUSE_KEYS = Set.of("cause", "confidence", "requires", "when");
     private static final Set<String> STEP_KEYS = Set.of("step", "commands", "requires");
 
-    private record CauseTemplate(HintTemplate cause, double confidence, Set<Fact> requires) {
+    private record CauseTemplate(HintTemplate cause, double confidence, Set<Fact> requires, Optional<Clue> when) {
     }
 
     private record StepTemplate(HintTemplate step, List<HintTemplate> commands, Set<Fact> requires) {
@@ -111,7 +115,7 @@ public final class HintCatalog {
                 throw new IllegalArgumentException(at + ".confidence: expected a number in [0, 1]");
             }
             causes.add(new CauseTemplate(HintTemplate.parse(text(at + ".cause", c.get("cause")), at + ".cause"),
-                    confidence, requires(at, c.get("requires"))));
+                    confidence, requires(at, c.get("requires")), clue(at, c.get("when"))));
         }
         List<StepTemplate> steps = new ArrayList<>();
         JsonNode stepNodes = node.get("remediation");
@@ -166,6 +170,18 @@ public final class HintCatalog {
         return node.asText();
     }
 
+    private static Optional<Clue> clue(String where, JsonNode node) {
+        if (node == null) {
+            return Optional.empty();
+        }
+        String name = text(where + ".when", node);
+        try {
+            return Optional.of(Clue.valueOf(name));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(where + ".when: unknown clue '" + name + "'");
+        }
+    }
+
     private static Set<Fact> requires(String where, JsonNode node) {
         EnumSet<Fact> facts = EnumSet.noneOf(Fact.class);
         if (node == null) {
@@ -183,13 +199,19 @@ public final class HintCatalog {
     /** Fills the entry of {@code category} with {@code facts}; see the class comment for what is left out. */
     public RenderedHint render(Category category, Facts facts) {
         Entry entry = entries.get(category);
-        List<Cause> causes = new ArrayList<>();
+        // Causes the evidence points at (their clue is present) first, then the general ones, each in file order.
+        List<Cause> proven = new ArrayList<>();
+        List<Cause> general = new ArrayList<>();
         for (CauseTemplate c : entry.causes()) {
-            if (hasAll(facts, c.requires())) {
-                causes.add(Cause.newBuilder().setCause(c.cause().prose(facts)).setConfidence(c.confidence())
-                        .setEvidence(new ArrayList<>()).build());
+            if (!hasAll(facts, c.requires()) || c.when().isPresent() && !facts.has(c.when().get())) {
+                continue;
             }
+            Cause cause = Cause.newBuilder().setCause(c.cause().prose(facts)).setConfidence(c.confidence())
+                    .setEvidence(new ArrayList<>()).build();
+            (c.when().isPresent() ? proven : general).add(cause);
         }
+        List<Cause> causes = new ArrayList<>(proven);
+        causes.addAll(general);
         List<RemediationStep> steps = new ArrayList<>();
         for (StepTemplate s : entry.remediation()) {
             if (!hasAll(facts, s.requires())) {

@@ -1,11 +1,13 @@
 package dev.incidents.analyzer.messages;
 
+import dev.incidents.analyzer.hints.Fact;
+import dev.incidents.analyzer.hints.Facts;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The kubelet {@code BackOff} event of a crash-looping container. Kubernetes 1.26 reworded it from
+ * The kubelet {@code BackOff} event of a crash-looping container. Kubernetes 1.26 (kubernetes#113216) reworded it from
  * {@code Back-off restarting failed container} to
  * {@code Back-off restarting failed container triton in pod triton-6d4cf56db6-2xk8p_inference(0a1b...)}, so the
  * container name is there only on newer kubelets.
@@ -17,7 +19,7 @@ import java.util.regex.Pattern;
 public record ContainerBackOff(Optional<String> container, Optional<String> pod, String raw) {
 
     private static final Pattern BACK_OFF = Pattern.compile(
-            "Back-off restarting failed container(?:\\s+(\\S+)\\s+in pod\\s+([^_\\s(]+))?");
+            "Back-off restarting failed container(?:\\s+(\\S+))?(?:\\s+in pod\\s+([^_\\s(]+))?");
 
     /** Never throws; empty when the message is not a restart back-off (e.g. {@code Back-off pulling image}). */
     public static Optional<ContainerBackOff> parse(String message) {
@@ -30,5 +32,10 @@ public record ContainerBackOff(Optional<String> container, Optional<String> pod,
         }
         return Optional.of(new ContainerBackOff(Optional.ofNullable(m.group(1)), Optional.ofNullable(m.group(2)),
                 message));
+    }
+
+    /** {@code {container} {pod}} for the hint catalog, on kubelets that print them. */
+    public Facts facts() {
+        return Facts.empty().with(Fact.CONTAINER, container).with(Fact.POD, pod);
     }
 }

@@ -1,5 +1,8 @@
 package dev.incidents.analyzer.messages;
 
+import dev.incidents.analyzer.hints.Clue;
+import dev.incidents.analyzer.hints.Fact;
+import dev.incidents.analyzer.hints.Facts;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -83,7 +86,8 @@ public record EvictionMessage(Pressure pressure, boolean nodePressure, Optional<
     }
 
     /** Kubelet eviction signals name the resource; node disk is {@code ephemeral-storage}, nodefs or imagefs. */
-    private static Optional<Pressure> ofResource(String resource) {
+    private static Optional<Pressure> ofResource(String word) {
+        String resource = word.endsWith(".") ? word.substring(0, word.length() - 1) : word;
         return switch (resource) {
             case "memory" -> Optional.of(Pressure.MEMORY);
             case "ephemeral-storage", "nodefs", "imagefs", "nodefs.available", "imagefs.available",
@@ -100,5 +104,20 @@ public record EvictionMessage(Pressure pressure, boolean nodePressure, Optional<
             case "PIDPressure" -> Optional.of(Pressure.PID);
             default -> Optional.empty();
         };
+    }
+
+    /**
+     * {@code {resource}} as the catalog's prose reads it ({@code memory}, {@code disk}, {@code ephemeral-storage},
+     * {@code PID}) and {@code {container}}.
+     */
+    public Facts facts() {
+        String resource = switch (pressure) {
+            case MEMORY -> "memory";
+            case DISK -> "disk";
+            case EPHEMERAL_STORAGE -> "ephemeral-storage";
+            case PID -> "PID";
+        };
+        return Facts.of(Fact.RESOURCE, resource).with(Fact.CONTAINER, container)
+                .withClue(nodePressure ? Clue.NODE_PRESSURE : Clue.POD_OWN_LIMIT);
     }
 }

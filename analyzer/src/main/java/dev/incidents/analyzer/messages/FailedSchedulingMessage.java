@@ -1,5 +1,7 @@
 package dev.incidents.analyzer.messages;
 
+import dev.incidents.analyzer.hints.Fact;
+import dev.incidents.analyzer.hints.Facts;
 import dev.incidents.analyzer.Category;
 import dev.incidents.analyzer.messages.SchedulingReason.Kind;
 import java.util.ArrayList;
@@ -34,6 +36,8 @@ import java.util.regex.Pattern;
  *       stage): {@code 1 node(s) didn't match Pod's node affinity/selector, 3 Insufficient nvidia.com/gpu} means the 3
  *       selected GPU nodes have no free GPU: INSUFFICIENT_GPU. A non-accelerator taint does not prove the tainted node
  *       has GPUs, so {@code 1 ... taint {dedicated: training}, 3 Insufficient nvidia.com/gpu} stays INSUFFICIENT_GPU.</li>
+ *   <li>Except when the counts show an accelerator node short of something else ({@code 1 Insufficient cpu,
+ *       3 Insufficient nvidia.com/gpu} of 4 nodes: the GPU node lacks CPU): INSUFFICIENT_RESOURCES.</li>
  *   <li>A reason without a category (ports, pod (anti-)affinity, topology spread) yields to the next-ranked reason that
  *       has one; when nothing is left (only cordoned/not-ready nodes) the category is empty: node detectors own that.</li>
  * </ol>
@@ -52,10 +56,22 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
     public static final int EVENT_MESSAGE_LIMIT = 1024;
 
     private static final Pattern PREFIX = Pattern.compile("^\\s*(\\d{1,9})/(\\d{1,9}) nodes are available:?\\s*");
+    /**
+     * cluster-autoscaler's {@code NotTriggerScaleUp} lists the same reasons per node group:
+     * {@code pod didn't trigger scale-up: 1 Insufficient nvidia.com/gpu, 2 node(s) didn't match Pod's node
+     * affinity/selector}. Its counts are node groups, not nodes, so they are read as "no node total" (0).
+     */
+    private static final Pattern SCALE_UP_PREFIX = Pattern.compile(
+            "^\\s*pod didn't trigger scale-up(?: \\([^)]*\\))?:\\s*");
     private static final Pattern COUNTED = Pattern.compile("^(\\d{1,9})\\s+(.*)$", Pattern.DOTALL);
     /** A clause starts with a node count; {@code , that the pod didn't tolerate} (pre-1.26 taints) does not. */
     private static final Pattern CLAUSE_SPLIT = Pattern.compile(",\\s+(?=\\d+\\s)");
     private static final Pattern TAINT = Pattern.compile("\\{([^}]*)}");
+    /**
+     * Sentences after the reason list that are not reasons: Dynamic Resource Allocation (1.27+) appends
+     * {@code no new claims to deallocate,} before the preemption tail.
+     */
+    private static final Pattern TRAILING_SENTENCE = Pattern.compile("\\.\\s+(?=[a-z])");
     private static final Pattern PVC_NAME = Pattern.compile("persistentvolumeclaim \"([^\"]+)\"");
 
     public FailedSchedulingMessage {
@@ -82,6 +98,15 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
             total = Integer.parseInt(prefix.group(2));
             body = body.substring(prefix.end());
             prefixed = true;
+            Matcher trailing = TRAILING_SENTENCE.matcher(body);
+            if (trailing.find()) {
+                body = body.substring(0, trailing.start());
+            }
+        } else {
+            Matcher scaleUp = SCALE_UP_PREFIX.matcher(body);
+            if (scaleUp.find()) {
+                body = body.substring(scaleUp.end());
+            }
         }
         body = stripEnd(body);
         List<SchedulingReason> reasons = new ArrayList<>();
@@ -95,7 +120,7 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
 
     private static String stripEnd(String text) {
         String s = text.trim();
-        while (s.endsWith(".") || s.endsWith("…")) {
+        while (s.endsWith(".") || s.endsWith(",") || s.endsWith("…")) {
             s = s.substring(0, s.length() - 1).trim();
         }
         return s;
@@ -117,7 +142,9 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
             return new SchedulingReason(nodes, Kind.TOO_MANY_PODS, null, null, clause);
         }
         if (lower.contains("taint")) {
-            // >= 1.26: "had untolerated taint {k: v}"; older: "had taint {k: v}, that the pod didn't tolerate".
+            // 1.26+: "had untolerated taint {k: v}"; older: "had taint {k: v}, that the pod didn't tolerate"; before
+            // 1.18 and again in recent releases: "had taints that the pod didn't tolerate" / "had untolerated
+            // taint(s)" with no taint named, so the taint is null and only Node snapshots can tell which one it is.
             Matcher t = TAINT.matcher(text);
             String taint = t.find() ? t.group(1).trim() : null;
             return new SchedulingReason(nodes, taintKind(taint), null, taint, clause);
@@ -212,6 +239,33 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
                 || t.startsWith("node.cilium.io/");
     }
 
+    /**
+     * {@code 1 Insufficient cpu, 3 Insufficient nvidia.com/gpu} of 4 nodes: the node not counted as short of GPUs has
+     * them, and lacks CPU; the other 3 lack GPUs by design. Then the other resource blocks, not the GPU. Each node
+     * stops at one filter stage, so the nodes failing on resources are the total minus the available ones and those
+     * counted at other stages; when accelerator shortage covers fewer of them and another resource is short, some
+     * accelerator node is short of that resource. Not applied to truncated messages, whose counts are incomplete.
+     */
+    private boolean acceleratorNodesLackSomethingElse() {
+        if (truncated || total == 0) {
+            return false;
+        }
+        int accelerator = 0;
+        boolean otherResource = false;
+        int elsewhere = 0;
+        for (SchedulingReason r : reasons) {
+            if (r.isInsufficientAccelerator()) {
+                accelerator = Math.max(accelerator, r.nodes());
+            } else if (r.kind() == Kind.INSUFFICIENT_RESOURCE || r.kind() == Kind.TOO_MANY_PODS) {
+                otherResource = true;
+            } else {
+                elsewhere += r.nodes();
+            }
+        }
+        int failingOnResources = total - available - elsewhere;
+        return otherResource && accelerator > 0 && accelerator < failingOnResources;
+    }
+
     /** The blocking reason, by the rule in the class comment. */
     public Optional<SchedulingReason> blockingReason() {
         return ranked().stream().findFirst();
@@ -232,12 +286,14 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
         boolean onlySelectorBesides = candidates.stream()
                 .allMatch(r -> r.kind() == Kind.UNTOLERATED_TAINT || r.kind() == Kind.NODE_SELECTOR_MISMATCH);
         boolean taintFencesPool = acceleratorTaint.isPresent() && (wantsAccelerator || onlySelectorBesides);
-        candidates.sort(Comparator.comparingInt((SchedulingReason r) -> rank(r, taintFencesPool)));
+        boolean acceleratorNodesLackOther = acceleratorNodesLackSomethingElse();
+        candidates.sort(Comparator.comparingInt((SchedulingReason r) -> rank(r, taintFencesPool,
+                acceleratorNodesLackOther)));
         return candidates;
     }
 
     /** Lower ranks block first. */
-    private static int rank(SchedulingReason r, boolean taintFencesPool) {
+    private static int rank(SchedulingReason r, boolean taintFencesPool, boolean acceleratorNodesLackOther) {
         if (r.kind() == Kind.UNBOUND_PVC) {
             return 0;
         }
@@ -245,7 +301,11 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
             return 1;
         }
         int uncategorised = categoryOf(r).isPresent() ? 0 : 100;
-        return uncategorised + 100 - stage(r);
+        int stage = stage(r);
+        if (acceleratorNodesLackOther && r.kind() == Kind.INSUFFICIENT_RESOURCE) {
+            stage = r.isInsufficientAccelerator() ? 5 : 6;
+        }
+        return uncategorised + 100 - stage;
     }
 
     /** The kube-scheduler Filter plugin that reports the reason, as its position in the default filter order. */
@@ -291,5 +351,38 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
     public Optional<String> acceleratorResource() {
         return reasons.stream().filter(SchedulingReason::isInsufficientAccelerator)
                 .map(SchedulingReason::resource).findFirst();
+    }
+
+    /**
+     * What the hint catalog can name from this message: {@code {resource}} (the accelerator, else the resource of the
+     * blocking {@code Insufficient} clause), {@code {taint}} as {@code key=value} (kubectl's spelling) of the blocking
+     * taint, {@code {pvc}} from {@code persistentvolumeclaim "x" not found}.
+     */
+    public Facts facts() {
+        Facts facts = Facts.empty();
+        Optional<SchedulingReason> blocking = blockingReason();
+        Optional<String> resource = category().filter(c -> c == Category.INSUFFICIENT_GPU).isPresent()
+                ? acceleratorResource()
+                : blocking.filter(r -> r.kind() == Kind.INSUFFICIENT_RESOURCE).map(SchedulingReason::resource);
+        facts = facts.with(Fact.RESOURCE, resource);
+        Optional<SchedulingReason> taint = blocking.filter(r -> r.kind() == Kind.UNTOLERATED_TAINT)
+                .or(() -> reasons.stream().filter(r -> r.kind() == Kind.UNTOLERATED_TAINT && r.taint() != null
+                        && !isSystemTaint(r.taint())).findFirst());
+        facts = facts.with(Fact.TAINT, taint.map(SchedulingReason::taint).map(FailedSchedulingMessage::kubectlTaint));
+        facts = facts.with(Fact.PVC, reasons.stream().filter(r -> r.kind() == Kind.UNBOUND_PVC)
+                .map(SchedulingReason::resource).filter(java.util.Objects::nonNull).findFirst());
+        return facts;
+    }
+
+    /** {@code accelerator: gpu} as the scheduler prints it becomes {@code accelerator=gpu}; an empty value drops. */
+    static String kubectlTaint(String schedulerTaint) {
+        int colon = schedulerTaint.lastIndexOf(": ");
+        if (colon < 0) {
+            return schedulerTaint.endsWith(":") ? schedulerTaint.substring(0, schedulerTaint.length() - 1).trim()
+                    : schedulerTaint.trim();
+        }
+        String key = schedulerTaint.substring(0, colon).trim();
+        String value = schedulerTaint.substring(colon + 2).trim();
+        return value.isEmpty() ? key : key + "=" + value;
     }
 }

@@ -1,5 +1,8 @@
 package dev.incidents.analyzer.messages;
 
+import dev.incidents.analyzer.hints.Clue;
+import dev.incidents.analyzer.hints.Fact;
+import dev.incidents.analyzer.hints.Facts;
 import dev.incidents.analyzer.Category;
 import java.util.Locale;
 import java.util.Optional;
@@ -30,6 +33,13 @@ public record ImagePullFailure(Category category, boolean causeKnown, Optional<S
 
     private static final Pattern FAILED_TO_PULL = Pattern.compile(
             "Failed to pull image \"([^\"]*)\"\\s*:?\\s*(.*)", Pattern.DOTALL);
+    /**
+     * A container's waiting-state message for ErrImagePull (Pod snapshots) is the runtime error alone, without
+     * kubelet's {@code Failed to pull image "x":} prefix: containerd's {@code failed to pull and unpack image "x"},
+     * docker's {@code pull access denied for x} / {@code manifest for x not found}.
+     */
+    private static final Pattern RUNTIME_ONLY = Pattern.compile(
+            "failed to pull and unpack image \"([^\"]+)\"|pull access denied for ([^,\\s]+)|manifest for (\\S+) not found");
     private static final Pattern BACK_OFF = Pattern.compile("Back-off pulling image \"([^\"]*)\"");
     private static final Pattern NEVER_PULL = Pattern.compile(
             "Container image \"([^\"]*)\" is not present with pull policy of Never");
@@ -52,6 +62,12 @@ public record ImagePullFailure(Category category, boolean causeKnown, Optional<S
         if (failed.find()) {
             String detail = failed.group(2).trim();
             return Optional.of(classify(Optional.of(failed.group(1)), detail, raw));
+        }
+        Matcher runtimeOnly = RUNTIME_ONLY.matcher(raw);
+        if (runtimeOnly.find()) {
+            String image = runtimeOnly.group(1) != null ? runtimeOnly.group(1)
+                    : runtimeOnly.group(2) != null ? runtimeOnly.group(2) : runtimeOnly.group(3);
+            return Optional.of(classify(Optional.of(image), raw.trim(), raw));
         }
         Matcher never = NEVER_PULL.matcher(raw);
         if (never.find()) {
@@ -129,5 +145,26 @@ public record ImagePullFailure(Category category, boolean causeKnown, Optional<S
             }
             return Optional.empty();
         });
+    }
+
+    /** {@code {image}} for the hint catalog, and for IMAGE_PULL_FAILED the clue of why (rate limit, network, TLS). */
+    public Facts facts() {
+        Facts facts = Facts.empty().with(Fact.IMAGE, image);
+        if (category != Category.IMAGE_PULL_FAILED) {
+            return facts;
+        }
+        String d = detail.toLowerCase(Locale.ROOT);
+        if (d.contains("toomanyrequests") || d.contains("429 too many requests") || d.contains("rate limit")) {
+            return facts.withClue(Clue.REGISTRY_RATE_LIMITED);
+        }
+        if (d.contains("x509") || d.contains("tls:") || d.contains("certificate")) {
+            return facts.withClue(Clue.REGISTRY_TLS);
+        }
+        if (d.contains("i/o timeout") || d.contains("no such host") || d.contains("connection refused")
+                || d.contains("context deadline exceeded") || d.contains("network is unreachable")
+                || d.contains("tls handshake timeout") || d.contains("connection reset")) {
+            return facts.withClue(Clue.REGISTRY_UNREACHABLE);
+        }
+        return facts;
     }
 }

@@ -1,5 +1,7 @@
 package dev.incidents.analyzer.messages;
 
+import dev.incidents.analyzer.hints.Fact;
+import dev.incidents.analyzer.hints.Facts;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -50,5 +52,10 @@ public record ProbeFailure(Probe probe, boolean restart, Optional<String> contai
             return Optional.of(new ProbeFailure(probe, true, Optional.of(killing.group(1)), "", message));
         }
         return Optional.empty();
+    }
+
+    /** {@code {probe}} ({@code liveness}, {@code startup}, {@code readiness}) and {@code {container}}. */
+    public Facts facts() {
+        return Facts.of(Fact.PROBE, probe.word()).with(Fact.CONTAINER, container);
     }
 }

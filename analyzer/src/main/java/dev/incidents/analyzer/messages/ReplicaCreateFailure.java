@@ -1,5 +1,8 @@
 package dev.incidents.analyzer.messages;
 
+import dev.incidents.analyzer.hints.Clue;
+import dev.incidents.analyzer.hints.Fact;
+import dev.incidents.analyzer.hints.Facts;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -24,14 +27,25 @@ public record ReplicaCreateFailure(Kind kind, Optional<String> podPrefix, Option
                                    Optional<String> resource, Optional<String> webhook,
                                    Optional<String> serviceAccount, String cause, String raw) {
 
+    /** Each refusal proves the hint catalog's cause of the same name. */
     public enum Kind {
-        QUOTA_EXCEEDED,
-        LIMIT_RANGE,
-        ADMISSION_WEBHOOK,
-        POD_SECURITY,
-        SERVICE_ACCOUNT_MISSING,
-        NAMESPACE_TERMINATING,
-        OTHER
+        QUOTA_EXCEEDED(Clue.QUOTA_EXCEEDED),
+        LIMIT_RANGE(Clue.LIMIT_RANGE),
+        ADMISSION_WEBHOOK(Clue.ADMISSION_WEBHOOK),
+        POD_SECURITY(Clue.POD_SECURITY),
+        SERVICE_ACCOUNT_MISSING(Clue.SERVICE_ACCOUNT_MISSING),
+        NAMESPACE_TERMINATING(Clue.NAMESPACE_TERMINATING),
+        OTHER(null);
+
+        private final Clue clue;
+
+        Kind(Clue clue) {
+            this.clue = clue;
+        }
+
+        public Optional<Clue> clue() {
+            return Optional.ofNullable(clue);
+        }
     }
 
     private static final Pattern POD_PREFIX = Pattern.compile("pods? \"([^\"]*)\" is forbidden:\\s*");
@@ -104,5 +118,11 @@ public record ReplicaCreateFailure(Kind kind, Optional<String> podPrefix, Option
                                                        String raw) {
         return new ReplicaCreateFailure(Kind.SERVICE_ACCOUNT_MISSING, podPrefix, Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.of(name), cause, raw);
+    }
+
+    /** {@code {quota} {resource} {webhook} {serviceAccount}} for the hint catalog, those the message names. */
+    public Facts facts() {
+        return Facts.empty().with(Fact.QUOTA, quota).with(Fact.RESOURCE, resource).with(Fact.WEBHOOK, webhook)
+                .with(Fact.SERVICE_ACCOUNT, serviceAccount).withClue(kind.clue());
     }
 }

@@ -23,12 +23,20 @@ final class ChatText {
                 b.append('\\');
             }
             b.append(c);
-            if (c == '@' || c == '<' && i + 1 < line.length() && "!@#".indexOf(line.charAt(i + 1)) >= 0) {
-                // "@here", "<!channel>", "<@U123>" stop being mentions once a zero-width space splits them.
-                b.append(ZERO_WIDTH_SPACE);
-            }
+            breakMention(line, i, b);
         }
         return b.toString();
+    }
+
+    /**
+     * "@here", "<!channel>", "<@U123>" and Slack links "<https://x|click>" stop working once a zero-width space splits
+     * them. Slack expands the angle-bracket forms even inside code blocks, so code lines get this too.
+     */
+    private static void breakMention(String line, int i, StringBuilder b) {
+        char c = line.charAt(i);
+        if (c == '@' || c == '<') {
+            b.append(ZERO_WIDTH_SPACE);
+        }
     }
 
     /** For a line inside a fenced code block: no markup applies there, but a backtick run could close the fence. */
@@ -38,8 +46,10 @@ final class ChatText {
         for (int i = 0; i < line.length(); i++) {
             char c = line.charAt(i);
             b.append(c);
-            if (c == '`' || c == '@') {
+            if (c == '`') {
                 b.append(ZERO_WIDTH_SPACE);
+            } else {
+                breakMention(line, i, b);
             }
         }
         return b.toString();

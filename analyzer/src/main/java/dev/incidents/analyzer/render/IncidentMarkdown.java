@@ -49,6 +49,10 @@ public final class IncidentMarkdown {
         if (incident.getResolution() != null) {
             head.add(ChatText.cap(ChatText.prose("Resolution: " + incident.getResolution()), 300));
         }
+        if (incident.getFollows() != null) {
+            // The problem moved to a later phase: say where it came from (DESIGN section 4, supersession).
+            head.add(ChatText.cap(ChatText.prose("Follows: " + incident.getFollows()), 300));
+        }
         List<String> commands = new ArrayList<>();
         List<RemediationStep> steps = incident.getRemediation();
         if (steps != null && !steps.isEmpty()) {

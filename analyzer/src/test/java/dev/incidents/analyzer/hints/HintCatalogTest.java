@@ -62,11 +62,12 @@ class HintCatalogTest {
     }
 
     @Test
-    void causesAndStepsThatRequireAFactAppearOnlyWithIt() {
+    void causesAndStepsThatRequireAFactOrClueAppearOnlyWithIt() {
         Facts base = Facts.of(Fact.NAMESPACE, "inference", Fact.REPLICASET, "triton-5fc797b8f8");
         RenderedHint without = CATALOG.render(Category.REPLICA_CREATE_FAILED, base);
         RenderedHint with = CATALOG.render(Category.REPLICA_CREATE_FAILED,
-                base.with(Fact.QUOTA, "gpu-quota").with(Fact.RESOURCE, "requests.nvidia.com/gpu"));
+                base.with(Fact.QUOTA, "gpu-quota").with(Fact.RESOURCE, "requests.nvidia.com/gpu")
+                        .withClue(Clue.QUOTA_EXCEEDED));
 
         assertThat(without.causes()).noneMatch(c -> c.getCause().contains("ResourceQuota the ResourceQuota"));
         assertThat(with.causes().get(0).getCause())
@@ -82,6 +83,9 @@ class HintCatalogTest {
         for (Fact f : Fact.values()) {
             all = all.with(f, "x-" + f.placeholder());
         }
+        for (Clue c : Clue.values()) {
+            all = all.withClue(c);
+        }
         RenderedHint hint = CATALOG.render(category, all);
 
         assertThat(hint.title()).doesNotContain("{").doesNotContain("}");
@@ -89,6 +93,20 @@ class HintCatalogTest {
         assertThat(hint.causes()).isNotEmpty().allSatisfy(c -> assertThat(c.getCause()).doesNotContain("{"));
         assertThat(hint.remediation()).isNotEmpty();
         assertThat(commands(hint)).isNotEmpty().allSatisfy(c -> assertThat(c).doesNotContain("{", "}"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Clue.class)
+    void everyClueAddsACauseSomewhere(Clue clue) {
+        Facts all = Facts.empty();
+        for (Fact f : Fact.values()) {
+            all = all.with(f, "x-" + f.placeholder());
+        }
+        Facts withClue = all.withClue(clue);
+        Facts without = all;
+
+        assertThat(Category.values()).anySatisfy(category -> assertThat(CATALOG.render(category, withClue).causes())
+                .hasSizeGreaterThan(CATALOG.render(category, without).causes().size()));
     }
 
     @Test
@@ -121,6 +139,9 @@ class HintCatalogTest {
         assertThatThrownBy(() -> HintCatalog.parse(CATALOG_WITH_ALL_BUT("CRASH_LOOP")
                 + entry("CRASH_LOOP").replace("confidence: 0.5", "confidence: 1.5")))
                 .hasMessageContaining("CRASH_LOOP.causes[0].confidence");
+        assertThatThrownBy(() -> HintCatalog.parse(CATALOG_WITH_ALL_BUT("CRASH_LOOP")
+                + entry("CRASH_LOOP").replace("confidence: 0.5", "confidence: 0.5, when: SOLAR_FLARE")))
+                .hasMessageContaining("CRASH_LOOP.causes[0].when: unknown clue 'SOLAR_FLARE'");
     }
 
     private static String CATALOG_WITH_ALL_BUT(String left) {

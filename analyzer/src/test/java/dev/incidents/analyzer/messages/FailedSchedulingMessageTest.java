@@ -102,6 +102,11 @@ class FailedSchedulingMessageTest {
         "0/3 nodes are available: 1 Insufficient memory, 2 Insufficient cpu, 2 Insufficient memory.|INSUFFICIENT_RESOURCES",
         "0/3 nodes are available: 3 Insufficient ephemeral-storage.|INSUFFICIENT_RESOURCES",
         "0/3 nodes are available: 3 Insufficient amd.com/gpu.|INSUFFICIENT_GPU",
+        "0/4 nodes are available: 1 Insufficient cpu, 3 Insufficient nvidia.com/gpu.|INSUFFICIENT_RESOURCES",
+        "0/4 nodes are available: 1 Insufficient memory, 1 Insufficient cpu, 3 Insufficient nvidia.com/gpu.|INSUFFICIENT_RESOURCES",
+        "0/4 nodes are available: 4 Insufficient cpu, 4 Insufficient nvidia.com/gpu.|INSUFFICIENT_GPU",
+        "0/5 nodes are available: 1 node(s) didn't match Pod's node affinity/selector, 1 Insufficient cpu, 3 Insufficient nvidia.com/gpu.|INSUFFICIENT_RESOURCES",
+        "0/5 nodes are available: 2 node(s) didn't match Pod's node affinity/selector, 3 Insufficient cpu, 3 Insufficient nvidia.com/gpu.|INSUFFICIENT_GPU",
         "0/3 nodes are available: 3 Insufficient nvidia.com/mig-1g.5gb.|INSUFFICIENT_GPU",
         "0/8 nodes are available: 8 Insufficient aws.amazon.com/neuroncore.|INSUFFICIENT_GPU",
         "0/2 nodes are available: 2 Insufficient google.com/tpu.|INSUFFICIENT_GPU",
@@ -113,10 +118,40 @@ class FailedSchedulingMessageTest {
         "0/3 nodes are available: 3 node(s) didn't find available persistent volumes to bind.|PVC_UNBOUND",
         "0/1 nodes are available: 1 node(s) had untolerated taint {owner: ootcloud}. preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling..|UNTOLERATED_TAINT",
         "0/3 nodes are available: 3 node(s) had taints that the pod didn't tolerate.|UNTOLERATED_TAINT",
+        "0/3 nodes are available: 3 node(s) had untolerated taint(s).|UNTOLERATED_TAINT",
+        "0/4 nodes are available: 1 node(s) had untolerated taint(s), 3 Insufficient cpu.|INSUFFICIENT_RESOURCES",
+        "0/2 nodes are available: 1 node(s) didn't match Pod's node affinity/selector, 1 node(s) had untolerated taint(s). preemption: 0/2 nodes are available: 2 Preemption is not helpful for scheduling.|NODE_SELECTOR_MISMATCH",
+        // an unnamed taint does not prove the tainted node has GPUs: Node snapshots must (Clue.GPU_NODES_TAINTED)
+        "0/4 nodes are available: 1 node(s) had untolerated taint(s), 3 Insufficient nvidia.com/gpu.|INSUFFICIENT_GPU",
         "0/4 nodes are available: 2 node(s) didn't match pod anti-affinity rules, 2 Insufficient cpu.|INSUFFICIENT_RESOURCES",
     })
     void categories(String message, Category expected) {
         assertThat(FailedSchedulingMessage.parse(message).category()).contains(expected);
+    }
+
+    @Test
+    void draSentenceBeforeThePreemptionTailIsNotAReason() {
+        FailedSchedulingMessage m = FailedSchedulingMessage.parse("0/6 nodes are available: 3 node(s) didn't match pod "
+                + "affinity rules, 3 node(s) had untolerated taint(s). no new claims to deallocate, preemption: 0/6 "
+                + "nodes are available: 6 Preemption is not helpful for scheduling.");
+
+        assertThat(m.reasons()).extracting(SchedulingReason::raw)
+                .containsExactly("3 node(s) didn't match pod affinity rules", "3 node(s) had untolerated taint(s)");
+        assertThat(m.reasons().get(1).taint()).isNull();
+        assertThat(m.preemption()).contains("0/6 nodes are available: 6 Preemption is not helpful for scheduling.");
+    }
+
+    @Test
+    void autoscalerNotTriggerScaleUpListsTheSameReasonsPerNodeGroup() {
+        FailedSchedulingMessage m = FailedSchedulingMessage.parse("pod didn't trigger scale-up: 1 Insufficient "
+                + "nvidia.com/gpu, 2 node(s) didn't match Pod's node affinity/selector, 1 max node group size reached");
+
+        assertThat(m.total()).isZero();
+        assertThat(m.reasons()).extracting(SchedulingReason::kind)
+                .containsExactly(Kind.INSUFFICIENT_RESOURCE, Kind.NODE_SELECTOR_MISMATCH, Kind.OTHER);
+        assertThat(m.category()).contains(Category.INSUFFICIENT_GPU);
+        assertThat(FailedSchedulingMessage.parse("pod didn't trigger scale-up (it wouldn't fit if a new node is "
+                + "added): 3 Insufficient memory").category()).contains(Category.INSUFFICIENT_RESOURCES);
     }
 
     @Test

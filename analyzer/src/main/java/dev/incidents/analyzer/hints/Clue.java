@@ -1,0 +1,51 @@
+package dev.incidents.analyzer.hints;
+
+/**
+ * What the evidence says about the cause, finer than the category: a catalog cause marked {@code when: CLUE} is
+ * rendered only when the incident's {@link Facts} carry that clue, and then ranked first. Parsers add the clues their
+ * message proves (a quota refusal, a multi-attach error); the topology adds those it learns from snapshots (no node
+ * advertises the GPU resource). The set is closed so a typo in the catalog fails at load.
+ */
+public enum Clue {
+    // REPLICA_CREATE_FAILED: which admission step refused the pod
+    QUOTA_EXCEEDED,
+    LIMIT_RANGE,
+    ADMISSION_WEBHOOK,
+    POD_SECURITY,
+    SERVICE_ACCOUNT_MISSING,
+    NAMESPACE_TERMINATING,
+
+    // INSUFFICIENT_GPU, from Node snapshots
+    NO_NODE_ADVERTISES_RESOURCE,
+    ALL_ADVERTISED_ALLOCATED,
+    REQUEST_ABOVE_NODE_CAPACITY,
+    GPU_NODES_TAINTED,
+
+    // PVC_UNBOUND, from the claim's events
+    NO_STORAGE_CLASS,
+    STORAGE_CLASS_MISSING,
+    PROVISIONING_FAILED,
+    PROVISIONER_NOT_RESPONDING,
+
+    // IMAGE_PULL_FAILED
+    REGISTRY_RATE_LIMITED,
+    REGISTRY_UNREACHABLE,
+    REGISTRY_TLS,
+
+    // VOLUME_MOUNT_FAILED
+    MULTI_ATTACH,
+    ATTACH_FAILED,
+    CSI_DRIVER_MISSING,
+
+    // CONFIG_ERROR
+    RUN_AS_NON_ROOT,
+
+    // SANDBOX_FAILED
+    IP_EXHAUSTED,
+    CNI_FAILED,
+    RUNTIME_HANDLER_MISSING,
+
+    // POD_EVICTED
+    NODE_PRESSURE,
+    POD_OWN_LIMIT
+}

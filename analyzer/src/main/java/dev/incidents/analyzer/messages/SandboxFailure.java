@@ -1,0 +1,78 @@
+package dev.incidents.analyzer.messages;
+
+import dev.incidents.analyzer.hints.Clue;
+import dev.incidents.analyzer.hints.Facts;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The kubelet's {@code FailedCreatePodSandBox}: the runtime could not create the pod's sandbox, so no container can
+ * start. Two families matter: networking (the CNI plugin, often out of IP addresses on AWS VPC CNI) and the runtime
+ * handler of a RuntimeClass (a GPU pod with {@code runtimeClassName: nvidia} on a node whose containerd has no
+ * {@code nvidia} runtime), e.g.
+ * {@code Failed to create pod sandbox: rpc error: code = Unknown desc = failed to get sandbox runtime: no runtime for
+ * "nvidia" is configured}.
+ *
+ * @param kind           the family
+ * @param runtimeHandler the missing runtime handler, for {@link Kind#RUNTIME_HANDLER}
+ * @param cniPlugin      the CNI plugin named by {@code plugin type="aws-cni"}, when printed
+ * @param raw            the message verbatim
+ */
+public record SandboxFailure(Kind kind, Optional<String> runtimeHandler, Optional<String> cniPlugin, String raw) {
+
+    public enum Kind {
+        IP_EXHAUSTED,
+        CNI,
+        RUNTIME_HANDLER,
+        OTHER
+    }
+
+    private static final Pattern HANDLER = Pattern.compile("no runtime for \"([^\"]+)\" is configured");
+    private static final Pattern HANDLER_CRIO = Pattern.compile("failed to find runtime handler (\\S+)");
+    private static final Pattern PLUGIN = Pattern.compile("plugin type=\"([^\"]+)\"");
+
+    /** Never throws; empty when the message is not a sandbox failure. */
+    public static Optional<SandboxFailure> parse(String message) {
+        if (message == null) {
+            return Optional.empty();
+        }
+        String lower = message.toLowerCase(Locale.ROOT);
+        if (!lower.contains("sandbox")) {
+            return Optional.empty();
+        }
+        Matcher handler = HANDLER.matcher(message);
+        Matcher crio = HANDLER_CRIO.matcher(message);
+        if (handler.find()) {
+            return Optional.of(new SandboxFailure(Kind.RUNTIME_HANDLER, Optional.of(handler.group(1)),
+                    Optional.empty(), message));
+        }
+        if (crio.find()) {
+            return Optional.of(new SandboxFailure(Kind.RUNTIME_HANDLER, Optional.of(crio.group(1)), Optional.empty(),
+                    message));
+        }
+        Matcher plugin = PLUGIN.matcher(message);
+        Optional<String> cni = plugin.find() ? Optional.of(plugin.group(1)) : Optional.empty();
+        if (lower.contains("failed to assign an ip") || lower.contains("no available ip")
+                || lower.contains("no ip addresses available") || lower.contains("insufficientfreeaddresses")
+                || lower.contains("range is full")) {
+            return Optional.of(new SandboxFailure(Kind.IP_EXHAUSTED, Optional.empty(), cni, message));
+        }
+        if (lower.contains("cni") || lower.contains("network for sandbox") || lower.contains("set up pod")
+                || cni.isPresent()) {
+            return Optional.of(new SandboxFailure(Kind.CNI, Optional.empty(), cni, message));
+        }
+        return Optional.of(new SandboxFailure(Kind.OTHER, Optional.empty(), Optional.empty(), message));
+    }
+
+    /** The clue of the family, for the hint catalog. */
+    public Facts facts() {
+        return switch (kind) {
+            case IP_EXHAUSTED -> Facts.empty().withClue(Clue.IP_EXHAUSTED);
+            case CNI -> Facts.empty().withClue(Clue.CNI_FAILED);
+            case RUNTIME_HANDLER -> Facts.empty().withClue(Clue.RUNTIME_HANDLER_MISSING);
+            case OTHER -> Facts.empty();
+        };
+    }
+}

@@ -1,0 +1,66 @@
+package dev.incidents.analyzer.messages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.incidents.analyzer.messages.ProbeFailure.Probe;
+import org.junit.jupiter.api.Test;
+
+/** The kubelet's BackOff and probe messages: small shapes, one file. */
+class ContainerMessagesTest {
+
+    @Test
+    void backOffSince126NamesContainerAndPod() {
+        ContainerBackOff b = ContainerBackOff.parse("Back-off restarting failed container triton in pod "
+                + "triton-6d4cf56db6-2xk8p_inference(0a1b2c3d-4e5f-6789-abcd-ef0123456789)").orElseThrow();
+
+        assertThat(b.container()).contains("triton");
+        assertThat(b.pod()).contains("triton-6d4cf56db6-2xk8p");
+    }
+
+    @Test
+    void backOffWithTheContainerOnly() {
+        ContainerBackOff b = ContainerBackOff.parse("Back-off restarting failed container manager").orElseThrow();
+
+        assertThat(b.container()).contains("manager");
+        assertThat(b.pod()).isEmpty();
+    }
+
+    @Test
+    void backOffBefore126NamesNothing() {
+        ContainerBackOff b = ContainerBackOff.parse("Back-off restarting failed container").orElseThrow();
+
+        assertThat(b.container()).isEmpty();
+        assertThat(b.pod()).isEmpty();
+        assertThat(ContainerBackOff.parse("Back-off pulling image \"nginx\"")).isEmpty();
+        assertThat(ContainerBackOff.parse(null)).isEmpty();
+    }
+
+    @Test
+    void unhealthyMessages() {
+        ProbeFailure liveness = ProbeFailure.parse("Liveness probe failed: Get \"http://10.0.1.17:8000/v2/health/live\""
+                + ": dial tcp 10.0.1.17:8000: connect: connection refused").orElseThrow();
+        ProbeFailure readiness = ProbeFailure.parse("Readiness probe failed: HTTP probe failed with statuscode: 503")
+                .orElseThrow();
+        ProbeFailure startup = ProbeFailure.parse("Startup probe errored: rpc error: code = Unknown desc = deadline "
+                + "exceeded (\"DeadlineExceeded\"): context deadline exceeded").orElseThrow();
+
+        assertThat(liveness.probe()).isEqualTo(Probe.LIVENESS);
+        assertThat(liveness.restart()).isFalse();
+        assertThat(liveness.detail()).endsWith("connection refused");
+        assertThat(readiness.probe()).isEqualTo(Probe.READINESS);
+        assertThat(readiness.detail()).isEqualTo("HTTP probe failed with statuscode: 503");
+        assertThat(startup.probe()).isEqualTo(Probe.STARTUP);
+    }
+
+    @Test
+    void killingForAProbeMeansARestart() {
+        ProbeFailure live = ProbeFailure.parse("Container triton failed liveness probe, will be restarted").orElseThrow();
+        ProbeFailure start = ProbeFailure.parse("Container triton failed startup probe, will be restarted").orElseThrow();
+
+        assertThat(live.probe()).isEqualTo(Probe.LIVENESS);
+        assertThat(live.restart()).isTrue();
+        assertThat(live.container()).contains("triton");
+        assertThat(start.probe()).isEqualTo(Probe.STARTUP);
+        assertThat(ProbeFailure.parse("Stopping container triton")).isEmpty();
+    }
+}

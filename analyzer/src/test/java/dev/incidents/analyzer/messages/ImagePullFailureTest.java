@@ -1,0 +1,123 @@
+package dev.incidents.analyzer.messages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.incidents.analyzer.Category;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ImagePullFailureTest {
+
+    private static final String TRITON = "478253497479.dkr.ecr.us-east-1.amazonaws.com/triton:resnet50";
+
+    /** Verbatim from seed 001 (containerd, kubelet >= 1.27: no rpc error wrapper). */
+    private static final String SEED_001 = "Failed to pull image \"" + TRITON + "\": failed to pull and unpack image \""
+            + TRITON + "\": failed to extract layer (application/vnd.oci.image.layer.v1.tar+gzip sha256:573e602e6564cb4"
+            + "5ecb9743e909c510eec7a78e6db1a3a1a7c343c091705bce1) to overlayfs as \"extract-871885561-oknc sha256:85b8e8"
+            + "78ad28f1bea36973f8a98ff4df41b8cf62db7583f9edce5fca0b9e582f\": write /var/lib/containerd/io.containerd.snap"
+            + "shotter.v1.overlayfs/snapshots/360/fs/opt/nvidia/nsight-compute/2023.3.1/docs/pdf/NsightCompute.pdf: no "
+            + "space left on device";
+
+    @Test
+    void seed001DiskFull() {
+        ImagePullFailure f = ImagePullFailure.parse(SEED_001).orElseThrow();
+
+        assertThat(f.category()).isEqualTo(Category.IMAGE_PULL_DISK_FULL);
+        assertThat(f.causeKnown()).isTrue();
+        assertThat(f.image()).contains(TRITON);
+        assertThat(f.path()).contains("/var/lib/containerd/io.containerd.snapshotter.v1.overlayfs/snapshots/360/fs/opt/"
+                + "nvidia/nsight-compute/2023.3.1/docs/pdf/NsightCompute.pdf");
+        assertThat(f.storageRoot()).contains("/var/lib/containerd");
+        assertThat(f.detail()).startsWith("failed to pull and unpack image").endsWith("no space left on device");
+        assertThat(f.raw()).isEqualTo(SEED_001);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        // containerd behind kubelet < 1.27
+        "Failed to pull image \"nginx:1.2.3.4\": rpc error: code = NotFound desc = failed to pull and unpack image \"docker.io/library/nginx:1.2.3.4\": failed to resolve reference \"docker.io/library/nginx:1.2.3.4\": docker.io/library/nginx:1.2.3.4: not found|IMAGE_NOT_FOUND",
+        // CRI-O
+        "Failed to pull image \"quay.io/org/app:v9\": rpc error: code = Unknown desc = reading manifest v9 in quay.io/org/app: manifest unknown: manifest unknown|IMAGE_NOT_FOUND",
+        "Failed to pull image \"registry.svc.ci.openshift.org/origin/4.3@sha256:8184\": rpc error: code = Unknown desc = Error reading manifest sha256:8184 in registry.svc.ci.openshift.org/origin/4.3: manifest unknown: manifest unknown|IMAGE_NOT_FOUND",
+        // dockershim
+        "Failed to pull image \"lachlanevenson/k8s-kubectl:v1.18.20\": rpc error: code = Unknown desc = Error response from daemon: manifest for lachlanevenson/k8s-kubectl:v1.18.20 not found: manifest unknown: manifest unknown|IMAGE_NOT_FOUND",
+        "Failed to pull image \"private/app:1\": rpc error: code = Unknown desc = Error response from daemon: pull access denied for private/app, repository does not exist or may require 'docker login': denied: requested access to the resource is denied|IMAGE_PULL_AUTH",
+        "Failed to pull image \"ghcr.io/org/app:1\": rpc error: code = Unknown desc = failed to pull and unpack image \"ghcr.io/org/app:1\": failed to resolve reference \"ghcr.io/org/app:1\": failed to authorize: failed to fetch anonymous token: unexpected status: 401 Unauthorized|IMAGE_PULL_AUTH",
+        "Failed to pull image \"123.dkr.ecr.us-east-1.amazonaws.com/app:1\": failed to pull and unpack image \"123.dkr.ecr.us-east-1.amazonaws.com/app:1\": failed to resolve reference \"123.dkr.ecr.us-east-1.amazonaws.com/app:1\": unexpected status from HEAD request to https://123.dkr.ecr.us-east-1.amazonaws.com/v2/app/manifests/1: 403 Forbidden|IMAGE_PULL_AUTH",
+        "Failed to pull image \"myregistry.azurecr.io/app:1\": rpc error: code = Unknown desc = Error response from daemon: Get https://myregistry.azurecr.io/v2/app/manifests/1: unauthorized: authentication required|IMAGE_PULL_AUTH",
+        "Failed to pull image \"gcr.io/p/app:1\": rpc error: code = Unknown desc = Error response from daemon: no basic auth credentials|IMAGE_PULL_AUTH",
+        "Failed to pull image \"nginx:latest\": failed to pull and unpack image \"docker.io/library/nginx:latest\": failed to copy: httpReadSeeker: failed open: unexpected status code https://registry-1.docker.io/v2/library/nginx/manifests/sha256:aa: 429 Too Many Requests - Server message: toomanyrequests: You have reached your pull rate limit.|IMAGE_PULL_FAILED",
+        "Failed to pull image \"r.example.com/app:1\": rpc error: code = Unknown desc = failed to pull and unpack image \"r.example.com/app:1\": failed to resolve reference \"r.example.com/app:1\": failed to do request: Head \"https://r.example.com/v2/app/manifests/1\": dial tcp 10.0.0.9:443: i/o timeout|IMAGE_PULL_FAILED",
+        "Failed to pull image \"r.example.com/app:1\": failed to pull and unpack image \"r.example.com/app:1\": failed to resolve reference \"r.example.com/app:1\": failed to do request: Head \"https://r.example.com/v2/app/manifests/1\": tls: failed to verify certificate: x509: certificate signed by unknown authority|IMAGE_PULL_FAILED",
+        "Failed to pull image \"nvcr.io/nvidia/tritonserver:24.01-py3\": rpc error: code = Canceled desc = copying system image from manifest list: writing blob: storing blob to file \"/var/tmp/storage123/1\": write /var/tmp/storage123/1: no space left on device|IMAGE_PULL_DISK_FULL",
+        "Container image \"app:local\" is not present with pull policy of Never|IMAGE_NOT_FOUND",
+        "Failed to apply default image tag \"App:Latest\": couldn't parse image reference \"App:Latest\": invalid reference format: repository name must be lowercase|IMAGE_NOT_FOUND",
+    })
+    void categories(String message, Category expected) {
+        ImagePullFailure f = ImagePullFailure.parse(message).orElseThrow();
+
+        assertThat(f.category()).isEqualTo(expected);
+        assertThat(f.causeKnown()).isTrue();
+        assertThat(f.image()).isPresent();
+    }
+
+    @Test
+    void aLayerDigestContaining401IsNotAnAuthError() {
+        ImagePullFailure f = ImagePullFailure.parse("Failed to pull image \"app:1\": failed to pull and unpack image "
+                + "\"docker.io/library/app:1\": failed to copy: read tcp 10.0.0.1:4000->1.2.3.4:443: read: connection "
+                + "reset by peer sha256:ab401cd").orElseThrow();
+
+        assertThat(f.category()).isEqualTo(Category.IMAGE_PULL_FAILED);
+    }
+
+    @Test
+    void diskFullOnCriOKeepsThePath() {
+        ImagePullFailure f = ImagePullFailure.parse("Failed to pull image \"quay.io/a/b:1\": rpc error: code = Unknown "
+                + "desc = writing blob: storing blob to file \"/var/lib/containers/storage/overlay/l/x\": write "
+                + "/var/lib/containers/storage/overlay/l/x: no space left on device").orElseThrow();
+
+        assertThat(f.path()).contains("/var/lib/containers/storage/overlay/l/x");
+        assertThat(f.storageRoot()).contains("/var/lib/containers");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "rpc error: code = NotFound desc = failed to pull and unpack image \"docker.io/library/nginx:9.9\": failed to resolve reference \"docker.io/library/nginx:9.9\": docker.io/library/nginx:9.9: not found|IMAGE_NOT_FOUND|docker.io/library/nginx:9.9",
+        "failed to pull and unpack image \"nvcr.io/nvidia/tritonserver:24.01-py3\": failed to extract layer: write /var/lib/containerd/tmp/x: no space left on device|IMAGE_PULL_DISK_FULL|nvcr.io/nvidia/tritonserver:24.01-py3",
+        "rpc error: code = Unknown desc = Error response from daemon: pull access denied for private/app, repository does not exist or may require 'docker login'|IMAGE_PULL_AUTH|private/app",
+        "rpc error: code = Unknown desc = Error response from daemon: manifest for quay.io/org/op:0.23.0 not found: manifest unknown: manifest unknown|IMAGE_NOT_FOUND|quay.io/org/op:0.23.0",
+    })
+    void podStatusMessagesWithoutTheKubeletPrefix(String message, Category expected, String image) {
+        ImagePullFailure f = ImagePullFailure.parse(message).orElseThrow();
+
+        assertThat(f.category()).isEqualTo(expected);
+        assertThat(f.image()).contains(image);
+    }
+
+    @Test
+    void backOffNamesTheImageButNotTheCause() {
+        ImagePullFailure f = ImagePullFailure.parse("Back-off pulling image \"" + TRITON + "\"").orElseThrow();
+
+        assertThat(f.image()).contains(TRITON);
+        assertThat(f.causeKnown()).isFalse();
+        assertThat(f.category()).isEqualTo(Category.IMAGE_PULL_FAILED);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Error: ErrImagePull", "Error: ImagePullBackOff"})
+    void errorSummariesCarryNeitherImageNorCause(String message) {
+        ImagePullFailure f = ImagePullFailure.parse(message).orElseThrow();
+
+        assertThat(f.image()).isEmpty();
+        assertThat(f.causeKnown()).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Pulling image \"nginx\"", "Successfully pulled image \"nginx\" in 5.4s",
+        "Error: CreateContainerConfigError", "Back-off restarting failed container", ""})
+    void otherMessagesAreNotPullFailures(String message) {
+        assertThat(ImagePullFailure.parse(message)).isEmpty();
+    }
+}

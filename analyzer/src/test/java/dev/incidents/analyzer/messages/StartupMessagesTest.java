@@ -1,0 +1,120 @@
+package dev.incidents.analyzer.messages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Config, mount, sandbox and volume claim failures: the STARTUP shapes of issue 7 and PVC events. */
+class StartupMessagesTest {
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "Error: secret \"triton-creds\" not found|SECRET_MISSING|triton-creds|",
+        "Error: secrets \"secrets-2.16.4-1\" not found|SECRET_MISSING|secrets-2.16.4-1|",
+        "Error: configmap \"triton-config\" not found|CONFIG_MAP_MISSING|triton-config|",
+        "Error: couldn't find key postgresql-password in Secret test/my-postgresql|SECRET_KEY_MISSING|my-postgresql|postgresql-password",
+        "Error: Couldn't find key eventstreams-api-key in Secret streaming/es-iam-secret|SECRET_KEY_MISSING|es-iam-secret|eventstreams-api-key",
+        "Error: couldn't find key MODEL_REPO in ConfigMap inference/triton-env|CONFIG_MAP_KEY_MISSING|triton-env|MODEL_REPO",
+    })
+    void configErrorsNameTheMissingObject(String message, ConfigError.Kind kind, String name, String key) {
+        ConfigError e = ConfigError.parse(message).orElseThrow();
+
+        assertThat(e.kind()).isEqualTo(kind);
+        assertThat(e.name()).contains(name);
+        assertThat(e.key().orElse(null)).isEqualTo(key);
+    }
+
+    @Test
+    void runAsNonRootIsAConfigErrorWithoutAMissingObject() {
+        ConfigError e = ConfigError.parse("Error: container has runAsNonRoot and image will run as root (pod: "
+                + "\"triton-5fc797b8f8-abcde_inference(0a1b)\", container: triton)").orElseThrow();
+
+        assertThat(e.kind()).isEqualTo(ConfigError.Kind.RUN_AS_NON_ROOT);
+        assertThat(e.name()).isEmpty();
+        assertThat(ConfigError.parse("Error: ErrImagePull")).isEmpty();
+    }
+
+    @Test
+    void mountTimeoutListsTheVolumesThePodWaitsFor() {
+        MountFailure m = MountFailure.parse("Unable to attach or mount volumes: unmounted volumes=[models], unattached "
+                + "volumes=[models kube-api-access-8x2lq]: timed out waiting for the condition").orElseThrow();
+
+        assertThat(m.kind()).isEqualTo(MountFailure.Kind.TIMEOUT);
+        assertThat(m.unmounted()).containsExactly("models");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "Multi-Attach error for volume \"pvc-0a1b2c3d\" Volume is already exclusively attached to one node and can't be attached to another|MULTI_ATTACH|pvc-0a1b2c3d",
+        "AttachVolume.Attach failed for volume \"pvc-0a1b2c3d\" : rpc error: code = Internal desc = Could not attach volume \"vol-0abc\" to node \"i-0def\": attachment of disk \"vol-0abc\" failed, expected device to be attached but was attaching|ATTACH_FAILED|pvc-0a1b2c3d",
+        "MountVolume.SetUp failed for volume \"efs-models\" : rpc error: code = DeadlineExceeded desc = context deadline exceeded|MOUNT_FAILED|efs-models",
+        "MountVolume.MountDevice failed for volume \"pvc-9\" : kubernetes.io/csi: attacher.MountDevice failed to create newCsiDriverClient: driver name efs.csi.aws.com not found in the list of registered CSI drivers|CSI_DRIVER_MISSING|pvc-9",
+        "MountVolume.SetUp failed for volume \"creds\" : secret \"triton-creds\" not found|SECRET_MISSING|creds",
+        "MountVolume.SetUp failed for volume \"cf-secrets\" : secrets \"secrets-2.16.4-1\" not found|SECRET_MISSING|cf-secrets",
+        "MountVolume.SetUp failed for volume \"config\" : configmap \"triton-config\" not found|CONFIG_MAP_MISSING|config",
+    })
+    void mountFailures(String message, MountFailure.Kind kind, String volume) {
+        MountFailure m = MountFailure.parse(message).orElseThrow();
+
+        assertThat(m.kind()).isEqualTo(kind);
+        assertThat(m.volume()).contains(volume);
+    }
+
+    @Test
+    void aMissingSecretVolumeNamesTheSecret() {
+        MountFailure m = MountFailure.parse("MountVolume.SetUp failed for volume \"creds\" : secret \"triton-creds\" "
+                + "not found").orElseThrow();
+
+        assertThat(m.secret()).contains("triton-creds");
+        assertThat(MountFailure.parse("Successfully assigned inference/triton to node")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "Failed to create pod sandbox: rpc error: code = Unknown desc = failed to get sandbox runtime: no runtime for \"nvidia\" is configured|RUNTIME_HANDLER",
+        "Failed to create pod sandbox: rpc error: code = Unknown desc = unable to get OCI runtime for sandbox \"18073b77\": no runtime for \"nvidia\" is configured|RUNTIME_HANDLER",
+        "Failed to create pod sandbox: rpc error: code = Unknown desc = failed to setup network for sandbox \"4f1c\": plugin type=\"aws-cni\" name=\"aws-cni\" failed (add): add cmd: failed to assign an IP address to container|IP_EXHAUSTED",
+        "Failed to create pod sandbox: rpc error: code = Unknown desc = failed to setup network for sandbox \"9a2b\": plugin type=\"calico\" failed (add): error getting ClusterInformation: connection is unauthorized: Unauthorized|CNI",
+        "Failed to create pod sandbox: rpc error: code = Unknown desc = [failed to set up sandbox container \"0a1b\" network for pod \"web-1\": networkPlugin cni failed to set up pod \"web-1_default\" network: open /run/flannel/subnet.env: no such file or directory]|CNI",
+        "Failed to create pod sandbox: rpc error: code = Unavailable desc = connection error: desc = \"transport: Error while dialing dial unix /run/containerd/containerd.sock: connect: connection refused\"|OTHER",
+    })
+    void sandboxFailures(String message, SandboxFailure.Kind kind) {
+        assertThat(SandboxFailure.parse(message).orElseThrow().kind()).isEqualTo(kind);
+    }
+
+    @Test
+    void runtimeHandlerAndCniPluginAreNamed() {
+        assertThat(SandboxFailure.parse("Failed to create pod sandbox: rpc error: code = Unknown desc = failed to get "
+                + "sandbox runtime: no runtime for \"nvidia\" is configured").orElseThrow().runtimeHandler())
+                .contains("nvidia");
+        assertThat(SandboxFailure.parse("Failed to create pod sandbox: rpc error: code = Unknown desc = failed to "
+                + "setup network for sandbox \"4f1c\": plugin type=\"aws-cni\" name=\"aws-cni\" failed (add): add cmd: "
+                + "failed to assign an IP address to container").orElseThrow().cniPlugin()).contains("aws-cni");
+        assertThat(SandboxFailure.parse("Started container triton")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "storageclass.storage.k8s.io \"fast-ssd\" not found|STORAGE_CLASS_MISSING|fast-ssd",
+        "failed to provision volume with StorageClass \"gp3\": rpc error: code = Internal desc = Could not create volume \"pvc-0a1b\": UnauthorizedOperation|PROVISIONING_FAILED|gp3",
+        "no persistent volumes available for this claim and no storage class is set|NO_STORAGE_CLASS|",
+        "waiting for a volume to be created, either by external provisioner \"ebs.csi.aws.com\" or manually created by system administrator|WAITING_FOR_PROVISIONER|",
+        "waiting for first consumer to be created before binding|WAITING_FOR_FIRST_CONSUMER|",
+    })
+    void volumeClaimEvents(String message, VolumeClaimMessage.Kind kind, String storageClass) {
+        VolumeClaimMessage m = VolumeClaimMessage.parse(message).orElseThrow();
+
+        assertThat(m.kind()).isEqualTo(kind);
+        assertThat(m.storageClass().orElse(null)).isEqualTo(storageClass);
+    }
+
+    @Test
+    void provisionerIsNamed() {
+        assertThat(VolumeClaimMessage.parse("waiting for a volume to be created, either by external provisioner "
+                + "\"efs.csi.aws.com\" or manually created by system administrator").orElseThrow().provisioner())
+                .contains("efs.csi.aws.com");
+        assertThat(VolumeClaimMessage.parse("Successfully provisioned volume pvc-0a1b")).isEmpty();
+    }
+}
