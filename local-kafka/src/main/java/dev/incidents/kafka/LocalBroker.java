@@ -127,7 +127,10 @@ public final class LocalBroker {
                 "running, pid " + pid + ", cluster " + clusterId + ", " + bootstrapServers());
     }
 
-    /** Creates the topics that do not exist yet, with replication factor 1; returns the names it created. */
+    /**
+     * Creates the topics that do not exist yet, with replication factor 1, and returns once the broker serves
+     * all of them; returns the names it created.
+     */
     public List<String> createTopics(List<TopicSpec> topics) {
         List<String> created = new ArrayList<>();
         try (Admin admin = admin()) {
@@ -142,6 +145,7 @@ public final class LocalBroker {
                     }
                 }
             }
+            awaitServed(admin, topics.stream().map(TopicSpec::name).toList());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LocalBrokerException("interrupted while creating topics", e);
@@ -149,6 +153,26 @@ public final class LocalBroker {
             throw new LocalBrokerException("the broker at " + bootstrapServers() + " did not create topics within 30 s", e);
         }
         return created;
+    }
+
+    /**
+     * KRaft acknowledges a creation once the controller committed it; the broker serves the topic a moment later,
+     * when it has applied the metadata. A producer or an admin call in that gap gets UNKNOWN_TOPIC_OR_PARTITION.
+     */
+    private void awaitServed(Admin admin, List<String> names) throws InterruptedException, TimeoutException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            try {
+                admin.describeTopics(names).allTopicNames().get(5, TimeUnit.SECONDS);
+                return;
+            } catch (ExecutionException e) {
+                if (System.nanoTime() > deadline) {
+                    throw new LocalBrokerException("the broker at " + bootstrapServers() + " does not serve the topics "
+                            + names + " it created: " + e.getCause().getMessage(), e.getCause());
+                }
+                Thread.sleep(100);
+            }
+        }
     }
 
     /**
