@@ -61,6 +61,7 @@ public final class LocalBroker {
         List<String> notes = new ArrayList<>();
         Optional<ProcessHandle> running = ownProcess(notes);
         if (running.isPresent()) {
+            checkSameListeners(running.get());
             awaitReady(running.get(), begin);
             return new StartReport(true, running.get().pid(), bootstrapServers(), since(begin), notes);
         }
@@ -205,6 +206,22 @@ public final class LocalBroker {
             return Optional.empty();
         }
         return process;
+    }
+
+    /** A running broker of this directory with other ports would never answer here: say so instead of waiting. */
+    private void checkSameListeners(ProcessHandle process) {
+        String expected = BrokerConfigFiles.serverProperties(settings).lines()
+                .filter(line -> line.startsWith("listeners=")).findFirst().orElse("");
+        try {
+            List<String> written = Files.readAllLines(settings.serverProperties(), StandardCharsets.UTF_8);
+            if (!written.contains(expected)) {
+                String actual = written.stream().filter(line -> line.startsWith("listeners=")).findFirst().orElse("?");
+                throw new LocalBrokerException("the broker of " + settings.home() + " already runs (pid " + process.pid()
+                        + ") with " + actual + "; stop it first, or use the same --port and --controller-port");
+            }
+        } catch (IOException e) {
+            // No config to compare with: fall through to waiting for an answer on our port.
+        }
     }
 
     private void awaitReady(ProcessHandle process, long begin) {

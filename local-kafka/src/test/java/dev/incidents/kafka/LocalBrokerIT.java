@@ -61,6 +61,10 @@ class LocalBrokerIT {
             StartReport second = broker.start();
             assertThat(second.alreadyRunning()).isTrue();
             assertThat(second.pid()).isEqualTo(first.pid());
+            int[] otherPorts = FreePorts.two();
+            assertThatThrownBy(() -> new LocalBroker(broker.settings().withPorts(otherPorts[0], otherPorts[1])).start())
+                    .isInstanceOf(LocalBrokerException.class)
+                    .hasMessageContaining("already runs (pid " + first.pid() + ")");
 
             // The command on the running broker: start is harmless and creates the DESIGN section 3 topics.
             assertThat(command("start", concat(where, "--partitions", "2"))).as(err.toString()).isEqualTo(0);
