@@ -175,6 +175,39 @@ class RecordingsTest {
     }
 
     @Test
+    void getEventsTablesKeepCountsObjectsAndNamespaces() {
+        List<Recorded> records = read(OPTIONS, "describe/get-events-all.txt", "describe/get-events-wide.txt");
+
+        assertThat(rejections).isEmpty();
+        assertThat(records).extracting(r -> {
+            KubeEvent e = (KubeEvent) r.value();
+            return e.getInvolvedObject().getKind() + "/" + e.getInvolvedObject().getName() + " " + e.getReason() + " x"
+                    + e.getCount() + " " + e.getFirstTimestamp() + ".." + e.getLastTimestamp() + " " + e.getReportingComponent()
+                    + "@" + e.getReportingInstance();
+        }).containsExactly(
+                "Node/ip-10-0-1-149.ec2.internal FreeDiskSpaceFailed x1 2025-03-14T09:58:00Z..2025-03-14T09:58:00Z null@null",
+                // equal times keep file order: the -A table was given first
+                "Pod/triton-5fc797b8f8-9qvzt FailedScheduling x1 2025-03-14T10:01:09Z..2025-03-14T10:01:09Z null@null",
+                "Pod/train-0 FailedScheduling x12 2025-03-14T09:53:09Z..2025-03-14T10:01:09Z default-scheduler@null",
+                "Pod/triton-5fc797b8f8-9qvzt TriggeredScaleUp x1 2025-03-14T10:01:34Z..2025-03-14T10:01:34Z null@null",
+                "Pod/triton-79569cfbbc-m2wcc Pulling x2 2025-03-14T10:00:10Z..2025-03-14T10:02:19Z null@null",
+                "Pod/vllm-6d4b9c7f58-x2kzq Unhealthy x31 2025-03-14T09:57:09Z..2025-03-14T10:02:24Z kubelet@gpu-node-7");
+        assertThat(records.get(5).key()).isEqualTo("test/default/Pod/vllm-6d4b9c7f58-x2kzq");
+        assertThat(((KubeEvent) records.get(0).value()).getMessage()).startsWith("Failed to garbage collect");
+    }
+    @Test
+    void deploymentDescribeNamesItsReplicaSetForOwnerResolution() {
+        List<Recorded> records = read(OPTIONS, "describe/deployment-replica-failure.describe.txt", "logs/pod-of-new-replicaset.json");
+
+        assertThat(rejections).isEmpty();
+        assertThat(records).extracting(Recorded::key)
+                .containsExactly("test/inference/Deployment/triton", "test/inference/triton-5fc797b8f8-9qvzt");
+        // the pod's hash label does not match, so only the describe's "NewReplicaSet:" line gives the Deployment
+        assertThat(((PodSnapshot) records.get(1).value()).getOwners()).extracting(OwnerRef::getKind, OwnerRef::getName)
+                .containsExactly(tuple("ReplicaSet", "triton-5fc797b8f8"), tuple("Deployment", "triton"));
+    }
+
+    @Test
     void recordingHeaderGivesTheClusterUnlessOverridden() {
         List<Recorded> fromHeader = read(new ReadOptions(null, NOW), "logs/recording.jsonl");
         assertThat(fromHeader).extracting(Recorded::key).allMatch(k -> k.startsWith("prod-us-east-1/"));
@@ -318,6 +351,14 @@ class RecordingsTest {
 
         assertThat(records).isEmpty();
         assertThat(rejections).extracting(Rejection::file, Rejection::line).containsExactly(tuple("/no/such/file.json", 0L));
+    }
+
+    private static List<String> readText(String fixture) {
+        try {
+            return java.nio.file.Files.readAllLines(path(fixture));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static long lineOf(String fixture, String text) {
