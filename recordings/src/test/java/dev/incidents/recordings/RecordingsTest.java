@@ -53,6 +53,7 @@ class RecordingsTest {
             "describe/rs-failed-create.describe.txt | 2 | EVENT test/inference/ReplicaSet/triton-5fc797b8f8;EVENT test/inference/ReplicaSet/triton-5fc797b8f8",
             "describe/get-events-all.txt | 4 | EVENT test/default/Node/ip-10-0-1-149.ec2.internal;EVENT test/inference/Pod/triton-5fc797b8f8-9qvzt;EVENT test/inference/Pod/triton-5fc797b8f8-9qvzt;EVENT test/inference/Pod/triton-79569cfbbc-m2wcc",
             "describe/get-events-one-line.txt | 1 | EVENT test/default/Pod/triton-79569cfbbc-m2wcc",
+            "describe/get-events-namespaced.txt | 2 | EVENT test/inference/Pod/triton-79569cfbbc-m2wcc;EVENT test/inference/Pod/triton-79569cfbbc-m2wcc",
     })
     void readsEveryFormat(String fixture, int count, String expected) {
         List<Recorded> records = read(OPTIONS, fixture);
@@ -343,6 +344,20 @@ class RecordingsTest {
 
         assertThat(records).extracting(r -> ((KubeEvent) r.value()).getInvolvedObject().getName())
                 .containsExactly("a1", "b1", "a2", "a3", "b2");
+    }
+
+    @Test
+    void dashReadsStandardInput() {
+        java.io.InputStream stdin = System.in;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream(
+                    "61s  Warning  Failed  pod/web-0  Error: ErrImagePull\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            List<Recorded> records = Recordings.read(List.of(Path.of("-")), OPTIONS, rejections::add);
+
+            assertThat(records).extracting(Recorded::key, Recorded::file).containsExactly(tuple("test/default/Pod/web-0", "-"));
+        } finally {
+            System.setIn(stdin);
+        }
     }
 
     @Test
