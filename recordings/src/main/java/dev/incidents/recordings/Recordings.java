@@ -130,29 +130,29 @@ public final class Recordings {
                     return null; // an Event expiring is not a signal
                 }
                 KubeEvent event = KubeObjects.event(object, raw.cluster());
-                Instant time = first(KubeObjects.eventTime(event), raw.lineTime(), options.now());
+                Instant time = KubeObjects.firstNonNullTime(KubeObjects.eventTime(event), raw.lineTime(), options.now());
                 return new Recorded(time, Recorded.Kind.EVENT, TopicKeys.event(event), event, raw.file(), raw.line());
             }
             case "Pod" -> {
                 if (deleted) {
-                    String name = requireName(object, "Pod");
+                    String name = KubeObjects.requireName(object, "Pod");
                     String namespace = JsonFields.firstNonNull(JsonFields.text(object, "metadata", "namespace"), "default");
-                    Instant time = first(raw.lineTime(), JsonFields.time(object, "metadata", "deletionTimestamp"),
+                    Instant time = KubeObjects.firstNonNullTime(raw.lineTime(), JsonFields.time(object, "metadata", "deletionTimestamp"),
                             KubeObjects.podTime(object).orElse(null), options.now());
                     return new Recorded(time, Recorded.Kind.POD, TopicKeys.pod(raw.cluster(), namespace, name), null,
                             raw.file(), raw.line());
                 }
-                Instant time = first(raw.lineTime(), KubeObjects.podTime(object).orElse(null), options.now());
+                Instant time = KubeObjects.firstNonNullTime(raw.lineTime(), KubeObjects.podTime(object).orElse(null), options.now());
                 PodSnapshot pod = KubeObjects.pod(object, raw.cluster(), owners, time);
                 return new Recorded(time, Recorded.Kind.POD, TopicKeys.pod(pod), pod, raw.file(), raw.line());
             }
             case "Node" -> {
                 if (deleted) {
-                    Instant time = first(raw.lineTime(), KubeObjects.nodeTime(object).orElse(null), options.now());
-                    return new Recorded(time, Recorded.Kind.NODE, TopicKeys.node(raw.cluster(), requireName(object, "Node")),
+                    Instant time = KubeObjects.firstNonNullTime(raw.lineTime(), KubeObjects.nodeTime(object).orElse(null), options.now());
+                    return new Recorded(time, Recorded.Kind.NODE, TopicKeys.node(raw.cluster(), KubeObjects.requireName(object, "Node")),
                             null, raw.file(), raw.line());
                 }
-                Instant time = first(raw.lineTime(), KubeObjects.nodeTime(object).orElse(null), options.now());
+                Instant time = KubeObjects.firstNonNullTime(raw.lineTime(), KubeObjects.nodeTime(object).orElse(null), options.now());
                 NodeSnapshot node = KubeObjects.node(object, raw.cluster(), time);
                 return new Recorded(time, Recorded.Kind.NODE, TopicKeys.node(node), node, raw.file(), raw.line());
             }
@@ -182,22 +182,5 @@ public final class Recordings {
             return "Node";
         }
         return "";
-    }
-
-    private static String requireName(JsonNode object, String kind) {
-        String name = JsonFields.text(object, "metadata", "name");
-        if (name == null) {
-            throw new MalformedObjectException(kind + " without metadata.name");
-        }
-        return name;
-    }
-
-    private static Instant first(Instant... times) {
-        for (Instant t : times) {
-            if (t != null) {
-                return t;
-            }
-        }
-        return null;
     }
 }
