@@ -83,7 +83,8 @@ public final class KubeObjects {
                 .setName(text(event, "metadata", "name"))
                 .setApiVersion(eventsApi ? "events.k8s.io/v1" : "v1")
                 .setInvolvedObject(involvedObject)
-                .setRelated(related != null && related.isObject() && text(related, "name") != null
+                // related is optional context (the node of a pod event): an incomplete one is dropped, not fatal
+                .setRelated(related != null && text(related, "kind") != null && text(related, "name") != null
                         ? objectRef(related, "related") : null)
                 .setReason(text(event, "reason"))
                 .setMessage(firstNonNull(text(event, "message"), text(event, "note")))
