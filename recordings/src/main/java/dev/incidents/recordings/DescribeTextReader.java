@@ -99,8 +99,9 @@ final class DescribeTextReader {
                 }
             }
         }
+        String contextNamespace = contextNamespace(String.join("\n", region), describeRows, getRows);
         for (EventsTable.Row row : getRows) {
-            emitGetRow(row);
+            emitGetRow(row, contextNamespace);
         }
         if (describeRows.isEmpty()) {
             return;
@@ -132,7 +133,24 @@ final class DescribeTextReader {
         return new Subject("Pod", ns.find() ? ns.group(1) : "default", pod.group(1), node.find() ? node.group(1) : null);
     }
 
-    private void emitGetRow(EventsTable.Row row) {
+    /**
+     * The namespace of get-events rows printed without a NAMESPACE column ({@code kubectl get events -n ns}): the one
+     * a {@code Successfully assigned ns/pod} row names, else a {@code namespace:} line around the table, else default.
+     */
+    private static String contextNamespace(String text, List<EventsTable.Row> describeRows, List<EventsTable.Row> getRows) {
+        for (List<EventsTable.Row> rows : List.of(getRows, describeRows)) {
+            for (EventsTable.Row row : rows) {
+                Matcher m = ASSIGNED.matcher(row.message());
+                if (m.find()) {
+                    return m.group(1);
+                }
+            }
+        }
+        Matcher ns = CONTEXT_NAMESPACE.matcher(text);
+        return ns.find() ? ns.group(1) : "default";
+    }
+
+    private void emitGetRow(EventsTable.Row row, String contextNamespace) {
         String object = row.object();
         int slash = object == null ? -1 : object.indexOf('/');
         if (slash <= 0 || slash == object.length() - 1) {
@@ -146,7 +164,7 @@ final class DescribeTextReader {
         if (m.find()) {
             node = m.group(3);
         }
-        emitEvent(row, kind, row.namespace() == null ? "default" : row.namespace(), name, node);
+        emitEvent(row, kind, row.namespace() == null ? contextNamespace : row.namespace(), name, node);
     }
 
     // ------------------------------------------------------------------ events

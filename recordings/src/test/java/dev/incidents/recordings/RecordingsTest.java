@@ -53,6 +53,7 @@ class RecordingsTest {
             "describe/rs-failed-create.describe.txt | 2 | EVENT test/inference/ReplicaSet/triton-5fc797b8f8;EVENT test/inference/ReplicaSet/triton-5fc797b8f8",
             "describe/get-events-all.txt | 4 | EVENT test/default/Node/ip-10-0-1-149.ec2.internal;EVENT test/inference/Pod/triton-5fc797b8f8-9qvzt;EVENT test/inference/Pod/triton-5fc797b8f8-9qvzt;EVENT test/inference/Pod/triton-79569cfbbc-m2wcc",
             "describe/get-events-one-line.txt | 1 | EVENT test/default/Pod/triton-79569cfbbc-m2wcc",
+            "describe/get-events-namespaced.txt | 2 | EVENT test/inference/Pod/triton-79569cfbbc-m2wcc;EVENT test/inference/Pod/triton-79569cfbbc-m2wcc",
     })
     void readsEveryFormat(String fixture, int count, String expected) {
         List<Recorded> records = read(OPTIONS, fixture);
@@ -141,6 +142,28 @@ class RecordingsTest {
     }
 
     @Test
+    void olderKubectlDescribeWithHostInFromAndTolerationsWithoutOperator() {
+        List<Recorded> records = read(OPTIONS, "describe/pod-old-kubectl.describe.txt");
+
+        assertThat(rejections).isEmpty();
+        assertThat(records).hasSize(7);
+        PodSnapshot pod = (PodSnapshot) records.get(6).value();
+        assertThat(pod.getNodeName()).isEqualTo("gpu-a100-03.lab.local");
+        assertThat(pod.getPriorityClassName()).isEqualTo("system-cluster-critical");
+        assertThat(pod.getContainers().get(0).getState().getReason()).isEqualTo("ImagePullBackOff");
+        assertThat(pod.getContainers().get(0).getProbes().get(0).getInitialDelaySeconds()).isEqualTo(60);
+        assertThat(pod.getTolerations()).extracting(t -> t.getKey() + ":" + t.getEffect() + " " + t.getTolerationSeconds())
+                .containsExactly("node.kubernetes.io/not-ready:NoExecute 300", "node.kubernetes.io/unreachable:NoExecute 300");
+        assertThat(pod.getOwners()).extracting(OwnerRef::getKind).containsExactly("ReplicaSet", "Deployment");
+        KubeEvent failed = (KubeEvent) records.get(2).value();
+        assertThat(failed.getReason()).isEqualTo("Failed");
+        assertThat(failed.getCount()).isEqualTo(4);
+        assertThat(failed.getReportingComponent()).isEqualTo("kubelet");
+        assertThat(failed.getReportingInstance()).isEqualTo("gpu-a100-03.lab.local");
+        assertThat(failed.getMessage()).endsWith("unauthorized: project not found, name: nvidia");
+    }
+
+    @Test
     void describeNodeBecomesASnapshot() {
         List<Recorded> records = read(OPTIONS, "describe/node-gpu.describe.txt");
 
@@ -175,6 +198,39 @@ class RecordingsTest {
     }
 
     @Test
+    void getEventsTablesKeepCountsObjectsAndNamespaces() {
+        List<Recorded> records = read(OPTIONS, "describe/get-events-all.txt", "describe/get-events-wide.txt");
+
+        assertThat(rejections).isEmpty();
+        assertThat(records).extracting(r -> {
+            KubeEvent e = (KubeEvent) r.value();
+            return e.getInvolvedObject().getKind() + "/" + e.getInvolvedObject().getName() + " " + e.getReason() + " x"
+                    + e.getCount() + " " + e.getFirstTimestamp() + ".." + e.getLastTimestamp() + " " + e.getReportingComponent()
+                    + "@" + e.getReportingInstance();
+        }).containsExactly(
+                "Node/ip-10-0-1-149.ec2.internal FreeDiskSpaceFailed x1 2025-03-14T09:58:00Z..2025-03-14T09:58:00Z null@null",
+                // equal times keep file order: the -A table was given first
+                "Pod/triton-5fc797b8f8-9qvzt FailedScheduling x1 2025-03-14T10:01:09Z..2025-03-14T10:01:09Z null@null",
+                "Pod/train-0 FailedScheduling x12 2025-03-14T09:53:09Z..2025-03-14T10:01:09Z default-scheduler@null",
+                "Pod/triton-5fc797b8f8-9qvzt TriggeredScaleUp x1 2025-03-14T10:01:34Z..2025-03-14T10:01:34Z null@null",
+                "Pod/triton-79569cfbbc-m2wcc Pulling x2 2025-03-14T10:00:10Z..2025-03-14T10:02:19Z null@null",
+                "Pod/vllm-6d4b9c7f58-x2kzq Unhealthy x31 2025-03-14T09:57:09Z..2025-03-14T10:02:24Z kubelet@gpu-node-7");
+        assertThat(records.get(5).key()).isEqualTo("test/default/Pod/vllm-6d4b9c7f58-x2kzq");
+        assertThat(((KubeEvent) records.get(0).value()).getMessage()).startsWith("Failed to garbage collect");
+    }
+    @Test
+    void deploymentDescribeNamesItsReplicaSetForOwnerResolution() {
+        List<Recorded> records = read(OPTIONS, "describe/deployment-replica-failure.describe.txt", "logs/pod-of-new-replicaset.json");
+
+        assertThat(rejections).isEmpty();
+        assertThat(records).extracting(Recorded::key)
+                .containsExactly("test/inference/Deployment/triton", "test/inference/triton-5fc797b8f8-9qvzt");
+        // the pod's hash label does not match, so only the describe's "NewReplicaSet:" line gives the Deployment
+        assertThat(((PodSnapshot) records.get(1).value()).getOwners()).extracting(OwnerRef::getKind, OwnerRef::getName)
+                .containsExactly(tuple("ReplicaSet", "triton-5fc797b8f8"), tuple("Deployment", "triton"));
+    }
+
+    @Test
     void recordingHeaderGivesTheClusterUnlessOverridden() {
         List<Recorded> fromHeader = read(new ReadOptions(null, NOW), "logs/recording.jsonl");
         assertThat(fromHeader).extracting(Recorded::key).allMatch(k -> k.startsWith("prod-us-east-1/"));
@@ -204,13 +260,13 @@ class RecordingsTest {
         List<Recorded> records = read(OPTIONS, "logs/malformed.jsonl");
 
         assertThat(records).extracting(r -> r.line()).containsExactly(6L, 1L); // by event time
-        assertThat(rejections).extracting(Rejection::line).containsExactly(3L, 5L, 2L, 4L);
+        assertThat(rejections).extracting(Rejection::line).containsExactly(2L, 3L, 4L, 5L);
         assertThat(rejections).allSatisfy(r -> assertThat(r.file()).endsWith("malformed.jsonl"));
         assertThat(rejections).extracting(Rejection::reason).anySatisfy(r -> assertThat(r).contains("bad timestamp"))
                 .anySatisfy(r -> assertThat(r).startsWith("not JSON"))
                 .anySatisfy(r -> assertThat(r).contains("without metadata.name"))
                 .anySatisfy(r -> assertThat(r).startsWith("not a Kubernetes object"));
-        assertThat(rejections.get(0).toString()).matches(".*malformed\\.jsonl:3: not JSON: .*");
+        assertThat(rejections.get(1).toString()).matches(".*malformed\\.jsonl:3: not JSON: .*");
     }
 
     @Test
@@ -313,11 +369,33 @@ class RecordingsTest {
     }
 
     @Test
+    void dashReadsStandardInput() {
+        java.io.InputStream stdin = System.in;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream(
+                    "61s  Warning  Failed  pod/web-0  Error: ErrImagePull\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            List<Recorded> records = Recordings.read(List.of(Path.of("-")), OPTIONS, rejections::add);
+
+            assertThat(records).extracting(Recorded::key, Recorded::file).containsExactly(tuple("test/default/Pod/web-0", "-"));
+        } finally {
+            System.setIn(stdin);
+        }
+    }
+
+    @Test
     void unreadableFileIsOneRejection() {
         List<Recorded> records = Recordings.read(List.of(Path.of("/no/such/file.json")), OPTIONS, rejections::add);
 
         assertThat(records).isEmpty();
         assertThat(rejections).extracting(Rejection::file, Rejection::line).containsExactly(tuple("/no/such/file.json", 0L));
+    }
+
+    private static List<String> readText(String fixture) {
+        try {
+            return java.nio.file.Files.readAllLines(path(fixture));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static long lineOf(String fixture, String text) {
