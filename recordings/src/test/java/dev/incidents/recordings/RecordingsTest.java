@@ -224,7 +224,10 @@ class RecordingsTest {
 
         assertThat(rejections).isEmpty();
         assertThat(records).extracting(Recorded::key)
-                .containsExactly("test/inference/Deployment/triton", "test/inference/triton-5fc797b8f8-9qvzt");
+                .containsExactly("test/inference/Deployment/triton", "test/inference/triton-5fc797b8f8-9qvzt",
+                        "test/inference/Deployment/triton");
+        // the ReplicaFailure=True condition becomes an event (topology helper: the analyzer's only trace of FailedCreate)
+        assertThat(((KubeEvent) records.get(2).value()).getReason()).isEqualTo("ReplicaFailure");
         // the pod's hash label does not match, so only the describe's "NewReplicaSet:" line gives the Deployment
         assertThat(((PodSnapshot) records.get(1).value()).getOwners()).extracting(OwnerRef::getKind, OwnerRef::getName)
                 .containsExactly(tuple("ReplicaSet", "triton-5fc797b8f8"), tuple("Deployment", "triton"));
