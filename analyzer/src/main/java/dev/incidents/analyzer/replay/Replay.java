@@ -41,8 +41,11 @@ import org.apache.kafka.streams.test.TestRecord;
 public final class Replay implements AutoCloseable {
 
     /** What a replay produced. {@code latest} is ordered by first seen, then id: stable across runs. */
-    public record Result(List<Incident> transitions, List<Incident> latest, int deadLettered) {
+    public record Result(List<Incident> transitions, List<Incident> latest, int transitionCount, int deadLettered) {
     }
+
+    /** Records piped between two drains of the output topics, so the driver's captured output stays small. */
+    private static final int DRAIN_EVERY = 1024;
 
     private final AnalyzerConfig config;
     private final Path stateDir;
@@ -52,10 +55,24 @@ public final class Replay implements AutoCloseable {
     private final TestInputTopic<String, NodeSnapshot> nodes;
     private final TestOutputTopic<String, Incident> incidents;
     private final TestOutputTopic<String, byte[]> dlq;
+    private final boolean keepTransitions;
     private final List<Incident> transitions = new ArrayList<>();
+    private final Map<String, Incident> latest = new LinkedHashMap<>();
+    private int transitionCount;
     private int deadLettered;
+    private int sinceDrain;
 
+    /** A replay that keeps every transition (tests, demos). */
     public Replay(AnalyzerConfig analyzerConfig) {
+        this(analyzerConfig, true);
+    }
+
+    /**
+     * @param keepTransitions false keeps only the latest state of each incident, so memory does not grow with the
+     *                        length of the input (the {@code replay} command)
+     */
+    public Replay(AnalyzerConfig analyzerConfig, boolean keepTransitions) {
+        this.keepTransitions = keepTransitions;
         // The idle clock is what finish() uses to move event time; the driver's wall clock only moves when told.
         this.config = analyzerConfig.with(AnalyzerConfig.IDLE_ADVANCE_INTERVAL, "PT1S");
         try {
@@ -86,7 +103,11 @@ public final class Replay implements AutoCloseable {
 
     /** Replays {@code records} (in event-time order, as {@code Recordings.read} returns them) start to finish. */
     public static Result run(List<Recorded> records, AnalyzerConfig config) {
-        try (Replay replay = new Replay(config)) {
+        return run(records, config, true);
+    }
+
+    public static Result run(List<Recorded> records, AnalyzerConfig config, boolean keepTransitions) {
+        try (Replay replay = new Replay(config, keepTransitions)) {
             for (Recorded r : records) {
                 replay.pipe(r);
             }
@@ -97,7 +118,10 @@ public final class Replay implements AutoCloseable {
     /** One recorded record onto its input topic, timestamped with its event time. */
     public void pipe(Recorded r) {
         switch (r.kind()) {
-            case EVENT -> events.pipeInput(new TestRecord<>(r.key(), (KubeEvent) r.value(), null, r.time()));
+            case EVENT -> {
+                events.pipeInput(new TestRecord<>(r.key(), (KubeEvent) r.value(), null, r.time()));
+                piped();
+            }
             case POD -> pod(r.key(), (PodSnapshot) r.value(), r.time());
             case NODE -> node(r.key(), (NodeSnapshot) r.value(), r.time());
             default -> throw new IllegalArgumentException("unknown kind " + r.kind());
@@ -110,15 +134,18 @@ public final class Replay implements AutoCloseable {
 
     public void event(KubeEvent event, Instant time) {
         events.pipeInput(new TestRecord<>(TopicKeys.event(event), event, null, time));
+        piped();
     }
 
     /** A pod snapshot, or a tombstone ({@code pod == null}) for the pod of {@code key}. */
     public void pod(String key, PodSnapshot pod, Instant time) {
         pods.pipeInput(new TestRecord<>(key, pod, null, time));
+        piped();
     }
 
     public void node(String key, NodeSnapshot node, Instant time) {
         nodes.pipeInput(new TestRecord<>(key, node, null, time));
+        piped();
     }
 
     /** Raw bytes on the events topic, as a broken producer would write them (for DLQ tests). */
@@ -127,7 +154,7 @@ public final class Replay implements AutoCloseable {
                 .pipeInput(new TestRecord<>(key, bytes, null, time));
     }
 
-    /** Transitions emitted so far (drains the output topic). */
+    /** Transitions emitted so far (drains the output topic); empty unless transitions are kept. */
     public List<Incident> transitions() {
         drain();
         return List.copyOf(transitions);
@@ -142,22 +169,30 @@ public final class Replay implements AutoCloseable {
     /** End of input: advance just past the longest grace, not the quiet period; then the result. */
     public Result finish() {
         advance(config.longestGrace().plusSeconds(1));
-        Map<String, Incident> latest = new LinkedHashMap<>();
-        for (Incident i : transitions) {
-            latest.put(i.getId(), i);
-        }
         List<Incident> ordered = new ArrayList<>(latest.values());
         ordered.sort(Comparator.comparing(Incident::getFirstSeen).thenComparing(Incident::getId));
-        return new Result(List.copyOf(transitions), ordered, deadLettered);
+        return new Result(List.copyOf(transitions), ordered, transitionCount, deadLettered);
     }
 
     public TopologyTestDriver driver() {
         return driver;
     }
 
+    private void piped() {
+        if (++sinceDrain >= DRAIN_EVERY) {
+            drain();
+        }
+    }
+
     private void drain() {
+        sinceDrain = 0;
         while (!incidents.isEmpty()) {
-            transitions.add(incidents.readValue());
+            Incident incident = incidents.readValue();
+            transitionCount++;
+            latest.put(incident.getId(), incident);
+            if (keepTransitions) {
+                transitions.add(incident);
+            }
         }
         while (!dlq.isEmpty()) {
             dlq.readRecord();

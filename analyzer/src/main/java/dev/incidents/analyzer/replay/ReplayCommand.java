@@ -81,7 +81,7 @@ public final class ReplayCommand implements Callable<Integer> {
             rejections.add(r);
             err.println(r);
         });
-        Replay.Result result = Replay.run(records, AnalyzerConfig.defaults());
+        Replay.Result result = Replay.run(records, AnalyzerConfig.defaults(), false);
         for (Incident incident : result.latest()) {
             if (output == Output.jsonl) {
                 out.println(IncidentJson.toJson(incident));

@@ -64,11 +64,11 @@ public final class ReplayBenchmark {
         int outputs;
         long nanos;
         long heap;
-        try (Replay replay = new Replay(AnalyzerConfig.defaults())) {
+        try (Replay replay = new Replay(AnalyzerConfig.defaults(), false)) {
             for (KubeEvent e : recording) {
                 replay.event(e, e.getLastTimestamp());
             }
-            outputs = replay.finish().transitions().size();
+            outputs = replay.finish().transitionCount();
             nanos = System.nanoTime() - start;
             heap = heapMiB(); // with the driver and its stores still open
         }
