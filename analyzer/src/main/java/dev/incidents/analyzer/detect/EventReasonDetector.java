@@ -8,19 +8,13 @@ import java.util.Optional;
 import java.util.Set;
 
 /** A category recognised by the reason of a Warning event on a pod alone (mounts, sandboxes). */
-abstract class EventReasonDetector implements Detector {
+abstract class EventReasonDetector extends CategoryDetector {
 
-    private final Category category;
     private final Set<String> reasons;
 
     EventReasonDetector(Category category, Set<String> reasons) {
-        this.category = category;
+        super(category);
         this.reasons = reasons;
-    }
-
-    @Override
-    public final Category category() {
-        return category;
     }
 
     @Override

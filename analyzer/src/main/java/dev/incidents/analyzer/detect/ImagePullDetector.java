@@ -15,17 +15,11 @@ import java.util.Optional;
  * {@code Error: ImagePullBackOff} and {@code Back-off pulling image "x"}, which say that it fails but not why: those
  * count for the category the pod's last explained failure had, else for IMAGE_PULL_FAILED.
  */
-public abstract class ImagePullDetector implements Detector {
+public abstract class ImagePullDetector extends CategoryDetector {
 
-    private final Category category;
 
     protected ImagePullDetector(Category category) {
-        this.category = category;
-    }
-
-    @Override
-    public final Category category() {
-        return category;
+        super(category);
     }
 
     @Override
@@ -41,7 +35,7 @@ public abstract class ImagePullDetector implements Detector {
         ImagePullFailure failure = parsed.get();
         Category explained = failure.causeKnown() ? failure.category()
                 : subject.pod(e.pod()).map(p -> p.pullCategory).map(Category::valueOf).orElse(Category.IMAGE_PULL_FAILED);
-        if (explained != category) {
+        if (explained != category()) {
             return Optional.empty();
         }
         Facts facts = Facts.empty().with(Fact.IMAGE, failure.image());

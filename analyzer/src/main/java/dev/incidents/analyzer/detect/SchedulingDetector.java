@@ -14,17 +14,11 @@ import java.util.Optional;
  * blocking reason (ranked by {@link FailedSchedulingMessage#category()}). Each category is its own subclass so the
  * detector, catalog and fixture sets line up one to one.
  */
-public abstract class SchedulingDetector implements Detector {
+public abstract class SchedulingDetector extends CategoryDetector {
 
-    private final Category category;
 
     protected SchedulingDetector(Category category) {
-        this.category = category;
-    }
-
-    @Override
-    public final Category category() {
-        return category;
+        super(category);
     }
 
     @Override
@@ -33,7 +27,7 @@ public abstract class SchedulingDetector implements Detector {
             return Optional.empty();
         }
         FailedSchedulingMessage message = FailedSchedulingMessage.parse(e.message());
-        if (message.category().filter(category::equals).isEmpty()) {
+        if (message.category().filter(category()::equals).isEmpty()) {
             return Optional.empty();
         }
         Facts facts = Facts.empty();
