@@ -7,6 +7,7 @@ import dev.incidents.analyzer.AnalyzerConfig;
 import dev.incidents.schemas.Incident;
 import dev.incidents.schemas.IncidentStatus;
 import dev.incidents.schemas.KubeEvent;
+import java.time.Duration;
 import java.time.Instant;
 import dev.incidents.analyzer.Kube;
 import dev.incidents.analyzer.IncidentTopology;
@@ -185,6 +186,17 @@ class ReplayLifecycleTest {
             Replay.Result result = replay.finish();
             assertThat(result.deadLettered()).isEqualTo(2);
             assertThat(result.latest()).extracting(Incident::getCategory).contains("IMAGE_PULL_DISK_FULL");
+        }
+    }
+
+    @Test
+    void a_quiet_cluster_still_fires_pending_detections_by_the_idle_clock() {
+        try (Replay replay = new Replay(AnalyzerConfig.defaults())) {
+            replay.event(podEvent(POD, "Warning", "FailedScheduling", GPU, T0, "fs-1", null), T0);
+            replay.advance(Duration.ofSeconds(30));
+            assertThat(replay.transitions()).isEmpty();               // still within the 90 s grace
+            replay.advance(Duration.ofSeconds(70));                   // no record, but 100 s of (wall) time passed
+            assertThat(statuses(replay.transitions(), "INSUFFICIENT_GPU")).containsExactly("OPEN");
         }
     }
 }
