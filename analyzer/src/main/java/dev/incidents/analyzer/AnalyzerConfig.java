@@ -47,6 +47,12 @@ public final class AnalyzerConfig {
     /** Number of distinct workloads with disk-full pulls on one node that make a NODE_DISK_PRESSURE incident. */
     public static final String NODE_DISK_WORKLOADS = "incidents.node.disk.workloads";
 
+    /**
+     * Whether the state stores have changelog topics (true for the live app: state survives a restart). An offline
+     * replay has no broker to restore from, and the test driver would keep every changelog record in memory.
+     */
+    public static final String STORE_CHANGELOG = "incidents.store.changelog";
+
     private static final Map<String, String> DEFAULTS = new LinkedHashMap<>();
 
     static {
@@ -65,6 +71,7 @@ public final class AnalyzerConfig {
         DEFAULTS.put(IDLE_ADVANCE_INTERVAL, "PT5S");
         DEFAULTS.put(MAX_EVIDENCE, "20");
         DEFAULTS.put(NODE_DISK_WORKLOADS, "2");
+        DEFAULTS.put(STORE_CHANGELOG, "true");
     }
 
     /**
@@ -200,6 +207,10 @@ public final class AnalyzerConfig {
 
     public int nodeDiskWorkloads() {
         return Integer.parseInt(values.get(NODE_DISK_WORKLOADS).trim());
+    }
+
+    public boolean storeChangelog() {
+        return Boolean.parseBoolean(values.get(STORE_CHANGELOG).trim());
     }
 
     /** All settings, defaults included (for logging the effective configuration). */

@@ -34,6 +34,7 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 /**
@@ -87,12 +88,9 @@ public final class IncidentTopology {
                 Materialized.<String, NodeSnapshot, KeyValueStore<Bytes, byte[]>>as(NODES_STORE)
                         .withKeySerde(Serdes.String()).withValueSerde(nodeSerde));
 
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SUBJECTS_STORE),
-                Serdes.String(), new JsonSerde<>(SubjectState.class)));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DEADLINES_STORE),
-                Serdes.String(), Serdes.String()));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(INCIDENTS_STORE),
-                Serdes.String(), incidentSerde));
+        builder.addStateStore(store(SUBJECTS_STORE, new JsonSerde<>(SubjectState.class), config));
+        builder.addStateStore(store(DEADLINES_STORE, Serdes.String(), config));
+        builder.addStateStore(store(INCIDENTS_STORE, incidentSerde, config));
 
         KStream<String, Incident> incidents = eventSignals
                 .merge(podSignals, Named.as("signals"))
@@ -117,6 +115,12 @@ public final class IncidentTopology {
         settings.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, config.dlqTopic());
         settings.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         return settings;
+    }
+
+    private static <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<V> values, AnalyzerConfig config) {
+        StoreBuilder<KeyValueStore<String, V>> builder =
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), values);
+        return config.storeChangelog() ? builder : builder.withLoggingDisabled();
     }
 
     /** Records that fail {@code check} go to the DLQ (re-encoded with the same serde, headers saying why). */

@@ -44,6 +44,8 @@ public final class Replay implements AutoCloseable {
     public record Result(List<Incident> transitions, List<Incident> latest, int transitionCount, int deadLettered) {
     }
 
+    private static final String APPLICATION_ID = "incidents-replay";
+
     /** Records piped between two drains of the output topics, so the driver's captured output stays small. */
     private static final int DRAIN_EVERY = 1024;
 
@@ -55,6 +57,9 @@ public final class Replay implements AutoCloseable {
     private final TestInputTopic<String, NodeSnapshot> nodes;
     private final TestOutputTopic<String, Incident> incidents;
     private final TestOutputTopic<String, byte[]> dlq;
+    /** Read only to discard: the driver keeps every output record until it is read. */
+    private final TestOutputTopic<String, String> json;
+    private final TestOutputTopic<byte[], byte[]> repartitioned;
     private final boolean keepTransitions;
     private final List<Incident> transitions = new ArrayList<>();
     private final Map<String, Incident> latest = new LinkedHashMap<>();
@@ -74,7 +79,8 @@ public final class Replay implements AutoCloseable {
     public Replay(AnalyzerConfig analyzerConfig, boolean keepTransitions) {
         this.keepTransitions = keepTransitions;
         // The idle clock is what finish() uses to move event time; the driver's wall clock only moves when told.
-        this.config = analyzerConfig.with(AnalyzerConfig.IDLE_ADVANCE_INTERVAL, "PT1S");
+        this.config = analyzerConfig.with(AnalyzerConfig.IDLE_ADVANCE_INTERVAL, "PT1S")
+                .with(AnalyzerConfig.STORE_CHANGELOG, "false");
         try {
             this.stateDir = Files.createTempDirectory("incidents-replay-");
         } catch (IOException e) {
@@ -82,7 +88,7 @@ public final class Replay implements AutoCloseable {
         }
         Properties props = new Properties();
         props.putAll(IncidentTopology.streamsSettings(config));
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "incidents-replay");
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "replay.invalid:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
@@ -99,6 +105,10 @@ public final class Replay implements AutoCloseable {
                 AvroSerde.of(Incident.class, serdeConfig).deserializer());
         this.dlq = driver.createOutputTopic(config.dlqTopic(), new StringDeserializer(),
                 Serdes.ByteArray().deserializer());
+        this.json = driver.createOutputTopic(config.incidentsJsonTopic(), new StringDeserializer(),
+                new StringDeserializer());
+        this.repartitioned = driver.createOutputTopic(APPLICATION_ID + "-" + IncidentTopology.SIGNALS_BY_SUBJECT
+                + "-repartition", Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer());
     }
 
     /** Replays {@code records} (in event-time order, as {@code Recordings.read} returns them) start to finish. */
@@ -193,6 +203,12 @@ public final class Replay implements AutoCloseable {
             if (keepTransitions) {
                 transitions.add(incident);
             }
+        }
+        while (!json.isEmpty()) {
+            json.readRecord();
+        }
+        while (!repartitioned.isEmpty()) {
+            repartitioned.readRecord();
         }
         while (!dlq.isEmpty()) {
             dlq.readRecord();

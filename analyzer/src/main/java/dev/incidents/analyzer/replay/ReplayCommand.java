@@ -38,6 +38,9 @@ public final class ReplayCommand implements Callable<Integer> {
 
     public enum Output { text, jsonl }
 
+    /** Progress on stderr (only when it is a terminal) every this many records. */
+    static final int PROGRESS_EVERY = 50_000;
+
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Recorded logs; '-' reads standard input.")
     List<Path> files = new ArrayList<>();
 
@@ -81,7 +84,22 @@ public final class ReplayCommand implements Callable<Integer> {
             rejections.add(r);
             err.println(r);
         });
-        Replay.Result result = Replay.run(records, AnalyzerConfig.defaults(), false);
+        Replay.Result result;
+        boolean progress = System.console() != null && records.size() >= PROGRESS_EVERY;
+        try (Replay replay = new Replay(AnalyzerConfig.defaults(), false)) {
+            int done = 0;
+            for (Recorded r : records) {
+                replay.pipe(r);
+                if (progress && ++done % PROGRESS_EVERY == 0) {
+                    err.printf("\r%,d / %,d records", done, records.size());
+                    err.flush();
+                }
+            }
+            if (progress) {
+                err.println();
+            }
+            result = replay.finish();
+        }
         for (Incident incident : result.latest()) {
             if (output == Output.jsonl) {
                 out.println(IncidentJson.toJson(incident));
