@@ -53,8 +53,19 @@ record Scenario(String name, List<Path> inputs, Expectation expectation) {
         }
     }
 
+    /** The bundled demo recording (samples/), which the demo and its IT use. */
+    static final Path SAMPLES = Path.of("../samples");
+
     static List<Scenario> all() {
-        try (Stream<Path> files = Files.list(DIR)) {
+        List<Scenario> scenarios = new ArrayList<>(in(DIR));
+        if (Files.isDirectory(SAMPLES)) {
+            scenarios.addAll(in(SAMPLES));
+        }
+        return scenarios;
+    }
+
+    static List<Scenario> in(Path dir) {
+        try (Stream<Path> files = Files.list(dir)) {
             List<Path> all = files.sorted().toList();
             List<Scenario> scenarios = new ArrayList<>();
             for (Path sidecar : all) {
@@ -65,6 +76,7 @@ record Scenario(String name, List<Path> inputs, Expectation expectation) {
                 String name = file.substring(0, file.length() - SIDECAR.length());
                 List<Path> inputs = all.stream()
                         .filter(p -> p.getFileName().toString().startsWith(name + ".") && !p.equals(sidecar))
+                        .filter(p -> !p.toString().endsWith(".py") && !p.toString().endsWith(".md"))
                         .toList();
                 scenarios.add(new Scenario(name, inputs, YAML.readValue(sidecar.toFile(), Expectation.class)));
             }

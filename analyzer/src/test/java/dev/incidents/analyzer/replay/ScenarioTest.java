@@ -40,7 +40,10 @@ class ScenarioTest {
 
     @TestFactory
     Stream<DynamicTest> replaying_the_same_input_twice_gives_identical_jsonl() {
-        return Scenario.all().stream().limit(6).map(s -> DynamicTest.dynamicTest(s.name(), () -> {
+        List<Scenario> all = Scenario.all();
+        Stream<Scenario> some = Stream.concat(all.stream().limit(5),
+                all.stream().filter(s -> s.name().equals("gpu-inference-outage")));  // the 518-line demo recording
+        return some.map(s -> DynamicTest.dynamicTest(s.name(), () -> {
             String first = jsonl(s.replay(new ArrayList<>()));
             String second = jsonl(s.replay(new ArrayList<>()));
             assertThat(second).isEqualTo(first);
