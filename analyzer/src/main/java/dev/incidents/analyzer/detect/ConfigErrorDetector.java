@@ -58,4 +58,10 @@ public final class ConfigErrorDetector implements Detector {
         }
         return message.contains("CreateContainerConfigError") ? Facts.empty() : null;
     }
+
+    /** The kubelet pulls and starts init containers on every retry: only the app container running is recovery. */
+    @Override
+    public Optional<Recovery> recovery(Signal signal, SubjectView subject) {
+        return PhaseRecovery.running(signal);
+    }
 }

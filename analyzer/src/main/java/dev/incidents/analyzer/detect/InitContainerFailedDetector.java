@@ -39,4 +39,10 @@ public final class InitContainerFailedDetector implements Detector {
         }
         return Optional.empty();
     }
+
+    /** The kubelet pulls and starts init containers on every retry: only the app container running is recovery. */
+    @Override
+    public Optional<Recovery> recovery(Signal signal, SubjectView subject) {
+        return PhaseRecovery.running(signal);
+    }
 }

@@ -51,6 +51,21 @@ public final class PhaseRecovery {
         return Optional.empty();
     }
 
+    /**
+     * Recovery of failures that happen after the image is pulled (config errors, init containers): only the app
+     * container running counts; the kubelet logs {@code Pulled} and an init container's {@code Started} on every retry.
+     */
+    public static Optional<Recovery> running(Signal signal) {
+        if (signal instanceof PodDeleted deleted) {
+            return Optional.of(Recovery.of(deleted.name(), "recovered: pod " + deleted.name() + " deleted"));
+        }
+        if (signal instanceof PodObserved p && p.allContainersRunning()) {
+            return Optional.of(Recovery.of(p.snapshot().getName(), "recovered: pod " + p.snapshot().getName()
+                    + " running"));
+        }
+        return Optional.empty();
+    }
+
     private static Optional<Recovery> startup(Signal signal) {
         if (signal instanceof EventSignal e && e.pod().isPresent()
                 && ("Pulled".equals(e.reason()) || "Started".equals(e.reason()))) {
