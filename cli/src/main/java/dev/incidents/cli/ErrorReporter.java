@@ -1,0 +1,28 @@
+package dev.incidents.cli;
+
+import picocli.CommandLine;
+
+/**
+ * Turns an exception escaping a verb into one line on stderr and exit status 1, instead of a stack trace:
+ * the verbs report bad input themselves (exit 2 or 3), so what arrives here is an unexpected failure.
+ * {@code INCIDENTS_DEBUG=1} prints the stack trace too.
+ */
+final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
+    @Override
+    public int handleExecutionException(Exception e, CommandLine cmd, CommandLine.ParseResult parseResult) {
+        cmd.getErr().println("incidents " + cmd.getCommandName() + ": " + describe(e));
+        if (System.getenv("INCIDENTS_DEBUG") != null) {
+            e.printStackTrace(cmd.getErr());
+        }
+        return 1;
+    }
+
+    private static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
+        return root == e ? message : e.getMessage() + " (" + message + ")";
+    }
+}
