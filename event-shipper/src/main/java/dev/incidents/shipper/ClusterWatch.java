@@ -138,7 +138,7 @@ public final class ClusterWatch implements AutoCloseable {
             Informable<T> selected = selectable && filter.podSelector() != null
                     ? (Informable<T>) ((io.fabric8.kubernetes.client.dsl.Filterable) source).withLabelSelector(filter.podSelector())
                     : source;
-            SharedIndexInformer<T> informer = selected.runnableInformer(resyncMillis);
+            SharedIndexInformer<T> informer = selected.runnableInformer(resyncMillis).itemStore(new LeanItemStore<>());
             informer.addEventHandler(new Enqueue<>());
             informer.exceptionHandler((isStarted, t) -> {
                 LOG.warn("watch of {} failed, retrying: {}", type.getSimpleName(), t.toString());
