@@ -1,0 +1,530 @@
+package dev.incidents.recordings;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.incidents.schemas.Condition;
+import dev.incidents.schemas.Container;
+import dev.incidents.schemas.ContainerState;
+import dev.incidents.schemas.KubeEvent;
+import dev.incidents.schemas.NodeSnapshot;
+import dev.incidents.schemas.ObjectRef;
+import dev.incidents.schemas.OwnerRef;
+import dev.incidents.schemas.PodSnapshot;
+import dev.incidents.schemas.Probe;
+import dev.incidents.schemas.Taint;
+import dev.incidents.schemas.Toleration;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static dev.incidents.recordings.JsonFields.at;
+import static dev.incidents.recordings.JsonFields.bool;
+import static dev.incidents.recordings.JsonFields.firstNonNull;
+import static dev.incidents.recordings.JsonFields.integer;
+import static dev.incidents.recordings.JsonFields.longValue;
+import static dev.incidents.recordings.JsonFields.objects;
+import static dev.incidents.recordings.JsonFields.optionalBool;
+import static dev.incidents.recordings.JsonFields.stringMap;
+import static dev.incidents.recordings.JsonFields.strings;
+import static dev.incidents.recordings.JsonFields.text;
+import static dev.incidents.recordings.JsonFields.time;
+
+/**
+ * The pure mapping of Kubernetes object JSON (as the API server or {@code kubectl -o json} writes it) to the
+ * schema records of DESIGN.md section 3. The shipper calls it on informer objects, replays on recorded ones,
+ * so a live stream and its replay produce the same records.
+ * <p>
+ * What is never copied: env values, annotations (the last-applied configuration holds whole manifests),
+ * managedFields, Secret data. Missing or odd fields never throw NullPointerException: an object that cannot be
+ * mapped throws {@link MalformedObjectException} with the reason, for the caller to report and skip.
+ */
+public final class KubeObjects {
+    /** Kubernetes' own probe defaults (core/v1 Probe), so a detector compares budgets without re-deriving them. */
+    static final int PROBE_PERIOD = 10;
+    static final int PROBE_TIMEOUT = 1;
+    static final int PROBE_FAILURE = 3;
+    static final int PROBE_SUCCESS = 1;
+    /** Termination messages can be 4 KiB of a crashing app's log tail; bounded so snapshots stay small. */
+    static final int MAX_STATE_MESSAGE = 2048;
+    private static final int MAX_OWNER_DEPTH = 8;
+
+    private KubeObjects() {
+    }
+
+    // ---------------------------------------------------------------- events
+
+    /**
+     * core/v1 Event and events.k8s.io/v1 Event into one {@link KubeEvent}. The newer API renames fields
+     * ({@code regarding}, {@code note}, {@code reportingController}) and keeps the old ones as {@code deprecated*};
+     * events written through one API and read through the other carry both, so every spelling is read.
+     */
+    public static KubeEvent event(JsonNode event, String cluster) {
+        requireObject(event, "Event");
+        boolean eventsApi = isEventsApi(event);
+        JsonNode involved = firstObject(at(event, "involvedObject"), at(event, "regarding"));
+        if (involved == null) {
+            throw new MalformedObjectException("event without involvedObject/regarding");
+        }
+        ObjectRef involvedObject = objectRef(involved, "involvedObject");
+        JsonNode related = at(event, "related");
+        int count = Stream.of(integer(event, "count"), integer(event, "deprecatedCount"), integer(event, "series", "count"))
+                .filter(Objects::nonNull).mapToInt(Integer::intValue).max().orElse(1);
+        return KubeEvent.newBuilder()
+                .setCluster(cluster)
+                .setUid(text(event, "metadata", "uid"))
+                .setNamespace(firstNonNull(text(event, "metadata", "namespace"), involvedObject.getNamespace()))
+                .setName(text(event, "metadata", "name"))
+                .setApiVersion(eventsApi ? "events.k8s.io/v1" : "v1")
+                .setInvolvedObject(involvedObject)
+                .setRelated(related != null && related.isObject() && text(related, "name") != null
+                        ? objectRef(related, "related") : null)
+                .setReason(text(event, "reason"))
+                .setMessage(firstNonNull(text(event, "message"), text(event, "note")))
+                .setType(text(event, "type"))
+                .setAction(text(event, "action"))
+                .setReportingComponent(firstNonNull(text(event, "reportingComponent"), text(event, "reportingController"),
+                        text(event, "source", "component"), text(event, "deprecatedSource", "component")))
+                .setReportingInstance(firstNonNull(text(event, "reportingInstance"),
+                        text(event, "source", "host"), text(event, "deprecatedSource", "host")))
+                .setCount(Math.max(count, 1))
+                .setFirstTimestamp(firstNonNullTime(time(event, "firstTimestamp"), time(event, "deprecatedFirstTimestamp")))
+                // a series bump moves series.lastObservedTime while the deprecated copies may stay at the first
+                // occurrence: the latest of them is when the event last happened
+                .setLastTimestamp(latest(time(event, "lastTimestamp"), time(event, "deprecatedLastTimestamp"),
+                        time(event, "series", "lastObservedTime")))
+                .setEventTime(time(event, "eventTime"))
+                .build();
+    }
+
+    /**
+     * When an Event happened, for ordering a replay: lastTimestamp, else series.lastObservedTime, else eventTime,
+     * else firstTimestamp; null when the event carries no time at all.
+     */
+    public static Instant eventTime(KubeEvent event) {
+        return firstNonNullTime(event.getLastTimestamp(), event.getEventTime(), event.getFirstTimestamp());
+    }
+
+    private static boolean isEventsApi(JsonNode event) {
+        String apiVersion = text(event, "apiVersion");
+        if (apiVersion != null) {
+            return apiVersion.startsWith("events.k8s.io/");
+        }
+        return at(event, "regarding") != null || at(event, "note") != null;
+    }
+
+    private static ObjectRef objectRef(JsonNode ref, String field) {
+        String kind = text(ref, "kind");
+        String name = text(ref, "name");
+        if (kind == null || name == null) {
+            throw new MalformedObjectException(field + " without kind or name");
+        }
+        return ObjectRef.newBuilder()
+                .setApiVersion(text(ref, "apiVersion"))
+                .setKind(kind)
+                .setNamespace(text(ref, "namespace"))
+                .setName(name)
+                .setUid(text(ref, "uid"))
+                .setFieldPath(text(ref, "fieldPath"))
+                .build();
+    }
+
+    // ---------------------------------------------------------------- pods
+
+    /**
+     * A Pod's analysis-relevant state. {@code observedAt} is the event time of the snapshot; when null, the latest
+     * time written in the object is used (see {@link #podTime(JsonNode)}).
+     */
+    public static PodSnapshot pod(JsonNode pod, String cluster, OwnerLookup owners, Instant observedAt) {
+        requireObject(pod, "Pod");
+        String name = requireName(pod, "Pod");
+        // the API server always sets it; hand-written pods without one live in "default", as kubectl would put them
+        String namespace = firstNonNull(text(pod, "metadata", "namespace"), "default");
+        Instant at = observedAt != null ? observedAt : podTime(pod)
+                .orElseThrow(() -> new MalformedObjectException("pod " + name + " carries no timestamp and no observation time"));
+        JsonNode spec = at(pod, "spec");
+        JsonNode status = at(pod, "status");
+        return PodSnapshot.newBuilder()
+                .setCluster(cluster)
+                .setNamespace(namespace)
+                .setName(name)
+                .setUid(text(pod, "metadata", "uid"))
+                .setObservedAt(at)
+                .setCreationTimestamp(time(pod, "metadata", "creationTimestamp"))
+                .setDeletionTimestamp(time(pod, "metadata", "deletionTimestamp"))
+                .setLabels(stringMap(pod, "metadata", "labels"))
+                .setOwners(ownerChain(pod, namespace, owners == null ? OwnerLookup.NONE : owners))
+                .setPhase(text(status, "phase"))
+                .setReason(text(status, "reason"))
+                .setMessage(text(status, "message"))
+                .setNodeName(text(spec, "nodeName"))
+                .setConditions(conditions(status))
+                .setInitContainers(containers(objects(spec, "initContainers"), objects(status, "initContainerStatuses")))
+                .setContainers(containers(objects(spec, "containers"), objects(status, "containerStatuses")))
+                .setNodeSelector(stringMap(spec, "nodeSelector"))
+                .setAffinity(requiredNodeAffinity(spec))
+                .setTolerations(tolerations(spec))
+                .setPvcNames(pvcNames(spec, name))
+                .setServiceAccountName(firstNonNull(text(spec, "serviceAccountName"), text(spec, "serviceAccount")))
+                .setRuntimeClassName(text(spec, "runtimeClassName"))
+                .setPriorityClassName(text(spec, "priorityClassName"))
+                .setSchedulerName(text(spec, "schedulerName"))
+                .setQosClass(text(status, "qosClass"))
+                .build();
+    }
+
+    /** The latest time written in a Pod: condition transitions, container state times, creation, deletion. */
+    public static Optional<Instant> podTime(JsonNode pod) {
+        List<Instant> times = new ArrayList<>();
+        times.add(time(pod, "metadata", "creationTimestamp"));
+        times.add(time(pod, "metadata", "deletionTimestamp"));
+        times.add(time(pod, "status", "startTime"));
+        for (JsonNode condition : objects(pod, "status", "conditions")) {
+            times.add(time(condition, "lastTransitionTime"));
+        }
+        for (String statuses : List.of("initContainerStatuses", "containerStatuses")) {
+            for (JsonNode cs : objects(pod, "status", statuses)) {
+                for (String which : List.of("state", "lastState")) {
+                    JsonNode state = at(cs, which);
+                    for (String kind : List.of("running", "terminated")) {
+                        times.add(time(state, kind, "startedAt"));
+                        times.add(time(state, kind, "finishedAt"));
+                    }
+                }
+            }
+        }
+        return times.stream().filter(Objects::nonNull).max(Instant::compareTo);
+    }
+
+    /**
+     * Nearest owner first. The controller reference comes from the Pod; each further link from {@code owners}.
+     * When {@code owners} knows nothing about the nearest owner, the next link is inferred from names: a
+     * ReplicaSet {@code <deploy>-<hash>} whose hash equals the Pod's {@code pod-template-hash} label belongs to
+     * Deployment {@code <deploy>} (only the Deployment controller sets that label), a Job
+     * {@code <cronjob>-<8+ digits>} to CronJob {@code <cronjob>} (the CronJob controller names Jobs by their
+     * scheduled minute).
+     */
+    static List<OwnerRef> ownerChain(JsonNode pod, String namespace, OwnerLookup owners) {
+        List<JsonNode> refs = objects(pod, "metadata", "ownerReferences");
+        JsonNode nearest = refs.stream().filter(r -> bool(r, "controller")).findFirst()
+                .orElse(refs.isEmpty() ? null : refs.get(0));
+        List<OwnerRef> chain = new ArrayList<>();
+        if (nearest == null || text(nearest, "kind") == null || text(nearest, "name") == null) {
+            return chain;
+        }
+        OwnerRef current = OwnerRef.newBuilder()
+                .setKind(text(nearest, "kind"))
+                .setName(text(nearest, "name"))
+                .setUid(text(nearest, "uid"))
+                .setController(bool(nearest, "controller"))
+                .build();
+        chain.add(current);
+        Set<String> seen = new HashSet<>();
+        seen.add(current.getKind() + "/" + current.getName());
+        while (chain.size() < MAX_OWNER_DEPTH) {
+            Optional<OwnerRef> next = owners.ownerOf(namespace, current.getKind(), current.getName());
+            if (next.isEmpty() && chain.size() == 1) {
+                next = inferredOwner(current, text(pod, "metadata", "labels", "pod-template-hash"));
+            }
+            if (next.isEmpty() || !seen.add(next.get().getKind() + "/" + next.get().getName())) {
+                break;
+            }
+            current = next.get();
+            chain.add(current);
+        }
+        return chain;
+    }
+
+    private static Optional<OwnerRef> inferredOwner(OwnerRef nearest, String podTemplateHash) {
+        String owner = null;
+        String kind = null;
+        if ("ReplicaSet".equals(nearest.getKind())) {
+            owner = WorkloadName.deploymentOfReplicaSet(nearest.getName(), podTemplateHash);
+            kind = "Deployment";
+        } else if ("Job".equals(nearest.getKind())) {
+            owner = WorkloadName.cronJobOfJob(nearest.getName());
+            kind = "CronJob";
+        }
+        return owner == null ? Optional.empty()
+                : Optional.of(OwnerRef.newBuilder().setKind(kind).setName(owner).setUid(null).setController(true).build());
+    }
+
+    private static List<Container> containers(List<JsonNode> specs, List<JsonNode> statuses) {
+        Map<String, JsonNode> statusByName = new LinkedHashMap<>();
+        for (JsonNode status : statuses) {
+            String name = text(status, "name");
+            if (name != null) {
+                statusByName.put(name, status);
+            }
+        }
+        List<Container> containers = new ArrayList<>();
+        for (JsonNode spec : specs) {
+            String name = text(spec, "name");
+            if (name == null) {
+                throw new MalformedObjectException("container without name");
+            }
+            containers.add(container(name, spec, statusByName.remove(name)));
+        }
+        // a status without a spec (a watch object trimmed by a recorder) still says what the container is doing
+        statusByName.forEach((name, status) -> containers.add(container(name, null, status)));
+        return containers;
+    }
+
+    private static Container container(String name, JsonNode spec, JsonNode status) {
+        Integer restarts = integer(status, "restartCount");
+        return Container.newBuilder()
+                .setName(name)
+                .setImage(firstNonNull(text(spec, "image"), text(status, "image")))
+                .setRequests(stringMap(spec, "resources", "requests"))
+                .setLimits(stringMap(spec, "resources", "limits"))
+                .setProbes(probes(spec))
+                .setReady(bool(status, "ready"))
+                .setStarted(optionalBool(status, "started"))
+                .setRestartCount(restarts == null ? 0 : restarts)
+                .setState(containerState(at(status, "state")))
+                .setLastState(containerState(at(status, "lastState")))
+                .build();
+    }
+
+    private static ContainerState containerState(JsonNode state) {
+        if (state == null) {
+            return null;
+        }
+        for (String kind : List.of("terminated", "waiting", "running")) {
+            JsonNode detail = at(state, kind);
+            if (detail != null && detail.isObject()) {
+                Integer exitCode = integer(detail, "exitCode");
+                Integer signal = integer(detail, "signal");
+                return ContainerState.newBuilder()
+                        .setKind(kind)
+                        .setReason(text(detail, "reason"))
+                        .setMessage(cap(text(detail, "message"), MAX_STATE_MESSAGE))
+                        .setExitCode(exitCode)
+                        .setSignal(signal)
+                        .setStartedAt(time(detail, "startedAt"))
+                        .setFinishedAt(time(detail, "finishedAt"))
+                        .build();
+            }
+        }
+        return null;
+    }
+
+    private static List<Probe> probes(JsonNode spec) {
+        List<Probe> probes = new ArrayList<>();
+        for (String kind : List.of("liveness", "readiness", "startup")) {
+            JsonNode probe = at(spec, kind + "Probe");
+            if (probe == null || !probe.isObject()) {
+                continue;
+            }
+            probes.add(Probe.newBuilder()
+                    .setKind(kind)
+                    .setHandler(probeHandler(probe))
+                    .setInitialDelaySeconds(orDefault(integer(probe, "initialDelaySeconds"), 0))
+                    .setPeriodSeconds(orDefault(integer(probe, "periodSeconds"), PROBE_PERIOD))
+                    .setTimeoutSeconds(orDefault(integer(probe, "timeoutSeconds"), PROBE_TIMEOUT))
+                    .setFailureThreshold(orDefault(integer(probe, "failureThreshold"), PROBE_FAILURE))
+                    .setSuccessThreshold(orDefault(integer(probe, "successThreshold"), PROBE_SUCCESS))
+                    .build());
+        }
+        return probes;
+    }
+
+    /** {@code httpGet :8000/v2/health/ready}, {@code tcpSocket :8001}, {@code grpc :8001}, {@code exec cat /tmp/ready}. */
+    static String probeHandler(JsonNode probe) {
+        JsonNode http = at(probe, "httpGet");
+        if (http != null) {
+            String scheme = text(http, "scheme");
+            return "httpGet " + ("HTTPS".equals(scheme) ? "https " : "") + ":" + firstNonNull(text(http, "port"), "?")
+                    + firstNonNull(text(http, "path"), "/");
+        }
+        JsonNode tcp = at(probe, "tcpSocket");
+        if (tcp != null) {
+            return "tcpSocket :" + firstNonNull(text(tcp, "port"), "?");
+        }
+        JsonNode grpc = at(probe, "grpc");
+        if (grpc != null) {
+            return "grpc :" + firstNonNull(text(grpc, "port"), "?");
+        }
+        JsonNode exec = at(probe, "exec");
+        if (exec != null) {
+            List<String> command = strings(exec, "command");
+            return cap(command.isEmpty() ? "exec" : "exec " + String.join(" ", command), 200);
+        }
+        return null;
+    }
+
+    /** {@code accelerator In (nvidia-a100, nvidia-h100), gpu Exists OR zone In (a)}: terms are ORed, expressions ANDed. */
+    static String requiredNodeAffinity(JsonNode spec) {
+        List<String> terms = new ArrayList<>();
+        for (JsonNode term : objects(spec, "affinity", "nodeAffinity", "requiredDuringSchedulingIgnoredDuringExecution",
+                "nodeSelectorTerms")) {
+            List<String> expressions = new ArrayList<>();
+            for (String field : List.of("matchExpressions", "matchFields")) {
+                for (JsonNode expression : objects(term, field)) {
+                    String key = firstNonNull(text(expression, "key"), "?");
+                    String operator = firstNonNull(text(expression, "operator"), "?");
+                    List<String> values = strings(expression, "values");
+                    expressions.add(switch (operator) {
+                        case "In", "NotIn" -> key + " " + operator + " (" + String.join(", ", values) + ")";
+                        case "Exists", "DoesNotExist" -> key + " " + operator;
+                        default -> key + " " + operator + (values.isEmpty() ? "" : " " + String.join(", ", values));
+                    });
+                }
+            }
+            if (!expressions.isEmpty()) {
+                terms.add(String.join(", ", expressions));
+            }
+        }
+        return terms.isEmpty() ? null : String.join(" OR ", terms);
+    }
+
+    private static List<Toleration> tolerations(JsonNode spec) {
+        List<Toleration> tolerations = new ArrayList<>();
+        for (JsonNode t : objects(spec, "tolerations")) {
+            tolerations.add(Toleration.newBuilder()
+                    .setKey(text(t, "key"))
+                    .setOperator(text(t, "operator"))
+                    .setValue(text(t, "value"))
+                    .setEffect(text(t, "effect"))
+                    .setTolerationSeconds(longValue(t, "tolerationSeconds"))
+                    .build());
+        }
+        return tolerations;
+    }
+
+    /** Claim names, including the {@code <pod>-<volume>} claims Kubernetes creates for generic ephemeral volumes. */
+    private static List<String> pvcNames(JsonNode spec, String podName) {
+        List<String> names = new ArrayList<>();
+        for (JsonNode volume : objects(spec, "volumes")) {
+            String claim = text(volume, "persistentVolumeClaim", "claimName");
+            if (claim != null) {
+                names.add(claim);
+            } else if (at(volume, "ephemeral", "volumeClaimTemplate") != null && text(volume, "name") != null) {
+                names.add(podName + "-" + text(volume, "name"));
+            }
+        }
+        return names;
+    }
+
+    // ---------------------------------------------------------------- nodes
+
+    /** A Node's analysis-relevant state; {@code observedAt} null means the latest time written in the object. */
+    public static NodeSnapshot node(JsonNode node, String cluster, Instant observedAt) {
+        requireObject(node, "Node");
+        String name = requireName(node, "Node");
+        Instant at = observedAt != null ? observedAt : nodeTime(node)
+                .orElseThrow(() -> new MalformedObjectException("node " + name + " carries no timestamp and no observation time"));
+        List<Taint> taints = new ArrayList<>();
+        for (JsonNode t : objects(node, "spec", "taints")) {
+            String key = text(t, "key");
+            String effect = text(t, "effect");
+            if (key == null || effect == null) {
+                throw new MalformedObjectException("node " + name + " has a taint without key or effect");
+            }
+            taints.add(Taint.newBuilder().setKey(key).setValue(text(t, "value")).setEffect(effect).build());
+        }
+        return NodeSnapshot.newBuilder()
+                .setCluster(cluster)
+                .setName(name)
+                .setUid(text(node, "metadata", "uid"))
+                .setObservedAt(at)
+                .setLabels(stringMap(node, "metadata", "labels"))
+                .setTaints(taints)
+                .setCapacity(stringMap(node, "status", "capacity"))
+                .setAllocatable(stringMap(node, "status", "allocatable"))
+                .setConditions(conditions(at(node, "status")))
+                .setUnschedulable(bool(node, "spec", "unschedulable"))
+                .setKubeletVersion(text(node, "status", "nodeInfo", "kubeletVersion"))
+                .setContainerRuntimeVersion(text(node, "status", "nodeInfo", "containerRuntimeVersion"))
+                .build();
+    }
+
+    /**
+     * The latest condition transition or the creation time. Heartbeats are left out on purpose: they move every
+     * few seconds without anything changing, and would make a listed node look newer than the events it explains.
+     */
+    public static Optional<Instant> nodeTime(JsonNode node) {
+        List<Instant> times = new ArrayList<>();
+        times.add(time(node, "metadata", "creationTimestamp"));
+        for (JsonNode condition : objects(node, "status", "conditions")) {
+            times.add(time(condition, "lastTransitionTime"));
+        }
+        return times.stream().filter(Objects::nonNull).max(Instant::compareTo);
+    }
+
+    // ---------------------------------------------------------------- shared
+
+    private static List<Condition> conditions(JsonNode status) {
+        List<Condition> conditions = new ArrayList<>();
+        for (JsonNode c : objects(status, "conditions")) {
+            String type = text(c, "type");
+            if (type == null) {
+                continue;
+            }
+            conditions.add(Condition.newBuilder()
+                    .setType(type)
+                    .setStatus(firstNonNull(text(c, "status"), "Unknown"))
+                    .setReason(text(c, "reason"))
+                    .setMessage(text(c, "message"))
+                    .setLastTransitionTime(time(c, "lastTransitionTime"))
+                    .build());
+        }
+        return conditions;
+    }
+
+    private static void requireObject(JsonNode node, String kind) {
+        if (node == null || !node.isObject()) {
+            throw new MalformedObjectException(kind + " is not a JSON object");
+        }
+    }
+
+    private static String requireName(JsonNode object, String kind) {
+        String name = text(object, "metadata", "name");
+        if (name == null) {
+            throw new MalformedObjectException(kind + " without metadata.name");
+        }
+        return name;
+    }
+
+    private static JsonNode firstObject(JsonNode... nodes) {
+        for (JsonNode node : nodes) {
+            if (node != null && node.isObject()) {
+                return node;
+            }
+        }
+        return null;
+    }
+
+    private static Instant firstNonNullTime(Instant... times) {
+        for (Instant t : times) {
+            if (t != null) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    private static Instant latest(Instant... times) {
+        Instant latest = null;
+        for (Instant t : times) {
+            if (t != null && (latest == null || t.isAfter(latest))) {
+                latest = t;
+            }
+        }
+        return latest;
+    }
+
+    private static int orDefault(Integer value, int fallback) {
+        return value == null ? fallback : value;
+    }
+
+    private static String cap(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+}

@@ -1,0 +1,87 @@
+package dev.incidents.recordings;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The workload a Pod most likely belongs to, guessed from the Pod's name alone, for pods seen only in events or
+ * pasted {@code describe} fragments. Controllers name their pods predictably:
+ * <ul>
+ *   <li>Deployment: {@code <deploy>-<pod-template-hash>-<5>} through ReplicaSet {@code <deploy>-<hash>}; the hash is
+ *       6 to 10 characters of Kubernetes' "safe" alphabet {@code bcdfghjklmnpqrstvwxz2456789} (no vowels, no 0/1/3);</li>
+ *   <li>CronJob: {@code <cronjob>-<scheduled minute, 8+ digits>-<5>} through Job {@code <cronjob>-<digits>};</li>
+ *   <li>indexed Job: {@code <job>-<index>-<5>};</li>
+ *   <li>StatefulSet: {@code <name>-<ordinal>};</li>
+ *   <li>DaemonSet and non-indexed Job pods are both {@code <name>-<5>}: indistinguishable by name. The guess is
+ *       DaemonSet (node agents such as the NVIDIA device plugin are what GPU incidents involve) and
+ *       {@link #ambiguous()} is true;</li>
+ *   <li>anything else: the bare Pod itself.</li>
+ * </ul>
+ * Owner references, when a recording has them, always win over this guess.
+ *
+ * @param kind      Deployment, CronJob, Job, StatefulSet, DaemonSet or Pod
+ * @param name      the workload's name
+ * @param via       the intermediate owner (ReplicaSet or Job name), or null
+ * @param ambiguous true when the name fits several controllers equally well
+ */
+public record WorkloadName(String kind, String name, String via, boolean ambiguous) {
+    private static final String SAFE = "[bcdfghjklmnpqrstvwxz2456789]";
+    private static final String SUFFIX = "[a-z0-9]{5}";
+    private static final Pattern CRONJOB_POD = Pattern.compile("^((.+)-(\\d{8,}))-" + SUFFIX + "$");
+    private static final Pattern DEPLOYMENT_POD = Pattern.compile("^((.+)-(" + SAFE + "{6,10}))-" + SUFFIX + "$");
+    private static final Pattern INDEXED_JOB_POD = Pattern.compile("^(.+)-(0|[1-9]\\d{0,6})-" + SUFFIX + "$");
+    private static final Pattern STATEFULSET_POD = Pattern.compile("^(.+)-(0|[1-9]\\d{0,5})$");
+    private static final Pattern GENERATED_POD = Pattern.compile("^(.+)-" + SUFFIX + "$");
+    private static final Pattern CRONJOB_JOB = Pattern.compile("^(.+)-\\d{8,}$");
+
+    public static WorkloadName fromPodName(String podName) {
+        if (podName == null || podName.isBlank()) {
+            throw new IllegalArgumentException("pod name is empty");
+        }
+        Matcher m = CRONJOB_POD.matcher(podName);
+        if (m.matches()) {
+            return new WorkloadName("CronJob", m.group(2), m.group(1), false);
+        }
+        m = DEPLOYMENT_POD.matcher(podName);
+        if (m.matches() && hasLetter(m.group(3))) {
+            return new WorkloadName("Deployment", m.group(2), m.group(1), false);
+        }
+        m = INDEXED_JOB_POD.matcher(podName);
+        if (m.matches()) {
+            return new WorkloadName("Job", m.group(1), null, true);
+        }
+        m = STATEFULSET_POD.matcher(podName);
+        if (m.matches()) {
+            return new WorkloadName("StatefulSet", m.group(1), null, false);
+        }
+        m = DEPLOYMENT_POD.matcher(podName);
+        if (m.matches()) {
+            // an all-digit hash is rare but legal; it is still the best reading of <a>-<b>-<c>
+            return new WorkloadName("Deployment", m.group(2), m.group(1), true);
+        }
+        m = GENERATED_POD.matcher(podName);
+        if (m.matches()) {
+            return new WorkloadName("DaemonSet", m.group(1), null, true);
+        }
+        return new WorkloadName("Pod", podName, null, false);
+    }
+
+    /** The Deployment behind ReplicaSet {@code <deploy>-<hash>}, when {@code hash} is the pod's pod-template-hash. */
+    static String deploymentOfReplicaSet(String replicaSet, String podTemplateHash) {
+        if (podTemplateHash == null || !replicaSet.endsWith("-" + podTemplateHash)) {
+            return null;
+        }
+        String deployment = replicaSet.substring(0, replicaSet.length() - podTemplateHash.length() - 1);
+        return deployment.isEmpty() ? null : deployment;
+    }
+
+    /** The CronJob behind Job {@code <cronjob>-<scheduled minute>}. */
+    static String cronJobOfJob(String job) {
+        Matcher m = CRONJOB_JOB.matcher(job);
+        return m.matches() ? m.group(1) : null;
+    }
+
+    private static boolean hasLetter(String s) {
+        return s.chars().anyMatch(Character::isLetter);
+    }
+}

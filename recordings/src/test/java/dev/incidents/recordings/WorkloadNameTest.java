@@ -1,0 +1,32 @@
+package dev.incidents.recordings;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class WorkloadNameTest {
+    @ParameterizedTest(name = "{0} -> {1}/{2}")
+    @CsvSource(nullValues = "-", value = {
+            // pod name,                               kind,        name,                    via,                      ambiguous
+            "triton-79569cfbbc-m2wcc,                  Deployment,  triton,                  triton-79569cfbbc,        false",
+            "coredns-7f8897b78c-gvfh7,                 Deployment,  coredns,                 coredns-7f8897b78c,       false",
+            "vllm-llama-3-8b-6d4b9c7f58-x2kzq,         Deployment,  vllm-llama-3-8b,         vllm-llama-3-8b-6d4b9c7f58, false",
+            "nightly-eval-28947360-7xk2p,              CronJob,     nightly-eval,            nightly-eval-28947360,    false",
+            "ray-worker-0,                             StatefulSet, ray-worker,              -,                        false",
+            "kafka-12,                                 StatefulSet, kafka,                   -,                        false",
+            "nvidia-device-plugin-daemonset-x7k2p,     DaemonSet,   nvidia-device-plugin-daemonset, -,                 true",
+            "train-resnet-3-b8m4q,                     Job,         train-resnet,            -,                        true",
+            "debug,                                    Pod,         debug,                   -,                        false",
+            "my-pod,                                   Pod,         my-pod,                  -,                        false",
+    })
+    void guessesTheWorkloadFromThePodName(String pod, String kind, String name, String via, boolean ambiguous) {
+        assertThat(WorkloadName.fromPodName(pod)).isEqualTo(new WorkloadName(kind, name, via, ambiguous));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"triton-79569cfbbc, 79569cfbbc, triton", "triton-79569cfbbc, 5fc797b8f8, ''", "abc, abc, ''"})
+    void replicaSetBelongsToDeploymentOnlyWhenTheHashMatches(String rs, String hash, String deployment) {
+        assertThat(WorkloadName.deploymentOfReplicaSet(rs, hash)).isEqualTo(deployment.isEmpty() ? null : deployment);
+    }
+}
