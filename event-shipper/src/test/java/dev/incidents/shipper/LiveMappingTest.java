@@ -42,7 +42,8 @@ class LiveMappingTest {
     @Test
     void podInImagePullBackOffWithOwnersFromTheCacheAndNoEnvValues() {
         Pod pod = workloadPod();
-        pod.setStatus(Serialization.unmarshal(fixture("pod-image-pull-backoff.json"), Pod.class).getStatus());
+        pod.setStatus(Serialization.unmarshal(ObjectJson.parse(fixture("pod-image-pull-backoff.json")).get(0).get("value").toString(),
+                io.fabric8.kubernetes.api.model.PodStatus.class));
 
         PodSnapshot snapshot = KubeObjects.pod(ObjectJson.of(pod), "prod-us-east-1", CACHED_REPLICA_SET, OBSERVED);
 

@@ -33,8 +33,10 @@ final class GeneratedPods {
         List<?> items = Serialization.unmarshal(workload, io.fabric8.kubernetes.api.model.KubernetesList.class).getItems();
         Pod pod = (Pod) items.stream().filter(Pod.class::isInstance).findFirst().orElseThrow();
         pod.getSpec().getInitContainers().get(0).setEnv(null);
-        Pod status = Serialization.unmarshal(resource("/kubectl/pod-image-pull-backoff.json"), Pod.class);
-        pod.setStatus(status.getStatus());
+        // the fixture is a JSON patch replacing /status
+        String patch = resource("/kubectl/pod-image-pull-backoff.json");
+        pod.setStatus(Serialization.unmarshal(dev.incidents.shipper.ObjectJson.parse(patch).get(0).get("value").toString(),
+                io.fabric8.kubernetes.api.model.PodStatus.class));
         pod.getStatus().setHostIP("10.0.1.149");
         pod.getStatus().setPodIP("10.0.1.77");
         String json = Serialization.asJson(pod);

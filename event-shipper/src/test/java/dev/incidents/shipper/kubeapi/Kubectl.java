@@ -37,9 +37,21 @@ public final class Kubectl {
         return run("create", "--validate=false", "-f", file.toString());
     }
 
-    /** {@code kubectl patch --type=merge}; strategic merge patches are not understood by the mock. */
+    /**
+     * {@code kubectl patch --type=merge}; strategic merge patches are not understood by the mock, and its merge
+     * patch appends to arrays instead of replacing them: use {@link #jsonPatch} to replace a list.
+     */
     public String patch(String resource, String namespace, String name, String mergePatch) {
-        List<String> args = new ArrayList<>(List.of("patch", resource, name, "--type=merge", "-p", mergePatch));
+        return patch(resource, namespace, name, "merge", mergePatch);
+    }
+
+    /** {@code kubectl patch --type=json} (RFC 6902 operations). */
+    public String jsonPatch(String resource, String namespace, String name, String operations) {
+        return patch(resource, namespace, name, "json", operations);
+    }
+
+    private String patch(String resource, String namespace, String name, String type, String patch) {
+        List<String> args = new ArrayList<>(List.of("patch", resource, name, "--type=" + type, "-p", patch));
         if (namespace != null) {
             args.addAll(List.of("-n", namespace));
         }

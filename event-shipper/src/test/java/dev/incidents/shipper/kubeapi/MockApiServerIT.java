@@ -71,7 +71,7 @@ class MockApiServerIT {
         kubectl.create(resource("event-failed-pull.yaml"));
         await().atMost(Duration.ofSeconds(20)).until(() -> seen.contains("ADD triton-79569cfbbc-m2wcc Pending"));
 
-        kubectl.patch("pod", "inference", "triton-79569cfbbc-m2wcc", resource("pod-image-pull-backoff.json"));
+        kubectl.jsonPatch("pod", "inference", "triton-79569cfbbc-m2wcc", resource("pod-image-pull-backoff.json"));
         await().atMost(Duration.ofSeconds(20)).until(() -> seen.contains("UPDATE triton-79569cfbbc-m2wcc ImagePullBackOff"));
         assertThat(kubectl.getJson("pod", "inference", "triton-79569cfbbc-m2wcc")).contains("ImagePullBackOff");
         assertThat(kubectl.run("get", "events.v1.events.k8s.io", "-n", "inference", "-o", "name")).contains("triton-79569cfbbc-m2wcc");
