@@ -21,6 +21,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * the cluster, not as its history.
  */
 public final class ShippedState {
+    /** Writers are thread-safe and costly to build (they resolve the schema): one per record class. */
+    private static final Map<org.apache.avro.Schema, SpecificDatumWriter<SpecificRecord>> WRITERS = new ConcurrentHashMap<>();
+
     private final Map<String, Long> fingerprints = new ConcurrentHashMap<>();
 
     /** Records the fingerprint and returns true when it differs from the last one shipped for {@code key}. */
@@ -47,7 +50,7 @@ public final class ShippedState {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);
         BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(bytes, null);
         try {
-            new SpecificDatumWriter<SpecificRecord>(record.getSchema()).write(record, encoder);
+            WRITERS.computeIfAbsent(record.getSchema(), SpecificDatumWriter::new).write(record, encoder);
             encoder.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
