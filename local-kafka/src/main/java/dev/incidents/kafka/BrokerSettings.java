@@ -1,0 +1,116 @@
+package dev.incidents.kafka;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Where and how the local broker runs.
+ *
+ * @param home           its directory: generated config, {@code data/}, {@code logs/}, {@code broker.pid}
+ * @param port           the client listener on 127.0.0.1
+ * @param controllerPort the KRaft controller listener on 127.0.0.1
+ * @param libsDir        the broker jars ({@code local-kafka/target/kafka-libs})
+ * @param javaCommand    the {@code java} that runs the broker
+ * @param startTimeout   how long {@code start} waits for the broker to answer
+ */
+public record BrokerSettings(Path home, int port, int controllerPort, Path libsDir, Path javaCommand,
+                             Duration startTimeout) {
+    public static final String HOST = "127.0.0.1";
+    public static final int DEFAULT_PORT = 9092;
+    public static final int DEFAULT_CONTROLLER_PORT = 9093;
+    public static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(60);
+    /** Failsafe sets it (root pom); it wins over {@value #INCIDENTS_HOME_PROPERTY}. */
+    public static final String LIBS_DIR_PROPERTY = "kafka.libs.dir";
+    /** The repository root; {@code bin/incidents} passes it. */
+    public static final String INCIDENTS_HOME_PROPERTY = "incidents.home";
+
+    public BrokerSettings {
+        if (port == controllerPort) {
+            throw new IllegalArgumentException("the client port and the controller port must differ, both are " + port);
+        }
+    }
+
+    /** 127.0.0.1:9092, controller 9093, under {@code ~/.cache/incidents/kafka}, jars and java found as documented. */
+    public static BrokerSettings defaults() {
+        return new BrokerSettings(defaultHome(), DEFAULT_PORT, DEFAULT_CONTROLLER_PORT, defaultLibsDir(),
+                currentJava(), DEFAULT_START_TIMEOUT);
+    }
+
+    public BrokerSettings withHome(Path home) {
+        return new BrokerSettings(home, port, controllerPort, libsDir, javaCommand, startTimeout);
+    }
+
+    public BrokerSettings withPorts(int port, int controllerPort) {
+        return new BrokerSettings(home, port, controllerPort, libsDir, javaCommand, startTimeout);
+    }
+
+    public BrokerSettings withLibsDir(Path libsDir) {
+        return new BrokerSettings(home, port, controllerPort, libsDir, javaCommand, startTimeout);
+    }
+
+    public BrokerSettings withJavaCommand(Path javaCommand) {
+        return new BrokerSettings(home, port, controllerPort, libsDir, javaCommand, startTimeout);
+    }
+
+    public String bootstrapServers() {
+        return HOST + ":" + port;
+    }
+
+    public Path pidFile() {
+        return home.resolve("broker.pid");
+    }
+
+    public Path dataDir() {
+        return home.resolve("data");
+    }
+
+    public Path logsDir() {
+        return home.resolve("logs");
+    }
+
+    /** The broker's own log (log4j file appender). */
+    public Path serverLog() {
+        return logsDir().resolve("server.log");
+    }
+
+    /** stdout and stderr of the broker process: JVM errors before log4j is up land here. */
+    public Path consoleLog() {
+        return logsDir().resolve("console.log");
+    }
+
+    public Path serverProperties() {
+        return home.resolve("server.properties");
+    }
+
+    public Path log4jConfig() {
+        return home.resolve("log4j2.xml");
+    }
+
+    static Path defaultHome() {
+        String xdgCache = System.getenv("XDG_CACHE_HOME");
+        Path cache = xdgCache != null && !xdgCache.isBlank()
+                ? Path.of(xdgCache) : Path.of(System.getProperty("user.home"), ".cache");
+        return cache.resolve("incidents").resolve("kafka");
+    }
+
+    static Path defaultLibsDir() {
+        String libs = System.getProperty(LIBS_DIR_PROPERTY);
+        if (libs != null && !libs.isBlank()) {
+            return Path.of(libs);
+        }
+        String home = System.getProperty(INCIDENTS_HOME_PROPERTY);
+        Path root = home != null && !home.isBlank() ? Path.of(home) : Path.of("").toAbsolutePath();
+        Path fromRoot = root.resolve("local-kafka").resolve("target").resolve("kafka-libs");
+        // Running from inside the local-kafka module (its tests, an IDE) rather than the repository root.
+        Path fromModule = root.resolve("target").resolve("kafka-libs");
+        return Files.isDirectory(fromRoot) || !Files.isDirectory(fromModule) ? fromRoot : fromModule;
+    }
+
+    /** The java running this code: the broker gets the same JDK. */
+    static Path currentJava() {
+        Optional<String> command = ProcessHandle.current().info().command();
+        return command.map(Path::of).orElse(Path.of(System.getProperty("java.home"), "bin", "java"));
+    }
+}
