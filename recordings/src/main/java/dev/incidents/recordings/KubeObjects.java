@@ -484,7 +484,7 @@ public final class KubeObjects {
         }
     }
 
-    private static String requireName(JsonNode object, String kind) {
+    static String requireName(JsonNode object, String kind) {
         String name = text(object, "metadata", "name");
         if (name == null) {
             throw new MalformedObjectException(kind + " without metadata.name");
@@ -501,7 +501,7 @@ public final class KubeObjects {
         return null;
     }
 
-    private static Instant firstNonNullTime(Instant... times) {
+    static Instant firstNonNullTime(Instant... times) {
         for (Instant t : times) {
             if (t != null) {
                 return t;

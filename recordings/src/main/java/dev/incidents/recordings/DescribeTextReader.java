@@ -1,0 +1,712 @@
+package dev.incidents.recordings;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Format 5 of DESIGN.md section 6: {@code kubectl describe pod|node|replicaset|deployment} text as pasted into
+ * tickets, or only its {@code Events:} table, or {@code kubectl get events} lines. Each described object is rebuilt
+ * into its API shape (so {@link KubeObjects} maps it like any other): a Pod or Node snapshot at
+ * {@link ReadOptions#now()}, owner references from {@code Controlled By:}, and one core/v1 Event per table row,
+ * its relative ages anchored at {@code now}.
+ * <p>
+ * A fragment (an Events table with no describe header) is about the pod named by its
+ * {@code Successfully assigned ns/pod to node} row, else by {@code Pod:}/{@code Node:}/{@code namespace:} lines in
+ * the surrounding text; without either its rows are rejected. kubelet events get the pod's node as
+ * reportingInstance when it is known.
+ */
+final class DescribeTextReader {
+    private static final Pattern DOC_START = Pattern.compile("^Name:\\s+(\\S+)\\s*$");
+    private static final Pattern FIELD = Pattern.compile("^( *)([A-Za-z][A-Za-z0-9 ._/()-]{0,60}?):(?: +(.*?))?\\s*$");
+    private static final Pattern ASSIGNED = Pattern.compile("Successfully assigned ([a-z0-9][-a-z0-9]*)/(\\S+) to (\\S+)");
+    private static final Pattern CONTEXT_POD = Pattern.compile("(?im)^\\W*pod(?: name)?:\\s*([a-z0-9][-a-z0-9.]*[a-z0-9])\\b");
+    private static final Pattern CONTEXT_NODE = Pattern.compile("(?im)^\\W*node(?: name)?:\\s*([a-z0-9][-a-z0-9.]*[a-z0-9])\\b");
+    private static final Pattern CONTEXT_NAMESPACE = Pattern.compile("(?i)\\bnamespace:\\s*([a-z0-9][-a-z0-9]*[a-z0-9])\\b");
+    private static final Pattern PROBE = Pattern.compile(
+            "^(http-get|tcp-socket|exec|grpc)\\s+(.*?)\\s+delay=(\\d+)s\\s+timeout=(\\d+)s\\s+period=(\\d+)s\\s+#success=(\\d+)\\s+#failure=(\\d+)\\s*$");
+    private static final Pattern HTTP_URL = Pattern.compile("^(https?)://[^:/]*:([^/]+)(/.*)?$");
+    private static final Pattern TOLERATION = Pattern.compile(
+            "^([^=:\\s]*)(?:=([^:\\s]*))?(?::(\\w+))?(?:\\s+op=(\\w+))?(?:\\s+for\\s+(\\d+)s)?$");
+    private static final Pattern TAINT = Pattern.compile("^([^=:\\s]+)(?:=([^:\\s]*))?:(\\w+)$");
+    private static final Pattern NEW_REPLICA_SET = Pattern.compile("^(\\S+)\\s+\\(.*\\)$");
+
+    private final String file;
+    private final ReadOptions options;
+    private final Consumer<RawObject> out;
+    private final Consumer<Rejection> rejected;
+    private final String cluster;
+
+    DescribeTextReader(String file, ReadOptions options, Consumer<RawObject> out, Consumer<Rejection> rejected) {
+        this.file = file;
+        this.options = options;
+        this.out = out;
+        this.rejected = rejected;
+        this.cluster = options.clusterOr(null);
+    }
+
+    void read(List<String> lines) {
+        List<Integer> starts = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            if (DOC_START.matcher(lines.get(i)).matches()) {
+                starts.add(i);
+            }
+        }
+        int proseEnd = starts.isEmpty() ? lines.size() : starts.get(0);
+        readFragments(lines, 0, proseEnd);
+        for (int k = 0; k < starts.size(); k++) {
+            int end = k + 1 < starts.size() ? starts.get(k + 1) : lines.size();
+            readDocument(lines, starts.get(k), end);
+        }
+    }
+
+    // ------------------------------------------------------------------ fragments
+
+    private record Subject(String kind, String namespace, String name, String node) {
+    }
+
+    private void readFragments(List<String> lines, int from, int to) {
+        List<EventsTable.Row> describeRows = new ArrayList<>();
+        List<EventsTable.Row> getRows = new ArrayList<>();
+        List<String> region = lines.subList(from, to);
+        for (int i = 0; i < region.size(); i++) {
+            String line = region.get(i);
+            int[] end = {i + 1};
+            if (EventsTable.DESCRIBE_HEADER.matcher(line).matches()) {
+                EventsTable.describeRows(region, i, end).forEach(describeRows::add);
+                i = end[0] - 1;
+            } else if (EventsTable.GET_HEADER.matcher(line).matches()) {
+                EventsTable.getRows(region, i, end).forEach(getRows::add);
+                i = end[0] - 1;
+            } else {
+                EventsTable.Row row = EventsTable.describeRow(line, from + i + 1);
+                if (row != null) {
+                    describeRows.add(row);
+                } else if ((row = EventsTable.getRow(line, from + i + 1)) != null) {
+                    getRows.add(row);
+                }
+            }
+        }
+        String contextNamespace = contextNamespace(String.join("\n", region), describeRows, getRows);
+        for (EventsTable.Row row : getRows) {
+            emitGetRow(row, contextNamespace);
+        }
+        if (describeRows.isEmpty()) {
+            return;
+        }
+        Subject subject = fragmentSubject(String.join("\n", region), describeRows);
+        for (EventsTable.Row row : describeRows) {
+            if (subject == null) {
+                rejected.accept(new Rejection(file, row.line(), "events table without its object: no 'Successfully "
+                        + "assigned ns/pod to node' row, no describe header, no 'Pod:' line around it"));
+            } else {
+                emitEvent(row, subject.kind(), subject.namespace(), subject.name(), subject.node());
+            }
+        }
+    }
+
+    private static Subject fragmentSubject(String text, List<EventsTable.Row> rows) {
+        for (EventsTable.Row row : rows) {
+            Matcher m = ASSIGNED.matcher(row.message());
+            if (m.find()) {
+                return new Subject("Pod", m.group(1), m.group(2), m.group(3));
+            }
+        }
+        Matcher pod = CONTEXT_POD.matcher(text);
+        if (!pod.find()) {
+            return null;
+        }
+        Matcher ns = CONTEXT_NAMESPACE.matcher(text);
+        Matcher node = CONTEXT_NODE.matcher(text);
+        return new Subject("Pod", ns.find() ? ns.group(1) : "default", pod.group(1), node.find() ? node.group(1) : null);
+    }
+
+    /**
+     * The namespace of get-events rows printed without a NAMESPACE column ({@code kubectl get events -n ns}): the one
+     * a {@code Successfully assigned ns/pod} row names, else a {@code namespace:} line around the table, else default.
+     */
+    private static String contextNamespace(String text, List<EventsTable.Row> describeRows, List<EventsTable.Row> getRows) {
+        for (List<EventsTable.Row> rows : List.of(getRows, describeRows)) {
+            for (EventsTable.Row row : rows) {
+                Matcher m = ASSIGNED.matcher(row.message());
+                if (m.find()) {
+                    return m.group(1);
+                }
+            }
+        }
+        Matcher ns = CONTEXT_NAMESPACE.matcher(text);
+        return ns.find() ? ns.group(1) : "default";
+    }
+
+    private void emitGetRow(EventsTable.Row row, String contextNamespace) {
+        String object = row.object();
+        int slash = object == null ? -1 : object.indexOf('/');
+        if (slash <= 0 || slash == object.length() - 1) {
+            rejected.accept(new Rejection(file, row.line(), "event row without an OBJECT like pod/name"));
+            return;
+        }
+        String kind = EventsTable.kindOfResource(object.substring(0, slash));
+        String name = object.substring(slash + 1);
+        String node = null;
+        Matcher m = ASSIGNED.matcher(row.message());
+        if (m.find()) {
+            node = m.group(3);
+        }
+        emitEvent(row, kind, row.namespace() == null ? contextNamespace : row.namespace(), name, node);
+    }
+
+    // ------------------------------------------------------------------ events
+
+    private void emitEvent(EventsTable.Row row, String kind, String namespace, String name, String node) {
+        String ageText = row.age();
+        EventAge age = EventAge.parse(ageText).orElse(null);
+        if (age == null) {
+            rejected.accept(new Rejection(file, row.line(), "unreadable age '" + KubeTime.abbreviate(ageText) + "'"));
+            return;
+        }
+        int count = age.count();
+        Instant first = age.firstSeen() == null ? null : options.now().minus(age.firstSeen());
+        if (row.firstSeen() != null) {
+            EventAge firstAge = EventAge.parse(row.firstSeen()).orElse(null);
+            if (firstAge != null && firstAge.lastSeen() != null) {
+                first = options.now().minus(firstAge.lastSeen());
+            }
+        }
+        if (row.count() != null && row.count().matches("\\d{1,9}")) {
+            count = Math.max(count, Integer.parseInt(row.count()));
+        }
+        Instant last = age.lastSeen() == null ? null : options.now().minus(age.lastSeen());
+        String component = row.from();
+        String host = null;
+        if (component != null && component.contains(",")) {
+            // kubectl before 1.14 printed "kubelet, <node>"
+            host = component.substring(component.indexOf(',') + 1).trim();
+            component = component.substring(0, component.indexOf(',')).trim();
+        }
+        if (host == null && "kubelet".equals(component) && "Pod".equals(kind)) {
+            host = node;
+        }
+        if ("Node".equals(kind) && "kubelet".equals(component) && host == null) {
+            host = name;
+        }
+        ObjectNode event = JsonLogReader.MAPPER.createObjectNode();
+        event.put("apiVersion", "v1");
+        event.put("kind", "Event");
+        boolean clusterScoped = "Node".equals(kind) || "PersistentVolume".equals(kind) || "Namespace".equals(kind);
+        // the API server files events about cluster-scoped objects in "default"
+        event.putObject("metadata").put("namespace", clusterScoped ? "default" : namespace);
+        ObjectNode involved = event.putObject("involvedObject");
+        involved.put("kind", kind);
+        involved.put("name", name);
+        if (!clusterScoped) {
+            involved.put("namespace", namespace);
+        }
+        event.put("reason", row.reason());
+        event.put("message", row.message());
+        event.put("type", row.type());
+        event.put("count", count);
+        if (first != null) {
+            event.put("firstTimestamp", first.toString());
+        }
+        if (last != null) {
+            event.put("lastTimestamp", last.toString());
+        }
+        if (component != null || host != null) {
+            ObjectNode source = event.putObject("source");
+            if (component != null) {
+                source.put("component", component);
+            }
+            if (host != null) {
+                source.put("host", host);
+            }
+        }
+        out.accept(new RawObject(event, null, null, cluster, file, row.line()));
+    }
+
+    // ------------------------------------------------------------------ describe documents
+
+    /** A {@code Key: value} line with its continuation lines and the fields indented under it. */
+    private static final class Field {
+        final int indent;
+        final String key;
+        final String value;
+        final int line;
+        final List<String> more = new ArrayList<>();
+        final Map<String, Field> children = new LinkedHashMap<>();
+        final List<Field> childList = new ArrayList<>();
+
+        Field(int indent, String key, String value, int line) {
+            this.indent = indent;
+            this.key = key;
+            this.value = value;
+            this.line = line;
+        }
+
+        Field child(String name) {
+            return children.get(name);
+        }
+
+        String text(String name) {
+            Field f = children.get(name);
+            return f == null || f.value == null || f.value.equals("<none>") || f.value.isEmpty() ? null : f.value;
+        }
+
+        /** The value and its continuation lines, {@code <none>} removed. */
+        List<String> values() {
+            List<String> values = new ArrayList<>();
+            if (value != null && !value.isEmpty() && !value.equals("<none>")) {
+                values.add(value);
+            }
+            more.stream().map(String::trim).filter(s -> !s.isEmpty() && !s.equals("<none>")).forEach(values::add);
+            return values;
+        }
+    }
+
+    private void readDocument(List<String> lines, int start, int end) {
+        Field root = new Field(-1, "", null, start);
+        List<Field> stack = new ArrayList<>(List.of(root));
+        int eventsHeader = -1;
+        for (int i = start; i < end; i++) {
+            String line = lines.get(i);
+            if (line.isBlank()) {
+                continue;
+            }
+            if (EventsTable.DESCRIBE_HEADER.matcher(line).matches()) {
+                eventsHeader = i;
+                break;
+            }
+            Matcher m = FIELD.matcher(line);
+            if (m.matches() && !m.group(2).contains("  ") && !m.group(2).endsWith(" ")) {
+                int indent = m.group(1).length();
+                while (stack.size() > 1 && stack.get(stack.size() - 1).indent >= indent) {
+                    stack.remove(stack.size() - 1);
+                }
+                Field field = new Field(indent, m.group(2), m.group(3) == null ? null : m.group(3).trim(), i + 1);
+                Field parent = stack.get(stack.size() - 1);
+                parent.children.putIfAbsent(field.key, field);
+                parent.childList.add(field);
+                stack.add(field);
+            } else {
+                stack.get(stack.size() - 1).more.add(line);
+            }
+        }
+        String name = root.text("Name");
+        String namespace = root.text("Namespace") == null ? "default" : root.text("Namespace");
+        String kind = kindOf(root);
+        long line = start + 1;
+        String node = null;
+        try {
+            switch (kind) {
+                case "Pod" -> {
+                    ObjectNode pod = pod(root, name, namespace);
+                    node = JsonFields.text(pod, "spec", "nodeName");
+                    out.accept(new RawObject(pod, null, options.now(), cluster, file, line));
+                }
+                case "Node" -> out.accept(new RawObject(node(root, name), null, options.now(), cluster, file, line));
+                case "ReplicaSet", "StatefulSet", "DaemonSet", "Job" -> ownedBy(root, kind, name, namespace, line);
+                case "Deployment" -> deployment(root, name, namespace, line);
+                default -> {
+                }
+            }
+        } catch (RuntimeException e) {
+            rejected.accept(new Rejection(file, line, "unreadable describe of " + name + ": " + e.getMessage()));
+        }
+        if (eventsHeader >= 0) {
+            List<EventsTable.Row> rows = EventsTable.describeRows(lines, eventsHeader, new int[1]);
+            for (EventsTable.Row row : rows) {
+                if (kind.isEmpty()) {
+                    rejected.accept(new Rejection(file, row.line(), "cannot tell what kind of object '" + name
+                            + "' the describe text is about"));
+                } else {
+                    emitEvent(row, kind, namespace, name, "Node".equals(kind) ? name : node);
+                }
+            }
+        }
+    }
+
+    private static String kindOf(Field root) {
+        if (root.child("Containers") != null || root.child("Init Containers") != null) {
+            return "Pod";
+        }
+        if (root.child("Capacity") != null || root.child("System Info") != null || root.child("Taints") != null
+                || root.child("Unschedulable") != null) {
+            return "Node";
+        }
+        if (root.child("NewReplicaSet") != null || root.child("StrategyType") != null) {
+            return "Deployment";
+        }
+        if (root.child("Completions") != null || root.child("Parallelism") != null) {
+            return "Job";
+        }
+        if (root.child("Desired Number of Nodes Scheduled") != null) {
+            return "DaemonSet";
+        }
+        if (root.child("Update Strategy") != null || root.child("Pod Management Policy") != null) {
+            return "StatefulSet";
+        }
+        if (root.child("Replicas") != null || root.child("Pods Status") != null) {
+            return "ReplicaSet";
+        }
+        return "";
+    }
+
+    private ObjectNode pod(Field root, String name, String namespace) {
+        ObjectNode pod = JsonLogReader.MAPPER.createObjectNode();
+        pod.put("apiVersion", "v1");
+        pod.put("kind", "Pod");
+        ObjectNode metadata = pod.putObject("metadata");
+        metadata.put("name", name);
+        metadata.put("namespace", namespace);
+        metadata.set("labels", pairs(root.child("Labels")));
+        controlledBy(root, metadata);
+        ObjectNode spec = pod.putObject("spec");
+        ObjectNode status = pod.putObject("status");
+        String node = root.text("Node");
+        if (node != null) {
+            spec.put("nodeName", node.contains("/") ? node.substring(0, node.indexOf('/')) : node);
+        }
+        putIfPresent(spec, "serviceAccountName", root.text("Service Account"));
+        putIfPresent(spec, "priorityClassName", root.text("Priority Class Name"));
+        putIfPresent(spec, "runtimeClassName", root.text("Runtime Class Name"));
+        spec.set("nodeSelector", pairs(root.child("Node-Selectors")));
+        spec.set("tolerations", tolerations(root.child("Tolerations")));
+        ArrayNode volumes = spec.putArray("volumes");
+        Field volumeSection = root.child("Volumes");
+        if (volumeSection != null) {
+            for (Field volume : volumeSection.childList) {
+                String claim = volume.text("ClaimName");
+                if (claim != null) {
+                    volumes.addObject().put("name", volume.key).putObject("persistentVolumeClaim").put("claimName", claim);
+                }
+            }
+        }
+        String phase = root.text("Status");
+        if (phase != null) {
+            // a pod being deleted shows "Terminating (lasts 5s)" in place of its phase
+            status.put("phase", phase.startsWith("Terminating") ? "Running" : phase);
+        }
+        putIfPresent(status, "reason", root.text("Reason"));
+        putIfPresent(status, "message", root.text("Message"));
+        putIfPresent(status, "qosClass", root.text("QoS Class"));
+        putIfPresent(status, "startTime", describeTime(root.text("Start Time")));
+        status.set("conditions", conditions(root.child("Conditions")));
+        containers(root.child("Init Containers"), spec.putArray("initContainers"), status.putArray("initContainerStatuses"));
+        containers(root.child("Containers"), spec.putArray("containers"), status.putArray("containerStatuses"));
+        return pod;
+    }
+
+    private void containers(Field section, ArrayNode specs, ArrayNode statuses) {
+        if (section == null) {
+            return;
+        }
+        for (Field c : section.childList) {
+            ObjectNode spec = specs.addObject();
+            spec.put("name", c.key);
+            putIfPresent(spec, "image", c.text("Image"));
+            ObjectNode resources = spec.putObject("resources");
+            resources.set("limits", resourceMap(c.child("Limits")));
+            resources.set("requests", resourceMap(c.child("Requests")));
+            for (String probe : List.of("Liveness", "Readiness", "Startup")) {
+                ObjectNode parsed = probe(c.text(probe));
+                if (parsed != null) {
+                    spec.set(probe.toLowerCase(Locale.ROOT) + "Probe", parsed);
+                }
+            }
+            ObjectNode status = statuses.addObject();
+            status.put("name", c.key);
+            status.put("ready", "True".equalsIgnoreCase(c.text("Ready")));
+            String restarts = c.text("Restart Count");
+            if (restarts != null && restarts.matches("\\d{1,9}")) {
+                status.put("restartCount", Integer.parseInt(restarts));
+            }
+            ObjectNode state = containerState(c.child("State"));
+            if (state != null) {
+                status.set("state", state);
+            }
+            ObjectNode lastState = containerState(c.child("Last State"));
+            if (lastState != null) {
+                status.set("lastState", lastState);
+            }
+        }
+    }
+
+    /** {@code State: Waiting} with {@code Reason:}, {@code Exit Code:}, {@code Started:} ... indented under it. */
+    private static ObjectNode containerState(Field state) {
+        if (state == null || state.value == null) {
+            return null;
+        }
+        String kind = state.value.trim().toLowerCase(Locale.ROOT);
+        if (!List.of("waiting", "running", "terminated").contains(kind)) {
+            return null;
+        }
+        ObjectNode node = JsonLogReader.MAPPER.createObjectNode();
+        ObjectNode detail = node.putObject(kind);
+        putIfPresent(detail, "reason", state.text("Reason"));
+        Field message = state.child("Message");
+        if (message != null) {
+            List<String> text = message.values();
+            if (!text.isEmpty()) {
+                detail.put("message", String.join("\n", text));
+            }
+        }
+        String exit = state.text("Exit Code");
+        if (exit != null && exit.matches("-?\\d{1,9}")) {
+            detail.put("exitCode", Integer.parseInt(exit));
+        }
+        String signal = state.text("Signal");
+        if (signal != null && signal.matches("\\d{1,9}")) {
+            detail.put("signal", Integer.parseInt(signal));
+        }
+        putIfPresent(detail, "startedAt", describeTime(state.text("Started")));
+        putIfPresent(detail, "finishedAt", describeTime(state.text("Finished")));
+        return node;
+    }
+
+    /** {@code http-get http://:8000/v2/health/ready delay=0s timeout=1s period=10s #success=1 #failure=3}. */
+    static ObjectNode probe(String text) {
+        if (text == null) {
+            return null;
+        }
+        Matcher m = PROBE.matcher(text.trim());
+        if (!m.matches()) {
+            return null;
+        }
+        ObjectNode probe = JsonLogReader.MAPPER.createObjectNode();
+        String target = m.group(2);
+        switch (m.group(1)) {
+            case "http-get" -> {
+                Matcher url = HTTP_URL.matcher(target);
+                ObjectNode http = probe.putObject("httpGet");
+                if (url.matches()) {
+                    http.put("port", url.group(2));
+                    http.put("path", url.group(3) == null ? "/" : url.group(3));
+                    if ("https".equals(url.group(1))) {
+                        http.put("scheme", "HTTPS");
+                    }
+                }
+            }
+            case "tcp-socket" -> probe.putObject("tcpSocket").put("port", target.replaceFirst("^[^:]*:", ""));
+            case "grpc" -> probe.putObject("grpc").put("port", target.replaceFirst("^.*:", "").replaceFirst("\\s.*$", ""));
+            default -> {
+                ArrayNode command = probe.putObject("exec").putArray("command");
+                String inner = target.replaceFirst("^\\[", "").replaceFirst("]$", "");
+                for (String part : inner.trim().split("\\s+")) {
+                    if (!part.isEmpty()) {
+                        command.add(part);
+                    }
+                }
+            }
+        }
+        probe.put("initialDelaySeconds", Integer.parseInt(m.group(3)));
+        probe.put("timeoutSeconds", Integer.parseInt(m.group(4)));
+        probe.put("periodSeconds", Integer.parseInt(m.group(5)));
+        probe.put("successThreshold", Integer.parseInt(m.group(6)));
+        probe.put("failureThreshold", Integer.parseInt(m.group(7)));
+        return probe;
+    }
+
+    private ObjectNode node(Field root, String name) {
+        ObjectNode node = JsonLogReader.MAPPER.createObjectNode();
+        node.put("apiVersion", "v1");
+        node.put("kind", "Node");
+        ObjectNode metadata = node.putObject("metadata");
+        metadata.put("name", name);
+        metadata.set("labels", pairs(root.child("Labels")));
+        putIfPresent(metadata, "creationTimestamp", describeTime(root.text("CreationTimestamp")));
+        ObjectNode spec = node.putObject("spec");
+        spec.put("unschedulable", "true".equalsIgnoreCase(root.text("Unschedulable")));
+        ArrayNode taints = spec.putArray("taints");
+        Field taintField = root.child("Taints");
+        if (taintField != null) {
+            for (String taint : taintField.values()) {
+                Matcher m = TAINT.matcher(taint.trim());
+                if (m.matches()) {
+                    ObjectNode t = taints.addObject().put("key", m.group(1)).put("effect", m.group(3));
+                    putIfPresent(t, "value", m.group(2));
+                }
+            }
+        }
+        ObjectNode status = node.putObject("status");
+        status.set("capacity", resourceMap(root.child("Capacity")));
+        status.set("allocatable", resourceMap(root.child("Allocatable")));
+        status.set("conditions", conditions(root.child("Conditions")));
+        Field info = root.child("System Info");
+        if (info != null) {
+            ObjectNode nodeInfo = status.putObject("nodeInfo");
+            putIfPresent(nodeInfo, "kubeletVersion", info.text("Kubelet Version"));
+            putIfPresent(nodeInfo, "containerRuntimeVersion", info.text("Container Runtime Version"));
+        }
+        return node;
+    }
+
+    /** A controller describe only tells who owns it; the replay uses that to resolve Pods to their workload. */
+    private void ownedBy(Field root, String kind, String name, String namespace, long line) {
+        ObjectNode object = JsonLogReader.MAPPER.createObjectNode();
+        object.put("kind", kind);
+        ObjectNode metadata = object.putObject("metadata");
+        metadata.put("name", name);
+        metadata.put("namespace", namespace);
+        controlledBy(root, metadata);
+        out.accept(new RawObject(object, null, options.now(), cluster, file, line));
+    }
+
+    private void deployment(Field root, String name, String namespace, long line) {
+        for (String field : List.of("NewReplicaSet", "OldReplicaSets")) {
+            Field f = root.child(field);
+            if (f == null) {
+                continue;
+            }
+            for (String value : f.values()) {
+                for (String part : value.split(",")) {
+                    Matcher m = NEW_REPLICA_SET.matcher(part.trim());
+                    if (m.matches()) {
+                        ObjectNode rs = JsonLogReader.MAPPER.createObjectNode();
+                        rs.put("kind", "ReplicaSet");
+                        ObjectNode metadata = rs.putObject("metadata");
+                        metadata.put("name", m.group(1));
+                        metadata.put("namespace", namespace);
+                        metadata.putArray("ownerReferences").addObject().put("kind", "Deployment").put("name", name)
+                                .put("controller", true);
+                        out.accept(new RawObject(rs, null, options.now(), cluster, file, line));
+                    }
+                }
+            }
+        }
+    }
+
+    private static void controlledBy(Field root, ObjectNode metadata) {
+        String controller = root.text("Controlled By");
+        if (controller != null && controller.contains("/")) {
+            metadata.putArray("ownerReferences").addObject()
+                    .put("kind", controller.substring(0, controller.indexOf('/')))
+                    .put("name", controller.substring(controller.indexOf('/') + 1))
+                    .put("controller", true);
+        }
+    }
+
+    /** {@code app=triton} lines (Labels, Node-Selectors). */
+    private static ObjectNode pairs(Field field) {
+        ObjectNode map = JsonLogReader.MAPPER.createObjectNode();
+        if (field != null) {
+            for (String value : field.values()) {
+                for (String pair : value.split(",")) {
+                    int eq = pair.indexOf('=');
+                    if (eq > 0) {
+                        map.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+                    }
+                }
+            }
+        }
+        return map;
+    }
+
+    /** {@code cpu: 2} children (Limits, Requests, Capacity, Allocatable). */
+    private static ObjectNode resourceMap(Field field) {
+        ObjectNode map = JsonLogReader.MAPPER.createObjectNode();
+        if (field != null) {
+            for (Field child : field.childList) {
+                if (child.value != null && !child.value.isEmpty()) {
+                    map.put(child.key, child.value);
+                }
+            }
+        }
+        return map;
+    }
+
+    private static ArrayNode tolerations(Field field) {
+        ArrayNode tolerations = JsonLogReader.MAPPER.createArrayNode();
+        if (field == null) {
+            return tolerations;
+        }
+        for (String value : field.values()) {
+            Matcher m = TOLERATION.matcher(value.trim());
+            if (!m.matches()) {
+                continue;
+            }
+            ObjectNode t = tolerations.addObject();
+            putIfPresent(t, "key", emptyToNull(m.group(1)));
+            putIfPresent(t, "value", emptyToNull(m.group(2)));
+            putIfPresent(t, "effect", m.group(3));
+            putIfPresent(t, "operator", m.group(4));
+            if (m.group(5) != null) {
+                t.put("tolerationSeconds", Long.parseLong(m.group(5)));
+            }
+        }
+        return tolerations;
+    }
+
+    /** The Conditions table: {@code Type Status [LastHeartbeatTime LastTransitionTime] [Reason] [Message]}. */
+    private static ArrayNode conditions(Field field) {
+        ArrayNode conditions = JsonLogReader.MAPPER.createArrayNode();
+        if (field == null) {
+            return conditions;
+        }
+        List<String> columns = null;
+        for (String line : field.more) {
+            String trimmed = line.trim();
+            if (trimmed.isEmpty() || trimmed.startsWith("--")) {
+                continue;
+            }
+            String[] cells = trimmed.split("\\s{2,}");
+            if (columns == null) {
+                columns = List.of(cells);
+                continue;
+            }
+            if (cells.length < 2) {
+                continue;
+            }
+            ObjectNode c = conditions.addObject();
+            c.put("type", cells[0]);
+            c.put("status", cells[1]);
+            for (int k = 2; k < cells.length && k < columns.size(); k++) {
+                switch (columns.get(k)) {
+                    case "Reason" -> c.put("reason", cells[k]);
+                    case "Message" -> c.put("message", String.join("  ", List.of(cells).subList(k, cells.length)));
+                    case "LastTransitionTime" -> putIfPresent(c, "lastTransitionTime", describeTime(cells[k]));
+                    default -> {
+                    }
+                }
+            }
+        }
+        return conditions;
+    }
+
+    /** describe prints times as {@code Fri, 14 Mar 2025 10:00:01 +0000}; RFC 3339 is accepted too. */
+    static String describeTime(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return ZonedDateTime.parse(text.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant().toString();
+        } catch (DateTimeParseException e) {
+            try {
+                return KubeTime.parse(text, "time").toString();
+            } catch (MalformedObjectException notRfc3339) {
+                return null;
+            }
+        }
+    }
+
+    private static void putIfPresent(ObjectNode node, String field, String value) {
+        if (value != null) {
+            node.put(field, value);
+        }
+    }
+
+    private static String emptyToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
+
+}

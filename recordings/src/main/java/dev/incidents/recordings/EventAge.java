@@ -1,0 +1,63 @@
+package dev.incidents.recordings;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The Age / LAST SEEN column of {@code kubectl describe} and {@code kubectl get events}: {@code 61s}, {@code 3m9s},
+ * {@code 5h20m}, {@code 2d3h}, {@code 50s (x2 over 2m59s)} (a repeated event: last seen 50 s ago, twice, the first
+ * time 2 m 59 s ago), {@code <unknown>} (no timestamps, e.g. events.k8s.io events read by an older kubectl).
+ * kubectl rounds ages (apimachinery {@code duration.HumanDuration}), so times derived from them are approximate.
+ *
+ * @param lastSeen  how long ago the event last happened; null when unknown
+ * @param count     how many times; 1 without {@code (xN over ...)}
+ * @param firstSeen how long ago it first happened; equals lastSeen for a single event, null when unknown
+ */
+public record EventAge(Duration lastSeen, int count, Duration firstSeen) {
+    /** One age: units y (365 d), d, h, m, s, each at most once, in that order. */
+    static final String AGE = "(?:\\d{1,9}y)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?";
+    /** The whole column, never empty: an age, optionally followed by {@code (xN over AGE)}. */
+    static final String COLUMN = "(?:<unknown>|<invalid>|(?=\\d)" + AGE + "(?:\\s+\\(x\\d{1,9} over (?=\\d)" + AGE + "\\))?)";
+    private static final Pattern FULL = Pattern.compile(
+            "^(<unknown>|<invalid>|" + AGE + ")(?:\\s+\\(x(\\d{1,9}) over (" + AGE + ")\\))?$");
+    private static final Pattern PART = Pattern.compile("(\\d{1,9})([ydhms])");
+
+    public static Optional<EventAge> parse(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        Matcher m = FULL.matcher(text.trim());
+        if (!m.matches() || m.group(1).isEmpty()) {
+            return Optional.empty();
+        }
+        Duration last = duration(m.group(1));
+        int count = m.group(2) == null ? 1 : Math.max(1, Integer.parseInt(m.group(2)));
+        Duration first = m.group(3) == null ? last : duration(m.group(3));
+        if (m.group(3) != null && first == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new EventAge(last, count, first));
+    }
+
+    /** {@code 3m9s} to a duration; null for {@code <unknown>}, {@code <invalid>} or an empty string. */
+    static Duration duration(String age) {
+        if (age.isEmpty() || age.startsWith("<")) {
+            return null;
+        }
+        Duration total = Duration.ZERO;
+        Matcher m = PART.matcher(age);
+        while (m.find()) {
+            long n = Long.parseLong(m.group(1));
+            total = total.plus(switch (m.group(2)) {
+                case "y" -> Duration.ofDays(365 * n);
+                case "d" -> Duration.ofDays(n);
+                case "h" -> Duration.ofHours(n);
+                case "m" -> Duration.ofMinutes(n);
+                default -> Duration.ofSeconds(n);
+            });
+        }
+        return total;
+    }
+}

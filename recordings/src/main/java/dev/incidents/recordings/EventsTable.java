@@ -1,0 +1,228 @@
+package dev.incidents.recordings;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The two event tables people paste: the {@code Events:} table of {@code kubectl describe}
+ * ({@code Type Reason Age From Message}) and {@code kubectl get events} ({@code [NAMESPACE] LAST SEEN TYPE REASON
+ * OBJECT MESSAGE}, or its {@code -o wide} columns), with or without their header line.
+ */
+final class EventsTable {
+    /** One row, fields verbatim; {@code object} is {@code pod/name} for get-events rows, null for describe rows. */
+    record Row(long line, String namespace, String type, String reason, String age, String from, String object,
+               String message, String firstSeen, String count) {
+    }
+
+    static final Pattern DESCRIBE_HEADER = Pattern.compile("^\\s*Type\\s+Reason\\s+Age\\s+From\\s+Message\\s*$");
+    static final Pattern GET_HEADER = Pattern.compile("^\\s*(?:NAMESPACE\\s+)?LAST SEEN\\s+.*\\bREASON\\b.*\\bMESSAGE\\b.*$");
+    private static final String TYPE = "(Normal|Warning)";
+    static final Pattern DESCRIBE_ROW = Pattern.compile(
+            "^\\s*" + TYPE + "\\s+(\\S+)\\s+(" + EventAge.COLUMN + ")(?:\\s+(.*?))?(?:\\s{2,}(.*?))?\\s*$");
+    static final Pattern GET_ROW = Pattern.compile(
+            "^\\s*(?:([a-z0-9][-a-z0-9]*)\\s+)?(" + EventAge.COLUMN + ")\\s+" + TYPE + "\\s+(\\S+)\\s+([A-Za-z.]+/\\S+)\\s+(.*?)\\s*$");
+    private static final Pattern SEPARATOR = Pattern.compile("^\\s*-{2,}(\\s+-{2,})*\\s*$");
+    private static final Pattern SECTION = Pattern.compile("^[A-Z][\\w .-]*:(\\s.*)?$");
+    /** Terminal wraps are hard breaks at the screen width: such a continuation joins without a space. */
+    private static final int HARD_WRAP_WIDTH = 100;
+
+    private static final Map<String, String> KINDS = Map.ofEntries(
+            Map.entry("pod", "Pod"), Map.entry("node", "Node"), Map.entry("replicaset", "ReplicaSet"),
+            Map.entry("deployment", "Deployment"), Map.entry("statefulset", "StatefulSet"),
+            Map.entry("daemonset", "DaemonSet"), Map.entry("job", "Job"), Map.entry("cronjob", "CronJob"),
+            Map.entry("persistentvolumeclaim", "PersistentVolumeClaim"), Map.entry("persistentvolume", "PersistentVolume"),
+            Map.entry("service", "Service"), Map.entry("horizontalpodautoscaler", "HorizontalPodAutoscaler"),
+            Map.entry("poddisruptionbudget", "PodDisruptionBudget"), Map.entry("namespace", "Namespace"),
+            Map.entry("endpoints", "Endpoints"), Map.entry("configmap", "ConfigMap"), Map.entry("ingress", "Ingress"));
+
+    private EventsTable() {
+    }
+
+    /** {@code pod} or {@code replicaset.apps} to the Kind. */
+    static String kindOfResource(String resource) {
+        String base = resource.toLowerCase(Locale.ROOT);
+        int dot = base.indexOf('.');
+        if (dot > 0) {
+            base = base.substring(0, dot);
+        }
+        String kind = KINDS.get(base);
+        if (kind != null) {
+            return kind;
+        }
+        return resource.isEmpty() ? resource : Character.toUpperCase(resource.charAt(0)) + resource.substring(1);
+    }
+
+    /**
+     * Rows of a describe Events table whose header is at {@code header}; stops at a blank line, a code fence or
+     * the next section. Returns the rows and sets {@code end[0]} to the index after the table.
+     */
+    static List<Row> describeRows(List<String> lines, int header, int[] end) {
+        List<Row> rows = new ArrayList<>();
+        int i = header + 1;
+        for (; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (SEPARATOR.matcher(line).matches()) {
+                continue;
+            }
+            if (line.isBlank() || line.trim().startsWith("```") || SECTION.matcher(line).matches()
+                    || DESCRIBE_HEADER.matcher(line).matches()) {
+                break;
+            }
+            Row row = describeRow(line, i + 1);
+            if (row != null) {
+                rows.add(row);
+            } else if (!rows.isEmpty()) {
+                rows.set(rows.size() - 1, continued(rows.get(rows.size() - 1), lines.get(i - 1), line));
+            }
+        }
+        end[0] = i;
+        return rows;
+    }
+
+    static Row describeRow(String line, long lineNumber) {
+        Matcher m = DESCRIBE_ROW.matcher(line);
+        if (!m.matches()) {
+            return null;
+        }
+        String from = m.group(4);
+        String message = m.group(5);
+        if (message == null) {
+            // a row with one field after the age: kubectl always prints From, so the field is the message only
+            // when it holds spaces that are not a From like "kubelet, node-1"
+            message = from == null ? "" : from;
+            from = null;
+            if (message.contains("  ")) {
+                int gap = message.indexOf("  ");
+                from = message.substring(0, gap).trim();
+                message = message.substring(gap).trim();
+            }
+        }
+        return new Row(lineNumber, null, m.group(1), m.group(2), m.group(3).trim(), emptyToNull(from), null,
+                message.trim(), null, null);
+    }
+
+    /** A {@code kubectl get events} row without a header (one pasted line). */
+    static Row getRow(String line, long lineNumber) {
+        Matcher m = GET_ROW.matcher(line);
+        if (!m.matches()) {
+            return null;
+        }
+        return new Row(lineNumber, m.group(1), m.group(3), m.group(4), m.group(2).trim(), null, m.group(5),
+                m.group(6), null, null);
+    }
+
+    /** Rows of a {@code kubectl get events} table with its header at {@code header}. */
+    static List<Row> getRows(List<String> lines, int header, int[] end) {
+        String head = lines.get(header);
+        List<String> columns = new ArrayList<>();
+        List<Integer> offsets = new ArrayList<>();
+        Matcher cm = Pattern.compile("\\S+(?: \\S+)*").matcher(head);
+        while (cm.find()) {
+            columns.add(cm.group());
+            offsets.add(cm.start());
+        }
+        List<Row> rows = new ArrayList<>();
+        int i = header + 1;
+        for (; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.isBlank() || line.trim().startsWith("```") || GET_HEADER.matcher(line).matches()) {
+                break;
+            }
+            String[] fields = aligned(line, offsets) ? byOffsets(line, offsets, columns) : null;
+            if (fields == null) {
+                fields = bySpaces(line, columns);
+            }
+            if (fields == null) {
+                Row single = getRow(line, i + 1);
+                if (single != null) {
+                    rows.add(single);
+                    continue;
+                }
+                if (!rows.isEmpty()) {
+                    rows.set(rows.size() - 1, continued(rows.get(rows.size() - 1), lines.get(i - 1), line));
+                }
+                continue;
+            }
+            rows.add(new Row(i + 1, field(fields, columns, "NAMESPACE"), field(fields, columns, "TYPE"),
+                    field(fields, columns, "REASON"), field(fields, columns, "LAST SEEN"), field(fields, columns, "SOURCE"),
+                    field(fields, columns, "OBJECT"), firstNonNull(field(fields, columns, "MESSAGE"), ""),
+                    field(fields, columns, "FIRST SEEN"), field(fields, columns, "COUNT")));
+        }
+        end[0] = i;
+        return rows;
+    }
+
+    /** kubectl's tabwriter output: every column boundary of the header falls on a space in the row. */
+    private static boolean aligned(String line, List<Integer> offsets) {
+        int last = offsets.get(offsets.size() - 1);
+        if (line.length() <= last) {
+            return false;
+        }
+        for (int k = 1; k < offsets.size(); k++) {
+            if (line.charAt(offsets.get(k) - 1) != ' ') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String[] byOffsets(String line, List<Integer> offsets, List<String> columns) {
+        String[] fields = new String[offsets.size()];
+        for (int k = 0; k < offsets.size(); k++) {
+            int from = offsets.get(k);
+            int to = k + 1 < offsets.size() ? offsets.get(k + 1) : line.length();
+            fields[k] = line.substring(Math.min(from, line.length()), Math.min(to, line.length())).trim();
+        }
+        return hasType(fields, columns) ? fields : null;
+    }
+
+    /** Whitespace collapsed by a chat or ticket: fields are split at runs of two or more spaces. */
+    private static String[] bySpaces(String line, List<String> columns) {
+        String[] tokens = line.trim().split("\\s{2,}");
+        int messageAt = columns.indexOf("MESSAGE");
+        if (tokens.length < columns.size() || messageAt < 0) {
+            return null;
+        }
+        String[] fields = new String[columns.size()];
+        int after = columns.size() - messageAt - 1;
+        System.arraycopy(tokens, 0, fields, 0, messageAt);
+        int messageEnd = tokens.length - after;
+        fields[messageAt] = String.join("  ", java.util.Arrays.copyOfRange(tokens, messageAt, messageEnd));
+        System.arraycopy(tokens, messageEnd, fields, messageAt + 1, after);
+        return hasType(fields, columns) ? fields : null;
+    }
+
+    private static boolean hasType(String[] fields, List<String> columns) {
+        int typeAt = columns.indexOf("TYPE");
+        return typeAt >= 0 && validType(fields[typeAt]);
+    }
+
+    private static boolean validType(String s) {
+        return "Normal".equals(s) || "Warning".equals(s);
+    }
+
+    private static String field(String[] fields, List<String> columns, String name) {
+        int k = columns.indexOf(name);
+        return k < 0 || k >= fields.length ? null : emptyToNull(fields[k]);
+    }
+
+    /** Appends a wrapped continuation line to the row's message. */
+    private static Row continued(Row row, String previousLine, String line) {
+        boolean hardWrap = !Character.isWhitespace(line.charAt(0)) && previousLine.length() >= HARD_WRAP_WIDTH;
+        String message = row.message() + (hardWrap ? "" : " ") + line.trim();
+        return new Row(row.line(), row.namespace(), row.type(), row.reason(), row.age(), row.from(), row.object(),
+                message.trim(), row.firstSeen(), row.count());
+    }
+
+    private static String emptyToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    private static String firstNonNull(String a, String b) {
+        return a != null ? a : b;
+    }
+}

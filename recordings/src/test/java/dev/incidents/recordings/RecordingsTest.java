@@ -1,0 +1,392 @@
+package dev.incidents.recordings;
+
+import dev.incidents.schemas.KubeEvent;
+import dev.incidents.schemas.NodeSnapshot;
+import dev.incidents.schemas.OwnerRef;
+import dev.incidents.schemas.PodSnapshot;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import static dev.incidents.recordings.Fixtures.path;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
+
+class RecordingsTest {
+    private static final Instant NOW = Instant.parse("2025-03-14T10:03:09Z");
+    private static final ReadOptions OPTIONS = new ReadOptions("test", NOW);
+
+    private final List<Rejection> rejections = new ArrayList<>();
+
+    private List<Recorded> read(ReadOptions options, String... fixtures) {
+        List<Path> paths = new ArrayList<>();
+        for (String fixture : fixtures) {
+            paths.add(path(fixture));
+        }
+        return Recordings.read(paths, options, rejections::add);
+    }
+
+    private static String summary(List<Recorded> records) {
+        return records.stream().map(r -> r.kind() + " " + r.key() + (r.isTombstone() ? " (tombstone)" : ""))
+                .collect(Collectors.joining("\n"));
+    }
+
+    /** One row per format: what comes out, in time order. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "logs/events-list.json     | 3 | EVENT test/inference/Pod/triton-79569cfbbc-m2wcc;EVENT test/default/Node/ip-10-0-1-149.ec2.internal;EVENT test/llm/Pod/vllm-6d4b9c7f58-x2kzq",
+            "logs/mixed-list.json      | 1 | POD test/llm/vllm-6d4b9c7f58-x2kzq",
+            "logs/nodes-list.json      | 1 | NODE test/ip-10-0-1-149.ec2.internal",
+            "logs/events-watch.json    | 3 | EVENT test/test-530513/Pod/some-pod;EVENT test/inference/Pod/triton-79569cfbbc-m2wcc;EVENT test/inference/Pod/triton-5fc797b8f8-9qvzt",
+            "logs/watch-events.json    | 3 | POD test/inference/triton-79569cfbbc-m2wcc;EVENT test/inference/Pod/triton-79569cfbbc-m2wcc;POD test/inference/triton-79569cfbbc-m2wcc (tombstone)",
+            "logs/exporter.jsonl       | 2 | EVENT test/inference/Pod/triton-79569cfbbc-m2wcc;EVENT test/llm/Pod/vllm-6d4b9c7f58-x2kzq",
+            "logs/recording.jsonl      | 4 | NODE test/ip-10-0-1-149.ec2.internal;EVENT test/inference/Pod/triton-79569cfbbc-m2wcc;POD test/inference/triton-79569cfbbc-m2wcc;POD test/inference/triton-79569cfbbc-m2wcc (tombstone)",
+            "describe/seed-001.txt     | 10 | -",
+            "describe/pod-oomkilled.describe.txt | 3 | EVENT test/llm/Pod/vllm-6d4b9c7f58-x2kzq;EVENT test/llm/Pod/vllm-6d4b9c7f58-x2kzq;POD test/llm/vllm-6d4b9c7f58-x2kzq",
+            "describe/node-gpu.describe.txt | 4 | EVENT test/default/Node/ip-10-0-1-149.ec2.internal;EVENT test/default/Node/ip-10-0-1-149.ec2.internal;EVENT test/default/Node/ip-10-0-1-149.ec2.internal;NODE test/ip-10-0-1-149.ec2.internal",
+            "describe/rs-failed-create.describe.txt | 2 | EVENT test/inference/ReplicaSet/triton-5fc797b8f8;EVENT test/inference/ReplicaSet/triton-5fc797b8f8",
+            "describe/get-events-all.txt | 4 | EVENT test/default/Node/ip-10-0-1-149.ec2.internal;EVENT test/inference/Pod/triton-5fc797b8f8-9qvzt;EVENT test/inference/Pod/triton-5fc797b8f8-9qvzt;EVENT test/inference/Pod/triton-79569cfbbc-m2wcc",
+            "describe/get-events-one-line.txt | 1 | EVENT test/default/Pod/triton-79569cfbbc-m2wcc",
+            "describe/get-events-namespaced.txt | 2 | EVENT test/inference/Pod/triton-79569cfbbc-m2wcc;EVENT test/inference/Pod/triton-79569cfbbc-m2wcc",
+    })
+    void readsEveryFormat(String fixture, int count, String expected) {
+        List<Recorded> records = read(OPTIONS, fixture);
+
+        assertThat(rejections).isEmpty();
+        assertThat(records).hasSize(count);
+        if (!expected.equals("-")) {
+            assertThat(summary(records)).isEqualTo(expected.replace(';', '\n'));
+        }
+        assertThat(records).allSatisfy(r -> assertThat(r.file()).endsWith(fixture.substring(fixture.indexOf('/') + 1)));
+        assertThat(records).isSortedAccordingTo(java.util.Comparator.comparing(Recorded::time));
+    }
+
+    @Test
+    void seed001EventsParseExactly() {
+        List<Recorded> records = read(OPTIONS, "describe/seed-001.txt");
+
+        assertThat(rejections).isEmpty();
+        List<KubeEvent> events = records.stream().map(r -> (KubeEvent) r.value()).toList();
+        assertThat(events).extracting(e -> e.getInvolvedObject().getKind() + "/" + e.getInvolvedObject().getNamespace()
+                        + "/" + e.getInvolvedObject().getName())
+                .containsOnly("Pod/inference/triton-79569cfbbc-m2wcc");
+        assertThat(events).extracting(KubeEvent::getType, KubeEvent::getReason, KubeEvent::getCount,
+                        KubeEvent::getReportingComponent, KubeEvent::getReportingInstance, KubeEvent::getLastTimestamp)
+                .containsExactly(
+                        tuple("Normal", "Scheduled", 1, "default-scheduler", null, NOW.minusSeconds(189)),
+                        tuple("Normal", "Pulling", 1, "kubelet", "ip-10-0-1-149.ec2.internal", NOW.minusSeconds(188)),
+                        tuple("Normal", "Pulled", 1, "kubelet", "ip-10-0-1-149.ec2.internal", NOW.minusSeconds(183)),
+                        tuple("Normal", "Created", 1, "kubelet", "ip-10-0-1-149.ec2.internal", NOW.minusSeconds(183)),
+                        tuple("Normal", "Started", 1, "kubelet", "ip-10-0-1-149.ec2.internal", NOW.minusSeconds(183)),
+                        tuple("Warning", "Failed", 1, "kubelet", "ip-10-0-1-149.ec2.internal", NOW.minusSeconds(61)),
+                        tuple("Warning", "Failed", 1, "kubelet", "ip-10-0-1-149.ec2.internal", NOW.minusSeconds(61)),
+                        tuple("Normal", "BackOff", 1, "kubelet", "ip-10-0-1-149.ec2.internal", NOW.minusSeconds(60)),
+                        tuple("Warning", "Failed", 1, "kubelet", "ip-10-0-1-149.ec2.internal", NOW.minusSeconds(60)),
+                        tuple("Normal", "Pulling", 2, "kubelet", "ip-10-0-1-149.ec2.internal", NOW.minusSeconds(50)));
+        KubeEvent repeated = events.get(9);
+        assertThat(repeated.getFirstTimestamp()).isEqualTo(NOW.minusSeconds(179));
+        assertThat(repeated.getMessage()).isEqualTo("Pulling image \"478253497479.dkr.ecr.us-east-1.amazonaws.com/triton:resnet50\"");
+        assertThat(events.get(5).getMessage()).startsWith("Failed to pull image \"478253497479.dkr.ecr.us-east-1.amazonaws.com/triton:resnet50\": failed to pull and unpack image")
+                .endsWith("docs/pdf/NsightCompute.pdf: no space left on device");
+        assertThat(events.get(0).getMessage())
+                .isEqualTo("Successfully assigned inference/triton-79569cfbbc-m2wcc to ip-10-0-1-149.ec2.internal");
+        assertThat(events.get(2).getMessage()).isEqualTo("Successfully pulled image \"amazon/aws-cli:latest\" in 5.419s (5.419s including waiting). Image size: 128976715 bytes.");
+        assertThat(records.get(0).line()).isEqualTo(lineOf("describe/seed-001.txt", "Normal   Scheduled"));
+    }
+
+    @Test
+    void describePodBecomesASnapshotWithItsEvents() {
+        List<Recorded> records = read(OPTIONS, "describe/pod-oomkilled.describe.txt");
+
+        PodSnapshot pod = (PodSnapshot) records.get(2).value();
+        assertThat(records.get(2).time()).isEqualTo(NOW);
+        assertThat(pod.getObservedAt()).isEqualTo(NOW);
+        assertThat(pod.getNodeName()).isEqualTo("gpu-node-7");
+        assertThat(pod.getPhase()).isEqualTo("Running");
+        assertThat(pod.getLabels()).containsEntry("pod-template-hash", "6d4b9c7f58");
+        assertThat(pod.getOwners()).extracting(OwnerRef::getKind, OwnerRef::getName)
+                .containsExactly(tuple("ReplicaSet", "vllm-6d4b9c7f58"), tuple("Deployment", "vllm"));
+        var vllm = pod.getContainers().get(0);
+        assertThat(vllm.getImage()).isEqualTo("vllm/vllm-openai:v0.6.3");
+        assertThat(vllm.getRestartCount()).isEqualTo(7);
+        assertThat(vllm.getState().getReason()).isEqualTo("CrashLoopBackOff");
+        assertThat(vllm.getLastState().getReason()).isEqualTo("OOMKilled");
+        assertThat(vllm.getLastState().getExitCode()).isEqualTo(137);
+        assertThat(vllm.getLastState().getFinishedAt()).isEqualTo(Instant.parse("2025-03-14T10:05:30Z"));
+        assertThat(vllm.getLimits()).containsEntry("nvidia.com/gpu", "1").containsEntry("memory", "24Gi");
+        assertThat(vllm.getRequests()).containsEntry("cpu", "4");
+        assertThat(vllm.getProbes()).extracting(p -> p.getKind() + " " + p.getHandler() + " " + p.getFailureThreshold())
+                .containsExactly("liveness tcpSocket :8000 3", "readiness exec cat /tmp/ready 3", "startup httpGet :8000/health 30");
+        assertThat(pod.getConditions()).extracting(c -> c.getType() + "=" + c.getStatus())
+                .contains("Ready=False", "PodScheduled=True");
+        assertThat(pod.getNodeSelector()).containsEntry("nvidia.com/gpu.product", "NVIDIA-A10G");
+        assertThat(pod.getTolerations()).extracting(t -> t.getKey() + "|" + t.getValue() + "|" + t.getEffect() + "|"
+                        + t.getOperator() + "|" + t.getTolerationSeconds())
+                .containsExactly("node.kubernetes.io/not-ready|null|NoExecute|Exists|300",
+                        "node.kubernetes.io/unreachable|null|NoExecute|Exists|300",
+                        "nvidia.com/gpu|present|NoSchedule|null|null");
+        assertThat(pod.getPvcNames()).containsExactly("hf-cache");
+        assertThat(pod.getQosClass()).isEqualTo("Burstable");
+        assertThat(pod.toString()).doesNotContain("hf_not_to_be_kept");
+
+        KubeEvent backOff = (KubeEvent) records.get(1).value();
+        assertThat(backOff.getCount()).isEqualTo(37);
+        assertThat(backOff.getReportingInstance()).isEqualTo("gpu-node-7");
+        assertThat(backOff.getFirstTimestamp()).isEqualTo(NOW.minusSeconds(24 * 60));
+    }
+
+    @Test
+    void describeNodeBecomesASnapshot() {
+        List<Recorded> records = read(OPTIONS, "describe/node-gpu.describe.txt");
+
+        NodeSnapshot node = (NodeSnapshot) records.get(3).value();
+        assertThat(node.getTaints()).extracting(t -> t.getKey() + "=" + t.getValue() + ":" + t.getEffect())
+                .containsExactly("nvidia.com/gpu=present:NoSchedule", "node.kubernetes.io/disk-pressure=null:NoSchedule");
+        assertThat(node.getCapacity()).containsEntry("nvidia.com/gpu", "1").containsEntry("cpu", "4");
+        assertThat(node.getAllocatable()).containsEntry("cpu", "3920m");
+        assertThat(node.getLabels()).containsEntry("nvidia.com/gpu.product", "NVIDIA-A10G").hasSize(4);
+        assertThat(node.getConditions()).extracting(c -> c.getType() + "=" + c.getStatus() + " " + c.getReason())
+                .containsExactly("MemoryPressure=False KubeletHasSufficientMemory", "DiskPressure=True KubeletHasDiskPressure",
+                        "PIDPressure=False KubeletHasSufficientPID", "Ready=True KubeletReady");
+        assertThat(node.getConditions().get(1).getLastTransitionTime()).isEqualTo(Instant.parse("2025-03-14T10:01:30Z"));
+        assertThat(node.getKubeletVersion()).isEqualTo("v1.29.0-eks-5e0fdde");
+        assertThat(node.getContainerRuntimeVersion()).isEqualTo("containerd://1.7.11");
+        KubeEvent gc = (KubeEvent) records.get(0).value();
+        assertThat(gc.getCount()).isEqualTo(3);
+        assertThat(gc.getReportingInstance()).isEqualTo("ip-10-0-1-149.ec2.internal");
+    }
+
+    @Test
+    void replicaSetDescribeGivesItsEventsAndItsOwner() {
+        List<Recorded> records = read(OPTIONS, "describe/rs-failed-create.describe.txt", "describe/seed-001.txt");
+
+        KubeEvent combined = records.stream().map(Recorded::value).filter(KubeEvent.class::isInstance)
+                .map(KubeEvent.class::cast).filter(e -> e.getInvolvedObject().getKind().equals("ReplicaSet"))
+                .reduce((a, b) -> b).orElseThrow();
+        assertThat(combined.getCount()).isEqualTo(8);
+        assertThat(combined.getReason()).isEqualTo("FailedCreate");
+        assertThat(combined.getMessage()).startsWith("(combined from similar events): Error creating: pods \"triton-5fc797b8f8-q2w9r\" is forbidden: exceeded quota");
+        assertThat(combined.getReportingComponent()).isEqualTo("replicaset-controller");
+    }
+
+    @Test
+    void getEventsTablesKeepCountsObjectsAndNamespaces() {
+        List<Recorded> records = read(OPTIONS, "describe/get-events-all.txt", "describe/get-events-wide.txt");
+
+        assertThat(rejections).isEmpty();
+        assertThat(records).extracting(r -> {
+            KubeEvent e = (KubeEvent) r.value();
+            return e.getInvolvedObject().getKind() + "/" + e.getInvolvedObject().getName() + " " + e.getReason() + " x"
+                    + e.getCount() + " " + e.getFirstTimestamp() + ".." + e.getLastTimestamp() + " " + e.getReportingComponent()
+                    + "@" + e.getReportingInstance();
+        }).containsExactly(
+                "Node/ip-10-0-1-149.ec2.internal FreeDiskSpaceFailed x1 2025-03-14T09:58:00Z..2025-03-14T09:58:00Z null@null",
+                // equal times keep file order: the -A table was given first
+                "Pod/triton-5fc797b8f8-9qvzt FailedScheduling x1 2025-03-14T10:01:09Z..2025-03-14T10:01:09Z null@null",
+                "Pod/train-0 FailedScheduling x12 2025-03-14T09:53:09Z..2025-03-14T10:01:09Z default-scheduler@null",
+                "Pod/triton-5fc797b8f8-9qvzt TriggeredScaleUp x1 2025-03-14T10:01:34Z..2025-03-14T10:01:34Z null@null",
+                "Pod/triton-79569cfbbc-m2wcc Pulling x2 2025-03-14T10:00:10Z..2025-03-14T10:02:19Z null@null",
+                "Pod/vllm-6d4b9c7f58-x2kzq Unhealthy x31 2025-03-14T09:57:09Z..2025-03-14T10:02:24Z kubelet@gpu-node-7");
+        assertThat(records.get(5).key()).isEqualTo("test/default/Pod/vllm-6d4b9c7f58-x2kzq");
+        assertThat(((KubeEvent) records.get(0).value()).getMessage()).startsWith("Failed to garbage collect");
+    }
+    @Test
+    void deploymentDescribeNamesItsReplicaSetForOwnerResolution() {
+        List<Recorded> records = read(OPTIONS, "describe/deployment-replica-failure.describe.txt", "logs/pod-of-new-replicaset.json");
+
+        assertThat(rejections).isEmpty();
+        assertThat(records).extracting(Recorded::key)
+                .containsExactly("test/inference/Deployment/triton", "test/inference/triton-5fc797b8f8-9qvzt");
+        // the pod's hash label does not match, so only the describe's "NewReplicaSet:" line gives the Deployment
+        assertThat(((PodSnapshot) records.get(1).value()).getOwners()).extracting(OwnerRef::getKind, OwnerRef::getName)
+                .containsExactly(tuple("ReplicaSet", "triton-5fc797b8f8"), tuple("Deployment", "triton"));
+    }
+
+    @Test
+    void recordingHeaderGivesTheClusterUnlessOverridden() {
+        List<Recorded> fromHeader = read(new ReadOptions(null, NOW), "logs/recording.jsonl");
+        assertThat(fromHeader).extracting(Recorded::key).allMatch(k -> k.startsWith("prod-us-east-1/"));
+
+        PodSnapshot pod = (PodSnapshot) fromHeader.get(2).value();
+        assertThat(fromHeader.get(2).time()).isEqualTo(Instant.parse("2025-03-14T10:03:09.250Z"));
+        assertThat(pod.getOwners()).extracting(OwnerRef::getKind, OwnerRef::getName, OwnerRef::getUid)
+                .containsExactly(tuple("ReplicaSet", "triton-79569cfbbc", "7d1c2b3a-4e5f-4a6b-8c7d-9e0f1a2b3c4d"),
+                        tuple("Deployment", "triton", "triton-deploy-uid"));
+        assertThat(fromHeader.get(3).isTombstone()).isTrue();
+        assertThat(fromHeader.get(3).time()).isEqualTo(Instant.parse("2025-03-14T10:07:00Z"));
+
+        assertThat(read(new ReadOptions("other", NOW), "logs/recording.jsonl")).extracting(Recorded::key)
+                .allMatch(k -> k.startsWith("other/"));
+    }
+
+    @Test
+    void ownersSeenInAListResolveThePodsWorkload() {
+        PodSnapshot pod = (PodSnapshot) read(OPTIONS, "logs/mixed-list.json").get(0).value();
+
+        assertThat(pod.getOwners()).extracting(OwnerRef::getKind, OwnerRef::getName)
+                .containsExactly(tuple("ReplicaSet", "vllm-6d4b9c7f58"), tuple("Deployment", "vllm-server"));
+    }
+
+    @Test
+    void malformedLinesAreRejectedWithFileLineAndReasonAndTheRestComesOut() {
+        List<Recorded> records = read(OPTIONS, "logs/malformed.jsonl");
+
+        assertThat(records).extracting(r -> r.line()).containsExactly(6L, 1L); // by event time
+        assertThat(rejections).extracting(Rejection::line).containsExactly(3L, 5L, 2L, 4L);
+        assertThat(rejections).allSatisfy(r -> assertThat(r.file()).endsWith("malformed.jsonl"));
+        assertThat(rejections).extracting(Rejection::reason).anySatisfy(r -> assertThat(r).contains("bad timestamp"))
+                .anySatisfy(r -> assertThat(r).startsWith("not JSON"))
+                .anySatisfy(r -> assertThat(r).contains("without metadata.name"))
+                .anySatisfy(r -> assertThat(r).startsWith("not a Kubernetes object"));
+        assertThat(rejections.get(0).toString()).matches(".*malformed\\.jsonl:3: not JSON: .*");
+    }
+
+    @Test
+    void brokenPrettyJsonResumesAtTheNextObject() {
+        String text = """
+                {
+                    "kind": "Event",
+                    "involvedObject": {"kind": "Pod", "name": "a", "namespace": "ns"},
+                    "lastTimestamp": "2025-03-14T10:00:00Z"
+                }
+                {
+                    "kind": "Event",
+                    "involvedObject": {"kind": "Pod", "name": "b"
+                }
+                {
+                    "kind": "Event",
+                    "involvedObject": {"kind": "Pod", "name": "c", "namespace": "ns"},
+                    "lastTimestamp": "2025-03-14T10:00:01Z"
+                }
+                """;
+        List<Recorded> records = Recordings.read("watch.json", text, OPTIONS, rejections::add);
+
+        assertThat(records).extracting(Recorded::key).containsExactly("test/ns/Pod/a", "test/ns/Pod/c");
+        assertThat(records).extracting(Recorded::line).containsExactly(1L, 10L);
+        assertThat(rejections).hasSize(1);
+        assertThat(rejections.get(0).line()).isBetween(9L, 10L);
+    }
+
+    @Test
+    void fragmentWithoutItsObjectIsRejectedNotGuessed() {
+        String text = """
+                Events:
+                  Type     Reason   Age   From     Message
+                  ----     ------   ----  ----     -------
+                  Warning  BackOff  12s   kubelet  Back-off restarting failed container app
+                """;
+        assertThat(Recordings.read("paste.txt", text, OPTIONS, rejections::add)).isEmpty();
+        assertThat(rejections).extracting(Rejection::line).containsExactly(4L);
+    }
+
+    @Test
+    void fragmentTakesItsObjectFromTheSurroundingText() {
+        String text = """
+                Pod: web-7d9f8b6c5d-abcde in namespace: shop, Node: worker-3
+                  Warning  BackOff  12s (x4 over 1m)  kubelet  Back-off restarting failed container app in pod web-7d9f8b6c5d-abcde_shop
+                """;
+        List<Recorded> records = Recordings.read("paste.txt", text, OPTIONS, rejections::add);
+
+        assertThat(rejections).isEmpty();
+        KubeEvent event = (KubeEvent) records.get(0).value();
+        assertThat(records.get(0).key()).isEqualTo("test/shop/Pod/web-7d9f8b6c5d-abcde");
+        assertThat(event.getCount()).isEqualTo(4);
+        assertThat(event.getFirstTimestamp()).isEqualTo(NOW.minusSeconds(60));
+    }
+
+    @Test
+    void wrappedMessagesAreJoined() {
+        String text = """
+                Events:
+                  Type     Reason                  Age   From     Message
+                  ----     ------                  ----  ----     -------
+                  Warning  FailedCreatePodSandBox  30s   kubelet  Failed to create pod sandbox: rpc error: code = Unknown desc = failed to setup network for sandbox "4f3c":
+                           plugin type="aws-cni" name="aws-cni" failed (add): add cmd: failed to assign an IP address to container
+                  Normal   Scheduled               31s   default-scheduler  Successfully assigned ml/train-0 to gpu-node-2
+                """;
+        List<Recorded> records = Recordings.read("paste.txt", text, OPTIONS, rejections::add);
+
+        assertThat(rejections).isEmpty();
+        KubeEvent sandbox = (KubeEvent) records.get(1).value();
+        assertThat(sandbox.getMessage()).endsWith("failed to setup network for sandbox \"4f3c\": plugin type=\"aws-cni\" "
+                + "name=\"aws-cni\" failed (add): add cmd: failed to assign an IP address to container");
+        assertThat(records.get(1).key()).isEqualTo("test/ml/Pod/train-0");
+        assertThat(sandbox.getReportingInstance()).isEqualTo("gpu-node-2");
+    }
+
+    @Test
+    void filesMergeByEventTimeStableForEqualTimes() {
+        String a = """
+                {"kind":"Event","involvedObject":{"kind":"Pod","name":"a1","namespace":"ns"},"lastTimestamp":"2025-03-14T10:00:00Z"}
+                {"kind":"Event","involvedObject":{"kind":"Pod","name":"a2","namespace":"ns"},"lastTimestamp":"2025-03-14T10:00:02Z"}
+                {"kind":"Event","involvedObject":{"kind":"Pod","name":"a3","namespace":"ns"},"lastTimestamp":"2025-03-14T10:00:02Z"}
+                """;
+        String b = """
+                {"kind":"Event","involvedObject":{"kind":"Pod","name":"b1","namespace":"ns"},"lastTimestamp":"2025-03-14T10:00:01Z"}
+                {"kind":"Event","involvedObject":{"kind":"Pod","name":"b2","namespace":"ns"},"lastTimestamp":"2025-03-14T10:00:02Z"}
+                """;
+        Path dir = path("logs").resolve("../../merge-test");
+        List<Recorded> records;
+        try {
+            java.nio.file.Files.createDirectories(dir);
+            java.nio.file.Files.writeString(dir.resolve("a.jsonl"), a);
+            java.nio.file.Files.writeString(dir.resolve("b.jsonl"), b);
+            records = Recordings.read(List.of(dir.resolve("a.jsonl"), dir.resolve("b.jsonl")), OPTIONS, rejections::add);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+
+        assertThat(records).extracting(r -> ((KubeEvent) r.value()).getInvolvedObject().getName())
+                .containsExactly("a1", "b1", "a2", "a3", "b2");
+    }
+
+    @Test
+    void dashReadsStandardInput() {
+        java.io.InputStream stdin = System.in;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream(
+                    "61s  Warning  Failed  pod/web-0  Error: ErrImagePull\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            List<Recorded> records = Recordings.read(List.of(Path.of("-")), OPTIONS, rejections::add);
+
+            assertThat(records).extracting(Recorded::key, Recorded::file).containsExactly(tuple("test/default/Pod/web-0", "-"));
+        } finally {
+            System.setIn(stdin);
+        }
+    }
+
+    @Test
+    void unreadableFileIsOneRejection() {
+        List<Recorded> records = Recordings.read(List.of(Path.of("/no/such/file.json")), OPTIONS, rejections::add);
+
+        assertThat(records).isEmpty();
+        assertThat(rejections).extracting(Rejection::file, Rejection::line).containsExactly(tuple("/no/such/file.json", 0L));
+    }
+
+    private static List<String> readText(String fixture) {
+        try {
+            return java.nio.file.Files.readAllLines(path(fixture));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static long lineOf(String fixture, String text) {
+        try {
+            List<String> lines = java.nio.file.Files.readAllLines(path(fixture));
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).contains(text)) {
+                    return i + 1;
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return -1;
+    }
+}
