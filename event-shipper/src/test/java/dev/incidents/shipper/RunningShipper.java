@@ -12,7 +12,18 @@ final class RunningShipper implements AutoCloseable {
 
     RunningShipper(ShipperConfig config) {
         shipper = LiveShipper.start(config);
-        exit = CompletableFuture.supplyAsync(() -> shipper.run(stop::get));
+        // its own thread: the common pool has one worker on a 2-core machine, and anything parked there
+        // (a previous test's leftovers) would silently keep this loop from ever starting
+        exit = new CompletableFuture<>();
+        Thread loop = new Thread(() -> {
+            try {
+                exit.complete(shipper.run(stop::get));
+            } catch (Throwable t) {
+                exit.completeExceptionally(t);
+            }
+        }, "shipper-loop");
+        loop.setDaemon(true);
+        loop.start();
     }
 
     double metric(String name, String kind) {
