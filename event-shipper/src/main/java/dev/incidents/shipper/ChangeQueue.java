@@ -58,6 +58,14 @@ public final class ChangeQueue implements Consumer<ObservedChange> {
         }
     }
 
+    /** Hands over what is already queued, without waiting for more (a clean stop loses nothing observed). */
+    public void drainRemaining(Consumer<ObservedChange> handler) {
+        ObservedChange change;
+        while ((change = queue.poll()) != null) {
+            handler.accept(change);
+        }
+    }
+
     public void close() {
         closed = true;
     }

@@ -52,6 +52,7 @@ public final class LiveRecorder implements AutoCloseable {
     /** Records until {@code stop}; returns how many changes were written. */
     public long run(BooleanSupplier stop) {
         queue.drain(recorder::record, this::flush, 1000, stop);
+        queue.drainRemaining(recorder::record);
         flush();
         return recorder.written();
     }

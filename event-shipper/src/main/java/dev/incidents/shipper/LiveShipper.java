@@ -55,6 +55,9 @@ public final class LiveShipper implements AutoCloseable {
     /** Maps and produces until {@code stop} is true; 0 on a requested stop, 1 after a fatal producer error. */
     public int run(BooleanSupplier stop) {
         queue.drain(shipper::ship, sink::checkHealth, 1000, () -> stop.getAsBoolean() || sink.fatal().isPresent());
+        if (sink.fatal().isEmpty()) {
+            queue.drainRemaining(shipper::ship);
+        }
         sink.flush();
         Optional<Throwable> fatal = sink.fatal();
         fatal.ifPresent(e -> LOG.error("stopping: the producer cannot go on ({})", e.toString()));

@@ -48,8 +48,9 @@ public final class RecordCommand implements Callable<Integer> {
             }
         }, "recorder-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        long deadline = duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
         try (LiveRecorder recorder = LiveRecorder.start(kube.kubeconfig, kube.context, kube.cluster, kube.filter(), output, spec.commandLine().getOut())) {
+            // counted from when the informers listed the cluster, not from when we started connecting
+            long deadline = duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
             long lines = recorder.run(() -> stop.get() || System.nanoTime() >= deadline);
             spec.commandLine().getErr().println("recorded " + lines + " changes of cluster " + recorder.cluster() + " to " + output);
             return 0;
