@@ -43,9 +43,15 @@ public final class KafkaSink implements AutoCloseable {
     private final AtomicLong pending = new AtomicLong();
     private final AtomicLong lastProgressNanos = new AtomicLong(System.nanoTime());
     private final AtomicReference<Throwable> fatal = new AtomicReference<>();
+    private final Duration stall;
     private volatile boolean stalled;
 
     public KafkaSink(Map<String, Object> producerConfig, Serializer<SpecificRecord> values, ShipperMetrics metrics, Consumer<OutgoingRecord> lost) {
+        this(producerConfig, values, metrics, lost, STALL);
+    }
+
+    KafkaSink(Map<String, Object> producerConfig, Serializer<SpecificRecord> values, ShipperMetrics metrics, Consumer<OutgoingRecord> lost, Duration stall) {
+        this.stall = stall;
         this.producer = new KafkaProducer<>(producerConfig);
         this.values = values;
         this.metrics = metrics;
@@ -86,7 +92,7 @@ public final class KafkaSink implements AutoCloseable {
         boolean now = stalledNow();
         if (now && !stalled) {
             LOG.warn("Kafka at {} has acknowledged nothing for {}s ({} records waiting); the producer keeps retrying "
-                    + "until delivery.timeout.ms", bootstrap, STALL.toSeconds(), pending.get());
+                    + "until delivery.timeout.ms", bootstrap, stall.toSeconds(), pending.get());
         } else if (!now && stalled) {
             LOG.info("Kafka at {} is acknowledging records again", bootstrap);
         }
@@ -119,7 +125,7 @@ public final class KafkaSink implements AutoCloseable {
     }
 
     private boolean stalledNow() {
-        return pending.get() > 0 && System.nanoTime() - lastProgressNanos.get() > STALL.toNanos();
+        return pending.get() > 0 && System.nanoTime() - lastProgressNanos.get() > stall.toNanos();
     }
 
     private void completed(OutgoingRecord record, Exception error) {
