@@ -18,6 +18,15 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class InformerHeapBenchmark {
     public static void main(String[] args) throws Exception {
+        try {
+            measure(args);
+        } finally {
+            // the mock's Vert.x threads can outlive close(); the figures are printed, so end here
+            System.exit(0);
+        }
+    }
+
+    private static void measure(String[] args) throws Exception {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         try (MockApiServer api = MockApiServer.start(true);
              KubernetesClient client = new KubernetesClientBuilder().withConfig(api.clientConfig()).build()) {
@@ -48,8 +57,6 @@ public final class InformerHeapBenchmark {
                         (after - before) * 10_000.0 / count / (1024 * 1024), (after - before) / (double) count);
             }
         }
-        // the mock's Vert.x threads can outlive close(); the figures are printed, so end here
-        System.exit(0);
     }
 
     static long usedHeapAfterGc() throws InterruptedException {
