@@ -4,8 +4,6 @@ import dev.incidents.recordings.KubeObjects;
 import dev.incidents.recordings.MalformedObjectException;
 import dev.incidents.recordings.OwnerLookup;
 import dev.incidents.recordings.RecordingWriter;
-import dev.incidents.schemas.NodeSnapshot;
-import dev.incidents.schemas.PodSnapshot;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,16 +63,8 @@ public final class Recorder {
         }
         long fingerprint = switch (kind) {
             case "Event" -> ShippedState.fingerprint(KubeObjects.event(ObjectJson.of(object), cluster));
-            case "Pod" -> {
-                PodSnapshot pod = KubeObjects.pod(ObjectJson.of(object), cluster, owners, Instant.EPOCH);
-                pod.setObservedAt(Instant.EPOCH);
-                yield ShippedState.fingerprint(pod);
-            }
-            case "Node" -> {
-                NodeSnapshot node = KubeObjects.node(ObjectJson.of(object), cluster, Instant.EPOCH);
-                node.setObservedAt(Instant.EPOCH);
-                yield ShippedState.fingerprint(node);
-            }
+            case "Pod" -> ShippedState.contentFingerprint(KubeObjects.pod(ObjectJson.of(object), cluster, owners, Instant.EPOCH));
+            case "Node" -> ShippedState.contentFingerprint(KubeObjects.node(ObjectJson.of(object), cluster, Instant.EPOCH));
             // owners (ReplicaSet, Job) matter only for their ownerReferences, which do not change: once is enough
             default -> 0L;
         };

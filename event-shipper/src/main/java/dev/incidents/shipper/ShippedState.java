@@ -36,13 +36,26 @@ public final class ShippedState {
         fingerprints.remove(key);
     }
 
-    /** Forgets {@code key} unless a newer version was recorded since {@code fingerprint}. */
-    public void forget(String key, long fingerprint) {
-        fingerprints.remove(key, fingerprint);
-    }
-
     public int size() {
         return fingerprints.size();
+    }
+
+    /**
+     * The fingerprint of what a snapshot says, leaving out {@code observedAt}: that is when we looked, not what
+     * changed, and a resync an hour later must compare equal.
+     */
+    public static long contentFingerprint(org.apache.avro.specific.SpecificRecordBase record) {
+        org.apache.avro.Schema.Field observedAt = record.getSchema().getField("observedAt");
+        if (observedAt == null) {
+            return fingerprint(record);
+        }
+        Object seen = record.get(observedAt.pos());
+        record.put(observedAt.pos(), java.time.Instant.EPOCH);
+        try {
+            return fingerprint(record);
+        } finally {
+            record.put(observedAt.pos(), seen);
+        }
     }
 
     /** CRC-64-AVRO of the record's Avro binary encoding. */

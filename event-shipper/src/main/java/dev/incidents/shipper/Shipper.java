@@ -87,16 +87,11 @@ public final class Shipper {
         }
         PodSnapshot pod = KubeObjects.pod(ObjectJson.of(object), cluster, owners, change.observedAt());
         String key = TopicKeys.pod(pod);
-        Instant observedAt = pod.getObservedAt();
-        // observedAt is when we looked, not what changed: leave it out of the comparison.
-        pod.setObservedAt(Instant.EPOCH);
-        long fingerprint = ShippedState.fingerprint(pod);
-        pod.setObservedAt(observedAt);
-        if (!state.changed(key, fingerprint)) {
+        if (!state.changed(key, ShippedState.contentFingerprint(pod))) {
             metrics.skippedUnchanged("pod");
             return;
         }
-        sink.send(new OutgoingRecord("pod", topics.pods(), key, pod, observedAt, key));
+        sink.send(new OutgoingRecord("pod", topics.pods(), key, pod, pod.getObservedAt(), key));
     }
 
     private void shipNode(ObservedChange change) {
@@ -109,15 +104,11 @@ public final class Shipper {
         }
         NodeSnapshot node = KubeObjects.node(ObjectJson.of(object), cluster, change.observedAt());
         String key = TopicKeys.node(node);
-        Instant observedAt = node.getObservedAt();
-        node.setObservedAt(Instant.EPOCH);
-        long fingerprint = ShippedState.fingerprint(node);
-        node.setObservedAt(observedAt);
-        if (!state.changed(key, fingerprint)) {
+        if (!state.changed(key, ShippedState.contentFingerprint(node))) {
             metrics.skippedUnchanged("node");
             return;
         }
-        sink.send(new OutgoingRecord("node", topics.nodes(), key, node, observedAt, key));
+        sink.send(new OutgoingRecord("node", topics.nodes(), key, node, node.getObservedAt(), key));
     }
 
     /** The record timestamp of an event: when it last happened, as Kubernetes says, else when we saw it. */

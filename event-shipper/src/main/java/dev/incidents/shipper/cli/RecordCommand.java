@@ -9,9 +9,6 @@ import picocli.CommandLine.Option;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@code incidents record}: live cluster -> the project's recording format (JSON Lines), for later
@@ -37,30 +34,13 @@ public final class RecordCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        AtomicBoolean stop = new AtomicBoolean();
-        CountDownLatch stopped = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            stop.set(true);
-            try {
-                stopped.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "recorder-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try (LiveRecorder recorder = LiveRecorder.start(kube.kubeconfig, kube.context, kube.cluster, kube.filter(), output, spec.commandLine().getOut())) {
+        try (StopSignal stop = new StopSignal("recorder-shutdown", 10);
+             LiveRecorder recorder = LiveRecorder.start(kube.kubeconfig, kube.context, kube.cluster, kube.filter(), output, spec.commandLine().getOut())) {
             // counted from when the informers listed the cluster, not from when we started connecting
             long deadline = duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
-            long lines = recorder.run(() -> stop.get() || System.nanoTime() >= deadline);
+            long lines = recorder.run(() -> stop.requested() || System.nanoTime() >= deadline);
             spec.commandLine().getErr().println("recorded " + lines + " changes of cluster " + recorder.cluster() + " to " + output);
             return 0;
-        } finally {
-            stopped.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running: it is what stopped us
-            }
         }
     }
 }

@@ -12,9 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@code incidents ship}: live, watch the cluster and produce Events, Pod and Node snapshots to Kafka; with
@@ -64,26 +61,9 @@ public final class ShipCommand implements Callable<Integer> {
         }
         ShipperConfig config = new ShipperConfig(kube.cluster, kube.kubeconfig, kube.context, kube.filter(), resync,
                 kafka.producer("incidents-shipper"), kafka.topics(), httpPort, ShipperConfig.DEFAULT_QUEUE_CAPACITY);
-        AtomicBoolean stop = new AtomicBoolean();
-        CountDownLatch stopped = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            stop.set(true);
-            try {
-                stopped.await(20, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "shipper-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try (LiveShipper shipper = LiveShipper.start(config)) {
-            return shipper.run(stop::get);
-        } finally {
-            stopped.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running: it is what stopped us
-            }
+        try (StopSignal stop = new StopSignal("shipper-shutdown", 20);
+             LiveShipper shipper = LiveShipper.start(config)) {
+            return shipper.run(stop::requested);
         }
     }
 }
