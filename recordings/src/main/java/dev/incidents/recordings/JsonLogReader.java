@@ -45,11 +45,11 @@ final class JsonLogReader {
     }
 
     /** True when the text looks like JSON at all (first non-blank character opens an object or array). */
-    static boolean looksLikeJson(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (!Character.isWhitespace(c)) {
-                return c == '{' || c == '[';
+    static boolean looksLikeJson(List<String> lines) {
+        for (String line : lines) {
+            String trimmed = line.strip();
+            if (!trimmed.isEmpty()) {
+                return trimmed.charAt(0) == '{' || trimmed.charAt(0) == '[';
             }
         }
         return false;

@@ -83,7 +83,8 @@ public final class KubeObjects {
                 .setName(text(event, "metadata", "name"))
                 .setApiVersion(eventsApi ? "events.k8s.io/v1" : "v1")
                 .setInvolvedObject(involvedObject)
-                .setRelated(related != null && related.isObject() && text(related, "name") != null
+                // related is optional context (the node of a pod event): an incomplete one is dropped, not fatal
+                .setRelated(related != null && text(related, "kind") != null && text(related, "name") != null
                         ? objectRef(related, "related") : null)
                 .setReason(text(event, "reason"))
                 .setMessage(firstNonNull(text(event, "message"), text(event, "note")))
@@ -214,23 +215,32 @@ public final class KubeObjects {
         List<JsonNode> refs = objects(pod, "metadata", "ownerReferences");
         JsonNode nearest = refs.stream().filter(r -> bool(r, "controller")).findFirst()
                 .orElse(refs.isEmpty() ? null : refs.get(0));
-        List<OwnerRef> chain = new ArrayList<>();
         if (nearest == null || text(nearest, "kind") == null || text(nearest, "name") == null) {
-            return chain;
+            return new ArrayList<>();
         }
-        OwnerRef current = OwnerRef.newBuilder()
+        OwnerRef first = OwnerRef.newBuilder()
                 .setKind(text(nearest, "kind"))
                 .setName(text(nearest, "name"))
                 .setUid(text(nearest, "uid"))
                 .setController(bool(nearest, "controller"))
                 .build();
+        return ownerChain(namespace, first, text(pod, "metadata", "labels", "pod-template-hash"), owners);
+    }
+
+    /**
+     * The chain above a Pod's nearest owner; a replay calls it again on each snapshot once the whole recording
+     * (and so every ReplicaSet and Job in it) has been read.
+     */
+    public static List<OwnerRef> ownerChain(String namespace, OwnerRef nearest, String podTemplateHash, OwnerLookup owners) {
+        List<OwnerRef> chain = new ArrayList<>();
+        OwnerRef current = nearest;
         chain.add(current);
         Set<String> seen = new HashSet<>();
         seen.add(current.getKind() + "/" + current.getName());
         while (chain.size() < MAX_OWNER_DEPTH) {
             Optional<OwnerRef> next = owners.ownerOf(namespace, current.getKind(), current.getName());
             if (next.isEmpty() && chain.size() == 1) {
-                next = inferredOwner(current, text(pod, "metadata", "labels", "pod-template-hash"));
+                next = inferredOwner(current, podTemplateHash);
             }
             if (next.isEmpty() || !seen.add(next.get().getKind() + "/" + next.get().getName())) {
                 break;

@@ -6,7 +6,9 @@ import dev.incidents.schemas.NodeSnapshot;
 import dev.incidents.schemas.PodSnapshot;
 import dev.incidents.schemas.TopicKeys;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -39,12 +41,12 @@ public final class Recordings {
      * A file that cannot be opened is one rejection at line 0.
      */
     public static List<Recorded> read(List<Path> files, ReadOptions options, Consumer<Rejection> rejected) {
-        List<RawObject> raw = new ArrayList<>();
+        Mapper mapper = new Mapper(options, rejected);
         for (Path path : files) {
             String name = path.toString();
-            String text;
+            List<String> lines;
             try {
-                text = STDIN.equals(name) ? decode(System.in.readAllBytes()) : decode(Files.readAllBytes(path));
+                lines = STDIN.equals(name) ? lines(System.in) : lines(Files.newInputStream(path));
             } catch (CharacterCodingException e) {
                 rejected.accept(new Rejection(name, 0, "not UTF-8 text"));
                 continue;
@@ -52,42 +54,54 @@ public final class Recordings {
                 rejected.accept(new Rejection(name, 0, "cannot read: " + e.getMessage()));
                 continue;
             }
-            readText(name, text, options, raw::add, rejected);
+            readLines(name, lines, options, mapper, rejected);
         }
-        return map(raw, options, rejected);
+        return mapper.finish();
     }
 
     /** Reads one log given as text (tests, HTTP uploads); {@code name} is what rejections report. */
     public static List<Recorded> read(String name, String text, ReadOptions options, Consumer<Rejection> rejected) {
-        List<RawObject> raw = new ArrayList<>();
-        readText(name, text, options, raw::add, rejected);
-        return map(raw, options, rejected);
+        Mapper mapper = new Mapper(options, rejected);
+        String clean = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        readLines(name, clean.lines().toList(), options, mapper, rejected);
+        return mapper.finish();
     }
 
     /** Reads from a stream (e.g. stdin) under the given name. */
     public static List<Recorded> read(String name, InputStream in, ReadOptions options, Consumer<Rejection> rejected)
             throws IOException {
+        Mapper mapper = new Mapper(options, rejected);
         try {
-            return read(name, decode(in.readAllBytes()), options, rejected);
+            readLines(name, lines(in), options, mapper, rejected);
         } catch (CharacterCodingException e) {
             rejected.accept(new Rejection(name, 0, "not UTF-8 text"));
-            return List.of();
         }
+        return mapper.finish();
     }
 
-    private static String decode(byte[] bytes) throws CharacterCodingException {
-        String text = StandardCharsets.UTF_8.newDecoder()
+    /** Lines of strict UTF-8 (a byte-order mark dropped); closes the stream unless it is stdin. */
+    private static List<String> lines(InputStream in) throws IOException {
+        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT)
-                .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+                .onUnmappableCharacter(CodingErrorAction.REPORT)));
+        List<String> lines = new ArrayList<>();
+        try {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                lines.add(lines.isEmpty() && line.startsWith("\uFEFF") ? line.substring(1) : line);
+            }
+        } finally {
+            if (in != System.in) {
+                reader.close();
+            }
+        }
+        return lines;
     }
 
-    private static void readText(String name, String text, ReadOptions options, Consumer<RawObject> out,
-                                 Consumer<Rejection> rejected) {
-        List<String> lines = text.lines().toList();
+    private static void readLines(String name, List<String> lines, ReadOptions options, Consumer<RawObject> out,
+                                  Consumer<Rejection> rejected) {
         try {
-            if (JsonLogReader.looksLikeJson(text)) {
+            if (JsonLogReader.looksLikeJson(lines)) {
                 new JsonLogReader(name, options, out, rejected).read(lines);
             } else {
                 new DescribeTextReader(name, options, out, rejected).read(lines);
@@ -98,17 +112,28 @@ public final class Recordings {
         }
     }
 
-    private static List<Recorded> map(List<RawObject> raw, ReadOptions options, Consumer<Rejection> rejected) {
-        ReplayOwners owners = new ReplayOwners();
-        for (RawObject object : raw) {
-            if (OWNER_KINDS.contains(kindOf(object.object()))) {
-                owners.learn(object.object());
-            }
+    /**
+     * Maps objects as they are read, so a large log is held as records, not as JSON trees. Owners can appear after
+     * the Pods they own (a ReplicaSet listed after its pods), so each Pod's chain is resolved again at the end.
+     */
+    private static final class Mapper implements Consumer<RawObject> {
+        private final ReadOptions options;
+        private final Consumer<Rejection> rejected;
+        private final ReplayOwners owners = new ReplayOwners();
+        private final List<Recorded> records = new ArrayList<>();
+
+        Mapper(ReadOptions options, Consumer<Rejection> rejected) {
+            this.options = options;
+            this.rejected = rejected;
         }
-        List<Recorded> records = new ArrayList<>(raw.size());
-        for (RawObject object : raw) {
+
+        @Override
+        public void accept(RawObject object) {
             try {
-                Recorded record = map(object, options, owners);
+                if (OWNER_KINDS.contains(kindOf(object.object()))) {
+                    owners.learn(object.object());
+                }
+                Recorded record = map(object, options);
                 if (record != null) {
                     records.add(record);
                 }
@@ -116,11 +141,20 @@ public final class Recordings {
                 rejected.accept(new Rejection(object.file(), object.line(), e.reason()));
             }
         }
-        records.sort(Comparator.comparing(Recorded::time)); // List.sort is stable: file order, then position
-        return records;
+
+        List<Recorded> finish() {
+            for (Recorded record : records) {
+                if (record.value() instanceof PodSnapshot pod && !pod.getOwners().isEmpty()) {
+                    pod.setOwners(KubeObjects.ownerChain(pod.getNamespace(), pod.getOwners().get(0),
+                            pod.getLabels().get("pod-template-hash"), owners));
+                }
+            }
+            records.sort(Comparator.comparing(Recorded::time)); // List.sort is stable: file order, then position
+            return records;
+        }
     }
 
-    private static Recorded map(RawObject raw, ReadOptions options, OwnerLookup owners) {
+    private static Recorded map(RawObject raw, ReadOptions options) {
         JsonNode object = raw.object();
         String kind = kindOf(object);
         boolean deleted = "DELETED".equals(raw.watchType());
@@ -143,7 +177,7 @@ public final class Recordings {
                             raw.file(), raw.line());
                 }
                 Instant time = KubeObjects.firstNonNullTime(raw.lineTime(), KubeObjects.podTime(object).orElse(null), options.now());
-                PodSnapshot pod = KubeObjects.pod(object, raw.cluster(), owners, time);
+                PodSnapshot pod = KubeObjects.pod(object, raw.cluster(), OwnerLookup.NONE, time);
                 return new Recorded(time, Recorded.Kind.POD, TopicKeys.pod(pod), pod, raw.file(), raw.line());
             }
             case "Node" -> {

@@ -142,6 +142,28 @@ class RecordingsTest {
     }
 
     @Test
+    void olderKubectlDescribeWithHostInFromAndTolerationsWithoutOperator() {
+        List<Recorded> records = read(OPTIONS, "describe/pod-old-kubectl.describe.txt");
+
+        assertThat(rejections).isEmpty();
+        assertThat(records).hasSize(7);
+        PodSnapshot pod = (PodSnapshot) records.get(6).value();
+        assertThat(pod.getNodeName()).isEqualTo("gpu-a100-03.lab.local");
+        assertThat(pod.getPriorityClassName()).isEqualTo("system-cluster-critical");
+        assertThat(pod.getContainers().get(0).getState().getReason()).isEqualTo("ImagePullBackOff");
+        assertThat(pod.getContainers().get(0).getProbes().get(0).getInitialDelaySeconds()).isEqualTo(60);
+        assertThat(pod.getTolerations()).extracting(t -> t.getKey() + ":" + t.getEffect() + " " + t.getTolerationSeconds())
+                .containsExactly("node.kubernetes.io/not-ready:NoExecute 300", "node.kubernetes.io/unreachable:NoExecute 300");
+        assertThat(pod.getOwners()).extracting(OwnerRef::getKind).containsExactly("ReplicaSet", "Deployment");
+        KubeEvent failed = (KubeEvent) records.get(2).value();
+        assertThat(failed.getReason()).isEqualTo("Failed");
+        assertThat(failed.getCount()).isEqualTo(4);
+        assertThat(failed.getReportingComponent()).isEqualTo("kubelet");
+        assertThat(failed.getReportingInstance()).isEqualTo("gpu-a100-03.lab.local");
+        assertThat(failed.getMessage()).endsWith("unauthorized: project not found, name: nvidia");
+    }
+
+    @Test
     void describeNodeBecomesASnapshot() {
         List<Recorded> records = read(OPTIONS, "describe/node-gpu.describe.txt");
 
@@ -238,13 +260,13 @@ class RecordingsTest {
         List<Recorded> records = read(OPTIONS, "logs/malformed.jsonl");
 
         assertThat(records).extracting(r -> r.line()).containsExactly(6L, 1L); // by event time
-        assertThat(rejections).extracting(Rejection::line).containsExactly(3L, 5L, 2L, 4L);
+        assertThat(rejections).extracting(Rejection::line).containsExactly(2L, 3L, 4L, 5L);
         assertThat(rejections).allSatisfy(r -> assertThat(r.file()).endsWith("malformed.jsonl"));
         assertThat(rejections).extracting(Rejection::reason).anySatisfy(r -> assertThat(r).contains("bad timestamp"))
                 .anySatisfy(r -> assertThat(r).startsWith("not JSON"))
                 .anySatisfy(r -> assertThat(r).contains("without metadata.name"))
                 .anySatisfy(r -> assertThat(r).startsWith("not a Kubernetes object"));
-        assertThat(rejections.get(0).toString()).matches(".*malformed\\.jsonl:3: not JSON: .*");
+        assertThat(rejections.get(1).toString()).matches(".*malformed\\.jsonl:3: not JSON: .*");
     }
 
     @Test
