@@ -61,6 +61,7 @@ public final class LocalBroker {
         List<String> notes = new ArrayList<>();
         Optional<ProcessHandle> running = ownProcess(notes);
         if (running.isPresent()) {
+            checkSameListeners(running.get());
             awaitReady(running.get(), begin);
             return new StartReport(true, running.get().pid(), bootstrapServers(), since(begin), notes);
         }
@@ -127,7 +128,10 @@ public final class LocalBroker {
                 "running, pid " + pid + ", cluster " + clusterId + ", " + bootstrapServers());
     }
 
-    /** Creates the topics that do not exist yet, with replication factor 1; returns the names it created. */
+    /**
+     * Creates the topics that do not exist yet, with replication factor 1, and returns once the broker serves
+     * all of them; returns the names it created.
+     */
     public List<String> createTopics(List<TopicSpec> topics) {
         List<String> created = new ArrayList<>();
         try (Admin admin = admin()) {
@@ -142,6 +146,7 @@ public final class LocalBroker {
                     }
                 }
             }
+            awaitServed(admin, topics.stream().map(TopicSpec::name).toList());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LocalBrokerException("interrupted while creating topics", e);
@@ -149,6 +154,26 @@ public final class LocalBroker {
             throw new LocalBrokerException("the broker at " + bootstrapServers() + " did not create topics within 30 s", e);
         }
         return created;
+    }
+
+    /**
+     * KRaft acknowledges a creation once the controller committed it; the broker serves the topic a moment later,
+     * when it has applied the metadata. A producer or an admin call in that gap gets UNKNOWN_TOPIC_OR_PARTITION.
+     */
+    private void awaitServed(Admin admin, List<String> names) throws InterruptedException, TimeoutException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            try {
+                admin.describeTopics(names).allTopicNames().get(5, TimeUnit.SECONDS);
+                return;
+            } catch (ExecutionException e) {
+                if (System.nanoTime() > deadline) {
+                    throw new LocalBrokerException("the broker at " + bootstrapServers() + " does not serve the topics "
+                            + names + " it created: " + e.getCause().getMessage(), e.getCause());
+                }
+                Thread.sleep(100);
+            }
+        }
     }
 
     /**
@@ -181,6 +206,22 @@ public final class LocalBroker {
             return Optional.empty();
         }
         return process;
+    }
+
+    /** A running broker of this directory with other ports would never answer here: say so instead of waiting. */
+    private void checkSameListeners(ProcessHandle process) {
+        String expected = BrokerConfigFiles.serverProperties(settings).lines()
+                .filter(line -> line.startsWith("listeners=")).findFirst().orElse("");
+        try {
+            List<String> written = Files.readAllLines(settings.serverProperties(), StandardCharsets.UTF_8);
+            if (!written.contains(expected)) {
+                String actual = written.stream().filter(line -> line.startsWith("listeners=")).findFirst().orElse("?");
+                throw new LocalBrokerException("the broker of " + settings.home() + " already runs (pid " + process.pid()
+                        + ") with " + actual + "; stop it first, or use the same --port and --controller-port");
+            }
+        } catch (IOException e) {
+            // No config to compare with: fall through to waiting for an answer on our port.
+        }
     }
 
     private void awaitReady(ProcessHandle process, long begin) {

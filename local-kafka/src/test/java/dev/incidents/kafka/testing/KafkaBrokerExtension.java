@@ -7,9 +7,6 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.UUID;
 
@@ -30,14 +27,10 @@ public final class KafkaBrokerExtension implements BeforeAllCallback, ParameterR
     /** The shared broker (to create topics with specific settings). */
     public static synchronized LocalBroker broker() {
         if (broker == null) {
-            int port = freePort();
-            int controllerPort = freePort();
-            while (controllerPort == port) {
-                controllerPort = freePort();
-            }
+            int[] ports = FreePorts.two();
             LocalBroker started = new LocalBroker(BrokerSettings.defaults()
                     .withHome(Path.of("target", "it-kafka-" + UUID.randomUUID().toString().substring(0, 8)).toAbsolutePath())
-                    .withPorts(port, controllerPort));
+                    .withPorts(ports[0], ports[1]));
             Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "stop-test-kafka-broker"));
             started.start();
             broker = started;
@@ -72,14 +65,6 @@ public final class KafkaBrokerExtension implements BeforeAllCallback, ParameterR
                     broker = null;
                 }
             }
-        }
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

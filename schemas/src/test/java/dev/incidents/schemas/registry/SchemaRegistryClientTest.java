@@ -116,6 +116,25 @@ class SchemaRegistryClientTest {
     }
 
     @Test
+    void anUnreadableTruststoreIsAClearError() {
+        RegistrySettings settings = RegistrySettings.fromConfig(Map.of(
+                RegistrySettings.SCHEMA_REGISTRY_URL, "https://registry.example:8081",
+                RegistrySettings.TRUSTSTORE_LOCATION, "/nonexistent/registry-truststore.p12",
+                RegistrySettings.TRUSTSTORE_PASSWORD, "changeit")).orElseThrow();
+
+        IllegalArgumentException e = catchThrowableOfType(IllegalArgumentException.class,
+                () -> new SchemaRegistryClient(settings));
+
+        assertThat(e).hasMessageContaining("/nonexistent/registry-truststore.p12");
+    }
+
+    @Test
+    void aUrlThatIsNotHttpIsRefused() {
+        assertThat(catchThrowableOfType(IllegalArgumentException.class, () -> RegistrySettings.fromConfig(
+                Map.of(RegistrySettings.SCHEMA_REGISTRY_URL, "registry:8081")))).hasMessageContaining("http(s)://");
+    }
+
+    @Test
     void settingsAreAbsentWithoutAUrl() {
         assertThat(RegistrySettings.fromConfig(Map.of())).isEmpty();
         assertThat(RegistrySettings.fromConfig(Map.of(RegistrySettings.SCHEMA_REGISTRY_URL, " "))).isEmpty();

@@ -14,12 +14,12 @@ class ArbitraryBytesTest {
     private static final byte[] KUBE_EVENT_HEADER = SingleObjectEncoding.header(KubeEvent.getClassSchema());
     private final AvroDeserializer<KubeEvent> reader = new AvroDeserializer<>(KubeEvent.class);
 
-    @Property(tries = 500)
+    @Property(tries = 200)
     void anyBytesAreARecordOrATypedError(@ForAll @Size(max = 64) byte[] bytes) {
         assertReadsOrRejects(bytes);
     }
 
-    @Property(tries = 1000)
+    @Property(tries = 400)
     void garbageAfterAValidHeaderIsARecordOrATypedError(@ForAll @Size(max = 200) byte[] body) {
         byte[] bytes = Arrays.copyOf(KUBE_EVENT_HEADER, KUBE_EVENT_HEADER.length + body.length);
         System.arraycopy(body, 0, bytes, KUBE_EVENT_HEADER.length, body.length);

@@ -1,0 +1,58 @@
+package dev.incidents.kafka;
+
+import dev.incidents.schemas.Topics;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class KafkaCommandTest {
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @Test
+    void defaultTopicsAreTheDesignTopicsWithTheirCleanupPolicies() {
+        Map<String, TopicSpec> topics = KafkaCommand.defaultTopics(3).stream()
+                .collect(Collectors.toMap(TopicSpec::name, t -> t));
+
+        assertThat(topics).containsOnlyKeys(Topics.EVENTS, Topics.PODS, Topics.NODES, Topics.INCIDENTS,
+                Topics.INCIDENTS_JSON, Topics.INCIDENTS_DLQ);
+        assertThat(topics.values()).allSatisfy(t -> assertThat(t.partitions()).isEqualTo(3));
+        assertThat(topics.get(Topics.EVENTS).configs()).containsEntry("cleanup.policy", "delete")
+                .containsEntry("retention.ms", "604800000");
+        assertThat(topics.get(Topics.INCIDENTS_DLQ).configs()).containsEntry("retention.ms", "1209600000");
+        for (String compacted : List.of(Topics.PODS, Topics.NODES, Topics.INCIDENTS, Topics.INCIDENTS_JSON)) {
+            assertThat(topics.get(compacted).configs()).containsEntry("cleanup.policy", "compact");
+        }
+    }
+
+    @Test
+    void usageErrorsExitTwo() {
+        assertThat(run("start", "--partitions", "many")).isEqualTo(2);
+        assertThat(run("start", "--partitions", "0")).isEqualTo(2);
+        assertThat(run("restart")).isEqualTo(2);
+        assertThat(run("status", "--port", "9092", "--controller-port", "9092")).isEqualTo(2);
+        assertThat(err.toString()).contains("--partitions").contains("restart");
+    }
+
+    @Test
+    void everySubcommandHasHelp() {
+        for (String subcommand : List.of("start", "stop", "status")) {
+            assertThat(run(subcommand, "--help")).isEqualTo(0);
+        }
+        assertThat(out.toString()).contains("--data-dir").contains("--partitions").contains("--controller-port");
+    }
+
+    private int run(String... args) {
+        CommandLine cli = new CommandLine(new KafkaCommand());
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+}
