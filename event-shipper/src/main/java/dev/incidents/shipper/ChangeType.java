@@ -1,0 +1,6 @@
+package dev.incidents.shipper;
+
+/** The watch event types, as the recording format names them too. */
+public enum ChangeType {
+    ADDED, MODIFIED, DELETED
+}

@@ -1,0 +1,105 @@
+package dev.incidents.shipper;
+
+import dev.incidents.recordings.ReadOptions;
+import dev.incidents.recordings.Recorded;
+import dev.incidents.recordings.Recordings;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * {@code ship --from}: a recording (any format {@code Recordings} reads) to the same topics as the live shipper,
+ * record timestamps = the recorded event times, as fast as possible or paced at {@code rate} records/s.
+ * What {@code demo}, the end-to-end tests and load tests produce with.
+ */
+public final class RecordingShipper {
+    private final Map<String, Object> producer;
+    private final TopicNames topics;
+    private final PrintWriter err;
+    private final ShipperMetrics metrics = new ShipperMetrics();
+
+    public RecordingShipper(Map<String, Object> producer, TopicNames topics, PrintWriter err) {
+        this.producer = producer;
+        this.topics = topics;
+        this.err = err;
+    }
+
+    /** 0 all shipped, 1 the producer failed or lost records, 2 a file is unreadable, 3 some lines were rejected. */
+    public int ship(List<Path> files, String cluster, double rate) {
+        for (Path file : files) {
+            if (!file.toString().equals("-") && !Files.isReadable(file)) {
+                err.println(file + ": cannot read");
+                err.flush();
+                return 2;
+            }
+        }
+        AtomicLong rejected = new AtomicLong();
+        List<Recorded> records = Recordings.read(files, new ReadOptions(cluster, Instant.now()), rejection -> {
+            rejected.incrementAndGet();
+            err.println(rejection.file() + ":" + rejection.line() + ": " + rejection.reason());
+        });
+        err.flush();
+        try (KafkaSink sink = new KafkaSink(producer, new ValueSerializer(producer), metrics, lost -> { })) {
+            long start = System.nanoTime();
+            long sent = 0;
+            for (Recorded record : records) {
+                if (rate > 0) {
+                    pace(start, sent, rate);
+                }
+                sink.send(toOutgoing(record));
+                sent++;
+                if (sink.fatal().isPresent()) {
+                    break;
+                }
+            }
+            sink.flush();
+            if (sink.fatal().isPresent()) {
+                err.println("producer failed: " + sink.fatal().get());
+                err.flush();
+                return 1;
+            }
+        }
+        double errors = metrics.value("shipper.produce.errors", "event") + metrics.value("shipper.produce.errors", "pod")
+                + metrics.value("shipper.produce.errors", "node");
+        if (errors > 0) {
+            err.println((long) errors + " records were not written to Kafka");
+            err.flush();
+            return 1;
+        }
+        return rejected.get() > 0 ? 3 : 0;
+    }
+
+    /** How many records {@link #ship} handed to Kafka and had acknowledged, per kind. */
+    public ShipperMetrics metrics() {
+        return metrics;
+    }
+
+    private OutgoingRecord toOutgoing(Recorded record) {
+        String kind = record.kind().name().toLowerCase(Locale.ROOT);
+        String topic = switch (record.kind()) {
+            case EVENT -> topics.events();
+            case POD -> topics.pods();
+            case NODE -> topics.nodes();
+        };
+        return new OutgoingRecord(kind, topic, record.key(), record.value(), record.time(), record.key());
+    }
+
+    private static void pace(long startNanos, long sent, double rate) {
+        long due = startNanos + (long) (sent * 1_000_000_000L / rate);
+        long wait = due - System.nanoTime();
+        if (wait > 0) {
+            try {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

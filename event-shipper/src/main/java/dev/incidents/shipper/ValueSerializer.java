@@ -1,0 +1,55 @@
+package dev.incidents.shipper;
+
+import dev.incidents.schemas.KubeEvent;
+import dev.incidents.schemas.NodeSnapshot;
+import dev.incidents.schemas.PodSnapshot;
+import dev.incidents.schemas.serde.AvroSerializer;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serializer;
+
+import java.util.Map;
+
+/**
+ * One producer writes three record types; this picks the project's Avro serializer for the value's class
+ * (single-object encoding, or the Confluent wire format when {@code schema.registry.url} is configured).
+ */
+public final class ValueSerializer implements Serializer<SpecificRecord> {
+    private final AvroSerializer<KubeEvent> events = new AvroSerializer<>(KubeEvent.class);
+    private final AvroSerializer<PodSnapshot> pods = new AvroSerializer<>(PodSnapshot.class);
+    private final AvroSerializer<NodeSnapshot> nodes = new AvroSerializer<>(NodeSnapshot.class);
+
+    public ValueSerializer(Map<String, ?> config) {
+        configure(config, false);
+    }
+
+    @Override
+    public void configure(Map<String, ?> config, boolean isKey) {
+        events.configure(config, isKey);
+        pods.configure(config, isKey);
+        nodes.configure(config, isKey);
+    }
+
+    @Override
+    public byte[] serialize(String topic, SpecificRecord value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof KubeEvent event) {
+            return events.serialize(topic, event);
+        }
+        if (value instanceof PodSnapshot pod) {
+            return pods.serialize(topic, pod);
+        }
+        if (value instanceof NodeSnapshot node) {
+            return nodes.serialize(topic, node);
+        }
+        throw new IllegalArgumentException("no serializer for " + value.getClass().getName());
+    }
+
+    @Override
+    public void close() {
+        events.close();
+        pods.close();
+        nodes.close();
+    }
+}
