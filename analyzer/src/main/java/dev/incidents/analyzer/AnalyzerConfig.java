@@ -42,6 +42,11 @@ public final class AnalyzerConfig {
     public static final String CHECK_INTERVAL = "incidents.check.interval";
     /** Wall-clock interval of the idle clock (live only): advances event time when the cluster goes quiet. 0 = off. */
     public static final String IDLE_ADVANCE_INTERVAL = "incidents.idle.advance.interval";
+    /**
+     * Event-time milliseconds the idle clock adds per wall-clock millisecond of quiet (live only). 1 in production;
+     * {@code demo} raises it so a recording shipped in seconds still sees its grace periods pass in seconds.
+     */
+    public static final String IDLE_ADVANCE_RATE = "incidents.idle.advance.rate";
     /** Evidence entries kept per incident (newest, deduplicated by event uid). */
     public static final String MAX_EVIDENCE = "incidents.evidence.max";
     /** Number of distinct workloads with disk-full pulls on one node that make a NODE_DISK_PRESSURE incident. */
@@ -69,6 +74,7 @@ public final class AnalyzerConfig {
         DEFAULTS.put(RESOLVED_RETENTION, "P7D");
         DEFAULTS.put(CHECK_INTERVAL, "PT10S");
         DEFAULTS.put(IDLE_ADVANCE_INTERVAL, "PT5S");
+        DEFAULTS.put(IDLE_ADVANCE_RATE, "1");
         DEFAULTS.put(MAX_EVIDENCE, "20");
         DEFAULTS.put(NODE_DISK_WORKLOADS, "2");
         DEFAULTS.put(STORE_CHANGELOG, "true");
@@ -199,6 +205,10 @@ public final class AnalyzerConfig {
 
     public Duration idleAdvanceInterval() {
         return duration(values.get(IDLE_ADVANCE_INTERVAL));
+    }
+
+    public double idleAdvanceRate() {
+        return Double.parseDouble(values.get(IDLE_ADVANCE_RATE).trim());
     }
 
     public int maxEvidence() {

@@ -4,14 +4,10 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import dev.incidents.schemas.KafkaClientConfig;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Properties;
 
 /**
  * The producer configuration: safe defaults first, then every property of {@code --kafka-config} (TLS, SASL,
@@ -21,7 +17,7 @@ import java.util.Properties;
  */
 public final class ProducerSettings {
     /** Serdes read it: absent or blank means Avro single-object encoding, else Confluent wire format. */
-    public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
+    public static final String SCHEMA_REGISTRY_URL = KafkaClientConfig.SCHEMA_REGISTRY_URL;
 
     private ProducerSettings() {
     }
@@ -41,28 +37,10 @@ public final class ProducerSettings {
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 30_000);
         config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
         config.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
-        if (kafkaConfig != null) {
-            load(kafkaConfig).forEach((k, v) -> config.put(k.toString(), v));
-        }
-        if (bootstrapServers != null) {
-            config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        }
-        config.putIfAbsent(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9092");
-        if (schemaRegistryUrl != null && !schemaRegistryUrl.isBlank()) {
-            config.put(SCHEMA_REGISTRY_URL, schemaRegistryUrl);
-        }
+        // The common options (--bootstrap-server, --kafka-config, --schema-registry) win over the defaults above.
+        config.putAll(KafkaClientConfig.load(bootstrapServers, kafkaConfig, schemaRegistryUrl));
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         return config;
-    }
-
-    private static Properties load(Path file) {
-        Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(file)) {
-            properties.load(reader);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read --kafka-config " + file + ": " + e.getMessage(), e);
-        }
-        return properties;
     }
 }

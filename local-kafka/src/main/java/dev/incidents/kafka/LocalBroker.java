@@ -2,9 +2,7 @@ package dev.incidents.kafka;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
-import org.apache.kafka.common.errors.TopicExistsException;
 
 import java.io.File;
 import java.io.IOException;
@@ -133,46 +131,8 @@ public final class LocalBroker {
      * all of them; returns the names it created.
      */
     public List<String> createTopics(List<TopicSpec> topics) {
-        List<String> created = new ArrayList<>();
         try (Admin admin = admin()) {
-            for (TopicSpec topic : topics) {
-                NewTopic newTopic = new NewTopic(topic.name(), topic.partitions(), (short) 1).configs(topic.configs());
-                try {
-                    admin.createTopics(List.of(newTopic)).all().get(30, TimeUnit.SECONDS);
-                    created.add(topic.name());
-                } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof TopicExistsException)) {
-                        throw new LocalBrokerException("cannot create topic " + topic.name() + ": " + e.getCause().getMessage(), e.getCause());
-                    }
-                }
-            }
-            awaitServed(admin, topics.stream().map(TopicSpec::name).toList());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new LocalBrokerException("interrupted while creating topics", e);
-        } catch (TimeoutException e) {
-            throw new LocalBrokerException("the broker at " + bootstrapServers() + " did not create topics within 30 s", e);
-        }
-        return created;
-    }
-
-    /**
-     * KRaft acknowledges a creation once the controller committed it; the broker serves the topic a moment later,
-     * when it has applied the metadata. A producer or an admin call in that gap gets UNKNOWN_TOPIC_OR_PARTITION.
-     */
-    private void awaitServed(Admin admin, List<String> names) throws InterruptedException, TimeoutException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (true) {
-            try {
-                admin.describeTopics(names).allTopicNames().get(5, TimeUnit.SECONDS);
-                return;
-            } catch (ExecutionException e) {
-                if (System.nanoTime() > deadline) {
-                    throw new LocalBrokerException("the broker at " + bootstrapServers() + " does not serve the topics "
-                            + names + " it created: " + e.getCause().getMessage(), e.getCause());
-                }
-                Thread.sleep(100);
-            }
+            return TopicProvisioner.ensure(admin, topics, (short) 1);
         }
     }
 

@@ -118,12 +118,18 @@ public final class Correlator implements Processor<String, Signal, String, Incid
         save(record.key(), state);
     }
 
-    /** Wall-clock punctuation: event time moves on by the wall time elapsed since the last record. */
+    /** Wall-clock punctuation: once input goes quiet, event time moves on by the wall time elapsed since the last record. */
     private void advanceIdleClock(long wallNow) {
         if (lastRecordTime == Long.MIN_VALUE) {
             return;
         }
-        long advanced = lastRecordTime + (wallNow - wallAtLastRecord);
+        long quiet = wallNow - wallAtLastRecord;
+        if (quiet < config.idleAdvanceInterval().toMillis()) {
+            // Records are still arriving: stream time is moving on its own, and jumping ahead of it would cut
+            // grace periods short for records that are merely a little behind.
+            return;
+        }
+        long advanced = lastRecordTime + (long) (quiet * config.idleAdvanceRate());
         if (advanced > clock) {
             clock = advanced;
             sweep(advanced);

@@ -1,0 +1,101 @@
+package dev.incidents.analyzer.live;
+
+import dev.incidents.analyzer.AnalyzerConfig;
+import dev.incidents.analyzer.IncidentTopology;
+import dev.incidents.schemas.Incident;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The analyzer as a long-running Kafka Streams application: the same {@link IncidentTopology} as
+ * {@code replay}, with exactly-once processing, a failed stream thread replaced rather than the app
+ * stopped (a poison record already goes to the DLQ; what reaches the handler is a bug or a broker problem
+ * that a fresh thread may survive), and the {@code incidents} store open for interactive queries.
+ */
+public final class AnalyzerService implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(AnalyzerService.class);
+
+    private final KafkaStreams streams;
+    private final Topology topology;
+
+    public AnalyzerService(AnalyzerConfig config, Map<String, Object> streamsProperties) {
+        this.topology = IncidentTopology.build(new StreamsBuilder(), config);
+        Properties properties = new Properties();
+        properties.putAll(IncidentTopology.streamsSettings(config));
+        properties.putAll(streamsProperties);
+        this.streams = new KafkaStreams(topology, properties);
+        streams.setUncaughtExceptionHandler(exception -> {
+            log.error("stream thread failed; replacing it", exception);
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+        streams.setStateListener((now, before) -> log.info("analyzer state {} -> {}", before, now));
+    }
+
+    /** The Kafka Streams settings of {@code analyze} over the client config (bootstrap, TLS, SASL, registry). */
+    public static Map<String, Object> streamsProperties(Map<String, Object> client, String applicationId,
+                                                        String stateDir, int standbyReplicas, String applicationServer) {
+        Map<String, Object> properties = new HashMap<>(client);
+        properties.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDir);
+        properties.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, standbyReplicas);
+        if (applicationServer != null && !applicationServer.isBlank()) {
+            properties.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
+        }
+        return properties;
+    }
+
+    public void start() {
+        streams.start();
+    }
+
+    public KafkaStreams.State state() {
+        return streams.state();
+    }
+
+    public boolean isRunning() {
+        return streams.state() == KafkaStreams.State.RUNNING;
+    }
+
+    public KafkaStreams streams() {
+        return streams;
+    }
+
+    public Topology topology() {
+        return topology;
+    }
+
+    /** The incidents this instance hosts (active tasks), read from the {@code incidents} store. */
+    public List<Incident> localIncidents(IncidentFilter filter) {
+        ReadOnlyKeyValueStore<String, Incident> store = streams.store(StoreQueryParameters.fromNameAndType(
+                IncidentTopology.INCIDENTS_STORE, QueryableStoreTypes.<String, Incident>keyValueStore()));
+        List<Incident> incidents = new ArrayList<>();
+        try (KeyValueIterator<String, Incident> all = store.all()) {
+            all.forEachRemaining(entry -> {
+                if (entry.value != null && filter.matches(entry.value)) {
+                    incidents.add(entry.value);
+                }
+            });
+        }
+        return incidents;
+    }
+
+    @Override
+    public void close() {
+        streams.close(Duration.ofSeconds(30));
+    }
+}

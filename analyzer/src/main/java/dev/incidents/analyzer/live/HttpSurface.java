@@ -1,0 +1,109 @@
+package dev.incidents.analyzer.live;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The analyzer's HTTP surface on the JDK server: {@code /healthz}, {@code /readyz}, {@code /metrics},
+ * {@code /incidents}. Handlers are plain functions from query parameters to a {@link Response}, so the
+ * routing is testable without a socket and the server stays a thin shell.
+ */
+public final class HttpSurface implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(HttpSurface.class);
+
+    /** What a route answers. */
+    public record Response(int status, String contentType, String body) {
+        public static Response text(int status, String body) {
+            return new Response(status, "text/plain; charset=utf-8", body);
+        }
+
+        public static Response json(int status, String body) {
+            return new Response(status, "application/json", body);
+        }
+    }
+
+    private final HttpServer server;
+
+    private HttpSurface(HttpServer server) {
+        this.server = server;
+    }
+
+    /** Binds {@code host:port} (port 0 picks a free one) and serves the given routes, exact path match. */
+    public static HttpSurface start(String host, int port, Map<String, Function<Map<String, String>, Response>> routes) {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 0);
+            server.createContext("/", exchange -> handle(exchange, routes));
+            server.setExecutor(Executors.newFixedThreadPool(2, r -> {
+                Thread t = new Thread(r, "incidents-http");
+                t.setDaemon(true);
+                return t;
+            }));
+            server.start();
+            return new HttpSurface(server);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
+        }
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    private static void handle(HttpExchange exchange, Map<String, Function<Map<String, String>, Response>> routes)
+            throws IOException {
+        Response response;
+        try {
+            Function<Map<String, String>, Response> route = routes.get(exchange.getRequestURI().getPath());
+            if (!"GET".equals(exchange.getRequestMethod())) {
+                response = Response.text(405, "only GET\n");
+            } else if (route == null) {
+                response = Response.text(404, "no such path; try /healthz /readyz /metrics /incidents\n");
+            } else {
+                response = route.apply(queryParameters(exchange.getRequestURI().getRawQuery()));
+            }
+        } catch (IllegalArgumentException e) {
+            response = Response.text(400, e.getMessage() + "\n");
+        } catch (RuntimeException e) {
+            log.warn("HTTP {} failed", exchange.getRequestURI(), e);
+            response = Response.text(500, "internal error: " + e.getMessage() + "\n");
+        }
+        byte[] body = response.body().getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", response.contentType());
+        exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    static Map<String, String> queryParameters(String rawQuery) {
+        Map<String, String> params = new LinkedHashMap<>();
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return params;
+        }
+        for (String pair : rawQuery.split("&")) {
+            int eq = pair.indexOf('=');
+            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            params.put(key, value);
+        }
+        return params;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+    }
+}

@@ -1,0 +1,130 @@
+package dev.incidents.analyzer.live;
+
+import dev.incidents.analyzer.render.IncidentConsole;
+import dev.incidents.analyzer.render.IncidentJson;
+import dev.incidents.schemas.Incident;
+import dev.incidents.schemas.KafkaClientConfig;
+import dev.incidents.schemas.Topics;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code incidents tail}: the on-call view of {@code k8s.incidents.json}. Reads without a consumer group
+ * (a tail must not steal partitions from a chat bot's group, nor commit offsets), {@code read_committed}
+ * so an aborted analyzer transaction never shows up as an incident.
+ */
+@Command(name = "tail", mixinStandardHelpOptions = true,
+        description = "Print incidents as they open, update and resolve (reads the incident JSON topic).")
+public final class TailCommand implements Callable<Integer> {
+
+    public enum Output { text, jsonl }
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--bootstrap-server", description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE}).",
+            defaultValue = KafkaClientConfig.DEFAULT_BOOTSTRAP)
+    String bootstrapServers;
+
+    @Option(names = "--kafka-config", description = "Kafka client properties file (TLS, SASL, ...).")
+    Path kafkaConfig;
+
+    @Option(names = "--topic", description = "Incident JSON topic (default: ${DEFAULT-VALUE}).",
+            defaultValue = Topics.INCIDENTS_JSON)
+    String topic;
+
+    @Option(names = "--from-beginning", description = "Start from the oldest retained incident instead of now.")
+    boolean fromBeginning;
+
+    @Option(names = "--follow", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Keep waiting for new transitions (default). --no-follow stops at the end of the topic.")
+    boolean follow;
+
+    @Option(names = {"-o", "--output"}, description = "text (default) or jsonl (one incident JSON per line).",
+            defaultValue = "text")
+    Output output;
+
+    @Option(names = "--cluster", description = "Only incidents of this cluster.")
+    String cluster;
+
+    @Option(names = {"-n", "--namespace"}, description = "Only incidents in this namespace.")
+    String namespace;
+
+    @Option(names = "--category", description = "Only this category, e.g. INSUFFICIENT_GPU.")
+    String category;
+
+    @Option(names = "--status", description = "Only this status: OPEN, UPDATED or RESOLVED.")
+    String status;
+
+    @Option(names = "--color", description = "auto (default: when stdout is a terminal), always or never.",
+            defaultValue = "auto")
+    String color;
+
+    private final AtomicBoolean stopping = new AtomicBoolean();
+
+    @Override
+    public Integer call() {
+        Map<String, Object> config = new HashMap<>(KafkaClientConfig.load(bootstrapServers, kafkaConfig, null));
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        IncidentFilter filter = new IncidentFilter(cluster, namespace, category, status);
+        boolean colored = "always".equals(color) || ("auto".equals(color) && System.console() != null);
+        PrintWriter out = spec.commandLine().getOut();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stopping.set(true)));
+
+        try (KafkaConsumer<String, String> consumer =
+                     new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition()))
+                    .toList();
+            if (partitions.isEmpty()) {
+                spec.commandLine().getErr().println("incidents tail: topic " + topic + " does not exist");
+                return 2;
+            }
+            consumer.assign(partitions);
+            if (fromBeginning) {
+                consumer.seekToBeginning(partitions);
+            } else {
+                consumer.seekToEnd(partitions);
+            }
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (!stopping.get()) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (record.value() == null) {
+                        continue;
+                    }
+                    Incident incident = IncidentJson.fromJson(record.value());
+                    if (!filter.matches(incident)) {
+                        continue;
+                    }
+                    out.println(output == Output.jsonl ? record.value() : IncidentConsole.render(incident, colored));
+                    out.flush();
+                }
+                if (!follow && reachedEnd(consumer, end)) {
+                    return 0;
+                }
+            }
+        }
+        return 0;
+    }
+
+    private static boolean reachedEnd(KafkaConsumer<String, String> consumer, Map<TopicPartition, Long> end) {
+        return end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
+    }
+}

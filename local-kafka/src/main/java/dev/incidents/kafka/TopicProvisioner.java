@@ -1,0 +1,66 @@
+package dev.incidents.kafka;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+/**
+ * Creates the topics that do not exist yet and waits until the cluster serves them. Used by
+ * {@code kafka start} on the local broker and by {@code analyze} on any cluster; existing topics are left
+ * exactly as they are (their partitions and configs are the operator's).
+ */
+public final class TopicProvisioner {
+    private TopicProvisioner() {
+    }
+
+    /** Returns the names it created. */
+    public static List<String> ensure(Admin admin, List<TopicSpec> topics, short replicationFactor) {
+        List<String> created = new ArrayList<>();
+        try {
+            for (TopicSpec topic : topics) {
+                NewTopic newTopic = new NewTopic(topic.name(), topic.partitions(), replicationFactor).configs(topic.configs());
+                try {
+                    admin.createTopics(List.of(newTopic)).all().get(30, TimeUnit.SECONDS);
+                    created.add(topic.name());
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw new LocalBrokerException("cannot create topic " + topic.name() + ": " + e.getCause().getMessage(), e.getCause());
+                    }
+                }
+            }
+            awaitServed(admin, topics.stream().map(TopicSpec::name).toList());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LocalBrokerException("interrupted while creating topics", e);
+        } catch (TimeoutException e) {
+            throw new LocalBrokerException("the cluster did not create topics within 30 s", e);
+        }
+        return created;
+    }
+
+    /**
+     * KRaft acknowledges a creation once the controller committed it; the broker serves the topic a moment later,
+     * when it has applied the metadata. A producer or an admin call in that gap gets UNKNOWN_TOPIC_OR_PARTITION.
+     */
+    private static void awaitServed(Admin admin, List<String> names) throws InterruptedException, TimeoutException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            try {
+                admin.describeTopics(names).allTopicNames().get(5, TimeUnit.SECONDS);
+                return;
+            } catch (ExecutionException e) {
+                if (System.nanoTime() > deadline) {
+                    throw new LocalBrokerException("the cluster does not serve the topics " + names
+                            + " it created: " + e.getCause().getMessage(), e.getCause());
+                }
+                Thread.sleep(100);
+            }
+        }
+    }
+}
