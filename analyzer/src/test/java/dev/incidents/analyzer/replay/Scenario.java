@@ -64,6 +64,20 @@ record Scenario(String name, List<Path> inputs, Expectation expectation) {
         return scenarios;
     }
 
+    /** Scenarios in {@code root}'s subfolders (the real-world suite's {@code <category>/} layout), named folder/file. */
+    static List<Scenario> under(Path root) {
+        try (Stream<Path> dirs = Files.list(root)) {
+            List<Scenario> scenarios = new ArrayList<>();
+            for (Path dir : dirs.filter(Files::isDirectory).sorted().toList()) {
+                String folder = dir.getFileName().toString();
+                in(dir).forEach(s -> scenarios.add(new Scenario(folder + "/" + s.name(), s.inputs(), s.expectation())));
+            }
+            return scenarios;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static List<Scenario> in(Path dir) {
         try (Stream<Path> files = Files.list(dir)) {
             List<Path> all = files.sorted().toList();
@@ -116,6 +130,38 @@ record Scenario(String name, List<Path> inputs, Expectation expectation) {
             }
         }
         return problems;
+    }
+
+    /**
+     * Pairs each expected entry with the distinct incident it matched (null when none), in {@code expect} order;
+     * the same greedy matching as {@link #check}, so scores and pass/fail never disagree.
+     */
+    List<Incident> matched(List<Incident> incidents) {
+        List<Incident> unmatched = new ArrayList<>(incidents);
+        List<Incident> pairs = new ArrayList<>();
+        for (Expected e : expectation.expect) {
+            Incident match = unmatched.stream().filter(i -> matches(e, i)).findFirst().orElse(null);
+            pairs.add(match);
+            unmatched.remove(match);
+        }
+        return pairs;
+    }
+
+    /** Whether an incident of {@code category} is tolerated here (expected or in {@code allowOther}). */
+    boolean tolerates(String category) {
+        return expectation.expect.stream().anyMatch(e -> e.category.equals(category))
+                || expectation.allowOther.contains(category);
+    }
+
+    /** Remediation commands that still hold an unfilled {@code {placeholder}}, as "incident-id: command". */
+    static List<String> unfilledPlaceholders(List<Incident> incidents) {
+        List<String> found = new ArrayList<>();
+        for (Incident i : incidents) {
+            i.getRemediation().forEach(step -> step.getCommands().stream()
+                    .filter(c -> c.matches(".*\\{[a-zA-Z]+}.*"))
+                    .forEach(c -> found.add(i.getId() + ": " + c)));
+        }
+        return found;
     }
 
     private static boolean matches(Expected e, Incident i) {

@@ -26,10 +26,7 @@ class ScenarioTest {
             assertThat(rejected).as("rejected input lines").isEmpty();
             List<String> problems = s.check(result.latest());
             assertThat(problems).as("%s\nincidents:\n%s", s.name(), describe(result.latest())).isEmpty();
-            for (Incident i : result.latest()) {
-                i.getRemediation().forEach(step -> assertThat(step.getCommands())
-                        .as("unfilled placeholder in %s", i.getId()).noneMatch(c -> c.matches(".*\\{[a-zA-Z]+}.*")));
-            }
+            assertThat(Scenario.unfilledPlaceholders(result.latest())).as("unfilled placeholders").isEmpty();
         }));
     }
 
