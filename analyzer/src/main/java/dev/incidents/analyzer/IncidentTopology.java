@@ -130,7 +130,10 @@ public final class IncidentTopology {
         return input.processValues(() -> new InputCheck<>(check), Named.as(name + "-check"))
                 .split(Named.as(name + "-"))
                 .branch((key, checked) -> !checked.valid(), Branched.<String, InputCheck.Checked<T>>withConsumer(
-                        bad -> bad.mapValues(InputCheck.Checked::value, Named.as(name + "-invalid-value"))
+                        bad -> bad.mapValues(checked -> {
+                                    PipelineMeters.deadLettered(name);
+                                    return checked.value();
+                                }, Named.as(name + "-invalid-value"))
                                 .to(config.dlqTopic(), Produced.with(Serdes.String(), serde).withName(name + "-dlq")))
                         .withName("invalid"))
                 .defaultBranch(Branched.as("valid"))

@@ -49,7 +49,11 @@ public final class AnalyzerService implements AutoCloseable {
     /** The Kafka Streams settings of {@code analyze} over the client config (bootstrap, TLS, SASL, registry). */
     public static Map<String, Object> streamsProperties(Map<String, Object> client, String applicationId,
                                                         String stateDir, int standbyReplicas, String applicationServer) {
-        Map<String, Object> properties = new HashMap<>(client);
+        Map<String, Object> properties = new HashMap<>();
+        // A task reading events and pods of the same partition waits this long for the quieter input before it
+        // picks by timestamp alone: signals of one workload then reach the correlator in event-time order.
+        properties.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, 1000L);
+        properties.putAll(client);
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDir);
         properties.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, standbyReplicas);

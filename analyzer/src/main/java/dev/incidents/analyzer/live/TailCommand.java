@@ -109,11 +109,22 @@ public final class TailCommand implements Callable<Integer> {
                     if (record.value() == null) {
                         continue;
                     }
-                    Incident incident = IncidentJson.fromJson(record.value());
+                    Incident incident;
+                    try {
+                        incident = IncidentJson.fromJson(record.value());
+                    } catch (RuntimeException e) {
+                        spec.commandLine().getErr().println("incidents tail: " + record.topic() + "-" + record.partition()
+                                + "@" + record.offset() + ": not an incident JSON (" + e.getMessage() + "); skipped");
+                        continue;
+                    }
                     if (!filter.matches(incident)) {
                         continue;
                     }
-                    out.println(output == Output.jsonl ? record.value() : IncidentConsole.render(incident, colored));
+                    if (output == Output.jsonl) {
+                        out.println(record.value());
+                    } else {
+                        out.print(IncidentConsole.transition(incident, colored));
+                    }
                     out.flush();
                 }
                 if (!follow && reachedEnd(consumer, end)) {
