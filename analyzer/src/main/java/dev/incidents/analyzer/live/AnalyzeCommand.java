@@ -90,6 +90,14 @@ public final class AnalyzeCommand implements Callable<Integer> {
             description = "Replication factor of the topics this creates when missing. Default: ${DEFAULT-VALUE}.")
     short replicationFactor;
 
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private Thread shutdownHook;
+
+    /** Stops a running {@link #call()} as SIGTERM does (for embedding and tests). */
+    public void stop() {
+        stopped.countDown();
+    }
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
@@ -118,21 +126,22 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Metrics.addRegistry(registry);
-        CountDownLatch stopped = new CountDownLatch(1);
         CountDownLatch closed = new CountDownLatch(1);
         try (AnalyzerService service = new AnalyzerService(config, AnalyzerService.streamsProperties(settings,
                      applicationId, stateDir.toString(), standbyReplicas, applicationServer));
              KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(service.streams());
              HttpSurface http = HttpSurface.start(httpBind, httpPort, new AnalyzerRoutes(service, registry, self).routes())) {
             streamsMetrics.bindTo(registry);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            Thread onSignal = new Thread(() -> {
                 stopped.countDown();
                 try {
                     closed.await();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
-            }, "incidents-shutdown"));
+            }, "incidents-shutdown");
+            Runtime.getRuntime().addShutdownHook(onSignal);
+            shutdownHook = onSignal;
             service.start();
             err.println("analyze: application " + applicationId + " on " + client.get("bootstrap.servers")
                     + ", HTTP on " + httpBind + ":" + http.port());
@@ -146,7 +155,18 @@ public final class AnalyzeCommand implements Callable<Integer> {
         } finally {
             Metrics.removeRegistry(registry);
             closed.countDown();
+            removeShutdownHook();
         }
         return 0;
+    }
+
+    private void removeShutdownHook() {
+        if (shutdownHook != null) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is exiting: the hook is what stopped us
+            }
+        }
     }
 }

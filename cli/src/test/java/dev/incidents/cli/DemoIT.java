@@ -1,0 +1,51 @@
+package dev.incidents.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** The README's first command, run in-process: a real throwaway broker, the shipper, the analyzer, the printout. */
+class DemoIT {
+
+    static final Path RECORDING = Path.of("..", "samples", "gpu-inference-outage.jsonl");
+
+    @Test
+    void the_demo_prints_every_seed_case_equals_replay_and_leaves_no_broker_behind() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = Main.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+
+        int exit = cli.execute("demo", "--recording", RECORDING.toString(), "--color", "never");
+
+        String printed = out.toString();
+        assertThat(exit).as("exit status; stderr:\n%s\nstdout:\n%s", err, printed).isZero();
+        assertThat(printed)
+                .contains("[OPEN]    CRITICAL IMAGE_PULL_DISK_FULL    inference/Deployment/triton")
+                .contains("$ kubectl describe node ip-10-0-1-149.ec2.internal")
+                .contains("Same incidents as `bin/incidents replay")
+                .contains("7 incidents, ")
+                .contains(", 0 duplicate transitions");
+        String summary = printed.substring(printed.indexOf("STATUS    SEVERITY"));
+        assertThat(summary.lines().skip(1).takeWhile(l -> !l.isBlank()).toList()).containsExactlyInAnyOrder(
+                "OPEN      CRITICAL  INSUFFICIENT_GPU        genai/Deployment/llm-summarizer",
+                "OPEN      CRITICAL  OOM_KILLED              inference/Deployment/embedding-worker",
+                "OPEN      CRITICAL  REPLICA_CREATE_FAILED   inference/Deployment/triton-ensemble",
+                "RESOLVED  CRITICAL  IMAGE_PULL_DISK_FULL    inference/Deployment/triton",
+                "RESOLVED  CRITICAL  IMAGE_PULL_DISK_FULL    inference/Deployment/vllm-llama3",
+                "OPEN      WARNING   PROBE_FAILURE           inference/Deployment/vllm-mistral",
+                "RESOLVED  CRITICAL  NODE_DISK_PRESSURE      node/ip-10-0-1-149.ec2.internal");
+
+        Matcher pid = Pattern.compile("broker up in \\d+ ms \\(pid (\\d+)\\)").matcher(err.toString());
+        assertThat(pid.find()).as("the demo started its own broker; stderr:\n%s", err).isTrue();
+        assertThat(ProcessHandle.of(Long.parseLong(pid.group(1))).map(ProcessHandle::isAlive).orElse(false))
+                .as("the demo's broker is stopped").isFalse();
+    }
+}
