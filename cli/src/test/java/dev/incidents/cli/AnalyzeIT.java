@@ -158,6 +158,35 @@ class AnalyzeIT {
         assertThat(post.statusCode()).isEqualTo(405);
     }
 
+    @Test
+    @Order(4)
+    void tail_prints_the_transitions_as_text_and_jsonl_with_filters() throws Exception {
+        String bootstrap = KafkaBrokerExtension.bootstrapServers();
+        StringWriter jsonl = new StringWriter();
+        CommandLine tail = Main.commandLine();
+        tail.setOut(new PrintWriter(jsonl, true));
+        assertThat(tail.execute("tail", "--bootstrap-server", bootstrap, "--from-beginning", "--no-follow",
+                "--output", "jsonl")).isZero();
+        List<String> lines = jsonl.toString().lines().toList();
+        assertThat(lines).hasSize((int) feed.transitions());
+        Map<String, String> last = new java.util.TreeMap<>();
+        for (String line : lines) {
+            JsonNode incident = JSON.readTree(line);
+            last.put(incident.get("id").asText(), incident.get("status").asText());
+        }
+        assertThat(last.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList())
+                .containsExactlyElementsOf(states(expected));
+
+        StringWriter text = new StringWriter();
+        CommandLine filtered = Main.commandLine();
+        filtered.setOut(new PrintWriter(text, true));
+        assertThat(filtered.execute("tail", "--bootstrap-server", bootstrap, "--from-beginning", "--no-follow",
+                "--category", "oom_killed", "--color", "never")).isZero();
+        assertThat(text.toString().lines().filter(l -> !l.startsWith(" ")).toList()).singleElement().asString()
+                .contains("[OPEN]").contains("OOM_KILLED").contains("inference/Deployment/embedding-worker");
+        assertThat(text.toString()).contains("$ kubectl describe pod embedding-worker-6b8f9c7d5-q4ztx -n inference");
+    }
+
     static List<String> states(List<Incident> incidents) {
         return incidents.stream().map(i -> i.getId() + "=" + i.getStatus()).sorted().collect(Collectors.toList());
     }
