@@ -3,10 +3,8 @@ package dev.incidents.analyzer.live;
 import dev.incidents.analyzer.render.IncidentConsole;
 import dev.incidents.analyzer.render.IncidentJson;
 import dev.incidents.schemas.Incident;
-import dev.incidents.schemas.KafkaClientConfig;
 import dev.incidents.schemas.Topics;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -19,6 +17,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,12 +36,8 @@ public final class TailCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--bootstrap-server", paramLabel = "HOST:PORT", description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE}).",
-            defaultValue = KafkaClientConfig.DEFAULT_BOOTSTRAP)
-    String bootstrapServers;
-
-    @Option(names = "--kafka-config", paramLabel = "FILE", description = "Kafka client properties file (TLS, SASL, ...).")
-    Path kafkaConfig;
+    @Mixin
+    KafkaConnection kafka;
 
     @Option(names = "--topic", paramLabel = "TOPIC", description = "Incident JSON topic (default: ${DEFAULT-VALUE}).",
             defaultValue = Topics.INCIDENTS_JSON)
@@ -79,7 +74,7 @@ public final class TailCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Map<String, Object> config = new HashMap<>(KafkaClientConfig.load(bootstrapServers, kafkaConfig, null));
+        Map<String, Object> config = new HashMap<>(kafka.clientConfig(null));
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);
