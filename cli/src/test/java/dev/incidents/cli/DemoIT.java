@@ -4,13 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import dev.incidents.kafka.KafkaCommand;
+import dev.incidents.kafka.TopicProvisioner;
+import dev.incidents.kafka.testing.BrokerBootstrap;
+import dev.incidents.kafka.testing.KafkaBrokerExtension;
+import dev.incidents.schemas.KafkaClientConfig;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.clients.admin.Admin;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import picocli.CommandLine;
 
 /** The README's first command, run in-process: a real throwaway broker, the shipper, the analyzer, the printout. */
+@ExtendWith(KafkaBrokerExtension.class)
 class DemoIT {
 
     static final Path RECORDING = Path.of("..", "samples", "gpu-inference-outage.jsonl");
@@ -47,5 +57,28 @@ class DemoIT {
         assertThat(pid.find()).as("the demo started its own broker; stderr:\n%s", err).isTrue();
         assertThat(ProcessHandle.of(Long.parseLong(pid.group(1))).map(ProcessHandle::isAlive).orElse(false))
                 .as("the demo's broker is stopped").isFalse();
+    }
+
+    @Test
+    void on_a_shared_broker_the_demo_uses_its_own_topics_and_deletes_them(@BrokerBootstrap String bootstrap) throws Exception {
+        Map<String, Object> client = KafkaClientConfig.load(bootstrap, null, null);
+        try (Admin admin = Admin.create(client)) {
+            TopicProvisioner.ensure(admin, KafkaCommand.defaultTopics(1), (short) 1);
+            Set<String> before = admin.listTopics().names().get();
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            CommandLine cli = Main.commandLine();
+            cli.setOut(new PrintWriter(out, true));
+            cli.setErr(new PrintWriter(err, true));
+
+            int exit = cli.execute("demo", "--recording", RECORDING.toString(), "--bootstrap-server", bootstrap);
+
+            assertThat(exit).as("stderr:\n%s", err).isZero();
+            assertThat(err.toString()).contains("demo: on a shared broker: topics incidents-demo-");
+            assertThat(out.toString()).contains("(live = offline)");
+            assertThat(admin.listTopics().names().get()).as("the demo's topics are gone, the others untouched")
+                    .containsExactlyInAnyOrderElementsOf(before);
+            assertThat(admin.listGroups().all().get()).noneMatch(g -> g.groupId().startsWith("incidents-demo-"));
+        }
     }
 }
