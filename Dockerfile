@@ -30,11 +30,14 @@ LABEL org.opencontainers.image.title="incidents" \
 # A fixed non-root uid (10001) so the Kubernetes securityContext (runAsUser 10001, fsGroup 10001) and the image
 # agree. The state directory exists and belongs to it because a fresh named volume copies the ownership of the
 # directory it is mounted over: without this the analyzer could not write its RocksDB state under compose.
+# The home stays traversable (useradd makes it 750 on Ubuntu 24.04) because docker-compose.yml may run the
+# shipper as the host user's uid to read a kubeconfig mounted at /home/incidents/.kube/config.
 RUN groupadd --system --gid 10001 incidents \
     && useradd --system --uid 10001 --gid 10001 --home-dir /home/incidents --create-home \
          --shell /usr/sbin/nologin incidents \
     && mkdir -p /var/lib/incidents/state /home/incidents/.kube \
-    && chown -R 10001:10001 /var/lib/incidents /home/incidents
+    && chown -R 10001:10001 /var/lib/incidents /home/incidents \
+    && chmod 755 /home/incidents /home/incidents/.kube
 WORKDIR /app
 COPY --from=build /out/lib/ /app/lib/
 COPY --from=build /out/cli.jar /app/cli.jar
