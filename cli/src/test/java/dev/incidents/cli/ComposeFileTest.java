@@ -161,6 +161,40 @@ class ComposeFileTest {
     }
 
     @Test
+    void commandsInTheHeaderCommentParse() throws IOException {
+        // The usage lines at the top of docker-compose.yml: `bin/incidents VERB ...`, and `docker run ... IMAGE VERB ...`
+        // (continued with backslashes). A renamed option there would send users into a usage error.
+        String image = services.path("shipper").path("image").asText();
+        List<List<String>> commands = new ArrayList<>();
+        StringBuilder continued = new StringBuilder();
+        for (String line : Files.readAllLines(ROOT.resolve("docker-compose.yml"))) {
+            if (!line.startsWith("#")) {
+                continue;
+            }
+            String text = line.substring(1).trim();
+            if (text.endsWith("\\")) {
+                continued.append(text, 0, text.length() - 1).append(' ');
+                continue;
+            }
+            text = continued.append(text).toString();
+            continued.setLength(0);
+            int launcher = text.indexOf("bin/incidents ");
+            int run = text.startsWith("docker run ") ? text.indexOf(" " + image + " ") : -1;
+            String args = launcher >= 0 ? text.substring(launcher + "bin/incidents ".length())
+                    : run >= 0 ? text.substring(run + image.length() + 2) : null;
+            if (args != null) {
+                commands.add(List.of(args.replaceFirst("\\s+#.*$", "").trim().split("\\s+")));
+            }
+        }
+        assertThat(commands).hasSizeGreaterThanOrEqualTo(2);
+        for (List<String> command : commands) {
+            CommandLine cli = Main.commandLine();
+            cli.setDefaultValueProvider(new EnvironmentDefaults(Map.of()));
+            assertThat(cli.parseArgs(command.toArray(String[]::new)).hasSubcommand()).as(command.toString()).isTrue();
+        }
+    }
+
+    @Test
     void healthchecksAndStartOrder() {
         for (String service : names(services)) {
             assertThat(services.path(service).path("healthcheck").path("test").isArray()).as(service + " healthcheck").isTrue();
