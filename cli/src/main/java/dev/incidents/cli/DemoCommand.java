@@ -8,6 +8,7 @@ import dev.incidents.analyzer.replay.Replay;
 import dev.incidents.kafka.BrokerSettings;
 import dev.incidents.kafka.KafkaCommand;
 import dev.incidents.kafka.TopicProvisioner;
+import dev.incidents.kafka.TopicSpec;
 import dev.incidents.recordings.ReadOptions;
 import dev.incidents.recordings.Recordings;
 import dev.incidents.schemas.Incident;
@@ -22,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -113,18 +115,21 @@ public final class DemoCommand implements Callable<Integer> {
 
         Admin admin = Admin.create(client);
         started.push(admin);
-        // One partition per topic on a broker of its own: one stream task then sees events and pods merged in
-        // event-time order, as replay does. On a shared broker the topics are what they are (see the README).
-        TopicProvisioner.ensure(admin, KafkaCommand.defaultTopics(broker.shared() ? 3 : 1), (short) 1);
-        List<String> inputs = List.of(Topics.EVENTS, Topics.PODS, Topics.NODES);
+        // On a broker of its own the demo uses the DESIGN topic names with one partition each: one stream task
+        // then sees events and pods merged in event-time order, as replay does. On a shared broker it never
+        // touches the k8s.* topics: it uses its own run-scoped topics and deletes them afterwards.
+        String prefix = broker.shared() ? applicationId + "." : "";
+        List<TopicSpec> topics = KafkaCommand.defaultTopics(1).stream()
+                .map(t -> new TopicSpec(prefix + t.name(), t.partitions(), t.configs())).toList();
+        TopicProvisioner.ensure(admin, topics, (short) 1);
         if (broker.shared()) {
-            // Start after what earlier runs left on the topics, and take our internal topics away at the end.
-            startGroupAtEnd(admin, applicationId, inputs);
-            started.push(() -> forgetApplication(admin, applicationId));
+            err.println("demo: on a shared broker: topics " + prefix + "k8s.* (deleted at the end)");
+            started.push(() -> forget(admin, applicationId, topics));
         }
+        TopicNames inputs = new TopicNames(prefix + Topics.EVENTS, prefix + Topics.PODS, prefix + Topics.NODES);
+        String incidentsJson = prefix + Topics.INCIDENTS_JSON;
 
-        IncidentFeed feed = new IncidentFeed(client, Topics.INCIDENTS_JSON,
-                IncidentFeed.endOffsets(client, Topics.INCIDENTS_JSON),
+        IncidentFeed feed = new IncidentFeed(client, incidentsJson, IncidentFeed.endOffsets(client, incidentsJson),
                 incident -> {
                     out.print(IncidentConsole.transition(incident, colored));
                     out.flush();
@@ -132,12 +137,18 @@ public final class DemoCommand implements Callable<Integer> {
         started.push(feed);
 
         AnalyzerConfig config = AnalyzerConfig.defaults()
+                .with(AnalyzerConfig.EVENTS_TOPIC, inputs.events())
+                .with(AnalyzerConfig.PODS_TOPIC, inputs.pods())
+                .with(AnalyzerConfig.NODES_TOPIC, inputs.nodes())
+                .with(AnalyzerConfig.INCIDENTS_TOPIC, prefix + Topics.INCIDENTS)
+                .with(AnalyzerConfig.INCIDENTS_JSON_TOPIC, incidentsJson)
+                .with(AnalyzerConfig.DLQ_TOPIC, prefix + Topics.INCIDENTS_DLQ)
                 .with(AnalyzerConfig.IDLE_ADVANCE_INTERVAL, "PT1S")
                 .with(AnalyzerConfig.IDLE_ADVANCE_RATE, IDLE_RATE);
         AnalyzerService analyzer = new AnalyzerService(config,
                 AnalyzerService.streamsProperties(client, applicationId, stateDir.toString(), 0, null));
         started.push(() -> {
-            analyzer.close();
+            analyzer.closeForGood();
             analyzer.streams().cleanUp();
         });
         analyzer.start();
@@ -148,14 +159,14 @@ public final class DemoCommand implements Callable<Integer> {
         err.flush();
         long shipBegin = System.nanoTime();
         int shipped = new RecordingShipper(ProducerSettings.of(broker.bootstrapServers(), null, null, "incidents-demo-ship"),
-                TopicNames.DEFAULTS, err).ship(List.of(file), null, 0);
+                inputs, err).ship(List.of(file), null, 0);
         if (shipped != 0) {
             err.println("demo: ship --from exited " + shipped);
             return 1;
         }
         err.printf("demo: shipped in %d ms; the analyzer is catching up%n", Duration.ofNanos(System.nanoTime() - shipBegin).toMillis());
         err.flush();
-        Map<TopicPartition, Long> inputEnd = ends(admin, inputs);
+        Map<TopicPartition, Long> inputEnd = ends(admin, List.of(inputs.events(), inputs.pods()));
         await("the analyzer to consume the recording", () -> consumedUpTo(admin, applicationId, inputEnd));
         // Input is consumed; the idle clock now plays the last grace periods out (replay's finish()).
         Duration grace = Duration.ofMillis(config.longestGrace().toMillis() / IDLE_RATE)
@@ -209,28 +220,19 @@ public final class DemoCommand implements Callable<Integer> {
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
     }
 
-    private static void startGroupAtEnd(Admin admin, String group, List<String> topics) throws Exception {
-        Map<TopicPartition, OffsetAndMetadata> offsets = ends(admin, topics).entrySet().stream()
-                .filter(e -> e.getValue() > 0)
-                .collect(Collectors.toMap(Map.Entry::getKey, e -> new OffsetAndMetadata(e.getValue())));
-        if (!offsets.isEmpty()) {
-            admin.alterConsumerGroupOffsets(group, offsets).all().get();
-        }
-    }
-
     private static boolean consumedUpTo(Admin admin, String group, Map<TopicPartition, Long> end) throws Exception {
         Map<TopicPartition, OffsetAndMetadata> committed =
                 admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
         // With exactly-once, committed offsets may sit one past a transaction marker: >= the end seen earlier.
-        return end.entrySet().stream().filter(e -> !e.getKey().topic().equals(Topics.NODES))
-                .allMatch(e -> e.getValue() == 0 || (committed.get(e.getKey()) != null
+        return end.entrySet().stream().allMatch(e -> e.getValue() == 0 || (committed.get(e.getKey()) != null
                         && committed.get(e.getKey()).offset() >= e.getValue()));
     }
 
-    private static void forgetApplication(Admin admin, String applicationId) throws Exception {
-        List<String> internal = admin.listTopics().names().get().stream()
-                .filter(name -> name.startsWith(applicationId + "-")).toList();
-        admin.deleteTopics(internal).all().get();
+    /** Deletes what the demo created on a shared broker: its topics, its internal topics and its consumer group. */
+    private static void forget(Admin admin, String applicationId, List<TopicSpec> topics) throws Exception {
+        List<String> doomed = new ArrayList<>(topics.stream().map(TopicSpec::name).toList());
+        admin.listTopics().names().get().stream().filter(name -> name.startsWith(applicationId + "-")).forEach(doomed::add);
+        admin.deleteTopics(doomed).all().get();
         admin.deleteConsumerGroups(List.of(applicationId)).all().get();
     }
 

@@ -21,6 +21,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.state.HostInfo;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -41,13 +42,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--bootstrap-server", paramLabel = "HOST:PORT", defaultValue = KafkaClientConfig.DEFAULT_BOOTSTRAP,
-            description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE}).")
-    String bootstrapServers;
-
-    @Option(names = "--kafka-config", paramLabel = "FILE",
-            description = "Kafka client properties (TLS, SASL, any Streams setting).")
-    Path kafkaConfig;
+    @Mixin
+    KafkaConnection kafka;
 
     @Option(names = "--schema-registry", paramLabel = "URL",
             description = "Confluent-compatible schema registry; without it, Avro single-object encoding.")
@@ -106,7 +102,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     "--partitions and --replication-factor must be at least 1, --standby-replicas at least 0");
         }
         HostInfo self = applicationServer == null ? null : HostInfo.buildFromEndpoint(applicationServer);
-        Map<String, Object> client = KafkaClientConfig.load(bootstrapServers, kafkaConfig, schemaRegistry);
+        Map<String, Object> client = kafka.clientConfig(schemaRegistry);
         Map<String, Object> settings = new HashMap<>(client);
         settings.putAll(KafkaClientConfig.read(analyzerConfig));
         if (cluster != null) {

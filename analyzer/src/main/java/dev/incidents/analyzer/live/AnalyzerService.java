@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -29,6 +30,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class AnalyzerService implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AnalyzerService.class);
+
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
     private final KafkaStreams streams;
     private final Topology topology;
@@ -98,8 +101,18 @@ public final class AnalyzerService implements AutoCloseable {
         return incidents;
     }
 
+    /**
+     * Closes without leaving the consumer group (Kafka Streams' default): a restarting instance gets its tasks
+     * and warm state back without a rebalance of everyone else.
+     */
     @Override
     public void close() {
-        streams.close(Duration.ofSeconds(30));
+        streams.close(CLOSE_TIMEOUT);
+    }
+
+    /** Closes and leaves the group at once: for runs that will not come back ({@code demo}, tests). */
+    public void closeForGood() {
+        streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                .withTimeout(CLOSE_TIMEOUT));
     }
 }
