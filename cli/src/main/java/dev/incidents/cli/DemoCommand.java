@@ -73,6 +73,16 @@ public final class DemoCommand implements Callable<Integer> {
                     + "else a throwaway broker on free ports).")
     String bootstrapServers;
 
+    /**
+     * One partition by default: the recording's 45 minutes arrive within a second, and with several partitions the
+     * global node table and the two input topics race each other by minutes of event time, which a live cluster
+     * (seconds apart) never does. With one, the live result is replay's exactly.
+     */
+    @Option(names = "--partitions", defaultValue = "1",
+            description = "Partitions of each demo topic (default: ${DEFAULT-VALUE}; more shows what a fast backlog "
+                    + "does to ordering).")
+    int partitions;
+
     @Option(names = "--color", defaultValue = "auto", description = "auto (when stdout is a terminal), always or never.")
     String color;
 
@@ -115,11 +125,10 @@ public final class DemoCommand implements Callable<Integer> {
 
         Admin admin = Admin.create(client);
         started.push(admin);
-        // On a broker of its own the demo uses the DESIGN topic names with one partition each: one stream task
-        // then sees events and pods merged in event-time order, as replay does. On a shared broker it never
-        // touches the k8s.* topics: it uses its own run-scoped topics and deletes them afterwards.
+        // On a broker of its own the demo uses the DESIGN topic names. On a shared broker it never touches the
+        // k8s.* topics: it uses its own run-scoped topics and deletes them afterwards.
         String prefix = broker.shared() ? applicationId + "." : "";
-        List<TopicSpec> topics = KafkaCommand.defaultTopics(1).stream()
+        List<TopicSpec> topics = KafkaCommand.defaultTopics(partitions).stream()
                 .map(t -> new TopicSpec(prefix + t.name(), t.partitions(), t.configs())).toList();
         TopicProvisioner.ensure(admin, topics, (short) 1);
         if (broker.shared()) {
