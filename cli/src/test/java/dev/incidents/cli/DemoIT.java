@@ -2,7 +2,16 @@ package dev.incidents.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.incidents.kafka.BrokerSettings;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.io.StringWriter;
 import dev.incidents.kafka.KafkaCommand;
 import dev.incidents.kafka.TopicProvisioner;
@@ -25,17 +34,29 @@ class DemoIT {
 
     static final Path RECORDING = Path.of("..", "samples", "gpu-inference-outage.jsonl");
 
+    /**
+     * Runs the packaged CLI as {@code bin/incidents} does (the jar and {@code target/lib}, a separate JVM), so a
+     * dependency missing from the runtime classpath fails here and not on a newcomer's first command.
+     */
     @Test
-    void the_demo_prints_every_seed_case_equals_replay_and_leaves_no_broker_behind() {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = Main.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-
-        int exit = cli.execute("demo", "--recording", RECORDING.toString(), "--color", "never");
-
-        String printed = out.toString();
+    void the_demo_prints_every_seed_case_equals_replay_and_leaves_no_broker_behind() throws Exception {
+        Path jar;
+        try (var jars = Files.list(Path.of("target"))) {
+            jar = jars.filter(f -> f.getFileName().toString().matches("cli-.*\\.jar")
+                    && !f.getFileName().toString().matches(".*-(tests|sources)\\.jar")).findFirst().orElseThrow();
+        }
+        Path home = Path.of("..").toAbsolutePath().normalize();
+        // The launcher's command line (bin/incidents): home for the samples and the broker jars, the packaged classpath.
+        Process demo = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-D" + BrokerSettings.INCIDENTS_HOME_PROPERTY + "=" + home,
+                "-cp", jar + File.pathSeparator + Path.of("target", "lib") + File.separator + "*",
+                "dev.incidents.cli.Main", "demo", "--color", "never").start();
+        CompletableFuture<String> stdout = CompletableFuture.supplyAsync(() -> read(demo.getInputStream()));
+        CompletableFuture<String> stderr = CompletableFuture.supplyAsync(() -> read(demo.getErrorStream()));
+        assertThat(demo.waitFor(4, TimeUnit.MINUTES)).as("demo finished").isTrue();
+        int exit = demo.exitValue();
+        String err = stderr.get();
+        String printed = stdout.get();
         assertThat(exit).as("exit status; stderr:\n%s\nstdout:\n%s", err, printed).isZero();
         assertThat(printed)
                 .contains("[OPEN]    CRITICAL IMAGE_PULL_DISK_FULL    inference/Deployment/triton")
@@ -53,7 +74,7 @@ class DemoIT {
                 "OPEN      WARNING   PROBE_FAILURE           inference/Deployment/vllm-mistral",
                 "RESOLVED  CRITICAL  NODE_DISK_PRESSURE      node/ip-10-0-1-149.ec2.internal");
 
-        Matcher pid = Pattern.compile("broker up in \\d+ ms \\(pid (\\d+)\\)").matcher(err.toString());
+        Matcher pid = Pattern.compile("broker up in \\d+ ms \\(pid (\\d+)\\)").matcher(err);
         assertThat(pid.find()).as("the demo started its own broker; stderr:\n%s", err).isTrue();
         assertThat(ProcessHandle.of(Long.parseLong(pid.group(1))).map(ProcessHandle::isAlive).orElse(false))
                 .as("the demo's broker is stopped").isFalse();
@@ -79,6 +100,14 @@ class DemoIT {
             assertThat(admin.listTopics().names().get()).as("the demo's topics are gone, the others untouched")
                     .containsExactlyInAnyOrderElementsOf(before);
             assertThat(admin.listGroups().all().get()).noneMatch(g -> g.groupId().startsWith("incidents-demo-"));
+        }
+    }
+
+    static String read(InputStream in) {
+        try (in) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }
