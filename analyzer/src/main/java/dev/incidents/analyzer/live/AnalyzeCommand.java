@@ -1,7 +1,6 @@
 package dev.incidents.analyzer.live;
 
 import dev.incidents.analyzer.AnalyzerConfig;
-import dev.incidents.kafka.KafkaCommand;
 import dev.incidents.kafka.LocalBrokerException;
 import dev.incidents.kafka.TopicProvisioner;
 import dev.incidents.schemas.KafkaClientConfig;
@@ -111,7 +110,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         AnalyzerConfig config = AnalyzerConfig.from(settings);
 
         try (Admin admin = Admin.create(client)) {
-            List<String> created = TopicProvisioner.ensure(admin, KafkaCommand.defaultTopics(partitions), replicationFactor);
+            List<String> created = TopicProvisioner.ensure(admin, AnalyzerTopics.of(config, partitions), replicationFactor);
             if (!created.isEmpty()) {
                 err.println("analyze: created topics " + String.join(", ", created));
             }
