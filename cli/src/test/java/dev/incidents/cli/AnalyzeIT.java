@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.incidents.analyzer.AnalyzerConfig;
 import dev.incidents.analyzer.live.AnalyzeCommand;
+import dev.incidents.analyzer.live.BoundedRocksDbMemory;
 import dev.incidents.analyzer.live.IncidentFeed;
 import dev.incidents.analyzer.replay.Replay;
 import dev.incidents.kafka.testing.FreePorts;
@@ -151,6 +152,9 @@ class AnalyzeIT {
                 .anyMatch(l -> l.startsWith("incidents_signals_total{kind=\"EventSignal\"}"))
                 .anyMatch(l -> l.startsWith("incidents_event_lag_seconds_count"))
                 .anyMatch(l -> l.startsWith("kafka_stream_"));
+
+        assertThat(BoundedRocksDbMemory.budget()).as("the stores share one bounded RocksDB cache")
+                .isEqualTo(BoundedRocksDbMemory.DEFAULT_MEMORY);
 
         assertThat(get("/nothing-here").statusCode()).isEqualTo(404);
         HttpResponse<String> post = HTTP.send(HttpRequest.newBuilder(uri("/incidents"))

@@ -56,6 +56,7 @@ public final class AnalyzerService implements AutoCloseable {
         // A task reading events and pods of the same partition waits this long for the quieter input before it
         // picks by timestamp alone: signals of one workload then reach the correlator in event-time order.
         properties.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, 1000L);
+        properties.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class);
         properties.putAll(client);
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDir);
