@@ -1,6 +1,8 @@
 package dev.incidents.analyzer;
 
 import dev.incidents.schemas.serde.RecordFramingException;
+import java.time.Duration;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
@@ -9,13 +11,32 @@ import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
  * Undecodable input goes to the dead-letter topic and processing goes on, except when the record is fine and
  * only the schema registry failed to answer: dead-lettering it would take a good record out of the analysis
  * because of an outage. Then the stream thread fails instead, the analyzer replaces it, and the record is read
- * again from the last committed offset until the registry answers.
+ * again from the last committed offset until the registry answers. It waits {@value #BACKOFF_CONFIG} (default
+ * 5 s) before failing, so an outage costs one rebalance per backoff, not a tight loop of them.
  */
 public final class DeadLetterUnlessRegistryDown extends LogAndContinueExceptionHandler {
+    public static final String BACKOFF_CONFIG = "incidents.registry.retry.backoff";
+    private static final Duration DEFAULT_BACKOFF = Duration.ofSeconds(5);
+
+    private Duration backoff = DEFAULT_BACKOFF;
+
+    @Override
+    public void configure(Map<String, ?> configs) {
+        super.configure(configs);
+        Object configured = configs.get(BACKOFF_CONFIG);
+        if (configured != null) {
+            backoff = Duration.parse(configured.toString().trim());
+        }
+    }
 
     @Override
     public Response handleError(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record, Exception exception) {
         if (registryDown(exception)) {
+            try {
+                Thread.sleep(backoff.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             return Response.fail();
         }
         return super.handleError(context, record, exception);

@@ -111,6 +111,10 @@ public final class IncidentTopology {
     public static Map<String, Object> streamsSettings(AnalyzerConfig config) {
         Map<String, Object> settings = new HashMap<>();
         settings.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterUnlessRegistryDown.class);
+        String backoff = config.asMap().get(DeadLetterUnlessRegistryDown.BACKOFF_CONFIG);
+        if (backoff != null) {
+            settings.put(DeadLetterUnlessRegistryDown.BACKOFF_CONFIG, backoff);
+        }
         settings.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, config.dlqTopic());
         settings.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         return settings;

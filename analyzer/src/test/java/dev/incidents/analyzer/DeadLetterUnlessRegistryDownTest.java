@@ -22,7 +22,9 @@ class DeadLetterUnlessRegistryDownTest {
 
     @Test
     void a_record_whose_schema_the_registry_cannot_serve_now_fails_the_thread_instead_of_being_dead_lettered() throws IOException {
-        AnalyzerConfig config = AnalyzerConfig.defaults().with(KafkaClientConfig.SCHEMA_REGISTRY_URL, "http://127.0.0.1:" + closedPort());
+        AnalyzerConfig config = AnalyzerConfig.defaults()
+                .with(KafkaClientConfig.SCHEMA_REGISTRY_URL, "http://127.0.0.1:" + closedPort())
+                .with(DeadLetterUnlessRegistryDown.BACKOFF_CONFIG, "PT0.2S");
         try (Replay replay = new Replay(config)) {
             assertThatThrownBy(() -> replay.rawEvent("test/inference/Pod/x", WIRE_FORMAT, T0))
                     .isInstanceOf(StreamsException.class)
