@@ -41,6 +41,11 @@ final class DescribeTextReader {
     private static final Pattern TOLERATION = Pattern.compile(
             "^([^=:\\s]*)(?:=([^:\\s]*))?(?::(\\w+))?(?:\\s+op=(\\w+))?(?:\\s+for\\s+(\\d+)s)?$");
     private static final Pattern TAINT = Pattern.compile("^([^=:\\s]+)(?:=([^:\\s]*))?:(\\w+)$");
+    /** The kubelet's newer wording names the pod: {@code Back-off restarting failed container app in pod web-0_shop(uid)}. */
+    private static final Pattern POD_IN_MESSAGE = Pattern.compile(
+            "\\bin pod ([a-z0-9][-a-z0-9.]*[a-z0-9])_([a-z0-9][-a-z0-9]*[a-z0-9])\\(");
+    /** The pod of an Events table whose paste names no object. */
+    static final String UNNAMED_POD = "unnamed-pod";
     private static final Pattern NEW_REPLICA_SET = Pattern.compile("^(\\S+)\\s+\\(.*\\)$");
 
     private final String file;
@@ -106,31 +111,47 @@ final class DescribeTextReader {
         if (describeRows.isEmpty()) {
             return;
         }
-        Subject subject = fragmentSubject(String.join("\n", region), describeRows);
+        Subject subject = fragmentSubject(String.join("\n", region), describeRows, contextNamespace);
         for (EventsTable.Row row : describeRows) {
-            if (subject == null) {
-                rejected.accept(new Rejection(file, row.line(), "events table without its object: no 'Successfully "
-                        + "assigned ns/pod to node' row, no describe header, no 'Pod:' line around it"));
-            } else {
-                emitEvent(row, subject.kind(), subject.namespace(), subject.name(), subject.node());
-            }
+            emitEvent(row, subject.kind(), subject.namespace(), subject.name(), subject.node());
         }
     }
 
-    private static Subject fragmentSubject(String text, List<EventsTable.Row> rows) {
+    /**
+     * The object of an Events table pasted without its describe header: the pod a {@code Successfully assigned} row
+     * or a {@code Pod:} line names, else the pod a kubelet message names ({@code ... in pod web-0_shop(uid)}), else
+     * the node whose own events these are ({@code NodeNotReady} from {@code kubelet, node-1}), else a pod the paste
+     * does not name: the rows still say what went wrong, and DESIGN section 6 wants a fragment to yield its
+     * incident, so they are kept about {@link #UNNAMED_POD} rather than rejected.
+     */
+    private static Subject fragmentSubject(String text, List<EventsTable.Row> rows, String contextNamespace) {
         for (EventsTable.Row row : rows) {
             Matcher m = ASSIGNED.matcher(row.message());
             if (m.find()) {
                 return new Subject("Pod", m.group(1), m.group(2), m.group(3));
             }
         }
-        Matcher pod = CONTEXT_POD.matcher(text);
-        if (!pod.find()) {
-            return null;
-        }
-        Matcher ns = CONTEXT_NAMESPACE.matcher(text);
         Matcher node = CONTEXT_NODE.matcher(text);
-        return new Subject("Pod", ns.find() ? ns.group(1) : "default", pod.group(1), node.find() ? node.group(1) : null);
+        String contextNode = node.find() ? node.group(1) : null;
+        Matcher pod = CONTEXT_POD.matcher(text);
+        if (pod.find()) {
+            Matcher ns = CONTEXT_NAMESPACE.matcher(text);
+            return new Subject("Pod", ns.find() ? ns.group(1) : "default", pod.group(1), contextNode);
+        }
+        for (EventsTable.Row row : rows) {
+            Matcher m = POD_IN_MESSAGE.matcher(row.message());
+            if (m.find()) {
+                return new Subject("Pod", m.group(2), m.group(1), contextNode);
+            }
+        }
+        if ("Node".equals(EventsTable.kindOfRows(rows))) {
+            String host = rows.stream().map(r -> EventsTable.host(r.from())).filter(h -> h != null).findFirst()
+                    .orElse(contextNode);
+            if (host != null) {
+                return new Subject("Node", null, host, host);
+            }
+        }
+        return new Subject("Pod", contextNamespace, UNNAMED_POD, contextNode);
     }
 
     /**
@@ -304,11 +325,19 @@ final class DescribeTextReader {
         }
         String name = root.text("Name");
         String namespace = root.text("Namespace") == null ? "default" : root.text("Namespace");
+        List<EventsTable.Row> rows = eventsHeader < 0 ? List.of()
+                : EventsTable.describeRows(lines, eventsHeader, new int[1]);
         String kind = kindOf(root);
+        // a describe trimmed to Name/Namespace and Events ("[...]" in between): its events tell what it is, and
+        // they are all there is (no snapshot is made of fields that were cut)
+        String snapshotKind = kind;
+        if (kind.isEmpty() && !rows.isEmpty()) {
+            kind = EventsTable.kindOfRows(rows);
+        }
         long line = start + 1;
         String node = null;
         try {
-            switch (kind) {
+            switch (snapshotKind) {
                 case "Pod" -> {
                     ObjectNode pod = pod(root, name, namespace);
                     node = JsonFields.text(pod, "spec", "nodeName");
@@ -323,15 +352,20 @@ final class DescribeTextReader {
         } catch (RuntimeException e) {
             rejected.accept(new Rejection(file, line, "unreadable describe of " + name + ": " + e.getMessage()));
         }
-        if (eventsHeader >= 0) {
-            List<EventsTable.Row> rows = EventsTable.describeRows(lines, eventsHeader, new int[1]);
+        if ("Pod".equals(kind) && node == null) {
             for (EventsTable.Row row : rows) {
-                if (kind.isEmpty()) {
-                    rejected.accept(new Rejection(file, row.line(), "cannot tell what kind of object '" + name
-                            + "' the describe text is about"));
-                } else {
-                    emitEvent(row, kind, namespace, name, "Node".equals(kind) ? name : node);
+                Matcher m = ASSIGNED.matcher(row.message());
+                if (m.find() && m.group(2).equals(name)) {
+                    node = m.group(3);
                 }
+            }
+        }
+        for (EventsTable.Row row : rows) {
+            if (kind.isEmpty()) {
+                rejected.accept(new Rejection(file, row.line(), "cannot tell what kind of object '" + name
+                        + "' the describe text is about"));
+            } else {
+                emitEvent(row, kind, namespace, name, "Node".equals(kind) ? name : node);
             }
         }
     }

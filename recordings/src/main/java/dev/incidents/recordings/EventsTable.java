@@ -39,7 +39,54 @@ final class EventsTable {
             Map.entry("poddisruptionbudget", "PodDisruptionBudget"), Map.entry("namespace", "Namespace"),
             Map.entry("endpoints", "Endpoints"), Map.entry("configmap", "ConfigMap"), Map.entry("ingress", "Ingress"));
 
+    /** Reasons only a Node's own events carry (kubelet and node controller). */
+    private static final java.util.Set<String> NODE_REASONS = java.util.Set.of("NodeNotReady", "NodeReady",
+            "NodeHasDiskPressure", "NodeHasNoDiskPressure", "NodeHasSufficientDisk", "NodeOutOfDisk",
+            "NodeHasSufficientMemory", "NodeHasInsufficientMemory", "NodeHasSufficientPID", "NodeHasInsufficientPID",
+            "NodeAllocatableEnforced", "NodeSchedulable", "NodeNotSchedulable", "RegisteredNode", "RemovingNode",
+            "DeletingNode", "EvictionThresholdMet", "FreeDiskSpaceFailed", "ImageGCFailed", "Rebooted",
+            "InvalidDiskCapacity", "ContainerGCFailed", "NodeControllerEviction", "KubeletSetupFailed");
+
     private EventsTable() {
+    }
+
+    /**
+     * What kind of object an Events table is about when nothing else says: a Node when its rows are a node's own
+     * events, a controller when a controller reports on itself, else a Pod (what people describe most).
+     */
+    static String kindOfRows(List<Row> rows) {
+        long nodeRows = rows.stream().filter(r -> NODE_REASONS.contains(r.reason())).count();
+        if (nodeRows > 0 && nodeRows * 2 >= rows.size()) {
+            return "Node";
+        }
+        for (Row row : rows) {
+            String from = row.from() == null ? "" : row.from();
+            if (from.startsWith("replicaset-controller")) {
+                return "ReplicaSet";
+            }
+            if (from.startsWith("statefulset-controller")) {
+                return "StatefulSet";
+            }
+            if (from.startsWith("daemonset-controller")) {
+                return "DaemonSet";
+            }
+            if (from.startsWith("job-controller")) {
+                return "Job";
+            }
+            if (from.startsWith("deployment-controller")) {
+                return "Deployment";
+            }
+        }
+        return "Pod";
+    }
+
+    /** The node of a From column {@code kubelet, node-1} (kubectl before 1.14), null without one. */
+    static String host(String from) {
+        if (from == null || !from.contains(",")) {
+            return null;
+        }
+        String host = from.substring(from.indexOf(',') + 1).trim();
+        return host.isEmpty() ? null : host;
     }
 
     /** {@code pod} or {@code replicaset.apps} to the Kind. */

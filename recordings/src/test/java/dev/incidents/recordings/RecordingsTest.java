@@ -298,16 +298,65 @@ class RecordingsTest {
         assertThat(rejections.get(0).line()).isBetween(9L, 10L);
     }
 
+    /** DESIGN section 6: a fragment still yields its incident, so rows naming no object are about an unnamed pod. */
     @Test
-    void fragmentWithoutItsObjectIsRejectedNotGuessed() {
+    void fragmentWithoutItsObjectIsAboutAnUnnamedPodOnTheFromHost() {
         String text = """
                 Events:
-                  Type     Reason   Age   From     Message
-                  ----     ------   ----  ----     -------
-                  Warning  BackOff  12s   kubelet  Back-off restarting failed container app
+                  Type     Reason     Age   From               Message
+                  ----     ------     ----  ----               -------
+                  Warning  Unhealthy  1s (x2 over 2s)  kubelet, node1  Readiness probe failed: connection refused
+                  Warning  BackOff    12s   kubelet, node1     Back-off restarting failed container
                 """;
-        assertThat(Recordings.read("paste.txt", text, OPTIONS, rejections::add)).isEmpty();
-        assertThat(rejections).extracting(Rejection::line).containsExactly(4L);
+        List<Recorded> records = Recordings.read("paste.txt", text, OPTIONS, rejections::add);
+
+        assertThat(rejections).isEmpty();
+        assertThat(records).extracting(Recorded::key)
+                .containsOnly("test/default/Pod/" + DescribeTextReader.UNNAMED_POD);
+        assertThat(records).extracting(r -> ((KubeEvent) r.value()).getReportingInstance()).containsOnly("node1");
+    }
+
+    @Test
+    void fragmentTakesItsPodFromTheKubeletsNewerBackOffWording() {
+        String text = """
+                  Warning  BackOff  12s (x4 over 1m)  kubelet  Back-off restarting failed container app in pod web-0_shop(0d1e7c52-1b2b-4c8e-9a57-3c7f2d0c8a11)
+                """;
+        List<Recorded> records = Recordings.read("paste.txt", text, OPTIONS, rejections::add);
+
+        assertThat(rejections).isEmpty();
+        assertThat(records).extracting(Recorded::key).containsExactly("test/shop/Pod/web-0");
+    }
+
+    @Test
+    void fragmentOfANodesOwnEventsIsAboutTheNodeInTheFromColumn() {
+        String text = """
+                  Normal   NodeHasDiskPressure  2m   kubelet, worker-7  Node worker-7 status is now: NodeHasDiskPressure
+                  Warning  EvictionThresholdMet  2m  kubelet, worker-7  Attempting to reclaim ephemeral-storage
+                """;
+        List<Recorded> records = Recordings.read("paste.txt", text, OPTIONS, rejections::add);
+
+        assertThat(rejections).isEmpty();
+        assertThat(records).extracting(Recorded::key).containsOnly("test/default/Node/worker-7");
+    }
+
+    /** People trim a describe to its Name and Events ("[...]" between them): the events say it is a pod. */
+    @Test
+    void trimmedDescribeIsAPodWhenItsEventsAreAPods() {
+        String text = """
+                Name:         artifactory-0
+                Namespace:    artifactory
+                [...]
+                Events:
+                  Type     Reason       Age   From               Message
+                  ----     ------       ----  ----               -------
+                  Normal   Scheduled    17m   default-scheduler  Successfully assigned artifactory/artifactory-0 to node2
+                  Warning  FailedMount  17m   kubelet            MountVolume.SetUp failed for volume "x" : timed out waiting for the condition
+                """;
+        List<Recorded> records = Recordings.read("paste.txt", text, OPTIONS, rejections::add);
+
+        assertThat(rejections).isEmpty();
+        assertThat(records).extracting(Recorded::key).containsOnly("test/artifactory/Pod/artifactory-0");
+        assertThat(records).extracting(r -> ((KubeEvent) r.value()).getReportingInstance()).contains("node2");
     }
 
     @Test
