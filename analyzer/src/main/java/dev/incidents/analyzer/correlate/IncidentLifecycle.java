@@ -150,11 +150,18 @@ public final class IncidentLifecycle {
             Detector d = detectors.of(category);
             String id = subject.incidentId(category);
             if (!c.open) {
-                if (c.failing.isEmpty() || now >= c.lastSeen + config.quietPeriod().toMillis()) {
-                    state.candidates.remove(category.name()); // a transient, or evidence that never sufficed
-                } else if (now >= c.firstSeen + config.grace(category).toMillis()
-                        && d.sufficient(IncidentBuilder.summary(c)) && !yields(d, state)) {
+                long graceEnd = c.firstSeen + config.grace(category).toMillis();
+                long quietEnd = c.lastSeen + config.quietPeriod().toMillis();
+                // The grace ending is judged at its own event time, not at the time of the evaluation: the next
+                // record of a pasted describe or a sparse recording may come long after it (a Failed 25m ago, then
+                // Pulled 19s ago), and a failure that outlasted its grace before going quiet was an incident.
+                boolean graceMet = now >= graceEnd && graceEnd < quietEnd;
+                if (c.failing.isEmpty()) {
+                    state.candidates.remove(category.name()); // a transient
+                } else if (graceMet && d.sufficient(IncidentBuilder.summary(c)) && !yields(d, state)) {
                     open(subject, state, c, d, now, view, store, out);
+                } else if (now >= quietEnd) {
+                    state.candidates.remove(category.name()); // evidence that never sufficed
                 }
             } else if (c.failing.isEmpty()) {
                 resolve(subject, state, c, d, now, view, store, out,

@@ -7,6 +7,8 @@ import dev.incidents.analyzer.AnalyzerConfig;
 import dev.incidents.schemas.Incident;
 import dev.incidents.schemas.IncidentStatus;
 import dev.incidents.schemas.KubeEvent;
+import dev.incidents.schemas.Container;
+import dev.incidents.schemas.PodSnapshot;
 import java.time.Duration;
 import java.time.Instant;
 import dev.incidents.analyzer.Kube;
@@ -44,6 +46,34 @@ class ReplayLifecycleTest {
             assertThat(commands).anyMatch(c -> c.contains("kubectl delete pod " + POD));
             assertThat(commands).noneMatch(c -> c.contains("{"));
             assertThat(incident.getCauses().get(0).getEvidence()).anyMatch(e -> e.contains("/var/lib/containerd"));
+        }
+    }
+
+    /**
+     * A pasted {@code kubectl get events}: one Failed 25 minutes ago, then a Pulled 19 s ago. The grace ended long
+     * before the next record arrived; the failure outlasted it, so it was an incident (since gone quiet).
+     */
+    @Test
+    void a_failure_that_outlasted_its_grace_opens_even_when_the_next_record_comes_after_the_quiet_period() {
+        try (Replay replay = new Replay(AnalyzerConfig.defaults())) {
+            replay.event(podEvent(POD, "Warning", "Failed", "Error: secret \"godaddy\" not found", T0, "f-1", NODE), T0);
+            replay.event(podEvent(POD, "Normal", "Pulled", "Container image \"traefik:v2.4\" already present on machine",
+                    at(25 * 60), "p-1", NODE), at(25 * 60));
+            List<Incident> transitions = replay.finish().transitions();
+            assertThat(statuses(transitions, "CONFIG_ERROR")).startsWith("OPEN");
+        }
+    }
+
+    @Test
+    void an_init_container_in_create_container_config_error_is_a_config_error() {
+        try (Replay replay = new Replay(AnalyzerConfig.defaults())) {
+            PodSnapshot pod = Kube.pod("triton", POD, NODE, T0, "Pending", Kube.waiting("PodInitializing"), null, 0, false);
+            pod = PodSnapshot.newBuilder(pod).setInitContainers(List.of(Container.newBuilder().setName("init-config")
+                    .setImage("busybox").setRestartCount(0).setReady(false)
+                    .setState(Kube.waiting("CreateContainerConfigError")).build())).build();
+            replay.pod("test/inference/" + POD, pod, T0);
+            List<Incident> latest = replay.finish().latest();
+            assertThat(latest).extracting(Incident::getCategory).contains("CONFIG_ERROR");
         }
     }
 
