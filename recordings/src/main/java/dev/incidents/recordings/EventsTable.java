@@ -23,6 +23,20 @@ final class EventsTable {
     private static final String TYPE = "(Normal|Warning)";
     static final Pattern DESCRIBE_ROW = Pattern.compile(
             "^\\s*" + TYPE + "\\s+(\\S+)\\s+(" + EventAge.COLUMN + ")(?:\\s+(.*?))?(?:\\s{2,}(.*?))?\\s*$");
+    /**
+     * A row pasted without its Type column ({@code FailedScheduling  2m21s (x42 over 60m)  default-scheduler  1 node(s)
+     * had ...}): the reason is one CamelCase word and the From and Message columns must both be there.
+     */
+    private static final Pattern UNTYPED_ROW = Pattern.compile(
+            "^\\s*([A-Z][a-z]+(?:[A-Z][a-z]*)+|[A-Z][a-z]{3,})\\s+(" + EventAge.COLUMN + ")\\s{2,}(\\S.*?)\\s{2,}(\\S.*?)\\s*$");
+    /** Reasons of Normal events, for rows pasted without their Type column; any other reason is read as a Warning. */
+    private static final java.util.Set<String> NORMAL_REASONS = java.util.Set.of("Scheduled", "Pulling", "Pulled",
+            "Created", "Started", "Killing", "SuccessfulCreate", "SuccessfulDelete", "ScalingReplicaSet",
+            "TriggeredScaleUp", "NotTriggerScaleUp", "SuccessfulAttachVolume", "SuccessfulMountVolume", "NodeReady",
+            "NodeNotReady", "NodeHasSufficientMemory", "NodeHasNoDiskPressure", "NodeHasSufficientPID",
+            "NodeHasSufficientDisk", "NodeAllocatableEnforced", "NodeSchedulable", "NodeNotSchedulable",
+            "RegisteredNode", "Starting", "SandboxChanged", "Completed", "SawCompletedJob", "ExternalProvisioning",
+            "Provisioning", "ProvisioningSucceeded", "WaitForFirstConsumer", "LeaderElection", "SuccessfulRescale");
     static final Pattern GET_ROW = Pattern.compile(
             "^\\s*(?:([a-z0-9][-a-z0-9]*)\\s+)?(" + EventAge.COLUMN + ")\\s+" + TYPE + "\\s+(\\S+)\\s+([A-Za-z.]+/\\S+)\\s+(.*?)\\s*$");
     private static final Pattern SEPARATOR = Pattern.compile("^\\s*-{2,}(\\s+-{2,})*\\s*$");
@@ -133,7 +147,13 @@ final class EventsTable {
     static Row describeRow(String line, long lineNumber) {
         Matcher m = DESCRIBE_ROW.matcher(line);
         if (!m.matches()) {
-            return null;
+            Matcher u = UNTYPED_ROW.matcher(line);
+            if (!u.matches() || EventAge.parse(u.group(2)).isEmpty()) {
+                return null;
+            }
+            String type = NORMAL_REASONS.contains(u.group(1)) ? "Normal" : "Warning";
+            return new Row(lineNumber, null, type, u.group(1), u.group(2).trim(), u.group(3).trim(), null,
+                    u.group(4).trim(), null, null);
         }
         String from = m.group(4);
         String message = m.group(5);

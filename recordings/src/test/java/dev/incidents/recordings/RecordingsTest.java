@@ -339,6 +339,23 @@ class RecordingsTest {
         assertThat(records).extracting(Recorded::key).containsOnly("test/default/Node/worker-7");
     }
 
+    /** vllm-project/aibrix#909: a row pasted without its Type column is still a row. */
+    @Test
+    void rowWithoutItsTypeColumnIsRead() {
+        String text = """
+                FailedScheduling   2m21s (x42 over 60m)  default-scheduler  1 node(s) had untolerated taint {nvidia.com/gpu: present}
+                """;
+        List<Recorded> records = Recordings.read("paste.txt", text, OPTIONS, rejections::add);
+
+        assertThat(rejections).isEmpty();
+        KubeEvent event = (KubeEvent) records.get(0).value();
+        assertThat(event.getReason()).isEqualTo("FailedScheduling");
+        assertThat(event.getType()).isEqualTo("Warning");
+        assertThat(event.getReportingComponent()).isEqualTo("default-scheduler");
+        assertThat(event.getCount()).isEqualTo(42);
+        assertThat(event.getMessage()).isEqualTo("1 node(s) had untolerated taint {nvidia.com/gpu: present}");
+    }
+
     /** People trim a describe to its Name and Events ("[...]" between them): the events say it is a pod. */
     @Test
     void trimmedDescribeIsAPodWhenItsEventsAreAPods() {
