@@ -44,8 +44,21 @@ final class DescribeTextReader {
     /** The kubelet's newer wording names the pod: {@code Back-off restarting failed container app in pod web-0_shop(uid)}. */
     private static final Pattern POD_IN_MESSAGE = Pattern.compile(
             "\\bin pod ([a-z0-9][-a-z0-9.]*[a-z0-9])_([a-z0-9][-a-z0-9]*[a-z0-9])\\(");
-    /** The pod of an Events table whose paste names no object. */
+    /** The pod of an Events table or status fragment whose paste names no object. */
     static final String UNNAMED_POD = "unnamed-pod";
+    /** The node of a Conditions table pasted without its describe header. */
+    static final String UNNAMED_NODE = "unnamed-node";
+    /** The container of a {@code State:} block pasted without its container header. */
+    static final String UNNAMED_CONTAINER = "unnamed-container";
+    private static final java.util.Set<String> POD_PHASES = java.util.Set.of("Pending", "Running", "Succeeded",
+            "Failed", "Unknown");
+    private static final java.util.Set<String> NODE_CONDITIONS = java.util.Set.of("MemoryPressure", "DiskPressure",
+            "PIDPressure", "OutOfDisk", "NetworkUnavailable");
+    /** The event reason the kubelet records when a pressure condition turns True. */
+    private static final Map<String, String> BAD_CONDITION_REASONS = Map.of("DiskPressure", "NodeHasDiskPressure",
+            "MemoryPressure", "NodeHasInsufficientMemory", "PIDPressure", "NodeHasInsufficientPID",
+            "OutOfDisk", "NodeOutOfDisk");
+    private static final Pattern CONDITIONS_HEADER = Pattern.compile("^\\s*Type\\s+Status(\\s+.*)?$");
     private static final Pattern NEW_REPLICA_SET = Pattern.compile("^(\\S+)\\s+\\(.*\\)$");
 
     private final String file;
@@ -71,6 +84,7 @@ final class DescribeTextReader {
         }
         int proseEnd = starts.isEmpty() ? lines.size() : starts.get(0);
         readFragments(lines, 0, proseEnd);
+        readHeadless(lines, 0, proseEnd);
         for (int k = 0; k < starts.size(); k++) {
             int end = k + 1 < starts.size() ? starts.get(k + 1) : lines.size();
             readDocument(lines, starts.get(k), end);
@@ -295,17 +309,18 @@ final class DescribeTextReader {
         }
     }
 
-    private void readDocument(List<String> lines, int start, int end) {
+    /** The field tree of describe text from {@code start}; {@code eventsHeader[0]} is set to its Events table header. */
+    private static Field fields(List<String> lines, int start, int end, int[] eventsHeader) {
         Field root = new Field(-1, "", null, start);
         List<Field> stack = new ArrayList<>(List.of(root));
-        int eventsHeader = -1;
+        eventsHeader[0] = -1;
         for (int i = start; i < end; i++) {
             String line = lines.get(i);
             if (line.isBlank()) {
                 continue;
             }
             if (EventsTable.DESCRIBE_HEADER.matcher(line).matches()) {
-                eventsHeader = i;
+                eventsHeader[0] = i;
                 break;
             }
             Matcher m = FIELD.matcher(line);
@@ -323,6 +338,50 @@ final class DescribeTextReader {
                 stack.get(stack.size() - 1).more.add(line);
             }
         }
+        return root;
+    }
+
+    /**
+     * Describe fields pasted without their {@code Name:} line: a container's {@code State:}/{@code Last State:} block,
+     * a pod's {@code Status:}/{@code Reason:}/{@code Message:} lines, a node's Conditions table. DESIGN section 6 wants
+     * a fragment to yield its incident, so they describe a pod or node the paste does not name
+     * ({@link #UNNAMED_POD}, {@link #UNNAMED_NODE}); an Events table around them is read by {@link #readFragments}.
+     */
+    private void readHeadless(List<String> lines, int start, int end) {
+        Field root = fields(lines, start, end, new int[1]);
+        long line = start + 1;
+        try {
+            if (nodeConditionTypes(conditionsOf(root))) {
+                ObjectNode node = node(root, UNNAMED_NODE);
+                out.accept(new RawObject(node, null, options.now(), cluster, file, line));
+                nodeConditionEvents(node, line, List.of());
+                return;
+            }
+            boolean containerState = root.child("State") != null || root.child("Last State") != null;
+            boolean podStatus = root.child("Reason") != null && POD_PHASES.contains(String.valueOf(root.text("Status")));
+            if (!containerState && !podStatus) {
+                return;
+            }
+            if (containerState && root.child("Containers") == null) {
+                Field containers = new Field(0, "Containers", null, start);
+                Field container = new Field(2, UNNAMED_CONTAINER, null, start);
+                container.children.putAll(root.children);
+                container.childList.addAll(root.childList);
+                containers.children.put(UNNAMED_CONTAINER, container);
+                containers.childList.add(container);
+                root.children.put("Containers", containers);
+            }
+            String namespace = root.text("Namespace") == null ? "default" : root.text("Namespace");
+            out.accept(new RawObject(pod(root, UNNAMED_POD, namespace), null, options.now(), cluster, file, line));
+        } catch (RuntimeException e) {
+            rejected.accept(new Rejection(file, line, "unreadable describe fragment: " + e.getMessage()));
+        }
+    }
+
+    private void readDocument(List<String> lines, int start, int end) {
+        int[] header = new int[1];
+        Field root = fields(lines, start, end, header);
+        int eventsHeader = header[0];
         String name = root.text("Name");
         String namespace = root.text("Namespace") == null ? "default" : root.text("Namespace");
         List<EventsTable.Row> rows = eventsHeader < 0 ? List.of()
@@ -343,7 +402,11 @@ final class DescribeTextReader {
                     node = JsonFields.text(pod, "spec", "nodeName");
                     out.accept(new RawObject(pod, null, options.now(), cluster, file, line));
                 }
-                case "Node" -> out.accept(new RawObject(node(root, name), null, options.now(), cluster, file, line));
+                case "Node" -> {
+                    ObjectNode described = node(root, name);
+                    out.accept(new RawObject(described, null, options.now(), cluster, file, line));
+                    nodeConditionEvents(described, line, rows.stream().map(EventsTable.Row::reason).toList());
+                }
                 case "ReplicaSet", "StatefulSet", "DaemonSet", "Job" -> ownedBy(root, kind, name, namespace, line);
                 case "Deployment" -> deployment(root, name, namespace, line);
                 default -> {
@@ -374,8 +437,12 @@ final class DescribeTextReader {
         if (root.child("Containers") != null || root.child("Init Containers") != null) {
             return "Pod";
         }
+        if (root.child("StorageClass") != null || root.child("Access Modes") != null) {
+            return "PersistentVolumeClaim";
+        }
         if (root.child("Capacity") != null || root.child("System Info") != null || root.child("Taints") != null
-                || root.child("Unschedulable") != null) {
+                || root.child("Unschedulable") != null || root.child("Roles") != null
+                || nodeConditionTypes(conditionsOf(root))) {
             return "Node";
         }
         if (root.child("NewReplicaSet") != null || root.child("StrategyType") != null) {
@@ -393,7 +460,89 @@ final class DescribeTextReader {
         if (root.child("Replicas") != null || root.child("Pods Status") != null) {
             return "ReplicaSet";
         }
+        // a pod describe cut before its Containers: only pods have these header fields
+        if (root.child("Node") != null || root.child("Start Time") != null || root.child("QoS Class") != null
+                || POD_PHASES.contains(String.valueOf(root.text("Status")))) {
+            return "Pod";
+        }
         return "";
+    }
+
+    /** The Conditions table: under {@code Conditions:}, or pasted without that line (then under whatever precedes it). */
+    private static Field conditionsOf(Field root) {
+        Field conditions = root.child("Conditions");
+        if (conditions != null) {
+            return conditions;
+        }
+        List<Field> all = new ArrayList<>(List.of(root));
+        for (int k = 0; k < all.size(); k++) {
+            Field f = all.get(k);
+            for (int i = 0; i < f.more.size(); i++) {
+                if (CONDITIONS_HEADER.matcher(f.more.get(i)).matches()) {
+                    Field table = new Field(f.indent, "Conditions", null, f.line);
+                    table.more.addAll(f.more.subList(i, f.more.size()));
+                    return table;
+                }
+            }
+            all.addAll(f.childList);
+        }
+        return null;
+    }
+
+    private static boolean nodeConditionTypes(Field conditions) {
+        for (com.fasterxml.jackson.databind.JsonNode c : conditions(conditions)) {
+            if (NODE_CONDITIONS.contains(c.path("type").asText())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A described node's conditions are often all a paste shows of a sick node, and there is no node signal in the
+     * schemas: as with a Deployment's ReplicaFailure, each condition that is bad becomes the event the kubelet or
+     * node controller records for it ({@code NodeNotReady}, {@code NodeHasDiskPressure}, ...), first seen at the
+     * condition's last transition, last seen at its last heartbeat, the condition's reason and message appended
+     * (unless the describe's Events table has that event already).
+     */
+    private void nodeConditionEvents(ObjectNode node, long line, List<String> tableReasons) {
+        String name = JsonFields.text(node, "metadata", "name");
+        for (com.fasterxml.jackson.databind.JsonNode c : node.path("status").path("conditions")) {
+            String type = c.path("type").asText();
+            String status = c.path("status").asText();
+            String reason = "Ready".equals(type) ? ("True".equals(status) ? null : "NodeNotReady")
+                    : "True".equals(status) ? BAD_CONDITION_REASONS.get(type) : null;
+            if (reason == null || tableReasons.contains(reason)) {
+                continue; // the Events table already has the kubelet's own event for it
+            }
+            StringBuilder message = new StringBuilder("Node ").append(name).append(" status is now: ").append(reason)
+                    .append(" (").append(type).append('=').append(status);
+            if (c.hasNonNull("reason")) {
+                message.append(", ").append(c.get("reason").asText());
+            }
+            message.append(')');
+            if (c.hasNonNull("message")) {
+                message.append(": ").append(c.get("message").asText());
+            }
+            String first = c.hasNonNull("lastTransitionTime") ? c.get("lastTransitionTime").asText() : options.now().toString();
+            String last = c.hasNonNull("lastHeartbeatTime") ? c.get("lastHeartbeatTime").asText() : options.now().toString();
+            if (last.compareTo(first) < 0) {
+                last = first;
+            }
+            ObjectNode event = JsonLogReader.MAPPER.createObjectNode();
+            event.put("apiVersion", "v1");
+            event.put("kind", "Event");
+            event.putObject("metadata").put("name", name + "." + type.toLowerCase(Locale.ROOT)).put("namespace", "default");
+            event.putObject("involvedObject").put("kind", "Node").put("name", name);
+            event.put("reason", reason);
+            event.put("message", message.toString());
+            event.put("type", "Ready".equals(type) ? "Normal" : "Warning");
+            event.putObject("source").put("component", "kubelet").put("host", name);
+            event.put("count", 1);
+            event.put("firstTimestamp", first);
+            event.put("lastTimestamp", last);
+            out.accept(new RawObject(event, null, options.now(), cluster, file, line));
+        }
     }
 
     private ObjectNode pod(Field root, String name, String namespace) {
@@ -575,7 +724,7 @@ final class DescribeTextReader {
         ObjectNode status = node.putObject("status");
         status.set("capacity", resourceMap(root.child("Capacity")));
         status.set("allocatable", resourceMap(root.child("Allocatable")));
-        status.set("conditions", conditions(root.child("Conditions")));
+        status.set("conditions", conditions(conditionsOf(root)));
         Field info = root.child("System Info");
         if (info != null) {
             ObjectNode nodeInfo = status.putObject("nodeInfo");
@@ -749,6 +898,7 @@ final class DescribeTextReader {
                     case "Reason" -> c.put("reason", cells[k]);
                     case "Message" -> c.put("message", String.join("  ", List.of(cells).subList(k, cells.length)));
                     case "LastTransitionTime" -> putIfPresent(c, "lastTransitionTime", describeTime(cells[k]));
+                    case "LastHeartbeatTime", "LastProbeTime" -> putIfPresent(c, "lastHeartbeatTime", describeTime(cells[k]));
                     default -> {
                     }
                 }

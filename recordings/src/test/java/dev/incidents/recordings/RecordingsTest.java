@@ -167,7 +167,8 @@ class RecordingsTest {
     void describeNodeBecomesASnapshot() {
         List<Recorded> records = read(OPTIONS, "describe/node-gpu.describe.txt");
 
-        NodeSnapshot node = (NodeSnapshot) records.get(3).value();
+        NodeSnapshot node = (NodeSnapshot) records.stream().filter(r -> r.value() instanceof NodeSnapshot).findFirst()
+                .orElseThrow().value();
         assertThat(node.getTaints()).extracting(t -> t.getKey() + "=" + t.getValue() + ":" + t.getEffect())
                 .containsExactly("nvidia.com/gpu=present:NoSchedule", "node.kubernetes.io/disk-pressure=null:NoSchedule");
         assertThat(node.getCapacity()).containsEntry("nvidia.com/gpu", "1").containsEntry("cpu", "4");
@@ -337,6 +338,98 @@ class RecordingsTest {
 
         assertThat(rejections).isEmpty();
         assertThat(records).extracting(Recorded::key).containsOnly("test/default/Node/worker-7");
+    }
+
+    /** gpu-operator#331: only a container's State / Last State lines were pasted. */
+    @Test
+    void containerStateBlockWithoutItsPodIsAnUnnamedPodsContainer() {
+        String text = """
+                    State:          Waiting
+                      Reason:       CrashLoopBackOff
+                    Last State:     Terminated
+                      Reason:       OOMKilled
+                      Exit Code:    1
+                    Restart Count:  3
+                """;
+        List<Recorded> records = Recordings.read("paste.txt", text, OPTIONS, rejections::add);
+
+        assertThat(rejections).isEmpty();
+        PodSnapshot pod = (PodSnapshot) records.get(0).value();
+        assertThat(pod.getName()).isEqualTo(DescribeTextReader.UNNAMED_POD);
+        assertThat(pod.getContainers()).hasSize(1);
+        assertThat(pod.getContainers().get(0).getState().getReason()).isEqualTo("CrashLoopBackOff");
+        assertThat(pod.getContainers().get(0).getLastState().getReason()).isEqualTo("OOMKilled");
+        assertThat(pod.getContainers().get(0).getLastState().getExitCode()).isEqualTo(1);
+        assertThat(pod.getContainers().get(0).getRestartCount()).isEqualTo(3);
+    }
+
+    /** kubeplus#1382 and kubernetes#122932: an evicted pod's status lines, with or without its header. */
+    @Test
+    void podStatusLinesAreAPodEvenWithoutContainers() {
+        String headless = """
+                Status:       Failed
+                Reason:       Evicted
+                Message:      The node was low on resource: ephemeral-storage. Threshold quantity: 1Gi, available: 777784Ki.
+                """;
+        PodSnapshot pod = (PodSnapshot) Recordings.read("paste.txt", headless, OPTIONS, rejections::add).get(0).value();
+        assertThat(pod.getName()).isEqualTo(DescribeTextReader.UNNAMED_POD);
+        assertThat(pod.getReason()).isEqualTo("Evicted");
+        assertThat(pod.getMessage()).startsWith("The node was low on resource: ephemeral-storage.");
+
+        String cut = """
+                Name:           web-5dbc89ff58-zqsn2
+                Namespace:      shop
+                Node:           xen15-142/
+                Status:         Failed
+                Reason:         Evicted
+                Message:        The node was low on resource: ephemeral-storage.
+                """;
+        pod = (PodSnapshot) Recordings.read("paste.txt", cut, OPTIONS, rejections::add).get(0).value();
+        assertThat(pod.getName()).isEqualTo("web-5dbc89ff58-zqsn2");
+        assertThat(pod.getNodeName()).isEqualTo("xen15-142");
+        assertThat(pod.getPhase()).isEqualTo("Failed");
+        assertThat(rejections).isEmpty();
+    }
+
+    /** nds-org/jupyter-et#13: a node's Conditions table pasted without its 'Conditions:' line. */
+    @Test
+    void nodeConditionThatIsBadBecomesItsEvent() {
+        String text = """
+                Name:               etkhub
+                Roles:              master
+                  Type             Status  LastHeartbeatTime                 LastTransitionTime                Reason                       Message
+                  ----             ------  -----------------                 ------------------                ------                       -------
+                  DiskPressure     False   Fri, 14 Mar 2025 10:03:00 +0000   Wed, 20 Mar 2019 22:00:39 +0000   KubeletHasNoDiskPressure     kubelet has no disk pressure
+                  Ready            False   Fri, 14 Mar 2025 10:03:00 +0000   Fri, 14 Mar 2025 09:00:00 +0000   KubeletNotReady              PLEG is not healthy: pleg was last seen active 16h17m50s ago; threshold is 3m0s
+                """;
+        List<Recorded> records = Recordings.read("paste.txt", text, OPTIONS, rejections::add);
+
+        assertThat(rejections).isEmpty();
+        assertThat(records).extracting(Recorded::key).containsExactly("test/default/Node/etkhub", "test/etkhub");
+        KubeEvent notReady = (KubeEvent) records.get(0).value();
+        assertThat(notReady.getReason()).isEqualTo("NodeNotReady");
+        assertThat(notReady.getMessage()).startsWith("Node etkhub status is now: NodeNotReady (Ready=False, KubeletNotReady)")
+                .contains("PLEG is not healthy");
+        assertThat(notReady.getFirstTimestamp()).isEqualTo(Instant.parse("2025-03-14T09:00:00Z"));
+        assertThat(notReady.getLastTimestamp()).isEqualTo(Instant.parse("2025-03-14T10:03:00Z"));
+    }
+
+    /** karpenter-provider-aws#7029: only the Conditions table, no Name. */
+    @Test
+    void conditionsTableWithoutItsNodeIsAnUnnamedNode() {
+        String text = """
+                Conditions:
+                  Type             Status    LastHeartbeatTime                 LastTransitionTime                Reason              Message
+                  ----             ------    -----------------                 ------------------                ------              -------
+                  DiskPressure     Unknown   Fri, 14 Mar 2025 09:15:10 +0000   Fri, 14 Mar 2025 09:18:13 +0000   NodeStatusUnknown   Kubelet stopped posting node status.
+                  Ready            Unknown   Fri, 14 Mar 2025 09:15:10 +0000   Fri, 14 Mar 2025 09:18:13 +0000   NodeStatusUnknown   Kubelet stopped posting node status.
+                """;
+        List<Recorded> records = Recordings.read("paste.txt", text, OPTIONS, rejections::add);
+
+        assertThat(rejections).isEmpty();
+        assertThat(records).extracting(Recorded::key).containsExactly(
+                "test/default/Node/" + DescribeTextReader.UNNAMED_NODE, "test/" + DescribeTextReader.UNNAMED_NODE);
+        assertThat(((KubeEvent) records.get(0).value()).getReason()).isEqualTo("NodeNotReady");
     }
 
     /** vllm-project/aibrix#909: a row pasted without its Type column is still a row. */

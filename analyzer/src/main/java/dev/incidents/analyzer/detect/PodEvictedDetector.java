@@ -3,10 +3,11 @@ package dev.incidents.analyzer.detect;
 import dev.incidents.analyzer.Category;
 import dev.incidents.analyzer.hints.Facts;
 import dev.incidents.analyzer.signal.EventSignal;
+import dev.incidents.analyzer.signal.PodObserved;
 import dev.incidents.analyzer.signal.Signal;
 import java.util.Optional;
 
-/** The kubelet's {@code Evicted} on a pod ("The node was low on resource: ephemeral-storage..."); the evidence names the pressure. */
+/** The kubelet's {@code Evicted} on a pod, or a pod left Failed with reason {@code Evicted} ("The node was low on resource: ephemeral-storage..."); the evidence names the pressure. */
 public final class PodEvictedDetector implements Detector {
 
     @Override
@@ -18,6 +19,11 @@ public final class PodEvictedDetector implements Detector {
     public Optional<Finding> examine(Signal signal, SubjectView subject) {
         if (signal instanceof EventSignal e && e.pod().isPresent() && "Evicted".equals(e.reason())) {
             return Optional.of(Findings.of(e, Facts.empty()));
+        }
+        // The Evicted event is gone an hour later; the pod stays Failed with reason Evicted and the same message.
+        if (signal instanceof PodObserved p && "Evicted".equals(p.snapshot().getReason())) {
+            String message = p.snapshot().getMessage() == null ? "" : p.snapshot().getMessage();
+            return Optional.of(Findings.of(p, "Evicted", message, Facts.empty()));
         }
         return Optional.empty();
     }

@@ -77,6 +77,20 @@ class ReplayLifecycleTest {
         }
     }
 
+    /** kubernetes#122932: the Evicted event has expired; the pod left Failed/Evicted is the evidence. */
+    @Test
+    void a_pod_left_failed_with_reason_evicted_is_pod_evicted() {
+        try (Replay replay = new Replay(AnalyzerConfig.defaults())) {
+            PodSnapshot pod = PodSnapshot.newBuilder(Kube.pod("triton", POD, NODE, T0, "Failed", null, null, 0, false))
+                    .setReason("Evicted").setMessage("The node was low on resource: ephemeral-storage. Threshold "
+                            + "quantity: 1Gi, available: 777784Ki.").build();
+            replay.pod("test/inference/" + POD, pod, T0);
+            List<Incident> latest = replay.finish().latest();
+            assertThat(latest).extracting(Incident::getId).containsExactly("test/inference/Deployment/triton/POD_EVICTED");
+            assertThat(latest.get(0).getNodes()).containsExactly(NODE);
+        }
+    }
+
     static final String POD_B = "triton-79569cfbbc-x7k2p";
     static final String GPU = "0/4 nodes are available: 4 Insufficient nvidia.com/gpu. preemption: 0/4 nodes are available: "
             + "4 No preemption victims found for incoming pod.";
