@@ -205,7 +205,7 @@ final class DescribeTextReader {
     // ------------------------------------------------------------------ events
 
     private void emitEvent(EventsTable.Row row, String kind, String namespace, String name, String node) {
-        String ageText = row.age();
+        String ageText = asAge(row.age());
         EventAge age = EventAge.parse(ageText).orElse(null);
         if (age == null) {
             rejected.accept(new Rejection(file, row.line(), "unreadable age '" + KubeTime.abbreviate(ageText) + "'"));
@@ -214,7 +214,7 @@ final class DescribeTextReader {
         int count = age.count();
         Instant first = age.firstSeen() == null ? null : options.now().minus(age.firstSeen());
         if (row.firstSeen() != null) {
-            EventAge firstAge = EventAge.parse(row.firstSeen()).orElse(null);
+            EventAge firstAge = EventAge.parse(asAge(row.firstSeen())).orElse(null);
             if (firstAge != null && firstAge.lastSeen() != null) {
                 first = options.now().minus(firstAge.lastSeen());
             }
@@ -223,6 +223,12 @@ final class DescribeTextReader {
             count = Math.max(count, Integer.parseInt(row.count()));
         }
         Instant last = age.lastSeen() == null ? null : options.now().minus(age.lastSeen());
+        if (first != null && last != null && first.isAfter(last)) {
+            // the two columns came the other way round (kubectl 1.9-1.13 get events: LAST SEEN, FIRST SEEN)
+            Instant earlier = last;
+            last = first;
+            first = earlier;
+        }
         String component = row.from();
         String host = null;
         if (component != null && component.contains(",")) {
@@ -269,6 +275,31 @@ final class DescribeTextReader {
         }
         out.accept(new RawObject(event, null, null, cluster, file, row.line()));
     }
+
+    /**
+     * kubectl before 1.3 printed absolute FirstSeen/LastSeen times ({@code 2016-05-04 22:09:51 +0200 CEST},
+     * {@code Wed, 21 Oct 2015 12:56:47 -0700}); they become ages at {@link ReadOptions#now()} like the rest.
+     */
+    private String asAge(String text) {
+        if (text == null) {
+            return null;
+        }
+        Instant at = null;
+        Matcher m = EventsTable.OLD_TIME.matcher(text.trim());
+        if (m.matches()) {
+            at = ZonedDateTime.parse(m.group(1), OLD_TIME_FORMAT).toInstant();
+        } else if (text.contains(",") && text.contains(":")) {
+            String rfc1123 = describeTime(text);
+            at = rfc1123 == null ? null : Instant.parse(rfc1123);
+        }
+        if (at == null) {
+            return text;
+        }
+        long seconds = java.time.Duration.between(at, options.now()).getSeconds();
+        return Math.max(0, seconds) + "s";
+    }
+
+    private static final DateTimeFormatter OLD_TIME_FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xx");
 
     // ------------------------------------------------------------------ describe documents
 
@@ -341,6 +372,21 @@ final class DescribeTextReader {
         return root;
     }
 
+    /** An {@code Events:} section whose column header was not pasted (or is kubectl 1.2-1.13's FirstSeen layout). */
+    private static List<EventsTable.Row> headerlessEvents(Field events) {
+        List<EventsTable.Row> rows = new ArrayList<>();
+        if (events == null) {
+            return rows;
+        }
+        for (int i = 0; i < events.more.size(); i++) {
+            EventsTable.Row row = EventsTable.describeRow(events.more.get(i), events.line + i + 1);
+            if (row != null) {
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
     /**
      * Describe fields pasted without their {@code Name:} line: a container's {@code State:}/{@code Last State:} block,
      * a pod's {@code Status:}/{@code Reason:}/{@code Message:} lines, a node's Conditions table. DESIGN section 6 wants
@@ -384,7 +430,7 @@ final class DescribeTextReader {
         int eventsHeader = header[0];
         String name = root.text("Name");
         String namespace = root.text("Namespace") == null ? "default" : root.text("Namespace");
-        List<EventsTable.Row> rows = eventsHeader < 0 ? List.of()
+        List<EventsTable.Row> rows = eventsHeader < 0 ? headerlessEvents(root.child("Events"))
                 : EventsTable.describeRows(lines, eventsHeader, new int[1]);
         String kind = kindOf(root);
         // a describe trimmed to Name/Namespace and Events ("[...]" in between): its events tell what it is, and

@@ -29,6 +29,23 @@ final class EventsTable {
      */
     private static final Pattern UNTYPED_ROW = Pattern.compile(
             "^\\s*([A-Z][a-z]+(?:[A-Z][a-z]*)+|[A-Z][a-z]{3,})\\s+(" + EventAge.COLUMN + ")\\s{2,}(\\S.*?)\\s{2,}(\\S.*?)\\s*$");
+    /** A FirstSeen/LastSeen cell of kubectl before 1.3: {@code 2016-05-04 22:09:51 +0200 CEST}. */
+    static final Pattern OLD_TIME = Pattern.compile(
+            "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} [+-]\\d{4})(?: [A-Z]{2,5})?$");
+    private static final String OLD_TIME_CELL = "\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} [+-]\\d{4}(?: [A-Z]{2,5})?";
+    /** kubectl 1.2-1.13 describe ({@code FirstSeen LastSeen Count From SubObjectPath Type Reason Message}); From is
+     * {@code {kubelet node-1}} before 1.5, {@code kubelet, node-1} after. */
+    private static final String FROM = "(\\{[^}]*}|[a-z][-a-z0-9]*(?:,\\s\\S+)?)";
+    private static final Pattern OLD_DESCRIBE_ROW = Pattern.compile("^\\s*((?=\\d)" + EventAge.AGE + ")\\s+((?=\\d)"
+            + EventAge.AGE + ")\\s+(\\d{1,9})\\s+" + FROM + "\\s+(?:(\\S+)\\s+)?" + TYPE + "\\s+(\\S+)\\s+(.*?)\\s*$");
+    /** kubectl 1.2-1.13 get events ({@code FIRSTSEEN LASTSEEN COUNT NAME KIND SUBOBJECT TYPE REASON SOURCE MESSAGE}). */
+    private static final Pattern OLD_GET_ROW = Pattern.compile("^\\s*(" + OLD_TIME_CELL + "|(?=\\d)" + EventAge.AGE
+            + ")\\s+(" + OLD_TIME_CELL + "|(?=\\d)" + EventAge.AGE + ")\\s+(\\d{1,9})\\s+([a-z0-9][-a-z0-9.]*)\\s+"
+            + "([A-Z][A-Za-z]+)\\s+(?:(\\S+)\\s+)?" + TYPE + "\\s+(\\S+)\\s+" + FROM + "\\s+(.*?)\\s*$");
+    /** The API server names an event {@code <involvedObject.name>.<unix nanos in hex>}. */
+    private static final Pattern EVENT_NAME_SUFFIX = Pattern.compile("\\.[0-9a-f]{12,}$");
+    /** A describe row of kubectl 1.5 pasted with only its Type, Reason and Message cells, tab-separated. */
+    private static final Pattern TABBED_ROW = Pattern.compile("^\\s*" + TYPE + "\\t+([A-Z]\\w+)\\t+(\\S.*?)\\s*$");
     /** Reasons of Normal events, for rows pasted without their Type column; any other reason is read as a Warning. */
     private static final java.util.Set<String> NORMAL_REASONS = java.util.Set.of("Scheduled", "Pulling", "Pulled",
             "Created", "Started", "Killing", "SuccessfulCreate", "SuccessfulDelete", "ScalingReplicaSet",
@@ -147,6 +164,17 @@ final class EventsTable {
     static Row describeRow(String line, long lineNumber) {
         Matcher m = DESCRIBE_ROW.matcher(line);
         if (!m.matches()) {
+            Matcher old = OLD_DESCRIBE_ROW.matcher(line);
+            if (old.matches() && !old.group(1).isEmpty() && !old.group(2).isEmpty()) {
+                return new Row(lineNumber, null, old.group(6), old.group(7), old.group(2), from(old.group(4)), null,
+                        old.group(8), old.group(1), old.group(3));
+            }
+            Matcher tabbed = TABBED_ROW.matcher(line);
+            if (tabbed.matches()) {
+                // no age cell at all: the paste's own moment
+                return new Row(lineNumber, null, tabbed.group(1), tabbed.group(2), "0s", null, null, tabbed.group(3),
+                        null, null);
+            }
             Matcher u = UNTYPED_ROW.matcher(line);
             if (!u.matches() || EventAge.parse(u.group(2)).isEmpty()) {
                 return null;
@@ -176,7 +204,15 @@ final class EventsTable {
     static Row getRow(String line, long lineNumber) {
         Matcher m = GET_ROW.matcher(line);
         if (!m.matches()) {
-            return null;
+            Matcher old = OLD_GET_ROW.matcher(line);
+            if (!old.matches() || old.group(1).isEmpty() || old.group(2).isEmpty()) {
+                return null;
+            }
+            // the NAME column is the event's name, <object>.<hex>; kubectl 1.9-1.13 put LAST SEEN before FIRST SEEN
+            // (the reader orders the two times)
+            String object = EVENT_NAME_SUFFIX.matcher(old.group(4)).replaceFirst("");
+            return new Row(lineNumber, null, old.group(7), old.group(8), old.group(2), from(old.group(9)),
+                    old.group(5).toLowerCase(Locale.ROOT) + "/" + object, old.group(10), old.group(1), old.group(3));
         }
         return new Row(lineNumber, m.group(1), m.group(3), m.group(4), m.group(2).trim(), null, m.group(5),
                 m.group(6), null, null);
@@ -275,6 +311,16 @@ final class EventsTable {
     private static String field(String[] fields, List<String> columns, String name) {
         int k = columns.indexOf(name);
         return k < 0 || k >= fields.length ? null : emptyToNull(fields[k]);
+    }
+
+    /** {@code {kubelet node-1}} (kubectl before 1.5) as the later {@code kubelet, node-1}; {@code {scheduler }} as {@code scheduler}. */
+    private static String from(String cell) {
+        if (!cell.startsWith("{")) {
+            return cell;
+        }
+        String inner = cell.substring(1, cell.length() - 1).trim();
+        int space = inner.indexOf(' ');
+        return space < 0 ? inner : inner.substring(0, space) + ", " + inner.substring(space + 1).trim();
     }
 
     /** Appends a wrapped continuation line to the row's message. */

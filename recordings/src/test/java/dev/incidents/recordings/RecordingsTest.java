@@ -432,6 +432,70 @@ class RecordingsTest {
         assertThat(((KubeEvent) records.get(0).value()).getReason()).isEqualTo("NodeNotReady");
     }
 
+    /** kubernetes#32542: kubectl 1.2-1.13 describe rows (FirstSeen LastSeen Count From SubObjectPath Type Reason Message) under a bare Events: line. */
+    @Test
+    void oldDescribeRowsWithBracedFromUnderAnEventsLineWithoutHeader() {
+        String text = """
+                Name:           web-2796558020-akaib
+                Namespace:      default
+                Status:         Pending
+                Events:
+                  41m   30m     3       {kubelet gke-pool-5v1s}   spec.containers{web}   Warning FailedSync      Error syncing pod, skipping: x
+                  1m		1m		1	{default-scheduler }			Normal		Scheduled	Successfully assigned web-2796558020-akaib to gke-pool-5v1s
+                """;
+        List<Recorded> records = Recordings.read("paste.txt", text, OPTIONS, rejections::add);
+
+        assertThat(rejections).isEmpty();
+        List<KubeEvent> events = records.stream().filter(r -> r.value() instanceof KubeEvent)
+                .map(r -> (KubeEvent) r.value()).toList();
+        assertThat(events).extracting(KubeEvent::getReason).containsExactly("FailedSync", "Scheduled");
+        KubeEvent sync = events.get(0);
+        assertThat(sync.getCount()).isEqualTo(3);
+        assertThat(sync.getFirstTimestamp()).isEqualTo(NOW.minusSeconds(41 * 60));
+        assertThat(sync.getLastTimestamp()).isEqualTo(NOW.minusSeconds(30 * 60));
+        assertThat(sync.getReportingComponent()).isEqualTo("kubelet");
+        assertThat(sync.getReportingInstance()).isEqualTo("gke-pool-5v1s");
+        assertThat(events.get(1).getReportingComponent()).isEqualTo("default-scheduler");
+    }
+
+    /** coreos-kubernetes#461 (absolute FIRSTSEEN/LASTSEEN) and ministryofjustice/cloud-platform#590 (LAST SEEN first, event names). */
+    @Test
+    void oldGetEventsRowsWithAbsoluteTimesOrReversedAgesAndEventNames() {
+        String text = """
+                2025-03-14 11:00:09 +0100 CET   2025-03-14 11:03:09 +0100 CET   5         zre       Pod                              Warning   FailedSync   {kubelet ip-172-16-4-25}   Error syncing pod
+                59m         6d           124       web-6597bc46dc.1576a87b365ab1e4         ReplicaSet                                         Warning   FailedCreate            replicaset-controller                                  Error creating: pods "web-6597bc46dc-2wm8j" is forbidden: exceeded quota
+                """;
+        List<Recorded> records = Recordings.read("paste.txt", text, OPTIONS, rejections::add);
+
+        assertThat(rejections).isEmpty();
+        assertThat(records).extracting(Recorded::key).containsExactlyInAnyOrder("test/default/Pod/zre",
+                "test/default/ReplicaSet/web-6597bc46dc");
+        KubeEvent sync = records.stream().map(r -> (KubeEvent) r.value()).filter(e -> e.getReason().equals("FailedSync"))
+                .findFirst().orElseThrow();
+        assertThat(sync.getFirstTimestamp()).isEqualTo(NOW.minusSeconds(180));
+        assertThat(sync.getLastTimestamp()).isEqualTo(NOW);
+        assertThat(sync.getCount()).isEqualTo(5);
+        assertThat(sync.getReportingInstance()).isEqualTo("ip-172-16-4-25");
+        KubeEvent create = records.stream().map(r -> (KubeEvent) r.value())
+                .filter(e -> e.getReason().equals("FailedCreate")).findFirst().orElseThrow();
+        assertThat(create.getFirstTimestamp()).isEqualTo(NOW.minus(java.time.Duration.ofDays(6)));
+        assertThat(create.getLastTimestamp()).isEqualTo(NOW.minusSeconds(59 * 60));
+        assertThat(create.getCount()).isEqualTo(124);
+    }
+
+    /** kubernetes#43924: a kubectl 1.5 row pasted as Type, Reason and Message only, tab-separated. */
+    @Test
+    void tabSeparatedRowWithoutAgeIsAnEventAtThePastesMoment() {
+        String text = "  Warning\t\tFailed\t\tFailed to pull image \"10.78.0.228:5000/monitorms\": x509: certificate "
+                + "signed by unknown authority\n";
+        List<Recorded> records = Recordings.read("paste.txt", text, OPTIONS, rejections::add);
+
+        assertThat(rejections).isEmpty();
+        KubeEvent failed = (KubeEvent) records.get(0).value();
+        assertThat(failed.getReason()).isEqualTo("Failed");
+        assertThat(failed.getLastTimestamp()).isEqualTo(NOW);
+    }
+
     /** vllm-project/aibrix#909: a row pasted without its Type column is still a row. */
     @Test
     void rowWithoutItsTypeColumnIsRead() {

@@ -13,7 +13,8 @@ import java.util.Optional;
  * The STARTUP image pull categories share the kubelet's {@code Failed} events and differ by why the pull failed.
  * The kubelet follows a {@code Failed to pull image "x": <why>} with {@code Error: ErrImagePull},
  * {@code Error: ImagePullBackOff} and {@code Back-off pulling image "x"}, which say that it fails but not why: those
- * count for the category the pod's last explained failure had, else for IMAGE_PULL_FAILED.
+ * count for the category the pod's last explained failure had, else for IMAGE_PULL_FAILED. kubelets before 1.6
+ * reported pull failures inside {@code FailedSync} events ({@link ImagePullFailure} unwraps them).
  */
 public abstract class ImagePullDetector extends CategoryDetector {
 
@@ -25,7 +26,8 @@ public abstract class ImagePullDetector extends CategoryDetector {
     @Override
     public Optional<Finding> examine(Signal signal, SubjectView subject) {
         if (!(signal instanceof EventSignal e) || e.pod().isEmpty()
-                || !("Failed".equals(e.reason()) || "BackOff".equals(e.reason()) || "ErrImagePull".equals(e.reason()))) {
+                || !("Failed".equals(e.reason()) || "BackOff".equals(e.reason()) || "ErrImagePull".equals(e.reason())
+                        || "FailedSync".equals(e.reason()))) {
             return Optional.empty();
         }
         Optional<ImagePullFailure> parsed = ImagePullFailure.parse(e.message());
