@@ -405,7 +405,8 @@ final class DescribeTextReader {
             }
             boolean containerState = root.child("State") != null || root.child("Last State") != null;
             boolean podStatus = root.child("Reason") != null && POD_PHASES.contains(String.valueOf(root.text("Status")));
-            if (!containerState && !podStatus) {
+            boolean containerSections = root.child("Containers") != null || root.child("Init Containers") != null;
+            if (!containerState && !podStatus && !containerSections) {
                 return;
             }
             if (containerState && root.child("Containers") == null) {

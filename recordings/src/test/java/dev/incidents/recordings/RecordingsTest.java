@@ -496,6 +496,43 @@ class RecordingsTest {
         assertThat(failed.getLastTimestamp()).isEqualTo(NOW);
     }
 
+    /** k8s-device-plugin#328: a get-events row pasted without LAST SEEN and TYPE. */
+    @Test
+    void getEventsRowWithOnlyReasonObjectAndMessage() {
+        String text = "FailedScheduling    pod/model-2-79d7d6786c-bprm8    0/1 nodes are available: 1 Insufficient "
+                + "nvidia.com/gpu.\n";
+        List<Recorded> records = Recordings.read("paste.txt", text, OPTIONS, rejections::add);
+
+        assertThat(rejections).isEmpty();
+        assertThat(records).extracting(Recorded::key).containsExactly("test/default/Pod/model-2-79d7d6786c-bprm8");
+        KubeEvent event = (KubeEvent) records.get(0).value();
+        assertThat(event.getType()).isEqualTo("Warning");
+        assertThat(event.getMessage()).startsWith("0/1 nodes are available");
+    }
+
+    /** kubernetes#94216: an Init Containers section pasted without the pod's header. */
+    @Test
+    void initContainersSectionWithoutItsPodIsAnUnnamedPod() {
+        String text = """
+                Init Containers:
+                  init:
+                    Image:          rtf-app-init:v1.0.22
+                    State:          Waiting
+                      Reason:       CrashLoopBackOff
+                    Last State:     Terminated
+                      Reason:       Error
+                      Exit Code:    1
+                    Restart Count:  16
+                """;
+        List<Recorded> records = Recordings.read("paste.txt", text, OPTIONS, rejections::add);
+
+        assertThat(rejections).isEmpty();
+        PodSnapshot pod = (PodSnapshot) records.get(0).value();
+        assertThat(pod.getName()).isEqualTo(DescribeTextReader.UNNAMED_POD);
+        assertThat(pod.getInitContainers()).extracting(c -> c.getName() + " " + c.getState().getReason() + " "
+                + c.getLastState().getExitCode()).containsExactly("init CrashLoopBackOff 1");
+    }
+
     /** vllm-project/aibrix#909: a row pasted without its Type column is still a row. */
     @Test
     void rowWithoutItsTypeColumnIsRead() {

@@ -68,6 +68,9 @@ final class PodStates {
     }
 
     private static void fromEvent(PodState pod, EventSignal e) {
+        if ("FailedScheduling".equals(e.reason())) {
+            pod.failedScheduling = true;
+        }
         if ("Unhealthy".equals(e.reason()) || "Killing".equals(e.reason())) {
             ProbeFailure.parse(e.message()).filter(f -> f.probe() != ProbeFailure.Probe.READINESS).ifPresent(f -> {
                 pod.failedProbe = f.probe().word();

@@ -91,6 +91,47 @@ class ReplayLifecycleTest {
         }
     }
 
+    /** gpu-operator#693: only the autoscaler's NotTriggerScaleUp was pasted; it names the MIG profile no node offers. */
+    @Test
+    void not_trigger_scale_up_alone_is_scheduling_evidence() {
+        try (Replay replay = new Replay(AnalyzerConfig.defaults())) {
+            replay.event(podEvent(POD, "Normal", "NotTriggerScaleUp", "pod didn't trigger scale-up: 1 max node group "
+                    + "size reached, 2 node(s) didn't match Pod's node affinity/selector, 1 Insufficient "
+                    + "nvidia.com/mig-1g.10gb", T0, "ntsu-1", null), T0);
+            assertThat(replay.finish().latest()).extracting(Incident::getCategory).containsExactly("INSUFFICIENT_GPU");
+        }
+    }
+
+    /** StatCan/jupyter-apis#57: with the scheduler's own verdict present, the autoscaler's per-group reasons add nothing. */
+    @Test
+    void not_trigger_scale_up_yields_to_the_schedulers_failed_scheduling() {
+        try (Replay replay = new Replay(AnalyzerConfig.defaults())) {
+            replay.event(podEvent(POD, "Warning", "FailedScheduling", "0/41 nodes are available: 2 Insufficient pods, "
+                    + "35 Insufficient cpu, 4 Insufficient memory.", T0, "fs-1", null), T0);
+            replay.event(podEvent(POD, "Normal", "NotTriggerScaleUp", "pod didn't trigger scale-up (it wouldn't fit if "
+                    + "a new node is added): 1 Insufficient nvidia.com/gpu, 1 Insufficient cpu, 1 Insufficient memory",
+                    at(10), "ntsu-1", null), at(10));
+            assertThat(replay.finish().latest()).extracting(Incident::getCategory)
+                    .containsExactly("INSUFFICIENT_RESOURCES");
+        }
+    }
+
+    /** elastic/helm-charts#780: Running, 0 restarts, Ready=False 40 minutes after start; no events pasted. */
+    @Test
+    void a_pod_running_without_restarts_but_never_ready_is_readiness_failing() {
+        try (Replay replay = new Replay(AnalyzerConfig.defaults())) {
+            replay.pod("test/inference/" + POD, Kube.pod("triton", POD, NODE, at(40 * 60), "Running",
+                    Kube.running(T0), null, 0, false), at(40 * 60));
+            assertThat(replay.finish().latest()).extracting(Incident::getCategory).containsExactly("READINESS_FAILING");
+        }
+        try (Replay replay = new Replay(AnalyzerConfig.defaults())) {
+            // still within an ordinary start-up: nothing
+            replay.pod("test/inference/" + POD, Kube.pod("triton", POD, NODE, at(3 * 60), "Running",
+                    Kube.running(T0), null, 0, false), at(3 * 60));
+            assertThat(replay.finish().latest()).isEmpty();
+        }
+    }
+
     static final String POD_B = "triton-79569cfbbc-x7k2p";
     static final String GPU = "0/4 nodes are available: 4 Insufficient nvidia.com/gpu. preemption: 0/4 nodes are available: "
             + "4 No preemption victims found for incoming pod.";
