@@ -155,7 +155,11 @@ public final class IncidentLifecycle {
                 // The grace ending is judged at its own event time, not at the time of the evaluation: the next
                 // record of a pasted describe or a sparse recording may come long after it (a Failed 25m ago, then
                 // Pulled 19s ago), and a failure that outlasted its grace before going quiet was an incident.
-                boolean graceMet = now >= graceEnd && graceEnd < quietEnd;
+                // Records of one event time are one moment, in no particular order (a describe table prints
+                // "Error: ErrImagePull" and the "Failed to pull image ...: manifest unknown" that explains it with
+                // the same age): a candidate does not open at the instant of its latest evidence, but once event
+                // time has moved past it, when the rest of that moment is in.
+                boolean graceMet = now >= graceEnd && graceEnd < quietEnd && now > c.lastSeen;
                 if (c.failing.isEmpty()) {
                     state.candidates.remove(category.name()); // a transient
                 } else if (graceMet && d.sufficient(IncidentBuilder.summary(c)) && !yields(d, state)) {
@@ -307,7 +311,8 @@ public final class IncidentLifecycle {
             Candidate c = e.getValue();
             if (!c.open) {
                 long graceEnd = c.firstSeen + config.grace(Category.valueOf(e.getKey())).toMillis();
-                next = Math.min(next, graceEnd > now ? graceEnd : c.lastSeen + quiet);
+                long openAt = Math.max(graceEnd, c.lastSeen + 1);
+                next = Math.min(next, openAt > now ? openAt : c.lastSeen + quiet);
             } else {
                 next = Math.min(next, c.lastSeen + quiet);
                 if (c.pendingUpdate) {

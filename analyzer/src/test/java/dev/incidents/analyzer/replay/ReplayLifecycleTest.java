@@ -132,6 +132,23 @@ class ReplayLifecycleTest {
         }
     }
 
+    /**
+     * swsnr.de (k3s GC): a describe prints "Error: ErrImagePull" before the "Failed to pull image ...: manifest
+     * unknown" that explains it, both aged 11m (x4 over 13m): one moment, so only the explained category opens.
+     */
+    @Test
+    void records_of_one_moment_are_judged_together() {
+        try (Replay replay = new Replay(AnalyzerConfig.defaults())) {
+            KubeEvent unexplained = podEvent(POD, "Warning", "Failed", "Error: ErrImagePull", at(120), "e-1", NODE);
+            replay.event(KubeEvent.newBuilder(unexplained).setFirstTimestamp(T0).setCount(4).build(), at(120));
+            KubeEvent explained = podEvent(POD, "Warning", "Failed", "Failed to pull image \"registry.example.com/foo:1\": "
+                    + "manifest for registry.example.com/foo:1 not found: manifest unknown", at(120), "e-2", NODE);
+            replay.event(KubeEvent.newBuilder(explained).setFirstTimestamp(T0).setCount(4).build(), at(120));
+            Replay.Result result = replay.finish();
+            assertThat(result.transitions()).extracting(Incident::getCategory).containsOnly("IMAGE_NOT_FOUND");
+        }
+    }
+
     static final String POD_B = "triton-79569cfbbc-x7k2p";
     static final String GPU = "0/4 nodes are available: 4 Insufficient nvidia.com/gpu. preemption: 0/4 nodes are available: "
             + "4 No preemption victims found for incoming pod.";
