@@ -14,7 +14,8 @@ import java.util.Set;
 /**
  * A container restarting over and over ({@code BackOff} "Back-off restarting failed container", worded without the
  * container name before Kubernetes 1.26, or a snapshot waiting in {@code CrashLoopBackOff}) that OOM kills or probe
- * kills do not explain: it yields to those, which say why.
+ * kills do not explain: it yields to those, which say why, and to an init container failing (the pod never gets to
+ * its app containers).
  */
 public final class CrashLoopDetector implements Detector {
 
@@ -25,7 +26,7 @@ public final class CrashLoopDetector implements Detector {
 
     @Override
     public Set<Category> yieldsTo() {
-        return Set.of(Category.OOM_KILLED, Category.PROBE_FAILURE);
+        return Set.of(Category.OOM_KILLED, Category.PROBE_FAILURE, Category.INIT_CONTAINER_FAILED);
     }
 
     @Override

@@ -149,6 +149,22 @@ class ReplayLifecycleTest {
         }
     }
 
+    /** train-ticket#233: the old back-off wording names no container; the one last started is an init container. */
+    @Test
+    void a_back_off_of_the_container_last_started_named_like_an_init_container_is_init_container_failed() {
+        for (String container : List.of("initmysql", "triton")) {
+            try (Replay replay = new Replay(AnalyzerConfig.defaults())) {
+                KubeEvent started = podEvent(POD, "Normal", "Started", "Started container " + container, at(60), "s-1", NODE);
+                replay.event(KubeEvent.newBuilder(started).setFirstTimestamp(T0).setCount(5).build(), at(60));
+                KubeEvent backOff = podEvent(POD, "Warning", "BackOff", "Back-off restarting failed container", at(600),
+                        "b-1", NODE);
+                replay.event(KubeEvent.newBuilder(backOff).setFirstTimestamp(at(30)).setCount(47).build(), at(600));
+                assertThat(replay.finish().latest()).extracting(Incident::getCategory).containsExactly(
+                        container.equals("initmysql") ? "INIT_CONTAINER_FAILED" : "CRASH_LOOP");
+            }
+        }
+    }
+
     static final String POD_B = "triton-79569cfbbc-x7k2p";
     static final String GPU = "0/4 nodes are available: 4 Insufficient nvidia.com/gpu. preemption: 0/4 nodes are available: "
             + "4 No preemption victims found for incoming pod.";
