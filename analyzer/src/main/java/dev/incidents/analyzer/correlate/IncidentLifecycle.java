@@ -111,7 +111,7 @@ public final class IncidentLifecycle {
         c.firstSeen = Math.min(c.firstSeen, f.firstTime().toEpochMilli());
         c.lastSeen = Math.max(c.lastSeen, time);
         c.failing.add(f.object());
-        int before = c.pods.size() + c.nodes.size() + c.workloads.size() + c.facts.hashCode();
+        int before = c.pods.size() + c.nodes.size() + c.workloads.size() + c.facts.hashCode() + c.clues.hashCode();
         f.pod().ifPresent(c.pods::add);
         String node = f.node().orElseGet(() -> f.pod().map(state.pods::get).map(p -> p.node).orElse(null));
         if (node != null) {
@@ -122,10 +122,14 @@ public final class IncidentLifecycle {
         for (Map.Entry<Fact, String> e : f.facts().asMap().entrySet()) {
             c.facts.put(e.getKey().name(), e.getValue());
         }
+        for (dev.incidents.analyzer.hints.Clue clue : f.facts().clues()) {
+            c.clues.add(clue.name());
+        }
         if (node != null && !c.facts.containsKey(Fact.NODE.name())) {
             c.facts.put(Fact.NODE.name(), node);
         }
-        c.changed |= before != c.pods.size() + c.nodes.size() + c.workloads.size() + c.facts.hashCode();
+        c.changed |= before != c.pods.size() + c.nodes.size() + c.workloads.size() + c.facts.hashCode()
+                + c.clues.hashCode();
         trim(c.pods);
         trim(c.nodes);
         trim(c.workloads);

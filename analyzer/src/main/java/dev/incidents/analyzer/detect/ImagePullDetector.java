@@ -2,7 +2,6 @@ package dev.incidents.analyzer.detect;
 
 import dev.incidents.analyzer.Category;
 import dev.incidents.analyzer.correlate.PodState;
-import dev.incidents.analyzer.hints.Fact;
 import dev.incidents.analyzer.hints.Facts;
 import dev.incidents.analyzer.messages.ImagePullFailure;
 import dev.incidents.analyzer.signal.EventSignal;
@@ -40,7 +39,8 @@ public abstract class ImagePullDetector extends CategoryDetector {
         if (explained != category()) {
             return Optional.empty();
         }
-        Facts facts = Facts.empty().with(Fact.IMAGE, failure.image());
+        // the explained failure's clue (rate limit, TLS, unreachable) picks the cause; an unexplained one has none
+        Facts facts = failure.facts();
         return Optional.of(Findings.of(e, facts));
     }
 

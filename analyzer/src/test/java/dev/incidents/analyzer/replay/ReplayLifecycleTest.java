@@ -165,6 +165,19 @@ class ReplayLifecycleTest {
         }
     }
 
+    /** The message's clue (kubernetes#43924: x509) reaches the incident and ranks the cause it proves first. */
+    @Test
+    void the_clue_a_message_carries_ranks_its_cause_first() {
+        try (Replay replay = new Replay(AnalyzerConfig.defaults())) {
+            replay.event(podEvent(POD, "Warning", "Failed", "Failed to pull image \"10.78.0.228:5000/monitorms\": Error "
+                    + "response from daemon: Get https://10.78.0.228:5000/v1/_ping: x509: certificate signed by unknown "
+                    + "authority", T0, "f-1", NODE), T0);
+            Incident incident = replay.finish().latest().get(0);
+            assertThat(incident.getCategory()).isEqualTo("IMAGE_PULL_FAILED");
+            assertThat(incident.getCauses().get(0).getCause()).contains("TLS certificate");
+        }
+    }
+
     static final String POD_B = "triton-79569cfbbc-x7k2p";
     static final String GPU = "0/4 nodes are available: 4 Insufficient nvidia.com/gpu. preemption: 0/4 nodes are available: "
             + "4 No preemption victims found for incoming pod.";
