@@ -22,7 +22,6 @@ import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
@@ -111,7 +110,7 @@ public final class IncidentTopology {
      */
     public static Map<String, Object> streamsSettings(AnalyzerConfig config) {
         Map<String, Object> settings = new HashMap<>();
-        settings.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
+        settings.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterUnlessRegistryDown.class);
         settings.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, config.dlqTopic());
         settings.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         return settings;
@@ -130,7 +129,10 @@ public final class IncidentTopology {
         return input.processValues(() -> new InputCheck<>(check), Named.as(name + "-check"))
                 .split(Named.as(name + "-"))
                 .branch((key, checked) -> !checked.valid(), Branched.<String, InputCheck.Checked<T>>withConsumer(
-                        bad -> bad.mapValues(InputCheck.Checked::value, Named.as(name + "-invalid-value"))
+                        bad -> bad.mapValues(checked -> {
+                                    PipelineMeters.deadLettered(name);
+                                    return checked.value();
+                                }, Named.as(name + "-invalid-value"))
                                 .to(config.dlqTopic(), Produced.with(Serdes.String(), serde).withName(name + "-dlq")))
                         .withName("invalid"))
                 .defaultBranch(Branched.as("valid"))

@@ -27,6 +27,7 @@ public final class Main implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Main());
         Verbs.mount(cli);
+        cli.setDefaultValueProvider(new EnvironmentDefaults(System.getenv()));
         cli.setExecutionExceptionHandler(new ErrorReporter());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         return cli;

@@ -1,5 +1,11 @@
 package dev.incidents.cli;
 
+import dev.incidents.analyzer.live.AnalyzeCommand;
+import dev.incidents.analyzer.live.TailCommand;
+import dev.incidents.analyzer.replay.ReplayCommand;
+import dev.incidents.kafka.KafkaCommand;
+import dev.incidents.shipper.cli.RecordCommand;
+import dev.incidents.shipper.cli.ShipCommand;
 import picocli.CommandLine;
 
 /** The verbs of DESIGN.md section 7, in the order users meet them. A verb appears here when it works. */
@@ -8,5 +14,12 @@ final class Verbs {
     }
 
     static void mount(CommandLine root) {
+        root.addSubcommand(new DemoCommand());
+        root.addSubcommand(new ReplayCommand());
+        root.addSubcommand(new ShipCommand());
+        root.addSubcommand(new AnalyzeCommand());
+        root.addSubcommand(new RecordCommand());
+        root.addSubcommand(new TailCommand());
+        root.addSubcommand(new KafkaCommand());
     }
 }

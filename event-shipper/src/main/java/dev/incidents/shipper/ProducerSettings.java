@@ -37,6 +37,7 @@ public final class ProducerSettings {
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 30_000);
         config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
         config.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
+        config.put(ProducerConfig.PARTITIONER_CLASS_CONFIG, WorkloadPartitioner.class.getName());
         // The common options (--bootstrap-server, --kafka-config, --schema-registry) win over the defaults above.
         config.putAll(KafkaClientConfig.load(bootstrapServers, kafkaConfig, schemaRegistryUrl));
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());

@@ -37,6 +37,7 @@ public record WorkloadName(String kind, String name, String via, boolean ambiguo
     private static final Pattern INDEXED_JOB_POD = Pattern.compile("^(.+)-(0|[1-9]\\d{0,6})-" + SUFFIX + "$");
     private static final Pattern STATEFULSET_POD = Pattern.compile("^(.+)-(0|[1-9]\\d{0,5})$");
     private static final Pattern GENERATED_POD = Pattern.compile("^(.+)-" + SUFFIX + "$");
+    private static final Pattern REPLICA_SET = Pattern.compile("^(.+)-(" + SAFE + "{6,10})$");
     private static final Pattern CRONJOB_JOB = Pattern.compile("^(.+)-\\d{8,}$");
 
     public static WorkloadName fromPodName(String podName) {
@@ -73,6 +74,28 @@ public record WorkloadName(String kind, String name, String via, boolean ambiguo
             return new WorkloadName("DaemonSet", m.group(1), null, true);
         }
         return new WorkloadName("Pod", podName, null, false);
+    }
+
+    /**
+     * The name of the workload an object of {@code kind} named {@code name} belongs to: a Pod's workload as
+     * {@link #fromPodName} guesses it, a ReplicaSet's Deployment, a Job's CronJob, any other object itself. A Pod,
+     * its ReplicaSet and its Deployment all give the same name, which is what partitioning by workload needs.
+     */
+    public static String workloadOf(String kind, String name) {
+        switch (kind) {
+            case "Pod":
+                return fromPodName(name).name();
+            case "ReplicaSet": {
+                Matcher m = REPLICA_SET.matcher(name);
+                return m.matches() && hasLetter(m.group(2)) ? m.group(1) : name;
+            }
+            case "Job": {
+                String cronJob = cronJobOfJob(name);
+                return cronJob != null ? cronJob : name;
+            }
+            default:
+                return name;
+        }
     }
 
     /** The Deployment behind ReplicaSet {@code <deploy>-<hash>}, when {@code hash} is the pod's pod-template-hash. */

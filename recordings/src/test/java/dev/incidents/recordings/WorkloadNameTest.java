@@ -30,4 +30,20 @@ class WorkloadNameTest {
     void replicaSetBelongsToDeploymentOnlyWhenTheHashMatches(String rs, String hash, String deployment) {
         assertThat(WorkloadName.deploymentOfReplicaSet(rs, hash)).isEqualTo(deployment.isEmpty() ? null : deployment);
     }
+
+    @ParameterizedTest(name = "{0} {1} -> {2}")
+    @CsvSource({
+            "Pod,         triton-ensemble-6c8d9b7f5d-x2kzq, triton-ensemble",
+            "ReplicaSet,  triton-ensemble-6c8d9b7f5d,       triton-ensemble",
+            "Deployment,  triton-ensemble,                  triton-ensemble",
+            "Pod,         nacos-0,                          nacos",
+            "StatefulSet, nacos,                            nacos",
+            "Pod,         nightly-eval-28947360-7xk2p,      nightly-eval",
+            "Job,         nightly-eval-28947360,            nightly-eval",
+            "ReplicaSet,  web-12345678,                     web-12345678",
+            "Node,        ip-10-0-1-149.ec2.internal,       ip-10-0-1-149.ec2.internal",
+    })
+    void aPodItsOwnersAndTheirWorkloadShareOneWorkloadName(String kind, String name, String workload) {
+        assertThat(WorkloadName.workloadOf(kind, name)).isEqualTo(workload);
+    }
 }

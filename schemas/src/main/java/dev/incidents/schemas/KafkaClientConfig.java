@@ -24,16 +24,7 @@ public final class KafkaClientConfig {
     }
 
     public static Map<String, Object> load(String bootstrapServers, Path configFile, String schemaRegistryUrl) {
-        Map<String, Object> config = new TreeMap<>();
-        if (configFile != null) {
-            Properties file = new Properties();
-            try (Reader reader = Files.newBufferedReader(configFile)) {
-                file.load(reader);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read Kafka config " + configFile + ": " + e.getMessage(), e);
-            }
-            file.stringPropertyNames().forEach(name -> config.put(name, file.getProperty(name)));
-        }
+        Map<String, Object> config = new TreeMap<>(read(configFile));
         if (bootstrapServers != null && !bootstrapServers.isBlank()) {
             config.put("bootstrap.servers", bootstrapServers);
         }
@@ -42,5 +33,21 @@ public final class KafkaClientConfig {
             config.put(SCHEMA_REGISTRY_URL, schemaRegistryUrl);
         }
         return config;
+    }
+
+    /** A properties file as a map (empty for {@code null}); an unreadable file is an error, never an empty map. */
+    public static Map<String, Object> read(Path file) {
+        Map<String, Object> values = new TreeMap<>();
+        if (file == null) {
+            return values;
+        }
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file)) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        properties.stringPropertyNames().forEach(name -> values.put(name, properties.getProperty(name)));
+        return values;
     }
 }

@@ -1,5 +1,6 @@
 package dev.incidents.analyzer.correlate;
 
+import dev.incidents.analyzer.PipelineMeters;
 import dev.incidents.analyzer.AnalyzerConfig;
 import dev.incidents.analyzer.Subject;
 import dev.incidents.analyzer.detect.Detectors;
@@ -103,6 +104,7 @@ public final class Correlator implements Processor<String, Signal, String, Incid
         if (record.key() == null || record.value() == null) {
             return;
         }
+        PipelineMeters.signal(record.value().getClass().getSimpleName());
         long time = record.timestamp();
         clock = Math.max(clock, time);
         lastRecordTime = Math.max(lastRecordTime, time);
@@ -198,6 +200,7 @@ public final class Correlator implements Processor<String, Signal, String, Incid
 
     private void emit(List<Incident> transitions, long time) {
         for (Incident incident : transitions) {
+            PipelineMeters.transition(incident);
             context.forward(new Record<>(incident.getId(), incident, time));
         }
     }

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -30,6 +31,8 @@ import org.slf4j.LoggerFactory;
 public final class AnalyzerService implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AnalyzerService.class);
 
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
     private final KafkaStreams streams;
     private final Topology topology;
 
@@ -49,7 +52,12 @@ public final class AnalyzerService implements AutoCloseable {
     /** The Kafka Streams settings of {@code analyze} over the client config (bootstrap, TLS, SASL, registry). */
     public static Map<String, Object> streamsProperties(Map<String, Object> client, String applicationId,
                                                         String stateDir, int standbyReplicas, String applicationServer) {
-        Map<String, Object> properties = new HashMap<>(client);
+        Map<String, Object> properties = new HashMap<>();
+        // A task reading events and pods of the same partition waits this long for the quieter input before it
+        // picks by timestamp alone: signals of one workload then reach the correlator in event-time order.
+        properties.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, 1000L);
+        properties.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class);
+        properties.putAll(client);
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDir);
         properties.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, standbyReplicas);
@@ -94,8 +102,18 @@ public final class AnalyzerService implements AutoCloseable {
         return incidents;
     }
 
+    /**
+     * Closes without leaving the consumer group (Kafka Streams' default): a restarting instance gets its tasks
+     * and warm state back without a rebalance of everyone else.
+     */
     @Override
     public void close() {
-        streams.close(Duration.ofSeconds(30));
+        streams.close(CLOSE_TIMEOUT);
+    }
+
+    /** Closes and leaves the group at once: for runs that will not come back ({@code demo}, tests). */
+    public void closeForGood() {
+        streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                .withTimeout(CLOSE_TIMEOUT));
     }
 }

@@ -3,10 +3,8 @@ package dev.incidents.analyzer.live;
 import dev.incidents.analyzer.render.IncidentConsole;
 import dev.incidents.analyzer.render.IncidentJson;
 import dev.incidents.schemas.Incident;
-import dev.incidents.schemas.KafkaClientConfig;
 import dev.incidents.schemas.Topics;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -19,6 +17,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,7 +27,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * (a tail must not steal partitions from a chat bot's group, nor commit offsets), {@code read_committed}
  * so an aborted analyzer transaction never shows up as an incident.
  */
-@Command(name = "tail", mixinStandardHelpOptions = true,
+@Command(name = "tail", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Print incidents as they open, update and resolve (reads the incident JSON topic).")
 public final class TailCommand implements Callable<Integer> {
 
@@ -37,14 +36,10 @@ public final class TailCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--bootstrap-server", description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE}).",
-            defaultValue = KafkaClientConfig.DEFAULT_BOOTSTRAP)
-    String bootstrapServers;
+    @Mixin
+    KafkaConnection kafka;
 
-    @Option(names = "--kafka-config", description = "Kafka client properties file (TLS, SASL, ...).")
-    Path kafkaConfig;
-
-    @Option(names = "--topic", description = "Incident JSON topic (default: ${DEFAULT-VALUE}).",
+    @Option(names = "--topic", paramLabel = "TOPIC", description = "Incident JSON topic (default: ${DEFAULT-VALUE}).",
             defaultValue = Topics.INCIDENTS_JSON)
     String topic;
 
@@ -55,23 +50,23 @@ public final class TailCommand implements Callable<Integer> {
             description = "Keep waiting for new transitions (default). --no-follow stops at the end of the topic.")
     boolean follow;
 
-    @Option(names = {"-o", "--output"}, description = "text (default) or jsonl (one incident JSON per line).",
+    @Option(names = {"-o", "--output"}, paramLabel = "text|jsonl", description = "text (default) or jsonl (one incident JSON per line).",
             defaultValue = "text")
     Output output;
 
-    @Option(names = "--cluster", description = "Only incidents of this cluster.")
+    @Option(names = "--cluster", paramLabel = "NAME", description = "Only incidents of this cluster.")
     String cluster;
 
-    @Option(names = {"-n", "--namespace"}, description = "Only incidents in this namespace.")
+    @Option(names = {"-n", "--namespace"}, paramLabel = "NS", description = "Only incidents in this namespace.")
     String namespace;
 
-    @Option(names = "--category", description = "Only this category, e.g. INSUFFICIENT_GPU.")
+    @Option(names = "--category", paramLabel = "CATEGORY", description = "Only this category, e.g. INSUFFICIENT_GPU.")
     String category;
 
-    @Option(names = "--status", description = "Only this status: OPEN, UPDATED or RESOLVED.")
+    @Option(names = "--status", paramLabel = "STATUS", description = "Only this status: OPEN, UPDATED or RESOLVED.")
     String status;
 
-    @Option(names = "--color", description = "auto (default: when stdout is a terminal), always or never.",
+    @Option(names = "--color", paramLabel = "WHEN", description = "auto (default: when stdout is a terminal), always or never.",
             defaultValue = "auto")
     String color;
 
@@ -79,7 +74,7 @@ public final class TailCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Map<String, Object> config = new HashMap<>(KafkaClientConfig.load(bootstrapServers, kafkaConfig, null));
+        Map<String, Object> config = new HashMap<>(kafka.clientConfig(null));
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);
@@ -109,11 +104,22 @@ public final class TailCommand implements Callable<Integer> {
                     if (record.value() == null) {
                         continue;
                     }
-                    Incident incident = IncidentJson.fromJson(record.value());
+                    Incident incident;
+                    try {
+                        incident = IncidentJson.fromJson(record.value());
+                    } catch (RuntimeException e) {
+                        spec.commandLine().getErr().println("incidents tail: " + record.topic() + "-" + record.partition()
+                                + "@" + record.offset() + ": not an incident JSON (" + e.getMessage() + "); skipped");
+                        continue;
+                    }
                     if (!filter.matches(incident)) {
                         continue;
                     }
-                    out.println(output == Output.jsonl ? record.value() : IncidentConsole.render(incident, colored));
+                    if (output == Output.jsonl) {
+                        out.println(record.value());
+                    } else {
+                        out.print(IncidentConsole.transition(incident, colored));
+                    }
                     out.flush();
                 }
                 if (!follow && reachedEnd(consumer, end)) {

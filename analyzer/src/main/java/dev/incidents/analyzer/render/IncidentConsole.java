@@ -61,6 +61,34 @@ public final class IncidentConsole {
         return b.toString();
     }
 
+    /**
+     * One transition as {@code tail} and {@code demo} print it: when (event time of the newest evidence), status,
+     * severity, category, subject and title on one line, then the first remediation command, if any.
+     */
+    public static String transition(Incident incident, boolean color) {
+        StringBuilder b = new StringBuilder();
+        b.append(paint(IncidentJson.time(incident.getLastSeen()), DIM, color)).append(' ')
+                .append(paint(String.format("%-10s", "[" + incident.getStatus() + "]"), statusColor(incident.getStatus()), color))
+                .append(paint(String.format("%-9s", incident.getSeverity()), severityColor(incident.getSeverity()), color))
+                .append(paint(String.format("%-23s", clean(incident.getCategory())), BOLD, color)).append(' ')
+                .append(clean(subject(incident))).append("  ").append(clean(incident.getTitle())).append('\n');
+        incident.getRemediation().stream().flatMap(step -> step.getCommands().stream()).findFirst()
+                .ifPresent(command -> b.append("      $ ").append(clean(command)).append('\n'));
+        return b.toString();
+    }
+
+    /** Where an incident is, shortest form: namespace/Kind/name for a workload, node/name for a node. */
+    public static String subject(Incident incident) {
+        if (incident.getWorkload() != null) {
+            return (incident.getNamespace() == null ? "" : incident.getNamespace() + "/")
+                    + incident.getWorkload().getKind() + "/" + incident.getWorkload().getName();
+        }
+        if (!incident.getNodes().isEmpty()) {
+            return "node/" + incident.getNodes().get(0);
+        }
+        return incident.getNamespace() != null ? incident.getNamespace() : incident.getCluster();
+    }
+
     private static void line(StringBuilder b, String label, String value, boolean color) {
         String padded = String.format("  %-10s ", label);
         b.append(paint(padded, DIM, color && !label.isEmpty())).append(clean(value)).append('\n');

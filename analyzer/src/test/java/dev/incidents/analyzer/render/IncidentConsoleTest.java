@@ -31,4 +31,25 @@ class IncidentConsoleTest {
         assertThat(text).contains("\u001B[31mCRITICAL\u001B[0m");
         assertThat(text).doesNotContain("\u001B[2J", "\u001B]0;", "\u0007");
     }
+
+    @Test
+    void aTransitionIsOneLineWithTheFirstCommandUnderIt() {
+        Incident seed = SeedIncidents.seed001();
+
+        String text = IncidentConsole.transition(seed, false);
+
+        assertThat(text.lines().toList()).hasSize(2);
+        assertThat(text.lines().findFirst().orElseThrow())
+                .startsWith("2025-06-01T10:02:00.250Z [OPEN]    CRITICAL IMAGE_PULL_DISK_FULL    inference/Deployment/triton  "
+                        + "Image pull for triton fails");
+        String firstCommand = seed.getRemediation().stream().flatMap(s -> s.getCommands().stream()).findFirst().orElseThrow();
+        assertThat(text.lines().skip(1).findFirst()).contains("      $ " + firstCommand);
+    }
+
+    @Test
+    void aNodeIncidentIsPlacedOnItsNode() {
+        Incident node = Incident.newBuilder(SeedIncidents.seed001()).setWorkload(null).setNamespace(null).build();
+
+        assertThat(IncidentConsole.subject(node)).isEqualTo("node/ip-10-0-1-149.ec2.internal");
+    }
 }

@@ -1,0 +1,167 @@
+package dev.incidents.analyzer.live;
+
+import dev.incidents.analyzer.AnalyzerConfig;
+import dev.incidents.kafka.LocalBrokerException;
+import dev.incidents.kafka.TopicProvisioner;
+import dev.incidents.schemas.KafkaClientConfig;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.streams.state.HostInfo;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code incidents analyze}: the incident topology as a long-running Kafka Streams service with its HTTP surface.
+ * It creates the DESIGN section 3 topics that are missing, runs until SIGTERM/SIGINT, then closes Streams (which
+ * commits the open transaction) before the HTTP server goes, so {@code /readyz} turns 503 first.
+ */
+@Command(name = "analyze", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run the incident analyzer (Kafka Streams, exactly-once) on the cluster's topics.",
+                "HTTP: /healthz, /readyz (Streams RUNNING), /metrics (Prometheus), /incidents "
+                        + "(?cluster=&namespace=&category=&status=; all instances unless local=true)."},
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {"0:stopped by a signal", "1:Kafka or the HTTP port failed", "2:usage error"})
+public final class AnalyzeCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    KafkaConnection kafka;
+
+    @Option(names = "--schema-registry", paramLabel = "URL",
+            description = "Confluent-compatible schema registry; without it, Avro single-object encoding.")
+    String schemaRegistry;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Analyzer settings (incidents.* keys: grace per category, quiet period, topics, ...).")
+    Path analyzerConfig;
+
+    @Option(names = "--cluster", paramLabel = "NAME", description = "Cluster name for records that carry none.")
+    String cluster;
+
+    @Option(names = "--application-id", defaultValue = "incidents-analyzer",
+            description = "Kafka Streams application.id (consumer group, internal topic prefix). Default: ${DEFAULT-VALUE}.")
+    String applicationId;
+
+    @Option(names = "--state-dir", paramLabel = "DIR", defaultValue = "${sys:java.io.tmpdir}/incidents-streams",
+            description = "RocksDB state directory; a persistent volume in production. Default: ${DEFAULT-VALUE}.")
+    Path stateDir;
+
+    @Option(names = "--standby-replicas", defaultValue = "0",
+            description = "num.standby.replicas: warm copies of the stores on other instances. Default: ${DEFAULT-VALUE}.")
+    int standbyReplicas;
+
+    @Option(names = "--application-server", paramLabel = "HOST:PORT",
+            description = "How other instances reach this one's HTTP (application.server), for /incidents across instances.")
+    String applicationServer;
+
+    @Option(names = "--http-bind", defaultValue = "0.0.0.0", description = "HTTP bind address. Default: ${DEFAULT-VALUE}.")
+    String httpBind;
+
+    @Option(names = "--http-port", defaultValue = "8080", description = "HTTP port, 0 for any free one. Default: ${DEFAULT-VALUE}.")
+    int httpPort;
+
+    @Option(names = "--partitions", defaultValue = "3",
+            description = "Partitions of the topics this creates when missing. Default: ${DEFAULT-VALUE}.")
+    int partitions;
+
+    @Option(names = "--replication-factor", defaultValue = "1",
+            description = "Replication factor of the topics this creates when missing. Default: ${DEFAULT-VALUE}.")
+    short replicationFactor;
+
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private Thread shutdownHook;
+
+    /** Stops a running {@link #call()} as SIGTERM does (for embedding and tests). */
+    public void stop() {
+        stopped.countDown();
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter err = spec.commandLine().getErr();
+        if (partitions < 1 || replicationFactor < 1 || standbyReplicas < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--partitions and --replication-factor must be at least 1, --standby-replicas at least 0");
+        }
+        HostInfo self = applicationServer == null ? null : HostInfo.buildFromEndpoint(applicationServer);
+        Map<String, Object> client = kafka.clientConfig(schemaRegistry);
+        Map<String, Object> settings = new HashMap<>(client);
+        settings.putAll(KafkaClientConfig.read(analyzerConfig));
+        if (cluster != null) {
+            settings.put(AnalyzerConfig.CLUSTER, cluster);
+        }
+        AnalyzerConfig config = AnalyzerConfig.from(settings);
+
+        try (Admin admin = Admin.create(client)) {
+            List<String> created = TopicProvisioner.ensure(admin, AnalyzerTopics.of(config, partitions), replicationFactor);
+            if (!created.isEmpty()) {
+                err.println("analyze: created topics " + String.join(", ", created));
+            }
+        } catch (LocalBrokerException e) {
+            err.println("analyze: " + e.getMessage());
+            return 1;
+        }
+
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        Metrics.addRegistry(registry);
+        CountDownLatch closed = new CountDownLatch(1);
+        try (AnalyzerService service = new AnalyzerService(config, AnalyzerService.streamsProperties(settings,
+                     applicationId, stateDir.toString(), standbyReplicas, applicationServer));
+             KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(service.streams());
+             HttpSurface http = HttpSurface.start(httpBind, httpPort, new AnalyzerRoutes(service, registry, self).routes())) {
+            streamsMetrics.bindTo(registry);
+            Thread onSignal = new Thread(() -> {
+                stopped.countDown();
+                try {
+                    closed.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "incidents-shutdown");
+            Runtime.getRuntime().addShutdownHook(onSignal);
+            shutdownHook = onSignal;
+            service.start();
+            err.println("analyze: application " + applicationId + " on " + client.get("bootstrap.servers")
+                    + ", HTTP on " + httpBind + ":" + http.port());
+            err.flush();
+            stopped.await();
+            err.println("analyze: stopping");
+            err.flush();
+        } catch (UncheckedIOException e) {
+            err.println("analyze: " + e.getMessage());
+            return 1;
+        } finally {
+            Metrics.removeRegistry(registry);
+            closed.countDown();
+            removeShutdownHook();
+        }
+        return 0;
+    }
+
+    private void removeShutdownHook() {
+        if (shutdownHook != null) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is exiting: the hook is what stopped us
+            }
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package dev.incidents.analyzer.live;
+
+import dev.incidents.analyzer.AnalyzerConfig;
+import dev.incidents.kafka.KafkaCommand;
+import dev.incidents.kafka.TopicSpec;
+import dev.incidents.schemas.Topics;
+import java.util.List;
+import java.util.Map;
+
+/** The DESIGN section 3 topics under the names {@code incidents.topic.*} gives them, with their cleanup settings. */
+public final class AnalyzerTopics {
+    private AnalyzerTopics() {
+    }
+
+    public static List<TopicSpec> of(AnalyzerConfig config, int partitions) {
+        Map<String, String> names = Map.of(
+                Topics.EVENTS, config.eventsTopic(),
+                Topics.PODS, config.podsTopic(),
+                Topics.NODES, config.nodesTopic(),
+                Topics.INCIDENTS, config.incidentsTopic(),
+                Topics.INCIDENTS_JSON, config.incidentsJsonTopic(),
+                Topics.INCIDENTS_DLQ, config.dlqTopic());
+        return KafkaCommand.defaultTopics(partitions).stream()
+                .map(t -> new TopicSpec(names.getOrDefault(t.name(), t.name()), t.partitions(), t.configs()))
+                .toList();
+    }
+}

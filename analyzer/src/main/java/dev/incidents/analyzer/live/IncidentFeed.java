@@ -1,0 +1,114 @@
+package dev.incidents.analyzer.live;
+
+import dev.incidents.analyzer.render.IncidentJson;
+import dev.incidents.schemas.Incident;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * A background reader of the incident JSON topic from given offsets ({@code read_committed}, no consumer group):
+ * hands each transition to a callback and keeps the latest state of every incident. What {@code demo} prints
+ * and what the end-to-end test compares with {@code replay}.
+ */
+public final class IncidentFeed implements AutoCloseable {
+    private final KafkaConsumer<String, String> consumer;
+    private final Consumer<Incident> onTransition;
+    private final Map<String, Incident> latest = new LinkedHashMap<>();
+    private final List<String> duplicates = new ArrayList<>();
+    private final Map<String, String> lastJson = new LinkedHashMap<>();
+    private final AtomicLong transitions = new AtomicLong();
+    private final AtomicLong lastTransitionNanos = new AtomicLong(System.nanoTime());
+    private final Thread thread;
+
+    public IncidentFeed(Map<String, Object> client, String topic, Map<TopicPartition, Long> from,
+                        Consumer<Incident> onTransition) {
+        Map<String, Object> config = new LinkedHashMap<>(client);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        this.consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
+        this.onTransition = onTransition;
+        consumer.assign(from.keySet());
+        from.forEach(consumer::seek);
+        this.thread = new Thread(this::run, "incident-feed-" + topic);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Where each partition of {@code topic} ends now: where a feed starts to see only what comes next. */
+    public static Map<TopicPartition, Long> endOffsets(Map<String, Object> client, String topic) {
+        Map<String, Object> config = new LinkedHashMap<>(client);
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        try (KafkaConsumer<String, String> probe = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+            List<TopicPartition> partitions = probe.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            return probe.endOffsets(partitions);
+        }
+    }
+
+    private void run() {
+        try {
+            while (true) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (record.value() != null) {
+                        accept(record.value());
+                    }
+                }
+            }
+        } catch (WakeupException stopping) {
+            // close() asked us to stop
+        } finally {
+            consumer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    private void accept(String json) {
+        Incident incident = IncidentJson.fromJson(json);
+        synchronized (this) {
+            if (json.equals(lastJson.put(incident.getId(), json))) {
+                duplicates.add(incident.getId());
+            }
+            latest.put(incident.getId(), incident);
+        }
+        transitions.incrementAndGet();
+        lastTransitionNanos.set(System.nanoTime());
+        onTransition.accept(incident);
+    }
+
+    /** Latest state of every incident seen, in order of first appearance. */
+    public synchronized List<Incident> latest() {
+        return new ArrayList<>(latest.values());
+    }
+
+    /** Ids whose transition repeated the previous one byte for byte (the chat-bot spam a correct pipeline never sends). */
+    public synchronized List<String> duplicates() {
+        return new ArrayList<>(duplicates);
+    }
+
+    public long transitions() {
+        return transitions.get();
+    }
+
+    /** How long since the last transition arrived (or since the feed started). */
+    public Duration sinceLastTransition() {
+        return Duration.ofNanos(System.nanoTime() - lastTransitionNanos.get());
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        consumer.wakeup();
+        thread.join(10_000);
+    }
+}
