@@ -30,7 +30,8 @@ import java.util.regex.Pattern;
  */
 final class DescribeTextReader {
     private static final Pattern DOC_START = Pattern.compile("^Name:\\s+(\\S+)\\s*$");
-    private static final Pattern FIELD = Pattern.compile("^( *)([A-Za-z][A-Za-z0-9 ._/()-]{0,60}?):(?: +(.*?))?\\s*$");
+    /** {@code Key: value}; kubectl before 1.5 separated the value with tabs ({@code Name:\t\tpi}). */
+    private static final Pattern FIELD = Pattern.compile("^( *)([A-Za-z][A-Za-z0-9 ._/()-]{0,60}?):(?:[ \\t]+(.*?))?\\s*$");
     private static final Pattern ASSIGNED = Pattern.compile("Successfully assigned ([a-z0-9][-a-z0-9]*)/(\\S+) to (\\S+)");
     private static final Pattern CONTEXT_POD = Pattern.compile("(?im)^\\W*pod(?: name)?:\\s*([a-z0-9][-a-z0-9.]*[a-z0-9])\\b");
     private static final Pattern CONTEXT_NODE = Pattern.compile("(?im)^\\W*node(?: name)?:\\s*([a-z0-9][-a-z0-9.]*[a-z0-9])\\b");
@@ -430,6 +431,9 @@ final class DescribeTextReader {
         Field root = fields(lines, start, end, header);
         int eventsHeader = header[0];
         String name = root.text("Name");
+        if (name == null) {
+            return; // "Name:" with no value: nothing to name the object by
+        }
         String namespace = root.text("Namespace") == null ? "default" : root.text("Namespace");
         List<EventsTable.Row> rows = eventsHeader < 0 ? headerlessEvents(root.child("Events"))
                 : EventsTable.describeRows(lines, eventsHeader, new int[1]);

@@ -533,6 +533,24 @@ class RecordingsTest {
                 + c.getLastState().getExitCode()).containsExactly("init CrashLoopBackOff 1");
     }
 
+    /** kubernetes/website#1220: kubectl 1.2 separated describe values with tabs and printed FirstSeen tables. */
+    @Test
+    void tabSeparatedDescribeFieldsOfAnOldJob() {
+        String text = "Name:\t\tpi\nNamespace:\tdefault\nParallelism:\t1\nCompletions:\t1\n"
+                + "Start Time:     Tue, 14 Mar 2025 09:56:16 +0000\nEvents:\n"
+                + "  FirstSeen\tLastSeen\tCount\tFrom\t\t\tSubobjectPath\tType\t\tReason\t\t\tMessage\n"
+                + "  ---------\t--------\t-----\t----\t\t\t-------------\t--------\t------\t\t\t-------\n"
+                + "  1m\t\t1m\t\t1\t{job-controller }\t\t\tNormal\t\tSuccessfulCreate\tCreated pod: pi-dtn4q\n";
+        List<Recorded> records = Recordings.read("paste.txt", text, OPTIONS, rejections::add);
+
+        assertThat(rejections).isEmpty();
+        assertThat(records).extracting(Recorded::key).contains("test/default/Job/pi");
+        KubeEvent created = (KubeEvent) records.stream().filter(r -> r.value() instanceof KubeEvent).findFirst()
+                .orElseThrow().value();
+        assertThat(created.getReason()).isEqualTo("SuccessfulCreate");
+        assertThat(created.getReportingComponent()).isEqualTo("job-controller");
+    }
+
     /** vllm-project/aibrix#909: a row pasted without its Type column is still a row. */
     @Test
     void rowWithoutItsTypeColumnIsRead() {
