@@ -44,7 +44,9 @@ public final class CrashLoopDetector implements Detector {
                     facts = facts.with(Fact.RESTART_COUNT, Integer.toString(pod.get().restartCount));
                 }
                 if (!facts.has(Fact.CONTAINER)) {
-                    facts = facts.with(Fact.CONTAINER, Optional.ofNullable(pod.get().container));
+                    // before 1.26 the back-off names no container: the snapshot's, else the one last started
+                    facts = facts.with(Fact.CONTAINER, Optional.ofNullable(pod.get().container)
+                            .or(() -> Optional.ofNullable(pod.get().startedContainer)));
                 }
             }
             return Optional.of(Findings.of(e, facts));

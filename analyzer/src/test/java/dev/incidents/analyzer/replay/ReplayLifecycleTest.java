@@ -159,8 +159,10 @@ class ReplayLifecycleTest {
                 KubeEvent backOff = podEvent(POD, "Warning", "BackOff", "Back-off restarting failed container", at(600),
                         "b-1", NODE);
                 replay.event(KubeEvent.newBuilder(backOff).setFirstTimestamp(at(30)).setCount(47).build(), at(600));
-                assertThat(replay.finish().latest()).extracting(Incident::getCategory).containsExactly(
+                List<Incident> latest = replay.finish().latest();
+                assertThat(latest).extracting(Incident::getCategory).containsExactly(
                         container.equals("initmysql") ? "INIT_CONTAINER_FAILED" : "CRASH_LOOP");
+                assertThat(latest.get(0).getTitle()).contains(container);
             }
         }
     }
