@@ -17,8 +17,11 @@ import java.util.regex.Pattern;
  */
 public final class WorkloadResolver {
 
-    /** pod-template-hash: 1 to 10 characters of the "safe" alphabet Kubernetes uses (no vowels, no 0/1/3). */
-    private static final Pattern RS_NAME = Pattern.compile("^(.+)-([bcdfghjklmnpqrstvwxz2456789]{6,10})$");
+    /**
+     * pod-template-hash: 6 to 10 characters of the "safe" alphabet Kubernetes uses (no vowels, no 0/1/3), or before
+     * 1.8 a decimal 32-bit hash (9-10 digits; see {@link WorkloadName}).
+     */
+    private static final Pattern RS_NAME = Pattern.compile("^(.+)-([bcdfghjklmnpqrstvwxz2456789]{6,10}|\\d{9,10})$");
     private static final Pattern JOB_OF_CRONJOB = Pattern.compile("^(.+)-(\\d{8,})$");
 
     private WorkloadResolver() {

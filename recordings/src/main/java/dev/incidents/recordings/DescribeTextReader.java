@@ -30,7 +30,8 @@ import java.util.regex.Pattern;
  */
 final class DescribeTextReader {
     private static final Pattern DOC_START = Pattern.compile("^Name:\\s+(\\S+)\\s*$");
-    private static final Pattern FIELD = Pattern.compile("^( *)([A-Za-z][A-Za-z0-9 ._/()-]{0,60}?):(?: +(.*?))?\\s*$");
+    /** {@code Key: value}; kubectl before 1.5 separated the value with tabs ({@code Name:\t\tpi}). */
+    private static final Pattern FIELD = Pattern.compile("^( *)([A-Za-z][A-Za-z0-9 ._/()-]{0,60}?):(?:[ \\t]+(.*?))?\\s*$");
     private static final Pattern ASSIGNED = Pattern.compile("Successfully assigned ([a-z0-9][-a-z0-9]*)/(\\S+) to (\\S+)");
     private static final Pattern CONTEXT_POD = Pattern.compile("(?im)^\\W*pod(?: name)?:\\s*([a-z0-9][-a-z0-9.]*[a-z0-9])\\b");
     private static final Pattern CONTEXT_NODE = Pattern.compile("(?im)^\\W*node(?: name)?:\\s*([a-z0-9][-a-z0-9.]*[a-z0-9])\\b");
@@ -41,6 +42,24 @@ final class DescribeTextReader {
     private static final Pattern TOLERATION = Pattern.compile(
             "^([^=:\\s]*)(?:=([^:\\s]*))?(?::(\\w+))?(?:\\s+op=(\\w+))?(?:\\s+for\\s+(\\d+)s)?$");
     private static final Pattern TAINT = Pattern.compile("^([^=:\\s]+)(?:=([^:\\s]*))?:(\\w+)$");
+    /** The kubelet's newer wording names the pod: {@code Back-off restarting failed container app in pod web-0_shop(uid)}. */
+    private static final Pattern POD_IN_MESSAGE = Pattern.compile(
+            "\\bin pod ([a-z0-9][-a-z0-9.]*[a-z0-9])_([a-z0-9][-a-z0-9]*[a-z0-9])\\(");
+    /** The pod of an Events table or status fragment whose paste names no object. */
+    static final String UNNAMED_POD = "unnamed-pod";
+    /** The node of a Conditions table pasted without its describe header. */
+    static final String UNNAMED_NODE = "unnamed-node";
+    /** The container of a {@code State:} block pasted without its container header. */
+    static final String UNNAMED_CONTAINER = "unnamed-container";
+    private static final java.util.Set<String> POD_PHASES = java.util.Set.of("Pending", "Running", "Succeeded",
+            "Failed", "Unknown");
+    private static final java.util.Set<String> NODE_CONDITIONS = java.util.Set.of("MemoryPressure", "DiskPressure",
+            "PIDPressure", "OutOfDisk", "NetworkUnavailable");
+    /** The event reason the kubelet records when a pressure condition turns True. */
+    private static final Map<String, String> BAD_CONDITION_REASONS = Map.of("DiskPressure", "NodeHasDiskPressure",
+            "MemoryPressure", "NodeHasInsufficientMemory", "PIDPressure", "NodeHasInsufficientPID",
+            "OutOfDisk", "NodeOutOfDisk");
+    private static final Pattern CONDITIONS_HEADER = Pattern.compile("^\\s*Type\\s+Status(\\s+.*)?$");
     private static final Pattern NEW_REPLICA_SET = Pattern.compile("^(\\S+)\\s+\\(.*\\)$");
 
     private final String file;
@@ -66,6 +85,7 @@ final class DescribeTextReader {
         }
         int proseEnd = starts.isEmpty() ? lines.size() : starts.get(0);
         readFragments(lines, 0, proseEnd);
+        readHeadless(lines, 0, proseEnd);
         for (int k = 0; k < starts.size(); k++) {
             int end = k + 1 < starts.size() ? starts.get(k + 1) : lines.size();
             readDocument(lines, starts.get(k), end);
@@ -106,31 +126,47 @@ final class DescribeTextReader {
         if (describeRows.isEmpty()) {
             return;
         }
-        Subject subject = fragmentSubject(String.join("\n", region), describeRows);
+        Subject subject = fragmentSubject(String.join("\n", region), describeRows, contextNamespace);
         for (EventsTable.Row row : describeRows) {
-            if (subject == null) {
-                rejected.accept(new Rejection(file, row.line(), "events table without its object: no 'Successfully "
-                        + "assigned ns/pod to node' row, no describe header, no 'Pod:' line around it"));
-            } else {
-                emitEvent(row, subject.kind(), subject.namespace(), subject.name(), subject.node());
-            }
+            emitEvent(row, subject.kind(), subject.namespace(), subject.name(), subject.node());
         }
     }
 
-    private static Subject fragmentSubject(String text, List<EventsTable.Row> rows) {
+    /**
+     * The object of an Events table pasted without its describe header: the pod a {@code Successfully assigned} row
+     * or a {@code Pod:} line names, else the pod a kubelet message names ({@code ... in pod web-0_shop(uid)}), else
+     * the node whose own events these are ({@code NodeNotReady} from {@code kubelet, node-1}), else a pod the paste
+     * does not name: the rows still say what went wrong, and DESIGN section 6 wants a fragment to yield its
+     * incident, so they are kept about {@link #UNNAMED_POD} rather than rejected.
+     */
+    private static Subject fragmentSubject(String text, List<EventsTable.Row> rows, String contextNamespace) {
         for (EventsTable.Row row : rows) {
             Matcher m = ASSIGNED.matcher(row.message());
             if (m.find()) {
                 return new Subject("Pod", m.group(1), m.group(2), m.group(3));
             }
         }
-        Matcher pod = CONTEXT_POD.matcher(text);
-        if (!pod.find()) {
-            return null;
-        }
-        Matcher ns = CONTEXT_NAMESPACE.matcher(text);
         Matcher node = CONTEXT_NODE.matcher(text);
-        return new Subject("Pod", ns.find() ? ns.group(1) : "default", pod.group(1), node.find() ? node.group(1) : null);
+        String contextNode = node.find() ? node.group(1) : null;
+        Matcher pod = CONTEXT_POD.matcher(text);
+        if (pod.find()) {
+            Matcher ns = CONTEXT_NAMESPACE.matcher(text);
+            return new Subject("Pod", ns.find() ? ns.group(1) : "default", pod.group(1), contextNode);
+        }
+        for (EventsTable.Row row : rows) {
+            Matcher m = POD_IN_MESSAGE.matcher(row.message());
+            if (m.find()) {
+                return new Subject("Pod", m.group(2), m.group(1), contextNode);
+            }
+        }
+        if ("Node".equals(EventsTable.kindOfRows(rows))) {
+            String host = rows.stream().map(r -> EventsTable.host(r.from())).filter(h -> h != null).findFirst()
+                    .orElse(contextNode);
+            if (host != null) {
+                return new Subject("Node", null, host, host);
+            }
+        }
+        return new Subject("Pod", contextNamespace, UNNAMED_POD, contextNode);
     }
 
     /**
@@ -170,7 +206,7 @@ final class DescribeTextReader {
     // ------------------------------------------------------------------ events
 
     private void emitEvent(EventsTable.Row row, String kind, String namespace, String name, String node) {
-        String ageText = row.age();
+        String ageText = asAge(row.age());
         EventAge age = EventAge.parse(ageText).orElse(null);
         if (age == null) {
             rejected.accept(new Rejection(file, row.line(), "unreadable age '" + KubeTime.abbreviate(ageText) + "'"));
@@ -179,7 +215,7 @@ final class DescribeTextReader {
         int count = age.count();
         Instant first = age.firstSeen() == null ? null : options.now().minus(age.firstSeen());
         if (row.firstSeen() != null) {
-            EventAge firstAge = EventAge.parse(row.firstSeen()).orElse(null);
+            EventAge firstAge = EventAge.parse(asAge(row.firstSeen())).orElse(null);
             if (firstAge != null && firstAge.lastSeen() != null) {
                 first = options.now().minus(firstAge.lastSeen());
             }
@@ -188,6 +224,12 @@ final class DescribeTextReader {
             count = Math.max(count, Integer.parseInt(row.count()));
         }
         Instant last = age.lastSeen() == null ? null : options.now().minus(age.lastSeen());
+        if (first != null && last != null && first.isAfter(last)) {
+            // the two columns came the other way round (kubectl 1.9-1.13 get events: LAST SEEN, FIRST SEEN)
+            Instant earlier = last;
+            last = first;
+            first = earlier;
+        }
         String component = row.from();
         String host = null;
         if (component != null && component.contains(",")) {
@@ -235,6 +277,31 @@ final class DescribeTextReader {
         out.accept(new RawObject(event, null, null, cluster, file, row.line()));
     }
 
+    /**
+     * kubectl before 1.3 printed absolute FirstSeen/LastSeen times ({@code 2016-05-04 22:09:51 +0200 CEST},
+     * {@code Wed, 21 Oct 2015 12:56:47 -0700}); they become ages at {@link ReadOptions#now()} like the rest.
+     */
+    private String asAge(String text) {
+        if (text == null) {
+            return null;
+        }
+        Instant at = null;
+        Matcher m = EventsTable.OLD_TIME.matcher(text.trim());
+        if (m.matches()) {
+            at = ZonedDateTime.parse(m.group(1), OLD_TIME_FORMAT).toInstant();
+        } else if (text.contains(",") && text.contains(":")) {
+            String rfc1123 = describeTime(text);
+            at = rfc1123 == null ? null : Instant.parse(rfc1123);
+        }
+        if (at == null) {
+            return text;
+        }
+        long seconds = java.time.Duration.between(at, options.now()).getSeconds();
+        return Math.max(0, seconds) + "s";
+    }
+
+    private static final DateTimeFormatter OLD_TIME_FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xx");
+
     // ------------------------------------------------------------------ describe documents
 
     /** A {@code Key: value} line with its continuation lines and the fields indented under it. */
@@ -274,17 +341,18 @@ final class DescribeTextReader {
         }
     }
 
-    private void readDocument(List<String> lines, int start, int end) {
+    /** The field tree of describe text from {@code start}; {@code eventsHeader[0]} is set to its Events table header. */
+    private static Field fields(List<String> lines, int start, int end, int[] eventsHeader) {
         Field root = new Field(-1, "", null, start);
         List<Field> stack = new ArrayList<>(List.of(root));
-        int eventsHeader = -1;
+        eventsHeader[0] = -1;
         for (int i = start; i < end; i++) {
             String line = lines.get(i);
             if (line.isBlank()) {
                 continue;
             }
             if (EventsTable.DESCRIBE_HEADER.matcher(line).matches()) {
-                eventsHeader = i;
+                eventsHeader[0] = i;
                 break;
             }
             Matcher m = FIELD.matcher(line);
@@ -302,19 +370,94 @@ final class DescribeTextReader {
                 stack.get(stack.size() - 1).more.add(line);
             }
         }
+        return root;
+    }
+
+    /** An {@code Events:} section whose column header was not pasted (or is kubectl 1.2-1.13's FirstSeen layout). */
+    private static List<EventsTable.Row> headerlessEvents(Field events) {
+        List<EventsTable.Row> rows = new ArrayList<>();
+        if (events == null) {
+            return rows;
+        }
+        for (int i = 0; i < events.more.size(); i++) {
+            EventsTable.Row row = EventsTable.describeRow(events.more.get(i), events.line + i + 1);
+            if (row != null) {
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * Describe fields pasted without their {@code Name:} line: a container's {@code State:}/{@code Last State:} block,
+     * a pod's {@code Status:}/{@code Reason:}/{@code Message:} lines, a node's Conditions table. DESIGN section 6 wants
+     * a fragment to yield its incident, so they describe a pod or node the paste does not name
+     * ({@link #UNNAMED_POD}, {@link #UNNAMED_NODE}); an Events table around them is read by {@link #readFragments}.
+     */
+    private void readHeadless(List<String> lines, int start, int end) {
+        Field root = fields(lines, start, end, new int[1]);
+        long line = start + 1;
+        try {
+            if (nodeConditionTypes(conditionsOf(root))) {
+                ObjectNode node = node(root, UNNAMED_NODE);
+                out.accept(new RawObject(node, null, options.now(), cluster, file, line));
+                nodeConditionEvents(node, line, List.of());
+                return;
+            }
+            boolean containerState = root.child("State") != null || root.child("Last State") != null;
+            boolean podStatus = root.child("Reason") != null && POD_PHASES.contains(String.valueOf(root.text("Status")));
+            boolean containerSections = root.child("Containers") != null || root.child("Init Containers") != null;
+            if (!containerState && !podStatus && !containerSections) {
+                return;
+            }
+            if (containerState && root.child("Containers") == null) {
+                Field containers = new Field(0, "Containers", null, start);
+                Field container = new Field(2, UNNAMED_CONTAINER, null, start);
+                container.children.putAll(root.children);
+                container.childList.addAll(root.childList);
+                containers.children.put(UNNAMED_CONTAINER, container);
+                containers.childList.add(container);
+                root.children.put("Containers", containers);
+            }
+            String namespace = root.text("Namespace") == null ? "default" : root.text("Namespace");
+            out.accept(new RawObject(pod(root, UNNAMED_POD, namespace), null, options.now(), cluster, file, line));
+        } catch (RuntimeException e) {
+            rejected.accept(new Rejection(file, line, "unreadable describe fragment: " + e.getMessage()));
+        }
+    }
+
+    private void readDocument(List<String> lines, int start, int end) {
+        int[] header = new int[1];
+        Field root = fields(lines, start, end, header);
+        int eventsHeader = header[0];
         String name = root.text("Name");
+        if (name == null) {
+            return; // "Name:" with no value: nothing to name the object by
+        }
         String namespace = root.text("Namespace") == null ? "default" : root.text("Namespace");
+        List<EventsTable.Row> rows = eventsHeader < 0 ? headerlessEvents(root.child("Events"))
+                : EventsTable.describeRows(lines, eventsHeader, new int[1]);
         String kind = kindOf(root);
+        // a describe trimmed to Name/Namespace and Events ("[...]" in between): its events tell what it is, and
+        // they are all there is (no snapshot is made of fields that were cut)
+        String snapshotKind = kind;
+        if (kind.isEmpty() && !rows.isEmpty()) {
+            kind = EventsTable.kindOfRows(rows);
+        }
         long line = start + 1;
         String node = null;
         try {
-            switch (kind) {
+            switch (snapshotKind) {
                 case "Pod" -> {
                     ObjectNode pod = pod(root, name, namespace);
                     node = JsonFields.text(pod, "spec", "nodeName");
                     out.accept(new RawObject(pod, null, options.now(), cluster, file, line));
                 }
-                case "Node" -> out.accept(new RawObject(node(root, name), null, options.now(), cluster, file, line));
+                case "Node" -> {
+                    ObjectNode described = node(root, name);
+                    out.accept(new RawObject(described, null, options.now(), cluster, file, line));
+                    nodeConditionEvents(described, line, rows.stream().map(EventsTable.Row::reason).toList());
+                }
                 case "ReplicaSet", "StatefulSet", "DaemonSet", "Job" -> ownedBy(root, kind, name, namespace, line);
                 case "Deployment" -> deployment(root, name, namespace, line);
                 default -> {
@@ -323,15 +466,20 @@ final class DescribeTextReader {
         } catch (RuntimeException e) {
             rejected.accept(new Rejection(file, line, "unreadable describe of " + name + ": " + e.getMessage()));
         }
-        if (eventsHeader >= 0) {
-            List<EventsTable.Row> rows = EventsTable.describeRows(lines, eventsHeader, new int[1]);
+        if ("Pod".equals(kind) && node == null) {
             for (EventsTable.Row row : rows) {
-                if (kind.isEmpty()) {
-                    rejected.accept(new Rejection(file, row.line(), "cannot tell what kind of object '" + name
-                            + "' the describe text is about"));
-                } else {
-                    emitEvent(row, kind, namespace, name, "Node".equals(kind) ? name : node);
+                Matcher m = ASSIGNED.matcher(row.message());
+                if (m.find() && m.group(2).equals(name)) {
+                    node = m.group(3);
                 }
+            }
+        }
+        for (EventsTable.Row row : rows) {
+            if (kind.isEmpty()) {
+                rejected.accept(new Rejection(file, row.line(), "cannot tell what kind of object '" + name
+                        + "' the describe text is about"));
+            } else {
+                emitEvent(row, kind, namespace, name, "Node".equals(kind) ? name : node);
             }
         }
     }
@@ -340,8 +488,12 @@ final class DescribeTextReader {
         if (root.child("Containers") != null || root.child("Init Containers") != null) {
             return "Pod";
         }
+        if (root.child("StorageClass") != null || root.child("Access Modes") != null) {
+            return "PersistentVolumeClaim";
+        }
         if (root.child("Capacity") != null || root.child("System Info") != null || root.child("Taints") != null
-                || root.child("Unschedulable") != null) {
+                || root.child("Unschedulable") != null || root.child("Roles") != null
+                || nodeConditionTypes(conditionsOf(root))) {
             return "Node";
         }
         if (root.child("NewReplicaSet") != null || root.child("StrategyType") != null) {
@@ -359,7 +511,89 @@ final class DescribeTextReader {
         if (root.child("Replicas") != null || root.child("Pods Status") != null) {
             return "ReplicaSet";
         }
+        // a pod describe cut before its Containers: only pods have these header fields
+        if (root.child("Node") != null || root.child("Start Time") != null || root.child("QoS Class") != null
+                || POD_PHASES.contains(String.valueOf(root.text("Status")))) {
+            return "Pod";
+        }
         return "";
+    }
+
+    /** The Conditions table: under {@code Conditions:}, or pasted without that line (then under whatever precedes it). */
+    private static Field conditionsOf(Field root) {
+        Field conditions = root.child("Conditions");
+        if (conditions != null) {
+            return conditions;
+        }
+        List<Field> all = new ArrayList<>(List.of(root));
+        for (int k = 0; k < all.size(); k++) {
+            Field f = all.get(k);
+            for (int i = 0; i < f.more.size(); i++) {
+                if (CONDITIONS_HEADER.matcher(f.more.get(i)).matches()) {
+                    Field table = new Field(f.indent, "Conditions", null, f.line);
+                    table.more.addAll(f.more.subList(i, f.more.size()));
+                    return table;
+                }
+            }
+            all.addAll(f.childList);
+        }
+        return null;
+    }
+
+    private static boolean nodeConditionTypes(Field conditions) {
+        for (com.fasterxml.jackson.databind.JsonNode c : conditions(conditions)) {
+            if (NODE_CONDITIONS.contains(c.path("type").asText())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A described node's conditions are often all a paste shows of a sick node, and there is no node signal in the
+     * schemas: as with a Deployment's ReplicaFailure, each condition that is bad becomes the event the kubelet or
+     * node controller records for it ({@code NodeNotReady}, {@code NodeHasDiskPressure}, ...), first seen at the
+     * condition's last transition, last seen at its last heartbeat, the condition's reason and message appended
+     * (unless the describe's Events table has that event already).
+     */
+    private void nodeConditionEvents(ObjectNode node, long line, List<String> tableReasons) {
+        String name = JsonFields.text(node, "metadata", "name");
+        for (com.fasterxml.jackson.databind.JsonNode c : node.path("status").path("conditions")) {
+            String type = c.path("type").asText();
+            String status = c.path("status").asText();
+            String reason = "Ready".equals(type) ? ("True".equals(status) ? null : "NodeNotReady")
+                    : "True".equals(status) ? BAD_CONDITION_REASONS.get(type) : null;
+            if (reason == null || tableReasons.contains(reason)) {
+                continue; // the Events table already has the kubelet's own event for it
+            }
+            StringBuilder message = new StringBuilder("Node ").append(name).append(" status is now: ").append(reason)
+                    .append(" (").append(type).append('=').append(status);
+            if (c.hasNonNull("reason")) {
+                message.append(", ").append(c.get("reason").asText());
+            }
+            message.append(')');
+            if (c.hasNonNull("message")) {
+                message.append(": ").append(c.get("message").asText());
+            }
+            String first = c.hasNonNull("lastTransitionTime") ? c.get("lastTransitionTime").asText() : options.now().toString();
+            String last = c.hasNonNull("lastHeartbeatTime") ? c.get("lastHeartbeatTime").asText() : options.now().toString();
+            if (last.compareTo(first) < 0) {
+                last = first;
+            }
+            ObjectNode event = JsonLogReader.MAPPER.createObjectNode();
+            event.put("apiVersion", "v1");
+            event.put("kind", "Event");
+            event.putObject("metadata").put("name", name + "." + type.toLowerCase(Locale.ROOT)).put("namespace", "default");
+            event.putObject("involvedObject").put("kind", "Node").put("name", name);
+            event.put("reason", reason);
+            event.put("message", message.toString());
+            event.put("type", "Ready".equals(type) ? "Normal" : "Warning");
+            event.putObject("source").put("component", "kubelet").put("host", name);
+            event.put("count", 1);
+            event.put("firstTimestamp", first);
+            event.put("lastTimestamp", last);
+            out.accept(new RawObject(event, null, options.now(), cluster, file, line));
+        }
     }
 
     private ObjectNode pod(Field root, String name, String namespace) {
@@ -541,7 +775,7 @@ final class DescribeTextReader {
         ObjectNode status = node.putObject("status");
         status.set("capacity", resourceMap(root.child("Capacity")));
         status.set("allocatable", resourceMap(root.child("Allocatable")));
-        status.set("conditions", conditions(root.child("Conditions")));
+        status.set("conditions", conditions(conditionsOf(root)));
         Field info = root.child("System Info");
         if (info != null) {
             ObjectNode nodeInfo = status.putObject("nodeInfo");
@@ -715,6 +949,7 @@ final class DescribeTextReader {
                     case "Reason" -> c.put("reason", cells[k]);
                     case "Message" -> c.put("message", String.join("  ", List.of(cells).subList(k, cells.length)));
                     case "LastTransitionTime" -> putIfPresent(c, "lastTransitionTime", describeTime(cells[k]));
+                    case "LastHeartbeatTime", "LastProbeTime" -> putIfPresent(c, "lastHeartbeatTime", describeTime(cells[k]));
                     default -> {
                     }
                 }

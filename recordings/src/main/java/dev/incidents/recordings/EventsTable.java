@@ -23,6 +23,40 @@ final class EventsTable {
     private static final String TYPE = "(Normal|Warning)";
     static final Pattern DESCRIBE_ROW = Pattern.compile(
             "^\\s*" + TYPE + "\\s+(\\S+)\\s+(" + EventAge.COLUMN + ")(?:\\s+(.*?))?(?:\\s{2,}(.*?))?\\s*$");
+    /**
+     * A row pasted without its Type column ({@code FailedScheduling  2m21s (x42 over 60m)  default-scheduler  1 node(s)
+     * had ...}): the reason is one CamelCase word and the From and Message columns must both be there.
+     */
+    private static final Pattern UNTYPED_ROW = Pattern.compile(
+            "^\\s*([A-Z][a-z]+(?:[A-Z][a-z]*)+|[A-Z][a-z]{3,})\\s+(" + EventAge.COLUMN + ")\\s{2,}(\\S.*?)\\s{2,}(\\S.*?)\\s*$");
+    /** A FirstSeen/LastSeen cell of kubectl before 1.3: {@code 2016-05-04 22:09:51 +0200 CEST}. */
+    static final Pattern OLD_TIME = Pattern.compile(
+            "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} [+-]\\d{4})(?: [A-Z]{2,5})?$");
+    private static final String OLD_TIME_CELL = "\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} [+-]\\d{4}(?: [A-Z]{2,5})?";
+    /** kubectl 1.2-1.13 describe ({@code FirstSeen LastSeen Count From SubObjectPath Type Reason Message}); From is
+     * {@code {kubelet node-1}} before 1.5, {@code kubelet, node-1} after. */
+    private static final String FROM = "(\\{[^}]*}|[a-z][-a-z0-9]*(?:,\\s\\S+)?)";
+    private static final Pattern OLD_DESCRIBE_ROW = Pattern.compile("^\\s*((?=\\d)" + EventAge.AGE + ")\\s+((?=\\d)"
+            + EventAge.AGE + ")\\s+(\\d{1,9})\\s+" + FROM + "\\s+(?:(\\S+)\\s+)?" + TYPE + "\\s+(\\S+)\\s+(.*?)\\s*$");
+    /** kubectl 1.2-1.13 get events ({@code FIRSTSEEN LASTSEEN COUNT NAME KIND SUBOBJECT TYPE REASON SOURCE MESSAGE}). */
+    private static final Pattern OLD_GET_ROW = Pattern.compile("^\\s*(" + OLD_TIME_CELL + "|(?=\\d)" + EventAge.AGE
+            + ")\\s+(" + OLD_TIME_CELL + "|(?=\\d)" + EventAge.AGE + ")\\s+(\\d{1,9})\\s+([a-z0-9][-a-z0-9.]*)\\s+"
+            + "([A-Z][A-Za-z]+)\\s+(?:(\\S+)\\s+)?" + TYPE + "\\s+(\\S+)\\s+" + FROM + "\\s+(.*?)\\s*$");
+    /** A get-events row pasted as REASON, OBJECT and MESSAGE only: {@code FailedScheduling  pod/model-2-79d7d6786c-bprm8  0/1 nodes ...}. */
+    private static final Pattern REASON_OBJECT_ROW = Pattern.compile(
+            "^\\s*([A-Z][a-z]+(?:[A-Z][a-z]*)+)\\s+([a-z]+)/([a-z0-9][-a-z0-9.]*)\\s+(\\S.*?)\\s*$");
+    /** The API server names an event {@code <involvedObject.name>.<unix nanos in hex>}. */
+    private static final Pattern EVENT_NAME_SUFFIX = Pattern.compile("\\.[0-9a-f]{12,}$");
+    /** A describe row of kubectl 1.5 pasted with only its Type, Reason and Message cells, tab-separated. */
+    private static final Pattern TABBED_ROW = Pattern.compile("^\\s*" + TYPE + "\\t+([A-Z]\\w+)\\t+(\\S.*?)\\s*$");
+    /** Reasons of Normal events, for rows pasted without their Type column; any other reason is read as a Warning. */
+    private static final java.util.Set<String> NORMAL_REASONS = java.util.Set.of("Scheduled", "Pulling", "Pulled",
+            "Created", "Started", "Killing", "SuccessfulCreate", "SuccessfulDelete", "ScalingReplicaSet",
+            "TriggeredScaleUp", "NotTriggerScaleUp", "SuccessfulAttachVolume", "SuccessfulMountVolume", "NodeReady",
+            "NodeNotReady", "NodeHasSufficientMemory", "NodeHasNoDiskPressure", "NodeHasSufficientPID",
+            "NodeHasSufficientDisk", "NodeAllocatableEnforced", "NodeSchedulable", "NodeNotSchedulable",
+            "RegisteredNode", "Starting", "SandboxChanged", "Completed", "SawCompletedJob", "ExternalProvisioning",
+            "Provisioning", "ProvisioningSucceeded", "WaitForFirstConsumer", "LeaderElection", "SuccessfulRescale");
     static final Pattern GET_ROW = Pattern.compile(
             "^\\s*(?:([a-z0-9][-a-z0-9]*)\\s+)?(" + EventAge.COLUMN + ")\\s+" + TYPE + "\\s+(\\S+)\\s+([A-Za-z.]+/\\S+)\\s+(.*?)\\s*$");
     private static final Pattern SEPARATOR = Pattern.compile("^\\s*-{2,}(\\s+-{2,})*\\s*$");
@@ -39,7 +73,54 @@ final class EventsTable {
             Map.entry("poddisruptionbudget", "PodDisruptionBudget"), Map.entry("namespace", "Namespace"),
             Map.entry("endpoints", "Endpoints"), Map.entry("configmap", "ConfigMap"), Map.entry("ingress", "Ingress"));
 
+    /** Reasons only a Node's own events carry (kubelet and node controller). */
+    private static final java.util.Set<String> NODE_REASONS = java.util.Set.of("NodeNotReady", "NodeReady",
+            "NodeHasDiskPressure", "NodeHasNoDiskPressure", "NodeHasSufficientDisk", "NodeOutOfDisk",
+            "NodeHasSufficientMemory", "NodeHasInsufficientMemory", "NodeHasSufficientPID", "NodeHasInsufficientPID",
+            "NodeAllocatableEnforced", "NodeSchedulable", "NodeNotSchedulable", "RegisteredNode", "RemovingNode",
+            "DeletingNode", "EvictionThresholdMet", "FreeDiskSpaceFailed", "ImageGCFailed", "Rebooted",
+            "InvalidDiskCapacity", "ContainerGCFailed", "NodeControllerEviction", "KubeletSetupFailed");
+
     private EventsTable() {
+    }
+
+    /**
+     * What kind of object an Events table is about when nothing else says: a Node when its rows are a node's own
+     * events, a controller when a controller reports on itself, else a Pod (what people describe most).
+     */
+    static String kindOfRows(List<Row> rows) {
+        long nodeRows = rows.stream().filter(r -> NODE_REASONS.contains(r.reason())).count();
+        if (nodeRows > 0 && nodeRows * 2 >= rows.size()) {
+            return "Node";
+        }
+        for (Row row : rows) {
+            String from = row.from() == null ? "" : row.from();
+            if (from.startsWith("replicaset-controller")) {
+                return "ReplicaSet";
+            }
+            if (from.startsWith("statefulset-controller")) {
+                return "StatefulSet";
+            }
+            if (from.startsWith("daemonset-controller")) {
+                return "DaemonSet";
+            }
+            if (from.startsWith("job-controller")) {
+                return "Job";
+            }
+            if (from.startsWith("deployment-controller")) {
+                return "Deployment";
+            }
+        }
+        return "Pod";
+    }
+
+    /** The node of a From column {@code kubelet, node-1} (kubectl before 1.14), null without one. */
+    static String host(String from) {
+        if (from == null || !from.contains(",")) {
+            return null;
+        }
+        String host = from.substring(from.indexOf(',') + 1).trim();
+        return host.isEmpty() ? null : host;
     }
 
     /** {@code pod} or {@code replicaset.apps} to the Kind. */
@@ -86,7 +167,24 @@ final class EventsTable {
     static Row describeRow(String line, long lineNumber) {
         Matcher m = DESCRIBE_ROW.matcher(line);
         if (!m.matches()) {
-            return null;
+            Matcher old = OLD_DESCRIBE_ROW.matcher(line);
+            if (old.matches() && !old.group(1).isEmpty() && !old.group(2).isEmpty()) {
+                return new Row(lineNumber, null, old.group(6), old.group(7), old.group(2), from(old.group(4)), null,
+                        old.group(8), old.group(1), old.group(3));
+            }
+            Matcher tabbed = TABBED_ROW.matcher(line);
+            if (tabbed.matches()) {
+                // no age cell at all: the paste's own moment
+                return new Row(lineNumber, null, tabbed.group(1), tabbed.group(2), "0s", null, null, tabbed.group(3),
+                        null, null);
+            }
+            Matcher u = UNTYPED_ROW.matcher(line);
+            if (!u.matches() || EventAge.parse(u.group(2)).isEmpty()) {
+                return null;
+            }
+            String type = NORMAL_REASONS.contains(u.group(1)) ? "Normal" : "Warning";
+            return new Row(lineNumber, null, type, u.group(1), u.group(2).trim(), u.group(3).trim(), null,
+                    u.group(4).trim(), null, null);
         }
         String from = m.group(4);
         String message = m.group(5);
@@ -109,7 +207,22 @@ final class EventsTable {
     static Row getRow(String line, long lineNumber) {
         Matcher m = GET_ROW.matcher(line);
         if (!m.matches()) {
-            return null;
+            Matcher partial = REASON_OBJECT_ROW.matcher(line);
+            if (partial.matches() && KINDS.containsKey(partial.group(2).toLowerCase(Locale.ROOT))) {
+                // no LAST SEEN and TYPE cells: the paste's own moment, a Warning unless the reason says otherwise
+                String type = NORMAL_REASONS.contains(partial.group(1)) ? "Normal" : "Warning";
+                return new Row(lineNumber, null, type, partial.group(1), "0s", null,
+                        partial.group(2) + "/" + partial.group(3), partial.group(4), null, null);
+            }
+            Matcher old = OLD_GET_ROW.matcher(line);
+            if (!old.matches() || old.group(1).isEmpty() || old.group(2).isEmpty()) {
+                return null;
+            }
+            // the NAME column is the event's name, <object>.<hex>; kubectl 1.9-1.13 put LAST SEEN before FIRST SEEN
+            // (the reader orders the two times)
+            String object = EVENT_NAME_SUFFIX.matcher(old.group(4)).replaceFirst("");
+            return new Row(lineNumber, null, old.group(7), old.group(8), old.group(2), from(old.group(9)),
+                    old.group(5).toLowerCase(Locale.ROOT) + "/" + object, old.group(10), old.group(1), old.group(3));
         }
         return new Row(lineNumber, m.group(1), m.group(3), m.group(4), m.group(2).trim(), null, m.group(5),
                 m.group(6), null, null);
@@ -208,6 +321,16 @@ final class EventsTable {
     private static String field(String[] fields, List<String> columns, String name) {
         int k = columns.indexOf(name);
         return k < 0 || k >= fields.length ? null : emptyToNull(fields[k]);
+    }
+
+    /** {@code {kubelet node-1}} (kubectl before 1.5) as the later {@code kubelet, node-1}; {@code {scheduler }} as {@code scheduler}. */
+    private static String from(String cell) {
+        if (!cell.startsWith("{")) {
+            return cell;
+        }
+        String inner = cell.substring(1, cell.length() - 1).trim();
+        int space = inner.indexOf(' ');
+        return space < 0 ? inner : inner.substring(0, space) + ", " + inner.substring(space + 1).trim();
     }
 
     /** Appends a wrapped continuation line to the row's message. */

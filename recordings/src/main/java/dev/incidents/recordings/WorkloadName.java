@@ -9,7 +9,9 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>Deployment: {@code <deploy>-<pod-template-hash>-<5>} through ReplicaSet {@code <deploy>-<hash>}; the hash is
  *       6 to 10 characters of Kubernetes' "safe" alphabet {@code bcdfghjklmnpqrstvwxz2456789} (no vowels, no 0/1/3);</li>
- *   <li>CronJob: {@code <cronjob>-<scheduled minute, 8+ digits>-<5>} through Job {@code <cronjob>-<digits>};</li>
+ *   <li>CronJob: {@code <cronjob>-<scheduled minute, 8 digits>-<5>} through Job {@code <cronjob>-<digits>};</li>
+ *   <li>Deployment before 1.8: {@code <deploy>-<decimal hash, 9-10 digits>-<5>} (ambiguous: a 9-10 digit number could
+ *       also be a CronJob of the old seconds-based naming);</li>
  *   <li>indexed Job: {@code <job>-<index>-<5>};</li>
  *   <li>StatefulSet: {@code <name>-<ordinal>};</li>
  *   <li>DaemonSet and non-indexed Job pods are both {@code <name>-<5>}: indistinguishable by name. The guess is
@@ -27,7 +29,10 @@ import java.util.regex.Pattern;
 public record WorkloadName(String kind, String name, String via, boolean ambiguous) {
     private static final String SAFE = "[bcdfghjklmnpqrstvwxz2456789]";
     private static final String SUFFIX = "[a-z0-9]{5}";
-    private static final Pattern CRONJOB_POD = Pattern.compile("^((.+)-(\\d{8,}))-" + SUFFIX + "$");
+    /** The CronJob controller names Jobs by the scheduled minute since the epoch: 8 digits until the year 2160. */
+    private static final Pattern CRONJOB_POD = Pattern.compile("^((.+)-(\\d{8}))-" + SUFFIX + "$");
+    /** Before 1.8 the pod-template-hash was a decimal 32-bit FNV hash, mostly 9 or 10 digits. */
+    private static final Pattern LEGACY_DEPLOYMENT_POD = Pattern.compile("^((.+)-(\\d{9,10}))-" + SUFFIX + "$");
     private static final Pattern DEPLOYMENT_POD = Pattern.compile("^((.+)-(" + SAFE + "{6,10}))-" + SUFFIX + "$");
     private static final Pattern INDEXED_JOB_POD = Pattern.compile("^(.+)-(0|[1-9]\\d{0,6})-" + SUFFIX + "$");
     private static final Pattern STATEFULSET_POD = Pattern.compile("^(.+)-(0|[1-9]\\d{0,5})$");
@@ -42,6 +47,10 @@ public record WorkloadName(String kind, String name, String via, boolean ambiguo
         Matcher m = CRONJOB_POD.matcher(podName);
         if (m.matches()) {
             return new WorkloadName("CronJob", m.group(2), m.group(1), false);
+        }
+        m = LEGACY_DEPLOYMENT_POD.matcher(podName);
+        if (m.matches()) {
+            return new WorkloadName("Deployment", m.group(2), m.group(1), true);
         }
         m = DEPLOYMENT_POD.matcher(podName);
         if (m.matches() && hasLetter(m.group(3))) {

@@ -167,7 +167,8 @@ class RecordingsTest {
     void describeNodeBecomesASnapshot() {
         List<Recorded> records = read(OPTIONS, "describe/node-gpu.describe.txt");
 
-        NodeSnapshot node = (NodeSnapshot) records.get(3).value();
+        NodeSnapshot node = (NodeSnapshot) records.stream().filter(r -> r.value() instanceof NodeSnapshot).findFirst()
+                .orElseThrow().value();
         assertThat(node.getTaints()).extracting(t -> t.getKey() + "=" + t.getValue() + ":" + t.getEffect())
                 .containsExactly("nvidia.com/gpu=present:NoSchedule", "node.kubernetes.io/disk-pressure=null:NoSchedule");
         assertThat(node.getCapacity()).containsEntry("nvidia.com/gpu", "1").containsEntry("cpu", "4");
@@ -298,16 +299,293 @@ class RecordingsTest {
         assertThat(rejections.get(0).line()).isBetween(9L, 10L);
     }
 
+    /** DESIGN section 6: a fragment still yields its incident, so rows naming no object are about an unnamed pod. */
     @Test
-    void fragmentWithoutItsObjectIsRejectedNotGuessed() {
+    void fragmentWithoutItsObjectIsAboutAnUnnamedPodOnTheFromHost() {
         String text = """
                 Events:
-                  Type     Reason   Age   From     Message
-                  ----     ------   ----  ----     -------
-                  Warning  BackOff  12s   kubelet  Back-off restarting failed container app
+                  Type     Reason     Age   From               Message
+                  ----     ------     ----  ----               -------
+                  Warning  Unhealthy  1s (x2 over 2s)  kubelet, node1  Readiness probe failed: connection refused
+                  Warning  BackOff    12s   kubelet, node1     Back-off restarting failed container
                 """;
-        assertThat(Recordings.read("paste.txt", text, OPTIONS, rejections::add)).isEmpty();
-        assertThat(rejections).extracting(Rejection::line).containsExactly(4L);
+        List<Recorded> records = Recordings.read("paste.txt", text, OPTIONS, rejections::add);
+
+        assertThat(rejections).isEmpty();
+        assertThat(records).extracting(Recorded::key)
+                .containsOnly("test/default/Pod/" + DescribeTextReader.UNNAMED_POD);
+        assertThat(records).extracting(r -> ((KubeEvent) r.value()).getReportingInstance()).containsOnly("node1");
+    }
+
+    @Test
+    void fragmentTakesItsPodFromTheKubeletsNewerBackOffWording() {
+        String text = """
+                  Warning  BackOff  12s (x4 over 1m)  kubelet  Back-off restarting failed container app in pod web-0_shop(0d1e7c52-1b2b-4c8e-9a57-3c7f2d0c8a11)
+                """;
+        List<Recorded> records = Recordings.read("paste.txt", text, OPTIONS, rejections::add);
+
+        assertThat(rejections).isEmpty();
+        assertThat(records).extracting(Recorded::key).containsExactly("test/shop/Pod/web-0");
+    }
+
+    @Test
+    void fragmentOfANodesOwnEventsIsAboutTheNodeInTheFromColumn() {
+        String text = """
+                  Normal   NodeHasDiskPressure  2m   kubelet, worker-7  Node worker-7 status is now: NodeHasDiskPressure
+                  Warning  EvictionThresholdMet  2m  kubelet, worker-7  Attempting to reclaim ephemeral-storage
+                """;
+        List<Recorded> records = Recordings.read("paste.txt", text, OPTIONS, rejections::add);
+
+        assertThat(rejections).isEmpty();
+        assertThat(records).extracting(Recorded::key).containsOnly("test/default/Node/worker-7");
+    }
+
+    /** gpu-operator#331: only a container's State / Last State lines were pasted. */
+    @Test
+    void containerStateBlockWithoutItsPodIsAnUnnamedPodsContainer() {
+        String text = """
+                    State:          Waiting
+                      Reason:       CrashLoopBackOff
+                    Last State:     Terminated
+                      Reason:       OOMKilled
+                      Exit Code:    1
+                    Restart Count:  3
+                """;
+        List<Recorded> records = Recordings.read("paste.txt", text, OPTIONS, rejections::add);
+
+        assertThat(rejections).isEmpty();
+        PodSnapshot pod = (PodSnapshot) records.get(0).value();
+        assertThat(pod.getName()).isEqualTo(DescribeTextReader.UNNAMED_POD);
+        assertThat(pod.getContainers()).hasSize(1);
+        assertThat(pod.getContainers().get(0).getState().getReason()).isEqualTo("CrashLoopBackOff");
+        assertThat(pod.getContainers().get(0).getLastState().getReason()).isEqualTo("OOMKilled");
+        assertThat(pod.getContainers().get(0).getLastState().getExitCode()).isEqualTo(1);
+        assertThat(pod.getContainers().get(0).getRestartCount()).isEqualTo(3);
+    }
+
+    /** kubeplus#1382 and kubernetes#122932: an evicted pod's status lines, with or without its header. */
+    @Test
+    void podStatusLinesAreAPodEvenWithoutContainers() {
+        String headless = """
+                Status:       Failed
+                Reason:       Evicted
+                Message:      The node was low on resource: ephemeral-storage. Threshold quantity: 1Gi, available: 777784Ki.
+                """;
+        PodSnapshot pod = (PodSnapshot) Recordings.read("paste.txt", headless, OPTIONS, rejections::add).get(0).value();
+        assertThat(pod.getName()).isEqualTo(DescribeTextReader.UNNAMED_POD);
+        assertThat(pod.getReason()).isEqualTo("Evicted");
+        assertThat(pod.getMessage()).startsWith("The node was low on resource: ephemeral-storage.");
+
+        String cut = """
+                Name:           web-5dbc89ff58-zqsn2
+                Namespace:      shop
+                Node:           xen15-142/
+                Status:         Failed
+                Reason:         Evicted
+                Message:        The node was low on resource: ephemeral-storage.
+                """;
+        pod = (PodSnapshot) Recordings.read("paste.txt", cut, OPTIONS, rejections::add).get(0).value();
+        assertThat(pod.getName()).isEqualTo("web-5dbc89ff58-zqsn2");
+        assertThat(pod.getNodeName()).isEqualTo("xen15-142");
+        assertThat(pod.getPhase()).isEqualTo("Failed");
+        assertThat(rejections).isEmpty();
+    }
+
+    /** nds-org/jupyter-et#13: a node's Conditions table pasted without its 'Conditions:' line. */
+    @Test
+    void nodeConditionThatIsBadBecomesItsEvent() {
+        String text = """
+                Name:               etkhub
+                Roles:              master
+                  Type             Status  LastHeartbeatTime                 LastTransitionTime                Reason                       Message
+                  ----             ------  -----------------                 ------------------                ------                       -------
+                  DiskPressure     False   Fri, 14 Mar 2025 10:03:00 +0000   Wed, 20 Mar 2019 22:00:39 +0000   KubeletHasNoDiskPressure     kubelet has no disk pressure
+                  Ready            False   Fri, 14 Mar 2025 10:03:00 +0000   Fri, 14 Mar 2025 09:00:00 +0000   KubeletNotReady              PLEG is not healthy: pleg was last seen active 16h17m50s ago; threshold is 3m0s
+                """;
+        List<Recorded> records = Recordings.read("paste.txt", text, OPTIONS, rejections::add);
+
+        assertThat(rejections).isEmpty();
+        assertThat(records).extracting(Recorded::key).containsExactly("test/default/Node/etkhub", "test/etkhub");
+        KubeEvent notReady = (KubeEvent) records.get(0).value();
+        assertThat(notReady.getReason()).isEqualTo("NodeNotReady");
+        assertThat(notReady.getMessage()).startsWith("Node etkhub status is now: NodeNotReady (Ready=False, KubeletNotReady)")
+                .contains("PLEG is not healthy");
+        assertThat(notReady.getFirstTimestamp()).isEqualTo(Instant.parse("2025-03-14T09:00:00Z"));
+        assertThat(notReady.getLastTimestamp()).isEqualTo(Instant.parse("2025-03-14T10:03:00Z"));
+    }
+
+    /** karpenter-provider-aws#7029: only the Conditions table, no Name. */
+    @Test
+    void conditionsTableWithoutItsNodeIsAnUnnamedNode() {
+        String text = """
+                Conditions:
+                  Type             Status    LastHeartbeatTime                 LastTransitionTime                Reason              Message
+                  ----             ------    -----------------                 ------------------                ------              -------
+                  DiskPressure     Unknown   Fri, 14 Mar 2025 09:15:10 +0000   Fri, 14 Mar 2025 09:18:13 +0000   NodeStatusUnknown   Kubelet stopped posting node status.
+                  Ready            Unknown   Fri, 14 Mar 2025 09:15:10 +0000   Fri, 14 Mar 2025 09:18:13 +0000   NodeStatusUnknown   Kubelet stopped posting node status.
+                """;
+        List<Recorded> records = Recordings.read("paste.txt", text, OPTIONS, rejections::add);
+
+        assertThat(rejections).isEmpty();
+        assertThat(records).extracting(Recorded::key).containsExactly(
+                "test/default/Node/" + DescribeTextReader.UNNAMED_NODE, "test/" + DescribeTextReader.UNNAMED_NODE);
+        assertThat(((KubeEvent) records.get(0).value()).getReason()).isEqualTo("NodeNotReady");
+    }
+
+    /** kubernetes#32542: kubectl 1.2-1.13 describe rows (FirstSeen LastSeen Count From SubObjectPath Type Reason Message) under a bare Events: line. */
+    @Test
+    void oldDescribeRowsWithBracedFromUnderAnEventsLineWithoutHeader() {
+        String text = """
+                Name:           web-2796558020-akaib
+                Namespace:      default
+                Status:         Pending
+                Events:
+                  41m   30m     3       {kubelet gke-pool-5v1s}   spec.containers{web}   Warning FailedSync      Error syncing pod, skipping: x
+                  1m		1m		1	{default-scheduler }			Normal		Scheduled	Successfully assigned web-2796558020-akaib to gke-pool-5v1s
+                """;
+        List<Recorded> records = Recordings.read("paste.txt", text, OPTIONS, rejections::add);
+
+        assertThat(rejections).isEmpty();
+        List<KubeEvent> events = records.stream().filter(r -> r.value() instanceof KubeEvent)
+                .map(r -> (KubeEvent) r.value()).toList();
+        assertThat(events).extracting(KubeEvent::getReason).containsExactly("FailedSync", "Scheduled");
+        KubeEvent sync = events.get(0);
+        assertThat(sync.getCount()).isEqualTo(3);
+        assertThat(sync.getFirstTimestamp()).isEqualTo(NOW.minusSeconds(41 * 60));
+        assertThat(sync.getLastTimestamp()).isEqualTo(NOW.minusSeconds(30 * 60));
+        assertThat(sync.getReportingComponent()).isEqualTo("kubelet");
+        assertThat(sync.getReportingInstance()).isEqualTo("gke-pool-5v1s");
+        assertThat(events.get(1).getReportingComponent()).isEqualTo("default-scheduler");
+    }
+
+    /** coreos-kubernetes#461 (absolute FIRSTSEEN/LASTSEEN) and ministryofjustice/cloud-platform#590 (LAST SEEN first, event names). */
+    @Test
+    void oldGetEventsRowsWithAbsoluteTimesOrReversedAgesAndEventNames() {
+        String text = """
+                2025-03-14 11:00:09 +0100 CET   2025-03-14 11:03:09 +0100 CET   5         zre       Pod                              Warning   FailedSync   {kubelet ip-172-16-4-25}   Error syncing pod
+                59m         6d           124       web-6597bc46dc.1576a87b365ab1e4         ReplicaSet                                         Warning   FailedCreate            replicaset-controller                                  Error creating: pods "web-6597bc46dc-2wm8j" is forbidden: exceeded quota
+                """;
+        List<Recorded> records = Recordings.read("paste.txt", text, OPTIONS, rejections::add);
+
+        assertThat(rejections).isEmpty();
+        assertThat(records).extracting(Recorded::key).containsExactlyInAnyOrder("test/default/Pod/zre",
+                "test/default/ReplicaSet/web-6597bc46dc");
+        KubeEvent sync = records.stream().map(r -> (KubeEvent) r.value()).filter(e -> e.getReason().equals("FailedSync"))
+                .findFirst().orElseThrow();
+        assertThat(sync.getFirstTimestamp()).isEqualTo(NOW.minusSeconds(180));
+        assertThat(sync.getLastTimestamp()).isEqualTo(NOW);
+        assertThat(sync.getCount()).isEqualTo(5);
+        assertThat(sync.getReportingInstance()).isEqualTo("ip-172-16-4-25");
+        KubeEvent create = records.stream().map(r -> (KubeEvent) r.value())
+                .filter(e -> e.getReason().equals("FailedCreate")).findFirst().orElseThrow();
+        assertThat(create.getFirstTimestamp()).isEqualTo(NOW.minus(java.time.Duration.ofDays(6)));
+        assertThat(create.getLastTimestamp()).isEqualTo(NOW.minusSeconds(59 * 60));
+        assertThat(create.getCount()).isEqualTo(124);
+    }
+
+    /** kubernetes#43924: a kubectl 1.5 row pasted as Type, Reason and Message only, tab-separated. */
+    @Test
+    void tabSeparatedRowWithoutAgeIsAnEventAtThePastesMoment() {
+        String text = "  Warning\t\tFailed\t\tFailed to pull image \"10.78.0.228:5000/monitorms\": x509: certificate "
+                + "signed by unknown authority\n";
+        List<Recorded> records = Recordings.read("paste.txt", text, OPTIONS, rejections::add);
+
+        assertThat(rejections).isEmpty();
+        KubeEvent failed = (KubeEvent) records.get(0).value();
+        assertThat(failed.getReason()).isEqualTo("Failed");
+        assertThat(failed.getLastTimestamp()).isEqualTo(NOW);
+    }
+
+    /** k8s-device-plugin#328: a get-events row pasted without LAST SEEN and TYPE. */
+    @Test
+    void getEventsRowWithOnlyReasonObjectAndMessage() {
+        String text = "FailedScheduling    pod/model-2-79d7d6786c-bprm8    0/1 nodes are available: 1 Insufficient "
+                + "nvidia.com/gpu.\n";
+        List<Recorded> records = Recordings.read("paste.txt", text, OPTIONS, rejections::add);
+
+        assertThat(rejections).isEmpty();
+        assertThat(records).extracting(Recorded::key).containsExactly("test/default/Pod/model-2-79d7d6786c-bprm8");
+        KubeEvent event = (KubeEvent) records.get(0).value();
+        assertThat(event.getType()).isEqualTo("Warning");
+        assertThat(event.getMessage()).startsWith("0/1 nodes are available");
+    }
+
+    /** kubernetes#94216: an Init Containers section pasted without the pod's header. */
+    @Test
+    void initContainersSectionWithoutItsPodIsAnUnnamedPod() {
+        String text = """
+                Init Containers:
+                  init:
+                    Image:          rtf-app-init:v1.0.22
+                    State:          Waiting
+                      Reason:       CrashLoopBackOff
+                    Last State:     Terminated
+                      Reason:       Error
+                      Exit Code:    1
+                    Restart Count:  16
+                """;
+        List<Recorded> records = Recordings.read("paste.txt", text, OPTIONS, rejections::add);
+
+        assertThat(rejections).isEmpty();
+        PodSnapshot pod = (PodSnapshot) records.get(0).value();
+        assertThat(pod.getName()).isEqualTo(DescribeTextReader.UNNAMED_POD);
+        assertThat(pod.getInitContainers()).extracting(c -> c.getName() + " " + c.getState().getReason() + " "
+                + c.getLastState().getExitCode()).containsExactly("init CrashLoopBackOff 1");
+    }
+
+    /** kubernetes/website#1220: kubectl 1.2 separated describe values with tabs and printed FirstSeen tables. */
+    @Test
+    void tabSeparatedDescribeFieldsOfAnOldJob() {
+        String text = "Name:\t\tpi\nNamespace:\tdefault\nParallelism:\t1\nCompletions:\t1\n"
+                + "Start Time:     Tue, 14 Mar 2025 09:56:16 +0000\nEvents:\n"
+                + "  FirstSeen\tLastSeen\tCount\tFrom\t\t\tSubobjectPath\tType\t\tReason\t\t\tMessage\n"
+                + "  ---------\t--------\t-----\t----\t\t\t-------------\t--------\t------\t\t\t-------\n"
+                + "  1m\t\t1m\t\t1\t{job-controller }\t\t\tNormal\t\tSuccessfulCreate\tCreated pod: pi-dtn4q\n";
+        List<Recorded> records = Recordings.read("paste.txt", text, OPTIONS, rejections::add);
+
+        assertThat(rejections).isEmpty();
+        assertThat(records).extracting(Recorded::key).contains("test/default/Job/pi");
+        KubeEvent created = (KubeEvent) records.stream().filter(r -> r.value() instanceof KubeEvent).findFirst()
+                .orElseThrow().value();
+        assertThat(created.getReason()).isEqualTo("SuccessfulCreate");
+        assertThat(created.getReportingComponent()).isEqualTo("job-controller");
+    }
+
+    /** vllm-project/aibrix#909: a row pasted without its Type column is still a row. */
+    @Test
+    void rowWithoutItsTypeColumnIsRead() {
+        String text = """
+                FailedScheduling   2m21s (x42 over 60m)  default-scheduler  1 node(s) had untolerated taint {nvidia.com/gpu: present}
+                """;
+        List<Recorded> records = Recordings.read("paste.txt", text, OPTIONS, rejections::add);
+
+        assertThat(rejections).isEmpty();
+        KubeEvent event = (KubeEvent) records.get(0).value();
+        assertThat(event.getReason()).isEqualTo("FailedScheduling");
+        assertThat(event.getType()).isEqualTo("Warning");
+        assertThat(event.getReportingComponent()).isEqualTo("default-scheduler");
+        assertThat(event.getCount()).isEqualTo(42);
+        assertThat(event.getMessage()).isEqualTo("1 node(s) had untolerated taint {nvidia.com/gpu: present}");
+    }
+
+    /** People trim a describe to its Name and Events ("[...]" between them): the events say it is a pod. */
+    @Test
+    void trimmedDescribeIsAPodWhenItsEventsAreAPods() {
+        String text = """
+                Name:         artifactory-0
+                Namespace:    artifactory
+                [...]
+                Events:
+                  Type     Reason       Age   From               Message
+                  ----     ------       ----  ----               -------
+                  Normal   Scheduled    17m   default-scheduler  Successfully assigned artifactory/artifactory-0 to node2
+                  Warning  FailedMount  17m   kubelet            MountVolume.SetUp failed for volume "x" : timed out waiting for the condition
+                """;
+        List<Recorded> records = Recordings.read("paste.txt", text, OPTIONS, rejections::add);
+
+        assertThat(rejections).isEmpty();
+        assertThat(records).extracting(Recorded::key).containsOnly("test/artifactory/Pod/artifactory-0");
+        assertThat(records).extracting(r -> ((KubeEvent) r.value()).getReportingInstance()).contains("node2");
     }
 
     @Test

@@ -13,6 +13,7 @@ class WorkloadNameTest {
             "coredns-7f8897b78c-gvfh7,                 Deployment,  coredns,                 coredns-7f8897b78c,       false",
             "vllm-llama-3-8b-6d4b9c7f58-x2kzq,         Deployment,  vllm-llama-3-8b,         vllm-llama-3-8b-6d4b9c7f58, false",
             "nightly-eval-28947360-7xk2p,              CronJob,     nightly-eval,            nightly-eval-28947360,    false",
+            "hivemp-svc-2796558020-akaib,              Deployment,  hivemp-svc,              hivemp-svc-2796558020,    true",
             "ray-worker-0,                             StatefulSet, ray-worker,              -,                        false",
             "kafka-12,                                 StatefulSet, kafka,                   -,                        false",
             "nvidia-device-plugin-daemonset-x7k2p,     DaemonSet,   nvidia-device-plugin-daemonset, -,                 true",

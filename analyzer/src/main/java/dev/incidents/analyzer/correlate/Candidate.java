@@ -23,6 +23,8 @@ public final class Candidate {
     public boolean nodeLevel;
     /** Fact name to value, the latest value wins. */
     public TreeMap<String, String> facts = new TreeMap<>();
+    /** Clues (names of {@link dev.incidents.analyzer.hints.Clue}) the evidence messages carried; they pick causes. */
+    public TreeSet<String> clues = new TreeSet<>();
     public List<EvidenceLine> evidence = new ArrayList<>();
     /** What recovery last removed a failing object (the resolution when the last one recovers). */
     public String recovery;

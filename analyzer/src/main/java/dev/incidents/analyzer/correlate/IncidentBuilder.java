@@ -5,6 +5,7 @@ import dev.incidents.analyzer.Subject;
 import dev.incidents.analyzer.detect.Detector;
 import dev.incidents.analyzer.detect.EvidenceSummary;
 import dev.incidents.analyzer.detect.SubjectView;
+import dev.incidents.analyzer.hints.Clue;
 import dev.incidents.analyzer.hints.Fact;
 import dev.incidents.analyzer.hints.Facts;
 import dev.incidents.analyzer.hints.HintCatalog;
@@ -107,6 +108,9 @@ final class IncidentBuilder {
                 continue; // the still-failing pod, not whichever pod spoke last
             }
             facts = facts.with(fact, e.getValue());
+        }
+        for (String clue : c.clues) {
+            facts = facts.withClue(Clue.valueOf(clue));
         }
         return facts;
     }

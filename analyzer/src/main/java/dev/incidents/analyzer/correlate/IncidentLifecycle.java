@@ -111,7 +111,7 @@ public final class IncidentLifecycle {
         c.firstSeen = Math.min(c.firstSeen, f.firstTime().toEpochMilli());
         c.lastSeen = Math.max(c.lastSeen, time);
         c.failing.add(f.object());
-        int before = c.pods.size() + c.nodes.size() + c.workloads.size() + c.facts.hashCode();
+        int before = c.pods.size() + c.nodes.size() + c.workloads.size() + c.facts.hashCode() + c.clues.hashCode();
         f.pod().ifPresent(c.pods::add);
         String node = f.node().orElseGet(() -> f.pod().map(state.pods::get).map(p -> p.node).orElse(null));
         if (node != null) {
@@ -122,10 +122,14 @@ public final class IncidentLifecycle {
         for (Map.Entry<Fact, String> e : f.facts().asMap().entrySet()) {
             c.facts.put(e.getKey().name(), e.getValue());
         }
+        for (dev.incidents.analyzer.hints.Clue clue : f.facts().clues()) {
+            c.clues.add(clue.name());
+        }
         if (node != null && !c.facts.containsKey(Fact.NODE.name())) {
             c.facts.put(Fact.NODE.name(), node);
         }
-        c.changed |= before != c.pods.size() + c.nodes.size() + c.workloads.size() + c.facts.hashCode();
+        c.changed |= before != c.pods.size() + c.nodes.size() + c.workloads.size() + c.facts.hashCode()
+                + c.clues.hashCode();
         trim(c.pods);
         trim(c.nodes);
         trim(c.workloads);
@@ -150,11 +154,22 @@ public final class IncidentLifecycle {
             Detector d = detectors.of(category);
             String id = subject.incidentId(category);
             if (!c.open) {
-                if (c.failing.isEmpty() || now >= c.lastSeen + config.quietPeriod().toMillis()) {
-                    state.candidates.remove(category.name()); // a transient, or evidence that never sufficed
-                } else if (now >= c.firstSeen + config.grace(category).toMillis()
-                        && d.sufficient(IncidentBuilder.summary(c)) && !yields(d, state)) {
+                long graceEnd = c.firstSeen + config.grace(category).toMillis();
+                long quietEnd = c.lastSeen + config.quietPeriod().toMillis();
+                // The grace ending is judged at its own event time, not at the time of the evaluation: the next
+                // record of a pasted describe or a sparse recording may come long after it (a Failed 25m ago, then
+                // Pulled 19s ago), and a failure that outlasted its grace before going quiet was an incident.
+                // Records of one event time are one moment, in no particular order (a describe table prints
+                // "Error: ErrImagePull" and the "Failed to pull image ...: manifest unknown" that explains it with
+                // the same age): a candidate does not open at the instant of its latest evidence, but once event
+                // time has moved past it, when the rest of that moment is in.
+                boolean graceMet = now >= graceEnd && graceEnd < quietEnd && now > c.lastSeen;
+                if (c.failing.isEmpty()) {
+                    state.candidates.remove(category.name()); // a transient
+                } else if (graceMet && d.sufficient(IncidentBuilder.summary(c)) && !yields(d, state)) {
                     open(subject, state, c, d, now, view, store, out);
+                } else if (now >= quietEnd) {
+                    state.candidates.remove(category.name()); // evidence that never sufficed
                 }
             } else if (c.failing.isEmpty()) {
                 resolve(subject, state, c, d, now, view, store, out,
@@ -300,7 +315,8 @@ public final class IncidentLifecycle {
             Candidate c = e.getValue();
             if (!c.open) {
                 long graceEnd = c.firstSeen + config.grace(Category.valueOf(e.getKey())).toMillis();
-                next = Math.min(next, graceEnd > now ? graceEnd : c.lastSeen + quiet);
+                long openAt = Math.max(graceEnd, c.lastSeen + 1);
+                next = Math.min(next, openAt > now ? openAt : c.lastSeen + quiet);
             } else {
                 next = Math.min(next, c.lastSeen + quiet);
                 if (c.pendingUpdate) {

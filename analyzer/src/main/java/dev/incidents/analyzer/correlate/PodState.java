@@ -19,6 +19,10 @@ public final class PodState {
 
     /** Accelerator and other extended resources the pod requests, summed over containers (e.g. nvidia.com/gpu=2). */
     public java.util.TreeMap<String, String> requests = new java.util.TreeMap<>();
+    /** The container the kubelet last reported Created/Started, for back-offs whose message names none (before 1.26). */
+    public String startedContainer;
+    /** The scheduler reported {@code FailedScheduling} for this pod (its verdict outranks the autoscaler's). */
+    public boolean failedScheduling;
     /** The image pull failure category known for this pod from a {@code Failed to pull image} message. */
     public String pullCategory;
     /** For disk-full pulls: the path the runtime could not write. */

@@ -20,6 +20,9 @@ final class PodStates {
     /** Pods remembered per workload; the least recently seen go first (a big Deployment does not grow state without bound). */
     static final int MAX_PODS = 100;
 
+    private static final java.util.regex.Pattern CREATED_OR_STARTED = java.util.regex.Pattern.compile(
+            "^(?:Created|Started) container:? (\\S+)\\s*$");
+
     private PodStates() {
     }
 
@@ -68,6 +71,15 @@ final class PodStates {
     }
 
     private static void fromEvent(PodState pod, EventSignal e) {
+        if ("FailedScheduling".equals(e.reason())) {
+            pod.failedScheduling = true;
+        }
+        if ("Created".equals(e.reason()) || "Started".equals(e.reason())) {
+            java.util.regex.Matcher m = CREATED_OR_STARTED.matcher(e.message());
+            if (m.matches()) {
+                pod.startedContainer = m.group(1);
+            }
+        }
         if ("Unhealthy".equals(e.reason()) || "Killing".equals(e.reason())) {
             ProbeFailure.parse(e.message()).filter(f -> f.probe() != ProbeFailure.Probe.READINESS).ifPresent(f -> {
                 pod.failedProbe = f.probe().word();

@@ -10,6 +10,7 @@ import dev.incidents.schemas.Container;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * {@code CreateContainerConfigError}: the kubelet cannot build the container's environment or volumes from a
@@ -34,7 +35,9 @@ public final class ConfigErrorDetector implements Detector {
             }
         }
         if (signal instanceof PodObserved p) {
-            for (Container c : p.snapshot().getContainers()) {
+            // an init container is configured like any other: Init:CreateContainerConfigError is a config error
+            for (Container c : Stream.concat(p.snapshot().getInitContainers().stream(),
+                    p.snapshot().getContainers().stream()).toList()) {
                 if (c.getState() != null && "CreateContainerConfigError".equals(c.getState().getReason())) {
                     String message = c.getState().getMessage() == null ? "" : c.getState().getMessage();
                     Facts facts = facts(message);

@@ -14,7 +14,8 @@ import java.util.Set;
 /**
  * A container restarting over and over ({@code BackOff} "Back-off restarting failed container", worded without the
  * container name before Kubernetes 1.26, or a snapshot waiting in {@code CrashLoopBackOff}) that OOM kills or probe
- * kills do not explain: it yields to those, which say why.
+ * kills do not explain: it yields to those, which say why, and to an init container failing (the pod never gets to
+ * its app containers).
  */
 public final class CrashLoopDetector implements Detector {
 
@@ -25,7 +26,7 @@ public final class CrashLoopDetector implements Detector {
 
     @Override
     public Set<Category> yieldsTo() {
-        return Set.of(Category.OOM_KILLED, Category.PROBE_FAILURE);
+        return Set.of(Category.OOM_KILLED, Category.PROBE_FAILURE, Category.INIT_CONTAINER_FAILED);
     }
 
     @Override
@@ -43,7 +44,9 @@ public final class CrashLoopDetector implements Detector {
                     facts = facts.with(Fact.RESTART_COUNT, Integer.toString(pod.get().restartCount));
                 }
                 if (!facts.has(Fact.CONTAINER)) {
-                    facts = facts.with(Fact.CONTAINER, Optional.ofNullable(pod.get().container));
+                    // before 1.26 the back-off names no container: the snapshot's, else the one last started
+                    facts = facts.with(Fact.CONTAINER, Optional.ofNullable(pod.get().container)
+                            .or(() -> Optional.ofNullable(pod.get().startedContainer)));
                 }
             }
             return Optional.of(Findings.of(e, facts));

@@ -20,8 +20,13 @@ abstract class EventReasonDetector extends CategoryDetector {
     @Override
     public Optional<Finding> examine(Signal signal, SubjectView subject) {
         if (signal instanceof EventSignal e && e.pod().isPresent() && reasons.contains(e.reason())) {
-            return Optional.of(Findings.of(e, Facts.empty()));
+            return Optional.of(Findings.of(e, facts(e.message())));
         }
         return Optional.empty();
+    }
+
+    /** What the message says beyond the reason (the clue of its family, a named Secret): none by default. */
+    protected Facts facts(String message) {
+        return Facts.empty();
     }
 }

@@ -27,6 +27,17 @@ public final class Findings {
                 e.reason(), e.message(), false, Optional.empty());
     }
 
+    /** Evidence from a pod's own status ({@code reason}/{@code message}); one per pod and reason. */
+    public static Finding of(PodObserved p, String reason, String message, Facts facts) {
+        String pod = p.snapshot().getName();
+        Facts all = facts.with(Fact.POD, pod);
+        if (p.node().isPresent()) {
+            all = all.with(Fact.NODE, p.node().get());
+        }
+        return new Finding(pod, Optional.of(pod), p.node(), all, pod + "/" + reason, 1, p.time(), p.time(), "Pod",
+                pod, reason, message, false, Optional.empty());
+    }
+
     /**
      * Evidence from a container status: identity is pod + container + restart count, so a snapshot repeated without
      * a new restart adds nothing and does not keep the incident from going quiet.

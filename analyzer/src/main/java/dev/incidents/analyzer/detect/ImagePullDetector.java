@@ -2,7 +2,6 @@ package dev.incidents.analyzer.detect;
 
 import dev.incidents.analyzer.Category;
 import dev.incidents.analyzer.correlate.PodState;
-import dev.incidents.analyzer.hints.Fact;
 import dev.incidents.analyzer.hints.Facts;
 import dev.incidents.analyzer.messages.ImagePullFailure;
 import dev.incidents.analyzer.signal.EventSignal;
@@ -13,7 +12,8 @@ import java.util.Optional;
  * The STARTUP image pull categories share the kubelet's {@code Failed} events and differ by why the pull failed.
  * The kubelet follows a {@code Failed to pull image "x": <why>} with {@code Error: ErrImagePull},
  * {@code Error: ImagePullBackOff} and {@code Back-off pulling image "x"}, which say that it fails but not why: those
- * count for the category the pod's last explained failure had, else for IMAGE_PULL_FAILED.
+ * count for the category the pod's last explained failure had, else for IMAGE_PULL_FAILED. kubelets before 1.6
+ * reported pull failures inside {@code FailedSync} events ({@link ImagePullFailure} unwraps them).
  */
 public abstract class ImagePullDetector extends CategoryDetector {
 
@@ -25,7 +25,8 @@ public abstract class ImagePullDetector extends CategoryDetector {
     @Override
     public Optional<Finding> examine(Signal signal, SubjectView subject) {
         if (!(signal instanceof EventSignal e) || e.pod().isEmpty()
-                || !("Failed".equals(e.reason()) || "BackOff".equals(e.reason()) || "ErrImagePull".equals(e.reason()))) {
+                || !("Failed".equals(e.reason()) || "BackOff".equals(e.reason()) || "ErrImagePull".equals(e.reason())
+                        || "FailedSync".equals(e.reason()))) {
             return Optional.empty();
         }
         Optional<ImagePullFailure> parsed = ImagePullFailure.parse(e.message());
@@ -38,7 +39,8 @@ public abstract class ImagePullDetector extends CategoryDetector {
         if (explained != category()) {
             return Optional.empty();
         }
-        Facts facts = Facts.empty().with(Fact.IMAGE, failure.image());
+        // the explained failure's clue (rate limit, TLS, unreachable) picks the cause; an unexplained one has none
+        Facts facts = failure.facts();
         return Optional.of(Findings.of(e, facts));
     }
 

@@ -3,11 +3,15 @@ package dev.incidents.analyzer.detect;
 import dev.incidents.analyzer.Category;
 import dev.incidents.analyzer.hints.Fact;
 import dev.incidents.analyzer.hints.Facts;
+import dev.incidents.analyzer.correlate.PodState;
+import dev.incidents.analyzer.messages.ContainerBackOff;
+import dev.incidents.analyzer.signal.EventSignal;
 import dev.incidents.analyzer.signal.PodObserved;
 import dev.incidents.analyzer.signal.Signal;
 import dev.incidents.schemas.Container;
 import dev.incidents.schemas.ContainerState;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** An init container crash-looping or ending non-zero ({@code Init:Error}, {@code Init:CrashLoopBackOff}), read from the snapshot. */
 public final class InitContainerFailedDetector implements Detector {
@@ -17,8 +21,17 @@ public final class InitContainerFailedDetector implements Detector {
         return Category.INIT_CONTAINER_FAILED;
     }
 
+    /**
+     * Init containers are named so by convention ({@code init}, {@code init-db}, {@code initmysql}, {@code db-init}).
+     * Only used when an event is all there is: a snapshot's Init Containers section always wins.
+     */
+    private static final Pattern INIT_NAME = Pattern.compile("^init(?:$|[-_a-z0-9].*)|.*[-_]init$");
+
     @Override
     public Optional<Finding> examine(Signal signal, SubjectView subject) {
+        if (signal instanceof EventSignal e && "BackOff".equals(e.reason()) && e.pod().isPresent()) {
+            return backOffOfAnInitContainer(e, subject);
+        }
         if (!(signal instanceof PodObserved p)) {
             return Optional.empty();
         }
@@ -38,6 +51,26 @@ public final class InitContainerFailedDetector implements Detector {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * A restart back-off of a container named like an init container, in events without a pod snapshot: kubelets
+     * before 1.26 do not name the container in the back-off, so it is the one last Created/Started
+     * (train-ticket#233: {@code Started container initmysql} x5, then {@code Back-off restarting failed container}).
+     * A container the pod's snapshot showed as an app container is not taken for one.
+     */
+    private static Optional<Finding> backOffOfAnInitContainer(EventSignal e, SubjectView subject) {
+        Optional<ContainerBackOff> backOff = ContainerBackOff.parse(e.message());
+        if (backOff.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<PodState> pod = subject.pod(e.pod());
+        Optional<String> container = backOff.get().container().or(() -> pod.map(s -> s.startedContainer));
+        if (container.isEmpty() || !INIT_NAME.matcher(container.get()).matches()
+                || pod.map(s -> container.get().equals(s.container)).orElse(false)) {
+            return Optional.empty();
+        }
+        return Optional.of(Findings.of(e, Facts.of(Fact.CONTAINER, container.get())));
     }
 
     /** The kubelet pulls and starts init containers on every retry: only the app container running is recovery. */

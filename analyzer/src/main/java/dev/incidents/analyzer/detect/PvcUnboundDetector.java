@@ -3,6 +3,7 @@ package dev.incidents.analyzer.detect;
 import dev.incidents.analyzer.Category;
 import dev.incidents.analyzer.hints.Fact;
 import dev.incidents.analyzer.hints.Facts;
+import dev.incidents.analyzer.messages.VolumeClaimMessage;
 import dev.incidents.analyzer.signal.EventSignal;
 import dev.incidents.analyzer.signal.Signal;
 import java.util.Optional;
@@ -22,7 +23,8 @@ public final class PvcUnboundDetector extends SchedulingDetector {
     public Optional<Finding> examine(Signal signal, SubjectView subject) {
         if (signal instanceof EventSignal e && "PersistentVolumeClaim".equals(e.involvedKind())
                 && ("ProvisioningFailed".equals(e.reason()) || "FailedBinding".equals(e.reason()))) {
-            return Optional.of(Findings.of(e, Facts.of(Fact.PVC, e.involvedName())));
+            Facts clue = VolumeClaimMessage.parse(e.message()).map(VolumeClaimMessage::facts).orElse(Facts.empty());
+            return Optional.of(Findings.of(e, clue.with(Fact.PVC, e.involvedName())));
         }
         return super.examine(signal, subject);
     }

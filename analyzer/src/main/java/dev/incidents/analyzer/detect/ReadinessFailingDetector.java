@@ -7,7 +7,10 @@ import dev.incidents.analyzer.messages.ProbeFailure;
 import dev.incidents.analyzer.signal.EventSignal;
 import dev.incidents.analyzer.signal.PodObserved;
 import dev.incidents.analyzer.signal.Signal;
+import dev.incidents.schemas.Container;
+import dev.incidents.schemas.PodSnapshot;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -15,6 +18,9 @@ import java.util.Optional;
  * normal (healthy-readiness-during-startup), so it takes several failures over minutes, and Ready ends it.
  */
 public final class ReadinessFailingDetector implements Detector {
+
+    /** Not Ready this long after its containers started, with no restart, is past any ordinary start-up. */
+    static final Duration SNAPSHOT_NOT_READY = Duration.ofMinutes(10);
 
     @Override
     public Category category() {
@@ -29,11 +35,52 @@ public final class ReadinessFailingDetector implements Detector {
                 return Optional.of(Findings.of(e, Facts.of(Fact.PROBE, "readiness")));
             }
         }
+        if (signal instanceof PodObserved p) {
+            return notReadySince(p);
+        }
         return Optional.empty();
     }
 
+    /**
+     * The snapshot's own account when the Unhealthy events are gone (or were not pasted): Running, every container
+     * running without a restart, none ready, for longer than a start-up takes. The evidence spans from the last
+     * container start to the snapshot.
+     */
+    private static Optional<Finding> notReadySince(PodObserved p) {
+        PodSnapshot pod = p.snapshot();
+        if (!"Running".equals(pod.getPhase()) || !p.allContainersRunning() || p.isReady()) {
+            return Optional.empty();
+        }
+        Instant started = null;
+        Container first = null;
+        for (Container c : pod.getContainers()) {
+            if (c.getReady() || c.getRestartCount() > 0 || c.getState().getStartedAt() == null) {
+                return Optional.empty();
+            }
+            if (started == null || c.getState().getStartedAt().isAfter(started)) {
+                started = c.getState().getStartedAt();
+            }
+            first = first == null ? c : first;
+        }
+        Duration notReady = Duration.between(started, p.time());
+        if (notReady.compareTo(SNAPSHOT_NOT_READY) < 0) {
+            return Optional.empty();
+        }
+        Finding f = Findings.of(p, first, "NotReady", "pod " + pod.getName() + " Running but not Ready for "
+                + notReady.toMinutes() + " min, no restarts", Facts.of(Fact.PROBE, "readiness"));
+        return Optional.of(new Finding(f.object(), f.pod(), f.node(), f.facts(), f.evidenceKey(), f.count(), started,
+                f.time(), f.kind(), f.name(), f.reason(), f.message(), f.nodeLevel(), f.workload()));
+    }
+
+    /**
+     * Several failures over minutes from events; a snapshot finding (the only kind carrying a container's restart
+     * count) is sufficient by itself: {@link #notReadySince} reports it only beyond {@link #SNAPSHOT_NOT_READY}.
+     */
     @Override
     public boolean sufficient(EvidenceSummary evidence) {
+        if (evidence.facts().containsKey(Fact.RESTART_COUNT.name())) {
+            return true;
+        }
         return evidence.totalCount() >= 3 && evidence.span().compareTo(Duration.ofMinutes(2)) >= 0;
     }
 

@@ -32,11 +32,7 @@ public final class ReplicaCreateFailedDetector implements Detector {
             return Optional.empty();
         }
         ReplicaCreateFailure failure = ReplicaCreateFailure.parse(e.message());
-        Facts facts = Facts.empty()
-                .with(Fact.QUOTA, failure.quota())
-                .with(Fact.RESOURCE, failure.resource())
-                .with(Fact.WEBHOOK, failure.webhook())
-                .with(Fact.SERVICE_ACCOUNT, failure.serviceAccount());
+        Facts facts = failure.facts();
         java.util.regex.Matcher newReplicaSet = NEW_REPLICA_SET.matcher(e.message());
         if ("ReplicaSet".equals(e.involvedKind())) {
             facts = facts.with(Fact.REPLICASET, e.involvedName());

@@ -23,7 +23,15 @@ public abstract class SchedulingDetector extends CategoryDetector {
 
     @Override
     public Optional<Finding> examine(Signal signal, SubjectView subject) {
-        if (!(signal instanceof EventSignal e) || !"FailedScheduling".equals(e.reason())) {
+        if (!(signal instanceof EventSignal e)) {
+            return Optional.empty();
+        }
+        // cluster-autoscaler only looks at pods the scheduler marked unschedulable, so its NotTriggerScaleUp is
+        // scheduling evidence too; its reasons are per node group, so it counts only when the scheduler's own
+        // FailedScheduling (per node, the better verdict) is not there (expired, or not pasted)
+        boolean scaleUpVerdict = "NotTriggerScaleUp".equals(e.reason())
+                && !subject.pod(e.pod()).map(p -> p.failedScheduling).orElse(false);
+        if (!"FailedScheduling".equals(e.reason()) && !scaleUpVerdict) {
             return Optional.empty();
         }
         FailedSchedulingMessage message = FailedSchedulingMessage.parse(e.message());

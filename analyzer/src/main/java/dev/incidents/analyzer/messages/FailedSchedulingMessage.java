@@ -63,6 +63,15 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
      */
     private static final Pattern SCALE_UP_PREFIX = Pattern.compile(
             "^\\s*pod didn't trigger scale-up(?: \\([^)]*\\))?:\\s*");
+    /**
+     * Schedulers before 1.10 named their predicates and put the node count after each:
+     * {@code No nodes are available that match all of the predicates: Insufficient cpu (19), PodToleratesNodeTaints (10).}
+     * (1.7 printed {@code ... all of the following predicates:: ...}). A node may fail several predicates there, so the
+     * counts are kept but no total is known.
+     */
+    private static final Pattern PREDICATES_PREFIX = Pattern.compile(
+            "^\\s*No nodes are available that match all of the (?:following )?predicates:+\\s*");
+    private static final Pattern PREDICATE_COUNTED = Pattern.compile("^(.*?)\\s*\\((\\d{1,9})\\)$", Pattern.DOTALL);
     private static final Pattern COUNTED = Pattern.compile("^(\\d{1,9})\\s+(.*)$", Pattern.DOTALL);
     /** A clause starts with a node count; {@code , that the pod didn't tolerate} (pre-1.26 taints) does not. */
     private static final Pattern CLAUSE_SPLIT = Pattern.compile(",\\s+(?=\\d+\\s)");
@@ -103,6 +112,17 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
                 body = body.substring(0, trailing.start());
             }
         } else {
+            Matcher predicates = PREDICATES_PREFIX.matcher(body);
+            if (predicates.find()) {
+                List<SchedulingReason> reasons = new ArrayList<>();
+                for (String clause : stripEnd(body.substring(predicates.end())).split(",\\s+")) {
+                    Matcher counted = PREDICATE_COUNTED.matcher(clause.trim());
+                    SchedulingReason r = reason(counted.matches() ? counted.group(1) : clause.trim(), 0);
+                    int nodes = counted.matches() ? Integer.parseInt(counted.group(2)) : 0;
+                    reasons.add(new SchedulingReason(nodes, r.kind(), r.resource(), r.taint(), clause.trim()));
+                }
+                return new FailedSchedulingMessage(0, 0, reasons, preemption, truncated, raw);
+            }
             Matcher scaleUp = SCALE_UP_PREFIX.matcher(body);
             if (scaleUp.find()) {
                 body = body.substring(scaleUp.end());
@@ -152,7 +172,11 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
         if (lower.contains("volume node affinity conflict")) {
             return new SchedulingReason(nodes, Kind.VOLUME_NODE_AFFINITY_CONFLICT, null, null, clause);
         }
-        if (lower.contains("node affinity") || lower.contains("node selector")) {
+        if (lower.contains("volumezoneconflict") || lower.contains("volumenodeconflict")) {
+            // pre-1.10 predicates NoVolumeZoneConflict / NoVolumeNodeConflict
+            return new SchedulingReason(nodes, Kind.VOLUME_NODE_AFFINITY_CONFLICT, null, null, clause);
+        }
+        if (lower.contains("node affinity") || lower.contains("node selector") || lower.contains("matchnodeselector")) {
             // "didn't match Pod's node affinity/selector" (1.21+), "didn't match node selector" (older).
             return new SchedulingReason(nodes, Kind.NODE_SELECTOR_MISMATCH, null, null, clause);
         }
@@ -163,7 +187,8 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
         if (lower.contains("unschedulable")) {
             return new SchedulingReason(nodes, Kind.NODE_UNSCHEDULABLE, null, null, clause);
         }
-        if (lower.contains("not ready") || lower.contains("not-ready") || lower.contains("unreachable")) {
+        if (lower.contains("not ready") || lower.contains("not-ready") || lower.contains("notready")
+                || lower.contains("unreachable")) {
             return new SchedulingReason(nodes, Kind.NODE_NOT_READY, null, null, clause);
         }
         if (lower.contains("anti-affinity")) {
@@ -175,7 +200,7 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
         if (lower.contains("topology spread")) {
             return new SchedulingReason(nodes, Kind.TOPOLOGY_SPREAD, null, null, clause);
         }
-        if (lower.contains("free ports")) {
+        if (lower.contains("free ports") || lower.contains("hostports")) {
             return new SchedulingReason(nodes, Kind.NODE_PORTS, null, null, clause);
         }
         return new SchedulingReason(nodes, Kind.OTHER, null, null, clause);
@@ -224,7 +249,16 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
                 || t.contains("tpu") || t.contains("gaudi") || t.contains("habana") || t.contains("amd.com");
     }
 
-    /** Taints that mark nodes out of service or reserved for the platform: never the workload's blocker. */
+    /** Taints that reserve a node for a role or wait for the cloud provider, not conditions of a broken node. */
+    static boolean isRoleTaint(String taint) {
+        if (taint == null) {
+            return false;
+        }
+        String t = taint.toLowerCase(Locale.ROOT);
+        return t.startsWith("node-role.kubernetes.io/") || t.startsWith("node.cloudprovider.kubernetes.io/");
+    }
+
+    /** Taints that mark nodes out of service or reserved for the platform: not the workload's blocker next to others. */
     static boolean isSystemTaint(String taint) {
         if (taint == null) {
             return false; // pre-1.18 "node(s) had taints that the pod didn't tolerate" names none
@@ -278,6 +312,13 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
             if (!isIncidental(r)) {
                 candidates.add(r);
             }
+        }
+        if (candidates.isEmpty()) {
+            // Every node is out for a platform reason. When some are out only for their role taint (the single
+            // control-plane node of a kubeadm or kind cluster, masters while the workers are drained), that taint is
+            // what the workload can act on: tolerate it, untaint the node, or add a worker.
+            reasons.stream().filter(r -> r.kind() == Kind.UNTOLERATED_TAINT && isRoleTaint(r.taint()))
+                    .forEach(candidates::add);
         }
         Optional<SchedulingReason> acceleratorTaint = candidates.stream()
                 .filter(r -> r.kind() == Kind.UNTOLERATED_TAINT && isAcceleratorTaint(r.taint()))

@@ -52,10 +52,32 @@ public record ImagePullFailure(Category category, boolean causeKnown, Optional<S
     private static final Pattern ANY_RUNTIME_PATH = Pattern.compile(
             "(/var/lib/(?:containerd|containers|docker|kubelet)[^\\s\":]*)");
 
+    /**
+     * kubelets before 1.6 reported every sync failure as one {@code FailedSync} event:
+     * {@code Error syncing pod, skipping: failed to "StartContainer" for "zre" with ErrImagePull: "API error (500): ...
+     * no basic auth credentials\n"}; the quoted part is the runtime's error (quotes inside it escaped).
+     */
+    private static final Pattern FAILED_SYNC = Pattern.compile(
+            "failed to \"StartContainer\" for \"[^\"]*\" with (ErrImagePull|ImagePullBackOff): \"(.*)\"\\s*$", Pattern.DOTALL);
+
     /** Never throws; empty when the message is not about pulling an image. */
     public static Optional<ImagePullFailure> parse(String message) {
         if (message == null || message.isBlank()) {
             return Optional.empty();
+        }
+        Matcher sync = FAILED_SYNC.matcher(message);
+        if (sync.find()) {
+            String detail = sync.group(2).replace("\\\"", "\"").replace("\\n", "\n").trim();
+            Optional<ImagePullFailure> inner = detail.equals(message) ? Optional.empty() : parse(detail);
+            if (inner.isPresent()) {
+                ImagePullFailure f = inner.get();
+                return Optional.of(new ImagePullFailure(f.category(), f.causeKnown(), f.image(), f.path(), f.detail(),
+                        message));
+            }
+            if (sync.group(1).equals("ImagePullBackOff")) {
+                return Optional.of(unknownCause(Optional.empty(), message));
+            }
+            return Optional.of(classify(Optional.empty(), detail, message));
         }
         String raw = message;
         Matcher failed = FAILED_TO_PULL.matcher(raw);

@@ -61,6 +61,39 @@ class FailedSchedulingMessageTest {
         assertThat(m.blockingReason().map(SchedulingReason::resource)).contains("cpu");
     }
 
+    /** kubernetes#116133, kubeedge docs, hcloud-ccm#226: nothing but role taints (and cordons) left. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "0/1 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }. preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling..",
+        "0/1 nodes are available: 1 node(s) had taint {node-role.kubernetes.io/control-plane: }, that the pod didn't tolerate.",
+        "0/6 nodes are available: 3 node(s) had taint {node-role.kubernetes.io/master: true}, that the pod didn't tolerate, 3 node(s) were unschedulable.",
+    })
+    void aRoleTaintIsTheBlockerWhenNothingElseIsLeft(String message) {
+        FailedSchedulingMessage m = FailedSchedulingMessage.parse(message);
+
+        assertThat(m.category()).contains(Category.UNTOLERATED_TAINT);
+        assertThat(m.facts().get(dev.incidents.analyzer.hints.Fact.TAINT)).hasValueSatisfying(
+                t -> assertThat(t).startsWith("node-role.kubernetes.io/"));
+    }
+
+    /** sapcc/helm-charts#548: the pre-1.10 predicate wording, counts after the names. */
+    @Test
+    void preOneTenPredicateWordingCountsAfterEachPredicate() {
+        FailedSchedulingMessage m = FailedSchedulingMessage.parse("No nodes are available that match all of the "
+                + "predicates: Insufficient cpu (19), Insufficient memory (19), PodToleratesNodeTaints (10).");
+
+        assertThat(m.reasons()).extracting(SchedulingReason::kind).containsExactly(Kind.INSUFFICIENT_RESOURCE,
+                Kind.INSUFFICIENT_RESOURCE, Kind.UNTOLERATED_TAINT);
+        assertThat(m.reasons()).extracting(SchedulingReason::nodes).containsExactly(19, 19, 10);
+        assertThat(m.reasons().get(0).resource()).isEqualTo("cpu");
+        assertThat(m.category()).contains(Category.INSUFFICIENT_RESOURCES);
+        assertThat(FailedSchedulingMessage.parse("No nodes are available that match all of the following "
+                + "predicates:: Insufficient nvidia.com/gpu (3), MatchNodeSelector (2).").category())
+                .contains(Category.INSUFFICIENT_GPU);
+        assertThat(FailedSchedulingMessage.parse("No nodes are available that match all of the predicates: "
+                + "MatchNodeSelector (3).").category()).contains(Category.NODE_SELECTOR_MISMATCH);
+    }
+
     @Test
     void nodesPastTheSelectorThatLackGpusMeanTheGpuPoolIsFull() {
         FailedSchedulingMessage m = FailedSchedulingMessage.parse("0/5 nodes are available: 2 node(s) didn't match "

@@ -63,6 +63,30 @@ class ImagePullFailureTest {
         assertThat(f.image()).isPresent();
     }
 
+    /** coreos-kubernetes#461 and kubernetes#32542: kubelets before 1.6 wrapped pull errors in FailedSync. */
+    @Test
+    void preOneSixFailedSyncWrapsThePullError() {
+        ImagePullFailure auth = ImagePullFailure.parse("Error syncing pod, skipping: failed to \"StartContainer\" for "
+                + "\"zre\" with ErrImagePull: \"API error (500): Get https://1234.dkr.ecr.eu-west-1.amazonaws.com/v2/zre/"
+                + "manifests/latest: no basic auth credentials\\n\"").orElseThrow();
+        assertThat(auth.category()).isEqualTo(Category.IMAGE_PULL_AUTH);
+        assertThat(auth.causeKnown()).isTrue();
+
+        ImagePullFailure disk = ImagePullFailure.parse("Error syncing pod, skipping: failed to \"StartContainer\" for "
+                + "\"svc\" with ErrImagePull: \"failed to register layer: Untar re-exec error: exit status 1: output: "
+                + "open /srv/node_modules/x: no space left on device\"").orElseThrow();
+        assertThat(disk.category()).isEqualTo(Category.IMAGE_PULL_DISK_FULL);
+        assertThat(disk.path()).contains("/srv/node_modules/x");
+
+        ImagePullFailure backOff = ImagePullFailure.parse("Error syncing pod, skipping: failed to \"StartContainer\" "
+                + "for \"web\" with ImagePullBackOff: \"Back-off pulling image \\\"nginx:nope\\\"\"").orElseThrow();
+        assertThat(backOff.causeKnown()).isFalse();
+        assertThat(backOff.image()).contains("nginx:nope");
+
+        assertThat(ImagePullFailure.parse("Error syncing pod, skipping: failed to \"StartContainer\" for \"web\" with "
+                + "CrashLoopBackOff: \"Back-off 5m0s restarting failed container=web pod=web-1_default(uid)\"")).isEmpty();
+    }
+
     @Test
     void aLayerDigestContaining401IsNotAnAuthError() {
         ImagePullFailure f = ImagePullFailure.parse("Failed to pull image \"app:1\": failed to pull and unpack image "

@@ -25,7 +25,7 @@ class RealWorldAccuracyTest {
      * The issue's target is 95 % top-1. Until the analyzer reaches it this is a ratchet set to what the code
      * achieves: raise it with every fix, never lower it.
      */
-    static final double TOP1_THRESHOLD = 20.0 / 63;
+    static final double TOP1_THRESHOLD = 62.0 / 63;
 
     static final Path DIR = Path.of("src/test/resources/realworld");
 
@@ -152,6 +152,8 @@ class RealWorldAccuracyTest {
                                         .collect(Collectors.joining(", ")));
                 if (!o.rejected().isEmpty()) {
                     out.append("\n  rejected input lines: ").append(o.rejected().size());
+                    o.rejected().stream().limit(3).forEach(r -> out.append("\n    ").append(r.line()).append(": ")
+                            .append(r.reason()));
                 }
                 out.append("\n");
             }

@@ -7,6 +7,8 @@ import dev.incidents.analyzer.AnalyzerConfig;
 import dev.incidents.schemas.Incident;
 import dev.incidents.schemas.IncidentStatus;
 import dev.incidents.schemas.KubeEvent;
+import dev.incidents.schemas.Container;
+import dev.incidents.schemas.PodSnapshot;
 import java.time.Duration;
 import java.time.Instant;
 import dev.incidents.analyzer.Kube;
@@ -44,6 +46,137 @@ class ReplayLifecycleTest {
             assertThat(commands).anyMatch(c -> c.contains("kubectl delete pod " + POD));
             assertThat(commands).noneMatch(c -> c.contains("{"));
             assertThat(incident.getCauses().get(0).getEvidence()).anyMatch(e -> e.contains("/var/lib/containerd"));
+        }
+    }
+
+    /**
+     * A pasted {@code kubectl get events}: one Failed 25 minutes ago, then a Pulled 19 s ago. The grace ended long
+     * before the next record arrived; the failure outlasted it, so it was an incident (since gone quiet).
+     */
+    @Test
+    void a_failure_that_outlasted_its_grace_opens_even_when_the_next_record_comes_after_the_quiet_period() {
+        try (Replay replay = new Replay(AnalyzerConfig.defaults())) {
+            replay.event(podEvent(POD, "Warning", "Failed", "Error: secret \"godaddy\" not found", T0, "f-1", NODE), T0);
+            replay.event(podEvent(POD, "Normal", "Pulled", "Container image \"traefik:v2.4\" already present on machine",
+                    at(25 * 60), "p-1", NODE), at(25 * 60));
+            List<Incident> transitions = replay.finish().transitions();
+            assertThat(statuses(transitions, "CONFIG_ERROR")).startsWith("OPEN");
+        }
+    }
+
+    @Test
+    void an_init_container_in_create_container_config_error_is_a_config_error() {
+        try (Replay replay = new Replay(AnalyzerConfig.defaults())) {
+            PodSnapshot pod = Kube.pod("triton", POD, NODE, T0, "Pending", Kube.waiting("PodInitializing"), null, 0, false);
+            pod = PodSnapshot.newBuilder(pod).setInitContainers(List.of(Container.newBuilder().setName("init-config")
+                    .setImage("busybox").setRestartCount(0).setReady(false)
+                    .setState(Kube.waiting("CreateContainerConfigError")).build())).build();
+            replay.pod("test/inference/" + POD, pod, T0);
+            List<Incident> latest = replay.finish().latest();
+            assertThat(latest).extracting(Incident::getCategory).contains("CONFIG_ERROR");
+        }
+    }
+
+    /** kubernetes#122932: the Evicted event has expired; the pod left Failed/Evicted is the evidence. */
+    @Test
+    void a_pod_left_failed_with_reason_evicted_is_pod_evicted() {
+        try (Replay replay = new Replay(AnalyzerConfig.defaults())) {
+            PodSnapshot pod = PodSnapshot.newBuilder(Kube.pod("triton", POD, NODE, T0, "Failed", null, null, 0, false))
+                    .setReason("Evicted").setMessage("The node was low on resource: ephemeral-storage. Threshold "
+                            + "quantity: 1Gi, available: 777784Ki.").build();
+            replay.pod("test/inference/" + POD, pod, T0);
+            List<Incident> latest = replay.finish().latest();
+            assertThat(latest).extracting(Incident::getId).containsExactly("test/inference/Deployment/triton/POD_EVICTED");
+            assertThat(latest.get(0).getNodes()).containsExactly(NODE);
+        }
+    }
+
+    /** gpu-operator#693: only the autoscaler's NotTriggerScaleUp was pasted; it names the MIG profile no node offers. */
+    @Test
+    void not_trigger_scale_up_alone_is_scheduling_evidence() {
+        try (Replay replay = new Replay(AnalyzerConfig.defaults())) {
+            replay.event(podEvent(POD, "Normal", "NotTriggerScaleUp", "pod didn't trigger scale-up: 1 max node group "
+                    + "size reached, 2 node(s) didn't match Pod's node affinity/selector, 1 Insufficient "
+                    + "nvidia.com/mig-1g.10gb", T0, "ntsu-1", null), T0);
+            assertThat(replay.finish().latest()).extracting(Incident::getCategory).containsExactly("INSUFFICIENT_GPU");
+        }
+    }
+
+    /** StatCan/jupyter-apis#57: with the scheduler's own verdict present, the autoscaler's per-group reasons add nothing. */
+    @Test
+    void not_trigger_scale_up_yields_to_the_schedulers_failed_scheduling() {
+        try (Replay replay = new Replay(AnalyzerConfig.defaults())) {
+            replay.event(podEvent(POD, "Warning", "FailedScheduling", "0/41 nodes are available: 2 Insufficient pods, "
+                    + "35 Insufficient cpu, 4 Insufficient memory.", T0, "fs-1", null), T0);
+            replay.event(podEvent(POD, "Normal", "NotTriggerScaleUp", "pod didn't trigger scale-up (it wouldn't fit if "
+                    + "a new node is added): 1 Insufficient nvidia.com/gpu, 1 Insufficient cpu, 1 Insufficient memory",
+                    at(10), "ntsu-1", null), at(10));
+            assertThat(replay.finish().latest()).extracting(Incident::getCategory)
+                    .containsExactly("INSUFFICIENT_RESOURCES");
+        }
+    }
+
+    /** elastic/helm-charts#780: Running, 0 restarts, Ready=False 40 minutes after start; no events pasted. */
+    @Test
+    void a_pod_running_without_restarts_but_never_ready_is_readiness_failing() {
+        try (Replay replay = new Replay(AnalyzerConfig.defaults())) {
+            replay.pod("test/inference/" + POD, Kube.pod("triton", POD, NODE, at(40 * 60), "Running",
+                    Kube.running(T0), null, 0, false), at(40 * 60));
+            assertThat(replay.finish().latest()).extracting(Incident::getCategory).containsExactly("READINESS_FAILING");
+        }
+        try (Replay replay = new Replay(AnalyzerConfig.defaults())) {
+            // still within an ordinary start-up: nothing
+            replay.pod("test/inference/" + POD, Kube.pod("triton", POD, NODE, at(3 * 60), "Running",
+                    Kube.running(T0), null, 0, false), at(3 * 60));
+            assertThat(replay.finish().latest()).isEmpty();
+        }
+    }
+
+    /**
+     * swsnr.de (k3s GC): a describe prints "Error: ErrImagePull" before the "Failed to pull image ...: manifest
+     * unknown" that explains it, both aged 11m (x4 over 13m): one moment, so only the explained category opens.
+     */
+    @Test
+    void records_of_one_moment_are_judged_together() {
+        try (Replay replay = new Replay(AnalyzerConfig.defaults())) {
+            KubeEvent unexplained = podEvent(POD, "Warning", "Failed", "Error: ErrImagePull", at(120), "e-1", NODE);
+            replay.event(KubeEvent.newBuilder(unexplained).setFirstTimestamp(T0).setCount(4).build(), at(120));
+            KubeEvent explained = podEvent(POD, "Warning", "Failed", "Failed to pull image \"registry.example.com/foo:1\": "
+                    + "manifest for registry.example.com/foo:1 not found: manifest unknown", at(120), "e-2", NODE);
+            replay.event(KubeEvent.newBuilder(explained).setFirstTimestamp(T0).setCount(4).build(), at(120));
+            Replay.Result result = replay.finish();
+            assertThat(result.transitions()).extracting(Incident::getCategory).containsOnly("IMAGE_NOT_FOUND");
+        }
+    }
+
+    /** train-ticket#233: the old back-off wording names no container; the one last started is an init container. */
+    @Test
+    void a_back_off_of_the_container_last_started_named_like_an_init_container_is_init_container_failed() {
+        for (String container : List.of("initmysql", "triton")) {
+            try (Replay replay = new Replay(AnalyzerConfig.defaults())) {
+                KubeEvent started = podEvent(POD, "Normal", "Started", "Started container " + container, at(60), "s-1", NODE);
+                replay.event(KubeEvent.newBuilder(started).setFirstTimestamp(T0).setCount(5).build(), at(60));
+                KubeEvent backOff = podEvent(POD, "Warning", "BackOff", "Back-off restarting failed container", at(600),
+                        "b-1", NODE);
+                replay.event(KubeEvent.newBuilder(backOff).setFirstTimestamp(at(30)).setCount(47).build(), at(600));
+                List<Incident> latest = replay.finish().latest();
+                assertThat(latest).extracting(Incident::getCategory).containsExactly(
+                        container.equals("initmysql") ? "INIT_CONTAINER_FAILED" : "CRASH_LOOP");
+                assertThat(latest.get(0).getTitle()).contains(container);
+            }
+        }
+    }
+
+    /** The message's clue (kubernetes#43924: x509) reaches the incident and ranks the cause it proves first. */
+    @Test
+    void the_clue_a_message_carries_ranks_its_cause_first() {
+        try (Replay replay = new Replay(AnalyzerConfig.defaults())) {
+            replay.event(podEvent(POD, "Warning", "Failed", "Failed to pull image \"10.78.0.228:5000/monitorms\": Error "
+                    + "response from daemon: Get https://10.78.0.228:5000/v1/_ping: x509: certificate signed by unknown "
+                    + "authority", T0, "f-1", NODE), T0);
+            Incident incident = replay.finish().latest().get(0);
+            assertThat(incident.getCategory()).isEqualTo("IMAGE_PULL_FAILED");
+            assertThat(incident.getCauses().get(0).getCause()).contains("TLS certificate");
         }
     }
 
