@@ -61,6 +61,8 @@ public final class Correlator implements Processor<String, Signal, String, Incid
     private long clock = Long.MIN_VALUE;
     private long lastRecordTime = Long.MIN_VALUE;
     private long wallAtLastRecord;
+    /** Earliest deadline in the store, or lower (a deleted one): a record past it sweeps. Unknown at start: scan. */
+    private long nextDue = Long.MIN_VALUE;
     private long lastResolvedPurge = Long.MIN_VALUE;
 
     public Correlator(AnalyzerConfig config, HintCatalog catalog, String subjectsStore, String deadlinesStore,
@@ -106,6 +108,11 @@ public final class Correlator implements Processor<String, Signal, String, Incid
         }
         PipelineMeters.signal(record.value().getClass().getSimpleName());
         long time = record.timestamp();
+        if (time > clock && time >= nextDue) {
+            // Event time moved past a deadline: fire it now rather than at the next check-interval punctuation,
+            // so a candidate that waits for its moment to pass opens with the next record of any subject.
+            sweep(time);
+        }
         clock = Math.max(clock, time);
         lastRecordTime = Math.max(lastRecordTime, time);
         wallAtLastRecord = context.currentSystemTimeMs();
@@ -163,6 +170,13 @@ public final class Correlator implements Processor<String, Signal, String, Incid
             }
         }
         purgeResolvedIncidents(now);
+        nextDue = earliestDeadline();
+    }
+
+    private long earliestDeadline() {
+        try (KeyValueIterator<String, String> it = deadlines.range(DeadlineKey.FIRST, DeadlineKey.upTo(DeadlineKey.LAST))) {
+            return it.hasNext() ? DeadlineKey.time(it.next().key) : Long.MAX_VALUE;
+        }
     }
 
     /** RESOLVED incidents stay (for occurrence numbering) for the resolved retention, then leave the store. */
@@ -193,6 +207,7 @@ public final class Correlator implements Processor<String, Signal, String, Incid
         }
         if (deadlineKey != null) {
             deadlines.put(deadlineKey, key);
+            nextDue = Math.min(nextDue, next.getAsLong());
         }
         state.deadlineKey = deadlineKey;
         subjects.put(key, state);
@@ -227,6 +242,12 @@ public final class Correlator implements Processor<String, Signal, String, Incid
         static final String FIRST = "0000000000000|";
 
         private DeadlineKey() {
+        }
+
+        static final long LAST = 9_999_999_999_999L;
+
+        static long time(String key) {
+            return Long.parseLong(key.substring(0, key.indexOf('|')));
         }
 
         static String of(long time, String subjectKey) {
