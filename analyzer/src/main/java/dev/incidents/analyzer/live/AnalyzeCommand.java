@@ -101,9 +101,16 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     "--partitions and --replication-factor must be at least 1, --standby-replicas at least 0");
         }
         HostInfo self = applicationServer == null ? null : HostInfo.buildFromEndpoint(applicationServer);
-        Map<String, Object> client = kafka.clientConfig(schemaRegistry);
-        Map<String, Object> settings = new HashMap<>(client);
-        settings.putAll(KafkaClientConfig.read(analyzerConfig));
+        Map<String, Object> client;
+        Map<String, Object> settings;
+        try {
+            client = kafka.clientConfig(schemaRegistry);
+            settings = new HashMap<>(client);
+            settings.putAll(KafkaClientConfig.read(analyzerConfig));
+        } catch (UncheckedIOException e) {
+            err.println("analyze: " + e.getMessage());
+            return 2;
+        }
         if (cluster != null) {
             settings.put(AnalyzerConfig.CLUSTER, cluster);
         }
@@ -144,6 +151,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
             stopped.await();
             err.println("analyze: stopping");
             err.flush();
+            // Streams first (it commits the open transaction and leaves /readyz at 503), the HTTP server after.
+            service.close();
         } catch (UncheckedIOException e) {
             err.println("analyze: " + e.getMessage());
             return 1;
