@@ -77,13 +77,39 @@ final class HintTemplate {
         return facts;
     }
 
-    /** For prose: a missing fact reads as its fallback phrase ("the node"). */
+    /**
+     * For prose: a missing fact reads as its fallback phrase ("the node"). A template that names the kind before
+     * the placeholder ("container {container}") drops that word when the fallback ends with it, so the sentence
+     * reads "the container", not "container the container".
+     */
     String prose(Facts values) {
         StringBuilder b = new StringBuilder();
         for (Object part : parts) {
-            b.append(part instanceof Fact fact ? values.get(fact).orElse(fact.fallback()) : part);
+            if (part instanceof Fact fact) {
+                Optional<String> value = values.get(fact);
+                if (value.isPresent()) {
+                    b.append(value.get());
+                } else {
+                    dropTrailingWord(b, lastWord(fact.fallback()));
+                    b.append(fact.fallback());
+                }
+            } else {
+                b.append(part);
+            }
         }
         return b.toString();
+    }
+
+    private static String lastWord(String phrase) {
+        return phrase.substring(phrase.lastIndexOf(' ') + 1);
+    }
+
+    private static void dropTrailingWord(StringBuilder b, String word) {
+        String tail = word + " ";
+        int at = b.length() - tail.length();
+        if (at >= 0 && b.substring(at).equalsIgnoreCase(tail) && (at == 0 || b.charAt(at - 1) == ' ')) {
+            b.setLength(at);
+        }
     }
 
     /** For a command: empty unless every fact is known, because a half-filled command must never be pasted. */
