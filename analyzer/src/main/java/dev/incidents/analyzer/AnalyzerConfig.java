@@ -20,6 +20,11 @@ public final class AnalyzerConfig {
     public static final String PODS_TOPIC = "incidents.topic.pods";
     /** Input topic of Node snapshots (tombstone on delete). */
     public static final String NODES_TOPIC = "incidents.topic.nodes";
+    /**
+     * The analyzer's own copy of the Node snapshots, written by the topology from the nodes topic and read back as
+     * the global {@code nodes} store (Kafka Streams cannot read one topic both as a stream and a global table).
+     */
+    public static final String NODES_VIEW_TOPIC = "incidents.topic.nodes.view";
     /** Output topic of incidents as Avro. */
     public static final String INCIDENTS_TOPIC = "incidents.topic.incidents";
     /** Output topic of incidents as DESIGN section 5 JSON. */
@@ -64,6 +69,7 @@ public final class AnalyzerConfig {
         DEFAULTS.put(EVENTS_TOPIC, Topics.EVENTS);
         DEFAULTS.put(PODS_TOPIC, Topics.PODS);
         DEFAULTS.put(NODES_TOPIC, Topics.NODES);
+        DEFAULTS.put(NODES_VIEW_TOPIC, Topics.NODES + ".view");
         DEFAULTS.put(INCIDENTS_TOPIC, Topics.INCIDENTS);
         DEFAULTS.put(INCIDENTS_JSON_TOPIC, Topics.INCIDENTS_JSON);
         DEFAULTS.put(DLQ_TOPIC, Topics.INCIDENTS_DLQ);
@@ -145,6 +151,10 @@ public final class AnalyzerConfig {
 
     public String nodesTopic() {
         return values.get(NODES_TOPIC);
+    }
+
+    public String nodesViewTopic() {
+        return values.get(NODES_VIEW_TOPIC);
     }
 
     public String incidentsTopic() {

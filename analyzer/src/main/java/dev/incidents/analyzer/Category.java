@@ -33,7 +33,9 @@ public enum Category {
 
     NODE_DISK_PRESSURE(Phase.NODE, Severity.CRITICAL),
     NODE_NOT_READY(Phase.NODE, Severity.CRITICAL),
-    POD_EVICTED(Phase.NODE, Severity.WARNING);
+    POD_EVICTED(Phase.NODE, Severity.WARNING),
+    /** A node advertising fewer accelerators than before (device plugin, unhealthy devices, driver, MIG). */
+    GPU_CAPACITY_LOST(Phase.NODE, Severity.CRITICAL);
 
     private final Phase phase;
     private final Severity defaultSeverity;
@@ -53,6 +55,6 @@ public enum Category {
 
     /** Node incidents are keyed by node ({@code cluster/node/nodeName/CATEGORY}), the others by workload. */
     public boolean isNodeScoped() {
-        return this == NODE_DISK_PRESSURE || this == NODE_NOT_READY;
+        return this == NODE_DISK_PRESSURE || this == NODE_NOT_READY || this == GPU_CAPACITY_LOST;
     }
 }

@@ -41,7 +41,8 @@ import org.apache.kafka.streams.state.Stores;
  * <pre>
  *  k8s.events ─check─▶ route by subject ─┐                                   ┌─▶ k8s.incidents (Avro)
  *  k8s.pods   ─check─▶ route by subject ─┴─▶ signals-by-subject ─▶ correlate ┤
- *  k8s.nodes  ─▶ global store "nodes" (read by correlate)                    └─▶ k8s.incidents.json
+ *  k8s.nodes  ─check─▶ route by subject ─┘                                   └─▶ k8s.incidents.json
+ *            └─▶ k8s.nodes.view ─▶ global store "nodes" (read by correlate)
  *  invalid records ─▶ k8s.incidents.dlq   (undecodable ones too, by the deserialization handler)
  * </pre>
  * The same function serves the live application, {@code replay} and the tests. Every node, store and internal
@@ -82,8 +83,14 @@ public final class IncidentTopology {
                 "pods", InputCheck::pod, podSerde, config);
         KStream<String, Signal> podSignals = pods.process(PodRouting::new, Named.as("pods-to-signals"));
 
-        builder.globalTable(config.nodesTopic(),
-                Consumed.with(Serdes.String(), nodeSerde).withTimestampExtractor(eventTime).withName("nodes"),
+        KStream<String, NodeSnapshot> nodes = valid(builder.stream(config.nodesTopic(),
+                        Consumed.with(Serdes.String(), nodeSerde).withTimestampExtractor(eventTime).withName("nodes")),
+                "nodes", InputCheck::node, nodeSerde, config);
+        KStream<String, Signal> nodeSignals = nodes.process(NodeRouting::new, Named.as("nodes-to-signals"));
+        // A topic cannot feed both a stream and a global table of one topology: the global store reads a copy.
+        nodes.to(config.nodesViewTopic(), Produced.with(Serdes.String(), nodeSerde).withName("nodes-to-view"));
+        builder.globalTable(config.nodesViewTopic(),
+                Consumed.with(Serdes.String(), nodeSerde).withTimestampExtractor(eventTime).withName("nodes-view"),
                 Materialized.<String, NodeSnapshot, KeyValueStore<Bytes, byte[]>>as(NODES_STORE)
                         .withKeySerde(Serdes.String()).withValueSerde(nodeSerde));
 
@@ -93,6 +100,7 @@ public final class IncidentTopology {
 
         KStream<String, Incident> incidents = eventSignals
                 .merge(podSignals, Named.as("signals"))
+                .merge(nodeSignals, Named.as("node-signals"))
                 .repartition(Repartitioned.<String, Signal>as(SIGNALS_BY_SUBJECT)
                         .withKeySerde(Serdes.String()).withValueSerde(new SignalSerde()))
                 .process(() -> new Correlator(config, catalog, SUBJECTS_STORE, DEADLINES_STORE, INCIDENTS_STORE,
@@ -156,6 +164,24 @@ public final class IncidentTopology {
         @Override
         public void process(Record<String, PodSnapshot> record) {
             KeyValue<String, Signal> routed = SignalRouting.pod(record.key(), record.value(), record.timestamp());
+            context.forward(record.withKey(routed.key).withValue(routed.value));
+            SignalRouting.podOnNode(record.value())
+                    .ifPresent(onNode -> context.forward(record.withKey(onNode.key).withValue(onNode.value)));
+        }
+    }
+
+    /** Nodes to signals, tombstones included (they need the record's time). */
+    private static final class NodeRouting implements Processor<String, NodeSnapshot, String, Signal> {
+        private ProcessorContext<String, Signal> context;
+
+        @Override
+        public void init(ProcessorContext<String, Signal> context) {
+            this.context = context;
+        }
+
+        @Override
+        public void process(Record<String, NodeSnapshot> record) {
+            KeyValue<String, Signal> routed = SignalRouting.node(record.key(), record.value(), record.timestamp());
             context.forward(record.withKey(routed.key).withValue(routed.value));
         }
     }

@@ -1,6 +1,7 @@
 package dev.incidents.analyzer;
 
 import dev.incidents.schemas.KubeEvent;
+import dev.incidents.schemas.NodeSnapshot;
 import dev.incidents.schemas.PodSnapshot;
 import java.nio.charset.StandardCharsets;
 import java.util.function.BiFunction;
@@ -94,6 +95,21 @@ public final class InputCheck<T> implements FixedKeyProcessor<String, T, InputCh
         }
         if (p.getObservedAt() == null) {
             return "pod snapshot has no observedAt";
+        }
+        return null;
+    }
+
+    /** What makes a node snapshot unusable; null when it is fine. */
+    public static String node(String key, NodeSnapshot n) {
+        if (n == null) {
+            return key == null || key.split("/", -1).length != 2 || key.endsWith("/")
+                    ? "node tombstone whose key is not cluster/name" : null;
+        }
+        if (blank(n.getName()) || blank(n.getCluster())) {
+            return "node snapshot has no cluster or name";
+        }
+        if (n.getObservedAt() == null) {
+            return "node snapshot has no observedAt";
         }
         return null;
     }

@@ -1,16 +1,23 @@
 package dev.incidents.analyzer;
 
+import dev.incidents.analyzer.messages.FailedSchedulingMessage;
 import dev.incidents.analyzer.messages.ImagePullFailure;
 import dev.incidents.analyzer.signal.EventSignal;
+import dev.incidents.analyzer.signal.NodeDeleted;
+import dev.incidents.analyzer.signal.NodeObserved;
 import dev.incidents.analyzer.signal.PodDeleted;
 import dev.incidents.analyzer.signal.PodObserved;
 import dev.incidents.analyzer.signal.Signal;
+import dev.incidents.schemas.Container;
 import dev.incidents.schemas.KubeEvent;
+import dev.incidents.schemas.NodeSnapshot;
 import dev.incidents.schemas.ObjectRef;
 import dev.incidents.schemas.PodSnapshot;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.kafka.streams.KeyValue;
 
@@ -65,5 +72,34 @@ public final class SignalRouting {
         WorkloadResolver.Workload w = WorkloadResolver.ofPod(pod);
         return KeyValue.pair(Subject.workload(pod.getCluster(), pod.getNamespace(), w.kind(), w.name()).key(),
                 PodObserved.of(pod));
+    }
+
+    /**
+     * A scheduled pod that asks for an accelerator is also evidence about its node: when the node stops advertising
+     * that accelerator, these are the workloads it hits (GPU_CAPACITY_LOST). Other pods stay with their workload only.
+     */
+    public static Optional<KeyValue<String, Signal>> podOnNode(PodSnapshot pod) {
+        if (pod == null || pod.getNodeName() == null || pod.getNodeName().isBlank()) {
+            return Optional.empty();
+        }
+        for (Container c : pod.getContainers()) {
+            for (Map.Entry<String, String> limit : c.getLimits().entrySet()) {
+                if (FailedSchedulingMessage.isAccelerator(limit.getKey())) {
+                    return Optional.of(KeyValue.pair(Subject.node(pod.getCluster(), pod.getNodeName()).key(),
+                            PodObserved.of(pod)));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A node snapshot goes to its node subject; a tombstone (key {@code cluster/name}) too. */
+    public static KeyValue<String, Signal> node(String key, NodeSnapshot node, long recordTime) {
+        if (node == null) {
+            String[] parts = key.split("/", 2);
+            return KeyValue.pair(Subject.node(parts[0], parts[1]).key(),
+                    new NodeDeleted(parts[1], Instant.ofEpochMilli(recordTime)));
+        }
+        return KeyValue.pair(Subject.node(node.getCluster(), node.getName()).key(), NodeObserved.of(node));
     }
 }

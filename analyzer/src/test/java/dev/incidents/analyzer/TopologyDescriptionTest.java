@@ -33,10 +33,13 @@ class TopologyDescriptionTest {
                 "signals", "signals-by-subject-repartition-filter", "signals-by-subject-repartition-sink",
                 "signals-by-subject-repartition-source", "correlate",
                 "incidents-avro", "incidents-to-json", "incidents-json",
-                "nodes-source", "nodes");
+                "nodes", "nodes-check", "nodes-", "nodes-invalid", "nodes-valid", "nodes-invalid-value", "nodes-dlq",
+                "nodes-valid-value", "nodes-to-signals", "node-signals", "nodes-to-view",
+                "nodes-view-source", "nodes-view");
         assertThat(text).contains("stores: [subjects, subject-deadlines, incidents]")
                 .contains("topics: [signals-by-subject-repartition]")
                 .contains("--> none")
-                .contains("stores: [nodes]");
+                .contains("stores: [nodes]")
+                .contains("topic: k8s.nodes.view");
     }
 }

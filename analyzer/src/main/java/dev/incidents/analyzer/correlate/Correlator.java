@@ -234,7 +234,8 @@ public final class Correlator implements Processor<String, Signal, String, Incid
             }
             return out;
         };
-        return new SubjectView(subject, state.pods, clusterNodes);
+        return new SubjectView(subject, state.pods, clusterNodes, state.acceleratorsAdvertised,
+                state.acceleratorsExpected);
     }
 
     /** Keys of the deadline index: zero-padded epoch millis, so byte order is time order. */

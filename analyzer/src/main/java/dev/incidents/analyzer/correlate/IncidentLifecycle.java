@@ -6,10 +6,14 @@ import dev.incidents.analyzer.Subject;
 import dev.incidents.analyzer.detect.Detector;
 import dev.incidents.analyzer.detect.Detectors;
 import dev.incidents.analyzer.detect.Finding;
+import dev.incidents.analyzer.detect.GpuCapacityLostDetector;
 import dev.incidents.analyzer.detect.Recovery;
 import dev.incidents.analyzer.detect.SubjectView;
 import dev.incidents.analyzer.hints.Fact;
 import dev.incidents.analyzer.hints.HintCatalog;
+import dev.incidents.analyzer.signal.NodeDeleted;
+import dev.incidents.analyzer.signal.NodeObserved;
+import dev.incidents.analyzer.signal.PodObserved;
 import dev.incidents.analyzer.signal.Signal;
 import dev.incidents.schemas.Incident;
 import dev.incidents.schemas.IncidentStatus;
@@ -53,7 +57,8 @@ public final class IncidentLifecycle {
     /** Applies one signal: pod state first, then recoveries, then new evidence. */
     public void observe(Subject subject, SubjectState state, Signal signal, SubjectView view) {
         state.lastTouched = Math.max(state.lastTouched, signal.time().toEpochMilli());
-        if (!subject.isNode()) {
+        if (!subject.isNode() || signal instanceof PodObserved) {
+            // node subjects get the snapshots of the accelerator pods scheduled on them (GPU_CAPACITY_LOST)
             PodStates.observe(state, signal);
         }
         for (Detector d : detectors.forSubject(subject.isNode())) {
@@ -61,7 +66,15 @@ public final class IncidentLifecycle {
             if (c != null) {
                 d.recovery(signal, view).ifPresent(r -> recover(c, r));
             }
-            d.examine(signal, view).ifPresent(f -> apply(state, d.category(), f));
+            for (Finding f : d.findings(signal, view)) {
+                apply(state, d.category(), f);
+            }
+        }
+        if (signal instanceof NodeObserved n) {
+            GpuCapacityLostDetector.remember(n.snapshot(), state.acceleratorsAdvertised, state.acceleratorsExpected);
+        } else if (signal instanceof NodeDeleted) {
+            state.acceleratorsAdvertised.clear();
+            state.acceleratorsExpected.clear();
         }
     }
 

@@ -28,6 +28,9 @@ public final class PodState {
     /** For disk-full pulls: the path the runtime could not write. */
     public String pullPath;
 
+    /** The pod's top owner as {@code namespace/Kind/name}, from its snapshot (what a node incident lists as hit). */
+    public String workload;
+
     public PodState() {
     }
 }

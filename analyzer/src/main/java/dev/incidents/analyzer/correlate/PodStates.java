@@ -1,6 +1,7 @@
 package dev.incidents.analyzer.correlate;
 
 import dev.incidents.analyzer.Category;
+import dev.incidents.analyzer.WorkloadResolver;
 import dev.incidents.analyzer.messages.FailedSchedulingMessage;
 import dev.incidents.analyzer.messages.ImagePullFailure;
 import dev.incidents.analyzer.messages.ProbeFailure;
@@ -50,6 +51,8 @@ final class PodStates {
     }
 
     private static void fromSnapshot(PodState pod, PodObserved p) {
+        WorkloadResolver.Workload owner = WorkloadResolver.ofPod(p.snapshot());
+        pod.workload = p.snapshot().getNamespace() + "/" + owner.kind() + "/" + owner.name();
         pod.requests.clear();
         for (Container c : p.snapshot().getContainers()) {
             for (Map.Entry<String, String> r : c.getLimits().entrySet()) {

@@ -19,6 +19,14 @@ public interface Detector {
     /** The failure evidence this signal carries for the category, if any. */
     Optional<Finding> examine(Signal signal, SubjectView subject);
 
+    /**
+     * Every piece of evidence this signal carries for the category: one signal may name several objects (a node that
+     * stopped advertising its GPUs, and each workload running there). Defaults to {@link #examine}.
+     */
+    default List<Finding> findings(Signal signal, SubjectView subject) {
+        return examine(signal, subject).stream().toList();
+    }
+
     /** Whether this signal shows a failing object recovered. Defaults to the phase's recovery signals. */
     default Optional<Recovery> recovery(Signal signal, SubjectView subject) {
         return PhaseRecovery.of(category().phase(), signal);

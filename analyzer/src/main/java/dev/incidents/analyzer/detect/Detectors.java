@@ -42,7 +42,8 @@ public final class Detectors {
                 new ReadinessFailingDetector(),
                 new NodeDiskPressureDetector(nodeDiskWorkloads),
                 new NodeNotReadyDetector(),
-                new PodEvictedDetector()));
+                new PodEvictedDetector(),
+                new GpuCapacityLostDetector()));
     }
 
     public Detector of(Category category) {

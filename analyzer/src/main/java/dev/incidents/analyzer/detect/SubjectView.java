@@ -10,9 +10,11 @@ import java.util.function.Supplier;
 
 /**
  * What a detector may read besides the signal: the subject, what is known about its pods, and the cluster's nodes
- * (from the {@code nodes} global store; fetched only when a detector asks).
+ * (from the {@code nodes} global store; fetched only when a detector asks); for a node subject, the accelerator
+ * counts it advertised and should advertise before the signal at hand.
  */
-public record SubjectView(Subject subject, Map<String, PodState> pods, Supplier<List<NodeSnapshot>> nodes) {
+public record SubjectView(Subject subject, Map<String, PodState> pods, Supplier<List<NodeSnapshot>> nodes,
+                          Map<String, Long> acceleratorsAdvertised, Map<String, Long> acceleratorsExpected) {
 
     public Optional<PodState> pod(Optional<String> name) {
         return name.map(pods::get);

@@ -7,7 +7,7 @@ import dev.incidents.schemas.Topics;
 import java.util.List;
 import java.util.Map;
 
-/** The DESIGN section 3 topics under the names {@code incidents.topic.*} gives them, with their cleanup settings. */
+/** The DESIGN section 3 topics (and the analyzer's node view) under the names {@code incidents.topic.*} gives them, with their cleanup settings. */
 public final class AnalyzerTopics {
     private AnalyzerTopics() {
     }
@@ -20,8 +20,11 @@ public final class AnalyzerTopics {
                 Topics.INCIDENTS, config.incidentsTopic(),
                 Topics.INCIDENTS_JSON, config.incidentsJsonTopic(),
                 Topics.INCIDENTS_DLQ, config.dlqTopic());
-        return KafkaCommand.defaultTopics(partitions).stream()
+        List<TopicSpec> topics = new java.util.ArrayList<>(KafkaCommand.defaultTopics(partitions).stream()
                 .map(t -> new TopicSpec(names.getOrDefault(t.name(), t.name()), t.partitions(), t.configs()))
-                .toList();
+                .toList());
+        // the analyzer's own copy of the nodes, read back as the global "nodes" store: compacted like its source
+        topics.add(TopicSpec.compacted(config.nodesViewTopic(), partitions));
+        return List.copyOf(topics);
     }
 }

@@ -1,6 +1,7 @@
 package dev.incidents.analyzer.signal;
 
 import dev.incidents.schemas.KubeEvent;
+import dev.incidents.schemas.NodeSnapshot;
 import dev.incidents.schemas.PodSnapshot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,6 +24,8 @@ public final class SignalSerde implements Serde<Signal> {
     private static final byte EVENT = 'E';
     private static final byte POD = 'P';
     private static final byte DELETED = 'D';
+    private static final byte NODE = 'N';
+    private static final byte NODE_DELETED = 'X';
 
     @Override
     public Serializer<Signal> serializer() {
@@ -42,9 +45,14 @@ public final class SignalSerde implements Serde<Signal> {
             if (signal instanceof PodObserved p) {
                 return tagged(POD, p.snapshot().toByteBuffer());
             }
+            if (signal instanceof NodeObserved n) {
+                return tagged(NODE, n.snapshot().toByteBuffer());
+            }
+            if (signal instanceof NodeDeleted n) {
+                return tagged(NODE_DELETED, timeAndName(n.time(), n.name()));
+            }
             PodDeleted d = (PodDeleted) signal;
-            return tagged(DELETED, ByteBuffer.wrap(
-                    (d.time().toEpochMilli() + "\n" + d.name()).getBytes(StandardCharsets.UTF_8)));
+            return tagged(DELETED, timeAndName(d.time(), d.name()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -59,16 +67,23 @@ public final class SignalSerde implements Serde<Signal> {
             return switch (bytes[0]) {
                 case EVENT -> EventSignal.of(KubeEvent.fromByteBuffer(body));
                 case POD -> PodObserved.of(PodSnapshot.fromByteBuffer(body));
-                case DELETED -> {
+                case NODE -> NodeObserved.of(NodeSnapshot.fromByteBuffer(body));
+                case DELETED, NODE_DELETED -> {
                     String text = new String(body.array(), StandardCharsets.UTF_8);
                     int nl = text.indexOf('\n');
-                    yield new PodDeleted(text.substring(nl + 1), Instant.ofEpochMilli(Long.parseLong(text.substring(0, nl))));
+                    String name = text.substring(nl + 1);
+                    Instant time = Instant.ofEpochMilli(Long.parseLong(text.substring(0, nl)));
+                    yield bytes[0] == DELETED ? new PodDeleted(name, time) : new NodeDeleted(name, time);
                 }
                 default -> throw new SerializationException("unknown signal tag " + bytes[0]);
             };
         } catch (IOException | RuntimeException e) {
             throw new SerializationException("undecodable signal", e);
         }
+    }
+
+    private static ByteBuffer timeAndName(Instant time, String name) {
+        return ByteBuffer.wrap((time.toEpochMilli() + "\n" + name).getBytes(StandardCharsets.UTF_8));
     }
 
     private static byte[] tagged(byte tag, ByteBuffer body) {
