@@ -69,7 +69,6 @@ public final class AnalyzerConfig {
         DEFAULTS.put(EVENTS_TOPIC, Topics.EVENTS);
         DEFAULTS.put(PODS_TOPIC, Topics.PODS);
         DEFAULTS.put(NODES_TOPIC, Topics.NODES);
-        DEFAULTS.put(NODES_VIEW_TOPIC, Topics.NODES + ".view");
         DEFAULTS.put(INCIDENTS_TOPIC, Topics.INCIDENTS);
         DEFAULTS.put(INCIDENTS_JSON_TOPIC, Topics.INCIDENTS_JSON);
         DEFAULTS.put(DLQ_TOPIC, Topics.INCIDENTS_DLQ);
@@ -153,8 +152,10 @@ public final class AnalyzerConfig {
         return values.get(NODES_TOPIC);
     }
 
+    /** Default: the nodes topic plus {@code .view} ({@code k8s.nodes.view}), so a prefixed nodes topic keeps its copy beside it. */
     public String nodesViewTopic() {
-        return values.get(NODES_VIEW_TOPIC);
+        String view = values.get(NODES_VIEW_TOPIC);
+        return view == null || view.isBlank() ? nodesTopic() + ".view" : view;
     }
 
     public String incidentsTopic() {

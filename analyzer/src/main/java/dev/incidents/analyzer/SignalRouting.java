@@ -16,7 +16,6 @@ import dev.incidents.schemas.PodSnapshot;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.kafka.streams.KeyValue;
@@ -77,20 +76,29 @@ public final class SignalRouting {
     /**
      * A scheduled pod that asks for an accelerator is also evidence about its node: when the node stops advertising
      * that accelerator, these are the workloads it hits (GPU_CAPACITY_LOST). Other pods stay with their workload only.
+     * A tombstone's key does not name the node, so a pod leaving its node (finished, or being deleted) is told to the
+     * node by its last snapshot instead.
      */
     public static Optional<KeyValue<String, Signal>> podOnNode(PodSnapshot pod) {
-        if (pod == null || pod.getNodeName() == null || pod.getNodeName().isBlank()) {
+        if (pod == null || pod.getNodeName() == null || pod.getNodeName().isBlank() || !requestsAccelerator(pod)) {
             return Optional.empty();
         }
+        String node = Subject.node(pod.getCluster(), pod.getNodeName()).key();
+        boolean leaving = pod.getDeletionTimestamp() != null || "Succeeded".equals(pod.getPhase())
+                || "Failed".equals(pod.getPhase());
+        return Optional.of(KeyValue.pair(node, leaving ? new PodDeleted(pod.getName(), pod.getObservedAt())
+                : PodObserved.of(pod)));
+    }
+
+    private static boolean requestsAccelerator(PodSnapshot pod) {
         for (Container c : pod.getContainers()) {
-            for (Map.Entry<String, String> limit : c.getLimits().entrySet()) {
-                if (FailedSchedulingMessage.isAccelerator(limit.getKey())) {
-                    return Optional.of(KeyValue.pair(Subject.node(pod.getCluster(), pod.getNodeName()).key(),
-                            PodObserved.of(pod)));
+            for (String resource : c.getLimits().keySet()) {
+                if (FailedSchedulingMessage.isAccelerator(resource)) {
+                    return true;
                 }
             }
         }
-        return Optional.empty();
+        return false;
     }
 
     /** A node snapshot goes to its node subject; a tombstone (key {@code cluster/name}) too. */

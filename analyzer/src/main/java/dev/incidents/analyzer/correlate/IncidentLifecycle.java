@@ -13,6 +13,7 @@ import dev.incidents.analyzer.hints.Fact;
 import dev.incidents.analyzer.hints.HintCatalog;
 import dev.incidents.analyzer.signal.NodeDeleted;
 import dev.incidents.analyzer.signal.NodeObserved;
+import dev.incidents.analyzer.signal.PodDeleted;
 import dev.incidents.analyzer.signal.PodObserved;
 import dev.incidents.analyzer.signal.Signal;
 import dev.incidents.schemas.Incident;
@@ -57,7 +58,7 @@ public final class IncidentLifecycle {
     /** Applies one signal: pod state first, then recoveries, then new evidence. */
     public void observe(Subject subject, SubjectState state, Signal signal, SubjectView view) {
         state.lastTouched = Math.max(state.lastTouched, signal.time().toEpochMilli());
-        if (!subject.isNode() || signal instanceof PodObserved) {
+        if (!subject.isNode() || signal instanceof PodObserved || signal instanceof PodDeleted) {
             // node subjects get the snapshots of the accelerator pods scheduled on them (GPU_CAPACITY_LOST)
             PodStates.observe(state, signal);
         }

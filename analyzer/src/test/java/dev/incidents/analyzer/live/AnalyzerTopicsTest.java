@@ -26,5 +26,7 @@ class AnalyzerTopicsTest {
         assertThat(topics.get("staging.incidents.json").configs()).containsEntry("cleanup.policy", "compact");
         assertThat(topics.get("staging.events").configs()).containsEntry("cleanup.policy", "delete");
         assertThat(List.copyOf(topics.values())).allMatch(t -> t.partitions() == 6);
+        assertThat(AnalyzerTopics.of(AnalyzerConfig.defaults().with(AnalyzerConfig.NODES_TOPIC, "demo.k8s.nodes"), 1))
+                .extracting(TopicSpec::name).contains("demo.k8s.nodes", "demo.k8s.nodes.view");
     }
 }

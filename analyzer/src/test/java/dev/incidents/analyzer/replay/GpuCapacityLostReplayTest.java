@@ -77,6 +77,23 @@ class GpuCapacityLostReplayTest {
     }
 
     @Test
+    void a_gpu_pod_that_finished_before_the_drop_is_not_a_workload_hit() {
+        try (Replay replay = new Replay(AnalyzerConfig.defaults())) {
+            replay.node(KEY, gpus(4, 4, T0), T0);
+            replay.pod("test/inference/" + POD, Kube.pod("triton", POD, NODE, at(1), "Running",
+                    Kube.running(at(1)), null, 0, true), at(1));
+            replay.pod("test/inference/" + POD, Kube.pod("triton", POD, NODE, at(20), "Succeeded",
+                    Kube.terminated("Completed", 0, at(20)), null, 0, false), at(20));
+            replay.node(KEY, gpus(0, 4, at(30)), at(30));
+            replay.node(KEY, gpus(0, 4, at(200)), at(200));
+            Incident open = latest(replay.transitions());
+            assertThat(open.getStatus()).isEqualTo(IncidentStatus.OPEN);
+            assertThat(open.getPods()).isEmpty();
+            assertThat(open.getAffectedWorkloads()).isEmpty();
+        }
+    }
+
+    @Test
     void a_loss_reported_by_every_snapshot_stays_open_past_the_quiet_period() {
         try (Replay replay = new Replay(AnalyzerConfig.defaults())) {
             replay.node(KEY, gpus(8, 8, T0), T0);
