@@ -9,6 +9,7 @@ import dev.incidents.analyzer.signal.NodeDeleted;
 import dev.incidents.analyzer.signal.NodeObserved;
 import dev.incidents.analyzer.signal.PodObserved;
 import dev.incidents.analyzer.signal.Signal;
+import dev.incidents.schemas.Cause;
 import dev.incidents.schemas.NodeSnapshot;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +31,10 @@ import java.util.TreeSet;
 public final class GpuCapacityLostDetector implements Detector {
 
     static final String REASON = "GpuCapacityLost";
+    private static final String MIG_PREFIX = "nvidia.com/mig-";
+    /** Words that pick out the catalog's causes (hints/catalog.yaml, GPU_CAPACITY_LOST). */
+    static final String DEVICE_PLUGIN = "device plugin";
+    static final String MIG = "MIG reconfiguration";
 
     @Override
     public Category category() {
@@ -114,6 +119,42 @@ public final class GpuCapacityLostDetector implements Detector {
                     + String.join(", ", back) + " again"));
         }
         return Optional.empty();
+    }
+
+    /**
+     * Keeps the catalog's order (device plugin, driver/Xid, MIG) with what the counts show as evidence, except when the
+     * node now advertises MIG slices (nvidia.com/mig-*) besides the lost resource: then the GPUs were repartitioned.
+     */
+    @Override
+    public List<Cause> rank(List<Cause> catalogCauses, EvidenceSummary evidence, SubjectView subject) {
+        List<String> shortBy = new ArrayList<>();
+        List<String> migGained = new ArrayList<>();
+        subject.acceleratorsExpected().forEach((resource, expected) -> {
+            long advertised = subject.acceleratorsAdvertised().getOrDefault(resource, 0L);
+            if (advertised < expected) {
+                shortBy.add(resource + " " + advertised + " of " + expected);
+            } else if (resource.startsWith(MIG_PREFIX) && advertised > 0) {
+                migGained.add(resource + " " + advertised);
+            }
+        });
+        if (shortBy.isEmpty() || catalogCauses.isEmpty()) {
+            return catalogCauses;
+        }
+        String first = migGained.isEmpty() ? DEVICE_PLUGIN : MIG;
+        String why = migGained.isEmpty()
+                ? "allocatable " + String.join(", ", shortBy)
+                : "allocatable " + String.join(", ", shortBy) + " while the node advertises " + String.join(", ", migGained);
+        List<Cause> ranked = new ArrayList<>();
+        for (Cause c : catalogCauses) {
+            if (c.getCause().contains(first)) {
+                List<String> ev = new ArrayList<>(c.getEvidence());
+                ev.add(why);
+                ranked.add(0, Cause.newBuilder(c).setConfidence(Math.max(0.8, c.getConfidence())).setEvidence(ev).build());
+            } else {
+                ranked.add(c);
+            }
+        }
+        return ranked;
     }
 
     /**

@@ -63,6 +63,8 @@ class GpuCapacityLostReplayTest {
             assertThat(open.getPods()).containsExactly(POD);
             assertThat(open.getAffectedWorkloads()).extracting(AffectedWorkload::getName).containsExactly("triton");
             assertThat(open.getTitle()).contains(NODE).contains("nvidia.com/gpu");
+            assertThat(open.getCauses().get(0).getCause()).contains("device plugin");
+            assertThat(open.getCauses().get(0).getEvidence()).contains("allocatable nvidia.com/gpu 0 of 4");
             assertThat(open.getEvidence()).anyMatch(e -> e.getMessage().contains("nvidia.com/gpu 0 of 4"));
             List<String> commands = open.getRemediation().stream().flatMap(s -> s.getCommands().stream()).toList();
             assertThat(commands).contains("kubectl describe node " + NODE,
@@ -90,6 +92,23 @@ class GpuCapacityLostReplayTest {
             assertThat(open.getStatus()).isEqualTo(IncidentStatus.OPEN);
             assertThat(open.getPods()).isEmpty();
             assertThat(open.getAffectedWorkloads()).isEmpty();
+        }
+    }
+
+    @Test
+    void whole_gpus_replaced_by_mig_slices_rank_the_mig_reconfiguration_first() {
+        try (Replay replay = new Replay(AnalyzerConfig.defaults())) {
+            replay.node(KEY, gpus(4, 4, T0), T0);
+            for (int s : new int[] {60, 200}) {
+                NodeSnapshot mig = gpus(0, 0, at(s));
+                mig.setAllocatable(Map.of("cpu", "48", "nvidia.com/gpu", "0", "nvidia.com/mig-1g.5gb", "28"));
+                mig.setCapacity(mig.getAllocatable());
+                replay.node(KEY, mig, at(s));
+            }
+            Incident open = latest(replay.transitions());
+            assertThat(open.getCauses().get(0).getCause()).contains("MIG reconfiguration");
+            assertThat(open.getCauses().get(0).getEvidence())
+                    .anyMatch(e -> e.contains("nvidia.com/gpu 0 of 4") && e.contains("nvidia.com/mig-1g.5gb 28"));
         }
     }
 
