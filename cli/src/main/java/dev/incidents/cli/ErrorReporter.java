@@ -8,10 +8,18 @@ import picocli.CommandLine;
  * {@code INCIDENTS_DEBUG=1} prints the stack trace too.
  */
 final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
+    static final String DEBUG_VARIABLE = "INCIDENTS_DEBUG";
+
+    private final boolean stackTraces;
+
+    ErrorReporter(boolean stackTraces) {
+        this.stackTraces = stackTraces;
+    }
+
     @Override
     public int handleExecutionException(Exception e, CommandLine cmd, CommandLine.ParseResult parseResult) {
         cmd.getErr().println("incidents " + cmd.getCommandName() + ": " + describe(e));
-        if (System.getenv("INCIDENTS_DEBUG") != null) {
+        if (stackTraces) {
             e.printStackTrace(cmd.getErr());
         }
         return 1;

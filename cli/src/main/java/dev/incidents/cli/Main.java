@@ -1,5 +1,6 @@
 package dev.incidents.cli;
 
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -25,10 +26,12 @@ public final class Main implements Runnable {
 
     /** The root command with every verb mounted; tests execute it in-process. */
     public static CommandLine commandLine() {
+        // The environment is read here and only here: INCIDENTS_<OPTION> defaults and INCIDENTS_DEBUG.
+        Map<String, String> environment = System.getenv();
         CommandLine cli = new CommandLine(new Main());
         Verbs.mount(cli);
-        cli.setDefaultValueProvider(new EnvironmentDefaults(System.getenv()));
-        cli.setExecutionExceptionHandler(new ErrorReporter());
+        cli.setDefaultValueProvider(new EnvironmentDefaults(environment));
+        cli.setExecutionExceptionHandler(new ErrorReporter(environment.containsKey(ErrorReporter.DEBUG_VARIABLE)));
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         return cli;
     }

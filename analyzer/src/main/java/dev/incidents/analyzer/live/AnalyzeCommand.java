@@ -11,11 +11,15 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.state.HostInfo;
 import picocli.CommandLine;
@@ -85,6 +89,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
             description = "Replication factor of the topics this creates when missing. Default: ${DEFAULT-VALUE}.")
     short replicationFactor;
 
+    private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(30);
+
     private final CountDownLatch stopped = new CountDownLatch(1);
     private Thread shutdownHook;
 
@@ -116,14 +122,23 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
         AnalyzerConfig config = AnalyzerConfig.from(settings);
 
-        try (Admin admin = Admin.create(client)) {
+        Admin admin = Admin.create(client);
+        try {
+            admin.describeCluster().nodes().get(KAFKA_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             List<String> created = TopicProvisioner.ensure(admin, AnalyzerTopics.of(config, partitions), replicationFactor);
             if (!created.isEmpty()) {
                 err.println("analyze: created topics " + String.join(", ", created));
             }
+        } catch (TimeoutException | ExecutionException e) {
+            err.println("analyze: no Kafka broker answers at " + client.get("bootstrap.servers") + " within "
+                    + KAFKA_TIMEOUT.toSeconds() + " s" + (e.getCause() != null ? " (" + e.getCause().getMessage() + ")" : ""));
+            return 1;
         } catch (LocalBrokerException e) {
             err.println("analyze: " + e.getMessage());
             return 1;
+        } finally {
+            // Pending admin calls to an unreachable cluster would otherwise hold close() for the API timeout.
+            admin.close(Duration.ofSeconds(5));
         }
 
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);

@@ -185,6 +185,23 @@ class ReplayLifecycleTest {
             + "4 No preemption victims found for incoming pod.";
     static final String BACK_OFF = "Back-off restarting failed container triton in pod " + POD + "_inference(0a1b2c3d)";
 
+    @Test
+    void a_zero_grace_incident_opens_with_the_next_record_of_any_workload_not_at_the_next_sweep() {
+        try (Replay replay = new Replay(AnalyzerConfig.defaults())) {
+            PodSnapshot oom = Kube.pod("triton", POD, NODE, T0, "Running", Kube.running(T0),
+                    Kube.terminated("OOMKilled", 137, T0), 1, false);
+            replay.pod("test/inference/" + POD, oom, T0);
+            assertThat(replay.transitions()).as("same moment: other records of T0 may still come").isEmpty();
+
+            String other = "vllm-llama3-5c7f9d6b8d-tz8wq";
+            replay.pod("test/inference/" + other,
+                    Kube.pod("vllm-llama3", other, NODE, at(1), "Running", Kube.running(T0), null, 0, true), at(1));
+
+            // One second of event time later, well before the 10 s check interval.
+            assertThat(statuses(replay.transitions(), "OOM_KILLED")).containsExactly("OPEN");
+        }
+    }
+
     static Instant at(int seconds) {
         return T0.plusSeconds(seconds);
     }
