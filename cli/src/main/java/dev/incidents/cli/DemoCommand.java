@@ -2,11 +2,11 @@ package dev.incidents.cli;
 
 import dev.incidents.analyzer.AnalyzerConfig;
 import dev.incidents.analyzer.live.AnalyzerService;
+import dev.incidents.analyzer.live.AnalyzerTopics;
 import dev.incidents.analyzer.live.IncidentFeed;
 import dev.incidents.analyzer.render.IncidentConsole;
 import dev.incidents.analyzer.replay.Replay;
 import dev.incidents.kafka.BrokerSettings;
-import dev.incidents.kafka.KafkaCommand;
 import dev.incidents.kafka.TopicProvisioner;
 import dev.incidents.kafka.TopicSpec;
 import dev.incidents.recordings.ReadOptions;
@@ -128,23 +128,8 @@ public final class DemoCommand implements Callable<Integer> {
         // On a broker of its own the demo uses the DESIGN topic names. On a shared broker it never touches the
         // k8s.* topics: it uses its own run-scoped topics and deletes them afterwards.
         String prefix = broker.shared() ? applicationId + "." : "";
-        List<TopicSpec> topics = KafkaCommand.defaultTopics(partitions).stream()
-                .map(t -> new TopicSpec(prefix + t.name(), t.partitions(), t.configs())).toList();
-        TopicProvisioner.ensure(admin, topics, (short) 1);
-        if (broker.shared()) {
-            err.println("demo: on a shared broker: topics " + prefix + "k8s.* (deleted at the end)");
-            started.push(() -> forget(admin, applicationId, topics));
-        }
         TopicNames inputs = new TopicNames(prefix + Topics.EVENTS, prefix + Topics.PODS, prefix + Topics.NODES);
         String incidentsJson = prefix + Topics.INCIDENTS_JSON;
-
-        IncidentFeed feed = new IncidentFeed(client, incidentsJson, IncidentFeed.endOffsets(client, incidentsJson),
-                incident -> {
-                    out.print(IncidentConsole.transition(incident, colored));
-                    out.flush();
-                });
-        started.push(feed);
-
         AnalyzerConfig config = AnalyzerConfig.defaults()
                 .with(AnalyzerConfig.EVENTS_TOPIC, inputs.events())
                 .with(AnalyzerConfig.PODS_TOPIC, inputs.pods())
@@ -154,6 +139,20 @@ public final class DemoCommand implements Callable<Integer> {
                 .with(AnalyzerConfig.DLQ_TOPIC, prefix + Topics.INCIDENTS_DLQ)
                 .with(AnalyzerConfig.IDLE_ADVANCE_INTERVAL, "PT1S")
                 .with(AnalyzerConfig.IDLE_ADVANCE_RATE, IDLE_RATE);
+        // The topics analyze would create (AnalyzerTopics, the node view included), under the demo's names.
+        List<TopicSpec> topics = AnalyzerTopics.of(config, partitions);
+        TopicProvisioner.ensure(admin, topics, (short) 1);
+        if (broker.shared()) {
+            err.println("demo: on a shared broker: topics " + prefix + "k8s.* (deleted at the end)");
+            started.push(() -> forget(admin, applicationId, topics));
+        }
+
+        IncidentFeed feed = new IncidentFeed(client, incidentsJson, IncidentFeed.endOffsets(client, incidentsJson),
+                incident -> {
+                    out.print(IncidentConsole.transition(incident, colored));
+                    out.flush();
+                });
+        started.push(feed);
         AnalyzerService analyzer = new AnalyzerService(config,
                 AnalyzerService.streamsProperties(client, applicationId, stateDir.toString(), 0, null));
         started.push(() -> {

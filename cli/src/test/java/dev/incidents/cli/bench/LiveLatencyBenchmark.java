@@ -48,7 +48,8 @@ public final class LiveLatencyBenchmark {
         broker.start();
         Map<String, Object> client = KafkaClientConfig.load(broker.bootstrapServers(), null, null);
         try (Admin admin = Admin.create(client)) {
-            TopicProvisioner.ensure(admin, KafkaCommand.defaultTopics(partitions), (short) 1);
+            TopicProvisioner.ensure(admin, dev.incidents.analyzer.live.AnalyzerTopics.of(AnalyzerConfig.defaults(), partitions),
+                    (short) 1);
         }
         Map<String, Object> streams = new java.util.HashMap<>(AnalyzerService.streamsProperties(
                 client, "latency-bench", Files.createTempDirectory("latency-state").toString(), 0, null));
