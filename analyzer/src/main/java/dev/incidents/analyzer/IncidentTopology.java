@@ -13,7 +13,9 @@ import dev.incidents.schemas.KubeEvent;
 import dev.incidents.schemas.NodeSnapshot;
 import dev.incidents.schemas.PodSnapshot;
 import dev.incidents.schemas.serde.AvroSerde;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -81,12 +83,13 @@ public final class IncidentTopology {
         KStream<String, PodSnapshot> pods = valid(builder.stream(config.podsTopic(),
                         Consumed.with(Serdes.String(), podSerde).withTimestampExtractor(eventTime).withName("pods")),
                 "pods", InputCheck::pod, podSerde, config);
-        KStream<String, Signal> podSignals = pods.process(PodRouting::new, Named.as("pods-to-signals"));
+        KStream<String, Signal> podSignals = pods.process(() -> new SnapshotRouting<>(IncidentTopology::podSignals), Named.as("pods-to-signals"));
 
         KStream<String, NodeSnapshot> nodes = valid(builder.stream(config.nodesTopic(),
                         Consumed.with(Serdes.String(), nodeSerde).withTimestampExtractor(eventTime).withName("nodes")),
                 "nodes", InputCheck::node, nodeSerde, config);
-        KStream<String, Signal> nodeSignals = nodes.process(NodeRouting::new, Named.as("nodes-to-signals"));
+        KStream<String, Signal> nodeSignals = nodes.process(() -> new SnapshotRouting<NodeSnapshot>((key, node, time) -> List.of(SignalRouting.node(key, node, time))),
+                Named.as("nodes-to-signals"));
         // A topic cannot feed both a stream and a global table of one topology: the global store reads a copy.
         nodes.to(config.nodesViewTopic(), Produced.with(Serdes.String(), nodeSerde).withName("nodes-to-view"));
         builder.globalTable(config.nodesViewTopic(),
@@ -152,9 +155,20 @@ public final class IncidentTopology {
                 .mapValues(InputCheck.Checked::value, Named.as(name + "-valid-value"));
     }
 
-    /** Pods to signals; a tombstone needs the record's time, which a plain {@code map} does not see. */
-    private static final class PodRouting implements Processor<String, PodSnapshot, String, Signal> {
+    /** How one snapshot (or its tombstone, with the record's time) becomes signals. */
+    @FunctionalInterface
+    private interface SnapshotRoute<V> {
+        List<KeyValue<String, Signal>> signals(String key, V snapshot, long recordTime);
+    }
+
+    /** Snapshots to signals; a tombstone needs the record's time, which a plain {@code flatMap} does not see. */
+    private static final class SnapshotRouting<V> implements Processor<String, V, String, Signal> {
+        private final SnapshotRoute<V> route;
         private ProcessorContext<String, Signal> context;
+
+        SnapshotRouting(SnapshotRoute<V> route) {
+            this.route = route;
+        }
 
         @Override
         public void init(ProcessorContext<String, Signal> context) {
@@ -162,27 +176,18 @@ public final class IncidentTopology {
         }
 
         @Override
-        public void process(Record<String, PodSnapshot> record) {
-            KeyValue<String, Signal> routed = SignalRouting.pod(record.key(), record.value(), record.timestamp());
-            context.forward(record.withKey(routed.key).withValue(routed.value));
-            SignalRouting.podOnNode(record.value())
-                    .ifPresent(onNode -> context.forward(record.withKey(onNode.key).withValue(onNode.value)));
+        public void process(Record<String, V> record) {
+            for (KeyValue<String, Signal> signal : route.signals(record.key(), record.value(), record.timestamp())) {
+                context.forward(record.withKey(signal.key).withValue(signal.value));
+            }
         }
     }
 
-    /** Nodes to signals, tombstones included (they need the record's time). */
-    private static final class NodeRouting implements Processor<String, NodeSnapshot, String, Signal> {
-        private ProcessorContext<String, Signal> context;
-
-        @Override
-        public void init(ProcessorContext<String, Signal> context) {
-            this.context = context;
-        }
-
-        @Override
-        public void process(Record<String, NodeSnapshot> record) {
-            KeyValue<String, Signal> routed = SignalRouting.node(record.key(), record.value(), record.timestamp());
-            context.forward(record.withKey(routed.key).withValue(routed.value));
-        }
+    /** A pod's signal for its workload, and one for its node when it holds accelerators there. */
+    private static List<KeyValue<String, Signal>> podSignals(String key, PodSnapshot pod, long recordTime) {
+        List<KeyValue<String, Signal>> signals = new ArrayList<>(2);
+        signals.add(SignalRouting.pod(key, pod, recordTime));
+        SignalRouting.podOnNode(pod).ifPresent(signals::add);
+        return signals;
     }
 }
