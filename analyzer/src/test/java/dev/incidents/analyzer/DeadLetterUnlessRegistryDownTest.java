@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.incidents.analyzer.replay.Replay;
+import dev.incidents.kafka.testing.FreePorts;
 import dev.incidents.schemas.KafkaClientConfig;
 import dev.incidents.schemas.serde.RecordFramingException;
 import dev.incidents.schemas.serde.RecordFramingException.Reason;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Instant;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.streams.errors.StreamsException;
@@ -21,9 +19,9 @@ class DeadLetterUnlessRegistryDownTest {
     static final byte[] WIRE_FORMAT = {0, 0, 0, 0, 7, 2, 4, 6};
 
     @Test
-    void a_record_whose_schema_the_registry_cannot_serve_now_fails_the_thread_instead_of_being_dead_lettered() throws IOException {
+    void a_record_whose_schema_the_registry_cannot_serve_now_fails_the_thread_instead_of_being_dead_lettered() {
         AnalyzerConfig config = AnalyzerConfig.defaults()
-                .with(KafkaClientConfig.SCHEMA_REGISTRY_URL, "http://127.0.0.1:" + closedPort())
+                .with(KafkaClientConfig.SCHEMA_REGISTRY_URL, "http://127.0.0.1:" + FreePorts.one())
                 .with(DeadLetterUnlessRegistryDown.BACKOFF_CONFIG, "PT0.2S");
         try (Replay replay = new Replay(config)) {
             assertThatThrownBy(() -> replay.rawEvent("test/inference/Pod/x", WIRE_FORMAT, T0))
@@ -47,11 +45,5 @@ class DeadLetterUnlessRegistryDownTest {
         assertThat(DeadLetterUnlessRegistryDown.registryDown(new StreamsException(new SerializationException(down)))).isTrue();
         assertThat(DeadLetterUnlessRegistryDown.registryDown(new StreamsException(unknown))).isFalse();
         assertThat(DeadLetterUnlessRegistryDown.registryDown(new IllegalStateException())).isFalse();
-    }
-
-    static int closedPort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -3,7 +3,6 @@ package dev.incidents.analyzer.live;
 import dev.incidents.analyzer.IncidentTopology;
 import dev.incidents.analyzer.live.HttpSurface.Response;
 import dev.incidents.analyzer.render.IncidentJson;
-import dev.incidents.schemas.Incident;
 import dev.incidents.schemas.IncidentStatus;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -80,13 +79,13 @@ public final class AnalyzerRoutes {
 
     Response incidents(Map<String, String> query) {
         IncidentFilter filter = IncidentFilter.fromQuery(query);
-        List<Incident> incidents;
+        List<String> bodies;
         try {
-            incidents = new ArrayList<>(service.localIncidents(filter));
+            bodies = service.localIncidents(filter).stream().map(IncidentJson::toJson)
+                    .collect(Collectors.toCollection(ArrayList::new));
         } catch (InvalidStateStoreException e) {
             return Response.text(503, "incidents store not queryable yet (" + service.state() + ")\n");
         }
-        List<String> bodies = incidents.stream().map(IncidentJson::toJson).collect(Collectors.toCollection(ArrayList::new));
         if (!"true".equals(query.get("local")) && self != null) {
             for (HostInfo peer : peers()) {
                 String remote = fetch(peer, query);

@@ -9,15 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * A background reader of the incident JSON topic from given offsets ({@code read_committed}, no consumer group):
+ * A background reader of the incident JSON topic from given offsets (an {@link IncidentTopicReader}):
  * hands each transition to a callback and keeps the latest state of every incident. What {@code demo} prints
  * and what the end-to-end test compares with {@code replay}.
  */
@@ -33,11 +31,7 @@ public final class IncidentFeed implements AutoCloseable {
 
     public IncidentFeed(Map<String, Object> client, String topic, Map<TopicPartition, Long> from,
                         Consumer<Incident> onTransition) {
-        Map<String, Object> config = new LinkedHashMap<>(client);
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        this.consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
+        this.consumer = IncidentTopicReader.open(client);
         this.onTransition = onTransition;
         consumer.assign(from.keySet());
         from.forEach(consumer::seek);
@@ -48,13 +42,8 @@ public final class IncidentFeed implements AutoCloseable {
 
     /** Where each partition of {@code topic} ends now: where a feed starts to see only what comes next. */
     public static Map<TopicPartition, Long> endOffsets(Map<String, Object> client, String topic) {
-        Map<String, Object> config = new LinkedHashMap<>(client);
-        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        try (KafkaConsumer<String, String> probe = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> partitions = probe.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            return probe.endOffsets(partitions);
+        try (KafkaConsumer<String, String> probe = IncidentTopicReader.open(client)) {
+            return probe.endOffsets(IncidentTopicReader.partitions(probe, topic));
         }
     }
 

@@ -6,16 +6,13 @@ import dev.incidents.schemas.Incident;
 import dev.incidents.schemas.Topics;
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -23,9 +20,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code incidents tail}: the on-call view of {@code k8s.incidents.json}. Reads without a consumer group
- * (a tail must not steal partitions from a chat bot's group, nor commit offsets), {@code read_committed}
- * so an aborted analyzer transaction never shows up as an incident.
+ * {@code incidents tail}: the on-call view of {@code k8s.incidents.json}, read as {@link IncidentTopicReader}
+ * reads it (no consumer group, {@code read_committed}).
  */
 @Command(name = "tail", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Print incidents as they open, update and resolve (reads the incident JSON topic).")
@@ -74,20 +70,13 @@ public final class TailCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Map<String, Object> config = new HashMap<>(kafka.clientConfig(null));
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
         IncidentFilter filter = new IncidentFilter(cluster, namespace, category, status);
         boolean colored = "always".equals(color) || ("auto".equals(color) && System.console() != null);
         PrintWriter out = spec.commandLine().getOut();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stopping.set(true)));
 
-        try (KafkaConsumer<String, String> consumer =
-                     new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition()))
-                    .toList();
+        try (KafkaConsumer<String, String> consumer = IncidentTopicReader.open(kafka.clientConfig(null))) {
+            List<TopicPartition> partitions = IncidentTopicReader.partitions(consumer, topic);
             if (partitions.isEmpty()) {
                 spec.commandLine().getErr().println("incidents tail: topic " + topic + " does not exist");
                 return 2;
