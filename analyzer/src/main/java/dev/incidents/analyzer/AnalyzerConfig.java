@@ -43,8 +43,16 @@ public final class AnalyzerConfig {
     public static final String SUBJECT_RETENTION = "incidents.store.subject.retention";
     /** Event time a RESOLVED incident is kept in the incidents store (for occurrence numbering). */
     public static final String RESOLVED_RETENTION = "incidents.store.resolved.retention";
-    /** How often (event time) the correlator checks deadlines: grace, quiet, rate limit, retention. */
-    public static final String CHECK_INTERVAL = "incidents.check.interval";
+    /**
+     * The lateness bound: how far behind its input partition's newest event time a record may arrive and still be
+     * taken in event-time order. Every decision waits this long (event time) for evidence still in flight.
+     */
+    public static final String LATENESS = "incidents.lateness";
+    /**
+     * Partitions of the input topics (the most of the three): how many input partitions the correlator's clock waits
+     * for. {@code analyze} reads it from the brokers; replay has one.
+     */
+    public static final String INPUT_PARTITIONS = "incidents.input.partitions";
     /** Wall-clock interval of the idle clock (live only): advances event time when the cluster goes quiet. 0 = off. */
     public static final String IDLE_ADVANCE_INTERVAL = "incidents.idle.advance.interval";
     /**
@@ -77,7 +85,8 @@ public final class AnalyzerConfig {
         DEFAULTS.put(UPDATE_INTERVAL, "PT5M");
         DEFAULTS.put(SUBJECT_RETENTION, "PT6H");
         DEFAULTS.put(RESOLVED_RETENTION, "P7D");
-        DEFAULTS.put(CHECK_INTERVAL, "PT10S");
+        DEFAULTS.put(LATENESS, "PT2S");
+        DEFAULTS.put(INPUT_PARTITIONS, "1");
         DEFAULTS.put(IDLE_ADVANCE_INTERVAL, "PT5S");
         DEFAULTS.put(IDLE_ADVANCE_RATE, "1");
         DEFAULTS.put(MAX_EVIDENCE, "20");
@@ -210,8 +219,12 @@ public final class AnalyzerConfig {
         return duration(values.get(RESOLVED_RETENTION));
     }
 
-    public Duration checkInterval() {
-        return duration(values.get(CHECK_INTERVAL));
+    public Duration lateness() {
+        return duration(values.get(LATENESS));
+    }
+
+    public int inputPartitions() {
+        return Integer.parseInt(values.get(INPUT_PARTITIONS).trim());
     }
 
     public Duration idleAdvanceInterval() {

@@ -1,13 +1,14 @@
 package dev.incidents.analyzer;
 
 import dev.incidents.analyzer.correlate.Correlator;
+import dev.incidents.analyzer.correlate.InputProgress;
+import dev.incidents.analyzer.correlate.SubjectPartitioner;
 import dev.incidents.analyzer.correlate.JsonSerde;
 import dev.incidents.analyzer.correlate.SubjectState;
 import dev.incidents.analyzer.hints.HintCatalog;
 import dev.incidents.analyzer.render.IncidentJson;
 import dev.incidents.analyzer.signal.InputTimestamps;
 import dev.incidents.analyzer.signal.Signal;
-import dev.incidents.analyzer.signal.SignalSerde;
 import dev.incidents.schemas.Incident;
 import dev.incidents.schemas.KubeEvent;
 import dev.incidents.schemas.NodeSnapshot;
@@ -58,6 +59,10 @@ public final class IncidentTopology {
     public static final String SUBJECTS_STORE = "subjects";
     /** Index of the subjects' next deadlines, ordered by event time. */
     public static final String DEADLINES_STORE = "subject-deadlines";
+    /** Signals waiting until every input partition has passed their event time. */
+    public static final String BUFFER_STORE = "reorder-buffer";
+    /** Each input partition's watermark, and the correlator's clock. */
+    public static final String WATERMARKS_STORE = "input-watermarks";
     /** The cluster's nodes (global), for ranking scheduling causes. */
     public static final String NODES_STORE = "nodes";
     /** Internal repartition topic (suffix) of signals keyed by subject. */
@@ -100,14 +105,22 @@ public final class IncidentTopology {
         builder.addStateStore(store(SUBJECTS_STORE, new JsonSerde<>(SubjectState.class), config));
         builder.addStateStore(store(DEADLINES_STORE, Serdes.String(), config));
         builder.addStateStore(store(INCIDENTS_STORE, incidentSerde, config));
+        builder.addStateStore(memoryStore(BUFFER_STORE, Serdes.Bytes(), Serdes.ByteArray(), config));
+        builder.addStateStore(memoryStore(WATERMARKS_STORE, Serdes.String(), Serdes.Long(), config));
+        Correlator.Stores stores = new Correlator.Stores(SUBJECTS_STORE, DEADLINES_STORE, INCIDENTS_STORE,
+                NODES_STORE, BUFFER_STORE, WATERMARKS_STORE);
 
+        // Signals from every input partition meet per subject; the watermarks that travel with them (to every
+        // partition) give each correlator the slowest input's event time, so a subject's evidence is taken in order.
         KStream<String, Incident> incidents = eventSignals
                 .merge(podSignals, Named.as("signals"))
                 .merge(nodeSignals, Named.as("node-signals"))
-                .repartition(Repartitioned.<String, Signal>as(SIGNALS_BY_SUBJECT)
-                        .withKeySerde(Serdes.String()).withValueSerde(new SignalSerde()))
-                .process(() -> new Correlator(config, catalog, SUBJECTS_STORE, DEADLINES_STORE, INCIDENTS_STORE,
-                        NODES_STORE), Named.as("correlate"), SUBJECTS_STORE, DEADLINES_STORE, INCIDENTS_STORE);
+                .process(() -> new InputProgress(config), Named.as("input-progress"))
+                .repartition(Repartitioned.<String, byte[]>as(SIGNALS_BY_SUBJECT)
+                        .withKeySerde(Serdes.String()).withValueSerde(Serdes.ByteArray())
+                        .withStreamPartitioner(new SubjectPartitioner()))
+                .process(() -> new Correlator(config, catalog, stores), Named.as("correlate"),
+                        SUBJECTS_STORE, DEADLINES_STORE, INCIDENTS_STORE, BUFFER_STORE, WATERMARKS_STORE);
 
         incidents.to(config.incidentsTopic(), Produced.with(Serdes.String(), incidentSerde).withName("incidents-avro"));
         incidents.mapValues(IncidentJson::toJson, Named.as("incidents-to-json"))
@@ -134,6 +147,14 @@ public final class IncidentTopology {
     private static <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<V> values, AnalyzerConfig config) {
         StoreBuilder<KeyValueStore<String, V>> builder =
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), values);
+        return config.storeChangelog() ? builder : builder.withLoggingDisabled();
+    }
+
+    /** A store whose content is small and short-lived (in flight, per partition): in memory, restored from its changelog. */
+    private static <K, V> StoreBuilder<KeyValueStore<K, V>> memoryStore(String name, Serde<K> keys, Serde<V> values,
+                                                                         AnalyzerConfig config) {
+        StoreBuilder<KeyValueStore<K, V>> builder =
+                Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), keys, values);
         return config.storeChangelog() ? builder : builder.withLoggingDisabled();
     }
 

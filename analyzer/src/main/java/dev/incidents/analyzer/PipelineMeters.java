@@ -15,12 +15,29 @@ import java.time.Clock;
  */
 public final class PipelineMeters {
     private static final Clock WALL = Clock.systemUTC();
+    private static final java.util.concurrent.atomic.AtomicInteger BUFFERED = new java.util.concurrent.atomic.AtomicInteger();
+
+    static {
+        io.micrometer.core.instrument.Gauge.builder("incidents.reorder.buffered", BUFFERED, Number::doubleValue)
+                .description("signals waiting for the slowest input partition's watermark (last task that reported)")
+                .register(Metrics.globalRegistry);
+    }
 
     private PipelineMeters() {
     }
 
     public static void signal(String kind) {
         registry().counter("incidents.signals", "kind", kind).increment();
+    }
+
+    /** A signal that came later than the lateness bound: applied at once, out of event-time order. */
+    public static void late() {
+        registry().counter("incidents.signals.late").increment();
+    }
+
+    /** Signals waiting in a correlator's reorder buffer for the slowest input partition. */
+    public static void buffered(int size) {
+        BUFFERED.set(size);
     }
 
     public static void deadLettered(String input) {

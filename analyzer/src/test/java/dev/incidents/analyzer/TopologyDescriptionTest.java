@@ -30,13 +30,13 @@ class TopologyDescriptionTest {
                 "events-dlq", "events-valid-value", "events-to-signals",
                 "pods", "pods-check", "pods-", "pods-invalid", "pods-valid", "pods-invalid-value", "pods-dlq",
                 "pods-valid-value", "pods-to-signals",
-                "signals", "signals-by-subject-repartition-filter", "signals-by-subject-repartition-sink",
+                "signals", "input-progress", "signals-by-subject-repartition-filter", "signals-by-subject-repartition-sink",
                 "signals-by-subject-repartition-source", "correlate",
                 "incidents-avro", "incidents-to-json", "incidents-json",
                 "nodes", "nodes-check", "nodes-", "nodes-invalid", "nodes-valid", "nodes-invalid-value", "nodes-dlq",
                 "nodes-valid-value", "nodes-to-signals", "node-signals", "nodes-to-view",
                 "nodes-view-source", "nodes-view");
-        assertThat(text).contains("stores: [subjects, subject-deadlines, incidents]")
+        assertThat(text).contains("stores: [subjects, subject-deadlines, incidents, reorder-buffer, input-watermarks]")
                 .contains("topics: [signals-by-subject-repartition]")
                 .contains("--> none")
                 .contains("stores: [nodes]")

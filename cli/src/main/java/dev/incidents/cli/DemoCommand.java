@@ -1,6 +1,7 @@
 package dev.incidents.cli;
 
 import dev.incidents.analyzer.AnalyzerConfig;
+import dev.incidents.analyzer.IncidentTopology;
 import dev.incidents.analyzer.live.AnalyzerService;
 import dev.incidents.analyzer.live.AnalyzerTopics;
 import dev.incidents.analyzer.live.IncidentFeed;
@@ -10,6 +11,15 @@ import dev.incidents.kafka.BrokerSettings;
 import dev.incidents.kafka.TopicProvisioner;
 import dev.incidents.kafka.TopicSpec;
 import dev.incidents.recordings.ReadOptions;
+import dev.incidents.recordings.Recorded;
+import dev.incidents.schemas.KubeEvent;
+import dev.incidents.schemas.ObjectRef;
+import dev.incidents.schemas.TopicKeys;
+import dev.incidents.schemas.serde.AvroSerde;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import dev.incidents.recordings.Recordings;
 import dev.incidents.schemas.Incident;
 import dev.incidents.schemas.KafkaClientConfig;
@@ -46,9 +56,11 @@ import picocli.CommandLine.Spec;
  * arrive on {@code k8s.incidents.json}, a summary, and a check that the live result equals {@code replay} of the
  * same file. Everything it starts it stops, on success, failure or Ctrl-C.
  *
- * <p>The recording's event times are in the past and shipped in seconds, so the analyzer's idle clock runs
- * {@value #IDLE_RATE}x faster than the wall clock once input stops: the grace periods that end the recording
- * elapse in seconds instead of minutes, exactly as {@code replay} ends its input.
+ * <p>The recording's event times are in the past and shipped in seconds. Where a live cluster's quiet would move
+ * event time on with the wall clock (the idle clock), the demo marks the end of the recording instead, as
+ * {@code replay} ends its input: after the recording it ships, to every partition of the events topic, one event
+ * about no workload (a {@value #END_MARKER_KIND}) timed just past the longest grace period. The idle clock is off,
+ * so however long the analyzer takes to catch up, event time stops exactly there and the result is replay's.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Start a local Kafka broker, ship a recorded GPU inference outage through the shipper and the "
@@ -57,7 +69,8 @@ import picocli.CommandLine.Spec;
         exitCodeList = {"0:the demo ran and the live incidents equal replay's", "1:something failed (see stderr)",
                 "2:usage error or unreadable recording"})
 public final class DemoCommand implements Callable<Integer> {
-    static final int IDLE_RATE = 60;
+    /** The kind of the end-of-recording marker: an object no detector reads, so it moves event time and nothing else. */
+    static final String END_MARKER_KIND = "Namespace";
     private static final Duration STEP_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration SETTLE = Duration.ofSeconds(2);
 
@@ -137,8 +150,8 @@ public final class DemoCommand implements Callable<Integer> {
                 .with(AnalyzerConfig.INCIDENTS_TOPIC, prefix + Topics.INCIDENTS)
                 .with(AnalyzerConfig.INCIDENTS_JSON_TOPIC, incidentsJson)
                 .with(AnalyzerConfig.DLQ_TOPIC, prefix + Topics.INCIDENTS_DLQ)
-                .with(AnalyzerConfig.IDLE_ADVANCE_INTERVAL, "PT1S")
-                .with(AnalyzerConfig.IDLE_ADVANCE_RATE, IDLE_RATE);
+                .with(AnalyzerConfig.IDLE_ADVANCE_INTERVAL, "PT0S")
+                .with(AnalyzerConfig.INPUT_PARTITIONS, partitions);
         // The topics analyze would create (AnalyzerTopics, the node view included), under the demo's names.
         List<TopicSpec> topics = AnalyzerTopics.of(config, partitions);
         TopicProvisioner.ensure(admin, topics, (short) 1);
@@ -172,21 +185,28 @@ public final class DemoCommand implements Callable<Integer> {
             err.println("demo: ship --from exited " + shipped);
             return 1;
         }
+        List<Recorded> recorded = Recordings.read(List.of(file), new ReadOptions(null, Instant.now()), r -> { });
+        Instant end = recorded.stream().map(Recorded::time).max(Instant::compareTo).orElse(Instant.EPOCH)
+                .plus(config.longestGrace()).plus(config.lateness()).plusSeconds(1);
+        markEndOfRecording(client, inputs.events(), end);
         err.printf("demo: shipped in %d ms; the analyzer is catching up%n", Duration.ofNanos(System.nanoTime() - shipBegin).toMillis());
         err.flush();
-        Map<TopicPartition, Long> inputEnd = ends(admin, List.of(inputs.events(), inputs.pods()));
-        await("the analyzer to consume the recording", () -> consumedUpTo(admin, applicationId, inputEnd));
-        // Input is consumed; the idle clock now plays the last grace periods out (replay's finish()).
-        Duration grace = Duration.ofMillis(config.longestGrace().toMillis() / IDLE_RATE)
-                .plus(config.idleAdvanceInterval()).plus(SETTLE);
-        Thread.sleep(grace.toMillis());
+        Map<TopicPartition, Long> inputEnd = ends(admin, List.of(inputs.events(), inputs.pods(), inputs.nodes()));
+        // A big recording takes a while to catch up on: allow for it on top of the per-step timeout.
+        Duration catchUp = STEP_TIMEOUT.plusMillis(2 * inputEnd.values().stream().mapToLong(Long::longValue).sum());
+        await("the analyzer to consume the recording", () -> consumedUpTo(admin, applicationId, inputEnd), catchUp);
+        // ... and its correlators to take in what the input stage routed to them, the end marker's watermark included
+        // (published on the input stage's next wall-clock tick).
+        Thread.sleep(SETTLE.toMillis());
+        Map<TopicPartition, Long> routedEnd = ends(admin, List.of(applicationId + "-"
+                + IncidentTopology.SIGNALS_BY_SUBJECT + "-repartition"));
+        await("the analyzer to correlate the recording", () -> consumedUpTo(admin, applicationId, routedEnd), catchUp);
         await("the last transitions", () -> feed.sinceLastTransition().compareTo(SETTLE) >= 0);
 
         List<Incident> live = feed.latest();
         out.println();
         out.print(summary(live));
-        List<Incident> offline = Replay.run(Recordings.read(List.of(file), new ReadOptions(null, Instant.now()), r -> { }),
-                AnalyzerConfig.defaults()).latest();
+        List<Incident> offline = Replay.run(recorded, AnalyzerConfig.defaults(), false).latest();
         String liveKey = key(live);
         String offlineKey = key(offline);
         out.printf("%n%d incidents, %d transitions, %d duplicate transitions; demo took %.1f s%n", live.size(),
@@ -200,6 +220,33 @@ public final class DemoCommand implements Callable<Integer> {
         }
         out.println("Same incidents as `bin/incidents replay " + file + "` (live = offline).");
         return 0;
+    }
+
+    /**
+     * Tells every input partition that the recording is over, as {@code replay} does at the end of its input: one
+     * event per partition of the events topic, about an object no detector reads, timed at {@code end}.
+     */
+    private static void markEndOfRecording(Map<String, Object> client, String eventsTopic, Instant end) throws Exception {
+        Map<String, Object> settings = new java.util.HashMap<>(client);
+        settings.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        try (var serde = AvroSerde.of(KubeEvent.class, new java.util.HashMap<>(client));
+             KafkaProducer<String, KubeEvent> producer = new KafkaProducer<>(settings, new StringSerializer(),
+                     serde.serializer())) {
+            int partitions = producer.partitionsFor(eventsTopic).size();
+            for (int p = 0; p < partitions; p++) {
+                KubeEvent marker = KubeEvent.newBuilder()
+                        .setCluster("incidents-demo")
+                        .setNamespace("default")
+                        .setName("end-of-recording." + p)
+                        .setInvolvedObject(ObjectRef.newBuilder().setKind(END_MARKER_KIND).setName("default").build())
+                        .setReason("EndOfRecording")
+                        .setMessage("the demo recording ends here")
+                        .setType("Normal")
+                        .setLastTimestamp(end)
+                        .build();
+                producer.send(new ProducerRecord<>(eventsTopic, p, null, TopicKeys.event(marker), marker)).get();
+            }
+        }
     }
 
     static String summary(List<Incident> incidents) {
@@ -249,10 +296,14 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     private static void await(String what, Check check) throws Exception {
-        long deadline = System.nanoTime() + STEP_TIMEOUT.toNanos();
+        await(what, check, STEP_TIMEOUT);
+    }
+
+    private static void await(String what, Check check, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
         while (!check.done()) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("timed out after " + STEP_TIMEOUT.toSeconds() + " s waiting for " + what);
+                throw new IllegalStateException("timed out after " + timeout.toSeconds() + " s waiting for " + what);
             }
             Thread.sleep(200);
         }

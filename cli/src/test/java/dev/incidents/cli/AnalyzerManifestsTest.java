@@ -180,7 +180,7 @@ class AnalyzerManifestsTest {
         AnalyzerConfig config = AnalyzerConfig.from(properties);
         config.quietPeriod();
         config.updateInterval();
-        config.checkInterval();
+        config.lateness();
         config.subjectRetention();
         config.resolvedRetention();
         config.idleAdvanceInterval();

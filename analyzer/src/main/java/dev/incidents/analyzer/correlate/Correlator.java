@@ -1,12 +1,13 @@
 package dev.incidents.analyzer.correlate;
 
-import dev.incidents.analyzer.PipelineMeters;
 import dev.incidents.analyzer.AnalyzerConfig;
+import dev.incidents.analyzer.PipelineMeters;
 import dev.incidents.analyzer.Subject;
 import dev.incidents.analyzer.detect.Detectors;
 import dev.incidents.analyzer.detect.SubjectView;
 import dev.incidents.analyzer.hints.HintCatalog;
 import dev.incidents.analyzer.signal.Signal;
+import dev.incidents.analyzer.signal.SignalFrames;
 import dev.incidents.schemas.Incident;
 import dev.incidents.schemas.IncidentStatus;
 import dev.incidents.schemas.NodeSnapshot;
@@ -16,72 +17,80 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 /**
- * The correlating processor: signals keyed by subject in, incident transitions keyed by incident id out.
+ * The correlating processor: signal frames keyed by subject in, incident transitions keyed by incident id out.
  *
- * <p>Time. Everything is decided on event time. The processor's clock is the highest record time seen; a
- * stream-time punctuator sweeps the subjects whose next deadline (grace end, quiet end, due update, retention) has
- * passed, found through the {@code deadlines} index store rather than a scan of every subject. Two cases move the
- * clock without a record:
- * <ol>
- *   <li>End of a replay: the replay driver advances its mock wall clock just past the longest grace; the idle
- *       punctuator below turns that into event time, so pending detections fire and still-failing incidents are
- *       reported as they stood (the quiet period is not reached).</li>
- *   <li>Live, a cluster going quiet: the same wall-clock punctuator advances the event clock by the wall time
- *       elapsed since the last record, so a pending detection still fires. In replay the driver's wall clock does
- *       not move while records are piped, so results depend on event time only.</li>
- * </ol>
+ * <p>Time (DESIGN section 4, ordering guarantee). Everything is decided on event time, and a subject's evidence is
+ * taken in its own event-time order whatever the pace of each input partition:
+ * <ul>
+ *   <li>The clock is the slowest input partition's watermark ({@link InputProgress} publishes them, {@link
+ *       InputWatermarks} keeps them): it cannot overtake evidence still in flight on another partition, within the
+ *       lateness bound {@code incidents.lateness}.</li>
+ *   <li>Signals wait in the {@link ReorderBuffer} until the clock reaches their time; then signals and deadlines
+ *       ({@link DeadlineIndex}: grace end, quiet end, due update, retention) are taken together in event-time
+ *       order, a deadline before a signal of the same time, and a deadline is evaluated at its own time. So the
+ *       transitions depend on the subject's records only: not on how far the clock jumped, nor on other subjects.</li>
+ *   <li>A signal older than the clock (later than the lateness bound) is applied at once, at the clock's time, and
+ *       counted; failure evidence older than a resolution does not reopen it ({@link IncidentLifecycle}).</li>
+ * </ul>
+ * Stores: buffer, deadlines, watermarks and subjects are changelogged, so the clock and everything waiting on it
+ * survive restarts and rebalances.
  */
-public final class Correlator implements Processor<String, Signal, String, Incident> {
+public final class Correlator implements Processor<String, byte[], String, Incident> {
 
     private final AnalyzerConfig config;
     private final IncidentLifecycle lifecycle;
-    private final String subjectsStoreName;
-    private final String deadlinesStoreName;
-    private final String incidentsStoreName;
-    private final String nodesStoreName;
+    private final Stores stores;
 
     private ProcessorContext<String, Incident> context;
     private KeyValueStore<String, SubjectState> subjects;
-    private KeyValueStore<String, String> deadlines;
     private KeyValueStore<String, Incident> incidents;
     private ReadOnlyKeyValueStore<String, ValueAndTimestamp<NodeSnapshot>> nodes;
     private IncidentStore incidentStore;
-
-    private long clock = Long.MIN_VALUE;
-    private long lastRecordTime = Long.MIN_VALUE;
-    private long wallAtLastRecord;
-    /** Earliest deadline in the store, or lower (a deleted one): a record past it sweeps. Unknown at start: scan. */
-    private long nextDue = Long.MIN_VALUE;
+    private InputWatermarks watermarks;
+    private ReorderBuffer buffer;
+    private DeadlineIndex deadlines;
     private long lastResolvedPurge = Long.MIN_VALUE;
+    /**
+     * Event time up to which signals and deadlines have been taken: a signal at or before it comes too late for its
+     * place in the order. Trails the clock while a large release is spread over several calls.
+     */
+    private long released = Long.MIN_VALUE;
 
-    public Correlator(AnalyzerConfig config, HintCatalog catalog, String subjectsStore, String deadlinesStore,
-                      String incidentsStore, String nodesStore) {
+    /** Signals and deadlines taken per call (see {@link #release()}). */
+    static final int RELEASE_BUDGET = 2_000;
+    /** Wall-clock tick that continues a release spread over several calls. */
+    private static final Duration RELEASE_TICK = Duration.ofMillis(100);
+
+    /** Names of the stores the correlator uses. */
+    public record Stores(String subjects, String deadlines, String incidents, String nodes, String buffer,
+                         String watermarks) {
+    }
+
+    public Correlator(AnalyzerConfig config, HintCatalog catalog, Stores stores) {
         this.config = config;
         this.lifecycle = new IncidentLifecycle(config, Detectors.all(config.nodeDiskWorkloads()), catalog);
-        this.subjectsStoreName = subjectsStore;
-        this.deadlinesStoreName = deadlinesStore;
-        this.incidentsStoreName = incidentsStore;
-        this.nodesStoreName = nodesStore;
+        this.stores = stores;
     }
 
     @Override
     public void init(ProcessorContext<String, Incident> context) {
         this.context = context;
-        this.subjects = context.getStateStore(subjectsStoreName);
-        this.deadlines = context.getStateStore(deadlinesStoreName);
-        this.incidents = context.getStateStore(incidentsStoreName);
-        this.nodes = context.getStateStore(nodesStoreName);
+        this.subjects = context.getStateStore(stores.subjects());
+        this.incidents = context.getStateStore(stores.incidents());
+        this.nodes = context.getStateStore(stores.nodes());
         this.incidentStore = new IncidentStore() {
             @Override
             public Incident get(String id) {
@@ -93,95 +102,103 @@ public final class Correlator implements Processor<String, Signal, String, Incid
                 incidents.put(id, incident);
             }
         };
-        this.wallAtLastRecord = context.currentSystemTimeMs();
-        context.schedule(config.checkInterval(), PunctuationType.STREAM_TIME, this::sweep);
-        Duration idle = config.idleAdvanceInterval();
-        if (!idle.isZero() && !idle.isNegative()) {
-            context.schedule(idle, PunctuationType.WALL_CLOCK_TIME, this::advanceIdleClock);
-        }
+        KeyValueStore<String, String> deadlineStore = context.getStateStore(stores.deadlines());
+        KeyValueStore<Bytes, byte[]> bufferStore = context.getStateStore(stores.buffer());
+        KeyValueStore<String, Long> watermarkStore = context.getStateStore(stores.watermarks());
+        this.deadlines = new DeadlineIndex(deadlineStore);
+        this.buffer = new ReorderBuffer(bufferStore);
+        this.watermarks = new InputWatermarks(watermarkStore, config.inputPartitions());
+        // Everything before the restored clock was taken before the restart, except what the buffer still holds.
+        this.released = Math.min(watermarks.clock(), buffer.earliest() - 1);
+        context.schedule(RELEASE_TICK, PunctuationType.WALL_CLOCK_TIME, wallNow -> release());
     }
 
     @Override
-    public void process(Record<String, Signal> record) {
+    public void process(Record<String, byte[]> record) {
         if (record.key() == null || record.value() == null) {
             return;
         }
-        PipelineMeters.signal(record.value().getClass().getSimpleName());
-        long time = record.timestamp();
-        if (time > clock && time >= nextDue) {
-            // Event time moved past a deadline: fire it now rather than at the next check-interval punctuation,
-            // so a candidate that waits for its moment to pass opens with the next record of any subject.
-            sweep(time);
+        byte[] frame = record.value();
+        int inputPartition = SignalFrames.inputPartition(frame);
+        if (SignalFrames.isWatermark(frame)) {
+            watermarks.advance(inputPartition, SignalFrames.watermarkTime(frame));
+            release();
+            return;
         }
-        clock = Math.max(clock, time);
-        lastRecordTime = Math.max(lastRecordTime, time);
-        wallAtLastRecord = context.currentSystemTimeMs();
-        Subject subject = Subject.parse(record.key());
-        SubjectState state = subjects.get(record.key());
+        long time = record.timestamp();
+        if (time > released) {
+            long order = context.recordMetadata().map(RecordMetadata::offset).orElse(-1L);
+            buffer.add(time, inputPartition, order, record.key(), frame);
+            PipelineMeters.buffered(buffer.size());
+            release();
+            return;
+        }
+        // Later than the lateness bound: its moment has passed. Apply it now rather than lose it.
+        PipelineMeters.late();
+        apply(record.key(), SignalFrames.signal(frame), released);
+    }
+
+    /**
+     * Takes buffered signals and due deadlines in event-time order up to the clock, at most {@link #RELEASE_BUDGET}
+     * of them per call: a clock that jumps over a large backlog (a partition catching up) must not hold one
+     * transaction open past its timeout. The rest follows on the next record or wall-clock tick.
+     */
+    private void release() {
+        long clock = watermarks.clock();
+        int budget = RELEASE_BUDGET;
+        while (budget-- > 0) {
+            long signalAt = buffer.earliest();
+            long deadlineAt = deadlines.earliest();
+            if (deadlineAt <= clock && deadlineAt <= signalAt) {
+                released = Math.max(released, deadlineAt - 1);
+                fire(deadlines.pollSubject(), deadlineAt);
+            } else if (signalAt <= clock) {
+                released = Math.max(released, signalAt - 1);
+                ReorderBuffer.Entry next = buffer.poll();
+                apply(next.subjectKey(), SignalFrames.signal(next.frame()), next.time());
+            } else {
+                released = Math.max(released, clock);
+                break;
+            }
+        }
+        PipelineMeters.buffered(buffer.size());
+        purgeResolvedIncidents(released);
+    }
+
+    private void apply(String key, Signal signal, long now) {
+        PipelineMeters.signal(signal.getClass().getSimpleName());
+        Subject subject = Subject.parse(key);
+        SubjectState state = subjects.get(key);
         if (state == null) {
             state = new SubjectState();
         }
         SubjectView view = view(subject, state);
-        lifecycle.observe(subject, state, record.value(), view);
-        emit(lifecycle.evaluate(subject, state, clock, view, incidentStore), clock);
-        save(record.key(), state);
+        lifecycle.observe(subject, state, signal, view);
+        emit(lifecycle.evaluate(subject, state, now, view, incidentStore), now);
+        save(key, state, now);
     }
 
-    /** Wall-clock punctuation: once input goes quiet, event time moves on by the wall time elapsed since the last record. */
-    private void advanceIdleClock(long wallNow) {
-        if (lastRecordTime == Long.MIN_VALUE) {
+    private void fire(String key, long now) {
+        SubjectState state = subjects.get(key);
+        if (state == null) {
             return;
         }
-        long quiet = wallNow - wallAtLastRecord;
-        if (quiet < config.idleAdvanceInterval().toMillis()) {
-            // Records are still arriving: stream time is moving on its own, and jumping ahead of it would cut
-            // grace periods short for records that are merely a little behind.
-            return;
-        }
-        long advanced = lastRecordTime + (long) (quiet * config.idleAdvanceRate());
-        if (advanced > clock) {
-            clock = advanced;
-            sweep(advanced);
-        }
-    }
-
-    private void sweep(long streamTime) {
-        long now = Math.max(clock, streamTime);
-        clock = now;
-        List<String> due = new ArrayList<>();
-        try (KeyValueIterator<String, String> it = deadlines.range(DeadlineKey.FIRST, DeadlineKey.upTo(now))) {
-            while (it.hasNext()) {
-                KeyValue<String, String> entry = it.next();
-                due.add(entry.value);
-            }
-        }
-        for (String key : due) {
-            SubjectState state = subjects.get(key);
-            if (state == null) {
-                continue;
-            }
-            Subject subject = Subject.parse(key);
-            emit(lifecycle.evaluate(subject, state, now, view(subject, state), incidentStore), now);
-            if (lifecycle.expired(state, now)) {
-                deadlines.delete(state.deadlineKey);
-                subjects.delete(key);
-            } else {
-                save(key, state);
-            }
-        }
-        purgeResolvedIncidents(now);
-        nextDue = earliestDeadline();
-    }
-
-    private long earliestDeadline() {
-        try (KeyValueIterator<String, String> it = deadlines.range(DeadlineKey.FIRST, DeadlineKey.upTo(DeadlineKey.LAST))) {
-            return it.hasNext() ? DeadlineKey.time(it.next().key) : Long.MAX_VALUE;
+        state.deadlineKey = null; // taken off the index by the poll
+        Subject subject = Subject.parse(key);
+        emit(lifecycle.evaluate(subject, state, now, view(subject, state), incidentStore), now);
+        if (lifecycle.expired(state, now)) {
+            subjects.delete(key);
+        } else {
+            save(key, state, now);
         }
     }
 
     /** RESOLVED incidents stay (for occurrence numbering) for the resolved retention, then leave the store. */
     private void purgeResolvedIncidents(long now) {
         long retention = config.resolvedRetention().toMillis();
+        if (now == Long.MIN_VALUE) {
+            return;
+        }
         if (lastResolvedPurge != Long.MIN_VALUE && now - lastResolvedPurge < Math.min(retention, Duration.ofHours(1).toMillis())) {
             return;
         }
@@ -199,17 +216,9 @@ public final class Correlator implements Processor<String, Signal, String, Incid
         expired.forEach(incidents::delete);
     }
 
-    private void save(String key, SubjectState state) {
-        OptionalLong next = lifecycle.nextDeadline(state, clock);
-        String deadlineKey = next.isPresent() ? DeadlineKey.of(next.getAsLong(), key) : null;
-        if (state.deadlineKey != null && !state.deadlineKey.equals(deadlineKey)) {
-            deadlines.delete(state.deadlineKey);
-        }
-        if (deadlineKey != null) {
-            deadlines.put(deadlineKey, key);
-            nextDue = Math.min(nextDue, next.getAsLong());
-        }
-        state.deadlineKey = deadlineKey;
+    private void save(String key, SubjectState state, long now) {
+        OptionalLong next = lifecycle.nextDeadline(state, now);
+        state.deadlineKey = deadlines.move(state.deadlineKey, next.isPresent() ? next.getAsLong() : Long.MAX_VALUE, key);
         subjects.put(key, state);
     }
 
@@ -236,28 +245,5 @@ public final class Correlator implements Processor<String, Signal, String, Incid
         };
         return new SubjectView(subject, state.pods, clusterNodes, state.acceleratorsAdvertised,
                 state.acceleratorsExpected);
-    }
-
-    /** Keys of the deadline index: zero-padded epoch millis, so byte order is time order. */
-    static final class DeadlineKey {
-        static final String FIRST = "0000000000000|";
-
-        private DeadlineKey() {
-        }
-
-        static final long LAST = 9_999_999_999_999L;
-
-        static long time(String key) {
-            return Long.parseLong(key.substring(0, key.indexOf('|')));
-        }
-
-        static String of(long time, String subjectKey) {
-            return String.format("%013d|%s", Math.max(0, time), subjectKey);
-        }
-
-        /** Upper bound (inclusive) of every key due at or before {@code time}. */
-        static String upTo(long time) {
-            return String.format("%013d|\uffff", Math.max(0, time));
-        }
     }
 }

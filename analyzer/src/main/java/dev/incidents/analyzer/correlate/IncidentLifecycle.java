@@ -93,6 +93,9 @@ public final class IncidentLifecycle {
         Candidate c = state.candidates.get(category.name());
         long time = f.time().toEpochMilli();
         if (c == null) {
+            if (resolvedAfter(state, category, time)) {
+                return; // late evidence of a problem already resolved: it does not reopen it
+            }
             c = new Candidate(category.name());
             c.firstSeen = f.firstTime().toEpochMilli();
             c.lastSeen = time;
@@ -148,6 +151,17 @@ public final class IncidentLifecycle {
         trim(c.nodes);
         trim(c.workloads);
         trim(c.failing);
+    }
+
+    /** Whether this subject's incident of {@code category} was resolved at or after {@code time}. */
+    private static boolean resolvedAfter(SubjectState state, Category category, long time) {
+        String suffix = "/" + category.name();
+        for (Map.Entry<String, Long> e : state.recentlyResolved.entrySet()) {
+            if (e.getKey().endsWith(suffix) && e.getValue() > time) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void trim(TreeSet<String> set) {

@@ -129,6 +129,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
             if (!created.isEmpty()) {
                 err.println("analyze: created topics " + String.join(", ", created));
             }
+            int inputPartitions = inputPartitions(admin, config);
+            settings.put(AnalyzerConfig.INPUT_PARTITIONS, inputPartitions);
+            config = config.with(AnalyzerConfig.INPUT_PARTITIONS, inputPartitions);
         } catch (TimeoutException | ExecutionException e) {
             err.println("analyze: no Kafka broker answers at " + client.get("bootstrap.servers") + " within "
                     + KAFKA_TIMEOUT.toSeconds() + " s" + (e.getCause() != null ? " (" + e.getCause().getMessage() + ")" : ""));
@@ -177,6 +180,17 @@ public final class AnalyzeCommand implements Callable<Integer> {
             removeShutdownHook();
         }
         return 0;
+    }
+
+    /**
+     * The correlator's clock waits for a watermark from every input partition, so it must know how many there are:
+     * the most of the three input topics (Kafka Streams makes one task per partition of the widest).
+     */
+    private static int inputPartitions(Admin admin, AnalyzerConfig config)
+            throws ExecutionException, InterruptedException, TimeoutException {
+        return admin.describeTopics(List.of(config.eventsTopic(), config.podsTopic(), config.nodesTopic()))
+                .allTopicNames().get(KAFKA_TIMEOUT.toSeconds(), TimeUnit.SECONDS).values().stream()
+                .mapToInt(t -> t.partitions().size()).max().orElse(1);
     }
 
     private void removeShutdownHook() {

@@ -1,0 +1,61 @@
+package dev.incidents.analyzer.correlate;
+
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * The subjects' next deadlines (grace end, quiet end, due update, retention), ordered by event time, so the clock
+ * moving on finds the due subjects without a scan of every subject. The store survives restarts; the sorted copy in
+ * memory (one entry per live subject, rebuilt when the task starts) answers "what is due next" without a store scan.
+ */
+final class DeadlineIndex {
+
+    private final KeyValueStore<String, String> store;
+    private final TreeMap<String, String> due = new TreeMap<>();
+
+    DeadlineIndex(KeyValueStore<String, String> store) {
+        this.store = store;
+        try (KeyValueIterator<String, String> it = store.all()) {
+            while (it.hasNext()) {
+                var e = it.next();
+                due.put(e.key, e.value);
+            }
+        }
+    }
+
+    /** Event time of the earliest deadline, or Long.MAX_VALUE when none. */
+    long earliest() {
+        return due.isEmpty() ? Long.MAX_VALUE : time(due.firstKey());
+    }
+
+    /** Removes the earliest deadline; returns its subject key. */
+    String pollSubject() {
+        Map.Entry<String, String> first = due.pollFirstEntry();
+        store.delete(first.getKey());
+        return first.getValue();
+    }
+
+    /** Moves a subject's deadline from {@code previousKey} (or none) to {@code time} (or none); returns the new key. */
+    String move(String previousKey, long time, String subjectKey) {
+        String key = time == Long.MAX_VALUE ? null : key(time, subjectKey);
+        if (previousKey != null && !previousKey.equals(key) && due.remove(previousKey) != null) {
+            store.delete(previousKey);
+        }
+        if (key != null && !key.equals(previousKey) || key != null && !due.containsKey(key)) {
+            due.put(key, subjectKey);
+            store.put(key, subjectKey);
+        }
+        return key;
+    }
+
+    /** Keys are zero-padded epoch millis, so byte order is time order. */
+    static String key(long time, String subjectKey) {
+        return String.format("%013d|%s", Math.max(0, time), subjectKey);
+    }
+
+    static long time(String key) {
+        return Long.parseLong(key.substring(0, key.indexOf('|')));
+    }
+}

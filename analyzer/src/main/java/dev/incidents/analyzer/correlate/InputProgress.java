@@ -1,0 +1,104 @@
+package dev.incidents.analyzer.correlate;
+
+import dev.incidents.analyzer.AnalyzerConfig;
+import dev.incidents.analyzer.signal.Signal;
+import dev.incidents.analyzer.signal.SignalFrames;
+import java.time.Duration;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+
+/**
+ * The last step before {@code signals-by-subject}: frames each signal with the input partition it came from, and
+ * tells every correlator task how far that partition has got (a watermark: its stream time minus the lateness bound).
+ *
+ * <p>Why: the correlator of a subject reads signals that were routed from every input partition, each consumed at
+ * its own pace (catch-up after downtime, a lagging partition, a rebalance). Its clock must be the slowest of them, or
+ * a deadline fires while older evidence of the same subject is still in flight. Kafka Streams merges the partitions
+ * of one task in timestamp order; this processor publishes the result of that merge.
+ *
+ * <p>A watermark goes out when it has moved by {@link #STEP} of event time, and on a wall-clock tick when it has
+ * moved at all (live latency). When the partition has had no record for {@code incidents.idle.advance.interval} of
+ * wall time, its clock moves on with the wall clock ({@code x incidents.idle.advance.rate}): a quiet cluster still
+ * reaches its deadlines. A partition that never had a record says so ({@link SignalFrames#NO_DATA}).
+ */
+public final class InputProgress implements Processor<String, Signal, String, byte[]> {
+
+    /** Event time between two watermarks while records flow. */
+    static final long STEP = Duration.ofSeconds(1).toMillis();
+    /** Wall-clock tick that publishes sub-step progress and drives the idle clock. */
+    static final Duration TICK = Duration.ofSeconds(1);
+
+    private final long lateness;
+    private final long idleAfter;
+    private final double idleRate;
+
+    private ProcessorContext<String, byte[]> context;
+    private int partition;
+    private long lastRecordTime = Long.MIN_VALUE;
+    private long wallAtLastRecord;
+    private long published = Long.MIN_VALUE;
+    private boolean announcedEmpty;
+
+    public InputProgress(AnalyzerConfig config) {
+        this.lateness = config.lateness().toMillis();
+        Duration idle = config.idleAdvanceInterval();
+        this.idleAfter = idle.isZero() || idle.isNegative() ? Long.MAX_VALUE : idle.toMillis();
+        this.idleRate = config.idleAdvanceRate();
+    }
+
+    @Override
+    public void init(ProcessorContext<String, byte[]> context) {
+        this.context = context;
+        this.partition = context.taskId().partition();
+        this.wallAtLastRecord = context.currentSystemTimeMs();
+        context.schedule(TICK, PunctuationType.WALL_CLOCK_TIME, this::tick);
+    }
+
+    @Override
+    public void process(Record<String, Signal> record) {
+        if (record.key() == null || record.value() == null) {
+            return;
+        }
+        context.forward(record.withValue(SignalFrames.signal(partition, record.value())));
+        lastRecordTime = Math.max(lastRecordTime, record.timestamp());
+        wallAtLastRecord = context.currentSystemTimeMs();
+        long mark = streamTime() - lateness;
+        if (published == Long.MIN_VALUE || mark - published >= STEP) {
+            publish(mark, record.timestamp());
+        }
+    }
+
+    private void tick(long wallNow) {
+        long streamTime = streamTime();
+        if (streamTime == Long.MIN_VALUE) {
+            if (wallNow - wallAtLastRecord >= idleAfter && !announcedEmpty) {
+                announcedEmpty = true; // nothing here: no correlator should wait for this partition
+                publish(SignalFrames.NO_DATA, 0);
+            }
+            return;
+        }
+        long quiet = wallNow - wallAtLastRecord;
+        long clock = quiet >= idleAfter ? streamTime + (long) (quiet * idleRate) : streamTime;
+        long mark = clock - lateness;
+        if (mark > published) {
+            publish(mark, clock);
+        }
+    }
+
+    /** The task's stream time (restored with the committed offsets after a restart), else the records seen. */
+    private long streamTime() {
+        long streamTime = context.currentStreamTimeMs();
+        long known = streamTime < 0 ? Long.MIN_VALUE : streamTime;
+        return Math.max(known, lastRecordTime);
+    }
+
+    private void publish(long mark, long recordTime) {
+        if (mark != SignalFrames.NO_DATA) {
+            published = mark;
+        }
+        context.forward(new Record<>(SignalFrames.WATERMARK_KEY, SignalFrames.watermark(partition, mark),
+                Math.max(0, recordTime)));
+    }
+}
