@@ -16,6 +16,11 @@ public final class Candidate {
     public int signalCount;
     /** Objects (pods, ReplicaSets, nodes) still failing; empty after recovery. */
     public TreeSet<String> failing = new TreeSet<>();
+    /**
+     * Failing objects dropped from {@link #failing} to bound it: their recovery cannot be seen, so an incident with
+     * any of them resolves only by the quiet period, never because the kept ones recovered.
+     */
+    public int failingDropped;
     public TreeSet<String> pods = new TreeSet<>();
     public TreeSet<String> nodes = new TreeSet<>();
     /** For node incidents: {@code namespace/Kind/name} of the workloads hit. */

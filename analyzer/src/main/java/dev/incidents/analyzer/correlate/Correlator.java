@@ -133,8 +133,10 @@ public final class Correlator implements Processor<String, byte[], String, Incid
             release();
             return;
         }
-        // Later than the lateness bound: its moment has passed. Apply it now rather than lose it.
-        PipelineMeters.late();
+        if (time < released) {
+            // Later than the lateness bound: its moment has passed. Apply it now rather than lose it.
+            PipelineMeters.late();
+        }
         apply(record.key(), SignalFrames.signal(frame), released);
     }
 

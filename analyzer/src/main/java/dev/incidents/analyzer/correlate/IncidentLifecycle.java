@@ -83,6 +83,7 @@ public final class IncidentLifecycle {
         boolean removed = r.object().isPresent() ? c.failing.remove(r.object().get()) : !c.failing.isEmpty();
         if (r.object().isEmpty()) {
             c.failing.clear();
+            c.failingDropped = 0; // everything recovered, the dropped ones too
         }
         if (removed) {
             c.recovery = r.resolution();
@@ -150,7 +151,7 @@ public final class IncidentLifecycle {
         trim(c.pods);
         trim(c.nodes);
         trim(c.workloads);
-        trim(c.failing);
+        c.failingDropped += trim(c.failing);
     }
 
     /** Whether this subject's incident of {@code category} was resolved at or after {@code time}. */
@@ -164,10 +165,18 @@ public final class IncidentLifecycle {
         return false;
     }
 
-    private static void trim(TreeSet<String> set) {
+    private static int trim(TreeSet<String> set) {
+        int dropped = 0;
         while (set.size() > 4 * IncidentBuilder.MAX_LISTED) {
             set.pollLast();
+            dropped++;
         }
+        return dropped;
+    }
+
+    /** Every failing object recovered, as far as anyone can tell (none was dropped unseen). */
+    private static boolean recovered(Candidate c) {
+        return c.failing.isEmpty() && c.failingDropped == 0;
     }
 
     /** Moves every candidate of the subject along its lifecycle at event time {@code now}; returns the transitions. */
@@ -192,14 +201,14 @@ public final class IncidentLifecycle {
                 // the same age): a candidate does not open at the instant of its latest evidence, but once event
                 // time has moved past it, when the rest of that moment is in.
                 boolean graceMet = now >= graceEnd && graceEnd < quietEnd && now > c.lastSeen;
-                if (c.failing.isEmpty()) {
+                if (recovered(c)) {
                     state.candidates.remove(category.name()); // a transient
                 } else if (graceMet && d.sufficient(IncidentBuilder.summary(c)) && !yields(d, state)) {
                     open(subject, state, c, d, now, view, store, out);
                 } else if (now >= quietEnd) {
                     state.candidates.remove(category.name()); // evidence that never sufficed
                 }
-            } else if (c.failing.isEmpty()) {
+            } else if (recovered(c)) {
                 resolve(subject, state, c, d, now, view, store, out,
                         c.recovery == null ? "recovered" : c.recovery);
             } else if (now >= c.lastSeen + config.quietPeriod().toMillis()) {
@@ -224,7 +233,7 @@ public final class IncidentLifecycle {
     private static boolean yields(Detector d, SubjectState state) {
         for (Category better : d.yieldsTo()) {
             Candidate other = state.candidates.get(better.name());
-            if (other != null && (other.open || !other.failing.isEmpty())) {
+            if (other != null && (other.open || !recovered(other))) {
                 return true;
             }
         }

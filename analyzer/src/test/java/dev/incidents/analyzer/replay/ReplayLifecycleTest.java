@@ -349,4 +349,34 @@ class ReplayLifecycleTest {
             assertThat(statuses(replay.transitions(), "INSUFFICIENT_GPU")).containsExactly("OPEN");
         }
     }
+
+    /**
+     * A Deployment of 100 GPU replicas, all Pending: the incident keeps a bounded number (80) of failing pods. When
+     * those it kept get scheduled, the others still fail: the incident stays OPEN (it used to resolve as "recovered").
+     */
+    @Test
+    void recovery_of_the_pods_an_incident_kept_does_not_resolve_it_while_dropped_ones_still_fail() {
+        String pending = "0/4 nodes are available: 4 Insufficient nvidia.com/gpu. preemption: 0/4 nodes are available: "
+                + "4 No preemption victims found for incoming pod.";
+        try (Replay replay = new Replay(AnalyzerConfig.defaults())) {
+            List<String> pods = new java.util.ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                pods.add(String.format("triton-79569cfbbc-x%04d", i));
+            }
+            for (int i = 0; i < pods.size(); i++) {
+                replay.event(podEvent(pods.get(i), "Warning", "FailedScheduling", pending, T0.plusMillis(i), "fs-" + i,
+                        null), T0.plusMillis(i));
+            }
+            replay.advance(Duration.ofMinutes(3));
+            assertThat(replay.transitions()).extracting(Incident::getStatus).containsExactly(IncidentStatus.OPEN);
+            Instant later = T0.plus(Duration.ofMinutes(4));
+            for (int i = 0; i < 80; i++) { // the 80 the incident kept (the first by name) get a node, 20 still wait
+                replay.event(podEvent(pods.get(i), "Normal", "Scheduled", "Successfully assigned inference/"
+                        + pods.get(i) + " to " + NODE, later, "s-" + i, null), later);
+            }
+            replay.advance(Duration.ofMinutes(1));
+            assertThat(replay.transitions()).extracting(Incident::getStatus)
+                    .as("20 replicas still wait for a GPU").doesNotContain(IncidentStatus.RESOLVED);
+        }
+    }
 }
