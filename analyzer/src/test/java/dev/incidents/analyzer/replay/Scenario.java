@@ -111,30 +111,34 @@ record Scenario(String name, List<Path> inputs, Expectation expectation) {
         return Replay.run(records, AnalyzerConfig.defaults());
     }
 
-    /** Problems with {@code incidents} against the expectation; empty when it holds. */
+    /**
+     * Problems with {@code incidents} against the expectation; empty when it holds. Every expected entry needs an
+     * incident of its own, and every incident (one per id: {@code incidents} is a replay's latest state) needs an
+     * entry, unless {@code allowOther} names its category. So a second incident of a category expected once fails
+     * too: a detector that opens one trouble under two ids posts it twice, and where two are right the fixture says
+     * so with two entries.
+     */
     List<String> check(List<Incident> incidents) {
         List<String> problems = new ArrayList<>();
-        List<Incident> unmatched = new ArrayList<>(incidents);
-        for (Expected e : expectation.expect) {
-            Incident match = unmatched.stream().filter(i -> matches(e, i)).findFirst().orElse(null);
-            if (match == null) {
-                problems.add("expected " + e + " not found");
-            } else {
-                unmatched.remove(match);
+        List<Incident> pairs = matched(incidents);
+        for (int k = 0; k < pairs.size(); k++) {
+            if (pairs.get(k) == null) {
+                problems.add("expected " + expectation.expect.get(k) + " not found");
             }
         }
-        for (Incident i : unmatched) {
-            boolean expectedCategory = expectation.expect.stream().anyMatch(e -> e.category.equals(i.getCategory()));
-            if (!expectedCategory && !expectation.allowOther.contains(i.getCategory())) {
-                problems.add("unexpected " + i.getId() + " " + i.getStatus());
+        for (Incident i : incidents) {
+            if (!pairs.contains(i) && !tolerates(i.getCategory())) {
+                boolean expectedCategory = expectation.expect.stream().anyMatch(e -> e.category.equals(i.getCategory()));
+                problems.add("unexpected " + i.getId() + " " + i.getStatus()
+                        + (expectedCategory ? " (one more than the fixture expects of " + i.getCategory() + ")" : ""));
             }
         }
         return problems;
     }
 
     /**
-     * Pairs each expected entry with the distinct incident it matched (null when none), in {@code expect} order;
-     * the same greedy matching as {@link #check}, so scores and pass/fail never disagree.
+     * Pairs each expected entry with the distinct incident it matched (null when none), in {@code expect} order; the
+     * matching {@link #check} uses, so scores and pass/fail never disagree.
      */
     List<Incident> matched(List<Incident> incidents) {
         List<Incident> unmatched = new ArrayList<>(incidents);
@@ -147,10 +151,9 @@ record Scenario(String name, List<Path> inputs, Expectation expectation) {
         return pairs;
     }
 
-    /** Whether an incident of {@code category} is tolerated here (expected or in {@code allowOther}). */
+    /** Whether an incident no entry expects is tolerated here: {@code allowOther} names its category. */
     boolean tolerates(String category) {
-        return expectation.expect.stream().anyMatch(e -> e.category.equals(category))
-                || expectation.allowOther.contains(category);
+        return expectation.allowOther.contains(category);
     }
 
     /** Remediation commands that still hold an unfilled {@code {placeholder}}, as "incident-id: command". */
