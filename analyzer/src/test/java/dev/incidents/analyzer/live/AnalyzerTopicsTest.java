@@ -3,7 +3,7 @@ package dev.incidents.analyzer.live;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.incidents.analyzer.AnalyzerConfig;
-import dev.incidents.kafka.TopicSpec;
+import dev.incidents.schemas.TopicSpec;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
