@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.record.TimestampType;
 
 /**
  * A topic as the project creates it when it does not exist yet: its name, partitions and topic configs. The
@@ -27,6 +28,14 @@ public record TopicSpec(String name, int partitions, Map<String, String> configs
     public static TopicSpec deletedAfter(String name, int partitions, Duration retention) {
         return new TopicSpec(name, partitions, Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
                 TopicConfig.RETENTION_MS_CONFIG, Long.toString(retention.toMillis())));
+    }
+
+    /**
+     * The same topic with records stamped by the broker when they arrive ({@code message.timestamp.type=LogAppendTime}):
+     * retention then counts from arrival, whatever timestamp the producer set.
+     */
+    public TopicSpec withAppendTime() {
+        return with(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, TimestampType.LOG_APPEND_TIME.name);
     }
 
     /** The same topic under another name (the {@code incidents.topic.*} settings rename them). */

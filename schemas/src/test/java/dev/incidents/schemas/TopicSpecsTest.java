@@ -27,6 +27,20 @@ class TopicSpecsTest {
     }
 
     @Test
+    void inputsAndTheDeadLettersAreKeptFromTheirArrivalNotFromTheirEventTime() {
+        Map<String, TopicSpec> topics = TopicSpecs.defaults(1).stream()
+                .collect(Collectors.toMap(TopicSpec::name, t -> t));
+
+        for (String kept : List.of(Topics.EVENTS, Topics.PODS, Topics.NODES, Topics.INCIDENTS_DLQ)) {
+            assertThat(topics.get(kept).configs()).as(kept).containsEntry("message.timestamp.type", "LogAppendTime");
+        }
+        // The analyzer writes incidents with their own times; compaction keeps the latest per id whatever its age.
+        for (String own : List.of(Topics.INCIDENTS, Topics.INCIDENTS_JSON)) {
+            assertThat(topics.get(own).configs()).as(own).doesNotContainKey("message.timestamp.type");
+        }
+    }
+
+    @Test
     void renamingOrAddingAConfigKeepsTheRest() {
         TopicSpec events = TopicSpec.deletedAfter(Topics.EVENTS, 2, java.time.Duration.ofDays(1));
 
