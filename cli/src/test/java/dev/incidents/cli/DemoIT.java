@@ -13,11 +13,11 @@ import java.nio.file.Files;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.io.StringWriter;
-import dev.incidents.kafka.KafkaCommand;
-import dev.incidents.kafka.TopicProvisioner;
 import dev.incidents.kafka.testing.BrokerBootstrap;
 import dev.incidents.kafka.testing.KafkaBrokerExtension;
 import dev.incidents.schemas.KafkaClientConfig;
+import dev.incidents.schemas.TopicProvisioner;
+import dev.incidents.schemas.TopicSpecs;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
@@ -84,7 +84,7 @@ class DemoIT {
     void on_a_shared_broker_the_demo_uses_its_own_topics_and_deletes_them(@BrokerBootstrap String bootstrap) throws Exception {
         Map<String, Object> client = KafkaClientConfig.load(bootstrap, null, null);
         try (Admin admin = Admin.create(client)) {
-            TopicProvisioner.ensure(admin, KafkaCommand.defaultTopics(1), (short) 1);
+            TopicProvisioner.ensure(admin, TopicSpecs.defaults(1), (short) 1);
             Set<String> before = admin.listTopics().names().get();
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();

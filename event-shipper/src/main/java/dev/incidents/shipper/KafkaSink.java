@@ -1,5 +1,6 @@
 package dev.incidents.shipper;
 
+import dev.incidents.schemas.EventTimeHeader;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -12,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -70,8 +72,11 @@ public final class KafkaSink implements AutoCloseable {
             LOG.error("cannot encode {} {}: {}", record.kind(), record.key(), e.toString());
             return;
         }
-        ProducerRecord<String, byte[]> producerRecord = new ProducerRecord<>(record.topic(), null,
-                record.timestamp() == null ? null : record.timestamp().toEpochMilli(), record.key(), bytes);
+        // No record timestamp: the producer stamps the current time, so topic retention counts from shipping. A record
+        // stamped with its event time would be deleted at the next retention check when it is older than retention.ms
+        // (a recording from last year). The event time travels in the payload and, for tombstones too, in a header.
+        ProducerRecord<String, byte[]> producerRecord = new ProducerRecord<>(record.topic(), null, null, record.key(), bytes,
+                record.eventTime() == null ? List.of() : List.of(EventTimeHeader.of(record.eventTime())));
         if (pending.getAndIncrement() == 0) {
             lastProgressNanos.set(System.nanoTime());
         }

@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * {@code ship --from}: a recording (any format {@code Recordings} reads) to the same topics as the live shipper,
- * record timestamps = the recorded event times, as fast as possible or paced at {@code rate} records/s.
+ * the recorded event times in the payloads and the event-time header (the record timestamps are the time of
+ * shipping, as for the live shipper), as fast as possible or paced at {@code rate} records/s.
  * What {@code demo}, the end-to-end tests and load tests produce with.
  */
 public final class RecordingShipper {

@@ -111,7 +111,7 @@ public final class Shipper {
         sink.send(new OutgoingRecord("node", topics.nodes(), key, node, node.getObservedAt(), key));
     }
 
-    /** The record timestamp of an event: when it last happened, as Kubernetes says, else when we saw it. */
+    /** The event time of an event: when it last happened, as Kubernetes says, else when we saw it. */
     static Instant eventTime(KubeEvent event, Instant observedAt) {
         Instant happened = KubeObjects.eventTime(event);
         return happened != null ? happened : observedAt;

@@ -19,12 +19,16 @@ import java.io.StringWriter;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code ship --from}: what lands on the broker is exactly what {@code Recordings.read} gives for the same file. */
+/**
+ * {@code ship --from}: what lands on the broker is exactly what {@code Recordings.read} gives for the same file, each
+ * record with its event time in the header and the time of shipping as its timestamp.
+ */
 @ExtendWith(KafkaBrokerExtension.class)
 class ShipFromIT {
     final String run = UUID.randomUUID().toString().substring(0, 8);
@@ -36,15 +40,16 @@ class ShipFromIT {
         String bootstrap = KafkaBrokerExtension.bootstrapServers();
         TopicReader.createTopics(bootstrap, topics.events(), topics.pods(), topics.nodes());
         StringWriter err = new StringWriter();
+        Instant shipping = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 
         int exit = ship(err, "--from", recording.toString(), "--bootstrap-server", bootstrap, "--rate", "200");
 
         assertThat(exit).as(err.toString()).isEqualTo(3);
         assertThat(err.toString()).contains(recording + ":7: ");
         List<Recorded> expected = Recordings.read(List.of(recording), new ReadOptions(null, Instant.now()), rejection -> { });
-        assertSameRecords(topics.events(), KubeEvent.class, expected, Recorded.Kind.EVENT);
-        assertSameRecords(topics.pods(), PodSnapshot.class, expected, Recorded.Kind.POD);
-        assertSameRecords(topics.nodes(), NodeSnapshot.class, expected, Recorded.Kind.NODE);
+        assertSameRecords(topics.events(), KubeEvent.class, expected, Recorded.Kind.EVENT, shipping);
+        assertSameRecords(topics.pods(), PodSnapshot.class, expected, Recorded.Kind.POD, shipping);
+        assertSameRecords(topics.nodes(), NodeSnapshot.class, expected, Recorded.Kind.NODE, shipping);
         assertThat(expected).extracting(Recorded::kind).contains(Recorded.Kind.EVENT, Recorded.Kind.POD, Recorded.Kind.NODE);
         assertThat(expected).anyMatch(Recorded::isTombstone);
     }
@@ -66,7 +71,8 @@ class ShipFromIT {
         return new CommandLine(new ShipCommand()).setErr(new PrintWriter(err, true)).execute(all);
     }
 
-    private <T extends SpecificRecord> void assertSameRecords(String topic, Class<T> type, List<Recorded> all, Recorded.Kind kind) {
+    private <T extends SpecificRecord> void assertSameRecords(String topic, Class<T> type, List<Recorded> all, Recorded.Kind kind,
+                                                              Instant shipping) {
         List<Recorded> expected = all.stream().filter(r -> r.kind() == kind).toList();
         try (TopicReader<T> reader = new TopicReader<>(KafkaBrokerExtension.bootstrapServers(), topic, type)) {
             List<TopicReader.Received<T>> received = reader.awaitAtLeast(expected.size());
@@ -76,7 +82,8 @@ class ShipFromIT {
                 TopicReader.Received<T> got = received.get(i);
                 assertThat(got.key()).isEqualTo(want.key());
                 assertThat(got.value()).isEqualTo(want.value());
-                assertThat(got.timestamp()).isEqualTo(want.time().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+                assertThat(got.eventTime()).isEqualTo(want.time().truncatedTo(ChronoUnit.MILLIS));
+                assertThat(got.timestamp()).isAfterOrEqualTo(shipping);
             }
         }
     }

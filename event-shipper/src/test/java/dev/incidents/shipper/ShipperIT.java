@@ -24,6 +24,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -105,6 +106,7 @@ class ShipperIT {
         assertThat(bumped.key()).isEqualTo(backOff.key());
         assertThat(bumped.value().getUid()).isEqualTo(backOff.value().getUid());
         assertThat(bumped.value().getCount()).isEqualTo(4);
+        assertThat(bumped.eventTime()).isEqualTo(Instant.parse("2025-03-14T10:04:10Z"));
 
         // watch dropped, then answered with 410 Gone: fabric8 relists; the relist ships nothing new
         double skippedBefore = shipper.metric("shipper.objects.skipped.unchanged", "pod");
@@ -125,6 +127,9 @@ class ShipperIT {
         assertThat(allPods.get(3).value()).isNull();
         List<Received<NodeSnapshot>> allNodes = nodes.awaitAtLeast(3);
         assertThat(allNodes.get(2).value()).isNull();
+        // every record, tombstones too, carries its event time in the header; the record timestamp is Kafka's
+        assertThat(allPods).allSatisfy(r -> assertThat(r.eventTime()).isNotNull());
+        assertThat(allNodes).allSatisfy(r -> assertThat(r.eventTime()).isNotNull());
 
         // exactly these records, in this order: no duplicate from resyncs, the heartbeat or the relist
         assertThat(pods.poll()).extracting(r -> r.value() == null ? "tombstone" : r.value().getPhase() + "/"

@@ -3,6 +3,8 @@ package dev.incidents.kafka;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -14,9 +16,10 @@ import java.util.Optional;
  * @param libsDir        the broker jars ({@code local-kafka/target/kafka-libs})
  * @param javaCommand    the {@code java} that runs the broker
  * @param startTimeout   how long {@code start} waits for the broker to answer
+ * @param brokerConfigs  broker properties over the generated ones (tests: a short {@code log.retention.check.interval.ms})
  */
 public record BrokerSettings(Path home, int port, int controllerPort, Path libsDir, Path javaCommand,
-                             Duration startTimeout) {
+                             Duration startTimeout, Map<String, String> brokerConfigs) {
     public static final String HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 9092;
     public static final int DEFAULT_CONTROLLER_PORT = 9093;
@@ -30,28 +33,36 @@ public record BrokerSettings(Path home, int port, int controllerPort, Path libsD
         if (port == controllerPort) {
             throw new IllegalArgumentException("the client port and the controller port must differ, both are " + port);
         }
+        brokerConfigs = Map.copyOf(brokerConfigs);
     }
 
     /** 127.0.0.1:9092, controller 9093, under {@code ~/.cache/incidents/kafka}, jars and java found as documented. */
     public static BrokerSettings defaults() {
         return new BrokerSettings(defaultHome(), DEFAULT_PORT, DEFAULT_CONTROLLER_PORT, defaultLibsDir(),
-                currentJava(), DEFAULT_START_TIMEOUT);
+                currentJava(), DEFAULT_START_TIMEOUT, Map.of());
     }
 
     public BrokerSettings withHome(Path home) {
-        return new BrokerSettings(home, port, controllerPort, libsDir, javaCommand, startTimeout);
+        return new BrokerSettings(home, port, controllerPort, libsDir, javaCommand, startTimeout, brokerConfigs);
     }
 
     public BrokerSettings withPorts(int port, int controllerPort) {
-        return new BrokerSettings(home, port, controllerPort, libsDir, javaCommand, startTimeout);
+        return new BrokerSettings(home, port, controllerPort, libsDir, javaCommand, startTimeout, brokerConfigs);
     }
 
     public BrokerSettings withLibsDir(Path libsDir) {
-        return new BrokerSettings(home, port, controllerPort, libsDir, javaCommand, startTimeout);
+        return new BrokerSettings(home, port, controllerPort, libsDir, javaCommand, startTimeout, brokerConfigs);
     }
 
     public BrokerSettings withJavaCommand(Path javaCommand) {
-        return new BrokerSettings(home, port, controllerPort, libsDir, javaCommand, startTimeout);
+        return new BrokerSettings(home, port, controllerPort, libsDir, javaCommand, startTimeout, brokerConfigs);
+    }
+
+    /** The same broker with {@code key=value} in its {@code server.properties}, over the generated value if any. */
+    public BrokerSettings withBrokerConfig(String key, String value) {
+        Map<String, String> more = new HashMap<>(brokerConfigs);
+        more.put(key, value);
+        return new BrokerSettings(home, port, controllerPort, libsDir, javaCommand, startTimeout, more);
     }
 
     public String bootstrapServers() {

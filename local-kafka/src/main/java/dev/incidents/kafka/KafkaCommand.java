@@ -1,6 +1,6 @@
 package dev.incidents.kafka;
 
-import dev.incidents.schemas.Topics;
+import dev.incidents.schemas.TopicSpecs;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -8,7 +8,6 @@ import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -27,17 +26,6 @@ public final class KafkaCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: start, stop or status");
-    }
-
-    /** The DESIGN.md section 3 topics with the local defaults. */
-    public static List<TopicSpec> defaultTopics(int partitions) {
-        return List.of(
-                TopicSpec.deletedAfter(Topics.EVENTS, partitions, Duration.ofDays(7)),
-                TopicSpec.compacted(Topics.PODS, partitions),
-                TopicSpec.compacted(Topics.NODES, partitions),
-                TopicSpec.compacted(Topics.INCIDENTS, partitions),
-                TopicSpec.compacted(Topics.INCIDENTS_JSON, partitions),
-                TopicSpec.deletedAfter(Topics.INCIDENTS_DLQ, partitions, Duration.ofDays(14)));
     }
 
     /** Where the broker is: the same options on every subcommand, so stop and status find what start started. */
@@ -84,7 +72,7 @@ public final class KafkaCommand implements Runnable {
             try {
                 StartReport report = broker.start();
                 report.notes().forEach(note -> err.println("kafka: " + note));
-                List<String> created = broker.createTopics(defaultTopics(partitions));
+                List<String> created = broker.createTopics(TopicSpecs.defaults(partitions));
                 err.println(report.alreadyRunning()
                         ? "kafka: already running (pid " + report.pid() + ")"
                         : "kafka: started (pid " + report.pid() + ") in " + report.took().toMillis() + " ms; logs in "

@@ -1,5 +1,8 @@
 package dev.incidents.kafka;
 
+import dev.incidents.schemas.TopicProvisioner;
+import dev.incidents.schemas.TopicProvisioningException;
+import dev.incidents.schemas.TopicSpec;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
@@ -133,6 +136,8 @@ public final class LocalBroker {
     public List<String> createTopics(List<TopicSpec> topics) {
         try (Admin admin = admin()) {
             return TopicProvisioner.ensure(admin, topics, (short) 1);
+        } catch (TopicProvisioningException e) {
+            throw new LocalBrokerException(e.getMessage(), e);
         }
     }
 

@@ -30,6 +30,20 @@ class BrokerConfigFilesTest {
     }
 
     @Test
+    void brokerConfigsGoOverTheGeneratedOnes() throws IOException {
+        BrokerSettings settings = BrokerSettings.defaults().withHome(Path.of("/tmp/k"))
+                .withBrokerConfig("log.retention.check.interval.ms", "1000")
+                .withBrokerConfig("log.retention.hours", "1");
+        Properties properties = new Properties();
+        properties.load(new StringReader(BrokerConfigFiles.serverProperties(settings)));
+
+        assertThat(properties.getProperty("log.retention.check.interval.ms")).isEqualTo("1000");
+        assertThat(properties.getProperty("log.retention.hours")).isEqualTo("1");
+        assertThat(properties.getProperty("process.roles")).isEqualTo("broker,controller");
+        assertThat(BrokerSettings.defaults().brokerConfigs()).isEmpty();
+    }
+
+    @Test
     void theBrokerLogsToAFileInItsLogsDirectory() {
         BrokerSettings settings = BrokerSettings.defaults().withHome(Path.of("/tmp/k"));
 

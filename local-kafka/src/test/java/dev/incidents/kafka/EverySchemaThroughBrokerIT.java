@@ -6,6 +6,7 @@ import dev.incidents.schemas.Incident;
 import dev.incidents.schemas.KubeEvent;
 import dev.incidents.schemas.NodeSnapshot;
 import dev.incidents.schemas.PodSnapshot;
+import dev.incidents.schemas.TopicSpec;
 import dev.incidents.schemas.fixtures.SampleRecords;
 import dev.incidents.schemas.registry.InProcessSchemaRegistry;
 import dev.incidents.schemas.registry.RegistrySettings;

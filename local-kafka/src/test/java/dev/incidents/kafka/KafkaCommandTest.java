@@ -1,36 +1,17 @@
 package dev.incidents.kafka;
 
-import dev.incidents.schemas.Topics;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class KafkaCommandTest {
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
-
-    @Test
-    void defaultTopicsAreTheDesignTopicsWithTheirCleanupPolicies() {
-        Map<String, TopicSpec> topics = KafkaCommand.defaultTopics(3).stream()
-                .collect(Collectors.toMap(TopicSpec::name, t -> t));
-
-        assertThat(topics).containsOnlyKeys(Topics.EVENTS, Topics.PODS, Topics.NODES, Topics.INCIDENTS,
-                Topics.INCIDENTS_JSON, Topics.INCIDENTS_DLQ);
-        assertThat(topics.values()).allSatisfy(t -> assertThat(t.partitions()).isEqualTo(3));
-        assertThat(topics.get(Topics.EVENTS).configs()).containsEntry("cleanup.policy", "delete")
-                .containsEntry("retention.ms", "604800000");
-        assertThat(topics.get(Topics.INCIDENTS_DLQ).configs()).containsEntry("retention.ms", "1209600000");
-        for (String compacted : List.of(Topics.PODS, Topics.NODES, Topics.INCIDENTS, Topics.INCIDENTS_JSON)) {
-            assertThat(topics.get(compacted).configs()).containsEntry("cleanup.policy", "compact");
-        }
-    }
 
     @Test
     void usageErrorsExitTwo() {

@@ -1,9 +1,9 @@
 package dev.incidents.analyzer.live;
 
 import dev.incidents.analyzer.AnalyzerConfig;
-import dev.incidents.kafka.LocalBrokerException;
-import dev.incidents.kafka.TopicProvisioner;
 import dev.incidents.schemas.KafkaClientConfig;
+import dev.incidents.schemas.TopicProvisioner;
+import dev.incidents.schemas.TopicProvisioningException;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -136,7 +136,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             err.println("analyze: no Kafka broker answers at " + client.get("bootstrap.servers") + " within "
                     + KAFKA_TIMEOUT.toSeconds() + " s" + (e.getCause() != null ? " (" + e.getCause().getMessage() + ")" : ""));
             return 1;
-        } catch (LocalBrokerException e) {
+        } catch (TopicProvisioningException e) {
             err.println("analyze: " + e.getMessage());
             return 1;
         } finally {

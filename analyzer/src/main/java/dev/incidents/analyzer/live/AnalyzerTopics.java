@@ -1,9 +1,10 @@
 package dev.incidents.analyzer.live;
 
 import dev.incidents.analyzer.AnalyzerConfig;
-import dev.incidents.kafka.KafkaCommand;
-import dev.incidents.kafka.TopicSpec;
+import dev.incidents.schemas.TopicSpec;
+import dev.incidents.schemas.TopicSpecs;
 import dev.incidents.schemas.Topics;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -20,8 +21,8 @@ public final class AnalyzerTopics {
                 Topics.INCIDENTS, config.incidentsTopic(),
                 Topics.INCIDENTS_JSON, config.incidentsJsonTopic(),
                 Topics.INCIDENTS_DLQ, config.dlqTopic());
-        List<TopicSpec> topics = new java.util.ArrayList<>(KafkaCommand.defaultTopics(partitions).stream()
-                .map(t -> new TopicSpec(names.getOrDefault(t.name(), t.name()), t.partitions(), t.configs()))
+        List<TopicSpec> topics = new ArrayList<>(TopicSpecs.defaults(partitions).stream()
+                .map(t -> t.named(names.getOrDefault(t.name(), t.name())))
                 .toList());
         // the analyzer's own copy of the nodes, read back as the global "nodes" store: compacted like its source
         topics.add(TopicSpec.compacted(config.nodesViewTopic(), partitions));

@@ -3,7 +3,7 @@ package dev.incidents.analyzer.live;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.incidents.analyzer.AnalyzerConfig;
-import dev.incidents.kafka.TopicSpec;
+import dev.incidents.schemas.TopicSpec;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -24,7 +24,8 @@ class AnalyzerTopicsTest {
                 "staging.incidents.json", "k8s.incidents.dlq", "k8s.nodes.view");
         assertThat(topics.get("k8s.nodes.view").configs()).containsEntry("cleanup.policy", "compact");
         assertThat(topics.get("staging.incidents.json").configs()).containsEntry("cleanup.policy", "compact");
-        assertThat(topics.get("staging.events").configs()).containsEntry("cleanup.policy", "delete");
+        assertThat(topics.get("staging.events").configs()).containsEntry("cleanup.policy", "delete")
+                .containsEntry("message.timestamp.type", "LogAppendTime");
         assertThat(List.copyOf(topics.values())).allMatch(t -> t.partitions() == 6);
         assertThat(AnalyzerTopics.of(AnalyzerConfig.defaults().with(AnalyzerConfig.NODES_TOPIC, "demo.k8s.nodes"), 1))
                 .extracting(TopicSpec::name).contains("demo.k8s.nodes", "demo.k8s.nodes.view");

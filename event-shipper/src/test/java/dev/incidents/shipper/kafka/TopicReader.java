@@ -1,5 +1,6 @@
 package dev.incidents.shipper.kafka;
 
+import dev.incidents.schemas.EventTimeHeader;
 import dev.incidents.schemas.serde.AvroDeserializer;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
@@ -31,8 +32,8 @@ public final class TopicReader<T extends SpecificRecord> implements AutoCloseabl
     private final String topic;
     private final List<Received<T>> received = new ArrayList<>();
 
-    /** One record as it arrived: value null = tombstone. */
-    public record Received<T>(String key, T value, Instant timestamp) {
+    /** One record as it arrived: value null = tombstone; {@code eventTime} from its header, null without one. */
+    public record Received<T>(String key, T value, Instant timestamp, Instant eventTime) {
     }
 
     public TopicReader(String bootstrap, String topic, Class<T> type) {
@@ -69,7 +70,7 @@ public final class TopicReader<T extends SpecificRecord> implements AutoCloseabl
     public List<Received<T>> poll() {
         for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
             received.add(new Received<>(record.key(), record.value() == null ? null : values.deserialize(topic, record.value()),
-                    Instant.ofEpochMilli(record.timestamp())));
+                    Instant.ofEpochMilli(record.timestamp()), EventTimeHeader.read(record.headers()).orElse(null)));
         }
         return List.copyOf(received);
     }

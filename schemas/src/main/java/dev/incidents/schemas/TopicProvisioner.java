@@ -1,4 +1,4 @@
-package dev.incidents.kafka;
+package dev.incidents.schemas;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,8 +12,8 @@ import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
  * Creates the topics that do not exist yet and waits until the cluster serves them. Used by
- * {@code kafka start} on the local broker and by {@code analyze} on any cluster; existing topics are left
- * exactly as they are (their partitions and configs are the operator's).
+ * {@code kafka start} on the local broker, by {@code analyze} on any cluster and by {@code demo}; existing topics
+ * are left exactly as they are (their partitions and configs are the operator's).
  */
 public final class TopicProvisioner {
     private TopicProvisioner() {
@@ -30,16 +30,16 @@ public final class TopicProvisioner {
                     created.add(topic.name());
                 } catch (ExecutionException e) {
                     if (!(e.getCause() instanceof TopicExistsException)) {
-                        throw new LocalBrokerException("cannot create topic " + topic.name() + ": " + e.getCause().getMessage(), e.getCause());
+                        throw new TopicProvisioningException("cannot create topic " + topic.name() + ": " + e.getCause().getMessage(), e.getCause());
                     }
                 }
             }
             awaitServed(admin, topics.stream().map(TopicSpec::name).toList());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new LocalBrokerException("interrupted while creating topics", e);
+            throw new TopicProvisioningException("interrupted while creating topics", e);
         } catch (TimeoutException e) {
-            throw new LocalBrokerException("the cluster did not create topics within 30 s", e);
+            throw new TopicProvisioningException("the cluster did not create topics within 30 s", e);
         }
         return created;
     }
@@ -56,7 +56,7 @@ public final class TopicProvisioner {
                 return;
             } catch (ExecutionException e) {
                 if (System.nanoTime() > deadline) {
-                    throw new LocalBrokerException("the cluster does not serve the topics " + names
+                    throw new TopicProvisioningException("the cluster does not serve the topics " + names
                             + " it created: " + e.getCause().getMessage(), e.getCause());
                 }
                 Thread.sleep(100);
