@@ -117,9 +117,12 @@ public final class AnalyzerConfig {
     }
 
     private final Map<String, String> values;
+    /** The keys given explicitly (not defaults). */
+    private final java.util.Set<String> given;
 
-    private AnalyzerConfig(Map<String, String> values) {
+    private AnalyzerConfig(Map<String, String> values, java.util.Set<String> given) {
         this.values = values;
+        this.given = given;
     }
 
     public static AnalyzerConfig defaults() {
@@ -128,12 +131,14 @@ public final class AnalyzerConfig {
 
     public static AnalyzerConfig from(Map<String, ?> settings) {
         Map<String, String> values = new LinkedHashMap<>(DEFAULTS);
+        java.util.Set<String> given = new java.util.HashSet<>();
         settings.forEach((k, v) -> {
             if (v != null) {
                 values.put(k, v.toString());
+                given.add(k);
             }
         });
-        return new AnalyzerConfig(values);
+        return new AnalyzerConfig(values, java.util.Set.copyOf(given));
     }
 
     public static AnalyzerConfig from(Properties properties) {
@@ -146,7 +151,14 @@ public final class AnalyzerConfig {
     public AnalyzerConfig with(String key, Object value) {
         Map<String, String> copy = new LinkedHashMap<>(values);
         copy.put(key, value.toString());
-        return new AnalyzerConfig(copy);
+        java.util.Set<String> alsoGiven = new java.util.HashSet<>(given);
+        alsoGiven.add(key);
+        return new AnalyzerConfig(copy, java.util.Set.copyOf(alsoGiven));
+    }
+
+    /** Whether {@code key} was set explicitly rather than left at its default. */
+    public boolean isSet(String key) {
+        return given.contains(key);
     }
 
     public String eventsTopic() {
