@@ -226,7 +226,7 @@ public final class DemoCommand implements Callable<Integer> {
      * Tells every input partition that the recording is over, as {@code replay} does at the end of its input: one
      * event per partition of the events topic, about an object no detector reads, timed at {@code end}.
      */
-    private static void markEndOfRecording(Map<String, Object> client, String eventsTopic, Instant end) throws Exception {
+    static void markEndOfRecording(Map<String, Object> client, String eventsTopic, Instant end) throws Exception {
         Map<String, Object> settings = new java.util.HashMap<>(client);
         settings.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         try (var serde = AvroSerde.of(KubeEvent.class, new java.util.HashMap<>(client));
@@ -267,7 +267,7 @@ public final class DemoCommand implements Callable<Integer> {
         return Path.of(home, "samples", "gpu-inference-outage.jsonl");
     }
 
-    private static Map<TopicPartition, Long> ends(Admin admin, List<String> topics) throws Exception {
+    static Map<TopicPartition, Long> ends(Admin admin, List<String> topics) throws Exception {
         Map<TopicPartition, OffsetSpec> request = admin.describeTopics(topics).allTopicNames().get().values().stream()
                 .flatMap(d -> d.partitions().stream().map(p -> new TopicPartition(d.name(), p.partition())))
                 .collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()));
@@ -275,7 +275,7 @@ public final class DemoCommand implements Callable<Integer> {
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
     }
 
-    private static boolean consumedUpTo(Admin admin, String group, Map<TopicPartition, Long> end) throws Exception {
+    static boolean consumedUpTo(Admin admin, String group, Map<TopicPartition, Long> end) throws Exception {
         Map<TopicPartition, OffsetAndMetadata> committed =
                 admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
         // With exactly-once, committed offsets may sit one past a transaction marker: >= the end seen earlier.

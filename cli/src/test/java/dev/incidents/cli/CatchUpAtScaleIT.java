@@ -1,0 +1,208 @@
+package dev.incidents.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.incidents.analyzer.AnalyzerConfig;
+import dev.incidents.analyzer.IncidentTopology;
+import dev.incidents.analyzer.live.AnalyzeCommand;
+import dev.incidents.analyzer.live.AnalyzerTopics;
+import dev.incidents.analyzer.replay.Replay;
+import dev.incidents.kafka.BrokerSettings;
+import dev.incidents.kafka.LocalBroker;
+import dev.incidents.kafka.testing.FreePorts;
+import dev.incidents.recordings.BaseRecording;
+import dev.incidents.recordings.CopyLayout;
+import dev.incidents.recordings.ReadOptions;
+import dev.incidents.recordings.Recorded;
+import dev.incidents.recordings.Recordings;
+import dev.incidents.recordings.ScaledRecording;
+import dev.incidents.schemas.Incident;
+import dev.incidents.schemas.TopicSpec;
+import dev.incidents.schemas.Topics;
+import dev.incidents.shipper.cli.ShipCommand;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * Issue #11 "done when": a generated recording of more than 50k records, its event times more than a year old, shipped
+ * across 3 partitions into a fresh broker that checks retention every second; after retention checks have passed,
+ * {@code analyze} starts on the backlog and publishes exactly the incident ids, statuses and transitions of
+ * {@code replay} of the same file (live = offline at scale).
+ */
+class CatchUpAtScaleIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int PARTITIONS = 3;
+    private static final int COPIES = 110;
+    private static final Path SAMPLE = Path.of("..", "samples", "gpu-inference-outage.jsonl");
+
+    @TempDir
+    static Path temp;
+    static LocalBroker broker;
+
+    @BeforeAll
+    static void brokerThatChecksRetentionEverySecond() {
+        int[] ports = FreePorts.two();
+        broker = new LocalBroker(BrokerSettings.defaults()
+                .withHome(Path.of("target", "it-kafka-scale-" + UUID.randomUUID().toString().substring(0, 8)).toAbsolutePath())
+                .withPorts(ports[0], ports[1])
+                .withBrokerConfig("log.retention.check.interval.ms", "1000"));
+        broker.start();
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        if (broker != null) {
+            broker.stop();
+        }
+    }
+
+    @Test
+    void analyze_catching_up_on_a_year_old_backlog_across_three_partitions_publishes_what_replay_reports() throws Exception {
+        Path recording = temp.resolve("fleet.jsonl");
+        try (Writer out = Files.newBufferedWriter(recording)) {
+            ScaledRecording.of(BaseRecording.read(SAMPLE), CopyLayout.evenlySpaced(COPIES, Duration.ofSeconds(3)))
+                    .writeTo(out);
+        }
+        List<Recorded> records = Recordings.read(List.of(recording), new ReadOptions(null, Instant.now()), r -> { });
+        assertThat(records.size()).as("records after snapshot dedupe").isGreaterThan(50_000);
+        assertThat(records.stream().filter(r -> r.time().isAfter(Instant.now().minus(Duration.ofDays(365)))).count())
+                .as("records less than a year old").isZero();
+
+        AnalyzerConfig config = AnalyzerConfig.defaults().with(AnalyzerConfig.IDLE_ADVANCE_INTERVAL, "PT0S");
+        broker.createTopics(AnalyzerTopics.of(config, PARTITIONS));
+        StringWriter shipErr = new StringWriter();
+        long shipBegin = System.nanoTime();
+        int shipped = new CommandLine(new ShipCommand()).setErr(new PrintWriter(shipErr, true)).execute(
+                "--from", recording.toString(), "--bootstrap-server", broker.bootstrapServers());
+        assertThat(shipped).as(shipErr.toString()).isZero();
+        long shipMillis = Duration.ofNanos(System.nanoTime() - shipBegin).toMillis();
+        Map<String, Object> client = Map.of("bootstrap.servers", broker.bootstrapServers());
+        Instant end = records.stream().map(Recorded::time).max(Instant::compareTo).orElseThrow()
+                .plus(config.longestGrace()).plus(config.lateness()).plusSeconds(1);
+        DemoCommand.markEndOfRecording(client, Topics.EVENTS, end);
+        waitForRetentionChecks();
+
+        // The backlog is in place and has outlived retention checks: now the analyzer starts, as after downtime.
+        String application = "scale-it";
+        Path settings = Files.writeString(temp.resolve("analyzer.properties"),
+                AnalyzerConfig.IDLE_ADVANCE_INTERVAL + "=PT0S\n");
+        StringWriter analyzeErr = new StringWriter();
+        AnalyzeCommand analyze = new AnalyzeCommand();
+        CommandLine analyzeCli = new CommandLine(analyze).setErr(new PrintWriter(analyzeErr, true));
+        long catchUpBegin = System.nanoTime();
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> analyzeCli.execute(
+                "--bootstrap-server", broker.bootstrapServers(), "--application-id", application,
+                "--state-dir", temp.resolve("state").toString(), "--http-bind", "127.0.0.1",
+                "--http-port", String.valueOf(FreePorts.one()), "--partitions", String.valueOf(PARTITIONS),
+                "--config", settings.toString()));
+        try (Admin admin = Admin.create(client)) {
+            Map<TopicPartition, Long> inputEnd = DemoCommand.ends(admin, List.of(Topics.EVENTS, Topics.PODS, Topics.NODES));
+            await().atMost(Duration.ofMinutes(8)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
+                    .until(() -> DemoCommand.consumedUpTo(admin, application, inputEnd));
+            Thread.sleep(2_000); // the input stage's last watermarks go out on its next wall-clock tick
+            Map<TopicPartition, Long> routedEnd = DemoCommand.ends(admin,
+                    List.of(application + "-" + IncidentTopology.SIGNALS_BY_SUBJECT + "-repartition"));
+            await().atMost(Duration.ofMinutes(8)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
+                    .until(() -> DemoCommand.consumedUpTo(admin, application, routedEnd));
+        }
+        long catchUpMillis = Duration.ofNanos(System.nanoTime() - catchUpBegin).toMillis();
+        List<JsonNode> live = readCommitted(Topics.INCIDENTS_JSON, client);
+        analyze.stop();
+        assertThat(exit.get()).as(analyzeErr.toString()).isZero();
+
+        long replayBegin = System.nanoTime();
+        List<Incident> offline = Replay.run(records, AnalyzerConfig.defaults()).transitions();
+        long replayMillis = Duration.ofNanos(System.nanoTime() - replayBegin).toMillis();
+        System.out.printf("scale: %d records, %d copies, %d partitions: ship %d ms, analyze catch-up %d ms (%.0f records/s), "
+                        + "replay %d ms; transitions live %d, replay %d%n", records.size(), COPIES, PARTITIONS, shipMillis,
+                catchUpMillis, records.size() * 1000.0 / catchUpMillis, replayMillis, live.size(), offline.size());
+
+        assertThat(live).as("transitions live vs replay").hasSameSizeAs(offline);
+        assertThat(byId(live.stream().map(j -> j.get("id").asText() + " #" + j.get("occurrence").asInt() + " "
+                + j.get("status").asText()).toList()))
+                .as("each incident's transitions, in order")
+                .isEqualTo(byId(offline.stream().map(i -> i.getId() + " #" + i.getOccurrence() + " " + i.getStatus())
+                        .toList()));
+        assertThat(live.stream().map(j -> j.get("occurrence").asInt()).max(Integer::compare).orElse(0))
+                .as("no incident reopened").isEqualTo(1);
+    }
+
+    /** Transitions grouped by incident id, each id's in the order they were published. */
+    private static Map<String, List<String>> byId(List<String> transitions) {
+        Map<String, List<String>> byId = new TreeMap<>();
+        for (String t : transitions) {
+            byId.computeIfAbsent(t.substring(0, t.indexOf(' ')), k -> new ArrayList<>()).add(t);
+        }
+        return byId;
+    }
+
+    /** A record stamped a year ago on a topic deleting after a week is gone: a retention check ran after shipping. */
+    private static void waitForRetentionChecks() throws Exception {
+        String control = "stamped-last-year";
+        broker.createTopics(List.of(TopicSpec.deletedAfter(control, 1, Duration.ofDays(7))));
+        Map<String, Object> client = Map.of("bootstrap.servers", broker.bootstrapServers());
+        long offset;
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(client, new StringSerializer(),
+                new StringSerializer())) {
+            long lastYear = Instant.now().minus(Duration.ofDays(365)).toEpochMilli();
+            offset = producer.send(new ProducerRecord<>(control, 0, lastYear, "old", "old")).get().offset();
+        }
+        TopicPartition partition = new TopicPartition(control, 0);
+        try (Admin admin = Admin.create(client)) {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() ->
+                    admin.listOffsets(Map.of(partition, OffsetSpec.earliest())).partitionResult(partition).get().offset()
+                            > offset);
+        }
+    }
+
+    /** Every record of {@code topic} an exactly-once reader sees, in partition order. */
+    private static List<JsonNode> readCommitted(String topic, Map<String, Object> client) throws Exception {
+        Map<String, Object> settings = new LinkedHashMap<>(client);
+        settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        List<JsonNode> out = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(settings, new StringDeserializer(),
+                new StringDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p)) && System.nanoTime() < deadline) {
+                for (var record : consumer.poll(Duration.ofMillis(200))) {
+                    out.add(JSON.readTree(record.value()));
+                }
+            }
+        }
+        return out;
+    }
+}
