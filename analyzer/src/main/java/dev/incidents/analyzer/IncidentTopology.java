@@ -3,6 +3,7 @@ package dev.incidents.analyzer;
 import dev.incidents.analyzer.correlate.Correlator;
 import dev.incidents.analyzer.correlate.InputProgress;
 import dev.incidents.analyzer.correlate.SubjectPartitioner;
+import dev.incidents.analyzer.correlate.WriteBackStore;
 import dev.incidents.analyzer.correlate.JsonSerde;
 import dev.incidents.analyzer.correlate.SubjectState;
 import dev.incidents.analyzer.hints.HintCatalog;
@@ -65,6 +66,8 @@ public final class IncidentTopology {
     public static final String WATERMARKS_STORE = "input-watermarks";
     /** The cluster's nodes (global), for ranking scheduling causes. */
     public static final String NODES_STORE = "nodes";
+    /** Subjects kept deserialized per task between commits (see {@link WriteBackStore}). */
+    private static final int SUBJECTS_CACHED = 10_000;
     /** Internal repartition topic (suffix) of signals keyed by subject. */
     public static final String SIGNALS_BY_SUBJECT = "signals-by-subject";
 
@@ -102,7 +105,8 @@ public final class IncidentTopology {
                 Materialized.<String, NodeSnapshot, KeyValueStore<Bytes, byte[]>>as(NODES_STORE)
                         .withKeySerde(Serdes.String()).withValueSerde(nodeSerde));
 
-        builder.addStateStore(store(SUBJECTS_STORE, new JsonSerde<>(SubjectState.class), config));
+        builder.addStateStore(WriteBackStore.builder(store(SUBJECTS_STORE, new JsonSerde<>(SubjectState.class), config),
+                SUBJECTS_CACHED));
         builder.addStateStore(store(DEADLINES_STORE, Serdes.String(), config));
         builder.addStateStore(store(INCIDENTS_STORE, incidentSerde, config));
         builder.addStateStore(memoryStore(BUFFER_STORE, Serdes.Bytes(), Serdes.ByteArray(), config));

@@ -1,0 +1,239 @@
+package dev.incidents.analyzer.correlate;
+
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.StateStore;
+import org.apache.kafka.streams.processor.StateStoreContext;
+import org.apache.kafka.streams.query.Position;
+import org.apache.kafka.streams.query.PositionBound;
+import org.apache.kafka.streams.query.Query;
+import org.apache.kafka.streams.query.QueryConfig;
+import org.apache.kafka.streams.query.QueryResult;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+
+/**
+ * A store of mutable state objects with the last {@code capacity} of them kept deserialized: {@link #get} hands out
+ * the cached object, {@link #put} only marks it dirty, and dirty objects are written to the store below (serde,
+ * RocksDB, changelog) when Kafka Streams flushes before a commit, or when they leave the cache.
+ *
+ * <p>Why: the correlator reads and writes a subject's state for every signal. During a catch-up a busy workload gets
+ * hundreds of signals between two commits; writing its state once per commit instead of once per signal is the same
+ * committed state (exactly-once commits flush first) at a fraction of the serialisation and changelog traffic.
+ * Iterators (not used on the hot path) see the store after a write-back of everything dirty.
+ */
+public final class WriteBackStore<K, V> implements KeyValueStore<K, V> {
+
+    private final KeyValueStore<K, V> inner;
+    private final int capacity;
+    /** Access-ordered: the eldest entry is the least recently used. A null value is a pending delete. */
+    private final LinkedHashMap<K, V> cached = new LinkedHashMap<>(256, 0.75f, true);
+    private final LinkedHashMap<K, Boolean> dirty = new LinkedHashMap<>();
+
+    WriteBackStore(KeyValueStore<K, V> inner, int capacity) {
+        this.inner = inner;
+        this.capacity = capacity;
+    }
+
+    /** Wraps what {@code builder} builds; the wrapper is the root store Kafka Streams flushes. */
+    public static <K, V> StoreBuilder<KeyValueStore<K, V>> builder(StoreBuilder<KeyValueStore<K, V>> builder, int capacity) {
+        return new StoreBuilder<>() {
+            @Override
+            public StoreBuilder<KeyValueStore<K, V>> withCachingEnabled() {
+                builder.withCachingEnabled();
+                return this;
+            }
+
+            @Override
+            public StoreBuilder<KeyValueStore<K, V>> withCachingDisabled() {
+                builder.withCachingDisabled();
+                return this;
+            }
+
+            @Override
+            public StoreBuilder<KeyValueStore<K, V>> withLoggingEnabled(Map<String, String> config) {
+                builder.withLoggingEnabled(config);
+                return this;
+            }
+
+            @Override
+            public StoreBuilder<KeyValueStore<K, V>> withLoggingDisabled() {
+                builder.withLoggingDisabled();
+                return this;
+            }
+
+            @Override
+            public KeyValueStore<K, V> build() {
+                return new WriteBackStore<>(builder.build(), capacity);
+            }
+
+            @Override
+            public Map<String, String> logConfig() {
+                return builder.logConfig();
+            }
+
+            @Override
+            public boolean loggingEnabled() {
+                return builder.loggingEnabled();
+            }
+
+            @Override
+            public String name() {
+                return builder.name();
+            }
+        };
+    }
+
+    @Override
+    public V get(K key) {
+        if (cached.containsKey(key)) {
+            return cached.get(key);
+        }
+        V value = inner.get(key);
+        if (value != null) {
+            remember(key, value);
+        }
+        return value;
+    }
+
+    @Override
+    public void put(K key, V value) {
+        Objects.requireNonNull(key);
+        remember(key, value);
+        dirty.put(key, Boolean.TRUE);
+    }
+
+    @Override
+    public V putIfAbsent(K key, V value) {
+        V current = get(key);
+        if (current == null) {
+            put(key, value);
+        }
+        return current;
+    }
+
+    @Override
+    public void putAll(List<KeyValue<K, V>> entries) {
+        entries.forEach(e -> put(e.key, e.value));
+    }
+
+    @Override
+    public V delete(K key) {
+        V previous = get(key);
+        put(key, null);
+        return previous;
+    }
+
+    private void remember(K key, V value) {
+        cached.put(key, value);
+        if (cached.size() > capacity) {
+            Iterator<Map.Entry<K, V>> eldest = cached.entrySet().iterator();
+            Map.Entry<K, V> e = eldest.next();
+            if (dirty.remove(e.getKey()) != null) {
+                write(e.getKey(), e.getValue());
+            }
+            eldest.remove();
+        }
+    }
+
+    private void writeBack() {
+        for (K key : dirty.keySet()) {
+            write(key, cached.get(key));
+        }
+        dirty.clear();
+    }
+
+    private void write(K key, V value) {
+        if (value == null) {
+            inner.delete(key);
+        } else {
+            inner.put(key, value);
+        }
+    }
+
+    @Override
+    public void flush() {
+        writeBack();
+        inner.flush();
+    }
+
+    @Override
+    public void commit(Map<TopicPartition, Long> changelogOffsets) {
+        writeBack();
+        inner.commit(changelogOffsets);
+    }
+
+    @Override
+    public KeyValueIterator<K, V> range(K from, K to) {
+        writeBack();
+        return inner.range(from, to);
+    }
+
+    @Override
+    public KeyValueIterator<K, V> all() {
+        writeBack();
+        return inner.all();
+    }
+
+    @Override
+    public long approximateNumEntries() {
+        return inner.approximateNumEntries();
+    }
+
+    @Override
+    public String name() {
+        return inner.name();
+    }
+
+    @Override
+    public void init(StateStoreContext context, StateStore root) {
+        cached.clear();
+        dirty.clear();
+        inner.init(context, root);
+    }
+
+    @Override
+    public void close() {
+        // Closing without a flush is a dirty close (a crash, a revoked task): unflushed changes must not survive.
+        cached.clear();
+        dirty.clear();
+        inner.close();
+    }
+
+    @Override
+    public boolean persistent() {
+        return inner.persistent();
+    }
+
+    @Override
+    public boolean isOpen() {
+        return inner.isOpen();
+    }
+
+    @Override
+    public Long committedOffset(TopicPartition partition) {
+        return inner.committedOffset(partition);
+    }
+
+    @Override
+    public boolean managesOffsets() {
+        return inner.managesOffsets();
+    }
+
+    @Override
+    public <R> QueryResult<R> query(Query<R> query, PositionBound bound, QueryConfig config) {
+        writeBack();
+        return inner.query(query, bound, config);
+    }
+
+    @Override
+    public Position getPosition() {
+        return inner.getPosition();
+    }
+}
