@@ -26,7 +26,6 @@ import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
@@ -47,7 +46,7 @@ import org.apache.kafka.streams.state.Stores;
  *  k8s.pods   ─check─▶ route by subject ─┴─▶ signals-by-subject ─▶ correlate ┤
  *  k8s.nodes  ─check─▶ route by subject ─┘                                   └─▶ k8s.incidents.json
  *            └─▶ k8s.nodes.view ─▶ global store "nodes" (read by correlate)
- *  invalid records ─▶ k8s.incidents.dlq   (undecodable ones too, by the deserialization handler)
+ *  undecodable or invalid records ─▶ k8s.incidents.dlq   (as read, by the exception handlers of streamsSettings)
  * </pre>
  * The same function serves the live application, {@code replay} and the tests. Every node, store and internal
  * topic has an explicit name, so {@code describe()} is stable and a rename never orphans state.
@@ -83,19 +82,21 @@ public final class IncidentTopology {
         InputTimestamps eventTime = new InputTimestamps();
         HintCatalog catalog = HintCatalog.load();
 
-        KStream<String, KubeEvent> events = valid(builder.stream(config.eventsTopic(),
-                        Consumed.with(Serdes.String(), eventSerde).withTimestampExtractor(eventTime).withName("events")),
-                "events", InputCheck::event, eventSerde, config);
+        // A record that fails its check leaves the topology as an InvalidInputException: the processing exception
+        // handler of streamsSettings writes its original bytes to the DLQ, as Kafka Streams does for undecodable ones.
+        KStream<String, KubeEvent> events = builder.stream(config.eventsTopic(),
+                        Consumed.with(Serdes.String(), eventSerde).withTimestampExtractor(eventTime).withName("events"))
+                .processValues(() -> new InputCheck<>("events", InputCheck::event), Named.as("events-check"));
         KStream<String, Signal> eventSignals = events.flatMap(SignalRouting::event, Named.as("events-to-signals"));
 
-        KStream<String, PodSnapshot> pods = valid(builder.stream(config.podsTopic(),
-                        Consumed.with(Serdes.String(), podSerde).withTimestampExtractor(eventTime).withName("pods")),
-                "pods", InputCheck::pod, podSerde, config);
+        KStream<String, PodSnapshot> pods = builder.stream(config.podsTopic(),
+                        Consumed.with(Serdes.String(), podSerde).withTimestampExtractor(eventTime).withName("pods"))
+                .processValues(() -> new InputCheck<>("pods", InputCheck::pod), Named.as("pods-check"));
         KStream<String, Signal> podSignals = pods.process(() -> new SnapshotRouting<>(IncidentTopology::podSignals), Named.as("pods-to-signals"));
 
-        KStream<String, NodeSnapshot> nodes = valid(builder.stream(config.nodesTopic(),
-                        Consumed.with(Serdes.String(), nodeSerde).withTimestampExtractor(eventTime).withName("nodes")),
-                "nodes", InputCheck::node, nodeSerde, config);
+        KStream<String, NodeSnapshot> nodes = builder.stream(config.nodesTopic(),
+                        Consumed.with(Serdes.String(), nodeSerde).withTimestampExtractor(eventTime).withName("nodes"))
+                .processValues(() -> new InputCheck<>("nodes", InputCheck::node), Named.as("nodes-check"));
         KStream<String, Signal> nodeSignals = nodes.process(() -> new SnapshotRouting<NodeSnapshot>((key, node, time) -> List.of(SignalRouting.node(key, node, time))),
                 Named.as("nodes-to-signals"));
         // A topic cannot feed both a stream and a global table of one topology: the global store reads a copy.
@@ -133,12 +134,14 @@ public final class IncidentTopology {
     }
 
     /**
-     * Kafka Streams settings the topology relies on: undecodable input is logged, skipped and written to the DLQ
-     * with headers saying why and where from (Kafka Streams' built-in DLQ, KIP-1034, since 3.9/4.0); exactly-once.
+     * Kafka Streams settings the topology relies on: undecodable input (the deserialization handler) and input that
+     * fails its check (the processing handler) is logged, skipped and written to the DLQ with its original bytes and
+     * headers saying why and where from (Kafka Streams' built-in DLQ, KIP-1034); exactly-once.
      */
     public static Map<String, Object> streamsSettings(AnalyzerConfig config) {
         Map<String, Object> settings = new HashMap<>();
         settings.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterUnlessRegistryDown.class);
+        settings.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterInvalidInput.class);
         String backoff = config.asMap().get(DeadLetterUnlessRegistryDown.BACKOFF_CONFIG);
         if (backoff != null) {
             settings.put(DeadLetterUnlessRegistryDown.BACKOFF_CONFIG, backoff);
@@ -160,24 +163,6 @@ public final class IncidentTopology {
         StoreBuilder<KeyValueStore<K, V>> builder =
                 Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), keys, values);
         return config.storeChangelog() ? builder : builder.withLoggingDisabled();
-    }
-
-    /** Records that fail {@code check} go to the DLQ (re-encoded with the same serde, headers saying why). */
-    private static <T> KStream<String, T> valid(KStream<String, T> input, String name,
-                                                java.util.function.BiFunction<String, T, String> check,
-                                                Serde<T> serde, AnalyzerConfig config) {
-        return input.processValues(() -> new InputCheck<>(check), Named.as(name + "-check"))
-                .split(Named.as(name + "-"))
-                .branch((key, checked) -> !checked.valid(), Branched.<String, InputCheck.Checked<T>>withConsumer(
-                        bad -> bad.mapValues(checked -> {
-                                    PipelineMeters.deadLettered(name);
-                                    return checked.value();
-                                }, Named.as(name + "-invalid-value"))
-                                .to(config.dlqTopic(), Produced.with(Serdes.String(), serde).withName(name + "-dlq")))
-                        .withName("invalid"))
-                .defaultBranch(Branched.as("valid"))
-                .get(name + "-valid")
-                .mapValues(InputCheck.Checked::value, Named.as(name + "-valid-value"));
     }
 
     /** How one snapshot (or its tombstone, with the record's time) becomes signals. */

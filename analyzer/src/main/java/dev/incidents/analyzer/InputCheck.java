@@ -3,44 +3,35 @@ package dev.incidents.analyzer;
 import dev.incidents.schemas.KubeEvent;
 import dev.incidents.schemas.NodeSnapshot;
 import dev.incidents.schemas.PodSnapshot;
-import java.nio.charset.StandardCharsets;
 import java.util.function.BiFunction;
-import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 
 /**
- * Validation of decoded input records. A record that decodes but cannot be analysed (an event without an involved
- * object name, a pod without a namespace) is marked with a problem and the DLQ headers, and the topology sends it
- * to the dead-letter topic instead of crashing or dropping it. The headers use the names of Kafka Streams' own DLQ
- * records (KIP-1034), so one consumer reads both kinds.
+ * Validation of decoded input records. A valid record goes on; one that decodes but cannot be analysed (an event
+ * without an involved object name, a pod without a namespace) raises an {@link InvalidInputException}, and
+ * {@link DeadLetterInvalidInput} sends the record's original bytes to the dead-letter topic instead of crashing or
+ * dropping it. Re-encoding the decoded value instead would not give the producer's bytes back, and with a schema
+ * registry it would register every input type under the dead-letter topic's one subject.
  */
-public final class InputCheck<T> implements FixedKeyProcessor<String, T, InputCheck.Checked<T>> {
+public final class InputCheck<T> implements FixedKeyProcessor<String, T, T> {
 
-    /** KIP-1034 header names (org.apache.kafka.streams.errors.internals.ExceptionHandlerUtils). */
-    public static final String HEADER_EXCEPTION = "__streams.errors.exception";
-    public static final String HEADER_MESSAGE = "__streams.errors.message";
-    public static final String HEADER_TOPIC = "__streams.errors.topic";
-    public static final String HEADER_PARTITION = "__streams.errors.partition";
-    public static final String HEADER_OFFSET = "__streams.errors.offset";
-
-    /** A value with what is wrong with it (null when valid). */
-    public record Checked<T>(T value, String problem) {
-        public boolean valid() {
-            return problem == null;
-        }
-    }
-
+    private final String input;
     private final BiFunction<String, T, String> validator;
-    private FixedKeyProcessorContext<String, Checked<T>> context;
+    private FixedKeyProcessorContext<String, T> context;
 
-    public InputCheck(BiFunction<String, T, String> validator) {
+    /**
+     * @param input     the input's name ({@code events}, {@code pods}, {@code nodes})
+     * @param validator what makes a record of this input unusable; null when it is fine
+     */
+    public InputCheck(String input, BiFunction<String, T, String> validator) {
+        this.input = input;
         this.validator = validator;
     }
 
     @Override
-    public void init(FixedKeyProcessorContext<String, Checked<T>> context) {
+    public void init(FixedKeyProcessorContext<String, T> context) {
         this.context = context;
     }
 
@@ -48,20 +39,9 @@ public final class InputCheck<T> implements FixedKeyProcessor<String, T, InputCh
     public void process(FixedKeyRecord<String, T> record) {
         String problem = validator.apply(record.key(), record.value());
         if (problem != null) {
-            Headers headers = record.headers();
-            headers.add(HEADER_EXCEPTION, bytes("InvalidInputRecord"));
-            headers.add(HEADER_MESSAGE, bytes(problem));
-            context.recordMetadata().ifPresent(m -> {
-                headers.add(HEADER_TOPIC, bytes(m.topic()));
-                headers.add(HEADER_PARTITION, bytes(Integer.toString(m.partition())));
-                headers.add(HEADER_OFFSET, bytes(Long.toString(m.offset())));
-            });
+            throw new InvalidInputException(input, problem);
         }
-        context.forward(record.withValue(new Checked<>(record.value(), problem)));
-    }
-
-    private static byte[] bytes(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
+        context.forward(record);
     }
 
     /** What makes an event unusable; null when it is fine. */

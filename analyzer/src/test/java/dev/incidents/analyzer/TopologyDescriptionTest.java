@@ -26,20 +26,19 @@ class TopologyDescriptionTest {
             nodes.add(m.group(1));
         }
         assertThat(nodes).as(text).containsExactlyInAnyOrder(
-                "events", "events-check", "events-", "events-invalid", "events-valid", "events-invalid-value",
-                "events-dlq", "events-valid-value", "events-to-signals",
-                "pods", "pods-check", "pods-", "pods-invalid", "pods-valid", "pods-invalid-value", "pods-dlq",
-                "pods-valid-value", "pods-to-signals",
+                "events", "events-check", "events-to-signals",
+                "pods", "pods-check", "pods-to-signals",
                 "signals", "input-progress", "signals-by-subject-repartition-filter", "signals-by-subject-repartition-sink",
                 "signals-by-subject-repartition-source", "correlate",
                 "incidents-avro", "incidents-to-json", "incidents-json",
-                "nodes", "nodes-check", "nodes-", "nodes-invalid", "nodes-valid", "nodes-invalid-value", "nodes-dlq",
-                "nodes-valid-value", "nodes-to-signals", "node-signals", "nodes-to-view",
+                "nodes", "nodes-check", "nodes-to-signals", "node-signals", "nodes-to-view",
                 "nodes-view-source", "nodes-view");
         assertThat(text).contains("stores: [subjects, subject-deadlines, incidents, reorder-buffer, input-watermarks]")
                 .contains("topics: [signals-by-subject-repartition]")
                 .contains("--> none")
                 .contains("stores: [nodes]")
-                .contains("topic: k8s.nodes.view");
+                .contains("topic: k8s.nodes.view")
+                // the DLQ is written by the exception handlers (original bytes), not by a sink with a serde
+                .doesNotContain("k8s.incidents.dlq");
     }
 }
