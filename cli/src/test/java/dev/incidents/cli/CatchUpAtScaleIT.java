@@ -10,9 +10,9 @@ import dev.incidents.analyzer.IncidentTopology;
 import dev.incidents.analyzer.live.AnalyzeCommand;
 import dev.incidents.analyzer.live.AnalyzerTopics;
 import dev.incidents.analyzer.replay.Replay;
-import dev.incidents.kafka.BrokerSettings;
 import dev.incidents.kafka.LocalBroker;
 import dev.incidents.kafka.testing.FreePorts;
+import dev.incidents.kafka.testing.RetentionChecks;
 import dev.incidents.recordings.BaseRecording;
 import dev.incidents.recordings.CopyLayout;
 import dev.incidents.recordings.ReadOptions;
@@ -20,7 +20,6 @@ import dev.incidents.recordings.Recorded;
 import dev.incidents.recordings.Recordings;
 import dev.incidents.recordings.ScaledRecording;
 import dev.incidents.schemas.Incident;
-import dev.incidents.schemas.TopicSpec;
 import dev.incidents.schemas.Topics;
 import dev.incidents.shipper.cli.ShipCommand;
 import java.io.PrintWriter;
@@ -35,17 +34,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -70,12 +64,7 @@ class CatchUpAtScaleIT {
 
     @BeforeAll
     static void brokerThatChecksRetentionEverySecond() {
-        int[] ports = FreePorts.two();
-        broker = new LocalBroker(BrokerSettings.defaults()
-                .withHome(Path.of("target", "it-kafka-scale-" + UUID.randomUUID().toString().substring(0, 8)).toAbsolutePath())
-                .withPorts(ports[0], ports[1])
-                .withBrokerConfig("log.retention.check.interval.ms", "1000"));
-        broker.start();
+        broker = RetentionChecks.startBroker("scale");
     }
 
     @AfterAll
@@ -109,7 +98,7 @@ class CatchUpAtScaleIT {
         Instant end = records.stream().map(Recorded::time).max(Instant::compareTo).orElseThrow()
                 .plus(config.longestGrace()).plus(config.lateness()).plusSeconds(1);
         DemoCommand.markEndOfRecording(client, Topics.EVENTS, end);
-        waitForRetentionChecks();
+        RetentionChecks.awaitOne(broker);
 
         // The backlog is in place and has outlived retention checks: now the analyzer starts, as after downtime.
         String application = "scale-it";
@@ -163,25 +152,6 @@ class CatchUpAtScaleIT {
             byId.computeIfAbsent(t.substring(0, t.indexOf(' ')), k -> new ArrayList<>()).add(t);
         }
         return byId;
-    }
-
-    /** A record stamped a year ago on a topic deleting after a week is gone: a retention check ran after shipping. */
-    private static void waitForRetentionChecks() throws Exception {
-        String control = "stamped-last-year";
-        broker.createTopics(List.of(TopicSpec.deletedAfter(control, 1, Duration.ofDays(7))));
-        Map<String, Object> client = Map.of("bootstrap.servers", broker.bootstrapServers());
-        long offset;
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(client, new StringSerializer(),
-                new StringSerializer())) {
-            long lastYear = Instant.now().minus(Duration.ofDays(365)).toEpochMilli();
-            offset = producer.send(new ProducerRecord<>(control, 0, lastYear, "old", "old")).get().offset();
-        }
-        TopicPartition partition = new TopicPartition(control, 0);
-        try (Admin admin = Admin.create(client)) {
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() ->
-                    admin.listOffsets(Map.of(partition, OffsetSpec.earliest())).partitionResult(partition).get().offset()
-                            > offset);
-        }
     }
 
     /** Every record of {@code topic} an exactly-once reader sees, in partition order. */

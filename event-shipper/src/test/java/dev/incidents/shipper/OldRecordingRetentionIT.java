@@ -3,9 +3,8 @@ package dev.incidents.shipper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.incidents.kafka.BrokerSettings;
 import dev.incidents.kafka.LocalBroker;
-import dev.incidents.kafka.testing.FreePorts;
+import dev.incidents.kafka.testing.RetentionChecks;
 import dev.incidents.recordings.ReadOptions;
 import dev.incidents.recordings.Recorded;
 import dev.incidents.recordings.Recordings;
@@ -23,9 +22,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -49,19 +45,13 @@ import picocli.CommandLine;
  */
 class OldRecordingRetentionIT {
     private static final Path RECORDING = Path.of("..", "samples", "gpu-inference-outage.jsonl");
-    private static final Duration RETENTION_CHECK = Duration.ofSeconds(1);
     private static final Duration WEEK = Duration.ofDays(7);
 
     private static LocalBroker broker;
 
     @BeforeAll
     static void brokerThatChecksRetentionEverySecond() {
-        int[] ports = FreePorts.two();
-        broker = new LocalBroker(BrokerSettings.defaults()
-                .withHome(Path.of("target", "it-kafka-retention-" + UUID.randomUUID().toString().substring(0, 8)).toAbsolutePath())
-                .withPorts(ports[0], ports[1])
-                .withBrokerConfig("log.retention.check.interval.ms", Long.toString(RETENTION_CHECK.toMillis())));
-        broker.start();
+        broker = RetentionChecks.startBroker("retention");
     }
 
     @AfterAll
@@ -82,21 +72,15 @@ class OldRecordingRetentionIT {
         TopicNames operators = new TopicNames("ops.k8s.events", "ops.k8s.pods", "ops.k8s.nodes");
         broker.createTopics(List.of(TopicSpec.deletedAfter(operators.events(), 1, WEEK),
                 TopicSpec.compacted(operators.pods(), 1), TopicSpec.compacted(operators.nodes(), 1)));
-        // What the retention checks must delete: a record stamped a year ago on a CreateTime topic.
-        String stampedLastYear = "stamped-last-year";
-        broker.createTopics(List.of(TopicSpec.deletedAfter(stampedLastYear, 1, WEEK)));
-
         for (TopicNames topics : List.of(project, operators)) {
             StringWriter err = new StringWriter();
             assertThat(ship(topics, err)).as(err.toString()).isZero();
         }
         // Kafka Streams dead-letters with the record's (event) time: the DLQ must keep such a record too.
         produceStampedLastYear(Topics.INCIDENTS_DLQ);
-        // Each of these is deleted by a retention check that runs after everything above was appended.
+        // Each check deletes a record stamped a year ago, appended after everything above: three checks ran.
         for (int check = 0; check < 3; check++) {
-            long offset = produceStampedLastYear(stampedLastYear);
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
-                    .until(() -> logStartOffset(stampedLastYear) > offset);
+            RetentionChecks.awaitOne(broker);
         }
 
         for (TopicNames topics : List.of(project, operators)) {
@@ -128,13 +112,6 @@ class OldRecordingRetentionIT {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(
                 Map.of("bootstrap.servers", broker.bootstrapServers()), new StringSerializer(), new StringSerializer())) {
             return producer.send(new ProducerRecord<>(topic, 0, lastYear, "old", "stamped with its event time")).get().offset();
-        }
-    }
-
-    private static long logStartOffset(String topic) throws Exception {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
-            TopicPartition partition = new TopicPartition(topic, 0);
-            return admin.listOffsets(Map.of(partition, OffsetSpec.earliest())).partitionResult(partition).get().offset();
         }
     }
 
