@@ -14,6 +14,8 @@ import dev.incidents.schemas.KubeEvent;
 import dev.incidents.schemas.ObjectRef;
 import dev.incidents.schemas.TopicKeys;
 import dev.incidents.schemas.serde.AvroSerde;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -127,6 +129,10 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     private int run(Path file, PrintWriter out, PrintWriter err, boolean colored, long begin) throws Exception {
+        // Counts what the in-process analyzer meters (late signals) for the summary.
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        Metrics.addRegistry(meters);
+        started.push(() -> Metrics.removeRegistry(meters));
         DemoBroker broker = DemoBroker.acquire(bootstrapServers, err);
         started.push(broker);
         err.println("demo: using " + broker.description());
@@ -208,8 +214,10 @@ public final class DemoCommand implements Callable<Integer> {
         List<Incident> offline = Replay.run(recorded, AnalyzerConfig.defaults(), false).latest();
         String liveKey = key(live);
         String offlineKey = key(offline);
-        out.printf("%n%d incidents, %d transitions, %d duplicate transitions; demo took %.1f s%n", live.size(),
-                feed.transitions(), feed.duplicates().size(), Duration.ofNanos(System.nanoTime() - begin).toMillis() / 1000.0);
+        long late = Math.round(meters.find("incidents.signals.late").counters().stream().mapToDouble(c -> c.count()).sum());
+        out.printf("%n%d incidents, %d transitions, %d duplicate transitions, %d signals later than the lateness bound; "
+                        + "demo took %.1f s%n", live.size(), feed.transitions(), feed.duplicates().size(), late,
+                Duration.ofNanos(System.nanoTime() - begin).toMillis() / 1000.0);
         out.flush();
         if (!liveKey.equals(offlineKey) || !feed.duplicates().isEmpty()) {
             err.println("demo: the live incidents differ from `incidents replay " + file + "`:");

@@ -90,7 +90,8 @@ final class IncidentBuilder {
             facts = facts.with(Fact.NAMESPACE, subject.namespace())
                     .with(Fact.WORKLOAD_KIND, subject.kind())
                     .with(Fact.WORKLOAD_NAME, subject.name());
-            Optional<String> pod = c.failing.stream().filter(c.pods::contains).findFirst()
+            Optional<String> pod = c.failing.stream().map(f -> f.contains("/") ? f.substring(0, f.indexOf('/')) : f)
+                    .filter(c.pods::contains).findFirst()
                     .or(() -> c.pods.stream().findFirst());
             facts = facts.with(Fact.POD, pod);
             if (pod.isPresent() && "Deployment".equals(subject.kind())) {

@@ -79,8 +79,22 @@ public final class IncidentLifecycle {
         }
     }
 
+    /**
+     * A pod's recovery ({@code pod}) ends its failures and those of each of its containers ({@code pod/container}); a
+     * container's recovery ends that container's failures, and the pod's when they named no container.
+     */
+    private static boolean removeRecovered(TreeSet<String> failing, String object) {
+        int slash = object.indexOf('/');
+        if (slash >= 0) {
+            boolean container = failing.remove(object);
+            return failing.remove(object.substring(0, slash)) | container;
+        }
+        boolean removed = failing.remove(object);
+        return failing.subSet(object + "/", object + "/\uffff").removeIf(x -> true) | removed;
+    }
+
     private static void recover(Candidate c, Recovery r) {
-        boolean removed = r.object().isPresent() ? c.failing.remove(r.object().get()) : !c.failing.isEmpty();
+        boolean removed = r.object().isPresent() ? removeRecovered(c.failing, r.object().get()) : !c.failing.isEmpty();
         if (r.object().isEmpty()) {
             c.failing.clear();
             c.failingDropped = 0; // everything recovered, the dropped ones too

@@ -12,7 +12,11 @@ public final class Findings {
     private Findings() {
     }
 
-    /** Evidence from an event; the failing object is its pod, else its involved object. */
+    /**
+     * Evidence from an event; the failing object is its pod's container ({@code pod/container}) when the event names
+     * one, so only that container's recovery ends it (a sidecar's {@code Started} does not), else its pod, else its
+     * involved object.
+     */
     public static Finding of(EventSignal e, Facts facts) {
         Facts all = facts;
         if (e.pod().isPresent()) {
@@ -22,7 +26,8 @@ public final class Findings {
             all = all.with(Fact.NODE, e.node().get());
         }
         all = all.with(Fact.COUNT, Integer.toString(Math.max(1, e.event().getCount())));
-        return new Finding(e.pod().orElse(e.involvedName()), e.pod(), e.node(), all, e.uid(),
+        String failing = e.pod().map(pod -> e.container().map(c -> pod + "/" + c).orElse(pod)).orElse(e.involvedName());
+        return new Finding(failing, e.pod(), e.node(), all, e.uid(),
                 Math.max(1, e.event().getCount()), e.firstTime(), e.time(), e.involvedKind(), e.involvedName(),
                 e.reason(), e.message(), false, Optional.empty());
     }

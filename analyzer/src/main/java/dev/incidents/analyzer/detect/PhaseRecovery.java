@@ -69,7 +69,10 @@ public final class PhaseRecovery {
     private static Optional<Recovery> startup(Signal signal) {
         if (signal instanceof EventSignal e && e.pod().isPresent()
                 && ("Pulled".equals(e.reason()) || "Started".equals(e.reason()))) {
-            return Optional.of(Recovery.of(e.pod().get(), "recovered: " + e.reason() + " on pod " + e.pod().get()));
+            // Scoped to the container the event names: a sidecar pulled or started says nothing of the main one.
+            String object = e.container().map(c -> e.pod().get() + "/" + c).orElse(e.pod().get());
+            return Optional.of(Recovery.of(object, "recovered: " + e.reason() + " on pod " + e.pod().get()
+                    + e.container().map(c -> " (container " + c + ")").orElse("")));
         }
         if (signal instanceof PodObserved p && p.allContainersRunning()) {
             return Optional.of(Recovery.of(p.snapshot().getName(), "recovered: pod " + p.snapshot().getName()

@@ -49,13 +49,18 @@ public final class AnalyzerService implements AutoCloseable {
         streams.setStateListener((now, before) -> log.info("analyzer state {} -> {}", before, now));
     }
 
+    /** How long an input task waits for a lagging partition's records before it merges without them. */
+    static final java.time.Duration MAX_TASK_IDLE = java.time.Duration.ofSeconds(10);
+
     /** The Kafka Streams settings of {@code analyze} over the client config (bootstrap, TLS, SASL, registry). */
     public static Map<String, Object> streamsProperties(Map<String, Object> client, String applicationId,
                                                         String stateDir, int standbyReplicas, String applicationServer) {
         Map<String, Object> properties = new HashMap<>();
-        // A task reading events and pods of the same partition waits this long for the quieter input before it
-        // picks by timestamp alone: signals of one workload then reach the correlator in event-time order.
-        properties.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, 1000L);
+        // The input stage's watermark is its task's stream time, so the task must merge its events, pods and nodes
+        // partitions in timestamp order: when one of them has data on the broker not fetched yet (lag > 0), it
+        // waits for it rather than run ahead (KIP-695). A caught-up partition (lag 0) is never waited for, so this
+        // costs nothing live; in a catch-up on a loaded machine a fetch can take seconds, hence more than 1 s.
+        properties.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, MAX_TASK_IDLE.toMillis());
         properties.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class);
         properties.putAll(client);
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);

@@ -45,6 +45,19 @@ public record EventSignal(KubeEvent event, Instant time, Instant firstTime, Opti
         return Optional.empty();
     }
 
+    /** {@code spec.containers{triton}}, {@code spec.initContainers{init}}: the container a kubelet event is about. */
+    private static final Pattern CONTAINER_FIELD = Pattern.compile("spec\\.(?:init|ephemeral)?[cC]ontainers\\{([^}]+)}");
+
+    /** The container the event is about, from the involved object's field path (kubelet events name it). */
+    public Optional<String> container() {
+        String path = event.getInvolvedObject().getFieldPath();
+        if (path == null) {
+            return Optional.empty();
+        }
+        Matcher m = CONTAINER_FIELD.matcher(path);
+        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
     public String reason() {
         return event.getReason() == null ? "" : event.getReason();
     }

@@ -379,4 +379,34 @@ class ReplayLifecycleTest {
                     .as("20 replicas still wait for a GPU").doesNotContain(IncidentStatus.RESOLVED);
         }
     }
+
+    /** A sidecar's Started or Pulled says nothing of the main container, whose image still cannot be pulled. */
+    @Test
+    void recovery_of_a_sidecar_does_not_resolve_the_main_containers_pull_failure() {
+        try (Replay replay = new Replay(AnalyzerConfig.defaults())) {
+            replay.event(inContainer(podEvent(POD, "Warning", "Failed", DISK_FULL, T0, "f-1", NODE), "triton"), T0);
+            replay.event(inContainer(bump(podEvent(POD, "Warning", "Failed", DISK_FULL, T0, "f-1", NODE), 3, at(40)),
+                    "triton"), at(40));
+            replay.advance(Duration.ofSeconds(5));
+            assertThat(statuses(replay.transitions(), "IMAGE_PULL_DISK_FULL")).containsExactly("OPEN");
+
+            replay.event(inContainer(podEvent(POD, "Normal", "Pulled", "Container image \"istio/proxyv2:1.22\" already "
+                    + "present on machine", at(60), "p-1", NODE), "istio-proxy"), at(60));
+            replay.event(inContainer(podEvent(POD, "Normal", "Started", "Started container istio-proxy", at(61), "s-1",
+                    NODE), "istio-proxy"), at(61));
+            replay.advance(Duration.ofSeconds(5));
+            assertThat(statuses(replay.transitions(), "IMAGE_PULL_DISK_FULL")).as("the sidecar started")
+                    .containsExactly("OPEN");
+
+            replay.event(inContainer(podEvent(POD, "Normal", "Pulled", "Successfully pulled image \"triton:24.05\"",
+                    at(300), "p-2", NODE), "triton"), at(300));
+            replay.advance(Duration.ofSeconds(5));
+            assertThat(statuses(replay.transitions(), "IMAGE_PULL_DISK_FULL")).containsExactly("OPEN", "RESOLVED");
+        }
+    }
+
+    static KubeEvent inContainer(KubeEvent e, String container) {
+        return KubeEvent.newBuilder(e).setInvolvedObject(dev.incidents.schemas.ObjectRef.newBuilder(e.getInvolvedObject())
+                .setFieldPath("spec.containers{" + container + "}").build()).build();
+    }
 }
