@@ -15,8 +15,9 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
- * Serde of the internal {@code signals-by-subject} repartition topic: one tag byte, then the input record in Avro
- * single-object encoding (the generated classes' own codec; the topic is internal, so no registry is involved).
+ * Codec of one signal inside a {@link SignalFrames} frame of the internal {@code signals-by-subject} topic: one tag
+ * byte, then the input record in Avro single-object encoding (the generated classes' own codec; the topic is
+ * internal, so no registry is involved).
  * An {@link EventSignal}'s derived fields are recomputed from its event on read.
  */
 public final class SignalSerde implements Serde<Signal> {
