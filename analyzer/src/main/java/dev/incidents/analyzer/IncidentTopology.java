@@ -87,12 +87,14 @@ public final class IncidentTopology {
         KStream<String, KubeEvent> events = builder.stream(config.eventsTopic(),
                         Consumed.with(Serdes.String(), eventSerde).withTimestampExtractor(eventTime).withName("events"))
                 .processValues(() -> new InputCheck<>("events", InputCheck::event), Named.as("events-check"));
-        KStream<String, Signal> eventSignals = events.flatMap(SignalRouting::event, Named.as("events-to-signals"));
+        builder.addStateStore(store(PodOwners.STORE, Serdes.String(), config));
+        KStream<String, Signal> eventSignals = events.process(EventRouting::new, Named.as("events-to-signals"),
+                PodOwners.STORE);
 
         KStream<String, PodSnapshot> pods = builder.stream(config.podsTopic(),
                         Consumed.with(Serdes.String(), podSerde).withTimestampExtractor(eventTime).withName("pods"))
                 .processValues(() -> new InputCheck<>("pods", InputCheck::pod), Named.as("pods-check"));
-        KStream<String, Signal> podSignals = pods.process(() -> new SnapshotRouting<>(IncidentTopology::podSignals), Named.as("pods-to-signals"));
+        KStream<String, Signal> podSignals = pods.process(PodRouting::new, Named.as("pods-to-signals"), PodOwners.STORE);
 
         KStream<String, NodeSnapshot> nodes = builder.stream(config.nodesTopic(),
                         Consumed.with(Serdes.String(), nodeSerde).withTimestampExtractor(eventTime).withName("nodes"))
@@ -193,11 +195,52 @@ public final class IncidentTopology {
         }
     }
 
-    /** A pod's signal for its workload, and one for its node when it holds accelerators there. */
-    private static List<KeyValue<String, Signal>> podSignals(String key, PodSnapshot pod, long recordTime) {
-        List<KeyValue<String, Signal>> signals = new ArrayList<>(2);
-        signals.add(SignalRouting.pod(key, pod, recordTime));
-        SignalRouting.podOnNode(pod).ifPresent(signals::add);
-        return signals;
+    /** Pod events to their workload (the owner learned from snapshots, else the name guess) and node. */
+    private static final class EventRouting implements Processor<String, KubeEvent, String, Signal> {
+        private ProcessorContext<String, Signal> context;
+        private PodOwners owners;
+
+        @Override
+        public void init(ProcessorContext<String, Signal> context) {
+            this.context = context;
+            this.owners = PodOwners.of(context);
+        }
+
+        @Override
+        public void process(Record<String, KubeEvent> record) {
+            for (KeyValue<String, Signal> signal : SignalRouting.event(record.key(), record.value(), owners::subjectOf)) {
+                context.forward(record.withKey(signal.key).withValue(signal.value));
+            }
+        }
+    }
+
+    /**
+     * A pod's signal for its workload, and one for its node when it holds accelerators there; its owner is learned
+     * for the pod's events, and a tombstone goes where the pod's snapshots went.
+     */
+    private static final class PodRouting implements Processor<String, PodSnapshot, String, Signal> {
+        private ProcessorContext<String, Signal> context;
+        private PodOwners owners;
+
+        @Override
+        public void init(ProcessorContext<String, Signal> context) {
+            this.context = context;
+            this.owners = PodOwners.of(context);
+        }
+
+        @Override
+        public void process(Record<String, PodSnapshot> record) {
+            PodSnapshot pod = record.value();
+            KeyValue<String, Signal> workload = SignalRouting.pod(record.key(), pod, record.timestamp(),
+                    pod == null ? owners.subjectOf(record.key()) : java.util.Optional.empty());
+            if (pod == null) {
+                owners.forget(record.key());
+            } else {
+                owners.learn(pod, workload.key);
+            }
+            context.forward(record.withKey(workload.key).withValue(workload.value));
+            SignalRouting.podOnNode(pod).ifPresent(
+                    signal -> context.forward(record.withKey(signal.key).withValue(signal.value)));
+        }
     }
 }

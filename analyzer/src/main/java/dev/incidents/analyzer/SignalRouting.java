@@ -34,6 +34,12 @@ public final class SignalRouting {
     }
 
     public static List<KeyValue<String, Signal>> event(String key, KubeEvent event) {
+        return event(key, event, podKey -> Optional.empty());
+    }
+
+    /** {@code ownerOf} names the workload subject of a pod (by {@code cluster/namespace/pod}) where one is known. */
+    public static List<KeyValue<String, Signal>> event(String key, KubeEvent event,
+                                                       java.util.function.Function<String, Optional<String>> ownerOf) {
         List<KeyValue<String, Signal>> out = new ArrayList<>(2);
         ObjectRef involved = event.getInvolvedObject();
         EventSignal signal = EventSignal.of(event);
@@ -46,8 +52,12 @@ public final class SignalRouting {
             return out;
         }
         String namespace = involved.getNamespace() != null ? involved.getNamespace() : event.getNamespace();
-        WorkloadResolver.Workload w = WorkloadResolver.ofInvolvedObject(involved.getKind(), involved.getName());
-        out.add(KeyValue.pair(Subject.workload(cluster, namespace, w.kind(), w.name()).key(), signal));
+        Optional<String> owner = "Pod".equals(involved.getKind())
+                ? ownerOf.apply(PodOwners.podKey(cluster, namespace, involved.getName())) : Optional.empty();
+        out.add(KeyValue.pair(owner.orElseGet(() -> {
+            WorkloadResolver.Workload w = WorkloadResolver.ofInvolvedObject(involved.getKind(), involved.getName());
+            return Subject.workload(cluster, namespace, w.kind(), w.name()).key();
+        }), signal));
         if ("Pod".equals(involved.getKind()) && signal.node().isPresent() && isDiskFullPull(event)) {
             out.add(KeyValue.pair(Subject.node(cluster, signal.node().get()).key(), signal));
         }
@@ -62,11 +72,18 @@ public final class SignalRouting {
 
     /** A snapshot goes to its top owner; a tombstone (key {@code cluster/namespace/name}) to the owner its name implies. */
     public static KeyValue<String, Signal> pod(String key, PodSnapshot pod, long recordTime) {
+        return pod(key, pod, recordTime, Optional.empty());
+    }
+
+    /** As {@link #pod(String, PodSnapshot, long)}; a tombstone goes to {@code owner} when the pod's owner is known. */
+    public static KeyValue<String, Signal> pod(String key, PodSnapshot pod, long recordTime, Optional<String> owner) {
         if (pod == null) {
             String[] parts = key.split("/", 3);
-            WorkloadResolver.Workload w = WorkloadResolver.ofPodName(parts[2], false);
-            return KeyValue.pair(Subject.workload(parts[0], parts[1], w.kind(), w.name()).key(),
-                    new PodDeleted(parts[2], Instant.ofEpochMilli(recordTime)));
+            String subject = owner.orElseGet(() -> {
+                WorkloadResolver.Workload w = WorkloadResolver.ofPodName(parts[2], false);
+                return Subject.workload(parts[0], parts[1], w.kind(), w.name()).key();
+            });
+            return KeyValue.pair(subject, new PodDeleted(parts[2], Instant.ofEpochMilli(recordTime)));
         }
         WorkloadResolver.Workload w = WorkloadResolver.ofPod(pod);
         return KeyValue.pair(Subject.workload(pod.getCluster(), pod.getNamespace(), w.kind(), w.name()).key(),

@@ -37,6 +37,7 @@ class TopologyDescriptionTest {
                 .contains("topics: [signals-by-subject-repartition]")
                 .contains("--> none")
                 .contains("stores: [nodes]")
+                .contains("stores: [pod-owners]")
                 .contains("topic: k8s.nodes.view")
                 // the DLQ is written by the exception handlers (original bytes), not by a sink with a serde
                 .doesNotContain("k8s.incidents.dlq");

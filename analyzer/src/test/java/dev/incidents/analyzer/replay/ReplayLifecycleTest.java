@@ -409,4 +409,34 @@ class ReplayLifecycleTest {
         return KubeEvent.newBuilder(e).setInvolvedObject(dev.incidents.schemas.ObjectRef.newBuilder(e.getInvolvedObject())
                 .setFieldPath("spec.containers{" + container + "}").build()).build();
     }
+
+    /**
+     * A LeaderWorkerSet's pod (named like a StatefulSet's: {@code vllm-lws-0}): its snapshots name the owner, its
+     * events only the pod. Events go where the pod's snapshots went, so the workload has one incident, not one per
+     * half (issue #11 item 6).
+     */
+    @Test
+    void a_pods_events_go_to_the_owner_its_snapshots_name() {
+        String pod = "vllm-lws-0";
+        String pending = "0/4 nodes are available: 4 Insufficient nvidia.com/gpu.";
+        try (Replay replay = new Replay(AnalyzerConfig.defaults())) {
+            PodSnapshot snapshot = PodSnapshot.newBuilder(Kube.pod("x", "x-7d9f8b6c5d-abcde", null, T0, "Pending",
+                            Kube.waiting("ContainerCreating"), null, 0, false))
+                    .setName(pod).setLabels(java.util.Map.of())
+                    .setOwners(List.of(dev.incidents.schemas.OwnerRef.newBuilder().setKind("LeaderWorkerSet")
+                            .setName("vllm").build()))
+                    .build();
+            replay.pod("test/inference/" + pod, snapshot, T0);
+            for (int i = 0; i < 4; i++) {
+                replay.event(bump(podEvent(pod, "Warning", "FailedScheduling", pending, T0, "fs-1", null), i + 1,
+                        at(40 * i)), at(40 * i));
+            }
+            replay.pod("test/inference/" + pod, null, at(200)); // deleted: its tombstone goes to the owner too
+            Replay.Result result = replay.finish();
+            assertThat(result.transitions()).extracting(Incident::getId)
+                    .containsOnly("test/inference/LeaderWorkerSet/vllm/INSUFFICIENT_GPU");
+            assertThat(result.transitions()).extracting(Incident::getStatus)
+                    .containsExactly(IncidentStatus.OPEN, IncidentStatus.RESOLVED);
+        }
+    }
 }
