@@ -17,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -30,13 +29,17 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Crashes and faults with every part a process of its own (issue #11 item 5): a real broker per test, {@code analyze}
- * and {@code ship --from} as separate JVMs from the packaged CLI, killed and restarted as an orchestrator would. After
- * each fault the incident topic, read from the beginning with {@code read_committed}, must hold every transition of
- * {@code replay} of the same recording exactly once, in the same order per incident (DESIGN section 4: live on N
- * partitions = replay; section 9: exactly-once). The analyzer's idle clock is off and the end of the recording is
- * marked ({@link RecordingEnd}), so however the run was interrupted its event time ends where replay's does.
+ * and {@code ship --from} as separate JVMs from the packaged CLI, killed and restarted as an orchestrator would, on
+ * topics of 3 partitions. After each fault the incident topic, read from the beginning with {@code read_committed},
+ * must hold every transition of {@code replay} of the same recording exactly once, the same JSON in the same order per
+ * incident (DESIGN section 4: live on N partitions = replay; section 9: exactly-once). The analyzer's idle clock is off
+ * and the end of the recording is marked ({@link RecordingEnd}), so however the run was interrupted its event time
+ * ends where replay's does. Where {@code analyze} keeps up with a shipper that plays 45 minutes in 25 s, its lateness
+ * bound covers what that pace and the fault put between two input partitions ({@link #AT_SHIPPING_PACE},
+ * {@link #THROUGH_AN_OUTAGE}).
  *
- * <p>The tests print what they measured (catch-up time and rate, time from a restart to processing again).
+ * <p>The tests print what they measured (catch-up time and rate, time from a restart to processing again, signals
+ * later than the lateness bound). {@code -Dcrash.copies=N} sizes the recording, {@code -Dcrash.kills=N} the kills.
  */
 class CrashIT {
     static final Path SAMPLE = Path.of("..", "samples", "gpu-inference-outage.jsonl");
@@ -44,11 +47,34 @@ class CrashIT {
     static final int COPIES = Integer.getInteger("crash.copies", 20);
     static final int KILLS = Integer.getInteger("crash.kills", 5);
     static final Duration TIMEOUT = Duration.ofMinutes(3);
+    /** Records per second of {@code ship --from} where a fault must find it mid-stream. */
+    static final int SHIP_RATE = 400;
+    static final Duration BROKER_DOWN = Duration.ofSeconds(10);
 
     static Path recording;
     static List<Recorded> records;
     static Replay.Result expected;
-    static Instant end;
+
+    /** {@code analyze} catching up on a recording already shipped: the idle clock off, the default lateness bound (2 s). */
+    static final AnalyzerConfig CATCH_UP = AnalyzerConfig.defaults().with(AnalyzerConfig.IDLE_ADVANCE_INTERVAL, "PT0S");
+    /**
+     * {@code analyze} keeping up with {@code ship --from} at {@link #SHIP_RATE}: the recording's 45 minutes in about
+     * 25 s, a hundred times faster than they happened. The lateness bound is event time: the default 2 s is 20 ms of
+     * wall time at this pace, less than a task waits for a quiet input ({@code max.task.idle.ms}, 1 s) or a fetch takes
+     * on a busy machine, so signals would come later than the bound for want of wall time, not because of a fault
+     * (measured without any fault: 88 late signals; once, 59 incidents unlike replay's). 15 minutes of event time is
+     * about 8 s of wall time here.
+     */
+    static final AnalyzerConfig AT_SHIPPING_PACE = CATCH_UP.with(AnalyzerConfig.LATENESS, "PT15M");
+    /**
+     * ... and through a broker outage. What the shipper buffered meanwhile lands in one burst when the broker is back,
+     * each partition's records in order but the topics in no order anyone controls; a task that takes the events burst
+     * while the pods topic still looks caught up runs its clock ahead of the pod snapshots by up to the outage. The
+     * bound must cover the outage in event time: 15 to 30 s of outage here is 27 to 54 minutes. With 10 minutes,
+     * 839 signals came late and 15 copies of embedding-worker opened CRASH_LOOP before the OOMKilled snapshot that
+     * explains the crash arrived (30 transitions more than replay).
+     */
+    static final AnalyzerConfig THROUGH_AN_OUTAGE = CATCH_UP.with(AnalyzerConfig.LATENESS, "PT1H");
 
     @BeforeAll
     static void generate_the_recording_and_replay_it() throws Exception {
@@ -61,18 +87,17 @@ class CrashIT {
             throw new AssertionError("the generated recording must read without rejections: " + rejected);
         });
         expected = Replay.run(records, AnalyzerConfig.defaults());
-        end = RecordingEnd.of(records, ProcessPipeline.CONFIG);
         System.out.printf("crash-it: %d copies, %d records, %d incidents, %d transitions in replay (%d ms to generate and replay)%n",
                 COPIES, records.size(), expected.latest().size(), expected.transitions().size(), millisSince(begin));
     }
 
     @Test
     void analyze_killed_five_times_during_a_catch_up_publishes_replays_transitions_exactly_once() throws Exception {
-        try (ProcessPipeline pipeline = ProcessPipeline.start("kill-analyze")) {
+        try (ProcessPipeline pipeline = ProcessPipeline.start("kill-analyze", CATCH_UP)) {
             Process ship = pipeline.ship(recording, 0);
             assertThat(ship.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).as("ship --from finished").isTrue();
             assertThat(ship.exitValue()).as("ship --from exit status; log:\n%s", pipeline.log("ship-1")).isZero();
-            pipeline.markEnd(end);
+            pipeline.markEnd(records);
             long input = pipeline.inputRecords();
             long deadline = System.nanoTime() + TIMEOUT.toNanos();
 
@@ -94,20 +119,117 @@ class CrashIT {
                         + " restarted, committing again after %d ms%n", kill, (restart - begin) / 1_000_000, consumed, input,
                         millisSince(restart));
             }
-            pipeline.awaitSettled(Duration.ofNanos(deadline - System.nanoTime()));
+            pipeline.awaitSettled(Duration.ofNanos(deadline - System.nanoTime()), expected.transitions().size());
             long catchUp = millisSince(begin);
-            System.out.printf("crash-it: catch-up of %d records with %d kills took %d ms (%.0f records/s, restarts included)%n",
-                    input, KILLS, catchUp, input * 1000.0 / catchUp);
+            System.out.printf("crash-it: catch-up of %d records with %d kills took %d ms (%.0f records/s, restarts included);"
+                    + " %.0f signals later than the lateness bound after the last restart%n",
+                    input, KILLS, catchUp, input * 1000.0 / catchUp, pipeline.lateSignals());
             assertThat(ProcessPipeline.stop(analyze[0])).as("analyze exit status on SIGTERM; log:\n%s",
                     pipeline.log("analyze-" + (KILLS + 1))).isIn(ProcessPipeline.STOPPED_BY_SIGTERM);
 
-            assertReplaysTransitionsExactlyOnce(pipeline.incidentTopic());
+            assertPublishedReplaysTransitions(pipeline);
+        }
+    }
+
+    @Test
+    void broker_stopped_for_10_s_while_ship_and_analyze_run_loses_nothing() throws Exception {
+        try (ProcessPipeline pipeline = ProcessPipeline.start("broker-restart", THROUGH_AN_OUTAGE)) {
+            long deadline = System.nanoTime() + TIMEOUT.toNanos();
+            Process analyze = pipeline.analyze();
+            pipeline.awaitAnalyzing(deadline);
+            Process ship = pipeline.ship(recording, SHIP_RATE);
+            ProcessPipeline.awaitUntil(deadline, "a third of the recording shipped",
+                    () -> pipeline.inputRecords() >= records.size() / 3 || !ship.isAlive());
+            assertThat(ship.isAlive()).as("ship --from still shipping; log:\n%s", pipeline.log("ship-1")).isTrue();
+            long shipped = pipeline.inputRecords();
+            long consumed = pipeline.consumed();
+
+            long stopping = System.nanoTime();
+            assertThat(pipeline.broker.stop()).as("the broker was running").isTrue();
+            long stopped = System.nanoTime();
+            Thread.sleep(BROKER_DOWN.toMillis());
+            pipeline.broker.start();
+            long restarted = System.nanoTime();
+            ProcessPipeline.awaitUntil(deadline, "the shipper to produce again", () -> pipeline.inputRecords() > shipped);
+            long shipping = System.nanoTime();
+            ProcessPipeline.awaitUntil(deadline, "the analyzer to commit again", () -> pipeline.consumed() > consumed);
+            System.out.printf("crash-it: broker stopped (SIGTERM, %d ms) with %d of %d records shipped and %d consumed, down %d ms;"
+                            + " after its restart (%d ms) ship produced again after %d ms, analyze committed again after %d ms%n",
+                    (stopped - stopping) / 1_000_000, shipped, records.size(), consumed, (restarted - stopped) / 1_000_000,
+                    (restarted - stopped) / 1_000_000 - BROKER_DOWN.toMillis(), (shipping - restarted) / 1_000_000, millisSince(restarted));
+
+            assertThat(ship.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)).as("ship --from finished").isTrue();
+            assertThat(ship.exitValue()).as("ship --from exit status; log:\n%s", pipeline.log("ship-1")).isZero();
+            assertThat(pipeline.inputRecords()).as("records on the input topics").isEqualTo(records.size());
+            pipeline.markEnd(records);
+            pipeline.awaitSettled(Duration.ofNanos(deadline - System.nanoTime()), expected.transitions().size());
+            assertThat(analyze.isAlive()).as("analyze survived the broker restart; log:\n%s", pipeline.log("analyze-1")).isTrue();
+            System.out.printf("crash-it: broker restart: %.0f signals later than the lateness bound%n", pipeline.lateSignals());
+            assertThat(ProcessPipeline.stop(analyze)).as("analyze exit status on SIGTERM; log:\n%s", pipeline.log("analyze-1"))
+                    .isIn(ProcessPipeline.STOPPED_BY_SIGTERM);
+
+            assertPublishedReplaysTransitions(pipeline);
         }
     }
 
     /**
-     * Every transition once (no record repeats another byte for byte), the latest state of every incident as in
-     * replay, and each incident's transitions those of replay, in replay's order.
+     * An operator whose {@code ship --from} died half way runs it again, from the start: the first half of the recording
+     * is on the input topics twice, the second time behind the analyzer's clock. A repeated event is the same evidence
+     * (same uid and count), a repeated snapshot says nothing new, a recovery older than the evidence (an init
+     * container's {@code Pulled}) resolves nothing: the incidents are replay's.
+     */
+    @Test
+    void ship_killed_half_way_and_run_again_from_the_start_changes_no_transition() throws Exception {
+        try (ProcessPipeline pipeline = ProcessPipeline.start("ship-restart", AT_SHIPPING_PACE)) {
+            long deadline = System.nanoTime() + TIMEOUT.toNanos();
+            Process analyze = pipeline.analyze();
+            pipeline.awaitAnalyzing(deadline);
+            Process first = pipeline.ship(recording, SHIP_RATE);
+            ProcessPipeline.awaitUntil(deadline, "half the recording shipped",
+                    () -> pipeline.inputRecords() >= records.size() / 2 || !first.isAlive());
+            assertThat(first.isAlive()).as("ship --from still shipping; log:\n%s", pipeline.log("ship-1")).isTrue();
+            ProcessPipeline.kill(first);
+            long beforeKill = pipeline.inputRecords();
+
+            Process again = pipeline.ship(recording, SHIP_RATE);
+            assertThat(again.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)).as("ship --from finished").isTrue();
+            assertThat(again.exitValue()).as("ship --from exit status; log:\n%s", pipeline.log("ship-2")).isZero();
+            long input = pipeline.inputRecords();
+            assertThat(input).as("records on the input topics").isGreaterThanOrEqualTo(records.size() + beforeKill);
+            System.out.printf("crash-it: ship --from killed -9 after %d of %d records and run again from the start: %d records"
+                    + " on the input topics%n", beforeKill, records.size(), input);
+            pipeline.markEnd(records);
+            pipeline.awaitSettled(Duration.ofNanos(deadline - System.nanoTime()), expected.transitions().size());
+            System.out.printf("crash-it: ship restart: %.0f signals later than the lateness bound%n", pipeline.lateSignals());
+            assertThat(ProcessPipeline.stop(analyze)).as("analyze exit status on SIGTERM; log:\n%s", pipeline.log("analyze-1"))
+                    .isIn(ProcessPipeline.STOPPED_BY_SIGTERM);
+
+            assertPublishedReplaysTransitions(pipeline);
+        }
+    }
+
+    /**
+     * What {@code analyze} published, read as it came ({@link TransitionFeed}), is replay's transitions exactly once; and
+     * the topic read from the beginning afterwards, compacted or not, holds the latest state of every incident.
+     */
+    static void assertPublishedReplaysTransitions(ProcessPipeline pipeline) throws Exception {
+        List<ConsumerRecord<String, String>> published = pipeline.transitions();
+        assertReplaysTransitionsExactlyOnce(published);
+        List<ConsumerRecord<String, String>> kept = pipeline.incidentTopic();
+        assertThat(latest(kept)).as("the latest transition of every incident, in the topic afterwards").isEqualTo(latest(published));
+        System.out.printf("crash-it: %s read from the beginning afterwards holds %d of the %d transitions published%n",
+                pipeline.config.incidentsJsonTopic(), kept.size(), published.size());
+    }
+
+    private static Map<String, String> latest(List<ConsumerRecord<String, String>> records) {
+        Map<String, String> latest = new TreeMap<>();
+        records.forEach(r -> latest.put(r.key(), r.value()));
+        return latest;
+    }
+
+    /**
+     * Every transition once (no record repeats another byte for byte), and each incident's transitions those of
+     * replay, the same JSON in replay's order.
      */
     static void assertReplaysTransitionsExactlyOnce(List<ConsumerRecord<String, String>> published) {
         Map<String, Long> repeated = published.stream().map(ConsumerRecord::value)
@@ -119,28 +241,34 @@ class CrashIT {
                 TreeMap::new, Collectors.mapping(ConsumerRecord::value, Collectors.toList())));
         Map<String, List<String>> offline = expected.transitions().stream().collect(Collectors.groupingBy(Incident::getId,
                 TreeMap::new, Collectors.mapping(IncidentJson::toJson, Collectors.toList())));
-        assertThat(latest(live)).as("the latest status of every incident, live vs replay").isEqualTo(latest(offline));
-        assertThat(published).as("transitions, live vs replay").hasSameSizeAs(expected.transitions());
-        assertThat(summaries(live)).as("each incident's transitions, live vs replay").isEqualTo(summaries(offline));
-        assertThat(live).as("each incident's transitions as JSON, live vs replay").isEqualTo(offline);
+        Map<String, String> differences = new TreeMap<>();
+        for (String id : union(live.keySet(), offline.keySet())) {
+            List<String> l = live.getOrDefault(id, List.of());
+            List<String> o = offline.getOrDefault(id, List.of());
+            if (!l.equals(o)) {
+                differences.put(id, summaries(l).equals(summaries(o)) ? "the same transitions, other JSON:\n  live:   " + l
+                        + "\n  replay: " + o : "\n  live:   " + String.join("\n          ", summaries(l))
+                        + "\n  replay: " + String.join("\n          ", summaries(o)));
+            }
+        }
+        assertThat(differences).as("incidents whose transitions differ from replay's (%d live transitions, %d in replay)",
+                published.size(), expected.transitions().size()).isEmpty();
     }
 
-    private static Map<String, String> latest(Map<String, List<String>> transitions) {
-        Map<String, String> latest = new TreeMap<>();
-        transitions.forEach((id, list) -> latest.put(id, IncidentJson.fromJson(list.get(list.size() - 1)).getStatus().name()));
-        return latest;
+    private static java.util.Set<String> union(java.util.Set<String> a, java.util.Set<String> b) {
+        java.util.Set<String> all = new java.util.TreeSet<>(a);
+        all.addAll(b);
+        return all;
     }
 
     /** What a chat channel acts on in each transition, without the prose. */
-    private static Map<String, List<String>> summaries(Map<String, List<String>> transitions) {
-        Map<String, List<String>> summaries = new LinkedHashMap<>();
-        transitions.forEach((id, list) -> summaries.put(id, list.stream().map(IncidentJson::fromJson)
+    private static List<String> summaries(List<String> transitions) {
+        return transitions.stream().map(IncidentJson::fromJson)
                 .map(i -> "#" + i.getOccurrence() + " " + i.getStatus() + " " + i.getSeverity() + " firstSeen="
                         + i.getFirstSeen() + " lastSeen=" + i.getLastSeen() + " signals=" + i.getSignalCount()
                         + " follows=" + i.getFollows() + " resolution=" + i.getResolution() + " pods=" + i.getPods()
                         + " nodes=" + i.getNodes())
-                .toList()));
-        return summaries;
+                .toList();
     }
 
     static long millisSince(long nanos) {

@@ -6,15 +6,19 @@ import dev.incidents.analyzer.live.AnalyzerTopics;
 import dev.incidents.kafka.BrokerSettings;
 import dev.incidents.kafka.LocalBroker;
 import dev.incidents.kafka.testing.FreePorts;
+import dev.incidents.recordings.Recorded;
 import dev.incidents.schemas.KafkaClientConfig;
 import dev.incidents.schemas.TopicProvisioner;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,14 +26,18 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
@@ -40,10 +48,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  */
 final class ProcessPipeline implements AutoCloseable {
     static final int PARTITIONS = 3;
-    /** The analyzer's settings: the idle clock off, so event time moves only with the records (and the end marker). */
-    static final AnalyzerConfig CONFIG = AnalyzerConfig.defaults()
-            .with(AnalyzerConfig.IDLE_ADVANCE_INTERVAL, "PT0S")
-            .with(AnalyzerConfig.INPUT_PARTITIONS, PARTITIONS);
     /**
      * How a JVM command stopped by SIGTERM exits: 0 when it returned before the signal's shutdown took over, else 143
      * (128 + SIGTERM), which the JVM uses for a shutdown a signal began whatever the command returns after its hook.
@@ -51,23 +55,33 @@ final class ProcessPipeline implements AutoCloseable {
     static final List<Integer> STOPPED_BY_SIGTERM = List.of(0, 143);
     private static final List<String> JVM = List.of("-Xmx1g");
     private static final Duration SETTLE = Duration.ofSeconds(3);
+    private static final Duration GIVE_UP = Duration.ofSeconds(20);
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     final Path dir;
+    final AnalyzerConfig config;
     final LocalBroker broker;
     final Map<String, Object> client;
     final String applicationId = "crash-it";
     private final Path analyzerConfig;
     private final Admin admin;
+    private TransitionFeed feed;
     private final List<Process> started = new ArrayList<>();
     private int analyzeStarts;
     private int shipStarts;
 
-    private ProcessPipeline(Path dir, LocalBroker broker) throws IOException {
+    private ProcessPipeline(Path dir, AnalyzerConfig config, LocalBroker broker) throws IOException {
         this.dir = dir;
+        this.config = config;
         this.broker = broker;
         this.client = KafkaClientConfig.load(broker.bootstrapServers(), null, null);
-        this.analyzerConfig = Files.writeString(dir.resolve("analyzer.properties"),
-                AnalyzerConfig.IDLE_ADVANCE_INTERVAL + "=" + CONFIG.idleAdvanceInterval() + "\n");
+        StringBuilder settings = new StringBuilder();
+        for (String key : List.of(AnalyzerConfig.IDLE_ADVANCE_INTERVAL, AnalyzerConfig.LATENESS)) {
+            if (config.isSet(key)) {
+                settings.append(key).append('=').append(config.asMap().get(key)).append('\n');
+            }
+        }
+        this.analyzerConfig = Files.writeString(dir.resolve("analyzer.properties"), settings);
         Map<String, Object> adminSettings = new HashMap<>(client);
         // Short timeouts: the test polls offsets while the broker may be down, and must not hang on one call.
         adminSettings.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000);
@@ -75,15 +89,19 @@ final class ProcessPipeline implements AutoCloseable {
         this.admin = Admin.create(adminSettings);
     }
 
-    /** A fresh broker under {@code target/crash-it/<name>-<random>}, with the topics analyze would create. */
-    static ProcessPipeline start(String name) throws IOException {
+    /**
+     * A fresh broker under {@code target/crash-it/<name>-<random>}, with the topics analyze would create; {@code analyze}
+     * runs with the idle clock and lateness bound of {@code config}.
+     */
+    static ProcessPipeline start(String name, AnalyzerConfig config) throws IOException {
         Path dir = Files.createDirectories(Path.of("target", "crash-it",
                 name + "-" + UUID.randomUUID().toString().substring(0, 8)).toAbsolutePath());
         int[] ports = FreePorts.two();
         LocalBroker broker = new LocalBroker(BrokerSettings.defaults().withHome(dir.resolve("kafka")).withPorts(ports[0], ports[1]));
         broker.start();
-        ProcessPipeline pipeline = new ProcessPipeline(dir, broker);
-        broker.createTopics(AnalyzerTopics.of(CONFIG, PARTITIONS));
+        ProcessPipeline pipeline = new ProcessPipeline(dir, config, broker);
+        broker.createTopics(AnalyzerTopics.of(config, PARTITIONS));
+        pipeline.feed = new TransitionFeed(pipeline.client, config.incidentsJsonTopic());
         return pipeline;
     }
 
@@ -103,9 +121,9 @@ final class ProcessPipeline implements AutoCloseable {
                 "--bootstrap-server", broker.bootstrapServers(), "--rate", String.valueOf(rate));
     }
 
-    /** After the whole recording: one end marker per events partition ({@link RecordingEnd}). */
-    void markEnd(Instant end) throws ExecutionException, InterruptedException {
-        RecordingEnd.mark(client, CONFIG.eventsTopic(), end);
+    /** After the whole recording: one end marker per events partition, where replay ends it ({@link RecordingEnd}). */
+    void markEnd(List<Recorded> records) throws ExecutionException, InterruptedException {
+        RecordingEnd.mark(client, config.eventsTopic(), RecordingEnd.of(records, config));
     }
 
     /** A CLI command in a JVM of its own, its output appended to {@code log}; the analyzer logs its state changes. */
@@ -142,9 +160,12 @@ final class ProcessPipeline implements AutoCloseable {
 
     /**
      * Waits until the analyzer has consumed the input topics, then the {@code signals-by-subject} records routed from
-     * them (the end markers' watermarks included), then until its output has been still for {@link #SETTLE}.
+     * them (the end markers' watermarks included), then for its transitions: the correlator releases what it buffered
+     * a few thousand signals per wall-clock tick, so the topic may pause between two transitions. It waits for the
+     * {@code expected} number (replay's), then for {@link #SETTLE} of quiet to read any beyond it; without them, for
+     * {@link #GIVE_UP} of quiet.
      */
-    void awaitSettled(Duration timeout) throws Exception {
+    void awaitSettled(Duration timeout, int expected) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         Map<TopicPartition, Long> inputEnd = ends(inputTopics());
         awaitUntil(deadline, "the analyzer to consume its input", () -> consumedUpTo(inputEnd));
@@ -152,25 +173,38 @@ final class ProcessPipeline implements AutoCloseable {
         Thread.sleep(SETTLE.toMillis());
         Map<TopicPartition, Long> routedEnd = ends(List.of(applicationId + "-" + IncidentTopology.SIGNALS_BY_SUBJECT + "-repartition"));
         awaitUntil(deadline, "the analyzer to correlate what it routed", () -> consumedUpTo(routedEnd));
-        long[] last = {-1, System.nanoTime()};
+        long[] end = {-1, System.nanoTime(), 0};
         awaitUntil(deadline, "the incident topic to settle", () -> {
-            long now = sum(ends(List.of(CONFIG.incidentsJsonTopic())));
-            if (now != last[0]) {
-                last[0] = now;
-                last[1] = System.nanoTime();
+            long now = sum(ends(List.of(config.incidentsJsonTopic())));
+            if (now != end[0]) {
+                end[0] = now;
+                end[1] = System.nanoTime();
+                end[2] = feed.size();
             }
-            return System.nanoTime() - last[1] >= SETTLE.toNanos();
+            long quiet = System.nanoTime() - end[1];
+            return quiet >= SETTLE.toNanos() && (end[2] >= expected || quiet >= GIVE_UP.toNanos());
         });
     }
 
-    /** Every committed record of {@code k8s.incidents.json}, from the beginning, read with {@code read_committed}. */
+    /**
+     * Every transition {@code analyze} committed to {@code k8s.incidents.json} (read_committed, from offset 0), as a
+     * {@link TransitionFeed} read them while they came, up to the topic's last stable offsets now.
+     */
+    List<ConsumerRecord<String, String>> transitions() throws Exception {
+        Map<TopicPartition, Long> end = ends(List.of(config.incidentsJsonTopic()), IsolationLevel.READ_COMMITTED);
+        awaitUntil(System.nanoTime() + Duration.ofSeconds(30).toNanos(), "the transition feed to read "
+                + config.incidentsJsonTopic() + " to its end", () -> feed.readUpTo(end));
+        return feed.records();
+    }
+
+    /** What {@code k8s.incidents.json} holds now, read from the beginning with {@code read_committed}. */
     List<ConsumerRecord<String, String>> incidentTopic() {
         Map<String, Object> settings = new HashMap<>(client);
         settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(settings, new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(CONFIG.incidentsJsonTopic()).stream()
+            List<TopicPartition> partitions = consumer.partitionsFor(config.incidentsJsonTopic()).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
@@ -198,6 +232,32 @@ final class ProcessPipeline implements AutoCloseable {
         process.waitFor();
     }
 
+    /** Waits until the latest {@code analyze} says its Kafka Streams runs (state RUNNING, tasks assigned). */
+    void awaitAnalyzing(long deadlineNanos) throws Exception {
+        String log = "analyze-" + analyzeStarts;
+        awaitUntil(deadlineNanos, log + " to run", () -> read(log).contains("-> RUNNING"));
+    }
+
+    /**
+     * Signals the latest {@code analyze} took later than the lateness bound (out of event-time order), from its
+     * {@code /metrics}: what a run that should be in order must not have, and what a redelivery does.
+     */
+    double lateSignals() throws Exception {
+        Matcher http = Pattern.compile("HTTP on 127\\.0\\.0\\.1:(\\d+)").matcher(read("analyze-" + analyzeStarts));
+        if (!http.find()) {
+            throw new IllegalStateException("analyze-" + analyzeStarts + " has not said where its HTTP is");
+        }
+        HttpResponse<String> metrics = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http.group(1)
+                + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+        return metrics.body().lines().filter(l -> l.startsWith("incidents_signals_late_total"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+
+    private String read(String name) throws IOException {
+        Path log = dir.resolve(name + ".log");
+        return Files.exists(log) ? Files.readString(log) : "";
+    }
+
     /** The tail of a process's log, for assertion messages. */
     String log(String name) {
         try {
@@ -214,12 +274,15 @@ final class ProcessPipeline implements AutoCloseable {
             process.destroyForcibly();
             process.waitFor(30, TimeUnit.SECONDS);
         }
+        if (feed != null) {
+            feed.close();
+        }
         admin.close(Duration.ofSeconds(5));
         broker.stop();
     }
 
     private List<String> inputTopics() {
-        return List.of(CONFIG.eventsTopic(), CONFIG.podsTopic(), CONFIG.nodesTopic());
+        return List.of(config.eventsTopic(), config.podsTopic(), config.nodesTopic());
     }
 
     private Map<TopicPartition, OffsetAndMetadata> committed() throws Exception {
@@ -234,10 +297,15 @@ final class ProcessPipeline implements AutoCloseable {
     }
 
     Map<TopicPartition, Long> ends(List<String> topics) throws Exception {
+        return ends(topics, IsolationLevel.READ_UNCOMMITTED);
+    }
+
+    /** Where each partition of {@code topics} ends; with {@code READ_COMMITTED}, its last stable offset. */
+    private Map<TopicPartition, Long> ends(List<String> topics, IsolationLevel isolation) throws Exception {
         Map<TopicPartition, OffsetSpec> request = admin.describeTopics(topics).allTopicNames().get().values().stream()
                 .flatMap(d -> d.partitions().stream().map(p -> new TopicPartition(d.name(), p.partition())))
                 .collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()));
-        return admin.listOffsets(request).all().get().entrySet().stream()
+        return admin.listOffsets(request, new ListOffsetsOptions(isolation)).all().get().entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
     }
 
