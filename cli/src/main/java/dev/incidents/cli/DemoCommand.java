@@ -10,16 +10,6 @@ import dev.incidents.analyzer.replay.Replay;
 import dev.incidents.kafka.BrokerSettings;
 import dev.incidents.recordings.ReadOptions;
 import dev.incidents.recordings.Recorded;
-import dev.incidents.schemas.KubeEvent;
-import dev.incidents.schemas.ObjectRef;
-import dev.incidents.schemas.TopicKeys;
-import dev.incidents.schemas.serde.AvroSerde;
-import io.micrometer.core.instrument.Metrics;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import dev.incidents.recordings.Recordings;
 import dev.incidents.schemas.Incident;
 import dev.incidents.schemas.KafkaClientConfig;
@@ -46,6 +36,8 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.streams.KafkaStreams;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -61,8 +53,8 @@ import picocli.CommandLine.Spec;
  * <p>The recording's event times are in the past and shipped in seconds. Where a live cluster's quiet would move
  * event time on with the wall clock (the idle clock), the demo marks the end of the recording instead, as
  * {@code replay} ends its input: after the recording it ships, to every partition of the events topic, one event
- * about no workload (a {@value #END_MARKER_KIND}) timed just past the longest grace period. The idle clock is off,
- * so however long the analyzer takes to catch up, event time stops exactly there and the result is replay's.
+ * about no workload timed just past the longest grace period ({@link RecordingEnd}). The idle clock is off, so
+ * however long the analyzer takes to catch up, event time stops exactly there and the result is replay's.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Start a local Kafka broker, ship a recorded GPU inference outage through the shipper and the "
@@ -71,8 +63,6 @@ import picocli.CommandLine.Spec;
         exitCodeList = {"0:the demo ran and the live incidents equal replay's", "1:something failed (see stderr)",
                 "2:usage error or unreadable recording"})
 public final class DemoCommand implements Callable<Integer> {
-    /** The kind of the end-of-recording marker: an object no detector reads, so it moves event time and nothing else. */
-    static final String END_MARKER_KIND = "Namespace";
     private static final Duration STEP_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration SETTLE = Duration.ofSeconds(2);
 
@@ -191,9 +181,7 @@ public final class DemoCommand implements Callable<Integer> {
             return 1;
         }
         List<Recorded> recorded = Recordings.read(List.of(file), new ReadOptions(null, Instant.now()), r -> { });
-        Instant end = recorded.stream().map(Recorded::time).max(Instant::compareTo).orElse(Instant.EPOCH)
-                .plus(config.longestGrace()).plus(config.lateness()).plusSeconds(1);
-        markEndOfRecording(client, inputs.events(), end);
+        RecordingEnd.mark(client, inputs.events(), RecordingEnd.of(recorded, config));
         err.printf("demo: shipped in %d ms; the analyzer is catching up%n", Duration.ofNanos(System.nanoTime() - shipBegin).toMillis());
         err.flush();
         Map<TopicPartition, Long> inputEnd = ends(admin, List.of(inputs.events(), inputs.pods(), inputs.nodes()));
@@ -227,33 +215,6 @@ public final class DemoCommand implements Callable<Integer> {
         }
         out.println("Same incidents as `bin/incidents replay " + file + "` (live = offline).");
         return 0;
-    }
-
-    /**
-     * Tells every input partition that the recording is over, as {@code replay} does at the end of its input: one
-     * event per partition of the events topic, about an object no detector reads, timed at {@code end}.
-     */
-    static void markEndOfRecording(Map<String, Object> client, String eventsTopic, Instant end) throws Exception {
-        Map<String, Object> settings = new java.util.HashMap<>(client);
-        settings.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        try (var serde = AvroSerde.of(KubeEvent.class, new java.util.HashMap<>(client));
-             KafkaProducer<String, KubeEvent> producer = new KafkaProducer<>(settings, new StringSerializer(),
-                     serde.serializer())) {
-            int partitions = producer.partitionsFor(eventsTopic).size();
-            for (int p = 0; p < partitions; p++) {
-                KubeEvent marker = KubeEvent.newBuilder()
-                        .setCluster("incidents-demo")
-                        .setNamespace("default")
-                        .setName("end-of-recording." + p)
-                        .setInvolvedObject(ObjectRef.newBuilder().setKind(END_MARKER_KIND).setName("default").build())
-                        .setReason("EndOfRecording")
-                        .setMessage("the demo recording ends here")
-                        .setType("Normal")
-                        .setLastTimestamp(end)
-                        .build();
-                producer.send(new ProducerRecord<>(eventsTopic, p, null, TopicKeys.event(marker), marker)).get();
-            }
-        }
     }
 
     static String summary(List<Incident> incidents) {

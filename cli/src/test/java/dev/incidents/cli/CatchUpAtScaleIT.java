@@ -95,9 +95,7 @@ class CatchUpAtScaleIT {
         assertThat(shipped).as(shipErr.toString()).isZero();
         long shipMillis = Duration.ofNanos(System.nanoTime() - shipBegin).toMillis();
         Map<String, Object> client = Map.of("bootstrap.servers", broker.bootstrapServers());
-        Instant end = records.stream().map(Recorded::time).max(Instant::compareTo).orElseThrow()
-                .plus(config.longestGrace()).plus(config.lateness()).plusSeconds(1);
-        DemoCommand.markEndOfRecording(client, Topics.EVENTS, end);
+        RecordingEnd.mark(client, Topics.EVENTS, RecordingEnd.of(records, config));
         RetentionChecks.awaitOne(broker);
 
         // The backlog is in place and has outlived retention checks: now the analyzer starts, as after downtime.

@@ -2,14 +2,11 @@ package dev.incidents.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.incidents.kafka.BrokerSettings;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.io.StringWriter;
@@ -19,6 +16,7 @@ import dev.incidents.schemas.KafkaClientConfig;
 import dev.incidents.schemas.TopicProvisioner;
 import dev.incidents.schemas.TopicSpecs;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.clients.admin.Admin;
@@ -40,17 +38,7 @@ class DemoIT {
      */
     @Test
     void the_demo_prints_every_seed_case_equals_replay_and_leaves_no_broker_behind() throws Exception {
-        Path jar;
-        try (var jars = Files.list(Path.of("target"))) {
-            jar = jars.filter(f -> f.getFileName().toString().matches("cli-.*\\.jar")
-                    && !f.getFileName().toString().matches(".*-(tests|sources)\\.jar")).findFirst().orElseThrow();
-        }
-        Path home = Path.of("..").toAbsolutePath().normalize();
-        // The launcher's command line (bin/incidents): home for the samples and the broker jars, the packaged classpath.
-        Process demo = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-D" + BrokerSettings.INCIDENTS_HOME_PROPERTY + "=" + home,
-                "-cp", jar + File.pathSeparator + Path.of("target", "lib") + File.separator + "*",
-                "dev.incidents.cli.Main", "demo", "--color", "never").start();
+        Process demo = new ProcessBuilder(PackagedCli.command(List.of(), "demo", "--color", "never")).start();
         CompletableFuture<String> stdout = CompletableFuture.supplyAsync(() -> read(demo.getInputStream()));
         CompletableFuture<String> stderr = CompletableFuture.supplyAsync(() -> read(demo.getErrorStream()));
         assertThat(demo.waitFor(4, TimeUnit.MINUTES)).as("demo finished").isTrue();

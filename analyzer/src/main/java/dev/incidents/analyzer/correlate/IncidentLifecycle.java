@@ -36,9 +36,9 @@ import java.util.TreeSet;
  *       a candidate whose failing objects all recover before that opens nothing (a transient);</li>
  *   <li>UPDATED only on a material change (pods, nodes, affected workloads, severity, the top cause), at most once
  *       per update interval of event time; a change inside the interval is flushed when the interval has passed;</li>
- *   <li>RESOLVED when every failing object recovered (the resolution says which signal showed it), after the quiet
- *       period without new failure evidence, or when a later-phase incident of the same workload opens
- *       (superseded; the new one {@code follows} it);</li>
+ *   <li>RESOLVED when every failing object recovered, shown by a signal no older than the incident's latest evidence
+ *       (the resolution says which), after the quiet period without new failure evidence, or when a later-phase
+ *       incident of the same workload opens (superseded; the new one {@code follows} it);</li>
  *   <li>an id that opens again after RESOLVED gets {@code occurrence + 1}.</li>
  * </ul>
  * Time is the event time handed in ({@code now}); nothing here reads a clock.
@@ -64,7 +64,9 @@ public final class IncidentLifecycle {
         }
         for (Detector d : detectors.forSubject(subject.isNode())) {
             Candidate c = state.candidates.get(d.category().name());
-            if (c != null) {
+            // A recovery older than the failure evidence (redelivered, or later than the lateness bound) happened
+            // before that failure and says nothing about it; taken in event-time order it never is older.
+            if (c != null && signal.time().toEpochMilli() >= c.lastSeen) {
                 d.recovery(signal, view).ifPresent(r -> recover(c, r));
             }
             for (Finding f : d.findings(signal, view)) {

@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.state.HostInfo;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -66,6 +67,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--state-dir", paramLabel = "DIR", defaultValue = "${sys:java.io.tmpdir}/incidents-streams",
             description = "RocksDB state directory; a persistent volume in production. Default: ${DEFAULT-VALUE}.")
     Path stateDir;
+
+    @Option(names = "--instance-id", paramLabel = "ID",
+            description = "Static group membership (group.instance.id): a restart with the same id within the session "
+                    + "timeout takes its tasks back at once. The pod name in a StatefulSet.")
+    String instanceId;
 
     @Option(names = "--standby-replicas", defaultValue = "0",
             description = "num.standby.replicas: warm copies of the stores on other instances. Default: ${DEFAULT-VALUE}.")
@@ -119,6 +125,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
         if (cluster != null) {
             settings.put(AnalyzerConfig.CLUSTER, cluster);
+        }
+        if (instanceId != null) {
+            // KIP-345: without it, a crashed instance's successor waits for the old member's session to expire
+            // (session.timeout.ms, 45 s) before the group rebalances and it gets any task back.
+            settings.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, instanceId);
         }
         AnalyzerConfig config = AnalyzerConfig.from(settings);
 

@@ -439,4 +439,30 @@ class ReplayLifecycleTest {
                     .containsExactly(IncidentStatus.OPEN, IncidentStatus.RESOLVED);
         }
     }
+
+    /**
+     * Found by CrashIT: {@code ship --from} died half way and ran again from the start, so the records before the kill
+     * came twice, the second time long after the analyzer's clock had passed them. Among them, the init container's
+     * image {@code Pulled} of 10:01:06, older than every failed pull of the app image: it resolved the open
+     * IMAGE_PULL_DISK_FULL as "recovered: Pulled", and the next failure opened occurrence 2. A recovery older than
+     * the incident's failure evidence says nothing about that failure; a recovery after it still resolves.
+     */
+    @Test
+    void a_late_recovery_older_than_the_failure_evidence_does_not_resolve_it() {
+        try (Replay replay = new Replay(AnalyzerConfig.defaults())) {
+            replay.event(podEvent(POD, "Warning", "Failed", DISK_FULL, at(120), "f-1", NODE), at(120));
+            replay.advance(Duration.ofMinutes(1));
+            assertThat(statuses(replay.transitions(), "IMAGE_PULL_DISK_FULL")).containsExactly("OPEN");
+
+            replay.event(podEvent(POD, "Normal", "Pulled", "Successfully pulled image \"amazon/aws-cli:latest\" in 5.419s",
+                    at(6), "p-1", NODE), at(6));
+            replay.advance(Duration.ofMinutes(1));
+            assertThat(statuses(replay.transitions(), "IMAGE_PULL_DISK_FULL")).as("the late Pulled from before the failure")
+                    .containsExactly("OPEN");
+
+            replay.event(podEvent(POD, "Normal", "Pulled", "Successfully pulled image \"478253497479.dkr.ecr.us-east-1"
+                    + ".amazonaws.com/triton:resnet50\" in 2m5s", at(400), "p-2", NODE), at(400));
+            assertThat(statuses(replay.finish().transitions(), "IMAGE_PULL_DISK_FULL")).containsExactly("OPEN", "RESOLVED");
+        }
+    }
 }
