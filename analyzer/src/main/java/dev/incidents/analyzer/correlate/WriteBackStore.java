@@ -17,18 +17,25 @@ import org.apache.kafka.streams.query.QueryResult;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.internals.CacheFlushListener;
+import org.apache.kafka.streams.state.internals.CachedStateStore;
 
 /**
  * A store of mutable state objects with the last {@code capacity} of them kept deserialized: {@link #get} hands out
  * the cached object, {@link #put} only marks it dirty, and dirty objects are written to the store below (serde,
- * RocksDB, changelog) when Kafka Streams flushes before a commit, or when they leave the cache.
+ * RocksDB, changelog) when Kafka Streams flushes its caches before a commit, or when they leave the cache.
  *
  * <p>Why: the correlator reads and writes a subject's state for every signal. During a catch-up a busy workload gets
  * hundreds of signals between two commits; writing its state once per commit instead of once per signal is the same
  * committed state (exactly-once commits flush first) at a fraction of the serialisation and changelog traffic.
  * Iterators (not used on the hot path) see the store after a write-back of everything dirty.
+ *
+ * <p>Kafka Streams (3.x and 4.x) flushes only {@link CachedStateStore}s before it commits a transaction; a plain
+ * store's {@code flush()} runs after the commit, at checkpoint time, which would put the write-back into the next
+ * transaction (lost with it on a crash, while the transitions it decided were committed: CrashIT caught that). Hence
+ * this implements that internal interface; a Kafka upgrade that changes it breaks the build, not the guarantee.
  */
-public final class WriteBackStore<K, V> implements KeyValueStore<K, V> {
+public final class WriteBackStore<K, V> implements KeyValueStore<K, V>, CachedStateStore<K, V> {
 
     private final KeyValueStore<K, V> inner;
     private final int capacity;
@@ -155,6 +162,22 @@ public final class WriteBackStore<K, V> implements KeyValueStore<K, V> {
         } else {
             inner.put(key, value);
         }
+    }
+
+    @Override
+    public void flushCache() {
+        writeBack();
+    }
+
+    @Override
+    public void clearCache() {
+        cached.clear();
+        dirty.clear();
+    }
+
+    @Override
+    public boolean setFlushListener(CacheFlushListener<K, V> listener, boolean sendOldValues) {
+        return false; // nothing is forwarded from this store
     }
 
     @Override
