@@ -117,6 +117,8 @@ public final class AnalyzerConfig {
     }
 
     private final Map<String, String> values;
+    /** Durations parsed once per key: the correlator reads grace and quiet period for every signal. */
+    private final Map<String, Duration> durations = new java.util.concurrent.ConcurrentHashMap<>();
     /** The keys given explicitly (not defaults). */
     private final java.util.Set<String> given;
 
@@ -196,11 +198,8 @@ public final class AnalyzerConfig {
     }
 
     public Duration grace(Category category) {
-        String override = values.get(GRACE_PREFIX + category.name());
-        if (override != null) {
-            return duration(override);
-        }
-        return CATEGORY_GRACE.get(category);
+        String key = GRACE_PREFIX + category.name();
+        return values.containsKey(key) ? durationOf(key) : CATEGORY_GRACE.get(category);
     }
 
     /** The longest grace of any category: replay advances event time just past it at the end of the input. */
@@ -216,23 +215,23 @@ public final class AnalyzerConfig {
     }
 
     public Duration quietPeriod() {
-        return duration(values.get(QUIET_PERIOD));
+        return durationOf(QUIET_PERIOD);
     }
 
     public Duration updateInterval() {
-        return duration(values.get(UPDATE_INTERVAL));
+        return durationOf(UPDATE_INTERVAL);
     }
 
     public Duration subjectRetention() {
-        return duration(values.get(SUBJECT_RETENTION));
+        return durationOf(SUBJECT_RETENTION);
     }
 
     public Duration resolvedRetention() {
-        return duration(values.get(RESOLVED_RETENTION));
+        return durationOf(RESOLVED_RETENTION);
     }
 
     public Duration lateness() {
-        return duration(values.get(LATENESS));
+        return durationOf(LATENESS);
     }
 
     public int inputPartitions() {
@@ -240,7 +239,7 @@ public final class AnalyzerConfig {
     }
 
     public Duration idleAdvanceInterval() {
-        return duration(values.get(IDLE_ADVANCE_INTERVAL));
+        return durationOf(IDLE_ADVANCE_INTERVAL);
     }
 
     public double idleAdvanceRate() {
@@ -262,6 +261,10 @@ public final class AnalyzerConfig {
     /** All settings, defaults included (for logging the effective configuration). */
     public Map<String, String> asMap() {
         return Map.copyOf(values);
+    }
+
+    private Duration durationOf(String key) {
+        return durations.computeIfAbsent(key, k -> duration(values.get(k)));
     }
 
     static Duration duration(String text) {

@@ -2,6 +2,8 @@ package dev.incidents.analyzer;
 
 import dev.incidents.analyzer.correlate.Correlator;
 import dev.incidents.analyzer.correlate.InputProgress;
+import dev.incidents.analyzer.correlate.NodeIndex;
+import dev.incidents.analyzer.correlate.NodeViewUpdater;
 import dev.incidents.analyzer.correlate.SubjectPartitioner;
 import dev.incidents.analyzer.correlate.WriteBackStore;
 import dev.incidents.analyzer.correlate.JsonSerde;
@@ -103,10 +105,14 @@ public final class IncidentTopology {
                 Named.as("nodes-to-signals"));
         // A topic cannot feed both a stream and a global table of one topology: the global store reads a copy.
         nodes.to(config.nodesViewTopic(), Produced.with(Serdes.String(), nodeSerde).withName("nodes-to-view"));
-        builder.globalTable(config.nodesViewTopic(),
+        // The global store is what a global table keeps; its updater also feeds the in-memory index of what each
+        // cluster's nodes offer, which the correlators read instead of scanning the store.
+        NodeIndex nodeIndex = new NodeIndex();
+        builder.addGlobalStore(Stores.timestampedKeyValueStoreBuilder(Stores.persistentKeyValueStore(NODES_STORE),
+                                Serdes.String(), nodeSerde).withLoggingDisabled(),
+                config.nodesViewTopic(),
                 Consumed.with(Serdes.String(), nodeSerde).withTimestampExtractor(eventTime).withName("nodes-view"),
-                Materialized.<String, NodeSnapshot, KeyValueStore<Bytes, byte[]>>as(NODES_STORE)
-                        .withKeySerde(Serdes.String()).withValueSerde(nodeSerde));
+                () -> new NodeViewUpdater(NODES_STORE, nodeIndex));
 
         builder.addStateStore(WriteBackStore.builder(store(SUBJECTS_STORE, new JsonSerde<>(SubjectState.class), config),
                 SUBJECTS_CACHED));
@@ -126,7 +132,7 @@ public final class IncidentTopology {
                 .repartition(Repartitioned.<String, byte[]>as(SIGNALS_BY_SUBJECT)
                         .withKeySerde(Serdes.String()).withValueSerde(Serdes.ByteArray())
                         .withStreamPartitioner(new SubjectPartitioner()))
-                .process(() -> new Correlator(config, catalog, stores), Named.as("correlate"),
+                .process(() -> new Correlator(config, catalog, stores, nodeIndex), Named.as("correlate"),
                         SUBJECTS_STORE, DEADLINES_STORE, INCIDENTS_STORE, BUFFER_STORE, WATERMARKS_STORE);
 
         incidents.to(config.incidentsTopic(), Produced.with(Serdes.String(), incidentSerde).withName("incidents-avro"));
@@ -153,10 +159,16 @@ public final class IncidentTopology {
         return settings;
     }
 
+    /**
+     * A store of the correlator's state: RocksDB with a changelog (live); in memory without one (replay: state that
+     * no changelog backs is scratch for one run, and a memory map spares RocksDB's per-commit work).
+     */
     private static <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<V> values, AnalyzerConfig config) {
-        StoreBuilder<KeyValueStore<String, V>> builder =
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), values);
-        return config.storeChangelog() ? builder : builder.withLoggingDisabled();
+        if (!config.storeChangelog()) {
+            return Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), Serdes.String(), values)
+                    .withLoggingDisabled();
+        }
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), values);
     }
 
     /** A store whose content is small and short-lived (in flight, per partition): in memory, restored from its changelog. */

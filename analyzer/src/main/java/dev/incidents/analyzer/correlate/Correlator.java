@@ -15,8 +15,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
-import java.util.function.Supplier;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -53,6 +51,7 @@ public final class Correlator implements Processor<String, byte[], String, Incid
     private final AnalyzerConfig config;
     private final IncidentLifecycle lifecycle;
     private final Stores stores;
+    private final NodeIndex nodeIndex;
 
     private ProcessorContext<String, Incident> context;
     private KeyValueStore<String, SubjectState> subjects;
@@ -79,8 +78,9 @@ public final class Correlator implements Processor<String, byte[], String, Incid
                          String watermarks) {
     }
 
-    public Correlator(AnalyzerConfig config, HintCatalog catalog, Stores stores) {
+    public Correlator(AnalyzerConfig config, HintCatalog catalog, Stores stores, NodeIndex nodeIndex) {
         this.config = config;
+        this.nodeIndex = nodeIndex;
         this.lifecycle = new IncidentLifecycle(config, Detectors.all(config.nodeDiskWorkloads()), catalog);
         this.stores = stores;
     }
@@ -232,20 +232,7 @@ public final class Correlator implements Processor<String, byte[], String, Incid
     }
 
     private SubjectView view(Subject subject, SubjectState state) {
-        Supplier<List<NodeSnapshot>> clusterNodes = () -> {
-            List<NodeSnapshot> out = new ArrayList<>();
-            try (KeyValueIterator<String, ValueAndTimestamp<NodeSnapshot>> it =
-                         nodes.prefixScan(subject.cluster() + "/", new StringSerializer())) {
-                while (it.hasNext()) {
-                    ValueAndTimestamp<NodeSnapshot> v = it.next().value;
-                    if (v != null && v.value() != null) {
-                        out.add(v.value());
-                    }
-                }
-            }
-            return out;
-        };
-        return new SubjectView(subject, state.pods, clusterNodes, state.acceleratorsAdvertised,
-                state.acceleratorsExpected);
+        return new SubjectView(subject, state.pods, resource -> nodeIndex.offer(subject.cluster(), resource, nodes),
+                state.acceleratorsAdvertised, state.acceleratorsExpected);
     }
 }

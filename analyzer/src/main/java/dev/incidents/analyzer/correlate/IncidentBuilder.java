@@ -46,13 +46,29 @@ final class IncidentBuilder {
                 c.workloads, c.nodeLevel, c.facts);
     }
 
+    /** The incident as emitted: {@link #draft} with its ready-to-post text. */
     Incident build(Subject subject, Candidate c, Detector detector, SubjectView view, IncidentStatus status,
+                   int occurrence, String follows, String resolution) {
+        return withText(draft(subject, c, detector, view, status, occurrence, follows, resolution));
+    }
+
+    /** Sets the ready-to-post text of a {@link #draft}, which is then the incident as emitted. */
+    static Incident withText(Incident draft) {
+        draft.setText(IncidentMarkdown.render(draft));
+        return draft;
+    }
+
+    /**
+     * The incident without its text (empty): all a material-change check reads, without rendering Markdown for an
+     * update that is not emitted.
+     */
+    Incident draft(Subject subject, Candidate c, Detector detector, SubjectView view, IncidentStatus status,
                    int occurrence, String follows, String resolution) {
         Category category = detector.category();
         Facts facts = facts(subject, c);
         RenderedHint hint = catalog.render(category, facts);
         List<Cause> causes = detector.rank(hint.causes(), summary(c), view);
-        Incident incident = Incident.newBuilder()
+        return Incident.newBuilder()
                 .setId(subject.incidentId(category))
                 .setOccurrence(occurrence)
                 .setStatus(status)
@@ -77,8 +93,6 @@ final class IncidentBuilder {
                 .setResolution(resolution)
                 .setText("")
                 .build();
-        incident.setText(IncidentMarkdown.render(incident));
-        return incident;
     }
 
     /** The names the catalog templates use; detector facts win over what the subject implies. */

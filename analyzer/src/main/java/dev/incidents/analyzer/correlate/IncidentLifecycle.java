@@ -329,7 +329,7 @@ public final class IncidentLifecycle {
         String id = subject.incidentId(d.category());
         Incident previous = store.get(id);
         int occurrence = previous == null ? 1 : previous.getOccurrence();
-        Incident next = builder.build(subject, c, d, view, IncidentStatus.UPDATED, occurrence, c.follows, null);
+        Incident next = builder.draft(subject, c, d, view, IncidentStatus.UPDATED, occurrence, c.follows, null);
         boolean material = previous == null || materialChange(previous, next);
         if (!material && !c.pendingUpdate) {
             return;
@@ -340,6 +340,7 @@ public final class IncidentLifecycle {
         }
         c.lastEmitted = now;
         c.pendingUpdate = false;
+        IncidentBuilder.withText(next);
         store.put(id, next);
         out.add(next);
     }

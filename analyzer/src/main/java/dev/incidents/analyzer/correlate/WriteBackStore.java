@@ -34,18 +34,25 @@ import org.apache.kafka.streams.state.internals.CachedStateStore;
  * store's {@code flush()} runs after the commit, at checkpoint time, which would put the write-back into the next
  * transaction (lost with it on a crash, while the transitions it decided were committed: CrashIT caught that). Hence
  * this implements that internal interface; a Kafka upgrade that changes it breaks the build, not the guarantee.
+ *
+ * <p>A store without a changelog (replay, where the driver commits after every record) has no transaction to join:
+ * it writes back only on eviction, on {@code flush()} and when iterated, so a replay serialises a subject's state
+ * about once, not once per signal.
  */
 public final class WriteBackStore<K, V> implements KeyValueStore<K, V>, CachedStateStore<K, V> {
 
     private final KeyValueStore<K, V> inner;
     private final int capacity;
+    /** Whether a commit must write back: only when a changelog makes the store's content part of the transaction. */
+    private final boolean writeBackOnCommit;
     /** Access-ordered: the eldest entry is the least recently used. A null value is a pending delete. */
     private final LinkedHashMap<K, V> cached = new LinkedHashMap<>(256, 0.75f, true);
     private final LinkedHashMap<K, Boolean> dirty = new LinkedHashMap<>();
 
-    WriteBackStore(KeyValueStore<K, V> inner, int capacity) {
+    WriteBackStore(KeyValueStore<K, V> inner, int capacity, boolean writeBackOnCommit) {
         this.inner = inner;
         this.capacity = capacity;
+        this.writeBackOnCommit = writeBackOnCommit;
     }
 
     /** Wraps what {@code builder} builds; the wrapper is the root store Kafka Streams flushes. */
@@ -77,7 +84,7 @@ public final class WriteBackStore<K, V> implements KeyValueStore<K, V>, CachedSt
 
             @Override
             public KeyValueStore<K, V> build() {
-                return new WriteBackStore<>(builder.build(), capacity);
+                return new WriteBackStore<>(builder.build(), capacity, builder.loggingEnabled());
             }
 
             @Override
@@ -166,7 +173,9 @@ public final class WriteBackStore<K, V> implements KeyValueStore<K, V>, CachedSt
 
     @Override
     public void flushCache() {
-        writeBack();
+        if (writeBackOnCommit) {
+            writeBack();
+        }
     }
 
     @Override
@@ -188,7 +197,9 @@ public final class WriteBackStore<K, V> implements KeyValueStore<K, V>, CachedSt
 
     @Override
     public void commit(Map<TopicPartition, Long> changelogOffsets) {
-        writeBack();
+        if (writeBackOnCommit) {
+            writeBack();
+        }
         inner.commit(changelogOffsets);
     }
 

@@ -3,7 +3,6 @@ package dev.incidents.analyzer.detect;
 import dev.incidents.analyzer.Category;
 import dev.incidents.analyzer.correlate.PodState;
 import dev.incidents.schemas.Cause;
-import dev.incidents.schemas.NodeSnapshot;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -28,21 +27,13 @@ public final class InsufficientGpuDetector extends SchedulingDetector {
     @Override
     public List<Cause> rank(List<Cause> catalogCauses, EvidenceSummary evidence, SubjectView subject) {
         String resource = evidence.facts().get("RESOURCE");
-        List<NodeSnapshot> nodes = subject.nodes().get();
-        if (resource == null || nodes.isEmpty()) {
+        ResourceOffer offer = resource == null ? ResourceOffer.NOTHING_KNOWN : subject.nodeOffers().apply(resource);
+        if (offer.nodesObserved() == 0) {
             return catalogCauses;
         }
-        List<String> advertising = new ArrayList<>();
-        long largest = 0;
-        long total = 0;
-        for (NodeSnapshot node : nodes) {
-            long allocatable = Quantities.count(node.getAllocatable().get(resource));
-            if (allocatable > 0) {
-                advertising.add(node.getName() + " (" + allocatable + ")");
-                largest = Math.max(largest, allocatable);
-                total += allocatable;
-            }
-        }
+        List<String> advertising = offer.advertising();
+        long largest = offer.largest();
+        long total = offer.total();
         long requested = 0;
         for (PodState pod : subject.pods().values()) {
             requested = Math.max(requested, Quantities.count(pod.requests.get(resource)));
@@ -51,7 +42,7 @@ public final class InsufficientGpuDetector extends SchedulingDetector {
         String why;
         if (advertising.isEmpty()) {
             first = NONE_ADVERTISED;
-            why = nodes.size() + " node(s) observed, none with allocatable " + resource;
+            why = offer.nodesObserved() + " node(s) observed, none with allocatable " + resource;
         } else if (requested > largest) {
             first = TOO_LARGE;
             why = "the pod requests " + requested + " " + resource + ", the largest node offers " + largest;

@@ -1,12 +1,12 @@
 package dev.incidents.analyzer.detect;
 
 /** Kubernetes quantities of countable resources ({@code nvidia.com/gpu: "4"}) as numbers. */
-final class Quantities {
+public final class Quantities {
     private Quantities() {
     }
 
     /** Whole units of a countable quantity; 0 when absent or not a plain integer. */
-    static long count(String quantity) {
+    public static long count(String quantity) {
         if (quantity == null) {
             return 0;
         }
