@@ -1,6 +1,7 @@
 package dev.incidents.analyzer;
 
 import dev.incidents.analyzer.correlate.Correlator;
+import dev.incidents.analyzer.correlate.InputLag;
 import dev.incidents.analyzer.correlate.InputProgress;
 import dev.incidents.analyzer.correlate.NodeIndex;
 import dev.incidents.analyzer.correlate.NodeViewUpdater;
@@ -75,7 +76,13 @@ public final class IncidentTopology {
     private IncidentTopology() {
     }
 
+    /** The topology for input that never waits on a broker (replay, topology tests). */
     public static Topology build(StreamsBuilder builder, AnalyzerConfig config) {
+        return build(builder, config, InputLag.ALWAYS);
+    }
+
+    /** @param inputLag whether each input partition is read to its end (the idle clock waits for it) */
+    public static Topology build(StreamsBuilder builder, AnalyzerConfig config, InputLag inputLag) {
         Map<String, Object> serdeConfig = new HashMap<>(config.asMap());
         Serde<KubeEvent> eventSerde = AvroSerde.of(KubeEvent.class, serdeConfig);
         Serde<PodSnapshot> podSerde = AvroSerde.of(PodSnapshot.class, serdeConfig);
@@ -128,7 +135,7 @@ public final class IncidentTopology {
         KStream<String, Incident> incidents = eventSignals
                 .merge(podSignals, Named.as("signals"))
                 .merge(nodeSignals, Named.as("node-signals"))
-                .process(() -> new InputProgress(config), Named.as("input-progress"))
+                .process(() -> new InputProgress(config, inputLag), Named.as("input-progress"))
                 .repartition(Repartitioned.<String, byte[]>as(SIGNALS_BY_SUBJECT)
                         .withKeySerde(Serdes.String()).withValueSerde(Serdes.ByteArray())
                         .withStreamPartitioner(new SubjectPartitioner()))

@@ -61,6 +61,11 @@ public final class PipelineMeters {
         return registry().find("incidents.transitions").counters().stream().mapToDouble(Counter::count).sum();
     }
 
+    /** The signals counted late so far, for tests. */
+    public static double lateSignals() {
+        return registry().find("incidents.signals.late").counters().stream().mapToDouble(Counter::count).sum();
+    }
+
     private static MeterRegistry registry() {
         return Metrics.globalRegistry;
     }

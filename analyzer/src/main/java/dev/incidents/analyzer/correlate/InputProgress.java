@@ -21,7 +21,8 @@ import org.apache.kafka.streams.processor.api.Record;
  * <p>A watermark goes out when it has moved by {@link #STEP} of event time, and on a wall-clock tick when it has
  * moved at all (live latency). When the partition has had no record for {@code incidents.idle.advance.interval} of
  * wall time, its clock moves on with the wall clock ({@code x incidents.idle.advance.rate}): a quiet cluster still
- * reaches its deadlines. A partition that never had a record says so ({@link SignalFrames#NO_DATA}).
+ * reaches its deadlines. A partition that never had a record says so ({@link SignalFrames#NO_DATA}). Quiet counts
+ * only while the partition is processed to its end ({@link InputLag}): a backlog is not a quiet cluster.
  */
 public final class InputProgress implements Processor<String, Signal, String, byte[]> {
 
@@ -31,6 +32,7 @@ public final class InputProgress implements Processor<String, Signal, String, by
     static final Duration TICK = Duration.ofSeconds(1);
 
     private final long lateness;
+    private final InputLag inputLag;
     private final long idleAfter;
     private final double idleRate;
 
@@ -41,7 +43,8 @@ public final class InputProgress implements Processor<String, Signal, String, by
     private long published = Long.MIN_VALUE;
     private boolean announcedEmpty;
 
-    public InputProgress(AnalyzerConfig config) {
+    public InputProgress(AnalyzerConfig config, InputLag inputLag) {
+        this.inputLag = inputLag;
         this.lateness = config.lateness().toMillis();
         Duration idle = config.idleAdvanceInterval();
         this.idleAfter = idle.isZero() || idle.isNegative() ? Long.MAX_VALUE : idle.toMillis();
@@ -72,6 +75,11 @@ public final class InputProgress implements Processor<String, Signal, String, by
 
     private void tick(long wallNow) {
         long streamTime = streamTime();
+        // Quiet is idle only when nothing is left on the broker: a partition catching up after downtime can go
+        // seconds without a record while its backlog waits, and moving its clock then would make that backlog late.
+        if (!inputLag.caughtUp(context.taskId())) {
+            wallAtLastRecord = wallNow;
+        }
         if (streamTime == Long.MIN_VALUE) {
             if (wallNow - wallAtLastRecord >= idleAfter && !announcedEmpty) {
                 announcedEmpty = true; // nothing here: no correlator should wait for this partition

@@ -2,6 +2,7 @@ package dev.incidents.analyzer.live;
 
 import dev.incidents.analyzer.AnalyzerConfig;
 import dev.incidents.analyzer.IncidentTopology;
+import dev.incidents.analyzer.correlate.InputLag;
 import dev.incidents.schemas.Incident;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,6 +10,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
@@ -35,13 +45,26 @@ public final class AnalyzerService implements AutoCloseable {
 
     private final KafkaStreams streams;
     private final Topology topology;
+    private final InputLag inputLag;
+    private final String applicationId;
+    private final Admin admin;
+    /** Reads the consumers' lag into {@link #inputLag} (the idle clock of the input stage waits for lag 0). */
+    private final ScheduledExecutorService lagReader = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "incidents-input-lag");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public AnalyzerService(AnalyzerConfig config, Map<String, Object> streamsProperties) {
-        this.topology = IncidentTopology.build(new StreamsBuilder(), config);
+        this.inputLag = InputLag.of(List.of(config.eventsTopic(), config.podsTopic(), config.nodesTopic()));
+        this.topology = IncidentTopology.build(new StreamsBuilder(), config, inputLag);
         Properties properties = new Properties();
         properties.putAll(IncidentTopology.streamsSettings(config));
         properties.putAll(streamsProperties);
         this.streams = new KafkaStreams(topology, properties);
+        StreamsConfig streamsConfig = new StreamsConfig(properties);
+        this.applicationId = streamsConfig.getString(StreamsConfig.APPLICATION_ID_CONFIG);
+        this.admin = Admin.create(streamsConfig.getAdminConfigs(applicationId + "-input-lag"));
         streams.setUncaughtExceptionHandler(exception -> {
             log.error("stream thread failed; replacing it", exception);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
@@ -74,6 +97,37 @@ public final class AnalyzerService implements AutoCloseable {
 
     public void start() {
         streams.start();
+        lagReader.scheduleWithFixedDelay(this::readLag, 0, LAG_READ_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** How often the input lag is read: well under the idle clock's interval (5 s by default). */
+    static final Duration LAG_READ_INTERVAL = Duration.ofMillis(500);
+    private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(5);
+
+    private void readLag() {
+        try {
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            for (TopicDescription topic : admin.describeTopics(inputLag.topics()).allTopicNames()
+                    .get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).values()) {
+                topic.partitions().forEach(p -> latest.put(new TopicPartition(topic.name(), p.partition()), OffsetSpec.latest()));
+            }
+            Map<TopicPartition, Long> ends = new HashMap<>();
+            admin.listOffsets(latest).all().get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                    .forEach((tp, info) -> ends.put(tp, info.offset()));
+            Map<TopicPartition, Long> committed = new HashMap<>();
+            admin.listConsumerGroupOffsets(applicationId).partitionsToOffsetAndMetadata()
+                    .get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                    .forEach((tp, offset) -> {
+                        if (offset != null) {
+                            committed.put(tp, offset.offset());
+                        }
+                    });
+            inputLag.observe(ends, committed);
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            log.debug("cannot read the input lag", e); // next time; meanwhile the idle clock waits
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     public KafkaStreams.State state() {
@@ -113,11 +167,15 @@ public final class AnalyzerService implements AutoCloseable {
      */
     @Override
     public void close() {
+        lagReader.shutdownNow();
+        admin.close(Duration.ZERO);
         streams.close(CLOSE_TIMEOUT);
     }
 
     /** Closes and leaves the group at once: for runs that will not come back ({@code demo}, tests). */
     public void closeForGood() {
+        lagReader.shutdownNow();
+        admin.close(Duration.ZERO);
         streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
                 .withTimeout(CLOSE_TIMEOUT));
     }

@@ -21,8 +21,14 @@ public record ContainerBackOff(Optional<String> container, Optional<String> pod,
     private static final Pattern BACK_OFF = Pattern.compile(
             "Back-off restarting failed container(?:\\s+(\\S+))?(?:\\s+in pod\\s+([^_\\s(]+))?");
 
+    private static final LastParse<Optional<ContainerBackOff>> LAST = new LastParse<>(ContainerBackOff::read);
+
     /** Never throws; empty when the message is not a restart back-off (e.g. {@code Back-off pulling image}). */
     public static Optional<ContainerBackOff> parse(String message) {
+        return LAST.parse(message);
+    }
+
+    private static Optional<ContainerBackOff> read(String message) {
         if (message == null) {
             return Optional.empty();
         }

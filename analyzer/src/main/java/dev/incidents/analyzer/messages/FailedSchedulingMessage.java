@@ -87,8 +87,14 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
         reasons = List.copyOf(reasons);
     }
 
+    private static final LastParse<FailedSchedulingMessage> LAST = new LastParse<>(FailedSchedulingMessage::read);
+
     /** Never throws: an unknown wording becomes one {@link Kind#OTHER} reason holding the text. */
     public static FailedSchedulingMessage parse(String message) {
+        return LAST.parse(message);
+    }
+
+    private static FailedSchedulingMessage read(String message) {
         String raw = message == null ? "" : message;
         boolean truncated = raw.length() >= EVENT_MESSAGE_LIMIT || raw.endsWith("...") || raw.endsWith("…");
         String body = raw;

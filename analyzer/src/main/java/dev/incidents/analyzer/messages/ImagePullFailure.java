@@ -60,8 +60,14 @@ public record ImagePullFailure(Category category, boolean causeKnown, Optional<S
     private static final Pattern FAILED_SYNC = Pattern.compile(
             "failed to \"StartContainer\" for \"[^\"]*\" with (ErrImagePull|ImagePullBackOff): \"(.*)\"\\s*$", Pattern.DOTALL);
 
+    private static final LastParse<Optional<ImagePullFailure>> LAST = new LastParse<>(ImagePullFailure::read);
+
     /** Never throws; empty when the message is not about pulling an image. */
     public static Optional<ImagePullFailure> parse(String message) {
+        return LAST.parse(message);
+    }
+
+    private static Optional<ImagePullFailure> read(String message) {
         if (message == null || message.isBlank()) {
             return Optional.empty();
         }

@@ -36,8 +36,14 @@ public record ProbeFailure(Probe probe, boolean restart, Optional<String> contai
     private static final Pattern KILLING = Pattern.compile(
             "Container (\\S+) failed (liveness|startup|readiness) probe");
 
+    private static final LastParse<Optional<ProbeFailure>> LAST = new LastParse<>(ProbeFailure::read);
+
     /** Never throws; empty for messages that are not about a probe. */
     public static Optional<ProbeFailure> parse(String message) {
+        return LAST.parse(message);
+    }
+
+    private static Optional<ProbeFailure> read(String message) {
         if (message == null) {
             return Optional.empty();
         }

@@ -91,16 +91,8 @@ public final class Replay implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a state directory", e);
         }
-        Properties props = new Properties();
-        props.putAll(IncidentTopology.streamsSettings(config));
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "replay.invalid:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
-        // Records are piped one at a time in the order to process them: there is never another partition's data to
-        // wait for, and the check for it (a log line formatted per record) was a tenth of a replay's time.
-        props.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, StreamsConfig.MAX_TASK_IDLE_MS_DISABLED);
-        this.driver = new TopologyTestDriver(IncidentTopology.build(new StreamsBuilder(), config), props, Instant.EPOCH);
+        this.driver = new TopologyTestDriver(IncidentTopology.build(new StreamsBuilder(), config),
+                driverSettings(config, APPLICATION_ID, stateDir), Instant.EPOCH);
         Map<String, Object> serdeConfig = new LinkedHashMap<>(config.asMap());
         StringSerializer keys = new StringSerializer();
         this.events = driver.createInputTopic(config.eventsTopic(), keys,
@@ -117,6 +109,23 @@ public final class Replay implements AutoCloseable {
                 new StringDeserializer());
         this.repartitioned = driver.createOutputTopic(APPLICATION_ID + "-" + IncidentTopology.SIGNALS_BY_SUBJECT
                 + "-repartition", Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer());
+    }
+
+    /**
+     * The settings under which the topology runs in {@link TopologyTestDriver} here and in the tests that drive it
+     * directly: the topology's own settings, at-least-once (the driver has no transactions), no idle wait.
+     */
+    public static Properties driverSettings(AnalyzerConfig config, String applicationId, Path stateDir) {
+        Properties props = new Properties();
+        props.putAll(IncidentTopology.streamsSettings(config));
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, applicationId + ".invalid:9092");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
+        // Records are piped one at a time in the order to process them: there is never another partition's data to
+        // wait for, and the check for it (a log line formatted per record) was a tenth of a replay's time.
+        props.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, StreamsConfig.MAX_TASK_IDLE_MS_DISABLED);
+        return props;
     }
 
     /** Replays {@code records} (in event-time order, as {@code Recordings.read} returns them) start to finish. */

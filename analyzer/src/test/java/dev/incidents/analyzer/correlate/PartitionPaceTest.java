@@ -25,7 +25,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Properties;
 import java.util.Random;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -33,7 +32,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -158,13 +156,8 @@ class PartitionPaceTest {
                 .with(AnalyzerConfig.IDLE_ADVANCE_INTERVAL, "PT0S")
                 .with(AnalyzerConfig.INPUT_PARTITIONS, PARTITIONS);
         Path state = Files.createTempDirectory("incidents-pace-");
-        Properties props = new Properties();
-        props.putAll(IncidentTopology.streamsSettings(config));
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION);
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "pace.invalid:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, state.toString());
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
-        try (TopologyTestDriver driver = new TopologyTestDriver(IncidentTopology.build(new StreamsBuilder(), config), props)) {
+        try (TopologyTestDriver driver = new TopologyTestDriver(IncidentTopology.build(new StreamsBuilder(), config),
+                Replay.driverSettings(config, APPLICATION, state))) {
             TestInputTopic<String, byte[]> routed = driver.createInputTopic(
                     APPLICATION + "-" + IncidentTopology.SIGNALS_BY_SUBJECT + "-repartition",
                     new StringSerializer(), new ByteArraySerializer());
