@@ -123,10 +123,12 @@ public final class IncidentTopology {
 
         builder.addStateStore(WriteBackStore.builder(store(SUBJECTS_STORE, new JsonSerde<>(SubjectState.class), config),
                 SUBJECTS_CACHED));
-        builder.addStateStore(store(DEADLINES_STORE, Serdes.String(), config));
+        // Buffer and deadline entries mostly come and go within one commit interval: Kafka Streams' record cache
+        // folds those writes, so the changelogs get the net change of each commit instead of every put and delete.
+        builder.addStateStore(store(DEADLINES_STORE, Serdes.String(), config).withCachingEnabled());
         builder.addStateStore(store(INCIDENTS_STORE, incidentSerde, config));
-        builder.addStateStore(memoryStore(BUFFER_STORE, Serdes.Bytes(), Serdes.ByteArray(), config));
-        builder.addStateStore(memoryStore(WATERMARKS_STORE, Serdes.String(), Serdes.Long(), config));
+        builder.addStateStore(memoryStore(BUFFER_STORE, Serdes.Bytes(), Serdes.ByteArray(), config).withCachingEnabled());
+        builder.addStateStore(memoryStore(WATERMARKS_STORE, Serdes.String(), Serdes.Long(), config).withCachingEnabled());
         Correlator.Stores stores = new Correlator.Stores(SUBJECTS_STORE, DEADLINES_STORE, INCIDENTS_STORE,
                 NODES_STORE, BUFFER_STORE, WATERMARKS_STORE);
 
