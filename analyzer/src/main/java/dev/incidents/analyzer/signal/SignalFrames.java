@@ -50,9 +50,7 @@ public final class SignalFrames {
 
     public static Signal signal(byte[] frame) {
         check(frame);
-        byte[] body = new byte[frame.length - 4];
-        System.arraycopy(frame, 4, body, 0, body.length);
-        return SignalSerde.decode(body);
+        return SignalSerde.decode(frame, 4);
     }
 
     private static void check(byte[] frame) {

@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Arrays;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
@@ -60,23 +59,29 @@ public final class SignalSerde implements Serde<Signal> {
     }
 
     static Signal decode(byte[] bytes) {
-        if (bytes.length == 0) {
+        return decode(bytes, 0);
+    }
+
+    /** The signal encoded from {@code offset} to the end of {@code bytes} (a frame's body, read in place). */
+    static Signal decode(byte[] bytes, int offset) {
+        if (bytes.length <= offset) {
             throw new SerializationException("empty signal");
         }
-        ByteBuffer body = ByteBuffer.wrap(Arrays.copyOfRange(bytes, 1, bytes.length));
+        byte tag = bytes[offset];
+        ByteBuffer body = ByteBuffer.wrap(bytes, offset + 1, bytes.length - offset - 1).slice();
         try {
-            return switch (bytes[0]) {
+            return switch (tag) {
                 case EVENT -> EventSignal.of(KubeEvent.fromByteBuffer(body));
                 case POD -> PodObserved.of(PodSnapshot.fromByteBuffer(body));
                 case NODE -> NodeObserved.of(NodeSnapshot.fromByteBuffer(body));
                 case DELETED, NODE_DELETED -> {
-                    String text = new String(body.array(), StandardCharsets.UTF_8);
+                    String text = new String(bytes, offset + 1, bytes.length - offset - 1, StandardCharsets.UTF_8);
                     int nl = text.indexOf('\n');
                     String name = text.substring(nl + 1);
                     Instant time = Instant.ofEpochMilli(Long.parseLong(text.substring(0, nl)));
-                    yield bytes[0] == DELETED ? new PodDeleted(name, time) : new NodeDeleted(name, time);
+                    yield tag == DELETED ? new PodDeleted(name, time) : new NodeDeleted(name, time);
                 }
-                default -> throw new SerializationException("unknown signal tag " + bytes[0]);
+                default -> throw new SerializationException("unknown signal tag " + tag);
             };
         } catch (IOException | RuntimeException e) {
             throw new SerializationException("undecodable signal", e);

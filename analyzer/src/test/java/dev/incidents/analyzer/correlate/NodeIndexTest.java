@@ -1,0 +1,85 @@
+package dev.incidents.analyzer.correlate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.incidents.analyzer.AnalyzerConfig;
+import dev.incidents.analyzer.IncidentTopology;
+import dev.incidents.analyzer.detect.ResourceOffer;
+import dev.incidents.analyzer.replay.Replay;
+import dev.incidents.schemas.NodeSnapshot;
+import java.time.Instant;
+import java.util.Map;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The node index answers what the {@code nodes} global store holds: nodes already in the store when a cluster is
+ * first asked about (restored at start-up, never seen by the index) through one scan, later puts and deletes as
+ * they happen, each cluster on its own.
+ */
+class NodeIndexTest {
+
+    static final String GPU = "nvidia.com/gpu";
+    static final Instant T = Instant.parse("2025-03-14T10:00:00Z");
+
+    private final Replay replay = new Replay(AnalyzerConfig.defaults());
+    private final KeyValueStore<String, ValueAndTimestamp<NodeSnapshot>> store =
+            replay.driver().getTimestampedKeyValueStore(IncidentTopology.NODES_STORE);
+    private final NodeIndex index = new NodeIndex();
+
+    @AfterEach
+    void close() {
+        replay.close();
+    }
+
+    @Test
+    void the_first_question_about_a_cluster_scans_what_the_store_already_holds() {
+        node("prod", "gpu-b", Map.of(GPU, "8", "cpu", "96"));
+        node("prod", "gpu-a", Map.of(GPU, "4"));
+        node("prod", "cpu-1", Map.of("cpu", "16"));
+        node("staging", "gpu-x", Map.of(GPU, "1"));
+
+        ResourceOffer offer = index.offer("prod", GPU, store);
+
+        assertThat(offer.nodesObserved()).isEqualTo(3);
+        assertThat(offer.advertising()).containsExactly("gpu-a (4)", "gpu-b (8)");
+        assertThat(offer.largest()).isEqualTo(8);
+        assertThat(offer.total()).isEqualTo(12);
+        assertThat(index.offer("staging", GPU, store).advertising()).containsExactly("gpu-x (1)");
+        assertThat(index.offer("dev", GPU, store)).isEqualTo(ResourceOffer.NOTHING_KNOWN);
+    }
+
+    @Test
+    void puts_and_deletes_after_the_first_scan_are_applied_as_they_come() {
+        node("prod", "gpu-a", Map.of(GPU, "4"));
+        assertThat(index.offer("prod", GPU, store).total()).isEqualTo(4);
+
+        index.update("prod/gpu-b", snapshot("prod", "gpu-b", Map.of(GPU, "8")));
+        index.update("prod/gpu-a", snapshot("prod", "gpu-a", Map.of(GPU, "0")));
+        assertThat(index.offer("prod", GPU, store).advertising()).containsExactly("gpu-b (8)");
+        assertThat(index.offer("prod", GPU, store).nodesObserved()).isEqualTo(2);
+
+        index.update("prod/gpu-b", null);
+        assertThat(index.offer("prod", GPU, store).advertising()).isEmpty();
+        assertThat(index.offer("prod", GPU, store).nodesObserved()).isEqualTo(1);
+    }
+
+    @Test
+    void a_put_before_the_first_question_is_left_to_the_scan() {
+        index.update("prod/gpu-z", snapshot("prod", "gpu-z", Map.of(GPU, "2"))); // not in the store: ignored
+        node("prod", "gpu-a", Map.of(GPU, "4"));
+
+        assertThat(index.offer("prod", GPU, store).advertising()).containsExactly("gpu-a (4)");
+    }
+
+    private void node(String cluster, String name, Map<String, String> allocatable) {
+        store.put(cluster + "/" + name, ValueAndTimestamp.make(snapshot(cluster, name, allocatable), T.toEpochMilli()));
+    }
+
+    private static NodeSnapshot snapshot(String cluster, String name, Map<String, String> allocatable) {
+        return NodeSnapshot.newBuilder().setCluster(cluster).setName(name).setObservedAt(T)
+                .setCapacity(allocatable).setAllocatable(allocatable).build();
+    }
+}
