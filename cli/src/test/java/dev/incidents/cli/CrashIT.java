@@ -60,8 +60,7 @@ class CrashIT {
     /**
      * {@code analyze} keeping up with {@code ship --from} at {@link #SHIP_RATE}: the recording's 45 minutes in about
      * 25 s, a hundred times faster than they happened. The lateness bound is event time: the default 2 s is 20 ms of
-     * wall time at this pace, less than a task waits for a quiet input ({@code max.task.idle.ms}, 1 s) or a fetch takes
-     * on a busy machine, so signals would come later than the bound for want of wall time, not because of a fault
+     * wall time at this pace, less than a fetch or a commit takes on a busy machine, so signals would come later than the bound for want of wall time, not because of a fault
      * (measured without any fault: 88 late signals; once, 59 incidents unlike replay's). 15 minutes of event time is
      * about 8 s of wall time here.
      */
