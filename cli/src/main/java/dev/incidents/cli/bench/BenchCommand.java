@@ -111,8 +111,9 @@ public final class BenchCommand implements Callable<Integer> {
         context.put("date", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         context.put("machine", machine());
         context.put("heap", java.heapSetting());
-        context.put("sizes", String.format(Locale.ROOT, "replay %,d, memory %,d vs %,d, linearity %,d vs %,d, broker %,d records, "
-                        + "latency %d s, %d partitions%s", records, records / 4, records, linearity.get(1), linearity.get(0),
+        context.put("sizes", String.format(Locale.ROOT, "asked (rounded to whole copies of the %d-line sample): replay %,d, "
+                        + "memory %,d vs %,d, linearity %,d vs %,d, broker %,d records; latency %d s; %d partitions%s",
+                run.recordings().baseSize(), records, records / 4, records, linearity.get(1), linearity.get(0),
                 brokerRecords, latencySeconds, partitions, quick ? " (--quick)" : ""));
 
         List<Comparison> rows = new ArrayList<>();

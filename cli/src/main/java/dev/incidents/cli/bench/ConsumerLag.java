@@ -1,6 +1,5 @@
 package dev.incidents.cli.bench;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,15 +11,18 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * "Caught up", measured from outside the application as an operator would: the consumer group's committed offsets
- * against the end of every partition it reads, the input topics and its own repartition topics alike (a Streams
- * application that has consumed its inputs may still have the correlator's whole backlog in a repartition topic).
- * A partition without a committed offset counts its whole length.
+ * "Caught up", measured from outside the application as an operator would, from the consumer group's committed
+ * offsets: first the input topics are consumed to their end; then every repartition topic of the application is
+ * consumed up to where it ended at that moment. With exactly-once, the records an input produced are committed in
+ * the same transaction as its offset, so at that moment everything the backlog gave the correlator is in the
+ * repartition topics, and the second step is the correlator working through it. Records appended later (the
+ * analyzer's wall-clock watermark ticks, one per input partition per second) are not the backlog's and not waited for.
  */
 final class ConsumerLag {
     private final Admin admin;
     private final String group;
     private final List<String> inputs;
+    private Map<TopicPartition, Long> internalEnds;
 
     ConsumerLag(Admin admin, String group, List<String> inputs) {
         this.admin = admin;
@@ -28,24 +30,43 @@ final class ConsumerLag {
         this.inputs = List.copyOf(inputs);
     }
 
-    /** Records not yet committed as consumed, over the inputs and every partition the group has committed. */
-    long total() throws ExecutionException, InterruptedException {
+    /** Records of the backlog not yet committed as consumed: input records, then repartitioned ones. */
+    long remaining() throws ExecutionException, InterruptedException {
         Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                 .partitionsToOffsetAndMetadata().get();
-        Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
-        List<String> read = new ArrayList<>(inputs);
-        // Kafka Streams names them <application.id>-<name>-repartition; one with records but no commit yet counts whole
-        admin.listTopics().names().get().stream()
-                .filter(t -> t.startsWith(group + "-") && t.endsWith("-repartition")).forEach(read::add);
-        admin.describeTopics(read).allTopicNames().get().values().forEach(t -> t.partitions()
-                .forEach(p -> ends.put(new TopicPartition(t.name(), p.partition()), OffsetSpec.latest())));
-        committed.keySet().forEach(tp -> ends.put(tp, OffsetSpec.latest()));
-        Map<TopicPartition, ListOffsetsResultInfo> end = admin.listOffsets(ends).all().get();
-        long lag = 0;
-        for (Map.Entry<TopicPartition, ListOffsetsResultInfo> e : end.entrySet()) {
-            OffsetAndMetadata at = committed.get(e.getKey());
-            lag += Math.max(0, e.getValue().offset() - (at == null ? 0 : at.offset()));
+        if (internalEnds == null) {
+            Map<TopicPartition, Long> inputEnds = ends(inputs);
+            long behind = behind(inputEnds, committed);
+            if (behind > 0) {
+                return behind;
+            }
+            // Kafka Streams names them <application.id>-<name>-repartition
+            internalEnds = ends(admin.listTopics().names().get().stream()
+                    .filter(t -> t.startsWith(group + "-") && t.endsWith("-repartition")).toList());
         }
-        return lag;
+        return behind(internalEnds, committed);
+    }
+
+    private static long behind(Map<TopicPartition, Long> ends, Map<TopicPartition, OffsetAndMetadata> committed) {
+        long behind = 0;
+        for (Map.Entry<TopicPartition, Long> e : ends.entrySet()) {
+            OffsetAndMetadata at = committed.get(e.getKey());
+            behind += Math.max(0, e.getValue() - (at == null ? 0 : at.offset()));
+        }
+        return behind;
+    }
+
+    private Map<TopicPartition, Long> ends(List<String> topics) throws ExecutionException, InterruptedException {
+        if (topics.isEmpty()) {
+            return Map.of();
+        }
+        Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+        admin.describeTopics(topics).allTopicNames().get().values().forEach(t -> t.partitions()
+                .forEach(p -> request.put(new TopicPartition(t.name(), p.partition()), OffsetSpec.latest())));
+        Map<TopicPartition, Long> ends = new HashMap<>();
+        for (Map.Entry<TopicPartition, ListOffsetsResultInfo> e : admin.listOffsets(request).all().get().entrySet()) {
+            ends.put(e.getKey(), e.getValue().offset());
+        }
+        return ends;
     }
 }

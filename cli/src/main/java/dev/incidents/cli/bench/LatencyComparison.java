@@ -27,7 +27,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.admin.Admin;
+import java.util.concurrent.ExecutionException;
 import org.apache.kafka.common.GroupState;
+import org.apache.kafka.common.errors.GroupIdNotFoundException;
 
 /**
  * Issue #12 target 5: p99 latency from the decisive record to the incident on {@code k8s.incidents.json}, with
@@ -140,9 +142,15 @@ final class LatencyComparison {
         long deadline = System.currentTimeMillis() + 120_000;
         while (System.currentTimeMillis() < deadline) {
             analyzer.checkAlive();
-            var description = admin.describeConsumerGroups(List.of(group)).all().get().get(group);
-            if (description != null && description.groupState() == GroupState.STABLE && !description.members().isEmpty()) {
-                return;
+            try {
+                var description = admin.describeConsumerGroups(List.of(group)).all().get().get(group);
+                if (description.groupState() == GroupState.STABLE && !description.members().isEmpty()) {
+                    return;
+                }
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof GroupIdNotFoundException)) {
+                    throw e;
+                }
             }
             Thread.sleep(250);
         }
