@@ -78,9 +78,19 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Work directory: generated recordings (kept for the next run), logs, broker data. Default: ${DEFAULT-VALUE}.")
     Path dir;
 
+    @Option(names = "--recording", paramLabel = "fleet|scaled", defaultValue = "fleet",
+            description = "fleet: 4 clusters, ~95 %% healthy lifecycle and node heartbeats, ~5 %% failures, made of the scenario "
+                    + "fixtures and the sample; scaled: copies of the sample alone (failure-dense). Default: ${DEFAULT-VALUE}.")
+    BenchRecordings.Kind recording;
+
     @Option(names = "--sample", paramLabel = "FILE",
             description = "The recording the generated ones are copies of. Default: samples/gpu-inference-outage.jsonl of the installation.")
     Path sample;
+
+    @Option(names = "--scenarios", paramLabel = "DIR",
+            description = "The scenario fixtures a fleet recording is made of. Default: analyzer/src/test/resources/scenarios "
+                    + "of the installation; without them the bench falls back to --recording scaled.")
+    Path scenarios;
 
     @Option(names = "--java-opts", paramLabel = "OPTIONS",
             description = "JVM options of the child JVMs (replay, parse-only), as the launcher passes INCIDENTS_JAVA_OPTS; "
@@ -110,27 +120,33 @@ public final class BenchCommand implements Callable<Integer> {
         Path sampleFile = sample != null ? sample : home.resolve("samples").resolve("gpu-inference-outage.jsonl");
         java.nio.file.Files.createDirectories(dir.resolve("logs"));
         JavaCommand java = JavaCommand.withOptions(javaOpts);
-        BenchRun run = new BenchRun(dir, java, new BenchRecordings(sampleFile, dir), spec.commandLine().getErr());
+        Path scenarioDir = scenarios != null ? scenarios
+                : home.resolve("analyzer").resolve("src").resolve("test").resolve("resources").resolve("scenarios");
+        BenchRecordings recordings = new BenchRecordings(recording, sampleFile, scenarioDir, dir);
+        BenchRun run = new BenchRun(dir, java, recordings, spec.commandLine().getErr());
 
         Map<String, String> context = new LinkedHashMap<>();
         context.put("date", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         context.put("machine", machine());
         context.put("heap", java.heapSetting());
-        context.put("sizes", String.format(Locale.ROOT, "asked (rounded to whole copies of the %d-line sample): replay %,d, "
+        context.put("recordings", recordings.kind() == BenchRecordings.Kind.FLEET
+                ? "fleet: 4 clusters (a file each), ~95 % healthy lifecycle and node heartbeats, ~5 % failures, from the scenario fixtures and the sample"
+                : "scaled: copies of the sample (one cluster, failure-dense)");
+        context.put("sizes", String.format(Locale.ROOT, "asked (rounded to whole copies of the fixtures): replay %,d, "
                         + "memory %,d vs %,d, linearity %,d vs %,d, broker %,d records; latency %d s; %d partitions%s",
-                run.recordings().baseSize(), records, records / 4, records, linearity.get(1), linearity.get(0),
+                records, records / 4, records, linearity.get(1), linearity.get(0),
                 brokerRecords, latencySeconds, partitions, quick ? " (--quick)" : ""));
 
         List<Comparison> rows = new ArrayList<>();
         ReplayComparisons replay = new ReplayComparisons(run);
         if (selected.contains("replay") || selected.contains("memory")) {
-            Generated full = run.recordings().scaled(records);
+            Generated full = run.recordings().generate(records);
             if (selected.contains("replay")) {
                 rows.add(replay.versusPython(full));
                 rows.add(replay.versusParseOnly(full));
             }
             if (selected.contains("memory")) {
-                rows.add(replay.memory(run.recordings().scaled(records / 4), full, context.get("heap")));
+                rows.add(replay.memory(run.recordings().generate(records / 4), full, context.get("heap")));
             }
         }
         if (selected.contains("analyze") || selected.contains("ship") || selected.contains("latency")) {
@@ -139,7 +155,7 @@ public final class BenchCommand implements Callable<Integer> {
         if (selected.contains("linearity")) {
             String note = linearity.get(1) < ISSUE_LINEARITY_LARGE
                     ? String.format(Locale.ROOT, "; smaller than the issue's 100k vs 1M (--linearity 100000,1000000)") : "";
-            rows.add(replay.linearity(run.recordings().scaled(linearity.get(0)), run.recordings().scaled(linearity.get(1)), note));
+            rows.add(replay.linearity(run.recordings().generate(linearity.get(0)), run.recordings().generate(linearity.get(1)), note));
         }
 
         BenchReport report = new BenchReport(context, rows);

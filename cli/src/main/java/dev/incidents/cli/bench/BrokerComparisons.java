@@ -28,7 +28,7 @@ final class BrokerComparisons {
     static List<Comparison> run(BenchRun run, Set<String> selected, long records, int latencySeconds, int partitions,
                                 Path sample) throws Exception {
         List<Comparison> rows = new ArrayList<>();
-        Generated backlog = run.recordings().scaled(records);
+        Generated backlog = run.recordings().generate(records);
         try (BenchBroker broker = BenchBroker.start(run)) {
             Map<String, Object> client = KafkaClientConfig.load(broker.bootstrapServers(), null, null);
             TopicNames bare = prefixed("bare.");

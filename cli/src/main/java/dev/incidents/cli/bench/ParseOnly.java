@@ -4,11 +4,12 @@ import dev.incidents.recordings.ReadOptions;
 import dev.incidents.recordings.Recordings;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The project's own parse-only ceiling: read and map a recording into the records {@code replay} would feed the
+ * The project's own parse-only ceiling: read and map recordings (one file per cluster) into the records {@code replay} would feed the
  * topology, and nothing else. Run as its own JVM, like {@code replay}, so both pay the same start-up. Prints the
  * number of records, then the number of rejected lines.
  *
@@ -21,12 +22,12 @@ public final class ParseOnly {
 
     public static void main(String[] args) {
         AtomicLong rejected = new AtomicLong();
-        long records = read(args[0], rejected);
+        long records = read(Arrays.stream(args).map(Path::of).toList(), rejected);
         System.out.println(records + " " + rejected.get());
     }
 
-    static long read(String file, AtomicLong rejected) {
-        return Recordings.read(List.of(Path.of(file)), new ReadOptions(null, Instant.now()),
+    static long read(List<Path> files, AtomicLong rejected) {
+        return Recordings.read(files, new ReadOptions(null, Instant.now()),
                 r -> rejected.incrementAndGet()).size();
     }
 }

@@ -14,18 +14,19 @@ final class PythonJson {
     static final String SCRIPT = String.join("\n",
             "import json, sys",
             "n = 0",
-            "with open(sys.argv[1], encoding='utf-8') as f:",
-            "    for line in f:",
-            "        if line.strip():",
-            "            json.loads(line)",
-            "            n += 1",
+            "for name in sys.argv[1:]:",
+            "    with open(name, encoding='utf-8') as f:",
+            "        for line in f:",
+            "            if line.strip():",
+            "                json.loads(line)",
+            "                n += 1",
             "print(n)");
 
     private PythonJson() {
     }
 
-    /** {@code python3 -c SCRIPT FILE}, or empty when there is no working {@code python3} on PATH. */
-    static Optional<List<String>> command(Path recording) {
+    /** {@code python3 -c SCRIPT FILE...}, or empty when there is no working {@code python3} on PATH. */
+    static Optional<List<String>> command(List<Path> recording) {
         try {
             Process probe = new ProcessBuilder("python3", "-c", "import json").redirectErrorStream(true).start();
             probe.getInputStream().readAllBytes();
@@ -38,6 +39,8 @@ final class PythonJson {
             Thread.currentThread().interrupt();
             return Optional.empty();
         }
-        return Optional.of(List.of("python3", "-c", SCRIPT, recording.toString()));
+        List<String> command = new java.util.ArrayList<>(List.of("python3", "-c", SCRIPT));
+        recording.forEach(file -> command.add(file.toString()));
+        return Optional.of(command);
     }
 }

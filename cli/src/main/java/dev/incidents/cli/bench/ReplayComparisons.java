@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,7 +21,7 @@ import java.util.Optional;
  */
 final class ReplayComparisons {
     private final BenchRun run;
-    private final Map<Path, MeasuredRun.Result> replays = new HashMap<>();
+    private final Map<List<Path>, MeasuredRun.Result> replays = new HashMap<>();
 
     ReplayComparisons(BenchRun run) {
         this.run = run;
@@ -28,7 +29,7 @@ final class ReplayComparisons {
 
     /** Issue #12 target 1(a): time(replay) / time(python) <= 1.0 on the same file. */
     Comparison versusPython(Generated recording) {
-        Optional<List<String>> python = PythonJson.command(recording.file());
+        Optional<List<String>> python = PythonJson.command(recording.files());
         if (python.isEmpty()) {
             return Comparison.skipped("replay-vs-python", "no python3 on PATH: the Python json baseline was not measured");
         }
@@ -36,7 +37,8 @@ final class ReplayComparisons {
         run.say("python3 json.loads over %s", describe(recording));
         MeasuredRun.Result parsed = MeasuredRun.run(python.get(), true, run.log("python-json"));
         check(parsed, "python3");
-        long lines = Long.parseLong(parsed.stdout().strip()) - 1; // the header is a line, not a record
+        // a header is a line, not a record
+        long lines = Long.parseLong(parsed.stdout().strip()) - recording.files().size();
         return Comparison.of("replay-vs-python",
                 new Figure(recording.records() / replay.seconds(), "records/s", "replay --output jsonl (own JVM)"),
                 new Figure(lines / parsed.seconds(), "lines/s", "python3 json.loads per line"),
@@ -49,7 +51,7 @@ final class ReplayComparisons {
     Comparison versusParseOnly(Generated recording) {
         MeasuredRun.Result replay = replay(recording);
         run.say("parse only (read + map, no topology) over %s", describe(recording));
-        MeasuredRun.Result parsed = MeasuredRun.run(run.java().main(ParseOnly.class.getName(), recording.file().toString()),
+        MeasuredRun.Result parsed = MeasuredRun.run(run.java().main(ParseOnly.class.getName(), names(recording)),
                 true, run.log("parse-only"));
         check(parsed, "parse-only");
         return Comparison.of("replay-vs-parse-only",
@@ -93,9 +95,11 @@ final class ReplayComparisons {
     }
 
     private MeasuredRun.Result replay(Generated recording) {
-        return replays.computeIfAbsent(recording.file(), file -> {
+        return replays.computeIfAbsent(recording.files(), files -> {
             run.say("replay --output jsonl over %s", describe(recording));
-            MeasuredRun.Result result = MeasuredRun.run(run.java().incidents("replay", "--output", "jsonl", file.toString()),
+            List<String> args = new ArrayList<>(List.of("replay", "--output", "jsonl"));
+            args.addAll(List.of(names(recording)));
+            MeasuredRun.Result result = MeasuredRun.run(run.java().incidents(args.toArray(String[]::new)),
                     false, run.log("replay-" + recording.records()));
             check(result, "replay");
             run.say("  %.1f s, max RSS %.0f MiB", result.seconds(), result.maxRssMiB());
@@ -110,11 +114,20 @@ final class ReplayComparisons {
         }
     }
 
+    private static String[] names(Generated recording) {
+        return recording.files().stream().map(Path::toString).toArray(String[]::new);
+    }
+
     private static String describe(Generated recording) {
+        long bytes = 0;
         try {
-            return String.format(Locale.ROOT, "%,d records (%.0f MB)", recording.records(), Files.size(recording.file()) / 1e6);
+            for (Path file : recording.files()) {
+                bytes += Files.size(file);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return String.format(Locale.ROOT, "%,d records (%.0f MB%s)", recording.records(), bytes / 1e6,
+                recording.files().size() > 1 ? " in " + recording.files().size() + " files" : "");
     }
 }

@@ -38,20 +38,20 @@ final class ShipComparison {
 
     /** Ships both ways to throwaway topics: the JIT and the producer's metadata are warm for what is timed. */
     void warmUp(Path sample, TopicNames shipTopics, TopicNames bareTopics) {
-        shipFrom(sample, shipTopics);
-        new BareProducer(settings("bench-bare")).send(read(sample), bareTopics);
+        shipFrom(List.of(sample), shipTopics);
+        new BareProducer(settings("bench-bare")).send(read(List.of(sample)), bareTopics);
     }
 
     /** {@code ship --from FILE} as the verb runs it, timed from the call to the last acknowledgement. */
     Shipped shipFrom(Generated recording, TopicNames topics) {
         run.say("ship --from over %,d records", recording.records());
-        Shipped shipped = shipFrom(recording.file(), topics);
+        Shipped shipped = shipFrom(recording.files(), topics);
         run.say("  %.1f s", shipped.nanos() / 1e9);
         return shipped;
     }
 
     Comparison compare(Shipped shipped, Generated recording, TopicNames bareTopics) {
-        List<Recorded> records = read(recording.file());
+        List<Recorded> records = read(recording.files());
         run.say("bare producer over the same %,d records", records.size());
         long nanos = new BareProducer(settings("bench-bare")).send(records, bareTopics);
         double bare = records.size() / (nanos / 1e9);
@@ -63,11 +63,11 @@ final class ShipComparison {
                         + "and ValueSerializer", records.size(), shipped.nanos() / 1e9, nanos / 1e9));
     }
 
-    private Shipped shipFrom(Path file, TopicNames topics) {
+    private Shipped shipFrom(List<Path> files, TopicNames topics) {
         RecordingShipper shipper = new RecordingShipper(settings("bench-ship"), topics,
                 new PrintWriter(System.err, true));
         long start = System.nanoTime();
-        int exit = shipper.ship(List.of(file), null, 0);
+        int exit = shipper.ship(files, null, 0);
         long nanos = System.nanoTime() - start;
         if (exit != 0 && exit != 3) {
             throw new IllegalStateException("ship --from exited " + exit);
@@ -82,7 +82,7 @@ final class ShipComparison {
         return ProducerSettings.of(bootstrap, null, null, clientId);
     }
 
-    private static List<Recorded> read(Path file) {
-        return Recordings.read(List.of(file), new ReadOptions(null, Instant.now()), r -> { });
+    private static List<Recorded> read(List<Path> files) {
+        return Recordings.read(files, new ReadOptions(null, Instant.now()), r -> { });
     }
 }

@@ -33,7 +33,8 @@ class BenchSmokeTest {
         cli.setErr(new PrintWriter(new StringWriter()));
 
         int exit = cli.execute("bench", "--quick", "--only", "replay,memory,linearity", "--json", json.toString(),
-                "--dir", dir.toString(), "--sample", Path.of("..", "samples", "gpu-inference-outage.jsonl").toString());
+                "--dir", dir.toString(), "--sample", Path.of("..", "samples", "gpu-inference-outage.jsonl").toString(),
+                "--recording", "scaled"); // the fleet generator has its own test; scaled is the faster input here
 
         assertThat(exit).isZero();
         List<String> expected = List.of("replay-vs-python", "replay-vs-parse-only", "memory", "linearity");
@@ -45,6 +46,7 @@ class BenchSmokeTest {
         JsonNode report = new ObjectMapper().readTree(json.toFile());
         assertThat(report.at("/run/date").asText()).isNotBlank();
         assertThat(report.at("/run/heap").asText()).contains("max heap");
+        assertThat(report.at("/run/recordings").asText()).startsWith("scaled");
         List<String> names = new ArrayList<>();
         for (JsonNode row : report.get("comparisons")) {
             names.add(row.get("name").asText());
