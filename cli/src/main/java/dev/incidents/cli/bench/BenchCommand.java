@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
         description = {"Generate recordings and measure throughput, latency and memory as ratios against baselines "
                 + "measured in the same run (issue #12): replay vs Python's json and vs parse-only, replay memory on N vs 4N "
                 + "records, analyze vs an exactly-once pass-through Streams app, ship --from vs a bare producer, "
-                + "decisive record -> incident latency at 50 % of analyze's peak, replay time per record small vs large.",
+                + "decisive record -> incident latency at 50 %% of analyze's peak, replay time per record small vs large.",
                 "The broker rows start a throwaway Kafka broker (KRaft, from the Maven jars) on free ports."},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:every selected comparison ran (met or not: see the table)", "1:a comparison failed to run",
@@ -84,7 +84,8 @@ public final class BenchCommand implements Callable<Integer> {
     BenchRecordings.Kind recording;
 
     @Option(names = "--sample", paramLabel = "FILE",
-            description = "The recording the generated ones are copies of. Default: samples/gpu-inference-outage.jsonl of the installation.")
+            description = "The sample recording: what --recording scaled copies, one failure fixture and the heartbeating Node of "
+                    + "a fleet, the templates of the latency input. Default: samples/gpu-inference-outage.jsonl of the installation.")
     Path sample;
 
     @Option(names = "--scenarios", paramLabel = "DIR",

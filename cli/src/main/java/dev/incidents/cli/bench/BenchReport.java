@@ -79,7 +79,7 @@ final class BenchReport {
                 figure(row.putObject("baseline"), c.baseline());
                 row.put("ratio", c.ratio());
                 ObjectNode target = row.putObject("target");
-                target.put("ratio", c.target().describe().split(",")[0]);
+                target.put(c.target().atMost() ? "ratioAtMost" : "ratioAtLeast", c.target().ratio());
                 if (c.target().measuredFloor() > 0) {
                     target.put("measuredAtLeast", c.target().measuredFloor());
                 }
