@@ -48,12 +48,12 @@ final class BrokerComparisons {
                     rows.add(ship.compare(shipped, backlog, bare));
                 }
                 AnalyzeComparison analyze = new AnalyzeComparison(run, admin, client, broker.bootstrapServers(), partitions);
-                double peak;
+                double peak = 0;
                 if (selected.contains("analyze")) {
                     Comparison row = analyze.compare(shipped.records());
                     rows.add(row);
                     peak = row.measured().value();
-                } else {
+                } else if (selected.contains("latency")) {
                     peak = analyze.analyzer(shipped.records()).rate();
                 }
                 if (selected.contains("latency")) {

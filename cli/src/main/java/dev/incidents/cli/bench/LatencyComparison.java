@@ -5,9 +5,7 @@ import dev.incidents.analyzer.Category;
 import dev.incidents.analyzer.live.AnalyzerTopics;
 import dev.incidents.analyzer.live.IncidentFeed;
 import dev.incidents.cli.bench.Comparison.Figure;
-import dev.incidents.recordings.ReadOptions;
 import dev.incidents.recordings.Recorded;
-import dev.incidents.recordings.Recordings;
 import dev.incidents.schemas.Incident;
 import dev.incidents.schemas.IncidentStatus;
 import dev.incidents.schemas.TopicProvisioner;
@@ -26,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.admin.Admin;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.common.GroupState;
@@ -87,7 +86,7 @@ final class LatencyComparison {
             PacedRecording paced = new PacedRecording(start, rate, span);
             Path file = run.dir().resolve("latency.jsonl");
             long expected = paced.writeTo(file, sample);
-            List<Recorded> records = Recordings.read(List.of(file), new ReadOptions(null, Instant.now()), r -> { });
+            List<Recorded> records = ParseOnly.read(List.of(file), new AtomicLong());
             run.say("latency: %,d records at %.0f/s (half of analyze's %.0f/s), %d decisive OOMKilled pods", records.size(),
                     rate, peak, expected);
             long[] sentAt = new BareProducer(ProducerSettings.of(bootstrap, null, null, "bench-latency"))

@@ -2,18 +2,16 @@ package dev.incidents.cli.bench;
 
 import dev.incidents.cli.bench.BenchRecordings.Generated;
 import dev.incidents.cli.bench.Comparison.Figure;
-import dev.incidents.recordings.ReadOptions;
 import dev.incidents.recordings.Recorded;
-import dev.incidents.recordings.Recordings;
 import dev.incidents.shipper.ProducerSettings;
 import dev.incidents.shipper.RecordingShipper;
 import dev.incidents.shipper.ShipperMetrics;
 import dev.incidents.shipper.TopicNames;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Issue #12 target 4: {@code ship --from} ({@link RecordingShipper}: read, map, produce, flush) against a bare producer
@@ -83,6 +81,6 @@ final class ShipComparison {
     }
 
     private static List<Recorded> read(List<Path> files) {
-        return Recordings.read(files, new ReadOptions(null, Instant.now()), r -> { });
+        return ParseOnly.read(files, new AtomicLong());
     }
 }
