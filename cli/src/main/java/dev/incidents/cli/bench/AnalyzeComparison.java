@@ -4,7 +4,6 @@ import dev.incidents.analyzer.AnalyzerConfig;
 import dev.incidents.cli.bench.Comparison.Figure;
 import dev.incidents.schemas.TopicProvisioner;
 import dev.incidents.schemas.TopicSpec;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -62,7 +61,7 @@ final class AnalyzeComparison {
     /** The analyzer's catch-up alone: the peak input rate the latency row paces at half of. */
     CatchUp analyzer(long backlog) throws Exception {
         run.say("analyze catching up on %,d records", backlog);
-        Path state = Files.createTempDirectory(run.dir(), "analyze-state");
+        Path state = run.scratchDir("analyze-state");
         long start = System.nanoTime();
         try (RunningAnalyzer analyzer = RunningAnalyzer.start(bootstrap, "bench-analyzer", state, partitions,
                 run.log("analyze"))) {
@@ -81,7 +80,7 @@ final class AnalyzeComparison {
         // own settings (max.task.idle.ms 10 s to merge its inputs in time order, RocksDB bounds) are its cost.
         Map<String, Object> settings = new HashMap<>(client);
         settings.put(StreamsConfig.APPLICATION_ID_CONFIG, "bench-passthrough");
-        settings.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory(run.dir(), "passthrough-state").toString());
+        settings.put(StreamsConfig.STATE_DIR_CONFIG, run.scratchDir("passthrough-state").toString());
         settings.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         Properties properties = new Properties();
         properties.putAll(settings);

@@ -139,6 +139,21 @@ public final class BenchCommand implements Callable<Integer> {
                 brokerRecords, latencySeconds, partitions, quick ? " (--quick)" : ""));
 
         List<Comparison> rows = new ArrayList<>();
+        try {
+            measure(run, selected, rows, context.get("heap"), sampleFile);
+        } finally {
+            run.cleanUp();
+        }
+
+        BenchReport report = new BenchReport(context, rows);
+        report.printTable(spec.commandLine().getOut());
+        report.writeJson(json);
+        run.say("JSON report in %s", json);
+        return 0;
+    }
+
+    private void measure(BenchRun run, Set<String> selected, List<Comparison> rows, String heap, Path sampleFile)
+            throws Exception {
         ReplayComparisons replay = new ReplayComparisons(run);
         if (selected.contains("replay") || selected.contains("memory")) {
             Generated full = run.recordings().generate(records);
@@ -147,7 +162,7 @@ public final class BenchCommand implements Callable<Integer> {
                 rows.add(replay.versusParseOnly(full));
             }
             if (selected.contains("memory")) {
-                rows.add(replay.memory(run.recordings().generate(records / 4), full, context.get("heap")));
+                rows.add(replay.memory(run.recordings().generate(records / 4), full, heap));
             }
         }
         if (selected.contains("analyze") || selected.contains("ship") || selected.contains("latency")) {
@@ -159,11 +174,6 @@ public final class BenchCommand implements Callable<Integer> {
             rows.add(replay.linearity(run.recordings().generate(linearity.get(0)), run.recordings().generate(linearity.get(1)), note));
         }
 
-        BenchReport report = new BenchReport(context, rows);
-        report.printTable(spec.commandLine().getOut());
-        report.writeJson(json);
-        run.say("JSON report in %s", json);
-        return 0;
     }
 
     private Set<String> selection() {

@@ -72,7 +72,7 @@ final class LatencyComparison {
         writeProperties(settings, topicNames());
         Map<String, OpenArrival> arrivals = new ConcurrentHashMap<>();
         try (RunningAnalyzer analyzer = RunningAnalyzer.start(bootstrap, "bench-latency",
-                Files.createTempDirectory(run.dir(), "latency-state"), partitions, run.log("latency-analyzer"),
+                run.scratchDir("latency-state"), partitions, run.log("latency-analyzer"),
                 "--config", settings.toString());
              IncidentFeed feed = new IncidentFeed(client, config.incidentsJsonTopic(),
                      IncidentFeed.endOffsets(client, config.incidentsJsonTopic()), incident -> {
