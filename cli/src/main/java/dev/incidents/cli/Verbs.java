@@ -3,6 +3,7 @@ package dev.incidents.cli;
 import dev.incidents.analyzer.live.AnalyzeCommand;
 import dev.incidents.analyzer.live.TailCommand;
 import dev.incidents.analyzer.replay.ReplayCommand;
+import dev.incidents.cli.bench.BenchCommand;
 import dev.incidents.kafka.KafkaCommand;
 import dev.incidents.shipper.cli.RecordCommand;
 import dev.incidents.shipper.cli.ShipCommand;
@@ -21,5 +22,6 @@ final class Verbs {
         root.addSubcommand(new RecordCommand());
         root.addSubcommand(new TailCommand());
         root.addSubcommand(new KafkaCommand());
+        root.addSubcommand(new BenchCommand());
     }
 }

@@ -1,0 +1,126 @@
+package dev.incidents.cli.bench;
+
+import dev.incidents.analyzer.AnalyzerConfig;
+import dev.incidents.cli.bench.Comparison.Figure;
+import dev.incidents.schemas.TopicProvisioner;
+import dev.incidents.schemas.TopicSpec;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+
+/**
+ * Issue #12 target 3: the real {@code analyze} catching up on a backlog already on the broker (what {@code ship --from}
+ * left in the input topics) against the exactly-once pass-through application ({@link PassThroughApp}) over the same
+ * topics, partitions and serdes on the same broker, with Kafka Streams' defaults and exactly-once v2. Each is timed from its start until its consumer group has consumed the backlog ({@link ConsumerLag});
+ * the pass-through runs first, the analyzer second, each in a consumer group of its own, so both read it all.
+ */
+final class AnalyzeComparison {
+    private static final Duration POLL = Duration.ofMillis(250);
+
+    private final BenchRun run;
+    private final Admin admin;
+    private final Map<String, Object> client;
+    private final String bootstrap;
+    private final int partitions;
+
+    /** One application's catch-up: the records of the backlog and the time from its start to lag 0. */
+    record CatchUp(long records, long nanos) {
+        double rate() {
+            return records / (nanos / 1e9);
+        }
+    }
+
+    AnalyzeComparison(BenchRun run, Admin admin, Map<String, Object> client, String bootstrap, int partitions) {
+        this.run = run;
+        this.admin = admin;
+        this.client = client;
+        this.bootstrap = bootstrap;
+        this.partitions = partitions;
+    }
+
+    Comparison compare(long backlog) throws Exception {
+        CatchUp base = passThrough(backlog);
+        CatchUp analyzer = analyzer(backlog);
+        return Comparison.of("analyze",
+                new Figure(analyzer.rate(), "records/s", "analyze catching up (exactly-once v2)"),
+                new Figure(base.rate(), "records/s", "pass-through Streams app (exactly-once v2)"),
+                analyzer.rate() / base.rate(), Target.ratioAtLeast(0.5),
+                String.format(Locale.ROOT, "backlog of %,d records on %d partitions; %.1f s vs %.1f s from start to backlog consumed; "
+                        + "pass-through with Streams defaults (the analyzer's max.task.idle.ms 10 s is its own cost)",
+                        backlog, partitions, analyzer.nanos() / 1e9, base.nanos() / 1e9));
+    }
+
+    /** The analyzer's catch-up alone: the peak input rate the latency row paces at half of. */
+    CatchUp analyzer(long backlog) throws Exception {
+        run.say("analyze catching up on %,d records", backlog);
+        Path state = run.scratchDir("analyze-state");
+        long start = System.nanoTime();
+        try (RunningAnalyzer analyzer = RunningAnalyzer.start(bootstrap, "bench-analyzer", state, partitions,
+                run.log("analyze"))) {
+            long nanos = untilCaughtUp("bench-analyzer", start, backlog, analyzer::checkAlive);
+            run.say("  %.1f s", nanos / 1e9);
+            return new CatchUp(backlog, nanos);
+        }
+    }
+
+    private CatchUp passThrough(long backlog) throws Exception {
+        run.say("pass-through Streams app catching up on %,d records", backlog);
+        AnalyzerConfig topics = AnalyzerConfig.defaults();
+        String output = "bench.passthrough.out";
+        TopicProvisioner.ensure(admin, List.of(TopicSpec.deletedAfter(output, partitions, Duration.ofDays(1))), (short) 1);
+        // Kafka Streams' defaults and exactly-once v2: the ceiling of any Streams app over these topics. The analyzer's
+        // own settings (max.task.idle.ms 10 s to merge its inputs in time order, RocksDB bounds) are its cost.
+        Map<String, Object> settings = new HashMap<>(client);
+        settings.put(StreamsConfig.APPLICATION_ID_CONFIG, "bench-passthrough");
+        settings.put(StreamsConfig.STATE_DIR_CONFIG, run.scratchDir("passthrough-state").toString());
+        settings.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        Properties properties = new Properties();
+        properties.putAll(settings);
+        long start = System.nanoTime();
+        try (KafkaStreams streams = new KafkaStreams(PassThroughApp.build(topics.eventsTopic(), topics.podsTopic(),
+                topics.nodesTopic(), output, client), properties)) {
+            streams.start();
+            long nanos = untilCaughtUp("bench-passthrough", start, backlog, () -> {
+                if (streams.state() == KafkaStreams.State.ERROR || streams.state() == KafkaStreams.State.NOT_RUNNING) {
+                    throw new IllegalStateException("the pass-through app stopped: " + streams.state());
+                }
+            });
+            run.say("  %.1f s", nanos / 1e9);
+            return new CatchUp(backlog, nanos);
+        }
+    }
+
+    private long untilCaughtUp(String group, long startNanos, long backlog, Runnable alive)
+            throws ExecutionException, InterruptedException {
+        AnalyzerConfig topics = AnalyzerConfig.defaults();
+        ConsumerLag lag = new ConsumerLag(admin, group, List.of(topics.eventsTopic(), topics.podsTopic(), topics.nodesTopic()));
+        // a generous bound: 60 s to start plus 100 records/s, a tenth of what the analyzer did before issue #12
+        long deadline = startNanos + Duration.ofSeconds(60 + backlog / 100).toNanos();
+        long lastReport = startNanos;
+        while (true) {
+            long remaining = lag.remaining();
+            long now = System.nanoTime();
+            if (remaining == 0) {
+                return now - startNanos;
+            }
+            alive.run();
+            if (now > deadline) {
+                throw new IllegalStateException(group + " still " + remaining + " records behind after "
+                        + Duration.ofNanos(now - startNanos).toSeconds() + " s");
+            }
+            if (now - lastReport > Duration.ofSeconds(15).toNanos()) {
+                run.say("  %s: %,d records behind", group, remaining);
+                lastReport = now;
+            }
+            Thread.sleep(POLL.toMillis());
+        }
+    }
+}

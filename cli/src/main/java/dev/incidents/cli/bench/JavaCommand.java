@@ -1,0 +1,77 @@
+package dev.incidents.cli.bench;
+
+import dev.incidents.cli.Main;
+import dev.incidents.kafka.BrokerSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Command lines for a child JVM started the way {@code bin/incidents} starts one: this JVM's {@code java}, the JVM
+ * options a user gives in {@code INCIDENTS_JAVA_OPTS} (split on blanks, as the launcher's shell does), the home
+ * property, and this JVM's classpath (the launcher's jar and {@code lib/}, or the test classpath in the smoke test).
+ *
+ * @param jvmOptions the options every child gets
+ */
+record JavaCommand(List<String> jvmOptions) {
+
+    static JavaCommand withOptions(String javaOpts) {
+        return new JavaCommand(javaOpts == null || javaOpts.isBlank() ? List.of()
+                : Arrays.stream(javaOpts.strip().split("\\s+")).toList());
+    }
+
+    /** {@code bin/incidents ARGS}: the CLI's main class. */
+    List<String> incidents(String... args) {
+        return main(Main.class.getName(), args);
+    }
+
+    List<String> main(String mainClass, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(java());
+        command.addAll(jvmOptions);
+        String home = System.getProperty(BrokerSettings.INCIDENTS_HOME_PROPERTY);
+        if (home != null) {
+            command.add("-D" + BrokerSettings.INCIDENTS_HOME_PROPERTY + "=" + home);
+        }
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(mainClass);
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    /**
+     * The heap a child gets with these options, as the JVM states it ({@code -XX:+PrintFlagsFinal}): without
+     * {@code -Xmx} the JVM default, a quarter of the machine's memory.
+     */
+    String heapSetting() {
+        List<String> command = new ArrayList<>();
+        command.add(java());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-XX:+PrintFlagsFinal", "-version"));
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String flags = new String(process.getInputStream().readAllBytes());
+            process.waitFor();
+            Matcher m = Pattern.compile("size_t MaxHeapSize\\s+=\\s+(\\d+)").matcher(flags);
+            String max = m.find() ? String.format("max heap %,d MiB", Long.parseLong(m.group(1)) >> 20) : "max heap unknown";
+            boolean explicit = jvmOptions.stream().anyMatch(o -> o.startsWith("-Xmx") || o.startsWith("-XX:MaxRAMPercentage"));
+            return max + (explicit ? " (" + String.join(" ", jvmOptions) + ")"
+                    : " (JVM default: 1/4 of RAM; no -Xmx in INCIDENTS_JAVA_OPTS)");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "unknown";
+        }
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}
