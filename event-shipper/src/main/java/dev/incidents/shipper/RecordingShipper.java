@@ -1,9 +1,7 @@
 package dev.incidents.shipper;
 
 import dev.incidents.recordings.ReadOptions;
-import dev.incidents.recordings.RecordStream;
 import dev.incidents.recordings.Recorded;
-import dev.incidents.recordings.Recordings;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -43,8 +41,8 @@ public final class RecordingShipper {
             }
         }
         AtomicLong rejected = new AtomicLong();
-        // Read as shipped: memory is the reader's reorder window, not the recording (issue #12).
-        try (RecordStream records = Recordings.stream(files, new ReadOptions(cluster, Instant.now()), rejection -> {
+        // Read as shipped, on a thread of its own: memory is the reader's reorder window, not the recording (issue #12).
+        try (ReadAhead records = ReadAhead.start(files, new ReadOptions(cluster, Instant.now()), rejection -> {
                 rejected.incrementAndGet();
                 err.println(rejection);
             });
