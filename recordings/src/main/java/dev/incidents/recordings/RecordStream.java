@@ -110,11 +110,13 @@ public final class RecordStream implements Iterator<Recorded>, AutoCloseable {
         return late;
     }
 
+    /** Closes the files; records not yet released are dropped. */
     @Override
     public void close() {
         for (FileCursor file : files) {
             file.stop();
         }
+        heads.clear();
     }
 
     /** One input: its reader, and the window of mapped records not yet released. */
