@@ -9,6 +9,7 @@ import dev.incidents.analyzer.render.IncidentConsole;
 import dev.incidents.analyzer.replay.Replay;
 import dev.incidents.kafka.BrokerSettings;
 import dev.incidents.recordings.ReadOptions;
+import dev.incidents.recordings.RecordStream;
 import dev.incidents.recordings.Recorded;
 import dev.incidents.recordings.Recordings;
 import dev.incidents.schemas.Incident;
@@ -180,10 +181,10 @@ public final class DemoCommand implements Callable<Integer> {
             err.println("demo: ship --from exited " + shipped);
             return 1;
         }
-        List<Recorded> recorded = Recordings.read(List.of(file), new ReadOptions(null, Instant.now()), r -> { });
-        RecordingEnd.mark(client, inputs.events(), RecordingEnd.of(recorded, config));
         err.printf("demo: shipped in %d ms; the analyzer is catching up%n", Duration.ofNanos(System.nanoTime() - shipBegin).toMillis());
         err.flush();
+        Offline offline = replay(file, config);
+        RecordingEnd.mark(client, inputs.events(), offline.end());
         Map<TopicPartition, Long> inputEnd = ends(admin, List.of(inputs.events(), inputs.pods(), inputs.nodes()));
         // A big recording takes a while to catch up on: allow for it on top of the per-step timeout.
         Duration catchUp = STEP_TIMEOUT.plusMillis(2 * inputEnd.values().stream().mapToLong(Long::longValue).sum());
@@ -199,9 +200,8 @@ public final class DemoCommand implements Callable<Integer> {
         List<Incident> live = feed.latest();
         out.println();
         out.print(summary(live));
-        List<Incident> offline = Replay.run(recorded, AnalyzerConfig.defaults(), false).latest();
         String liveKey = key(live);
-        String offlineKey = key(offline);
+        String offlineKey = key(offline.latest());
         long late = Math.round(meters.find("incidents.signals.late").counters().stream().mapToDouble(c -> c.count()).sum());
         out.printf("%n%d incidents, %d transitions, %d duplicate transitions, %d signals later than the lateness bound; "
                         + "demo took %.1f s%n", live.size(), feed.transitions(), feed.duplicates().size(), late,
@@ -215,6 +215,24 @@ public final class DemoCommand implements Callable<Integer> {
         }
         out.println("Same incidents as `bin/incidents replay " + file + "` (live = offline).");
         return 0;
+    }
+
+    /** What {@code incidents replay FILE} answers, and where the recording's event time ends (for the end marker). */
+    private record Offline(List<Incident> latest, Instant end) {
+    }
+
+    /** {@code incidents replay FILE} in process: the recording streamed through the same topology, offline. */
+    private static Offline replay(Path file, AnalyzerConfig config) {
+        Instant last = Instant.EPOCH;
+        try (RecordStream records = Recordings.stream(List.of(file), new ReadOptions(null, Instant.now()), r -> { });
+             Replay replay = new Replay(AnalyzerConfig.defaults(), false)) {
+            while (records.hasNext()) {
+                Recorded record = records.next();
+                last = record.time().isAfter(last) ? record.time() : last;
+                replay.pipe(record);
+            }
+            return new Offline(replay.finish().latest(), RecordingEnd.after(last, config));
+        }
     }
 
     static String summary(List<Incident> incidents) {

@@ -34,8 +34,12 @@ public final class RecordingEnd {
 
     /** Where replay stops event time after {@code records}: past the last one by the longest grace and the lateness bound. */
     public static Instant of(List<Recorded> records, AnalyzerConfig config) {
-        return records.stream().map(Recorded::time).max(Instant::compareTo).orElse(Instant.EPOCH)
-                .plus(config.longestGrace()).plus(config.lateness()).plusSeconds(1);
+        return after(records.stream().map(Recorded::time).max(Instant::compareTo).orElse(Instant.EPOCH), config);
+    }
+
+    /** Where replay stops event time after a recording whose newest record is at {@code last}. */
+    public static Instant after(Instant last, AnalyzerConfig config) {
+        return last.plus(config.longestGrace()).plus(config.lateness()).plusSeconds(1);
     }
 
     /** One marker event timed at {@code end} on every partition of {@code eventsTopic}: every input partition's clock reaches it. */

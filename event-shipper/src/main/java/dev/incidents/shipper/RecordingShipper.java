@@ -2,7 +2,6 @@ package dev.incidents.shipper;
 
 import dev.incidents.recordings.ReadOptions;
 import dev.incidents.recordings.Recorded;
-import dev.incidents.recordings.Recordings;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -42,15 +41,16 @@ public final class RecordingShipper {
             }
         }
         AtomicLong rejected = new AtomicLong();
-        List<Recorded> records = Recordings.read(files, new ReadOptions(cluster, Instant.now()), rejection -> {
-            rejected.incrementAndGet();
-            err.println(rejection.file() + ":" + rejection.line() + ": " + rejection.reason());
-        });
-        err.flush();
-        try (KafkaSink sink = new KafkaSink(producer, new ValueSerializer(producer), metrics, lost -> { })) {
+        // Read as shipped, on a thread of its own: memory is the reader's reorder window, not the recording (issue #12).
+        try (ReadAhead records = ReadAhead.start(files, new ReadOptions(cluster, Instant.now()), rejection -> {
+                rejected.incrementAndGet();
+                err.println(rejection);
+            });
+             KafkaSink sink = new KafkaSink(producer, new ValueSerializer(producer), metrics, lost -> { })) {
             long start = System.nanoTime();
             long sent = 0;
-            for (Recorded record : records) {
+            while (records.hasNext()) {
+                Recorded record = records.next();
                 if (rate > 0) {
                     pace(start, sent, rate);
                 }
@@ -60,6 +60,7 @@ public final class RecordingShipper {
                     break;
                 }
             }
+            err.flush();
             sink.flush();
             if (sink.fatal().isPresent()) {
                 err.println("producer failed: " + sink.fatal().get());

@@ -15,7 +15,8 @@ import java.util.function.Supplier;
  */
 public final class ShipperMetrics {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    /** Counters by name, then kind: bumped once per record on the producer's I/O thread, so no key is built per call. */
+    private final Map<String, Map<String, Counter>> counters = new ConcurrentHashMap<>();
 
     /** An object change arrived from a watch (or a recording line was read). */
     public void received(String kind) {
@@ -68,6 +69,7 @@ public final class ShipperMetrics {
     }
 
     private void count(String name, String kind) {
-        counters.computeIfAbsent(name + "|" + kind, k -> Counter.builder(name).tag("kind", kind).register(registry)).increment();
+        counters.computeIfAbsent(name, n -> new ConcurrentHashMap<>())
+                .computeIfAbsent(kind, k -> Counter.builder(name).tag("kind", kind).register(registry)).increment();
     }
 }

@@ -10,8 +10,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.time.Instant;
-import java.util.List;
+import java.util.ArrayList;
 import java.util.function.Consumer;
 
 /**
@@ -33,142 +34,270 @@ final class JsonLogReader {
 
     private final String file;
     private final ReadOptions options;
+    private final LineInput in;
     private final Consumer<RawObject> out;
     private final Consumer<Rejection> rejected;
+    private final boolean jsonLines;
     private String headerCluster;
+    /** The next value read is the file's first (the only place a recording header counts). */
+    private boolean firstValue = true;
 
-    JsonLogReader(String file, ReadOptions options, Consumer<RawObject> out, Consumer<Rejection> rejected) {
+    // A stream of concatenated values: the parser, and the lines it may have to go back to after a syntax error.
+    private final RetainedLines retained;
+    private JsonParser parser;
+    /** 0-based index of the line the parser started at; parser line numbers are relative to it. */
+    private long base;
+    /** A top-level object being read field by field, and whether it had {@code items} (a List: not itself an object). */
+    private ObjectNode top;
+    private long topLine;
+    private boolean topFirst;
+    private boolean topHadItems;
+    private boolean inItems;
+
+    /** {@code in} is at the first non-blank line of the file, whose first non-blank character opens a value. */
+    JsonLogReader(String file, ReadOptions options, LineInput in, Consumer<RawObject> out, Consumer<Rejection> rejected) {
         this.file = file;
         this.options = options;
+        this.in = in;
         this.out = out;
         this.rejected = rejected;
-    }
-
-    /** True when the text looks like JSON at all (first non-blank character opens an object or array). */
-    static boolean looksLikeJson(List<String> lines) {
-        for (String line : lines) {
-            String trimmed = line.strip();
-            if (!trimmed.isEmpty()) {
-                return trimmed.charAt(0) == '{' || trimmed.charAt(0) == '[';
-            }
-        }
-        return false;
-    }
-
-    void read(List<String> lines) {
-        int first = 0;
-        while (first < lines.size() && lines.get(first).isBlank()) {
-            first++;
-        }
-        if (first == lines.size()) {
-            return;
-        }
-        if (parsesAlone(lines.get(first))) {
-            readLines(lines);
+        this.jsonLines = parsesAlone(in);
+        if (jsonLines) {
+            this.retained = null;
         } else {
-            readStream(lines, first);
+            this.retained = new RetainedLines(in);
+            this.base = in.number() - 1;
         }
     }
 
-    private static boolean parsesAlone(String line) {
+    /** True when a first non-blank line looks like JSON at all (its first non-blank character opens an object or array). */
+    static boolean looksLikeJson(String firstNonBlank) {
+        String trimmed = firstNonBlank.strip();
+        return !trimmed.isEmpty() && (trimmed.charAt(0) == '{' || trimmed.charAt(0) == '[');
+    }
+
+    private static boolean parsesAlone(LineInput line) {
         try {
-            MAPPER.readTree(line);
+            MAPPER.readTree(line.buffer(), line.start(), line.length());
             return true;
-        } catch (JsonProcessingException e) {
+        } catch (IOException e) {
             return false;
         }
     }
 
-    private void readLines(List<String> lines) {
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            if (line.isBlank()) {
-                continue;
-            }
-            JsonNode value;
-            try {
-                value = MAPPER.readTree(line);
-            } catch (JsonProcessingException e) {
-                rejected.accept(new Rejection(file, i + 1, "not JSON: " + e.getOriginalMessage()));
-                continue;
-            }
-            unwrap(value, i + 1, i == firstNonBlank(lines));
-        }
+    /** Reads the next line (JSON Lines) or value or List item (a stream) and hands on what it holds; false at the end. */
+    boolean step() throws IOException {
+        return jsonLines ? lineStep() : streamStep();
     }
 
-    private static int firstNonBlank(List<String> lines) {
-        for (int i = 0; i < lines.size(); i++) {
-            if (!lines.get(i).isBlank()) {
-                return i;
-            }
+    private boolean lineStep() throws IOException {
+        boolean first = firstValue;
+        if (!first && !in.next()) {
+            return false;
         }
-        return -1;
-    }
-
-    private void readStream(List<String> lines, int from) {
-        int start = from;
-        boolean firstValue = true;
-        while (start < lines.size()) {
-            String rest = String.join("\n", lines.subList(start, lines.size()));
-            int errorLine;
-            try (JsonParser parser = MAPPER.createParser(rest)) {
-                JsonToken token;
-                while ((token = parser.nextToken()) != null) {
-                    long line = start + parser.currentTokenLocation().getLineNr();
-                    if (token == JsonToken.START_OBJECT) {
-                        readTopObject(parser, start, line, firstValue);
-                    } else {
-                        JsonNode value = MAPPER.readTree(parser);
-                        unwrap(value, line, firstValue);
-                    }
-                    firstValue = false;
-                }
-                return;
-            } catch (JsonProcessingException e) {
-                errorLine = start + (e.getLocation() == null ? 1 : Math.max(1, e.getLocation().getLineNr()));
-                rejected.accept(new Rejection(file, errorLine, "not JSON: " + e.getOriginalMessage()));
-            } catch (IOException e) {
-                rejected.accept(new Rejection(file, start + 1, "unreadable: " + e.getMessage()));
-                return;
-            }
-            // the error may sit on the line that opens the next object (an unclosed one before it): resume there
-            start = nextObjectStart(lines, Math.max(errorLine - 1, start + 1));
-            firstValue = false;
+        firstValue = false;
+        if (in.isBlank()) {
+            return true;
         }
-    }
-
-    /** The 0-based index of the first line at or after index {@code from} that opens a top-level object. */
-    private static int nextObjectStart(List<String> lines, int from) {
-        for (int i = from; i < lines.size(); i++) {
-            if (lines.get(i).startsWith("{")) {
-                return i;
-            }
+        long line = in.number();
+        if (!in.isUtf8()) {
+            rejected.accept(new Rejection(file, line, "not UTF-8 text"));
+            return true;
         }
-        return lines.size();
+        JsonNode value;
+        try {
+            value = MAPPER.readTree(in.buffer(), in.start(), in.length());
+        } catch (JsonProcessingException e) {
+            rejected.accept(new Rejection(file, line, "not JSON: " + e.getOriginalMessage()));
+            return true;
+        }
+        unwrap(value, line, first);
+        return true;
     }
 
     /**
-     * Reads one top-level object field by field so that the items of a List keep their own line numbers (a
-     * 10 000-event List should not report every rejection at line 1).
+     * One value of a stream, or one item of a List in it. A List's items are read one at a time, so they keep their
+     * own line numbers (a 10 000-event List should not report every rejection at line 1) and a large List is never
+     * held whole.
      */
-    private void readTopObject(JsonParser parser, int base, long line, boolean firstValue) throws IOException {
-        ObjectNode object = MAPPER.createObjectNode();
-        boolean hadItems = false;
+    private boolean streamStep() throws IOException {
+        if (parser == null) {
+            parser = MAPPER.createParser(retained.from(base));
+        }
+        retained.dropBefore(base + parser.currentLocation().getLineNr() - 1);
+        try {
+            if (inItems) {
+                if (parser.nextToken() != JsonToken.END_ARRAY) {
+                    long itemLine = base + parser.currentTokenLocation().getLineNr();
+                    unwrap(MAPPER.readTree(parser), itemLine, false);
+                    return true;
+                }
+                inItems = false;
+                return topFields();
+            }
+            if (top != null) {
+                return topFields();
+            }
+            JsonToken token = parser.nextToken();
+            if (token == null) {
+                parser.close();
+                return false;
+            }
+            long line = base + parser.currentTokenLocation().getLineNr();
+            boolean first = firstValue;
+            firstValue = false;
+            if (token == JsonToken.START_OBJECT) {
+                top = MAPPER.createObjectNode();
+                topLine = line;
+                topFirst = first;
+                topHadItems = false;
+                return topFields();
+            }
+            unwrap(MAPPER.readTree(parser), line, first);
+            return true;
+        } catch (JsonProcessingException e) {
+            long errorLine = base + (e.getLocation() == null ? 1 : Math.max(1, e.getLocation().getLineNr()));
+            rejected.accept(new Rejection(file, errorLine, "not JSON: " + e.getOriginalMessage()));
+            // the error may sit on the line that opens the next object (an unclosed one before it): resume there
+            parser.close();
+            parser = null;
+            top = null;
+            inItems = false;
+            firstValue = false;
+            base = retained.nextObjectStart(Math.max(errorLine - 1, base + 1));
+            return base >= 0;
+        }
+    }
+
+    /** Reads fields of the top-level object up to its end, or up to the first item of its {@code items}. */
+    private boolean topFields() throws IOException {
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String field = parser.currentName();
             JsonToken value = parser.nextToken();
             if ("items".equals(field) && value == JsonToken.START_ARRAY) {
-                hadItems = true;
-                while (parser.nextToken() != JsonToken.END_ARRAY) {
-                    long itemLine = base + parser.currentTokenLocation().getLineNr();
-                    unwrap(MAPPER.readTree(parser), itemLine, false);
-                }
-            } else {
-                object.set(field, MAPPER.readTree(parser));
+                topHadItems = true;
+                inItems = true;
+                return true;
+            }
+            top.set(field, MAPPER.readTree(parser));
+        }
+        ObjectNode object = top;
+        top = null;
+        if (!topHadItems) {
+            unwrap(object, topLine, topFirst);
+        }
+        return true;
+    }
+
+    /**
+     * The lines of a stream from where the parser may have to resume after a syntax error (its current line) to what
+     * it has read ahead, read by the parser as one text of lines joined by LF. Lines before the parser's current
+     * line are dropped as it moves on, so a 100 MB List is never held whole.
+     */
+    private static final class RetainedLines extends InputStream {
+        private final LineInput in;
+        private final ArrayList<byte[]> lines = new ArrayList<>();
+        /** 0-based index in the file of {@code lines.get(0)}; entries before {@code head} were dropped. */
+        private long first;
+        private int head;
+        private boolean exhausted;
+        /** The next line and byte the parser reads. */
+        private long cursor;
+        private int offset;
+
+        /** Starts at the current line of {@code in}. */
+        RetainedLines(LineInput in) {
+            this.in = in;
+            this.first = in.number() - 1;
+            this.cursor = first;
+            lines.add(withNewline(in));
+        }
+
+        private static byte[] withNewline(LineInput in) {
+            byte[] line = new byte[in.length() + 1];
+            System.arraycopy(in.buffer(), in.start(), line, 0, in.length());
+            line[in.length()] = '\n';
+            return line;
+        }
+
+        private long end() {
+            return first + lines.size();
+        }
+
+        private byte[] get(long index) {
+            return lines.get((int) (index - first));
+        }
+
+        private boolean pull() throws IOException {
+            if (exhausted || !in.next()) {
+                exhausted = true;
+                return false;
+            }
+            lines.add(withNewline(in));
+            return true;
+        }
+
+        /** Forgets lines before {@code index}, never one the parser has still to read. */
+        void dropBefore(long index) {
+            long bound = Math.min(index, cursor);
+            while (first + head < bound) {
+                lines.set(head++, null);
+            }
+            if (head > 1024 && head * 2 > lines.size()) {
+                lines.subList(0, head).clear();
+                first += head;
+                head = 0;
             }
         }
-        if (!hadItems) {
-            unwrap(object, line, firstValue);
+
+        /** This input, read from the start of retained line {@code index}. */
+        InputStream from(long index) {
+            cursor = index;
+            offset = 0;
+            dropBefore(index);
+            return this;
+        }
+
+        /** The 0-based index of the first line at or after {@code from} that opens a top-level object, else -1. */
+        long nextObjectStart(long from) throws IOException {
+            for (long i = Math.max(from, first + head); ; i++) {
+                while (i >= end()) {
+                    if (!pull()) {
+                        return -1;
+                    }
+                }
+                if (get(i)[0] == '{') {
+                    from(i);
+                    return i;
+                }
+            }
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+        }
+
+        /** What is retained, else one more line: a parser reading a pipe gets each line as soon as it is written. */
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = 0;
+            while (n < len) {
+                if (cursor == end() && (n > 0 || !pull())) {
+                    break;
+                }
+                byte[] line = get(cursor);
+                int count = Math.min(len - n, line.length - offset);
+                System.arraycopy(line, offset, b, off + n, count);
+                n += count;
+                offset += count;
+                if (offset == line.length) {
+                    cursor++;
+                    offset = 0;
+                }
+            }
+            return n == 0 && len > 0 ? -1 : n;
         }
     }
 

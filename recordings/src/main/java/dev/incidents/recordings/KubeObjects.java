@@ -19,10 +19,8 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 
 import static dev.incidents.recordings.JsonFields.at;
 import static dev.incidents.recordings.JsonFields.bool;
@@ -54,6 +52,9 @@ public final class KubeObjects {
     /** Termination messages can be 4 KiB of a crashing app's log tail; bounded so snapshots stay small. */
     static final int MAX_STATE_MESSAGE = 2048;
     private static final int MAX_OWNER_DEPTH = 8;
+    private static final List<String> CONTAINER_STATUSES = List.of("initContainerStatuses", "containerStatuses");
+    private static final List<String> STATES = List.of("state", "lastState");
+    private static final List<String> TIMED_STATES = List.of("running", "terminated");
 
     private KubeObjects() {
     }
@@ -74,8 +75,7 @@ public final class KubeObjects {
         }
         ObjectRef involvedObject = objectRef(involved, "involvedObject");
         JsonNode related = at(event, "related");
-        int count = Stream.of(integer(event, "count"), integer(event, "deprecatedCount"), integer(event, "series", "count"))
-                .filter(Objects::nonNull).mapToInt(Integer::intValue).max().orElse(1);
+        int count = maxOr(1, integer(event, "count"), integer(event, "deprecatedCount"), integer(event, "series", "count"));
         return KubeEvent.newBuilder()
                 .setCluster(cluster)
                 .setUid(text(event, "metadata", "uid"))
@@ -182,25 +182,24 @@ public final class KubeObjects {
 
     /** The latest time written in a Pod: condition transitions, container state times, creation, deletion. */
     public static Optional<Instant> podTime(JsonNode pod) {
-        List<Instant> times = new ArrayList<>();
-        times.add(time(pod, "metadata", "creationTimestamp"));
-        times.add(time(pod, "metadata", "deletionTimestamp"));
-        times.add(time(pod, "status", "startTime"));
+        // a running maximum, not a list and a stream: this runs for every pod of a recording
+        Instant latest = latest(time(pod, "metadata", "creationTimestamp"), time(pod, "metadata", "deletionTimestamp"),
+                time(pod, "status", "startTime"));
         for (JsonNode condition : objects(pod, "status", "conditions")) {
-            times.add(time(condition, "lastTransitionTime"));
+            latest = latest(latest, time(condition, "lastTransitionTime"));
         }
-        for (String statuses : List.of("initContainerStatuses", "containerStatuses")) {
+        for (String statuses : CONTAINER_STATUSES) {
             for (JsonNode cs : objects(pod, "status", statuses)) {
-                for (String which : List.of("state", "lastState")) {
+                for (String which : STATES) {
                     JsonNode state = at(cs, which);
-                    for (String kind : List.of("running", "terminated")) {
-                        times.add(time(state, kind, "startedAt"));
-                        times.add(time(state, kind, "finishedAt"));
+                    for (String kind : TIMED_STATES) {
+                        latest = latest(latest, time(state, kind, "startedAt"));
+                        latest = latest(latest, time(state, kind, "finishedAt"));
                     }
                 }
             }
         }
-        return times.stream().filter(Objects::nonNull).max(Instant::compareTo);
+        return Optional.ofNullable(latest);
     }
 
     /**
@@ -460,12 +459,11 @@ public final class KubeObjects {
      * few seconds without anything changing, and would make a listed node look newer than the events it explains.
      */
     public static Optional<Instant> nodeTime(JsonNode node) {
-        List<Instant> times = new ArrayList<>();
-        times.add(time(node, "metadata", "creationTimestamp"));
+        Instant latest = time(node, "metadata", "creationTimestamp");
         for (JsonNode condition : objects(node, "status", "conditions")) {
-            times.add(time(condition, "lastTransitionTime"));
+            latest = latest(latest, time(condition, "lastTransitionTime"));
         }
-        return times.stream().filter(Objects::nonNull).max(Instant::compareTo);
+        return Optional.ofNullable(latest);
     }
 
     // ---------------------------------------------------------------- shared
@@ -528,6 +526,16 @@ public final class KubeObjects {
             }
         }
         return latest;
+    }
+
+    private static int maxOr(int fallback, Integer... values) {
+        Integer max = null;
+        for (Integer value : values) {
+            if (value != null && (max == null || value > max)) {
+                max = value;
+            }
+        }
+        return max == null ? fallback : max;
     }
 
     private static int orDefault(Integer value, int fallback) {

@@ -6,155 +6,79 @@ import dev.incidents.schemas.NodeSnapshot;
 import dev.incidents.schemas.PodSnapshot;
 import dev.incidents.schemas.TopicKeys;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 
 /**
  * Reads recorded logs in every format of DESIGN.md section 6 into records for the input topics, merged across
- * files by event time. Used by {@code replay} (analyzer) and {@code ship --from} (shipper), so both see the same
+ * files by event time, streamed ({@link #stream}) or whole ({@link #read}). Used by {@code replay} (analyzer) and {@code ship --from} (shipper), so both see the same
  * records for the same file. Bad input becomes a {@link Rejection}; this never throws for bad data.
  */
 public final class Recordings {
     /** The file name that means standard input. */
     public static final String STDIN = "-";
-    private static final Set<String> OWNER_KINDS = Set.of("ReplicaSet", "Job", "StatefulSet", "DaemonSet", "Deployment");
+    static final Set<String> OWNER_KINDS = Set.of("ReplicaSet", "Job", "StatefulSet", "DaemonSet", "Deployment");
 
     private Recordings() {
     }
 
     /**
-     * Reads {@code files} (a path of {@code -} is standard input), detecting each file's format from its content.
-     * The result is ordered by {@link Recorded#time()}; records with equal times keep file order, then position.
-     * A file that cannot be opened is one rejection at line 0.
+     * Reads {@code files} (a path of {@code -} is standard input) as they are consumed, detecting each file's format
+     * from its content: records in event-time order (see {@link RecordStream} for the reorder window), equal times
+     * in file order, then position. A file that cannot be opened is one rejection at line 0. Close the stream.
      */
-    public static List<Recorded> read(List<Path> files, ReadOptions options, Consumer<Rejection> rejected) {
-        Mapper mapper = new Mapper(options, rejected);
+    public static RecordStream stream(List<Path> files, ReadOptions options, Consumer<Rejection> rejected) {
+        List<RecordStream.Input> inputs = new ArrayList<>();
         for (Path path : files) {
             String name = path.toString();
-            List<String> lines;
-            try {
-                lines = STDIN.equals(name) ? lines(System.in) : lines(Files.newInputStream(path));
-            } catch (CharacterCodingException e) {
-                rejected.accept(new Rejection(name, 0, "not UTF-8 text"));
-                continue;
-            } catch (IOException e) {
-                rejected.accept(new Rejection(name, 0, "cannot read: " + e.getMessage()));
-                continue;
-            }
-            readLines(name, lines, options, mapper, rejected);
+            inputs.add(STDIN.equals(name) ? new RecordStream.Input(name, () -> System.in, false)
+                    : new RecordStream.Input(name, () -> Files.newInputStream(path), true));
         }
-        return mapper.finish();
+        return new RecordStream(inputs, options, rejected);
+    }
+
+    /**
+     * Reads {@code files} whole, as {@link #stream} orders them; for tests and small inputs (memory grows with the
+     * input: {@code replay} and {@code ship --from} stream).
+     */
+    public static List<Recorded> read(List<Path> files, ReadOptions options, Consumer<Rejection> rejected) {
+        try (RecordStream records = stream(files, options, rejected)) {
+            return drain(records);
+        }
     }
 
     /** Reads one log given as text (tests, HTTP uploads); {@code name} is what rejections report. */
     public static List<Recorded> read(String name, String text, ReadOptions options, Consumer<Rejection> rejected) {
-        Mapper mapper = new Mapper(options, rejected);
-        String clean = text.startsWith("\uFEFF") ? text.substring(1) : text;
-        readLines(name, clean.lines().toList(), options, mapper, rejected);
-        return mapper.finish();
-    }
-
-    /** Reads from a stream (e.g. stdin) under the given name. */
-    public static List<Recorded> read(String name, InputStream in, ReadOptions options, Consumer<Rejection> rejected)
-            throws IOException {
-        Mapper mapper = new Mapper(options, rejected);
-        try {
-            readLines(name, lines(in), options, mapper, rejected);
-        } catch (CharacterCodingException e) {
-            rejected.accept(new Rejection(name, 0, "not UTF-8 text"));
-        }
-        return mapper.finish();
-    }
-
-    /** Lines of strict UTF-8 (a byte-order mark dropped); closes the stream unless it is stdin. */
-    private static List<String> lines(InputStream in) throws IOException {
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT)));
-        List<String> lines = new ArrayList<>();
-        try {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                lines.add(lines.isEmpty() && line.startsWith("\uFEFF") ? line.substring(1) : line);
-            }
-        } finally {
-            if (in != System.in) {
-                reader.close();
-            }
-        }
-        return lines;
-    }
-
-    private static void readLines(String name, List<String> lines, ReadOptions options, Consumer<RawObject> out,
-                                  Consumer<Rejection> rejected) {
-        try {
-            if (JsonLogReader.looksLikeJson(lines)) {
-                new JsonLogReader(name, options, out, rejected).read(lines);
-            } else {
-                new DescribeTextReader(name, options, out, rejected).read(lines);
-            }
-        } catch (RuntimeException e) {
-            // a reader bug must not stop a replay: report it like bad data, with the file
-            rejected.accept(new Rejection(name, 0, "could not read: " + e));
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        try (RecordStream records = new RecordStream(List.of(new RecordStream.Input(name,
+                () -> new ByteArrayInputStream(bytes), true)), options, rejected)) {
+            return drain(records);
         }
     }
 
-    /**
-     * Maps objects as they are read, so a large log is held as records, not as JSON trees. Owners can appear after
-     * the Pods they own (a ReplicaSet listed after its pods), so each Pod's chain is resolved again at the end.
-     */
-    private static final class Mapper implements Consumer<RawObject> {
-        private final ReadOptions options;
-        private final Consumer<Rejection> rejected;
-        private final ReplayOwners owners = new ReplayOwners();
-        private final List<Recorded> records = new ArrayList<>();
-
-        Mapper(ReadOptions options, Consumer<Rejection> rejected) {
-            this.options = options;
-            this.rejected = rejected;
-        }
-
-        @Override
-        public void accept(RawObject object) {
-            try {
-                if (OWNER_KINDS.contains(kindOf(object.object()))) {
-                    owners.learn(object.object());
-                }
-                Recorded record = map(object, options);
-                if (record != null) {
-                    records.add(record);
-                }
-            } catch (MalformedObjectException e) {
-                rejected.accept(new Rejection(object.file(), object.line(), e.reason()));
-            }
-        }
-
-        List<Recorded> finish() {
-            for (Recorded record : records) {
-                if (record.value() instanceof PodSnapshot pod && !pod.getOwners().isEmpty()) {
-                    pod.setOwners(KubeObjects.ownerChain(pod.getNamespace(), pod.getOwners().get(0),
-                            pod.getLabels().get("pod-template-hash"), owners));
-                }
-            }
-            records.sort(Comparator.comparing(Recorded::time)); // List.sort is stable: file order, then position
-            return records;
+    /** Reads from a stream (e.g. stdin) under the given name; closes it unless it is {@link System#in}. */
+    public static List<Recorded> read(String name, InputStream in, ReadOptions options, Consumer<Rejection> rejected) {
+        try (RecordStream records = new RecordStream(List.of(new RecordStream.Input(name, () -> in, in != System.in)),
+                options, rejected)) {
+            return drain(records);
         }
     }
 
-    private static Recorded map(RawObject raw, ReadOptions options) {
+    private static List<Recorded> drain(RecordStream records) {
+        List<Recorded> all = new ArrayList<>();
+        records.forEachRemaining(all::add);
+        return all;
+    }
+
+    static Recorded map(RawObject raw, ReadOptions options) {
         JsonNode object = raw.object();
         String kind = kindOf(object);
         boolean deleted = "DELETED".equals(raw.watchType());

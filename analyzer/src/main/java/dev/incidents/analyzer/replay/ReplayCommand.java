@@ -4,7 +4,7 @@ import dev.incidents.analyzer.AnalyzerConfig;
 import dev.incidents.analyzer.render.IncidentConsole;
 import dev.incidents.analyzer.render.IncidentJson;
 import dev.incidents.recordings.ReadOptions;
-import dev.incidents.recordings.Recorded;
+import dev.incidents.recordings.RecordStream;
 import dev.incidents.recordings.Recordings;
 import dev.incidents.recordings.Rejection;
 import dev.incidents.schemas.Incident;
@@ -17,6 +17,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -56,6 +57,11 @@ public final class ReplayCommand implements Callable<Integer> {
             description = "Anchor of relative ages in describe text (RFC 3339). Default: the newest input file's modification time.")
     String now;
 
+    @Option(names = "--reorder-window", paramLabel = "RECORDS",
+            description = "Records held per file to put it in event-time order; a file of up to this many is ordered "
+                    + "exactly. Default: ${DEFAULT-VALUE}.")
+    int reorderWindow = ReadOptions.DEFAULT_REORDER_WINDOW;
+
     @Spec
     CommandSpec spec;
 
@@ -73,6 +79,10 @@ public final class ReplayCommand implements Callable<Integer> {
             err.println("replay: " + e.getMessage());
             return 2;
         }
+        if (reorderWindow < 1) {
+            err.println("replay: --reorder-window: at least 1 record");
+            return 2;
+        }
         for (Path file : files) {
             if (!Recordings.STDIN.equals(file.toString()) && !Files.isReadable(file)) {
                 err.println(file + ": cannot read");
@@ -80,25 +90,34 @@ public final class ReplayCommand implements Callable<Integer> {
             }
         }
         List<Rejection> rejections = new ArrayList<>();
-        List<Recorded> records = Recordings.read(files, new ReadOptions(cluster, anchor), r -> {
+        Consumer<Rejection> report = r -> {
             rejections.add(r);
             err.println(r);
-        });
+        };
         Replay.Result result;
-        boolean progress = System.console() != null && records.size() >= PROGRESS_EVERY;
-        try (Replay replay = new Replay(AnalyzerConfig.defaults(), false)) {
-            int done = 0;
-            for (Recorded r : records) {
-                replay.pipe(r);
-                if (progress && ++done % PROGRESS_EVERY == 0) {
-                    err.printf("\r%,d / %,d records", done, records.size());
+        long read;
+        long late;
+        // Records are read as they are replayed: memory is the reorder window, not the input (issue #12).
+        boolean progress = System.console() != null;
+        try (RecordStream records = Recordings.stream(files, new ReadOptions(cluster, anchor, reorderWindow), report);
+             Replay replay = new Replay(AnalyzerConfig.defaults(), false)) {
+            while (records.hasNext()) {
+                replay.pipe(records.next());
+                if (progress && records.released() % PROGRESS_EVERY == 0) {
+                    err.printf("\r%,d records", records.released());
                     err.flush();
                 }
             }
-            if (progress) {
+            if (progress && records.released() >= PROGRESS_EVERY) {
                 err.println();
             }
+            read = records.released();
+            late = records.late();
             result = replay.finish();
+        }
+        if (late > 0) {
+            err.println(late + " record(s) were further out of time order than the reorder window (" + reorderWindow
+                    + " records per file) and were replayed late; a larger --reorder-window orders them");
         }
         for (Incident incident : result.latest()) {
             if (output == Output.jsonl) {
@@ -113,7 +132,7 @@ public final class ReplayCommand implements Callable<Integer> {
             err.println(result.deadLettered() + " record(s) could not be analysed (invalid after decoding)");
         }
         if (output == Output.text) {
-            err.println(records.size() + " record(s) read, " + result.latest().size() + " incident(s)"
+            err.println(read + " record(s) read, " + result.latest().size() + " incident(s)"
                     + (rejected > 0 ? ", " + rejected + " rejected" : ""));
         }
         err.flush();

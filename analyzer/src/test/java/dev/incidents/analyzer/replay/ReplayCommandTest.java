@@ -64,4 +64,25 @@ class ReplayCommandTest {
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).contains("does-not-exist.json");
     }
+
+    /** A file further out of order than --reorder-window is still replayed whole, and stderr says how to order it. */
+    @Test
+    void records_later_than_the_reorder_window_are_replayed_and_reported(@TempDir Path dir) throws IOException {
+        Path log = dir.resolve("events.jsonl");
+        StringBuilder text = new StringBuilder();
+        for (String time : new String[] {"10:00:03", "10:00:04", "10:00:05", "10:00:01"}) {
+            text.append("{\"kind\":\"Event\",\"involvedObject\":{\"kind\":\"Pod\",\"namespace\":\"shop\",\"name\":\"web-0\"},"
+                    + "\"reason\":\"Pulled\",\"type\":\"Normal\",\"lastTimestamp\":\"2025-03-14T").append(time).append("Z\"}\n");
+        }
+        Files.writeString(log, text);
+
+        Run narrow = run("--reorder-window", "2", log.toString());
+        Run wide = run(log.toString());
+
+        assertThat(narrow.exit()).as(narrow.err()).isZero();
+        assertThat(narrow.err()).contains("1 record(s) were further out of time order than the reorder window (2 records")
+                .contains("4 record(s) read");
+        assertThat(wide.err()).doesNotContain("out of time order").contains("4 record(s) read");
+        assertThat(run("--reorder-window", "0", log.toString()).exit()).isEqualTo(2);
+    }
 }

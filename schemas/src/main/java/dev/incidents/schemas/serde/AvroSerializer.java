@@ -25,6 +25,18 @@ import java.util.concurrent.ConcurrentMap;
  * written as null, so tombstones pass through.
  */
 public class AvroSerializer<T extends SpecificRecord> implements Serializer<T> {
+    /**
+     * One output buffer and encoder per thread, reused: a new encoder allocates a 2 KB buffer, and a snapshot regrew
+     * a fresh 256-byte stream three times, for every record (a producer's caller thread and each stream thread).
+     */
+    private static final ThreadLocal<Buffer> BUFFERS = ThreadLocal.withInitial(Buffer::new);
+    private static final int MAX_KEPT_BUFFER = 1 << 20;
+
+    private static final class Buffer {
+        final ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
+        BinaryEncoder encoder;
+    }
+
     private final Class<T> type;
     private final Schema schema;
     private final SpecificDatumWriter<T> writer;
@@ -64,18 +76,26 @@ public class AvroSerializer<T extends SpecificRecord> implements Serializer<T> {
             return null;
         }
         byte[] header = registry == null ? singleObjectHeader : confluentHeader(topic);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+        Buffer buffer = BUFFERS.get();
+        ByteArrayOutputStream out = buffer.out;
+        out.reset();
         out.writeBytes(header);
-        BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
+        BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, buffer.encoder);
+        buffer.encoder = encoder;
         try {
             writer.write(record, encoder);
             encoder.flush();
         } catch (IOException | RuntimeException e) {
+            BUFFERS.remove(); // the encoder may hold part of the failed record
             // Avro reports a missing required field as a NullPointerException naming the field.
             throw new SerializationException("cannot write " + type.getSimpleName() + " for topic " + topic
                     + ": " + e.getMessage(), e);
         }
-        return out.toByteArray();
+        byte[] bytes = out.toByteArray();
+        if (bytes.length > MAX_KEPT_BUFFER) {
+            BUFFERS.remove(); // one huge record should not pin its buffer to the thread
+        }
+        return bytes;
     }
 
     private byte[] confluentHeader(String topic) {

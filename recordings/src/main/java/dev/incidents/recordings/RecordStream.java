@@ -1,0 +1,221 @@
+package dev.incidents.recordings;
+
+import dev.incidents.schemas.PodSnapshot;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.PriorityQueue;
+import java.util.function.Consumer;
+
+/**
+ * Records of recorded logs in event-time order, read as they are consumed: memory is bounded by the reorder window,
+ * not by the length of the input. From {@link Recordings#stream}; close it to close the files.
+ *
+ * <p>Each file is read line by line (describe text, a few KB pasted from a terminal, whole) into its own window of
+ * {@link ReadOptions#reorderWindow()} records; once the window is full its oldest record is released. Files are
+ * merged by time; equal times keep file order, then position in the file. A file that fits its window therefore
+ * comes out exactly as a sort of the whole input would order it. A record older than one already released (the file
+ * was further out of order than the window) is released anyway, never dropped, and counted in {@link #late()}.
+ *
+ * <p>Owners can appear after the Pods they own (a ReplicaSet listed after its pods), so a Pod's owner chain is
+ * resolved when the Pod is released, from every owner read so far (in any file): an owner within the window of its
+ * pods resolves them.
+ */
+public final class RecordStream implements Iterator<Recorded>, AutoCloseable {
+    /** Files by their oldest record; equal times in file order (within a file, {@link ReorderWindow} keeps position). */
+    private static final Comparator<FileCursor> BY_HEAD = (a, b) -> {
+        ReorderWindow.Held first = a.window.peek();
+        ReorderWindow.Held second = b.window.peek();
+        int byTime = first.record().time().compareTo(second.record().time());
+        return byTime != 0 ? byTime : a.index != b.index ? Integer.compare(a.index, b.index) : first.compareTo(second);
+    };
+
+    /** Where a file's bytes come from; {@code close} false for standard input, which outlives the read. */
+    record Input(String name, Opener opener, boolean close) {
+    }
+
+    @FunctionalInterface
+    interface Opener {
+        InputStream open() throws IOException;
+    }
+
+    private final ReadOptions options;
+    private final Consumer<Rejection> rejected;
+    private final ReplayOwners owners = new ReplayOwners();
+    private final List<FileCursor> files = new ArrayList<>();
+    private final PriorityQueue<FileCursor> heads = new PriorityQueue<>(BY_HEAD);
+    private Instant newest;
+    private long released;
+    private long late;
+
+    /** Opens every input and fills its window, in order: inputs that fit their windows are read whole here. */
+    RecordStream(List<Input> inputs, ReadOptions options, Consumer<Rejection> rejected) {
+        this.options = options;
+        this.rejected = rejected;
+        for (Input input : inputs) {
+            FileCursor file = new FileCursor(files.size(), input);
+            files.add(file);
+            file.open();
+            file.fill();
+            if (!file.window.isEmpty()) {
+                heads.add(file);
+            }
+        }
+    }
+
+    @Override
+    public boolean hasNext() {
+        return !heads.isEmpty();
+    }
+
+    @Override
+    public Recorded next() {
+        FileCursor file = heads.poll();
+        if (file == null) {
+            throw new NoSuchElementException();
+        }
+        Recorded record = file.window.poll().record();
+        file.fill();
+        if (!file.window.isEmpty()) {
+            heads.add(file);
+        }
+        if (record.value() instanceof PodSnapshot pod && !pod.getOwners().isEmpty()) {
+            pod.setOwners(KubeObjects.ownerChain(pod.getNamespace(), pod.getOwners().get(0),
+                    pod.getLabels().get("pod-template-hash"), owners));
+        }
+        released++;
+        if (newest != null && record.time().isBefore(newest)) {
+            late++;
+        } else {
+            newest = record.time();
+        }
+        return record;
+    }
+
+    /** Records released so far. */
+    public long released() {
+        return released;
+    }
+
+    /** Records released after a newer one: their file was further out of order than the reorder window. */
+    public long late() {
+        return late;
+    }
+
+    /** Closes the files; records not yet released are dropped. */
+    @Override
+    public void close() {
+        for (FileCursor file : files) {
+            file.stop();
+        }
+        heads.clear();
+    }
+
+    /** One input: its reader, and the window of mapped records not yet released. */
+    private final class FileCursor implements Consumer<RawObject> {
+        final int index;
+        final Input input;
+        final ReorderWindow window = new ReorderWindow();
+        private LineInput in;
+        private JsonLogReader json;
+
+        FileCursor(int index, Input input) {
+            this.index = index;
+            this.input = input;
+        }
+
+        /** Detects the format from the first non-blank line; reads text whole, leaves JSON to {@link #fill()}. */
+        void open() {
+            String name = input.name();
+            try {
+                in = new LineInput(input.opener().open(), input.close());
+                List<String> blank = new ArrayList<>();
+                while (in.next()) {
+                    if (!in.isBlank()) {
+                        if (JsonLogReader.looksLikeJson(in.text())) {
+                            json = new JsonLogReader(name, options, in, this, rejected);
+                            return;
+                        }
+                        break;
+                    }
+                    blank.add(in.text());
+                }
+                readText(blank);
+            } catch (CharacterCodingException e) {
+                rejected.accept(new Rejection(name, 0, "not UTF-8 text"));
+                stop();
+            } catch (IOException | UncheckedIOException e) {
+                rejected.accept(new Rejection(name, 0, "cannot read: " + e.getMessage()));
+                stop();
+            } catch (RuntimeException e) {
+                // a reader bug must not stop a replay: report it like bad data, with the file
+                rejected.accept(new Rejection(name, 0, "could not read: " + e));
+                stop();
+            }
+        }
+
+        /** Describe text and tables: small, and read as a whole (a document's fields refer to each other). */
+        private void readText(List<String> lines) throws IOException {
+            if (in.number() > lines.size()) {
+                lines.add(in.text());
+                while (in.next()) {
+                    lines.add(in.text());
+                }
+            }
+            stop();
+            new DescribeTextReader(input.name(), options, this, rejected).read(lines);
+        }
+
+        /** Reads until the window is full or the input ends. */
+        void fill() {
+            while (json != null && window.size() < options.reorderWindow()) {
+                try {
+                    if (!json.step()) {
+                        stop();
+                    }
+                } catch (IOException | UncheckedIOException e) {
+                    rejected.accept(new Rejection(input.name(), 0, "cannot read: " + e.getMessage()));
+                    stop();
+                } catch (RuntimeException e) {
+                    rejected.accept(new Rejection(input.name(), 0, "could not read: " + e));
+                    stop();
+                }
+            }
+        }
+
+        void stop() {
+            json = null;
+            if (in != null) {
+                try {
+                    in.close();
+                } catch (IOException e) {
+                    // read to the end already: nothing is lost
+                }
+                in = null;
+            }
+        }
+
+        @Override
+        public void accept(RawObject object) {
+            try {
+                if (Recordings.OWNER_KINDS.contains(Recordings.kindOf(object.object()))) {
+                    owners.learn(object.object());
+                }
+                Recorded record = Recordings.map(object, options);
+                if (record != null) {
+                    window.add(record);
+                }
+            } catch (MalformedObjectException e) {
+                rejected.accept(new Rejection(object.file(), object.line(), e.reason()));
+            }
+        }
+    }
+}
