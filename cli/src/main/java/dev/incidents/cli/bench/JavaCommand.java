@@ -12,18 +12,27 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Command lines for a child JVM started the way {@code bin/incidents} starts one: this JVM's {@code java}, the JVM
- * options a user gives in {@code INCIDENTS_JAVA_OPTS} (split on blanks, as the launcher's shell does), the home
+ * Command lines for a child JVM started the way {@code bin/incidents} starts one: this JVM's {@code java}, the
+ * launcher's heap, the JVM options a user gives in {@code INCIDENTS_JAVA_OPTS} (split on blanks, as the launcher's shell does), the home
  * property, and this JVM's classpath (the launcher's jar and {@code lib/}, or the test classpath in the smoke test).
  *
  * @param jvmOptions the options every child gets
  */
 record JavaCommand(List<String> jvmOptions) {
 
+    /** The launcher's heap ({@code INCIDENTS_HEAP}, default 1g), then {@code javaOpts}: an {@code -Xmx} there wins. */
     static JavaCommand withOptions(String javaOpts) {
-        return new JavaCommand(javaOpts == null || javaOpts.isBlank() ? List.of()
-                : Arrays.stream(javaOpts.strip().split("\\s+")).toList());
+        List<String> options = new ArrayList<>();
+        String heap = System.getenv("INCIDENTS_HEAP");
+        options.add("-Xmx" + (heap == null || heap.isBlank() ? LAUNCHER_HEAP : heap.strip()));
+        if (javaOpts != null && !javaOpts.isBlank()) {
+            options.addAll(Arrays.asList(javaOpts.strip().split("\\s+")));
+        }
+        return new JavaCommand(List.copyOf(options));
     }
+
+    /** The maximum heap {@code bin/incidents} gives a JVM unless {@code INCIDENTS_HEAP} says otherwise. */
+    static final String LAUNCHER_HEAP = "1g";
 
     /** {@code bin/incidents ARGS}: the CLI's main class. */
     List<String> incidents(String... args) {
@@ -46,8 +55,7 @@ record JavaCommand(List<String> jvmOptions) {
     }
 
     /**
-     * The heap a child gets with these options, as the JVM states it ({@code -XX:+PrintFlagsFinal}): without
-     * {@code -Xmx} the JVM default, a quarter of the machine's memory.
+     * The heap a child gets with these options, as the JVM states it ({@code -XX:+PrintFlagsFinal}).
      */
     String heapSetting() {
         List<String> command = new ArrayList<>();
@@ -60,9 +68,7 @@ record JavaCommand(List<String> jvmOptions) {
             process.waitFor();
             Matcher m = Pattern.compile("size_t MaxHeapSize\\s+=\\s+(\\d+)").matcher(flags);
             String max = m.find() ? String.format("max heap %,d MiB", Long.parseLong(m.group(1)) >> 20) : "max heap unknown";
-            boolean explicit = jvmOptions.stream().anyMatch(o -> o.startsWith("-Xmx") || o.startsWith("-XX:MaxRAMPercentage"));
-            return max + (explicit ? " (" + String.join(" ", jvmOptions) + ")"
-                    : " (JVM default: 1/4 of RAM; no -Xmx in INCIDENTS_JAVA_OPTS)");
+            return max + " (" + String.join(" ", jvmOptions) + ")";
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

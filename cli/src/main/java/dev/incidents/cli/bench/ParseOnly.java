@@ -1,5 +1,6 @@
 package dev.incidents.cli.bench;
 
+import dev.incidents.recordings.ParseBenchmark;
 import dev.incidents.recordings.ReadOptions;
 import dev.incidents.recordings.Recorded;
 import dev.incidents.recordings.Recordings;
@@ -14,18 +15,16 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code replay} would feed the topology, and nothing else. Run as its own JVM, like {@code replay}, so both pay the
  * same start-up. Prints the number of records, then the number of rejected lines.
  *
- * <p>{@link #read} is the bench's one call of the reader (the ship and latency rows read their records here too):
- * when the streaming reader of the recordings module lands, switch it there (issue #12: replay must stream; this is
- * the ceiling it is held to).
+ * <p>{@link #read} is the bench's one call of the reader for the rows that need the records in hand (ship, latency).
  */
 public final class ParseOnly {
     private ParseOnly() {
     }
 
+    /** Streams the files through the reader, as {@code replay} does, holding nothing: the parse-only ceiling. */
     public static void main(String[] args) {
-        AtomicLong rejected = new AtomicLong();
-        long records = read(Arrays.stream(args).map(Path::of).toList(), rejected).size();
-        System.out.println(records + " " + rejected.get());
+        ParseBenchmark.Result result = ParseBenchmark.parseOnly(Arrays.stream(args).map(Path::of).toList());
+        System.out.println(result.records() + " " + result.rejected());
     }
 
     static List<Recorded> read(List<Path> files, AtomicLong rejected) {
