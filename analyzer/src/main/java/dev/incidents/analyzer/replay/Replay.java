@@ -60,6 +60,8 @@ public final class Replay implements AutoCloseable {
     /** Read only to discard: the driver keeps every output record until it is read. */
     private final TestOutputTopic<String, String> json;
     private final TestOutputTopic<byte[], byte[]> repartitioned;
+    /** The nodes' copy for the global store: the driver feeds the store and also keeps every record until read. */
+    private final TestOutputTopic<byte[], byte[]> nodesView;
     private final boolean keepTransitions;
     private final List<Incident> transitions = new ArrayList<>();
     private final Map<String, Incident> latest = new LinkedHashMap<>();
@@ -109,6 +111,8 @@ public final class Replay implements AutoCloseable {
                 new StringDeserializer());
         this.repartitioned = driver.createOutputTopic(APPLICATION_ID + "-" + IncidentTopology.SIGNALS_BY_SUBJECT
                 + "-repartition", Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer());
+        this.nodesView = driver.createOutputTopic(config.nodesViewTopic(), Serdes.ByteArray().deserializer(),
+                Serdes.ByteArray().deserializer());
     }
 
     /**
@@ -229,6 +233,9 @@ public final class Replay implements AutoCloseable {
         }
         while (!repartitioned.isEmpty()) {
             repartitioned.readRecord();
+        }
+        while (!nodesView.isEmpty()) {
+            nodesView.readRecord();
         }
         while (!dlq.isEmpty()) {
             dlq.readRecord();
