@@ -114,6 +114,12 @@ public final class ReplayCommand implements Callable<Integer> {
             read = records.released();
             late = records.late();
             result = replay.finish();
+        } catch (OutOfMemoryError e) {
+            // The correlator's state grows with the workloads and nodes live at once, not with the input's length.
+            err.println("\nreplay: out of memory (" + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB of heap); "
+                    + "a recording with this many workloads at once needs more: INCIDENTS_HEAP=4g bin/incidents replay ...");
+            err.flush();
+            return 1;
         }
         if (late > 0) {
             err.println(late + " record(s) were further out of time order than the reorder window (" + reorderWindow
