@@ -106,6 +106,9 @@ public final class AnalyzerService implements AutoCloseable {
     /** How often the input lag is read: well under the idle clock's interval (5 s by default). */
     static final Duration LAG_READ_INTERVAL = Duration.ofMillis(500);
     private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(5);
+    private static final int LAG_FAILURES_BEFORE_WARNING = 60;
+    /** Consecutive failed reads of the input lag (read on the lag reader's thread only). */
+    private int lagFailures;
 
     private void readLag() {
         try {
@@ -126,8 +129,16 @@ public final class AnalyzerService implements AutoCloseable {
                         }
                     });
             inputLag.observe(ends, committed);
+            lagFailures = 0;
         } catch (ExecutionException | TimeoutException | RuntimeException e) {
-            log.debug("cannot read the input lag", e); // next time; meanwhile the idle clock waits
+            // Next time; meanwhile the idle clock waits, so a quiet cluster reaches no deadline: say so once.
+            if (++lagFailures == LAG_FAILURES_BEFORE_WARNING) {
+                log.warn("cannot read the input topics' end offsets or the group's committed offsets ({} attempts in a "
+                        + "row; needs Describe on the input topics and the consumer group): the idle clock waits until "
+                        + "it can", LAG_FAILURES_BEFORE_WARNING, e);
+            } else {
+                log.debug("cannot read the input lag", e);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
