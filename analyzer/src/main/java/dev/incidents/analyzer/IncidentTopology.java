@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
@@ -108,8 +109,7 @@ public final class IncidentTopology {
         KStream<String, NodeSnapshot> nodes = builder.stream(config.nodesTopic(),
                         Consumed.with(Serdes.String(), nodeSerde).withTimestampExtractor(eventTime).withName("nodes"))
                 .processValues(() -> new InputCheck<>("nodes", InputCheck::node), Named.as("nodes-check"));
-        KStream<String, Signal> nodeSignals = nodes.process(() -> new SnapshotRouting<NodeSnapshot>((key, node, time) -> List.of(SignalRouting.node(key, node, time))),
-                Named.as("nodes-to-signals"));
+        KStream<String, Signal> nodeSignals = nodes.process(NodeRouting::new, Named.as("nodes-to-signals"));
         // A topic cannot feed both a stream and a global table of one topology: the global store reads a copy.
         nodes.to(config.nodesViewTopic(), Produced.with(Serdes.String(), nodeSerde).withName("nodes-to-view"));
         // The global store is what a global table keeps; its updater also feeds the in-memory index of what each
@@ -197,20 +197,12 @@ public final class IncidentTopology {
         return config.storeChangelog() ? builder : builder.withLoggingDisabled();
     }
 
-    /** How one snapshot (or its tombstone, with the record's time) becomes signals. */
-    @FunctionalInterface
-    private interface SnapshotRoute<V> {
-        List<KeyValue<String, Signal>> signals(String key, V snapshot, long recordTime);
-    }
-
-    /** Snapshots to signals; a tombstone needs the record's time, which a plain {@code flatMap} does not see. */
-    private static final class SnapshotRouting<V> implements Processor<String, V, String, Signal> {
-        private final SnapshotRoute<V> route;
+    /**
+     * A record to the signals of its subjects, each forwarded with the record's time (a tombstone's signal needs it,
+     * which a plain {@code flatMap} does not see).
+     */
+    private abstract static class Routing<V> implements Processor<String, V, String, Signal> {
         private ProcessorContext<String, Signal> context;
-
-        SnapshotRouting(SnapshotRoute<V> route) {
-            this.route = route;
-        }
 
         @Override
         public void init(ProcessorContext<String, Signal> context) {
@@ -218,29 +210,36 @@ public final class IncidentTopology {
         }
 
         @Override
-        public void process(Record<String, V> record) {
-            for (KeyValue<String, Signal> signal : route.signals(record.key(), record.value(), record.timestamp())) {
+        public final void process(Record<String, V> record) {
+            for (KeyValue<String, Signal> signal : signals(record)) {
                 context.forward(record.withKey(signal.key).withValue(signal.value));
             }
+        }
+
+        abstract List<KeyValue<String, Signal>> signals(Record<String, V> record);
+    }
+
+    /** A node snapshot, or its tombstone, to the node's signal. */
+    private static final class NodeRouting extends Routing<NodeSnapshot> {
+        @Override
+        List<KeyValue<String, Signal>> signals(Record<String, NodeSnapshot> record) {
+            return List.of(SignalRouting.node(record.key(), record.value(), record.timestamp()));
         }
     }
 
     /** Pod events to their workload (the owner learned from snapshots, else the name guess) and node. */
-    private static final class EventRouting implements Processor<String, KubeEvent, String, Signal> {
-        private ProcessorContext<String, Signal> context;
+    private static final class EventRouting extends Routing<KubeEvent> {
         private PodOwners owners;
 
         @Override
         public void init(ProcessorContext<String, Signal> context) {
-            this.context = context;
+            super.init(context);
             this.owners = PodOwners.of(context);
         }
 
         @Override
-        public void process(Record<String, KubeEvent> record) {
-            for (KeyValue<String, Signal> signal : SignalRouting.event(record.key(), record.value(), owners::subjectOf)) {
-                context.forward(record.withKey(signal.key).withValue(signal.value));
-            }
+        List<KeyValue<String, Signal>> signals(Record<String, KubeEvent> record) {
+            return SignalRouting.event(record.key(), record.value(), owners::subjectOf);
         }
     }
 
@@ -248,29 +247,29 @@ public final class IncidentTopology {
      * A pod's signal for its workload, and one for its node when it holds accelerators there; its owner is learned
      * for the pod's events, and a tombstone goes where the pod's snapshots went.
      */
-    private static final class PodRouting implements Processor<String, PodSnapshot, String, Signal> {
-        private ProcessorContext<String, Signal> context;
+    private static final class PodRouting extends Routing<PodSnapshot> {
         private PodOwners owners;
 
         @Override
         public void init(ProcessorContext<String, Signal> context) {
-            this.context = context;
+            super.init(context);
             this.owners = PodOwners.of(context);
         }
 
         @Override
-        public void process(Record<String, PodSnapshot> record) {
+        List<KeyValue<String, Signal>> signals(Record<String, PodSnapshot> record) {
             PodSnapshot pod = record.value();
             KeyValue<String, Signal> workload = SignalRouting.pod(record.key(), pod, record.timestamp(),
-                    pod == null ? owners.subjectOf(record.key()) : java.util.Optional.empty());
+                    pod == null ? owners.subjectOf(record.key()) : Optional.empty());
             if (pod == null) {
                 owners.forget(record.key());
             } else {
                 owners.learn(pod, workload.key);
             }
-            context.forward(record.withKey(workload.key).withValue(workload.value));
-            SignalRouting.podOnNode(pod).ifPresent(
-                    signal -> context.forward(record.withKey(signal.key).withValue(signal.value)));
+            List<KeyValue<String, Signal>> signals = new ArrayList<>(2);
+            signals.add(workload);
+            SignalRouting.podOnNode(pod).ifPresent(signals::add);
+            return signals;
         }
     }
 }

@@ -58,12 +58,16 @@ public final class PipelineMeters {
 
     /** The transitions counted so far (all categories), for tests and the demo summary. */
     public static double transitions() {
-        return registry().find("incidents.transitions").counters().stream().mapToDouble(Counter::count).sum();
+        return total("incidents.transitions");
     }
 
     /** The signals counted late so far, for tests. */
     public static double lateSignals() {
-        return registry().find("incidents.signals.late").counters().stream().mapToDouble(Counter::count).sum();
+        return total("incidents.signals.late");
+    }
+
+    private static double total(String counter) {
+        return registry().find(counter).counters().stream().mapToDouble(Counter::count).sum();
     }
 
     private static MeterRegistry registry() {
