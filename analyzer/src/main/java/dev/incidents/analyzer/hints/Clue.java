@@ -47,5 +47,8 @@ public enum Clue {
 
     // POD_EVICTED
     NODE_PRESSURE,
-    POD_OWN_LIMIT
+    POD_OWN_LIMIT,
+
+    // GPU_CAPACITY_LOST, from the node's advertised resources
+    MIG_RECONFIGURED
 }
