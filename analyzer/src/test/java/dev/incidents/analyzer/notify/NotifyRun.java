@@ -60,6 +60,10 @@ final class NotifyRun implements AutoCloseable {
         }
     }
 
+    void produceRaw(String key, String value) throws Exception {
+        producer.send(new ProducerRecord<>(topic, key, value)).get();
+    }
+
     void produce(Transition... transitions) throws Exception {
         produce(java.util.Arrays.stream(transitions).map(Transition::json).toList());
     }
