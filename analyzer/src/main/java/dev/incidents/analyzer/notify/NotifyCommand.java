@@ -170,18 +170,18 @@ public final class NotifyCommand implements java.util.concurrent.Callable<Intege
                     + "Default: ${DEFAULT-VALUE}.")
     String threadsTopic;
 
-    @Option(names = "--partitions", defaultValue = "3",
+    @Option(names = "--partitions", paramLabel = "N", defaultValue = "3",
             description = "Partitions of the topics this creates when missing. Default: ${DEFAULT-VALUE}.")
     int partitions;
 
-    @Option(names = "--replication-factor", defaultValue = "1",
+    @Option(names = "--replication-factor", paramLabel = "N", defaultValue = "1",
             description = "Replication factor of the topics this creates when missing. Default: ${DEFAULT-VALUE}.")
     short replicationFactor;
 
-    @Option(names = "--http-bind", defaultValue = "0.0.0.0", description = "HTTP bind address. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--http-bind", paramLabel = "ADDRESS", defaultValue = "0.0.0.0", description = "HTTP bind address. Default: ${DEFAULT-VALUE}.")
     String httpBind;
 
-    @Option(names = "--http-port", defaultValue = "8081", description = "HTTP port, 0 for any free one. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--http-port", paramLabel = "PORT", defaultValue = "8081", description = "HTTP port, 0 for any free one. Default: ${DEFAULT-VALUE}.")
     int httpPort;
 
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -202,13 +202,13 @@ public final class NotifyCommand implements java.util.concurrent.Callable<Intege
     public Integer call() throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
         NoiseFilter filter = new NoiseFilter(minSeverity, muteRules());
+        if ((slackToken == null) != (slackChannel == null)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--slack-token and --slack-channel go together");
+        }
         if (alertmanagers.isEmpty() && slackChannel == null && slackWebhooks.isEmpty() && teamsWebhooks.isEmpty()
                 && webhooks.isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "no destination: give at least one of "
                     + "--alertmanager, --slack-token with --slack-channel, --slack-webhook, --teams-webhook, --webhook");
-        }
-        if ((slackToken == null) != (slackChannel == null)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--slack-token and --slack-channel go together");
         }
         Map<String, Object> client;
         try {
