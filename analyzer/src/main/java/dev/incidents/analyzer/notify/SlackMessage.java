@@ -3,6 +3,7 @@ package dev.incidents.analyzer.notify;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.incidents.analyzer.render.IncidentJson;
 import dev.incidents.schemas.Cause;
 import dev.incidents.schemas.Incident;
 import dev.incidents.schemas.IncidentStatus;
@@ -75,7 +76,7 @@ public final class SlackMessage {
         context.putArray("elements").addObject().put("type", "mrkdwn").put("text",
                 "cluster " + safe(i.getCluster(), 100) + " · pods " + safe(join(i.getPods()), FIELD_MAX)
                         + " · nodes " + safe(join(i.getNodes()), FIELD_MAX) + " · first seen "
-                        + i.getFirstSeen() + " · last seen " + i.getLastSeen() + " · id " + safe(i.getId(), 300));
+                        + IncidentJson.time(i.getFirstSeen()) + " · last seen " + IncidentJson.time(i.getLastSeen()) + " · id " + safe(i.getId(), 300));
         return message;
     }
 

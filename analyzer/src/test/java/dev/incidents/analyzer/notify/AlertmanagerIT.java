@@ -3,11 +3,15 @@ package dev.incidents.analyzer.notify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.incidents.kafka.testing.KafkaBrokerExtension;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,8 +19,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code notify --alertmanager} against the real Alertmanager 0.25 (Debian {@code prometheus-alertmanager}), checked
@@ -38,7 +46,7 @@ class AlertmanagerIT {
 
             await().atMost(Duration.ofSeconds(30)).until(() -> alerts(am).size() == 7);
             JsonNode triton = byAlertname(alerts(am)).get("IMAGE_PULL_DISK_FULL/Deployment/triton");
-            assertThat(JSON.convertValue(triton.path("labels"), Map.class)).containsExactlyInAnyOrderEntriesOf(Map.of(
+            assertThat(JSON.convertValue(triton.path("labels"), new TypeReference<Map<String, String>>() { })).containsExactlyInAnyOrderEntriesOf(Map.of(
                     "alertname", "IMAGE_PULL_DISK_FULL", "severity", "critical", "cluster", "prod-us-east-1",
                     "namespace", "inference", "workload", "Deployment/triton",
                     "incident_id", "prod-us-east-1/inference/Deployment/triton/IMAGE_PULL_DISK_FULL"));
@@ -58,7 +66,7 @@ class AlertmanagerIT {
             assertThat(alerts(am)).filteredOn(a -> a.path("status").path("state").asText().equals("active")).hasSize(6);
 
             notify.produce(demo.subList(7, 10));
-            await().atMost(Duration.ofSeconds(30)).until(() -> byAlertname(alerts(am)).keySet().equals(new java.util.TreeSet<>(List.of(
+            await().atMost(Duration.ofSeconds(30)).until(() -> byAlertname(alerts(am)).keySet().equals(new TreeSet<>(List.of(
                     "INSUFFICIENT_GPU/Deployment/llm-summarizer", "OOM_KILLED/Deployment/embedding-worker",
                     "PROBE_FAILURE/Deployment/vllm-mistral", "REPLICA_CREATE_FAILED/Deployment/triton-ensemble"))));
             assertThat(notify.metric("incidents_notify_delivered_total", "kind=\"alertmanager\"")).isEqualTo(10.0);
@@ -78,6 +86,24 @@ class AlertmanagerIT {
             // the re-assertion came from the topic, not from redelivered transitions: the group's offsets held
             assertThat(notify.metric("incidents_notify_delivered_total", "kind=\"alertmanager\"")).isZero();
         }
+    }
+
+    @Test
+    void the_readme_route_example_is_a_config_alertmanager_accepts(@TempDir Path dir) throws Exception {
+        String readme = Files.readString(Path.of(System.getProperty("basedir", "."), "..", "README.md"));
+        Matcher example = Pattern
+                .compile("### Alertmanager routing.*?```yaml\\n(.*?\\n)```\\n", Pattern.DOTALL).matcher(readme);
+        assertThat(example.find()).as("README has the Alertmanager route example").isTrue();
+        // the *_file secrets it names must exist for the check: put placeholders where it points
+        Files.writeString(dir.resolve("pagerduty-key"), "placeholder");
+        Files.writeString(dir.resolve("slack-webhook"), "https://hooks.slack.com/services/T0/B0/x");
+        Path config = dir.resolve("alertmanager.yml");
+        Files.writeString(config, example.group(1).replace("/etc/alertmanager/secrets", dir.toString()));
+        Path amtool = AlertmanagerProcess.binary().resolveSibling("amtool");
+        Process check = new ProcessBuilder(amtool.toString(), "check-config", config.toString()).redirectErrorStream(true).start();
+        String output = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(check.waitFor()).as(output).isZero();
+        assertThat(output).contains("SUCCESS", "1 inhibit rules", "2 receivers");
     }
 
     static List<JsonNode> alerts(AlertmanagerProcess am) throws Exception {
@@ -110,7 +136,7 @@ class AlertmanagerIT {
     static String silence(AlertmanagerProcess am, String alertname) throws Exception {
         Instant now = Instant.now();
         String body = JSON.createObjectNode()
-                .<com.fasterxml.jackson.databind.node.ObjectNode>set("matchers", JSON.createArrayNode().add(JSON.createObjectNode()
+                .<ObjectNode>set("matchers", JSON.createArrayNode().add(JSON.createObjectNode()
                         .put("name", "alertname").put("value", alertname).put("isRegex", false).put("isEqual", true)))
                 .put("startsAt", now.toString()).put("endsAt", now.plusSeconds(3600).toString())
                 .put("createdBy", "AlertmanagerIT").put("comment", "probe budget being raised")
