@@ -44,6 +44,11 @@ public final class DeliveryLog implements AutoCloseable {
         public static Entry of(Transition t, String thread, String channel) {
             return new Entry(t.status(), t.lastSeen(), thread, channel);
         }
+
+        boolean isAfter(Entry other) {
+            int byStatus = Integer.compare(status.ordinal(), other.status.ordinal());
+            return byStatus > 0 || (byStatus == 0 && lastSeen.isAfter(other.lastSeen));
+        }
     }
 
     private final String topic;
@@ -82,7 +87,8 @@ public final class DeliveryLog implements AutoCloseable {
                 } else {
                     Entry entry = decode(record.value());
                     if (entry != null) {
-                        entries.put(record.key(), entry);
+                        // a loop of this instance may have logged a later delivery while this read was behind
+                        entries.merge(record.key(), entry, (mine, read) -> read.isAfter(mine) ? read : mine);
                     }
                 }
             }

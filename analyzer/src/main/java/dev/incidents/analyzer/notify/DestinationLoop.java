@@ -141,7 +141,7 @@ public final class DestinationLoop implements Runnable {
             return;
         }
         DeliveryLog.Entry previous = destination.deduplicates() ? deliveries.get(destination.id(), t) : null;
-        if (previous != null && !t.isAfter(previous.status(), previous.lastSeen())) {
+        if (previous != null && !t.isAfter(previous)) {
             meters.skipped(destination, "duplicate");
             return;
         }

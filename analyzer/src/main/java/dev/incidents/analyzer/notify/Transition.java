@@ -37,9 +37,8 @@ public record Transition(Incident incident, String json) {
         return id() + "#" + occurrence();
     }
 
-    /** Whether this transition comes after {@code status}/{@code lastSeen} of the same occurrence. */
-    public boolean isAfter(IncidentStatus status, Instant lastSeen) {
-        int byStatus = Integer.compare(status().ordinal(), status.ordinal());
-        return byStatus > 0 || (byStatus == 0 && lastSeen().isAfter(lastSeen));
+    /** Whether this transition comes after what was delivered of the same occurrence (by status, then lastSeen). */
+    public boolean isAfter(DeliveryLog.Entry delivered) {
+        return DeliveryLog.Entry.of(this, null, null).isAfter(delivered);
     }
 }

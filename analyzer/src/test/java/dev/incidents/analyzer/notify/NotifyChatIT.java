@@ -125,6 +125,24 @@ class NotifyChatIT {
                 assertThat(body(update).path("ts").asText()).isEqualTo(threads.get(incident));
             }
             assertThat(notify.metric("incidents_notify_skipped_total", "kind=\"slack\"", "reason=\"duplicate\"")).isEqualTo(6.0);
+
+            // the others, whose offsets held: the UPDATED within the rate limit of what they got is held back, except on
+            // Teams, which never got the OPEN (dead-lettered) and so takes both; Teams answers 202 now
+            await().atMost(Duration.ofSeconds(30)).until(() -> teams.requests().size() == 18 + 5
+                    && slackHook.requests().size() == 6 + 4 && receiver.requests().size() == 7 + 4);
+            for (Request card : teams.requests().subList(18, 23)) {
+                JsonNode attachment = body(card).path("attachments").get(0);
+                assertThat(attachment.path("contentType").asText()).isEqualTo("application/vnd.microsoft.card.adaptive");
+                assertThat(attachment.path("content").path("type").asText()).isEqualTo("AdaptiveCard");
+            }
+            assertThat(slackHook.requests()).allSatisfy(r -> {
+                assertThat(body(r).path("blocks").isArray()).isTrue();
+                assertThat(body(r).has("thread_ts")).isFalse();
+            });
+            assertThat(body(slackHook.requests().get(9)).path("text").asText()).startsWith("[RESOLVED]");
+            assertThat(receiver.requests().subList(7, 11)).extracting(r -> body(r).path("type").asText()).containsExactly(
+                    "dev.incidents.incident.updated", "dev.incidents.incident.resolved", "dev.incidents.incident.resolved",
+                    "dev.incidents.incident.resolved");
             assertThat(notify.metric("incidents_notify_skipped_total", "kind=\"slack\"", "reason=\"rate-limited\"")).isEqualTo(1.0);
         }
     }
