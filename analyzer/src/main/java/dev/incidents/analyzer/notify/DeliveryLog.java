@@ -80,7 +80,12 @@ public final class DeliveryLog implements AutoCloseable {
     /** Reads what other instances wrote since the last call, up to the end of the topic now. */
     public synchronized void catchUp() {
         Map<TopicPartition, Long> end = reader.endOffsets(reader.assignment(), TIMEOUT);
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
         while (end.entrySet().stream().anyMatch(e -> reader.position(e.getKey(), TIMEOUT) < e.getValue())) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("cannot read the delivery log " + topic + " to its end within "
+                        + TIMEOUT.toSeconds() + " s");
+            }
             for (ConsumerRecord<String, String> record : reader.poll(Duration.ofMillis(200))) {
                 if (record.value() == null) {
                     entries.remove(record.key());

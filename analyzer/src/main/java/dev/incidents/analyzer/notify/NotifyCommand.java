@@ -322,9 +322,9 @@ public final class NotifyCommand implements java.util.concurrent.Callable<Intege
         if (slackChannel != null) {
             out.add(new SlackWebApi(slackApi, slackToken, slackChannel, http));
         }
-        slackWebhooks.forEach(u -> out.add(new SlackWebhook(u, http)));
-        teamsWebhooks.forEach(u -> out.add(new TeamsWorkflowWebhook(u, http)));
-        webhooks.forEach(u -> out.add(new CloudEventsWebhook(u, webhookSource, http)));
+        slackWebhooks.forEach(u -> out.add(Webhook.slack(u, http)));
+        teamsWebhooks.forEach(u -> out.add(Webhook.teams(u, http)));
+        webhooks.forEach(u -> out.add(Webhook.cloudEvents(u, webhookSource, http)));
         return out;
     }
 
