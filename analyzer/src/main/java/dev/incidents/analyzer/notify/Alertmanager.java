@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -31,6 +32,7 @@ public final class Alertmanager implements Destination {
     private final HttpPost http;
     private final Clock clock;
     private final Map<String, Incident> open = new LinkedHashMap<>();
+    private final Map<String, Incident> atStart = new HashMap<>();
     private Instant lastResend = Instant.EPOCH;
 
     public Alertmanager(URI base, Duration resend, String runbookTemplate, HttpPost http, Clock clock) {
@@ -58,9 +60,14 @@ public final class Alertmanager implements Destination {
         return false;
     }
 
-    /** The incidents open at start, to re-assert on the first tick. */
-    public synchronized void seed(Collection<Incident> openIncidents) {
-        for (Incident i : openIncidents) {
+    /**
+     * The latest state of each incident at start: the open ones are re-asserted on the first tick, and a transition
+     * older than what is known (a backlog read with {@code --from-beginning}, offsets lost) is not posted, so an
+     * incident resolved since does not fire again for a moment.
+     */
+    public synchronized void seed(Collection<Incident> latest) {
+        for (Incident i : latest) {
+            atStart.put(i.getId(), i);
             if (i.getStatus() != IncidentStatus.RESOLVED) {
                 open.put(i.getId(), i);
             }
@@ -78,6 +85,9 @@ public final class Alertmanager implements Destination {
 
     @Override
     public synchronized DeliveryLog.Entry deliver(Transition t, DeliveryLog.Entry previous) throws DeliveryException {
+        if (superseded(t)) {
+            return null;
+        }
         Instant now = clock.instant();
         ArrayNode batch = MAPPER.createArrayNode();
         batch.add(AlertmanagerAlert.render(t.incident(), now, now.plus(resend.multipliedBy(4)), runbookTemplate));
@@ -103,7 +113,19 @@ public final class Alertmanager implements Destination {
         post(batch);
     }
 
-    private void post(ArrayNode batch) throws DeliveryException {
+    private boolean superseded(Transition t) {
+        Incident known = atStart.get(t.id());
+        if (known == null) {
+            return false;
+        }
+        if (known.getOccurrence() != t.occurrence()) {
+            return known.getOccurrence() > t.occurrence();
+        }
+        return new DeliveryLog.Entry(known.getStatus(), known.getLastSeen(), null, null)
+                .isAfter(DeliveryLog.Entry.of(t, null, null));
+    }
+
+        private void post(ArrayNode batch) throws DeliveryException {
         http.send(alerts, "application/json", batch.toString(), Map.of());
     }
 }

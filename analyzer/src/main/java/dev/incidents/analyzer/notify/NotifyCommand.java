@@ -312,11 +312,11 @@ public final class NotifyCommand implements java.util.concurrent.Callable<Intege
 
     private List<Destination> destinations(HttpPost http, Clock clock, Map<String, Object> client, NoiseFilter filter) {
         List<Destination> out = new ArrayList<>();
-        Collection<dev.incidents.schemas.Incident> open = alertmanagers.isEmpty() ? List.of()
+        Collection<dev.incidents.schemas.Incident> latest = alertmanagers.isEmpty() ? List.of()
                 : IncidentSnapshot.latest(client, topic).stream().filter(i -> filter.holdsBack(i) == null).toList();
         for (URI url : alertmanagers) {
             Alertmanager am = new Alertmanager(url, alertmanagerResend, runbookUrl, http, clock);
-            am.seed(open);
+            am.seed(latest);
             out.add(am);
         }
         if (slackChannel != null) {
