@@ -1,0 +1,261 @@
+package dev.incidents.recordings;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Rows of the event tables ({@link EventsTable}) rebuilt into core/v1 Events, their relative ages anchored at
+ * {@link ReadOptions#now()}: the rows of a describe document about that object, and tables or lines pasted without
+ * a document, whose object is taken from what the paste says.
+ */
+final class DescribeEvents {
+    private static final Pattern ASSIGNED = Pattern.compile("Successfully assigned ([a-z0-9][-a-z0-9]*)/(\\S+) to (\\S+)");
+    private static final Pattern CONTEXT_POD = Pattern.compile("(?im)^\\W*pod(?: name)?:\\s*([a-z0-9][-a-z0-9.]*[a-z0-9])\\b");
+    private static final Pattern CONTEXT_NODE = Pattern.compile("(?im)^\\W*node(?: name)?:\\s*([a-z0-9][-a-z0-9.]*[a-z0-9])\\b");
+    private static final Pattern CONTEXT_NAMESPACE = Pattern.compile("(?i)\\bnamespace:\\s*([a-z0-9][-a-z0-9]*[a-z0-9])\\b");
+    /** The kubelet's newer wording names the pod: {@code Back-off restarting failed container app in pod web-0_shop(uid)}. */
+    private static final Pattern POD_IN_MESSAGE = Pattern.compile(
+            "\\bin pod ([a-z0-9][-a-z0-9.]*[a-z0-9])_([a-z0-9][-a-z0-9]*[a-z0-9])\\(");
+    private static final DateTimeFormatter OLD_TIME_FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xx");
+
+    private final String file;
+    private final ReadOptions options;
+    private final Consumer<RawObject> out;
+    private final Consumer<Rejection> rejected;
+    private final String cluster;
+
+    DescribeEvents(String file, ReadOptions options, Consumer<RawObject> out, Consumer<Rejection> rejected) {
+        this.file = file;
+        this.options = options;
+        this.out = out;
+        this.rejected = rejected;
+        this.cluster = options.clusterOr(null);
+    }
+
+    private record Subject(String kind, String namespace, String name, String node) {
+    }
+
+    /** Event tables and single rows in {@code lines[from, to)}, text outside any describe document. */
+    void readFragments(List<String> lines, int from, int to) {
+        List<EventsTable.Row> describeRows = new ArrayList<>();
+        List<EventsTable.Row> getRows = new ArrayList<>();
+        List<String> region = lines.subList(from, to);
+        for (int i = 0; i < region.size(); i++) {
+            String line = region.get(i);
+            int[] end = {i + 1};
+            if (EventsTable.DESCRIBE_HEADER.matcher(line).matches()) {
+                EventsTable.describeRows(region, i, end).forEach(describeRows::add);
+                i = end[0] - 1;
+            } else if (EventsTable.GET_HEADER.matcher(line).matches()) {
+                EventsTable.getRows(region, i, end).forEach(getRows::add);
+                i = end[0] - 1;
+            } else {
+                EventsTable.Row row = EventsTable.describeRow(line, from + i + 1);
+                if (row != null) {
+                    describeRows.add(row);
+                } else if ((row = EventsTable.getRow(line, from + i + 1)) != null) {
+                    getRows.add(row);
+                }
+            }
+        }
+        String contextNamespace = contextNamespace(String.join("\n", region), describeRows, getRows);
+        for (EventsTable.Row row : getRows) {
+            emitGetRow(row, contextNamespace);
+        }
+        if (describeRows.isEmpty()) {
+            return;
+        }
+        Subject subject = fragmentSubject(String.join("\n", region), describeRows, contextNamespace);
+        for (EventsTable.Row row : describeRows) {
+            emit(row, subject.kind(), subject.namespace(), subject.name(), subject.node());
+        }
+    }
+
+    /**
+     * The object of an Events table pasted without its describe header: the pod a {@code Successfully assigned} row
+     * or a {@code Pod:} line names, else the pod a kubelet message names ({@code ... in pod web-0_shop(uid)}), else
+     * the node whose own events these are ({@code NodeNotReady} from {@code kubelet, node-1}), else a pod the paste
+     * does not name: the rows still say what went wrong, and DESIGN section 6 wants a fragment to yield its
+     * incident, so they are kept about {@link DescribePod#UNNAMED_POD} rather than rejected.
+     */
+    private static Subject fragmentSubject(String text, List<EventsTable.Row> rows, String contextNamespace) {
+        for (EventsTable.Row row : rows) {
+            Matcher m = ASSIGNED.matcher(row.message());
+            if (m.find()) {
+                return new Subject("Pod", m.group(1), m.group(2), m.group(3));
+            }
+        }
+        Matcher node = CONTEXT_NODE.matcher(text);
+        String contextNode = node.find() ? node.group(1) : null;
+        Matcher pod = CONTEXT_POD.matcher(text);
+        if (pod.find()) {
+            Matcher ns = CONTEXT_NAMESPACE.matcher(text);
+            return new Subject("Pod", ns.find() ? ns.group(1) : "default", pod.group(1), contextNode);
+        }
+        for (EventsTable.Row row : rows) {
+            Matcher m = POD_IN_MESSAGE.matcher(row.message());
+            if (m.find()) {
+                return new Subject("Pod", m.group(2), m.group(1), contextNode);
+            }
+        }
+        if ("Node".equals(EventsTable.kindOfRows(rows))) {
+            String host = rows.stream().map(r -> EventsTable.host(r.from())).filter(h -> h != null).findFirst()
+                    .orElse(contextNode);
+            if (host != null) {
+                return new Subject("Node", null, host, host);
+            }
+        }
+        return new Subject("Pod", contextNamespace, DescribePod.UNNAMED_POD, contextNode);
+    }
+
+    /**
+     * The namespace of get-events rows printed without a NAMESPACE column ({@code kubectl get events -n ns}): the one
+     * a {@code Successfully assigned ns/pod} row names, else a {@code namespace:} line around the table, else default.
+     */
+    private static String contextNamespace(String text, List<EventsTable.Row> describeRows, List<EventsTable.Row> getRows) {
+        for (List<EventsTable.Row> rows : List.of(getRows, describeRows)) {
+            for (EventsTable.Row row : rows) {
+                Matcher m = ASSIGNED.matcher(row.message());
+                if (m.find()) {
+                    return m.group(1);
+                }
+            }
+        }
+        Matcher ns = CONTEXT_NAMESPACE.matcher(text);
+        return ns.find() ? ns.group(1) : "default";
+    }
+
+    /** The node a {@code Successfully assigned ns/pod to node} row of pod {@code name} names, else {@code known}. */
+    static String assignedNode(List<EventsTable.Row> rows, String name, String known) {
+        String node = known;
+        for (EventsTable.Row row : rows) {
+            Matcher m = ASSIGNED.matcher(row.message());
+            if (m.find() && m.group(2).equals(name)) {
+                node = m.group(3);
+            }
+        }
+        return node;
+    }
+
+    private void emitGetRow(EventsTable.Row row, String contextNamespace) {
+        String object = row.object();
+        int slash = object == null ? -1 : object.indexOf('/');
+        if (slash <= 0 || slash == object.length() - 1) {
+            rejected.accept(new Rejection(file, row.line(), "event row without an OBJECT like pod/name"));
+            return;
+        }
+        String kind = EventsTable.kindOfResource(object.substring(0, slash));
+        String name = object.substring(slash + 1);
+        String node = null;
+        Matcher m = ASSIGNED.matcher(row.message());
+        if (m.find()) {
+            node = m.group(3);
+        }
+        emit(row, kind, row.namespace() == null ? contextNamespace : row.namespace(), name, node);
+    }
+
+    /** One row as an Event about {@code kind/namespace/name}; kubelet rows get {@code node} as their host. */
+    void emit(EventsTable.Row row, String kind, String namespace, String name, String node) {
+        String ageText = asAge(row.age());
+        EventAge age = EventAge.parse(ageText).orElse(null);
+        if (age == null) {
+            rejected.accept(new Rejection(file, row.line(), "unreadable age '" + KubeTime.abbreviate(ageText) + "'"));
+            return;
+        }
+        int count = age.count();
+        Instant first = age.firstSeen() == null ? null : options.now().minus(age.firstSeen());
+        if (row.firstSeen() != null) {
+            EventAge firstAge = EventAge.parse(asAge(row.firstSeen())).orElse(null);
+            if (firstAge != null && firstAge.lastSeen() != null) {
+                first = options.now().minus(firstAge.lastSeen());
+            }
+        }
+        if (row.count() != null && row.count().matches("\\d{1,9}")) {
+            count = Math.max(count, Integer.parseInt(row.count()));
+        }
+        Instant last = age.lastSeen() == null ? null : options.now().minus(age.lastSeen());
+        if (first != null && last != null && first.isAfter(last)) {
+            // the two columns came the other way round (kubectl 1.9-1.13 get events: LAST SEEN, FIRST SEEN)
+            Instant earlier = last;
+            last = first;
+            first = earlier;
+        }
+        String component = row.from();
+        String host = null;
+        if (component != null && component.contains(",")) {
+            // kubectl before 1.14 printed "kubelet, <node>"
+            host = component.substring(component.indexOf(',') + 1).trim();
+            component = component.substring(0, component.indexOf(',')).trim();
+        }
+        if (host == null && "kubelet".equals(component) && "Pod".equals(kind)) {
+            host = node;
+        }
+        if ("Node".equals(kind) && "kubelet".equals(component) && host == null) {
+            host = name;
+        }
+        ObjectNode event = JsonLogReader.MAPPER.createObjectNode();
+        event.put("apiVersion", "v1");
+        event.put("kind", "Event");
+        boolean clusterScoped = "Node".equals(kind) || "PersistentVolume".equals(kind) || "Namespace".equals(kind);
+        // the API server files events about cluster-scoped objects in "default"
+        event.putObject("metadata").put("namespace", clusterScoped ? "default" : namespace);
+        ObjectNode involved = event.putObject("involvedObject");
+        involved.put("kind", kind);
+        involved.put("name", name);
+        if (!clusterScoped) {
+            involved.put("namespace", namespace);
+        }
+        event.put("reason", row.reason());
+        event.put("message", row.message());
+        event.put("type", row.type());
+        event.put("count", count);
+        if (first != null) {
+            event.put("firstTimestamp", first.toString());
+        }
+        if (last != null) {
+            event.put("lastTimestamp", last.toString());
+        }
+        if (component != null || host != null) {
+            ObjectNode source = event.putObject("source");
+            if (component != null) {
+                source.put("component", component);
+            }
+            if (host != null) {
+                source.put("host", host);
+            }
+        }
+        out.accept(new RawObject(event, null, null, cluster, file, row.line()));
+    }
+
+    /**
+     * kubectl before 1.3 printed absolute FirstSeen/LastSeen times ({@code 2016-05-04 22:09:51 +0200 CEST},
+     * {@code Wed, 21 Oct 2015 12:56:47 -0700}); they become ages at {@link ReadOptions#now()} like the rest.
+     */
+    private String asAge(String text) {
+        if (text == null) {
+            return null;
+        }
+        Instant at = null;
+        Matcher m = EventsTable.OLD_TIME.matcher(text.trim());
+        if (m.matches()) {
+            at = ZonedDateTime.parse(m.group(1), OLD_TIME_FORMAT).toInstant();
+        } else if (text.contains(",") && text.contains(":")) {
+            String rfc1123 = DescribeDocuments.describeTime(text);
+            at = rfc1123 == null ? null : Instant.parse(rfc1123);
+        }
+        if (at == null) {
+            return text;
+        }
+        long seconds = Duration.between(at, options.now()).getSeconds();
+        return Math.max(0, seconds) + "s";
+    }
+}
