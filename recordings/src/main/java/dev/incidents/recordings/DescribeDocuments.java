@@ -23,6 +23,15 @@ final class DescribeDocuments {
     /** {@code Key: value}; kubectl before 1.5 separated the value with tabs ({@code Name:\t\tpi}). */
     private static final Pattern FIELD = Pattern.compile("^( *)([A-Za-z][A-Za-z0-9 ._/()-]{0,60}?):(?:[ \\t]+(.*?))?\\s*$");
     private static final Pattern CONDITIONS_HEADER = Pattern.compile("^\\s*Type\\s+Status(\\s+.*)?$");
+    /** A time as describe prints it (Go's RFC 1123 with a numeric zone): {@code Mon, 02 Jan 2023 10:00:00 +0000}. */
+    private static final String TIME = "[A-Z][a-z]{2}, \\d{1,2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2}:\\d{2} (?:[+-]\\d{4}|[A-Z]{2,5})";
+    private static final Pattern TIME_CELL = Pattern.compile(TIME);
+    private static final Pattern CONDITION_ROW = Pattern.compile("^\\s*([A-Za-z][\\w.-]*)\\s+(True|False|Unknown)(\\s.*)?$");
+    /** A node's condition row: its type and status, then its heartbeat and transition times. */
+    private static final Pattern TIMED_CONDITION_ROW = Pattern.compile(
+            "^\\s*[A-Za-z][\\w.-]*\\s+(?:True|False|Unknown)\\s+" + TIME + "\\s+" + TIME + "(?:\\s.*)?$");
+    private static final List<String> NODE_CONDITION_COLUMNS = List.of("Type", "Status", "LastHeartbeatTime",
+            "LastTransitionTime", "Reason", "Message");
 
     private DescribeDocuments() {
     }
@@ -132,7 +141,7 @@ final class DescribeDocuments {
         for (int k = 0; k < all.size(); k++) {
             Field f = all.get(k);
             for (int i = 0; i < f.more.size(); i++) {
-                if (CONDITIONS_HEADER.matcher(f.more.get(i)).matches()) {
+                if (CONDITIONS_HEADER.matcher(f.more.get(i)).matches() || TIMED_CONDITION_ROW.matcher(f.more.get(i)).matches()) {
                     Field table = new Field(f.indent, "Conditions", null, f.line);
                     table.more.addAll(f.more.subList(i, f.more.size()));
                     return table;
@@ -143,41 +152,113 @@ final class DescribeDocuments {
         return null;
     }
 
-    /** The Conditions table: {@code Type Status [LastHeartbeatTime LastTransitionTime] [Reason] [Message]}. */
+    /**
+     * The Conditions table: {@code Type Status [LastHeartbeatTime LastTransitionTime] [Reason] [Message]} (a node's;
+     * a pod's has Type and Status, a Deployment's adds Reason). Cells are read by what they hold, not by splitting
+     * at runs of spaces, so a cell left empty (a condition without a reason) does not shift the rest, and tabs of
+     * kubectl before 1.5 read like spaces. Rows pasted without their header line ({@code Ready False <time> <time>
+     * KubeletNotReady PLEG is not healthy: ...}) are read with a node's columns when they carry its two times.
+     */
     static ArrayNode conditions(Field field) {
         ArrayNode conditions = JsonLogReader.MAPPER.createArrayNode();
         if (field == null) {
             return conditions;
         }
         List<String> columns = null;
+        String header = null;
         for (String line : field.more) {
             String trimmed = line.trim();
             if (trimmed.isEmpty() || trimmed.startsWith("--")) {
                 continue;
             }
-            String[] cells = trimmed.split("\\s{2,}");
             if (columns == null) {
-                columns = List.of(cells);
-                continue;
+                if (CONDITIONS_HEADER.matcher(line).matches()) {
+                    columns = List.of(trimmed.split("\\s+"));
+                    header = line;
+                    continue;
+                }
+                columns = TIMED_CONDITION_ROW.matcher(line).matches() ? NODE_CONDITION_COLUMNS : List.of("Type", "Status");
             }
-            if (cells.length < 2) {
-                continue;
+            ObjectNode c = conditionRow(line, columns, header);
+            if (c != null) {
+                conditions.add(c);
             }
-            ObjectNode c = conditions.addObject();
-            c.put("type", cells[0]);
-            c.put("status", cells[1]);
-            for (int k = 2; k < cells.length && k < columns.size(); k++) {
-                switch (columns.get(k)) {
-                    case "Reason" -> c.put("reason", cells[k]);
-                    case "Message" -> c.put("message", String.join("  ", List.of(cells).subList(k, cells.length)));
-                    case "LastTransitionTime" -> putIfPresent(c, "lastTransitionTime", describeTime(cells[k]));
-                    case "LastHeartbeatTime", "LastProbeTime" -> putIfPresent(c, "lastHeartbeatTime", describeTime(cells[k]));
-                    default -> {
+        }
+        return conditions;
+    }
+
+    private static ObjectNode conditionRow(String line, List<String> columns, String header) {
+        Matcher row = CONDITION_ROW.matcher(line);
+        if (!row.matches()) {
+            return null;
+        }
+        ObjectNode c = JsonLogReader.MAPPER.createObjectNode();
+        c.put("type", row.group(1));
+        c.put("status", row.group(2));
+        if (row.group(3) == null) {
+            return c;
+        }
+        int at = row.start(3);
+        for (int k = 2; k < columns.size(); k++) {
+            String column = columns.get(k);
+            while (at < line.length() && Character.isWhitespace(line.charAt(at))) {
+                at++;
+            }
+            if (at >= line.length()) {
+                break;
+            }
+            switch (column) {
+                case "LastHeartbeatTime", "LastProbeTime", "LastTransitionTime" -> {
+                    Matcher time = TIME_CELL.matcher(line).region(at, line.length());
+                    if (time.lookingAt()) {
+                        putIfPresent(c, "LastTransitionTime".equals(column) ? "lastTransitionTime" : "lastHeartbeatTime",
+                                describeTime(time.group()));
+                        at = time.end();
+                    }
+                }
+                case "Reason" -> {
+                    if (k + 1 < columns.size() && emptyCell(header, line, column, columns.get(k + 1))) {
+                        continue;
+                    }
+                    int end = at;
+                    while (end < line.length() && !Character.isWhitespace(line.charAt(end))) {
+                        end++;
+                    }
+                    c.put("reason", line.substring(at, end));
+                    at = end;
+                }
+                case "Message" -> {
+                    c.put("message", line.substring(at).trim());
+                    at = line.length();
+                }
+                default -> {
+                    // a column this reader does not know: skip one cell
+                    while (at < line.length() && !Character.isWhitespace(line.charAt(at))) {
+                        at++;
                     }
                 }
             }
         }
-        return conditions;
+        return c;
+    }
+
+    /**
+     * Whether {@code line} leaves the {@code column} cell empty: where the header is aligned with the row (kubectl's
+     * tabwriter pads with spaces), nothing is written between that column's start and the next's.
+     */
+    private static boolean emptyCell(String header, String line, String column, String next) {
+        if (header == null || header.indexOf('\t') >= 0 || line.indexOf('\t') >= 0) {
+            return false;
+        }
+        Matcher from = Pattern.compile("\\s" + column + "\\s").matcher(header);
+        Matcher to = Pattern.compile("\\s" + next + "(\\s|$)").matcher(header);
+        if (!from.find() || !to.find() || to.start() + 1 > line.length()) {
+            return false;
+        }
+        int start = from.start() + 1;
+        int end = to.start() + 1;
+        return Character.isWhitespace(line.charAt(start - 1)) && !Character.isWhitespace(line.charAt(end))
+                && Character.isWhitespace(line.charAt(end - 1)) && line.substring(start, end).isBlank();
     }
 
     /** {@code Controlled By: ReplicaSet/triton-5fc797b8f8} as the object's controller owner reference. */

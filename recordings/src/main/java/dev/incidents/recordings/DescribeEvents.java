@@ -165,6 +165,14 @@ final class DescribeEvents {
 
     /** One row as an Event about {@code kind/namespace/name}; kubelet rows get {@code node} as their host. */
     void emit(EventsTable.Row row, String kind, String namespace, String name, String node) {
+        emit(row, kind, null, namespace, name, node);
+    }
+
+    /**
+     * One row as an Event about {@code apiVersion kind/namespace/name} ({@code apiVersion} null when the text does
+     * not say; {@code namespace} null for a cluster-scoped object).
+     */
+    void emit(EventsTable.Row row, String kind, String apiVersion, String namespace, String name, String node) {
         String ageText = asAge(row.age());
         EventAge age = EventAge.parse(ageText).orElse(null);
         if (age == null) {
@@ -205,10 +213,14 @@ final class DescribeEvents {
         ObjectNode event = JsonLogReader.MAPPER.createObjectNode();
         event.put("apiVersion", "v1");
         event.put("kind", "Event");
-        boolean clusterScoped = "Node".equals(kind) || "PersistentVolume".equals(kind) || "Namespace".equals(kind);
+        boolean clusterScoped = namespace == null || "Node".equals(kind) || "PersistentVolume".equals(kind)
+                || "Namespace".equals(kind);
         // the API server files events about cluster-scoped objects in "default"
         event.putObject("metadata").put("namespace", clusterScoped ? "default" : namespace);
         ObjectNode involved = event.putObject("involvedObject");
+        if (apiVersion != null) {
+            involved.put("apiVersion", apiVersion);
+        }
         involved.put("kind", kind);
         involved.put("name", name);
         if (!clusterScoped) {

@@ -73,10 +73,17 @@ final class DescribeNode {
         return node;
     }
 
-    /** True when a Conditions table holds a condition only nodes have (a pod's has PodScheduled, Ready, ...). */
-    static boolean hasNodeConditionTypes(Field conditions) {
+    /**
+     * True when a Conditions table is a node's: it has heartbeat times (a pod's and a controller's have none), a
+     * condition only nodes have, or a reason only the kubelet or the node controller writes ({@code KubeletNotReady},
+     * {@code NodeStatusUnknown}). A pasted table may hold only its Ready row, or only a vendor's condition
+     * ({@code XidCriticalError}).
+     */
+    static boolean isNodeConditions(Field conditions) {
         for (JsonNode c : conditions(conditions)) {
-            if (NODE_CONDITIONS.contains(c.path("type").asText())) {
+            String reason = c.path("reason").asText();
+            if (c.has("lastHeartbeatTime") || NODE_CONDITIONS.contains(c.path("type").asText())
+                    || reason.startsWith("Kubelet") || "NodeStatusUnknown".equals(reason)) {
                 return true;
             }
         }

@@ -66,7 +66,7 @@ final class DescribeTextReader {
         Field root = DescribeDocuments.fields(lines, start, end, new int[1]);
         long line = start + 1;
         try {
-            if (DescribeNode.hasNodeConditionTypes(DescribeDocuments.conditionsOf(root))) {
+            if (DescribeNode.isNodeConditions(DescribeDocuments.conditionsOf(root))) {
                 ObjectNode node = DescribeNode.node(root, DescribeNode.UNNAMED_NODE);
                 emit(node, line);
                 DescribeNode.conditionEvents(node, List.of(), options.now()).forEach(e -> emit(e, line));
@@ -99,6 +99,18 @@ final class DescribeTextReader {
         String namespace = root.text("Namespace") == null ? "default" : root.text("Namespace");
         List<EventsTable.Row> rows = eventsHeader < 0 ? DescribeDocuments.headerlessEvents(root.child("Events"))
                 : EventsTable.describeRows(lines, eventsHeader, new int[1]);
+        String apiVersion = root.text("API Version");
+        if (isCustomResource(root.text("Kind"), apiVersion)) {
+            // kubectl's generic describer (custom resources: InferenceService, RayCluster, PodGroup, ...) prints
+            // Kind and API Version, and Namespace empty for a cluster-scoped kind. Its controller re-issues the
+            // scheduling and pod-creation events of its pods on it: they stay about it (the analyzer maps the
+            // resource to its workload), not guessed to be a Pod's. No snapshot: the schemas have none for it.
+            boolean clusterScoped = root.child("Namespace") != null && root.text("Namespace") == null;
+            for (EventsTable.Row row : rows) {
+                events.emit(row, root.text("Kind"), apiVersion, clusterScoped ? null : namespace, name, null);
+            }
+            return;
+        }
         String kind = kindOf(root);
         // a describe trimmed to Name/Namespace and Events ("[...]" in between): its events tell what it is, and
         // they are all there is (no snapshot is made of fields that were cut)
@@ -144,6 +156,23 @@ final class DescribeTextReader {
         }
     }
 
+    /**
+     * A {@code Kind:} line in a describe is the generic describer's, which kubectl uses for kinds it has no describer
+     * for; an API group with a dot outside {@code *.k8s.io} ({@code serving.kserve.io/v1beta1},
+     * {@code batch.volcano.sh/v1alpha1}: Volcano's {@code Job} is not batch/v1's) is an extension's.
+     */
+    static boolean isCustomResource(String kind, String apiVersion) {
+        if (kind == null) {
+            return false;
+        }
+        if (apiVersion == null) {
+            return true;
+        }
+        int slash = apiVersion.indexOf('/');
+        String group = slash < 0 ? "" : apiVersion.substring(0, slash);
+        return group.contains(".") && !group.endsWith(".k8s.io");
+    }
+
     private static String kindOf(Field root) {
         if (root.child("Containers") != null || root.child("Init Containers") != null) {
             return "Pod";
@@ -153,7 +182,7 @@ final class DescribeTextReader {
         }
         if (root.child("Capacity") != null || root.child("System Info") != null || root.child("Taints") != null
                 || root.child("Unschedulable") != null || root.child("Roles") != null
-                || DescribeNode.hasNodeConditionTypes(DescribeDocuments.conditionsOf(root))) {
+                || DescribeNode.isNodeConditions(DescribeDocuments.conditionsOf(root))) {
             return "Node";
         }
         if (root.child("NewReplicaSet") != null || root.child("StrategyType") != null) {
