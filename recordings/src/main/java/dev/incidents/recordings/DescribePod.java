@@ -43,6 +43,25 @@ final class DescribePod {
         return root.child("Reason") != null && POD_PHASES.contains(String.valueOf(root.text("Status")));
     }
 
+    /**
+     * Container blocks pasted without their {@code Containers:} line ({@code   toolkit-validation:} with its
+     * {@code State:} and {@code Last State:} under it): the fields at the top whose own fields hold a state.
+     */
+    static List<Field> containerBlocks(Field root) {
+        return root.childList.stream().filter(f -> f.value == null || f.value.isEmpty())
+                .filter(f -> f.child("State") != null || f.child("Last State") != null).toList();
+    }
+
+    /** Container blocks pasted without their {@code Containers:} line become the pod's containers. */
+    static void adoptContainerBlocks(Field root, List<Field> blocks, int start) {
+        Field containers = new Field(0, "Containers", null, start);
+        for (Field block : blocks) {
+            containers.children.put(block.key, block);
+            containers.childList.add(block);
+        }
+        root.children.put("Containers", containers);
+    }
+
     /** A {@code State:}/{@code Last State:} block pasted without its container: filed under {@link #UNNAMED_CONTAINER}. */
     static void adoptHeadlessContainer(Field root, int start) {
         Field containers = new Field(0, "Containers", null, start);

@@ -75,11 +75,14 @@ final class DescribeTextReader {
             boolean containerState = root.child("State") != null || root.child("Last State") != null;
             boolean podStatus = DescribePod.isPodStatus(root);
             boolean containerSections = root.child("Containers") != null || root.child("Init Containers") != null;
-            if (!containerState && !podStatus && !containerSections) {
+            List<Field> containerBlocks = containerState || containerSections ? List.of() : DescribePod.containerBlocks(root);
+            if (!containerState && !podStatus && !containerSections && containerBlocks.isEmpty()) {
                 return;
             }
             if (containerState && root.child("Containers") == null) {
                 DescribePod.adoptHeadlessContainer(root, start);
+            } else if (!containerBlocks.isEmpty()) {
+                DescribePod.adoptContainerBlocks(root, containerBlocks, start);
             }
             String namespace = root.text("Namespace") == null ? "default" : root.text("Namespace");
             emit(DescribePod.pod(root, DescribePod.UNNAMED_POD, namespace), line);

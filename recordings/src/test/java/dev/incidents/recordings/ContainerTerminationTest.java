@@ -140,4 +140,32 @@ class ContainerTerminationTest {
         assertThat(pi.getState().getExitCode()).isEqualTo(137);
         assertThat(pi.getLastState()).isNull();
     }
+
+    /** NVIDIA/gpu-operator#1518: one container's block pasted with its name line, no Containers line above it. */
+    @Test
+    void containerBlockPastedWithItsNameLine() {
+        Container container = onlyContainer("""
+                  toolkit-validation:
+                    Container ID:  containerd://f8e0836a357dcb47c6f7de38bd7b183956024104faf5118e85a44ee6e41f687d
+                    Image:         nvcr.io/nvidia/cloud-native/gpu-operator-validator:v24.9.1
+                    Image ID:      nvcr.io/nvidia/cloud-native/gpu-operator-validator@sha256:420869a5601e0bff799ffe57ca1883c429ef9071d380050de0223d0a5278517c
+                    Port:          <none>
+                    Host Port:     <none>
+                    Command:
+                      sh
+                      -c
+                    Args:
+                      nvidia-validator
+                    State:          Waiting
+                      Reason:       CrashLoopBackOff
+                    Last State:     Terminated
+                      Reason:       StartError
+                """);
+
+        assertThat(container.getName()).isEqualTo("toolkit-validation");
+        assertThat(container.getImage()).isEqualTo("nvcr.io/nvidia/cloud-native/gpu-operator-validator:v24.9.1");
+        assertThat(container.getState().getReason()).isEqualTo("CrashLoopBackOff");
+        assertThat(container.getLastState().getKind()).isEqualTo("terminated");
+        assertThat(container.getLastState().getReason()).isEqualTo("StartError");
+    }
 }
