@@ -1,0 +1,240 @@
+package dev.incidents.recordings;
+
+import java.io.BufferedInputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Format 6 of DESIGN.md section 6: a Troubleshoot support bundle ({@code kubectl support-bundle}), as a directory or
+ * as the {@code .tar.gz} it is shipped in, and, beside it, a plain directory or archive of recordings.
+ * <p>
+ * Troubleshoot's {@code clusterResources} collector writes one JSON file per namespace and kind,
+ * {@code cluster-resources/<kind>/<namespace>.json} ({@code nodes.json} for nodes), each the List's items: a bare
+ * array in the versions that marshal {@code list.Items}, a List object in others. Items marshalled from client-go's
+ * typed lists carry no {@code kind}, so each file is read with the kind its directory names. Only the kinds the
+ * analyzer reads are taken (Events, Pods, Nodes, and the controllers that resolve a Pod's workload); Secrets,
+ * ConfigMaps, logs and the collectors' {@code *-errors.json} are left alone. Each file is its own source of a
+ * {@link RecordStream}, so memory stays the reorder window per file.
+ * <p>
+ * An archive is read once: the files taken are copied to a temporary directory (under generated names, never the
+ * archive's paths), read from there, and deleted when the stream is closed.
+ */
+final class SupportBundle implements Closeable {
+    static final String ROOT = "cluster-resources/";
+    /** Bundle directory (as Troubleshoot names it) to the kind of the objects in its files. */
+    private static final Map<String, String> KINDS = Map.of("events", "Event", "pods", "Pod", "deployments",
+            "Deployment", "replicasets", "ReplicaSet", "statefulsets", "StatefulSet", "daemonsets", "DaemonSet",
+            "jobs", "Job");
+    /** Owners first, then nodes, pods and events: equal event times keep this order. */
+    private static final List<String> ORDER = List.of("Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job",
+            "Node", "Pod", "Event");
+
+    private final List<RecordStream.Input> inputs;
+    private final Path temporary;
+
+    private SupportBundle(List<RecordStream.Input> inputs, Path temporary) {
+        this.inputs = inputs;
+        this.temporary = temporary;
+    }
+
+    /** The sources to read; close the bundle once they are read. */
+    List<RecordStream.Input> inputs() {
+        return inputs;
+    }
+
+    /**
+     * The kind of the objects in a bundle file, from its path below {@code cluster-resources/}
+     * ({@code pods/inference.json}, {@code nodes.json}); empty for files this reader leaves alone.
+     */
+    static Optional<String> kindOf(String relative) {
+        if (relative.equals("nodes.json")) {
+            return Optional.of("Node");
+        }
+        int slash = relative.indexOf('/');
+        if (slash < 0 || !relative.endsWith(".json") || relative.indexOf('/', slash + 1) >= 0) {
+            return Optional.empty(); // pods/logs/..., image-pull-secrets/<ns>/<secret>.json
+        }
+        return Optional.ofNullable(KINDS.get(relative.substring(0, slash)));
+    }
+
+    /** The part of {@code path} below {@code cluster-resources/}, or null when it is not in a bundle. */
+    static String belowRoot(String path) {
+        String normalized = path.replace('\\', '/');
+        if (normalized.startsWith(ROOT)) {
+            return normalized.substring(ROOT.length());
+        }
+        int at = normalized.indexOf("/" + ROOT);
+        return at < 0 ? null : normalized.substring(at + 1 + ROOT.length());
+    }
+
+    /** True when {@code path} is a file that starts like a gzip or tar archive. */
+    static boolean isArchive(Path path) {
+        if (!Files.isRegularFile(path)) {
+            return false;
+        }
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(path))) {
+            if (TarArchive.isGzip(in)) {
+                return true;
+            }
+            byte[] block = in.readNBytes(512);
+            return TarArchive.isTarHeader(block, block.length);
+        } catch (IOException e) {
+            return false; // reported when it is read as a recording
+        }
+    }
+
+    /**
+     * A directory: a support bundle when it (or its only subdirectory, as a bundle unpacks) holds
+     * {@code cluster-resources/}, else every regular file in it, in name order, each a recording.
+     */
+    static SupportBundle ofDirectory(Path directory) throws IOException {
+        Path root = bundleRoot(directory);
+        List<RecordStream.Input> inputs = new ArrayList<>();
+        if (root != null) {
+            List<Map.Entry<String, Path>> files = new ArrayList<>();
+            try (Stream<Path> walk = Files.walk(root.resolve(ROOT))) {
+                walk.filter(Files::isRegularFile).forEach(file -> {
+                    String relative = root.resolve(ROOT).relativize(file).toString().replace('\\', '/');
+                    kindOf(relative).ifPresent(kind -> files.add(Map.entry(kind + " " + relative, file)));
+                });
+            }
+            files.sort(byKindThenPath());
+            for (Map.Entry<String, Path> file : files) {
+                inputs.add(new RecordStream.Input(file.getValue().toString(), () -> Files.newInputStream(file.getValue()),
+                        true, file.getKey().substring(0, file.getKey().indexOf(' '))));
+            }
+        } else {
+            try (Stream<Path> list = Files.list(directory)) {
+                list.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith("."))
+                        .sorted(Comparator.comparing(p -> p.getFileName().toString()))
+                        .forEach(p -> inputs.add(recording(p)));
+            }
+        }
+        return new SupportBundle(inputs, null);
+    }
+
+    /** One file as a recording: a gzipped one is read through gunzip. */
+    static RecordStream.Input recording(Path file) {
+        return new RecordStream.Input(file.toString(), () -> {
+            InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+            return TarArchive.isGzip(in) ? new GZIPInputStream(in, 1 << 16) : in;
+        }, true);
+    }
+
+    private static Path bundleRoot(Path directory) throws IOException {
+        if (Files.isDirectory(directory.resolve(ROOT))) {
+            return directory;
+        }
+        List<Path> children;
+        try (Stream<Path> list = Files.list(directory)) {
+            children = list.filter(Files::isDirectory).toList();
+        }
+        return children.size() == 1 && Files.isDirectory(children.get(0).resolve(ROOT)) ? children.get(0) : null;
+    }
+
+    /**
+     * A {@code .tar.gz} or {@code .tar}: a support bundle when it has entries under {@code cluster-resources/},
+     * else every regular file in it, each a recording. A gzip that holds no tar is one recording.
+     */
+    static SupportBundle ofArchive(Path archive) throws IOException {
+        try (InputStream probe = new BufferedInputStream(Files.newInputStream(archive))) {
+            InputStream content = TarArchive.isGzip(probe) ? new BufferedInputStream(new GZIPInputStream(probe)) : probe;
+            content.mark(512);
+            byte[] block = content.readNBytes(512);
+            if (!TarArchive.isTarHeader(block, block.length)) {
+                return new SupportBundle(List.of(recording(archive)), null);
+            }
+        }
+        boolean bundle = false;
+        try (TarArchive tar = TarArchive.open(Files.newInputStream(archive))) {
+            TarArchive.Entry entry;
+            while (!bundle && (entry = tar.next()) != null) {
+                bundle = belowRoot(entry.path()) != null;
+            }
+        }
+        Path temporary = Files.createTempDirectory("incidents-bundle-");
+        try {
+            List<Map.Entry<String, Path>> bundleFiles = new ArrayList<>();
+            List<Map.Entry<String, Path>> otherFiles = new ArrayList<>();
+            try (TarArchive tar = TarArchive.open(Files.newInputStream(archive))) {
+                TarArchive.Entry entry;
+                int count = 0;
+                while ((entry = tar.next()) != null) {
+                    String below = belowRoot(entry.path());
+                    Optional<String> kind = below == null ? Optional.empty() : kindOf(below);
+                    String base = entry.path().substring(entry.path().lastIndexOf('/') + 1);
+                    if (bundle ? kind.isEmpty() : base.startsWith(".") || base.isEmpty()) {
+                        continue; // in a bundle, only the files read; else every file but hidden ones
+                    }
+                    Path copy = temporary.resolve(String.format("%06d.json", ++count));
+                    try (OutputStream out = Files.newOutputStream(copy)) {
+                        entry.data().transferTo(out);
+                    }
+                    String name = archive + "/" + entry.path();
+                    if (bundle) {
+                        bundleFiles.add(Map.entry(kind.get() + " " + below + " " + name, copy));
+                    } else {
+                        otherFiles.add(Map.entry(name, copy));
+                    }
+                }
+            }
+            List<RecordStream.Input> inputs = new ArrayList<>();
+            if (bundle) {
+                bundleFiles.sort(byKindThenPath());
+                for (Map.Entry<String, Path> file : bundleFiles) {
+                    String[] parts = file.getKey().split(" ", 3);
+                    inputs.add(new RecordStream.Input(parts[2], () -> Files.newInputStream(file.getValue()), true, parts[0]));
+                }
+            } else {
+                otherFiles.sort(Map.Entry.comparingByKey());
+                for (Map.Entry<String, Path> file : otherFiles) {
+                    RecordStream.Input copy = recording(file.getValue());
+                    inputs.add(new RecordStream.Input(file.getKey(), copy.opener(), true));
+                }
+            }
+            return new SupportBundle(inputs, temporary);
+        } catch (IOException | RuntimeException e) {
+            delete(temporary);
+            throw e;
+        }
+    }
+
+    private static Comparator<Map.Entry<String, Path>> byKindThenPath() {
+        return Comparator.<Map.Entry<String, Path>>comparingInt(e -> ORDER.indexOf(e.getKey().substring(0, e.getKey().indexOf(' '))))
+                .thenComparing(Map.Entry::getKey);
+    }
+
+    /** Deletes the copies of an archive's files. */
+    @Override
+    public void close() {
+        if (temporary != null) {
+            delete(temporary);
+        }
+    }
+
+    private static void delete(Path directory) {
+        try (Stream<Path> walk = Files.walk(directory)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException | UncheckedIOException e) {
+            // a temporary directory left behind is not worth failing a replay for
+        }
+    }
+}
