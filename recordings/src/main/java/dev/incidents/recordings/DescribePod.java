@@ -38,9 +38,16 @@ final class DescribePod {
     private DescribePod() {
     }
 
-    /** A pod's {@code Status: Failed} with a {@code Reason:} (Evicted, ...) pasted alone. */
+    /**
+     * A pod's {@code Status: Failed} with a {@code Reason:} (Evicted, ...) pasted alone, or its {@code Reason:} and
+     * {@code Message:} lines without the Status line ({@code UnexpectedAdmissionError}, {@code OutOfnvidia.com/gpu}).
+     */
     static boolean isPodStatus(Field root) {
-        return root.child("Reason") != null && POD_PHASES.contains(String.valueOf(root.text("Status")));
+        if (root.child("Reason") == null) {
+            return false;
+        }
+        return POD_PHASES.contains(String.valueOf(root.text("Status")))
+                || root.child("Status") == null && root.text("Message") != null;
     }
 
     /**
