@@ -25,6 +25,8 @@ final class DescribeEvents {
     /** The kubelet's newer wording names the pod: {@code Back-off restarting failed container app in pod web-0_shop(uid)}. */
     private static final Pattern POD_IN_MESSAGE = Pattern.compile(
             "\\bin pod ([a-z0-9][-a-z0-9.]*[a-z0-9])_([a-z0-9][-a-z0-9]*[a-z0-9])\\(");
+    /** Kinds {@link EventsTable#kindOfRows} tells from their scheduler's events, kept when the paste names no object. */
+    private static final java.util.Set<String> CUSTOM_SUBJECTS = java.util.Set.of("PodGroup", "Workload");
     private static final DateTimeFormatter OLD_TIME_FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xx");
 
     private final String file;
@@ -41,11 +43,21 @@ final class DescribeEvents {
         this.cluster = options.clusterOr(null);
     }
 
-    private record Subject(String kind, String namespace, String name, String node) {
+    /** What a fragment's describe rows are about; {@code namespace} null for a cluster-scoped object. */
+    record Subject(String kind, String namespace, String name, String node) {
+        /** True when the paste named it (not {@link DescribePod#UNNAMED_POD} or another stand-in). */
+        boolean named() {
+            return !name.startsWith(UNNAMED);
+        }
     }
 
-    /** Event tables and single rows in {@code lines[from, to)}, text outside any describe document. */
-    void readFragments(List<String> lines, int from, int to) {
+    private static final String UNNAMED = "unnamed-";
+
+    /**
+     * Event tables and single rows in {@code lines[from, to)}, text outside any describe document; returns what its
+     * describe rows are about, null when it has none.
+     */
+    Subject readFragments(List<String> lines, int from, int to) {
         List<EventsTable.Row> describeRows = new ArrayList<>();
         List<EventsTable.Row> getRows = new ArrayList<>();
         List<String> region = lines.subList(from, to);
@@ -72,12 +84,13 @@ final class DescribeEvents {
             emitGetRow(row, contextNamespace);
         }
         if (describeRows.isEmpty()) {
-            return;
+            return null;
         }
         Subject subject = fragmentSubject(String.join("\n", region), describeRows, contextNamespace);
         for (EventsTable.Row row : describeRows) {
             emit(row, subject.kind(), subject.namespace(), subject.name(), subject.node());
         }
+        return subject;
     }
 
     /**
@@ -107,12 +120,17 @@ final class DescribeEvents {
                 return new Subject("Pod", m.group(2), m.group(1), contextNode);
             }
         }
-        if ("Node".equals(EventsTable.kindOfRows(rows))) {
+        String kind = EventsTable.kindOfRows(rows);
+        if ("Node".equals(kind)) {
             String host = rows.stream().map(r -> EventsTable.host(r.from())).filter(h -> h != null).findFirst()
                     .orElse(contextNode);
             if (host != null) {
                 return new Subject("Node", null, host, host);
             }
+        }
+        if (CUSTOM_SUBJECTS.contains(kind)) {
+            // a scheduler's events about its own kind (Volcano PodGroup, Kueue Workload), the object not named
+            return new Subject(kind, contextNamespace, UNNAMED + kind.toLowerCase(java.util.Locale.ROOT), contextNode);
         }
         return new Subject("Pod", contextNamespace, DescribePod.UNNAMED_POD, contextNode);
     }

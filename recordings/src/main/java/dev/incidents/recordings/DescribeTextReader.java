@@ -42,8 +42,8 @@ final class DescribeTextReader {
     void read(List<String> lines) {
         List<Integer> starts = DescribeDocuments.starts(lines);
         int proseEnd = starts.isEmpty() ? lines.size() : starts.get(0);
-        events.readFragments(lines, 0, proseEnd);
-        readHeadless(lines, 0, proseEnd);
+        DescribeEvents.Subject subject = events.readFragments(lines, 0, proseEnd);
+        readHeadless(lines, 0, proseEnd, subject != null && subject.named() ? subject : null);
         for (int k = 0; k < starts.size(); k++) {
             int end = k + 1 < starts.size() ? starts.get(k + 1) : lines.size();
             readDocument(lines, starts.get(k), end);
@@ -59,15 +59,17 @@ final class DescribeTextReader {
      * Describe fields pasted without their {@code Name:} line: a container's {@code State:}/{@code Last State:} block,
      * a pod's {@code Status:}/{@code Reason:}/{@code Message:} lines, a node's Conditions table. DESIGN section 6 wants
      * a fragment to yield its incident, so they describe a pod or node the paste does not name
-     * ({@link DescribePod#UNNAMED_POD}, {@link DescribeNode#UNNAMED_NODE}); an Events table around them is read by
-     * {@link DescribeEvents#readFragments}.
+     * ({@link DescribePod#UNNAMED_POD}, {@link DescribeNode#UNNAMED_NODE}) unless an Events table around them (read by
+     * {@link DescribeEvents#readFragments}) names it: {@code named}, else null.
      */
-    private void readHeadless(List<String> lines, int start, int end) {
+    private void readHeadless(List<String> lines, int start, int end, DescribeEvents.Subject named) {
         Field root = DescribeDocuments.fields(lines, start, end, new int[1]);
         long line = start + 1;
         try {
             if (DescribeNode.isNodeConditions(DescribeDocuments.conditionsOf(root))) {
-                ObjectNode node = DescribeNode.node(root, DescribeNode.UNNAMED_NODE);
+                // the node whose own events are pasted beside its Conditions (NodeNotReady from kubelet, node-1)
+                ObjectNode node = DescribeNode.node(root, named != null && "Node".equals(named.kind()) ? named.name()
+                        : DescribeNode.UNNAMED_NODE);
                 emit(node, line);
                 DescribeNode.conditionEvents(node, List.of(), options.now()).forEach(e -> emit(e, line));
                 return;
@@ -85,7 +87,17 @@ final class DescribeTextReader {
                 DescribePod.adoptContainerBlocks(root, containerBlocks, start);
             }
             String namespace = root.text("Namespace") == null ? "default" : root.text("Namespace");
-            emit(DescribePod.pod(root, DescribePod.UNNAMED_POD, namespace), line);
+            String name = DescribePod.UNNAMED_POD;
+            if (named != null && "Pod".equals(named.kind())) {
+                // the pod its Events table names (Successfully assigned ns/pod to node, a Pod: line)
+                name = named.name();
+                namespace = root.text("Namespace") == null ? named.namespace() : namespace;
+            }
+            ObjectNode pod = DescribePod.pod(root, name, namespace);
+            if (named != null && "Pod".equals(named.kind()) && named.node() != null && !pod.path("spec").has("nodeName")) {
+                ((ObjectNode) pod.path("spec")).put("nodeName", named.node());
+            }
+            emit(pod, line);
         } catch (RuntimeException e) {
             rejected.accept(new Rejection(file, line, "unreadable describe fragment: " + e.getMessage()));
         }

@@ -125,6 +125,17 @@ final class EventsTable {
                 return "Deployment";
             }
         }
+        for (Row row : rows) {
+            // schedulers that record on their own kind: Volcano's Unschedulable is a PodGroup's (its pods get
+            // FailedScheduling), kueue-admission's Pending/QuotaReserved/Admitted are a Workload's
+            String from = row.from() == null ? "" : row.from();
+            if (from.equals("volcano") && "Unschedulable".equals(row.reason())) {
+                return "PodGroup";
+            }
+            if (from.startsWith("kueue-admission")) {
+                return "Workload";
+            }
+        }
         return "Pod";
     }
 

@@ -168,4 +168,29 @@ class CustomResourceEventsTest {
         assertThat(involved.getNamespace()).isEqualTo("models");
         assertThat(involved.getName()).isEqualTo("llama");
     }
+
+    /**
+     * Events tables pasted without their describe: volcano-sh/volcano#4311's PodGroup (Volcano records Unschedulable
+     * only on PodGroups) and AI-Hypercomputer/xpk#603's Kueue Workload (kueue-admission records on Workloads).
+     */
+    @Test
+    void eventsTablesOfASchedulersOwnKind() {
+        List<KubeEvent> podGroup = events("paste.txt", """
+                Events:
+                  Type     Reason         Age                     From     Message
+                  ----     ------         ----                    ----     -------
+                  Warning  Unschedulable  6m18s (x12 over 6m29s)  volcano  1/1 tasks in gang unschedulable: pod group is not ready, 1 Pending, 1 minAvailable; Pending: 1 Unschedulable
+                """);
+        List<KubeEvent> workload = events("paste.txt", """
+                Events:
+                  Type     Reason   Age                    From             Message
+                  ----     ------   ----                   ----             -------
+                  Warning  Pending  4m23s (x3 over 4m23s)  kueue-admission  couldn't assign flavors to pod set job: resource cpu unavailable in ClusterQueue
+                  Warning  Pending  4m23s                  kueue-admission  couldn't assign flavors to pod set job: resource memory unavailable in ClusterQueue
+                """);
+
+        assertThat(podGroup).extracting(e -> e.getInvolvedObject().getKind()).containsExactly("PodGroup");
+        assertThat(workload).extracting(e -> e.getInvolvedObject().getKind()).containsExactly("Workload", "Workload");
+        assertThat(workload.get(0).getInvolvedObject().getName()).startsWith("unnamed-");
+    }
 }

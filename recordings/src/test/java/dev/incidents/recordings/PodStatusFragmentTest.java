@@ -9,7 +9,10 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A pod's status lines pasted alone: the kubelet's rejection of a pod it was assigned is in them. */
+/**
+ * Pieces of a pod's describe pasted without its {@code Name:} line: its status lines (the kubelet's rejection of a
+ * pod it was assigned is in them), its containers; the pod is the one its Events table names, if any.
+ */
 class PodStatusFragmentTest {
     private static final ReadOptions OPTIONS = new ReadOptions("test", Instant.parse("2025-01-01T00:00:00Z"));
 
@@ -47,5 +50,36 @@ class PodStatusFragmentTest {
 
         assertThat(pod.getPhase()).isEqualTo("Failed");
         assertThat(pod.getReason()).isEqualTo("UnexpectedAdmissionError");
+    }
+
+    /** open-telemetry/opentelemetry-helm-charts#1876: Containers and Events, the pod named only by the Scheduled row. */
+    @Test
+    void containersAndEventsOfThePodTheScheduledRowNames() {
+        List<Recorded> records = Recordings.read("paste.txt", """
+                Containers:
+                  delete-resources:
+                    Image:         rancher/kubectl:v1.34.1
+                    State:          Terminated
+                      Reason:       StartError
+                      Message:      failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: "/bin/sh": stat /bin/sh: no such file or directory: unknown
+                      Exit Code:    128
+                      Started:      Thu, 01 Jan 1970 01:00:00 +0100
+                      Finished:     Tue, 30 Sep 2025 09:55:48 +0200
+
+                Events:
+                  Type     Reason     Age   From               Message
+                  ----     ------     ----  ----               -------
+                  Normal   Scheduled  89s   default-scheduler  Successfully assigned opentelemetry-operator-system/opentelemetry-kube-stack-pre-delete-job-782vc to kind-control-plane
+                """, OPTIONS, rejections::add);
+
+        assertThat(rejections).isEmpty();
+        assertThat(records).extracting(Recorded::key).containsExactlyInAnyOrder(
+                "test/opentelemetry-operator-system/Pod/opentelemetry-kube-stack-pre-delete-job-782vc",
+                "test/opentelemetry-operator-system/opentelemetry-kube-stack-pre-delete-job-782vc");
+        PodSnapshot pod = records.stream().map(Recorded::value).filter(PodSnapshot.class::isInstance)
+                .map(PodSnapshot.class::cast).findFirst().orElseThrow();
+        assertThat(pod.getNodeName()).isEqualTo("kind-control-plane");
+        assertThat(pod.getContainers().get(0).getState().getReason()).isEqualTo("StartError");
+        assertThat(pod.getContainers().get(0).getState().getExitCode()).isEqualTo(128);
     }
 }
