@@ -37,8 +37,7 @@ final class SupportBundle implements Closeable {
     private static final Map<String, String> KINDS = Map.of("events", "Event", "pods", "Pod", "deployments",
             "Deployment", "replicasets", "ReplicaSet", "statefulsets", "StatefulSet", "daemonsets", "DaemonSet",
             "jobs", "Job");
-    /** Owners first, then nodes, pods and events: equal event times keep this order. */
-    private static final List<String> ORDER = List.of("Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job",
+    private static final List<String> KIND_ORDER = List.of("Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job",
             "Node", "Pod", "Event");
 
     private final List<RecordStream.Input> inputs;
@@ -103,18 +102,15 @@ final class SupportBundle implements Closeable {
         Path root = bundleRoot(directory);
         List<RecordStream.Input> inputs = new ArrayList<>();
         if (root != null) {
-            List<Map.Entry<String, Path>> files = new ArrayList<>();
+            List<BundleFile> files = new ArrayList<>();
             try (Stream<Path> walk = Files.walk(root.resolve(ROOT))) {
                 walk.filter(Files::isRegularFile).forEach(file -> {
                     String relative = root.resolve(ROOT).relativize(file).toString().replace('\\', '/');
-                    kindOf(relative).ifPresent(kind -> files.add(Map.entry(kind + " " + relative, file)));
+                    kindOf(relative).ifPresent(kind -> files.add(new BundleFile(kind, relative, file.toString(), file)));
                 });
             }
-            files.sort(byKindThenPath());
-            for (Map.Entry<String, Path> file : files) {
-                inputs.add(new RecordStream.Input(file.getValue().toString(), () -> Files.newInputStream(file.getValue()),
-                        true, file.getKey().substring(0, file.getKey().indexOf(' '))));
-            }
+            files.sort(BundleFile.ORDER);
+            files.forEach(file -> inputs.add(file.input()));
         } else {
             try (Stream<Path> list = Files.list(directory)) {
                 list.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith("."))
@@ -150,8 +146,7 @@ final class SupportBundle implements Closeable {
      */
     static SupportBundle ofArchive(Path archive) throws IOException {
         try (InputStream probe = new BufferedInputStream(Files.newInputStream(archive))) {
-            InputStream content = TarArchive.isGzip(probe) ? new BufferedInputStream(new GZIPInputStream(probe)) : probe;
-            content.mark(512);
+            InputStream content = TarArchive.isGzip(probe) ? new GZIPInputStream(probe) : probe;
             byte[] block = content.readNBytes(512);
             if (!TarArchive.isTarHeader(block, block.length)) {
                 return new SupportBundle(List.of(recording(archive)), null);
@@ -166,7 +161,7 @@ final class SupportBundle implements Closeable {
         }
         Path temporary = Files.createTempDirectory("incidents-bundle-");
         try {
-            List<Map.Entry<String, Path>> bundleFiles = new ArrayList<>();
+            List<BundleFile> bundleFiles = new ArrayList<>();
             List<Map.Entry<String, Path>> otherFiles = new ArrayList<>();
             try (TarArchive tar = TarArchive.open(Files.newInputStream(archive))) {
                 TarArchive.Entry entry;
@@ -184,7 +179,7 @@ final class SupportBundle implements Closeable {
                     }
                     String name = archive + "/" + entry.path();
                     if (bundle) {
-                        bundleFiles.add(Map.entry(kind.get() + " " + below + " " + name, copy));
+                        bundleFiles.add(new BundleFile(kind.get(), below, name, copy));
                     } else {
                         otherFiles.add(Map.entry(name, copy));
                     }
@@ -192,11 +187,8 @@ final class SupportBundle implements Closeable {
             }
             List<RecordStream.Input> inputs = new ArrayList<>();
             if (bundle) {
-                bundleFiles.sort(byKindThenPath());
-                for (Map.Entry<String, Path> file : bundleFiles) {
-                    String[] parts = file.getKey().split(" ", 3);
-                    inputs.add(new RecordStream.Input(parts[2], () -> Files.newInputStream(file.getValue()), true, parts[0]));
-                }
+                bundleFiles.sort(BundleFile.ORDER);
+                bundleFiles.forEach(file -> inputs.add(file.input()));
             } else {
                 otherFiles.sort(Map.Entry.comparingByKey());
                 for (Map.Entry<String, Path> file : otherFiles) {
@@ -211,9 +203,18 @@ final class SupportBundle implements Closeable {
         }
     }
 
-    private static Comparator<Map.Entry<String, Path>> byKindThenPath() {
-        return Comparator.<Map.Entry<String, Path>>comparingInt(e -> ORDER.indexOf(e.getKey().substring(0, e.getKey().indexOf(' '))))
-                .thenComparing(Map.Entry::getKey);
+    /**
+     * A bundle file to read: the kind its directory names, its path below {@code cluster-resources/}, the name
+     * rejections report, where its bytes are.
+     */
+    private record BundleFile(String kind, String relative, String name, Path path) {
+        /** Owners first, then nodes, pods and events: equal event times keep this order. */
+        static final Comparator<BundleFile> ORDER = Comparator.<BundleFile>comparingInt(f -> KIND_ORDER.indexOf(f.kind()))
+                .thenComparing(BundleFile::relative);
+
+        RecordStream.Input input() {
+            return new RecordStream.Input(name, () -> Files.newInputStream(path), true, kind);
+        }
     }
 
     /** Deletes the copies of an archive's files. */
