@@ -8,7 +8,6 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,18 +28,10 @@ final class DescribeEvents {
     private static final java.util.Set<String> CUSTOM_SUBJECTS = java.util.Set.of("PodGroup", "Workload");
     private static final DateTimeFormatter OLD_TIME_FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xx");
 
-    private final String file;
-    private final ReadOptions options;
-    private final Consumer<RawObject> out;
-    private final Consumer<Rejection> rejected;
-    private final String cluster;
+    private final DescribeSink sink;
 
-    DescribeEvents(String file, ReadOptions options, Consumer<RawObject> out, Consumer<Rejection> rejected) {
-        this.file = file;
-        this.options = options;
-        this.out = out;
-        this.rejected = rejected;
-        this.cluster = options.clusterOr(null);
+    DescribeEvents(DescribeSink sink) {
+        this.sink = sink;
     }
 
     /** What a fragment's describe rows are about; {@code namespace} null for a cluster-scoped object. */
@@ -168,7 +159,7 @@ final class DescribeEvents {
         String object = row.object();
         int slash = object == null ? -1 : object.indexOf('/');
         if (slash <= 0 || slash == object.length() - 1) {
-            rejected.accept(new Rejection(file, row.line(), "event row without an OBJECT like pod/name"));
+            sink.reject(row.line(), "event row without an OBJECT like pod/name");
             return;
         }
         String kind = EventsTable.kindOfResource(object.substring(0, slash));
@@ -194,21 +185,21 @@ final class DescribeEvents {
         String ageText = asAge(row.age());
         EventAge age = EventAge.parse(ageText).orElse(null);
         if (age == null) {
-            rejected.accept(new Rejection(file, row.line(), "unreadable age '" + KubeTime.abbreviate(ageText) + "'"));
+            sink.reject(row.line(), "unreadable age '" + KubeTime.abbreviate(ageText) + "'");
             return;
         }
         int count = age.count();
-        Instant first = age.firstSeen() == null ? null : options.now().minus(age.firstSeen());
+        Instant first = age.firstSeen() == null ? null : sink.now().minus(age.firstSeen());
         if (row.firstSeen() != null) {
             EventAge firstAge = EventAge.parse(asAge(row.firstSeen())).orElse(null);
             if (firstAge != null && firstAge.lastSeen() != null) {
-                first = options.now().minus(firstAge.lastSeen());
+                first = sink.now().minus(firstAge.lastSeen());
             }
         }
         if (row.count() != null && row.count().matches("\\d{1,9}")) {
             count = Math.max(count, Integer.parseInt(row.count()));
         }
-        Instant last = age.lastSeen() == null ? null : options.now().minus(age.lastSeen());
+        Instant last = age.lastSeen() == null ? null : sink.now().minus(age.lastSeen());
         if (first != null && last != null && first.isAfter(last)) {
             // the two columns came the other way round (kubectl 1.9-1.13 get events: LAST SEEN, FIRST SEEN)
             Instant earlier = last;
@@ -263,7 +254,7 @@ final class DescribeEvents {
                 source.put("host", host);
             }
         }
-        out.accept(new RawObject(event, null, null, cluster, file, row.line()));
+        sink.event(event, row.line());
     }
 
     /**
@@ -285,7 +276,7 @@ final class DescribeEvents {
         if (at == null) {
             return text;
         }
-        long seconds = Duration.between(at, options.now()).getSeconds();
+        long seconds = Duration.between(at, sink.now()).getSeconds();
         return Math.max(0, seconds) + "s";
     }
 }

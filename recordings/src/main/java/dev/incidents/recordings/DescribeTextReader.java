@@ -15,28 +15,21 @@ import java.util.function.Consumer;
  * <p>
  * A fragment (an Events table with no describe header) is about the pod named by its
  * {@code Successfully assigned ns/pod to node} row, else by {@code Pod:}/{@code Node:}/{@code namespace:} lines in
- * the surrounding text; without either its rows are rejected. kubelet events get the pod's node as
- * reportingInstance when it is known.
+ * the surrounding text, else by what its rows say (a kubelet message naming the pod, a node's own events, a
+ * scheduler's events about its PodGroup or Workload); without any of these it is about a pod the paste does not
+ * name. kubelet events get the pod's node as reportingInstance when it is known.
  * <p>
  * This class tells what each part of the text is; what a part holds is read by {@link DescribeDocuments} (the field
  * tree shared by every kind), {@link DescribePod}, {@link DescribeNode}, {@link DescribeController} and
  * {@link DescribeEvents} (event tables, with {@link EventsTable} for their rows).
  */
 final class DescribeTextReader {
-    private final String file;
-    private final ReadOptions options;
-    private final Consumer<RawObject> out;
-    private final Consumer<Rejection> rejected;
-    private final String cluster;
+    private final DescribeSink sink;
     private final DescribeEvents events;
 
     DescribeTextReader(String file, ReadOptions options, Consumer<RawObject> out, Consumer<Rejection> rejected) {
-        this.file = file;
-        this.options = options;
-        this.out = out;
-        this.rejected = rejected;
-        this.cluster = options.clusterOr(null);
-        this.events = new DescribeEvents(file, options, out, rejected);
+        this.sink = new DescribeSink(file, options, out, rejected);
+        this.events = new DescribeEvents(sink);
     }
 
     void read(List<String> lines) {
@@ -50,9 +43,8 @@ final class DescribeTextReader {
         }
     }
 
-    /** A rebuilt object, observed at {@link ReadOptions#now()}. */
     private void emit(ObjectNode object, long line) {
-        out.accept(new RawObject(object, null, options.now(), cluster, file, line));
+        sink.snapshot(object, line);
     }
 
     /**
@@ -71,7 +63,7 @@ final class DescribeTextReader {
                 ObjectNode node = DescribeNode.node(root, named != null && "Node".equals(named.kind()) ? named.name()
                         : DescribeNode.UNNAMED_NODE);
                 emit(node, line);
-                DescribeNode.conditionEvents(node, List.of(), options.now()).forEach(e -> emit(e, line));
+                DescribeNode.conditionEvents(node, List.of(), sink.now()).forEach(e -> emit(e, line));
                 return;
             }
             boolean containerState = root.child("State") != null || root.child("Last State") != null;
@@ -99,7 +91,7 @@ final class DescribeTextReader {
             }
             emit(pod, line);
         } catch (RuntimeException e) {
-            rejected.accept(new Rejection(file, line, "unreadable describe fragment: " + e.getMessage()));
+            sink.reject(line, "unreadable describe fragment: " + e.getMessage());
         }
     }
 
@@ -146,25 +138,24 @@ final class DescribeTextReader {
                     ObjectNode described = DescribeNode.node(root, name);
                     emit(described, line);
                     DescribeNode.conditionEvents(described, rows.stream().map(EventsTable.Row::reason).toList(),
-                            options.now()).forEach(e -> emit(e, line));
+                            sink.now()).forEach(e -> emit(e, line));
                 }
                 case "ReplicaSet", "StatefulSet", "DaemonSet", "Job" ->
                         emit(DescribeController.ownedBy(root, kind, name, namespace), line);
-                case "Deployment" -> DescribeController.deployment(root, name, namespace, options.now())
+                case "Deployment" -> DescribeController.deployment(root, name, namespace, sink.now())
                         .forEach(o -> emit(o, line));
                 default -> {
                 }
             }
         } catch (RuntimeException e) {
-            rejected.accept(new Rejection(file, line, "unreadable describe of " + name + ": " + e.getMessage()));
+            sink.reject(line, "unreadable describe of " + name + ": " + e.getMessage());
         }
         if ("Pod".equals(kind) && node == null) {
             node = DescribeEvents.assignedNode(rows, name, null);
         }
         for (EventsTable.Row row : rows) {
             if (kind.isEmpty()) {
-                rejected.accept(new Rejection(file, row.line(), "cannot tell what kind of object '" + name
-                        + "' the describe text is about"));
+                sink.reject(row.line(), "cannot tell what kind of object '" + name + "' the describe text is about");
             } else {
                 events.emit(row, kind, namespace, name, "Node".equals(kind) ? name : node);
             }
