@@ -8,6 +8,7 @@ import dev.incidents.recordings.Recorded;
 import dev.incidents.recordings.Recordings;
 import dev.incidents.recordings.Rejection;
 import dev.incidents.schemas.Incident;
+import dev.incidents.schemas.IncidentStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,8 +52,10 @@ class SupportBundleReplayTest {
         return records;
     }
 
+    /** Each incident as open (OPEN or UPDATED) or resolved, and its id. */
     static List<String> summary(List<Incident> incidents) {
-        return incidents.stream().map(i -> i.getStatus() + " " + i.getId()).sorted().toList();
+        return incidents.stream().map(i -> (i.getStatus() == IncidentStatus.RESOLVED ? "resolved " : "open ") + i.getId())
+                .sorted().toList();
     }
 
     @Test
@@ -75,13 +78,13 @@ class SupportBundleReplayTest {
 
         // the sample's expected incidents (samples/gpu-inference-outage.expect.yaml), from its last state alone
         assertThat(summary(fromDirectory.latest())).containsExactly(
-                "OPEN default/genai/Deployment/llm-summarizer/INSUFFICIENT_GPU",
-                "OPEN default/inference/Deployment/embedding-worker/OOM_KILLED",
-                "OPEN default/inference/Deployment/triton-ensemble/REPLICA_CREATE_FAILED",
-                "OPEN default/inference/Deployment/vllm-mistral/PROBE_FAILURE",
-                "RESOLVED default/inference/Deployment/triton/IMAGE_PULL_DISK_FULL",
-                "RESOLVED default/inference/Deployment/vllm-llama3/IMAGE_PULL_DISK_FULL",
-                "RESOLVED default/node/ip-10-0-1-149.ec2.internal/NODE_DISK_PRESSURE");
+                "open default/genai/Deployment/llm-summarizer/INSUFFICIENT_GPU",
+                "open default/inference/Deployment/embedding-worker/OOM_KILLED",
+                "open default/inference/Deployment/triton-ensemble/REPLICA_CREATE_FAILED",
+                "open default/inference/Deployment/vllm-mistral/PROBE_FAILURE",
+                "resolved default/inference/Deployment/triton/IMAGE_PULL_DISK_FULL",
+                "resolved default/inference/Deployment/vllm-llama3/IMAGE_PULL_DISK_FULL",
+                "resolved default/node/ip-10-0-1-149.ec2.internal/NODE_DISK_PRESSURE");
         assertThat(summary(fromArchive.latest())).isEqualTo(summary(fromDirectory.latest()));
     }
 
