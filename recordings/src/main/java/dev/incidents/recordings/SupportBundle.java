@@ -152,36 +152,21 @@ final class SupportBundle implements Closeable {
                 return new SupportBundle(List.of(recording(archive)), null);
             }
         }
-        boolean bundle = false;
-        try (TarArchive tar = TarArchive.open(Files.newInputStream(archive))) {
-            TarArchive.Entry entry;
-            while (!bundle && (entry = tar.next()) != null) {
-                bundle = belowRoot(entry.path()) != null;
-            }
-        }
         Path temporary = Files.createTempDirectory("incidents-bundle-");
         try {
+            // one pass for a bundle: its files are copied as they come; a second only for an archive of recordings
             List<BundleFile> bundleFiles = new ArrayList<>();
-            List<Map.Entry<String, Path>> otherFiles = new ArrayList<>();
+            boolean bundle = false;
+            int count = 0;
             try (TarArchive tar = TarArchive.open(Files.newInputStream(archive))) {
                 TarArchive.Entry entry;
-                int count = 0;
                 while ((entry = tar.next()) != null) {
                     String below = belowRoot(entry.path());
+                    bundle |= below != null;
                     Optional<String> kind = below == null ? Optional.empty() : kindOf(below);
-                    String base = entry.path().substring(entry.path().lastIndexOf('/') + 1);
-                    if (bundle ? kind.isEmpty() : base.startsWith(".") || base.isEmpty()) {
-                        continue; // in a bundle, only the files read; else every file but hidden ones
-                    }
-                    Path copy = temporary.resolve(String.format("%06d.json", ++count));
-                    try (OutputStream out = Files.newOutputStream(copy)) {
-                        entry.data().transferTo(out);
-                    }
-                    String name = archive + "/" + entry.path();
-                    if (bundle) {
-                        bundleFiles.add(new BundleFile(kind.get(), below, name, copy));
-                    } else {
-                        otherFiles.add(Map.entry(name, copy));
+                    if (kind.isPresent()) {
+                        Path copy = copy(entry, temporary, ++count);
+                        bundleFiles.add(new BundleFile(kind.get(), below, archive + "/" + entry.path(), copy));
                     }
                 }
             }
@@ -189,18 +174,36 @@ final class SupportBundle implements Closeable {
             if (bundle) {
                 bundleFiles.sort(BundleFile.ORDER);
                 bundleFiles.forEach(file -> inputs.add(file.input()));
-            } else {
-                otherFiles.sort(Map.Entry.comparingByKey());
-                for (Map.Entry<String, Path> file : otherFiles) {
-                    RecordStream.Input copy = recording(file.getValue());
-                    inputs.add(new RecordStream.Input(file.getKey(), copy.opener(), true));
+                return new SupportBundle(inputs, temporary);
+            }
+            List<Map.Entry<String, Path>> files = new ArrayList<>();
+            try (TarArchive tar = TarArchive.open(Files.newInputStream(archive))) {
+                TarArchive.Entry entry;
+                while ((entry = tar.next()) != null) {
+                    String base = entry.path().substring(entry.path().lastIndexOf('/') + 1);
+                    if (!base.isEmpty() && !base.startsWith(".")) {
+                        files.add(Map.entry(archive + "/" + entry.path(), copy(entry, temporary, ++count)));
+                    }
                 }
+            }
+            files.sort(Map.Entry.comparingByKey());
+            for (Map.Entry<String, Path> file : files) {
+                inputs.add(new RecordStream.Input(file.getKey(), recording(file.getValue()).opener(), true));
             }
             return new SupportBundle(inputs, temporary);
         } catch (IOException | RuntimeException e) {
             delete(temporary);
             throw e;
         }
+    }
+
+    /** Copies an entry under a generated name: the archive's own paths never reach the file system. */
+    private static Path copy(TarArchive.Entry entry, Path directory, int number) throws IOException {
+        Path copy = directory.resolve(String.format("%06d", number));
+        try (OutputStream out = Files.newOutputStream(copy)) {
+            entry.data().transferTo(out);
+        }
+        return copy;
     }
 
     /**
