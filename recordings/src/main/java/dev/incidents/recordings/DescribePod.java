@@ -34,6 +34,9 @@ final class DescribePod {
     /** The container of a {@code State:} block pasted without its container header. */
     static final String UNNAMED_CONTAINER = "unnamed-container";
     static final Set<String> POD_PHASES = Set.of("Pending", "Running", "Succeeded", "Failed", "Unknown");
+    /** Pod reasons the kubelet writes together with phase Failed: rejectPod's admission failures, evictions. */
+    private static final Pattern FAILED_REASON = Pattern.compile(
+            "UnexpectedAdmissionError|Evicted|NodeAffinity|OutOf[A-Za-z0-9./-]+");
 
     private DescribePod() {
     }
@@ -114,6 +117,10 @@ final class DescribePod {
         if (phase != null) {
             // a pod being deleted shows "Terminating (lasts 5s)" in place of its phase
             status.put("phase", phase.startsWith("Terminating") ? "Running" : phase);
+        } else if (root.text("Reason") != null && FAILED_REASON.matcher(root.text("Reason")).matches()) {
+            // the Status line was not pasted, but the kubelet sets these reasons only with phase Failed (its
+            // admission rejections, evictions)
+            status.put("phase", "Failed");
         }
         putIfPresent(status, "reason", root.text("Reason"));
         putIfPresent(status, "message", root.text("Message"));

@@ -36,7 +36,8 @@ class PodStatusFragmentTest {
         assertThat(pod.getName()).isEqualTo(DescribePod.UNNAMED_POD);
         assertThat(pod.getReason()).isEqualTo("UnexpectedAdmissionError");
         assertThat(pod.getMessage()).endsWith("nvml: GPU is lost, which is unexpected");
-        assertThat(pod.getPhase()).isNull();
+        // the kubelet rejects a pod at admission with phase Failed: the paste left out only the line saying so
+        assertThat(pod.getPhase()).isEqualTo("Failed");
     }
 
     /** kubernetes#130145: the same with its Status line. */

@@ -27,10 +27,9 @@ class RealWorldAccuracyTest {
      * fixture that starts passing must leave this list, and one that starts failing fails the suite.
      */
     static final Set<String> KNOWN_FAILING = Set.of(
-            // read since the reader's issue-15 work (a node snapshot with XidCriticalError=True; a pod with reason
-            // UnexpectedAdmissionError and its message, no phase): the analyzer does not map them yet
+            // read since the reader's issue-15 work (a node snapshot with XidCriticalError=True, reason {"31":true}):
+            // Xid 31 is an application Xid to GpuFault, a hardware fault to the fixture
             "gpu_hardware_fault/gke-cea-497-xid-critical-condition",
-            "gpu_admission_failed/k8s-97131-nvml-gpu-lost",
             // GPU_FRAGMENTED is not a category yet: it needs pods' GPU allocations per node in the node view
             "gpu_fragmented/device-plugin-165-two-gpus-one-per-node",
             // evidence only on a custom resource (Volcano PodGroup, Kueue Workload, Knative Revision)
