@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "replay", mixinStandardHelpOptions = true,
         description = {"Run the incident analyzer offline over recorded Kubernetes logs and print the incidents.",
                 "Formats (detected from content): kubectl get -o json lists, --watch streams, JSON Lines, "
-                        + "incidents recordings, kubectl describe text and get-events tables."},
+                        + "incidents recordings, kubectl describe text and get-events tables, Troubleshoot support "
+                        + "bundles (directory or .tar.gz); a directory of recordings is every file in it."},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:success", "2:usage error or unreadable input", "3:some records rejected (see stderr)"})
 public final class ReplayCommand implements Callable<Integer> {
@@ -42,7 +43,7 @@ public final class ReplayCommand implements Callable<Integer> {
     /** Progress on stderr (only when it is a terminal) every this many records. */
     static final int PROGRESS_EVERY = 50_000;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Recorded logs; '-' reads standard input.")
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Recorded logs, support bundles or directories of them; '-' reads standard input.")
     List<Path> files = new ArrayList<>();
 
     @Option(names = "--output", defaultValue = "text", paramLabel = "text|jsonl",
