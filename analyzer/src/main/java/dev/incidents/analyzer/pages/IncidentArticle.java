@@ -55,7 +55,8 @@ public final class IncidentArticle {
                 .element("span", now.getCluster(), "class", "cluster").close("span");
         h.open("span", "class", "c-when").element("time", PageTimes.full(start), "datetime", IncidentJson.time(start))
                 .element("span", end != null ? "for " + PageTimes.duration(Duration.between(start, end))
-                        : "ongoing, " + PageTimes.duration(Duration.between(start, last)) + " so far", "class", "dur")
+                        : last.isAfter(start) ? "ongoing, failing for " + PageTimes.duration(Duration.between(start, last))
+                        : "ongoing", "class", "dur")
                 .close("span");
         h.element("span", now.getTitle(), "class", "c-title");
         h.close("summary");
@@ -181,7 +182,8 @@ public final class IncidentArticle {
                 h.close("li");
             } else {
                 Evidence e = line.evidence();
-                h.open("li", "class", "t-evidence");
+                // Focusable, so a tap shows a long message whole (it is clamped to two lines until then).
+                h.open("li", "class", "t-evidence", "tabindex", "0");
                 h.element("time", PageTimes.clock(line.time()), "datetime", IncidentJson.time(line.time()),
                         "title", PageTimes.full(line.time()));
                 h.element("span", e.getKind() + "/" + e.getName(), "class", "obj");
