@@ -52,9 +52,8 @@ class LivePageIT {
     static final String PREFIX = "pages-it.";
     static final Path OUT = Path.of("target", "pages");
     /**
-     * What a hostile name could carry: a script, and an image whose error handler is script. No '/': a pod snapshot
-     * whose names have one passes the input check and then stops the correlator (Subject.parse; a known gap, in the
-     * closing note of issue #14), and a name from the Kubernetes API never has one.
+     * What a hostile name could carry: a script, and an image whose error handler is script. No '/': records with one
+     * in a name go to the dead-letter topic (a name from the Kubernetes API never has one; subject keys are split on it).
      */
     static final String MARKUP = "<script>window.pwned=1<img src=x onerror=window.pwned=2>";
     static final HttpClient HTTP = HttpClient.newHttpClient();
