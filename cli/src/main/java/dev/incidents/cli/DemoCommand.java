@@ -221,6 +221,8 @@ public final class DemoCommand implements Callable<Integer> {
         Path report = writeReport(history, file, offline.records());
         out.println("Post-mortem of this run: " + report + " (open it in a browser; `bin/incidents replay --output html "
                 + "FILE > report.html` writes one for any recording)");
+        out.println("To page or chat: bin/incidents notify --slack-token xoxb-... --slack-channel C0123456789 "
+                + "(or --alertmanager http://host:9093, --teams-webhook URL, --webhook URL); see README \"Paging and chat\".");
         return 0;
     }
 
