@@ -28,6 +28,11 @@
         || (a.dataset.id < b.dataset.id ? -1 : a.dataset.id > b.dataset.id ? 1 : 0);
     });
     sorted.forEach(function (row) { list.appendChild(row); });
+    // The live page shows a bounded number of rows (the server's too): the oldest resolved ones go first.
+    var max = Number(list.dataset.max) || 0;
+    if (max > 0) {
+      sorted.slice(max).forEach(function (row) { list.removeChild(row); });
+    }
   }
 
   function rank(field, value) {

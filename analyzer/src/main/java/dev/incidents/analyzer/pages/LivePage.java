@@ -24,6 +24,11 @@ public final class LivePage implements AutoCloseable {
     /** No inline script or style, no other origin, no framing; EventSource and the scripts from this origin only. */
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+    /**
+     * Rows on the page: open incidents first, then the most recently active. Each row carries its whole detail, so a
+     * fleet's thousands of resolved incidents would make a page of many megabytes; {@code /incidents} has them all.
+     */
+    static final int MAX_ROWS = 500;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, String> PAGE_HEADERS = Map.of(
             "Content-Security-Policy", CONTENT_SECURITY_POLICY,
@@ -83,7 +88,8 @@ public final class LivePage implements AutoCloseable {
     }
 
     String page() {
-        List<IncidentHistory.Entry> entries = history.entries();
+        List<IncidentHistory.Entry> all = history.entries();
+        List<IncidentHistory.Entry> entries = all.subList(0, Math.min(MAX_ROWS, all.size()));
         String head = "<link rel=\"stylesheet\" href=\"app.css\">\n"
                 + "<script src=\"app.js\" defer></script>\n<script src=\"live.js\" defer></script>";
         return PageResources.fill(template, Map.ofEntries(
@@ -97,16 +103,20 @@ public final class LivePage implements AutoCloseable {
                 Map.entry("overview", ""),
                 Map.entry("header", IncidentArticle.header()),
                 Map.entry("rows", PageRows.rows(history, entries)),
+                Map.entry("max", String.valueOf(MAX_ROWS)),
                 Map.entry("emptyhidden", entries.isEmpty() ? "" : " hidden"),
                 Map.entry("emptywhy", entries.isEmpty() ? " yet" : " match the filters"),
-                Map.entry("footer", new Html().text("Served by incidents analyze. Event times in UTC. JSON: ")
+                Map.entry("footer", new Html().text("Served by incidents analyze. Event times in UTC. "
+                                + (all.size() > MAX_ROWS ? "The " + MAX_ROWS + " most recent of " + all.size()
+                                + " incidents (open ones first); all of them as JSON: " : "JSON: "))
                         .element("a", "/incidents", "href", "incidents").text(".").toString()),
                 Map.entry("tail", "")));
     }
 
     private List<String> snapshot() {
         List<String> events = new ArrayList<>();
-        for (IncidentHistory.Entry entry : history.entries()) {
+        List<IncidentHistory.Entry> entries = history.entries();
+        for (IncidentHistory.Entry entry : entries.subList(0, Math.min(MAX_ROWS, entries.size()))) {
             events.add(incidentEvent(entry));
         }
         return events;

@@ -51,6 +51,7 @@ public final class PostMortemReport {
                 Map.entry("overview", overview(entries)),
                 Map.entry("header", entries.isEmpty() ? "" : IncidentArticle.header()),
                 Map.entry("rows", PageRows.rows(history, entries)),
+                Map.entry("max", "0"),
                 Map.entry("emptyhidden", entries.isEmpty() ? "" : " hidden"),
                 Map.entry("emptywhy", entries.isEmpty() ? " in this recording" : " match the filters"),
                 Map.entry("footer", Html.escape("Written by incidents replay --output html. Event times in UTC. "

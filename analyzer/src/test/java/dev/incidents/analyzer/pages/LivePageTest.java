@@ -28,6 +28,23 @@ class LivePageTest {
             "lastSeen":"2025-03-14T10:00:00Z"}""");
 
     @Test
+    void the_page_shows_the_open_incidents_and_the_most_recent_up_to_its_bound() {
+        try (LivePage page = new LivePage("test")) {
+            page.accept(Incident.newBuilder(OOM).setId("c/ns/Deployment/old/OOM_KILLED").build());
+            for (int i = 0; i < LivePage.MAX_ROWS; i++) {
+                page.accept(Incident.newBuilder(OOM).setId("c/ns/Deployment/w" + i + "/OOM_KILLED")
+                        .setStatus(dev.incidents.schemas.IncidentStatus.RESOLVED)
+                        .setLastSeen(OOM.getLastSeen().plusSeconds(i)).build());
+            }
+            String html = page.page();
+            assertThat(html.split("<details class=\"incident ", -1)).hasSize(LivePage.MAX_ROWS + 1);
+            assertThat(html).contains("data-id=\"c/ns/Deployment/old/OOM_KILLED\"")
+                    .doesNotContain("data-id=\"c/ns/Deployment/w0/OOM_KILLED\"")
+                    .contains("The 500 most recent of 501 incidents");
+        }
+    }
+
+    @Test
     void the_page_has_its_policy_and_the_stream_sends_the_state_then_each_transition() throws Exception {
         try (LivePage page = new LivePage("test");
              HttpSurface http = HttpSurface.start("127.0.0.1", 0, page.routes(), page.streams())) {
