@@ -1,6 +1,7 @@
 package dev.incidents.analyzer.live;
 
 import dev.incidents.analyzer.AnalyzerConfig;
+import dev.incidents.analyzer.pages.LivePage;
 import dev.incidents.schemas.KafkaClientConfig;
 import dev.incidents.schemas.TopicProvisioner;
 import dev.incidents.schemas.TopicProvisioningException;
@@ -13,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -20,6 +22,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.state.HostInfo;
@@ -37,7 +40,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "analyze", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run the incident analyzer (Kafka Streams, exactly-once) on the cluster's topics.",
-                "HTTP: /healthz, /readyz (Streams RUNNING), /metrics (Prometheus), /incidents "
+                "HTTP: / (the live incident page), /healthz, /readyz (Streams RUNNING), /metrics (Prometheus), /incidents "
                         + "(?cluster=&namespace=&category=&status=; all instances unless local=true)."},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:stopped by a signal", "1:Kafka or the HTTP port failed", "2:usage error"})
@@ -161,7 +164,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
         try (AnalyzerService service = new AnalyzerService(config, AnalyzerService.streamsProperties(settings,
                      applicationId, stateDir.toString(), standbyReplicas, applicationServer));
              KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(service.streams());
-             HttpSurface http = HttpSurface.start(httpBind, httpPort, new AnalyzerRoutes(service, registry, self).routes())) {
+             LivePage page = new LivePage(config.incidentsJsonTopic() + " on " + client.get("bootstrap.servers"));
+             HttpSurface http = HttpSurface.start(httpBind, httpPort,
+                     routes(new AnalyzerRoutes(service, registry, self), page), page.streams());
+             // The page shows every instance's incidents: it reads the whole topic, not this instance's store.
+             IncidentFeed pageFeed = IncidentFeed.follow(client, config.incidentsJsonTopic(), page::accept)) {
             streamsMetrics.bindTo(registry);
             Thread onSignal = new Thread(() -> {
                 stopped.countDown();
@@ -191,6 +198,13 @@ public final class AnalyzeCommand implements Callable<Integer> {
             removeShutdownHook();
         }
         return 0;
+    }
+
+    private static Map<String, Function<Map<String, String>, HttpSurface.Response>> routes(AnalyzerRoutes analyzer,
+                                                                                         LivePage page) {
+        Map<String, Function<Map<String, String>, HttpSurface.Response>> routes = new LinkedHashMap<>(analyzer.routes());
+        routes.putAll(page.routes());
+        return routes;
     }
 
     /**

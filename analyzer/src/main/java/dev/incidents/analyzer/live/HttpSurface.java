@@ -23,8 +23,12 @@ import org.slf4j.LoggerFactory;
 public final class HttpSurface implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(HttpSurface.class);
 
-    /** What a route answers. */
-    public record Response(int status, String contentType, String body) {
+    /** What a route answers; {@code headers} are extra response headers (e.g. a page's Content-Security-Policy). */
+    public record Response(int status, String contentType, String body, Map<String, String> headers) {
+        public Response(int status, String contentType, String body) {
+            this(status, contentType, body, Map.of());
+        }
+
         public static Response text(int status, String body) {
             return new Response(status, "text/plain; charset=utf-8", body);
         }
@@ -32,6 +36,17 @@ public final class HttpSurface implements AutoCloseable {
         public static Response json(int status, String body) {
             return new Response(status, "application/json", body);
         }
+    }
+
+    /**
+     * A route whose response stays open and is written as things happen (Server-Sent Events). The surface sends the
+     * status and content type, then hands the body over: {@link #open} must return at once (the surface's threads
+     * serve everyone) and the stream closes the body when it is done or the client has gone.
+     */
+    public interface StreamRoute {
+        String contentType();
+
+        void open(Map<String, String> query, OutputStream body);
     }
 
     private final HttpServer server;
@@ -42,9 +57,22 @@ public final class HttpSurface implements AutoCloseable {
 
     /** Binds {@code host:port} (port 0 picks a free one) and serves the given routes, exact path match. */
     public static HttpSurface start(String host, int port, Map<String, Function<Map<String, String>, Response>> routes) {
+        return start(host, port, routes, Map.of());
+    }
+
+    /** As {@link #start(String, int, Map)}, plus routes that stream (exact path match too). */
+    public static HttpSurface start(String host, int port, Map<String, Function<Map<String, String>, Response>> routes,
+                                    Map<String, StreamRoute> streams) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 0);
-            server.createContext("/", exchange -> handle(exchange, routes));
+            server.createContext("/", exchange -> {
+                StreamRoute stream = streams.get(exchange.getRequestURI().getPath());
+                if (stream != null && "GET".equals(exchange.getRequestMethod())) {
+                    stream(exchange, stream);
+                } else {
+                    handle(exchange, routes);
+                }
+            });
             server.setExecutor(Executors.newFixedThreadPool(2, r -> {
                 Thread t = new Thread(r, "incidents-http");
                 t.setDaemon(true);
@@ -59,6 +87,13 @@ public final class HttpSurface implements AutoCloseable {
 
     public int port() {
         return server.getAddress().getPort();
+    }
+
+    private static void stream(HttpExchange exchange, StreamRoute stream) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", stream.contentType());
+        exchange.getResponseHeaders().set("Cache-Control", "no-cache");
+        exchange.sendResponseHeaders(200, 0);
+        stream.open(queryParameters(exchange.getRequestURI().getRawQuery()), exchange.getResponseBody());
     }
 
     private static void handle(HttpExchange exchange, Map<String, Function<Map<String, String>, Response>> routes)
@@ -81,6 +116,7 @@ public final class HttpSurface implements AutoCloseable {
         }
         byte[] body = response.body().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", response.contentType());
+        response.headers().forEach(exchange.getResponseHeaders()::set);
         exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);
