@@ -12,6 +12,7 @@ import dev.incidents.analyzer.signal.PodDeleted;
 import dev.incidents.analyzer.signal.PodObserved;
 import dev.incidents.analyzer.signal.Signal;
 import dev.incidents.schemas.Container;
+import dev.incidents.schemas.ContainerState;
 import dev.incidents.schemas.Probe;
 import java.util.Comparator;
 import java.util.Map;
@@ -63,10 +64,12 @@ final class PodStates {
                     pod.requests.put(r.getKey(), Long.toString(sum));
                 }
             }
-            if (c.getLastState() != null && c.getLastState().getReason() != null) {
+            ContainerState ended = c.getState() != null && "terminated".equalsIgnoreCase(c.getState().getKind())
+                    && c.getState().getReason() != null ? c.getState() : c.getLastState();
+            if (ended != null && ended.getReason() != null) {
                 pod.container = c.getName();
-                pod.lastTerminationReason = c.getLastState().getReason();
-                pod.lastExitCode = c.getLastState().getExitCode();
+                pod.lastTerminationReason = ended.getReason();
+                pod.lastExitCode = ended.getExitCode();
             }
             pod.restartCount = Math.max(pod.restartCount, c.getRestartCount());
             for (Probe probe : c.getProbes()) {
