@@ -7,6 +7,7 @@ import dev.incidents.analyzer.hints.StartupProbePatch;
 import dev.incidents.analyzer.messages.FailedSchedulingMessage;
 import dev.incidents.analyzer.messages.ImagePullFailure;
 import dev.incidents.analyzer.messages.ProbeFailure;
+import dev.incidents.analyzer.messages.ScaleUpVerdict;
 import dev.incidents.analyzer.signal.EventSignal;
 import dev.incidents.analyzer.signal.PodDeleted;
 import dev.incidents.analyzer.signal.PodObserved;
@@ -82,7 +83,7 @@ final class PodStates {
     }
 
     private static void fromEvent(PodState pod, EventSignal e) {
-        if ("FailedScheduling".equals(e.reason())) {
+        if ("FailedScheduling".equals(e.reason()) && !ScaleUpVerdict.isProvisionerVerdict(e.message())) {
             pod.failedScheduling = true;
         }
         if ("Created".equals(e.reason()) || "Started".equals(e.reason())) {

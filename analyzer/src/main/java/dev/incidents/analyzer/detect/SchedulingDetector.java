@@ -40,7 +40,8 @@ public abstract class SchedulingDetector extends CategoryDetector {
                             .withClue(queued.get().clue())))
                     : Optional.empty();
         }
-        boolean scaleUpVerdict = ScaleUpVerdict.isVerdict(e.reason())
+        boolean scaleUpVerdict = (ScaleUpVerdict.isVerdict(e.reason())
+                || "FailedScheduling".equals(e.reason()) && ScaleUpVerdict.isProvisionerVerdict(e.message()))
                 && !subject.pod(e.pod()).map(p -> p.failedScheduling).orElse(false);
         if (!"FailedScheduling".equals(e.reason()) && !scaleUpVerdict) {
             return Optional.empty();

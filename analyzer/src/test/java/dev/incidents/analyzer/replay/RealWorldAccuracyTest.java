@@ -31,8 +31,7 @@ class RealWorldAccuracyTest {
             "gpu_fragmented/device-plugin-165-two-gpus-one-per-node",
             // a registry refusal reported by Knative's controller on a Revision (no pod, no pull message)
             "image_pull_auth/kserve-576-knative-revision-401",
-            // Karpenter's own FailedScheduling wording; a GKE quota verdict on a pod whose GPU request is not in the paste
-            "insufficient_gpu/karpenter-5703-vllm-no-instance-type",
+            // a GKE quota verdict on a pod whose GPU request is not in the paste
             "insufficient_gpu/hf-gcc-126-gke-autopilot-gce-quota",
             // kubelet FailedSync wordings from before Kubernetes 1.10 (RunContainerError inside "Error syncing pod")
             "container_start_failed/k8s-43418-runcontainererror-etc-hosts",
