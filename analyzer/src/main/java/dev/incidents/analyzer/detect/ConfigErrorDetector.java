@@ -1,15 +1,13 @@
 package dev.incidents.analyzer.detect;
 
 import dev.incidents.analyzer.Category;
-import dev.incidents.analyzer.hints.Fact;
 import dev.incidents.analyzer.hints.Facts;
+import dev.incidents.analyzer.messages.ConfigError;
 import dev.incidents.analyzer.signal.EventSignal;
 import dev.incidents.analyzer.signal.PodObserved;
 import dev.incidents.analyzer.signal.Signal;
 import dev.incidents.schemas.Container;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -17,9 +15,6 @@ import java.util.stream.Stream;
  * Secret or ConfigMap ({@code Error: secret "x" not found}, {@code couldn't find key k in ConfigMap ns/x}).
  */
 public final class ConfigErrorDetector implements Detector {
-
-    private static final Pattern MISSING = Pattern.compile("(secret|configmap) \"([^\"]+)\" not found");
-    private static final Pattern MISSING_KEY = Pattern.compile("couldn't find key \\S+ in (Secret|ConfigMap) [^/\\s]+/(\\S+)");
 
     @Override
     public Category category() {
@@ -49,17 +44,9 @@ public final class ConfigErrorDetector implements Detector {
         return Optional.empty();
     }
 
-    /** The missing object as facts, or null when the message is not a config error. */
+    /** The missing object (and the runAsNonRoot clue) as facts, or null when the message is not a config error. */
     private static Facts facts(String message) {
-        Matcher m = MISSING.matcher(message);
-        if (m.find()) {
-            return Facts.of(m.group(1).equals("secret") ? Fact.SECRET : Fact.CONFIG_MAP, m.group(2));
-        }
-        Matcher k = MISSING_KEY.matcher(message);
-        if (k.find()) {
-            return Facts.of(k.group(1).equals("Secret") ? Fact.SECRET : Fact.CONFIG_MAP, k.group(2));
-        }
-        return message.contains("CreateContainerConfigError") ? Facts.empty() : null;
+        return ConfigError.parse(message).map(ConfigError::facts).orElse(null);
     }
 
     /** The kubelet pulls and starts init containers on every retry: only the app container running is recovery. */

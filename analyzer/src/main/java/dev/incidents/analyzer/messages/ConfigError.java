@@ -60,7 +60,7 @@ public record ConfigError(Kind kind, Optional<String> name, Optional<String> key
             return Optional.of(new ConfigError(Kind.RUN_AS_NON_ROOT, Optional.empty(), Optional.empty(),
                     Optional.empty(), message));
         }
-        if (message.trim().equals("Error: CreateContainerConfigError")) {
+        if (message.contains("CreateContainerConfigError")) {
             return Optional.of(new ConfigError(Kind.OTHER, Optional.empty(), Optional.empty(), Optional.empty(),
                     message));
         }

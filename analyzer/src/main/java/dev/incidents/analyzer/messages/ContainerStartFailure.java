@@ -55,7 +55,8 @@ public record ContainerStartFailure(Kind kind, String raw) {
                 || m.contains("nvidia-container-cli") || m.contains("runcontainererror")
                 || m.contains("createcontainererror") || m.contains("starterror")
                 || m.contains("error during container init");
-        if (!startFailure || m.contains("sandbox") || m.contains("pull")) {
+        // a missing Secret key reported through RunContainerError is the configuration's fault, not the runtime's
+        if (!startFailure || m.contains("sandbox") || m.contains("pull") || ConfigError.parse(message).isPresent()) {
             return Optional.empty();
         }
         return Optional.of(new ContainerStartFailure(kindOf(m), message));

@@ -74,8 +74,28 @@ public record EventSignal(KubeEvent event, Instant time, Instant firstTime, Opti
         return m.find() ? Optional.of(m.group(1)) : Optional.empty();
     }
 
+    /**
+     * Kubelets before Kubernetes 1.10 reported a container that could not start as {@code FailedSync}: {@code Error
+     * syncing pod, skipping: failed to "StartContainer" for "app" with RunContainerError: "..."}. Such an event is read
+     * as the {@code Failed} event later kubelets write, with {@code Error: <reason>: <message>}. Pull failures keep
+     * their {@code FailedSync} form: {@link dev.incidents.analyzer.messages.ImagePullFailure} reads it.
+     */
+    private static final Pattern SYNC_FAILURE = Pattern.compile(
+            "failed to \"StartContainer\" for \"[^\"]+\" with (RunContainerError|CreateContainerError|CreateContainerConfigError|StartError): \"(.*?)\"?\\s*$",
+            Pattern.DOTALL);
+
     public String reason() {
-        return event.getReason() == null ? "" : event.getReason();
+        String reason = event.getReason() == null ? "" : event.getReason();
+        return "FailedSync".equals(reason) && syncFailure().isPresent() ? "Failed" : reason;
+    }
+
+    private Optional<Matcher> syncFailure() {
+        String message = event.getMessage();
+        if (message == null || !"FailedSync".equals(event.getReason())) {
+            return Optional.empty();
+        }
+        Matcher m = SYNC_FAILURE.matcher(message);
+        return m.find() ? Optional.of(m) : Optional.empty();
     }
 
     /** The message; for an event reissued from a pod, the pod's own message after the controller's prefix. */
@@ -83,6 +103,10 @@ public record EventSignal(KubeEvent event, Instant time, Instant firstTime, Opti
         String message = event.getMessage();
         if (message == null) {
             return "";
+        }
+        Optional<Matcher> sync = syncFailure();
+        if (sync.isPresent()) {
+            return "Error: " + sync.get().group(1) + ": " + sync.get().group(2).replace("\\\"", "\"");
         }
         if (message.startsWith(REISSUED)) {
             Matcher m = REISSUED_FROM_POD.matcher(message);

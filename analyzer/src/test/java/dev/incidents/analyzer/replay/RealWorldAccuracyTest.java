@@ -33,10 +33,6 @@ class RealWorldAccuracyTest {
             "image_pull_auth/kserve-576-knative-revision-401",
             // a GKE quota verdict on a pod whose GPU request is not in the paste
             "insufficient_gpu/hf-gcc-126-gke-autopilot-gce-quota",
-            // kubelet FailedSync wordings from before Kubernetes 1.10 (RunContainerError inside "Error syncing pod")
-            "container_start_failed/k8s-43418-runcontainererror-etc-hosts",
-            "container_start_failed/kubeless-29-runcontainererror-2016",
-            "config_error/deis-workflow-431-runcontainererror-secret-key",
             // a bare container block with no Init Containers line above it: nothing says it is an init container,
             // and nothing names its pod, so it opens CONTAINER_START_FAILED under unnamed-pod
             "init_container_failed/gpu-operator-1518-toolkit-validation-starterror",
