@@ -6,7 +6,6 @@ import dev.incidents.analyzer.hints.Facts;
 import dev.incidents.analyzer.messages.FailedSchedulingMessage;
 import dev.incidents.analyzer.messages.QueueVerdict;
 import dev.incidents.analyzer.messages.ScaleUpVerdict;
-import dev.incidents.analyzer.messages.SchedulingReason;
 import dev.incidents.analyzer.signal.EventSignal;
 import dev.incidents.analyzer.signal.Signal;
 import java.util.Optional;
@@ -58,12 +57,7 @@ public abstract class SchedulingDetector extends CategoryDetector {
         if (category.filter(category()::equals).isEmpty()) {
             return Optional.empty();
         }
-        Facts facts = Facts.empty();
-        Optional<SchedulingReason> blocking = message.blockingReason();
-        if (blocking.isPresent()) {
-            facts = facts.with(Fact.RESOURCE, blocking.get().resourceName())
-                    .with(Fact.TAINT, blocking.get().taintText());
-        }
+        Facts facts = message.facts();
         if (!facts.has(Fact.RESOURCE)) {
             facts = facts.with(Fact.RESOURCE, message.acceleratorResource().isPresent()
                     ? message.acceleratorResource() : accelerator);
