@@ -2,6 +2,7 @@ package dev.incidents.shipper;
 
 import dev.incidents.recordings.ReadOptions;
 import dev.incidents.recordings.Recorded;
+import dev.incidents.schemas.KafkaRefusal;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -63,7 +64,7 @@ public final class RecordingShipper {
             err.flush();
             sink.flush();
             if (sink.fatal().isPresent()) {
-                err.println("producer failed: " + sink.fatal().get());
+                err.println("producer failed: " + KafkaRefusal.of(sink.fatal().get()).orElse(String.valueOf(sink.fatal().get())));
                 err.flush();
                 return 1;
             }

@@ -2,6 +2,7 @@ package dev.incidents.analyzer.live;
 
 import dev.incidents.analyzer.AnalyzerConfig;
 import dev.incidents.schemas.KafkaClientConfig;
+import dev.incidents.schemas.KafkaRefusal;
 import dev.incidents.schemas.TopicProvisioner;
 import dev.incidents.schemas.TopicProvisioningException;
 import io.micrometer.core.instrument.Metrics;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -22,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.state.HostInfo;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -144,11 +147,13 @@ public final class AnalyzeCommand implements Callable<Integer> {
             settings.put(AnalyzerConfig.INPUT_PARTITIONS, inputPartitions);
             config = config.with(AnalyzerConfig.INPUT_PARTITIONS, inputPartitions);
         } catch (TimeoutException | ExecutionException e) {
-            err.println("analyze: no Kafka broker answers at " + client.get("bootstrap.servers") + " within "
-                    + KAFKA_TIMEOUT.toSeconds() + " s" + (e.getCause() != null ? " (" + e.getCause().getMessage() + ")" : ""));
+            Optional<String> refused = KafkaRefusal.of(e);
+            err.println(refused.map(r -> "analyze: " + client.get("bootstrap.servers") + ": " + r)
+                    .orElse("analyze: no Kafka broker answers at " + client.get("bootstrap.servers") + " within "
+                    + KAFKA_TIMEOUT.toSeconds() + " s" + (e.getCause() != null ? " (" + e.getCause().getMessage() + ")" : "")));
             return 1;
         } catch (TopicProvisioningException e) {
-            err.println("analyze: " + e.getMessage());
+            err.println("analyze: " + KafkaRefusal.of(e).orElse(e.getMessage()));
             return 1;
         } finally {
             // Pending admin calls to an unreachable cluster would otherwise hold close() for the API timeout.
@@ -173,11 +178,24 @@ public final class AnalyzeCommand implements Callable<Integer> {
             }, "incidents-shutdown");
             Runtime.getRuntime().addShutdownHook(onSignal);
             shutdownHook = onSignal;
+            // Kafka refusing the credentials or an ACL stops Streams for good (AnalyzerService): so does analyze.
+            service.streams().setStateListener((now, before) -> {
+                service.logStateChange(now, before);
+                if (now == KafkaStreams.State.ERROR) {
+                    stopped.countDown();
+                }
+            });
             service.start();
             err.println("analyze: application " + applicationId + " on " + client.get("bootstrap.servers")
                     + ", HTTP on " + httpBind + ":" + http.port());
             err.flush();
             stopped.await();
+            if (service.fatal().isPresent()) {
+                err.println("analyze: " + client.get("bootstrap.servers") + ": " + service.fatal().get());
+                err.flush();
+                service.close();
+                return 1;
+            }
             err.println("analyze: stopping");
             err.flush();
             // Streams first (it commits the open transaction and leaves /readyz at 503), the HTTP server after.

@@ -4,17 +4,20 @@ import dev.incidents.analyzer.AnalyzerConfig;
 import dev.incidents.analyzer.IncidentTopology;
 import dev.incidents.analyzer.correlate.InputLag;
 import dev.incidents.schemas.Incident;
+import dev.incidents.schemas.KafkaRefusal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -48,6 +51,7 @@ public final class AnalyzerService implements AutoCloseable {
     private final InputLag inputLag;
     private final String applicationId;
     private final Admin admin;
+    private final AtomicReference<String> fatal = new AtomicReference<>();
     /** Reads the consumers' lag into {@link #inputLag} (the idle clock of the input stage waits for lag 0). */
     private final ScheduledExecutorService lagReader = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "incidents-input-lag");
@@ -66,10 +70,18 @@ public final class AnalyzerService implements AutoCloseable {
         this.applicationId = streamsConfig.getString(StreamsConfig.APPLICATION_ID_CONFIG);
         this.admin = Admin.create(streamsConfig.getAdminConfigs(applicationId + "-input-lag"));
         streams.setUncaughtExceptionHandler(exception -> {
+            Optional<String> refused = KafkaRefusal.of(exception);
+            if (refused.isPresent()) {
+                // A wrong password, an untrusted certificate or a missing ACL: a new thread would fail the same way,
+                // forever, one rebalance each. Stop and say why.
+                fatal.compareAndSet(null, refused.get());
+                log.error("Kafka refused the analyzer: {}", refused.get());
+                return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+            }
             log.error("stream thread failed; replacing it", exception);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
-        streams.setStateListener((now, before) -> log.info("analyzer state {} -> {}", before, now));
+        streams.setStateListener(this::logStateChange);
     }
 
     /** How long an input task waits for a quiet input's producer before it merges without it (see below). */
@@ -142,6 +154,16 @@ public final class AnalyzerService implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** What the analyzer logs on every Kafka Streams state change (tests wait for "-> RUNNING"). */
+    public void logStateChange(KafkaStreams.State now, KafkaStreams.State before) {
+        log.info("analyzer state {} -> {}", before, now);
+    }
+
+    /** Why Kafka Streams stopped for good (Kafka refused its credentials or an operation), if it did. */
+    public Optional<String> fatal() {
+        return Optional.ofNullable(fatal.get());
     }
 
     public KafkaStreams.State state() {
