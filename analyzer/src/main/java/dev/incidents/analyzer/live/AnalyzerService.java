@@ -75,7 +75,8 @@ public final class AnalyzerService implements AutoCloseable {
                 // A wrong password, an untrusted certificate or a missing ACL: a new thread would fail the same way,
                 // forever, one rebalance each. Stop and say why.
                 fatal.compareAndSet(null, refused.get());
-                log.error("Kafka refused the analyzer: {}", refused.get());
+                // analyze prints it as its last line; Kafka Streams logs the exception itself.
+                log.info("stopping: {}", refused.get());
                 return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
             }
             log.error("stream thread failed; replacing it", exception);
