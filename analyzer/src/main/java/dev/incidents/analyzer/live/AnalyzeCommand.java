@@ -90,6 +90,19 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--http-port", defaultValue = "8080", description = "HTTP port, 0 for any free one. Default: ${DEFAULT-VALUE}.")
     int httpPort;
 
+    @Option(names = "--http-token-file", paramLabel = "FILE",
+            description = "Bearer token guarding every path but /healthz, /readyz and /metrics (incident data: pod names, "
+                    + "event messages). Instances of one application share it.")
+    Path httpTokenFile;
+
+    @Option(names = "--http-tls-key", paramLabel = "FILE",
+            description = "PEM private key (PKCS#8, e.g. a kubernetes.io/tls Secret's tls.key): serve HTTPS. Needs --http-tls-cert.")
+    Path httpTlsKey;
+
+    @Option(names = "--http-tls-cert", paramLabel = "FILE",
+            description = "PEM certificate chain, leaf first (tls.crt). Instances share it and trust it when they ask each other.")
+    Path httpTlsCert;
+
     @Option(names = "--partitions", defaultValue = "3",
             description = "Partitions of the topics this creates when missing. Default: ${DEFAULT-VALUE}.")
     int partitions;
@@ -115,10 +128,19 @@ public final class AnalyzeCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--partitions and --replication-factor must be at least 1, --standby-replicas at least 0");
         }
+        if ((httpTlsKey == null) != (httpTlsCert == null)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--http-tls-key and --http-tls-cert go together");
+        }
         HostInfo self = applicationServer == null ? null : HostInfo.buildFromEndpoint(applicationServer);
         Map<String, Object> client;
         Map<String, Object> settings;
+        HttpAccess access;
+        HttpTls tls;
+        String token;
         try {
+            token = httpTokenFile == null ? null : HttpAccess.readToken(httpTokenFile);
+            access = token == null ? HttpAccess.OPEN : HttpAccess.withToken(token);
+            tls = httpTlsKey == null ? null : HttpTls.fromPem(httpTlsKey, httpTlsCert);
             client = kafka.clientConfig(schemaRegistry);
             settings = new HashMap<>(client);
             settings.putAll(KafkaClientConfig.read(analyzerConfig));
@@ -166,7 +188,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
         try (AnalyzerService service = new AnalyzerService(config, AnalyzerService.streamsProperties(settings,
                      applicationId, stateDir.toString(), standbyReplicas, applicationServer));
              KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(service.streams());
-             HttpSurface http = HttpSurface.start(httpBind, httpPort, new AnalyzerRoutes(service, registry, self).routes())) {
+             HttpSurface http = HttpSurface.start(httpBind, httpPort,
+                     new AnalyzerRoutes(service, registry, self, tls, token).routes(), access, tls)) {
             streamsMetrics.bindTo(registry);
             Thread onSignal = new Thread(() -> {
                 stopped.countDown();
@@ -187,7 +210,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
             });
             service.start();
             err.println("analyze: application " + applicationId + " on " + client.get("bootstrap.servers")
-                    + ", HTTP on " + httpBind + ":" + http.port());
+                    + ", HTTP" + (tls == null ? "" : "S") + " on " + httpBind + ":" + http.port()
+                    + (access.guarded() ? " (bearer token except " + String.join(", ", new java.util.TreeSet<>(HttpAccess.OPEN_PATHS)) + ")" : ""));
             err.flush();
             stopped.await();
             if (service.fatal().isPresent()) {
