@@ -151,6 +151,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         if (cluster != null) {
             settings.put(AnalyzerConfig.CLUSTER, cluster);
         }
+        AnalyzerService.defaultRegistryRetry(settings);
         if (instanceId != null) {
             // KIP-345: without it, a crashed instance's successor waits for the old member's session to expire
             // (session.timeout.ms, 45 s) before the group rebalances and it gets any task back.

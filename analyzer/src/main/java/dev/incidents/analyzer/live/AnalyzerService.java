@@ -1,10 +1,12 @@
 package dev.incidents.analyzer.live;
 
 import dev.incidents.analyzer.AnalyzerConfig;
+import dev.incidents.analyzer.DeadLetterUnlessRegistryDown;
 import dev.incidents.analyzer.IncidentTopology;
 import dev.incidents.analyzer.correlate.InputLag;
 import dev.incidents.schemas.Incident;
 import dev.incidents.schemas.KafkaRefusal;
+import dev.incidents.schemas.serde.AvroDeserializer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,6 +23,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
@@ -101,6 +104,13 @@ public final class AnalyzerService implements AutoCloseable {
         // 51.7k records), and live, a decision waits up to this long while one input of the task is quiet.
         properties.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, MAX_TASK_IDLE.toMillis());
         properties.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class);
+        // A registry outage holds the stream thread in the deserializer (registryRetry) with a transaction open; past
+        // transaction.timeout.ms (Kafka Streams sets 10 s for exactly-once) the coordinator would abort it, fence the
+        // producer and the group would rebalance. So the transaction outlives the wait. The cost: a transaction of an
+        // instance that dies and never comes back holds read_committed readers of its partitions this long (one that
+        // restarts with its state directory keeps its transactional id and aborts it at once).
+        properties.put(StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG),
+                (int) registryRetry(client).plus(TRANSACTION_MARGIN).toMillis());
         properties.putAll(client);
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDir);
@@ -109,6 +119,27 @@ public final class AnalyzerService implements AutoCloseable {
             properties.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
         }
         return properties;
+    }
+
+    /**
+     * How long {@code analyze} lets a schema look-up wait for the registry ({@link AvroDeserializer#REGISTRY_RETRY_TIMEOUT}):
+     * long enough for a registry restart or failover, short of {@code max.poll.interval.ms} (5 min), past which the
+     * member would leave the group anyway. The stream thread waits in the deserializer instead of failing, so an outage
+     * costs no rebalance and dead-letters nothing; after it, the look-up fails and {@link DeadLetterUnlessRegistryDown}
+     * has the thread replaced.
+     */
+    public static final Duration REGISTRY_RETRY = Duration.ofSeconds(60);
+    /** What an open transaction may last beyond the registry wait: a commit interval and a slow look-up's timeout. */
+    static final Duration TRANSACTION_MARGIN = Duration.ofSeconds(30);
+
+    /** {@code settings} with analyze's registry wait unless it is set already (by --kafka-config or --config). */
+    public static void defaultRegistryRetry(Map<String, Object> settings) {
+        settings.putIfAbsent(AvroDeserializer.REGISTRY_RETRY_TIMEOUT, REGISTRY_RETRY.toString());
+    }
+
+    static Duration registryRetry(Map<String, Object> settings) {
+        Object value = settings.get(AvroDeserializer.REGISTRY_RETRY_TIMEOUT);
+        return value == null ? REGISTRY_RETRY : Duration.parse(value.toString().trim());
     }
 
     public void start() {
