@@ -82,8 +82,13 @@ public class AvroDeserializer<T extends SpecificRecord> implements Deserializer<
     @Override
     public void configure(Map<String, ?> configs, boolean isKey) {
         useRegistry(RegistrySettings.fromConfig(configs).map(SchemaRegistryClient::new).orElse(null));
-        Object retry = configs.get(REGISTRY_RETRY_TIMEOUT);
-        registryRetry = retry == null || retry.toString().isBlank() ? Duration.ZERO : Duration.parse(retry.toString().trim());
+        retryRegistryFor(registryRetry(configs));
+    }
+
+    /** {@value #REGISTRY_RETRY_TIMEOUT} of a client config map, zero when absent. */
+    static Duration registryRetry(Map<String, ?> configs) {
+        Object retry = configs == null ? null : configs.get(REGISTRY_RETRY_TIMEOUT);
+        return retry == null || retry.toString().isBlank() ? Duration.ZERO : Duration.parse(retry.toString().trim());
     }
 
     /** How long one schema look-up may retry while the registry is unreachable or failing (5xx); then it fails. */

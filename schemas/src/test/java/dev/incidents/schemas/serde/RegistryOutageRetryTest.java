@@ -35,9 +35,9 @@ class RegistryOutageRetryTest {
 
     @Test
     void a_look_up_during_an_outage_shorter_than_the_retry_timeout_reads_the_record() throws Exception {
-        AvroDeserializer<KubeEvent> reader = new AvroDeserializer<>(KubeEvent.class);
-        reader.configure(Map.of("schema.registry.url", registry.url().toString(),
-                AvroDeserializer.REGISTRY_RETRY_TIMEOUT, "PT30S"), false);
+        // Configured as the topology configures its serdes: AvroSerde.of with the client settings.
+        AvroDeserializer<KubeEvent> reader = AvroSerde.of(KubeEvent.class, Map.of("schema.registry.url", registry.url().toString(),
+                AvroDeserializer.REGISTRY_RETRY_TIMEOUT, "PT30S")).deserializer();
         registry.goDown();
         CompletableFuture<Void> back = CompletableFuture.runAsync(registry::comeBack,
                 CompletableFuture.delayedExecutor(1500, TimeUnit.MILLISECONDS));
