@@ -110,6 +110,11 @@ public final class AnalyzerConfig {
         CATEGORY_GRACE.put(Category.IMAGE_PULL_AUTH, Duration.ofSeconds(30));
         CATEGORY_GRACE.put(Category.IMAGE_NOT_FOUND, Duration.ofSeconds(30));
         CATEGORY_GRACE.put(Category.CONFIG_ERROR, Duration.ofSeconds(30));
+        // a rejected pod is replaced by its controller: a replacement admitted within 30 s was a blip
+        CATEGORY_GRACE.put(Category.GPU_ADMISSION_FAILED, Duration.ofSeconds(30));
+        CATEGORY_GRACE.put(Category.CONTAINER_START_FAILED, Duration.ofSeconds(30));
+        // an Xid 79 or an uncorrectable ECC error is a fault the moment it is reported
+        CATEGORY_GRACE.put(Category.GPU_HARDWARE_FAULT, Duration.ZERO);
         CATEGORY_GRACE.put(Category.OOM_KILLED, Duration.ZERO);
         CATEGORY_GRACE.put(Category.READINESS_FAILING, Duration.ofMinutes(5));
         CATEGORY_GRACE.put(Category.NODE_NOT_READY, Duration.ofSeconds(60));

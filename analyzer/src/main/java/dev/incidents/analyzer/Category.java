@@ -17,6 +17,9 @@ public enum Category {
     NODE_SELECTOR_MISMATCH(Phase.SCHEDULING, Severity.WARNING),
     PVC_UNBOUND(Phase.SCHEDULING, Severity.WARNING),
 
+    /** The kubelet refuses a scheduled pod because it cannot allocate its devices (UnexpectedAdmissionError). */
+    GPU_ADMISSION_FAILED(Phase.STARTUP, Severity.CRITICAL),
+
     IMAGE_PULL_DISK_FULL(Phase.STARTUP, Severity.CRITICAL),
     IMAGE_PULL_AUTH(Phase.STARTUP, Severity.CRITICAL),
     IMAGE_NOT_FOUND(Phase.STARTUP, Severity.CRITICAL),
@@ -25,6 +28,8 @@ public enum Category {
     CONFIG_ERROR(Phase.STARTUP, Severity.CRITICAL),
     SANDBOX_FAILED(Phase.STARTUP, Severity.WARNING),
     INIT_CONTAINER_FAILED(Phase.STARTUP, Severity.WARNING),
+    /** The runtime cannot start a pulled container (StartError, OCI runtime create failed, the NVIDIA hook). */
+    CONTAINER_START_FAILED(Phase.STARTUP, Severity.CRITICAL),
 
     OOM_KILLED(Phase.RUNTIME, Severity.CRITICAL),
     PROBE_FAILURE(Phase.RUNTIME, Severity.WARNING),
@@ -35,7 +40,9 @@ public enum Category {
     NODE_NOT_READY(Phase.NODE, Severity.CRITICAL),
     POD_EVICTED(Phase.NODE, Severity.WARNING),
     /** A node advertising fewer accelerators than before (device plugin, unhealthy devices, driver, MIG). */
-    GPU_CAPACITY_LOST(Phase.NODE, Severity.CRITICAL);
+    GPU_CAPACITY_LOST(Phase.NODE, Severity.CRITICAL),
+    /** GPU errors reported on a node (Xid, ECC, fallen off the bus) by Node Problem Detector, DCGM or NVIDIA tooling. */
+    GPU_HARDWARE_FAULT(Phase.NODE, Severity.CRITICAL);
 
     private final Phase phase;
     private final Severity defaultSeverity;
@@ -55,6 +62,7 @@ public enum Category {
 
     /** Node incidents are keyed by node ({@code cluster/node/nodeName/CATEGORY}), the others by workload. */
     public boolean isNodeScoped() {
-        return this == NODE_DISK_PRESSURE || this == NODE_NOT_READY || this == GPU_CAPACITY_LOST;
+        return this == NODE_DISK_PRESSURE || this == NODE_NOT_READY || this == GPU_CAPACITY_LOST
+                || this == GPU_HARDWARE_FAULT;
     }
 }

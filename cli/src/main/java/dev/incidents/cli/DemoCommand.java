@@ -214,6 +214,8 @@ public final class DemoCommand implements Callable<Integer> {
             return 1;
         }
         out.println("Same incidents as `bin/incidents replay " + file + "` (live = offline).");
+        out.println("To page or chat: bin/incidents notify --slack-token xoxb-... --slack-channel C0123456789 "
+                + "(or --alertmanager http://host:9093, --teams-webhook URL, --webhook URL); see README \"Paging and chat\".");
         return 0;
     }
 

@@ -2,6 +2,7 @@ package dev.incidents.cli;
 
 import dev.incidents.analyzer.live.AnalyzeCommand;
 import dev.incidents.analyzer.live.TailCommand;
+import dev.incidents.analyzer.notify.NotifyCommand;
 import dev.incidents.analyzer.replay.ReplayCommand;
 import dev.incidents.cli.bench.BenchCommand;
 import dev.incidents.kafka.KafkaCommand;
@@ -21,6 +22,7 @@ final class Verbs {
         root.addSubcommand(new AnalyzeCommand());
         root.addSubcommand(new RecordCommand());
         root.addSubcommand(new TailCommand());
+        root.addSubcommand(new NotifyCommand());
         root.addSubcommand(new KafkaCommand());
         root.addSubcommand(new BenchCommand());
     }

@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ComposeFileTest {
     static final Path ROOT = Path.of(System.getProperty("basedir", "."), "..").toAbsolutePath().normalize();
-    static final Set<String> OUR_SERVICES = Set.of("shipper", "analyzer");
+    static final Set<String> OUR_SERVICES = Set.of("shipper", "analyzer", "notifier");
     /** INCIDENTS_* variables the CLI reads itself rather than as an option (ErrorReporter's stack traces). */
     static final Set<String> NOT_OPTIONS = Set.of("INCIDENTS_DEBUG");
     static final Pattern INTERPOLATION = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::?-([^}]*))?}");
@@ -50,8 +50,9 @@ class ComposeFileTest {
     }
 
     @Test
-    void theFourServices() {
-        assertThat(names(services)).containsExactlyInAnyOrder("kafka", "schema-registry", "shipper", "analyzer");
+    void theServices() {
+        assertThat(names(services)).containsExactlyInAnyOrder("kafka", "schema-registry", "shipper", "analyzer",
+                "alertmanager", "notifier");
     }
 
     @Test
@@ -61,6 +62,8 @@ class ComposeFileTest {
         assertThat(strings(services.path("analyzer").path("ports"))).containsExactly("8080:8080");
         // The shipper's /healthz, /readyz, /metrics move to 8090 on the host: 8080 is the analyzer's.
         assertThat(strings(services.path("shipper").path("ports"))).containsExactly("8090:8080");
+        assertThat(strings(services.path("alertmanager").path("ports"))).containsExactly("9093:9093");
+        assertThat(strings(services.path("notifier").path("ports"))).containsExactly("8091:8080");
     }
 
     @Test
@@ -106,11 +109,13 @@ class ComposeFileTest {
         Set<String> verbs = Main.commandLine().getSubcommands().keySet();
         assertThat(verb("shipper")).isEqualTo("ship");
         assertThat(verb("analyzer")).isEqualTo("analyze");
-        assertThat(verbs).contains(verb("shipper"), verb("analyzer"));
+        assertThat(verb("notifier")).isEqualTo("notify");
+        assertThat(verbs).contains(verb("shipper"), verb("analyzer"), verb("notifier"));
         for (String service : OUR_SERVICES) {
             assertThat(services.path(service).path("build").asText()).as(service + " build context").isEqualTo(".");
         }
         assertThat(services.path("shipper").path("image")).isEqualTo(services.path("analyzer").path("image"));
+        assertThat(services.path("notifier").path("image")).isEqualTo(services.path("analyzer").path("image"));
     }
 
     @Test
@@ -155,6 +160,13 @@ class ComposeFileTest {
             assertThat(volume.split(":")[0]).isIn(names(compose.path("volumes")));
         });
         assertThat(String.join("\n", dockerfile)).contains("mkdir -p " + stateDir);
+        // The notifier reads the broker the others use and posts to the compose Alertmanager, whose image is 0.25 like
+        // the binary its IT runs.
+        CommandSpec notify = parsedWithEnvironment("notifier");
+        assertThat(notify.findOption("--bootstrap-server").<String>getValue()).isIn(advertisedAddresses());
+        assertThat(notify.findOption("--alertmanager").<List<?>>getValue()).extracting(Object::toString)
+                .containsExactly("http://alertmanager:" + strings(services.path("alertmanager").path("ports")).get(0).split(":")[1]);
+        assertThat(services.path("alertmanager").path("image").asText()).isEqualTo("prom/alertmanager:v0.25.0");
         // The kubeconfig the shipper reads is the file mounted read-only.
         String kubeconfig = ship.findOption("--kubeconfig").getValue().toString();
         JsonNode mount = services.path("shipper").path("volumes").get(0);
@@ -214,6 +226,9 @@ class ComposeFileTest {
         // Topic auto-creation is off and the analyzer creates the topics: the shipper starts after it is ready.
         assertThat(environment("kafka")).containsEntry("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false");
         assertThat(condition("shipper", "analyzer")).isEqualTo("service_healthy");
+        // The analyzer creates k8s.incidents.json, which the notifier reads.
+        assertThat(condition("notifier", "analyzer")).isEqualTo("service_healthy");
+        assertThat(condition("notifier", "alertmanager")).isEqualTo("service_healthy");
         // Closing Streams commits the open transaction: compose's default 10 s stop timeout is too short.
         assertThat(services.path("analyzer").path("stop_grace_period").asText()).isEqualTo("60s");
     }

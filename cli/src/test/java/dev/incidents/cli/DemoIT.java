@@ -50,6 +50,7 @@ class DemoIT {
                 .contains("[OPEN]    CRITICAL IMAGE_PULL_DISK_FULL    inference/Deployment/triton")
                 .contains("$ kubectl describe node ip-10-0-1-149.ec2.internal")
                 .contains("Same incidents as `bin/incidents replay")
+                .contains("To page or chat: bin/incidents notify --slack-token xoxb-... --slack-channel C0123456789")
                 .contains("7 incidents, ")
                 .contains(", 0 duplicate transitions");
         String summary = printed.substring(printed.indexOf("STATUS    SEVERITY"));

@@ -35,6 +35,6 @@ class EnvironmentDefaultsTest {
     @Test
     void every_verb_of_design_section_7_is_mounted() {
         assertThat(Main.commandLine().getSubcommands().keySet())
-                .contains("demo", "replay", "ship", "analyze", "record", "tail", "kafka", "bench");
+                .contains("demo", "replay", "ship", "analyze", "record", "tail", "notify", "kafka", "bench");
     }
 }

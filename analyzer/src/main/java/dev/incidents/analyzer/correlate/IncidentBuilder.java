@@ -2,6 +2,7 @@ package dev.incidents.analyzer.correlate;
 
 import dev.incidents.analyzer.Category;
 import dev.incidents.analyzer.Subject;
+import dev.incidents.analyzer.detect.CauseEvidence;
 import dev.incidents.analyzer.detect.Detector;
 import dev.incidents.analyzer.detect.EvidenceSummary;
 import dev.incidents.analyzer.detect.SubjectView;
@@ -66,8 +67,12 @@ final class IncidentBuilder {
                    int occurrence, String follows, String resolution) {
         Category category = detector.category();
         Facts facts = facts(subject, c);
+        List<CauseEvidence> weighed = detector.weigh(summary(c), view);
+        for (CauseEvidence w : weighed) {
+            facts = facts.withClue(w.clue());
+        }
         RenderedHint hint = catalog.render(category, facts);
-        List<Cause> causes = detector.rank(hint.causes(), summary(c), view);
+        List<Cause> causes = CauseEvidence.attach(hint.causes(), weighed);
         return Incident.newBuilder()
                 .setId(subject.incidentId(category))
                 .setOccurrence(occurrence)

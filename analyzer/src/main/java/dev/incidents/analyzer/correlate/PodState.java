@@ -14,8 +14,8 @@ public final class PodState {
     /** liveness or startup, when such a probe failed on this pod. */
     public String failedProbe;
     public String failedProbeContainer;
-    /** Probe kind (liveness, startup) to its budget line, e.g. {@code liveness httpGet :8000: 60s delay + 3 x 10s = 90s before a restart}. */
-    public java.util.TreeMap<String, String> probeBudgets = new java.util.TreeMap<>();
+    /** Probe kind (liveness, startup) to what the hints need of it, from the pod's snapshot. */
+    public java.util.TreeMap<String, ProbeSeen> probes = new java.util.TreeMap<>();
 
     /** Accelerator and other extended resources the pod requests, summed over containers (e.g. nvidia.com/gpu=2). */
     public java.util.TreeMap<String, String> requests = new java.util.TreeMap<>();
@@ -32,5 +32,20 @@ public final class PodState {
     public String workload;
 
     public PodState() {
+    }
+
+    /** A liveness or startup probe of one of the pod's containers, as the hints use it. */
+    public static final class ProbeSeen {
+        public String container;
+        public int failureThreshold;
+        /** {@code 1m30s (initialDelaySeconds 60 + failureThreshold 3 x periodSeconds 10)}. */
+        public String budget;
+        /** {@code periodSeconds: 10, failureThreshold: 27 (allows 4m30s)}. */
+        public String startupProbe;
+        /** A strategic merge patch adding that startupProbe to the container, when the handler can be carried over. */
+        public String startupProbePatch;
+
+        public ProbeSeen() {
+        }
     }
 }

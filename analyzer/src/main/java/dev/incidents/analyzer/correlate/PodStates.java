@@ -2,6 +2,8 @@ package dev.incidents.analyzer.correlate;
 
 import dev.incidents.analyzer.Category;
 import dev.incidents.analyzer.WorkloadResolver;
+import dev.incidents.analyzer.hints.ProbeBudget;
+import dev.incidents.analyzer.hints.StartupProbePatch;
 import dev.incidents.analyzer.messages.FailedSchedulingMessage;
 import dev.incidents.analyzer.messages.ImagePullFailure;
 import dev.incidents.analyzer.messages.ProbeFailure;
@@ -68,7 +70,10 @@ final class PodStates {
             }
             pod.restartCount = Math.max(pod.restartCount, c.getRestartCount());
             for (Probe probe : c.getProbes()) {
-                pod.probeBudgets.put(probe.getKind().toLowerCase(java.util.Locale.ROOT), budget(probe));
+                String kind = probe.getKind().toLowerCase(java.util.Locale.ROOT);
+                if (!"readiness".equals(kind)) {
+                    pod.probes.put(kind, seen(c.getName(), probe));
+                }
             }
         }
     }
@@ -99,12 +104,15 @@ final class PodStates {
         }
     }
 
-    /** {@code liveness httpGet :8000/health: 60s delay + 3 x 10s = 90s before a restart}. */
-    static String budget(Probe probe) {
-        int total = probe.getInitialDelaySeconds() + probe.getFailureThreshold() * probe.getPeriodSeconds();
-        return probe.getKind() + (probe.getHandler() == null ? "" : " " + probe.getHandler()) + ": "
-                + probe.getInitialDelaySeconds() + "s delay + " + probe.getFailureThreshold() + " x "
-                + probe.getPeriodSeconds() + "s = " + total + "s before a restart";
+    static PodState.ProbeSeen seen(String container, Probe probe) {
+        ProbeBudget budget = ProbeBudget.of(probe);
+        PodState.ProbeSeen seen = new PodState.ProbeSeen();
+        seen.container = container;
+        seen.failureThreshold = budget.failureThreshold();
+        seen.budget = budget.describe();
+        seen.startupProbe = budget.suggestStartupProbe(Optional.empty());
+        seen.startupProbePatch = StartupProbePatch.of(container, probe, Optional.empty()).orElse(null);
+        return seen;
     }
 
     private static long parse(String quantity) {

@@ -14,8 +14,8 @@ import java.util.Set;
 /**
  * A container restarting over and over ({@code BackOff} "Back-off restarting failed container", worded without the
  * container name before Kubernetes 1.26, or a snapshot waiting in {@code CrashLoopBackOff}) that OOM kills or probe
- * kills do not explain: it yields to those, which say why, and to an init container failing (the pod never gets to
- * its app containers).
+ * kills do not explain: it yields to those, which say why, to an init container failing (the pod never gets to
+ * its app containers) and to the runtime failing to start the container at all.
  */
 public final class CrashLoopDetector implements Detector {
 
@@ -26,7 +26,8 @@ public final class CrashLoopDetector implements Detector {
 
     @Override
     public Set<Category> yieldsTo() {
-        return Set.of(Category.OOM_KILLED, Category.PROBE_FAILURE, Category.INIT_CONTAINER_FAILED);
+        return Set.of(Category.OOM_KILLED, Category.PROBE_FAILURE, Category.INIT_CONTAINER_FAILED,
+                Category.CONTAINER_START_FAILED);
     }
 
     @Override

@@ -2,7 +2,6 @@ package dev.incidents.analyzer.detect;
 
 import dev.incidents.analyzer.Category;
 import dev.incidents.analyzer.signal.Signal;
-import dev.incidents.schemas.Cause;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -42,8 +41,11 @@ public interface Detector {
         return Set.of();
     }
 
-    /** Re-ranks the catalog's causes with what the evidence shows; the default keeps the catalog's order. */
-    default List<Cause> rank(List<Cause> catalogCauses, EvidenceSummary evidence, SubjectView subject) {
-        return catalogCauses;
+    /**
+     * What the gathered evidence shows about the catalog's causes, by cause id: a clue it proves (ranked first) or a
+     * line of evidence for a cause. Read when the incident is built; none by default.
+     */
+    default List<CauseEvidence> weigh(EvidenceSummary evidence, SubjectView subject) {
+        return List.of();
     }
 }

@@ -28,6 +28,7 @@ public final class Detectors {
                 new UntoleratedTaintDetector(),
                 new NodeSelectorMismatchDetector(),
                 new PvcUnboundDetector(),
+                new GpuAdmissionFailedDetector(),
                 new ImagePullDiskFullDetector(),
                 new ImagePullAuthDetector(),
                 new ImageNotFoundDetector(),
@@ -36,6 +37,7 @@ public final class Detectors {
                 new ConfigErrorDetector(),
                 new SandboxFailedDetector(),
                 new InitContainerFailedDetector(),
+                new ContainerStartFailedDetector(),
                 new OomKilledDetector(),
                 new ProbeFailureDetector(),
                 new CrashLoopDetector(),
@@ -43,7 +45,8 @@ public final class Detectors {
                 new NodeDiskPressureDetector(nodeDiskWorkloads),
                 new NodeNotReadyDetector(),
                 new PodEvictedDetector(),
-                new GpuCapacityLostDetector()));
+                new GpuCapacityLostDetector(),
+                new GpuHardwareFaultDetector()));
     }
 
     public Detector of(Category category) {

@@ -3,8 +3,11 @@ package dev.incidents.analyzer.detect;
 import dev.incidents.analyzer.hints.Fact;
 import dev.incidents.analyzer.hints.Facts;
 import dev.incidents.analyzer.signal.EventSignal;
+import dev.incidents.analyzer.signal.NodeObserved;
 import dev.incidents.analyzer.signal.PodObserved;
+import dev.incidents.schemas.Condition;
 import dev.incidents.schemas.Container;
+import java.time.Instant;
 import java.util.Optional;
 
 /** Builds {@link Finding}s from the two shapes evidence comes in: an event, a container status in a pod snapshot. */
@@ -60,5 +63,23 @@ public final class Findings {
         return new Finding(pod, Optional.of(pod), p.node(), all,
                 pod + "/" + container.getName() + "/" + reason + "/" + container.getRestartCount(),
                 1, p.time(), p.time(), "Pod", pod, reason, message, false, Optional.empty());
+    }
+
+    /**
+     * Evidence from a node condition (Ready False, a GPU health condition set by Node Problem Detector): the failing
+     * object is {@code node/conditionType}, identity its last transition, so a snapshot repeating the same condition
+     * adds nothing; the failure started at the transition when that is known and earlier.
+     */
+    public static Finding of(NodeObserved n, Condition condition, Facts facts) {
+        String node = n.snapshot().getName();
+        Instant since = condition.getLastTransitionTime() != null && condition.getLastTransitionTime().isBefore(n.time())
+                ? condition.getLastTransitionTime() : n.time();
+        String reason = condition.getReason() == null || condition.getReason().isBlank()
+                ? condition.getType() : condition.getReason();
+        String message = condition.getType() + "=" + condition.getStatus()
+                + (condition.getMessage() == null || condition.getMessage().isBlank() ? "" : ": " + condition.getMessage());
+        return new Finding(node + "/" + condition.getType(), Optional.empty(), Optional.of(node),
+                facts.with(Fact.NODE, node), node + "/" + condition.getType() + "/" + since.toEpochMilli(), 1, since,
+                n.time(), "Node", node, reason, message, true, Optional.empty());
     }
 }

@@ -2,6 +2,7 @@ package dev.incidents.analyzer.detect;
 
 import dev.incidents.analyzer.Category;
 import dev.incidents.analyzer.correlate.PodState;
+import dev.incidents.analyzer.hints.Clue;
 import dev.incidents.analyzer.hints.Fact;
 import dev.incidents.analyzer.hints.Facts;
 import dev.incidents.analyzer.messages.FailedSchedulingMessage;
@@ -9,7 +10,6 @@ import dev.incidents.analyzer.signal.NodeDeleted;
 import dev.incidents.analyzer.signal.NodeObserved;
 import dev.incidents.analyzer.signal.PodObserved;
 import dev.incidents.analyzer.signal.Signal;
-import dev.incidents.schemas.Cause;
 import dev.incidents.schemas.NodeSnapshot;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,8 +33,8 @@ public final class GpuCapacityLostDetector implements Detector {
     static final String REASON = "GpuCapacityLost";
     private static final String MIG_PREFIX = "nvidia.com/mig-";
     /** Words that pick out the catalog's causes (hints/catalog.yaml, GPU_CAPACITY_LOST). */
-    static final String DEVICE_PLUGIN = "device plugin";
-    static final String MIG = "MIG reconfiguration";
+    /** The catalog cause a drop without a MIG reshuffle is evidence for. */
+    static final String DEVICE_PLUGIN_DROPPED_DEVICES = "DEVICE_PLUGIN_DROPPED_DEVICES";
 
     @Override
     public Category category() {
@@ -126,7 +126,7 @@ public final class GpuCapacityLostDetector implements Detector {
      * node now advertises MIG slices (nvidia.com/mig-*) besides the lost resource: then the GPUs were repartitioned.
      */
     @Override
-    public List<Cause> rank(List<Cause> catalogCauses, EvidenceSummary evidence, SubjectView subject) {
+    public List<CauseEvidence> weigh(EvidenceSummary evidence, SubjectView subject) {
         List<String> shortBy = new ArrayList<>();
         List<String> migGained = new ArrayList<>();
         subject.acceleratorsExpected().forEach((resource, expected) -> {
@@ -137,24 +137,14 @@ public final class GpuCapacityLostDetector implements Detector {
                 migGained.add(resource + " " + advertised);
             }
         });
-        if (shortBy.isEmpty() || catalogCauses.isEmpty()) {
-            return catalogCauses;
+        if (shortBy.isEmpty()) {
+            return List.of();
         }
-        String first = migGained.isEmpty() ? DEVICE_PLUGIN : MIG;
-        String why = migGained.isEmpty()
-                ? "allocatable " + String.join(", ", shortBy)
-                : "allocatable " + String.join(", ", shortBy) + " while the node advertises " + String.join(", ", migGained);
-        List<Cause> ranked = new ArrayList<>();
-        for (Cause c : catalogCauses) {
-            if (c.getCause().contains(first)) {
-                List<String> ev = new ArrayList<>(c.getEvidence());
-                ev.add(why);
-                ranked.add(0, Cause.newBuilder(c).setConfidence(Math.max(0.8, c.getConfidence())).setEvidence(ev).build());
-            } else {
-                ranked.add(c);
-            }
-        }
-        return ranked;
+        String allocatable = "allocatable " + String.join(", ", shortBy);
+        return migGained.isEmpty()
+                ? List.of(new CauseEvidence(DEVICE_PLUGIN_DROPPED_DEVICES, allocatable))
+                : List.of(CauseEvidence.proving(Clue.MIG_RECONFIGURED,
+                        allocatable + " while the node advertises " + String.join(", ", migGained)));
     }
 
     /**

@@ -1,10 +1,7 @@
 package dev.incidents.analyzer.detect;
 
 import dev.incidents.analyzer.Category;
-import dev.incidents.schemas.Cause;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Image pull or unpack failing with {@code no space left on device}: the node's container runtime volume is full.
@@ -16,17 +13,12 @@ public final class ImagePullDiskFullDetector extends ImagePullDetector {
         super(Category.IMAGE_PULL_DISK_FULL);
     }
 
+    /** The catalog cause the path is evidence for. */
+    static final String ROOT_VOLUME_TOO_SMALL = "ROOT_VOLUME_TOO_SMALL";
+
     @Override
-    public List<Cause> rank(List<Cause> catalogCauses, EvidenceSummary evidence, SubjectView subject) {
-        Optional<String> path = pathOf(subject);
-        if (path.isEmpty() || catalogCauses.isEmpty()) {
-            return catalogCauses;
-        }
-        List<Cause> ranked = new ArrayList<>(catalogCauses);
-        Cause top = ranked.get(0);
-        List<String> ev = new ArrayList<>(top.getEvidence());
-        ev.add("no space left on device writing " + path.get());
-        ranked.set(0, Cause.newBuilder(top).setEvidence(ev).build());
-        return ranked;
+    public List<CauseEvidence> weigh(EvidenceSummary evidence, SubjectView subject) {
+        return pathOf(subject).map(path -> List.of(new CauseEvidence(ROOT_VOLUME_TOO_SMALL,
+                "no space left on device writing " + path))).orElse(List.of());
     }
 }

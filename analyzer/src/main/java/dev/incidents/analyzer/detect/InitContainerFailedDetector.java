@@ -16,6 +16,12 @@ import java.util.regex.Pattern;
 /** An init container crash-looping or ending non-zero ({@code Init:Error}, {@code Init:CrashLoopBackOff}), read from the snapshot. */
 public final class InitContainerFailedDetector implements Detector {
 
+    /** An init container the runtime cannot start at all is CONTAINER_START_FAILED, which says why. */
+    @Override
+    public java.util.Set<Category> yieldsTo() {
+        return java.util.Set.of(Category.CONTAINER_START_FAILED);
+    }
+
     @Override
     public Category category() {
         return Category.INIT_CONTAINER_FAILED;

@@ -3,11 +3,19 @@ package dev.incidents.analyzer.detect;
 import dev.incidents.analyzer.Category;
 import dev.incidents.analyzer.hints.Fact;
 import dev.incidents.analyzer.hints.Facts;
+import dev.incidents.analyzer.messages.NodeNotReadyReason;
 import dev.incidents.analyzer.signal.EventSignal;
+import dev.incidents.analyzer.signal.NodeObserved;
 import dev.incidents.analyzer.signal.Signal;
+import dev.incidents.schemas.Condition;
 import java.util.Optional;
 
-/** The node controller's {@code NodeNotReady} ("Node x status is now: NodeNotReady"); recovers on {@code NodeReady}. */
+/**
+ * A node that is not Ready: the node controller's {@code NodeNotReady} event ("Node x status is now: NodeNotReady"),
+ * or a snapshot whose Ready condition is False (the kubelet says why: {@code PLEG is not healthy}, {@code container
+ * runtime is down}, the network plugin not ready) or Unknown (the kubelet stopped posting status). The condition's
+ * reason and message pick the cause. Recovers on {@code NodeReady} or a snapshot with Ready True.
+ */
 public final class NodeNotReadyDetector implements Detector {
 
     @Override
@@ -17,9 +25,16 @@ public final class NodeNotReadyDetector implements Detector {
 
     @Override
     public Optional<Finding> examine(Signal signal, SubjectView subject) {
-        if (signal instanceof EventSignal e && subject.subject().isNode() && "Node".equals(e.involvedKind())
-                && "NodeNotReady".equals(e.reason())) {
+        if (!subject.subject().isNode()) {
+            return Optional.empty();
+        }
+        if (signal instanceof EventSignal e && "Node".equals(e.involvedKind()) && "NodeNotReady".equals(e.reason())) {
             return Optional.of(Findings.of(e, Facts.of(Fact.NODE, e.involvedName())));
+        }
+        if (signal instanceof NodeObserved n) {
+            return ready(n).filter(c -> !"True".equals(c.getStatus()))
+                    .map(c -> Findings.of(n, c, Facts.empty().withClue(NodeNotReadyReason.clue(c.getReason(),
+                            c.getMessage()))));
         }
         return Optional.empty();
     }
@@ -29,6 +44,13 @@ public final class NodeNotReadyDetector implements Detector {
         if (signal instanceof EventSignal e && "Node".equals(e.involvedKind()) && "NodeReady".equals(e.reason())) {
             return Optional.of(Recovery.all("recovered: node " + e.involvedName() + " Ready"));
         }
+        if (signal instanceof NodeObserved n && ready(n).filter(c -> "True".equals(c.getStatus())).isPresent()) {
+            return Optional.of(Recovery.all("recovered: node " + n.snapshot().getName() + " Ready"));
+        }
         return Optional.empty();
+    }
+
+    private static Optional<Condition> ready(NodeObserved n) {
+        return n.snapshot().getConditions().stream().filter(c -> "Ready".equals(c.getType())).findFirst();
     }
 }

@@ -8,6 +8,7 @@ import dev.incidents.analyzer.messages.ProbeFailure;
 import dev.incidents.analyzer.signal.EventSignal;
 import dev.incidents.analyzer.signal.Signal;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Restarts caused by a liveness or startup probe: the kubelet's {@code Killing} "Container x failed liveness probe,
@@ -22,6 +23,11 @@ public final class ProbeFailureDetector implements Detector {
         return Category.PROBE_FAILURE;
     }
 
+    /** The kubelet's default failureThreshold: after this many failures in a row it restarts the container. */
+    private static final int DEFAULT_FAILURE_THRESHOLD = 3;
+    /** Workload kinds whose pod template a strategic merge patch can change. */
+    private static final Set<String> PATCHABLE = Set.of("Deployment", "StatefulSet", "DaemonSet");
+
     @Override
     public Optional<Finding> examine(Signal signal, SubjectView subject) {
         if (!(signal instanceof EventSignal e)) {
@@ -31,19 +37,52 @@ public final class ProbeFailureDetector implements Detector {
         if ("Killing".equals(e.reason())) {
             Optional<ProbeFailure> probe = ProbeFailure.parse(e.message());
             if (probe.isPresent() && probe.get().restart() && probe.get().probe() != ProbeFailure.Probe.READINESS) {
-                return Optional.of(Findings.of(e, facts(probe.get().probe().word(), probe.get().container(), pod)));
+                return Optional.of(Findings.of(e, facts(probe.get().probe().word(), probe.get().container(), pod,
+                        subject)));
+            }
+        }
+        if ("Unhealthy".equals(e.reason())) {
+            // no Killing in the paste (or not recorded): failures in a row up to the threshold are a kill by definition
+            Optional<ProbeFailure> probe = ProbeFailure.parse(e.message());
+            if (probe.isPresent() && probe.get().probe() != ProbeFailure.Probe.READINESS
+                    && Math.max(1, e.event().getCount()) >= threshold(probe.get().probe().word(), pod)) {
+                return Optional.of(Findings.of(e, facts(probe.get().probe().word(), e.container(), pod, subject)));
             }
         }
         if ("BackOff".equals(e.reason()) && e.message().contains("restarting failed container")
                 && pod.map(p -> p.failedProbe != null).orElse(false)) {
             return Optional.of(Findings.of(e, facts(pod.get().failedProbe,
-                    Optional.ofNullable(pod.get().failedProbeContainer), pod)));
+                    Optional.ofNullable(pod.get().failedProbeContainer), pod, subject)));
         }
         return Optional.empty();
     }
 
-    private static Facts facts(String probe, Optional<String> container, Optional<PodState> pod) {
-        String described = pod.map(p -> p.probeBudgets.get(probe)).orElse(probe);
-        return Facts.of(Fact.PROBE, described).with(Fact.CONTAINER, container);
+    /**
+     * The failures that restart the container: the pod's own failureThreshold when its snapshot is known, else the
+     * default for liveness; a startup probe's threshold is often raised far above 3 for model loads, so without the
+     * snapshot a few startup failures prove nothing.
+     */
+    private static int threshold(String probe, Optional<PodState> pod) {
+        Optional<PodState.ProbeSeen> seen = pod.map(p -> p.probes.get(probe));
+        if (seen.isPresent()) {
+            return Math.max(1, seen.get().failureThreshold);
+        }
+        return "liveness".equals(probe) ? DEFAULT_FAILURE_THRESHOLD : Integer.MAX_VALUE;
+    }
+
+    private static Facts facts(String probe, Optional<String> container, Optional<PodState> pod, SubjectView subject) {
+        Facts facts = Facts.of(Fact.PROBE, probe).with(Fact.CONTAINER, container);
+        Optional<PodState.ProbeSeen> seen = pod.map(p -> p.probes.get(probe));
+        if (seen.isEmpty()) {
+            return facts;
+        }
+        facts = facts.with(Fact.CONTAINER, container.orElse(seen.get().container))
+                .with(Fact.PROBE_BUDGET, seen.get().budget)
+                .with(Fact.STARTUP_PROBE, seen.get().startupProbe);
+        if (PATCHABLE.contains(subject.subject().kind()) && seen.get().startupProbePatch != null
+                && container.map(seen.get().container::equals).orElse(true)) {
+            facts = facts.with(Fact.STARTUP_PROBE_PATCH, seen.get().startupProbePatch);
+        }
+        return facts;
     }
 }

@@ -4,6 +4,7 @@ import dev.incidents.analyzer.Category;
 import dev.incidents.analyzer.hints.Fact;
 import dev.incidents.analyzer.hints.Facts;
 import dev.incidents.analyzer.messages.FailedSchedulingMessage;
+import dev.incidents.analyzer.messages.ScaleUpVerdict;
 import dev.incidents.analyzer.messages.SchedulingReason;
 import dev.incidents.analyzer.signal.EventSignal;
 import dev.incidents.analyzer.signal.Signal;
@@ -26,16 +27,24 @@ public abstract class SchedulingDetector extends CategoryDetector {
         if (!(signal instanceof EventSignal e)) {
             return Optional.empty();
         }
-        // cluster-autoscaler only looks at pods the scheduler marked unschedulable, so its NotTriggerScaleUp is
-        // scheduling evidence too; its reasons are per node group, so it counts only when the scheduler's own
-        // FailedScheduling (per node, the better verdict) is not there (expired, or not pasted)
-        boolean scaleUpVerdict = "NotTriggerScaleUp".equals(e.reason())
+        // cluster-autoscaler only looks at pods the scheduler marked unschedulable, so its verdicts are scheduling
+        // evidence too; its reasons are per node group, so they count only when the scheduler's own FailedScheduling
+        // (per node, the better verdict) is not there (expired, or not pasted)
+        boolean scaleUpVerdict = ScaleUpVerdict.isVerdict(e.reason())
                 && !subject.pod(e.pod()).map(p -> p.failedScheduling).orElse(false);
         if (!"FailedScheduling".equals(e.reason()) && !scaleUpVerdict) {
             return Optional.empty();
         }
         FailedSchedulingMessage message = FailedSchedulingMessage.parse(e.message());
-        if (message.category().filter(category()::equals).isEmpty()) {
+        Optional<Category> category = message.category();
+        Optional<String> accelerator = Optional.empty();
+        if (category.isEmpty() && scaleUpVerdict) {
+            // "max node group size reached", "GCE quota exceeded": no fit reason, so the pod's own requests decide
+            accelerator = subject.pod(e.pod()).flatMap(p -> p.requests.keySet().stream().findFirst());
+            category = Optional.of(accelerator.isPresent() || ScaleUpVerdict.mentionsAccelerator(e.message())
+                    ? Category.INSUFFICIENT_GPU : Category.INSUFFICIENT_RESOURCES);
+        }
+        if (category.filter(category()::equals).isEmpty()) {
             return Optional.empty();
         }
         Facts facts = Facts.empty();
@@ -45,7 +54,11 @@ public abstract class SchedulingDetector extends CategoryDetector {
                     .with(Fact.TAINT, blocking.get().taintText());
         }
         if (!facts.has(Fact.RESOURCE)) {
-            facts = facts.with(Fact.RESOURCE, message.acceleratorResource());
+            facts = facts.with(Fact.RESOURCE, message.acceleratorResource().isPresent()
+                    ? message.acceleratorResource() : accelerator);
+        }
+        if (scaleUpVerdict) {
+            facts = facts.withClue(ScaleUpVerdict.clue(e.message()));
         }
         return Optional.of(Findings.of(e, facts));
     }

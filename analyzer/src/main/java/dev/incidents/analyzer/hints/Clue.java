@@ -47,5 +47,37 @@ public enum Clue {
 
     // POD_EVICTED
     NODE_PRESSURE,
-    POD_OWN_LIMIT
+    POD_OWN_LIMIT,
+
+    // GPU_CAPACITY_LOST, from the node's advertised resources
+    MIG_RECONFIGURED,
+
+    // GPU_ADMISSION_FAILED: which part of the kubelet refused the devices
+    DEVICE_MANAGER_OUT_OF_SYNC,
+    KUBELET_DEVICES_HELD,
+    TOPOLOGY_AFFINITY,
+
+    // CONTAINER_START_FAILED
+    NVIDIA_TOOLKIT_FAILED,
+    ENTRYPOINT_NOT_FOUND,
+    EXEC_FORMAT_ERROR,
+
+    // GPU_HARDWARE_FAULT
+    GPU_FELL_OFF_BUS,
+    GPU_MEMORY_ERRORS,
+    NVLINK_ERRORS,
+    GPU_NEEDS_RESET,
+    GPU_REPORTED_UNHEALTHY,
+
+    // NODE_NOT_READY, from the Ready condition's reason and message
+    PLEG_NOT_HEALTHY,
+    CONTAINER_RUNTIME_DOWN,
+    NETWORK_PLUGIN_NOT_READY,
+    KUBELET_STOPPED_POSTING,
+
+    // INSUFFICIENT_GPU / INSUFFICIENT_RESOURCES, from the cluster autoscaler's or the cloud's verdict
+    NODE_GROUP_AT_MAX_SIZE,
+    CLOUD_CAPACITY_EXHAUSTED,
+    CLOUD_QUOTA_EXCEEDED,
+    NO_NODE_GROUP_FITS
 }

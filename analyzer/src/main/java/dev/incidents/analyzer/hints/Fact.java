@@ -35,6 +35,8 @@ public enum Fact {
     PROBE_BUDGET("probeBudget", "the probe's time budget"),
     /** e.g. {@code periodSeconds: 10, failureThreshold: 54 (allows 9m0s)}, see {@link ProbeBudget}. */
     STARTUP_PROBE("startupProbe", "a budget above the observed load time"),
+    /** A strategic merge patch adding that startupProbe, see {@link StartupProbePatch}; only in commands. */
+    STARTUP_PROBE_PATCH("startupProbePatch", "a startupProbe"),
     COUNT("count", "several");
 
     private static final Map<String, Fact> BY_PLACEHOLDER = Arrays.stream(values())

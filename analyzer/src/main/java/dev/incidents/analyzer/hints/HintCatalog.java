@@ -35,10 +35,14 @@ public final class HintCatalog {
     public static final String RESOURCE = "hints/catalog.yaml";
 
     private static final Set<String> ENTRY_KEYS = Set.of("title", "summary", "causes", "remediation");
-    private static final Set<String> CAUSE_KEYS = Set.of("cause", "confidence", "requires", "when");
+    private static final Set<String> CAUSE_KEYS = Set.of("cause", "id", "confidence", "requires", "when", "unless");
+
+    /** When the evidence proves a cause, the general ones are guesses beside it: none above this. */
+    static final double GUESS_BESIDE_PROOF = 0.5;
     private static final Set<String> STEP_KEYS = Set.of("step", "commands", "requires");
 
-    private record CauseTemplate(HintTemplate cause, double confidence, Set<Fact> requires, Optional<Clue> when) {
+    private record CauseTemplate(String id, HintTemplate cause, double confidence, Set<Fact> requires, Optional<Clue> when,
+                                 Optional<Clue> unless) {
     }
 
     private record StepTemplate(HintTemplate step, List<HintTemplate> commands, Set<Fact> requires) {
@@ -104,6 +108,7 @@ public final class HintCatalog {
     private static Entry entry(String where, JsonNode node) {
         requireKeys(where, node, ENTRY_KEYS, Set.of("title", "summary", "causes", "remediation"));
         List<CauseTemplate> causes = new ArrayList<>();
+        Set<String> ids = new java.util.HashSet<>();
         JsonNode causeNodes = node.get("causes");
         requireArray(where + ".causes", causeNodes);
         for (int i = 0; i < causeNodes.size(); i++) {
@@ -114,8 +119,14 @@ public final class HintCatalog {
             if (!c.get("confidence").isNumber() || confidence < 0 || confidence > 1) {
                 throw new IllegalArgumentException(at + ".confidence: expected a number in [0, 1]");
             }
-            causes.add(new CauseTemplate(HintTemplate.parse(text(at + ".cause", c.get("cause")), at + ".cause"),
-                    confidence, requires(at, c.get("requires")), clue(at, c.get("when"))));
+            Optional<Clue> when = clue(at + ".when", c.get("when"));
+            String id = c.has("id") ? text(at + ".id", c.get("id")) : when.map(Clue::name).orElseThrow(() ->
+                    new IllegalArgumentException(at + ": a cause needs an 'id' (or a 'when' clue, which is its id)"));
+            if (!id.matches("[A-Z][A-Z0-9_]*") || !ids.add(id)) {
+                throw new IllegalArgumentException(at + ".id: '" + id + "' is not an UPPER_SNAKE name unique in the entry");
+            }
+            causes.add(new CauseTemplate(id, HintTemplate.parse(text(at + ".cause", c.get("cause")), at + ".cause"),
+                    confidence, requires(at, c.get("requires")), when, clue(at + ".unless", c.get("unless"))));
         }
         List<StepTemplate> steps = new ArrayList<>();
         JsonNode stepNodes = node.get("remediation");
@@ -174,11 +185,11 @@ public final class HintCatalog {
         if (node == null) {
             return Optional.empty();
         }
-        String name = text(where + ".when", node);
+        String name = text(where, node);
         try {
             return Optional.of(Clue.valueOf(name));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(where + ".when: unknown clue '" + name + "'");
+            throw new IllegalArgumentException(where + ": unknown clue '" + name + "'");
         }
     }
 
@@ -203,15 +214,21 @@ public final class HintCatalog {
         List<Cause> proven = new ArrayList<>();
         List<Cause> general = new ArrayList<>();
         for (CauseTemplate c : entry.causes()) {
-            if (!hasAll(facts, c.requires()) || c.when().isPresent() && !facts.has(c.when().get())) {
+            if (!hasAll(facts, c.requires()) || c.when().isPresent() && !facts.has(c.when().get())
+                    || c.unless().isPresent() && facts.has(c.unless().get())) {
                 continue;
             }
-            Cause cause = Cause.newBuilder().setCause(c.cause().prose(facts)).setConfidence(c.confidence())
-                    .setEvidence(new ArrayList<>()).build();
+            Cause cause = Cause.newBuilder().setId(c.id()).setCause(c.cause().prose(facts))
+                    .setConfidence(c.confidence()).setEvidence(new ArrayList<>()).build();
             (c.when().isPresent() ? proven : general).add(cause);
         }
         List<Cause> causes = new ArrayList<>(proven);
-        causes.addAll(general);
+        for (Cause guess : general) {
+            if (!proven.isEmpty() && guess.getConfidence() > GUESS_BESIDE_PROOF) {
+                guess.setConfidence(GUESS_BESIDE_PROOF);
+            }
+            causes.add(guess);
+        }
         List<RemediationStep> steps = new ArrayList<>();
         for (StepTemplate s : entry.remediation()) {
             if (!hasAll(facts, s.requires())) {

@@ -13,7 +13,7 @@ public record ProbeBudget(int initialDelaySeconds, int periodSeconds, int failur
 
     /** Headroom over the observed load time, so a slightly slower start (cold cache, bigger model) still passes. */
     private static final double HEADROOM = 1.5;
-    private static final int SUGGESTED_PERIOD_SECONDS = 10;
+    static final int SUGGESTED_PERIOD_SECONDS = 10;
 
     public static ProbeBudget of(Probe probe) {
         return new ProbeBudget(Math.max(0, probe.getInitialDelaySeconds()), Math.max(1, probe.getPeriodSeconds()),
@@ -36,12 +36,17 @@ public record ProbeBudget(int initialDelaySeconds, int periodSeconds, int failur
      * headroom; without an observation, three times the current budget. Never below the current budget.
      */
     public String suggestStartupProbe(Optional<Duration> observedLoadTime) {
+        long threshold = startupFailureThreshold(observedLoadTime);
+        return "periodSeconds: " + SUGGESTED_PERIOD_SECONDS + ", failureThreshold: " + threshold + " (allows "
+                + human(Duration.ofSeconds(threshold * SUGGESTED_PERIOD_SECONDS)) + ")";
+    }
+
+    /** The startupProbe's failureThreshold at a period of 10 s: see {@link #suggestStartupProbe}. */
+    public long startupFailureThreshold(Optional<Duration> observedLoadTime) {
         long target = observedLoadTime.map(d -> (long) Math.ceil(d.toSeconds() * HEADROOM))
                 .orElse(budget().toSeconds() * 3);
         target = Math.max(target, budget().toSeconds());
-        long threshold = Math.max(3, (target + SUGGESTED_PERIOD_SECONDS - 1) / SUGGESTED_PERIOD_SECONDS);
-        return "periodSeconds: " + SUGGESTED_PERIOD_SECONDS + ", failureThreshold: " + threshold + " (allows "
-                + human(Duration.ofSeconds(threshold * SUGGESTED_PERIOD_SECONDS)) + ")";
+        return Math.max(3, (target + SUGGESTED_PERIOD_SECONDS - 1) / SUGGESTED_PERIOD_SECONDS);
     }
 
     /** {@code {probeBudget}} and {@code {startupProbe}} facts. */

@@ -14,13 +14,13 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * steal partitions from a chat bot's group, nor commit offsets) and {@code read_committed}, so an aborted analyzer
  * transaction never shows up as an incident.
  */
-final class IncidentTopicReader {
+public final class IncidentTopicReader {
     private static final Duration METADATA_TIMEOUT = Duration.ofSeconds(30);
 
     private IncidentTopicReader() {
     }
 
-    static KafkaConsumer<String, String> open(Map<String, Object> client) {
+    public static KafkaConsumer<String, String> open(Map<String, Object> client) {
         Map<String, Object> config = new LinkedHashMap<>(client);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -29,7 +29,7 @@ final class IncidentTopicReader {
     }
 
     /** The partitions of {@code topic}; empty when it does not exist. */
-    static List<TopicPartition> partitions(KafkaConsumer<String, String> consumer, String topic) {
+    public static List<TopicPartition> partitions(KafkaConsumer<String, String> consumer, String topic) {
         return consumer.partitionsFor(topic, METADATA_TIMEOUT).stream()
                 .map(p -> new TopicPartition(p.topic(), p.partition()))
                 .toList();

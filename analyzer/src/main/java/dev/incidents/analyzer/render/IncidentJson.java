@@ -76,6 +76,9 @@ public final class IncidentJson {
             g.writeArrayFieldStart("causes");
             for (Cause c : list(incident.getCauses())) {
                 g.writeStartObject();
+                if (c.getId() != null) {
+                    g.writeStringField("id", c.getId());
+                }
                 g.writeStringField("cause", c.getCause());
                 g.writeNumberField("confidence", c.getConfidence());
                 strings(g, "evidence", c.getEvidence());
@@ -158,6 +161,7 @@ public final class IncidentJson {
                     .setTitle(n.path("title").asText(""))
                     .setSummary(n.path("summary").asText(""))
                     .setCauses(objects(n.get("causes"), c -> Cause.newBuilder()
+                            .setId(c.hasNonNull("id") ? c.get("id").asText() : null)
                             .setCause(c.path("cause").asText()).setConfidence(c.path("confidence").asDouble())
                             .setEvidence(strings(c.get("evidence"))).build()))
                     .setEvidence(objects(n.get("evidence"), e -> Evidence.newBuilder()

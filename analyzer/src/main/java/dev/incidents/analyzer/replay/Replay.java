@@ -41,7 +41,8 @@ import org.apache.kafka.streams.test.TestRecord;
 public final class Replay implements AutoCloseable {
 
     /** What a replay produced. {@code latest} is ordered by first seen, then id: stable across runs. */
-    public record Result(List<Incident> transitions, List<Incident> latest, int transitionCount, int deadLettered) {
+    public record Result(List<Incident> transitions, List<Instant> transitionTimes, List<Incident> latest,
+                         int transitionCount, int deadLettered) {
     }
 
     private static final String APPLICATION_ID = "incidents-replay";
@@ -64,6 +65,8 @@ public final class Replay implements AutoCloseable {
     private final TestOutputTopic<byte[], byte[]> nodesView;
     private final boolean keepTransitions;
     private final List<Incident> transitions = new ArrayList<>();
+    /** The event time each kept transition was decided at (its record timestamp). */
+    private final List<Instant> transitionTimes = new ArrayList<>();
     private final Map<String, Incident> latest = new LinkedHashMap<>();
     private int transitionCount;
     private int deadLettered;
@@ -205,7 +208,8 @@ public final class Replay implements AutoCloseable {
         advance(config.longestGrace().plusSeconds(1));
         List<Incident> ordered = new ArrayList<>(latest.values());
         ordered.sort(Comparator.comparing(Incident::getFirstSeen).thenComparing(Incident::getId));
-        return new Result(List.copyOf(transitions), ordered, transitionCount, deadLettered);
+        return new Result(List.copyOf(transitions), List.copyOf(transitionTimes), ordered, transitionCount,
+                deadLettered);
     }
 
     public TopologyTestDriver driver() {
@@ -221,11 +225,13 @@ public final class Replay implements AutoCloseable {
     private void drain() {
         sinceDrain = 0;
         while (!incidents.isEmpty()) {
-            Incident incident = incidents.readValue();
+            TestRecord<String, Incident> emitted = incidents.readRecord();
+            Incident incident = emitted.value();
             transitionCount++;
             latest.put(incident.getId(), incident);
             if (keepTransitions) {
                 transitions.add(incident);
+                transitionTimes.add(emitted.getRecordTime());
             }
         }
         while (!json.isEmpty()) {

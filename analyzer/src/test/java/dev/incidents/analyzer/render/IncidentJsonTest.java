@@ -24,7 +24,7 @@ class IncidentJsonTest {
                 "namespace", "workload", "pods", "nodes", "affectedWorkloads", "title", "summary", "causes", "evidence",
                 "remediation", "firstSeen", "lastSeen", "signalCount", "follows", "resolution", "text");
         assertThat(json.get("workload").toString()).isEqualTo("{\"kind\":\"Deployment\",\"name\":\"triton\"}");
-        assertThat(json.get("causes").get(0).toString()).startsWith("{\"cause\":").contains("\"confidence\":0.8,");
+        assertThat(json.get("causes").get(0).toString()).startsWith("{\"id\":\"ROOT_VOLUME_TOO_SMALL\",\"cause\":").contains("\"confidence\":0.8,");
         assertThat(json.get("evidence").get(0).toString()).isEqualTo("{\"time\":\"2025-06-01T10:01:59Z\","
                 + "\"kind\":\"Pod\",\"name\":\"triton-79569cfbbc-m2wcc\",\"reason\":\"Failed\",\"message\":"
                 + "\"Failed to pull image \\\"" + SeedIncidents.IMAGE + "\\\": ... no space left on device\",\"count\":1}");

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,12 +23,43 @@ import org.junit.jupiter.api.Test;
 class RealWorldAccuracyTest {
 
     /**
-     * The issue's target is 95 % top-1. Until the analyzer reaches it this is a ratchet set to what the code
-     * achieves: raise it with every fix, never lower it.
+     * Fixtures that fail today, by name (issue 15): a ratio would let one fixture regress while another is fixed. A
+     * fixture that starts passing must leave this list, and one that starts failing fails the suite.
      */
-    static final double TOP1_THRESHOLD = 62.0 / 63;
+    static final Set<String> KNOWN_FAILING = Set.of(
+            // reader: the Conditions row and the pod fragment without Status: read as nothing (see realworld/README.md)
+            "node_not_ready/gesis-orc-21-pleg-docker",
+            "gpu_hardware_fault/gke-cea-497-xid-critical-condition",
+            "gpu_admission_failed/k8s-97131-nvml-gpu-lost",
+            // GPU_FRAGMENTED is not a category yet: it needs pods' GPU allocations per node in the node view
+            "gpu_fragmented/device-plugin-165-two-gpus-one-per-node",
+            // evidence only on a custom resource (Volcano PodGroup, Kueue Workload, Knative Revision)
+            "insufficient_resources/volcano-1094-podgroup-not-enough-resources",
+            "insufficient_resources/volcano-4311-podgroup-queue-overused",
+            "insufficient_resources/xpk-603-kueue-workload-cpu-unavailable",
+            "image_pull_auth/kserve-576-knative-revision-401",
+            // Karpenter's own FailedScheduling wording; a GKE quota verdict on a pod whose GPU request is not in the paste
+            "insufficient_gpu/karpenter-5703-vllm-no-instance-type",
+            "insufficient_gpu/hf-gcc-126-gke-autopilot-gce-quota",
+            // kubelet FailedSync wordings from before Kubernetes 1.10 (RunContainerError inside "Error syncing pod")
+            "container_start_failed/k8s-43418-runcontainererror-etc-hosts",
+            "container_start_failed/kubeless-29-runcontainererror-2016",
+            "config_error/deis-workflow-431-runcontainererror-secret-key",
+            // a bare container block: the workload is not named, so it opens under unnamed-pod
+            "container_start_failed/otel-helm-1876-starterror-no-shell",
+            "init_container_failed/gpu-operator-1518-toolkit-validation-starterror",
+            // two liveness failures in the paste, below the kubelet's threshold of three
+            "probe_failure/uptime-kuma-helm-67-exec-healthcheck-timeout");
+
+    /** Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. */
+    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
+            "insufficient_gpu/kubeflow-website-2340-notebook-cr-gpu",
+            "insufficient_resources/2i2c-2185-backoff-after-failed-scale-up",
+            "node_not_ready/eks-ami-79-all-conditions-unknown",
+            "probe_failure/aibrix-1054-vllm-startup-probe");
 
     static final Path DIR = Path.of("src/test/resources/realworld");
+    static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
 
     /** One fixture's outcome. */
     record Outcome(Scenario scenario, List<Incident> incidents, List<Incident> matched, List<String> problems,
@@ -58,49 +90,71 @@ class RealWorldAccuracyTest {
     }
 
     static List<Outcome> outcomes;
+    static List<Outcome> heldBack;
 
     @BeforeAll
     static void replay_every_fixture() {
-        outcomes = new ArrayList<>();
-        for (Scenario s : Scenario.under(DIR)) {
+        outcomes = replayAll(DIR);
+        heldBack = replayAll(HELD_BACK);
+        System.out.println(report("Real-world accuracy", outcomes, KNOWN_FAILING));
+        System.out.println(report("Held-back real-world accuracy", heldBack, KNOWN_FAILING_HELD_BACK));
+    }
+
+    static List<Outcome> replayAll(Path root) {
+        List<Outcome> out = new ArrayList<>();
+        for (Scenario s : Scenario.under(root)) {
             List<Rejection> rejected = new ArrayList<>();
             List<Incident> incidents = s.replay(rejected).latest();
-            outcomes.add(new Outcome(s, incidents, s.matched(incidents), s.check(incidents), rejected));
+            out.add(new Outcome(s, incidents, s.matched(incidents), s.check(incidents), rejected));
         }
-        System.out.println(report());
+        return out;
     }
 
     @Test
-    void the_suite_holds_every_fixture_of_the_issue() {
-        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(60);
+    void the_suite_holds_every_fixture_of_the_issues() {
+        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(96);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(13);
     }
 
     @Test
-    void top1_accuracy_stays_at_or_above_the_ratchet() {
-        assertThat(top1()).as(report()).isGreaterThanOrEqualTo(TOP1_THRESHOLD);
+    void every_fixture_passes_but_the_pinned_known_failures() {
+        assertThat(failing(outcomes)).as(report("Real-world accuracy", outcomes, KNOWN_FAILING))
+                .containsExactlyInAnyOrderElementsOf(KNOWN_FAILING);
+    }
+
+    @Test
+    void every_held_back_fixture_passes_but_its_pinned_known_failures() {
+        assertThat(failing(heldBack)).as(report("Held-back real-world accuracy", heldBack, KNOWN_FAILING_HELD_BACK))
+                .containsExactlyInAnyOrderElementsOf(KNOWN_FAILING_HELD_BACK);
+    }
+
+    static List<String> failing(List<Outcome> all) {
+        return all.stream().filter(o -> !o.correct()).map(o -> o.scenario().name()).toList();
     }
 
     @Test
     void healthy_recordings_open_nothing() {
-        List<String> noisy = outcomes.stream().filter(Outcome::healthy).filter(o -> !o.incidents().isEmpty())
+        List<Outcome> every = new ArrayList<>(outcomes);
+        every.addAll(heldBack);
+        List<String> noisy = every.stream().filter(Outcome::healthy).filter(o -> !o.incidents().isEmpty())
                 .map(o -> o.scenario().name() + ":\n" + ScenarioTest.describe(o.incidents())).toList();
         assertThat(noisy).as("healthy recordings that opened incidents").isEmpty();
     }
 
     @Test
     void no_remediation_command_keeps_a_placeholder() {
-        List<String> unfilled = outcomes.stream()
+        List<String> unfilled = java.util.stream.Stream.concat(outcomes.stream(), heldBack.stream())
                 .flatMap(o -> Scenario.unfilledPlaceholders(o.incidents()).stream()
                         .map(c -> o.scenario().name() + " " + c))
                 .toList();
         assertThat(unfilled).as("remediation commands with an unfilled {placeholder}").isEmpty();
     }
 
-    static double top1() {
+    static double top1(List<Outcome> outcomes) {
         return (double) outcomes.stream().filter(Outcome::correct).count() / outcomes.size();
     }
 
-    static Map<String, Score> scores() {
+    static Map<String, Score> scores(List<Outcome> outcomes) {
         Map<String, Score> scores = new TreeMap<>();
         for (Outcome o : outcomes) {
             List<Scenario.Expected> expect = o.scenario().expectation().expect;
@@ -120,14 +174,15 @@ class RealWorldAccuracyTest {
         return scores;
     }
 
-    static String report() {
-        StringBuilder out = new StringBuilder("\nReal-world accuracy (").append(outcomes.size()).append(" fixtures)\n");
+    static String report(String title, List<Outcome> outcomes, Set<String> knownFailing) {
+        StringBuilder out = new StringBuilder("\n").append(title).append(" (").append(outcomes.size())
+                .append(" fixtures)\n");
         out.append(String.format("%-24s %8s %4s %4s %9s %6s%n", "category", "expected", "TP", "FP", "precision",
                 "recall"));
         int expected = 0;
         int tp = 0;
         int fp = 0;
-        for (Map.Entry<String, Score> e : scores().entrySet()) {
+        for (Map.Entry<String, Score> e : scores(outcomes).entrySet()) {
             Score s = e.getValue();
             out.append(String.format("%-24s %8d %4d %4d %9s %6s%n", e.getKey(), s.expected, s.truePositives,
                     s.falsePositives, s.precision(), s.recall()));
@@ -142,11 +197,11 @@ class RealWorldAccuracyTest {
         out.append(String.format("%-24s %8d %4d %4d %9s %6s%n", "(all)", expected, tp, fp, total.precision(),
                 total.recall()));
         long correct = outcomes.stream().filter(Outcome::correct).count();
-        out.append(String.format("top-1 accuracy: %d/%d = %.4f (threshold %.4f)%n", correct, outcomes.size(),
-                top1(), TOP1_THRESHOLD));
+        out.append(String.format("top-1 accuracy: %d/%d = %.4f%n", correct, outcomes.size(), top1(outcomes)));
         for (Outcome o : outcomes) {
             if (!o.correct()) {
-                out.append("FAIL ").append(o.scenario().name()).append(": ").append(String.join("; ", o.problems()))
+                out.append(knownFailing.contains(o.scenario().name()) ? "KNOWN FAIL " : "FAIL ")
+                        .append(o.scenario().name()).append(": ").append(String.join("; ", o.problems()))
                         .append("\n  opened: ").append(o.incidents().isEmpty() ? "nothing"
                                 : o.incidents().stream().map(i -> i.getCategory() + " " + i.getId() + " " + i.getStatus())
                                         .collect(Collectors.joining(", ")));

@@ -45,6 +45,13 @@ record Scenario(String name, List<Path> inputs, Expectation expectation) {
         public String namespace;
         public String node;
         public String status;
+        /** The id of the first-ranked cause (a catalog cause id: {@code DEVICE_MANAGER_OUT_OF_SYNC}). */
+        public String cause;
+        /**
+         * Every transition of the incident, in order, as {@code STATUS at} with the event time it was decided at
+         * ({@code OPEN 2025-03-14T16:00:31Z}); checked by {@link #checkTransitions}.
+         */
+        public List<String> transitions;
         public List<String> commandsContain = new ArrayList<>();
 
         @Override
@@ -151,6 +158,36 @@ record Scenario(String name, List<Path> inputs, Expectation expectation) {
         return pairs;
     }
 
+    /**
+     * Problems with the transitions of the matched incidents against the entries that list them: each incident's
+     * transitions ({@code STATUS at}, in emission order) must be exactly the listed ones.
+     */
+    List<String> checkTransitions(Replay.Result result) {
+        List<String> problems = new ArrayList<>();
+        List<Incident> pairs = matched(result.latest());
+        for (int k = 0; k < pairs.size(); k++) {
+            Expected e = expectation.expect.get(k);
+            if (e.transitions == null || pairs.get(k) == null) {
+                continue;
+            }
+            List<String> actual = transitionsOf(result, pairs.get(k).getId());
+            if (!actual.equals(e.transitions)) {
+                problems.add(e + ": transitions " + actual + ", expected " + e.transitions);
+            }
+        }
+        return problems;
+    }
+
+    static List<String> transitionsOf(Replay.Result result, String id) {
+        List<String> out = new ArrayList<>();
+        for (int t = 0; t < result.transitions().size(); t++) {
+            if (result.transitions().get(t).getId().equals(id)) {
+                out.add(result.transitions().get(t).getStatus() + " " + result.transitionTimes().get(t));
+            }
+        }
+        return out;
+    }
+
     /** Whether an incident no entry expects is tolerated here: {@code allowOther} names its category. */
     boolean tolerates(String category) {
         return expectation.allowOther.contains(category);
@@ -183,6 +220,9 @@ record Scenario(String name, List<Path> inputs, Expectation expectation) {
         }
         if (e.status != null && !e.status.equals(i.getStatus().name())
                 && !(e.status.equals("OPEN") && i.getStatus().name().equals("UPDATED"))) {
+            return false;
+        }
+        if (e.cause != null && (i.getCauses().isEmpty() || !e.cause.equals(i.getCauses().get(0).getId()))) {
             return false;
         }
         List<String> commands = i.getRemediation().stream().flatMap(s -> s.getCommands().stream()).toList();

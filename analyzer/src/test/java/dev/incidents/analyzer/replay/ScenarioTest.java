@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -27,7 +28,22 @@ class ScenarioTest {
             List<String> problems = s.check(result.latest());
             assertThat(problems).as("%s\nincidents:\n%s", s.name(), describe(result.latest())).isEmpty();
             assertThat(Scenario.unfilledPlaceholders(result.latest())).as("unfilled placeholders").isEmpty();
+            assertThat(s.checkTransitions(result)).as("transitions").isEmpty();
         }));
+    }
+
+    /** Issue 15: a scenario pins what it is about, the top cause and when each transition happened, not only a category. */
+    @Test
+    void every_expected_incident_names_its_top_cause_and_its_transitions() {
+        List<String> loose = new ArrayList<>();
+        for (Scenario s : Scenario.all()) {
+            for (Scenario.Expected e : s.expectation().expect) {
+                if (e.cause == null || e.transitions == null) {
+                    loose.add(s.name() + ": " + e);
+                }
+            }
+        }
+        assertThat(loose).as("expected incidents without cause: or transitions:").isEmpty();
     }
 
     static String describe(List<Incident> incidents) {

@@ -1,0 +1,89 @@
+package dev.incidents.analyzer.messages;
+
+import dev.incidents.analyzer.hints.Clue;
+import dev.incidents.analyzer.hints.Facts;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The runtime could not start a container whose image is already on the node: the kubelet's {@code Failed} event
+ * ({@code Error: failed to create containerd task: failed to create shim task: OCI runtime create failed: ...}, cri-o's
+ * {@code Error: container create failed: ...}, Docker's {@code Error response from daemon: OCI runtime create failed}),
+ * or a container status {@code StartError} / {@code RunContainerError} / {@code CreateContainerError}. The part after
+ * the runtime's prefix says why; the families the hint catalog knows are clues:
+ * <ul>
+ *   <li>the NVIDIA container toolkit's hook failed ({@code nvidia-container-cli: initialization error: nvml error:
+ *       driver not loaded}, {@code load library failed: libnvidia-ml.so.1}): the node's driver or toolkit is broken;</li>
+ *   <li>the entrypoint does not exist in the image ({@code executable file not found in $PATH},
+ *       {@code no such file or directory} on exec);</li>
+ *   <li>the binary is for another CPU architecture ({@code exec format error}).</li>
+ * </ul>
+ *
+ * @param kind the family
+ * @param raw  the message verbatim
+ */
+public record ContainerStartFailure(Kind kind, String raw) {
+
+    public enum Kind {
+        NVIDIA_TOOLKIT(Clue.NVIDIA_TOOLKIT_FAILED),
+        ENTRYPOINT_MISSING(Clue.ENTRYPOINT_NOT_FOUND),
+        WRONG_ARCHITECTURE(Clue.EXEC_FORMAT_ERROR),
+        OTHER(null);
+
+        private final Clue clue;
+
+        Kind(Clue clue) {
+            this.clue = clue;
+        }
+    }
+
+    /** Container status reasons of a container the runtime could not start. */
+    public static boolean isStartReason(String reason) {
+        return "StartError".equals(reason) || "RunContainerError".equals(reason)
+                || "CreateContainerError".equals(reason) || "ContainerCannotRun".equals(reason);
+    }
+
+    /** Never throws; empty when the message is not about starting a container (pulls, config, sandboxes). */
+    public static Optional<ContainerStartFailure> parse(String message) {
+        if (message == null || message.isBlank()) {
+            return Optional.empty();
+        }
+        String m = message.toLowerCase(Locale.ROOT);
+        boolean startFailure = m.contains("oci runtime") || m.contains("failed to create containerd task")
+                || m.contains("failed to create shim task") || m.contains("failed to start container")
+                || m.contains("container create failed") || m.contains("cannot start container")
+                || m.contains("nvidia-container-cli") || m.contains("runcontainererror")
+                || m.contains("createcontainererror") || m.contains("starterror")
+                || m.contains("error during container init");
+        if (!startFailure || m.contains("sandbox") || m.contains("pull")) {
+            return Optional.empty();
+        }
+        return Optional.of(new ContainerStartFailure(kindOf(m), message));
+    }
+
+    /** The family of a start failure whose reason is already known (a container status with an empty message). */
+    public static ContainerStartFailure ofStatus(String reason, String message) {
+        String m = message == null ? "" : message.toLowerCase(Locale.ROOT);
+        return new ContainerStartFailure(kindOf(m), message == null || message.isBlank() ? reason : message);
+    }
+
+    private static Kind kindOf(String m) {
+        if (m.contains("nvidia-container-cli") || m.contains("nvidia-container-runtime") || m.contains("libnvidia-ml")
+                || m.contains("nvml") || m.contains("driver not loaded") || m.contains("nvidia-smi")
+                || m.contains("cuda driver")) {
+            return Kind.NVIDIA_TOOLKIT;
+        }
+        if (m.contains("executable file not found") || m.contains("no such file or directory") && m.contains("exec")) {
+            return Kind.ENTRYPOINT_MISSING;
+        }
+        if (m.contains("exec format error")) {
+            return Kind.WRONG_ARCHITECTURE;
+        }
+        return Kind.OTHER;
+    }
+
+    /** The family's clue, for the hint catalog. */
+    public Facts facts() {
+        return kind.clue == null ? Facts.empty() : Facts.empty().withClue(kind.clue);
+    }
+}

@@ -1,0 +1,52 @@
+package dev.incidents.analyzer.messages;
+
+import dev.incidents.analyzer.hints.Clue;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Why the cluster autoscaler did not (or could not) add a node for a pending pod, from its pod events:
+ * {@code NotTriggerScaleUp} ({@code pod didn't trigger scale-up: 1 max node group size reached, 2 Insufficient
+ * nvidia.com/gpu}) and {@code FailedScaleUp} ({@code Node scale up in zones us-central1-c associated with this pod
+ * failed: GCE quota exceeded. Pod is at risk of not being scheduled.}), or the cloud's own words for a stockout
+ * ({@code ZONE_RESOURCE_POOL_EXHAUSTED}, {@code InsufficientInstanceCapacity}). When the scheduler's verdict is not
+ * there, this is the only evidence of why the pod is pending.
+ */
+public final class ScaleUpVerdict {
+    private ScaleUpVerdict() {
+    }
+
+    /** Autoscaler pod event reasons that carry a verdict. */
+    public static boolean isVerdict(String reason) {
+        return "NotTriggerScaleUp".equals(reason) || "FailedScaleUp".equals(reason);
+    }
+
+    /** The clue the verdict proves, if any. */
+    public static Optional<Clue> clue(String message) {
+        String m = message == null ? "" : message.toLowerCase(Locale.ROOT);
+        if (m.contains("quota")) {
+            return Optional.of(Clue.CLOUD_QUOTA_EXCEEDED);
+        }
+        if (m.contains("resource_pool_exhausted") || m.contains("resource pool exhausted")
+                || m.contains("insufficientinstancecapacity") || m.contains("out of resources")
+                || m.contains("stockout") || m.contains("does not have enough resources available")
+                || m.contains("insufficient capacity")) {
+            return Optional.of(Clue.CLOUD_CAPACITY_EXHAUSTED);
+        }
+        if (m.contains("max node group size") || m.contains("max cluster") || m.contains("maximum size")
+                || m.contains("max size")) {
+            return Optional.of(Clue.NODE_GROUP_AT_MAX_SIZE);
+        }
+        if (m.contains("wouldn't fit if a new node is added") || m.contains("didn't match")
+                || m.contains("no node group") || m.contains("not match")) {
+            return Optional.of(Clue.NO_NODE_GROUP_FITS);
+        }
+        return Optional.empty();
+    }
+
+    /** Whether the verdict itself names an accelerator ("Insufficient nvidia.com/gpu", a GPU node pool). */
+    public static boolean mentionsAccelerator(String message) {
+        String m = message == null ? "" : message.toLowerCase(Locale.ROOT);
+        return m.contains("gpu") || m.contains("accelerator") || m.contains("tpu") || m.contains("neuron");
+    }
+}
