@@ -226,11 +226,12 @@ class AnalyzerManifestsTest {
      * writable paths are volumes.
      */
     @Test
-    void everyWorkloadFollowsTheRestrictedPodSecurityProfile() {
+    void everyWorkloadFollowsTheRestrictedPodSecurityProfile() throws IOException {
         assertThat(one(shipper, Namespace.class).getMetadata().getLabels())
                 .containsEntry("pod-security.kubernetes.io/enforce", "restricted");
         Map<String, PodSpec> pods = Map.of("analyzer", pod(),
-                "shipper", one(shipper, Deployment.class).getSpec().getTemplate().getSpec());
+                "shipper", one(shipper, Deployment.class).getSpec().getTemplate().getSpec(),
+                "notifier", one(notifier(), Deployment.class).getSpec().getTemplate().getSpec());
         pods.forEach((name, pod) -> {
             assertThat(pod.getHostNetwork()).as(name + " hostNetwork").isNotEqualTo(Boolean.TRUE);
             assertThat(pod.getHostPID()).as(name + " hostPID").isNotEqualTo(Boolean.TRUE);
@@ -266,9 +267,10 @@ class AnalyzerManifestsTest {
 
     /** Secrets reach the pods as files from Secrets (or Secret-backed variables), never as literals in deploy/. */
     @Test
-    void secretsComeFromSecretsNeverFromTheManifests() {
-        Pattern secretish = Pattern.compile("(?i).*(password|passwd|token|secret|jaas|credential).*");
-        for (Container c : List.of(container(), one(shipper, Deployment.class).getSpec().getTemplate().getSpec().getContainers().get(0))) {
+    void secretsComeFromSecretsNeverFromTheManifests() throws IOException {
+        Pattern secretish = Pattern.compile("(?i).*(password|passwd|token|secret|jaas|credential|webhook).*");
+        for (Container c : List.of(container(), one(shipper, Deployment.class).getSpec().getTemplate().getSpec().getContainers().get(0),
+                one(notifier(), Deployment.class).getSpec().getTemplate().getSpec().getContainers().get(0))) {
             for (EnvVar env : c.getEnv()) {
                 if (secretish.matcher(env.getName()).matches()) {
                     assertThat(env.getValueFrom()).as("$" + env.getName() + " from a Secret").isNotNull();
@@ -323,6 +325,12 @@ class AnalyzerManifestsTest {
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------------
+
+    static List<HasMetadata> notifier() throws IOException {
+        List<HasMetadata> objects = new ArrayList<>();
+        loadInto(DEPLOY.resolve("notifier"), objects);
+        return objects;
+    }
 
     static void loadInto(Path dir, List<HasMetadata> objects) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
