@@ -25,6 +25,8 @@ public final class AnalyzerConfig {
      * the global {@code nodes} store (Kafka Streams cannot read one topic both as a stream and a global table).
      */
     public static final String NODES_VIEW_TOPIC = "incidents.topic.nodes.view";
+    /** The analyzer's view of which pod holds which accelerators on which node (default: pods topic + {@code .gpu-placements}). */
+    public static final String PLACEMENTS_VIEW_TOPIC = "incidents.topic.pods.placements";
     /** Output topic of incidents as Avro. */
     public static final String INCIDENTS_TOPIC = "incidents.topic.incidents";
     /** Output topic of incidents as DESIGN section 5 JSON. */
@@ -184,6 +186,15 @@ public final class AnalyzerConfig {
     public String nodesViewTopic() {
         String view = values.get(NODES_VIEW_TOPIC);
         return view == null || view.isBlank() ? nodesTopic() + ".view" : view;
+    }
+
+    /**
+     * Default: the pods topic plus {@code .gpu-placements} ({@code k8s.pods.gpu-placements}), read back as the
+     * {@code gpu-placements} global store (free accelerators per node).
+     */
+    public String placementsViewTopic() {
+        String view = values.get(PLACEMENTS_VIEW_TOPIC);
+        return view == null || view.isBlank() ? podsTopic() + ".gpu-placements" : view;
     }
 
     public String incidentsTopic() {

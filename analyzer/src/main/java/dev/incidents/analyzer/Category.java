@@ -12,6 +12,8 @@ public enum Category {
     REPLICA_CREATE_FAILED(Phase.CONTROLLER, Severity.CRITICAL),
 
     INSUFFICIENT_GPU(Phase.SCHEDULING, Severity.CRITICAL),
+    /** Enough accelerators are free in the cluster in total, but not on any one node the pod could use. */
+    GPU_FRAGMENTED(Phase.SCHEDULING, Severity.WARNING),
     INSUFFICIENT_RESOURCES(Phase.SCHEDULING, Severity.WARNING),
     UNTOLERATED_TAINT(Phase.SCHEDULING, Severity.WARNING),
     NODE_SELECTOR_MISMATCH(Phase.SCHEDULING, Severity.WARNING),

@@ -3,8 +3,10 @@ package dev.incidents.analyzer;
 import dev.incidents.analyzer.correlate.Correlator;
 import dev.incidents.analyzer.correlate.InputLag;
 import dev.incidents.analyzer.correlate.InputProgress;
+import dev.incidents.analyzer.correlate.GpuPlacement;
 import dev.incidents.analyzer.correlate.NodeIndex;
 import dev.incidents.analyzer.correlate.NodeViewUpdater;
+import dev.incidents.analyzer.correlate.PlacementViewUpdater;
 import dev.incidents.analyzer.correlate.SubjectPartitioner;
 import dev.incidents.analyzer.correlate.WriteBackStore;
 import dev.incidents.analyzer.correlate.JsonSerde;
@@ -50,6 +52,7 @@ import org.apache.kafka.streams.state.Stores;
  *  k8s.pods   ─check─▶ route by subject ─┴─▶ signals-by-subject ─▶ correlate ┤
  *  k8s.nodes  ─check─▶ route by subject ─┘                                   └─▶ k8s.incidents.json
  *            └─▶ k8s.nodes.view ─▶ global store "nodes" (read by correlate)
+ *  k8s.pods   ─GPU pods─▶ k8s.pods.gpu-placements ─▶ global store "gpu-placements" (read by correlate)
  *  undecodable or invalid records ─▶ k8s.incidents.dlq   (as read, by the exception handlers of streamsSettings)
  * </pre>
  * The same function serves the live application, {@code replay} and the tests. Every node, store and internal
@@ -69,6 +72,8 @@ public final class IncidentTopology {
     public static final String WATERMARKS_STORE = "input-watermarks";
     /** The cluster's nodes (global), for ranking scheduling causes. */
     public static final String NODES_STORE = "nodes";
+    /** The accelerators each bound pod holds (global): with the nodes, the free accelerators per node. */
+    public static final String PLACEMENTS_STORE = "gpu-placements";
     /** Subjects kept deserialized per task between commits (see {@link WriteBackStore}). */
     private static final int SUBJECTS_CACHED = 10_000;
     /** Internal repartition topic (suffix) of signals keyed by subject. */
@@ -105,6 +110,11 @@ public final class IncidentTopology {
                         Consumed.with(Serdes.String(), podSerde).withTimestampExtractor(eventTime).withName("pods"))
                 .processValues(() -> new InputCheck<>("pods", InputCheck::pod), Named.as("pods-check"));
         KStream<String, Signal> podSignals = pods.process(PodRouting::new, Named.as("pods-to-signals"), PodOwners.STORE);
+        // Which accelerators each bound pod holds, for every task to see free accelerators per node (fragmentation)
+        pods.filter((key, pod) -> GpuPlacement.concerns(pod), Named.as("gpu-pods"))
+                .mapValues(GpuPlacement::encode, Named.as("pods-to-placements"))
+                .to(config.placementsViewTopic(), Produced.with(Serdes.String(), Serdes.String())
+                        .withName("placements-to-view"));
 
         KStream<String, NodeSnapshot> nodes = builder.stream(config.nodesTopic(),
                         Consumed.with(Serdes.String(), nodeSerde).withTimestampExtractor(eventTime).withName("nodes"))
@@ -120,6 +130,12 @@ public final class IncidentTopology {
                 config.nodesViewTopic(),
                 Consumed.with(Serdes.String(), nodeSerde).withTimestampExtractor(eventTime).withName("nodes-view"),
                 () -> new NodeViewUpdater(NODES_STORE, nodeIndex));
+        builder.addGlobalStore(Stores.timestampedKeyValueStoreBuilder(Stores.persistentKeyValueStore(PLACEMENTS_STORE),
+                                Serdes.String(), Serdes.String()).withLoggingDisabled(),
+                config.placementsViewTopic(),
+                Consumed.with(Serdes.String(), Serdes.String()).withTimestampExtractor(eventTime)
+                        .withName("placements-view"),
+                () -> new PlacementViewUpdater(PLACEMENTS_STORE, nodeIndex));
 
         builder.addStateStore(WriteBackStore.builder(store(SUBJECTS_STORE, new JsonSerde<>(SubjectState.class), config),
                 SUBJECTS_CACHED));
@@ -128,7 +144,7 @@ public final class IncidentTopology {
         builder.addStateStore(folded(memoryStore(BUFFER_STORE, Serdes.Bytes(), Serdes.ByteArray(), config), config));
         builder.addStateStore(folded(memoryStore(WATERMARKS_STORE, Serdes.String(), Serdes.Long(), config), config));
         Correlator.Stores stores = new Correlator.Stores(SUBJECTS_STORE, DEADLINES_STORE, INCIDENTS_STORE,
-                NODES_STORE, BUFFER_STORE, WATERMARKS_STORE);
+                NODES_STORE, PLACEMENTS_STORE, BUFFER_STORE, WATERMARKS_STORE);
 
         // Signals from every input partition meet per subject; the watermarks that travel with them (to every
         // partition) give each correlator the slowest input's event time, so a subject's evidence is taken in order.

@@ -73,6 +73,11 @@ public final class InputCheck<T> implements FixedKeyProcessor<String, T, T> {
         if (blank(p.getName()) || blank(p.getNamespace()) || blank(p.getCluster())) {
             return "pod snapshot has no cluster, namespace or name";
         }
+        // Subject keys are cluster/namespace/kind/name: a '/' in any part would stop the correlator when it parses one.
+        if (slashed(p.getCluster()) || slashed(p.getNamespace()) || slashed(p.getName())
+                || p.getOwners().stream().anyMatch(o -> slashed(o.getKind()) || slashed(o.getName()))) {
+            return "pod snapshot's cluster, namespace, name or owner contains '/'";
+        }
         if (p.getObservedAt() == null) {
             return "pod snapshot has no observedAt";
         }
@@ -88,10 +93,17 @@ public final class InputCheck<T> implements FixedKeyProcessor<String, T, T> {
         if (blank(n.getName()) || blank(n.getCluster())) {
             return "node snapshot has no cluster or name";
         }
+        if (slashed(n.getCluster()) || slashed(n.getName())) {
+            return "node snapshot's cluster or name contains '/'";
+        }
         if (n.getObservedAt() == null) {
             return "node snapshot has no observedAt";
         }
         return null;
+    }
+
+    private static boolean slashed(String s) {
+        return s != null && s.indexOf('/') >= 0;
     }
 
     private static boolean blank(String s) {

@@ -114,6 +114,20 @@ class DeadLetterInvalidInputTest {
     }
 
     @Test
+    void a_pod_whose_owner_name_has_a_slash_goes_to_the_dlq_instead_of_stopping_the_correlator() {
+        // Found by the live page's test (issue #14): such a name made a subject key that Subject.parse rejects.
+        try (Replay replay = new Replay(AnalyzerConfig.defaults())) {
+            replay.pod("test/inference/w-5d9c7b6f4-abcde", Kube.pod("w</b>", "w-5d9c7b6f4-abcde", NODE, T0, "Running",
+                    Kube.running(T0), null, 0, true), T0);
+
+            TestRecord<byte[], byte[]> dead = dlq(replay).readRecord();
+            assertThat(header(dead, "__streams.errors.message"))
+                    .isEqualTo("pod snapshot's cluster, namespace, name or owner contains '/'");
+            assertThat(replay.finish().deadLettered()).isZero(); // read above already
+        }
+    }
+
+    @Test
     void any_other_processing_error_fails_the_thread_instead_of_hiding_a_bug_in_the_dlq() {
         DeadLetterInvalidInput handler = new DeadLetterInvalidInput();
         handler.configure(Map.of(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, "k8s.incidents.dlq"));

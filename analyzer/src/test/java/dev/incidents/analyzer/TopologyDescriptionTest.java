@@ -32,11 +32,14 @@ class TopologyDescriptionTest {
                 "signals-by-subject-repartition-source", "correlate",
                 "incidents-avro", "incidents-to-json", "incidents-json",
                 "nodes", "nodes-check", "nodes-to-signals", "node-signals", "nodes-to-view",
-                "nodes-view-source", "nodes-view");
+                "nodes-view-source", "nodes-view",
+                "gpu-pods", "pods-to-placements", "placements-to-view", "placements-view-source", "placements-view");
         assertThat(text).contains("stores: [subjects, subject-deadlines, incidents, reorder-buffer, input-watermarks]")
                 .contains("topics: [signals-by-subject-repartition]")
                 .contains("--> none")
                 .contains("stores: [nodes]")
+                .contains("stores: [gpu-placements]")
+                .contains("topic: k8s.pods.gpu-placements")
                 .contains("stores: [pod-owners]")
                 .contains("topic: k8s.nodes.view")
                 // the DLQ is written by the exception handlers (original bytes), not by a sink with a serde

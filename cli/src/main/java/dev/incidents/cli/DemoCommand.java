@@ -5,6 +5,8 @@ import dev.incidents.analyzer.IncidentTopology;
 import dev.incidents.analyzer.live.AnalyzerService;
 import dev.incidents.analyzer.live.AnalyzerTopics;
 import dev.incidents.analyzer.live.IncidentFeed;
+import dev.incidents.analyzer.pages.IncidentHistory;
+import dev.incidents.analyzer.pages.PostMortemReport;
 import dev.incidents.analyzer.render.IncidentConsole;
 import dev.incidents.analyzer.replay.Replay;
 import dev.incidents.kafka.BrokerSettings;
@@ -156,8 +158,10 @@ public final class DemoCommand implements Callable<Integer> {
             started.push(() -> forget(admin, applicationId, topics));
         }
 
+        IncidentHistory history = new IncidentHistory();
         IncidentFeed feed = new IncidentFeed(client, incidentsJson, IncidentFeed.endOffsets(client, incidentsJson),
                 incident -> {
+                    history.add(incident);
                     out.print(IncidentConsole.transition(incident, colored));
                     out.flush();
                 });
@@ -214,26 +218,50 @@ public final class DemoCommand implements Callable<Integer> {
             return 1;
         }
         out.println("Same incidents as `bin/incidents replay " + file + "` (live = offline).");
+        Path report = writeReport(history, file, offline.records());
+        out.println("Post-mortem of this run: " + report + " (open it in a browser; `bin/incidents replay --output html "
+                + "FILE > report.html` writes one for any recording)");
         out.println("To page or chat: bin/incidents notify --slack-token xoxb-... --slack-channel C0123456789 "
                 + "(or --alertmanager http://host:9093, --teams-webhook URL, --webhook URL); see README \"Paging and chat\".");
         return 0;
     }
 
+    /**
+     * The transitions just printed, as the post-mortem page {@code replay --output html} writes, under the project's
+     * {@code target/} (a temporary directory when that cannot be written).
+     */
+    private static Path writeReport(IncidentHistory history, Path recording, long records) throws java.io.IOException {
+        String html = PostMortemReport.render(history,
+                new PostMortemReport.Source(List.of(String.valueOf(recording.getFileName())), records));
+        Path dir = Path.of(System.getProperty(BrokerSettings.INCIDENTS_HOME_PROPERTY, "."), "target");
+        try {
+            Files.createDirectories(dir);
+        } catch (java.io.IOException | SecurityException e) {
+            dir = Files.createTempDirectory("incidents-demo-report");
+        }
+        if (!Files.isWritable(dir)) {
+            dir = Files.createTempDirectory("incidents-demo-report");
+        }
+        return Files.writeString(dir.resolve("demo-report.html"), html).toAbsolutePath().normalize();
+    }
+
     /** What {@code incidents replay FILE} answers, and where the recording's event time ends (for the end marker). */
-    private record Offline(List<Incident> latest, Instant end) {
+    private record Offline(List<Incident> latest, Instant end, long records) {
     }
 
     /** {@code incidents replay FILE} in process: the recording streamed through the same topology, offline. */
     private static Offline replay(Path file, AnalyzerConfig config) {
         Instant last = Instant.EPOCH;
+        long count = 0;
         try (RecordStream records = Recordings.stream(List.of(file), new ReadOptions(null, Instant.now()), r -> { });
              Replay replay = new Replay(AnalyzerConfig.defaults(), false)) {
             while (records.hasNext()) {
                 Recorded record = records.next();
                 last = record.time().isAfter(last) ? record.time() : last;
                 replay.pipe(record);
+                count++;
             }
-            return new Offline(replay.finish().latest(), RecordingEnd.after(last, config));
+            return new Offline(replay.finish().latest(), RecordingEnd.after(last, config), count);
         }
     }
 

@@ -15,6 +15,7 @@ import dev.incidents.kafka.testing.KafkaBrokerExtension;
 import dev.incidents.schemas.KafkaClientConfig;
 import dev.incidents.schemas.TopicProvisioner;
 import dev.incidents.schemas.TopicSpecs;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +63,12 @@ class DemoIT {
                 "RESOLVED  CRITICAL  IMAGE_PULL_DISK_FULL    inference/Deployment/vllm-llama3",
                 "OPEN      WARNING   PROBE_FAILURE           inference/Deployment/vllm-mistral",
                 "RESOLVED  CRITICAL  NODE_DISK_PRESSURE      node/ip-10-0-1-149.ec2.internal");
+
+        Matcher report = Pattern.compile("Post-mortem of this run: (\\S+)").matcher(printed);
+        assertThat(report.find()).as("the demo names its report; stdout:\n%s", printed).isTrue();
+        String html = Files.readString(Path.of(report.group(1)));
+        assertThat(html.split("<details class=\"incident ", -1)).as("one row per incident").hasSize(7 + 1);
+        assertThat(html).contains("data-id=\"prod-us-east-1/inference/Deployment/triton/IMAGE_PULL_DISK_FULL\"");
 
         Matcher pid = Pattern.compile("broker up in \\d+ ms \\(pid (\\d+)\\)").matcher(err);
         assertThat(pid.find()).as("the demo started its own broker; stderr:\n%s", err).isTrue();

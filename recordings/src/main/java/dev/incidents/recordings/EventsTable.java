@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The two event tables people paste: the {@code Events:} table of {@code kubectl describe}
@@ -72,6 +74,18 @@ final class EventsTable {
             Map.entry("service", "Service"), Map.entry("horizontalpodautoscaler", "HorizontalPodAutoscaler"),
             Map.entry("poddisruptionbudget", "PodDisruptionBudget"), Map.entry("namespace", "Namespace"),
             Map.entry("endpoints", "Endpoints"), Map.entry("configmap", "ConfigMap"), Map.entry("ingress", "Ingress"));
+    /**
+     * {@code kubectl get events} prints OBJECT as the lower-cased Kind ({@code inferenceservice/sklearn-iris}), which
+     * loses the case of extensions' kinds: those of the operators that run GPU and batch workloads, spelled as their
+     * CRDs spell them. Others are capitalised at the first letter only.
+     */
+    private static final Map<String, String> CUSTOM_KINDS = Stream.of("InferenceService", "InferenceGraph",
+                    "ServingRuntime", "ClusterServingRuntime", "TrainedModel", "LLMInferenceService", "RayCluster",
+                    "RayJob", "RayService", "Notebook", "PodGroup", "Queue", "PyTorchJob", "TFJob", "MPIJob",
+                    "XGBoostJob", "PaddleJob", "JAXJob", "TrainJob", "JobSet", "LeaderWorkerSet", "Workload",
+                    "ClusterQueue", "LocalQueue", "SparkApplication", "SeldonDeployment", "NIMService", "NIMCache",
+                    "NodePool", "NodeClaim", "ScaledObject", "ScaledJob", "Rollout", "VirtualMachineInstance")
+            .collect(Collectors.toUnmodifiableMap(k -> k.toLowerCase(Locale.ROOT), k -> k));
 
     /** Reasons only a Node's own events carry (kubelet and node controller). */
     private static final java.util.Set<String> NODE_REASONS = java.util.Set.of("NodeNotReady", "NodeReady",
@@ -111,6 +125,17 @@ final class EventsTable {
                 return "Deployment";
             }
         }
+        for (Row row : rows) {
+            // schedulers that record on their own kind: Volcano's Unschedulable is a PodGroup's (its pods get
+            // FailedScheduling), kueue-admission's Pending/QuotaReserved/Admitted are a Workload's
+            String from = row.from() == null ? "" : row.from();
+            if (from.equals("volcano") && "Unschedulable".equals(row.reason())) {
+                return "PodGroup";
+            }
+            if (from.startsWith("kueue-admission")) {
+                return "Workload";
+            }
+        }
         return "Pod";
     }
 
@@ -131,6 +156,9 @@ final class EventsTable {
             base = base.substring(0, dot);
         }
         String kind = KINDS.get(base);
+        if (kind == null) {
+            kind = CUSTOM_KINDS.get(base);
+        }
         if (kind != null) {
             return kind;
         }

@@ -1,5 +1,6 @@
 package dev.incidents.recordings;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.incidents.schemas.PodSnapshot;
 
 import java.io.IOException;
@@ -38,8 +39,15 @@ public final class RecordStream implements Iterator<Recorded>, AutoCloseable {
         return byTime != 0 ? byTime : a.index != b.index ? Integer.compare(a.index, b.index) : first.compareTo(second);
     };
 
-    /** Where a file's bytes come from; {@code close} false for standard input, which outlives the read. */
-    record Input(String name, Opener opener, boolean close) {
+    /**
+     * Where a file's bytes come from; {@code close} false for standard input, which outlives the read. {@code kind}
+     * is what the file's place says its objects are (a support bundle's {@code pods/<ns>.json}), given to objects
+     * written without one; null when the file does not say.
+     */
+    record Input(String name, Opener opener, boolean close, String kind) {
+        Input(String name, Opener opener, boolean close) {
+            this(name, opener, close, null);
+        }
     }
 
     @FunctionalInterface
@@ -52,14 +60,22 @@ public final class RecordStream implements Iterator<Recorded>, AutoCloseable {
     private final ReplayOwners owners = new ReplayOwners();
     private final List<FileCursor> files = new ArrayList<>();
     private final PriorityQueue<FileCursor> heads = new PriorityQueue<>(BY_HEAD);
+    private final List<AutoCloseable> resources;
     private Instant newest;
     private long released;
     private long late;
 
     /** Opens every input and fills its window, in order: inputs that fit their windows are read whole here. */
     RecordStream(List<Input> inputs, ReadOptions options, Consumer<Rejection> rejected) {
+        this(inputs, List.of(), options, rejected);
+    }
+
+    /** As above; {@code resources} (an archive's unpacked copies) are closed with the stream. */
+    RecordStream(List<Input> inputs, List<? extends AutoCloseable> resources, ReadOptions options,
+                 Consumer<Rejection> rejected) {
         this.options = options;
         this.rejected = rejected;
+        this.resources = List.copyOf(resources);
         for (Input input : inputs) {
             FileCursor file = new FileCursor(files.size(), input);
             files.add(file);
@@ -117,6 +133,13 @@ public final class RecordStream implements Iterator<Recorded>, AutoCloseable {
             file.stop();
         }
         heads.clear();
+        for (AutoCloseable resource : resources) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                // temporary copies: nothing read is lost
+            }
+        }
     }
 
     /** One input: its reader, and the window of mapped records not yet released. */
@@ -205,6 +228,9 @@ public final class RecordStream implements Iterator<Recorded>, AutoCloseable {
 
         @Override
         public void accept(RawObject object) {
+            if (input.kind() != null && object.object() instanceof ObjectNode node && !node.hasNonNull("kind")) {
+                node.put("kind", input.kind());
+            }
             try {
                 if (Recordings.OWNER_KINDS.contains(Recordings.kindOf(object.object()))) {
                     owners.learn(object.object());

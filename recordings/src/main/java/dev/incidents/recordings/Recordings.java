@@ -7,7 +7,9 @@ import dev.incidents.schemas.PodSnapshot;
 import dev.incidents.schemas.TopicKeys;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,12 +39,29 @@ public final class Recordings {
      */
     public static RecordStream stream(List<Path> files, ReadOptions options, Consumer<Rejection> rejected) {
         List<RecordStream.Input> inputs = new ArrayList<>();
+        List<SupportBundle> bundles = new ArrayList<>();
         for (Path path : files) {
             String name = path.toString();
-            inputs.add(STDIN.equals(name) ? new RecordStream.Input(name, () -> System.in, false)
-                    : new RecordStream.Input(name, () -> Files.newInputStream(path), true));
+            if (STDIN.equals(name)) {
+                inputs.add(new RecordStream.Input(name, () -> System.in, false));
+                continue;
+            }
+            try {
+                if (Files.isDirectory(path) || SupportBundle.isArchive(path)) {
+                    // a support bundle or a directory of recordings: each of its files is a source of its own
+                    SupportBundle bundle = Files.isDirectory(path) ? SupportBundle.ofDirectory(path)
+                            : SupportBundle.ofArchive(path);
+                    bundles.add(bundle);
+                    inputs.addAll(bundle.inputs());
+                    continue;
+                }
+            } catch (IOException | UncheckedIOException e) {
+                rejected.accept(new Rejection(name, 0, "cannot read: " + e.getMessage()));
+                continue;
+            }
+            inputs.add(new RecordStream.Input(name, () -> Files.newInputStream(path), true));
         }
-        return new RecordStream(inputs, options, rejected);
+        return new RecordStream(inputs, bundles, options, rejected);
     }
 
     /**

@@ -313,7 +313,7 @@ class RecordingsTest {
 
         assertThat(rejections).isEmpty();
         assertThat(records).extracting(Recorded::key)
-                .containsOnly("test/default/Pod/" + DescribeTextReader.UNNAMED_POD);
+                .containsOnly("test/default/Pod/" + DescribePod.UNNAMED_POD);
         assertThat(records).extracting(r -> ((KubeEvent) r.value()).getReportingInstance()).containsOnly("node1");
     }
 
@@ -355,7 +355,7 @@ class RecordingsTest {
 
         assertThat(rejections).isEmpty();
         PodSnapshot pod = (PodSnapshot) records.get(0).value();
-        assertThat(pod.getName()).isEqualTo(DescribeTextReader.UNNAMED_POD);
+        assertThat(pod.getName()).isEqualTo(DescribePod.UNNAMED_POD);
         assertThat(pod.getContainers()).hasSize(1);
         assertThat(pod.getContainers().get(0).getState().getReason()).isEqualTo("CrashLoopBackOff");
         assertThat(pod.getContainers().get(0).getLastState().getReason()).isEqualTo("OOMKilled");
@@ -372,7 +372,7 @@ class RecordingsTest {
                 Message:      The node was low on resource: ephemeral-storage. Threshold quantity: 1Gi, available: 777784Ki.
                 """;
         PodSnapshot pod = (PodSnapshot) Recordings.read("paste.txt", headless, OPTIONS, rejections::add).get(0).value();
-        assertThat(pod.getName()).isEqualTo(DescribeTextReader.UNNAMED_POD);
+        assertThat(pod.getName()).isEqualTo(DescribePod.UNNAMED_POD);
         assertThat(pod.getReason()).isEqualTo("Evicted");
         assertThat(pod.getMessage()).startsWith("The node was low on resource: ephemeral-storage.");
 
@@ -428,7 +428,7 @@ class RecordingsTest {
 
         assertThat(rejections).isEmpty();
         assertThat(records).extracting(Recorded::key).containsExactly(
-                "test/default/Node/" + DescribeTextReader.UNNAMED_NODE, "test/" + DescribeTextReader.UNNAMED_NODE);
+                "test/default/Node/" + DescribeNode.UNNAMED_NODE, "test/" + DescribeNode.UNNAMED_NODE);
         assertThat(((KubeEvent) records.get(0).value()).getReason()).isEqualTo("NodeNotReady");
     }
 
@@ -528,7 +528,7 @@ class RecordingsTest {
 
         assertThat(rejections).isEmpty();
         PodSnapshot pod = (PodSnapshot) records.get(0).value();
-        assertThat(pod.getName()).isEqualTo(DescribeTextReader.UNNAMED_POD);
+        assertThat(pod.getName()).isEqualTo(DescribePod.UNNAMED_POD);
         assertThat(pod.getInitContainers()).extracting(c -> c.getName() + " " + c.getState().getReason() + " "
                 + c.getLastState().getExitCode()).containsExactly("init CrashLoopBackOff 1");
     }

@@ -57,6 +57,7 @@ public final class Correlator implements Processor<String, byte[], String, Incid
     private KeyValueStore<String, SubjectState> subjects;
     private KeyValueStore<String, Incident> incidents;
     private ReadOnlyKeyValueStore<String, ValueAndTimestamp<NodeSnapshot>> nodes;
+    private ReadOnlyKeyValueStore<String, ValueAndTimestamp<String>> placements;
     private IncidentStore incidentStore;
     private InputWatermarks watermarks;
     private ReorderBuffer buffer;
@@ -74,8 +75,8 @@ public final class Correlator implements Processor<String, byte[], String, Incid
     private static final Duration RELEASE_TICK = Duration.ofMillis(100);
 
     /** Names of the stores the correlator uses. */
-    public record Stores(String subjects, String deadlines, String incidents, String nodes, String buffer,
-                         String watermarks) {
+    public record Stores(String subjects, String deadlines, String incidents, String nodes, String placements,
+                         String buffer, String watermarks) {
     }
 
     public Correlator(AnalyzerConfig config, HintCatalog catalog, Stores stores, NodeIndex nodeIndex) {
@@ -91,6 +92,7 @@ public final class Correlator implements Processor<String, byte[], String, Incid
         this.subjects = context.getStateStore(stores.subjects());
         this.incidents = context.getStateStore(stores.incidents());
         this.nodes = context.getStateStore(stores.nodes());
+        this.placements = context.getStateStore(stores.placements());
         this.incidentStore = new IncidentStore() {
             @Override
             public Incident get(String id) {
@@ -232,7 +234,7 @@ public final class Correlator implements Processor<String, byte[], String, Incid
     }
 
     private SubjectView view(Subject subject, SubjectState state) {
-        return new SubjectView(subject, state.pods, resource -> nodeIndex.offer(subject.cluster(), resource, nodes),
+        return new SubjectView(subject, state.pods, resource -> nodeIndex.offer(subject.cluster(), resource, nodes, placements),
                 state.acceleratorsAdvertised, state.acceleratorsExpected);
     }
 }

@@ -40,15 +40,28 @@ public final class NodeIndex {
         }
     }
 
-    /** What {@code cluster}'s nodes offer of {@code resource}; the first call for a cluster scans {@code store}. */
+    /** A pod's placement seen by the placements store ({@code placement == null}: it holds nothing any more). */
+    void placed(String podKey, GpuPlacement placement) {
+        int slash = podKey.indexOf('/');
+        if (slash < 0) {
+            return;
+        }
+        ClusterNodes nodes = clusters.get(podKey.substring(0, slash));
+        if (nodes != null) {
+            nodes.placed(podKey, placement);
+        }
+    }
+
+    /** What {@code cluster}'s nodes offer of {@code resource}; the first call for a cluster scans both stores. */
     ResourceOffer offer(String cluster, String resource,
-                        ReadOnlyKeyValueStore<String, ValueAndTimestamp<NodeSnapshot>> store) {
+                        ReadOnlyKeyValueStore<String, ValueAndTimestamp<NodeSnapshot>> store,
+                        ReadOnlyKeyValueStore<String, ValueAndTimestamp<String>> placements) {
         ClusterNodes nodes = clusters.computeIfAbsent(cluster, c -> new ClusterNodes());
-        return nodes.offer(resource, () -> scan(cluster, store, nodes));
+        return nodes.offer(resource, () -> scan(cluster, store, placements, nodes));
     }
 
     private static void scan(String cluster, ReadOnlyKeyValueStore<String, ValueAndTimestamp<NodeSnapshot>> store,
-                             ClusterNodes nodes) {
+                             ReadOnlyKeyValueStore<String, ValueAndTimestamp<String>> placements, ClusterNodes nodes) {
         String prefix = cluster + "/";
         try (KeyValueIterator<String, ValueAndTimestamp<NodeSnapshot>> it = store.prefixScan(prefix, new StringSerializer())) {
             while (it.hasNext()) {
@@ -58,11 +71,26 @@ public final class NodeIndex {
                 }
             }
         }
+        if (placements == null) {
+            return;
+        }
+        try (KeyValueIterator<String, ValueAndTimestamp<String>> it = placements.prefixScan(prefix, new StringSerializer())) {
+            while (it.hasNext()) {
+                var entry = it.next();
+                if (entry.value != null) {
+                    GpuPlacement.parse(entry.value.value()).ifPresent(p -> nodes.place(entry.key, p));
+                }
+            }
+        }
     }
 
-    /** One cluster: allocatable quantities per node name, and the offers derived from them until a node changes. */
+    /**
+     * One cluster: allocatable quantities per node name, the accelerators each pod holds, and the offers derived
+     * from them until a node or a placement changes.
+     */
     private static final class ClusterNodes {
         private final TreeMap<String, Map<String, String>> allocatable = new TreeMap<>();
+        private final Map<String, GpuPlacement> placements = new HashMap<>();
         private final Map<String, ResourceOffer> offers = new HashMap<>();
         private boolean built;
 
@@ -76,6 +104,23 @@ public final class NodeIndex {
                 put(node, snapshot);
             }
             offers.clear();
+        }
+
+        synchronized void placed(String podKey, GpuPlacement placement) {
+            if (!built) {
+                return; // the first offer scans the store, which already holds this change
+            }
+            if (placement == null) {
+                placements.remove(podKey);
+            } else {
+                place(podKey, placement);
+            }
+            offers.clear();
+        }
+
+        /** Called with the lock held (from placed, or from the scan inside offer). */
+        void place(String podKey, GpuPlacement placement) {
+            placements.put(podKey, placement);
         }
 
         /** Called with the lock held (from update, or from the scan inside offer). */
@@ -103,7 +148,28 @@ public final class NodeIndex {
                     total += units;
                 }
             }
-            return new ResourceOffer(allocatable.size(), List.copyOf(advertising), largest, total);
+            Map<String, Long> held = new HashMap<>();
+            int placed = 0;
+            for (GpuPlacement p : placements.values()) {
+                Long units = p.devices().get(resource);
+                if (units != null) {
+                    held.merge(p.node(), units, Long::sum);
+                    placed++;
+                }
+            }
+            List<String> freeByNode = new ArrayList<>();
+            long largestFree = 0;
+            long freeTotal = 0;
+            for (Map.Entry<String, Map<String, String>> node : allocatable.entrySet()) {
+                long free = Quantities.count(node.getValue().get(resource)) - held.getOrDefault(node.getKey(), 0L);
+                if (free > 0) {
+                    freeByNode.add(node.getKey() + " (" + free + ")");
+                    largestFree = Math.max(largestFree, free);
+                    freeTotal += free;
+                }
+            }
+            return new ResourceOffer(allocatable.size(), List.copyOf(advertising), largest, total, placed,
+                    List.copyOf(freeByNode), largestFree, freeTotal);
         }
     }
 }

@@ -24,6 +24,7 @@ public final class Detectors {
         return new Detectors(List.of(
                 new ReplicaCreateFailedDetector(),
                 new InsufficientGpuDetector(),
+                new GpuFragmentedDetector(),
                 new InsufficientResourcesDetector(),
                 new UntoleratedTaintDetector(),
                 new NodeSelectorMismatchDetector(),

@@ -17,6 +17,21 @@ public final class InsufficientGpuDetector extends SchedulingDetector {
         super(Category.INSUFFICIENT_GPU);
     }
 
+    /** Free GPUs split over nodes are GPU_FRAGMENTED, which says so. */
+    @Override
+    public java.util.Set<Category> yieldsTo() {
+        return java.util.Set.of(Category.GPU_FRAGMENTED);
+    }
+
+    /** The most units of {@code resource} one pod of the subject asks for (what must fit on one node). */
+    static long requested(SubjectView subject, String resource) {
+        long requested = 0;
+        for (PodState pod : subject.pods().values()) {
+            requested = Math.max(requested, Quantities.count(pod.requests.get(resource)));
+        }
+        return requested;
+    }
+
     @Override
     public List<CauseEvidence> weigh(EvidenceSummary evidence, SubjectView subject) {
         String resource = evidence.facts().get("RESOURCE");
@@ -24,10 +39,7 @@ public final class InsufficientGpuDetector extends SchedulingDetector {
         if (offer.nodesObserved() == 0) {
             return List.of();
         }
-        long requested = 0;
-        for (PodState pod : subject.pods().values()) {
-            requested = Math.max(requested, Quantities.count(pod.requests.get(resource)));
-        }
+        long requested = requested(subject, resource);
         if (offer.advertising().isEmpty()) {
             return List.of(CauseEvidence.proving(Clue.NO_NODE_ADVERTISES_RESOURCE,
                     offer.nodesObserved() + " node(s) observed, none with allocatable " + resource));

@@ -1,6 +1,7 @@
 package dev.incidents.analyzer.live;
 
 import dev.incidents.analyzer.AnalyzerConfig;
+import dev.incidents.analyzer.pages.LivePage;
 import dev.incidents.schemas.KafkaClientConfig;
 import dev.incidents.schemas.KafkaRefusal;
 import dev.incidents.schemas.TopicProvisioner;
@@ -14,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +24,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.KafkaStreams;
@@ -40,7 +43,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "analyze", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run the incident analyzer (Kafka Streams, exactly-once) on the cluster's topics.",
-                "HTTP: /healthz, /readyz (Streams RUNNING), /metrics (Prometheus), /incidents "
+                "HTTP: / (the live incident page), /healthz, /readyz (Streams RUNNING), /metrics (Prometheus), /incidents "
                         + "(?cluster=&namespace=&category=&status=; all instances unless local=true)."},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:stopped by a signal", "1:Kafka or the HTTP port failed", "2:usage error"})
@@ -189,8 +192,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
         try (AnalyzerService service = new AnalyzerService(config, AnalyzerService.streamsProperties(settings,
                      applicationId, stateDir.toString(), standbyReplicas, applicationServer));
              KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(service.streams());
+             LivePage page = new LivePage(config.incidentsJsonTopic() + " on " + client.get("bootstrap.servers"));
              HttpSurface http = HttpSurface.start(httpBind, httpPort,
-                     new AnalyzerRoutes(service, registry, self, tls, token).routes(), access, tls)) {
+                     routes(new AnalyzerRoutes(service, registry, self, tls, token), page), page.streams(), access, tls);
+             // The page shows every instance's incidents: it reads the whole topic, not this instance's store.
+             IncidentFeed pageFeed = IncidentFeed.follow(client, config.incidentsJsonTopic(), page::accept)) {
             streamsMetrics.bindTo(registry);
             Thread onSignal = new Thread(() -> {
                 stopped.countDown();
@@ -234,6 +240,13 @@ public final class AnalyzeCommand implements Callable<Integer> {
             removeShutdownHook();
         }
         return 0;
+    }
+
+    private static Map<String, Function<Map<String, String>, HttpSurface.Response>> routes(AnalyzerRoutes analyzer,
+                                                                                         LivePage page) {
+        Map<String, Function<Map<String, String>, HttpSurface.Response>> routes = new LinkedHashMap<>(analyzer.routes());
+        routes.putAll(page.routes());
+        return routes;
     }
 
     /**

@@ -26,6 +26,8 @@ public final class AnalyzerTopics {
                 .toList());
         // the analyzer's own copy of the nodes, read back as the global "nodes" store: compacted like its source
         topics.add(TopicSpec.compacted(config.nodesViewTopic(), partitions));
+        // which pod holds which accelerators on which node, read back as the global "gpu-placements" store
+        topics.add(TopicSpec.compacted(config.placementsViewTopic(), partitions));
         return List.copyOf(topics);
     }
 }

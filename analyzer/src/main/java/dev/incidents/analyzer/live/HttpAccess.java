@@ -74,14 +74,40 @@ public final class HttpAccess extends Filter {
         }
     }
 
-    /** The token the request presents, compared in constant time: digests of equal length, MessageDigest.isEqual. */
+    /**
+     * The token the request presents, compared in constant time (digests of equal length, MessageDigest.isEqual):
+     * an {@code Authorization: Bearer} header (scripts, Prometheus-style clients, a proxy that injects it), or for a
+     * browser, which cannot add a header to a page load or an EventSource, the {@value #COOKIE} cookie, set once from a
+     * {@code ?token=} link as Jupyter does (HttpOnly, SameSite=Strict, Secure over TLS).
+     */
     boolean authorized(HttpExchange exchange) {
         String header = exchange.getRequestHeaders().getFirst("Authorization");
-        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return false;
+        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return matches(header.substring(7).strip());
         }
-        return MessageDigest.isEqual(tokenDigest, sha256(header.substring(7).strip()));
+        for (String cookies : exchange.getRequestHeaders().getOrDefault("Cookie", java.util.List.of())) {
+            for (String cookie : cookies.split(";")) {
+                String pair = cookie.strip();
+                if (pair.startsWith(COOKIE + "=") && matches(pair.substring(COOKIE.length() + 1))) {
+                    return true;
+                }
+            }
+        }
+        String link = HttpSurface.queryParameters(exchange.getRequestURI().getRawQuery()).get("token");
+        if (link != null && matches(link)) {
+            exchange.getResponseHeaders().add("Set-Cookie", COOKIE + "=" + link + "; Path=/; HttpOnly; SameSite=Strict"
+                    + (exchange instanceof com.sun.net.httpserver.HttpsExchange ? "; Secure" : ""));
+            return true;
+        }
+        return false;
     }
+
+    private boolean matches(String presented) {
+        return MessageDigest.isEqual(tokenDigest, sha256(presented));
+    }
+
+    /** The cookie a browser keeps the token in. */
+    static final String COOKIE = "incidents_token";
 
     private static boolean hasBody(HttpExchange exchange) {
         String length = exchange.getRequestHeaders().getFirst("Content-Length");

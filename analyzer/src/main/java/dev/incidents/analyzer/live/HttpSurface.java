@@ -25,8 +25,12 @@ import org.slf4j.LoggerFactory;
 public final class HttpSurface implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(HttpSurface.class);
 
-    /** What a route answers. */
-    public record Response(int status, String contentType, String body) {
+    /** What a route answers; {@code headers} are extra response headers (e.g. a page's Content-Security-Policy). */
+    public record Response(int status, String contentType, String body, Map<String, String> headers) {
+        public Response(int status, String contentType, String body) {
+            this(status, contentType, body, Map.of());
+        }
+
         public static Response text(int status, String body) {
             return new Response(status, "text/plain; charset=utf-8", body);
         }
@@ -34,6 +38,17 @@ public final class HttpSurface implements AutoCloseable {
         public static Response json(int status, String body) {
             return new Response(status, "application/json", body);
         }
+    }
+
+    /**
+     * A route whose response stays open and is written as things happen (Server-Sent Events). The surface sends the
+     * status and content type, then hands the body over: {@link #open} must return at once (the surface's threads
+     * serve everyone) and the stream closes the body when it is done or the client has gone.
+     */
+    public interface StreamRoute {
+        String contentType();
+
+        void open(Map<String, String> query, OutputStream body);
     }
 
     private final HttpServer server;
@@ -44,20 +59,40 @@ public final class HttpSurface implements AutoCloseable {
 
     /** Binds {@code host:port} (port 0 picks a free one) and serves the given routes, exact path match. */
     public static HttpSurface start(String host, int port, Map<String, Function<Map<String, String>, Response>> routes) {
-        return start(host, port, routes, HttpAccess.OPEN, null);
+        return start(host, port, routes, Map.of(), HttpAccess.OPEN, null);
+    }
+
+    /** As {@link #start(String, int, Map)}, plus routes that stream (exact path match too). */
+    public static HttpSurface start(String host, int port, Map<String, Function<Map<String, String>, Response>> routes,
+                                    Map<String, StreamRoute> streams) {
+        return start(host, port, routes, streams, HttpAccess.OPEN, null);
+    }
+
+    /** As {@link #start(String, int, Map)}, over TLS when {@code tls} is given, every request through {@code access}. */
+    public static HttpSurface start(String host, int port, Map<String, Function<Map<String, String>, Response>> routes,
+                                    HttpAccess access, HttpTls tls) {
+        return start(host, port, routes, Map.of(), access, tls);
     }
 
     /**
-     * ... over TLS when {@code tls} is given, every request through {@code access} (the token rule and request limits).
-     * A context added here must get {@code access} too: it is the one place that decides who reads what.
+     * Routes and streams, over TLS when {@code tls} is given, every request through {@code access} (the token rule
+     * and request limits). A context added here must get {@code access} too: it is the one place that decides who
+     * reads what.
      */
     public static HttpSurface start(String host, int port, Map<String, Function<Map<String, String>, Response>> routes,
-                                    HttpAccess access, HttpTls tls) {
+                                    Map<String, StreamRoute> streams, HttpAccess access, HttpTls tls) {
         RequestTimeout.apply();
         try {
             HttpServer server = tls == null ? HttpServer.create(new InetSocketAddress(host, port), 0)
                     : https(new InetSocketAddress(host, port), tls);
-            server.createContext("/", exchange -> handle(exchange, routes)).getFilters().add(access);
+            server.createContext("/", exchange -> {
+                StreamRoute stream = streams.get(exchange.getRequestURI().getPath());
+                if (stream != null && "GET".equals(exchange.getRequestMethod())) {
+                    stream(exchange, stream);
+                } else {
+                    handle(exchange, routes);
+                }
+            }).getFilters().add(access);
             server.setExecutor(Executors.newFixedThreadPool(2, r -> {
                 Thread t = new Thread(r, "incidents-http");
                 t.setDaemon(true);
@@ -80,6 +115,13 @@ public final class HttpSurface implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
+    private static void stream(HttpExchange exchange, StreamRoute stream) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", stream.contentType());
+        exchange.getResponseHeaders().set("Cache-Control", "no-cache");
+        exchange.sendResponseHeaders(200, 0);
+        stream.open(queryParameters(exchange.getRequestURI().getRawQuery()), exchange.getResponseBody());
+    }
+
     private static void handle(HttpExchange exchange, Map<String, Function<Map<String, String>, Response>> routes)
             throws IOException {
         Response response;
@@ -100,6 +142,7 @@ public final class HttpSurface implements AutoCloseable {
         }
         byte[] body = response.body().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", response.contentType());
+        response.headers().forEach(exchange.getResponseHeaders()::set);
         exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);

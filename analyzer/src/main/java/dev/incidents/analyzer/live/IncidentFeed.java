@@ -28,16 +28,36 @@ public final class IncidentFeed implements AutoCloseable {
     private final AtomicLong transitions = new AtomicLong();
     private final AtomicLong lastTransitionNanos = new AtomicLong(System.nanoTime());
     private final Thread thread;
+    /** False for a feed that runs as long as {@code analyze} (the live page): it keeps no states of its own. */
+    private final boolean keepStates;
 
     public IncidentFeed(Map<String, Object> client, String topic, Map<TopicPartition, Long> from,
                         Consumer<Incident> onTransition) {
+        this(client, topic, from, onTransition, true);
+    }
+
+    private IncidentFeed(Map<String, Object> client, String topic, Map<TopicPartition, Long> from,
+                         Consumer<Incident> onTransition, boolean keepStates) {
         this.consumer = IncidentTopicReader.open(client);
         this.onTransition = onTransition;
+        this.keepStates = keepStates;
         consumer.assign(from.keySet());
         from.forEach(consumer::seek);
         this.thread = new Thread(this::run, "incident-feed-" + topic);
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /**
+     * Every transition still on {@code topic} (from the beginning of each partition), then each new one, to
+     * {@code onTransition} only: nothing is kept here, so it can run for as long as the process does.
+     */
+    public static IncidentFeed follow(Map<String, Object> client, String topic, Consumer<Incident> onTransition) {
+        Map<TopicPartition, Long> from;
+        try (KafkaConsumer<String, String> probe = IncidentTopicReader.open(client)) {
+            from = probe.beginningOffsets(IncidentTopicReader.partitions(probe, topic));
+        }
+        return new IncidentFeed(client, topic, from, onTransition, false);
     }
 
     /** Where each partition of {@code topic} ends now: where a feed starts to see only what comes next. */
@@ -64,6 +84,15 @@ public final class IncidentFeed implements AutoCloseable {
     }
 
     private void accept(String json) {
+        if (!keepStates) {
+            try {
+                onTransition.accept(IncidentJson.fromJson(json));
+            } catch (IllegalArgumentException notAnIncident) {
+                // Only the analyzer writes this topic; a record it cannot read back is skipped, not fatal to the page.
+            }
+            transitions.incrementAndGet();
+            return;
+        }
         Incident incident = IncidentJson.fromJson(json);
         synchronized (this) {
             if (json.equals(lastJson.put(incident.getId(), json))) {

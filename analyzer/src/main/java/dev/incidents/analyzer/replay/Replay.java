@@ -63,6 +63,7 @@ public final class Replay implements AutoCloseable {
     private final TestOutputTopic<byte[], byte[]> repartitioned;
     /** The nodes' copy for the global store: the driver feeds the store and also keeps every record until read. */
     private final TestOutputTopic<byte[], byte[]> nodesView;
+    private final TestOutputTopic<byte[], byte[]> placementsView;
     private final boolean keepTransitions;
     private final List<Incident> transitions = new ArrayList<>();
     /** The event time each kept transition was decided at (its record timestamp). */
@@ -115,6 +116,8 @@ public final class Replay implements AutoCloseable {
         this.repartitioned = driver.createOutputTopic(APPLICATION_ID + "-" + IncidentTopology.SIGNALS_BY_SUBJECT
                 + "-repartition", Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer());
         this.nodesView = driver.createOutputTopic(config.nodesViewTopic(), Serdes.ByteArray().deserializer(),
+                Serdes.ByteArray().deserializer());
+        this.placementsView = driver.createOutputTopic(config.placementsViewTopic(), Serdes.ByteArray().deserializer(),
                 Serdes.ByteArray().deserializer());
     }
 
@@ -242,6 +245,9 @@ public final class Replay implements AutoCloseable {
         }
         while (!nodesView.isEmpty()) {
             nodesView.readRecord();
+        }
+        while (!placementsView.isEmpty()) {
+            placementsView.readRecord();
         }
         while (!dlq.isEmpty()) {
             dlq.readRecord();

@@ -1,6 +1,8 @@
 package dev.incidents.analyzer.replay;
 
 import dev.incidents.analyzer.AnalyzerConfig;
+import dev.incidents.analyzer.pages.IncidentHistory;
+import dev.incidents.analyzer.pages.PostMortemReport;
 import dev.incidents.analyzer.render.IncidentConsole;
 import dev.incidents.analyzer.render.IncidentJson;
 import dev.incidents.recordings.ReadOptions;
@@ -32,21 +34,24 @@ import picocli.CommandLine.Spec;
 @Command(name = "replay", mixinStandardHelpOptions = true,
         description = {"Run the incident analyzer offline over recorded Kubernetes logs and print the incidents.",
                 "Formats (detected from content): kubectl get -o json lists, --watch streams, JSON Lines, "
-                        + "incidents recordings, kubectl describe text and get-events tables."},
+                        + "incidents recordings, kubectl describe text and get-events tables, Troubleshoot support "
+                        + "bundles (directory or .tar.gz); a directory of recordings is every file in it."},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:success", "2:usage error or unreadable input", "3:some records rejected (see stderr)"})
 public final class ReplayCommand implements Callable<Integer> {
 
-    public enum Output { text, jsonl }
+    public enum Output { text, jsonl, html }
 
     /** Progress on stderr (only when it is a terminal) every this many records. */
     static final int PROGRESS_EVERY = 50_000;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Recorded logs; '-' reads standard input.")
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Recorded logs, support bundles or directories of them; '-' reads standard input.")
     List<Path> files = new ArrayList<>();
 
-    @Option(names = "--output", defaultValue = "text", paramLabel = "text|jsonl",
-            description = "text (for people) or jsonl (one JSON incident per line, latest state of each). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--output", defaultValue = "text", paramLabel = "text|jsonl|html",
+            description = "text (for people), jsonl (one JSON incident per line, latest state of each) or html (a "
+                    + "self-contained post-mortem page: summary, timeline chart, every incident's detail; it keeps "
+                    + "every transition in memory). Default: ${DEFAULT-VALUE}.")
     Output output = Output.text;
 
     @Option(names = "--cluster", paramLabel = "NAME",
@@ -100,7 +105,7 @@ public final class ReplayCommand implements Callable<Integer> {
         // Records are read as they are replayed: memory is the reorder window, not the input (issue #12).
         boolean progress = System.console() != null;
         try (RecordStream records = Recordings.stream(files, new ReadOptions(cluster, anchor, reorderWindow), report);
-             Replay replay = new Replay(AnalyzerConfig.defaults(), false)) {
+             Replay replay = new Replay(AnalyzerConfig.defaults(), output == Output.html)) {
             while (records.hasNext()) {
                 replay.pipe(records.next());
                 if (progress && records.released() % PROGRESS_EVERY == 0) {
@@ -125,7 +130,11 @@ public final class ReplayCommand implements Callable<Integer> {
             err.println(late + " record(s) were further out of time order than the reorder window (" + reorderWindow
                     + " records per file) and were replayed late; a larger --reorder-window orders them");
         }
-        for (Incident incident : result.latest()) {
+        if (output == Output.html) {
+            out.print(PostMortemReport.render(IncidentHistory.of(result.transitions()),
+                    new PostMortemReport.Source(files.stream().map(f -> String.valueOf(f.getFileName())).toList(), read)));
+        }
+        for (Incident incident : output == Output.html ? List.<Incident>of() : result.latest()) {
             if (output == Output.jsonl) {
                 out.println(IncidentJson.toJson(incident));
             } else {

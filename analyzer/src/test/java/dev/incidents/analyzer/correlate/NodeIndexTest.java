@@ -27,6 +27,8 @@ class NodeIndexTest {
     private final Replay replay = new Replay(AnalyzerConfig.defaults());
     private final KeyValueStore<String, ValueAndTimestamp<NodeSnapshot>> store =
             replay.driver().getTimestampedKeyValueStore(IncidentTopology.NODES_STORE);
+    private final KeyValueStore<String, ValueAndTimestamp<String>> placements =
+            replay.driver().getTimestampedKeyValueStore(IncidentTopology.PLACEMENTS_STORE);
     private final NodeIndex index = new NodeIndex();
 
     @AfterEach
@@ -41,29 +43,29 @@ class NodeIndexTest {
         node("prod", "cpu-1", Map.of("cpu", "16"));
         node("staging", "gpu-x", Map.of(GPU, "1"));
 
-        ResourceOffer offer = index.offer("prod", GPU, store);
+        ResourceOffer offer = index.offer("prod", GPU, store, placements);
 
         assertThat(offer.nodesObserved()).isEqualTo(3);
         assertThat(offer.advertising()).containsExactly("gpu-a (4)", "gpu-b (8)");
         assertThat(offer.largest()).isEqualTo(8);
         assertThat(offer.total()).isEqualTo(12);
-        assertThat(index.offer("staging", GPU, store).advertising()).containsExactly("gpu-x (1)");
-        assertThat(index.offer("dev", GPU, store)).isEqualTo(ResourceOffer.NOTHING_KNOWN);
+        assertThat(index.offer("staging", GPU, store, placements).advertising()).containsExactly("gpu-x (1)");
+        assertThat(index.offer("dev", GPU, store, placements)).isEqualTo(ResourceOffer.NOTHING_KNOWN);
     }
 
     @Test
     void puts_and_deletes_after_the_first_scan_are_applied_as_they_come() {
         node("prod", "gpu-a", Map.of(GPU, "4"));
-        assertThat(index.offer("prod", GPU, store).total()).isEqualTo(4);
+        assertThat(index.offer("prod", GPU, store, placements).total()).isEqualTo(4);
 
         index.update("prod/gpu-b", snapshot("prod", "gpu-b", Map.of(GPU, "8")));
         index.update("prod/gpu-a", snapshot("prod", "gpu-a", Map.of(GPU, "0")));
-        assertThat(index.offer("prod", GPU, store).advertising()).containsExactly("gpu-b (8)");
-        assertThat(index.offer("prod", GPU, store).nodesObserved()).isEqualTo(2);
+        assertThat(index.offer("prod", GPU, store, placements).advertising()).containsExactly("gpu-b (8)");
+        assertThat(index.offer("prod", GPU, store, placements).nodesObserved()).isEqualTo(2);
 
         index.update("prod/gpu-b", null);
-        assertThat(index.offer("prod", GPU, store).advertising()).isEmpty();
-        assertThat(index.offer("prod", GPU, store).nodesObserved()).isEqualTo(1);
+        assertThat(index.offer("prod", GPU, store, placements).advertising()).isEmpty();
+        assertThat(index.offer("prod", GPU, store, placements).nodesObserved()).isEqualTo(1);
     }
 
     @Test
@@ -71,7 +73,31 @@ class NodeIndexTest {
         index.update("prod/gpu-z", snapshot("prod", "gpu-z", Map.of(GPU, "2"))); // not in the store: ignored
         node("prod", "gpu-a", Map.of(GPU, "4"));
 
-        assertThat(index.offer("prod", GPU, store).advertising()).containsExactly("gpu-a (4)");
+        assertThat(index.offer("prod", GPU, store, placements).advertising()).containsExactly("gpu-a (4)");
+    }
+
+    @Test
+    void free_units_are_allocatable_minus_what_the_pods_placed_there_hold() {
+        node("prod", "gpu-a", Map.of(GPU, "4"));
+        node("prod", "gpu-b", Map.of(GPU, "4"));
+        placements.put("prod/ml/train-1", ValueAndTimestamp.make("gpu-a nvidia.com/gpu=3", T.toEpochMilli()));
+
+        ResourceOffer offer = index.offer("prod", GPU, store, placements);
+        assertThat(offer.placementsObserved()).isEqualTo(1);
+        assertThat(offer.freeByNode()).containsExactly("gpu-a (1)", "gpu-b (4)");
+        assertThat(offer.largestFree()).isEqualTo(4);
+        assertThat(offer.fragmentedFor(2)).as("gpu-b can take 2").isFalse();
+
+        index.placed("prod/ml/train-2", new GpuPlacement("gpu-b", Map.of(GPU, 3L)));
+        ResourceOffer split = index.offer("prod", GPU, store, placements);
+        assertThat(split.freeTotal()).isEqualTo(2);
+        assertThat(split.largestFree()).isEqualTo(1);
+        assertThat(split.fragmentedFor(2)).as("2 free, one per node").isTrue();
+        assertThat(split.fragmentedFor(3)).as("only 2 free in total").isFalse();
+        assertThat(split.fragmentedFor(5)).as("no node holds 5 even empty").isFalse();
+
+        index.placed("prod/ml/train-2", null);
+        assertThat(index.offer("prod", GPU, store, placements).fragmentedFor(2)).isFalse();
     }
 
     private void node(String cluster, String name, Map<String, String> allocatable) {

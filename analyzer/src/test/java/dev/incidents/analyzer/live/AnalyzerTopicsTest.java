@@ -21,8 +21,9 @@ class AnalyzerTopicsTest {
                 .collect(Collectors.toMap(TopicSpec::name, t -> t));
 
         assertThat(topics.keySet()).containsExactlyInAnyOrder("staging.events", "k8s.pods", "k8s.nodes", "k8s.incidents",
-                "staging.incidents.json", "k8s.incidents.dlq", "k8s.nodes.view");
+                "staging.incidents.json", "k8s.incidents.dlq", "k8s.nodes.view", "k8s.pods.gpu-placements");
         assertThat(topics.get("k8s.nodes.view").configs()).containsEntry("cleanup.policy", "compact");
+        assertThat(topics.get("k8s.pods.gpu-placements").configs()).containsEntry("cleanup.policy", "compact");
         assertThat(topics.get("staging.incidents.json").configs()).containsEntry("cleanup.policy", "compact");
         assertThat(topics.get("staging.events").configs()).containsEntry("cleanup.policy", "delete")
                 .containsEntry("message.timestamp.type", "LogAppendTime");

@@ -79,6 +79,21 @@ class HttpAccessTest {
     }
 
     @Test
+    void a_browser_follows_a_token_link_once_then_sends_the_cookie() throws Exception {
+        HttpResponse<String> link = get("/?token=" + TOKEN, null);
+        assertThat(link.statusCode()).isEqualTo(200);
+        String cookie = link.headers().firstValue("Set-Cookie").orElseThrow();
+        assertThat(cookie).startsWith(HttpAccess.COOKIE + "=" + TOKEN + ";").contains("HttpOnly", "SameSite=Strict", "Secure");
+        String sent = cookie.substring(0, cookie.indexOf(';'));
+        HttpResponse<String> events = client.send(HttpRequest.newBuilder(uri("/events")).header("Cookie", "theme=dark; " + sent)
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(events.statusCode()).as("authorized by the cookie, then unknown here").isEqualTo(404);
+        assertThat(get("/?token=wrong", null).statusCode()).isEqualTo(401);
+        assertThat(client.send(HttpRequest.newBuilder(uri("/incidents")).header("Cookie", HttpAccess.COOKIE + "=wrong").GET().build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
+    }
+
+    @Test
     void only_tls_is_served() throws Exception {
         HttpClient plain = HttpClient.newHttpClient();
         assertThatThrownBy(() -> plain.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http.port() + "/healthz"))

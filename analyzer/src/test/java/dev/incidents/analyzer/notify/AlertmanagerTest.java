@@ -38,13 +38,13 @@ class AlertmanagerTest {
             destination.deliver(Transitions.demo(0), null);
             assertThat(am.requests()).hasSize(1);
             // the transition the topic ends with: posted (idempotent by labels)
-            destination.deliver(Transitions.demo(2), null);
+            destination.deliver(Transitions.demo("PROBE_FAILURE", "OPEN"), null);
             assertThat(am.requests()).hasSize(2);
             destination.tick(NOW.plusSeconds(60));
             assertThat(am.requests()).hasSize(3);
             assertThat(new ObjectMapper().readTree(am.requests().get(2).body()).get(0).path("endsAt").asText())
                     .isEqualTo("2026-12-02T14:05:00Z");
-            assertThat(List.of(destination.isOpen(Transitions.demo(0).id()), destination.isOpen(Transitions.demo(2).id())))
+            assertThat(List.of(destination.isOpen(Transitions.demo(0).id()), destination.isOpen(Transitions.demo("PROBE_FAILURE", "OPEN").id())))
                     .containsExactly(false, true);
         }
     }

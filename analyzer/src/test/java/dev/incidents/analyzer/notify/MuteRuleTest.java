@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class MuteRuleTest {
-    final Incident probe = Transitions.demo(2).incident();   // WARNING PROBE_FAILURE inference/Deployment/vllm-mistral, lastSeen 10:06:40
+    final Incident probe = Transitions.demo("PROBE_FAILURE", "OPEN").incident();   // WARNING PROBE_FAILURE inference/Deployment/vllm-mistral, lastSeen 10:06:40
     final Incident node = Transitions.demo(3).incident();    // CRITICAL NODE_DISK_PRESSURE, no namespace
 
     @Test

@@ -13,7 +13,7 @@ class TeamsCardTest {
 
     @Test
     void a_transition_is_an_adaptive_card_in_a_workflows_message() {
-        ObjectNode payload = TeamsCard.render(Transitions.demo(2).incident());
+        ObjectNode payload = TeamsCard.render(Transitions.demo("PROBE_FAILURE", "OPEN").incident());
 
         assertThat(payload.path("type").asText()).isEqualTo("message");
         JsonNode attachment = payload.path("attachments").get(0);

@@ -34,6 +34,13 @@ final class Transitions {
         return Transition.parse(demo().get(index));
     }
 
+    /** The demo's transition of that category and status (its first, when there are several). */
+    static Transition demo(String category, String status) {
+        return demo().stream().map(Transition::parse)
+                .filter(t -> t.incident().getCategory().equals(category) && t.incident().getStatus().name().equals(status))
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("no " + category + " " + status));
+    }
+
     static Transition edited(int index, UnaryOperator<Incident.Builder> edit) {
         Incident incident = edit.apply(Incident.newBuilder(demo(index).incident())).build();
         return Transition.parse(IncidentJson.toJson(incident));

@@ -27,10 +27,9 @@ class RealWorldAccuracyTest {
      * fixture that starts passing must leave this list, and one that starts failing fails the suite.
      */
     static final Set<String> KNOWN_FAILING = Set.of(
-            // reader: the Conditions row and the pod fragment without Status: read as nothing (see realworld/README.md)
-            "node_not_ready/gesis-orc-21-pleg-docker",
+            // read since the reader's issue-15 work (a node snapshot with XidCriticalError=True, reason {"31":true}):
+            // Xid 31 is an application Xid to GpuFault, a hardware fault to the fixture
             "gpu_hardware_fault/gke-cea-497-xid-critical-condition",
-            "gpu_admission_failed/k8s-97131-nvml-gpu-lost",
             // GPU_FRAGMENTED is not a category yet: it needs pods' GPU allocations per node in the node view
             "gpu_fragmented/device-plugin-165-two-gpus-one-per-node",
             // evidence only on a custom resource (Volcano PodGroup, Kueue Workload, Knative Revision)
@@ -45,8 +44,8 @@ class RealWorldAccuracyTest {
             "container_start_failed/k8s-43418-runcontainererror-etc-hosts",
             "container_start_failed/kubeless-29-runcontainererror-2016",
             "config_error/deis-workflow-431-runcontainererror-secret-key",
-            // a bare container block: the workload is not named, so it opens under unnamed-pod
-            "container_start_failed/otel-helm-1876-starterror-no-shell",
+            // a bare container block with no Init Containers line above it: nothing says it is an init container,
+            // and nothing names its pod, so it opens CONTAINER_START_FAILED under unnamed-pod
             "init_container_failed/gpu-operator-1518-toolkit-validation-starterror",
             // two liveness failures in the paste, below the kubelet's threshold of three
             "probe_failure/uptime-kuma-helm-67-exec-healthcheck-timeout");

@@ -40,6 +40,16 @@ class ReplayCommandTest {
     }
 
     @Test
+    void html_output_is_one_page_with_the_incident_and_its_timeline() {
+        Run run = run("--output", "html", "--now", "2025-03-14T10:04:09Z", "--cluster", "prod-us-east-1", SEED_001.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("<!doctype html>").endsWith("</html>\n")
+                .contains("data-id=\"prod-us-east-1/inference/Deployment/triton/IMAGE_PULL_DISK_FULL\"")
+                .contains("class=\"chart\"").contains("class=\"timeline\"")
+                .contains("kubectl delete pod triton-79569cfbbc-m2wcc");
+    }
+
+    @Test
     void text_output_names_the_incident_for_on_call() {
         Run run = run("--now", "2025-03-14T10:04:09Z", SEED_001.toString());
         assertThat(run.exit()).isZero();

@@ -163,6 +163,7 @@ final class LatencyComparison {
                 AnalyzerConfig.PODS_TOPIC, PREFIX + defaults.podsTopic(),
                 AnalyzerConfig.NODES_TOPIC, PREFIX + defaults.nodesTopic(),
                 AnalyzerConfig.NODES_VIEW_TOPIC, PREFIX + defaults.nodesViewTopic(),
+                AnalyzerConfig.PLACEMENTS_VIEW_TOPIC, PREFIX + defaults.placementsViewTopic(),
                 AnalyzerConfig.INCIDENTS_TOPIC, PREFIX + defaults.incidentsTopic(),
                 AnalyzerConfig.INCIDENTS_JSON_TOPIC, PREFIX + defaults.incidentsJsonTopic(),
                 AnalyzerConfig.DLQ_TOPIC, PREFIX + defaults.dlqTopic());

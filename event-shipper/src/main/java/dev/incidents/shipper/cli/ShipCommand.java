@@ -38,7 +38,7 @@ public final class ShipCommand implements Callable<Integer> {
             description = "informer resync period (default: ${DEFAULT-VALUE}); unchanged objects ship nothing")
     Duration resync;
 
-    @Option(names = "--from", paramLabel = "FILE", arity = "1..*", description = "produce these recordings instead of watching a cluster ('-' = stdin)")
+    @Option(names = "--from", paramLabel = "FILE", arity = "1..*", description = "produce these recordings (any format replay reads: support bundles, directories) instead of watching a cluster ('-' = stdin)")
     List<Path> from;
 
     @Option(names = "--rate", paramLabel = "N", defaultValue = "0", description = "with --from: records per second (default: as fast as possible)")

@@ -1,0 +1,76 @@
+package dev.incidents.analyzer.pages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.incidents.analyzer.live.HttpSurface;
+import dev.incidents.analyzer.render.IncidentJson;
+import dev.incidents.schemas.Incident;
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The live page's HTTP side without a browser: headers, and what the event stream sends and when. */
+class LivePageTest {
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final Incident OOM = IncidentJson.fromJson("""
+            {"id":"c/ns/Deployment/w<b>/OOM_KILLED","status":"OPEN","category":"OOM_KILLED","phase":"RUNTIME",\
+            "severity":"CRITICAL","cluster":"c","namespace":"ns","workload":{"kind":"Deployment","name":"w<b>"},\
+            "pods":["w<b>-1"],"title":"w<b> is OOMKilled","summary":"","firstSeen":"2025-03-14T10:00:00Z",\
+            "lastSeen":"2025-03-14T10:00:00Z"}""");
+
+    @Test
+    void the_page_shows_the_open_incidents_and_the_most_recent_up_to_its_bound() {
+        try (LivePage page = new LivePage("test")) {
+            page.accept(Incident.newBuilder(OOM).setId("c/ns/Deployment/old/OOM_KILLED").build());
+            for (int i = 0; i < LivePage.MAX_ROWS; i++) {
+                page.accept(Incident.newBuilder(OOM).setId("c/ns/Deployment/w" + i + "/OOM_KILLED")
+                        .setStatus(dev.incidents.schemas.IncidentStatus.RESOLVED)
+                        .setLastSeen(OOM.getLastSeen().plusSeconds(i)).build());
+            }
+            String html = page.page();
+            assertThat(html.split("<details class=\"incident ", -1)).hasSize(LivePage.MAX_ROWS + 1);
+            assertThat(html).contains("data-id=\"c/ns/Deployment/old/OOM_KILLED\"")
+                    .doesNotContain("data-id=\"c/ns/Deployment/w0/OOM_KILLED\"")
+                    .contains("The 500 most recent of 501 incidents");
+        }
+    }
+
+    @Test
+    void the_page_has_its_policy_and_the_stream_sends_the_state_then_each_transition() throws Exception {
+        try (LivePage page = new LivePage("test");
+             HttpSurface http = HttpSurface.start("127.0.0.1", 0, page.routes(), page.streams())) {
+            page.accept(OOM);
+            String base = "http://127.0.0.1:" + http.port();
+            HttpResponse<String> html = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(html.headers().firstValue("Content-Security-Policy")).contains(LivePage.CONTENT_SECURITY_POLICY);
+            assertThat(html.body()).contains("data-id=\"c/ns/Deployment/w&lt;b&gt;/OOM_KILLED\"").doesNotContain("w<b>");
+
+            HttpResponse<InputStream> events = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/events")).build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            assertThat(events.headers().firstValue("Content-Type")).get().asString().startsWith("text/event-stream");
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(events.body(), StandardCharsets.UTF_8))) {
+                assertThat(List.of(in.readLine(), in.readLine(), in.readLine())).containsExactly("retry: 2000", "",
+                        "event: incident");
+                JsonNode first = new ObjectMapper().readTree(in.readLine().substring("data: ".length()));
+                assertThat(first.get("id").asText()).isEqualTo(OOM.getId());
+                assertThat(first.get("html").asText()).contains("w&lt;b&gt; is OOMKilled").doesNotContain("w<b>");
+                assertThat(List.of(in.readLine(), in.readLine(), in.readLine())).containsExactly("", "event: ready", "data: {}");
+
+                page.accept(Incident.newBuilder(OOM).setStatus(dev.incidents.schemas.IncidentStatus.RESOLVED)
+                        .setResolution("recovered").build());
+                assertThat(List.of(in.readLine(), in.readLine())).containsExactly("", "event: incident");
+                assertThat(in.readLine()).contains("data-status=\\\"RESOLVED\\\"");
+            }
+        }
+    }
+}

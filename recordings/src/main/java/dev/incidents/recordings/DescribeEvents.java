@@ -1,0 +1,282 @@
+package dev.incidents.recordings;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Rows of the event tables ({@link EventsTable}) rebuilt into core/v1 Events, their relative ages anchored at
+ * {@link ReadOptions#now()}: the rows of a describe document about that object, and tables or lines pasted without
+ * a document, whose object is taken from what the paste says.
+ */
+final class DescribeEvents {
+    private static final Pattern ASSIGNED = Pattern.compile("Successfully assigned ([a-z0-9][-a-z0-9]*)/(\\S+) to (\\S+)");
+    private static final Pattern CONTEXT_POD = Pattern.compile("(?im)^\\W*pod(?: name)?:\\s*([a-z0-9][-a-z0-9.]*[a-z0-9])\\b");
+    private static final Pattern CONTEXT_NODE = Pattern.compile("(?im)^\\W*node(?: name)?:\\s*([a-z0-9][-a-z0-9.]*[a-z0-9])\\b");
+    private static final Pattern CONTEXT_NAMESPACE = Pattern.compile("(?i)\\bnamespace:\\s*([a-z0-9][-a-z0-9]*[a-z0-9])\\b");
+    /** The kubelet's newer wording names the pod: {@code Back-off restarting failed container app in pod web-0_shop(uid)}. */
+    private static final Pattern POD_IN_MESSAGE = Pattern.compile(
+            "\\bin pod ([a-z0-9][-a-z0-9.]*[a-z0-9])_([a-z0-9][-a-z0-9]*[a-z0-9])\\(");
+    /** Kinds {@link EventsTable#kindOfRows} tells from their scheduler's events, kept when the paste names no object. */
+    private static final java.util.Set<String> CUSTOM_SUBJECTS = java.util.Set.of("PodGroup", "Workload");
+    private static final DateTimeFormatter OLD_TIME_FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xx");
+
+    private final DescribeSink sink;
+
+    DescribeEvents(DescribeSink sink) {
+        this.sink = sink;
+    }
+
+    /** What a fragment's describe rows are about; {@code namespace} null for a cluster-scoped object. */
+    record Subject(String kind, String namespace, String name, String node) {
+        /** True when the paste named it (not {@link DescribePod#UNNAMED_POD} or another stand-in). */
+        boolean named() {
+            return !name.startsWith(UNNAMED);
+        }
+    }
+
+    private static final String UNNAMED = "unnamed-";
+
+    /**
+     * Event tables and single rows in {@code lines[from, to)}, text outside any describe document; returns what its
+     * describe rows are about, null when it has none.
+     */
+    Subject readFragments(List<String> lines, int from, int to) {
+        List<EventsTable.Row> describeRows = new ArrayList<>();
+        List<EventsTable.Row> getRows = new ArrayList<>();
+        List<String> region = lines.subList(from, to);
+        for (int i = 0; i < region.size(); i++) {
+            String line = region.get(i);
+            int[] end = {i + 1};
+            if (EventsTable.DESCRIBE_HEADER.matcher(line).matches()) {
+                EventsTable.describeRows(region, i, end).forEach(describeRows::add);
+                i = end[0] - 1;
+            } else if (EventsTable.GET_HEADER.matcher(line).matches()) {
+                EventsTable.getRows(region, i, end).forEach(getRows::add);
+                i = end[0] - 1;
+            } else {
+                EventsTable.Row row = EventsTable.describeRow(line, from + i + 1);
+                if (row != null) {
+                    describeRows.add(row);
+                } else if ((row = EventsTable.getRow(line, from + i + 1)) != null) {
+                    getRows.add(row);
+                }
+            }
+        }
+        String contextNamespace = contextNamespace(String.join("\n", region), describeRows, getRows);
+        for (EventsTable.Row row : getRows) {
+            emitGetRow(row, contextNamespace);
+        }
+        if (describeRows.isEmpty()) {
+            return null;
+        }
+        Subject subject = fragmentSubject(String.join("\n", region), describeRows, contextNamespace);
+        for (EventsTable.Row row : describeRows) {
+            emit(row, subject.kind(), subject.namespace(), subject.name(), subject.node());
+        }
+        return subject;
+    }
+
+    /**
+     * The object of an Events table pasted without its describe header: the pod a {@code Successfully assigned} row
+     * or a {@code Pod:} line names, else the pod a kubelet message names ({@code ... in pod web-0_shop(uid)}), else
+     * the node whose own events these are ({@code NodeNotReady} from {@code kubelet, node-1}), else a pod the paste
+     * does not name: the rows still say what went wrong, and DESIGN section 6 wants a fragment to yield its
+     * incident, so they are kept about {@link DescribePod#UNNAMED_POD} rather than rejected.
+     */
+    private static Subject fragmentSubject(String text, List<EventsTable.Row> rows, String contextNamespace) {
+        for (EventsTable.Row row : rows) {
+            Matcher m = ASSIGNED.matcher(row.message());
+            if (m.find()) {
+                return new Subject("Pod", m.group(1), m.group(2), m.group(3));
+            }
+        }
+        Matcher node = CONTEXT_NODE.matcher(text);
+        String contextNode = node.find() ? node.group(1) : null;
+        Matcher pod = CONTEXT_POD.matcher(text);
+        if (pod.find()) {
+            Matcher ns = CONTEXT_NAMESPACE.matcher(text);
+            return new Subject("Pod", ns.find() ? ns.group(1) : "default", pod.group(1), contextNode);
+        }
+        for (EventsTable.Row row : rows) {
+            Matcher m = POD_IN_MESSAGE.matcher(row.message());
+            if (m.find()) {
+                return new Subject("Pod", m.group(2), m.group(1), contextNode);
+            }
+        }
+        String kind = EventsTable.kindOfRows(rows);
+        if ("Node".equals(kind)) {
+            String host = rows.stream().map(r -> EventsTable.host(r.from())).filter(h -> h != null).findFirst()
+                    .orElse(contextNode);
+            if (host != null) {
+                return new Subject("Node", null, host, host);
+            }
+        }
+        if (CUSTOM_SUBJECTS.contains(kind)) {
+            // a scheduler's events about its own kind (Volcano PodGroup, Kueue Workload), the object not named
+            return new Subject(kind, contextNamespace, UNNAMED + kind.toLowerCase(java.util.Locale.ROOT), contextNode);
+        }
+        return new Subject("Pod", contextNamespace, DescribePod.UNNAMED_POD, contextNode);
+    }
+
+    /**
+     * The namespace of get-events rows printed without a NAMESPACE column ({@code kubectl get events -n ns}): the one
+     * a {@code Successfully assigned ns/pod} row names, else a {@code namespace:} line around the table, else default.
+     */
+    private static String contextNamespace(String text, List<EventsTable.Row> describeRows, List<EventsTable.Row> getRows) {
+        for (List<EventsTable.Row> rows : List.of(getRows, describeRows)) {
+            for (EventsTable.Row row : rows) {
+                Matcher m = ASSIGNED.matcher(row.message());
+                if (m.find()) {
+                    return m.group(1);
+                }
+            }
+        }
+        Matcher ns = CONTEXT_NAMESPACE.matcher(text);
+        return ns.find() ? ns.group(1) : "default";
+    }
+
+    /** The node a {@code Successfully assigned ns/pod to node} row of pod {@code name} names, else {@code known}. */
+    static String assignedNode(List<EventsTable.Row> rows, String name, String known) {
+        String node = known;
+        for (EventsTable.Row row : rows) {
+            Matcher m = ASSIGNED.matcher(row.message());
+            if (m.find() && m.group(2).equals(name)) {
+                node = m.group(3);
+            }
+        }
+        return node;
+    }
+
+    private void emitGetRow(EventsTable.Row row, String contextNamespace) {
+        String object = row.object();
+        int slash = object == null ? -1 : object.indexOf('/');
+        if (slash <= 0 || slash == object.length() - 1) {
+            sink.reject(row.line(), "event row without an OBJECT like pod/name");
+            return;
+        }
+        String kind = EventsTable.kindOfResource(object.substring(0, slash));
+        String name = object.substring(slash + 1);
+        String node = null;
+        Matcher m = ASSIGNED.matcher(row.message());
+        if (m.find()) {
+            node = m.group(3);
+        }
+        emit(row, kind, row.namespace() == null ? contextNamespace : row.namespace(), name, node);
+    }
+
+    /** One row as an Event about {@code kind/namespace/name}; kubelet rows get {@code node} as their host. */
+    void emit(EventsTable.Row row, String kind, String namespace, String name, String node) {
+        emit(row, kind, null, namespace, name, node);
+    }
+
+    /**
+     * One row as an Event about {@code apiVersion kind/namespace/name} ({@code apiVersion} null when the text does
+     * not say; {@code namespace} null for a cluster-scoped object).
+     */
+    void emit(EventsTable.Row row, String kind, String apiVersion, String namespace, String name, String node) {
+        String ageText = asAge(row.age());
+        EventAge age = EventAge.parse(ageText).orElse(null);
+        if (age == null) {
+            sink.reject(row.line(), "unreadable age '" + KubeTime.abbreviate(ageText) + "'");
+            return;
+        }
+        int count = age.count();
+        Instant first = age.firstSeen() == null ? null : sink.now().minus(age.firstSeen());
+        if (row.firstSeen() != null) {
+            EventAge firstAge = EventAge.parse(asAge(row.firstSeen())).orElse(null);
+            if (firstAge != null && firstAge.lastSeen() != null) {
+                first = sink.now().minus(firstAge.lastSeen());
+            }
+        }
+        if (row.count() != null && row.count().matches("\\d{1,9}")) {
+            count = Math.max(count, Integer.parseInt(row.count()));
+        }
+        Instant last = age.lastSeen() == null ? null : sink.now().minus(age.lastSeen());
+        if (first != null && last != null && first.isAfter(last)) {
+            // the two columns came the other way round (kubectl 1.9-1.13 get events: LAST SEEN, FIRST SEEN)
+            Instant earlier = last;
+            last = first;
+            first = earlier;
+        }
+        String component = row.from();
+        String host = null;
+        if (component != null && component.contains(",")) {
+            // kubectl before 1.14 printed "kubelet, <node>"
+            host = component.substring(component.indexOf(',') + 1).trim();
+            component = component.substring(0, component.indexOf(',')).trim();
+        }
+        if (host == null && "kubelet".equals(component) && "Pod".equals(kind)) {
+            host = node;
+        }
+        if ("Node".equals(kind) && "kubelet".equals(component) && host == null) {
+            host = name;
+        }
+        ObjectNode event = JsonLogReader.MAPPER.createObjectNode();
+        event.put("apiVersion", "v1");
+        event.put("kind", "Event");
+        boolean clusterScoped = namespace == null || "Node".equals(kind) || "PersistentVolume".equals(kind)
+                || "Namespace".equals(kind);
+        // the API server files events about cluster-scoped objects in "default"
+        event.putObject("metadata").put("namespace", clusterScoped ? "default" : namespace);
+        ObjectNode involved = event.putObject("involvedObject");
+        if (apiVersion != null) {
+            involved.put("apiVersion", apiVersion);
+        }
+        involved.put("kind", kind);
+        involved.put("name", name);
+        if (!clusterScoped) {
+            involved.put("namespace", namespace);
+        }
+        event.put("reason", row.reason());
+        event.put("message", row.message());
+        event.put("type", row.type());
+        event.put("count", count);
+        if (first != null) {
+            event.put("firstTimestamp", first.toString());
+        }
+        if (last != null) {
+            event.put("lastTimestamp", last.toString());
+        }
+        if (component != null || host != null) {
+            ObjectNode source = event.putObject("source");
+            if (component != null) {
+                source.put("component", component);
+            }
+            if (host != null) {
+                source.put("host", host);
+            }
+        }
+        sink.event(event, row.line());
+    }
+
+    /**
+     * kubectl before 1.3 printed absolute FirstSeen/LastSeen times ({@code 2016-05-04 22:09:51 +0200 CEST},
+     * {@code Wed, 21 Oct 2015 12:56:47 -0700}); they become ages at {@link ReadOptions#now()} like the rest.
+     */
+    private String asAge(String text) {
+        if (text == null) {
+            return null;
+        }
+        Instant at = null;
+        Matcher m = EventsTable.OLD_TIME.matcher(text.trim());
+        if (m.matches()) {
+            at = ZonedDateTime.parse(m.group(1), OLD_TIME_FORMAT).toInstant();
+        } else if (text.contains(",") && text.contains(":")) {
+            String rfc1123 = DescribeDocuments.describeTime(text);
+            at = rfc1123 == null ? null : Instant.parse(rfc1123);
+        }
+        if (at == null) {
+            return text;
+        }
+        long seconds = Duration.between(at, sink.now()).getSeconds();
+        return Math.max(0, seconds) + "s";
+    }
+}

@@ -1,0 +1,141 @@
+package dev.incidents.recordings;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.incidents.recordings.DescribeDocuments.Field;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static dev.incidents.recordings.DescribeDocuments.conditions;
+import static dev.incidents.recordings.DescribeDocuments.conditionsOf;
+import static dev.incidents.recordings.DescribeDocuments.describeTime;
+import static dev.incidents.recordings.DescribeDocuments.pairs;
+import static dev.incidents.recordings.DescribeDocuments.putIfPresent;
+import static dev.incidents.recordings.DescribeDocuments.resourceMap;
+
+/**
+ * {@code kubectl describe node} rebuilt into a Node (labels, taints, capacity/allocatable, conditions, system info),
+ * and the events its bad conditions stand for.
+ */
+final class DescribeNode {
+    private static final Pattern TAINT = Pattern.compile("^([^=:\\s]+)(?:=([^:\\s]*))?:(\\w+)$");
+    /** The node of a Conditions table pasted without its describe header. */
+    static final String UNNAMED_NODE = "unnamed-node";
+    private static final Set<String> NODE_CONDITIONS = Set.of("MemoryPressure", "DiskPressure", "PIDPressure",
+            "OutOfDisk", "NetworkUnavailable");
+    /** The event reason the kubelet records when a pressure condition turns True. */
+    private static final Map<String, String> BAD_CONDITION_REASONS = Map.of("DiskPressure", "NodeHasDiskPressure",
+            "MemoryPressure", "NodeHasInsufficientMemory", "PIDPressure", "NodeHasInsufficientPID",
+            "OutOfDisk", "NodeOutOfDisk");
+
+    private DescribeNode() {
+    }
+
+    static ObjectNode node(Field root, String name) {
+        ObjectNode node = JsonLogReader.MAPPER.createObjectNode();
+        node.put("apiVersion", "v1");
+        node.put("kind", "Node");
+        ObjectNode metadata = node.putObject("metadata");
+        metadata.put("name", name);
+        metadata.set("labels", pairs(root.child("Labels")));
+        putIfPresent(metadata, "creationTimestamp", describeTime(root.text("CreationTimestamp")));
+        ObjectNode spec = node.putObject("spec");
+        spec.put("unschedulable", "true".equalsIgnoreCase(root.text("Unschedulable")));
+        ArrayNode taints = spec.putArray("taints");
+        Field taintField = root.child("Taints");
+        if (taintField != null) {
+            for (String taint : taintField.values()) {
+                Matcher m = TAINT.matcher(taint.trim());
+                if (m.matches()) {
+                    ObjectNode t = taints.addObject().put("key", m.group(1)).put("effect", m.group(3));
+                    putIfPresent(t, "value", m.group(2));
+                }
+            }
+        }
+        ObjectNode status = node.putObject("status");
+        status.set("capacity", resourceMap(root.child("Capacity")));
+        status.set("allocatable", resourceMap(root.child("Allocatable")));
+        status.set("conditions", conditions(conditionsOf(root)));
+        Field info = root.child("System Info");
+        if (info != null) {
+            ObjectNode nodeInfo = status.putObject("nodeInfo");
+            putIfPresent(nodeInfo, "kubeletVersion", info.text("Kubelet Version"));
+            putIfPresent(nodeInfo, "containerRuntimeVersion", info.text("Container Runtime Version"));
+        }
+        return node;
+    }
+
+    /**
+     * True when a Conditions table is a node's: it has heartbeat times (a pod's and a controller's have none), a
+     * condition only nodes have, or a reason only the kubelet or the node controller writes ({@code KubeletNotReady},
+     * {@code NodeStatusUnknown}). A pasted table may hold only its Ready row, or only a vendor's condition
+     * ({@code XidCriticalError}).
+     */
+    static boolean isNodeConditions(Field conditions) {
+        for (JsonNode c : conditions(conditions)) {
+            String reason = c.path("reason").asText();
+            if (c.has("lastHeartbeatTime") || NODE_CONDITIONS.contains(c.path("type").asText())
+                    || reason.startsWith("Kubelet") || "NodeStatusUnknown".equals(reason)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A described node's conditions are often all a paste shows of a sick node, and there is no node signal in the
+     * schemas: as with a Deployment's ReplicaFailure, each condition that is bad becomes the event the kubelet or
+     * node controller records for it ({@code NodeNotReady}, {@code NodeHasDiskPressure}, ...), first seen at the
+     * condition's last transition, last seen at its last heartbeat, the condition's reason and message appended
+     * (unless the describe's Events table has that event already).
+     */
+    static List<ObjectNode> conditionEvents(ObjectNode node, List<String> tableReasons, Instant now) {
+        List<ObjectNode> events = new ArrayList<>();
+        String name = JsonFields.text(node, "metadata", "name");
+        for (JsonNode c : node.path("status").path("conditions")) {
+            String type = c.path("type").asText();
+            String status = c.path("status").asText();
+            String reason = "Ready".equals(type) ? ("True".equals(status) ? null : "NodeNotReady")
+                    : "True".equals(status) ? BAD_CONDITION_REASONS.get(type) : null;
+            if (reason == null || tableReasons.contains(reason)) {
+                continue; // the Events table already has the kubelet's own event for it
+            }
+            StringBuilder message = new StringBuilder("Node ").append(name).append(" status is now: ").append(reason)
+                    .append(" (").append(type).append('=').append(status);
+            if (c.hasNonNull("reason")) {
+                message.append(", ").append(c.get("reason").asText());
+            }
+            message.append(')');
+            if (c.hasNonNull("message")) {
+                message.append(": ").append(c.get("message").asText());
+            }
+            String first = c.hasNonNull("lastTransitionTime") ? c.get("lastTransitionTime").asText() : now.toString();
+            String last = c.hasNonNull("lastHeartbeatTime") ? c.get("lastHeartbeatTime").asText() : now.toString();
+            if (last.compareTo(first) < 0) {
+                last = first;
+            }
+            ObjectNode event = JsonLogReader.MAPPER.createObjectNode();
+            event.put("apiVersion", "v1");
+            event.put("kind", "Event");
+            event.putObject("metadata").put("name", name + "." + type.toLowerCase(Locale.ROOT)).put("namespace", "default");
+            event.putObject("involvedObject").put("kind", "Node").put("name", name);
+            event.put("reason", reason);
+            event.put("message", message.toString());
+            event.put("type", "Ready".equals(type) ? "Normal" : "Warning");
+            event.putObject("source").put("component", "kubelet").put("host", name);
+            event.put("count", 1);
+            event.put("firstTimestamp", first);
+            event.put("lastTimestamp", last);
+            events.add(event);
+        }
+        return events;
+    }
+}

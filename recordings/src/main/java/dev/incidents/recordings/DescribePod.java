@@ -1,0 +1,266 @@
+package dev.incidents.recordings;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.incidents.recordings.DescribeDocuments.Field;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static dev.incidents.recordings.DescribeDocuments.conditions;
+import static dev.incidents.recordings.DescribeDocuments.controlledBy;
+import static dev.incidents.recordings.DescribeDocuments.describeTime;
+import static dev.incidents.recordings.DescribeDocuments.emptyToNull;
+import static dev.incidents.recordings.DescribeDocuments.pairs;
+import static dev.incidents.recordings.DescribeDocuments.putIfPresent;
+import static dev.incidents.recordings.DescribeDocuments.resourceMap;
+
+/**
+ * {@code kubectl describe pod} rebuilt into a Pod: the header ({@code Status}, {@code Node}, {@code Controlled By},
+ * ...), containers and init containers with their {@code State}/{@code Last State} blocks and probes, tolerations,
+ * volumes' claims, the Conditions table.
+ */
+final class DescribePod {
+    private static final Pattern PROBE = Pattern.compile(
+            "^(http-get|tcp-socket|exec|grpc)\\s+(.*?)\\s+delay=(\\d+)s\\s+timeout=(\\d+)s\\s+period=(\\d+)s\\s+#success=(\\d+)\\s+#failure=(\\d+)\\s*$");
+    private static final Pattern HTTP_URL = Pattern.compile("^(https?)://[^:/]*:([^/]+)(/.*)?$");
+    private static final Pattern TOLERATION = Pattern.compile(
+            "^([^=:\\s]*)(?:=([^:\\s]*))?(?::(\\w+))?(?:\\s+op=(\\w+))?(?:\\s+for\\s+(\\d+)s)?$");
+    /** The pod of an Events table or status fragment whose paste names no object. */
+    static final String UNNAMED_POD = "unnamed-pod";
+    /** The container of a {@code State:} block pasted without its container header. */
+    static final String UNNAMED_CONTAINER = "unnamed-container";
+    static final Set<String> POD_PHASES = Set.of("Pending", "Running", "Succeeded", "Failed", "Unknown");
+    /** Pod reasons the kubelet writes together with phase Failed: rejectPod's admission failures, evictions. */
+    private static final Pattern FAILED_REASON = Pattern.compile(
+            "UnexpectedAdmissionError|Evicted|NodeAffinity|OutOf[A-Za-z0-9./-]+");
+
+    private DescribePod() {
+    }
+
+    /**
+     * A pod's {@code Status: Failed} with a {@code Reason:} (Evicted, ...) pasted alone, or its {@code Reason:} and
+     * {@code Message:} lines without the Status line ({@code UnexpectedAdmissionError}, {@code OutOfnvidia.com/gpu}).
+     */
+    static boolean isPodStatus(Field root) {
+        if (root.child("Reason") == null) {
+            return false;
+        }
+        return POD_PHASES.contains(String.valueOf(root.text("Status")))
+                || root.child("Status") == null && root.text("Message") != null;
+    }
+
+    /**
+     * Container blocks pasted without their {@code Containers:} line ({@code   toolkit-validation:} with its
+     * {@code State:} and {@code Last State:} under it): the fields at the top whose own fields hold a state.
+     */
+    static List<Field> containerBlocks(Field root) {
+        return root.childList.stream().filter(f -> f.value == null || f.value.isEmpty())
+                .filter(f -> f.child("State") != null || f.child("Last State") != null).toList();
+    }
+
+    /** Container blocks pasted without their {@code Containers:} line become the pod's containers. */
+    static void adoptContainerBlocks(Field root, List<Field> blocks, int start) {
+        Field containers = new Field(0, "Containers", null, start);
+        for (Field block : blocks) {
+            containers.children.put(block.key, block);
+            containers.childList.add(block);
+        }
+        root.children.put("Containers", containers);
+    }
+
+    /** A {@code State:}/{@code Last State:} block pasted without its container: filed under {@link #UNNAMED_CONTAINER}. */
+    static void adoptHeadlessContainer(Field root, int start) {
+        Field containers = new Field(0, "Containers", null, start);
+        Field container = new Field(2, UNNAMED_CONTAINER, null, start);
+        container.children.putAll(root.children);
+        container.childList.addAll(root.childList);
+        containers.children.put(UNNAMED_CONTAINER, container);
+        containers.childList.add(container);
+        root.children.put("Containers", containers);
+    }
+
+    static ObjectNode pod(Field root, String name, String namespace) {
+        ObjectNode pod = JsonLogReader.MAPPER.createObjectNode();
+        pod.put("apiVersion", "v1");
+        pod.put("kind", "Pod");
+        ObjectNode metadata = pod.putObject("metadata");
+        metadata.put("name", name);
+        metadata.put("namespace", namespace);
+        metadata.set("labels", pairs(root.child("Labels")));
+        controlledBy(root, metadata);
+        ObjectNode spec = pod.putObject("spec");
+        ObjectNode status = pod.putObject("status");
+        String node = root.text("Node");
+        if (node != null) {
+            spec.put("nodeName", node.contains("/") ? node.substring(0, node.indexOf('/')) : node);
+        }
+        putIfPresent(spec, "serviceAccountName", root.text("Service Account"));
+        putIfPresent(spec, "priorityClassName", root.text("Priority Class Name"));
+        putIfPresent(spec, "runtimeClassName", root.text("Runtime Class Name"));
+        spec.set("nodeSelector", pairs(root.child("Node-Selectors")));
+        spec.set("tolerations", tolerations(root.child("Tolerations")));
+        ArrayNode volumes = spec.putArray("volumes");
+        Field volumeSection = root.child("Volumes");
+        if (volumeSection != null) {
+            for (Field volume : volumeSection.childList) {
+                String claim = volume.text("ClaimName");
+                if (claim != null) {
+                    volumes.addObject().put("name", volume.key).putObject("persistentVolumeClaim").put("claimName", claim);
+                }
+            }
+        }
+        String phase = root.text("Status");
+        if (phase != null) {
+            // a pod being deleted shows "Terminating (lasts 5s)" in place of its phase
+            status.put("phase", phase.startsWith("Terminating") ? "Running" : phase);
+        } else if (root.text("Reason") != null && FAILED_REASON.matcher(root.text("Reason")).matches()) {
+            // the Status line was not pasted, but the kubelet sets these reasons only with phase Failed (its
+            // admission rejections, evictions)
+            status.put("phase", "Failed");
+        }
+        putIfPresent(status, "reason", root.text("Reason"));
+        putIfPresent(status, "message", root.text("Message"));
+        putIfPresent(status, "qosClass", root.text("QoS Class"));
+        putIfPresent(status, "startTime", describeTime(root.text("Start Time")));
+        status.set("conditions", conditions(root.child("Conditions")));
+        containers(root.child("Init Containers"), spec.putArray("initContainers"), status.putArray("initContainerStatuses"));
+        containers(root.child("Containers"), spec.putArray("containers"), status.putArray("containerStatuses"));
+        return pod;
+    }
+
+    private static void containers(Field section, ArrayNode specs, ArrayNode statuses) {
+        if (section == null) {
+            return;
+        }
+        for (Field c : section.childList) {
+            ObjectNode spec = specs.addObject();
+            spec.put("name", c.key);
+            putIfPresent(spec, "image", c.text("Image"));
+            ObjectNode resources = spec.putObject("resources");
+            resources.set("limits", resourceMap(c.child("Limits")));
+            resources.set("requests", resourceMap(c.child("Requests")));
+            for (String probe : List.of("Liveness", "Readiness", "Startup")) {
+                ObjectNode parsed = probe(c.text(probe));
+                if (parsed != null) {
+                    spec.set(probe.toLowerCase(Locale.ROOT) + "Probe", parsed);
+                }
+            }
+            ObjectNode status = statuses.addObject();
+            status.put("name", c.key);
+            status.put("ready", "True".equalsIgnoreCase(c.text("Ready")));
+            String restarts = c.text("Restart Count");
+            if (restarts != null && restarts.matches("\\d{1,9}")) {
+                status.put("restartCount", Integer.parseInt(restarts));
+            }
+            ObjectNode state = containerState(c.child("State"));
+            if (state != null) {
+                status.set("state", state);
+            }
+            ObjectNode lastState = containerState(c.child("Last State"));
+            if (lastState != null) {
+                status.set("lastState", lastState);
+            }
+        }
+    }
+
+    /** {@code State: Waiting} with {@code Reason:}, {@code Exit Code:}, {@code Started:} ... indented under it. */
+    private static ObjectNode containerState(Field state) {
+        if (state == null || state.value == null) {
+            return null;
+        }
+        String kind = state.value.trim().toLowerCase(Locale.ROOT);
+        if (!List.of("waiting", "running", "terminated").contains(kind)) {
+            return null;
+        }
+        ObjectNode node = JsonLogReader.MAPPER.createObjectNode();
+        ObjectNode detail = node.putObject(kind);
+        putIfPresent(detail, "reason", state.text("Reason"));
+        Field message = state.child("Message");
+        if (message != null) {
+            List<String> text = message.values();
+            if (!text.isEmpty()) {
+                detail.put("message", String.join("\n", text));
+            }
+        }
+        String exit = state.text("Exit Code");
+        if (exit != null && exit.matches("-?\\d{1,9}")) {
+            detail.put("exitCode", Integer.parseInt(exit));
+        }
+        String signal = state.text("Signal");
+        if (signal != null && signal.matches("\\d{1,9}")) {
+            detail.put("signal", Integer.parseInt(signal));
+        }
+        putIfPresent(detail, "startedAt", describeTime(state.text("Started")));
+        putIfPresent(detail, "finishedAt", describeTime(state.text("Finished")));
+        return node;
+    }
+
+    /** {@code http-get http://:8000/v2/health/ready delay=0s timeout=1s period=10s #success=1 #failure=3}. */
+    static ObjectNode probe(String text) {
+        if (text == null) {
+            return null;
+        }
+        Matcher m = PROBE.matcher(text.trim());
+        if (!m.matches()) {
+            return null;
+        }
+        ObjectNode probe = JsonLogReader.MAPPER.createObjectNode();
+        String target = m.group(2);
+        switch (m.group(1)) {
+            case "http-get" -> {
+                Matcher url = HTTP_URL.matcher(target);
+                ObjectNode http = probe.putObject("httpGet");
+                if (url.matches()) {
+                    http.put("port", url.group(2));
+                    http.put("path", url.group(3) == null ? "/" : url.group(3));
+                    if ("https".equals(url.group(1))) {
+                        http.put("scheme", "HTTPS");
+                    }
+                }
+            }
+            case "tcp-socket" -> probe.putObject("tcpSocket").put("port", target.replaceFirst("^[^:]*:", ""));
+            case "grpc" -> probe.putObject("grpc").put("port", target.replaceFirst("^.*:", "").replaceFirst("\\s.*$", ""));
+            default -> {
+                ArrayNode command = probe.putObject("exec").putArray("command");
+                String inner = target.replaceFirst("^\\[", "").replaceFirst("]$", "");
+                for (String part : inner.trim().split("\\s+")) {
+                    if (!part.isEmpty()) {
+                        command.add(part);
+                    }
+                }
+            }
+        }
+        probe.put("initialDelaySeconds", Integer.parseInt(m.group(3)));
+        probe.put("timeoutSeconds", Integer.parseInt(m.group(4)));
+        probe.put("periodSeconds", Integer.parseInt(m.group(5)));
+        probe.put("successThreshold", Integer.parseInt(m.group(6)));
+        probe.put("failureThreshold", Integer.parseInt(m.group(7)));
+        return probe;
+    }
+
+    private static ArrayNode tolerations(Field field) {
+        ArrayNode tolerations = JsonLogReader.MAPPER.createArrayNode();
+        if (field == null) {
+            return tolerations;
+        }
+        for (String value : field.values()) {
+            Matcher m = TOLERATION.matcher(value.trim());
+            if (!m.matches()) {
+                continue;
+            }
+            ObjectNode t = tolerations.addObject();
+            putIfPresent(t, "key", emptyToNull(m.group(1)));
+            putIfPresent(t, "value", emptyToNull(m.group(2)));
+            putIfPresent(t, "effect", m.group(3));
+            putIfPresent(t, "operator", m.group(4));
+            if (m.group(5) != null) {
+                t.put("tolerationSeconds", Long.parseLong(m.group(5)));
+            }
+        }
+        return tolerations;
+    }
+}

@@ -1,0 +1,189 @@
+package dev.incidents.recordings;
+
+import dev.incidents.schemas.Condition;
+import dev.incidents.schemas.KubeEvent;
+import dev.incidents.schemas.NodeSnapshot;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A node's Conditions table as {@code kubectl describe node} prints it (absolute times, the kubelet's and the node
+ * controller's reasons and messages), whole, as a bare table, or as a single pasted row: the node snapshot carries
+ * each condition with its status, reason, message and transition time, and a Ready that is not True becomes its
+ * {@code NodeNotReady} event.
+ */
+class NodeConditionsTest {
+    private static final ReadOptions OPTIONS = new ReadOptions("test", Instant.parse("2025-01-01T00:00:00Z"));
+
+    private final List<Rejection> rejections = new ArrayList<>();
+
+    private List<Recorded> read(String text) {
+        List<Recorded> records = Recordings.read("paste.txt", text, OPTIONS, rejections::add);
+        assertThat(rejections).isEmpty();
+        return records;
+    }
+
+    private static NodeSnapshot node(List<Recorded> records) {
+        return records.stream().map(Recorded::value).filter(NodeSnapshot.class::isInstance).map(NodeSnapshot.class::cast)
+                .findFirst().orElseThrow();
+    }
+
+    private static Condition condition(NodeSnapshot node, String type) {
+        return node.getConditions().stream().filter(c -> c.getType().equals(type)).findFirst().orElseThrow();
+    }
+
+    private static KubeEvent notReady(List<Recorded> records) {
+        return records.stream().map(Recorded::value).filter(KubeEvent.class::isInstance).map(KubeEvent.class::cast)
+                .filter(e -> e.getReason().equals("NodeNotReady")).findFirst().orElseThrow();
+    }
+
+    /** nds-org/jupyter-et#13: PLEG unhealthy, the describe trimmed to its Name and Conditions. */
+    @Test
+    void plegNotHealthyInADescribedNode() {
+        List<Recorded> records = read("""
+                Name:               etkhub
+                Roles:              master
+                  Type             Status  LastHeartbeatTime                 LastTransitionTime                Reason                       Message
+                  ----             ------  -----------------                 ------------------                ------                       -------
+                  OutOfDisk        False   Mon, 03 Jun 2019 13:54:18 +0000   Tue, 20 Nov 2018 09:40:53 +0000   KubeletHasSufficientDisk     kubelet has sufficient disk space available
+                  MemoryPressure   False   Mon, 03 Jun 2019 13:54:18 +0000   Wed, 20 Mar 2019 22:00:39 +0000   KubeletHasSufficientMemory   kubelet has sufficient memory available
+                  DiskPressure     False   Mon, 03 Jun 2019 13:54:18 +0000   Wed, 20 Mar 2019 22:00:39 +0000   KubeletHasNoDiskPressure     kubelet has no disk pressure
+                  Ready            False   Mon, 03 Jun 2019 13:54:18 +0000   Sun, 02 Jun 2019 21:39:37 +0000   KubeletNotReady              PLEG is not healthy: pleg was last seen active 16h17m50.791825508s ago; threshold is 3m0s
+                """);
+
+        NodeSnapshot node = node(records);
+        assertThat(node.getName()).isEqualTo("etkhub");
+        Condition ready = condition(node, "Ready");
+        assertThat(ready.getStatus()).isEqualTo("False");
+        assertThat(ready.getReason()).isEqualTo("KubeletNotReady");
+        assertThat(ready.getMessage()).isEqualTo("PLEG is not healthy: pleg was last seen active 16h17m50.791825508s ago; threshold is 3m0s");
+        assertThat(ready.getLastTransitionTime()).isEqualTo(Instant.parse("2019-06-02T21:39:37Z"));
+        assertThat(condition(node, "DiskPressure").getReason()).isEqualTo("KubeletHasNoDiskPressure");
+        KubeEvent event = notReady(records);
+        assertThat(event.getFirstTimestamp()).isEqualTo(Instant.parse("2019-06-02T21:39:37Z"));
+        assertThat(event.getLastTimestamp()).isEqualTo(Instant.parse("2019-06-03T13:54:18Z"));
+    }
+
+    /** gesiscss/orc#21: one Ready row pasted alone, no header, no node name. */
+    @Test
+    void singlePastedReadyRow() {
+        List<Recorded> records = read("""
+                  Ready                False   Sun, 06 Dec 2020 18:56:49 +0100   Sun, 06 Dec 2020 18:49:40 +0100   KubeletNotReady              PLEG is not healthy: pleg was last seen active 10m18.040734348s ago; threshold is 3m0s
+                """);
+
+        NodeSnapshot node = node(records);
+        assertThat(node.getName()).isEqualTo(DescribeNode.UNNAMED_NODE);
+        Condition ready = condition(node, "Ready");
+        assertThat(ready.getStatus()).isEqualTo("False");
+        assertThat(ready.getReason()).isEqualTo("KubeletNotReady");
+        assertThat(ready.getMessage()).startsWith("PLEG is not healthy");
+        assertThat(ready.getLastTransitionTime()).isEqualTo(Instant.parse("2020-12-06T17:49:40Z"));
+        assertThat(notReady(records).getFirstTimestamp()).isEqualTo(Instant.parse("2020-12-06T17:49:40Z"));
+    }
+
+    /** kubernetes#73397: NodeStatusUnknown from the node controller, a condition with a CNI's reason beside it. */
+    @Test
+    void kubeletStoppedPostingNodeStatus() {
+        List<Recorded> records = read("""
+                Conditions:
+                  Type                 Status    LastHeartbeatTime                 LastTransitionTime                Reason                       Message
+                  ----                 ------    -----------------                 ------------------                ------                       -------
+                  NetworkUnavailable   False     Mon, 21 Jan 2019 21:02:25 +0000   Mon, 21 Jan 2019 21:02:25 +0000   WeaveIsUp                    Weave pod has set this
+                  OutOfDisk            Unknown   Mon, 21 Jan 2019 19:29:36 +0000   Fri, 25 Jan 2019 13:57:23 +0000   NodeStatusUnknown            Kubelet stopped posting node status.
+                  Ready                Unknown   Mon, 21 Jan 2019 19:29:36 +0000   Fri, 25 Jan 2019 13:57:23 +0000   NodeStatusUnknown            Kubelet stopped posting node status.
+                """);
+
+        NodeSnapshot node = node(records);
+        Condition ready = condition(node, "Ready");
+        assertThat(ready.getStatus()).isEqualTo("Unknown");
+        assertThat(ready.getReason()).isEqualTo("NodeStatusUnknown");
+        assertThat(ready.getMessage()).isEqualTo("Kubelet stopped posting node status.");
+        assertThat(ready.getLastTransitionTime()).isEqualTo(Instant.parse("2019-01-25T13:57:23Z"));
+        assertThat(condition(node, "NetworkUnavailable").getMessage()).isEqualTo("Weave pod has set this");
+        KubeEvent event = notReady(records);
+        // the heartbeat stopped before the transition: the event is seen from the transition on
+        assertThat(event.getFirstTimestamp()).isEqualTo(Instant.parse("2019-01-25T13:57:23Z"));
+        assertThat(event.getLastTimestamp()).isEqualTo(Instant.parse("2019-01-25T13:57:23Z"));
+    }
+
+    /** kubernetes#36273: kubectl 1.4 separated the cells with tabs. */
+    @Test
+    void tabSeparatedTableOfOldKubectl() {
+        List<Recorded> records = read("""
+                Conditions:
+                  Type\t\t\tStatus\t\tLastHeartbeatTime\t\t\tLastTransitionTime\t\t\tReason\t\t\t\tMessage
+                  ----\t\t\t------\t\t-----------------\t\t\t------------------\t\t\t------\t\t\t\t-------
+                  NetworkUnavailable \tFalse \t\tSat, 05 Nov 2016 00:01:27 +0000 \tSat, 05 Nov 2016 00:01:27 +0000 \tRouteCreated \t\t\tRouteController created a route
+                  OutOfDisk \t\tUnknown \tThu, 03 Nov 2016 12:18:28 +0000 \tThu, 03 Nov 2016 12:19:12 +0000 \tNodeStatusUnknown \t\tKubelet stopped posting node status.
+                  Ready \t\tUnknown \tThu, 03 Nov 2016 12:18:28 +0000 \tThu, 03 Nov 2016 12:19:12 +0000 \tNodeStatusUnknown \t\tKubelet stopped posting node status.
+                """);
+
+        Condition ready = condition(node(records), "Ready");
+        assertThat(ready.getStatus()).isEqualTo("Unknown");
+        assertThat(ready.getReason()).isEqualTo("NodeStatusUnknown");
+        assertThat(ready.getMessage()).isEqualTo("Kubelet stopped posting node status.");
+        assertThat(ready.getLastTransitionTime()).isEqualTo(Instant.parse("2016-11-03T12:19:12Z"));
+    }
+
+    /**
+     * kubernetes#72533 (AKS): the runtime down and the CNI not ready in one message; the second row's Reason cell
+     * is left empty (adapted) to check that an empty cell does not shift the message into it.
+     */
+    @Test
+    void runtimeDownAndAnEmptyReasonCell() {
+        List<Recorded> records = read("""
+                Name:               aks-agentpool-22124581-0
+                Roles:              agent
+                Conditions:
+                  Type                 Status  LastHeartbeatTime                 LastTransitionTime                Reason                       Message
+                  ----                 ------  -----------------                 ------------------                ------                       -------
+                  Ready                False   Tue, 08 Jan 2019 10:14:28 +0000   Tue, 08 Jan 2019 10:10:21 +0000   KubeletNotReady              container runtime is down,PLEG is not healthy: pleg was last seen active 3m0.419452839s ago; threshold is 3m0s
+                  NetworkUnavailable   False   Tue, 08 Jan 2019 10:14:28 +0000   Tue, 08 Jan 2019 10:10:21 +0000                                RouteController created a route
+                """);
+
+        NodeSnapshot node = node(records);
+        assertThat(condition(node, "Ready").getMessage())
+                .isEqualTo("container runtime is down,PLEG is not healthy: pleg was last seen active 3m0.419452839s ago; threshold is 3m0s");
+        Condition network = condition(node, "NetworkUnavailable");
+        assertThat(network.getReason()).isNull();
+        assertThat(network.getMessage()).isEqualTo("RouteController created a route");
+    }
+
+    /** GoogleCloudPlatform/container-engine-accelerators#497: a vendor's condition is a node's by its heartbeat column. */
+    @Test
+    void vendorConditionOfAGpuNode() {
+        List<Recorded> records = read("""
+                Name:               gke-weitong-cluster-p100-22d24db3-kd6j
+                Conditions:
+                  Type                 Status  LastHeartbeatTime                 LastTransitionTime                Reason                       Message
+                  ----                 ------  -----------------                 ------------------                ------                       -------
+                  XidCriticalError     True    Mon, 23 Jun 2025 18:45:43 +0000   Mon, 23 Jun 2025 18:44:57 +0000   {"31":true}                  6e43a052-e544-467b-a972-63d7cd2ce80a
+                """);
+
+        Condition xid = condition(node(records), "XidCriticalError");
+        assertThat(xid.getStatus()).isEqualTo("True");
+        assertThat(xid.getReason()).isEqualTo("{\"31\":true}");
+        assertThat(xid.getLastTransitionTime()).isEqualTo(Instant.parse("2025-06-23T18:44:57Z"));
+    }
+
+    /** A pod's Conditions table has no times: it stays a pod's. */
+    @Test
+    void podConditionsAreNotANodes() {
+        List<Recorded> records = read("""
+                Status:           Failed
+                Reason:           Evicted
+                Message:          The node was low on resource: memory.
+                Conditions:
+                  Type              Status
+                  Initialized       True
+                  Ready             False
+                """);
+
+        assertThat(records).extracting(Recorded::kind).containsExactly(Recorded.Kind.POD);
+    }
+}

@@ -1,0 +1,86 @@
+package dev.incidents.recordings;
+
+import dev.incidents.schemas.PodSnapshot;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Pieces of a pod's describe pasted without its {@code Name:} line: its status lines (the kubelet's rejection of a
+ * pod it was assigned is in them), its containers; the pod is the one its Events table names, if any.
+ */
+class PodStatusFragmentTest {
+    private static final ReadOptions OPTIONS = new ReadOptions("test", Instant.parse("2025-01-01T00:00:00Z"));
+
+    private final List<Rejection> rejections = new ArrayList<>();
+
+    private PodSnapshot onlyPod(String text) {
+        List<Recorded> records = Recordings.read("paste.txt", text, OPTIONS, rejections::add);
+        assertThat(rejections).isEmpty();
+        assertThat(records).hasSize(1);
+        return (PodSnapshot) records.get(0).value();
+    }
+
+    /** kubernetes#97131: Reason and Message of a pod the device manager refused, the Status line not pasted. */
+    @Test
+    void reasonAndMessageWithoutStatus() {
+        PodSnapshot pod = onlyPod("""
+                Reason:         UnexpectedAdmissionError
+                Message:        Pod Allocate failed due to device plugin GetPreferredAllocation rpc failed with err: rpc error: code = Unknown desc = Unable to retrieve list of available devices: error creating nvml.Device 5: nvml: GPU is lost, which is unexpected
+                """);
+
+        assertThat(pod.getName()).isEqualTo(DescribePod.UNNAMED_POD);
+        assertThat(pod.getReason()).isEqualTo("UnexpectedAdmissionError");
+        assertThat(pod.getMessage()).endsWith("nvml: GPU is lost, which is unexpected");
+        // the kubelet rejects a pod at admission with phase Failed: the paste left out only the line saying so
+        assertThat(pod.getPhase()).isEqualTo("Failed");
+    }
+
+    /** kubernetes#130145: the same with its Status line. */
+    @Test
+    void statusReasonAndMessage() {
+        PodSnapshot pod = onlyPod("""
+                Status:              Failed
+                Reason:            UnexpectedAdmissionError
+                Message:         Pod Allocate failed due to requested number of devices unavailable for nvidia.com/gpu. Requested:1, Available: 0, which is unexpected
+                """);
+
+        assertThat(pod.getPhase()).isEqualTo("Failed");
+        assertThat(pod.getReason()).isEqualTo("UnexpectedAdmissionError");
+    }
+
+    /** open-telemetry/opentelemetry-helm-charts#1876: Containers and Events, the pod named only by the Scheduled row. */
+    @Test
+    void containersAndEventsOfThePodTheScheduledRowNames() {
+        List<Recorded> records = Recordings.read("paste.txt", """
+                Containers:
+                  delete-resources:
+                    Image:         rancher/kubectl:v1.34.1
+                    State:          Terminated
+                      Reason:       StartError
+                      Message:      failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: "/bin/sh": stat /bin/sh: no such file or directory: unknown
+                      Exit Code:    128
+                      Started:      Thu, 01 Jan 1970 01:00:00 +0100
+                      Finished:     Tue, 30 Sep 2025 09:55:48 +0200
+
+                Events:
+                  Type     Reason     Age   From               Message
+                  ----     ------     ----  ----               -------
+                  Normal   Scheduled  89s   default-scheduler  Successfully assigned opentelemetry-operator-system/opentelemetry-kube-stack-pre-delete-job-782vc to kind-control-plane
+                """, OPTIONS, rejections::add);
+
+        assertThat(rejections).isEmpty();
+        assertThat(records).extracting(Recorded::key).containsExactlyInAnyOrder(
+                "test/opentelemetry-operator-system/Pod/opentelemetry-kube-stack-pre-delete-job-782vc",
+                "test/opentelemetry-operator-system/opentelemetry-kube-stack-pre-delete-job-782vc");
+        PodSnapshot pod = records.stream().map(Recorded::value).filter(PodSnapshot.class::isInstance)
+                .map(PodSnapshot.class::cast).findFirst().orElseThrow();
+        assertThat(pod.getNodeName()).isEqualTo("kind-control-plane");
+        assertThat(pod.getContainers().get(0).getState().getReason()).isEqualTo("StartError");
+        assertThat(pod.getContainers().get(0).getState().getExitCode()).isEqualTo(128);
+    }
+}
