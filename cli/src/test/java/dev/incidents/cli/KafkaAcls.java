@@ -18,7 +18,8 @@ import org.apache.kafka.common.resource.ResourceType;
 final class KafkaAcls {
     static final List<String> INPUT = List.of("k8s.events", "k8s.pods", "k8s.nodes");
     static final List<String> OUTPUT = List.of("k8s.incidents", "k8s.incidents.json", "k8s.incidents.dlq");
-    static final String NODES_VIEW = "k8s.nodes.view";
+    /** The analyzer's own compacted views, written and read back as global stores. */
+    static final List<String> VIEWS = List.of("k8s.nodes.view", "k8s.pods.gpu-placements");
 
     private KafkaAcls() {
     }
@@ -32,7 +33,7 @@ final class KafkaAcls {
 
     /**
      * {@code analyze --application-id app}: read the inputs (READ implies the DESCRIBE its input-lag reader needs for end
-     * offsets), write the outputs, read and write its node view, everything on its internal topics ({@code app-*}:
+     * offsets), write the outputs and read the JSON one back (the live page), read and write its views (nodes, GPU placements), everything on its internal topics ({@code app-*}:
      * created, read, written, purged), its consumer group ({@code app}: READ implies the DESCRIBE of the input-lag
      * reader's committed offsets), and its transactional ids ({@code app-<process>-<thread>}, exactly-once v2).
      */
@@ -47,8 +48,12 @@ final class KafkaAcls {
         List<AclBinding> acls = new ArrayList<>();
         INPUT.forEach(topic -> acls.add(allow(user, ResourceType.TOPIC, topic, PatternType.LITERAL, AclOperation.READ)));
         OUTPUT.forEach(topic -> acls.add(allow(user, ResourceType.TOPIC, topic, PatternType.LITERAL, AclOperation.WRITE)));
-        acls.add(allow(user, ResourceType.TOPIC, NODES_VIEW, PatternType.LITERAL, AclOperation.READ));
-        acls.add(allow(user, ResourceType.TOPIC, NODES_VIEW, PatternType.LITERAL, AclOperation.WRITE));
+        // The live page (/, /events) follows the whole JSON topic: every instance's incidents, not this one's store.
+        acls.add(allow(user, ResourceType.TOPIC, "k8s.incidents.json", PatternType.LITERAL, AclOperation.READ));
+        for (String view : VIEWS) {
+            acls.add(allow(user, ResourceType.TOPIC, view, PatternType.LITERAL, AclOperation.READ));
+            acls.add(allow(user, ResourceType.TOPIC, view, PatternType.LITERAL, AclOperation.WRITE));
+        }
         acls.add(allow(user, ResourceType.TOPIC, applicationId + "-", PatternType.PREFIXED, AclOperation.ALL));
         acls.add(allow(user, ResourceType.GROUP, applicationId, PatternType.LITERAL, AclOperation.READ));
         return acls;

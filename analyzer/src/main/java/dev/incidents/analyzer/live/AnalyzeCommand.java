@@ -179,7 +179,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     + KAFKA_TIMEOUT.toSeconds() + " s" + (e.getCause() != null ? " (" + e.getCause().getMessage() + ")" : "")));
             return 1;
         } catch (TopicProvisioningException e) {
-            err.println("analyze: " + KafkaRefusal.of(e).orElse(e.getMessage()));
+            // The message names the topic; a refusal says which permission to look for.
+            err.println("analyze: " + e.getMessage() + (KafkaRefusal.of(e).isPresent()
+                    ? " (Kafka refused: an ACL is missing, see README, Security; CREATE only if analyze is to create it)" : ""));
             return 1;
         } finally {
             // Pending admin calls to an unreachable cluster would otherwise hold close() for the API timeout.
