@@ -30,6 +30,11 @@ public final class SignalRouting {
     private static final Set<String> WORKLOAD_KINDS = Set.of("Pod", "ReplicaSet", "Deployment", "StatefulSet",
             "DaemonSet", "Job", "CronJob", "PersistentVolumeClaim");
 
+    /** Pod-running custom kinds, for events pasted without their apiVersion. */
+    private static final Set<String> KNOWN_CUSTOM_KINDS = Set.of("PodGroup", "Workload", "InferenceService",
+            "Notebook", "RayCluster", "RayJob", "RayService", "PyTorchJob", "TFJob", "MPIJob", "LeaderWorkerSet",
+            "JobSet", "Revision");
+
     private SignalRouting() {
     }
 
@@ -48,20 +53,38 @@ public final class SignalRouting {
             out.add(KeyValue.pair(Subject.node(cluster, involved.getName()).key(), signal));
             return out;
         }
-        if (!WORKLOAD_KINDS.contains(involved.getKind())) {
+        if (!WORKLOAD_KINDS.contains(involved.getKind()) && !isCustomResource(involved)) {
             return out;
         }
         String namespace = involved.getNamespace() != null ? involved.getNamespace() : event.getNamespace();
-        Optional<String> owner = "Pod".equals(involved.getKind())
-                ? ownerOf.apply(PodOwners.podKey(cluster, namespace, involved.getName())) : Optional.empty();
+        // an event a controller reissued from one of its pods is about that pod: it joins the pod's own evidence
+        String kind = signal.pod().isPresent() ? "Pod" : involved.getKind();
+        String name = signal.pod().orElse(involved.getName());
+        Optional<String> owner = "Pod".equals(kind)
+                ? ownerOf.apply(PodOwners.podKey(cluster, namespace, name)) : Optional.empty();
         out.add(KeyValue.pair(owner.orElseGet(() -> {
-            WorkloadResolver.Workload w = WorkloadResolver.ofInvolvedObject(involved.getKind(), involved.getName());
+            WorkloadResolver.Workload w = WorkloadResolver.ofInvolvedObject(kind, name);
             return Subject.workload(cluster, namespace, w.kind(), w.name()).key();
         }), signal));
         if ("Pod".equals(involved.getKind()) && signal.node().isPresent() && isDiskFullPull(event)) {
             out.add(KeyValue.pair(Subject.node(cluster, signal.node().get()).key(), signal));
         }
         return out;
+    }
+
+    /**
+     * Custom resources that run pods (an InferenceService, RayCluster, Notebook, a Kueue Workload or Volcano PodGroup)
+     * are workloads of their own: their controllers and schedulers record failures on them, sometimes only there.
+     * Recognised by an API group with a dot outside Kubernetes' own {@code *.k8s.io} groups (the SIGs' CRDs live in
+     * {@code *.x-k8s.io}), or by kind when the paste gave no apiVersion.
+     */
+    static boolean isCustomResource(ObjectRef involved) {
+        String apiVersion = involved.getApiVersion();
+        if (apiVersion == null || !apiVersion.contains("/")) {
+            return KNOWN_CUSTOM_KINDS.contains(involved.getKind());
+        }
+        String group = apiVersion.substring(0, apiVersion.indexOf('/'));
+        return group.contains(".") && (!group.endsWith(".k8s.io") || group.endsWith(".x-k8s.io"));
     }
 
     private static boolean isDiskFullPull(KubeEvent event) {

@@ -21,7 +21,10 @@ public final class PodState {
     public java.util.TreeMap<String, String> requests = new java.util.TreeMap<>();
     /** The container the kubelet last reported Created/Started, for back-offs whose message names none (before 1.26). */
     public String startedContainer;
-    /** The scheduler reported {@code FailedScheduling} for this pod (its verdict outranks the autoscaler's). */
+    /**
+     * The scheduler reported {@code FailedScheduling} for this pod (its verdict, per node, outranks the autoscaler's
+     * and Karpenter's, per node pool; Karpenter's own {@code FailedScheduling} does not count here).
+     */
     public boolean failedScheduling;
     /** The image pull failure category known for this pod from a {@code Failed to pull image} message. */
     public String pullCategory;

@@ -7,11 +7,13 @@ import dev.incidents.analyzer.hints.StartupProbePatch;
 import dev.incidents.analyzer.messages.FailedSchedulingMessage;
 import dev.incidents.analyzer.messages.ImagePullFailure;
 import dev.incidents.analyzer.messages.ProbeFailure;
+import dev.incidents.analyzer.messages.ScaleUpVerdict;
 import dev.incidents.analyzer.signal.EventSignal;
 import dev.incidents.analyzer.signal.PodDeleted;
 import dev.incidents.analyzer.signal.PodObserved;
 import dev.incidents.analyzer.signal.Signal;
 import dev.incidents.schemas.Container;
+import dev.incidents.schemas.ContainerState;
 import dev.incidents.schemas.Probe;
 import java.util.Comparator;
 import java.util.Map;
@@ -63,10 +65,12 @@ final class PodStates {
                     pod.requests.put(r.getKey(), Long.toString(sum));
                 }
             }
-            if (c.getLastState() != null && c.getLastState().getReason() != null) {
+            ContainerState ended = c.getState() != null && "terminated".equalsIgnoreCase(c.getState().getKind())
+                    && c.getState().getReason() != null ? c.getState() : c.getLastState();
+            if (ended != null && ended.getReason() != null) {
                 pod.container = c.getName();
-                pod.lastTerminationReason = c.getLastState().getReason();
-                pod.lastExitCode = c.getLastState().getExitCode();
+                pod.lastTerminationReason = ended.getReason();
+                pod.lastExitCode = ended.getExitCode();
             }
             pod.restartCount = Math.max(pod.restartCount, c.getRestartCount());
             for (Probe probe : c.getProbes()) {
@@ -79,7 +83,7 @@ final class PodStates {
     }
 
     private static void fromEvent(PodState pod, EventSignal e) {
-        if ("FailedScheduling".equals(e.reason())) {
+        if ("FailedScheduling".equals(e.reason()) && !ScaleUpVerdict.isProvisionerVerdict(e.message())) {
             pod.failedScheduling = true;
         }
         if ("Created".equals(e.reason()) || "Started".equals(e.reason())) {

@@ -44,7 +44,10 @@ public final class GpuHardwareFaultDetector implements Detector {
         if (signal instanceof NodeObserved n) {
             for (Condition c : n.snapshot().getConditions()) {
                 if (!KUBELET_CONDITIONS.contains(c.getType()) && "True".equals(c.getStatus())) {
-                    Optional<GpuFault> fault = GpuFault.parse(describe(c));
+                    // a GPU health condition set True is the reporter's verdict, whatever Xid it names (GKE raises
+                    // XidCriticalError for the Xids it is configured to treat as critical)
+                    Optional<GpuFault> fault = GpuFault.parse(describe(c))
+                            .or(() -> aboutGpu(c) ? Optional.of(GpuFault.reported(describe(c))) : Optional.empty());
                     if (fault.isPresent()) {
                         return Optional.of(Findings.of(n, c, fault.get().facts()));
                     }

@@ -28,12 +28,16 @@ public final class OomKilledDetector implements Detector {
     public Optional<Finding> examine(Signal signal, SubjectView subject) {
         if (signal instanceof PodObserved p) {
             for (Container c : p.snapshot().getContainers()) {
-                ContainerState last = c.getLastState();
+                // the current state for a container that is not restarted (a Job's pod, restartPolicy Never) or is
+                // caught between the kill and its restart; else the last termination
+                ContainerState last = c.getState() != null && "OOMKilled".equals(c.getState().getReason())
+                        ? c.getState() : c.getLastState();
                 if (last != null && "OOMKilled".equals(last.getReason())) {
                     Facts facts = Facts.empty().with(Fact.EXIT_CODE,
                             Optional.ofNullable(last.getExitCode()).map(String::valueOf));
                     return Optional.of(Findings.of(p, c, "OOMKilled",
-                            "container " + c.getName() + " last terminated OOMKilled (exit code "
+                            "container " + c.getName() + (last == c.getState() ? " terminated" : " last terminated")
+                                    + " OOMKilled (exit code "
                                     + Optional.ofNullable(last.getExitCode()).map(String::valueOf).orElse("137")
                                     + "), restart count " + c.getRestartCount(), facts));
                 }

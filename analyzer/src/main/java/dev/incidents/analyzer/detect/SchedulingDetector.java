@@ -4,6 +4,7 @@ import dev.incidents.analyzer.Category;
 import dev.incidents.analyzer.hints.Fact;
 import dev.incidents.analyzer.hints.Facts;
 import dev.incidents.analyzer.messages.FailedSchedulingMessage;
+import dev.incidents.analyzer.messages.QueueVerdict;
 import dev.incidents.analyzer.messages.ScaleUpVerdict;
 import dev.incidents.analyzer.messages.SchedulingReason;
 import dev.incidents.analyzer.signal.EventSignal;
@@ -30,7 +31,17 @@ public abstract class SchedulingDetector extends CategoryDetector {
         // cluster-autoscaler only looks at pods the scheduler marked unschedulable, so its verdicts are scheduling
         // evidence too; its reasons are per node group, so they count only when the scheduler's own FailedScheduling
         // (per node, the better verdict) is not there (expired, or not pasted)
-        boolean scaleUpVerdict = ScaleUpVerdict.isVerdict(e.reason())
+        Optional<QueueVerdict> queued = e.pod().isPresent() ? Optional.empty()
+                : QueueVerdict.parse(e.reason(), e.message());
+        if (queued.isPresent()) {
+            Category held = queued.get().accelerator() ? Category.INSUFFICIENT_GPU : Category.INSUFFICIENT_RESOURCES;
+            return held == category()
+                    ? Optional.of(Findings.of(e, Facts.empty().with(Fact.RESOURCE, queued.get().resource())
+                            .withClue(queued.get().clue())))
+                    : Optional.empty();
+        }
+        boolean scaleUpVerdict = (ScaleUpVerdict.isVerdict(e.reason())
+                || "FailedScheduling".equals(e.reason()) && ScaleUpVerdict.isProvisionerVerdict(e.message()))
                 && !subject.pod(e.pod()).map(p -> p.failedScheduling).orElse(false);
         if (!"FailedScheduling".equals(e.reason()) && !scaleUpVerdict) {
             return Optional.empty();

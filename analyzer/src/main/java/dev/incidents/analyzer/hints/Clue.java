@@ -79,5 +79,8 @@ public enum Clue {
     NODE_GROUP_AT_MAX_SIZE,
     CLOUD_CAPACITY_EXHAUSTED,
     CLOUD_QUOTA_EXCEEDED,
-    NO_NODE_GROUP_FITS
+    NO_NODE_GROUP_FITS,
+    // ... or from a batch scheduler's verdict on its own object (Kueue Workload, Volcano PodGroup)
+    QUEUE_QUOTA_EXHAUSTED,
+    GANG_NOT_PLACEABLE
 }

@@ -21,7 +21,7 @@ public enum Fact {
     PVC("pvc", "the PersistentVolumeClaim"),
     IMAGE("image", "the image"),
     CONTAINER("container", "the container"),
-    RESOURCE("resource", "the requested resource"),
+    RESOURCE("resource", "resources"),
     TAINT("taint", "the node taint"),
     QUOTA("quota", "the ResourceQuota"),
     WEBHOOK("webhook", "the admission webhook"),

@@ -91,7 +91,10 @@ final class HintTemplate {
                     b.append(value.get());
                 } else {
                     dropTrailingWord(b, lastWord(fact.fallback()));
-                    b.append(fact.fallback());
+                    String fallback = fact.fallback();
+                    // a fallback opening a sentence starts it with a capital ("The container of pod ...")
+                    boolean sentenceStart = b.toString().isBlank() || b.toString().stripTrailing().endsWith(".");
+                    b.append(sentenceStart ? Character.toUpperCase(fallback.charAt(0)) + fallback.substring(1) : fallback);
                 }
             } else {
                 b.append(part);

@@ -69,6 +69,11 @@ public record GpuFault(Optional<Integer> xid, Clue clue, String raw) {
         return Optional.empty();
     }
 
+    /** A fault a health reporter asserted without words this parser knows (a GPU condition set True). */
+    public static GpuFault reported(String text) {
+        return new GpuFault(Optional.empty(), Clue.GPU_REPORTED_UNHEALTHY, text);
+    }
+
     /** The family's clue, for the hint catalog. */
     public Facts facts() {
         return Facts.empty().withClue(clue);

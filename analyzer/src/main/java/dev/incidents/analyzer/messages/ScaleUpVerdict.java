@@ -21,6 +21,17 @@ public final class ScaleUpVerdict {
         return "NotTriggerScaleUp".equals(reason) || "FailedScaleUp".equals(reason);
     }
 
+    /**
+     * Karpenter records its verdict as a {@code FailedScheduling} of its own: {@code Failed to schedule pod,
+     * incompatible with nodepool "gpu", ..., no instance type satisfied resources {"nvidia.com/gpu":"1",...}} or
+     * {@code all available instance types exceed limits for nodepool}. Like the autoscaler's, it speaks of node pools,
+     * not of the nodes there are.
+     */
+    public static boolean isProvisionerVerdict(String message) {
+        return message != null && (message.startsWith("Failed to schedule pod")
+                || message.contains("incompatible with nodepool") || message.contains("no instance type"));
+    }
+
     /** The clue the verdict proves, if any. */
     public static Optional<Clue> clue(String message) {
         String m = message == null ? "" : message.toLowerCase(Locale.ROOT);
@@ -34,11 +45,12 @@ public final class ScaleUpVerdict {
             return Optional.of(Clue.CLOUD_CAPACITY_EXHAUSTED);
         }
         if (m.contains("max node group size") || m.contains("max cluster") || m.contains("maximum size")
-                || m.contains("max size")) {
+                || m.contains("max size") || m.contains("exceed limits")) {
             return Optional.of(Clue.NODE_GROUP_AT_MAX_SIZE);
         }
         if (m.contains("wouldn't fit if a new node is added") || m.contains("didn't match")
-                || m.contains("no node group") || m.contains("not match")) {
+                || m.contains("no node group") || m.contains("not match") || m.contains("no instance type")
+                || m.contains("incompatible with")) {
             return Optional.of(Clue.NO_NODE_GROUP_FITS);
         }
         return Optional.empty();

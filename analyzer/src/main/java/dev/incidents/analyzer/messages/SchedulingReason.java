@@ -36,8 +36,21 @@ public record SchedulingReason(int nodes, Kind kind, String resource, String tai
         return Optional.ofNullable(resource);
     }
 
+    /**
+     * The taint in kubectl's notation, {@code key=value} or {@code key} (the scheduler prints {@code {key: value}},
+     * and {@code {key: }} for a taint without value).
+     */
     public Optional<String> taintText() {
-        return Optional.ofNullable(taint);
+        if (taint == null) {
+            return Optional.empty();
+        }
+        int colon = taint.indexOf(':');
+        if (colon < 0) {
+            return Optional.of(taint.trim());
+        }
+        String key = taint.substring(0, colon).trim();
+        String value = taint.substring(colon + 1).trim();
+        return Optional.of(value.isEmpty() ? key : key + "=" + value);
     }
 
     /** The taint key: {@code accelerator} of {@code accelerator: gpu}, {@code nvidia.com/gpu} of {@code nvidia.com/gpu: NoSchedule}. */

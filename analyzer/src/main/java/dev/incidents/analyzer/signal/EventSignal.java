@@ -16,13 +16,29 @@ public record EventSignal(KubeEvent event, Instant time, Instant firstTime, Opti
     /** The scheduler's {@code Scheduled} message names the node: {@code Successfully assigned ns/pod to node}. */
     private static final Pattern ASSIGNED = Pattern.compile("Successfully assigned (\\S+)/(\\S+) to (\\S+)");
 
+    /**
+     * Controllers that copy their pods' events onto their own resource (Kubeflow's notebook controller) prefix them
+     * with {@code Reissued from pod/<name>: }: such an event is about that pod, in the pod's own words after the prefix.
+     */
+    private static final String REISSUED = "Reissued from ";
+    private static final Pattern REISSUED_FROM_POD = Pattern.compile("^Reissued from [pP]od/([a-z0-9][-a-z0-9.]*): ");
+
     public static EventSignal of(KubeEvent event) {
         Instant time = EventTime.of(event);
         Instant first = event.getFirstTimestamp() != null && event.getFirstTimestamp().isBefore(time)
                 ? event.getFirstTimestamp() : time;
         String kind = event.getInvolvedObject().getKind();
-        Optional<String> pod = "Pod".equals(kind) ? Optional.of(event.getInvolvedObject().getName()) : Optional.empty();
+        Optional<String> pod = "Pod".equals(kind) ? Optional.of(event.getInvolvedObject().getName()) : reissuedFrom(event);
         return new EventSignal(event, time, first, pod, nodeOf(event));
+    }
+
+    private static Optional<String> reissuedFrom(KubeEvent event) {
+        String message = event.getMessage();
+        if (message == null || !message.startsWith(REISSUED)) {
+            return Optional.empty();
+        }
+        Matcher m = REISSUED_FROM_POD.matcher(message);
+        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
     }
 
     static Optional<String> nodeOf(KubeEvent event) {
@@ -62,8 +78,19 @@ public record EventSignal(KubeEvent event, Instant time, Instant firstTime, Opti
         return event.getReason() == null ? "" : event.getReason();
     }
 
+    /** The message; for an event reissued from a pod, the pod's own message after the controller's prefix. */
     public String message() {
-        return event.getMessage() == null ? "" : event.getMessage();
+        String message = event.getMessage();
+        if (message == null) {
+            return "";
+        }
+        if (message.startsWith(REISSUED)) {
+            Matcher m = REISSUED_FROM_POD.matcher(message);
+            if (m.find()) {
+                return message.substring(m.end());
+            }
+        }
+        return message;
     }
 
     public boolean isWarning() {

@@ -103,9 +103,9 @@ class NotifyChatIT {
             teams.answerAlways(r -> Answer.of(202, ""));
             notify.produce(
                     // an UPDATED 1 minute after the OPEN: within --update-interval (5 min), held back
-                    Transitions.edited(2, b -> b.setStatus(IncidentStatus.UPDATED).setLastSeen(b.getLastSeen().plusSeconds(60))),
+                    Transitions.edited(Transitions.indexOf("PROBE_FAILURE", "OPEN"), b -> b.setStatus(IncidentStatus.UPDATED).setLastSeen(b.getLastSeen().plusSeconds(60))),
                     // and one 10 minutes after it: a reply in the thread
-                    Transitions.edited(2, b -> b.setStatus(IncidentStatus.UPDATED).setLastSeen(b.getLastSeen().plusSeconds(600))));
+                    Transitions.edited(Transitions.indexOf("PROBE_FAILURE", "OPEN"), b -> b.setStatus(IncidentStatus.UPDATED).setLastSeen(b.getLastSeen().plusSeconds(600))));
             notify.produce(demo.subList(7, 10));
             notify.start(options);
 

@@ -34,6 +34,18 @@ final class Transitions {
         return Transition.parse(demo().get(index));
     }
 
+    /** The position in the demo's transitions of the first of that category and status. */
+    static int indexOf(String category, String status) {
+        List<String> all = demo();
+        for (int i = 0; i < all.size(); i++) {
+            Transition t = Transition.parse(all.get(i));
+            if (t.incident().getCategory().equals(category) && t.incident().getStatus().name().equals(status)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("no " + category + " " + status);
+    }
+
     /** The demo's transition of that category and status (its first, when there are several). */
     static Transition demo(String category, String status) {
         return demo().stream().map(Transition::parse)

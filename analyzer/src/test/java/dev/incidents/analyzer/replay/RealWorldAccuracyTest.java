@@ -27,18 +27,11 @@ class RealWorldAccuracyTest {
      * fixture that starts passing must leave this list, and one that starts failing fails the suite.
      */
     static final Set<String> KNOWN_FAILING = Set.of(
-            // read since the reader's issue-15 work (a node snapshot with XidCriticalError=True, reason {"31":true}):
-            // Xid 31 is an application Xid to GpuFault, a hardware fault to the fixture
-            "gpu_hardware_fault/gke-cea-497-xid-critical-condition",
-            // GPU_FRAGMENTED is not a category yet: it needs pods' GPU allocations per node in the node view
+            // fragmentation told only in the thread's prose: no node or pod data to count free GPUs per node
             "gpu_fragmented/device-plugin-165-two-gpus-one-per-node",
-            // evidence only on a custom resource (Volcano PodGroup, Kueue Workload, Knative Revision)
-            "insufficient_resources/volcano-1094-podgroup-not-enough-resources",
-            "insufficient_resources/volcano-4311-podgroup-queue-overused",
-            "insufficient_resources/xpk-603-kueue-workload-cpu-unavailable",
+            // a registry refusal reported by Knative's controller on a Revision (no pod, no pull message)
             "image_pull_auth/kserve-576-knative-revision-401",
-            // Karpenter's own FailedScheduling wording; a GKE quota verdict on a pod whose GPU request is not in the paste
-            "insufficient_gpu/karpenter-5703-vllm-no-instance-type",
+            // a GKE quota verdict on a pod whose GPU request is not in the paste
             "insufficient_gpu/hf-gcc-126-gke-autopilot-gce-quota",
             // kubelet FailedSync wordings from before Kubernetes 1.10 (RunContainerError inside "Error syncing pod")
             "container_start_failed/k8s-43418-runcontainererror-etc-hosts",
@@ -52,7 +45,6 @@ class RealWorldAccuracyTest {
 
     /** Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. */
     static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
-            "insufficient_gpu/kubeflow-website-2340-notebook-cr-gpu",
             "insufficient_resources/2i2c-2185-backoff-after-failed-scale-up",
             "node_not_ready/eks-ami-79-all-conditions-unknown",
             "probe_failure/aibrix-1054-vllm-startup-probe");

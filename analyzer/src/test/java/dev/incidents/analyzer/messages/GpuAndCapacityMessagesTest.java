@@ -1,0 +1,98 @@
+package dev.incidents.analyzer.messages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.incidents.analyzer.hints.Clue;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The parsers of GPU, runtime and capacity evidence (issue 15), on verbatim Kubernetes, runtime, driver and scheduler messages. */
+class GpuAndCapacityMessagesTest {
+
+    @Test
+    void the_runtime_failing_to_start_a_container_is_told_apart_by_family() {
+        assertThat(ContainerStartFailure.parse("Error: failed to create containerd task: failed to create shim task: "
+                + "OCI runtime create failed: runc create failed: unable to start container process: error during "
+                + "container init: error running hook #0: error running hook: exit status 1, stdout: , stderr: "
+                + "Auto-detected mode as 'legacy'\nnvidia-container-cli: initialization error: nvml error: driver not "
+                + "loaded: unknown")).map(ContainerStartFailure::kind).contains(ContainerStartFailure.Kind.NVIDIA_TOOLKIT);
+        assertThat(ContainerStartFailure.parse("Error: failed to start container \"app\": Error response from daemon: "
+                + "OCI runtime create failed: container_linux.go:349: starting container process caused \"exec: "
+                + "\\\"/app/run\\\": stat /app/run: no such file or directory\": unknown"))
+                .map(ContainerStartFailure::kind).contains(ContainerStartFailure.Kind.ENTRYPOINT_MISSING);
+        assertThat(ContainerStartFailure.parse("Error: container create failed: exec format error"))
+                .map(ContainerStartFailure::kind).contains(ContainerStartFailure.Kind.WRONG_ARCHITECTURE);
+        assertThat(ContainerStartFailure.parse("Failed to pull image \"x\": rpc error: code = Unknown")).isEmpty();
+        assertThat(ContainerStartFailure.parse("Failed to create pod sandbox: rpc error: OCI runtime create failed"))
+                .as("a sandbox failure is SANDBOX_FAILED's").isEmpty();
+        assertThat(ContainerStartFailure.isStartReason("RunContainerError")).isTrue();
+        assertThat(ContainerStartFailure.isStartReason("CrashLoopBackOff")).isFalse();
+    }
+
+    @Test
+    void kubelet_admission_rejections_name_the_device_and_the_part_of_the_kubelet() {
+        Optional<GpuAdmissionFailure> unexpected = GpuAdmissionFailure.parse("UnexpectedAdmissionError",
+                "Allocate failed due to requested number of devices unavailable for nvidia.com/gpu. Requested: 1, "
+                        + "Available: 0, which is unexpected");
+        assertThat(unexpected).map(GpuAdmissionFailure::resource).contains(Optional.of("nvidia.com/gpu"));
+        assertThat(unexpected).map(GpuAdmissionFailure::clue).contains(Clue.DEVICE_MANAGER_OUT_OF_SYNC);
+        assertThat(GpuAdmissionFailure.parse("OutOfnvidia.com/gpu", "Node didn't have enough resource: "
+                + "nvidia.com/gpu, requested: 1, used: 8, capacity: 8"))
+                .map(GpuAdmissionFailure::clue).contains(Clue.KUBELET_DEVICES_HELD);
+        assertThat(GpuAdmissionFailure.parse("OutOfcpu", "Node didn't have enough resource: cpu, requested: 400, "
+                + "used: 3800, capacity: 4000")).as("not a device").isEmpty();
+        assertThat(GpuAdmissionFailure.parse("TopologyAffinityError", "Resources cannot be allocated with Topology "
+                + "locality")).map(GpuAdmissionFailure::clue).contains(Clue.TOPOLOGY_AFFINITY);
+    }
+
+    @Test
+    void gpu_faults_are_classified_by_xid_and_application_xids_are_not_faults() {
+        assertThat(GpuFault.parse("NVRM: Xid (PCI:0000:3b:00): 79, pid=2817, name=tritonserver, GPU has fallen off "
+                + "the bus.")).map(GpuFault::clue).contains(Clue.GPU_FELL_OFF_BUS);
+        assertThat(GpuFault.parse("NVRM: Xid (PCI:0000:86:00): 48, pid=0, DBE (double bit error) ECC error"))
+                .map(GpuFault::xid).contains(Optional.of(48));
+        assertThat(GpuFault.parse("NVRM: Xid (PCI:0000:86:00): 48, pid=0, DBE (double bit error) ECC error"))
+                .map(GpuFault::clue).contains(Clue.GPU_MEMORY_ERRORS);
+        assertThat(GpuFault.parse("NVRM: Xid (PCI:0000:06:00): 74, pid=1, NVLink: fatal error detected on link 3"))
+                .map(GpuFault::clue).contains(Clue.NVLINK_ERRORS);
+        assertThat(GpuFault.parse("NVRM: Xid (PCI:0000:3b:00): 13, pid=4711, Graphics Exception: ESR 0x50"))
+                .as("Xid 13 is the application's").isEmpty();
+        assertThat(GpuFault.parse("Successfully assigned default/x to node-1")).isEmpty();
+        assertThat(GpuFault.parse("Node node-1 status is now: NodeHasSufficientMemory")).isEmpty();
+    }
+
+    @Test
+    void a_not_ready_node_says_why_in_its_ready_condition() {
+        assertThat(NodeNotReadyReason.clue("KubeletNotReady", "PLEG is not healthy: pleg was last seen active 3m0.5s "
+                + "ago; threshold is 3m0s")).contains(Clue.PLEG_NOT_HEALTHY);
+        assertThat(NodeNotReadyReason.clue("KubeletNotReady", "container runtime network not ready: "
+                + "NetworkReady=false reason:NetworkPluginNotReady message:docker: network plugin is not ready: cni "
+                + "config uninitialized")).contains(Clue.NETWORK_PLUGIN_NOT_READY);
+        assertThat(NodeNotReadyReason.clue("KubeletNotReady", "container runtime is down"))
+                .contains(Clue.CONTAINER_RUNTIME_DOWN);
+        assertThat(NodeNotReadyReason.clue("NodeStatusUnknown", "Kubelet stopped posting node status."))
+                .contains(Clue.KUBELET_STOPPED_POSTING);
+        assertThat(NodeNotReadyReason.clue("KubeletNotReady", "")).isEmpty();
+    }
+
+    @Test
+    void autoscaler_and_queue_verdicts_say_why_no_capacity_comes() {
+        assertThat(ScaleUpVerdict.clue("Node scale up in zones us-central1-c associated with this pod failed: GCE "
+                + "quota exceeded. Pod is at risk of not being scheduled.")).contains(Clue.CLOUD_QUOTA_EXCEEDED);
+        assertThat(ScaleUpVerdict.clue("Node scale up in zones us-central1-a associated with this pod failed: GCE out "
+                + "of resources. Pod is at risk of not being scheduled.")).contains(Clue.CLOUD_CAPACITY_EXHAUSTED);
+        assertThat(ScaleUpVerdict.clue("pod didn't trigger scale-up: 1 max node group size reached"))
+                .contains(Clue.NODE_GROUP_AT_MAX_SIZE);
+        assertThat(QueueVerdict.parse("Pending", "couldn't assign flavors to pod set main: insufficient quota for "
+                + "nvidia.com/gpu in flavor default-flavor, request > maximum capacity (8 > 4)"))
+                .hasValueSatisfying(v -> {
+                    assertThat(v.resource()).contains("nvidia.com/gpu");
+                    assertThat(v.accelerator()).isTrue();
+                    assertThat(v.clue()).isEqualTo(Clue.QUEUE_QUOTA_EXHAUSTED);
+                });
+        assertThat(QueueVerdict.parse("Unschedulable", "1/1 tasks in gang unschedulable: pod group is not ready, 1 "
+                + "Pending, 1 minAvailable; Pending: 1 Unschedulable")).map(QueueVerdict::clue)
+                .contains(Clue.GANG_NOT_PLACEABLE);
+        assertThat(QueueVerdict.parse("Pending", "Back-off pulling image")).isEmpty();
+    }
+}
