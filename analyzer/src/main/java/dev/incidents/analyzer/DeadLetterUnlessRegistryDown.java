@@ -10,9 +10,12 @@ import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 /**
  * Undecodable input goes to the dead-letter topic and processing goes on, except when the record is fine and
  * only the schema registry failed to answer: dead-lettering it would take a good record out of the analysis
- * because of an outage. Then the stream thread fails instead, the analyzer replaces it, and the record is read
- * again from the last committed offset until the registry answers. It waits {@value #BACKOFF_CONFIG} (default
- * 5 s) before failing, so an outage costs one rebalance per backoff, not a tight loop of them.
+ * because of an outage. The deserializer has already waited for the registry by then
+ * ({@code incidents.registry.retry.timeout}, 60 s in {@code analyze}: an ordinary outage costs nothing but the
+ * wait). When it is down for longer, the stream thread fails instead, the analyzer replaces it, and the record is
+ * read again from the last committed offset until the registry answers. It waits {@value #BACKOFF_CONFIG}
+ * (default 5 s) before failing, so a long outage costs one rebalance per retry timeout and backoff, not a tight
+ * loop of them.
  */
 public final class DeadLetterUnlessRegistryDown extends LogAndContinueExceptionHandler {
     public static final String BACKOFF_CONFIG = "incidents.registry.retry.backoff";

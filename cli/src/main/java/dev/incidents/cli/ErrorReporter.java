@@ -1,5 +1,7 @@
 package dev.incidents.cli;
 
+import dev.incidents.schemas.KafkaRefusal;
+import java.util.Optional;
 import picocli.CommandLine;
 
 /**
@@ -26,6 +28,10 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
     }
 
     private static String describe(Throwable e) {
+        Optional<String> refused = KafkaRefusal.of(e);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

@@ -16,6 +16,7 @@ import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.IOException;
@@ -64,7 +65,7 @@ class AnalyzerManifestsTest {
     @Test
     void everyObjectIsTypedAndLivesInTheShippersNamespace() {
         assertThat(analyzer).extracting(o -> o.getClass().getSimpleName())
-                .containsExactly("ConfigMap", "Service", "Service", "StatefulSet", "PodDisruptionBudget");
+                .containsExactly("ConfigMap", "Service", "Service", "StatefulSet", "PodDisruptionBudget", "NetworkPolicy");
         String namespace = one(shipper, Namespace.class).getMetadata().getName();
         assertThat(analyzer).allSatisfy(o -> assertThat(o.getMetadata().getNamespace()).isEqualTo(namespace));
         // One image for every verb: the analyzer runs the shipper's image.
@@ -218,6 +219,102 @@ class AnalyzerManifestsTest {
         assertThat(container().getResources().getLimits()).containsKey("memory");
     }
 
+    /**
+     * Kubernetes' restricted Pod Security profile (what {@code pod-security.kubernetes.io/enforce: restricted} on the
+     * namespace admits), for every workload of deploy/: non-root, no privilege escalation, every capability dropped,
+     * seccomp RuntimeDefault, only the volume types the profile allows; plus a read-only root filesystem whose
+     * writable paths are volumes.
+     */
+    @Test
+    void everyWorkloadFollowsTheRestrictedPodSecurityProfile() throws IOException {
+        assertThat(one(shipper, Namespace.class).getMetadata().getLabels())
+                .containsEntry("pod-security.kubernetes.io/enforce", "restricted");
+        Map<String, PodSpec> pods = Map.of("analyzer", pod(),
+                "shipper", one(shipper, Deployment.class).getSpec().getTemplate().getSpec(),
+                "notifier", one(notifier(), Deployment.class).getSpec().getTemplate().getSpec());
+        pods.forEach((name, pod) -> {
+            assertThat(pod.getHostNetwork()).as(name + " hostNetwork").isNotEqualTo(Boolean.TRUE);
+            assertThat(pod.getHostPID()).as(name + " hostPID").isNotEqualTo(Boolean.TRUE);
+            assertThat(pod.getHostIPC()).as(name + " hostIPC").isNotEqualTo(Boolean.TRUE);
+            assertThat(pod.getSecurityContext().getRunAsNonRoot()).as(name + " runAsNonRoot").isTrue();
+            assertThat(pod.getSecurityContext().getRunAsUser()).as(name + " runAsUser").isNotZero();
+            assertThat(pod.getSecurityContext().getSeccompProfile().getType()).as(name + " seccomp").isEqualTo("RuntimeDefault");
+            assertThat(pod.getVolumes()).as(name + " volumes of the allowed types").allSatisfy(v -> assertThat(
+                    v.getEmptyDir() != null || v.getSecret() != null || v.getConfigMap() != null
+                            || v.getPersistentVolumeClaim() != null || v.getProjected() != null).as(v.getName()).isTrue());
+            List<Container> containers = new ArrayList<>(pod.getContainers());
+            if (pod.getInitContainers() != null) {
+                containers.addAll(pod.getInitContainers());
+            }
+            for (Container c : containers) {
+                var security = c.getSecurityContext();
+                assertThat(security.getAllowPrivilegeEscalation()).as(name + " allowPrivilegeEscalation").isFalse();
+                assertThat(security.getPrivileged()).as(name + " privileged").isNotEqualTo(Boolean.TRUE);
+                assertThat(security.getCapabilities().getDrop()).as(name + " capabilities dropped").containsExactly("ALL");
+                assertThat(security.getCapabilities().getAdd()).as(name + " capabilities added").isNullOrEmpty();
+                assertThat(security.getRunAsNonRoot()).as(name + " container runAsNonRoot").isNotEqualTo(Boolean.FALSE);
+                assertThat(security.getReadOnlyRootFilesystem()).as(name + " readOnlyRootFilesystem").isTrue();
+                assertThat(c.getVolumeMounts()).as(name + " writable /tmp").anySatisfy(m -> {
+                    assertThat(m.getMountPath()).isEqualTo("/tmp");
+                    assertThat(pod.getVolumes()).anySatisfy(v -> {
+                        assertThat(v.getName()).isEqualTo(m.getName());
+                        assertThat(v.getEmptyDir()).isNotNull();
+                    });
+                });
+            }
+        });
+    }
+
+    /** Secrets reach the pods as files from Secrets (or Secret-backed variables), never as literals in deploy/. */
+    @Test
+    void secretsComeFromSecretsNeverFromTheManifests() throws IOException {
+        Pattern secretish = Pattern.compile("(?i).*(password|passwd|token|secret|jaas|credential|webhook).*");
+        for (Container c : List.of(container(), one(shipper, Deployment.class).getSpec().getTemplate().getSpec().getContainers().get(0),
+                one(notifier(), Deployment.class).getSpec().getTemplate().getSpec().getContainers().get(0))) {
+            for (EnvVar env : c.getEnv()) {
+                if (secretish.matcher(env.getName()).matches()) {
+                    assertThat(env.getValueFrom()).as("$" + env.getName() + " from a Secret").isNotNull();
+                    assertThat(env.getValueFrom().getSecretKeyRef()).as("$" + env.getName() + " from a Secret").isNotNull();
+                }
+            }
+            assertThat(c.getArgs()).as("no credentials on the command line").noneMatch(a -> a.matches("(?i).*(password|token)=(?!/).*"));
+        }
+        String tokenFile = parse(container().getArgs()).findOption("--http-token-file").getValue().toString();
+        VolumeMount tokenMount = container().getVolumeMounts().stream().filter(m -> tokenFile.startsWith(m.getMountPath() + "/"))
+                .findFirst().orElseThrow(() -> new AssertionError("no volume holds " + tokenFile));
+        Volume tokenVolume = pod().getVolumes().stream().filter(v -> v.getName().equals(tokenMount.getName())).findFirst().orElseThrow();
+        assertThat(tokenVolume.getSecret()).as("the HTTP token comes from a Secret").isNotNull();
+        assertThat(tokenVolume.getSecret().getOptional()).as("no token, no pod: incident data is never served open").isNotEqualTo(Boolean.TRUE);
+        // Readable by the pod's group (fsGroup), by nobody else: 0400 would lock out the non-root user.
+        assertThat(tokenVolume.getSecret().getDefaultMode()).isEqualTo(0440);
+        assertThat(mount("kafka-client").getReadOnly()).isTrue();
+    }
+
+    /** Each workload has a NetworkPolicy example selecting its pods, default-deny both ways but DNS, Kafka and its HTTP port. */
+    @Test
+    void networkPoliciesLetThroughOnlyWhatEachPartNeeds() {
+        Map<String, NetworkPolicy> policies = Map.of("incidents-analyzer", one(analyzer, NetworkPolicy.class),
+                "event-shipper", one(shipper, NetworkPolicy.class));
+        policies.forEach((app, policy) -> {
+            assertThat(policy.getSpec().getPodSelector().getMatchLabels()).containsEntry("app.kubernetes.io/name", app);
+            assertThat(policy.getSpec().getPolicyTypes()).containsExactlyInAnyOrder("Ingress", "Egress");
+            assertThat(policy.getSpec().getIngress()).allSatisfy(rule -> assertThat(rule.getPorts())
+                    .as(app + " ingress only to the HTTP port").singleElement()
+                    .satisfies(p -> assertThat(p.getPort().getStrVal()).isEqualTo("http")));
+            assertThat(policy.getSpec().getEgress()).as(app + " egress to DNS").anySatisfy(rule ->
+                    assertThat(rule.getPorts()).anySatisfy(p -> assertThat(p.getPort().getIntVal()).isEqualTo(53)));
+            assertThat(policy.getSpec().getEgress()).as(app + " egress to Kafka").anySatisfy(rule ->
+                    assertThat(rule.getPorts()).anySatisfy(p -> assertThat(p.getPort().getIntVal()).isEqualTo(9092)));
+        });
+        // The analyzer's pods ask each other for /incidents.
+        assertThat(policies.get("incidents-analyzer").getSpec().getEgress()).anySatisfy(rule -> {
+            assertThat(rule.getTo()).anySatisfy(peer -> assertThat(peer.getPodSelector() == null ? Map.of()
+                    : peer.getPodSelector().getMatchLabels()).containsEntry("app.kubernetes.io/name", "incidents-analyzer"));
+            assertThat(rule.getPorts()).anySatisfy(p -> assertThat(p.getPort().getIntVal())
+                    .isEqualTo(container().getPorts().get(0).getContainerPort()));
+        });
+    }
+
     @Test
     void disruptionBudgetLetsOnePodGoAtATime() {
         PodDisruptionBudget budget = one(analyzer, PodDisruptionBudget.class);
@@ -228,6 +325,12 @@ class AnalyzerManifestsTest {
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------------
+
+    static List<HasMetadata> notifier() throws IOException {
+        List<HasMetadata> objects = new ArrayList<>();
+        loadInto(DEPLOY.resolve("notifier"), objects);
+        return objects;
+    }
 
     static void loadInto(Path dir, List<HasMetadata> objects) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {

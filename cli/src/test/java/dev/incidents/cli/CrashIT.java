@@ -115,8 +115,8 @@ class CrashIT {
                 ProcessPipeline.awaitUntil(deadline, "analyze to process again after kill " + kill,
                         () -> pipeline.committedTotal() > committed);
                 System.out.printf("crash-it: kill -9 #%d of analyze %d ms into the catch-up, %d of %d input records committed;"
-                        + " restarted, committing again after %d ms%n", kill, (restart - begin) / 1_000_000, consumed, input,
-                        millisSince(restart));
+                        + " restarted %s, committing again after %d ms%n", kill, (restart - begin) / 1_000_000, consumed, input,
+                        ProcessPipeline.STATIC_MEMBERSHIP ? "with --instance-id" : "without --instance-id", millisSince(restart));
             }
             pipeline.awaitSettled(Duration.ofNanos(deadline - System.nanoTime()), expected.transitions().size());
             long catchUp = millisSince(begin);

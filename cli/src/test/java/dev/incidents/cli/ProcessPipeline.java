@@ -105,13 +105,23 @@ final class ProcessPipeline implements AutoCloseable {
         return pipeline;
     }
 
+    /**
+     * Whether {@code analyze} runs with static membership ({@code --instance-id}), as deploy/analyzer does; {@code
+     * -Dcrash.instance-id=false} measures a restart without it (CrashIT prints the time to processing again).
+     */
+    static final boolean STATIC_MEMBERSHIP = Boolean.parseBoolean(System.getProperty("crash.instance-id", "true"));
+
     /** {@code analyze} with this pipeline's application id, state directory and settings, in a JVM of its own. */
     Process analyze() {
         int run = ++analyzeStarts;
-        return launch(dir.resolve("analyze-" + run + ".log"), "analyze", "--bootstrap-server", broker.bootstrapServers(),
-                "--application-id", applicationId, "--instance-id", "analyze-0", "--state-dir", dir.resolve("state").toString(),
+        List<String> args = new ArrayList<>(List.of("analyze", "--bootstrap-server", broker.bootstrapServers(),
+                "--application-id", applicationId, "--state-dir", dir.resolve("state").toString(),
                 "--config", analyzerConfig.toString(), "--http-bind", "127.0.0.1", "--http-port", "0",
-                "--partitions", String.valueOf(PARTITIONS));
+                "--partitions", String.valueOf(PARTITIONS)));
+        if (STATIC_MEMBERSHIP) {
+            args.addAll(List.of("--instance-id", "analyze-0"));
+        }
+        return launch(dir.resolve("analyze-" + run + ".log"), args.toArray(String[]::new));
     }
 
     /** {@code ship --from recording}, as fast as possible ({@code rate} 0) or paced, in a JVM of its own. */

@@ -126,7 +126,10 @@ public final class KafkaSink implements AutoCloseable {
 
     @Override
     public void close() {
-        producer.close(Duration.ofSeconds(10));
+        // After a fatal error nothing more can be delivered; a graceful close then only makes the producer's I/O
+        // thread log an IllegalStateException (Kafka 4.3.1 tries to abort a transaction an idempotent producer
+        // never had) under the one line that says why the shipper stopped.
+        producer.close(fatal.get() == null ? Duration.ofSeconds(10) : Duration.ZERO);
     }
 
     private boolean stalledNow() {

@@ -2,6 +2,7 @@ package dev.incidents.shipper;
 
 import dev.incidents.recordings.ReadOptions;
 import dev.incidents.recordings.Recorded;
+import dev.incidents.schemas.KafkaRefusal;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -10,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -41,6 +43,7 @@ public final class RecordingShipper {
             }
         }
         AtomicLong rejected = new AtomicLong();
+        Optional<Throwable> fatal;
         // Read as shipped, on a thread of its own: memory is the reader's reorder window, not the recording (issue #12).
         try (ReadAhead records = ReadAhead.start(files, new ReadOptions(cluster, Instant.now()), rejection -> {
                 rejected.incrementAndGet();
@@ -62,11 +65,13 @@ public final class RecordingShipper {
             }
             err.flush();
             sink.flush();
-            if (sink.fatal().isPresent()) {
-                err.println("producer failed: " + sink.fatal().get());
-                err.flush();
-                return 1;
-            }
+            fatal = sink.fatal();
+        }
+        // Said after the producer closed: what it logs while closing must not bury the reason.
+        if (fatal.isPresent()) {
+            err.println("producer failed: " + KafkaRefusal.of(fatal.get()).orElse(String.valueOf(fatal.get())));
+            err.flush();
+            return 1;
         }
         double errors = metrics.value("shipper.produce.errors", "event") + metrics.value("shipper.produce.errors", "pod")
                 + metrics.value("shipper.produce.errors", "node");

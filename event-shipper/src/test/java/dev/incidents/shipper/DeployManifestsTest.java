@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
 import io.fabric8.kubernetes.client.utils.Serialization;
@@ -47,7 +48,7 @@ class DeployManifestsTest {
     @Test
     void everyObjectIsTyped() {
         assertThat(objects).extracting(o -> o.getClass().getSimpleName())
-                .containsExactly("Namespace", "ServiceAccount", "ClusterRole", "ClusterRoleBinding", "Deployment");
+                .containsExactly("Namespace", "ServiceAccount", "ClusterRole", "ClusterRoleBinding", "Deployment", "NetworkPolicy");
     }
 
     @Test
@@ -106,6 +107,21 @@ class DeployManifestsTest {
         assertThat(container.getSecurityContext().getAllowPrivilegeEscalation()).isFalse();
         assertThat(container.getSecurityContext().getCapabilities().getDrop()).containsExactly("ALL");
         assertThat(container.getVolumeMounts()).anySatisfy(mount -> assertThat(mount.getMountPath()).isEqualTo("/tmp"));
+        // The rest of the restricted Pod Security profile (the namespace enforces it).
+        assertThat(one(Namespace.class).getMetadata().getLabels()).containsEntry("pod-security.kubernetes.io/enforce", "restricted");
+        assertThat(pod.getSecurityContext().getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
+        assertThat(pod.getSecurityContext().getRunAsUser()).isNotZero();
+        assertThat(pod.getVolumes()).allSatisfy(v -> assertThat(v.getEmptyDir() != null || v.getSecret() != null).as(v.getName()).isTrue());
+    }
+
+    @Test
+    void networkPolicySelectsTheShipperAndAllowsEgressOnly() {
+        NetworkPolicy policy = one(NetworkPolicy.class);
+        assertThat(policy.getSpec().getPodSelector().getMatchLabels())
+                .isEqualTo(one(Deployment.class).getSpec().getSelector().getMatchLabels());
+        assertThat(policy.getSpec().getPolicyTypes()).containsExactlyInAnyOrder("Ingress", "Egress");
+        assertThat(policy.getSpec().getEgress()).flatExtracting(rule -> rule.getPorts())
+                .extracting(p -> p.getPort().getIntVal()).contains(53, 443, 9092);
     }
 
     private static <T> T one(Class<T> type) {

@@ -174,6 +174,70 @@ class ShipperIT {
                 "shipper_objects_shipped_total{kind=\"event\"} 2.0");
     }
 
+    /**
+     * Issue #16 item 4, counted per key: forced relists (watches dropped, each answered with {@code 410 Gone}) and
+     * resyncs every second ship nothing for unchanged objects, and a restarted shipper ships one snapshot per live
+     * object, no more (its fingerprints start empty, so once; the informers' initial list has each object once).
+     */
+    @Test
+    void relistsAndResyncsShipNothingUnchangedAndARestartOneSnapshotPerLiveObject() throws Exception {
+        MockApiServer api = track(MockApiServer.start(true));
+        Kubectl kubectl = new Kubectl(api, tmp);
+        kubectl.create(fixture("node.yaml"));
+        kubectl.create(fixture("workload.yaml"));
+        kubectl.create(fixture("events-v1-backoff.yaml"));
+        for (int i = 1; i <= 4; i++) {
+            kubectl.create("{\"apiVersion\":\"v1\",\"kind\":\"Pod\",\"metadata\":{\"name\":\"worker-" + i
+                    + "\",\"namespace\":\"inference\",\"uid\":\"worker-uid-" + i + "\"},\"spec\":{\"nodeName\":\"" + NODE
+                    + "\",\"containers\":[{\"name\":\"worker\",\"image\":\"vllm/vllm-openai:v0.6.3\"}]},"
+                    + "\"status\":{\"phase\":\"Running\"}}");
+        }
+        String bootstrap = KafkaBrokerExtension.bootstrapServers();
+        TopicReader.createTopics(bootstrap, topics.events(), topics.pods(), topics.nodes());
+        TopicReader<PodSnapshot> pods = track(new TopicReader<>(bootstrap, topics.pods(), PodSnapshot.class));
+        TopicReader<NodeSnapshot> nodes = track(new TopicReader<>(bootstrap, topics.nodes(), NodeSnapshot.class));
+        TopicReader<KubeEvent> events = track(new TopicReader<>(bootstrap, topics.events(), KubeEvent.class));
+        int livePods = 5;
+
+        RunningShipper first = new RunningShipper(config(api, Duration.ofSeconds(1)));
+        try {
+            pods.awaitAtLeast(livePods);
+            nodes.awaitAtLeast(1);
+            events.awaitAtLeast(1);
+            for (String resource : List.of("pods", "nodes", "events")) {
+                api.failNextWatchWithGone(resource);
+            }
+            assertThat(api.disconnectWatches()).isPositive();
+            await().atMost(Duration.ofSeconds(30)).until(() -> first.metric("shipper.watch.restarts", "pod") >= 2
+                    && first.metric("shipper.watch.restarts", "node") >= 2);
+            double skipped = first.metric("shipper.objects.skipped.unchanged", "pod");
+            // a few resyncs (every second) after the relists
+            await().atMost(Duration.ofSeconds(30)).until(() -> first.metric("shipper.objects.skipped.unchanged", "pod") >= skipped + 3 * livePods);
+            assertThat(perKey(pods.poll())).as("pod snapshots per key after relists and resyncs").hasSize(livePods)
+                    .allSatisfy((key, count) -> assertThat(count).as(key).isEqualTo(1));
+            assertThat(perKey(nodes.poll())).as("node snapshots per key").allSatisfy((key, count) -> assertThat(count).as(key).isEqualTo(1));
+            assertThat(perKey(events.poll())).as("events per key").allSatisfy((key, count) -> assertThat(count).as(key).isEqualTo(1));
+        } finally {
+            first.close();
+        }
+
+        RunningShipper second = track(new RunningShipper(config(api, Duration.ofSeconds(1))));
+        await().atMost(Duration.ofSeconds(60)).until(() -> second.metric("shipper.objects.shipped", "pod") >= livePods
+                && second.metric("shipper.objects.skipped.unchanged", "pod") >= 2 * livePods);
+        assertThat(perKey(pods.awaitAtLeast(2 * livePods))).as("pod snapshots per key across a restart").hasSize(livePods)
+                .allSatisfy((key, count) -> assertThat(count).as(key).isEqualTo(2));
+        assertThat(perKey(nodes.poll())).as("node snapshots per key across a restart").allSatisfy((key, count) -> assertThat(count).as(key).isLessThanOrEqualTo(2));
+        assertThat(perKey(events.poll())).as("events per key across a restart").allSatisfy((key, count) -> assertThat(count).as(key).isLessThanOrEqualTo(2));
+        System.out.printf("shipper-it: %d pods, relists of pods, nodes and events and %d resyncs shipped nothing again; a restart"
+                + " shipped %d pod snapshots%n", livePods, (int) (second.metric("shipper.objects.skipped.unchanged", "pod") / livePods),
+                (int) second.metric("shipper.objects.shipped", "pod"));
+    }
+
+    private static <T> java.util.Map<String, Long> perKey(List<Received<T>> records) {
+        return records.stream().collect(java.util.stream.Collectors.groupingBy(Received::key, java.util.TreeMap::new,
+                java.util.stream.Collectors.counting()));
+    }
+
     private ShipperConfig config(MockApiServer api, Duration resync) {
         Path kubeconfig = api.writeKubeconfig(tmp.resolve("shipper-kubeconfig"));
         return new ShipperConfig(cluster, kubeconfig, null, new WatchFilter(Set.of(), Set.of("kube-system"), null), resync,

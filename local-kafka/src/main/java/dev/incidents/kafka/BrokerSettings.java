@@ -16,10 +16,13 @@ import java.util.Optional;
  * @param libsDir        the broker jars ({@code local-kafka/target/kafka-libs})
  * @param javaCommand    the {@code java} that runs the broker
  * @param startTimeout   how long {@code start} waits for the broker to answer
- * @param brokerConfigs  broker properties over the generated ones (tests: a short {@code log.retention.check.interval.ms})
+ * @param brokerConfigs  broker properties over the generated ones (tests: a short {@code log.retention.check.interval.ms};
+ *                       a secured listener, see {@code SecuredBroker} in the test jar)
+ * @param clientConfigs  client properties this class's own clients (readiness probe, topic creation) need to talk to
+ *                       the broker: TLS and SASL settings when its listener is secured
  */
 public record BrokerSettings(Path home, int port, int controllerPort, Path libsDir, Path javaCommand,
-                             Duration startTimeout, Map<String, String> brokerConfigs) {
+                             Duration startTimeout, Map<String, String> brokerConfigs, Map<String, String> clientConfigs) {
     public static final String HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 9092;
     public static final int DEFAULT_CONTROLLER_PORT = 9093;
@@ -34,35 +37,43 @@ public record BrokerSettings(Path home, int port, int controllerPort, Path libsD
             throw new IllegalArgumentException("the client port and the controller port must differ, both are " + port);
         }
         brokerConfigs = Map.copyOf(brokerConfigs);
+        clientConfigs = Map.copyOf(clientConfigs);
     }
 
     /** 127.0.0.1:9092, controller 9093, under {@code ~/.cache/incidents/kafka}, jars and java found as documented. */
     public static BrokerSettings defaults() {
         return new BrokerSettings(defaultHome(), DEFAULT_PORT, DEFAULT_CONTROLLER_PORT, defaultLibsDir(),
-                currentJava(), DEFAULT_START_TIMEOUT, Map.of());
+                currentJava(), DEFAULT_START_TIMEOUT, Map.of(), Map.of());
     }
 
     public BrokerSettings withHome(Path home) {
-        return new BrokerSettings(home, port, controllerPort, libsDir, javaCommand, startTimeout, brokerConfigs);
+        return new BrokerSettings(home, port, controllerPort, libsDir, javaCommand, startTimeout, brokerConfigs, clientConfigs);
     }
 
     public BrokerSettings withPorts(int port, int controllerPort) {
-        return new BrokerSettings(home, port, controllerPort, libsDir, javaCommand, startTimeout, brokerConfigs);
+        return new BrokerSettings(home, port, controllerPort, libsDir, javaCommand, startTimeout, brokerConfigs, clientConfigs);
     }
 
     public BrokerSettings withLibsDir(Path libsDir) {
-        return new BrokerSettings(home, port, controllerPort, libsDir, javaCommand, startTimeout, brokerConfigs);
+        return new BrokerSettings(home, port, controllerPort, libsDir, javaCommand, startTimeout, brokerConfigs, clientConfigs);
     }
 
     public BrokerSettings withJavaCommand(Path javaCommand) {
-        return new BrokerSettings(home, port, controllerPort, libsDir, javaCommand, startTimeout, brokerConfigs);
+        return new BrokerSettings(home, port, controllerPort, libsDir, javaCommand, startTimeout, brokerConfigs, clientConfigs);
     }
 
     /** The same broker with {@code key=value} in its {@code server.properties}, over the generated value if any. */
     public BrokerSettings withBrokerConfig(String key, String value) {
         Map<String, String> more = new HashMap<>(brokerConfigs);
         more.put(key, value);
-        return new BrokerSettings(home, port, controllerPort, libsDir, javaCommand, startTimeout, more);
+        return new BrokerSettings(home, port, controllerPort, libsDir, javaCommand, startTimeout, more, clientConfigs);
+    }
+
+    /** The same broker reached by clients with {@code key=value} too (a secured listener's TLS and SASL settings). */
+    public BrokerSettings withClientConfig(String key, String value) {
+        Map<String, String> more = new HashMap<>(clientConfigs);
+        more.put(key, value);
+        return new BrokerSettings(home, port, controllerPort, libsDir, javaCommand, startTimeout, brokerConfigs, more);
     }
 
     public String bootstrapServers() {

@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -232,12 +233,13 @@ public final class LocalBroker {
 
     /** The cluster id from describeCluster, or null when the broker does not answer in {@code timeout}. */
     private String clusterId(Duration timeout) {
-        Map<String, Object> config = Map.of(
+        Map<String, Object> config = new HashMap<>(settings.clientConfigs());
+        config.putAll(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis(),
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis(),
                 AdminClientConfig.SOCKET_CONNECTION_SETUP_TIMEOUT_MS_CONFIG, 1000L,
-                AdminClientConfig.SOCKET_CONNECTION_SETUP_TIMEOUT_MAX_MS_CONFIG, 1000L);
+                AdminClientConfig.SOCKET_CONNECTION_SETUP_TIMEOUT_MAX_MS_CONFIG, 1000L));
         try (Admin admin = Admin.create(config)) {
             return admin.describeCluster().clusterId().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException | RuntimeException e) {
@@ -248,8 +250,11 @@ public final class LocalBroker {
         }
     }
 
-    private Admin admin() {
-        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()));
+    /** An Admin client on this broker, with {@link BrokerSettings#clientConfigs()}; the caller closes it. */
+    public Admin admin() {
+        Map<String, Object> config = new HashMap<>(settings.clientConfigs());
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        return Admin.create(config);
     }
 
     private static void checkPortFree(int port, String option) {

@@ -2,12 +2,17 @@ package dev.incidents.schemas;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
@@ -23,7 +28,11 @@ public final class TopicProvisioner {
     public static List<String> ensure(Admin admin, List<TopicSpec> topics, short replicationFactor) {
         List<String> created = new ArrayList<>();
         try {
+            Set<String> existing = existing(admin, topics.stream().map(TopicSpec::name).toList());
             for (TopicSpec topic : topics) {
+                if (existing.contains(topic.name())) {
+                    continue;
+                }
                 NewTopic newTopic = new NewTopic(topic.name(), topic.partitions(), replicationFactor).configs(topic.configs());
                 try {
                     admin.createTopics(List.of(newTopic)).all().get(30, TimeUnit.SECONDS);
@@ -42,6 +51,24 @@ public final class TopicProvisioner {
             throw new TopicProvisioningException("the cluster did not create topics within 30 s", e);
         }
         return created;
+    }
+
+    /**
+     * The topics that exist and this client may describe. Asked first because a broker with ACLs answers a creation
+     * without the CREATE permission with an authorization error even when the topic exists: a client allowed to read
+     * and write topics someone else created must not need CREATE.
+     */
+    private static Set<String> existing(Admin admin, List<String> names) throws InterruptedException {
+        Set<String> existing = new HashSet<>();
+        for (Map.Entry<String, KafkaFuture<TopicDescription>> topic : admin.describeTopics(names).topicNameValues().entrySet()) {
+            try {
+                topic.getValue().get(30, TimeUnit.SECONDS);
+                existing.add(topic.getKey());
+            } catch (ExecutionException | TimeoutException e) {
+                // Missing, or not describable: creating it says which.
+            }
+        }
+        return existing;
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.incidents.analyzer.live;
 import dev.incidents.analyzer.AnalyzerConfig;
 import dev.incidents.analyzer.pages.LivePage;
 import dev.incidents.schemas.KafkaClientConfig;
+import dev.incidents.schemas.KafkaRefusal;
 import dev.incidents.schemas.TopicProvisioner;
 import dev.incidents.schemas.TopicProvisioningException;
 import io.micrometer.core.instrument.Metrics;
@@ -17,6 +18,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -25,6 +27,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.state.HostInfo;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -90,6 +93,19 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--http-port", defaultValue = "8080", description = "HTTP port, 0 for any free one. Default: ${DEFAULT-VALUE}.")
     int httpPort;
 
+    @Option(names = "--http-token-file", paramLabel = "FILE",
+            description = "Bearer token guarding every path but /healthz, /readyz and /metrics (incident data: pod names, "
+                    + "event messages). Instances of one application share it.")
+    Path httpTokenFile;
+
+    @Option(names = "--http-tls-key", paramLabel = "FILE",
+            description = "PEM private key (PKCS#8, e.g. a kubernetes.io/tls Secret's tls.key): serve HTTPS. Needs --http-tls-cert.")
+    Path httpTlsKey;
+
+    @Option(names = "--http-tls-cert", paramLabel = "FILE",
+            description = "PEM certificate chain, leaf first (tls.crt). Instances share it and trust it when they ask each other.")
+    Path httpTlsCert;
+
     @Option(names = "--partitions", defaultValue = "3",
             description = "Partitions of the topics this creates when missing. Default: ${DEFAULT-VALUE}.")
     int partitions;
@@ -115,10 +131,19 @@ public final class AnalyzeCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--partitions and --replication-factor must be at least 1, --standby-replicas at least 0");
         }
+        if ((httpTlsKey == null) != (httpTlsCert == null)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--http-tls-key and --http-tls-cert go together");
+        }
         HostInfo self = applicationServer == null ? null : HostInfo.buildFromEndpoint(applicationServer);
         Map<String, Object> client;
         Map<String, Object> settings;
+        HttpAccess access;
+        HttpTls tls;
+        String token;
         try {
+            token = httpTokenFile == null ? null : HttpAccess.readToken(httpTokenFile);
+            access = token == null ? HttpAccess.OPEN : HttpAccess.withToken(token);
+            tls = httpTlsKey == null ? null : HttpTls.fromPem(httpTlsKey, httpTlsCert);
             client = kafka.clientConfig(schemaRegistry);
             settings = new HashMap<>(client);
             settings.putAll(KafkaClientConfig.read(analyzerConfig));
@@ -129,6 +154,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         if (cluster != null) {
             settings.put(AnalyzerConfig.CLUSTER, cluster);
         }
+        AnalyzerService.defaultRegistryRetry(settings);
         if (instanceId != null) {
             // KIP-345: without it, a crashed instance's successor waits for the old member's session to expire
             // (session.timeout.ms, 45 s) before the group rebalances and it gets any task back.
@@ -147,11 +173,15 @@ public final class AnalyzeCommand implements Callable<Integer> {
             settings.put(AnalyzerConfig.INPUT_PARTITIONS, inputPartitions);
             config = config.with(AnalyzerConfig.INPUT_PARTITIONS, inputPartitions);
         } catch (TimeoutException | ExecutionException e) {
-            err.println("analyze: no Kafka broker answers at " + client.get("bootstrap.servers") + " within "
-                    + KAFKA_TIMEOUT.toSeconds() + " s" + (e.getCause() != null ? " (" + e.getCause().getMessage() + ")" : ""));
+            Optional<String> refused = KafkaRefusal.of(e);
+            err.println(refused.map(r -> "analyze: " + client.get("bootstrap.servers") + ": " + r)
+                    .orElse("analyze: no Kafka broker answers at " + client.get("bootstrap.servers") + " within "
+                    + KAFKA_TIMEOUT.toSeconds() + " s" + (e.getCause() != null ? " (" + e.getCause().getMessage() + ")" : "")));
             return 1;
         } catch (TopicProvisioningException e) {
-            err.println("analyze: " + e.getMessage());
+            // The message names the topic; a refusal says which permission to look for.
+            err.println("analyze: " + e.getMessage() + (KafkaRefusal.of(e).isPresent()
+                    ? " (Kafka refused: an ACL is missing, see README, Security; CREATE only if analyze is to create it)" : ""));
             return 1;
         } finally {
             // Pending admin calls to an unreachable cluster would otherwise hold close() for the API timeout.
@@ -166,7 +196,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
              KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(service.streams());
              LivePage page = new LivePage(config.incidentsJsonTopic() + " on " + client.get("bootstrap.servers"));
              HttpSurface http = HttpSurface.start(httpBind, httpPort,
-                     routes(new AnalyzerRoutes(service, registry, self), page), page.streams());
+                     routes(new AnalyzerRoutes(service, registry, self, tls, token), page), page.streams(), access, tls);
              // The page shows every instance's incidents: it reads the whole topic, not this instance's store.
              IncidentFeed pageFeed = IncidentFeed.follow(client, config.incidentsJsonTopic(), page::accept)) {
             streamsMetrics.bindTo(registry);
@@ -180,11 +210,25 @@ public final class AnalyzeCommand implements Callable<Integer> {
             }, "incidents-shutdown");
             Runtime.getRuntime().addShutdownHook(onSignal);
             shutdownHook = onSignal;
+            // Kafka refusing the credentials or an ACL stops Streams for good (AnalyzerService): so does analyze.
+            service.streams().setStateListener((now, before) -> {
+                service.logStateChange(now, before);
+                if (now == KafkaStreams.State.ERROR) {
+                    stopped.countDown();
+                }
+            });
             service.start();
             err.println("analyze: application " + applicationId + " on " + client.get("bootstrap.servers")
-                    + ", HTTP on " + httpBind + ":" + http.port());
+                    + ", HTTP" + (tls == null ? "" : "S") + " on " + httpBind + ":" + http.port()
+                    + (access.guarded() ? " (bearer token except " + String.join(", ", new java.util.TreeSet<>(HttpAccess.OPEN_PATHS)) + ")" : ""));
             err.flush();
             stopped.await();
+            if (service.fatal().isPresent()) {
+                err.println("analyze: " + client.get("bootstrap.servers") + ": " + service.fatal().get());
+                err.flush();
+                service.close();
+                return 1;
+            }
             err.println("analyze: stopping");
             err.flush();
             // Streams first (it commits the open transaction and leaves /readyz at 503), the HTTP server after.

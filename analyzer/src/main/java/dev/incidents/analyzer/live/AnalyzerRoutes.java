@@ -39,14 +39,31 @@ public final class AnalyzerRoutes {
     private final AnalyzerService service;
     private final PrometheusMeterRegistry registry;
     private final HostInfo self;
-    private final HttpClient peers = HttpClient.newBuilder().connectTimeout(PEER_TIMEOUT).build();
+    private final HttpClient peers;
+    private final String peerScheme;
+    private final String peerToken;
     private final Map<List<String>, AtomicLong> openGauges = new ConcurrentHashMap<>();
 
     /** {@code self} is this instance's {@code application.server} (null when it has none: a single instance). */
     public AnalyzerRoutes(AnalyzerService service, PrometheusMeterRegistry registry, HostInfo self) {
+        this(service, registry, self, null, null);
+    }
+
+    /**
+     * ... asking the other instances over HTTPS, trusting the shared certificate chain, when {@code tls} is given, and
+     * with the shared bearer token when {@code token} is.
+     */
+    public AnalyzerRoutes(AnalyzerService service, PrometheusMeterRegistry registry, HostInfo self, HttpTls tls, String token) {
         this.service = service;
         this.registry = registry;
         this.self = self;
+        HttpClient.Builder client = HttpClient.newBuilder().connectTimeout(PEER_TIMEOUT);
+        if (tls != null) {
+            client.sslContext(tls.peers());
+        }
+        this.peers = client.build();
+        this.peerScheme = tls == null ? "http" : "https";
+        this.peerToken = token;
     }
 
     public Map<String, Function<Map<String, String>, Response>> routes() {
@@ -111,7 +128,7 @@ public final class AnalyzerRoutes {
     }
 
     private String fetch(HostInfo peer, Map<String, String> query) {
-        StringBuilder uri = new StringBuilder("http://").append(peer.host()).append(':').append(peer.port())
+        StringBuilder uri = new StringBuilder(peerScheme).append("://").append(peer.host()).append(':').append(peer.port())
                 .append("/incidents?local=true");
         query.forEach((k, v) -> {
             if (!"local".equals(k)) {
@@ -120,8 +137,11 @@ public final class AnalyzerRoutes {
             }
         });
         try {
-            HttpResponse<String> response = peers.send(HttpRequest.newBuilder(URI.create(uri.toString()))
-                    .timeout(PEER_TIMEOUT).GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(uri.toString())).timeout(PEER_TIMEOUT).GET();
+            if (peerToken != null) {
+                request.header("Authorization", "Bearer " + peerToken);
+            }
+            HttpResponse<String> response = peers.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200 ? response.body() : null;
         } catch (java.io.IOException e) {
             return null;

@@ -1,23 +1,29 @@
 package dev.incidents.analyzer.live;
 
 import dev.incidents.analyzer.AnalyzerConfig;
+import dev.incidents.analyzer.DeadLetterUnlessRegistryDown;
 import dev.incidents.analyzer.IncidentTopology;
 import dev.incidents.analyzer.correlate.InputLag;
 import dev.incidents.schemas.Incident;
+import dev.incidents.schemas.KafkaRefusal;
+import dev.incidents.schemas.serde.AvroDeserializer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
@@ -48,6 +54,7 @@ public final class AnalyzerService implements AutoCloseable {
     private final InputLag inputLag;
     private final String applicationId;
     private final Admin admin;
+    private final AtomicReference<String> fatal = new AtomicReference<>();
     /** Reads the consumers' lag into {@link #inputLag} (the idle clock of the input stage waits for lag 0). */
     private final ScheduledExecutorService lagReader = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "incidents-input-lag");
@@ -66,10 +73,19 @@ public final class AnalyzerService implements AutoCloseable {
         this.applicationId = streamsConfig.getString(StreamsConfig.APPLICATION_ID_CONFIG);
         this.admin = Admin.create(streamsConfig.getAdminConfigs(applicationId + "-input-lag"));
         streams.setUncaughtExceptionHandler(exception -> {
+            Optional<String> refused = KafkaRefusal.of(exception);
+            if (refused.isPresent()) {
+                // A wrong password, an untrusted certificate or a missing ACL: a new thread would fail the same way,
+                // forever, one rebalance each. Stop and say why.
+                fatal.compareAndSet(null, refused.get());
+                // analyze prints it as its last line; Kafka Streams logs the exception itself.
+                log.info("stopping: {}", refused.get());
+                return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+            }
             log.error("stream thread failed; replacing it", exception);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
-        streams.setStateListener((now, before) -> log.info("analyzer state {} -> {}", before, now));
+        streams.setStateListener(this::logStateChange);
     }
 
     /** How long an input task waits for a quiet input's producer before it merges without it (see below). */
@@ -88,6 +104,13 @@ public final class AnalyzerService implements AutoCloseable {
         // 51.7k records), and live, a decision waits up to this long while one input of the task is quiet.
         properties.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, MAX_TASK_IDLE.toMillis());
         properties.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class);
+        // A registry outage holds the stream thread in the deserializer (registryRetry) with a transaction open; past
+        // transaction.timeout.ms (Kafka Streams sets 10 s for exactly-once) the coordinator would abort it, fence the
+        // producer and the group would rebalance. So the transaction outlives the wait. The cost: a transaction of an
+        // instance that dies and never comes back holds read_committed readers of its partitions this long (one that
+        // restarts with its state directory keeps its transactional id and aborts it at once).
+        properties.put(StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG),
+                (int) registryRetry(client).plus(TRANSACTION_MARGIN).toMillis());
         properties.putAll(client);
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDir);
@@ -96,6 +119,27 @@ public final class AnalyzerService implements AutoCloseable {
             properties.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
         }
         return properties;
+    }
+
+    /**
+     * How long {@code analyze} lets a schema look-up wait for the registry ({@link AvroDeserializer#REGISTRY_RETRY_TIMEOUT}):
+     * long enough for a registry restart or failover, short of {@code max.poll.interval.ms} (5 min), past which the
+     * member would leave the group anyway. The stream thread waits in the deserializer instead of failing, so an outage
+     * costs no rebalance and dead-letters nothing; after it, the look-up fails and {@link DeadLetterUnlessRegistryDown}
+     * has the thread replaced.
+     */
+    public static final Duration REGISTRY_RETRY = Duration.ofSeconds(60);
+    /** What an open transaction may last beyond the registry wait: a commit interval and a slow look-up's timeout. */
+    static final Duration TRANSACTION_MARGIN = Duration.ofSeconds(30);
+
+    /** {@code settings} with analyze's registry wait unless it is set already (by --kafka-config or --config). */
+    public static void defaultRegistryRetry(Map<String, Object> settings) {
+        settings.putIfAbsent(AvroDeserializer.REGISTRY_RETRY_TIMEOUT, REGISTRY_RETRY.toString());
+    }
+
+    static Duration registryRetry(Map<String, Object> settings) {
+        Object value = settings.get(AvroDeserializer.REGISTRY_RETRY_TIMEOUT);
+        return value == null ? REGISTRY_RETRY : Duration.parse(value.toString().trim());
     }
 
     public void start() {
@@ -142,6 +186,16 @@ public final class AnalyzerService implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** What the analyzer logs on every Kafka Streams state change (tests wait for "-> RUNNING"). */
+    public void logStateChange(KafkaStreams.State now, KafkaStreams.State before) {
+        log.info("analyzer state {} -> {}", before, now);
+    }
+
+    /** Why Kafka Streams stopped for good (Kafka refused its credentials or an operation), if it did. */
+    public Optional<String> fatal() {
+        return Optional.ofNullable(fatal.get());
     }
 
     public KafkaStreams.State state() {

@@ -2,6 +2,8 @@ package dev.incidents.analyzer.live;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -57,14 +59,32 @@ public final class HttpSurface implements AutoCloseable {
 
     /** Binds {@code host:port} (port 0 picks a free one) and serves the given routes, exact path match. */
     public static HttpSurface start(String host, int port, Map<String, Function<Map<String, String>, Response>> routes) {
-        return start(host, port, routes, Map.of());
+        return start(host, port, routes, Map.of(), HttpAccess.OPEN, null);
     }
 
     /** As {@link #start(String, int, Map)}, plus routes that stream (exact path match too). */
     public static HttpSurface start(String host, int port, Map<String, Function<Map<String, String>, Response>> routes,
                                     Map<String, StreamRoute> streams) {
+        return start(host, port, routes, streams, HttpAccess.OPEN, null);
+    }
+
+    /** As {@link #start(String, int, Map)}, over TLS when {@code tls} is given, every request through {@code access}. */
+    public static HttpSurface start(String host, int port, Map<String, Function<Map<String, String>, Response>> routes,
+                                    HttpAccess access, HttpTls tls) {
+        return start(host, port, routes, Map.of(), access, tls);
+    }
+
+    /**
+     * Routes and streams, over TLS when {@code tls} is given, every request through {@code access} (the token rule
+     * and request limits). A context added here must get {@code access} too: it is the one place that decides who
+     * reads what.
+     */
+    public static HttpSurface start(String host, int port, Map<String, Function<Map<String, String>, Response>> routes,
+                                    Map<String, StreamRoute> streams, HttpAccess access, HttpTls tls) {
+        RequestTimeout.apply();
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 0);
+            HttpServer server = tls == null ? HttpServer.create(new InetSocketAddress(host, port), 0)
+                    : https(new InetSocketAddress(host, port), tls);
             server.createContext("/", exchange -> {
                 StreamRoute stream = streams.get(exchange.getRequestURI().getPath());
                 if (stream != null && "GET".equals(exchange.getRequestMethod())) {
@@ -72,7 +92,7 @@ public final class HttpSurface implements AutoCloseable {
                 } else {
                     handle(exchange, routes);
                 }
-            });
+            }).getFilters().add(access);
             server.setExecutor(Executors.newFixedThreadPool(2, r -> {
                 Thread t = new Thread(r, "incidents-http");
                 t.setDaemon(true);
@@ -83,6 +103,12 @@ public final class HttpSurface implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
         }
+    }
+
+    private static HttpsServer https(InetSocketAddress address, HttpTls tls) throws IOException {
+        HttpsServer server = HttpsServer.create(address, 0);
+        server.setHttpsConfigurator(new HttpsConfigurator(tls.server()));
+        return server;
     }
 
     public int port() {

@@ -15,8 +15,11 @@ import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Deserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.Map;
@@ -45,6 +48,17 @@ public class AvroDeserializer<T extends SpecificRecord> implements Deserializer<
     private final SchemaStore writerSchemas;
     private final ConcurrentMap<Schema, SpecificDatumReader<T>> readersByWriterSchema = new ConcurrentHashMap<>();
     private volatile SchemaRegistryClient registry;
+    private volatile Duration registryRetry = Duration.ZERO;
+
+    /**
+     * How long a schema look-up retries while the registry is down (ISO-8601 duration; default {@code PT0S}, fail at
+     * once). A reader that would rather wait than fail sets it: {@code analyze} does (AnalyzerService), so a registry
+     * outage holds its stream thread instead of failing it.
+     */
+    public static final String REGISTRY_RETRY_TIMEOUT = "incidents.registry.retry.timeout";
+    static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
+    static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+    private static final Logger LOG = LoggerFactory.getLogger(AvroDeserializer.class);
 
     public AvroDeserializer(Class<T> type) {
         this(type, new SchemaStore.Cache());
@@ -68,6 +82,18 @@ public class AvroDeserializer<T extends SpecificRecord> implements Deserializer<
     @Override
     public void configure(Map<String, ?> configs, boolean isKey) {
         useRegistry(RegistrySettings.fromConfig(configs).map(SchemaRegistryClient::new).orElse(null));
+        retryRegistryFor(registryRetry(configs));
+    }
+
+    /** {@value #REGISTRY_RETRY_TIMEOUT} of a client config map, zero when absent. */
+    static Duration registryRetry(Map<String, ?> configs) {
+        Object retry = configs == null ? null : configs.get(REGISTRY_RETRY_TIMEOUT);
+        return retry == null || retry.toString().isBlank() ? Duration.ZERO : Duration.parse(retry.toString().trim());
+    }
+
+    /** How long one schema look-up may retry while the registry is unreachable or failing (5xx); then it fails. */
+    void retryRegistryFor(Duration timeout) {
+        this.registryRetry = timeout;
     }
 
     void useRegistry(SchemaRegistryClient registry) {
@@ -128,12 +154,33 @@ public class AvroDeserializer<T extends SpecificRecord> implements Deserializer<
                     + " is in Confluent wire format (schema id " + schemaId
                     + ") but no " + RegistrySettings.SCHEMA_REGISTRY_URL + " is configured to resolve it");
         }
+        long deadline = System.nanoTime() + registryRetry.toNanos();
+        Duration backoff = FIRST_BACKOFF;
+        while (true) {
+            try {
+                return client.byId(schemaId);
+            } catch (SchemaRegistryException e) {
+                boolean unknownId = e.isNotFound() || e.status() / 100 == 2;
+                if (unknownId || System.nanoTime() + backoff.toNanos() > deadline) {
+                    throw new RecordFramingException(unknownId ? Reason.UNKNOWN_SCHEMA_ID : Reason.REGISTRY_UNAVAILABLE,
+                            "value on topic " + topic + " names schema id " + schemaId + ": " + e.getMessage(), e);
+                }
+                if (backoff.equals(FIRST_BACKOFF)) {
+                    LOG.warn("schema registry unavailable for schema id {} (topic {}); retrying for up to {}: {}",
+                            schemaId, topic, registryRetry, e.getMessage());
+                }
+                sleep(backoff);
+                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+            }
+        }
+    }
+
+    private static void sleep(Duration duration) {
         try {
-            return client.byId(schemaId);
-        } catch (SchemaRegistryException e) {
-            boolean unknownId = e.isNotFound() || e.status() / 100 == 2;
-            throw new RecordFramingException(unknownId ? Reason.UNKNOWN_SCHEMA_ID : Reason.REGISTRY_UNAVAILABLE,
-                    "value on topic " + topic + " names schema id " + schemaId + ": " + e.getMessage(), e);
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RecordFramingException(Reason.REGISTRY_UNAVAILABLE, "interrupted while waiting for the schema registry");
         }
     }
 

@@ -47,6 +47,7 @@ public class AvroSerde<T extends SpecificRecord> implements Serde<T> {
         SchemaRegistryClient registry = RegistrySettings.fromConfig(configs).map(SchemaRegistryClient::new).orElse(null);
         serializer.useRegistry(registry, isKey);
         deserializer.useRegistry(registry);
+        deserializer.retryRegistryFor(AvroDeserializer.registryRetry(configs));
     }
 
     @Override

@@ -32,7 +32,8 @@ public final class InProcessSchemaRegistry implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
 
-    private final HttpServer server;
+    private volatile HttpServer server;
+    private final int port;
     private final AtomicInteger requests = new AtomicInteger();
     private final Map<String, Integer> idsBySchemaText = new LinkedHashMap<>();
     private final Map<Integer, String> schemaTextsById = new LinkedHashMap<>();
@@ -41,6 +42,7 @@ public final class InProcessSchemaRegistry implements AutoCloseable {
 
     private InProcessSchemaRegistry(HttpServer server) {
         this.server = server;
+        this.port = server.getAddress().getPort();
     }
 
     /** Starts on a free port of 127.0.0.1. */
@@ -57,7 +59,24 @@ public final class InProcessSchemaRegistry implements AutoCloseable {
     }
 
     public URI url() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return URI.create("http://127.0.0.1:" + port);
+    }
+
+    /** An outage: the port stops answering (connection refused); the schemas are kept. */
+    public synchronized void goDown() {
+        server.stop(0);
+    }
+
+    /** The end of the outage: the same port and schemas answer again. */
+    public synchronized void comeBack() {
+        try {
+            HttpServer again = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+            again.createContext("/", this::handle);
+            again.start();
+            server = again;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** HTTP requests answered so far (to check client caching). */
