@@ -5,8 +5,7 @@ import dev.incidents.analyzer.correlate.InputLag;
 import dev.incidents.analyzer.correlate.InputProgress;
 import dev.incidents.analyzer.correlate.GpuPlacement;
 import dev.incidents.analyzer.correlate.NodeIndex;
-import dev.incidents.analyzer.correlate.NodeViewUpdater;
-import dev.incidents.analyzer.correlate.PlacementViewUpdater;
+import dev.incidents.analyzer.correlate.GlobalViewUpdater;
 import dev.incidents.analyzer.correlate.SubjectPartitioner;
 import dev.incidents.analyzer.correlate.WriteBackStore;
 import dev.incidents.analyzer.correlate.JsonSerde;
@@ -129,13 +128,14 @@ public final class IncidentTopology {
                                 Serdes.String(), nodeSerde).withLoggingDisabled(),
                 config.nodesViewTopic(),
                 Consumed.with(Serdes.String(), nodeSerde).withTimestampExtractor(eventTime).withName("nodes-view"),
-                () -> new NodeViewUpdater(NODES_STORE, nodeIndex));
+                () -> new GlobalViewUpdater<>(NODES_STORE, nodeIndex::update));
         builder.addGlobalStore(Stores.timestampedKeyValueStoreBuilder(Stores.persistentKeyValueStore(PLACEMENTS_STORE),
                                 Serdes.String(), Serdes.String()).withLoggingDisabled(),
                 config.placementsViewTopic(),
                 Consumed.with(Serdes.String(), Serdes.String()).withTimestampExtractor(eventTime)
                         .withName("placements-view"),
-                () -> new PlacementViewUpdater(PLACEMENTS_STORE, nodeIndex));
+                () -> new GlobalViewUpdater<String>(PLACEMENTS_STORE,
+                        (pod, placement) -> nodeIndex.placed(pod, GpuPlacement.parse(placement).orElse(null))));
 
         builder.addStateStore(WriteBackStore.builder(store(SUBJECTS_STORE, new JsonSerde<>(SubjectState.class), config),
                 SUBJECTS_CACHED));

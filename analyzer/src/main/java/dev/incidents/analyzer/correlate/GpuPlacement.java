@@ -74,7 +74,7 @@ public record GpuPlacement(String node, Map<String, Long> devices) {
     }
 
     /** Reads {@link #format}; empty for anything else (a view written by another version). */
-    static Optional<GpuPlacement> parse(String value) {
+    public static Optional<GpuPlacement> parse(String value) {
         if (value == null) {
             return Optional.empty();
         }

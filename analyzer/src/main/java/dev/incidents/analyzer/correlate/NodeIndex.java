@@ -19,7 +19,7 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
  * an INSUFFICIENT_GPU incident costs a map look-up instead of decoding every Node of the cluster (5,600 nodes in a
  * large fleet, once per incident built).
  *
- * <p>The global store's update processor ({@link NodeViewUpdater}) reports every put and delete here. A store restored
+ * <p>The global store's update processor ({@link GlobalViewUpdater}) reports every put and delete here. A store restored
  * at start-up is filled without that processor, so a cluster's entry is first built by one prefix scan of the store,
  * when a correlator first asks about the cluster; puts before that are ignored (the scan sees them), puts after it
  * are applied. The global thread writes and stream threads read: each cluster's entry is its own lock.
@@ -29,7 +29,7 @@ public final class NodeIndex {
     private final Map<String, ClusterNodes> clusters = new ConcurrentHashMap<>();
 
     /** A node seen by the global store ({@code snapshot == null}: deleted). */
-    void update(String key, NodeSnapshot snapshot) {
+    public void update(String key, NodeSnapshot snapshot) {
         int slash = key.indexOf('/');
         if (slash < 0) {
             return;
@@ -41,7 +41,7 @@ public final class NodeIndex {
     }
 
     /** A pod's placement seen by the placements store ({@code placement == null}: it holds nothing any more). */
-    void placed(String podKey, GpuPlacement placement) {
+    public void placed(String podKey, GpuPlacement placement) {
         int slash = podKey.indexOf('/');
         if (slash < 0) {
             return;

@@ -1,5 +1,6 @@
 package dev.incidents.analyzer.correlate;
 
+import java.util.function.BiConsumer;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -7,16 +8,20 @@ import org.apache.kafka.streams.state.TimestampedKeyValueStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 /**
- * Keeps the {@code gpu-placements} global store (latest placement per pod, a tombstone deletes) and tells the
- * {@link NodeIndex}, store first, as {@link NodeViewUpdater} does for nodes.
+ * Keeps a global store as a global table would (latest value per key, a tombstone deletes) and tells the
+ * {@link NodeIndex} of each change, store first, so a concurrent first scan of the index never misses it. One per
+ * view: the {@code nodes} store (node snapshots) and the {@code gpu-placements} store (what each pod holds where).
+ *
+ * @param <V> the view's values
  */
-public final class PlacementViewUpdater implements Processor<String, String, Void, Void> {
+public final class GlobalViewUpdater<V> implements Processor<String, V, Void, Void> {
 
     private final String storeName;
-    private final NodeIndex index;
-    private TimestampedKeyValueStore<String, String> store;
+    private final BiConsumer<String, V> index;
+    private TimestampedKeyValueStore<String, V> store;
 
-    public PlacementViewUpdater(String storeName, NodeIndex index) {
+    /** @param index told of every put ({@code key, value}) and delete ({@code key, null}) */
+    public GlobalViewUpdater(String storeName, BiConsumer<String, V> index) {
         this.storeName = storeName;
         this.index = index;
     }
@@ -27,7 +32,7 @@ public final class PlacementViewUpdater implements Processor<String, String, Voi
     }
 
     @Override
-    public void process(Record<String, String> record) {
+    public void process(Record<String, V> record) {
         if (record.key() == null) {
             return;
         }
@@ -36,6 +41,6 @@ public final class PlacementViewUpdater implements Processor<String, String, Voi
         } else {
             store.put(record.key(), ValueAndTimestamp.make(record.value(), record.timestamp()));
         }
-        index.placed(record.key(), GpuPlacement.parse(record.value()).orElse(null));
+        index.accept(record.key(), record.value());
     }
 }
