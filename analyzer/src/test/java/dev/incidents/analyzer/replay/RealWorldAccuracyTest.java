@@ -33,9 +33,6 @@ class RealWorldAccuracyTest {
             "image_pull_auth/kserve-576-knative-revision-401",
             // a GKE quota verdict on a pod whose GPU request is not in the paste
             "insufficient_gpu/hf-gcc-126-gke-autopilot-gce-quota",
-            // a bare container block with no Init Containers line above it: nothing says it is an init container,
-            // and nothing names its pod, so it opens CONTAINER_START_FAILED under unnamed-pod
-            "init_container_failed/gpu-operator-1518-toolkit-validation-starterror",
             // two liveness failures in the paste, below the kubelet's threshold of three
             "probe_failure/uptime-kuma-helm-67-exec-healthcheck-timeout");
 
