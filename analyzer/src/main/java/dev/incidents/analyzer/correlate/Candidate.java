@@ -36,6 +36,8 @@ public final class Candidate {
 
     /** Lifecycle: true once OPEN was emitted, until RESOLVED. */
     public boolean open;
+    /** A better-explaining category held this one back once it was ready (see {@code Detector.yieldsTo}). */
+    public boolean yielded;
     public long lastEmitted;
     public boolean pendingUpdate;
     /** Pods, nodes, workloads or facts changed since the lifecycle last looked: an update may be due. */

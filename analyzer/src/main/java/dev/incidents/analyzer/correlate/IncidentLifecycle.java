@@ -217,12 +217,20 @@ public final class IncidentLifecycle {
                 // the same age): a candidate does not open at the instant of its latest evidence, but once event
                 // time has moved past it, when the rest of that moment is in.
                 boolean graceMet = now >= graceEnd && graceEnd < quietEnd && now > c.lastSeen;
+                boolean ready = graceMet && d.sufficient(IncidentBuilder.summary(c));
                 if (recovered(c)) {
                     state.candidates.remove(category.name()); // a transient
-                } else if (graceMet && d.sufficient(IncidentBuilder.summary(c)) && !yields(d, state)) {
+                } else if (ready && yields(d, state)) {
+                    c.yielded = true; // explained by a better category while that one lasts
+                    if (now >= quietEnd) {
+                        state.candidates.remove(category.name());
+                    }
+                } else if (ready && !(c.yielded && now >= quietEnd)) {
                     open(subject, state, c, d, now, view, store, out);
                 } else if (now >= quietEnd) {
-                    state.candidates.remove(category.name()); // evidence that never sufficed
+                    // evidence that never sufficed, or that a better category explained until both went quiet (the
+                    // better one resolving must not let this one open at the same moment, already quiet)
+                    state.candidates.remove(category.name());
                 }
             } else if (recovered(c)) {
                 resolve(subject, state, c, d, now, view, store, out,

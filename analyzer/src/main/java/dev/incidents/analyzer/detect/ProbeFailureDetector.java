@@ -5,7 +5,9 @@ import dev.incidents.analyzer.correlate.PodState;
 import dev.incidents.analyzer.hints.Fact;
 import dev.incidents.analyzer.hints.Facts;
 import dev.incidents.analyzer.messages.ProbeFailure;
+import dev.incidents.schemas.Container;
 import dev.incidents.analyzer.signal.EventSignal;
+import dev.incidents.analyzer.signal.PodObserved;
 import dev.incidents.analyzer.signal.Signal;
 import java.util.Optional;
 import java.util.Set;
@@ -30,6 +32,9 @@ public final class ProbeFailureDetector implements Detector {
 
     @Override
     public Optional<Finding> examine(Signal signal, SubjectView subject) {
+        if (signal instanceof PodObserved p) {
+            return crashLoopAfterProbeKills(p, subject);
+        }
         if (!(signal instanceof EventSignal e)) {
             return Optional.empty();
         }
@@ -53,6 +58,27 @@ public final class ProbeFailureDetector implements Detector {
                 && pod.map(p -> p.failedProbe != null).orElse(false)) {
             return Optional.of(Findings.of(e, facts(pod.get().failedProbe,
                     Optional.ofNullable(pod.get().failedProbeContainer), pod, subject)));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A container waiting in {@code CrashLoopBackOff} on a pod whose liveness or startup probe was seen killing it:
+     * each new restart is more of the same evidence, so the incident stays open while the loop lasts (without it, the
+     * probe incident went quiet after 15 min while the pod kept crash-looping, and CRASH_LOOP opened in its place).
+     */
+    private static Optional<Finding> crashLoopAfterProbeKills(PodObserved p, SubjectView subject) {
+        Optional<PodState> pod = subject.pod(p.pod());
+        if (pod.isEmpty() || pod.get().failedProbe == null) {
+            return Optional.empty();
+        }
+        for (Container c : p.snapshot().getContainers()) {
+            boolean killed = pod.get().failedProbeContainer == null || pod.get().failedProbeContainer.equals(c.getName());
+            if (killed && c.getState() != null && "CrashLoopBackOff".equals(c.getState().getReason())) {
+                return Optional.of(Findings.of(p, c, "CrashLoopBackOff", "container " + c.getName()
+                        + " waiting in CrashLoopBackOff after " + pod.get().failedProbe + " probe kills, restart count "
+                        + c.getRestartCount(), facts(pod.get().failedProbe, Optional.of(c.getName()), pod, subject)));
+            }
         }
         return Optional.empty();
     }

@@ -202,6 +202,34 @@ class ReplayLifecycleTest {
         }
     }
 
+    /**
+     * Found at scale (200 copies of the demo recording): the liveness kills stopped being reported, the pod kept
+     * crash-looping, PROBE_FAILURE went quiet after 15 min and CRASH_LOOP opened in its place; and when both went quiet
+     * together, CRASH_LOOP opened (already quiet) the moment PROBE_FAILURE resolved. The loop after probe kills is the
+     * probe incident's evidence, and a candidate a better category explained to the end does not open after it.
+     */
+    @Test
+    void a_crash_loop_after_probe_kills_keeps_the_probe_incident_open_and_opens_no_crash_loop() {
+        try (Replay replay = new Replay(AnalyzerConfig.defaults())) {
+            replay.event(podEvent(POD, "Warning", "Killing", "Container triton failed liveness probe, will be restarted",
+                    T0, "k-1", NODE), T0);
+            for (int minute = 1; minute <= 40; minute++) {
+                PodSnapshot looping = Kube.pod("triton", POD, NODE, at(minute * 60), "Running",
+                        Kube.waiting("CrashLoopBackOff"), Kube.terminated("Error", 137, at(minute * 60 - 10)), minute, false);
+                replay.pod("test/inference/" + POD, looping, at(minute * 60));
+            }
+            assertThat(statuses(replay.transitions(), "PROBE_FAILURE")).containsExactly("OPEN");
+
+            // then both go quiet together: the probe incident resolves, and the crash loop it explained stays unopened
+            String other = "vllm-llama3-5c7f9d6b8d-tz8wq";
+            replay.pod("test/inference/" + other, Kube.pod("vllm-llama3", other, NODE, at(3600), "Running",
+                    Kube.running(at(3600)), null, 0, true), at(3600));
+            List<Incident> transitions = replay.finish().transitions();
+            assertThat(statuses(transitions, "PROBE_FAILURE")).containsExactly("OPEN", "RESOLVED");
+            assertThat(statuses(transitions, "CRASH_LOOP")).isEmpty();
+        }
+    }
+
     static Instant at(int seconds) {
         return T0.plusSeconds(seconds);
     }
