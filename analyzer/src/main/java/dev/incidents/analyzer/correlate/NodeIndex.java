@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -63,22 +64,18 @@ public final class NodeIndex {
     private static void scan(String cluster, ReadOnlyKeyValueStore<String, ValueAndTimestamp<NodeSnapshot>> store,
                              ReadOnlyKeyValueStore<String, ValueAndTimestamp<String>> placements, ClusterNodes nodes) {
         String prefix = cluster + "/";
-        try (KeyValueIterator<String, ValueAndTimestamp<NodeSnapshot>> it = store.prefixScan(prefix, new StringSerializer())) {
+        scan(store, prefix, (key, node) -> nodes.put(key.substring(prefix.length()), node));
+        scan(placements, prefix, (key, value) -> GpuPlacement.parse(value).ifPresent(p -> nodes.place(key, p)));
+    }
+
+    /** Every value of {@code store} under {@code prefix}, with its key. */
+    private static <V> void scan(ReadOnlyKeyValueStore<String, ValueAndTimestamp<V>> store, String prefix,
+                                 BiConsumer<String, V> each) {
+        try (KeyValueIterator<String, ValueAndTimestamp<V>> it = store.prefixScan(prefix, new StringSerializer())) {
             while (it.hasNext()) {
                 var entry = it.next();
                 if (entry.value != null && entry.value.value() != null) {
-                    nodes.put(entry.key.substring(prefix.length()), entry.value.value());
-                }
-            }
-        }
-        if (placements == null) {
-            return;
-        }
-        try (KeyValueIterator<String, ValueAndTimestamp<String>> it = placements.prefixScan(prefix, new StringSerializer())) {
-            while (it.hasNext()) {
-                var entry = it.next();
-                if (entry.value != null) {
-                    GpuPlacement.parse(entry.value.value()).ifPresent(p -> nodes.place(entry.key, p));
+                    each.accept(entry.key, entry.value.value());
                 }
             }
         }
@@ -95,26 +92,31 @@ public final class NodeIndex {
         private boolean built;
 
         synchronized void update(String node, NodeSnapshot snapshot) {
-            if (!built) {
-                return; // the first offer scans the store, which already holds this change
-            }
-            if (snapshot == null) {
-                allocatable.remove(node);
-            } else {
-                put(node, snapshot);
-            }
-            offers.clear();
+            changed(() -> {
+                if (snapshot == null) {
+                    allocatable.remove(node);
+                } else {
+                    put(node, snapshot);
+                }
+            });
         }
 
         synchronized void placed(String podKey, GpuPlacement placement) {
+            changed(() -> {
+                if (placement == null) {
+                    placements.remove(podKey);
+                } else {
+                    place(podKey, placement);
+                }
+            });
+        }
+
+        /** Called with the lock held: applies a change seen after the first scan, and forgets the derived offers. */
+        private void changed(Runnable change) {
             if (!built) {
-                return; // the first offer scans the store, which already holds this change
+                return; // the first offer scans the stores, which already hold this change
             }
-            if (placement == null) {
-                placements.remove(podKey);
-            } else {
-                place(podKey, placement);
-            }
+            change.run();
             offers.clear();
         }
 
