@@ -45,22 +45,26 @@ public record GpuPlacement(String node, Map<String, Long> devices) {
     }
 
     private static Map<String, Long> accelerators(PodSnapshot pod) {
-        Map<String, Long> app = sum(pod.getContainers());
+        Map<String, Long> app = acceleratorLimits(pod.getContainers());
         Map<String, Long> init = new TreeMap<>();
         for (Container c : pod.getInitContainers()) {
-            sum(List.of(c)).forEach((r, n) -> init.merge(r, n, Math::max));
+            acceleratorLimits(List.of(c)).forEach((r, n) -> init.merge(r, n, Math::max));
         }
         init.forEach((r, n) -> app.merge(r, n, Math::max));
+        app.values().removeIf(units -> units <= 0);
         return app;
     }
 
-    private static Map<String, Long> sum(List<Container> containers) {
+    /**
+     * The accelerator limits of {@code containers}, summed per resource (extended resources are requested through
+     * limits, which equal the requests): what the correlator remembers a pod asks for, and the base of a placement.
+     */
+    static Map<String, Long> acceleratorLimits(List<Container> containers) {
         Map<String, Long> out = new TreeMap<>();
         for (Container c : containers) {
             for (Map.Entry<String, String> limit : c.getLimits().entrySet()) {
-                long units = Quantities.count(limit.getValue());
-                if (units > 0 && FailedSchedulingMessage.isAccelerator(limit.getKey())) {
-                    out.merge(limit.getKey(), units, Long::sum);
+                if (FailedSchedulingMessage.isAccelerator(limit.getKey())) {
+                    out.merge(limit.getKey(), Quantities.count(limit.getValue()), Long::sum);
                 }
             }
         }

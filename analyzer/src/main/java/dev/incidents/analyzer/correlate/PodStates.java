@@ -4,7 +4,6 @@ import dev.incidents.analyzer.Category;
 import dev.incidents.analyzer.WorkloadResolver;
 import dev.incidents.analyzer.hints.ProbeBudget;
 import dev.incidents.analyzer.hints.StartupProbePatch;
-import dev.incidents.analyzer.messages.FailedSchedulingMessage;
 import dev.incidents.analyzer.messages.ImagePullFailure;
 import dev.incidents.analyzer.messages.ProbeFailure;
 import dev.incidents.analyzer.messages.ScaleUpVerdict;
@@ -58,13 +57,9 @@ final class PodStates {
         WorkloadResolver.Workload owner = WorkloadResolver.ofPod(p.snapshot());
         pod.workload = p.snapshot().getNamespace() + "/" + owner.kind() + "/" + owner.name();
         pod.requests.clear();
+        GpuPlacement.acceleratorLimits(p.snapshot().getContainers())
+                .forEach((resource, units) -> pod.requests.put(resource, Long.toString(units)));
         for (Container c : p.snapshot().getContainers()) {
-            for (Map.Entry<String, String> r : c.getLimits().entrySet()) {
-                if (FailedSchedulingMessage.isAccelerator(r.getKey())) {
-                    long sum = parse(pod.requests.get(r.getKey())) + parse(r.getValue());
-                    pod.requests.put(r.getKey(), Long.toString(sum));
-                }
-            }
             ContainerState ended = c.getState() != null && "terminated".equalsIgnoreCase(c.getState().getKind())
                     && c.getState().getReason() != null ? c.getState() : c.getLastState();
             if (ended != null && ended.getReason() != null) {
@@ -117,13 +112,5 @@ final class PodStates {
         seen.startupProbe = budget.suggestStartupProbe(Optional.empty());
         seen.startupProbePatch = StartupProbePatch.of(container, probe, Optional.empty()).orElse(null);
         return seen;
-    }
-
-    private static long parse(String quantity) {
-        try {
-            return quantity == null ? 0 : Long.parseLong(quantity.trim());
-        } catch (NumberFormatException e) {
-            return 0;
-        }
     }
 }
