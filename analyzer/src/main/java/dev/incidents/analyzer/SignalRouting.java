@@ -8,6 +8,7 @@ import dev.incidents.analyzer.signal.NodeObserved;
 import dev.incidents.analyzer.signal.PodDeleted;
 import dev.incidents.analyzer.signal.PodObserved;
 import dev.incidents.analyzer.signal.Signal;
+import dev.incidents.analyzer.signal.SignalProjection;
 import dev.incidents.schemas.Container;
 import dev.incidents.schemas.KubeEvent;
 import dev.incidents.schemas.NodeSnapshot;
@@ -110,7 +111,7 @@ public final class SignalRouting {
         }
         WorkloadResolver.Workload w = WorkloadResolver.ofPod(pod);
         return KeyValue.pair(Subject.workload(pod.getCluster(), pod.getNamespace(), w.kind(), w.name()).key(),
-                PodObserved.of(pod));
+                PodObserved.of(SignalProjection.pod(pod)));
     }
 
     /**
@@ -127,7 +128,7 @@ public final class SignalRouting {
         boolean leaving = pod.getDeletionTimestamp() != null || "Succeeded".equals(pod.getPhase())
                 || "Failed".equals(pod.getPhase());
         return Optional.of(KeyValue.pair(node, leaving ? new PodDeleted(pod.getName(), pod.getObservedAt())
-                : PodObserved.of(pod)));
+                : PodObserved.of(SignalProjection.pod(pod))));
     }
 
     private static boolean requestsAccelerator(PodSnapshot pod) {
@@ -148,6 +149,7 @@ public final class SignalRouting {
             return KeyValue.pair(Subject.node(parts[0], parts[1]).key(),
                     new NodeDeleted(parts[1], Instant.ofEpochMilli(recordTime)));
         }
-        return KeyValue.pair(Subject.node(node.getCluster(), node.getName()).key(), NodeObserved.of(node));
+        return KeyValue.pair(Subject.node(node.getCluster(), node.getName()).key(),
+                NodeObserved.of(SignalProjection.node(node)));
     }
 }

@@ -1,5 +1,6 @@
 package dev.incidents.analyzer.signal;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import org.apache.kafka.common.errors.SerializationException;
 
@@ -26,8 +27,13 @@ public final class SignalFrames {
     }
 
     public static byte[] signal(int inputPartition, Signal signal) {
-        byte[] body = SignalSerde.encode(signal);
-        return ByteBuffer.allocate(4 + body.length).putInt(inputPartition).put(body).array();
+        ByteArrayOutputStream frame = new ByteArrayOutputStream(4 + SignalSerde.INITIAL_SIZE);
+        frame.write(inputPartition >>> 24);
+        frame.write(inputPartition >>> 16);
+        frame.write(inputPartition >>> 8);
+        frame.write(inputPartition);
+        SignalSerde.encode(signal, frame);
+        return frame.toByteArray();
     }
 
     public static byte[] watermark(int inputPartition, long time) {

@@ -3,6 +3,7 @@ package dev.incidents.analyzer.signal;
 import dev.incidents.schemas.KubeEvent;
 import dev.incidents.schemas.NodeSnapshot;
 import dev.incidents.schemas.PodSnapshot;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -26,6 +27,8 @@ public final class SignalSerde implements Serde<Signal> {
     private static final byte DELETED = 'D';
     private static final byte NODE = 'N';
     private static final byte NODE_DELETED = 'X';
+    /** Room for most projected snapshots and events without growing the buffer. */
+    static final int INITIAL_SIZE = 512;
 
     @Override
     public Serializer<Signal> serializer() {
@@ -38,21 +41,34 @@ public final class SignalSerde implements Serde<Signal> {
     }
 
     static byte[] encode(Signal signal) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(INITIAL_SIZE);
+        encode(signal, out);
+        return out.toByteArray();
+    }
+
+    /**
+     * Writes the signal's tag and record to {@code out}: Avro encodes straight into the caller's buffer (a frame), not
+     * into a buffer of its own that is then copied twice.
+     */
+    static void encode(Signal signal, ByteArrayOutputStream out) {
         try {
             if (signal instanceof EventSignal e) {
-                return tagged(EVENT, e.event().toByteBuffer());
+                out.write(EVENT);
+                KubeEvent.getEncoder().encode(e.event(), out);
+            } else if (signal instanceof PodObserved p) {
+                out.write(POD);
+                PodSnapshot.getEncoder().encode(p.snapshot(), out);
+            } else if (signal instanceof NodeObserved n) {
+                out.write(NODE);
+                NodeSnapshot.getEncoder().encode(n.snapshot(), out);
+            } else if (signal instanceof NodeDeleted n) {
+                out.write(NODE_DELETED);
+                out.write(timeAndName(n.time(), n.name()));
+            } else {
+                PodDeleted d = (PodDeleted) signal;
+                out.write(DELETED);
+                out.write(timeAndName(d.time(), d.name()));
             }
-            if (signal instanceof PodObserved p) {
-                return tagged(POD, p.snapshot().toByteBuffer());
-            }
-            if (signal instanceof NodeObserved n) {
-                return tagged(NODE, n.snapshot().toByteBuffer());
-            }
-            if (signal instanceof NodeDeleted n) {
-                return tagged(NODE_DELETED, timeAndName(n.time(), n.name()));
-            }
-            PodDeleted d = (PodDeleted) signal;
-            return tagged(DELETED, timeAndName(d.time(), d.name()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -88,14 +104,7 @@ public final class SignalSerde implements Serde<Signal> {
         }
     }
 
-    private static ByteBuffer timeAndName(Instant time, String name) {
-        return ByteBuffer.wrap((time.toEpochMilli() + "\n" + name).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static byte[] tagged(byte tag, ByteBuffer body) {
-        byte[] out = new byte[1 + body.remaining()];
-        out[0] = tag;
-        body.get(out, 1, body.remaining());
-        return out;
+    private static byte[] timeAndName(Instant time, String name) {
+        return (time.toEpochMilli() + "\n" + name).getBytes(StandardCharsets.UTF_8);
     }
 }

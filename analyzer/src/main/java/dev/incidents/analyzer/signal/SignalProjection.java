@@ -1,0 +1,81 @@
+package dev.incidents.analyzer.signal;
+
+import dev.incidents.analyzer.messages.FailedSchedulingMessage;
+import dev.incidents.schemas.Container;
+import dev.incidents.schemas.NodeSnapshot;
+import dev.incidents.schemas.PodSnapshot;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The part of a pod or node snapshot the correlator reads, as a snapshot of the same schema with everything else
+ * left out: what a {@link PodObserved} or {@link NodeObserved} carries from the input stage on.
+ *
+ * <p>Why: every snapshot crosses the internal {@code signals-by-subject} topic, waits in the reorder buffer (whose
+ * changelog takes the bytes again) and is decoded by the correlator. A node's labels, taints and non-accelerator
+ * resources, a pod's scheduling constraints, tolerations, requests and labels are most of their bytes (fleet
+ * recording: nodes 1,196 to 419 bytes encoded, pods 793 to 535), and no detector reads them; the input stage (owners,
+ * placements, the nodes view) reads the whole record before this.
+ *
+ * <p>Kept in the input schemas rather than schemas of their own: detectors read the same types either way, and the
+ * frame format does not change, so a frame written before this (a whole snapshot) still decodes, into a snapshot
+ * with more than the detectors read. A field added to a schema is left out until it is added here on purpose: the
+ * constructors below are positional and stop compiling. Applied where the signal is made, so every path (live,
+ * replay, tests) gives the detectors the same projection. {@code SignalProjectionTest} lists what is kept; when a
+ * detector starts reading another field, keep it here too.
+ */
+public final class SignalProjection {
+
+    /** The one label the correlator reads: a ReplicaSet's suffix (see {@code WorkloadResolver}). */
+    static final String TEMPLATE_HASH = "pod-template-hash";
+
+    private SignalProjection() {
+    }
+
+    /**
+     * Identity and time, the {@code pod-template-hash} label and the owners (the workload), phase, reason, message,
+     * node and conditions, and per container its name, image, accelerator limits, probes, readiness, restart count
+     * and states.
+     */
+    public static PodSnapshot pod(PodSnapshot pod) {
+        String hash = pod.getLabels().get(TEMPLATE_HASH);
+        Map<String, String> labels = hash == null ? Collections.emptyMap() : Map.of(TEMPLATE_HASH, hash);
+        return new PodSnapshot(pod.getCluster(), pod.getNamespace(), pod.getName(), null, pod.getObservedAt(),
+                null, null, labels, pod.getOwners(), pod.getPhase(), pod.getReason(), pod.getMessage(),
+                pod.getNodeName(), pod.getConditions(), containers(pod.getInitContainers()),
+                containers(pod.getContainers()), Collections.emptyMap(), null, Collections.emptyList(), Collections.emptyList(), null, null, null, null, null);
+    }
+
+    /** Identity and time, conditions, whether it is cordoned, and its accelerator capacity and allocatable. */
+    public static NodeSnapshot node(NodeSnapshot node) {
+        return new NodeSnapshot(node.getCluster(), node.getName(), null, node.getObservedAt(), Collections.emptyMap(), Collections.emptyList(),
+                accelerators(node.getCapacity()), accelerators(node.getAllocatable()), node.getConditions(),
+                node.getUnschedulable(), null, null);
+    }
+
+    private static List<Container> containers(List<Container> containers) {
+        List<Container> out = new ArrayList<>(containers.size());
+        for (Container c : containers) {
+            out.add(new Container(c.getName(), c.getImage(), Collections.emptyMap(), accelerators(c.getLimits()),
+                    c.getProbes(), c.getReady(), null, c.getRestartCount(), c.getState(), c.getLastState()));
+        }
+        return out;
+    }
+
+    /** The accelerator entries of a resource map (the only resources the detectors count). */
+    private static Map<String, String> accelerators(Map<String, String> resources) {
+        Map<String, String> out = null;
+        for (Map.Entry<String, String> resource : resources.entrySet()) {
+            if (FailedSchedulingMessage.isAccelerator(resource.getKey())) {
+                if (out == null) {
+                    out = new TreeMap<>();
+                }
+                out.put(resource.getKey(), resource.getValue());
+            }
+        }
+        return out == null ? Collections.emptyMap() : out;
+    }
+}
