@@ -8,8 +8,7 @@ import dev.incidents.analyzer.correlate.NodeIndex;
 import dev.incidents.analyzer.correlate.GlobalViewUpdater;
 import dev.incidents.analyzer.correlate.SubjectPartitioner;
 import dev.incidents.analyzer.correlate.WriteBackStore;
-import dev.incidents.analyzer.correlate.JsonSerde;
-import dev.incidents.analyzer.correlate.SubjectState;
+import dev.incidents.analyzer.correlate.SubjectStateSerde;
 import dev.incidents.analyzer.hints.HintCatalog;
 import dev.incidents.analyzer.render.IncidentJson;
 import dev.incidents.analyzer.signal.InputTimestamps;
@@ -137,7 +136,7 @@ public final class IncidentTopology {
                 () -> new GlobalViewUpdater<String>(PLACEMENTS_STORE,
                         (pod, placement) -> nodeIndex.placed(pod, GpuPlacement.parse(placement).orElse(null))));
 
-        builder.addStateStore(WriteBackStore.builder(store(SUBJECTS_STORE, new JsonSerde<>(SubjectState.class), config),
+        builder.addStateStore(WriteBackStore.builder(store(SUBJECTS_STORE, new SubjectStateSerde(), config),
                 SUBJECTS_CACHED));
         builder.addStateStore(folded(store(DEADLINES_STORE, Serdes.String(), config), config));
         builder.addStateStore(store(INCIDENTS_STORE, incidentSerde, config));

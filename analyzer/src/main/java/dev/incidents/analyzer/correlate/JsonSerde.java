@@ -12,8 +12,9 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
- * JSON serde of the correlator's own state ({@link SubjectState}). Internal state, not a contract: unknown fields
- * are ignored so a newer version reads an older changelog.
+ * JSON serde of the correlator's own state ({@link SubjectState}) as earlier versions wrote it; {@link
+ * SubjectStateSerde} writes a compact form and reads this one, so their changelogs restore. Internal state, not a
+ * contract: unknown fields are ignored so a newer version reads an older changelog.
  */
 public final class JsonSerde<T> implements Serde<T> {
 

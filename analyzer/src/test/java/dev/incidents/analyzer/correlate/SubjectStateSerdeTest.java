@@ -1,0 +1,167 @@
+package dev.incidents.analyzer.correlate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.kafka.common.errors.SerializationException;
+import org.junit.jupiter.api.Test;
+
+class SubjectStateSerdeTest {
+
+    private final SubjectStateSerde serde = new SubjectStateSerde();
+    private final JsonSerde<SubjectState> json = new JsonSerde<>(SubjectState.class);
+
+    /** Every field of every class of the state set, so a field the codec does not carry shows in the round trip. */
+    static SubjectState everyFieldSet() {
+        PodState.ProbeSeen probe = new PodState.ProbeSeen();
+        probe.container = "triton";
+        probe.failureThreshold = 3;
+        probe.budget = "1m30s (initialDelaySeconds 60 + failureThreshold 3 x periodSeconds 10)";
+        probe.startupProbe = "periodSeconds: 10, failureThreshold: 27 (allows 4m30s)";
+        probe.startupProbePatch = "{\"spec\":{\"containers\":[{\"name\":\"triton\"}]}}";
+
+        PodState pod = new PodState();
+        pod.node = "ip-10-0-1-149.ec2.internal";
+        pod.lastSeen = 1_741_946_400_000L;
+        pod.container = "triton";
+        pod.lastTerminationReason = "OOMKilled";
+        pod.lastExitCode = 137;
+        pod.restartCount = 4;
+        pod.failedProbe = "liveness";
+        pod.failedProbeContainer = "triton";
+        pod.probes = new TreeMap<>(Map.of("liveness", probe));
+        pod.requests = new TreeMap<>(Map.of("nvidia.com/gpu", "2"));
+        pod.startedContainer = "triton";
+        pod.failedScheduling = true;
+        pod.pullCategory = "IMAGE_PULL_DISK_FULL";
+        pod.pullPath = "/var/lib/containerd/io.containerd.content.v1.content/ingest/ü-日本";
+        pod.workload = "inference/Deployment/triton";
+
+        Candidate candidate = new Candidate("OOM_KILLED");
+        candidate.firstSeen = 1_741_946_000_000L;
+        candidate.lastSeen = 1_741_946_400_000L;
+        candidate.signalCount = 12;
+        candidate.failing = new TreeSet<>(List.of("triton-79569cfbbc-m2wcc", "triton-79569cfbbc-x9k2p"));
+        candidate.failingDropped = 2;
+        candidate.pods = new TreeSet<>(List.of("triton-79569cfbbc-m2wcc"));
+        candidate.nodes = new TreeSet<>(List.of("ip-10-0-1-149.ec2.internal"));
+        candidate.workloads = new TreeSet<>(List.of("inference/Deployment/triton"));
+        candidate.nodeLevel = true;
+        candidate.facts = new TreeMap<>(Map.of("container", "triton", "limit", "16Gi"));
+        candidate.clues = new TreeSet<>(List.of("MEMORY_LIMIT"));
+        candidate.evidence = List.of(new EvidenceLine("m2wcc/triton/OOMKilled/4", 1_741_946_400_000L, "Pod",
+                "triton-79569cfbbc-m2wcc", "OOMKilled", "container triton was OOMKilled (exit code 137)", 3));
+        candidate.recovery = "recovered: pod triton-79569cfbbc-m2wcc Ready";
+        candidate.open = true;
+        candidate.yielded = true;
+        candidate.lastEmitted = 1_741_946_300_000L;
+        candidate.pendingUpdate = true;
+        candidate.changed = true;
+        candidate.follows = "test/inference/Deployment/triton/IMAGE_PULL_BACKOFF/1";
+
+        SubjectState state = new SubjectState();
+        state.lastTouched = 1_741_946_400_000L;
+        state.pods = new TreeMap<>(Map.of("triton-79569cfbbc-m2wcc", pod, "triton-79569cfbbc-x9k2p", new PodState()));
+        state.candidates = new TreeMap<>(Map.of("OOM_KILLED", candidate));
+        state.recentlyResolved = new TreeMap<>(Map.of("test/inference/Deployment/triton/CRASH_LOOP/1", 5L));
+        state.acceleratorsAdvertised = new TreeMap<>(Map.of("nvidia.com/gpu", 7L));
+        state.acceleratorsExpected = new TreeMap<>(Map.of("nvidia.com/gpu", 8L));
+        state.deadlineKey = "0001741946460000 test/inference/Deployment/triton";
+        return state;
+    }
+
+    @Test
+    void the_sample_sets_every_field_so_the_round_trip_covers_them() throws Exception {
+        SubjectState state = everyFieldSet();
+        PodState pod = state.pods.get("triton-79569cfbbc-m2wcc");
+        Candidate candidate = state.candidates.get("OOM_KILLED");
+        // A field added to a state class fails here until the sample sets it, then below until the codec carries it.
+        assertEveryFieldSet(state);
+        assertEveryFieldSet(pod);
+        assertEveryFieldSet(pod.probes.get("liveness"));
+        assertEveryFieldSet(candidate);
+        assertEveryFieldSet(candidate.evidence.get(0));
+    }
+
+    @Test
+    void a_state_round_trips_field_for_field() {
+        SubjectState state = everyFieldSet();
+
+        byte[] bytes = serde.serializer().serialize("subjects", state);
+        SubjectState back = serde.deserializer().deserialize("subjects", bytes);
+
+        assertThat(bytes[0]).isEqualTo(SubjectStateSerde.FORMAT);
+        assertThat(asJson(back)).isEqualTo(asJson(state));
+        assertThat(bytes.length).isLessThan(json.serializer().serialize("subjects", state).length);
+    }
+
+    @Test
+    void nulls_and_empty_collections_round_trip() {
+        SubjectState state = new SubjectState();
+        state.pods.put("p", new PodState());
+        Candidate empty = new Candidate();
+        empty.failing = null;
+        empty.evidence = null;
+        state.candidates.put("c", empty);
+        state.recentlyResolved = null;
+
+        SubjectState back = serde.deserializer().deserialize("subjects", serde.serializer().serialize("subjects", state));
+
+        assertThat(asJson(back)).isEqualTo(asJson(state));
+        assertThat(back.recentlyResolved).isNull();
+        assertThat(back.candidates.get("c").failing).isNull();
+        assertThat(back.pods.get("p").lastExitCode).isNull();
+    }
+
+    /** A changelog (or RocksDB) written before this format: its JSON entries still restore as they were. */
+    @Test
+    void state_written_as_json_is_still_read() {
+        SubjectState state = everyFieldSet();
+        byte[] old = json.serializer().serialize("subjects", state);
+
+        SubjectState back = serde.deserializer().deserialize("subjects", old);
+
+        assertThat(asJson(back)).isEqualTo(asJson(state));
+        // and is written in the compact form from then on
+        assertThat(serde.serializer().serialize("subjects", back)[0]).isEqualTo(SubjectStateSerde.FORMAT);
+    }
+
+    @Test
+    void a_value_of_an_unknown_format_is_refused() {
+        assertThatThrownBy(() -> serde.deserializer().deserialize("subjects", new byte[] {9, 0, 0}))
+                .isInstanceOf(SerializationException.class);
+        assertThatThrownBy(() -> serde.deserializer().deserialize("subjects", new byte[] {SubjectStateSerde.FORMAT, 0}))
+                .isInstanceOf(SerializationException.class);
+    }
+
+    private String asJson(SubjectState state) {
+        return new String(json.serializer().serialize("subjects", state), StandardCharsets.UTF_8);
+    }
+
+    private static void assertEveryFieldSet(Object o) throws IllegalAccessException {
+        for (Field f : o.getClass().getDeclaredFields()) {
+            if (Modifier.isStatic(f.getModifiers()) || !Modifier.isPublic(f.getModifiers())) {
+                continue;
+            }
+            Object v = f.get(o);
+            assertThat(v).as(o.getClass().getSimpleName() + "." + f.getName()).isNotNull();
+            if (v instanceof Collection<?> c) {
+                assertThat(c).as(f.getName()).isNotEmpty();
+            } else if (v instanceof Map<?, ?> m) {
+                assertThat(m).as(f.getName()).isNotEmpty();
+            } else if (v instanceof Number n) {
+                assertThat(n.longValue()).as(f.getName()).isNotZero();
+            } else if (v instanceof Boolean b) {
+                assertThat(b).as(f.getName()).isTrue();
+            }
+        }
+    }
+}
