@@ -2,6 +2,7 @@ package dev.incidents.analyzer.detect;
 
 import dev.incidents.analyzer.Category;
 import dev.incidents.analyzer.correlate.PodState;
+import dev.incidents.analyzer.hints.Clue;
 import dev.incidents.analyzer.hints.Facts;
 import dev.incidents.analyzer.messages.ImagePullFailure;
 import dev.incidents.analyzer.signal.EventSignal;
@@ -24,6 +25,9 @@ public abstract class ImagePullDetector extends CategoryDetector {
 
     @Override
     public Optional<Finding> examine(Signal signal, SubjectView subject) {
+        if (signal instanceof EventSignal e && e.pod().isEmpty() && e.isWarning()) {
+            return resolvingTag(e);
+        }
         if (!(signal instanceof EventSignal e) || e.pod().isEmpty()
                 || !("Failed".equals(e.reason()) || "BackOff".equals(e.reason()) || "ErrImagePull".equals(e.reason())
                         || "FailedSync".equals(e.reason()))) {
@@ -42,6 +46,16 @@ public abstract class ImagePullDetector extends CategoryDetector {
         // the explained failure's clue (rate limit, TLS, unreachable) picks the cause; an unexplained one has none
         Facts facts = failure.facts();
         return Optional.of(Findings.of(e, facts));
+    }
+
+    /**
+     * A controller that resolves the image tag itself (Knative's Revision) failed before any pod was created: the
+     * registry answered the controller, whose credentials are not the pod's imagePullSecrets.
+     */
+    private Optional<Finding> resolvingTag(EventSignal e) {
+        return ImagePullFailure.resolvingTag(e.event().getInvolvedObject().getApiVersion(), e.message())
+                .filter(f -> f.category() == category())
+                .map(f -> Findings.of(e, f.facts().withClue(Clue.TAG_RESOLUTION)));
     }
 
     /** The pod's known pull path, for evidence lines. */

@@ -29,18 +29,19 @@ class RealWorldAccuracyTest {
     static final Set<String> KNOWN_FAILING = Set.of(
             // fragmentation told only in the thread's prose: no node or pod data to count free GPUs per node
             "gpu_fragmented/device-plugin-165-two-gpus-one-per-node",
-            // a registry refusal reported by Knative's controller on a Revision (no pod, no pull message)
-            "image_pull_auth/kserve-576-knative-revision-401",
             // a GKE quota verdict on a pod whose GPU request is not in the paste
             "insufficient_gpu/hf-gcc-126-gke-autopilot-gce-quota",
             // two liveness failures in the paste, below the kubelet's threshold of three
-            "probe_failure/uptime-kuma-helm-67-exec-healthcheck-timeout");
-
-    /** Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. */
-    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
-            "insufficient_resources/2i2c-2185-backoff-after-failed-scale-up",
-            "node_not_ready/eks-ami-79-all-conditions-unknown",
+            "probe_failure/uptime-kuma-helm-67-exec-healthcheck-timeout",
+            // three startup-probe failures and no kill yet: the threshold is not in the paste, and model servers raise
+            // it far above the default, so the paste does not prove the kills that followed (held back in session 3)
             "probe_failure/aibrix-1054-vllm-startup-probe");
+
+    /**
+     * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
+     * looked at, a batch moves into {@link #DIR} and a new one is gathered.
+     */
+    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of();
 
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
@@ -96,8 +97,8 @@ class RealWorldAccuracyTest {
 
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
-        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(96);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(13);
+        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(109);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(0); // batch 2 lands with its fixtures
     }
 
     @Test
