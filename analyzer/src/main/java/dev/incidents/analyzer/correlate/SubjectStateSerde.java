@@ -88,7 +88,8 @@ public final class SubjectStateSerde implements Serde<SubjectState> {
             state.deadlineKey = in.readString();
             return state;
         } catch (RuntimeException e) {
-            throw e instanceof SerializationException s ? s : new SerializationException("undecodable subject state", e);
+            throw e instanceof SerializationException s ? s
+                    : new SerializationException("undecodable subject state", e);
         }
     }
 

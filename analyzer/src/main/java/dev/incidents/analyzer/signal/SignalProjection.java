@@ -46,14 +46,15 @@ public final class SignalProjection {
         return new PodSnapshot(pod.getCluster(), pod.getNamespace(), pod.getName(), null, pod.getObservedAt(),
                 null, null, labels, pod.getOwners(), pod.getPhase(), pod.getReason(), pod.getMessage(),
                 pod.getNodeName(), pod.getConditions(), containers(pod.getInitContainers()),
-                containers(pod.getContainers()), Collections.emptyMap(), null, Collections.emptyList(), Collections.emptyList(), null, null, null, null, null);
+                containers(pod.getContainers()), Collections.emptyMap(), null, Collections.emptyList(),
+                Collections.emptyList(), null, null, null, null, null);
     }
 
     /** Identity and time, conditions, whether it is cordoned, and its accelerator capacity and allocatable. */
     public static NodeSnapshot node(NodeSnapshot node) {
-        return new NodeSnapshot(node.getCluster(), node.getName(), null, node.getObservedAt(), Collections.emptyMap(), Collections.emptyList(),
-                accelerators(node.getCapacity()), accelerators(node.getAllocatable()), node.getConditions(),
-                node.getUnschedulable(), null, null);
+        return new NodeSnapshot(node.getCluster(), node.getName(), null, node.getObservedAt(), Collections.emptyMap(),
+                Collections.emptyList(), accelerators(node.getCapacity()), accelerators(node.getAllocatable()),
+                node.getConditions(), node.getUnschedulable(), null, null);
     }
 
     private static List<Container> containers(List<Container> containers) {

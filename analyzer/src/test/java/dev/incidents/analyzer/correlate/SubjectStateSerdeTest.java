@@ -113,7 +113,8 @@ class SubjectStateSerdeTest {
         state.candidates.put("c", empty);
         state.recentlyResolved = null;
 
-        SubjectState back = serde.deserializer().deserialize("subjects", serde.serializer().serialize("subjects", state));
+        byte[] bytes = serde.serializer().serialize("subjects", state);
+        SubjectState back = serde.deserializer().deserialize("subjects", bytes);
 
         assertThat(asJson(back)).isEqualTo(asJson(state));
         assertThat(back.recentlyResolved).isNull();
