@@ -7,7 +7,9 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -45,10 +47,21 @@ final class DescribeEvents {
     private static final String UNNAMED = "unnamed-";
 
     /**
-     * Event tables and single rows in {@code lines[from, to)}, text outside any describe document; returns what its
-     * describe rows are about, null when it has none.
+     * What the event tables outside describe documents say about their objects: the subject of their describe rows
+     * (null without any), the namespace of each pod the rows name, and the namespace of the paste.
      */
-    Subject readFragments(List<String> lines, int from, int to) {
+    record Fragments(Subject subject, Map<String, String> podNamespaces, String contextNamespace) {
+        /** The namespace of pod {@code name}: where the events put it, else the paste's. */
+        String namespaceOf(String name) {
+            return podNamespaces.getOrDefault(name, contextNamespace);
+        }
+    }
+
+    /**
+     * Event tables and single rows in {@code lines[from, to)}, text outside any describe document; returns what its
+     * rows say about their objects.
+     */
+    Fragments readFragments(List<String> lines, int from, int to) {
         List<EventsTable.Row> describeRows = new ArrayList<>();
         List<EventsTable.Row> getRows = new ArrayList<>();
         List<String> region = lines.subList(from, to);
@@ -71,17 +84,46 @@ final class DescribeEvents {
             }
         }
         String contextNamespace = contextNamespace(String.join("\n", region), describeRows, getRows);
+        Map<String, String> podNamespaces = podNamespaces(describeRows, getRows);
         for (EventsTable.Row row : getRows) {
             emitGetRow(row, contextNamespace);
         }
         if (describeRows.isEmpty()) {
-            return null;
+            return new Fragments(null, podNamespaces, contextNamespace);
         }
         Subject subject = fragmentSubject(String.join("\n", region), describeRows, contextNamespace);
         for (EventsTable.Row row : describeRows) {
             emit(row, subject.kind(), subject.namespace(), subject.name(), subject.node());
         }
-        return subject;
+        if ("Pod".equals(subject.kind()) && subject.named() && subject.namespace() != null) {
+            podNamespaces.putIfAbsent(subject.name(), subject.namespace());
+        }
+        return new Fragments(subject, podNamespaces, contextNamespace);
+    }
+
+    /**
+     * The namespaces of pods the rows name: a {@code Successfully assigned ns/pod} message, a kubelet message naming
+     * {@code pod_ns(uid)}, a get-events row's NAMESPACE beside its {@code pod/name} OBJECT.
+     */
+    private static Map<String, String> podNamespaces(List<EventsTable.Row> describeRows, List<EventsTable.Row> getRows) {
+        Map<String, String> namespaces = new HashMap<>();
+        for (List<EventsTable.Row> rows : List.of(describeRows, getRows)) {
+            for (EventsTable.Row row : rows) {
+                Matcher m = ASSIGNED.matcher(row.message());
+                if (m.find()) {
+                    namespaces.putIfAbsent(m.group(2), m.group(1));
+                }
+                m = POD_IN_MESSAGE.matcher(row.message());
+                if (m.find()) {
+                    namespaces.putIfAbsent(m.group(1), m.group(2));
+                }
+                String object = row.object();
+                if (row.namespace() != null && object != null && object.toLowerCase(java.util.Locale.ROOT).startsWith("pod/")) {
+                    namespaces.putIfAbsent(object.substring(4), row.namespace());
+                }
+            }
+        }
+        return namespaces;
     }
 
     /**

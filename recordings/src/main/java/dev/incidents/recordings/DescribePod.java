@@ -34,9 +34,13 @@ final class DescribePod {
     /** The container of a {@code State:} block pasted without its container header. */
     static final String UNNAMED_CONTAINER = "unnamed-container";
     static final Set<String> POD_PHASES = Set.of("Pending", "Running", "Succeeded", "Failed", "Unknown");
-    /** Pod reasons the kubelet writes together with phase Failed: rejectPod's admission failures, evictions. */
-    private static final Pattern FAILED_REASON = Pattern.compile(
-            "UnexpectedAdmissionError|Evicted|NodeAffinity|OutOf[A-Za-z0-9./-]+");
+    /**
+     * Pod reasons the kubelet writes together with phase Failed: rejectPod's admission failures, evictions, the pods
+     * it ends for a graceful node shutdown ({@code Terminated}; {@code NodeShutdown} when it refuses one meanwhile) or
+     * preempts for a critical pod ({@code Preempting}).
+     */
+    static final Pattern FAILED_REASON = Pattern.compile(
+            "UnexpectedAdmissionError|Evicted|NodeAffinity|NodeShutdown|Terminated|Preempting|OutOf[A-Za-z0-9./-]+");
 
     private DescribePod() {
     }

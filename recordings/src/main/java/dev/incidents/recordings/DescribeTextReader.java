@@ -3,7 +3,9 @@ package dev.incidents.recordings;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.incidents.recordings.DescribeDocuments.Field;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -17,30 +19,46 @@ import java.util.function.Consumer;
  * {@code Successfully assigned ns/pod to node} row, else by {@code Pod:}/{@code Node:}/{@code namespace:} lines in
  * the surrounding text, else by what its rows say (a kubelet message naming the pod, a node's own events, a
  * scheduler's events about its PodGroup or Workload); without any of these it is about a pod the paste does not
- * name. kubelet events get the pod's node as reportingInstance when it is known.
+ * name. kubelet events get the pod's node as reportingInstance when it is known. {@code kubectl get pods} tables
+ * pasted beside them become Pod snapshots too ({@link PodsTable}).
  * <p>
  * This class tells what each part of the text is; what a part holds is read by {@link DescribeDocuments} (the field
  * tree shared by every kind), {@link DescribePod}, {@link DescribeNode}, {@link DescribeController} and
- * {@link DescribeEvents} (event tables, with {@link EventsTable} for their rows).
+ * {@link DescribeEvents} (event tables, with {@link EventsTable} for their rows) and {@link PodsTable}.
  */
 final class DescribeTextReader {
     private final DescribeSink sink;
     private final DescribeEvents events;
+    private final PodsTable pods;
 
     DescribeTextReader(String file, ReadOptions options, Consumer<RawObject> out, Consumer<Rejection> rejected) {
         this.sink = new DescribeSink(file, options, out, rejected);
         this.events = new DescribeEvents(sink);
+        this.pods = new PodsTable(sink);
     }
 
     void read(List<String> lines) {
         List<Integer> starts = DescribeDocuments.starts(lines);
         int proseEnd = starts.isEmpty() ? lines.size() : starts.get(0);
-        DescribeEvents.Subject subject = events.readFragments(lines, 0, proseEnd);
+        DescribeEvents.Fragments fragments = events.readFragments(lines, 0, proseEnd);
+        // kubectl get pods rows before any other snapshot: a headless describe fragment of the same pod, at the same
+        // moment, comes after them and wins; a described pod's rows are left out
+        pods.read(lines, proseEnd, describedNames(lines, starts), fragments::namespaceOf);
+        DescribeEvents.Subject subject = fragments.subject();
         readHeadless(lines, 0, proseEnd, subject != null && subject.named() ? subject : null);
         for (int k = 0; k < starts.size(); k++) {
             int end = k + 1 < starts.size() ? starts.get(k + 1) : lines.size();
             readDocument(lines, starts.get(k), end);
         }
+    }
+
+    /** The names of the objects the describe documents starting at {@code starts} describe. */
+    private static Set<String> describedNames(List<String> lines, List<Integer> starts) {
+        Set<String> names = new HashSet<>();
+        for (int start : starts) {
+            names.add(lines.get(start).trim().substring("Name:".length()).trim());
+        }
+        return names;
     }
 
     private void emit(ObjectNode object, long line) {
