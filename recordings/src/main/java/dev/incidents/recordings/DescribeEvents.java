@@ -59,9 +59,10 @@ final class DescribeEvents {
 
     /**
      * Event tables and single rows in {@code lines[from, to)}, text outside any describe document; returns what its
-     * rows say about their objects.
+     * rows say about their objects. {@code listedPod} is the one pod a {@code kubectl get pods} table in the paste
+     * lists (null when none or several): the describe rows are about it when they name nothing else.
      */
-    Fragments readFragments(List<String> lines, int from, int to) {
+    Fragments readFragments(List<String> lines, int from, int to, Subject listedPod) {
         List<EventsTable.Row> describeRows = new ArrayList<>();
         List<EventsTable.Row> getRows = new ArrayList<>();
         List<String> region = lines.subList(from, to);
@@ -92,6 +93,10 @@ final class DescribeEvents {
             return new Fragments(null, podNamespaces, contextNamespace);
         }
         Subject subject = fragmentSubject(String.join("\n", region), describeRows, contextNamespace);
+        if (!subject.named() && "Pod".equals(subject.kind()) && listedPod != null) {
+            subject = new Subject("Pod", listedPod.namespace() != null ? listedPod.namespace() : contextNamespace,
+                    listedPod.name(), listedPod.node() != null ? listedPod.node() : subject.node());
+        }
         for (EventsTable.Row row : describeRows) {
             emit(row, subject.kind(), subject.namespace(), subject.name(), subject.node());
         }

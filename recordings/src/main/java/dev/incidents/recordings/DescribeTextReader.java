@@ -40,11 +40,18 @@ final class DescribeTextReader {
     void read(List<String> lines) {
         List<Integer> starts = DescribeDocuments.starts(lines);
         int proseEnd = starts.isEmpty() ? lines.size() : starts.get(0);
-        DescribeEvents.Fragments fragments = events.readFragments(lines, 0, proseEnd);
+        List<List<PodsTable.Row>> podRows = pods.read(lines, proseEnd);
+        DescribeEvents.Subject listed = PodsTable.onlyPod(podRows);
+        DescribeEvents.Fragments fragments = events.readFragments(lines, 0, proseEnd, listed);
         // kubectl get pods rows before any other snapshot: a headless describe fragment of the same pod, at the same
         // moment, comes after them and wins; a described pod's rows are left out
-        pods.read(lines, proseEnd, describedNames(lines, starts), fragments::namespaceOf);
+        pods.emit(podRows, describedNames(lines, starts), fragments::namespaceOf);
         DescribeEvents.Subject subject = fragments.subject();
+        if (subject == null && listed != null) {
+            // a State block or status lines pasted under the one pod's row, with no Events table: that pod's
+            subject = new DescribeEvents.Subject("Pod", listed.namespace() != null ? listed.namespace()
+                    : fragments.namespaceOf(listed.name()), listed.name(), listed.node());
+        }
         readHeadless(lines, 0, proseEnd, subject != null && subject.named() ? subject : null);
         for (int k = 0; k < starts.size(); k++) {
             int end = k + 1 < starts.size() ? starts.get(k + 1) : lines.size();

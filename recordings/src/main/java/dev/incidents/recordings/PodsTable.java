@@ -90,12 +90,36 @@ final class PodsTable {
     /**
      * Every table in {@code lines} (a describe never prints this header, and people paste {@code get pods} before or
      * after their describes) and the rows pasted without a header in {@code [0, proseEnd)}, the text outside describe
-     * documents. Each row's Pod is emitted, except those of pods in {@code described}: a describe in the same paste
-     * shows the same moment in more detail. {@code namespaceOf} names the namespace of a pod whose row has none, when
-     * the table's command does not ({@code -n}).
+     * documents; each table's rows in order. Rows that do not fit are rejected here.
      */
-    void read(List<String> lines, int proseEnd, Set<String> described, Function<String, String> namespaceOf) {
-        for (List<Row> table : tables(lines, proseEnd)) {
+    List<List<Row>> read(List<String> lines, int proseEnd) {
+        return tables(lines, proseEnd);
+    }
+
+    /**
+     * The pod of the tables when they list only one ({@code kubectl get pod x}, one row quoted): what a State block or
+     * an Events table pasted with it and naming nothing is about. Its namespace is null when the rows do not say.
+     */
+    static DescribeEvents.Subject onlyPod(List<List<Row>> tables) {
+        Row only = null;
+        for (List<Row> table : tables) {
+            for (Row row : table) {
+                if (only != null && !only.name().equals(row.name())) {
+                    return null;
+                }
+                only = row;
+            }
+        }
+        return only == null ? null : new DescribeEvents.Subject("Pod", only.namespace(), only.name(), only.node());
+    }
+
+    /**
+     * Each row's Pod, except those of pods in {@code described}: a describe in the same paste shows the same moment in
+     * more detail. {@code namespaceOf} names the namespace of a pod whose row has none, when the table's command does
+     * not ({@code -n}).
+     */
+    void emit(List<List<Row>> tables, Set<String> described, Function<String, String> namespaceOf) {
+        for (List<Row> table : tables) {
             Map<String, List<Row>> byPod = new LinkedHashMap<>();
             for (Row row : table) {
                 byPod.computeIfAbsent(row.namespace() + "/" + row.name(), k -> new ArrayList<>()).add(row);

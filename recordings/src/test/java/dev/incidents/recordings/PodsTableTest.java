@@ -485,4 +485,43 @@ class PodsTableTest {
         assertThat(pods).hasSize(2);
         assertThat(pods.get(1).getContainers().get(0).getLastState().getExitCode()).isEqualTo(137);
     }
+
+    /**
+     * hmcts/cnp-flux-config#28772 verbatim: the one pod's row, then the {@code Last State} lines of its describe. The
+     * lines are that pod's (the paste lists no other), not an unnamed one's.
+     */
+    @Test
+    void aStateBlockUnderTheOnlyPodsRowIsThatPods() {
+        List<PodSnapshot> pods = pods("""
+                kubectl get pods
+                NAME                                                 READY   STATUS      RESTARTS      AGE
+                tax-tribunals-application-base-74464f6b98-2kj6g      0/1     OOMKilled   4 (57s ago)   2m40s
+                ```
+
+                ```
+                    Last State:     Terminated
+                      Reason:       OOMKilled
+
+                ```
+                """);
+        assertThat(pods).extracting(PodSnapshot::getName).containsOnly("tax-tribunals-application-base-74464f6b98-2kj6g");
+        assertThat(pods).hasSize(2);
+        assertThat(pods.get(1).getContainers().get(0).getLastState().getReason()).isEqualTo("OOMKilled");
+    }
+
+    /** An Events table that names no pod, pasted with the one pod's row: its events are that pod's. */
+    @Test
+    void anEventsTableNamingNoPodIsTheOnlyListedPods() {
+        List<Recorded> records = read("""
+                NAME                                       READY   STATUS             RESTARTS       AGE
+                gpu-operator-657c5b798d-xgvgc              0/1     CrashLoopBackOff   12 (4m24s ago)   67m
+                Events:
+                  Type     Reason   Age                     From     Message
+                  ----     ------   ----                    ----     -------
+                  Warning  BackOff  2m10s (x290 over 67m)   kubelet  Back-off restarting failed container
+                """);
+        assertThat(rejections).isEmpty();
+        assertThat(records).extracting(Recorded::key).containsExactlyInAnyOrder(
+                "test/default/gpu-operator-657c5b798d-xgvgc", "test/default/Pod/gpu-operator-657c5b798d-xgvgc");
+    }
 }
