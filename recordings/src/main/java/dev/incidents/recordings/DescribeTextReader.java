@@ -52,7 +52,8 @@ final class DescribeTextReader {
             subject = new DescribeEvents.Subject("Pod", listed.namespace() != null ? listed.namespace()
                     : fragments.namespaceOf(listed.name()), listed.name(), listed.node());
         }
-        readHeadless(lines, 0, proseEnd, subject != null && subject.named() ? subject : null);
+        readHeadless(lines, 0, proseEnd, subject != null && subject.named() ? subject : null,
+                PodsTable.onlyPodsLastRow(podRows));
         for (int k = 0; k < starts.size(); k++) {
             int end = k + 1 < starts.size() ? starts.get(k + 1) : lines.size();
             readDocument(lines, starts.get(k), end);
@@ -77,9 +78,11 @@ final class DescribeTextReader {
      * a pod's {@code Status:}/{@code Reason:}/{@code Message:} lines, a node's Conditions table. DESIGN section 6 wants
      * a fragment to yield its incident, so they describe a pod or node the paste does not name
      * ({@link DescribePod#UNNAMED_POD}, {@link DescribeNode#UNNAMED_NODE}) unless an Events table around them (read by
-     * {@link DescribeEvents#readFragments}) names it: {@code named}, else null.
+     * {@link DescribeEvents#readFragments}) names it: {@code named}, else null. {@code listedRow} is the row of the
+     * one pod a {@code kubectl get pods} table in the paste lists: what the fragment leaves out is taken from it.
      */
-    private void readHeadless(List<String> lines, int start, int end, DescribeEvents.Subject named) {
+    private void readHeadless(List<String> lines, int start, int end, DescribeEvents.Subject named,
+                              PodsTable.Row listedRow) {
         Field root = DescribeDocuments.fields(lines, start, end, new int[1]);
         long line = start + 1;
         try {
@@ -113,6 +116,9 @@ final class DescribeTextReader {
             ObjectNode pod = DescribePod.pod(root, name, namespace);
             if (named != null && "Pod".equals(named.kind()) && named.node() != null && !pod.path("spec").has("nodeName")) {
                 ((ObjectNode) pod.path("spec")).put("nodeName", named.node());
+            }
+            if (listedRow != null && listedRow.name().equals(name)) {
+                PodsTable.fill(pod, listedRow, sink.now());
             }
             emit(pod, line);
         } catch (RuntimeException e) {

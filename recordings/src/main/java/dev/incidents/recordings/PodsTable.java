@@ -101,6 +101,12 @@ final class PodsTable {
      * an Events table pasted with it and naming nothing is about. Its namespace is null when the rows do not say.
      */
     static DescribeEvents.Subject onlyPod(List<List<Row>> tables) {
+        Row only = onlyPodsLastRow(tables);
+        return only == null ? null : new DescribeEvents.Subject("Pod", only.namespace(), only.name(), only.node());
+    }
+
+    /** The last row of the one pod the tables list, null when they list none or several. */
+    static Row onlyPodsLastRow(List<List<Row>> tables) {
         Row only = null;
         for (List<Row> table : tables) {
             for (Row row : table) {
@@ -110,7 +116,22 @@ final class PodsTable {
                 only = row;
             }
         }
-        return only == null ? null : new DescribeEvents.Subject("Pod", only.namespace(), only.name(), only.node());
+        return only;
+    }
+
+    /**
+     * Adds to {@code pod}, rebuilt from describe lines pasted under this pod's row (a {@code Last State} block without
+     * its {@code Restart Count}), what only the row says: the restarts, and the creation time.
+     */
+    static void fill(ObjectNode pod, Row row, Instant at) {
+        ObjectNode metadata = (ObjectNode) pod.path("metadata");
+        if (!metadata.has("creationTimestamp") && row.age() != null) {
+            metadata.put("creationTimestamp", at.minus(row.age()).toString());
+        }
+        com.fasterxml.jackson.databind.JsonNode statuses = pod.path("status").path("containerStatuses");
+        if (statuses.size() == 1 && !statuses.get(0).has("restartCount")) {
+            ((ObjectNode) statuses.get(0)).put("restartCount", row.restarts());
+        }
     }
 
     /**

@@ -507,6 +507,9 @@ class PodsTableTest {
         assertThat(pods).extracting(PodSnapshot::getName).containsOnly("tax-tribunals-application-base-74464f6b98-2kj6g");
         assertThat(pods).hasSize(2);
         assertThat(pods.get(1).getContainers().get(0).getLastState().getReason()).isEqualTo("OOMKilled");
+        // what the State lines leave out, the row says
+        assertThat(pods.get(1).getContainers().get(0).getRestartCount()).isEqualTo(4);
+        assertThat(pods.get(1).getCreationTimestamp()).isEqualTo(NOW.minusSeconds(160));
     }
 
     /** An Events table that names no pod, pasted with the one pod's row: its events are that pod's. */
