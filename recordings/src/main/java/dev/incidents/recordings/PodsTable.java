@@ -1,5 +1,6 @@
 package dev.incidents.recordings;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -88,15 +89,6 @@ final class PodsTable {
     }
 
     /**
-     * Every table in {@code lines} (a describe never prints this header, and people paste {@code get pods} before or
-     * after their describes) and the rows pasted without a header in {@code [0, proseEnd)}, the text outside describe
-     * documents; each table's rows in order. Rows that do not fit are rejected here.
-     */
-    List<List<Row>> read(List<String> lines, int proseEnd) {
-        return tables(lines, proseEnd);
-    }
-
-    /**
      * The pod of the tables when they list only one ({@code kubectl get pod x}, one row quoted): what a State block or
      * an Events table pasted with it and naming nothing is about. Its namespace is null when the rows do not say.
      */
@@ -128,7 +120,7 @@ final class PodsTable {
         if (!metadata.has("creationTimestamp") && row.age() != null) {
             metadata.put("creationTimestamp", at.minus(row.age()).toString());
         }
-        com.fasterxml.jackson.databind.JsonNode statuses = pod.path("status").path("containerStatuses");
+        JsonNode statuses = pod.path("status").path("containerStatuses");
         if (statuses.size() == 1 && !statuses.get(0).has("restartCount")) {
             ((ObjectNode) statuses.get(0)).put("restartCount", row.restarts());
         }
@@ -176,8 +168,12 @@ final class PodsTable {
         return List.of(times);
     }
 
-    /** The rows of each table, in order; header-less rows before the first describe document make tables of their own. */
-    List<List<Row>> tables(List<String> lines, int proseEnd) {
+    /**
+     * Every table in {@code lines} (a describe never prints this header, and people paste {@code get pods} before or
+     * after their describes) and the rows pasted without a header in {@code [0, proseEnd)}, the text outside describe
+     * documents (consecutive ones make a table); each table's rows in order. Rows that do not fit are rejected here.
+     */
+    List<List<Row>> read(List<String> lines, int proseEnd) {
         List<List<Row>> tables = new ArrayList<>();
         List<Row> bare = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
