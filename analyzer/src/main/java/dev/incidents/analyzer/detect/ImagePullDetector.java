@@ -8,6 +8,7 @@ import dev.incidents.analyzer.messages.ImagePullFailure;
 import dev.incidents.analyzer.signal.EventSignal;
 import dev.incidents.analyzer.signal.Signal;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The STARTUP image pull categories share the kubelet's {@code Failed} events and differ by why the pull failed.
@@ -19,6 +20,14 @@ import java.util.Optional;
 public abstract class ImagePullDetector extends CategoryDetector {
 
 
+    /**
+     * The kubelet's event reasons that carry a pull failure: {@code Failed} and {@code BackOff} (the pull and its
+     * back-off), {@code ErrImageNeverPull} (pull policy Never, image absent), {@code InspectFailed} (an invalid image
+     * reference), {@code ErrImagePull} (some runtimes' wrappers) and pre-1.6 {@code FailedSync}.
+     */
+    private static final Set<String> PULL_REASONS = Set.of("Failed", "BackOff", "ErrImagePull", "ErrImageNeverPull",
+            "InspectFailed", "FailedSync");
+
     protected ImagePullDetector(Category category) {
         super(category);
     }
@@ -29,8 +38,7 @@ public abstract class ImagePullDetector extends CategoryDetector {
             return resolvingTag(e);
         }
         if (!(signal instanceof EventSignal e) || e.pod().isEmpty()
-                || !("Failed".equals(e.reason()) || "BackOff".equals(e.reason()) || "ErrImagePull".equals(e.reason())
-                        || "FailedSync".equals(e.reason()))) {
+                || !PULL_REASONS.contains(e.reason())) {
             return Optional.empty();
         }
         Optional<ImagePullFailure> parsed = ImagePullFailure.parse(e.message());

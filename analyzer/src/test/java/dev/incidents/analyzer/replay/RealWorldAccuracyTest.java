@@ -35,13 +35,22 @@ class RealWorldAccuracyTest {
             "probe_failure/uptime-kuma-helm-67-exec-healthcheck-timeout",
             // three startup-probe failures and no kill yet: the threshold is not in the paste, and model servers raise
             // it far above the default, so the paste does not prove the kills that followed (held back in session 3)
-            "probe_failure/aibrix-1054-vllm-startup-probe");
+            "probe_failure/aibrix-1054-vllm-startup-probe",
+            // the scheduler's word that the only node is unreachable, the node's name nowhere in the paste: node
+            // incidents are keyed by node, and a workload cannot carry a node category
+            "node_not_ready/optscale-568-unreachable-taint-single-node",
+            // the pod's name and state are only in `kubectl get pods` rows, which the reader does not read yet
+            "gpu_admission_failed/karpenter-1476-triton-outofgpu-get-pods-wide",
+            "insufficient_gpu/kubeflow-794-tf-serving-gpu-held-by-stale-test-pods",
+            "init_container_failed/kserve-1038-pvc-wrong-storageclass-initializer-backoff-invalid-ages");
 
     /**
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
-    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of();
+    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
+            // batch 2, measured 11/12 on 2026-12-02 (session 4) before anyone looked at it
+            "readiness_failing/z2jh-1356-proxy-readiness-timeout-after-probe-pr");
 
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
@@ -97,8 +106,8 @@ class RealWorldAccuracyTest {
 
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
-        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(109);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(0); // batch 2 lands with its fixtures
+        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(121);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(12);
     }
 
     @Test
