@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,9 +36,9 @@ import java.util.regex.Pattern;
  * numbered {@code -1}, {@code -2}, ... when there are more than one, as a describe's {@code State:} block pasted without its
  * container is.
  * <p>
- * Each row is a snapshot at {@link ReadOptions#now()}, except the earlier rows of a pod that {@code kubectl get pods -w}
- * printed again and again: those are as much earlier as the pod was younger (its AGE), so a watch pasted whole is the
- * pod's history in order. A row whose cells do not fit the header is rejected with its line.
+ * Each row is a snapshot at {@link ReadOptions#now()}, except the earlier rows of {@code kubectl get pods -w}: a pod's
+ * row printed again is as much later as the pod got older (its AGE), so a watch pasted whole is the pods' history in
+ * order ({@link #printTimes}). A row whose cells do not fit the header is rejected with its line.
  */
 final class PodsTable {
     /** The init containers of a row's pod; the table does not name them either. */
@@ -127,45 +128,50 @@ final class PodsTable {
     }
 
     /**
-     * Each row's Pod, except those of pods in {@code described}: a describe in the same paste shows the same moment in
-     * more detail. {@code namespaceOf} names the namespace of a pod whose row has none, when the table's command does
-     * not ({@code -n}).
+     * Each row's Pod, in the table's order, except those of pods in {@code described}: a describe in the same paste
+     * shows the same moment in more detail. {@code namespaceOf} names the namespace of a pod whose row has none, when
+     * the table's command does not ({@code -n}).
      */
     void emit(List<List<Row>> tables, Set<String> described, Function<String, String> namespaceOf) {
         for (List<Row> table : tables) {
-            Map<String, List<Row>> byPod = new LinkedHashMap<>();
-            for (Row row : table) {
-                byPod.computeIfAbsent(row.namespace() + "/" + row.name(), k -> new ArrayList<>()).add(row);
-            }
-            for (List<Row> rows : byPod.values()) {
-                String name = rows.get(0).name();
-                if (described.contains(name)) {
+            List<Instant> times = printTimes(table, sink.now());
+            for (int k = 0; k < table.size(); k++) {
+                Row row = table.get(k);
+                if (described.contains(row.name())) {
                     continue;
                 }
-                String namespace = rows.get(0).namespace() != null ? rows.get(0).namespace() : namespaceOf.apply(name);
-                List<Instant> times = watchTimes(rows, sink.now());
-                for (int k = 0; k < rows.size(); k++) {
-                    sink.snapshot(pod(rows.get(k), namespace, times.get(k)), rows.get(k).line(), times.get(k));
-                }
+                String namespace = row.namespace() != null ? row.namespace() : namespaceOf.apply(row.name());
+                sink.snapshot(pod(row, namespace, times.get(k)), row.line(), times.get(k));
             }
         }
     }
 
     /**
-     * When each of one pod's rows was printed, the last at {@code now}: kubectl prints AGE from the creation time, so
-     * an earlier row of {@code get pods -w} is earlier by the difference of the two ages. Where the ages do not say
-     * (unreadable, or younger: the pod was recreated under its name), a row is at the time of the one after it.
+     * When each row of a table was printed, the last at {@code now}. kubectl prints a table at once, so without more
+     * every row is at {@code now}; but {@code get pods -w} prints a row each time a pod changes, in order, after the
+     * first listing, and AGE counts from the pod's creation: a pod's later row is later by the difference of its two
+     * ages. So each row is at the earliest time that keeps the rows in order and each pod's rows that far apart (a
+     * younger age than the pod's row before is a pod recreated under its name, which says nothing).
      */
-    static List<Instant> watchTimes(List<Row> rows, Instant now) {
-        Instant[] times = new Instant[rows.size()];
-        times[rows.size() - 1] = now;
-        for (int k = rows.size() - 2; k >= 0; k--) {
-            Duration age = rows.get(k).age();
-            Duration next = rows.get(k + 1).age();
-            times[k] = age != null && next != null && age.compareTo(next) <= 0
-                    ? times[k + 1].minus(next.minus(age)) : times[k + 1];
+    static List<Instant> printTimes(List<Row> table, Instant now) {
+        long[] offsets = new long[table.size()];
+        Map<String, Integer> previousOfPod = new HashMap<>();
+        for (int k = 0; k < table.size(); k++) {
+            Row row = table.get(k);
+            offsets[k] = k == 0 ? 0 : offsets[k - 1];
+            Integer previous = previousOfPod.put(row.namespace() + "/" + row.name(), k);
+            if (previous != null) {
+                Duration before = table.get(previous).age();
+                if (before != null && row.age() != null && before.compareTo(row.age()) <= 0) {
+                    offsets[k] = Math.max(offsets[k], offsets[previous] + row.age().minus(before).toMillis());
+                }
+            }
         }
-        return List.of(times);
+        List<Instant> times = new ArrayList<>();
+        for (long offset : offsets) {
+            times.add(now.minusMillis(offsets[offsets.length - 1] - offset));
+        }
+        return times;
     }
 
     /**

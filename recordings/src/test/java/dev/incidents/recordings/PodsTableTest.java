@@ -212,6 +212,34 @@ class PodsTableTest {
     }
 
     /**
+     * aws/karpenter-provider-aws#1476 ({@code kubectl get pods -o wide -w | grep triton}, the header grepped away): the
+     * first three rows are the listing printed at once, then the watch's rows; a pod's second row is 51 s after its
+     * first (28s to 79s old), so the listing is 51 s before the rejection, the running replica before it.
+     */
+    @Test
+    void watchOfSeveralPodsKeepsTheListingBeforeTheChanges() {
+        List<Recorded> records = read("""
+                triton-766b8c8dcb-6m8td          0/2     Pending           0          28s     <none>          ip-10-32-136-67.eu-west-1.compute.internal    <none>           <none>
+                triton-766b8c8dcb-gm5nx          0/2     PodInitializing   0          2m49s   10.32.131.31    ip-10-32-134-204.eu-west-1.compute.internal   <none>           <none>
+                triton-766b8c8dcb-pglxv          2/2     Running           1          8d      10.32.138.149   ip-10-32-148-227.eu-west-1.compute.internal   <none>           <none>
+                triton-766b8c8dcb-6m8td          0/2     OutOfnvidia.com/gpu   0          79s     <none>          ip-10-32-136-67.eu-west-1.compute.internal    <none>           <none>
+                triton-766b8c8dcb-gss28          0/2     Pending               0          0s      <none>          <none>                                        <none>           <none>
+                """);
+        assertThat(rejections).isEmpty();
+        assertThat(records).extracting(r -> ((PodSnapshot) r.value()).getName() + " " + ((PodSnapshot) r.value()).getPhase()
+                + " " + r.time()).containsExactly(
+                "triton-766b8c8dcb-6m8td Pending " + NOW.minusSeconds(51),
+                "triton-766b8c8dcb-gm5nx Pending " + NOW.minusSeconds(51),
+                "triton-766b8c8dcb-pglxv Running " + NOW.minusSeconds(51),
+                "triton-766b8c8dcb-6m8td Failed " + NOW,
+                "triton-766b8c8dcb-gss28 Pending " + NOW);
+        PodSnapshot rejected = (PodSnapshot) records.get(3).value();
+        assertThat(rejected.getReason()).isEqualTo("OutOfnvidia.com/gpu");
+        assertThat(rejected.getNodeName()).isEqualTo("ip-10-32-136-67.eu-west-1.compute.internal");
+        assertThat(rejected.getContainers()).hasSize(2);
+    }
+
+    /**
      * dgkanatsios/CKAD-exercises#176: {@code kubectl get pods nginx-d645d84b6-ftbwc -w}, the rows not lined up with the
      * header (each watch event is printed on its own).
      */
