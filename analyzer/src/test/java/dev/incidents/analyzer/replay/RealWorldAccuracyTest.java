@@ -38,11 +38,7 @@ class RealWorldAccuracyTest {
             "probe_failure/aibrix-1054-vllm-startup-probe",
             // the scheduler's word that the only node is unreachable, the node's name nowhere in the paste: node
             // incidents are keyed by node, and a workload cannot carry a node category
-            "node_not_ready/optscale-568-unreachable-taint-single-node",
-            // the pod's name and state are only in `kubectl get pods` rows, which the reader does not read yet
-            "gpu_admission_failed/karpenter-1476-triton-outofgpu-get-pods-wide",
-            "insufficient_gpu/kubeflow-794-tf-serving-gpu-held-by-stale-test-pods",
-            "init_container_failed/kserve-1038-pvc-wrong-storageclass-initializer-backoff-invalid-ages");
+            "node_not_ready/optscale-568-unreachable-taint-single-node");
 
     /**
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
