@@ -22,6 +22,9 @@ final class DescribeEvents {
     private static final Pattern ASSIGNED = Pattern.compile("Successfully assigned ([a-z0-9][-a-z0-9]*)/(\\S+) to (\\S+)");
     private static final Pattern CONTEXT_POD = Pattern.compile("(?im)^\\W*pod(?: name)?:\\s*([a-z0-9][-a-z0-9.]*[a-z0-9])\\b");
     private static final Pattern CONTEXT_NODE = Pattern.compile("(?im)^\\W*node(?: name)?:\\s*([a-z0-9][-a-z0-9.]*[a-z0-9])\\b");
+    /** The command pasted above the table: {@code $ kubectl get events -n inference}, {@code kubectl events -n x}. */
+    private static final Pattern EVENTS_COMMAND = Pattern.compile(
+            "(?m)\\bkubectl\\b[^\\n]*?\\b(?:get\\s+(?:events|event|ev)|events)\\b[^\\n]*");
     private static final Pattern CONTEXT_NAMESPACE = Pattern.compile("(?i)\\bnamespace:\\s*([a-z0-9][-a-z0-9]*[a-z0-9])\\b");
     /** The kubelet's newer wording names the pod: {@code Back-off restarting failed container app in pod web-0_shop(uid)}. */
     private static final Pattern POD_IN_MESSAGE = Pattern.compile(
@@ -184,6 +187,13 @@ final class DescribeEvents {
                 if (m.find()) {
                     return m.group(1);
                 }
+            }
+        }
+        Matcher command = EVENTS_COMMAND.matcher(text);
+        while (command.find()) {
+            Matcher flag = PodsTable.NAMESPACE_FLAG.matcher(command.group());
+            if (flag.find()) {
+                return flag.group(1);
             }
         }
         Matcher ns = CONTEXT_NAMESPACE.matcher(text);
