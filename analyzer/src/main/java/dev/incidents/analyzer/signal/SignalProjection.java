@@ -36,16 +36,16 @@ public final class SignalProjection {
     }
 
     /**
-     * Identity and time, the {@code pod-template-hash} label and the owners (the workload), phase, reason, message,
-     * node and conditions, and per container its name, image, accelerator limits, probes, readiness, restart count
-     * and states.
+     * Identity and time, whether it is being deleted, the {@code pod-template-hash} label and the owners (the
+     * workload), phase, reason, message, node and conditions, and per container its name, image, accelerator limits,
+     * probes, readiness, restart count and states.
      */
     public static PodSnapshot pod(PodSnapshot pod) {
         String hash = pod.getLabels().get(TEMPLATE_HASH);
         Map<String, String> labels = hash == null ? Collections.emptyMap() : Map.of(TEMPLATE_HASH, hash);
         return new PodSnapshot(pod.getCluster(), pod.getNamespace(), pod.getName(), null, pod.getObservedAt(),
-                null, null, labels, pod.getOwners(), pod.getPhase(), pod.getReason(), pod.getMessage(),
-                pod.getNodeName(), pod.getConditions(), containers(pod.getInitContainers()),
+                null, pod.getDeletionTimestamp(), labels, pod.getOwners(), pod.getPhase(), pod.getReason(),
+                pod.getMessage(), pod.getNodeName(), pod.getConditions(), containers(pod.getInitContainers()),
                 containers(pod.getContainers()), Collections.emptyMap(), null, Collections.emptyList(),
                 Collections.emptyList(), null, null, null, null, null);
     }

@@ -46,6 +46,7 @@ class SignalProjectionTest {
         return PodSnapshot.newBuilder(pod)
                 .setUid("7d0c1c52-4a0e-4f4f-9d0e-2f1a7d9b0a11")
                 .setCreationTimestamp(T0.minusSeconds(120))
+                .setDeletionTimestamp(T0.plusSeconds(30))
                 .setLabels(Map.of("pod-template-hash", "79569cfbbc", "app.kubernetes.io/name", "triton",
                         "app.kubernetes.io/instance", "triton-prod", "team", "inference"))
                 .setReason("Evicted").setMessage("The node was low on resource: memory.")
@@ -88,6 +89,8 @@ class SignalProjectionTest {
         assertThat(kept.getNamespace()).isEqualTo(full.getNamespace());
         assertThat(kept.getName()).isEqualTo(full.getName());
         assertThat(kept.getObservedAt()).isEqualTo(full.getObservedAt());
+        assertThat(kept.getDeletionTimestamp()).as("a pod being deleted is no crash loop")
+                .isEqualTo(T0.plusSeconds(30));
         assertThat(kept.getLabels()).isEqualTo(Map.of("pod-template-hash", "79569cfbbc"));
         assertThat(kept.getOwners()).isEqualTo(full.getOwners());
         assertThat(kept.getPhase()).isEqualTo("Running");
