@@ -35,7 +35,7 @@ public final class RecordStream implements Iterator<Recorded>, AutoCloseable {
     private static final Comparator<FileCursor> BY_HEAD = (a, b) -> {
         ReorderWindow.Held first = a.window.peek();
         ReorderWindow.Held second = b.window.peek();
-        int byTime = first.record().time().compareTo(second.record().time());
+        int byTime = first.compareTime(second);
         return byTime != 0 ? byTime : a.index != b.index ? Integer.compare(a.index, b.index) : first.compareTo(second);
     };
 
