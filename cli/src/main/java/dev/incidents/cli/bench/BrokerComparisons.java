@@ -42,7 +42,7 @@ final class BrokerComparisons {
                 TopicProvisioner.ensure(admin, topics, (short) 1);
 
                 ShipComparison ship = new ShipComparison(run, broker.bootstrapServers());
-                ship.warmUp(sample, warm, warmBare);
+                ship.warmUp(backlog, warm, warmBare);
                 ShipComparison.Shipped shipped = ship.shipFrom(backlog, TopicNames.DEFAULTS);
                 if (selected.contains("ship")) {
                     rows.add(ship.compare(shipped, backlog, bare));
