@@ -29,13 +29,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The streaming mapper gives the records the tree path gives, line for line, or leaves the line to it: every sample
- * and fixture, a generated fleet recording, and every field of real-looking objects made odd one at a time (absent,
+ * and fixture (scenarios and real-world pastes), a generated fleet recording, and every field of real-looking objects made odd one at a time (absent,
  * null, empty, unicode, huge or fractional numbers, the wrong type, a bad timestamp), plus bad lines. Equal means
  * the same records (values, times, keys, file and line) and the same rejections, with their file and line.
  */
 class StreamingMapperTest {
     private static final Path SAMPLES = Path.of("..", "samples");
     private static final Path SCENARIOS = Path.of("..", "analyzer", "src", "test", "resources", "scenarios");
+    private static final Path REALWORLD = Path.of("..", "analyzer", "src", "test", "resources", "realworld");
     private static final Path LOGS = Path.of("src", "test", "resources", "logs");
     private static final Path OBJECTS = Path.of("src", "test", "resources", "objects");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -78,7 +79,7 @@ class StreamingMapperTest {
 
     @TestFactory
     Stream<DynamicTest> every_sample_fixture_and_test_log_reads_the_same_both_ways() {
-        return Stream.of(SAMPLES, SCENARIOS, LOGS).flatMap(StreamingMapperTest::files)
+        return Stream.concat(Stream.of(SAMPLES, SCENARIOS, LOGS).flatMap(StreamingMapperTest::files), walk(REALWORLD))
                 .filter(file -> !file.getFileName().toString().endsWith(".yaml")
                         && !file.getFileName().toString().endsWith(".md") && !file.getFileName().toString().endsWith(".py"))
                 .map(file -> dynamicTest(file.toString(), () -> bothWays(file.toString(), Files.readAllBytes(file))));
@@ -273,6 +274,15 @@ class StreamingMapperTest {
         return List.of("{\"time\":\"2025-03-14T10:00:00.5Z\",\"type\":\"MODIFIED\",\"object\":" + json + "}",
                 "{\"type\":\"ADDED\",\"object\":" + json + "}",
                 "{\"time\":\"2025-03-14T10:00:01Z\",\"type\":\"DELETED\",\"object\":" + json + "}");
+    }
+
+    /** Every file below {@code dir} (the real-world fixtures sit in a folder per category). */
+    static Stream<Path> walk(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            return paths.filter(Files::isRegularFile).sorted().toList().stream();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static Stream<Path> files(Path dir) {
