@@ -8,6 +8,7 @@ import dev.incidents.analyzer.signal.NodeObserved;
 import dev.incidents.analyzer.signal.PodDeleted;
 import dev.incidents.analyzer.signal.PodObserved;
 import dev.incidents.analyzer.signal.Signal;
+import dev.incidents.recordings.ExtensionKinds;
 import dev.incidents.schemas.Container;
 import dev.incidents.schemas.KubeEvent;
 import dev.incidents.schemas.NodeSnapshot;
@@ -29,11 +30,6 @@ public final class SignalRouting {
 
     private static final Set<String> WORKLOAD_KINDS = Set.of("Pod", "ReplicaSet", "Deployment", "StatefulSet",
             "DaemonSet", "Job", "CronJob", "PersistentVolumeClaim");
-
-    /** Pod-running custom kinds, for events pasted without their apiVersion. */
-    private static final Set<String> KNOWN_CUSTOM_KINDS = Set.of("PodGroup", "Workload", "InferenceService",
-            "Notebook", "RayCluster", "RayJob", "RayService", "PyTorchJob", "TFJob", "MPIJob", "LeaderWorkerSet",
-            "JobSet", "Revision");
 
     private SignalRouting() {
     }
@@ -81,7 +77,7 @@ public final class SignalRouting {
     static boolean isCustomResource(ObjectRef involved) {
         String apiVersion = involved.getApiVersion();
         if (apiVersion == null || !apiVersion.contains("/")) {
-            return KNOWN_CUSTOM_KINDS.contains(involved.getKind());
+            return ExtensionKinds.RUNNING_PODS.contains(involved.getKind());
         }
         String group = apiVersion.substring(0, apiVersion.indexOf('/'));
         return group.contains(".") && (!group.endsWith(".k8s.io") || group.endsWith(".x-k8s.io"));

@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 /**
  * The Age / LAST SEEN column of {@code kubectl describe} and {@code kubectl get events}: {@code 61s}, {@code 3m9s},
  * {@code 5h20m}, {@code 2d3h}, {@code 50s (x2 over 2m59s)} (a repeated event: last seen 50 s ago, twice, the first
- * time 2 m 59 s ago), {@code <unknown>} (no timestamps, e.g. events.k8s.io events read by an older kubectl).
+ * time 2 m 59 s ago), {@code <unknown>} (no timestamps, e.g. events.k8s.io events read by an older kubectl),
+ * {@code <invalid>} (a time ahead of kubectl's clock), also inside {@code (x116 over <invalid>)}.
  * kubectl rounds ages (apimachinery {@code duration.HumanDuration}), so times derived from them are approximate.
  *
  * @param lastSeen  how long ago the event last happened; null when unknown
@@ -19,9 +20,10 @@ public record EventAge(Duration lastSeen, int count, Duration firstSeen) {
     /** One age: units y (365 d), d, h, m, s, each at most once, in that order. */
     static final String AGE = "(?:\\d{1,9}y)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?";
     /** The whole column, never empty: an age, optionally followed by {@code (xN over AGE)}. */
-    static final String COLUMN = "(?:<unknown>|<invalid>|(?=\\d)" + AGE + "(?:\\s+\\(x\\d{1,9} over (?=\\d)" + AGE + "\\))?)";
-    private static final Pattern FULL = Pattern.compile(
-            "^(<unknown>|<invalid>|" + AGE + ")(?:\\s+\\(x(\\d{1,9}) over (" + AGE + ")\\))?$");
+    static final String COLUMN = "(?:(?:<unknown>|<invalid>|(?=\\d)" + AGE + ")(?:\\s+\\(x\\d{1,9} over "
+            + "(?:<unknown>|<invalid>|(?=\\d)" + AGE + ")\\))?)";
+    private static final Pattern FULL = Pattern.compile("^(<unknown>|<invalid>|" + AGE + ")(?:\\s+\\(x(\\d{1,9}) over "
+            + "(<unknown>|<invalid>|" + AGE + ")\\))?$");
     private static final Pattern PART = Pattern.compile("(\\d{1,9})([ydhms])");
 
     public static Optional<EventAge> parse(String text) {
@@ -41,8 +43,15 @@ public record EventAge(Duration lastSeen, int count, Duration firstSeen) {
         return Optional.of(new EventAge(last, count, first));
     }
 
-    /** {@code 3m9s} to a duration; null for {@code <unknown>}, {@code <invalid>} or an empty string. */
+    /**
+     * {@code 3m9s} to a duration; null for {@code <unknown>} or an empty string. kubectl prints {@code <invalid>} for
+     * a negative age: a time ahead of the client's clock (clock skew between the cluster and the machine running
+     * kubectl, as seen in pastes from clusters whose nodes drifted), so it is read as "just now".
+     */
     static Duration duration(String age) {
+        if ("<invalid>".equals(age)) {
+            return Duration.ZERO;
+        }
         if (age.isEmpty() || age.startsWith("<")) {
             return null;
         }

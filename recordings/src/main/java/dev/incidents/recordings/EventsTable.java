@@ -4,10 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * The two event tables people paste: the {@code Events:} table of {@code kubectl describe}
@@ -74,19 +73,6 @@ final class EventsTable {
             Map.entry("service", "Service"), Map.entry("horizontalpodautoscaler", "HorizontalPodAutoscaler"),
             Map.entry("poddisruptionbudget", "PodDisruptionBudget"), Map.entry("namespace", "Namespace"),
             Map.entry("endpoints", "Endpoints"), Map.entry("configmap", "ConfigMap"), Map.entry("ingress", "Ingress"));
-    /**
-     * {@code kubectl get events} prints OBJECT as the lower-cased Kind ({@code inferenceservice/sklearn-iris}), which
-     * loses the case of extensions' kinds: those of the operators that run GPU and batch workloads, spelled as their
-     * CRDs spell them. Others are capitalised at the first letter only.
-     */
-    private static final Map<String, String> CUSTOM_KINDS = Stream.of("InferenceService", "InferenceGraph",
-                    "ServingRuntime", "ClusterServingRuntime", "TrainedModel", "LLMInferenceService", "RayCluster",
-                    "RayJob", "RayService", "Notebook", "PodGroup", "Queue", "PyTorchJob", "TFJob", "MPIJob",
-                    "XGBoostJob", "PaddleJob", "JAXJob", "TrainJob", "JobSet", "LeaderWorkerSet", "Workload",
-                    "ClusterQueue", "LocalQueue", "SparkApplication", "SeldonDeployment", "NIMService", "NIMCache",
-                    "NodePool", "NodeClaim", "ScaledObject", "ScaledJob", "Rollout", "VirtualMachineInstance")
-            .collect(Collectors.toUnmodifiableMap(k -> k.toLowerCase(Locale.ROOT), k -> k));
-
     /** Reasons only a Node's own events carry (kubelet and node controller). */
     private static final java.util.Set<String> NODE_REASONS = java.util.Set.of("NodeNotReady", "NodeReady",
             "NodeHasDiskPressure", "NodeHasNoDiskPressure", "NodeHasSufficientDisk", "NodeOutOfDisk",
@@ -155,12 +141,15 @@ final class EventsTable {
         if (dot > 0) {
             base = base.substring(0, dot);
         }
+        // kubectl prints OBJECT as the lower-cased kind, which loses the case of extensions' kinds; others are
+        // capitalised at the first letter only
         String kind = KINDS.get(base);
-        if (kind == null) {
-            kind = CUSTOM_KINDS.get(base);
-        }
         if (kind != null) {
             return kind;
+        }
+        Optional<String> extension = ExtensionKinds.spelled(base);
+        if (extension.isPresent()) {
+            return extension.get();
         }
         return resource.isEmpty() ? resource : Character.toUpperCase(resource.charAt(0)) + resource.substring(1);
     }

@@ -5,6 +5,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import org.junit.jupiter.api.Test;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.StringLength;
@@ -71,6 +72,21 @@ class DescribeTextPropertiesTest {
             assertThat(age.lastSeen()).isEqualTo(d);
             assertThat(age.count()).isEqualTo(1);
         });
+    }
+
+    /** kubectl prints {@code <invalid>} for a time ahead of its clock (kserve#1038: a cluster whose clock drifted). */
+    @Test
+    void anInvalidAgeIsNowAndKeepsItsCount() {
+        assertThat(EventAge.parse("<invalid> (x116 over <invalid>)")).hasValueSatisfying(age -> {
+            assertThat(age.lastSeen()).isEqualTo(Duration.ZERO);
+            assertThat(age.firstSeen()).isEqualTo(Duration.ZERO);
+            assertThat(age.count()).isEqualTo(116);
+        });
+        assertThat(EventAge.parse("<unknown>")).hasValueSatisfying(age -> assertThat(age.lastSeen()).isNull());
+        List<Recorded> records = Recordings.read("kserve-1038.txt", """
+                  Warning  BackOff    <invalid> (x116 over <invalid>)  kubelet, A.B.C.D  Back-off restarting failed container
+                """, OPTIONS, r -> { });
+        assertThat(records).singleElement().satisfies(r -> assertThat(r.time()).isEqualTo(OPTIONS.now()));
     }
 
     /** An exact age in kubectl's units (kubectl itself rounds; the parser must read any combination). */

@@ -8,6 +8,7 @@ import dev.incidents.analyzer.signal.EventSignal;
 import dev.incidents.analyzer.signal.NodeObserved;
 import dev.incidents.analyzer.signal.Signal;
 import dev.incidents.schemas.Condition;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -50,7 +51,15 @@ public final class NodeNotReadyDetector implements Detector {
         return Optional.empty();
     }
 
+    /**
+     * The Ready condition; without one (a pasted table cut short), any condition the node lifecycle controller set to
+     * Unknown with {@code NodeStatusUnknown}: it does that to every condition at once when the kubelet stops posting
+     * status, Ready included.
+     */
     private static Optional<Condition> ready(NodeObserved n) {
-        return n.snapshot().getConditions().stream().filter(c -> "Ready".equals(c.getType())).findFirst();
+        List<Condition> conditions = n.snapshot().getConditions();
+        return conditions.stream().filter(c -> "Ready".equals(c.getType())).findFirst()
+                .or(() -> conditions.stream().filter(c -> "Unknown".equals(c.getStatus())
+                        && "NodeStatusUnknown".equals(c.getReason())).findFirst());
     }
 }

@@ -48,8 +48,12 @@ public abstract class SchedulingDetector extends CategoryDetector {
         FailedSchedulingMessage message = FailedSchedulingMessage.parse(e.message());
         Optional<Category> category = message.category();
         Optional<String> accelerator = Optional.empty();
-        if (category.isEmpty() && scaleUpVerdict) {
-            // "max node group size reached", "GCE quota exceeded": no fit reason, so the pod's own requests decide
+        boolean placement = category.filter(c -> c == Category.NODE_SELECTOR_MISMATCH
+                || c == Category.UNTOLERATED_TAINT).isPresent();
+        if (scaleUpVerdict && (category.isEmpty() || placement && ScaleUpVerdict.fittingGroupCannotGrow(e.message()))) {
+            // "max node group size reached", "GCE quota exceeded", "in backoff after failed scale-up": a group that
+            // fits exists (the other groups' selector or taint mismatches are incidental) or no fit reason is given,
+            // so capacity keeps the pod pending and the pod's own requests decide which
             accelerator = subject.pod(e.pod()).flatMap(p -> p.requests.keySet().stream().findFirst());
             category = Optional.of(accelerator.isPresent() || ScaleUpVerdict.mentionsAccelerator(e.message())
                     ? Category.INSUFFICIENT_GPU : Category.INSUFFICIENT_RESOURCES);

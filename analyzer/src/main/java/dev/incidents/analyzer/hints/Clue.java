@@ -31,6 +31,8 @@ public enum Clue {
     REGISTRY_RATE_LIMITED,
     REGISTRY_UNREACHABLE,
     REGISTRY_TLS,
+    // IMAGE_PULL_AUTH / IMAGE_NOT_FOUND / IMAGE_PULL_FAILED: a controller (Knative) resolving the tag itself
+    TAG_RESOLUTION,
 
     // VOLUME_MOUNT_FAILED
     MULTI_ATTACH,
@@ -79,6 +81,7 @@ public enum Clue {
     NODE_GROUP_AT_MAX_SIZE,
     CLOUD_CAPACITY_EXHAUSTED,
     CLOUD_QUOTA_EXCEEDED,
+    SCALE_UP_BACKOFF,
     NO_NODE_GROUP_FITS,
     // ... or from a batch scheduler's verdict on its own object (Kueue Workload, Volcano PodGroup)
     QUEUE_QUOTA_EXHAUSTED,

@@ -123,6 +123,52 @@ public record ImagePullFailure(Category category, boolean causeKnown, Optional<S
         return Optional.empty();
     }
 
+    /** Knative's Revision reconciler: {@code Unable to fetch image "x": failed to resolve image to digest: ...}. */
+    private static final Pattern UNABLE_TO_FETCH = Pattern.compile(
+            "Unable to fetch image \"([^\"]*)\"\\s*:?\\s*(.*)", Pattern.DOTALL);
+    private static final Pattern RESOLVE_TO_DIGEST = Pattern.compile(
+            "failed to resolve image to digest\\s*:?\\s*(.*)", Pattern.DOTALL);
+    /**
+     * The registry client's own error, as Knative before 0.10 passed it through unwrapped: an HTTP status it did not
+     * expect ({@code unsupported status code 401; body: }) or a registry error code ({@code UNAUTHORIZED: ...}).
+     */
+    private static final Pattern REGISTRY_CLIENT_ERROR = Pattern.compile(
+            "unsupported status code (\\d{3})|^\\s*(UNAUTHORIZED|DENIED|MANIFEST_UNKNOWN|NAME_UNKNOWN|TOOMANYREQUESTS):");
+
+    /**
+     * A pull failure that a controller reports on its own object before any pod exists: Knative Serving resolves an
+     * image tag to a digest in its controller, with the controller's credentials, and records the registry's answer on
+     * the Revision ({@code Unable to fetch image "x": failed to resolve image to digest: ... UNAUTHORIZED: ...}).
+     * Classified like the kubelet's pull errors; the bare registry-client wording counts only on Knative's objects.
+     */
+    public static Optional<ImagePullFailure> resolvingTag(String apiVersion, String message) {
+        if (message == null || message.isBlank()) {
+            return Optional.empty();
+        }
+        Matcher unable = UNABLE_TO_FETCH.matcher(message);
+        if (unable.find()) {
+            return Optional.of(classifyResolution(Optional.of(unable.group(1)), unable.group(2).trim(), message));
+        }
+        Matcher resolve = RESOLVE_TO_DIGEST.matcher(message);
+        if (resolve.find()) {
+            return Optional.of(classifyResolution(Optional.empty(), resolve.group(1).trim(), message));
+        }
+        if (apiVersion != null && apiVersion.startsWith("serving.knative.dev/")
+                && REGISTRY_CLIENT_ERROR.matcher(message).find()) {
+            return Optional.of(classifyResolution(Optional.empty(), message.trim(), message));
+        }
+        return Optional.empty();
+    }
+
+    /** As the kubelet's errors, plus the bare status a registry client reports: 404 is a missing manifest. */
+    private static ImagePullFailure classifyResolution(Optional<String> image, String detail, String raw) {
+        Matcher status = REGISTRY_CLIENT_ERROR.matcher(detail);
+        if (status.find() && "404".equals(status.group(1))) {
+            return new ImagePullFailure(Category.IMAGE_NOT_FOUND, true, image, Optional.empty(), detail, raw);
+        }
+        return classify(image, detail, raw);
+    }
+
     private static ImagePullFailure unknownCause(Optional<String> image, String raw) {
         return new ImagePullFailure(Category.IMAGE_PULL_FAILED, false, image, Optional.empty(), "", raw);
     }
@@ -150,7 +196,8 @@ public record ImagePullFailure(Category category, boolean causeKnown, Optional<S
                 || d.contains("code = permissiondenied")) {
             return Category.IMAGE_PULL_AUTH;
         }
-        if (d.contains("manifest unknown") || d.contains("name unknown") || d.contains(": not found")
+        if (d.contains("manifest unknown") || d.contains("name unknown") || d.contains("manifest_unknown")
+                || d.contains("name_unknown") || d.contains(": not found")
                 || d.contains("code = notfound") || d.contains("not found: manifest") || d.contains("repository")
                 && d.contains("not found") || d.contains("manifest for ") && d.contains("not found")
                 || d.contains("no matching manifest") || d.contains("invalid reference format")) {

@@ -48,12 +48,25 @@ public final class ScaleUpVerdict {
                 || m.contains("max size") || m.contains("exceed limits")) {
             return Optional.of(Clue.NODE_GROUP_AT_MAX_SIZE);
         }
+        if (m.contains("in backoff after failed scale-up") || m.contains("backoff after failed scale-up")) {
+            return Optional.of(Clue.SCALE_UP_BACKOFF);
+        }
         if (m.contains("wouldn't fit if a new node is added") || m.contains("didn't match")
                 || m.contains("no node group") || m.contains("not match") || m.contains("no instance type")
                 || m.contains("incompatible with")) {
             return Optional.of(Clue.NO_NODE_GROUP_FITS);
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether a node group that fits the pod exists but cannot grow: at its maximum size, in back-off after a failed
+     * scale-up, or refused by the cloud (quota, stockout). The autoscaler lists its reasons per node group
+     * ({@code 1 node(s) didn't match Pod's node affinity/selector, 1 in backoff after failed scale-up}), so the other
+     * groups' mismatches are then incidental: capacity, not placement, keeps the pod pending.
+     */
+    public static boolean fittingGroupCannotGrow(String message) {
+        return clue(message).filter(c -> c != Clue.NO_NODE_GROUP_FITS).isPresent();
     }
 
     /** Whether the verdict itself names an accelerator ("Insufficient nvidia.com/gpu", a GPU node pool). */

@@ -83,6 +83,16 @@ class GpuAndCapacityMessagesTest {
                 + "of resources. Pod is at risk of not being scheduled.")).contains(Clue.CLOUD_CAPACITY_EXHAUSTED);
         assertThat(ScaleUpVerdict.clue("pod didn't trigger scale-up: 1 max node group size reached"))
                 .contains(Clue.NODE_GROUP_AT_MAX_SIZE);
+        String backoff = "pod didn't trigger scale-up: 1 node(s) didn't match Pod's node affinity/selector, 1 node(s) "
+                + "had taint {k8s.dask.org_dedicated: worker}, that the pod didn't tolerate, 1 in backoff after failed "
+                + "scale-up";
+        assertThat(ScaleUpVerdict.clue(backoff)).contains(Clue.SCALE_UP_BACKOFF);
+        // a group that fits exists but cannot grow: the other groups' mismatches do not explain the pending pod
+        assertThat(ScaleUpVerdict.fittingGroupCannotGrow(backoff)).isTrue();
+        assertThat(ScaleUpVerdict.fittingGroupCannotGrow("pod didn't trigger scale-up: 2 node(s) didn't match Pod's "
+                + "node affinity/selector, 1 max node group size reached")).isTrue();
+        assertThat(ScaleUpVerdict.fittingGroupCannotGrow("pod didn't trigger scale-up: 3 node(s) didn't match Pod's "
+                + "node affinity/selector")).isFalse();
         assertThat(QueueVerdict.parse("Pending", "couldn't assign flavors to pod set main: insufficient quota for "
                 + "nvidia.com/gpu in flavor default-flavor, request > maximum capacity (8 > 4)"))
                 .hasValueSatisfying(v -> {

@@ -144,4 +144,37 @@ class ImagePullFailureTest {
     void otherMessagesAreNotPullFailures(String message) {
         assertThat(ImagePullFailure.parse(message)).isEmpty();
     }
+
+    /** Knative's controller resolves tags to digests itself and reports the registry's answer on the Revision. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        // knative/serving#7464 (Revision status, Knative 0.13)
+        "serving.knative.dev/v1|failed to resolve image to digest: failed to fetch image information: GET https://index.docker.io/v2/pizzaplanetv1/manifests/latest: UNAUTHORIZED: authentication required; [map[Action:pull Class: Name:pizzaplanetv1 Type:repository]]|IMAGE_PULL_AUTH",
+        // knative/serving#6895
+        "serving.knative.dev/v1|Unable to fetch image \"gcr.io/p/rest-api-go\": failed to resolve image to digest: failed to fetch image information: UNAUTHORIZED: You don't have the needed permissions to perform this operation, and you may have invalid credentials.|IMAGE_PULL_AUTH",
+        // kserve#1022's debug guide
+        "serving.knative.dev/v1|failed to resolve image to digest: failed to fetch image information: unsupported status code 401; body: Not Authorized|IMAGE_PULL_AUTH",
+        // kserve#576: Knative before 0.10 passed the registry client's error through bare
+        "serving.knative.dev/v1alpha1|unsupported status code 401; body:|IMAGE_PULL_AUTH",
+        "serving.knative.dev/v1|unsupported status code 404; body: 404 page not found|IMAGE_NOT_FOUND",
+        "serving.knative.dev/v1|MANIFEST_UNKNOWN: manifest unknown; map[Tag:v9]|IMAGE_NOT_FOUND",
+        // knative/serving#11809, knative/docs#5339
+        "serving.knative.dev/v1|Unable to fetch image \"gcr.io/knative-samples/helloworld-go:latest\": failed to resolve image to digest: Get \"https://gcr.io/v2/\": context deadline exceeded.|IMAGE_PULL_FAILED",
+        "serving.knative.dev/v1|Unable to fetch image \"docker.io/u/helloworld-python\": failed to resolve image to digest: Get \"https://index.docker.io/v2/\": x509: certificate signed by unknown authority.|IMAGE_PULL_FAILED",
+    })
+    void a_controller_resolving_the_tag_reports_the_registry_answer(String apiVersion, String message,
+                                                                   Category expected) {
+        assertThat(ImagePullFailure.resolvingTag(apiVersion, message)).map(ImagePullFailure::category)
+                .contains(expected);
+    }
+
+    @Test
+    void a_bare_status_code_counts_only_on_knative_objects() {
+        assertThat(ImagePullFailure.resolvingTag("example.com/v1", "unsupported status code 401; body:")).isEmpty();
+        assertThat(ImagePullFailure.resolvingTag("serving.knative.dev/v1",
+                "Failed to update status for Route \"x\": the object has been modified")).isEmpty();
+        assertThat(ImagePullFailure.resolvingTag("serving.knative.dev/v1",
+                "Unable to fetch image \"gcr.io/p/app:1\": failed to resolve image to digest: x")
+                .flatMap(ImagePullFailure::image)).contains("gcr.io/p/app:1");
+    }
 }

@@ -29,18 +29,28 @@ class RealWorldAccuracyTest {
     static final Set<String> KNOWN_FAILING = Set.of(
             // fragmentation told only in the thread's prose: no node or pod data to count free GPUs per node
             "gpu_fragmented/device-plugin-165-two-gpus-one-per-node",
-            // a registry refusal reported by Knative's controller on a Revision (no pod, no pull message)
-            "image_pull_auth/kserve-576-knative-revision-401",
             // a GKE quota verdict on a pod whose GPU request is not in the paste
             "insufficient_gpu/hf-gcc-126-gke-autopilot-gce-quota",
             // two liveness failures in the paste, below the kubelet's threshold of three
-            "probe_failure/uptime-kuma-helm-67-exec-healthcheck-timeout");
+            "probe_failure/uptime-kuma-helm-67-exec-healthcheck-timeout",
+            // three startup-probe failures and no kill yet: the threshold is not in the paste, and model servers raise
+            // it far above the default, so the paste does not prove the kills that followed (held back in session 3)
+            "probe_failure/aibrix-1054-vllm-startup-probe",
+            // the scheduler's word that the only node is unreachable, the node's name nowhere in the paste: node
+            // incidents are keyed by node, and a workload cannot carry a node category
+            "node_not_ready/optscale-568-unreachable-taint-single-node",
+            // the pod's name and state are only in `kubectl get pods` rows, which the reader does not read yet
+            "gpu_admission_failed/karpenter-1476-triton-outofgpu-get-pods-wide",
+            "insufficient_gpu/kubeflow-794-tf-serving-gpu-held-by-stale-test-pods",
+            "init_container_failed/kserve-1038-pvc-wrong-storageclass-initializer-backoff-invalid-ages");
 
-    /** Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. */
+    /**
+     * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
+     * looked at, a batch moves into {@link #DIR} and a new one is gathered.
+     */
     static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
-            "insufficient_resources/2i2c-2185-backoff-after-failed-scale-up",
-            "node_not_ready/eks-ami-79-all-conditions-unknown",
-            "probe_failure/aibrix-1054-vllm-startup-probe");
+            // batch 2, measured 11/12 on 2026-12-02 (session 4) before anyone looked at it
+            "readiness_failing/z2jh-1356-proxy-readiness-timeout-after-probe-pr");
 
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
@@ -96,8 +106,8 @@ class RealWorldAccuracyTest {
 
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
-        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(96);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(13);
+        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(121);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(12);
     }
 
     @Test
