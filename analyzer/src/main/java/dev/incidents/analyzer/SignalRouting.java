@@ -9,6 +9,7 @@ import dev.incidents.analyzer.signal.PodDeleted;
 import dev.incidents.analyzer.signal.PodObserved;
 import dev.incidents.analyzer.signal.Signal;
 import dev.incidents.recordings.ExtensionKinds;
+import dev.incidents.recordings.Unnamed;
 import dev.incidents.schemas.Container;
 import dev.incidents.schemas.KubeEvent;
 import dev.incidents.schemas.NodeSnapshot;
@@ -64,6 +65,12 @@ public final class SignalRouting {
         }), signal));
         if ("Pod".equals(involved.getKind()) && signal.node().isPresent() && isDiskFullPull(event)) {
             out.add(KeyValue.pair(Subject.node(cluster, signal.node().get()).key(), signal));
+        }
+        if ("FailedScheduling".equals(event.getReason())
+                && FailedSchedulingMessage.parse(event.getMessage()).everyNodeNotReady()) {
+            // the scheduler sees every node down and names none: the cluster's unnamed node hears of it, and opens
+            // only where no node of the cluster was ever observed (a paste, a shipper not watching nodes)
+            out.add(KeyValue.pair(Subject.node(cluster, Unnamed.NODE).key(), signal));
         }
         return out;
     }

@@ -22,6 +22,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * What {@code demo}, the end-to-end tests and load tests produce with.
  */
 public final class RecordingShipper {
+    /** The metrics' kind of each record kind, named once (not a lower-cased copy per record). */
+    private static final String[] KINDS = java.util.Arrays.stream(Recorded.Kind.values())
+            .map(kind -> kind.name().toLowerCase(Locale.ROOT)).toArray(String[]::new);
     private final Map<String, Object> producer;
     private final TopicNames topics;
     private final PrintWriter err;
@@ -89,7 +92,7 @@ public final class RecordingShipper {
     }
 
     private OutgoingRecord toOutgoing(Recorded record) {
-        String kind = record.kind().name().toLowerCase(Locale.ROOT);
+        String kind = KINDS[record.kind().ordinal()];
         String topic = switch (record.kind()) {
             case EVENT -> topics.events();
             case POD -> topics.pods();

@@ -7,7 +7,9 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,6 +22,9 @@ final class DescribeEvents {
     private static final Pattern ASSIGNED = Pattern.compile("Successfully assigned ([a-z0-9][-a-z0-9]*)/(\\S+) to (\\S+)");
     private static final Pattern CONTEXT_POD = Pattern.compile("(?im)^\\W*pod(?: name)?:\\s*([a-z0-9][-a-z0-9.]*[a-z0-9])\\b");
     private static final Pattern CONTEXT_NODE = Pattern.compile("(?im)^\\W*node(?: name)?:\\s*([a-z0-9][-a-z0-9.]*[a-z0-9])\\b");
+    /** The command pasted above the table: {@code $ kubectl get events -n inference}, {@code kubectl events -n x}. */
+    private static final Pattern EVENTS_COMMAND = Pattern.compile(
+            "(?m)\\bkubectl\\b[^\\n]*?\\b(?:get\\s+(?:events|event|ev)|events)\\b[^\\n]*");
     private static final Pattern CONTEXT_NAMESPACE = Pattern.compile("(?i)\\bnamespace:\\s*([a-z0-9][-a-z0-9]*[a-z0-9])\\b");
     /** The kubelet's newer wording names the pod: {@code Back-off restarting failed container app in pod web-0_shop(uid)}. */
     private static final Pattern POD_IN_MESSAGE = Pattern.compile(
@@ -45,10 +50,22 @@ final class DescribeEvents {
     private static final String UNNAMED = "unnamed-";
 
     /**
-     * Event tables and single rows in {@code lines[from, to)}, text outside any describe document; returns what its
-     * describe rows are about, null when it has none.
+     * What the event tables outside describe documents say about their objects: the subject of their describe rows
+     * (null without any), the namespace of each pod the rows name, and the namespace of the paste.
      */
-    Subject readFragments(List<String> lines, int from, int to) {
+    record Fragments(Subject subject, Map<String, String> podNamespaces, String contextNamespace) {
+        /** The namespace of pod {@code name}: where the events put it, else the paste's. */
+        String namespaceOf(String name) {
+            return podNamespaces.getOrDefault(name, contextNamespace);
+        }
+    }
+
+    /**
+     * Event tables and single rows in {@code lines[from, to)}, text outside any describe document; returns what its
+     * rows say about their objects. {@code listedPod} is the one pod a {@code kubectl get pods} table in the paste
+     * lists (null when none or several): the describe rows are about it when they name nothing else.
+     */
+    Fragments readFragments(List<String> lines, int from, int to, Subject listedPod) {
         List<EventsTable.Row> describeRows = new ArrayList<>();
         List<EventsTable.Row> getRows = new ArrayList<>();
         List<String> region = lines.subList(from, to);
@@ -71,17 +88,50 @@ final class DescribeEvents {
             }
         }
         String contextNamespace = contextNamespace(String.join("\n", region), describeRows, getRows);
+        Map<String, String> podNamespaces = podNamespaces(describeRows, getRows);
         for (EventsTable.Row row : getRows) {
             emitGetRow(row, contextNamespace);
         }
         if (describeRows.isEmpty()) {
-            return null;
+            return new Fragments(null, podNamespaces, contextNamespace);
         }
         Subject subject = fragmentSubject(String.join("\n", region), describeRows, contextNamespace);
+        if (!subject.named() && "Pod".equals(subject.kind()) && listedPod != null) {
+            subject = new Subject("Pod", listedPod.namespace() != null ? listedPod.namespace() : contextNamespace,
+                    listedPod.name(), listedPod.node() != null ? listedPod.node() : subject.node());
+        }
         for (EventsTable.Row row : describeRows) {
             emit(row, subject.kind(), subject.namespace(), subject.name(), subject.node());
         }
-        return subject;
+        if ("Pod".equals(subject.kind()) && subject.named() && subject.namespace() != null) {
+            podNamespaces.putIfAbsent(subject.name(), subject.namespace());
+        }
+        return new Fragments(subject, podNamespaces, contextNamespace);
+    }
+
+    /**
+     * The namespaces of pods the rows name: a {@code Successfully assigned ns/pod} message, a kubelet message naming
+     * {@code pod_ns(uid)}, a get-events row's NAMESPACE beside its {@code pod/name} OBJECT.
+     */
+    private static Map<String, String> podNamespaces(List<EventsTable.Row> describeRows, List<EventsTable.Row> getRows) {
+        Map<String, String> namespaces = new HashMap<>();
+        for (List<EventsTable.Row> rows : List.of(describeRows, getRows)) {
+            for (EventsTable.Row row : rows) {
+                Matcher m = ASSIGNED.matcher(row.message());
+                if (m.find()) {
+                    namespaces.putIfAbsent(m.group(2), m.group(1));
+                }
+                m = POD_IN_MESSAGE.matcher(row.message());
+                if (m.find()) {
+                    namespaces.putIfAbsent(m.group(1), m.group(2));
+                }
+                String object = row.object();
+                if (row.namespace() != null && object != null && object.toLowerCase(java.util.Locale.ROOT).startsWith("pod/")) {
+                    namespaces.putIfAbsent(object.substring(4), row.namespace());
+                }
+            }
+        }
+        return namespaces;
     }
 
     /**
@@ -137,6 +187,13 @@ final class DescribeEvents {
                 if (m.find()) {
                     return m.group(1);
                 }
+            }
+        }
+        Matcher command = EVENTS_COMMAND.matcher(text);
+        while (command.find()) {
+            Matcher flag = PodsTable.NAMESPACE_FLAG.matcher(command.group());
+            if (flag.find()) {
+                return flag.group(1);
             }
         }
         Matcher ns = CONTEXT_NAMESPACE.matcher(text);

@@ -28,7 +28,7 @@ import static dev.incidents.recordings.DescribeDocuments.resourceMap;
 final class DescribeNode {
     private static final Pattern TAINT = Pattern.compile("^([^=:\\s]+)(?:=([^:\\s]*))?:(\\w+)$");
     /** The node of a Conditions table pasted without its describe header. */
-    static final String UNNAMED_NODE = "unnamed-node";
+    static final String UNNAMED_NODE = Unnamed.NODE;
     private static final Set<String> NODE_CONDITIONS = Set.of("MemoryPressure", "DiskPressure", "PIDPressure",
             "OutOfDisk", "NetworkUnavailable");
     /** The event reason the kubelet records when a pressure condition turns True. */

@@ -30,13 +30,17 @@ final class DescribePod {
     private static final Pattern TOLERATION = Pattern.compile(
             "^([^=:\\s]*)(?:=([^:\\s]*))?(?::(\\w+))?(?:\\s+op=(\\w+))?(?:\\s+for\\s+(\\d+)s)?$");
     /** The pod of an Events table or status fragment whose paste names no object. */
-    static final String UNNAMED_POD = "unnamed-pod";
+    static final String UNNAMED_POD = Unnamed.POD;
     /** The container of a {@code State:} block pasted without its container header. */
-    static final String UNNAMED_CONTAINER = "unnamed-container";
+    static final String UNNAMED_CONTAINER = Unnamed.CONTAINER;
     static final Set<String> POD_PHASES = Set.of("Pending", "Running", "Succeeded", "Failed", "Unknown");
-    /** Pod reasons the kubelet writes together with phase Failed: rejectPod's admission failures, evictions. */
-    private static final Pattern FAILED_REASON = Pattern.compile(
-            "UnexpectedAdmissionError|Evicted|NodeAffinity|OutOf[A-Za-z0-9./-]+");
+    /**
+     * Pod reasons the kubelet writes together with phase Failed: rejectPod's admission failures, evictions, the pods
+     * it ends for a graceful node shutdown ({@code Terminated}; {@code NodeShutdown} when it refuses one meanwhile) or
+     * preempts for a critical pod ({@code Preempting}).
+     */
+    static final Pattern FAILED_REASON = Pattern.compile(
+            "UnexpectedAdmissionError|Evicted|NodeAffinity|NodeShutdown|Terminated|Preempting|OutOf[A-Za-z0-9./-]+");
 
     private DescribePod() {
     }

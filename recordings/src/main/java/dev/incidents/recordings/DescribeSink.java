@@ -20,6 +20,11 @@ record DescribeSink(String file, ReadOptions options, Consumer<RawObject> out, C
         out.accept(new RawObject(object, null, options.now(), options.clusterOr(null), file, line));
     }
 
+    /** A Pod rebuilt from a row printed at {@code at} (an earlier row of {@code kubectl get pods -w}). */
+    void snapshot(ObjectNode object, long line, Instant at) {
+        out.accept(new RawObject(object, null, at, options.clusterOr(null), file, line));
+    }
+
     /** An Event rebuilt from a table row: its time is its own. */
     void event(ObjectNode event, long line) {
         out.accept(new RawObject(event, null, null, options.clusterOr(null), file, line));

@@ -3,7 +3,9 @@ package dev.incidents.recordings;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.incidents.recordings.DescribeDocuments.Field;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -17,30 +19,54 @@ import java.util.function.Consumer;
  * {@code Successfully assigned ns/pod to node} row, else by {@code Pod:}/{@code Node:}/{@code namespace:} lines in
  * the surrounding text, else by what its rows say (a kubelet message naming the pod, a node's own events, a
  * scheduler's events about its PodGroup or Workload); without any of these it is about a pod the paste does not
- * name. kubelet events get the pod's node as reportingInstance when it is known.
+ * name. kubelet events get the pod's node as reportingInstance when it is known. {@code kubectl get pods} tables
+ * pasted beside them become Pod snapshots too ({@link PodsTable}).
  * <p>
  * This class tells what each part of the text is; what a part holds is read by {@link DescribeDocuments} (the field
  * tree shared by every kind), {@link DescribePod}, {@link DescribeNode}, {@link DescribeController} and
- * {@link DescribeEvents} (event tables, with {@link EventsTable} for their rows).
+ * {@link DescribeEvents} (event tables, with {@link EventsTable} for their rows) and {@link PodsTable}.
  */
 final class DescribeTextReader {
     private final DescribeSink sink;
     private final DescribeEvents events;
+    private final PodsTable pods;
 
     DescribeTextReader(String file, ReadOptions options, Consumer<RawObject> out, Consumer<Rejection> rejected) {
         this.sink = new DescribeSink(file, options, out, rejected);
         this.events = new DescribeEvents(sink);
+        this.pods = new PodsTable(sink);
     }
 
     void read(List<String> lines) {
         List<Integer> starts = DescribeDocuments.starts(lines);
         int proseEnd = starts.isEmpty() ? lines.size() : starts.get(0);
-        DescribeEvents.Subject subject = events.readFragments(lines, 0, proseEnd);
-        readHeadless(lines, 0, proseEnd, subject != null && subject.named() ? subject : null);
+        List<List<PodsTable.Row>> podRows = pods.read(lines, proseEnd);
+        DescribeEvents.Subject listed = PodsTable.onlyPod(podRows);
+        DescribeEvents.Fragments fragments = events.readFragments(lines, 0, proseEnd, listed);
+        // kubectl get pods rows before any other snapshot: a headless describe fragment of the same pod, at the same
+        // moment, comes after them and wins; a described pod's rows are left out
+        pods.emit(podRows, describedNames(lines, starts), fragments::namespaceOf);
+        DescribeEvents.Subject subject = fragments.subject();
+        if (subject == null && listed != null) {
+            // a State block or status lines pasted under the one pod's row, with no Events table: that pod's
+            subject = new DescribeEvents.Subject("Pod", listed.namespace() != null ? listed.namespace()
+                    : fragments.namespaceOf(listed.name()), listed.name(), listed.node());
+        }
+        readHeadless(lines, 0, proseEnd, subject != null && subject.named() ? subject : null,
+                PodsTable.onlyPodsLastRow(podRows));
         for (int k = 0; k < starts.size(); k++) {
             int end = k + 1 < starts.size() ? starts.get(k + 1) : lines.size();
             readDocument(lines, starts.get(k), end);
         }
+    }
+
+    /** The names of the objects the describe documents starting at {@code starts} describe. */
+    private static Set<String> describedNames(List<String> lines, List<Integer> starts) {
+        Set<String> names = new HashSet<>();
+        for (int start : starts) {
+            names.add(lines.get(start).trim().substring("Name:".length()).trim());
+        }
+        return names;
     }
 
     private void emit(ObjectNode object, long line) {
@@ -52,9 +78,11 @@ final class DescribeTextReader {
      * a pod's {@code Status:}/{@code Reason:}/{@code Message:} lines, a node's Conditions table. DESIGN section 6 wants
      * a fragment to yield its incident, so they describe a pod or node the paste does not name
      * ({@link DescribePod#UNNAMED_POD}, {@link DescribeNode#UNNAMED_NODE}) unless an Events table around them (read by
-     * {@link DescribeEvents#readFragments}) names it: {@code named}, else null.
+     * {@link DescribeEvents#readFragments}) names it: {@code named}, else null. {@code listedRow} is the row of the
+     * one pod a {@code kubectl get pods} table in the paste lists: what the fragment leaves out is taken from it.
      */
-    private void readHeadless(List<String> lines, int start, int end, DescribeEvents.Subject named) {
+    private void readHeadless(List<String> lines, int start, int end, DescribeEvents.Subject named,
+                              PodsTable.Row listedRow) {
         Field root = DescribeDocuments.fields(lines, start, end, new int[1]);
         long line = start + 1;
         try {
@@ -88,6 +116,9 @@ final class DescribeTextReader {
             ObjectNode pod = DescribePod.pod(root, name, namespace);
             if (named != null && "Pod".equals(named.kind()) && named.node() != null && !pod.path("spec").has("nodeName")) {
                 ((ObjectNode) pod.path("spec")).put("nodeName", named.node());
+            }
+            if (listedRow != null && listedRow.name().equals(name)) {
+                PodsTable.fill(pod, listedRow, sink.now());
             }
             emit(pod, line);
         } catch (RuntimeException e) {

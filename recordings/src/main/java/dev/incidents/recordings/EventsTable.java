@@ -167,7 +167,7 @@ final class EventsTable {
                 continue;
             }
             if (line.isBlank() || line.trim().startsWith("```") || SECTION.matcher(line).matches()
-                    || DESCRIBE_HEADER.matcher(line).matches()) {
+                    || DESCRIBE_HEADER.matcher(line).matches() || PodsTable.HEADER.matcher(line).matches()) {
                 break;
             }
             Row row = describeRow(line, i + 1);
@@ -259,7 +259,8 @@ final class EventsTable {
         int i = header + 1;
         for (; i < lines.size(); i++) {
             String line = lines.get(i);
-            if (line.isBlank() || line.trim().startsWith("```") || GET_HEADER.matcher(line).matches()) {
+            if (line.isBlank() || line.trim().startsWith("```") || GET_HEADER.matcher(line).matches()
+                    || PodsTable.HEADER.matcher(line).matches()) {
                 break;
             }
             String[] fields = aligned(line, offsets) ? byOffsets(line, offsets, columns) : null;

@@ -36,6 +36,10 @@ final class JsonLogReader {
     private final ReadOptions options;
     private final LineInput in;
     private final Consumer<RawObject> out;
+    /** Where lines mapped by {@link StreamingMapper} go; null to read every line through a tree. */
+    private final Consumer<Recorded> mapped;
+    private final StreamingMapper streaming = new StreamingMapper();
+    private long streamedLines;
     private final Consumer<Rejection> rejected;
     private final boolean jsonLines;
     private String headerCluster;
@@ -55,11 +59,13 @@ final class JsonLogReader {
     private boolean inItems;
 
     /** {@code in} is at the first non-blank line of the file, whose first non-blank character opens a value. */
-    JsonLogReader(String file, ReadOptions options, LineInput in, Consumer<RawObject> out, Consumer<Rejection> rejected) {
+    JsonLogReader(String file, ReadOptions options, LineInput in, Consumer<RawObject> out, Consumer<Recorded> mapped,
+                  Consumer<Rejection> rejected) {
         this.file = file;
         this.options = options;
         this.in = in;
         this.out = out;
+        this.mapped = mapped;
         this.rejected = rejected;
         this.jsonLines = parsesAlone(in);
         if (jsonLines) {
@@ -85,6 +91,11 @@ final class JsonLogReader {
         }
     }
 
+    /** Lines of a JSON Lines file mapped by {@link StreamingMapper} (the rest went through a tree). */
+    long streamedLines() {
+        return streamedLines;
+    }
+
     /** Reads the next line (JSON Lines) or value or List item (a stream) and hands on what it holds; false at the end. */
     boolean step() throws IOException {
         return jsonLines ? lineStep() : streamStep();
@@ -103,6 +114,19 @@ final class JsonLogReader {
         if (!in.isUtf8()) {
             rejected.accept(new Rejection(file, line, "not UTF-8 text"));
             return true;
+        }
+        if (mapped != null && !first) {
+            try {
+                Recorded record = streaming.map(in.buffer(), in.start(), in.length(), options.clusterOr(headerCluster),
+                        options, file, line);
+                if (record != null) {
+                    mapped.accept(record);
+                }
+                streamedLines++;
+                return true;
+            } catch (StreamingMapper.NotStreamable e) {
+                // another shape, an owner, odd or bad input: the tree path reads it (and words any rejection)
+            }
         }
         JsonNode value;
         try {

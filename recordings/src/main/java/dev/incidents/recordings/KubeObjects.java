@@ -310,18 +310,25 @@ public final class KubeObjects {
             if (detail != null && detail.isObject()) {
                 Integer exitCode = integer(detail, "exitCode");
                 Integer signal = integer(detail, "signal");
-                return ContainerState.newBuilder()
-                        .setKind(kind)
-                        .setReason(text(detail, "reason"))
-                        .setMessage(cap(text(detail, "message"), MAX_STATE_MESSAGE))
-                        .setExitCode(exitCode)
-                        .setSignal(signal)
-                        .setStartedAt(time(detail, "startedAt"))
-                        .setFinishedAt(time(detail, "finishedAt"))
-                        .build();
+                return containerState(kind, text(detail, "reason"), text(detail, "message"), exitCode, signal,
+                        time(detail, "startedAt"), time(detail, "finishedAt"));
             }
         }
         return null;
+    }
+
+    /** One of a container's states ({@code terminated}, {@code waiting}, {@code running}), its message bounded. */
+    static ContainerState containerState(String kind, String reason, String message, Integer exitCode, Integer signal,
+                                         Instant startedAt, Instant finishedAt) {
+        return ContainerState.newBuilder()
+                .setKind(kind)
+                .setReason(reason)
+                .setMessage(cap(message, MAX_STATE_MESSAGE))
+                .setExitCode(exitCode)
+                .setSignal(signal)
+                .setStartedAt(startedAt)
+                .setFinishedAt(finishedAt)
+                .build();
     }
 
     private static List<Probe> probes(JsonNode spec) {
@@ -331,41 +338,59 @@ public final class KubeObjects {
             if (probe == null || !probe.isObject()) {
                 continue;
             }
-            probes.add(Probe.newBuilder()
-                    .setKind(kind)
-                    .setHandler(probeHandler(probe))
-                    .setInitialDelaySeconds(orDefault(integer(probe, "initialDelaySeconds"), 0))
-                    .setPeriodSeconds(orDefault(integer(probe, "periodSeconds"), PROBE_PERIOD))
-                    .setTimeoutSeconds(orDefault(integer(probe, "timeoutSeconds"), PROBE_TIMEOUT))
-                    .setFailureThreshold(orDefault(integer(probe, "failureThreshold"), PROBE_FAILURE))
-                    .setSuccessThreshold(orDefault(integer(probe, "successThreshold"), PROBE_SUCCESS))
-                    .build());
+            probes.add(probe(kind, probeHandler(probe), integer(probe, "initialDelaySeconds"),
+                    integer(probe, "periodSeconds"), integer(probe, "timeoutSeconds"),
+                    integer(probe, "failureThreshold"), integer(probe, "successThreshold")));
         }
         return probes;
+    }
+
+    /** A probe with Kubernetes' defaults for the settings left out. */
+    static Probe probe(String kind, String handler, Integer initialDelaySeconds, Integer periodSeconds,
+                       Integer timeoutSeconds, Integer failureThreshold, Integer successThreshold) {
+        return Probe.newBuilder()
+                .setKind(kind)
+                .setHandler(handler)
+                .setInitialDelaySeconds(orDefault(initialDelaySeconds, 0))
+                .setPeriodSeconds(orDefault(periodSeconds, PROBE_PERIOD))
+                .setTimeoutSeconds(orDefault(timeoutSeconds, PROBE_TIMEOUT))
+                .setFailureThreshold(orDefault(failureThreshold, PROBE_FAILURE))
+                .setSuccessThreshold(orDefault(successThreshold, PROBE_SUCCESS))
+                .build();
     }
 
     /** {@code httpGet :8000/v2/health/ready}, {@code tcpSocket :8001}, {@code grpc :8001}, {@code exec cat /tmp/ready}. */
     static String probeHandler(JsonNode probe) {
         JsonNode http = at(probe, "httpGet");
         if (http != null) {
-            String scheme = text(http, "scheme");
-            return "httpGet " + ("HTTPS".equals(scheme) ? "https " : "") + ":" + firstNonNull(text(http, "port"), "?")
-                    + firstNonNull(text(http, "path"), "/");
+            return httpGetHandler(text(http, "scheme"), text(http, "port"), text(http, "path"));
         }
         JsonNode tcp = at(probe, "tcpSocket");
         if (tcp != null) {
-            return "tcpSocket :" + firstNonNull(text(tcp, "port"), "?");
+            return portHandler("tcpSocket", text(tcp, "port"));
         }
         JsonNode grpc = at(probe, "grpc");
         if (grpc != null) {
-            return "grpc :" + firstNonNull(text(grpc, "port"), "?");
+            return portHandler("grpc", text(grpc, "port"));
         }
         JsonNode exec = at(probe, "exec");
         if (exec != null) {
-            List<String> command = strings(exec, "command");
-            return cap(command.isEmpty() ? "exec" : "exec " + String.join(" ", command), 200);
+            return execHandler(strings(exec, "command"));
         }
         return null;
+    }
+
+    static String httpGetHandler(String scheme, String port, String path) {
+        return "httpGet " + ("HTTPS".equals(scheme) ? "https " : "") + ":" + firstNonNull(port, "?") + firstNonNull(path, "/");
+    }
+
+    /** {@code tcpSocket :8001}, {@code grpc :8001}. */
+    static String portHandler(String handler, String port) {
+        return handler + " :" + firstNonNull(port, "?");
+    }
+
+    static String execHandler(List<String> command) {
+        return cap(command.isEmpty() ? "exec" : "exec " + String.join(" ", command), 200);
     }
 
     /** {@code accelerator In (nvidia-a100, nvidia-h100), gpu Exists OR zone In (a)}: terms are ORed, expressions ANDed. */
@@ -376,14 +401,8 @@ public final class KubeObjects {
             List<String> expressions = new ArrayList<>();
             for (String field : List.of("matchExpressions", "matchFields")) {
                 for (JsonNode expression : objects(term, field)) {
-                    String key = firstNonNull(text(expression, "key"), "?");
-                    String operator = firstNonNull(text(expression, "operator"), "?");
-                    List<String> values = strings(expression, "values");
-                    expressions.add(switch (operator) {
-                        case "In", "NotIn" -> key + " " + operator + " (" + String.join(", ", values) + ")";
-                        case "Exists", "DoesNotExist" -> key + " " + operator;
-                        default -> key + " " + operator + (values.isEmpty() ? "" : " " + String.join(", ", values));
-                    });
+                    expressions.add(selectorExpression(text(expression, "key"), text(expression, "operator"),
+                            strings(expression, "values")));
                 }
             }
             if (!expressions.isEmpty()) {
@@ -391,6 +410,17 @@ public final class KubeObjects {
             }
         }
         return terms.isEmpty() ? null : String.join(" OR ", terms);
+    }
+
+    /** {@code accelerator In (nvidia-a100, nvidia-h100)}, {@code gpu Exists}. */
+    static String selectorExpression(String key, String operator, List<String> values) {
+        String k = firstNonNull(key, "?");
+        String op = firstNonNull(operator, "?");
+        return switch (op) {
+            case "In", "NotIn" -> k + " " + op + " (" + String.join(", ", values) + ")";
+            case "Exists", "DoesNotExist" -> k + " " + op;
+            default -> k + " " + op + (values.isEmpty() ? "" : " " + String.join(", ", values));
+        };
     }
 
     private static List<Toleration> tolerations(JsonNode spec) {
@@ -475,15 +505,20 @@ public final class KubeObjects {
             if (type == null) {
                 continue;
             }
-            conditions.add(Condition.newBuilder()
-                    .setType(type)
-                    .setStatus(firstNonNull(text(c, "status"), "Unknown"))
-                    .setReason(text(c, "reason"))
-                    .setMessage(text(c, "message"))
-                    .setLastTransitionTime(time(c, "lastTransitionTime"))
-                    .build());
+            conditions.add(condition(type, text(c, "status"), text(c, "reason"), text(c, "message"),
+                    time(c, "lastTransitionTime")));
         }
         return conditions;
+    }
+
+    static Condition condition(String type, String status, String reason, String message, Instant lastTransitionTime) {
+        return Condition.newBuilder()
+                .setType(type)
+                .setStatus(firstNonNull(status, "Unknown"))
+                .setReason(reason)
+                .setMessage(message)
+                .setLastTransitionTime(lastTransitionTime)
+                .build();
     }
 
     private static void requireObject(JsonNode node, String kind) {
@@ -518,7 +553,7 @@ public final class KubeObjects {
         return null;
     }
 
-    private static Instant latest(Instant... times) {
+    static Instant latest(Instant... times) {
         Instant latest = null;
         for (Instant t : times) {
             if (t != null && (latest == null || t.isAfter(latest))) {
@@ -528,7 +563,7 @@ public final class KubeObjects {
         return latest;
     }
 
-    private static int maxOr(int fallback, Integer... values) {
+    static int maxOr(int fallback, Integer... values) {
         Integer max = null;
         for (Integer value : values) {
             if (value != null && (max == null || value > max)) {

@@ -30,6 +30,8 @@ final class LineInput implements Closeable {
     private int lineStart;
     private int lineLength;
     private long lineNumber;
+    /** No byte of the line has its high bit set: ASCII, so UTF-8 without a second look. */
+    private boolean lineAscii;
 
     /** @param closeInput false for standard input, which outlives the read */
     LineInput(InputStream in, boolean closeInput) {
@@ -40,6 +42,8 @@ final class LineInput implements Closeable {
     /** Moves to the next line; false at the end of the input. */
     boolean next() throws IOException {
         int scanFrom = position;
+        // the OR of the bytes scanned: negative once one has its high bit set (not ASCII)
+        int high = 0;
         while (true) {
             if (afterCr && scanFrom < limit) {
                 afterCr = false;
@@ -50,7 +54,9 @@ final class LineInput implements Closeable {
             }
             for (int i = scanFrom; i < limit; i++) {
                 byte b = buffer[i];
+                high |= b;
                 if (b == '\n' || b == '\r') {
+                    lineAscii = high >= 0;
                     setLine(position, i - position);
                     position = i + 1;
                     afterCr = b == '\r';
@@ -59,6 +65,7 @@ final class LineInput implements Closeable {
             }
             if (eof) {
                 if (position < limit) {
+                    lineAscii = high >= 0;
                     setLine(position, limit - position);
                     position = limit;
                     return true;
@@ -131,6 +138,9 @@ final class LineInput implements Closeable {
 
     /** True when the line is UTF-8: ASCII lines (nearly all of a recording) are checked without decoding. */
     boolean isUtf8() {
+        if (lineAscii) {
+            return true;
+        }
         for (int i = lineStart, end = lineStart + lineLength; i < end; i++) {
             if (buffer[i] < 0) {
                 try {

@@ -55,7 +55,8 @@ public final class ParseBenchmark {
         return new Result(records, rejected[0], late, nanos, cpuStart < 0 ? -1 : processCpuNanos() - cpuStart);
     }
 
-    private static long processCpuNanos() {
+    /** CPU time this JVM has used (every thread), -1 where the JVM does not say. */
+    public static long processCpuNanos() {
         return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
                 ? os.getProcessCpuTime() : -1;
     }

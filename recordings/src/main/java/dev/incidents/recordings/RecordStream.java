@@ -35,7 +35,7 @@ public final class RecordStream implements Iterator<Recorded>, AutoCloseable {
     private static final Comparator<FileCursor> BY_HEAD = (a, b) -> {
         ReorderWindow.Held first = a.window.peek();
         ReorderWindow.Held second = b.window.peek();
-        int byTime = first.record().time().compareTo(second.record().time());
+        int byTime = first.compareTime(second);
         return byTime != 0 ? byTime : a.index != b.index ? Integer.compare(a.index, b.index) : first.compareTo(second);
     };
 
@@ -57,6 +57,9 @@ public final class RecordStream implements Iterator<Recorded>, AutoCloseable {
 
     private final ReadOptions options;
     private final Consumer<Rejection> rejected;
+    /** Whether JSON Lines are mapped by {@link StreamingMapper} where it can (the tree path otherwise, and in tests). */
+    private final boolean streaming;
+    private long streamedLines;
     private final ReplayOwners owners = new ReplayOwners();
     private final List<FileCursor> files = new ArrayList<>();
     private final PriorityQueue<FileCursor> heads = new PriorityQueue<>(BY_HEAD);
@@ -73,6 +76,13 @@ public final class RecordStream implements Iterator<Recorded>, AutoCloseable {
     /** As above; {@code resources} (an archive's unpacked copies) are closed with the stream. */
     RecordStream(List<Input> inputs, List<? extends AutoCloseable> resources, ReadOptions options,
                  Consumer<Rejection> rejected) {
+        this(inputs, resources, options, rejected, true);
+    }
+
+    /** As above; {@code streaming} false reads every line through a tree (the definition the streaming mapper meets). */
+    RecordStream(List<Input> inputs, List<? extends AutoCloseable> resources, ReadOptions options,
+                 Consumer<Rejection> rejected, boolean streaming) {
+        this.streaming = streaming;
         this.options = options;
         this.rejected = rejected;
         this.resources = List.copyOf(resources);
@@ -114,6 +124,15 @@ public final class RecordStream implements Iterator<Recorded>, AutoCloseable {
             newest = record.time();
         }
         return record;
+    }
+
+    /** Lines mapped by {@link StreamingMapper} so far, of files still being read and of files read to their end. */
+    long streamedLines() {
+        long lines = streamedLines;
+        for (FileCursor file : files) {
+            lines += file.json == null ? 0 : file.json.streamedLines();
+        }
+        return lines;
     }
 
     /** Records released so far. */
@@ -164,7 +183,7 @@ public final class RecordStream implements Iterator<Recorded>, AutoCloseable {
                 while (in.next()) {
                     if (!in.isBlank()) {
                         if (JsonLogReader.looksLikeJson(in.text())) {
-                            json = new JsonLogReader(name, options, in, this, rejected);
+                            json = new JsonLogReader(name, options, in, this, streaming ? window::add : null, rejected);
                             return;
                         }
                         break;
@@ -215,6 +234,9 @@ public final class RecordStream implements Iterator<Recorded>, AutoCloseable {
         }
 
         void stop() {
+            if (json != null) {
+                streamedLines += json.streamedLines();
+            }
             json = null;
             if (in != null) {
                 try {

@@ -9,11 +9,24 @@ import java.util.PriorityQueue;
  * a heap. The oldest is the older of the two heads.
  */
 final class ReorderWindow {
-    /** A record and its position in its file (the tie-break for equal times). */
-    record Held(Recorded record, long position) implements Comparable<Held> {
+    /**
+     * A record and its position in its file (the tie-break for equal times). Its time is copied out of the
+     * {@link java.time.Instant}: the heap compares a record a dozen times on its way through a window.
+     */
+    record Held(Recorded record, long position, long seconds, int nanos) implements Comparable<Held> {
+        Held(Recorded record, long position) {
+            this(record, position, record.time().getEpochSecond(), record.time().getNano());
+        }
+
+        /** By time, as {@link java.time.Instant#compareTo}. */
+        int compareTime(Held other) {
+            int bySeconds = Long.compare(seconds, other.seconds);
+            return bySeconds != 0 ? bySeconds : Integer.compare(nanos, other.nanos);
+        }
+
         @Override
         public int compareTo(Held other) {
-            int byTime = record.time().compareTo(other.record.time());
+            int byTime = compareTime(other);
             return byTime != 0 ? byTime : Long.compare(position, other.position);
         }
     }
@@ -25,7 +38,7 @@ final class ReorderWindow {
     void add(Recorded record) {
         Held held = new Held(record, position++);
         Held newest = run.peekLast();
-        if (newest == null || !record.time().isBefore(newest.record().time())) {
+        if (newest == null || held.compareTime(newest) >= 0) {
             run.addLast(held);
         } else {
             older.add(held);

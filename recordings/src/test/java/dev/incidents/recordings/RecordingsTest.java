@@ -603,6 +603,20 @@ class RecordingsTest {
         assertThat(event.getFirstTimestamp()).isEqualTo(NOW.minusSeconds(60));
     }
 
+    /** The namespace of a get-events paste without a NAMESPACE column is the one its command asked for. */
+    @Test
+    void eventRowsTakeTheNamespaceOfTheirCommand() {
+        String text = """
+                $ kubectl get events -n inference --sort-by=.lastTimestamp
+                LAST SEEN   TYPE      REASON    OBJECT                              MESSAGE
+                2m          Warning   BackOff   pod/vllm-7d9f8b6c5d-x2x9z   Back-off restarting failed container vllm in pod vllm-7d9f8b6c5d-x2x9z_inference(0b1c)
+                """;
+        List<Recorded> records = Recordings.read("paste.txt", text, OPTIONS, rejections::add);
+
+        assertThat(rejections).isEmpty();
+        assertThat(records).extracting(Recorded::key).containsExactly("test/inference/Pod/vllm-7d9f8b6c5d-x2x9z");
+    }
+
     @Test
     void wrappedMessagesAreJoined() {
         String text = """

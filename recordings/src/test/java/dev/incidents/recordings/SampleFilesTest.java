@@ -137,6 +137,10 @@ class SampleFilesTest {
             boolean getEventsTable = text.matches("(?s)(?:NAMESPACE\\s+)?LAST SEEN\\s+TYPE\\s+REASON\\s+OBJECT\\s+MESSAGE\\s*\\n.*");
             assertThat(describeEvents || getEventsTable)
                     .as("%s is neither kubectl describe text with an Events: table nor kubectl get events lines", file).isTrue();
+        } else if (name.endsWith(".pods.txt")) {
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            assertThat(text.lines().anyMatch(line -> PodsTable.HEADER.matcher(line).matches()))
+                    .as("%s has no kubectl get pods table (NAME READY STATUS RESTARTS AGE)", file).isTrue();
         }
     }
 
@@ -272,7 +276,8 @@ class SampleFilesTest {
 
     private static boolean isData(Path file) {
         String name = file.getFileName().toString();
-        return name.endsWith(".json") || name.endsWith(".jsonl") || name.endsWith(".yaml") || name.endsWith(".describe.txt");
+        return name.endsWith(".json") || name.endsWith(".jsonl") || name.endsWith(".yaml") || name.endsWith(".describe.txt")
+                || name.endsWith(".pods.txt");
     }
 
     private static Stream<Path> files(Path dir) {

@@ -19,6 +19,9 @@ import java.util.Set;
  */
 public final class CrashLoopDetector implements Detector {
 
+    /** Restarts after which a container that ended again is in a loop (the back-off has reached tens of seconds). */
+    static final int RESTARTS_OF_A_LOOP = 3;
+
     @Override
     public Category category() {
         return Category.CRASH_LOOP;
@@ -60,8 +63,29 @@ public final class CrashLoopDetector implements Detector {
                     return Optional.of(Findings.of(p, c, "CrashLoopBackOff", "container " + c.getName()
                             + " waiting in CrashLoopBackOff, restart count " + c.getRestartCount(), facts));
                 }
+                if (endedAgain(p, c)) {
+                    // caught between two restarts (kubectl's STATUS shows the end reason: "Error   5 (1m ago)")
+                    Integer exit = c.getState().getExitCode();
+                    String reason = c.getState().getReason() == null ? "terminated" : c.getState().getReason();
+                    return Optional.of(Findings.of(p, c, reason, "container " + c.getName() + " " + reason
+                            + (exit == null ? "" : " (exit code " + exit + ")") + " again, restart count "
+                            + c.getRestartCount(), Facts.empty().with(Fact.EXIT_CODE,
+                                    Optional.ofNullable(exit).map(String::valueOf))));
+                }
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * A container of a live pod that has ended again after {@link #RESTARTS_OF_A_LOOP} restarts: the kubelet restarts
+     * it after a back-off, so a snapshot between two restarts shows it terminated rather than waiting in
+     * CrashLoopBackOff. A pod being deleted ends its containers for good, whatever they did before; a pod that
+     * succeeded (a Job's retries that finally worked) is done.
+     */
+    private static boolean endedAgain(PodObserved p, Container c) {
+        return c.getState() != null && "terminated".equals(c.getState().getKind())
+                && c.getRestartCount() >= RESTARTS_OF_A_LOOP && p.snapshot().getDeletionTimestamp() == null
+                && !"Succeeded".equals(p.snapshot().getPhase());
     }
 }

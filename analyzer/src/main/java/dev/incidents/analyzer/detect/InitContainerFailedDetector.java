@@ -46,7 +46,10 @@ public final class InitContainerFailedDetector implements Detector {
             ContainerState last = c.getLastState();
             boolean looping = state != null && "CrashLoopBackOff".equals(state.getReason());
             ContainerState ended = state != null && "terminated".equalsIgnoreCase(state.getKind()) ? state : last;
-            boolean failed = ended != null && ended.getExitCode() != null && ended.getExitCode() != 0;
+            // a runtime's end reason other than Completed is a failure even when the exit code is not known (a
+            // kubectl get pods row says Init:Error, never the code)
+            boolean failed = ended != null && (ended.getExitCode() != null ? ended.getExitCode() != 0
+                    : ended.getReason() != null && !"Completed".equals(ended.getReason()));
             if (looping || failed) {
                 Facts facts = Facts.empty().with(Fact.EXIT_CODE,
                         Optional.ofNullable(ended).map(ContainerState::getExitCode).map(String::valueOf));

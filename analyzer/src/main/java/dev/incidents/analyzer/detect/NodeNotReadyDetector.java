@@ -2,11 +2,13 @@ package dev.incidents.analyzer.detect;
 
 import dev.incidents.analyzer.Category;
 import dev.incidents.analyzer.hints.Fact;
+import dev.incidents.analyzer.hints.Clue;
 import dev.incidents.analyzer.hints.Facts;
 import dev.incidents.analyzer.messages.NodeNotReadyReason;
 import dev.incidents.analyzer.signal.EventSignal;
 import dev.incidents.analyzer.signal.NodeObserved;
 import dev.incidents.analyzer.signal.Signal;
+import dev.incidents.recordings.Unnamed;
 import dev.incidents.schemas.Condition;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +20,9 @@ import java.util.Optional;
  * reason and message pick the cause. Recovers on {@code NodeReady} or a snapshot with Ready True.
  */
 public final class NodeNotReadyDetector implements Detector {
+
+    /** Any resource: the offer's node count is what is asked. */
+    private static final String ANY_RESOURCE = "cpu";
 
     @Override
     public Category category() {
@@ -31,6 +36,15 @@ public final class NodeNotReadyDetector implements Detector {
         }
         if (signal instanceof EventSignal e && "Node".equals(e.involvedKind()) && "NodeNotReady".equals(e.reason())) {
             return Optional.of(Findings.of(e, Facts.of(Fact.NODE, e.involvedName())));
+        }
+        if (signal instanceof EventSignal e && "FailedScheduling".equals(e.reason())
+                && Unnamed.NODE.equals(subject.subject().name())
+                && subject.nodeOffers().apply(ANY_RESOURCE).nodesObserved() == 0) {
+            // routed here when the scheduler sees every node down (SignalRouting); the only evidence when no node
+            // of the cluster was observed: an unreachable taint means the kubelet stopped posting status
+            boolean unreachable = e.message().contains("unreachable");
+            return Optional.of(Findings.of(e, unreachable ? Facts.empty().withClue(Clue.KUBELET_STOPPED_POSTING)
+                    : Facts.empty()));
         }
         if (signal instanceof NodeObserved n) {
             return ready(n).filter(c -> !"True".equals(c.getStatus()))

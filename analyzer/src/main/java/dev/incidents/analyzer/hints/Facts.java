@@ -1,5 +1,6 @@
 package dev.incidents.analyzer.hints;
 
+import dev.incidents.recordings.Unnamed;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -49,9 +50,13 @@ public final class Facts {
     }
 
     /** A copy with {@code fact} set; a null or blank value removes it. */
+    /** Facts that name an object a command acts on: a reader's placeholder for an unnamed one is not a name. */
+    private static final Set<Fact> NAMES = EnumSet.of(Fact.POD, Fact.NODE, Fact.CONTAINER);
+
     public Facts with(Fact fact, String value) {
         EnumMap<Fact, String> copy = values.isEmpty() ? new EnumMap<>(Fact.class) : new EnumMap<>(values);
-        if (value == null || value.isBlank()) {
+        if (value == null || value.isBlank() || NAMES.contains(fact) && Unnamed.isPlaceholder(value)) {
+            // a name the paste did not give is a missing fact: prose reads "the pod", a command is left out
             copy.remove(fact);
         } else {
             copy.put(fact, value.trim());

@@ -394,6 +394,18 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
         return blockingReason().flatMap(FailedSchedulingMessage::categoryOf);
     }
 
+    /**
+     * Every node the scheduler counted is out because it is not ready or unreachable ({@code 0/1 nodes are
+     * available: 1 node(s) had untolerated taint {node.kubernetes.io/unreachable: }}, {@code 3 node(s) were not
+     * ready}): the nodes are down, whatever the pod asks for.
+     */
+    public boolean everyNodeNotReady() {
+        if (total == 0 || reasons.isEmpty() || !reasons.stream().allMatch(r -> r.kind() == Kind.NODE_NOT_READY)) {
+            return false;
+        }
+        return reasons.stream().mapToInt(SchedulingReason::nodes).sum() >= total;
+    }
+
     /** The accelerator resource named by an {@code Insufficient} clause, e.g. {@code nvidia.com/gpu}. */
     public Optional<String> acceleratorResource() {
         return reasons.stream().filter(SchedulingReason::isInsufficientAccelerator)

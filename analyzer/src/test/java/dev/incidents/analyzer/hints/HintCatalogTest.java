@@ -61,6 +61,18 @@ class HintCatalogTest {
         assertThat(hint.title()).isEqualTo("Image pull for the workload fails: no space left on the node");
     }
 
+    /** A fragment's placeholders (a `kubectl get pods` row names no container) are not names to run commands on. */
+    @Test
+    void aReadersPlaceholderNameIsAMissingFact() {
+        RenderedHint hint = CATALOG.render(Category.OOM_KILLED, Facts.of(Fact.NAMESPACE, "inference",
+                Fact.POD, "unnamed-pod", Fact.CONTAINER, "unnamed-container-2", Fact.NODE, "unnamed-node"));
+
+        assertThat(commands(hint)).noneMatch(c -> c.contains("unnamed"));
+        assertThat(hint.title() + hint.summary()).doesNotContain("unnamed");
+        assertThat(Facts.of(Fact.POD, "unnamed-pod").get(Fact.POD)).isEmpty();
+        assertThat(Facts.of(Fact.POD, "unnamed-pods-exporter-0").get(Fact.POD)).contains("unnamed-pods-exporter-0");
+    }
+
     @Test
     void causesAndStepsThatRequireAFactOrClueAppearOnlyWithIt() {
         Facts base = Facts.of(Fact.NAMESPACE, "inference", Fact.REPLICASET, "triton-5fc797b8f8");

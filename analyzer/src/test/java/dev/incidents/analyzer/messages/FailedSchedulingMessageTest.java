@@ -259,4 +259,18 @@ class FailedSchedulingMessageTest {
         assertThat(FailedSchedulingMessage.isAccelerator(resource)).isEqualTo(expected);
         assertThat(FailedSchedulingMessage.isAccelerator(null)).isFalse();
     }
+
+    /** optscale#568 (a single-node kubeadm cluster whose kubelet stopped posting) and the older wording. */
+    @Test
+    void everyNodeDownIsNotTheWorkloadsFit() {
+        assertThat(FailedSchedulingMessage.parse("0/1 nodes are available: 1 node(s) had untolerated taint "
+                + "{node.kubernetes.io/unreachable: }. preemption: 0/1 nodes are available: 1 Preemption is not "
+                + "helpful for scheduling.").everyNodeNotReady()).isTrue();
+        assertThat(FailedSchedulingMessage.parse("0/3 nodes are available: 3 node(s) were not ready.")
+                .everyNodeNotReady()).isTrue();
+        assertThat(FailedSchedulingMessage.parse("0/3 nodes are available: 1 node(s) had untolerated taint "
+                + "{node.kubernetes.io/unreachable: }, 2 Insufficient nvidia.com/gpu.").everyNodeNotReady()).isFalse();
+        assertThat(FailedSchedulingMessage.parse("pod didn't trigger scale-up: 1 node(s) were not ready")
+                .everyNodeNotReady()).isFalse();
+    }
 }

@@ -35,14 +35,7 @@ class RealWorldAccuracyTest {
             "probe_failure/uptime-kuma-helm-67-exec-healthcheck-timeout",
             // three startup-probe failures and no kill yet: the threshold is not in the paste, and model servers raise
             // it far above the default, so the paste does not prove the kills that followed (held back in session 3)
-            "probe_failure/aibrix-1054-vllm-startup-probe",
-            // the scheduler's word that the only node is unreachable, the node's name nowhere in the paste: node
-            // incidents are keyed by node, and a workload cannot carry a node category
-            "node_not_ready/optscale-568-unreachable-taint-single-node",
-            // the pod's name and state are only in `kubectl get pods` rows, which the reader does not read yet
-            "gpu_admission_failed/karpenter-1476-triton-outofgpu-get-pods-wide",
-            "insufficient_gpu/kubeflow-794-tf-serving-gpu-held-by-stale-test-pods",
-            "init_container_failed/kserve-1038-pvc-wrong-storageclass-initializer-backoff-invalid-ages");
+            "probe_failure/aibrix-1054-vllm-startup-probe");
 
     /**
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and

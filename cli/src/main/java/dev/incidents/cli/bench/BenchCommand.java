@@ -60,6 +60,10 @@ public final class BenchCommand implements Callable<Integer> {
             description = "How long input is paced for the latency row. Default: ${DEFAULT-VALUE}.")
     int latencySeconds;
 
+    @Option(names = "--lateness", paramLabel = "DURATION",
+            description = "incidents.lateness of the latency row's analyzer (e.g. PT1S), to see what a smaller bound buys. Default: the analyzer's default.")
+    String lateness;
+
     @Option(names = "--partitions", defaultValue = "3", description = "Partitions of the broker topics. Default: ${DEFAULT-VALUE}.")
     int partitions;
 
@@ -166,7 +170,7 @@ public final class BenchCommand implements Callable<Integer> {
             }
         }
         if (selected.contains("analyze") || selected.contains("ship") || selected.contains("latency")) {
-            rows.addAll(BrokerComparisons.run(run, selected, brokerRecords, latencySeconds, partitions, sampleFile));
+            rows.addAll(BrokerComparisons.run(run, selected, brokerRecords, latencySeconds, partitions, sampleFile, lateness));
         }
         if (selected.contains("linearity")) {
             String note = linearity.get(1) < ISSUE_LINEARITY_LARGE

@@ -26,7 +26,7 @@ final class BrokerComparisons {
     }
 
     static List<Comparison> run(BenchRun run, Set<String> selected, long records, int latencySeconds, int partitions,
-                                Path sample) throws Exception {
+                                Path sample, String lateness) throws Exception {
         List<Comparison> rows = new ArrayList<>();
         Generated backlog = run.recordings().generate(records);
         try (BenchBroker broker = BenchBroker.start(run)) {
@@ -42,7 +42,7 @@ final class BrokerComparisons {
                 TopicProvisioner.ensure(admin, topics, (short) 1);
 
                 ShipComparison ship = new ShipComparison(run, broker.bootstrapServers());
-                ship.warmUp(sample, warm, warmBare);
+                ship.warmUp(backlog, warm, warmBare);
                 ShipComparison.Shipped shipped = ship.shipFrom(backlog, TopicNames.DEFAULTS);
                 if (selected.contains("ship")) {
                     rows.add(ship.compare(shipped, backlog, bare));
@@ -57,7 +57,7 @@ final class BrokerComparisons {
                     peak = analyze.analyzer(shipped.records()).rate();
                 }
                 if (selected.contains("latency")) {
-                    rows.add(new LatencyComparison(run, admin, client, broker.bootstrapServers(), partitions, sample)
+                    rows.add(new LatencyComparison(run, admin, client, broker.bootstrapServers(), partitions, sample, lateness)
                             .measure(peak, Duration.ofSeconds(latencySeconds)));
                 }
             }

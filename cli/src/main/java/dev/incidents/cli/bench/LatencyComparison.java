@@ -54,8 +54,12 @@ final class LatencyComparison {
     private final String bootstrap;
     private final int partitions;
     private final Path sample;
+    /** {@code incidents.lateness} of the measured analyzer; null for its default. */
+    private final String lateness;
 
-    LatencyComparison(BenchRun run, Admin admin, Map<String, Object> client, String bootstrap, int partitions, Path sample) {
+    LatencyComparison(BenchRun run, Admin admin, Map<String, Object> client, String bootstrap, int partitions, Path sample,
+                      String lateness) {
+        this.lateness = lateness;
         this.run = run;
         this.admin = admin;
         this.client = client;
@@ -66,10 +70,10 @@ final class LatencyComparison {
 
     Comparison measure(double peak, Duration span) throws Exception {
         double rate = peak / 2;
-        AnalyzerConfig config = AnalyzerConfig.from(topicNames());
+        AnalyzerConfig config = AnalyzerConfig.from(settings());
         TopicProvisioner.ensure(admin, AnalyzerTopics.of(config, partitions), (short) 1);
         Path settings = run.dir().resolve("latency-analyzer.properties");
-        writeProperties(settings, topicNames());
+        writeProperties(settings, settings());
         Map<String, OpenArrival> arrivals = new ConcurrentHashMap<>();
         try (RunningAnalyzer analyzer = RunningAnalyzer.start(bootstrap, "bench-latency",
                 run.scratchDir("latency-state"), partitions, run.log("latency-analyzer"),
@@ -154,6 +158,15 @@ final class LatencyComparison {
             Thread.sleep(250);
         }
         throw new IllegalStateException("the latency analyzer did not join its group within 120 s");
+    }
+
+    /** The analyzer's topics (prefixed: the latency run has topics of its own) and the lateness bound, when given. */
+    private Map<String, String> settings() {
+        Map<String, String> settings = new java.util.HashMap<>(topicNames());
+        if (lateness != null) {
+            settings.put(AnalyzerConfig.LATENESS, lateness);
+        }
+        return settings;
     }
 
     private static Map<String, String> topicNames() {

@@ -1,0 +1,533 @@
+package dev.incidents.recordings;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code kubectl get pods} tables as people paste them beside a describe or an Events table: the header
+ * ({@code [NAMESPACE] NAME READY STATUS RESTARTS AGE}, then {@code -o wide}'s {@code IP NODE NOMINATED NODE READINESS
+ * GATES} or any other column), its rows, and the Pod each row becomes.
+ * <p>
+ * kubectl prints one word per pod in STATUS ({@code printPod} in kubectl's printers.go): the phase, replaced by
+ * {@code status.reason} when there is one ({@code Evicted}, {@code UnexpectedAdmissionError}, {@code OutOfnvidia.com/gpu}),
+ * by the first failing init container's reason ({@code Init:CrashLoopBackOff}) or {@code Init:i/n} while init containers
+ * run, else by the first container's waiting or terminated reason, and by {@code Terminating} while it is deleted.
+ * Each row is turned back into a Pod that prints so: the phase the kubelet sets for that state, READY's {@code n/m} as m
+ * container statuses of which n are ready and running, the STATUS reason on the first one that is not ready (as
+ * {@code state.waiting.reason}, or {@code state.terminated.reason} for the reasons a runtime gives a finished container:
+ * kubectl reads a restarting container's OOMKilled or Error from its current state), RESTARTS as its restart count and
+ * {@code (2m ago)} as its {@code lastState.terminated.finishedAt}, AGE as the creation time, NODE as {@code spec.nodeName}.
+ * A STATUS this does not know keeps the phase guess (Running once restarted, else Pending) and becomes the waiting reason.
+ * <p>
+ * The table does not name containers: they are {@link DescribePod#UNNAMED_CONTAINER} (and {@link #UNNAMED_INIT_CONTAINER}),
+ * numbered {@code -1}, {@code -2}, ... when there are more than one, as a describe's {@code State:} block pasted without its
+ * container is.
+ * <p>
+ * Each row is a snapshot at {@link ReadOptions#now()}, except the earlier rows of {@code kubectl get pods -w}: a pod's
+ * row printed again is as much later as the pod got older (its AGE), so a watch pasted whole is the pods' history in
+ * order ({@link #printTimes}). A row whose cells do not fit the header is rejected with its line.
+ */
+final class PodsTable {
+    /** The init containers of a row's pod; the table does not name them either. */
+    static final String UNNAMED_INIT_CONTAINER = Unnamed.INIT_CONTAINER;
+    static final Pattern HEADER = Pattern.compile("^\\s*(?:NAMESPACE\\s+)?NAME\\s+READY\\s+STATUS\\s+RESTARTS\\s+AGE(?:\\s.*)?$");
+    private static final String NAME = "(?:pod/)?[a-z0-9](?:[-a-z0-9.]*[a-z0-9])?";
+    private static final String AGE = "(?:<unknown>|<invalid>|(?=\\d)" + EventAge.AGE + ")";
+    private static final Pattern NAME_CELL = Pattern.compile("^" + NAME + "$");
+    private static final Pattern NAMESPACE_CELL = Pattern.compile("^[a-z0-9](?:[-a-z0-9]*[a-z0-9])?$");
+    private static final Pattern READY_CELL = Pattern.compile("^(\\d{1,3})/(\\d{1,3})$");
+    /** {@code 5}, or since kubectl 1.22 {@code 5 (2m ago)}: how long ago the last restart's container finished. */
+    private static final Pattern RESTARTS_CELL = Pattern.compile("^(\\d{1,9})(?:\\s+\\(((?=\\d)" + EventAge.AGE + ") ago\\))?$");
+    private static final Pattern STATUS_CELL = Pattern.compile("^[A-Za-z][\\w:./<>-]*$");
+    private static final Pattern AGE_CELL = Pattern.compile("^" + AGE + "$");
+    /** A cell; the restarts' {@code (2m ago)} is one cell of its own, joined to the count before it. */
+    private static final Pattern CELL = Pattern.compile("\\([^()]*\\)|\\S+");
+    /**
+     * A row pasted without its header (one line quoted in a ticket, rows grepped out of {@code get pods -A -o wide}):
+     * only the shape kubectl prints, READY's {@code n/m} after the name (and namespace), RESTARTS and AGE after STATUS,
+     * {@code -o wide}'s IP and NODE (and NOMINATED NODE, READINESS GATES) after it.
+     */
+    private static final Pattern BARE_ROW = Pattern.compile("^\\s*(?:([a-z0-9](?:[-a-z0-9]*[a-z0-9])?)\\s+)??(" + NAME
+            + ")\\s+(\\d{1,3}/\\d{1,3})\\s+([A-Za-z][\\w:./<>-]*)\\s+(\\d{1,9}(?:\\s+\\((?=\\d)" + EventAge.AGE
+            + " ago\\))?)\\s+(" + AGE + ")(?:\\s+(<none>|[0-9a-fA-F.:]+)\\s+(<none>|[a-z0-9][-a-z0-9.]*)"
+            + "(?:\\s+(<none>|[a-z0-9][-a-z0-9.]*)\\s+(<none>|\\d+/\\d+))?)?\\s*$");
+    private static final List<String> BARE_COLUMNS = List.of("NAMESPACE", "NAME", "READY", "STATUS", "RESTARTS", "AGE",
+            "IP", "NODE", "NOMINATED NODE", "READINESS GATES");
+    /** Header words kubectl prints with a space inside. */
+    private static final Map<String, String> TWO_WORD_COLUMNS = Map.of("NOMINATED", "NODE", "READINESS", "GATES");
+    /** The command of the table ({@code $ kubectl get pods -n inference -o wide}), for its namespace. */
+    private static final Pattern GET_PODS = Pattern.compile("\\bget\\s+(?:po|pod|pods)\\b");
+    static final Pattern NAMESPACE_FLAG = Pattern.compile("(?:^|\\s)(?:-n|--namespace)(?:=|\\s+)([a-z0-9][-a-z0-9]*)\\b");
+    /** Reasons a container runtime gives a container that ended; kubectl shows them from {@code state.terminated}. */
+    private static final Set<String> TERMINATED_REASONS = Set.of("Completed", "Error", "OOMKilled", "StartError",
+            "ContainerCannotRun", "ContainerStatusUnknown", "DeadlineExceeded");
+    /** {@code Init:ExitCode:1}, {@code Signal:9}: a terminated container without a reason. */
+    private static final Pattern EXIT_OR_SIGNAL = Pattern.compile("^(ExitCode|Signal):(-?\\d{1,9})$");
+    private static final Pattern INIT_PROGRESS = Pattern.compile("^Init:(\\d{1,3})/(\\d{1,3})$");
+
+    /** One row, cells as printed; {@code namespace} null without a NAMESPACE column, {@code node} null for {@code <none>}. */
+    record Row(long line, String namespace, String name, int ready, int containers, String status, int restarts,
+               Duration lastRestart, Duration age, String node) {
+    }
+
+    private final DescribeSink sink;
+
+    PodsTable(DescribeSink sink) {
+        this.sink = sink;
+    }
+
+    /**
+     * The pod of the tables when they list only one ({@code kubectl get pod x}, one row quoted): what a State block or
+     * an Events table pasted with it and naming nothing is about. Its namespace is null when the rows do not say.
+     */
+    static DescribeEvents.Subject onlyPod(List<List<Row>> tables) {
+        Row only = onlyPodsLastRow(tables);
+        return only == null ? null : new DescribeEvents.Subject("Pod", only.namespace(), only.name(), only.node());
+    }
+
+    /** The last row of the one pod the tables list, null when they list none or several. */
+    static Row onlyPodsLastRow(List<List<Row>> tables) {
+        Row only = null;
+        for (List<Row> table : tables) {
+            for (Row row : table) {
+                if (only != null && !only.name().equals(row.name())) {
+                    return null;
+                }
+                only = row;
+            }
+        }
+        return only;
+    }
+
+    /**
+     * Adds to {@code pod}, rebuilt from describe lines pasted under this pod's row (a {@code Last State} block without
+     * its {@code Restart Count}), what only the row says: the restarts, and the creation time.
+     */
+    static void fill(ObjectNode pod, Row row, Instant at) {
+        ObjectNode metadata = (ObjectNode) pod.path("metadata");
+        if (!metadata.has("creationTimestamp") && row.age() != null) {
+            metadata.put("creationTimestamp", at.minus(row.age()).toString());
+        }
+        JsonNode statuses = pod.path("status").path("containerStatuses");
+        if (statuses.size() == 1 && !statuses.get(0).has("restartCount")) {
+            ((ObjectNode) statuses.get(0)).put("restartCount", row.restarts());
+        }
+    }
+
+    /**
+     * Each row's Pod, in the table's order, except those of pods in {@code described}: a describe in the same paste
+     * shows the same moment in more detail. {@code namespaceOf} names the namespace of a pod whose row has none, when
+     * the table's command does not ({@code -n}).
+     */
+    void emit(List<List<Row>> tables, Set<String> described, Function<String, String> namespaceOf) {
+        for (List<Row> table : tables) {
+            List<Instant> times = printTimes(table, sink.now());
+            for (int k = 0; k < table.size(); k++) {
+                Row row = table.get(k);
+                if (described.contains(row.name())) {
+                    continue;
+                }
+                String namespace = row.namespace() != null ? row.namespace() : namespaceOf.apply(row.name());
+                sink.snapshot(pod(row, namespace, times.get(k)), row.line(), times.get(k));
+            }
+        }
+    }
+
+    /**
+     * When each row of a table was printed, the last at {@code now}. kubectl prints a table at once, so without more
+     * every row is at {@code now}; but {@code get pods -w} prints a row each time a pod changes, in order, after the
+     * first listing, and AGE counts from the pod's creation: a pod's later row is later by the difference of its two
+     * ages. So each row is at the earliest time that keeps the rows in order and each pod's rows that far apart (a
+     * younger age than the pod's row before is a pod recreated under its name, which says nothing).
+     */
+    static List<Instant> printTimes(List<Row> table, Instant now) {
+        long[] offsets = new long[table.size()];
+        Map<String, Integer> previousOfPod = new HashMap<>();
+        for (int k = 0; k < table.size(); k++) {
+            Row row = table.get(k);
+            offsets[k] = k == 0 ? 0 : offsets[k - 1];
+            Integer previous = previousOfPod.put(row.namespace() + "/" + row.name(), k);
+            if (previous != null) {
+                Duration before = table.get(previous).age();
+                if (before != null && row.age() != null && before.compareTo(row.age()) <= 0) {
+                    offsets[k] = Math.max(offsets[k], offsets[previous] + row.age().minus(before).toMillis());
+                }
+            }
+        }
+        List<Instant> times = new ArrayList<>();
+        for (long offset : offsets) {
+            times.add(now.minusMillis(offsets[offsets.length - 1] - offset));
+        }
+        return times;
+    }
+
+    /**
+     * Every table in {@code lines} (a describe never prints this header, and people paste {@code get pods} before or
+     * after their describes) and the rows pasted without a header in {@code [0, proseEnd)}, the text outside describe
+     * documents (consecutive ones make a table); each table's rows in order. Rows that do not fit are rejected here.
+     */
+    List<List<Row>> read(List<String> lines, int proseEnd) {
+        List<List<Row>> tables = new ArrayList<>();
+        List<Row> bare = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (HEADER.matcher(line).matches()) {
+                int[] end = {i + 1};
+                tables.add(rows(lines, i, end));
+                i = end[0] - 1;
+            } else if (i < proseEnd) {
+                Row row = bareRow(line, i + 1);
+                if (row != null) {
+                    bare.add(row);
+                    continue;
+                }
+            }
+            if (!bare.isEmpty()) {
+                tables.add(bare);
+                bare = new ArrayList<>();
+            }
+        }
+        if (!bare.isEmpty()) {
+            tables.add(bare);
+        }
+        return tables;
+    }
+
+    /**
+     * The rows under the header at {@code header}, to the first line that is no row: a blank line, a code fence, the
+     * next command or table. A line with READY's {@code n/m} where kubectl prints it is a row, and rejected when its
+     * cells do not fit the header. Sets {@code end[0]} to the index after the table.
+     */
+    private List<Row> rows(List<String> lines, int header, int[] end) {
+        List<String> columns = columns(lines.get(header));
+        String commandNamespace = commandNamespace(lines, header);
+        int readyAt = columns.indexOf("READY");
+        List<Row> rows = new ArrayList<>();
+        int i = header + 1;
+        for (; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.isBlank() || HEADER.matcher(line).matches()) {
+                break;
+            }
+            List<String> cells = cells(line);
+            if (cells.size() <= readyAt || !looksLikeReady(cells, readyAt)) {
+                break;
+            }
+            Row row = row(columns, cells, i + 1, commandNamespace);
+            if (row != null) {
+                rows.add(row);
+            }
+        }
+        end[0] = i;
+        return rows;
+    }
+
+    /** READY's cell where kubectl puts it, allowing for a NAMESPACE column missing from the header or the row. */
+    private static boolean looksLikeReady(List<String> cells, int readyAt) {
+        for (int k = Math.max(1, readyAt - 1); k <= readyAt + 1 && k < cells.size(); k++) {
+            if (READY_CELL.matcher(cells.get(k)).matches()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The header's column names; {@code NOMINATED NODE} and {@code READINESS GATES} are one column each. */
+    static List<String> columns(String header) {
+        String[] words = header.trim().split("\\s+");
+        List<String> columns = new ArrayList<>();
+        for (int k = 0; k < words.length; k++) {
+            String second = TWO_WORD_COLUMNS.get(words[k]);
+            if (second != null && k + 1 < words.length && words[k + 1].equals(second)) {
+                columns.add(words[k] + " " + second);
+                k++;
+            } else {
+                columns.add(words[k]);
+            }
+        }
+        return columns;
+    }
+
+    /** A row's cells, split at any run of spaces or tabs ({@code -w} rows are not aligned with the header). */
+    static List<String> cells(String line) {
+        List<String> cells = new ArrayList<>();
+        Matcher m = CELL.matcher(line);
+        while (m.find()) {
+            String cell = m.group();
+            if (cell.startsWith("(") && cell.endsWith(" ago)") && !cells.isEmpty()) {
+                cells.set(cells.size() - 1, cells.get(cells.size() - 1) + " " + cell);
+            } else {
+                cells.add(cell);
+            }
+        }
+        return cells;
+    }
+
+    private Row row(List<String> columns, List<String> cells, long line, String commandNamespace) {
+        if (cells.size() != columns.size()) {
+            sink.reject(line, "kubectl get pods row with " + cells.size() + " cells under a header of " + columns.size()
+                    + " columns (" + String.join(", ", columns) + ")");
+            return null;
+        }
+        Map<String, String> byColumn = new LinkedHashMap<>();
+        for (int k = 0; k < columns.size(); k++) {
+            byColumn.putIfAbsent(columns.get(k), cells.get(k));
+        }
+        return row(byColumn, line, commandNamespace);
+    }
+
+    /** A row pasted alone, or null when {@code line} is not one. */
+    private Row bareRow(String line, long lineNumber) {
+        Matcher m = BARE_ROW.matcher(line);
+        if (!m.matches()) {
+            return null;
+        }
+        Map<String, String> byColumn = new LinkedHashMap<>();
+        for (int k = 0; k < BARE_COLUMNS.size(); k++) {
+            if (m.group(k + 1) != null) {
+                byColumn.put(BARE_COLUMNS.get(k), m.group(k + 1));
+            }
+        }
+        return row(byColumn, lineNumber, null);
+    }
+
+    /** The row's cells checked against what kubectl prints in each column; null (rejected) when one is not. */
+    private Row row(Map<String, String> cells, long line, String commandNamespace) {
+        String name = cells.get("NAME");
+        String namespace = cells.getOrDefault("NAMESPACE", commandNamespace);
+        Matcher ready = READY_CELL.matcher(cells.get("READY"));
+        Matcher restarts = RESTARTS_CELL.matcher(cells.get("RESTARTS"));
+        String problem = !NAME_CELL.matcher(name).matches() ? "NAME '" + name + "' is not a pod name"
+                : namespace != null && !NAMESPACE_CELL.matcher(namespace).matches() ? "NAMESPACE '" + namespace + "' is not a namespace"
+                : !ready.matches() ? "READY '" + cells.get("READY") + "' is not ready/total"
+                : !STATUS_CELL.matcher(cells.get("STATUS")).matches() ? "STATUS '" + cells.get("STATUS") + "' is not one word"
+                : !restarts.matches() ? "RESTARTS '" + cells.get("RESTARTS") + "' is not a count"
+                : !AGE_CELL.matcher(cells.get("AGE")).matches() ? "AGE '" + cells.get("AGE") + "' is not an age"
+                : null;
+        if (problem == null && Integer.parseInt(ready.group(1)) > Integer.parseInt(ready.group(2))) {
+            problem = "READY '" + cells.get("READY") + "' has more ready than containers";
+        }
+        if (problem != null) {
+            sink.reject(line, "unreadable kubectl get pods row: " + KubeTime.abbreviate(problem));
+            return null;
+        }
+        String node = cells.get("NODE");
+        return new Row(line, namespace, name.startsWith("pod/") ? name.substring(4) : name,
+                Integer.parseInt(ready.group(1)), Integer.parseInt(ready.group(2)), cells.get("STATUS"),
+                Integer.parseInt(restarts.group(1)), restarts.group(2) == null ? null : EventAge.duration(restarts.group(2)),
+                EventAge.duration(cells.get("AGE")), node == null || node.startsWith("<") ? null : node);
+    }
+
+    /** The {@code -n} of the {@code get pods} command on the lines just above the header, else null. */
+    private static String commandNamespace(List<String> lines, int header) {
+        for (int k = header - 1; k >= 0 && k >= header - 3; k--) {
+            String line = lines.get(k);
+            if (GET_PODS.matcher(line).find()) {
+                Matcher ns = NAMESPACE_FLAG.matcher(line);
+                return ns.find() ? ns.group(1) : null;
+            }
+        }
+        return null;
+    }
+
+    // ------------------------------------------------------------------ the Pod a row becomes
+
+    /** The Pod of {@code row} in {@code namespace}, as printed at {@code at}. */
+    static ObjectNode pod(Row row, String namespace, Instant at) {
+        ObjectNode pod = JsonLogReader.MAPPER.createObjectNode();
+        pod.put("apiVersion", "v1");
+        pod.put("kind", "Pod");
+        ObjectNode metadata = pod.putObject("metadata");
+        metadata.put("name", row.name());
+        metadata.put("namespace", namespace);
+        if (row.age() != null) {
+            metadata.put("creationTimestamp", at.minus(row.age()).toString());
+        }
+        ObjectNode spec = pod.putObject("spec");
+        if (row.node() != null) {
+            spec.put("nodeName", row.node());
+        }
+        ObjectNode status = pod.putObject("status");
+        String reading = row.status();
+        Matcher progress = INIT_PROGRESS.matcher(reading);
+        if (progress.matches()) {
+            // Init:i/n: i init containers done, the next one running, the app containers waiting for them
+            int total = Math.max(1, Integer.parseInt(progress.group(2)));
+            int done = Math.min(Integer.parseInt(progress.group(1)), total - 1);
+            ArrayNode init = status.putArray("initContainerStatuses");
+            for (int k = 0; k < total; k++) {
+                ObjectNode c = container(init, UNNAMED_INIT_CONTAINER, k, total, false);
+                if (k < done) {
+                    c.putObject("state").putObject("terminated").put("reason", "Completed").put("exitCode", 0);
+                } else if (k == done) {
+                    c.putObject("state").putObject("running");
+                    restarted(c, row, at);
+                } else {
+                    c.putObject("state").putObject("waiting").put("reason", "PodInitializing");
+                }
+            }
+            appContainersWaitingForInit(status, row);
+            status.put("phase", "Pending");
+            return pod;
+        }
+        if (reading.startsWith("Init:")) {
+            // an init container failing (Init:CrashLoopBackOff, Init:Error, Init:OOMKilled, Init:ExitCode:1): which
+            // of how many the table does not say
+            ObjectNode c = container(status.putArray("initContainerStatuses"), UNNAMED_INIT_CONTAINER, 0, 1, false);
+            c.set("state", state(reading.substring("Init:".length())));
+            restarted(c, row, at);
+            appContainersWaitingForInit(status, row);
+            status.put("phase", "Pending");
+            return pod;
+        }
+        ArrayNode statuses = status.putArray("containerStatuses");
+        if (DescribePod.FAILED_REASON.matcher(reading).matches()) {
+            // the kubelet's rejections at admission and its evictions: the pod failed as a whole, its reason in
+            // status.reason (kubectl prints it in place of the phase)
+            status.put("phase", "Failed");
+            status.put("reason", reading);
+            containers(statuses, row, null, at);
+            return pod;
+        }
+        switch (reading) {
+            case "Pending", "Running", "Succeeded", "Failed", "Unknown" -> {
+                status.put("phase", reading);
+                containers(statuses, row, null, at);
+            }
+            case "NodeLost" -> {
+                // the node controller's mark on the pods of a node gone silent (before taints replaced it)
+                status.put("phase", "Unknown");
+                status.put("reason", reading);
+                containers(statuses, row, null, at);
+            }
+            case "Terminating" -> {
+                // kubectl prints it for a pod with a deletion timestamp that has not finished
+                metadata.put("deletionTimestamp", at.toString());
+                status.put("phase", "Running");
+                containers(statuses, row, null, at);
+            }
+            case "NotReady" -> {
+                // kubectl's word for a pod with a container finished and one still running, not Ready
+                status.put("phase", "Running");
+                containers(statuses, row, null, at);
+            }
+            case "SchedulingGated" -> {
+                status.put("phase", "Pending");
+                status.putArray("conditions").addObject().put("type", "PodScheduled").put("status", "False")
+                        .put("reason", "SchedulingGated");
+                containers(statuses, row, null, at);
+            }
+            default -> {
+                ObjectNode state = state(reading);
+                status.put("phase", phase(state, row));
+                containers(statuses, row, state, at);
+            }
+        }
+        return pod;
+    }
+
+    /**
+     * The phase the kubelet sets beside a container in {@code state}: a container that has not started yet keeps the
+     * pod Pending; once one has run (it restarts, or another one runs) the pod is Running, and a pod whose containers
+     * all ended without a restart has finished (Succeeded when they completed, else Failed).
+     */
+    private static String phase(ObjectNode state, Row row) {
+        boolean started = row.restarts() > 0 || row.ready() > 0;
+        if (state.has("waiting")) {
+            return started || "CrashLoopBackOff".equals(state.path("waiting").path("reason").asText()) ? "Running" : "Pending";
+        }
+        if (started) {
+            return "Running";
+        }
+        return "Completed".equals(state.path("terminated").path("reason").asText()) ? "Succeeded" : "Failed";
+    }
+
+    /** A STATUS word as a container state: terminated for the runtime's end reasons and exit codes, else waiting. */
+    private static ObjectNode state(String reason) {
+        ObjectNode state = JsonLogReader.MAPPER.createObjectNode();
+        Matcher exit = EXIT_OR_SIGNAL.matcher(reason);
+        if (exit.matches()) {
+            state.putObject("terminated").put(exit.group(1).equals("Signal") ? "signal" : "exitCode",
+                    Integer.parseInt(exit.group(2)));
+        } else if (TERMINATED_REASONS.contains(reason)) {
+            ObjectNode terminated = state.putObject("terminated").put("reason", reason);
+            if ("Completed".equals(reason)) {
+                // the runtime says Completed only for exit code 0
+                terminated.put("exitCode", 0);
+            }
+        } else {
+            state.putObject("waiting").put("reason", reason);
+        }
+        return state;
+    }
+
+    /**
+     * READY's containers: the ready ones running, {@code reasonState} (null when STATUS names none) and the restarts on
+     * the first one that is not, the others not ready without a state the table shows.
+     */
+    private static void containers(ArrayNode statuses, Row row, ObjectNode reasonState, Instant at) {
+        int total = Math.max(1, row.containers());
+        int notReady = total - row.ready();
+        boolean running = "Running".equals(row.status()) || "NotReady".equals(row.status())
+                || "Terminating".equals(row.status());
+        for (int k = 0; k < total; k++) {
+            boolean ready = k >= notReady;
+            ObjectNode c = container(statuses, DescribePod.UNNAMED_CONTAINER, k, total, ready);
+            if (ready || running) {
+                c.putObject("state").putObject("running");
+            }
+            if (k == 0 && reasonState != null) {
+                c.set("state", reasonState);
+            }
+            if (k == 0) {
+                restarted(c, row, at);
+            }
+        }
+        if ("Succeeded".equals(row.status())) {
+            for (int k = 0; k < statuses.size(); k++) {
+                ((ObjectNode) statuses.get(k)).putObject("state").putObject("terminated").put("reason", "Completed")
+                        .put("exitCode", 0);
+            }
+        }
+    }
+
+    /** App containers of a pod still initializing: none ready, waiting for the init containers. */
+    private static void appContainersWaitingForInit(ObjectNode status, Row row) {
+        ArrayNode statuses = status.putArray("containerStatuses");
+        int total = Math.max(1, row.containers());
+        for (int k = 0; k < total; k++) {
+            container(statuses, DescribePod.UNNAMED_CONTAINER, k, total, false)
+                    .putObject("state").putObject("waiting").put("reason", "PodInitializing");
+        }
+    }
+
+    private static ObjectNode container(ArrayNode statuses, String name, int index, int total, boolean ready) {
+        ObjectNode c = statuses.addObject();
+        c.put("name", total == 1 ? name : name + "-" + (index + 1));
+        c.put("ready", ready);
+        c.put("restartCount", 0);
+        return c;
+    }
+
+    /** RESTARTS on the container they are shown for; {@code (2m ago)} is when its last run ended. */
+    private static void restarted(ObjectNode container, Row row, Instant at) {
+        container.put("restartCount", row.restarts());
+        if (row.lastRestart() != null && row.restarts() > 0) {
+            container.putObject("lastState").putObject("terminated")
+                    .put("finishedAt", at.minus(row.lastRestart()).toString());
+        }
+    }
+}
