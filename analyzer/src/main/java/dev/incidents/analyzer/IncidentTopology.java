@@ -42,6 +42,7 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.TimestampedKeyValueStore;
 
 /**
  * The analyzer, top to bottom as in DESIGN.md section 1:
@@ -107,34 +108,47 @@ public final class IncidentTopology {
         KStream<String, PodSnapshot> pods = builder.stream(config.podsTopic(),
                         Consumed.with(Serdes.String(), podSerde).withTimestampExtractor(eventTime).withName("pods"))
                 .processValues(() -> new InputCheck<>("pods", InputCheck::pod), Named.as("pods-check"));
+        // What each cluster's nodes offer and its GPU pods hold, in memory beside the nodes and gpu-placements
+        // stores, which the correlators read instead of scanning the stores.
+        NodeIndex nodeIndex = new NodeIndex();
+        boolean oneStage = oneStage(config);
+        if (oneStage) {
+            // The first child: a pod's placement is in the view before its own signals reach the correlator.
+            builder.addStateStore(viewStore(PLACEMENTS_STORE, Serdes.String()));
+            placements(pods).process(() -> placementsView(nodeIndex), Named.as("placements-view"), PLACEMENTS_STORE);
+        }
         KStream<String, Signal> podSignals = pods.process(PodRouting::new, Named.as("pods-to-signals"), PodOwners.STORE);
-        // Which accelerators each bound pod holds, for every task to see free accelerators per node (fragmentation)
-        pods.filter((key, pod) -> GpuPlacement.concerns(pod), Named.as("gpu-pods"))
-                .mapValues(GpuPlacement::encode, Named.as("pods-to-placements"))
-                .to(config.placementsViewTopic(), Produced.with(Serdes.String(), Serdes.String())
-                        .withName("placements-to-view"));
+        if (!oneStage) {
+            // Which accelerators each bound pod holds, for every task to see free accelerators per node (fragmentation)
+            placements(pods).to(config.placementsViewTopic(), Produced.with(Serdes.String(), Serdes.String())
+                    .withName("placements-to-view"));
+        }
 
         KStream<String, NodeSnapshot> nodes = builder.stream(config.nodesTopic(),
                         Consumed.with(Serdes.String(), nodeSerde).withTimestampExtractor(eventTime).withName("nodes"))
                 .processValues(() -> new InputCheck<>("nodes", InputCheck::node), Named.as("nodes-check"));
+        if (oneStage) {
+            builder.addStateStore(viewStore(NODES_STORE, nodeSerde));
+            nodes.process(() -> new GlobalViewUpdater<>(NODES_STORE, nodeIndex::update), Named.as("nodes-view"),
+                    NODES_STORE);
+        }
         KStream<String, Signal> nodeSignals = nodes.process(NodeRouting::new, Named.as("nodes-to-signals"));
-        // A topic cannot feed both a stream and a global table of one topology: the global store reads a copy.
-        nodes.to(config.nodesViewTopic(), Produced.with(Serdes.String(), nodeSerde).withName("nodes-to-view"));
-        // The global store is what a global table keeps; its updater also feeds the in-memory index of what each
-        // cluster's nodes offer, which the correlators read instead of scanning the store.
-        NodeIndex nodeIndex = new NodeIndex();
-        builder.addGlobalStore(Stores.timestampedKeyValueStoreBuilder(Stores.persistentKeyValueStore(NODES_STORE),
-                                Serdes.String(), nodeSerde).withLoggingDisabled(),
-                config.nodesViewTopic(),
-                Consumed.with(Serdes.String(), nodeSerde).withTimestampExtractor(eventTime).withName("nodes-view"),
-                () -> new GlobalViewUpdater<>(NODES_STORE, nodeIndex::update));
-        builder.addGlobalStore(Stores.timestampedKeyValueStoreBuilder(Stores.persistentKeyValueStore(PLACEMENTS_STORE),
-                                Serdes.String(), Serdes.String()).withLoggingDisabled(),
-                config.placementsViewTopic(),
-                Consumed.with(Serdes.String(), Serdes.String()).withTimestampExtractor(eventTime)
-                        .withName("placements-view"),
-                () -> new GlobalViewUpdater<String>(PLACEMENTS_STORE,
-                        (pod, placement) -> nodeIndex.placed(pod, GpuPlacement.parse(placement).orElse(null))));
+        if (!oneStage) {
+            // A topic cannot feed both a stream and a global table of one topology: the global store reads a copy.
+            nodes.to(config.nodesViewTopic(), Produced.with(Serdes.String(), nodeSerde).withName("nodes-to-view"));
+            // The global stores are what global tables keep; their updaters also feed the index.
+            builder.addGlobalStore(Stores.timestampedKeyValueStoreBuilder(Stores.persistentKeyValueStore(NODES_STORE),
+                                    Serdes.String(), nodeSerde).withLoggingDisabled(),
+                    config.nodesViewTopic(),
+                    Consumed.with(Serdes.String(), nodeSerde).withTimestampExtractor(eventTime).withName("nodes-view"),
+                    () -> new GlobalViewUpdater<>(NODES_STORE, nodeIndex::update));
+            builder.addGlobalStore(Stores.timestampedKeyValueStoreBuilder(Stores.persistentKeyValueStore(PLACEMENTS_STORE),
+                                    Serdes.String(), Serdes.String()).withLoggingDisabled(),
+                    config.placementsViewTopic(),
+                    Consumed.with(Serdes.String(), Serdes.String()).withTimestampExtractor(eventTime)
+                            .withName("placements-view"),
+                    () -> placementsView(nodeIndex));
+        }
 
         builder.addStateStore(WriteBackStore.builder(store(SUBJECTS_STORE, new SubjectStateSerde(), config),
                 SUBJECTS_CACHED));
@@ -147,20 +161,44 @@ public final class IncidentTopology {
 
         // Signals from every input partition meet per subject; the watermarks that travel with them (to every
         // partition) give each correlator the slowest input's event time, so a subject's evidence is taken in order.
-        KStream<String, Incident> incidents = eventSignals
+        KStream<String, byte[]> framed = eventSignals
                 .merge(podSignals, Named.as("signals"))
                 .merge(nodeSignals, Named.as("node-signals"))
-                .process(() -> new InputProgress(config, inputLag), Named.as("input-progress"))
-                .repartition(Repartitioned.<String, byte[]>as(SIGNALS_BY_SUBJECT)
+                .process(() -> new InputProgress(config, inputLag), Named.as("input-progress"));
+        KStream<String, byte[]> bySubject = oneStage ? framed
+                : framed.repartition(Repartitioned.<String, byte[]>as(SIGNALS_BY_SUBJECT)
                         .withKeySerde(Serdes.String()).withValueSerde(Serdes.ByteArray())
-                        .withStreamPartitioner(new SubjectPartitioner()))
-                .process(() -> new Correlator(config, catalog, stores, nodeIndex), Named.as("correlate"),
-                        SUBJECTS_STORE, DEADLINES_STORE, INCIDENTS_STORE, BUFFER_STORE, WATERMARKS_STORE);
+                        .withStreamPartitioner(new SubjectPartitioner()));
+        List<String> correlatorStores = new ArrayList<>(
+                List.of(SUBJECTS_STORE, DEADLINES_STORE, INCIDENTS_STORE, BUFFER_STORE, WATERMARKS_STORE));
+        if (oneStage) {
+            correlatorStores.addAll(List.of(NODES_STORE, PLACEMENTS_STORE));
+        }
+        KStream<String, Incident> incidents = bySubject.process(
+                () -> new Correlator(config, catalog, stores, nodeIndex, !oneStage), Named.as("correlate"),
+                correlatorStores.toArray(String[]::new));
 
         incidents.to(config.incidentsTopic(), Produced.with(Serdes.String(), incidentSerde).withName("incidents-avro"));
         incidents.mapValues(IncidentJson::toJson, Named.as("incidents-to-json"))
                 .to(config.incidentsJsonTopic(), Produced.with(Serdes.String(), Serdes.String()).withName("incidents-json"));
         return builder.build();
+    }
+
+    /**
+     * Whether the correlator runs in the same sub-topology as the input stage, without {@code signals-by-subject}:
+     * {@code replay} and the tests that drive the topology like it (one input partition, stores without changelogs).
+     *
+     * <p>Why: with one input partition there is one correlator task, so routing signals to it through a topic moves
+     * nothing; in {@link org.apache.kafka.streams.TopologyTestDriver} it costs a serde round trip, a task pass and a
+     * commit per signal, most of a replay's time outside the correlator. What replay sees does not change: the driver
+     * processes a repartition topic's records right after the record that wrote them, in their order, and the node
+     * and placement views (global stores fed through topics, which the driver updates between the two) become stores
+     * of this sub-topology updated first, so a record's signals still meet the views with that record in them. The
+     * live application (changelogged stores, any number of partitions) keeps both stages, so its correlators scale
+     * with the partitions and its {@code describe()} is what {@code TopologyDescriptionTest} pins.
+     */
+    public static boolean oneStage(AnalyzerConfig config) {
+        return config.inputPartitions() == 1 && !config.storeChangelog();
     }
 
     /**
@@ -202,6 +240,23 @@ public final class IncidentTopology {
     private static <K, V> StoreBuilder<KeyValueStore<K, V>> folded(StoreBuilder<KeyValueStore<K, V>> builder,
                                                                     AnalyzerConfig config) {
         return config.storeChangelog() ? builder.withCachingEnabled() : builder;
+    }
+
+    /** A node or placement view kept in the input stage's task ({@link #oneStage}): in memory, scratch for one run. */
+    private static <V> StoreBuilder<TimestampedKeyValueStore<String, V>> viewStore(String name, Serde<V> values) {
+        return Stores.timestampedKeyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), Serdes.String(), values)
+                .withLoggingDisabled();
+    }
+
+    /** The accelerators each bound GPU pod holds, as the {@code gpu-placements} view keeps them. */
+    private static KStream<String, String> placements(KStream<String, PodSnapshot> pods) {
+        return pods.filter((key, pod) -> GpuPlacement.concerns(pod), Named.as("gpu-pods"))
+                .mapValues(GpuPlacement::encode, Named.as("pods-to-placements"));
+    }
+
+    private static GlobalViewUpdater<String> placementsView(NodeIndex nodeIndex) {
+        return new GlobalViewUpdater<>(PLACEMENTS_STORE,
+                (pod, placement) -> nodeIndex.placed(pod, GpuPlacement.parse(placement).orElse(null)));
     }
 
     /** A store whose content is small and short-lived (in flight, per partition): in memory, restored from its changelog. */

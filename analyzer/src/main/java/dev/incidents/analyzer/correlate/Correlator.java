@@ -52,6 +52,7 @@ public final class Correlator implements Processor<String, byte[], String, Incid
     private final IncidentLifecycle lifecycle;
     private final Stores stores;
     private final NodeIndex nodeIndex;
+    private final boolean framesFromTopic;
 
     private ProcessorContext<String, Incident> context;
     private KeyValueStore<String, SubjectState> subjects;
@@ -79,8 +80,17 @@ public final class Correlator implements Processor<String, byte[], String, Incid
                          String buffer, String watermarks) {
     }
 
-    public Correlator(AnalyzerConfig config, HintCatalog catalog, Stores stores, NodeIndex nodeIndex) {
+    /**
+     * @param framesFromTopic whether frames arrive through {@code signals-by-subject}, whose offsets order ties in
+     *                        the reorder buffer (and make a signal re-read after a crash the same entry); false when
+     *                        {@link InputProgress} forwards them straight here ({@code IncidentTopology.oneStage}),
+     *                        where a record's offset is that of its input topic, shared by its signals and not
+     *                        comparable across the three inputs, so ties keep the order of arrival
+     */
+    public Correlator(AnalyzerConfig config, HintCatalog catalog, Stores stores, NodeIndex nodeIndex,
+                      boolean framesFromTopic) {
         this.config = config;
+        this.framesFromTopic = framesFromTopic;
         this.nodeIndex = nodeIndex;
         this.lifecycle = new IncidentLifecycle(config, Detectors.all(config.nodeDiskWorkloads()), catalog);
         this.stores = stores;
@@ -129,7 +139,7 @@ public final class Correlator implements Processor<String, byte[], String, Incid
         }
         long time = record.timestamp();
         if (time > released) {
-            long order = context.recordMetadata().map(RecordMetadata::offset).orElse(-1L);
+            long order = framesFromTopic ? context.recordMetadata().map(RecordMetadata::offset).orElse(-1L) : -1L;
             buffer.add(time, inputPartition, order, record.key(), frame);
             PipelineMeters.buffered(buffer.size());
             release();

@@ -92,26 +92,35 @@ public final class NodeIndex {
         private boolean built;
 
         synchronized void update(String node, NodeSnapshot snapshot) {
-            changed(() -> {
-                if (snapshot == null) {
-                    allocatable.remove(node);
-                } else {
-                    put(node, snapshot);
-                }
-            });
+            if (snapshot == null ? allocatable.containsKey(node)
+                    : !snapshot.getAllocatable().equals(allocatable.get(node))) {
+                changed(() -> {
+                    if (snapshot == null) {
+                        allocatable.remove(node);
+                    } else {
+                        put(node, snapshot);
+                    }
+                });
+            }
         }
 
         synchronized void placed(String podKey, GpuPlacement placement) {
-            changed(() -> {
-                if (placement == null) {
-                    placements.remove(podKey);
-                } else {
-                    place(podKey, placement);
-                }
-            });
+            if (placement == null ? placements.containsKey(podKey) : !placement.equals(placements.get(podKey))) {
+                changed(() -> {
+                    if (placement == null) {
+                        placements.remove(podKey);
+                    } else {
+                        place(podKey, placement);
+                    }
+                });
+            }
         }
 
-        /** Called with the lock held: applies a change seen after the first scan, and forgets the derived offers. */
+        /**
+         * Called with the lock held: applies a change seen after the first scan, and forgets the derived offers. Only
+         * for a real change: most node snapshots are status heartbeats and most placements repeat a pod's snapshot,
+         * and recomputing every offer of the cluster after each was a tenth of a fleet replay's time.
+         */
         private void changed(Runnable change) {
             if (!built) {
                 return; // the first offer scans the stores, which already hold this change

@@ -60,10 +60,6 @@ public final class Replay implements AutoCloseable {
     private final TestOutputTopic<String, byte[]> dlq;
     /** Read only to discard: the driver keeps every output record until it is read. */
     private final TestOutputTopic<String, String> json;
-    private final TestOutputTopic<byte[], byte[]> repartitioned;
-    /** The nodes' copy for the global store: the driver feeds the store and also keeps every record until read. */
-    private final TestOutputTopic<byte[], byte[]> nodesView;
-    private final TestOutputTopic<byte[], byte[]> placementsView;
     private final boolean keepTransitions;
     private final List<Incident> transitions = new ArrayList<>();
     /** The event time each kept transition was decided at (its record timestamp). */
@@ -87,6 +83,8 @@ public final class Replay implements AutoCloseable {
         // The idle clock is what finish() uses to move event time; the driver's wall clock only moves when told.
         // One input partition, read in event-time order: nothing is in flight, so no lateness bound unless one is
         // asked for (a merge of sources whose clocks or pace differ, as a test of the ordering guarantee does).
+        // With one partition and no changelogs the topology runs in one stage (IncidentTopology.oneStage): no
+        // signals-by-subject or view topics whose records the driver would keep until read.
         this.config = analyzerConfig.with(AnalyzerConfig.IDLE_ADVANCE_INTERVAL, "PT1S")
                 .with(AnalyzerConfig.STORE_CHANGELOG, "false")
                 .with(AnalyzerConfig.INPUT_PARTITIONS, "1")
@@ -113,12 +111,6 @@ public final class Replay implements AutoCloseable {
                 Serdes.ByteArray().deserializer());
         this.json = driver.createOutputTopic(config.incidentsJsonTopic(), new StringDeserializer(),
                 new StringDeserializer());
-        this.repartitioned = driver.createOutputTopic(APPLICATION_ID + "-" + IncidentTopology.SIGNALS_BY_SUBJECT
-                + "-repartition", Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer());
-        this.nodesView = driver.createOutputTopic(config.nodesViewTopic(), Serdes.ByteArray().deserializer(),
-                Serdes.ByteArray().deserializer());
-        this.placementsView = driver.createOutputTopic(config.placementsViewTopic(), Serdes.ByteArray().deserializer(),
-                Serdes.ByteArray().deserializer());
     }
 
     /**
@@ -239,15 +231,6 @@ public final class Replay implements AutoCloseable {
         }
         while (!json.isEmpty()) {
             json.readRecord();
-        }
-        while (!repartitioned.isEmpty()) {
-            repartitioned.readRecord();
-        }
-        while (!nodesView.isEmpty()) {
-            nodesView.readRecord();
-        }
-        while (!placementsView.isEmpty()) {
-            placementsView.readRecord();
         }
         while (!dlq.isEmpty()) {
             dlq.readRecord();

@@ -34,15 +34,35 @@ record JavaCommand(List<String> jvmOptions) {
     /** The maximum heap {@code bin/incidents} gives a JVM unless {@code INCIDENTS_HEAP} says otherwise. */
     static final String LAUNCHER_HEAP = "1g";
 
-    /** {@code bin/incidents ARGS}: the CLI's main class. */
+    /**
+     * The collector {@code bin/incidents} gives {@code replay} unless {@code INCIDENTS_JAVA_OPTS} names one: replay is
+     * one thread of batch work, and G1's concurrent bookkeeping over its large in-memory state cost it more CPU and
+     * half again the memory (see the launcher).
+     */
+    static final String REPLAY_COLLECTOR = "-XX:+UseSerialGC";
+
+    /** {@code bin/incidents ARGS}: the CLI's main class, with the launcher's collector for {@code replay}. */
     List<String> incidents(String... args) {
-        return main(Main.class.getName(), args);
+        return command(Main.class.getName(), args.length > 0 && "replay".equals(args[0]), args);
+    }
+
+    /** A bench class in a JVM set up as {@code bin/incidents replay} sets one up (the baselines replay is compared with). */
+    List<String> replayLike(String mainClass, String... args) {
+        return command(mainClass, true, args);
     }
 
     List<String> main(String mainClass, String... args) {
+        return command(mainClass, false, args);
+    }
+
+    private List<String> command(String mainClass, boolean replay, String... args) {
         List<String> command = new ArrayList<>();
         command.add(java());
-        command.addAll(jvmOptions);
+        command.add(jvmOptions.get(0));
+        if (replay && jvmOptions.stream().noneMatch(JavaCommand::namesCollector)) {
+            command.add(REPLAY_COLLECTOR);
+        }
+        command.addAll(jvmOptions.subList(1, jvmOptions.size()));
         String home = System.getProperty(BrokerSettings.INCIDENTS_HOME_PROPERTY);
         if (home != null) {
             command.add("-D" + BrokerSettings.INCIDENTS_HOME_PROPERTY + "=" + home);
@@ -68,13 +88,19 @@ record JavaCommand(List<String> jvmOptions) {
             process.waitFor();
             Matcher m = Pattern.compile("size_t MaxHeapSize\\s+=\\s+(\\d+)").matcher(flags);
             String max = m.find() ? String.format("max heap %,d MiB", Long.parseLong(m.group(1)) >> 20) : "max heap unknown";
-            return max + " (" + String.join(" ", jvmOptions) + ")";
+            String collector = jvmOptions.stream().filter(JavaCommand::namesCollector).findFirst()
+                    .orElse(REPLAY_COLLECTOR);
+            return max + " (" + String.join(" ", jvmOptions) + "; replay and parse-only with " + collector + ")";
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return "unknown";
         }
+    }
+
+    private static boolean namesCollector(String option) {
+        return option.startsWith("-XX:+Use") && option.endsWith("GC");
     }
 
     private static String java() {

@@ -51,7 +51,7 @@ final class ReplayComparisons {
     Comparison versusParseOnly(Generated recording) {
         MeasuredRun.Result replay = replay(recording);
         run.say("parse only (read + map, no topology) over %s", describe(recording));
-        MeasuredRun.Result parsed = MeasuredRun.run(run.java().main(ParseOnly.class.getName(), names(recording)),
+        MeasuredRun.Result parsed = MeasuredRun.run(run.java().replayLike(ParseOnly.class.getName(), names(recording)),
                 true, run.log("parse-only"));
         check(parsed, "parse-only");
         return Comparison.of("replay-vs-parse-only",
