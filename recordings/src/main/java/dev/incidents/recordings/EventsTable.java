@@ -166,7 +166,8 @@ final class EventsTable {
             if (SEPARATOR.matcher(line).matches()) {
                 continue;
             }
-            if (line.isBlank() || line.trim().startsWith("```") || SECTION.matcher(line).matches()
+            if (line.isBlank() || line.trim().startsWith("```")
+                    || SECTION.matcher(line).matches() && !continuesMessage(rows, line)
                     || DESCRIBE_HEADER.matcher(line).matches() || PodsTable.HEADER.matcher(line).matches()) {
                 break;
             }
@@ -352,6 +353,15 @@ final class EventsTable {
     }
 
     /** Appends a wrapped continuation line to the row's message. */
+    /**
+     * kubectl describe prints a multi-line event message as it is, its later lines from the first column: a failed
+     * mount's {@code Mounting command: systemd-run}, {@code Output: ...}. Events is the last section of a describe,
+     * so after a row such a line continues its message; only the next document's {@code Name:} ends the table.
+     */
+    private static boolean continuesMessage(List<Row> rows, String line) {
+        return !rows.isEmpty() && !line.startsWith("Name:");
+    }
+
     private static Row continued(Row row, String previousLine, String line) {
         boolean hardWrap = !Character.isWhitespace(line.charAt(0)) && previousLine.length() >= HARD_WRAP_WIDTH;
         String message = row.message() + (hardWrap ? "" : " ") + line.trim();

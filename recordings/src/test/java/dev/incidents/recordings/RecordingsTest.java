@@ -617,6 +617,37 @@ class RecordingsTest {
         assertThat(records).extracting(Recorded::key).containsExactly("test/inference/Pod/vllm-7d9f8b6c5d-x2x9z");
     }
 
+    /** A mount failure's message spans lines that start at the first column and look like describe fields. */
+    @Test
+    void multiLineMessagesDoNotEndTheTable() {
+        String text = """
+                Name:         web-0
+                Namespace:    shop
+                Containers:
+                  app:
+                    State:          Waiting
+                      Reason:       ContainerCreating
+                Events:
+                  Type     Reason       Age   From     Message
+                  ----     ------       ----  ----     -------
+                  Warning  FailedMount  2m    kubelet  MountVolume.SetUp failed for volume "data" : mount failed: exit status 32
+                Mounting command: systemd-run
+                Mounting arguments: --description=Kubernetes transient mount -t nfs 10.0.0.5:/export /var/lib/kubelet/pods/x/volumes/kubernetes.io~nfs/data
+                Output: Running scope as unit run-r1.scope.
+                mount.nfs: access denied by server while mounting 10.0.0.5:/export
+                  Warning  FailedMount  30s   kubelet  Unable to attach or mount volumes: unmounted volumes=[data]: timed out waiting for the condition
+                """;
+        List<Recorded> records = Recordings.read("describe.txt", text, OPTIONS, rejections::add);
+
+        assertThat(rejections).isEmpty();
+        List<String> messages = records.stream().filter(r -> r.value() instanceof KubeEvent)
+                .map(r -> ((KubeEvent) r.value()).getMessage()).toList();
+        assertThat(messages).hasSize(2);
+        assertThat(messages.get(0)).startsWith("MountVolume.SetUp failed").contains("Mounting command: systemd-run")
+                .endsWith("access denied by server while mounting 10.0.0.5:/export");
+        assertThat(messages.get(1)).startsWith("Unable to attach or mount volumes");
+    }
+
     @Test
     void wrappedMessagesAreJoined() {
         String text = """
