@@ -142,20 +142,34 @@ public record ImagePullFailure(Category category, boolean causeKnown, Optional<S
      * Classified like the kubelet's pull errors; the bare registry-client wording counts only on Knative's objects.
      */
     public static Optional<ImagePullFailure> resolvingTag(String apiVersion, String message) {
+        boolean knative = apiVersion != null && apiVersion.startsWith("serving.knative.dev/");
+        return LAST_RESOLUTION.parse(message).filter(r -> !r.bare() || knative).map(Resolution::failure);
+    }
+
+    /** What a message says as a tag resolution error; {@code bare}: only the registry client's own wording. */
+    private record Resolution(ImagePullFailure failure, boolean bare) {
+    }
+
+    /** Every image pull detector asks about the same pod-less event in turn: parsed once, as the kubelet's errors. */
+    private static final LastParse<Optional<Resolution>> LAST_RESOLUTION =
+            new LastParse<>(ImagePullFailure::readResolution);
+
+    private static Optional<Resolution> readResolution(String message) {
         if (message == null || message.isBlank()) {
             return Optional.empty();
         }
         Matcher unable = UNABLE_TO_FETCH.matcher(message);
         if (unable.find()) {
-            return Optional.of(classifyResolution(Optional.of(unable.group(1)), unable.group(2).trim(), message));
+            return Optional.of(new Resolution(classifyResolution(Optional.of(unable.group(1)), unable.group(2).trim(),
+                    message), false));
         }
         Matcher resolve = RESOLVE_TO_DIGEST.matcher(message);
         if (resolve.find()) {
-            return Optional.of(classifyResolution(Optional.empty(), resolve.group(1).trim(), message));
+            return Optional.of(new Resolution(classifyResolution(Optional.empty(), resolve.group(1).trim(), message),
+                    false));
         }
-        if (apiVersion != null && apiVersion.startsWith("serving.knative.dev/")
-                && REGISTRY_CLIENT_ERROR.matcher(message).find()) {
-            return Optional.of(classifyResolution(Optional.empty(), message.trim(), message));
+        if (REGISTRY_CLIENT_ERROR.matcher(message).find()) {
+            return Optional.of(new Resolution(classifyResolution(Optional.empty(), message.trim(), message), true));
         }
         return Optional.empty();
     }
