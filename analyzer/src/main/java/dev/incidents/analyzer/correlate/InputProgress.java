@@ -4,6 +4,7 @@ import dev.incidents.analyzer.AnalyzerConfig;
 import dev.incidents.analyzer.signal.Signal;
 import dev.incidents.analyzer.signal.SignalFrames;
 import java.time.Duration;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -19,8 +20,9 @@ import org.apache.kafka.streams.processor.api.Record;
  * of one task in timestamp order; this processor publishes the result of that merge.
  *
  * <p>A watermark goes out when it has moved by {@link #STEP} of event time, and on a wall-clock tick when it has
- * moved at all (live latency). When the partition has had no record for {@code incidents.idle.advance.interval} of
- * wall time, its clock moves on with the wall clock ({@code x incidents.idle.advance.rate}): a quiet cluster still
+ * moved at all (live latency). While the task is behind (a backlog on the broker, {@link InputLag}), a step's
+ * watermark waits until a commit interval of wall time has passed since the last one ({@link #pace}). When the
+ * partition has had no record for {@code incidents.idle.advance.interval} of wall time, its clock moves on with the wall clock ({@code x incidents.idle.advance.rate}): a quiet cluster still
  * reaches its deadlines. A partition that never had a record says so ({@link SignalFrames#NO_DATA}). Quiet counts
  * only while the partition is processed to its end ({@link InputLag}): a backlog is not a quiet cluster.
  */
@@ -38,6 +40,8 @@ public final class InputProgress implements Processor<String, Signal, String, by
 
     private final long lateness;
     private final InputLag inputLag;
+    /** Wall time between two step watermarks while the task is behind: the commit interval (see {@link #pace}). */
+    private long pace;
     private final long idleAfter;
     private final double idleRate;
 
@@ -46,6 +50,7 @@ public final class InputProgress implements Processor<String, Signal, String, by
     private long lastRecordTime = Long.MIN_VALUE;
     private long wallAtLastRecord;
     private long published = Long.MIN_VALUE;
+    private long wallAtPublish;
     private boolean announcedEmpty;
 
     public InputProgress(AnalyzerConfig config, InputLag inputLag) {
@@ -61,6 +66,7 @@ public final class InputProgress implements Processor<String, Signal, String, by
         this.context = context;
         this.partition = context.taskId().partition();
         this.wallAtLastRecord = context.currentSystemTimeMs();
+        this.pace = pace(context);
         context.schedule(TICK, PunctuationType.WALL_CLOCK_TIME, this::tick);
     }
 
@@ -73,9 +79,28 @@ public final class InputProgress implements Processor<String, Signal, String, by
         lastRecordTime = Math.max(lastRecordTime, record.timestamp());
         wallAtLastRecord = context.currentSystemTimeMs();
         long mark = streamTime() - lateness;
-        if (published == Long.MIN_VALUE || mark - published >= STEP) {
+        if (published == Long.MIN_VALUE || mark - published >= STEP && paced()) {
             publish(mark, record.timestamp());
         }
+    }
+
+    /**
+     * Whether a step's watermark may go out now. Catching up, a task runs through minutes of event time per second:
+     * one watermark per second of it was a third of {@code signals-by-subject} (27k of 80k records for a 50k-record
+     * backlog), each to every correlator partition, each read, decoded and stored there. Under exactly-once a
+     * correlator sees a transaction's records only when it commits, so of the watermarks a task sends between two
+     * commits only the last one moves any correlator's clock: one per commit interval loses nothing. Caught up, the
+     * step is kept (replay, whose driver has no wall clock, and live, where event time follows the wall clock anyway).
+     * The wall-clock tick still publishes what the paced steps held back.
+     */
+    private boolean paced() {
+        return context.currentSystemTimeMs() - wallAtPublish >= pace || inputLag.caughtUp(context.taskId());
+    }
+
+    /** The application's commit interval (Kafka Streams puts its default, 100 ms under exactly-once, in the configs). */
+    static long pace(ProcessorContext<?, ?> context) {
+        Object interval = context.appConfigs().get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG);
+        return interval == null ? TICK.toMillis() : Long.parseLong(interval.toString().trim());
     }
 
     private void tick(long wallNow) {
@@ -110,6 +135,7 @@ public final class InputProgress implements Processor<String, Signal, String, by
     private void publish(long mark, long recordTime) {
         if (mark != SignalFrames.NO_DATA) {
             published = mark;
+            wallAtPublish = context.currentSystemTimeMs();
         }
         context.forward(new Record<>(SignalFrames.WATERMARK_KEY, SignalFrames.watermark(partition, mark),
                 Math.max(0, recordTime)));

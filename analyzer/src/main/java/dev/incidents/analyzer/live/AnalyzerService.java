@@ -88,20 +88,29 @@ public final class AnalyzerService implements AutoCloseable {
         streams.setStateListener(this::logStateChange);
     }
 
-    /** How long an input task waits for a quiet input's producer before it merges without it (see below). */
-    static final Duration MAX_TASK_IDLE = Duration.ofSeconds(10);
+    /**
+     * How long an input task waits for a quiet input's producer before it merges without it (see below). 1 s: the
+     * skew it covers is one producer's batches of the same moment reaching the topics a few milliseconds apart (the
+     * shipper's linger is 20 ms), and it is paid in full at the end of every catch-up.
+     */
+    static final Duration MAX_TASK_IDLE = Duration.ofSeconds(1);
 
     /** The Kafka Streams settings of {@code analyze} over the client config (bootstrap, TLS, SASL, registry). */
     public static Map<String, Object> streamsProperties(Map<String, Object> client, String applicationId,
                                                         String stateDir, int standbyReplicas, String applicationServer) {
         Map<String, Object> properties = new HashMap<>();
         // The input stage's watermark is its task's stream time, so the task must merge its events, pods and nodes
-        // partitions in timestamp order. At 0 (KIP-695) a task waits for records already on the brokers but never
-        // for producers; when a recording is shipped at full speed into a running analyzer (45 minutes of event time
-        // in a second), one partition's records then reach it a moment before another's and are minutes of event
-        // time apart: AnalyzeIT saw 59 late signals and wrong incidents at 0. Hence a wait for producers too. Its
-        // costs: a catch-up stalls up to this long at the end of each input partition (25 s at 0, 34 s at 10 s for
-        // 51.7k records), and live, a decision waits up to this long while one input of the task is quiet.
+        // partitions in timestamp order. Kafka Streams (KIP-695) never merges past a partition whose records are on
+        // the brokers and not fetched yet (lag unknown or > 0), however long the fetch takes, whatever this value.
+        // What this setting adds is a wait for producers: a partition fetched to its end (lag 0) is waited for this
+        // long before the task merges without it. At 0, a recording shipped at full speed into a running analyzer
+        // (45 minutes of event time in a second) had one topic's batch reach a task a moment before another's,
+        // minutes of event time apart: AnalyzeIT saw 59 late signals and wrong incidents. The wait is paid wherever
+        // one input of a task is at its end and another is not: live, by a decision whenever one input of its task
+        // has gone quiet; and at the end of every catch-up, in full, once the input that ends first in event time is
+        // read to its end (in the bench's fleet the nodes topic, whose heartbeats stop 12 minutes of event time before
+        // the last events: with PartitionGroup's TRACE log, each input task "gave up waiting" for its nodes partition
+        // after exactly 10 s at 10 s, most of a 28 s catch-up of 50.4k records).
         properties.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, MAX_TASK_IDLE.toMillis());
         properties.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class);
         // A registry outage holds the stream thread in the deserializer (registryRetry) with a transaction open; past

@@ -23,6 +23,7 @@ final class ConsumerLag {
     private final String group;
     private final List<String> inputs;
     private Map<TopicPartition, Long> internalEnds;
+    private long inputsConsumedAt;
 
     ConsumerLag(Admin admin, String group, List<String> inputs) {
         this.admin = admin;
@@ -43,8 +44,19 @@ final class ConsumerLag {
             // Kafka Streams names them <application.id>-<name>-repartition
             internalEnds = ends(admin.listTopics().names().get().stream()
                     .filter(t -> t.startsWith(group + "-") && t.endsWith("-repartition")).toList());
+            inputsConsumedAt = System.nanoTime();
         }
         return behind(internalEnds, committed);
+    }
+
+    /** {@link System#nanoTime()} when the input topics were first seen committed to their end; 0 until then. */
+    long inputsConsumedAt() {
+        return inputsConsumedAt;
+    }
+
+    /** Records the backlog wrote to the repartition topics (their end offsets once the inputs were consumed). */
+    long repartitioned() {
+        return internalEnds == null ? 0 : internalEnds.values().stream().mapToLong(Long::longValue).sum();
     }
 
     private static long behind(Map<TopicPartition, Long> ends, Map<TopicPartition, OffsetAndMetadata> committed) {
