@@ -88,12 +88,8 @@ public final class AnalyzerService implements AutoCloseable {
         streams.setStateListener(this::logStateChange);
     }
 
-    /**
-     * How long an input task waits for a quiet input's producer before it merges without it (see below). 1 s: the
-     * skew it covers is one producer's batches of the same moment reaching the topics a few milliseconds apart (the
-     * shipper's linger is 20 ms), and it is paid in full at the end of every catch-up.
-     */
-    static final Duration MAX_TASK_IDLE = Duration.ofSeconds(1);
+    /** How long an input task waits for a quiet input's producer before it merges without it (see below). */
+    static final Duration MAX_TASK_IDLE = Duration.ofSeconds(10);
 
     /** The Kafka Streams settings of {@code analyze} over the client config (bootstrap, TLS, SASL, registry). */
     public static Map<String, Object> streamsProperties(Map<String, Object> client, String applicationId,
@@ -103,14 +99,16 @@ public final class AnalyzerService implements AutoCloseable {
         // partitions in timestamp order. Kafka Streams (KIP-695) never merges past a partition whose records are on
         // the brokers and not fetched yet (lag unknown or > 0), however long the fetch takes, whatever this value.
         // What this setting adds is a wait for producers: a partition fetched to its end (lag 0) is waited for this
-        // long before the task merges without it. At 0, a recording shipped at full speed into a running analyzer
-        // (45 minutes of event time in a second) had one topic's batch reach a task a moment before another's,
-        // minutes of event time apart: AnalyzeIT saw 59 late signals and wrong incidents. The wait is paid wherever
-        // one input of a task is at its end and another is not: live, by a decision whenever one input of its task
-        // has gone quiet; and at the end of every catch-up, in full, once the input that ends first in event time is
-        // read to its end (in the bench's fleet the nodes topic, whose heartbeats stop 12 minutes of event time before
-        // the last events: with PartitionGroup's TRACE log, each input task "gave up waiting" for its nodes partition
-        // after exactly 10 s at 10 s, most of a 28 s catch-up of 50.4k records).
+        // long before the task merges without it. A recording shipped at full speed into a running analyzer needs
+        // it: one topic's records reach a task seconds after another's of the same event time. AnalyzeIT saw 59 late
+        // signals at 0; `demo --partitions 3` on 51.7k records (100 copies of the sample, 4-7 s of shipping) saw
+        // 3,282 and 9,635 at 1 s, 7,496 at 3 s (once none), with live incidents unlike replay's; none at 10 s.
+        // The cost: the wait is paid wherever one input of a task is at its end and another is not. Live, by a
+        // decision whenever one input of its task has gone quiet. At the end of every catch-up, in full, once the
+        // input that ends first in event time is read to its end: in the bench's fleet the nodes topic, whose
+        // heartbeats stop 12 minutes of event time before the last events; with PartitionGroup's TRACE log, each
+        // input task "gave up waiting" for its nodes partition exactly 10 s after, most of a 28 s catch-up of 50.4k
+        // records (a catch-up at 1 s took 11-15 s).
         properties.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, MAX_TASK_IDLE.toMillis());
         properties.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class);
         // A registry outage holds the stream thread in the deserializer (registryRetry) with a transaction open; past
