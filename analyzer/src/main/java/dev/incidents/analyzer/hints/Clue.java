@@ -85,5 +85,8 @@ public enum Clue {
     NO_NODE_GROUP_FITS,
     // ... or from a batch scheduler's verdict on its own object (Kueue Workload, Volcano PodGroup)
     QUEUE_QUOTA_EXHAUSTED,
-    GANG_NOT_PLACEABLE
+    GANG_NOT_PLACEABLE,
+
+    // READINESS_FAILING: the probe reached the endpoint and timed out waiting for its answer
+    PROBE_TIMEOUT
 }
