@@ -38,6 +38,8 @@ class RealWorldAccuracyTest {
             "probe_failure/aibrix-1054-vllm-startup-probe",
             // session 5: three training pods rejected for one cause (the provider's pods hold every GPU) open three
             "gpu_admission_failed/trm-repro-coreweave-h200-hpc-verification-holds-gpus",
+            // session 5: an event row without its Age column ('Warning  Unschedulable  kai-scheduler  ...') is not read
+            "insufficient_gpu/kai-scheduler-706-gb10-unified-memory-no-gpu-memory-label",
             // session 5: the header-less Events table names its pod only in the ' kubectl describe pod <name>' line above
             "insufficient_resources/awx-11188-awx-demo-two-cpu-node-after-cordon",
             // session 5: 2015 'Time From SubobjectPath Reason Message' rows are not read (no record, no rejection)
