@@ -35,7 +35,19 @@ class RealWorldAccuracyTest {
             "probe_failure/uptime-kuma-helm-67-exec-healthcheck-timeout",
             // three startup-probe failures and no kill yet: the threshold is not in the paste, and model servers raise
             // it far above the default, so the paste does not prove the kills that followed (held back in session 3)
-            "probe_failure/aibrix-1054-vllm-startup-probe");
+            "probe_failure/aibrix-1054-vllm-startup-probe",
+            // session 5: three training pods rejected for one cause (the provider's pods hold every GPU) open three
+            "gpu_admission_failed/trm-repro-coreweave-h200-hpc-verification-holds-gpus",
+            // session 5: the header-less Events table names its pod only in the ' kubectl describe pod <name>' line above
+            "insufficient_resources/awx-11188-awx-demo-two-cpu-node-after-cordon",
+            // session 5: 2015 'Time From SubobjectPath Reason Message' rows are not read (no record, no rejection)
+            "node_disk_pressure/k8s-3431-2015-time-column-mkdir-no-space",
+            // session 5: exit code 137 is only in the InferenceService's lastFailureInfo YAML; the pods show CrashLoopBackOff
+            "oom_killed/kserve-2290-triton-bert-500mi-crashloop-exitcode-in-isvc-status",
+            // session 5: '<id here>' placeholders split the pod names at the space and the namespace is only in a message
+            "pod_evicted/kubefate-64-egg-memory-pressure-aks-get-events",
+            // session 5: 'Insufficient memory' and 'no available volume zone' on different nodes; the zone is the cause
+            "pvc_unbound/k8s-34583-ebs-volume-zone-without-node-capacity");
 
     /**
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
