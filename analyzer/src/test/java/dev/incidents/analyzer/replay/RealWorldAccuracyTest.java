@@ -53,7 +53,12 @@ class RealWorldAccuracyTest {
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
-    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of();
+    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
+            // batch 3, measured 10/14 on 2026-12-02 (session 5) before anyone looked at it; not looked at since
+            "gpu_admission_failed/k8s-44438-outofalpha-nvidia-gpu-1-7-all-gpus-used",
+            "insufficient_gpu/device-plugin-36-go-template-conditions-gpus-not-advertised",
+            "insufficient_gpu/pangeo-eosc-74-shared-cluster-gpus-all-used-jupyterhub-log",
+            "pvc_unbound/tce-5501-harbor-jobservice-two-pvs-different-azs");
 
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
@@ -110,7 +115,7 @@ class RealWorldAccuracyTest {
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
         assertThat(outcomes).hasSizeGreaterThanOrEqualTo(133);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(0); // FIXME batch 3 (session 5) lands: >= 14
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(14);
     }
 
     @Test
