@@ -25,6 +25,9 @@ final class DescribeEvents {
     /** The command pasted above the table: {@code $ kubectl get events -n inference}, {@code kubectl events -n x}. */
     private static final Pattern EVENTS_COMMAND = Pattern.compile(
             "(?m)\\bkubectl\\b[^\\n]*?\\b(?:get\\s+(?:events|event|ev)|events)\\b[^\\n]*");
+    /** The describe command pasted above a table whose own header was cut: {@code kubectl describe pod web-0 -n shop}. */
+    private static final Pattern DESCRIBE_POD_COMMAND = Pattern.compile(
+            "(?m)\\bkubectl\\b[^\\n]*?\\bdescribe\\s+(?:pods?|po)(?:/|\\s+)([^\\n]*)");
     private static final Pattern CONTEXT_NAMESPACE = Pattern.compile("(?i)\\bnamespace:\\s*([a-z0-9][-a-z0-9]*[a-z0-9])\\b");
     /** The kubelet's newer wording names the pod: {@code Back-off restarting failed container app in pod web-0_shop(uid)}. */
     private static final Pattern POD_IN_MESSAGE = Pattern.compile(
@@ -166,6 +169,10 @@ final class DescribeEvents {
             Matcher ns = CONTEXT_NAMESPACE.matcher(text);
             return new Subject("Pod", ns.find() ? ns.group(1) : "default", pod.group(1), contextNode);
         }
+        Subject described = describedPod(text, contextNamespace, contextNode);
+        if (described != null) {
+            return described;
+        }
         for (EventsTable.Row row : rows) {
             Matcher m = POD_IN_MESSAGE.matcher(row.message());
             if (m.find()) {
@@ -185,6 +192,40 @@ final class DescribeEvents {
             return new Subject(kind, contextNamespace, UNNAMED + kind.toLowerCase(java.util.Locale.ROOT), contextNode);
         }
         return new Subject("Pod", contextNamespace, DescribePod.UNNAMED_POD, contextNode);
+    }
+
+    /**
+     * The one pod a {@code kubectl describe pod NAME} command in the paste names (its {@code -n} flag, else the
+     * paste's namespace), or null when none or several are described: the Events table below it is that pod's, even
+     * when the reporter cut the describe output down to the table.
+     */
+    private static Subject describedPod(String text, String contextNamespace, String contextNode) {
+        Matcher command = DESCRIBE_POD_COMMAND.matcher(text);
+        Subject found = null;
+        while (command.find()) {
+            String[] words = command.group(1).trim().split("\\s+");
+            String name = null;
+            String namespace = null;
+            for (int i = 0; i < words.length; i++) {
+                String word = words[i];
+                if (word.equals("-n") || word.equals("--namespace")) {
+                    namespace = i + 1 < words.length ? words[++i] : null;
+                } else if (word.startsWith("--namespace=")) {
+                    namespace = word.substring("--namespace=".length());
+                } else if (word.startsWith("-")) {
+                    continue;
+                } else if (name == null && word.matches("[a-z0-9][-a-z0-9.]*[a-z0-9]")) {
+                    name = word;
+                } else {
+                    break; // a pipe, a redirect, prose: the command ends
+                }
+            }
+            if (name == null || found != null && !found.name().equals(name)) {
+                return null;
+            }
+            found = new Subject("Pod", namespace != null ? namespace : contextNamespace, name, contextNode);
+        }
+        return found;
     }
 
     /**

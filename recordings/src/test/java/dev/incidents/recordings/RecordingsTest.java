@@ -649,6 +649,22 @@ class RecordingsTest {
     }
 
     @Test
+    void aDescribeCommandAboveACutDownEventsTableNamesItsPod() {
+        String text = """
+                 kubectl describe pod awx-demo-786447d7bc-vtgwh -n awx | tail
+
+                Events:
+                  Type     Reason            Age   From               Message
+                  ----     ------            ----  ----               -------
+                  Warning  FailedScheduling  13m   default-scheduler  0/1 nodes are available: 1 Insufficient cpu.
+                """;
+        List<Recorded> records = Recordings.read("paste.txt", text, OPTIONS, rejections::add);
+
+        assertThat(rejections).isEmpty();
+        assertThat(records).extracting(Recorded::key).containsExactly("test/awx/Pod/awx-demo-786447d7bc-vtgwh");
+    }
+
+    @Test
     void multiLineMessagesOfLoneRowsContinueTheRow() {
         // kubectl get events rows pasted without their header, the last message two lines long (an exec probe's
         // output), then the reporter's own words after a blank line

@@ -178,8 +178,10 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
         if (lower.contains("volume node affinity conflict")) {
             return new SchedulingReason(nodes, Kind.VOLUME_NODE_AFFINITY_CONFLICT, null, null, clause);
         }
-        if (lower.contains("volumezoneconflict") || lower.contains("volumenodeconflict")) {
-            // pre-1.10 predicates NoVolumeZoneConflict / NoVolumeNodeConflict
+        if (lower.contains("volumezoneconflict") || lower.contains("volumenodeconflict")
+                || lower.contains("no available volume zone")) {
+            // pre-1.10 predicates NoVolumeZoneConflict / NoVolumeNodeConflict, and the VolumeZone filter's words
+            // ("node(s) had no available volume zone": the PV's zone labels), beside VolumeBinding's node affinity
             return new SchedulingReason(nodes, Kind.VOLUME_NODE_AFFINITY_CONFLICT, null, null, clause);
         }
         if (lower.contains("node affinity") || lower.contains("node selector") || lower.contains("matchnodeselector")) {
