@@ -28,6 +28,8 @@ final class DescribeEvents {
     /** The describe command pasted above a table whose own header was cut: {@code kubectl describe pod web-0 -n shop}. */
     private static final Pattern DESCRIBE_POD_COMMAND = Pattern.compile(
             "(?m)\\bkubectl\\b[^\\n]*?\\bdescribe\\s+(?:pods?|po)(?:/|\\s+)([^\\n]*)");
+    /** {@code <...>} with spaces right after a name's character (not {@code <none>} or prose in a message). */
+    private static final Pattern PLACEHOLDER_IN_NAME = Pattern.compile("(?<=[-./a-z0-9])<([^<>\\s][^<>]{0,38}\\s[^<>]{0,38})>");
     private static final Pattern CONTEXT_NAMESPACE = Pattern.compile("(?i)\\bnamespace:\\s*([a-z0-9][-a-z0-9]*[a-z0-9])\\b");
     /** The kubelet's newer wording names the pod: {@code Back-off restarting failed container app in pod web-0_shop(uid)}. */
     private static final Pattern POD_IN_MESSAGE = Pattern.compile(
@@ -71,7 +73,7 @@ final class DescribeEvents {
     Fragments readFragments(List<String> lines, int from, int to, Subject listedPod) {
         List<EventsTable.Row> describeRows = new ArrayList<>();
         List<EventsTable.Row> getRows = new ArrayList<>();
-        List<String> region = lines.subList(from, to);
+        List<String> region = lines.subList(from, to).stream().map(DescribeEvents::joinPlaceholders).toList();
         List<EventsTable.Row> continuing = null; // the list whose last row the previous line was (or continued)
         for (int i = 0; i < region.size(); i++) {
             String line = region.get(i);
@@ -192,6 +194,22 @@ final class DescribeEvents {
             return new Subject(kind, contextNamespace, UNNAMED + kind.toLowerCase(java.util.Locale.ROOT), contextNode);
         }
         return new Subject("Pod", contextNamespace, DescribePod.UNNAMED_POD, contextNode);
+    }
+
+    /**
+     * A reporter's placeholder inside a name, {@code pod/egg-<id here>}, with its spaces joined ({@code egg-<id-here>}):
+     * left as it is, it splits the row's columns at the space and the name loses its end.
+     */
+    static String joinPlaceholders(String line) {
+        if (line.indexOf('<') < 0) {
+            return line;
+        }
+        Matcher m = PLACEHOLDER_IN_NAME.matcher(line);
+        StringBuilder joined = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(joined, Matcher.quoteReplacement("<" + m.group(1).trim().replaceAll("\\s+", "-") + ">"));
+        }
+        return m.appendTail(joined).toString();
     }
 
     /**

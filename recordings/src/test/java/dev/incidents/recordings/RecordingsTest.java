@@ -665,6 +665,20 @@ class RecordingsTest {
     }
 
     @Test
+    void aPlaceholderWithSpacesInAPastedNameStaysPartOfTheName() {
+        String text = """
+                4m11s       Warning   Evicted               pod/egg-<id here>    The node was low on resource: memory. Container egg was using 5053216Ki, which exceeds its request of 0.
+                4m7s        Normal    Scheduled             pod/egg-<id2 here>    Successfully assigned fate-10000/egg-<id2 here> to aks-nodepool1-<id>
+                """;
+        List<Recorded> records = Recordings.read("events.txt", text, OPTIONS, rejections::add);
+
+        assertThat(rejections).isEmpty();
+        assertThat(records).extracting(Recorded::key).containsExactlyInAnyOrder(
+                "test/fate-10000/Pod/egg-<id-here>", "test/fate-10000/Pod/egg-<id2-here>");
+        assertThat(((KubeEvent) records.get(0).value()).getMessage()).startsWith("The node was low on resource: memory.");
+    }
+
+    @Test
     void multiLineMessagesOfLoneRowsContinueTheRow() {
         // kubectl get events rows pasted without their header, the last message two lines long (an exec probe's
         // output), then the reporter's own words after a blank line
