@@ -81,8 +81,10 @@ public final class GangPartiallyPlacedDetector implements Detector {
     }
 
     /**
-     * A member's snapshot: every member of its group still waiting for a node while another holds one. The signal's
-     * own pod, when it is the one waiting, gives the scheduler's words (its {@code PodScheduled=False} message).
+     * A member's snapshot, while another member of its group holds a node: the member itself when the scheduler
+     * marked it unschedulable ({@code PodScheduled=False}, its message the evidence), or, when it is the one placed,
+     * each member still waiting that the scheduler already refused ({@code FailedScheduling}). A member merely created
+     * and not yet tried is not waiting: a gang's members are placed one after another within seconds.
      */
     private static List<Finding> fromSnapshot(PodObserved p, SubjectView subject) {
         Optional<String> group = GangLabels.group(p.snapshot());
@@ -95,25 +97,33 @@ public final class GangPartiallyPlacedDetector implements Detector {
         }
         Placement found = placement.get();
         Facts facts = groupFacts(group.get()).and(found.facts());
-        List<Finding> out = new ArrayList<>(found.waiting().size());
-        for (String waiting : found.waiting()) {
-            String message = "waiting for a node while " + found.placed().size() + " other member(s) of "
-                    + group.get() + " hold theirs (" + found.firstPlaced() + ")";
-            Facts own = facts.with(Fact.POD, waiting);
-            if (waiting.equals(p.snapshot().getName())) {
-                Optional<Condition> unscheduled = unscheduled(p);
-                if (unscheduled.isPresent() && unscheduled.get().getMessage() != null) {
-                    message = unscheduled.get().getMessage();
-                    Optional<GangVerdict> verdict = GangVerdict.parse(message).filter(GangVerdict::partlyPlaced);
-                    if (verdict.isPresent()) {
-                        own = own.and(counts(verdict.get()));
-                    }
-                }
+        String name = p.snapshot().getName();
+        if (found.waiting().contains(name)) {
+            Optional<Condition> unscheduled = unscheduled(p);
+            if (unscheduled.isEmpty()) {
+                return List.of();
             }
-            out.add(new Finding(waiting, Optional.of(waiting), Optional.empty(), own, waiting + "/GangMemberPending",
-                    1, p.time(), p.time(), "Pod", waiting, "Pending", message, false, Optional.empty()));
+            String message = unscheduled.get().getMessage() == null ? "PodScheduled=False"
+                    : unscheduled.get().getMessage();
+            Optional<GangVerdict> verdict = GangVerdict.parse(message).filter(GangVerdict::partlyPlaced);
+            if (verdict.isPresent()) {
+                facts = facts.and(counts(verdict.get()));
+            }
+            return List.of(waiting(name, facts, p.time(), "Unschedulable", message));
+        }
+        List<Finding> out = new ArrayList<>();
+        for (String waiting : found.waiting()) {
+            if (subject.pods().get(waiting).failedScheduling) {
+                out.add(waiting(waiting, facts, p.time(), "Pending", "still Pending after FailedScheduling while "
+                        + name + " of the same gang holds " + p.node().orElse("its node")));
+            }
         }
         return out;
+    }
+
+    private static Finding waiting(String pod, Facts facts, java.time.Instant time, String reason, String message) {
+        return new Finding(pod, Optional.of(pod), Optional.empty(), facts.with(Fact.POD, pod),
+                pod + "/GangMemberPending", 1, time, time, "Pod", pod, reason, message, false, Optional.empty());
     }
 
     /**
@@ -199,11 +209,6 @@ public final class GangPartiallyPlacedDetector implements Detector {
 
         boolean partial() {
             return !placed.isEmpty() && !waiting.isEmpty();
-        }
-
-        String firstPlaced() {
-            Map.Entry<String, String> first = placed.entrySet().iterator().next();
-            return first.getKey() + " on " + first.getValue();
         }
 
         Facts facts() {
