@@ -69,21 +69,32 @@ final class DescribeEvents {
         List<EventsTable.Row> describeRows = new ArrayList<>();
         List<EventsTable.Row> getRows = new ArrayList<>();
         List<String> region = lines.subList(from, to);
+        List<EventsTable.Row> continuing = null; // the list whose last row the previous line was (or continued)
         for (int i = 0; i < region.size(); i++) {
             String line = region.get(i);
             int[] end = {i + 1};
             if (EventsTable.DESCRIBE_HEADER.matcher(line).matches()) {
                 EventsTable.describeRows(region, i, end).forEach(describeRows::add);
                 i = end[0] - 1;
+                continuing = null;
             } else if (EventsTable.GET_HEADER.matcher(line).matches()) {
                 EventsTable.getRows(region, i, end).forEach(getRows::add);
                 i = end[0] - 1;
+                continuing = null;
             } else {
                 EventsTable.Row row = EventsTable.describeRow(line, from + i + 1);
                 if (row != null) {
                     describeRows.add(row);
+                    continuing = describeRows;
                 } else if ((row = EventsTable.getRow(line, from + i + 1)) != null) {
                     getRows.add(row);
+                    continuing = getRows;
+                } else if (continuing != null && EventsTable.continuesLoneRow(line)) {
+                    // kubectl prints a multi-line message as it is: a probe's output over two lines after a row
+                    int last = continuing.size() - 1;
+                    continuing.set(last, EventsTable.continued(continuing.get(last), region.get(i - 1), line));
+                } else {
+                    continuing = null;
                 }
             }
         }

@@ -352,7 +352,6 @@ final class EventsTable {
         return space < 0 ? inner : inner.substring(0, space) + ", " + inner.substring(space + 1).trim();
     }
 
-    /** Appends a wrapped continuation line to the row's message. */
     /**
      * kubectl describe prints a multi-line event message as it is, its later lines from the first column: a failed
      * mount's {@code Mounting command: systemd-run}, {@code Output: ...}. Events is the last section of a describe,
@@ -362,8 +361,21 @@ final class EventsTable {
         return !rows.isEmpty() && !line.startsWith("Name:");
     }
 
-    private static Row continued(Row row, String previousLine, String line) {
-        boolean hardWrap = !Character.isWhitespace(line.charAt(0)) && previousLine.length() >= HARD_WRAP_WIDTH;
+    /**
+     * A line right after a row outside any table that is not a row itself: the rest of a multi-line message, unless it
+     * ends the paste's block (blank, a code fence) or is the reader's own prose or a command (a prompt, a comment).
+     */
+    static boolean continuesLoneRow(String line) {
+        String t = line.trim();
+        return !t.isEmpty() && !t.startsWith("```") && !t.startsWith("$") && !t.startsWith("#")
+                && !t.startsWith("kubectl ") && !SECTION.matcher(line).matches();
+    }
+
+    /** Appends a wrapped continuation line to the row's message. */
+    static Row continued(Row row, String previousLine, String line) {
+        // a line that ends a sentence or a clause ended a line of the message, whatever its length
+        boolean hardWrap = !Character.isWhitespace(line.charAt(0)) && previousLine.length() >= HARD_WRAP_WIDTH
+                && ".:;".indexOf(previousLine.charAt(previousLine.length() - 1)) < 0;
         String message = row.message() + (hardWrap ? "" : " ") + line.trim();
         return new Row(row.line(), row.namespace(), row.type(), row.reason(), row.age(), row.from(), row.object(),
                 message.trim(), row.firstSeen(), row.count());

@@ -649,6 +649,27 @@ class RecordingsTest {
     }
 
     @Test
+    void multiLineMessagesOfLoneRowsContinueTheRow() {
+        // kubectl get events rows pasted without their header, the last message two lines long (an exec probe's
+        // output), then the reporter's own words after a blank line
+        String text = """
+                4m43s       Normal    Started             pod/db-5957645967-fj95t    Started container mysql
+                4m41s       Warning   Unhealthy           pod/db-5957645967-fj95t    Startup probe failed: Warning: Using a password on the command line interface can be insecure.
+                mysqladmin: connect to server at 'localhost' failed
+
+                The pod became Ready a minute later.
+                """;
+        List<Recorded> records = Recordings.read("events.txt", text, OPTIONS, rejections::add);
+
+        assertThat(rejections).isEmpty();
+        List<String> messages = records.stream().filter(r -> r.value() instanceof KubeEvent)
+                .map(r -> ((KubeEvent) r.value()).getMessage()).toList();
+        assertThat(messages).containsExactly("Started container mysql",
+                "Startup probe failed: Warning: Using a password on the command line interface can be insecure."
+                        + " mysqladmin: connect to server at 'localhost' failed");
+    }
+
+    @Test
     void wrappedMessagesAreJoined() {
         String text = """
                 Events:
