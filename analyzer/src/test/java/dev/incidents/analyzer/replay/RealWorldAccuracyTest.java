@@ -35,13 +35,30 @@ class RealWorldAccuracyTest {
             "probe_failure/uptime-kuma-helm-67-exec-healthcheck-timeout",
             // three startup-probe failures and no kill yet: the threshold is not in the paste, and model servers raise
             // it far above the default, so the paste does not prove the kills that followed (held back in session 3)
-            "probe_failure/aibrix-1054-vllm-startup-probe");
+            "probe_failure/aibrix-1054-vllm-startup-probe",
+            // session 5: three training pods rejected for one cause (the provider's pods hold every GPU) open three
+            "gpu_admission_failed/trm-repro-coreweave-h200-hpc-verification-holds-gpus",
+            // session 5: the header-less Events table names its pod only in the ' kubectl describe pod <name>' line above
+            "insufficient_resources/awx-11188-awx-demo-two-cpu-node-after-cordon",
+            // session 5: 2015 'Time From SubobjectPath Reason Message' rows are not read (no record, no rejection)
+            "node_disk_pressure/k8s-3431-2015-time-column-mkdir-no-space",
+            // session 5: exit code 137 is only in the InferenceService's lastFailureInfo YAML; the pods show CrashLoopBackOff
+            "oom_killed/kserve-2290-triton-bert-500mi-crashloop-exitcode-in-isvc-status",
+            // session 5: '<id here>' placeholders split the pod names at the space and the namespace is only in a message
+            "pod_evicted/kubefate-64-egg-memory-pressure-aks-get-events",
+            // session 5: 'Insufficient memory' and 'no available volume zone' on different nodes; the zone is the cause
+            "pvc_unbound/k8s-34583-ebs-volume-zone-without-node-capacity");
 
     /**
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
-    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of();
+    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
+            // batch 3, measured 10/14 on 2026-12-02 (session 5) before anyone looked at it; not looked at since
+            "gpu_admission_failed/k8s-44438-outofalpha-nvidia-gpu-1-7-all-gpus-used",
+            "insufficient_gpu/device-plugin-36-go-template-conditions-gpus-not-advertised",
+            "insufficient_gpu/pangeo-eosc-74-shared-cluster-gpus-all-used-jupyterhub-log",
+            "pvc_unbound/tce-5501-harbor-jobservice-two-pvs-different-azs");
 
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
@@ -98,7 +115,7 @@ class RealWorldAccuracyTest {
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
         assertThat(outcomes).hasSizeGreaterThanOrEqualTo(133);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(0); // FIXME batch 3 (session 5) lands: >= 14
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(14);
     }
 
     @Test
