@@ -88,5 +88,9 @@ public enum Clue {
     GANG_NOT_PLACEABLE,
 
     // READINESS_FAILING: the probe reached the endpoint and timed out waiting for its answer
-    PROBE_TIMEOUT
+    PROBE_TIMEOUT,
+
+    // GANG_PARTIALLY_PLACED: the gang scheduler's own counts, or the members' snapshots
+    GANG_BELOW_MIN_MEMBER,
+    GANG_MEMBERS_WAITING
 }
