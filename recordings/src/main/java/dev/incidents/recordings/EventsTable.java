@@ -49,6 +49,12 @@ final class EventsTable {
     /** The API server names an event {@code <involvedObject.name>.<unix nanos in hex>}. */
     private static final Pattern EVENT_NAME_SUFFIX = Pattern.compile("\\.[0-9a-f]{12,}$");
     /** A describe row of kubectl 1.5 pasted with only its Type, Reason and Message cells, tab-separated. */
+    /**
+     * A row pasted without its Age column ({@code Warning  Unschedulable  kai-scheduler  no nodes with enough ...}):
+     * Type, a CamelCase reason, a component and the message, two spaces or more apart.
+     */
+    private static final Pattern AGELESS_ROW = Pattern.compile("^\\s*" + TYPE
+            + "\\s{2,}([A-Z][A-Za-z]+)\\s{2,}([a-z][-a-z0-9./]*(?:, ?[-a-z0-9.]+)?)\\s{2,}(\\S.*?)\\s*$");
     private static final Pattern TABBED_ROW = Pattern.compile("^\\s*" + TYPE + "\\t+([A-Z]\\w+)\\t+(\\S.*?)\\s*$");
     /** Reasons of Normal events, for rows pasted without their Type column; any other reason is read as a Warning. */
     private static final java.util.Set<String> NORMAL_REASONS = java.util.Set.of("Scheduled", "Pulling", "Pulled",
@@ -195,6 +201,11 @@ final class EventsTable {
                 // no age cell at all: the paste's own moment
                 return new Row(lineNumber, null, tabbed.group(1), tabbed.group(2), "0s", null, null, tabbed.group(3),
                         null, null);
+            }
+            Matcher ageless = AGELESS_ROW.matcher(line);
+            if (ageless.matches()) {
+                return new Row(lineNumber, null, ageless.group(1), ageless.group(2), "0s", ageless.group(3), null,
+                        ageless.group(4), null, null);
             }
             Matcher u = UNTYPED_ROW.matcher(line);
             if (!u.matches() || EventAge.parse(u.group(2)).isEmpty()) {

@@ -679,6 +679,19 @@ class RecordingsTest {
     }
 
     @Test
+    void aRowPastedWithoutItsAgeColumnIsRead() {
+        String text = "Warning  Unschedulable  kai-scheduler  no nodes with enough resources were found: 1 node(s) "
+                + "didn't have enough resources: GPU memory.\n";
+        List<Recorded> records = Recordings.read("paste.txt", text, OPTIONS, rejections::add);
+
+        assertThat(rejections).isEmpty();
+        assertThat(records).hasSize(1);
+        KubeEvent event = (KubeEvent) records.get(0).value();
+        assertThat(event.getReason()).isEqualTo("Unschedulable");
+        assertThat(event.getMessage()).startsWith("no nodes with enough resources were found");
+    }
+
+    @Test
     void multiLineMessagesOfLoneRowsContinueTheRow() {
         // kubectl get events rows pasted without their header, the last message two lines long (an exec probe's
         // output), then the reporter's own words after a blank line
