@@ -11,6 +11,12 @@ import dev.incidents.schemas.Severity;
 public enum Category {
     REPLICA_CREATE_FAILED(Phase.CONTROLLER, Severity.CRITICAL),
 
+    /**
+     * Some members of a gang (a group that must run together: Volcano, coscheduling, Kueue pod groups) hold their
+     * nodes while the others stay Pending: nothing runs and the placed ones waste their GPUs. First of its phase, so
+     * the scheduling categories that yield to it are evaluated after it.
+     */
+    GANG_PARTIALLY_PLACED(Phase.SCHEDULING, Severity.CRITICAL),
     INSUFFICIENT_GPU(Phase.SCHEDULING, Severity.CRITICAL),
     /** Enough accelerators are free in the cluster in total, but not on any one node the pod could use. */
     GPU_FRAGMENTED(Phase.SCHEDULING, Severity.WARNING),

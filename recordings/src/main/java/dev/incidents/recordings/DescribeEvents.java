@@ -25,6 +25,11 @@ final class DescribeEvents {
     /** The command pasted above the table: {@code $ kubectl get events -n inference}, {@code kubectl events -n x}. */
     private static final Pattern EVENTS_COMMAND = Pattern.compile(
             "(?m)\\bkubectl\\b[^\\n]*?\\b(?:get\\s+(?:events|event|ev)|events)\\b[^\\n]*");
+    /** The describe command pasted above a table whose own header was cut: {@code kubectl describe pod web-0 -n shop}. */
+    private static final Pattern DESCRIBE_POD_COMMAND = Pattern.compile(
+            "(?m)\\bkubectl\\b[^\\n]*?\\bdescribe\\s+(?:pods?|po)(?:/|\\s+)([^\\n]*)");
+    /** {@code <...>} with spaces right after a name's character (not {@code <none>} or prose in a message). */
+    private static final Pattern PLACEHOLDER_IN_NAME = Pattern.compile("(?<=[-./a-z0-9])<([^<>\\s][^<>]{0,38}\\s[^<>]{0,38})>");
     private static final Pattern CONTEXT_NAMESPACE = Pattern.compile("(?i)\\bnamespace:\\s*([a-z0-9][-a-z0-9]*[a-z0-9])\\b");
     /** The kubelet's newer wording names the pod: {@code Back-off restarting failed container app in pod web-0_shop(uid)}. */
     private static final Pattern POD_IN_MESSAGE = Pattern.compile(
@@ -68,22 +73,33 @@ final class DescribeEvents {
     Fragments readFragments(List<String> lines, int from, int to, Subject listedPod) {
         List<EventsTable.Row> describeRows = new ArrayList<>();
         List<EventsTable.Row> getRows = new ArrayList<>();
-        List<String> region = lines.subList(from, to);
+        List<String> region = lines.subList(from, to).stream().map(DescribeEvents::joinPlaceholders).toList();
+        List<EventsTable.Row> continuing = null; // the list whose last row the previous line was (or continued)
         for (int i = 0; i < region.size(); i++) {
             String line = region.get(i);
             int[] end = {i + 1};
             if (EventsTable.DESCRIBE_HEADER.matcher(line).matches()) {
                 EventsTable.describeRows(region, i, end).forEach(describeRows::add);
                 i = end[0] - 1;
+                continuing = null;
             } else if (EventsTable.GET_HEADER.matcher(line).matches()) {
                 EventsTable.getRows(region, i, end).forEach(getRows::add);
                 i = end[0] - 1;
+                continuing = null;
             } else {
                 EventsTable.Row row = EventsTable.describeRow(line, from + i + 1);
                 if (row != null) {
                     describeRows.add(row);
+                    continuing = describeRows;
                 } else if ((row = EventsTable.getRow(line, from + i + 1)) != null) {
                     getRows.add(row);
+                    continuing = getRows;
+                } else if (continuing != null && EventsTable.continuesLoneRow(line)) {
+                    // kubectl prints a multi-line message as it is: a probe's output over two lines after a row
+                    int last = continuing.size() - 1;
+                    continuing.set(last, EventsTable.continued(continuing.get(last), region.get(i - 1), line));
+                } else {
+                    continuing = null;
                 }
             }
         }
@@ -155,6 +171,10 @@ final class DescribeEvents {
             Matcher ns = CONTEXT_NAMESPACE.matcher(text);
             return new Subject("Pod", ns.find() ? ns.group(1) : "default", pod.group(1), contextNode);
         }
+        Subject described = describedPod(text, contextNamespace, contextNode);
+        if (described != null) {
+            return described;
+        }
         for (EventsTable.Row row : rows) {
             Matcher m = POD_IN_MESSAGE.matcher(row.message());
             if (m.find()) {
@@ -174,6 +194,56 @@ final class DescribeEvents {
             return new Subject(kind, contextNamespace, UNNAMED + kind.toLowerCase(java.util.Locale.ROOT), contextNode);
         }
         return new Subject("Pod", contextNamespace, DescribePod.UNNAMED_POD, contextNode);
+    }
+
+    /**
+     * A reporter's placeholder inside a name, {@code pod/egg-<id here>}, with its spaces joined ({@code egg-<id-here>}):
+     * left as it is, it splits the row's columns at the space and the name loses its end.
+     */
+    static String joinPlaceholders(String line) {
+        if (line.indexOf('<') < 0) {
+            return line;
+        }
+        Matcher m = PLACEHOLDER_IN_NAME.matcher(line);
+        StringBuilder joined = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(joined, Matcher.quoteReplacement("<" + m.group(1).trim().replaceAll("\\s+", "-") + ">"));
+        }
+        return m.appendTail(joined).toString();
+    }
+
+    /**
+     * The one pod a {@code kubectl describe pod NAME} command in the paste names (its {@code -n} flag, else the
+     * paste's namespace), or null when none or several are described: the Events table below it is that pod's, even
+     * when the reporter cut the describe output down to the table.
+     */
+    private static Subject describedPod(String text, String contextNamespace, String contextNode) {
+        Matcher command = DESCRIBE_POD_COMMAND.matcher(text);
+        Subject found = null;
+        while (command.find()) {
+            String[] words = command.group(1).trim().split("\\s+");
+            String name = null;
+            String namespace = null;
+            for (int i = 0; i < words.length; i++) {
+                String word = words[i];
+                if (word.equals("-n") || word.equals("--namespace")) {
+                    namespace = i + 1 < words.length ? words[++i] : null;
+                } else if (word.startsWith("--namespace=")) {
+                    namespace = word.substring("--namespace=".length());
+                } else if (word.startsWith("-")) {
+                    continue;
+                } else if (name == null && word.matches("[a-z0-9][-a-z0-9.]*[a-z0-9]")) {
+                    name = word;
+                } else {
+                    break; // a pipe, a redirect, prose: the command ends
+                }
+            }
+            if (name == null || found != null && !found.name().equals(name)) {
+                return null;
+            }
+            found = new Subject("Pod", namespace != null ? namespace : contextNamespace, name, contextNode);
+        }
+        return found;
     }
 
     /**

@@ -49,6 +49,12 @@ final class EventsTable {
     /** The API server names an event {@code <involvedObject.name>.<unix nanos in hex>}. */
     private static final Pattern EVENT_NAME_SUFFIX = Pattern.compile("\\.[0-9a-f]{12,}$");
     /** A describe row of kubectl 1.5 pasted with only its Type, Reason and Message cells, tab-separated. */
+    /**
+     * A row pasted without its Age column ({@code Warning  Unschedulable  kai-scheduler  no nodes with enough ...}):
+     * Type, a CamelCase reason, a component and the message, two spaces or more apart.
+     */
+    private static final Pattern AGELESS_ROW = Pattern.compile("^\\s*" + TYPE
+            + "\\s{2,}([A-Z][A-Za-z]+)\\s{2,}([a-z][-a-z0-9./]*(?:, ?[-a-z0-9.]+)?)\\s{2,}(\\S.*?)\\s*$");
     private static final Pattern TABBED_ROW = Pattern.compile("^\\s*" + TYPE + "\\t+([A-Z]\\w+)\\t+(\\S.*?)\\s*$");
     /** Reasons of Normal events, for rows pasted without their Type column; any other reason is read as a Warning. */
     private static final java.util.Set<String> NORMAL_REASONS = java.util.Set.of("Scheduled", "Pulling", "Pulled",
@@ -195,6 +201,11 @@ final class EventsTable {
                 // no age cell at all: the paste's own moment
                 return new Row(lineNumber, null, tabbed.group(1), tabbed.group(2), "0s", null, null, tabbed.group(3),
                         null, null);
+            }
+            Matcher ageless = AGELESS_ROW.matcher(line);
+            if (ageless.matches()) {
+                return new Row(lineNumber, null, ageless.group(1), ageless.group(2), "0s", ageless.group(3), null,
+                        ageless.group(4), null, null);
             }
             Matcher u = UNTYPED_ROW.matcher(line);
             if (!u.matches() || EventAge.parse(u.group(2)).isEmpty()) {
@@ -352,7 +363,6 @@ final class EventsTable {
         return space < 0 ? inner : inner.substring(0, space) + ", " + inner.substring(space + 1).trim();
     }
 
-    /** Appends a wrapped continuation line to the row's message. */
     /**
      * kubectl describe prints a multi-line event message as it is, its later lines from the first column: a failed
      * mount's {@code Mounting command: systemd-run}, {@code Output: ...}. Events is the last section of a describe,
@@ -362,8 +372,21 @@ final class EventsTable {
         return !rows.isEmpty() && !line.startsWith("Name:");
     }
 
-    private static Row continued(Row row, String previousLine, String line) {
-        boolean hardWrap = !Character.isWhitespace(line.charAt(0)) && previousLine.length() >= HARD_WRAP_WIDTH;
+    /**
+     * A line right after a row outside any table that is not a row itself: the rest of a multi-line message, unless it
+     * ends the paste's block (blank, a code fence) or is the reader's own prose or a command (a prompt, a comment).
+     */
+    static boolean continuesLoneRow(String line) {
+        String t = line.trim();
+        return !t.isEmpty() && !t.startsWith("```") && !t.startsWith("$") && !t.startsWith("#")
+                && !t.startsWith("kubectl ") && !SECTION.matcher(line).matches();
+    }
+
+    /** Appends a wrapped continuation line to the row's message. */
+    static Row continued(Row row, String previousLine, String line) {
+        // a line that ends a sentence or a clause ended a line of the message, whatever its length
+        boolean hardWrap = !Character.isWhitespace(line.charAt(0)) && previousLine.length() >= HARD_WRAP_WIDTH
+                && ".:;".indexOf(previousLine.charAt(previousLine.length() - 1)) < 0;
         String message = row.message() + (hardWrap ? "" : " ") + line.trim();
         return new Row(row.line(), row.namespace(), row.type(), row.reason(), row.age(), row.from(), row.object(),
                 message.trim(), row.firstSeen(), row.count());

@@ -2,6 +2,7 @@ package dev.incidents.recordings;
 
 import java.util.ArrayDeque;
 import java.util.PriorityQueue;
+import org.apache.avro.specific.SpecificRecord;
 
 /**
  * The records of one file not yet released, ordered by time, then position in the file. Recordings are nearly in
@@ -13,9 +14,25 @@ final class ReorderWindow {
      * A record and its position in its file (the tie-break for equal times). Its time is copied out of the
      * {@link java.time.Instant}: the heap compares a record a dozen times on its way through a window.
      */
-    record Held(Recorded record, long position, long seconds, int nanos) implements Comparable<Held> {
-        Held(Recorded record, long position) {
-            this(record, position, record.time().getEpochSecond(), record.time().getNano());
+    record Held(Recorded envelope, Class<? extends SpecificRecord> type, byte[] value, long position, long seconds,
+                int nanos) implements Comparable<Held> {
+        /** Keeps the value as its bytes ({@link CompactValue}) and the rest of the record without it. */
+        static Held of(Recorded record, long position) {
+            SpecificRecord value = record.value();
+            Recorded envelope = value == null ? record
+                    : new Recorded(record.time(), record.kind(), record.key(), null, record.file(), record.line());
+            return new Held(envelope, value == null ? null : value.getClass(),
+                    value == null ? null : CompactValue.encode(value), position, record.time().getEpochSecond(),
+                    record.time().getNano());
+        }
+
+        /** The record as it was added. */
+        Recorded record() {
+            if (value == null) {
+                return envelope;
+            }
+            return new Recorded(envelope.time(), envelope.kind(), envelope.key(), CompactValue.decode(type, value),
+                    envelope.file(), envelope.line());
         }
 
         /** By time, as {@link java.time.Instant#compareTo}. */
@@ -36,7 +53,7 @@ final class ReorderWindow {
     private long position;
 
     void add(Recorded record) {
-        Held held = new Held(record, position++);
+        Held held = Held.of(record, position++);
         Held newest = run.peekLast();
         if (newest == null || held.compareTime(newest) >= 0) {
             run.addLast(held);

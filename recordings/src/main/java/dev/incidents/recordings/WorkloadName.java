@@ -38,13 +38,21 @@ public record WorkloadName(String kind, String name, String via, boolean ambiguo
     private static final Pattern STATEFULSET_POD = Pattern.compile("^(.+)-(0|[1-9]\\d{0,5})$");
     private static final Pattern GENERATED_POD = Pattern.compile("^(.+)-" + SUFFIX + "$");
     private static final Pattern REPLICA_SET = Pattern.compile("^(.+)-(" + SAFE + "{6,10})$");
+    /** A pasted name whose generated suffix the reporter hid: {@code egg-<id>}, {@code web-<pod-id>}. */
+    private static final Pattern REDACTED_POD = Pattern.compile("^(.+?)-<[^<>]+>$");
     private static final Pattern CRONJOB_JOB = Pattern.compile("^(.+)-\\d{8,}$");
 
     public static WorkloadName fromPodName(String podName) {
         if (podName == null || podName.isBlank()) {
             throw new IllegalArgumentException("pod name is empty");
         }
-        Matcher m = CRONJOB_POD.matcher(podName);
+        Matcher m = REDACTED_POD.matcher(podName);
+        if (m.matches()) {
+            // the reporter replaced the generated part with a placeholder ("egg-<id here>"): what is left is the
+            // workload's name, its kind unknown; Deployment is the commonest
+            return new WorkloadName("Deployment", m.group(1), null, true);
+        }
+        m = CRONJOB_POD.matcher(podName);
         if (m.matches()) {
             return new WorkloadName("CronJob", m.group(2), m.group(1), false);
         }

@@ -43,9 +43,11 @@ class RecordingWriterTest {
                         "POD prod-us-east-1/inference/triton-79569cfbbc-m2wcc",
                         "POD prod-us-east-1/inference/triton-79569cfbbc-m2wcc tombstone",
                         "EVENT prod-us-east-1/inference/Pod/triton-79569cfbbc-m2wcc");
-        // written and re-read, the pod maps to the same record as the original object at the same time
-        assertThat(records.get(1).value()).isEqualTo(
-                KubeObjects.pod(pod, "prod-us-east-1", OwnerLookup.NONE, START.plusSeconds(2)));
+        // written and re-read, the pod maps to the same record as the original object at the same time (compared as
+        // JSON trees: read back, it is decoded from Avro binary, whose maps keep no order and whose generated equals
+        // cannot compare timestamps nested in arrays)
+        assertThat(Fixtures.parse(records.get(1).value().toString())).isEqualTo(Fixtures.parse(
+                KubeObjects.pod(pod, "prod-us-east-1", OwnerLookup.NONE, START.plusSeconds(2)).toString()));
     }
 
     @Test

@@ -649,6 +649,70 @@ class RecordingsTest {
     }
 
     @Test
+    void aDescribeCommandAboveACutDownEventsTableNamesItsPod() {
+        String text = """
+                 kubectl describe pod awx-demo-786447d7bc-vtgwh -n awx | tail
+
+                Events:
+                  Type     Reason            Age   From               Message
+                  ----     ------            ----  ----               -------
+                  Warning  FailedScheduling  13m   default-scheduler  0/1 nodes are available: 1 Insufficient cpu.
+                """;
+        List<Recorded> records = Recordings.read("paste.txt", text, OPTIONS, rejections::add);
+
+        assertThat(rejections).isEmpty();
+        assertThat(records).extracting(Recorded::key).containsExactly("test/awx/Pod/awx-demo-786447d7bc-vtgwh");
+    }
+
+    @Test
+    void aPlaceholderWithSpacesInAPastedNameStaysPartOfTheName() {
+        String text = """
+                4m11s       Warning   Evicted               pod/egg-<id here>    The node was low on resource: memory. Container egg was using 5053216Ki, which exceeds its request of 0.
+                4m7s        Normal    Scheduled             pod/egg-<id2 here>    Successfully assigned fate-10000/egg-<id2 here> to aks-nodepool1-<id>
+                """;
+        List<Recorded> records = Recordings.read("events.txt", text, OPTIONS, rejections::add);
+
+        assertThat(rejections).isEmpty();
+        assertThat(records).extracting(Recorded::key).containsExactlyInAnyOrder(
+                "test/fate-10000/Pod/egg-<id-here>", "test/fate-10000/Pod/egg-<id2-here>");
+        assertThat(((KubeEvent) records.get(0).value()).getMessage()).startsWith("The node was low on resource: memory.");
+    }
+
+    @Test
+    void aRowPastedWithoutItsAgeColumnIsRead() {
+        String text = "Warning  Unschedulable  kai-scheduler  no nodes with enough resources were found: 1 node(s) "
+                + "didn't have enough resources: GPU memory.\n";
+        List<Recorded> records = Recordings.read("paste.txt", text, OPTIONS, rejections::add);
+
+        assertThat(rejections).isEmpty();
+        assertThat(records).hasSize(1);
+        KubeEvent event = (KubeEvent) records.get(0).value();
+        assertThat(event.getReason()).isEqualTo("Unschedulable");
+        assertThat(event.getMessage()).startsWith("no nodes with enough resources were found");
+    }
+
+    @Test
+    void multiLineMessagesOfLoneRowsContinueTheRow() {
+        // kubectl get events rows pasted without their header, the last message two lines long (an exec probe's
+        // output), then the reporter's own words after a blank line
+        String text = """
+                4m43s       Normal    Started             pod/db-5957645967-fj95t    Started container mysql
+                4m41s       Warning   Unhealthy           pod/db-5957645967-fj95t    Startup probe failed: Warning: Using a password on the command line interface can be insecure.
+                mysqladmin: connect to server at 'localhost' failed
+
+                The pod became Ready a minute later.
+                """;
+        List<Recorded> records = Recordings.read("events.txt", text, OPTIONS, rejections::add);
+
+        assertThat(rejections).isEmpty();
+        List<String> messages = records.stream().filter(r -> r.value() instanceof KubeEvent)
+                .map(r -> ((KubeEvent) r.value()).getMessage()).toList();
+        assertThat(messages).containsExactly("Started container mysql",
+                "Startup probe failed: Warning: Using a password on the command line interface can be insecure."
+                        + " mysqladmin: connect to server at 'localhost' failed");
+    }
+
+    @Test
     void wrappedMessagesAreJoined() {
         String text = """
                 Events:

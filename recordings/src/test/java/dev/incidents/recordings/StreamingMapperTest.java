@@ -67,11 +67,21 @@ class StreamingMapperTest {
         return read(name, text.getBytes(StandardCharsets.UTF_8), streaming);
     }
 
+    /**
+     * Records with their values as text: values come out of the reorder window decoded from Avro binary, and the
+     * generated {@code equals} of a decoded snapshot cannot compare a nested array holding timestamps (Avro's default
+     * model lacks the conversion); the generated {@code toString} uses the class's own model, and shows every field.
+     */
+    static List<String> comparable(List<Recorded> records) {
+        return records.stream().map(r -> r.time() + " " + r.kind() + " " + r.key() + " " + r.file() + ":" + r.line()
+                + " " + r.value()).toList();
+    }
+
     /** Reads both ways and asserts they agree; returns the streamed read. */
     static Read bothWays(String name, byte[] bytes) {
         Read tree = read(name, bytes, false);
         Read streamed = read(name, bytes, true);
-        assertThat(streamed.records()).as("records of %s", name).isEqualTo(tree.records());
+        assertThat(comparable(streamed.records())).as("records of %s", name).isEqualTo(comparable(tree.records()));
         assertThat(streamed.rejections()).as("rejections of %s", name).isEqualTo(tree.rejections());
         assertThat(tree.streamed()).isZero();
         return streamed;

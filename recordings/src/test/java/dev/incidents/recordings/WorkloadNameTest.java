@@ -10,6 +10,8 @@ class WorkloadNameTest {
     @CsvSource(nullValues = "-", value = {
             // pod name,                               kind,        name,                    via,                      ambiguous
             "triton-79569cfbbc-m2wcc,                  Deployment,  triton,                  triton-79569cfbbc,        false",
+            // a reporter's placeholder for the generated part: the rest is the workload, its kind a guess
+            "egg-<id-here>,                            Deployment,  egg,                     -,                        true",
             "coredns-7f8897b78c-gvfh7,                 Deployment,  coredns,                 coredns-7f8897b78c,       false",
             "vllm-llama-3-8b-6d4b9c7f58-x2kzq,         Deployment,  vllm-llama-3-8b,         vllm-llama-3-8b-6d4b9c7f58, false",
             "nightly-eval-28947360-7xk2p,              CronJob,     nightly-eval,            nightly-eval-28947360,    false",

@@ -44,7 +44,7 @@ final class IncidentBuilder {
 
     static EvidenceSummary summary(Candidate c) {
         return new EvidenceSummary(c.signalCount, c.totalCount(), Duration.ofMillis(c.lastSeen - c.firstSeen),
-                c.workloads, c.nodeLevel, c.facts);
+                c.workloads, c.nodeLevel, c.facts, c.clues);
     }
 
     /** The incident as emitted: {@link #draft} with its ready-to-post text. */

@@ -33,6 +33,11 @@ public final class PodState {
 
     /** The pod's top owner as {@code namespace/Kind/name}, from its snapshot (what a node incident lists as hit). */
     public String workload;
+    /**
+     * The gang the pod belongs to as {@code label=value} ({@link dev.incidents.analyzer.signal.GangLabels}), from its
+     * snapshot; null for a pod of no gang. With {@link #node} null it is a member still waiting for a node.
+     */
+    public String gang;
 
     public PodState() {
     }

@@ -8,6 +8,7 @@ import dev.incidents.analyzer.messages.ImagePullFailure;
 import dev.incidents.analyzer.messages.ProbeFailure;
 import dev.incidents.analyzer.messages.ScaleUpVerdict;
 import dev.incidents.analyzer.signal.EventSignal;
+import dev.incidents.analyzer.signal.GangLabels;
 import dev.incidents.analyzer.signal.PodDeleted;
 import dev.incidents.analyzer.signal.PodObserved;
 import dev.incidents.analyzer.signal.Signal;
@@ -56,6 +57,7 @@ final class PodStates {
     private static void fromSnapshot(PodState pod, PodObserved p) {
         WorkloadResolver.Workload owner = WorkloadResolver.ofPod(p.snapshot());
         pod.workload = p.snapshot().getNamespace() + "/" + owner.kind() + "/" + owner.name();
+        pod.gang = GangLabels.group(p.snapshot()).orElse(null);
         pod.requests.clear();
         GpuPlacement.acceleratorLimits(p.snapshot().getContainers())
                 .forEach((resource, units) -> pod.requests.put(resource, Long.toString(units)));

@@ -33,8 +33,10 @@ import org.apache.kafka.common.serialization.Serializer;
  */
 public final class SubjectStateSerde implements Serde<SubjectState> {
 
-    /** First byte of this format; JSON starts with '{' (0x7B). */
-    static final byte FORMAT = 1;
+    /** First byte of this format; JSON starts with '{' (0x7B). 2 added {@code PodState.gang}. */
+    static final byte FORMAT = 2;
+    /** The format before {@code PodState.gang}: read as a pod of no gang. */
+    private static final byte FORMAT_1 = 1;
     private static final byte JSON = '{';
 
     private final JsonSerde<SubjectState> json = new JsonSerde<>(SubjectState.class);
@@ -75,12 +77,13 @@ public final class SubjectStateSerde implements Serde<SubjectState> {
         try {
             In in = new In(bytes);
             byte format = in.buffer.get();
-            if (format != FORMAT) {
+            if (format != FORMAT && format != FORMAT_1) {
                 throw new SerializationException("subject state of unknown format " + format);
             }
             SubjectState state = new SubjectState();
             state.lastTouched = in.buffer.getLong();
-            state.pods = in.readMap(In::readString, SubjectStateSerde::readPod);
+            state.pods = in.readMap(In::readString, format == FORMAT ? SubjectStateSerde::readPod
+                    : SubjectStateSerde::readPodFormat1);
             state.candidates = in.readMap(In::readString, SubjectStateSerde::readCandidate);
             state.recentlyResolved = in.readMap(In::readString, In::readBoxedLong);
             state.acceleratorsAdvertised = in.readMap(In::readString, In::readBoxedLong);
@@ -112,9 +115,16 @@ public final class SubjectStateSerde implements Serde<SubjectState> {
         out.writeString(pod.pullCategory);
         out.writeString(pod.pullPath);
         out.writeString(pod.workload);
+        out.writeString(pod.gang);
     }
 
     private static PodState readPod(In in) {
+        PodState pod = readPodFormat1(in);
+        pod.gang = in.readString();
+        return pod;
+    }
+
+    private static PodState readPodFormat1(In in) {
         PodState pod = new PodState();
         pod.node = in.readString();
         pod.lastSeen = in.buffer.getLong();

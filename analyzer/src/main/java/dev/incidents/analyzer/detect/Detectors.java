@@ -23,6 +23,7 @@ public final class Detectors {
     public static Detectors all(int nodeDiskWorkloads) {
         return new Detectors(List.of(
                 new ReplicaCreateFailedDetector(),
+                new GangPartiallyPlacedDetector(),
                 new InsufficientGpuDetector(),
                 new GpuFragmentedDetector(),
                 new InsufficientResourcesDetector(),

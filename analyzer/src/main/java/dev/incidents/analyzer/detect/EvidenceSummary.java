@@ -1,5 +1,6 @@
 package dev.incidents.analyzer.detect;
 
+import dev.incidents.analyzer.hints.Clue;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -13,7 +14,12 @@ import java.util.Set;
  * @param workloads   for node incidents: the workloads hit
  * @param nodeLevel   the node itself reported the condition
  * @param facts       fact name to value
+ * @param clues       the {@link Clue} names the findings proved
  */
 public record EvidenceSummary(int signalCount, int totalCount, Duration span, Set<String> workloads, boolean nodeLevel,
-                              Map<String, String> facts) {
+                              Map<String, String> facts, Set<String> clues) {
+
+    public boolean has(Clue clue) {
+        return clues.contains(clue.name());
+    }
 }

@@ -27,6 +27,12 @@ public final class GpuFragmentedDetector implements Detector {
         return Category.GPU_FRAGMENTED;
     }
 
+    /** A pending member of a partly placed gang: the gang is what is broken (see {@link GangPartiallyPlacedDetector}). */
+    @Override
+    public java.util.Set<Category> yieldsTo() {
+        return java.util.Set.of(Category.GANG_PARTIALLY_PLACED);
+    }
+
     @Override
     public Optional<Finding> examine(Signal signal, SubjectView subject) {
         return insufficient.examine(signal, subject).filter(f -> {

@@ -17,10 +17,13 @@ public final class InsufficientGpuDetector extends SchedulingDetector {
         super(Category.INSUFFICIENT_GPU);
     }
 
-    /** Free GPUs split over nodes are GPU_FRAGMENTED, which says so. */
+    /**
+     * Free GPUs split over nodes are GPU_FRAGMENTED, which says so; a pending member of a partly placed gang is
+     * GANG_PARTIALLY_PLACED, whose placed members hold GPUs in vain.
+     */
     @Override
     public java.util.Set<Category> yieldsTo() {
-        return java.util.Set.of(Category.GPU_FRAGMENTED);
+        return java.util.Set.of(Category.GPU_FRAGMENTED, Category.GANG_PARTIALLY_PLACED);
     }
 
     /** The most units of {@code resource} one pod of the subject asks for (what must fit on one node). */

@@ -7,4 +7,10 @@ public final class InsufficientResourcesDetector extends SchedulingDetector {
     public InsufficientResourcesDetector() {
         super(Category.INSUFFICIENT_RESOURCES);
     }
+
+    /** A pending member of a partly placed gang (or Volcano's verdict on its PodGroup): the gang is what is broken. */
+    @Override
+    public java.util.Set<Category> yieldsTo() {
+        return java.util.Set.of(Category.GANG_PARTIALLY_PLACED);
+    }
 }

@@ -1,6 +1,7 @@
 package dev.incidents.analyzer.detect;
 
 import dev.incidents.analyzer.Category;
+import dev.incidents.analyzer.hints.Clue;
 import dev.incidents.analyzer.hints.Fact;
 import dev.incidents.analyzer.hints.Facts;
 import dev.incidents.analyzer.messages.ProbeFailure;
@@ -32,7 +33,8 @@ public final class ReadinessFailingDetector implements Detector {
         if (signal instanceof EventSignal e && e.pod().isPresent() && "Unhealthy".equals(e.reason())) {
             Optional<ProbeFailure> probe = ProbeFailure.parse(e.message());
             if (probe.isPresent() && probe.get().probe() == ProbeFailure.Probe.READINESS) {
-                return Optional.of(Findings.of(e, Facts.of(Fact.PROBE, "readiness")));
+                Facts facts = Facts.of(Fact.PROBE, "readiness");
+                return Optional.of(Findings.of(e, probe.get().timedOut() ? facts.withClue(Clue.PROBE_TIMEOUT) : facts));
             }
         }
         if (signal instanceof PodObserved p) {
@@ -72,14 +74,24 @@ public final class ReadinessFailingDetector implements Detector {
                 f.time(), f.kind(), f.name(), f.reason(), f.message(), f.nodeLevel(), f.workload()));
     }
 
+    /** Failures that time out waiting for the answer, this long, are past any start-up (see below). */
+    static final Duration TIMEOUTS_SPAN = Duration.ofMinutes(1);
+    static final int TIMEOUTS_COUNT = 5;
+
     /**
      * Several failures over minutes from events; a snapshot finding (the only kind carrying a container's restart
      * count) is sufficient by itself: {@link #notReadySince} reports it only beyond {@link #SNAPSHOT_NOT_READY}.
+     * Timeouts ({@link ProbeFailure#timedOut}) need less: a server still loading refuses the connection or answers
+     * 503 at once, so one that accepts it and stays silent past the probe's timeout, again and again for a minute, is
+     * up and too slow for its probe (or hung), which waiting longer will not change.
      */
     @Override
     public boolean sufficient(EvidenceSummary evidence) {
         if (evidence.facts().containsKey(Fact.RESTART_COUNT.name())) {
             return true;
+        }
+        if (evidence.has(Clue.PROBE_TIMEOUT)) {
+            return evidence.totalCount() >= TIMEOUTS_COUNT && evidence.span().compareTo(TIMEOUTS_SPAN) >= 0;
         }
         return evidence.totalCount() >= 3 && evidence.span().compareTo(Duration.ofMinutes(2)) >= 0;
     }

@@ -42,7 +42,10 @@ public abstract class SchedulingDetector extends CategoryDetector {
         boolean scaleUpVerdict = (ScaleUpVerdict.isVerdict(e.reason())
                 || "FailedScheduling".equals(e.reason()) && ScaleUpVerdict.isProvisionerVerdict(e.message()))
                 && !subject.pod(e.pod()).map(p -> p.failedScheduling).orElse(false);
-        if (!"FailedScheduling".equals(e.reason()) && !scaleUpVerdict) {
+        // KAI Scheduler reports its fit errors on the pod as Unschedulable rather than FailedScheduling
+        boolean schedulerVerdict = "FailedScheduling".equals(e.reason())
+                || "Unschedulable".equals(e.reason()) && e.pod().isPresent();
+        if (!schedulerVerdict && !scaleUpVerdict) {
             return Optional.empty();
         }
         FailedSchedulingMessage message = FailedSchedulingMessage.parse(e.message());

@@ -85,5 +85,12 @@ public enum Clue {
     NO_NODE_GROUP_FITS,
     // ... or from a batch scheduler's verdict on its own object (Kueue Workload, Volcano PodGroup)
     QUEUE_QUOTA_EXHAUSTED,
-    GANG_NOT_PLACEABLE
+    GANG_NOT_PLACEABLE,
+
+    // READINESS_FAILING: the probe reached the endpoint and timed out waiting for its answer
+    PROBE_TIMEOUT,
+
+    // GANG_PARTIALLY_PLACED: the gang scheduler's own counts, or the members' snapshots
+    GANG_BELOW_MIN_MEMBER,
+    GANG_MEMBERS_WAITING
 }

@@ -37,7 +37,15 @@ public enum Fact {
     STARTUP_PROBE("startupProbe", "a budget above the observed load time"),
     /** A strategic merge patch adding that startupProbe, see {@link StartupProbePatch}; only in commands. */
     STARTUP_PROBE_PATCH("startupProbePatch", "a startupProbe"),
-    COUNT("count", "several");
+    COUNT("count", "several"),
+    /** A gang's members as a label selector, e.g. {@code scheduling.x-k8s.io/pod-group=train}. */
+    GROUP_SELECTOR("groupSelector", "the group's label"),
+    /** The object holding a gang's state as kubectl's TYPE/NAME, e.g. {@code podgroups.scheduling.volcano.sh/train}. */
+    GROUP_OBJECT("groupObject", "the pod group"),
+    /** Members of a gang holding their nodes (bound or running). */
+    PLACED("placed", "some"),
+    /** Members a gang needs running together (minMember, minAvailable). */
+    MIN_MEMBER("minMember", "all of its");
 
     private static final Map<String, Fact> BY_PLACEHOLDER = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(Fact::placeholder, Function.identity()));

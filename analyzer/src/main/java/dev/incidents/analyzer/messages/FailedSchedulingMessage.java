@@ -57,6 +57,15 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
 
     private static final Pattern PREFIX = Pattern.compile("^\\s*(\\d{1,9})/(\\d{1,9}) nodes are available:?\\s*");
     /**
+     * NVIDIA KAI Scheduler's (Run:ai's) fit errors, on the pod's {@code Unschedulable} event: {@code no nodes with enough
+     * resources were found: 3 node(s) didn't have enough resources: GPUs.}, per node {@code Node didn't have enough
+     * resources: GPUs, requested: 1, used: 8, capacity: 8}; the resource is a word of its own ({@code GPUs},
+     * {@code GPU memory}, {@code CPU cores}, {@code memory}).
+     */
+    private static final Pattern KAI_PREFIX = Pattern.compile("^\\s*no nodes with enough resources were found:?\\s*");
+    private static final Pattern KAI_NOT_ENOUGH = Pattern.compile(
+            "(?i)^(?:node(?:-group)?(?:\\(s\\))?\\s+)?(?:\\S+\\s+)?didn't have enough resources:\\s*([a-z][a-z ]*?)\\s*(?:,.*)?$");
+    /**
      * cluster-autoscaler's {@code NotTriggerScaleUp} lists the same reasons per node group:
      * {@code pod didn't trigger scale-up: 1 Insufficient nvidia.com/gpu, 2 node(s) didn't match Pod's node
      * affinity/selector}. Its counts are node groups, not nodes, so they are read as "no node total" (0).
@@ -117,6 +126,11 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
             if (trailing.find()) {
                 body = body.substring(0, trailing.start());
             }
+        } else if (KAI_PREFIX.matcher(body).find()) {
+            Matcher kai = KAI_PREFIX.matcher(body);
+            kai.find();
+            body = body.substring(kai.end());
+            prefixed = true;
         } else {
             Matcher predicates = PREDICATES_PREFIX.matcher(body);
             if (predicates.find()) {
@@ -144,6 +158,15 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
         return new FailedSchedulingMessage(available, total, reasons, preemption, truncated, raw);
     }
 
+    /** KAI's resource words as the Kubernetes resources they stand for. */
+    private static String kaiResource(String word) {
+        return switch (word.toLowerCase(Locale.ROOT)) {
+            case "gpus", "gpu", "gpu memory" -> "nvidia.com/gpu";
+            case "cpu cores", "cpu" -> "cpu";
+            default -> word.toLowerCase(Locale.ROOT);
+        };
+    }
+
     private static String stripEnd(String text) {
         String s = text.trim();
         while (s.endsWith(".") || s.endsWith(",") || s.endsWith("…")) {
@@ -161,6 +184,10 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
             text = counted.group(2);
         }
         String lower = text.toLowerCase(Locale.ROOT);
+        Matcher kai = KAI_NOT_ENOUGH.matcher(text);
+        if (kai.matches()) {
+            return new SchedulingReason(nodes, Kind.INSUFFICIENT_RESOURCE, kaiResource(kai.group(1)), null, clause);
+        }
         if (text.startsWith("Insufficient ")) {
             return new SchedulingReason(nodes, Kind.INSUFFICIENT_RESOURCE, text.substring(13).trim(), null, clause);
         }
@@ -178,8 +205,10 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
         if (lower.contains("volume node affinity conflict")) {
             return new SchedulingReason(nodes, Kind.VOLUME_NODE_AFFINITY_CONFLICT, null, null, clause);
         }
-        if (lower.contains("volumezoneconflict") || lower.contains("volumenodeconflict")) {
-            // pre-1.10 predicates NoVolumeZoneConflict / NoVolumeNodeConflict
+        if (lower.contains("volumezoneconflict") || lower.contains("volumenodeconflict")
+                || lower.contains("no available volume zone")) {
+            // pre-1.10 predicates NoVolumeZoneConflict / NoVolumeNodeConflict, and the VolumeZone filter's words
+            // ("node(s) had no available volume zone": the PV's zone labels), beside VolumeBinding's node affinity
             return new SchedulingReason(nodes, Kind.VOLUME_NODE_AFFINITY_CONFLICT, null, null, clause);
         }
         if (lower.contains("node affinity") || lower.contains("node selector") || lower.contains("matchnodeselector")) {

@@ -36,6 +36,17 @@ public record ProbeFailure(Probe probe, boolean restart, Optional<String> contai
     private static final Pattern KILLING = Pattern.compile(
             "Container (\\S+) failed (liveness|startup|readiness) probe");
 
+    /**
+     * The probe reached the endpoint and gave up waiting for its answer: an HTTP probe past its timeout while awaiting
+     * headers (older kubelets: {@code net/http: request canceled (Client.Timeout exceeded ...)}, newer: {@code context
+     * deadline exceeded (Client.Timeout exceeded while awaiting headers)}), an exec probe's {@code command "..." timed
+     * out}, a gRPC probe's {@code health rpc did not complete within 1s}. Not a failed dial ({@code dial tcp ...: i/o
+     * timeout}): that endpoint was not reached at all.
+     */
+    private static final Pattern TIMED_OUT = Pattern.compile(
+            "Client\\.Timeout exceeded while awaiting headers|\\btimed out\\s*$|did not complete within"
+                    + "|context deadline exceeded");
+
     private static final LastParse<Optional<ProbeFailure>> LAST = new LastParse<>(ProbeFailure::read);
 
     /** Never throws; empty for messages that are not about a probe. */
@@ -58,6 +69,14 @@ public record ProbeFailure(Probe probe, boolean restart, Optional<String> contai
             return Optional.of(new ProbeFailure(probe, true, Optional.of(killing.group(1)), "", message));
         }
         return Optional.empty();
+    }
+
+    /**
+     * The endpoint is up but answers slower than the probe's {@code timeoutSeconds} (1 s unless set): a server still
+     * starting refuses connections or answers 503 instead, so a timeout says the probe is too tight for it, or it hangs.
+     */
+    public boolean timedOut() {
+        return !detail.contains("dial tcp") && TIMED_OUT.matcher(detail).find();
     }
 
     /** {@code {probe}} ({@code liveness}, {@code startup}, {@code readiness}) and {@code {container}}. */

@@ -18,6 +18,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.function.Consumer;
+import org.apache.kafka.common.serialization.Deserializer;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -40,9 +42,23 @@ import org.apache.kafka.streams.test.TestRecord;
  */
 public final class Replay implements AutoCloseable {
 
-    /** What a replay produced. {@code latest} is ordered by first seen, then id: stable across runs. */
-    public record Result(List<Incident> transitions, List<Instant> transitionTimes, List<Incident> latest,
+    /** What a replay produced. The latest incidents are ordered by first seen, then id: stable across runs. */
+    public record Result(List<Incident> transitions, List<Instant> transitionTimes, LatestIncidents incidents,
                          int transitionCount, int deadLettered) {
+
+        /** The latest state of each incident, all decoded at once. */
+        public List<Incident> latest() {
+            return incidents.list();
+        }
+
+        /** The latest state of each incident, decoded one at a time: what a long replay prints. */
+        public void forEachLatest(Consumer<Incident> action) {
+            incidents.forEach(action);
+        }
+
+        public int incidentCount() {
+            return incidents.size();
+        }
     }
 
     private static final String APPLICATION_ID = "incidents-replay";
@@ -56,7 +72,9 @@ public final class Replay implements AutoCloseable {
     private final TestInputTopic<String, KubeEvent> events;
     private final TestInputTopic<String, PodSnapshot> pods;
     private final TestInputTopic<String, NodeSnapshot> nodes;
-    private final TestOutputTopic<String, Incident> incidents;
+    /** As emitted: decoded once to learn its id, kept as bytes ({@link LatestIncidents}). */
+    private final TestOutputTopic<String, byte[]> incidents;
+    private final Deserializer<Incident> incidentDecoder;
     private final TestOutputTopic<String, byte[]> dlq;
     /** Read only to discard: the driver keeps every output record until it is read. */
     private final TestOutputTopic<String, String> json;
@@ -64,7 +82,7 @@ public final class Replay implements AutoCloseable {
     private final List<Incident> transitions = new ArrayList<>();
     /** The event time each kept transition was decided at (its record timestamp). */
     private final List<Instant> transitionTimes = new ArrayList<>();
-    private final Map<String, Incident> latest = new LinkedHashMap<>();
+    private final LatestIncidents latest;
     private int transitionCount;
     private int deadLettered;
     private int sinceDrain;
@@ -106,7 +124,9 @@ public final class Replay implements AutoCloseable {
         this.nodes = driver.createInputTopic(config.nodesTopic(), keys,
                 AvroSerde.of(NodeSnapshot.class, serdeConfig).serializer());
         this.incidents = driver.createOutputTopic(config.incidentsTopic(), new StringDeserializer(),
-                AvroSerde.of(Incident.class, serdeConfig).deserializer());
+                Serdes.ByteArray().deserializer());
+        this.incidentDecoder = AvroSerde.of(Incident.class, serdeConfig).deserializer();
+        this.latest = new LatestIncidents(incidentDecoder, config.incidentsTopic());
         this.dlq = driver.createOutputTopic(config.dlqTopic(), new StringDeserializer(),
                 Serdes.ByteArray().deserializer());
         this.json = driver.createOutputTopic(config.incidentsJsonTopic(), new StringDeserializer(),
@@ -201,9 +221,7 @@ public final class Replay implements AutoCloseable {
     /** End of input: advance just past the longest grace, not the quiet period; then the result. */
     public Result finish() {
         advance(config.longestGrace().plusSeconds(1));
-        List<Incident> ordered = new ArrayList<>(latest.values());
-        ordered.sort(Comparator.comparing(Incident::getFirstSeen).thenComparing(Incident::getId));
-        return new Result(List.copyOf(transitions), List.copyOf(transitionTimes), ordered, transitionCount,
+        return new Result(List.copyOf(transitions), List.copyOf(transitionTimes), latest, transitionCount,
                 deadLettered);
     }
 
@@ -220,10 +238,10 @@ public final class Replay implements AutoCloseable {
     private void drain() {
         sinceDrain = 0;
         while (!incidents.isEmpty()) {
-            TestRecord<String, Incident> emitted = incidents.readRecord();
-            Incident incident = emitted.value();
+            TestRecord<String, byte[]> emitted = incidents.readRecord();
+            Incident incident = incidentDecoder.deserialize(config.incidentsTopic(), emitted.value());
             transitionCount++;
-            latest.put(incident.getId(), incident);
+            latest.put(incident, emitted.value());
             if (keepTransitions) {
                 transitions.add(incident);
                 transitionTimes.add(emitted.getRecordTime());

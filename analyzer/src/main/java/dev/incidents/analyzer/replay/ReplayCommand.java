@@ -134,12 +134,9 @@ public final class ReplayCommand implements Callable<Integer> {
             out.print(PostMortemReport.render(IncidentHistory.of(result.transitions()),
                     new PostMortemReport.Source(files.stream().map(f -> String.valueOf(f.getFileName())).toList(), read)));
         }
-        for (Incident incident : output == Output.html ? List.<Incident>of() : result.latest()) {
-            if (output == Output.jsonl) {
-                out.println(IncidentJson.toJson(incident));
-            } else {
-                out.println(IncidentConsole.render(incident, false));
-            }
+        if (output != Output.html) {
+            result.forEachLatest(incident -> out.println(output == Output.jsonl
+                    ? IncidentJson.toJson(incident) : IncidentConsole.render(incident, false)));
         }
         out.flush();
         int rejected = rejections.size() + result.deadLettered();
@@ -147,7 +144,7 @@ public final class ReplayCommand implements Callable<Integer> {
             err.println(result.deadLettered() + " record(s) could not be analysed (invalid after decoding)");
         }
         if (output == Output.text) {
-            err.println(read + " record(s) read, " + result.latest().size() + " incident(s)"
+            err.println(read + " record(s) read, " + result.incidentCount() + " incident(s)"
                     + (rejected > 0 ? ", " + rejected + " rejected" : ""));
         }
         err.flush();

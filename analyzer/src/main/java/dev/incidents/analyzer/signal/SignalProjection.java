@@ -29,20 +29,20 @@ import java.util.TreeMap;
  */
 public final class SignalProjection {
 
-    /** The one label the correlator reads: a ReplicaSet's suffix (see {@code WorkloadResolver}). */
+    /** A label the correlator reads: a ReplicaSet's suffix (see {@code WorkloadResolver}). */
     static final String TEMPLATE_HASH = "pod-template-hash";
 
     private SignalProjection() {
     }
 
     /**
-     * Identity and time, whether it is being deleted, the {@code pod-template-hash} label and the owners (the
+     * Identity and time, whether it is being deleted, the {@code pod-template-hash} label, the label naming its gang
+     * ({@link GangLabels}: GANG_PARTIALLY_PLACED) and the owners (the
      * workload), phase, reason, message, node and conditions, and per container its name, image, accelerator limits,
      * probes, readiness, restart count and states.
      */
     public static PodSnapshot pod(PodSnapshot pod) {
-        String hash = pod.getLabels().get(TEMPLATE_HASH);
-        Map<String, String> labels = hash == null ? Collections.emptyMap() : Map.of(TEMPLATE_HASH, hash);
+        Map<String, String> labels = labels(pod.getLabels());
         return new PodSnapshot(pod.getCluster(), pod.getNamespace(), pod.getName(), null, pod.getObservedAt(),
                 null, pod.getDeletionTimestamp(), labels, pod.getOwners(), pod.getPhase(), pod.getReason(),
                 pod.getMessage(), pod.getNodeName(), pod.getConditions(), containers(pod.getInitContainers()),
@@ -55,6 +55,21 @@ public final class SignalProjection {
         return new NodeSnapshot(node.getCluster(), node.getName(), null, node.getObservedAt(), Collections.emptyMap(),
                 Collections.emptyList(), accelerators(node.getCapacity()), accelerators(node.getAllocatable()),
                 node.getConditions(), node.getUnschedulable(), null, null);
+    }
+
+    /** {@code pod-template-hash} and the gang label, when the pod has them; most pods have neither or one. */
+    private static Map<String, String> labels(Map<String, String> all) {
+        String hash = all.get(TEMPLATE_HASH);
+        Map<String, String> kept = hash == null ? Collections.emptyMap() : Map.of(TEMPLATE_HASH, hash);
+        for (Map.Entry<String, String> gang : GangLabels.GROUP_LABELS) {
+            String value = all.get(gang.getKey());
+            if (value != null && !value.isBlank()) {
+                kept = new TreeMap<>(kept);
+                kept.put(gang.getKey(), value);
+                break;
+            }
+        }
+        return kept;
     }
 
     private static List<Container> containers(List<Container> containers) {

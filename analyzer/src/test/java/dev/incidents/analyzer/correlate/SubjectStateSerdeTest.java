@@ -44,6 +44,7 @@ class SubjectStateSerdeTest {
         pod.pullCategory = "IMAGE_PULL_DISK_FULL";
         pod.pullPath = "/var/lib/containerd/io.containerd.content.v1.content/ingest/ü-日本";
         pod.workload = "inference/Deployment/triton";
+        pod.gang = "scheduling.x-k8s.io/pod-group=triton";
 
         Candidate candidate = new Candidate("OOM_KILLED");
         candidate.firstSeen = 1_741_946_000_000L;
@@ -133,6 +134,31 @@ class SubjectStateSerdeTest {
         assertThat(asJson(back)).isEqualTo(asJson(state));
         // and is written in the compact form from then on
         assertThat(serde.serializer().serialize("subjects", back)[0]).isEqualTo(SubjectStateSerde.FORMAT);
+    }
+
+    /** A changelog written by format 1, before {@code PodState.gang}: its pods restore as pods of no gang. */
+    @Test
+    void format_1_is_still_read() {
+        SubjectState state = new SubjectState();
+        state.lastTouched = 1_741_946_400_000L;
+        PodState pod = new PodState();
+        pod.node = "ip-10-0-1-149.ec2.internal";
+        pod.restartCount = 3;
+        state.pods.put("triton-79569cfbbc-m2wcc", pod);
+        state.recentlyResolved = new TreeMap<>();
+        byte[] now = serde.serializer().serialize("subjects", state);
+        // format 1 is format 2 without the pod's last field, the gang (a null string: length -1, 4 bytes); after it
+        // come four empty maps (a count each) and the null deadline key, 20 bytes
+        int gang = now.length - 20 - 4;
+        byte[] old = new byte[now.length - 4];
+        System.arraycopy(now, 0, old, 0, gang);
+        System.arraycopy(now, gang + 4, old, gang, 20);
+        old[0] = 1;
+
+        SubjectState back = serde.deserializer().deserialize("subjects", old);
+
+        assertThat(asJson(back)).isEqualTo(asJson(state));
+        assertThat(back.pods.get("triton-79569cfbbc-m2wcc").gang).isNull();
     }
 
     @Test

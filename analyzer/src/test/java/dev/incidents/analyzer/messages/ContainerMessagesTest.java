@@ -53,6 +53,26 @@ class ContainerMessagesTest {
     }
 
     @Test
+    void aProbeThatReachedTheEndpointAndGaveUpWaitingTimedOut() {
+        assertThat(timedOut("Readiness probe failed: Get http://10.72.0.84:8000/health: net/http: request canceled "
+                + "(Client.Timeout exceeded while awaiting headers)")).isTrue();
+        assertThat(timedOut("Readiness probe failed: Get \"http://10.0.3.41:8080/healthz\": context deadline exceeded "
+                + "(Client.Timeout exceeded while awaiting headers)")).isTrue();
+        assertThat(timedOut("Liveness probe failed: command \"node extra/healthcheck.js\" timed out")).isTrue();
+        assertThat(timedOut("Readiness probe failed: timeout: health rpc did not complete within 1s")).isTrue();
+        // not reached at all, or answered: not a timeout of the probe
+        assertThat(timedOut("Readiness probe failed: Get \"http://10.0.3.41:8080/healthz\": dial tcp 10.0.3.41:8080: "
+                + "i/o timeout")).isFalse();
+        assertThat(timedOut("Readiness probe failed: Get \"http://10.0.3.41:8080/healthz\": dial tcp 10.0.3.41:8080: "
+                + "connect: connection refused")).isFalse();
+        assertThat(timedOut("Readiness probe failed: HTTP probe failed with statuscode: 503")).isFalse();
+    }
+
+    private static boolean timedOut(String message) {
+        return ProbeFailure.parse(message).orElseThrow().timedOut();
+    }
+
+    @Test
     void killingForAProbeMeansARestart() {
         ProbeFailure live = ProbeFailure.parse("Container triton failed liveness probe, will be restarted").orElseThrow();
         ProbeFailure start = ProbeFailure.parse("Container triton failed startup probe, will be restarted").orElseThrow();

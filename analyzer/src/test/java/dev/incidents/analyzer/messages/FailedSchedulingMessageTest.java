@@ -147,6 +147,13 @@ class FailedSchedulingMessageTest {
         "pod has unbound immediate PersistentVolumeClaims (repeated 3 times)|PVC_UNBOUND",
         "0/3 nodes are available: 3 pod has unbound immediate PersistentVolumeClaims.|PVC_UNBOUND",
         "0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 node(s) had volume node affinity conflict.|PVC_UNBOUND",
+        // NVIDIA KAI Scheduler's fit errors (the pod's Unschedulable event), in its own resource words
+        "no nodes with enough resources were found: 1 node(s) didn't have enough resources: GPU memory.|INSUFFICIENT_GPU",
+        "no nodes with enough resources were found: 10 node(s) didn't have enough resources: GPUs.|INSUFFICIENT_GPU",
+        "Node didn't have enough resources: GPUs, requested: 1, used: 8, capacity: 8|INSUFFICIENT_GPU",
+        "no nodes with enough resources were found: 2 node(s) didn't have enough resources: CPU cores.|INSUFFICIENT_RESOURCES",
+        // the VolumeZone filter: the claim's volume is in a zone whose node lacks room, the other node is elsewhere
+        "0/3 nodes are available: 1 Insufficient memory, 1 node(s) had no available volume zone, 1 node(s) had taints that the pod didn't tolerate.|PVC_UNBOUND",
         "0/3 nodes are available: persistentvolumeclaim \"triton-models-pvc\" not found.|PVC_UNBOUND",
         "0/3 nodes are available: 3 node(s) didn't find available persistent volumes to bind.|PVC_UNBOUND",
         "0/1 nodes are available: 1 node(s) had untolerated taint {owner: ootcloud}. preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling..|UNTOLERATED_TAINT",

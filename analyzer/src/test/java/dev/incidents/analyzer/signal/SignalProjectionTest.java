@@ -80,6 +80,25 @@ class SignalProjectionTest {
                 .build();
     }
 
+    /** GANG_PARTIALLY_PLACED reads the label naming a pod's gang; the pod's other labels still go. */
+    @Test
+    void a_pod_keeps_the_label_naming_its_gang() {
+        PodSnapshot member = PodSnapshot.newBuilder(fullPod())
+                .setLabels(Map.of("scheduling.x-k8s.io/pod-group", "llama-70b-ft",
+                        "training.kubeflow.org/job-name", "llama-70b-ft", "training.kubeflow.org/replica-index", "2"))
+                .setSchedulerName("scheduler-plugins-scheduler")
+                .build();
+
+        PodSnapshot kept = SignalProjection.pod(member);
+
+        assertThat(kept.getLabels()).isEqualTo(Map.of("scheduling.x-k8s.io/pod-group", "llama-70b-ft"));
+        assertThat(GangLabels.group(kept)).contains("scheduling.x-k8s.io/pod-group=llama-70b-ft");
+        assertThat(GangLabels.group(SignalProjection.pod(PodSnapshot.newBuilder(fullPod())
+                .setLabels(Map.of("pod-template-hash", "79569cfbbc", "volcano.sh/job-name", "bert-pretrain")).build())))
+                .as("a Volcano Job's pods").contains("volcano.sh/job-name=bert-pretrain");
+        assertThat(GangLabels.group(SignalProjection.pod(fullPod()))).as("a Deployment's pod is no gang").isEmpty();
+    }
+
     @Test
     void a_pod_keeps_what_the_detectors_read() {
         PodSnapshot full = fullPod();

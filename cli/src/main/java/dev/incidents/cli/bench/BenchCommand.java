@@ -1,9 +1,11 @@
 package dev.incidents.cli.bench;
 
+import dev.incidents.analyzer.AnalyzerConfig;
 import dev.incidents.cli.bench.BenchRecordings.Generated;
 import dev.incidents.kafka.BrokerSettings;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -43,7 +45,7 @@ public final class BenchCommand implements Callable<Integer> {
     private static final long ISSUE_LINEARITY_LARGE = 1_000_000;
 
     @Option(names = "--records", paramLabel = "N", defaultValue = "200000",
-            description = "Records of the replay recording (issue #12: at least 200k); memory compares N/4 with N. Default: ${DEFAULT-VALUE}.")
+            description = "Records of the replay recording (issue #12: at least 200k); memory compares N/4 with N records at the same density, spread over 4/3 and 16/3 of the subject retention. Default: ${DEFAULT-VALUE}.")
     long records;
 
     @Option(names = "--linearity", paramLabel = "SMALL,LARGE", split = ",",
@@ -166,7 +168,12 @@ public final class BenchCommand implements Callable<Integer> {
                 rows.add(replay.versusParseOnly(full));
             }
             if (selected.contains("memory")) {
-                rows.add(replay.memory(run.recordings().generate(records / 4), full, heap));
+                // both longer than the subject retention (state is bounded by it, so a recording shorter than it
+                // measures how much of the input is live at once, not whether memory follows the input's length)
+                Duration retention = AnalyzerConfig.defaults().subjectRetention();
+                Duration quarter = retention.multipliedBy(4).dividedBy(3);
+                rows.add(replay.memory(run.recordings().spanning(records / 4, quarter),
+                        run.recordings().spanning(records, quarter.multipliedBy(4)), heap));
             }
         }
         if (selected.contains("analyze") || selected.contains("ship") || selected.contains("latency")) {

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -55,7 +56,18 @@ final class BenchRecordings {
 
     /** About {@code records} records. */
     Generated generate(long records) {
-        return kind == Kind.FLEET ? fleet(records) : scaled(records);
+        return kind == Kind.FLEET ? fleet("fleet-" + records, FleetRecording.Spec.of(records)) : scaled(records);
+    }
+
+    /**
+     * About {@code records} records spread over {@code window} of event time: what a memory comparison needs, a
+     * recording longer than the analyzer's retention, in which subjects come and go. Scaled copies of the sample are
+     * evenly spaced by their number, whatever the window.
+     */
+    Generated spanning(long records, Duration window) {
+        return kind == Kind.FLEET
+                ? fleet("fleet-" + records + "-over-" + window.toHours() + "h", FleetRecording.Spec.of(records).over(window))
+                : scaled(records);
     }
 
     /** The sample's header and no record: what a run costs before its first record (JVM start, topology build). */
@@ -83,14 +95,14 @@ final class BenchRecordings {
         return new Generated(List.of(file), scaled.size());
     }
 
-    private Generated fleet(long records) {
-        Path target = dir.resolve("fleet-" + records);
+    private Generated fleet(String name, FleetRecording.Spec spec) {
+        Path target = dir.resolve(name);
         Path count = target.resolve("records");
         try {
             if (!Files.exists(count)) {
-                Path partial = dir.resolve("fleet-" + records + ".partial");
+                Path partial = dir.resolve(name + ".partial");
                 delete(partial);
-                FleetRecording.Written written = new FleetRecording(FleetRecording.Spec.of(records),
+                FleetRecording.Written written = new FleetRecording(spec,
                         FleetRecording.fixturesIn(scenarios, sample)).writeTo(partial);
                 Files.writeString(partial.resolve("records"), Long.toString(written.records()));
                 delete(target);

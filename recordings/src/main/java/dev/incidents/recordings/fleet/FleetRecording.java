@@ -51,6 +51,11 @@ public final class FleetRecording {
             return new Spec(42, 4, records, Instant.parse("2025-06-02T08:00:00Z"),
                     Duration.ofSeconds(Math.max(3600, records / 50)), 0.05, 50, Duration.ofMinutes(5));
         }
+
+        /** The same fleet spread over {@code window} of event time: a longer window is a sparser recording. */
+        public Spec over(Duration window) {
+            return new Spec(seed, clusters, records, start, window, failureShare, nodesPerCluster, heartbeat);
+        }
     }
 
     /** The fixtures a fleet is made of: failures, healthy lifecycles, and where the heartbeating Node comes from. */
