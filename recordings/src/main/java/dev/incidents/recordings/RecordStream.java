@@ -186,6 +186,10 @@ public final class RecordStream implements Iterator<Recorded>, AutoCloseable {
                             json = new JsonLogReader(name, options, in, this, streaming ? window::add : null, rejected);
                             return;
                         }
+                        if (YamlObjects.looksLikeYaml(in.text())) {
+                            readYaml(blank);
+                            return;
+                        }
                         break;
                     }
                     blank.add(in.text());
@@ -214,6 +218,22 @@ public final class RecordStream implements Iterator<Recorded>, AutoCloseable {
             }
             stop();
             new DescribeTextReader(input.name(), options, this, rejected).read(lines);
+        }
+
+        /** YAML objects: small (pasted), converted whole, then read as JSON Lines ({@link YamlObjects}). */
+        private void readYaml(List<String> blank) throws IOException {
+            StringBuilder text = new StringBuilder();
+            blank.forEach(line -> text.append(line).append('\n'));
+            text.append(in.text()).append('\n');
+            while (in.next()) {
+                text.append(in.text()).append('\n');
+            }
+            stop();
+            YamlObjects.Converted converted = YamlObjects.convert(input.name(), text.toString(), rejected);
+            in = new LineInput(new java.io.ByteArrayInputStream(converted.jsonLines()), true);
+            json = new JsonLogReader(input.name(), options, in, this, streaming ? window::add : null,
+                    r -> rejected.accept(converted.inYaml(r)));
+            fill();
         }
 
         /** Reads until the window is full or the input ends. */

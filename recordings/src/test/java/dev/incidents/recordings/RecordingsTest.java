@@ -679,6 +679,74 @@ class RecordingsTest {
     }
 
     @Test
+    void objectsPastedAsYamlReadAsTheirJson() {
+        String yaml = """
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: triton-79569cfbbc-m2wcc
+                  namespace: inference
+                  creationTimestamp: 2025-03-14T10:00:00Z
+                status:
+                  phase: Running
+                  containerStatuses:
+                  - name: triton
+                    ready: false
+                    restartCount: 4
+                    lastState:
+                      terminated:
+                        reason: OOMKilled
+                        exitCode: 137
+                        finishedAt: "2025-03-14T10:04:00Z"
+                ---
+                apiVersion: v1
+                kind: EventList
+                items:
+                - kind: Event
+                  metadata: {name: triton.1, namespace: inference}
+                  involvedObject: {kind: Pod, name: triton-79569cfbbc-m2wcc, namespace: inference}
+                  reason: BackOff
+                  type: Warning
+                  message: Back-off restarting failed container triton
+                  lastTimestamp: "2025-03-14T10:05:00Z"
+                  count: 3
+                """;
+        String json = """
+                {"apiVersion":"v1","kind":"Pod","metadata":{"name":"triton-79569cfbbc-m2wcc","namespace":"inference","creationTimestamp":"2025-03-14T10:00:00Z"},"status":{"phase":"Running","containerStatuses":[{"name":"triton","ready":false,"restartCount":4,"lastState":{"terminated":{"reason":"OOMKilled","exitCode":137,"finishedAt":"2025-03-14T10:04:00Z"}}}]}}
+                {"apiVersion":"v1","kind":"EventList","items":[{"kind":"Event","metadata":{"name":"triton.1","namespace":"inference"},"involvedObject":{"kind":"Pod","name":"triton-79569cfbbc-m2wcc","namespace":"inference"},"reason":"BackOff","type":"Warning","message":"Back-off restarting failed container triton","lastTimestamp":"2025-03-14T10:05:00Z","count":3}]}
+                """;
+        List<Recorded> fromYaml = Recordings.read("pod.yaml", yaml, OPTIONS, rejections::add);
+        List<Recorded> fromJson = Recordings.read("pod.json", json, OPTIONS, rejections::add);
+
+        assertThat(rejections).isEmpty();
+        assertThat(fromYaml).extracting(Recorded::key).containsExactly("test/inference/triton-79569cfbbc-m2wcc",
+                "test/inference/Pod/triton-79569cfbbc-m2wcc");
+        assertThat(fromYaml).extracting(r -> r.time() + " " + r.kind() + " " + r.key() + " " + r.value())
+                .isEqualTo(fromJson.stream().map(r -> r.time() + " " + r.kind() + " " + r.key() + " " + r.value()).toList());
+    }
+
+    @Test
+    void yamlThatDoesNotParseIsRejectedWithItsLine() {
+        String yaml = """
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: web-0
+                  labels: {app: web
+                status:
+                  phase: Running
+                """;
+        List<Recorded> records = Recordings.read("broken.yaml", yaml, OPTIONS, rejections::add);
+
+        assertThat(records).isEmpty();
+        assertThat(rejections).singleElement().satisfies(r -> {
+            assertThat(r.file()).isEqualTo("broken.yaml");
+            assertThat(r.line()).isBetween(5L, 7L);
+            assertThat(r.reason()).startsWith("not valid YAML");
+        });
+    }
+
+    @Test
     void aRowPastedWithoutItsAgeColumnIsRead() {
         String text = "Warning  Unschedulable  kai-scheduler  no nodes with enough resources were found: 1 node(s) "
                 + "didn't have enough resources: GPU memory.\n";

@@ -33,8 +33,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "replay", mixinStandardHelpOptions = true,
         description = {"Run the incident analyzer offline over recorded Kubernetes logs and print the incidents.",
-                "Formats (detected from content): kubectl get -o json lists, --watch streams, JSON Lines, "
-                        + "incidents recordings, kubectl describe text and get-events tables, Troubleshoot support "
+                "Formats (detected from content): kubectl get -o json lists (or -o yaml), --watch streams, JSON Lines, "
+                        + "incidents recordings, kubectl describe text, get-events and get-pods tables, Troubleshoot support "
                         + "bundles (directory or .tar.gz); a directory of recordings is every file in it."},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:success", "2:usage error or unreadable input", "3:some records rejected (see stderr)"})

@@ -32,7 +32,24 @@ public final class SignalProjection {
     /** A label the correlator reads: a ReplicaSet's suffix (see {@code WorkloadResolver}). */
     static final String TEMPLATE_HASH = "pod-template-hash";
 
+    /** False only inside {@link #unprojected}: the guard test's reference run. */
+    private static volatile boolean projecting = true;
+
     private SignalProjection() {
+    }
+
+    /**
+     * {@code run} with snapshots passed on whole: the reference run of the guard test that replays every fixture both
+     * ways ({@code SignalProjectionGuardTest}), so a detector that starts reading a field left out here fails a test
+     * instead of silently reading nothing. Not for production: it changes what every signal carries.
+     */
+    public static synchronized <T> T unprojected(java.util.function.Supplier<T> run) {
+        projecting = false;
+        try {
+            return run.get();
+        } finally {
+            projecting = true;
+        }
     }
 
     /**
@@ -42,6 +59,9 @@ public final class SignalProjection {
      * probes, readiness, restart count and states.
      */
     public static PodSnapshot pod(PodSnapshot pod) {
+        if (!projecting) {
+            return pod;
+        }
         Map<String, String> labels = labels(pod.getLabels());
         return new PodSnapshot(pod.getCluster(), pod.getNamespace(), pod.getName(), null, pod.getObservedAt(),
                 null, pod.getDeletionTimestamp(), labels, pod.getOwners(), pod.getPhase(), pod.getReason(),
@@ -52,6 +72,9 @@ public final class SignalProjection {
 
     /** Identity and time, conditions, whether it is cordoned, and its accelerator capacity and allocatable. */
     public static NodeSnapshot node(NodeSnapshot node) {
+        if (!projecting) {
+            return node;
+        }
         return new NodeSnapshot(node.getCluster(), node.getName(), null, node.getObservedAt(), Collections.emptyMap(),
                 Collections.emptyList(), accelerators(node.getCapacity()), accelerators(node.getAllocatable()),
                 node.getConditions(), node.getUnschedulable(), null, null);

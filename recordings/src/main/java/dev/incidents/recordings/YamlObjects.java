@@ -1,0 +1,71 @@
+package dev.incidents.recordings;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+/**
+ * Kubernetes objects written as YAML ({@code kubectl get pod x -o yaml}, {@code kubectl get events -o yaml}, several
+ * documents apart by {@code ---}): what an engineer pastes into an issue as often as JSON. Each document becomes one
+ * line of JSON, read by the same {@link JsonLogReader} as a JSON file (Lists, watch events and bare objects alike);
+ * a rejection names the document's first line in the YAML file, not its line in the JSON.
+ */
+final class YamlObjects {
+    /** A top-level key of a Kubernetes object or List, or a document marker: how a YAML file of objects starts. */
+    private static final Pattern START = Pattern.compile("^(?:---\\s*|(?:apiVersion|kind|items|metadata):(?:\\s.*)?)$");
+    private static final YAMLMapper YAML = new YAMLMapper();
+
+    /** The documents as JSON Lines, and the YAML line each starts on. */
+    record Converted(byte[] jsonLines, List<Long> startLines) {
+        /** A rejection at JSON line {@code n} (1-based) as one at its document's first YAML line. */
+        Rejection inYaml(Rejection r) {
+            int document = (int) r.line() - 1;
+            long line = document >= 0 && document < startLines.size() ? startLines.get(document) : 0;
+            return new Rejection(r.file(), line, r.reason());
+        }
+    }
+
+    private YamlObjects() {
+    }
+
+    static boolean looksLikeYaml(String firstNonBlank) {
+        return START.matcher(firstNonBlank).matches();
+    }
+
+    /**
+     * Every document of {@code text}; a document YAML cannot parse is rejected with its line and the rest of the
+     * file is not read (YAML gives no safe place to resume after a syntax error).
+     */
+    static Converted convert(String file, String text, Consumer<Rejection> rejected) {
+        StringBuilder json = new StringBuilder();
+        List<Long> starts = new ArrayList<>();
+        try (JsonParser parser = YAML.getFactory().createParser(
+                new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+             MappingIterator<JsonNode> documents = YAML.readValues(parser, JsonNode.class)) {
+            while (documents.hasNextValue()) {
+                long line = parser.currentTokenLocation().getLineNr();
+                JsonNode document = documents.nextValue();
+                if (document == null || document.isNull() || document.isMissingNode()) {
+                    continue; // an empty document between two markers
+                }
+                json.append(JsonLogReader.MAPPER.writeValueAsString(document)).append('\n');
+                starts.add(line);
+            }
+        } catch (JsonProcessingException e) {
+            long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            rejected.accept(new Rejection(file, line, "not valid YAML: " + e.getOriginalMessage()));
+        } catch (IOException | RuntimeException e) {
+            rejected.accept(new Rejection(file, 0, "not valid YAML: " + e.getMessage()));
+        }
+        return new Converted(json.toString().getBytes(StandardCharsets.UTF_8), List.copyOf(starts));
+    }
+}
