@@ -37,6 +37,11 @@ public final class AnalyzerConfig {
     public static final String CLUSTER = "incidents.cluster";
     /** Prefix of per-category grace overrides, e.g. {@code incidents.grace.INSUFFICIENT_GPU=PT2M}. */
     public static final String GRACE_PREFIX = "incidents.grace.";
+    /**
+     * How long a capacity incident (INSUFFICIENT_GPU, INSUFFICIENT_RESOURCES, GPU_FRAGMENTED) of a pod waits once a
+     * scale-up was triggered for it: a GPU node takes minutes to boot, install its driver and register its devices.
+     */
+    public static final String SCALE_UP_GRACE = "incidents.scale-up.grace";
     /** Event time without new failure evidence after which an incident resolves as quiet. */
     public static final String QUIET_PERIOD = "incidents.quiet.period";
     /** Minimum event time between two UPDATED transitions of one incident. */
@@ -86,6 +91,7 @@ public final class AnalyzerConfig {
         DEFAULTS.put(QUIET_PERIOD, "PT15M");
         DEFAULTS.put(UPDATE_INTERVAL, "PT5M");
         DEFAULTS.put(SUBJECT_RETENTION, "PT6H");
+        DEFAULTS.put(SCALE_UP_GRACE, "PT10M");
         DEFAULTS.put(RESOLVED_RETENTION, "P7D");
         DEFAULTS.put(LATENESS, "PT2S");
         DEFAULTS.put(INPUT_PARTITIONS, "1");
@@ -218,9 +224,13 @@ public final class AnalyzerConfig {
         return values.containsKey(key) ? durationOf(key) : CATEGORY_GRACE.get(category);
     }
 
+    public Duration scaleUpGrace() {
+        return durationOf(SCALE_UP_GRACE);
+    }
+
     /** The longest grace of any category: replay advances event time just past it at the end of the input. */
     public Duration longestGrace() {
-        Duration longest = Duration.ZERO;
+        Duration longest = scaleUpGrace();
         for (Category c : Category.values()) {
             Duration g = grace(c);
             if (g.compareTo(longest) > 0) {

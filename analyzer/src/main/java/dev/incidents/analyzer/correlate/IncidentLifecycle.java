@@ -22,7 +22,9 @@ import dev.incidents.schemas.Phase;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
@@ -195,6 +197,29 @@ public final class IncidentLifecycle {
         return c.failing.isEmpty() && c.failingDropped == 0;
     }
 
+    /** Categories a node being provisioned can end: they wait for a triggered scale-up ({@link PodState#scaleUpAt}). */
+    private static final Set<Category> PROVISIONING_ENDS = EnumSet.of(Category.INSUFFICIENT_GPU,
+            Category.INSUFFICIENT_RESOURCES, Category.GPU_FRAGMENTED);
+
+    /**
+     * When a candidate's grace ends: its category's grace from its first evidence, or for a capacity category whose
+     * pod had a scale-up triggered, the scale-up grace from that trigger if later. Without it, every GPU scale-up (a
+     * node that boots, installs its driver and registers its devices in 5-10 minutes) opened an incident and resolved
+     * it, a chat thread for a cluster doing what it should.
+     */
+    private long graceEnd(Category category, Candidate c, SubjectState state) {
+        long end = c.firstSeen + config.grace(category).toMillis();
+        if (PROVISIONING_ENDS.contains(category)) {
+            for (String pod : c.pods) {
+                PodState p = state.pods.get(pod);
+                if (p != null && p.scaleUpAt > 0) {
+                    end = Math.max(end, p.scaleUpAt + config.scaleUpGrace().toMillis());
+                }
+            }
+        }
+        return end;
+    }
+
     /** Moves every candidate of the subject along its lifecycle at event time {@code now}; returns the transitions. */
     public List<Incident> evaluate(Subject subject, SubjectState state, long now, SubjectView view, IncidentStore store) {
         List<Incident> out = new ArrayList<>();
@@ -207,7 +232,7 @@ public final class IncidentLifecycle {
             Detector d = detectors.of(category);
             String id = subject.incidentId(category);
             if (!c.open) {
-                long graceEnd = c.firstSeen + config.grace(category).toMillis();
+                long graceEnd = graceEnd(category, c, state);
                 long quietEnd = c.lastSeen + config.quietPeriod().toMillis();
                 // The grace ending is judged at its own event time, not at the time of the evaluation: the next
                 // record of a pasted describe or a sparse recording may come long after it (a Failed 25m ago, then
@@ -376,7 +401,7 @@ public final class IncidentLifecycle {
         for (Map.Entry<String, Candidate> e : state.candidates.entrySet()) {
             Candidate c = e.getValue();
             if (!c.open) {
-                long graceEnd = c.firstSeen + config.grace(Category.valueOf(e.getKey())).toMillis();
+                long graceEnd = graceEnd(Category.valueOf(e.getKey()), c, state);
                 long openAt = Math.max(graceEnd, c.lastSeen + 1);
                 next = Math.min(next, openAt > now ? openAt : c.lastSeen + quiet);
             } else {

@@ -38,6 +38,12 @@ public final class PodState {
      * snapshot; null for a pod of no gang. With {@link #node} null it is a member still waiting for a node.
      */
     public String gang;
+    /**
+     * Event time (epoch ms) of the first scale-up triggered for this pod while it waits for a node (cluster-autoscaler's
+     * {@code TriggeredScaleUp}, Karpenter's {@code Nominated}), 0 when none: a GPU node takes minutes to join and
+     * register its devices, so capacity incidents wait for that ({@code incidents.scale-up.grace}).
+     */
+    public long scaleUpAt;
 
     public PodState() {
     }

@@ -83,6 +83,10 @@ final class PodStates {
         if ("FailedScheduling".equals(e.reason()) && !ScaleUpVerdict.isProvisionerVerdict(e.message())) {
             pod.failedScheduling = true;
         }
+        if (ScaleUpVerdict.isScaleUpTriggered(e.reason(), e.message()) && pod.node == null) {
+            long at = e.firstTime().toEpochMilli();
+            pod.scaleUpAt = pod.scaleUpAt == 0 ? at : Math.min(pod.scaleUpAt, at);
+        }
         if ("Created".equals(e.reason()) || "Started".equals(e.reason())) {
             java.util.regex.Matcher m = CREATED_OR_STARTED.matcher(e.message());
             if (m.matches()) {

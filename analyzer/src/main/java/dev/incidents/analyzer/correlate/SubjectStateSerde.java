@@ -33,8 +33,10 @@ import org.apache.kafka.common.serialization.Serializer;
  */
 public final class SubjectStateSerde implements Serde<SubjectState> {
 
-    /** First byte of this format; JSON starts with '{' (0x7B). 2 added {@code PodState.gang}. */
-    static final byte FORMAT = 2;
+    /** First byte of this format; JSON starts with '{' (0x7B). 2 added {@code PodState.gang}, 3 {@code scaleUpAt}. */
+    static final byte FORMAT = 3;
+    /** The format before {@code PodState.scaleUpAt}: read as a pod without a scale-up. */
+    private static final byte FORMAT_2 = 2;
     /** The format before {@code PodState.gang}: read as a pod of no gang. */
     private static final byte FORMAT_1 = 1;
     private static final byte JSON = '{';
@@ -77,13 +79,13 @@ public final class SubjectStateSerde implements Serde<SubjectState> {
         try {
             In in = new In(bytes);
             byte format = in.buffer.get();
-            if (format != FORMAT && format != FORMAT_1) {
+            if (format != FORMAT && format != FORMAT_2 && format != FORMAT_1) {
                 throw new SerializationException("subject state of unknown format " + format);
             }
             SubjectState state = new SubjectState();
             state.lastTouched = in.buffer.getLong();
             state.pods = in.readMap(In::readString, format == FORMAT ? SubjectStateSerde::readPod
-                    : SubjectStateSerde::readPodFormat1);
+                    : format == FORMAT_2 ? SubjectStateSerde::readPodFormat2 : SubjectStateSerde::readPodFormat1);
             state.candidates = in.readMap(In::readString, SubjectStateSerde::readCandidate);
             state.recentlyResolved = in.readMap(In::readString, In::readBoxedLong);
             state.acceleratorsAdvertised = in.readMap(In::readString, In::readBoxedLong);
@@ -116,9 +118,16 @@ public final class SubjectStateSerde implements Serde<SubjectState> {
         out.writeString(pod.pullPath);
         out.writeString(pod.workload);
         out.writeString(pod.gang);
+        out.writeLong(pod.scaleUpAt);
     }
 
     private static PodState readPod(In in) {
+        PodState pod = readPodFormat2(in);
+        pod.scaleUpAt = in.buffer.getLong();
+        return pod;
+    }
+
+    private static PodState readPodFormat2(In in) {
         PodState pod = readPodFormat1(in);
         pod.gang = in.readString();
         return pod;

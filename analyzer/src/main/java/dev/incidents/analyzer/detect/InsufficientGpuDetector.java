@@ -37,6 +37,10 @@ public final class InsufficientGpuDetector extends SchedulingDetector {
 
     @Override
     public List<CauseEvidence> weigh(EvidenceSummary evidence, SubjectView subject) {
+        List<CauseEvidence> stalled = ScaleUpStalled.evidence(subject);
+        if (!stalled.isEmpty()) {
+            return stalled;
+        }
         String resource = evidence.facts().get("RESOURCE");
         ResourceOffer offer = resource == null ? ResourceOffer.NOTHING_KNOWN : subject.nodeOffers().apply(resource);
         if (offer.nodesObserved() == 0) {

@@ -13,4 +13,10 @@ public final class InsufficientResourcesDetector extends SchedulingDetector {
     public java.util.Set<Category> yieldsTo() {
         return java.util.Set.of(Category.GANG_PARTIALLY_PLACED);
     }
+
+    /** A node requested for the pod that never took it ({@link ScaleUpStalled}). */
+    @Override
+    public java.util.List<CauseEvidence> weigh(EvidenceSummary evidence, SubjectView subject) {
+        return ScaleUpStalled.evidence(subject);
+    }
 }

@@ -82,6 +82,8 @@ public enum Clue {
     CLOUD_CAPACITY_EXHAUSTED,
     CLOUD_QUOTA_EXCEEDED,
     SCALE_UP_BACKOFF,
+    // ... or from the pod's own history: a scale-up was triggered for it and no node took it within the grace
+    SCALE_UP_STALLED,
     NO_NODE_GROUP_FITS,
     // ... or from a batch scheduler's verdict on its own object (Kueue Workload, Volcano PodGroup)
     QUEUE_QUOTA_EXHAUSTED,

@@ -22,6 +22,16 @@ public final class ScaleUpVerdict {
     }
 
     /**
+     * A node is being provisioned for the pod: cluster-autoscaler's {@code TriggeredScaleUp} ({@code pod triggered
+     * scale-up: [{gpu-g5 0->1 (max: 4)}]}) or Karpenter's {@code Nominated} ({@code Pod should schedule on:
+     * nodeclaim/gpu-x7k2p}, older {@code Pod should schedule on node: ...}): capacity is on its way.
+     */
+    public static boolean isScaleUpTriggered(String reason, String message) {
+        return "TriggeredScaleUp".equals(reason)
+                || "Nominated".equals(reason) && message != null && message.startsWith("Pod should schedule on");
+    }
+
+    /**
      * Karpenter records its verdict as a {@code FailedScheduling} of its own: {@code Failed to schedule pod,
      * incompatible with nodepool "gpu", ..., no instance type satisfied resources {"nvidia.com/gpu":"1",...}} or
      * {@code all available instance types exceed limits for nodepool}. Like the autoscaler's, it speaks of node pools,

@@ -45,6 +45,7 @@ class SubjectStateSerdeTest {
         pod.pullPath = "/var/lib/containerd/io.containerd.content.v1.content/ingest/ü-日本";
         pod.workload = "inference/Deployment/triton";
         pod.gang = "scheduling.x-k8s.io/pod-group=triton";
+        pod.scaleUpAt = 1_741_946_008_000L;
 
         Candidate candidate = new Candidate("OOM_KILLED");
         candidate.firstSeen = 1_741_946_000_000L;
@@ -136,9 +137,12 @@ class SubjectStateSerdeTest {
         assertThat(serde.serializer().serialize("subjects", back)[0]).isEqualTo(SubjectStateSerde.FORMAT);
     }
 
-    /** A changelog written by format 1, before {@code PodState.gang}: its pods restore as pods of no gang. */
+    /**
+     * Changelogs written by format 2 (before {@code PodState.scaleUpAt}) and format 1 (before {@code PodState.gang}):
+     * their pods restore without a scale-up, and without a gang.
+     */
     @Test
-    void format_1_is_still_read() {
+    void formats_1_and_2_are_still_read() {
         SubjectState state = new SubjectState();
         state.lastTouched = 1_741_946_400_000L;
         PodState pod = new PodState();
@@ -147,18 +151,26 @@ class SubjectStateSerdeTest {
         state.pods.put("triton-79569cfbbc-m2wcc", pod);
         state.recentlyResolved = new TreeMap<>();
         byte[] now = serde.serializer().serialize("subjects", state);
-        // format 1 is format 2 without the pod's last field, the gang (a null string: length -1, 4 bytes); after it
-        // come four empty maps (a count each) and the null deadline key, 20 bytes
-        int gang = now.length - 20 - 4;
-        byte[] old = new byte[now.length - 4];
-        System.arraycopy(now, 0, old, 0, gang);
-        System.arraycopy(now, gang + 4, old, gang, 20);
-        old[0] = 1;
+        // the pod's last fields are the gang (a null string: length -1, 4 bytes) and scaleUpAt (a long, 8 bytes);
+        // after them come four empty maps (a count each) and the null deadline key, 20 bytes
+        int scaleUpAt = now.length - 20 - 8;
+        byte[] format2 = new byte[now.length - 8];
+        System.arraycopy(now, 0, format2, 0, scaleUpAt);
+        System.arraycopy(now, scaleUpAt + 8, format2, scaleUpAt, 20);
+        format2[0] = 2;
+        int gang = format2.length - 20 - 4;
+        byte[] format1 = new byte[format2.length - 4];
+        System.arraycopy(format2, 0, format1, 0, gang);
+        System.arraycopy(format2, gang + 4, format1, gang, 20);
+        format1[0] = 1;
 
-        SubjectState back = serde.deserializer().deserialize("subjects", old);
+        for (byte[] old : java.util.List.of(format2, format1)) {
+            SubjectState back = serde.deserializer().deserialize("subjects", old);
 
-        assertThat(asJson(back)).isEqualTo(asJson(state));
-        assertThat(back.pods.get("triton-79569cfbbc-m2wcc").gang).isNull();
+            assertThat(asJson(back)).isEqualTo(asJson(state));
+            assertThat(back.pods.get("triton-79569cfbbc-m2wcc").gang).isNull();
+            assertThat(back.pods.get("triton-79569cfbbc-m2wcc").scaleUpAt).isZero();
+        }
     }
 
     @Test
