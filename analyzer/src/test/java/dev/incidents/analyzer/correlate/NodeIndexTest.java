@@ -100,6 +100,56 @@ class NodeIndexTest {
         assertThat(index.offer("prod", GPU, store, placements).fragmentedFor(2)).isFalse();
     }
 
+    /**
+     * The per-resource index is kept as nodes and placements change: after any sequence of them, an offer equals the
+     * one a fresh index scanning the same stores computes.
+     */
+    @Test
+    void an_offer_after_changes_equals_a_fresh_scan_of_the_same_state() {
+        node("prod", "gpu-a", Map.of(GPU, "4", "cpu", "32"));
+        node("prod", "gpu-b", Map.of(GPU, "8"));
+        node("prod", "cpu-1", Map.of("cpu", "16"));
+        index.offer("prod", GPU, store, placements); // built: what follows is applied incrementally
+
+        change("prod/gpu-c", Map.of(GPU, "2"));
+        change("prod/gpu-b", Map.of(GPU, "6")); // a device lost
+        place("prod/ml/a", new GpuPlacement("gpu-a", Map.of(GPU, 2L)));
+        place("prod/ml/b", new GpuPlacement("gpu-b", Map.of(GPU, 4L)));
+        place("prod/ml/a", new GpuPlacement("gpu-c", Map.of(GPU, 1L))); // the pod replaced, now elsewhere
+        place("prod/ml/c", new GpuPlacement("gpu-a", Map.of(GPU, 4L)));
+        place("prod/ml/c", null); // deleted
+        change("prod/gpu-c", null); // node gone, its pod's placement still recorded
+
+        ResourceOffer incremental = index.offer("prod", GPU, store, placements);
+        ResourceOffer fresh = new NodeIndex().offer("prod", GPU, store, placements);
+        assertThat(incremental).isEqualTo(fresh);
+        assertThat(incremental.advertising()).containsExactly("gpu-a (4)", "gpu-b (6)");
+        assertThat(incremental.freeByNode()).containsExactly("gpu-a (4)", "gpu-b (2)");
+        assertThat(incremental.placementsObserved()).isEqualTo(2);
+        assertThat(index.offer("prod", "cpu", store, placements)).isEqualTo(new NodeIndex().offer("prod", "cpu", store, placements));
+    }
+
+    private void change(String key, Map<String, String> allocatable) {
+        String[] parts = key.split("/");
+        if (allocatable == null) {
+            store.delete(key);
+            index.update(key, null);
+        } else {
+            NodeSnapshot s = snapshot(parts[0], parts[1], allocatable);
+            store.put(key, ValueAndTimestamp.make(s, T.toEpochMilli()));
+            index.update(key, s);
+        }
+    }
+
+    private void place(String pod, GpuPlacement placement) {
+        if (placement == null) {
+            placements.delete(pod);
+        } else {
+            placements.put(pod, ValueAndTimestamp.make(placement.format(), T.toEpochMilli()));
+        }
+        index.placed(pod, placement);
+    }
+
     private void node(String cluster, String name, Map<String, String> allocatable) {
         store.put(cluster + "/" + name, ValueAndTimestamp.make(snapshot(cluster, name, allocatable), T.toEpochMilli()));
     }
