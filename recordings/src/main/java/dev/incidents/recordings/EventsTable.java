@@ -48,13 +48,13 @@ final class EventsTable {
             "^\\s*([A-Z][a-z]+(?:[A-Z][a-z]*)+)\\s+([a-z]+)/([a-z0-9][-a-z0-9.]*)\\s+(\\S.*?)\\s*$");
     /** The API server names an event {@code <involvedObject.name>.<unix nanos in hex>}. */
     private static final Pattern EVENT_NAME_SUFFIX = Pattern.compile("\\.[0-9a-f]{12,}$");
-    /** A describe row of kubectl 1.5 pasted with only its Type, Reason and Message cells, tab-separated. */
     /**
      * A row pasted without its Age column ({@code Warning  Unschedulable  kai-scheduler  no nodes with enough ...}):
      * Type, a CamelCase reason, a component and the message, two spaces or more apart.
      */
     private static final Pattern AGELESS_ROW = Pattern.compile("^\\s*" + TYPE
             + "\\s{2,}([A-Z][A-Za-z]+)\\s{2,}([a-z][-a-z0-9./]*(?:, ?[-a-z0-9.]+)?)\\s{2,}(\\S.*?)\\s*$");
+    /** A describe row of kubectl 1.5 pasted with only its Type, Reason and Message cells, tab-separated. */
     private static final Pattern TABBED_ROW = Pattern.compile("^\\s*" + TYPE + "\\t+([A-Z]\\w+)\\t+(\\S.*?)\\s*$");
     /** Reasons of Normal events, for rows pasted without their Type column; any other reason is read as a Warning. */
     private static final java.util.Set<String> NORMAL_REASONS = java.util.Set.of("Scheduled", "Pulling", "Pulled",

@@ -210,6 +210,23 @@ public final class RecordStream implements Iterator<Recorded>, AutoCloseable {
 
         /** Describe text and tables: small, and read as a whole (a document's fields refer to each other). */
         private void readText(List<String> lines) throws IOException {
+            new DescribeTextReader(input.name(), options, this, rejected).read(rest(lines));
+        }
+
+        /**
+         * YAML objects: small (pasted), converted whole, then read as JSON Lines ({@link YamlObjects}) like a JSON
+         * file, by {@link #fill()}.
+         */
+        private void readYaml(List<String> blank) throws IOException {
+            String text = String.join("\n", rest(blank)) + "\n";
+            YamlObjects.Converted converted = YamlObjects.convert(input.name(), text, rejected);
+            in = new LineInput(new java.io.ByteArrayInputStream(converted.jsonLines()), true);
+            json = new JsonLogReader(input.name(), options, in, this, streaming ? window::add : null,
+                    r -> rejected.accept(converted.inYaml(r)));
+        }
+
+        /** {@code lines} read so far, the current line and every line after it; the input is closed. */
+        private List<String> rest(List<String> lines) throws IOException {
             if (in.number() > lines.size()) {
                 lines.add(in.text());
                 while (in.next()) {
@@ -217,23 +234,7 @@ public final class RecordStream implements Iterator<Recorded>, AutoCloseable {
                 }
             }
             stop();
-            new DescribeTextReader(input.name(), options, this, rejected).read(lines);
-        }
-
-        /** YAML objects: small (pasted), converted whole, then read as JSON Lines ({@link YamlObjects}). */
-        private void readYaml(List<String> blank) throws IOException {
-            StringBuilder text = new StringBuilder();
-            blank.forEach(line -> text.append(line).append('\n'));
-            text.append(in.text()).append('\n');
-            while (in.next()) {
-                text.append(in.text()).append('\n');
-            }
-            stop();
-            YamlObjects.Converted converted = YamlObjects.convert(input.name(), text.toString(), rejected);
-            in = new LineInput(new java.io.ByteArrayInputStream(converted.jsonLines()), true);
-            json = new JsonLogReader(input.name(), options, in, this, streaming ? window::add : null,
-                    r -> rejected.accept(converted.inYaml(r)));
-            fill();
+            return lines;
         }
 
         /** Reads until the window is full or the input ends. */

@@ -21,13 +21,13 @@ import dev.incidents.schemas.IncidentStatus;
 import dev.incidents.schemas.Phase;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.EnumSet;
+import java.util.Iterator;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**

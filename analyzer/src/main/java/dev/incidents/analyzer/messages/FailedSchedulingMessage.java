@@ -117,6 +117,7 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
         int total = 0;
         boolean prefixed = false;
         Matcher prefix = PREFIX.matcher(body);
+        Matcher kai = KAI_PREFIX.matcher(body);
         if (prefix.find()) {
             available = Integer.parseInt(prefix.group(1));
             total = Integer.parseInt(prefix.group(2));
@@ -126,9 +127,7 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
             if (trailing.find()) {
                 body = body.substring(0, trailing.start());
             }
-        } else if (KAI_PREFIX.matcher(body).find()) {
-            Matcher kai = KAI_PREFIX.matcher(body);
-            kai.find();
+        } else if (kai.find()) {
             body = body.substring(kai.end());
             prefixed = true;
         } else {
