@@ -50,11 +50,13 @@ class RealWorldAccuracyTest {
             "config_error/dev-scripts-905-metal3-configmap-key-cache-url-missing-grep-error",
             // session 6: a lone 'Message: Pod was rejected: Allocate failed ...' line (no Status/Reason) is not read
             "gpu_admission_failed/instaslice-140-mig-1g-5gb-unhealthy-devices-burst-of-100-pods",
-            // session 6: the pod is named only in the reporter's sentence above the rows; the incident opens on unnamed-pod
+            // session 6: the pod is named only in the reporter's sentence above the rows; opens on unnamed-pod
             "image_not_found/gpu-operator-245-openshift-4-9-driver-tag-rhcos4-9-manifest-unknown",
-            // session 6: the tail of a pod's status YAML (no kind, starts at 'message:') gives no record and no rejection
+            // session 6: the tail of a pod's status YAML (no kind, starts at 'message:'): no record, no rejection
             "pod_evicted/cosmos-operator-185-status-yaml-fragment-evicted-over-request",
-            // session 6: a lone sandbox row names its pod only inside the message ('network for pod "..."'); unnamed-pod
+            // session 6: a namespace-less 'get events' row; the namespace is only in the next prompt's '-n monitoring'
+            "replica_create_failed/moj-environments-174-monitoring-namespace-limits-cpu-quota-get-events-and-deployments",
+            // session 6: a lone sandbox row names its pod only in the message ('network for pod "..."'); unnamed-pod
             "sandbox_failed/website-10377-flannel-subnet-env-missing-networkplugin-cni-2018");
 
     /**
