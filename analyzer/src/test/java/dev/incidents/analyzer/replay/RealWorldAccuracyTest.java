@@ -38,14 +38,8 @@ class RealWorldAccuracyTest {
             "probe_failure/aibrix-1054-vllm-startup-probe",
             // session 5: three training pods rejected for one cause (the provider's pods hold every GPU) open three
             "gpu_admission_failed/trm-repro-coreweave-h200-hpc-verification-holds-gpus",
-            // session 5: 2015 'Time From SubobjectPath Reason Message' rows are not read (no record, no rejection)
-            "node_disk_pressure/k8s-3431-2015-time-column-mkdir-no-space",
             // session 5: exit code 137 is only in the InferenceService's lastFailureInfo YAML; the pods show CrashLoopBackOff
             "oom_killed/kserve-2290-triton-bert-500mi-crashloop-exitcode-in-isvc-status",
-            // session 6, from held-back batch 3: cluster-autoscaler refuses the GPU pod's scale-up ('max node group
-            // size reached') for 3.5 minutes before it scales the pool; an incident after the 90 s scheduling grace is
-            // what the grace promises, so the paste's author's "healthy" is not ours (see the fixtures README)
-            "healthy/huangyingting-llm-inference-aks-vllm-spot-gpu-scale-up",
             // session 6: a paste that starts with a '[user@host dir]$ ' prompt is taken for JSON and rejected whole
             "config_error/dev-scripts-905-metal3-configmap-key-cache-url-missing-grep-error",
             // session 6: a lone 'Message: Pod was rejected: Allocate failed ...' line (no Status/Reason) is not read
