@@ -42,6 +42,8 @@ class RealWorldAccuracyTest {
             "oom_killed/kserve-2290-triton-bert-500mi-crashloop-exitcode-in-isvc-status",
             // session 6: a paste that starts with a '[user@host dir]$ ' prompt is taken for JSON and rejected whole
             "config_error/dev-scripts-905-metal3-configmap-key-cache-url-missing-grep-error",
+            // session 6: 'unauthorized' is only in a bare 'Failed to pull image ...' line above the rows; not read
+            "image_pull_auth/az-dns-forwarder-1-aks-ghcr-package-private-unauthorized-rows-cut",
             // session 6: a lone 'Message: Pod was rejected: Allocate failed ...' line (no Status/Reason) is not read
             "gpu_admission_failed/instaslice-140-mig-1g-5gb-unhealthy-devices-burst-of-100-pods",
             // session 6: the pod is named only in the reporter's sentence above the rows; opens on unnamed-pod
