@@ -63,7 +63,15 @@ class RealWorldAccuracyTest {
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
-    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of();
+    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
+            // batch 4, measured 14/21 on 2026-12-02 (session 6, at its merge) before anyone looked at it
+            "crash_loop/k8s-device-plugin-13-nvidia-not-docker-default-runtime-quoted-get-pods-row",
+            "healthy/k8s-100236-host-shutdown-and-back-rebooted-get-events",
+            "image_not_found/gpu-operator-560-toolkit-init-cuda-digest-gone-get-pods-grep-backoff-line",
+            "image_not_found/headscale-operator-123-apikey-manager-image-no-such-repo-spec-containers-prefix",
+            "insufficient_gpu/volcano-2907-vgpu-number-two-per-container-one-card-node",
+            "node_not_ready/deepops-355-get-nodes-notready-not-ready-taint-no-cni",
+            "pod_evicted/openshift-release-76967-dptp-controller-manager-container-status-unknown-yq-message");
 
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
@@ -119,7 +127,8 @@ class RealWorldAccuracyTest {
 
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
-        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(167);
+        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(187);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(21);
     }
 
     @Test
