@@ -125,7 +125,9 @@ public final class AnalyzerConfig {
         CATEGORY_GRACE.put(Category.GPU_HARDWARE_FAULT, Duration.ZERO);
         CATEGORY_GRACE.put(Category.OOM_KILLED, Duration.ZERO);
         CATEGORY_GRACE.put(Category.READINESS_FAILING, Duration.ofMinutes(5));
-        CATEGORY_GRACE.put(Category.NODE_NOT_READY, Duration.ofSeconds(60));
+        // Kubernetes itself waits 300 s (the default not-ready toleration) before it evicts a NotReady node's pods, and
+        // a node rebooted for a kernel or driver upgrade is back within it
+        CATEGORY_GRACE.put(Category.NODE_NOT_READY, Duration.ofMinutes(5));
         CATEGORY_GRACE.put(Category.POD_EVICTED, Duration.ZERO);
     }
 
