@@ -173,6 +173,9 @@ public final class Replay implements AutoCloseable {
             }
             case POD -> pod(r.key(), (PodSnapshot) r.value(), r.time());
             case NODE -> node(r.key(), (NodeSnapshot) r.value(), r.time());
+            case PODGROUP -> {
+                // read from recordings since the shipper watches them; no detector reads them yet
+            }
             default -> throw new IllegalArgumentException("unknown kind " + r.kind());
         }
     }
