@@ -142,6 +142,23 @@ class PodGroupObjectsTest {
                 .isInstanceOf(MalformedObjectException.class).hasMessageContaining("no timestamp");
     }
 
+    /** Volcano names a member's PodGroup by an annotation where no label does (Kubeflow, LeaderWorkerSet). */
+    @Test
+    void aMemberKnownOnlyByItsAnnotationKeepsItsGroupNameBothWays() {
+        JsonNode member = json("objects/pod-volcano-annotated-member.json");
+
+        assertThat(KubeObjects.pod(member, CLUSTER, OwnerLookup.NONE, NOW).getGroupName()).isEqualTo("llama-70b-ft");
+        String line = "{\"time\":\"2025-03-14T10:02:00Z\",\"type\":\"MODIFIED\",\"object\":" + member + "}\n";
+        for (boolean streaming : List.of(true, false)) {
+            List<Recorded> read = StreamingMapperTest.read("member.jsonl", line, streaming).records();
+            assertThat(((dev.incidents.schemas.PodSnapshot) read.get(0).value()).getGroupName()).as("streaming %s", streaming)
+                    .isEqualTo("llama-70b-ft");
+        }
+        ObjectNode unannotated = ((ObjectNode) member).deepCopy();
+        ((ObjectNode) unannotated.get("metadata")).remove("annotations");
+        assertThat(KubeObjects.pod(unannotated, CLUSTER, OwnerLookup.NONE, NOW).getGroupName()).isNull();
+    }
+
     /** Replay reads them as every other object: a {@code kind: List}, watch lines with a tombstone on delete. */
     @Test
     void replayReadsAListOfThemAndWatchLinesWithDeletes() {

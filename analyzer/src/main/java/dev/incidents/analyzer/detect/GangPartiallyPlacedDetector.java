@@ -230,8 +230,10 @@ public final class GangPartiallyPlacedDetector implements Detector {
                 Fact.MIN_MEMBER, Integer.toString(verdict.minAvailable())).withClue(Clue.GANG_BELOW_MIN_MEMBER);
     }
 
+    /** The group's selector (none for an annotation's group: no {@code -l} command then) and its object. */
     private static Facts groupFacts(String group) {
-        return Facts.of(Fact.GROUP_SELECTOR, group).with(Fact.GROUP_OBJECT, GangLabels.groupObject(group));
+        Facts object = Facts.empty().with(Fact.GROUP_OBJECT, GangLabels.groupObject(group));
+        return GangLabels.selectable(group) ? object.with(Fact.GROUP_SELECTOR, group) : object;
     }
 
     /** {@code podgroups.scheduling.volcano.sh/<name>} from the event's apiVersion; the short name when none is given. */
