@@ -21,13 +21,8 @@ final class GroupStates {
         }
         PodGroupSnapshot snapshot = g.snapshot();
         GroupState group = state.groups.computeIfAbsent(snapshot.getName(), n -> new GroupState());
-        String apiVersion = snapshot.getApiVersion();
-        String apiGroup = apiVersion.contains("/") ? apiVersion.substring(0, apiVersion.indexOf('/')) : apiVersion;
-        group.resource = ("Workload".equals(snapshot.getKind()) ? "workloads." : "podgroups.") + apiGroup;
         group.owner = snapshot.getOwners().isEmpty() ? null : snapshot.getOwners().get(0).getName();
         group.minMember = snapshot.getMinMember() == null ? -1 : snapshot.getMinMember();
-        group.running = snapshot.getRunning() == null ? -1 : snapshot.getRunning();
-        group.phase = snapshot.getPhase();
         group.lastSeen = Math.max(group.lastSeen, g.time().toEpochMilli());
         if (state.groups.size() > MAX_GROUPS) {
             state.groups.entrySet().stream().min(Comparator.comparingLong(e -> e.getValue().lastSeen))

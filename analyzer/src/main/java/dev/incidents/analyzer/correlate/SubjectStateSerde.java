@@ -163,21 +163,15 @@ public final class SubjectStateSerde implements Serde<SubjectState> {
     }
 
     private static void writeGroup(Out out, GroupState group) {
-        out.writeString(group.resource);
         out.writeString(group.owner);
         out.writeInt(group.minMember);
-        out.writeInt(group.running);
-        out.writeString(group.phase);
         out.writeLong(group.lastSeen);
     }
 
     private static GroupState readGroup(In in) {
         GroupState group = new GroupState();
-        group.resource = in.readString();
         group.owner = in.readString();
         group.minMember = in.buffer.getInt();
-        group.running = in.buffer.getInt();
-        group.phase = in.readString();
         group.lastSeen = in.buffer.getLong();
         return group;
     }

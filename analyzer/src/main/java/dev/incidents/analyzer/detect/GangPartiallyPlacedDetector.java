@@ -72,7 +72,7 @@ public final class GangPartiallyPlacedDetector implements Detector {
      */
     private static Optional<Finding> fromGroup(GroupObserved g) {
         PodGroupSnapshot group = g.snapshot();
-        Facts facts = Facts.empty().with(Fact.GROUP_OBJECT, Optional.of(groupResource(group) + "/" + group.getName()));
+        Facts facts = Facts.empty().with(Fact.GROUP_OBJECT, Optional.of(g.resource() + "/" + group.getName()));
         for (Condition c : group.getConditions()) {
             if ("Unschedulable".equals(c.getType()) && "True".equals(c.getStatus()) && c.getMessage() != null) {
                 Optional<GangVerdict> verdict = GangVerdict.parse(c.getMessage()).filter(GangVerdict::partlyPlaced);
@@ -100,12 +100,6 @@ public final class GangPartiallyPlacedDetector implements Detector {
                 reason == null ? "Unschedulable" : reason, message, false, Optional.empty());
     }
 
-    /** kubectl's resource of a gang object: {@code podgroups.scheduling.volcano.sh}, {@code workloads.kueue.x-k8s.io}. */
-    private static String groupResource(PodGroupSnapshot group) {
-        String apiVersion = group.getApiVersion();
-        String apiGroup = apiVersion.contains("/") ? apiVersion.substring(0, apiVersion.indexOf('/')) : apiVersion;
-        return ("Workload".equals(group.getKind()) ? "workloads." : "podgroups.") + apiGroup;
-    }
 
     private static Optional<Finding> fromEvent(EventSignal e, SubjectView subject) {
         boolean verdictReason = "Unschedulable".equals(e.reason()) || "FailedScheduling".equals(e.reason());

@@ -14,6 +14,13 @@ public record GroupObserved(PodGroupSnapshot snapshot, Instant time) implements 
         return new GroupObserved(group, group.getObservedAt());
     }
 
+    /** kubectl's resource of the object: {@code podgroups.scheduling.volcano.sh}, {@code workloads.kueue.x-k8s.io}. */
+    public String resource() {
+        String apiVersion = snapshot.getApiVersion();
+        String apiGroup = apiVersion.contains("/") ? apiVersion.substring(0, apiVersion.indexOf('/')) : apiVersion;
+        return ("Workload".equals(snapshot.getKind()) ? "workloads." : "podgroups.") + apiGroup;
+    }
+
     @Override
     public Optional<String> pod() {
         return Optional.empty();

@@ -78,11 +78,8 @@ class SubjectStateSerdeTest {
         state.acceleratorsExpected = new TreeMap<>(Map.of("nvidia.com/gpu", 8L));
         state.deadlineKey = "0001741946460000 test/inference/Deployment/triton";
         GroupState group = new GroupState();
-        group.resource = "podgroups.scheduling.x-k8s.io";
         group.owner = "llama-70b-ft";
         group.minMember = 4;
-        group.running = 2;
-        group.phase = "Scheduling";
         group.lastSeen = 1_741_946_400_000L;
         state.groups = new TreeMap<>(Map.of("llama-70b-ft", group));
         return state;
