@@ -2,6 +2,7 @@ package dev.incidents.recordings;
 
 import dev.incidents.schemas.KubeEvent;
 import dev.incidents.schemas.NodeSnapshot;
+import dev.incidents.schemas.PodGroupSnapshot;
 import dev.incidents.schemas.PodSnapshot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,6 +28,8 @@ final class CompactValue {
                 buffer = PodSnapshot.getEncoder().encode(p);
             } else if (value instanceof NodeSnapshot n) {
                 buffer = NodeSnapshot.getEncoder().encode(n);
+            } else if (value instanceof PodGroupSnapshot g) {
+                buffer = PodGroupSnapshot.getEncoder().encode(g);
             } else {
                 throw new IllegalArgumentException("not a recorded kind: " + value.getClass().getName());
             }
@@ -47,6 +50,9 @@ final class CompactValue {
             }
             if (type == PodSnapshot.class) {
                 return PodSnapshot.getDecoder().decode(buffer);
+            }
+            if (type == PodGroupSnapshot.class) {
+                return PodGroupSnapshot.getDecoder().decode(buffer);
             }
             return NodeSnapshot.getDecoder().decode(buffer);
         } catch (IOException e) {
