@@ -48,7 +48,14 @@ class RealWorldAccuracyTest {
             "node_disk_pressure/linkerd2-6185-k3d-ci-node-image-gc-frees-nothing-get-events-row",
             // session 6 (fixtures5): the reporter's own summary rows ('pod  node  "Threshold quantity: ..."'), a quoted
             // fragment of the eviction message with no 'low on resource' lead, give no record
-            "pod_evicted/uzi-225-imagefs-eviction-threshold-quantity-two-pods-summary-rows");
+            "pod_evicted/uzi-225-imagefs-eviction-threshold-quantity-two-pods-summary-rows",
+            // session 6 (fixtures5): a pod's `status:` YAML (reason Evicted, message, phase) gives no record
+            "pod_evicted/k8s-48632-status-yaml-evicted-memorypressure-pod-prefix-typo-1-6",
+            // session 6 (fixtures5): a message pasted as a one-column Markdown table row ('  | message', '-- | --')
+            "volume_mount_failed/nextcloud-kubernetes-2-cron-and-app-share-rwo-pvc-pasted-as-table",
+            // session 6 (fixtures5), healthy: a Completed validation pod with restarts from a GPU operator install that
+            // converged opens CRASH_LOOP (restarts while the driver was still loading, then Completed)
+            "healthy/deepops-603-gpu-operator-resources-running-validations-completed-with-restarts");
 
     /**
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
@@ -135,6 +142,7 @@ class RealWorldAccuracyTest {
         every.addAll(heldBack);
         List<String> noisy = every.stream().filter(Outcome::healthy).filter(o -> !o.incidents().isEmpty())
                 .filter(o -> !KNOWN_FAILING_HELD_BACK.contains(o.scenario().name())) // pinned until looked at
+                .filter(o -> !KNOWN_FAILING.contains(o.scenario().name())) // a pinned healthy tuning miss, likewise
                 .map(o -> o.scenario().name() + ":\n" + ScenarioTest.describe(o.incidents())).toList();
         assertThat(noisy).as("healthy recordings that opened incidents").isEmpty();
     }
