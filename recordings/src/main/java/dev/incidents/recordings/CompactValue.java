@@ -1,8 +1,5 @@
 package dev.incidents.recordings;
 
-import dev.incidents.schemas.KubeEvent;
-import dev.incidents.schemas.NodeSnapshot;
-import dev.incidents.schemas.PodSnapshot;
 import dev.incidents.schemas.serde.SingleObjectEncoding;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,6 +10,7 @@ import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
@@ -30,9 +28,13 @@ import org.apache.avro.specific.SpecificRecord;
  * byte at a time, a third of the window's cost.
  */
 final class CompactValue {
-    private static final Codec<KubeEvent> EVENTS = new Codec<>(KubeEvent.class);
-    private static final Codec<PodSnapshot> PODS = new Codec<>(PodSnapshot.class);
-    private static final Codec<NodeSnapshot> NODES = new Codec<>(NodeSnapshot.class);
+    /** Each value class's codec, made on first use: any generated record type the reader maps can wait in a window. */
+    private static final ClassValue<Codec> CODECS = new ClassValue<>() {
+        @Override
+        protected Codec computeValue(Class<?> type) {
+            return new Codec(type);
+        }
+    };
     private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
 
     private CompactValue() {
@@ -45,18 +47,20 @@ final class CompactValue {
     }
 
     /** One class's schema fingerprint header, writer and reader (both safe to share between threads). */
-    private static final class Codec<T extends SpecificRecord> {
+    private static final class Codec {
         final byte[] header;
-        final SpecificDatumWriter<T> writer;
-        final SpecificDatumReader<T> reader;
+        final SpecificDatumWriter<Object> writer;
+        final SpecificDatumReader<Object> reader;
 
-        Codec(Class<T> type) {
-            writer = new NullableFirstWriter<>(type);
-            reader = new SpecificDatumReader<>(type);
-            header = SingleObjectEncoding.header(writer.getSpecificData().getSchema(type));
+        Codec(Class<?> type) {
+            SpecificData model = SpecificData.getForClass(type);
+            Schema schema = model.getSchema(type);
+            writer = new NullableFirstWriter(schema, model);
+            reader = new SpecificDatumReader<>(schema, schema, model);
+            header = SingleObjectEncoding.header(schema);
         }
 
-        byte[] encode(T value) throws IOException {
+        byte[] encode(Object value) throws IOException {
             Buffers buffers = BUFFERS.get();
             buffers.out.reset();
             buffers.out.writeBytes(header);
@@ -66,11 +70,11 @@ final class CompactValue {
             return buffers.out.toByteArray();
         }
 
-        T decode(byte[] bytes) throws IOException {
+        SpecificRecord decode(byte[] bytes) throws IOException {
             Buffers buffers = BUFFERS.get();
             int body = SingleObjectEncoding.HEADER_LENGTH;
             buffers.decoder = DecoderFactory.get().binaryDecoder(bytes, body, bytes.length - body, buffers.decoder);
-            return reader.read(null, buffers.decoder);
+            return (SpecificRecord) reader.read(null, buffers.decoder);
         }
     }
 
@@ -79,9 +83,9 @@ final class CompactValue {
      * without Avro's look-up of the value's schema name in the union (a quarter of the time of writing a record).
      * Values come from the typed builders, so a non-null one is a {@code T}.
      */
-    private static final class NullableFirstWriter<T> extends SpecificDatumWriter<T> {
-        NullableFirstWriter(Class<T> type) {
-            super(type);
+    private static final class NullableFirstWriter extends SpecificDatumWriter<Object> {
+        NullableFirstWriter(Schema schema, SpecificData model) {
+            super(schema, model);
         }
 
         @Override
@@ -96,16 +100,7 @@ final class CompactValue {
 
     static byte[] encode(SpecificRecord value) {
         try {
-            if (value instanceof KubeEvent e) {
-                return EVENTS.encode(e);
-            }
-            if (value instanceof PodSnapshot p) {
-                return PODS.encode(p);
-            }
-            if (value instanceof NodeSnapshot n) {
-                return NODES.encode(n);
-            }
-            throw new IllegalArgumentException("not a recorded kind: " + value.getClass().getName());
+            return CODECS.get(value.getClass()).encode(value);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot encode a " + value.getSchema().getName(), e);
         }
@@ -114,13 +109,7 @@ final class CompactValue {
     /** The value {@link #encode} was given; {@code type} is its class. */
     static SpecificRecord decode(Class<? extends SpecificRecord> type, byte[] bytes) {
         try {
-            if (type == KubeEvent.class) {
-                return EVENTS.decode(bytes);
-            }
-            if (type == PodSnapshot.class) {
-                return PODS.decode(bytes);
-            }
-            return NODES.decode(bytes);
+            return CODECS.get(type).decode(bytes);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot decode a held " + type.getSimpleName(), e);
         }
