@@ -2,6 +2,7 @@ package dev.incidents.analyzer;
 
 import dev.incidents.analyzer.messages.FailedSchedulingMessage;
 import dev.incidents.analyzer.messages.ImagePullFailure;
+import dev.incidents.analyzer.messages.NodeDiskFull;
 import dev.incidents.analyzer.signal.EventSignal;
 import dev.incidents.analyzer.signal.NodeDeleted;
 import dev.incidents.analyzer.signal.NodeObserved;
@@ -64,7 +65,8 @@ public final class SignalRouting {
             WorkloadResolver.Workload w = WorkloadResolver.ofInvolvedObject(kind, name);
             return Subject.workload(cluster, namespace, w.kind(), w.name()).key();
         }), signal));
-        if ("Pod".equals(involved.getKind()) && signal.node().isPresent() && isDiskFullPull(event)) {
+        if ("Pod".equals(involved.getKind()) && signal.node().isPresent()
+                && (isDiskFullPull(event) || NodeDiskFull.parse(event.getMessage()).isPresent())) {
             out.add(KeyValue.pair(Subject.node(cluster, signal.node().get()).key(), signal));
         }
         if ("FailedScheduling".equals(event.getReason())

@@ -25,9 +25,12 @@ final class DescribeEvents {
     /** The command pasted above the table: {@code $ kubectl get events -n inference}, {@code kubectl events -n x}. */
     private static final Pattern EVENTS_COMMAND = Pattern.compile(
             "(?m)\\bkubectl\\b[^\\n]*?\\b(?:get\\s+(?:events|event|ev)|events)\\b[^\\n]*");
-    /** The describe command pasted above a table whose own header was cut: {@code kubectl describe pod web-0 -n shop}. */
+    /**
+     * The command pasted above a table whose own header was cut, {@code kubectl describe pod web-0 -n shop}, or above
+     * a print of one pod's fields, {@code kubectl get pod gpu-pod --template '{{.status.conditions}}'}.
+     */
     private static final Pattern DESCRIBE_POD_COMMAND = Pattern.compile(
-            "(?m)\\bkubectl\\b[^\\n]*?\\bdescribe\\s+(?:pods?|po)(?:/|\\s+)([^\\n]*)");
+            "(?m)\\bkubectl\\b[^\\n]*?\\b(describe|get)\\s+(?:pods?|po)(?:/|\\s+)([^\\n]*)");
     /** {@code <...>} with spaces right after a name's character (not {@code <none>} or prose in a message). */
     private static final Pattern PLACEHOLDER_IN_NAME = Pattern.compile("(?<=[-./a-z0-9])<([^<>\\s][^<>]{0,38}\\s[^<>]{0,38})>");
     private static final Pattern CONTEXT_NAMESPACE = Pattern.compile("(?i)\\bnamespace:\\s*([a-z0-9][-a-z0-9]*[a-z0-9])\\b");
@@ -100,6 +103,9 @@ final class DescribeEvents {
                     continuing.set(last, EventsTable.continued(continuing.get(last), region.get(i - 1), line));
                 } else {
                     continuing = null;
+                    if ((row = QuotedVerdict.parse(line, from + i + 1, sink.now())) != null) {
+                        describeRows.add(row);
+                    }
                 }
             }
         }
@@ -217,11 +223,15 @@ final class DescribeEvents {
      * paste's namespace), or null when none or several are described: the Events table below it is that pod's, even
      * when the reporter cut the describe output down to the table.
      */
+    /** kubectl flags whose value is the next word. */
+    private static final java.util.Set<String> VALUED_FLAGS = java.util.Set.of("-o", "--output", "-l", "--selector",
+            "-c", "--context", "--field-selector", "--template", "--sort-by", "--kubeconfig");
+
     private static Subject describedPod(String text, String contextNamespace, String contextNode) {
         Matcher command = DESCRIBE_POD_COMMAND.matcher(text);
         Subject found = null;
         while (command.find()) {
-            String[] words = command.group(1).trim().split("\\s+");
+            String[] words = command.group(2).trim().split("\\s+");
             String name = null;
             String namespace = null;
             for (int i = 0; i < words.length; i++) {
@@ -230,6 +240,8 @@ final class DescribeEvents {
                     namespace = i + 1 < words.length ? words[++i] : null;
                 } else if (word.startsWith("--namespace=")) {
                     namespace = word.substring("--namespace=".length());
+                } else if (VALUED_FLAGS.contains(word)) {
+                    i++; // -o wide, -l app=web: the next word is the flag's
                 } else if (word.startsWith("-")) {
                     continue;
                 } else if (name == null && word.matches("[a-z0-9][-a-z0-9.]*[a-z0-9]")) {
@@ -237,6 +249,9 @@ final class DescribeEvents {
                 } else {
                     break; // a pipe, a redirect, prose: the command ends
                 }
+            }
+            if (name == null && "get".equals(command.group(1))) {
+                continue; // kubectl get pods: a list, not one pod
             }
             if (name == null || found != null && !found.name().equals(name)) {
                 return null;

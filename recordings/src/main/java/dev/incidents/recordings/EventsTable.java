@@ -56,6 +56,14 @@ final class EventsTable {
             + "\\s{2,}([A-Z][A-Za-z]+)\\s{2,}([a-z][-a-z0-9./]*(?:, ?[-a-z0-9.]+)?)\\s{2,}(\\S.*?)\\s*$");
     /** A describe row of kubectl 1.5 pasted with only its Type, Reason and Message cells, tab-separated. */
     private static final Pattern TABBED_ROW = Pattern.compile("^\\s*" + TYPE + "\\t+([A-Z]\\w+)\\t+(\\S.*?)\\s*$");
+    /**
+     * kubectl 0.x/1.0 describe ({@code Time  From  SubobjectPath  Reason  Message}, tab-separated, no Type column):
+     * an RFC 1123 time, {@code {kubelet node-1}}, an optional subobject path, a lowerCamel reason ({@code failedSync}),
+     * the message and the old printer's {@code %!v(MISSING)} artefact.
+     */
+    private static final Pattern PRE_1_1_ROW = Pattern.compile("^\\s*([A-Z][a-z]{2}, \\d{1,2} [A-Z][a-z]{2} \\d{4} "
+            + "\\d\\d:\\d\\d:\\d\\d [+-]\\d{4})\\t+(\\{[^}]*})\\t+(?:(\\S+)\\t+)?([a-z][A-Za-z]+)\\t+(.*?)"
+            + "(?:\\t+%!v\\(MISSING\\))?\\s*$");
     /** Reasons of Normal events, for rows pasted without their Type column; any other reason is read as a Warning. */
     private static final java.util.Set<String> NORMAL_REASONS = java.util.Set.of("Scheduled", "Pulling", "Pulled",
             "Created", "Started", "Killing", "SuccessfulCreate", "SuccessfulDelete", "ScalingReplicaSet",
@@ -195,6 +203,13 @@ final class EventsTable {
             if (old.matches() && !old.group(1).isEmpty() && !old.group(2).isEmpty()) {
                 return new Row(lineNumber, null, old.group(6), old.group(7), old.group(2), from(old.group(4)), null,
                         old.group(8), old.group(1), old.group(3));
+            }
+            Matcher early = PRE_1_1_ROW.matcher(line);
+            if (early.matches()) {
+                // the reasons were renamed to CamelCase in 1.1 (failedSync -> FailedSync): the analyzer knows those
+                String reason = Character.toUpperCase(early.group(4).charAt(0)) + early.group(4).substring(1);
+                return new Row(lineNumber, null, NORMAL_REASONS.contains(reason) ? "Normal" : "Warning", reason,
+                        early.group(1), from(early.group(2)), null, early.group(5).trim(), null, null);
             }
             Matcher tabbed = TABBED_ROW.matcher(line);
             if (tabbed.matches()) {

@@ -483,6 +483,31 @@ class RecordingsTest {
         assertThat(create.getCount()).isEqualTo(124);
     }
 
+    /**
+     * kubernetes#3431: kubectl 0.x describe rows (Time, From, SubobjectPath, Reason, Message; tabs; no Type), their
+     * lowerCamel reasons as the later CamelCase ones, the printer's {@code %!v(MISSING)} artefact dropped.
+     */
+    @Test
+    void preOneOneDescribeRowsWithAbsoluteTimesAndLowerCamelReasons() {
+        String text = "Time\t\t\t\tFrom\t\t\t\t\t\t\t\t\tSubobjectPath\tReason\t\tMessage\n"
+                + "Thu, 12 Feb 2015 18:34:09 +0000\t{kubelet node-1.c.example.internal}\t\t\tfailedSync\tError syncing "
+                + "pod, skipping: mkdir /var/lib/kubelet/pods/bb1e: no space left on device\t%!v(MISSING)\n"
+                + "Thu, 12 Feb 2015 18:34:10 +0000\t{scheduler }\t\t\t\t\t\t\t\t\t\tscheduled\tSuccessfully assigned "
+                + "cloud-user-debug to node-1.c.example.internal\t\t\t%!v(MISSING)\n";
+        ReadOptions at = new ReadOptions("test", Instant.parse("2015-02-12T18:35:00Z"));
+        List<Recorded> records = Recordings.read("paste.txt", text, at, rejections::add);
+
+        assertThat(rejections).isEmpty();
+        List<KubeEvent> events = records.stream().map(r -> (KubeEvent) r.value()).toList();
+        assertThat(events).extracting(KubeEvent::getReason).containsExactly("FailedSync", "Scheduled");
+        assertThat(events).extracting(KubeEvent::getType).containsExactly("Warning", "Normal");
+        KubeEvent sync = events.get(0);
+        assertThat(sync.getLastTimestamp()).isEqualTo(Instant.parse("2015-02-12T18:34:09Z"));
+        assertThat(sync.getReportingComponent()).isEqualTo("kubelet");
+        assertThat(sync.getReportingInstance()).isEqualTo("node-1.c.example.internal");
+        assertThat(sync.getMessage()).endsWith("no space left on device");
+    }
+
     /** kubernetes#43924: a kubectl 1.5 row pasted as Type, Reason and Message only, tab-separated. */
     @Test
     void tabSeparatedRowWithoutAgeIsAnEventAtThePastesMoment() {

@@ -9,6 +9,7 @@ import dev.incidents.analyzer.detect.Finding;
 import dev.incidents.analyzer.detect.GpuCapacityLostDetector;
 import dev.incidents.analyzer.detect.Recovery;
 import dev.incidents.analyzer.detect.SubjectView;
+import dev.incidents.analyzer.hints.Clue;
 import dev.incidents.analyzer.hints.Fact;
 import dev.incidents.analyzer.hints.HintCatalog;
 import dev.incidents.analyzer.signal.NodeDeleted;
@@ -209,6 +210,12 @@ public final class IncidentLifecycle {
      */
     private long graceEnd(Category category, Candidate c, SubjectState state) {
         long end = c.firstSeen + config.grace(category).toMillis();
+        if (PROVISIONING_ENDS.contains(category) && onlyAtMaxSize(c)) {
+            // cluster-autoscaler says "max node group size reached" while a node of the group is still being deleted
+            // (a reclaimed spot VM, a scale-down) and scales up once it is gone; a group that stays at its maximum
+            // keeps saying so, and opens after the scale-up grace instead of the scheduling grace
+            end = Math.max(end, c.firstSeen + config.scaleUpGrace().toMillis());
+        }
         if (PROVISIONING_ENDS.contains(category)) {
             for (String pod : c.pods) {
                 PodState p = state.pods.get(pod);
@@ -219,6 +226,16 @@ public final class IncidentLifecycle {
         }
         return end;
     }
+
+    /** The autoscaler's only verdicts on the pods are a node group at its maximum size: no refusal that lasts. */
+    private static boolean onlyAtMaxSize(Candidate c) {
+        return c.clues.contains(Clue.NODE_GROUP_AT_MAX_SIZE.name()) && AUTOSCALER_REFUSALS.stream()
+                .noneMatch(refusal -> c.clues.contains(refusal.name()));
+    }
+
+    /** The autoscaler's verdicts that no waiting ends: the cloud refused, a scale-up failed, no group fits the pod. */
+    private static final Set<Clue> AUTOSCALER_REFUSALS = EnumSet.of(Clue.CLOUD_CAPACITY_EXHAUSTED,
+            Clue.CLOUD_QUOTA_EXCEEDED, Clue.SCALE_UP_BACKOFF, Clue.NO_NODE_GROUP_FITS);
 
     /** Moves every candidate of the subject along its lifecycle at event time {@code now}; returns the transitions. */
     public List<Incident> evaluate(Subject subject, SubjectState state, long now, SubjectView view, IncidentStore store) {

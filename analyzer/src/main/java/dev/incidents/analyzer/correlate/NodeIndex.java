@@ -1,11 +1,10 @@
 package dev.incidents.analyzer.correlate;
 
+import dev.incidents.analyzer.detect.NodeUnits;
 import dev.incidents.analyzer.detect.Quantities;
 import dev.incidents.analyzer.detect.ResourceOffer;
 import dev.incidents.schemas.NodeSnapshot;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -194,26 +193,33 @@ public final class NodeIndex {
         private ResourceOffer compute(String resource) {
             TreeMap<String, Long> nodes = advertised.getOrDefault(resource, new TreeMap<>());
             Map<String, Long> holding = held.getOrDefault(resource, Map.of());
-            List<String> advertising = new ArrayList<>();
-            List<String> freeByNode = new ArrayList<>();
+            String[] names = new String[nodes.size()];
+            long[] units = new long[nodes.size()];
+            String[] freeNames = new String[nodes.size()];
+            long[] freeUnits = new long[nodes.size()];
+            int count = 0;
+            int freeCount = 0;
             long largest = 0;
             long total = 0;
             long largestFree = 0;
             long freeTotal = 0;
             for (Map.Entry<String, Long> node : nodes.entrySet()) {
-                long units = node.getValue();
-                advertising.add(node.getKey() + " (" + units + ")");
-                largest = Math.max(largest, units);
-                total += units;
-                long free = units - holding.getOrDefault(node.getKey(), 0L);
+                long offered = node.getValue();
+                names[count] = node.getKey();
+                units[count++] = offered;
+                largest = Math.max(largest, offered);
+                total += offered;
+                long free = offered - holding.getOrDefault(node.getKey(), 0L);
                 if (free > 0) {
-                    freeByNode.add(node.getKey() + " (" + free + ")");
+                    freeNames[freeCount] = node.getKey();
+                    freeUnits[freeCount++] = free;
                     largestFree = Math.max(largestFree, free);
                     freeTotal += free;
                 }
             }
-            return new ResourceOffer(allocatable.size(), List.copyOf(advertising), largest, total,
-                    placedCount.getOrDefault(resource, 0), List.copyOf(freeByNode), largestFree, freeTotal);
+            return new ResourceOffer(allocatable.size(), new NodeUnits(names, units, count), largest, total,
+                    placedCount.getOrDefault(resource, 0), new NodeUnits(freeNames, freeUnits, freeCount), largestFree,
+                    freeTotal);
         }
     }
 }

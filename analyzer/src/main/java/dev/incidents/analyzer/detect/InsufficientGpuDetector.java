@@ -47,7 +47,7 @@ public final class InsufficientGpuDetector extends SchedulingDetector {
             return List.of();
         }
         long requested = requested(subject, resource);
-        if (offer.advertising().isEmpty()) {
+        if (offer.advertised().isEmpty()) {
             return List.of(CauseEvidence.proving(Clue.NO_NODE_ADVERTISES_RESOURCE,
                     offer.nodesObserved() + " node(s) observed, none with allocatable " + resource));
         }
@@ -55,7 +55,7 @@ public final class InsufficientGpuDetector extends SchedulingDetector {
             return List.of(CauseEvidence.proving(Clue.REQUEST_ABOVE_NODE_CAPACITY,
                     "the pod requests " + requested + " " + resource + ", the largest node offers " + offer.largest()));
         }
-        return List.of(CauseEvidence.proving(Clue.ALL_ADVERTISED_ALLOCATED, offer.advertising().size()
+        return List.of(CauseEvidence.proving(Clue.ALL_ADVERTISED_ALLOCATED, offer.advertised().size()
                 + " node(s) advertise " + offer.total() + " " + resource + ": " + String.join(", ", offer.advertising())));
     }
 }

@@ -5,6 +5,7 @@ import dev.incidents.analyzer.WorkloadResolver;
 import dev.incidents.analyzer.hints.Fact;
 import dev.incidents.analyzer.hints.Facts;
 import dev.incidents.analyzer.messages.ImagePullFailure;
+import dev.incidents.analyzer.messages.NodeDiskFull;
 import dev.incidents.analyzer.signal.EventSignal;
 import dev.incidents.analyzer.signal.Signal;
 import java.util.Locale;
@@ -13,8 +14,8 @@ import java.util.Set;
 
 /**
  * A node whose disk is full. Either the node says so itself ({@code NodeHasDiskPressure}, {@code FreeDiskSpaceFailed},
- * {@code ImageGCFailed}, {@code EvictionThresholdMet} on ephemeral storage), or disk-full image pulls hit several
- * workloads on it (the topology routes each such pull failure to the node as well as to its workload).
+ * {@code ImageGCFailed}, {@code EvictionThresholdMet} on ephemeral storage), or the kubelet cannot write its own files
+ * for a pod there ({@link NodeDiskFull}), or disk-full image pulls hit several workloads on it (the topology routes each such pull failure to the node as well as to its workload).
  */
 public final class NodeDiskPressureDetector implements Detector {
 
@@ -39,6 +40,11 @@ public final class NodeDiskPressureDetector implements Detector {
         }
         String node = subject.subject().name();
         if ("Node".equals(e.involvedKind()) && NODE_REASONS.contains(e.reason()) && aboutDisk(e)) {
+            Finding f = Findings.of(e, Facts.of(Fact.NODE, node));
+            return Optional.of(withNode(f, node, true, Optional.empty()));
+        }
+        if (e.pod().isPresent() && NodeDiskFull.parse(e.message()).isPresent()) {
+            // the kubelet cannot write its own files for a pod on this node: as telling as the node's own condition
             Finding f = Findings.of(e, Facts.of(Fact.NODE, node));
             return Optional.of(withNode(f, node, true, Optional.empty()));
         }

@@ -1,6 +1,7 @@
 package dev.incidents.analyzer.detect;
 
 import dev.incidents.analyzer.Category;
+import dev.incidents.analyzer.correlate.PodState;
 import dev.incidents.analyzer.hints.Fact;
 import dev.incidents.analyzer.hints.Facts;
 import dev.incidents.analyzer.messages.FailedSchedulingMessage;
@@ -39,9 +40,13 @@ public abstract class SchedulingDetector extends CategoryDetector {
                             .withClue(queued.get().clue())))
                     : Optional.empty();
         }
-        boolean scaleUpVerdict = (ScaleUpVerdict.isVerdict(e.reason())
-                || "FailedScheduling".equals(e.reason()) && ScaleUpVerdict.isProvisionerVerdict(e.message()))
-                && !subject.pod(e.pod()).map(p -> p.failedScheduling).orElse(false);
+        boolean autoscalerVerdict = ScaleUpVerdict.isVerdict(e.reason())
+                || "FailedScheduling".equals(e.reason()) && ScaleUpVerdict.isProvisionerVerdict(e.message());
+        Optional<PodState> pod = subject.pod(e.pod());
+        if (autoscalerVerdict && pod.map(p -> p.failedScheduling).orElse(false)) {
+            return besideSchedulerVerdict(e, pod.get());
+        }
+        boolean scaleUpVerdict = autoscalerVerdict;
         // KAI Scheduler reports its fit errors on the pod as Unschedulable rather than FailedScheduling
         boolean schedulerVerdict = "FailedScheduling".equals(e.reason())
                 || "Unschedulable".equals(e.reason()) && e.pod().isPresent();
@@ -73,5 +78,22 @@ public abstract class SchedulingDetector extends CategoryDetector {
             facts = facts.withClue(ScaleUpVerdict.clue(e.message()));
         }
         return Optional.of(Findings.of(e, facts));
+    }
+
+    /**
+     * The autoscaler's verdict on a GPU pod the scheduler already reported: the scheduler's reasons (per node) decide
+     * the category, the autoscaler's say why no node is coming (its group at its maximum, the cloud's quota). It joins
+     * the pod's INSUFFICIENT_GPU as evidence with its clue. A pod whose requests name no accelerator is left to the
+     * scheduler's verdict alone rather than guessed into a second incident.
+     */
+    private Optional<Finding> besideSchedulerVerdict(EventSignal e, PodState pod) {
+        Optional<String> accelerator = pod.requests.keySet().stream().filter(FailedSchedulingMessage::isAccelerator)
+                .findFirst();
+        if (category() != Category.INSUFFICIENT_GPU || !ScaleUpVerdict.fittingGroupCannotGrow(e.message())
+                || accelerator.isEmpty() && !ScaleUpVerdict.mentionsAccelerator(e.message())) {
+            return Optional.empty();
+        }
+        return Optional.of(Findings.of(e, Facts.empty().with(Fact.RESOURCE, accelerator)
+                .withClue(ScaleUpVerdict.clue(e.message()))));
     }
 }

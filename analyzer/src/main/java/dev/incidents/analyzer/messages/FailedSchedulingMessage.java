@@ -55,6 +55,8 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
     /** The API server truncates event messages longer than this (events.k8s.io {@code note} limit). */
     public static final int EVENT_MESSAGE_LIMIT = 1024;
 
+    /** A word in an extended resource's name that makes it an accelerator (see {@link #isAccelerator}). */
+    private static final Pattern ACCELERATOR_WORD = Pattern.compile("gpu|vcuda|tpu|npu|neuron|fpga|mlu|ascend|dcu|gaudi");
     private static final Pattern PREFIX = Pattern.compile("^\\s*(\\d{1,9})/(\\d{1,9}) nodes are available:?\\s*");
     /**
      * NVIDIA KAI Scheduler's (Run:ai's) fit errors, on the pod's {@code Unschedulable} event: {@code no nodes with enough
@@ -254,23 +256,24 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
     /**
      * Extended resources that are accelerators. Device plugins name them {@code vendor-domain/resource}; the list
      * follows the vendors' plugins (NVIDIA incl. MIG and shared/time-sliced names, AMD, Intel, AWS Neuron, Google TPU,
-     * Habana Gaudi, Xilinx/AMD FPGAs).
+     * Habana Gaudi, Xilinx/AMD FPGAs), and any other domain's resource whose name is an accelerator's word: the
+     * sharing and virtualisation plugins name their own (HAMi {@code nvidia.com/gpumem}, Alibaba
+     * {@code aliyun.com/gpu-mem}, Tencent {@code tencent.com/vcuda-core}, Volcano {@code volcano.sh/vgpu-number},
+     * Huawei {@code huawei.com/Ascend910}, Cambricon {@code cambricon.com/mlu}), and Kubernetes before 1.8 had
+     * {@code alpha.kubernetes.io/nvidia-gpu}.
      */
     public static boolean isAccelerator(String resource) {
         if (resource == null) {
             return false;
         }
         String r = resource.trim().toLowerCase(Locale.ROOT);
-        return r.startsWith("nvidia.com/gpu")
-                || r.startsWith("nvidia.com/mig-")
-                || r.startsWith("amd.com/gpu")
-                || r.startsWith("gpu.intel.com/")
-                || r.startsWith("aws.amazon.com/neuron")
-                || r.startsWith("google.com/tpu")
-                || r.startsWith("habana.ai/")
-                || r.startsWith("xilinx.com/fpga")
-                || r.startsWith("amd.com/xilinx")
-                || r.endsWith("/gpu");
+        if (r.startsWith("nvidia.com/mig-") || r.startsWith("amd.com/gpu") || r.startsWith("gpu.intel.com/")
+                || r.startsWith("aws.amazon.com/neuron") || r.startsWith("google.com/tpu") || r.startsWith("habana.ai/")
+                || r.startsWith("xilinx.com/fpga") || r.startsWith("amd.com/xilinx")) {
+            return true;
+        }
+        int slash = r.indexOf('/');
+        return slash > 0 && ACCELERATOR_WORD.matcher(r.substring(slash + 1)).find();
     }
 
     /** A taint that fences an accelerator pool: its key or value names an accelerator. */

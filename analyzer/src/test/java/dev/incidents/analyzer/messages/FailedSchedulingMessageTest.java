@@ -261,7 +261,13 @@ class FailedSchedulingMessageTest {
         "nvidia.com/gpu,true", "nvidia.com/mig-3g.20gb,true", "nvidia.com/gpu.shared,true", "amd.com/gpu,true",
         "gpu.intel.com/i915,true", "aws.amazon.com/neuron,true", "aws.amazon.com/neuroncore,true",
         "google.com/tpu,true", "habana.ai/gaudi,true", "cpu,false", "memory,false", "ephemeral-storage,false",
-        "hugepages-2Mi,false", "example.com/foo,false"})
+        "hugepages-2Mi,false", "example.com/foo,false",
+        // Kubernetes 1.6/1.7 alpha GPUs, and the sharing and virtualisation plugins' own names
+        "alpha.kubernetes.io/nvidia-gpu,true", "nvidia.com/gpumem,true", "aliyun.com/gpu-mem,true",
+        "tencent.com/vcuda-core,true", "volcano.sh/vgpu-number,true", "huawei.com/Ascend910,true",
+        "cambricon.com/mlu,true",
+        // NVIDIA's network operator: RDMA devices are not accelerators
+        "nvidia.com/rdma_shared_device_a,false", "nvidia.com/hostdev,false", "intel.com/sgx,false"})
     void accelerators(String resource, boolean expected) {
         assertThat(FailedSchedulingMessage.isAccelerator(resource)).isEqualTo(expected);
         assertThat(FailedSchedulingMessage.isAccelerator(null)).isFalse();

@@ -29,6 +29,24 @@ class NodeMessagesTest {
         assertThat(ImageGarbageCollectionFailure.parse("Starting kubelet.")).isEmpty();
     }
 
+    /** kubernetes#3431: the kubelet cannot create a pod's directory; an image pull and inotify are other things. */
+    @Test
+    void theKubeletCannotWriteOnTheNodesDisk() {
+        NodeDiskFull mkdir = NodeDiskFull.parse("Error syncing pod, skipping: mkdir /var/lib/kubelet/pods/"
+                + "bb1ee0e8-b2e5-11e4-bfb6-42010af0101c: no space left on device").orElseThrow();
+        assertThat(mkdir.path()).isEqualTo("/var/lib/kubelet/pods/bb1ee0e8-b2e5-11e4-bfb6-42010af0101c");
+        assertThat(NodeDiskFull.parse("failed to create containerd task: write /var/lib/containerd/io.containerd"
+                + ".runtime.v2.task/k8s.io/abc/config.json: no space left on device")).isPresent();
+
+        assertThat(NodeDiskFull.parse("Failed to pull image \"triton:24.01\": failed to extract layer to overlayfs as "
+                + "\"x\": write /var/lib/containerd/io.containerd.snapshotter.v1.overlayfs/snapshots/360/fs/a: no space "
+                + "left on device")).as("an image pull: IMAGE_PULL_DISK_FULL's").isEmpty();
+        assertThat(NodeDiskFull.parse("Error: failed to create fsnotify watcher: no space left on device"))
+                .as("inotify watches, not a disk").isEmpty();
+        assertThat(NodeDiskFull.parse("write /data/out.bin: no space left on device")).as("the app's own volume")
+                .isEmpty();
+    }
+
     @Test
     void oomKills() {
         OomKillMessage system = OomKillMessage.parse("System OOM encountered, victim process: tritonserver, pid: 4242")

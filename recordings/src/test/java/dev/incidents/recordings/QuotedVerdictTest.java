@@ -1,0 +1,78 @@
+package dev.incidents.recordings;
+
+import dev.incidents.schemas.KubeEvent;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The scheduler's verdict quoted by something other than an event table: it is read as the {@code FailedScheduling}
+ * it was, about the pod the paste names, at the time the line gives.
+ */
+class QuotedVerdictTest {
+    private static final ReadOptions OPTIONS = new ReadOptions("test", Instant.parse("2024-05-02T14:00:00Z"));
+
+    private final List<Rejection> rejections = new ArrayList<>();
+
+    private KubeEvent onlyEvent(String text) {
+        List<Recorded> records = Recordings.read("paste.txt", text, OPTIONS, rejections::add);
+        assertThat(rejections).isEmpty();
+        assertThat(records).hasSize(1);
+        return (KubeEvent) records.get(0).value();
+    }
+
+    /** pangeo-eosc#74: JupyterHub's spawn progress log shows the scheduler's message to the user. */
+    @Test
+    void aSpawnerLogLine() {
+        KubeEvent event = onlyEvent("""
+                Your server is starting up.
+                2024-05-02T13:52:58Z [Warning] 0/36 nodes are available: 3 node(s) were unschedulable, 33 Insufficient nvidia.com/gpu. preemption: 0/36 nodes are available: 1 Insufficient nvidia.com/gpu, 3 Preemption is not helpful for scheduling, 32 No preemption victims found for incoming pod..
+                """);
+
+        assertThat(event.getReason()).isEqualTo("FailedScheduling");
+        assertThat(event.getType()).isEqualTo("Warning");
+        assertThat(event.getMessage()).startsWith("0/36 nodes are available: 3 node(s) were unschedulable")
+                .endsWith("No preemption victims found for incoming pod..");
+        assertThat(event.getLastTimestamp()).isEqualTo(Instant.parse("2024-05-02T13:52:58Z"));
+        assertThat(event.getInvolvedObject().getKind()).isEqualTo("Pod");
+        assertThat(event.getInvolvedObject().getName()).isEqualTo(DescribePod.UNNAMED_POD);
+    }
+
+    /** k8s-device-plugin#36: a Go template's print of the pod's conditions, below the command naming the pod. */
+    @Test
+    void aGoTemplatePrintOfConditionsBelowTheCommandNamingThePod() {
+        KubeEvent event = onlyEvent("""
+                $ kubectl get pod gpu-pod -o go-template --template '{{.status.conditions}}'
+                [map[type:PodScheduled lastProbeTime:<nil> lastTransitionTime:2024-05-02T13:00:00Z message:0/2 nodes are available: 1 PodToleratesNodeTaints, 2 Insufficient nvidia.com/gpu. reason:Unschedulable status:False]]
+                """);
+
+        assertThat(event.getMessage())
+                .isEqualTo("0/2 nodes are available: 1 PodToleratesNodeTaints, 2 Insufficient nvidia.com/gpu.");
+        assertThat(event.getLastTimestamp()).isEqualTo(Instant.parse("2024-05-02T13:00:00Z"));
+        assertThat(event.getInvolvedObject().getName()).isEqualTo("gpu-pod");
+    }
+
+    /** A describe field is its reader's: {@code Message:} lines of a pod status are not read twice. */
+    @Test
+    void aDescribeFieldIsNotAQuote() {
+        assertThat(QuotedVerdict.parse("Message:  0/3 nodes are available: 3 Insufficient cpu.", 1,
+                OPTIONS.now())).isNull();
+        assertThat(QuotedVerdict.parse("the scheduler said nodes are busy", 1, OPTIONS.now())).isNull();
+    }
+
+    /** 1.7's wording, without a timestamp: the verdict is as old as the paste. */
+    @Test
+    void theOldPredicatesWordingWithoutATime() {
+        EventsTable.Row row = QuotedVerdict.parse(
+                "I got: No nodes are available that match all of the following predicates:: Insufficient cpu (4).",
+                7, OPTIONS.now());
+
+        assertThat(row.message()).startsWith("No nodes are available that match all of the following predicates::");
+        assertThat(row.age()).isEqualTo("0s");
+        assertThat(row.line()).isEqualTo(7);
+    }
+}
