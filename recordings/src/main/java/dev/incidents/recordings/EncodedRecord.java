@@ -20,6 +20,11 @@ public record EncodedRecord(Instant time, Recorded.Kind kind, String key, Class<
         return value == null;
     }
 
+    /** This record with its value decoded, as {@link RecordStream#next()} gives it. */
+    public Recorded decoded() {
+        return new Recorded(time, kind, key, value == null ? null : CompactValue.decode(type, value), file, line);
+    }
+
     /** {@code record} with its value encoded. */
     static EncodedRecord of(Recorded record) {
         SpecificRecord value = record.value();
