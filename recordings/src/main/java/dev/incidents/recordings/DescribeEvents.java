@@ -26,17 +26,25 @@ final class DescribeEvents {
     private static final Pattern EVENTS_COMMAND = Pattern.compile(
             "(?m)\\bkubectl\\b[^\\n]*?\\b(?:get\\s+(?:events|event|ev)|events)\\b[^\\n]*");
     /**
-     * The command pasted above a table whose own header was cut, {@code kubectl describe pod web-0 -n shop}, or above
-     * a print of one pod's fields, {@code kubectl get pod gpu-pod --template '{{.status.conditions}}'}.
+     * The command pasted above a table whose own header was cut, {@code kubectl describe pod web-0 -n shop} (OpenShift's
+     * {@code oc describe -n ns pods/web-0} too), or above a print of one pod's fields, {@code kubectl get pod gpu-pod
+     * --template '{{.status.conditions}}'}.
      */
     private static final Pattern DESCRIBE_POD_COMMAND = Pattern.compile(
-            "(?m)\\bkubectl\\b[^\\n]*?\\b(describe|get)\\s+(?:pods?|po)(?:/|\\s+)([^\\n]*)");
+            "(?m)\\b(?:kubectl|oc)\\b[^\\n]*?\\b(describe|get)\\s+((?:-{1,2}[a-z][-a-z]*(?:=\\S+|\\s+[^-\\s]\\S*)?\\s+)*)"
+            + "(?:pods?|po)(?:/|\\s+)([^\\n]*)");
     /** {@code <...>} with spaces right after a name's character (not {@code <none>} or prose in a message). */
     private static final Pattern PLACEHOLDER_IN_NAME = Pattern.compile("(?<=[-./a-z0-9])<([^<>\\s][^<>]{0,38}\\s[^<>]{0,38})>");
     private static final Pattern CONTEXT_NAMESPACE = Pattern.compile("(?i)\\bnamespace:\\s*([a-z0-9][-a-z0-9]*[a-z0-9])\\b");
-    /** The kubelet's newer wording names the pod: {@code Back-off restarting failed container app in pod web-0_shop(uid)}. */
+    /**
+     * The kubelet names the pod in many of its messages: {@code Back-off restarting failed container app in pod
+     * web-0_shop(uid)}, {@code Unable to mount volumes for pod "web-0_shop(uid)"}, {@code ... for pod "web-0"/"shop"}
+     * (before 1.10), {@code failed to set up sandbox container "..." network for pod "web-0"} (no namespace: group 2
+     * is then null). {@code pods "x" is forbidden} (plural) is a controller's, about a pod that was never made.
+     */
     private static final Pattern POD_IN_MESSAGE = Pattern.compile(
-            "\\bin pod ([a-z0-9][-a-z0-9.]*[a-z0-9])_([a-z0-9][-a-z0-9]*[a-z0-9])\\(");
+            "\\bpod \"?([a-z0-9][-a-z0-9.]*[a-z0-9])(?:_([a-z0-9][-a-z0-9]*[a-z0-9])\\(|\"/\"([a-z0-9][-a-z0-9]*[a-z0-9])\""
+            + "|\"(?=[:\\s]))");
     /** Kinds {@link EventsTable#kindOfRows} tells from their scheduler's events, kept when the paste names no object. */
     private static final java.util.Set<String> CUSTOM_SUBJECTS = java.util.Set.of("PodGroup", "Workload");
     private static final DateTimeFormatter OLD_TIME_FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xx");
@@ -103,7 +111,7 @@ final class DescribeEvents {
                     continuing.set(last, EventsTable.continued(continuing.get(last), region.get(i - 1), line));
                 } else {
                     continuing = null;
-                    if ((row = QuotedVerdict.parse(line, from + i + 1, sink.now())) != null) {
+                    if ((row = QuotedEvent.parse(line, from + i + 1, sink.now())) != null) {
                         describeRows.add(row);
                     }
                 }
@@ -144,8 +152,8 @@ final class DescribeEvents {
                     namespaces.putIfAbsent(m.group(2), m.group(1));
                 }
                 m = POD_IN_MESSAGE.matcher(row.message());
-                if (m.find()) {
-                    namespaces.putIfAbsent(m.group(1), m.group(2));
+                if (m.find() && namespaceIn(m) != null) {
+                    namespaces.putIfAbsent(m.group(1), namespaceIn(m));
                 }
                 String object = row.object();
                 if (row.namespace() != null && object != null && object.toLowerCase(java.util.Locale.ROOT).startsWith("pod/")) {
@@ -184,7 +192,8 @@ final class DescribeEvents {
         for (EventsTable.Row row : rows) {
             Matcher m = POD_IN_MESSAGE.matcher(row.message());
             if (m.find()) {
-                return new Subject("Pod", m.group(2), m.group(1), contextNode);
+                String namespace = namespaceIn(m);
+                return new Subject("Pod", namespace != null ? namespace : contextNamespace, m.group(1), contextNode);
             }
         }
         String kind = EventsTable.kindOfRows(rows);
@@ -195,11 +204,41 @@ final class DescribeEvents {
                 return new Subject("Node", null, host, host);
             }
         }
+        String mentioned = kind.isEmpty() || "Pod".equals(kind) ? generatedPodName(text) : null;
+        if (mentioned != null) {
+            // "nvidia-driver-daemonset-72jqc will report the error": the one pod the reporter's words name
+            return new Subject("Pod", contextNamespace, mentioned, contextNode);
+        }
         if (CUSTOM_SUBJECTS.contains(kind)) {
             // a scheduler's events about its own kind (Volcano PodGroup, Kueue Workload), the object not named
             return new Subject(kind, contextNamespace, UNNAMED + kind.toLowerCase(java.util.Locale.ROOT), contextNode);
         }
         return new Subject("Pod", contextNamespace, DescribePod.UNNAMED_POD, contextNode);
+    }
+
+    /**
+     * A name ending in the five characters a controller appends to its pods' names ({@code -72jqc}: Kubernetes draws
+     * them from {@code bcdfghjklmnpqrstvwxz2456789}, no vowels, no 0, 1 or 3, so words rarely look like one).
+     */
+    private static final Pattern GENERATED_POD_NAME = Pattern.compile(
+            "(?<![-./a-z0-9])([a-z0-9][-a-z0-9]*-[bcdfghjklmnpqrstvwxz2456789]{5})(?![-./a-z0-9])");
+
+    /** The one generated pod name the text mentions, null when none or several. */
+    private static String generatedPodName(String text) {
+        Matcher m = GENERATED_POD_NAME.matcher(text);
+        String found = null;
+        while (m.find()) {
+            if (found != null && !found.equals(m.group(1))) {
+                return null;
+            }
+            found = m.group(1);
+        }
+        return found;
+    }
+
+    /** The namespace a {@link #POD_IN_MESSAGE} match gives, null when the message names the pod alone. */
+    private static String namespaceIn(Matcher podInMessage) {
+        return podInMessage.group(2) != null ? podInMessage.group(2) : podInMessage.group(3);
     }
 
     /**
@@ -231,7 +270,8 @@ final class DescribeEvents {
         Matcher command = DESCRIBE_POD_COMMAND.matcher(text);
         Subject found = null;
         while (command.find()) {
-            String[] words = command.group(2).trim().split("\\s+");
+            // the flags before the resource (oc describe -n ns pods/x) and the words after it, read alike
+            String[] words = (command.group(2) + " " + command.group(3)).trim().split("\\s+");
             String name = null;
             String namespace = null;
             for (int i = 0; i < words.length; i++) {
@@ -282,7 +322,33 @@ final class DescribeEvents {
             }
         }
         Matcher ns = CONTEXT_NAMESPACE.matcher(text);
-        return ns.find() ? ns.group(1) : "default";
+        if (ns.find()) {
+            return ns.group(1);
+        }
+        String commands = commandsNamespace(text);
+        return commands != null ? commands : "default";
+    }
+
+    /** A kubectl command anywhere in the paste (oc too): {@code kubectl --context live-0 -n monitoring get deployments}. */
+    private static final Pattern ANY_COMMAND = Pattern.compile("(?m)\\b(?:kubectl|oc)\\s[^\\n]*");
+
+    /**
+     * The namespace every kubectl command of the paste that names one names ({@code -n monitoring}), or null when
+     * none does or they disagree: the reporter was looking at that namespace, including at rows printed without it.
+     */
+    private static String commandsNamespace(String text) {
+        String found = null;
+        Matcher command = ANY_COMMAND.matcher(text);
+        while (command.find()) {
+            Matcher flag = PodsTable.NAMESPACE_FLAG.matcher(command.group());
+            if (flag.find()) {
+                if (found != null && !found.equals(flag.group(1))) {
+                    return null;
+                }
+                found = flag.group(1);
+            }
+        }
+        return found;
     }
 
     /** The node a {@code Successfully assigned ns/pod to node} row of pod {@code name} names, else {@code known}. */

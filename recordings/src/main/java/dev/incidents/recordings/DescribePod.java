@@ -51,10 +51,49 @@ final class DescribePod {
      */
     static boolean isPodStatus(Field root) {
         if (root.child("Reason") == null) {
-            return false;
+            return rejectionReason(root.text("Message")) != null;
         }
         return POD_PHASES.contains(String.valueOf(root.text("Status")))
                 || root.child("Status") == null && root.text("Message") != null;
+    }
+
+    /**
+     * The reason the kubelet writes beside a rejection message, for a {@code Message:} line pasted alone: since 1.27
+     * it starts its admission failures with {@code Pod was rejected: } ({@code Allocate failed due to ...} is the
+     * device manager's, {@code UnexpectedAdmissionError}; {@code Node didn't have enough resource: nvidia.com/gpu, ...}
+     * is {@code OutOfnvidia.com/gpu}); an eviction's message starts {@code The node was low on resource:}. Null for
+     * any other message.
+     */
+    static String rejectionReason(String message) {
+        if (message == null) {
+            return null;
+        }
+        if (message.startsWith("The node was low on resource:")) {
+            return "Evicted";
+        }
+        if (!message.startsWith("Pod was rejected:")) {
+            return null;
+        }
+        Matcher resource = NOT_ENOUGH_RESOURCE.matcher(message);
+        if (resource.find()) {
+            return "OutOf" + resource.group(1);
+        }
+        if (message.contains("Predicate NodeAffinity failed")) {
+            return "NodeAffinity";
+        }
+        return "UnexpectedAdmissionError";
+    }
+
+    private static final Pattern NOT_ENOUGH_RESOURCE = Pattern.compile("didn't have enough resource: ([^,\\s]+)");
+
+    /** A status fragment's {@code Reason:} told by its message when the paste has the message only. */
+    static void inferReason(Field root, int line) {
+        String reason = root.child("Reason") == null ? rejectionReason(root.text("Message")) : null;
+        if (reason != null) {
+            Field field = new Field(0, "Reason", reason, line);
+            root.children.put("Reason", field);
+            root.childList.add(field);
+        }
     }
 
     /**

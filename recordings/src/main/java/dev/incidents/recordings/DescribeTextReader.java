@@ -38,6 +38,11 @@ final class DescribeTextReader {
     }
 
     void read(List<String> lines) {
+        ObjectNode statusTail = YamlObjects.podStatusFragment(String.join("\n", lines));
+        if (statusTail != null) {
+            emit(statusTail, 1);
+            return;
+        }
         List<Integer> starts = DescribeDocuments.starts(lines);
         int proseEnd = starts.isEmpty() ? lines.size() : starts.get(0);
         List<List<PodsTable.Row>> podRows = pods.read(lines, proseEnd);
@@ -113,6 +118,7 @@ final class DescribeTextReader {
                 name = named.name();
                 namespace = root.text("Namespace") == null ? named.namespace() : namespace;
             }
+            DescribePod.inferReason(root, start);
             ObjectNode pod = DescribePod.pod(root, name, namespace);
             if (named != null && "Pod".equals(named.kind()) && named.node() != null && !pod.path("spec").has("nodeName")) {
                 ((ObjectNode) pod.path("spec")).put("nodeName", named.node());

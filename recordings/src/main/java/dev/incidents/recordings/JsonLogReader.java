@@ -76,10 +76,25 @@ final class JsonLogReader {
         }
     }
 
-    /** True when a first non-blank line looks like JSON at all (its first non-blank character opens an object or array). */
+    /**
+     * True when a first non-blank line looks like JSON at all: it opens an object, or an array whose first element
+     * opens an object, an array or a string (or that ends or breaks the line there). A shell prompt
+     * ({@code [kni@host dir]$ oc describe ...}), a bracketed log level or time, a Go template's {@code [map[...]]} also
+     * start with {@code [} and are text.
+     */
     static boolean looksLikeJson(String firstNonBlank) {
         String trimmed = firstNonBlank.strip();
-        return !trimmed.isEmpty() && (trimmed.charAt(0) == '{' || trimmed.charAt(0) == '[');
+        if (trimmed.isEmpty()) {
+            return false;
+        }
+        if (trimmed.charAt(0) == '{') {
+            return true;
+        }
+        if (trimmed.charAt(0) != '[') {
+            return false;
+        }
+        String element = trimmed.substring(1).stripLeading();
+        return element.isEmpty() || "{[\"]".indexOf(element.charAt(0)) >= 0;
     }
 
     private static boolean parsesAlone(LineInput line) {

@@ -37,6 +37,46 @@ final class YamlObjects {
     private YamlObjects() {
     }
 
+    /** A pod status's own keys, at least two of which a pasted {@code status:} tail has besides its phase. */
+    private static final Pattern STATUS_TAIL_START = Pattern.compile("\\s*(?:reason|message|phase|conditions|"
+            + "containerStatuses|initContainerStatuses|qosClass|startTime|hostIP|podIP):");
+    private static final java.util.Set<String> POD_STATUS_KEYS = java.util.Set.of("reason", "message", "phase",
+            "containerStatuses", "initContainerStatuses", "conditions", "qosClass", "startTime", "hostIP", "podIP");
+
+    /**
+     * A pod's {@code status:} pasted without the object around it ({@code kubectl get pod x -o yaml}, the reporter
+     * keeping only the lines from {@code message:} down): a YAML mapping with a pod phase and other pod status keys,
+     * and no {@code kind}. It becomes the status of a pod the paste does not name; null for any other text.
+     */
+    static com.fasterxml.jackson.databind.node.ObjectNode podStatusFragment(String text) {
+        if (!STATUS_TAIL_START.matcher(text).lookingAt()) {
+            return null; // not worth a YAML parse: most describe text is not YAML at all
+        }
+        JsonNode status;
+        try {
+            status = YAML.readTree(text);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+        if (status == null || !status.isObject() || status.has("kind") || !status.path("phase").isTextual()
+                || !DescribePod.POD_PHASES.contains(status.path("phase").asText())) {
+            return null;
+        }
+        long known = 0;
+        for (var names = status.fieldNames(); names.hasNext(); ) {
+            known += POD_STATUS_KEYS.contains(names.next()) ? 1 : 0;
+        }
+        if (known < 3) {
+            return null;
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode pod = JsonLogReader.MAPPER.createObjectNode();
+        pod.put("apiVersion", "v1");
+        pod.put("kind", "Pod");
+        pod.putObject("metadata").put("name", Unnamed.POD).put("namespace", "default");
+        pod.set("status", status);
+        return pod;
+    }
+
     static boolean looksLikeYaml(String firstNonBlank) {
         return START.matcher(firstNonBlank).matches();
     }

@@ -40,6 +40,39 @@ class PodStatusFragmentTest {
         assertThat(pod.getPhase()).isEqualTo("Failed");
     }
 
+    /** instaslice-operator#140: the Message line alone; the kubelet's 'Pod was rejected:' tells the reason. */
+    @Test
+    void aRejectionMessageAloneTellsItsReason() {
+        PodSnapshot pod = onlyPod("""
+                Message:          Pod was rejected: Allocate failed due to no healthy devices present; cannot allocate unhealthy devices nvidia.com/mig-1g.5gb, which is unexpected
+                """);
+
+        assertThat(pod.getReason()).isEqualTo("UnexpectedAdmissionError");
+        assertThat(pod.getPhase()).isEqualTo("Failed");
+        assertThat(DescribePod.rejectionReason("Pod was rejected: Node didn't have enough resource: nvidia.com/gpu, "
+                + "requested: 1, used: 8, capacity: 8")).isEqualTo("OutOfnvidia.com/gpu");
+        assertThat(DescribePod.rejectionReason("Back-off restarting failed container")).isNull();
+    }
+
+    /** cosmos-operator#185: the tail of a pod's status YAML, from 'message:' down, is that pod's status. */
+    @Test
+    void theTailOfAPodsStatusYaml() {
+        PodSnapshot pod = onlyPod("""
+                  message: 'The node was low on resource: memory. Container node was using 35505620Ki,
+                    which exceeds its request of 12Gi. '
+                  phase: Failed
+                  podIP: 10.7.0.103
+                  qosClass: Burstable
+                  reason: Evicted
+                  startTime: "2023-01-30T18:04:30Z"
+                """);
+
+        assertThat(pod.getName()).isEqualTo(DescribePod.UNNAMED_POD);
+        assertThat(pod.getPhase()).isEqualTo("Failed");
+        assertThat(pod.getReason()).isEqualTo("Evicted");
+        assertThat(pod.getMessage()).startsWith("The node was low on resource: memory.");
+    }
+
     /** kubernetes#130145: the same with its Status line. */
     @Test
     void statusReasonAndMessage() {

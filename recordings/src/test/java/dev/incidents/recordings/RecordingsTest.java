@@ -508,6 +508,43 @@ class RecordingsTest {
         assertThat(sync.getMessage()).endsWith("no space left on device");
     }
 
+    /**
+     * The pod a lone row is about when the paste names it only elsewhere: inside the kubelet's message (website#10377,
+     * amazon-vpc-cni-k8s#888, kubernetes#31768), in an OpenShift describe command with its flags first
+     * (dev-scripts#905, whose first line, a shell prompt in brackets, is not JSON), in the reporter's sentence
+     * (gpu-operator#245); its namespace from the one namespace the paste's commands use (cloud-platform-environments#174).
+     */
+    @Test
+    void aLoneRowsPodAndNamespaceFromWhereThePasteNamesThem() {
+        assertThat(onlyEventAbout("  Warning  FailedCreatePodSandBox  1d  kubelet, node2     Failed create pod sandbox: "
+                + "rpc error: code = Unknown desc = failed to set up sandbox container \"99e3\" network for pod "
+                + "\"node1-6757cd5d77-qkqp9\": NetworkPlugin cni failed to set up pod network\n"))
+                .isEqualTo("default/node1-6757cd5d77-qkqp9");
+        assertThat(onlyEventAbout("  4m  2m  2  {kubelet gke-pool-hfyh}   Warning  FailedMount Unable to mount volumes "
+                + "for pod \"spartakus-collector-3999054429-atph7_monitoring(9560-42)\": timeout expired\n"))
+                .isEqualTo("monitoring/spartakus-collector-3999054429-atph7");
+        assertThat(onlyEventAbout("[kni@provisionhost-0 dev-scripts]$ oc describe -n openshift-machine-api "
+                + "pods/metal3-57cd4fd768-mttw6 | grep Error\n  Warning  Failed  17m (x12 over 19m)  kubelet, master-0  "
+                + "Error: couldn't find key cache_url in ConfigMap openshift-machine-api/metal3-config\n"))
+                .isEqualTo("openshift-machine-api/metal3-57cd4fd768-mttw6");
+        assertThat(onlyEventAbout("nvidia-driver-daemonset-72jqc will report the error\n  Warning  Failed  4s (x2 over "
+                + "20s)  kubelet  Failed to pull image \"nvcr.io/nvidia/driver:470.57.02-rhcos4.9\": manifest unknown\n"))
+                .isEqualTo("default/nvidia-driver-daemonset-72jqc");
+        assertThat(onlyEventAbout("6m  6m  1  prometheus-operator-d75587d6.1556679b4e14bff3  ReplicaSet  Warning  "
+                + "FailedCreate  replicaset-controller  Error creating: pods \"prometheus-operator-d75587d6-w2tz8\" is "
+                + "forbidden: exceeded quota: namespace\nbash-3.2$ kubectl --context live-0 -n monitoring get deployments\n"))
+                .isEqualTo("monitoring/prometheus-operator-d75587d6");
+    }
+
+    private String onlyEventAbout(String text) {
+        List<Recorded> records = Recordings.read("paste.txt", text, OPTIONS, rejections::add);
+        assertThat(rejections).isEmpty();
+        List<KubeEvent> events = records.stream().filter(r -> r.value() instanceof KubeEvent)
+                .map(r -> (KubeEvent) r.value()).toList();
+        assertThat(events).hasSize(1);
+        return events.get(0).getInvolvedObject().getNamespace() + "/" + events.get(0).getInvolvedObject().getName();
+    }
+
     /** kubernetes#43924: a kubectl 1.5 row pasted as Type, Reason and Message only, tab-separated. */
     @Test
     void tabSeparatedRowWithoutAgeIsAnEventAtThePastesMoment() {

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class MuteRuleTest {
     final Incident probe = Transitions.demo("PROBE_FAILURE", "OPEN").incident();   // WARNING PROBE_FAILURE inference/Deployment/vllm-mistral, lastSeen 10:06:40
-    final Incident node = Transitions.demo(3).incident();    // CRITICAL NODE_DISK_PRESSURE, no namespace
+    final Incident node = Transitions.demo("NODE_DISK_PRESSURE", "OPEN").incident();    // CRITICAL NODE_DISK_PRESSURE, no namespace
 
     @Test
     void conditions_are_globs_that_must_all_hold() {

@@ -39,25 +39,7 @@ class RealWorldAccuracyTest {
             // session 5: three training pods rejected for one cause (the provider's pods hold every GPU) open three
             "gpu_admission_failed/trm-repro-coreweave-h200-hpc-verification-holds-gpus",
             // session 5: exit code 137 is only in the InferenceService's lastFailureInfo YAML; the pods show CrashLoopBackOff
-            "oom_killed/kserve-2290-triton-bert-500mi-crashloop-exitcode-in-isvc-status",
-            // session 6: a paste that starts with a '[user@host dir]$ ' prompt is taken for JSON and rejected whole
-            "config_error/dev-scripts-905-metal3-configmap-key-cache-url-missing-grep-error",
-            // session 6: 'unauthorized' is only in a bare 'Failed to pull image ...' line above the rows; not read
-            "image_pull_auth/az-dns-forwarder-1-aks-ghcr-package-private-unauthorized-rows-cut",
-            // session 6: a lone 'Message: Pod was rejected: Allocate failed ...' line (no Status/Reason) is not read
-            "gpu_admission_failed/instaslice-140-mig-1g-5gb-unhealthy-devices-burst-of-100-pods",
-            // session 6: the pod is named only in the reporter's sentence above the rows; opens on unnamed-pod
-            "image_not_found/gpu-operator-245-openshift-4-9-driver-tag-rhcos4-9-manifest-unknown",
-            // session 6: the tail of a pod's status YAML (no kind, starts at 'message:'): no record, no rejection
-            "pod_evicted/cosmos-operator-185-status-yaml-fragment-evicted-over-request",
-            // session 6: a namespace-less 'get events' row; the namespace is only in the next prompt's '-n monitoring'
-            "replica_create_failed/moj-environments-174-monitoring-namespace-limits-cpu-quota-get-events-and-deployments",
-            // session 6: a lone sandbox row names its pod only in the message ('network for pod "..."'); unnamed-pod
-            "sandbox_failed/website-10377-flannel-subnet-env-missing-networkplugin-cni-2018",
-            // session 6: the same class on EKS (a header-less row, pod named only in 'network for pod "..."')
-            "sandbox_failed/amazon-vpc-cni-888-eks-t2-micro-no-free-pod-ip-one-row",
-            // session 6: 2016 '{kubelet NODE}' rows name their pod only in 'for pod "NAME_NS(UID)"'; unnamed-pod
-            "volume_mount_failed/k8s-31768-2016-braces-source-rows-configmap-bigquery-missing-kubelet-log");
+            "oom_killed/kserve-2290-triton-bert-500mi-crashloop-exitcode-in-isvc-status");
 
     /**
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and

@@ -10,10 +10,10 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The scheduler's verdict quoted by something other than an event table: it is read as the {@code FailedScheduling}
- * it was, about the pod the paste names, at the time the line gives.
+ * An event's message quoted by something other than an event table: it is read as the row it was, about the pod the
+ * paste names, at the time the line gives.
  */
-class QuotedVerdictTest {
+class QuotedEventTest {
     private static final ReadOptions OPTIONS = new ReadOptions("test", Instant.parse("2024-05-02T14:00:00Z"));
 
     private final List<Rejection> rejections = new ArrayList<>();
@@ -59,15 +59,38 @@ class QuotedVerdictTest {
     /** A describe field is its reader's: {@code Message:} lines of a pod status are not read twice. */
     @Test
     void aDescribeFieldIsNotAQuote() {
-        assertThat(QuotedVerdict.parse("Message:  0/3 nodes are available: 3 Insufficient cpu.", 1,
+        assertThat(QuotedEvent.parse("Message:  0/3 nodes are available: 3 Insufficient cpu.", 1,
                 OPTIONS.now())).isNull();
-        assertThat(QuotedVerdict.parse("the scheduler said nodes are busy", 1, OPTIONS.now())).isNull();
+        assertThat(QuotedEvent.parse("the scheduler said nodes are busy", 1, OPTIONS.now())).isNull();
+    }
+
+    /** az-dns-forwarder#1: the kubelet's pull failure copied alone above the rows, which name the pod. */
+    @Test
+    void aKubeletMessageCopiedAboveTheRowsOfItsPod() {
+        List<Recorded> records = Recordings.read("paste.txt", """
+                Failed to pull image "ghcr.io/whiteducksoftware/az-dns-forwarder/az-dns-forwarder:latest" Error response from daemon: Get https://ghcr.io/v2/whiteducksoftware/az-dns-forwarder/az-dns-forwarder/manifests/latest: unauthorized
+
+                  Normal   Scheduled  47s                default-scheduler  Successfully assigned default/az-dns-forwarder-fc864c554-ctc82 to aks-pool01-30842998-vmss000001
+                  Warning  Failed     19s (x3 over 45s)  kubelet            Error: ImagePullBackOff
+                """, OPTIONS, rejections::add);
+
+        assertThat(rejections).isEmpty();
+        KubeEvent failed = records.stream().map(r -> (KubeEvent) r.value())
+                .filter(e -> e.getMessage().startsWith("Failed to pull image")).findFirst().orElseThrow();
+        assertThat(failed.getReason()).isEqualTo("Failed");
+        assertThat(failed.getReportingComponent()).isEqualTo("kubelet");
+        assertThat(failed.getInvolvedObject().getName()).isEqualTo("az-dns-forwarder-fc864c554-ctc82");
+        assertThat(failed.getLastTimestamp()).isEqualTo(OPTIONS.now());
+        assertThat(QuotedEvent.parse("> Back-off restarting failed container app in pod web-0_shop(1a2b)", 3,
+                OPTIONS.now()).reason()).as("a Markdown quote marker before it").isEqualTo("BackOff");
+        assertThat(QuotedEvent.parse("I saw Failed to pull image \"x\" in the logs", 3, OPTIONS.now()))
+                .as("prose that mentions a message is not the message").isNull();
     }
 
     /** 1.7's wording, without a timestamp: the verdict is as old as the paste. */
     @Test
     void theOldPredicatesWordingWithoutATime() {
-        EventsTable.Row row = QuotedVerdict.parse(
+        EventsTable.Row row = QuotedEvent.parse(
                 "I got: No nodes are available that match all of the following predicates:: Insufficient cpu (4).",
                 7, OPTIONS.now());
 

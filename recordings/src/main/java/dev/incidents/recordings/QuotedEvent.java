@@ -1,0 +1,91 @@
+package dev.incidents.recordings;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * An event's message quoted in a line no table reader reads. The scheduler's verdict anywhere in the line: a tool's
+ * log of the pod's progress (JupyterHub's spawner: {@code 2024-05-02T13:52:58Z [Warning] 0/36 nodes are available:
+ * 33 Insufficient nvidia.com/gpu. ...}), a Go template's print of the pod's conditions ({@code [map[type:PodScheduled
+ * lastTransitionTime:2018-02-26T21:58:32Z message:0/2 nodes are available: 2 Insufficient nvidia.com/gpu.
+ * reason:Unschedulable status:False]]}), a controller's log. The kubelet's messages when a line starts with one, as
+ * a reporter copies the message alone above or instead of the rows ({@code Failed to pull image "ghcr.io/...":
+ * ... unauthorized}). The words are the component's own, whatever carries them, so the line becomes the row it was
+ * first printed as, at the line's timestamp when it has one, else at the paste's moment. Lines that are describe
+ * fields ({@code Message: ...}) are left to the describe readers.
+ */
+final class QuotedEvent {
+    /** {@code 0/36 nodes are available:} (1.9 on), {@code No nodes are available that match all of the predicates}. */
+    private static final Pattern VERDICT = Pattern.compile(
+            "\\b\\d+/\\d+ nodes are available:|\\bNo nodes are available that match all of the (?:following )?predicates");
+
+    /** A kubelet message a line starts with (after a {@code > } quote marker), the event it is the message of. */
+    private record KubeletMessage(Pattern start, String type, String reason) {
+    }
+
+    private static final List<KubeletMessage> KUBELET = List.of(
+            new KubeletMessage(Pattern.compile("Failed to pull image \""), "Warning", "Failed"),
+            new KubeletMessage(Pattern.compile("Back-off restarting failed container"), "Warning", "BackOff"),
+            new KubeletMessage(Pattern.compile("(?:Liveness|Readiness|Startup) probe failed:"), "Warning", "Unhealthy"),
+            new KubeletMessage(Pattern.compile("MountVolume\\.\\w+ failed for volume|Unable to (?:attach or )?mount "
+                    + "volumes for pod"), "Warning", "FailedMount"),
+            new KubeletMessage(Pattern.compile("Failed (?:to )?create pod sandbox:"), "Warning", "FailedCreatePodSandBox"),
+            new KubeletMessage(Pattern.compile("Error: (?:couldn't find key \\S+ in (?:ConfigMap|Secret)|(?:configmap|secret)"
+                    + " \"[^\"]+\" not found)"), "Warning", "Failed"));
+    private static final Pattern QUOTE_MARKER = Pattern.compile("^\\s*(?:>\\s*)*");
+    /** A pod describe's status field ({@code Message:  0/3 nodes ...}): its own reader reads it. */
+    private static final Pattern DESCRIBE_FIELD = Pattern.compile("^\\s*(?:Message|Reason|Status):\\s");
+    private static final Pattern TIMESTAMP = Pattern.compile(
+            "\\b(\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(?:\\.\\d+)?(?:Z|[+-]\\d\\d:\\d\\d))");
+    /** The next key of a Go map print after the message ({@code  reason:Unschedulable}): a word, a colon, no space. */
+    private static final Pattern GO_MAP_KEY = Pattern.compile("\\s[a-z][A-Za-z]*:(?=\\S)|\\]");
+
+    private QuotedEvent() {
+    }
+
+    /** The row {@code line} quotes, its age at {@code now}; null when it quotes none. */
+    static EventsTable.Row parse(String line, long lineNumber, Instant now) {
+        if (DESCRIBE_FIELD.matcher(line).find()) {
+            return null;
+        }
+        Matcher verdict = VERDICT.matcher(line);
+        if (verdict.find()) {
+            String message = line.substring(verdict.start());
+            if (line.contains("map[")) {
+                Matcher key = GO_MAP_KEY.matcher(message);
+                if (key.find()) {
+                    message = message.substring(0, key.start());
+                }
+            }
+            return new EventsTable.Row(lineNumber, null, "Warning", "FailedScheduling", age(line, now),
+                    "default-scheduler", null, message.strip(), null, null);
+        }
+        String quoted = QUOTE_MARKER.matcher(line).replaceFirst("");
+        for (KubeletMessage kubelet : KUBELET) {
+            if (kubelet.start().matcher(quoted).lookingAt()) {
+                return new EventsTable.Row(lineNumber, null, kubelet.type(), kubelet.reason(), age(line, now),
+                        "kubelet", null, quoted.strip(), null, null);
+            }
+        }
+        return null;
+    }
+
+    /** The age of the line's first timestamp at {@code now} ({@code 0s} when it has none or is later). */
+    private static String age(String line, Instant now) {
+        Matcher m = TIMESTAMP.matcher(line);
+        if (m.find()) {
+            try {
+                Instant at = OffsetDateTime.parse(m.group(1)).toInstant();
+                return Math.max(0, Duration.between(at, now).getSeconds()) + "s";
+            } catch (DateTimeParseException e) {
+                return "0s";
+            }
+        }
+        return "0s";
+    }
+}
