@@ -20,6 +20,8 @@ public final class AnalyzerConfig {
     public static final String PODS_TOPIC = "incidents.topic.pods";
     /** Input topic of Node snapshots (tombstone on delete). */
     public static final String NODES_TOPIC = "incidents.topic.nodes";
+    /** Input topic of gang object snapshots (PodGroups, Kueue Workloads; tombstone on delete). */
+    public static final String PODGROUPS_TOPIC = "incidents.topic.podgroups";
     /**
      * The analyzer's own copy of the Node snapshots, written by the topology from the nodes topic and read back as
      * the global {@code nodes} store (Kafka Streams cannot read one topic both as a stream and a global table).
@@ -84,6 +86,7 @@ public final class AnalyzerConfig {
         DEFAULTS.put(EVENTS_TOPIC, Topics.EVENTS);
         DEFAULTS.put(PODS_TOPIC, Topics.PODS);
         DEFAULTS.put(NODES_TOPIC, Topics.NODES);
+        DEFAULTS.put(PODGROUPS_TOPIC, Topics.PODGROUPS);
         DEFAULTS.put(INCIDENTS_TOPIC, Topics.INCIDENTS);
         DEFAULTS.put(INCIDENTS_JSON_TOPIC, Topics.INCIDENTS_JSON);
         DEFAULTS.put(DLQ_TOPIC, Topics.INCIDENTS_DLQ);
@@ -125,7 +128,9 @@ public final class AnalyzerConfig {
         CATEGORY_GRACE.put(Category.GPU_HARDWARE_FAULT, Duration.ZERO);
         CATEGORY_GRACE.put(Category.OOM_KILLED, Duration.ZERO);
         CATEGORY_GRACE.put(Category.READINESS_FAILING, Duration.ofMinutes(5));
-        CATEGORY_GRACE.put(Category.NODE_NOT_READY, Duration.ofSeconds(60));
+        // Kubernetes itself waits 300 s (the default not-ready toleration) before it evicts a NotReady node's pods, and
+        // a node rebooted for a kernel or driver upgrade is back within it
+        CATEGORY_GRACE.put(Category.NODE_NOT_READY, Duration.ofMinutes(5));
         CATEGORY_GRACE.put(Category.POD_EVICTED, Duration.ZERO);
     }
 
@@ -186,6 +191,10 @@ public final class AnalyzerConfig {
 
     public String nodesTopic() {
         return values.get(NODES_TOPIC);
+    }
+
+    public String podGroupsTopic() {
+        return values.get(PODGROUPS_TOPIC);
     }
 
     /** Default: the nodes topic plus {@code .view} ({@code k8s.nodes.view}), so a prefixed nodes topic keeps its copy beside it. */

@@ -16,6 +16,7 @@ import dev.incidents.analyzer.signal.Signal;
 import dev.incidents.schemas.Incident;
 import dev.incidents.schemas.KubeEvent;
 import dev.incidents.schemas.NodeSnapshot;
+import dev.incidents.schemas.PodGroupSnapshot;
 import dev.incidents.schemas.PodSnapshot;
 import dev.incidents.schemas.serde.AvroSerde;
 import java.util.ArrayList;
@@ -49,7 +50,8 @@ import org.apache.kafka.streams.state.TimestampedKeyValueStore;
  * <pre>
  *  k8s.events ─check─▶ route by subject ─┐                                   ┌─▶ k8s.incidents (Avro)
  *  k8s.pods   ─check─▶ route by subject ─┴─▶ signals-by-subject ─▶ correlate ┤
- *  k8s.nodes  ─check─▶ route by subject ─┘                                   └─▶ k8s.incidents.json
+ *  k8s.nodes  ─check─▶ route by subject ─┤                                   └─▶ k8s.incidents.json
+ *  k8s.podgroups ─check─▶ route by subject ─┘
  *            └─▶ k8s.nodes.view ─▶ global store "nodes" (read by correlate)
  *  k8s.pods   ─GPU pods─▶ k8s.pods.gpu-placements ─▶ global store "gpu-placements" (read by correlate)
  *  undecodable or invalid records ─▶ k8s.incidents.dlq   (as read, by the exception handlers of streamsSettings)
@@ -92,6 +94,7 @@ public final class IncidentTopology {
         Serde<KubeEvent> eventSerde = AvroSerde.of(KubeEvent.class, serdeConfig);
         Serde<PodSnapshot> podSerde = AvroSerde.of(PodSnapshot.class, serdeConfig);
         Serde<NodeSnapshot> nodeSerde = AvroSerde.of(NodeSnapshot.class, serdeConfig);
+        Serde<PodGroupSnapshot> podGroupSerde = AvroSerde.of(PodGroupSnapshot.class, serdeConfig);
         Serde<Incident> incidentSerde = AvroSerde.of(Incident.class, serdeConfig);
         InputTimestamps eventTime = new InputTimestamps();
         HintCatalog catalog = HintCatalog.load();
@@ -150,6 +153,12 @@ public final class IncidentTopology {
                     () -> placementsView(nodeIndex));
         }
 
+        // Gang objects (PodGroups, Kueue Workloads) to the workload they schedule: its minMember and counts
+        KStream<String, Signal> podGroupSignals = builder.stream(config.podGroupsTopic(),
+                        Consumed.with(Serdes.String(), podGroupSerde).withTimestampExtractor(eventTime).withName("podgroups"))
+                .processValues(() -> new InputCheck<>("podgroups", InputCheck::podGroup), Named.as("podgroups-check"))
+                .process(PodGroupRouting::new, Named.as("podgroups-to-signals"));
+
         builder.addStateStore(WriteBackStore.builder(store(SUBJECTS_STORE, new SubjectStateSerde(), config),
                 SUBJECTS_CACHED));
         builder.addStateStore(folded(store(DEADLINES_STORE, Serdes.String(), config), config));
@@ -164,6 +173,7 @@ public final class IncidentTopology {
         KStream<String, byte[]> framed = eventSignals
                 .merge(podSignals, Named.as("signals"))
                 .merge(nodeSignals, Named.as("node-signals"))
+                .merge(podGroupSignals, Named.as("podgroup-signals"))
                 .process(() -> new InputProgress(config, inputLag), Named.as("input-progress"));
         KStream<String, byte[]> bySubject = oneStage ? framed
                 : framed.repartition(Repartitioned.<String, byte[]>as(SIGNALS_BY_SUBJECT)
@@ -294,6 +304,14 @@ public final class IncidentTopology {
         @Override
         List<KeyValue<String, Signal>> signals(Record<String, NodeSnapshot> record) {
             return List.of(SignalRouting.node(record.key(), record.value(), record.timestamp()));
+        }
+    }
+
+    /** A gang object to the workload it schedules; its tombstone to nothing. */
+    private static final class PodGroupRouting extends Routing<PodGroupSnapshot> {
+        @Override
+        List<KeyValue<String, Signal>> signals(Record<String, PodGroupSnapshot> record) {
+            return SignalRouting.podGroup(record.value()).stream().toList();
         }
     }
 

@@ -2,6 +2,7 @@ package dev.incidents.analyzer;
 
 import dev.incidents.schemas.KubeEvent;
 import dev.incidents.schemas.NodeSnapshot;
+import dev.incidents.schemas.PodGroupSnapshot;
 import dev.incidents.schemas.PodSnapshot;
 import java.util.function.BiFunction;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
@@ -60,6 +61,21 @@ public final class InputCheck<T> implements FixedKeyProcessor<String, T, T> {
         }
         if (e.getInvolvedObject().getName().contains("/")) {
             return "involvedObject name contains '/'";
+        }
+        return null;
+    }
+
+    /** What makes a gang object snapshot unusable; null when it is fine (a tombstone is: it routes nowhere). */
+    public static String podGroup(String key, PodGroupSnapshot g) {
+        if (g == null) {
+            return null;
+        }
+        if (blank(g.getName()) || blank(g.getNamespace()) || blank(g.getCluster())) {
+            return "pod group snapshot has no cluster, namespace or name";
+        }
+        if (slashed(g.getCluster()) || slashed(g.getNamespace()) || slashed(g.getName()) || slashed(g.getKind())
+                || g.getOwners().stream().anyMatch(o -> slashed(o.getKind()) || slashed(o.getName()))) {
+            return "pod group snapshot's cluster, namespace, name, kind or owner contains '/'";
         }
         return null;
     }

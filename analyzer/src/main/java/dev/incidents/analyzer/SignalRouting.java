@@ -4,6 +4,7 @@ import dev.incidents.analyzer.messages.FailedSchedulingMessage;
 import dev.incidents.analyzer.messages.ImagePullFailure;
 import dev.incidents.analyzer.messages.NodeDiskFull;
 import dev.incidents.analyzer.signal.EventSignal;
+import dev.incidents.analyzer.signal.GroupObserved;
 import dev.incidents.analyzer.signal.NodeDeleted;
 import dev.incidents.analyzer.signal.NodeObserved;
 import dev.incidents.analyzer.signal.PodDeleted;
@@ -16,6 +17,7 @@ import dev.incidents.schemas.Container;
 import dev.incidents.schemas.KubeEvent;
 import dev.incidents.schemas.NodeSnapshot;
 import dev.incidents.schemas.ObjectRef;
+import dev.incidents.schemas.PodGroupSnapshot;
 import dev.incidents.schemas.PodSnapshot;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -145,6 +147,23 @@ public final class SignalRouting {
             }
         }
         return false;
+    }
+
+    /**
+     * A gang object goes to the workload it schedules, its controller (a Volcano Job, a PyTorchJob, a batch Job under
+     * Kueue): the subject its members' snapshots go to by their owner chain. An object without an owner is a subject
+     * of its own, as its events are ({@code PodGroup/<name>}). A tombstone goes nowhere: the key does not say whose
+     * group it was, and the members' own deletions recover what the group had opened.
+     */
+    public static Optional<KeyValue<String, Signal>> podGroup(PodGroupSnapshot group) {
+        if (group == null) {
+            return Optional.empty();
+        }
+        WorkloadResolver.Workload w = group.getOwners().isEmpty()
+                ? new WorkloadResolver.Workload(group.getKind(), group.getName())
+                : WorkloadResolver.ofOwner(group.getOwners().get(0).getKind(), group.getOwners().get(0).getName(), null);
+        return Optional.of(KeyValue.pair(Subject.workload(group.getCluster(), group.getNamespace(), w.kind(), w.name()).key(),
+                GroupObserved.of(group)));
     }
 
     /** A node snapshot goes to its node subject; a tombstone (key {@code cluster/name}) too. */

@@ -11,6 +11,7 @@ import dev.incidents.recordings.fleet.FleetRecording;
 import dev.incidents.schemas.Incident;
 import dev.incidents.schemas.KubeEvent;
 import dev.incidents.schemas.NodeSnapshot;
+import dev.incidents.schemas.PodGroupSnapshot;
 import dev.incidents.schemas.PodSnapshot;
 import dev.incidents.schemas.serde.AvroSerde;
 import java.io.IOException;
@@ -115,6 +116,8 @@ class OneStageTopologyTest {
                     AvroSerde.of(PodSnapshot.class, serdes).serializer());
             TestInputTopic<String, NodeSnapshot> nodes = driver.createInputTopic(config.nodesTopic(), keys,
                     AvroSerde.of(NodeSnapshot.class, serdes).serializer());
+            TestInputTopic<String, PodGroupSnapshot> podGroups = driver.createInputTopic(config.podGroupsTopic(), keys,
+                    AvroSerde.of(PodGroupSnapshot.class, serdes).serializer());
             TestOutputTopic<String, Incident> incidents = driver.createOutputTopic(config.incidentsTopic(),
                     new StringDeserializer(), AvroSerde.of(Incident.class, serdes).deserializer());
             for (Recorded r : records) {
@@ -122,6 +125,7 @@ class OneStageTopologyTest {
                     case EVENT -> events.pipeInput(new TestRecord<>(r.key(), (KubeEvent) r.value(), null, r.time()));
                     case POD -> pods.pipeInput(new TestRecord<>(r.key(), (PodSnapshot) r.value(), null, r.time()));
                     case NODE -> nodes.pipeInput(new TestRecord<>(r.key(), (NodeSnapshot) r.value(), null, r.time()));
+                    case PODGROUP -> podGroups.pipeInput(new TestRecord<>(r.key(), (PodGroupSnapshot) r.value(), null, r.time()));
                     default -> throw new IllegalStateException(r.kind().toString());
                 }
             }

@@ -33,7 +33,8 @@ class TopologyDescriptionTest {
                 "incidents-avro", "incidents-to-json", "incidents-json",
                 "nodes", "nodes-check", "nodes-to-signals", "node-signals", "nodes-to-view",
                 "nodes-view-source", "nodes-view",
-                "gpu-pods", "pods-to-placements", "placements-to-view", "placements-view-source", "placements-view");
+                "gpu-pods", "pods-to-placements", "placements-to-view", "placements-view-source", "placements-view",
+                "podgroups", "podgroups-check", "podgroups-to-signals", "podgroup-signals");
         assertThat(text).contains("stores: [subjects, subject-deadlines, incidents, reorder-buffer, input-watermarks]")
                 .contains("topics: [signals-by-subject-repartition]")
                 .contains("--> none")
@@ -42,6 +43,7 @@ class TopologyDescriptionTest {
                 .contains("topic: k8s.pods.gpu-placements")
                 .contains("stores: [pod-owners]")
                 .contains("topic: k8s.nodes.view")
+                .contains("topics: [k8s.podgroups]")
                 // the DLQ is written by the exception handlers (original bytes), not by a sink with a serde
                 .doesNotContain("k8s.incidents.dlq");
     }

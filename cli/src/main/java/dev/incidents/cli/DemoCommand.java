@@ -139,12 +139,14 @@ public final class DemoCommand implements Callable<Integer> {
         // On a broker of its own the demo uses the DESIGN topic names. On a shared broker it never touches the
         // k8s.* topics: it uses its own run-scoped topics and deletes them afterwards.
         String prefix = broker.shared() ? applicationId + "." : "";
-        TopicNames inputs = new TopicNames(prefix + Topics.EVENTS, prefix + Topics.PODS, prefix + Topics.NODES);
+        TopicNames inputs = new TopicNames(prefix + Topics.EVENTS, prefix + Topics.PODS, prefix + Topics.NODES,
+                prefix + Topics.PODGROUPS);
         String incidentsJson = prefix + Topics.INCIDENTS_JSON;
         AnalyzerConfig config = AnalyzerConfig.defaults()
                 .with(AnalyzerConfig.EVENTS_TOPIC, inputs.events())
                 .with(AnalyzerConfig.PODS_TOPIC, inputs.pods())
                 .with(AnalyzerConfig.NODES_TOPIC, inputs.nodes())
+                .with(AnalyzerConfig.PODGROUPS_TOPIC, inputs.podGroups())
                 .with(AnalyzerConfig.INCIDENTS_TOPIC, prefix + Topics.INCIDENTS)
                 .with(AnalyzerConfig.INCIDENTS_JSON_TOPIC, incidentsJson)
                 .with(AnalyzerConfig.DLQ_TOPIC, prefix + Topics.INCIDENTS_DLQ)

@@ -16,7 +16,7 @@ import org.apache.kafka.common.resource.ResourceType;
  * these, so a client that needs one more permission fails the test.
  */
 final class KafkaAcls {
-    static final List<String> INPUT = List.of("k8s.events", "k8s.pods", "k8s.nodes");
+    static final List<String> INPUT = List.of("k8s.events", "k8s.pods", "k8s.nodes", "k8s.podgroups");
     static final List<String> OUTPUT = List.of("k8s.incidents", "k8s.incidents.json", "k8s.incidents.dlq");
     /** The analyzer's own compacted views, written and read back as global stores. */
     static final List<String> VIEWS = List.of("k8s.nodes.view", "k8s.pods.gpu-placements");
@@ -24,7 +24,7 @@ final class KafkaAcls {
     private KafkaAcls() {
     }
 
-    /** {@code ship}: write the three input topics (WRITE implies DESCRIBE; idempotence needs nothing more since KIP-679). */
+    /** {@code ship}: write the input topics (WRITE implies DESCRIBE; idempotence needs nothing more since KIP-679). */
     static List<AclBinding> shipper(String user) {
         List<AclBinding> acls = new ArrayList<>();
         INPUT.forEach(topic -> acls.add(allow(user, ResourceType.TOPIC, topic, PatternType.LITERAL, AclOperation.WRITE)));

@@ -1,12 +1,14 @@
 package dev.incidents.shipper;
 
 import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.Informable;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
@@ -25,12 +27,22 @@ import java.util.function.Consumer;
 /**
  * The shared informers: Events (events.k8s.io/v1 when the cluster serves it, else core/v1, never both, so an
  * event is not shipped twice), Pods, Nodes, and the owners a Pod's workload is resolved through (ReplicaSet ->
- * Deployment, Job -> CronJob), whose caches back {@link #owner}. Informers only enqueue: mapping and
+ * Deployment, Job -> CronJob), whose caches back {@link #owner}, and the gang objects of the batch schedulers
+ * ({@link #GANG_OBJECTS}) where the cluster serves their CRDs. Informers only enqueue: mapping and
  * producing happen in one loop elsewhere, so a slow broker never runs inside fabric8's dispatch threads
  * (it blocks them through the bounded queue instead, which is the backpressure we want).
  */
 public final class ClusterWatch implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ClusterWatch.class);
+
+    /**
+     * apiVersion and kind of the gang objects watched where served: Volcano's PodGroup, the scheduler-plugins
+     * coscheduling PodGroup, Kueue's Workload. Optional by nature: most clusters run none of these schedulers.
+     */
+    static final List<List<String>> GANG_OBJECTS = List.of(
+            List.of("scheduling.volcano.sh/v1beta1", "PodGroup"),
+            List.of("scheduling.x-k8s.io/v1alpha1", "PodGroup"),
+            List.of("kueue.x-k8s.io/v1beta1", "Workload"));
 
     private final KubernetesClient client;
     private final WatchFilter filter;
@@ -41,6 +53,7 @@ public final class ClusterWatch implements AutoCloseable {
     private final List<SharedIndexInformer<ReplicaSet>> replicaSets = new ArrayList<>();
     private final List<SharedIndexInformer<Job>> jobs = new ArrayList<>();
     private final List<SharedIndexInformer<Pod>> pods = new ArrayList<>();
+    private final List<String> gangObjects = new ArrayList<>();
     private boolean eventsV1;
 
     public ClusterWatch(KubernetesClient client, WatchFilter filter, Duration resync, Consumer<ObservedChange> changes, Clock clock) {
@@ -68,6 +81,48 @@ public final class ClusterWatch implements AutoCloseable {
         LOG.info("watching Events through {}", eventsV1 ? "events.k8s.io/v1" : "core/v1 (events.k8s.io/v1 not served)");
         pods.addAll(inform(Pod.class, true, true));
         inform(Node.class, false, false);
+        informGangObjects();
+    }
+
+    /** The gang objects watched, as {@code apiVersion/kind}; empty when the cluster serves none of their CRDs. */
+    public synchronized List<String> gangObjects() {
+        return List.copyOf(gangObjects);
+    }
+
+    /**
+     * One informer per gang object the API server serves, asked once through discovery. An absent CRD is the
+     * usual case, not a fault: one INFO line says what is watched. A CRD installed later is picked up at the
+     * next start of the shipper.
+     */
+    private void informGangObjects() {
+        List<String> absent = new ArrayList<>();
+        for (List<String> gang : GANG_OBJECTS) {
+            String apiVersion = gang.get(0);
+            String kind = gang.get(1);
+            boolean served;
+            try {
+                served = client.supports(apiVersion, kind);
+            } catch (KubernetesClientException e) {
+                // discovery of one group refused (RBAC, an aggregated API down): the rest is still watched
+                LOG.info("cannot tell whether {} {} is served ({}); not watching it", apiVersion, kind, e.getMessage());
+                continue;
+            }
+            if (!served) {
+                absent.add(apiVersion + "/" + kind);
+                continue;
+            }
+            List<Informable<GenericKubernetesResource>> sources = new ArrayList<>();
+            var resources = client.genericKubernetesResources(apiVersion, kind);
+            if (filter.namespaces().isEmpty()) {
+                sources.add(resources.inAnyNamespace());
+            } else {
+                filter.namespaces().stream().sorted().forEach(namespace -> sources.add(resources.inNamespace(namespace)));
+            }
+            sources.forEach(source -> start(source, kind));
+            gangObjects.add(apiVersion + "/" + kind);
+        }
+        LOG.info("watching gang objects: {}; not served: {}", gangObjects.isEmpty() ? "none" : String.join(", ", gangObjects),
+                absent.isEmpty() ? "none" : String.join(", ", absent));
     }
 
     /** Whether Events are read from events.k8s.io/v1 (else core/v1). */
@@ -138,22 +193,26 @@ public final class ClusterWatch implements AutoCloseable {
             Informable<T> selected = selectable && filter.podSelector() != null
                     ? (Informable<T>) ((io.fabric8.kubernetes.client.dsl.Filterable) source).withLabelSelector(filter.podSelector())
                     : source;
-            SharedIndexInformer<T> informer = selected.runnableInformer(resyncMillis).itemStore(new LeanItemStore<>());
-            informer.addEventHandler(new Enqueue<>());
-            informer.exceptionHandler((isStarted, t) -> {
-                LOG.warn("watch of {} failed, retrying: {}", type.getSimpleName(), t.toString());
-                return true;
-            });
-            CompletableFuture<Void> start = informer.start().toCompletableFuture();
-            start.whenComplete((ok, error) -> {
-                if (error != null) {
-                    LOG.error("informer for {} did not start: {}", type.getSimpleName(), error.toString());
-                }
-            });
-            informers.add(informer);
-            started.add(informer);
+            started.add(start(selected, type.getSimpleName()));
         }
         return started;
+    }
+
+    private <T extends HasMetadata> SharedIndexInformer<T> start(Informable<T> source, String what) {
+        SharedIndexInformer<T> informer = source.runnableInformer(resyncMillis).itemStore(new LeanItemStore<>());
+        informer.addEventHandler(new Enqueue<>());
+        informer.exceptionHandler((isStarted, t) -> {
+            LOG.warn("watch of {} failed, retrying: {}", what, t.toString());
+            return true;
+        });
+        CompletableFuture<Void> start = informer.start().toCompletableFuture();
+        start.whenComplete((ok, error) -> {
+            if (error != null) {
+                LOG.error("informer for {} did not start: {}", what, error.toString());
+            }
+        });
+        informers.add(informer);
+        return informer;
     }
 
     /** Enqueues every callback; resyncs and relists arrive as MODIFIED and are dropped later if unchanged. */

@@ -105,6 +105,7 @@ public final class RecordingShipper {
             case EVENT -> topics.events();
             case POD -> topics.pods();
             case NODE -> topics.nodes();
+            case PODGROUP -> topics.podGroups();
         };
         return new OutgoingRecord(kind, topic, record.key(), null, record.time(), record.key());
     }

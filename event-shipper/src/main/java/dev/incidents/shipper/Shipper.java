@@ -3,8 +3,10 @@ package dev.incidents.shipper;
 import dev.incidents.recordings.KubeObjects;
 import dev.incidents.recordings.MalformedObjectException;
 import dev.incidents.recordings.OwnerLookup;
+import dev.incidents.recordings.PodGroupObjects;
 import dev.incidents.schemas.KubeEvent;
 import dev.incidents.schemas.NodeSnapshot;
+import dev.incidents.schemas.PodGroupSnapshot;
 import dev.incidents.schemas.PodSnapshot;
 import dev.incidents.schemas.TopicKeys;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -17,7 +19,7 @@ import java.util.Locale;
 /**
  * The one loop that maps and produces: Events are shipped on every content change (a count or series bump is
  * signal) and once for old events at start-up; Pod and Node snapshots only when a field the analysis reads
- * changed ({@link ShippedState}); deletes become tombstones. Owner kinds only feed the informer caches.
+ * changed ({@link ShippedState}), and so are PodGroup and Workload snapshots; deletes become tombstones. Owner kinds only feed the informer caches.
  * A malformed object is logged, counted and skipped; shipping goes on.
  */
 public final class Shipper {
@@ -42,18 +44,20 @@ public final class Shipper {
     public void ship(ObservedChange change) {
         String kind = change.kind() == null ? "unknown" : change.kind();
         switch (kind) {
-            case "Event", "Pod", "Node" -> {
+            case "Event", "Pod", "Node", "PodGroup", "Workload" -> {
             }
             default -> {
                 return;
             }
         }
-        String tag = kind.toLowerCase(Locale.ROOT);
+        // a Kueue Workload is counted with the PodGroups: one kind of object for the analysis
+        String tag = "Workload".equals(kind) ? "podgroup" : kind.toLowerCase(Locale.ROOT);
         metrics.received(tag);
         try {
             switch (kind) {
                 case "Event" -> shipEvent(change);
                 case "Pod" -> shipPod(change);
+                case "PodGroup", "Workload" -> shipPodGroup(change);
                 default -> shipNode(change);
             }
         } catch (MalformedObjectException | IllegalArgumentException | NullPointerException e) {
@@ -109,6 +113,26 @@ public final class Shipper {
             return;
         }
         sink.send(new OutgoingRecord("node", topics.nodes(), key, node, node.getObservedAt(), key));
+    }
+
+    private void shipPodGroup(ObservedChange change) {
+        HasMetadata object = change.object();
+        if (!PodGroupObjects.isGangObject(object.getApiVersion(), object.getKind())) {
+            return; // a PodGroup or Workload of another API group: not one the analysis reads
+        }
+        if (change.type() == ChangeType.DELETED) {
+            String key = TopicKeys.podGroup(cluster, object.getMetadata().getNamespace(), object.getMetadata().getName());
+            state.forget(key);
+            sink.send(new OutgoingRecord("podgroup", topics.podGroups(), key, null, change.observedAt(), key));
+            return;
+        }
+        PodGroupSnapshot group = PodGroupObjects.podGroup(ObjectJson.of(object), cluster, change.observedAt());
+        String key = TopicKeys.podGroup(group);
+        if (!state.changed(key, ShippedState.contentFingerprint(group))) {
+            metrics.skippedUnchanged("podgroup");
+            return;
+        }
+        sink.send(new OutgoingRecord("podgroup", topics.podGroups(), key, group, group.getObservedAt(), key));
     }
 
     /** The event time of an event: when it last happened, as Kubernetes says, else when we saw it. */

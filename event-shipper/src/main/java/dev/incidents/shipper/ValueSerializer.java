@@ -2,6 +2,7 @@ package dev.incidents.shipper;
 
 import dev.incidents.schemas.KubeEvent;
 import dev.incidents.schemas.NodeSnapshot;
+import dev.incidents.schemas.PodGroupSnapshot;
 import dev.incidents.schemas.PodSnapshot;
 import dev.incidents.schemas.serde.AvroSerializer;
 import org.apache.avro.specific.SpecificRecord;
@@ -10,13 +11,14 @@ import org.apache.kafka.common.serialization.Serializer;
 import java.util.Map;
 
 /**
- * One producer writes three record types; this picks the project's Avro serializer for the value's class
+ * One producer writes four record types; this picks the project's Avro serializer for the value's class
  * (single-object encoding, or the Confluent wire format when {@code schema.registry.url} is configured).
  */
 public final class ValueSerializer implements Serializer<SpecificRecord> {
     private final AvroSerializer<KubeEvent> events = new AvroSerializer<>(KubeEvent.class);
     private final AvroSerializer<PodSnapshot> pods = new AvroSerializer<>(PodSnapshot.class);
     private final AvroSerializer<NodeSnapshot> nodes = new AvroSerializer<>(NodeSnapshot.class);
+    private final AvroSerializer<PodGroupSnapshot> podGroups = new AvroSerializer<>(PodGroupSnapshot.class);
 
     public ValueSerializer(Map<String, ?> config) {
         configure(config, false);
@@ -27,6 +29,7 @@ public final class ValueSerializer implements Serializer<SpecificRecord> {
         events.configure(config, isKey);
         pods.configure(config, isKey);
         nodes.configure(config, isKey);
+        podGroups.configure(config, isKey);
     }
 
     @Override
@@ -42,6 +45,9 @@ public final class ValueSerializer implements Serializer<SpecificRecord> {
         }
         if (value instanceof NodeSnapshot node) {
             return nodes.serialize(topic, node);
+        }
+        if (value instanceof PodGroupSnapshot group) {
+            return podGroups.serialize(topic, group);
         }
         throw new IllegalArgumentException("no serializer for " + value.getClass().getName());
     }
@@ -63,6 +69,9 @@ public final class ValueSerializer implements Serializer<SpecificRecord> {
         if (type == NodeSnapshot.class) {
             return nodes.reframe(topic, singleObject);
         }
+        if (type == PodGroupSnapshot.class) {
+            return podGroups.reframe(topic, singleObject);
+        }
         throw new IllegalArgumentException("no serializer for " + type.getName());
     }
 
@@ -71,5 +80,6 @@ public final class ValueSerializer implements Serializer<SpecificRecord> {
         events.close();
         pods.close();
         nodes.close();
+        podGroups.close();
     }
 }

@@ -68,7 +68,8 @@ class DeployManifestsTest {
         });
         Set<String> expected = new TreeSet<>();
         for (String resource : List.of("/events", "/pods", "/nodes", "events.k8s.io/events", "apps/replicasets",
-                "apps/deployments", "batch/jobs", "batch/cronjobs")) {
+                "apps/deployments", "batch/jobs", "batch/cronjobs", "scheduling.volcano.sh/podgroups",
+                "scheduling.x-k8s.io/podgroups", "kueue.x-k8s.io/workloads")) {
             for (String verb : List.of("get", "list", "watch")) {
                 expected.add(resource + ":" + verb);
             }

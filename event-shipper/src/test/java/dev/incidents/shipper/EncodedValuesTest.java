@@ -9,7 +9,9 @@ import dev.incidents.schemas.PodSnapshot;
 import dev.incidents.schemas.serde.AvroDeserializer;
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,9 +30,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EncodedValuesTest {
     private static final ReadOptions OPTIONS = new ReadOptions(null, Instant.parse("2025-03-14T12:00:00Z"));
 
+    @TempDir
+    Path dir;
+
     @Test
     void reframedBytesAreWhatSerializingTheDecodedRecordsGives() throws Exception {
-        Path recording = Path.of(EncodedValuesTest.class.getResource("/recordings/triton-disk-full.jsonl").toURI());
+        Path triton = Path.of(EncodedValuesTest.class.getResource("/recordings/triton-disk-full.jsonl").toURI());
+        // and a Volcano PodGroup, the fourth kind ship --from sends
+        Path recording = Files.writeString(dir.resolve("with-podgroup.jsonl"), Files.readString(triton)
+                + Files.readString(Path.of("..", "recordings", "src", "test", "resources", "objects", "podgroup-volcano.json"))
+                .replaceAll("\\s*\\n\\s*", " ") + "\n");
         List<Recorded> decoded = Recordings.read(List.of(recording), OPTIONS, r -> { });
         List<EncodedRecord> encoded = new ArrayList<>();
         try (ReadAhead<EncodedRecord> records = ReadAhead.start(List.of(recording), OPTIONS, r -> { },
@@ -55,7 +64,7 @@ class EncodedValuesTest {
                     .isEqualTo(consumer.deserialize("topic", serialized));
             assertThat(sent).hasSameSizeAs(serialized).startsWith(Arrays.copyOf(serialized, 10));
         }
-        assertThat(decoded).anyMatch(Recorded::isTombstone)
+        assertThat(decoded).anyMatch(r -> r.kind() == Recorded.Kind.PODGROUP).anyMatch(Recorded::isTombstone)
                 .anyMatch(r -> r.value() instanceof PodSnapshot pod && pod.getOwners().size() > 1);
     }
 }

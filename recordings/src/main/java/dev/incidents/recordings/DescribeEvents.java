@@ -66,6 +66,13 @@ final class DescribeEvents {
     private static final String UNNAMED = "unnamed-";
 
     /**
+     * kubectl 1.34's describe prints the event's field path before its message ({@code spec.containers{sidecar}:
+     * Pulling image "x"}); the message is what follows, as the API holds it.
+     */
+    private static final Pattern FIELD_PATH_PREFIX = Pattern.compile(
+            "(spec\\.(?:initContainers|containers|ephemeralContainers)\\{[^}]+\\}): ");
+
+    /**
      * What the event tables outside describe documents say about their objects: the subject of their describe rows
      * (null without any), the namespace of each pod the rows name, and the namespace of the paste.
      */
@@ -444,7 +451,11 @@ final class DescribeEvents {
             involved.put("namespace", namespace);
         }
         event.put("reason", row.reason());
-        event.put("message", row.message());
+        Matcher field = FIELD_PATH_PREFIX.matcher(row.message());
+        event.put("message", field.lookingAt() ? row.message().substring(field.end()) : row.message());
+        if (field.lookingAt()) {
+            involved.put("fieldPath", field.group(1));
+        }
         event.put("type", row.type());
         event.put("count", count);
         if (first != null) {

@@ -63,7 +63,11 @@ final class DescribeNode {
         ObjectNode status = node.putObject("status");
         status.set("capacity", resourceMap(root.child("Capacity")));
         status.set("allocatable", resourceMap(root.child("Allocatable")));
-        status.set("conditions", conditions(conditionsOf(root)));
+        ArrayNode conditions = conditions(conditionsOf(root));
+        if (conditions.isEmpty()) {
+            readyFromTaints(taints, conditions);
+        }
+        status.set("conditions", conditions);
         Field info = root.child("System Info");
         if (info != null) {
             ObjectNode nodeInfo = status.putObject("nodeInfo");
@@ -71,6 +75,24 @@ final class DescribeNode {
             putIfPresent(nodeInfo, "containerRuntimeVersion", info.text("Container Runtime Version"));
         }
         return node;
+    }
+
+    /**
+     * The Ready condition the node controller's own taints stand for, when the paste cut the Conditions table: it
+     * taints a node {@code node.kubernetes.io/not-ready} while Ready is False and {@code node.kubernetes.io/unreachable}
+     * while it is Unknown (the kubelet stopped posting), and removes the taint when the node is Ready again.
+     */
+    private static void readyFromTaints(ArrayNode taints, ArrayNode conditions) {
+        for (var taint : taints) {
+            String key = taint.path("key").asText();
+            if ("node.kubernetes.io/not-ready".equals(key) || "node.kubernetes.io/unreachable".equals(key)) {
+                boolean unreachable = key.endsWith("unreachable");
+                conditions.addObject().put("type", "Ready").put("status", unreachable ? "Unknown" : "False")
+                        .put("reason", unreachable ? "NodeStatusUnknown" : "KubeletNotReady")
+                        .put("message", "the node controller's " + key + " taint (the Conditions were not pasted)");
+                return;
+            }
+        }
     }
 
     /**

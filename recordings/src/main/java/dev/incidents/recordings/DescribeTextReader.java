@@ -37,7 +37,8 @@ final class DescribeTextReader {
         this.pods = new PodsTable(sink);
     }
 
-    void read(List<String> lines) {
+    void read(List<String> pasted) {
+        List<String> lines = PastedText.unwrap(pasted);
         ObjectNode statusTail = YamlObjects.podStatusFragment(String.join("\n", lines));
         if (statusTail != null) {
             emit(statusTail, 1);

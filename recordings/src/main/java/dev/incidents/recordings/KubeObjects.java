@@ -52,6 +52,8 @@ public final class KubeObjects {
     /** Termination messages can be 4 KiB of a crashing app's log tail; bounded so snapshots stay small. */
     static final int MAX_STATE_MESSAGE = 2048;
     private static final int MAX_OWNER_DEPTH = 8;
+    /** Volcano's PodGroup of a pod, as an annotation: the one annotation a snapshot keeps. */
+    public static final String GROUP_NAME_ANNOTATION = "scheduling.k8s.io/group-name";
     private static final List<String> CONTAINER_STATUSES = List.of("initContainerStatuses", "containerStatuses");
     private static final List<String> STATES = List.of("state", "lastState");
     private static final List<String> TIMED_STATES = List.of("running", "terminated");
@@ -177,6 +179,7 @@ public final class KubeObjects {
                 .setPriorityClassName(text(spec, "priorityClassName"))
                 .setSchedulerName(text(spec, "schedulerName"))
                 .setQosClass(text(status, "qosClass"))
+                .setGroupName(text(pod, "metadata", "annotations", GROUP_NAME_ANNOTATION))
                 .build();
     }
 

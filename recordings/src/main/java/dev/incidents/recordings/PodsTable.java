@@ -95,7 +95,43 @@ final class PodsTable {
      */
     static DescribeEvents.Subject onlyPod(List<List<Row>> tables) {
         Row only = onlyPodsLastRow(tables);
+        if (only == null) {
+            only = onlyFailingPodsLastRow(tables);
+        }
         return only == null ? null : new DescribeEvents.Subject("Pod", only.namespace(), only.name(), only.node());
+    }
+
+    /** Statuses of a pod that is fine, or was: the listing's other pods, not the one a pasted error is about. */
+    private static final Set<String> FINE = Set.of("Running", "Completed", "Succeeded", "Terminating");
+
+    /**
+     * The last row of the one pod whose status is a failure, when the tables list several ({@code kubectl get pods -A
+     * | grep nvidia}: the toolkit pod in {@code Init:ImagePullBackOff} among Running ones): the error pasted beside
+     * the listing is that pod's; when the failing ones are replicas of one workload, the first of them. Null when none
+     * fails, or pods of several workloads do.
+     */
+    private static Row onlyFailingPodsLastRow(List<List<Row>> tables) {
+        Row first = null;
+        Row last = null;
+        boolean onePod = true;
+        boolean oneWorkload = true;
+        for (List<Row> table : tables) {
+            for (Row row : table) {
+                if (row.status() == null || FINE.contains(row.status())) {
+                    continue;
+                }
+                if (first == null) {
+                    first = row;
+                } else {
+                    onePod &= first.name().equals(row.name());
+                    oneWorkload &= WorkloadName.fromPodName(first.name()).equals(WorkloadName.fromPodName(row.name()));
+                }
+                last = onePod ? row : last;
+            }
+        }
+        // several failing replicas of one workload (evicted one after another): the error is the workload's, told by
+        // its first failing pod
+        return first == null ? null : onePod ? last : oneWorkload ? first : null;
     }
 
     /** The last row of the one pod the tables list, null when they list none or several. */

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
 final class QuotedEvent {
     /** {@code 0/36 nodes are available:} (1.9 on), {@code No nodes are available that match all of the predicates}. */
     private static final Pattern VERDICT = Pattern.compile(
-            "\\b\\d+/\\d+ nodes are available:|\\bNo nodes are available that match all of the (?:following )?predicates");
+            "\\b\\d+/\\d+ nodes are (?:un)?available:|\\bNo nodes are available that match all of the (?:following )?predicates");
 
     /** A kubelet message a line starts with (after a {@code > } quote marker), the event it is the message of. */
     private record KubeletMessage(Pattern start, String type, String reason) {
@@ -31,10 +31,12 @@ final class QuotedEvent {
     private static final List<KubeletMessage> KUBELET = List.of(
             new KubeletMessage(Pattern.compile("Failed to pull image \""), "Warning", "Failed"),
             new KubeletMessage(Pattern.compile("Back-off restarting failed container"), "Warning", "BackOff"),
+            new KubeletMessage(Pattern.compile("Back-off pulling image \""), "Normal", "BackOff"),
             new KubeletMessage(Pattern.compile("(?:Liveness|Readiness|Startup) probe failed:"), "Warning", "Unhealthy"),
             new KubeletMessage(Pattern.compile("MountVolume\\.\\w+ failed for volume|Unable to (?:attach or )?mount "
                     + "volumes for pod"), "Warning", "FailedMount"),
             new KubeletMessage(Pattern.compile("Failed (?:to )?create pod sandbox:"), "Warning", "FailedCreatePodSandBox"),
+            new KubeletMessage(Pattern.compile("The node was low on resource: "), "Warning", "Evicted"),
             new KubeletMessage(Pattern.compile("Error: (?:couldn't find key \\S+ in (?:ConfigMap|Secret)|(?:configmap|secret)"
                     + " \"[^\"]+\" not found)"), "Warning", "Failed"));
     private static final Pattern QUOTE_MARKER = Pattern.compile("^\\s*(?:>\\s*)*");

@@ -133,6 +133,9 @@ public final class Recordings {
                 NodeSnapshot node = KubeObjects.node(object, raw.cluster(), time);
                 return new Recorded(time, Recorded.Kind.NODE, TopicKeys.node(node), node, raw.file(), raw.line());
             }
+            case "PodGroup", "Workload" -> {
+                return PodGroupObjects.record(raw, options);
+            }
             case "" -> throw new MalformedObjectException("object without kind that is neither an Event, a Pod nor a Node");
             default -> {
                 return null; // other kinds (owners, Status, ...) are not records; owners were learned above

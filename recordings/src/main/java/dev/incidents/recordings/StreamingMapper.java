@@ -372,6 +372,8 @@ final class StreamingMapper {
         /** {@code text(labels, "pod-template-hash")}: "" is absent, unlike in the labels map. */
         String podTemplateHash;
         List<OwnerFields> owners = List.of();
+        /** {@code text(metadata, "annotations", KubeObjects.GROUP_NAME_ANNOTATION)}. */
+        String groupName;
     }
 
     private Metadata metadata() throws IOException, NotStreamable {
@@ -407,9 +409,27 @@ final class StreamingMapper {
                 m.owners = objects(this::owner);
                 yield 6;
             }
+            case "annotations" -> {
+                m.groupName = groupNameAnnotation();
+                yield 7;
+            }
             default -> skip();
         });
         return m;
+    }
+
+    /** The one annotation a pod snapshot keeps; the others are skipped unread (a last-applied copy can be most of an object). */
+    private String groupNameAnnotation() throws IOException, NotStreamable {
+        String[] value = {null};
+        object(name -> {
+            if (KubeObjects.GROUP_NAME_ANNOTATION.equals(name)) {
+                value[0] = text(); // repeated: the last one, as the tree path reads it
+            } else {
+                p.skipChildren();
+            }
+            return -1;
+        });
+        return value[0];
     }
 
     private record OwnerFields(String kind, String name, String uid, boolean controller) {
@@ -1364,6 +1384,7 @@ final class StreamingMapper {
                     .setPriorityClassName(priorityClassName)
                     .setSchedulerName(schedulerName)
                     .setQosClass(qosClass)
+                    .setGroupName(metadata.groupName)
                     .build();
             return new Recorded(time, Recorded.Kind.POD, TopicKeys.pod(pod), pod, file, line);
         }

@@ -42,6 +42,28 @@ class NodeConditionsTest {
                 .filter(e -> e.getReason().equals("NodeNotReady")).findFirst().orElseThrow();
     }
 
+    /** deepops#355: a describe cut at its Conditions header; the node controller's not-ready taint says Ready=False. */
+    @Test
+    void theNotReadyTaintStandsForACutConditionsTable() {
+        NodeSnapshot node = node(read("""
+                Name:               ai1
+                Roles:              master
+                Taints:             node.kubernetes.io/not-ready:NoSchedule
+                Unschedulable:      false
+                Conditions:
+                  Type             Status  LastHeartbeatTime                 LastTransitionTime                Reason                       Message
+                  ----             ------  -----------------                 ------------------                ------                       -------
+                """));
+
+        assertThat(condition(node, "Ready").getStatus()).isEqualTo("False");
+        assertThat(condition(node, "Ready").getReason()).isEqualTo("KubeletNotReady");
+        assertThat(node(read("""
+                Name:               gpu-7
+                Taints:             node.kubernetes.io/unreachable:NoExecute
+                """)).getConditions()).singleElement()
+                .satisfies(c -> assertThat(c.getStatus()).isEqualTo("Unknown"));
+    }
+
     /** nds-org/jupyter-et#13: PLEG unhealthy, the describe trimmed to its Name and Conditions. */
     @Test
     void plegNotHealthyInADescribedNode() {

@@ -536,6 +536,57 @@ class RecordingsTest {
                 .isEqualTo("monitoring/prometheus-operator-d75587d6");
     }
 
+    /**
+     * What the issue tracker adds is taken off: the Markdown quote marker of every line (k8s-device-plugin#13), the
+     * link its editor wraps around an image name (gpu-operator#560), and kubectl 1.34's field path before a message
+     * (headscale-operator#123) goes back where the API keeps it.
+     */
+    @Test
+    void quoteMarkersAutoLinksAndFieldPathPrefixesAreTakenOff() {
+        List<Recorded> quoted = Recordings.read("paste.txt", """
+                > NAME                                   READY     STATUS             RESTARTS   AGE
+                > nvidia-device-plugin-daemonset-csjxw   0/1       CrashLoopBackOff   12         39m
+                """, OPTIONS, rejections::add);
+        assertThat(quoted).extracting(r -> ((PodSnapshot) r.value()).getName())
+                .containsExactly("nvidia-device-plugin-daemonset-csjxw");
+
+        KubeEvent linked = (KubeEvent) Recordings.read("paste.txt", "  Normal  BackOff  2m  kubelet  Back-off pulling image "
+                + "\"[nvcr.io/nvidia/cuda@sha256:ed72](http://nvcr.io/nvidia/cuda@sha256:ed72)\"\n", OPTIONS,
+                rejections::add).get(0).value();
+        assertThat(linked.getMessage()).isEqualTo("Back-off pulling image \"nvcr.io/nvidia/cuda@sha256:ed72\"");
+
+        KubeEvent prefixed = (KubeEvent) Recordings.read("paste.txt", "  Warning  Failed  2s  kubelet  "
+                + "spec.containers{apikey-manager}: Error: ErrImagePull\n", OPTIONS, rejections::add).get(0).value();
+        assertThat(prefixed.getMessage()).isEqualTo("Error: ErrImagePull");
+        assertThat(prefixed.getInvolvedObject().getFieldPath()).isEqualTo("spec.containers{apikey-manager}");
+        assertThat(rejections).isEmpty();
+    }
+
+    /**
+     * An error pasted beside a pod listing is about the one listed pod that is failing (gpu-operator#560), or, when
+     * the failing ones are replicas of one workload, the first of them (openshift/release#76967, whose eviction
+     * message is the kubelet's Evicted event's).
+     */
+    @Test
+    void anErrorBesideAListingIsTheFailingPods() {
+        assertThat(onlyEventAbout("""
+                gpu-operator-resources   nvidia-container-toolkit-daemonset-xwp6p   0/1     Init:ImagePullBackOff   0              73m
+                gpu-operator-resources   nvidia-driver-daemonset-jk2t8              1/1     Running                 12 (12m ago)   73m
+
+                  Back-off pulling image "nvcr.io/nvidia/cuda@sha256:ed72"
+                """)).isEqualTo("gpu-operator-resources/nvidia-container-toolkit-daemonset-xwp6p");
+        assertThat(onlyEventAbout("""
+                $ oc -n ci get pods -l app=dptp-controller-manager
+                NAME                                       READY   STATUS                   RESTARTS        AGE
+                dptp-controller-manager-77ffc657cf-4z7wb   0/2     ContainerStatusUnknown   2 (7h40m ago)   11h
+                dptp-controller-manager-77ffc657cf-78tmc   0/2     ContainerStatusUnknown   2               5h33m
+                dptp-controller-manager-77ffc657cf-bg8d8   2/2     Running                  0               24m
+
+                $ oc -n ci get pods -l app=dptp-controller-manager -oyaml | yq '.items[0].status.message'
+                The node was low on resource: memory. Threshold quantity: 100Mi, available: 87608Ki.
+                """)).isEqualTo("ci/dptp-controller-manager-77ffc657cf-4z7wb");
+    }
+
     private String onlyEventAbout(String text) {
         List<Recorded> records = Recordings.read("paste.txt", text, OPTIONS, rejections::add);
         assertThat(rejections).isEmpty();

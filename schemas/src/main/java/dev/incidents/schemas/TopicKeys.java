@@ -33,6 +33,15 @@ public final class TopicKeys {
         return node(node.getCluster(), node.getName());
     }
 
+    /** {@code cluster/namespace/name} of a PodGroup or Workload, as for Pods. */
+    public static String podGroup(String cluster, String namespace, String name) {
+        return cluster + "/" + namespace + "/" + name;
+    }
+
+    public static String podGroup(PodGroupSnapshot group) {
+        return podGroup(group.getCluster(), group.getNamespace(), group.getName());
+    }
+
     private static String nullToEmpty(String s) {
         return s == null ? "" : s;
     }

@@ -24,6 +24,7 @@ public final class TopicSpecs {
                 TopicSpec.deletedAfter(Topics.EVENTS, partitions, Duration.ofDays(7)).withAppendTime(),
                 TopicSpec.compacted(Topics.PODS, partitions).withAppendTime(),
                 TopicSpec.compacted(Topics.NODES, partitions).withAppendTime(),
+                TopicSpec.compacted(Topics.PODGROUPS, partitions).withAppendTime(),
                 TopicSpec.compacted(Topics.INCIDENTS, partitions),
                 TopicSpec.compacted(Topics.INCIDENTS_JSON, partitions),
                 TopicSpec.deletedAfter(Topics.INCIDENTS_DLQ, partitions, Duration.ofDays(14)).withAppendTime());

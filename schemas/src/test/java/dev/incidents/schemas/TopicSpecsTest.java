@@ -15,13 +15,13 @@ class TopicSpecsTest {
         Map<String, TopicSpec> topics = TopicSpecs.defaults(3).stream()
                 .collect(Collectors.toMap(TopicSpec::name, t -> t));
 
-        assertThat(topics).containsOnlyKeys(Topics.EVENTS, Topics.PODS, Topics.NODES, Topics.INCIDENTS,
+        assertThat(topics).containsOnlyKeys(Topics.EVENTS, Topics.PODS, Topics.NODES, Topics.PODGROUPS, Topics.INCIDENTS,
                 Topics.INCIDENTS_JSON, Topics.INCIDENTS_DLQ);
         assertThat(topics.values()).allSatisfy(t -> assertThat(t.partitions()).isEqualTo(3));
         assertThat(topics.get(Topics.EVENTS).configs()).containsEntry("cleanup.policy", "delete")
                 .containsEntry("retention.ms", "604800000");
         assertThat(topics.get(Topics.INCIDENTS_DLQ).configs()).containsEntry("retention.ms", "1209600000");
-        for (String compacted : List.of(Topics.PODS, Topics.NODES, Topics.INCIDENTS, Topics.INCIDENTS_JSON)) {
+        for (String compacted : List.of(Topics.PODS, Topics.NODES, Topics.PODGROUPS, Topics.INCIDENTS, Topics.INCIDENTS_JSON)) {
             assertThat(topics.get(compacted).configs()).containsEntry("cleanup.policy", "compact");
         }
     }
@@ -31,7 +31,7 @@ class TopicSpecsTest {
         Map<String, TopicSpec> topics = TopicSpecs.defaults(1).stream()
                 .collect(Collectors.toMap(TopicSpec::name, t -> t));
 
-        for (String kept : List.of(Topics.EVENTS, Topics.PODS, Topics.NODES, Topics.INCIDENTS_DLQ)) {
+        for (String kept : List.of(Topics.EVENTS, Topics.PODS, Topics.NODES, Topics.PODGROUPS, Topics.INCIDENTS_DLQ)) {
             assertThat(topics.get(kept).configs()).as(kept).containsEntry("message.timestamp.type", "LogAppendTime");
         }
         // The analyzer writes incidents with their own times; compaction keeps the latest per id whatever its age.

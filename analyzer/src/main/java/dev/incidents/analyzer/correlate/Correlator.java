@@ -245,6 +245,6 @@ public final class Correlator implements Processor<String, byte[], String, Incid
 
     private SubjectView view(Subject subject, SubjectState state) {
         return new SubjectView(subject, state.pods, resource -> nodeIndex.offer(subject.cluster(), resource, nodes, placements),
-                state.acceleratorsAdvertised, state.acceleratorsExpected);
+                state.acceleratorsAdvertised, state.acceleratorsExpected, state.groups);
     }
 }

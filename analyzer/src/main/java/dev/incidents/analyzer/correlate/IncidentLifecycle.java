@@ -64,6 +64,7 @@ public final class IncidentLifecycle {
         if (!subject.isNode() || signal instanceof PodObserved || signal instanceof PodDeleted) {
             // node subjects get the snapshots of the accelerator pods scheduled on them (GPU_CAPACITY_LOST)
             PodStates.observe(state, signal);
+            GroupStates.observe(state, signal);
         }
         for (Detector d : detectors.forSubject(subject.isNode())) {
             Candidate c = state.candidates.get(d.category().name());

@@ -19,6 +19,8 @@ public final class SubjectState {
      * the capacity, when higher); equal to the advertised count while healthy.
      */
     public TreeMap<String, Long> acceleratorsExpected = new TreeMap<>();
+    /** Workload subjects: the gang objects (PodGroup, Workload) of the workload, by the object's name. */
+    public TreeMap<String, GroupState> groups = new TreeMap<>();
     /** The key of this subject's entry in the deadline index, so it can be moved. */
     public String deadlineKey;
 

@@ -33,8 +33,13 @@ import org.apache.kafka.common.serialization.Serializer;
  */
 public final class SubjectStateSerde implements Serde<SubjectState> {
 
-    /** First byte of this format; JSON starts with '{' (0x7B). 2 added {@code PodState.gang}, 3 {@code scaleUpAt}. */
-    static final byte FORMAT = 3;
+    /**
+     * First byte of this format; JSON starts with '{' (0x7B). 2 added {@code PodState.gang}, 3 {@code scaleUpAt},
+     * 4 {@code SubjectState.groups}.
+     */
+    static final byte FORMAT = 4;
+    /** The format before {@code SubjectState.groups}: read as a subject whose gang objects were never seen. */
+    private static final byte FORMAT_3 = 3;
     /** The format before {@code PodState.scaleUpAt}: read as a pod without a scale-up. */
     private static final byte FORMAT_2 = 2;
     /** The format before {@code PodState.gang}: read as a pod of no gang. */
@@ -72,6 +77,7 @@ public final class SubjectStateSerde implements Serde<SubjectState> {
         out.writeMap(state.acceleratorsAdvertised, Out::writeString, Out::writeBoxedLong);
         out.writeMap(state.acceleratorsExpected, Out::writeString, Out::writeBoxedLong);
         out.writeString(state.deadlineKey);
+        out.writeMap(state.groups, Out::writeString, SubjectStateSerde::writeGroup);
         return out.toByteArray();
     }
 
@@ -79,18 +85,21 @@ public final class SubjectStateSerde implements Serde<SubjectState> {
         try {
             In in = new In(bytes);
             byte format = in.buffer.get();
-            if (format != FORMAT && format != FORMAT_2 && format != FORMAT_1) {
+            if (format != FORMAT && format != FORMAT_3 && format != FORMAT_2 && format != FORMAT_1) {
                 throw new SerializationException("subject state of unknown format " + format);
             }
             SubjectState state = new SubjectState();
             state.lastTouched = in.buffer.getLong();
-            state.pods = in.readMap(In::readString, format == FORMAT ? SubjectStateSerde::readPod
+            state.pods = in.readMap(In::readString, format >= FORMAT_3 ? SubjectStateSerde::readPod
                     : format == FORMAT_2 ? SubjectStateSerde::readPodFormat2 : SubjectStateSerde::readPodFormat1);
             state.candidates = in.readMap(In::readString, SubjectStateSerde::readCandidate);
             state.recentlyResolved = in.readMap(In::readString, In::readBoxedLong);
             state.acceleratorsAdvertised = in.readMap(In::readString, In::readBoxedLong);
             state.acceleratorsExpected = in.readMap(In::readString, In::readBoxedLong);
             state.deadlineKey = in.readString();
+            if (format >= FORMAT) {
+                state.groups = in.readMap(In::readString, SubjectStateSerde::readGroup);
+            }
             return state;
         } catch (RuntimeException e) {
             throw e instanceof SerializationException s ? s
@@ -151,6 +160,20 @@ public final class SubjectStateSerde implements Serde<SubjectState> {
         pod.pullPath = in.readString();
         pod.workload = in.readString();
         return pod;
+    }
+
+    private static void writeGroup(Out out, GroupState group) {
+        out.writeString(group.owner);
+        out.writeInt(group.minMember);
+        out.writeLong(group.lastSeen);
+    }
+
+    private static GroupState readGroup(In in) {
+        GroupState group = new GroupState();
+        group.owner = in.readString();
+        group.minMember = in.buffer.getInt();
+        group.lastSeen = in.buffer.getLong();
+        return group;
     }
 
     private static void writeProbe(Out out, PodState.ProbeSeen probe) {

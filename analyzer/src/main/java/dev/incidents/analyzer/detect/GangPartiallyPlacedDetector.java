@@ -8,10 +8,12 @@ import dev.incidents.analyzer.hints.Facts;
 import dev.incidents.analyzer.messages.GangVerdict;
 import dev.incidents.analyzer.signal.EventSignal;
 import dev.incidents.analyzer.signal.GangLabels;
+import dev.incidents.analyzer.signal.GroupObserved;
 import dev.incidents.analyzer.signal.PodDeleted;
 import dev.incidents.analyzer.signal.PodObserved;
 import dev.incidents.analyzer.signal.Signal;
 import dev.incidents.schemas.Condition;
+import dev.incidents.schemas.PodGroupSnapshot;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +30,10 @@ import java.util.TreeMap;
  *   <li>the members' snapshots ({@link GangLabels}): a member Pending without a node while another member of the same
  *       group has one, and the scheduler's {@code FailedScheduling} on such a waiting member.</li>
  * </ul>
+ * Where the shipper watches the gang objects (a Volcano or coscheduling PodGroup, a Kueue Workload), the group's own
+ * minMember decides instead of the members present: an elastic group (minMember below its replicas) with minMember
+ * members placed is running as designed while its extra members wait, and the group's phase {@code Unknown}
+ * (Volcano and coscheduling: part of minMember placed, the rest unschedulable) is evidence of its own.
  * A gang being placed takes seconds, its members landing one after another: the category's grace (90 s of
  * scheduling) keeps that clean, and the grace counts from when the partial placement was first seen, never from an
  * older {@code FailedScheduling} of the whole group waiting for capacity. The scheduling categories of the waiting
@@ -53,8 +59,47 @@ public final class GangPartiallyPlacedDetector implements Detector {
         if (signal instanceof PodObserved p) {
             return fromSnapshot(p, subject);
         }
+        if (signal instanceof GroupObserved g) {
+            return fromGroup(g).stream().toList();
+        }
         return List.of();
     }
+
+    /**
+     * The group's own word: phase {@code Unknown} with members running (both schedulers' phase for "part of minMember
+     * placed, the others cannot be"), or Volcano's verdict in its {@code Unschedulable} condition. Kueue's Workload
+     * says nothing of placement (admission is quota, not nodes), so it only sizes the gang.
+     */
+    private static Optional<Finding> fromGroup(GroupObserved g) {
+        PodGroupSnapshot group = g.snapshot();
+        Facts facts = Facts.empty().with(Fact.GROUP_OBJECT, Optional.of(g.resource() + "/" + group.getName()));
+        for (Condition c : group.getConditions()) {
+            if ("Unschedulable".equals(c.getType()) && "True".equals(c.getStatus()) && c.getMessage() != null) {
+                Optional<GangVerdict> verdict = GangVerdict.parse(c.getMessage()).filter(GangVerdict::partlyPlaced);
+                if (verdict.isPresent()) {
+                    return Optional.of(fromGroup(group, facts.and(counts(verdict.get())), g.time(), c.getReason(),
+                            c.getMessage()));
+                }
+            }
+        }
+        int running = group.getRunning() == null ? 0 : group.getRunning();
+        Integer minMember = group.getMinMember();
+        if ("Unknown".equals(group.getPhase()) && minMember != null && running > 0 && running < minMember) {
+            Facts counted = facts.and(Facts.of(Fact.PLACED, Integer.toString(running),
+                    Fact.MIN_MEMBER, Integer.toString(minMember)).withClue(Clue.GANG_BELOW_MIN_MEMBER));
+            return Optional.of(fromGroup(group, counted, g.time(), "Unknown",
+                    "phase Unknown: " + running + " of minMember " + minMember + " running"));
+        }
+        return Optional.empty();
+    }
+
+    private static Finding fromGroup(PodGroupSnapshot group, Facts facts, java.time.Instant time, String reason,
+                                     String message) {
+        return new Finding(group.getKind() + "/" + group.getName(), Optional.empty(), Optional.empty(), facts,
+                group.getKind() + "/" + group.getName() + "/" + reason, 1, time, time, group.getKind(), group.getName(),
+                reason == null ? "Unschedulable" : reason, message, false, Optional.empty());
+    }
+
 
     private static Optional<Finding> fromEvent(EventSignal e, SubjectView subject) {
         boolean verdictReason = "Unschedulable".equals(e.reason()) || "FailedScheduling".equals(e.reason());
@@ -140,6 +185,18 @@ public final class GangPartiallyPlacedDetector implements Detector {
         if ((signal instanceof PodDeleted || signal instanceof PodObserved) && noMemberPlaced(subject)) {
             return Optional.of(Recovery.all("recovered: no member of the group holds a node any more"));
         }
+        if (signal instanceof GroupObserved g && g.snapshot().getMinMember() != null && g.snapshot().getRunning() != null
+                && g.snapshot().getRunning() >= g.snapshot().getMinMember() && g.snapshot().getMinMember() > 0) {
+            return Optional.of(Recovery.all("recovered: " + g.snapshot().getKind() + " " + g.snapshot().getName() + " has "
+                    + g.snapshot().getRunning() + " of minMember " + g.snapshot().getMinMember() + " running"));
+        }
+        if (signal instanceof PodObserved p) {
+            Optional<Placement> placement = GangLabels.group(p.snapshot()).flatMap(group -> Placement.of(subject, group));
+            if (placement.isPresent() && placement.get().satisfied()) {
+                return Optional.of(Recovery.all("recovered: " + placement.get().placed().size() + " of minMember "
+                        + placement.get().minMember() + " members hold their nodes"));
+            }
+        }
         return PhaseRecovery.of(category().phase(), signal);
     }
 
@@ -167,8 +224,10 @@ public final class GangPartiallyPlacedDetector implements Detector {
                 Fact.MIN_MEMBER, Integer.toString(verdict.minAvailable())).withClue(Clue.GANG_BELOW_MIN_MEMBER);
     }
 
+    /** The group's selector (none for an annotation's group: no {@code -l} command then) and its object. */
     private static Facts groupFacts(String group) {
-        return Facts.of(Fact.GROUP_SELECTOR, group).with(Fact.GROUP_OBJECT, GangLabels.groupObject(group));
+        Facts object = Facts.empty().with(Fact.GROUP_OBJECT, GangLabels.groupObject(group));
+        return GangLabels.selectable(group) ? object.with(Fact.GROUP_SELECTOR, group) : object;
     }
 
     /** {@code podgroups.scheduling.volcano.sh/<name>} from the event's apiVersion; the short name when none is given. */
@@ -189,7 +248,7 @@ public final class GangPartiallyPlacedDetector implements Detector {
     }
 
     /** The members of one group known to the subject: those on a node (name to node) and those waiting for one. */
-    private record Placement(Map<String, String> placed, List<String> waiting) {
+    private record Placement(Map<String, String> placed, List<String> waiting, int minMember) {
 
         static Optional<Placement> of(SubjectView subject, String group) {
             Map<String, String> placed = new TreeMap<>();
@@ -204,14 +263,26 @@ public final class GangPartiallyPlacedDetector implements Detector {
                 }
             }
             waiting.sort(null);
-            return placed.isEmpty() && waiting.isEmpty() ? Optional.empty() : Optional.of(new Placement(placed, waiting));
+            int minMember = subject.groupOf(group).map(g -> g.minMember).orElse(-1);
+            return placed.isEmpty() && waiting.isEmpty() ? Optional.empty()
+                    : Optional.of(new Placement(placed, waiting, minMember));
         }
 
+        /** Members placed and others waiting; where the group's minMember is known, fewer placed than it. */
         boolean partial() {
-            return !placed.isEmpty() && !waiting.isEmpty();
+            return !placed.isEmpty() && !waiting.isEmpty() && (minMember <= 0 || placed.size() < minMember);
+        }
+
+        /** The group's minMember is known and that many members hold nodes: an elastic group's extras may wait. */
+        boolean satisfied() {
+            return minMember > 0 && placed.size() >= minMember;
         }
 
         Facts facts() {
+            if (minMember > 0) {
+                return Facts.of(Fact.PLACED, Integer.toString(placed.size()), Fact.MIN_MEMBER, Integer.toString(minMember))
+                        .withClue(Clue.GANG_BELOW_MIN_MEMBER);
+            }
             return Facts.of(Fact.PLACED, Integer.toString(placed.size())).withClue(Clue.GANG_MEMBERS_WAITING);
         }
     }

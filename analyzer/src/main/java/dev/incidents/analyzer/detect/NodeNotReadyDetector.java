@@ -59,6 +59,12 @@ public final class NodeNotReadyDetector implements Detector {
         if (signal instanceof EventSignal e && "Node".equals(e.involvedKind()) && "NodeReady".equals(e.reason())) {
             return Optional.of(Recovery.all("recovered: node " + e.involvedName() + " Ready"));
         }
+        if (signal instanceof EventSignal e && "Node".equals(e.involvedKind()) && "Rebooted".equals(e.reason())) {
+            // the kubelet says so once per boot, on its first start after it (a new boot id): the node was down
+            // because it rebooted and is back. If it stays NotReady (no network, no runtime), the kubelet itself now
+            // reports NodeNotReady, which starts the wait again.
+            return Optional.of(Recovery.all("recovered: node " + e.involvedName() + " rebooted and its kubelet is back"));
+        }
         if (signal instanceof NodeObserved n && ready(n).filter(c -> "True".equals(c.getStatus())).isPresent()) {
             return Optional.of(Recovery.all("recovered: node " + n.snapshot().getName() + " Ready"));
         }

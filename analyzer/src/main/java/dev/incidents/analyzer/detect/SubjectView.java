@@ -1,6 +1,7 @@
 package dev.incidents.analyzer.detect;
 
 import dev.incidents.analyzer.Subject;
+import dev.incidents.analyzer.correlate.GroupState;
 import dev.incidents.analyzer.correlate.PodState;
 import java.util.Map;
 import java.util.Optional;
@@ -9,12 +10,35 @@ import java.util.function.Function;
 /**
  * What a detector may read besides the signal: the subject, what is known about its pods, what the cluster's nodes
  * offer of a resource (from the {@code nodes} global store, through its index); for a node subject, the accelerator
- * counts it advertised and should advertise before the signal at hand.
+ * counts it advertised and should advertise before the signal at hand; for a workload, its gang objects.
  */
 public record SubjectView(Subject subject, Map<String, PodState> pods, Function<String, ResourceOffer> nodeOffers,
-                          Map<String, Long> acceleratorsAdvertised, Map<String, Long> acceleratorsExpected) {
+                          Map<String, Long> acceleratorsAdvertised, Map<String, Long> acceleratorsExpected,
+                          Map<String, GroupState> groups) {
 
     public Optional<PodState> pod(Optional<String> name) {
         return name.map(pods::get);
+    }
+
+    /**
+     * The gang object of a group of members ({@code label=value}, see {@code GangLabels}): the object of that name (a
+     * coscheduling PodGroup is named by its members' label), else the one whose controller the label names (a
+     * Volcano Job's pods carry the Job's name, its PodGroup is {@code <job>-<uid>}), else the workload's only one.
+     */
+    public Optional<GroupState> groupOf(String gang) {
+        if (groups == null || groups.isEmpty()) {
+            return Optional.empty();
+        }
+        String value = gang.substring(gang.indexOf('=') + 1);
+        GroupState named = groups.get(value);
+        if (named != null) {
+            return Optional.of(named);
+        }
+        for (GroupState group : groups.values()) {
+            if (value.equals(group.owner)) {
+                return Optional.of(group);
+            }
+        }
+        return groups.size() == 1 ? Optional.of(groups.values().iterator().next()) : Optional.empty();
     }
 }

@@ -253,11 +253,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
     /**
      * The correlator's clock waits for a watermark from every input partition, so it must know how many there are:
-     * the most of the three input topics (Kafka Streams makes one task per partition of the widest).
+     * the most of the input topics (Kafka Streams makes one task per partition of the widest).
      */
     private static int inputPartitions(Admin admin, AnalyzerConfig config)
             throws ExecutionException, InterruptedException, TimeoutException {
-        return admin.describeTopics(List.of(config.eventsTopic(), config.podsTopic(), config.nodesTopic()))
+        return admin.describeTopics(List.of(config.eventsTopic(), config.podsTopic(), config.nodesTopic(),
+                        config.podGroupsTopic()))
                 .allTopicNames().get(KAFKA_TIMEOUT.toSeconds(), TimeUnit.SECONDS).values().stream()
                 .mapToInt(t -> t.partitions().size()).max().orElse(1);
     }

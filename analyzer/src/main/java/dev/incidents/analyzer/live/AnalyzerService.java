@@ -63,7 +63,8 @@ public final class AnalyzerService implements AutoCloseable {
     });
 
     public AnalyzerService(AnalyzerConfig config, Map<String, Object> streamsProperties) {
-        this.inputLag = InputLag.of(List.of(config.eventsTopic(), config.podsTopic(), config.nodesTopic()));
+        this.inputLag = InputLag.of(List.of(config.eventsTopic(), config.podsTopic(), config.nodesTopic(),
+                config.podGroupsTopic()));
         this.topology = IncidentTopology.build(new StreamsBuilder(), config, inputLag);
         Properties properties = new Properties();
         properties.putAll(IncidentTopology.streamsSettings(config));

@@ -18,6 +18,7 @@ public final class AnalyzerTopics {
                 Topics.EVENTS, config.eventsTopic(),
                 Topics.PODS, config.podsTopic(),
                 Topics.NODES, config.nodesTopic(),
+                Topics.PODGROUPS, config.podGroupsTopic(),
                 Topics.INCIDENTS, config.incidentsTopic(),
                 Topics.INCIDENTS_JSON, config.incidentsJsonTopic(),
                 Topics.INCIDENTS_DLQ, config.dlqTopic());

@@ -57,7 +57,13 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
 
     /** A word in an extended resource's name that makes it an accelerator (see {@link #isAccelerator}). */
     private static final Pattern ACCELERATOR_WORD = Pattern.compile("gpu|vcuda|tpu|npu|neuron|fpga|mlu|ascend|dcu|gaudi");
-    private static final Pattern PREFIX = Pattern.compile("^\\s*(\\d{1,9})/(\\d{1,9}) nodes are available:?\\s*");
+    /** The default scheduler's {@code 0/4 nodes are available:}; Volcano's says {@code unavailable}. */
+    private static final Pattern PREFIX = Pattern.compile("^\\s*(\\d{1,9})/(\\d{1,9}) nodes are (?:un)?available:?\\s*");
+    /**
+     * GPU-sharing schedulers' own words for a node without enough of its cards: Volcano's {@code no enough gpu cards
+     * on node}, HAMi's and others' {@code not enough gpu memory}, {@code insufficient vgpu}.
+     */
+    private static final Pattern NOT_ENOUGH_GPU = Pattern.compile("\\b(?:no|not) enough v?gpu|\\binsufficient v?gpu\\b");
     /**
      * NVIDIA KAI Scheduler's (Run:ai's) fit errors, on the pod's {@code Unschedulable} event: {@code no nodes with enough
      * resources were found: 3 node(s) didn't have enough resources: GPUs.}, per node {@code Node didn't have enough
@@ -191,6 +197,9 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
         }
         if (text.startsWith("Insufficient ")) {
             return new SchedulingReason(nodes, Kind.INSUFFICIENT_RESOURCE, text.substring(13).trim(), null, clause);
+        }
+        if (NOT_ENOUGH_GPU.matcher(lower).find()) {
+            return new SchedulingReason(nodes, Kind.INSUFFICIENT_RESOURCE, "nvidia.com/gpu", null, clause);
         }
         if (lower.startsWith("too many pods")) {
             return new SchedulingReason(nodes, Kind.TOO_MANY_PODS, null, null, clause);

@@ -198,7 +198,24 @@ public record ImagePullFailure(Category category, boolean causeKnown, Optional<S
             }
             return new ImagePullFailure(Category.IMAGE_PULL_DISK_FULL, true, image, path, detail, raw);
         }
-        return new ImagePullFailure(categoryOf(d), true, image, Optional.empty(), detail, raw);
+        Category category = categoryOf(d);
+        if (category == Category.IMAGE_PULL_AUTH && image.filter(ImagePullFailure::isOfficialName).isPresent()
+                && !AUTH_ASKED.matcher(d).find()) {
+            // Docker Hub's "pull access denied ..., repository does not exist or may require 'docker login'" is its
+            // answer to a missing and to a private repository alike, but a bare name is an official library image,
+            // and those are all public: such a name that is denied does not exist
+            category = Category.IMAGE_NOT_FOUND;
+        }
+        return new ImagePullFailure(category, true, image, Optional.empty(), detail, raw);
+    }
+
+    /** The registry asked for credentials, or refused the ones it got: a private repository. */
+    private static final Pattern AUTH_ASKED = Pattern.compile(
+            "unauthorized|authentication required|no basic auth credentials|(?<![0-9a-z])40[13](?![0-9a-z])|forbidden");
+
+    /** A Docker Hub official image's name: one path component, no registry host ({@code headscale-api-key:v1}). */
+    private static boolean isOfficialName(String image) {
+        return !image.isBlank() && image.indexOf('/') < 0;
     }
 
     private static Category categoryOf(String d) {

@@ -7,6 +7,7 @@ import dev.incidents.recordings.Recorded;
 import dev.incidents.schemas.Incident;
 import dev.incidents.schemas.KubeEvent;
 import dev.incidents.schemas.NodeSnapshot;
+import dev.incidents.schemas.PodGroupSnapshot;
 import dev.incidents.schemas.PodSnapshot;
 import dev.incidents.schemas.TopicKeys;
 import dev.incidents.schemas.serde.AvroSerde;
@@ -74,7 +75,8 @@ public final class Replay implements AutoCloseable {
     private final TestInputTopic<String, KubeEvent> events;
     private final TestInputTopic<String, PodSnapshot> pods;
     private final TestInputTopic<String, NodeSnapshot> nodes;
-    /** The same three topics written with values already encoded ({@link #pipe(EncodedRecord)}), by kind. */
+    private final TestInputTopic<String, PodGroupSnapshot> podGroups;
+    /** The same topics written with values already encoded ({@link #pipe(EncodedRecord)}), by kind. */
     private final Map<Recorded.Kind, TestInputTopic<String, byte[]>> encoded = new EnumMap<>(Recorded.Kind.class);
     /** As emitted: decoded once to learn its id, kept as bytes ({@link LatestIncidents}). */
     private final TestOutputTopic<String, byte[]> incidents;
@@ -127,9 +129,13 @@ public final class Replay implements AutoCloseable {
                 AvroSerde.of(PodSnapshot.class, serdeConfig).serializer());
         this.nodes = driver.createInputTopic(config.nodesTopic(), keys,
                 AvroSerde.of(NodeSnapshot.class, serdeConfig).serializer());
+        this.podGroups = driver.createInputTopic(config.podGroupsTopic(), keys,
+                AvroSerde.of(PodGroupSnapshot.class, serdeConfig).serializer());
         encoded.put(Recorded.Kind.EVENT, driver.createInputTopic(config.eventsTopic(), keys, Serdes.ByteArray().serializer()));
         encoded.put(Recorded.Kind.POD, driver.createInputTopic(config.podsTopic(), keys, Serdes.ByteArray().serializer()));
         encoded.put(Recorded.Kind.NODE, driver.createInputTopic(config.nodesTopic(), keys, Serdes.ByteArray().serializer()));
+        encoded.put(Recorded.Kind.PODGROUP, driver.createInputTopic(config.podGroupsTopic(), keys,
+                Serdes.ByteArray().serializer()));
         this.incidents = driver.createOutputTopic(config.incidentsTopic(), new StringDeserializer(),
                 Serdes.ByteArray().deserializer());
         this.incidentDecoder = AvroSerde.of(Incident.class, serdeConfig).deserializer();
@@ -180,6 +186,7 @@ public final class Replay implements AutoCloseable {
             }
             case POD -> pod(r.key(), (PodSnapshot) r.value(), r.time());
             case NODE -> node(r.key(), (NodeSnapshot) r.value(), r.time());
+            case PODGROUP -> podGroup(r.key(), (PodGroupSnapshot) r.value(), r.time());
             default -> throw new IllegalArgumentException("unknown kind " + r.kind());
         }
     }
@@ -211,6 +218,12 @@ public final class Replay implements AutoCloseable {
     /** A pod snapshot, or a tombstone ({@code pod == null}) for the pod of {@code key}. */
     public void pod(String key, PodSnapshot pod, Instant time) {
         pods.pipeInput(new TestRecord<>(key, pod, null, time));
+        piped();
+    }
+
+    /** A gang object snapshot (PodGroup, Workload), or its tombstone. */
+    public void podGroup(String key, PodGroupSnapshot group, Instant time) {
+        podGroups.pipeInput(new TestRecord<>(key, group, null, time));
         piped();
     }
 

@@ -11,13 +11,18 @@ import java.util.Optional;
  * before scheduler-plugins 0.24), Kueue's plain pod groups {@code kueue.x-k8s.io/pod-group-name}, and the pods of a
  * Volcano Job ({@code volcano.sh/job-name}, whose PodGroup's minAvailable defaults to every task's replicas).
  *
+ * Where no label says so, Volcano's {@code scheduling.k8s.io/group-name} annotation (the one annotation snapshots keep)
+ * names the PodGroup: LeaderWorkerSet and Kubeflow pods under Volcano are gangs by that annotation only.
+ *
  * <p>What is not here, and why: {@code schedulerName: volcano} alone (Volcano gives a Deployment's pods a PodGroup
- * of minMember 1, no gang), and Volcano's {@code scheduling.k8s.io/group-name}, an annotation (snapshots keep no
- * annotations; LeaderWorkerSet and Kubeflow pods under Volcano are gangs by that annotation only).
+ * of minMember 1, no gang).
  */
 public final class GangLabels {
 
     /** Label, and the resource its value names when it names a PodGroup object (null when it does not). */
+    /** Volcano's annotation naming a pod's PodGroup; read where no label names the group. */
+    static final String GROUP_NAME_ANNOTATION = "scheduling.k8s.io/group-name";
+
     static final List<Map.Entry<String, String>> GROUP_LABELS = List.of(
             Map.entry("scheduling.x-k8s.io/pod-group", "podgroups.scheduling.x-k8s.io"),
             Map.entry("pod-group.scheduling.sigs.k8s.io", "podgroups.scheduling.sigs.k8s.io"),
@@ -29,7 +34,16 @@ public final class GangLabels {
 
     /** The gang a pod belongs to, as {@code label=value} (a selector of its members); empty for any other pod. */
     public static Optional<String> group(PodSnapshot pod) {
-        return group(pod.getLabels());
+        Optional<String> labelled = group(pod.getLabels());
+        if (labelled.isPresent() || pod.getGroupName() == null || pod.getGroupName().isBlank()) {
+            return labelled;
+        }
+        return Optional.of(GROUP_NAME_ANNOTATION + "=" + pod.getGroupName());
+    }
+
+    /** Whether {@code group} is a label selector (an annotation's group is not: {@code kubectl get -l} cannot select it). */
+    public static boolean selectable(String group) {
+        return !group.startsWith(GROUP_NAME_ANNOTATION + "=");
     }
 
     static Optional<String> group(Map<String, String> labels) {
@@ -49,6 +63,9 @@ public final class GangLabels {
      */
     public static Optional<String> groupObject(String group) {
         int eq = group.indexOf('=');
+        if (!selectable(group)) {
+            return Optional.of("podgroups.scheduling.volcano.sh/" + group.substring(eq + 1));
+        }
         for (Map.Entry<String, String> label : GROUP_LABELS) {
             if (label.getKey().equals(group.substring(0, eq)) && !label.getValue().isEmpty()) {
                 return Optional.of(label.getValue() + "/" + group.substring(eq + 1));

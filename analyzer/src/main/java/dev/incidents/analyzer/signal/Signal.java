@@ -8,7 +8,7 @@ import java.util.Optional;
  * kind of input becomes one typed record with the pod and node it concerns already resolved, so detectors do not
  * each dig through raw records.
  */
-public sealed interface Signal permits EventSignal, PodObserved, PodDeleted, NodeObserved, NodeDeleted {
+public sealed interface Signal permits EventSignal, PodObserved, PodDeleted, NodeObserved, NodeDeleted, GroupObserved {
 
     /** Event time: the Kubernetes timestamp the record carries. */
     Instant time();

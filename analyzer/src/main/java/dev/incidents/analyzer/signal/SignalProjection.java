@@ -67,7 +67,7 @@ public final class SignalProjection {
                 null, pod.getDeletionTimestamp(), labels, pod.getOwners(), pod.getPhase(), pod.getReason(),
                 pod.getMessage(), pod.getNodeName(), pod.getConditions(), containers(pod.getInitContainers()),
                 containers(pod.getContainers()), Collections.emptyMap(), null, Collections.emptyList(),
-                Collections.emptyList(), null, null, null, null, null);
+                Collections.emptyList(), null, null, null, null, null, pod.getGroupName());
     }
 
     /** Identity and time, conditions, whether it is cordoned, and its accelerator capacity and allocatable. */

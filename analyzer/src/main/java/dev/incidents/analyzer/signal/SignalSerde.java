@@ -2,6 +2,7 @@ package dev.incidents.analyzer.signal;
 
 import dev.incidents.schemas.KubeEvent;
 import dev.incidents.schemas.NodeSnapshot;
+import dev.incidents.schemas.PodGroupSnapshot;
 import dev.incidents.schemas.PodSnapshot;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -27,6 +28,7 @@ public final class SignalSerde implements Serde<Signal> {
     private static final byte DELETED = 'D';
     private static final byte NODE = 'N';
     private static final byte NODE_DELETED = 'X';
+    private static final byte GROUP = 'G';
     /** Room for most projected snapshots and events without growing the buffer. */
     static final int INITIAL_SIZE = 512;
 
@@ -61,6 +63,9 @@ public final class SignalSerde implements Serde<Signal> {
             } else if (signal instanceof NodeObserved n) {
                 out.write(NODE);
                 NodeSnapshot.getEncoder().encode(n.snapshot(), out);
+            } else if (signal instanceof GroupObserved g) {
+                out.write(GROUP);
+                PodGroupSnapshot.getEncoder().encode(g.snapshot(), out);
             } else if (signal instanceof NodeDeleted n) {
                 out.write(NODE_DELETED);
                 out.write(timeAndName(n.time(), n.name()));
@@ -90,6 +95,7 @@ public final class SignalSerde implements Serde<Signal> {
                 case EVENT -> EventSignal.of(KubeEvent.fromByteBuffer(body));
                 case POD -> PodObserved.of(PodSnapshot.fromByteBuffer(body));
                 case NODE -> NodeObserved.of(NodeSnapshot.fromByteBuffer(body));
+                case GROUP -> GroupObserved.of(PodGroupSnapshot.fromByteBuffer(body));
                 case DELETED, NODE_DELETED -> {
                     String text = new String(bytes, offset + 1, bytes.length - offset - 1, StandardCharsets.UTF_8);
                     int nl = text.indexOf('\n');

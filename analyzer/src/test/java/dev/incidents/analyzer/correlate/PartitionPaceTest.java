@@ -125,6 +125,7 @@ class PartitionPaceTest {
                 yield out;
             }
             case NODE -> List.of(SignalRouting.node(r.key(), (NodeSnapshot) r.value(), time));
+            case PODGROUP -> List.of();
         };
     }
 

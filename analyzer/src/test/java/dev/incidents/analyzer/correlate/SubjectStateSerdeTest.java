@@ -77,6 +77,11 @@ class SubjectStateSerdeTest {
         state.acceleratorsAdvertised = new TreeMap<>(Map.of("nvidia.com/gpu", 7L));
         state.acceleratorsExpected = new TreeMap<>(Map.of("nvidia.com/gpu", 8L));
         state.deadlineKey = "0001741946460000 test/inference/Deployment/triton";
+        GroupState group = new GroupState();
+        group.owner = "llama-70b-ft";
+        group.minMember = 4;
+        group.lastSeen = 1_741_946_400_000L;
+        state.groups = new TreeMap<>(Map.of("llama-70b-ft", group));
         return state;
     }
 
@@ -91,6 +96,7 @@ class SubjectStateSerdeTest {
         assertEveryFieldSet(pod.probes.get("liveness"));
         assertEveryFieldSet(candidate);
         assertEveryFieldSet(candidate.evidence.get(0));
+        assertEveryFieldSet(state.groups.get("llama-70b-ft"));
     }
 
     @Test
@@ -138,11 +144,12 @@ class SubjectStateSerdeTest {
     }
 
     /**
-     * Changelogs written by format 2 (before {@code PodState.scaleUpAt}) and format 1 (before {@code PodState.gang}):
-     * their pods restore without a scale-up, and without a gang.
+     * Changelogs written by format 3 (before {@code SubjectState.groups}), format 2 (before {@code PodState.scaleUpAt})
+     * and format 1 (before {@code PodState.gang}): their subjects restore without gang objects, their pods without a
+     * scale-up, and without a gang.
      */
     @Test
-    void formats_1_and_2_are_still_read() {
+    void formats_1_to_3_are_still_read() {
         SubjectState state = new SubjectState();
         state.lastTouched = 1_741_946_400_000L;
         PodState pod = new PodState();
@@ -150,7 +157,10 @@ class SubjectStateSerdeTest {
         pod.restartCount = 3;
         state.pods.put("triton-79569cfbbc-m2wcc", pod);
         state.recentlyResolved = new TreeMap<>();
-        byte[] now = serde.serializer().serialize("subjects", state);
+        byte[] format4 = serde.serializer().serialize("subjects", state);
+        // format 4 ends with the gang objects, an empty map here (a count, 4 bytes)
+        byte[] now = java.util.Arrays.copyOf(format4, format4.length - 4);
+        now[0] = 3;
         // the pod's last fields are the gang (a null string: length -1, 4 bytes) and scaleUpAt (a long, 8 bytes);
         // after them come four empty maps (a count each) and the null deadline key, 20 bytes
         int scaleUpAt = now.length - 20 - 8;
@@ -164,12 +174,13 @@ class SubjectStateSerdeTest {
         System.arraycopy(format2, gang + 4, format1, gang, 20);
         format1[0] = 1;
 
-        for (byte[] old : java.util.List.of(format2, format1)) {
+        for (byte[] old : java.util.List.of(now, format2, format1)) {
             SubjectState back = serde.deserializer().deserialize("subjects", old);
 
             assertThat(asJson(back)).isEqualTo(asJson(state));
             assertThat(back.pods.get("triton-79569cfbbc-m2wcc").gang).isNull();
             assertThat(back.pods.get("triton-79569cfbbc-m2wcc").scaleUpAt).isZero();
+            assertThat(back.groups).isEmpty();
         }
     }
 

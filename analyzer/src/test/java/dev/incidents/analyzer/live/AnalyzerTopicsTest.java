@@ -20,7 +20,7 @@ class AnalyzerTopicsTest {
         Map<String, TopicSpec> topics = AnalyzerTopics.of(config, 6).stream()
                 .collect(Collectors.toMap(TopicSpec::name, t -> t));
 
-        assertThat(topics.keySet()).containsExactlyInAnyOrder("staging.events", "k8s.pods", "k8s.nodes", "k8s.incidents",
+        assertThat(topics.keySet()).containsExactlyInAnyOrder("staging.events", "k8s.pods", "k8s.nodes", "k8s.podgroups", "k8s.incidents",
                 "staging.incidents.json", "k8s.incidents.dlq", "k8s.nodes.view", "k8s.pods.gpu-placements");
         assertThat(topics.get("k8s.nodes.view").configs()).containsEntry("cleanup.policy", "compact");
         assertThat(topics.get("k8s.pods.gpu-placements").configs()).containsEntry("cleanup.policy", "compact");

@@ -256,6 +256,15 @@ class FailedSchedulingMessageTest {
         assertThat(m.category()).contains(Category.INSUFFICIENT_GPU);
     }
 
+    /** volcano#2907: Volcano says "unavailable", and its vGPU filter's own words for a node short of cards. */
+    @Test
+    void volcanosWordingForANodeShortOfGpuCards() {
+        FailedSchedulingMessage m = FailedSchedulingMessage.parse("0/1 nodes are unavailable: 1 no enough gpu cards on node .");
+
+        assertThat(m.total()).isEqualTo(1);
+        assertThat(m.category()).contains(Category.INSUFFICIENT_GPU);
+    }
+
     @ParameterizedTest
     @CsvSource({
         "nvidia.com/gpu,true", "nvidia.com/mig-3g.20gb,true", "nvidia.com/gpu.shared,true", "amd.com/gpu,true",

@@ -177,4 +177,21 @@ class ImagePullFailureTest {
                 "Unable to fetch image \"gcr.io/p/app:1\": failed to resolve image to digest: x")
                 .flatMap(ImagePullFailure::image)).contains("gcr.io/p/app:1");
     }
+
+    /**
+     * headscale-operator#123: Docker Hub denies a bare name that does not exist exactly as it denies a private
+     * repository; a bare name is an official library image, all public, so denied means missing. With a namespace, or
+     * when the registry asked for credentials, it stays an authorisation failure (octarine#15).
+     */
+    @Test
+    void aDeniedOfficialNameDoesNotExist() {
+        String denied = "Failed to pull image \"%s\": Error response from daemon: pull access denied for %s, repository "
+                + "does not exist or may require 'docker login': denied: requested access to the resource is denied";
+        assertThat(ImagePullFailure.parse(denied.formatted("headscale-api-key", "headscale-api-key")).orElseThrow()
+                .category()).isEqualTo(Category.IMAGE_NOT_FOUND);
+        assertThat(ImagePullFailure.parse(denied.formatted("octarinesec/guardrails-enforcer:20.7",
+                "octarinesec/guardrails-enforcer")).orElseThrow().category()).isEqualTo(Category.IMAGE_PULL_AUTH);
+        assertThat(ImagePullFailure.parse(denied.formatted("web:1", "web") + " unauthorized: authentication required")
+                .orElseThrow().category()).isEqualTo(Category.IMAGE_PULL_AUTH);
+    }
 }

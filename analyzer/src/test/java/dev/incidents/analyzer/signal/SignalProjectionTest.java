@@ -97,6 +97,12 @@ class SignalProjectionTest {
                 .setLabels(Map.of("pod-template-hash", "79569cfbbc", "volcano.sh/job-name", "bert-pretrain")).build())))
                 .as("a Volcano Job's pods").contains("volcano.sh/job-name=bert-pretrain");
         assertThat(GangLabels.group(SignalProjection.pod(fullPod()))).as("a Deployment's pod is no gang").isEmpty();
+        PodSnapshot annotated = SignalProjection.pod(PodSnapshot.newBuilder(fullPod()).setGroupName("lws-llama-0").build());
+        assertThat(GangLabels.group(annotated)).as("Volcano's group-name annotation")
+                .contains("scheduling.k8s.io/group-name=lws-llama-0");
+        assertThat(GangLabels.selectable(GangLabels.group(annotated).orElseThrow())).isFalse();
+        assertThat(GangLabels.groupObject("scheduling.k8s.io/group-name=lws-llama-0"))
+                .contains("podgroups.scheduling.volcano.sh/lws-llama-0");
     }
 
     @Test

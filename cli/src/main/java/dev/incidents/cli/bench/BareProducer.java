@@ -54,6 +54,7 @@ final class BareProducer {
                     case EVENT -> topics.events();
                     case POD -> topics.pods();
                     case NODE -> topics.nodes();
+                    case PODGROUP -> topics.podGroups();
                 };
                 sentAt[i] = System.currentTimeMillis();
                 // as the shipper's KafkaSink: no record timestamp (the broker's clock), the event time in a header

@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 import java.nio.file.Path;
 import java.util.Map;
 
-/** The Kafka-side options of DESIGN section 7, and the three topic names. */
+/** The Kafka-side options of DESIGN section 7, and the input topic names. */
 public final class KafkaOptions {
     @Option(names = "--bootstrap-server", paramLabel = "HOST:PORT", defaultValue = "127.0.0.1:9092", description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE})")
     String bootstrapServer;
@@ -28,11 +28,14 @@ public final class KafkaOptions {
     @Option(names = "--nodes-topic", paramLabel = "TOPIC", defaultValue = Topics.NODES, description = "default: ${DEFAULT-VALUE}")
     String nodesTopic;
 
+    @Option(names = "--podgroups-topic", paramLabel = "TOPIC", defaultValue = Topics.PODGROUPS, description = "gang objects (Volcano and coscheduling PodGroups, Kueue Workloads; default: ${DEFAULT-VALUE})")
+    String podGroupsTopic;
+
     Map<String, Object> producer(String clientId) {
         return ProducerSettings.of(bootstrapServer, kafkaConfig, schemaRegistry, clientId);
     }
 
     TopicNames topics() {
-        return new TopicNames(eventsTopic, podsTopic, nodesTopic);
+        return new TopicNames(eventsTopic, podsTopic, nodesTopic, podGroupsTopic);
     }
 }

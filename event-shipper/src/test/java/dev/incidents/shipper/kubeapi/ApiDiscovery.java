@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.APIResourceBuilder;
 import io.fabric8.kubernetes.api.model.APIResourceListBuilder;
 import io.fabric8.kubernetes.api.model.APIVersionsBuilder;
 import io.fabric8.kubernetes.api.model.GroupVersionForDiscoveryBuilder;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.utils.Serialization;
 
 import java.util.ArrayList;
@@ -19,14 +20,15 @@ import java.util.Optional;
 /**
  * The discovery documents a real API server serves and the CRUD mock does not: kubectl resolves
  * {@code pod}, {@code deploy}, {@code events} through them before any request, and the shipper asks
- * {@code /apis} whether {@code events.k8s.io/v1} is served.
+ * {@code /apis} whether {@code events.k8s.io/v1} is served. A CustomResourceDefinition created through the server
+ * adds its group's served versions, as a real API server does once the CRD is established.
  */
 final class ApiDiscovery {
     private static final List<String> READ_WRITE = List.of("create", "delete", "deletecollection", "get", "list", "patch", "update", "watch");
     private static final List<String> STATUS = List.of("get", "patch", "update");
 
     /** group/version -> resources; "v1" is the core group. */
-    private final Map<String, List<APIResource>> resources = new LinkedHashMap<>();
+    private final Map<String, List<APIResource>> resources = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
 
     ApiDiscovery(boolean eventsV1Served) {
         resources.put("v1", List.of(
@@ -45,8 +47,27 @@ final class ApiDiscovery {
                 resource("jobs", "Job", true),
                 status("jobs/status", "Job", true),
                 resource("cronjobs", "CronJob", true, "cj")));
+        resources.put("apiextensions.k8s.io/v1", List.of(
+                resource("customresourcedefinitions", "CustomResourceDefinition", false, "crd", "crds"),
+                status("customresourcedefinitions/status", "CustomResourceDefinition", false)));
         if (eventsV1Served) {
             resources.put("events.k8s.io/v1", List.of(resource("events", "Event", true, "ev")));
+        }
+    }
+
+    /** Serves a CRD's resource (and its status subresource) under each of its served versions. */
+    void serve(CustomResourceDefinition crd) {
+        var spec = crd.getSpec();
+        var names = spec.getNames();
+        boolean namespaced = "Namespaced".equals(spec.getScope());
+        String[] shortNames = names.getShortNames() == null ? new String[0] : names.getShortNames().toArray(String[]::new);
+        for (var version : spec.getVersions()) {
+            if (Boolean.FALSE.equals(version.getServed())) {
+                continue;
+            }
+            resources.put(spec.getGroup() + "/" + version.getName(), List.of(
+                    resource(names.getPlural(), names.getKind(), namespaced, shortNames),
+                    status(names.getPlural() + "/status", names.getKind(), namespaced)));
         }
     }
 
@@ -64,16 +85,17 @@ final class ApiDiscovery {
         }
         String groupVersion = p.startsWith("/api/") ? p.substring("/api/".length())
                 : p.startsWith("/apis/") ? p.substring("/apis/".length()) : null;
-        if (groupVersion == null || !resources.containsKey(groupVersion)) {
+        List<APIResource> served = groupVersion == null ? null : resources.get(groupVersion);
+        if (served == null) {
             return Optional.empty();
         }
         return Optional.of(Serialization.asJson(new APIResourceListBuilder()
-                .withGroupVersion(groupVersion).withResources(resources.get(groupVersion)).build()));
+                .withGroupVersion(groupVersion).withResources(served).build()));
     }
 
     private List<APIGroup> groups() {
         List<APIGroup> groups = new ArrayList<>();
-        for (String gv : resources.keySet()) {
+        for (String gv : List.copyOf(resources.keySet())) {
             if (gv.equals("v1")) {
                 continue;
             }

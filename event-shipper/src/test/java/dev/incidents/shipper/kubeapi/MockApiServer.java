@@ -2,6 +2,7 @@ package dev.incidents.shipper.kubeapi;
 
 import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
@@ -64,7 +65,14 @@ public final class MockApiServer implements AutoCloseable {
                     }
                     return tracked(crud.dispatch(request));
                 }
-                return crud.dispatch(request);
+                MockResponse response = crud.dispatch(statusWithoutQuery(request));
+                if ("POST".equals(request.getMethod()) && resourceOf(path).equals("customresourcedefinitions")
+                        && response.code() / 100 == 2) {
+                    // the created object as the server stored it; the request body was consumed by the CRUD dispatcher
+                    discovery.serve(Serialization.unmarshal(new String(response.getBody().getBytes(),
+                            java.nio.charset.StandardCharsets.UTF_8), CustomResourceDefinition.class));
+                }
+                return response;
             }
 
             @Override
@@ -154,6 +162,21 @@ public final class MockApiServer implements AutoCloseable {
         java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
         logger.setLevel(java.util.logging.Level.WARNING);
         return logger;
+    }
+
+    /**
+     * A write to a {@code /status} subresource without its query: the CRUD mock tells a status write by the path
+     * ending in {@code /status}, and kubectl adds {@code ?fieldManager=...}, so the status patch was applied as a
+     * main-resource patch, which keeps the stored status (the CRD has a status subresource) and changes nothing.
+     */
+    private static RecordedRequest statusWithoutQuery(RecordedRequest request) {
+        String path = request.getPath();
+        int query = path.indexOf('?');
+        if (query < 0 || !path.substring(0, query).endsWith("/status")) {
+            return request;
+        }
+        return new RecordedRequest(request.getHttpVersion(), request.method(), path.substring(0, query),
+                request.getHeaders(), request.getBody());
     }
 
     private static boolean isWatch(String path) {

@@ -3,6 +3,7 @@ package dev.incidents.schemas.serde;
 import dev.incidents.schemas.Incident;
 import dev.incidents.schemas.KubeEvent;
 import dev.incidents.schemas.NodeSnapshot;
+import dev.incidents.schemas.PodGroupSnapshot;
 import dev.incidents.schemas.PodSnapshot;
 import dev.incidents.schemas.fixtures.SampleRecords;
 import dev.incidents.schemas.registry.InProcessSchemaRegistry;
@@ -40,6 +41,7 @@ class AvroSerdeRoundTripTest {
                 Arguments.of(KubeEvent.class, SampleRecords.scheduled()),
                 Arguments.of(PodSnapshot.class, SampleRecords.tritonPodPullingOnGpuNode()),
                 Arguments.of(NodeSnapshot.class, SampleRecords.gpuNodeWithDiskPressure()),
+                Arguments.of(PodGroupSnapshot.class, SampleRecords.volcanoGangPartlyPlaced()),
                 Arguments.of(Incident.class, SampleRecords.diskFullIncident()));
     }
 

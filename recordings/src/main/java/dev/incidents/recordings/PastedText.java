@@ -1,0 +1,54 @@
+package dev.incidents.recordings;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What an issue tracker or a chat adds to kubectl output pasted into it, taken off before the text is read: the
+ * Markdown quote marker of a quoted paste ({@code > NAME   READY   STATUS}) and the link an editor wraps around a
+ * name that looks like an address ({@code [nvcr.io/nvidia/cuda@sha256:ed72...](http://nvcr.io/nvidia/cuda@sha256:ed72...)}).
+ */
+final class PastedText {
+    private static final Pattern QUOTE_MARKER = Pattern.compile("^>[ \\t]?");
+    /** {@code [text](url)} whose address is the text itself with a scheme: the editor's, not the reporter's. */
+    private static final Pattern AUTO_LINK = Pattern.compile("\\[([^\\]\\s]{3,})\\]\\((?:https?://)([^)\\s]+)\\)");
+
+    private PastedText() {
+    }
+
+    /** The lines as kubectl printed them: quote markers off when most lines carry one, auto-links unwrapped. */
+    static List<String> unwrap(List<String> lines) {
+        boolean quoted = mostlyQuoted(lines);
+        List<String> out = new ArrayList<>(lines.size());
+        for (String line : lines) {
+            String text = quoted ? QUOTE_MARKER.matcher(line).replaceFirst("") : line;
+            out.add(text.indexOf("](") < 0 ? text : unlink(text));
+        }
+        return out;
+    }
+
+    private static boolean mostlyQuoted(List<String> lines) {
+        int nonBlank = 0;
+        int quoted = 0;
+        for (String line : lines) {
+            if (!line.isBlank()) {
+                nonBlank++;
+                quoted += line.startsWith(">") ? 1 : 0;
+            }
+        }
+        return quoted > 0 && quoted * 2 > nonBlank;
+    }
+
+    private static String unlink(String line) {
+        Matcher m = AUTO_LINK.matcher(line);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String text = m.group(1);
+            String keep = m.group(2).startsWith(text) || m.group(2).equals(text) ? text : m.group();
+            m.appendReplacement(out, Matcher.quoteReplacement(keep));
+        }
+        return m.appendTail(out).toString();
+    }
+}
