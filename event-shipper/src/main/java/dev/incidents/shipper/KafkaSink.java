@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The idempotent producer and what its outcomes mean for the shipper:
@@ -64,9 +65,18 @@ public final class KafkaSink implements AutoCloseable {
 
     /** Hands one record to the producer; blocks only when the bounded buffer is full. */
     public void send(OutgoingRecord record) {
+        send(record, () -> record.value() == null ? null : values.serialize(record.topic(), record.value()));
+    }
+
+    /**
+     * As {@link #send(OutgoingRecord)}, the value's bytes given by {@code encoded} instead of serialized from
+     * {@code record.value()}, which is not read: {@code ship --from} has its values encoded already. A failure of
+     * {@code encoded} counts as a record that cannot be encoded.
+     */
+    public void send(OutgoingRecord record, Supplier<byte[]> encoded) {
         byte[] bytes;
         try {
-            bytes = record.value() == null ? null : values.serialize(record.topic(), record.value());
+            bytes = encoded.get();
         } catch (RuntimeException e) {
             metrics.produceError(record.kind());
             LOG.error("cannot encode {} {}: {}", record.kind(), record.key(), e.toString());

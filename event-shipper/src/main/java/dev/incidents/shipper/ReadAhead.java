@@ -16,42 +16,52 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * A {@link RecordStream} read on its own thread, a bounded number of batches ahead of the caller: reading and
  * mapping a recording (one core) overlaps serializing and producing it (the other), where one thread doing both
- * made {@code ship --from} as slow as their sum. Same records, same order; memory is the reader's reorder window
- * plus {@link #BATCHES_AHEAD} batches.
+ * made {@code ship --from} as slow as their sum. Same records, same order, each as {@code release} takes it from
+ * the stream ({@link RecordStream#next} decoded, {@link RecordStream#nextEncoded} as bytes); memory is the reader's
+ * reorder window plus {@link #BATCHES_AHEAD} batches.
  */
-final class ReadAhead implements Iterator<Recorded>, AutoCloseable {
+final class ReadAhead<T> implements Iterator<T>, AutoCloseable {
     static final int BATCH = 512;
     static final int BATCHES_AHEAD = 8;
-    private static final List<Recorded> END = new ArrayList<>(0);
+    private static final List<Object> END = new ArrayList<>(0);
 
-    private final BlockingQueue<List<Recorded>> batches = new ArrayBlockingQueue<>(BATCHES_AHEAD);
+    private final BlockingQueue<List<?>> batches = new ArrayBlockingQueue<>(BATCHES_AHEAD);
     private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
     private final Thread reader;
     private volatile boolean closed;
-    private List<Recorded> batch = List.of();
+    private List<?> batch = List.of();
     private int next;
 
-    private ReadAhead(List<Path> files, ReadOptions options, Consumer<Rejection> rejected) {
-        reader = new Thread(() -> read(files, options, rejected), "ship-from-reader");
+    private ReadAhead(List<Path> files, ReadOptions options, Consumer<Rejection> rejected,
+                      Function<RecordStream, T> release) {
+        reader = new Thread(() -> read(files, options, rejected, release), "ship-from-reader");
         reader.setDaemon(true);
     }
 
-    /** Starts reading {@code files}; rejections are reported from the reader thread. */
-    static ReadAhead start(List<Path> files, ReadOptions options, Consumer<Rejection> rejected) {
-        ReadAhead readAhead = new ReadAhead(files, options, rejected);
+    /** Starts reading {@code files} into decoded records; rejections are reported from the reader thread. */
+    static ReadAhead<Recorded> start(List<Path> files, ReadOptions options, Consumer<Rejection> rejected) {
+        return start(files, options, rejected, RecordStream::next);
+    }
+
+    /** As above, each record taken from the stream by {@code release}. */
+    static <T> ReadAhead<T> start(List<Path> files, ReadOptions options, Consumer<Rejection> rejected,
+                                  Function<RecordStream, T> release) {
+        ReadAhead<T> readAhead = new ReadAhead<>(files, options, rejected, release);
         readAhead.reader.start();
         return readAhead;
     }
 
-    private void read(List<Path> files, ReadOptions options, Consumer<Rejection> rejected) {
+    private void read(List<Path> files, ReadOptions options, Consumer<Rejection> rejected,
+                      Function<RecordStream, T> release) {
         try (RecordStream records = Recordings.stream(files, options, rejected)) {
-            List<Recorded> filling = new ArrayList<>(BATCH);
+            List<T> filling = new ArrayList<>(BATCH);
             while (records.hasNext() && !closed) {
-                filling.add(records.next());
+                filling.add(release.apply(records));
                 if (filling.size() == BATCH) {
                     hand(filling);
                     filling = new ArrayList<>(BATCH);
@@ -68,7 +78,7 @@ final class ReadAhead implements Iterator<Recorded>, AutoCloseable {
     }
 
     /** Waits for room, unless the caller has gone (closed before the end). */
-    private void hand(List<Recorded> records) {
+    private void hand(List<?> records) {
         try {
             while (!closed && !batches.offer(records, 100, TimeUnit.MILLISECONDS)) {
                 // the caller is sending; wait for it
@@ -101,11 +111,12 @@ final class ReadAhead implements Iterator<Recorded>, AutoCloseable {
     }
 
     @Override
-    public Recorded next() {
+    @SuppressWarnings("unchecked") // every batch but END holds what release gave
+    public T next() {
         if (!hasNext()) {
             throw new NoSuchElementException();
         }
-        return batch.get(next++);
+        return (T) batch.get(next++);
     }
 
     /** Stops the reader (its files are closed as it ends). */

@@ -52,6 +52,29 @@ public final class ValueSerializer implements Serializer<SpecificRecord> {
         throw new IllegalArgumentException("no serializer for " + value.getClass().getName());
     }
 
+    /**
+     * A value of class {@code type} already in single-object encoding ({@code ship --from}'s reader holds values so),
+     * as {@link #serialize} would write the value: the same bytes without a registry, the Confluent framing with one.
+     */
+    public byte[] reframe(String topic, Class<? extends SpecificRecord> type, byte[] singleObject) {
+        if (singleObject == null) {
+            return null;
+        }
+        if (type == KubeEvent.class) {
+            return events.reframe(topic, singleObject);
+        }
+        if (type == PodSnapshot.class) {
+            return pods.reframe(topic, singleObject);
+        }
+        if (type == NodeSnapshot.class) {
+            return nodes.reframe(topic, singleObject);
+        }
+        if (type == PodGroupSnapshot.class) {
+            return podGroups.reframe(topic, singleObject);
+        }
+        throw new IllegalArgumentException("no serializer for " + type.getName());
+    }
+
     @Override
     public void close() {
         events.close();

@@ -30,7 +30,7 @@ class ReadAheadTest {
         List<Rejection> rejections = new CopyOnWriteArrayList<>();
         List<Recorded> read = new ArrayList<>();
 
-        try (ReadAhead records = ReadAhead.start(List.of(log), OPTIONS, rejections::add)) {
+        try (ReadAhead<Recorded> records = ReadAhead.start(List.of(log), OPTIONS, rejections::add)) {
             records.forEachRemaining(read::add);
             assertThat(records.hasNext()).isFalse();
         }
@@ -46,7 +46,7 @@ class ReadAheadTest {
     void closingEarlyStopsTheReader() throws IOException {
         Path log = recording(ReadAhead.BATCH * ReadAhead.BATCHES_AHEAD * 10);
 
-        try (ReadAhead records = ReadAhead.start(List.of(log), OPTIONS, r -> { })) {
+        try (ReadAhead<Recorded> records = ReadAhead.start(List.of(log), OPTIONS, r -> { })) {
             assertThat(records.next().line()).isEqualTo(1);
         }
     }

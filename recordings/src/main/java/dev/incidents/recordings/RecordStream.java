@@ -1,6 +1,7 @@
 package dev.incidents.recordings;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.incidents.schemas.OwnerRef;
 import dev.incidents.schemas.PodSnapshot;
 
 import java.io.IOException;
@@ -104,26 +105,63 @@ public final class RecordStream implements Iterator<Recorded>, AutoCloseable {
 
     @Override
     public Recorded next() {
+        ReorderWindow.Held held = release();
+        Recorded record = held.record();
+        List<OwnerRef> chain = resolvedOwners(held);
+        if (chain != null) {
+            ((PodSnapshot) record.value()).setOwners(chain);
+        }
+        return record;
+    }
+
+    /**
+     * The next record as {@link #next()} gives it, its value in Avro single-object encoding: as it waited in the
+     * window, without a decode, unless its owner chain changed on release (a Pod read before its ReplicaSet).
+     */
+    public EncodedRecord nextEncoded() {
+        ReorderWindow.Held held = release();
+        List<OwnerRef> chain = resolvedOwners(held);
+        if (chain == null) {
+            return held.encoded();
+        }
+        Recorded record = held.record();
+        ((PodSnapshot) record.value()).setOwners(chain);
+        return EncodedRecord.of(record);
+    }
+
+    /** Takes the oldest record held, refills its file's window and counts it. */
+    private ReorderWindow.Held release() {
         FileCursor file = heads.poll();
         if (file == null) {
             throw new NoSuchElementException();
         }
-        Recorded record = file.window.poll().record();
+        ReorderWindow.Held held = file.window.poll();
         file.fill();
         if (!file.window.isEmpty()) {
             heads.add(file);
         }
-        if (record.value() instanceof PodSnapshot pod && !pod.getOwners().isEmpty()) {
-            pod.setOwners(KubeObjects.ownerChain(pod.getNamespace(), pod.getOwners().get(0),
-                    pod.getLabels().get("pod-template-hash"), owners));
-        }
         released++;
-        if (newest != null && record.time().isBefore(newest)) {
+        Instant time = held.envelope().time();
+        if (newest != null && time.isBefore(newest)) {
             late++;
         } else {
-            newest = record.time();
+            newest = time;
         }
-        return record;
+        return held;
+    }
+
+    /**
+     * A Pod's owner chain from every owner read so far (in any file), or null when it is the chain it was mapped
+     * with (no owner of it read meanwhile) or the record is not a Pod with an owner.
+     */
+    private List<OwnerRef> resolvedOwners(ReorderWindow.Held held) {
+        ReorderWindow.PodOwners mapped = held.podOwners();
+        if (mapped == null) {
+            return null;
+        }
+        List<OwnerRef> chain = KubeObjects.ownerChain(mapped.namespace(), mapped.chain().get(0),
+                mapped.podTemplateHash(), owners);
+        return chain.equals(mapped.chain()) ? null : chain;
     }
 
     /** Lines mapped by {@link StreamingMapper} so far, of files still being read and of files read to their end. */

@@ -5,10 +5,12 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -45,6 +47,17 @@ class KubeTimeTest {
         assertThatThrownBy(() -> KubeTime.parse(text, "lastTimestamp"))
                 .isInstanceOf(MalformedObjectException.class)
                 .hasMessageContaining("bad timestamp in lastTimestamp");
+    }
+
+    /** Every date the fast path reads (years 0 to 9999), against {@link LocalDate}. */
+    @Test
+    void epochDayIsLocalDatesForEveryDateOfFourDigitYears() {
+        for (LocalDate date = LocalDate.of(0, 1, 1); date.getYear() <= 9999; date = date.plusDays(1)) {
+            if (KubeTime.epochDay(date.getYear(), date.getMonthValue(), date.getDayOfMonth()) != date.toEpochDay()) {
+                assertThat(KubeTime.epochDay(date.getYear(), date.getMonthValue(), date.getDayOfMonth()))
+                        .as(date.toString()).isEqualTo(date.toEpochDay());
+            }
+        }
     }
 
     @Property(tries = 3000)

@@ -86,6 +86,43 @@ class RecordStreamTest {
                 .containsExactly("web-7d9f8");
     }
 
+    /**
+     * {@code ship --from} takes records with their values still encoded: the same records as {@link RecordStream#next},
+     * a Pod whose chain grew on release (its ReplicaSet read after it) encoded again with that chain, a tombstone
+     * without a value.
+     */
+    @Test
+    void encodedRecordsAreTheRecordsNextGivesWithTheirValuesEncoded() {
+        Path log = file("owners.jsonl",
+                pod("web-7d9f8-abcde", "web-7d9f8", "10:00:00"),
+                pod("api-5c6d7-fghij", "api-5c6d7", "10:00:01"),
+                event("other", "10:00:02"),
+                """
+                {"kind":"ReplicaSet","metadata":{"name":"web-7d9f8","namespace":"shop","ownerReferences":[\
+                {"kind":"Deployment","name":"storefront","uid":"d-1","controller":true}]}}""",
+                "{\"type\":\"DELETED\",\"time\":\"2025-03-14T10:00:03Z\",\"object\":"
+                        + pod("api-5c6d7-fghij", "api-5c6d7", "10:00:01") + "}");
+
+        List<Recorded> decoded = drain(List.of(log), OPTIONS);
+        List<EncodedRecord> encoded = new ArrayList<>();
+        try (RecordStream stream = Recordings.stream(List.of(log), OPTIONS, rejections::add)) {
+            while (stream.hasNext()) {
+                encoded.add(stream.nextEncoded());
+            }
+            assertThat(stream.released()).isEqualTo(4);
+        }
+
+        assertThat(encoded).extracting(EncodedRecord::time, EncodedRecord::kind, EncodedRecord::key, EncodedRecord::file,
+                EncodedRecord::line).containsExactlyElementsOf(decoded.stream().map(r -> tuple(r.time(), r.kind(), r.key(),
+                r.file(), r.line())).toList());
+        assertThat(encoded).extracting(e -> e.isTombstone() ? null : CompactValue.decode(e.type(), e.value()).toString())
+                .containsExactlyElementsOf(decoded.stream().map(r -> r.isTombstone() ? null : r.value().toString()).toList());
+        assertThat(((PodSnapshot) CompactValue.decode(PodSnapshot.class, encoded.get(0).value())).getOwners())
+                .extracting(OwnerRef::getName).containsExactly("web-7d9f8", "storefront");
+        assertThat(encoded.get(3).isTombstone()).isTrue();
+        assertThat(rejections).isEmpty();
+    }
+
     @Test
     void rejectionsKeepFileAndLineAndTheRestIsRead() {
         Path log = file("bad.jsonl", event("a", "10:00:00"), "{\"kind\":\"Event\",", event("b", "10:00:01"),

@@ -2,6 +2,7 @@ package dev.incidents.analyzer.replay;
 
 import dev.incidents.analyzer.AnalyzerConfig;
 import dev.incidents.analyzer.IncidentTopology;
+import dev.incidents.recordings.EncodedRecord;
 import dev.incidents.recordings.Recorded;
 import dev.incidents.schemas.Incident;
 import dev.incidents.schemas.KubeEvent;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,6 +76,8 @@ public final class Replay implements AutoCloseable {
     private final TestInputTopic<String, PodSnapshot> pods;
     private final TestInputTopic<String, NodeSnapshot> nodes;
     private final TestInputTopic<String, PodGroupSnapshot> podGroups;
+    /** The same topics written with values already encoded ({@link #pipe(EncodedRecord)}), by kind. */
+    private final Map<Recorded.Kind, TestInputTopic<String, byte[]>> encoded = new EnumMap<>(Recorded.Kind.class);
     /** As emitted: decoded once to learn its id, kept as bytes ({@link LatestIncidents}). */
     private final TestOutputTopic<String, byte[]> incidents;
     private final Deserializer<Incident> incidentDecoder;
@@ -127,6 +131,11 @@ public final class Replay implements AutoCloseable {
                 AvroSerde.of(NodeSnapshot.class, serdeConfig).serializer());
         this.podGroups = driver.createInputTopic(config.podGroupsTopic(), keys,
                 AvroSerde.of(PodGroupSnapshot.class, serdeConfig).serializer());
+        encoded.put(Recorded.Kind.EVENT, driver.createInputTopic(config.eventsTopic(), keys, Serdes.ByteArray().serializer()));
+        encoded.put(Recorded.Kind.POD, driver.createInputTopic(config.podsTopic(), keys, Serdes.ByteArray().serializer()));
+        encoded.put(Recorded.Kind.NODE, driver.createInputTopic(config.nodesTopic(), keys, Serdes.ByteArray().serializer()));
+        encoded.put(Recorded.Kind.PODGROUP, driver.createInputTopic(config.podGroupsTopic(), keys,
+                Serdes.ByteArray().serializer()));
         this.incidents = driver.createOutputTopic(config.incidentsTopic(), new StringDeserializer(),
                 Serdes.ByteArray().deserializer());
         this.incidentDecoder = AvroSerde.of(Incident.class, serdeConfig).deserializer();
@@ -180,6 +189,21 @@ public final class Replay implements AutoCloseable {
             case PODGROUP -> podGroup(r.key(), (PodGroupSnapshot) r.value(), r.time());
             default -> throw new IllegalArgumentException("unknown kind " + r.kind());
         }
+    }
+
+    /**
+     * One record whose value is still in the single-object encoding the reader held it in
+     * ({@code RecordStream#nextEncoded}), piped as those bytes: the topology reads them as it reads a shipper's, and
+     * the value is neither decoded by the reader nor serialized again here.
+     */
+    public void pipe(EncodedRecord r) {
+        TestInputTopic<String, byte[]> topic = encoded.get(r.kind());
+        if (topic == null) {
+            pipe(r.decoded()); // a kind this replay has no encoded topic for goes the decoded way
+            return;
+        }
+        topic.pipeInput(new TestRecord<>(r.key(), r.value(), null, r.time()));
+        piped();
     }
 
     public AnalyzerConfig config() {

@@ -102,12 +102,13 @@ public final class ReplayCommand implements Callable<Integer> {
         Replay.Result result;
         long read;
         long late;
-        // Records are read as they are replayed: memory is the reorder window, not the input (issue #12).
+        // Records are read as they are replayed: memory is the reorder window, not the input (issue #12). Values stay in
+        // the encoding they waited in: the topology decodes them once, as it decodes a shipper's.
         boolean progress = System.console() != null;
         try (RecordStream records = Recordings.stream(files, new ReadOptions(cluster, anchor, reorderWindow), report);
              Replay replay = new Replay(AnalyzerConfig.defaults(), output == Output.html)) {
             while (records.hasNext()) {
-                replay.pipe(records.next());
+                replay.pipe(records.nextEncoded());
                 if (progress && records.released() % PROGRESS_EVERY == 0) {
                     err.printf("\r%,d records", records.released());
                     err.flush();

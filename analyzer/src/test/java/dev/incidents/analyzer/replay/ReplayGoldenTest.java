@@ -6,7 +6,9 @@ import dev.incidents.analyzer.AnalyzerConfig;
 import dev.incidents.analyzer.render.IncidentJson;
 import dev.incidents.recordings.BaseRecording;
 import dev.incidents.recordings.CopyLayout;
+import dev.incidents.recordings.EncodedRecord;
 import dev.incidents.recordings.ReadOptions;
+import dev.incidents.recordings.RecordStream;
 import dev.incidents.recordings.Recorded;
 import dev.incidents.recordings.Recordings;
 import dev.incidents.recordings.ScaledRecording;
@@ -22,6 +24,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Replay output pinned byte for byte (issue #12: faster, and the same answer): every transition of the demo
@@ -58,6 +61,36 @@ class ReplayGoldenTest {
 
         assertThat(records).hasSizeGreaterThan(19_000);
         assertGolden("scaled-40.transitions.digest", result.transitions().stream().map(ReplayGoldenTest::digestLine).toList());
+    }
+
+    /**
+     * {@code replay} pipes values as the reader held them, encoded ({@link Replay#pipe(EncodedRecord)}): the same
+     * transitions as records decoded and serialized again, on the demo and on the 40-copy scale-up.
+     */
+    @Test
+    void records_piped_with_their_values_encoded_replay_to_the_same_pinned_transitions(@TempDir Path dir)
+            throws IOException {
+        Replay.Result demo = replayEncoded(SAMPLE);
+        assertGolden("gpu-inference-outage.transitions.jsonl",
+                demo.transitions().stream().map(IncidentJson::toJson).toList());
+
+        Path scaled = Files.writeString(dir.resolve("scaled.jsonl"), ScaledRecording.of(BaseRecording.read(SAMPLE),
+                CopyLayout.evenlySpaced(40, Duration.ofSeconds(3)).withJitter(12, Duration.ofMillis(2500))).text());
+        Replay.Result result = replayEncoded(scaled);
+        assertGolden("scaled-40.transitions.digest", result.transitions().stream().map(ReplayGoldenTest::digestLine).toList());
+    }
+
+    /** As {@code replay FILE} reads and pipes it. */
+    private static Replay.Result replayEncoded(Path file) {
+        try (RecordStream records = Recordings.stream(List.of(file), new ReadOptions(null, NOW), r -> {
+                throw new AssertionError("reads without rejections: " + r);
+            });
+             Replay replay = new Replay(AnalyzerConfig.defaults(), true)) {
+            while (records.hasNext()) {
+                replay.pipe(records.nextEncoded());
+            }
+            return replay.finish();
+        }
     }
 
     /** What a chat channel acts on, then a digest of the whole JSON: a diff names the transition that changed. */

@@ -14,6 +14,7 @@ import org.apache.kafka.common.serialization.Serializer;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -96,6 +97,30 @@ public class AvroSerializer<T extends SpecificRecord> implements Serializer<T> {
             BUFFERS.remove(); // one huge record should not pin its buffer to the thread
         }
         return bytes;
+    }
+
+    /**
+     * A record of this type already in single-object encoding ({@code ship --from} reads its values so), framed as
+     * {@link #serialize} frames the record: as it is without a registry; with one, its body under the Confluent
+     * header instead (the Avro binary is the same). Bytes of another schema, or no single-object encoding at all, are
+     * a {@link SerializationException}, as a record this serializer cannot write is.
+     */
+    public byte[] reframe(String topic, byte[] singleObject) {
+        if (singleObject == null) {
+            return null;
+        }
+        int header = SingleObjectEncoding.HEADER_LENGTH;
+        if (singleObject.length < header || !Arrays.equals(singleObject, 0, header, singleObjectHeader, 0, header)) {
+            throw new SerializationException("cannot write the given bytes as " + type.getSimpleName() + " for topic "
+                    + topic + ": not its single-object encoding");
+        }
+        if (registry == null) {
+            return singleObject;
+        }
+        byte[] confluent = confluentHeader(topic);
+        byte[] framed = Arrays.copyOf(confluent, confluent.length + singleObject.length - header);
+        System.arraycopy(singleObject, header, framed, confluent.length, singleObject.length - header);
+        return framed;
     }
 
     private byte[] confluentHeader(String topic) {

@@ -7,6 +7,7 @@ import dev.incidents.schemas.fixtures.SampleRecords;
 import dev.incidents.schemas.registry.InProcessSchemaRegistry;
 import dev.incidents.schemas.registry.RegistrySettings;
 import org.apache.avro.SchemaNormalization;
+import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -16,6 +17,7 @@ import java.util.Arrays;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Byte-for-byte layout of both framings. */
 class WireFormatTest {
@@ -66,6 +68,24 @@ class WireFormatTest {
         assertThat(Arrays.copyOfRange(bytes, 5, bytes.length))
                 .isEqualTo(Arrays.copyOfRange(avroBody, 10, avroBody.length));
         assertThat(registry.subjects()).contains("k8s.events-value");
+    }
+
+    /** {@code ship --from} sends its reader's single-object bytes: reframed, they are what serializing the record gives. */
+    @Test
+    void singleObjectBytesReframeToWhatSerializingTheRecordGivesInBothFramings() throws Exception {
+        KubeEvent event = SampleRecords.diskFullPullFailed();
+        byte[] singleObject = toArray(event.toByteBuffer());
+        AvroSerializer<KubeEvent> plain = new AvroSerializer<>(KubeEvent.class);
+        AvroSerde<KubeEvent> confluent = AvroSerde.of(KubeEvent.class,
+                Map.of(RegistrySettings.SCHEMA_REGISTRY_URL, registry.url().toString()));
+
+        assertThat(plain.reframe("k8s.events", singleObject)).isEqualTo(plain.serialize("k8s.events", event));
+        assertThat(confluent.serializer().reframe("k8s.events", singleObject))
+                .isEqualTo(confluent.serializer().serialize("k8s.events", event));
+        assertThat(plain.reframe("k8s.events", null)).isNull();
+        byte[] node = toArray(SampleRecords.gpuNodeWithDiskPressure().toByteBuffer());
+        assertThatThrownBy(() -> plain.reframe("k8s.events", node)).isInstanceOf(SerializationException.class)
+                .hasMessageContaining("not its single-object encoding");
     }
 
     @Test
