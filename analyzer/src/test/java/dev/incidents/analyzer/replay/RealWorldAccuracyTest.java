@@ -64,7 +64,17 @@ class RealWorldAccuracyTest {
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
-    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of();
+    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
+            // batch 5, measured 18/27 on 2026-12-02 (session 6, at its merge) before anyone looked at it
+            "container_start_failed/nvidia-docker-1042-jupyterhub-spawn-event-gpushare-no-gpu-has-1mib-to-run",
+            "container_start_failed/production-stack-869-cacheserver-lmcache-experimental-server-not-in-image",
+            "gpu_capacity_lost/device-plugin-58-allocatable-zero-of-sixteen-node-status-yaml",
+            "image_not_found/concourse-chart-30-image-tag-8-4-1-error-reading-manifest",
+            "insufficient_gpu/hami-591-sixteen-vgpus-on-eight-card-node-all-node-scores-do-not-meet",
+            "node_disk_pressure/k3s-6290-disk-over-85-percent-gc-frees-nothing-node-tainted",
+            "volume_mount_failed/helm-charts-1460-wordpress-two-replicas-gce-pd-already-used-2017",
+            "volume_mount_failed/kubrix-893-cnpg-pgadmin-rolling-update-rwo-multi-attach",
+            "volume_mount_failed/slate-catalog-251-open-science-ce-configmaps-not-created-slate-cli-event-lines");
 
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
@@ -120,7 +130,8 @@ class RealWorldAccuracyTest {
 
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
-        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(209);
+        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(221);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(27);
     }
 
     @Test
