@@ -132,7 +132,8 @@ final class DescribeEvents {
         if (describeRows.isEmpty()) {
             return new Fragments(null, podNamespaces, contextNamespace);
         }
-        Subject subject = fragmentSubject(String.join("\n", region), describeRows, contextNamespace);
+        Subject subject = fragmentSubject(String.join("\n", region), prose(region, from, describeRows, getRows),
+                describeRows, contextNamespace);
         if (!subject.named() && "Pod".equals(subject.kind()) && listedPod != null) {
             subject = new Subject("Pod", listedPod.namespace() != null ? listedPod.namespace() : contextNamespace,
                     listedPod.name(), listedPod.node() != null ? listedPod.node() : subject.node());
@@ -178,7 +179,23 @@ final class DescribeEvents {
      * does not name: the rows still say what went wrong, and DESIGN section 6 wants a fragment to yield its
      * incident, so they are kept about {@link DescribePod#UNNAMED_POD} rather than rejected.
      */
-    private static Subject fragmentSubject(String text, List<EventsTable.Row> rows, String contextNamespace) {
+    /** The region's lines that are no row: the reporter's words and commands, not the messages the rows carry. */
+    private static String prose(List<String> region, int from, List<EventsTable.Row> describeRows,
+                                List<EventsTable.Row> getRows) {
+        java.util.Set<Long> rowLines = new java.util.HashSet<>();
+        describeRows.forEach(r -> rowLines.add(r.line()));
+        getRows.forEach(r -> rowLines.add(r.line()));
+        StringBuilder prose = new StringBuilder();
+        for (int i = 0; i < region.size(); i++) {
+            if (!rowLines.contains((long) from + i + 1)) {
+                prose.append(region.get(i)).append('\n');
+            }
+        }
+        return prose.toString();
+    }
+
+    private static Subject fragmentSubject(String text, String prose, List<EventsTable.Row> rows,
+                                           String contextNamespace) {
         for (EventsTable.Row row : rows) {
             Matcher m = ASSIGNED.matcher(row.message());
             if (m.find()) {
@@ -211,7 +228,7 @@ final class DescribeEvents {
                 return new Subject("Node", null, host, host);
             }
         }
-        String mentioned = kind.isEmpty() || "Pod".equals(kind) ? generatedPodName(text) : null;
+        String mentioned = kind.isEmpty() || "Pod".equals(kind) ? generatedPodName(prose) : null;
         if (mentioned != null) {
             // "nvidia-driver-daemonset-72jqc will report the error": the one pod the reporter's words name
             return new Subject("Pod", contextNamespace, mentioned, contextNode);

@@ -71,6 +71,9 @@ final class DescribePod {
         if (message.startsWith("The node was low on resource:")) {
             return "Evicted";
         }
+        if (message.startsWith("Pod Allocate failed") || message.startsWith("Allocate failed due to")) {
+            return "UnexpectedAdmissionError"; // the device manager's own words, before 1.27 added the prefix
+        }
         if (!message.startsWith("Pod was rejected:")) {
             return null;
         }

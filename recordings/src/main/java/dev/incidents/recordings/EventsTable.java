@@ -43,9 +43,13 @@ final class EventsTable {
     private static final Pattern OLD_GET_ROW = Pattern.compile("^\\s*(" + OLD_TIME_CELL + "|(?=\\d)" + EventAge.AGE
             + ")\\s+(" + OLD_TIME_CELL + "|(?=\\d)" + EventAge.AGE + ")\\s+(\\d{1,9})\\s+([a-z0-9][-a-z0-9.]*)\\s+"
             + "([A-Z][A-Za-z]+)\\s+(?:(\\S+)\\s+)?" + TYPE + "\\s+(\\S+)\\s+" + FROM + "\\s+(.*?)\\s*$");
-    /** A get-events row pasted as REASON, OBJECT and MESSAGE only: {@code FailedScheduling  pod/model-2-79d7d6786c-bprm8  0/1 nodes ...}. */
-    private static final Pattern REASON_OBJECT_ROW = Pattern.compile(
-            "^\\s*([A-Z][a-z]+(?:[A-Z][a-z]*)+)\\s+([a-z]+)/([a-z0-9][-a-z0-9.]*)\\s+(\\S.*?)\\s*$");
+    /**
+     * A get-events row pasted as REASON, OBJECT and MESSAGE only ({@code FailedScheduling  pod/model-2-79d7d6786c-bprm8
+     * 0/1 nodes ...}), or with its TYPE in front ({@code Warning  FreeDiskSpaceFailed  node/k3d-target-server-0
+     * failed to garbage collect ...}): the LAST SEEN cell cut.
+     */
+    private static final Pattern REASON_OBJECT_ROW = Pattern.compile("^\\s*(?:" + TYPE + "\\s+)?"
+            + "([A-Z][a-z]+(?:[A-Z][a-z]*)+)\\s+([a-z]+)/([a-z0-9][-a-z0-9.]*)\\s+(\\S.*?)\\s*$");
     /** The API server names an event {@code <involvedObject.name>.<unix nanos in hex>}. */
     private static final Pattern EVENT_NAME_SUFFIX = Pattern.compile("\\.[0-9a-f]{12,}$");
     /**
@@ -252,11 +256,12 @@ final class EventsTable {
         Matcher m = GET_ROW.matcher(line);
         if (!m.matches()) {
             Matcher partial = REASON_OBJECT_ROW.matcher(line);
-            if (partial.matches() && KINDS.containsKey(partial.group(2).toLowerCase(Locale.ROOT))) {
-                // no LAST SEEN and TYPE cells: the paste's own moment, a Warning unless the reason says otherwise
-                String type = NORMAL_REASONS.contains(partial.group(1)) ? "Normal" : "Warning";
-                return new Row(lineNumber, null, type, partial.group(1), "0s", null,
-                        partial.group(2) + "/" + partial.group(3), partial.group(4), null, null);
+            if (partial.matches() && KINDS.containsKey(partial.group(3).toLowerCase(Locale.ROOT))) {
+                // no LAST SEEN cell: the paste's own moment; without TYPE, a Warning unless the reason says otherwise
+                String type = partial.group(1) != null ? partial.group(1)
+                        : NORMAL_REASONS.contains(partial.group(2)) ? "Normal" : "Warning";
+                return new Row(lineNumber, null, type, partial.group(2), "0s", null,
+                        partial.group(3) + "/" + partial.group(4), partial.group(5), null, null);
             }
             Matcher old = OLD_GET_ROW.matcher(line);
             if (!old.matches() || old.group(1).isEmpty() || old.group(2).isEmpty()) {

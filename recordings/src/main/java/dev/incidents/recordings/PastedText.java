@@ -7,8 +7,9 @@ import java.util.regex.Pattern;
 
 /**
  * What an issue tracker or a chat adds to kubectl output pasted into it, taken off before the text is read: the
- * Markdown quote marker of a quoted paste ({@code > NAME   READY   STATUS}) and the link an editor wraps around a
- * name that looks like an address ({@code [nvcr.io/nvidia/cuda@sha256:ed72...](http://nvcr.io/nvidia/cuda@sha256:ed72...)}).
+ * Markdown quote marker of a quoted paste ({@code > NAME   READY   STATUS}), the link an editor wraps around a
+ * name that looks like an address ({@code [nvcr.io/nvidia/cuda@sha256:ed72...](http://nvcr.io/nvidia/cuda@sha256:ed72...)}),
+ * and the bars of a Markdown table the rows were turned into ({@code Warning | FailedScheduling | 2m | ...}).
  */
 final class PastedText {
     private static final Pattern QUOTE_MARKER = Pattern.compile("^>[ \\t]?");
@@ -18,15 +19,40 @@ final class PastedText {
     private PastedText() {
     }
 
-    /** The lines as kubectl printed them: quote markers off when most lines carry one, auto-links unwrapped. */
+    /**
+     * The lines as kubectl printed them: quote markers off when most lines carry one, auto-links unwrapped, and a
+     * Markdown table (a {@code -- | --} separator line) back to columns two spaces apart; a line keeps its number.
+     */
     static List<String> unwrap(List<String> lines) {
         boolean quoted = mostlyQuoted(lines);
+        boolean table = lines.stream().anyMatch(l -> TABLE_SEPARATOR.matcher(l).matches());
         List<String> out = new ArrayList<>(lines.size());
         for (String line : lines) {
             String text = quoted ? QUOTE_MARKER.matcher(line).replaceFirst("") : line;
+            if (table) {
+                text = TABLE_SEPARATOR.matcher(text).matches() ? "" : cells(text);
+            }
             out.add(text.indexOf("](") < 0 ? text : unlink(text));
         }
         return out;
+    }
+
+    /** {@code -- | --}, {@code |---|:---:|}: the line under a Markdown table's header. */
+    private static final Pattern TABLE_SEPARATOR = Pattern.compile("^\\s*\\|?\\s*:?-{2,}:?\\s*(?:\\|\\s*:?-{2,}:?\\s*)+\\|?\\s*$");
+
+    /** A Markdown table row's cells, trimmed and two spaces apart; a line without a bar is left as it is. */
+    private static String cells(String line) {
+        if (line.indexOf('|') < 0) {
+            return line;
+        }
+        StringBuilder joined = new StringBuilder();
+        for (String cell : line.split("\\|")) {
+            String text = cell.strip();
+            if (!text.isEmpty()) {
+                joined.append("  ").append(text);
+            }
+        }
+        return joined.toString();
     }
 
     private static boolean mostlyQuoted(List<String> lines) {

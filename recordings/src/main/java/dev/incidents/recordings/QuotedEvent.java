@@ -25,7 +25,10 @@ final class QuotedEvent {
             "\\b\\d+/\\d+ nodes are (?:un)?available:|\\bNo nodes are available that match all of the (?:following )?predicates");
 
     /** A kubelet message a line starts with (after a {@code > } quote marker), the event it is the message of. */
-    private record KubeletMessage(Pattern start, String type, String reason) {
+    private record KubeletMessage(Pattern start, String type, String reason, String component) {
+        KubeletMessage(Pattern start, String type, String reason) {
+            this(start, type, reason, "kubelet");
+        }
     }
 
     private static final List<KubeletMessage> KUBELET = List.of(
@@ -37,6 +40,8 @@ final class QuotedEvent {
                     + "volumes for pod"), "Warning", "FailedMount"),
             new KubeletMessage(Pattern.compile("Failed (?:to )?create pod sandbox:"), "Warning", "FailedCreatePodSandBox"),
             new KubeletMessage(Pattern.compile("The node was low on resource: "), "Warning", "Evicted"),
+            new KubeletMessage(Pattern.compile("Multi-Attach error for volume"), "Warning", "FailedAttachVolume",
+                    "attachdetach-controller"),
             new KubeletMessage(Pattern.compile("Error: (?:couldn't find key \\S+ in (?:ConfigMap|Secret)|(?:configmap|secret)"
                     + " \"[^\"]+\" not found)"), "Warning", "Failed"));
     private static final Pattern QUOTE_MARKER = Pattern.compile("^\\s*(?:>\\s*)*");
@@ -71,7 +76,7 @@ final class QuotedEvent {
         for (KubeletMessage kubelet : KUBELET) {
             if (kubelet.start().matcher(quoted).lookingAt()) {
                 return new EventsTable.Row(lineNumber, null, kubelet.type(), kubelet.reason(), age(line, now),
-                        "kubelet", null, quoted.strip(), null, null);
+                        kubelet.component(), null, quoted.strip(), null, null);
             }
         }
         return null;

@@ -38,7 +38,7 @@ final class YamlObjects {
     }
 
     /** A pod status's own keys, at least two of which a pasted {@code status:} tail has besides its phase. */
-    private static final Pattern STATUS_TAIL_START = Pattern.compile("\\s*(?:reason|message|phase|conditions|"
+    private static final Pattern STATUS_TAIL_START = Pattern.compile("\\s*(?:status|reason|message|phase|conditions|"
             + "containerStatuses|initContainerStatuses|qosClass|startTime|hostIP|podIP):");
     private static final java.util.Set<String> POD_STATUS_KEYS = java.util.Set.of("reason", "message", "phase",
             "containerStatuses", "initContainerStatuses", "conditions", "qosClass", "startTime", "hostIP", "podIP");
@@ -57,6 +57,9 @@ final class YamlObjects {
             status = YAML.readTree(text);
         } catch (IOException | RuntimeException e) {
             return null;
+        }
+        if (status != null && status.size() == 1 && status.path("status").isObject()) {
+            status = status.get("status"); // the status: key kept above its fields
         }
         if (status == null || !status.isObject() || status.has("kind") || !status.path("phase").isTextual()
                 || !DescribePod.POD_PHASES.contains(status.path("phase").asText())) {

@@ -73,6 +73,23 @@ class PodStatusFragmentTest {
         assertThat(pod.getMessage()).startsWith("The node was low on resource: memory.");
     }
 
+    /** kubernetes#48632: the status YAML with its 'status:' key; volcano-vgpu-device-plugin#4: the pre-1.27 message. */
+    @Test
+    void aStatusYamlUnderItsKeyAndTheDeviceManagersOlderMessage() {
+        PodSnapshot evicted = onlyPod("""
+                status:
+                  message: 'Pod The node was low on resource: [MemoryPressure].'
+                  phase: Failed
+                  reason: Evicted
+                  startTime: '2017-07-07T19:36:11Z'
+                """);
+        assertThat(evicted.getReason()).isEqualTo("Evicted");
+
+        PodSnapshot rejected = onlyPod("Message:  Pod Allocate failed due to pc error: code = Unavailable desc = error "
+                + "reading from server: EOF, which is unexpected\n");
+        assertThat(rejected.getReason()).isEqualTo("UnexpectedAdmissionError");
+    }
+
     /** kubernetes#130145: the same with its Status line. */
     @Test
     void statusReasonAndMessage() {

@@ -563,6 +563,30 @@ class RecordingsTest {
     }
 
     /**
+     * A get-events row cut before its LAST SEEN cell (linkerd2#6185) and a message pasted as a Markdown table row
+     * (nextcloud/helm#2, a Multi-Attach error: the attach/detach controller's, not the kubelet's).
+     */
+    @Test
+    void aRowWithoutItsAgeAndAMessageInAMarkdownTable() {
+        KubeEvent gc = (KubeEvent) Recordings.read("paste.txt", "Warning   FreeDiskSpaceFailed       "
+                + "node/k3d-target-server-0 failed to garbage collect required amount of images. Wanted to free 5491729203 "
+                + "bytes, but freed 0 bytes\n", OPTIONS, rejections::add).get(0).value();
+        assertThat(gc.getType()).isEqualTo("Warning");
+        assertThat(gc.getReason()).isEqualTo("FreeDiskSpaceFailed");
+        assertThat(gc.getInvolvedObject().getKind()).isEqualTo("Node");
+
+        KubeEvent attach = (KubeEvent) Recordings.read("paste.txt", """
+                  | Multi-Attach error for volume  "pvc-1209d273" Volume is already used by  pod(s) nextcloud-cron-54fb8577cf-xzsl9
+                -- | --
+                """, OPTIONS, rejections::add).get(0).value();
+        assertThat(attach.getReason()).isEqualTo("FailedAttachVolume");
+        assertThat(attach.getReportingComponent()).isEqualTo("attachdetach-controller");
+        assertThat(attach.getInvolvedObject().getName()).as("the pod named in the message holds the volume")
+                .isEqualTo(DescribePod.UNNAMED_POD);
+        assertThat(rejections).isEmpty();
+    }
+
+    /**
      * An error pasted beside a pod listing is about the one listed pod that is failing (gpu-operator#560), or, when
      * the failing ones are replicas of one workload, the first of them (openshift/release#76967, whose eviction
      * message is the kubelet's Evicted event's).
