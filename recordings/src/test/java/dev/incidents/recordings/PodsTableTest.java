@@ -344,6 +344,7 @@ class PodsTableTest {
             0/1 | PodInitializing            | 0 | Pending   | waiting                    | PodInitializing
             1/1 | Running                    | 0 | Running   | running                    | -
             0/1 | Completed                  | 0 | Succeeded | terminated                 | Completed
+            0/1 | Completed                  | 4 | Succeeded | terminated                 | Completed
             0/1 | Error                      | 0 | Failed    | terminated                 | Error
             0/1 | Error                      | 3 | Running   | terminated                 | Error
             0/1 | OOMKilled                  | 2 | Running   | terminated                 | OOMKilled
