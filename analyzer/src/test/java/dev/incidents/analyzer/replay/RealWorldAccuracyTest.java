@@ -57,7 +57,13 @@ class RealWorldAccuracyTest {
             "insufficient_gpu/hami-591-sixteen-vgpus-on-eight-card-node-all-node-scores-do-not-meet",
             "node_disk_pressure/k3s-6290-disk-over-85-percent-gc-frees-nothing-node-tainted",
             "volume_mount_failed/helm-charts-1460-wordpress-two-replicas-gce-pd-already-used-2017",
-            "volume_mount_failed/slate-catalog-251-open-science-ce-configmaps-not-created-slate-cli-event-lines");
+            "volume_mount_failed/slate-catalog-251-open-science-ce-configmaps-not-created-slate-cli-event-lines",
+            // session 7 (fixtures6): the namespace is only in the `-o wide` row above the pod's status YAML; the
+            // incident is right (INSUFFICIENT_RESOURCES on Deployment/lrp-backend) but opens in `default`
+            "insufficient_resources/cilium-42816-eks-ci-too-many-pods-max-17-pod-status-conditions-yaml-wide-row",
+            // session 7 (fixtures6): a `describe pvc` ProvisioningFailed row (StorageClass not found) is read, but an
+            // event about a PVC with no pod around it opens nothing
+            "pvc_unbound/ethersphere-helm-143-bee-storageclass-swarm-storage-not-found-one-row");
 
     /**
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
