@@ -222,7 +222,10 @@ final class DescribeEvents {
         }
         String kind = EventsTable.kindOfRows(rows);
         if ("Node".equals(kind)) {
+            // the From column's "kubelet, node2" (before 1.14), else the node the kubelet's own messages name
             String host = rows.stream().map(r -> EventsTable.host(r.from())).filter(h -> h != null).findFirst()
+                    .or(() -> rows.stream().map(r -> NODE_IN_MESSAGE.matcher(r.message()))
+                            .filter(Matcher::lookingAt).map(m -> m.group(1)).findFirst())
                     .orElse(contextNode);
             if (host != null) {
                 return new Subject("Node", null, host, host);
@@ -239,6 +242,9 @@ final class DescribeEvents {
         }
         return new Subject("Pod", contextNamespace, DescribePod.UNNAMED_POD, contextNode);
     }
+
+    /** The kubelet's and node controller's node events: {@code Node node1 status is now: NodeHasDiskPressure}. */
+    private static final Pattern NODE_IN_MESSAGE = Pattern.compile("Node (\\S+) (?:status is now|event):");
 
     /**
      * A name ending in the five characters a controller appends to its pods' names ({@code -72jqc}: Kubernetes draws

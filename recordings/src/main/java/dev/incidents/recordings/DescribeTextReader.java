@@ -39,7 +39,7 @@ final class DescribeTextReader {
 
     void read(List<String> pasted) {
         List<String> lines = PastedText.unwrap(pasted);
-        ObjectNode statusTail = YamlObjects.podStatusFragment(String.join("\n", lines));
+        ObjectNode statusTail = YamlObjects.statusFragment(String.join("\n", lines));
         if (statusTail != null) {
             emit(statusTail, 1);
             return;

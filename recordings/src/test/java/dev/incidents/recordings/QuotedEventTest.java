@@ -98,4 +98,58 @@ class QuotedEventTest {
         assertThat(row.age()).isEqualTo("0s");
         assertThat(row.line()).isEqualTo(7);
     }
+    /**
+     * Tools that print an event their own way, the kubelet's message still in it: JupyterHub's spawn progress
+     * ({@code <time> [Warning] <message>}, nvidia-docker#1042) and SLATE's client ({@code [first - last] Reason:
+     * message (xN)}, slate-catalog#251).
+     */
+    @Test
+    void aToolsPrintOfAKubeletEvent() {
+        EventsTable.Row spawn = QuotedEvent.parse("2019-08-08 10:02:17+00:00 [Warning] Error: failed to start container "
+                + "\"notebook\": Error response from daemon: OCI runtime create failed: container_linux.go:345: "
+                + "nvidia-container-cli: device error: unknown device id: no-gpu-has-1MiB-to-run\\n\"\"\": unknown", 1,
+                Instant.parse("2019-08-08T10:05:17Z"));
+        assertThat(spawn.reason()).isEqualTo("Failed");
+        assertThat(spawn.message()).startsWith("Error: failed to start container \"notebook\"");
+        assertThat(spawn.age()).isEqualTo("180s");
+
+        EventsTable.Row slate = QuotedEvent.parse("[2020-04-02T15:21:43Z - 2020-04-02T15:22:47Z] FailedMount: "
+                + "MountVolume.SetUp failed for volume \"spool\" : configmap \"spool\" not found (x8)", 1,
+                Instant.parse("2020-04-02T15:25:00Z"));
+        assertThat(slate.reason()).isEqualTo("FailedMount");
+        assertThat(slate.message()).isEqualTo("MountVolume.SetUp failed for volume \"spool\" : configmap \"spool\" not found");
+        assertThat(slate.age()).as("the range's end is when it was last seen").isEqualTo("133s");
+    }
+
+    /** The runtime's refusal alone, as a container status shows it (production-stack#869, cri-o). */
+    @Test
+    void aRuntimesStartFailureAlone() {
+        EventsTable.Row row = QuotedEvent.parse("container create failed: executable file `lmcache_experimental_server` "
+                + "not found in $PATH: No such file or directory", 1, OPTIONS.now());
+
+        assertThat(row.reason()).isEqualTo("Failed");
+        assertThat(row.from()).isEqualTo("kubelet");
+        assertThat(QuotedEvent.parse("the container create failed: again", 1, OPTIONS.now())).isNull();
+    }
+
+    /** The attach/detach controller before it said Multi-Attach (helm/charts#1460, GKE 2017). */
+    @Test
+    void theOlderAttachFailure() {
+        EventsTable.Row row = QuotedEvent.parse("Failed to attach volume \"pvc-859b\" on node \"gke-a-z545\" with: "
+                + "googleapi: Error 400: The disk resource 'projects/p/zones/z/disks/d' is already being used by "
+                + "'projects/p/zones/z/instances/gke-a-x2tb'", 1, OPTIONS.now());
+
+        assertThat(row.reason()).isEqualTo("FailedAttachVolume");
+        assertThat(row.from()).isEqualTo("attachdetach-controller");
+    }
+
+    /** HAMi's scheduler extender's verdict copied alone (HAMi#591), and its newer counted wording. */
+    @Test
+    void hamisVerdictAlone() {
+        EventsTable.Row row = QuotedEvent.parse("no available node, all node scores do not meet", 1, OPTIONS.now());
+        assertThat(row.reason()).isEqualTo("FilteringFailed");
+        assertThat(row.from()).isEqualTo("hami-scheduler");
+        assertThat(QuotedEvent.parse("> no available node, 3 nodes do not meet", 1, OPTIONS.now()).message())
+                .isEqualTo("no available node, 3 nodes do not meet");
+    }
 }

@@ -70,6 +70,13 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
      * resources: GPUs, requested: 1, used: 8, capacity: 8}; the resource is a word of its own ({@code GPUs},
      * {@code GPU memory}, {@code CPU cores}, {@code memory}).
      */
+    /**
+     * HAMi's scheduler extender (GPU sharing: {@code nvidia.com/gpu} counts physical cards, with {@code gpumem} and
+     * {@code gpucores} beside it) filters nodes by their devices only, so its {@code FilteringFailed} verdict
+     * {@code no available node, all node scores do not meet} (or {@code ..., 3 nodes do not meet}) says no node has the
+     * devices the pod asks for; the per-node reasons, when it gives them, are separate events.
+     */
+    private static final Pattern HAMI_VERDICT = Pattern.compile("^\\s*no available node, (?:all node scores|\\d+ nodes?) do not meet");
     private static final Pattern KAI_PREFIX = Pattern.compile("^\\s*no nodes with enough resources were found:?\\s*");
     private static final Pattern KAI_NOT_ENOUGH = Pattern.compile(
             "(?i)^(?:node(?:-group)?(?:\\(s\\))?\\s+)?(?:\\S+\\s+)?didn't have enough resources:\\s*([a-z][a-z ]*?)\\s*(?:,.*)?$");
@@ -126,6 +133,10 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
         boolean prefixed = false;
         Matcher prefix = PREFIX.matcher(body);
         Matcher kai = KAI_PREFIX.matcher(body);
+        if (HAMI_VERDICT.matcher(body).find()) {
+            return new FailedSchedulingMessage(0, 0, List.of(new SchedulingReason(0, Kind.INSUFFICIENT_RESOURCE,
+                    "nvidia.com/gpu", null, body.trim())), preemption, truncated, raw);
+        }
         if (prefix.find()) {
             available = Integer.parseInt(prefix.group(1));
             total = Integer.parseInt(prefix.group(2));
@@ -163,6 +174,11 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
             }
         }
         return new FailedSchedulingMessage(available, total, reasons, preemption, truncated, raw);
+    }
+
+    /** HAMi's {@code FilteringFailed} verdict: no node has the devices the pod asks for. */
+    public static boolean isDeviceFilterVerdict(String message) {
+        return message != null && HAMI_VERDICT.matcher(message).find();
     }
 
     /** KAI's resource words as the Kubernetes resources they stand for. */

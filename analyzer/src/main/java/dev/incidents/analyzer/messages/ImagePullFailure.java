@@ -213,6 +213,12 @@ public record ImagePullFailure(Category category, boolean causeKnown, Optional<S
     private static final Pattern AUTH_ASKED = Pattern.compile(
             "unauthorized|authentication required|no basic auth credentials|(?<![0-9a-z])40[13](?![0-9a-z])|forbidden");
 
+    /**
+     * Docker before 18.x: {@code Error reading manifest 8.4.1} (optionally {@code in docker.io/x/y}) and nothing after
+     * it. Any other answer of the registry follows with a colon (an auth error, a timeout); none is a 404 without a body.
+     */
+    private static final Pattern BARE_MANIFEST_ERROR = Pattern.compile("error reading manifest \\S+(?: in \\S+)?\\s*$");
+
     /** A Docker Hub official image's name: one path component, no registry host ({@code headscale-api-key:v1}). */
     private static boolean isOfficialName(String image) {
         return !image.isBlank() && image.indexOf('/') < 0;
@@ -231,7 +237,8 @@ public record ImagePullFailure(Category category, boolean causeKnown, Optional<S
                 || d.contains("name_unknown") || d.contains(": not found")
                 || d.contains("code = notfound") || d.contains("not found: manifest") || d.contains("repository")
                 && d.contains("not found") || d.contains("manifest for ") && d.contains("not found")
-                || d.contains("no matching manifest") || d.contains("invalid reference format")) {
+                || d.contains("no matching manifest") || d.contains("invalid reference format")
+                || BARE_MANIFEST_ERROR.matcher(d).find()) {
             return Category.IMAGE_NOT_FOUND;
         }
         return Category.IMAGE_PULL_FAILED;

@@ -295,4 +295,13 @@ class FailedSchedulingMessageTest {
         assertThat(FailedSchedulingMessage.parse("pod didn't trigger scale-up: 1 node(s) were not ready")
                 .everyNodeNotReady()).isFalse();
     }
+
+    /** HAMi#591: HAMi's extender filters nodes by their devices only; its verdict is a GPU shortage. */
+    @Test
+    void hamisFilteringVerdictIsAnAcceleratorShortage() {
+        FailedSchedulingMessage verdict = FailedSchedulingMessage.parse("no available node, all node scores do not meet");
+        assertThat(verdict.category()).contains(Category.INSUFFICIENT_GPU);
+        assertThat(FailedSchedulingMessage.isDeviceFilterVerdict("no available node, 2 nodes do not meet")).isTrue();
+        assertThat(FailedSchedulingMessage.isDeviceFilterVerdict("calcScore failed unknown device for pod p")).isFalse();
+    }
 }

@@ -194,4 +194,14 @@ class ImagePullFailureTest {
         assertThat(ImagePullFailure.parse(denied.formatted("web:1", "web") + " unauthorized: authentication required")
                 .orElseThrow().category()).isEqualTo(Category.IMAGE_PULL_AUTH);
     }
+
+    /** concourse-chart#30: Docker before 18.x said only "Error reading manifest <tag>" when the tag was not there. */
+    @Test
+    void dockersBareManifestErrorIsAMissingTag() {
+        assertThat(ImagePullFailure.parse("Failed to pull image \"concourse/concourse:8.4.1\": rpc error: code = Unknown "
+                + "desc = Error reading manifest 8.4.1").orElseThrow().category()).isEqualTo(Category.IMAGE_NOT_FOUND);
+        assertThat(ImagePullFailure.parse("Failed to pull image \"r.example/app:1\": rpc error: code = Unknown desc = "
+                + "Error reading manifest 1 in r.example/app: net/http: request canceled").orElseThrow().category())
+                .as("the registry's answer after a colon decides").isEqualTo(Category.IMAGE_PULL_FAILED);
+    }
 }

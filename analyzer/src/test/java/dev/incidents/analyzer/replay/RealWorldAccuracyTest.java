@@ -49,15 +49,6 @@ class RealWorldAccuracyTest {
             // session 6 (fixtures5), healthy: a Completed validation pod with restarts from a GPU operator install that
             // converged opens CRASH_LOOP (restarts while the driver was still loading, then Completed)
             "healthy/deepops-603-gpu-operator-resources-running-validations-completed-with-restarts",
-            // session 7, held-back batch 5 moved in (measured 18/27, 19/27 before anyone looked): being fixed as classes
-            "container_start_failed/nvidia-docker-1042-jupyterhub-spawn-event-gpushare-no-gpu-has-1mib-to-run",
-            "container_start_failed/production-stack-869-cacheserver-lmcache-experimental-server-not-in-image",
-            "gpu_capacity_lost/device-plugin-58-allocatable-zero-of-sixteen-node-status-yaml",
-            "image_not_found/concourse-chart-30-image-tag-8-4-1-error-reading-manifest",
-            "insufficient_gpu/hami-591-sixteen-vgpus-on-eight-card-node-all-node-scores-do-not-meet",
-            "node_disk_pressure/k3s-6290-disk-over-85-percent-gc-frees-nothing-node-tainted",
-            "volume_mount_failed/helm-charts-1460-wordpress-two-replicas-gce-pd-already-used-2017",
-            "volume_mount_failed/slate-catalog-251-open-science-ce-configmaps-not-created-slate-cli-event-lines",
             // session 7 (fixtures6): the namespace is only in the `-o wide` row above the pod's status YAML; the
             // incident is right (INSUFFICIENT_RESOURCES on Deployment/lrp-backend) but opens in `default`
             "insufficient_resources/cilium-42816-eks-ci-too-many-pods-max-17-pod-status-conditions-yaml-wide-row",
