@@ -245,6 +245,7 @@ public final class Correlator implements Processor<String, byte[], String, Incid
 
     private SubjectView view(Subject subject, SubjectState state) {
         return new SubjectView(subject, state.pods, resource -> nodeIndex.offer(subject.cluster(), resource, nodes, placements),
-                state.acceleratorsAdvertised, state.acceleratorsExpected, state.groups);
+                () -> nodeIndex.nodesObserved(subject.cluster(), nodes, placements), state.acceleratorsAdvertised,
+                state.acceleratorsExpected, state.groups);
     }
 }
