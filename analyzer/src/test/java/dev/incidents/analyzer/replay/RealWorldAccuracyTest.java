@@ -51,7 +51,13 @@ class RealWorldAccuracyTest {
             "insufficient_resources/cilium-42816-eks-ci-too-many-pods-max-17-pod-status-conditions-yaml-wide-row",
             // session 7 (fixtures6): a `describe pvc` ProvisioningFailed row (StorageClass not found) is read, but an
             // event about a PVC with no pod around it opens nothing
-            "pvc_unbound/ethersphere-helm-143-bee-storageclass-swarm-storage-not-found-one-row");
+            "pvc_unbound/ethersphere-helm-143-bee-storageclass-swarm-storage-not-found-one-row",
+            // session 7 (fixtures7): a describe pasted outside a code block loses every indentation; the pod record is
+            // read, but its flat `Last State: Terminated` / `Exit Code: 1` / `Restart Count: 19` lines open nothing
+            "crash_loop/k8s-93826-wordpress-exit-1-restart-19-describe-indentation-lost",
+            // session 7 (fixtures7): the kubelet's CSI `attacher.MountDevice failed ... not found in the list of
+            // registered CSI drivers` message quoted alone gives no record (the lone-message class)
+            "volume_mount_failed/ceph-csi-1105-job-pod-rbd-driver-not-registered-restart-plugin-lone-message");
 
     /**
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
