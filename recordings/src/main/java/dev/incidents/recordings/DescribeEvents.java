@@ -45,8 +45,12 @@ final class DescribeEvents {
     private static final Pattern POD_IN_MESSAGE = Pattern.compile(
             "\\bpod \"?([a-z0-9][-a-z0-9.]*[a-z0-9])(?:_([a-z0-9][-a-z0-9]*[a-z0-9])\\(|\"/\"([a-z0-9][-a-z0-9]*[a-z0-9])\""
             + "|\"(?=[:\\s]))");
-    /** Kinds {@link EventsTable#kindOfRows} tells from their scheduler's events, kept when the paste names no object. */
-    private static final java.util.Set<String> CUSTOM_SUBJECTS = java.util.Set.of("PodGroup", "Workload");
+    /**
+     * Kinds {@link EventsTable#kindOfRows} tells from their scheduler's or controller's events (a claim's binding and
+     * provisioning), kept when the paste names no object.
+     */
+    private static final java.util.Set<String> CUSTOM_SUBJECTS = java.util.Set.of("PodGroup", "Workload",
+            "PersistentVolumeClaim");
     private static final DateTimeFormatter OLD_TIME_FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xx");
 
     private final DescribeSink sink;
@@ -137,6 +141,11 @@ final class DescribeEvents {
         if (!subject.named() && "Pod".equals(subject.kind()) && listedPod != null) {
             subject = new Subject("Pod", listedPod.namespace() != null ? listedPod.namespace() : contextNamespace,
                     listedPod.name(), listedPod.node() != null ? listedPod.node() : subject.node());
+        } else if ("Pod".equals(subject.kind()) && listedPod != null && listedPod.name().equals(subject.name())
+                && listedPod.namespace() != null) {
+            // the listed pod's row says its namespace (get pods -A): it wins over the paste's default
+            subject = new Subject("Pod", listedPod.namespace(), subject.name(),
+                    subject.node() != null ? subject.node() : listedPod.node());
         }
         for (EventsTable.Row row : describeRows) {
             emit(row, subject.kind(), subject.namespace(), subject.name(), subject.node());
@@ -237,7 +246,8 @@ final class DescribeEvents {
             return new Subject("Pod", contextNamespace, mentioned, contextNode);
         }
         if (CUSTOM_SUBJECTS.contains(kind)) {
-            // a scheduler's events about its own kind (Volcano PodGroup, Kueue Workload), the object not named
+            // a scheduler's events about its own kind (Volcano PodGroup, Kueue Workload), a claim's (describe pvc),
+            // the object not named
             return new Subject(kind, contextNamespace, UNNAMED + kind.toLowerCase(java.util.Locale.ROOT), contextNode);
         }
         return new Subject("Pod", contextNamespace, DescribePod.UNNAMED_POD, contextNode);

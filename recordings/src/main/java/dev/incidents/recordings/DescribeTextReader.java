@@ -100,6 +100,12 @@ final class DescribeTextReader {
                 DescribeNode.conditionEvents(node, List.of(), sink.now()).forEach(e -> emit(e, line));
                 return;
             }
+            if (root.child("Capacity") != null && root.child("Allocatable") != null && root.child("Containers") == null) {
+                // a node describe's resource blocks pasted without its Name: (allocatable GPUs below capacity)
+                emit(DescribeNode.node(root, named != null && "Node".equals(named.kind()) ? named.name()
+                        : DescribeNode.UNNAMED_NODE), line);
+                return;
+            }
             boolean containerState = root.child("State") != null || root.child("Last State") != null;
             boolean podStatus = DescribePod.isPodStatus(root);
             boolean containerSections = root.child("Containers") != null || root.child("Init Containers") != null;

@@ -40,6 +40,15 @@ final class QuotedEvent {
 
     private static final List<KubeletMessage> KUBELET = List.of(
             new KubeletMessage(Pattern.compile("Failed to pull image \""), "Warning", "Failed"),
+            // what a tool's log of the pod's progress shows between the failures (JupyterHub's spawn event log): the
+            // placement and the container's start tell whose events these are and that it ran
+            new KubeletMessage(Pattern.compile("Successfully assigned \\S+/\\S+ to "), "Normal", "Scheduled",
+                    "default-scheduler"),
+            new KubeletMessage(Pattern.compile("Pulling image \""), "Normal", "Pulling"),
+            new KubeletMessage(Pattern.compile("Successfully pulled image \"|Container image \"[^\"]+\" already present "
+                    + "on machine"), "Normal", "Pulled"),
+            new KubeletMessage(Pattern.compile("Created container "), "Normal", "Created"),
+            new KubeletMessage(Pattern.compile("Started container "), "Normal", "Started"),
             new KubeletMessage(Pattern.compile("Back-off restarting failed container"), "Warning", "BackOff"),
             new KubeletMessage(Pattern.compile("Back-off pulling image \""), "Normal", "BackOff"),
             new KubeletMessage(Pattern.compile("(?:Liveness|Readiness|Startup) probe failed:"), "Warning", "Unhealthy"),
@@ -64,7 +73,10 @@ final class QuotedEvent {
      */
     private static final Pattern TOOL_PREFIX = Pattern.compile("^(?:\\[[^\\]]*\\d\\d:\\d\\d[^\\]]*\\]\\s*|"
             + "\\d{4}-\\d\\d-\\d\\d[T ]\\d\\d:\\d\\d:\\d\\d(?:\\.\\d+)?(?:Z|[+-]\\d\\d:?\\d\\d)?\\s+)?"
-            + "(?:\\[(Normal|Warning)\\]\\s*)?(?:[A-Z][a-z]+(?:[A-Z][A-Za-z]*)+:\\s+)?");
+            + "(?:\\[(Normal|Warning)\\]\\s*)?(?:([A-Z][a-z]+(?:[A-Z][A-Za-z]*)+):\\s+)?");
+    /** Container waiting reasons of a failed pull, whose message is the runtime's answer. */
+    private static final java.util.Set<String> PULL_STATE_REASONS = java.util.Set.of("ErrImagePull", "ErrImageNeverPull",
+            "InvalidImageName");
     /** A tool's repeat count after the message ({@code  (x8)}). */
     private static final Pattern REPEATS = Pattern.compile("\\s+\\(x\\d+\\)\\s*$");
     /** A pod describe's status field ({@code Message:  0/3 nodes ...}): its own reader reads it. */
@@ -102,9 +114,23 @@ final class QuotedEvent {
         }
         Matcher prefix = TOOL_PREFIX.matcher(quoted);
         boolean prefixed = prefix.lookingAt() && prefix.end() > 0;
-        String message = REPEATS.matcher(prefixed ? quoted.substring(prefix.end()) : quoted).replaceFirst("");
+        String message = REPEATS.matcher(prefixed ? quoted.substring(prefix.end()) : quoted).replaceFirst("").strip();
         // a time range's end is when the event was last seen
         String time = prefixed ? lastTimestamp(prefix.group()) : line;
+        String rejection = DescribePod.rejectionReason(message);
+        if (rejection != null && !"Evicted".equals(rejection)) {
+            // the kubelet's admission rejection quoted alone ("Pod was rejected: Allocate failed due to ..."): the
+            // event the kubelet records with it carries the pod's status reason
+            return new EventsTable.Row(lineNumber, null, "Warning", rejection, age(time, now), "kubelet", null, message,
+                    null, null);
+        }
+        String label = prefixed ? prefix.group(2) : null;
+        if (label != null && PULL_STATE_REASONS.contains(label) && !message.isEmpty()) {
+            // a container's waiting reason and message ("ErrImagePull: rpc error: ... manifest unknown"), as a UI or
+            // a jsonpath prints the state: the pull failure the kubelet reported under that reason
+            return new EventsTable.Row(lineNumber, null, "Warning", "InvalidImageName".equals(label) ? "InspectFailed"
+                    : label, age(time, now), "kubelet", null, message, null, null);
+        }
         for (KubeletMessage kubelet : KUBELET) {
             if (kubelet.start().matcher(message).lookingAt()) {
                 return new EventsTable.Row(lineNumber, null, kubelet.type(), kubelet.reason(), age(time, now),

@@ -224,4 +224,21 @@ class NodeConditionsTest {
             assertThat(e.getInvolvedObject().getName()).isEqualTo("node1");
         });
     }
+
+    /** gpu-operator#1065: a node describe's Capacity and Allocatable alone, the reporter's marker after a quantity. */
+    @Test
+    void resourceBlocksAloneAreAnUnnamedNodes() {
+        NodeSnapshot node = node(read("""
+                Capacity:
+                  cpu:                        128
+                  nvidia.com/gpu:             8
+                Allocatable:
+                  cpu:                        128
+                  nvidia.com/gpu:             7       <=========== here
+                """));
+
+        assertThat(node.getName()).isEqualTo(DescribeNode.UNNAMED_NODE);
+        assertThat(node.getCapacity()).containsEntry("nvidia.com/gpu", "8");
+        assertThat(node.getAllocatable()).containsEntry("nvidia.com/gpu", "7");
+    }
 }

@@ -152,4 +152,51 @@ class QuotedEventTest {
         assertThat(QuotedEvent.parse("> no available node, 3 nodes do not meet", 1, OPTIONS.now()).message())
                 .isEqualTo("no available node, 3 nodes do not meet");
     }
+
+    /** device-plugin#1223 and #231: the kubelet's admission rejection quoted alone, in its 1.27+ and older wording. */
+    @Test
+    void anAdmissionRejectionAlone() {
+        EventsTable.Row rejected = QuotedEvent.parse("Pod was rejected: Allocate failed due to device plugin "
+                + "GetPreferredAllocation; unable to get device link information: error calling nvml.Init", 1, OPTIONS.now());
+        assertThat(rejected.reason()).isEqualTo("UnexpectedAdmissionError");
+        assertThat(rejected.from()).isEqualTo("kubelet");
+        assertThat(QuotedEvent.parse("> Pod Allocate failed due to device plugin GetPreferredAllocation rpc failed with "
+                + "err: nvml: GPU is lost, which is unexpected", 1, OPTIONS.now()).reason())
+                .isEqualTo("UnexpectedAdmissionError");
+        assertThat(QuotedEvent.parse("Pod was rejected: Node didn't have enough resource: nvidia.com/gpu, requested: 1, "
+                + "used: 8, capacity: 8", 1, OPTIONS.now()).reason()).isEqualTo("OutOfnvidia.com/gpu");
+    }
+
+    /** drain-node-on-crash#7: a container's waiting reason and message, as a UI prints the state. */
+    @Test
+    void aPullStatesReasonAndMessage() {
+        EventsTable.Row pull = QuotedEvent.parse("ErrImagePull: rpc error: code = Unknown desc = Error response from "
+                + "daemon: manifest for drainnode/leader:v1.0-rc9 not found: manifest unknown: manifest unknown", 2,
+                OPTIONS.now());
+        assertThat(pull.reason()).isEqualTo("ErrImagePull");
+        assertThat(pull.message()).startsWith("rpc error: code = Unknown desc = Error response from daemon: manifest for");
+        assertThat(QuotedEvent.parse("ImagePullBackOff: Back-off pulling image \"drainnode/leader:v1.0-rc9\"", 1,
+                OPTIONS.now()).reason()).isEqualTo("BackOff");
+        assertThat(QuotedEvent.parse("SomeLabel: rpc error: code = Unknown", 1, OPTIONS.now()))
+                .as("only a pull's waiting reasons carry a pull's message").isNull();
+    }
+
+    /** pangeo-cloud-federation#523: JupyterHub's spawn event log names the pod by its placement. */
+    @Test
+    void aSpawnEventLogIsThePodsEvents() {
+        List<Recorded> records = Recordings.read("paste.txt", """
+                Event log
+                2020-02-04 17:53:11+00:00 [Normal] Successfully assigned icesat2-staging/jupyter-cg to ip-192-168-152-93.us-west-2.compute.internal
+                2020-02-04 17:53:13+00:00 [Normal] Container image "pangeo/pangeo-notebook:latest" already present on machine
+                2020-02-04 17:53:13+00:00 [Normal] Started container notebook
+                2020-02-04 17:53:15+00:00 [Warning] Back-off restarting failed container
+                """, OPTIONS, rejections::add);
+
+        assertThat(rejections).isEmpty();
+        assertThat(records).map(r -> (KubeEvent) r.value()).extracting(KubeEvent::getReason)
+                .containsExactly("Scheduled", "Pulled", "Started", "BackOff");
+        assertThat(records).map(r -> ((KubeEvent) r.value()).getInvolvedObject().getName()).containsOnly("jupyter-cg");
+        assertThat(records).map(r -> ((KubeEvent) r.value()).getInvolvedObject().getNamespace())
+                .containsOnly("icesat2-staging");
+    }
 }

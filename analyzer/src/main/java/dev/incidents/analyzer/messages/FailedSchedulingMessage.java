@@ -76,7 +76,16 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
      * {@code no available node, all node scores do not meet} (or {@code ..., 3 nodes do not meet}) says no node has the
      * devices the pod asks for; the per-node reasons, when it gives them, are separate events.
      */
-    private static final Pattern HAMI_VERDICT = Pattern.compile("^\\s*no available node, (?:all node scores|\\d+ nodes?) do not meet");
+    private static final Pattern HAMI_VERDICT = Pattern.compile("^\\s*(?:no available node, (?:all node scores|\\d+ nodes?) do "
+            + "not meet|\\d+ nodes? " + "(?:Card[A-Z]\\w+|NodeInsufficientDevice|AllocatedCardsInsufficientRequest|NumaNotFit|"
+            + "ExclusiveDeviceAllocateConflict)\\()");
+    /**
+     * HAMi's per-node reasons, in its FilteringFailed events and, through the extender, the scheduler's verdict
+     * ({@code 0/3 nodes are available: 1 node unregistered}): a node whose devices HAMi's device plugin has not
+     * registered (its handshake annotation), a card short of memory or cores, a node short of devices.
+     */
+    private static final Pattern HAMI_NODE_REASON = Pattern.compile("^(?:node unregistered|Card[A-Z]\\w+|"
+            + "NodeInsufficientDevice|AllocatedCardsInsufficientRequest|NumaNotFit|ExclusiveDeviceAllocateConflict)\\b");
     private static final Pattern KAI_PREFIX = Pattern.compile("^\\s*no nodes with enough resources were found:?\\s*");
     private static final Pattern KAI_NOT_ENOUGH = Pattern.compile(
             "(?i)^(?:node(?:-group)?(?:\\(s\\))?\\s+)?(?:\\S+\\s+)?didn't have enough resources:\\s*([a-z][a-z ]*?)\\s*(?:,.*)?$");
@@ -210,6 +219,9 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
         Matcher kai = KAI_NOT_ENOUGH.matcher(text);
         if (kai.matches()) {
             return new SchedulingReason(nodes, Kind.INSUFFICIENT_RESOURCE, kaiResource(kai.group(1)), null, clause);
+        }
+        if (HAMI_NODE_REASON.matcher(text).find()) {
+            return new SchedulingReason(nodes, Kind.INSUFFICIENT_RESOURCE, "nvidia.com/gpu", null, clause);
         }
         if (text.startsWith("Insufficient ")) {
             return new SchedulingReason(nodes, Kind.INSUFFICIENT_RESOURCE, text.substring(13).trim(), null, clause);

@@ -303,5 +303,10 @@ class FailedSchedulingMessageTest {
         assertThat(verdict.category()).contains(Category.INSUFFICIENT_GPU);
         assertThat(FailedSchedulingMessage.isDeviceFilterVerdict("no available node, 2 nodes do not meet")).isTrue();
         assertThat(FailedSchedulingMessage.isDeviceFilterVerdict("calcScore failed unknown device for pod p")).isFalse();
+        assertThat(FailedSchedulingMessage.isDeviceFilterVerdict("3 nodes CardInsufficientMemory(node-a,node-b,node-c)"))
+                .as("its per-reason events").isTrue();
+        // HAMi#1800: through the extender, the scheduler's own verdict carries HAMi's per-node reason
+        assertThat(FailedSchedulingMessage.parse("0/3 nodes are available: 1 node unregistered").category())
+                .contains(Category.INSUFFICIENT_GPU);
     }
 }
