@@ -45,7 +45,13 @@ class RealWorldAccuracyTest {
             "image_not_found/gpu-operator-560-toolkit-init-cuda-digest-gone-get-pods-grep-backoff-line",
             // session 6 (fixtures5): the reporter's own summary rows ('pod  node  "Threshold quantity: ..."'), a quoted
             // fragment of the eviction message with no 'low on resource' lead, give no record
-            "pod_evicted/uzi-225-imagefs-eviction-threshold-quantity-two-pods-summary-rows");
+            "pod_evicted/uzi-225-imagefs-eviction-threshold-quantity-two-pods-summary-rows",
+            // session 7 (fixtures7): a describe pasted outside a code block loses every indentation; the pod record is
+            // read, but its flat `Last State: Terminated` / `Exit Code: 1` / `Restart Count: 19` lines open nothing
+            "crash_loop/k8s-93826-wordpress-exit-1-restart-19-describe-indentation-lost",
+            // session 7 (fixtures7): the kubelet's CSI `attacher.MountDevice failed ... not found in the list of
+            // registered CSI drivers` message quoted alone gives no record (the lone-message class)
+            "volume_mount_failed/ceph-csi-1105-job-pod-rbd-driver-not-registered-restart-plugin-lone-message");
 
     /**
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
