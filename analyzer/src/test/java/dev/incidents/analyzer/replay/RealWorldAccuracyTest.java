@@ -57,7 +57,19 @@ class RealWorldAccuracyTest {
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
-    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of();
+    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
+            // batch 7, measured 13/23 on 2026-12-03 (session 7, at its merge, analyzer of 3be2382) before anyone
+            // looked at it
+            "crash_loop/zonca-jetstream-73-ubuntu-22-gpu-node-system-pods-crashloop-get-pods-field-selector-wide",
+            "image_not_found/keda-example-6-local-dummy-images-only-built-locally-pulled-on-eks",
+            "image_not_found/kubernetes-in-action-37-tutum-curl-repository-gone-killercoda-table",
+            "init_container_failed/cos-gpu-installer-45-gke-driver-installer-permission-denied-back-off-message-console",
+            "init_container_failed/microk8s-2662-gpu-operator-operands-init-crashloop-ubuntu-21-10-cgroup-v2-get-all",
+            "insufficient_gpu/modelplane-306-dra-resourceclaim-gke-pool-at-zero-cannot-allocate-all-claims",
+            "oom_killed/azure-service-operator-298-operator-manager-oomkilled-last-state-fragment",
+            "sandbox_failed/flannel-1558-pod-cidr-not-assigned-everything-containercreating-43h-get-pods-a",
+            "volume_mount_failed/compliantkubernetes-kubespray-133-rbd-csi-plugin-missing-on-tainted-nodes-markdown-italic-row",
+            "volume_mount_failed/primus-safe-730-rbd-node-plugin-no-tolerations-155-of-191-nodes-wrapped-elided-message");
 
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
@@ -113,8 +125,8 @@ class RealWorldAccuracyTest {
 
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
-        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(282);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(0); // batch 7 is being gathered
+        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(287);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(23);
     }
 
     @Test
