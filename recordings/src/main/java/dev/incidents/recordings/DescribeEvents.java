@@ -40,10 +40,10 @@ final class DescribeEvents {
      * The kubelet names the pod in many of its messages: {@code Back-off restarting failed container app in pod
      * web-0_shop(uid)}, {@code Unable to mount volumes for pod "web-0_shop(uid)"}, {@code ... for pod "web-0"/"shop"}
      * (before 1.10), {@code failed to set up sandbox container "..." network for pod "web-0"} (no namespace: group 2
-     * is then null). {@code pods "x" is forbidden} (plural) is a controller's, about a pod that was never made.
+     * is then null), a CrashLoopBackOff state's {@code container=app pod=web-0_shop(uid)}. {@code pods "x" is forbidden} (plural) is a controller's, about a pod that was never made.
      */
     private static final Pattern POD_IN_MESSAGE = Pattern.compile(
-            "\\bpod \"?([a-z0-9][-a-z0-9.]*[a-z0-9])(?:_([a-z0-9][-a-z0-9]*[a-z0-9])\\(|\"/\"([a-z0-9][-a-z0-9]*[a-z0-9])\""
+            "\\bpod[ =]\"?([a-z0-9][-a-z0-9.]*[a-z0-9])(?:_([a-z0-9][-a-z0-9]*[a-z0-9])\\(|\"/\"([a-z0-9][-a-z0-9]*[a-z0-9])\""
             + "|\"(?=[:\\s]))");
     /**
      * Kinds {@link EventsTable#kindOfRows} tells from their scheduler's or controller's events (a claim's binding and

@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
 final class QuotedEvent {
     /** {@code 0/36 nodes are available:} (1.9 on), {@code No nodes are available that match all of the predicates}. */
     private static final Pattern VERDICT = Pattern.compile(
-            "\\b\\d+/\\d+ nodes are (?:un)?available:|\\bNo nodes are available that match all of the (?:following )?predicates");
+            "\\b\\d+/\\d+ nodes are (?:un)?available:|\\bNo nodes are available that match all of the (?:following )?predicates"
+            + "|^\\s*(?:>\\s*)*cannot allocate all claims\\b");
     /**
      * HAMi's scheduler extender's verdict, its {@code FilteringFailed} event: {@code no available node, all node scores
      * do not meet} (before 2.6), {@code no available node, 3 nodes do not meet} (the reasons in sibling events).
@@ -52,8 +53,13 @@ final class QuotedEvent {
             new KubeletMessage(Pattern.compile("Back-off restarting failed container"), "Warning", "BackOff"),
             new KubeletMessage(Pattern.compile("Back-off pulling image \""), "Normal", "BackOff"),
             new KubeletMessage(Pattern.compile("(?:Liveness|Readiness|Startup) probe failed:"), "Warning", "Unhealthy"),
-            new KubeletMessage(Pattern.compile("MountVolume\\.\\w+ failed for volume|Unable to (?:attach or )?mount "
-                    + "volumes for pod"), "Warning", "FailedMount"),
+            // and the CSI volume plugin's error alone, the detail after "MountVolume.MountDevice failed ... : "
+            new KubeletMessage(Pattern.compile("MountVolume\\.\\w+ failed\\b|Unable to (?:attach or )?mount "
+                    + "volumes for pod|kubernetes\\.io/csi: \\w+\\.\\w+ failed"), "Warning", "FailedMount"),
+            // a container's CrashLoopBackOff waiting message ({@code Back-off 20s restarting failed container=x
+            // pod=y_ns(uid)}), as a console shows the container's state: the back-off the kubelet records as an event
+            new KubeletMessage(Pattern.compile("Back-off \\d+[smh]\\w* restarting failed container="), "Warning",
+                    "BackOff"),
             new KubeletMessage(Pattern.compile("Failed (?:to )?create pod sandbox:"), "Warning", "FailedCreatePodSandBox"),
             new KubeletMessage(Pattern.compile("The node was low on resource: "), "Warning", "Evicted"),
             new KubeletMessage(Pattern.compile("Multi-Attach error for volume|Failed to attach volume \""), "Warning",

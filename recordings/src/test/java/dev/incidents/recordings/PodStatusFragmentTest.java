@@ -164,4 +164,18 @@ class PodStatusFragmentTest {
         assertThat(Recordings.read("paste.txt", "capacity: 16 GPUs\nallocatable: none\n", OPTIONS, rejections::add))
                 .as("two words with colons are not a node's status").isEmpty();
     }
+
+    /** azure-service-operator#298: a Last State whose fields the reporter pasted at its own indentation. */
+    @Test
+    void aLastStateWithItsFieldsFlushLeft() {
+        PodSnapshot pod = onlyPod("""
+                  Last State:     Terminated
+                  Reason:       OOMKilled
+                  Exit Code:    137
+                """);
+
+        assertThat(pod.getContainers().get(0).getLastState().getReason()).isEqualTo("OOMKilled");
+        assertThat(pod.getContainers().get(0).getLastState().getExitCode()).isEqualTo(137);
+        assertThat(pod.getReason()).as("not the pod's status reason").isNull();
+    }
 }

@@ -199,4 +199,27 @@ class QuotedEventTest {
         assertThat(records).map(r -> ((KubeEvent) r.value()).getInvolvedObject().getNamespace())
                 .containsOnly("icesat2-staging");
     }
+
+    /**
+     * Batch 7's quoted messages: a console's CrashLoopBackOff state (cos-gpu-installer#45), a mount failure with the
+     * reporter's elision (Primus-SaFE#730), the scheduler's DRA words alone (modelplane#306), a row in Markdown
+     * italics (compliantkubernetes-kubespray#133).
+     */
+    @Test
+    void messagesAsConsolesAndReportersShowThem() {
+        EventsTable.Row backOff = QuotedEvent.parse("Back-off 20s restarting failed container=nvidia-driver-installer "
+                + "pod=nvidia-driver-installer-z7ht8_kube-system(b362cd39): CrashLoopBackOff", 1, OPTIONS.now());
+        assertThat(backOff.reason()).isEqualTo("BackOff");
+        assertThat(QuotedEvent.parse("MountVolume.MountDevice failed ... driver name rbd.csi.ceph.com not found", 1,
+                OPTIONS.now()).reason()).isEqualTo("FailedMount");
+        assertThat(QuotedEvent.parse("cannot allocate all claims", 1, OPTIONS.now()).reason())
+                .isEqualTo("FailedScheduling");
+
+        List<Recorded> records = Recordings.read("paste.txt", "_FailedMount  9m25s (x461 over 15h)  kubelet  "
+                + "MountVolume.MountDevice failed for volume \"pvc-9e7e\" : kubernetes.io/csi: attacher.MountDevice "
+                + "failed to create newCsiDriverClient: driver name rook-ceph.rbd.csi.ceph.com not found in the list of "
+                + "registered CSI drivers_\n", OPTIONS, rejections::add);
+        assertThat(records).hasSize(1);
+        assertThat(((KubeEvent) records.get(0).value()).getMessage()).endsWith("registered CSI drivers");
+    }
 }

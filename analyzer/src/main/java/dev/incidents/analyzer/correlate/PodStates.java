@@ -103,6 +103,9 @@ final class PodStates {
         }
         if ("Failed".equals(e.reason())) {
             ImagePullFailure.parse(e.message()).filter(ImagePullFailure::causeKnown).ifPresent(f -> {
+                if (f.deniedAlike() && Category.IMAGE_PULL_AUTH.name().equals(pod.pullCategory)) {
+                    return; // the registry refused this pod's credentials before: a private repository
+                }
                 pod.pullCategory = f.category().name();
                 if (f.category() == Category.IMAGE_PULL_DISK_FULL) {
                     f.path().ifPresent(path -> pod.pullPath = path);

@@ -55,6 +55,13 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
     /** The API server truncates event messages longer than this (events.k8s.io {@code note} limit). */
     public static final int EVENT_MESSAGE_LIMIT = 1024;
 
+    /**
+     * What a pod asks for through dynamic resource allocation (its ResourceClaims' devices, API group
+     * {@code resource.k8s.io}): the scheduler's {@code cannot allocate all claims} names no device class, and the
+     * devices DRA drivers publish today are accelerators (NVIDIA's and Intel's GPUs, TPUs).
+     */
+    public static final String DRA_DEVICES = "resource.k8s.io/devices";
+
     /** A word in an extended resource's name that makes it an accelerator (see {@link #isAccelerator}). */
     private static final Pattern ACCELERATOR_WORD = Pattern.compile("gpu|vcuda|tpu|npu|neuron|fpga|mlu|ascend|dcu|gaudi");
     /** The default scheduler's {@code 0/4 nodes are available:}; Volcano's says {@code unavailable}. */
@@ -220,6 +227,10 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
         if (kai.matches()) {
             return new SchedulingReason(nodes, Kind.INSUFFICIENT_RESOURCE, kaiResource(kai.group(1)), null, clause);
         }
+        if (lower.startsWith("cannot allocate all claims")) {
+            // dynamic resource allocation: no node has devices left that the pod's ResourceClaims select
+            return new SchedulingReason(nodes, Kind.INSUFFICIENT_RESOURCE, DRA_DEVICES, null, clause);
+        }
         if (HAMI_NODE_REASON.matcher(text).find()) {
             return new SchedulingReason(nodes, Kind.INSUFFICIENT_RESOURCE, "nvidia.com/gpu", null, clause);
         }
@@ -310,7 +321,7 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
             return true;
         }
         int slash = r.indexOf('/');
-        return slash > 0 && ACCELERATOR_WORD.matcher(r.substring(slash + 1)).find();
+        return r.equals(DRA_DEVICES) || slash > 0 && ACCELERATOR_WORD.matcher(r.substring(slash + 1)).find();
     }
 
     /** A taint that fences an accelerator pool: its key or value names an accelerator. */

@@ -309,4 +309,13 @@ class FailedSchedulingMessageTest {
         assertThat(FailedSchedulingMessage.parse("0/3 nodes are available: 1 node unregistered").category())
                 .contains(Category.INSUFFICIENT_GPU);
     }
+
+    /** modelplane#306: dynamic resource allocation's words; the devices DRA drivers publish today are accelerators. */
+    @Test
+    void draClaimsThatCannotBeAllocated() {
+        assertThat(FailedSchedulingMessage.parse("0/3 nodes are available: 3 cannot allocate all claims.").category())
+                .contains(Category.INSUFFICIENT_GPU);
+        assertThat(FailedSchedulingMessage.parse("cannot allocate all claims").acceleratorResource())
+                .contains(FailedSchedulingMessage.DRA_DEVICES);
+    }
 }

@@ -46,12 +46,17 @@ class RealWorldAccuracyTest {
             // session 6 (fixtures5): the reporter's own summary rows ('pod  node  "Threshold quantity: ..."'), a quoted
             // fragment of the eviction message with no 'low on resource' lead, give no record
             "pod_evicted/uzi-225-imagefs-eviction-threshold-quantity-two-pods-summary-rows",
+            // session 7, from held-back batch 7: several workloads on one node fail alike and each opens its own
+            // incident, where the fixture expects the one the node explains (no node-level grouping yet)
+            "crash_loop/zonca-jetstream-73-ubuntu-22-gpu-node-system-pods-crashloop-get-pods-field-selector-wide",
+            "init_container_failed/microk8s-2662-gpu-operator-operands-init-crashloop-ubuntu-21-10-cgroup-v2-get-all",
+            // session 7, batch 7: the console's back-off message does not say the container is an init container
+            "init_container_failed/cos-gpu-installer-45-gke-driver-installer-permission-denied-back-off-message-console",
+            // session 7, batch 7: pods in ContainerCreating for 43 h, and no event or status says why
+            "sandbox_failed/flannel-1558-pod-cidr-not-assigned-everything-containercreating-43h-get-pods-a",
             // session 7 (fixtures7): a describe pasted outside a code block loses every indentation; the pod record is
             // read, but its flat `Last State: Terminated` / `Exit Code: 1` / `Restart Count: 19` lines open nothing
             "crash_loop/k8s-93826-wordpress-exit-1-restart-19-describe-indentation-lost",
-            // session 7 (fixtures7): the kubelet's CSI `attacher.MountDevice failed ... not found in the list of
-            // registered CSI drivers` message quoted alone gives no record (the lone-message class)
-            "volume_mount_failed/ceph-csi-1105-job-pod-rbd-driver-not-registered-restart-plugin-lone-message",
             // session 7 (fixtures8): a tool's `key: value` flattening of a container's terminated state
             // (`status: terminated,exitCode: 0,reason: OOMKilled,...`) inside its own sentence gives no record
             "oom_killed/hkube-904-algorithm-worker-cache-2g-limit-oomkilled-status-line",
@@ -72,19 +77,7 @@ class RealWorldAccuracyTest {
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
-    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
-            // batch 7, measured 13/23 on 2026-12-03 (session 7, at its merge, analyzer of 3be2382) before anyone
-            // looked at it
-            "crash_loop/zonca-jetstream-73-ubuntu-22-gpu-node-system-pods-crashloop-get-pods-field-selector-wide",
-            "image_not_found/keda-example-6-local-dummy-images-only-built-locally-pulled-on-eks",
-            "image_not_found/kubernetes-in-action-37-tutum-curl-repository-gone-killercoda-table",
-            "init_container_failed/cos-gpu-installer-45-gke-driver-installer-permission-denied-back-off-message-console",
-            "init_container_failed/microk8s-2662-gpu-operator-operands-init-crashloop-ubuntu-21-10-cgroup-v2-get-all",
-            "insufficient_gpu/modelplane-306-dra-resourceclaim-gke-pool-at-zero-cannot-allocate-all-claims",
-            "oom_killed/azure-service-operator-298-operator-manager-oomkilled-last-state-fragment",
-            "sandbox_failed/flannel-1558-pod-cidr-not-assigned-everything-containercreating-43h-get-pods-a",
-            "volume_mount_failed/compliantkubernetes-kubespray-133-rbd-csi-plugin-missing-on-tainted-nodes-markdown-italic-row",
-            "volume_mount_failed/primus-safe-730-rbd-node-plugin-no-tolerations-155-of-191-nodes-wrapped-elided-message");
+    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of();
 
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
@@ -140,8 +133,8 @@ class RealWorldAccuracyTest {
 
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
-        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(287);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(23);
+        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(310);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(0); // batch 8 is being gathered
     }
 
     @Test
