@@ -77,7 +77,20 @@ class RealWorldAccuracyTest {
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
-    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of();
+    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
+            // batch 8, measured 14/25 on 2026-12-03 (session 7, at its merge, analyzer of the replay-stores commit)
+            // before anyone looked at it
+            "gpu_admission_failed/k8s-124345-kubelet-restart-readmits-finished-gpu-pods-init-containers-kubelet-event-log",
+            "gpu_admission_failed/k8s-42412-1-6-alpha-gpu-still-held-by-dead-container-status-column-message-get-pods",
+            "insufficient_resources/mindwm-gitops-31-neo4j-pending-single-node-cpu-taken-by-kafka-dispatcher",
+            "pod_evicted/pangeo-274-eks-hub-node-10gb-ebs-full-hub-and-autohttps-evicted-get-pods-wide-elided",
+            "pod_evicted/socle-532-gitlab-runner-build-pod-evicted-ephemeral-storage-job-log-event-retrieved-from-cluster",
+            "pvc_unbound/kubeflow-3481-minio-mysql-claims-pending-20gi-pvs-taken-by-notebook-workspaces-get-pv-pvc",
+            "readiness_failing/knative-12912-queue-proxy-stays-unready-after-user-container-restart-kubelet-journal-probe-failed",
+            "replica_create_failed/fraud-detection-73-openshift-dev-sandbox-raycluster-head-exceeded-quota-status-reason",
+            "sandbox_failed/calico-7171-multus-calico-unauthorized-after-apiserver-cert-rotation-combined-message",
+            "sandbox_failed/nixpkgs-181790-k3s-kubelet-systemd-cgroup-driver-containerd-cgroupfs-sandbox-changed-row",
+            "volume_mount_failed/swiss-army-kube-67-kubeflow-argo-minio-artifact-secret-left-in-controller-configmap-lone-message");
 
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
@@ -133,8 +146,8 @@ class RealWorldAccuracyTest {
 
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
-        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(310);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(0); // batch 8 is being gathered
+        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(318);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(25);
     }
 
     @Test
