@@ -80,6 +80,9 @@ final class QuotedEvent {
     private static final Pattern TOOL_PREFIX = Pattern.compile("^(?:\\[[^\\]]*\\d\\d:\\d\\d[^\\]]*\\]\\s*|"
             + "\\d{4}-\\d\\d-\\d\\d[T ]\\d\\d:\\d\\d:\\d\\d(?:\\.\\d+)?(?:Z|[+-]\\d\\d:?\\d\\d)?\\s+)?"
             + "(?:\\[(Normal|Warning)\\]\\s*)?(?:([A-Z][a-z]+(?:[A-Z][A-Za-z]*)+):\\s+)?");
+    /** {@code Error from server (Forbidden): error when creating "pod.yml": admission webhook "x" denied the request: ...} */
+    private static final Pattern CREATE_REFUSED = Pattern.compile(
+            "Error from server \\(\\w+\\): error when creating \"[^\"]*\": (.+)");
     /** Container waiting reasons of a failed pull, whose message is the runtime's answer. */
     private static final java.util.Set<String> PULL_STATE_REASONS = java.util.Set.of("ErrImagePull", "ErrImageNeverPull",
             "InvalidImageName");
@@ -113,6 +116,13 @@ final class QuotedEvent {
                     "default-scheduler", null, message.strip(), null, null);
         }
         String quoted = QUOTE_MARKER.matcher(line).replaceFirst("");
+        Matcher refused = CREATE_REFUSED.matcher(quoted);
+        if (refused.lookingAt()) {
+            // kubectl's own report of the API server refusing an object it creates (a webhook, a quota, a policy):
+            // what a controller records as FailedCreate when it is the one creating
+            return new EventsTable.Row(lineNumber, null, "Warning", "FailedCreate", age(line, now), "kubectl", null,
+                    "Error creating: " + refused.group(1).strip(), null, null);
+        }
         Matcher hami = HAMI_VERDICT.matcher(quoted);
         if (hami.find()) {
             return new EventsTable.Row(lineNumber, null, "Warning", "FilteringFailed", age(line, now), "hami-scheduler",

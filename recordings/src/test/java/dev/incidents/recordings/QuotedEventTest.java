@@ -222,4 +222,23 @@ class QuotedEventTest {
         assertThat(records).hasSize(1);
         assertThat(((KubeEvent) records.get(0).value()).getMessage()).endsWith("registered CSI drivers");
     }
+
+    /** eidf#26: kubectl's report of the API server refusing the object it creates is the refusal a controller records. */
+    @Test
+    void kubectlsCreateRefused() {
+        EventsTable.Row row = QuotedEvent.parse("Error from server (Forbidden): error when creating \"test_NBody.yml\": "
+                + "admission webhook \"validation.gatekeeper.sh\" denied the request: [userpodlimits] container "
+                + "<cudasample> has no cpu limit", 1, OPTIONS.now());
+        assertThat(row.reason()).isEqualTo("FailedCreate");
+        assertThat(row.message()).startsWith("Error creating: admission webhook \"validation.gatekeeper.sh\" denied");
+    }
+
+    /** withings-sync#248: a message quoted alone in a code span. */
+    @Test
+    void aMessageInACodeSpan() {
+        List<Recorded> records = Recordings.read("paste.txt", "`Multi-Attach error for volume \"pvc-1\" Volume is "
+                + "already used by pod(s) bootstrap-withings-sync`\n", OPTIONS, rejections::add);
+        assertThat(records).hasSize(1);
+        assertThat(((KubeEvent) records.get(0).value()).getReason()).isEqualTo("FailedAttachVolume");
+    }
 }

@@ -65,13 +65,7 @@ class RealWorldAccuracyTest {
             "pvc_unbound/crunchy-postgres-operator-1490-quickstart-storage-classes-standard-fast-missing-get-sc-get-pvc",
             // session 7 (fixtures8): a pod's `status.conditions` YAML alone (`ContainersNotReady`, `containers with
             // unready status: [queue-proxy]`), without metadata or container statuses, gives no record
-            "readiness_failing/knative-6489-user-port-mismatch-queue-proxy-unready-pod-status-conditions-yaml",
-            // session 7 (fixtures8): kubectl's own `Error from server (Forbidden): error when creating ...: admission
-            // webhook ... denied the request` for a bare pod gives no record (no controller, no event)
-            "replica_create_failed/eidf-26-gatekeeper-requires-limits-then-quota-exceeded-gpu-nbody-pod-kubectl-create-errors",
-            // session 7 (fixtures8): `Multi-Attach error for volume ... Volume is already used by pod(s) ...` quoted
-            // alone in backticks gives no record (the lone-message class)
-            "volume_mount_failed/withings-sync-248-bootstrap-pod-holds-rwo-pvc-job-multi-attach-lone-message");
+            "readiness_failing/knative-6489-user-port-mismatch-queue-proxy-unready-pod-status-conditions-yaml");
 
     /**
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
