@@ -65,7 +65,13 @@ class RealWorldAccuracyTest {
             "pvc_unbound/crunchy-postgres-operator-1490-quickstart-storage-classes-standard-fast-missing-get-sc-get-pvc",
             // session 7 (fixtures8): a pod's `status.conditions` YAML alone (`ContainersNotReady`, `containers with
             // unready status: [queue-proxy]`), without metadata or container statuses, gives no record
-            "readiness_failing/knative-6489-user-port-mismatch-queue-proxy-unready-pod-status-conditions-yaml");
+            "readiness_failing/knative-6489-user-port-mismatch-queue-proxy-unready-pod-status-conditions-yaml",
+            // session 7 (fixtures9): a 1.0 tab-separated `describe pod` whose container shows only `Restart Count: 5`
+            // under a 50Mi limit (1.0 printed no last termination reason); its event row with absolute dates is not read
+            "oom_killed/k8s-10861-1-0-simmemleak-50mi-limit-restart-count-5-no-terminated-reason-tab-describe",
+            // session 7 (fixtures9): a workflow engine's JSON log line quoting the API server's quota refusal
+            // (`pods "..." is forbidden: exceeded quota: ...`) gives no record: no event, no controller
+            "replica_create_failed/flyte-6226-map-task-pods-forbidden-exceeded-quota-memory-cpu-quota-propeller-json-log");
 
     /**
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
