@@ -18,11 +18,14 @@ import org.apache.kafka.streams.processor.TaskId;
  * partition neither fetched nor processed.)
  *
  * <p>A partition not yet read from the brokers is not caught up. {@link #ALWAYS} serves the replay driver, whose
- * input is piped and never waits on a broker.
+ * input is piped in event-time order across topics and never waits on a broker.
  */
 public final class InputLag {
 
-    /** Every partition caught up (replay, tests without a broker). */
+    /**
+     * Every partition caught up, and every task's input piped in event-time order across its topics (replay, tests
+     * without a broker): the task's stream time is each of its topics' progress.
+     */
     public static final InputLag ALWAYS = new InputLag(List.of(), true);
 
     private final List<String> topics;
@@ -45,14 +48,30 @@ public final class InputLag {
         return topics;
     }
 
+    /**
+     * Whether the input arrives in event-time order across topics ({@link #ALWAYS}); otherwise each input topic's
+     * partition has a clock of its own ({@link InputProgress}).
+     */
+    public boolean inEventTimeOrder() {
+        return always;
+    }
+
+    /** Whether input topic {@code topic}'s partition {@code partition} is processed (and committed) to its end. */
+    public boolean caughtUp(String topic, int partition) {
+        if (always) {
+            return true;
+        }
+        Long records = left.get(new TopicPartition(topic, partition));
+        return records != null && records == 0;
+    }
+
     /** Whether input task {@code task} has processed (and committed) every input topic's partition to its end. */
     public boolean caughtUp(TaskId task) {
         if (always) {
             return true;
         }
         for (String topic : topics) {
-            Long records = left.get(new TopicPartition(topic, task.partition()));
-            if (records == null || records > 0) {
+            if (!caughtUp(topic, task.partition())) {
                 return false;
             }
         }

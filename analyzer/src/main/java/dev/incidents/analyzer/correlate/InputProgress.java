@@ -4,11 +4,14 @@ import dev.incidents.analyzer.AnalyzerConfig;
 import dev.incidents.analyzer.signal.Signal;
 import dev.incidents.analyzer.signal.SignalFrames;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 /**
  * The last step before {@code signals-by-subject}: frames each signal with the input partition it came from, and
@@ -16,8 +19,17 @@ import org.apache.kafka.streams.processor.api.Record;
  *
  * <p>Why: the correlator of a subject reads signals that were routed from every input partition, each consumed at
  * its own pace (catch-up after downtime, a lagging partition, a rebalance). Its clock must be the slowest of them, or
- * a deadline fires while older evidence of the same subject is still in flight. Kafka Streams merges the partitions
- * of one task in timestamp order; this processor publishes the result of that merge.
+ * a deadline fires while older evidence of the same subject is still in flight.
+ *
+ * <p>Live, a partition's watermark is that of its slowest <em>source</em>, an input topic's partition
+ * ({@link Source}): {@code analyze} runs with {@code max.task.idle.ms} 0, so Kafka Streams merges a task's topics in
+ * timestamp order only as far as their records are on the brokers (KIP-695), and a topic whose producer is seconds
+ * behind another's reaches the task after that topic's newer records. Judged by the task's stream time those records
+ * would be late (thousands of late signals in {@code demo --partitions 3}); judged by their own topic's progress they
+ * are not. A source holds the watermark at its own newest record (moved on with the wall clock while it is processed
+ * to its end, {@link InputLag}) until it has been quiet for {@code incidents.idle.advance.interval}; a source that
+ * never had a record holds it for that long after its partition's first record, then not. Replay
+ * ({@link InputLag#ALWAYS}: records piped in event-time order across topics) keeps the task's stream time.
  *
  * <p>A watermark goes out when it has moved by {@link #STEP} of event time, and on a wall-clock tick when it has
  * moved at all (live latency). While the task is behind (a backlog on the broker, {@link InputLag}), a step's
@@ -47,6 +59,8 @@ public final class InputProgress implements Processor<String, Signal, String, by
 
     private ProcessorContext<String, byte[]> context;
     private int partition;
+    /** Progress per input topic of this task's partition (live only, see the class comment). */
+    private final Map<String, Source> sources = new LinkedHashMap<>();
     private long lastRecordTime = Long.MIN_VALUE;
     private long wallAtLastRecord;
     private long published = Long.MIN_VALUE;
@@ -67,6 +81,11 @@ public final class InputProgress implements Processor<String, Signal, String, by
         this.partition = context.taskId().partition();
         this.wallAtLastRecord = context.currentSystemTimeMs();
         this.pace = pace(context);
+        if (!inputLag.inEventTimeOrder()) {
+            for (String topic : inputLag.topics()) {
+                sources.put(topic, new Source(topic, wallAtLastRecord));
+            }
+        }
         context.schedule(TICK, PunctuationType.WALL_CLOCK_TIME, this::tick);
     }
 
@@ -76,9 +95,17 @@ public final class InputProgress implements Processor<String, Signal, String, by
             return;
         }
         context.forward(record.withValue(SignalFrames.signal(partition, record.value())));
+        long wallNow = context.currentSystemTimeMs();
+        if (!sources.isEmpty()) {
+            seen(record, wallNow);
+        }
         lastRecordTime = Math.max(lastRecordTime, record.timestamp());
-        wallAtLastRecord = context.currentSystemTimeMs();
-        long mark = streamTime() - lateness;
+        wallAtLastRecord = wallNow;
+        long clock = sources.isEmpty() ? streamTime() : slowestSource(streamTime(), wallNow);
+        if (clock == Long.MIN_VALUE) {
+            return; // a source not heard from yet holds the watermark
+        }
+        long mark = clock - lateness;
         if (published == Long.MIN_VALUE || mark - published >= STEP && paced()) {
             publish(mark, record.timestamp());
         }
@@ -110,6 +137,9 @@ public final class InputProgress implements Processor<String, Signal, String, by
         if (!inputLag.caughtUp(context.taskId())) {
             wallAtLastRecord = wallNow;
         }
+        for (Source source : sources.values()) {
+            source.caughtUp = inputLag.caughtUp(source.topic, partition);
+        }
         if (streamTime == Long.MIN_VALUE) {
             if (wallNow - wallAtLastRecord >= idleAfter && !announcedEmpty) {
                 announcedEmpty = true; // nothing here: no correlator should wait for this partition
@@ -118,11 +148,53 @@ public final class InputProgress implements Processor<String, Signal, String, by
             return;
         }
         long quiet = wallNow - wallAtLastRecord;
-        long clock = quiet >= idleAfter ? streamTime + (long) (quiet * idleRate) : streamTime;
+        long idle = quiet >= idleAfter ? streamTime + (long) (quiet * idleRate) : streamTime;
+        long clock = sources.isEmpty() ? idle : slowestSource(idle, wallNow);
+        if (clock == Long.MIN_VALUE) {
+            return;
+        }
         long mark = clock - lateness;
         if (mark > published) {
             publish(mark, clock);
         }
+    }
+
+    /** Notes a record's source: its newest event time and when it was last heard from. */
+    private void seen(Record<String, Signal> record, long wallNow) {
+        if (lastRecordTime == Long.MIN_VALUE) {
+            // The partition's first record: a producer of its other topics may be about to send; wait for them from now.
+            for (Source source : sources.values()) {
+                if (source.newest == Long.MIN_VALUE) {
+                    source.wallAtLast = wallNow;
+                }
+            }
+        }
+        String topic = context.recordMetadata().map(RecordMetadata::topic).orElse("");
+        Source source = sources.computeIfAbsent(topic, t -> new Source(t, wallNow));
+        source.newest = Math.max(source.newest, record.timestamp());
+        source.wallAtLast = wallNow;
+    }
+
+    /**
+     * The partition's clock as its slowest source has it, at most {@code clock} (the task's stream time, or past it
+     * by the idle clock when every topic is quiet and read to its end); Long.MIN_VALUE while a source that has not
+     * had a record yet is still waited for.
+     */
+    private long slowestSource(long clock, long wallNow) {
+        long slowest = clock;
+        for (Source source : sources.values()) {
+            long quiet = wallNow - source.wallAtLast;
+            if (quiet >= idleAfter) {
+                continue; // quiet this long: not waited for (the task's merge covers what is on the brokers)
+            }
+            if (source.newest == Long.MIN_VALUE) {
+                return Long.MIN_VALUE;
+            }
+            // Processed to its end, a source has sent what happened up to now: live, event time follows the wall clock.
+            long progress = source.caughtUp ? source.newest + (long) (quiet * idleRate) : source.newest;
+            slowest = Math.min(slowest, progress);
+        }
+        return slowest;
     }
 
     /** The task's stream time (restored with the committed offsets after a restart), else the records seen. */
@@ -139,5 +211,28 @@ public final class InputProgress implements Processor<String, Signal, String, by
         }
         context.forward(new Record<>(SignalFrames.WATERMARK_KEY, SignalFrames.watermark(partition, mark),
                 Math.max(0, recordTime)));
+    }
+
+    /**
+     * One input topic's partition, as far as this task has processed it. Its own clock, so a topic whose records reach
+     * the task after another topic's newer ones is not behind the task's stream time but its own.
+     */
+    private static final class Source {
+        final String topic;
+        long newest = Long.MIN_VALUE;
+        /**
+         * Wall time of its last record (or since when it is waited for). Not reset while the source has a backlog:
+         * what is on the brokers Kafka Streams merges in timestamp order (it waits for a partition with lag > 0), so a
+         * backlog whose next record is hours ahead (a gap in the cluster's traffic) holds the clock for one idle
+         * interval, not for the hours the other topics take to get there.
+         */
+        long wallAtLast;
+        /** Processed and committed to its end, as {@link InputLag} last said (refreshed on every tick). */
+        boolean caughtUp;
+
+        Source(String topic, long wallNow) {
+            this.topic = topic;
+            this.wallAtLast = wallNow;
+        }
     }
 }
