@@ -27,8 +27,8 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
  * behind another's reaches the task after that topic's newer records. Judged by the task's stream time those records
  * would be late (thousands of late signals in {@code demo --partitions 3}); judged by their own topic's progress they
  * are not. A source holds the watermark at its own newest record (moved on with the wall clock while it is processed
- * to its end, {@link InputLag}) until it has been quiet for {@code incidents.idle.advance.interval}; a source that
- * never had a record holds it for that long after its partition's first record, then not. Replay
+ * to its end, {@link InputLag}) until it has been quiet for {@link #QUIET_SOURCE}; a source that never had a record
+ * holds it for that long after its partition's first record, then not. Replay
  * ({@link InputLag#ALWAYS}: records piped in event-time order across topics) keeps the task's stream time.
  *
  * <p>A watermark goes out when it has moved by {@link #STEP} of event time, and on a wall-clock tick when it has
@@ -49,6 +49,14 @@ public final class InputProgress implements Processor<String, Signal, String, by
      * measurable; while records flow, {@link #STEP} still paces them.
      */
     static final Duration TICK = Duration.ofMillis(250);
+    /**
+     * Wall time after which an input topic's partition with no new record no longer holds its partition's watermark
+     * back ({@link Source}): the idle clock's default interval, and so also with the idle clock off (the demo, which
+     * ends its input with a marker on the events topic only). Its cost: the correlator's clock waits this long at the
+     * end of a catch-up for the topic that ends first in event time, where Kafka Streams' {@code max.task.idle.ms}
+     * (10 s) made the input task wait before.
+     */
+    public static final Duration QUIET_SOURCE = Duration.ofSeconds(5);
 
     private final long lateness;
     private final InputLag inputLag;
@@ -56,6 +64,7 @@ public final class InputProgress implements Processor<String, Signal, String, by
     private long pace;
     private final long idleAfter;
     private final double idleRate;
+    private final long quietSource = QUIET_SOURCE.toMillis();
 
     private ProcessorContext<String, byte[]> context;
     private int partition;
@@ -184,7 +193,7 @@ public final class InputProgress implements Processor<String, Signal, String, by
         long slowest = clock;
         for (Source source : sources.values()) {
             long quiet = wallNow - source.wallAtLast;
-            if (quiet >= idleAfter) {
+            if (quiet >= quietSource) {
                 continue; // quiet this long: not waited for (the task's merge covers what is on the brokers)
             }
             if (source.newest == Long.MIN_VALUE) {
