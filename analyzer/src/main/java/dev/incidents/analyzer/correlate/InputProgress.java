@@ -28,7 +28,7 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
  * would be late (thousands of late signals in {@code demo --partitions 3}); judged by their own topic's progress they
  * are not. A source holds the watermark at its own newest record (moved on with the wall clock while it is processed
  * to its end, {@link InputLag}) until it has been quiet for {@link #QUIET_SOURCE}; a source that never had a record
- * holds it for that long after its partition's first record, then not. Replay
+ * counts as one whose newest record was its partition's first, for that long, then not. Replay
  * ({@link InputLag#ALWAYS}: records piped in event-time order across topics) keeps the task's stream time.
  *
  * <p>A watermark goes out when it has moved by {@link #STEP} of event time, and on a wall-clock tick when it has
@@ -71,6 +71,8 @@ public final class InputProgress implements Processor<String, Signal, String, by
     /** Progress per input topic of this task's partition (live only, see the class comment). */
     private final Map<String, Source> sources = new LinkedHashMap<>();
     private long lastRecordTime = Long.MIN_VALUE;
+    /** Event time of the first record this task processed (since it started). */
+    private long firstRecordTime = Long.MIN_VALUE;
     private long wallAtLastRecord;
     private long published = Long.MIN_VALUE;
     private long wallAtPublish;
@@ -172,6 +174,7 @@ public final class InputProgress implements Processor<String, Signal, String, by
     private void seen(Record<String, Signal> record, long wallNow) {
         if (lastRecordTime == Long.MIN_VALUE) {
             // The partition's first record: a producer of its other topics may be about to send; wait for them from now.
+            firstRecordTime = record.timestamp();
             for (Source source : sources.values()) {
                 if (source.newest == Long.MIN_VALUE) {
                     source.wallAtLast = wallNow;
@@ -196,11 +199,17 @@ public final class InputProgress implements Processor<String, Signal, String, by
             if (quiet >= quietSource) {
                 continue; // quiet this long: not waited for (the task's merge covers what is on the brokers)
             }
-            if (source.newest == Long.MIN_VALUE) {
-                return Long.MIN_VALUE;
-            }
             // Processed to its end, a source has sent what happened up to now: live, event time follows the wall clock.
-            long progress = source.caughtUp ? source.newest + (long) (quiet * idleRate) : source.newest;
+            // One that has had no record yet counts from its partition's first record (live, an empty k8s.podgroups
+            // then holds nothing back; a recording shipped at full speed runs far ahead of the wall clock, and waits).
+            long newest = source.newest;
+            if (newest == Long.MIN_VALUE) {
+                if (!source.caughtUp || firstRecordTime == Long.MIN_VALUE) {
+                    return Long.MIN_VALUE;
+                }
+                newest = firstRecordTime;
+            }
+            long progress = source.caughtUp ? newest + (long) (quiet * idleRate) : newest;
             slowest = Math.min(slowest, progress);
         }
         return slowest;
