@@ -15,7 +15,7 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 /**
  * The last step before {@code signals-by-subject}: frames each signal with the input partition it came from, and
- * tells every correlator task how far that partition has got (a watermark: its stream time minus the lateness bound).
+ * tells every correlator task how far that partition has got (a watermark: its clock minus the lateness bound).
  *
  * <p>Why: the correlator of a subject reads signals that were routed from every input partition, each consumed at
  * its own pace (catch-up after downtime, a lagging partition, a rebalance). Its clock must be the slowest of them, or
@@ -27,8 +27,9 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
  * behind another's reaches the task after that topic's newer records. Judged by the task's stream time those records
  * would be late (thousands of late signals in {@code demo --partitions 3}); judged by their own topic's progress they
  * are not. A source holds the watermark at its own newest record (moved on with the wall clock while it is processed
- * to its end, {@link InputLag}) until it has been quiet for {@link #QUIET_SOURCE}; a source that never had a record
- * counts as one whose newest record was its partition's first, for that long, then not. Replay
+ * to its end, {@link InputLag}, and the idle clock is on) until it has been quiet for {@link #QUIET_SOURCE}, counted
+ * from its partition's start or resumption at most; a source that never had a record counts as one whose newest
+ * record started its partition, for that long, then not. Replay
  * ({@link InputLag#ALWAYS}: records piped in event-time order across topics) keeps the task's stream time.
  *
  * <p>A watermark goes out when it has moved by {@link #STEP} of event time, and on a wall-clock tick when it has
@@ -71,8 +72,14 @@ public final class InputProgress implements Processor<String, Signal, String, by
     /** Progress per input topic of this task's partition (live only, see the class comment). */
     private final Map<String, Source> sources = new LinkedHashMap<>();
     private long lastRecordTime = Long.MIN_VALUE;
-    /** Event time of the first record this task processed (since it started). */
-    private long firstRecordTime = Long.MIN_VALUE;
+    /** Wall time of the last record of any topic (not reset by the backlog gate, as {@link #wallAtLastRecord} is). */
+    private long wallAtAnyRecord;
+    /**
+     * Event and wall time of the record that started the partition, or resumed it after {@link #QUIET_SOURCE} of
+     * silence on every topic (a restart, a shipper or broker outage): from then, every topic is waited for again.
+     */
+    private long resumedTime = Long.MIN_VALUE;
+    private long resumedWall;
     private long wallAtLastRecord;
     private long published = Long.MIN_VALUE;
     private long wallAtPublish;
@@ -172,19 +179,21 @@ public final class InputProgress implements Processor<String, Signal, String, by
 
     /** Notes a record's source: its newest event time and when it was last heard from. */
     private void seen(Record<String, Signal> record, long wallNow) {
-        if (lastRecordTime == Long.MIN_VALUE) {
-            // The partition's first record: a producer of its other topics may be about to send; wait for them from now.
-            firstRecordTime = record.timestamp();
+        if (resumedTime == Long.MIN_VALUE || wallNow - wallAtAnyRecord >= quietSource) {
+            // The partition starts, or resumes after every topic was silent (a shipper restarted, a broker came
+            // back): the producers of its other topics may be about to send; wait for them from now, as from the start.
+            resumedTime = record.timestamp();
+            resumedWall = wallNow;
             for (Source source : sources.values()) {
-                if (source.newest == Long.MIN_VALUE) {
-                    source.wallAtLast = wallNow;
-                }
+                source.waitedFrom = wallNow;
             }
         }
+        wallAtAnyRecord = wallNow;
         String topic = context.recordMetadata().map(RecordMetadata::topic).orElse("");
         Source source = sources.computeIfAbsent(topic, t -> new Source(t, wallNow));
         source.newest = Math.max(source.newest, record.timestamp());
         source.wallAtLast = wallNow;
+        source.waitedFrom = wallNow;
     }
 
     /**
@@ -195,21 +204,24 @@ public final class InputProgress implements Processor<String, Signal, String, by
     private long slowestSource(long clock, long wallNow) {
         long slowest = clock;
         for (Source source : sources.values()) {
-            long quiet = wallNow - source.wallAtLast;
-            if (quiet >= quietSource) {
+            if (wallNow - source.waitedFrom >= quietSource) {
                 continue; // quiet this long: not waited for (the task's merge covers what is on the brokers)
             }
-            // Processed to its end, a source has sent what happened up to now: live, event time follows the wall clock.
-            // One that has had no record yet counts from its partition's first record (live, an empty k8s.podgroups
-            // then holds nothing back; a recording shipped at full speed runs far ahead of the wall clock, and waits).
-            long newest = source.newest;
-            if (newest == Long.MIN_VALUE) {
-                if (!source.caughtUp || firstRecordTime == Long.MIN_VALUE) {
-                    return Long.MIN_VALUE;
-                }
-                newest = firstRecordTime;
+            // With the idle clock on, a source processed to its end has sent what happened up to now (live, event
+            // time follows the wall clock: the idle clock's own assumption), so a sparse topic holds nothing back;
+            // one that has had no record yet counts from the record that started its partition (live, an empty
+            // k8s.podgroups). With the idle clock off (a recording shipped into the analyzer: its event time does not
+            // follow the wall clock) a source holds the watermark at its newest record for QUIET_SOURCE.
+            boolean followsWallClock = source.caughtUp && idleAfter != Long.MAX_VALUE;
+            long progress;
+            if (source.newest != Long.MIN_VALUE) {
+                progress = followsWallClock ? source.newest + (long) ((wallNow - source.wallAtLast) * idleRate)
+                        : source.newest;
+            } else if (followsWallClock && resumedTime != Long.MIN_VALUE) {
+                progress = resumedTime + (long) ((wallNow - resumedWall) * idleRate);
+            } else {
+                return Long.MIN_VALUE;
             }
-            long progress = source.caughtUp ? newest + (long) (quiet * idleRate) : newest;
             slowest = Math.min(slowest, progress);
         }
         return slowest;
@@ -238,19 +250,23 @@ public final class InputProgress implements Processor<String, Signal, String, by
     private static final class Source {
         final String topic;
         long newest = Long.MIN_VALUE;
-        /**
-         * Wall time of its last record (or since when it is waited for). Not reset while the source has a backlog:
-         * what is on the brokers Kafka Streams merges in timestamp order (it waits for a partition with lag > 0), so a
-         * backlog whose next record is hours ahead (a gap in the cluster's traffic) holds the clock for one idle
-         * interval, not for the hours the other topics take to get there.
-         */
+        /** Wall time of its last record. */
         long wallAtLast;
+        /**
+         * Wall time since when it is waited for: its last record, or its partition's start or resumption. Not reset
+         * while the source has a backlog:
+         * what is on the brokers Kafka Streams merges in timestamp order (it waits for a partition with lag > 0), so a
+         * backlog whose next record is hours ahead (a gap in the cluster's traffic) holds the clock for
+         * {@link #QUIET_SOURCE}, not for the hours the other topics take to get there.
+         */
+        long waitedFrom;
         /** Processed and committed to its end, as {@link InputLag} last said (refreshed on every tick). */
         boolean caughtUp;
 
         Source(String topic, long wallNow) {
             this.topic = topic;
             this.wallAtLast = wallNow;
+            this.waitedFrom = wallNow;
         }
     }
 }
