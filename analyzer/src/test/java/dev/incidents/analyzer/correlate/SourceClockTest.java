@@ -44,7 +44,7 @@ class SourceClockTest {
 
     @Test
     void a_silent_topic_holds_the_watermark_at_its_newest_record_until_it_has_been_quiet_long_enough() {
-        InputProgress progress = started(IDLE_CLOCK_OFF);
+        InputProgress progress = readToTheEnd(IDLE_CLOCK_OFF);
         pipe(progress, DEFAULTS.eventsTopic(), T0, 0);
         pipe(progress, DEFAULTS.podsTopic(), T0, 0);
         pipe(progress, DEFAULTS.nodesTopic(), T0, 0);
@@ -74,7 +74,7 @@ class SourceClockTest {
     @Test
     void after_every_topic_was_silent_each_is_waited_for_again() {
         lag = InputLag.of(EVENTS_AND_PODS);
-        InputProgress progress = started(IDLE_CLOCK_OFF);
+        InputProgress progress = readToTheEnd(IDLE_CLOCK_OFF);
         pipe(progress, DEFAULTS.eventsTopic(), T0, 0);
         pipe(progress, DEFAULTS.podsTopic(), T0, 0);
         tick(QUIET + 1_000); // both quiet: neither holds the other back
@@ -90,10 +90,27 @@ class SourceClockTest {
     }
 
     @Test
-    void with_the_idle_clock_on_a_sparse_or_empty_topic_read_to_its_end_holds_no_live_decision_back() {
-        lag.observe(offsets(0), offsets(0)); // every topic's partition processed to its end
-        InputProgress progress = started(DEFAULTS);
+    void a_stream_thread_busy_elsewhere_does_not_make_a_topic_with_records_on_the_brokers_quiet() {
+        lag = InputLag.of(EVENTS_AND_PODS);
+        lag.observe(offsets(EVENTS_AND_PODS, 100), offsets(EVENTS_AND_PODS, 10)); // records of both not processed yet
+        InputProgress progress = started(IDLE_CLOCK_OFF);
         tick(0);
+        pipe(progress, DEFAULTS.podsTopic(), T0, 0);
+        pipe(progress, DEFAULTS.eventsTopic(), T0 + 30_000, 10);
+        tick(QUIET + 2_000); // the task had the thread again only now
+
+        assertThat(newestWatermark()).as("held by the pods topic").isEqualTo(T0 - LATENESS);
+
+        // the task processes events for the quiet interval while the pods topic sends nothing: a gap in its traffic
+        for (long wall = 8_000; wall <= 8_000 + QUIET; wall += 500) {
+            pipe(progress, DEFAULTS.eventsTopic(), T0 + 30_000 + wall, wall);
+        }
+        assertThat(newestWatermark()).as("no longer held").isGreaterThan(T0 + 30_000);
+    }
+
+    @Test
+    void with_the_idle_clock_on_a_sparse_or_empty_topic_read_to_its_end_holds_no_live_decision_back() {
+        InputProgress progress = readToTheEnd(DEFAULTS);
         // live: event time follows the wall clock; a node heartbeat, then a second of events; pods and podgroups silent
         pipe(progress, DEFAULTS.nodesTopic(), T0, 0);
         for (long s = 0; s <= 3; s++) {
@@ -102,6 +119,14 @@ class SourceClockTest {
         tick(3_000);
 
         assertThat(newestWatermark()).isEqualTo(T0 + 3_000 - LATENESS);
+    }
+
+    /** Started with every input topic's partition processed to its end, as {@link InputLag} says on its tick. */
+    private InputProgress readToTheEnd(AnalyzerConfig config) {
+        lag.observe(offsets(lag.topics(), 0), offsets(lag.topics(), 0));
+        InputProgress progress = started(config);
+        tick(0);
+        return progress;
     }
 
     private InputProgress started(AnalyzerConfig config) {
@@ -142,9 +167,9 @@ class SourceClockTest {
         return new MockProcessorContext<>(config, INPUT_TASK, null);
     }
 
-    private static Map<TopicPartition, Long> offsets(long offset) {
+    private static Map<TopicPartition, Long> offsets(List<String> topics, long offset) {
         Map<TopicPartition, Long> offsets = new HashMap<>();
-        INPUTS.forEach(topic -> offsets.put(new TopicPartition(topic, INPUT_TASK.partition()), offset));
+        topics.forEach(topic -> offsets.put(new TopicPartition(topic, INPUT_TASK.partition()), offset));
         return offsets;
     }
 }
