@@ -32,6 +32,8 @@ public final class InputLag {
     private final boolean always;
     /** Records left per input partition: end offset minus the application's committed offset. */
     private final Map<TopicPartition, Long> left = new ConcurrentHashMap<>();
+    /** Wall time of the brokers' answer {@link #left} holds (Long.MAX_VALUE: as of any time, for tests). */
+    private volatile long observedAt = Long.MIN_VALUE;
 
     private InputLag(List<String> topics, boolean always) {
         this.topics = List.copyOf(topics);
@@ -83,6 +85,24 @@ public final class InputLag {
      * so an empty partition is caught up and any other is not). Partitions not in {@code ends} are forgotten.
      */
     public void observe(Map<TopicPartition, Long> ends, Map<TopicPartition, Long> committed) {
+        observe(ends, committed, Long.MAX_VALUE);
+    }
+
+    /**
+     * When the lag is an hour old, "caught up" says nothing about the last seconds: as {@link #observe(Map, Map)},
+     * read from the brokers at wall time {@code at}, which {@link #observedAt()} then returns.
+     */
+    public void observe(Map<TopicPartition, Long> ends, Map<TopicPartition, Long> committed, long at) {
+        observeOffsets(ends, committed);
+        observedAt = at;
+    }
+
+    /** Wall time of the brokers' answer the lag is from (Long.MIN_VALUE: none yet; Long.MAX_VALUE: tests). */
+    public long observedAt() {
+        return always ? Long.MAX_VALUE : observedAt;
+    }
+
+    private void observeOffsets(Map<TopicPartition, Long> ends, Map<TopicPartition, Long> committed) {
         for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
             long position = committed.getOrDefault(end.getKey(), 0L);
             left.put(end.getKey(), Math.max(0, end.getValue() - position));

@@ -52,12 +52,14 @@ public final class InputProgress implements Processor<String, Signal, String, by
     static final Duration TICK = Duration.ofMillis(250);
     /**
      * Wall time after which an input topic's partition with no new record no longer holds its partition's watermark
-     * back ({@link Source}): the idle clock's default interval, and so also with the idle clock off (the demo, which
-     * ends its input with a marker on the events topic only). Its cost: the correlator's clock waits this long at the
-     * end of a catch-up for the topic that ends first in event time, where Kafka Streams' {@code max.task.idle.ms}
-     * (10 s) made the input task wait before.
+     * back ({@link #quiet}), also with the idle clock off (the demo, which ends its input with a marker on the events
+     * topic only). The value {@code max.task.idle.ms} had, for the same reason: a recording shipped at full speed into
+     * a running analyzer has one topic's records reach a task seconds after another's, and at 5 s two of five demo
+     * runs at scale (load 6) made late signals. Its cost: the correlator's clock waits this long at the end of a
+     * catch-up for the topic that ends first in event time, where the input task waited before (the input itself is
+     * now consumed without the wait).
      */
-    public static final Duration QUIET_SOURCE = Duration.ofSeconds(5);
+    public static final Duration QUIET_SOURCE = Duration.ofSeconds(10);
 
     private final long lateness;
     private final InputLag inputLag;
@@ -155,8 +157,10 @@ public final class InputProgress implements Processor<String, Signal, String, by
         if (!inputLag.caughtUp(context.taskId())) {
             wallAtLastRecord = wallNow;
         }
+        long observedAt = inputLag.observedAt();
         for (Source source : sources.values()) {
             source.caughtUp = inputLag.caughtUp(source.topic, partition);
+            source.caughtUpAsOf = observedAt;
         }
         if (streamTime == Long.MIN_VALUE) {
             if (wallNow - wallAtLastRecord >= idleAfter && !announcedEmpty) {
@@ -204,12 +208,7 @@ public final class InputProgress implements Processor<String, Signal, String, by
     private long slowestSource(long clock, long wallNow) {
         long slowest = clock;
         for (Source source : sources.values()) {
-            // Quiet this long, a source is no longer waited for: by the wall clock when it is processed to its end; with
-            // records on the brokers only while the task processed other topics' records (their merge in timestamp
-            // order covers what is on the brokers; a stream thread busy elsewhere for seconds is not a quiet topic: one
-            // demo run at scale made 413 late signals before this gate).
-            long waited = (source.caughtUp ? wallNow : wallAtAnyRecord) - source.waitedFrom;
-            if (waited >= quietSource) {
+            if (quiet(source, wallNow)) {
                 continue;
             }
             // With the idle clock on, a source processed to its end has sent what happened up to now (live, event
@@ -230,6 +229,21 @@ public final class InputProgress implements Processor<String, Signal, String, by
             slowest = Math.min(slowest, progress);
         }
         return slowest;
+    }
+
+    /**
+     * Whether a source has said nothing for {@link #QUIET_SOURCE} and is no longer waited for: while its task processed
+     * other topics' records (as Kafka Streams' {@code max.task.idle.ms} waited for a partition read to its end), or,
+     * when the task has nothing to process, by the wall clock once the brokers, asked at least that long after its
+     * last record, said it had nothing left. Not by the wall clock alone: a stream thread busy elsewhere for seconds,
+     * or a lag read seconds old, is not a quiet topic (with those, demo runs at load 6 made 2 and 3,993 late signals).
+     */
+    private boolean quiet(Source source, long wallNow) {
+        if (wallAtAnyRecord - source.waitedFrom >= quietSource) {
+            return true;
+        }
+        return source.caughtUp && source.caughtUpAsOf - source.waitedFrom >= quietSource
+                && wallNow - source.waitedFrom >= quietSource;
     }
 
     /** The task's stream time (restored with the committed offsets after a restart), else the records seen. */
@@ -267,6 +281,8 @@ public final class InputProgress implements Processor<String, Signal, String, by
         long waitedFrom;
         /** Processed and committed to its end, as {@link InputLag} last said (refreshed on every tick). */
         boolean caughtUp;
+        /** Wall time of the brokers' answer {@link #caughtUp} is from. */
+        long caughtUpAsOf = Long.MIN_VALUE;
 
         Source(String topic, long wallNow) {
             this.topic = topic;

@@ -163,6 +163,8 @@ public final class AnalyzerService implements AutoCloseable {
                     .get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).values()) {
                 topic.partitions().forEach(p -> latest.put(new TopicPartition(topic.name(), p.partition()), OffsetSpec.latest()));
             }
+            // what the ends say is true as of now: a record produced after this is not in them
+            long readAt = System.currentTimeMillis();
             Map<TopicPartition, Long> ends = new HashMap<>();
             admin.listOffsets(latest).all().get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
                     .forEach((tp, info) -> ends.put(tp, info.offset()));
@@ -174,7 +176,7 @@ public final class AnalyzerService implements AutoCloseable {
                             committed.put(tp, offset.offset());
                         }
                     });
-            inputLag.observe(ends, committed);
+            inputLag.observe(ends, committed, readAt);
             lagFailures = 0;
         } catch (ExecutionException | TimeoutException | RuntimeException e) {
             // Next time; meanwhile the idle clock waits, so a quiet cluster reaches no deadline: say so once.

@@ -81,11 +81,12 @@ class SourceClockTest {
         context.resetForwards();
 
         // a restarted shipper: its events reach the task first, its pods a few seconds later
-        pipe(progress, DEFAULTS.eventsTopic(), T0 + 60_000, 10_000);
-        tick(12_000);
+        long resumed = 2 * QUIET;
+        pipe(progress, DEFAULTS.eventsTopic(), T0 + 60_000, resumed);
+        tick(resumed + 2_000);
         assertThat(newestWatermark()).as("the pods topic is waited for again").isNull();
 
-        pipe(progress, DEFAULTS.podsTopic(), T0 + 59_000, 13_000);
+        pipe(progress, DEFAULTS.podsTopic(), T0 + 59_000, resumed + 3_000);
         assertThat(newestWatermark()).isEqualTo(T0 + 59_000 - LATENESS);
     }
 
@@ -102,10 +103,27 @@ class SourceClockTest {
         assertThat(newestWatermark()).as("held by the pods topic").isEqualTo(T0 - LATENESS);
 
         // the task processes events for the quiet interval while the pods topic sends nothing: a gap in its traffic
-        for (long wall = 8_000; wall <= 8_000 + QUIET; wall += 500) {
+        for (long wall = QUIET + 3_000; wall <= 2 * QUIET + 3_000; wall += 500) {
             pipe(progress, DEFAULTS.eventsTopic(), T0 + 30_000 + wall, wall);
         }
         assertThat(newestWatermark()).as("no longer held").isGreaterThan(T0 + 30_000);
+    }
+
+    @Test
+    void a_topic_is_quiet_by_the_wall_clock_only_once_the_brokers_said_so_after_its_last_record() {
+        lag = InputLag.of(EVENTS_AND_PODS);
+        lag.observe(offsets(EVENTS_AND_PODS, 10), offsets(EVENTS_AND_PODS, 10), 0); // read to the end, as of wall 0
+        InputProgress progress = started(IDLE_CLOCK_OFF);
+        tick(0);
+        pipe(progress, DEFAULTS.podsTopic(), T0, 0);
+        pipe(progress, DEFAULTS.eventsTopic(), T0 + 30_000, 0);
+        tick(QUIET + 100); // nothing processed since, and no newer word from the brokers
+
+        assertThat(newestWatermark()).as("held by the pods topic").isEqualTo(T0 - LATENESS);
+
+        lag.observe(offsets(EVENTS_AND_PODS, 10), offsets(EVENTS_AND_PODS, 10), QUIET + 200);
+        tick(QUIET + 300);
+        assertThat(newestWatermark()).as("nothing left, said long enough after").isEqualTo(T0 + 30_000 - LATENESS);
     }
 
     @Test
