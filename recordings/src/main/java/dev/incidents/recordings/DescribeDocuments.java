@@ -294,7 +294,8 @@ final class DescribeDocuments {
         if (field != null) {
             for (Field child : field.childList) {
                 if (child.value != null && !child.value.isEmpty()) {
-                    map.put(child.key, child.value);
+                    // a quantity has no spaces: what follows is the reporter's note ("7   <=== here")
+                    map.put(child.key, child.value.strip().split("\\s+", 2)[0]);
                 }
             }
         }

@@ -40,13 +40,17 @@ final class DescribeEvents {
      * The kubelet names the pod in many of its messages: {@code Back-off restarting failed container app in pod
      * web-0_shop(uid)}, {@code Unable to mount volumes for pod "web-0_shop(uid)"}, {@code ... for pod "web-0"/"shop"}
      * (before 1.10), {@code failed to set up sandbox container "..." network for pod "web-0"} (no namespace: group 2
-     * is then null). {@code pods "x" is forbidden} (plural) is a controller's, about a pod that was never made.
+     * is then null), a CrashLoopBackOff state's {@code container=app pod=web-0_shop(uid)}. {@code pods "x" is forbidden} (plural) is a controller's, about a pod that was never made.
      */
     private static final Pattern POD_IN_MESSAGE = Pattern.compile(
-            "\\bpod \"?([a-z0-9][-a-z0-9.]*[a-z0-9])(?:_([a-z0-9][-a-z0-9]*[a-z0-9])\\(|\"/\"([a-z0-9][-a-z0-9]*[a-z0-9])\""
+            "\\bpod[ =]\"?([a-z0-9][-a-z0-9.]*[a-z0-9])(?:_([a-z0-9][-a-z0-9]*[a-z0-9])\\(|\"/\"([a-z0-9][-a-z0-9]*[a-z0-9])\""
             + "|\"(?=[:\\s]))");
-    /** Kinds {@link EventsTable#kindOfRows} tells from their scheduler's events, kept when the paste names no object. */
-    private static final java.util.Set<String> CUSTOM_SUBJECTS = java.util.Set.of("PodGroup", "Workload");
+    /**
+     * Kinds {@link EventsTable#kindOfRows} tells from their scheduler's or controller's events (a claim's binding and
+     * provisioning), kept when the paste names no object.
+     */
+    private static final java.util.Set<String> CUSTOM_SUBJECTS = java.util.Set.of("PodGroup", "Workload",
+            "PersistentVolumeClaim");
     private static final DateTimeFormatter OLD_TIME_FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xx");
 
     private final DescribeSink sink;
@@ -137,6 +141,11 @@ final class DescribeEvents {
         if (!subject.named() && "Pod".equals(subject.kind()) && listedPod != null) {
             subject = new Subject("Pod", listedPod.namespace() != null ? listedPod.namespace() : contextNamespace,
                     listedPod.name(), listedPod.node() != null ? listedPod.node() : subject.node());
+        } else if ("Pod".equals(subject.kind()) && listedPod != null && listedPod.name().equals(subject.name())
+                && listedPod.namespace() != null) {
+            // the listed pod's row says its namespace (get pods -A): it wins over the paste's default
+            subject = new Subject("Pod", listedPod.namespace(), subject.name(),
+                    subject.node() != null ? subject.node() : listedPod.node());
         }
         for (EventsTable.Row row : describeRows) {
             emit(row, subject.kind(), subject.namespace(), subject.name(), subject.node());
@@ -222,7 +231,10 @@ final class DescribeEvents {
         }
         String kind = EventsTable.kindOfRows(rows);
         if ("Node".equals(kind)) {
+            // the From column's "kubelet, node2" (before 1.14), else the node the kubelet's own messages name
             String host = rows.stream().map(r -> EventsTable.host(r.from())).filter(h -> h != null).findFirst()
+                    .or(() -> rows.stream().map(r -> NODE_IN_MESSAGE.matcher(r.message()))
+                            .filter(Matcher::lookingAt).map(m -> m.group(1)).findFirst())
                     .orElse(contextNode);
             if (host != null) {
                 return new Subject("Node", null, host, host);
@@ -234,11 +246,15 @@ final class DescribeEvents {
             return new Subject("Pod", contextNamespace, mentioned, contextNode);
         }
         if (CUSTOM_SUBJECTS.contains(kind)) {
-            // a scheduler's events about its own kind (Volcano PodGroup, Kueue Workload), the object not named
+            // a scheduler's events about its own kind (Volcano PodGroup, Kueue Workload), a claim's (describe pvc),
+            // the object not named
             return new Subject(kind, contextNamespace, UNNAMED + kind.toLowerCase(java.util.Locale.ROOT), contextNode);
         }
         return new Subject("Pod", contextNamespace, DescribePod.UNNAMED_POD, contextNode);
     }
+
+    /** The kubelet's and node controller's node events: {@code Node node1 status is now: NodeHasDiskPressure}. */
+    private static final Pattern NODE_IN_MESSAGE = Pattern.compile("Node (\\S+) (?:status is now|event):");
 
     /**
      * A name ending in the five characters a controller appends to its pods' names ({@code -72jqc}: Kubernetes draws

@@ -120,6 +120,8 @@ final class DescribePod {
 
     /** A {@code State:}/{@code Last State:} block pasted without its container: filed under {@link #UNNAMED_CONTAINER}. */
     static void adoptHeadlessContainer(Field root, int start) {
+        flattenedState(root, "State");
+        flattenedState(root, "Last State");
         Field containers = new Field(0, "Containers", null, start);
         Field container = new Field(2, UNNAMED_CONTAINER, null, start);
         container.children.putAll(root.children);
@@ -127,6 +129,33 @@ final class DescribePod {
         containers.children.put(UNNAMED_CONTAINER, container);
         containers.childList.add(container);
         root.children.put("Containers", containers);
+    }
+
+    /** The fields a container state prints under its {@code Terminated} or {@code Waiting} line. */
+    private static final Set<String> STATE_FIELDS = Set.of("Reason", "Message", "Exit Code", "Signal", "Started",
+            "Finished");
+
+    /**
+     * A state pasted with its fields at its own indentation ({@code Last State:  Terminated} then {@code Reason:
+     * OOMKilled} and {@code Exit Code:  137} under it, flush left): the fields that follow the state line belong to it.
+     */
+    private static void flattenedState(Field root, String name) {
+        Field state = root.child(name);
+        if (state == null || !state.children.isEmpty() || state.value == null
+                || !(state.value.startsWith("Terminated") || state.value.startsWith("Waiting"))) {
+            return;
+        }
+        for (Field field : List.copyOf(root.childList)) {
+            if (field.line > state.line && field.indent == state.indent && STATE_FIELDS.contains(field.key)
+                    && !state.children.containsKey(field.key)) {
+                if (root.children.get(field.key) == field) {
+                    root.children.remove(field.key);
+                }
+                root.childList.remove(field);
+                state.children.put(field.key, field);
+                state.childList.add(field);
+            }
+        }
     }
 
     static ObjectNode pod(Field root, String name, String namespace) {

@@ -39,7 +39,7 @@ final class DescribeTextReader {
 
     void read(List<String> pasted) {
         List<String> lines = PastedText.unwrap(pasted);
-        ObjectNode statusTail = YamlObjects.podStatusFragment(String.join("\n", lines));
+        ObjectNode statusTail = YamlObjects.statusFragment(String.join("\n", lines));
         if (statusTail != null) {
             emit(statusTail, 1);
             return;
@@ -98,6 +98,12 @@ final class DescribeTextReader {
                         : DescribeNode.UNNAMED_NODE);
                 emit(node, line);
                 DescribeNode.conditionEvents(node, List.of(), sink.now()).forEach(e -> emit(e, line));
+                return;
+            }
+            if (root.child("Capacity") != null && root.child("Allocatable") != null && root.child("Containers") == null) {
+                // a node describe's resource blocks pasted without its Name: (allocatable GPUs below capacity)
+                emit(DescribeNode.node(root, named != null && "Node".equals(named.kind()) ? named.name()
+                        : DescribeNode.UNNAMED_NODE), line);
                 return;
             }
             boolean containerState = root.child("State") != null || root.child("Last State") != null;

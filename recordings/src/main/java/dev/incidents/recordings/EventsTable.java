@@ -106,6 +106,10 @@ final class EventsTable {
      * What kind of object an Events table is about when nothing else says: a Node when its rows are a node's own
      * events, a controller when a controller reports on itself, else a Pod (what people describe most).
      */
+    /** Reasons recorded only on a PersistentVolumeClaim (binding and dynamic provisioning). */
+    private static final java.util.Set<String> CLAIM_REASONS = java.util.Set.of("FailedBinding", "ProvisioningFailed",
+            "ProvisioningSucceeded", "ExternalProvisioning", "WaitForFirstConsumer", "WaitForPodScheduled");
+
     static String kindOfRows(List<Row> rows) {
         long nodeRows = rows.stream().filter(r -> NODE_REASONS.contains(r.reason())).count();
         if (nodeRows > 0 && nodeRows * 2 >= rows.size()) {
@@ -127,6 +131,12 @@ final class EventsTable {
             }
             if (from.startsWith("deployment-controller")) {
                 return "Deployment";
+            }
+        }
+        for (Row row : rows) {
+            // the persistent volume controller's and the provisioners' events are on the claim (describe pvc)
+            if (CLAIM_REASONS.contains(row.reason())) {
+                return "PersistentVolumeClaim";
             }
         }
         for (Row row : rows) {

@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  * What an issue tracker or a chat adds to kubectl output pasted into it, taken off before the text is read: the
  * Markdown quote marker of a quoted paste ({@code > NAME   READY   STATUS}), the link an editor wraps around a
  * name that looks like an address ({@code [nvcr.io/nvidia/cuda@sha256:ed72...](http://nvcr.io/nvidia/cuda@sha256:ed72...)}),
- * and the bars of a Markdown table the rows were turned into ({@code Warning | FailedScheduling | 2m | ...}).
+ * the bars of a Markdown table the rows were turned into ({@code Warning | FailedScheduling | 2m | ...}), and the
+ * emphasis or code span around a whole line ({@code _FailedMount  9m25s  kubelet  MountVolume.MountDevice failed ..._}).
  */
 final class PastedText {
     private static final Pattern QUOTE_MARKER = Pattern.compile("^>[ \\t]?");
@@ -32,10 +33,22 @@ final class PastedText {
             if (table) {
                 text = TABLE_SEPARATOR.matcher(text).matches() ? "" : cells(text);
             }
+            Matcher emphasis = EMPHASIS.matcher(text);
+            if (emphasis.matches()) {
+                text = emphasis.group(1) + emphasis.group(3);
+            }
             out.add(text.indexOf("](") < 0 ? text : unlink(text));
         }
         return out;
     }
+
+    /**
+     * A whole line in Markdown italics, bold or a code span ({@code _..._}, {@code *...*}, {@code **...**},
+     * {@code `...`}): kubectl prints no line that starts and ends with the same marker, with text against both. A fence
+     * ({@code ```}) is markers only, not a span.
+     */
+    private static final Pattern EMPHASIS = Pattern.compile(
+            "^(\\s*)(\\*\\*|[_*`])(?![_*`])(\\S(?:.*\\S)?)(?<![_*`])\\2\\s*$");
 
     /** {@code -- | --}, {@code |---|:---:|}: the line under a Markdown table's header. */
     private static final Pattern TABLE_SEPARATOR = Pattern.compile("^\\s*\\|?\\s*:?-{2,}:?\\s*(?:\\|\\s*:?-{2,}:?\\s*)+\\|?\\s*$");

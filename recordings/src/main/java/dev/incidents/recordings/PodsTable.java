@@ -478,17 +478,25 @@ final class PodsTable {
     /**
      * The phase the kubelet sets beside a container in {@code state}: a container that has not started yet keeps the
      * pod Pending; once one has run (it restarts, or another one runs) the pod is Running, and a pod whose containers
-     * all ended without a restart has finished (Succeeded when they completed, else Failed).
+     * all ended without a restart has finished (Succeeded when they completed, else Failed); one that shows Completed
+     * with none ready has succeeded, restarts or not.
      */
     private static String phase(ObjectNode state, Row row) {
         boolean started = row.restarts() > 0 || row.ready() > 0;
         if (state.has("waiting")) {
             return started || "CrashLoopBackOff".equals(state.path("waiting").path("reason").asText()) ? "Running" : "Pending";
         }
+        boolean completed = "Completed".equals(state.path("terminated").path("reason").asText());
+        if (completed && row.ready() == 0) {
+            // exit 0 with restarts: a restartPolicy OnFailure pod that succeeded after retries (a validation Job's
+            // pod); under Always an exit-0 container spends its loop waiting in CrashLoopBackOff, which is what a
+            // listing shows then, not the moment between its end and the kubelet's next sync
+            return "Succeeded";
+        }
         if (started) {
             return "Running";
         }
-        return "Completed".equals(state.path("terminated").path("reason").asText()) ? "Succeeded" : "Failed";
+        return completed ? "Succeeded" : "Failed";
     }
 
     /** A STATUS word as a container state: terminated for the runtime's end reasons and exit codes, else waiting. */

@@ -16,13 +16,21 @@ import java.util.regex.Pattern;
  * reason:Unschedulable status:False]]}), a controller's log. The kubelet's messages when a line starts with one, as
  * a reporter copies the message alone above or instead of the rows ({@code Failed to pull image "ghcr.io/...":
  * ... unauthorized}). The words are the component's own, whatever carries them, so the line becomes the row it was
- * first printed as, at the line's timestamp when it has one, else at the paste's moment. Lines that are describe
- * fields ({@code Message: ...}) are left to the describe readers.
+ * first printed as, at the line's timestamp when it has one, else at the paste's moment. A tool's print of an event
+ * ({@link #TOOL_PREFIX}: a time or time range, {@code [Warning]}, the reason as a label, a {@code (x8)} count after)
+ * is the same message. Lines that are describe fields ({@code Message: ...}) are left to the describe readers.
  */
 final class QuotedEvent {
     /** {@code 0/36 nodes are available:} (1.9 on), {@code No nodes are available that match all of the predicates}. */
     private static final Pattern VERDICT = Pattern.compile(
-            "\\b\\d+/\\d+ nodes are (?:un)?available:|\\bNo nodes are available that match all of the (?:following )?predicates");
+            "\\b\\d+/\\d+ nodes are (?:un)?available:|\\bNo nodes are available that match all of the (?:following )?predicates"
+            + "|^\\s*(?:>\\s*)*cannot allocate all claims\\b");
+    /**
+     * HAMi's scheduler extender's verdict, its {@code FilteringFailed} event: {@code no available node, all node scores
+     * do not meet} (before 2.6), {@code no available node, 3 nodes do not meet} (the reasons in sibling events).
+     */
+    private static final Pattern HAMI_VERDICT = Pattern.compile(
+            "\\bno available node, (?:all node scores|\\d+ nodes?) do not meet\\b.*");
 
     /** A kubelet message a line starts with (after a {@code > } quote marker), the event it is the message of. */
     private record KubeletMessage(Pattern start, String type, String reason, String component) {
@@ -33,22 +41,57 @@ final class QuotedEvent {
 
     private static final List<KubeletMessage> KUBELET = List.of(
             new KubeletMessage(Pattern.compile("Failed to pull image \""), "Warning", "Failed"),
+            // what a tool's log of the pod's progress shows between the failures (JupyterHub's spawn event log): the
+            // placement and the container's start tell whose events these are and that it ran
+            new KubeletMessage(Pattern.compile("Successfully assigned \\S+/\\S+ to "), "Normal", "Scheduled",
+                    "default-scheduler"),
+            new KubeletMessage(Pattern.compile("Pulling image \""), "Normal", "Pulling"),
+            new KubeletMessage(Pattern.compile("Successfully pulled image \"|Container image \"[^\"]+\" already present "
+                    + "on machine"), "Normal", "Pulled"),
+            new KubeletMessage(Pattern.compile("Created container "), "Normal", "Created"),
+            new KubeletMessage(Pattern.compile("Started container "), "Normal", "Started"),
             new KubeletMessage(Pattern.compile("Back-off restarting failed container"), "Warning", "BackOff"),
             new KubeletMessage(Pattern.compile("Back-off pulling image \""), "Normal", "BackOff"),
             new KubeletMessage(Pattern.compile("(?:Liveness|Readiness|Startup) probe failed:"), "Warning", "Unhealthy"),
-            new KubeletMessage(Pattern.compile("MountVolume\\.\\w+ failed for volume|Unable to (?:attach or )?mount "
-                    + "volumes for pod"), "Warning", "FailedMount"),
+            // and the CSI volume plugin's error alone, the detail after "MountVolume.MountDevice failed ... : "
+            new KubeletMessage(Pattern.compile("MountVolume\\.\\w+ failed\\b|Unable to (?:attach or )?mount "
+                    + "volumes for pod|kubernetes\\.io/csi: \\w+\\.\\w+ failed"), "Warning", "FailedMount"),
+            // a container's CrashLoopBackOff waiting message ({@code Back-off 20s restarting failed container=x
+            // pod=y_ns(uid)}), as a console shows the container's state: the back-off the kubelet records as an event
+            new KubeletMessage(Pattern.compile("Back-off \\d+[smh]\\w* restarting failed container="), "Warning",
+                    "BackOff"),
             new KubeletMessage(Pattern.compile("Failed (?:to )?create pod sandbox:"), "Warning", "FailedCreatePodSandBox"),
             new KubeletMessage(Pattern.compile("The node was low on resource: "), "Warning", "Evicted"),
-            new KubeletMessage(Pattern.compile("Multi-Attach error for volume"), "Warning", "FailedAttachVolume",
-                    "attachdetach-controller"),
+            new KubeletMessage(Pattern.compile("Multi-Attach error for volume|Failed to attach volume \""), "Warning",
+                    "FailedAttachVolume", "attachdetach-controller"),
+            // the runtime's refusal to create or start a container, with the kubelet's "Error: " or as the container
+            // status's message ({@code container create failed: executable file ... not found in $PATH})
+            new KubeletMessage(Pattern.compile("(?:Error: )?(?:failed to start container \"|failed to create containerd "
+                    + "task:|failed to create shim task:|container create failed:|OCI runtime (?:create|start|exec) failed:|"
+                    + "Error response from daemon: OCI runtime)"), "Warning", "Failed"),
             new KubeletMessage(Pattern.compile("Error: (?:couldn't find key \\S+ in (?:ConfigMap|Secret)|(?:configmap|secret)"
                     + " \"[^\"]+\" not found)"), "Warning", "Failed"));
     private static final Pattern QUOTE_MARKER = Pattern.compile("^\\s*(?:>\\s*)*");
+    /**
+     * What a tool prints before an event's message: a time or a bracketed time range ({@code [2020-04-02T15:21:43Z -
+     * 2020-04-02T15:22:47Z]}, SLATE's client), the event's type in brackets ({@code [Warning]}, JupyterHub's spawn
+     * progress), the reason as a label ({@code FailedMount: }).
+     */
+    private static final Pattern TOOL_PREFIX = Pattern.compile("^(?:\\[[^\\]]*\\d\\d:\\d\\d[^\\]]*\\]\\s*|"
+            + "\\d{4}-\\d\\d-\\d\\d[T ]\\d\\d:\\d\\d:\\d\\d(?:\\.\\d+)?(?:Z|[+-]\\d\\d:?\\d\\d)?\\s+)?"
+            + "(?:\\[(Normal|Warning)\\]\\s*)?(?:([A-Z][a-z]+(?:[A-Z][A-Za-z]*)+):\\s+)?");
+    /** {@code Error from server (Forbidden): error when creating "pod.yml": admission webhook "x" denied the request: ...} */
+    private static final Pattern CREATE_REFUSED = Pattern.compile(
+            "Error from server \\(\\w+\\): error when creating \"[^\"]*\": (.+)");
+    /** Container waiting reasons of a failed pull, whose message is the runtime's answer. */
+    private static final java.util.Set<String> PULL_STATE_REASONS = java.util.Set.of("ErrImagePull", "ErrImageNeverPull",
+            "InvalidImageName");
+    /** A tool's repeat count after the message ({@code  (x8)}). */
+    private static final Pattern REPEATS = Pattern.compile("\\s+\\(x\\d+\\)\\s*$");
     /** A pod describe's status field ({@code Message:  0/3 nodes ...}): its own reader reads it. */
     private static final Pattern DESCRIBE_FIELD = Pattern.compile("^\\s*(?:Message|Reason|Status):\\s");
     private static final Pattern TIMESTAMP = Pattern.compile(
-            "\\b(\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(?:\\.\\d+)?(?:Z|[+-]\\d\\d:\\d\\d))");
+            "\\b(\\d{4}-\\d\\d-\\d\\d[T ]\\d\\d:\\d\\d:\\d\\d(?:\\.\\d+)?(?:Z|[+-]\\d\\d:\\d\\d))");
     /** The next key of a Go map print after the message ({@code  reason:Unschedulable}): a word, a colon, no space. */
     private static final Pattern GO_MAP_KEY = Pattern.compile("\\s[a-z][A-Za-z]*:(?=\\S)|\\]");
 
@@ -73,13 +116,53 @@ final class QuotedEvent {
                     "default-scheduler", null, message.strip(), null, null);
         }
         String quoted = QUOTE_MARKER.matcher(line).replaceFirst("");
+        Matcher refused = CREATE_REFUSED.matcher(quoted);
+        if (refused.lookingAt()) {
+            // kubectl's own report of the API server refusing an object it creates (a webhook, a quota, a policy):
+            // what a controller records as FailedCreate when it is the one creating
+            return new EventsTable.Row(lineNumber, null, "Warning", "FailedCreate", age(line, now), "kubectl", null,
+                    "Error creating: " + refused.group(1).strip(), null, null);
+        }
+        Matcher hami = HAMI_VERDICT.matcher(quoted);
+        if (hami.find()) {
+            return new EventsTable.Row(lineNumber, null, "Warning", "FilteringFailed", age(line, now), "hami-scheduler",
+                    null, REPEATS.matcher(hami.group()).replaceFirst("").strip(), null, null);
+        }
+        Matcher prefix = TOOL_PREFIX.matcher(quoted);
+        boolean prefixed = prefix.lookingAt() && prefix.end() > 0;
+        String message = REPEATS.matcher(prefixed ? quoted.substring(prefix.end()) : quoted).replaceFirst("").strip();
+        // a time range's end is when the event was last seen
+        String time = prefixed ? lastTimestamp(prefix.group()) : line;
+        String rejection = DescribePod.rejectionReason(message);
+        if (rejection != null && !"Evicted".equals(rejection)) {
+            // the kubelet's admission rejection quoted alone ("Pod was rejected: Allocate failed due to ..."): the
+            // event the kubelet records with it carries the pod's status reason
+            return new EventsTable.Row(lineNumber, null, "Warning", rejection, age(time, now), "kubelet", null, message,
+                    null, null);
+        }
+        String label = prefixed ? prefix.group(2) : null;
+        if (label != null && PULL_STATE_REASONS.contains(label) && !message.isEmpty()) {
+            // a container's waiting reason and message ("ErrImagePull: rpc error: ... manifest unknown"), as a UI or
+            // a jsonpath prints the state: the pull failure the kubelet reported under that reason
+            return new EventsTable.Row(lineNumber, null, "Warning", "InvalidImageName".equals(label) ? "InspectFailed"
+                    : label, age(time, now), "kubelet", null, message, null, null);
+        }
         for (KubeletMessage kubelet : KUBELET) {
-            if (kubelet.start().matcher(quoted).lookingAt()) {
-                return new EventsTable.Row(lineNumber, null, kubelet.type(), kubelet.reason(), age(line, now),
-                        kubelet.component(), null, quoted.strip(), null, null);
+            if (kubelet.start().matcher(message).lookingAt()) {
+                return new EventsTable.Row(lineNumber, null, kubelet.type(), kubelet.reason(), age(time, now),
+                        kubelet.component(), null, message.strip(), null, null);
             }
         }
         return null;
+    }
+
+    private static String lastTimestamp(String text) {
+        Matcher m = TIMESTAMP.matcher(text);
+        String last = text;
+        while (m.find()) {
+            last = m.group(1);
+        }
+        return last;
     }
 
     /** The age of the line's first timestamp at {@code now} ({@code 0s} when it has none or is later). */
@@ -87,7 +170,7 @@ final class QuotedEvent {
         Matcher m = TIMESTAMP.matcher(line);
         if (m.find()) {
             try {
-                Instant at = OffsetDateTime.parse(m.group(1)).toInstant();
+                Instant at = OffsetDateTime.parse(m.group(1).replace(' ', 'T')).toInstant();
                 return Math.max(0, Duration.between(at, now).getSeconds()) + "s";
             } catch (DateTimeParseException e) {
                 return "0s";

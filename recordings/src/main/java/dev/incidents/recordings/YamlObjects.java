@@ -39,16 +39,22 @@ final class YamlObjects {
 
     /** A pod status's own keys, at least two of which a pasted {@code status:} tail has besides its phase. */
     private static final Pattern STATUS_TAIL_START = Pattern.compile("\\s*(?:status|reason|message|phase|conditions|"
-            + "containerStatuses|initContainerStatuses|qosClass|startTime|hostIP|podIP):");
+            + "containerStatuses|initContainerStatuses|qosClass|startTime|hostIP|podIP|addresses|allocatable|capacity|"
+            + "daemonEndpoints|nodeInfo):");
+    /** A node status's own keys, at least two of which a pasted node {@code status:} tail has. */
+    private static final java.util.Set<String> NODE_STATUS_KEYS = java.util.Set.of("addresses", "allocatable",
+            "capacity", "conditions", "daemonEndpoints", "images", "nodeInfo", "volumesAttached", "volumesInUse");
     private static final java.util.Set<String> POD_STATUS_KEYS = java.util.Set.of("reason", "message", "phase",
             "containerStatuses", "initContainerStatuses", "conditions", "qosClass", "startTime", "hostIP", "podIP");
 
     /**
-     * A pod's {@code status:} pasted without the object around it ({@code kubectl get pod x -o yaml}, the reporter
-     * keeping only the lines from {@code message:} down): a YAML mapping with a pod phase and other pod status keys,
-     * and no {@code kind}. It becomes the status of a pod the paste does not name; null for any other text.
+     * A pod's or a node's {@code status:} pasted without the object around it ({@code kubectl get pod x -o yaml}, the
+     * reporter keeping only the lines from {@code message:} down; a node's {@code allocatable} and {@code capacity}):
+     * a YAML mapping with no {@code kind}, and a pod phase and other pod status keys, or two of a node status's keys
+     * with its allocatable or capacity. It becomes the status of a pod the paste does not name, or of the node its
+     * {@code Hostname} address names; null for any other text.
      */
-    static com.fasterxml.jackson.databind.node.ObjectNode podStatusFragment(String text) {
+    static com.fasterxml.jackson.databind.node.ObjectNode statusFragment(String text) {
         if (!STATUS_TAIL_START.matcher(text).lookingAt()) {
             return null; // not worth a YAML parse: most describe text is not YAML at all
         }
@@ -61,23 +67,44 @@ final class YamlObjects {
         if (status != null && status.size() == 1 && status.path("status").isObject()) {
             status = status.get("status"); // the status: key kept above its fields
         }
-        if (status == null || !status.isObject() || status.has("kind") || !status.path("phase").isTextual()
-                || !DescribePod.POD_PHASES.contains(status.path("phase").asText())) {
+        if (status == null || !status.isObject() || status.has("kind")) {
             return null;
         }
+        if (status.path("phase").isTextual() && DescribePod.POD_PHASES.contains(status.path("phase").asText())) {
+            return known(status, POD_STATUS_KEYS) < 3 ? null : object("Pod", Unnamed.POD, "default", status);
+        }
+        if ((status.path("allocatable").isObject() || status.path("capacity").isObject())
+                && known(status, NODE_STATUS_KEYS) >= 2) {
+            String name = Unnamed.NODE;
+            for (JsonNode address : status.path("addresses")) {
+                if ("Hostname".equals(address.path("type").asText())) {
+                    name = address.path("address").asText(name);
+                }
+            }
+            return object("Node", name, null, status);
+        }
+        return null;
+    }
+
+    private static long known(JsonNode status, java.util.Set<String> keys) {
         long known = 0;
         for (var names = status.fieldNames(); names.hasNext(); ) {
-            known += POD_STATUS_KEYS.contains(names.next()) ? 1 : 0;
+            known += keys.contains(names.next()) ? 1 : 0;
         }
-        if (known < 3) {
-            return null;
+        return known;
+    }
+
+    private static com.fasterxml.jackson.databind.node.ObjectNode object(String kind, String name, String namespace,
+            JsonNode status) {
+        com.fasterxml.jackson.databind.node.ObjectNode object = JsonLogReader.MAPPER.createObjectNode();
+        object.put("apiVersion", "v1");
+        object.put("kind", kind);
+        var metadata = object.putObject("metadata").put("name", name);
+        if (namespace != null) {
+            metadata.put("namespace", namespace);
         }
-        com.fasterxml.jackson.databind.node.ObjectNode pod = JsonLogReader.MAPPER.createObjectNode();
-        pod.put("apiVersion", "v1");
-        pod.put("kind", "Pod");
-        pod.putObject("metadata").put("name", Unnamed.POD).put("namespace", "default");
-        pod.set("status", status);
-        return pod;
+        object.set("status", status);
+        return object;
     }
 
     static boolean looksLikeYaml(String firstNonBlank) {

@@ -193,4 +193,20 @@ class CustomResourceEventsTest {
         assertThat(workload).extracting(e -> e.getInvolvedObject().getKind()).containsExactly("Workload", "Workload");
         assertThat(workload.get(0).getInvolvedObject().getName()).startsWith("unnamed-");
     }
+
+    /** consul-helm#48, ethersphere/helm#143: a describe pvc's Events alone are the claim's, not an unnamed pod's. */
+    @Test
+    void aClaimsEventsAlone() {
+        List<Recorded> records = Recordings.read("paste.txt", """
+                Events:
+                  Type       Reason         Age              From                         Message
+                  ----       ------         ----             ----                         -------
+                  Normal     FailedBinding  7s (x2 over 7s)  persistentvolume-controller  no persistent volumes available for this claim and no storage class is set
+                """, OPTIONS, rejections::add);
+
+        assertThat(rejections).isEmpty();
+        KubeEvent event = (KubeEvent) records.get(0).value();
+        assertThat(event.getInvolvedObject().getKind()).isEqualTo("PersistentVolumeClaim");
+        assertThat(event.getReason()).isEqualTo("FailedBinding");
+    }
 }

@@ -208,4 +208,37 @@ class NodeConditionsTest {
 
         assertThat(records).extracting(Recorded::kind).containsExactly(Recorded.Kind.POD);
     }
+    /** k3s#6290: a node's Events table without its describe; the kubelet's own messages name the node. */
+    @Test
+    void aNodesEventsAloneNamedByTheKubeletsMessages() {
+        List<KubeEvent> events = read("""
+                Events:
+                  Type     Reason                   Age                    From        Message
+                  ----     ------                   ----                   ----        -------
+                  Normal   NodeHasDiskPressure      12m                    kubelet     Node node1 status is now: NodeHasDiskPressure
+                  Warning  EvictionThresholdMet     9m18s (x15 over 12m)   kubelet     Attempting to reclaim ephemeral-storage
+                """).stream().map(Recorded::value).map(KubeEvent.class::cast).toList();
+
+        assertThat(events).hasSize(2).allSatisfy(e -> {
+            assertThat(e.getInvolvedObject().getKind()).isEqualTo("Node");
+            assertThat(e.getInvolvedObject().getName()).isEqualTo("node1");
+        });
+    }
+
+    /** gpu-operator#1065: a node describe's Capacity and Allocatable alone, the reporter's marker after a quantity. */
+    @Test
+    void resourceBlocksAloneAreAnUnnamedNodes() {
+        NodeSnapshot node = node(read("""
+                Capacity:
+                  cpu:                        128
+                  nvidia.com/gpu:             8
+                Allocatable:
+                  cpu:                        128
+                  nvidia.com/gpu:             7       <=========== here
+                """));
+
+        assertThat(node.getName()).isEqualTo(DescribeNode.UNNAMED_NODE);
+        assertThat(node.getCapacity()).containsEntry("nvidia.com/gpu", "8");
+        assertThat(node.getAllocatable()).containsEntry("nvidia.com/gpu", "7");
+    }
 }

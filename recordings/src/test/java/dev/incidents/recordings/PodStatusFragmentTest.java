@@ -1,5 +1,6 @@
 package dev.incidents.recordings;
 
+import dev.incidents.schemas.NodeSnapshot;
 import dev.incidents.schemas.PodSnapshot;
 import org.junit.jupiter.api.Test;
 
@@ -132,5 +133,49 @@ class PodStatusFragmentTest {
         assertThat(pod.getNodeName()).isEqualTo("kind-control-plane");
         assertThat(pod.getContainers().get(0).getState().getReason()).isEqualTo("StartError");
         assertThat(pod.getContainers().get(0).getState().getExitCode()).isEqualTo(128);
+    }
+    /**
+     * k8s-device-plugin#58: a node's status YAML alone, indented as the reporter's code block has it, is the status of
+     * the node its Hostname address names (here allocatable GPUs 0 of 16).
+     */
+    @Test
+    void aNodesStatusYamlAlone() {
+        List<Recorded> records = Recordings.read("paste.txt", """
+                    status:
+                      addresses:
+                      - address: 134.79.129.97
+                        type: InternalIP
+                      - address: ocio-gpu01
+                        type: Hostname
+                      allocatable:
+                        cpu: "48"
+                        nvidia.com/gpu: "0"
+                      capacity:
+                        cpu: "48"
+                        nvidia.com/gpu: "16"
+                """, OPTIONS, rejections::add);
+
+        assertThat(rejections).isEmpty();
+        assertThat(records).hasSize(1);
+        NodeSnapshot node = (NodeSnapshot) records.get(0).value();
+        assertThat(node.getName()).isEqualTo("ocio-gpu01");
+        assertThat(node.getAllocatable()).containsEntry("nvidia.com/gpu", "0");
+        assertThat(node.getCapacity()).containsEntry("nvidia.com/gpu", "16");
+        assertThat(Recordings.read("paste.txt", "capacity: 16 GPUs\nallocatable: none\n", OPTIONS, rejections::add))
+                .as("two words with colons are not a node's status").isEmpty();
+    }
+
+    /** azure-service-operator#298: a Last State whose fields the reporter pasted at its own indentation. */
+    @Test
+    void aLastStateWithItsFieldsFlushLeft() {
+        PodSnapshot pod = onlyPod("""
+                  Last State:     Terminated
+                  Reason:       OOMKilled
+                  Exit Code:    137
+                """);
+
+        assertThat(pod.getContainers().get(0).getLastState().getReason()).isEqualTo("OOMKilled");
+        assertThat(pod.getContainers().get(0).getLastState().getExitCode()).isEqualTo(137);
+        assertThat(pod.getReason()).as("not the pod's status reason").isNull();
     }
 }

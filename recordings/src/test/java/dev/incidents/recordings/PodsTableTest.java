@@ -344,6 +344,7 @@ class PodsTableTest {
             0/1 | PodInitializing            | 0 | Pending   | waiting                    | PodInitializing
             1/1 | Running                    | 0 | Running   | running                    | -
             0/1 | Completed                  | 0 | Succeeded | terminated                 | Completed
+            0/1 | Completed                  | 4 | Succeeded | terminated                 | Completed
             0/1 | Error                      | 0 | Failed    | terminated                 | Error
             0/1 | Error                      | 3 | Running   | terminated                 | Error
             0/1 | OOMKilled                  | 2 | Running   | terminated                 | OOMKilled
@@ -554,5 +555,21 @@ class PodsTableTest {
         assertThat(rejections).isEmpty();
         assertThat(records).extracting(Recorded::key).containsExactlyInAnyOrder(
                 "test/default/gpu-operator-657c5b798d-xgvgc", "test/default/Pod/gpu-operator-657c5b798d-xgvgc");
+    }
+
+    /** cilium#42816: the listed pod's NAMESPACE column names the namespace of a fragment that names the pod. */
+    @Test
+    void theListedRowsNamespaceIsTheFragmentsToo() {
+        List<Recorded> records = read("""
+                NAMESPACE       NAME                          READY   STATUS    RESTARTS   AGE
+                cilium-test-2   lrp-backend-6d6784c5f-qqz4w   0/1     Pending   0          5m47s
+                Events:
+                  Type     Reason            Age   From               Message
+                  ----     ------            ----  ----               -------
+                  Warning  FailedScheduling  5m    default-scheduler  0/3 nodes are available: 1 Too many pods.
+                """);
+        assertThat(rejections).isEmpty();
+        assertThat(records).extracting(Recorded::key).containsExactlyInAnyOrder(
+                "test/cilium-test-2/lrp-backend-6d6784c5f-qqz4w", "test/cilium-test-2/Pod/lrp-backend-6d6784c5f-qqz4w");
     }
 }

@@ -98,4 +98,147 @@ class QuotedEventTest {
         assertThat(row.age()).isEqualTo("0s");
         assertThat(row.line()).isEqualTo(7);
     }
+    /**
+     * Tools that print an event their own way, the kubelet's message still in it: JupyterHub's spawn progress
+     * ({@code <time> [Warning] <message>}, nvidia-docker#1042) and SLATE's client ({@code [first - last] Reason:
+     * message (xN)}, slate-catalog#251).
+     */
+    @Test
+    void aToolsPrintOfAKubeletEvent() {
+        EventsTable.Row spawn = QuotedEvent.parse("2019-08-08 10:02:17+00:00 [Warning] Error: failed to start container "
+                + "\"notebook\": Error response from daemon: OCI runtime create failed: container_linux.go:345: "
+                + "nvidia-container-cli: device error: unknown device id: no-gpu-has-1MiB-to-run\\n\"\"\": unknown", 1,
+                Instant.parse("2019-08-08T10:05:17Z"));
+        assertThat(spawn.reason()).isEqualTo("Failed");
+        assertThat(spawn.message()).startsWith("Error: failed to start container \"notebook\"");
+        assertThat(spawn.age()).isEqualTo("180s");
+
+        EventsTable.Row slate = QuotedEvent.parse("[2020-04-02T15:21:43Z - 2020-04-02T15:22:47Z] FailedMount: "
+                + "MountVolume.SetUp failed for volume \"spool\" : configmap \"spool\" not found (x8)", 1,
+                Instant.parse("2020-04-02T15:25:00Z"));
+        assertThat(slate.reason()).isEqualTo("FailedMount");
+        assertThat(slate.message()).isEqualTo("MountVolume.SetUp failed for volume \"spool\" : configmap \"spool\" not found");
+        assertThat(slate.age()).as("the range's end is when it was last seen").isEqualTo("133s");
+    }
+
+    /** The runtime's refusal alone, as a container status shows it (production-stack#869, cri-o). */
+    @Test
+    void aRuntimesStartFailureAlone() {
+        EventsTable.Row row = QuotedEvent.parse("container create failed: executable file `lmcache_experimental_server` "
+                + "not found in $PATH: No such file or directory", 1, OPTIONS.now());
+
+        assertThat(row.reason()).isEqualTo("Failed");
+        assertThat(row.from()).isEqualTo("kubelet");
+        assertThat(QuotedEvent.parse("the container create failed: again", 1, OPTIONS.now())).isNull();
+    }
+
+    /** The attach/detach controller before it said Multi-Attach (helm/charts#1460, GKE 2017). */
+    @Test
+    void theOlderAttachFailure() {
+        EventsTable.Row row = QuotedEvent.parse("Failed to attach volume \"pvc-859b\" on node \"gke-a-z545\" with: "
+                + "googleapi: Error 400: The disk resource 'projects/p/zones/z/disks/d' is already being used by "
+                + "'projects/p/zones/z/instances/gke-a-x2tb'", 1, OPTIONS.now());
+
+        assertThat(row.reason()).isEqualTo("FailedAttachVolume");
+        assertThat(row.from()).isEqualTo("attachdetach-controller");
+    }
+
+    /** HAMi's scheduler extender's verdict copied alone (HAMi#591), and its newer counted wording. */
+    @Test
+    void hamisVerdictAlone() {
+        EventsTable.Row row = QuotedEvent.parse("no available node, all node scores do not meet", 1, OPTIONS.now());
+        assertThat(row.reason()).isEqualTo("FilteringFailed");
+        assertThat(row.from()).isEqualTo("hami-scheduler");
+        assertThat(QuotedEvent.parse("> no available node, 3 nodes do not meet", 1, OPTIONS.now()).message())
+                .isEqualTo("no available node, 3 nodes do not meet");
+    }
+
+    /** device-plugin#1223 and #231: the kubelet's admission rejection quoted alone, in its 1.27+ and older wording. */
+    @Test
+    void anAdmissionRejectionAlone() {
+        EventsTable.Row rejected = QuotedEvent.parse("Pod was rejected: Allocate failed due to device plugin "
+                + "GetPreferredAllocation; unable to get device link information: error calling nvml.Init", 1, OPTIONS.now());
+        assertThat(rejected.reason()).isEqualTo("UnexpectedAdmissionError");
+        assertThat(rejected.from()).isEqualTo("kubelet");
+        assertThat(QuotedEvent.parse("> Pod Allocate failed due to device plugin GetPreferredAllocation rpc failed with "
+                + "err: nvml: GPU is lost, which is unexpected", 1, OPTIONS.now()).reason())
+                .isEqualTo("UnexpectedAdmissionError");
+        assertThat(QuotedEvent.parse("Pod was rejected: Node didn't have enough resource: nvidia.com/gpu, requested: 1, "
+                + "used: 8, capacity: 8", 1, OPTIONS.now()).reason()).isEqualTo("OutOfnvidia.com/gpu");
+    }
+
+    /** drain-node-on-crash#7: a container's waiting reason and message, as a UI prints the state. */
+    @Test
+    void aPullStatesReasonAndMessage() {
+        EventsTable.Row pull = QuotedEvent.parse("ErrImagePull: rpc error: code = Unknown desc = Error response from "
+                + "daemon: manifest for drainnode/leader:v1.0-rc9 not found: manifest unknown: manifest unknown", 2,
+                OPTIONS.now());
+        assertThat(pull.reason()).isEqualTo("ErrImagePull");
+        assertThat(pull.message()).startsWith("rpc error: code = Unknown desc = Error response from daemon: manifest for");
+        assertThat(QuotedEvent.parse("ImagePullBackOff: Back-off pulling image \"drainnode/leader:v1.0-rc9\"", 1,
+                OPTIONS.now()).reason()).isEqualTo("BackOff");
+        assertThat(QuotedEvent.parse("SomeLabel: rpc error: code = Unknown", 1, OPTIONS.now()))
+                .as("only a pull's waiting reasons carry a pull's message").isNull();
+    }
+
+    /** pangeo-cloud-federation#523: JupyterHub's spawn event log names the pod by its placement. */
+    @Test
+    void aSpawnEventLogIsThePodsEvents() {
+        List<Recorded> records = Recordings.read("paste.txt", """
+                Event log
+                2020-02-04 17:53:11+00:00 [Normal] Successfully assigned icesat2-staging/jupyter-cg to ip-192-168-152-93.us-west-2.compute.internal
+                2020-02-04 17:53:13+00:00 [Normal] Container image "pangeo/pangeo-notebook:latest" already present on machine
+                2020-02-04 17:53:13+00:00 [Normal] Started container notebook
+                2020-02-04 17:53:15+00:00 [Warning] Back-off restarting failed container
+                """, OPTIONS, rejections::add);
+
+        assertThat(rejections).isEmpty();
+        assertThat(records).map(r -> (KubeEvent) r.value()).extracting(KubeEvent::getReason)
+                .containsExactly("Scheduled", "Pulled", "Started", "BackOff");
+        assertThat(records).map(r -> ((KubeEvent) r.value()).getInvolvedObject().getName()).containsOnly("jupyter-cg");
+        assertThat(records).map(r -> ((KubeEvent) r.value()).getInvolvedObject().getNamespace())
+                .containsOnly("icesat2-staging");
+    }
+
+    /**
+     * Batch 7's quoted messages: a console's CrashLoopBackOff state (cos-gpu-installer#45), a mount failure with the
+     * reporter's elision (Primus-SaFE#730), the scheduler's DRA words alone (modelplane#306), a row in Markdown
+     * italics (compliantkubernetes-kubespray#133).
+     */
+    @Test
+    void messagesAsConsolesAndReportersShowThem() {
+        EventsTable.Row backOff = QuotedEvent.parse("Back-off 20s restarting failed container=nvidia-driver-installer "
+                + "pod=nvidia-driver-installer-z7ht8_kube-system(b362cd39): CrashLoopBackOff", 1, OPTIONS.now());
+        assertThat(backOff.reason()).isEqualTo("BackOff");
+        assertThat(QuotedEvent.parse("MountVolume.MountDevice failed ... driver name rbd.csi.ceph.com not found", 1,
+                OPTIONS.now()).reason()).isEqualTo("FailedMount");
+        assertThat(QuotedEvent.parse("cannot allocate all claims", 1, OPTIONS.now()).reason())
+                .isEqualTo("FailedScheduling");
+
+        List<Recorded> records = Recordings.read("paste.txt", "_FailedMount  9m25s (x461 over 15h)  kubelet  "
+                + "MountVolume.MountDevice failed for volume \"pvc-9e7e\" : kubernetes.io/csi: attacher.MountDevice "
+                + "failed to create newCsiDriverClient: driver name rook-ceph.rbd.csi.ceph.com not found in the list of "
+                + "registered CSI drivers_\n", OPTIONS, rejections::add);
+        assertThat(records).hasSize(1);
+        assertThat(((KubeEvent) records.get(0).value()).getMessage()).endsWith("registered CSI drivers");
+    }
+
+    /** eidf#26: kubectl's report of the API server refusing the object it creates is the refusal a controller records. */
+    @Test
+    void kubectlsCreateRefused() {
+        EventsTable.Row row = QuotedEvent.parse("Error from server (Forbidden): error when creating \"test_NBody.yml\": "
+                + "admission webhook \"validation.gatekeeper.sh\" denied the request: [userpodlimits] container "
+                + "<cudasample> has no cpu limit", 1, OPTIONS.now());
+        assertThat(row.reason()).isEqualTo("FailedCreate");
+        assertThat(row.message()).startsWith("Error creating: admission webhook \"validation.gatekeeper.sh\" denied");
+    }
+
+    /** withings-sync#248: a message quoted alone in a code span. */
+    @Test
+    void aMessageInACodeSpan() {
+        List<Recorded> records = Recordings.read("paste.txt", "`Multi-Attach error for volume \"pvc-1\" Volume is "
+                + "already used by pod(s) bootstrap-withings-sync`\n", OPTIONS, rejections::add);
+        assertThat(records).hasSize(1);
+        assertThat(((KubeEvent) records.get(0).value()).getReason()).isEqualTo("FailedAttachVolume");
+    }
 }

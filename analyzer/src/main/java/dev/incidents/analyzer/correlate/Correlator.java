@@ -117,8 +117,9 @@ public final class Correlator implements Processor<String, byte[], String, Incid
         KeyValueStore<String, String> deadlineStore = context.getStateStore(stores.deadlines());
         KeyValueStore<Bytes, byte[]> bufferStore = context.getStateStore(stores.buffer());
         KeyValueStore<String, Long> watermarkStore = context.getStateStore(stores.watermarks());
-        this.deadlines = new DeadlineIndex(deadlineStore);
-        this.buffer = new ReorderBuffer(bufferStore);
+        // in memory without a changelog (replay) the stores survive nothing: the sorted copies are all there is
+        this.deadlines = new DeadlineIndex(deadlineStore, config.storeChangelog());
+        this.buffer = new ReorderBuffer(bufferStore, config.storeChangelog());
         this.watermarks = new InputWatermarks(watermarkStore, config.inputPartitions());
         // Everything before the restored clock was taken before the restart, except what the buffer still holds.
         this.released = Math.min(watermarks.clock(), buffer.earliest() - 1);
@@ -245,6 +246,7 @@ public final class Correlator implements Processor<String, byte[], String, Incid
 
     private SubjectView view(Subject subject, SubjectState state) {
         return new SubjectView(subject, state.pods, resource -> nodeIndex.offer(subject.cluster(), resource, nodes, placements),
-                state.acceleratorsAdvertised, state.acceleratorsExpected, state.groups);
+                () -> nodeIndex.nodesObserved(subject.cluster(), nodes, placements), state.acceleratorsAdvertised,
+                state.acceleratorsExpected, state.groups);
     }
 }

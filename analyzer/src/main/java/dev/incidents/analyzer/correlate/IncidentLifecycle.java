@@ -204,10 +204,18 @@ public final class IncidentLifecycle {
             Category.INSUFFICIENT_RESOURCES, Category.GPU_FRAGMENTED);
 
     /**
-     * When a candidate's grace ends: its category's grace from its first evidence, or for a capacity category whose
-     * pod had a scale-up triggered, the scale-up grace from that trigger if later. Without it, every GPU scale-up (a
-     * node that boots, installs its driver and registers its devices in 5-10 minutes) opened an incident and resolved
-     * it, a chat thread for a cluster doing what it should.
+     * Placement categories a triggered scale-up ends too: cluster-autoscaler triggers one for a pod only when its
+     * simulation found a node group whose template passes the pod's node selector, affinity and tolerations, so the
+     * node on its way is one the pod may go to (a JupyterHub user node pool scaled up from zero).
+     */
+    private static final Set<Category> PLACEMENT_PROVISIONED = EnumSet.of(Category.NODE_SELECTOR_MISMATCH,
+            Category.UNTOLERATED_TAINT);
+
+    /**
+     * When a candidate's grace ends: its category's grace from its first evidence, or for a capacity or placement
+     * category whose pod had a scale-up triggered, the scale-up grace from that trigger if later. Without it, every
+     * GPU scale-up (a node that boots, installs its driver and registers its devices in 5-10 minutes) opened an
+     * incident and resolved it, a chat thread for a cluster doing what it should.
      */
     private long graceEnd(Category category, Candidate c, SubjectState state) {
         long end = c.firstSeen + config.grace(category).toMillis();
@@ -217,7 +225,7 @@ public final class IncidentLifecycle {
             // keeps saying so, and opens after the scale-up grace instead of the scheduling grace
             end = Math.max(end, c.firstSeen + config.scaleUpGrace().toMillis());
         }
-        if (PROVISIONING_ENDS.contains(category)) {
+        if (PROVISIONING_ENDS.contains(category) || PLACEMENT_PROVISIONED.contains(category)) {
             for (String pod : c.pods) {
                 PodState p = state.pods.get(pod);
                 if (p != null && p.scaleUpAt > 0) {

@@ -60,6 +60,13 @@ public final class NodeIndex {
         return nodes.offer(resource, () -> scan(cluster, store, placements, nodes));
     }
 
+    /** How many of {@code cluster}'s nodes are known; the first call for a cluster scans both stores, as offers do. */
+    int nodesObserved(String cluster, ReadOnlyKeyValueStore<String, ValueAndTimestamp<NodeSnapshot>> store,
+                      ReadOnlyKeyValueStore<String, ValueAndTimestamp<String>> placements) {
+        ClusterNodes nodes = clusters.computeIfAbsent(cluster, c -> new ClusterNodes());
+        return nodes.count(() -> scan(cluster, store, placements, nodes));
+    }
+
     private static void scan(String cluster, ReadOnlyKeyValueStore<String, ValueAndTimestamp<NodeSnapshot>> store,
                              ReadOnlyKeyValueStore<String, ValueAndTimestamp<String>> placements, ClusterNodes nodes) {
         String prefix = cluster + "/";
@@ -183,11 +190,20 @@ public final class NodeIndex {
         }
 
         synchronized ResourceOffer offer(String resource, Runnable scan) {
+            build(scan);
+            return offers.computeIfAbsent(resource, this::compute);
+        }
+
+        synchronized int count(Runnable scan) {
+            build(scan);
+            return allocatable.size();
+        }
+
+        private void build(Runnable scan) {
             if (!built) {
                 scan.run();
                 built = true;
             }
-            return offers.computeIfAbsent(resource, this::compute);
         }
 
         private ResourceOffer compute(String resource) {

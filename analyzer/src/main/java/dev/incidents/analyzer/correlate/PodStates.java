@@ -4,6 +4,7 @@ import dev.incidents.analyzer.Category;
 import dev.incidents.analyzer.WorkloadResolver;
 import dev.incidents.analyzer.hints.ProbeBudget;
 import dev.incidents.analyzer.hints.StartupProbePatch;
+import dev.incidents.analyzer.messages.FailedSchedulingMessage;
 import dev.incidents.analyzer.messages.ImagePullFailure;
 import dev.incidents.analyzer.messages.ProbeFailure;
 import dev.incidents.analyzer.messages.ScaleUpVerdict;
@@ -80,7 +81,8 @@ final class PodStates {
     }
 
     private static void fromEvent(PodState pod, EventSignal e) {
-        if ("FailedScheduling".equals(e.reason()) && !ScaleUpVerdict.isProvisionerVerdict(e.message())) {
+        if ("FailedScheduling".equals(e.reason()) && !ScaleUpVerdict.isProvisionerVerdict(e.message())
+                || "FilteringFailed".equals(e.reason()) && FailedSchedulingMessage.isDeviceFilterVerdict(e.message())) {
             pod.failedScheduling = true;
         }
         if (ScaleUpVerdict.isScaleUpTriggered(e.reason(), e.message()) && pod.node == null) {
@@ -101,6 +103,9 @@ final class PodStates {
         }
         if ("Failed".equals(e.reason())) {
             ImagePullFailure.parse(e.message()).filter(ImagePullFailure::causeKnown).ifPresent(f -> {
+                if (f.deniedAlike() && Category.IMAGE_PULL_AUTH.name().equals(pod.pullCategory)) {
+                    return; // the registry refused this pod's credentials before: a private repository
+                }
                 pod.pullCategory = f.category().name();
                 if (f.category() == Category.IMAGE_PULL_DISK_FULL) {
                     f.path().ifPresent(path -> pod.pullPath = path);

@@ -16,6 +16,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * <p>The changelogged store makes the buffer survive a crash (its records' input offsets are already committed); the
  * sorted copy in memory, rebuilt from the store when the task starts, keeps "the earliest entry" a map lookup instead
  * of a store scan per record. Its size is the input in flight between the fastest and the slowest input partition.
+ * With stores that survive nothing ({@code replay}) the store is not written, as {@link DeadlineIndex}'s.
  */
 final class ReorderBuffer {
 
@@ -24,11 +25,13 @@ final class ReorderBuffer {
     }
 
     private final KeyValueStore<Bytes, byte[]> store;
+    private final boolean durable;
     private final TreeMap<Bytes, byte[]> pending = new TreeMap<>();
     private long sequence;
 
-    ReorderBuffer(KeyValueStore<Bytes, byte[]> store) {
+    ReorderBuffer(KeyValueStore<Bytes, byte[]> store, boolean durable) {
         this.store = store;
+        this.durable = durable;
         try (KeyValueIterator<Bytes, byte[]> it = store.all()) {
             while (it.hasNext()) {
                 var e = it.next();
@@ -48,7 +51,9 @@ final class ReorderBuffer {
         byte[] value = ByteBuffer.allocate(4 + subject.length + frame.length).putInt(subject.length).put(subject)
                 .put(frame).array();
         pending.put(key, value);
-        store.put(key, value);
+        if (durable) {
+            store.put(key, value);
+        }
     }
 
     /** Event time of the earliest buffered signal, or Long.MAX_VALUE when empty. */
@@ -59,7 +64,9 @@ final class ReorderBuffer {
     /** Removes and returns the earliest buffered signal. */
     Entry poll() {
         Map.Entry<Bytes, byte[]> first = pending.pollFirstEntry();
-        store.delete(first.getKey());
+        if (durable) {
+            store.delete(first.getKey());
+        }
         ByteBuffer value = ByteBuffer.wrap(first.getValue());
         byte[] subject = new byte[value.getInt()];
         value.get(subject);

@@ -40,11 +40,15 @@ public final class GpuFragmentedDetector implements Detector {
             if (resource.isEmpty()) {
                 return false;
             }
-            ResourceOffer offer = subject.nodeOffers().apply(resource.get());
             // the view is the cluster the scheduler saw only when it counts the same nodes ("0/6 nodes are
-            // available"): a view ahead of or behind this pod's verdict must not turn it into another category
-            return offer.nodesObserved() == FailedSchedulingMessage.parse(f.message()).total()
-                    && offer.fragmentedFor(InsufficientGpuDetector.requested(subject, resource.get()));
+            // available"): a view ahead of or behind this pod's verdict must not turn it into another category. The
+            // count first: an offer walks every node advertising the resource (a sixth of a fleet replay's time when
+            // it was asked first, on every GPU pod's verdict)
+            if (subject.nodesObserved().getAsInt() != FailedSchedulingMessage.parse(f.message()).total()) {
+                return false;
+            }
+            return subject.nodeOffers().apply(resource.get())
+                    .fragmentedFor(InsufficientGpuDetector.requested(subject, resource.get()));
         });
     }
 

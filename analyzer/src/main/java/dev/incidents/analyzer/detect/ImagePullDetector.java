@@ -46,8 +46,10 @@ public abstract class ImagePullDetector extends CategoryDetector {
             return Optional.empty();
         }
         ImagePullFailure failure = parsed.get();
-        Category explained = failure.causeKnown() ? failure.category()
-                : subject.pod(e.pod()).map(p -> p.pullCategory).map(Category::valueOf).orElse(Category.IMAGE_PULL_FAILED);
+        Optional<Category> podsLast = subject.pod(e.pod()).map(p -> p.pullCategory).map(Category::valueOf);
+        Category explained = !failure.causeKnown() ? podsLast.orElse(Category.IMAGE_PULL_FAILED)
+                : failure.deniedAlike() && podsLast.filter(Category.IMAGE_PULL_AUTH::equals).isPresent()
+                ? Category.IMAGE_PULL_AUTH : failure.category();
         if (explained != category()) {
             return Optional.empty();
         }

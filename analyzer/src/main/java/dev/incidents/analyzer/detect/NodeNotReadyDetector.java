@@ -21,9 +21,6 @@ import java.util.Optional;
  */
 public final class NodeNotReadyDetector implements Detector {
 
-    /** Any resource: the offer's node count is what is asked. */
-    private static final String ANY_RESOURCE = "cpu";
-
     @Override
     public Category category() {
         return Category.NODE_NOT_READY;
@@ -39,7 +36,7 @@ public final class NodeNotReadyDetector implements Detector {
         }
         if (signal instanceof EventSignal e && "FailedScheduling".equals(e.reason())
                 && Unnamed.NODE.equals(subject.subject().name())
-                && subject.nodeOffers().apply(ANY_RESOURCE).nodesObserved() == 0) {
+                && subject.nodesObserved().getAsInt() == 0) {
             // routed here when the scheduler sees every node down (SignalRouting); the only evidence when no node
             // of the cluster was observed: an unreachable taint means the kubelet stopped posting status
             boolean unreachable = e.message().contains("unreachable");

@@ -47,9 +47,11 @@ public abstract class SchedulingDetector extends CategoryDetector {
             return besideSchedulerVerdict(e, pod.get());
         }
         boolean scaleUpVerdict = autoscalerVerdict;
-        // KAI Scheduler reports its fit errors on the pod as Unschedulable rather than FailedScheduling
+        // KAI Scheduler reports its fit errors on the pod as Unschedulable rather than FailedScheduling, HAMi's
+        // extender as FilteringFailed (its other FilteringFailed messages are its own errors, not verdicts)
         boolean schedulerVerdict = "FailedScheduling".equals(e.reason())
-                || "Unschedulable".equals(e.reason()) && e.pod().isPresent();
+                || "Unschedulable".equals(e.reason()) && e.pod().isPresent()
+                || "FilteringFailed".equals(e.reason()) && FailedSchedulingMessage.isDeviceFilterVerdict(e.message());
         if (!schedulerVerdict && !scaleUpVerdict) {
             return Optional.empty();
         }

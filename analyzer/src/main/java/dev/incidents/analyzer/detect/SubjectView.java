@@ -6,15 +6,17 @@ import dev.incidents.analyzer.correlate.PodState;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.IntSupplier;
 
 /**
  * What a detector may read besides the signal: the subject, what is known about its pods, what the cluster's nodes
- * offer of a resource (from the {@code nodes} global store, through its index); for a node subject, the accelerator
+ * offer of a resource (from the {@code nodes} global store, through its index) and how many nodes it knows (a count,
+ * cheaper than an offer); for a node subject, the accelerator
  * counts it advertised and should advertise before the signal at hand; for a workload, its gang objects.
  */
 public record SubjectView(Subject subject, Map<String, PodState> pods, Function<String, ResourceOffer> nodeOffers,
-                          Map<String, Long> acceleratorsAdvertised, Map<String, Long> acceleratorsExpected,
-                          Map<String, GroupState> groups) {
+                          IntSupplier nodesObserved, Map<String, Long> acceleratorsAdvertised,
+                          Map<String, Long> acceleratorsExpected, Map<String, GroupState> groups) {
 
     public Optional<PodState> pod(Optional<String> name) {
         return name.map(pods::get);

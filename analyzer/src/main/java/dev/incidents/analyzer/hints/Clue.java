@@ -33,6 +33,8 @@ public enum Clue {
     REGISTRY_TLS,
     // IMAGE_PULL_AUTH / IMAGE_NOT_FOUND / IMAGE_PULL_FAILED: a controller (Knative) resolving the tag itself
     TAG_RESOLUTION,
+    // IMAGE_NOT_FOUND: Docker Hub's "pull access denied ..., repository does not exist or may require" (missing or private)
+    REPOSITORY_DENIED,
 
     // VOLUME_MOUNT_FAILED
     MULTI_ATTACH,

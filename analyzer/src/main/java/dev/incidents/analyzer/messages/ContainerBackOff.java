@@ -18,8 +18,12 @@ import java.util.regex.Pattern;
  */
 public record ContainerBackOff(Optional<String> container, Optional<String> pod, String raw) {
 
-    private static final Pattern BACK_OFF = Pattern.compile(
-            "Back-off restarting failed container(?:\\s+(\\S+))?(?:\\s+in pod\\s+([^_\\s(]+))?");
+    /**
+     * The event's words, and the container's CrashLoopBackOff waiting message ({@code Back-off 20s restarting failed
+     * container=x pod=y_ns(uid)}), which a console shows as the container's state.
+     */
+    private static final Pattern BACK_OFF = Pattern.compile("Back-off(?: \\d+[smh]\\w*)? restarting failed container"
+            + "(?:[=\\s]+([^\\s=]+))?(?:\\s+(?:in pod\\s+|pod=)([^_\\s(]+))?");
 
     private static final LastParse<Optional<ContainerBackOff>> LAST = new LastParse<>(ContainerBackOff::read);
 

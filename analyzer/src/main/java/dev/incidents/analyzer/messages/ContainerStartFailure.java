@@ -74,7 +74,8 @@ public record ContainerStartFailure(Kind kind, String raw) {
                 || m.contains("cuda driver")) {
             return Kind.NVIDIA_TOOLKIT;
         }
-        if (m.contains("executable file not found") || m.contains("no such file or directory") && m.contains("exec")) {
+        if (m.contains("executable file") && m.contains("not found") // cri-o quotes the name: executable file `x` not found
+                || m.contains("no such file or directory") && m.contains("exec")) {
             return Kind.ENTRYPOINT_MISSING;
         }
         if (m.contains("exec format error")) {

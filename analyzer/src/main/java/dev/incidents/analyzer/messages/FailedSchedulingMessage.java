@@ -55,6 +55,13 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
     /** The API server truncates event messages longer than this (events.k8s.io {@code note} limit). */
     public static final int EVENT_MESSAGE_LIMIT = 1024;
 
+    /**
+     * What a pod asks for through dynamic resource allocation (its ResourceClaims' devices, API group
+     * {@code resource.k8s.io}): the scheduler's {@code cannot allocate all claims} names no device class, and the
+     * devices DRA drivers publish today are accelerators (NVIDIA's and Intel's GPUs, TPUs).
+     */
+    public static final String DRA_DEVICES = "resource.k8s.io/devices";
+
     /** A word in an extended resource's name that makes it an accelerator (see {@link #isAccelerator}). */
     private static final Pattern ACCELERATOR_WORD = Pattern.compile("gpu|vcuda|tpu|npu|neuron|fpga|mlu|ascend|dcu|gaudi");
     /** The default scheduler's {@code 0/4 nodes are available:}; Volcano's says {@code unavailable}. */
@@ -70,6 +77,22 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
      * resources: GPUs, requested: 1, used: 8, capacity: 8}; the resource is a word of its own ({@code GPUs},
      * {@code GPU memory}, {@code CPU cores}, {@code memory}).
      */
+    /**
+     * HAMi's scheduler extender (GPU sharing: {@code nvidia.com/gpu} counts physical cards, with {@code gpumem} and
+     * {@code gpucores} beside it) filters nodes by their devices only, so its {@code FilteringFailed} verdict
+     * {@code no available node, all node scores do not meet} (or {@code ..., 3 nodes do not meet}) says no node has the
+     * devices the pod asks for; the per-node reasons, when it gives them, are separate events.
+     */
+    private static final Pattern HAMI_VERDICT = Pattern.compile("^\\s*(?:no available node, (?:all node scores|\\d+ nodes?) do "
+            + "not meet|\\d+ nodes? " + "(?:Card[A-Z]\\w+|NodeInsufficientDevice|AllocatedCardsInsufficientRequest|NumaNotFit|"
+            + "ExclusiveDeviceAllocateConflict)\\()");
+    /**
+     * HAMi's per-node reasons, in its FilteringFailed events and, through the extender, the scheduler's verdict
+     * ({@code 0/3 nodes are available: 1 node unregistered}): a node whose devices HAMi's device plugin has not
+     * registered (its handshake annotation), a card short of memory or cores, a node short of devices.
+     */
+    private static final Pattern HAMI_NODE_REASON = Pattern.compile("^(?:node unregistered|Card[A-Z]\\w+|"
+            + "NodeInsufficientDevice|AllocatedCardsInsufficientRequest|NumaNotFit|ExclusiveDeviceAllocateConflict)\\b");
     private static final Pattern KAI_PREFIX = Pattern.compile("^\\s*no nodes with enough resources were found:?\\s*");
     private static final Pattern KAI_NOT_ENOUGH = Pattern.compile(
             "(?i)^(?:node(?:-group)?(?:\\(s\\))?\\s+)?(?:\\S+\\s+)?didn't have enough resources:\\s*([a-z][a-z ]*?)\\s*(?:,.*)?$");
@@ -126,6 +149,10 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
         boolean prefixed = false;
         Matcher prefix = PREFIX.matcher(body);
         Matcher kai = KAI_PREFIX.matcher(body);
+        if (HAMI_VERDICT.matcher(body).find()) {
+            return new FailedSchedulingMessage(0, 0, List.of(new SchedulingReason(0, Kind.INSUFFICIENT_RESOURCE,
+                    "nvidia.com/gpu", null, body.trim())), preemption, truncated, raw);
+        }
         if (prefix.find()) {
             available = Integer.parseInt(prefix.group(1));
             total = Integer.parseInt(prefix.group(2));
@@ -165,6 +192,11 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
         return new FailedSchedulingMessage(available, total, reasons, preemption, truncated, raw);
     }
 
+    /** HAMi's {@code FilteringFailed} verdict: no node has the devices the pod asks for. */
+    public static boolean isDeviceFilterVerdict(String message) {
+        return message != null && HAMI_VERDICT.matcher(message).find();
+    }
+
     /** KAI's resource words as the Kubernetes resources they stand for. */
     private static String kaiResource(String word) {
         return switch (word.toLowerCase(Locale.ROOT)) {
@@ -194,6 +226,13 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
         Matcher kai = KAI_NOT_ENOUGH.matcher(text);
         if (kai.matches()) {
             return new SchedulingReason(nodes, Kind.INSUFFICIENT_RESOURCE, kaiResource(kai.group(1)), null, clause);
+        }
+        if (lower.startsWith("cannot allocate all claims")) {
+            // dynamic resource allocation: no node has devices left that the pod's ResourceClaims select
+            return new SchedulingReason(nodes, Kind.INSUFFICIENT_RESOURCE, DRA_DEVICES, null, clause);
+        }
+        if (HAMI_NODE_REASON.matcher(text).find()) {
+            return new SchedulingReason(nodes, Kind.INSUFFICIENT_RESOURCE, "nvidia.com/gpu", null, clause);
         }
         if (text.startsWith("Insufficient ")) {
             return new SchedulingReason(nodes, Kind.INSUFFICIENT_RESOURCE, text.substring(13).trim(), null, clause);
@@ -282,7 +321,7 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
             return true;
         }
         int slash = r.indexOf('/');
-        return slash > 0 && ACCELERATOR_WORD.matcher(r.substring(slash + 1)).find();
+        return r.equals(DRA_DEVICES) || slash > 0 && ACCELERATOR_WORD.matcher(r.substring(slash + 1)).find();
     }
 
     /** A taint that fences an accelerator pool: its key or value names an accelerator. */

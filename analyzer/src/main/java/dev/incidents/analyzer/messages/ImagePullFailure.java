@@ -199,19 +199,34 @@ public record ImagePullFailure(Category category, boolean causeKnown, Optional<S
             return new ImagePullFailure(Category.IMAGE_PULL_DISK_FULL, true, image, path, detail, raw);
         }
         Category category = categoryOf(d);
-        if (category == Category.IMAGE_PULL_AUTH && image.filter(ImagePullFailure::isOfficialName).isPresent()
-                && !AUTH_ASKED.matcher(d).find()) {
-            // Docker Hub's "pull access denied ..., repository does not exist or may require 'docker login'" is its
-            // answer to a missing and to a private repository alike, but a bare name is an official library image,
-            // and those are all public: such a name that is denied does not exist
+        if (category == Category.IMAGE_PULL_AUTH && deniedAlike(d, image)) {
             category = Category.IMAGE_NOT_FOUND;
         }
         return new ImagePullFailure(category, true, image, Optional.empty(), detail, raw);
     }
 
+    /**
+     * Docker Hub's "pull access denied ..., repository does not exist or may require 'docker login'" (containerd:
+     * "... may require authorization") is its answer to a missing and to a private repository alike, when nothing
+     * says the registry asked for credentials. Read as a missing image (IMAGE_NOT_FOUND, clue REPOSITORY_DENIED, whose
+     * cause names both readings): in the pastes people post it mostly is (an image built only locally, a repository
+     * deleted, a typo), and an explicit credential refusal of the same workload wins (IMAGE_NOT_FOUND yields to
+     * IMAGE_PULL_AUTH). A bare name is an official library image, all public: denied, it does not exist.
+     */
+    private static boolean deniedAlike(String d, Optional<String> image) {
+        return !AUTH_ASKED.matcher(d).find() && (d.contains("repository does not exist or may require")
+                || image.filter(ImagePullFailure::isOfficialName).isPresent());
+    }
+
     /** The registry asked for credentials, or refused the ones it got: a private repository. */
     private static final Pattern AUTH_ASKED = Pattern.compile(
             "unauthorized|authentication required|no basic auth credentials|(?<![0-9a-z])40[13](?![0-9a-z])|forbidden");
+
+    /**
+     * Docker before 18.x: {@code Error reading manifest 8.4.1} (optionally {@code in docker.io/x/y}) and nothing after
+     * it. Any other answer of the registry follows with a colon (an auth error, a timeout); none is a 404 without a body.
+     */
+    private static final Pattern BARE_MANIFEST_ERROR = Pattern.compile("error reading manifest \\S+(?: in \\S+)?\\s*$");
 
     /** A Docker Hub official image's name: one path component, no registry host ({@code headscale-api-key:v1}). */
     private static boolean isOfficialName(String image) {
@@ -231,7 +246,8 @@ public record ImagePullFailure(Category category, boolean causeKnown, Optional<S
                 || d.contains("name_unknown") || d.contains(": not found")
                 || d.contains("code = notfound") || d.contains("not found: manifest") || d.contains("repository")
                 && d.contains("not found") || d.contains("manifest for ") && d.contains("not found")
-                || d.contains("no matching manifest") || d.contains("invalid reference format")) {
+                || d.contains("no matching manifest") || d.contains("invalid reference format")
+                || BARE_MANIFEST_ERROR.matcher(d).find()) {
             return Category.IMAGE_NOT_FOUND;
         }
         return Category.IMAGE_PULL_FAILED;
@@ -253,9 +269,20 @@ public record ImagePullFailure(Category category, boolean causeKnown, Optional<S
         });
     }
 
+    /**
+     * A denial the registry words alike for a missing and a private repository, read as missing: a pod whose pulls
+     * were refused credentials before keeps that reading (IMAGE_PULL_AUTH).
+     */
+    public boolean deniedAlike() {
+        return category == Category.IMAGE_NOT_FOUND && categoryOf(detail.toLowerCase(Locale.ROOT)) == Category.IMAGE_PULL_AUTH;
+    }
+
     /** {@code {image}} for the hint catalog, and for IMAGE_PULL_FAILED the clue of why (rate limit, network, TLS). */
     public Facts facts() {
         Facts facts = Facts.empty().with(Fact.IMAGE, image);
+        if (deniedAlike()) {
+            return facts.withClue(Clue.REPOSITORY_DENIED);
+        }
         if (category != Category.IMAGE_PULL_FAILED) {
             return facts;
         }

@@ -26,6 +26,14 @@ class ContainerMessagesTest {
     }
 
     @Test
+    void backOffAsTheContainersWaitingMessage() {
+        ContainerBackOff backOff = ContainerBackOff.parse("Back-off 20s restarting failed container=installer "
+                + "pod=installer-z7ht8_kube-system(b362cd39): CrashLoopBackOff").orElseThrow();
+        assertThat(backOff.container()).contains("installer");
+        assertThat(backOff.pod()).contains("installer-z7ht8");
+    }
+
+    @Test
     void backOffBefore126NamesNothing() {
         ContainerBackOff b = ContainerBackOff.parse("Back-off restarting failed container").orElseThrow();
 

@@ -295,4 +295,27 @@ class FailedSchedulingMessageTest {
         assertThat(FailedSchedulingMessage.parse("pod didn't trigger scale-up: 1 node(s) were not ready")
                 .everyNodeNotReady()).isFalse();
     }
+
+    /** HAMi#591: HAMi's extender filters nodes by their devices only; its verdict is a GPU shortage. */
+    @Test
+    void hamisFilteringVerdictIsAnAcceleratorShortage() {
+        FailedSchedulingMessage verdict = FailedSchedulingMessage.parse("no available node, all node scores do not meet");
+        assertThat(verdict.category()).contains(Category.INSUFFICIENT_GPU);
+        assertThat(FailedSchedulingMessage.isDeviceFilterVerdict("no available node, 2 nodes do not meet")).isTrue();
+        assertThat(FailedSchedulingMessage.isDeviceFilterVerdict("calcScore failed unknown device for pod p")).isFalse();
+        assertThat(FailedSchedulingMessage.isDeviceFilterVerdict("3 nodes CardInsufficientMemory(node-a,node-b,node-c)"))
+                .as("its per-reason events").isTrue();
+        // HAMi#1800: through the extender, the scheduler's own verdict carries HAMi's per-node reason
+        assertThat(FailedSchedulingMessage.parse("0/3 nodes are available: 1 node unregistered").category())
+                .contains(Category.INSUFFICIENT_GPU);
+    }
+
+    /** modelplane#306: dynamic resource allocation's words; the devices DRA drivers publish today are accelerators. */
+    @Test
+    void draClaimsThatCannotBeAllocated() {
+        assertThat(FailedSchedulingMessage.parse("0/3 nodes are available: 3 cannot allocate all claims.").category())
+                .contains(Category.INSUFFICIENT_GPU);
+        assertThat(FailedSchedulingMessage.parse("cannot allocate all claims").acceleratorResource())
+                .contains(FailedSchedulingMessage.DRA_DEVICES);
+    }
 }

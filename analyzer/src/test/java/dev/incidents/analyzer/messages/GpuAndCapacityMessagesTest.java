@@ -20,6 +20,9 @@ class GpuAndCapacityMessagesTest {
                 + "OCI runtime create failed: container_linux.go:349: starting container process caused \"exec: "
                 + "\\\"/app/run\\\": stat /app/run: no such file or directory\": unknown"))
                 .map(ContainerStartFailure::kind).contains(ContainerStartFailure.Kind.ENTRYPOINT_MISSING);
+        assertThat(ContainerStartFailure.parse("container create failed: executable file `lmcache_experimental_server` "
+                + "not found in $PATH: No such file or directory")).as("cri-o quotes the executable's name")
+                .map(ContainerStartFailure::kind).contains(ContainerStartFailure.Kind.ENTRYPOINT_MISSING);
         assertThat(ContainerStartFailure.parse("Error: container create failed: exec format error"))
                 .map(ContainerStartFailure::kind).contains(ContainerStartFailure.Kind.WRONG_ARCHITECTURE);
         assertThat(ContainerStartFailure.parse("Failed to pull image \"x\": rpc error: code = Unknown")).isEmpty();

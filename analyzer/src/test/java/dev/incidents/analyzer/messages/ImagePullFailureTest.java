@@ -43,7 +43,7 @@ class ImagePullFailureTest {
         "Failed to pull image \"registry.svc.ci.openshift.org/origin/4.3@sha256:8184\": rpc error: code = Unknown desc = Error reading manifest sha256:8184 in registry.svc.ci.openshift.org/origin/4.3: manifest unknown: manifest unknown|IMAGE_NOT_FOUND",
         // dockershim
         "Failed to pull image \"lachlanevenson/k8s-kubectl:v1.18.20\": rpc error: code = Unknown desc = Error response from daemon: manifest for lachlanevenson/k8s-kubectl:v1.18.20 not found: manifest unknown: manifest unknown|IMAGE_NOT_FOUND",
-        "Failed to pull image \"private/app:1\": rpc error: code = Unknown desc = Error response from daemon: pull access denied for private/app, repository does not exist or may require 'docker login': denied: requested access to the resource is denied|IMAGE_PULL_AUTH",
+        "Failed to pull image \"private/app:1\": rpc error: code = Unknown desc = Error response from daemon: pull access denied for private/app, repository does not exist or may require 'docker login': denied: requested access to the resource is denied|IMAGE_NOT_FOUND",
         "Failed to pull image \"ghcr.io/org/app:1\": rpc error: code = Unknown desc = failed to pull and unpack image \"ghcr.io/org/app:1\": failed to resolve reference \"ghcr.io/org/app:1\": failed to authorize: failed to fetch anonymous token: unexpected status: 401 Unauthorized|IMAGE_PULL_AUTH",
         "Failed to pull image \"123.dkr.ecr.us-east-1.amazonaws.com/app:1\": failed to pull and unpack image \"123.dkr.ecr.us-east-1.amazonaws.com/app:1\": failed to resolve reference \"123.dkr.ecr.us-east-1.amazonaws.com/app:1\": unexpected status from HEAD request to https://123.dkr.ecr.us-east-1.amazonaws.com/v2/app/manifests/1: 403 Forbidden|IMAGE_PULL_AUTH",
         "Failed to pull image \"myregistry.azurecr.io/app:1\": rpc error: code = Unknown desc = Error response from daemon: Get https://myregistry.azurecr.io/v2/app/manifests/1: unauthorized: authentication required|IMAGE_PULL_AUTH",
@@ -110,7 +110,7 @@ class ImagePullFailureTest {
     @CsvSource(delimiter = '|', value = {
         "rpc error: code = NotFound desc = failed to pull and unpack image \"docker.io/library/nginx:9.9\": failed to resolve reference \"docker.io/library/nginx:9.9\": docker.io/library/nginx:9.9: not found|IMAGE_NOT_FOUND|docker.io/library/nginx:9.9",
         "failed to pull and unpack image \"nvcr.io/nvidia/tritonserver:24.01-py3\": failed to extract layer: write /var/lib/containerd/tmp/x: no space left on device|IMAGE_PULL_DISK_FULL|nvcr.io/nvidia/tritonserver:24.01-py3",
-        "rpc error: code = Unknown desc = Error response from daemon: pull access denied for private/app, repository does not exist or may require 'docker login'|IMAGE_PULL_AUTH|private/app",
+        "rpc error: code = Unknown desc = Error response from daemon: pull access denied for private/app, repository does not exist or may require 'docker login'|IMAGE_NOT_FOUND|private/app",
         "rpc error: code = Unknown desc = Error response from daemon: manifest for quay.io/org/op:0.23.0 not found: manifest unknown: manifest unknown|IMAGE_NOT_FOUND|quay.io/org/op:0.23.0",
     })
     void podStatusMessagesWithoutTheKubeletPrefix(String message, Category expected, String image) {
@@ -179,19 +179,34 @@ class ImagePullFailureTest {
     }
 
     /**
-     * headscale-operator#123: Docker Hub denies a bare name that does not exist exactly as it denies a private
-     * repository; a bare name is an official library image, all public, so denied means missing. With a namespace, or
-     * when the registry asked for credentials, it stays an authorisation failure (octarine#15).
+     * headscale-operator#123, keda-example#6, kubernetes-in-action#37: Docker Hub denies a repository that does not
+     * exist exactly as it denies a private one; read alone it is a missing image (clue REPOSITORY_DENIED, whose cause
+     * names both readings). When the registry asked for credentials it stays an authorisation failure (octarine#15),
+     * and a pod whose credentials were refused keeps that reading (see {@code PodStates}).
      */
     @Test
-    void aDeniedOfficialNameDoesNotExist() {
+    void aDenialWordedAlikeForMissingAndPrivateIsAMissingImage() {
         String denied = "Failed to pull image \"%s\": Error response from daemon: pull access denied for %s, repository "
                 + "does not exist or may require 'docker login': denied: requested access to the resource is denied";
-        assertThat(ImagePullFailure.parse(denied.formatted("headscale-api-key", "headscale-api-key")).orElseThrow()
-                .category()).isEqualTo(Category.IMAGE_NOT_FOUND);
-        assertThat(ImagePullFailure.parse(denied.formatted("octarinesec/guardrails-enforcer:20.7",
-                "octarinesec/guardrails-enforcer")).orElseThrow().category()).isEqualTo(Category.IMAGE_PULL_AUTH);
+        ImagePullFailure official = ImagePullFailure.parse(denied.formatted("headscale-api-key", "headscale-api-key"))
+                .orElseThrow();
+        assertThat(official.category()).isEqualTo(Category.IMAGE_NOT_FOUND);
+        assertThat(official.deniedAlike()).isTrue();
+        assertThat(official.facts().clues()).contains(dev.incidents.analyzer.hints.Clue.REPOSITORY_DENIED);
+        assertThat(ImagePullFailure.parse(denied.formatted("local/dummy", "local/dummy")).orElseThrow().category())
+                .isEqualTo(Category.IMAGE_NOT_FOUND);
         assertThat(ImagePullFailure.parse(denied.formatted("web:1", "web") + " unauthorized: authentication required")
                 .orElseThrow().category()).isEqualTo(Category.IMAGE_PULL_AUTH);
+        assertThat(ImagePullFailure.parse("Failed to pull image \"r.example/app:1\": manifest unknown").orElseThrow()
+                .deniedAlike()).isFalse();
+    }
+    /** concourse-chart#30: Docker before 18.x said only "Error reading manifest <tag>" when the tag was not there. */
+    @Test
+    void dockersBareManifestErrorIsAMissingTag() {
+        assertThat(ImagePullFailure.parse("Failed to pull image \"concourse/concourse:8.4.1\": rpc error: code = Unknown "
+                + "desc = Error reading manifest 8.4.1").orElseThrow().category()).isEqualTo(Category.IMAGE_NOT_FOUND);
+        assertThat(ImagePullFailure.parse("Failed to pull image \"r.example/app:1\": rpc error: code = Unknown desc = "
+                + "Error reading manifest 1 in r.example/app: net/http: request canceled").orElseThrow().category())
+                .as("the registry's answer after a colon decides").isEqualTo(Category.IMAGE_PULL_FAILED);
     }
 }

@@ -46,25 +46,45 @@ class RealWorldAccuracyTest {
             // session 6 (fixtures5): the reporter's own summary rows ('pod  node  "Threshold quantity: ..."'), a quoted
             // fragment of the eviction message with no 'low on resource' lead, give no record
             "pod_evicted/uzi-225-imagefs-eviction-threshold-quantity-two-pods-summary-rows",
-            // session 6 (fixtures5), healthy: a Completed validation pod with restarts from a GPU operator install that
-            // converged opens CRASH_LOOP (restarts while the driver was still loading, then Completed)
-            "healthy/deepops-603-gpu-operator-resources-running-validations-completed-with-restarts");
+            // session 7, from held-back batch 7: several workloads on one node fail alike and each opens its own
+            // incident, where the fixture expects the one the node explains (no node-level grouping yet)
+            "crash_loop/zonca-jetstream-73-ubuntu-22-gpu-node-system-pods-crashloop-get-pods-field-selector-wide",
+            "init_container_failed/microk8s-2662-gpu-operator-operands-init-crashloop-ubuntu-21-10-cgroup-v2-get-all",
+            // session 7, batch 7: the console's back-off message does not say the container is an init container
+            "init_container_failed/cos-gpu-installer-45-gke-driver-installer-permission-denied-back-off-message-console",
+            // session 7, batch 7: pods in ContainerCreating for 43 h, and no event or status says why
+            "sandbox_failed/flannel-1558-pod-cidr-not-assigned-everything-containercreating-43h-get-pods-a",
+            // session 7 (fixtures7): a describe pasted outside a code block loses every indentation; the pod record is
+            // read, but its flat `Last State: Terminated` / `Exit Code: 1` / `Restart Count: 19` lines open nothing
+            "crash_loop/k8s-93826-wordpress-exit-1-restart-19-describe-indentation-lost",
+            // session 7 (fixtures8): a tool's `key: value` flattening of a container's terminated state
+            // (`status: terminated,exitCode: 0,reason: OOMKilled,...`) inside its own sentence gives no record
+            "oom_killed/hkube-904-algorithm-worker-cache-2g-limit-oomkilled-status-line",
+            // session 7 (fixtures8): `get sc` and `get pv,pvc` listings (claims Pending on classes no `get sc` row
+            // names) give no record: a claim listing is not read, so the unbound claims are not seen
+            "pvc_unbound/crunchy-postgres-operator-1490-quickstart-storage-classes-standard-fast-missing-get-sc-get-pvc",
+            // session 7 (fixtures8): a pod's `status.conditions` YAML alone (`ContainersNotReady`, `containers with
+            // unready status: [queue-proxy]`), without metadata or container statuses, gives no record
+            "readiness_failing/knative-6489-user-port-mismatch-queue-proxy-unready-pod-status-conditions-yaml");
 
     /**
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
     static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
-            // batch 5, measured 18/27 on 2026-12-02 (session 6, at its merge) before anyone looked at it; 19/27 since
-            // the Multi-Attach message quoted alone is read (a class from the tuning fixture nextcloud-kubernetes-2)
-            "container_start_failed/nvidia-docker-1042-jupyterhub-spawn-event-gpushare-no-gpu-has-1mib-to-run",
-            "container_start_failed/production-stack-869-cacheserver-lmcache-experimental-server-not-in-image",
-            "gpu_capacity_lost/device-plugin-58-allocatable-zero-of-sixteen-node-status-yaml",
-            "image_not_found/concourse-chart-30-image-tag-8-4-1-error-reading-manifest",
-            "insufficient_gpu/hami-591-sixteen-vgpus-on-eight-card-node-all-node-scores-do-not-meet",
-            "node_disk_pressure/k3s-6290-disk-over-85-percent-gc-frees-nothing-node-tainted",
-            "volume_mount_failed/helm-charts-1460-wordpress-two-replicas-gce-pd-already-used-2017",
-            "volume_mount_failed/slate-catalog-251-open-science-ce-configmaps-not-created-slate-cli-event-lines");
+            // batch 8, measured 14/25 on 2026-12-03 (session 7, at its merge, analyzer of the replay-stores commit)
+            // before anyone looked at it
+            "gpu_admission_failed/k8s-124345-kubelet-restart-readmits-finished-gpu-pods-init-containers-kubelet-event-log",
+            "gpu_admission_failed/k8s-42412-1-6-alpha-gpu-still-held-by-dead-container-status-column-message-get-pods",
+            "insufficient_resources/mindwm-gitops-31-neo4j-pending-single-node-cpu-taken-by-kafka-dispatcher",
+            "pod_evicted/pangeo-274-eks-hub-node-10gb-ebs-full-hub-and-autohttps-evicted-get-pods-wide-elided",
+            "pod_evicted/socle-532-gitlab-runner-build-pod-evicted-ephemeral-storage-job-log-event-retrieved-from-cluster",
+            "pvc_unbound/kubeflow-3481-minio-mysql-claims-pending-20gi-pvs-taken-by-notebook-workspaces-get-pv-pvc",
+            "readiness_failing/knative-12912-queue-proxy-stays-unready-after-user-container-restart-kubelet-journal-probe-failed",
+            "replica_create_failed/fraud-detection-73-openshift-dev-sandbox-raycluster-head-exceeded-quota-status-reason",
+            "sandbox_failed/calico-7171-multus-calico-unauthorized-after-apiserver-cert-rotation-combined-message",
+            "sandbox_failed/nixpkgs-181790-k3s-kubelet-systemd-cgroup-driver-containerd-cgroupfs-sandbox-changed-row",
+            "volume_mount_failed/swiss-army-kube-67-kubeflow-argo-minio-artifact-secret-left-in-controller-configmap-lone-message");
 
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
@@ -120,8 +140,8 @@ class RealWorldAccuracyTest {
 
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
-        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(221);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(27);
+        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(318);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(25);
     }
 
     @Test
