@@ -54,8 +54,8 @@ public final class InputProgress implements Processor<String, Signal, String, by
      * Wall time after which an input topic's partition with no new record no longer holds its partition's watermark
      * back ({@link #quiet}), also with the idle clock off (the demo, which ends its input with a marker on the events
      * topic only). The value {@code max.task.idle.ms} had, for the same reason: a recording shipped at full speed into
-     * a running analyzer has one topic's records reach a task seconds after another's, and at 5 s two of five demo
-     * runs at scale (load 6) made late signals. Its cost: the correlator's clock waits this long at the end of a
+     * a running analyzer has one topic's records reach a task seconds after another's, and at 5 s three of seven
+     * {@code demo --partitions 3} runs on 51.7k records (load 4-6) made late signals (413, 2 and 3,993). Its cost: the correlator's clock waits this long at the end of a
      * catch-up for the topic that ends first in event time, where the input task waited before (the input itself is
      * now consumed without the wait).
      */
@@ -236,7 +236,7 @@ public final class InputProgress implements Processor<String, Signal, String, by
      * other topics' records (as Kafka Streams' {@code max.task.idle.ms} waited for a partition read to its end), or,
      * when the task has nothing to process, by the wall clock once the brokers, asked at least that long after its
      * last record, said it had nothing left. Not by the wall clock alone: a stream thread busy elsewhere for seconds,
-     * or a lag read seconds old, is not a quiet topic (with those, demo runs at load 6 made 2 and 3,993 late signals).
+     * or a lag read seconds old, is not a quiet topic (a wall-clock release at 5 s made 413 late signals in one demo run).
      */
     private boolean quiet(Source source, long wallNow) {
         if (wallAtAnyRecord - source.waitedFrom >= quietSource) {
