@@ -2,6 +2,7 @@ package dev.incidents.cli;
 
 import dev.incidents.analyzer.AnalyzerConfig;
 import dev.incidents.analyzer.IncidentTopology;
+import dev.incidents.analyzer.correlate.InputProgress;
 import dev.incidents.analyzer.live.AnalyzerService;
 import dev.incidents.analyzer.live.AnalyzerTopics;
 import dev.incidents.analyzer.live.IncidentFeed;
@@ -68,6 +69,12 @@ import picocli.CommandLine.Spec;
 public final class DemoCommand implements Callable<Integer> {
     private static final Duration STEP_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration SETTLE = Duration.ofSeconds(2);
+    /**
+     * After the input is consumed, how long until the input stage's last watermarks have gone out: the end marker is
+     * on the events topic only, and the other topics' partitions hold the watermark until they have been quiet for
+     * {@link InputProgress#QUIET_SOURCE}; then the next wall-clock tick publishes it.
+     */
+    public static final Duration LAST_WATERMARKS = InputProgress.QUIET_SOURCE.plus(SETTLE);
 
     @Spec
     CommandSpec spec;
@@ -195,9 +202,8 @@ public final class DemoCommand implements Callable<Integer> {
         // A big recording takes a while to catch up on: allow for it on top of the per-step timeout.
         Duration catchUp = STEP_TIMEOUT.plusMillis(2 * inputEnd.values().stream().mapToLong(Long::longValue).sum());
         await("the analyzer to consume the recording", () -> consumedUpTo(admin, applicationId, inputEnd), catchUp);
-        // ... and its correlators to take in what the input stage routed to them, the end marker's watermark included
-        // (published on the input stage's next wall-clock tick).
-        Thread.sleep(SETTLE.toMillis());
+        // ... and its correlators to take in what the input stage routed to them, the end marker's watermark included.
+        Thread.sleep(LAST_WATERMARKS.toMillis());
         Map<TopicPartition, Long> routedEnd = ends(admin, List.of(applicationId + "-"
                 + IncidentTopology.SIGNALS_BY_SUBJECT + "-repartition"));
         await("the analyzer to correlate the recording", () -> consumedUpTo(admin, applicationId, routedEnd), catchUp);

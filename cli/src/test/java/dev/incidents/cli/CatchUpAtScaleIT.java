@@ -120,7 +120,7 @@ class CatchUpAtScaleIT {
             Map<TopicPartition, Long> inputEnd = DemoCommand.ends(admin, List.of(Topics.EVENTS, Topics.PODS, Topics.NODES));
             await().atMost(Duration.ofMinutes(8)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
                     .until(() -> DemoCommand.consumedUpTo(admin, application, inputEnd));
-            Thread.sleep(2_000); // the input stage's last watermarks go out on its next wall-clock tick
+            Thread.sleep(DemoCommand.LAST_WATERMARKS.toMillis()); // until the input stage's last watermarks are out
             Map<TopicPartition, Long> routedEnd = DemoCommand.ends(admin,
                     List.of(application + "-" + IncidentTopology.SIGNALS_BY_SUBJECT + "-repartition"));
             await().atMost(Duration.ofMinutes(8)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()

@@ -123,7 +123,8 @@ final class DescribeEvents {
                 } else {
                     continuing = null;
                     if ((row = QuotedEvent.parse(line, from + i + 1, sink.now())) != null) {
-                        describeRows.add(row);
+                        // a logged event names its object as a get-events row does; a quoted message does not
+                        (row.object() != null ? getRows : describeRows).add(row);
                     }
                 }
             }
@@ -223,6 +224,11 @@ final class DescribeEvents {
             return described;
         }
         for (EventsTable.Row row : rows) {
+            Matcher slashed = POD_NAMESPACED.matcher(row.message());
+            if (slashed.find()) {
+                boolean quoted = slashed.group(1) != null;
+                return new Subject("Pod", slashed.group(quoted ? 1 : 3), slashed.group(quoted ? 2 : 4), contextNode);
+            }
             Matcher m = POD_IN_MESSAGE.matcher(row.message());
             if (m.find()) {
                 String namespace = namespaceIn(m);
@@ -255,6 +261,13 @@ final class DescribeEvents {
 
     /** The kubelet's and node controller's node events: {@code Node node1 status is now: NodeHasDiskPressure}. */
     private static final Pattern NODE_IN_MESSAGE = Pattern.compile("Node (\\S+) (?:status is now|event):");
+
+    /**
+     * {@code pod "dso-gitlab/runner-x" is disrupted} (a CI runner's, a controller's words), and a CNI plugin's
+     * {@code [kube-system/metrics-server-7968cd6ff4-t6sh2:k8s-pod-network]} (Multus, Calico): namespace and name.
+     */
+    private static final Pattern POD_NAMESPACED = Pattern.compile(
+            "\\bpod \"([a-z0-9][-a-z0-9]*)/([a-z0-9][-a-z0-9.]*[a-z0-9])\"|\\[([a-z0-9][-a-z0-9]*)/([a-z0-9][-a-z0-9.]*[a-z0-9]):[-\\w]+\\]");
 
     /**
      * A name ending in the five characters a controller appends to its pods' names ({@code -72jqc}: Kubernetes draws

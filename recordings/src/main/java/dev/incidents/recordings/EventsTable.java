@@ -251,15 +251,24 @@ final class EventsTable {
             // when it holds spaces that are not a From like "kubelet, node-1"
             message = from == null ? "" : from;
             from = null;
+            Matcher component = LEADING_COMPONENT.matcher(message);
             if (message.contains("  ")) {
                 int gap = message.indexOf("  ");
                 from = message.substring(0, gap).trim();
                 message = message.substring(gap).trim();
+            } else if (component.lookingAt()) {
+                // columns collapsed to single spaces (a stored page, a chat): a component's name starts the cell
+                from = component.group(1);
+                message = message.substring(component.end()).trim();
             }
         }
         return new Row(lineNumber, null, m.group(1), m.group(2), m.group(3).trim(), emptyToNull(from), null,
                 message.trim(), null, null);
     }
+
+    /** A component that records events, as the From column names it: its name is one lowercase word. */
+    private static final Pattern LEADING_COMPONENT = Pattern.compile(
+            "(kubelet|karpenter|[a-z][a-z0-9]*(?:-[a-z0-9]+)*-(?:scheduler|controller|autoscaler|manager))\\s+(?=\\S)");
 
     /** A {@code kubectl get events} row without a header (one pasted line). */
     static Row getRow(String line, long lineNumber) {

@@ -63,7 +63,7 @@ final class PodsTable {
     private static final Pattern BARE_ROW = Pattern.compile("^\\s*(?:([a-z0-9](?:[-a-z0-9]*[a-z0-9])?)\\s+)??(" + NAME
             + ")\\s+(\\d{1,3}/\\d{1,3})\\s+([A-Za-z][\\w:./<>-]*)\\s+(\\d{1,9}(?:\\s+\\((?=\\d)" + EventAge.AGE
             + " ago\\))?)\\s+(" + AGE + ")(?:\\s+(<none>|[0-9a-fA-F.:]+)\\s+(<none>|[a-z0-9][-a-z0-9.]*)"
-            + "(?:\\s+(<none>|[a-z0-9][-a-z0-9.]*)\\s+(<none>|\\d+/\\d+))?)?\\s*$");
+            + "(?:\\s+(<none>|[a-z0-9][-a-z0-9.]*)(?:\\s+(<none>|\\d+/\\d+))?)?)?\\s*$");
     private static final List<String> BARE_COLUMNS = List.of("NAMESPACE", "NAME", "READY", "STATUS", "RESTARTS", "AGE",
             "IP", "NODE", "NOMINATED NODE", "READINESS GATES");
     /** Header words kubectl prints with a space inside. */
@@ -225,7 +225,9 @@ final class PodsTable {
                 tables.add(rows(lines, i, end));
                 i = end[0] - 1;
             } else if (i < proseEnd) {
-                Row row = bareRow(line, i + 1);
+                // rows pasted under their command without the header: the command's namespace is theirs
+                Row row = bareRow(line, i + 1, bare.isEmpty() ? commandNamespace(lines, i)
+                        : bare.get(0).namespace());
                 if (row != null) {
                     bare.add(row);
                     continue;
@@ -326,7 +328,7 @@ final class PodsTable {
     }
 
     /** A row pasted alone, or null when {@code line} is not one. */
-    private Row bareRow(String line, long lineNumber) {
+    private Row bareRow(String line, long lineNumber, String commandNamespace) {
         Matcher m = BARE_ROW.matcher(line);
         if (!m.matches()) {
             return null;
@@ -337,7 +339,7 @@ final class PodsTable {
                 byColumn.put(BARE_COLUMNS.get(k), m.group(k + 1));
             }
         }
-        return row(byColumn, lineNumber, null);
+        return row(byColumn, lineNumber, commandNamespace);
     }
 
     /** The row's cells checked against what kubectl prints in each column; null (rejected) when one is not. */

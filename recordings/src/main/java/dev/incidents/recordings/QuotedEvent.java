@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * a reporter copies the message alone above or instead of the rows ({@code Failed to pull image "ghcr.io/...":
  * ... unauthorized}). The words are the component's own, whatever carries them, so the line becomes the row it was
  * first printed as, at the line's timestamp when it has one, else at the paste's moment. A tool's print of an event
- * ({@link #TOOL_PREFIX}: a time or time range, {@code [Warning]}, the reason as a label, a {@code (x8)} count after)
+ * ({@link #TOOL_PREFIX}: a time or time range, {@code [Warning]}, the reason as a label, the event recorder's own
+ * {@code (combined from similar events): }, a {@code (x8)} count after)
  * is the same message. Lines that are describe fields ({@code Message: ...}) are left to the describe readers.
  */
 final class QuotedEvent {
@@ -54,7 +55,7 @@ final class QuotedEvent {
             new KubeletMessage(Pattern.compile("Back-off pulling image \""), "Normal", "BackOff"),
             new KubeletMessage(Pattern.compile("(?:Liveness|Readiness|Startup) probe failed:"), "Warning", "Unhealthy"),
             // and the CSI volume plugin's error alone, the detail after "MountVolume.MountDevice failed ... : "
-            new KubeletMessage(Pattern.compile("MountVolume\\.\\w+ failed\\b|Unable to (?:attach or )?mount "
+            new KubeletMessage(Pattern.compile("(?:MountVolume\\.\\w+|SetUp) failed\\b|Unable to (?:attach or )?mount "
                     + "volumes for pod|kubernetes\\.io/csi: \\w+\\.\\w+ failed"), "Warning", "FailedMount"),
             // a container's CrashLoopBackOff waiting message ({@code Back-off 20s restarting failed container=x
             // pod=y_ns(uid)}), as a console shows the container's state: the back-off the kubelet records as an event
@@ -79,7 +80,18 @@ final class QuotedEvent {
      */
     private static final Pattern TOOL_PREFIX = Pattern.compile("^(?:\\[[^\\]]*\\d\\d:\\d\\d[^\\]]*\\]\\s*|"
             + "\\d{4}-\\d\\d-\\d\\d[T ]\\d\\d:\\d\\d:\\d\\d(?:\\.\\d+)?(?:Z|[+-]\\d\\d:?\\d\\d)?\\s+)?"
-            + "(?:\\[(Normal|Warning)\\]\\s*)?(?:([A-Z][a-z]+(?:[A-Z][A-Za-z]*)+):\\s+)?");
+            + "(?:\\[(Normal|Warning)\\]\\s*)?(?:([A-Z][a-z]+(?:[A-Z][A-Za-z]*)+):\\s+)?"
+            + "(?:\\(combined from similar events\\):\\s*)?");
+    /**
+     * A component's klog line for an event it recorded ({@code I0129 05:42:59.060605 3736781 event.go:294] "Event
+     * occurred" object="ns/pod" kind="Pod" apiVersion="v1" type="Warning" reason="UnexpectedAdmissionError"
+     * message="..."}): the kubelet's and the controllers' logs print every event so.
+     */
+    private static final Pattern LOGGED_EVENT = Pattern.compile("\"Event occurred\" object=\"([^\"]*)\"");
+    private static final Pattern LOGGED_FIELD = Pattern.compile("\\b(kind|type|reason|message)=\"((?:[^\"\\\\]|\\\\.)*)\"?");
+    /** {@code pods "my-cluster-head-9xmvs" is forbidden: exceeded quota: ...}, the API server's refusal of a pod. */
+    private static final Pattern POD_FORBIDDEN = Pattern.compile("\\bpods \"[^\"]+\" is forbidden: .+");
+
     /** {@code Error from server (Forbidden): error when creating "pod.yml": admission webhook "x" denied the request: ...} */
     private static final Pattern CREATE_REFUSED = Pattern.compile(
             "Error from server \\(\\w+\\): error when creating \"[^\"]*\": (.+)");
@@ -116,6 +128,16 @@ final class QuotedEvent {
                     "default-scheduler", null, message.strip(), null, null);
         }
         String quoted = QUOTE_MARKER.matcher(line).replaceFirst("");
+        Matcher logged = LOGGED_EVENT.matcher(quoted);
+        if (logged.find()) {
+            return loggedEvent(logged, lineNumber, line, now);
+        }
+        Matcher forbidden = POD_FORBIDDEN.matcher(quoted);
+        if (forbidden.find()) {
+            // a controller's status quoting the API server's refusal of its pod (a RayCluster's, a Job's reason)
+            return new EventsTable.Row(lineNumber, null, "Warning", "FailedCreate", age(line, now), null, null,
+                    "Error creating: " + forbidden.group().replaceAll("['\"]\\s*$", "").strip(), null, null);
+        }
         Matcher refused = CREATE_REFUSED.matcher(quoted);
         if (refused.lookingAt()) {
             // kubectl's own report of the API server refusing an object it creates (a webhook, a quota, a policy):
@@ -154,6 +176,23 @@ final class QuotedEvent {
             }
         }
         return null;
+    }
+
+    /** The event a klog line says was recorded; a redacted object ({@code <namespace>/<podname>}) is unnamed. */
+    private static EventsTable.Row loggedEvent(Matcher logged, long lineNumber, String line, Instant now) {
+        java.util.Map<String, String> fields = new java.util.HashMap<>();
+        Matcher field = LOGGED_FIELD.matcher(line.substring(logged.end()));
+        while (field.find()) {
+            fields.putIfAbsent(field.group(1), field.group(2).replace("\\\"", "\"").strip());
+        }
+        String object = logged.group(1);
+        String kind = fields.getOrDefault("kind", "Pod");
+        String named = object.contains("<") ? null : kind.toLowerCase(java.util.Locale.ROOT) + "/"
+                + object.substring(object.indexOf('/') + 1);
+        String namespace = object.contains("<") || object.indexOf('/') < 0 ? null : object.substring(0, object.indexOf('/'));
+        return new EventsTable.Row(lineNumber, namespace, fields.getOrDefault("type", "Warning"),
+                fields.getOrDefault("reason", "Unknown"), age(line, now), null, named,
+                fields.getOrDefault("message", ""), null, null);
     }
 
     private static String lastTimestamp(String text) {

@@ -209,4 +209,29 @@ class CustomResourceEventsTest {
         assertThat(event.getInvolvedObject().getKind()).isEqualTo("PersistentVolumeClaim");
         assertThat(event.getReason()).isEqualTo("FailedBinding");
     }
+
+    /**
+     * mindwm-gitops#31: rows whose columns a stored page collapsed to single spaces; a GitLab job log naming the pod
+     * {@code "ns/name"} (socle#532); a CNI plugin's {@code [ns/pod:network]} (calico#7171).
+     */
+    @Test
+    void singleSpacedRowsAndPodsNamedWithTheirNamespace() {
+        List<Recorded> rows = Recordings.read("paste.txt", "Warning FailedScheduling 12m default-scheduler 0/1 nodes are "
+                + "available: 1 Insufficient cpu.\n", OPTIONS, rejections::add);
+        KubeEvent scheduling = (KubeEvent) rows.get(0).value();
+        assertThat(scheduling.getReportingComponent()).isEqualTo("default-scheduler");
+        assertThat(scheduling.getMessage()).isEqualTo("0/1 nodes are available: 1 Insufficient cpu.");
+
+        KubeEvent evicted = (KubeEvent) Recordings.read("paste.txt", "The node was low on resource: ephemeral-storage. "
+                + "ERROR: Job failed (system failure): pod \"dso-gitlab/runner-x1\" is disrupted\n", OPTIONS,
+                rejections::add).get(0).value();
+        assertThat(evicted.getInvolvedObject().getNamespace()).isEqualTo("dso-gitlab");
+        assertThat(evicted.getInvolvedObject().getName()).isEqualTo("runner-x1");
+
+        KubeEvent sandbox = (KubeEvent) Recordings.read("paste.txt", "Failed to create pod sandbox: plugin type=\"multus\" "
+                + "failed (add): [kube-system/metrics-server-7968cd6ff4-t6sh2:k8s-pod-network]: Unauthorized\n", OPTIONS,
+                rejections::add).get(0).value();
+        assertThat(sandbox.getInvolvedObject().getName()).isEqualTo("metrics-server-7968cd6ff4-t6sh2");
+        assertThat(rejections).isEmpty();
+    }
 }

@@ -572,4 +572,15 @@ class PodsTableTest {
         assertThat(records).extracting(Recorded::key).containsExactlyInAnyOrder(
                 "test/cilium-test-2/lrp-backend-6d6784c5f-qqz4w", "test/cilium-test-2/Pod/lrp-backend-6d6784c5f-qqz4w");
     }
+
+    /** pangeo#274: -o wide rows under their command, without the header and without READINESS GATES. */
+    @Test
+    void wideRowsUnderTheirCommandWithoutHeader() {
+        List<Recorded> records = read("""
+                `kubectl get pods --namespace nasa-staging -o wide`
+                hub-b55dd58f7-6nqpn          0/1       Evicted   0          10h       <none>           ip-192-168-42-166.ec2.internal   <none>
+                """);
+        assertThat(rejections).isEmpty();
+        assertThat(records).extracting(Recorded::key).containsExactly("test/nasa-staging/hub-b55dd58f7-6nqpn");
+    }
 }

@@ -241,4 +241,36 @@ class QuotedEventTest {
         assertThat(records).hasSize(1);
         assertThat(((KubeEvent) records.get(0).value()).getReason()).isEqualTo("FailedAttachVolume");
     }
+
+    /** kubernetes#124345: the kubelet's klog line of an event it recorded; a redacted object stays unnamed. */
+    @Test
+    void aLoggedEvent() {
+        List<Recorded> records = Recordings.read("paste.txt", "I0129 05:42:59.060605 3736781 event.go:294] \"Event "
+                + "occurred\" object=\"gpu/trainer-0\" kind=\"Pod\" apiVersion=\"v1\" type=\"Warning\" "
+                + "reason=\"UnexpectedAdmissionError\" message=\"Allocate failed due to requested number of devices "
+                + "unavailable for nvidia.com/gpu. Requested: 4, Available: 0, which is unexpected\"\n", OPTIONS,
+                rejections::add);
+        KubeEvent event = (KubeEvent) records.get(0).value();
+        assertThat(event.getReason()).isEqualTo("UnexpectedAdmissionError");
+        assertThat(event.getInvolvedObject().getNamespace()).isEqualTo("gpu");
+        assertThat(event.getInvolvedObject().getName()).isEqualTo("trainer-0");
+        assertThat(event.getMessage()).startsWith("Allocate failed due to requested number of devices");
+    }
+
+    /**
+     * A controller's status quoting the API server's refusal of its pod (fraud-detection#73), the event recorder's
+     * {@code (combined from similar events): } (calico#7171), a mount message cut before {@code SetUp} (swiss-army-kube#67).
+     */
+    @Test
+    void refusalsAndCutMessagesInOtherWords() {
+        EventsTable.Row forbidden = QuotedEvent.parse("  reason: 'pods \"my-cluster-head-9xmvs\" is forbidden: exceeded "
+                + "quota: compute-deploy,", 1, OPTIONS.now());
+        assertThat(forbidden.reason()).isEqualTo("FailedCreate");
+        assertThat(forbidden.message()).isEqualTo("Error creating: pods \"my-cluster-head-9xmvs\" is forbidden: exceeded "
+                + "quota: compute-deploy,");
+        assertThat(QuotedEvent.parse("(combined from similar events): Failed to create pod sandbox: rpc error: code = "
+                + "Unknown desc = failed to setup network", 1, OPTIONS.now()).reason()).isEqualTo("FailedCreatePodSandBox");
+        assertThat(QuotedEvent.parse("SetUp failed for volume \"minio\" : secret \"minio\" not found", 1,
+                OPTIONS.now()).reason()).isEqualTo("FailedMount");
+    }
 }

@@ -18,17 +18,22 @@ import org.apache.kafka.streams.processor.TaskId;
  * partition neither fetched nor processed.)
  *
  * <p>A partition not yet read from the brokers is not caught up. {@link #ALWAYS} serves the replay driver, whose
- * input is piped and never waits on a broker.
+ * input is piped in event-time order across topics and never waits on a broker.
  */
 public final class InputLag {
 
-    /** Every partition caught up (replay, tests without a broker). */
+    /**
+     * Every partition caught up, and every task's input piped in event-time order across its topics (replay, tests
+     * without a broker): the task's stream time is each of its topics' progress.
+     */
     public static final InputLag ALWAYS = new InputLag(List.of(), true);
 
     private final List<String> topics;
     private final boolean always;
     /** Records left per input partition: end offset minus the application's committed offset. */
     private final Map<TopicPartition, Long> left = new ConcurrentHashMap<>();
+    /** Wall time of the brokers' answer {@link #left} holds (Long.MAX_VALUE: as of any time, for tests). */
+    private volatile long observedAt = Long.MIN_VALUE;
 
     private InputLag(List<String> topics, boolean always) {
         this.topics = List.copyOf(topics);
@@ -45,14 +50,30 @@ public final class InputLag {
         return topics;
     }
 
+    /**
+     * Whether the input arrives in event-time order across topics ({@link #ALWAYS}); otherwise each input topic's
+     * partition has a clock of its own ({@link InputProgress}).
+     */
+    public boolean inEventTimeOrder() {
+        return always;
+    }
+
+    /** Whether input topic {@code topic}'s partition {@code partition} is processed (and committed) to its end. */
+    public boolean caughtUp(String topic, int partition) {
+        if (always) {
+            return true;
+        }
+        Long records = left.get(new TopicPartition(topic, partition));
+        return records != null && records == 0;
+    }
+
     /** Whether input task {@code task} has processed (and committed) every input topic's partition to its end. */
     public boolean caughtUp(TaskId task) {
         if (always) {
             return true;
         }
         for (String topic : topics) {
-            Long records = left.get(new TopicPartition(topic, task.partition()));
-            if (records == null || records > 0) {
+            if (!caughtUp(topic, task.partition())) {
                 return false;
             }
         }
@@ -64,6 +85,24 @@ public final class InputLag {
      * so an empty partition is caught up and any other is not). Partitions not in {@code ends} are forgotten.
      */
     public void observe(Map<TopicPartition, Long> ends, Map<TopicPartition, Long> committed) {
+        observe(ends, committed, Long.MAX_VALUE);
+    }
+
+    /**
+     * When the lag is an hour old, "caught up" says nothing about the last seconds: as {@link #observe(Map, Map)},
+     * read from the brokers at wall time {@code at}, which {@link #observedAt()} then returns.
+     */
+    public void observe(Map<TopicPartition, Long> ends, Map<TopicPartition, Long> committed, long at) {
+        observeOffsets(ends, committed);
+        observedAt = at;
+    }
+
+    /** Wall time of the brokers' answer the lag is from (Long.MIN_VALUE: none yet; Long.MAX_VALUE: tests). */
+    public long observedAt() {
+        return always ? Long.MAX_VALUE : observedAt;
+    }
+
+    private void observeOffsets(Map<TopicPartition, Long> ends, Map<TopicPartition, Long> committed) {
         for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
             long position = committed.getOrDefault(end.getKey(), 0L);
             left.put(end.getKey(), Math.max(0, end.getValue() - position));

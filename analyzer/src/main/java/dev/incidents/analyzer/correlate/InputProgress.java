@@ -4,20 +4,33 @@ import dev.incidents.analyzer.AnalyzerConfig;
 import dev.incidents.analyzer.signal.Signal;
 import dev.incidents.analyzer.signal.SignalFrames;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 /**
  * The last step before {@code signals-by-subject}: frames each signal with the input partition it came from, and
- * tells every correlator task how far that partition has got (a watermark: its stream time minus the lateness bound).
+ * tells every correlator task how far that partition has got (a watermark: its clock minus the lateness bound).
  *
  * <p>Why: the correlator of a subject reads signals that were routed from every input partition, each consumed at
  * its own pace (catch-up after downtime, a lagging partition, a rebalance). Its clock must be the slowest of them, or
- * a deadline fires while older evidence of the same subject is still in flight. Kafka Streams merges the partitions
- * of one task in timestamp order; this processor publishes the result of that merge.
+ * a deadline fires while older evidence of the same subject is still in flight.
+ *
+ * <p>Live, a partition's watermark is that of its slowest <em>source</em>, an input topic's partition
+ * ({@link Source}): {@code analyze} runs with {@code max.task.idle.ms} 0, so Kafka Streams merges a task's topics in
+ * timestamp order only as far as their records are on the brokers (KIP-695), and a topic whose producer is seconds
+ * behind another's reaches the task after that topic's newer records. Judged by the task's stream time those records
+ * would be late (thousands of late signals in {@code demo --partitions 3}); judged by their own topic's progress they
+ * are not. A source holds the watermark at its own newest record (moved on with the wall clock while it is processed
+ * to its end, {@link InputLag}, and the idle clock is on) until it has been quiet for {@link #QUIET_SOURCE}, counted
+ * from its partition's start or resumption at most; a source that never had a record counts as one whose newest
+ * record started its partition, for that long, then not. Replay
+ * ({@link InputLag#ALWAYS}: records piped in event-time order across topics) keeps the task's stream time.
  *
  * <p>A watermark goes out when it has moved by {@link #STEP} of event time, and on a wall-clock tick when it has
  * moved at all (live latency). While the task is behind (a backlog on the broker, {@link InputLag}), a step's
@@ -37,6 +50,16 @@ public final class InputProgress implements Processor<String, Signal, String, by
      * measurable; while records flow, {@link #STEP} still paces them.
      */
     static final Duration TICK = Duration.ofMillis(250);
+    /**
+     * Wall time after which an input topic's partition with no new record no longer holds its partition's watermark
+     * back ({@link #quiet}), also with the idle clock off (the demo, which ends its input with a marker on the events
+     * topic only). The value {@code max.task.idle.ms} had, for the same reason: a recording shipped at full speed into
+     * a running analyzer has one topic's records reach a task seconds after another's, and at 5 s three of seven
+     * {@code demo --partitions 3} runs on 51.7k records (load 4-6) made late signals (413, 2 and 3,993). Its cost: the correlator's clock waits this long at the end of a
+     * catch-up for the topic that ends first in event time, where the input task waited before (the input itself is
+     * now consumed without the wait).
+     */
+    public static final Duration QUIET_SOURCE = Duration.ofSeconds(10);
 
     private final long lateness;
     private final InputLag inputLag;
@@ -44,10 +67,21 @@ public final class InputProgress implements Processor<String, Signal, String, by
     private long pace;
     private final long idleAfter;
     private final double idleRate;
+    private final long quietSource = QUIET_SOURCE.toMillis();
 
     private ProcessorContext<String, byte[]> context;
     private int partition;
+    /** Progress per input topic of this task's partition (live only, see the class comment). */
+    private final Map<String, Source> sources = new LinkedHashMap<>();
     private long lastRecordTime = Long.MIN_VALUE;
+    /** Wall time of the last record of any topic (not reset by the backlog gate, as {@link #wallAtLastRecord} is). */
+    private long wallAtAnyRecord;
+    /**
+     * Event and wall time of the record that started the partition, or resumed it after {@link #QUIET_SOURCE} of
+     * silence on every topic (a restart, a shipper or broker outage): from then, every topic is waited for again.
+     */
+    private long resumedTime = Long.MIN_VALUE;
+    private long resumedWall;
     private long wallAtLastRecord;
     private long published = Long.MIN_VALUE;
     private long wallAtPublish;
@@ -67,6 +101,11 @@ public final class InputProgress implements Processor<String, Signal, String, by
         this.partition = context.taskId().partition();
         this.wallAtLastRecord = context.currentSystemTimeMs();
         this.pace = pace(context);
+        if (!inputLag.inEventTimeOrder()) {
+            for (String topic : inputLag.topics()) {
+                sources.put(topic, new Source(topic, wallAtLastRecord));
+            }
+        }
         context.schedule(TICK, PunctuationType.WALL_CLOCK_TIME, this::tick);
     }
 
@@ -76,9 +115,17 @@ public final class InputProgress implements Processor<String, Signal, String, by
             return;
         }
         context.forward(record.withValue(SignalFrames.signal(partition, record.value())));
+        long wallNow = context.currentSystemTimeMs();
+        if (!sources.isEmpty()) {
+            seen(record, wallNow);
+        }
         lastRecordTime = Math.max(lastRecordTime, record.timestamp());
-        wallAtLastRecord = context.currentSystemTimeMs();
-        long mark = streamTime() - lateness;
+        wallAtLastRecord = wallNow;
+        long clock = sources.isEmpty() ? streamTime() : slowestSource(streamTime(), wallNow);
+        if (clock == Long.MIN_VALUE) {
+            return; // a source not heard from yet holds the watermark
+        }
+        long mark = clock - lateness;
         if (published == Long.MIN_VALUE || mark - published >= STEP && paced()) {
             publish(mark, record.timestamp());
         }
@@ -110,6 +157,11 @@ public final class InputProgress implements Processor<String, Signal, String, by
         if (!inputLag.caughtUp(context.taskId())) {
             wallAtLastRecord = wallNow;
         }
+        long observedAt = inputLag.observedAt();
+        for (Source source : sources.values()) {
+            source.caughtUp = inputLag.caughtUp(source.topic, partition);
+            source.caughtUpAsOf = observedAt;
+        }
         if (streamTime == Long.MIN_VALUE) {
             if (wallNow - wallAtLastRecord >= idleAfter && !announcedEmpty) {
                 announcedEmpty = true; // nothing here: no correlator should wait for this partition
@@ -118,11 +170,80 @@ public final class InputProgress implements Processor<String, Signal, String, by
             return;
         }
         long quiet = wallNow - wallAtLastRecord;
-        long clock = quiet >= idleAfter ? streamTime + (long) (quiet * idleRate) : streamTime;
+        long idle = quiet >= idleAfter ? streamTime + (long) (quiet * idleRate) : streamTime;
+        long clock = sources.isEmpty() ? idle : slowestSource(idle, wallNow);
+        if (clock == Long.MIN_VALUE) {
+            return;
+        }
         long mark = clock - lateness;
         if (mark > published) {
             publish(mark, clock);
         }
+    }
+
+    /** Notes a record's source: its newest event time and when it was last heard from. */
+    private void seen(Record<String, Signal> record, long wallNow) {
+        if (resumedTime == Long.MIN_VALUE || wallNow - wallAtAnyRecord >= quietSource) {
+            // The partition starts, or resumes after every topic was silent (a shipper restarted, a broker came
+            // back): the producers of its other topics may be about to send; wait for them from now, as from the start.
+            resumedTime = record.timestamp();
+            resumedWall = wallNow;
+            for (Source source : sources.values()) {
+                source.waitedFrom = wallNow;
+            }
+        }
+        wallAtAnyRecord = wallNow;
+        String topic = context.recordMetadata().map(RecordMetadata::topic).orElse("");
+        Source source = sources.computeIfAbsent(topic, t -> new Source(t, wallNow));
+        source.newest = Math.max(source.newest, record.timestamp());
+        source.wallAtLast = wallNow;
+        source.waitedFrom = wallNow;
+    }
+
+    /**
+     * The partition's clock as its slowest source has it, at most {@code clock} (the task's stream time, or past it
+     * by the idle clock when every topic is quiet and read to its end); Long.MIN_VALUE while a source that has not
+     * had a record yet is still waited for.
+     */
+    private long slowestSource(long clock, long wallNow) {
+        long slowest = clock;
+        for (Source source : sources.values()) {
+            if (quiet(source, wallNow)) {
+                continue;
+            }
+            // With the idle clock on, a source processed to its end has sent what happened up to now (live, event
+            // time follows the wall clock: the idle clock's own assumption), so a sparse topic holds nothing back;
+            // one that has had no record yet counts from the record that started its partition (live, an empty
+            // k8s.podgroups). With the idle clock off (a recording shipped into the analyzer: its event time does not
+            // follow the wall clock) a source holds the watermark at its newest record for QUIET_SOURCE.
+            boolean followsWallClock = source.caughtUp && idleAfter != Long.MAX_VALUE;
+            long progress;
+            if (source.newest != Long.MIN_VALUE) {
+                progress = followsWallClock ? source.newest + (long) ((wallNow - source.wallAtLast) * idleRate)
+                        : source.newest;
+            } else if (followsWallClock && resumedTime != Long.MIN_VALUE) {
+                progress = resumedTime + (long) ((wallNow - resumedWall) * idleRate);
+            } else {
+                return Long.MIN_VALUE;
+            }
+            slowest = Math.min(slowest, progress);
+        }
+        return slowest;
+    }
+
+    /**
+     * Whether a source has said nothing for {@link #QUIET_SOURCE} and is no longer waited for: while its task processed
+     * other topics' records (as Kafka Streams' {@code max.task.idle.ms} waited for a partition read to its end), or,
+     * when the task has nothing to process, by the wall clock once the brokers, asked at least that long after its
+     * last record, said it had nothing left. Not by the wall clock alone: a stream thread busy elsewhere for seconds,
+     * or a lag read seconds old, is not a quiet topic (a wall-clock release at 5 s made 413 late signals in one demo run).
+     */
+    private boolean quiet(Source source, long wallNow) {
+        if (wallAtAnyRecord - source.waitedFrom >= quietSource) {
+            return true;
+        }
+        return source.caughtUp && source.caughtUpAsOf - source.waitedFrom >= quietSource
+                && wallNow - source.waitedFrom >= quietSource;
     }
 
     /** The task's stream time (restored with the committed offsets after a restart), else the records seen. */
@@ -139,5 +260,34 @@ public final class InputProgress implements Processor<String, Signal, String, by
         }
         context.forward(new Record<>(SignalFrames.WATERMARK_KEY, SignalFrames.watermark(partition, mark),
                 Math.max(0, recordTime)));
+    }
+
+    /**
+     * One input topic's partition, as far as this task has processed it. Its own clock, so a topic whose records reach
+     * the task after another topic's newer ones is not behind the task's stream time but its own.
+     */
+    private static final class Source {
+        final String topic;
+        long newest = Long.MIN_VALUE;
+        /** Wall time of its last record. */
+        long wallAtLast;
+        /**
+         * Wall time since when it is waited for: its last record, or its partition's start or resumption. Not reset
+         * while the source has a backlog:
+         * what is on the brokers Kafka Streams merges in timestamp order (it waits for a partition with lag > 0), so a
+         * backlog whose next record is hours ahead (a gap in the cluster's traffic) holds the clock for
+         * {@link #QUIET_SOURCE}, not for the hours the other topics take to get there.
+         */
+        long waitedFrom;
+        /** Processed and committed to its end, as {@link InputLag} last said (refreshed on every tick). */
+        boolean caughtUp;
+        /** Wall time of the brokers' answer {@link #caughtUp} is from. */
+        long caughtUpAsOf = Long.MIN_VALUE;
+
+        Source(String topic, long wallNow) {
+            this.topic = topic;
+            this.wallAtLast = wallNow;
+            this.waitedFrom = wallNow;
+        }
     }
 }

@@ -89,27 +89,21 @@ public final class AnalyzerService implements AutoCloseable {
         streams.setStateListener(this::logStateChange);
     }
 
-    /** How long an input task waits for a quiet input's producer before it merges without it (see below). */
-    static final Duration MAX_TASK_IDLE = Duration.ofSeconds(10);
+    /** How long an input task waits for a producer of an input read to its end before it merges without it: not at all. */
+    static final Duration MAX_TASK_IDLE = Duration.ZERO;
 
     /** The Kafka Streams settings of {@code analyze} over the client config (bootstrap, TLS, SASL, registry). */
     public static Map<String, Object> streamsProperties(Map<String, Object> client, String applicationId,
                                                         String stateDir, int standbyReplicas, String applicationServer) {
         Map<String, Object> properties = new HashMap<>();
-        // The input stage's watermark is its task's stream time, so the task must merge its events, pods and nodes
-        // partitions in timestamp order. Kafka Streams (KIP-695) never merges past a partition whose records are on
-        // the brokers and not fetched yet (lag unknown or > 0), however long the fetch takes, whatever this value.
-        // What this setting adds is a wait for producers: a partition fetched to its end (lag 0) is waited for this
-        // long before the task merges without it. A recording shipped at full speed into a running analyzer needs
-        // it: one topic's records reach a task seconds after another's of the same event time. AnalyzeIT saw 59 late
-        // signals at 0; `demo --partitions 3` on 51.7k records (100 copies of the sample, 4-7 s of shipping) saw
-        // 3,282 and 9,635 at 1 s, 7,496 at 3 s (once none), with live incidents unlike replay's; none at 10 s.
-        // The cost: the wait is paid wherever one input of a task is at its end and another is not. Live, by a
-        // decision whenever one input of its task has gone quiet. At the end of every catch-up, in full, once the
-        // input that ends first in event time is read to its end: in the bench's fleet the nodes topic, whose
-        // heartbeats stop 12 minutes of event time before the last events; with PartitionGroup's TRACE log, each
-        // input task "gave up waiting" for its nodes partition exactly 10 s after, most of a 28 s catch-up of 50.4k
-        // records (a catch-up at 1 s took 11-15 s).
+        // Kafka Streams (KIP-695) never merges a task's partitions past one whose records are on the brokers and not
+        // fetched yet (lag unknown or > 0), whatever this value; above 0 it also waits this long for a producer of a
+        // partition fetched to its end (lag 0). The input stage no longer needs that wait: each input topic's
+        // partition has its own clock (InputProgress), so a topic whose records reach the task seconds after another
+        // topic's newer ones is judged by its own progress, not the task's stream time. At 10 s (before) every
+        // catch-up stalled 10 s at its end, once the input that ends first in event time was read to its end (the
+        // bench's fleet: its node heartbeats end 12 minutes of event time before its last events), and live a
+        // decision waited whenever one input of its task had gone quiet.
         properties.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, MAX_TASK_IDLE.toMillis());
         properties.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class);
         // A registry outage holds the stream thread in the deserializer (registryRetry) with a transaction open; past
@@ -169,6 +163,8 @@ public final class AnalyzerService implements AutoCloseable {
                     .get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).values()) {
                 topic.partitions().forEach(p -> latest.put(new TopicPartition(topic.name(), p.partition()), OffsetSpec.latest()));
             }
+            // what the ends say is true as of now: a record produced after this is not in them
+            long readAt = System.currentTimeMillis();
             Map<TopicPartition, Long> ends = new HashMap<>();
             admin.listOffsets(latest).all().get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
                     .forEach((tp, info) -> ends.put(tp, info.offset()));
@@ -180,7 +176,7 @@ public final class AnalyzerService implements AutoCloseable {
                             committed.put(tp, offset.offset());
                         }
                     });
-            inputLag.observe(ends, committed);
+            inputLag.observe(ends, committed, readAt);
             lagFailures = 0;
         } catch (ExecutionException | TimeoutException | RuntimeException e) {
             // Next time; meanwhile the idle clock waits, so a quiet cluster reaches no deadline: say so once.

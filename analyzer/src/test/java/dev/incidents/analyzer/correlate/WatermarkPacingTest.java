@@ -28,13 +28,15 @@ import org.junit.jupiter.api.Test;
 class WatermarkPacingTest {
 
     static final AnalyzerConfig CONFIG = AnalyzerConfig.defaults();
-    static final List<String> INPUTS = List.of(CONFIG.eventsTopic(), CONFIG.podsTopic(), CONFIG.nodesTopic());
+    /** One input topic: each topic's partition has its own clock, and these records are all of the nodes topic. */
+    static final List<String> INPUTS = List.of(CONFIG.nodesTopic());
     static final TaskId INPUT_TASK = new TaskId(0, 1);
     static final Instant START = Instant.parse("2025-06-02T08:00:00Z");
     static final long COMMIT_INTERVAL = 100;
 
     private final InputLag lag = InputLag.of(INPUTS);
     private final MockProcessorContext<String, byte[]> context = context(COMMIT_INTERVAL);
+    private long offset;
 
     @Test
     void behind_a_task_sends_one_watermark_per_commit_interval_however_much_event_time_it_covers() {
@@ -93,6 +95,7 @@ class WatermarkPacingTest {
     private void pipe(InputProgress progress, Instant time, long wall) {
         context.setCurrentSystemTimeMs(wall);
         context.setCurrentStreamTimeMs(time.toEpochMilli());
+        context.setRecordMetadata(CONFIG.nodesTopic(), INPUT_TASK.partition(), offset++);
         progress.process(new Record<>("node/ip-10-0-1-23", new NodeDeleted("ip-10-0-1-23", time), time.toEpochMilli()));
     }
 

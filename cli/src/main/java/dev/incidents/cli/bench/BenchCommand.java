@@ -62,6 +62,11 @@ public final class BenchCommand implements Callable<Integer> {
             description = "How long input is paced for the latency row. Default: ${DEFAULT-VALUE}.")
     int latencySeconds;
 
+    @Option(names = "--latency-rate", paramLabel = "N",
+            description = "Records/s the latency row paces its input at, to compare runs (or versions) at one load. "
+                    + "Default: half the peak rate analyze reached in the same run.")
+    Double latencyRate;
+
     @Option(names = "--lateness", paramLabel = "DURATION",
             description = "incidents.lateness of the latency row's analyzer (e.g. PT1S), to see what a smaller bound buys. Default: the analyzer's default.")
     String lateness;
@@ -177,7 +182,8 @@ public final class BenchCommand implements Callable<Integer> {
             }
         }
         if (selected.contains("analyze") || selected.contains("ship") || selected.contains("latency")) {
-            rows.addAll(BrokerComparisons.run(run, selected, brokerRecords, latencySeconds, partitions, sampleFile, lateness));
+            rows.addAll(BrokerComparisons.run(run, selected, brokerRecords, latencySeconds, latencyRate, partitions,
+                    sampleFile, lateness));
         }
         if (selected.contains("linearity")) {
             String note = linearity.get(1) < ISSUE_LINEARITY_LARGE

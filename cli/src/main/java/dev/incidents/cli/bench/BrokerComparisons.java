@@ -25,8 +25,9 @@ final class BrokerComparisons {
     private BrokerComparisons() {
     }
 
-    static List<Comparison> run(BenchRun run, Set<String> selected, long records, int latencySeconds, int partitions,
-                                Path sample, String lateness) throws Exception {
+    /** @param latencyRate records/s of the latency row's input; null: half the peak of the analyze row */
+    static List<Comparison> run(BenchRun run, Set<String> selected, long records, int latencySeconds, Double latencyRate,
+                                int partitions, Path sample, String lateness) throws Exception {
         List<Comparison> rows = new ArrayList<>();
         Generated backlog = run.recordings().generate(records);
         try (BenchBroker broker = BenchBroker.start(run)) {
@@ -53,8 +54,11 @@ final class BrokerComparisons {
                     Comparison row = analyze.compare(shipped.records());
                     rows.add(row);
                     peak = row.measured().value();
-                } else if (selected.contains("latency")) {
+                } else if (selected.contains("latency") && latencyRate == null) {
                     peak = analyze.analyzer(shipped.records()).rate();
+                }
+                if (latencyRate != null) {
+                    peak = 2 * latencyRate; // the row paces at half the peak
                 }
                 if (selected.contains("latency")) {
                     rows.add(new LatencyComparison(run, admin, client, broker.bootstrapServers(), partitions, sample, lateness)

@@ -59,6 +59,11 @@ final class ConsumerLag {
         return internalEnds == null ? 0 : internalEnds.values().stream().mapToLong(Long::longValue).sum();
     }
 
+    /** Records (and transaction markers) written to {@code topic} so far: the sum of its partitions' end offsets. */
+    long written(String topic) throws ExecutionException, InterruptedException {
+        return ends(List.of(topic)).values().stream().mapToLong(Long::longValue).sum();
+    }
+
     private static long behind(Map<TopicPartition, Long> ends, Map<TopicPartition, OffsetAndMetadata> committed) {
         long behind = 0;
         for (Map.Entry<TopicPartition, Long> e : ends.entrySet()) {
