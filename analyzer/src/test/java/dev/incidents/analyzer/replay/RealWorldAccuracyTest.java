@@ -88,7 +88,10 @@ class RealWorldAccuracyTest {
             "insufficient_resources/klipper-lb-41-k3os-svclb-daemonset-pod-own-node-port-taken-affinity-13-taint-1-row",
             // session 7 (fixtures9): a 1.8 `get nodes` listing (`NotReady` row) is not read; only the describe head of a
             // pod still Running on the node is
-            "node_not_ready/k8s-55713-1-8-kubelet-stopped-to-simulate-crash-node-notready-pods-still-running-get-nodes");
+            "node_not_ready/k8s-55713-1-8-kubelet-stopped-to-simulate-crash-node-notready-pods-still-running-get-nodes",
+            // session 7 (fixtures9): quay.io answers a repository that does not exist with `unauthorized: access to the
+            // requested resource is not authorized`; read as a credentials problem (IMAGE_PULL_AUTH)
+            "image_not_found/harbor-helm-1888-short-name-resolved-to-quay-io-harbor-db-not-there-crio-unauthorized-lone-message");
 
     /**
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
