@@ -97,7 +97,22 @@ class RealWorldAccuracyTest {
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
-    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of();
+    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
+            // batch 9, measured 13/26 on 2026-12-03 (session 7, at its merge, analyzer of eadbfc2) before anyone
+            // looked at it
+            "container_start_failed/aks-engine-920-cuda-10-1-image-requires-driver-418-node-has-older-kubectl-run-containercannotrun",
+            "crash_loop/thek8sbook-46-web-app-image-exec-format-error-get-pods-watch-init-then-error-events-cut",
+            "healthy/genai-quickstart-41-gke-autopilot-tgi-pod-waits-for-node-then-scale-up-custom-columns-events",
+            "image_pull_auth/helm-12189-pipeline-created-namespace-private-acr-no-pull-credentials-get-pods-wide-describe-head",
+            "init_container_failed/istio-33566-istio-init-iptables-restore-panic-on-rerun-init-crashloop-604-restarts-get-pods",
+            "insufficient_resources/k8s-11453-1-0-podfitsresources-and-possibly-others-lowercase-failedscheduling-tab-describe",
+            "insufficient_resources/loculus-4203-k3s-out-of-ports-svclb-traefik-80-443-pending-describe-no-events",
+            "node_selector_mismatch/ai-on-eks-112-vllm-inf2-raycluster-nodeselector-workload-label-no-karpenter-nodepool-get-pods-karpenter-log",
+            "node_selector_mismatch/devpod-k8s-provider-63-gpu-workspace-pod-affinity-to-pod-on-cpu-node-lone-verdict",
+            "oom_killed/airflow-73164-kubernetes-executor-worker-pod-oomkilled-scheduler-log-container-reason",
+            "oom_killed/flyte-2376-demo-cluster-default-200mi-task-killed-137-reason-error-flyte-console-message",
+            "readiness_failing/knative-4536-queue-proxy-never-ready-non-root-exec-probe-get-pods-2-of-3-status-conditions-yaml",
+            "replica_create_failed/volcano-711-tfjob-gang-podgroup-missing-webhook-denies-evaluator-pod-tf-operator-log");
 
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
@@ -153,8 +168,8 @@ class RealWorldAccuracyTest {
 
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
-        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(343);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(0); // batch 9 is being gathered
+        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(355);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(26);
     }
 
     @Test
