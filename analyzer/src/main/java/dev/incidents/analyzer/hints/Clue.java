@@ -15,6 +15,9 @@ public enum Clue {
     SERVICE_ACCOUNT_MISSING,
     NAMESPACE_TERMINATING,
 
+    // INSUFFICIENT_RESOURCES: the pod's hostPort is taken on every node it may use
+    HOST_PORT_IN_USE,
+
     // INSUFFICIENT_GPU, from Node snapshots
     NO_NODE_ADVERTISES_RESOURCE,
     ALL_ADVERTISED_ALLOCATED,

@@ -1,5 +1,6 @@
 package dev.incidents.analyzer.messages;
 
+import dev.incidents.analyzer.hints.Clue;
 import dev.incidents.analyzer.hints.Fact;
 import dev.incidents.analyzer.hints.Facts;
 import dev.incidents.analyzer.Category;
@@ -38,7 +39,8 @@ import java.util.regex.Pattern;
  *       has GPUs, so {@code 1 ... taint {dedicated: training}, 3 Insufficient nvidia.com/gpu} stays INSUFFICIENT_GPU.</li>
  *   <li>Except when the counts show an accelerator node short of something else ({@code 1 Insufficient cpu,
  *       3 Insufficient nvidia.com/gpu} of 4 nodes: the GPU node lacks CPU): INSUFFICIENT_RESOURCES.</li>
- *   <li>A reason without a category (ports, pod (anti-)affinity, topology spread) yields to the next-ranked reason that
+ *   <li>A node without the pod's host ports free is short of a per-node resource (INSUFFICIENT_RESOURCES, as a node
+ *       out of pod slots is). A reason without a category (pod (anti-)affinity, topology spread) yields to the next-ranked reason that
  *       has one; when nothing is left (only cordoned/not-ready nodes) the category is empty: node detectors own that.</li>
  * </ol>
  *
@@ -460,7 +462,8 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
         return switch (r.kind()) {
             case INSUFFICIENT_RESOURCE -> Optional.of(
                     r.isInsufficientAccelerator() ? Category.INSUFFICIENT_GPU : Category.INSUFFICIENT_RESOURCES);
-            case TOO_MANY_PODS -> Optional.of(Category.INSUFFICIENT_RESOURCES);
+            // a node's pod slots and its host ports are per-node resources as its CPU is: no node has the one free
+            case TOO_MANY_PODS, NODE_PORTS -> Optional.of(Category.INSUFFICIENT_RESOURCES);
             case UNTOLERATED_TAINT -> Optional.of(Category.UNTOLERATED_TAINT);
             case NODE_SELECTOR_MISMATCH -> Optional.of(Category.NODE_SELECTOR_MISMATCH);
             case UNBOUND_PVC, VOLUME_NODE_AFFINITY_CONFLICT -> Optional.of(Category.PVC_UNBOUND);
@@ -502,6 +505,10 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
         Optional<String> resource = category().filter(c -> c == Category.INSUFFICIENT_GPU).isPresent()
                 ? acceleratorResource()
                 : blocking.filter(r -> r.kind() == Kind.INSUFFICIENT_RESOURCE).map(SchedulingReason::resource);
+        if (blocking.filter(r -> r.kind() == Kind.NODE_PORTS).isPresent()) {
+            resource = Optional.of("host ports");
+            facts = facts.withClue(Clue.HOST_PORT_IN_USE);
+        }
         facts = facts.with(Fact.RESOURCE, resource);
         Optional<SchedulingReason> taint = blocking.filter(r -> r.kind() == Kind.UNTOLERATED_TAINT)
                 .or(() -> reasons.stream().filter(r -> r.kind() == Kind.UNTOLERATED_TAINT && r.taint() != null

@@ -209,7 +209,6 @@ class FailedSchedulingMessageTest {
         "0/3 nodes are available: 3 node(s) were unschedulable.",
         "0/3 nodes are available: 3 node(s) had untolerated taint {node.kubernetes.io/not-ready: }.",
         "0/2 nodes are available: 1 node(s) had untolerated taint {node.kubernetes.io/unreachable: }, 1 node(s) had untolerated taint {node.kubernetes.io/unschedulable: }.",
-        "0/3 nodes are available: 3 node(s) didn't have free ports for the requested pod ports.",
         "0/3 nodes are available: 3 node(s) didn't match pod topology spread constraints.",
         "no nodes available to schedule pods",
         "",
@@ -317,5 +316,17 @@ class FailedSchedulingMessageTest {
                 .contains(Category.INSUFFICIENT_GPU);
         assertThat(FailedSchedulingMessage.parse("cannot allocate all claims").acceleratorResource())
                 .contains(FailedSchedulingMessage.DRA_DEVICES);
+    }
+
+    /** netdata-helmchart#362, klipper-lb#41: a node's host ports are a per-node resource, as its pod slots are. */
+    @Test
+    void hostPortsTakenOnEveryNode() {
+        FailedSchedulingMessage ports = FailedSchedulingMessage.parse("0/3 nodes are available: 3 node(s) didn't have "
+                + "free ports for the requested pod ports.");
+        assertThat(ports.category()).contains(Category.INSUFFICIENT_RESOURCES);
+        assertThat(ports.facts().clues()).contains(dev.incidents.analyzer.hints.Clue.HOST_PORT_IN_USE);
+        assertThat(FailedSchedulingMessage.parse("0/5 nodes are available: 1 node(s) didn't match node selector, "
+                + "4 node(s) didn't have free ports for the requested pod ports.").category())
+                .as("the nodes the selector leaves have the port taken").contains(Category.INSUFFICIENT_RESOURCES);
     }
 }

@@ -80,12 +80,9 @@ class RealWorldAccuracyTest {
             // session 7 (fixtures9): a workflow engine's JSON log line quoting the API server's quota refusal
             // (`pods "..." is forbidden: exceeded quota: ...`) gives no record: no event, no controller
             "replica_create_failed/flyte-6226-map-task-pods-forbidden-exceeded-quota-memory-cpu-quota-propeller-json-log",
-            // session 7 (fixtures9): host-port conflicts (`didn't have free ports for the requested pod ports`, k3s
-            // servicelb/DaemonSets) have no class: nothing opens, or the node-affinity counts of a DaemonSet pod pinned
-            // to its own node open NODE_SELECTOR_MISMATCH
+            // session 7 (fixtures9): the host-port conflict is read (INSUFFICIENT_RESOURCES, cause HOST_PORT_IN_USE), but
+            // a tool's `kube-system:svclb-...` print of the pod's name leaves its namespace unread (default)
             "insufficient_resources/kubernetes-arm-5-k3s-servicelb-and-metallb-svclb-no-free-host-ports-three-line-event",
-            "insufficient_resources/netdata-helmchart-362-k3s-child-daemonset-host-ports-19999-8125-in-use-x298-row",
-            "insufficient_resources/klipper-lb-41-k3os-svclb-daemonset-pod-own-node-port-taken-affinity-13-taint-1-row",
             // session 7 (fixtures9): a 1.8 `get nodes` listing (`NotReady` row) is not read; only the describe head of a
             // pod still Running on the node is
             "node_not_ready/k8s-55713-1-8-kubelet-stopped-to-simulate-crash-node-notready-pods-still-running-get-nodes",
