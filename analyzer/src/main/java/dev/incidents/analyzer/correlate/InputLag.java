@@ -32,6 +32,8 @@ public final class InputLag {
     private final boolean always;
     /** Records left per input partition: end offset minus the application's committed offset. */
     private final Map<TopicPartition, Long> left = new ConcurrentHashMap<>();
+    /** Partitions per input topic, as the brokers last described it (absent: not read yet). */
+    private final Map<String, Integer> partitions = new ConcurrentHashMap<>();
     /** Wall time of the brokers' answer {@link #left} holds (Long.MAX_VALUE: as of any time, for tests). */
     private volatile long observedAt = Long.MIN_VALUE;
 
@@ -58,13 +60,22 @@ public final class InputLag {
         return always;
     }
 
-    /** Whether input topic {@code topic}'s partition {@code partition} is processed (and committed) to its end. */
+    /**
+     * Whether input topic {@code topic}'s partition {@code partition} is processed (and committed) to its end. A
+     * partition the topic does not have is: a topic with fewer partitions than the others (a {@code k8s.podgroups}
+     * created with one partition beside three-partition inputs) has nothing there to wait for, and its input tasks
+     * beyond its count would otherwise wait for it forever.
+     */
     public boolean caughtUp(String topic, int partition) {
         if (always) {
             return true;
         }
         Long records = left.get(new TopicPartition(topic, partition));
-        return records != null && records == 0;
+        if (records == null) {
+            Integer count = partitions.get(topic);
+            return count != null && partition >= count;
+        }
+        return records == 0;
     }
 
     /** Whether input task {@code task} has processed (and committed) every input topic's partition to its end. */
@@ -109,6 +120,10 @@ public final class InputLag {
         }
         Set<TopicPartition> known = ends.keySet();
         left.keySet().retainAll(known);
+        Map<String, Integer> counts = new java.util.HashMap<>();
+        known.forEach(tp -> counts.merge(tp.topic(), tp.partition() + 1, Math::max));
+        partitions.putAll(counts);
+        partitions.keySet().retainAll(counts.keySet());
     }
 
     @Override

@@ -139,6 +139,30 @@ class SourceClockTest {
         assertThat(newestWatermark()).isEqualTo(T0 + 3_000 - LATENESS);
     }
 
+    /**
+     * A topic with fewer partitions than the others ({@code k8s.podgroups} created with one partition, the task's
+     * partition 2 of three): nothing of it is there to wait for, so it holds the watermark for no time at all.
+     */
+    @Test
+    void a_topic_without_the_tasks_partition_holds_nothing_back() {
+        Map<TopicPartition, Long> ends = offsets(List.of(DEFAULTS.eventsTopic(), DEFAULTS.podsTopic(),
+                DEFAULTS.nodesTopic()), 0);
+        ends.put(new TopicPartition(DEFAULTS.podGroupsTopic(), 0), 0L);
+        lag.observe(ends, ends);
+        assertThat(lag.caughtUp(DEFAULTS.podGroupsTopic(), INPUT_TASK.partition())).isTrue();
+        assertThat(lag.caughtUp("k8s.unknown", INPUT_TASK.partition())).as("a topic not read yet").isFalse();
+
+        InputProgress progress = started(DEFAULTS);
+        tick(0);
+        pipe(progress, DEFAULTS.eventsTopic(), T0, 0);
+        pipe(progress, DEFAULTS.podsTopic(), T0, 0);
+        pipe(progress, DEFAULTS.nodesTopic(), T0, 0);
+        tick(250);
+
+        assertThat(newestWatermark()).as("not held by the partition k8s.podgroups does not have").isNotNull()
+                .isGreaterThanOrEqualTo(T0 - LATENESS);
+    }
+
     /** Started with every input topic's partition processed to its end, as {@link InputLag} says on its tick. */
     private InputProgress readToTheEnd(AnalyzerConfig config) {
         lag.observe(offsets(lag.topics(), 0), offsets(lag.topics(), 0));
