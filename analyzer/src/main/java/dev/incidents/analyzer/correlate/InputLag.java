@@ -72,8 +72,11 @@ public final class InputLag {
         }
         Long records = left.get(new TopicPartition(topic, partition));
         if (records == null) {
+            // caught up only when the brokers listed the topic, and this partition number for another input topic
+            // (a partition no input lists is one not read yet, not one that does not exist)
             Integer count = partitions.get(topic);
-            return count != null && partition >= count;
+            return count != null && partition >= count
+                    && partitions.values().stream().anyMatch(other -> partition < other);
         }
         return records == 0;
     }
