@@ -182,13 +182,6 @@ final class DescribeEvents {
         return namespaces;
     }
 
-    /**
-     * The object of an Events table pasted without its describe header: the pod a {@code Successfully assigned} row
-     * or a {@code Pod:} line names, else the pod a kubelet message names ({@code ... in pod web-0_shop(uid)}), else
-     * the node whose own events these are ({@code NodeNotReady} from {@code kubelet, node-1}), else a pod the paste
-     * does not name: the rows still say what went wrong, and DESIGN section 6 wants a fragment to yield its
-     * incident, so they are kept about {@link DescribePod#UNNAMED_POD} rather than rejected.
-     */
     /** The region's lines that are no row: the reporter's words and commands, not the messages the rows carry. */
     private static String prose(List<String> region, int from, List<EventsTable.Row> describeRows,
                                 List<EventsTable.Row> getRows) {
@@ -204,6 +197,13 @@ final class DescribeEvents {
         return prose.toString();
     }
 
+    /**
+     * The object of an Events table pasted without its describe header: the pod a {@code Successfully assigned} row
+     * or a {@code Pod:} line names, else the pod a kubelet message names ({@code ... in pod web-0_shop(uid)}), else
+     * the node whose own events these are ({@code NodeNotReady} from {@code kubelet, node-1}), else a pod the paste
+     * does not name: the rows still say what went wrong, and DESIGN section 6 wants a fragment to yield its
+     * incident, so they are kept about {@link DescribePod#UNNAMED_POD} rather than rejected.
+     */
     private static Subject fragmentSubject(String text, String prose, List<EventsTable.Row> rows,
                                            String contextNamespace) {
         for (EventsTable.Row row : rows) {
@@ -310,15 +310,15 @@ final class DescribeEvents {
         return m.appendTail(joined).toString();
     }
 
+    /** kubectl flags whose value is the next word. */
+    private static final java.util.Set<String> VALUED_FLAGS = java.util.Set.of("-o", "--output", "-l", "--selector",
+            "-c", "--context", "--field-selector", "--template", "--sort-by", "--kubeconfig");
+
     /**
      * The one pod a {@code kubectl describe pod NAME} command in the paste names (its {@code -n} flag, else the
      * paste's namespace), or null when none or several are described: the Events table below it is that pod's, even
      * when the reporter cut the describe output down to the table.
      */
-    /** kubectl flags whose value is the next word. */
-    private static final java.util.Set<String> VALUED_FLAGS = java.util.Set.of("-o", "--output", "-l", "--selector",
-            "-c", "--context", "--field-selector", "--template", "--sort-by", "--kubeconfig");
-
     private static Subject describedPod(String text, String contextNamespace, String contextNode) {
         Matcher command = DESCRIBE_POD_COMMAND.matcher(text);
         Subject found = null;

@@ -102,14 +102,15 @@ final class EventsTable {
     private EventsTable() {
     }
 
-    /**
-     * What kind of object an Events table is about when nothing else says: a Node when its rows are a node's own
-     * events, a controller when a controller reports on itself, else a Pod (what people describe most).
-     */
     /** Reasons recorded only on a PersistentVolumeClaim (binding and dynamic provisioning). */
     private static final java.util.Set<String> CLAIM_REASONS = java.util.Set.of("FailedBinding", "ProvisioningFailed",
             "ProvisioningSucceeded", "ExternalProvisioning", "WaitForFirstConsumer", "WaitForPodScheduled");
 
+    /**
+     * What kind of object an Events table is about when nothing else says: a Node when its rows are a node's own
+     * events, a controller when a controller reports on itself, a PersistentVolumeClaim when the rows are its binding
+     * or provisioning, else a Pod (what people describe most).
+     */
     static String kindOfRows(List<Row> rows) {
         long nodeRows = rows.stream().filter(r -> NODE_REASONS.contains(r.reason())).count();
         if (nodeRows > 0 && nodeRows * 2 >= rows.size()) {

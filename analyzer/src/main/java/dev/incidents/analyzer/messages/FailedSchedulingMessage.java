@@ -74,27 +74,30 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
      */
     private static final Pattern NOT_ENOUGH_GPU = Pattern.compile("\\b(?:no|not) enough v?gpu|\\binsufficient v?gpu\\b");
     /**
+     * HAMi's per-node reasons (its standardised codes, and {@code node unregistered}: a node whose devices HAMi's
+     * device plugin has not registered, its handshake annotation missing): a card short of memory or cores, a node
+     * short of devices. HAMi's scheduler extender (GPU sharing: {@code nvidia.com/gpu} counts physical cards, with
+     * {@code gpumem} and {@code gpucores} beside it) filters nodes by their devices only, so every one of them says no
+     * node has the devices the pod asks for.
+     */
+    private static final String HAMI_REASONS = "Card[A-Z]\\w+|NodeInsufficientDevice|AllocatedCardsInsufficientRequest"
+            + "|NumaNotFit|ExclusiveDeviceAllocateConflict";
+    /** The resource HAMi's verdicts are about: HAMi counts physical cards under NVIDIA's name. */
+    private static final String HAMI_RESOURCE = "nvidia.com/gpu";
+    /**
+     * HAMi's {@code FilteringFailed} verdict: {@code no available node, all node scores do not meet} (or {@code ...,
+     * 3 nodes do not meet}), and its per-reason events ({@code 3 nodes CardInsufficientMemory(node-a,node-b,node-c)}).
+     */
+    private static final Pattern HAMI_VERDICT = Pattern.compile("^\\s*(?:no available node, (?:all node scores|\\d+ "
+            + "nodes?) do not meet|\\d+ nodes? (?:" + HAMI_REASONS + ")\\()");
+    /** A HAMi reason as the scheduler's verdict carries it through the extender ({@code 1 node unregistered}). */
+    private static final Pattern HAMI_NODE_REASON = Pattern.compile("^(?:node unregistered|" + HAMI_REASONS + ")\\b");
+    /**
      * NVIDIA KAI Scheduler's (Run:ai's) fit errors, on the pod's {@code Unschedulable} event: {@code no nodes with enough
      * resources were found: 3 node(s) didn't have enough resources: GPUs.}, per node {@code Node didn't have enough
      * resources: GPUs, requested: 1, used: 8, capacity: 8}; the resource is a word of its own ({@code GPUs},
      * {@code GPU memory}, {@code CPU cores}, {@code memory}).
      */
-    /**
-     * HAMi's scheduler extender (GPU sharing: {@code nvidia.com/gpu} counts physical cards, with {@code gpumem} and
-     * {@code gpucores} beside it) filters nodes by their devices only, so its {@code FilteringFailed} verdict
-     * {@code no available node, all node scores do not meet} (or {@code ..., 3 nodes do not meet}) says no node has the
-     * devices the pod asks for; the per-node reasons, when it gives them, are separate events.
-     */
-    private static final Pattern HAMI_VERDICT = Pattern.compile("^\\s*(?:no available node, (?:all node scores|\\d+ nodes?) do "
-            + "not meet|\\d+ nodes? " + "(?:Card[A-Z]\\w+|NodeInsufficientDevice|AllocatedCardsInsufficientRequest|NumaNotFit|"
-            + "ExclusiveDeviceAllocateConflict)\\()");
-    /**
-     * HAMi's per-node reasons, in its FilteringFailed events and, through the extender, the scheduler's verdict
-     * ({@code 0/3 nodes are available: 1 node unregistered}): a node whose devices HAMi's device plugin has not
-     * registered (its handshake annotation), a card short of memory or cores, a node short of devices.
-     */
-    private static final Pattern HAMI_NODE_REASON = Pattern.compile("^(?:node unregistered|Card[A-Z]\\w+|"
-            + "NodeInsufficientDevice|AllocatedCardsInsufficientRequest|NumaNotFit|ExclusiveDeviceAllocateConflict)\\b");
     private static final Pattern KAI_PREFIX = Pattern.compile("^\\s*no nodes with enough resources were found:?\\s*");
     private static final Pattern KAI_NOT_ENOUGH = Pattern.compile(
             "(?i)^(?:node(?:-group)?(?:\\(s\\))?\\s+)?(?:\\S+\\s+)?didn't have enough resources:\\s*([a-z][a-z ]*?)\\s*(?:,.*)?$");
@@ -153,7 +156,7 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
         Matcher kai = KAI_PREFIX.matcher(body);
         if (HAMI_VERDICT.matcher(body).find()) {
             return new FailedSchedulingMessage(0, 0, List.of(new SchedulingReason(0, Kind.INSUFFICIENT_RESOURCE,
-                    "nvidia.com/gpu", null, body.trim())), preemption, truncated, raw);
+                    HAMI_RESOURCE, null, body.trim())), preemption, truncated, raw);
         }
         if (prefix.find()) {
             available = Integer.parseInt(prefix.group(1));
@@ -234,7 +237,7 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
             return new SchedulingReason(nodes, Kind.INSUFFICIENT_RESOURCE, DRA_DEVICES, null, clause);
         }
         if (HAMI_NODE_REASON.matcher(text).find()) {
-            return new SchedulingReason(nodes, Kind.INSUFFICIENT_RESOURCE, "nvidia.com/gpu", null, clause);
+            return new SchedulingReason(nodes, Kind.INSUFFICIENT_RESOURCE, HAMI_RESOURCE, null, clause);
         }
         if (text.startsWith("Insufficient ")) {
             return new SchedulingReason(nodes, Kind.INSUFFICIENT_RESOURCE, text.substring(13).trim(), null, clause);
