@@ -537,6 +537,30 @@ class RecordingsTest {
         assertThat(scaleUp.getReportingComponent()).isEqualTo("cluster-autoscaler");
     }
 
+    /**
+     * kfp#5214: a FailedCreate row broken after its From column, its message on the next line, about the ReplicaSet the
+     * refused pod's name comes from; intel CMK#299: the security context's {@code (pod: "x_ns(uid)", container: x)}.
+     */
+    @Test
+    void rowsThatNameTheirObjectOnlyInTheirMessage() {
+        List<Recorded> broken = Recordings.read("paste.txt", "Warning  FailedCreate  17m replicaset-controller \n"
+                + "Error creating: pods \"ml-pipeline-ui-artifact-684c5db68-s74w8\" is forbidden: failed quota: "
+                + "kf-resource-quota: must specify cpu,memory\n", OPTIONS, rejections::add);
+        assertThat(rejections).isEmpty();
+        assertThat(broken).hasSize(1);
+        KubeEvent create = (KubeEvent) broken.get(0).value();
+        assertThat(create.getInvolvedObject().getKind()).isEqualTo("ReplicaSet");
+        assertThat(create.getInvolvedObject().getName()).isEqualTo("ml-pipeline-ui-artifact-684c5db68");
+        assertThat(create.getReportingComponent()).isEqualTo("replicaset-controller");
+        assertThat(create.getMessage()).startsWith("Error creating: pods \"ml-pipeline-ui-artifact-684c5db68-s74w8\"");
+        List<Recorded> nonRoot = Recordings.read("paste.txt", "  Warning  Failed     6s (x4 over 18s)  kubelet            "
+                + "Error: container has runAsNonRoot and image will run as root (pod: \"cmk-init_cmk-namespace(fa1d4889)\", "
+                + "container: cmk-init)\n", OPTIONS, rejections::add);
+        KubeEvent failed = (KubeEvent) nonRoot.get(0).value();
+        assertThat(failed.getInvolvedObject().getNamespace()).isEqualTo("cmk-namespace");
+        assertThat(failed.getInvolvedObject().getName()).isEqualTo("cmk-init");
+    }
+
     /** aks-engine#920: kubectl's report of the attached pod {@code kubectl run --rm -it} started, after it ended. */
     @Test
     void anAttachedPodThatEnded() {

@@ -77,9 +77,6 @@ class RealWorldAccuracyTest {
             // session 7 (fixtures9): a 1.0 tab-separated `describe pod` whose container shows only `Restart Count: 5`
             // under a 50Mi limit (1.0 printed no last termination reason); its event row with absolute dates is not read
             "oom_killed/k8s-10861-1-0-simmemleak-50mi-limit-restart-count-5-no-terminated-reason-tab-describe",
-            // session 7 (fixtures9): a workflow engine's JSON log line quoting the API server's quota refusal
-            // (`pods "..." is forbidden: exceeded quota: ...`) gives no record: no event, no controller
-            "replica_create_failed/flyte-6226-map-task-pods-forbidden-exceeded-quota-memory-cpu-quota-propeller-json-log",
             // session 7 (fixtures9): the host-port conflict is read (INSUFFICIENT_RESOURCES, cause HOST_PORT_IN_USE), but
             // a tool's `kube-system:svclb-...` print of the pod's name leaves its namespace unread (default)
             "insufficient_resources/kubernetes-arm-5-k3s-servicelb-and-metallb-svclb-no-free-host-ports-three-line-event",
@@ -89,7 +86,7 @@ class RealWorldAccuracyTest {
             // session 7 (fixtures9): quay.io answers a repository that does not exist with `unauthorized: access to the
             // requested resource is not authorized`; read as a credentials problem (IMAGE_PULL_AUTH)
             "image_not_found/harbor-helm-1888-short-name-resolved-to-quay-io-harbor-db-not-there-crio-unauthorized-lone-message",
-            // batch 9, moved here in session 8 after its classes (18/26); what is left:
+            // batch 9, moved here in session 8 after its classes (17/26); what is left:
             // restarts shown only as "Started (x5 over 23m)" (the back-off rows cut): reading repeated starts as a loop
             // opened crash loops minutes early in live streams, before the OOM or back-off that explains them
             "crash_loop/thek8sbook-46-web-app-image-exec-format-error-get-pods-watch-init-then-error-events-cut",
