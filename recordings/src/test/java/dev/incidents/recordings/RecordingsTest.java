@@ -561,6 +561,33 @@ class RecordingsTest {
         assertThat(failed.getInvolvedObject().getName()).isEqualTo("cmk-init");
     }
 
+    /**
+     * airflow#73164, hkube#904: a tool's {@code key: value} print of a terminated container (its reason is the
+     * runtime's); the paragraph's {@code pod ns/name} names the pod. A reason that is no termination reason gives nothing.
+     */
+    @Test
+    void aToolsPrintOfATerminatedContainer() {
+        List<Recorded> airflow = Recordings.read("paste.txt", "Task t.5 failed in pod data-cube/dc-cls-bvma68of.\n"
+                + "Pod phase: Failed, reason: None, message: None, container_type: main, container_name: base,\n"
+                + "container_state: terminated, container_reason: OOMKilled, container_message: None, exit_code: 137\n",
+                OPTIONS, rejections::add);
+        assertThat(airflow).hasSize(1);
+        dev.incidents.schemas.PodSnapshot pod = (dev.incidents.schemas.PodSnapshot) airflow.get(0).value();
+        assertThat(pod.getNamespace() + "/" + pod.getName()).isEqualTo("data-cube/dc-cls-bvma68of");
+        assertThat(pod.getPhase()).isEqualTo("Failed");
+        assertThat(pod.getContainers().get(0).getName()).isEqualTo("base");
+        assertThat(pod.getContainers().get(0).getState().getReason()).isEqualTo("OOMKilled");
+        assertThat(pod.getContainers().get(0).getState().getExitCode()).isEqualTo(137);
+        List<Recorded> status = Recordings.read("paste.txt", "algorithm big-array has disconnected, reason: "
+                + "CLOSE_ABNORMAL. status: terminated,exitCode: 0,reason: OOMKilled,startedAt: 2020-08-12T07:45:50Z\n",
+                OPTIONS, rejections::add);
+        assertThat(((dev.incidents.schemas.PodSnapshot) status.get(0).value()).getContainers().get(0).getState()
+                .getReason()).isEqualTo("OOMKilled");
+        assertThat(Recordings.read("paste.txt", "status: terminated, reason: Unknown\n", OPTIONS, rejections::add))
+                .isEmpty();
+        assertThat(rejections).isEmpty();
+    }
+
     /** aks-engine#920: kubectl's report of the attached pod {@code kubectl run --rm -it} started, after it ended. */
     @Test
     void anAttachedPodThatEnded() {

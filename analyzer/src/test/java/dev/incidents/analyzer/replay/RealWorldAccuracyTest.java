@@ -57,9 +57,6 @@ class RealWorldAccuracyTest {
             // session 7 (fixtures7): a describe pasted outside a code block loses every indentation; the pod record is
             // read, but its flat `Last State: Terminated` / `Exit Code: 1` / `Restart Count: 19` lines open nothing
             "crash_loop/k8s-93826-wordpress-exit-1-restart-19-describe-indentation-lost",
-            // session 7 (fixtures8): a tool's `key: value` flattening of a container's terminated state
-            // (`status: terminated,exitCode: 0,reason: OOMKilled,...`) inside its own sentence gives no record
-            "oom_killed/hkube-904-algorithm-worker-cache-2g-limit-oomkilled-status-line",
             // session 7 (fixtures8): `get sc` and `get pv,pvc` listings (claims Pending on classes no `get sc` row
             // names) give no record: a claim listing is not read, so the unbound claims are not seen
             "pvc_unbound/crunchy-postgres-operator-1490-quickstart-storage-classes-standard-fast-missing-get-sc-get-pvc",
@@ -100,8 +97,6 @@ class RealWorldAccuracyTest {
             "node_selector_mismatch/ai-on-eks-112-vllm-inf2-raycluster-nodeselector-workload-label-no-karpenter-nodepool-get-pods-karpenter-log",
             // "1 didn't match pod affinity rules, 3 Insufficient nvidia.com/gpu": which nodes have GPUs is not said
             "node_selector_mismatch/devpod-k8s-provider-63-gpu-workspace-pod-affinity-to-pod-on-cpu-node-lone-verdict",
-            // Airflow's own print of the container state (container_reason: OOMKilled)
-            "oom_killed/airflow-73164-kubernetes-executor-worker-pod-oomkilled-scheduler-log-container-reason",
             // exit code 137 with reason Error: killed, not proven an OOM
             "oom_killed/flyte-2376-demo-cluster-default-200mi-task-killed-137-reason-error-flyte-console-message",
             // one container of three unready for under 6 minutes: below the 10 minutes a snapshot needs
