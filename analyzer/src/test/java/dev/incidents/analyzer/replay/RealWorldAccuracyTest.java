@@ -60,9 +60,6 @@ class RealWorldAccuracyTest {
             // session 7 (fixtures8): `get sc` and `get pv,pvc` listings (claims Pending on classes no `get sc` row
             // names) give no record: a claim listing is not read, so the unbound claims are not seen
             "pvc_unbound/crunchy-postgres-operator-1490-quickstart-storage-classes-standard-fast-missing-get-sc-get-pvc",
-            // session 7 (fixtures8): a pod's `status.conditions` YAML alone (`ContainersNotReady`, `containers with
-            // unready status: [queue-proxy]`), without metadata or container statuses, gives no record
-            "readiness_failing/knative-6489-user-port-mismatch-queue-proxy-unready-pod-status-conditions-yaml",
             // session 7, from held-back batch 8: a 1.6 STATUS column holding the GPU manager's sentence
             "gpu_admission_failed/k8s-42412-1-6-alpha-gpu-still-held-by-dead-container-status-column-message-get-pods",
             // session 7, batch 8: claim and volume listings; the analyzer has no claim object, only a claim's events
