@@ -94,7 +94,10 @@ class RealWorldAccuracyTest {
             "config_error/intel-cmk-299-cluster-init-pod-run-as-non-root-image-root-one-row",
             // session 8 (fixtures10): a FailedCreate row broken after its From column; the message line alone gives an
             // unnamed pod, so the ReplicaSet named in `pods "ml-pipeline-ui-artifact-684c5db68-s74w8"` is not found
-            "replica_create_failed/kfp-5214-profile-controller-ml-pipeline-ui-artifact-no-resources-failed-quota-must-specify-cpu-memory-wrapped-row");
+            "replica_create_failed/kfp-5214-profile-controller-ml-pipeline-ui-artifact-no-resources-failed-quota-must-specify-cpu-memory-wrapped-row",
+            // session 8 (fixtures10): opens nothing; a Warning Failed row `Error: Error response from daemon: invalid
+            // mount config for type "bind": bind source path does not exist` is not taken as a container start failure
+            "container_start_failed/action-k3s-helm-112-k3s-1-29-docker-no-opt-cni-bin-calico-hostpath-without-directoryorcreate-bind-source-missing-rows");
 
     /**
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
