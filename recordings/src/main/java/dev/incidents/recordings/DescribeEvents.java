@@ -22,16 +22,21 @@ final class DescribeEvents {
     private static final Pattern ASSIGNED = Pattern.compile("Successfully assigned ([a-z0-9][-a-z0-9]*)/(\\S+) to (\\S+)");
     private static final Pattern CONTEXT_POD = Pattern.compile("(?im)^\\W*pod(?: name)?:\\s*([a-z0-9][-a-z0-9.]*[a-z0-9])\\b");
     private static final Pattern CONTEXT_NODE = Pattern.compile("(?im)^\\W*node(?: name)?:\\s*([a-z0-9][-a-z0-9.]*[a-z0-9])\\b");
+    /**
+     * kubectl as people type it: {@code kubectl}, OpenShift's {@code oc}, and the {@code k} alias the kubectl docs
+     * suggest ({@code alias k=kubectl}).
+     */
+    private static final String KUBECTL = "\\b(?:kubectl|oc|k)\\b";
     /** The command pasted above the table: {@code $ kubectl get events -n inference}, {@code kubectl events -n x}. */
     private static final Pattern EVENTS_COMMAND = Pattern.compile(
-            "(?m)\\bkubectl\\b[^\\n]*?\\b(?:get\\s+(?:events|event|ev)|events)\\b[^\\n]*");
+            "(?m)" + KUBECTL + "[^\\n]*?\\b(?:get\\s+(?:events|event|ev)|events)\\b[^\\n]*");
     /**
      * The command pasted above a table whose own header was cut, {@code kubectl describe pod web-0 -n shop} (OpenShift's
      * {@code oc describe -n ns pods/web-0} too), or above a print of one pod's fields, {@code kubectl get pod gpu-pod
      * --template '{{.status.conditions}}'}.
      */
     private static final Pattern DESCRIBE_POD_COMMAND = Pattern.compile(
-            "(?m)\\b(?:kubectl|oc)\\b[^\\n]*?\\b(describe|get)\\s+((?:-{1,2}[a-z][-a-z]*(?:=\\S+|\\s+[^-\\s]\\S*)?\\s+)*)"
+            "(?m)" + KUBECTL + "[^\\n]*?\\b(describe|get)\\s+((?:-{1,2}[a-z][-a-z]*(?:=\\S+|\\s+[^-\\s]\\S*)?\\s+)*)"
             + "(?:pods?|po)(?:/|\\s+)([^\\n]*)");
     /** {@code <...>} with spaces right after a name's character (not {@code <none>} or prose in a message). */
     private static final Pattern PLACEHOLDER_IN_NAME = Pattern.compile("(?<=[-./a-z0-9])<([^<>\\s][^<>]{0,38}\\s[^<>]{0,38})>");
@@ -51,6 +56,12 @@ final class DescribeEvents {
      */
     private static final java.util.Set<String> CUSTOM_SUBJECTS = java.util.Set.of("PodGroup", "Workload",
             "PersistentVolumeClaim");
+    private static final Pattern RFC_3339 = Pattern.compile(
+            "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(?:\\.\\d+)?(?:Z|[+-]\\d\\d:\\d\\d)");
+    /** {@code kubectl get events --field-selector involvedObject.kind=Pod,involvedObject.name=x}: the rows are x's. */
+    private static final Pattern SELECTED_OBJECT = Pattern.compile(
+            "\\binvolvedObject\\.name=([a-z0-9][-a-z0-9.]*[a-z0-9])");
+    private static final Pattern SELECTED_KIND = Pattern.compile("\\binvolvedObject\\.kind=([A-Z][A-Za-z]+)");
     private static final DateTimeFormatter OLD_TIME_FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xx");
 
     private final DescribeSink sink;
@@ -104,8 +115,10 @@ final class DescribeEvents {
                 EventsTable.describeRows(region, i, end).forEach(describeRows::add);
                 i = end[0] - 1;
                 continuing = null;
-            } else if (EventsTable.GET_HEADER.matcher(line).matches()) {
-                EventsTable.getRows(region, i, end).forEach(getRows::add);
+            } else if (EventsTable.isGetHeader(line)) {
+                // rows of a custom-columns table without an OBJECT column are about what the paste says, as
+                // describe rows are
+                EventsTable.getRows(region, i, end).forEach(r -> (r.object() == null ? describeRows : getRows).add(r));
                 i = end[0] - 1;
                 continuing = null;
             } else {
@@ -222,6 +235,16 @@ final class DescribeEvents {
         Subject described = describedPod(text, contextNamespace, contextNode);
         if (described != null) {
             return described;
+        }
+        Matcher events = EVENTS_COMMAND.matcher(text);
+        while (events.find()) {
+            Matcher selected = SELECTED_OBJECT.matcher(events.group());
+            if (selected.find()) {
+                Matcher kind = SELECTED_KIND.matcher(events.group());
+                String selectedKind = kind.find() ? kind.group(1) : "Pod";
+                return new Subject(selectedKind, "Node".equals(selectedKind) ? null : contextNamespace,
+                        selected.group(1), "Node".equals(selectedKind) ? selected.group(1) : contextNode);
+            }
         }
         for (EventsTable.Row row : rows) {
             Matcher slashed = POD_NAMESPACED.matcher(row.message());
@@ -383,7 +406,7 @@ final class DescribeEvents {
     }
 
     /** A kubectl command anywhere in the paste (oc too): {@code kubectl --context live-0 -n monitoring get deployments}. */
-    private static final Pattern ANY_COMMAND = Pattern.compile("(?m)\\b(?:kubectl|oc)\\s[^\\n]*");
+    private static final Pattern ANY_COMMAND = Pattern.compile("(?m)" + KUBECTL + "\\s[^\\n]*");
 
     /**
      * The namespace every kubectl command of the paste that names one names ({@code -n monitoring}), or null when
@@ -534,6 +557,9 @@ final class DescribeEvents {
         Matcher m = EventsTable.OLD_TIME.matcher(text.trim());
         if (m.matches()) {
             at = ZonedDateTime.parse(m.group(1), OLD_TIME_FORMAT).toInstant();
+        } else if (RFC_3339.matcher(text.trim()).matches()) {
+            // a custom-columns table's .lastTimestamp
+            at = java.time.OffsetDateTime.parse(text.trim()).toInstant();
         } else if (text.contains(",") && text.contains(":")) {
             String rfc1123 = DescribeDocuments.describeTime(text);
             at = rfc1123 == null ? null : Instant.parse(rfc1123);

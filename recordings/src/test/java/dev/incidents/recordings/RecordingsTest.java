@@ -484,6 +484,78 @@ class RecordingsTest {
     }
 
     /**
+     * kubernetes#11453: kubectl 1.0 describe Events (FirstSeen, LastSeen, Count, From, SubobjectPath, Reason, Message;
+     * tabs; RFC 1123 times; lowerCamel reasons).
+     */
+    @Test
+    void oneZeroDescribeRowsWithBothTimesAndACount() {
+        String text = "Name:\t\t\t\tmysql\nNamespace:\t\t\tdefault\nStatus:\t\t\t\tPending\nContainers:\n  mysql:\n"
+                + "    Image:\tmysql\n    State:\t\tWaiting\nEvents:\n"
+                + "  FirstSeen\t\t\t\tLastSeen\t\t\tCount\tFrom\t\tSubobjectPath\tReason\t\t\tMessage\n"
+                + "  Fri, 17 Jul 2015 10:30:55 -0700\tFri, 17 Jul 2015 10:31:10 -0700\t5\t{scheduler }\t\t\t"
+                + "failedScheduling\t\t\tFailed for reason PodFitsResources and possibly others\n";
+        List<Recorded> records = Recordings.read("paste.txt", text,
+                new ReadOptions("test", Instant.parse("2015-07-17T17:33:30Z")), rejections::add);
+        assertThat(rejections).isEmpty();
+        KubeEvent event = records.stream().filter(r -> r.value() instanceof KubeEvent).map(r -> (KubeEvent) r.value())
+                .findFirst().orElseThrow();
+        assertThat(event.getReason()).isEqualTo("FailedScheduling");
+        assertThat(event.getInvolvedObject().getName()).isEqualTo("mysql");
+        assertThat(event.getCount()).isEqualTo(5);
+        assertThat(event.getFirstTimestamp()).isEqualTo(Instant.parse("2015-07-17T17:30:55Z"));
+        assertThat(event.getLastTimestamp()).isEqualTo(Instant.parse("2015-07-17T17:31:10Z"));
+        assertThat(event.getReportingComponent()).isEqualTo("scheduler");
+    }
+
+    /**
+     * GenAI-quickstart#41: {@code kubectl get events -o custom-columns=...} read by its own titles, about the object of
+     * the command's field selector, in the namespace of its {@code -nNS}.
+     */
+    @Test
+    void customColumnsEventsAboutTheSelectedObject() {
+        String text = "$ kubectl get events -o custom-columns=FirstSeen:.firstTimestamp,LastSeen:.lastTimestamp,"
+                + "Count:.count,From:.source.component,Type:.type,Reason:.reason,Message:.message --field-selector "
+                + "involvedObject.kind=Pod,involvedObject.name=tgi-7bdbb4f5f6-wqw48 -ngenai\n"
+                + "FirstSeen              LastSeen               Count   From                 Type      Reason             "
+                + "Message\n"
+                + "2024-03-14T18:05:46Z   2024-03-14T18:05:46Z   1       default-scheduler    Warning   FailedScheduling   "
+                + "0/7 nodes are available: 7 node(s) didn't match Pod's node affinity/selector.\n"
+                + "2024-03-14T18:06:33Z   2024-03-14T18:06:40Z   2       cluster-autoscaler   Normal    TriggeredScaleUp   "
+                + "pod triggered scale-up: [{pool-a 0->1 (max: 3)}]\n";
+        List<Recorded> records = Recordings.read("paste.txt", text,
+                new ReadOptions("test", Instant.parse("2024-03-14T18:07:30Z")), rejections::add);
+        assertThat(rejections).isEmpty();
+        List<KubeEvent> events = records.stream().map(r -> (KubeEvent) r.value()).toList();
+        assertThat(events).extracting(KubeEvent::getReason).containsExactly("FailedScheduling", "TriggeredScaleUp");
+        assertThat(events).extracting(e -> e.getInvolvedObject().getNamespace() + "/" + e.getInvolvedObject().getName())
+                .containsOnly("genai/tgi-7bdbb4f5f6-wqw48");
+        KubeEvent scaleUp = events.get(1);
+        assertThat(scaleUp.getType()).isEqualTo("Normal");
+        assertThat(scaleUp.getCount()).isEqualTo(2);
+        assertThat(scaleUp.getFirstTimestamp()).isEqualTo(Instant.parse("2024-03-14T18:06:33Z"));
+        assertThat(scaleUp.getLastTimestamp()).isEqualTo(Instant.parse("2024-03-14T18:06:40Z"));
+        assertThat(scaleUp.getReportingComponent()).isEqualTo("cluster-autoscaler");
+    }
+
+    /** aks-engine#920: kubectl's report of the attached pod {@code kubectl run --rm -it} started, after it ended. */
+    @Test
+    void anAttachedPodThatEnded() {
+        String text = "$ kubectl run dvtest --rm -it --restart=Never --image=nvidia/cuda:10.1 -- true\n\n"
+                + "pod default/dvtest terminated (ContainerCannotRun)\n"
+                + "oci runtime error: container_linux.go:247: starting container process caused \"process_linux.go:337:\n"
+                + "running prestart hook 0 caused \\\"error running hook: exit status 1\n";
+        List<Recorded> records = Recordings.read("paste.txt", text, OPTIONS, rejections::add);
+        assertThat(rejections).isEmpty();
+        assertThat(records).hasSize(1);
+        dev.incidents.schemas.PodSnapshot pod = (dev.incidents.schemas.PodSnapshot) records.get(0).value();
+        assertThat(pod.getName()).isEqualTo("dvtest");
+        assertThat(pod.getPhase()).isEqualTo("Failed");
+        assertThat(pod.getContainers().get(0).getState().getReason()).isEqualTo("ContainerCannotRun");
+        assertThat(pod.getContainers().get(0).getState().getMessage()).startsWith("oci runtime error: ")
+                .contains("running prestart hook 0");
+    }
+
+    /**
      * kubernetes#3431: kubectl 0.x describe rows (Time, From, SubobjectPath, Reason, Message; tabs; no Type), their
      * lowerCamel reasons as the later CamelCase ones, the printer's {@code %!v(MISSING)} artefact dropped.
      */

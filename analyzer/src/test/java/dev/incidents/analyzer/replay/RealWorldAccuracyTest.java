@@ -97,28 +97,33 @@ class RealWorldAccuracyTest {
             "replica_create_failed/kfp-5214-profile-controller-ml-pipeline-ui-artifact-no-resources-failed-quota-must-specify-cpu-memory-wrapped-row",
             // session 8 (fixtures10): opens nothing; a Warning Failed row `Error: Error response from daemon: invalid
             // mount config for type "bind": bind source path does not exist` is not taken as a container start failure
-            "container_start_failed/action-k3s-helm-112-k3s-1-29-docker-no-opt-cni-bin-calico-hostpath-without-directoryorcreate-bind-source-missing-rows");
+            "container_start_failed/action-k3s-helm-112-k3s-1-29-docker-no-opt-cni-bin-calico-hostpath-without-directoryorcreate-bind-source-missing-rows",
+            // batch 9, moved here in session 8 after its classes (18/26); what is left:
+            // restarts shown only as "Started (x5 over 23m)" (the back-off rows cut): reading repeated starts as a loop
+            // opened crash loops minutes early in live streams, before the OOM or back-off that explains them
+            "crash_loop/thek8sbook-46-web-app-image-exec-format-error-get-pods-watch-init-then-error-events-cut",
+            // a scale-up triggered a minute before the paste ends: replay assumes its end state lasts
+            "healthy/genai-quickstart-41-gke-autopilot-tgi-pod-waits-for-node-then-scale-up-custom-columns-events",
+            // three workloads failing alike are three incidents: incidents are per workload
+            "init_container_failed/istio-33566-istio-init-iptables-restore-panic-on-rerun-init-crashloop-604-restarts-get-pods",
+            // a pending pod with host ports, no event and no condition message: nothing says why
+            "insufficient_resources/loculus-4203-k3s-out-of-ports-svclb-traefik-80-443-pending-describe-no-events",
+            // Karpenter's pools: the neuron pool's taint ranks first (a pool fenced by an accelerator taint)
+            "node_selector_mismatch/ai-on-eks-112-vllm-inf2-raycluster-nodeselector-workload-label-no-karpenter-nodepool-get-pods-karpenter-log",
+            // "1 didn't match pod affinity rules, 3 Insufficient nvidia.com/gpu": which nodes have GPUs is not said
+            "node_selector_mismatch/devpod-k8s-provider-63-gpu-workspace-pod-affinity-to-pod-on-cpu-node-lone-verdict",
+            // Airflow's own print of the container state (container_reason: OOMKilled)
+            "oom_killed/airflow-73164-kubernetes-executor-worker-pod-oomkilled-scheduler-log-container-reason",
+            // exit code 137 with reason Error: killed, not proven an OOM
+            "oom_killed/flyte-2376-demo-cluster-default-200mi-task-killed-137-reason-error-flyte-console-message",
+            // one container of three unready for under 6 minutes: below the 10 minutes a snapshot needs
+            "readiness_failing/knative-4536-queue-proxy-never-ready-non-root-exec-probe-get-pods-2-of-3-status-conditions-yaml");
 
     /**
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
-    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
-            // batch 9, measured 13/26 on 2026-12-03 (session 7, at its merge, analyzer of eadbfc2) before anyone
-            // looked at it
-            "container_start_failed/aks-engine-920-cuda-10-1-image-requires-driver-418-node-has-older-kubectl-run-containercannotrun",
-            "crash_loop/thek8sbook-46-web-app-image-exec-format-error-get-pods-watch-init-then-error-events-cut",
-            "healthy/genai-quickstart-41-gke-autopilot-tgi-pod-waits-for-node-then-scale-up-custom-columns-events",
-            "image_pull_auth/helm-12189-pipeline-created-namespace-private-acr-no-pull-credentials-get-pods-wide-describe-head",
-            "init_container_failed/istio-33566-istio-init-iptables-restore-panic-on-rerun-init-crashloop-604-restarts-get-pods",
-            "insufficient_resources/k8s-11453-1-0-podfitsresources-and-possibly-others-lowercase-failedscheduling-tab-describe",
-            "insufficient_resources/loculus-4203-k3s-out-of-ports-svclb-traefik-80-443-pending-describe-no-events",
-            "node_selector_mismatch/ai-on-eks-112-vllm-inf2-raycluster-nodeselector-workload-label-no-karpenter-nodepool-get-pods-karpenter-log",
-            "node_selector_mismatch/devpod-k8s-provider-63-gpu-workspace-pod-affinity-to-pod-on-cpu-node-lone-verdict",
-            "oom_killed/airflow-73164-kubernetes-executor-worker-pod-oomkilled-scheduler-log-container-reason",
-            "oom_killed/flyte-2376-demo-cluster-default-200mi-task-killed-137-reason-error-flyte-console-message",
-            "readiness_failing/knative-4536-queue-proxy-never-ready-non-root-exec-probe-get-pods-2-of-3-status-conditions-yaml",
-            "replica_create_failed/volcano-711-tfjob-gang-podgroup-missing-webhook-denies-evaluator-pod-tf-operator-log");
+    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(); // batch 10 is being gathered (session 8)
 
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
@@ -174,8 +179,8 @@ class RealWorldAccuracyTest {
 
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
-        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(355);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(26);
+        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(381);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(0); // batch 10 is being gathered
     }
 
     @Test
