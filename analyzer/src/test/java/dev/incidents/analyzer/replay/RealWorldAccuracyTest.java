@@ -98,6 +98,9 @@ class RealWorldAccuracyTest {
             // session 8 (fixtures10): opens nothing; a Warning Failed row `Error: Error response from daemon: invalid
             // mount config for type "bind": bind source path does not exist` is not taken as a container start failure
             "container_start_failed/action-k3s-helm-112-k3s-1-29-docker-no-opt-cni-bin-calico-hostpath-without-directoryorcreate-bind-source-missing-rows",
+            // session 8 (fixtures10): VOLUME_MOUNT_FAILED opens on the pod in `argo`, but without the node the OpenShift
+            // console's copy names in `Generated from kubelet on crc-shdl4-master-0`
+            "volume_mount_failed/argo-workflows-1788-openshift-crc-4-2-cri-o-no-docker-sock-console-event-copy",
             // batch 9, moved here in session 8 after its classes (18/26); what is left:
             // restarts shown only as "Started (x5 over 23m)" (the back-off rows cut): reading repeated starts as a loop
             // opened crash loops minutes early in live streams, before the OOM or back-off that explains them
