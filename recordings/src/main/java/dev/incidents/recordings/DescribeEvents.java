@@ -45,10 +45,11 @@ final class DescribeEvents {
      * The kubelet names the pod in many of its messages: {@code Back-off restarting failed container app in pod
      * web-0_shop(uid)}, {@code Unable to mount volumes for pod "web-0_shop(uid)"}, {@code ... for pod "web-0"/"shop"}
      * (before 1.10), {@code failed to set up sandbox container "..." network for pod "web-0"} (no namespace: group 2
-     * is then null), a CrashLoopBackOff state's {@code container=app pod=web-0_shop(uid)}. {@code pods "x" is forbidden} (plural) is a controller's, about a pod that was never made.
+     * is then null), a CrashLoopBackOff state's {@code container=app pod=web-0_shop(uid)}, the security context's
+     * {@code (pod: "web-0_shop(uid)", container: app)}. {@code pods "x" is forbidden} (plural) is a controller's, about a pod that was never made.
      */
     private static final Pattern POD_IN_MESSAGE = Pattern.compile(
-            "\\bpod[ =]\"?([a-z0-9][-a-z0-9.]*[a-z0-9])(?:_([a-z0-9][-a-z0-9]*[a-z0-9])\\(|\"/\"([a-z0-9][-a-z0-9]*[a-z0-9])\""
+            "\\bpod(?::\\s|[ =])\"?([a-z0-9][-a-z0-9.]*[a-z0-9])(?:_([a-z0-9][-a-z0-9]*[a-z0-9])\\(|\"/\"([a-z0-9][-a-z0-9]*[a-z0-9])\""
             + "|\"(?=[:\\s]))");
     /**
      * Kinds {@link EventsTable#kindOfRows} tells from their scheduler's or controller's events (a claim's binding and
@@ -129,8 +130,10 @@ final class DescribeEvents {
                 } else if ((row = EventsTable.getRow(line, from + i + 1)) != null) {
                     getRows.add(row);
                     continuing = getRows;
-                } else if (continuing != null && EventsTable.continuesLoneRow(line)) {
-                    // kubectl prints a multi-line message as it is: a probe's output over two lines after a row
+                } else if (continuing != null && (EventsTable.continuesLoneRow(line)
+                        || continuing.get(continuing.size() - 1).message().isEmpty() && !line.isBlank())) {
+                    // kubectl prints a multi-line message as it is: a probe's output over two lines after a row; a row
+                    // broken after its From column has all of its message on the next line
                     int last = continuing.size() - 1;
                     continuing.set(last, EventsTable.continued(continuing.get(last), region.get(i - 1), line));
                 } else {
@@ -259,6 +262,10 @@ final class DescribeEvents {
             }
         }
         String kind = EventsTable.kindOfRows(rows);
+        String controller = refusingController(kind, rows);
+        if (controller != null) {
+            return new Subject(kind, contextNamespace, controller, contextNode);
+        }
         if ("Node".equals(kind)) {
             // the From column's "kubelet, node2" (before 1.14), else the node the kubelet's own messages name
             String host = rows.stream().map(r -> EventsTable.host(r.from())).filter(h -> h != null).findFirst()
@@ -280,6 +287,30 @@ final class DescribeEvents {
             return new Subject(kind, contextNamespace, UNNAMED + kind.toLowerCase(java.util.Locale.ROOT), contextNode);
         }
         return new Subject("Pod", contextNamespace, DescribePod.UNNAMED_POD, contextNode);
+    }
+
+    /** {@code Error creating: pods "web-7d4f9c-x2k4p" is forbidden: ...}: the pod the API server refused. */
+    private static final Pattern REFUSED_POD = Pattern.compile("\\bpods \"([a-z0-9][-a-z0-9.]*)\" is forbidden");
+    /** What a controller appends to its own name for its pods: {@code -x2k4p}, an ordinal, or nothing yet ({@code -}). */
+    private static final Pattern POD_SUFFIX = Pattern.compile("-(?:[bcdfghjklmnpqrstvwxz2456789]{5}|\\d+)?$");
+
+    /**
+     * The controller a {@code FailedCreate} row is about when its own From says which kind refused
+     * ({@code replicaset-controller}) and the message names the refused pod: the pod's name less what the controller
+     * appends to it ({@code ml-pipeline-ui-artifact-684c5db68-s74w8} of ReplicaSet {@code ml-pipeline-ui-artifact-684c5db68}).
+     */
+    private static String refusingController(String kind, List<EventsTable.Row> rows) {
+        if (!java.util.Set.of("ReplicaSet", "StatefulSet", "DaemonSet", "Job").contains(kind)) {
+            return null;
+        }
+        for (EventsTable.Row row : rows) {
+            Matcher refused = REFUSED_POD.matcher(row.message());
+            if ("FailedCreate".equals(row.reason()) && refused.find()) {
+                String name = POD_SUFFIX.matcher(refused.group(1)).replaceFirst("");
+                return name.isEmpty() ? null : name;
+            }
+        }
+        return null;
     }
 
     /** The kubelet's and node controller's node events: {@code Node node1 status is now: NodeHasDiskPressure}. */
@@ -388,6 +419,11 @@ final class DescribeEvents {
                 if (m.find()) {
                     return m.group(1);
                 }
+            }
+        }
+        for (EventsTable.Row row : describeRows) {
+            if (row.namespace() != null) {
+                return row.namespace(); // a component's log line that names the namespace it worked in
             }
         }
         Matcher command = EVENTS_COMMAND.matcher(text);

@@ -279,7 +279,11 @@ final class EventsTable {
             message = from == null ? "" : from;
             from = null;
             Matcher component = LEADING_COMPONENT.matcher(message);
-            if (message.contains("  ")) {
+            if (LONE_COMPONENT.matcher(message.trim()).matches()) {
+                // the row broken after its From column: the message is on the next line
+                from = message.trim();
+                message = "";
+            } else if (message.contains("  ")) {
                 int gap = message.indexOf("  ");
                 from = message.substring(0, gap).trim();
                 message = message.substring(gap).trim();
@@ -296,6 +300,9 @@ final class EventsTable {
     /** A component that records events, as the From column names it: its name is one lowercase word. */
     private static final Pattern LEADING_COMPONENT = Pattern.compile(
             "(kubelet|karpenter|[a-z][a-z0-9]*(?:-[a-z0-9]+)*-(?:scheduler|controller|autoscaler|manager))\\s+(?=\\S)");
+    /** The same component alone in the cell, nothing after it: a row broken after its From column. */
+    private static final Pattern LONE_COMPONENT = Pattern.compile(
+            "(kubelet|karpenter|[a-z][a-z0-9]*(?:-[a-z0-9]+)*-(?:scheduler|controller|autoscaler|manager))");
 
     /** A {@code kubectl get events} row without a header (one pasted line). */
     static Row getRow(String line, long lineNumber) {

@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 /**
  * A component's structured (JSON) log line pasted among other text: controllers, operators and provisioners log so
  * (zap, logr, logrus). What it says is in its message field ({@code msg}, {@code message}), which is read like any
- * other line ({@link QuotedEvent}), at the line's {@code time}. Karpenter's provisioner logs its verdict on a pod it
+ * other line ({@link QuotedEvent}), at the line's {@code time}, in the namespace the line names ({@code namespace},
+ * {@code ns}). Karpenter's provisioner logs its verdict on a pod it
  * cannot place as {@code "message":"could not schedule pod", "Pod":{"name":..,"namespace":..}, "error":"incompatible
  * with nodepool ..."}, the words it records as the pod's {@code FailedScheduling} event ({@code Failed to schedule
  * pod, incompatible with nodepool ...}), so it becomes that event.
@@ -51,7 +52,14 @@ final class StructuredLogLine {
         if (message.strip().startsWith("{")) {
             return null; // a log line nested in a log line: nothing a person reads
         }
-        return QuotedEvent.parse(at + message, lineNumber, now);
+        EventsTable.Row quoted = QuotedEvent.parse(at + message, lineNumber, now);
+        String namespace = fields.getOrDefault("namespace", fields.get("ns"));
+        if (quoted == null || quoted.namespace() != null || namespace == null || namespace.isBlank()) {
+            return quoted;
+        }
+        // the namespace the component was working in ({@code "ns":"team-a"}) is where its words belong
+        return new EventsTable.Row(quoted.line(), namespace, quoted.type(), quoted.reason(), quoted.age(),
+                quoted.from(), quoted.object(), quoted.message(), quoted.firstSeen(), quoted.count());
     }
 
     /** The string fields of the line (the first of each name), unescaped. */

@@ -537,6 +537,57 @@ class RecordingsTest {
         assertThat(scaleUp.getReportingComponent()).isEqualTo("cluster-autoscaler");
     }
 
+    /**
+     * kfp#5214: a FailedCreate row broken after its From column, its message on the next line, about the ReplicaSet the
+     * refused pod's name comes from; intel CMK#299: the security context's {@code (pod: "x_ns(uid)", container: x)}.
+     */
+    @Test
+    void rowsThatNameTheirObjectOnlyInTheirMessage() {
+        List<Recorded> broken = Recordings.read("paste.txt", "Warning  FailedCreate  17m replicaset-controller \n"
+                + "Error creating: pods \"ml-pipeline-ui-artifact-684c5db68-s74w8\" is forbidden: failed quota: "
+                + "kf-resource-quota: must specify cpu,memory\n", OPTIONS, rejections::add);
+        assertThat(rejections).isEmpty();
+        assertThat(broken).hasSize(1);
+        KubeEvent create = (KubeEvent) broken.get(0).value();
+        assertThat(create.getInvolvedObject().getKind()).isEqualTo("ReplicaSet");
+        assertThat(create.getInvolvedObject().getName()).isEqualTo("ml-pipeline-ui-artifact-684c5db68");
+        assertThat(create.getReportingComponent()).isEqualTo("replicaset-controller");
+        assertThat(create.getMessage()).startsWith("Error creating: pods \"ml-pipeline-ui-artifact-684c5db68-s74w8\"");
+        List<Recorded> nonRoot = Recordings.read("paste.txt", "  Warning  Failed     6s (x4 over 18s)  kubelet            "
+                + "Error: container has runAsNonRoot and image will run as root (pod: \"cmk-init_cmk-namespace(fa1d4889)\", "
+                + "container: cmk-init)\n", OPTIONS, rejections::add);
+        KubeEvent failed = (KubeEvent) nonRoot.get(0).value();
+        assertThat(failed.getInvolvedObject().getNamespace()).isEqualTo("cmk-namespace");
+        assertThat(failed.getInvolvedObject().getName()).isEqualTo("cmk-init");
+    }
+
+    /**
+     * airflow#73164, hkube#904: a tool's {@code key: value} print of a terminated container (its reason is the
+     * runtime's); the paragraph's {@code pod ns/name} names the pod. A reason that is no termination reason gives nothing.
+     */
+    @Test
+    void aToolsPrintOfATerminatedContainer() {
+        List<Recorded> airflow = Recordings.read("paste.txt", "Task t.5 failed in pod data-cube/dc-cls-bvma68of.\n"
+                + "Pod phase: Failed, reason: None, message: None, container_type: main, container_name: base,\n"
+                + "container_state: terminated, container_reason: OOMKilled, container_message: None, exit_code: 137\n",
+                OPTIONS, rejections::add);
+        assertThat(airflow).hasSize(1);
+        dev.incidents.schemas.PodSnapshot pod = (dev.incidents.schemas.PodSnapshot) airflow.get(0).value();
+        assertThat(pod.getNamespace() + "/" + pod.getName()).isEqualTo("data-cube/dc-cls-bvma68of");
+        assertThat(pod.getPhase()).isEqualTo("Failed");
+        assertThat(pod.getContainers().get(0).getName()).isEqualTo("base");
+        assertThat(pod.getContainers().get(0).getState().getReason()).isEqualTo("OOMKilled");
+        assertThat(pod.getContainers().get(0).getState().getExitCode()).isEqualTo(137);
+        List<Recorded> status = Recordings.read("paste.txt", "algorithm big-array has disconnected, reason: "
+                + "CLOSE_ABNORMAL. status: terminated,exitCode: 0,reason: OOMKilled,startedAt: 2020-08-12T07:45:50Z\n",
+                OPTIONS, rejections::add);
+        assertThat(((dev.incidents.schemas.PodSnapshot) status.get(0).value()).getContainers().get(0).getState()
+                .getReason()).isEqualTo("OOMKilled");
+        assertThat(Recordings.read("paste.txt", "status: terminated, reason: Unknown\n", OPTIONS, rejections::add))
+                .isEmpty();
+        assertThat(rejections).isEmpty();
+    }
+
     /** aks-engine#920: kubectl's report of the attached pod {@code kubectl run --rm -it} started, after it ended. */
     @Test
     void anAttachedPodThatEnded() {

@@ -57,9 +57,6 @@ class RealWorldAccuracyTest {
             // session 7 (fixtures7): a describe pasted outside a code block loses every indentation; the pod record is
             // read, but its flat `Last State: Terminated` / `Exit Code: 1` / `Restart Count: 19` lines open nothing
             "crash_loop/k8s-93826-wordpress-exit-1-restart-19-describe-indentation-lost",
-            // session 7 (fixtures8): a tool's `key: value` flattening of a container's terminated state
-            // (`status: terminated,exitCode: 0,reason: OOMKilled,...`) inside its own sentence gives no record
-            "oom_killed/hkube-904-algorithm-worker-cache-2g-limit-oomkilled-status-line",
             // session 7 (fixtures8): `get sc` and `get pv,pvc` listings (claims Pending on classes no `get sc` row
             // names) give no record: a claim listing is not read, so the unbound claims are not seen
             "pvc_unbound/crunchy-postgres-operator-1490-quickstart-storage-classes-standard-fast-missing-get-sc-get-pvc",
@@ -77,9 +74,6 @@ class RealWorldAccuracyTest {
             // session 7 (fixtures9): a 1.0 tab-separated `describe pod` whose container shows only `Restart Count: 5`
             // under a 50Mi limit (1.0 printed no last termination reason); its event row with absolute dates is not read
             "oom_killed/k8s-10861-1-0-simmemleak-50mi-limit-restart-count-5-no-terminated-reason-tab-describe",
-            // session 7 (fixtures9): a workflow engine's JSON log line quoting the API server's quota refusal
-            // (`pods "..." is forbidden: exceeded quota: ...`) gives no record: no event, no controller
-            "replica_create_failed/flyte-6226-map-task-pods-forbidden-exceeded-quota-memory-cpu-quota-propeller-json-log",
             // session 7 (fixtures9): the host-port conflict is read (INSUFFICIENT_RESOURCES, cause HOST_PORT_IN_USE), but
             // a tool's `kube-system:svclb-...` print of the pod's name leaves its namespace unread (default)
             "insufficient_resources/kubernetes-arm-5-k3s-servicelb-and-metallb-svclb-no-free-host-ports-three-line-event",
@@ -89,19 +83,10 @@ class RealWorldAccuracyTest {
             // session 7 (fixtures9): quay.io answers a repository that does not exist with `unauthorized: access to the
             // requested resource is not authorized`; read as a credentials problem (IMAGE_PULL_AUTH)
             "image_not_found/harbor-helm-1888-short-name-resolved-to-quay-io-harbor-db-not-there-crio-unauthorized-lone-message",
-            // session 8 (fixtures10): CONFIG_ERROR opens, but on an unnamed pod in `default`: the namespace and pod named
-            // inside the message (`pod: "cmk-cluster-init-pod_cmk-namespace(<uid>)"`) are not read
-            "config_error/intel-cmk-299-cluster-init-pod-run-as-non-root-image-root-one-row",
-            // session 8 (fixtures10): a FailedCreate row broken after its From column; the message line alone gives an
-            // unnamed pod, so the ReplicaSet named in `pods "ml-pipeline-ui-artifact-684c5db68-s74w8"` is not found
-            "replica_create_failed/kfp-5214-profile-controller-ml-pipeline-ui-artifact-no-resources-failed-quota-must-specify-cpu-memory-wrapped-row",
-            // session 8 (fixtures10): opens nothing; a Warning Failed row `Error: Error response from daemon: invalid
-            // mount config for type "bind": bind source path does not exist` is not taken as a container start failure
-            "container_start_failed/action-k3s-helm-112-k3s-1-29-docker-no-opt-cni-bin-calico-hostpath-without-directoryorcreate-bind-source-missing-rows",
             // session 8 (fixtures10): VOLUME_MOUNT_FAILED opens on the pod in `argo`, but without the node the OpenShift
             // console's copy names in `Generated from kubelet on crc-shdl4-master-0`
             "volume_mount_failed/argo-workflows-1788-openshift-crc-4-2-cri-o-no-docker-sock-console-event-copy",
-            // batch 9, moved here in session 8 after its classes (18/26); what is left:
+            // batch 9, moved here in session 8 after its classes (17/26); what is left:
             // restarts shown only as "Started (x5 over 23m)" (the back-off rows cut): reading repeated starts as a loop
             // opened crash loops minutes early in live streams, before the OOM or back-off that explains them
             "crash_loop/thek8sbook-46-web-app-image-exec-format-error-get-pods-watch-init-then-error-events-cut",
@@ -115,8 +100,6 @@ class RealWorldAccuracyTest {
             "node_selector_mismatch/ai-on-eks-112-vllm-inf2-raycluster-nodeselector-workload-label-no-karpenter-nodepool-get-pods-karpenter-log",
             // "1 didn't match pod affinity rules, 3 Insufficient nvidia.com/gpu": which nodes have GPUs is not said
             "node_selector_mismatch/devpod-k8s-provider-63-gpu-workspace-pod-affinity-to-pod-on-cpu-node-lone-verdict",
-            // Airflow's own print of the container state (container_reason: OOMKilled)
-            "oom_killed/airflow-73164-kubernetes-executor-worker-pod-oomkilled-scheduler-log-container-reason",
             // exit code 137 with reason Error: killed, not proven an OOM
             "oom_killed/flyte-2376-demo-cluster-default-200mi-task-killed-137-reason-error-flyte-console-message",
             // one container of three unready for under 6 minutes: below the 10 minutes a snapshot needs
