@@ -80,6 +80,9 @@ class RealWorldAccuracyTest {
             // session 7 (fixtures9): quay.io answers a repository that does not exist with `unauthorized: access to the
             // requested resource is not authorized`; read as a credentials problem (IMAGE_PULL_AUTH)
             "image_not_found/harbor-helm-1888-short-name-resolved-to-quay-io-harbor-db-not-there-crio-unauthorized-lone-message",
+            // session 8 (fixtures10): VOLUME_MOUNT_FAILED opens on the pod in `argo`, but without the node the OpenShift
+            // console's copy names in `Generated from kubelet on crc-shdl4-master-0`
+            "volume_mount_failed/argo-workflows-1788-openshift-crc-4-2-cri-o-no-docker-sock-console-event-copy",
             // batch 9, moved here in session 8 after its classes (17/26); what is left:
             // restarts shown only as "Started (x5 over 23m)" (the back-off rows cut): reading repeated starts as a loop
             // opened crash loops minutes early in live streams, before the OOM or back-off that explains them
