@@ -106,7 +106,17 @@ class RealWorldAccuracyTest {
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
-    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(); // batch 10 is being gathered (session 8)
+    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
+            // batch 10, measured 25/33 on 2026-12-03 (session 8, at its merge, analyzer of 4984ed8) before anyone
+            // looked at it
+            "config_error/pipelines-as-code-1003-dockerfile-images-run-as-root-manifests-run-as-non-root-kind-get-pods-row",
+            "crash_loop/gpu-operator-85-driver-container-could-not-resolve-kernel-4-15-0-115-device-plugin-dcgm-crashloop-1100-restarts-get-pods",
+            "gpu_capacity_lost/device-plugin-68-gpu-node-taint-repels-device-plugin-daemonset-only-alpha-nvidia-gpu-advertised-node-capacity",
+            "image_not_found/rh-ai-quickstart-rag-16-ubi9-python-39-repo-not-found-openshift-console-event-copy",
+            "node_disk_pressure/k3d-130-docker-vm-disk-full-image-gc-frees-0-bytes-pods-pending-on-taint-get-events-and-node-rows",
+            "pod_evicted/modelmesh-runtime-adapter-48-40g-model-models-dir-emptydir-limit-1536mi-from-memory-limit-prestop-137-get-events-pod-yaml",
+            "volume_mount_failed/kind-1002-argo-docker-executor-on-containerd-kind-node-docker-sock-not-a-socket-get-events-rows",
+            "volume_mount_failed/provider-aws-test-infra-232-e2e-node-image-without-nfs-common-mount-nfs-helper-missing-e2e-event-print");
 
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
@@ -163,7 +173,7 @@ class RealWorldAccuracyTest {
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
         assertThat(outcomes).hasSizeGreaterThanOrEqualTo(381);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(0); // batch 10 is being gathered
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(33);
     }
 
     @Test
