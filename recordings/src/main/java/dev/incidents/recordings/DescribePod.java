@@ -61,14 +61,14 @@ final class DescribePod {
      * The reason the kubelet writes beside a rejection message, for a {@code Message:} line pasted alone: since 1.27
      * it starts its admission failures with {@code Pod was rejected: } ({@code Allocate failed due to ...} is the
      * device manager's, {@code UnexpectedAdmissionError}; {@code Node didn't have enough resource: nvidia.com/gpu, ...}
-     * is {@code OutOfnvidia.com/gpu}); an eviction's message starts {@code The node was low on resource:}. Null for
+     * is {@code OutOfnvidia.com/gpu}); an eviction's message is one of {@link #EVICTION}. Null for
      * any other message.
      */
     static String rejectionReason(String message) {
         if (message == null) {
             return null;
         }
-        if (message.startsWith("The node was low on resource:")) {
+        if (EVICTION.matcher(message).lookingAt()) {
             return "Evicted";
         }
         if (message.startsWith("Pod Allocate failed") || message.startsWith("Allocate failed due to")) {
@@ -87,6 +87,13 @@ final class DescribePod {
         return "UnexpectedAdmissionError";
     }
 
+    /**
+     * The kubelet's eviction messages: the node short of a resource, and a pod past its own local storage limits
+     * (an emptyDir's {@code sizeLimit}, the containers' {@code ephemeral-storage} limits).
+     */
+    static final Pattern EVICTION = Pattern.compile("The node was low on resource: |Usage of EmptyDir volume \"[^\"]+\" "
+            + "exceeds the limit|Pod ephemeral local storage usage exceeds the total limit|Container \\S+ exceeded its "
+            + "local ephemeral storage limit");
     private static final Pattern NOT_ENOUGH_RESOURCE = Pattern.compile("didn't have enough resource: ([^,\\s]+)");
 
     /** A status fragment's {@code Reason:} told by its message when the paste has the message only. */
