@@ -165,6 +165,30 @@ final class DescribePod {
         }
     }
 
+    /**
+     * A pod known only by one container that ended (a tool's report of it): its phase, the container's terminated
+     * reason, message and exit code when given (null when not).
+     */
+    static ObjectNode terminatedPod(String namespace, String name, String phase, String container, String reason,
+                                    String message, Integer exitCode) {
+        ObjectNode pod = JsonLogReader.MAPPER.createObjectNode();
+        pod.put("apiVersion", "v1");
+        pod.put("kind", "Pod");
+        pod.putObject("metadata").put("name", name).put("namespace", namespace);
+        ObjectNode status = pod.putObject("status");
+        status.put("phase", phase);
+        ObjectNode terminated = status.putArray("containerStatuses").addObject()
+                .put("name", container).put("ready", false).put("restartCount", 0)
+                .putObject("state").putObject("terminated").put("reason", reason);
+        if (message != null && !message.isEmpty()) {
+            terminated.put("message", message);
+        }
+        if (exitCode != null) {
+            terminated.put("exitCode", exitCode);
+        }
+        return pod;
+    }
+
     static ObjectNode pod(Field root, String name, String namespace) {
         ObjectNode pod = JsonLogReader.MAPPER.createObjectNode();
         pod.put("apiVersion", "v1");
