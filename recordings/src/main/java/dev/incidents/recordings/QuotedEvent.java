@@ -22,10 +22,14 @@ import java.util.regex.Pattern;
  * is the same message. Lines that are describe fields ({@code Message: ...}) are left to the describe readers.
  */
 final class QuotedEvent {
-    /** {@code 0/36 nodes are available:} (1.9 on), {@code No nodes are available that match all of the predicates}. */
+    /**
+     * {@code 0/36 nodes are available:} (1.9 on), {@code No nodes are available that match all of the predicates}, and
+     * one of its clauses quoted without the count in front ({@code due to `1 node(s) had untolerated taint
+     * {node-role.kubernetes.io/etcd: }`}).
+     */
     private static final Pattern VERDICT = Pattern.compile(
             "\\b\\d+/\\d+ nodes are (?:un)?available:|\\bNo nodes are available that match all of the (?:following )?predicates"
-            + "|^\\s*(?:>\\s*)*cannot allocate all claims\\b");
+            + "|^\\s*(?:>\\s*)*cannot allocate all claims\\b|(?<![/\\d])\\b\\d+ node\\(s\\) (?:had|didn't|were)\\b");
     /**
      * HAMi's scheduler extender's verdict, its {@code FilteringFailed} event: {@code no available node, all node scores
      * do not meet} (before 2.6), {@code no available node, 3 nodes do not meet} (the reasons in sibling events).
