@@ -109,8 +109,7 @@ class RealWorldAccuracyTest {
             "config_error/pipelines-as-code-1003-dockerfile-images-run-as-root-manifests-run-as-non-root-kind-get-pods-row",
             "crash_loop/gpu-operator-85-driver-container-could-not-resolve-kernel-4-15-0-115-device-plugin-dcgm-crashloop-1100-restarts-get-pods",
             "gpu_capacity_lost/device-plugin-68-gpu-node-taint-repels-device-plugin-daemonset-only-alpha-nvidia-gpu-advertised-node-capacity",
-            "node_disk_pressure/k3d-130-docker-vm-disk-full-image-gc-frees-0-bytes-pods-pending-on-taint-get-events-and-node-rows",
-            "volume_mount_failed/kind-1002-argo-docker-executor-on-containerd-kind-node-docker-sock-not-a-socket-get-events-rows");
+            "node_disk_pressure/k3d-130-docker-vm-disk-full-image-gc-frees-0-bytes-pods-pending-on-taint-get-events-and-node-rows");
 
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
