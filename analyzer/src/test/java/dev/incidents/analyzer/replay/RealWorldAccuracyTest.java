@@ -80,9 +80,6 @@ class RealWorldAccuracyTest {
             // session 7 (fixtures9): quay.io answers a repository that does not exist with `unauthorized: access to the
             // requested resource is not authorized`; read as a credentials problem (IMAGE_PULL_AUTH)
             "image_not_found/harbor-helm-1888-short-name-resolved-to-quay-io-harbor-db-not-there-crio-unauthorized-lone-message",
-            // session 8 (fixtures10): VOLUME_MOUNT_FAILED opens on the pod in `argo`, but without the node the OpenShift
-            // console's copy names in `Generated from kubelet on crc-shdl4-master-0`
-            "volume_mount_failed/argo-workflows-1788-openshift-crc-4-2-cri-o-no-docker-sock-console-event-copy",
             // batch 9, moved here in session 8 after its classes (17/26); what is left:
             // restarts shown only as "Started (x5 over 23m)" (the back-off rows cut): reading repeated starts as a loop
             // opened crash loops minutes early in live streams, before the OOM or back-off that explains them
@@ -124,11 +121,8 @@ class RealWorldAccuracyTest {
             "config_error/pipelines-as-code-1003-dockerfile-images-run-as-root-manifests-run-as-non-root-kind-get-pods-row",
             "crash_loop/gpu-operator-85-driver-container-could-not-resolve-kernel-4-15-0-115-device-plugin-dcgm-crashloop-1100-restarts-get-pods",
             "gpu_capacity_lost/device-plugin-68-gpu-node-taint-repels-device-plugin-daemonset-only-alpha-nvidia-gpu-advertised-node-capacity",
-            "image_not_found/rh-ai-quickstart-rag-16-ubi9-python-39-repo-not-found-openshift-console-event-copy",
             "node_disk_pressure/k3d-130-docker-vm-disk-full-image-gc-frees-0-bytes-pods-pending-on-taint-get-events-and-node-rows",
-            "pod_evicted/modelmesh-runtime-adapter-48-40g-model-models-dir-emptydir-limit-1536mi-from-memory-limit-prestop-137-get-events-pod-yaml",
-            "volume_mount_failed/kind-1002-argo-docker-executor-on-containerd-kind-node-docker-sock-not-a-socket-get-events-rows",
-            "volume_mount_failed/provider-aws-test-infra-232-e2e-node-image-without-nfs-common-mount-nfs-helper-missing-e2e-event-print");
+            "volume_mount_failed/kind-1002-argo-docker-executor-on-containerd-kind-node-docker-sock-not-a-socket-get-events-rows");
 
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
