@@ -101,9 +101,6 @@ class RealWorldAccuracyTest {
             // session 8 (fixtures11): one `get po` row with `ErrImagePull`, no pull message: it does not say the image
             // is missing, so nothing opens
             "image_not_found/k8s-84272-typo-buxybox-one-of-four-containers-errimagepull-get-po-row",
-            // session 8 (fixtures11): the scheduler's reason quoted between backticks inside a sentence, beside a
-            // `get pods` row of the Pending pod: the quoted reason is not read, so nothing opens
-            "untolerated_taint/longhorn-12804-rke2-control-plane-etcd-taint-test-pod-pending-get-pods-and-prose",
             // session 8 (fixtures11): the NVIDIA device plugin's own log lines (`XidCriticalError: Xid=69 on
             // Device=GPU-..., the device will go unhealthy`) give no record
             "gpu_hardware_fault/device-plugin-189-xid-69-device-marked-unhealthy-plugin-log-two-lines",
