@@ -97,7 +97,16 @@ class RealWorldAccuracyTest {
             // exit code 137 with reason Error: killed, not proven an OOM
             "oom_killed/flyte-2376-demo-cluster-default-200mi-task-killed-137-reason-error-flyte-console-message",
             // one container of three unready for under 6 minutes: below the 10 minutes a snapshot needs
-            "readiness_failing/knative-4536-queue-proxy-never-ready-non-root-exec-probe-get-pods-2-of-3-status-conditions-yaml");
+            "readiness_failing/knative-4536-queue-proxy-never-ready-non-root-exec-probe-get-pods-2-of-3-status-conditions-yaml",
+            // session 8 (fixtures11): one `get po` row with `ErrImagePull`, no pull message: it does not say the image
+            // is missing, so nothing opens
+            "image_not_found/k8s-84272-typo-buxybox-one-of-four-containers-errimagepull-get-po-row",
+            // session 8 (fixtures11): the NVIDIA device plugin's own log lines (`XidCriticalError: Xid=69 on
+            // Device=GPU-..., the device will go unhealthy`) give no record
+            "gpu_hardware_fault/device-plugin-189-xid-69-device-marked-unhealthy-plugin-log-two-lines",
+            // session 8 (fixtures11): Karpenter's `Failed to schedule pod, incompatible with nodepool ...` quoted
+            // alone, without its log envelope or pod name, gives no record
+            "insufficient_gpu/data-on-eks-589-rayserve-vllm-gpu-nodepool-not-deployed-karpenter-cpu-pool-incompatible-cut");
 
     /**
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
