@@ -101,11 +101,8 @@ class RealWorldAccuracyTest {
             // session 8 (fixtures11): one `get po` row with `ErrImagePull`, no pull message: it does not say the image
             // is missing, so nothing opens
             "image_not_found/k8s-84272-typo-buxybox-one-of-four-containers-errimagepull-get-po-row",
-            // session 8 (fixtures11): the NVIDIA device plugin's own log lines (`XidCriticalError: Xid=69 on
-            // Device=GPU-..., the device will go unhealthy`) give no record
-            "gpu_hardware_fault/device-plugin-189-xid-69-device-marked-unhealthy-plugin-log-two-lines",
-            // session 8 (fixtures11): Karpenter's `Failed to schedule pod, incompatible with nodepool ...` quoted
-            // alone, without its log envelope or pod name, gives no record
+            // session 8 (fixtures11): Karpenter's `Failed to schedule pod, incompatible with nodepool "x86-cpu-..."`
+            // quoted alone and cut: read (a capacity verdict), but it names only a CPU pool and no GPU request
             "insufficient_gpu/data-on-eks-589-rayserve-vllm-gpu-nodepool-not-deployed-karpenter-cpu-pool-incompatible-cut",
             // batch 10, moved here in session 8 after its classes (29/33); what is left:
             // three workloads with the same runAsNonRoot refusal are three incidents: incidents are per workload
