@@ -53,10 +53,8 @@ public final class AnalyzerConfig {
     /** Event time a RESOLVED incident is kept in the incidents store (for occurrence numbering). */
     public static final String RESOLVED_RETENTION = "incidents.store.resolved.retention";
     /**
-     * The lateness bound: how far behind its input topic's partition's newest record in delivery a record may arrive
-     * and still be taken in event-time order. Every decision waits this long (event time) for evidence still in
-     * flight, and, while a topic's times are whole seconds (a Kubernetes Event's {@code lastTimestamp}), for the rest
-     * of the second that evidence may carry ({@code InputProgress}).
+     * The lateness bound: how far behind its input partition's newest event time a record may arrive and still be
+     * taken in event-time order. Every decision waits this long (event time) for evidence still in flight.
      */
     public static final String LATENESS = "incidents.lateness";
     /**
@@ -98,7 +96,7 @@ public final class AnalyzerConfig {
         DEFAULTS.put(SUBJECT_RETENTION, "PT6H");
         DEFAULTS.put(SCALE_UP_GRACE, "PT10M");
         DEFAULTS.put(RESOLVED_RETENTION, "P7D");
-        DEFAULTS.put(LATENESS, "PT1S");
+        DEFAULTS.put(LATENESS, "PT2S");
         DEFAULTS.put(INPUT_PARTITIONS, "1");
         DEFAULTS.put(IDLE_ADVANCE_INTERVAL, "PT5S");
         DEFAULTS.put(IDLE_ADVANCE_RATE, "1");

@@ -32,12 +32,6 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
  * record started its partition, for that long, then not. Replay
  * ({@link InputLag#ALWAYS}: records piped in event-time order across topics) keeps the task's stream time.
  *
- * <p>A source's watermark is its progress less the lateness bound, which is for delivery: how far behind its newest
- * record another may reach the task. Until a source's times have shown to be sub-second ({@link Source#subSecond}) they
- * count as whole seconds, the resolution of a Kubernetes Event's {@code lastTimestamp}, and its watermark is taken down
- * to the whole second: an Event that happened within the bound of the newest carries the second it fell in, which may
- * be up to a second older than when it happened.
- *
  * <p>A watermark goes out when it has moved by {@link #STEP} of event time, and on a wall-clock tick when it has
  * moved at all (live latency). While the task is behind (a backlog on the broker, {@link InputLag}), a step's
  * watermark waits until a commit interval of wall time has passed since the last one ({@link #pace}). When the
@@ -66,17 +60,6 @@ public final class InputProgress implements Processor<String, Signal, String, by
      * now consumed without the wait).
      */
     public static final Duration QUIET_SOURCE = Duration.ofSeconds(10);
-
-    /** The resolution of a Kubernetes timestamp (metav1.Time: an Event's lastTimestamp and firstTimestamp). */
-    static final long WHOLE_SECOND = 1_000;
-    /**
-     * Records a source must have had, with fewer than {@link #WHOLE_SECONDS} of them on a whole second among the last
-     * this many, before its times are taken as sub-second ({@link Source#subSecond}). A sub-second clock (the
-     * shipper's {@code observedAt}, an events.k8s.io {@code eventTime}) lands on a whole second once in a thousand.
-     */
-    static final int SUB_SECOND_PROOF = 100;
-    /** Whole-second records among {@link #SUB_SECOND_PROOF} that make a source's times whole seconds for good. */
-    static final int WHOLE_SECONDS = 3;
 
     private final long lateness;
     private final InputLag inputLag;
@@ -138,10 +121,11 @@ public final class InputProgress implements Processor<String, Signal, String, by
         }
         lastRecordTime = Math.max(lastRecordTime, record.timestamp());
         wallAtLastRecord = wallNow;
-        long mark = sources.isEmpty() ? streamTime() - lateness : slowestSource(streamTime(), wallNow);
-        if (mark == Long.MIN_VALUE) {
+        long clock = sources.isEmpty() ? streamTime() : slowestSource(streamTime(), wallNow);
+        if (clock == Long.MIN_VALUE) {
             return; // a source not heard from yet holds the watermark
         }
+        long mark = clock - lateness;
         if (published == Long.MIN_VALUE || mark - published >= STEP && paced()) {
             publish(mark, record.timestamp());
         }
@@ -187,12 +171,13 @@ public final class InputProgress implements Processor<String, Signal, String, by
         }
         long quiet = wallNow - wallAtLastRecord;
         long idle = quiet >= idleAfter ? streamTime + (long) (quiet * idleRate) : streamTime;
-        long mark = sources.isEmpty() ? idle - lateness : slowestSource(idle, wallNow);
-        if (mark == Long.MIN_VALUE) {
+        long clock = sources.isEmpty() ? idle : slowestSource(idle, wallNow);
+        if (clock == Long.MIN_VALUE) {
             return;
         }
+        long mark = clock - lateness;
         if (mark > published) {
-            publish(mark, idle);
+            publish(mark, clock);
         }
     }
 
@@ -211,24 +196,18 @@ public final class InputProgress implements Processor<String, Signal, String, by
         String topic = context.recordMetadata().map(RecordMetadata::topic).orElse("");
         Source source = sources.computeIfAbsent(topic, t -> new Source(t, wallNow));
         source.newest = Math.max(source.newest, record.timestamp());
-        source.noteResolution(record.timestamp());
         source.wallAtLast = wallNow;
         source.waitedFrom = wallNow;
     }
 
     /**
-     * The partition's watermark: its slowest source's progress less the lateness bound, at most {@code clock} (the
-     * task's stream time, or past it by the idle clock when every topic is quiet and read to its end) less the bound;
-     * Long.MIN_VALUE while a source that has not had a record yet is still waited for. A source whose times are whole
-     * seconds ({@link Source#subSecond}) has its mark taken down to the whole second ({@link #markOf}).
+     * The partition's clock as its slowest source has it, at most {@code clock} (the task's stream time, or past it
+     * by the idle clock when every topic is quiet and read to its end); Long.MIN_VALUE while a source that has not
+     * had a record yet is still waited for.
      */
     private long slowestSource(long clock, long wallNow) {
-        long slowest = Long.MAX_VALUE;
-        boolean allSubSecond = true;
+        long slowest = clock;
         for (Source source : sources.values()) {
-            if (source.records > 0 && !source.subSecond()) {
-                allSubSecond = false;
-            }
             if (quiet(source, wallNow)) {
                 continue;
             }
@@ -247,21 +226,9 @@ public final class InputProgress implements Processor<String, Signal, String, by
             } else {
                 return Long.MIN_VALUE;
             }
-            slowest = Math.min(slowest, markOf(Math.min(progress, clock), source.subSecond()));
+            slowest = Math.min(slowest, progress);
         }
-        return Math.min(slowest, markOf(clock, allSubSecond));
-    }
-
-    /**
-     * The watermark a source at {@code progress} allows: nothing it sends later is older than this. A record that
-     * happened at most the lateness bound before {@code progress} carries that time, or, when its time is a
-     * Kubernetes timestamp of one-second resolution (an Event's {@code lastTimestamp}), the whole second it falls in:
-     * so for such a source the mark is taken down to the whole second, and the bound is left for delivery alone (the
-     * bound of 2 s before December 2026 paid the second on top of the newest record's own truncated time).
-     */
-    private long markOf(long progress, boolean subSecond) {
-        long mark = progress - lateness;
-        return subSecond ? mark : Math.floorDiv(mark, WHOLE_SECOND) * WHOLE_SECOND;
+        return slowest;
     }
 
     /**
@@ -316,42 +283,11 @@ public final class InputProgress implements Processor<String, Signal, String, by
         boolean caughtUp;
         /** Wall time of the brokers' answer {@link #caughtUp} is from. */
         long caughtUpAsOf = Long.MIN_VALUE;
-        /** Records processed since the task started. */
-        long records;
-        /** Which of its records ({@link #records} counts) were the last {@link #WHOLE_SECONDS} on a whole second. */
-        private final long[] wholeSeconds = new long[WHOLE_SECONDS];
-        private int nextWholeSecond;
-        private boolean wholeSecondsForGood;
 
         Source(String topic, long wallNow) {
             this.topic = topic;
             this.wallAtLast = wallNow;
             this.waitedFrom = wallNow;
-        }
-
-        void noteResolution(long time) {
-            records++;
-            if (Math.floorMod(time, WHOLE_SECOND) != 0) {
-                return;
-            }
-            wholeSeconds[nextWholeSecond] = records;
-            nextWholeSecond = (nextWholeSecond + 1) % WHOLE_SECONDS;
-            long oldest = wholeSeconds[nextWholeSecond];
-            if (oldest > 0 && records - oldest < SUB_SECOND_PROOF) {
-                wholeSecondsForGood = true;
-            }
-        }
-
-        /**
-         * Whether its records carry sub-second times. Until it is shown (a new source, or one of Kubernetes Events
-         * stamped by their one-second {@code lastTimestamp}) its times count as whole seconds, the safe side: a
-         * whole-second record judged as sub-second may be up to a second behind the watermark. Once the times have
-         * been whole seconds too often for chance, they count as such for good (the task's life): so of an Events
-         * topic whose records have been sub-second (events.k8s.io's {@code eventTime}) at most
-         * {@link #WHOLE_SECONDS} one-second ones are taken by the tighter mark.
-         */
-        boolean subSecond() {
-            return !wholeSecondsForGood && records >= SUB_SECOND_PROOF;
         }
     }
 }
