@@ -89,6 +89,14 @@ final class QuotedEvent {
      */
     private static final Pattern LOGGED_EVENT = Pattern.compile("\"Event occurred\" object=\"([^\"]*)\"");
     private static final Pattern LOGGED_FIELD = Pattern.compile("\\b(kind|type|reason|message)=\"((?:[^\"\\\\]|\\\\.)*)\"?");
+    /**
+     * client-go's event recorder logs every event it records ({@code I0221 02:33:18.78 1 event.go:221]
+     * Event(v1.ObjectReference{Kind:"TFJob", Namespace:"aios", Name:"train-task-27", ...}): type: 'Warning' reason:
+     * 'FailedCreatePod' Error creating: ...}): operators' and controllers' logs are full of them.
+     */
+    private static final Pattern RECORDED_EVENT = Pattern.compile(
+            "Event\\(v1\\.ObjectReference\\{([^}]*)}\\): type: '(\\w+)' reason: '(\\w+)' (.*)");
+    private static final Pattern REFERENCE_FIELD = Pattern.compile("(\\w+):\"([^\"]*)\"");
     /** {@code pods "my-cluster-head-9xmvs" is forbidden: exceeded quota: ...}, the API server's refusal of a pod. */
     private static final Pattern POD_FORBIDDEN = Pattern.compile("\\bpods \"[^\"]+\" is forbidden: .+");
 
@@ -114,6 +122,14 @@ final class QuotedEvent {
     static EventsTable.Row parse(String line, long lineNumber, Instant now) {
         if (DESCRIBE_FIELD.matcher(line).find()) {
             return null;
+        }
+        String trimmed = line.strip();
+        if (trimmed.startsWith("{\"")) {
+            return StructuredLogLine.parse(trimmed, lineNumber, now);
+        }
+        Matcher recorded = RECORDED_EVENT.matcher(line);
+        if (recorded.find()) {
+            return recordedEvent(recorded, lineNumber, line, now);
         }
         Matcher verdict = VERDICT.matcher(line);
         if (verdict.find()) {
@@ -195,6 +211,24 @@ final class QuotedEvent {
                 fields.getOrDefault("message", ""), null, null);
     }
 
+    /** The event client-go's recorder logged; its object's kind and name as a get-events row's OBJECT. */
+    private static EventsTable.Row recordedEvent(Matcher recorded, long lineNumber, String line, Instant now) {
+        java.util.Map<String, String> reference = new java.util.HashMap<>();
+        Matcher field = REFERENCE_FIELD.matcher(recorded.group(1));
+        while (field.find()) {
+            reference.put(field.group(1), field.group(2));
+        }
+        String name = reference.get("Name");
+        if (name == null || name.isEmpty()) {
+            return null;
+        }
+        String kind = reference.getOrDefault("Kind", "Pod");
+        String namespace = reference.get("Namespace");
+        return new EventsTable.Row(lineNumber, namespace == null || namespace.isEmpty() ? null : namespace,
+                recorded.group(2), recorded.group(3), age(line, now), null,
+                kind.toLowerCase(java.util.Locale.ROOT) + "/" + name, recorded.group(4).strip(), null, null);
+    }
+
     private static String lastTimestamp(String text) {
         Matcher m = TIMESTAMP.matcher(text);
         String last = text;
@@ -205,7 +239,7 @@ final class QuotedEvent {
     }
 
     /** The age of the line's first timestamp at {@code now} ({@code 0s} when it has none or is later). */
-    private static String age(String line, Instant now) {
+    static String age(String line, Instant now) {
         Matcher m = TIMESTAMP.matcher(line);
         if (m.find()) {
             try {

@@ -484,6 +484,129 @@ class RecordingsTest {
     }
 
     /**
+     * kubernetes#11453: kubectl 1.0 describe Events (FirstSeen, LastSeen, Count, From, SubobjectPath, Reason, Message;
+     * tabs; RFC 1123 times; lowerCamel reasons).
+     */
+    @Test
+    void oneZeroDescribeRowsWithBothTimesAndACount() {
+        String text = "Name:\t\t\t\tmysql\nNamespace:\t\t\tdefault\nStatus:\t\t\t\tPending\nContainers:\n  mysql:\n"
+                + "    Image:\tmysql\n    State:\t\tWaiting\nEvents:\n"
+                + "  FirstSeen\t\t\t\tLastSeen\t\t\tCount\tFrom\t\tSubobjectPath\tReason\t\t\tMessage\n"
+                + "  Fri, 17 Jul 2015 10:30:55 -0700\tFri, 17 Jul 2015 10:31:10 -0700\t5\t{scheduler }\t\t\t"
+                + "failedScheduling\t\t\tFailed for reason PodFitsResources and possibly others\n";
+        List<Recorded> records = Recordings.read("paste.txt", text,
+                new ReadOptions("test", Instant.parse("2015-07-17T17:33:30Z")), rejections::add);
+        assertThat(rejections).isEmpty();
+        KubeEvent event = records.stream().filter(r -> r.value() instanceof KubeEvent).map(r -> (KubeEvent) r.value())
+                .findFirst().orElseThrow();
+        assertThat(event.getReason()).isEqualTo("FailedScheduling");
+        assertThat(event.getInvolvedObject().getName()).isEqualTo("mysql");
+        assertThat(event.getCount()).isEqualTo(5);
+        assertThat(event.getFirstTimestamp()).isEqualTo(Instant.parse("2015-07-17T17:30:55Z"));
+        assertThat(event.getLastTimestamp()).isEqualTo(Instant.parse("2015-07-17T17:31:10Z"));
+        assertThat(event.getReportingComponent()).isEqualTo("scheduler");
+    }
+
+    /**
+     * GenAI-quickstart#41: {@code kubectl get events -o custom-columns=...} read by its own titles, about the object of
+     * the command's field selector, in the namespace of its {@code -nNS}.
+     */
+    @Test
+    void customColumnsEventsAboutTheSelectedObject() {
+        String text = "$ kubectl get events -o custom-columns=FirstSeen:.firstTimestamp,LastSeen:.lastTimestamp,"
+                + "Count:.count,From:.source.component,Type:.type,Reason:.reason,Message:.message --field-selector "
+                + "involvedObject.kind=Pod,involvedObject.name=tgi-7bdbb4f5f6-wqw48 -ngenai\n"
+                + "FirstSeen              LastSeen               Count   From                 Type      Reason             "
+                + "Message\n"
+                + "2024-03-14T18:05:46Z   2024-03-14T18:05:46Z   1       default-scheduler    Warning   FailedScheduling   "
+                + "0/7 nodes are available: 7 node(s) didn't match Pod's node affinity/selector.\n"
+                + "2024-03-14T18:06:33Z   2024-03-14T18:06:40Z   2       cluster-autoscaler   Normal    TriggeredScaleUp   "
+                + "pod triggered scale-up: [{pool-a 0->1 (max: 3)}]\n";
+        List<Recorded> records = Recordings.read("paste.txt", text,
+                new ReadOptions("test", Instant.parse("2024-03-14T18:07:30Z")), rejections::add);
+        assertThat(rejections).isEmpty();
+        List<KubeEvent> events = records.stream().map(r -> (KubeEvent) r.value()).toList();
+        assertThat(events).extracting(KubeEvent::getReason).containsExactly("FailedScheduling", "TriggeredScaleUp");
+        assertThat(events).extracting(e -> e.getInvolvedObject().getNamespace() + "/" + e.getInvolvedObject().getName())
+                .containsOnly("genai/tgi-7bdbb4f5f6-wqw48");
+        KubeEvent scaleUp = events.get(1);
+        assertThat(scaleUp.getType()).isEqualTo("Normal");
+        assertThat(scaleUp.getCount()).isEqualTo(2);
+        assertThat(scaleUp.getFirstTimestamp()).isEqualTo(Instant.parse("2024-03-14T18:06:33Z"));
+        assertThat(scaleUp.getLastTimestamp()).isEqualTo(Instant.parse("2024-03-14T18:06:40Z"));
+        assertThat(scaleUp.getReportingComponent()).isEqualTo("cluster-autoscaler");
+    }
+
+    /**
+     * kfp#5214: a FailedCreate row broken after its From column, its message on the next line, about the ReplicaSet the
+     * refused pod's name comes from; intel CMK#299: the security context's {@code (pod: "x_ns(uid)", container: x)}.
+     */
+    @Test
+    void rowsThatNameTheirObjectOnlyInTheirMessage() {
+        List<Recorded> broken = Recordings.read("paste.txt", "Warning  FailedCreate  17m replicaset-controller \n"
+                + "Error creating: pods \"ml-pipeline-ui-artifact-684c5db68-s74w8\" is forbidden: failed quota: "
+                + "kf-resource-quota: must specify cpu,memory\n", OPTIONS, rejections::add);
+        assertThat(rejections).isEmpty();
+        assertThat(broken).hasSize(1);
+        KubeEvent create = (KubeEvent) broken.get(0).value();
+        assertThat(create.getInvolvedObject().getKind()).isEqualTo("ReplicaSet");
+        assertThat(create.getInvolvedObject().getName()).isEqualTo("ml-pipeline-ui-artifact-684c5db68");
+        assertThat(create.getReportingComponent()).isEqualTo("replicaset-controller");
+        assertThat(create.getMessage()).startsWith("Error creating: pods \"ml-pipeline-ui-artifact-684c5db68-s74w8\"");
+        List<Recorded> nonRoot = Recordings.read("paste.txt", "  Warning  Failed     6s (x4 over 18s)  kubelet            "
+                + "Error: container has runAsNonRoot and image will run as root (pod: \"cmk-init_cmk-namespace(fa1d4889)\", "
+                + "container: cmk-init)\n", OPTIONS, rejections::add);
+        KubeEvent failed = (KubeEvent) nonRoot.get(0).value();
+        assertThat(failed.getInvolvedObject().getNamespace()).isEqualTo("cmk-namespace");
+        assertThat(failed.getInvolvedObject().getName()).isEqualTo("cmk-init");
+    }
+
+    /**
+     * airflow#73164, hkube#904: a tool's {@code key: value} print of a terminated container (its reason is the
+     * runtime's); the paragraph's {@code pod ns/name} names the pod. A reason that is no termination reason gives nothing.
+     */
+    @Test
+    void aToolsPrintOfATerminatedContainer() {
+        List<Recorded> airflow = Recordings.read("paste.txt", "Task t.5 failed in pod data-cube/dc-cls-bvma68of.\n"
+                + "Pod phase: Failed, reason: None, message: None, container_type: main, container_name: base,\n"
+                + "container_state: terminated, container_reason: OOMKilled, container_message: None, exit_code: 137\n",
+                OPTIONS, rejections::add);
+        assertThat(airflow).hasSize(1);
+        dev.incidents.schemas.PodSnapshot pod = (dev.incidents.schemas.PodSnapshot) airflow.get(0).value();
+        assertThat(pod.getNamespace() + "/" + pod.getName()).isEqualTo("data-cube/dc-cls-bvma68of");
+        assertThat(pod.getPhase()).isEqualTo("Failed");
+        assertThat(pod.getContainers().get(0).getName()).isEqualTo("base");
+        assertThat(pod.getContainers().get(0).getState().getReason()).isEqualTo("OOMKilled");
+        assertThat(pod.getContainers().get(0).getState().getExitCode()).isEqualTo(137);
+        List<Recorded> status = Recordings.read("paste.txt", "algorithm big-array has disconnected, reason: "
+                + "CLOSE_ABNORMAL. status: terminated,exitCode: 0,reason: OOMKilled,startedAt: 2020-08-12T07:45:50Z\n",
+                OPTIONS, rejections::add);
+        assertThat(((dev.incidents.schemas.PodSnapshot) status.get(0).value()).getContainers().get(0).getState()
+                .getReason()).isEqualTo("OOMKilled");
+        assertThat(Recordings.read("paste.txt", "status: terminated, reason: Unknown\n", OPTIONS, rejections::add))
+                .isEmpty();
+        assertThat(rejections).isEmpty();
+    }
+
+    /** aks-engine#920: kubectl's report of the attached pod {@code kubectl run --rm -it} started, after it ended. */
+    @Test
+    void anAttachedPodThatEnded() {
+        String text = "$ kubectl run dvtest --rm -it --restart=Never --image=nvidia/cuda:10.1 -- true\n\n"
+                + "pod default/dvtest terminated (ContainerCannotRun)\n"
+                + "oci runtime error: container_linux.go:247: starting container process caused \"process_linux.go:337:\n"
+                + "running prestart hook 0 caused \\\"error running hook: exit status 1\n";
+        List<Recorded> records = Recordings.read("paste.txt", text, OPTIONS, rejections::add);
+        assertThat(rejections).isEmpty();
+        assertThat(records).hasSize(1);
+        dev.incidents.schemas.PodSnapshot pod = (dev.incidents.schemas.PodSnapshot) records.get(0).value();
+        assertThat(pod.getName()).isEqualTo("dvtest");
+        assertThat(pod.getPhase()).isEqualTo("Failed");
+        assertThat(pod.getContainers().get(0).getState().getReason()).isEqualTo("ContainerCannotRun");
+        assertThat(pod.getContainers().get(0).getState().getMessage()).startsWith("oci runtime error: ")
+                .contains("running prestart hook 0");
+    }
+
+    /**
      * kubernetes#3431: kubectl 0.x describe rows (Time, From, SubobjectPath, Reason, Message; tabs; no Type), their
      * lowerCamel reasons as the later CamelCase ones, the printer's {@code %!v(MISSING)} artefact dropped.
      */
