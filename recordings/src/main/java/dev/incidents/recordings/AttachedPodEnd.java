@@ -1,7 +1,5 @@
 package dev.incidents.recordings;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,24 +28,9 @@ final class AttachedPodEnd {
             for (int k = i + 1; k < lines.size() && !lines.get(k).isBlank() && !lines.get(k).trim().startsWith("```"); k++) {
                 message.append(message.isEmpty() ? "" : "\n").append(lines.get(k).strip());
             }
-            sink.snapshot(pod(ended.group(1), ended.group(2), ended.group(3), message.toString()), i + 1);
+            // kubectl run names the container after the pod
+            sink.snapshot(DescribePod.terminatedPod(ended.group(1), ended.group(2), "Failed", ended.group(2),
+                    ended.group(3), message.toString(), null), i + 1);
         }
-    }
-
-    private static ObjectNode pod(String namespace, String name, String reason, String message) {
-        ObjectNode pod = JsonLogReader.MAPPER.createObjectNode();
-        pod.put("apiVersion", "v1");
-        pod.put("kind", "Pod");
-        pod.putObject("metadata").put("name", name).put("namespace", namespace);
-        ObjectNode status = pod.putObject("status");
-        status.put("phase", "Failed");
-        // kubectl run names the container after the pod
-        ObjectNode container = status.putArray("containerStatuses").addObject();
-        container.put("name", name).put("ready", false).put("restartCount", 0);
-        ObjectNode terminated = container.putObject("state").putObject("terminated").put("reason", reason);
-        if (!message.isEmpty()) {
-            terminated.put("message", message);
-        }
-        return pod;
     }
 }

@@ -14,7 +14,9 @@ import java.util.regex.Pattern;
  * a {@code pod ns/name} in it names, else one the paste does not name.
  */
 final class ContainerStatePrint {
-    private static final Pattern TERMINATED = Pattern.compile("\\b(?:container_state|state|status):\\s*terminated\\b");
+    /** {@code state: terminated} as a value, not YAML's {@code state:} / {@code terminated:} keys of a pod's status. */
+    private static final Pattern TERMINATED = Pattern.compile(
+            "\\b(?:container_state|state|status):\\s*terminated\\b(?!:)");
     private static final Pattern REASON = Pattern.compile("\\b(?:container_)?reason:\\s*([A-Z][A-Za-z]+)\\b");
     private static final Pattern EXIT_CODE = Pattern.compile("\\b(?:exitCode|exit_code):\\s*(\\d{1,3})\\b");
     private static final Pattern PHASE = Pattern.compile("\\b[Pp]od phase:\\s*(Pending|Running|Succeeded|Failed)\\b");
@@ -55,22 +57,12 @@ final class ContainerStatePrint {
         Matcher pod = POD.matcher(paragraph);
         boolean named = pod.find();
         String name = named ? pod.group(2) : DescribePod.UNNAMED_POD;
-        ObjectNode object = JsonLogReader.MAPPER.createObjectNode();
-        object.put("apiVersion", "v1");
-        object.put("kind", "Pod");
-        object.putObject("metadata").put("name", name).put("namespace", named ? pod.group(1) : "default");
-        ObjectNode status = object.putObject("status");
         Matcher phase = PHASE.matcher(paragraph);
-        status.put("phase", phase.find() ? phase.group(1) : "Running");
         Matcher container = CONTAINER.matcher(paragraph);
-        ObjectNode state = status.putArray("containerStatuses").addObject()
-                .put("name", container.find() ? container.group(1) : "unnamed-container")
-                .put("ready", false).put("restartCount", 0)
-                .putObject("state").putObject("terminated").put("reason", ended);
         Matcher exit = EXIT_CODE.matcher(paragraph);
-        if (exit.find()) {
-            state.put("exitCode", Integer.parseInt(exit.group(1)));
-        }
+        ObjectNode object = DescribePod.terminatedPod(named ? pod.group(1) : "default", name,
+                phase.find() ? phase.group(1) : "Running", container.find() ? container.group(1) : "unnamed-container",
+                ended, null, exit.find() ? Integer.valueOf(exit.group(1)) : null);
         sink.snapshot(object, line);
     }
 }

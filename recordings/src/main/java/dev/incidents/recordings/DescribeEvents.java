@@ -46,10 +46,10 @@ final class DescribeEvents {
      * web-0_shop(uid)}, {@code Unable to mount volumes for pod "web-0_shop(uid)"}, {@code ... for pod "web-0"/"shop"}
      * (before 1.10), {@code failed to set up sandbox container "..." network for pod "web-0"} (no namespace: group 2
      * is then null), a CrashLoopBackOff state's {@code container=app pod=web-0_shop(uid)}, the security context's
-     * {@code (pod: "web-0_shop(uid)", container: app)}. {@code pods "x" is forbidden} (plural) is a controller's, about a pod that was never made.
+     * {@code (pod: "web-0_shop(uid)", container: app)}, a lifecycle hook's {@code in Pod "web-0_shop(uid)"}. {@code pods "x" is forbidden} (plural) is a controller's, about a pod that was never made.
      */
     private static final Pattern POD_IN_MESSAGE = Pattern.compile(
-            "\\bpod(?::\\s|[ =])\"?([a-z0-9][-a-z0-9.]*[a-z0-9])(?:_([a-z0-9][-a-z0-9]*[a-z0-9])\\(|\"/\"([a-z0-9][-a-z0-9]*[a-z0-9])\""
+            "\\b[Pp]od(?::\\s|[ =])\"?([a-z0-9][-a-z0-9.]*[a-z0-9])(?:_([a-z0-9][-a-z0-9]*[a-z0-9])\\(|\"/\"([a-z0-9][-a-z0-9]*[a-z0-9])\""
             + "|\"(?=[:\\s]))");
     /**
      * Kinds {@link EventsTable#kindOfRows} tells from their scheduler's or controller's events (a claim's binding and
@@ -112,6 +112,13 @@ final class DescribeEvents {
         for (int i = 0; i < region.size(); i++) {
             String line = region.get(i);
             int[] end = {i + 1};
+            ConsoleEventCopy.Copied copied = ConsoleEventCopy.at(region, i, from + i + 1, sink.now());
+            if (copied != null) {
+                getRows.add(copied.row());
+                i = copied.end() - 1;
+                continuing = null;
+                continue;
+            }
             if (EventsTable.DESCRIBE_HEADER.matcher(line).matches()) {
                 EventsTable.describeRows(region, i, end).forEach(describeRows::add);
                 i = end[0] - 1;
@@ -145,8 +152,8 @@ final class DescribeEvents {
                 }
             }
         }
-        String contextNamespace = contextNamespace(String.join("\n", region), describeRows, getRows);
         Map<String, String> podNamespaces = podNamespaces(describeRows, getRows);
+        String contextNamespace = contextNamespace(String.join("\n", region), describeRows, getRows, podNamespaces);
         for (EventsTable.Row row : getRows) {
             emitGetRow(row, contextNamespace);
         }
@@ -410,9 +417,11 @@ final class DescribeEvents {
 
     /**
      * The namespace of get-events rows printed without a NAMESPACE column ({@code kubectl get events -n ns}): the one
-     * a {@code Successfully assigned ns/pod} row names, else a {@code namespace:} line around the table, else default.
+     * a {@code Successfully assigned ns/pod} row names, else a {@code namespace:} line around the table, else the one
+     * namespace the rows name pods in, else default.
      */
-    private static String contextNamespace(String text, List<EventsTable.Row> describeRows, List<EventsTable.Row> getRows) {
+    private static String contextNamespace(String text, List<EventsTable.Row> describeRows, List<EventsTable.Row> getRows,
+                                           Map<String, String> podNamespaces) {
         for (List<EventsTable.Row> rows : List.of(getRows, describeRows)) {
             for (EventsTable.Row row : rows) {
                 Matcher m = ASSIGNED.matcher(row.message());
@@ -438,7 +447,12 @@ final class DescribeEvents {
             return ns.group(1);
         }
         String commands = commandsNamespace(text);
-        return commands != null ? commands : "default";
+        if (commands != null) {
+            return commands;
+        }
+        // the one namespace the rows name their pods in (kubelet messages' pod_ns(uid)): the reporter's namespace
+        java.util.Set<String> named = new java.util.HashSet<>(podNamespaces.values());
+        return named.size() == 1 ? named.iterator().next() : "default";
     }
 
     /** A kubectl command anywhere in the paste (oc too): {@code kubectl --context live-0 -n monitoring get deployments}. */

@@ -96,6 +96,11 @@ final class EventsTable {
             "NodeHasSufficientDisk", "NodeAllocatableEnforced", "NodeSchedulable", "NodeNotSchedulable",
             "RegisteredNode", "Starting", "SandboxChanged", "Completed", "SawCompletedJob", "ExternalProvisioning",
             "Provisioning", "ProvisioningSucceeded", "WaitForFirstConsumer", "LeaderElection", "SuccessfulRescale");
+    /** A row's type when the paste does not print it: Normal for the reasons of Normal events, else Warning. */
+    static String typeOf(String reason) {
+        return NORMAL_REASONS.contains(reason) ? "Normal" : "Warning";
+    }
+
     static final Pattern GET_ROW = Pattern.compile(
             "^\\s*(?:([a-z0-9][-a-z0-9]*)\\s+)?(" + EventAge.COLUMN + ")\\s+" + TYPE + "\\s+(\\S+)\\s+([A-Za-z.]+/\\S+)\\s+(.*?)\\s*$");
     private static final Pattern SEPARATOR = Pattern.compile("^\\s*-{2,}(\\s+-{2,})*\\s*$");
@@ -391,7 +396,7 @@ final class EventsTable {
             }
             String type = field(fields, columns, "TYPE");
             if (type == null) {
-                type = NORMAL_REASONS.contains(field(fields, columns, "REASON")) ? "Normal" : "Warning";
+                type = typeOf(field(fields, columns, "REASON"));
             }
             rows.add(new Row(i + 1, field(fields, columns, "NAMESPACE"), type,
                     field(fields, columns, "REASON"), field(fields, columns, "LAST SEEN"), field(fields, columns, "SOURCE"),

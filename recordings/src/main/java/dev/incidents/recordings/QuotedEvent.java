@@ -22,10 +22,14 @@ import java.util.regex.Pattern;
  * is the same message. Lines that are describe fields ({@code Message: ...}) are left to the describe readers.
  */
 final class QuotedEvent {
-    /** {@code 0/36 nodes are available:} (1.9 on), {@code No nodes are available that match all of the predicates}. */
+    /**
+     * {@code 0/36 nodes are available:} (1.9 on), {@code No nodes are available that match all of the predicates}, and
+     * one of its clauses quoted without the count in front ({@code due to `1 node(s) had untolerated taint
+     * {node-role.kubernetes.io/etcd: }`}).
+     */
     private static final Pattern VERDICT = Pattern.compile(
             "\\b\\d+/\\d+ nodes are (?:un)?available:|\\bNo nodes are available that match all of the (?:following )?predicates"
-            + "|^\\s*(?:>\\s*)*cannot allocate all claims\\b");
+            + "|^\\s*(?:>\\s*)*cannot allocate all claims\\b|(?<![/\\d])\\b\\d+ node\\(s\\) (?:had|didn't|were)\\b");
     /**
      * HAMi's scheduler extender's verdict, its {@code FilteringFailed} event: {@code no available node, all node scores
      * do not meet} (before 2.6), {@code no available node, 3 nodes do not meet} (the reasons in sibling events).
@@ -62,7 +66,7 @@ final class QuotedEvent {
             new KubeletMessage(Pattern.compile("Back-off \\d+[smh]\\w* restarting failed container="), "Warning",
                     "BackOff"),
             new KubeletMessage(Pattern.compile("Failed (?:to )?create pod sandbox:"), "Warning", "FailedCreatePodSandBox"),
-            new KubeletMessage(Pattern.compile("The node was low on resource: "), "Warning", "Evicted"),
+            new KubeletMessage(DescribePod.EVICTION, "Warning", "Evicted"),
             new KubeletMessage(Pattern.compile("Multi-Attach error for volume|Failed to attach volume \""), "Warning",
                     "FailedAttachVolume", "attachdetach-controller"),
             // the runtime's refusal to create or start a container, with the kubelet's "Error: " or as the container
@@ -96,6 +100,15 @@ final class QuotedEvent {
      */
     private static final Pattern RECORDED_EVENT = Pattern.compile(
             "Event\\(v1\\.ObjectReference\\{([^}]*)}\\): type: '(\\w+)' reason: '(\\w+)' (.*)");
+    /**
+     * The Kubernetes e2e framework's dump of a namespace's events into a test log ({@code INFO: At 2023-11-30 23:10:47
+     * +0000 UTC - event for pvc-tester-4khdp: {kubelet ip-172-31-25-49} FailedMount: MountVolume.SetUp failed ...}):
+     * time, object name, {@code {component host}}, reason, message.
+     */
+    private static final Pattern E2E_EVENT = Pattern.compile("\\bAt (\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d(?:\\.\\d+)? "
+            + "[+-]\\d{4})(?: [A-Z]{2,5})? - event for ([a-z0-9][-a-z0-9.]*): \\{([^}]*)} (\\w+): (.*)$");
+    private static final java.time.format.DateTimeFormatter E2E_TIME =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss[.SSSSSSSSS][.SSSSSS][.SSS] xx");
     private static final Pattern REFERENCE_FIELD = Pattern.compile("(\\w+):\"([^\"]*)\"");
     /** {@code pods "my-cluster-head-9xmvs" is forbidden: exceeded quota: ...}, the API server's refusal of a pod. */
     private static final Pattern POD_FORBIDDEN = Pattern.compile("\\bpods \"[^\"]+\" is forbidden: .+");
@@ -106,6 +119,8 @@ final class QuotedEvent {
     /** Container waiting reasons of a failed pull, whose message is the runtime's answer. */
     private static final java.util.Set<String> PULL_STATE_REASONS = java.util.Set.of("ErrImagePull", "ErrImageNeverPull",
             "InvalidImageName");
+    /** {@code message: 'Usage of EmptyDir volume ...'}: a status's message line of an object's YAML, quoted or not. */
+    private static final Pattern YAML_MESSAGE = Pattern.compile("message:\\s+['\"]?(.*?)['\"]?\\s*");
     /** A tool's repeat count after the message ({@code  (x8)}). */
     private static final Pattern REPEATS = Pattern.compile("\\s+\\(x\\d+\\)\\s*$");
     /** A pod describe's status field ({@code Message:  0/3 nodes ...}): its own reader reads it. */
@@ -126,6 +141,10 @@ final class QuotedEvent {
         String trimmed = line.strip();
         if (trimmed.startsWith("{\"")) {
             return StructuredLogLine.parse(trimmed, lineNumber, now);
+        }
+        Matcher e2e = E2E_EVENT.matcher(line);
+        if (e2e.find()) {
+            return e2eEvent(e2e, lineNumber, now);
         }
         Matcher recorded = RECORDED_EVENT.matcher(line);
         if (recorded.find()) {
@@ -165,6 +184,10 @@ final class QuotedEvent {
         if (hami.find()) {
             return new EventsTable.Row(lineNumber, null, "Warning", "FilteringFailed", age(line, now), "hami-scheduler",
                     null, REPEATS.matcher(hami.group()).replaceFirst("").strip(), null, null);
+        }
+        Matcher yaml = YAML_MESSAGE.matcher(quoted);
+        if (yaml.matches()) {
+            quoted = yaml.group(1); // a pod's status.message kept from its -o yaml
         }
         Matcher prefix = TOOL_PREFIX.matcher(quoted);
         boolean prefixed = prefix.lookingAt() && prefix.end() > 0;
@@ -209,6 +232,24 @@ final class QuotedEvent {
         return new EventsTable.Row(lineNumber, namespace, fields.getOrDefault("type", "Warning"),
                 fields.getOrDefault("reason", "Unknown"), age(line, now), null, named,
                 fields.getOrDefault("message", ""), null, null);
+    }
+
+    /** An event the e2e framework dumped; the kubelet's and the scheduler's are about a pod. */
+    private static EventsTable.Row e2eEvent(Matcher e2e, long lineNumber, Instant now) {
+        String[] source = e2e.group(3).trim().split("\\s+", 2);
+        String component = source[0];
+        String from = source.length > 1 ? component + ", " + source[1] : component;
+        boolean podEvent = component.equals("kubelet") || component.endsWith("scheduler");
+        String age;
+        try {
+            Instant at = java.time.OffsetDateTime.parse(e2e.group(1), E2E_TIME).toInstant();
+            age = Math.max(0, Duration.between(at, now).getSeconds()) + "s";
+        } catch (DateTimeParseException e) {
+            age = "0s";
+        }
+        String reason = e2e.group(4);
+        return new EventsTable.Row(lineNumber, null, EventsTable.typeOf(reason), reason, age, from, podEvent ? "pod/" + e2e.group(2) : null,
+                e2e.group(5).strip(), null, null);
     }
 
     /** The event client-go's recorder logged; its object's kind and name as a get-events row's OBJECT. */

@@ -324,4 +324,15 @@ class QuotedEventTest {
         assertThat(Recordings.read("paste.txt", "the log:\n{\"level\":\"info\",\"msg\":\"reconciled\"}\n", OPTIONS,
                 rejections::add)).isEmpty();
     }
+
+    /** longhorn#12804: one clause of the scheduler's verdict quoted in a sentence, without its count in front. */
+    @Test
+    void aVerdictsClauseQuotedInASentence() {
+        EventsTable.Row row = QuotedEvent.parse("The pod gets stuck in `Pending` state due to `1 node(s) had untolerated "
+                + "taint {node-role.kubernetes.io/etcd: }`. ", 1, OPTIONS.now());
+        assertThat(row.reason()).isEqualTo("FailedScheduling");
+        assertThat(row.message()).startsWith("1 node(s) had untolerated taint {node-role.kubernetes.io/etcd: }");
+        assertThat(QuotedEvent.parse("the 2/3 node(s) had to be drained", 1, OPTIONS.now())).as("not a count of nodes")
+                .isNull();
+    }
 }

@@ -588,6 +588,92 @@ class RecordingsTest {
         assertThat(rejections).isEmpty();
     }
 
+    /**
+     * argo-workflows#1788, rh-ai-quickstart RAG#16: events copied from the OpenShift console's event stream, one field
+     * per line, with or without the console's links; the message's own words give the reason.
+     */
+    @Test
+    void eventsCopiedFromTheOpenShiftConsole() {
+        String text = "Pcoinflip-c29nz-981967317\nNamespaceNSargo\n\na minute ago\nGenerated from kubelet on "
+                + "crc-shdl4-master-0\n9 times in the last 3 minutes\nMountVolume.SetUp failed for volume \"docker-sock\" : "
+                + "hostPath type check failed: /var/run/docker.sock is not a socket file\n\n"
+                + "PodP[upload-docs-jc79c](https://console.apps.example.com/k8s/ns/chai/pods/upload-docs-jc79c)\n"
+                + "NamespaceNS[chai](https://console.apps.example.com/k8s/cluster/namespaces/chai)\n"
+                + "2 Mar 2025, 13:09\nGenerated from kubelet on [ip-10-0-58-203](https://console.apps.example.com/k8s)\n"
+                + "Failed to pull image \"registry.access.redhat.com/ubi9/python-39\": reading manifest latest: name "
+                + "unknown: Repo not found\n";
+        List<Recorded> records = Recordings.read("paste.txt", text, OPTIONS, rejections::add);
+        assertThat(rejections).isEmpty();
+        List<KubeEvent> events = records.stream().map(r -> (KubeEvent) r.value()).toList();
+        assertThat(events).extracting(e -> e.getInvolvedObject().getNamespace() + "/" + e.getInvolvedObject().getName()
+                + " " + e.getReason() + " " + e.getReportingInstance())
+                .containsExactlyInAnyOrder("argo/coinflip-c29nz-981967317 FailedMount crc-shdl4-master-0",
+                        "chai/upload-docs-jc79c Failed ip-10-0-58-203");
+        KubeEvent mount = events.stream().filter(e -> "FailedMount".equals(e.getReason())).findFirst().orElseThrow();
+        assertThat(mount.getCount()).isEqualTo(9);
+        assertThat(mount.getLastTimestamp()).isEqualTo(NOW.minusSeconds(60));
+        assertThat(mount.getFirstTimestamp()).isEqualTo(NOW.minusSeconds(180));
+        KubeEvent pull = events.stream().filter(e -> "Failed".equals(e.getReason())).findFirst().orElseThrow();
+        assertThat(pull.getLastTimestamp()).isEqualTo(Instant.parse("2025-03-02T13:09:00Z"));
+    }
+
+    /**
+     * provider-aws-test-infra#232: the Kubernetes e2e framework's dump of a namespace's events into a test log; the
+     * kubelet's are about a pod, on the host it names.
+     */
+    @Test
+    void anE2eFrameworksEventDump() {
+        List<Recorded> records = Recordings.read("paste.txt", "Nov 30 23:25:44.020: INFO: At 2025-03-14 09:10:47 +0000 UTC "
+                + "- event for pvc-tester-4khdp: {kubelet ip-172-31-25-49.ec2.internal} FailedMount: MountVolume.SetUp "
+                + "failed for volume \"pvc-3057\" : mount failed: exit status 32\nMounting command: mount\n", OPTIONS,
+                rejections::add);
+        KubeEvent event = (KubeEvent) records.get(0).value();
+        assertThat(event.getInvolvedObject().getKind() + "/" + event.getInvolvedObject().getName())
+                .isEqualTo("Pod/pvc-tester-4khdp");
+        assertThat(event.getReason()).isEqualTo("FailedMount");
+        assertThat(event.getType()).isEqualTo("Warning");
+        assertThat(event.getReportingInstance()).isEqualTo("ip-172-31-25-49.ec2.internal");
+        assertThat(event.getLastTimestamp()).isEqualTo(Instant.parse("2025-03-14T09:10:47Z"));
+    }
+
+    /**
+     * modelmesh-runtime-adapter#48: a pod's status.message kept from its YAML is the kubelet's eviction (an emptyDir
+     * past its sizeLimit); the pod takes the one namespace the other rows name (a lifecycle hook's {@code in Pod
+     * "x_gpt(uid)"}).
+     */
+    @Test
+    void anEvictionMessageFromAPodsYamlInTheRowsNamespace() {
+        String text = "27m  Warning  FailedPreStopHook  pod/mm-76d757c4fd-tbgpp  Exec lifecycle hook ([stop.sh]) for "
+                + "Container \"mm\" in Pod \"mm-76d757c4fd-tbgpp_gpt(fb99c2ce)\" failed - error: exit 137\n\n"
+                + "$ oc get pod mm-76d757c4fd-g7cwn -oyaml | less\n"
+                + "    message: 'Usage of EmptyDir volume \"models-dir\" exceeds the limit \"1536Mi\". '\n"
+                + "    phase: Failed\n";
+        List<Recorded> records = Recordings.read("paste.txt", text, OPTIONS, rejections::add);
+        assertThat(rejections).isEmpty();
+        KubeEvent evicted = records.stream().map(r -> (KubeEvent) r.value()).filter(e -> "Evicted".equals(e.getReason()))
+                .findFirst().orElseThrow();
+        assertThat(evicted.getInvolvedObject().getNamespace() + "/" + evicted.getInvolvedObject().getName())
+                .isEqualTo("gpt/mm-76d757c4fd-g7cwn");
+        assertThat(evicted.getMessage()).isEqualTo("Usage of EmptyDir volume \"models-dir\" exceeds the limit \"1536Mi\".");
+    }
+
+    /** knative#6489: a pod's status.conditions pasted alone, below the reporter's "...". */
+    @Test
+    void aPodsConditionsAlone() {
+        String text = "...\nstatus:\n  conditions:\n  - lastProbeTime: null\n    lastTransitionTime: \"2025-03-14T09:40:00Z\"\n"
+                + "    status: \"True\"\n    type: Initialized\n  - lastProbeTime: null\n"
+                + "    lastTransitionTime: \"2025-03-14T09:40:00Z\"\n    message: 'containers with unready status: "
+                + "[queue-proxy]'\n    reason: ContainersNotReady\n    status: \"False\"\n    type: Ready\n";
+        List<Recorded> records = Recordings.read("paste.txt", text, OPTIONS, rejections::add);
+        assertThat(rejections).isEmpty();
+        dev.incidents.schemas.PodSnapshot pod = (dev.incidents.schemas.PodSnapshot) records.get(0).value();
+        assertThat(pod.getPhase()).isEqualTo("Running");
+        assertThat(pod.getContainers()).extracting(c -> c.getName() + " ready=" + c.getReady() + " "
+                + c.getState().getKind()).containsExactly("queue-proxy ready=false running");
+        assertThat(pod.getConditions()).extracting(c -> c.getType() + "=" + c.getStatus())
+                .containsExactly("Initialized=True", "Ready=False");
+    }
+
     /** aks-engine#920: kubectl's report of the attached pod {@code kubectl run --rm -it} started, after it ended. */
     @Test
     void anAttachedPodThatEnded() {
