@@ -32,6 +32,10 @@ import java.util.function.Consumer;
  * pods resolves them.
  */
 public final class RecordStream implements Iterator<Recorded>, AutoCloseable {
+    /** A shell prompt (optional) and a kubectl/oc command asking for YAML or JSON: {@code [root@x]# kubectl get node y -o yaml}. */
+    private static final java.util.regex.Pattern OBJECTS_COMMAND = java.util.regex.Pattern.compile(
+            "^\\s*(?:.*?[$#>]\\s*)?\\b(?:kubectl|oc|k)\\s.*(?:-o\\s*|--output[= ])(?:yaml|json)\\b");
+
     /** Files by their oldest record; equal times in file order (within a file, {@link ReorderWindow} keeps position). */
     private static final Comparator<FileCursor> BY_HEAD = (a, b) -> {
         ReorderWindow.Held first = a.window.peek();
@@ -212,14 +216,25 @@ public final class RecordStream implements Iterator<Recorded>, AutoCloseable {
             this.input = input;
         }
 
-        /** Detects the format from the first non-blank line; reads text whole, leaves JSON to {@link #fill()}. */
+        /**
+         * Detects the format from the first non-blank line (after a {@code kubectl get ... -o yaml|json} command line
+         * above the output); reads text whole, leaves JSON to {@link #fill()}.
+         */
         void open() {
             String name = input.name();
             try {
                 in = new LineInput(input.opener().open(), input.close());
                 List<String> blank = new ArrayList<>();
+                String command = null;
                 while (in.next()) {
                     if (!in.isBlank()) {
+                        if (command == null && blank.stream().allMatch(String::isBlank)
+                                && OBJECTS_COMMAND.matcher(in.text()).find()) {
+                            // the reporter's command above its output: the output decides the format
+                            command = in.text();
+                            blank.add("");
+                            continue;
+                        }
                         if (JsonLogReader.looksLikeJson(in.text())) {
                             json = new JsonLogReader(name, options, in, this, streaming ? window::add : null, rejected);
                             return;
@@ -231,6 +246,9 @@ public final class RecordStream implements Iterator<Recorded>, AutoCloseable {
                         break;
                     }
                     blank.add(in.text());
+                }
+                if (command != null) {
+                    blank.set(blank.indexOf(""), command); // not objects after all: the text keeps its command
                 }
                 readText(blank);
             } catch (CharacterCodingException e) {

@@ -674,6 +674,29 @@ class RecordingsTest {
                 .containsExactly("Initialized=True", "Ready=False");
     }
 
+    /**
+     * k8s-device-plugin#112: a reporter's prompt and command above the YAML (or JSON) it printed: the output decides
+     * the format; text under such a command stays text.
+     */
+    @Test
+    void objectsBelowTheCommandThatPrintedThem() {
+        List<Recorded> yaml = Recordings.read("paste.txt", "[root@edl dyc]# kubectl get node gpu-1 -o yaml\n"
+                + "apiVersion: v1\nkind: Node\nmetadata:\n  name: gpu-1\nstatus:\n  allocatable:\n    nvidia.com/gpu: \"1\"\n",
+                OPTIONS, rejections::add);
+        assertThat(rejections).isEmpty();
+        assertThat(yaml).hasSize(1);
+        assertThat(((dev.incidents.schemas.NodeSnapshot) yaml.get(0).value()).getName()).isEqualTo("gpu-1");
+        List<Recorded> json = Recordings.read("paste.txt", "$ kubectl get pod web-0 -n shop -o json\n{\"apiVersion\": "
+                + "\"v1\", \"kind\": \"Pod\", \"metadata\": {\"name\": \"web-0\", \"namespace\": \"shop\"}, "
+                + "\"status\": {\"phase\": \"Pending\"}}\n", OPTIONS, rejections::add);
+        assertThat(rejections).isEmpty();
+        assertThat(((dev.incidents.schemas.PodSnapshot) json.get(0).value()).getName()).isEqualTo("web-0");
+        List<Recorded> text = Recordings.read("paste.txt", "$ kubectl get events -n shop -o yaml\n"
+                + "  Warning  FailedMount  2m  kubelet  MountVolume.SetUp failed for volume \"data\" : secret \"x\" not found\n",
+                OPTIONS, rejections::add);
+        assertThat(text).hasSize(1);
+    }
+
     /** aks-engine#920: kubectl's report of the attached pod {@code kubectl run --rm -it} started, after it ended. */
     @Test
     void anAttachedPodThatEnded() {
