@@ -22,16 +22,21 @@ final class DescribeEvents {
     private static final Pattern ASSIGNED = Pattern.compile("Successfully assigned ([a-z0-9][-a-z0-9]*)/(\\S+) to (\\S+)");
     private static final Pattern CONTEXT_POD = Pattern.compile("(?im)^\\W*pod(?: name)?:\\s*([a-z0-9][-a-z0-9.]*[a-z0-9])\\b");
     private static final Pattern CONTEXT_NODE = Pattern.compile("(?im)^\\W*node(?: name)?:\\s*([a-z0-9][-a-z0-9.]*[a-z0-9])\\b");
+    /**
+     * kubectl as people type it: {@code kubectl}, OpenShift's {@code oc}, and the {@code k} alias the kubectl docs
+     * suggest ({@code alias k=kubectl}).
+     */
+    private static final String KUBECTL = "\\b(?:kubectl|oc|k)\\b";
     /** The command pasted above the table: {@code $ kubectl get events -n inference}, {@code kubectl events -n x}. */
     private static final Pattern EVENTS_COMMAND = Pattern.compile(
-            "(?m)\\bkubectl\\b[^\\n]*?\\b(?:get\\s+(?:events|event|ev)|events)\\b[^\\n]*");
+            "(?m)" + KUBECTL + "[^\\n]*?\\b(?:get\\s+(?:events|event|ev)|events)\\b[^\\n]*");
     /**
      * The command pasted above a table whose own header was cut, {@code kubectl describe pod web-0 -n shop} (OpenShift's
      * {@code oc describe -n ns pods/web-0} too), or above a print of one pod's fields, {@code kubectl get pod gpu-pod
      * --template '{{.status.conditions}}'}.
      */
     private static final Pattern DESCRIBE_POD_COMMAND = Pattern.compile(
-            "(?m)\\b(?:kubectl|oc)\\b[^\\n]*?\\b(describe|get)\\s+((?:-{1,2}[a-z][-a-z]*(?:=\\S+|\\s+[^-\\s]\\S*)?\\s+)*)"
+            "(?m)" + KUBECTL + "[^\\n]*?\\b(describe|get)\\s+((?:-{1,2}[a-z][-a-z]*(?:=\\S+|\\s+[^-\\s]\\S*)?\\s+)*)"
             + "(?:pods?|po)(?:/|\\s+)([^\\n]*)");
     /** {@code <...>} with spaces right after a name's character (not {@code <none>} or prose in a message). */
     private static final Pattern PLACEHOLDER_IN_NAME = Pattern.compile("(?<=[-./a-z0-9])<([^<>\\s][^<>]{0,38}\\s[^<>]{0,38})>");
@@ -40,10 +45,11 @@ final class DescribeEvents {
      * The kubelet names the pod in many of its messages: {@code Back-off restarting failed container app in pod
      * web-0_shop(uid)}, {@code Unable to mount volumes for pod "web-0_shop(uid)"}, {@code ... for pod "web-0"/"shop"}
      * (before 1.10), {@code failed to set up sandbox container "..." network for pod "web-0"} (no namespace: group 2
-     * is then null), a CrashLoopBackOff state's {@code container=app pod=web-0_shop(uid)}. {@code pods "x" is forbidden} (plural) is a controller's, about a pod that was never made.
+     * is then null), a CrashLoopBackOff state's {@code container=app pod=web-0_shop(uid)}, the security context's
+     * {@code (pod: "web-0_shop(uid)", container: app)}, a lifecycle hook's {@code in Pod "web-0_shop(uid)"}. {@code pods "x" is forbidden} (plural) is a controller's, about a pod that was never made.
      */
     private static final Pattern POD_IN_MESSAGE = Pattern.compile(
-            "\\bpod[ =]\"?([a-z0-9][-a-z0-9.]*[a-z0-9])(?:_([a-z0-9][-a-z0-9]*[a-z0-9])\\(|\"/\"([a-z0-9][-a-z0-9]*[a-z0-9])\""
+            "\\b[Pp]od(?::\\s|[ =])\"?([a-z0-9][-a-z0-9.]*[a-z0-9])(?:_([a-z0-9][-a-z0-9]*[a-z0-9])\\(|\"/\"([a-z0-9][-a-z0-9]*[a-z0-9])\""
             + "|\"(?=[:\\s]))");
     /**
      * Kinds {@link EventsTable#kindOfRows} tells from their scheduler's or controller's events (a claim's binding and
@@ -51,6 +57,12 @@ final class DescribeEvents {
      */
     private static final java.util.Set<String> CUSTOM_SUBJECTS = java.util.Set.of("PodGroup", "Workload",
             "PersistentVolumeClaim");
+    private static final Pattern RFC_3339 = Pattern.compile(
+            "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(?:\\.\\d+)?(?:Z|[+-]\\d\\d:\\d\\d)");
+    /** {@code kubectl get events --field-selector involvedObject.kind=Pod,involvedObject.name=x}: the rows are x's. */
+    private static final Pattern SELECTED_OBJECT = Pattern.compile(
+            "\\binvolvedObject\\.name=([a-z0-9][-a-z0-9.]*[a-z0-9])");
+    private static final Pattern SELECTED_KIND = Pattern.compile("\\binvolvedObject\\.kind=([A-Z][A-Za-z]+)");
     private static final DateTimeFormatter OLD_TIME_FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xx");
 
     private final DescribeSink sink;
@@ -100,12 +112,21 @@ final class DescribeEvents {
         for (int i = 0; i < region.size(); i++) {
             String line = region.get(i);
             int[] end = {i + 1};
+            ConsoleEventCopy.Copied copied = ConsoleEventCopy.at(region, i, from + i + 1, sink.now());
+            if (copied != null) {
+                getRows.add(copied.row());
+                i = copied.end() - 1;
+                continuing = null;
+                continue;
+            }
             if (EventsTable.DESCRIBE_HEADER.matcher(line).matches()) {
                 EventsTable.describeRows(region, i, end).forEach(describeRows::add);
                 i = end[0] - 1;
                 continuing = null;
-            } else if (EventsTable.GET_HEADER.matcher(line).matches()) {
-                EventsTable.getRows(region, i, end).forEach(getRows::add);
+            } else if (EventsTable.isGetHeader(line)) {
+                // rows of a custom-columns table without an OBJECT column are about what the paste says, as
+                // describe rows are
+                EventsTable.getRows(region, i, end).forEach(r -> (r.object() == null ? describeRows : getRows).add(r));
                 i = end[0] - 1;
                 continuing = null;
             } else {
@@ -116,8 +137,10 @@ final class DescribeEvents {
                 } else if ((row = EventsTable.getRow(line, from + i + 1)) != null) {
                     getRows.add(row);
                     continuing = getRows;
-                } else if (continuing != null && EventsTable.continuesLoneRow(line)) {
-                    // kubectl prints a multi-line message as it is: a probe's output over two lines after a row
+                } else if (continuing != null && (EventsTable.continuesLoneRow(line)
+                        || continuing.get(continuing.size() - 1).message().isEmpty() && !line.isBlank())) {
+                    // kubectl prints a multi-line message as it is: a probe's output over two lines after a row; a row
+                    // broken after its From column has all of its message on the next line
                     int last = continuing.size() - 1;
                     continuing.set(last, EventsTable.continued(continuing.get(last), region.get(i - 1), line));
                 } else {
@@ -129,8 +152,8 @@ final class DescribeEvents {
                 }
             }
         }
-        String contextNamespace = contextNamespace(String.join("\n", region), describeRows, getRows);
         Map<String, String> podNamespaces = podNamespaces(describeRows, getRows);
+        String contextNamespace = contextNamespace(String.join("\n", region), describeRows, getRows, podNamespaces);
         for (EventsTable.Row row : getRows) {
             emitGetRow(row, contextNamespace);
         }
@@ -223,6 +246,16 @@ final class DescribeEvents {
         if (described != null) {
             return described;
         }
+        Matcher events = EVENTS_COMMAND.matcher(text);
+        while (events.find()) {
+            Matcher selected = SELECTED_OBJECT.matcher(events.group());
+            if (selected.find()) {
+                Matcher kind = SELECTED_KIND.matcher(events.group());
+                String selectedKind = kind.find() ? kind.group(1) : "Pod";
+                return new Subject(selectedKind, "Node".equals(selectedKind) ? null : contextNamespace,
+                        selected.group(1), "Node".equals(selectedKind) ? selected.group(1) : contextNode);
+            }
+        }
         for (EventsTable.Row row : rows) {
             Matcher slashed = POD_NAMESPACED.matcher(row.message());
             if (slashed.find()) {
@@ -236,6 +269,10 @@ final class DescribeEvents {
             }
         }
         String kind = EventsTable.kindOfRows(rows);
+        String controller = refusingController(kind, rows);
+        if (controller != null) {
+            return new Subject(kind, contextNamespace, controller, contextNode);
+        }
         if ("Node".equals(kind)) {
             // the From column's "kubelet, node2" (before 1.14), else the node the kubelet's own messages name
             String host = rows.stream().map(r -> EventsTable.host(r.from())).filter(h -> h != null).findFirst()
@@ -257,6 +294,30 @@ final class DescribeEvents {
             return new Subject(kind, contextNamespace, UNNAMED + kind.toLowerCase(java.util.Locale.ROOT), contextNode);
         }
         return new Subject("Pod", contextNamespace, DescribePod.UNNAMED_POD, contextNode);
+    }
+
+    /** {@code Error creating: pods "web-7d4f9c-x2k4p" is forbidden: ...}: the pod the API server refused. */
+    private static final Pattern REFUSED_POD = Pattern.compile("\\bpods \"([a-z0-9][-a-z0-9.]*)\" is forbidden");
+    /** What a controller appends to its own name for its pods: {@code -x2k4p}, an ordinal, or nothing yet ({@code -}). */
+    private static final Pattern POD_SUFFIX = Pattern.compile("-(?:[bcdfghjklmnpqrstvwxz2456789]{5}|\\d+)?$");
+
+    /**
+     * The controller a {@code FailedCreate} row is about when its own From says which kind refused
+     * ({@code replicaset-controller}) and the message names the refused pod: the pod's name less what the controller
+     * appends to it ({@code ml-pipeline-ui-artifact-684c5db68-s74w8} of ReplicaSet {@code ml-pipeline-ui-artifact-684c5db68}).
+     */
+    private static String refusingController(String kind, List<EventsTable.Row> rows) {
+        if (!java.util.Set.of("ReplicaSet", "StatefulSet", "DaemonSet", "Job").contains(kind)) {
+            return null;
+        }
+        for (EventsTable.Row row : rows) {
+            Matcher refused = REFUSED_POD.matcher(row.message());
+            if ("FailedCreate".equals(row.reason()) && refused.find()) {
+                String name = POD_SUFFIX.matcher(refused.group(1)).replaceFirst("");
+                return name.isEmpty() ? null : name;
+            }
+        }
+        return null;
     }
 
     /** The kubelet's and node controller's node events: {@code Node node1 status is now: NodeHasDiskPressure}. */
@@ -356,15 +417,22 @@ final class DescribeEvents {
 
     /**
      * The namespace of get-events rows printed without a NAMESPACE column ({@code kubectl get events -n ns}): the one
-     * a {@code Successfully assigned ns/pod} row names, else a {@code namespace:} line around the table, else default.
+     * a {@code Successfully assigned ns/pod} row names, else a {@code namespace:} line around the table, else the one
+     * namespace the rows name pods in, else default.
      */
-    private static String contextNamespace(String text, List<EventsTable.Row> describeRows, List<EventsTable.Row> getRows) {
+    private static String contextNamespace(String text, List<EventsTable.Row> describeRows, List<EventsTable.Row> getRows,
+                                           Map<String, String> podNamespaces) {
         for (List<EventsTable.Row> rows : List.of(getRows, describeRows)) {
             for (EventsTable.Row row : rows) {
                 Matcher m = ASSIGNED.matcher(row.message());
                 if (m.find()) {
                     return m.group(1);
                 }
+            }
+        }
+        for (EventsTable.Row row : describeRows) {
+            if (row.namespace() != null) {
+                return row.namespace(); // a component's log line that names the namespace it worked in
             }
         }
         Matcher command = EVENTS_COMMAND.matcher(text);
@@ -379,11 +447,16 @@ final class DescribeEvents {
             return ns.group(1);
         }
         String commands = commandsNamespace(text);
-        return commands != null ? commands : "default";
+        if (commands != null) {
+            return commands;
+        }
+        // the one namespace the rows name their pods in (kubelet messages' pod_ns(uid)): the reporter's namespace
+        java.util.Set<String> named = new java.util.HashSet<>(podNamespaces.values());
+        return named.size() == 1 ? named.iterator().next() : "default";
     }
 
     /** A kubectl command anywhere in the paste (oc too): {@code kubectl --context live-0 -n monitoring get deployments}. */
-    private static final Pattern ANY_COMMAND = Pattern.compile("(?m)\\b(?:kubectl|oc)\\s[^\\n]*");
+    private static final Pattern ANY_COMMAND = Pattern.compile("(?m)" + KUBECTL + "\\s[^\\n]*");
 
     /**
      * The namespace every kubectl command of the paste that names one names ({@code -n monitoring}), or null when
@@ -534,6 +607,9 @@ final class DescribeEvents {
         Matcher m = EventsTable.OLD_TIME.matcher(text.trim());
         if (m.matches()) {
             at = ZonedDateTime.parse(m.group(1), OLD_TIME_FORMAT).toInstant();
+        } else if (RFC_3339.matcher(text.trim()).matches()) {
+            // a custom-columns table's .lastTimestamp
+            at = java.time.OffsetDateTime.parse(text.trim()).toInstant();
         } else if (text.contains(",") && text.contains(":")) {
             String rfc1123 = DescribeDocuments.describeTime(text);
             at = rfc1123 == null ? null : Instant.parse(rfc1123);

@@ -61,14 +61,14 @@ final class DescribePod {
      * The reason the kubelet writes beside a rejection message, for a {@code Message:} line pasted alone: since 1.27
      * it starts its admission failures with {@code Pod was rejected: } ({@code Allocate failed due to ...} is the
      * device manager's, {@code UnexpectedAdmissionError}; {@code Node didn't have enough resource: nvidia.com/gpu, ...}
-     * is {@code OutOfnvidia.com/gpu}); an eviction's message starts {@code The node was low on resource:}. Null for
+     * is {@code OutOfnvidia.com/gpu}); an eviction's message is one of {@link #EVICTION}. Null for
      * any other message.
      */
     static String rejectionReason(String message) {
         if (message == null) {
             return null;
         }
-        if (message.startsWith("The node was low on resource:")) {
+        if (EVICTION.matcher(message).lookingAt()) {
             return "Evicted";
         }
         if (message.startsWith("Pod Allocate failed") || message.startsWith("Allocate failed due to")) {
@@ -87,6 +87,13 @@ final class DescribePod {
         return "UnexpectedAdmissionError";
     }
 
+    /**
+     * The kubelet's eviction messages: the node short of a resource, and a pod past its own local storage limits
+     * (an emptyDir's {@code sizeLimit}, the containers' {@code ephemeral-storage} limits).
+     */
+    static final Pattern EVICTION = Pattern.compile("The node was low on resource: |Usage of EmptyDir volume \"[^\"]+\" "
+            + "exceeds the limit|Pod ephemeral local storage usage exceeds the total limit|Container \\S+ exceeded its "
+            + "local ephemeral storage limit");
     private static final Pattern NOT_ENOUGH_RESOURCE = Pattern.compile("didn't have enough resource: ([^,\\s]+)");
 
     /** A status fragment's {@code Reason:} told by its message when the paste has the message only. */
@@ -156,6 +163,30 @@ final class DescribePod {
                 state.childList.add(field);
             }
         }
+    }
+
+    /**
+     * A pod known only by one container that ended (a tool's report of it): its phase, the container's terminated
+     * reason, message and exit code when given (null when not).
+     */
+    static ObjectNode terminatedPod(String namespace, String name, String phase, String container, String reason,
+                                    String message, Integer exitCode) {
+        ObjectNode pod = JsonLogReader.MAPPER.createObjectNode();
+        pod.put("apiVersion", "v1");
+        pod.put("kind", "Pod");
+        pod.putObject("metadata").put("name", name).put("namespace", namespace);
+        ObjectNode status = pod.putObject("status");
+        status.put("phase", phase);
+        ObjectNode terminated = status.putArray("containerStatuses").addObject()
+                .put("name", container).put("ready", false).put("restartCount", 0)
+                .putObject("state").putObject("terminated").put("reason", reason);
+        if (message != null && !message.isEmpty()) {
+            terminated.put("message", message);
+        }
+        if (exitCode != null) {
+            terminated.put("exitCode", exitCode);
+        }
+        return pod;
     }
 
     static ObjectNode pod(Field root, String name, String namespace) {

@@ -44,6 +44,8 @@ final class DescribeTextReader {
             emit(statusTail, 1);
             return;
         }
+        AttachedPodEnd.read(lines, sink);
+        ContainerStatePrint.read(lines, sink);
         List<Integer> starts = DescribeDocuments.starts(lines);
         int proseEnd = starts.isEmpty() ? lines.size() : starts.get(0);
         List<List<PodsTable.Row>> podRows = pods.read(lines, proseEnd);

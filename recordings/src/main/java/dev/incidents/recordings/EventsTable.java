@@ -21,6 +21,19 @@ final class EventsTable {
 
     static final Pattern DESCRIBE_HEADER = Pattern.compile("^\\s*Type\\s+Reason\\s+Age\\s+From\\s+Message\\s*$");
     static final Pattern GET_HEADER = Pattern.compile("^\\s*(?:NAMESPACE\\s+)?LAST SEEN\\s+.*\\bREASON\\b.*\\bMESSAGE\\b.*$");
+    /**
+     * Column titles a {@code kubectl get events -o custom-columns=...} header gives (the user's own), as the columns
+     * of {@link #GET_HEADER} they hold: {@code FirstSeen:.firstTimestamp,From:.source.component,Message:.message}.
+     */
+    private static final Map<String, String> CUSTOM_COLUMNS = Map.ofEntries(
+            Map.entry("LASTSEEN", "LAST SEEN"), Map.entry("LAST", "LAST SEEN"), Map.entry("LASTTIMESTAMP", "LAST SEEN"),
+            Map.entry("TIME", "LAST SEEN"), Map.entry("TIMESTAMP", "LAST SEEN"), Map.entry("AGE", "LAST SEEN"),
+            Map.entry("FIRSTSEEN", "FIRST SEEN"), Map.entry("FIRST", "FIRST SEEN"),
+            Map.entry("FIRSTTIMESTAMP", "FIRST SEEN"), Map.entry("COUNT", "COUNT"), Map.entry("FROM", "SOURCE"),
+            Map.entry("SOURCE", "SOURCE"), Map.entry("COMPONENT", "SOURCE"), Map.entry("TYPE", "TYPE"),
+            Map.entry("REASON", "REASON"), Map.entry("MESSAGE", "MESSAGE"), Map.entry("MSG", "MESSAGE"),
+            Map.entry("OBJECT", "OBJECT"), Map.entry("INVOLVEDOBJECT", "OBJECT"), Map.entry("NAMESPACE", "NAMESPACE"));
+    private static final Pattern HEADER_CELL = Pattern.compile("\\S+(?: \\S+)*");
     private static final String TYPE = "(Normal|Warning)";
     static final Pattern DESCRIBE_ROW = Pattern.compile(
             "^\\s*" + TYPE + "\\s+(\\S+)\\s+(" + EventAge.COLUMN + ")(?:\\s+(.*?))?(?:\\s{2,}(.*?))?\\s*$");
@@ -65,9 +78,16 @@ final class EventsTable {
      * an RFC 1123 time, {@code {kubelet node-1}}, an optional subobject path, a lowerCamel reason ({@code failedSync}),
      * the message and the old printer's {@code %!v(MISSING)} artefact.
      */
-    private static final Pattern PRE_1_1_ROW = Pattern.compile("^\\s*([A-Z][a-z]{2}, \\d{1,2} [A-Z][a-z]{2} \\d{4} "
-            + "\\d\\d:\\d\\d:\\d\\d [+-]\\d{4})\\t+(\\{[^}]*})\\t+(?:(\\S+)\\t+)?([a-z][A-Za-z]+)\\t+(.*?)"
+    private static final String RFC_1123 = "[A-Z][a-z]{2}, \\d{1,2} [A-Z][a-z]{2} \\d{4} \\d\\d:\\d\\d:\\d\\d [+-]\\d{4}";
+    private static final Pattern PRE_1_1_ROW = Pattern.compile("^\\s*(" + RFC_1123 + ")\\t+(\\{[^}]*})\\t+(?:(\\S+)\\t+)?([a-z][A-Za-z]+)\\t+(.*?)"
             + "(?:\\t+%!v\\(MISSING\\))?\\s*$");
+    /**
+     * kubectl 1.0/1.1 describe ({@code FirstSeen  LastSeen  Count  From  SubobjectPath  Reason  Message}, tab-separated,
+     * no Type column): two RFC 1123 times, the count, {@code {scheduler }}, an optional subobject path, a lowerCamel
+     * reason ({@code failedScheduling}) and the message.
+     */
+    private static final Pattern V1_0_ROW = Pattern.compile("^\\s*(" + RFC_1123 + ")\\t+(" + RFC_1123 + ")\\t+(\\d{1,9})"
+            + "\\t+(\\{[^}]*})\\t+(?:(\\S+)\\t+)?([a-z][A-Za-z]+)\\t+(.*?)\\s*$");
     /** Reasons of Normal events, for rows pasted without their Type column; any other reason is read as a Warning. */
     private static final java.util.Set<String> NORMAL_REASONS = java.util.Set.of("Scheduled", "Pulling", "Pulled",
             "Created", "Started", "Killing", "SuccessfulCreate", "SuccessfulDelete", "ScalingReplicaSet",
@@ -76,6 +96,11 @@ final class EventsTable {
             "NodeHasSufficientDisk", "NodeAllocatableEnforced", "NodeSchedulable", "NodeNotSchedulable",
             "RegisteredNode", "Starting", "SandboxChanged", "Completed", "SawCompletedJob", "ExternalProvisioning",
             "Provisioning", "ProvisioningSucceeded", "WaitForFirstConsumer", "LeaderElection", "SuccessfulRescale");
+    /** A row's type when the paste does not print it: Normal for the reasons of Normal events, else Warning. */
+    static String typeOf(String reason) {
+        return NORMAL_REASONS.contains(reason) ? "Normal" : "Warning";
+    }
+
     static final Pattern GET_ROW = Pattern.compile(
             "^\\s*(?:([a-z0-9][-a-z0-9]*)\\s+)?(" + EventAge.COLUMN + ")\\s+" + TYPE + "\\s+(\\S+)\\s+([A-Za-z.]+/\\S+)\\s+(.*?)\\s*$");
     private static final Pattern SEPARATOR = Pattern.compile("^\\s*-{2,}(\\s+-{2,})*\\s*$");
@@ -219,6 +244,12 @@ final class EventsTable {
                 return new Row(lineNumber, null, old.group(6), old.group(7), old.group(2), from(old.group(4)), null,
                         old.group(8), old.group(1), old.group(3));
             }
+            Matcher v10 = V1_0_ROW.matcher(line);
+            if (v10.matches()) {
+                String reason = Character.toUpperCase(v10.group(6).charAt(0)) + v10.group(6).substring(1);
+                return new Row(lineNumber, null, NORMAL_REASONS.contains(reason) ? "Normal" : "Warning", reason,
+                        v10.group(2), from(v10.group(4)), null, v10.group(7).trim(), v10.group(1), v10.group(3));
+            }
             Matcher early = PRE_1_1_ROW.matcher(line);
             if (early.matches()) {
                 // the reasons were renamed to CamelCase in 1.1 (failedSync -> FailedSync): the analyzer knows those
@@ -253,7 +284,11 @@ final class EventsTable {
             message = from == null ? "" : from;
             from = null;
             Matcher component = LEADING_COMPONENT.matcher(message);
-            if (message.contains("  ")) {
+            if (LONE_COMPONENT.matcher(message.trim()).matches()) {
+                // the row broken after its From column: the message is on the next line
+                from = message.trim();
+                message = "";
+            } else if (message.contains("  ")) {
                 int gap = message.indexOf("  ");
                 from = message.substring(0, gap).trim();
                 message = message.substring(gap).trim();
@@ -270,6 +305,9 @@ final class EventsTable {
     /** A component that records events, as the From column names it: its name is one lowercase word. */
     private static final Pattern LEADING_COMPONENT = Pattern.compile(
             "(kubelet|karpenter|[a-z][a-z0-9]*(?:-[a-z0-9]+)*-(?:scheduler|controller|autoscaler|manager))\\s+(?=\\S)");
+    /** The same component alone in the cell, nothing after it: a row broken after its From column. */
+    private static final Pattern LONE_COMPONENT = Pattern.compile(
+            "(kubelet|karpenter|[a-z][a-z0-9]*(?:-[a-z0-9]+)*-(?:scheduler|controller|autoscaler|manager))");
 
     /** A {@code kubectl get events} row without a header (one pasted line). */
     static Row getRow(String line, long lineNumber) {
@@ -297,21 +335,47 @@ final class EventsTable {
                 m.group(6), null, null);
     }
 
-    /** Rows of a {@code kubectl get events} table with its header at {@code header}. */
+    /** A {@code kubectl get events} header, kubectl's own ({@link #GET_HEADER}) or a custom-columns one. */
+    static boolean isGetHeader(String line) {
+        if (GET_HEADER.matcher(line).matches()) {
+            return true;
+        }
+        List<String> columns = new ArrayList<>();
+        Matcher cm = HEADER_CELL.matcher(line);
+        while (cm.find()) {
+            String column = customColumn(cm.group());
+            if (column == null) {
+                return false; // a word that is no event column: prose, or another table
+            }
+            columns.add(column);
+        }
+        return columns.size() >= 3 && columns.contains("REASON") && columns.contains("MESSAGE");
+    }
+
+    /** The {@link #GET_HEADER} column a custom-columns title stands for, null when none. */
+    private static String customColumn(String title) {
+        return CUSTOM_COLUMNS.get(title.toUpperCase(Locale.ROOT).replaceAll("[ _.-]", ""));
+    }
+
+    /**
+     * Rows of a {@code kubectl get events} table with its header at {@code header}; a custom-columns table's rows
+     * have no OBJECT when it was not asked for (the command's field selector, or the paste, says whose they are).
+     */
     static List<Row> getRows(List<String> lines, int header, int[] end) {
         String head = lines.get(header);
         List<String> columns = new ArrayList<>();
         List<Integer> offsets = new ArrayList<>();
-        Matcher cm = Pattern.compile("\\S+(?: \\S+)*").matcher(head);
+        boolean custom = !GET_HEADER.matcher(head).matches();
+        Matcher cm = HEADER_CELL.matcher(head);
         while (cm.find()) {
-            columns.add(cm.group());
+            columns.add(custom ? customColumn(cm.group()) : cm.group());
             offsets.add(cm.start());
         }
         List<Row> rows = new ArrayList<>();
         int i = header + 1;
         for (; i < lines.size(); i++) {
             String line = lines.get(i);
-            if (line.isBlank() || line.trim().startsWith("```") || GET_HEADER.matcher(line).matches()
+            if (line.isBlank() || line.trim().startsWith("```") || isGetHeader(line)
                     || PodsTable.HEADER.matcher(line).matches()) {
                 break;
             }
@@ -330,7 +394,11 @@ final class EventsTable {
                 }
                 continue;
             }
-            rows.add(new Row(i + 1, field(fields, columns, "NAMESPACE"), field(fields, columns, "TYPE"),
+            String type = field(fields, columns, "TYPE");
+            if (type == null) {
+                type = typeOf(field(fields, columns, "REASON"));
+            }
+            rows.add(new Row(i + 1, field(fields, columns, "NAMESPACE"), type,
                     field(fields, columns, "REASON"), field(fields, columns, "LAST SEEN"), field(fields, columns, "SOURCE"),
                     field(fields, columns, "OBJECT"), firstNonNull(field(fields, columns, "MESSAGE"), ""),
                     field(fields, columns, "FIRST SEEN"), field(fields, columns, "COUNT")));
@@ -379,9 +447,14 @@ final class EventsTable {
         return hasType(fields, columns) ? fields : null;
     }
 
+    /** The split is right: its TYPE cell is a type, or (a custom table without TYPE) its REASON cell one word. */
     private static boolean hasType(String[] fields, List<String> columns) {
         int typeAt = columns.indexOf("TYPE");
-        return typeAt >= 0 && validType(fields[typeAt]);
+        if (typeAt < 0) {
+            int reasonAt = columns.indexOf("REASON");
+            return reasonAt >= 0 && fields[reasonAt].matches("[A-Z][A-Za-z]+");
+        }
+        return validType(fields[typeAt]);
     }
 
     private static boolean validType(String s) {

@@ -70,7 +70,9 @@ final class PodsTable {
     private static final Map<String, String> TWO_WORD_COLUMNS = Map.of("NOMINATED", "NODE", "READINESS", "GATES");
     /** The command of the table ({@code $ kubectl get pods -n inference -o wide}), for its namespace. */
     private static final Pattern GET_PODS = Pattern.compile("\\bget\\s+(?:po|pod|pods)\\b");
-    static final Pattern NAMESPACE_FLAG = Pattern.compile("(?:^|\\s)(?:-n|--namespace)(?:=|\\s+)([a-z0-9][-a-z0-9]*)\\b");
+    /** {@code -n ns}, {@code --namespace=ns}, and {@code -nns} (a shorthand flag takes its value attached). */
+    static final Pattern NAMESPACE_FLAG = Pattern.compile(
+            "(?:^|\\s)(?:-n(?:=|\\s+)?|--namespace(?:=|\\s+))([a-z0-9][-a-z0-9]*)\\b");
     /** Reasons a container runtime gives a container that ended; kubectl shows them from {@code state.terminated}. */
     private static final Set<String> TERMINATED_REASONS = Set.of("Completed", "Error", "OOMKilled", "StartError",
             "ContainerCannotRun", "ContainerStatusUnknown", "DeadlineExceeded");

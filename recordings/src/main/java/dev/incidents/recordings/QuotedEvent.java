@@ -62,7 +62,7 @@ final class QuotedEvent {
             new KubeletMessage(Pattern.compile("Back-off \\d+[smh]\\w* restarting failed container="), "Warning",
                     "BackOff"),
             new KubeletMessage(Pattern.compile("Failed (?:to )?create pod sandbox:"), "Warning", "FailedCreatePodSandBox"),
-            new KubeletMessage(Pattern.compile("The node was low on resource: "), "Warning", "Evicted"),
+            new KubeletMessage(DescribePod.EVICTION, "Warning", "Evicted"),
             new KubeletMessage(Pattern.compile("Multi-Attach error for volume|Failed to attach volume \""), "Warning",
                     "FailedAttachVolume", "attachdetach-controller"),
             // the runtime's refusal to create or start a container, with the kubelet's "Error: " or as the container
@@ -89,6 +89,23 @@ final class QuotedEvent {
      */
     private static final Pattern LOGGED_EVENT = Pattern.compile("\"Event occurred\" object=\"([^\"]*)\"");
     private static final Pattern LOGGED_FIELD = Pattern.compile("\\b(kind|type|reason|message)=\"((?:[^\"\\\\]|\\\\.)*)\"?");
+    /**
+     * client-go's event recorder logs every event it records ({@code I0221 02:33:18.78 1 event.go:221]
+     * Event(v1.ObjectReference{Kind:"TFJob", Namespace:"aios", Name:"train-task-27", ...}): type: 'Warning' reason:
+     * 'FailedCreatePod' Error creating: ...}): operators' and controllers' logs are full of them.
+     */
+    private static final Pattern RECORDED_EVENT = Pattern.compile(
+            "Event\\(v1\\.ObjectReference\\{([^}]*)}\\): type: '(\\w+)' reason: '(\\w+)' (.*)");
+    /**
+     * The Kubernetes e2e framework's dump of a namespace's events into a test log ({@code INFO: At 2023-11-30 23:10:47
+     * +0000 UTC - event for pvc-tester-4khdp: {kubelet ip-172-31-25-49} FailedMount: MountVolume.SetUp failed ...}):
+     * time, object name, {@code {component host}}, reason, message.
+     */
+    private static final Pattern E2E_EVENT = Pattern.compile("\\bAt (\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d(?:\\.\\d+)? "
+            + "[+-]\\d{4})(?: [A-Z]{2,5})? - event for ([a-z0-9][-a-z0-9.]*): \\{([^}]*)} (\\w+): (.*)$");
+    private static final java.time.format.DateTimeFormatter E2E_TIME =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss[.SSSSSSSSS][.SSSSSS][.SSS] xx");
+    private static final Pattern REFERENCE_FIELD = Pattern.compile("(\\w+):\"([^\"]*)\"");
     /** {@code pods "my-cluster-head-9xmvs" is forbidden: exceeded quota: ...}, the API server's refusal of a pod. */
     private static final Pattern POD_FORBIDDEN = Pattern.compile("\\bpods \"[^\"]+\" is forbidden: .+");
 
@@ -98,6 +115,8 @@ final class QuotedEvent {
     /** Container waiting reasons of a failed pull, whose message is the runtime's answer. */
     private static final java.util.Set<String> PULL_STATE_REASONS = java.util.Set.of("ErrImagePull", "ErrImageNeverPull",
             "InvalidImageName");
+    /** {@code message: 'Usage of EmptyDir volume ...'}: a status's message line of an object's YAML, quoted or not. */
+    private static final Pattern YAML_MESSAGE = Pattern.compile("message:\\s+['\"]?(.*?)['\"]?\\s*");
     /** A tool's repeat count after the message ({@code  (x8)}). */
     private static final Pattern REPEATS = Pattern.compile("\\s+\\(x\\d+\\)\\s*$");
     /** A pod describe's status field ({@code Message:  0/3 nodes ...}): its own reader reads it. */
@@ -114,6 +133,18 @@ final class QuotedEvent {
     static EventsTable.Row parse(String line, long lineNumber, Instant now) {
         if (DESCRIBE_FIELD.matcher(line).find()) {
             return null;
+        }
+        String trimmed = line.strip();
+        if (trimmed.startsWith("{\"")) {
+            return StructuredLogLine.parse(trimmed, lineNumber, now);
+        }
+        Matcher e2e = E2E_EVENT.matcher(line);
+        if (e2e.find()) {
+            return e2eEvent(e2e, lineNumber, now);
+        }
+        Matcher recorded = RECORDED_EVENT.matcher(line);
+        if (recorded.find()) {
+            return recordedEvent(recorded, lineNumber, line, now);
         }
         Matcher verdict = VERDICT.matcher(line);
         if (verdict.find()) {
@@ -149,6 +180,10 @@ final class QuotedEvent {
         if (hami.find()) {
             return new EventsTable.Row(lineNumber, null, "Warning", "FilteringFailed", age(line, now), "hami-scheduler",
                     null, REPEATS.matcher(hami.group()).replaceFirst("").strip(), null, null);
+        }
+        Matcher yaml = YAML_MESSAGE.matcher(quoted);
+        if (yaml.matches()) {
+            quoted = yaml.group(1); // a pod's status.message kept from its -o yaml
         }
         Matcher prefix = TOOL_PREFIX.matcher(quoted);
         boolean prefixed = prefix.lookingAt() && prefix.end() > 0;
@@ -195,6 +230,42 @@ final class QuotedEvent {
                 fields.getOrDefault("message", ""), null, null);
     }
 
+    /** An event the e2e framework dumped; the kubelet's and the scheduler's are about a pod. */
+    private static EventsTable.Row e2eEvent(Matcher e2e, long lineNumber, Instant now) {
+        String[] source = e2e.group(3).trim().split("\\s+", 2);
+        String component = source[0];
+        String from = source.length > 1 ? component + ", " + source[1] : component;
+        boolean podEvent = component.equals("kubelet") || component.endsWith("scheduler");
+        String age;
+        try {
+            Instant at = java.time.OffsetDateTime.parse(e2e.group(1), E2E_TIME).toInstant();
+            age = Math.max(0, Duration.between(at, now).getSeconds()) + "s";
+        } catch (DateTimeParseException e) {
+            age = "0s";
+        }
+        String reason = e2e.group(4);
+        return new EventsTable.Row(lineNumber, null, EventsTable.typeOf(reason), reason, age, from, podEvent ? "pod/" + e2e.group(2) : null,
+                e2e.group(5).strip(), null, null);
+    }
+
+    /** The event client-go's recorder logged; its object's kind and name as a get-events row's OBJECT. */
+    private static EventsTable.Row recordedEvent(Matcher recorded, long lineNumber, String line, Instant now) {
+        java.util.Map<String, String> reference = new java.util.HashMap<>();
+        Matcher field = REFERENCE_FIELD.matcher(recorded.group(1));
+        while (field.find()) {
+            reference.put(field.group(1), field.group(2));
+        }
+        String name = reference.get("Name");
+        if (name == null || name.isEmpty()) {
+            return null;
+        }
+        String kind = reference.getOrDefault("Kind", "Pod");
+        String namespace = reference.get("Namespace");
+        return new EventsTable.Row(lineNumber, namespace == null || namespace.isEmpty() ? null : namespace,
+                recorded.group(2), recorded.group(3), age(line, now), null,
+                kind.toLowerCase(java.util.Locale.ROOT) + "/" + name, recorded.group(4).strip(), null, null);
+    }
+
     private static String lastTimestamp(String text) {
         Matcher m = TIMESTAMP.matcher(text);
         String last = text;
@@ -205,7 +276,7 @@ final class QuotedEvent {
     }
 
     /** The age of the line's first timestamp at {@code now} ({@code 0s} when it has none or is later). */
-    private static String age(String line, Instant now) {
+    static String age(String line, Instant now) {
         Matcher m = TIMESTAMP.matcher(line);
         if (m.find()) {
             try {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -41,6 +43,7 @@ final class YamlObjects {
     private static final Pattern STATUS_TAIL_START = Pattern.compile("\\s*(?:status|reason|message|phase|conditions|"
             + "containerStatuses|initContainerStatuses|qosClass|startTime|hostIP|podIP|addresses|allocatable|capacity|"
             + "daemonEndpoints|nodeInfo):");
+    private static final Pattern ELIDED_HEAD = Pattern.compile("^(?:\\s*(?:\\.\\.\\.|…)\\s*\\n)+");
     /** A node status's own keys, at least two of which a pasted node {@code status:} tail has. */
     private static final java.util.Set<String> NODE_STATUS_KEYS = java.util.Set.of("addresses", "allocatable",
             "capacity", "conditions", "daemonEndpoints", "images", "nodeInfo", "volumesAttached", "volumesInUse");
@@ -54,7 +57,8 @@ final class YamlObjects {
      * with its allocatable or capacity. It becomes the status of a pod the paste does not name, or of the node its
      * {@code Hostname} address names; null for any other text.
      */
-    static com.fasterxml.jackson.databind.node.ObjectNode statusFragment(String text) {
+    static com.fasterxml.jackson.databind.node.ObjectNode statusFragment(String pasted) {
+        String text = ELIDED_HEAD.matcher(pasted).replaceFirst(""); // the reporter's "..." above what they kept
         if (!STATUS_TAIL_START.matcher(text).lookingAt()) {
             return null; // not worth a YAML parse: most describe text is not YAML at all
         }
@@ -73,6 +77,9 @@ final class YamlObjects {
         if (status.path("phase").isTextual() && DescribePod.POD_PHASES.contains(status.path("phase").asText())) {
             return known(status, POD_STATUS_KEYS) < 3 ? null : object("Pod", Unnamed.POD, "default", status);
         }
+        if (!status.has("phase") && isPodConditions(status.path("conditions"))) {
+            return object("Pod", Unnamed.POD, "default", podOfConditions((ObjectNode) status));
+        }
         if ((status.path("allocatable").isObject() || status.path("capacity").isObject())
                 && known(status, NODE_STATUS_KEYS) >= 2) {
             String name = Unnamed.NODE;
@@ -84,6 +91,51 @@ final class YamlObjects {
             return object("Node", name, null, status);
         }
         return null;
+    }
+
+    /** Condition types only a pod has. */
+    private static final java.util.Set<String> POD_CONDITIONS = java.util.Set.of("PodScheduled", "Initialized",
+            "ContainersReady", "Ready", "PodReadyToStartContainers", "DisruptionTarget");
+    /** {@code containers with unready status: [queue-proxy app]}: the Ready condition's message. */
+    private static final Pattern UNREADY = Pattern.compile("containers with unready status: \\[([^\\]]*)]");
+
+    private static boolean isPodConditions(JsonNode conditions) {
+        if (!conditions.isArray() || conditions.isEmpty()) {
+            return false;
+        }
+        for (JsonNode c : conditions) {
+            if (!POD_CONDITIONS.contains(c.path("type").asText())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A pod's {@code status.conditions} pasted alone: the phase they imply (scheduled and initialised, its containers
+     * not ready: Running; not scheduled: Pending) and the containers the Ready condition names as unready, running.
+     */
+    private static ObjectNode podOfConditions(ObjectNode status) {
+        String phase = "Running";
+        for (JsonNode c : status.path("conditions")) {
+            String type = c.path("type").asText();
+            boolean isFalse = "False".equals(c.path("status").asText());
+            if (isFalse && ("PodScheduled".equals(type) || "Initialized".equals(type))) {
+                phase = "Pending";
+            }
+            Matcher unready = UNREADY.matcher(c.path("message").asText());
+            if ("Ready".equals(type) && isFalse && unready.find() && !status.has("containerStatuses")) {
+                var statuses = status.putArray("containerStatuses");
+                for (String name : unready.group(1).trim().split("\\s+")) {
+                    if (!name.isEmpty()) {
+                        statuses.addObject().put("name", name).put("ready", false).put("restartCount", 0)
+                                .putObject("state").putObject("running");
+                    }
+                }
+            }
+        }
+        status.put("phase", phase);
+        return status;
     }
 
     private static long known(JsonNode status, java.util.Set<String> keys) {

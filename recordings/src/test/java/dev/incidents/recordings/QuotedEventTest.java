@@ -273,4 +273,55 @@ class QuotedEventTest {
         assertThat(QuotedEvent.parse("SetUp failed for volume \"minio\" : secret \"minio\" not found", 1,
                 OPTIONS.now()).reason()).isEqualTo("FailedMount");
     }
+
+    /**
+     * volcano#711: client-go's event recorder logs each event it records, here inside an operator's JSON log line (its
+     * {@code msg}, escaped); the same line in plain klog.
+     */
+    @Test
+    void anEventRecordersLogLine() {
+        KubeEvent event = onlyEvent("the operator's log:\n{\"filename\":\"record/event.go:221\",\"level\":\"info\",\"msg\":\"Event("
+                + "v1.ObjectReference{Kind:\\\"TFJob\\\", Namespace:\\\"aios\\\", Name:\\\"train-task-27\\\", "
+                + "APIVersion:\\\"kubeflow.org/v1\\\", FieldPath:\\\"\\\"}): type: 'Warning' reason: 'FailedCreatePod' "
+                + "Error creating: admission webhook \\\"validatepod.volcano.sh\\\" denied the request: failed to get "
+                + "PodGroup for pod \\u003caios/train-task-27-evaluator-0\\u003e\",\"time\":\"2024-05-02T13:33:18Z\"}\n");
+        assertThat(event.getInvolvedObject().getKind()).isEqualTo("TFJob");
+        assertThat(event.getInvolvedObject().getNamespace()).isEqualTo("aios");
+        assertThat(event.getInvolvedObject().getName()).isEqualTo("train-task-27");
+        assertThat(event.getReason()).isEqualTo("FailedCreatePod");
+        assertThat(event.getMessage()).isEqualTo("Error creating: admission webhook \"validatepod.volcano.sh\" denied "
+                + "the request: failed to get PodGroup for pod <aios/train-task-27-evaluator-0>");
+        assertThat(event.getLastTimestamp()).isEqualTo(Instant.parse("2024-05-02T13:33:18Z"));
+        rejections.clear();
+        KubeEvent klog = onlyEvent("I0502 13:40:00.000000       1 event.go:281] Event(v1.ObjectReference{Kind:\"Pod\", "
+                + "Namespace:\"ml\", Name:\"trainer-0\", UID:\"1a\"}): type: 'Warning' reason: 'FailedScheduling' 0/3 "
+                + "nodes are available: 3 Insufficient nvidia.com/gpu.\n");
+        assertThat(klog.getInvolvedObject().getName()).isEqualTo("trainer-0");
+        assertThat(klog.getReason()).isEqualTo("FailedScheduling");
+    }
+
+    /**
+     * ai-on-eks#112 (shape): Karpenter's provisioner log of a pod it cannot place, cut inside its error string, is the
+     * pod's FailedScheduling verdict from Karpenter; another JSON log line is read by its message.
+     */
+    @Test
+    void aProvisionersStructuredLogLine() {
+        KubeEvent event = onlyEvent("Pods are not scheduled\n{\"level\":\"ERROR\",\"time\":\"2024-05-02T13:54:20.657Z\",\"message\":\"could "
+                + "not schedule pod\",\"controller\":\"provisioner\",\"namespace\":\"\",\"name\":\"\",\"Pod\":{\"name\":"
+                + "\"vllm-head-xszk2\",\"namespace\":\"vllm\"},\"error\":\"incompatible with nodepool \\\"cpu\\\", "
+                + "incompatible requirements, label \\\"workload\\\" does not have known values; incompatible with "
+                + "nodepool \\\"inf2\\\", did not tolerate aws.amazon.com/neuron=\n");
+        assertThat(event.getInvolvedObject().getName()).isEqualTo("vllm-head-xszk2");
+        assertThat(event.getInvolvedObject().getNamespace()).isEqualTo("vllm");
+        assertThat(event.getReason()).isEqualTo("FailedScheduling");
+        assertThat(event.getReportingComponent()).isEqualTo("karpenter");
+        assertThat(event.getMessage()).startsWith("Failed to schedule pod, incompatible with nodepool \"cpu\", "
+                + "incompatible requirements, label \"workload\" does not have known values;");
+        assertThat(event.getLastTimestamp()).as("whole seconds, as ages are").isEqualTo(Instant.parse("2024-05-02T13:54:21Z"));
+        rejections.clear();
+        assertThat(onlyEvent("the log:\n{\"level\":\"info\",\"msg\":\"Back-off restarting failed container app in pod "
+                + "web-0_shop(1a2b)\"}\n").getReason()).isEqualTo("BackOff");
+        assertThat(Recordings.read("paste.txt", "the log:\n{\"level\":\"info\",\"msg\":\"reconciled\"}\n", OPTIONS,
+                rejections::add)).isEmpty();
+    }
 }

@@ -484,6 +484,215 @@ class RecordingsTest {
     }
 
     /**
+     * kubernetes#11453: kubectl 1.0 describe Events (FirstSeen, LastSeen, Count, From, SubobjectPath, Reason, Message;
+     * tabs; RFC 1123 times; lowerCamel reasons).
+     */
+    @Test
+    void oneZeroDescribeRowsWithBothTimesAndACount() {
+        String text = "Name:\t\t\t\tmysql\nNamespace:\t\t\tdefault\nStatus:\t\t\t\tPending\nContainers:\n  mysql:\n"
+                + "    Image:\tmysql\n    State:\t\tWaiting\nEvents:\n"
+                + "  FirstSeen\t\t\t\tLastSeen\t\t\tCount\tFrom\t\tSubobjectPath\tReason\t\t\tMessage\n"
+                + "  Fri, 17 Jul 2015 10:30:55 -0700\tFri, 17 Jul 2015 10:31:10 -0700\t5\t{scheduler }\t\t\t"
+                + "failedScheduling\t\t\tFailed for reason PodFitsResources and possibly others\n";
+        List<Recorded> records = Recordings.read("paste.txt", text,
+                new ReadOptions("test", Instant.parse("2015-07-17T17:33:30Z")), rejections::add);
+        assertThat(rejections).isEmpty();
+        KubeEvent event = records.stream().filter(r -> r.value() instanceof KubeEvent).map(r -> (KubeEvent) r.value())
+                .findFirst().orElseThrow();
+        assertThat(event.getReason()).isEqualTo("FailedScheduling");
+        assertThat(event.getInvolvedObject().getName()).isEqualTo("mysql");
+        assertThat(event.getCount()).isEqualTo(5);
+        assertThat(event.getFirstTimestamp()).isEqualTo(Instant.parse("2015-07-17T17:30:55Z"));
+        assertThat(event.getLastTimestamp()).isEqualTo(Instant.parse("2015-07-17T17:31:10Z"));
+        assertThat(event.getReportingComponent()).isEqualTo("scheduler");
+    }
+
+    /**
+     * GenAI-quickstart#41: {@code kubectl get events -o custom-columns=...} read by its own titles, about the object of
+     * the command's field selector, in the namespace of its {@code -nNS}.
+     */
+    @Test
+    void customColumnsEventsAboutTheSelectedObject() {
+        String text = "$ kubectl get events -o custom-columns=FirstSeen:.firstTimestamp,LastSeen:.lastTimestamp,"
+                + "Count:.count,From:.source.component,Type:.type,Reason:.reason,Message:.message --field-selector "
+                + "involvedObject.kind=Pod,involvedObject.name=tgi-7bdbb4f5f6-wqw48 -ngenai\n"
+                + "FirstSeen              LastSeen               Count   From                 Type      Reason             "
+                + "Message\n"
+                + "2024-03-14T18:05:46Z   2024-03-14T18:05:46Z   1       default-scheduler    Warning   FailedScheduling   "
+                + "0/7 nodes are available: 7 node(s) didn't match Pod's node affinity/selector.\n"
+                + "2024-03-14T18:06:33Z   2024-03-14T18:06:40Z   2       cluster-autoscaler   Normal    TriggeredScaleUp   "
+                + "pod triggered scale-up: [{pool-a 0->1 (max: 3)}]\n";
+        List<Recorded> records = Recordings.read("paste.txt", text,
+                new ReadOptions("test", Instant.parse("2024-03-14T18:07:30Z")), rejections::add);
+        assertThat(rejections).isEmpty();
+        List<KubeEvent> events = records.stream().map(r -> (KubeEvent) r.value()).toList();
+        assertThat(events).extracting(KubeEvent::getReason).containsExactly("FailedScheduling", "TriggeredScaleUp");
+        assertThat(events).extracting(e -> e.getInvolvedObject().getNamespace() + "/" + e.getInvolvedObject().getName())
+                .containsOnly("genai/tgi-7bdbb4f5f6-wqw48");
+        KubeEvent scaleUp = events.get(1);
+        assertThat(scaleUp.getType()).isEqualTo("Normal");
+        assertThat(scaleUp.getCount()).isEqualTo(2);
+        assertThat(scaleUp.getFirstTimestamp()).isEqualTo(Instant.parse("2024-03-14T18:06:33Z"));
+        assertThat(scaleUp.getLastTimestamp()).isEqualTo(Instant.parse("2024-03-14T18:06:40Z"));
+        assertThat(scaleUp.getReportingComponent()).isEqualTo("cluster-autoscaler");
+    }
+
+    /**
+     * kfp#5214: a FailedCreate row broken after its From column, its message on the next line, about the ReplicaSet the
+     * refused pod's name comes from; intel CMK#299: the security context's {@code (pod: "x_ns(uid)", container: x)}.
+     */
+    @Test
+    void rowsThatNameTheirObjectOnlyInTheirMessage() {
+        List<Recorded> broken = Recordings.read("paste.txt", "Warning  FailedCreate  17m replicaset-controller \n"
+                + "Error creating: pods \"ml-pipeline-ui-artifact-684c5db68-s74w8\" is forbidden: failed quota: "
+                + "kf-resource-quota: must specify cpu,memory\n", OPTIONS, rejections::add);
+        assertThat(rejections).isEmpty();
+        assertThat(broken).hasSize(1);
+        KubeEvent create = (KubeEvent) broken.get(0).value();
+        assertThat(create.getInvolvedObject().getKind()).isEqualTo("ReplicaSet");
+        assertThat(create.getInvolvedObject().getName()).isEqualTo("ml-pipeline-ui-artifact-684c5db68");
+        assertThat(create.getReportingComponent()).isEqualTo("replicaset-controller");
+        assertThat(create.getMessage()).startsWith("Error creating: pods \"ml-pipeline-ui-artifact-684c5db68-s74w8\"");
+        List<Recorded> nonRoot = Recordings.read("paste.txt", "  Warning  Failed     6s (x4 over 18s)  kubelet            "
+                + "Error: container has runAsNonRoot and image will run as root (pod: \"cmk-init_cmk-namespace(fa1d4889)\", "
+                + "container: cmk-init)\n", OPTIONS, rejections::add);
+        KubeEvent failed = (KubeEvent) nonRoot.get(0).value();
+        assertThat(failed.getInvolvedObject().getNamespace()).isEqualTo("cmk-namespace");
+        assertThat(failed.getInvolvedObject().getName()).isEqualTo("cmk-init");
+    }
+
+    /**
+     * airflow#73164, hkube#904: a tool's {@code key: value} print of a terminated container (its reason is the
+     * runtime's); the paragraph's {@code pod ns/name} names the pod. A reason that is no termination reason gives nothing.
+     */
+    @Test
+    void aToolsPrintOfATerminatedContainer() {
+        List<Recorded> airflow = Recordings.read("paste.txt", "Task t.5 failed in pod data-cube/dc-cls-bvma68of.\n"
+                + "Pod phase: Failed, reason: None, message: None, container_type: main, container_name: base,\n"
+                + "container_state: terminated, container_reason: OOMKilled, container_message: None, exit_code: 137\n",
+                OPTIONS, rejections::add);
+        assertThat(airflow).hasSize(1);
+        dev.incidents.schemas.PodSnapshot pod = (dev.incidents.schemas.PodSnapshot) airflow.get(0).value();
+        assertThat(pod.getNamespace() + "/" + pod.getName()).isEqualTo("data-cube/dc-cls-bvma68of");
+        assertThat(pod.getPhase()).isEqualTo("Failed");
+        assertThat(pod.getContainers().get(0).getName()).isEqualTo("base");
+        assertThat(pod.getContainers().get(0).getState().getReason()).isEqualTo("OOMKilled");
+        assertThat(pod.getContainers().get(0).getState().getExitCode()).isEqualTo(137);
+        List<Recorded> status = Recordings.read("paste.txt", "algorithm big-array has disconnected, reason: "
+                + "CLOSE_ABNORMAL. status: terminated,exitCode: 0,reason: OOMKilled,startedAt: 2020-08-12T07:45:50Z\n",
+                OPTIONS, rejections::add);
+        assertThat(((dev.incidents.schemas.PodSnapshot) status.get(0).value()).getContainers().get(0).getState()
+                .getReason()).isEqualTo("OOMKilled");
+        assertThat(Recordings.read("paste.txt", "status: terminated, reason: Unknown\n", OPTIONS, rejections::add))
+                .isEmpty();
+        assertThat(rejections).isEmpty();
+    }
+
+    /**
+     * argo-workflows#1788, rh-ai-quickstart RAG#16: events copied from the OpenShift console's event stream, one field
+     * per line, with or without the console's links; the message's own words give the reason.
+     */
+    @Test
+    void eventsCopiedFromTheOpenShiftConsole() {
+        String text = "Pcoinflip-c29nz-981967317\nNamespaceNSargo\n\na minute ago\nGenerated from kubelet on "
+                + "crc-shdl4-master-0\n9 times in the last 3 minutes\nMountVolume.SetUp failed for volume \"docker-sock\" : "
+                + "hostPath type check failed: /var/run/docker.sock is not a socket file\n\n"
+                + "PodP[upload-docs-jc79c](https://console.apps.example.com/k8s/ns/chai/pods/upload-docs-jc79c)\n"
+                + "NamespaceNS[chai](https://console.apps.example.com/k8s/cluster/namespaces/chai)\n"
+                + "2 Mar 2025, 13:09\nGenerated from kubelet on [ip-10-0-58-203](https://console.apps.example.com/k8s)\n"
+                + "Failed to pull image \"registry.access.redhat.com/ubi9/python-39\": reading manifest latest: name "
+                + "unknown: Repo not found\n";
+        List<Recorded> records = Recordings.read("paste.txt", text, OPTIONS, rejections::add);
+        assertThat(rejections).isEmpty();
+        List<KubeEvent> events = records.stream().map(r -> (KubeEvent) r.value()).toList();
+        assertThat(events).extracting(e -> e.getInvolvedObject().getNamespace() + "/" + e.getInvolvedObject().getName()
+                + " " + e.getReason() + " " + e.getReportingInstance())
+                .containsExactlyInAnyOrder("argo/coinflip-c29nz-981967317 FailedMount crc-shdl4-master-0",
+                        "chai/upload-docs-jc79c Failed ip-10-0-58-203");
+        KubeEvent mount = events.stream().filter(e -> "FailedMount".equals(e.getReason())).findFirst().orElseThrow();
+        assertThat(mount.getCount()).isEqualTo(9);
+        assertThat(mount.getLastTimestamp()).isEqualTo(NOW.minusSeconds(60));
+        assertThat(mount.getFirstTimestamp()).isEqualTo(NOW.minusSeconds(180));
+        KubeEvent pull = events.stream().filter(e -> "Failed".equals(e.getReason())).findFirst().orElseThrow();
+        assertThat(pull.getLastTimestamp()).isEqualTo(Instant.parse("2025-03-02T13:09:00Z"));
+    }
+
+    /**
+     * provider-aws-test-infra#232: the Kubernetes e2e framework's dump of a namespace's events into a test log; the
+     * kubelet's are about a pod, on the host it names.
+     */
+    @Test
+    void anE2eFrameworksEventDump() {
+        List<Recorded> records = Recordings.read("paste.txt", "Nov 30 23:25:44.020: INFO: At 2025-03-14 09:10:47 +0000 UTC "
+                + "- event for pvc-tester-4khdp: {kubelet ip-172-31-25-49.ec2.internal} FailedMount: MountVolume.SetUp "
+                + "failed for volume \"pvc-3057\" : mount failed: exit status 32\nMounting command: mount\n", OPTIONS,
+                rejections::add);
+        KubeEvent event = (KubeEvent) records.get(0).value();
+        assertThat(event.getInvolvedObject().getKind() + "/" + event.getInvolvedObject().getName())
+                .isEqualTo("Pod/pvc-tester-4khdp");
+        assertThat(event.getReason()).isEqualTo("FailedMount");
+        assertThat(event.getType()).isEqualTo("Warning");
+        assertThat(event.getReportingInstance()).isEqualTo("ip-172-31-25-49.ec2.internal");
+        assertThat(event.getLastTimestamp()).isEqualTo(Instant.parse("2025-03-14T09:10:47Z"));
+    }
+
+    /**
+     * modelmesh-runtime-adapter#48: a pod's status.message kept from its YAML is the kubelet's eviction (an emptyDir
+     * past its sizeLimit); the pod takes the one namespace the other rows name (a lifecycle hook's {@code in Pod
+     * "x_gpt(uid)"}).
+     */
+    @Test
+    void anEvictionMessageFromAPodsYamlInTheRowsNamespace() {
+        String text = "27m  Warning  FailedPreStopHook  pod/mm-76d757c4fd-tbgpp  Exec lifecycle hook ([stop.sh]) for "
+                + "Container \"mm\" in Pod \"mm-76d757c4fd-tbgpp_gpt(fb99c2ce)\" failed - error: exit 137\n\n"
+                + "$ oc get pod mm-76d757c4fd-g7cwn -oyaml | less\n"
+                + "    message: 'Usage of EmptyDir volume \"models-dir\" exceeds the limit \"1536Mi\". '\n"
+                + "    phase: Failed\n";
+        List<Recorded> records = Recordings.read("paste.txt", text, OPTIONS, rejections::add);
+        assertThat(rejections).isEmpty();
+        KubeEvent evicted = records.stream().map(r -> (KubeEvent) r.value()).filter(e -> "Evicted".equals(e.getReason()))
+                .findFirst().orElseThrow();
+        assertThat(evicted.getInvolvedObject().getNamespace() + "/" + evicted.getInvolvedObject().getName())
+                .isEqualTo("gpt/mm-76d757c4fd-g7cwn");
+        assertThat(evicted.getMessage()).isEqualTo("Usage of EmptyDir volume \"models-dir\" exceeds the limit \"1536Mi\".");
+    }
+
+    /** knative#6489: a pod's status.conditions pasted alone, below the reporter's "...". */
+    @Test
+    void aPodsConditionsAlone() {
+        String text = "...\nstatus:\n  conditions:\n  - lastProbeTime: null\n    lastTransitionTime: \"2025-03-14T09:40:00Z\"\n"
+                + "    status: \"True\"\n    type: Initialized\n  - lastProbeTime: null\n"
+                + "    lastTransitionTime: \"2025-03-14T09:40:00Z\"\n    message: 'containers with unready status: "
+                + "[queue-proxy]'\n    reason: ContainersNotReady\n    status: \"False\"\n    type: Ready\n";
+        List<Recorded> records = Recordings.read("paste.txt", text, OPTIONS, rejections::add);
+        assertThat(rejections).isEmpty();
+        dev.incidents.schemas.PodSnapshot pod = (dev.incidents.schemas.PodSnapshot) records.get(0).value();
+        assertThat(pod.getPhase()).isEqualTo("Running");
+        assertThat(pod.getContainers()).extracting(c -> c.getName() + " ready=" + c.getReady() + " "
+                + c.getState().getKind()).containsExactly("queue-proxy ready=false running");
+        assertThat(pod.getConditions()).extracting(c -> c.getType() + "=" + c.getStatus())
+                .containsExactly("Initialized=True", "Ready=False");
+    }
+
+    /** aks-engine#920: kubectl's report of the attached pod {@code kubectl run --rm -it} started, after it ended. */
+    @Test
+    void anAttachedPodThatEnded() {
+        String text = "$ kubectl run dvtest --rm -it --restart=Never --image=nvidia/cuda:10.1 -- true\n\n"
+                + "pod default/dvtest terminated (ContainerCannotRun)\n"
+                + "oci runtime error: container_linux.go:247: starting container process caused \"process_linux.go:337:\n"
+                + "running prestart hook 0 caused \\\"error running hook: exit status 1\n";
+        List<Recorded> records = Recordings.read("paste.txt", text, OPTIONS, rejections::add);
+        assertThat(rejections).isEmpty();
+        assertThat(records).hasSize(1);
+        dev.incidents.schemas.PodSnapshot pod = (dev.incidents.schemas.PodSnapshot) records.get(0).value();
+        assertThat(pod.getName()).isEqualTo("dvtest");
+        assertThat(pod.getPhase()).isEqualTo("Failed");
+        assertThat(pod.getContainers().get(0).getState().getReason()).isEqualTo("ContainerCannotRun");
+        assertThat(pod.getContainers().get(0).getState().getMessage()).startsWith("oci runtime error: ")
+                .contains("running prestart hook 0");
+    }
+
+    /**
      * kubernetes#3431: kubectl 0.x describe rows (Time, From, SubobjectPath, Reason, Message; tabs; no Type), their
      * lowerCamel reasons as the later CamelCase ones, the printer's {@code %!v(MISSING)} artefact dropped.
      */

@@ -45,8 +45,9 @@ public final class ReadinessFailingDetector implements Detector {
 
     /**
      * The snapshot's own account when the Unhealthy events are gone (or were not pasted): Running, every container
-     * running without a restart, none ready, for longer than a start-up takes. The evidence spans from the last
-     * container start to the snapshot.
+     * running without a restart, and not Ready for longer than a start-up takes: since the last container start when
+     * none is ready, else since the Ready condition turned False ({@code ContainersNotReady}: a sidecar that never
+     * becomes ready beside ready ones, a conditions YAML pasted alone). The evidence spans from then to the snapshot.
      */
     private static Optional<Finding> notReadySince(PodObserved p) {
         PodSnapshot pod = p.snapshot();
@@ -54,15 +55,28 @@ public final class ReadinessFailingDetector implements Detector {
             return Optional.empty();
         }
         Instant started = null;
+        boolean startsKnown = true;
         Container first = null;
         for (Container c : pod.getContainers()) {
-            if (c.getReady() || c.getRestartCount() > 0 || c.getState().getStartedAt() == null) {
+            if (c.getRestartCount() > 0) {
                 return Optional.empty();
             }
-            if (started == null || c.getState().getStartedAt().isAfter(started)) {
+            if (c.getReady()) {
+                startsKnown = false; // a ready container's start says nothing about the others'
+                continue;
+            }
+            if (c.getState().getStartedAt() == null) {
+                startsKnown = false;
+            } else if (started == null || c.getState().getStartedAt().isAfter(started)) {
                 started = c.getState().getStartedAt();
             }
             first = first == null ? c : first;
+        }
+        if (!startsKnown) {
+            started = notReadyCondition(pod);
+        }
+        if (first == null || started == null) {
+            return Optional.empty();
         }
         Duration notReady = Duration.between(started, p.time());
         if (notReady.compareTo(SNAPSHOT_NOT_READY) < 0) {
@@ -72,6 +86,17 @@ public final class ReadinessFailingDetector implements Detector {
                 + notReady.toMinutes() + " min, no restarts", Facts.of(Fact.PROBE, "readiness"));
         return Optional.of(new Finding(f.object(), f.pod(), f.node(), f.facts(), f.evidenceKey(), f.count(), started,
                 f.time(), f.kind(), f.name(), f.reason(), f.message(), f.nodeLevel(), f.workload()));
+    }
+
+    /** When the pod's Ready condition turned False because of its containers, null when it does not say. */
+    private static Instant notReadyCondition(PodSnapshot pod) {
+        for (dev.incidents.schemas.Condition c : pod.getConditions()) {
+            if ("Ready".equals(c.getType()) && "False".equals(c.getStatus())
+                    && "ContainersNotReady".equals(c.getReason())) {
+                return c.getLastTransitionTime();
+            }
+        }
+        return null;
     }
 
     /** Failures that time out waiting for the answer, this long, are past any start-up (see below). */

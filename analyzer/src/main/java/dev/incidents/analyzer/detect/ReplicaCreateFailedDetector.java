@@ -12,13 +12,20 @@ import java.util.Optional;
  * {@code FailedCreate} on a ReplicaSet, StatefulSet, Job or DaemonSet, or a Deployment's {@code ReplicaFailure}:
  * the API server refused the Pod, so no Pod exists (which is what tells it apart from a Pending or failing Pod,
  * see seed 000). The failing object is the controller; it recovers on its own {@code SuccessfulCreate}, not on
- * pods of another ReplicaSet that happen to exist during a rollout.
+ * pods of another ReplicaSet that happen to exist during a rollout. Operators record the same refusal on their own
+ * resource in their own words (Kubeflow's {@code FailedCreatePod} on a TFJob, KubeRay's {@code FailedToCreateWorkerPod}
+ * on a RayCluster) and their success as {@code SuccessfulCreatePod}, {@code CreatedWorkerPod}.
  */
 public final class ReplicaCreateFailedDetector implements Detector {
 
     /** The Deployment condition as the recordings reader words it: {@code ...; new ReplicaSet triton-6c8d9b7f5d (0/1 replicas created)}. */
     private static final java.util.regex.Pattern NEW_REPLICA_SET =
             java.util.regex.Pattern.compile("new ReplicaSet (\\S+)");
+
+    private static final java.util.regex.Pattern CREATE_FAILED =
+            java.util.regex.Pattern.compile("FailedCreate|ReplicaFailure|FailedCreatePods?|FailedToCreate\\w*Pods?");
+    private static final java.util.regex.Pattern CREATED =
+            java.util.regex.Pattern.compile("SuccessfulCreate(?:Pods?)?|Created\\w*Pod");
 
     @Override
     public Category category() {
@@ -27,8 +34,7 @@ public final class ReplicaCreateFailedDetector implements Detector {
 
     @Override
     public Optional<Finding> examine(Signal signal, SubjectView subject) {
-        if (!(signal instanceof EventSignal e)
-                || !("FailedCreate".equals(e.reason()) || "ReplicaFailure".equals(e.reason()))) {
+        if (!(signal instanceof EventSignal e) || !CREATE_FAILED.matcher(e.reason()).matches()) {
             return Optional.empty();
         }
         ReplicaCreateFailure failure = ReplicaCreateFailure.parse(e.message());
@@ -48,9 +54,9 @@ public final class ReplicaCreateFailedDetector implements Detector {
 
     @Override
     public Optional<Recovery> recovery(Signal signal, SubjectView subject) {
-        if (signal instanceof EventSignal e && "SuccessfulCreate".equals(e.reason())) {
+        if (signal instanceof EventSignal e && CREATED.matcher(e.reason()).matches()) {
             return Optional.of(Recovery.of(e.involvedName(),
-                    "recovered: " + e.involvedKind() + " " + e.involvedName() + " created pods (SuccessfulCreate)"));
+                    "recovered: " + e.involvedKind() + " " + e.involvedName() + " created pods (" + e.reason() + ")"));
         }
         return Optional.empty();
     }

@@ -54,7 +54,10 @@ public record ContainerStartFailure(Kind kind, String raw) {
                 || m.contains("container create failed") || m.contains("cannot start container")
                 || m.contains("nvidia-container-cli") || m.contains("runcontainererror")
                 || m.contains("createcontainererror") || m.contains("starterror")
-                || m.contains("error during container init");
+                || m.contains("error during container init")
+                // Docker's refusal to create the container (dockershim, cri-dockerd): "invalid mount config for type
+                // \"bind\": bind source path does not exist", a name conflict; its pull errors say "pull" and are left out
+                || m.contains("error response from daemon");
         // a missing Secret key reported through RunContainerError is the configuration's fault, not the runtime's
         if (!startFailure || m.contains("sandbox") || m.contains("pull") || ConfigError.parse(message).isPresent()) {
             return Optional.empty();

@@ -116,6 +116,15 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
      */
     private static final Pattern PREDICATES_PREFIX = Pattern.compile(
             "^\\s*No nodes are available that match all of the (?:following )?predicates:+\\s*");
+    /**
+     * Karpenter's verdict, per node pool: {@code Failed to schedule pod, incompatible with nodepool "gpu", daemonset
+     * overhead={...}, incompatible requirements, label "workload" does not have known values; incompatible with
+     * nodepool "inf2", ..., did not tolerate aws.amazon.com/neuron=:NoSchedule}, or {@code no instance type satisfied
+     * resources {"nvidia.com/gpu":"1",...}}. Pools, not nodes: no counts.
+     */
+    private static final Pattern PROVISIONER_PREFIX = Pattern.compile("^\\s*Failed to schedule pod,\\s*");
+    private static final Pattern POOL_TAINT = Pattern.compile("did not tolerate ([^;,\\s]+)");
+    private static final Pattern REQUESTED_RESOURCE = Pattern.compile("\"([a-z0-9.-]+/[a-z0-9.-]+|cpu|memory)\"\\s*:");
     private static final Pattern PREDICATE_COUNTED = Pattern.compile("^(.*?)\\s*\\((\\d{1,9})\\)$", Pattern.DOTALL);
     private static final Pattern COUNTED = Pattern.compile("^(\\d{1,9})\\s+(.*)$", Pattern.DOTALL);
     /** A clause starts with a node count; {@code , that the pod didn't tolerate} (pre-1.26 taints) does not. */
@@ -167,6 +176,8 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
             if (trailing.find()) {
                 body = body.substring(0, trailing.start());
             }
+        } else if (PROVISIONER_PREFIX.matcher(body).find() || body.contains("incompatible with nodepool")) {
+            return new FailedSchedulingMessage(0, 0, provisionerReasons(body), preemption, truncated, raw);
         } else if (kai.find()) {
             body = body.substring(kai.end());
             prefixed = true;
@@ -195,6 +206,30 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
             }
         }
         return new FailedSchedulingMessage(available, total, reasons, preemption, truncated, raw);
+    }
+
+    /** One reason per node pool of a Karpenter verdict ({@link #PROVISIONER_PREFIX}). */
+    private static List<SchedulingReason> provisionerReasons(String body) {
+        List<SchedulingReason> reasons = new ArrayList<>();
+        for (String pool : PROVISIONER_PREFIX.matcher(body).replaceFirst("").split(";\\s*")) {
+            String lower = pool.toLowerCase(Locale.ROOT);
+            Matcher taint = POOL_TAINT.matcher(pool);
+            if (taint.find()) {
+                reasons.add(new SchedulingReason(0, taintKind(taint.group(1)), null, taint.group(1), pool.trim()));
+            } else if (lower.contains("does not have known values") || lower.contains("incompatible requirements")) {
+                reasons.add(new SchedulingReason(0, Kind.NODE_SELECTOR_MISMATCH, null, null, pool.trim()));
+            } else if (lower.contains("no instance type") || lower.contains("exceed limits")) {
+                Matcher resource = REQUESTED_RESOURCE.matcher(pool);
+                String named = null;
+                while (resource.find() && (named == null || !isAccelerator(named))) {
+                    named = resource.group(1);
+                }
+                reasons.add(new SchedulingReason(0, Kind.INSUFFICIENT_RESOURCE, named, null, pool.trim()));
+            } else if (!pool.isBlank()) {
+                reasons.add(new SchedulingReason(0, Kind.OTHER, null, null, pool.trim()));
+            }
+        }
+        return reasons;
     }
 
     /** HAMi's {@code FilteringFailed} verdict: no node has the devices the pod asks for. */
@@ -244,6 +279,16 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
         }
         if (NOT_ENOUGH_GPU.matcher(lower).find()) {
             return new SchedulingReason(nodes, Kind.INSUFFICIENT_RESOURCE, "nvidia.com/gpu", null, clause);
+        }
+        if (lower.contains("podfitsresources") || lower.contains("podexceedsfreecpu")
+                || lower.contains("podexceedsfreememory")) {
+            // the 1.0-1.5 scheduler's predicate names: "Failed for reason PodFitsResources and possibly others",
+            // "pod (x) failed to fit in any node fit failure on node (n): PodExceedsFreeCPU"
+            return new SchedulingReason(nodes, Kind.INSUFFICIENT_RESOURCE, lower.contains("memory") ? "memory"
+                    : lower.contains("cpu") ? "cpu" : null, null, clause);
+        }
+        if (lower.contains("podfitsports") || lower.contains("podfitshostports")) {
+            return new SchedulingReason(nodes, Kind.NODE_PORTS, null, null, clause);
         }
         if (lower.startsWith("too many pods")) {
             return new SchedulingReason(nodes, Kind.TOO_MANY_PODS, null, null, clause);

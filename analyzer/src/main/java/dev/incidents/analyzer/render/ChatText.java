@@ -14,6 +14,11 @@ final class ChatText {
     }
 
     /** For prose: one line, markup escaped with a backslash, mentions neutralised. */
+    /** {@code 1 signal}, {@code 7 signals}. */
+    static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
     static String prose(String text) {
         String line = oneLine(text);
         StringBuilder b = new StringBuilder(line.length() + 16);

@@ -51,7 +51,7 @@ public final class IncidentConsole {
             }
         }
         line(b, "seen", IncidentJson.time(incident.getFirstSeen()) + " .. " + IncidentJson.time(incident.getLastSeen())
-                + ", " + incident.getSignalCount() + " signals", color);
+                + ", " + ChatText.count(incident.getSignalCount(), "signal"), color);
         if (incident.getFollows() != null) {
             line(b, "follows", incident.getFollows(), color);
         }

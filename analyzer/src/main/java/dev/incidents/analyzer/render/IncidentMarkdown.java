@@ -64,8 +64,8 @@ public final class IncidentMarkdown {
                 }
             }
         }
-        String tail = ChatText.prose("Evidence: " + size(incident.getEvidence()) + " records, "
-                + incident.getSignalCount() + " signals, first seen " + IncidentJson.time(incident.getFirstSeen())
+        String tail = ChatText.prose("Evidence: " + ChatText.count(size(incident.getEvidence()), "record")
+                + ", " + ChatText.count(incident.getSignalCount(), "signal") + ", first seen " + IncidentJson.time(incident.getFirstSeen())
                 + ", last seen " + IncidentJson.time(incident.getLastSeen()));
 
         // Fit the cap: drop commands from the end (keeping the fence whole), then cut the prose.

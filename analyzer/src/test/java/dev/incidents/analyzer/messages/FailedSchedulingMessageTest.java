@@ -329,4 +329,34 @@ class FailedSchedulingMessageTest {
                 + "4 node(s) didn't have free ports for the requested pod ports.").category())
                 .as("the nodes the selector leaves have the port taken").contains(Category.INSUFFICIENT_RESOURCES);
     }
+
+    /** ai-on-eks#112, karpenter#8068 (shapes): Karpenter's verdict names why each node pool cannot take the pod. */
+    @Test
+    void karpentersVerdictPerNodePool() {
+        assertThat(FailedSchedulingMessage.parse("Failed to schedule pod, incompatible with nodepool \"x86\", daemonset "
+                + "overhead={\"cpu\":\"1576m\",\"pods\":\"17\"}, incompatible requirements, label \"workload\" does not "
+                + "have known values").category()).contains(Category.NODE_SELECTOR_MISMATCH);
+        assertThat(FailedSchedulingMessage.parse("Failed to schedule pod, incompatible with nodepool \"gpu\", daemonset "
+                + "overhead={\"cpu\":\"200m\"}, did not tolerate nvidia.com/gpu=true:NoSchedule").category())
+                .contains(Category.UNTOLERATED_TAINT);
+        FailedSchedulingMessage capacity = FailedSchedulingMessage.parse("Failed to schedule pod, incompatible with "
+                + "nodepool \"gpu\", daemonset overhead={\"cpu\":\"200m\"}, no instance type satisfied resources "
+                + "{\"cpu\":\"4\",\"nvidia.com/gpu\":\"8\",\"pods\":\"1\"} and requirements karpenter.sh/capacity-type In "
+                + "[on-demand]");
+        assertThat(capacity.category()).contains(Category.INSUFFICIENT_GPU);
+        assertThat(capacity.acceleratorResource()).contains("nvidia.com/gpu");
+    }
+
+    /** kubernetes#11453 and its era: the 1.0-1.5 scheduler named its failed predicates. */
+    @Test
+    void theFirstSchedulersPredicateNames() {
+        assertThat(FailedSchedulingMessage.parse("Failed for reason PodFitsResources and possibly others").category())
+                .contains(Category.INSUFFICIENT_RESOURCES);
+        FailedSchedulingMessage cpu = FailedSchedulingMessage.parse("pod (web-1) failed to fit in any node\nfit failure "
+                + "on node (node-1): PodExceedsFreeCPU");
+        assertThat(cpu.category()).contains(Category.INSUFFICIENT_RESOURCES);
+        assertThat(cpu.facts().get(dev.incidents.analyzer.hints.Fact.RESOURCE)).contains("cpu");
+        assertThat(FailedSchedulingMessage.parse("Failed for reason PodFitsPorts and possibly others").category())
+                .contains(Category.INSUFFICIENT_RESOURCES);
+    }
 }

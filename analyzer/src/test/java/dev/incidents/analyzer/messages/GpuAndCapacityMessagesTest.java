@@ -25,6 +25,11 @@ class GpuAndCapacityMessagesTest {
                 .map(ContainerStartFailure::kind).contains(ContainerStartFailure.Kind.ENTRYPOINT_MISSING);
         assertThat(ContainerStartFailure.parse("Error: container create failed: exec format error"))
                 .map(ContainerStartFailure::kind).contains(ContainerStartFailure.Kind.WRONG_ARCHITECTURE);
+        // action-k3s-helm#112: Docker refuses to create a container whose hostPath does not exist on the node
+        assertThat(ContainerStartFailure.parse("Error: Error response from daemon: invalid mount config for type "
+                + "\"bind\": bind source path does not exist: /opt/cni/bin")).isPresent();
+        assertThat(ContainerStartFailure.parse("Failed to pull image \"x\": rpc error: code = Unknown desc = Error "
+                + "response from daemon: manifest for x:1 not found")).as("Docker's pull errors are pulls").isEmpty();
         assertThat(ContainerStartFailure.parse("Failed to pull image \"x\": rpc error: code = Unknown")).isEmpty();
         assertThat(ContainerStartFailure.parse("Failed to create pod sandbox: rpc error: OCI runtime create failed"))
                 .as("a sandbox failure is SANDBOX_FAILED's").isEmpty();

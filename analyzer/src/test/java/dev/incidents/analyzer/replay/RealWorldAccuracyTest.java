@@ -57,15 +57,9 @@ class RealWorldAccuracyTest {
             // session 7 (fixtures7): a describe pasted outside a code block loses every indentation; the pod record is
             // read, but its flat `Last State: Terminated` / `Exit Code: 1` / `Restart Count: 19` lines open nothing
             "crash_loop/k8s-93826-wordpress-exit-1-restart-19-describe-indentation-lost",
-            // session 7 (fixtures8): a tool's `key: value` flattening of a container's terminated state
-            // (`status: terminated,exitCode: 0,reason: OOMKilled,...`) inside its own sentence gives no record
-            "oom_killed/hkube-904-algorithm-worker-cache-2g-limit-oomkilled-status-line",
             // session 7 (fixtures8): `get sc` and `get pv,pvc` listings (claims Pending on classes no `get sc` row
             // names) give no record: a claim listing is not read, so the unbound claims are not seen
             "pvc_unbound/crunchy-postgres-operator-1490-quickstart-storage-classes-standard-fast-missing-get-sc-get-pvc",
-            // session 7 (fixtures8): a pod's `status.conditions` YAML alone (`ContainersNotReady`, `containers with
-            // unready status: [queue-proxy]`), without metadata or container statuses, gives no record
-            "readiness_failing/knative-6489-user-port-mismatch-queue-proxy-unready-pod-status-conditions-yaml",
             // session 7, from held-back batch 8: a 1.6 STATUS column holding the GPU manager's sentence
             "gpu_admission_failed/k8s-42412-1-6-alpha-gpu-still-held-by-dead-container-status-column-message-get-pods",
             // session 7, batch 8: claim and volume listings; the analyzer has no claim object, only a claim's events
@@ -77,9 +71,6 @@ class RealWorldAccuracyTest {
             // session 7 (fixtures9): a 1.0 tab-separated `describe pod` whose container shows only `Restart Count: 5`
             // under a 50Mi limit (1.0 printed no last termination reason); its event row with absolute dates is not read
             "oom_killed/k8s-10861-1-0-simmemleak-50mi-limit-restart-count-5-no-terminated-reason-tab-describe",
-            // session 7 (fixtures9): a workflow engine's JSON log line quoting the API server's quota refusal
-            // (`pods "..." is forbidden: exceeded quota: ...`) gives no record: no event, no controller
-            "replica_create_failed/flyte-6226-map-task-pods-forbidden-exceeded-quota-memory-cpu-quota-propeller-json-log",
             // session 7 (fixtures9): the host-port conflict is read (INSUFFICIENT_RESOURCES, cause HOST_PORT_IN_USE), but
             // a tool's `kube-system:svclb-...` print of the pod's name leaves its namespace unread (default)
             "insufficient_resources/kubernetes-arm-5-k3s-servicelb-and-metallb-svclb-no-free-host-ports-three-line-event",
@@ -88,28 +79,38 @@ class RealWorldAccuracyTest {
             "node_not_ready/k8s-55713-1-8-kubelet-stopped-to-simulate-crash-node-notready-pods-still-running-get-nodes",
             // session 7 (fixtures9): quay.io answers a repository that does not exist with `unauthorized: access to the
             // requested resource is not authorized`; read as a credentials problem (IMAGE_PULL_AUTH)
-            "image_not_found/harbor-helm-1888-short-name-resolved-to-quay-io-harbor-db-not-there-crio-unauthorized-lone-message");
+            "image_not_found/harbor-helm-1888-short-name-resolved-to-quay-io-harbor-db-not-there-crio-unauthorized-lone-message",
+            // batch 9, moved here in session 8 after its classes (17/26); what is left:
+            // restarts shown only as "Started (x5 over 23m)" (the back-off rows cut): reading repeated starts as a loop
+            // opened crash loops minutes early in live streams, before the OOM or back-off that explains them
+            "crash_loop/thek8sbook-46-web-app-image-exec-format-error-get-pods-watch-init-then-error-events-cut",
+            // a scale-up triggered a minute before the paste ends: replay assumes its end state lasts
+            "healthy/genai-quickstart-41-gke-autopilot-tgi-pod-waits-for-node-then-scale-up-custom-columns-events",
+            // three workloads failing alike are three incidents: incidents are per workload
+            "init_container_failed/istio-33566-istio-init-iptables-restore-panic-on-rerun-init-crashloop-604-restarts-get-pods",
+            // a pending pod with host ports, no event and no condition message: nothing says why
+            "insufficient_resources/loculus-4203-k3s-out-of-ports-svclb-traefik-80-443-pending-describe-no-events",
+            // Karpenter's pools: the neuron pool's taint ranks first (a pool fenced by an accelerator taint)
+            "node_selector_mismatch/ai-on-eks-112-vllm-inf2-raycluster-nodeselector-workload-label-no-karpenter-nodepool-get-pods-karpenter-log",
+            // "1 didn't match pod affinity rules, 3 Insufficient nvidia.com/gpu": which nodes have GPUs is not said
+            "node_selector_mismatch/devpod-k8s-provider-63-gpu-workspace-pod-affinity-to-pod-on-cpu-node-lone-verdict",
+            // exit code 137 with reason Error: killed, not proven an OOM
+            "oom_killed/flyte-2376-demo-cluster-default-200mi-task-killed-137-reason-error-flyte-console-message",
+            // one container of three unready for under 6 minutes: below the 10 minutes a snapshot needs
+            "readiness_failing/knative-4536-queue-proxy-never-ready-non-root-exec-probe-get-pods-2-of-3-status-conditions-yaml");
 
     /**
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
     static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
-            // batch 9, measured 13/26 on 2026-12-03 (session 7, at its merge, analyzer of eadbfc2) before anyone
+            // batch 10, measured 25/33 on 2026-12-03 (session 8, at its merge, analyzer of 4984ed8) before anyone
             // looked at it
-            "container_start_failed/aks-engine-920-cuda-10-1-image-requires-driver-418-node-has-older-kubectl-run-containercannotrun",
-            "crash_loop/thek8sbook-46-web-app-image-exec-format-error-get-pods-watch-init-then-error-events-cut",
-            "healthy/genai-quickstart-41-gke-autopilot-tgi-pod-waits-for-node-then-scale-up-custom-columns-events",
-            "image_pull_auth/helm-12189-pipeline-created-namespace-private-acr-no-pull-credentials-get-pods-wide-describe-head",
-            "init_container_failed/istio-33566-istio-init-iptables-restore-panic-on-rerun-init-crashloop-604-restarts-get-pods",
-            "insufficient_resources/k8s-11453-1-0-podfitsresources-and-possibly-others-lowercase-failedscheduling-tab-describe",
-            "insufficient_resources/loculus-4203-k3s-out-of-ports-svclb-traefik-80-443-pending-describe-no-events",
-            "node_selector_mismatch/ai-on-eks-112-vllm-inf2-raycluster-nodeselector-workload-label-no-karpenter-nodepool-get-pods-karpenter-log",
-            "node_selector_mismatch/devpod-k8s-provider-63-gpu-workspace-pod-affinity-to-pod-on-cpu-node-lone-verdict",
-            "oom_killed/airflow-73164-kubernetes-executor-worker-pod-oomkilled-scheduler-log-container-reason",
-            "oom_killed/flyte-2376-demo-cluster-default-200mi-task-killed-137-reason-error-flyte-console-message",
-            "readiness_failing/knative-4536-queue-proxy-never-ready-non-root-exec-probe-get-pods-2-of-3-status-conditions-yaml",
-            "replica_create_failed/volcano-711-tfjob-gang-podgroup-missing-webhook-denies-evaluator-pod-tf-operator-log");
+            "config_error/pipelines-as-code-1003-dockerfile-images-run-as-root-manifests-run-as-non-root-kind-get-pods-row",
+            "crash_loop/gpu-operator-85-driver-container-could-not-resolve-kernel-4-15-0-115-device-plugin-dcgm-crashloop-1100-restarts-get-pods",
+            "gpu_capacity_lost/device-plugin-68-gpu-node-taint-repels-device-plugin-daemonset-only-alpha-nvidia-gpu-advertised-node-capacity",
+            "node_disk_pressure/k3d-130-docker-vm-disk-full-image-gc-frees-0-bytes-pods-pending-on-taint-get-events-and-node-rows",
+            "volume_mount_failed/kind-1002-argo-docker-executor-on-containerd-kind-node-docker-sock-not-a-socket-get-events-rows");
 
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
@@ -165,8 +166,8 @@ class RealWorldAccuracyTest {
 
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
-        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(355);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(26);
+        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(381);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(33);
     }
 
     @Test

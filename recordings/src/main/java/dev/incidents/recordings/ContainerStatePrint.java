@@ -1,0 +1,68 @@
+package dev.incidents.recordings;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A tool's own print of a container's terminated state as {@code key: value} pairs, in its log or its UI: Airflow's
+ * KubernetesExecutor ({@code Pod phase: Failed, ..., container_state: terminated, container_reason: OOMKilled,
+ * exit_code: 137}), a worker's status line ({@code status: terminated,exitCode: 0,reason: OOMKilled,startedAt: ...}).
+ * The reason is the runtime's, whatever prints it, so the paragraph becomes the pod with that container state: the pod
+ * a {@code pod ns/name} in it names, else one the paste does not name.
+ */
+final class ContainerStatePrint {
+    /** {@code state: terminated} as a value, not YAML's {@code state:} / {@code terminated:} keys of a pod's status. */
+    private static final Pattern TERMINATED = Pattern.compile(
+            "\\b(?:container_state|state|status):\\s*terminated\\b(?!:)");
+    private static final Pattern REASON = Pattern.compile("\\b(?:container_)?reason:\\s*([A-Z][A-Za-z]+)\\b");
+    private static final Pattern EXIT_CODE = Pattern.compile("\\b(?:exitCode|exit_code):\\s*(\\d{1,3})\\b");
+    private static final Pattern PHASE = Pattern.compile("\\b[Pp]od phase:\\s*(Pending|Running|Succeeded|Failed)\\b");
+    private static final Pattern CONTAINER = Pattern.compile("\\bcontainer_name:\\s*([a-z0-9][-a-z0-9]*)");
+    private static final Pattern POD = Pattern.compile("\\bpod ([a-z0-9][-a-z0-9]*)/([a-z0-9][-a-z0-9.]*[a-z0-9])");
+    /** Reasons a runtime gives a container that ended ({@code None} and the like are no reason). */
+    private static final java.util.Set<String> ENDED = java.util.Set.of("OOMKilled", "Error", "ContainerCannotRun",
+            "StartError", "DeadlineExceeded");
+
+    private ContainerStatePrint() {
+    }
+
+    /** Emits a Pod for each paragraph of {@code lines} that prints a terminated container with its reason. */
+    static void read(List<String> lines, DescribeSink sink) {
+        int start = 0;
+        for (int i = 0; i <= lines.size(); i++) {
+            boolean end = i == lines.size() || lines.get(i).isBlank() || lines.get(i).trim().startsWith("```");
+            if (end) {
+                if (i > start) {
+                    read(String.join(" ", lines.subList(start, i)), start + 1, sink);
+                }
+                start = i + 1;
+            }
+        }
+    }
+
+    private static void read(String paragraph, long line, DescribeSink sink) {
+        Matcher reason = REASON.matcher(paragraph);
+        String ended = null;
+        while (reason.find()) {
+            if (ENDED.contains(reason.group(1))) {
+                ended = reason.group(1);
+            }
+        }
+        if (ended == null || !TERMINATED.matcher(paragraph).find() || paragraph.contains("lastState")) {
+            return; // YAML and JSON of a pod are read as objects, with their own state blocks
+        }
+        Matcher pod = POD.matcher(paragraph);
+        boolean named = pod.find();
+        String name = named ? pod.group(2) : DescribePod.UNNAMED_POD;
+        Matcher phase = PHASE.matcher(paragraph);
+        Matcher container = CONTAINER.matcher(paragraph);
+        Matcher exit = EXIT_CODE.matcher(paragraph);
+        ObjectNode object = DescribePod.terminatedPod(named ? pod.group(1) : "default", name,
+                phase.find() ? phase.group(1) : "Running", container.find() ? container.group(1) : "unnamed-container",
+                ended, null, exit.find() ? Integer.valueOf(exit.group(1)) : null);
+        sink.snapshot(object, line);
+    }
+}
