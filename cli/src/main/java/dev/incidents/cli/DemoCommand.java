@@ -97,6 +97,12 @@ public final class DemoCommand implements Callable<Integer> {
                     + "number, as the ordering guarantee says).")
     int partitions;
 
+    /** To measure a lateness bound at scale: late signals and live = replay are what the demo reports. */
+    @Option(names = "--lateness", paramLabel = "DURATION",
+            description = "incidents.lateness of the demo's analyzer and of the replay it is compared with (e.g. PT1S). "
+                    + "Default: the analyzer's default.")
+    Duration lateness;
+
     @Option(names = "--color", defaultValue = "auto", description = "auto (when stdout is a terminal), always or never.")
     String color;
 
@@ -159,6 +165,9 @@ public final class DemoCommand implements Callable<Integer> {
                 .with(AnalyzerConfig.DLQ_TOPIC, prefix + Topics.INCIDENTS_DLQ)
                 .with(AnalyzerConfig.IDLE_ADVANCE_INTERVAL, "PT0S")
                 .with(AnalyzerConfig.INPUT_PARTITIONS, partitions);
+        if (lateness != null) {
+            config = config.with(AnalyzerConfig.LATENESS, lateness);
+        }
         // The topics analyze would create (AnalyzerTopics, the node view included), under the demo's names.
         List<TopicSpec> topics = AnalyzerTopics.of(config, partitions);
         TopicProvisioner.ensure(admin, topics, (short) 1);

@@ -282,6 +282,8 @@ final class DescribeEvents {
             if (host != null) {
                 return new Subject("Node", null, host, host);
             }
+            // a node's own events with nothing naming the node: about a node the paste does not name
+            return new Subject("Node", null, DescribeNode.UNNAMED_NODE, null);
         }
         String mentioned = kind.isEmpty() || "Pod".equals(kind) ? generatedPodName(prose) : null;
         if (mentioned != null) {

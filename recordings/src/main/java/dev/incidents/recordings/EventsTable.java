@@ -122,7 +122,9 @@ final class EventsTable {
             "NodeHasSufficientMemory", "NodeHasInsufficientMemory", "NodeHasSufficientPID", "NodeHasInsufficientPID",
             "NodeAllocatableEnforced", "NodeSchedulable", "NodeNotSchedulable", "RegisteredNode", "RemovingNode",
             "DeletingNode", "EvictionThresholdMet", "FreeDiskSpaceFailed", "ImageGCFailed", "Rebooted",
-            "InvalidDiskCapacity", "ContainerGCFailed", "NodeControllerEviction", "KubeletSetupFailed");
+            "InvalidDiskCapacity", "ContainerGCFailed", "NodeControllerEviction", "KubeletSetupFailed",
+            // the GPU device plugin's health check, read from its log (QuotedEvent)
+            "XidCriticalError", "DeviceUnhealthy");
 
     private EventsTable() {
     }

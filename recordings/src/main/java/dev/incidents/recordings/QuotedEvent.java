@@ -22,10 +22,14 @@ import java.util.regex.Pattern;
  * is the same message. Lines that are describe fields ({@code Message: ...}) are left to the describe readers.
  */
 final class QuotedEvent {
-    /** {@code 0/36 nodes are available:} (1.9 on), {@code No nodes are available that match all of the predicates}. */
+    /**
+     * {@code 0/36 nodes are available:} (1.9 on), {@code No nodes are available that match all of the predicates}, and
+     * one of its clauses quoted without the count in front ({@code due to `1 node(s) had untolerated taint
+     * {node-role.kubernetes.io/etcd: }`}).
+     */
     private static final Pattern VERDICT = Pattern.compile(
             "\\b\\d+/\\d+ nodes are (?:un)?available:|\\bNo nodes are available that match all of the (?:following )?predicates"
-            + "|^\\s*(?:>\\s*)*cannot allocate all claims\\b");
+            + "|^\\s*(?:>\\s*)*cannot allocate all claims\\b|(?<![/\\d])\\b\\d+ node\\(s\\) (?:had|didn't|were)\\b");
     /**
      * HAMi's scheduler extender's verdict, its {@code FilteringFailed} event: {@code no available node, all node scores
      * do not meet} (before 2.6), {@code no available node, 3 nodes do not meet} (the reasons in sibling events).
@@ -70,16 +74,24 @@ final class QuotedEvent {
             new KubeletMessage(Pattern.compile("(?:Error: )?(?:failed to start container \"|failed to create containerd "
                     + "task:|failed to create shim task:|container create failed:|OCI runtime (?:create|start|exec) failed:|"
                     + "Error response from daemon: OCI runtime)"), "Warning", "Failed"),
+            // Karpenter's verdict on a pod it cannot place, the FailedScheduling it records
+            new KubeletMessage(Pattern.compile("Failed to schedule pod, "), "Warning", "FailedScheduling", "karpenter"),
+            // the NVIDIA device plugin's health check in its log: a GPU it withdrew from the node
+            new KubeletMessage(Pattern.compile("(?:XidCriticalError: )?Xid=\\d+ on Device="), "Warning", "XidCriticalError",
+                    "nvidia-device-plugin"),
+            new KubeletMessage(Pattern.compile("'[^']+' device marked unhealthy: "), "Warning", "DeviceUnhealthy",
+                    "nvidia-device-plugin"),
             new KubeletMessage(Pattern.compile("Error: (?:couldn't find key \\S+ in (?:ConfigMap|Secret)|(?:configmap|secret)"
                     + " \"[^\"]+\" not found)"), "Warning", "Failed"));
     private static final Pattern QUOTE_MARKER = Pattern.compile("^\\s*(?:>\\s*)*");
     /**
-     * What a tool prints before an event's message: a time or a bracketed time range ({@code [2020-04-02T15:21:43Z -
+     * What a tool prints before an event's message: a time (Go's log package's {@code 2020/08/10 19:09:42} too) or a
+     * bracketed time range ({@code [2020-04-02T15:21:43Z -
      * 2020-04-02T15:22:47Z]}, SLATE's client), the event's type in brackets ({@code [Warning]}, JupyterHub's spawn
      * progress), the reason as a label ({@code FailedMount: }).
      */
     private static final Pattern TOOL_PREFIX = Pattern.compile("^(?:\\[[^\\]]*\\d\\d:\\d\\d[^\\]]*\\]\\s*|"
-            + "\\d{4}-\\d\\d-\\d\\d[T ]\\d\\d:\\d\\d:\\d\\d(?:\\.\\d+)?(?:Z|[+-]\\d\\d:?\\d\\d)?\\s+)?"
+            + "\\d{4}[-/]\\d\\d[-/]\\d\\d[T ]\\d\\d:\\d\\d:\\d\\d(?:\\.\\d+)?(?:Z|[+-]\\d\\d:?\\d\\d)?\\s+)?"
             + "(?:\\[(Normal|Warning)\\]\\s*)?(?:([A-Z][a-z]+(?:[A-Z][A-Za-z]*)+):\\s+)?"
             + "(?:\\(combined from similar events\\):\\s*)?");
     /**

@@ -17,11 +17,14 @@ import java.util.regex.Pattern;
  *   <li>DaemonSet and non-indexed Job pods are both {@code <name>-<5>}: indistinguishable by name. The guess is
  *       DaemonSet (node agents such as the NVIDIA device plugin are what GPU incidents involve) and
  *       {@link #ambiguous()} is true;</li>
+ *   <li>Argo Workflows (and Kubeflow Pipelines, which run on it): {@code <workflow>-<node id, 7-10 digits>}, the
+ *       workflow named {@code <name>-<5>} by its generateName ({@code coinflip-c29nz-981967317}), or since Argo 3.4
+ *       {@code <workflow>-<template>-<node id>};</li>
  *   <li>anything else: the bare Pod itself.</li>
  * </ul>
  * Owner references, when a recording has them, always win over this guess.
  *
- * @param kind      Deployment, CronJob, Job, StatefulSet, DaemonSet or Pod
+ * @param kind      Deployment, CronJob, Job, StatefulSet, DaemonSet, Workflow or Pod
  * @param name      the workload's name
  * @param via       the intermediate owner (ReplicaSet or Job name), or null
  * @param ambiguous true when the name fits several controllers equally well
@@ -40,6 +43,9 @@ public record WorkloadName(String kind, String name, String via, boolean ambiguo
     private static final Pattern REPLICA_SET = Pattern.compile("^(.+)-(" + SAFE + "{6,10})$");
     /** A pasted name whose generated suffix the reporter hid: {@code egg-<id>}, {@code web-<pod-id>}. */
     private static final Pattern REDACTED_POD = Pattern.compile("^(.+?)-<[^<>]+>$");
+    /** An Argo workflow's step pod: the workflow's generated name, optionally a template's name, the node id. */
+    private static final Pattern WORKFLOW_POD = Pattern.compile(
+            "^(.+-" + SAFE + "{5})(?:-[a-z][-a-z0-9]*)?-(\\d{7,10})$");
     private static final Pattern CRONJOB_JOB = Pattern.compile("^(.+)-\\d{8,}$");
 
     public static WorkloadName fromPodName(String podName) {
@@ -80,6 +86,10 @@ public record WorkloadName(String kind, String name, String via, boolean ambiguo
         m = GENERATED_POD.matcher(podName);
         if (m.matches()) {
             return new WorkloadName("DaemonSet", m.group(1), null, true);
+        }
+        m = WORKFLOW_POD.matcher(podName);
+        if (m.matches()) {
+            return new WorkloadName("Workflow", m.group(1), null, true);
         }
         return new WorkloadName("Pod", podName, null, false);
     }

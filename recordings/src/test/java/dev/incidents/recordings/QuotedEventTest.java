@@ -324,4 +324,34 @@ class QuotedEventTest {
         assertThat(Recordings.read("paste.txt", "the log:\n{\"level\":\"info\",\"msg\":\"reconciled\"}\n", OPTIONS,
                 rejections::add)).isEmpty();
     }
+
+    /** longhorn#12804: one clause of the scheduler's verdict quoted in a sentence, without its count in front. */
+    @Test
+    void aVerdictsClauseQuotedInASentence() {
+        EventsTable.Row row = QuotedEvent.parse("The pod gets stuck in `Pending` state due to `1 node(s) had untolerated "
+                + "taint {node-role.kubernetes.io/etcd: }`. ", 1, OPTIONS.now());
+        assertThat(row.reason()).isEqualTo("FailedScheduling");
+        assertThat(row.message()).startsWith("1 node(s) had untolerated taint {node-role.kubernetes.io/etcd: }");
+        assertThat(QuotedEvent.parse("the 2/3 node(s) had to be drained", 1, OPTIONS.now())).as("not a count of nodes")
+                .isNull();
+    }
+
+    /**
+     * k8s-device-plugin#189: the NVIDIA device plugin's health check in its log (Go's log timestamp) is about the node
+     * it runs on; data-on-eks#589: Karpenter's verdict quoted alone.
+     */
+    @Test
+    void aDevicePluginsHealthLogAndKarpentersVerdictAlone() {
+        List<Recorded> records = Recordings.read("paste.txt", "2020/08/10 19:09:42 XidCriticalError: Xid=79 on "
+                + "Device=GPU-7540a9b3, the device will go unhealthy.\n2020/08/10 19:09:42 'nvidia.com/gpu' device marked "
+                + "unhealthy: GPU-7540a9b3\n", OPTIONS, rejections::add);
+        assertThat(rejections).isEmpty();
+        assertThat(records).extracting(r -> ((KubeEvent) r.value()).getReason())
+                .containsExactlyInAnyOrder("XidCriticalError", "DeviceUnhealthy");
+        assertThat(records).extracting(r -> ((KubeEvent) r.value()).getInvolvedObject().getKind()).containsOnly("Node");
+        EventsTable.Row karpenter = QuotedEvent.parse("Failed to schedule pod, incompatible with nodepool \"cpu\", "
+                + "daemonset overhead={\"cpu\":\"210m\"}", 1, OPTIONS.now());
+        assertThat(karpenter.reason()).isEqualTo("FailedScheduling");
+        assertThat(karpenter.from()).isEqualTo("karpenter");
+    }
 }

@@ -20,6 +20,9 @@ class WorkloadNameTest {
             "kafka-12,                                 StatefulSet, kafka,                   -,                        false",
             "nvidia-device-plugin-daemonset-x7k2p,     DaemonSet,   nvidia-device-plugin-daemonset, -,                 true",
             "train-resnet-3-b8m4q,                     Job,         train-resnet,            -,                        true",
+            // Argo Workflows' step pods (kind#1002, argo-workflows#1788), before and since 3.4's template in the name
+            "coinflip-c29nz-981967317,                 Workflow,    coinflip-c29nz,          -,                        true",
+            "train-pipeline-x7k2p-preprocess-1234567890, Workflow,  train-pipeline-x7k2p,    -,                        true",
             "debug,                                    Pod,         debug,                   -,                        false",
             "my-pod,                                   Pod,         my-pod,                  -,                        false",
     })

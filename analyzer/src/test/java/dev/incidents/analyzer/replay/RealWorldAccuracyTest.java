@@ -97,20 +97,43 @@ class RealWorldAccuracyTest {
             // exit code 137 with reason Error: killed, not proven an OOM
             "oom_killed/flyte-2376-demo-cluster-default-200mi-task-killed-137-reason-error-flyte-console-message",
             // one container of three unready for under 6 minutes: below the 10 minutes a snapshot needs
-            "readiness_failing/knative-4536-queue-proxy-never-ready-non-root-exec-probe-get-pods-2-of-3-status-conditions-yaml");
+            "readiness_failing/knative-4536-queue-proxy-never-ready-non-root-exec-probe-get-pods-2-of-3-status-conditions-yaml",
+            // session 8 (fixtures11): one `get po` row with `ErrImagePull`, no pull message: it does not say the image
+            // is missing, so nothing opens
+            "image_not_found/k8s-84272-typo-buxybox-one-of-four-containers-errimagepull-get-po-row",
+            // session 8 (fixtures11): Karpenter's `Failed to schedule pod, incompatible with nodepool "x86-cpu-..."`
+            // quoted alone and cut: read (a capacity verdict), but it names only a CPU pool and no GPU request
+            "insufficient_gpu/data-on-eks-589-rayserve-vllm-gpu-nodepool-not-deployed-karpenter-cpu-pool-incompatible-cut",
+            // batch 10, moved here in session 8 after its classes (29/33); what is left:
+            // three workloads with the same runAsNonRoot refusal are three incidents: incidents are per workload
+            "config_error/pipelines-as-code-1003-dockerfile-images-run-as-root-manifests-run-as-non-root-kind-get-pods-row",
+            // two GPU operator DaemonSets crash-looping for one missing driver are two incidents, likewise
+            "crash_loop/gpu-operator-85-driver-container-could-not-resolve-kernel-4-15-0-115-device-plugin-dcgm-crashloop-1100-restarts-get-pods",
+            // one node describe advertising the legacy alpha GPU resource: that nvidia.com/gpu was lost is in prose
+            "gpu_capacity_lost/device-plugin-68-gpu-node-taint-repels-device-plugin-daemonset-only-alpha-nvidia-gpu-advertised-node-capacity",
+            // a pre-1.18 'had taints that the pod didn't tolerate' (no taint named) beside the node's image GC failures:
+            // the pod's subject cannot see the node's events to tell it is the disk-pressure taint
+            "node_disk_pressure/k3d-130-docker-vm-disk-full-image-gc-frees-0-bytes-pods-pending-on-taint-get-events-and-node-rows");
 
     /**
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
     static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
-            // batch 10, measured 25/33 on 2026-12-03 (session 8, at its merge, analyzer of 4984ed8) before anyone
-            // looked at it
-            "config_error/pipelines-as-code-1003-dockerfile-images-run-as-root-manifests-run-as-non-root-kind-get-pods-row",
-            "crash_loop/gpu-operator-85-driver-container-could-not-resolve-kernel-4-15-0-115-device-plugin-dcgm-crashloop-1100-restarts-get-pods",
-            "gpu_capacity_lost/device-plugin-68-gpu-node-taint-repels-device-plugin-daemonset-only-alpha-nvidia-gpu-advertised-node-capacity",
-            "node_disk_pressure/k3d-130-docker-vm-disk-full-image-gc-frees-0-bytes-pods-pending-on-taint-get-events-and-node-rows",
-            "volume_mount_failed/kind-1002-argo-docker-executor-on-containerd-kind-node-docker-sock-not-a-socket-get-events-rows");
+            // batch 11, measured 14/26 on 2026-12-03 (session 8, at its merge, analyzer of 4adf04d, the Argo
+            // workflow names) before anyone looked at it; one of its healthy recordings opened an incident
+            "healthy/dandi-hub-129-jupyterhub-user-pod-karpenter-nodeclaim-scale-up-assigned-within-a-minute-annotated",
+            "image_pull_auth/dra-driver-nvidia-gpu-91-helm-chart-image-private-nvcr-401-message-in-prose",
+            "image_pull_auth/nvcf-40-self-hosted-openbao-image-403-anonymous-token-entitlement-wrapped-message-and-row",
+            "image_pull_failed/gpu-operator-1563-nvcr-rate-limited-new-nodes-operand-init-image-pull-backoff-get-pods",
+            "init_container_failed/minikube-6912-kvm2-gpu-passthrough-nvidia-driver-installer-init-restarts-get-pods",
+            "insufficient_gpu/autoscaler-929-aws-scale-from-zero-gpu-template-without-nvidia-gpu-ca-log-not-trigger-scale-up",
+            "insufficient_resources/k8s-9207-2015-mysql-failed-to-find-fit-podfitsresources-every-minion-kubectl-warnings",
+            "node_disk_pressure/minikube-6820-docker-driver-disk-pressure-taint-only-describe-node-head",
+            "pod_evicted/openshift-os-935-rhcos-jenkins-cosa-agent-evicted-ephemeral-storage-oc-get-pods-describe-message",
+            "pod_evicted/radanalytics-spark-operator-295-executor-evicted-ephemeral-storage-spark-driver-executor-lost-text",
+            "pvc_unbound/k8s-website-26943-jupyterhub-hub-db-dir-no-storage-class-kubeadm-ec2",
+            "replica_create_failed/redis-operator-3-bootstrap-pod-forbidden-quota-must-specify-limits-operator-log-quoted");
 
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
@@ -166,8 +189,8 @@ class RealWorldAccuracyTest {
 
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
-        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(381);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(33);
+        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(438);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(26);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.incidents.cli.bench;
 
 import dev.incidents.analyzer.AnalyzerConfig;
+import dev.incidents.analyzer.PipelineMeters;
 import dev.incidents.analyzer.Category;
 import dev.incidents.analyzer.live.AnalyzerTopics;
 import dev.incidents.analyzer.live.IncidentFeed;
@@ -56,6 +57,8 @@ final class LatencyComparison {
     private final Path sample;
     /** {@code incidents.lateness} of the measured analyzer; null for its default. */
     private final String lateness;
+    /** Paced noise before the first decisive record: the analyzer's code compiled, as it is once it has run a while. */
+    static final Duration WARM_UP = Duration.ofSeconds(20);
 
     LatencyComparison(BenchRun run, Admin admin, Map<String, Object> client, String bootstrap, int partitions, Path sample,
                       String lateness) {
@@ -75,6 +78,7 @@ final class LatencyComparison {
         Path settings = run.dir().resolve("latency-analyzer.properties");
         writeProperties(settings, settings());
         Map<String, OpenArrival> arrivals = new ConcurrentHashMap<>();
+        double lateBefore = PipelineMeters.lateSignals();
         try (RunningAnalyzer analyzer = RunningAnalyzer.start(bootstrap, "bench-latency",
                 run.scratchDir("latency-state"), partitions, run.log("latency-analyzer"),
                 "--config", settings.toString());
@@ -86,8 +90,9 @@ final class LatencyComparison {
                      })) {
             untilStable("bench-latency", analyzer);
             // far enough ahead for the recording to be written and read before its first record is due
-            Instant start = Instant.now().plusSeconds(5).plusMillis(Math.round(rate * span.toSeconds() / 5));
-            PacedRecording paced = new PacedRecording(start, rate, span);
+            Instant start = Instant.now().plusSeconds(5)
+                    .plusMillis(Math.round(rate * WARM_UP.plus(span).toSeconds() / 5));
+            PacedRecording paced = new PacedRecording(start, rate, WARM_UP, span);
             Path file = run.dir().resolve("latency.jsonl");
             long expected = paced.writeTo(file, sample);
             List<Recorded> records = ParseOnly.read(List.of(file), new AtomicLong());
@@ -100,14 +105,18 @@ final class LatencyComparison {
                 analyzer.checkAlive();
                 Thread.sleep(100);
             }
-            return row(new ArrayList<>(arrivals.values()), records, sentAt, config, rate, peak, expected);
+            // the analyzer runs in this JVM: its late-signal counter is ours to read
+            long late = Math.round(PipelineMeters.lateSignals() - lateBefore);
+            return row(new ArrayList<>(arrivals.values()), records, sentAt, config, rate, peak, expected, late);
         }
     }
 
     private Comparison row(List<OpenArrival> opened, List<Recorded> records, long[] sentAt, AnalyzerConfig config,
-                           double rate, double peak, long expected) {
+                           double rate, double peak, long expected, long late) {
         long[] eventTimes = records.stream().mapToLong(r -> r.time().toEpochMilli()).toArray();
         List<Long> latencies = new ArrayList<>();
+        // each incident's send time of its decisive record and latency, to tell a slow tail from a stall of the run
+        StringBuilder samples = new StringBuilder("sent_ms\tlatency_ms\tid\n");
         int afterInput = 0;
         for (OpenArrival open : opened) {
             Incident incident = open.incident();
@@ -118,11 +127,18 @@ final class LatencyComparison {
                 afterInput++;
             } else {
                 latencies.add(open.arrivedMillis() - sentAt[decisive]);
+                samples.append(sentAt[decisive]).append('\t').append(open.arrivedMillis() - sentAt[decisive])
+                        .append('\t').append(incident.getId()).append('\n');
             }
         }
         if (latencies.isEmpty()) {
             throw new IllegalStateException("no incident opened on the latency topics within 30 s of the last record; "
                     + "see " + run.log("latency-analyzer"));
+        }
+        try {
+            Files.writeString(run.dir().resolve("latency-samples.tsv"), samples);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         latencies.sort(null);
         double p99 = percentile(latencies, 0.99) / 1000.0;
@@ -130,11 +146,12 @@ final class LatencyComparison {
                 new Figure(p99, "s", "p99 decisive record -> OPEN on k8s.incidents.json"),
                 new Figure(BUDGET.toMillis() / 1000.0, "s", "the issue's budget"),
                 p99 / (BUDGET.toMillis() / 1000.0), Target.ratioAtMost(1.0),
-                String.format(Locale.ROOT, "%d incidents (%d decisive records sent, %d decidable only after the input), "
-                                + "input paced at %.0f records/s = 50 %% of analyze's %.0f/s; p50 %.2f s, max %.2f s; "
-                                + "lateness bound %s", latencies.size(), expected, afterInput, rate, peak,
-                        percentile(latencies, 0.5) / 1000.0, latencies.get(latencies.size() - 1) / 1000.0,
-                        config.lateness()));
+                String.format(Locale.ROOT, "%d incidents (%d decisive records sent after %d s of warm-up, %d "
+                                + "decidable only after the input), input paced at %.0f records/s = 50 %% of analyze's %.0f/s; p50 %.2f s, max %.2f s; "
+                                + "lateness bound %s, %d signals later than it", latencies.size(), expected,
+                        WARM_UP.toSeconds(), afterInput,
+                        rate, peak, percentile(latencies, 0.5) / 1000.0, latencies.get(latencies.size() - 1) / 1000.0,
+                        config.lateness(), late));
     }
 
     /** The first OPEN transition of an incident and when it arrived on the JSON topic (wall clock). */

@@ -43,4 +43,22 @@ class PacedRecordingTest {
         assertThat(decisive).isEqualTo(1000 / paced.decisiveEvery());
         assertThat(records).allSatisfy(r -> assertThat(r.key()).startsWith(PacedRecording.CLUSTER + "/"));
     }
+
+    @Test
+    void no_decisive_record_comes_before_the_warm_up_has_passed() {
+        Instant start = Instant.parse("2026-12-02T10:00:00Z");
+        PacedRecording paced = new PacedRecording(start, 100, Duration.ofSeconds(5), Duration.ofSeconds(10));
+        Path file = dir.resolve("warm.jsonl");
+
+        long decisive = paced.writeTo(file, SAMPLE);
+
+        List<Recorded> records = Recordings.read(List.of(file), new ReadOptions(null, Instant.now()), r -> { });
+        assertThat(records).hasSize((int) paced.records()).hasSize(100 * (5 + 10 + (int) PacedRecording.TAIL.toSeconds()));
+        List<Instant> oomTimes = records.stream()
+                .filter(r -> r.value() instanceof PodSnapshot pod && pod.getNamespace().startsWith("oom-"))
+                .map(Recorded::time).toList();
+        assertThat(oomTimes).hasSize((int) decisive).allSatisfy(t -> assertThat(t)
+                .isAfterOrEqualTo(start.plusSeconds(5)).isBefore(start.plusSeconds(15)));
+        assertThat(decisive).isEqualTo(1000 / paced.decisiveEvery());
+    }
 }
