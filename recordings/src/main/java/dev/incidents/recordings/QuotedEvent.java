@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * first printed as, at the line's timestamp when it has one, else at the paste's moment. A tool's print of an event
  * ({@link #TOOL_PREFIX}: a time or time range, {@code [Warning]}, the reason as a label, the event recorder's own
  * {@code (combined from similar events): }, a {@code (x8)} count after)
- * is the same message. Lines that are describe fields ({@code Message: ...}) are left to the describe readers.
+ * is the same message. A component's log of an event is read by {@link LoggedEvent}, a JSON log line by its message
+ * ({@link StructuredLogLine}). Lines that are describe fields ({@code Message: ...}) are left to the describe readers.
  */
 final class QuotedEvent {
     /**
@@ -94,30 +95,6 @@ final class QuotedEvent {
             + "\\d{4}[-/]\\d\\d[-/]\\d\\d[T ]\\d\\d:\\d\\d:\\d\\d(?:\\.\\d+)?(?:Z|[+-]\\d\\d:?\\d\\d)?\\s+)?"
             + "(?:\\[(Normal|Warning)\\]\\s*)?(?:([A-Z][a-z]+(?:[A-Z][A-Za-z]*)+):\\s+)?"
             + "(?:\\(combined from similar events\\):\\s*)?");
-    /**
-     * A component's klog line for an event it recorded ({@code I0129 05:42:59.060605 3736781 event.go:294] "Event
-     * occurred" object="ns/pod" kind="Pod" apiVersion="v1" type="Warning" reason="UnexpectedAdmissionError"
-     * message="..."}): the kubelet's and the controllers' logs print every event so.
-     */
-    private static final Pattern LOGGED_EVENT = Pattern.compile("\"Event occurred\" object=\"([^\"]*)\"");
-    private static final Pattern LOGGED_FIELD = Pattern.compile("\\b(kind|type|reason|message)=\"((?:[^\"\\\\]|\\\\.)*)\"?");
-    /**
-     * client-go's event recorder logs every event it records ({@code I0221 02:33:18.78 1 event.go:221]
-     * Event(v1.ObjectReference{Kind:"TFJob", Namespace:"aios", Name:"train-task-27", ...}): type: 'Warning' reason:
-     * 'FailedCreatePod' Error creating: ...}): operators' and controllers' logs are full of them.
-     */
-    private static final Pattern RECORDED_EVENT = Pattern.compile(
-            "Event\\(v1\\.ObjectReference\\{([^}]*)}\\): type: '(\\w+)' reason: '(\\w+)' (.*)");
-    /**
-     * The Kubernetes e2e framework's dump of a namespace's events into a test log ({@code INFO: At 2023-11-30 23:10:47
-     * +0000 UTC - event for pvc-tester-4khdp: {kubelet ip-172-31-25-49} FailedMount: MountVolume.SetUp failed ...}):
-     * time, object name, {@code {component host}}, reason, message.
-     */
-    private static final Pattern E2E_EVENT = Pattern.compile("\\bAt (\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d(?:\\.\\d+)? "
-            + "[+-]\\d{4})(?: [A-Z]{2,5})? - event for ([a-z0-9][-a-z0-9.]*): \\{([^}]*)} (\\w+): (.*)$");
-    private static final java.time.format.DateTimeFormatter E2E_TIME =
-            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss[.SSSSSSSSS][.SSSSSS][.SSS] xx");
-    private static final Pattern REFERENCE_FIELD = Pattern.compile("(\\w+):\"([^\"]*)\"");
     /** {@code pods "my-cluster-head-9xmvs" is forbidden: exceeded quota: ...}, the API server's refusal of a pod. */
     private static final Pattern POD_FORBIDDEN = Pattern.compile("\\bpods \"[^\"]+\" is forbidden: .+");
 
@@ -150,13 +127,9 @@ final class QuotedEvent {
         if (trimmed.startsWith("{\"")) {
             return StructuredLogLine.parse(trimmed, lineNumber, now);
         }
-        Matcher e2e = E2E_EVENT.matcher(line);
-        if (e2e.find()) {
-            return e2eEvent(e2e, lineNumber, now);
-        }
-        Matcher recorded = RECORDED_EVENT.matcher(line);
-        if (recorded.find()) {
-            return recordedEvent(recorded, lineNumber, line, now);
+        EventsTable.Row logged = LoggedEvent.parse(line, lineNumber, now);
+        if (logged != null) {
+            return logged;
         }
         Matcher verdict = VERDICT.matcher(line);
         if (verdict.find()) {
@@ -171,10 +144,6 @@ final class QuotedEvent {
                     "default-scheduler", null, message.strip(), null, null);
         }
         String quoted = QUOTE_MARKER.matcher(line).replaceFirst("");
-        Matcher logged = LOGGED_EVENT.matcher(quoted);
-        if (logged.find()) {
-            return loggedEvent(logged, lineNumber, line, now);
-        }
         Matcher forbidden = POD_FORBIDDEN.matcher(quoted);
         if (forbidden.find()) {
             // a controller's status quoting the API server's refusal of its pod (a RayCluster's, a Job's reason)
@@ -223,59 +192,6 @@ final class QuotedEvent {
             }
         }
         return null;
-    }
-
-    /** The event a klog line says was recorded; a redacted object ({@code <namespace>/<podname>}) is unnamed. */
-    private static EventsTable.Row loggedEvent(Matcher logged, long lineNumber, String line, Instant now) {
-        java.util.Map<String, String> fields = new java.util.HashMap<>();
-        Matcher field = LOGGED_FIELD.matcher(line.substring(logged.end()));
-        while (field.find()) {
-            fields.putIfAbsent(field.group(1), field.group(2).replace("\\\"", "\"").strip());
-        }
-        String object = logged.group(1);
-        String kind = fields.getOrDefault("kind", "Pod");
-        String named = object.contains("<") ? null : kind.toLowerCase(java.util.Locale.ROOT) + "/"
-                + object.substring(object.indexOf('/') + 1);
-        String namespace = object.contains("<") || object.indexOf('/') < 0 ? null : object.substring(0, object.indexOf('/'));
-        return new EventsTable.Row(lineNumber, namespace, fields.getOrDefault("type", "Warning"),
-                fields.getOrDefault("reason", "Unknown"), age(line, now), null, named,
-                fields.getOrDefault("message", ""), null, null);
-    }
-
-    /** An event the e2e framework dumped; the kubelet's and the scheduler's are about a pod. */
-    private static EventsTable.Row e2eEvent(Matcher e2e, long lineNumber, Instant now) {
-        String[] source = e2e.group(3).trim().split("\\s+", 2);
-        String component = source[0];
-        String from = source.length > 1 ? component + ", " + source[1] : component;
-        boolean podEvent = component.equals("kubelet") || component.endsWith("scheduler");
-        String age;
-        try {
-            Instant at = java.time.OffsetDateTime.parse(e2e.group(1), E2E_TIME).toInstant();
-            age = Math.max(0, Duration.between(at, now).getSeconds()) + "s";
-        } catch (DateTimeParseException e) {
-            age = "0s";
-        }
-        String reason = e2e.group(4);
-        return new EventsTable.Row(lineNumber, null, EventsTable.typeOf(reason), reason, age, from, podEvent ? "pod/" + e2e.group(2) : null,
-                e2e.group(5).strip(), null, null);
-    }
-
-    /** The event client-go's recorder logged; its object's kind and name as a get-events row's OBJECT. */
-    private static EventsTable.Row recordedEvent(Matcher recorded, long lineNumber, String line, Instant now) {
-        java.util.Map<String, String> reference = new java.util.HashMap<>();
-        Matcher field = REFERENCE_FIELD.matcher(recorded.group(1));
-        while (field.find()) {
-            reference.put(field.group(1), field.group(2));
-        }
-        String name = reference.get("Name");
-        if (name == null || name.isEmpty()) {
-            return null;
-        }
-        String kind = reference.getOrDefault("Kind", "Pod");
-        String namespace = reference.get("Namespace");
-        return new EventsTable.Row(lineNumber, namespace == null || namespace.isEmpty() ? null : namespace,
-                recorded.group(2), recorded.group(3), age(line, now), null,
-                kind.toLowerCase(java.util.Locale.ROOT) + "/" + name, recorded.group(4).strip(), null, null);
     }
 
     private static String lastTimestamp(String text) {

@@ -1,0 +1,113 @@
+package dev.incidents.recordings;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A component's log line for an event it recorded or saw, in the shapes Kubernetes' own code prints them: the
+ * recorder's klog {@code "Event occurred"} line, client-go's {@code Event(v1.ObjectReference{...})} line, and the e2e
+ * framework's dump of a namespace's events. Each names the event's object, reason and message, so the line becomes that
+ * event ({@link QuotedEvent} asks here first).
+ */
+final class LoggedEvent {
+    /**
+     * A component's klog line for an event it recorded ({@code I0129 05:42:59.060605 3736781 event.go:294] "Event
+     * occurred" object="ns/pod" kind="Pod" apiVersion="v1" type="Warning" reason="UnexpectedAdmissionError"
+     * message="..."}): the kubelet's and the controllers' logs print every event so.
+     */
+    private static final Pattern LOGGED_EVENT = Pattern.compile("\"Event occurred\" object=\"([^\"]*)\"");
+    private static final Pattern LOGGED_FIELD = Pattern.compile("\\b(kind|type|reason|message)=\"((?:[^\"\\\\]|\\\\.)*)\"?");
+    /**
+     * client-go's event recorder logs every event it records ({@code I0221 02:33:18.78 1 event.go:221]
+     * Event(v1.ObjectReference{Kind:"TFJob", Namespace:"aios", Name:"train-task-27", ...}): type: 'Warning' reason:
+     * 'FailedCreatePod' Error creating: ...}): operators' and controllers' logs are full of them.
+     */
+    private static final Pattern RECORDED_EVENT = Pattern.compile(
+            "Event\\(v1\\.ObjectReference\\{([^}]*)}\\): type: '(\\w+)' reason: '(\\w+)' (.*)");
+    /**
+     * The Kubernetes e2e framework's dump of a namespace's events into a test log ({@code INFO: At 2023-11-30 23:10:47
+     * +0000 UTC - event for pvc-tester-4khdp: {kubelet ip-172-31-25-49} FailedMount: MountVolume.SetUp failed ...}):
+     * time, object name, {@code {component host}}, reason, message.
+     */
+    private static final Pattern E2E_EVENT = Pattern.compile("\\bAt (\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d(?:\\.\\d+)? "
+            + "[+-]\\d{4})(?: [A-Z]{2,5})? - event for ([a-z0-9][-a-z0-9.]*): \\{([^}]*)} (\\w+): (.*)$");
+    private static final java.time.format.DateTimeFormatter E2E_TIME =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss[.SSSSSSSSS][.SSSSSS][.SSS] xx");
+    private static final Pattern REFERENCE_FIELD = Pattern.compile("(\\w+):\"([^\"]*)\"");
+
+    private LoggedEvent() {
+    }
+
+    /** The event {@code line} logs, at its own time; null when it logs none. */
+    static EventsTable.Row parse(String line, long lineNumber, Instant now) {
+        Matcher dumped = E2E_EVENT.matcher(line);
+        if (dumped.find()) {
+            return dumped(dumped, lineNumber, now);
+        }
+        Matcher recorded = RECORDED_EVENT.matcher(line);
+        if (recorded.find()) {
+            return recorded(recorded, lineNumber, line, now);
+        }
+        Matcher occurred = LOGGED_EVENT.matcher(line);
+        if (occurred.find()) {
+            return occurred(occurred, lineNumber, line, now);
+        }
+        return null;
+    }
+
+    /** The event a klog line says was recorded; a redacted object ({@code <namespace>/<podname>}) is unnamed. */
+    private static EventsTable.Row occurred(Matcher logged, long lineNumber, String line, Instant now) {
+        java.util.Map<String, String> fields = new java.util.HashMap<>();
+        Matcher field = LOGGED_FIELD.matcher(line.substring(logged.end()));
+        while (field.find()) {
+            fields.putIfAbsent(field.group(1), field.group(2).replace("\\\"", "\"").strip());
+        }
+        String object = logged.group(1);
+        String kind = fields.getOrDefault("kind", "Pod");
+        String named = object.contains("<") ? null : kind.toLowerCase(java.util.Locale.ROOT) + "/"
+                + object.substring(object.indexOf('/') + 1);
+        String namespace = object.contains("<") || object.indexOf('/') < 0 ? null : object.substring(0, object.indexOf('/'));
+        return new EventsTable.Row(lineNumber, namespace, fields.getOrDefault("type", "Warning"),
+                fields.getOrDefault("reason", "Unknown"), QuotedEvent.age(line, now), null, named,
+                fields.getOrDefault("message", ""), null, null);
+    }
+
+    /** An event the e2e framework dumped; the kubelet's and the scheduler's are about a pod. */
+    private static EventsTable.Row dumped(Matcher e2e, long lineNumber, Instant now) {
+        String[] source = e2e.group(3).trim().split("\\s+", 2);
+        String component = source[0];
+        String from = source.length > 1 ? component + ", " + source[1] : component;
+        boolean podEvent = component.equals("kubelet") || component.endsWith("scheduler");
+        String age;
+        try {
+            Instant at = java.time.OffsetDateTime.parse(e2e.group(1), E2E_TIME).toInstant();
+            age = Math.max(0, Duration.between(at, now).getSeconds()) + "s";
+        } catch (DateTimeParseException e) {
+            age = "0s";
+        }
+        String reason = e2e.group(4);
+        return new EventsTable.Row(lineNumber, null, EventsTable.typeOf(reason), reason, age, from,
+                podEvent ? "pod/" + e2e.group(2) : null, e2e.group(5).strip(), null, null);
+    }
+
+    /** The event client-go's recorder logged; its object's kind and name as a get-events row's OBJECT. */
+    private static EventsTable.Row recorded(Matcher recorded, long lineNumber, String line, Instant now) {
+        java.util.Map<String, String> reference = new java.util.HashMap<>();
+        Matcher field = REFERENCE_FIELD.matcher(recorded.group(1));
+        while (field.find()) {
+            reference.put(field.group(1), field.group(2));
+        }
+        String name = reference.get("Name");
+        if (name == null || name.isEmpty()) {
+            return null;
+        }
+        String kind = reference.getOrDefault("Kind", "Pod");
+        String namespace = reference.get("Namespace");
+        return new EventsTable.Row(lineNumber, namespace == null || namespace.isEmpty() ? null : namespace,
+                recorded.group(2), recorded.group(3), QuotedEvent.age(line, now), null,
+                kind.toLowerCase(java.util.Locale.ROOT) + "/" + name, recorded.group(4).strip(), null, null);
+    }
+}
