@@ -26,7 +26,7 @@ final class DescribeEvents {
      * kubectl as people type it: {@code kubectl}, OpenShift's {@code oc}, and the {@code k} alias the kubectl docs
      * suggest ({@code alias k=kubectl}).
      */
-    private static final String KUBECTL = "\\b(?:kubectl|oc|k)\\b";
+    static final String KUBECTL = "\\b(?:kubectl|oc|k)\\b";
     /** The command pasted above the table: {@code $ kubectl get events -n inference}, {@code kubectl events -n x}. */
     private static final Pattern EVENTS_COMMAND = Pattern.compile(
             "(?m)" + KUBECTL + "[^\\n]*?\\b(?:get\\s+(?:events|event|ev)|events)\\b[^\\n]*");
@@ -298,6 +298,9 @@ final class DescribeEvents {
         return new Subject("Pod", contextNamespace, DescribePod.UNNAMED_POD, contextNode);
     }
 
+    /** Kinds whose controller creates pods and records the API server's refusal of one as its FailedCreate. */
+    private static final java.util.Set<String> POD_CONTROLLERS = java.util.Set.of("ReplicaSet", "StatefulSet",
+            "DaemonSet", "Job");
     /** {@code Error creating: pods "web-7d4f9c-x2k4p" is forbidden: ...}: the pod the API server refused. */
     private static final Pattern REFUSED_POD = Pattern.compile("\\bpods \"([a-z0-9][-a-z0-9.]*)\" is forbidden");
     /** What a controller appends to its own name for its pods: {@code -x2k4p}, an ordinal, or nothing yet ({@code -}). */
@@ -309,7 +312,7 @@ final class DescribeEvents {
      * appends to it ({@code ml-pipeline-ui-artifact-684c5db68-s74w8} of ReplicaSet {@code ml-pipeline-ui-artifact-684c5db68}).
      */
     private static String refusingController(String kind, List<EventsTable.Row> rows) {
-        if (!java.util.Set.of("ReplicaSet", "StatefulSet", "DaemonSet", "Job").contains(kind)) {
+        if (!POD_CONTROLLERS.contains(kind)) {
             return null;
         }
         for (EventsTable.Row row : rows) {

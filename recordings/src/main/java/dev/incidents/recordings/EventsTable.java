@@ -34,6 +34,8 @@ final class EventsTable {
             Map.entry("REASON", "REASON"), Map.entry("MESSAGE", "MESSAGE"), Map.entry("MSG", "MESSAGE"),
             Map.entry("OBJECT", "OBJECT"), Map.entry("INVOLVEDOBJECT", "OBJECT"), Map.entry("NAMESPACE", "NAMESPACE"));
     private static final Pattern HEADER_CELL = Pattern.compile("\\S+(?: \\S+)*");
+    /** What users put inside a column title ({@code First Seen}, {@code first_seen}, {@code .lastTimestamp}). */
+    private static final Pattern TITLE_SEPARATORS = Pattern.compile("[ _.-]");
     private static final String TYPE = "(Normal|Warning)";
     static final Pattern DESCRIBE_ROW = Pattern.compile(
             "^\\s*" + TYPE + "\\s+(\\S+)\\s+(" + EventAge.COLUMN + ")(?:\\s+(.*?))?(?:\\s{2,}(.*?))?\\s*$");
@@ -99,6 +101,11 @@ final class EventsTable {
     /** A row's type when the paste does not print it: Normal for the reasons of Normal events, else Warning. */
     static String typeOf(String reason) {
         return NORMAL_REASONS.contains(reason) ? "Normal" : "Warning";
+    }
+
+    /** A reason of kubectl before 1.1 ({@code failedSync}) as it was renamed then, the one the analyzer knows. */
+    private static String camelCase(String lowerCamel) {
+        return Character.toUpperCase(lowerCamel.charAt(0)) + lowerCamel.substring(1);
     }
 
     static final Pattern GET_ROW = Pattern.compile(
@@ -248,16 +255,15 @@ final class EventsTable {
             }
             Matcher v10 = V1_0_ROW.matcher(line);
             if (v10.matches()) {
-                String reason = Character.toUpperCase(v10.group(6).charAt(0)) + v10.group(6).substring(1);
-                return new Row(lineNumber, null, NORMAL_REASONS.contains(reason) ? "Normal" : "Warning", reason,
-                        v10.group(2), from(v10.group(4)), null, v10.group(7).trim(), v10.group(1), v10.group(3));
+                String reason = camelCase(v10.group(6));
+                return new Row(lineNumber, null, typeOf(reason), reason, v10.group(2), from(v10.group(4)), null,
+                        v10.group(7).trim(), v10.group(1), v10.group(3));
             }
             Matcher early = PRE_1_1_ROW.matcher(line);
             if (early.matches()) {
-                // the reasons were renamed to CamelCase in 1.1 (failedSync -> FailedSync): the analyzer knows those
-                String reason = Character.toUpperCase(early.group(4).charAt(0)) + early.group(4).substring(1);
-                return new Row(lineNumber, null, NORMAL_REASONS.contains(reason) ? "Normal" : "Warning", reason,
-                        early.group(1), from(early.group(2)), null, early.group(5).trim(), null, null);
+                String reason = camelCase(early.group(4));
+                return new Row(lineNumber, null, typeOf(reason), reason, early.group(1), from(early.group(2)), null,
+                        early.group(5).trim(), null, null);
             }
             Matcher tabbed = TABBED_ROW.matcher(line);
             if (tabbed.matches()) {
@@ -274,7 +280,7 @@ final class EventsTable {
             if (!u.matches() || EventAge.parse(u.group(2)).isEmpty()) {
                 return null;
             }
-            String type = NORMAL_REASONS.contains(u.group(1)) ? "Normal" : "Warning";
+            String type = typeOf(u.group(1));
             return new Row(lineNumber, null, type, u.group(1), u.group(2).trim(), u.group(3).trim(), null,
                     u.group(4).trim(), null, null);
         }
@@ -318,8 +324,7 @@ final class EventsTable {
             Matcher partial = REASON_OBJECT_ROW.matcher(line);
             if (partial.matches() && KINDS.containsKey(partial.group(3).toLowerCase(Locale.ROOT))) {
                 // no LAST SEEN cell: the paste's own moment; without TYPE, a Warning unless the reason says otherwise
-                String type = partial.group(1) != null ? partial.group(1)
-                        : NORMAL_REASONS.contains(partial.group(2)) ? "Normal" : "Warning";
+                String type = partial.group(1) != null ? partial.group(1) : typeOf(partial.group(2));
                 return new Row(lineNumber, null, type, partial.group(2), "0s", null,
                         partial.group(3) + "/" + partial.group(4), partial.group(5), null, null);
             }
@@ -356,7 +361,7 @@ final class EventsTable {
 
     /** The {@link #GET_HEADER} column a custom-columns title stands for, null when none. */
     private static String customColumn(String title) {
-        return CUSTOM_COLUMNS.get(title.toUpperCase(Locale.ROOT).replaceAll("[ _.-]", ""));
+        return CUSTOM_COLUMNS.get(TITLE_SEPARATORS.matcher(title.toUpperCase(Locale.ROOT)).replaceAll(""));
     }
 
     /**

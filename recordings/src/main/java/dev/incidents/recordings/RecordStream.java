@@ -34,7 +34,7 @@ import java.util.function.Consumer;
 public final class RecordStream implements Iterator<Recorded>, AutoCloseable {
     /** A shell prompt (optional) and a kubectl/oc command asking for YAML or JSON: {@code [root@x]# kubectl get node y -o yaml}. */
     private static final java.util.regex.Pattern OBJECTS_COMMAND = java.util.regex.Pattern.compile(
-            "^\\s*(?:.*?[$#>]\\s*)?\\b(?:kubectl|oc|k)\\s.*(?:-o\\s*|--output[= ])(?:yaml|json)\\b");
+            "^\\s*(?:.*?[$#>]\\s*)?" + DescribeEvents.KUBECTL + "\\s.*(?:-o\\s*|--output[= ])(?:yaml|json)\\b");
 
     /** Files by their oldest record; equal times in file order (within a file, {@link ReorderWindow} keeps position). */
     private static final Comparator<FileCursor> BY_HEAD = (a, b) -> {
@@ -226,12 +226,14 @@ public final class RecordStream implements Iterator<Recorded>, AutoCloseable {
                 in = new LineInput(input.opener().open(), input.close());
                 List<String> blank = new ArrayList<>();
                 String command = null;
+                int commandAt = -1;
                 while (in.next()) {
                     if (!in.isBlank()) {
                         if (command == null && blank.stream().allMatch(String::isBlank)
                                 && OBJECTS_COMMAND.matcher(in.text()).find()) {
                             // the reporter's command above its output: the output decides the format
                             command = in.text();
+                            commandAt = blank.size();
                             blank.add("");
                             continue;
                         }
@@ -248,7 +250,7 @@ public final class RecordStream implements Iterator<Recorded>, AutoCloseable {
                     blank.add(in.text());
                 }
                 if (command != null) {
-                    blank.set(blank.indexOf(""), command); // not objects after all: the text keeps its command
+                    blank.set(commandAt, command); // not objects after all: the text keeps its command
                 }
                 readText(blank);
             } catch (CharacterCodingException e) {
