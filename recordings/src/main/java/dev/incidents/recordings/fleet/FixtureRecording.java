@@ -15,7 +15,9 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,6 +31,10 @@ import java.util.regex.Pattern;
 final class FixtureRecording {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern TIMESTAMP = Pattern.compile("(\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d)(\\.\\d+)?Z");
+    /** A Pod's default {@code terminationGracePeriodSeconds}. */
+    private static final Duration GRACE = Duration.ofSeconds(30);
+    /** The cluster autoscaler's default {@code --scale-down-unneeded-time}: how long a node stays empty before it goes. */
+    private static final Duration SCALE_DOWN_UNNEEDED = Duration.ofMinutes(10);
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss").withZone(java.time.ZoneOffset.UTC);
 
     private FixtureRecording() {
@@ -55,6 +61,7 @@ final class FixtureRecording {
         if (observed.isEmpty()) {
             throw new IllegalArgumentException(file + ": no Kubernetes object in it");
         }
+        observed.addAll(ends(observed, afterwards(file)));
         Instant first = observed.stream().map(Observed::time).min(Comparator.naturalOrder()).orElseThrow();
         Duration shift = Duration.between(first, start);
         List<String> lines = new ArrayList<>();
@@ -67,6 +74,60 @@ final class FixtureRecording {
             lines.add(moved(write(line), shift));
         }
         return BaseRecording.parse(file.toString(), lines);
+    }
+
+    /**
+     * How a copy's objects end, as in a cluster that churns at a steady size, where every Pod created is deleted in
+     * the end and every Node the autoscaler adds is removed again: each Pod the fixture shows and does not delete
+     * itself is deleted {@code after} its last record (a finished Job's pods at its {@code ttlSecondsAfterFinished},
+     * a ReplicaSet's old pods at the next rollout, surplus pods at a scale-down), gracefully, as the API server does
+     * it (the object with {@code deletionTimestamp} set, then {@code DELETED} 30 s later, the default grace period);
+     * each Node it shows is deleted 10 minutes after that, once empty (the cluster autoscaler's default
+     * {@code --scale-down-unneeded-time}). A copy's objects then live a bounded time whatever the recording's length,
+     * so a longer recording of the fleet holds as many live objects at once as a shorter one, as a real cluster does.
+     * The fleet's heartbeating nodes are its fixed pool and are not made here.
+     */
+    static List<Observed> ends(List<Observed> observed, Duration after) {
+        Instant end = observed.stream().map(Observed::time).max(Comparator.naturalOrder()).orElseThrow();
+        Map<String, Observed> lastPods = new LinkedHashMap<>();
+        Map<String, Observed> lastNodes = new LinkedHashMap<>();
+        for (Observed o : observed) {
+            String kind = o.object().path("kind").asText();
+            JsonNode metadata = o.object().path("metadata");
+            Map<String, Observed> last = "Pod".equals(kind) ? lastPods : "Node".equals(kind) ? lastNodes : null;
+            if (last != null) {
+                last.merge(metadata.path("namespace").asText() + "/" + metadata.path("name").asText(), o,
+                        (before, now) -> now.time().isBefore(before.time()) ? before : now);
+            }
+        }
+        Instant terminating = end.plus(after);
+        Instant deleted = terminating.plus(GRACE);
+        List<Observed> ends = new ArrayList<>();
+        for (Observed pod : lastPods.values()) {
+            if (!"DELETED".equals(pod.type())) {
+                ObjectNode object = pod.object().deepCopy();
+                ObjectNode metadata = (ObjectNode) object.get("metadata");
+                metadata.put("deletionTimestamp", SECONDS.format(deleted) + "Z");
+                metadata.put("deletionGracePeriodSeconds", GRACE.toSeconds());
+                ends.add(new Observed(terminating, "MODIFIED", object));
+                ends.add(new Observed(deleted, "DELETED", object));
+            }
+        }
+        for (Observed node : lastNodes.values()) {
+            if (!"DELETED".equals(node.type())) {
+                ends.add(new Observed(deleted.plus(SCALE_DOWN_UNNEEDED), "DELETED", node.object()));
+            }
+        }
+        return ends;
+    }
+
+    /**
+     * How long a fixture's objects outlive its last record: 16 to 75 minutes, by the fixture's name (deterministic,
+     * and spread over the fixtures). Longer than the analyzer's default quiet period (15 min), so a copy's failure
+     * still ends as its fixture recorded it, and the deletes take away what is left.
+     */
+    static Duration afterwards(Path fixture) {
+        return Duration.ofMinutes(16 + Math.floorMod(fixture.getFileName().toString().hashCode(), 60));
     }
 
     /**

@@ -2,6 +2,8 @@ package dev.incidents.recordings.fleet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.incidents.recordings.ReadOptions;
 import dev.incidents.recordings.Recorded;
 import dev.incidents.recordings.Recordings;
@@ -11,8 +13,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class FleetRecordingTest {
     private static final Path SAMPLE = Path.of("..", "samples", "gpu-inference-outage.jsonl");
     private static final Path SCENARIOS = Path.of("..", "analyzer", "src", "test", "resources", "scenarios");
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final FleetRecording.Spec SPEC = new FleetRecording.Spec(7, 3, 6_000,
             Instant.parse("2025-06-02T08:00:00Z"), Duration.ofMinutes(30), 0.05, 10, Duration.ofMinutes(5));
 
@@ -48,6 +53,55 @@ class FleetRecordingTest {
         }
         assertThat(clusters).containsExactlyInAnyOrder(FleetRecording.clusterName(0), FleetRecording.clusterName(1),
                 FleetRecording.clusterName(2));
+    }
+
+    @Test
+    void every_pod_ends_deleted_after_its_grace_and_every_node_but_the_heartbeating_pool_ends_deleted() throws Exception {
+        FleetRecording.Written written = new FleetRecording(SPEC, FleetRecording.fixturesIn(SCENARIOS, SAMPLE))
+                .writeTo(dir.resolve("ends"));
+
+        for (Path file : written.files()) {
+            Map<String, JsonNode> lastPods = new HashMap<>();
+            Map<String, JsonNode> beforeLastPods = new HashMap<>();
+            Map<String, JsonNode> lastNodes = new HashMap<>();
+            List<String> lines = Files.readAllLines(file);
+            for (String line : lines.subList(1, lines.size())) {
+                JsonNode record = JSON.readTree(line);
+                JsonNode metadata = record.path("object").path("metadata");
+                String kind = record.path("object").path("kind").asText();
+                String key = metadata.path("namespace").asText() + "/" + metadata.path("name").asText();
+                if ("Pod".equals(kind)) {
+                    JsonNode before = lastPods.put(key, record);
+                    if (before != null) {
+                        beforeLastPods.put(key, before);
+                    }
+                } else if ("Node".equals(kind)) {
+                    lastNodes.put(key, record);
+                }
+            }
+            assertThat(lastPods).isNotEmpty();
+            int graceful = 0;
+            for (Map.Entry<String, JsonNode> pod : lastPods.entrySet()) {
+                JsonNode last = pod.getValue();
+                assertThat(last.path("type").asText()).as(pod.getKey()).isEqualTo("DELETED");
+                Instant deletedAt = Instant.parse(last.path("time").asText());
+                JsonNode before = beforeLastPods.get(pod.getKey());
+                JsonNode metadata = before == null ? null : before.path("object").path("metadata");
+                if (metadata != null && metadata.has("deletionTimestamp")
+                        && Instant.parse(before.path("time").asText()).plusSeconds(30).equals(deletedAt)) {
+                    // the generator's delete: the object marked for deletion, then gone when its grace ends (a copy
+                    // moves its seconds-precision timestamps by whole and partial seconds: within one of its time)
+                    assertThat(metadata.path("deletionGracePeriodSeconds").asLong()).isEqualTo(30);
+                    assertThat(Duration.between(Instant.parse(metadata.path("deletionTimestamp").asText()), deletedAt).abs())
+                            .isLessThan(Duration.ofSeconds(2));
+                    graceful++;
+                }
+            }
+            assertThat(graceful).as("pods deleted by the generator").isGreaterThan(lastPods.size() / 2);
+            long kept = lastNodes.values().stream().filter(n -> !"DELETED".equals(n.path("type").asText())).count();
+            assertThat(kept).as("the heartbeating pool").isEqualTo(SPEC.nodesPerCluster());
+            assertThat(lastNodes).hasSizeGreaterThan(SPEC.nodesPerCluster());
+        }
     }
 
     @Test
