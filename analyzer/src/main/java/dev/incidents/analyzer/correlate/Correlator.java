@@ -103,6 +103,10 @@ public final class Correlator implements Processor<String, byte[], String, Incid
         this.incidents = context.getStateStore(stores.incidents());
         this.nodes = context.getStateStore(stores.nodes());
         this.placements = context.getStateStore(stores.placements());
+        // Without a changelog (replay) nothing else reads the incidents store: a resolved incident is kept by what
+        // re-opening and the purge read of it (ResolvedIncident), so replay's state is not the resolved incidents of
+        // the resolved retention (7 days by default) kept whole.
+        boolean compactResolved = !config.storeChangelog();
         this.incidentStore = new IncidentStore() {
             @Override
             public Incident get(String id) {
@@ -111,7 +115,8 @@ public final class Correlator implements Processor<String, byte[], String, Incid
 
             @Override
             public void put(String id, Incident incident) {
-                incidents.put(id, incident);
+                incidents.put(id, compactResolved && incident.getStatus() == IncidentStatus.RESOLVED
+                        ? ResolvedIncident.compact(incident) : incident);
             }
         };
         KeyValueStore<String, String> deadlineStore = context.getStateStore(stores.deadlines());

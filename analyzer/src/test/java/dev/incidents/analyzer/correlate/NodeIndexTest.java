@@ -100,6 +100,26 @@ class NodeIndexTest {
         assertThat(index.offer("prod", GPU, store, placements).fragmentedFor(2)).isFalse();
     }
 
+    /** A scaled-down node and the pods that were placed on it leave nothing behind: the offer of an empty cluster. */
+    @Test
+    void a_deleted_node_and_its_deleted_pods_leave_the_offer_of_a_cluster_without_them() {
+        node("prod", "gpu-a", Map.of(GPU, "4"));
+        index.offer("prod", GPU, store, placements); // built: what follows is applied incrementally
+        change("prod/gpu-b", Map.of(GPU, "8"));
+        place("prod/ml/a", new GpuPlacement("gpu-b", Map.of(GPU, 2L)));
+        place("prod/ml/b", new GpuPlacement("gpu-b", Map.of(GPU, 6L)));
+
+        place("prod/ml/a", null);
+        place("prod/ml/b", null);
+        change("prod/gpu-b", null);
+
+        ResourceOffer offer = index.offer("prod", GPU, store, placements);
+        assertThat(offer).isEqualTo(new NodeIndex().offer("prod", GPU, store, placements));
+        assertThat(offer.advertising()).containsExactly("gpu-a (4)");
+        assertThat(offer.placementsObserved()).isZero();
+        assertThat(offer.nodesObserved()).isEqualTo(1);
+    }
+
     /**
      * The per-resource index is kept as nodes and placements change: after any sequence of them, an offer equals the
      * one a fresh index scanning the same stores computes.
