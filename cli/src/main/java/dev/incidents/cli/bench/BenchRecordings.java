@@ -49,6 +49,13 @@ final class BenchRecordings {
         this.dir = dir;
     }
 
+    /**
+     * The fleet recordings' directory prefix, with the generator's version: a directory holds what the generator
+     * wrote when it was made, and one written before a change of what the fleet holds must not be reused (v2: copies
+     * end with their pods' and nodes' deletes).
+     */
+    private static final String FLEET_DIRECTORY = "fleet-v2-";
+
     /** Which generator is used (FLEET falls back to SCALED without the scenario fixtures). */
     Kind kind() {
         return kind;
@@ -56,7 +63,7 @@ final class BenchRecordings {
 
     /** About {@code records} records. */
     Generated generate(long records) {
-        return kind == Kind.FLEET ? fleet("fleet-" + records, FleetRecording.Spec.of(records)) : scaled(records);
+        return kind == Kind.FLEET ? fleet(FLEET_DIRECTORY + records, FleetRecording.Spec.of(records)) : scaled(records);
     }
 
     /**
@@ -66,7 +73,7 @@ final class BenchRecordings {
      */
     Generated spanning(long records, Duration window) {
         return kind == Kind.FLEET
-                ? fleet("fleet-" + records + "-over-" + window.toHours() + "h", FleetRecording.Spec.of(records).over(window))
+                ? fleet(FLEET_DIRECTORY + records + "-over-" + window.toHours() + "h", FleetRecording.Spec.of(records).over(window))
                 : scaled(records);
     }
 
