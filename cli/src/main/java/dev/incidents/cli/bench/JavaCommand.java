@@ -41,7 +41,13 @@ record JavaCommand(List<String> jvmOptions) {
      */
     static final String REPLAY_COLLECTOR = "-XX:+UseSerialGC";
 
-    /** {@code bin/incidents ARGS}: the CLI's main class, with the launcher's collector for {@code replay}. */
+    /**
+     * The initial heap {@code bin/incidents} gives {@code replay} unless {@code INCIDENTS_JAVA_OPTS} names one: the
+     * heap then grows from what the replay holds, not from 1/64 of the machine's RAM (see the launcher).
+     */
+    static final String REPLAY_INITIAL_HEAP = "-Xms128m";
+
+    /** {@code bin/incidents ARGS}: the CLI's main class, with the launcher's collector and initial heap for {@code replay}. */
     List<String> incidents(String... args) {
         return command(Main.class.getName(), args.length > 0 && "replay".equals(args[0]), args);
     }
@@ -61,6 +67,9 @@ record JavaCommand(List<String> jvmOptions) {
         command.add(jvmOptions.get(0));
         if (replay && jvmOptions.stream().noneMatch(JavaCommand::namesCollector)) {
             command.add(REPLAY_COLLECTOR);
+        }
+        if (replay && jvmOptions.stream().noneMatch(o -> o.startsWith("-Xms"))) {
+            command.add(REPLAY_INITIAL_HEAP);
         }
         command.addAll(jvmOptions.subList(1, jvmOptions.size()));
         String home = System.getProperty(BrokerSettings.INCIDENTS_HOME_PROPERTY);
@@ -90,7 +99,10 @@ record JavaCommand(List<String> jvmOptions) {
             String max = m.find() ? String.format("max heap %,d MiB", Long.parseLong(m.group(1)) >> 20) : "max heap unknown";
             String collector = jvmOptions.stream().filter(JavaCommand::namesCollector).findFirst()
                     .orElse(REPLAY_COLLECTOR);
-            return max + " (" + String.join(" ", jvmOptions) + "; replay and parse-only with " + collector + ")";
+            String initial = jvmOptions.stream().filter(o -> o.startsWith("-Xms")).findFirst()
+                    .orElse(REPLAY_INITIAL_HEAP);
+            return max + " (" + String.join(" ", jvmOptions) + "; replay and parse-only with " + collector + " "
+                    + initial + ")";
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
