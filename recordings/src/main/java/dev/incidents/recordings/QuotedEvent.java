@@ -229,6 +229,14 @@ final class QuotedEvent {
         return last;
     }
 
+    /** Whether a line quoting a message carries no date of its own (then it is dated by what it is pasted beside). */
+    static boolean undated(String line) {
+        return !ANY_DATE.matcher(line).find();
+    }
+
+    /** A date and time in any of the shapes logs print ({@code 2024-05-02T13:52:58Z}, {@code 2020/08/10 19:09:42}). */
+    private static final Pattern ANY_DATE = Pattern.compile("\\b\\d{4}[-/]\\d\\d[-/]\\d\\d[T ]\\d\\d:\\d\\d");
+
     /** The age of the line's first timestamp at {@code now} ({@code 0s} when it has none or is later). */
     static String age(String line, Instant now) {
         Matcher m = TIMESTAMP.matcher(line);

@@ -123,10 +123,7 @@ class RealWorldAccuracyTest {
             // below it (the pod assigned), so the selector mismatch it reported looks current
             "healthy/dandi-hub-129-jupyterhub-user-pod-karpenter-nodeclaim-scale-up-assigned-within-a-minute-annotated",
             // the 401 is in the reporter's prose; the quoted kubelet message is cut before the registry's answer
-            "image_pull_auth/dra-driver-nvidia-gpu-91-helm-chart-image-private-nvcr-401-message-in-prose",
-            // the refusal's message is quoted without a time, so it lands at the paste's end, after the unexplained
-            // ErrImagePull row had opened IMAGE_PULL_FAILED (resolved when the refusal arrives)
-            "image_pull_auth/nvcf-40-self-hosted-openbao-image-403-anonymous-token-entitlement-wrapped-message-and-row");
+            "image_pull_auth/dra-driver-nvidia-gpu-91-helm-chart-image-private-nvcr-401-message-in-prose");
 
     /**
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
