@@ -119,7 +119,10 @@ class RealWorldAccuracyTest {
             "container_start_failed/onepanel-789-eks-device-plugin-flag-as-command-executable-not-found",
             // session 9 (fixtures12): one `get pods` row `1/1 Running 3 111s`: three restarts in two minutes with the
             // container up at that moment is not read as a crash loop, so nothing opens
-            "crash_loop/aws-privateca-issuer-58-issuer-crds-not-installed-helm-template-3-restarts-in-111s");
+            "crash_loop/aws-privateca-issuer-58-issuer-crds-not-installed-helm-template-3-restarts-in-111s",
+            // session 9 (fixtures12): three `0/1 Running` rows of one StatefulSet and an objectless `Readiness probe
+            // failed:` row below them: the failure opens on an unnamed pod instead of the StatefulSet the rows name
+            "readiness_failing/eck-2259-es-readiness-curl-3s-timeout-under-query-load-all-nodes-not-ready-get-pods-and-row");
 
     /**
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
