@@ -85,7 +85,7 @@ final class DescribeEvents {
      * kubectl 1.34's describe prints the event's field path before its message ({@code spec.containers{sidecar}:
      * Pulling image "x"}); the message is what follows, as the API holds it.
      */
-    private static final Pattern FIELD_PATH_PREFIX = Pattern.compile(
+    static final Pattern FIELD_PATH_PREFIX = Pattern.compile(
             "(spec\\.(?:initContainers|containers|ephemeralContainers)\\{[^}]+\\}): ");
 
     /**
@@ -147,7 +147,11 @@ final class DescribeEvents {
                     continuing = null;
                     if ((row = QuotedEvent.parse(line, from + i + 1, sink.now())) != null) {
                         // a logged event names its object as a get-events row does; a quoted message does not
-                        (row.object() != null ? getRows : describeRows).add(row);
+                        List<EventsTable.Row> rows = row.object() != null ? getRows : describeRows;
+                        rows.add(row);
+                        if (line.stripTrailing().endsWith(":")) {
+                            continuing = rows; // a message broken after a clause by the reporter goes on below
+                        }
                     }
                 }
             }
@@ -385,7 +389,7 @@ final class DescribeEvents {
      * paste's namespace), or null when none or several are described: the Events table below it is that pod's, even
      * when the reporter cut the describe output down to the table.
      */
-    private static Subject describedPod(String text, String contextNamespace, String contextNode) {
+    static Subject describedPod(String text, String contextNamespace, String contextNode) {
         Matcher command = DESCRIBE_POD_COMMAND.matcher(text);
         Subject found = null;
         while (command.find()) {

@@ -65,7 +65,7 @@ final class DescribeNode {
         status.set("allocatable", resourceMap(root.child("Allocatable")));
         ArrayNode conditions = conditions(conditionsOf(root));
         if (conditions.isEmpty()) {
-            readyFromTaints(taints, conditions);
+            conditionsFromTaints(taints, conditions);
         }
         status.set("conditions", conditions);
         Field info = root.child("System Info");
@@ -78,22 +78,32 @@ final class DescribeNode {
     }
 
     /**
-     * The Ready condition the node controller's own taints stand for, when the paste cut the Conditions table: it
-     * taints a node {@code node.kubernetes.io/not-ready} while Ready is False and {@code node.kubernetes.io/unreachable}
-     * while it is Unknown (the kubelet stopped posting), and removes the taint when the node is Ready again.
+     * The conditions the node controller's own taints stand for, when the paste cut the Conditions table: it taints a
+     * node {@code node.kubernetes.io/not-ready} while Ready is False, {@code node.kubernetes.io/unreachable} while it is
+     * Unknown (the kubelet stopped posting), {@code node.kubernetes.io/disk-pressure} (memory-, pid-) while that
+     * pressure condition is True, and removes each taint when its condition clears.
      */
-    private static void readyFromTaints(ArrayNode taints, ArrayNode conditions) {
+    private static void conditionsFromTaints(ArrayNode taints, ArrayNode conditions) {
+        boolean ready = false;
         for (var taint : taints) {
             String key = taint.path("key").asText();
-            if ("node.kubernetes.io/not-ready".equals(key) || "node.kubernetes.io/unreachable".equals(key)) {
+            String pressure = PRESSURE_TAINTS.get(key);
+            if (pressure != null) {
+                conditions.addObject().put("type", pressure).put("status", "True")
+                        .put("message", "the node controller's " + key + " taint (the Conditions were not pasted)");
+            } else if (!ready && ("node.kubernetes.io/not-ready".equals(key)
+                    || "node.kubernetes.io/unreachable".equals(key))) {
+                ready = true;
                 boolean unreachable = key.endsWith("unreachable");
                 conditions.addObject().put("type", "Ready").put("status", unreachable ? "Unknown" : "False")
                         .put("reason", unreachable ? "NodeStatusUnknown" : "KubeletNotReady")
                         .put("message", "the node controller's " + key + " taint (the Conditions were not pasted)");
-                return;
             }
         }
     }
+
+    private static final Map<String, String> PRESSURE_TAINTS = Map.of("node.kubernetes.io/disk-pressure", "DiskPressure",
+            "node.kubernetes.io/memory-pressure", "MemoryPressure", "node.kubernetes.io/pid-pressure", "PIDPressure");
 
     /**
      * True when a Conditions table is a node's: it has heartbeat times (a pod's and a controller's have none), a

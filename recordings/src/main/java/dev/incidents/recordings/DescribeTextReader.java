@@ -50,6 +50,9 @@ final class DescribeTextReader {
         int proseEnd = starts.isEmpty() ? lines.size() : starts.get(0);
         List<List<PodsTable.Row>> podRows = pods.read(lines, proseEnd);
         DescribeEvents.Subject listed = PodsTable.onlyPod(podRows);
+        if (listed == null) {
+            listed = claimUser(lines, starts);
+        }
         DescribeEvents.Fragments fragments = events.readFragments(lines, 0, proseEnd, listed);
         // kubectl get pods rows before any other snapshot: a headless describe fragment of the same pod, at the same
         // moment, comes after them and wins; a described pod's rows are left out
@@ -60,12 +63,41 @@ final class DescribeTextReader {
             subject = new DescribeEvents.Subject("Pod", listed.namespace() != null ? listed.namespace()
                     : fragments.namespaceOf(listed.name()), listed.name(), listed.node());
         }
+        if (subject == null) {
+            // status lines under a `describe pod x` command whose output the reporter cut to them ("...")
+            subject = DescribeEvents.describedPod(String.join("\n", lines.subList(0, proseEnd)),
+                    fragments.contextNamespace(), null);
+        }
         readHeadless(lines, 0, proseEnd, subject != null && subject.named() ? subject : null,
                 PodsTable.onlyPodsLastRow(podRows));
         for (int k = 0; k < starts.size(); k++) {
             int end = k + 1 < starts.size() ? starts.get(k + 1) : lines.size();
             readDocument(lines, starts.get(k), end);
         }
+    }
+
+    /**
+     * The one pod a claim's describe says uses it ({@code Mounted By:}, {@code Used By:} from kubectl 1.21), in the
+     * claim's namespace: a Pending pod's events pasted above the describe of its unbound claim are that pod's. Null
+     * unless exactly one claim names exactly one pod.
+     */
+    private static DescribeEvents.Subject claimUser(List<String> lines, List<Integer> starts) {
+        DescribeEvents.Subject user = null;
+        for (int k = 0; k < starts.size(); k++) {
+            Field root = DescribeDocuments.fields(lines, starts.get(k),
+                    k + 1 < starts.size() ? starts.get(k + 1) : lines.size(), new int[1]);
+            if (!"PersistentVolumeClaim".equals(kindOf(root))) {
+                continue;
+            }
+            Field users = root.child("Used By") != null ? root.child("Used By") : root.child("Mounted By");
+            List<String> pods = users == null ? List.of() : users.values();
+            if (pods.size() != 1 || user != null) {
+                return null;
+            }
+            String namespace = root.text("Namespace") == null ? "default" : root.text("Namespace");
+            user = new DescribeEvents.Subject("Pod", namespace, pods.get(0).trim(), null);
+        }
+        return user;
     }
 
     /** The names of the objects the describe documents starting at {@code starts} describe. */

@@ -90,6 +90,12 @@ final class EventsTable {
      */
     private static final Pattern V1_0_ROW = Pattern.compile("^\\s*(" + RFC_1123 + ")\\t+(" + RFC_1123 + ")\\t+(\\d{1,9})"
             + "\\t+(\\{[^}]*})\\t+(?:(\\S+)\\t+)?([a-z][A-Za-z]+)\\t+(.*?)\\s*$");
+    /**
+     * The same row with its tabs turned to spaces by the page it was pasted into: cells are told apart by their shapes,
+     * so a subobject path is taken only in its {@code spec.containers{x}} form.
+     */
+    private static final Pattern V1_0_SPACED_ROW = Pattern.compile("^\\s*(" + RFC_1123 + ") +(" + RFC_1123
+            + ") +(\\d{1,9}) +(\\{[^}]*}) +(?:(spec\\.\\S+) +)?([a-z][A-Za-z]+) +(.*?)\\s*$");
     /** Reasons of Normal events, for rows pasted without their Type column; any other reason is read as a Warning. */
     private static final java.util.Set<String> NORMAL_REASONS = java.util.Set.of("Scheduled", "Pulling", "Pulled",
             "Created", "Started", "Killing", "SuccessfulCreate", "SuccessfulDelete", "ScalingReplicaSet",
@@ -254,7 +260,7 @@ final class EventsTable {
                         old.group(8), old.group(1), old.group(3));
             }
             Matcher v10 = V1_0_ROW.matcher(line);
-            if (v10.matches()) {
+            if (v10.matches() || (v10 = V1_0_SPACED_ROW.matcher(line)).matches()) {
                 String reason = camelCase(v10.group(6));
                 return new Row(lineNumber, null, typeOf(reason), reason, v10.group(2), from(v10.group(4)), null,
                         v10.group(7).trim(), v10.group(1), v10.group(3));

@@ -36,6 +36,14 @@ final class LoggedEvent {
             + "[+-]\\d{4})(?: [A-Z]{2,5})? - event for ([a-z0-9][-a-z0-9.]*): \\{([^}]*)} (\\w+): (.*)$");
     private static final java.time.format.DateTimeFormatter E2E_TIME =
             java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss[.SSSSSSSSS][.SSSSSS][.SSS] xx");
+    /**
+     * The cluster autoscaler's log of why a pending pod fits none of a node group's template nodes ({@code Scale-up
+     * predicate failed: PodFitsResources predicate mismatch, cannot put default/x on template-node-for-gpus-5829,
+     * reason: Insufficient nvidia.com/gpu}): the reason its {@code NotTriggerScaleUp} event of the time left out, so
+     * the line is read as that event, in the log's words.
+     */
+    private static final Pattern SCALE_UP_PREDICATE = Pattern.compile("Scale-up predicate failed: .*?\\bcannot put "
+            + "([a-z0-9][-a-z0-9]*)/([a-z0-9][-a-z0-9.]*) on \\S+,? reason: .+$");
     private static final Pattern REFERENCE_FIELD = Pattern.compile("(\\w+):\"([^\"]*)\"");
 
     private LoggedEvent() {
@@ -50,6 +58,12 @@ final class LoggedEvent {
         Matcher recorded = RECORDED_EVENT.matcher(line);
         if (recorded.find()) {
             return recorded(recorded, lineNumber, line, now);
+        }
+        Matcher predicate = SCALE_UP_PREDICATE.matcher(line);
+        if (predicate.find()) {
+            return new EventsTable.Row(lineNumber, predicate.group(1), "Normal", "NotTriggerScaleUp",
+                    QuotedEvent.age(line, now), "cluster-autoscaler", "pod/" + predicate.group(2),
+                    predicate.group().strip(), null, null);
         }
         Matcher occurred = LOGGED_EVENT.matcher(line);
         if (occurred.find()) {

@@ -98,6 +98,11 @@ final class QuotedEvent {
     /** {@code pods "my-cluster-head-9xmvs" is forbidden: exceeded quota: ...}, the API server's refusal of a pod. */
     private static final Pattern POD_FORBIDDEN = Pattern.compile("\\bpods \"[^\"]+\" is forbidden: .+");
 
+    /** logfmt keys ending a line ({@code  namespace=examples redisfailover=redis src="controller.go:154"}). */
+    private static final Pattern LOGFMT_TAIL = Pattern.compile(
+            "(?:\\s+[A-Za-z_][\\w.-]*=(?:\"[^\"]*\"|[^\\s\"=]+))+\\s*$");
+    private static final Pattern LOGFMT_NAMESPACE = Pattern.compile("\\s(?:namespace|ns)=\"?([a-z0-9][-a-z0-9]*)");
+
     /** {@code Error from server (Forbidden): error when creating "pod.yml": admission webhook "x" denied the request: ...} */
     private static final Pattern CREATE_REFUSED = Pattern.compile(
             "Error from server \\(\\w+\\): error when creating \"[^\"]*\": (.+)");
@@ -144,10 +149,21 @@ final class QuotedEvent {
                     "default-scheduler", null, message.strip(), null, null);
         }
         String quoted = QUOTE_MARKER.matcher(line).replaceFirst("");
+        // an operator's log line with logfmt keys after its message (logrus: namespace=examples src="x.go:154"): the
+        // keys are not the message, and the namespace key says where
+        String namespace = null;
+        Matcher keys = LOGFMT_TAIL.matcher(quoted);
+        if (keys.find()) {
+            Matcher key = LOGFMT_NAMESPACE.matcher(keys.group());
+            if (key.find()) {
+                namespace = key.group(1);
+                quoted = quoted.substring(0, keys.start());
+            }
+        }
         Matcher forbidden = POD_FORBIDDEN.matcher(quoted);
         if (forbidden.find()) {
             // a controller's status quoting the API server's refusal of its pod (a RayCluster's, a Job's reason)
-            return new EventsTable.Row(lineNumber, null, "Warning", "FailedCreate", age(line, now), null, null,
+            return new EventsTable.Row(lineNumber, namespace, "Warning", "FailedCreate", age(line, now), null, null,
                     "Error creating: " + forbidden.group().replaceAll("['\"]\\s*$", "").strip(), null, null);
         }
         Matcher refused = CREATE_REFUSED.matcher(quoted);
@@ -185,11 +201,21 @@ final class QuotedEvent {
             return new EventsTable.Row(lineNumber, null, "Warning", "InvalidImageName".equals(label) ? "InspectFailed"
                     : label, age(time, now), "kubelet", null, message, null, null);
         }
+        // kubectl 1.34 prints the event's field path before its message; the row keeps it for the event's fieldPath
+        Matcher field = DescribeEvents.FIELD_PATH_PREFIX.matcher(message);
+        int start = field.lookingAt() ? field.end() : 0;
         for (KubeletMessage kubelet : KUBELET) {
-            if (kubelet.start().matcher(message).lookingAt()) {
+            if (kubelet.start().matcher(message).region(start, message.length()).lookingAt()) {
                 return new EventsTable.Row(lineNumber, null, kubelet.type(), kubelet.reason(), age(time, now),
                         kubelet.component(), null, message.strip(), null, null);
             }
+        }
+        Matcher eviction = DescribePod.EVICTION.matcher(message);
+        if (eviction.find()) {
+            // the kubelet's eviction message after a tool's lead (Spark's "The API gave the following message: "): its
+            // wording is the kubelet's own wherever it is quoted
+            return new EventsTable.Row(lineNumber, null, "Warning", "Evicted", age(time, now), "kubelet", null,
+                    message.substring(eviction.start()).strip(), null, null);
         }
         return null;
     }

@@ -40,6 +40,9 @@ public record WorkloadName(String kind, String name, String via, boolean ambiguo
     private static final Pattern INDEXED_JOB_POD = Pattern.compile("^(.+)-(0|[1-9]\\d{0,6})-" + SUFFIX + "$");
     private static final Pattern STATEFULSET_POD = Pattern.compile("^(.+)-(0|[1-9]\\d{0,5})$");
     private static final Pattern GENERATED_POD = Pattern.compile("^(.+)-" + SUFFIX + "$");
+    /** Two generated suffixes of the safe alphabet, each with a letter: {@code cosa-5zxpd-6wbtc}. */
+    private static final Pattern TWICE_GENERATED_POD = Pattern.compile(
+            "^.+-(?=[0-9]*[a-z])" + SAFE + "{5}-(?=[0-9]*[a-z])" + SAFE + "{5}$");
     private static final Pattern REPLICA_SET = Pattern.compile("^(.+)-(" + SAFE + "{6,10})$");
     /** A pasted name whose generated suffix the reporter hid: {@code egg-<id>}, {@code web-<pod-id>}. */
     private static final Pattern REDACTED_POD = Pattern.compile("^(.+?)-<[^<>]+>$");
@@ -82,6 +85,11 @@ public record WorkloadName(String kind, String name, String via, boolean ambiguo
         if (m.matches()) {
             // an all-digit hash is rare but legal; it is still the best reading of <a>-<b>-<c>
             return new WorkloadName("Deployment", m.group(2), m.group(1), true);
+        }
+        if (TWICE_GENERATED_POD.matcher(podName).matches()) {
+            // <x>-<5>-<5>: named from a generateName that was itself generated (a CI agent's pod, a Job made with
+            // generateName); no DaemonSet has a generated name, and which controller it was is not told
+            return new WorkloadName("Pod", podName, null, true);
         }
         m = GENERATED_POD.matcher(podName);
         if (m.matches()) {

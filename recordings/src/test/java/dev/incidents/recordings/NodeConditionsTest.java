@@ -64,6 +64,30 @@ class NodeConditionsTest {
                 .satisfies(c -> assertThat(c.getStatus()).isEqualTo("Unknown"));
     }
 
+    /** minikube#6820: a describe cut before its Conditions; the disk-pressure taint says DiskPressure=True. */
+    @Test
+    void aPressureTaintStandsForItsCondition() {
+        List<Recorded> records = read("""
+                Name:               minikube
+                Roles:              master
+                Taints:             node.kubernetes.io/disk-pressure:NoSchedule
+                Unschedulable:      false
+                """);
+
+        assertThat(condition(node(records), "DiskPressure").getStatus()).isEqualTo("True");
+        assertThat(records).extracting(Recorded::value).filteredOn(KubeEvent.class::isInstance)
+                .extracting(e -> ((KubeEvent) e).getReason()).containsExactly("NodeHasDiskPressure");
+        assertThat(node(read("""
+                Name:               gpu-7
+                Taints:             node.kubernetes.io/memory-pressure:NoSchedule
+                Conditions:
+                  Type             Status  LastHeartbeatTime                 LastTransitionTime                Reason                       Message
+                  ----             ------  -----------------                 ------------------                ------                       -------
+                  MemoryPressure   False   Mon, 06 Jan 2025 10:00:00 +0000   Mon, 06 Jan 2025 09:00:00 +0000   KubeletHasSufficientMemory   kubelet has sufficient memory available
+                """)).getConditions()).as("a pasted table wins over the taint").singleElement()
+                .satisfies(c -> assertThat(c.getStatus()).isEqualTo("False"));
+    }
+
     /** nds-org/jupyter-et#13: PLEG unhealthy, the describe trimmed to its Name and Conditions. */
     @Test
     void plegNotHealthyInADescribedNode() {

@@ -178,4 +178,48 @@ class PodStatusFragmentTest {
         assertThat(pod.getContainers().get(0).getLastState().getExitCode()).isEqualTo(137);
         assertThat(pod.getReason()).as("not the pod's status reason").isNull();
     }
+
+    /** openshift/os#935: status lines under `oc describe pods/x` cut to them with "...": that pod's. */
+    @Test
+    void statusLinesUnderTheDescribeCommandNamingThePod() {
+        PodSnapshot pod = onlyPod("""
+                $ oc describe pods/rhcos-art-cosa-5zxpd-6wbtc -n builds
+                ...
+                Message:      The node was low on resource: ephemeral-storage
+                """);
+
+        assertThat(pod.getName()).isEqualTo("rhcos-art-cosa-5zxpd-6wbtc");
+        assertThat(pod.getNamespace()).isEqualTo("builds");
+        assertThat(pod.getReason()).isEqualTo("Evicted");
+    }
+
+    /**
+     * kubernetes/website#26943: a Pending pod's Events above the describe of its claim: the claim's one user
+     * ({@code Mounted By:}, {@code Used By:}) in the claim's namespace is the pod the events are about.
+     */
+    @Test
+    void eventsAboveTheDescribeOfTheClaimThePodUses() {
+        List<Recorded> records = Recordings.read("paste.txt", """
+                Events:
+                  Type     Reason            Age                 From               Message
+                  ----     ------            ----                ----               -------
+                  Warning  FailedScheduling  55s (x11 over 11m)  default-scheduler  0/3 nodes are available: 3 pod has unbound immediate PersistentVolumeClaims.
+
+                Name:          hub-db-dir
+                Namespace:     jhub
+                StorageClass:
+                Status:        Pending
+                Volume:
+                Access Modes:
+                VolumeMode:    Filesystem
+                Used By:       hub-5b8d96f64b-qk86l
+                """, OPTIONS, rejections::add);
+
+        assertThat(rejections).isEmpty();
+        assertThat(records).singleElement().satisfies(r -> {
+            var event = (dev.incidents.schemas.KubeEvent) r.value();
+            assertThat(event.getInvolvedObject().getName()).isEqualTo("hub-5b8d96f64b-qk86l");
+            assertThat(event.getInvolvedObject().getNamespace()).isEqualTo("jhub");
+        });
+    }
 }

@@ -354,4 +354,67 @@ class QuotedEventTest {
         assertThat(karpenter.reason()).isEqualTo("FailedScheduling");
         assertThat(karpenter.from()).isEqualTo("karpenter");
     }
+
+    /**
+     * nvcf#40: the kubelet's pull failure with kubectl 1.34's field-path prefix, broken by the reporter after its
+     * clauses over several lines: one event, its message joined, the container its field path.
+     */
+    @Test
+    void aFieldPathPrefixedMessageBrokenOverLines() {
+        List<Recorded> records = Recordings.read("paste.txt", """
+                spec.containers{openbao}: Failed to pull image "nvcr.io/nvidia/nvcf/openbao:2.5":
+                failed to pull and unpack image "nvcr.io/nvidia/nvcf/openbao:2.5":
+                failed to authorize: failed to fetch anonymous token: unexpected status from GET request
+                to https://nvcr.io/proxy_auth?scope=repository%3Anvidia%2Fnvcf%2Fopenbao%3Apull: 403 Forbidden
+
+                Not part of it.
+                """, OPTIONS, rejections::add);
+        assertThat(rejections).isEmpty();
+        assertThat(records).hasSize(1);
+        KubeEvent event = (KubeEvent) records.get(0).value();
+        assertThat(event.getReason()).isEqualTo("Failed");
+        assertThat(event.getInvolvedObject().getFieldPath()).isEqualTo("spec.containers{openbao}");
+        assertThat(event.getMessage()).startsWith("Failed to pull image \"nvcr.io/nvidia/nvcf/openbao:2.5\": failed to pull")
+                .contains("failed to fetch anonymous token").endsWith(": 403 Forbidden");
+    }
+
+    /** spark-operator#295: the kubelet's eviction message after a tool's lead is the eviction. */
+    @Test
+    void anEvictionMessageAfterAToolsLead() {
+        EventsTable.Row row = QuotedEvent.parse("The API gave the following message: The node was low on resource: "
+                + "ephemeral-storage. Container spark-kubernetes-executor was using 107260Ki, which exceeds its request "
+                + "of 0. ", 1, OPTIONS.now());
+        assertThat(row.reason()).isEqualTo("Evicted");
+        assertThat(row.message()).startsWith("The node was low on resource: ephemeral-storage.");
+    }
+
+    /** redis-operator#3: an operator's log line with logfmt keys after the message; the namespace key says where. */
+    @Test
+    void anOperatorsLogLineWithLogfmtKeys() {
+        EventsTable.Row row = QuotedEvent.parse("> Could not create bootstrap pod: pods \"rfb-redis\" is forbidden: "
+                + "failed quota: default: must specify limits.cpu,limits.memory namespace=examples redisfailover=redis "
+                + "src=\"controller.go:154\"", 1, OPTIONS.now());
+        assertThat(row.reason()).isEqualTo("FailedCreate");
+        assertThat(row.namespace()).isEqualTo("examples");
+        assertThat(row.message()).isEqualTo("Error creating: pods \"rfb-redis\" is forbidden: failed quota: default: "
+                + "must specify limits.cpu,limits.memory");
+        assertThat(QuotedEvent.parse("Back-off 40s restarting failed container=app pod=web-0_shop(1a2b)", 1,
+                OPTIONS.now()).message()).as("keys of the message itself stay").endsWith("pod=web-0_shop(1a2b)");
+    }
+
+    /**
+     * autoscaler#929: the cluster autoscaler's log of a template node that does not fit the pod is its
+     * NotTriggerScaleUp, about the pod it names, in the log's words.
+     */
+    @Test
+    void theAutoscalersPredicateLog() {
+        EventsTable.Row row = QuotedEvent.parse("I0605 11:27:30.005163       1 scale_up.go:146] Scale-up predicate "
+                + "failed: PodFitsResources predicate mismatch, cannot put default/simple-gpu-test-6f48d9555d-l9822 on "
+                + "template-node-for-gpus.ci.k8s.local-5829202798403814789, reason: Insufficient nvidia.com/gpu", 1,
+                OPTIONS.now());
+        assertThat(row.reason()).isEqualTo("NotTriggerScaleUp");
+        assertThat(row.namespace()).isEqualTo("default");
+        assertThat(row.object()).isEqualTo("pod/simple-gpu-test-6f48d9555d-l9822");
+        assertThat(row.message()).startsWith("Scale-up predicate failed:").endsWith("reason: Insufficient nvidia.com/gpu");
+    }
 }

@@ -505,6 +505,14 @@ class RecordingsTest {
         assertThat(event.getFirstTimestamp()).isEqualTo(Instant.parse("2015-07-17T17:30:55Z"));
         assertThat(event.getLastTimestamp()).isEqualTo(Instant.parse("2015-07-17T17:31:10Z"));
         assertThat(event.getReportingComponent()).isEqualTo("scheduler");
+        // kubernetes#9207: the same row with its tabs turned to spaces by the page it was pasted into
+        rejections.clear();
+        KubeEvent spaced = (KubeEvent) Recordings.read("paste.txt", text.replace('\t', ' ').replace("-0700 5", "-0700 6"),
+                new ReadOptions("test", Instant.parse("2015-07-17T17:33:30Z")), rejections::add).stream()
+                .filter(r -> r.value() instanceof KubeEvent).findFirst().orElseThrow().value();
+        assertThat(spaced.getReason()).isEqualTo("FailedScheduling");
+        assertThat(spaced.getCount()).isEqualTo(6);
+        assertThat(spaced.getMessage()).isEqualTo("Failed for reason PodFitsResources and possibly others");
     }
 
     /**

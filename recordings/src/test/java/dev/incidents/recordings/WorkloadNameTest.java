@@ -23,6 +23,8 @@ class WorkloadNameTest {
             // Argo Workflows' step pods (kind#1002, argo-workflows#1788), before and since 3.4's template in the name
             "coinflip-c29nz-981967317,                 Workflow,    coinflip-c29nz,          -,                        true",
             "train-pipeline-x7k2p-preprocess-1234567890, Workflow,  train-pipeline-x7k2p,    -,                        true",
+            // a generated name of a generated name (openshift/os#935's Jenkins agent): no DaemonSet is named so
+            "rhcos-art-cosa-5zxpd-6wbtc,               Pod,         rhcos-art-cosa-5zxpd-6wbtc, -,                     true",
             "debug,                                    Pod,         debug,                   -,                        false",
             "my-pod,                                   Pod,         my-pod,                  -,                        false",
     })

@@ -80,10 +80,22 @@ final class PodStates {
         }
     }
 
+    /** {@code Insufficient nvidia.com/gpu}: an extended resource (a domain-qualified name) a verdict found short. */
+    private static final java.util.regex.Pattern SHORT_EXTENDED_RESOURCE = java.util.regex.Pattern.compile(
+            "\\bInsufficient ([a-z0-9][-a-z0-9.]*\\.[a-z]+/[-a-zA-Z0-9_.]+)");
+
     private static void fromEvent(PodState pod, EventSignal e) {
         if ("FailedScheduling".equals(e.reason()) && !ScaleUpVerdict.isProvisionerVerdict(e.message())
                 || "FilteringFailed".equals(e.reason()) && FailedSchedulingMessage.isDeviceFilterVerdict(e.message())) {
             pod.failedScheduling = true;
+        }
+        if (("FailedScheduling".equals(e.reason()) || ScaleUpVerdict.isVerdict(e.reason())) && pod.requests.isEmpty()) {
+            // a verdict finds short only what the pod asks for: "Insufficient nvidia.com/gpu" says it requests GPUs
+            // (at least one) where no snapshot has told its requests
+            java.util.regex.Matcher shortage = SHORT_EXTENDED_RESOURCE.matcher(e.message());
+            if (shortage.find()) {
+                pod.requests.put(shortage.group(1), "1");
+            }
         }
         if (ScaleUpVerdict.isScaleUpTriggered(e.reason(), e.message()) && pod.node == null) {
             long at = e.firstTime().toEpochMilli();

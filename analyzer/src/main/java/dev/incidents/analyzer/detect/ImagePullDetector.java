@@ -3,12 +3,15 @@ package dev.incidents.analyzer.detect;
 import dev.incidents.analyzer.Category;
 import dev.incidents.analyzer.correlate.PodState;
 import dev.incidents.analyzer.hints.Clue;
-import dev.incidents.analyzer.hints.Facts;
 import dev.incidents.analyzer.messages.ImagePullFailure;
 import dev.incidents.analyzer.signal.EventSignal;
+import dev.incidents.analyzer.signal.PodObserved;
 import dev.incidents.analyzer.signal.Signal;
+import dev.incidents.schemas.Container;
+import dev.incidents.schemas.ContainerState;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The STARTUP image pull categories share the kubelet's {@code Failed} events and differ by why the pull failed.
@@ -37,26 +40,55 @@ public abstract class ImagePullDetector extends CategoryDetector {
         if (signal instanceof EventSignal e && e.pod().isEmpty() && e.isWarning()) {
             return resolvingTag(e);
         }
+        if (signal instanceof PodObserved p) {
+            return waitingOnPull(p, subject);
+        }
         if (!(signal instanceof EventSignal e) || e.pod().isEmpty()
                 || !PULL_REASONS.contains(e.reason())) {
             return Optional.empty();
         }
         Optional<ImagePullFailure> parsed = ImagePullFailure.parse(e.message());
-        if (parsed.isEmpty()) {
-            return Optional.empty();
-        }
-        ImagePullFailure failure = parsed.get();
-        Optional<Category> podsLast = subject.pod(e.pod()).map(p -> p.pullCategory).map(Category::valueOf);
-        Category explained = !failure.causeKnown() ? podsLast.orElse(Category.IMAGE_PULL_FAILED)
-                : failure.deniedAlike() && podsLast.filter(Category.IMAGE_PULL_AUTH::equals).isPresent()
-                ? Category.IMAGE_PULL_AUTH : failure.category();
-        if (explained != category()) {
+        if (parsed.isEmpty() || explained(parsed.get(), subject, e.pod()) != category()) {
             return Optional.empty();
         }
         // the explained failure's clue (rate limit, TLS, unreachable) picks the cause; an unexplained one has none
-        Facts facts = failure.facts();
-        return Optional.of(Findings.of(e, facts));
+        return Optional.of(Findings.of(e, parsed.get().facts()));
     }
+
+    /** The category a pull failure counts for: its own when it says why, else the pod's last explained one. */
+    private static Category explained(ImagePullFailure failure, SubjectView subject, Optional<String> pod) {
+        Optional<Category> podsLast = subject.pod(pod).map(p -> p.pullCategory).map(Category::valueOf);
+        return !failure.causeKnown() ? podsLast.orElse(Category.IMAGE_PULL_FAILED)
+                : failure.deniedAlike() && podsLast.filter(Category.IMAGE_PULL_AUTH::equals).isPresent()
+                ? Category.IMAGE_PULL_AUTH : failure.category();
+    }
+
+    /**
+     * A container (an init container too) waiting in {@code ErrImagePull} or {@code ImagePullBackOff}: the pod's
+     * status says the pull fails even where no event is at hand (a {@code kubectl get pods} row:
+     * {@code Init:ImagePullBackOff}); its waiting message, when there is one, is the runtime's answer or the back-off.
+     */
+    private Optional<Finding> waitingOnPull(PodObserved p, SubjectView subject) {
+        for (Container c : Stream.concat(p.snapshot().getInitContainers().stream(),
+                p.snapshot().getContainers().stream()).toList()) {
+            ContainerState state = c.getState();
+            if (state == null || state.getReason() == null || !WAITING_ON_PULL.contains(state.getReason())) {
+                continue;
+            }
+            String message = state.getMessage() == null ? "" : state.getMessage();
+            ImagePullFailure failure = ImagePullFailure.parse(message)
+                    .orElseGet(() -> ImagePullFailure.parse(state.getReason()).orElseThrow());
+            if (explained(failure, subject, p.pod()) != category()) {
+                return Optional.empty();
+            }
+            return Optional.of(Findings.of(p, c, state.getReason(), message.isEmpty() ? "container " + c.getName()
+                    + " waiting in " + state.getReason() : message, failure.facts()));
+        }
+        return Optional.empty();
+    }
+
+    /** The waiting reasons of a container whose image cannot be pulled. */
+    private static final Set<String> WAITING_ON_PULL = Set.of("ErrImagePull", "ImagePullBackOff");
 
     /**
      * A controller that resolves the image tag itself (Knative's Revision) failed before any pod was created: the

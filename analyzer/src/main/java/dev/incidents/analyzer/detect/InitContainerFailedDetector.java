@@ -50,6 +50,15 @@ public final class InitContainerFailedDetector implements Detector {
             // kubectl get pods row says Init:Error, never the code)
             boolean failed = ended != null && (ended.getExitCode() != null ? ended.getExitCode() != 0
                     : ended.getReason() != null && !"Completed".equals(ended.getReason()));
+            // init containers are restarted only when they fail: restarts of one that has not completed, while the
+            // app containers wait, are failures whose ends the paste does not show (a get-pods row's Init:0/1 and 2)
+            boolean restarted = !looping && !failed && c.getRestartCount() > 0 && !completed(state)
+                    && !p.allContainersRunning();
+            if (restarted) {
+                return Optional.of(Findings.of(p, c, "Init:Restarted", "init container " + c.getName() + " restarted "
+                        + c.getRestartCount() + (c.getRestartCount() == 1 ? " time" : " times") + " without completing",
+                        Facts.empty()));
+            }
             if (looping || failed) {
                 Facts facts = Facts.empty().with(Fact.EXIT_CODE,
                         Optional.ofNullable(ended).map(ContainerState::getExitCode).map(String::valueOf));
@@ -60,6 +69,11 @@ public final class InitContainerFailedDetector implements Detector {
             }
         }
         return Optional.empty();
+    }
+
+    private static boolean completed(ContainerState state) {
+        return state != null && "terminated".equalsIgnoreCase(state.getKind())
+                && (Integer.valueOf(0).equals(state.getExitCode()) || "Completed".equals(state.getReason()));
     }
 
     /**

@@ -90,8 +90,18 @@ final class HintTemplate {
                 if (value.isPresent()) {
                     b.append(value.get());
                 } else {
-                    dropTrailingWord(b, lastWord(fact.fallback()));
                     String fallback = fact.fallback();
+                    String kind = lastWord(fallback);
+                    dropTrailingWord(b, kind);
+                    // "init container {container}" reads "the init container": a qualifier before the kind stays
+                    // with it, after the article
+                    for (String qualifier : KIND_QUALIFIERS) {
+                        if (fallback.endsWith(" " + kind) && endsWithWord(b, qualifier)) {
+                            b.setLength(b.length() - qualifier.length() - 1);
+                            fallback = fallback.substring(0, fallback.length() - kind.length()) + qualifier + " " + kind;
+                            break;
+                        }
+                    }
                     // a fallback opening a sentence starts it with a capital ("The container of pod ...")
                     boolean sentenceStart = b.toString().isBlank() || b.toString().stripTrailing().endsWith(".");
                     b.append(sentenceStart ? Character.toUpperCase(fallback.charAt(0)) + fallback.substring(1) : fallback);
@@ -105,6 +115,15 @@ final class HintTemplate {
 
     private static String lastWord(String phrase) {
         return phrase.substring(phrase.lastIndexOf(' ') + 1);
+    }
+
+    /** Words that qualify a kind in the templates ("init container"). */
+    private static final List<String> KIND_QUALIFIERS = List.of("init");
+
+    private static boolean endsWithWord(StringBuilder b, String word) {
+        String tail = word + " ";
+        int at = b.length() - tail.length();
+        return at >= 0 && b.substring(at).equals(tail) && (at == 0 || b.charAt(at - 1) == ' ');
     }
 
     private static void dropTrailingWord(StringBuilder b, String word) {

@@ -72,6 +72,8 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
      * GPU-sharing schedulers' own words for a node without enough of its cards: Volcano's {@code no enough gpu cards
      * on node}, HAMi's and others' {@code not enough gpu memory}, {@code insufficient vgpu}.
      */
+    /** {@code Insufficient nvidia.com/gpu} after a predicate's name: the resource it found short. */
+    private static final Pattern INSUFFICIENT_NAMED = Pattern.compile("\\bInsufficient ([a-z][-a-z0-9./]*[a-z0-9])");
     private static final Pattern NOT_ENOUGH_GPU = Pattern.compile("\\b(?:no|not) enough v?gpu|\\binsufficient v?gpu\\b");
     /**
      * HAMi's per-node reasons (its standardised codes, and {@code node unregistered}: a node whose devices HAMi's
@@ -283,9 +285,11 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
         if (lower.contains("podfitsresources") || lower.contains("podexceedsfreecpu")
                 || lower.contains("podexceedsfreememory")) {
             // the 1.0-1.5 scheduler's predicate names: "Failed for reason PodFitsResources and possibly others",
-            // "pod (x) failed to fit in any node fit failure on node (n): PodExceedsFreeCPU"
-            return new SchedulingReason(nodes, Kind.INSUFFICIENT_RESOURCE, lower.contains("memory") ? "memory"
-                    : lower.contains("cpu") ? "cpu" : null, null, clause);
+            // "pod (x) failed to fit in any node fit failure on node (n): PodExceedsFreeCPU"; the autoscaler's log
+            // names the resource after it ("PodFitsResources predicate mismatch, ..., reason: Insufficient nvidia.com/gpu")
+            Matcher named = INSUFFICIENT_NAMED.matcher(text);
+            return new SchedulingReason(nodes, Kind.INSUFFICIENT_RESOURCE, named.find() ? named.group(1)
+                    : lower.contains("memory") ? "memory" : lower.contains("cpu") ? "cpu" : null, null, clause);
         }
         if (lower.contains("podfitsports") || lower.contains("podfitshostports")) {
             return new SchedulingReason(nodes, Kind.NODE_PORTS, null, null, clause);

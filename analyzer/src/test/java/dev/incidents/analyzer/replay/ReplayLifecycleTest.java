@@ -77,6 +77,75 @@ class ReplayLifecycleTest {
         }
     }
 
+    /**
+     * gpu-operator#1563: a {@code kubectl get pods} row in {@code Init:ImagePullBackOff} and no event: the pod's status
+     * says its pull fails (IMAGE_PULL_FAILED, why not told); the explained failure of the same pod decides the category.
+     */
+    @Test
+    void a_container_waiting_on_its_image_pull_is_an_image_pull_failure() {
+        try (Replay replay = new Replay(AnalyzerConfig.defaults())) {
+            PodSnapshot pod = Kube.pod("triton", POD, NODE, T0, "Pending", Kube.waiting("PodInitializing"), null, 0, false);
+            pod = PodSnapshot.newBuilder(pod).setInitContainers(List.of(Container.newBuilder().setName("toolkit-validation")
+                    .setImage("nvcr.io/nvidia/cuda:12.4").setRestartCount(0).setReady(false)
+                    .setState(Kube.waiting("ImagePullBackOff")).build())).build();
+            replay.pod("test/inference/" + POD, pod, T0);
+            assertThat(replay.finish().latest()).extracting(Incident::getId)
+                    .containsExactly("test/inference/Deployment/triton/IMAGE_PULL_FAILED");
+        }
+        try (Replay replay = new Replay(AnalyzerConfig.defaults())) {
+            replay.event(podEvent(POD, "Warning", "Failed", DISK_FULL, T0, "f-1", NODE), T0);
+            replay.pod("test/inference/" + POD, Kube.pod("triton", POD, NODE, at(5), "Pending",
+                    Kube.waiting("ImagePullBackOff"), null, 0, false), at(5));
+            assertThat(replay.finish().latest()).extracting(Incident::getCategory).containsExactly("IMAGE_PULL_DISK_FULL");
+        }
+    }
+
+    /**
+     * minikube#6912: an init container restarted twice and running again (`Init:0/1`, restarts 2): init containers are
+     * restarted only after they fail. One that completed, or a pod whose app containers run, is not a failure.
+     */
+    @Test
+    void an_init_container_restarted_without_completing_is_init_container_failed() {
+        try (Replay replay = new Replay(AnalyzerConfig.defaults())) {
+            PodSnapshot pod = Kube.pod("triton", POD, NODE, T0, "Pending", Kube.waiting("PodInitializing"), null, 0, false);
+            pod = PodSnapshot.newBuilder(pod).setInitContainers(List.of(Container.newBuilder().setName("driver-installer")
+                    .setImage("cos-nvidia-installer").setRestartCount(2).setReady(false)
+                    .setState(dev.incidents.schemas.ContainerState.newBuilder().setKind("running").build()).build()))
+                    .build();
+            replay.pod("test/inference/" + POD, pod, T0);
+            List<Incident> latest = replay.finish().latest();
+            assertThat(latest).extracting(Incident::getCategory).containsExactly("INIT_CONTAINER_FAILED");
+            assertThat(latest.get(0).getTitle()).isEqualTo("triton cannot start: init container driver-installer fails");
+        }
+        try (Replay replay = new Replay(AnalyzerConfig.defaults())) {
+            PodSnapshot pod = Kube.pod("triton", POD, NODE, T0, "Running", null, null, 0, true);
+            pod = PodSnapshot.newBuilder(pod).setInitContainers(List.of(Container.newBuilder().setName("wait-for-db")
+                    .setImage("busybox").setRestartCount(3).setReady(true)
+                    .setState(dev.incidents.schemas.ContainerState.newBuilder().setKind("terminated").setReason("Completed")
+                            .setExitCode(0).build()).build())).build();
+            replay.pod("test/inference/" + POD, pod, T0);
+            assertThat(replay.finish().latest()).as("restarted, then completed: the pod runs").isEmpty();
+        }
+    }
+
+    /**
+     * autoscaler#929: the autoscaler's log names the GPU a template node lacks; its event of the same moment says only
+     * "it wouldn't fit if a new node is added". A verdict finds short only what the pod asks for: one GPU incident.
+     */
+    @Test
+    void a_verdict_naming_a_short_gpu_tells_the_pods_request_to_the_one_naming_nothing() {
+        try (Replay replay = new Replay(AnalyzerConfig.defaults())) {
+            replay.event(podEvent(POD, "Normal", "NotTriggerScaleUp", "Scale-up predicate failed: PodFitsResources "
+                    + "predicate mismatch, cannot put inference/" + POD + " on template-node-for-gpus-5829, reason: "
+                    + "Insufficient nvidia.com/gpu", T0, "ca-1", null), T0);
+            replay.event(podEvent(POD, "Normal", "NotTriggerScaleUp", "pod didn't trigger scale-up (it wouldn't fit if a "
+                    + "new node is added)", T0, "ca-2", null), T0);
+            List<Incident> latest = replay.finish().latest();
+            assertThat(latest).extracting(Incident::getCategory).containsExactly("INSUFFICIENT_GPU");
+            assertThat(latest.get(0).getTitle()).contains("nvidia.com/gpu");
+        }
+    }
+
     /** kubernetes#122932: the Evicted event has expired; the pod left Failed/Evicted is the evidence. */
     @Test
     void a_pod_left_failed_with_reason_evicted_is_pod_evicted() {
