@@ -133,7 +133,12 @@ class RealWorldAccuracyTest {
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
-    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of();
+    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
+            // batch 12, measured 25/28 on 2026-12-03 (session 9, at its merge, analyzer of 1eb7fd6) before anyone
+            // looked at it; its five healthy recordings clean
+            "image_pull_disk_full/kubrix-1825-testkube-kind-playwright-image-no-space-left-ci-runner",
+            "sandbox_failed/k8s-107428-calico-node-unauthorized-no-nodename-file-cni-uninitialized-describe-tail",
+            "volume_mount_failed/nebari-1200-gke-gpu-node-nvidia-hostpath-not-a-directory-driver-not-installed-k9s-row");
 
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
@@ -189,8 +194,8 @@ class RealWorldAccuracyTest {
 
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
-        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(464);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(0);
+        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(474);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(28);
     }
 
     @Test
