@@ -74,9 +74,6 @@ class RealWorldAccuracyTest {
             // session 7 (fixtures9): the host-port conflict is read (INSUFFICIENT_RESOURCES, cause HOST_PORT_IN_USE), but
             // a tool's `kube-system:svclb-...` print of the pod's name leaves its namespace unread (default)
             "insufficient_resources/kubernetes-arm-5-k3s-servicelb-and-metallb-svclb-no-free-host-ports-three-line-event",
-            // session 7 (fixtures9): a 1.8 `get nodes` listing (`NotReady` row) is not read; only the describe head of a
-            // pod still Running on the node is
-            "node_not_ready/k8s-55713-1-8-kubelet-stopped-to-simulate-crash-node-notready-pods-still-running-get-nodes",
             // session 7 (fixtures9): quay.io answers a repository that does not exist with `unauthorized: access to the
             // requested resource is not authorized`; read as a credentials problem (IMAGE_PULL_AUTH)
             "image_not_found/harbor-helm-1888-short-name-resolved-to-quay-io-harbor-db-not-there-crio-unauthorized-lone-message",
