@@ -109,6 +109,7 @@ final class DescribeEvents {
         List<EventsTable.Row> getRows = new ArrayList<>();
         List<String> region = lines.subList(from, to).stream().map(DescribeEvents::joinPlaceholders).toList();
         List<EventsTable.Row> continuing = null; // the list whose last row the previous line was (or continued)
+        java.util.Set<Long> undated = new java.util.HashSet<>(); // quoted messages without a time of their own
         for (int i = 0; i < region.size(); i++) {
             String line = region.get(i);
             int[] end = {i + 1};
@@ -149,6 +150,9 @@ final class DescribeEvents {
                         // a logged event names its object as a get-events row does; a quoted message does not
                         List<EventsTable.Row> rows = row.object() != null ? getRows : describeRows;
                         rows.add(row);
+                        if (QuotedEvent.undated(line)) {
+                            undated.add(row.line());
+                        }
                         if (line.stripTrailing().endsWith(":")) {
                             continuing = rows; // a message broken after a clause by the reporter goes on below
                         }
@@ -156,6 +160,7 @@ final class DescribeEvents {
                 }
             }
         }
+        dateQuotes(undated, describeRows, getRows);
         Map<String, String> podNamespaces = podNamespaces(describeRows, getRows);
         String contextNamespace = contextNamespace(String.join("\n", region), describeRows, getRows, podNamespaces);
         for (EventsTable.Row row : getRows) {
@@ -378,6 +383,38 @@ final class DescribeEvents {
             m.appendReplacement(joined, Matcher.quoteReplacement("<" + m.group(1).trim().replaceAll("\\s+", "-") + ">"));
         }
         return m.appendTail(joined).toString();
+    }
+
+    /**
+     * A message quoted without a time beside rows that have one is a copy of what those rows show (the full text of a
+     * row the table cut, the reporter's own copy): it is as old as the latest of them, not as new as the paste.
+     */
+    private void dateQuotes(java.util.Set<Long> undated, List<EventsTable.Row> describeRows,
+                            List<EventsTable.Row> getRows) {
+        if (undated.isEmpty()) {
+            return;
+        }
+        java.time.Duration latest = null;
+        for (EventsTable.Row row : concat(describeRows, getRows)) {
+            if (!undated.contains(row.line())) {
+                java.time.Duration seen = EventAge.parse(asAge(row.age())).map(EventAge::lastSeen).orElse(null);
+                latest = seen == null || latest != null && latest.compareTo(seen) <= 0 ? latest : seen;
+            }
+        }
+        if (latest == null) {
+            return;
+        }
+        String age = latest.toSeconds() + "s";
+        for (List<EventsTable.Row> rows : List.of(describeRows, getRows)) {
+            rows.replaceAll(r -> undated.contains(r.line()) ? new EventsTable.Row(r.line(), r.namespace(), r.type(),
+                    r.reason(), age, r.from(), r.object(), r.message(), null, r.count()) : r);
+        }
+    }
+
+    private static List<EventsTable.Row> concat(List<EventsTable.Row> a, List<EventsTable.Row> b) {
+        List<EventsTable.Row> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     /** kubectl flags whose value is the next word. */

@@ -98,7 +98,11 @@ final class PodsTable {
     static DescribeEvents.Subject onlyPod(List<List<Row>> tables) {
         Row only = onlyPodsLastRow(tables);
         if (only == null) {
-            only = onlyFailingPodsLastRow(tables);
+            only = onlyFailingPodsLastRow(tables, row -> row.status() != null && !FINE.contains(row.status()));
+        }
+        if (only == null) {
+            // none failing by its status: the unready ones (`0/1 Running`) are what a pasted probe failure is about
+            only = onlyFailingPodsLastRow(tables, row -> "Running".equals(row.status()) && row.ready() < row.containers());
         }
         return only == null ? null : new DescribeEvents.Subject("Pod", only.namespace(), only.name(), only.node());
     }
@@ -107,19 +111,19 @@ final class PodsTable {
     private static final Set<String> FINE = Set.of("Running", "Completed", "Succeeded", "Terminating");
 
     /**
-     * The last row of the one pod whose status is a failure, when the tables list several ({@code kubectl get pods -A
+     * The last row of the one pod whose row is {@code failing}, when the tables list several ({@code kubectl get pods -A
      * | grep nvidia}: the toolkit pod in {@code Init:ImagePullBackOff} among Running ones): the error pasted beside
      * the listing is that pod's; when the failing ones are replicas of one workload, the first of them. Null when none
      * fails, or pods of several workloads do.
      */
-    private static Row onlyFailingPodsLastRow(List<List<Row>> tables) {
+    private static Row onlyFailingPodsLastRow(List<List<Row>> tables, java.util.function.Predicate<Row> failing) {
         Row first = null;
         Row last = null;
         boolean onePod = true;
         boolean oneWorkload = true;
         for (List<Row> table : tables) {
             for (Row row : table) {
-                if (row.status() == null || FINE.contains(row.status())) {
+                if (!failing.test(row)) {
                     continue;
                 }
                 if (first == null) {

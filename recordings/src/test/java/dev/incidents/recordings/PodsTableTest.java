@@ -583,4 +583,21 @@ class PodsTableTest {
         assertThat(rejections).isEmpty();
         assertThat(records).extracting(Recorded::key).containsExactly("test/nasa-staging/hub-b55dd58f7-6nqpn");
     }
+
+    /**
+     * cloud-on-k8s#2259: `get all` rows of three replicas `0/1 Running`, none failing by its status, and a probe
+     * failure row that names no pod: the events are the unready replicas' workload's, told by the first of them.
+     */
+    @Test
+    void anObjectlessRowBesideUnreadyReplicasIsTheirs() {
+        List<Recorded> records = read("""
+                pod/cache-6d4b9c7f58-x2kzq   1/1     Running   0          28h
+                pod/es-basic-0               0/1     Running   0          28h
+                pod/es-basic-1               0/1     Running   0          28h
+
+                  Warning  Unhealthy  19s (x15444 over 28h)  kubelet, node-002  Readiness probe failed:
+                """);
+        assertThat(rejections).isEmpty();
+        assertThat(records).extracting(Recorded::key).contains("test/default/Pod/es-basic-0");
+    }
 }

@@ -80,7 +80,8 @@ class QuotedEventTest {
         assertThat(failed.getReason()).isEqualTo("Failed");
         assertThat(failed.getReportingComponent()).isEqualTo("kubelet");
         assertThat(failed.getInvolvedObject().getName()).isEqualTo("az-dns-forwarder-fc864c554-ctc82");
-        assertThat(failed.getLastTimestamp()).isEqualTo(OPTIONS.now());
+        assertThat(failed.getLastTimestamp()).as("undated, as old as the latest row beside it")
+                .isEqualTo(OPTIONS.now().minusSeconds(19));
         assertThat(QuotedEvent.parse("> Back-off restarting failed container app in pod web-0_shop(1a2b)", 3,
                 OPTIONS.now()).reason()).as("a Markdown quote marker before it").isEqualTo("BackOff");
         assertThat(QuotedEvent.parse("I saw Failed to pull image \"x\" in the logs", 3, OPTIONS.now()))
@@ -416,5 +417,46 @@ class QuotedEventTest {
         assertThat(row.namespace()).isEqualTo("default");
         assertThat(row.object()).isEqualTo("pod/simple-gpu-test-6f48d9555d-l9822");
         assertThat(row.message()).startsWith("Scale-up predicate failed:").endsWith("reason: Insufficient nvidia.com/gpu");
+    }
+
+    /**
+     * nvcf#40: a message quoted without a time beside a row that has one is a copy of what the row shows: as old as
+     * the row (46 minutes), not as new as the paste.
+     */
+    @Test
+    void anUndatedQuoteBesideARowIsAsOldAsTheRow() {
+        List<Recorded> records = Recordings.read("paste.txt", """
+                Failed to pull image "nvcr.io/nvidia/nvcf/openbao:2.5": failed to authorize: 403 Forbidden
+                  Warning  Failed     46m (x3 over 47m)      kubelet            spec.containers{openbao}: Error: ErrImagePull
+                """, OPTIONS, rejections::add);
+        assertThat(rejections).isEmpty();
+        assertThat(records).extracting(r -> ((KubeEvent) r.value()).getLastTimestamp())
+                .containsOnly(OPTIONS.now().minusSeconds(46 * 60));
+    }
+
+    /** kubriX#1825: Testkube's workflow log prints an event as its reason in parentheses, then the message. */
+    @Test
+    void aReasonInParenthesesBeforeTheMessage() {
+        EventsTable.Row row = QuotedEvent.parse("(Failed) Failed to pull image \"mcr.microsoft.com/playwright:v1.57.0\": "
+                + "failed to extract layer sha256:ba31: write /var/lib/containerd/x: no space left on device: unknown", 1,
+                OPTIONS.now());
+        assertThat(row.reason()).isEqualTo("Failed");
+        assertThat(row.message()).startsWith("Failed to pull image \"mcr.microsoft.com/playwright:v1.57.0\"");
+        assertThat(QuotedEvent.parse("(Note) this is prose", 1, OPTIONS.now())).isNull();
+    }
+
+    /** nebari#1200: an Events row copied out of a terminal UI (k9s) with its box borders. */
+    @Test
+    void aRowBetweenATerminalUisBoxBorders() {
+        List<Recorded> records = Recordings.read("paste.txt", "\u2502   Warning  FailedMount  28s (x15 over 14m)   kubelet"
+                + "            MountVolume.SetUp failed for volume \"nvidia\" : hostPath type check failed: "
+                + "/home/kubernetes/bin/nvidia is not a directory \u2502\n", OPTIONS, rejections::add);
+        assertThat(rejections).isEmpty();
+        assertThat(records).singleElement().satisfies(r -> {
+            KubeEvent event = (KubeEvent) r.value();
+            assertThat(event.getReason()).isEqualTo("FailedMount");
+            assertThat(event.getCount()).isEqualTo(15);
+            assertThat(event.getMessage()).endsWith("/home/kubernetes/bin/nvidia is not a directory");
+        });
     }
 }

@@ -8,6 +8,8 @@ import dev.incidents.analyzer.signal.EventSignal;
 import dev.incidents.analyzer.signal.PodObserved;
 import dev.incidents.analyzer.signal.Signal;
 import dev.incidents.schemas.Container;
+import dev.incidents.schemas.ContainerState;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 
@@ -63,6 +65,12 @@ public final class CrashLoopDetector implements Detector {
                     return Optional.of(Findings.of(p, c, "CrashLoopBackOff", "container " + c.getName()
                             + " waiting in CrashLoopBackOff, restart count " + c.getRestartCount(), facts));
                 }
+                if (restartingWhileYoung(p, c)) {
+                    // caught running between two restarts, and only a listing says so ("Running   3   111s")
+                    return Optional.of(Findings.of(p, c, "Restarting", "container " + c.getName() + " restarted "
+                            + c.getRestartCount() + " times in the pod's first " + age(p).toSeconds() + "s",
+                            Facts.empty()));
+                }
                 if (endedAgain(p, c)) {
                     // caught between two restarts (kubectl's STATUS shows the end reason: "Error   5 (1m ago)")
                     Integer exit = c.getState().getExitCode();
@@ -75,6 +83,43 @@ public final class CrashLoopDetector implements Detector {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The kubelet waits 10 s before restarting a failed container, doubling up to five minutes: a container that
+     * fails as soon as it starts has been restarted {@link #loopRestarts} times by the pod's age. One restarted at
+     * least that often (and {@link #RESTARTS_OF_A_LOOP} times) is looping even when caught running; one restarted less
+     * often has run for a while since (the GPU operator's operands restart a few times while the driver installs, then
+     * run), and one whose last start is more than five minutes ago has run since.
+     */
+    private static boolean restartingWhileYoung(PodObserved p, Container c) {
+        ContainerState state = c.getState();
+        if (state == null || !"running".equalsIgnoreCase(state.getKind()) || c.getRestartCount() < RESTARTS_OF_A_LOOP
+                || p.snapshot().getCreationTimestamp() == null || p.snapshot().getDeletionTimestamp() != null) {
+            return false;
+        }
+        boolean startedRecently = state.getStartedAt() == null
+                || Duration.between(state.getStartedAt(), p.time()).compareTo(BACK_OFF_CAP) <= 0;
+        return startedRecently && c.getRestartCount() >= loopRestarts(age(p));
+    }
+
+    private static final Duration BACK_OFF_CAP = Duration.ofMinutes(5);
+    /** When the first restarts happen, in seconds: back-offs of 10, 20, 40, 80 and 160 s; every 300 s after. */
+    private static final long[] FIRST_RESTARTS = {10, 30, 70, 150, 310};
+
+    /** The restarts of a container that fails at once, by {@code age}. */
+    static long loopRestarts(Duration age) {
+        long seconds = age.toSeconds();
+        for (int k = 0; k < FIRST_RESTARTS.length; k++) {
+            if (FIRST_RESTARTS[k] > seconds) {
+                return k;
+            }
+        }
+        return FIRST_RESTARTS.length + (seconds - FIRST_RESTARTS[FIRST_RESTARTS.length - 1]) / BACK_OFF_CAP.toSeconds();
+    }
+
+    private static Duration age(PodObserved p) {
+        return Duration.between(p.snapshot().getCreationTimestamp(), p.time());
     }
 
     /**

@@ -146,6 +146,34 @@ class ReplayLifecycleTest {
         }
     }
 
+    /**
+     * aws-privateca-issuer#58: a listing's `1/1 Running 3 111s`: three restarts in under two minutes is the kubelet's
+     * back-off at work, a loop caught running; three restarts in five hours are not.
+     */
+    @Test
+    void a_young_pod_caught_running_after_restarts_is_crash_looping() {
+        try (Replay replay = new Replay(AnalyzerConfig.defaults())) {
+            PodSnapshot pod = PodSnapshot.newBuilder(Kube.pod("triton", POD, NODE, T0, "Running", Kube.running(null), null,
+                    3, true)).setCreationTimestamp(T0.minusSeconds(111)).build();
+            replay.pod("test/inference/" + POD, pod, T0);
+            assertThat(replay.finish().latest()).extracting(Incident::getCategory).containsExactly("CRASH_LOOP");
+        }
+        try (Replay replay = new Replay(AnalyzerConfig.defaults())) {
+            PodSnapshot pod = PodSnapshot.newBuilder(Kube.pod("triton", POD, NODE, T0, "Running", Kube.running(null), null,
+                    3, true)).setCreationTimestamp(T0.minus(Duration.ofHours(5))).build();
+            replay.pod("test/inference/" + POD, pod, T0);
+            assertThat(replay.finish().latest()).isEmpty();
+        }
+        try (Replay replay = new Replay(AnalyzerConfig.defaults())) {
+            // deepops#603: the GPU operator's device plugin `Running 3 4m48s`: a loop would have restarted it a fourth
+            // time by then (10 + 20 + 40 + 80 s of back-off); it has run since the driver came up
+            PodSnapshot pod = PodSnapshot.newBuilder(Kube.pod("triton", POD, NODE, T0, "Running", Kube.running(null), null,
+                    3, true)).setCreationTimestamp(T0.minusSeconds(288)).build();
+            replay.pod("test/inference/" + POD, pod, T0);
+            assertThat(replay.finish().latest()).isEmpty();
+        }
+    }
+
     /** kubernetes#122932: the Evicted event has expired; the pod left Failed/Evicted is the evidence. */
     @Test
     void a_pod_left_failed_with_reason_evicted_is_pod_evicted() {

@@ -132,6 +132,7 @@ class SignalProjectionTest {
         assertThat(app.getProbes()).isEqualTo(fullApp.getProbes());
         assertThat(app.getReady()).isEqualTo(fullApp.getReady());
         assertThat(app.getRestartCount()).isEqualTo(3);
+        assertThat(kept.getCreationTimestamp()).as("how young a restarting pod is").isEqualTo(full.getCreationTimestamp());
         assertThat(app.getState()).isEqualTo(fullApp.getState());
         assertThat(app.getLastState()).isEqualTo(fullApp.getLastState());
         assertThat(kept.getInitContainers()).extracting(Container::getName, Container::getState)
@@ -144,7 +145,6 @@ class SignalProjectionTest {
         PodSnapshot kept = SignalProjection.pod(fullPod());
 
         assertThat(kept.getUid()).isNull();
-        assertThat(kept.getCreationTimestamp()).isNull();
         assertThat(kept.getNodeSelector()).isEmpty();
         assertThat(kept.getAffinity()).isNull();
         assertThat(kept.getTolerations()).isEmpty();
