@@ -164,6 +164,30 @@ class ReplayLifecycleTest {
         }
     }
 
+    /**
+     * onepanel#789: the kubelet's cache of a pod's Secret not synced in time, once, is its informer catching up at the
+     * pod's start; ceph-csi#1109: two volumes timing out so are a mount that hangs, with the cause that says so.
+     */
+    @Test
+    void a_single_cache_sync_timeout_is_not_a_mount_failure() {
+        String timeout = "MountVolume.SetUp failed for volume \"%s\" : failed to sync %s cache: timed out waiting for "
+                + "the condition";
+        try (Replay replay = new Replay(AnalyzerConfig.defaults())) {
+            replay.event(podEvent(POD, "Warning", "FailedMount", timeout.formatted("default-token-rnbds", "secret"), T0,
+                    "m-1", NODE), T0);
+            assertThat(replay.finish().latest()).isEmpty();
+        }
+        try (Replay replay = new Replay(AnalyzerConfig.defaults())) {
+            replay.event(podEvent(POD, "Warning", "FailedMount", timeout.formatted("installer-info", "configmap"), T0,
+                    "m-1", NODE), T0);
+            replay.event(podEvent(POD, "Warning", "FailedMount", timeout.formatted("migration-scripts", "configmap"), T0,
+                    "m-2", NODE), T0);
+            List<Incident> latest = replay.finish().latest();
+            assertThat(latest).extracting(Incident::getCategory).containsExactly("VOLUME_MOUNT_FAILED");
+            assertThat(latest.get(0).getCauses().get(0).getCause()).contains("cannot sync its cache");
+        }
+    }
+
     /** kubernetes#122932: the Evicted event has expired; the pod left Failed/Evicted is the evidence. */
     @Test
     void a_pod_left_failed_with_reason_evicted_is_pod_evicted() {
