@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * Markdown quote marker of a quoted paste ({@code > NAME   READY   STATUS}), the link an editor wraps around a
  * name that looks like an address ({@code [nvcr.io/nvidia/cuda@sha256:ed72...](http://nvcr.io/nvidia/cuda@sha256:ed72...)}),
  * the bars of a Markdown table the rows were turned into ({@code Warning | FailedScheduling | 2m | ...}), and the
- * emphasis or code span around a whole line ({@code _FailedMount  9m25s  kubelet  MountVolume.MountDevice failed ..._}).
+ * emphasis or code span around a whole line ({@code _FailedMount  9m25s  kubelet  MountVolume.MountDevice failed ..._}), and
+ * a terminal UI's box borders around a line.
  */
 final class PastedText {
     private static final Pattern QUOTE_MARKER = Pattern.compile("^>[ \\t]?");
@@ -33,6 +34,10 @@ final class PastedText {
             if (table) {
                 text = TABLE_SEPARATOR.matcher(text).matches() ? "" : cells(text);
             }
+            Matcher boxed = BOXED.matcher(text);
+            if (boxed.matches()) {
+                text = boxed.group(1);
+            }
             Matcher emphasis = EMPHASIS.matcher(text);
             if (emphasis.matches()) {
                 text = emphasis.group(1) + emphasis.group(3);
@@ -49,6 +54,12 @@ final class PastedText {
      */
     private static final Pattern EMPHASIS = Pattern.compile(
             "^(\\s*)(\\*\\*|[_*`])(?![_*`])(\\S(?:.*\\S)?)(?<![_*`])\\2\\s*$");
+
+    /**
+     * A line between a terminal UI's box-drawing borders ({@code │   Warning  FailedMount  28s ... │}, k9s and other
+     * TUIs): the text inside, its indentation kept.
+     */
+    private static final Pattern BOXED = Pattern.compile("^\\s*[\u2502\u2503\u2551](.*?)[\u2502\u2503\u2551]?\\s*$");
 
     /** {@code -- | --}, {@code |---|:---:|}: the line under a Markdown table's header. */
     private static final Pattern TABLE_SEPARATOR = Pattern.compile("^\\s*\\|?\\s*:?-{2,}:?\\s*(?:\\|\\s*:?-{2,}:?\\s*)+\\|?\\s*$");

@@ -89,11 +89,12 @@ final class QuotedEvent {
      * What a tool prints before an event's message: a time (Go's log package's {@code 2020/08/10 19:09:42} too) or a
      * bracketed time range ({@code [2020-04-02T15:21:43Z -
      * 2020-04-02T15:22:47Z]}, SLATE's client), the event's type in brackets ({@code [Warning]}, JupyterHub's spawn
-     * progress), the reason as a label ({@code FailedMount: }).
+     * progress), the reason as a label ({@code FailedMount: }, or in parentheses as Testkube's workflow log prints it:
+     * {@code (Failed) Failed to pull image ...}).
      */
     private static final Pattern TOOL_PREFIX = Pattern.compile("^(?:\\[[^\\]]*\\d\\d:\\d\\d[^\\]]*\\]\\s*|"
             + "\\d{4}[-/]\\d\\d[-/]\\d\\d[T ]\\d\\d:\\d\\d:\\d\\d(?:\\.\\d+)?(?:Z|[+-]\\d\\d:?\\d\\d)?\\s+)?"
-            + "(?:\\[(Normal|Warning)\\]\\s*)?(?:([A-Z][a-z]+(?:[A-Z][A-Za-z]*)+):\\s+)?"
+            + "(?:\\[(Normal|Warning)\\]\\s*)?(?:([A-Z][a-z]+(?:[A-Z][A-Za-z]*)+):\\s+|\\(([A-Z][a-z]+(?:[A-Z][A-Za-z]*)*)\\)\\s+)?"
             + "(?:\\(combined from similar events\\):\\s*)?");
     /** {@code pods "my-cluster-head-9xmvs" is forbidden: exceeded quota: ...}, the API server's refusal of a pod. */
     private static final Pattern POD_FORBIDDEN = Pattern.compile("\\bpods \"[^\"]+\" is forbidden: .+");
@@ -194,7 +195,7 @@ final class QuotedEvent {
             return new EventsTable.Row(lineNumber, null, "Warning", rejection, age(time, now), "kubelet", null, message,
                     null, null);
         }
-        String label = prefixed ? prefix.group(2) : null;
+        String label = !prefixed ? null : prefix.group(2) != null ? prefix.group(2) : prefix.group(3);
         if (label != null && PULL_STATE_REASONS.contains(label) && !message.isEmpty()) {
             // a container's waiting reason and message ("ErrImagePull: rpc error: ... manifest unknown"), as a UI or
             // a jsonpath prints the state: the pull failure the kubelet reported under that reason

@@ -433,4 +433,30 @@ class QuotedEventTest {
         assertThat(records).extracting(r -> ((KubeEvent) r.value()).getLastTimestamp())
                 .containsOnly(OPTIONS.now().minusSeconds(46 * 60));
     }
+
+    /** kubriX#1825: Testkube's workflow log prints an event as its reason in parentheses, then the message. */
+    @Test
+    void aReasonInParenthesesBeforeTheMessage() {
+        EventsTable.Row row = QuotedEvent.parse("(Failed) Failed to pull image \"mcr.microsoft.com/playwright:v1.57.0\": "
+                + "failed to extract layer sha256:ba31: write /var/lib/containerd/x: no space left on device: unknown", 1,
+                OPTIONS.now());
+        assertThat(row.reason()).isEqualTo("Failed");
+        assertThat(row.message()).startsWith("Failed to pull image \"mcr.microsoft.com/playwright:v1.57.0\"");
+        assertThat(QuotedEvent.parse("(Note) this is prose", 1, OPTIONS.now())).isNull();
+    }
+
+    /** nebari#1200: an Events row copied out of a terminal UI (k9s) with its box borders. */
+    @Test
+    void aRowBetweenATerminalUisBoxBorders() {
+        List<Recorded> records = Recordings.read("paste.txt", "\u2502   Warning  FailedMount  28s (x15 over 14m)   kubelet"
+                + "            MountVolume.SetUp failed for volume \"nvidia\" : hostPath type check failed: "
+                + "/home/kubernetes/bin/nvidia is not a directory \u2502\n", OPTIONS, rejections::add);
+        assertThat(rejections).isEmpty();
+        assertThat(records).singleElement().satisfies(r -> {
+            KubeEvent event = (KubeEvent) r.value();
+            assertThat(event.getReason()).isEqualTo("FailedMount");
+            assertThat(event.getCount()).isEqualTo(15);
+            assertThat(event.getMessage()).endsWith("/home/kubernetes/bin/nvidia is not a directory");
+        });
+    }
 }

@@ -127,18 +127,17 @@ class RealWorldAccuracyTest {
             // session 9 (fixtures12): the start failure opens, but the kubelet's 'failed to sync secret cache'
             // MountVolume message beside it opens a second incident (VOLUME_MOUNT_FAILED) on an unnamed pod: one such
             // line is a transient at a pod's start, yet two of them were all ceph-csi-1109 showed of a hung mount
-            "container_start_failed/onepanel-789-eks-device-plugin-flag-as-command-executable-not-found");
+            "container_start_failed/onepanel-789-eks-device-plugin-flag-as-command-executable-not-found",
+            // batch 12, moved here in session 9 after its classes (27/28); what is left:
+            // the sandbox failures stopped 51 minutes before the paste and the pod's image pull back-off after them is
+            // current: the analyzer follows the pod to its later phase (IMAGE_PULL_FAILED, why not told)
+            "sandbox_failed/k8s-107428-calico-node-unauthorized-no-nodename-file-cni-uninitialized-describe-tail");
 
     /**
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
-    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
-            // batch 12, measured 25/28 on 2026-12-03 (session 9, at its merge, analyzer of 1eb7fd6) before anyone
-            // looked at it; its five healthy recordings clean
-            "image_pull_disk_full/kubrix-1825-testkube-kind-playwright-image-no-space-left-ci-runner",
-            "sandbox_failed/k8s-107428-calico-node-unauthorized-no-nodename-file-cni-uninitialized-describe-tail",
-            "volume_mount_failed/nebari-1200-gke-gpu-node-nvidia-hostpath-not-a-directory-driver-not-installed-k9s-row");
+    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of();
 
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
@@ -194,8 +193,8 @@ class RealWorldAccuracyTest {
 
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
-        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(474);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(28);
+        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(502);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(0);
     }
 
     @Test
