@@ -30,11 +30,13 @@ final class DescribeTextReader {
     private final DescribeSink sink;
     private final DescribeEvents events;
     private final PodsTable pods;
+    private final NodesTable nodes;
 
     DescribeTextReader(String file, ReadOptions options, Consumer<RawObject> out, Consumer<Rejection> rejected) {
         this.sink = new DescribeSink(file, options, out, rejected);
         this.events = new DescribeEvents(sink);
         this.pods = new PodsTable(sink);
+        this.nodes = new NodesTable(sink);
     }
 
     void read(List<String> pasted) {
@@ -57,6 +59,7 @@ final class DescribeTextReader {
         // kubectl get pods rows before any other snapshot: a headless describe fragment of the same pod, at the same
         // moment, comes after them and wins; a described pod's rows are left out
         pods.emit(podRows, describedNames(lines, starts), fragments::namespaceOf);
+        nodes.read(lines);
         DescribeEvents.Subject subject = fragments.subject();
         if (subject == null && listed != null) {
             // a State block or status lines pasted under the one pod's row, with no Events table: that pod's

@@ -265,4 +265,26 @@ class NodeConditionsTest {
         assertThat(node.getCapacity()).containsEntry("nvidia.com/gpu", "8");
         assertThat(node.getAllocatable()).containsEntry("nvidia.com/gpu", "7");
     }
+
+    /**
+     * kubernetes#55713: a 1.8 `kubectl get nodes` listing: each row is its node, STATUS its Ready condition; the
+     * NotReady one gets its NodeNotReady event, a cordoned Ready one is unschedulable and gets none.
+     */
+    @Test
+    void aGetNodesListingGivesEachNodesReadiness() {
+        List<Recorded> records = read("""
+                NAME                STATUS                     ROLES         AGE       VERSION
+                lls-lon-db-master   Ready,SchedulingDisabled   master,node   7d        v1.8.0+coreos.0
+                lls-lon-testing01   NotReady                   node          6d        v1.8.0+coreos.0
+                """);
+
+        List<NodeSnapshot> nodes = records.stream().map(Recorded::value).filter(NodeSnapshot.class::isInstance)
+                .map(NodeSnapshot.class::cast).toList();
+        assertThat(nodes).extracting(NodeSnapshot::getName).containsExactly("lls-lon-db-master", "lls-lon-testing01");
+        assertThat(condition(nodes.get(0), "Ready").getStatus()).isEqualTo("True");
+        assertThat(nodes.get(0).getUnschedulable()).isTrue();
+        assertThat(condition(nodes.get(1), "Ready").getStatus()).isEqualTo("False");
+        assertThat(notReady(records).getInvolvedObject().getName()).isEqualTo("lls-lon-testing01");
+        assertThat(records).extracting(Recorded::value).filteredOn(KubeEvent.class::isInstance).hasSize(1);
+    }
 }

@@ -43,6 +43,8 @@ public enum Clue {
     MULTI_ATTACH,
     ATTACH_FAILED,
     CSI_DRIVER_MISSING,
+    /** The kubelet's "failed to sync secret cache: timed out waiting for the condition" (configmap likewise). */
+    CACHE_SYNC_TIMEOUT,
 
     // CONFIG_ERROR
     RUN_AS_NON_ROOT,

@@ -38,13 +38,20 @@ public record MountFailure(Kind kind, Optional<String> volume, List<String> unmo
         SECRET_MISSING,
         CONFIG_MAP_MISSING,
         /** Only the summary {@code timed out waiting for the condition}: the specific error is in another event. */
-        TIMEOUT
+        TIMEOUT,
+        /**
+         * {@code failed to sync secret cache: timed out waiting for the condition}: the kubelet's informer for the
+         * pod's Secret or ConfigMap volume had not synced in time, mostly once at a pod's start (an API server slow
+         * or unreachable from the node when it repeats).
+         */
+        CACHE_SYNC_TIMEOUT
     }
 
     private static final Pattern VOLUME = Pattern.compile("for volume \"([^\"]+)\"");
     private static final Pattern UNMOUNTED = Pattern.compile("unmounted volumes=\\[([^\\]]*)]");
     private static final Pattern SECRET = Pattern.compile("secrets? \"([^\"]+)\" not found");
     private static final Pattern CONFIG_MAP = Pattern.compile("configmaps? \"([^\"]+)\" not found");
+    private static final Pattern CACHE_SYNC = Pattern.compile("failed to sync (?:secret|configmap) cache");
 
     public MountFailure {
         unmounted = List.copyOf(unmounted);
@@ -81,6 +88,8 @@ public record MountFailure(Kind kind, Optional<String> volume, List<String> unmo
         Kind kind;
         if (lower.contains("multi-attach")) {
             kind = Kind.MULTI_ATTACH;
+        } else if (CACHE_SYNC.matcher(lower).find()) {
+            kind = Kind.CACHE_SYNC_TIMEOUT;
         } else if (lower.contains("list of registered csi drivers")) {
             kind = Kind.CSI_DRIVER_MISSING;
         } else if (lower.contains("attachvolume")) {
@@ -103,6 +112,7 @@ public record MountFailure(Kind kind, Optional<String> volume, List<String> unmo
             case MULTI_ATTACH -> facts.withClue(Clue.MULTI_ATTACH);
             case ATTACH_FAILED -> facts.withClue(Clue.ATTACH_FAILED);
             case CSI_DRIVER_MISSING -> facts.withClue(Clue.CSI_DRIVER_MISSING);
+            case CACHE_SYNC_TIMEOUT -> facts.withClue(Clue.CACHE_SYNC_TIMEOUT);
             default -> facts;
         };
     }

@@ -74,9 +74,6 @@ class RealWorldAccuracyTest {
             // session 7 (fixtures9): the host-port conflict is read (INSUFFICIENT_RESOURCES, cause HOST_PORT_IN_USE), but
             // a tool's `kube-system:svclb-...` print of the pod's name leaves its namespace unread (default)
             "insufficient_resources/kubernetes-arm-5-k3s-servicelb-and-metallb-svclb-no-free-host-ports-three-line-event",
-            // session 7 (fixtures9): a 1.8 `get nodes` listing (`NotReady` row) is not read; only the describe head of a
-            // pod still Running on the node is
-            "node_not_ready/k8s-55713-1-8-kubelet-stopped-to-simulate-crash-node-notready-pods-still-running-get-nodes",
             // session 7 (fixtures9): quay.io answers a repository that does not exist with `unauthorized: access to the
             // requested resource is not authorized`; read as a credentials problem (IMAGE_PULL_AUTH)
             "image_not_found/harbor-helm-1888-short-name-resolved-to-quay-io-harbor-db-not-there-crio-unauthorized-lone-message",
@@ -124,10 +121,6 @@ class RealWorldAccuracyTest {
             "healthy/dandi-hub-129-jupyterhub-user-pod-karpenter-nodeclaim-scale-up-assigned-within-a-minute-annotated",
             // the 401 is in the reporter's prose; the quoted kubelet message is cut before the registry's answer
             "image_pull_auth/dra-driver-nvidia-gpu-91-helm-chart-image-private-nvcr-401-message-in-prose",
-            // session 9 (fixtures12): the start failure opens, but the kubelet's 'failed to sync secret cache'
-            // MountVolume message beside it opens a second incident (VOLUME_MOUNT_FAILED) on an unnamed pod: one such
-            // line is a transient at a pod's start, yet two of them were all ceph-csi-1109 showed of a hung mount
-            "container_start_failed/onepanel-789-eks-device-plugin-flag-as-command-executable-not-found",
             // batch 12, moved here in session 9 after its classes (27/28); what is left:
             // the sandbox failures stopped 51 minutes before the paste and the pod's image pull back-off after them is
             // current: the analyzer follows the pod to its later phase (IMAGE_PULL_FAILED, why not told)

@@ -68,9 +68,7 @@ class ReplayLifecycleTest {
     void an_init_container_in_create_container_config_error_is_a_config_error() {
         try (Replay replay = new Replay(AnalyzerConfig.defaults())) {
             PodSnapshot pod = Kube.pod("triton", POD, NODE, T0, "Pending", Kube.waiting("PodInitializing"), null, 0, false);
-            pod = PodSnapshot.newBuilder(pod).setInitContainers(List.of(Container.newBuilder().setName("init-config")
-                    .setImage("busybox").setRestartCount(0).setReady(false)
-                    .setState(Kube.waiting("CreateContainerConfigError")).build())).build();
+            pod = withInitContainer(pod, "init-config", Kube.waiting("CreateContainerConfigError"), 0);
             replay.pod("test/inference/" + POD, pod, T0);
             List<Incident> latest = replay.finish().latest();
             assertThat(latest).extracting(Incident::getCategory).contains("CONFIG_ERROR");
@@ -85,9 +83,7 @@ class ReplayLifecycleTest {
     void a_container_waiting_on_its_image_pull_is_an_image_pull_failure() {
         try (Replay replay = new Replay(AnalyzerConfig.defaults())) {
             PodSnapshot pod = Kube.pod("triton", POD, NODE, T0, "Pending", Kube.waiting("PodInitializing"), null, 0, false);
-            pod = PodSnapshot.newBuilder(pod).setInitContainers(List.of(Container.newBuilder().setName("toolkit-validation")
-                    .setImage("nvcr.io/nvidia/cuda:12.4").setRestartCount(0).setReady(false)
-                    .setState(Kube.waiting("ImagePullBackOff")).build())).build();
+            pod = withInitContainer(pod, "toolkit-validation", Kube.waiting("ImagePullBackOff"), 0);
             replay.pod("test/inference/" + POD, pod, T0);
             assertThat(replay.finish().latest()).extracting(Incident::getId)
                     .containsExactly("test/inference/Deployment/triton/IMAGE_PULL_FAILED");
@@ -108,10 +104,7 @@ class ReplayLifecycleTest {
     void an_init_container_restarted_without_completing_is_init_container_failed() {
         try (Replay replay = new Replay(AnalyzerConfig.defaults())) {
             PodSnapshot pod = Kube.pod("triton", POD, NODE, T0, "Pending", Kube.waiting("PodInitializing"), null, 0, false);
-            pod = PodSnapshot.newBuilder(pod).setInitContainers(List.of(Container.newBuilder().setName("driver-installer")
-                    .setImage("cos-nvidia-installer").setRestartCount(2).setReady(false)
-                    .setState(dev.incidents.schemas.ContainerState.newBuilder().setKind("running").build()).build()))
-                    .build();
+            pod = withInitContainer(pod, "driver-installer", Kube.running(null), 2);
             replay.pod("test/inference/" + POD, pod, T0);
             List<Incident> latest = replay.finish().latest();
             assertThat(latest).extracting(Incident::getCategory).containsExactly("INIT_CONTAINER_FAILED");
@@ -119,10 +112,7 @@ class ReplayLifecycleTest {
         }
         try (Replay replay = new Replay(AnalyzerConfig.defaults())) {
             PodSnapshot pod = Kube.pod("triton", POD, NODE, T0, "Running", null, null, 0, true);
-            pod = PodSnapshot.newBuilder(pod).setInitContainers(List.of(Container.newBuilder().setName("wait-for-db")
-                    .setImage("busybox").setRestartCount(3).setReady(true)
-                    .setState(dev.incidents.schemas.ContainerState.newBuilder().setKind("terminated").setReason("Completed")
-                            .setExitCode(0).build()).build())).build();
+            pod = withInitContainer(pod, "wait-for-db", Kube.terminated("Completed", 0, T0.minusSeconds(30)), 3);
             replay.pod("test/inference/" + POD, pod, T0);
             assertThat(replay.finish().latest()).as("restarted, then completed: the pod runs").isEmpty();
         }
@@ -171,6 +161,30 @@ class ReplayLifecycleTest {
                     3, true)).setCreationTimestamp(T0.minusSeconds(288)).build();
             replay.pod("test/inference/" + POD, pod, T0);
             assertThat(replay.finish().latest()).isEmpty();
+        }
+    }
+
+    /**
+     * onepanel#789: the kubelet's cache of a pod's Secret not synced in time, once, is its informer catching up at the
+     * pod's start; ceph-csi#1109: two volumes timing out so are a mount that hangs, with the cause that says so.
+     */
+    @Test
+    void a_single_cache_sync_timeout_is_not_a_mount_failure() {
+        String timeout = "MountVolume.SetUp failed for volume \"%s\" : failed to sync %s cache: timed out waiting for "
+                + "the condition";
+        try (Replay replay = new Replay(AnalyzerConfig.defaults())) {
+            replay.event(podEvent(POD, "Warning", "FailedMount", timeout.formatted("default-token-rnbds", "secret"), T0,
+                    "m-1", NODE), T0);
+            assertThat(replay.finish().latest()).isEmpty();
+        }
+        try (Replay replay = new Replay(AnalyzerConfig.defaults())) {
+            replay.event(podEvent(POD, "Warning", "FailedMount", timeout.formatted("installer-info", "configmap"), T0,
+                    "m-1", NODE), T0);
+            replay.event(podEvent(POD, "Warning", "FailedMount", timeout.formatted("migration-scripts", "configmap"), T0,
+                    "m-2", NODE), T0);
+            List<Incident> latest = replay.finish().latest();
+            assertThat(latest).extracting(Incident::getCategory).containsExactly("VOLUME_MOUNT_FAILED");
+            assertThat(latest.get(0).getCauses().get(0).getCause()).contains("cannot sync its cache");
         }
     }
 
@@ -325,6 +339,13 @@ class ReplayLifecycleTest {
             assertThat(statuses(transitions, "PROBE_FAILURE")).containsExactly("OPEN", "RESOLVED");
             assertThat(statuses(transitions, "CRASH_LOOP")).isEmpty();
         }
+    }
+
+    /** {@code pod} with one init container {@code name} in {@code state}, restarted {@code restarts} times. */
+    static PodSnapshot withInitContainer(PodSnapshot pod, String name, dev.incidents.schemas.ContainerState state,
+                                         int restarts) {
+        return PodSnapshot.newBuilder(pod).setInitContainers(List.of(Container.newBuilder().setName(name)
+                .setImage("busybox").setRestartCount(restarts).setReady(false).setState(state).build())).build();
     }
 
     static Instant at(int seconds) {
