@@ -136,7 +136,18 @@ class RealWorldAccuracyTest {
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
-    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of();
+    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
+            // batch 13, measured 16/25 on 2026-12-03 (session 9, at its merge, analyzer of 4962c5b) before anyone
+            // looked at it; its four healthy recordings clean
+            "config_error/sentry-charts-1433-external-postgres-secret-key-missing-three-pods-alike",
+            "crash_loop/kaito-1493-gpt-oss-20b-a10-out-of-memory-restarts",
+            "gang_partially_placed/volcano-2462-podgroup-status-8-of-20-running",
+            "image_not_found/kmesh-126-helm-tag-without-v-backoff-only",
+            "init_container_failed/gpu-operator-545-rke2-dgx-a100-cuda-validator-init-crashloop",
+            "insufficient_gpu/kai-scheduler-39-aks-gpu-memory-pod-no-node-with-gpus-operator-reinstalled",
+            "node_disk_pressure/k3d-18-k3s-node-disk-pressure-taint-describe-node-cut",
+            "node_disk_pressure/microk8s-3143-disk-100-percent-evict-reschedule-loop-get-pods",
+            "probe_failure/bitnami-charts-12186-redis-aks-exec-probes-timed-out-get-events-w");
 
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
@@ -192,8 +203,8 @@ class RealWorldAccuracyTest {
 
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
-        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(502);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(0);
+        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(508);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(25);
     }
 
     @Test
