@@ -398,7 +398,9 @@ final class DescribeEvents {
         for (EventsTable.Row row : concat(describeRows, getRows)) {
             if (!undated.contains(row.line())) {
                 java.time.Duration seen = EventAge.parse(asAge(row.age())).map(EventAge::lastSeen).orElse(null);
-                latest = seen == null || latest != null && latest.compareTo(seen) <= 0 ? latest : seen;
+                if (seen != null && (latest == null || seen.compareTo(latest) < 0)) {
+                    latest = seen; // the smallest age: the latest row
+                }
             }
         }
         if (latest == null) {
