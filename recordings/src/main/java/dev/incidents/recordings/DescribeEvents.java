@@ -21,6 +21,13 @@ import java.util.regex.Pattern;
 final class DescribeEvents {
     private static final Pattern ASSIGNED = Pattern.compile("Successfully assigned ([a-z0-9][-a-z0-9]*)/(\\S+) to (\\S+)");
     private static final Pattern CONTEXT_POD = Pattern.compile("(?im)^\\W*pod(?: name)?:\\s*([a-z0-9][-a-z0-9.]*[a-z0-9])\\b");
+    /**
+     * A line holding only {@code namespace:pod} (a dashboard's or a script's print of the pod it reports on,
+     * {@code kube-system:svclb-traefik-6p2m2}); the pod's name ends in a generated suffix, so an image's
+     * {@code name:tag} is not taken for one.
+     */
+    private static final Pattern NAMESPACED_POD_LINE = Pattern.compile(
+            "(?m)^\\s*([a-z0-9][-a-z0-9]{0,62}):([a-z0-9][-a-z0-9.]*-[a-z0-9]{5})\\s*$");
     private static final Pattern CONTEXT_NODE = Pattern.compile("(?im)^\\W*node(?: name)?:\\s*([a-z0-9][-a-z0-9.]*[a-z0-9])\\b");
     /**
      * kubectl as people type it: {@code kubectl}, OpenShift's {@code oc}, and the {@code k} alias the kubectl docs
@@ -102,9 +109,10 @@ final class DescribeEvents {
     /**
      * Event tables and single rows in {@code lines[from, to)}, text outside any describe document; returns what its
      * rows say about their objects. {@code listedPod} is the one pod a {@code kubectl get pods} table in the paste
-     * lists (null when none or several): the describe rows are about it when they name nothing else.
+     * lists (null when none or several): the describe rows are about it when they name nothing else; {@code described}
+     * is the object of the paste's only describe document (null when none or several), for rows of its kind.
      */
-    Fragments readFragments(List<String> lines, int from, int to, Subject listedPod) {
+    Fragments readFragments(List<String> lines, int from, int to, Subject listedPod, Subject described) {
         List<EventsTable.Row> describeRows = new ArrayList<>();
         List<EventsTable.Row> getRows = new ArrayList<>();
         List<String> region = lines.subList(from, to).stream().map(DescribeEvents::joinPlaceholders).toList();
@@ -171,7 +179,11 @@ final class DescribeEvents {
         }
         Subject subject = fragmentSubject(String.join("\n", region), prose(region, from, describeRows, getRows),
                 describeRows, contextNamespace);
-        if (!subject.named() && "Pod".equals(subject.kind()) && listedPod != null) {
+        if (!subject.named() && described != null && described.kind().equals(subject.kind())) {
+            // rows naming nothing above the one describe of an object of their kind (a claim's FailedBinding copied
+            // above `describe pvc`): that object's
+            subject = described;
+        } else if (!subject.named() && "Pod".equals(subject.kind()) && listedPod != null) {
             subject = new Subject("Pod", listedPod.namespace() != null ? listedPod.namespace() : contextNamespace,
                     listedPod.name(), listedPod.node() != null ? listedPod.node() : subject.node());
         } else if ("Pod".equals(subject.kind()) && listedPod != null && listedPod.name().equals(subject.name())
@@ -250,6 +262,10 @@ final class DescribeEvents {
         if (pod.find()) {
             Matcher ns = CONTEXT_NAMESPACE.matcher(text);
             return new Subject("Pod", ns.find() ? ns.group(1) : "default", pod.group(1), contextNode);
+        }
+        Matcher namespaced = NAMESPACED_POD_LINE.matcher(text);
+        if (namespaced.find()) {
+            return new Subject("Pod", namespaced.group(1), namespaced.group(2), contextNode);
         }
         Subject described = describedPod(text, contextNamespace, contextNode);
         if (described != null) {

@@ -55,7 +55,7 @@ final class DescribeTextReader {
         if (listed == null) {
             listed = claimUser(lines, starts);
         }
-        DescribeEvents.Fragments fragments = events.readFragments(lines, 0, proseEnd, listed);
+        DescribeEvents.Fragments fragments = events.readFragments(lines, 0, proseEnd, listed, onlyDescribed(lines, starts));
         // kubectl get pods rows before any other snapshot: a headless describe fragment of the same pod, at the same
         // moment, comes after them and wins; a described pod's rows are left out
         pods.emit(podRows, describedNames(lines, starts), fragments::namespaceOf);
@@ -101,6 +101,22 @@ final class DescribeTextReader {
             user = new DescribeEvents.Subject("Pod", namespace, pods.get(0).trim(), null);
         }
         return user;
+    }
+
+    /** The object of the paste's only describe document, by the kind its fields tell; null when none or several. */
+    private static DescribeEvents.Subject onlyDescribed(List<String> lines, List<Integer> starts) {
+        if (starts.size() != 1) {
+            return null;
+        }
+        Field root = DescribeDocuments.fields(lines, starts.get(0), lines.size(), new int[1]);
+        String kind = kindOf(root);
+        String name = root.text("Name");
+        if (kind.isEmpty() || name == null) {
+            return null;
+        }
+        boolean clusterScoped = "Node".equals(kind);
+        return new DescribeEvents.Subject(kind, clusterScoped ? null
+                : root.text("Namespace") == null ? "default" : root.text("Namespace"), name, clusterScoped ? name : null);
     }
 
     /** The names of the objects the describe documents starting at {@code starts} describe. */

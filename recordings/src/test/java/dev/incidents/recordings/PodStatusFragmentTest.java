@@ -222,4 +222,30 @@ class PodStatusFragmentTest {
             assertThat(event.getInvolvedObject().getNamespace()).isEqualTo("jhub");
         });
     }
+
+    /**
+     * consul-helm#801: a claim's FailedBinding row copied above the claim's own describe, naming nothing: the row is
+     * the described claim's, not an unnamed claim's.
+     */
+    @Test
+    void aRowNamingNothingAboveTheOnlyDescribeOfItsKind() {
+        List<Recorded> records = Recordings.read("paste.txt", """
+                  Normal  FailedBinding  4s (x2822 over 11h)  persistentvolume-controller  no persistent volumes available for this claim and no storage class is set
+
+                Name:          data-consul-server-0
+                Namespace:     consul
+                StorageClass:
+                Status:        Pending
+                Access Modes:
+                Used By:       <none>
+                """, OPTIONS, rejections::add);
+
+        assertThat(rejections).isEmpty();
+        assertThat(records).singleElement().satisfies(r -> {
+            var event = (dev.incidents.schemas.KubeEvent) r.value();
+            assertThat(event.getInvolvedObject().getKind()).isEqualTo("PersistentVolumeClaim");
+            assertThat(event.getInvolvedObject().getName()).isEqualTo("data-consul-server-0");
+            assertThat(event.getInvolvedObject().getNamespace()).isEqualTo("consul");
+        });
+    }
 }

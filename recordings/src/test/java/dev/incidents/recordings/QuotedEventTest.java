@@ -459,4 +459,24 @@ class QuotedEventTest {
             assertThat(event.getMessage()).endsWith("/home/kubernetes/bin/nvidia is not a directory");
         });
     }
+
+    /**
+     * kubernetes-arm#5: a dashboard's three-line print of an event, the pod as {@code namespace:pod} above its reason and
+     * the scheduler's verdict: that pod's, in that namespace; an image's {@code name:tag} alone names no pod.
+     */
+    @Test
+    void aNamespaceColonPodLineNamesTheVerdictsPod() {
+        KubeEvent event = onlyEvent("""
+                kube-system:svclb-traefik-ingress-6p2m2
+                FailedScheduling
+                0/5 nodes are available: 4 node(s) didn't have free ports for the requested pod ports.
+                """);
+        assertThat(event.getInvolvedObject().getNamespace()).isEqualTo("kube-system");
+        assertThat(event.getInvolvedObject().getName()).isEqualTo("svclb-traefik-ingress-6p2m2");
+        rejections.clear();
+        assertThat(onlyEvent("""
+                nginx:latest
+                0/5 nodes are available: 4 node(s) didn't have free ports for the requested pod ports.
+                """).getInvolvedObject().getName()).isEqualTo(DescribePod.UNNAMED_POD);
+    }
 }

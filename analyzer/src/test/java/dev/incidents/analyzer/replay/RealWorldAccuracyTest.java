@@ -71,9 +71,6 @@ class RealWorldAccuracyTest {
             // session 7 (fixtures9): a 1.0 tab-separated `describe pod` whose container shows only `Restart Count: 5`
             // under a 50Mi limit (1.0 printed no last termination reason); its event row with absolute dates is not read
             "oom_killed/k8s-10861-1-0-simmemleak-50mi-limit-restart-count-5-no-terminated-reason-tab-describe",
-            // session 7 (fixtures9): the host-port conflict is read (INSUFFICIENT_RESOURCES, cause HOST_PORT_IN_USE), but
-            // a tool's `kube-system:svclb-...` print of the pod's name leaves its namespace unread (default)
-            "insufficient_resources/kubernetes-arm-5-k3s-servicelb-and-metallb-svclb-no-free-host-ports-three-line-event",
             // session 7 (fixtures9): quay.io answers a repository that does not exist with `unauthorized: access to the
             // requested resource is not authorized`; read as a credentials problem (IMAGE_PULL_AUTH)
             "image_not_found/harbor-helm-1888-short-name-resolved-to-quay-io-harbor-db-not-there-crio-unauthorized-lone-message",
@@ -127,10 +124,7 @@ class RealWorldAccuracyTest {
             "sandbox_failed/k8s-107428-calico-node-unauthorized-no-nodename-file-cni-uninitialized-describe-tail",
             // session 9 (fixtures13): a pod's status YAML whose only condition is Unschedulable for the
             // node.kubernetes.io/disk-pressure taint (CI runner out of disk) opens nothing
-            "node_disk_pressure/usernetes-155-ci-pod-status-disk-pressure-taint-yaml",
-            // an objectless FailedBinding row pasted before a claim's full describe (the previous claim's last row)
-            // opens a second PVC_UNBOUND on an unnamed claim beside the named one
-            "pvc_unbound/consul-helm-801-server-pvcs-no-storage-class-describe-pvc-x2822");
+            "node_disk_pressure/usernetes-155-ci-pod-status-disk-pressure-taint-yaml");
 
     /**
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
