@@ -3,6 +3,7 @@ package dev.incidents.recordings;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.incidents.recordings.DescribeDocuments.Field;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -50,12 +51,21 @@ final class DescribeTextReader {
         ContainerStatePrint.read(lines, sink);
         List<Integer> starts = DescribeDocuments.starts(lines);
         int proseEnd = starts.isEmpty() ? lines.size() : starts.get(0);
+        List<Document> documents = new ArrayList<>(starts.size());
+        for (int k = 0; k < starts.size(); k++) {
+            int[] header = new int[1];
+            int start = starts.get(k);
+            Field root = DescribeDocuments.fields(lines, start, k + 1 < starts.size() ? starts.get(k + 1)
+                    : lines.size(), header);
+            documents.add(new Document(start, root, header[0]));
+        }
         List<List<PodsTable.Row>> podRows = pods.read(lines, proseEnd);
         DescribeEvents.Subject listed = PodsTable.onlyPod(podRows);
         if (listed == null) {
-            listed = claimUser(lines, starts);
+            listed = claimUser(documents);
         }
-        DescribeEvents.Fragments fragments = events.readFragments(lines, 0, proseEnd, listed, onlyDescribed(lines, starts));
+        DescribeEvents.Fragments fragments = events.readFragments(lines, 0, proseEnd, listed,
+                onlyDescribed(documents));
         // kubectl get pods rows before any other snapshot: a headless describe fragment of the same pod, at the same
         // moment, comes after them and wins; a described pod's rows are left out
         pods.emit(podRows, describedNames(lines, starts), fragments::namespaceOf);
@@ -73,10 +83,18 @@ final class DescribeTextReader {
         }
         readHeadless(lines, 0, proseEnd, subject != null && subject.named() ? subject : null,
                 PodsTable.onlyPodsLastRow(podRows));
-        for (int k = 0; k < starts.size(); k++) {
-            int end = k + 1 < starts.size() ? starts.get(k + 1) : lines.size();
-            readDocument(lines, starts.get(k), end);
+        for (Document document : documents) {
+            readDocument(lines, document);
         }
+    }
+
+    /** A describe document: the line its {@code Name:} is on, its fields, its Events header's line (-1: none). */
+    private record Document(int start, Field root, int eventsHeader) {
+    }
+
+    /** The namespace a describe names, {@code default} when it names none. */
+    private static String namespaceOf(Field root) {
+        return root.text("Namespace") == null ? "default" : root.text("Namespace");
     }
 
     /**
@@ -84,11 +102,10 @@ final class DescribeTextReader {
      * claim's namespace: a Pending pod's events pasted above the describe of its unbound claim are that pod's. Null
      * unless exactly one claim names exactly one pod.
      */
-    private static DescribeEvents.Subject claimUser(List<String> lines, List<Integer> starts) {
+    private static DescribeEvents.Subject claimUser(List<Document> documents) {
         DescribeEvents.Subject user = null;
-        for (int k = 0; k < starts.size(); k++) {
-            Field root = DescribeDocuments.fields(lines, starts.get(k),
-                    k + 1 < starts.size() ? starts.get(k + 1) : lines.size(), new int[1]);
+        for (Document document : documents) {
+            Field root = document.root();
             if (!"PersistentVolumeClaim".equals(kindOf(root))) {
                 continue;
             }
@@ -97,26 +114,25 @@ final class DescribeTextReader {
             if (pods.size() != 1 || user != null) {
                 return null;
             }
-            String namespace = root.text("Namespace") == null ? "default" : root.text("Namespace");
-            user = new DescribeEvents.Subject("Pod", namespace, pods.get(0).trim(), null);
+            user = new DescribeEvents.Subject("Pod", namespaceOf(root), pods.get(0).trim(), null);
         }
         return user;
     }
 
     /** The object of the paste's only describe document, by the kind its fields tell; null when none or several. */
-    private static DescribeEvents.Subject onlyDescribed(List<String> lines, List<Integer> starts) {
-        if (starts.size() != 1) {
+    private static DescribeEvents.Subject onlyDescribed(List<Document> documents) {
+        if (documents.size() != 1) {
             return null;
         }
-        Field root = DescribeDocuments.fields(lines, starts.get(0), lines.size(), new int[1]);
+        Field root = documents.get(0).root();
         String kind = kindOf(root);
         String name = root.text("Name");
         if (kind.isEmpty() || name == null) {
             return null;
         }
         boolean clusterScoped = "Node".equals(kind);
-        return new DescribeEvents.Subject(kind, clusterScoped ? null
-                : root.text("Namespace") == null ? "default" : root.text("Namespace"), name, clusterScoped ? name : null);
+        return new DescribeEvents.Subject(kind, clusterScoped ? null : namespaceOf(root), name,
+                clusterScoped ? name : null);
     }
 
     /** The names of the objects the describe documents starting at {@code starts} describe. */
@@ -171,7 +187,7 @@ final class DescribeTextReader {
             } else if (!containerBlocks.isEmpty()) {
                 DescribePod.adoptContainerBlocks(root, containerBlocks, start);
             }
-            String namespace = root.text("Namespace") == null ? "default" : root.text("Namespace");
+            String namespace = namespaceOf(root);
             String name = DescribePod.UNNAMED_POD;
             if (named != null && "Pod".equals(named.kind())) {
                 // the pod its Events table names (Successfully assigned ns/pod to node, a Pod: line)
@@ -192,15 +208,15 @@ final class DescribeTextReader {
         }
     }
 
-    private void readDocument(List<String> lines, int start, int end) {
-        int[] header = new int[1];
-        Field root = DescribeDocuments.fields(lines, start, end, header);
-        int eventsHeader = header[0];
+    private void readDocument(List<String> lines, Document document) {
+        Field root = document.root();
+        int start = document.start();
+        int eventsHeader = document.eventsHeader();
         String name = root.text("Name");
         if (name == null) {
             return; // "Name:" with no value: nothing to name the object by
         }
-        String namespace = root.text("Namespace") == null ? "default" : root.text("Namespace");
+        String namespace = namespaceOf(root);
         List<EventsTable.Row> rows = eventsHeader < 0 ? DescribeDocuments.headerlessEvents(root.child("Events"))
                 : EventsTable.describeRows(lines, eventsHeader, new int[1]);
         String apiVersion = root.text("API Version");

@@ -8,7 +8,6 @@ import dev.incidents.analyzer.signal.PodObserved;
 import dev.incidents.analyzer.signal.Signal;
 import dev.incidents.schemas.Container;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * {@code CreateContainerConfigError}: the kubelet cannot build the container's environment or volumes from a
@@ -31,8 +30,7 @@ public final class ConfigErrorDetector implements Detector {
         }
         if (signal instanceof PodObserved p) {
             // an init container is configured like any other: Init:CreateContainerConfigError is a config error
-            for (Container c : Stream.concat(p.snapshot().getInitContainers().stream(),
-                    p.snapshot().getContainers().stream()).toList()) {
+            for (Container c : p.everyContainer()) {
                 if (c.getState() != null && "CreateContainerConfigError".equals(c.getState().getReason())) {
                     String message = c.getState().getMessage() == null ? "" : c.getState().getMessage();
                     Facts facts = facts(message);

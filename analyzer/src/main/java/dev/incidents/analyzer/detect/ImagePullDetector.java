@@ -11,7 +11,6 @@ import dev.incidents.schemas.Container;
 import dev.incidents.schemas.ContainerState;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * The STARTUP image pull categories share the kubelet's {@code Failed} events and differ by why the pull failed.
@@ -69,8 +68,7 @@ public abstract class ImagePullDetector extends CategoryDetector {
      * {@code Init:ImagePullBackOff}); its waiting message, when there is one, is the runtime's answer or the back-off.
      */
     private Optional<Finding> waitingOnPull(PodObserved p, SubjectView subject) {
-        for (Container c : Stream.concat(p.snapshot().getInitContainers().stream(),
-                p.snapshot().getContainers().stream()).toList()) {
+        for (Container c : p.everyContainer()) {
             ContainerState state = c.getState();
             if (state == null || state.getReason() == null || !WAITING_ON_PULL.contains(state.getReason())) {
                 continue;

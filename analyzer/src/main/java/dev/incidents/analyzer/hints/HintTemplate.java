@@ -96,8 +96,9 @@ final class HintTemplate {
                     // "init container {container}" reads "the init container": a qualifier before the kind stays
                     // with it, after the article
                     for (String qualifier : KIND_QUALIFIERS) {
-                        if (fallback.endsWith(" " + kind) && endsWithWord(b, qualifier)) {
-                            b.setLength(b.length() - qualifier.length() - 1);
+                        int at = trailingWordAt(b, qualifier, false);
+                        if (fallback.endsWith(" " + kind) && at >= 0) {
+                            b.setLength(at);
                             fallback = fallback.substring(0, fallback.length() - kind.length()) + qualifier + " " + kind;
                             break;
                         }
@@ -120,16 +121,17 @@ final class HintTemplate {
     /** Words that qualify a kind in the templates ("init container"). */
     private static final List<String> KIND_QUALIFIERS = List.of("init");
 
-    private static boolean endsWithWord(StringBuilder b, String word) {
+    /** Where {@code word} followed by a space ends {@code b} as a whole word, else -1. */
+    private static int trailingWordAt(StringBuilder b, String word, boolean ignoreCase) {
         String tail = word + " ";
         int at = b.length() - tail.length();
-        return at >= 0 && b.substring(at).equals(tail) && (at == 0 || b.charAt(at - 1) == ' ');
+        boolean ends = at >= 0 && (ignoreCase ? b.substring(at).equalsIgnoreCase(tail) : b.substring(at).equals(tail));
+        return ends && (at == 0 || b.charAt(at - 1) == ' ') ? at : -1;
     }
 
     private static void dropTrailingWord(StringBuilder b, String word) {
-        String tail = word + " ";
-        int at = b.length() - tail.length();
-        if (at >= 0 && b.substring(at).equalsIgnoreCase(tail) && (at == 0 || b.charAt(at - 1) == ' ')) {
+        int at = trailingWordAt(b, word, true);
+        if (at >= 0) {
             b.setLength(at);
         }
     }

@@ -68,12 +68,12 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
     private static final Pattern ACCELERATOR_WORD = Pattern.compile("gpu|vcuda|tpu|npu|neuron|fpga|mlu|ascend|dcu|gaudi");
     /** The default scheduler's {@code 0/4 nodes are available:}; Volcano's says {@code unavailable}. */
     private static final Pattern PREFIX = Pattern.compile("^\\s*(\\d{1,9})/(\\d{1,9}) nodes are (?:un)?available:?\\s*");
+    /** {@code Insufficient nvidia.com/gpu} after a predicate's name: the resource it found short. */
+    private static final Pattern INSUFFICIENT_NAMED = Pattern.compile("\\bInsufficient ([a-z][-a-z0-9./]*[a-z0-9])");
     /**
      * GPU-sharing schedulers' own words for a node without enough of its cards: Volcano's {@code no enough gpu cards
      * on node}, HAMi's and others' {@code not enough gpu memory}, {@code insufficient vgpu}.
      */
-    /** {@code Insufficient nvidia.com/gpu} after a predicate's name: the resource it found short. */
-    private static final Pattern INSUFFICIENT_NAMED = Pattern.compile("\\bInsufficient ([a-z][-a-z0-9./]*[a-z0-9])");
     private static final Pattern NOT_ENOUGH_GPU = Pattern.compile("\\b(?:no|not) enough v?gpu|\\binsufficient v?gpu\\b");
     /**
      * HAMi's per-node reasons (its standardised codes, and {@code node unregistered}: a node whose devices HAMi's

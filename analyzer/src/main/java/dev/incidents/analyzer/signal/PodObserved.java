@@ -4,6 +4,8 @@ import dev.incidents.schemas.Condition;
 import dev.incidents.schemas.Container;
 import dev.incidents.schemas.PodSnapshot;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /** A Pod snapshot: phase, conditions and container statuses (where OOM kills show when no event says so). */
@@ -51,6 +53,13 @@ public record PodObserved(PodSnapshot snapshot, Instant time) implements Signal 
             }
         }
         return true;
+    }
+
+    /** Its init containers, then its app containers: an init container is configured and pulled like any other. */
+    public List<Container> everyContainer() {
+        List<Container> all = new ArrayList<>(snapshot.getInitContainers());
+        all.addAll(snapshot.getContainers());
+        return all;
     }
 
     public Optional<String> waitingReason() {
