@@ -154,7 +154,8 @@ final class QuotedEvent {
         // keys are not the message, and the namespace key says where
         String namespace = null;
         Matcher keys = LOGFMT_TAIL.matcher(quoted);
-        if (keys.find()) {
+        // the tail is looked for only where a namespace key can be in it
+        if ((quoted.contains("namespace=") || quoted.contains("ns=")) && keys.find()) {
             Matcher key = LOGFMT_NAMESPACE.matcher(keys.group());
             if (key.find()) {
                 namespace = key.group(1);
