@@ -4,6 +4,7 @@ import dev.incidents.schemas.serde.SingleObjectEncoding;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.avro.Schema;
 import org.apache.avro.io.BinaryDecoder;
@@ -25,9 +26,10 @@ import org.apache.avro.specific.SpecificRecord;
  *
  * <p>Encoder, decoder and buffer are reused per thread (each stream is read by one): the generated classes' own
  * single-object coders copied every value twice on the way out and read it back through an {@code InputStream} a
- * byte at a time, a third of the window's cost.
+ * byte at a time, a third of the window's cost. The analyzer's signal frames carry their record in the same encoding
+ * and use the same codec ({@link #encodeTo}, {@link #decodeOwn}).
  */
-final class CompactValue {
+public final class CompactValue {
     /** Each value class's codec, made on first use: any generated record type the reader maps can wait in a window. */
     private static final ClassValue<Codec> CODECS = new ClassValue<>() {
         @Override
@@ -70,11 +72,29 @@ final class CompactValue {
             return buffers.out.toByteArray();
         }
 
-        SpecificRecord decode(byte[] bytes) throws IOException {
+        void encodeTo(Object value, ByteArrayOutputStream out) throws IOException {
             Buffers buffers = BUFFERS.get();
-            int body = SingleObjectEncoding.HEADER_LENGTH;
+            out.writeBytes(header);
+            buffers.encoder = EncoderFactory.get().binaryEncoder(out, buffers.encoder);
+            writer.write(value, buffers.encoder);
+            buffers.encoder.flush();
+        }
+
+        SpecificRecord decode(byte[] bytes) throws IOException {
+            return decode(bytes, 0);
+        }
+
+        /** The value whose header starts at {@code offset} and whose body runs to the end of {@code bytes}. */
+        SpecificRecord decode(byte[] bytes, int offset) throws IOException {
+            Buffers buffers = BUFFERS.get();
+            int body = offset + SingleObjectEncoding.HEADER_LENGTH;
             buffers.decoder = DecoderFactory.get().binaryDecoder(bytes, body, bytes.length - body, buffers.decoder);
             return (SpecificRecord) reader.read(null, buffers.decoder);
+        }
+
+        boolean ownHeaderAt(byte[] bytes, int offset) {
+            return bytes.length - offset >= header.length
+                    && Arrays.equals(bytes, offset, offset + header.length, header, 0, header.length);
         }
     }
 
@@ -104,6 +124,24 @@ final class CompactValue {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot encode a " + value.getSchema().getName(), e);
         }
+    }
+
+    /** Appends {@code value} in single-object encoding to {@code out}: the bytes {@link #encode} returns. */
+    public static void encodeTo(SpecificRecord value, ByteArrayOutputStream out) {
+        try {
+            CODECS.get(value.getClass()).encodeTo(value, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot encode a " + value.getSchema().getName(), e);
+        }
+    }
+
+    /**
+     * The {@code type} value encoded from {@code offset} to the end of {@code bytes}, or null when its header names
+     * another schema (another version's writer: the caller's own codec resolves or refuses it).
+     */
+    public static <T extends SpecificRecord> T decodeOwn(Class<T> type, byte[] bytes, int offset) throws IOException {
+        Codec codec = CODECS.get(type);
+        return codec.ownHeaderAt(bytes, offset) ? type.cast(codec.decode(bytes, offset)) : null;
     }
 
     /** The value {@link #encode} was given; {@code type} is its class. */
