@@ -1,5 +1,6 @@
 package dev.incidents.analyzer.signal;
 
+import dev.incidents.recordings.CompactValue;
 import dev.incidents.schemas.KubeEvent;
 import dev.incidents.schemas.NodeSnapshot;
 import dev.incidents.schemas.PodGroupSnapshot;
@@ -20,6 +21,11 @@ import org.apache.kafka.common.serialization.Serializer;
  * byte, then the input record in Avro single-object encoding (the generated classes' own codec; the topic is
  * internal, so no registry is involved).
  * An {@link EventSignal}'s derived fields are recomputed from its event on read.
+ *
+ * <p>Written and read with the reader's {@link CompactValue} codec (a reused buffered encoder and an array decoder,
+ * the same bytes): the generated classes' coders wrote through a direct encoder a field at a time and read through an
+ * {@code InputStream}, and every signal goes through both (6 % of a fleet replay). A record whose header names
+ * another schema (a frame written by another version) is read by the generated decoder, which resolves or refuses it.
  */
 public final class SignalSerde implements Serde<Signal> {
 
@@ -56,16 +62,16 @@ public final class SignalSerde implements Serde<Signal> {
         try {
             if (signal instanceof EventSignal e) {
                 out.write(EVENT);
-                KubeEvent.getEncoder().encode(e.event(), out);
+                CompactValue.encodeTo(e.event(), out);
             } else if (signal instanceof PodObserved p) {
                 out.write(POD);
-                PodSnapshot.getEncoder().encode(p.snapshot(), out);
+                CompactValue.encodeTo(p.snapshot(), out);
             } else if (signal instanceof NodeObserved n) {
                 out.write(NODE);
-                NodeSnapshot.getEncoder().encode(n.snapshot(), out);
+                CompactValue.encodeTo(n.snapshot(), out);
             } else if (signal instanceof GroupObserved g) {
                 out.write(GROUP);
-                PodGroupSnapshot.getEncoder().encode(g.snapshot(), out);
+                CompactValue.encodeTo(g.snapshot(), out);
             } else if (signal instanceof NodeDeleted n) {
                 out.write(NODE_DELETED);
                 out.write(timeAndName(n.time(), n.name()));
@@ -89,13 +95,26 @@ public final class SignalSerde implements Serde<Signal> {
             throw new SerializationException("empty signal");
         }
         byte tag = bytes[offset];
-        ByteBuffer body = ByteBuffer.wrap(bytes, offset + 1, bytes.length - offset - 1).slice();
+        int at = offset + 1;
+        ByteBuffer body = ByteBuffer.wrap(bytes, at, bytes.length - at).slice();
         try {
             return switch (tag) {
-                case EVENT -> EventSignal.of(KubeEvent.fromByteBuffer(body));
-                case POD -> PodObserved.of(PodSnapshot.fromByteBuffer(body));
-                case NODE -> NodeObserved.of(NodeSnapshot.fromByteBuffer(body));
-                case GROUP -> GroupObserved.of(PodGroupSnapshot.fromByteBuffer(body));
+                case EVENT -> {
+                    KubeEvent event = CompactValue.decodeOwn(KubeEvent.class, bytes, at);
+                    yield EventSignal.of(event != null ? event : KubeEvent.fromByteBuffer(body));
+                }
+                case POD -> {
+                    PodSnapshot pod = CompactValue.decodeOwn(PodSnapshot.class, bytes, at);
+                    yield PodObserved.of(pod != null ? pod : PodSnapshot.fromByteBuffer(body));
+                }
+                case NODE -> {
+                    NodeSnapshot node = CompactValue.decodeOwn(NodeSnapshot.class, bytes, at);
+                    yield NodeObserved.of(node != null ? node : NodeSnapshot.fromByteBuffer(body));
+                }
+                case GROUP -> {
+                    PodGroupSnapshot group = CompactValue.decodeOwn(PodGroupSnapshot.class, bytes, at);
+                    yield GroupObserved.of(group != null ? group : PodGroupSnapshot.fromByteBuffer(body));
+                }
                 case DELETED, NODE_DELETED -> {
                     String text = new String(bytes, offset + 1, bytes.length - offset - 1, StandardCharsets.UTF_8);
                     int nl = text.indexOf('\n');
