@@ -165,6 +165,29 @@ class ReplayLifecycleTest {
     }
 
     /**
+     * kaito#1493: a model that runs out of memory while it loads, `0/1 Running 12 (7m51s ago) 151m`: each run ends
+     * after minutes rather than at once, so the back-off count says nothing, but a container restarted a dozen times
+     * and never ready since is looping; ready, or restarted rarely over a long life, it is not.
+     */
+    @Test
+    void a_container_restarting_every_few_minutes_and_never_ready_is_crash_looping() {
+        Duration age = Duration.ofMinutes(151);
+        assertThat(incidentsOf(T0.minusSeconds(471), 12, false, age)).containsExactly("CRASH_LOOP");
+        assertThat(incidentsOf(T0.minusSeconds(471), 12, true, age)).as("ready").isEmpty();
+        assertThat(incidentsOf(T0.minusSeconds(120), 6, false, Duration.ofDays(30))).as("six node reboots").isEmpty();
+        assertThat(incidentsOf(T0.minus(Duration.ofMinutes(40)), 12, false, age)).as("running 40 min").isEmpty();
+    }
+
+    private static List<String> incidentsOf(Instant started, int restarts, boolean ready, Duration age) {
+        try (Replay replay = new Replay(AnalyzerConfig.defaults())) {
+            PodSnapshot pod = PodSnapshot.newBuilder(Kube.pod("triton", POD, NODE, T0, "Running", Kube.running(started),
+                    null, restarts, ready)).setCreationTimestamp(T0.minus(age)).build();
+            replay.pod("test/inference/" + POD, pod, T0);
+            return replay.finish().latest().stream().map(Incident::getCategory).toList();
+        }
+    }
+
+    /**
      * onepanel#789: the kubelet's cache of a pod's Secret not synced in time, once, is its informer catching up at the
      * pod's start; ceph-csi#1109: two volumes timing out so are a mount that hangs, with the cause that says so.
      */
