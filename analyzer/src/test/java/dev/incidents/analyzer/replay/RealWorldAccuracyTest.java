@@ -124,7 +124,16 @@ class RealWorldAccuracyTest {
             "sandbox_failed/k8s-107428-calico-node-unauthorized-no-nodename-file-cni-uninitialized-describe-tail",
             // session 9 (fixtures13): a pod's status YAML whose only condition is Unschedulable for the
             // node.kubernetes.io/disk-pressure taint (CI runner out of disk) opens nothing
-            "node_disk_pressure/usernetes-155-ci-pod-status-disk-pressure-taint-yaml");
+            "node_disk_pressure/usernetes-155-ci-pod-status-disk-pressure-taint-yaml",
+            // session 10 (fixtures14): only a 'Back-off pulling image' row (inside k9s borders) for a tag the vendor no
+            // longer publishes opens IMAGE_PULL_FAILED, the back-off alone not saying the tag is gone
+            "image_not_found/hetzner-k3s-332-system-upgrade-controller-latest-backoff-only-k9s-describe-frame",
+            // session 10 (fixtures14): a 2015 v1beta3 `get pods` (POD/CONTAINER(S)/IMAGE(S)/.../MESSAGE, one row per
+            // container carrying 'Error: image ... not found') gives the reader no record
+            "image_not_found/k8s-7981-2015-v1beta3-get-pods-message-column-image-not-found-two-containers",
+            // session 10 (fixtures14): 2015 events of a pod whose liveness probe is broken carry only lowercase
+            // killing/created/started rows, one per container id; nothing opens
+            "probe_failure/k8s-16045-2015-broken-health-check-pod-restarting-killing-created-started-rows");
 
     /**
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
