@@ -136,15 +136,28 @@ class RealWorldAccuracyTest {
             // the operator validator waits in its init containers for the CUDA validator: two incidents, one cause
             "init_container_failed/gpu-operator-545-rke2-dgx-a100-cuda-validator-init-crashloop",
             // one liveness failure per pod in `get events -w` (no count column): below the kubelet's threshold
-            "probe_failure/bitnami-charts-12186-redis-aks-exec-probes-timed-out-get-events-w");
+            "probe_failure/bitnami-charts-12186-redis-aks-exec-probes-timed-out-get-events-w",
+            // session 10 (fixtures14): only a 'Back-off pulling image' row (inside k9s borders) for a tag the vendor no
+            // longer publishes opens IMAGE_PULL_FAILED, the back-off alone not saying the tag is gone
+            "image_not_found/hetzner-k3s-332-system-upgrade-controller-latest-backoff-only-k9s-describe-frame",
+            // session 10 (fixtures14): a 2015 v1beta3 `get pods` (POD/CONTAINER(S)/IMAGE(S)/.../MESSAGE, one row per
+            // container carrying 'Error: image ... not found') gives the reader no record
+            "image_not_found/k8s-7981-2015-v1beta3-get-pods-message-column-image-not-found-two-containers",
+            // session 10 (fixtures14): 2015 events of a pod whose liveness probe is broken carry only lowercase
+            // killing/created/started rows, one per container id; nothing opens
+            "probe_failure/k8s-16045-2015-broken-health-check-pod-restarting-killing-created-started-rows");
 
     /**
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
     static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
-            // batch 13 moved into DIR in session 10; batch 14 is being gathered
-    );
+            // batch 14, measured 22/26 on 2026-12-03 (session 10, at its merge, analyzer of 1bb63c7) before anyone
+            // looked at it; its four healthy recordings clean
+            "config_error/hcloud-ccm-30-v1-5-0-manifest-requires-network-key-without-networks-lone-message",
+            "gpu_admission_failed/gke-cea-100-node-restarted-gpu-replicaset-pod-outofnvidia-gpu-get-pods-wide",
+            "probe_failure/k8s-6532-2015-bad-liveness-probe-nginx-killed-every-30s-tab-events-no-probe-reason",
+            "pvc_unbound/databend-5524-minio-sample-no-storageclass-no-pv-volumebinding-lone-message");
 
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
@@ -200,8 +213,8 @@ class RealWorldAccuracyTest {
 
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
-        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(533);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(0); // between two batches
+        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(541);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(26);
     }
 
     @Test
