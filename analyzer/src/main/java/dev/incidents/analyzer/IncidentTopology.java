@@ -168,6 +168,9 @@ public final class IncidentTopology {
         builder.addStateStore(store(INCIDENTS_STORE, incidentSerde, config));
         builder.addStateStore(folded(memoryStore(BUFFER_STORE, Serdes.Bytes(), Serdes.ByteArray(), config), config));
         builder.addStateStore(folded(memoryStore(WATERMARKS_STORE, Serdes.String(), Serdes.Long(), config), config));
+        // Events of pods not seen yet, waiting for their partition's pods topic (live only; InputProgress)
+        builder.addStateStore(folded(memoryStore(InputProgress.HELD_STORE, Serdes.Bytes(), Serdes.ByteArray(), config),
+                config));
         Correlator.Stores stores = new Correlator.Stores(SUBJECTS_STORE, DEADLINES_STORE, INCIDENTS_STORE,
                 NODES_STORE, PLACEMENTS_STORE, BUFFER_STORE, WATERMARKS_STORE);
 
@@ -177,7 +180,8 @@ public final class IncidentTopology {
                 .merge(podSignals, Named.as("signals"))
                 .merge(nodeSignals, Named.as("node-signals"))
                 .merge(podGroupSignals, Named.as("podgroup-signals"))
-                .process(() -> new InputProgress(config, inputLag), Named.as("input-progress"));
+                .process(() -> new InputProgress(config, inputLag), Named.as("input-progress"),
+                        PodOwners.STORE, InputProgress.HELD_STORE);
         KStream<String, byte[]> bySubject = oneStage ? framed
                 : framed.repartition(Repartitioned.<String, byte[]>as(SIGNALS_BY_SUBJECT)
                         .withKeySerde(Serdes.String()).withValueSerde(Serdes.ByteArray())
@@ -335,8 +339,9 @@ public final class IncidentTopology {
     }
 
     /**
-     * A pod's signal for its workload, and one for its node when it holds accelerators there; its owner is learned
-     * for the pod's events, and a tombstone goes where the pod's snapshots went.
+     * A pod's signal for its workload, and one for its node when it holds accelerators there; a tombstone goes where
+     * the pod's snapshots went. The owner is learned from these signals by the input stage's last step ({@link
+     * InputProgress}), which may route events held for the pod first.
      */
     private static final class PodRouting extends Routing<PodSnapshot> {
         private PodOwners owners;
@@ -352,11 +357,6 @@ public final class IncidentTopology {
             PodSnapshot pod = record.value();
             KeyValue<String, Signal> workload = SignalRouting.pod(record.key(), pod, record.timestamp(),
                     pod == null ? owners.subjectOf(record.key()) : Optional.empty());
-            if (pod == null) {
-                owners.forget(record.key());
-            } else {
-                owners.learn(pod, workload.key);
-            }
             List<KeyValue<String, Signal>> signals = new ArrayList<>(2);
             signals.add(workload);
             SignalRouting.podOnNode(pod).ifPresent(signals::add);

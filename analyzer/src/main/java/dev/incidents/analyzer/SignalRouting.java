@@ -61,8 +61,7 @@ public final class SignalRouting {
         // an event a controller reissued from one of its pods is about that pod: it joins the pod's own evidence
         String kind = signal.pod().isPresent() ? "Pod" : involved.getKind();
         String name = signal.pod().orElse(involved.getName());
-        Optional<String> owner = "Pod".equals(kind)
-                ? ownerOf.apply(PodOwners.podKey(cluster, namespace, name)) : Optional.empty();
+        Optional<String> owner = PodOwners.podKeyOf(signal).flatMap(ownerOf);
         out.add(KeyValue.pair(owner.orElseGet(() -> {
             WorkloadResolver.Workload w = WorkloadResolver.ofInvolvedObject(kind, name);
             return Subject.workload(cluster, namespace, w.kind(), w.name()).key();

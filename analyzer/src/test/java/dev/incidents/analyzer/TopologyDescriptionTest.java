@@ -42,6 +42,7 @@ class TopologyDescriptionTest {
                 .contains("stores: [gpu-placements]")
                 .contains("topic: k8s.pods.gpu-placements")
                 .contains("stores: [pod-owners]")
+                .contains("Processor: input-progress (stores: [held-pod-events, pod-owners])")
                 .contains("topic: k8s.nodes.view")
                 .contains("topics: [k8s.podgroups]")
                 // the DLQ is written by the exception handlers (original bytes), not by a sink with a serde

@@ -7,6 +7,7 @@ import dev.incidents.recordings.DescribeDocuments.Field;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -64,9 +65,7 @@ final class DescribeNode {
         status.set("capacity", resourceMap(root.child("Capacity")));
         status.set("allocatable", resourceMap(root.child("Allocatable")));
         ArrayNode conditions = conditions(conditionsOf(root));
-        if (conditions.isEmpty()) {
-            conditionsFromTaints(taints, conditions);
-        }
+        conditionsFromTaints(taints, conditions);
         status.set("conditions", conditions);
         Field info = root.child("System Info");
         if (info != null) {
@@ -78,26 +77,29 @@ final class DescribeNode {
     }
 
     /**
-     * The conditions the node controller's own taints stand for, when the paste cut the Conditions table: it taints a
-     * node {@code node.kubernetes.io/not-ready} while Ready is False, {@code node.kubernetes.io/unreachable} while it is
-     * Unknown (the kubelet stopped posting), {@code node.kubernetes.io/disk-pressure} (memory-, pid-) while that
-     * pressure condition is True, and removes each taint when its condition clears.
+     * The conditions the node controller's own taints stand for, where the paste cut the Conditions table before their
+     * rows (or left it out): it taints a node {@code node.kubernetes.io/not-ready} while Ready is False,
+     * {@code node.kubernetes.io/unreachable} while it is Unknown (the kubelet stopped posting),
+     * {@code node.kubernetes.io/disk-pressure} (memory-, pid-) while that pressure condition is True, and removes each
+     * taint when its condition clears. A row the table has wins.
      */
     private static void conditionsFromTaints(ArrayNode taints, ArrayNode conditions) {
-        boolean ready = false;
+        Set<String> pasted = new HashSet<>();
+        conditions.forEach(c -> pasted.add(c.path("type").asText()));
+        boolean ready = pasted.contains("Ready");
         for (var taint : taints) {
             String key = taint.path("key").asText();
             String pressure = PRESSURE_TAINTS.get(key);
-            if (pressure != null) {
+            if (pressure != null && !pasted.contains(pressure)) {
                 conditions.addObject().put("type", pressure).put("status", "True")
-                        .put("message", "the node controller's " + key + " taint (the Conditions were not pasted)");
+                        .put("message", "the node controller's " + key + " taint (its Conditions row was not pasted)");
             } else if (!ready && ("node.kubernetes.io/not-ready".equals(key)
                     || "node.kubernetes.io/unreachable".equals(key))) {
                 ready = true;
                 boolean unreachable = key.endsWith("unreachable");
                 conditions.addObject().put("type", "Ready").put("status", unreachable ? "Unknown" : "False")
                         .put("reason", unreachable ? "NodeStatusUnknown" : "KubeletNotReady")
-                        .put("message", "the node controller's " + key + " taint (the Conditions were not pasted)");
+                        .put("message", "the node controller's " + key + " taint (its Conditions row was not pasted)");
             }
         }
     }

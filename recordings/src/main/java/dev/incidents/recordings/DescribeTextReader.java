@@ -161,8 +161,9 @@ final class DescribeTextReader {
         Field root = DescribeDocuments.fields(lines, start, end, new int[1]);
         long line = start + 1;
         try {
-            if (DescribeNode.isNodeConditions(DescribeDocuments.conditionsOf(root))) {
-                // the node whose own events are pasted beside its Conditions (NodeNotReady from kubelet, node-1)
+            if (DescribeNode.isNodeConditions(DescribeDocuments.conditionsOf(root)) || root.child("Taints") != null) {
+                // the node whose own events are pasted beside its Conditions (NodeNotReady from kubelet, node-1), or
+                // its Taints line alone (only nodes have taints: the node controller's stand for their conditions)
                 ObjectNode node = DescribeNode.node(root, named != null && "Node".equals(named.kind()) ? named.name()
                         : DescribeNode.UNNAMED_NODE);
                 emit(node, line);

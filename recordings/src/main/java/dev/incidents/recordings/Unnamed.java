@@ -4,7 +4,7 @@ import java.util.regex.Pattern;
 
 /**
  * The names the reader gives to what a paste shows but does not name: a pod whose Events table or State block came
- * without its describe header, a node whose Conditions table came alone, the containers of a {@code kubectl get pods}
+ * without its describe header, a node whose Conditions table came alone, a gang's status, the containers of a {@code kubectl get pods}
  * row. They keep a fragment's evidence together (DESIGN section 6: a fragment still yields its incident); they are
  * not names to print in a command someone will run.
  */
@@ -13,10 +13,11 @@ public final class Unnamed {
     public static final String NODE = "unnamed-node";
     public static final String CONTAINER = "unnamed-container";
     public static final String INIT_CONTAINER = "unnamed-init-container";
+    public static final String POD_GROUP = "unnamed-podgroup";
 
     /** One of the above, or a numbered container placeholder ({@code unnamed-container-2}). */
     private static final Pattern PLACEHOLDER = Pattern.compile(
-            "unnamed-(?:pod|node|container|init-container)(?:-\\d{1,4})?");
+            "unnamed-(?:pod|node|container|init-container|podgroup)(?:-\\d{1,4})?");
 
     private Unnamed() {
     }

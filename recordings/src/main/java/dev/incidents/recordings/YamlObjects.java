@@ -74,6 +74,9 @@ final class YamlObjects {
         if (status == null || !status.isObject() || status.has("kind")) {
             return null;
         }
+        if (isGangStatus(status)) {
+            return gangObject(status);
+        }
         if (status.path("phase").isTextual() && DescribePod.POD_PHASES.contains(status.path("phase").asText())) {
             return known(status, POD_STATUS_KEYS) < 3 ? null : object("Pod", Unnamed.POD, "default", status);
         }
@@ -91,6 +94,37 @@ final class YamlObjects {
             return object("Node", name, null, status);
         }
         return null;
+    }
+
+    /** Volcano's PodGroup phases. */
+    private static final java.util.Set<String> GANG_PHASES = java.util.Set.of("Pending", "Inqueue", "Running", "Unknown",
+            "Completed");
+    /** {@code 20 minAvailable} in Volcano's gang verdict: the group's minMember. */
+    private static final Pattern MIN_AVAILABLE = Pattern.compile("(\\d{1,6}) minAvailable");
+
+    /**
+     * A Volcano PodGroup's {@code status:} pasted alone: a PodGroup phase, its members' counts ({@code running},
+     * {@code succeeded}, {@code failed}: a pod's status has none) and the scheduler's conditions.
+     */
+    private static boolean isGangStatus(JsonNode status) {
+        return GANG_PHASES.contains(status.path("phase").asText())
+                && (status.path("running").isNumber() || status.path("succeeded").isNumber()
+                        || status.path("failed").isNumber())
+                && status.path("conditions").isArray();
+    }
+
+    /** The PodGroup a gang status belongs to, not named by the paste; its minMember as the gang verdict gives it. */
+    private static ObjectNode gangObject(JsonNode status) {
+        ObjectNode group = object("PodGroup", Unnamed.POD_GROUP, "default", status);
+        group.put("apiVersion", "scheduling.volcano.sh/v1beta1");
+        for (JsonNode c : status.path("conditions")) {
+            Matcher min = MIN_AVAILABLE.matcher(c.path("message").asText());
+            if (min.find()) {
+                group.putObject("spec").put("minMember", Integer.parseInt(min.group(1)));
+                break;
+            }
+        }
+        return group;
     }
 
     /** Condition types only a pod has. */

@@ -88,6 +88,42 @@ class NodeConditionsTest {
                 .satisfies(c -> assertThat(c.getStatus()).isEqualTo("False"));
     }
 
+    /**
+     * A Conditions table cut after its first rows (k3d: MemoryPressure only) says nothing of the disk: the taint still
+     * stands for DiskPressure=True beside the rows it has.
+     */
+    @Test
+    void aPressureTaintStandsForTheRowACutTableLacks() {
+        NodeSnapshot node = node(read("""
+                Name:               k3d-agent-1
+                Taints:             node.kubernetes.io/disk-pressure:NoSchedule
+                Unschedulable:      false
+                Conditions:
+                  Type             Status  LastHeartbeatTime                 LastTransitionTime                Reason                       Message
+                  ----             ------  -----------------                 ------------------                ------                       -------
+                  MemoryPressure   False   Sun, 28 Apr 2019 17:49:14 +0800   Sun, 28 Apr 2019 17:48:04 +0800   KubeletHasSufficientMemory   kubelet has sufficient memory available
+                """));
+
+        assertThat(condition(node, "MemoryPressure").getStatus()).isEqualTo("False");
+        assertThat(condition(node, "DiskPressure").getStatus()).isEqualTo("True");
+    }
+
+    /** A describe cut to its Taints line, above other output: only nodes have taints, so it is the unnamed node's. */
+    @Test
+    void aTaintsLineAloneIsANodes() {
+        List<Recorded> records = read("""
+                Taints: node.kubernetes.io/disk-pressure:NoSchedule
+
+                $ df -h /
+                Filesystem      Size  Used Avail Use% Mounted on
+                /dev/sda1        29G   29G     0 100% /
+                """);
+
+        NodeSnapshot node = node(records);
+        assertThat(node.getName()).isEqualTo(Unnamed.NODE);
+        assertThat(condition(node, "DiskPressure").getStatus()).isEqualTo("True");
+    }
+
     /** nds-org/jupyter-et#13: PLEG unhealthy, the describe trimmed to its Name and Conditions. */
     @Test
     void plegNotHealthyInADescribedNode() {

@@ -55,6 +55,35 @@ class PodStatusFragmentTest {
         assertThat(DescribePod.rejectionReason("Back-off restarting failed container")).isNull();
     }
 
+    /**
+     * A Volcano PodGroup's status pasted alone (its phase, its members' counts, the scheduler's condition): the gang of
+     * a paste that does not name it, its minMember as the verdict gives it; a pod's status has no member counts.
+     */
+    @Test
+    void aGangsStatusYamlAlone() {
+        List<Recorded> records = Recordings.read("paste.txt", """
+                  conditions:
+                  - lastTransitionTime: "2024-03-04T10:00:00Z"
+                    message: '4/2 tasks in gang unschedulable: pod group is not ready, 6 minAvailable,
+                      2 Running'
+                    reason: NotEnoughResources
+                    status: "True"
+                    type: Unschedulable
+                  phase: Running
+                  running: 2
+                """, OPTIONS, rejections::add);
+
+        assertThat(rejections).isEmpty();
+        assertThat(records).singleElement().satisfies(r -> {
+            var group = (dev.incidents.schemas.PodGroupSnapshot) r.value();
+            assertThat(group.getName()).isEqualTo(Unnamed.POD_GROUP);
+            assertThat(group.getMinMember()).isEqualTo(6);
+            assertThat(group.getRunning()).isEqualTo(2);
+            assertThat(group.getConditions()).singleElement()
+                    .satisfies(c -> assertThat(c.getReason()).isEqualTo("NotEnoughResources"));
+        });
+    }
+
     /** cosmos-operator#185: the tail of a pod's status YAML, from 'message:' down, is that pod's status. */
     @Test
     void theTailOfAPodsStatusYaml() {

@@ -1,11 +1,15 @@
 package dev.incidents.analyzer.correlate;
 
 import dev.incidents.analyzer.AnalyzerConfig;
+import dev.incidents.analyzer.PodOwners;
+import dev.incidents.analyzer.Subject;
+import dev.incidents.analyzer.signal.EventSignal;
 import dev.incidents.analyzer.signal.Signal;
 import dev.incidents.analyzer.signal.SignalFrames;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -38,6 +42,11 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
  * partition has had no record for {@code incidents.idle.advance.interval} of wall time, its clock moves on with the wall clock ({@code x incidents.idle.advance.rate}): a quiet cluster still
  * reaches its deadlines. A partition that never had a record says so ({@link SignalFrames#NO_DATA}). Quiet counts
  * only while the partition is processed to its end ({@link InputLag}): a backlog is not a quiet cluster.
+ *
+ * <p>It also learns each pod's owner from the pods topic's signals ({@link PodOwners}) and, live, holds an event of a
+ * pod whose owner is not known yet until the pods topic has passed the event's time ({@link HeldPodEvents}): then the
+ * event goes to the workload the pod's snapshots name, as in event-time order, not to the one its name suggests. The
+ * pods topic is one of the sources the watermark waits for, so a held event is never behind a watermark already sent.
  */
 public final class InputProgress implements Processor<String, Signal, String, byte[]> {
 
@@ -68,6 +77,11 @@ public final class InputProgress implements Processor<String, Signal, String, by
     private final long idleAfter;
     private final double idleRate;
     private final long quietSource = QUIET_SOURCE.toMillis();
+    /** The store of {@link HeldPodEvents}. */
+    public static final String HELD_STORE = HeldPodEvents.STORE;
+    private final String podsTopic;
+    private PodOwners owners;
+    private HeldPodEvents held;
 
     private ProcessorContext<String, byte[]> context;
     private int partition;
@@ -93,6 +107,7 @@ public final class InputProgress implements Processor<String, Signal, String, by
         Duration idle = config.idleAdvanceInterval();
         this.idleAfter = idle.isZero() || idle.isNegative() ? Long.MAX_VALUE : idle.toMillis();
         this.idleRate = config.idleAdvanceRate();
+        this.podsTopic = config.podsTopic();
     }
 
     @Override
@@ -101,6 +116,8 @@ public final class InputProgress implements Processor<String, Signal, String, by
         this.partition = context.taskId().partition();
         this.wallAtLastRecord = context.currentSystemTimeMs();
         this.pace = pace(context);
+        this.owners = PodOwners.of(context);
+        this.held = new HeldPodEvents(context.getStateStore(HELD_STORE));
         if (!inputLag.inEventTimeOrder()) {
             for (String topic : inputLag.topics()) {
                 sources.put(topic, new Source(topic, wallAtLastRecord));
@@ -114,10 +131,22 @@ public final class InputProgress implements Processor<String, Signal, String, by
         if (record.key() == null || record.value() == null) {
             return;
         }
-        context.forward(record.withValue(SignalFrames.signal(partition, record.value())));
         long wallNow = context.currentSystemTimeMs();
+        String topic = topic();
+        if (topic.equals(podsTopic)) {
+            // what was held from before this snapshot goes by the owners known before it, as in event-time order
+            releaseBefore(record.timestamp());
+            owners.follow(record.key(), record.value());
+        }
+        Optional<String> unownedPod = sources.isEmpty() ? Optional.empty() : unownedPod(record);
+        if (unownedPod.isPresent() && podsProgress(wallNow) <= record.timestamp()) {
+            held.hold(record.timestamp(), unownedPod.get(), record.key(), SignalFrames.signal(partition, record.value()));
+        } else {
+            context.forward(record.withValue(SignalFrames.signal(partition, record.value())));
+        }
         if (!sources.isEmpty()) {
-            seen(record, wallNow);
+            seen(record, topic, wallNow);
+            releaseBefore(podsProgress(wallNow));
         }
         lastRecordTime = Math.max(lastRecordTime, record.timestamp());
         wallAtLastRecord = wallNow;
@@ -162,6 +191,9 @@ public final class InputProgress implements Processor<String, Signal, String, by
             source.caughtUp = inputLag.caughtUp(source.topic, partition);
             source.caughtUpAsOf = observedAt;
         }
+        if (!held.isEmpty()) {
+            releaseBefore(podsProgress(wallNow));
+        }
         if (streamTime == Long.MIN_VALUE) {
             if (wallNow - wallAtLastRecord >= idleAfter && !announcedEmpty) {
                 announcedEmpty = true; // nothing here: no correlator should wait for this partition
@@ -181,8 +213,43 @@ public final class InputProgress implements Processor<String, Signal, String, by
         }
     }
 
+    private String topic() {
+        return context.recordMetadata().map(RecordMetadata::topic).orElse("");
+    }
+
+    /** The pod an event routed to a workload is about, when no snapshot of the pod has named its owner yet. */
+    private Optional<String> unownedPod(Record<String, Signal> record) {
+        if (!(record.value() instanceof EventSignal event) || Subject.parse(record.key()).isNode()) {
+            return Optional.empty();
+        }
+        return PodOwners.podKeyOf(event).filter(pod -> owners.subjectOf(pod).isEmpty());
+    }
+
+    /**
+     * How far the partition's pods topic has got, as the watermark counts it ({@link #slowestSource}): its newest
+     * snapshot, or further with the wall clock; Long.MAX_VALUE once it is quiet (no longer waited for), or when there
+     * is no pods topic.
+     */
+    private long podsProgress(long wallNow) {
+        Source pods = sources.get(podsTopic);
+        if (pods == null || quiet(pods, wallNow)) {
+            return Long.MAX_VALUE;
+        }
+        return progress(pods, wallNow);
+    }
+
+    /**
+     * Routes the events held from before {@code time}, each with its own time, to the owner known for its pod now.
+     * Strictly before: the pods topic's snapshots of an event's own millisecond may still come, and in a recording
+     * the snapshot a scheduler or kubelet wrote with its event comes first.
+     */
+    private void releaseBefore(long time) {
+        held.release(time == Long.MIN_VALUE ? time : time - 1, owners::subjectOf, (key, frame, eventTime) ->
+                context.forward(new Record<>(key, frame, eventTime)));
+    }
+
     /** Notes a record's source: its newest event time and when it was last heard from. */
-    private void seen(Record<String, Signal> record, long wallNow) {
+    private void seen(Record<String, Signal> record, String topic, long wallNow) {
         if (resumedTime == Long.MIN_VALUE || wallNow - wallAtAnyRecord >= quietSource) {
             // The partition starts, or resumes after every topic was silent (a shipper restarted, a broker came
             // back): the producers of its other topics may be about to send; wait for them from now, as from the start.
@@ -193,7 +260,6 @@ public final class InputProgress implements Processor<String, Signal, String, by
             }
         }
         wallAtAnyRecord = wallNow;
-        String topic = context.recordMetadata().map(RecordMetadata::topic).orElse("");
         Source source = sources.computeIfAbsent(topic, t -> new Source(t, wallNow));
         source.newest = Math.max(source.newest, record.timestamp());
         source.wallAtLast = wallNow;
@@ -211,24 +277,32 @@ public final class InputProgress implements Processor<String, Signal, String, by
             if (quiet(source, wallNow)) {
                 continue;
             }
-            // With the idle clock on, a source processed to its end has sent what happened up to now (live, event
-            // time follows the wall clock: the idle clock's own assumption), so a sparse topic holds nothing back;
-            // one that has had no record yet counts from the record that started its partition (live, an empty
-            // k8s.podgroups). With the idle clock off (a recording shipped into the analyzer: its event time does not
-            // follow the wall clock) a source holds the watermark at its newest record for QUIET_SOURCE.
-            boolean followsWallClock = source.caughtUp && idleAfter != Long.MAX_VALUE;
-            long progress;
-            if (source.newest != Long.MIN_VALUE) {
-                progress = followsWallClock ? source.newest + (long) ((wallNow - source.wallAtLast) * idleRate)
-                        : source.newest;
-            } else if (followsWallClock && resumedTime != Long.MIN_VALUE) {
-                progress = resumedTime + (long) ((wallNow - resumedWall) * idleRate);
-            } else {
+            long progress = progress(source, wallNow);
+            if (progress == Long.MIN_VALUE) {
                 return Long.MIN_VALUE;
             }
             slowest = Math.min(slowest, progress);
         }
         return slowest;
+    }
+
+    /**
+     * How far a source that is still waited for has got. With the idle clock on, a source processed to its end has
+     * sent what happened up to now (live, event time follows the wall clock: the idle clock's own assumption), so a
+     * sparse topic holds nothing back; one that has had no record yet counts from the record that started its
+     * partition (live, an empty k8s.podgroups). With the idle clock off (a recording shipped into the analyzer: its
+     * event time does not follow the wall clock) a source holds the watermark at its newest record for QUIET_SOURCE.
+     * Long.MIN_VALUE: no record yet, and waited for.
+     */
+    private long progress(Source source, long wallNow) {
+        boolean followsWallClock = source.caughtUp && idleAfter != Long.MAX_VALUE;
+        if (source.newest != Long.MIN_VALUE) {
+            return followsWallClock ? source.newest + (long) ((wallNow - source.wallAtLast) * idleRate) : source.newest;
+        }
+        if (followsWallClock && resumedTime != Long.MIN_VALUE) {
+            return resumedTime + (long) ((wallNow - resumedWall) * idleRate);
+        }
+        return Long.MIN_VALUE;
     }
 
     /**

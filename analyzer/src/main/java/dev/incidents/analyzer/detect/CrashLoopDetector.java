@@ -10,6 +10,7 @@ import dev.incidents.analyzer.signal.Signal;
 import dev.incidents.schemas.Container;
 import dev.incidents.schemas.ContainerState;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 
@@ -71,6 +72,12 @@ public final class CrashLoopDetector implements Detector {
                             + c.getRestartCount() + " times in the pod's first " + age(p).toSeconds() + "s",
                             Facts.empty()));
                 }
+                if (restartingUnready(p, c)) {
+                    // each run ends after a while (a model server out of memory while it loads), never ready between
+                    return Optional.of(Findings.of(p, c, "Restarting", "container " + c.getName() + " restarted "
+                            + c.getRestartCount() + " times in " + age(p).toMinutes() + " min, not ready",
+                            Facts.empty()));
+                }
                 if (endedAgain(p, c)) {
                     // caught between two restarts (kubectl's STATUS shows the end reason: "Error   5 (1m ago)")
                     Integer exit = c.getState().getExitCode();
@@ -102,6 +109,31 @@ public final class CrashLoopDetector implements Detector {
                 || Duration.between(state.getStartedAt(), p.time()).compareTo(BACK_OFF_CAP) <= 0;
         return startedRecently && c.getRestartCount() >= loopRestarts(age(p));
     }
+
+    /**
+     * A running container that is not ready and was restarted {@link #RESTARTS_OF_A_SLOW_LOOP} times, on average at
+     * least every {@link #SLOW_LOOP_PERIOD} of the pod's life, the last time within {@link #BACK_OFF_RESET}: it fails
+     * after a while each time rather than at once (a model loading until it runs out of memory, 12 restarts in
+     * 151 min), so the back-off count above says nothing, and it has not been ready since. A ready one, or one whose
+     * restarts are rare over a long life (node reboots), is not looping.
+     */
+    private static boolean restartingUnready(PodObserved p, Container c) {
+        ContainerState state = c.getState();
+        if (state == null || !"running".equalsIgnoreCase(state.getKind()) || c.getReady()
+                || c.getRestartCount() < RESTARTS_OF_A_SLOW_LOOP || p.snapshot().getCreationTimestamp() == null
+                || p.snapshot().getDeletionTimestamp() != null) {
+            return false;
+        }
+        Instant lastStart = state.getStartedAt() != null ? state.getStartedAt()
+                : c.getLastState() == null ? null : c.getLastState().getFinishedAt();
+        return lastStart != null && Duration.between(lastStart, p.time()).compareTo(BACK_OFF_RESET) <= 0
+                && age(p).dividedBy(c.getRestartCount()).compareTo(SLOW_LOOP_PERIOD) <= 0;
+    }
+
+    static final int RESTARTS_OF_A_SLOW_LOOP = 5;
+    private static final Duration SLOW_LOOP_PERIOD = Duration.ofMinutes(15);
+    /** The kubelet resets a container's back-off once it has run this long: a restart within it is still the loop's. */
+    private static final Duration BACK_OFF_RESET = Duration.ofMinutes(10);
 
     private static final Duration BACK_OFF_CAP = Duration.ofMinutes(5);
     /** When the first restarts happen, in seconds: back-offs of 10, 20, 40, 80 and 160 s; every 300 s after. */

@@ -100,7 +100,7 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
      * resources: GPUs, requested: 1, used: 8, capacity: 8}; the resource is a word of its own ({@code GPUs},
      * {@code GPU memory}, {@code CPU cores}, {@code memory}).
      */
-    private static final Pattern KAI_PREFIX = Pattern.compile("^\\s*no nodes with enough resources were found:?\\s*");
+    private static final Pattern KAI_PREFIX = Pattern.compile("(?i)^\\s*no nodes with enough resources were found:?\\s*");
     private static final Pattern KAI_NOT_ENOUGH = Pattern.compile(
             "(?i)^(?:node(?:-group)?(?:\\(s\\))?\\s+)?(?:\\S+\\s+)?didn't have enough resources:\\s*([a-z][a-z ]*?)\\s*(?:,.*)?$");
     /**

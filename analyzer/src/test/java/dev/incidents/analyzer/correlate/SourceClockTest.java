@@ -175,6 +175,7 @@ class SourceClockTest {
         InputProgress progress = new InputProgress(config, lag);
         context.setCurrentSystemTimeMs(0);
         context.setCurrentStreamTimeMs(-1);
+        InputStageStores.addTo(context);
         progress.init(context);
         return progress;
     }

@@ -51,6 +51,8 @@ import org.junit.jupiter.api.Test;
 class TopicPaceTest {
 
     static final Path SAMPLE = Path.of("..", "samples", "gpu-inference-outage.jsonl");
+    /** A PyTorchJob's workers: their events name only the pod, whose name alone would say StatefulSet. */
+    static final Path GANG = Path.of("src", "test", "resources", "scenarios", "gang-partially-placed-coscheduling.jsonl");
     /** Live's topology: the input stage, {@code signals-by-subject} and the correlator, changelogged stores. */
     static final AnalyzerConfig CONFIG = AnalyzerConfig.defaults().with(AnalyzerConfig.STORE_CHANGELOG, "true");
     static final List<String> INPUTS = List.of(CONFIG.eventsTopic(), CONFIG.podsTopic(), CONFIG.nodesTopic(),
@@ -68,8 +70,7 @@ class TopicPaceTest {
     @BeforeAll
     static void theRecordsInEventTimeOrder() throws IOException {
         Metrics.addRegistry(METERS);
-        recording = Recordings.read(List.of(SAMPLE), new ReadOptions(null, Instant.parse("2025-03-14T12:00:00Z")),
-                r -> { });
+        recording = read(SAMPLE, "2025-03-14T12:00:00Z");
         inOrder = run(recording).transitions;
         assertThat(inOrder).hasSizeGreaterThanOrEqualTo(5);
         assertThat(run(recording, InputLag.ALWAYS).transitions).as("as replay's driver takes them")
@@ -83,15 +84,33 @@ class TopicPaceTest {
 
     @Test
     void pods_reaching_the_task_after_newer_events_and_nodes_are_not_late() throws IOException {
-        Run run = run(delayed(r -> r.kind() == Recorded.Kind.POD));
+        Run run = run(delayed(recording, r -> r.kind() == Recorded.Kind.POD));
 
         assertThat(run.late).as("late signals").isZero();
         assertThat(run.transitions).containsExactlyElementsOf(inOrder);
     }
 
+    /**
+     * A pod's events are routed to the workload its snapshots name (a PyTorchJob), not to the one its name suggests
+     * (a StatefulSet {@code <job>-worker}): when the pods topic lags, an event of a pod not seen yet waits for the
+     * pods topic to pass its time, as replay would have routed it.
+     */
+    @Test
+    void events_of_pods_not_seen_yet_wait_for_the_pods_topic_to_name_their_workload() throws IOException {
+        List<Recorded> gang = read(GANG, "2025-05-20T11:00:00Z");
+        List<String> gangInOrder = run(gang).transitions;
+        assertThat(gangInOrder).anyMatch(t -> t.contains("/PyTorchJob/llama-70b-ft/GANG_PARTIALLY_PLACED OPEN"));
+
+        Run run = run(delayed(gang, r -> r.kind() == Recorded.Kind.POD));
+
+        assertThat(run.late).as("late signals").isZero();
+        assertThat(run.transitions).noneMatch(t -> t.contains("StatefulSet"))
+                .containsExactlyElementsOf(gangInOrder);
+    }
+
     @Test
     void events_reaching_the_task_after_newer_pods_and_nodes_are_not_late() throws IOException {
-        Run run = run(delayed(r -> r.kind() == Recorded.Kind.EVENT));
+        Run run = run(delayed(recording, r -> r.kind() == Recorded.Kind.EVENT));
 
         assertThat(run.late).as("late signals").isZero();
         assertThat(run.transitions).containsExactlyElementsOf(inOrder);
@@ -99,13 +118,17 @@ class TopicPaceTest {
 
     @Test
     void the_tasks_stream_time_alone_would_have_made_them_late() throws IOException {
-        Run run = run(delayed(r -> r.kind() == Recorded.Kind.POD), InputLag.ALWAYS);
+        Run run = run(delayed(recording, r -> r.kind() == Recorded.Kind.POD), InputLag.ALWAYS);
 
         assertThat(run.late).as("late signals judged by the task's stream time").isPositive();
     }
 
+    private static List<Recorded> read(Path file, String now) throws IOException {
+        return Recordings.read(List.of(file), new ReadOptions(null, Instant.parse(now)), r -> { });
+    }
+
     /** The recording with the chosen topic's records each piped after every other record up to {@link #AHEAD} newer. */
-    private static List<Recorded> delayed(Predicate<Recorded> late) {
+    private static List<Recorded> delayed(List<Recorded> recording, Predicate<Recorded> late) {
         List<Recorded> held = new ArrayList<>();
         List<Recorded> out = new ArrayList<>();
         for (Recorded r : recording) {

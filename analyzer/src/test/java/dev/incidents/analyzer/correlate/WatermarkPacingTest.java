@@ -79,6 +79,7 @@ class WatermarkPacingTest {
         InputProgress progress = new InputProgress(CONFIG, lag);
         context.setCurrentSystemTimeMs(0);
         context.setCurrentStreamTimeMs(-1); // no record yet
+        InputStageStores.addTo(context);
         progress.init(context);
         return progress;
     }

@@ -152,6 +152,8 @@ class FailedSchedulingMessageTest {
         "no nodes with enough resources were found: 10 node(s) didn't have enough resources: GPUs.|INSUFFICIENT_GPU",
         "Node didn't have enough resources: GPUs, requested: 1, used: 8, capacity: 8|INSUFFICIENT_GPU",
         "no nodes with enough resources were found: 2 node(s) didn't have enough resources: CPU cores.|INSUFFICIENT_RESOURCES",
+        // older releases capitalised the sentence
+        "No nodes with enough resources were found: 2 node(s) didn't have enough resources: GPUs.|INSUFFICIENT_GPU",
         // the VolumeZone filter: the claim's volume is in a zone whose node lacks room, the other node is elsewhere
         "0/3 nodes are available: 1 Insufficient memory, 1 node(s) had no available volume zone, 1 node(s) had taints that the pod didn't tolerate.|PVC_UNBOUND",
         "0/3 nodes are available: persistentvolumeclaim \"triton-models-pvc\" not found.|PVC_UNBOUND",

@@ -124,24 +124,33 @@ class RealWorldAccuracyTest {
             "sandbox_failed/k8s-107428-calico-node-unauthorized-no-nodename-file-cni-uninitialized-describe-tail",
             // session 9 (fixtures13): a pod's status YAML whose only condition is Unschedulable for the
             // node.kubernetes.io/disk-pressure taint (CI runner out of disk) opens nothing
-            "node_disk_pressure/usernetes-155-ci-pod-status-disk-pressure-taint-yaml");
+            "node_disk_pressure/usernetes-155-ci-pod-status-disk-pressure-taint-yaml",
+            // session 10: the Ray worker waiting for its crash-looping head restarts every three minutes, never ready,
+            // and opens its own CRASH_LOOP now that a slow loop caught running is one: two workloads, one cause
+            "crash_loop/kuberay-3897-helm-default-raycluster-minikube-head-crashloop-get-pods-all-namespaces",
+            // batch 13, moved here in session 10 after its classes (21/25); what is left:
+            // Sentry's cron, web and worker pods refused for one missing Secret key: three workloads, three incidents
+            "config_error/sentry-charts-1433-external-postgres-secret-key-missing-three-pods-alike",
+            // only 'Back-off pulling image': that the tag does not exist is in the thread's prose
+            "image_not_found/kmesh-126-helm-tag-without-v-backoff-only",
+            // the operator validator waits in its init containers for the CUDA validator: two incidents, one cause
+            "init_container_failed/gpu-operator-545-rke2-dgx-a100-cuda-validator-init-crashloop",
+            // one liveness failure per pod in `get events -w` (no count column): below the kubelet's threshold
+            "probe_failure/bitnami-charts-12186-redis-aks-exec-probes-timed-out-get-events-w",
+            // session 10 (fixtures14): only a 'Back-off pulling image' row (inside k9s borders) for a tag the vendor no
+            // longer publishes opens IMAGE_PULL_FAILED, the back-off alone not saying the tag is gone
+            "image_not_found/hetzner-k3s-332-system-upgrade-controller-latest-backoff-only-k9s-describe-frame",
+            // session 10 (fixtures14): a 2015 v1beta3 `get pods` (POD/CONTAINER(S)/IMAGE(S)/.../MESSAGE, one row per
+            // container carrying 'Error: image ... not found') gives the reader no record
+            "image_not_found/k8s-7981-2015-v1beta3-get-pods-message-column-image-not-found-two-containers");
 
     /**
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
     static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
-            // batch 13, measured 16/25 on 2026-12-03 (session 9, at its merge, analyzer of 4962c5b) before anyone
-            // looked at it; its four healthy recordings clean
-            "config_error/sentry-charts-1433-external-postgres-secret-key-missing-three-pods-alike",
-            "crash_loop/kaito-1493-gpt-oss-20b-a10-out-of-memory-restarts",
-            "gang_partially_placed/volcano-2462-podgroup-status-8-of-20-running",
-            "image_not_found/kmesh-126-helm-tag-without-v-backoff-only",
-            "init_container_failed/gpu-operator-545-rke2-dgx-a100-cuda-validator-init-crashloop",
-            "insufficient_gpu/kai-scheduler-39-aks-gpu-memory-pod-no-node-with-gpus-operator-reinstalled",
-            "node_disk_pressure/k3d-18-k3s-node-disk-pressure-taint-describe-node-cut",
-            "node_disk_pressure/microk8s-3143-disk-100-percent-evict-reschedule-loop-get-pods",
-            "probe_failure/bitnami-charts-12186-redis-aks-exec-probes-timed-out-get-events-w");
+            // batch 14 moved into DIR in session 10 (26/26 after its classes); batch 15 is being gathered
+    );
 
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
@@ -197,8 +206,8 @@ class RealWorldAccuracyTest {
 
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
-        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(508);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(25);
+        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(567);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(0); // between two batches
     }
 
     @Test
