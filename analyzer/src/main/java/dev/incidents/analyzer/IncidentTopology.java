@@ -259,10 +259,15 @@ public final class IncidentTopology {
         return config.storeChangelog() ? builder.withCachingEnabled() : builder;
     }
 
-    /** A node or placement view kept in the input stage's task ({@link #oneStage}): in memory, scratch for one run. */
+    /**
+     * A node or placement view kept in the input stage's task ({@link #oneStage}): in memory, scratch for one run.
+     * Written for every node snapshot and GPU pod snapshot, and read only by the node index's first scan of a
+     * cluster: the values stay objects ({@link WriteBackStore}, serialised when that scan or the end reads the
+     * store), not a serialiser call and a sorted-map put of bytes each (4-5 % of a fleet replay).
+     */
     private static <V> StoreBuilder<TimestampedKeyValueStore<String, V>> viewStore(String name, Serde<V> values) {
-        return Stores.timestampedKeyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), Serdes.String(), values)
-                .withLoggingDisabled();
+        return WriteBackStore.timestamped(Stores.timestampedKeyValueStoreBuilder(Stores.inMemoryKeyValueStore(name),
+                Serdes.String(), values).withLoggingDisabled(), Integer.MAX_VALUE);
     }
 
     /** The accelerators each bound GPU pod holds, as the {@code gpu-placements} view keeps them. */

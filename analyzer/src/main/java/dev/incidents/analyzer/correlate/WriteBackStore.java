@@ -5,7 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiFunction;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.StateStore;
 import org.apache.kafka.streams.processor.StateStoreContext;
@@ -17,6 +19,8 @@ import org.apache.kafka.streams.query.QueryResult;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.TimestampedKeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.apache.kafka.streams.state.internals.CacheFlushListener;
 import org.apache.kafka.streams.state.internals.CachedStateStore;
 
@@ -43,7 +47,7 @@ import org.apache.kafka.streams.state.internals.CachedStateStore;
  * time). And while nothing was ever written below (an in-memory store starts empty), a subject the cache does not
  * hold is new: no look-up below (each a key serialised and compared byte by byte in a sorted map).
  */
-public final class WriteBackStore<K, V> implements KeyValueStore<K, V>, CachedStateStore<K, V> {
+public class WriteBackStore<K, V> implements KeyValueStore<K, V>, CachedStateStore<K, V> {
 
     private final KeyValueStore<K, V> inner;
     private final int capacity;
@@ -63,34 +67,56 @@ public final class WriteBackStore<K, V> implements KeyValueStore<K, V>, CachedSt
 
     /** Wraps what {@code builder} builds; the wrapper is the root store Kafka Streams flushes. */
     public static <K, V> StoreBuilder<KeyValueStore<K, V>> builder(StoreBuilder<KeyValueStore<K, V>> builder, int capacity) {
+        return wrapping(builder, (inner, logged) -> new WriteBackStore<>(inner, capacity, logged));
+    }
+
+    /**
+     * The same for a timestamped store (a view of what a global table would hold): what the processors and
+     * {@code TopologyTestDriver#getTimestampedKeyValueStore} see is still a {@link TimestampedKeyValueStore}.
+     */
+    public static <K, V> StoreBuilder<TimestampedKeyValueStore<K, V>> timestamped(
+            StoreBuilder<TimestampedKeyValueStore<K, V>> builder, int capacity) {
+        return wrapping(builder, (inner, logged) -> new Timestamped<>(inner, capacity, logged));
+    }
+
+    /** A write-back store of timestamped values. */
+    private static final class Timestamped<K, V> extends WriteBackStore<K, ValueAndTimestamp<V>>
+            implements TimestampedKeyValueStore<K, V> {
+        Timestamped(KeyValueStore<K, ValueAndTimestamp<V>> inner, int capacity, boolean writeBackOnCommit) {
+            super(inner, capacity, writeBackOnCommit);
+        }
+    }
+
+    private static <S extends StateStore> StoreBuilder<S> wrapping(StoreBuilder<S> builder,
+                                                                   BiFunction<S, Boolean, S> wrap) {
         return new StoreBuilder<>() {
             @Override
-            public StoreBuilder<KeyValueStore<K, V>> withCachingEnabled() {
+            public StoreBuilder<S> withCachingEnabled() {
                 builder.withCachingEnabled();
                 return this;
             }
 
             @Override
-            public StoreBuilder<KeyValueStore<K, V>> withCachingDisabled() {
+            public StoreBuilder<S> withCachingDisabled() {
                 builder.withCachingDisabled();
                 return this;
             }
 
             @Override
-            public StoreBuilder<KeyValueStore<K, V>> withLoggingEnabled(Map<String, String> config) {
+            public StoreBuilder<S> withLoggingEnabled(Map<String, String> config) {
                 builder.withLoggingEnabled(config);
                 return this;
             }
 
             @Override
-            public StoreBuilder<KeyValueStore<K, V>> withLoggingDisabled() {
+            public StoreBuilder<S> withLoggingDisabled() {
                 builder.withLoggingDisabled();
                 return this;
             }
 
             @Override
-            public KeyValueStore<K, V> build() {
-                return new WriteBackStore<>(builder.build(), capacity, builder.loggingEnabled());
+            public S build() {
+                return wrap.apply(builder.build(), builder.loggingEnabled());
             }
 
             @Override
@@ -232,6 +258,12 @@ public final class WriteBackStore<K, V> implements KeyValueStore<K, V>, CachedSt
     public KeyValueIterator<K, V> all() {
         writeBack();
         return inner.all();
+    }
+
+    @Override
+    public <S extends Serializer<P>, P> KeyValueIterator<K, V> prefixScan(P prefix, S prefixKeySerializer) {
+        writeBack();
+        return inner.prefixScan(prefix, prefixKeySerializer);
     }
 
     @Override
