@@ -30,7 +30,10 @@ final class QuotedEvent {
      */
     private static final Pattern VERDICT = Pattern.compile(
             "\\b\\d+/\\d+ nodes are (?:un)?available:|\\bNo nodes are available that match all of the (?:following )?predicates"
-            + "|^\\s*(?:>\\s*)*cannot allocate all claims\\b|(?<![/\\d])\\b\\d+ node\\(s\\) (?:had|didn't|were)\\b");
+            + "|^\\s*(?:>\\s*)*cannot allocate all claims\\b|(?<![/\\d])\\b\\d+ node\\(s\\) (?:had|didn't|were)\\b"
+            + "|\\b(?:error while )?running \"\\w+\" (?:pre)?filter plugin for pod\\b");
+    /** The pod a scheduler plugin's error names: {@code running "VolumeBinding" filter plugin for pod "kubia-0": ...}. */
+    private static final Pattern PLUGIN_POD = Pattern.compile("plugin for pod \"([a-z0-9][-a-z0-9.]*)\"");
     /**
      * HAMi's scheduler extender's verdict, its {@code FilteringFailed} event: {@code no available node, all node scores
      * do not meet} (before 2.6), {@code no available node, 3 nodes do not meet} (the reasons in sibling events).
@@ -99,6 +102,9 @@ final class QuotedEvent {
     /** {@code pods "my-cluster-head-9xmvs" is forbidden: exceeded quota: ...}, the API server's refusal of a pod. */
     private static final Pattern POD_FORBIDDEN = Pattern.compile("\\bpods \"[^\"]+\" is forbidden: .+");
 
+    /** {@code couldn't find key network in Secret kube-system/hcloud}: the pod's namespace. */
+    private static final Pattern REFERENCED_NAMESPACE = Pattern.compile(" in (?:ConfigMap|Secret) ([a-z0-9][-a-z0-9]*)/");
+
     /** logfmt keys ending a line ({@code  namespace=examples redisfailover=redis src="controller.go:154"}). */
     private static final Pattern LOGFMT_TAIL = Pattern.compile(
             "(?:\\s+[A-Za-z_][\\w.-]*=(?:\"[^\"]*\"|[^\\s\"=]+))+\\s*$");
@@ -146,8 +152,11 @@ final class QuotedEvent {
                     message = message.substring(0, key.start());
                 }
             }
+            // a scheduler plugin's error (1.17-1.19: error while running "VolumeBinding" filter plugin for pod "x": ...)
+            // names its pod
+            Matcher pod = PLUGIN_POD.matcher(message);
             return new EventsTable.Row(lineNumber, null, "Warning", "FailedScheduling", age(line, now),
-                    "default-scheduler", null, message.strip(), null, null);
+                    "default-scheduler", pod.find() ? "pod/" + pod.group(1) : null, message.strip(), null, null);
         }
         String quoted = QUOTE_MARKER.matcher(line).replaceFirst("");
         // an operator's log line with logfmt keys after its message (logrus: namespace=examples src="x.go:154"): the
@@ -208,8 +217,11 @@ final class QuotedEvent {
         int start = field.lookingAt() ? field.end() : 0;
         for (KubeletMessage kubelet : KUBELET) {
             if (kubelet.start().matcher(message).region(start, message.length()).lookingAt()) {
-                return new EventsTable.Row(lineNumber, null, kubelet.type(), kubelet.reason(), age(time, now),
-                        kubelet.component(), null, message.strip(), null, null);
+                // a pod reads only its own namespace's ConfigMaps and Secrets: one named with its namespace says where
+                Matcher referenced = REFERENCED_NAMESPACE.matcher(message);
+                return new EventsTable.Row(lineNumber, referenced.find() ? referenced.group(1) : null,
+                        kubelet.type(), kubelet.reason(), age(time, now), kubelet.component(), null, message.strip(),
+                        null, null);
             }
         }
         Matcher eviction = DescribePod.EVICTION.matcher(message);

@@ -56,6 +56,26 @@ class QuotedEventTest {
         assertThat(event.getInvolvedObject().getName()).isEqualTo("gpu-pod");
     }
 
+    /**
+     * A scheduler plugin's error quoted alone (1.17-1.19 wording): the FailedScheduling it was, about the pod it names;
+     * and a kubelet's config error naming its Secret with a namespace: a pod reads only its own namespace's Secrets.
+     */
+    @Test
+    void aSchedulerPluginErrorAndAConfigErrorSayWhichPodAndWhere() {
+        KubeEvent binding = onlyEvent("""
+                error while running "VolumeBinding" filter plugin for pod "minio-0": pod has unbound immediate PersistentVolumeClaims
+                """);
+        assertThat(binding.getReason()).isEqualTo("FailedScheduling");
+        assertThat(binding.getInvolvedObject().getName()).isEqualTo("minio-0");
+        assertThat(binding.getMessage()).endsWith("pod has unbound immediate PersistentVolumeClaims");
+
+        KubeEvent config = onlyEvent("""
+                Error: couldn't find key network in Secret kube-system/hcloud
+                """);
+        assertThat(config.getReason()).isEqualTo("Failed");
+        assertThat(config.getInvolvedObject().getNamespace()).isEqualTo("kube-system");
+    }
+
     /** A describe field is its reader's: {@code Message:} lines of a pod status are not read twice. */
     @Test
     void aDescribeFieldIsNotAQuote() {

@@ -69,9 +69,14 @@ public final class IncidentLifecycle {
         for (Detector d : detectors.forSubject(subject.isNode())) {
             Candidate c = state.candidates.get(d.category().name());
             // A recovery older than the failure evidence (redelivered, or later than the lateness bound) happened
-            // before that failure and says nothing about it; taken in event-time order it never is older.
-            if (c != null && signal.time().toEpochMilli() >= c.lastSeen) {
-                d.recovery(signal, view).ifPresent(r -> recover(c, r));
+            // before that failure and says nothing about it; taken in event-time order it never is older. One of the
+            // same moment ends what it names (a pod scheduled in the second of its FailedScheduling), but not the
+            // whole incident: a listing's sibling pods Running beside the one the kubelet refused are the state the
+            // failure happened in, not its end.
+            long time = signal.time().toEpochMilli();
+            if (c != null && time >= c.lastSeen) {
+                d.recovery(signal, view).filter(r -> r.object().isPresent() || time > c.lastSeen)
+                        .ifPresent(r -> recover(c, r));
             }
             for (Finding f : d.findings(signal, view)) {
                 apply(state, d.category(), f);

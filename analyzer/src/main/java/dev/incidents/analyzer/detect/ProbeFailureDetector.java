@@ -2,6 +2,7 @@ package dev.incidents.analyzer.detect;
 
 import dev.incidents.analyzer.Category;
 import dev.incidents.analyzer.correlate.PodState;
+import dev.incidents.analyzer.hints.Clue;
 import dev.incidents.analyzer.hints.Fact;
 import dev.incidents.analyzer.hints.Facts;
 import dev.incidents.analyzer.messages.ProbeFailure;
@@ -11,6 +12,7 @@ import dev.incidents.analyzer.signal.PodObserved;
 import dev.incidents.analyzer.signal.Signal;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Restarts caused by a liveness or startup probe: the kubelet's {@code Killing} "Container x failed liveness probe,
@@ -27,6 +29,18 @@ public final class ProbeFailureDetector implements Detector {
 
     /** The kubelet's default failureThreshold: after this many failures in a row it restarts the container. */
     private static final int DEFAULT_FAILURE_THRESHOLD = 3;
+    /** A 1.0/1.1 kubelet's kill of a container, by its docker id ({@code Killing with docker id e8f80cec8925}). */
+    private static final Pattern OLD_KILL = Pattern.compile("Killing (?:with docker id )?[0-9a-f]{12,64}");
+
+    /**
+     * An old kubelet's kill without a reason is a restart by the kubelet only when it happens again: once, it is as
+     * likely the pod being deleted or its spec changed. Twice, only a failing liveness probe does that.
+     */
+    @Override
+    public boolean sufficient(EvidenceSummary evidence) {
+        return !(evidence.has(Clue.KILLED_WITHOUT_REASON) && evidence.clues().size() == 1 && evidence.totalCount() < 2);
+    }
+
     /** Workload kinds whose pod template a strategic merge patch can change. */
     private static final Set<String> PATCHABLE = Set.of("Deployment", "StatefulSet", "DaemonSet");
 
@@ -45,6 +59,11 @@ public final class ProbeFailureDetector implements Detector {
                 return Optional.of(Findings.of(e, facts(probe.get().probe().word(), probe.get().container(), pod,
                         subject)));
             }
+        }
+        if ("Killing".equals(e.reason()) && OLD_KILL.matcher(e.message()).matches()) {
+            // a kubelet before 1.2 recorded no probe result: it killed a running container and started another
+            return Optional.of(Findings.of(e, facts("liveness", e.container(), pod, subject)
+                    .withClue(Clue.KILLED_WITHOUT_REASON)));
         }
         if ("Unhealthy".equals(e.reason())) {
             // no Killing in the paste (or not recorded): failures in a row up to the threshold are a kill by definition

@@ -46,6 +46,10 @@ public enum Clue {
     /** The kubelet's "failed to sync secret cache: timed out waiting for the condition" (configmap likewise). */
     CACHE_SYNC_TIMEOUT,
 
+    // PROBE_FAILURE
+    /** A kubelet before 1.2 killing a running container again and again with no word of why ({@code Killing <id>}). */
+    KILLED_WITHOUT_REASON,
+
     // CONFIG_ERROR
     RUN_AS_NON_ROOT,
 

@@ -188,6 +188,57 @@ class ReplayLifecycleTest {
     }
 
     /**
+     * container-engine-accelerators#100: a listing of a ReplicaSet's pods, one Failed `OutOfnvidia.com/gpu` beside three
+     * Running: siblings running at the moment of the refusal are the state it happened in; one running after it (the
+     * replacement) ends it.
+     */
+    @Test
+    void siblings_running_at_the_moment_of_a_refusal_do_not_end_it() {
+        String sibling = "triton-79569cfbbc-x7k2p";
+        for (Duration later : List.of(Duration.ZERO, Duration.ofMinutes(1))) {
+            try (Replay replay = new Replay(AnalyzerConfig.defaults())) {
+                PodSnapshot refused = PodSnapshot.newBuilder(Kube.pod("triton", POD, NODE, T0, "Failed", null, null, 0,
+                        false)).setReason("OutOfnvidia.com/gpu").setMessage("Pod Node didn't have enough resource: "
+                                + "nvidia.com/gpu, requested: 1, used: 0, capacity: 0").build();
+                replay.pod("test/inference/" + POD, refused, T0);
+                replay.pod("test/inference/" + sibling, Kube.pod("triton", sibling, NODE, T0.plus(later), "Running",
+                        Kube.running(T0.minusSeconds(600)), null, 0, true), T0.plus(later));
+                List<Incident> latest = replay.finish().latest();
+                assertThat(latest).as("sibling running %s after", later).extracting(Incident::getCategory)
+                        .containsExactly("GPU_ADMISSION_FAILED");
+                assertThat(latest.get(0).getStatus()).hasToString(later.isZero() ? "OPEN" : "RESOLVED");
+            }
+        }
+    }
+
+    /**
+     * kubernetes#6532, #16045: a 2015 kubelet killing a running container by its docker id, and starting another, with
+     * no probe result recorded: twice is a restart by the kubelet, which only a failing liveness probe does; once may
+     * be the pod deleted or its spec changed.
+     */
+    @Test
+    void an_old_kubelet_killing_a_container_again_and_again_is_a_liveness_restart() {
+        for (int kills : List.of(1, 2)) {
+            try (Replay replay = new Replay(AnalyzerConfig.defaults())) {
+                for (int k = 0; k < kills; k++) {
+                    Instant at = T0.plusSeconds(30L * k);
+                    replay.event(podEvent(POD, "Normal", "Killing", "Killing with docker id " + "e8f80cec892" + k, at,
+                            "kill-" + k, NODE), at);
+                    replay.event(podEvent(POD, "Normal", "Started", "Started with docker id " + "06739bf99a4" + k,
+                            at.plusSeconds(1), "start-" + k, NODE), at.plusSeconds(1));
+                }
+                List<Incident> latest = replay.finish().latest();
+                if (kills == 1) {
+                    assertThat(latest).as("one kill").isEmpty();
+                } else {
+                    assertThat(latest).extracting(Incident::getCategory).containsExactly("PROBE_FAILURE");
+                    assertThat(latest.get(0).getCauses().get(0).getCause()).contains("without recording why");
+                }
+            }
+        }
+    }
+
+    /**
      * onepanel#789: the kubelet's cache of a pod's Secret not synced in time, once, is its informer catching up at the
      * pod's start; ceph-csi#1109: two volumes timing out so are a mount that hangs, with the cause that says so.
      */
