@@ -27,6 +27,9 @@ class RealWorldAccuracyTest {
      * fixture that starts passing must leave this list, and one that starts failing fails the suite.
      */
     static final Set<String> KNOWN_FAILING = Set.of(
+            // session 10 (fixtures15): the Docker-era pull error `no supported platform found in manifest list` (an
+            // image with no build for the node's platform) opens IMAGE_PULL_FAILED, not IMAGE_NOT_FOUND
+            "image_not_found/carlosedp-cluster-monitoring-4-arm-only-node-exporter-on-amd64-2018-no-supported-platform-lone-message",
             // fragmentation told only in the thread's prose: no node or pod data to count free GPUs per node
             "gpu_fragmented/device-plugin-165-two-gpus-one-per-node",
             // a GKE quota verdict on a pod whose GPU request is not in the paste
