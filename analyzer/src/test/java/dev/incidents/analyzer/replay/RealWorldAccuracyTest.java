@@ -152,8 +152,14 @@ class RealWorldAccuracyTest {
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
     static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
-            // batch 14 moved into DIR in session 10 (26/26 after its classes); batch 15 is being gathered
-    );
+            // batch 15, measured 16/22 on 2026-12-03 (session 10, at its merge, analyzer of 120799d) before anyone
+            // looked at it; two of its three healthy recordings clean
+            "healthy/volcano-457-mpi-gang-all-scheduled-one-pod-exited-stale-unschedulable-condition",
+            "image_not_found/pelagia-32-deployment-controller-no-arm64-image-k0rdent-graviton-replicas-errimagepull-get-pods",
+            "image_not_found/rancher-32340-monitoring-istio-kubectl-no-arm64-image-curly-quotes-event-line",
+            "replica_create_failed/moj-environments-1437-quota-cut-to-50m-requests-cpu-staging-rollout-row",
+            "sandbox_failed/calico-3538-v3-14-cni-unauthorized-cluster-information-kube-controllers-message",
+            "untolerated_taint/elyra-2681-odh-kfp-gpu-notebook-step-no-toleration-for-tainted-nodes-lone-message");
 
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
@@ -209,8 +215,8 @@ class RealWorldAccuracyTest {
 
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
-        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(567);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(0); // between two batches
+        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(571);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(22);
     }
 
     @Test
