@@ -27,9 +27,6 @@ class RealWorldAccuracyTest {
      * fixture that starts passing must leave this list, and one that starts failing fails the suite.
      */
     static final Set<String> KNOWN_FAILING = Set.of(
-            // session 10 (fixtures15): the Docker-era pull error `no supported platform found in manifest list` (an
-            // image with no build for the node's platform) opens IMAGE_PULL_FAILED, not IMAGE_NOT_FOUND
-            "image_not_found/carlosedp-cluster-monitoring-4-arm-only-node-exporter-on-amd64-2018-no-supported-platform-lone-message",
             // fragmentation told only in the thread's prose: no node or pod data to count free GPUs per node
             "gpu_fragmented/device-plugin-165-two-gpus-one-per-node",
             // a GKE quota verdict on a pod whose GPU request is not in the paste
@@ -145,21 +142,24 @@ class RealWorldAccuracyTest {
             "image_not_found/hetzner-k3s-332-system-upgrade-controller-latest-backoff-only-k9s-describe-frame",
             // session 10 (fixtures14): a 2015 v1beta3 `get pods` (POD/CONTAINER(S)/IMAGE(S)/.../MESSAGE, one row per
             // container carrying 'Error: image ... not found') gives the reader no record
-            "image_not_found/k8s-7981-2015-v1beta3-get-pods-message-column-image-not-found-two-containers");
+            "image_not_found/k8s-7981-2015-v1beta3-get-pods-message-column-image-not-found-two-containers",
+            // batch 15, moved here in session 10 after its classes (19/22); what is left:
+            // a Volcano PodGroup status '2 Running, 3 minAvailable', Unschedulable: a partial placement as far as the
+            // paste shows; that the condition is stale (every pod had been placed) is in the thread
+            "healthy/volcano-457-mpi-gang-all-scheduled-one-pod-exited-stale-unschedulable-condition",
+            // three replicas in ErrImagePull with no pull message: the missing arm64 build is in the thread's prose
+            "image_not_found/pelagia-32-deployment-controller-no-arm64-image-k0rdent-graviton-replicas-errimagepull-get-pods",
+            // '3 Insufficient nvidia.com/gpu' beside custom-tainted nodes: which nodes have GPUs the verdict does not
+            // say, so the shortage ranks first (the GPU nodes were the tainted ones)
+            "untolerated_taint/elyra-2681-odh-kfp-gpu-notebook-step-no-toleration-for-tainted-nodes-lone-message");
 
     /**
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
     static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
-            // batch 15, measured 16/22 on 2026-12-03 (session 10, at its merge, analyzer of 120799d) before anyone
-            // looked at it; two of its three healthy recordings clean
-            "healthy/volcano-457-mpi-gang-all-scheduled-one-pod-exited-stale-unschedulable-condition",
-            "image_not_found/pelagia-32-deployment-controller-no-arm64-image-k0rdent-graviton-replicas-errimagepull-get-pods",
-            "image_not_found/rancher-32340-monitoring-istio-kubectl-no-arm64-image-curly-quotes-event-line",
-            "replica_create_failed/moj-environments-1437-quota-cut-to-50m-requests-cpu-staging-rollout-row",
-            "sandbox_failed/calico-3538-v3-14-cni-unauthorized-cluster-information-kube-controllers-message",
-            "untolerated_taint/elyra-2681-odh-kfp-gpu-notebook-step-no-toleration-for-tainted-nodes-lone-message");
+            // batch 15 moved into DIR in session 10 (19/22 after its classes); batch 16 is being gathered
+    );
 
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
@@ -215,8 +215,8 @@ class RealWorldAccuracyTest {
 
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
-        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(571);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(22);
+        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(593);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(0); // between two batches
     }
 
     @Test
