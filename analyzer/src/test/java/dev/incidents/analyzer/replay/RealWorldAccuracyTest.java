@@ -164,8 +164,9 @@ class RealWorldAccuracyTest {
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
     static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
-            // batch 15 moved into DIR in session 10 (19/22 after its classes); batch 16 is being gathered
-    );
+            // batch 16, measured 21/22 on 2026-12-03 (session 10, at its merge, analyzer of fa4f21d) before anyone
+            // looked at it; its three healthy recordings clean
+            "oom_killed/eck-1076-es-node-laststate-oomkilled-exit-code-255-memory-cgroup-yaml-fragment");
 
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
@@ -221,8 +222,8 @@ class RealWorldAccuracyTest {
 
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
-        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(593);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(0); // between two batches
+        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(597);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(22);
     }
 
     @Test
