@@ -47,6 +47,8 @@ public enum Clue {
     CSI_DRIVER_MISSING,
     /** The kubelet's "failed to sync secret cache: timed out waiting for the condition" (configmap likewise). */
     CACHE_SYNC_TIMEOUT,
+    /** The kubelet's {@code object "ns"/"name" not registered}: it has no record of the pod (not admitted, or restarted). */
+    OBJECT_NOT_REGISTERED,
 
     // PROBE_FAILURE
     /** A kubelet before 1.2 killing a running container again and again with no word of why ({@code Killing <id>}). */
