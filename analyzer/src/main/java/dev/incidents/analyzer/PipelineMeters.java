@@ -35,6 +35,14 @@ public final class PipelineMeters {
         registry().counter("incidents.signals.late").increment();
     }
 
+    /**
+     * An event of a pod whose owner no snapshot has named yet, held until its partition's pods topic passes its time
+     * (a lagging pods topic, a pod deleted before its events came).
+     */
+    public static void heldForOwner() {
+        registry().counter("incidents.pod.events.held").increment();
+    }
+
     /** Signals waiting in a correlator's reorder buffer for the slowest input partition. */
     public static void buffered(int size) {
         BUFFERED.set(size);

@@ -54,6 +54,8 @@ final class EventsTable {
     private static final String FROM = "(\\{[^}]*}|[a-z][-a-z0-9]*(?:,\\s\\S+)?)";
     private static final Pattern OLD_DESCRIBE_ROW = Pattern.compile("^\\s*((?=\\d)" + EventAge.AGE + ")\\s+((?=\\d)"
             + EventAge.AGE + ")\\s+(\\d{1,9})\\s+" + FROM + "\\s+(?:(\\S+)\\s+)?" + TYPE + "\\s+(\\S+)\\s+(.*?)\\s*$");
+    /** A Kind cell of a get-events row ({@code ReplicaSet}); a SubObjectPath is never one. */
+    private static final Pattern KIND_CELL = Pattern.compile("[A-Z][a-z]+(?:[A-Z][a-z]*)*");
     /** kubectl 1.2-1.13 get events ({@code FIRSTSEEN LASTSEEN COUNT NAME KIND SUBOBJECT TYPE REASON SOURCE MESSAGE}). */
     private static final Pattern OLD_GET_ROW = Pattern.compile("^\\s*(" + OLD_TIME_CELL + "|(?=\\d)" + EventAge.AGE
             + ")\\s+(" + OLD_TIME_CELL + "|(?=\\d)" + EventAge.AGE + ")\\s+(\\d{1,9})\\s+([a-z0-9][-a-z0-9.]*)\\s+"
@@ -255,7 +257,9 @@ final class EventsTable {
         Matcher m = DESCRIBE_ROW.matcher(line);
         if (!m.matches()) {
             Matcher old = OLD_DESCRIBE_ROW.matcher(line);
-            if (old.matches() && !old.group(1).isEmpty() && !old.group(2).isEmpty()) {
+            // a Kind where the SubObjectPath would be (ReplicaSet) is a get-events row's NAME and KIND: not this table
+            if (old.matches() && !old.group(1).isEmpty() && !old.group(2).isEmpty()
+                    && (old.group(5) == null || !KIND_CELL.matcher(old.group(5)).matches())) {
                 return new Row(lineNumber, null, old.group(6), old.group(7), old.group(2), from(old.group(4)), null,
                         old.group(8), old.group(1), old.group(3));
             }

@@ -42,9 +42,22 @@ final class PastedText {
             if (emphasis.matches()) {
                 text = emphasis.group(1) + emphasis.group(3);
             }
-            out.add(text.indexOf("](") < 0 ? text : unlink(text));
+            text = text.indexOf("](") < 0 ? text : unlink(text);
+            out.add(straightQuotes(text));
         }
         return out;
+    }
+
+    /**
+     * Typographic quotes a rich-text editor or a chat client put in place of the ASCII ones ({@code “image”}):
+     * Kubernetes prints only ASCII quotes, and its messages are read by them.
+     */
+    static String straightQuotes(String text) {
+        if (text.indexOf('\u201c') < 0 && text.indexOf('\u201d') < 0 && text.indexOf('\u2018') < 0
+                && text.indexOf('\u2019') < 0) {
+            return text;
+        }
+        return text.replace('\u201c', '"').replace('\u201d', '"').replace('\u2018', '\'').replace('\u2019', '\'');
     }
 
     /**

@@ -70,6 +70,9 @@ final class QuotedEvent {
             new KubeletMessage(Pattern.compile("Back-off \\d+[smh]\\w* restarting failed container="), "Warning",
                     "BackOff"),
             new KubeletMessage(Pattern.compile("Failed (?:to )?create pod sandbox:"), "Warning", "FailedCreatePodSandBox"),
+            // the CNI plugin's part of it pasted alone, from the kubelet's network plugin on
+            new KubeletMessage(Pattern.compile("networkPlugin cni failed to (?:set up|teardown) pod \""), "Warning",
+                    "FailedCreatePodSandBox"),
             new KubeletMessage(DescribePod.EVICTION, "Warning", "Evicted"),
             new KubeletMessage(Pattern.compile("Multi-Attach error for volume|Failed to attach volume \""), "Warning",
                     "FailedAttachVolume", "attachdetach-controller"),
@@ -102,6 +105,11 @@ final class QuotedEvent {
     /** {@code pods "my-cluster-head-9xmvs" is forbidden: exceeded quota: ...}, the API server's refusal of a pod. */
     private static final Pattern POD_FORBIDDEN = Pattern.compile("\\bpods \"[^\"]+\" is forbidden: .+");
 
+    /** {@code pod/operator-init-lng8l    Failed to pull image ...}: the event's object, then its message. */
+    private static final Pattern OBJECT_COLUMN = Pattern.compile("(?:pod|po|pods)/([a-z0-9][-a-z0-9.]*)\\s{2,}");
+    /** {@code networkPlugin cni failed to set up pod "calico-kube-controllers-5d9b9bfc74-nxrlq_kube-system" network}. */
+    private static final Pattern POD_OF_NAMESPACE = Pattern.compile(
+            "\\bpod \"([a-z0-9][-a-z0-9.]*[a-z0-9])_([a-z0-9][-a-z0-9]*)\"");
     /** {@code couldn't find key network in Secret kube-system/hcloud}: the pod's namespace. */
     private static final Pattern REFERENCED_NAMESPACE = Pattern.compile(" in (?:ConfigMap|Secret) ([a-z0-9][-a-z0-9]*)/");
 
@@ -159,6 +167,13 @@ final class QuotedEvent {
                     "default-scheduler", pod.find() ? "pod/" + pod.group(1) : null, message.strip(), null, null);
         }
         String quoted = QUOTE_MARKER.matcher(line).replaceFirst("");
+        // kubectl's OBJECT column before the message, the other columns cut (get events -o custom-columns, awk)
+        Matcher object = OBJECT_COLUMN.matcher(quoted);
+        String pod = null;
+        if (object.lookingAt()) {
+            pod = "pod/" + object.group(1);
+            quoted = quoted.substring(object.end());
+        }
         // an operator's log line with logfmt keys after its message (logrus: namespace=examples src="x.go:154"): the
         // keys are not the message, and the namespace key says where
         String namespace = null;
@@ -219,9 +234,15 @@ final class QuotedEvent {
             if (kubelet.start().matcher(message).region(start, message.length()).lookingAt()) {
                 // a pod reads only its own namespace's ConfigMaps and Secrets: one named with its namespace says where
                 Matcher referenced = REFERENCED_NAMESPACE.matcher(message);
-                return new EventsTable.Row(lineNumber, referenced.find() ? referenced.group(1) : null,
-                        kubelet.type(), kubelet.reason(), age(time, now), kubelet.component(), null, message.strip(),
-                        null, null);
+                String where = referenced.find() ? referenced.group(1) : null;
+                // the kubelet names a pod "<name>_<namespace>" in its sandbox and network messages
+                Matcher named = POD_OF_NAMESPACE.matcher(message);
+                if (pod == null && named.find()) {
+                    pod = "pod/" + named.group(1);
+                    where = named.group(2);
+                }
+                return new EventsTable.Row(lineNumber, where, kubelet.type(), kubelet.reason(), age(time, now),
+                        kubelet.component(), pod, message.strip(), null, null);
             }
         }
         Matcher eviction = DescribePod.EVICTION.matcher(message);

@@ -76,6 +76,41 @@ class QuotedEventTest {
         assertThat(config.getInvolvedObject().getNamespace()).isEqualTo("kube-system");
     }
 
+    /**
+     * An event's OBJECT and MESSAGE columns alone, the quotes turned typographic by the page it was pasted into; and
+     * the CNI plugin's part of a sandbox failure pasted alone, which names its pod as {@code "<name>_<namespace>"}.
+     */
+    @Test
+    void anObjectColumnCurlyQuotesAndTheKubeletsPodNamespaceForm() {
+        KubeEvent pull = onlyEvent("""
+                pod/operator-init-monitoring-lng8l          Failed to pull image “rancher/istio-kubectl:1.5.10”: rpc error: code = NotFound desc = not found
+                """);
+        assertThat(pull.getReason()).isEqualTo("Failed");
+        assertThat(pull.getInvolvedObject().getName()).isEqualTo("operator-init-monitoring-lng8l");
+        assertThat(pull.getMessage()).startsWith("Failed to pull image \"rancher/istio-kubectl:1.5.10\": ");
+
+        KubeEvent sandbox = onlyEvent("""
+                networkPlugin cni failed to set up pod "calico-kube-controllers-5d9b9bfc74-nxrlq_kube-system" network: error getting ClusterInformation: connection is unauthorized: Unauthorized
+                """);
+        assertThat(sandbox.getReason()).isEqualTo("FailedCreatePodSandBox");
+        assertThat(sandbox.getInvolvedObject().getName()).isEqualTo("calico-kube-controllers-5d9b9bfc74-nxrlq");
+        assertThat(sandbox.getInvolvedObject().getNamespace()).isEqualTo("kube-system");
+    }
+
+    /**
+     * A kubectl 1.9-1.13 get-events row pasted without its header: its NAME and KIND cells are the object, not the
+     * From and SubObjectPath of an old describe row.
+     */
+    @Test
+    void anOldGetEventsRowWithoutItsHeader() {
+        KubeEvent event = onlyEvent("""
+                26m        26m         1         api-staging-544d45c8d5   ReplicaSet               Warning   FailedCreate        replicaset-controller   Error creating: pods api-staging-544d45c8d5-q5mll is forbidden: exceeded quota: namespace-quota, requested: requests.cpu=20m, used: requests.cpu=40m, limited: requests.cpu=50m
+                """);
+        assertThat(event.getInvolvedObject().getKind()).isEqualTo("ReplicaSet");
+        assertThat(event.getInvolvedObject().getName()).isEqualTo("api-staging-544d45c8d5");
+        assertThat(event.getReportingComponent()).isEqualTo("replicaset-controller");
+    }
+
     /** A describe field is its reader's: {@code Message:} lines of a pod status are not read twice. */
     @Test
     void aDescribeFieldIsNotAQuote() {

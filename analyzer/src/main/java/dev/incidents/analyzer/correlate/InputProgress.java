@@ -1,6 +1,7 @@
 package dev.incidents.analyzer.correlate;
 
 import dev.incidents.analyzer.AnalyzerConfig;
+import dev.incidents.analyzer.PipelineMeters;
 import dev.incidents.analyzer.PodOwners;
 import dev.incidents.analyzer.Subject;
 import dev.incidents.analyzer.signal.EventSignal;
@@ -141,6 +142,7 @@ public final class InputProgress implements Processor<String, Signal, String, by
         Optional<String> unownedPod = sources.isEmpty() ? Optional.empty() : unownedPod(record);
         if (unownedPod.isPresent() && podsProgress(wallNow) <= record.timestamp()) {
             held.hold(record.timestamp(), unownedPod.get(), record.key(), SignalFrames.signal(partition, record.value()));
+            PipelineMeters.heldForOwner();
         } else {
             context.forward(record.withValue(SignalFrames.signal(partition, record.value())));
         }
@@ -306,13 +308,20 @@ public final class InputProgress implements Processor<String, Signal, String, by
     }
 
     /**
-     * Whether a source has said nothing for {@link #QUIET_SOURCE} and is no longer waited for: while its task processed
-     * other topics' records (as Kafka Streams' {@code max.task.idle.ms} waited for a partition read to its end), or,
+     * Whether a source has said nothing for {@link #QUIET_SOURCE} and is no longer waited for, and the brokers, last
+     * asked, had nothing of it left: while its task processed other topics' records (as Kafka Streams'
+     * {@code max.task.idle.ms} waited for a partition read to its end), or,
      * when the task has nothing to process, by the wall clock once the brokers, asked at least that long after its
      * last record, said it had nothing left. Not by the wall clock alone: a stream thread busy elsewhere for seconds,
      * or a lag read seconds old, is not a quiet topic (a wall-clock release at 5 s made 413 late signals in one demo run).
+     * A topic with records left on the brokers is never quiet: catching up, Kafka Streams gave a task minutes of one
+     * topic's records while another's backlog waited, and calling that one quiet after 10 s routed pod events before
+     * their pods' snapshots (session 10: the pods topic 36 min of event time behind, its backlog unread).
      */
     private boolean quiet(Source source, long wallNow) {
+        if (!source.caughtUp) {
+            return false; // records on the brokers that the task has not been given yet: they are coming
+        }
         if (wallAtAnyRecord - source.waitedFrom >= quietSource) {
             return true;
         }

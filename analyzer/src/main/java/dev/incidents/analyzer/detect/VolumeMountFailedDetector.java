@@ -13,11 +13,16 @@ public final class VolumeMountFailedDetector extends EventReasonDetector {
     }
 
     /**
-     * The kubelet's cache of the pod's Secrets and ConfigMaps not synced in time, seen once, is its informer catching
+     * The kubelet's {@code object "ns"/"name" not registered} alone never opens: its Secret and ConfigMap manager has no
+     * record of a pod it rejected at admission (the pod's own failure says why) or lost in a restart. The kubelet's
+     * cache of the pod's Secrets and ConfigMaps not synced in time, seen once, is its informer catching
      * up at a pod's start and gone the next try: only when it repeats, or beside another mount failure, is it one.
      */
     @Override
     public boolean sufficient(EvidenceSummary evidence) {
+        if (evidence.has(Clue.OBJECT_NOT_REGISTERED) && evidence.clues().size() == 1) {
+            return false; // however often: the kubelet's bookkeeping of a pod it did not admit, not a volume failing
+        }
         return !(evidence.has(Clue.CACHE_SYNC_TIMEOUT) && evidence.clues().size() == 1 && evidence.totalCount() < 2);
     }
 

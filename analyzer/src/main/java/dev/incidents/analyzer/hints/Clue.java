@@ -38,6 +38,8 @@ public enum Clue {
     TAG_RESOLUTION,
     // IMAGE_NOT_FOUND: Docker Hub's "pull access denied ..., repository does not exist or may require" (missing or private)
     REPOSITORY_DENIED,
+    // IMAGE_NOT_FOUND: the image exists, but its manifest list has no entry for the node's OS and architecture
+    NO_PLATFORM_MANIFEST,
 
     // VOLUME_MOUNT_FAILED
     MULTI_ATTACH,
@@ -45,6 +47,8 @@ public enum Clue {
     CSI_DRIVER_MISSING,
     /** The kubelet's "failed to sync secret cache: timed out waiting for the condition" (configmap likewise). */
     CACHE_SYNC_TIMEOUT,
+    /** The kubelet's {@code object "ns"/"name" not registered}: it has no record of the pod (not admitted, or restarted). */
+    OBJECT_NOT_REGISTERED,
 
     // PROBE_FAILURE
     /** A kubelet before 1.2 killing a running container again and again with no word of why ({@code Killing <id>}). */

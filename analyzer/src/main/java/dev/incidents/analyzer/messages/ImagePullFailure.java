@@ -233,6 +233,13 @@ public record ImagePullFailure(Category category, boolean causeKnown, Optional<S
         return !image.isBlank() && image.indexOf('/') < 0;
     }
 
+    /**
+     * The image's manifest list has no entry for the node's platform: containerd's {@code no match for platform in
+     * manifest} and Docker's {@code no supported platform found in manifest list} (an amd64-only image on arm64 nodes).
+     */
+    private static final Pattern PLATFORM_MISSING = Pattern.compile(
+            "no match for platform in manifest|no supported platform found in manifest list");
+
     private static Category categoryOf(String d) {
         if (d.contains("pull access denied") || d.contains("unauthorized") || STATUS_401.matcher(d).find()
                 || d.contains("403 forbidden") || d.contains("no basic auth credentials")
@@ -247,6 +254,7 @@ public record ImagePullFailure(Category category, boolean causeKnown, Optional<S
                 || d.contains("code = notfound") || d.contains("not found: manifest") || d.contains("repository")
                 && d.contains("not found") || d.contains("manifest for ") && d.contains("not found")
                 || d.contains("no matching manifest") || d.contains("invalid reference format")
+                || PLATFORM_MISSING.matcher(d).find()
                 || BARE_MANIFEST_ERROR.matcher(d).find()) {
             return Category.IMAGE_NOT_FOUND;
         }
@@ -282,6 +290,9 @@ public record ImagePullFailure(Category category, boolean causeKnown, Optional<S
         Facts facts = Facts.empty().with(Fact.IMAGE, image);
         if (deniedAlike()) {
             return facts.withClue(Clue.REPOSITORY_DENIED);
+        }
+        if (PLATFORM_MISSING.matcher(detail.toLowerCase(Locale.ROOT)).find()) {
+            return facts.withClue(Clue.NO_PLATFORM_MANIFEST);
         }
         if (category != Category.IMAGE_PULL_FAILED) {
             return facts;

@@ -44,7 +44,12 @@ public record MountFailure(Kind kind, Optional<String> volume, List<String> unmo
          * pod's Secret or ConfigMap volume had not synced in time, mostly once at a pod's start (an API server slow
          * or unreachable from the node when it repeats).
          */
-        CACHE_SYNC_TIMEOUT
+        CACHE_SYNC_TIMEOUT,
+        /**
+         * {@code object "default"/"kube-root-ca.crt" not registered}: the kubelet's Secret/ConfigMap manager has no
+         * record of the pod, which it never admitted (rejected at admission) or lost in a restart: a consequence.
+         */
+        NOT_REGISTERED
     }
 
     private static final Pattern VOLUME = Pattern.compile("for volume \"([^\"]+)\"");
@@ -52,6 +57,7 @@ public record MountFailure(Kind kind, Optional<String> volume, List<String> unmo
     private static final Pattern SECRET = Pattern.compile("secrets? \"([^\"]+)\" not found");
     private static final Pattern CONFIG_MAP = Pattern.compile("configmaps? \"([^\"]+)\" not found");
     private static final Pattern CACHE_SYNC = Pattern.compile("failed to sync (?:secret|configmap) cache");
+    private static final Pattern NOT_REGISTERED = Pattern.compile("object \"[^\"]+\"/\"[^\"]+\" not registered");
 
     public MountFailure {
         unmounted = List.copyOf(unmounted);
@@ -90,6 +96,8 @@ public record MountFailure(Kind kind, Optional<String> volume, List<String> unmo
             kind = Kind.MULTI_ATTACH;
         } else if (CACHE_SYNC.matcher(lower).find()) {
             kind = Kind.CACHE_SYNC_TIMEOUT;
+        } else if (NOT_REGISTERED.matcher(message).find()) {
+            kind = Kind.NOT_REGISTERED;
         } else if (lower.contains("list of registered csi drivers")) {
             kind = Kind.CSI_DRIVER_MISSING;
         } else if (lower.contains("attachvolume")) {
@@ -113,6 +121,7 @@ public record MountFailure(Kind kind, Optional<String> volume, List<String> unmo
             case ATTACH_FAILED -> facts.withClue(Clue.ATTACH_FAILED);
             case CSI_DRIVER_MISSING -> facts.withClue(Clue.CSI_DRIVER_MISSING);
             case CACHE_SYNC_TIMEOUT -> facts.withClue(Clue.CACHE_SYNC_TIMEOUT);
+            case NOT_REGISTERED -> facts.withClue(Clue.OBJECT_NOT_REGISTERED);
             default -> facts;
         };
     }

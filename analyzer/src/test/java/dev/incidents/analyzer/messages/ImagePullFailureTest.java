@@ -209,4 +209,20 @@ class ImagePullFailureTest {
                 + "Error reading manifest 1 in r.example/app: net/http: request canceled").orElseThrow().category())
                 .as("the registry's answer after a colon decides").isEqualTo(Category.IMAGE_PULL_FAILED);
     }
+
+    /**
+     * An image built for other platforms only: containerd's "no match for platform in manifest", Docker's "no supported
+     * platform found in manifest list". The tag exists, the build for the node does not: IMAGE_NOT_FOUND, its own cause.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Failed to pull image \"rancher/istio-kubectl:1.5.10\": rpc error: code = NotFound desc = failed to pull and unpack "
+            + "image \"docker.io/rancher/istio-kubectl:1.5.10\": no match for platform in manifest: not found",
+        "Failed to pull image \"example/node_exporter:v0.15.2\": rpc error: code = Unknown desc = no supported platform "
+            + "found in manifest list"})
+    void anImageWithoutABuildForTheNodesPlatformIsNotFound(String message) {
+        ImagePullFailure f = ImagePullFailure.parse(message).orElseThrow();
+        assertThat(f.category()).isEqualTo(Category.IMAGE_NOT_FOUND);
+        assertThat(f.facts().clues()).containsExactly(dev.incidents.analyzer.hints.Clue.NO_PLATFORM_MANIFEST);
+    }
 }

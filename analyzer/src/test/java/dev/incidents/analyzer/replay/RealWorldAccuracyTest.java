@@ -142,15 +142,28 @@ class RealWorldAccuracyTest {
             "image_not_found/hetzner-k3s-332-system-upgrade-controller-latest-backoff-only-k9s-describe-frame",
             // session 10 (fixtures14): a 2015 v1beta3 `get pods` (POD/CONTAINER(S)/IMAGE(S)/.../MESSAGE, one row per
             // container carrying 'Error: image ... not found') gives the reader no record
-            "image_not_found/k8s-7981-2015-v1beta3-get-pods-message-column-image-not-found-two-containers");
+            "image_not_found/k8s-7981-2015-v1beta3-get-pods-message-column-image-not-found-two-containers",
+            // batch 15, moved here in session 10 after its classes (19/22); what is left:
+            // a Volcano PodGroup status '2 Running, 3 minAvailable', Unschedulable: a partial placement as far as the
+            // paste shows; that the condition is stale (every pod had been placed) is in the thread
+            "healthy/volcano-457-mpi-gang-all-scheduled-one-pod-exited-stale-unschedulable-condition",
+            // three replicas in ErrImagePull with no pull message: the missing arm64 build is in the thread's prose
+            "image_not_found/pelagia-32-deployment-controller-no-arm64-image-k0rdent-graviton-replicas-errimagepull-get-pods",
+            // '3 Insufficient nvidia.com/gpu' beside custom-tainted nodes: which nodes have GPUs the verdict does not
+            // say, so the shortage ranks first (the GPU nodes were the tainted ones)
+            "untolerated_taint/elyra-2681-odh-kfp-gpu-notebook-step-no-toleration-for-tainted-nodes-lone-message",
+            // session 10 (fixtures16): one `get pods -A` row without header, cut by the reporter after its STATUS
+            // column (`0/1     OOMKilled`): the reader gives no record for it
+            "oom_killed/alauda-kubeflow-chart-45-training-operator-oomkilled-default-memory-limit-get-pods-row-cut");
 
     /**
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
     static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
-            // batch 14 moved into DIR in session 10 (26/26 after its classes); batch 15 is being gathered
-    );
+            // batch 16, measured 21/22 on 2026-12-03 (session 10, at its merge, analyzer of fa4f21d) before anyone
+            // looked at it; its three healthy recordings clean
+            "oom_killed/eck-1076-es-node-laststate-oomkilled-exit-code-255-memory-cgroup-yaml-fragment");
 
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
@@ -206,8 +219,8 @@ class RealWorldAccuracyTest {
 
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
-        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(567);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(0); // between two batches
+        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(597);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(22);
     }
 
     @Test

@@ -262,6 +262,26 @@ class ReplayLifecycleTest {
         }
     }
 
+    /**
+     * HAMi#39: a pod the kubelet rejected at admission, then `object "default"/"kube-root-ca.crt" not registered` mounts
+     * (x8): the kubelet's bookkeeping of a pod it never admitted, not a volume failing, however often it repeats.
+     */
+    @Test
+    void not_registered_mounts_of_a_pod_rejected_at_admission_are_not_a_volume_failure() {
+        try (Replay replay = new Replay(AnalyzerConfig.defaults())) {
+            replay.event(podEvent(POD, "Warning", "UnexpectedAdmissionError", "Allocate failed due to rpc error: code = "
+                    + "Unavailable desc = transport is closing, which is unexpected", T0, "a-1", NODE), T0);
+            for (int k = 0; k < 8; k++) {
+                Instant at = T0.plusSeconds(8L * k);
+                replay.event(podEvent(POD, "Warning", "FailedMount", "MountVolume.SetUp failed for volume "
+                        + "\"kube-api-access-8hcmj\" : object \"inference\"/\"kube-root-ca.crt\" not registered", at,
+                        "m-" + k, NODE), at);
+            }
+            assertThat(replay.finish().latest()).extracting(Incident::getCategory)
+                    .containsExactly("GPU_ADMISSION_FAILED");
+        }
+    }
+
     /** kubernetes#122932: the Evicted event has expired; the pod left Failed/Evicted is the evidence. */
     @Test
     void a_pod_left_failed_with_reason_evicted_is_pod_evicted() {
