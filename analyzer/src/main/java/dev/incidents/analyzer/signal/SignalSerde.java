@@ -11,6 +11,8 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import org.apache.avro.message.BinaryMessageDecoder;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
@@ -99,22 +101,11 @@ public final class SignalSerde implements Serde<Signal> {
         ByteBuffer body = ByteBuffer.wrap(bytes, at, bytes.length - at).slice();
         try {
             return switch (tag) {
-                case EVENT -> {
-                    KubeEvent event = CompactValue.decodeOwn(KubeEvent.class, bytes, at);
-                    yield EventSignal.of(event != null ? event : KubeEvent.fromByteBuffer(body));
-                }
-                case POD -> {
-                    PodSnapshot pod = CompactValue.decodeOwn(PodSnapshot.class, bytes, at);
-                    yield PodObserved.of(pod != null ? pod : PodSnapshot.fromByteBuffer(body));
-                }
-                case NODE -> {
-                    NodeSnapshot node = CompactValue.decodeOwn(NodeSnapshot.class, bytes, at);
-                    yield NodeObserved.of(node != null ? node : NodeSnapshot.fromByteBuffer(body));
-                }
-                case GROUP -> {
-                    PodGroupSnapshot group = CompactValue.decodeOwn(PodGroupSnapshot.class, bytes, at);
-                    yield GroupObserved.of(group != null ? group : PodGroupSnapshot.fromByteBuffer(body));
-                }
+                case EVENT -> EventSignal.of(read(KubeEvent.class, KubeEvent.getDecoder(), bytes, at, body));
+                case POD -> PodObserved.of(read(PodSnapshot.class, PodSnapshot.getDecoder(), bytes, at, body));
+                case NODE -> NodeObserved.of(read(NodeSnapshot.class, NodeSnapshot.getDecoder(), bytes, at, body));
+                case GROUP -> GroupObserved.of(read(PodGroupSnapshot.class, PodGroupSnapshot.getDecoder(), bytes, at,
+                        body));
                 case DELETED, NODE_DELETED -> {
                     String text = new String(bytes, offset + 1, bytes.length - offset - 1, StandardCharsets.UTF_8);
                     int nl = text.indexOf('\n');
@@ -127,6 +118,13 @@ public final class SignalSerde implements Serde<Signal> {
         } catch (IOException | RuntimeException e) {
             throw new SerializationException("undecodable signal", e);
         }
+    }
+
+    /** The record at {@code at}: by the shared codec when written with this schema, else by the generated decoder. */
+    private static <T extends SpecificRecord> T read(Class<T> type, BinaryMessageDecoder<T> generated, byte[] bytes,
+                                                     int at, ByteBuffer body) throws IOException {
+        T value = CompactValue.decodeOwn(type, bytes, at);
+        return value != null ? value : generated.decode(body);
     }
 
     private static byte[] timeAndName(Instant time, String name) {
