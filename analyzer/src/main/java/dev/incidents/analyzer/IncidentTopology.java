@@ -339,7 +339,8 @@ public final class IncidentTopology {
 
         @Override
         List<KeyValue<String, Signal>> signals(Record<String, KubeEvent> record) {
-            return SignalRouting.event(record.key(), record.value(), owners::subjectOf);
+            return SignalRouting.event(record.key(), record.value(),
+                    pod -> owners.subjectOf(pod, record.timestamp()));
         }
     }
 
@@ -361,7 +362,7 @@ public final class IncidentTopology {
         List<KeyValue<String, Signal>> signals(Record<String, PodSnapshot> record) {
             PodSnapshot pod = record.value();
             KeyValue<String, Signal> workload = SignalRouting.pod(record.key(), pod, record.timestamp(),
-                    pod == null ? owners.subjectOf(record.key()) : Optional.empty());
+                    pod == null ? owners.subjectOf(record.key(), record.timestamp()) : Optional.empty());
             List<KeyValue<String, Signal>> signals = new ArrayList<>(2);
             signals.add(workload);
             SignalRouting.podOnNode(pod).ifPresent(signals::add);

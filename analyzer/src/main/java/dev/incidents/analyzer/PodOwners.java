@@ -5,8 +5,11 @@ import dev.incidents.analyzer.signal.PodDeleted;
 import dev.incidents.analyzer.signal.PodObserved;
 import dev.incidents.analyzer.signal.Signal;
 import dev.incidents.schemas.PodSnapshot;
+import java.util.Comparator;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -18,15 +21,51 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * events by the same name, so the task routing an event is the one that saw the pod's snapshots.
  *
  * <p>Read where events and pod tombstones are routed; written by the input stage's last step ({@link #follow}), which
- * sees every topic's records in the order they are taken, so it can route an event held for its pod's snapshot before
- * a later snapshot of that pod is learned.
+ * sees every topic's records in the order they are taken.
+ *
+ * <p>Live, the pods topic of a partition can run ahead of its events topic (catching up, Kafka Streams gave a task
+ * hours of one topic's event time before the other's): a pod deleted by then must still name the owner of its
+ * earlier events, and a pod first seen later must not name it for events before it, as in event-time order. So live
+ * an entry is kept with the time of the pod's first snapshot and of its deletion ({@code subject|first|deleted}),
+ * an event's time is looked up against them, and a deleted pod's entry is dropped once the events topic has passed
+ * its deletion ({@link #purgeDeletedBefore}). Replay, which takes the topics in event-time order, keeps the plain form
+ * and forgets a pod at its tombstone.
  */
 public final class PodOwners {
 
-    /** The store's name (changelogged; one entry per live pod). */
+    /** The store's name (changelogged; one entry per live pod, and live per pod deleted within the lateness bound). */
     public static final String STORE = "pod-owners";
 
+    private static final char SEPARATOR = '|';
+    private static final long NEVER = Long.MAX_VALUE;
+
     private final KeyValueStore<String, String> owners;
+    /** Live: the pods deleted but kept, by deletion time (rebuilt from the store by {@link #restoreDeleted}). */
+    private final PriorityQueue<Deleted> deleted = new PriorityQueue<>(Comparator.comparingLong(Deleted::at));
+
+    private record Deleted(long at, String podKey) {
+    }
+
+    /** One entry: the workload, and (live) when the pod was first seen and deleted. */
+    private record Owner(String subject, long firstSeen, long deletedAt) {
+        static Owner parse(String value) {
+            int first = value.indexOf(SEPARATOR);
+            if (first < 0) {
+                return new Owner(value, Long.MIN_VALUE, NEVER); // the plain form (replay, and before December 2026)
+            }
+            int second = value.indexOf(SEPARATOR, first + 1);
+            return new Owner(value.substring(0, first), Long.parseLong(value.substring(first + 1, second)),
+                    Long.parseLong(value.substring(second + 1)));
+        }
+
+        String format() {
+            return subject + SEPARATOR + firstSeen + SEPARATOR + deletedAt;
+        }
+
+        boolean at(long time) {
+            return firstSeen <= time && time < deletedAt;
+        }
+    }
 
     private PodOwners(KeyValueStore<String, String> owners) {
         this.owners = owners;
@@ -50,28 +89,77 @@ public final class PodOwners {
         return Optional.of(podKey(signal.event().getCluster(), namespace, signal.pod().get()));
     }
 
-    /** The subject key of the pod's workload, as its last snapshot said. */
-    public Optional<String> subjectOf(String podKey) {
-        return Optional.ofNullable(owners.get(podKey));
+    /** The subject key of the pod's workload as its snapshots said at {@code time}. */
+    public Optional<String> subjectOf(String podKey, long time) {
+        String value = owners.get(podKey);
+        if (value == null) {
+            return Optional.empty();
+        }
+        Owner owner = Owner.parse(value);
+        return owner.at(time) ? Optional.of(owner.subject()) : Optional.empty();
     }
 
     /**
-     * Learns from a signal of the pods topic as it was routed: a snapshot routed to its workload names the pod's owner,
-     * a tombstone ends it. The pod's signals to its node ({@code cluster/node/name}) say nothing of its owner.
+     * Learns from a signal of the pods topic as it was routed, at {@code time}: a snapshot routed to its workload names
+     * the pod's owner, a tombstone ends it (kept with its deletion time when {@code timed}: live). The pod's signals to
+     * its node ({@code cluster/node/name}) say nothing of its owner.
      */
-    public void follow(String subjectKey, Signal signal) {
+    public void follow(String subjectKey, Signal signal, long time, boolean timed) {
         if (signal instanceof PodObserved observed) {
             PodSnapshot pod = observed.snapshot();
-            if (!Subject.parse(subjectKey).isNode()) {
-                String key = podKey(pod.getCluster(), pod.getNamespace(), pod.getName());
-                if (!subjectKey.equals(owners.get(key))) {
+            if (Subject.parse(subjectKey).isNode()) {
+                return;
+            }
+            String key = podKey(pod.getCluster(), pod.getNamespace(), pod.getName());
+            String value = owners.get(key);
+            if (!timed) {
+                if (!subjectKey.equals(value)) {
                     owners.put(key, subjectKey);
                 }
+                return;
             }
-        } else if (signal instanceof PodDeleted deleted) {
+            Owner known = value == null ? null : Owner.parse(value);
+            if (known == null || known.deletedAt() != NEVER || !known.subject().equals(subjectKey)) {
+                // first seen, or a new pod of the same name (a StatefulSet's) after the last one's deletion
+                owners.put(key, new Owner(subjectKey, time, NEVER).format());
+            }
+        } else if (signal instanceof PodDeleted gone) {
             Subject subject = Subject.parse(subjectKey);
-            if (!subject.isNode()) {
-                owners.delete(podKey(subject.cluster(), subject.namespace(), deleted.name()));
+            if (subject.isNode()) {
+                return;
+            }
+            String key = podKey(subject.cluster(), subject.namespace(), gone.name());
+            String value = owners.get(key);
+            if (!timed || value == null) {
+                owners.delete(key);
+                return;
+            }
+            Owner known = Owner.parse(value);
+            owners.put(key, new Owner(known.subject(), known.firstSeen(), time).format());
+            deleted.add(new Deleted(time, key));
+        }
+    }
+
+    /** Live: the deleted pods kept in the store, after a restart (one scan of the store). */
+    public void restoreDeleted() {
+        try (KeyValueIterator<String, String> it = owners.all()) {
+            while (it.hasNext()) {
+                var entry = it.next();
+                Owner owner = Owner.parse(entry.value);
+                if (owner.deletedAt() != NEVER) {
+                    deleted.add(new Deleted(owner.deletedAt(), entry.key));
+                }
+            }
+        }
+    }
+
+    /** Live: drops the pods deleted before {@code time}, which no event to come can be older than. */
+    public void purgeDeletedBefore(long time) {
+        while (!deleted.isEmpty() && deleted.peek().at() < time) {
+            Deleted gone = deleted.poll();
+            String value = owners.get(gone.podKey());
+            if (value != null && Owner.parse(value).deletedAt() == gone.at()) {
+                owners.delete(gone.podKey());
             }
         }
     }

@@ -58,12 +58,13 @@ final class PodsTable {
     /**
      * A row pasted without its header (one line quoted in a ticket, rows grepped out of {@code get pods -A -o wide}):
      * only the shape kubectl prints, READY's {@code n/m} after the name (and namespace), RESTARTS and AGE after STATUS,
-     * {@code -o wide}'s IP and NODE (and NOMINATED NODE, READINESS GATES) after it.
+     * {@code -o wide}'s IP and NODE (and NOMINATED NODE, READINESS GATES) after it. A row cut by its reporter after
+     * STATUS ({@code kubeflow  training-operator-8569f97489-zkxbt  0/1  OOMKilled}) says no restarts and no age.
      */
     private static final Pattern BARE_ROW = Pattern.compile("^\\s*(?:([a-z0-9](?:[-a-z0-9]*[a-z0-9])?)\\s+)??(" + NAME
-            + ")\\s+(\\d{1,3}/\\d{1,3})\\s+([A-Za-z][\\w:./<>-]*)\\s+(\\d{1,9}(?:\\s+\\((?=\\d)" + EventAge.AGE
+            + ")\\s+(\\d{1,3}/\\d{1,3})\\s+([A-Za-z][\\w:./<>-]*)(?:\\s+(\\d{1,9}(?:\\s+\\((?=\\d)" + EventAge.AGE
             + " ago\\))?)\\s+(" + AGE + ")(?:\\s+(<none>|[0-9a-fA-F.:]+)\\s+(<none>|[a-z0-9][-a-z0-9.]*)"
-            + "(?:\\s+(<none>|[a-z0-9][-a-z0-9.]*)(?:\\s+(<none>|\\d+/\\d+))?)?)?\\s*$");
+            + "(?:\\s+(<none>|[a-z0-9][-a-z0-9.]*)(?:\\s+(<none>|\\d+/\\d+))?)?)?)?\\s*$");
     private static final List<String> BARE_COLUMNS = List.of("NAMESPACE", "NAME", "READY", "STATUS", "RESTARTS", "AGE",
             "IP", "NODE", "NOMINATED NODE", "READINESS GATES");
     /** Header words kubectl prints with a space inside. */
@@ -353,13 +354,14 @@ final class PodsTable {
         String name = cells.get("NAME");
         String namespace = cells.getOrDefault("NAMESPACE", commandNamespace);
         Matcher ready = READY_CELL.matcher(cells.get("READY"));
-        Matcher restarts = RESTARTS_CELL.matcher(cells.get("RESTARTS"));
+        Matcher restarts = RESTARTS_CELL.matcher(cells.getOrDefault("RESTARTS", "0"));
         String problem = !NAME_CELL.matcher(name).matches() ? "NAME '" + name + "' is not a pod name"
                 : namespace != null && !NAMESPACE_CELL.matcher(namespace).matches() ? "NAMESPACE '" + namespace + "' is not a namespace"
                 : !ready.matches() ? "READY '" + cells.get("READY") + "' is not ready/total"
                 : !STATUS_CELL.matcher(cells.get("STATUS")).matches() ? "STATUS '" + cells.get("STATUS") + "' is not one word"
                 : !restarts.matches() ? "RESTARTS '" + cells.get("RESTARTS") + "' is not a count"
-                : !AGE_CELL.matcher(cells.get("AGE")).matches() ? "AGE '" + cells.get("AGE") + "' is not an age"
+                : cells.containsKey("AGE") && !AGE_CELL.matcher(cells.get("AGE")).matches()
+                ? "AGE '" + cells.get("AGE") + "' is not an age"
                 : null;
         if (problem == null && Integer.parseInt(ready.group(1)) > Integer.parseInt(ready.group(2))) {
             problem = "READY '" + cells.get("READY") + "' has more ready than containers";
@@ -372,7 +374,8 @@ final class PodsTable {
         return new Row(line, namespace, name.startsWith("pod/") ? name.substring(4) : name,
                 Integer.parseInt(ready.group(1)), Integer.parseInt(ready.group(2)), cells.get("STATUS"),
                 Integer.parseInt(restarts.group(1)), restarts.group(2) == null ? null : EventAge.duration(restarts.group(2)),
-                EventAge.duration(cells.get("AGE")), node == null || node.startsWith("<") ? null : node);
+                cells.containsKey("AGE") ? EventAge.duration(cells.get("AGE")) : null,
+                node == null || node.startsWith("<") ? null : node);
     }
 
     /** The {@code -n} of the {@code get pods} command on the lines just above the header, else null. */

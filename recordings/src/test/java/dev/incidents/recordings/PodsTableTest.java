@@ -39,6 +39,20 @@ class PodsTableTest {
         return pods.stream().filter(p -> p.getName().equals(name)).findFirst().orElseThrow(() -> new AssertionError(name));
     }
 
+    /** One row of {@code get pods -A} pasted alone, cut by its reporter after STATUS: no restarts, no age said. */
+    @Test
+    void aRowAloneCutAfterItsStatus() {
+        PodSnapshot pod = pods("""
+                kubeflow                    training-operator-8569f97489-zkxbt                            0/1     OOMKilled
+                """).get(0);
+
+        assertThat(pod.getNamespace()).isEqualTo("kubeflow");
+        assertThat(pod.getName()).isEqualTo("training-operator-8569f97489-zkxbt");
+        assertThat(pod.getCreationTimestamp()).isNull();
+        assertThat(pod.getContainers().get(0).getRestartCount()).isZero();
+        assertThat(pod.getContainers().get(0).getState().getReason()).isEqualTo("OOMKilled");
+    }
+
     /** NVIDIA/gpu-operator#624: {@code -n gpu-operator}, RESTARTS with {@code (4m24s ago)} (kubectl 1.22+). */
     @Test
     void tableWithItsCommandsNamespaceAndRestartsAgo() {

@@ -11,7 +11,7 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -79,9 +79,9 @@ final class HeldPodEvents {
 
     /**
      * Routes every event held with a time at most {@code upTo}, oldest first: to the workload {@code ownerOf} names
-     * for its pod now, else to the one its pod's name gave it.
+     * for its pod at the event's time, else to the one its pod's name gave it.
      */
-    void release(long upTo, Function<String, Optional<String>> ownerOf, Release release) {
+    void release(long upTo, BiFunction<String, Long, Optional<String>> ownerOf, Release release) {
         Iterator<Map.Entry<Bytes, Held>> it = held.entrySet().iterator();
         while (it.hasNext()) {
             Map.Entry<Bytes, Held> entry = it.next();
@@ -91,7 +91,8 @@ final class HeldPodEvents {
             }
             it.remove();
             store.delete(entry.getKey());
-            release.route(ownerOf.apply(event.podKey()).orElse(event.guessedKey()), event.frame(), event.time());
+            release.route(ownerOf.apply(event.podKey(), event.time()).orElse(event.guessedKey()), event.frame(),
+                    event.time());
         }
     }
 

@@ -81,6 +81,7 @@ public final class InputProgress implements Processor<String, Signal, String, by
     /** The store of {@link HeldPodEvents}. */
     public static final String HELD_STORE = HeldPodEvents.STORE;
     private final String podsTopic;
+    private final String eventsTopic;
     private PodOwners owners;
     private HeldPodEvents held;
 
@@ -109,6 +110,7 @@ public final class InputProgress implements Processor<String, Signal, String, by
         this.idleAfter = idle.isZero() || idle.isNegative() ? Long.MAX_VALUE : idle.toMillis();
         this.idleRate = config.idleAdvanceRate();
         this.podsTopic = config.podsTopic();
+        this.eventsTopic = config.eventsTopic();
     }
 
     @Override
@@ -123,6 +125,7 @@ public final class InputProgress implements Processor<String, Signal, String, by
             for (String topic : inputLag.topics()) {
                 sources.put(topic, new Source(topic, wallAtLastRecord));
             }
+            owners.restoreDeleted();
         }
         context.schedule(TICK, PunctuationType.WALL_CLOCK_TIME, this::tick);
     }
@@ -137,7 +140,7 @@ public final class InputProgress implements Processor<String, Signal, String, by
         if (topic.equals(podsTopic)) {
             // what was held from before this snapshot goes by the owners known before it, as in event-time order
             releaseBefore(record.timestamp());
-            owners.follow(record.key(), record.value());
+            owners.follow(record.key(), record.value(), record.timestamp(), !sources.isEmpty());
         }
         Optional<String> unownedPod = sources.isEmpty() ? Optional.empty() : unownedPod(record);
         if (unownedPod.isPresent() && podsProgress(wallNow) <= record.timestamp()) {
@@ -149,6 +152,10 @@ public final class InputProgress implements Processor<String, Signal, String, by
         if (!sources.isEmpty()) {
             seen(record, topic, wallNow);
             releaseBefore(podsProgress(wallNow));
+            Source events = sources.get(eventsTopic);
+            if (events != null && events.newest != Long.MIN_VALUE) {
+                owners.purgeDeletedBefore(events.newest - lateness); // no event to come is older than that
+            }
         }
         lastRecordTime = Math.max(lastRecordTime, record.timestamp());
         wallAtLastRecord = wallNow;
@@ -224,7 +231,7 @@ public final class InputProgress implements Processor<String, Signal, String, by
         if (!(record.value() instanceof EventSignal event) || Subject.parse(record.key()).isNode()) {
             return Optional.empty();
         }
-        return PodOwners.podKeyOf(event).filter(pod -> owners.subjectOf(pod).isEmpty());
+        return PodOwners.podKeyOf(event).filter(pod -> owners.subjectOf(pod, record.timestamp()).isEmpty());
     }
 
     /**

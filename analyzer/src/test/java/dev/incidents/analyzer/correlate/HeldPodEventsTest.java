@@ -38,7 +38,7 @@ class HeldPodEventsTest {
         held.hold(1_000, WORKER_0, GUESS, new byte[] {1});
         held.hold(3_000, WORKER_0, GUESS, new byte[] {3});
 
-        held.release(2_000, pod -> Optional.ofNullable(Map.of(WORKER_0, OWNER).get(pod)), this::route);
+        held.release(2_000, (pod, time) -> Optional.ofNullable(Map.of(WORKER_0, OWNER).get(pod)), this::route);
 
         assertThat(routed).containsExactly(OWNER + " 1 @1000", GUESS + " 2 @2000");
         assertThat(held.size()).isEqualTo(1);
@@ -53,7 +53,7 @@ class HeldPodEventsTest {
 
         HeldPodEvents after = new HeldPodEvents(store);
         after.hold(5_000, WORKER_0, GUESS, new byte[] {7});
-        after.release(Long.MAX_VALUE, pod -> Optional.of(OWNER), this::route);
+        after.release(Long.MAX_VALUE, (pod, time) -> Optional.of(OWNER), this::route);
 
         assertThat(routed).containsExactly(OWNER + " 5 @5000", OWNER + " 6 @5000", OWNER + " 7 @5000");
         assertThat(after.isEmpty()).isTrue();

@@ -116,6 +116,28 @@ class TopicPaceTest {
         assertThat(run.transitions).containsExactlyElementsOf(inOrder);
     }
 
+    /**
+     * The reverse: the pods topic ahead, as far as the pods' deletion (Kafka Streams gave a catching-up task hours of
+     * one topic's event time before the other's). The events before the deletion still go to the workload the pods'
+     * snapshots named then, not to the name's guess.
+     */
+    @Test
+    void events_of_pods_deleted_since_on_the_pods_topic_still_go_to_their_owner() throws IOException {
+        List<Recorded> gang = new ArrayList<>(read(GANG, "2025-05-20T11:00:00Z"));
+        Instant end = gang.get(gang.size() - 1).time().plusSeconds(60);
+        List<Recorded> deleted = new ArrayList<>(gang);
+        gang.stream().filter(r -> r.kind() == Recorded.Kind.POD).map(r -> ((PodSnapshot) r.value()).getName())
+                .distinct().forEach(name -> deleted.add(new Recorded(end, Recorded.Kind.POD,
+                        "prod-us-east-1/training/" + name, null, "tombstones", 0)));
+        List<String> inOrderWithDeletes = run(deleted).transitions;
+        assertThat(inOrderWithDeletes).noneMatch(t -> t.contains("StatefulSet"));
+
+        Run run = run(ahead(deleted, r -> r.kind() == Recorded.Kind.POD));
+
+        assertThat(run.transitions).noneMatch(t -> t.contains("StatefulSet"))
+                .containsExactlyElementsOf(inOrderWithDeletes);
+    }
+
     @Test
     void the_tasks_stream_time_alone_would_have_made_them_late() throws IOException {
         Run run = run(delayed(recording, r -> r.kind() == Recorded.Kind.POD), InputLag.ALWAYS);
@@ -125,6 +147,13 @@ class TopicPaceTest {
 
     private static List<Recorded> read(Path file, String now) throws IOException {
         return Recordings.read(List.of(file), new ReadOptions(null, Instant.parse(now)), r -> { });
+    }
+
+    /** The recording with the chosen topic's records all piped first, the others after them, each in its own order. */
+    private static List<Recorded> ahead(List<Recorded> recording, Predicate<Recorded> first) {
+        List<Recorded> out = new ArrayList<>(recording.stream().filter(first).toList());
+        out.addAll(recording.stream().filter(first.negate()).toList());
+        return out;
     }
 
     /** The recording with the chosen topic's records each piped after every other record up to {@link #AHEAD} newer. */

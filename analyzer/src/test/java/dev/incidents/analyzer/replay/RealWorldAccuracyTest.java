@@ -151,10 +151,7 @@ class RealWorldAccuracyTest {
             "image_not_found/pelagia-32-deployment-controller-no-arm64-image-k0rdent-graviton-replicas-errimagepull-get-pods",
             // '3 Insufficient nvidia.com/gpu' beside custom-tainted nodes: which nodes have GPUs the verdict does not
             // say, so the shortage ranks first (the GPU nodes were the tainted ones)
-            "untolerated_taint/elyra-2681-odh-kfp-gpu-notebook-step-no-toleration-for-tainted-nodes-lone-message",
-            // session 10 (fixtures16): one `get pods -A` row without header, cut by the reporter after its STATUS
-            // column (`0/1     OOMKilled`): the reader gives no record for it
-            "oom_killed/alauda-kubeflow-chart-45-training-operator-oomkilled-default-memory-limit-get-pods-row-cut");
+            "untolerated_taint/elyra-2681-odh-kfp-gpu-notebook-step-no-toleration-for-tainted-nodes-lone-message");
 
     /**
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
