@@ -53,10 +53,11 @@ final class DescribeEvents {
      * web-0_shop(uid)}, {@code Unable to mount volumes for pod "web-0_shop(uid)"}, {@code ... for pod "web-0"/"shop"}
      * (before 1.10), {@code failed to set up sandbox container "..." network for pod "web-0"} (no namespace: group 2
      * is then null), a CrashLoopBackOff state's {@code container=app pod=web-0_shop(uid)}, the security context's
-     * {@code (pod: "web-0_shop(uid)", container: app)}, a lifecycle hook's {@code in Pod "web-0_shop(uid)"}. {@code pods "x" is forbidden} (plural) is a controller's, about a pod that was never made.
+     * {@code (pod: "web-0_shop(uid)", container: app)}, a lifecycle hook's {@code in Pod "web-0_shop(uid)"}, the CNI
+     * plugin's {@code networkPlugin cni failed to set up pod "web-0_shop" network}. {@code pods "x" is forbidden} (plural) is a controller's, about a pod that was never made.
      */
     private static final Pattern POD_IN_MESSAGE = Pattern.compile(
-            "\\b[Pp]od(?::\\s|[ =])\"?([a-z0-9][-a-z0-9.]*[a-z0-9])(?:_([a-z0-9][-a-z0-9]*[a-z0-9])\\(|\"/\"([a-z0-9][-a-z0-9]*[a-z0-9])\""
+            "\\b[Pp]od(?::\\s|[ =])\"?([a-z0-9][-a-z0-9.]*[a-z0-9])(?:_([a-z0-9][-a-z0-9]*[a-z0-9])[(\"]|\"/\"([a-z0-9][-a-z0-9]*[a-z0-9])\""
             + "|\"(?=[:\\s]))");
     /**
      * Kinds {@link EventsTable#kindOfRows} tells from their scheduler's or controller's events (a claim's binding and

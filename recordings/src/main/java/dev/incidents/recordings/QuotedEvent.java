@@ -32,8 +32,6 @@ final class QuotedEvent {
             "\\b\\d+/\\d+ nodes are (?:un)?available:|\\bNo nodes are available that match all of the (?:following )?predicates"
             + "|^\\s*(?:>\\s*)*cannot allocate all claims\\b|(?<![/\\d])\\b\\d+ node\\(s\\) (?:had|didn't|were)\\b"
             + "|\\b(?:error while )?running \"\\w+\" (?:pre)?filter plugin for pod\\b");
-    /** The pod a scheduler plugin's error names: {@code running "VolumeBinding" filter plugin for pod "kubia-0": ...}. */
-    private static final Pattern PLUGIN_POD = Pattern.compile("plugin for pod \"([a-z0-9][-a-z0-9.]*)\"");
     /**
      * HAMi's scheduler extender's verdict, its {@code FilteringFailed} event: {@code no available node, all node scores
      * do not meet} (before 2.6), {@code no available node, 3 nodes do not meet} (the reasons in sibling events).
@@ -107,9 +105,6 @@ final class QuotedEvent {
 
     /** {@code pod/operator-init-lng8l    Failed to pull image ...}: the event's object, then its message. */
     private static final Pattern OBJECT_COLUMN = Pattern.compile("(?:pod|po|pods)/([a-z0-9][-a-z0-9.]*)\\s{2,}");
-    /** {@code networkPlugin cni failed to set up pod "calico-kube-controllers-5d9b9bfc74-nxrlq_kube-system" network}. */
-    private static final Pattern POD_OF_NAMESPACE = Pattern.compile(
-            "\\bpod \"([a-z0-9][-a-z0-9.]*[a-z0-9])_([a-z0-9][-a-z0-9]*)\"");
     /** {@code couldn't find key network in Secret kube-system/hcloud}: the pod's namespace. */
     private static final Pattern REFERENCED_NAMESPACE = Pattern.compile(" in (?:ConfigMap|Secret) ([a-z0-9][-a-z0-9]*)/");
 
@@ -160,11 +155,8 @@ final class QuotedEvent {
                     message = message.substring(0, key.start());
                 }
             }
-            // a scheduler plugin's error (1.17-1.19: error while running "VolumeBinding" filter plugin for pod "x": ...)
-            // names its pod
-            Matcher pod = PLUGIN_POD.matcher(message);
             return new EventsTable.Row(lineNumber, null, "Warning", "FailedScheduling", age(line, now),
-                    "default-scheduler", pod.find() ? "pod/" + pod.group(1) : null, message.strip(), null, null);
+                    "default-scheduler", null, message.strip(), null, null);
         }
         String quoted = QUOTE_MARKER.matcher(line).replaceFirst("");
         // kubectl's OBJECT column before the message, the other columns cut (get events -o custom-columns, awk)
@@ -234,15 +226,8 @@ final class QuotedEvent {
             if (kubelet.start().matcher(message).region(start, message.length()).lookingAt()) {
                 // a pod reads only its own namespace's ConfigMaps and Secrets: one named with its namespace says where
                 Matcher referenced = REFERENCED_NAMESPACE.matcher(message);
-                String where = referenced.find() ? referenced.group(1) : null;
-                // the kubelet names a pod "<name>_<namespace>" in its sandbox and network messages
-                Matcher named = POD_OF_NAMESPACE.matcher(message);
-                if (pod == null && named.find()) {
-                    pod = "pod/" + named.group(1);
-                    where = named.group(2);
-                }
-                return new EventsTable.Row(lineNumber, where, kubelet.type(), kubelet.reason(), age(time, now),
-                        kubelet.component(), pod, message.strip(), null, null);
+                return new EventsTable.Row(lineNumber, referenced.find() ? referenced.group(1) : null, kubelet.type(),
+                        kubelet.reason(), age(time, now), kubelet.component(), pod, message.strip(), null, null);
             }
         }
         Matcher eviction = DescribePod.EVICTION.matcher(message);
