@@ -4,7 +4,6 @@ import dev.incidents.analyzer.signal.EventSignal;
 import dev.incidents.analyzer.signal.PodDeleted;
 import dev.incidents.analyzer.signal.PodObserved;
 import dev.incidents.analyzer.signal.Signal;
-import dev.incidents.schemas.PodSnapshot;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.PriorityQueue;
@@ -105,13 +104,16 @@ public final class PodOwners {
      * its node ({@code cluster/node/name}) say nothing of its owner.
      */
     public void follow(String subjectKey, Signal signal, long time, boolean timed) {
-        if (signal instanceof PodObserved observed) {
-            PodSnapshot pod = observed.snapshot();
-            if (Subject.parse(subjectKey).isNode()) {
-                return;
-            }
-            String key = podKey(pod.getCluster(), pod.getNamespace(), pod.getName());
-            String value = owners.get(key);
+        if (!(signal instanceof PodObserved) && !(signal instanceof PodDeleted)) {
+            return;
+        }
+        Subject subject = Subject.parse(subjectKey);
+        if (subject.isNode()) {
+            return;
+        }
+        String key = podKey(subject.cluster(), subject.namespace(), signal.pod().orElseThrow());
+        String value = owners.get(key);
+        if (signal instanceof PodObserved) {
             if (!timed) {
                 if (!subjectKey.equals(value)) {
                     owners.put(key, subjectKey);
@@ -123,17 +125,9 @@ public final class PodOwners {
                 // first seen, or a new pod of the same name (a StatefulSet's) after the last one's deletion
                 owners.put(key, new Owner(subjectKey, time, NEVER).format());
             }
-        } else if (signal instanceof PodDeleted gone) {
-            Subject subject = Subject.parse(subjectKey);
-            if (subject.isNode()) {
-                return;
-            }
-            String key = podKey(subject.cluster(), subject.namespace(), gone.name());
-            String value = owners.get(key);
-            if (!timed || value == null) {
-                owners.delete(key);
-                return;
-            }
+        } else if (!timed || value == null) {
+            owners.delete(key);
+        } else {
             Owner known = Owner.parse(value);
             owners.put(key, new Owner(known.subject(), known.firstSeen(), time).format());
             deleted.add(new Deleted(time, key));

@@ -55,7 +55,7 @@ final class HeldPodEvents {
         try (KeyValueIterator<Bytes, byte[]> it = store.all()) {
             while (it.hasNext()) {
                 var entry = it.next();
-                held.put(entry.key, decode(entry.value));
+                held.put(entry.key, decode(entry.key, entry.value));
                 sequence = Math.max(sequence, ByteBuffer.wrap(entry.key.get(), Long.BYTES, Long.BYTES).getLong() + 1);
             }
         }
@@ -99,7 +99,6 @@ final class HeldPodEvents {
     private static byte[] encode(Held event) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + event.frame().length);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeLong(event.time());
             out.writeUTF(event.podKey());
             out.writeUTF(event.guessedKey());
             out.writeInt(event.frame().length);
@@ -110,9 +109,10 @@ final class HeldPodEvents {
         return bytes.toByteArray();
     }
 
-    private static Held decode(byte[] value) {
+    /** The value holds the pod, the guessed key and the frame; the time is the key's (ordered by it). */
+    private static Held decode(Bytes key, byte[] value) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(value))) {
-            long time = in.readLong();
+            long time = ByteBuffer.wrap(key.get()).getLong() ^ Long.MIN_VALUE;
             String podKey = in.readUTF();
             String guessedKey = in.readUTF();
             byte[] frame = new byte[in.readInt()];

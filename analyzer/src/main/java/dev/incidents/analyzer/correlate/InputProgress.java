@@ -332,8 +332,7 @@ public final class InputProgress implements Processor<String, Signal, String, by
         if (wallAtAnyRecord - source.waitedFrom >= quietSource) {
             return true;
         }
-        return source.caughtUp && source.caughtUpAsOf - source.waitedFrom >= quietSource
-                && wallNow - source.waitedFrom >= quietSource;
+        return source.caughtUpAsOf - source.waitedFrom >= quietSource && wallNow - source.waitedFrom >= quietSource;
     }
 
     /** The task's stream time (restored with the committed offsets after a restart), else the records seen. */

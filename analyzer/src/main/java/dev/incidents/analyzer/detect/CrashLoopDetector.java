@@ -100,11 +100,10 @@ public final class CrashLoopDetector implements Detector {
      * run), and one whose last start is more than five minutes ago has run since.
      */
     private static boolean restartingWhileYoung(PodObserved p, Container c) {
-        ContainerState state = c.getState();
-        if (state == null || !"running".equalsIgnoreCase(state.getKind()) || c.getRestartCount() < RESTARTS_OF_A_LOOP
-                || p.snapshot().getCreationTimestamp() == null || p.snapshot().getDeletionTimestamp() != null) {
+        if (!runningAfterRestarts(p, c, RESTARTS_OF_A_LOOP)) {
             return false;
         }
+        ContainerState state = c.getState();
         boolean startedRecently = state.getStartedAt() == null
                 || Duration.between(state.getStartedAt(), p.time()).compareTo(BACK_OFF_CAP) <= 0;
         return startedRecently && c.getRestartCount() >= loopRestarts(age(p));
@@ -118,16 +117,21 @@ public final class CrashLoopDetector implements Detector {
      * restarts are rare over a long life (node reboots), is not looping.
      */
     private static boolean restartingUnready(PodObserved p, Container c) {
-        ContainerState state = c.getState();
-        if (state == null || !"running".equalsIgnoreCase(state.getKind()) || c.getReady()
-                || c.getRestartCount() < RESTARTS_OF_A_SLOW_LOOP || p.snapshot().getCreationTimestamp() == null
-                || p.snapshot().getDeletionTimestamp() != null) {
+        if (c.getReady() || !runningAfterRestarts(p, c, RESTARTS_OF_A_SLOW_LOOP)) {
             return false;
         }
+        ContainerState state = c.getState();
         Instant lastStart = state.getStartedAt() != null ? state.getStartedAt()
                 : c.getLastState() == null ? null : c.getLastState().getFinishedAt();
         return lastStart != null && Duration.between(lastStart, p.time()).compareTo(BACK_OFF_RESET) <= 0
                 && age(p).dividedBy(c.getRestartCount()).compareTo(SLOW_LOOP_PERIOD) <= 0;
+    }
+
+    /** A container of a live pod of known age caught running after at least {@code restarts} restarts. */
+    private static boolean runningAfterRestarts(PodObserved p, Container c, int restarts) {
+        ContainerState state = c.getState();
+        return state != null && "running".equalsIgnoreCase(state.getKind()) && c.getRestartCount() >= restarts
+                && p.snapshot().getCreationTimestamp() != null && p.snapshot().getDeletionTimestamp() == null;
     }
 
     static final int RESTARTS_OF_A_SLOW_LOOP = 5;

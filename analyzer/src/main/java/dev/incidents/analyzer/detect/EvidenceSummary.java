@@ -22,4 +22,9 @@ public record EvidenceSummary(int signalCount, int totalCount, Duration span, Se
     public boolean has(Clue clue) {
         return clues.contains(clue.name());
     }
+
+    /** Whether {@code clue} is all the findings proved: a weak sign that opens nothing alone. */
+    public boolean onlyClue(Clue clue) {
+        return clues.size() == 1 && has(clue);
+    }
 }

@@ -31,6 +31,8 @@ public final class ProbeFailureDetector implements Detector {
     private static final int DEFAULT_FAILURE_THRESHOLD = 3;
     /** A 1.0/1.1 kubelet's kill of a container, by its docker id ({@code Killing with docker id e8f80cec8925}). */
     private static final Pattern OLD_KILL = Pattern.compile("Killing (?:with docker id )?[0-9a-f]{12,64}");
+    /** Workload kinds whose pod template a strategic merge patch can change. */
+    private static final Set<String> PATCHABLE = Set.of("Deployment", "StatefulSet", "DaemonSet");
 
     /**
      * An old kubelet's kill without a reason is a restart by the kubelet only when it happens again: once, it is as
@@ -38,11 +40,8 @@ public final class ProbeFailureDetector implements Detector {
      */
     @Override
     public boolean sufficient(EvidenceSummary evidence) {
-        return !(evidence.has(Clue.KILLED_WITHOUT_REASON) && evidence.clues().size() == 1 && evidence.totalCount() < 2);
+        return !(evidence.onlyClue(Clue.KILLED_WITHOUT_REASON) && evidence.totalCount() < 2);
     }
-
-    /** Workload kinds whose pod template a strategic merge patch can change. */
-    private static final Set<String> PATCHABLE = Set.of("Deployment", "StatefulSet", "DaemonSet");
 
     @Override
     public Optional<Finding> examine(Signal signal, SubjectView subject) {

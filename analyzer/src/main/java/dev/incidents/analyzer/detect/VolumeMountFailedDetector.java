@@ -20,10 +20,10 @@ public final class VolumeMountFailedDetector extends EventReasonDetector {
      */
     @Override
     public boolean sufficient(EvidenceSummary evidence) {
-        if (evidence.has(Clue.OBJECT_NOT_REGISTERED) && evidence.clues().size() == 1) {
+        if (evidence.onlyClue(Clue.OBJECT_NOT_REGISTERED)) {
             return false; // however often: the kubelet's bookkeeping of a pod it did not admit, not a volume failing
         }
-        return !(evidence.has(Clue.CACHE_SYNC_TIMEOUT) && evidence.clues().size() == 1 && evidence.totalCount() < 2);
+        return !(evidence.onlyClue(Clue.CACHE_SYNC_TIMEOUT) && evidence.totalCount() < 2);
     }
 
     /** Multi-attach, attach failures, a missing CSI driver, a missing Secret/ConfigMap volume source. */
