@@ -2,6 +2,7 @@ package dev.incidents.analyzer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.incidents.analyzer.correlate.WriteBackStore;
 import dev.incidents.analyzer.render.IncidentJson;
 import dev.incidents.analyzer.replay.Replay;
 import dev.incidents.recordings.ReadOptions;
@@ -74,6 +75,19 @@ class OneStageTopologyTest {
             assertThat(description.subtopologies()).as(description.toString()).hasSize(2);
             assertThat(description.globalStores()).hasSize(2);
             assertThat(description.toString()).contains("topics: [signals-by-subject-repartition]");
+        }
+    }
+
+    /** Replay's pod owners are kept as objects (no serde and sorted map of bytes per look-up); live's store is itself. */
+    @Test
+    void replay_keeps_the_pod_owners_as_objects_and_live_its_changelogged_store(@TempDir Path dir) {
+        try (Replay replay = new Replay(AnalyzerConfig.defaults())) {
+            assertThat(replay.driver().getAllStateStores().get(PodOwners.STORE)).isInstanceOf(WriteBackStore.class);
+        }
+        AnalyzerConfig live = AnalyzerConfig.defaults();
+        try (TopologyTestDriver driver = new TopologyTestDriver(IncidentTopology.build(new StreamsBuilder(), live),
+                Replay.driverSettings(live, "live", dir), Instant.EPOCH)) {
+            assertThat(driver.getAllStateStores().get(PodOwners.STORE)).isNotInstanceOf(WriteBackStore.class);
         }
     }
 

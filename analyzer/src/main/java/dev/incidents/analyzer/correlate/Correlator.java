@@ -7,7 +7,7 @@ import dev.incidents.analyzer.detect.Detectors;
 import dev.incidents.analyzer.detect.SubjectView;
 import dev.incidents.analyzer.hints.HintCatalog;
 import dev.incidents.analyzer.signal.Signal;
-import dev.incidents.analyzer.signal.SignalFrames;
+import dev.incidents.analyzer.signal.SignalFrame;
 import dev.incidents.schemas.Incident;
 import dev.incidents.schemas.IncidentStatus;
 import dev.incidents.schemas.NodeSnapshot;
@@ -46,7 +46,7 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
  * Stores: buffer, deadlines, watermarks and subjects are changelogged, so the clock and everything waiting on it
  * survive restarts and rebalances.
  */
-public final class Correlator implements Processor<String, byte[], String, Incident> {
+public final class Correlator implements Processor<String, SignalFrame, String, Incident> {
 
     private final AnalyzerConfig config;
     private final IncidentLifecycle lifecycle;
@@ -132,14 +132,14 @@ public final class Correlator implements Processor<String, byte[], String, Incid
     }
 
     @Override
-    public void process(Record<String, byte[]> record) {
+    public void process(Record<String, SignalFrame> record) {
         if (record.key() == null || record.value() == null) {
             return;
         }
-        byte[] frame = record.value();
-        int inputPartition = SignalFrames.inputPartition(frame);
-        if (SignalFrames.isWatermark(frame)) {
-            watermarks.advance(inputPartition, SignalFrames.watermarkTime(frame));
+        SignalFrame frame = record.value();
+        int inputPartition = frame.inputPartition();
+        if (frame.isWatermark()) {
+            watermarks.advance(inputPartition, frame.watermarkTime());
             release();
             return;
         }
@@ -155,7 +155,7 @@ public final class Correlator implements Processor<String, byte[], String, Incid
             // Later than the lateness bound: its moment has passed. Apply it now rather than lose it.
             PipelineMeters.late();
         }
-        apply(record.key(), SignalFrames.signal(frame), released);
+        apply(record.key(), frame.signal(), released);
     }
 
     /**
@@ -175,7 +175,7 @@ public final class Correlator implements Processor<String, byte[], String, Incid
             } else if (signalAt <= clock) {
                 released = Math.max(released, signalAt - 1);
                 ReorderBuffer.Entry next = buffer.poll();
-                apply(next.subjectKey(), SignalFrames.signal(next.frame()), next.time());
+                apply(next.subjectKey(), next.frame().signal(), next.time());
             } else {
                 released = Math.max(released, clock);
                 break;

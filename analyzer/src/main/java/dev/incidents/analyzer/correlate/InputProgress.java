@@ -6,6 +6,7 @@ import dev.incidents.analyzer.PodOwners;
 import dev.incidents.analyzer.Subject;
 import dev.incidents.analyzer.signal.EventSignal;
 import dev.incidents.analyzer.signal.Signal;
+import dev.incidents.analyzer.signal.SignalFrame;
 import dev.incidents.analyzer.signal.SignalFrames;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -49,7 +50,7 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
  * event goes to the workload the pod's snapshots name, as in event-time order, not to the one its name suggests. The
  * pods topic is one of the sources the watermark waits for, so a held event is never behind a watermark already sent.
  */
-public final class InputProgress implements Processor<String, Signal, String, byte[]> {
+public final class InputProgress implements Processor<String, Signal, String, SignalFrame> {
 
     /** Event time between two watermarks while records flow. */
     static final long STEP = Duration.ofSeconds(1).toMillis();
@@ -85,7 +86,7 @@ public final class InputProgress implements Processor<String, Signal, String, by
     private PodOwners owners;
     private HeldPodEvents held;
 
-    private ProcessorContext<String, byte[]> context;
+    private ProcessorContext<String, SignalFrame> context;
     private int partition;
     /** Progress per input topic of this task's partition (live only, see the class comment). */
     private final Map<String, Source> sources = new LinkedHashMap<>();
@@ -114,7 +115,7 @@ public final class InputProgress implements Processor<String, Signal, String, by
     }
 
     @Override
-    public void init(ProcessorContext<String, byte[]> context) {
+    public void init(ProcessorContext<String, SignalFrame> context) {
         this.context = context;
         this.partition = context.taskId().partition();
         this.wallAtLastRecord = context.currentSystemTimeMs();
@@ -144,10 +145,11 @@ public final class InputProgress implements Processor<String, Signal, String, by
         }
         Optional<String> unownedPod = sources.isEmpty() ? Optional.empty() : unownedPod(record);
         if (unownedPod.isPresent() && podsProgress(wallNow) <= record.timestamp()) {
-            held.hold(record.timestamp(), unownedPod.get(), record.key(), SignalFrames.signal(partition, record.value()));
+            held.hold(record.timestamp(), unownedPod.get(), record.key(),
+                    SignalFrame.of(partition, record.value()).bytes());
             PipelineMeters.heldForOwner();
         } else {
-            context.forward(record.withValue(SignalFrames.signal(partition, record.value())));
+            context.forward(record.withValue(SignalFrame.of(partition, record.value())));
         }
         if (!sources.isEmpty()) {
             seen(record, topic, wallNow);
@@ -254,7 +256,7 @@ public final class InputProgress implements Processor<String, Signal, String, by
      */
     private void releaseBefore(long time) {
         held.release(time == Long.MIN_VALUE ? time : time - 1, owners::subjectOf, (key, frame, eventTime) ->
-                context.forward(new Record<>(key, frame, eventTime)));
+                context.forward(new Record<>(key, SignalFrame.read(frame), eventTime)));
     }
 
     /** Notes a record's source: its newest event time and when it was last heard from. */
@@ -347,7 +349,7 @@ public final class InputProgress implements Processor<String, Signal, String, by
             published = mark;
             wallAtPublish = context.currentSystemTimeMs();
         }
-        context.forward(new Record<>(SignalFrames.WATERMARK_KEY, SignalFrames.watermark(partition, mark),
+        context.forward(new Record<>(SignalFrames.WATERMARK_KEY, SignalFrame.watermark(partition, mark),
                 Math.max(0, recordTime)));
     }
 

@@ -1,5 +1,6 @@
 package dev.incidents.analyzer.correlate;
 
+import dev.incidents.analyzer.signal.SignalFrame;
 import dev.incidents.analyzer.signal.SignalFrames;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -14,10 +15,10 @@ import org.apache.kafka.streams.processor.StreamPartitioner;
  * put its key (murmur2 of the UTF-8 key), and a watermark goes to every partition (KIP-837 multicast), because
  * every correlator task must learn how far each input partition has got.
  */
-public final class SubjectPartitioner implements StreamPartitioner<String, byte[]> {
+public final class SubjectPartitioner implements StreamPartitioner<String, SignalFrame> {
 
     @Override
-    public Optional<Set<Integer>> partitions(String topic, String key, byte[] value, int numPartitions) {
+    public Optional<Set<Integer>> partitions(String topic, String key, SignalFrame value, int numPartitions) {
         if (SignalFrames.WATERMARK_KEY.equals(key)) {
             return Optional.of(IntStream.range(0, numPartitions).boxed().collect(Collectors.toUnmodifiableSet()));
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.incidents.analyzer.AnalyzerConfig;
 import dev.incidents.analyzer.signal.NodeDeleted;
+import dev.incidents.analyzer.signal.SignalFrame;
 import dev.incidents.analyzer.signal.SignalFrames;
 import java.time.Instant;
 import java.util.HashMap;
@@ -39,7 +40,7 @@ class SourceClockTest {
     static final List<String> EVENTS_AND_PODS = List.of(DEFAULTS.eventsTopic(), DEFAULTS.podsTopic());
 
     private InputLag lag = InputLag.of(INPUTS);
-    private final MockProcessorContext<String, byte[]> context = context();
+    private final MockProcessorContext<String, SignalFrame> context = context();
     private long offset;
 
     @Test
@@ -203,14 +204,14 @@ class SourceClockTest {
 
     private Long newestWatermark() {
         return context.forwarded().stream()
-                .map(f -> (byte[]) f.record().value())
-                .filter(SignalFrames::isWatermark)
-                .map(SignalFrames::watermarkTime)
+                .map(f -> (SignalFrame) f.record().value())
+                .filter(SignalFrame::isWatermark)
+                .map(SignalFrame::watermarkTime)
                 .filter(t -> t != SignalFrames.NO_DATA)
                 .max(Long::compare).orElse(null);
     }
 
-    private static MockProcessorContext<String, byte[]> context() {
+    private static MockProcessorContext<String, SignalFrame> context() {
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "source-clock");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9092");

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.incidents.analyzer.AnalyzerConfig;
 import dev.incidents.analyzer.signal.NodeDeleted;
-import dev.incidents.analyzer.signal.SignalFrames;
+import dev.incidents.analyzer.signal.SignalFrame;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -35,7 +35,7 @@ class WatermarkPacingTest {
     static final long COMMIT_INTERVAL = 100;
 
     private final InputLag lag = InputLag.of(INPUTS);
-    private final MockProcessorContext<String, byte[]> context = context(COMMIT_INTERVAL);
+    private final MockProcessorContext<String, SignalFrame> context = context(COMMIT_INTERVAL);
     private long offset;
 
     @Test
@@ -86,9 +86,9 @@ class WatermarkPacingTest {
 
     private List<Long> watermarks() {
         return context.forwarded().stream()
-                .map(f -> (byte[]) f.record().value())
-                .filter(SignalFrames::isWatermark)
-                .map(SignalFrames::watermarkTime)
+                .map(f -> (SignalFrame) f.record().value())
+                .filter(SignalFrame::isWatermark)
+                .map(SignalFrame::watermarkTime)
                 .toList();
     }
 
@@ -100,7 +100,7 @@ class WatermarkPacingTest {
         progress.process(new Record<>("node/ip-10-0-1-23", new NodeDeleted("ip-10-0-1-23", time), time.toEpochMilli()));
     }
 
-    private static MockProcessorContext<String, byte[]> context(long commitInterval) {
+    private static MockProcessorContext<String, SignalFrame> context(long commitInterval) {
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "pacing");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9092");
