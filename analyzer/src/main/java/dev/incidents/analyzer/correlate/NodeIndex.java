@@ -87,6 +87,10 @@ public final class NodeIndex {
         }
     }
 
+    /** A resource's advertising nodes and their units, the most on one node and all together. */
+    private record Advertised(NodeUnits units, long largest, long total) {
+    }
+
     /**
      * One cluster: allocatable quantities per node name, the accelerators each pod holds, and the offers derived
      * from them until a node or a placement changes.
@@ -95,6 +99,11 @@ public final class NodeIndex {
         private final TreeMap<String, Map<String, String>> allocatable = new TreeMap<>();
         private final Map<String, GpuPlacement> placements = new HashMap<>();
         private final Map<String, ResourceOffer> offers = new HashMap<>();
+        /**
+         * Per resource, what the nodes advertise as an offer holds it: kept until a node changes, not a placement, so
+         * an offer after a pod's start or end (most changes) reuses it instead of walking the nodes again.
+         */
+        private final Map<String, Advertised> advertisedOffers = new HashMap<>();
         /**
          * Per resource, the nodes advertising it (units > 0) in name order, and the units placed pods hold per node:
          * kept as nodes and placements change, so an offer reads the nodes that have the resource instead of every
@@ -108,6 +117,9 @@ public final class NodeIndex {
         synchronized void update(String node, NodeSnapshot snapshot) {
             if (snapshot == null ? allocatable.containsKey(node)
                     : !snapshot.getAllocatable().equals(allocatable.get(node))) {
+                if (built) {
+                    advertisedOffers.clear();
+                }
                 changed(() -> {
                     if (snapshot == null) {
                         unadvertise(node, allocatable.remove(node));
@@ -207,35 +219,48 @@ public final class NodeIndex {
         }
 
         private ResourceOffer compute(String resource) {
+            Advertised advertised = advertisedOffers.computeIfAbsent(resource, this::advertised);
+            return new ResourceOffer(allocatable.size(), advertised.units(), advertised.largest(), advertised.total(),
+                    placedCount.getOrDefault(resource, 0), () -> free(resource, advertised.units()));
+        }
+
+        /** What the nodes advertising {@code resource} offer, by node name. */
+        private Advertised advertised(String resource) {
             TreeMap<String, Long> nodes = advertised.getOrDefault(resource, new TreeMap<>());
-            Map<String, Long> holding = held.getOrDefault(resource, Map.of());
             String[] names = new String[nodes.size()];
             long[] units = new long[nodes.size()];
-            String[] freeNames = new String[nodes.size()];
-            long[] freeUnits = new long[nodes.size()];
             int count = 0;
-            int freeCount = 0;
             long largest = 0;
             long total = 0;
-            long largestFree = 0;
-            long freeTotal = 0;
             for (Map.Entry<String, Long> node : nodes.entrySet()) {
                 long offered = node.getValue();
                 names[count] = node.getKey();
                 units[count++] = offered;
                 largest = Math.max(largest, offered);
                 total += offered;
-                long free = offered - holding.getOrDefault(node.getKey(), 0L);
+            }
+            return new Advertised(new NodeUnits(names, units, count), largest, total);
+        }
+
+        /** The units of {@code resource} left on each of the {@code advertised} nodes, with the lock held. */
+        private synchronized ResourceOffer.Free free(String resource, NodeUnits advertised) {
+            Map<String, Long> holding = held.getOrDefault(resource, Map.of());
+            String[] freeNames = new String[advertised.size()];
+            long[] freeUnits = new long[advertised.size()];
+            int freeCount = 0;
+            long largestFree = 0;
+            long freeTotal = 0;
+            for (int i = 0; i < advertised.size(); i++) {
+                String node = advertised.node(i);
+                long free = advertised.units(i) - holding.getOrDefault(node, 0L);
                 if (free > 0) {
-                    freeNames[freeCount] = node.getKey();
+                    freeNames[freeCount] = node;
                     freeUnits[freeCount++] = free;
                     largestFree = Math.max(largestFree, free);
                     freeTotal += free;
                 }
             }
-            return new ResourceOffer(allocatable.size(), new NodeUnits(names, units, count), largest, total,
-                    placedCount.getOrDefault(resource, 0), new NodeUnits(freeNames, freeUnits, freeCount), largestFree,
-                    freeTotal);
+            return new ResourceOffer.Free(new NodeUnits(freeNames, freeUnits, freeCount), largestFree, freeTotal);
         }
     }
 }

@@ -20,10 +20,12 @@ public interface Detector {
 
     /**
      * Every piece of evidence this signal carries for the category: one signal may name several objects (a node that
-     * stopped advertising its GPUs, and each workload running there). Defaults to {@link #examine}.
+     * stopped advertising its GPUs, and each workload running there). Defaults to {@link #examine}, without a stream
+     * per detector and signal.
      */
     default List<Finding> findings(Signal signal, SubjectView subject) {
-        return examine(signal, subject).stream().toList();
+        Optional<Finding> finding = examine(signal, subject);
+        return finding.isPresent() ? List.of(finding.get()) : List.of();
     }
 
     /** Whether this signal shows a failing object recovered. Defaults to the phase's recovery signals. */

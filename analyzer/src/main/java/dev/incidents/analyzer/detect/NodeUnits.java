@@ -15,6 +15,8 @@ public final class NodeUnits {
     private final String[] nodes;
     private final long[] units;
     private final int size;
+    /** {@link #printed}, once: a cluster's advertised units are the same for every incident built until a node changes. */
+    private List<String> printed;
 
     /** The first {@code size} entries of the arrays; they are not copied, the caller hands them over. */
     public NodeUnits(String[] nodes, long[] units, int size) {
@@ -31,13 +33,26 @@ public final class NodeUnits {
         return size == 0;
     }
 
+    /** The {@code i}th node's name, by node name. */
+    public String node(int i) {
+        return nodes[i];
+    }
+
+    /** The {@code i}th node's units. */
+    public long units(int i) {
+        return units[i];
+    }
+
     /** {@code name (units)} of each node, by node name. */
     public List<String> printed() {
-        List<String> printed = new ArrayList<>(size);
-        for (int i = 0; i < size; i++) {
-            printed.add(nodes[i] + " (" + units[i] + ")");
+        if (printed == null) {
+            List<String> lines = new ArrayList<>(size);
+            for (int i = 0; i < size; i++) {
+                lines.add(nodes[i] + " (" + units[i] + ")");
+            }
+            printed = List.copyOf(lines);
         }
-        return List.copyOf(printed);
+        return printed;
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.incidents.analyzer.AnalyzerConfig;
 import dev.incidents.analyzer.IncidentTopology;
+import dev.incidents.analyzer.detect.NodeUnits;
 import dev.incidents.analyzer.detect.ResourceOffer;
 import dev.incidents.analyzer.replay.Replay;
 import dev.incidents.schemas.NodeSnapshot;
@@ -147,6 +148,46 @@ class NodeIndexTest {
         assertThat(incremental.freeByNode()).containsExactly("gpu-a (4)", "gpu-b (2)");
         assertThat(incremental.placementsObserved()).isEqualTo(2);
         assertThat(index.offer("prod", "cpu", store, placements)).isEqualTo(new NodeIndex().offer("prod", "cpu", store, placements));
+    }
+
+    /**
+     * A pod's start or end changes what is free, not what the nodes advertise: the offer after it reuses the
+     * advertised units (printed once), and works out the free units only when they are read, from the placements then.
+     */
+    @Test
+    void a_placement_keeps_the_advertised_units_and_free_units_are_worked_out_when_read() {
+        node("prod", "gpu-a", Map.of(GPU, "4"));
+        node("prod", "gpu-b", Map.of(GPU, "8"));
+        ResourceOffer before = index.offer("prod", GPU, store, placements);
+        assertThat(before.advertising()).containsExactly("gpu-a (4)", "gpu-b (8)");
+
+        place("prod/ml/a", new GpuPlacement("gpu-a", Map.of(GPU, 3L)));
+        ResourceOffer after = index.offer("prod", GPU, store, placements);
+
+        assertThat(after).isNotSameAs(before);
+        assertThat(after.advertised()).isSameAs(before.advertised());
+        assertThat(after.advertising()).isSameAs(before.advertising());
+        assertThat(after.freeByNode()).containsExactly("gpu-a (1)", "gpu-b (8)");
+        assertThat(after.placementsObserved()).isEqualTo(1);
+
+        change("prod/gpu-b", Map.of(GPU, "6"));
+        assertThat(index.offer("prod", GPU, store, placements).advertising()).containsExactly("gpu-a (4)", "gpu-b (6)");
+    }
+
+    @Test
+    void an_offer_read_for_what_is_advertised_only_never_works_out_the_free_units() {
+        int[] worked = {0};
+        ResourceOffer offer = new ResourceOffer(2, new NodeUnits(new String[] {"gpu-a", "gpu-b"}, new long[] {4, 8}, 2),
+                8, 12, 1, () -> {
+                    worked[0]++;
+                    return new ResourceOffer.Free(new NodeUnits(new String[] {"gpu-b"}, new long[] {8}, 1), 8, 8);
+                });
+
+        assertThat(offer.advertising()).containsExactly("gpu-a (4)", "gpu-b (8)");
+        assertThat(worked[0]).isZero();
+        assertThat(offer.fragmentedFor(4)).isFalse();
+        assertThat(offer.freeByNode()).containsExactly("gpu-b (8)");
+        assertThat(worked[0]).as("once, when first read").isEqualTo(1);
     }
 
     private void change(String key, Map<String, String> allocatable) {
