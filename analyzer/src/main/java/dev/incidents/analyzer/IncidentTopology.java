@@ -197,8 +197,14 @@ public final class IncidentTopology {
                 correlatorStores.toArray(String[]::new));
 
         incidents.to(config.incidentsTopic(), Produced.with(Serdes.String(), incidentSerde).withName("incidents-avro"));
-        incidents.mapValues(IncidentJson::toJson, Named.as("incidents-to-json"))
-                .to(config.incidentsJsonTopic(), Produced.with(Serdes.String(), Serdes.String()).withName("incidents-json"));
+        if (!oneStage) {
+            // The JSON topic is for chat bots and the notifier, which read a live analyzer's. Replay takes the Avro
+            // topic (its decisions are the same transitions either way) and renders the JSON it prints itself: it
+            // only read this topic to throw it away, after rendering every transition (2 % of a fleet replay).
+            incidents.mapValues(IncidentJson::toJson, Named.as("incidents-to-json"))
+                    .to(config.incidentsJsonTopic(), Produced.with(Serdes.String(), Serdes.String())
+                            .withName("incidents-json"));
+        }
         return builder.build();
     }
 
@@ -211,8 +217,9 @@ public final class IncidentTopology {
      * commit per signal, most of a replay's time outside the correlator. What replay sees does not change: the driver
      * processes a repartition topic's records right after the record that wrote them, in their order, and the node
      * and placement views (global stores fed through topics, which the driver updates between the two) become stores
-     * of this sub-topology updated first, so a record's signals still meet the views with that record in them. The
-     * live application (changelogged stores, any number of partitions) keeps both stages, so its correlators scale
+     * of this sub-topology updated first, so a record's signals still meet the views with that record in them. Nor
+     * does it write {@code k8s.incidents.json}, the same transitions as JSON that only chat bots and the notifier
+     * read. The live application (changelogged stores, any number of partitions) keeps both stages, so its correlators scale
      * with the partitions and its {@code describe()} is what {@code TopologyDescriptionTest} pins.
      */
     public static boolean oneStage(AnalyzerConfig config) {

@@ -56,7 +56,7 @@ class OneStageTopologyTest {
         assertThat(description.subtopologies()).as(description.toString()).hasSize(1);
         assertThat(description.globalStores()).isEmpty();
         assertThat(description.toString()).doesNotContain("repartition").doesNotContain(replay.nodesViewTopic())
-                .doesNotContain(replay.placementsViewTopic());
+                .doesNotContain(replay.placementsViewTopic()).doesNotContain(replay.incidentsJsonTopic());
         assertThat(description.subtopologies().iterator().next().nodes()).filteredOn(n -> n.name().equals("correlate"))
                 .singleElement().extracting(n -> ((TopologyDescription.Processor) n).stores())
                 .isEqualTo(Set.of(IncidentTopology.SUBJECTS_STORE, IncidentTopology.DEADLINES_STORE,
@@ -74,7 +74,8 @@ class OneStageTopologyTest {
             assertThat(IncidentTopology.oneStage(live)).isFalse();
             assertThat(description.subtopologies()).as(description.toString()).hasSize(2);
             assertThat(description.globalStores()).hasSize(2);
-            assertThat(description.toString()).contains("topics: [signals-by-subject-repartition]");
+            assertThat(description.toString()).contains("topics: [signals-by-subject-repartition]")
+                    .contains("topic: " + live.incidentsJsonTopic());
         }
     }
 

@@ -82,8 +82,6 @@ public final class Replay implements AutoCloseable {
     private final TestOutputTopic<String, byte[]> incidents;
     private final Deserializer<Incident> incidentDecoder;
     private final TestOutputTopic<String, byte[]> dlq;
-    /** Read only to discard: the driver keeps every output record until it is read. */
-    private final TestOutputTopic<String, String> json;
     private final boolean keepTransitions;
     private final List<Incident> transitions = new ArrayList<>();
     /** The event time each kept transition was decided at (its record timestamp). */
@@ -142,8 +140,6 @@ public final class Replay implements AutoCloseable {
         this.latest = new LatestIncidents(incidentDecoder, config.incidentsTopic());
         this.dlq = driver.createOutputTopic(config.dlqTopic(), new StringDeserializer(),
                 Serdes.ByteArray().deserializer());
-        this.json = driver.createOutputTopic(config.incidentsJsonTopic(), new StringDeserializer(),
-                new StringDeserializer());
     }
 
     /**
@@ -281,9 +277,6 @@ public final class Replay implements AutoCloseable {
                 transitions.add(incident);
                 transitionTimes.add(emitted.getRecordTime());
             }
-        }
-        while (!json.isEmpty()) {
-            json.readRecord();
         }
         while (!dlq.isEmpty()) {
             dlq.readRecord();
