@@ -79,16 +79,23 @@ class OneStageTopologyTest {
         }
     }
 
-    /** Replay's pod owners are kept as objects (no serde and sorted map of bytes per look-up); live's store is itself. */
+    /**
+     * Replay's pod owners and incidents are kept as objects (no serde and sorted map of bytes per look-up); live's
+     * stores are the changelogged stores themselves.
+     */
     @Test
-    void replay_keeps_the_pod_owners_as_objects_and_live_its_changelogged_store(@TempDir Path dir) {
+    void replay_keeps_pod_owners_and_incidents_as_objects_and_live_its_changelogged_stores(@TempDir Path dir) {
         try (Replay replay = new Replay(AnalyzerConfig.defaults())) {
             assertThat(replay.driver().getAllStateStores().get(PodOwners.STORE)).isInstanceOf(WriteBackStore.class);
+            assertThat(replay.driver().getAllStateStores().get(IncidentTopology.INCIDENTS_STORE))
+                    .isInstanceOf(WriteBackStore.class);
         }
         AnalyzerConfig live = AnalyzerConfig.defaults();
         try (TopologyTestDriver driver = new TopologyTestDriver(IncidentTopology.build(new StreamsBuilder(), live),
                 Replay.driverSettings(live, "live", dir), Instant.EPOCH)) {
             assertThat(driver.getAllStateStores().get(PodOwners.STORE)).isNotInstanceOf(WriteBackStore.class);
+            assertThat(driver.getAllStateStores().get(IncidentTopology.INCIDENTS_STORE))
+                    .isNotInstanceOf(WriteBackStore.class);
         }
     }
 

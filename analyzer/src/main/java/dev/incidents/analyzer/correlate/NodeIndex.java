@@ -100,8 +100,9 @@ public final class NodeIndex {
         private final Map<String, GpuPlacement> placements = new HashMap<>();
         private final Map<String, ResourceOffer> offers = new HashMap<>();
         /**
-         * Per resource, what the nodes advertise as an offer holds it: kept until a node changes, not a placement, so
-         * an offer after a pod's start or end (most changes) reuses it instead of walking the nodes again.
+         * Per resource, what the nodes advertise as an offer holds it: kept until a node's allocatable of that
+         * resource changes, not on a placement, so an offer after a pod's start or end or a CPU node's arrival (most
+         * changes) reuses it instead of walking the nodes again.
          */
         private final Map<String, Advertised> advertisedOffers = new HashMap<>();
         /**
@@ -115,10 +116,10 @@ public final class NodeIndex {
         private boolean built;
 
         synchronized void update(String node, NodeSnapshot snapshot) {
-            if (snapshot == null ? allocatable.containsKey(node)
-                    : !snapshot.getAllocatable().equals(allocatable.get(node))) {
+            Map<String, String> before = allocatable.get(node);
+            if (snapshot == null ? before != null : !snapshot.getAllocatable().equals(before)) {
                 if (built) {
-                    advertisedOffers.clear();
+                    forgetAdvertised(before, snapshot == null ? Map.of() : snapshot.getAllocatable());
                 }
                 changed(() -> {
                     if (snapshot == null) {
@@ -127,6 +128,25 @@ public final class NodeIndex {
                         put(node, snapshot);
                     }
                 });
+            }
+        }
+
+        /**
+         * Drops what is kept of the resources whose allocatable on a node changed: a CPU node joining or leaving (most
+         * of a cluster's node changes) leaves the accelerators' advertised units as they were.
+         */
+        private void forgetAdvertised(Map<String, String> before, Map<String, String> now) {
+            if (before != null) {
+                for (Map.Entry<String, String> r : before.entrySet()) {
+                    if (!r.getValue().equals(now.get(r.getKey()))) {
+                        advertisedOffers.remove(r.getKey());
+                    }
+                }
+            }
+            for (Map.Entry<String, String> r : now.entrySet()) {
+                if (before == null || !r.getValue().equals(before.get(r.getKey()))) {
+                    advertisedOffers.remove(r.getKey());
+                }
             }
         }
 

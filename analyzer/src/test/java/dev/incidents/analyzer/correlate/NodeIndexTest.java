@@ -170,8 +170,17 @@ class NodeIndexTest {
         assertThat(after.freeByNode()).containsExactly("gpu-a (1)", "gpu-b (8)");
         assertThat(after.placementsObserved()).isEqualTo(1);
 
+        change("prod/cpu-1", Map.of("cpu", "16")); // a CPU node joins: the GPUs advertised are the same
+        ResourceOffer withCpuNode = index.offer("prod", GPU, store, placements);
+        assertThat(withCpuNode.advertised()).isSameAs(before.advertised());
+        assertThat(withCpuNode.nodesObserved()).isEqualTo(3);
+
         change("prod/gpu-b", Map.of(GPU, "6"));
         assertThat(index.offer("prod", GPU, store, placements).advertising()).containsExactly("gpu-a (4)", "gpu-b (6)");
+        change("prod/gpu-a", null);
+        assertThat(index.offer("prod", GPU, store, placements).advertising()).containsExactly("gpu-b (6)");
+        assertThat(index.offer("prod", GPU, store, placements)).isEqualTo(new NodeIndex().offer("prod", GPU, store,
+                placements));
     }
 
     @Test
