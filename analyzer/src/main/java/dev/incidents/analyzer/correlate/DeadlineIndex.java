@@ -1,27 +1,40 @@
 package dev.incidents.analyzer.correlate;
 
+import java.util.HashMap;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.PriorityQueue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * The subjects' next deadlines (grace end, quiet end, due update, retention), ordered by event time, so the clock
- * moving on finds the due subjects without a scan of every subject. The store survives restarts; the sorted copy in
- * memory (one entry per live subject, rebuilt when the task starts) answers "what is due next" without a store scan.
+ * moving on finds the due subjects without a scan of every subject. The store survives restarts; the queue in memory
+ * (one entry per live subject, rebuilt when the task starts) answers "what is due next" without a store scan.
  * With stores that survive nothing (in memory without a changelog: {@code replay}) the store is not written at all:
  * its only reader is the next start (a fleet replay spent 4 % of its time there).
  *
- * <p>The sorted copy orders {@link Due}s, the key's time as a number and then the key, which is the keys' own string
- * order: most signals move their subject's deadline (its retention follows its last signal), a remove and a put among
- * every live subject's (40k in a fleet replay), and comparing the keys as strings went through their 13 digits, mostly
- * equal, at every step (4 % of a fleet replay).
+ * <p>The queue orders {@link Due}s, the key's time as a number and then the key, which is the keys' own string order:
+ * comparing the keys as strings went through their 13 digits, mostly equal, at every step (4 % of a fleet replay).
+ *
+ * <p>It is a heap with the live deadlines found by key beside it, and a moved deadline's old entry left in it, marked,
+ * until it comes up or is swept: most signals move their subject's deadline (its retention follows its last signal)
+ * to the latest time of all, which a heap takes in a step or two, where a sorted tree took a removal and an
+ * insertion among every live subject's (40k in a fleet replay), each a walk and a rebalance (4.5 % of its time).
+ * The marked entries are swept once they outnumber the live ones twice, so the heap holds at most three times the
+ * live deadlines. The order the deadlines come up in is the keys', as it was.
  */
 final class DeadlineIndex {
 
+    /** Marked entries at most, beyond twice the live ones, before a sweep. */
+    private static final int SWEEP_SLACK = 1024;
+
     private final KeyValueStore<String, String> store;
     private final boolean durable;
-    private final TreeMap<Due, String> due = new TreeMap<>();
+    /** The live deadlines by key (what the store holds). */
+    private final Map<String, Queued> live = new HashMap<>();
+    /** Live deadlines in order, and moved or taken ones marked {@link Queued#removed} until they come up. */
+    private final PriorityQueue<Queued> queue = new PriorityQueue<>();
+    private int removed;
 
     DeadlineIndex(KeyValueStore<String, String> store, boolean durable) {
         this.store = store;
@@ -29,38 +42,78 @@ final class DeadlineIndex {
         try (KeyValueIterator<String, String> it = store.all()) {
             while (it.hasNext()) {
                 var e = it.next();
-                due.put(Due.of(e.key), e.value);
+                add(e.key, DeadlineIndex.time(e.key), e.value);
             }
         }
     }
 
     /** Event time of the earliest deadline, or Long.MAX_VALUE when none. */
     long earliest() {
-        return due.isEmpty() ? Long.MAX_VALUE : due.firstKey().time();
+        Queued first = first();
+        return first == null ? Long.MAX_VALUE : first.time;
     }
 
     /** Removes the earliest deadline; returns its subject key. */
     String pollSubject() {
-        Map.Entry<Due, String> first = due.pollFirstEntry();
+        Queued first = first();
+        queue.poll();
+        live.remove(first.key);
         if (durable) {
-            store.delete(first.getKey().key());
+            store.delete(first.key);
         }
-        return first.getValue();
+        return first.subjectKey;
     }
 
     /** Moves a subject's deadline from {@code previousKey} (or none) to {@code time} (or none); returns the new key. */
     String move(String previousKey, long time, String subjectKey) {
         String key = time == Long.MAX_VALUE ? null : key(time, subjectKey);
-        if (previousKey != null && !previousKey.equals(key) && due.remove(Due.of(previousKey)) != null && durable) {
-            store.delete(previousKey);
+        if (previousKey != null && !previousKey.equals(key)) {
+            Queued previous = live.remove(previousKey);
+            if (previous != null) {
+                previous.removed = true;
+                removed++;
+                if (durable) {
+                    store.delete(previousKey);
+                }
+            }
         }
-        if (key != null && (!key.equals(previousKey) || !due.containsKey(new Due(Math.max(0, time), key)))) {
-            due.put(new Due(Math.max(0, time), key), subjectKey);
-            if (durable) {
+        if (key != null) {
+            if (!live.containsKey(key)) {
+                add(key, Math.max(0, time), subjectKey);
+                if (durable) {
+                    store.put(key, subjectKey);
+                }
+            } else if (durable && !key.equals(previousKey)) {
                 store.put(key, subjectKey);
             }
         }
+        if (removed > 2 * live.size() + SWEEP_SLACK) {
+            queue.removeIf(q -> q.removed);
+            removed = 0;
+        }
         return key;
+    }
+
+    /** Entries in the queue, marked ones included (for the sweep's test). */
+    int queued() {
+        return queue.size();
+    }
+
+    private void add(String key, long time, String subjectKey) {
+        Queued entry = new Queued(time, key, subjectKey);
+        live.put(key, entry);
+        queue.add(entry);
+    }
+
+    /** The earliest live entry, once the marked ones before it are dropped; null when none. */
+    private Queued first() {
+        Queued first = queue.peek();
+        while (first != null && first.removed) {
+            queue.poll();
+            removed--;
+            first = queue.peek();
+        }
+        return first;
     }
 
     /** Keys are zero-padded epoch millis, so byte order is time order ({@code %013d|%s}, without a format parse per key). */
@@ -77,6 +130,25 @@ final class DeadlineIndex {
         return Long.parseLong(key.substring(0, key.indexOf('|')));
     }
 
+    /** One entry of the queue: a deadline of a subject, marked once moved or taken. */
+    private static final class Queued implements Comparable<Queued> {
+        final long time;
+        final String key;
+        final String subjectKey;
+        boolean removed;
+
+        Queued(long time, String key, String subjectKey) {
+            this.time = time;
+            this.key = key;
+            this.subjectKey = subjectKey;
+        }
+
+        @Override
+        public int compareTo(Queued other) {
+            return Due.compare(time, key, other.time, other.key);
+        }
+    }
+
     /** A key with its time: ordered as the keys are as strings, by a number comparison while times have 13 digits. */
     record Due(long time, String key) implements Comparable<Due> {
 
@@ -87,12 +159,16 @@ final class DeadlineIndex {
             return new Due(DeadlineIndex.time(key), key);
         }
 
+        static int compare(long time, String key, long otherTime, String otherKey) {
+            if (time != otherTime && time < THIRTEEN_DIGITS && otherTime < THIRTEEN_DIGITS) {
+                return time < otherTime ? -1 : 1;
+            }
+            return key.compareTo(otherKey);
+        }
+
         @Override
         public int compareTo(Due other) {
-            if (time != other.time && time < THIRTEEN_DIGITS && other.time < THIRTEEN_DIGITS) {
-                return time < other.time ? -1 : 1;
-            }
-            return key.compareTo(other.key);
+            return compare(time, key, other.time, other.key);
         }
     }
 }

@@ -3,7 +3,15 @@ package dev.incidents.analyzer.correlate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.Test;
 
 /** Deadline keys sort by time as strings: zero-padded epoch millis, then the subject, as the stored keys always were. */
@@ -38,5 +46,70 @@ class DeadlineIndexTest {
                         .isEqualTo(Integer.signum(a.key().compareTo(b.key())));
             }
         }
+    }
+
+    private static KeyValueStore<String, String> store() {
+        KeyValueStore<String, String> store = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore("deadlines"),
+                Serdes.String(), Serdes.String()).withLoggingDisabled().build();
+        store.init(new MockProcessorContext<>().getStateStoreContext(), store);
+        return store;
+    }
+
+    /**
+     * Deadlines come up in their keys' order however they were moved, as from a sorted map of the keys; with a
+     * changelog the store holds exactly the live ones, so a restart rebuilds the same index.
+     */
+    @Test
+    void deadlines_moved_at_random_come_up_in_key_order_and_the_store_holds_the_live_ones() {
+        Random random = new Random(12);
+        KeyValueStore<String, String> store = store();
+        DeadlineIndex index = new DeadlineIndex(store, true);
+        TreeMap<String, String> model = new TreeMap<>();
+        Map<String, String> keyOf = new HashMap<>();
+        long clock = 1_733_155_200_000L;
+        for (int step = 0; step < 20_000; step++) {
+            String subject = "prod/ns/Deployment/w" + random.nextInt(300);
+            if (random.nextInt(10) == 0) {
+                clock += random.nextInt(5_000);
+                while (index.earliest() <= clock) {
+                    String due = index.pollSubject();
+                    assertThat(due).isEqualTo(model.pollFirstEntry().getValue());
+                    keyOf.remove(due);
+                }
+                assertThat(index.earliest()).isEqualTo(model.isEmpty() ? Long.MAX_VALUE
+                        : DeadlineIndex.time(model.firstKey()));
+                continue;
+            }
+            long time = random.nextInt(20) == 0 ? Long.MAX_VALUE : clock + random.nextInt(60_000);
+            String previous = keyOf.get(subject);
+            String key = index.move(previous, time, subject);
+            if (previous != null) {
+                model.remove(previous);
+            }
+            if (key != null) {
+                model.put(key, subject);
+                keyOf.put(subject, key);
+            } else {
+                keyOf.remove(subject);
+            }
+        }
+        assertThat(new DeadlineIndex(store, true).earliest()).isEqualTo(index.earliest());
+        List<String> stored = new ArrayList<>();
+        store.all().forEachRemaining(e -> stored.add(e.key));
+        assertThat(stored).containsExactlyElementsOf(model.keySet());
+    }
+
+    /** A subject whose deadline moves with every signal leaves old entries behind: swept, they stay bounded. */
+    @Test
+    void entries_left_by_moved_deadlines_are_swept() {
+        DeadlineIndex index = new DeadlineIndex(store(), false);
+        String key = null;
+        for (int signal = 0; signal < 100_000; signal++) {
+            key = index.move(key, 1_733_155_200_000L + 21_600_000L + signal, "prod/ns/Deployment/api");
+        }
+        assertThat(index.queued()).isLessThan(2_000);
+        assertThat(index.earliest()).isEqualTo(1_733_155_200_000L + 21_600_000L + 99_999);
+        assertThat(index.pollSubject()).isEqualTo("prod/ns/Deployment/api");
+        assertThat(index.earliest()).isEqualTo(Long.MAX_VALUE);
     }
 }
