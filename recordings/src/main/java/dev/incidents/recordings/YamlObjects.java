@@ -40,9 +40,9 @@ final class YamlObjects {
     }
 
     /** A pod status's own keys, at least two of which a pasted {@code status:} tail has besides its phase. */
-    private static final Pattern STATUS_TAIL_START = Pattern.compile("\\s*(?:status|reason|message|phase|conditions|"
-            + "containerStatuses|initContainerStatuses|qosClass|startTime|hostIP|podIP|addresses|allocatable|capacity|"
-            + "daemonEndpoints|nodeInfo):");
+    private static final Pattern STATUS_TAIL_START = Pattern.compile("\\s*(?:-\\s+)?(?:status|reason|message|phase|"
+            + "conditions|containerStatuses|initContainerStatuses|qosClass|startTime|hostIP|podIP|addresses|allocatable|"
+            + "capacity|daemonEndpoints|nodeInfo|lastState|state|containerID|image|imageID|name|ready|restartCount|started):");
     private static final Pattern ELIDED_HEAD = Pattern.compile("^(?:\\s*(?:\\.\\.\\.|…)\\s*\\n)+");
     /** A node status's own keys, at least two of which a pasted node {@code status:} tail has. */
     private static final java.util.Set<String> NODE_STATUS_KEYS = java.util.Set.of("addresses", "allocatable",
@@ -70,6 +70,10 @@ final class YamlObjects {
         }
         if (status != null && status.size() == 1 && status.path("status").isObject()) {
             status = status.get("status"); // the status: key kept above its fields
+        }
+        ObjectNode containers = ContainerStatusFragment.pod(status);
+        if (containers != null) {
+            return object("Pod", Unnamed.POD, "default", containers);
         }
         if (status == null || !status.isObject() || status.has("kind")) {
             return null;

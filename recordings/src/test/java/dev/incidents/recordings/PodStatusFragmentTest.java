@@ -208,6 +208,75 @@ class PodStatusFragmentTest {
         assertThat(pod.getReason()).as("not the pod's status reason").isNull();
     }
 
+    /**
+     * A container's {@code lastState} pasted alone from the pod's status YAML (its first line quoted at another
+     * indentation): the container of a pod the paste does not name, restarted once at least, the pod running.
+     */
+    @Test
+    void aContainersLastStateYamlAlone() {
+        PodSnapshot pod = onlyPod("""
+                 lastState:
+                      terminated:
+                        containerID: docker://c08200420b7f
+                        exitCode: 255
+                        finishedAt: "2019-06-19T08:13:45Z"
+                        reason: OOMKilled
+                        startedAt: "2019-06-19T08:13:33Z"
+                """);
+
+        assertThat(pod.getName()).isEqualTo(DescribePod.UNNAMED_POD);
+        assertThat(pod.getPhase()).isEqualTo("Running");
+        assertThat(pod.getContainers()).singleElement().satisfies(c -> {
+            assertThat(c.getLastState().getReason()).isEqualTo("OOMKilled");
+            assertThat(c.getLastState().getExitCode()).isEqualTo(255);
+            assertThat(c.getRestartCount()).isEqualTo(1);
+        });
+    }
+
+    /** Items of {@code containerStatuses} pasted without the key: one container waiting to start keeps the pod Pending. */
+    @Test
+    void containerStatusItemsAlone() {
+        PodSnapshot pending = onlyPod("""
+                - image: nvcr.io/nvidia/tritonserver:24.01-py3
+                  name: triton
+                  ready: false
+                  restartCount: 0
+                  state:
+                    waiting:
+                      message: Back-off pulling image "nvcr.io/nvidia/tritonserver:24.01-py3"
+                      reason: ImagePullBackOff
+                """);
+        assertThat(pending.getPhase()).isEqualTo("Pending");
+        assertThat(pending.getContainers()).singleElement().satisfies(c -> {
+            assertThat(c.getName()).isEqualTo("triton");
+            assertThat(c.getState().getReason()).isEqualTo("ImagePullBackOff");
+        });
+
+        PodSnapshot looping = onlyPod("""
+                containerStatuses:
+                - name: vllm
+                  restartCount: 7
+                  lastState:
+                    terminated:
+                      exitCode: 137
+                      reason: OOMKilled
+                  state:
+                    waiting:
+                      reason: CrashLoopBackOff
+                """);
+        assertThat(looping.getPhase()).isEqualTo("Running");
+        assertThat(looping.getContainers().get(0).getRestartCount()).isEqualTo(7);
+
+        // a container spec is no status: nothing of it is a snapshot
+        assertThat(Recordings.read("paste.txt", """
+                - name: vllm
+                  image: vllm/vllm-openai:latest
+                  resources:
+                    limits:
+                      nvidia.com/gpu: 1
+                """, OPTIONS, rejections::add)).isEmpty();
+    }
+
     /** openshift/os#935: status lines under `oc describe pods/x` cut to them with "...": that pod's. */
     @Test
     void statusLinesUnderTheDescribeCommandNamingThePod() {
