@@ -118,6 +118,21 @@ public final class RecordStream implements Iterator<Recorded>, AutoCloseable {
         return record;
     }
 
+    /** The records as {@link #nextEncoded()} releases them, as an iterator (for a reader on a thread of its own). */
+    public Iterator<EncodedRecord> encoded() {
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return RecordStream.this.hasNext();
+            }
+
+            @Override
+            public EncodedRecord next() {
+                return nextEncoded();
+            }
+        };
+    }
+
     /**
      * The next record as {@link #next()} gives it, its value in Avro single-object encoding: as it waited in the
      * window, without a decode, unless its owner chain changed on release (a Pod read before its ReplicaSet).

@@ -5,6 +5,7 @@ import dev.incidents.analyzer.pages.IncidentHistory;
 import dev.incidents.analyzer.pages.PostMortemReport;
 import dev.incidents.analyzer.render.IncidentConsole;
 import dev.incidents.analyzer.render.IncidentJson;
+import dev.incidents.recordings.EncodedRecord;
 import dev.incidents.recordings.ReadOptions;
 import dev.incidents.recordings.RecordStream;
 import dev.incidents.recordings.Recordings;
@@ -17,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
@@ -94,7 +96,8 @@ public final class ReplayCommand implements Callable<Integer> {
                 return 2;
             }
         }
-        List<Rejection> rejections = new ArrayList<>();
+        // Rejections are reported by the reader's own thread (ReadAhead); they are counted once it has ended.
+        List<Rejection> rejections = Collections.synchronizedList(new ArrayList<>());
         Consumer<Rejection> report = r -> {
             rejections.add(r);
             err.println(r);
@@ -102,19 +105,21 @@ public final class ReplayCommand implements Callable<Integer> {
         Replay.Result result;
         long read;
         long late;
-        // Records are read as they are replayed: memory is the reorder window, not the input (issue #12). Values stay in
-        // the encoding they waited in: the topology decodes them once, as it decodes a shipper's.
+        // Records are read as they are replayed, on a thread of their own: memory is the reorder window, not the input
+        // (issue #12). Values stay in the encoding they waited in: the topology decodes them once, as a shipper's.
         boolean progress = System.console() != null;
         try (RecordStream records = Recordings.stream(files, new ReadOptions(cluster, anchor, reorderWindow), report);
+             ReadAhead<EncodedRecord> ahead = new ReadAhead<>(records.encoded());
              Replay replay = new Replay(AnalyzerConfig.defaults(), output == Output.html)) {
-            while (records.hasNext()) {
-                replay.pipe(records.nextEncoded());
-                if (progress && records.released() % PROGRESS_EVERY == 0) {
-                    err.printf("\r%,d records", records.released());
+            long piped = 0;
+            while (ahead.hasNext()) {
+                replay.pipe(ahead.next());
+                if (progress && ++piped % PROGRESS_EVERY == 0) {
+                    err.printf("\r%,d records", piped);
                     err.flush();
                 }
             }
-            if (progress && records.released() >= PROGRESS_EVERY) {
+            if (progress && piped >= PROGRESS_EVERY) {
                 err.println();
             }
             read = records.released();
