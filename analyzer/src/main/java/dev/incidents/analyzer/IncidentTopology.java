@@ -382,12 +382,8 @@ public final class IncidentTopology {
         @Override
         List<KeyValue<String, Signal>> signals(Record<String, PodSnapshot> record) {
             PodSnapshot pod = record.value();
-            KeyValue<String, Signal> workload = SignalRouting.pod(record.key(), pod, record.timestamp(),
+            return SignalRouting.podSignals(record.key(), pod, record.timestamp(),
                     pod == null ? owners.subjectOf(record.key(), record.timestamp()) : Optional.empty());
-            List<KeyValue<String, Signal>> signals = new ArrayList<>(2);
-            signals.add(workload);
-            SignalRouting.podOnNode(pod).ifPresent(signals::add);
-            return signals;
         }
     }
 }

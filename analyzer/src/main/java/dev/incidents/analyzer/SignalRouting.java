@@ -11,6 +11,7 @@ import dev.incidents.analyzer.signal.PodDeleted;
 import dev.incidents.analyzer.signal.PodObserved;
 import dev.incidents.analyzer.signal.Signal;
 import dev.incidents.analyzer.signal.SignalProjection;
+import dev.incidents.analyzer.signal.UnschedulableCondition;
 import dev.incidents.recordings.ExtensionKinds;
 import dev.incidents.recordings.Unnamed;
 import dev.incidents.schemas.Container;
@@ -19,6 +20,7 @@ import dev.incidents.schemas.NodeSnapshot;
 import dev.incidents.schemas.ObjectRef;
 import dev.incidents.schemas.PodGroupSnapshot;
 import dev.incidents.schemas.PodSnapshot;
+import dev.incidents.schemas.TopicKeys;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,16 +69,21 @@ public final class SignalRouting {
             return Subject.workload(cluster, namespace, w.kind(), w.name()).key();
         }), signal));
         if ("Pod".equals(involved.getKind()) && signal.node().isPresent()
-                && (isDiskFullPull(event) || NodeDiskFull.parse(event.getMessage()).isPresent())) {
+                && (isDiskFullPull(event) || NodeDiskFull.parse(event.getMessage()).isPresent()
+                        || "NodeNotReady".equals(event.getReason()))) {
             out.add(KeyValue.pair(Subject.node(cluster, signal.node().get()).key(), signal));
         }
-        if ("FailedScheduling".equals(event.getReason())
-                && FailedSchedulingMessage.parse(event.getMessage()).everyNodeNotReady()) {
-            // the scheduler sees every node down and names none: the cluster's unnamed node hears of it, and opens
-            // only where no node of the cluster was ever observed (a paste, a shipper not watching nodes)
+        if ("FailedScheduling".equals(event.getReason()) && everyNodeOut(event.getMessage())) {
+            // the scheduler sees every node down or out of disk and names none: the cluster's unnamed node hears of
+            // it, and opens only where no node of the cluster was ever observed (a paste, a shipper not watching nodes)
             out.add(KeyValue.pair(Subject.node(cluster, Unnamed.NODE).key(), signal));
         }
         return out;
+    }
+
+    private static boolean everyNodeOut(String message) {
+        FailedSchedulingMessage verdict = FailedSchedulingMessage.parse(message);
+        return verdict.everyNodeNotReady() || verdict.everyNodeUnderDiskPressure();
     }
 
     /**
@@ -100,6 +107,21 @@ public final class SignalRouting {
                 && ImagePullFailure.parse(message).map(f -> f.category() == Category.IMAGE_PULL_DISK_FULL).orElse(false);
     }
 
+    /**
+     * Every signal of a pod record: its snapshot for its workload ({@link #pod}), for its node when it holds
+     * accelerators there ({@link #podOnNode}), and the event its {@code Unschedulable} condition stands for
+     * ({@link #unschedulable}). {@code owner} is where a tombstone goes when the pod's owner is known.
+     */
+    public static List<KeyValue<String, Signal>> podSignals(String key, PodSnapshot pod, long recordTime,
+                                                            Optional<String> owner) {
+        KeyValue<String, Signal> workload = pod(key, pod, recordTime, owner);
+        List<KeyValue<String, Signal>> signals = new ArrayList<>(2);
+        signals.add(workload);
+        podOnNode(pod).ifPresent(signals::add);
+        signals.addAll(unschedulable(pod, recordTime, workload.key));
+        return signals;
+    }
+
     /** A snapshot goes to its top owner; a tombstone (key {@code cluster/namespace/name}) to the owner its name implies. */
     public static KeyValue<String, Signal> pod(String key, PodSnapshot pod, long recordTime) {
         return pod(key, pod, recordTime, Optional.empty());
@@ -118,6 +140,17 @@ public final class SignalRouting {
         WorkloadResolver.Workload w = WorkloadResolver.ofPod(pod);
         return KeyValue.pair(Subject.workload(pod.getCluster(), pod.getNamespace(), w.kind(), w.name()).key(),
                 PodObserved.of(SignalProjection.pod(pod)));
+    }
+
+    /**
+     * The event a pending pod's {@code Unschedulable} condition stands for ({@link UnschedulableCondition}), routed as
+     * that event would be: to the pod's workload {@code subject}, and to the cluster's unnamed node when the verdict
+     * says every node is out.
+     */
+    public static List<KeyValue<String, Signal>> unschedulable(PodSnapshot pod, long recordTime, String subject) {
+        return UnschedulableCondition.event(pod, Instant.ofEpochMilli(recordTime))
+                .map(e -> event(TopicKeys.event(e), e, podKey -> Optional.of(subject)))
+                .orElse(List.of());
     }
 
     /**

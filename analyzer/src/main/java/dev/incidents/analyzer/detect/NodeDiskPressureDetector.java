@@ -4,10 +4,12 @@ import dev.incidents.analyzer.Category;
 import dev.incidents.analyzer.WorkloadResolver;
 import dev.incidents.analyzer.hints.Fact;
 import dev.incidents.analyzer.hints.Facts;
+import dev.incidents.analyzer.messages.FailedSchedulingMessage;
 import dev.incidents.analyzer.messages.ImagePullFailure;
 import dev.incidents.analyzer.messages.NodeDiskFull;
 import dev.incidents.analyzer.signal.EventSignal;
 import dev.incidents.analyzer.signal.Signal;
+import dev.incidents.recordings.Unnamed;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -42,6 +44,13 @@ public final class NodeDiskPressureDetector implements Detector {
         if ("Node".equals(e.involvedKind()) && NODE_REASONS.contains(e.reason()) && aboutDisk(e)) {
             Finding f = Findings.of(e, Facts.of(Fact.NODE, node));
             return Optional.of(withNode(f, node, true, Optional.empty()));
+        }
+        if ("FailedScheduling".equals(e.reason()) && Unnamed.NODE.equals(node)
+                && subject.nodesObserved().getAsInt() == 0
+                && FailedSchedulingMessage.parse(e.message()).everyNodeUnderDiskPressure()) {
+            // routed here when the scheduler sees every node tainted for disk pressure (SignalRouting): the only
+            // evidence when no node of the cluster was observed (a paste of the pod alone)
+            return Optional.of(withNode(Findings.of(e, Facts.empty()), node, true, Optional.empty()));
         }
         if (e.pod().isPresent() && NodeDiskFull.parse(e.message()).isPresent()) {
             // the kubelet cannot write its own files for a pod on this node: as telling as the node's own condition

@@ -4,6 +4,7 @@ import dev.incidents.analyzer.Category;
 import dev.incidents.analyzer.hints.Fact;
 import dev.incidents.analyzer.hints.Clue;
 import dev.incidents.analyzer.hints.Facts;
+import dev.incidents.analyzer.messages.FailedSchedulingMessage;
 import dev.incidents.analyzer.messages.NodeNotReadyReason;
 import dev.incidents.analyzer.signal.EventSignal;
 import dev.incidents.analyzer.signal.NodeObserved;
@@ -34,9 +35,16 @@ public final class NodeNotReadyDetector implements Detector {
         if (signal instanceof EventSignal e && "Node".equals(e.involvedKind()) && "NodeNotReady".equals(e.reason())) {
             return Optional.of(Findings.of(e, Facts.of(Fact.NODE, e.involvedName())));
         }
+        if (signal instanceof EventSignal e && "Pod".equals(e.involvedKind()) && "NodeNotReady".equals(e.reason())
+                && e.node().filter(subject.subject().name()::equals).isPresent()) {
+            // the node controller marks every pod of a node it finds not ready ("Node is not ready"): a pod's
+            // describe may be all there is of it, routed here by the pod's node (SignalRouting)
+            return Optional.of(Findings.of(e, Facts.of(Fact.NODE, e.node().get())));
+        }
         if (signal instanceof EventSignal e && "FailedScheduling".equals(e.reason())
                 && Unnamed.NODE.equals(subject.subject().name())
-                && subject.nodesObserved().getAsInt() == 0) {
+                && subject.nodesObserved().getAsInt() == 0
+                && FailedSchedulingMessage.parse(e.message()).everyNodeNotReady()) {
             // routed here when the scheduler sees every node down (SignalRouting); the only evidence when no node
             // of the cluster was observed: an unreachable taint means the kubelet stopped posting status
             boolean unreachable = e.message().contains("unreachable");

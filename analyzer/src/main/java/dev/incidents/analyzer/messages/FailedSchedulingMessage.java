@@ -540,6 +540,27 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
         return reasons.stream().mapToInt(SchedulingReason::nodes).sum() >= total;
     }
 
+    /**
+     * Every node the scheduler counted is out because its disk is full: the node controller's condition taint
+     * ({@code 1 node(s) had untolerated taint {node.kubernetes.io/disk-pressure: }}) or, before taint-based conditions,
+     * the predicate's words ({@code 3 node(s) had disk pressure}). The nodes' disks are the problem, whatever the pod
+     * asks for.
+     */
+    public boolean everyNodeUnderDiskPressure() {
+        if (total == 0 || reasons.isEmpty() || !reasons.stream().allMatch(FailedSchedulingMessage::diskPressure)) {
+            return false;
+        }
+        return reasons.stream().mapToInt(SchedulingReason::nodes).sum() >= total;
+    }
+
+    private static boolean diskPressure(SchedulingReason r) {
+        if (r.kind() == Kind.UNTOLERATED_TAINT) {
+            return r.taint() != null && r.taint().toLowerCase(Locale.ROOT).startsWith("node.kubernetes.io/disk-pressure");
+        }
+        String clause = r.raw() == null ? "" : r.raw().toLowerCase(Locale.ROOT);
+        return r.kind() == Kind.OTHER && (clause.contains("disk pressure") || clause.contains("diskpressure"));
+    }
+
     /** The accelerator resource named by an {@code Insufficient} clause, e.g. {@code nvidia.com/gpu}. */
     public Optional<String> acceleratorResource() {
         return reasons.stream().filter(SchedulingReason::isInsufficientAccelerator)

@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -118,12 +119,7 @@ class PartitionPaceTest {
         long time = r.time().toEpochMilli();
         return switch (r.kind()) {
             case EVENT -> SignalRouting.event(r.key(), (KubeEvent) r.value());
-            case POD -> {
-                List<KeyValue<String, Signal>> out = new ArrayList<>();
-                out.add(SignalRouting.pod(r.key(), (PodSnapshot) r.value(), time));
-                SignalRouting.podOnNode((PodSnapshot) r.value()).ifPresent(out::add);
-                yield out;
-            }
+            case POD -> SignalRouting.podSignals(r.key(), (PodSnapshot) r.value(), time, Optional.empty());
             case NODE -> List.of(SignalRouting.node(r.key(), (NodeSnapshot) r.value(), time));
             case PODGROUP -> List.of();
         };

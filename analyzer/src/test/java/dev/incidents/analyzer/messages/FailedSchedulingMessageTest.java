@@ -297,6 +297,23 @@ class FailedSchedulingMessageTest {
                 .everyNodeNotReady()).isFalse();
     }
 
+    /** usernetes#155: every node out for disk, the condition's taint or the old predicate's words: not the pod's fit. */
+    @Test
+    void everyNodeOutOfDiskIsNotTheWorkloadsFit() {
+        FailedSchedulingMessage tainted = FailedSchedulingMessage.parse("0/1 nodes are available: 1 node(s) had taint "
+                + "{node.kubernetes.io/disk-pressure: }, that the pod didn't tolerate.");
+        assertThat(tainted.everyNodeUnderDiskPressure()).isTrue();
+        assertThat(tainted.everyNodeNotReady()).isFalse();
+        assertThat(tainted.category()).as("a system taint is no workload's blocker").isEmpty();
+        assertThat(FailedSchedulingMessage.parse("0/3 nodes are available: 3 node(s) had disk pressure.")
+                .everyNodeUnderDiskPressure()).isTrue();
+        assertThat(FailedSchedulingMessage.parse("0/3 nodes are available: 1 node(s) had untolerated taint "
+                + "{node.kubernetes.io/disk-pressure: }, 2 Insufficient nvidia.com/gpu.").everyNodeUnderDiskPressure())
+                .as("the GPU nodes are full, not out of disk").isFalse();
+        assertThat(FailedSchedulingMessage.parse("0/2 nodes are available: 2 node(s) had untolerated taint "
+                + "{node.kubernetes.io/memory-pressure: }.").everyNodeUnderDiskPressure()).isFalse();
+    }
+
     /** HAMi#591: HAMi's extender filters nodes by their devices only; its verdict is a GPU shortage. */
     @Test
     void hamisFilteringVerdictIsAnAcceleratorShortage() {
