@@ -69,7 +69,8 @@ public final class SignalRouting {
             return Subject.workload(cluster, namespace, w.kind(), w.name()).key();
         }), signal));
         if ("Pod".equals(involved.getKind()) && signal.node().isPresent()
-                && (isDiskFullPull(event) || NodeDiskFull.parse(event.getMessage()).isPresent())) {
+                && (isDiskFullPull(event) || NodeDiskFull.parse(event.getMessage()).isPresent()
+                        || "NodeNotReady".equals(event.getReason()))) {
             out.add(KeyValue.pair(Subject.node(cluster, signal.node().get()).key(), signal));
         }
         if ("FailedScheduling".equals(event.getReason()) && everyNodeOut(event.getMessage())) {

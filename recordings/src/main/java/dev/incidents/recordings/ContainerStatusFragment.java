@@ -53,6 +53,25 @@ final class ContainerStatusFragment {
         return pod;
     }
 
+    /**
+     * The pod the kubelet's messages in {@code status} (made by {@link #pod}) name with its namespace: a container
+     * waiting in {@code CrashLoopBackOff} says {@code back-off 5m0s restarting failed container=x pod=<name>_<namespace>(uid)};
+     * null when none does.
+     */
+    static DescribeEvents.Subject namedPod(ObjectNode status) {
+        for (JsonNode c : status.path("containerStatuses")) {
+            for (String state : new String[] {"state", "lastState"}) {
+                for (JsonNode kind : c.path(state)) {
+                    DescribeEvents.Subject named = DescribeEvents.podNamedIn(kind.path("message").asText(null));
+                    if (named != null) {
+                        return named;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
     /** A container's status: a {@code state} or {@code lastState} that is one of the three states, and no kind. */
     private static boolean isContainerStatus(JsonNode status) {
         return status.isObject() && !status.has("kind") && !status.has("phase")

@@ -381,6 +381,18 @@ final class DescribeEvents {
         return found;
     }
 
+    /**
+     * The pod a kubelet message names with its namespace ({@code back-off 5m0s restarting failed container=manager
+     * pod=web-7d9c_shop(uid)}), null when it names none or names it without its namespace.
+     */
+    static Subject podNamedIn(String message) {
+        if (message == null) {
+            return null;
+        }
+        Matcher m = POD_IN_MESSAGE.matcher(message);
+        return m.find() && namespaceIn(m) != null ? new Subject("Pod", namespaceIn(m), m.group(1), null) : null;
+    }
+
     /** The namespace a {@link #POD_IN_MESSAGE} match gives, null when the message names the pod alone. */
     private static String namespaceIn(Matcher podInMessage) {
         return podInMessage.group(2) != null ? podInMessage.group(2) : podInMessage.group(3);
@@ -633,6 +645,11 @@ final class DescribeEvents {
         involved.put("name", name);
         if (!clusterScoped) {
             involved.put("namespace", namespace);
+        }
+        if ("node-controller".equals(component) && "Pod".equals(kind) && node != null) {
+            // the node controller's NodeNotReady on a pod ("Node is not ready") is about the node the pod is on: its
+            // related object, as the events API has it
+            event.putObject("related").put("kind", "Node").put("name", node);
         }
         event.put("reason", row.reason());
         Matcher field = FIELD_PATH_PREFIX.matcher(row.message());

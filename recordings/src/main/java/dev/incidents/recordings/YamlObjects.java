@@ -73,7 +73,9 @@ final class YamlObjects {
         }
         ObjectNode containers = ContainerStatusFragment.pod(status);
         if (containers != null) {
-            return object("Pod", Unnamed.POD, "default", containers);
+            DescribeEvents.Subject named = ContainerStatusFragment.namedPod(containers);
+            return named == null ? object("Pod", Unnamed.POD, "default", containers)
+                    : object("Pod", named.name(), named.namespace(), containers);
         }
         if (status == null || !status.isObject() || status.has("kind")) {
             return null;

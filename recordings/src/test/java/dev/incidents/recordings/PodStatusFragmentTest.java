@@ -266,6 +266,24 @@ class PodStatusFragmentTest {
                 """);
         assertThat(looping.getPhase()).isEqualTo("Running");
         assertThat(looping.getContainers().get(0).getRestartCount()).isEqualTo(7);
+        assertThat(looping.getName()).isEqualTo(DescribePod.UNNAMED_POD);
+
+        // infra-deployments#5864: the kubelet's back-off message names the pod and its namespace
+        PodSnapshot named = onlyPod("""
+                  containerStatuses:
+                    - restartCount: 89
+                      name: manager
+                      state:
+                        waiting:
+                          reason: CrashLoopBackOff
+                          message: back-off 5m0s restarting failed container=manager pod=integration-service-controller-manager-688576694b-shvsr_integration-service(f3a99704-508c-4602-9136-cb09bb250374)
+                      lastState:
+                        terminated:
+                          exitCode: 137
+                          reason: OOMKilled
+                """);
+        assertThat(named.getName()).isEqualTo("integration-service-controller-manager-688576694b-shvsr");
+        assertThat(named.getNamespace()).isEqualTo("integration-service");
 
         // a container spec is no status: nothing of it is a snapshot
         assertThat(Recordings.read("paste.txt", """

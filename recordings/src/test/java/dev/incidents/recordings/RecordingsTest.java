@@ -340,6 +340,27 @@ class RecordingsTest {
         assertThat(records).extracting(Recorded::key).containsOnly("test/default/Node/worker-7");
     }
 
+    /** kubernetes#125217: the node controller's NodeNotReady on a pod is about the node the Scheduled row names. */
+    @Test
+    void theNodeControllersPodEventRelatesToThePodsNode() {
+        String text = """
+                Events:
+                  Type     Reason        Age   From               Message
+                  ----     ------        ----  ----               -------
+                  Normal   Scheduled     42m   default-scheduler  Successfully assigned default/web-595dff4799-hz9xr to wp-5.novalocal
+                  Warning  NodeNotReady  39m   node-controller    Node is not ready
+                """;
+        List<Recorded> records = Recordings.read("paste.txt", text, OPTIONS, rejections::add);
+
+        assertThat(rejections).isEmpty();
+        KubeEvent notReady = records.stream().map(r -> (KubeEvent) r.value())
+                .filter(e -> "NodeNotReady".equals(e.getReason())).findFirst().orElseThrow();
+        assertThat(notReady.getInvolvedObject().getName()).isEqualTo("web-595dff4799-hz9xr");
+        assertThat(notReady.getRelated().getKind()).isEqualTo("Node");
+        assertThat(notReady.getRelated().getName()).isEqualTo("wp-5.novalocal");
+        assertThat(notReady.getReportingInstance()).as("the node controller runs elsewhere").isNull();
+    }
+
     /** gpu-operator#331: only a container's State / Last State lines were pasted. */
     @Test
     void containerStateBlockWithoutItsPodIsAnUnnamedPodsContainer() {

@@ -35,6 +35,12 @@ public final class NodeNotReadyDetector implements Detector {
         if (signal instanceof EventSignal e && "Node".equals(e.involvedKind()) && "NodeNotReady".equals(e.reason())) {
             return Optional.of(Findings.of(e, Facts.of(Fact.NODE, e.involvedName())));
         }
+        if (signal instanceof EventSignal e && "Pod".equals(e.involvedKind()) && "NodeNotReady".equals(e.reason())
+                && e.node().filter(subject.subject().name()::equals).isPresent()) {
+            // the node controller marks every pod of a node it finds not ready ("Node is not ready"): a pod's
+            // describe may be all there is of it, routed here by the pod's node (SignalRouting)
+            return Optional.of(Findings.of(e, Facts.of(Fact.NODE, e.node().get())));
+        }
         if (signal instanceof EventSignal e && "FailedScheduling".equals(e.reason())
                 && Unnamed.NODE.equals(subject.subject().name())
                 && subject.nodesObserved().getAsInt() == 0

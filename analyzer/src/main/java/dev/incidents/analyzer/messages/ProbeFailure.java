@@ -35,6 +35,12 @@ public record ProbeFailure(Probe probe, boolean restart, Optional<String> contai
             "^\\s*(Liveness|Readiness|Startup) probe (?:failed|errored)\\s*:?\\s*(.*)$", Pattern.DOTALL);
     private static final Pattern KILLING = Pattern.compile(
             "Container (\\S+) failed (liveness|startup|readiness) probe");
+    /**
+     * Kubelets 1.9 to 1.13 named the container by its runtime id: {@code Killing container with id docker://hub:Container
+     * failed liveness probe.. Container will be killed and recreated.}
+     */
+    private static final Pattern KILLING_BY_ID = Pattern.compile(
+            "Killing container with id [a-z-]+://([^:\\s]+):Container failed (liveness|startup|readiness) probe");
 
     /**
      * The probe reached the endpoint and gave up waiting for its answer: an HTTP probe past its timeout while awaiting
@@ -64,7 +70,7 @@ public record ProbeFailure(Probe probe, boolean restart, Optional<String> contai
             return Optional.of(new ProbeFailure(probe, false, Optional.empty(), unhealthy.group(2).trim(), message));
         }
         Matcher killing = KILLING.matcher(message);
-        if (killing.find()) {
+        if (killing.find() || (killing = KILLING_BY_ID.matcher(message)).find()) {
             Probe probe = Probe.valueOf(killing.group(2).toUpperCase(Locale.ROOT));
             return Optional.of(new ProbeFailure(probe, true, Optional.of(killing.group(1)), "", message));
         }

@@ -52,6 +52,10 @@ public record EventSignal(KubeEvent event, Instant time, Instant firstTime, Opti
                 return Optional.of(m.group(3));
             }
         }
+        // An event whose related object is a node is about that node too (the node controller's NodeNotReady on a pod).
+        if (event.getRelated() != null && "Node".equals(event.getRelated().getKind())) {
+            return Optional.of(event.getRelated().getName());
+        }
         // Kubelet events carry the node as source.host / reportingInstance.
         String component = event.getReportingComponent();
         String instance = event.getReportingInstance();

@@ -91,4 +91,16 @@ class ContainerMessagesTest {
         assertThat(start.probe()).isEqualTo(Probe.STARTUP);
         assertThat(ProbeFailure.parse("Stopping container triton")).isEmpty();
     }
+
+    /** zero-to-jupyterhub-k8s#1004: a 1.9-1.13 kubelet named the container by its runtime id. */
+    @Test
+    void killingForAProbeInTheOlderWording() {
+        ProbeFailure hub = ProbeFailure.parse("Killing container with id docker://hub:Container failed liveness probe.. "
+                + "Container will be killed and recreated.").orElseThrow();
+
+        assertThat(hub.probe()).isEqualTo(Probe.LIVENESS);
+        assertThat(hub.restart()).isTrue();
+        assertThat(hub.container()).contains("hub");
+        assertThat(ProbeFailure.parse("Killing container with id docker://hub:Need to kill Pod")).isEmpty();
+    }
 }
