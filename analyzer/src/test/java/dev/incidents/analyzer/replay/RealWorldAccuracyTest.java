@@ -148,7 +148,9 @@ class RealWorldAccuracyTest {
             "image_not_found/pelagia-32-deployment-controller-no-arm64-image-k0rdent-graviton-replicas-errimagepull-get-pods",
             // '3 Insufficient nvidia.com/gpu' beside custom-tainted nodes: which nodes have GPUs the verdict does not
             // say, so the shortage ranks first (the GPU nodes were the tainted ones)
-            "untolerated_taint/elyra-2681-odh-kfp-gpu-notebook-step-no-toleration-for-tainted-nodes-lone-message");
+            "untolerated_taint/elyra-2681-odh-kfp-gpu-notebook-step-no-toleration-for-tainted-nodes-lone-message",
+            // session 11 (fixtures18): a PreBind 'binding volumes: timed out waiting for the condition' verdict opens nothing
+            "pvc_unbound/vault-helm-936-eks-gp2-claim-never-provisioned-prebind-volumebinding-timed-out-pod-events");
 
     /**
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
@@ -210,7 +212,7 @@ class RealWorldAccuracyTest {
 
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
-        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(645);
+        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(648);
         assertThat(heldBack).hasSizeGreaterThanOrEqualTo(0); // between two batches
     }
 
