@@ -21,6 +21,21 @@ public record CauseEvidence(String cause, String line) {
         return new CauseEvidence(clue.name(), line);
     }
 
+    /** Items an evidence line names in full; a fleet's hundreds of GPU nodes are counted, and the first ones named. */
+    static final int NAMED = 10;
+
+    /**
+     * {@code items} joined for an evidence line: all of them up to {@link #NAMED}, else the first ones and how many
+     * more ({@code gpu-a (4), gpu-b (4), ... and 817 more}): a line listing 827 nodes was unreadable, and every build
+     * of an incident carried it (the remediation's commands list them all).
+     */
+    public static String listed(List<String> items) {
+        if (items.size() <= NAMED) {
+            return String.join(", ", items);
+        }
+        return String.join(", ", items.subList(0, NAMED)) + " and " + (items.size() - NAMED) + " more";
+    }
+
     /** The clue this evidence proves, when its id names one. */
     public Optional<Clue> clue() {
         return Arrays.stream(Clue.values()).filter(c -> c.name().equals(cause)).findFirst();

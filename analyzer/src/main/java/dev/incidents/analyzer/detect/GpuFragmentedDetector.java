@@ -60,7 +60,7 @@ public final class GpuFragmentedDetector implements Detector {
         }
         ResourceOffer offer = subject.nodeOffers().apply(resource);
         return List.of(new CauseEvidence(FREE_BUT_SPLIT, offer.freeTotal() + " " + resource + " free in total ("
-                + String.join(", ", offer.freeByNode()) + "), at most " + offer.largestFree() + " on one node; the pod "
+                + CauseEvidence.listed(offer.freeByNode()) + "), at most " + offer.largestFree() + " on one node; the pod "
                 + "requests " + InsufficientGpuDetector.requested(subject, resource)));
     }
 }
