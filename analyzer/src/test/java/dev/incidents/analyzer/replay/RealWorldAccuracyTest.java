@@ -161,7 +161,8 @@ class RealWorldAccuracyTest {
             "readiness_failing/seldon-core-1963-model-chain-engine-ready-check-refused-on-9002-third-model-not-listening-three-rows",
             // Pending rows only: the nodes' taints and the missing tolerations are in the reporter's prose
             "untolerated_taint/kubeblocks-3083-gke-nodes-tainted-dev-large-csi-s3-addon-statefulsets-lack-operator-tolerations-get-pods",
-            // session 11 (fixtures18): a PreBind 'binding volumes: timed out waiting for the condition' verdict opens nothing
+            // session 11 (fixtures18): the PreBind 'binding volumes: timed out' verdict opens PVC_UNBOUND, but on an
+            // unnamed pod: only the reporter's caption ('Pod - `vault-0`') names it
             "pvc_unbound/vault-helm-936-eks-gp2-claim-never-provisioned-prebind-volumebinding-timed-out-pod-events");
 
     /**
