@@ -171,7 +171,11 @@ class RealWorldAccuracyTest {
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
-    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(); // between two batches: batch 18 moved in, session 11
+    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
+            // batch 19, measured 19/21 on 2026-12-03 (session 11, at its merge, analyzer of feb0e8e) before anyone
+            // looked at it; its three healthy recordings clean
+            "config_error/kubernetes-event-exporter-104-deploy-manifest-run-as-non-root-image-user-nonroot-non-numeric-event-message",
+            "readiness_failing/gitpod-4382-self-hosted-0-8-dashboard-image-has-no-ready-endpoint-chart-readiness-probe-lone-get-events-row");
 
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
@@ -228,7 +232,7 @@ class RealWorldAccuracyTest {
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
         assertThat(outcomes).hasSizeGreaterThanOrEqualTo(671);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(0); // between two batches
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(21);
     }
 
     @Test
