@@ -6,6 +6,7 @@ import dev.incidents.analyzer.hints.Facts;
 import dev.incidents.analyzer.messages.VolumeClaimMessage;
 import dev.incidents.analyzer.signal.EventSignal;
 import dev.incidents.analyzer.signal.Signal;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -15,6 +16,9 @@ import java.util.Optional;
  */
 public final class PvcUnboundDetector extends SchedulingDetector {
 
+    /** How long a claim may wait for its external provisioner before that counts as a failure. */
+    static final Duration PROVISIONER_SILENT = Duration.ofMinutes(5);
+
     public PvcUnboundDetector() {
         super(Category.PVC_UNBOUND);
     }
@@ -22,11 +26,22 @@ public final class PvcUnboundDetector extends SchedulingDetector {
     @Override
     public Optional<Finding> examine(Signal signal, SubjectView subject) {
         if (signal instanceof EventSignal e && "PersistentVolumeClaim".equals(e.involvedKind())
-                && ("ProvisioningFailed".equals(e.reason()) || "FailedBinding".equals(e.reason()))) {
+                && ("ProvisioningFailed".equals(e.reason()) || "FailedBinding".equals(e.reason())
+                        || "ExternalProvisioning".equals(e.reason()) && provisionerSilent(e))) {
             Facts clue = VolumeClaimMessage.parse(e.message()).map(VolumeClaimMessage::facts).orElse(Facts.empty());
             return Optional.of(Findings.of(e, clue.with(Fact.PVC, e.involvedName())));
         }
         return super.examine(signal, subject);
+    }
+
+    /**
+     * The claim controller's {@code ExternalProvisioning} ("waiting for a volume to be created, either by external
+     * provisioner ...") repeats while the provisioner has not answered. A working one answers within seconds, a slow
+     * one within minutes; still waiting after {@link #PROVISIONER_SILENT}, the provisioner is not running (a CSI driver
+     * never installed: EKS's gp2 class names {@code ebs.csi.aws.com} since 1.23).
+     */
+    private static boolean provisionerSilent(EventSignal e) {
+        return Duration.between(e.firstTime(), e.time()).compareTo(PROVISIONER_SILENT) >= 0;
     }
 
     @Override

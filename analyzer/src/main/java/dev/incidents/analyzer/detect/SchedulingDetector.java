@@ -4,7 +4,9 @@ import dev.incidents.analyzer.Category;
 import dev.incidents.analyzer.correlate.PodState;
 import dev.incidents.analyzer.hints.Fact;
 import dev.incidents.analyzer.hints.Facts;
+import dev.incidents.analyzer.hints.Clue;
 import dev.incidents.analyzer.messages.FailedSchedulingMessage;
+import dev.incidents.analyzer.messages.GangVerdict;
 import dev.incidents.analyzer.messages.QueueVerdict;
 import dev.incidents.analyzer.messages.ScaleUpVerdict;
 import dev.incidents.analyzer.signal.EventSignal;
@@ -31,7 +33,7 @@ public abstract class SchedulingDetector extends CategoryDetector {
         // cluster-autoscaler only looks at pods the scheduler marked unschedulable, so its verdicts are scheduling
         // evidence too; its reasons are per node group, so they count only when the scheduler's own FailedScheduling
         // (per node, the better verdict) is not there (expired, or not pasted)
-        Optional<QueueVerdict> queued = e.pod().isPresent() ? Optional.empty()
+        Optional<QueueVerdict> queued = e.pod().isPresent() ? wholeGangWaits(e, subject)
                 : QueueVerdict.parse(e.reason(), e.message());
         if (queued.isPresent()) {
             Category held = queued.get().accelerator() ? Category.INSUFFICIENT_GPU : Category.INSUFFICIENT_RESOURCES;
@@ -80,6 +82,22 @@ public abstract class SchedulingDetector extends CategoryDetector {
             facts = facts.withClue(ScaleUpVerdict.clue(e.message()));
         }
         return Optional.of(Findings.of(e, facts));
+    }
+
+    /**
+     * Volcano's gang verdict on a member pod when no member is placed ({@code 3/3 tasks in gang unschedulable: pod
+     * group is not ready, 3 Pending, 3 minAvailable; Pending: 3 Undetermined}): the whole gang waits for room, a
+     * queue's capacity or nodes that cannot take all of it at once, as the group's own verdict says ({@link
+     * QueueVerdict}). With some members placed it is a partial placement, the gang detector's.
+     */
+    private static Optional<QueueVerdict> wholeGangWaits(EventSignal e, SubjectView subject) {
+        if (!"FailedScheduling".equals(e.reason())
+                || GangVerdict.parse(e.message()).filter(g -> g.placed() == 0).isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<String> accelerator = subject.pod(e.pod()).flatMap(p -> p.requests.keySet().stream()
+                .filter(FailedSchedulingMessage::isAccelerator).findFirst());
+        return Optional.of(new QueueVerdict(accelerator, Clue.GANG_NOT_PLACEABLE));
     }
 
     /**

@@ -318,7 +318,11 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
             // "didn't match Pod's node affinity/selector" (1.21+), "didn't match node selector" (older).
             return new SchedulingReason(nodes, Kind.NODE_SELECTOR_MISMATCH, null, null, clause);
         }
-        if (lower.contains("persistentvolumeclaim") || lower.contains("persistent volumes to bind")) {
+        // VolumeBinding's PreBind: the scheduler picked a node and waited for the claims' volumes to be provisioned
+        // and bound there, and they were not ("binding volumes: timed out waiting for the condition", "binding
+        // volumes: provisioning failed for PVC ...")
+        boolean bindingFailed = lower.contains("binding volumes:") && !lower.contains("pod does not exist");
+        if (lower.contains("persistentvolumeclaim") || lower.contains("persistent volumes to bind") || bindingFailed) {
             Matcher pvc = PVC_NAME.matcher(text);
             return new SchedulingReason(nodes, Kind.UNBOUND_PVC, pvc.find() ? pvc.group(1) : null, null, clause);
         }

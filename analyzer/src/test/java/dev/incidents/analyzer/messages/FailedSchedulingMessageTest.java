@@ -297,6 +297,15 @@ class FailedSchedulingMessageTest {
                 .everyNodeNotReady()).isFalse();
     }
 
+    /** vault-helm#936: the volumes of the node it picked were never bound: the claim, not the node, blocks. */
+    @Test
+    void volumeBindingTimedOutInPreBindIsAnUnboundClaim() {
+        assertThat(FailedSchedulingMessage.parse("running PreBind plugin \"VolumeBinding\": binding volumes: timed out "
+                + "waiting for the condition").category()).contains(Category.PVC_UNBOUND);
+        assertThat(FailedSchedulingMessage.parse("running PreBind plugin \"VolumeBinding\": binding volumes: pod does "
+                + "not exist any more: pod \"web-0\" not found").category()).isEmpty();
+    }
+
     /** usernetes#155: every node out for disk, the condition's taint or the old predicate's words: not the pod's fit. */
     @Test
     void everyNodeOutOfDiskIsNotTheWorkloadsFit() {

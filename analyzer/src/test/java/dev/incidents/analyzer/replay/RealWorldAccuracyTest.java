@@ -149,23 +149,33 @@ class RealWorldAccuracyTest {
             // '3 Insufficient nvidia.com/gpu' beside custom-tainted nodes: which nodes have GPUs the verdict does not
             // say, so the shortage ranks first (the GPU nodes were the tainted ones)
             "untolerated_taint/elyra-2681-odh-kfp-gpu-notebook-step-no-toleration-for-tainted-nodes-lone-message",
-            // session 11 (fixtures18): a PreBind 'binding volumes: timed out waiting for the condition' verdict opens nothing
-            "pvc_unbound/vault-helm-936-eks-gp2-claim-never-provisioned-prebind-volumebinding-timed-out-pod-events");
+            // batch 18, moved here in session 11 after its classes (16/21); what is left:
+            // YuniKorn placeholders and Pending rows only: that the queue root.test is full is in the guide's prose
+            "insufficient_resources/ray-47850-kuberay-yunikorn-second-raycluster-gang-waits-queue-root-test-4-cpu-full-get-pods",
+            // a pre-1.18 'had taints that the pod didn't tolerate' (none named) beside a watchdog's own taint whose
+            // value is NodeDiskPressure: a taint, not a node condition, says the disk is short
+            "node_disk_pressure/dcos-kubernetes-quickstart-108-watchdog-nodediskpressure-taint-on-all-3-nodes-events-and-taints-line",
+            // one Running row with 2 restarts: that memory killed the model load is the maintainer's answer
+            "oom_killed/kubeblocks-6063-ggml-llama-13b-q4-addon-pod-restarted-twice-memory-request-too-small-get-pods-row",
+            // readiness 503 x13 over the 2.5 minutes since the start: too short to call a persistent failure
+            "readiness_failing/seldon-core-1963-model-chain-engine-ready-check-refused-on-9002-third-model-not-listening-three-rows",
+            // Pending rows only: the nodes' taints and the missing tolerations are in the reporter's prose
+            "untolerated_taint/kubeblocks-3083-gke-nodes-tainted-dev-large-csi-s3-addon-statefulsets-lack-operator-tolerations-get-pods",
+            // session 11 (fixtures18): the PreBind 'binding volumes: timed out' verdict opens PVC_UNBOUND, but on an
+            // unnamed pod: only the reporter's caption ('Pod - `vault-0`') names it
+            "pvc_unbound/vault-helm-936-eks-gp2-claim-never-provisioned-prebind-volumebinding-timed-out-pod-events",
+            // session 11 (fixtures19): a bare 'spec.containers{...}: Error: container has runAsNonRoot ...' line gives 0 records
+            "config_error/maintenant-17-raw-manifest-run-as-non-root-without-run-as-user-dockerfile-no-user-lone-event-message");
 
     /**
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
     static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
-            // batch 18, measured 14/21 on 2026-12-03 (session 11, at its merge, analyzer of 98396c4) before anyone
+            // batch 19, measured 19/21 on 2026-12-03 (session 11, at its merge, analyzer of feb0e8e) before anyone
             // looked at it; its three healthy recordings clean
-            "insufficient_resources/ray-47850-kuberay-yunikorn-second-raycluster-gang-waits-queue-root-test-4-cpu-full-get-pods",
-            "insufficient_resources/ray-docs-kuberay-volcano-queue-4-cpu-second-raycluster-gang-unschedulable-describe-tail-and-get-pods",
-            "node_disk_pressure/dcos-kubernetes-quickstart-108-watchdog-nodediskpressure-taint-on-all-3-nodes-events-and-taints-line",
-            "oom_killed/kubeblocks-6063-ggml-llama-13b-q4-addon-pod-restarted-twice-memory-request-too-small-get-pods-row",
-            "pvc_unbound/cdk-eks-blueprints-561-eks-1-23-kubecost-pvcs-gp2-no-ebs-csi-driver-external-provisioning-2222-times",
-            "readiness_failing/seldon-core-1963-model-chain-engine-ready-check-refused-on-9002-third-model-not-listening-three-rows",
-            "untolerated_taint/kubeblocks-3083-gke-nodes-tainted-dev-large-csi-s3-addon-statefulsets-lack-operator-tolerations-get-pods");
+            "config_error/kubernetes-event-exporter-104-deploy-manifest-run-as-non-root-image-user-nonroot-non-numeric-event-message",
+            "readiness_failing/gitpod-4382-self-hosted-0-8-dashboard-image-has-no-ready-endpoint-chart-readiness-probe-lone-get-events-row");
 
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
@@ -221,7 +231,7 @@ class RealWorldAccuracyTest {
 
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
-        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(648);
+        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(671);
         assertThat(heldBack).hasSizeGreaterThanOrEqualTo(21);
     }
 
