@@ -2,9 +2,9 @@ package dev.incidents.analyzer.detect;
 
 import dev.incidents.analyzer.Category;
 import dev.incidents.analyzer.correlate.PodState;
+import dev.incidents.analyzer.hints.Clue;
 import dev.incidents.analyzer.hints.Fact;
 import dev.incidents.analyzer.hints.Facts;
-import dev.incidents.analyzer.hints.Clue;
 import dev.incidents.analyzer.messages.FailedSchedulingMessage;
 import dev.incidents.analyzer.messages.GangVerdict;
 import dev.incidents.analyzer.messages.QueueVerdict;
