@@ -47,7 +47,13 @@ record JavaCommand(List<String> jvmOptions) {
      */
     static final String REPLAY_INITIAL_HEAP = "-Xms128m";
 
-    /** {@code bin/incidents ARGS}: the CLI's main class, with the launcher's collector and initial heap for {@code replay}. */
+    /**
+     * How much free heap {@code bin/incidents} lets {@code replay} keep after a collection unless
+     * {@code INCIDENTS_JAVA_OPTS} says: 10-30 %, not the JVM's 40-70 % (see the launcher).
+     */
+    static final List<String> REPLAY_HEAP_FREE = List.of("-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30");
+
+    /** {@code bin/incidents ARGS}: the CLI's main class, with the launcher's collector and heap sizing for {@code replay}. */
     List<String> incidents(String... args) {
         return command(Main.class.getName(), args.length > 0 && "replay".equals(args[0]), args);
     }
@@ -70,6 +76,9 @@ record JavaCommand(List<String> jvmOptions) {
         }
         if (replay && jvmOptions.stream().noneMatch(o -> o.startsWith("-Xms"))) {
             command.add(REPLAY_INITIAL_HEAP);
+        }
+        if (replay && jvmOptions.stream().noneMatch(o -> o.contains("HeapFreeRatio="))) {
+            command.addAll(REPLAY_HEAP_FREE);
         }
         command.addAll(jvmOptions.subList(1, jvmOptions.size()));
         String home = System.getProperty(BrokerSettings.INCIDENTS_HOME_PROPERTY);
@@ -101,8 +110,10 @@ record JavaCommand(List<String> jvmOptions) {
                     .orElse(REPLAY_COLLECTOR);
             String initial = jvmOptions.stream().filter(o -> o.startsWith("-Xms")).findFirst()
                     .orElse(REPLAY_INITIAL_HEAP);
+            String free = jvmOptions.stream().anyMatch(o -> o.contains("HeapFreeRatio="))
+                    ? "" : " " + String.join(" ", REPLAY_HEAP_FREE);
             return max + " (" + String.join(" ", jvmOptions) + "; replay and parse-only with " + collector + " "
-                    + initial + ")";
+                    + initial + free + ")";
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
