@@ -9,7 +9,6 @@ import dev.incidents.analyzer.messages.ImagePullFailure;
 import dev.incidents.analyzer.messages.NodeDiskFull;
 import dev.incidents.analyzer.signal.EventSignal;
 import dev.incidents.analyzer.signal.Signal;
-import dev.incidents.recordings.Unnamed;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -45,8 +44,7 @@ public final class NodeDiskPressureDetector implements Detector {
             Finding f = Findings.of(e, Facts.of(Fact.NODE, node));
             return Optional.of(withNode(f, node, true, Optional.empty()));
         }
-        if ("FailedScheduling".equals(e.reason()) && Unnamed.NODE.equals(node)
-                && subject.nodesObserved().getAsInt() == 0
+        if ("FailedScheduling".equals(e.reason()) && subject.unnamedNodeOfUnobservedCluster()
                 && FailedSchedulingMessage.parse(e.message()).everyNodeUnderDiskPressure()) {
             // routed here when the scheduler sees every node tainted for disk pressure (SignalRouting): the only
             // evidence when no node of the cluster was observed (a paste of the pod alone)

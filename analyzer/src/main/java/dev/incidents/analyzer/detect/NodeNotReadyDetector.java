@@ -9,7 +9,6 @@ import dev.incidents.analyzer.messages.NodeNotReadyReason;
 import dev.incidents.analyzer.signal.EventSignal;
 import dev.incidents.analyzer.signal.NodeObserved;
 import dev.incidents.analyzer.signal.Signal;
-import dev.incidents.recordings.Unnamed;
 import dev.incidents.schemas.Condition;
 import java.util.List;
 import java.util.Optional;
@@ -42,8 +41,7 @@ public final class NodeNotReadyDetector implements Detector {
             return Optional.of(Findings.of(e, Facts.of(Fact.NODE, e.node().get())));
         }
         if (signal instanceof EventSignal e && "FailedScheduling".equals(e.reason())
-                && Unnamed.NODE.equals(subject.subject().name())
-                && subject.nodesObserved().getAsInt() == 0
+                && subject.unnamedNodeOfUnobservedCluster()
                 && FailedSchedulingMessage.parse(e.message()).everyNodeNotReady()) {
             // routed here when the scheduler sees every node down (SignalRouting); the only evidence when no node
             // of the cluster was observed: an unreachable taint means the kubelet stopped posting status

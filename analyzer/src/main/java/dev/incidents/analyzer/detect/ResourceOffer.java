@@ -55,8 +55,9 @@ public final class ResourceOffer {
         this.freeSource = free;
     }
 
-    public ResourceOffer(int nodesObserved, NodeUnits advertised, long largest, long total, int placementsObserved,
-                         NodeUnits free, long largestFree, long freeTotal) {
+    /** What is left, known already: {@link #NOTHING_KNOWN}, which stream threads share, so nothing is filled later. */
+    private ResourceOffer(int nodesObserved, NodeUnits advertised, long largest, long total, int placementsObserved,
+                          NodeUnits free, long largestFree, long freeTotal) {
         this(nodesObserved, advertised, largest, total, placementsObserved, null);
         this.free = new Free(free, largestFree, freeTotal);
     }

@@ -95,9 +95,8 @@ public abstract class SchedulingDetector extends CategoryDetector {
                 || GangVerdict.parse(e.message()).filter(g -> g.placed() == 0).isEmpty()) {
             return Optional.empty();
         }
-        Optional<String> accelerator = subject.pod(e.pod()).flatMap(p -> p.requests.keySet().stream()
-                .filter(FailedSchedulingMessage::isAccelerator).findFirst());
-        return Optional.of(new QueueVerdict(accelerator, Clue.GANG_NOT_PLACEABLE));
+        return Optional.of(new QueueVerdict(subject.pod(e.pod()).flatMap(SchedulingDetector::acceleratorRequested),
+                Clue.GANG_NOT_PLACEABLE));
     }
 
     /**
@@ -107,13 +106,17 @@ public abstract class SchedulingDetector extends CategoryDetector {
      * scheduler's verdict alone rather than guessed into a second incident.
      */
     private Optional<Finding> besideSchedulerVerdict(EventSignal e, PodState pod) {
-        Optional<String> accelerator = pod.requests.keySet().stream().filter(FailedSchedulingMessage::isAccelerator)
-                .findFirst();
+        Optional<String> accelerator = acceleratorRequested(pod);
         if (category() != Category.INSUFFICIENT_GPU || !ScaleUpVerdict.fittingGroupCannotGrow(e.message())
                 || accelerator.isEmpty() && !ScaleUpVerdict.mentionsAccelerator(e.message())) {
             return Optional.empty();
         }
         return Optional.of(Findings.of(e, Facts.empty().with(Fact.RESOURCE, accelerator)
                 .withClue(ScaleUpVerdict.clue(e.message()))));
+    }
+
+    /** The first accelerator resource the pod requests, by name. */
+    private static Optional<String> acceleratorRequested(PodState pod) {
+        return pod.requests.keySet().stream().filter(FailedSchedulingMessage::isAccelerator).findFirst();
     }
 }

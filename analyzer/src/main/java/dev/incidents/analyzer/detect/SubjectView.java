@@ -3,6 +3,7 @@ package dev.incidents.analyzer.detect;
 import dev.incidents.analyzer.Subject;
 import dev.incidents.analyzer.correlate.GroupState;
 import dev.incidents.analyzer.correlate.PodState;
+import dev.incidents.recordings.Unnamed;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -17,6 +18,15 @@ import java.util.function.IntSupplier;
 public record SubjectView(Subject subject, Map<String, PodState> pods, Function<String, ResourceOffer> nodeOffers,
                           IntSupplier nodesObserved, Map<String, Long> acceleratorsAdvertised,
                           Map<String, Long> acceleratorsExpected, Map<String, GroupState> groups) {
+
+    /**
+     * Whether this is the cluster's unnamed node while no node of the cluster was observed: a scheduler verdict that
+     * every node is out (not ready, out of disk) names none and is routed here ({@code SignalRouting}); it opens only
+     * where nothing else is known of the nodes (a paste, a shipper not watching nodes).
+     */
+    public boolean unnamedNodeOfUnobservedCluster() {
+        return Unnamed.NODE.equals(subject.name()) && nodesObserved.getAsInt() == 0;
+    }
 
     public Optional<PodState> pod(Optional<String> name) {
         return name.map(pods::get);
