@@ -46,6 +46,18 @@ final class QuotedEvent {
         }
     }
 
+    /**
+     * The kubelet's {@code Error: } for a container whose config it will not make: {@code couldn't find key x in Secret
+     * ns/name}, {@code secret "x" not found}, {@code container has runAsNonRoot and image will run as root (pod: ...)},
+     * {@code ... image has non-numeric user (nonroot), cannot verify user is non-root}, {@code container's runAsUser
+     * breaks non-root policy}, {@code failed to prepare subPath for volumeMount "x" of container "y"}, {@code failed to
+     * sync secret cache: timed out waiting for the condition}.
+     */
+    private static final Pattern CONTAINER_CONFIG_REFUSAL = Pattern.compile("Error: (?:couldn't find key \\S+ in "
+            + "(?:ConfigMap|Secret)|(?:configmap|secret) \"[^\"]+\" not found|container has runAsNonRoot and image "
+            + "|container's runAsUser breaks non-root policy|failed to (?:prepare|create) subPath (?:directory )?for "
+            + "volumeMount |failed to sync (?:configmap|secret) cache)");
+
     private static final List<KubeletMessage> KUBELET = List.of(
             new KubeletMessage(Pattern.compile("Failed to pull image \""), "Warning", "Failed"),
             // what a tool's log of the pod's progress shows between the failures (JupyterHub's spawn event log): the
@@ -86,8 +98,9 @@ final class QuotedEvent {
                     "nvidia-device-plugin"),
             new KubeletMessage(Pattern.compile("'[^']+' device marked unhealthy: "), "Warning", "DeviceUnhealthy",
                     "nvidia-device-plugin"),
-            new KubeletMessage(Pattern.compile("Error: (?:couldn't find key \\S+ in (?:ConfigMap|Secret)|(?:configmap|secret)"
-                    + " \"[^\"]+\" not found)"), "Warning", "Failed"));
+            // the kubelet's refusals to make a container's config (the CreateContainerConfigError family): a missing
+            // ConfigMap, Secret or key, a non-root policy it cannot keep or verify, a subPath it cannot prepare
+            new KubeletMessage(CONTAINER_CONFIG_REFUSAL, "Warning", "Failed"));
     private static final Pattern QUOTE_MARKER = Pattern.compile("^\\s*(?:>\\s*)*");
     /**
      * What a tool prints before an event's message: a time (Go's log package's {@code 2020/08/10 19:09:42} too) or a

@@ -2,6 +2,8 @@ package dev.incidents.recordings;
 
 import dev.incidents.schemas.KubeEvent;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -74,6 +76,35 @@ class QuotedEventTest {
                 """);
         assertThat(config.getReason()).isEqualTo("Failed");
         assertThat(config.getInvolvedObject().getNamespace()).isEqualTo("kube-system");
+    }
+
+    /**
+     * The kubelet's other refusals to make a container's config pasted alone: a non-root policy it cannot keep or verify
+     * (naming its pod as {@code (pod: "<name>_<namespace>(uid)", container: x)}), with kubectl 1.34's field path in
+     * front, and a subPath it cannot prepare.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "Error: container has runAsNonRoot and image has non-numeric user (nonroot), cannot verify user is non-root (pod: \"event-exporter-6746869bb-wzc6p_monitoring(5090cc65-1e05-4504-ac7b-57b243c111e2)\", container: event-exporter)|event-exporter-6746869bb-wzc6p|monitoring",
+        "spec.containers{app}: Error: container has runAsNonRoot and image will run as root (pod: \"app-64ccb9645d-kfrwr_default(d13d1d45)\", container: app)|app-64ccb9645d-kfrwr|default",
+        "Error: container's runAsUser breaks non-root policy (pod: \"web-0_shop(0a1b)\", container: web)|web-0|shop",
+    })
+    void theKubeletsRefusalsOfAContainersConfigNameTheirPod(String line, String pod, String namespace) {
+        KubeEvent refusal = onlyEvent(line + "\n");
+
+        assertThat(refusal.getReason()).isEqualTo("Failed");
+        assertThat(refusal.getType()).isEqualTo("Warning");
+        assertThat(refusal.getInvolvedObject().getName()).isEqualTo(pod);
+        assertThat(refusal.getInvolvedObject().getNamespace()).isEqualTo(namespace);
+    }
+
+    @Test
+    void aSubPathTheKubeletCannotPrepareIsItsRefusalToo() {
+        KubeEvent subPath = onlyEvent("""
+                Error: failed to prepare subPath for volumeMount "models" of container "triton"
+                """);
+        assertThat(subPath.getReason()).isEqualTo("Failed");
+        assertThat(subPath.getMessage()).contains("subPath");
     }
 
     /**

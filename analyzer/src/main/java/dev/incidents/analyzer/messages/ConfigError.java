@@ -28,7 +28,10 @@ public record ConfigError(Kind kind, Optional<String> name, Optional<String> key
         CONFIG_MAP_MISSING,
         SECRET_KEY_MISSING,
         CONFIG_MAP_KEY_MISSING,
-        /** {@code container has runAsNonRoot and image will run as root}: the image, not a missing object. */
+        /**
+         * {@code container has runAsNonRoot and image will run as root}, {@code ... has non-numeric user}, {@code
+         * container's runAsUser breaks non-root policy}: the image or the pod's user, not a missing object.
+         */
         RUN_AS_NON_ROOT,
         OTHER
     }
@@ -37,6 +40,10 @@ public record ConfigError(Kind kind, Optional<String> name, Optional<String> key
             Pattern.CASE_INSENSITIVE);
     private static final Pattern KEY = Pattern.compile(
             "couldn't find key (\\S+) in (Secret|ConfigMap) ([^/\\s]+)/(\\S+)", Pattern.CASE_INSENSITIVE);
+
+    /** {@code failed to prepare subPath for volumeMount "x" of container "y"}: the kubelet cannot make the mount. */
+    private static final Pattern SUB_PATH = Pattern.compile("failed to (?:prepare|create) subPath (?:directory )?for "
+            + "volumeMount");
 
     /** Never throws; empty for messages that are not a container configuration error. */
     public static Optional<ConfigError> parse(String message) {
@@ -56,11 +63,12 @@ public record ConfigError(Kind kind, Optional<String> name, Optional<String> key
                     message));
         }
         if (message.contains("runAsNonRoot and image will run as root")
-                || message.contains("runAsNonRoot and image has non-numeric user")) {
+                || message.contains("runAsNonRoot and image has non-numeric user")
+                || message.contains("runAsUser breaks non-root policy")) {
             return Optional.of(new ConfigError(Kind.RUN_AS_NON_ROOT, Optional.empty(), Optional.empty(),
                     Optional.empty(), message));
         }
-        if (message.contains("CreateContainerConfigError")) {
+        if (message.contains("CreateContainerConfigError") || SUB_PATH.matcher(message).find()) {
             return Optional.of(new ConfigError(Kind.OTHER, Optional.empty(), Optional.empty(), Optional.empty(),
                     message));
         }

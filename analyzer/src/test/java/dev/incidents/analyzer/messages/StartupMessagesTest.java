@@ -34,6 +34,19 @@ class StartupMessagesTest {
         assertThat(e.kind()).isEqualTo(ConfigError.Kind.RUN_AS_NON_ROOT);
         assertThat(e.name()).isEmpty();
         assertThat(ConfigError.parse("Error: ErrImagePull")).isEmpty();
+        assertThat(ConfigError.parse("Error: container has runAsNonRoot and image has non-numeric user (nonroot), "
+                + "cannot verify user is non-root (pod: \"x_ns(0a)\", container: x)").orElseThrow().kind())
+                .isEqualTo(ConfigError.Kind.RUN_AS_NON_ROOT);
+        assertThat(ConfigError.parse("Error: container's runAsUser breaks non-root policy (pod: \"x_ns(0a)\", "
+                + "container: x)").orElseThrow().kind()).isEqualTo(ConfigError.Kind.RUN_AS_NON_ROOT);
+    }
+
+    @Test
+    void aSubPathTheKubeletCannotPrepareIsAConfigError() {
+        ConfigError e = ConfigError.parse("Error: failed to prepare subPath for volumeMount \"models\" of container "
+                + "\"triton\"").orElseThrow();
+
+        assertThat(e.kind()).isEqualTo(ConfigError.Kind.OTHER);
     }
 
     @Test
