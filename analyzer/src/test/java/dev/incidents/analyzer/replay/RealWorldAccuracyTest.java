@@ -173,8 +173,11 @@ class RealWorldAccuracyTest {
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
     static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
-            // empty between batches: batch 19 (measured 19/21 twice) moved into realworld/ in session 12
-            );
+            // batch 20, measured 18/21 on 2026-12-03 (session 12, at its merge, analyzer of de15943) before anyone
+            // looked at it; its three healthy recordings clean
+            "crash_loop/sigstore-helm-charts-27-rekor-trillian-start-before-mysql-ready-crashloop-4-restarts-get-po",
+            "init_container_failed/reportportal-k8s-539-migrations-waiting-init-waits-for-completed-migrations-job-api-uat-jobs-get-pods",
+            "untolerated_taint/kubefunc-10-node-admin-pod-pinned-to-master-node-no-toleration-22-other-nodes-selector-events");
 
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
@@ -231,7 +234,7 @@ class RealWorldAccuracyTest {
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
         assertThat(outcomes).hasSizeGreaterThanOrEqualTo(694);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(0);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(21);
     }
 
     @Test
