@@ -252,7 +252,9 @@ final class DescribeDocuments {
         }
         Matcher from = Pattern.compile("\\s" + column + "\\s").matcher(header);
         Matcher to = Pattern.compile("\\s" + next + "(\\s|$)").matcher(header);
-        if (!from.find() || !to.find() || to.start() + 1 > line.length()) {
+        // a row padded up to the next column's start and no further (a condition with no message, its trailing spaces
+        // kept) has nothing in that column: its own cell is not empty
+        if (!from.find() || !to.find() || to.start() + 1 >= line.length()) {
             return false;
         }
         int start = from.start() + 1;

@@ -236,6 +236,26 @@ class NodeConditionsTest {
         assertThat(network.getMessage()).isEqualTo("RouteController created a route");
     }
 
+    /**
+     * kontena/pharos-host-upgrades#12: a condition with no message, its row padded with spaces up to the Message
+     * column's start and no further (kubectl's tabwriter pads every cell but the last): its reason is read, nothing
+     * rejected.
+     */
+    @Test
+    void aRowPaddedToTheEmptyMessageColumn() {
+        String header = "  Type             Status  LastHeartbeatTime                 LastTransitionTime                Reason                       Message";
+        String row = "  HostUpgrades     True    Wed, 23 May 2018 13:56:05 +0000   Wed, 23 May 2018 13:56:05 +0000   HostUpgradeSuccess";
+        row = row + " ".repeat(header.indexOf("Message") - row.length());
+        List<Recorded> records = read("Conditions:\n" + header + "\n"
+                + "  ----             ------  -----------------                 ------------------                ------                       -------\n"
+                + "  Ready            True    Wed, 23 May 2018 13:56:16 +0000   Wed, 23 May 2018 08:11:28 +0000   KubeletReady                 kubelet is posting ready status\n"
+                + row + "\n");
+
+        Condition upgrades = condition(node(records), "HostUpgrades");
+        assertThat(upgrades.getReason()).isEqualTo("HostUpgradeSuccess");
+        assertThat(upgrades.getMessage()).isNullOrEmpty();
+    }
+
     /** GoogleCloudPlatform/container-engine-accelerators#497: a vendor's condition is a node's by its heartbeat column. */
     @Test
     void vendorConditionOfAGpuNode() {

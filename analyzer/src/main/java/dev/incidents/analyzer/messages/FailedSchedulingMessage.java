@@ -32,7 +32,9 @@ import java.util.regex.Pattern;
  *       {@code Insufficient} of an accelerator means the only accelerator nodes are fenced off by the taint and the other
  *       nodes lack GPUs by design (seed 002, step 3): {@code 1 node(s) had untolerated taint {accelerator: gpu},
  *       3 Insufficient nvidia.com/gpu} is UNTOLERATED_TAINT. Same when the only other reason is a selector mismatch
- *       (the untainted nodes lack the accelerator label the selector asks for).</li>
+ *       (the untainted nodes lack the accelerator label the selector asks for). And before 1.18, when taints were
+       checked after the node selector, any taint next to a selector mismatch ({@code 1 node(s) had taints that the
+       pod didn't tolerate, 22 node(s) didn't match node selector}: the one node selected is tainted).</li>
  *   <li>Otherwise the reason of the latest filter stage blocks (accelerator insufficiency first within the resource
  *       stage): {@code 1 node(s) didn't match Pod's node affinity/selector, 3 Insufficient nvidia.com/gpu} means the 3
  *       selected GPU nodes have no free GPU: INSUFFICIENT_GPU. A non-accelerator taint does not prove the tainted node
@@ -469,11 +471,29 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
         boolean wantsAccelerator = candidates.stream().anyMatch(SchedulingReason::isInsufficientAccelerator);
         boolean onlySelectorBesides = candidates.stream()
                 .allMatch(r -> r.kind() == Kind.UNTOLERATED_TAINT || r.kind() == Kind.NODE_SELECTOR_MISMATCH);
-        boolean taintFencesPool = acceleratorTaint.isPresent() && (wantsAccelerator || onlySelectorBesides);
+        boolean taintFencesPool = acceleratorTaint.isPresent() && (wantsAccelerator || onlySelectorBesides)
+                || onlySelectorBesides && taintCheckedAfterSelector(candidates);
         boolean acceleratorNodesLackOther = acceleratorNodesLackSomethingElse();
         candidates.sort(Comparator.comparingInt((SchedulingReason r) -> rank(r, taintFencesPool,
                 acceleratorNodesLackOther)));
         return candidates;
+    }
+
+    /**
+     * Before 1.18 the scheduler ran predicates, GeneralPredicates (node selector, resources, host ports) before
+     * PodToleratesNodeTaints, and a node stopped at its first failure: a node counted under {@code had taints that the
+     * pod didn't tolerate} (that era's wording, no taint named) matched the pod's node selector. So {@code 1 node(s) had
+     * taints that the pod didn't tolerate, 22 node(s) didn't match node selector} says the nodes the selector picks are
+     * tainted: the taint blocks. Since 1.18 TaintToleration runs first, and a tainted node may not match the selector.
+     */
+    private static boolean taintCheckedAfterSelector(List<SchedulingReason> candidates) {
+        return candidates.stream().anyMatch(FailedSchedulingMessage::isPredicateEraTaint)
+                && candidates.stream().anyMatch(r -> r.kind() == Kind.NODE_SELECTOR_MISMATCH);
+    }
+
+    private static boolean isPredicateEraTaint(SchedulingReason r) {
+        return r.kind() == Kind.UNTOLERATED_TAINT && r.taint() == null
+                && r.raw().contains("had taints that the pod didn't tolerate");
     }
 
     /** Lower ranks block first. */
@@ -481,7 +501,8 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
         if (r.kind() == Kind.UNBOUND_PVC) {
             return 0;
         }
-        if (taintFencesPool && r.kind() == Kind.UNTOLERATED_TAINT && isAcceleratorTaint(r.taint())) {
+        if (taintFencesPool && r.kind() == Kind.UNTOLERATED_TAINT
+                && (isAcceleratorTaint(r.taint()) || isPredicateEraTaint(r))) {
             return 1;
         }
         int uncategorised = categoryOf(r).isPresent() ? 0 : 100;

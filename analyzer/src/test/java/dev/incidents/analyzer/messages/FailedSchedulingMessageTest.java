@@ -163,6 +163,11 @@ class FailedSchedulingMessageTest {
         "0/3 nodes are available: 3 node(s) had untolerated taint(s).|UNTOLERATED_TAINT",
         "0/4 nodes are available: 1 node(s) had untolerated taint(s), 3 Insufficient cpu.|INSUFFICIENT_RESOURCES",
         "0/2 nodes are available: 1 node(s) didn't match Pod's node affinity/selector, 1 node(s) had untolerated taint(s). preemption: 0/2 nodes are available: 2 Preemption is not helpful for scheduling.|NODE_SELECTOR_MISMATCH",
+        // before 1.18 taints were checked after the node selector: the nodes the selector picks are the tainted ones
+        "0/23 nodes are available: 1 node(s) had taints that the pod didn't tolerate, 22 node(s) didn't match node selector.|UNTOLERATED_TAINT",
+        "0/5 nodes are available: 3 node(s) didn't match node selector, 2 node(s) had taints that the pod didn't tolerate.|UNTOLERATED_TAINT",
+        // ... and after resources too, but a tainted master beside full workers is the usual reading: resources block
+        "0/3 nodes are available: 1 node(s) had taints that the pod didn't tolerate, 2 Insufficient cpu.|INSUFFICIENT_RESOURCES",
         // an unnamed taint does not prove the tainted node has GPUs: Node snapshots must (Clue.GPU_NODES_TAINTED)
         "0/4 nodes are available: 1 node(s) had untolerated taint(s), 3 Insufficient nvidia.com/gpu.|INSUFFICIENT_GPU",
         "0/4 nodes are available: 2 node(s) didn't match pod anti-affinity rules, 2 Insufficient cpu.|INSUFFICIENT_RESOURCES",
