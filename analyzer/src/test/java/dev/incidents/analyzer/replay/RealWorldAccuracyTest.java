@@ -177,8 +177,14 @@ class RealWorldAccuracyTest {
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
     static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
-            // empty between batches: batch 20 (measured 18/21) moved into realworld/ in session 12
-            );
+            // batch 21, measured 16/22 on 2026-12-03 (session 12, at its merge, analyzer of 3723284) before anyone
+            // looked at it; its three healthy recordings clean
+            "probe_failure/sockudo-273-chart-startup-and-liveness-probe-path-live-not-served-404-lone-message",
+            "readiness_failing/argo-workflows-5412-v3-0-rc6-https-readiness-probe-without-secure-flag-tls-handshake-lone-message",
+            "readiness_failing/deis-builder-409-workflow-2-3-dockerfile-app-exposes-80-default-readiness-probe-on-5000-lone-message",
+            "readiness_failing/deis-workflow-617-worker-image-without-ports-port-8000-forced-readiness-probe-refused-lone-message",
+            "sandbox_failed/cilium-9793-minikube-ipam-range-blacklisted-by-conflicting-node-routes-range-is-full-coredns-row",
+            "untolerated_taint/kube-hetzner-417-system-upgrade-job-for-infra-pool-lacks-toleration-purpose-infra-taint-lone-message");
 
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
@@ -235,7 +241,7 @@ class RealWorldAccuracyTest {
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
         assertThat(outcomes).hasSizeGreaterThanOrEqualTo(719);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(0);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(22);
     }
 
     @Test
