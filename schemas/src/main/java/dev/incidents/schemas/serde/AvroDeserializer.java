@@ -8,8 +8,11 @@ import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.SchemaCompatibility.SchemaCompatibilityType;
 import org.apache.avro.SchemaCompatibility.SchemaPairCompatibility;
+import org.apache.avro.generic.IndexedRecord;
 import org.apache.avro.io.BinaryDecoder;
+import org.apache.avro.io.DatumReader;
 import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.io.FastReaderBuilder;
 import org.apache.avro.message.SchemaStore;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumReader;
@@ -46,7 +49,7 @@ public class AvroDeserializer<T extends SpecificRecord> implements Deserializer<
     private final Schema readerSchema;
     private final long readerFingerprint;
     private final SchemaStore writerSchemas;
-    private final ConcurrentMap<Schema, SpecificDatumReader<T>> readersByWriterSchema = new ConcurrentHashMap<>();
+    private final ConcurrentMap<Schema, DatumReader<T>> readersByWriterSchema = new ConcurrentHashMap<>();
     private volatile SchemaRegistryClient registry;
     private volatile Duration registryRetry = Duration.ZERO;
 
@@ -185,7 +188,7 @@ public class AvroDeserializer<T extends SpecificRecord> implements Deserializer<
     }
 
     private T read(String topic, byte[] data, int offset, Schema writer) {
-        SpecificDatumReader<T> reader = readersByWriterSchema.get(writer);
+        DatumReader<T> reader = readersByWriterSchema.get(writer);
         if (reader == null) {
             reader = resolvingReader(topic, writer);
         }
@@ -208,15 +211,22 @@ public class AvroDeserializer<T extends SpecificRecord> implements Deserializer<
         return record;
     }
 
-    private SpecificDatumReader<T> resolvingReader(String topic, Schema writer) {
+    private DatumReader<T> resolvingReader(String topic, Schema writer) {
         SchemaPairCompatibility compatibility = SchemaCompatibility.checkReaderWriterCompatibility(readerSchema, writer);
         if (compatibility.getType() != SchemaCompatibilityType.COMPATIBLE) {
             throw new RecordFramingException(Reason.INCOMPATIBLE_SCHEMA, "value on topic " + topic + " was written as "
                     + writer.getFullName() + " and cannot be read as " + readerSchema.getFullName() + ": "
                     + compatibility.getDescription());
         }
-        SpecificDatumReader<T> reader = new SpecificDatumReader<>(writer, readerSchema, model);
-        SpecificDatumReader<T> winner = readersByWriterSchema.putIfAbsent(writer, reader);
+        DatumReader<T> reader;
+        try {
+            // Avro's fast reader (a reader built once per schema pair) takes only GenericData or SpecificData itself
+            // by default: a model of our own has to ask for it
+            reader = new FastReaderBuilder(model).createDatumReader(writer, readerSchema);
+        } catch (IOException | RuntimeException e) {
+            reader = new SpecificDatumReader<>(writer, readerSchema, model);
+        }
+        DatumReader<T> winner = readersByWriterSchema.putIfAbsent(writer, reader);
         return winner != null ? winner : reader;
     }
 
@@ -234,9 +244,39 @@ public class AvroDeserializer<T extends SpecificRecord> implements Deserializer<
             public Object newArray(Object old, int size, Schema schema) {
                 return new ArrayList<>(size);
             }
+
+            /*
+             * The fast reader fills a list it finds in a new record's field and makes a GenericData.Array where it
+             * finds none: each new record starts with an empty ArrayList in every array field.
+             */
+            @Override
+            public InstanceSupplier getNewRecordSupplier(Schema schema) {
+                InstanceSupplier record = super.getNewRecordSupplier(schema);
+                int[] arrays = schema.getFields().stream().filter(f -> holdsArray(f.schema()))
+                        .mapToInt(Schema.Field::pos).toArray();
+                if (arrays.length == 0) {
+                    return record;
+                }
+                return (old, s) -> {
+                    Object made = record.newInstance(old, s);
+                    if (made instanceof IndexedRecord r) {
+                        for (int pos : arrays) {
+                            if (r.get(pos) == null) {
+                                r.put(pos, new ArrayList<>());
+                            }
+                        }
+                    }
+                    return made;
+                };
+            }
         };
         SpecificData.getForClass(type).getConversions().forEach(model::addLogicalTypeConversion);
         return model;
+    }
+
+    private static boolean holdsArray(Schema schema) {
+        return schema.getType() == Schema.Type.ARRAY || schema.getType() == Schema.Type.UNION
+                && schema.getTypes().stream().anyMatch(t -> t.getType() == Schema.Type.ARRAY);
     }
 
     private static RecordFramingException truncated(String topic, byte[] data, String framing, int headerLength) {
