@@ -214,9 +214,9 @@ final class DescribeEvents {
                 if (m.find()) {
                     namespaces.putIfAbsent(m.group(2), m.group(1));
                 }
-                m = POD_IN_MESSAGE.matcher(row.message());
-                if (m.find() && namespaceIn(m) != null) {
-                    namespaces.putIfAbsent(m.group(1), namespaceIn(m));
+                PodInMessage named = podInMessage(row.message());
+                if (named != null && named.namespace() != null) {
+                    namespaces.putIfAbsent(named.name(), named.namespace());
                 }
                 String object = row.object();
                 if (row.namespace() != null && object != null && object.toLowerCase(java.util.Locale.ROOT).startsWith("pod/")) {
@@ -288,10 +288,10 @@ final class DescribeEvents {
                 boolean quoted = slashed.group(1) != null;
                 return new Subject("Pod", slashed.group(quoted ? 1 : 3), slashed.group(quoted ? 2 : 4), contextNode);
             }
-            Matcher m = POD_IN_MESSAGE.matcher(row.message());
-            if (m.find()) {
-                String namespace = namespaceIn(m);
-                return new Subject("Pod", namespace != null ? namespace : contextNamespace, m.group(1), contextNode);
+            PodInMessage named = podInMessage(row.message());
+            if (named != null) {
+                return new Subject("Pod", named.namespace() != null ? named.namespace() : contextNamespace, named.name(),
+                        contextNode);
             }
         }
         String kind = EventsTable.kindOfRows(rows);
@@ -389,8 +389,32 @@ final class DescribeEvents {
         if (message == null) {
             return null;
         }
+        PodInMessage named = podInMessage(message);
+        return named != null && named.namespace() != null ? new Subject("Pod", named.namespace(), named.name(), null)
+                : null;
+    }
+
+    /** A pod a message names, with its namespace when the message gives it; see {@link #podInMessage}. */
+    private record PodInMessage(String name, String namespace) {
+    }
+
+    /**
+     * The pod a kubelet message names. A message may name it twice, the second time with its namespace (a sandbox
+     * failure: {@code network for pod "coredns-5c98db65d4-h5vwr": NetworkPlugin cni failed to set up pod
+     * "coredns-5c98db65d4-h5vwr_kube-system" network}): the first mention that gives the namespace wins, else the first.
+     */
+    private static PodInMessage podInMessage(String message) {
         Matcher m = POD_IN_MESSAGE.matcher(message);
-        return m.find() && namespaceIn(m) != null ? new Subject("Pod", namespaceIn(m), m.group(1), null) : null;
+        PodInMessage first = null;
+        while (m.find()) {
+            if (namespaceIn(m) != null) {
+                return new PodInMessage(m.group(1), namespaceIn(m));
+            }
+            if (first == null) {
+                first = new PodInMessage(m.group(1), null);
+            }
+        }
+        return first;
     }
 
     /** The namespace a {@link #POD_IN_MESSAGE} match gives, null when the message names the pod alone. */

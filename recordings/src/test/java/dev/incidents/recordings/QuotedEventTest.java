@@ -126,6 +126,13 @@ class QuotedEventTest {
         assertThat(sandbox.getReason()).isEqualTo("FailedCreatePodSandBox");
         assertThat(sandbox.getInvolvedObject().getName()).isEqualTo("calico-kube-controllers-5d9b9bfc74-nxrlq");
         assertThat(sandbox.getInvolvedObject().getNamespace()).isEqualTo("kube-system");
+
+        // the whole sandbox failure names the pod twice, the namespace only the second time
+        KubeEvent row = onlyEvent("""
+                Warning  FailedCreatePodSandBox  20m (x2412 over 65m)  kubelet, minikube  (combined from similar events): Failed create pod sandbox: rpc error: code = Unknown desc = failed to set up sandbox container "49a1e22aa6f1" network for pod "coredns-5c98db65d4-h5vwr": NetworkPlugin cni failed to set up pod "coredns-5c98db65d4-h5vwr_kube-system" network: unable to allocate IP via local cilium agent: [POST /ipam][502] postIpamFailure  range is full
+                """);
+        assertThat(row.getInvolvedObject().getName()).isEqualTo("coredns-5c98db65d4-h5vwr");
+        assertThat(row.getInvolvedObject().getNamespace()).isEqualTo("kube-system");
     }
 
     /**

@@ -34,7 +34,9 @@ public final class ReadinessFailingDetector implements Detector {
             Optional<ProbeFailure> probe = ProbeFailure.parse(e.message());
             if (probe.isPresent() && probe.get().probe() == ProbeFailure.Probe.READINESS) {
                 Facts facts = Facts.of(Fact.PROBE, "readiness");
-                return Optional.of(Findings.of(e, probe.get().timedOut() ? facts.withClue(Clue.PROBE_TIMEOUT) : facts));
+                facts = probe.get().timedOut() ? facts.withClue(Clue.PROBE_TIMEOUT) : facts;
+                return Optional.of(Findings.of(e, probe.get().misdirected() ? facts.withClue(Clue.PROBE_MISDIRECTED)
+                        : facts));
             }
         }
         if (signal instanceof PodObserved p) {
@@ -106,14 +108,19 @@ public final class ReadinessFailingDetector implements Detector {
     /**
      * Several failures over minutes from events; a snapshot finding (the only kind carrying a container's restart
      * count) is sufficient by itself: {@link #notReadySince} reports it only beyond {@link #SNAPSHOT_NOT_READY}.
-     * Timeouts ({@link ProbeFailure#timedOut}) need less: a server still loading refuses the connection or answers
-     * 503 at once, so one that accepts it and stays silent past the probe's timeout, again and again for a minute, is
-     * up and too slow for its probe (or hung), which waiting longer will not change.
+     * A failure the server answered in a way no later probe will change ({@link ProbeFailure#misdirected}: a 404,
+     * HTTPS against plain HTTP) needs one. Timeouts ({@link ProbeFailure#timedOut}) need less than other failures: a
+     * server still loading refuses the connection or answers 503 at once, so one that accepts it and stays silent past
+     * the probe's timeout, again and again for a minute, is up and too slow for its probe (or hung), which waiting
+     * longer will not change.
      */
     @Override
     public boolean sufficient(EvidenceSummary evidence) {
         if (evidence.facts().containsKey(Fact.RESTART_COUNT.name())) {
             return true;
+        }
+        if (evidence.has(Clue.PROBE_MISDIRECTED)) {
+            return true; // the server answers, and will answer the same way to every later probe
         }
         if (evidence.has(Clue.PROBE_TIMEOUT)) {
             return evidence.totalCount() >= TIMEOUTS_COUNT && evidence.span().compareTo(TIMEOUTS_SPAN) >= 0;

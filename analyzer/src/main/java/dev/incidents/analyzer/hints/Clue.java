@@ -106,6 +106,9 @@ public enum Clue {
 
     // READINESS_FAILING: the probe reached the endpoint and timed out waiting for its answer
     PROBE_TIMEOUT,
+    // READINESS_FAILING, PROBE_FAILURE: the server answered, and the answer says the probe asks the wrong thing (a path
+    // it does not serve, HTTPS against plain HTTP, a check that needs credentials)
+    PROBE_MISDIRECTED,
 
     // GANG_PARTIALLY_PLACED: the gang scheduler's own counts, or the members' snapshots
     GANG_BELOW_MIN_MEMBER,

@@ -53,6 +53,17 @@ public record ProbeFailure(Probe probe, boolean restart, Optional<String> contai
             "Client\\.Timeout exceeded while awaiting headers|\\btimed out\\s*$|did not complete within"
                     + "|context deadline exceeded");
 
+    /**
+     * The server answered the probe, so it is up, and the answer says the probe asks the wrong thing: an HTTP client
+     * error for the request itself ({@code statuscode: 404}: a path it does not serve; 400, 401, 403, 405: a request,
+     * credentials or method it refuses; not 408 or 429, which a busy server gives), or the other protocol ({@code tls:
+     * first record does not look like a TLS handshake}: an HTTPS probe against plain HTTP; {@code server gave HTTP
+     * response to HTTPS client}). A server still starting refuses the connection or answers 5xx instead.
+     */
+    private static final Pattern MISDIRECTED = Pattern.compile(
+            "statuscode: 40[01345]\\b|first record does not look like a TLS handshake"
+                    + "|server gave HTTP response to HTTPS client");
+
     private static final LastParse<Optional<ProbeFailure>> LAST = new LastParse<>(ProbeFailure::read);
 
     /** Never throws; empty for messages that are not about a probe. */
@@ -83,6 +94,14 @@ public record ProbeFailure(Probe probe, boolean restart, Optional<String> contai
      */
     public boolean timedOut() {
         return !detail.contains("dial tcp") && TIMED_OUT.matcher(detail).find();
+    }
+
+    /**
+     * The server is up and the probe asks it something it will never answer as the probe expects (see
+     * {@link #MISDIRECTED}): every later probe fails the same way, so one failure says as much as many.
+     */
+    public boolean misdirected() {
+        return MISDIRECTED.matcher(detail).find();
     }
 
     /** {@code {probe}} ({@code liveness}, {@code startup}, {@code readiness}) and {@code {container}}. */

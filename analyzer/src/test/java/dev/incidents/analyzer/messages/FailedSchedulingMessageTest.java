@@ -166,6 +166,14 @@ class FailedSchedulingMessageTest {
         // before 1.18 taints were checked after the node selector: the nodes the selector picks are the tainted ones
         "0/23 nodes are available: 1 node(s) had taints that the pod didn't tolerate, 22 node(s) didn't match node selector.|UNTOLERATED_TAINT",
         "0/5 nodes are available: 3 node(s) didn't match node selector, 2 node(s) had taints that the pod didn't tolerate.|UNTOLERATED_TAINT",
+        // since 1.18 a tainted node may not match the selector: an operator's taint (node.kubernetes.io/purpose is not
+        // one of the taints Kubernetes sets, so not incidental) beside a selector mismatch leaves the selector first
+        "0/5 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 node(s) had untolerated taint {node.kubernetes.io/purpose: infra}, 4 node(s) didn't match Pod's node affinity/selector. preemption: 0/5 nodes are available: 5 Preemption is not helpful for scheduling.|NODE_SELECTOR_MISMATCH",
+        "0/3 nodes are available: 1 node(s) had untolerated taint {node.kubernetes.io/purpose: infra}, 2 Insufficient cpu.|INSUFFICIENT_RESOURCES",
+        "0/1 nodes are available: 1 node(s) had untolerated taint {node.kubernetes.io/purpose: infra}.|UNTOLERATED_TAINT",
+        // the platform's own taints beside it are incidental: the selector still blocks
+        "0/4 nodes are available: 1 node(s) had untolerated taint {node.kubernetes.io/unreachable: }, 3 node(s) didn't match Pod's node affinity/selector.|NODE_SELECTOR_MISMATCH",
+        "0/4 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/master: }, 3 node(s) didn't match Pod's node affinity/selector.|NODE_SELECTOR_MISMATCH",
         // ... and after resources too, but a tainted master beside full workers is the usual reading: resources block
         "0/3 nodes are available: 1 node(s) had taints that the pod didn't tolerate, 2 Insufficient cpu.|INSUFFICIENT_RESOURCES",
         // an unnamed taint does not prove the tainted node has GPUs: Node snapshots must (Clue.GPU_NODES_TAINTED)

@@ -170,21 +170,23 @@ class RealWorldAccuracyTest {
             // batch 20 (held back, measured 18/21, moved in session 12): three workloads crash-looping (and three init
             // containers waiting) for one cause are three incidents each: incidents are per workload
             "crash_loop/sigstore-helm-charts-27-rekor-trillian-start-before-mysql-ready-crashloop-4-restarts-get-po",
-            "init_container_failed/reportportal-k8s-539-migrations-waiting-init-waits-for-completed-migrations-job-api-uat-jobs-get-pods");
+            "init_container_failed/reportportal-k8s-539-migrations-waiting-init-waits-for-completed-migrations-job-api-uat-jobs-get-pods",
+            // batch 21 (held back, measured 16/22, moved in session 12): one readiness 'connection refused' quoted alone:
+            // a starting server refuses too; that the port is one nothing listens on is in the thread
+            "readiness_failing/deis-builder-409-workflow-2-3-dockerfile-app-exposes-80-default-readiness-probe-on-5000-lone-message",
+            "readiness_failing/deis-workflow-617-worker-image-without-ports-port-8000-forced-readiness-probe-refused-lone-message",
+            // an operator's taint (node.kubernetes.io/purpose: infra) beside a selector mismatch: since 1.18 the counts
+            // do not say whether the tainted nodes are the selected ones, and another pool's taint beside a pod pinned
+            // to a missing pool reads the same (2i2c-4165): the selector ranks first
+            "untolerated_taint/kube-hetzner-417-system-upgrade-job-for-infra-pool-lacks-toleration-purpose-infra-taint-lone-message");
 
     /**
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
     static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
-            // batch 21, measured 16/22 on 2026-12-03 (session 12, at its merge, analyzer of 3723284) before anyone
-            // looked at it; its three healthy recordings clean
-            "probe_failure/sockudo-273-chart-startup-and-liveness-probe-path-live-not-served-404-lone-message",
-            "readiness_failing/argo-workflows-5412-v3-0-rc6-https-readiness-probe-without-secure-flag-tls-handshake-lone-message",
-            "readiness_failing/deis-builder-409-workflow-2-3-dockerfile-app-exposes-80-default-readiness-probe-on-5000-lone-message",
-            "readiness_failing/deis-workflow-617-worker-image-without-ports-port-8000-forced-readiness-probe-refused-lone-message",
-            "sandbox_failed/cilium-9793-minikube-ipam-range-blacklisted-by-conflicting-node-routes-range-is-full-coredns-row",
-            "untolerated_taint/kube-hetzner-417-system-upgrade-job-for-infra-pool-lacks-toleration-purpose-infra-taint-lone-message");
+            // empty between batches: batch 21 (measured 16/22) moved into realworld/ in session 12
+            );
 
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
@@ -240,8 +242,8 @@ class RealWorldAccuracyTest {
 
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
-        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(719);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(22);
+        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(741);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(0);
     }
 
     @Test

@@ -1,0 +1,55 @@
+package dev.incidents.analyzer.replay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.incidents.analyzer.AnalyzerConfig;
+import dev.incidents.analyzer.Kube;
+import dev.incidents.schemas.Incident;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * A probe the server answers in a way no later probe will change (a path it does not serve, HTTPS against plain
+ * HTTP, a check that needs credentials) fails every time: one such failure opens its incident, with the cause that
+ * says so. A failure a starting server gives too (connection refused, 503) needs its repeats, as before.
+ */
+class MisdirectedProbeReplayTest {
+
+    static final Instant T0 = Instant.parse("2025-05-20T08:00:00Z");
+    static final String POD = "argo-server-6c8b9d7f5-x2x9q";
+
+    static List<Incident> replayed(String message) {
+        try (Replay replay = new Replay(AnalyzerConfig.defaults())) {
+            replay.event(Kube.podEvent(POD, "Warning", "Unhealthy", message, T0, "u-1", "node-1"), T0);
+            return replay.finish().latest();
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "Readiness probe failed: Get https://10.2.1.7:2746/: tls: first record does not look like a TLS handshake|READINESS_FAILING",
+        "Readiness probe failed: HTTP probe failed with statuscode: 404|READINESS_FAILING",
+        "Readiness probe failed: Get \"https://10.2.1.7:8443/ready\": http: server gave HTTP response to HTTPS client|READINESS_FAILING",
+        "Startup probe failed: HTTP probe failed with statuscode: 404|PROBE_FAILURE",
+        "Liveness probe failed: HTTP probe failed with statuscode: 401|PROBE_FAILURE",
+    })
+    void one_answer_the_probe_never_expects_opens_its_incident(String message, String category) {
+        assertThat(replayed(message)).singleElement().satisfies(i -> {
+            assertThat(i.getCategory()).isEqualTo(category);
+            assertThat(i.getCauses().get(0).getId()).isEqualTo("PROBE_MISDIRECTED");
+        });
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "Readiness probe failed: Get \"http://10.2.1.7:8080/ready\": dial tcp 10.2.1.7:8080: connect: connection refused",
+        "Readiness probe failed: HTTP probe failed with statuscode: 503",
+        "Readiness probe failed: HTTP probe failed with statuscode: 429",
+        "Startup probe failed: HTTP probe failed with statuscode: 500",
+    })
+    void one_failure_a_starting_server_also_gives_opens_nothing(String message) {
+        assertThat(replayed(message)).isEmpty();
+    }
+}
