@@ -178,7 +178,14 @@ class RealWorldAccuracyTest {
             // an operator's taint (node.kubernetes.io/purpose: infra) beside a selector mismatch: since 1.18 the counts
             // do not say whether the tainted nodes are the selected ones, and another pool's taint beside a pod pinned
             // to a missing pool reads the same (2i2c-4165): the selector ranks first
-            "untolerated_taint/kube-hetzner-417-system-upgrade-job-for-infra-pool-lacks-toleration-purpose-infra-taint-lone-message");
+            "untolerated_taint/kube-hetzner-417-system-upgrade-job-for-infra-pool-lacks-toleration-purpose-infra-taint-lone-message",
+            // session 12 tuning (gathered with batch 22): two admission Jobs' pods in ImagePullBackOff for one cause are
+            // two incidents (per workload); the fixture expects one
+            "image_pull_failed/ingress-nginx-9254-china-gfw-blocks-registry-k8s-io-redirect-target-admission-jobs-imagepullbackoff-get-all-wide",
+            // a lone PodSecurity refusal naming the pod (a Job's, a StatefulSet's ordinal) opens on an unnamed pod, not
+            // on the workload the pod name implies
+            "replica_create_failed/flatops-968-cnpg-browse-job-pod-violates-restricted-pod-security-combined-events-lone-message",
+            "replica_create_failed/k3k-578-virtual-cluster-policy-restricted-pod-security-server-statefulset-pod-forbidden-lone-message");
 
     /**
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
@@ -242,7 +249,7 @@ class RealWorldAccuracyTest {
 
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
-        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(741);
+        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(745);
         assertThat(heldBack).hasSizeGreaterThanOrEqualTo(0);
     }
 
