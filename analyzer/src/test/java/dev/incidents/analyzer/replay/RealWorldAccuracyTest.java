@@ -192,8 +192,15 @@ class RealWorldAccuracyTest {
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
     static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
-            // empty between batches: batch 21 (measured 16/22) moved into realworld/ in session 12
-            );
+            // batch 22, measured 15/22 on 2026-12-03 (session 12, at its merge, analyzer of 50c21bb) before anyone
+            // looked at it; its three healthy recordings clean
+            "init_container_failed/helm-charts-8678-kong-cassandra-wait-for-db-init-tries-postgres-without-kong-database-env-init-0-of-1-32m-get-all",
+            "node_disk_pressure/minikube-7073-docker-driver-node-diskpressure-kindnet-pods-not-admitted-image-gc-kubelet-journal",
+            "probe_failure/kyverno-5714-aks-kyverno-startup-probe-refused-memory-limit-too-low-webhook-fails-event-yaml",
+            "replica_create_failed/capsule-483-single-yaml-installer-pods-webhook-no-namespace-selector-blocks-own-controller-failedcreate-cut",
+            "replica_create_failed/cloudflare-operator-110-restricted-pod-security-namespace-controller-manager-pods-forbidden-lone-message",
+            "untolerated_taint/kyverno-11893-after-network-outage-validate-webhook-down-unreachable-taint-never-removed-message-without-age",
+            "untolerated_taint/rancher-40016-k3s-node-driver-etcd-controlplane-pool-coredns-helm-install-untolerated-etcd-control-plane-get-events");
 
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
@@ -250,7 +257,7 @@ class RealWorldAccuracyTest {
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
         assertThat(outcomes).hasSizeGreaterThanOrEqualTo(745);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(0);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(22);
     }
 
     @Test
