@@ -116,6 +116,13 @@ final class QuotedEvent {
     /** {@code pods "my-cluster-head-9xmvs" is forbidden: exceeded quota: ...}, the API server's refusal of a pod. */
     private static final Pattern POD_FORBIDDEN = Pattern.compile("\\bpods \"[^\"]+\" is forbidden: .+");
 
+    /**
+     * The StatefulSet controller's FailedCreate message, which names its StatefulSet: {@code create Pod web-0 in
+     * StatefulSet web failed error: pods "web-0" is forbidden: ...} (and a claim it could not make for the pod).
+     */
+    private static final Pattern STATEFUL_SET_CREATE = Pattern.compile(
+            "\\bcreate (?:Pod \\S+|Claim \\S+ for Pod \\S+) in StatefulSet ([a-z0-9][-a-z0-9.]*) failed error: .+");
+
     /** {@code pod/operator-init-lng8l    Failed to pull image ...}: the event's object, then its message. */
     private static final Pattern OBJECT_COLUMN = Pattern.compile("(?:pod|po|pods)/([a-z0-9][-a-z0-9.]*)\\s{2,}");
     /** {@code couldn't find key network in Secret kube-system/hcloud}: the pod's namespace. */
@@ -190,6 +197,12 @@ final class QuotedEvent {
                 namespace = key.group(1);
                 quoted = quoted.substring(0, keys.start());
             }
+        }
+        Matcher statefulSet = STATEFUL_SET_CREATE.matcher(quoted);
+        if (statefulSet.find()) {
+            return new EventsTable.Row(lineNumber, namespace, "Warning", "FailedCreate", age(line, now),
+                    "statefulset-controller", "statefulset/" + statefulSet.group(1), statefulSet.group().strip(), null,
+                    null);
         }
         Matcher forbidden = POD_FORBIDDEN.matcher(quoted);
         if (forbidden.find()) {

@@ -135,6 +135,18 @@ class QuotedEventTest {
         assertThat(row.getInvolvedObject().getNamespace()).isEqualTo("kube-system");
     }
 
+    /** The StatefulSet controller's refusal quoted alone names its StatefulSet: the event is on it. */
+    @Test
+    void aStatefulSetsCreateFailureIsOnItsStatefulSet() {
+        KubeEvent refused = onlyEvent("""
+                create Pod k3k-3-test-server-0 in StatefulSet k3k-3-test-server failed error: pods "k3k-3-test-server-0" is forbidden: violates PodSecurity "restricted:latest": runAsNonRoot != true (pod or container "k3k-3-test-server" must set securityContext.runAsNonRoot=true)
+                """);
+        assertThat(refused.getReason()).isEqualTo("FailedCreate");
+        assertThat(refused.getInvolvedObject().getKind()).isEqualTo("StatefulSet");
+        assertThat(refused.getInvolvedObject().getName()).isEqualTo("k3k-3-test-server");
+        assertThat(refused.getMessage()).startsWith("create Pod k3k-3-test-server-0 in StatefulSet");
+    }
+
     /**
      * A kubectl 1.9-1.13 get-events row pasted without its header: its NAME and KIND cells are the object, not the
      * From and SubObjectPath of an old describe row.
