@@ -1,8 +1,10 @@
 package dev.incidents.shipper;
 
 import dev.incidents.recordings.EncodedRecord;
+import dev.incidents.recordings.ReadAhead;
 import dev.incidents.recordings.ReadOptions;
 import dev.incidents.recordings.RecordStream;
+import dev.incidents.recordings.Recordings;
 import dev.incidents.recordings.Recorded;
 import dev.incidents.schemas.KafkaRefusal;
 
@@ -53,11 +55,11 @@ public final class RecordingShipper {
         // Values come as the reader's window held them, encoded: sent as they are (reframed for a registry), not
         // decoded and serialized again, which was a third of the CPU ship --from spent per record beyond a producer's.
         ValueSerializer values = new ValueSerializer(producer);
-        try (ReadAhead<EncodedRecord> records = ReadAhead.start(files, new ReadOptions(cluster, Instant.now()),
-                rejection -> {
+        try (RecordStream stream = Recordings.stream(files, new ReadOptions(cluster, Instant.now()), rejection -> {
                     rejected.incrementAndGet();
                     err.println(rejection);
-                }, RecordStream::nextEncoded);
+                });
+             ReadAhead<EncodedRecord> records = new ReadAhead<>(stream.encoded(), "ship-from-reader");
              KafkaSink sink = new KafkaSink(producer, values, metrics, lost -> { })) {
             long start = System.nanoTime();
             long sent = 0;

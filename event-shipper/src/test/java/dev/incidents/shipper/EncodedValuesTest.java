@@ -42,9 +42,8 @@ class EncodedValuesTest {
                 .replaceAll("\\s*\\n\\s*", " ") + "\n");
         List<Recorded> decoded = Recordings.read(List.of(recording), OPTIONS, r -> { });
         List<EncodedRecord> encoded = new ArrayList<>();
-        try (ReadAhead<EncodedRecord> records = ReadAhead.start(List.of(recording), OPTIONS, r -> { },
-                RecordStream::nextEncoded)) {
-            records.forEachRemaining(encoded::add);
+        try (RecordStream stream = Recordings.stream(List.of(recording), OPTIONS, r -> { })) {
+            stream.encoded().forEachRemaining(encoded::add);
         }
         ValueSerializer values = new ValueSerializer(Map.of());
 

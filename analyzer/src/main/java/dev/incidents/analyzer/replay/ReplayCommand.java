@@ -6,6 +6,7 @@ import dev.incidents.analyzer.pages.PostMortemReport;
 import dev.incidents.analyzer.render.IncidentConsole;
 import dev.incidents.analyzer.render.IncidentJson;
 import dev.incidents.recordings.EncodedRecord;
+import dev.incidents.recordings.ReadAhead;
 import dev.incidents.recordings.ReadOptions;
 import dev.incidents.recordings.RecordStream;
 import dev.incidents.recordings.Recordings;
@@ -109,7 +110,7 @@ public final class ReplayCommand implements Callable<Integer> {
         // (issue #12). Values stay in the encoding they waited in: the topology decodes them once, as a shipper's.
         boolean progress = System.console() != null;
         try (RecordStream records = Recordings.stream(files, new ReadOptions(cluster, anchor, reorderWindow), report);
-             ReadAhead<EncodedRecord> ahead = new ReadAhead<>(records.encoded());
+             ReadAhead<EncodedRecord> ahead = new ReadAhead<>(records.encoded(), "replay-reader");
              Replay replay = new Replay(AnalyzerConfig.defaults(), output == Output.html)) {
             long piped = 0;
             while (ahead.hasNext()) {

@@ -1,4 +1,4 @@
-package dev.incidents.analyzer.replay;
+package dev.incidents.recordings;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -8,17 +8,18 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
 /**
- * A recording read on a thread of its own while the caller replays what was read: reading and mapping the input was
- * a fifth of a replay's single thread (issue #12), and a second core does it beside the topology. The records come
- * out in the order the stream releases them, handed over in batches through a short queue, so memory stays the
+ * A recording read on a thread of its own while the caller uses what was read: reading and mapping the input is a
+ * core's work, and a second core does it beside the caller's (replay's topology: reading was a fifth of its single
+ * thread; {@code ship --from}'s producing: one thread doing both was as slow as their sum; issue #12). The records
+ * come out in the order the stream releases them, handed over in batches through a short queue, so memory stays the
  * reorder window plus a few thousand records. A failure of the reader is thrown where its next record would have
- * been; closing early stops the reader.
+ * been; closing early stops the reader. The stream's rejections are reported from the reader's thread.
  */
-final class ReadAhead<T> implements Iterator<T>, AutoCloseable {
-    /** Records handed over at once: few enough to keep the topology busy, enough to make the hand-over cheap. */
+public final class ReadAhead<T> implements Iterator<T>, AutoCloseable {
+    /** Records handed over at once: few enough to keep the caller busy, enough to make the hand-over cheap. */
     static final int BATCH = 512;
-    /** Batches read but not yet replayed. */
-    private static final int QUEUED_BATCHES = 8;
+    /** Batches read but not yet taken. */
+    static final int QUEUED_BATCHES = 8;
 
     private final BlockingQueue<Batch<T>> queue = new ArrayBlockingQueue<>(QUEUED_BATCHES);
     private final Thread reader;
@@ -30,9 +31,12 @@ final class ReadAhead<T> implements Iterator<T>, AutoCloseable {
     private record Batch<T>(List<T> records, boolean last, Throwable failure) {
     }
 
-    /** Starts reading {@code records} (a {@link dev.incidents.recordings.RecordStream}'s, in the replay command). */
-    ReadAhead(Iterator<T> records) {
-        this.reader = new Thread(() -> read(records), "replay-reader");
+    /**
+     * Starts reading {@code records} (a {@link RecordStream}'s, {@link RecordStream#encoded} or the stream itself) on
+     * a thread called {@code threadName}. Close this before the stream.
+     */
+    public ReadAhead(Iterator<T> records, String threadName) {
+        this.reader = new Thread(() -> read(records), threadName);
         reader.setDaemon(true);
         reader.start();
     }
@@ -102,7 +106,7 @@ final class ReadAhead<T> implements Iterator<T>, AutoCloseable {
             return queue.take();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("replay interrupted while waiting for the reader", e);
+            throw new IllegalStateException("interrupted while waiting for the recording's reader", e);
         }
     }
 
