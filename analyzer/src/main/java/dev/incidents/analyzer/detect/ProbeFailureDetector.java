@@ -68,13 +68,15 @@ public final class ProbeFailureDetector implements Detector {
             // no Killing in the paste (or not recorded): failures in a row up to the threshold are a kill by definition
             // and a failure no later probe will answer otherwise (a 404, HTTPS against plain HTTP) reaches it for sure
             Optional<ProbeFailure> probe = ProbeFailure.parse(e.message());
-            if (probe.isPresent() && probe.get().probe() != ProbeFailure.Probe.READINESS && probe.get().misdirected()) {
-                return Optional.of(Findings.of(e, facts(probe.get().probe().word(), e.container(), pod, subject)
-                        .withClue(Clue.PROBE_MISDIRECTED)));
-            }
-            if (probe.isPresent() && probe.get().probe() != ProbeFailure.Probe.READINESS
-                    && Math.max(1, e.event().getCount()) >= threshold(probe.get().probe().word(), pod)) {
-                return Optional.of(Findings.of(e, facts(probe.get().probe().word(), e.container(), pod, subject)));
+            if (probe.isPresent() && probe.get().probe() != ProbeFailure.Probe.READINESS) {
+                String word = probe.get().probe().word();
+                if (probe.get().misdirected()) {
+                    return Optional.of(Findings.of(e, facts(word, e.container(), pod, subject)
+                            .withClue(Clue.PROBE_MISDIRECTED)));
+                }
+                if (Math.max(1, e.event().getCount()) >= threshold(word, pod)) {
+                    return Optional.of(Findings.of(e, facts(word, e.container(), pod, subject)));
+                }
             }
         }
         if ("BackOff".equals(e.reason()) && e.message().contains("restarting failed container")

@@ -33,8 +33,8 @@ import java.util.regex.Pattern;
  *       nodes lack GPUs by design (seed 002, step 3): {@code 1 node(s) had untolerated taint {accelerator: gpu},
  *       3 Insufficient nvidia.com/gpu} is UNTOLERATED_TAINT. Same when the only other reason is a selector mismatch
  *       (the untainted nodes lack the accelerator label the selector asks for). And before 1.18, when taints were
-       checked after the node selector, any taint next to a selector mismatch ({@code 1 node(s) had taints that the
-       pod didn't tolerate, 22 node(s) didn't match node selector}: the one node selected is tainted).</li>
+ *       checked after the node selector, any taint next to a selector mismatch ({@code 1 node(s) had taints that the
+ *       pod didn't tolerate, 22 node(s) didn't match node selector}: the one node selected is tainted).</li>
  *   <li>Otherwise the reason of the latest filter stage blocks (accelerator insufficiency first within the resource
  *       stage): {@code 1 node(s) didn't match Pod's node affinity/selector, 3 Insufficient nvidia.com/gpu} means the 3
  *       selected GPU nodes have no free GPU: INSUFFICIENT_GPU. A non-accelerator taint does not prove the tainted node
