@@ -196,8 +196,6 @@ class RealWorldAccuracyTest {
             "init_container_failed/helm-charts-8678-kong-cassandra-wait-for-db-init-tries-postgres-without-kong-database-env-init-0-of-1-32m-get-all",
             "node_disk_pressure/minikube-7073-docker-driver-node-diskpressure-kindnet-pods-not-admitted-image-gc-kubelet-journal",
             "probe_failure/kyverno-5714-aks-kyverno-startup-probe-refused-memory-limit-too-low-webhook-fails-event-yaml",
-            "replica_create_failed/capsule-483-single-yaml-installer-pods-webhook-no-namespace-selector-blocks-own-controller-failedcreate-cut",
-            "replica_create_failed/cloudflare-operator-110-restricted-pod-security-namespace-controller-manager-pods-forbidden-lone-message",
             "untolerated_taint/kyverno-11893-after-network-outage-validate-webhook-down-unreachable-taint-never-removed-message-without-age",
             "untolerated_taint/rancher-40016-k3s-node-driver-etcd-controlplane-pool-coredns-helm-install-untolerated-etcd-control-plane-get-events");
 
