@@ -295,9 +295,9 @@ final class DescribeEvents {
             }
         }
         String kind = EventsTable.kindOfRows(rows);
-        String controller = refusingController(kind, rows);
+        Subject controller = refusingController(kind, rows, contextNamespace, contextNode);
         if (controller != null) {
-            return new Subject(kind, contextNamespace, controller, contextNode);
+            return controller;
         }
         if ("Node".equals(kind)) {
             // the From column's "kubelet, node2" (before 1.14), else the node the kubelet's own messages name
@@ -332,21 +332,49 @@ final class DescribeEvents {
     /** What a controller appends to its own name for its pods: {@code -x2k4p}, an ordinal, or nothing yet ({@code -}). */
     private static final Pattern POD_SUFFIX = Pattern.compile("-(?:[bcdfghjklmnpqrstvwxz2456789]{5}|\\d+)?$");
 
+    /** {@code Created pod: web-7d4f9c-x2k4p}: a controller's SuccessfulCreate, naming a pod it made. */
+    private static final Pattern CREATED_POD = Pattern.compile("^Created pod: ([a-z0-9][-a-z0-9.]*[a-z0-9])$");
+
     /**
-     * The controller a {@code FailedCreate} row is about when its own From says which kind refused
-     * ({@code replicaset-controller}) and the message names the refused pod: the pod's name less what the controller
-     * appends to it ({@code ml-pipeline-ui-artifact-684c5db68-s74w8} of ReplicaSet {@code ml-pipeline-ui-artifact-684c5db68}).
+     * The controller a {@code FailedCreate} row is about, when the rows name one of its pods: the refused pod
+     * ({@code Error creating: pods "x-684c5db68-s74w8" is forbidden}) or one it made before ({@code Created pod: x}).
+     * When the From column says which kind of controller it is ({@code replicaset-controller}), its name is the pod's
+     * less what the controller appends ({@code ml-pipeline-ui-artifact-684c5db68-s74w8} of ReplicaSet
+     * {@code ml-pipeline-ui-artifact-684c5db68}). When nothing says (a refusal quoted alone), only a name that tells
+     * its controller without doubt does: a Deployment's pod ({@code <deploy>-<hash>-<5>}, of ReplicaSet
+     * {@code <deploy>-<hash>}) or a StatefulSet's ({@code <name>-<ordinal>}); a {@code <name>-<5>} is a Job's, a
+     * DaemonSet's or a bare ReplicaSet's alike and stays unnamed.
      */
-    private static String refusingController(String kind, List<EventsTable.Row> rows) {
-        if (!POD_CONTROLLERS.contains(kind)) {
+    private static Subject refusingController(String kind, List<EventsTable.Row> rows, String namespace,
+                                              String node) {
+        boolean controllerKnown = POD_CONTROLLERS.contains(kind);
+        if (!controllerKnown && !kind.isEmpty() && !"Pod".equals(kind)) {
+            return null;
+        }
+        if (rows.stream().noneMatch(r -> "FailedCreate".equals(r.reason()))) {
             return null;
         }
         for (EventsTable.Row row : rows) {
             Matcher refused = REFUSED_POD.matcher(row.message());
-            if ("FailedCreate".equals(row.reason()) && refused.find()) {
-                String name = POD_SUFFIX.matcher(refused.group(1)).replaceFirst("");
-                return name.isEmpty() ? null : name;
+            Matcher created = CREATED_POD.matcher(row.message());
+            String pod = "FailedCreate".equals(row.reason()) && refused.find() ? refused.group(1)
+                    : controllerKnown && created.matches() ? created.group(1) : null;
+            if (pod == null) {
+                continue;
             }
+            if (controllerKnown) {
+                String name = POD_SUFFIX.matcher(pod).replaceFirst("");
+                return name.isEmpty() ? null : new Subject(kind, namespace, name, node);
+            }
+            WorkloadName owner = WorkloadName.fromPodName(pod);
+            if (owner.ambiguous()) {
+                return null;
+            }
+            return switch (owner.kind()) {
+                case "Deployment" -> new Subject("ReplicaSet", namespace, owner.via(), node);
+                case "StatefulSet" -> new Subject("StatefulSet", namespace, owner.name(), node);
+                default -> null;
+            };
         }
         return null;
     }

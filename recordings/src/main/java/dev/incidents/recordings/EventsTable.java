@@ -75,6 +75,14 @@ final class EventsTable {
      */
     private static final Pattern AGELESS_ROW = Pattern.compile("^\\s*" + TYPE
             + "\\s{2,}([A-Z][A-Za-z]+)\\s{2,}([a-z][-a-z0-9./]*(?:, ?[-a-z0-9.]+)?)\\s{2,}(\\S.*?)\\s*$");
+    /**
+     * The same row retyped with single spaces ({@code Warning  FailedScheduling default-scheduler node(s) had ...}):
+     * with nothing but spaces to tell the cells apart, the From cell is taken only in the shapes Kubernetes' own
+     * components have ({@code kubelet}, {@code kubelet, node-1}, {@code default-scheduler}, {@code job-controller}).
+     */
+    private static final Pattern RETYPED_AGELESS_ROW = Pattern.compile("^\\s*" + TYPE
+            + "\\s+([A-Z][a-z]+(?:[A-Z][a-z]*)*) (kubelet(?:, ?[-a-z0-9.]+)?|[a-z][-a-z0-9.]*-(?:scheduler|controller))"
+            + "\\s+(\\S.*?)\\s*$");
     /** A describe row of kubectl 1.5 pasted with only its Type, Reason and Message cells, tab-separated. */
     private static final Pattern TABBED_ROW = Pattern.compile("^\\s*" + TYPE + "\\t+([A-Z]\\w+)\\t+(\\S.*?)\\s*$");
     /**
@@ -282,7 +290,7 @@ final class EventsTable {
                         null, null);
             }
             Matcher ageless = AGELESS_ROW.matcher(line);
-            if (ageless.matches()) {
+            if (ageless.matches() || (ageless = RETYPED_AGELESS_ROW.matcher(line)).matches()) {
                 return new Row(lineNumber, null, ageless.group(1), ageless.group(2), "0s", ageless.group(3), null,
                         ageless.group(4), null, null);
             }

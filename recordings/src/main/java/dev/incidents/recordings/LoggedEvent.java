@@ -44,6 +44,23 @@ final class LoggedEvent {
      */
     private static final Pattern SCALE_UP_PREDICATE = Pattern.compile("Scale-up predicate failed: .*?\\bcannot put "
             + "([a-z0-9][-a-z0-9]*)/([a-z0-9][-a-z0-9.]*) on \\S+,? reason: .+$");
+    /**
+     * The kubelet's eviction manager refusing a pod while the node is under pressure, as its log says it: before 1.20
+     * {@code Failed to admit pod kindnet-x_kube-system(uid) - node has conditions: [DiskPressure]}, since then
+     * {@code "Failed to admit pod to node" pod="kube-system/kindnet-x" nodeCondition=[DiskPressure]}. The pod is
+     * rejected with the event the kubelet records for it ({@code Evicted}, {@code The node had condition: [x].}).
+     */
+    private static final Pattern ADMISSION_REFUSED = Pattern.compile("Failed to admit pod (?:([a-z0-9][-a-z0-9.]*)_"
+            + "([a-z0-9][-a-z0-9]*)\\([-0-9a-f]*\\) - node has conditions: |to node\" pod=\"([a-z0-9][-a-z0-9]*)/"
+            + "([a-z0-9][-a-z0-9.]*)\" nodeConditions?=)(\\[[A-Za-z, ]+])");
+    /** A journal line's {@code Mar 17 12:45:50 minikube kubelet[2278]:}: the host the kubelet runs on. */
+    private static final Pattern JOURNAL_KUBELET = Pattern.compile("^\\s*[A-Z][a-z]{2} +\\d{1,2} [\\d:]{8} (\\S+) kubelet\\[\\d+]:");
+    /**
+     * The eviction manager's {@code eviction manager: attempting to reclaim ephemeral-storage} in the kubelet's journal:
+     * the threshold met, which the kubelet records on its node as {@code EvictionThresholdMet}, {@code Attempting to
+     * reclaim ephemeral-storage}. Read only from a journal line, which names the node.
+     */
+    private static final Pattern RECLAIMING = Pattern.compile("eviction manager: attempting to reclaim ([a-zA-Z][-.a-zA-Z]*)");
     private static final Pattern REFERENCE_FIELD = Pattern.compile("(\\w+):\"([^\"]*)\"");
 
     private LoggedEvent() {
@@ -64,6 +81,22 @@ final class LoggedEvent {
             return new EventsTable.Row(lineNumber, predicate.group(1), "Normal", "NotTriggerScaleUp",
                     QuotedEvent.age(line, now), "cluster-autoscaler", "pod/" + predicate.group(2),
                     predicate.group().strip(), null, null);
+        }
+        Matcher refused = ADMISSION_REFUSED.matcher(line);
+        if (refused.find()) {
+            boolean structured = refused.group(1) == null;
+            Matcher journal = JOURNAL_KUBELET.matcher(line);
+            return new EventsTable.Row(lineNumber, refused.group(structured ? 3 : 2), "Warning", "Evicted",
+                    QuotedEvent.age(line, now), journal.find() ? "kubelet, " + journal.group(1) : "kubelet",
+                    "pod/" + refused.group(structured ? 4 : 1), "The node had condition: " + refused.group(5) + ". ",
+                    null, null);
+        }
+        Matcher reclaiming = RECLAIMING.matcher(line);
+        Matcher kubelet = JOURNAL_KUBELET.matcher(line);
+        if (reclaiming.find() && kubelet.find()) {
+            return new EventsTable.Row(lineNumber, null, "Warning", "EvictionThresholdMet", QuotedEvent.age(line, now),
+                    "kubelet, " + kubelet.group(1), "node/" + kubelet.group(1),
+                    "Attempting to reclaim " + reclaiming.group(1), null, null);
         }
         Matcher occurred = LOGGED_EVENT.matcher(line);
         if (occurred.find()) {

@@ -98,6 +98,57 @@ class QuotedEventTest {
         assertThat(refusal.getInvolvedObject().getNamespace()).isEqualTo(namespace);
     }
 
+    /**
+     * The kubelet's journal under disk pressure: its eviction manager reclaiming (the node's EvictionThresholdMet, on
+     * the host the journal names) and refusing pods at admission (each pod's Evicted, with the words the kubelet
+     * records), in the log wording before 1.20 and the structured one since.
+     */
+    @Test
+    void theKubeletsJournalUnderPressure() {
+        KubeEvent reclaiming = onlyEvent("""
+                Apr 02 09:10:11 gpu-node-7 kubelet[913]: W0402 09:10:11.507237     913 eviction_manager.go:330] eviction manager: attempting to reclaim imagefs
+                """);
+        assertThat(reclaiming.getReason()).isEqualTo("EvictionThresholdMet");
+        assertThat(reclaiming.getInvolvedObject().getKind() + "/" + reclaiming.getInvolvedObject().getName())
+                .isEqualTo("Node/gpu-node-7");
+        assertThat(reclaiming.getMessage()).isEqualTo("Attempting to reclaim imagefs");
+
+        KubeEvent refused = onlyEvent("""
+                Apr 02 09:10:40 gpu-node-7 kubelet[913]: W0402 09:10:40.133749     913 eviction_manager.go:159] Failed to admit pod dcgm-exporter-4xq7z_gpu-operator(0c3e5a2b-1d4f-4e8a-9b7c-2f6d8e1a3b5c) - node has conditions: [DiskPressure]
+                """);
+        assertThat(refused.getReason()).isEqualTo("Evicted");
+        assertThat(refused.getInvolvedObject().getNamespace() + "/" + refused.getInvolvedObject().getName())
+                .isEqualTo("gpu-operator/dcgm-exporter-4xq7z");
+        assertThat(refused.getMessage()).startsWith("The node had condition: [DiskPressure].");
+        assertThat(refused.getReportingInstance()).isEqualTo("gpu-node-7");
+
+        KubeEvent structured = onlyEvent("""
+                I0402 09:11:02.000100     913 eviction_manager.go:200] "Failed to admit pod to node" pod="ml/vllm-0" nodeCondition=[MemoryPressure]
+                """);
+        assertThat(structured.getReason()).isEqualTo("Evicted");
+        assertThat(structured.getInvolvedObject().getNamespace() + "/" + structured.getInvolvedObject().getName())
+                .isEqualTo("ml/vllm-0");
+        assertThat(structured.getMessage()).startsWith("The node had condition: [MemoryPressure].");
+    }
+
+    /**
+     * A describe row retyped with single spaces and without its Age: the From cell is told by the shapes of Kubernetes'
+     * own components, so a sentence that merely starts with Warning and a capitalised word is no event.
+     */
+    @Test
+    void aDescribeRowRetypedWithoutItsAge() {
+        KubeEvent retyped = onlyEvent("""
+                Warning  FailedScheduling default-scheduler 0/2 nodes are available: 2 node(s) had untolerated taint {nvidia.com/gpu: present}.
+                """);
+        assertThat(retyped.getReason()).isEqualTo("FailedScheduling");
+        assertThat(retyped.getReportingComponent()).isEqualTo("default-scheduler");
+        assertThat(retyped.getMessage()).startsWith("0/2 nodes are available: 2 node(s) had untolerated taint");
+
+        List<Recorded> prose = Recordings.read("paste.txt", "Warning Deprecated options were removed in this release\n",
+                OPTIONS, rejections::add);
+        assertThat(prose).isEmpty();
+    }
+
     @Test
     void aSubPathTheKubeletCannotPrepareIsItsRefusalToo() {
         KubeEvent subPath = onlyEvent("""

@@ -591,6 +591,42 @@ class RecordingsTest {
     }
 
     /**
+     * A controller's refusal whose object only its pods' names tell: a ReplicaSet's Events table cut above its header
+     * names the ReplicaSet only in {@code Created pod: x} (its refusal is a webhook's, naming no pod); a refusal
+     * quoted alone names its controller only when the refused pod's name is unambiguous (a Deployment's
+     * {@code <deploy>-<hash>-<5>}, a StatefulSet's {@code <name>-<ordinal>}); a {@code <name>-<5>} stays unnamed.
+     */
+    @Test
+    void aControllersRefusalNamedByItsPods() {
+        List<Recorded> table = Recordings.read("paste.txt", """
+                Events:
+                  Type     Reason            Age                From                   Message
+                  ----     ------            ----               ----                   -------
+                  Normal   SuccessfulCreate  3m                 replicaset-controller  Created pod: api-gw-5f6d8c9b7d-qx2lm
+                  Warning  FailedCreate      40s (x9 over 2m)   replicaset-controller  Error creating: Internal error occurred: failed calling webhook "validate.example.io": context deadline exceeded
+                """, OPTIONS, rejections::add);
+        assertThat(rejections).isEmpty();
+        KubeEvent refusal = (KubeEvent) table.get(table.size() - 1).value();
+        assertThat(refusal.getReason()).isEqualTo("FailedCreate");
+        assertThat(refusal.getInvolvedObject().getKind() + "/" + refusal.getInvolvedObject().getName())
+                .isEqualTo("ReplicaSet/api-gw-5f6d8c9b7d");
+        assertThat(subjectOfLoneRefusal("api-gw-5f6d8c9b7d-qx2lm")).isEqualTo("ReplicaSet/api-gw-5f6d8c9b7d");
+        assertThat(subjectOfLoneRefusal("ledger-2")).isEqualTo("StatefulSet/ledger");
+        assertThat(subjectOfLoneRefusal("nightly-backup-7xk2p")).isEqualTo("Pod/" + Unnamed.POD);
+    }
+
+    private String subjectOfLoneRefusal(String pod) {
+        List<Recorded> lone = Recordings.read("paste.txt", " Error creating: pods \"" + pod + "\" is forbidden: violates "
+                + "PodSecurity \"restricted:latest\": runAsNonRoot != true (pod or container \"app\" must set "
+                + "securityContext.runAsNonRoot=true)\n", OPTIONS, rejections::add);
+        assertThat(rejections).isEmpty();
+        assertThat(lone).hasSize(1);
+        KubeEvent refusal = (KubeEvent) lone.get(0).value();
+        assertThat(refusal.getReason()).isEqualTo("FailedCreate");
+        return refusal.getInvolvedObject().getKind() + "/" + refusal.getInvolvedObject().getName();
+    }
+
+    /**
      * airflow#73164, hkube#904: a tool's {@code key: value} print of a terminated container (its reason is the
      * runtime's); the paragraph's {@code pod ns/name} names the pod. A reason that is no termination reason gives nothing.
      */

@@ -184,22 +184,30 @@ class RealWorldAccuracyTest {
             "image_pull_failed/ingress-nginx-9254-china-gfw-blocks-registry-k8s-io-redirect-target-admission-jobs-imagepullbackoff-get-all-wide",
             // a lone PodSecurity refusal naming only the refused pod ('Error creating: pods "browse-postgres16-1-22qjj"
             // is forbidden'): a Job's, a ReplicaSet's and a DaemonSet's refusals read alike, so the kind is not said
-            "replica_create_failed/flatops-968-cnpg-browse-job-pod-violates-restricted-pod-security-combined-events-lone-message");
+            "replica_create_failed/flatops-968-cnpg-browse-job-pod-violates-restricted-pod-security-combined-events-lone-message",
+            // batch 22 (held back, measured 15/22 twice, moved in session 13); what is left:
+            // an init container running for 32 minutes without a restart (Init:0/1): a wait loop a row cannot tell from
+            // a slow init (GPU operands wait in Init:0/1 for a driver build); the wrong database is in the thread
+            "init_container_failed/helm-charts-8678-kong-cassandra-wait-for-db-init-tries-postgres-without-kong-database-env-init-0-of-1-32m-get-all",
+            // the node's disk pressure opens (the journal's reclaiming line), and the kindnet pod refused at admission
+            // opens POD_EVICTED beside it: a workload's incident beside the node incident that explains it
+            "node_disk_pressure/minikube-7073-docker-driver-node-diskpressure-kindnet-pods-not-admitted-image-gc-kubelet-journal",
+            // one startup probe 'connection refused' (count 1): a starting server refuses too; the memory limit that
+            // kept it from starting is in the thread
+            "probe_failure/kyverno-5714-aks-kyverno-startup-probe-refused-memory-limit-too-low-webhook-fails-event-yaml",
+            // a verdict cut before its counts ('node(s) had untolerated taint {node.kubernetes.io/unreachable: }')
+            // blocks no counted node; whole, it reads NODE_NOT_READY (the node controller's unreachable mark): that the
+            // nodes were Ready again and the taint stale is in the thread
+            "untolerated_taint/kyverno-11893-after-network-outage-validate-webhook-down-unreachable-taint-never-removed-message-without-age",
+            // two system workloads pending on the role taints are two incidents (per workload), and the namespace is
+            // only in the command line the paste left out
+            "untolerated_taint/rancher-40016-k3s-node-driver-etcd-controlplane-pool-coredns-helm-install-untolerated-etcd-control-plane-get-events");
 
     /**
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
-    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
-            // batch 22, measured 15/22 on 2026-12-03 (session 12, at its merge, analyzer of 50c21bb) before anyone
-            // looked at it; its three healthy recordings clean
-            "init_container_failed/helm-charts-8678-kong-cassandra-wait-for-db-init-tries-postgres-without-kong-database-env-init-0-of-1-32m-get-all",
-            "node_disk_pressure/minikube-7073-docker-driver-node-diskpressure-kindnet-pods-not-admitted-image-gc-kubelet-journal",
-            "probe_failure/kyverno-5714-aks-kyverno-startup-probe-refused-memory-limit-too-low-webhook-fails-event-yaml",
-            "replica_create_failed/capsule-483-single-yaml-installer-pods-webhook-no-namespace-selector-blocks-own-controller-failedcreate-cut",
-            "replica_create_failed/cloudflare-operator-110-restricted-pod-security-namespace-controller-manager-pods-forbidden-lone-message",
-            "untolerated_taint/kyverno-11893-after-network-outage-validate-webhook-down-unreachable-taint-never-removed-message-without-age",
-            "untolerated_taint/rancher-40016-k3s-node-driver-etcd-controlplane-pool-coredns-helm-install-untolerated-etcd-control-plane-get-events");
+    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of();
 
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
@@ -255,8 +263,8 @@ class RealWorldAccuracyTest {
 
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
-        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(745);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(22);
+        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(767);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(0);
     }
 
     @Test
