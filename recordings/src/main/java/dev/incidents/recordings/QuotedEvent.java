@@ -31,7 +31,10 @@ final class QuotedEvent {
     private static final Pattern VERDICT = Pattern.compile(
             "\\b\\d+/\\d+ nodes are (?:un)?available:|\\bNo nodes are available that match all of the (?:following )?predicates"
             + "|^\\s*(?:>\\s*)*cannot allocate all claims\\b|(?<![/\\d])\\b\\d+ node\\(s\\) (?:had|didn't|were)\\b"
-            + "|\\b(?:error while )?running \"\\w+\" (?:pre)?filter plugin for pod\\b");
+            + "|\\b(?:error while )?running \"\\w+\" (?:pre)?filter plugin for pod\\b"
+            + "|\\bpod \\([a-z0-9][-a-z0-9.]*\\) failed to fit in any node\\b");
+    /** The pod a 1.2-1.5 verdict names first: {@code pod (web-5205-d8n7i) failed to fit in any node}. */
+    private static final Pattern FIT_FAILURE_POD = Pattern.compile("^pod \\(([a-z0-9][-a-z0-9.]*)\\) failed to fit");
     /**
      * HAMi's scheduler extender's verdict, its {@code FilteringFailed} event: {@code no available node, all node scores
      * do not meet} (before 2.6), {@code no available node, 3 nodes do not meet} (the reasons in sibling events).
@@ -175,8 +178,9 @@ final class QuotedEvent {
                     message = message.substring(0, key.start());
                 }
             }
+            Matcher fitPod = FIT_FAILURE_POD.matcher(message);
             return new EventsTable.Row(lineNumber, null, "Warning", "FailedScheduling", age(line, now),
-                    "default-scheduler", null, message.strip(), null, null);
+                    "default-scheduler", fitPod.find() ? "pod/" + fitPod.group(1) : null, message.strip(), null, null);
         }
         String quoted = QUOTE_MARKER.matcher(line).replaceFirst("");
         // kubectl's OBJECT column before the message, the other columns cut (get events -o custom-columns, awk)

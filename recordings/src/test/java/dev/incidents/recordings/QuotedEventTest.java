@@ -149,6 +149,17 @@ class QuotedEventTest {
         assertThat(prose).isEmpty();
     }
 
+    /** A 1.2-1.5 scheduler's verdict quoted alone names its pod first: the event is about that pod. */
+    @Test
+    void anOldSchedulersVerdictNamesItsPod() {
+        KubeEvent verdict = onlyEvent("""
+                pod (registry-520578653-d8n7i) failed to fit in any node fit failure on node (box): PodToleratesNodeTaints
+                """);
+        assertThat(verdict.getReason()).isEqualTo("FailedScheduling");
+        assertThat(verdict.getInvolvedObject().getKind() + "/" + verdict.getInvolvedObject().getName())
+                .isEqualTo("Pod/registry-520578653-d8n7i");
+    }
+
     @Test
     void aSubPathTheKubeletCannotPrepareIsItsRefusalToo() {
         KubeEvent subPath = onlyEvent("""

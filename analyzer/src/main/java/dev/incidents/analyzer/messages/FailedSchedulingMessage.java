@@ -121,6 +121,16 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
     private static final Pattern PREDICATES_PREFIX = Pattern.compile(
             "^\\s*No nodes are available that match all of the (?:following )?predicates:+\\s*");
     /**
+     * Schedulers 1.2 to 1.5 began with the pod and then named each node and the predicate it failed:
+     * {@code pod (web-5205-d8n7i) failed to fit in any node fit failure on node (home-server): PodToleratesNodeTaints},
+     * one {@code fit failure on node (n): X} per node (on lines of their own in the event, on one line once quoted), or
+     * a summary with counts ({@code fit failure summary on nodes : Insufficient cpu (2), PodToleratesNodeTaints (1)}).
+     */
+    private static final Pattern FIT_FAILURE_PREFIX = Pattern.compile("^\\s*pod \\([^)]*\\) failed to fit in any node\\s*");
+    private static final Pattern FIT_FAILURE_ON_NODE = Pattern.compile(
+            "fit failure on node \\(([^)]*)\\):\\s*(.+?)(?=\\s*fit failure on node \\(|\\s*$)", Pattern.DOTALL);
+    private static final Pattern FIT_FAILURE_SUMMARY = Pattern.compile("^fit failure summary on nodes\\s*:\\s*");
+    /**
      * Karpenter's verdict, per node pool: {@code Failed to schedule pod, incompatible with nodepool "gpu", daemonset
      * overhead={...}, incompatible requirements, label "workload" does not have known values; incompatible with
      * nodepool "inf2", ..., did not tolerate aws.amazon.com/neuron=:NoSchedule}, or {@code no instance type satisfied
@@ -185,6 +195,8 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
         } else if (kai.find()) {
             body = body.substring(kai.end());
             prefixed = true;
+        } else if (FIT_FAILURE_PREFIX.matcher(body).find()) {
+            return fitFailures(body, preemption, truncated, raw);
         } else {
             Matcher predicates = PREDICATES_PREFIX.matcher(body);
             if (predicates.find()) {
@@ -210,6 +222,33 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
             }
         }
         return new FailedSchedulingMessage(available, total, reasons, preemption, truncated, raw);
+    }
+
+    /**
+     * A 1.2-1.5 verdict ({@link #FIT_FAILURE_PREFIX}): one reason per node it names, over as many nodes as it names, or
+     * the summary's counted predicates (no total: a node may fail several).
+     */
+    private static FailedSchedulingMessage fitFailures(String body, Optional<String> preemption, boolean truncated,
+                                                       String raw) {
+        Matcher prefix = FIT_FAILURE_PREFIX.matcher(body);
+        prefix.find();
+        String rest = body.substring(prefix.end()).trim();
+        List<SchedulingReason> reasons = new ArrayList<>();
+        Matcher summary = FIT_FAILURE_SUMMARY.matcher(rest);
+        if (summary.find()) {
+            for (String clause : stripEnd(rest.substring(summary.end())).split(",\\s+")) {
+                Matcher counted = PREDICATE_COUNTED.matcher(clause.trim());
+                SchedulingReason r = reason(counted.matches() ? counted.group(1) : clause.trim(), 0);
+                int nodes = counted.matches() ? Integer.parseInt(counted.group(2)) : 0;
+                reasons.add(new SchedulingReason(nodes, r.kind(), r.resource(), r.taint(), clause.trim()));
+            }
+            return new FailedSchedulingMessage(0, 0, reasons, preemption, truncated, raw);
+        }
+        Matcher node = FIT_FAILURE_ON_NODE.matcher(rest);
+        while (node.find()) {
+            reasons.add(reason(stripEnd(node.group(2)), 1));
+        }
+        return new FailedSchedulingMessage(0, reasons.size(), reasons, preemption, truncated, raw);
     }
 
     /** One reason per node pool of a Karpenter verdict ({@link #PROVISIONER_PREFIX}). */

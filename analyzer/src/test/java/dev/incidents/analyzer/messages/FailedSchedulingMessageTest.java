@@ -94,6 +94,25 @@ class FailedSchedulingMessageTest {
                 + "MatchNodeSelector (3).").category()).contains(Category.NODE_SELECTOR_MISMATCH);
     }
 
+    /** Schedulers 1.2-1.5 named the pod, then each node with its failed predicate, or a summary with counts. */
+    @Test
+    void theFitFailuresOfSchedulersBefore1_6() {
+        FailedSchedulingMessage perNode = FailedSchedulingMessage.parse("pod (trainer-3017654321-x8k2q) failed to fit "
+                + "in any node fit failure on node (gpu-a): Insufficient alpha.kubernetes.io/nvidia-gpu fit failure on "
+                + "node (gpu-b): Insufficient alpha.kubernetes.io/nvidia-gpu fit failure on node (master): "
+                + "PodToleratesNodeTaints");
+        assertThat(perNode.category()).contains(Category.INSUFFICIENT_GPU);
+        assertThat(perNode.reasons()).hasSize(3);
+
+        FailedSchedulingMessage tainted = FailedSchedulingMessage.parse("pod (web-1) failed to fit in any node\n"
+                + "fit failure on node (home-server): PodToleratesNodeTaints\n");
+        assertThat(tainted.category()).contains(Category.UNTOLERATED_TAINT);
+
+        FailedSchedulingMessage summary = FailedSchedulingMessage.parse("pod (web-1) failed to fit in any node\n"
+                + "fit failure summary on nodes : MatchNodeSelector (2), PodToleratesNodeTaints (1)");
+        assertThat(summary.category()).contains(Category.NODE_SELECTOR_MISMATCH);
+    }
+
     @Test
     void nodesPastTheSelectorThatLackGpusMeanTheGpuPoolIsFull() {
         FailedSchedulingMessage m = FailedSchedulingMessage.parse("0/5 nodes are available: 2 node(s) didn't match "

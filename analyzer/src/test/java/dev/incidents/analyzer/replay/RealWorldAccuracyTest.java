@@ -201,17 +201,16 @@ class RealWorldAccuracyTest {
             "untolerated_taint/kyverno-11893-after-network-outage-validate-webhook-down-unreachable-taint-never-removed-message-without-age",
             // two system workloads pending on the role taints are two incidents (per workload), and the namespace is
             // only in the command line the paste left out
-            "untolerated_taint/rancher-40016-k3s-node-driver-etcd-controlplane-pool-coredns-helm-install-untolerated-etcd-control-plane-get-events");
+            "untolerated_taint/rancher-40016-k3s-node-driver-etcd-controlplane-pool-coredns-helm-install-untolerated-etcd-control-plane-get-events",
+            // batch 23 (held back, measured 17/19, moved in session 13); what is left:
+            // four NotReady nodes for one cause (no CNI deployed) are four incidents: node incidents are per node
+            "node_not_ready/ansible-kubernetes-6-calico-manifest-never-applied-no-etc-cni-four-workers-notready-get-nodes-2017-condition-row-cut");
 
     /**
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
-    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
-            // batch 23, measured 17/19 on 2026-12-03 (session 13, at its merge, analyzer of f5ce247) before anyone
-            // looked at it; its three healthy recordings clean
-            "node_not_ready/ansible-kubernetes-6-calico-manifest-never-applied-no-etc-cni-four-workers-notready-get-nodes-2017-condition-row-cut",
-            "untolerated_taint/k8s-39220-single-node-home-server-dedicated-master-taint-not-removed-podtoleratesnodetaints-lone-message");
+    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of();
 
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
@@ -267,8 +266,8 @@ class RealWorldAccuracyTest {
 
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
-        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(768);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(19);
+        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(787);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(0);
     }
 
     @Test
