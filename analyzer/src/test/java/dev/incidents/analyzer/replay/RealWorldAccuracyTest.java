@@ -210,7 +210,15 @@ class RealWorldAccuracyTest {
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
-    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of();
+    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
+            // batch 24, measured 16/22 on 2026-12-03 (session 13, at its merge, analyzer of af7ddff) before anyone
+            // looked at it; its four healthy recordings clean
+            "image_not_found/community-operators-2351-operatorhub-jenkins-operator-points-to-deleted-quay-tag-time-machine-lone-message",
+            "image_not_found/hpe-csi-driver-494-openshift-catalog-operator-bundle-references-sha-not-on-quay-manifest-unknown-status-yaml-wrapped",
+            "pod_evicted/pmem-csi-261-qemu-host-var-filled-by-large-image-pull-driver-pods-no-requests-evicted-get-pods-wide-and-row",
+            "probe_failure/rethinkdb-cluster-32-go-probe-binary-no-password-login-gorethink-wrong-password-liveness-kills-crashloop-2017-tab-rows",
+            "readiness_failing/solace-pubsubplus-helm-quickstart-137-broker-readiness-check-script-times-out-under-heavy-cluster-load-lone-message",
+            "sandbox_failed/amazon-vpc-cni-k8s-668-cni-1-3-2-failed-to-assign-ip-address-to-container-combined-describe-row");
 
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
@@ -267,7 +275,7 @@ class RealWorldAccuracyTest {
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
         assertThat(outcomes).hasSizeGreaterThanOrEqualTo(791);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(0);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(22);
     }
 
     @Test
