@@ -14,7 +14,13 @@ import java.util.regex.Pattern;
  * a terminal UI's box borders around a line.
  */
 final class PastedText {
-    private static final Pattern QUOTE_MARKER = Pattern.compile("^>[ \\t]?");
+    /** One quote marker or several (a reply quoting a reply: {@code > > NAME  READY}). */
+    private static final Pattern QUOTE_MARKER = Pattern.compile("^(?:>[ \\t]?)+");
+    /**
+     * A Markdown code fence ({@code ```}, {@code ```yaml}, {@code ~~~}): markers around the paste, never kubectl's
+     * output, so a blank line, which ends a YAML fragment or a table as the fence did.
+     */
+    private static final Pattern FENCE = Pattern.compile("^\\s*(?:`{3,}|~{3,})[-\\w+]*\\s*$");
     /** {@code [text](url)} whose address is the text itself with a scheme: the editor's, not the reporter's. */
     private static final Pattern AUTO_LINK = Pattern.compile("\\[([^\\]\\s]{3,})\\]\\((?:https?://)([^)\\s]+)\\)");
 
@@ -22,15 +28,20 @@ final class PastedText {
     }
 
     /**
-     * The lines as kubectl printed them: quote markers off when most lines carry one, auto-links unwrapped, and a
+     * The lines as kubectl printed them: quote markers off when most lines carry one (a code fence around them does
+     * not count, and is a blank line), auto-links unwrapped, and a
      * Markdown table (a {@code -- | --} separator line) back to columns two spaces apart; a line keeps its number.
      */
     static List<String> unwrap(List<String> lines) {
         boolean quoted = mostlyQuoted(lines);
-        boolean table = lines.stream().anyMatch(l -> TABLE_SEPARATOR.matcher(l).matches());
-        List<String> out = new ArrayList<>(lines.size());
+        List<String> unquoted = new ArrayList<>(lines.size());
         for (String line : lines) {
             String text = quoted ? QUOTE_MARKER.matcher(line).replaceFirst("") : line;
+            unquoted.add(FENCE.matcher(text).matches() ? "" : text);
+        }
+        boolean table = unquoted.stream().anyMatch(l -> TABLE_SEPARATOR.matcher(l).matches());
+        List<String> out = new ArrayList<>(lines.size());
+        for (String text : unquoted) {
             if (table) {
                 text = TABLE_SEPARATOR.matcher(text).matches() ? "" : cells(text);
             }
@@ -96,7 +107,7 @@ final class PastedText {
         int nonBlank = 0;
         int quoted = 0;
         for (String line : lines) {
-            if (!line.isBlank()) {
+            if (!line.isBlank() && !FENCE.matcher(line).matches()) {
                 nonBlank++;
                 quoted += line.startsWith(">") ? 1 : 0;
             }

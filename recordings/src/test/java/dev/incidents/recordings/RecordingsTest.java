@@ -860,6 +860,55 @@ class RecordingsTest {
     }
 
     /**
+     * The same pastes as threads also carry them: in a Markdown code fence (its lines are no output and do not count
+     * against the quote markers), quoted in a reply to a reply ({@code > > }), and a Markdown table quoted.
+     */
+    @Test
+    void fencesNestedQuotesAndQuotedTables() {
+        String listing = """
+                NAME                                   READY     STATUS             RESTARTS   AGE
+                nvidia-device-plugin-daemonset-csjxw   0/1       CrashLoopBackOff   12         39m
+                """;
+        String quotedInFence = "```console\n" + listing.lines().map(l -> "> " + l + "\n").reduce("", String::concat)
+                + "```\n";
+        String quotedTwice = listing.lines().map(l -> "> > " + l + "\n").reduce("", String::concat);
+        for (String paste : List.of(quotedInFence, quotedTwice)) {
+            assertThat(Recordings.read("paste.txt", paste, OPTIONS, rejections::add))
+                    .extracting(r -> ((PodSnapshot) r.value()).getName())
+                    .as(paste).containsExactly("nvidia-device-plugin-daemonset-csjxw");
+        }
+        KubeEvent attach = (KubeEvent) Recordings.read("paste.txt", """
+                >   | Multi-Attach error for volume  "pvc-1209d273" Volume is already used by  pod(s) web-54fb8577cf-xzsl9
+                > -- | --
+                """, OPTIONS, rejections::add).get(0).value();
+        assertThat(attach.getReason()).isEqualTo("FailedAttachVolume");
+        assertThat(rejections).isEmpty();
+    }
+
+    /**
+     * Describe rows whose column gaps a rendered page collapsed to single spaces: the From cell is told by the shapes
+     * components have, the kubelet with its node before 1.14 and a vendor's scheduler with its domain among them.
+     */
+    @Test
+    void describeRowsCollapsedToSingleSpaces() {
+        KubeEvent sandbox = (KubeEvent) Recordings.read("paste.txt", "Warning FailedCreatePodSandBox 31m kubelet, "
+                + "ip-10-0-2-124.ec2.internal Failed create pod sandbox: rpc error: code = Unknown desc = failed to set up "
+                + "sandbox container \"94f4\" network for pod \"web-ff8f488fd-swnrf\": NetworkPlugin cni failed to set up "
+                + "pod \"web-ff8f488fd-swnrf_default\" network: add cmd: failed to assign an IP address to container\n",
+                OPTIONS, rejections::add).get(0).value();
+        assertThat(sandbox.getReportingComponent()).isEqualTo("kubelet");
+        assertThat(sandbox.getReportingInstance()).isEqualTo("ip-10-0-2-124.ec2.internal");
+        assertThat(sandbox.getMessage()).startsWith("Failed create pod sandbox:");
+
+        KubeEvent verdict = (KubeEvent) Recordings.read("paste.txt", "Warning FailedScheduling 21s "
+                + "gke.io/optimize-utilization-scheduler 0/2 nodes are available: 2 Insufficient nvidia.com/gpu.\n",
+                OPTIONS, rejections::add).get(0).value();
+        assertThat(verdict.getReportingComponent()).isEqualTo("gke.io/optimize-utilization-scheduler");
+        assertThat(verdict.getMessage()).isEqualTo("0/2 nodes are available: 2 Insufficient nvidia.com/gpu.");
+        assertThat(rejections).isEmpty();
+    }
+
+    /**
      * A get-events row cut before its LAST SEEN cell (linkerd2#6185) and a message pasted as a Markdown table row
      * (nextcloud/helm#2, a Multi-Attach error: the attach/detach controller's, not the kubelet's).
      */
