@@ -4,6 +4,7 @@ import dev.incidents.analyzer.AnalyzerConfig;
 import dev.incidents.analyzer.pages.IncidentHistory;
 import dev.incidents.analyzer.pages.PostMortemReport;
 import dev.incidents.analyzer.render.IncidentConsole;
+import dev.incidents.analyzer.render.IncidentGroups;
 import dev.incidents.analyzer.render.IncidentJson;
 import dev.incidents.recordings.EncodedRecord;
 import dev.incidents.recordings.ReadAhead;
@@ -142,8 +143,19 @@ public final class ReplayCommand implements Callable<Integer> {
                     new PostMortemReport.Source(files.stream().map(f -> String.valueOf(f.getFileName())).toList(), read)));
         }
         if (output != Output.html) {
-            result.forEachLatest(incident -> out.println(output == Output.jsonl
-                    ? IncidentJson.toJson(incident) : IncidentConsole.render(incident, false)));
+            List<IncidentGroups.Member> members = new ArrayList<>();
+            result.forEachLatest(incident -> {
+                out.println(output == Output.jsonl ? IncidentJson.toJson(incident) : IncidentConsole.render(incident, false));
+                if (output == Output.text) {
+                    members.add(IncidentGroups.Member.of(incident));
+                }
+            });
+            if (output == Output.text) {
+                // what on-call receives as one notification (the README's Alertmanager grouping): said once, after
+                // the incidents it gathers
+                IncidentGroups.of(members).stream().filter(g -> g.members().size() > 1)
+                        .forEach(g -> out.println("[GROUP] " + g.describe()));
+            }
         }
         out.flush();
         int rejected = rejections.size() + result.deadLettered();

@@ -49,12 +49,12 @@ class PastedVariantsTest {
 
     static final List<Variant> VARIANTS = List.of(
             new Variant("rendered (no indentation, single spaces)",
-                    t -> SPACES.matcher(INDENTATION.matcher(t).replaceAll("")).replaceAll(" "), 676),
-            new Variant("indentation trimmed", t -> INDENTATION.matcher(t).replaceAll(""), 681),
-            new Variant("quoted in a reply", t -> t.lines().map(l -> "> " + l).reduce("", (a, l) -> a + l + "\n"), 703),
-            new Variant("Windows line ends", t -> t.replace("\n", "\r\n"), 703),
-            new Variant("in a code fence", t -> "```\n" + t + (t.endsWith("\n") ? "" : "\n") + "```\n", 703),
-            new Variant("wrapped at 120 columns", t -> wrapped(t, 120), 636));
+                    t -> SPACES.matcher(INDENTATION.matcher(t).replaceAll("")).replaceAll(" "), 688),
+            new Variant("indentation trimmed", t -> INDENTATION.matcher(t).replaceAll(""), 693),
+            new Variant("quoted in a reply", t -> t.lines().map(l -> "> " + l).reduce("", (a, l) -> a + l + "\n"), 715),
+            new Variant("Windows line ends", t -> t.replace("\n", "\r\n"), 715),
+            new Variant("in a code fence", t -> "```\n" + t + (t.endsWith("\n") ? "" : "\n") + "```\n", 715),
+            new Variant("wrapped at 120 columns", t -> wrapped(t, 120), 645));
 
     /** Every line longer than {@code width} broken into lines of {@code width} characters, as a terminal copies it. */
     static String wrapped(String text, int width) {
@@ -96,7 +96,7 @@ class PastedVariantsTest {
     static boolean passes(Scenario s) {
         List<Rejection> rejected = new ArrayList<>();
         List<Incident> incidents = s.replay(rejected).latest();
-        return s.check(incidents).isEmpty();
+        return s.checkGrouped(incidents).isEmpty();
     }
 
     /** {@code s} with each input written through {@code change}, under the same file names (the format is by name). */

@@ -56,6 +56,25 @@ class ReplayCommandTest {
         assertThat(run.out()).contains("IMAGE_PULL_DISK_FULL").contains("ip-10-0-1-149.ec2.internal");
     }
 
+    /**
+     * Workloads of a namespace failing alike (sigstore's helm charts: the Rekor server and the Trillian log server and
+     * signer crash-looping before MySQL is ready) are an incident each, and one group line after them: what Alertmanager's
+     * README route sends as one notification.
+     */
+    @Test
+    void text_output_names_the_groups_of_workloads_failing_alike() {
+        Path listing = Path.of("src/test/resources/realworld/crash_loop/"
+                + "sigstore-helm-charts-27-rekor-trillian-start-before-mysql-ready-crashloop-4-restarts-get-po.pods.txt");
+        Run run = run("--now", "2025-01-01T00:00:00Z", listing.toString());
+
+        assertThat(run.out()).contains("[OPEN]").containsOnlyOnce("[GROUP] CRASH_LOOP in default (cluster ");
+        assertThat(run.out().lines().filter(l -> l.startsWith("[GROUP]")).findFirst().orElseThrow())
+                .contains("3 alike: Deployment/rekor-server, Deployment/rekor-trillian-log-server, "
+                        + "Deployment/rekor-trillian-log-signer");
+        assertThat(run("--output", "jsonl", "--now", "2025-01-01T00:00:00Z", listing.toString()).out())
+                .doesNotContain("[GROUP]");
+    }
+
     @Test
     void rejected_lines_are_reported_with_file_and_line_and_exit_3(@TempDir Path dir) throws IOException {
         Path log = dir.resolve("events.jsonl");

@@ -66,6 +66,25 @@ class ScenarioCheckTest {
                                 + " (one more than the fixture expects of IMAGE_PULL_DISK_FULL)");
     }
 
+    /**
+     * The real-world suite's check: another workload of the namespace failing alike is in the matched incident's group
+     * (one notification), so it is tolerated there; a different category, or one with no matched incident in its
+     * group, is not.
+     */
+    @Test
+    void grouped_tolerates_only_the_incidents_in_the_group_of_a_matched_one() {
+        List<Incident> alike = List.of(incident("triton", "IMAGE_PULL_DISK_FULL"),
+                incident("vllm-llama3", "IMAGE_PULL_DISK_FULL"));
+        assertThat(tritonDiskFull().checkGrouped(alike)).isEmpty();
+        assertThat(tritonDiskFull().check(alike)).hasSize(1);
+
+        assertThat(tritonDiskFull().checkGrouped(List.of(incident("triton", "IMAGE_PULL_DISK_FULL"),
+                incident("triton", "CRASH_LOOP"))))
+                .containsExactly("unexpected test/inference/Deployment/triton/CRASH_LOOP OPEN");
+        assertThat(tritonDiskFull().checkGrouped(List.of(incident("vllm-llama3", "IMAGE_PULL_DISK_FULL"))))
+                .hasSize(2);
+    }
+
     private static Incident incident(String deployment, String category) {
         return Incident.newBuilder()
                 .setId("test/inference/Deployment/" + deployment + "/" + category)
