@@ -39,6 +39,7 @@ final class PastedText {
             String text = quoted ? QUOTE_MARKER.matcher(line).replaceFirst("") : line;
             unquoted.add(FENCE.matcher(text).matches() ? "" : text);
         }
+        unfold(unquoted);
         boolean table = unquoted.stream().anyMatch(l -> TABLE_SEPARATOR.matcher(l).matches());
         List<String> out = new ArrayList<>(lines.size());
         for (String text : unquoted) {
@@ -57,6 +58,55 @@ final class PastedText {
             out.add(straightQuotes(text));
         }
         return out;
+    }
+
+    /**
+     * A YAML key whose quoted value goes on past its line ({@code message: 'Back-off pulling image "x": ErrImagePull:}
+     * then the rest, indented, up to the closing quote): how kubectl's YAML printer folds a long status message.
+     */
+    private static final Pattern FOLDED_START = Pattern.compile("^\\s*[a-z][\\w.-]*:\\s+(['\"])(.*)$");
+    /** How far a folded value is followed; a paste cut inside one is left as it is. */
+    private static final int FOLDED_LINES = 30;
+
+    /**
+     * A quoted YAML value folded over several lines, put back on its first line as YAML reads it (the lines joined by
+     * a space), the lines it took left blank so that every line keeps its number. A fragment of a pod's YAML that does
+     * not parse as a whole (cut, or broken by the reporter's copy) is read line by line, and its folded message would
+     * otherwise be read as its first line only.
+     */
+    static void unfold(List<String> lines) {
+        for (int i = 0; i < lines.size(); i++) {
+            Matcher start = FOLDED_START.matcher(lines.get(i));
+            if (!start.matches() || closes(start.group(2), start.group(1).charAt(0))) {
+                continue;
+            }
+            char quote = start.group(1).charAt(0);
+            StringBuilder joined = new StringBuilder(lines.get(i).stripTrailing());
+            for (int k = i + 1; k < lines.size() && k <= i + FOLDED_LINES && !lines.get(k).isBlank(); k++) {
+                joined.append(' ').append(lines.get(k).strip());
+                if (closes(lines.get(k).strip(), quote)) {
+                    lines.set(i, joined.toString());
+                    for (int j = i + 1; j <= k; j++) {
+                        lines.set(j, "");
+                    }
+                    i = k;
+                    break;
+                }
+            }
+        }
+    }
+
+    /** Whether {@code text} ends the quoted value: its quote last, not doubled (YAML's {@code ''} is a quote inside). */
+    private static boolean closes(String text, char quote) {
+        String t = text.stripTrailing();
+        if (t.isEmpty() || t.charAt(t.length() - 1) != quote) {
+            return false;
+        }
+        int run = 0;
+        for (int k = t.length() - 1; k >= 0 && t.charAt(k) == quote; k--) {
+            run++;
+        }
+        return quote == '"' ? t.length() < 2 || t.charAt(t.length() - 2) != '\\' : run % 2 == 1;
     }
 
     /**

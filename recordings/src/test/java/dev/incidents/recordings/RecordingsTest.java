@@ -909,6 +909,24 @@ class RecordingsTest {
     }
 
     /**
+     * A status fragment whose message kubectl's YAML printer folded over several lines, pasted so that it no longer
+     * parses as YAML: the message is read whole, as YAML would join it, not as its first line.
+     */
+    @Test
+    void aFoldedYamlMessageIsReadWhole() {
+        List<Recorded> folded = Recordings.read("paste.txt", """
+                        message: 'Back-off pulling image "quay.io/acme/operator@sha256:826cb403":
+                          ErrImagePull: reading manifest sha256:826cb403
+                          in quay.io/acme/operator: manifest unknown'
+                        reason: ImagePullBackOff
+                """, OPTIONS, rejections::add);
+        assertThat(rejections).isEmpty();
+        assertThat(folded).extracting(r -> ((KubeEvent) r.value()).getMessage())
+                .contains("Back-off pulling image \"quay.io/acme/operator@sha256:826cb403\": ErrImagePull: reading "
+                        + "manifest sha256:826cb403 in quay.io/acme/operator: manifest unknown");
+    }
+
+    /**
      * A get-events row cut before its LAST SEEN cell (linkerd2#6185) and a message pasted as a Markdown table row
      * (nextcloud/helm#2, a Multi-Attach error: the attach/detach controller's, not the kubelet's).
      */

@@ -41,6 +41,12 @@ public record ImagePullFailure(Category category, boolean causeKnown, Optional<S
     private static final Pattern RUNTIME_ONLY = Pattern.compile(
             "failed to pull and unpack image \"([^\"]+)\"|pull access denied for ([^,\\s]+)|manifest for (\\S+) not found");
     private static final Pattern BACK_OFF = Pattern.compile("Back-off pulling image \"([^\"]*)\"");
+    /**
+     * Since 1.30 the kubelet's back-off carries the pull error it backs off from ({@code Back-off pulling image "x":
+     * ErrImagePull: rpc error: ... manifest unknown}): the registry's answer, read like the pull failure itself.
+     */
+    private static final Pattern BACK_OFF_AFTER = Pattern.compile(
+            "Back-off pulling image \"([^\"]*)\":\\s*(?:ErrImagePull:\\s*)?(\\S.*)", Pattern.DOTALL);
     private static final Pattern NEVER_PULL = Pattern.compile(
             "Container image \"([^\"]*)\" is not present with pull policy of Never");
     private static final Pattern INVALID_NAME = Pattern.compile(
@@ -106,6 +112,10 @@ public record ImagePullFailure(Category category, boolean causeKnown, Optional<S
         if (invalid.find()) {
             return Optional.of(new ImagePullFailure(Category.IMAGE_NOT_FOUND, true, Optional.of(invalid.group(1)),
                     Optional.empty(), invalid.group(2).trim(), raw));
+        }
+        Matcher after = BACK_OFF_AFTER.matcher(raw);
+        if (after.find()) {
+            return Optional.of(classify(Optional.of(after.group(1)), after.group(2).trim(), raw));
         }
         Matcher backOff = BACK_OFF.matcher(raw);
         if (backOff.find()) {
@@ -254,6 +264,8 @@ public record ImagePullFailure(Category category, boolean causeKnown, Optional<S
                 || d.contains("code = notfound") || d.contains("not found: manifest") || d.contains("repository")
                 && d.contains("not found") || d.contains("manifest for ") && d.contains("not found")
                 || d.contains("no matching manifest") || d.contains("invalid reference format")
+                // Quay's answer for a tag it no longer serves (deleted, or past its expiration)
+                || d.contains("was deleted or has expired")
                 || PLATFORM_MISSING.matcher(d).find()
                 || BARE_MANIFEST_ERROR.matcher(d).find()) {
             return Category.IMAGE_NOT_FOUND;

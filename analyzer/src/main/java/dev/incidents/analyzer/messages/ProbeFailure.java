@@ -58,11 +58,16 @@ public record ProbeFailure(Probe probe, boolean restart, Optional<String> contai
      * error for the request itself ({@code statuscode: 404}: a path it does not serve; 400, 401, 403, 405: a request,
      * credentials or method it refuses; not 408 or 429, which a busy server gives), or the other protocol ({@code tls:
      * first record does not look like a TLS handshake}: an HTTPS probe against plain HTTP; {@code server gave HTTP
-     * response to HTTPS client}). A server still starting refuses the connection or answers 5xx instead.
+     * response to HTTPS client}). An exec probe alike: the server it checks rejects the probe's credentials
+     * ({@code gorethink: Wrong password}, {@code Access denied for user}, {@code NOAUTH Authentication required}), or
+     * the probe's command is not in the image ({@code executable file not found in $PATH}). A server still starting
+     * refuses the connection or answers 5xx instead.
      */
     private static final Pattern MISDIRECTED = Pattern.compile(
             "statuscode: 40[01345]\\b|first record does not look like a TLS handshake"
-                    + "|server gave HTTP response to HTTPS client");
+                    + "|server gave HTTP response to HTTPS client|executable file not found in \\$PATH"
+                    + "|(?i:wrong password|password authentication failed|authentication failed|access denied for user"
+                    + "|NOAUTH Authentication required|WRONGPASS invalid username-password)");
 
     private static final LastParse<Optional<ProbeFailure>> LAST = new LastParse<>(ProbeFailure::read);
 

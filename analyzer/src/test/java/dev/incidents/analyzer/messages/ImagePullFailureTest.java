@@ -40,6 +40,9 @@ class ImagePullFailureTest {
         "Failed to pull image \"nginx:1.2.3.4\": rpc error: code = NotFound desc = failed to pull and unpack image \"docker.io/library/nginx:1.2.3.4\": failed to resolve reference \"docker.io/library/nginx:1.2.3.4\": docker.io/library/nginx:1.2.3.4: not found|IMAGE_NOT_FOUND",
         // CRI-O
         "Failed to pull image \"quay.io/org/app:v9\": rpc error: code = Unknown desc = reading manifest v9 in quay.io/org/app: manifest unknown: manifest unknown|IMAGE_NOT_FOUND",
+        "Back-off pulling image \"quay.io/org/operator@sha256:826cb403\": ErrImagePull: unable to pull image or OCI artifact: pull image err: initializing source docker://quay.io/org/operator@sha256:826cb403: reading manifest sha256:826cb403 in quay.io/org/operator: manifest unknown|IMAGE_NOT_FOUND",
+        "Back-off pulling image \"registry.local:5000/app:v1\": ErrImagePull: failed to pull and unpack image \"registry.local:5000/app:v1\": failed to resolve reference: dial tcp 10.0.0.9:5000: i/o timeout|IMAGE_PULL_FAILED",
+        "Failed to pull image \"quay.io/org/operator:1.2.0-ab12cd3\": rpc error: code = Unknown desc = Error reading manifest 1.2.0-ab12cd3 in quay.io/org/operator: unknown: Tag 1.2.0-ab12cd3 was deleted or has expired. To pull, revive via time machine|IMAGE_NOT_FOUND",
         "Failed to pull image \"registry.svc.ci.openshift.org/origin/4.3@sha256:8184\": rpc error: code = Unknown desc = Error reading manifest sha256:8184 in registry.svc.ci.openshift.org/origin/4.3: manifest unknown: manifest unknown|IMAGE_NOT_FOUND",
         // dockershim
         "Failed to pull image \"lachlanevenson/k8s-kubectl:v1.18.20\": rpc error: code = Unknown desc = Error response from daemon: manifest for lachlanevenson/k8s-kubectl:v1.18.20 not found: manifest unknown: manifest unknown|IMAGE_NOT_FOUND",

@@ -12,7 +12,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * A probe the server answers in a way no later probe will change (a path it does not serve, HTTPS against plain
- * HTTP, a check that needs credentials) fails every time: one such failure opens its incident, with the cause that
+ * HTTP, a check that needs credentials; an exec probe whose credentials the server rejects or whose command is not in
+ * the image) fails every time: one such failure opens its incident, with the cause that
  * says so. A failure a starting server gives too (connection refused, 503) needs its repeats, as before.
  */
 class MisdirectedProbeReplayTest {
@@ -34,6 +35,10 @@ class MisdirectedProbeReplayTest {
         "Readiness probe failed: Get \"https://10.2.1.7:8443/ready\": http: server gave HTTP response to HTTPS client|READINESS_FAILING",
         "Startup probe failed: HTTP probe failed with statuscode: 404|PROBE_FAILURE",
         "Liveness probe failed: HTTP probe failed with statuscode: 401|PROBE_FAILURE",
+        "Liveness probe failed: 2025/05/20 08:00:00 gorethink: Wrong password|PROBE_FAILURE",
+        "Readiness probe failed: ERROR 1045 (28000): Access denied for user 'monitor'@'localhost' (using password: YES)|READINESS_FAILING",
+        "Liveness probe failed: NOAUTH Authentication required.|PROBE_FAILURE",
+        "Liveness probe failed: OCI runtime exec failed: exec failed: unable to start container process: exec: \"/health.sh\": executable file not found in $PATH: unknown|PROBE_FAILURE",
     })
     void one_answer_the_probe_never_expects_opens_its_incident(String message, String category) {
         assertThat(replayed(message)).singleElement().satisfies(i -> {
@@ -48,6 +53,8 @@ class MisdirectedProbeReplayTest {
         "Readiness probe failed: HTTP probe failed with statuscode: 503",
         "Readiness probe failed: HTTP probe failed with statuscode: 429",
         "Startup probe failed: HTTP probe failed with statuscode: 500",
+        "Readiness probe failed: cat: can't open '/tmp/ready': No such file or directory",
+        "Startup probe failed: mysqladmin: connect to server at 'localhost' failed",
     })
     void one_failure_a_starting_server_also_gives_opens_nothing(String message) {
         assertThat(replayed(message)).isEmpty();

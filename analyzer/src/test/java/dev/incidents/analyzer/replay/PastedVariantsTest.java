@@ -49,12 +49,12 @@ class PastedVariantsTest {
 
     static final List<Variant> VARIANTS = List.of(
             new Variant("rendered (no indentation, single spaces)",
-                    t -> SPACES.matcher(INDENTATION.matcher(t).replaceAll("")).replaceAll(" "), 688),
-            new Variant("indentation trimmed", t -> INDENTATION.matcher(t).replaceAll(""), 693),
-            new Variant("quoted in a reply", t -> t.lines().map(l -> "> " + l).reduce("", (a, l) -> a + l + "\n"), 715),
-            new Variant("Windows line ends", t -> t.replace("\n", "\r\n"), 715),
-            new Variant("in a code fence", t -> "```\n" + t + (t.endsWith("\n") ? "" : "\n") + "```\n", 715),
-            new Variant("wrapped at 120 columns", t -> wrapped(t, 120), 645));
+                    t -> SPACES.matcher(INDENTATION.matcher(t).replaceAll("")).replaceAll(" "), 706),
+            new Variant("indentation trimmed", t -> INDENTATION.matcher(t).replaceAll(""), 712),
+            new Variant("quoted in a reply", t -> t.lines().map(l -> "> " + l).reduce("", (a, l) -> a + l + "\n"), 735),
+            new Variant("Windows line ends", t -> t.replace("\n", "\r\n"), 735),
+            new Variant("in a code fence", t -> "```\n" + t + (t.endsWith("\n") ? "" : "\n") + "```\n", 735),
+            new Variant("wrapped at 120 columns", t -> wrapped(t, 120), 664));
 
     /** Every line longer than {@code width} broken into lines of {@code width} characters, as a terminal copies it. */
     static String wrapped(String text, int width) {

@@ -180,20 +180,20 @@ class RealWorldAccuracyTest {
             "untolerated_taint/kyverno-11893-after-network-outage-validate-webhook-down-unreachable-taint-never-removed-message-without-age",
             // the namespace (kube-system) is only in the command line the paste left out, so the two system workloads
             // pending on the role taints open in the default namespace
-            "untolerated_taint/rancher-40016-k3s-node-driver-etcd-controlplane-pool-coredns-helm-install-untolerated-etcd-control-plane-get-events");
+            "untolerated_taint/rancher-40016-k3s-node-driver-etcd-controlplane-pool-coredns-helm-install-untolerated-etcd-control-plane-get-events",
+            // batch 24 (held back, measured 16/22, moved in session 13); what is left:
+            // one readiness exec probe 'timed out' quoted alone: a busy or starting server times out once too; that
+            // it kept timing out under the cluster's load is in the thread
+            "readiness_failing/solace-pubsubplus-helm-quickstart-137-broker-readiness-check-script-times-out-under-heavy-cluster-load-lone-message",
+            // the message names its pod twice with different hashes (the reporter randomised the ids): the namespaced
+            // mention's 'custom-test-endpoint-523422f47' (a 3 is no pod-template-hash character) reads as a DaemonSet
+            "sandbox_failed/amazon-vpc-cni-k8s-668-cni-1-3-2-failed-to-assign-ip-address-to-container-combined-describe-row");
 
     /**
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
-    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
-            // batch 24, measured 16/22 on 2026-12-03 (session 13, at its merge, analyzer of af7ddff) before anyone
-            // looked at it; its four healthy recordings clean
-            "image_not_found/community-operators-2351-operatorhub-jenkins-operator-points-to-deleted-quay-tag-time-machine-lone-message",
-            "image_not_found/hpe-csi-driver-494-openshift-catalog-operator-bundle-references-sha-not-on-quay-manifest-unknown-status-yaml-wrapped",
-            "probe_failure/rethinkdb-cluster-32-go-probe-binary-no-password-login-gorethink-wrong-password-liveness-kills-crashloop-2017-tab-rows",
-            "readiness_failing/solace-pubsubplus-helm-quickstart-137-broker-readiness-check-script-times-out-under-heavy-cluster-load-lone-message",
-            "sandbox_failed/amazon-vpc-cni-k8s-668-cni-1-3-2-failed-to-assign-ip-address-to-container-combined-describe-row");
+    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of();
 
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
@@ -250,8 +250,8 @@ class RealWorldAccuracyTest {
 
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
-        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(791);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(22);
+        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(813);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(0);
     }
 
     @Test
