@@ -193,7 +193,15 @@ class RealWorldAccuracyTest {
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
-    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of();
+    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
+            // batch 25, measured 13/19 on 2026-12-03 (session 13, at its merge, analyzer of 1302bda) before anyone
+            // looked at it; its three healthy recordings clean
+            "image_pull_failed/kubeblocks-8561-mysql-cluster-in-china-docker-hub-unreachable-dial-tcp-i-o-timeout-after-cpu-wait-events-cut",
+            "insufficient_resources/kubeblocks-1316-vertical-scale-mysql-to-3gi-requests-on-2c4g-eks-nodes-insufficient-memory-volume-affinity-lone-row",
+            "node_selector_mismatch/genestack-439-alertmanager-affinity-requires-worker-role-label-controllers-unlabelled-pending-get-pod-a-row",
+            "node_selector_mismatch/lens-37-metrics-stack-nodeselector-kubernetes-io-os-linux-aks-nodes-unlabelled-2019-lens-event-details",
+            "probe_failure/external-secrets-6350-chart-2-4-webhook-liveness-probe-healthz-not-registered-404-killed-events-ages-elided",
+            "pvc_unbound/carlosedp-cluster-monitoring-3-deploy-script-prometheus-k8s-db-claim-no-storage-class-2018-get-events-rows-cut");
 
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
@@ -251,7 +259,7 @@ class RealWorldAccuracyTest {
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
         assertThat(outcomes).hasSizeGreaterThanOrEqualTo(814);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(0);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(19);
     }
 
     @Test
