@@ -119,9 +119,13 @@ final class DescribeEvents {
         List<String> region = lines.subList(from, to).stream().map(DescribeEvents::joinPlaceholders).toList();
         List<EventsTable.Row> continuing = null; // the list whose last row the previous line was (or continued)
         java.util.Set<Long> undated = new java.util.HashSet<>(); // quoted messages without a time of their own
+        boolean wrappedQuote = false; // the row continuing is a quoted message a terminal wrapped
         for (int i = 0; i < region.size(); i++) {
             String line = region.get(i);
             int[] end = {i + 1};
+            if (continuing == null) {
+                wrappedQuote = false;
+            }
             ConsoleEventCopy.Copied copied = ConsoleEventCopy.at(region, i, from + i + 1, sink.now());
             if (copied != null) {
                 getRows.add(copied.row());
@@ -148,7 +152,8 @@ final class DescribeEvents {
                     getRows.add(row);
                     continuing = getRows;
                 } else if (continuing != null && (EventsTable.continuesLoneRow(line)
-                        || continuing.get(continuing.size() - 1).message().isEmpty() && !line.isBlank())) {
+                        || continuing.get(continuing.size() - 1).message().isEmpty() && !line.isBlank())
+                        && !(wrappedQuote && QuotedEvent.parse(line, from + i + 1, sink.now()) != null)) {
                     // kubectl prints a multi-line message as it is: a probe's output over two lines after a row; a row
                     // broken after its From column has all of its message on the next line
                     int last = continuing.size() - 1;
@@ -164,6 +169,11 @@ final class DescribeEvents {
                         }
                         if (line.stripTrailing().endsWith(":")) {
                             continuing = rows; // a message broken after a clause by the reporter goes on below
+                        } else if (EventsTable.hardWrapped(line)) {
+                            // a terminal's copy broke it at the screen's width: the next line goes on with it, unless
+                            // that line is a message of its own
+                            continuing = rows;
+                            wrappedQuote = true;
                         }
                     }
                 }

@@ -524,6 +524,19 @@ final class EventsTable {
                 && !t.startsWith("kubectl ") && !SECTION.matcher(line).matches();
     }
 
+    /**
+     * A line a terminal's copy broke at the screen's width: as long as a screen and cut inside a word or a name (its
+     * last character a letter, a digit or part of a name), not after a sentence or a clause.
+     */
+    static boolean hardWrapped(String line) {
+        String t = line.stripTrailing();
+        if (t.length() < HARD_WRAP_WIDTH) {
+            return false;
+        }
+        char last = t.charAt(t.length() - 1);
+        return Character.isLetterOrDigit(last) || "-_/@".indexOf(last) >= 0;
+    }
+
     /** Appends a wrapped continuation line to the row's message. */
     static Row continued(Row row, String previousLine, String line) {
         // a line that ends a sentence or a clause ended a line of the message, whatever its length

@@ -909,6 +909,28 @@ class RecordingsTest {
     }
 
     /**
+     * A message quoted alone that a terminal's copy broke at the screen's width goes on on the next line (joined
+     * without a space: the break is inside a word); a second message on the next line stays a message of its own.
+     */
+    @Test
+    void aQuotedMessageATerminalWrapped() {
+        String message = "Failed to pull image \"quay.io/acme/operator:v0.4.1\": rpc error: code = NotFound desc = "
+                + "failed to pull and unpack image \"quay.io/acme/operator:v0.4.1\": failed to resolve reference: "
+                + "quay.io/acme/operator:v0.4.1: not found";
+        List<Recorded> wrapped = Recordings.read("paste.txt", message.substring(0, 118) + "\n"
+                + message.substring(118) + "\n", OPTIONS, rejections::add);
+        assertThat(wrapped).extracting(r -> ((KubeEvent) r.value()).getMessage()).containsExactly(message);
+
+        String other = "Failed to pull image \"quay.io/acme/sidecar:v2\": rpc error: code = Unknown desc = failed to "
+                + "pull and unpack image \"quay.io/acme/sidecar:v2\": unexpected status code 429 Too Many Requests";
+        List<Recorded> two = Recordings.read("paste.txt", message.substring(0, 118) + "\n" + other + "\n",
+                OPTIONS, rejections::add);
+        assertThat(two).extracting(r -> ((KubeEvent) r.value()).getMessage())
+                .containsExactly(message.substring(0, 118), other);
+        assertThat(rejections).isEmpty();
+    }
+
+    /**
      * A status fragment whose message kubectl's YAML printer folded over several lines, pasted so that it no longer
      * parses as YAML: the message is read whole, as YAML would join it, not as its first line.
      */
