@@ -200,14 +200,8 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
         } else {
             Matcher predicates = PREDICATES_PREFIX.matcher(body);
             if (predicates.find()) {
-                List<SchedulingReason> reasons = new ArrayList<>();
-                for (String clause : stripEnd(body.substring(predicates.end())).split(",\\s+")) {
-                    Matcher counted = PREDICATE_COUNTED.matcher(clause.trim());
-                    SchedulingReason r = reason(counted.matches() ? counted.group(1) : clause.trim(), 0);
-                    int nodes = counted.matches() ? Integer.parseInt(counted.group(2)) : 0;
-                    reasons.add(new SchedulingReason(nodes, r.kind(), r.resource(), r.taint(), clause.trim()));
-                }
-                return new FailedSchedulingMessage(0, 0, reasons, preemption, truncated, raw);
+                return new FailedSchedulingMessage(0, 0, countedPredicates(body.substring(predicates.end())),
+                        preemption, truncated, raw);
             }
             Matcher scaleUp = SCALE_UP_PREFIX.matcher(body);
             if (scaleUp.find()) {
@@ -233,22 +227,32 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
         Matcher prefix = FIT_FAILURE_PREFIX.matcher(body);
         prefix.find();
         String rest = body.substring(prefix.end()).trim();
-        List<SchedulingReason> reasons = new ArrayList<>();
         Matcher summary = FIT_FAILURE_SUMMARY.matcher(rest);
         if (summary.find()) {
-            for (String clause : stripEnd(rest.substring(summary.end())).split(",\\s+")) {
-                Matcher counted = PREDICATE_COUNTED.matcher(clause.trim());
-                SchedulingReason r = reason(counted.matches() ? counted.group(1) : clause.trim(), 0);
-                int nodes = counted.matches() ? Integer.parseInt(counted.group(2)) : 0;
-                reasons.add(new SchedulingReason(nodes, r.kind(), r.resource(), r.taint(), clause.trim()));
-            }
-            return new FailedSchedulingMessage(0, 0, reasons, preemption, truncated, raw);
+            return new FailedSchedulingMessage(0, 0, countedPredicates(rest.substring(summary.end())), preemption,
+                    truncated, raw);
         }
+        List<SchedulingReason> reasons = new ArrayList<>();
         Matcher node = FIT_FAILURE_ON_NODE.matcher(rest);
         while (node.find()) {
             reasons.add(reason(stripEnd(node.group(2)), 1));
         }
         return new FailedSchedulingMessage(0, reasons.size(), reasons, preemption, truncated, raw);
+    }
+
+    /**
+     * Predicates named with the count of nodes that failed each ({@code Insufficient cpu (19), PodToleratesNodeTaints
+     * (10)}), as schedulers before 1.10 listed them: a node may fail several, so no total.
+     */
+    private static List<SchedulingReason> countedPredicates(String clauses) {
+        List<SchedulingReason> reasons = new ArrayList<>();
+        for (String clause : stripEnd(clauses).split(",\\s+")) {
+            Matcher counted = PREDICATE_COUNTED.matcher(clause.trim());
+            SchedulingReason r = reason(counted.matches() ? counted.group(1) : clause.trim(), 0);
+            int nodes = counted.matches() ? Integer.parseInt(counted.group(2)) : 0;
+            reasons.add(new SchedulingReason(nodes, r.kind(), r.resource(), r.taint(), clause.trim()));
+        }
+        return reasons;
     }
 
     /** One reason per node pool of a Karpenter verdict ({@link #PROVISIONER_PREFIX}). */
