@@ -41,7 +41,7 @@ final class DescribeTextReader {
     }
 
     void read(List<String> pasted) {
-        List<String> lines = PastedText.unwrap(pasted);
+        List<String> lines = FlatDescribe.reindent(PastedText.unwrap(pasted));
         ObjectNode statusTail = YamlObjects.statusFragment(String.join("\n", lines));
         if (statusTail != null) {
             emit(statusTail, 1);

@@ -909,6 +909,51 @@ class RecordingsTest {
     }
 
     /**
+     * A {@code describe pod} pasted outside a code block (kubernetes#93826): every indentation gone, put back from the
+     * field names, so the container's last state and restarts are the container's, not the pod's.
+     */
+    @Test
+    void aDescribeThatLostItsIndentation() {
+        List<Recorded> flat = Recordings.read("paste.txt", """
+                Name: web-5bbd7fd785-p4s9r
+                Namespace: shop
+                Node: node-3/192.168.43.166
+                Labels: app=web
+                pod-template-hash=5bbd7fd785
+                Status: Running
+                Controlled By: ReplicaSet/web-5bbd7fd785
+                Containers:
+                web:
+                Image: wordpress:4.8-apache
+                State: Waiting
+                Reason: CrashLoopBackOff
+                Last State: Terminated
+                Reason: Error
+                Exit Code: 1
+                Started: Sun, 09 Aug 2020 12:12:19 +0530
+                Finished: Sun, 09 Aug 2020 12:16:06 +0530
+                Ready: False
+                Restart Count: 19
+                Volumes:
+                kube-api-access-x2k4p:
+                Type: Projected (a volume that contains injected data from multiple sources)
+                ConfigMapName: kube-root-ca.crt
+                QoS Class: BestEffort
+                """, OPTIONS, rejections::add);
+        assertThat(rejections).isEmpty();
+        assertThat(flat).hasSize(1);
+        PodSnapshot pod = (PodSnapshot) flat.get(0).value();
+        assertThat(pod.getNamespace() + "/" + pod.getName()).isEqualTo("shop/web-5bbd7fd785-p4s9r");
+        assertThat(pod.getContainers()).singleElement().satisfies(c -> {
+            assertThat(c.getName()).isEqualTo("web");
+            assertThat(c.getRestartCount()).isEqualTo(19);
+            assertThat(c.getState().getReason()).isEqualTo("CrashLoopBackOff");
+            assertThat(c.getLastState().getReason()).isEqualTo("Error");
+            assertThat(c.getLastState().getExitCode()).isEqualTo(1);
+        });
+    }
+
+    /**
      * A message quoted alone that a terminal's copy broke at the screen's width goes on on the next line (joined
      * without a space: the break is inside a word); a second message on the next line stays a message of its own.
      */

@@ -50,8 +50,9 @@ class RealWorldAccuracyTest {
             "init_container_failed/cos-gpu-installer-45-gke-driver-installer-permission-denied-back-off-message-console",
             // session 7, batch 7: pods in ContainerCreating for 43 h, and no event or status says why
             "sandbox_failed/flannel-1558-pod-cidr-not-assigned-everything-containercreating-43h-get-pods-a",
-            // session 7 (fixtures7): a describe pasted outside a code block loses every indentation; the pod record is
-            // read, but its flat `Last State: Terminated` / `Exit Code: 1` / `Restart Count: 19` lines open nothing
+            // session 7 (fixtures7): a describe pasted outside a code block loses every indentation; since session 13
+            // it is read whole (FlatDescribe), but the container is Running and Ready at the paste with 19 restarts
+            // behind it (last: Error, exit 1), which the crash-loop detector does not call a loop
             "crash_loop/k8s-93826-wordpress-exit-1-restart-19-describe-indentation-lost",
             // session 7 (fixtures8): `get sc` and `get pv,pvc` listings (claims Pending on classes no `get sc` row
             // names) give no record: a claim listing is not read, so the unbound claims are not seen

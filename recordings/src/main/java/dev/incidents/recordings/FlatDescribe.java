@@ -1,0 +1,104 @@
+package dev.incidents.recordings;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A {@code kubectl describe pod} that lost every indentation (pasted outside a code block, copied from a rendered
+ * page): its fields are all flush left, so the tree the describe readers build from indentation is flat, and a
+ * container's {@code Last State: Terminated} / {@code Exit Code: 1} read as the pod's own fields. kubectl prints the
+ * same fields in the same places every time, so the indentation is put back from the field names: the pod's fields at
+ * 0, a container's name at 2 under {@code Containers:}, its fields at 4, a state's fields and a container's resources,
+ * environment and mounts at 6, a volume's name at 2 and its fields at 4. Lines keep their numbers; a describe with
+ * any indented container field is left as it is.
+ */
+final class FlatDescribe {
+    private static final Pattern FIELD = Pattern.compile("^([A-Za-z][A-Za-z0-9 ._/()-]{0,60}?):(?:[ \\t]+(.*?))?\\s*$");
+    private static final Pattern INDENTED_CONTAINER_FIELD = Pattern.compile(
+            "^\\s+(?:Container ID|Image|Image ID|State|Last State|Restart Count):");
+    private static final Set<String> CONTAINER_SECTIONS = Set.of("Containers", "Init Containers", "Ephemeral Containers");
+    /** The pod's own fields, as kubectl prints them at the left margin. */
+    private static final Set<String> POD_FIELDS = Set.of("Name", "Namespace", "Priority", "Priority Class Name",
+            "Runtime Class Name", "Service Account", "Node", "Start Time", "Labels", "Annotations", "Status", "Reason",
+            "Message", "SeccompProfile", "IP", "IPs", "Controlled By", "NominatedNodeName", "Init Containers",
+            "Containers", "Ephemeral Containers", "Conditions", "Volumes", "QoS Class", "Node-Selectors", "Tolerations",
+            "Events", "Readiness Gates", "Topology Spread Constraints");
+    private static final Set<String> CONTAINER_FIELDS = Set.of("Container ID", "Image", "Image ID", "Port", "Ports",
+            "Host Port", "Host Ports", "Command", "Args", "State", "Last State", "Ready", "Restart Count", "Limits",
+            "Requests", "Liveness", "Readiness", "Startup", "Environment", "Environment Variables from", "Mounts",
+            "SeccompProfile", "Devices");
+    private static final Set<String> STATE_FIELDS = Set.of("Reason", "Message", "Exit Code", "Signal", "Started",
+            "Finished");
+    /** Container fields whose entries follow on lines of their own. */
+    private static final Set<String> LISTS = Set.of("Limits", "Requests", "Environment", "Environment Variables from",
+            "Mounts", "Command", "Args");
+
+    private FlatDescribe() {
+    }
+
+    /** {@code lines} with the indentation of every flat pod describe in them put back. */
+    static List<String> reindent(List<String> lines) {
+        if (lines.stream().noneMatch(l -> CONTAINER_SECTIONS.contains(l.strip().replace(":", "")) && !l.startsWith(" "))
+                || lines.stream().anyMatch(l -> INDENTED_CONTAINER_FIELD.matcher(l).find())) {
+            return lines;
+        }
+        List<String> out = new ArrayList<>(lines);
+        String section = null;
+        boolean inContainer = false;
+        boolean stateOpen = false;
+        String list = null;
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.isBlank() || "Events".equals(section)) {
+                continue;
+            }
+            if (EventsTable.DESCRIBE_HEADER.matcher(line).matches()) {
+                section = "Events";
+                continue;
+            }
+            Matcher field = FIELD.matcher(line);
+            boolean containers = section != null && CONTAINER_SECTIONS.contains(section);
+            if (!field.matches()) {
+                if (containers && inContainer) {
+                    out.set(i, "      " + line.strip()); // a command's arguments, a mount, a probe's lines
+                }
+                continue;
+            }
+            String key = field.group(1);
+            boolean empty = field.group(2) == null || field.group(2).isBlank();
+            boolean containerOwn = containers && (CONTAINER_FIELDS.contains(key) || stateOpen && STATE_FIELDS.contains(key));
+            if (POD_FIELDS.contains(key) && !containerOwn && !("Volumes".equals(section) && "Name".equals(key))) {
+                section = key;
+                inContainer = false;
+                stateOpen = false;
+                list = null;
+                continue;
+            }
+            if (containers) {
+                if (CONTAINER_FIELDS.contains(key)) {
+                    out.set(i, "    " + line);
+                    inContainer = true;
+                    stateOpen = key.equals("State") || key.equals("Last State");
+                    list = LISTS.contains(key) ? key : null;
+                } else if (stateOpen && STATE_FIELDS.contains(key) || list != null && !empty) {
+                    out.set(i, "      " + line);
+                } else if (empty) {
+                    out.set(i, "  " + line); // the next container's name
+                    inContainer = true;
+                    stateOpen = false;
+                    list = null;
+                } else {
+                    out.set(i, "      " + line);
+                }
+            } else if ("Volumes".equals(section)) {
+                out.set(i, (empty ? "  " : "    ") + line);
+            } else if (section != null && !empty && !POD_FIELDS.contains(key)) {
+                out.set(i, "  " + line); // an annotation, a label or a node selector written key: value
+            }
+        }
+        return out;
+    }
+}
