@@ -45,6 +45,20 @@ class PostMortemReportTest {
         assertThat(html).isEqualTo(PostMortemReport.render(IncidentHistory.of(transitions), SOURCE));
     }
 
+    /**
+     * The bundled outage: triton and vllm-llama3 both fail to pull on the full disk of one GPU node, in one namespace:
+     * one problem to on-call, said once before the incidents one by one. A recording without such a group has none.
+     */
+    @Test
+    void incidents_seen_together_are_named_once() {
+        List<Incident> outage = Replay.run(Recordings.read(List.of(Path.of("../samples/gpu-inference-outage.jsonl")),
+                new ReadOptions(null, Instant.now()), r -> { }), AnalyzerConfig.defaults()).transitions();
+        String html = PostMortemReport.render(IncidentHistory.of(outage), SOURCE);
+        assertThat(html).contains("<h2>Seen together</h2>").contains("IMAGE_PULL_DISK_FULL in inference (cluster "
+                + "prod-us-east-1): 2 alike: Deployment/triton, Deployment/vllm-llama3");
+        assertThat(PostMortemReport.render(IncidentHistory.of(transitions), SOURCE)).doesNotContain("Seen together");
+    }
+
     @Test
     void cluster_strings_are_text_everywhere_and_the_embedded_json_cannot_end_its_script() throws Exception {
         List<Incident> hostile = new ArrayList<>();
