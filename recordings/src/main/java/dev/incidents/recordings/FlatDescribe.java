@@ -7,18 +7,22 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A {@code kubectl describe pod} that lost every indentation (pasted outside a code block, copied from a rendered
- * page): its fields are all flush left, so the tree the describe readers build from indentation is flat, and a
+ * A {@code kubectl describe pod} or {@code describe node} that lost every indentation (pasted outside a code block,
+ * copied from a rendered page): its fields are all flush left, so the tree the describe readers build from indentation is flat, and a
  * container's {@code Last State: Terminated} / {@code Exit Code: 1} read as the pod's own fields. kubectl prints the
  * same fields in the same places every time, so the indentation is put back from the field names: the pod's fields at
  * 0, a container's name at 2 under {@code Containers:}, its fields at 4, a state's fields and a container's resources,
- * environment and mounts at 6, a volume's name at 2 and its fields at 4. Lines keep their numbers; a describe with
- * any indented container field is left as it is.
+ * environment and mounts at 6, a volume's name at 2 and its fields at 4; a node's capacity, allocatable, addresses,
+ * system info and lease entries at 2. Lines keep their numbers; a describe with any indented container or node field
+ * is left as it is.
  */
 final class FlatDescribe {
     private static final Pattern FIELD = Pattern.compile("^([A-Za-z][A-Za-z0-9 ._/()-]{0,60}?):(?:[ \\t]+(.*?))?\\s*$");
-    private static final Pattern INDENTED_CONTAINER_FIELD = Pattern.compile(
-            "^\\s+(?:Container ID|Image|Image ID|State|Last State|Restart Count):");
+    private static final Pattern INDENTED_FIELD = Pattern.compile(
+            "^\\s+(?:Container ID|Image|Image ID|State|Last State|Restart Count|cpu|memory|pods|Kernel Version"
+                    + "|Kubelet Version|InternalIP|Hostname):");
+    /** The sections whose column-0 line marks a describe that may have lost its indentation. */
+    private static final Set<String> MARKERS = Set.of("Containers", "Init Containers", "Capacity", "Allocatable");
     private static final Set<String> CONTAINER_SECTIONS = Set.of("Containers", "Init Containers", "Ephemeral Containers");
     /** The pod's own fields, as kubectl prints them at the left margin. */
     private static final Set<String> POD_FIELDS = Set.of("Name", "Namespace", "Priority", "Priority Class Name",
@@ -32,6 +36,13 @@ final class FlatDescribe {
             "SeccompProfile", "Devices");
     private static final Set<String> STATE_FIELDS = Set.of("Reason", "Message", "Exit Code", "Signal", "Started",
             "Finished");
+    /**
+     * A node's own fields ({@code kubectl describe node}): what follows a section of them (Capacity, Allocatable,
+     * Addresses, System Info, Lease) with a value is one of its entries, at 2.
+     */
+    private static final Set<String> NODE_FIELDS = Set.of("Roles", "CreationTimestamp", "Taints", "Unschedulable",
+            "Lease", "Conditions", "Addresses", "Capacity", "Allocatable", "System Info", "PodCIDR", "PodCIDRs",
+            "ProviderID", "Non-terminated Pods", "Allocated resources");
     /** Container fields whose entries follow on lines of their own. */
     private static final Set<String> LISTS = Set.of("Limits", "Requests", "Environment", "Environment Variables from",
             "Mounts", "Command", "Args");
@@ -41,8 +52,8 @@ final class FlatDescribe {
 
     /** {@code lines} with the indentation of every flat pod describe in them put back. */
     static List<String> reindent(List<String> lines) {
-        if (lines.stream().noneMatch(l -> CONTAINER_SECTIONS.contains(l.strip().replace(":", "")) && !l.startsWith(" "))
-                || lines.stream().anyMatch(l -> INDENTED_CONTAINER_FIELD.matcher(l).find())) {
+        if (lines.stream().noneMatch(l -> MARKERS.contains(l.strip().replace(":", "")) && !l.startsWith(" "))
+                || lines.stream().anyMatch(l -> INDENTED_FIELD.matcher(l).find())) {
             return lines;
         }
         List<String> out = new ArrayList<>(lines);
@@ -70,7 +81,8 @@ final class FlatDescribe {
             String key = field.group(1);
             boolean empty = field.group(2) == null || field.group(2).isBlank();
             boolean containerOwn = containers && (CONTAINER_FIELDS.contains(key) || stateOpen && STATE_FIELDS.contains(key));
-            if (POD_FIELDS.contains(key) && !containerOwn && !("Volumes".equals(section) && "Name".equals(key))) {
+            boolean own = POD_FIELDS.contains(key) || NODE_FIELDS.contains(key);
+            if (own && !containerOwn && !("Volumes".equals(section) && "Name".equals(key))) {
                 section = key;
                 inContainer = false;
                 stateOpen = false;
@@ -95,8 +107,8 @@ final class FlatDescribe {
                 }
             } else if ("Volumes".equals(section)) {
                 out.set(i, (empty ? "  " : "    ") + line);
-            } else if (section != null && !empty && !POD_FIELDS.contains(key)) {
-                out.set(i, "  " + line); // an annotation, a label or a node selector written key: value
+            } else if (section != null && !empty) {
+                out.set(i, "  " + line); // a capacity's resource, an address, an annotation written key: value
             }
         }
         return out;

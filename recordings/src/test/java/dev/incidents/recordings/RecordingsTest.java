@@ -953,6 +953,36 @@ class RecordingsTest {
         });
     }
 
+    /** A {@code describe node} that lost its indentation: its capacity and allocatable are still the node's. */
+    @Test
+    void aNodeDescribeThatLostItsIndentation() {
+        List<Recorded> flat = Recordings.read("paste.txt", """
+                Name: gpu-node-7
+                Roles: <none>
+                Taints: <none>
+                Unschedulable: false
+                Capacity:
+                cpu: 96
+                memory: 2113401500Ki
+                nvidia.com/gpu: 8
+                pods: 110
+                Allocatable:
+                cpu: 95690m
+                memory: 2087199900Ki
+                nvidia.com/gpu: 7
+                pods: 110
+                System Info:
+                Kernel Version: 5.15.0-1053-nvidia
+                Kubelet Version: v1.29.4
+                """, OPTIONS, rejections::add);
+        assertThat(rejections).isEmpty();
+        NodeSnapshot node = (NodeSnapshot) flat.stream().map(Recorded::value).filter(v -> v instanceof NodeSnapshot)
+                .findFirst().orElseThrow();
+        assertThat(node.getName()).isEqualTo("gpu-node-7");
+        assertThat(node.getCapacity()).containsEntry("nvidia.com/gpu", "8");
+        assertThat(node.getAllocatable()).containsEntry("nvidia.com/gpu", "7");
+    }
+
     /**
      * A message quoted alone that a terminal's copy broke at the screen's width goes on on the next line (joined
      * without a space: the break is inside a word); a second message on the next line stays a message of its own.

@@ -34,8 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
  * </ul>
  * Each change has a floor (the fixtures that survive it today, a ratchet): a reader change that loses one fails here.
  * What is lost today (session 13): a rendered copy loses the column gaps that tell an Events row's From from its
- * Message, and YAML fragments lose their structure with their indentation (a flat {@code describe pod} gets its
- * indentation back from its field names, {@code FlatDescribe}; a flat {@code describe node} does not yet); a quoted
+ * Message, and YAML fragments lose their structure with their indentation (a flat {@code describe pod} or
+ * {@code describe node} gets its indentation back from its field names, {@code FlatDescribe}); a quoted
  * message a terminal wrapped is joined back only when cut inside a word or a name, at 100 columns or more.
  */
 class PastedVariantsTest {
@@ -49,8 +49,8 @@ class PastedVariantsTest {
 
     static final List<Variant> VARIANTS = List.of(
             new Variant("rendered (no indentation, single spaces)",
-                    t -> SPACES.matcher(INDENTATION.matcher(t).replaceAll("")).replaceAll(" "), 717),
-            new Variant("indentation trimmed", t -> INDENTATION.matcher(t).replaceAll(""), 723),
+                    t -> SPACES.matcher(INDENTATION.matcher(t).replaceAll("")).replaceAll(" "), 719),
+            new Variant("indentation trimmed", t -> INDENTATION.matcher(t).replaceAll(""), 725),
             new Variant("quoted in a reply", t -> t.lines().map(l -> "> " + l).reduce("", (a, l) -> a + l + "\n"), 736),
             new Variant("Windows line ends", t -> t.replace("\n", "\r\n"), 736),
             new Variant("in a code fence", t -> "```\n" + t + (t.endsWith("\n") ? "" : "\n") + "```\n", 736),
