@@ -167,6 +167,7 @@ final class DescribeEvents {
                         if (QuotedEvent.undated(line)) {
                             undated.add(row.line());
                         }
+                        wrappedQuote = false;
                         if (line.stripTrailing().endsWith(":")) {
                             continuing = rows; // a message broken after a clause by the reporter goes on below
                         } else if (EventsTable.hardWrapped(line)) {
