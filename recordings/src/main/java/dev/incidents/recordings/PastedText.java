@@ -10,8 +10,9 @@ import java.util.regex.Pattern;
  * Markdown quote marker of a quoted paste ({@code > NAME   READY   STATUS}), the link an editor wraps around a
  * name that looks like an address ({@code [nvcr.io/nvidia/cuda@sha256:ed72...](http://nvcr.io/nvidia/cuda@sha256:ed72...)}),
  * the bars of a Markdown table the rows were turned into ({@code Warning | FailedScheduling | 2m | ...}), and the
- * emphasis or code span around a whole line ({@code _FailedMount  9m25s  kubelet  MountVolume.MountDevice failed ..._}), and
- * a terminal UI's box borders around a line.
+ * emphasis or code span around a whole line ({@code _FailedMount  9m25s  kubelet  MountVolume.MountDevice failed ..._}),
+ * a terminal UI's box borders around a line, and the code fences around the paste; and a quoted YAML value kubectl's
+ * printer folded over several lines, put back on one.
  */
 final class PastedText {
     /** One quote marker or several (a reply quoting a reply: {@code > > NAME  READY}). */
