@@ -99,9 +99,8 @@ public final class PostMortemReport {
      * several nodes, failing alike at once, one notification), each group in one line, before the incidents one by one.
      */
     private static void groups(Html h, List<IncidentHistory.Entry> entries) {
-        List<IncidentGroups.Group> groups = IncidentGroups.ofIncidents(
-                entries.stream().map(IncidentHistory.Entry::latest).toList()).stream()
-                .filter(g -> g.members().size() > 1).toList();
+        List<IncidentGroups.Group> groups = IncidentGroups.alike(
+                entries.stream().map(IncidentHistory.Entry::latest).map(IncidentGroups.Member::of).toList());
         if (groups.isEmpty()) {
             return;
         }

@@ -5,8 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Objects;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -57,15 +58,19 @@ public final class IncidentGroups {
         byTime.sort(Comparator.comparing(Member::firstSeen).thenComparing(Member::id));
         List<Group> groups = new ArrayList<>();
         List<Instant> newest = new ArrayList<>();
+        // the groups of each problem, by index: an incident is compared with its own problem's groups only, the latest
+        // first, so a long replay's thousands of groups are not all walked for every incident
+        Map<Problem, List<Integer>> byProblem = new HashMap<>();
         for (Member incident : byTime) {
+            List<Integer> same = byProblem.computeIfAbsent(Problem.of(incident), p -> new ArrayList<>());
             int joined = -1;
-            for (int g = groups.size() - 1; g >= 0 && joined < 0; g--) {
-                if (sameProblem(groups.get(g), incident)
-                        && !incident.firstSeen().isAfter(newest.get(g).plus(OVERLAP))) {
-                    joined = g;
+            for (int k = same.size() - 1; k >= 0 && joined < 0; k--) {
+                if (!incident.firstSeen().isAfter(newest.get(same.get(k)).plus(OVERLAP))) {
+                    joined = same.get(k);
                 }
             }
             if (joined < 0) {
+                same.add(groups.size());
                 groups.add(new Group(incident.cluster(), incident.namespace(), incident.category(),
                         new ArrayList<>(List.of(incident))));
                 newest.add(incident.lastSeen());
@@ -80,13 +85,20 @@ public final class IncidentGroups {
                 .toList();
     }
 
+    /** The groups of more than one incident: what is worth saying as a group. */
+    public static List<Group> alike(List<Member> incidents) {
+        return of(incidents).stream().filter(g -> g.members().size() > 1).toList();
+    }
+
     /** The groups of whole incidents (tests and small replays). */
     public static List<Group> ofIncidents(List<Incident> incidents) {
         return of(incidents.stream().map(Member::of).toList());
     }
 
-    private static boolean sameProblem(Group group, Member incident) {
-        return group.cluster().equals(incident.cluster()) && group.category().equals(incident.category())
-                && Objects.equals(group.namespace(), incident.namespace());
+    /** What makes incidents one problem, time aside: the Alertmanager route's {@code group_by} labels. */
+    private record Problem(String cluster, String namespace, String category) {
+        static Problem of(Member incident) {
+            return new Problem(incident.cluster(), incident.namespace(), incident.category());
+        }
     }
 }

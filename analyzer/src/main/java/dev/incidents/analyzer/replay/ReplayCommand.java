@@ -153,8 +153,7 @@ public final class ReplayCommand implements Callable<Integer> {
             if (output == Output.text) {
                 // what on-call receives as one notification (the README's Alertmanager grouping): said once, after
                 // the incidents it gathers
-                IncidentGroups.of(members).stream().filter(g -> g.members().size() > 1)
-                        .forEach(g -> out.println("[GROUP] " + g.describe()));
+                IncidentGroups.alike(members).forEach(g -> out.println("[GROUP] " + g.describe()));
             }
         }
         out.flush();
