@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 final class DescribeDocuments {
     private static final Pattern DOC_START = Pattern.compile("^Name:\\s+(\\S+)\\s*$");
     /** {@code Key: value}; kubectl before 1.5 separated the value with tabs ({@code Name:\t\tpi}). */
-    private static final Pattern FIELD = Pattern.compile("^( *)([A-Za-z][A-Za-z0-9 ._/()-]{0,60}?):(?:[ \\t]+(.*?))?\\s*$");
+    static final Pattern FIELD = Pattern.compile("^( *)([A-Za-z][A-Za-z0-9 ._/()-]{0,60}?):(?:[ \\t]+(.*?))?\\s*$");
     private static final Pattern CONDITIONS_HEADER = Pattern.compile("^\\s*Type\\s+Status(\\s+.*)?$");
     /** A time as describe prints it (Go's RFC 1123 with a numeric zone): {@code Mon, 02 Jan 2023 10:00:00 +0000}. */
     private static final String TIME = "[A-Z][a-z]{2}, \\d{1,2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2}:\\d{2} (?:[+-]\\d{4}|[A-Z]{2,5})";

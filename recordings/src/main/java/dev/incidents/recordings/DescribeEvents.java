@@ -359,7 +359,7 @@ final class DescribeEvents {
     private static Subject refusingController(String kind, List<EventsTable.Row> rows, String namespace,
                                               String node) {
         boolean controllerKnown = POD_CONTROLLERS.contains(kind);
-        if (!controllerKnown && !kind.isEmpty() && !"Pod".equals(kind)) {
+        if (!controllerKnown && !"Pod".equals(kind)) {
             return null;
         }
         if (rows.stream().noneMatch(r -> "FailedCreate".equals(r.reason()))) {

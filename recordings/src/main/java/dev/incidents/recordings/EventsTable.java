@@ -333,11 +333,11 @@ final class EventsTable {
      * kubelet with its node ({@code kubelet, ip-10-0-1-7.ec2.internal}); a vendor's scheduler may carry its domain
      * ({@code gke.io/optimize-utilization-scheduler}); Volcano and Kueue record under their own names.
      */
-    private static final Pattern LEADING_COMPONENT = Pattern.compile(
-            "(kubelet(?:, [a-z0-9][-a-z0-9.]*[a-z0-9])?|karpenter|volcano|kueue-admission|(?:[a-z0-9-]+(?:\\.[a-z0-9-]+)+/)?[a-z][a-z0-9]*(?:-[a-z0-9]+)*-(?:scheduler|controller|autoscaler|manager))\\s+(?=\\S)");
+    private static final String COMPONENT = "(kubelet(?:, [a-z0-9][-a-z0-9.]*[a-z0-9])?|karpenter|volcano|kueue-admission"
+            + "|(?:[a-z0-9-]+(?:\\.[a-z0-9-]+)+/)?[a-z][a-z0-9]*(?:-[a-z0-9]+)*-(?:scheduler|controller|autoscaler|manager))";
+    private static final Pattern LEADING_COMPONENT = Pattern.compile(COMPONENT + "\\s+(?=\\S)");
     /** The same component alone in the cell, nothing after it: a row broken after its From column. */
-    private static final Pattern LONE_COMPONENT = Pattern.compile(
-            "(kubelet(?:, [a-z0-9][-a-z0-9.]*[a-z0-9])?|karpenter|volcano|kueue-admission|(?:[a-z0-9-]+(?:\\.[a-z0-9-]+)+/)?[a-z][a-z0-9]*(?:-[a-z0-9]+)*-(?:scheduler|controller|autoscaler|manager))");
+    private static final Pattern LONE_COMPONENT = Pattern.compile(COMPONENT);
 
     /** A {@code kubectl get events} row without a header (one pasted line). */
     static Row getRow(String line, long lineNumber) {

@@ -17,7 +17,6 @@ import java.util.regex.Pattern;
  * is left as it is.
  */
 final class FlatDescribe {
-    private static final Pattern FIELD = Pattern.compile("^([A-Za-z][A-Za-z0-9 ._/()-]{0,60}?):(?:[ \\t]+(.*?))?\\s*$");
     private static final Pattern INDENTED_FIELD = Pattern.compile(
             "^\\s+(?:Container ID|Image|Image ID|State|Last State|Restart Count|cpu|memory|pods|Kernel Version"
                     + "|Kubelet Version|InternalIP|Hostname):");
@@ -70,16 +69,17 @@ final class FlatDescribe {
                 section = "Events";
                 continue;
             }
-            Matcher field = FIELD.matcher(line);
+            // a describe's Key: value line, flush left (the describe readers' own pattern)
+            Matcher field = DescribeDocuments.FIELD.matcher(line);
             boolean containers = section != null && CONTAINER_SECTIONS.contains(section);
-            if (!field.matches()) {
+            if (!field.matches() || !field.group(1).isEmpty()) {
                 if (containers && inContainer) {
                     out.set(i, "      " + line.strip()); // a command's arguments, a mount, a probe's lines
                 }
                 continue;
             }
-            String key = field.group(1);
-            boolean empty = field.group(2) == null || field.group(2).isBlank();
+            String key = field.group(2);
+            boolean empty = field.group(3) == null || field.group(3).isBlank();
             boolean containerOwn = containers && (CONTAINER_FIELDS.contains(key) || stateOpen && STATE_FIELDS.contains(key));
             boolean own = POD_FIELDS.contains(key) || NODE_FIELDS.contains(key);
             if (own && !containerOwn && !("Volumes".equals(section) && "Name".equals(key))) {

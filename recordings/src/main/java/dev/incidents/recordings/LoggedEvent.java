@@ -85,24 +85,29 @@ final class LoggedEvent {
         Matcher refused = ADMISSION_REFUSED.matcher(line);
         if (refused.find()) {
             boolean structured = refused.group(1) == null;
-            Matcher journal = JOURNAL_KUBELET.matcher(line);
+            String host = journalHost(line);
             return new EventsTable.Row(lineNumber, refused.group(structured ? 3 : 2), "Warning", "Evicted",
-                    QuotedEvent.age(line, now), journal.find() ? "kubelet, " + journal.group(1) : "kubelet",
+                    QuotedEvent.age(line, now), host != null ? "kubelet, " + host : "kubelet",
                     "pod/" + refused.group(structured ? 4 : 1), "The node had condition: " + refused.group(5) + ". ",
                     null, null);
         }
         Matcher reclaiming = RECLAIMING.matcher(line);
-        Matcher kubelet = JOURNAL_KUBELET.matcher(line);
-        if (reclaiming.find() && kubelet.find()) {
+        String host = reclaiming.find() ? journalHost(line) : null;
+        if (host != null) {
             return new EventsTable.Row(lineNumber, null, "Warning", "EvictionThresholdMet", QuotedEvent.age(line, now),
-                    "kubelet, " + kubelet.group(1), "node/" + kubelet.group(1),
-                    "Attempting to reclaim " + reclaiming.group(1), null, null);
+                    "kubelet, " + host, "node/" + host, "Attempting to reclaim " + reclaiming.group(1), null, null);
         }
         Matcher occurred = LOGGED_EVENT.matcher(line);
         if (occurred.find()) {
             return occurred(occurred, lineNumber, line, now);
         }
         return null;
+    }
+
+    /** The host a kubelet's journal line was written on ({@link #JOURNAL_KUBELET}), null for any other line. */
+    private static String journalHost(String line) {
+        Matcher journal = JOURNAL_KUBELET.matcher(line);
+        return journal.find() ? journal.group(1) : null;
     }
 
     /** The event a klog line says was recorded; a redacted object ({@code <namespace>/<podname>}) is unnamed. */

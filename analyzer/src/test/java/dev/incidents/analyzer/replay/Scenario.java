@@ -147,7 +147,7 @@ record Scenario(String name, List<Path> inputs, Expectation expectation) {
                 problems.add("expected " + expectation.expect.get(k) + " not found");
             }
         }
-        List<Incident> alike = grouped ? alike(incidents) : List.of();
+        List<Incident> alike = grouped ? alike(incidents, pairs) : List.of();
         for (Incident i : incidents) {
             if (!pairs.contains(i) && !tolerates(i.getCategory()) && !alike.contains(i)) {
                 boolean expectedCategory = expectation.expect.stream().anyMatch(e -> e.category.equals(i.getCategory()));
@@ -160,7 +160,10 @@ record Scenario(String name, List<Path> inputs, Expectation expectation) {
 
     /** The incidents no entry matched that share a group with one that an entry matched. */
     List<Incident> alike(List<Incident> incidents) {
-        List<Incident> pairs = matched(incidents);
+        return alike(incidents, matched(incidents));
+    }
+
+    private static List<Incident> alike(List<Incident> incidents, List<Incident> pairs) {
         List<Incident> alike = new ArrayList<>();
         for (IncidentGroups.Group group : IncidentGroups.ofIncidents(incidents)) {
             List<String> ids = group.members().stream().map(IncidentGroups.Member::id).toList();
