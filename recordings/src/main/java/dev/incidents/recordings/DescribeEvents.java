@@ -127,6 +127,9 @@ final class DescribeEvents {
                 wrappedQuote = false;
             }
             ConsoleEventCopy.Copied copied = ConsoleEventCopy.at(region, i, from + i + 1, sink.now());
+            if (copied == null) {
+                copied = EventFieldsCopy.at(region, i, from + i + 1);
+            }
             if (copied != null) {
                 getRows.add(copied.row());
                 i = copied.end() - 1;
@@ -649,6 +652,16 @@ final class DescribeEvents {
     /** One row as an Event about {@code kind/namespace/name}; kubelet rows get {@code node} as their host. */
     void emit(EventsTable.Row row, String kind, String namespace, String name, String node) {
         emit(row, kind, null, namespace, name, node);
+    }
+
+    /** The event a {@code kubectl describe event} starting at {@code lines[start]} prints ({@link EventFieldsCopy}). */
+    void readPrinted(List<String> lines, int start) {
+        ConsoleEventCopy.Copied printed = EventFieldsCopy.at(lines, start, start + 1);
+        if (printed == null) {
+            sink.reject(start + 1, "a described event without its reason, message or involved object");
+        } else {
+            emitGetRow(printed.row(), null);
+        }
     }
 
     /**

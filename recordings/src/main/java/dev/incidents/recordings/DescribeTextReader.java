@@ -220,6 +220,10 @@ final class DescribeTextReader {
         String namespace = namespaceOf(root);
         List<EventsTable.Row> rows = eventsHeader < 0 ? DescribeDocuments.headerlessEvents(root.child("Events"))
                 : EventsTable.describeRows(lines, eventsHeader, new int[1]);
+        if ("Event".equals(root.text("Kind"))) {
+            events.readPrinted(lines, start); // kubectl describe event: the event itself
+            return;
+        }
         String apiVersion = root.text("API Version");
         if (isCustomResource(root.text("Kind"), apiVersion)) {
             // kubectl's generic describer (custom resources: InferenceService, RayCluster, PodGroup, ...) prints

@@ -294,6 +294,12 @@ final class EventsTable {
                 return new Row(lineNumber, null, ageless.group(1), ageless.group(2), "0s", ageless.group(3), null,
                         ageless.group(4), null, null);
             }
+            Matcher elided = ELIDED_ROW.matcher(line);
+            if (elided.matches()) {
+                // no age to read: the paste's own moment
+                return new Row(lineNumber, null, elided.group(1), elided.group(2), "0s", elided.group(3), null,
+                        elided.group(4), null, null);
+            }
             Matcher u = UNTYPED_ROW.matcher(line);
             if (!u.matches() || EventAge.parse(u.group(2)).isEmpty()) {
                 return null;
@@ -338,6 +344,13 @@ final class EventsTable {
     private static final Pattern LEADING_COMPONENT = Pattern.compile(COMPONENT + "\\s+(?=\\S)");
     /** The same component alone in the cell, nothing after it: a row broken after its From column. */
     private static final Pattern LONE_COMPONENT = Pattern.compile(COMPONENT);
+    /**
+     * A row whose Age and From cells the reporter elided ({@code Warning  Unhealthy  ...  Liveness probe failed: ...},
+     * {@code Normal  Killing  …  kubelet  Container x failed liveness probe}): one or more {@code ...}, {@code …} or
+     * {@code [...]} cells between the Reason and the Message, a component's From after them kept when it is there.
+     */
+    private static final Pattern ELIDED_ROW = Pattern.compile("^\\s*" + TYPE + "\\s+([A-Z][a-z]+(?:[A-Z][a-z]*)*)\\s+"
+            + "(?:(?:\\.{3}|…|\\[(?:\\.{3}|…)])\\s+)+(?:" + COMPONENT + "\\s{2,})?(\\S.*?)\\s*$");
 
     /** A {@code kubectl get events} row without a header (one pasted line). */
     static Row getRow(String line, long lineNumber) {

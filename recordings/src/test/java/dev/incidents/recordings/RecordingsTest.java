@@ -909,6 +909,107 @@ class RecordingsTest {
     }
 
     /**
+     * An event printed as its fields, one per line: {@code kubectl describe event} and a desktop client's event details
+     * (Lens: the field's name and its value one space apart, a blank line between events).
+     */
+    @Test
+    void eventsPrintedAsTheirFields() {
+        List<Recorded> described = Recordings.read("paste.txt", """
+                Name:             triton-0.17c4b1f6f1b2a3c4
+                Namespace:        inference
+                Labels:           <none>
+                Annotations:      <none>
+                API Version:      v1
+                Count:            12
+                Event Time:       <nil>
+                First Timestamp:  2024-12-31T23:00:00Z
+                Involved Object:
+                  API Version:       v1
+                  Field Path:        spec.containers{triton}
+                  Kind:              Pod
+                  Name:              triton-0
+                  Namespace:         inference
+                  Resource Version:  1234
+                Kind:                Event
+                Last Timestamp:      2024-12-31T23:50:00Z
+                Message:             Back-off restarting failed container triton in pod triton-0_inference(0f3c)
+                Metadata:
+                  Creation Timestamp:  2024-12-31T23:00:00Z
+                  Resource Version:    99
+                Reason:                BackOff
+                Reporting Component:   kubelet
+                Reporting Instance:    gpu-node-1
+                Source:
+                  Component:  kubelet
+                  Host:       gpu-node-1
+                Type:         Warning
+                Events:       <none>
+                """, OPTIONS, rejections::add);
+        assertThat(described).hasSize(1);
+        KubeEvent backOff = (KubeEvent) described.get(0).value();
+        assertThat(backOff.getInvolvedObject().getKind()).isEqualTo("Pod");
+        assertThat(backOff.getInvolvedObject().getName()).isEqualTo("triton-0");
+        assertThat(backOff.getNamespace()).isEqualTo("inference");
+        assertThat(backOff.getReason()).isEqualTo("BackOff");
+        assertThat(backOff.getCount()).isEqualTo(12);
+        assertThat(backOff.getReportingInstance()).isEqualTo("gpu-node-1");
+        assertThat(backOff.getFirstTimestamp()).isEqualTo(Instant.parse("2024-12-31T23:00:00Z"));
+        assertThat(backOff.getLastTimestamp()).isEqualTo(Instant.parse("2024-12-31T23:50:00Z"));
+
+        List<Recorded> lens = Recordings.read("paste.txt", """
+                Event: prometheus-0.15ca241e30b1e6e7
+                Message 0/8 nodes are available: 8 node(s) didn't match node selector.
+                Created 1h 5m ago (2019-10-03T12:52:12Z)
+                Namespace lens-metrics
+                Reason FailedScheduling
+                Source default-scheduler
+                First seen 1h ago 2019-10-03T12:52:12Z
+                Last seen <1m ago 2019-10-03T13:57:15Z
+                Count 2931
+                Type Warning
+                Involved object Pod prometheus-0
+
+                Event: kube-state-metrics-54558ff88b-rfv2z.15ca241dac39ce92
+                Message 0/8 nodes are available: 8 node(s) didn't match node selector.
+                Namespace lens-metrics
+                Reason FailedScheduling
+                Source default-scheduler
+                Count 2931
+                Type Warning
+                """, OPTIONS, rejections::add);
+        assertThat(lens).extracting(r -> ((KubeEvent) r.value()).getInvolvedObject().getName())
+                .containsExactlyInAnyOrder("prometheus-0", "kube-state-metrics-54558ff88b-rfv2z");
+        KubeEvent verdict = lens.stream().map(r -> (KubeEvent) r.value())
+                .filter(e -> e.getInvolvedObject().getName().equals("prometheus-0")).findFirst().orElseThrow();
+        assertThat(verdict.getNamespace()).isEqualTo("lens-metrics");
+        assertThat(verdict.getCount()).isEqualTo(2931);
+        assertThat(verdict.getReportingComponent()).isEqualTo("default-scheduler");
+        assertThat(verdict.getLastTimestamp()).isEqualTo(Instant.parse("2019-10-03T13:57:15Z"));
+        assertThat(rejections).isEmpty();
+    }
+
+    /** Describe rows whose Age and From cells the reporter replaced with an ellipsis: read at the paste's moment. */
+    @Test
+    void describeRowsWithElidedCells() {
+        List<Recorded> rows = Recordings.read("paste.txt", """
+                Events:
+                  Warning  Unhealthy  ...  Liveness probe failed: HTTP probe failed with statuscode: 404
+                  Normal   Killing    …  kubelet  Container webhook failed liveness probe, will be restarted
+                  Warning  BackOff    [...]  [...]  Back-off restarting failed container
+                """, OPTIONS, rejections::add);
+        assertThat(rows).extracting(r -> ((KubeEvent) r.value()).getReason())
+                .containsExactly("Unhealthy", "Killing", "BackOff");
+        KubeEvent probe = (KubeEvent) rows.get(0).value();
+        assertThat(probe.getMessage()).isEqualTo("Liveness probe failed: HTTP probe failed with statuscode: 404");
+        assertThat(rows.get(0).time()).isEqualTo(NOW);
+        KubeEvent killing = (KubeEvent) rows.get(1).value();
+        assertThat(killing.getReportingComponent()).isEqualTo("kubelet");
+        assertThat(killing.getMessage()).isEqualTo("Container webhook failed liveness probe, will be restarted");
+        assertThat(((KubeEvent) rows.get(2).value()).getMessage()).isEqualTo("Back-off restarting failed container");
+        assertThat(rejections).isEmpty();
+    }
+
+    /**
      * A {@code describe pod} pasted outside a code block (kubernetes#93826): every indentation gone, put back from the
      * field names, so the container's last state and restarts are the container's, not the pod's.
      */

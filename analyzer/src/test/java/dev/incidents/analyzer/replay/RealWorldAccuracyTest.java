@@ -188,21 +188,26 @@ class RealWorldAccuracyTest {
             "readiness_failing/solace-pubsubplus-helm-quickstart-137-broker-readiness-check-script-times-out-under-heavy-cluster-load-lone-message",
             // the message names its pod twice with different hashes (the reporter randomised the ids): the namespaced
             // mention's 'custom-test-endpoint-523422f47' (a 3 is no pod-template-hash character) reads as a DaemonSet
-            "sandbox_failed/amazon-vpc-cni-k8s-668-cni-1-3-2-failed-to-assign-ip-address-to-container-combined-describe-row");
+            "sandbox_failed/amazon-vpc-cni-k8s-668-cni-1-3-2-failed-to-assign-ip-address-to-container-combined-describe-row",
+            // batch 25 (held back, measured 13/19, moved in session 14); what is left:
+            // the pod waited 6 minutes on 'Insufficient cpu' before it was scheduled: that wait is an incident of its
+            // own (RESOLVED at the schedule) beside the pull failure the fixture expects
+            "image_pull_failed/kubeblocks-8561-mysql-cluster-in-china-docker-hub-unreachable-dial-tcp-i-o-timeout-after-cpu-wait-events-cut",
+            // 'Insufficient memory' beside 'volume node affinity conflict' reads PVC_UNBOUND (the volume pins the pod
+            // to a zone), as three tuning fixtures want it (jenkins-infra-3305, kubeflow-7109, k8s-34583); that the
+            // request was scaled beyond every node is in the thread
+            "insufficient_resources/kubeblocks-1316-vertical-scale-mysql-to-3gi-requests-on-2c4g-eks-nodes-insufficient-memory-volume-affinity-lone-row",
+            // a lone Pending row with no event: the affinity that keeps it pending is in the thread's values file
+            "node_selector_mismatch/genestack-439-alertmanager-affinity-requires-worker-role-label-controllers-unlabelled-pending-get-pod-a-row",
+            // the namespace (monitoring) is only in the thread's command line; the claim and the StatefulSet both
+            // open PVC_UNBOUND in default
+            "pvc_unbound/carlosedp-cluster-monitoring-3-deploy-script-prometheus-k8s-db-claim-no-storage-class-2018-get-events-rows-cut");
 
     /**
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
-    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
-            // batch 25, measured 13/19 on 2026-12-03 (session 13, at its merge, analyzer of 1302bda) before anyone
-            // looked at it; its three healthy recordings clean
-            "image_pull_failed/kubeblocks-8561-mysql-cluster-in-china-docker-hub-unreachable-dial-tcp-i-o-timeout-after-cpu-wait-events-cut",
-            "insufficient_resources/kubeblocks-1316-vertical-scale-mysql-to-3gi-requests-on-2c4g-eks-nodes-insufficient-memory-volume-affinity-lone-row",
-            "node_selector_mismatch/genestack-439-alertmanager-affinity-requires-worker-role-label-controllers-unlabelled-pending-get-pod-a-row",
-            "node_selector_mismatch/lens-37-metrics-stack-nodeselector-kubernetes-io-os-linux-aks-nodes-unlabelled-2019-lens-event-details",
-            "probe_failure/external-secrets-6350-chart-2-4-webhook-liveness-probe-healthz-not-registered-404-killed-events-ages-elided",
-            "pvc_unbound/carlosedp-cluster-monitoring-3-deploy-script-prometheus-k8s-db-claim-no-storage-class-2018-get-events-rows-cut");
+    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of();
 
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
@@ -259,8 +264,8 @@ class RealWorldAccuracyTest {
 
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
-        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(814);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(19);
+        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(833);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(0);
     }
 
     @Test
