@@ -207,7 +207,12 @@ class RealWorldAccuracyTest {
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
-    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of();
+    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
+            // batch 26, measured 19/22 on 2026-12-04 (session 14, at its merge, analyzer of 0022716) before anyone
+            // looked at it; its three healthy recordings clean
+            "probe_failure/rabbitmq-cluster-operator-2254-startup-probe-targets-4x-only-health-endpoint-3-13-brokers-restarted-never-ready-get-pods",
+            "sandbox_failed/multus-cni-1038-longhorn-storage-network-macvlan-plugin-binary-missing-from-opt-cni-bin-lone-row",
+            "untolerated_taint/karpenter-644-provisioned-node-keeps-karpenter-not-ready-taint-second-pod-not-tolerated-lone-row");
 
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
@@ -265,7 +270,7 @@ class RealWorldAccuracyTest {
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
         assertThat(outcomes).hasSizeGreaterThanOrEqualTo(837);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(0);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(22);
     }
 
     @Test
