@@ -60,6 +60,13 @@ final class DescribeEvents {
             "\\b[Pp]od(?::\\s|[ =])\"?([a-z0-9][-a-z0-9.]*[a-z0-9])(?:_([a-z0-9][-a-z0-9]*[a-z0-9])[(\"]|\"/\"([a-z0-9][-a-z0-9]*[a-z0-9])\""
             + "|\"(?=[:\\s]))");
     /**
+     * Multus names the pod in its own brackets, namespace first: {@code Multus: [ns/web-0/<uid>]: error ...}, {@code
+     * failed (add): [ns/web-0/<uid>:storage]: error adding container to network "storage"} (the attachment after the
+     * colon), {@code error configuring pod [ns/web-0] networking}.
+     */
+    private static final Pattern MULTUS_POD = Pattern.compile("\\[([a-z0-9](?:[-a-z0-9]*[a-z0-9])?)/"
+            + "([a-z0-9](?:[-a-z0-9.]*[a-z0-9])?)(?:/[0-9a-f][-0-9a-f]{7,})?(?::[-A-Za-z0-9._]+)?](?=[:\\s])");
+    /**
      * Kinds {@link EventsTable#kindOfRows} tells from their scheduler's or controller's events (a claim's binding and
      * provisioning), kept when the paste names no object.
      */
@@ -454,6 +461,12 @@ final class DescribeEvents {
             }
             if (first == null) {
                 first = new PodInMessage(m.group(1), null);
+            }
+        }
+        if (message.contains("multus") || message.contains("Multus") || message.contains("configuring pod [")) {
+            Matcher multus = MULTUS_POD.matcher(message);
+            if (multus.find()) {
+                return new PodInMessage(multus.group(2), multus.group(1));
             }
         }
         return first;

@@ -43,7 +43,8 @@ import java.util.regex.Pattern;
 final class PodsTable {
     /** The init containers of a row's pod; the table does not name them either. */
     static final String UNNAMED_INIT_CONTAINER = Unnamed.INIT_CONTAINER;
-    static final Pattern HEADER = Pattern.compile("^\\s*(?:NAMESPACE\\s+)?NAME\\s+READY\\s+STATUS\\s+RESTARTS\\s+AGE(?:\\s.*)?$");
+    /** The header; AGE may be missing (a reporter who cut the column off the right of the listing). */
+    static final Pattern HEADER = Pattern.compile("^\\s*(?:NAMESPACE\\s+)?NAME\\s+READY\\s+STATUS\\s+RESTARTS(?:\\s+AGE)?(?:\\s.*)?$");
     private static final String NAME = "(?:pod/)?[a-z0-9](?:[-a-z0-9.]*[a-z0-9])?";
     private static final String AGE = "(?:<unknown>|<invalid>|(?=\\d)" + EventAge.AGE + ")";
     private static final Pattern NAME_CELL = Pattern.compile("^" + NAME + "$");

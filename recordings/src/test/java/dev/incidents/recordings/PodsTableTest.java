@@ -88,6 +88,20 @@ class PodsTableTest {
     }
 
     /** NVIDIA/gpu-operator#401: {@code kubectl get pods --all-namespaces}, the NAMESPACE column first. */
+    /** A listing whose AGE column the reporter cut off: its rows are read, with no creation time. */
+    @Test
+    void tableWithoutItsAgeColumn() {
+        List<PodSnapshot> pods = pods("""
+                NAME             READY   STATUS    RESTARTS
+                stock-server-0   0/1     Running   1
+                stock-server-1   0/1     Running   1
+                """);
+
+        assertThat(pods).extracting(PodSnapshot::getName).containsExactly("stock-server-0", "stock-server-1");
+        assertThat(pods.get(0).getCreationTimestamp()).isNull();
+        assertThat(pods.get(0).getContainers().get(0).getRestartCount()).isEqualTo(1);
+    }
+
     @Test
     void allNamespacesTable() {
         List<PodSnapshot> pods = pods("""

@@ -988,6 +988,22 @@ class RecordingsTest {
         assertThat(rejections).isEmpty();
     }
 
+    /** Multus names the pod of a sandbox it cannot network in its own brackets, namespace first. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "failed (add): [longhorn-system/instance-manager-r-f67e/ce44c8e8-8e9a-4215-9704-60a61a074d03:storage]: error adding container to network \"storage\": failed to find plugin \"macvlan\" in path [/opt/cni/bin]|longhorn-system|instance-manager-r-f67e",
+        "failed (add): Multus: [default/samplepod/5fa13105-1bfb-4c6b-aee7-3437cfb50e25]: error loading k8s delegates k8s args|default|samplepod",
+        "ERRORED: error configuring pod [cudn-ns/virt-launcher-vm-1] networking: Multus: [cudn-ns/virt-launcher-vm-1]: error loading k8s delegates|cudn-ns|virt-launcher-vm-1"})
+    void multusNamesThePodInItsBrackets(String tail, String namespace, String pod) {
+        KubeEvent sandbox = (KubeEvent) Recordings.read("paste.txt", "  Warning  FailedCreatePodSandBox  3m47s  kubelet  "
+                + "Failed to create pod sandbox: rpc error: code = Unknown desc = failed to setup network for sandbox "
+                + "\"05c4\": plugin type=\"multus\" name=\"multus-cni-network\" " + tail + "\n", OPTIONS, rejections::add)
+                .get(0).value();
+        assertThat(sandbox.getInvolvedObject().getNamespace()).isEqualTo(namespace);
+        assertThat(sandbox.getInvolvedObject().getName()).isEqualTo(pod);
+        assertThat(rejections).isEmpty();
+    }
+
     /** Describe rows whose Age and From cells the reporter replaced with an ellipsis: read at the paste's moment. */
     @Test
     void describeRowsWithElidedCells() {

@@ -24,6 +24,9 @@ public enum Clue {
     REQUEST_ABOVE_NODE_CAPACITY,
     GPU_NODES_TAINTED,
 
+    // UNTOLERATED_TAINT: the taint is a node's start-up taint its provisioner or cloud controller has not removed
+    STARTUP_TAINT_LEFT,
+
     // PVC_UNBOUND, from the claim's events
     NO_STORAGE_CLASS,
     STORAGE_CLASS_MISSING,

@@ -437,6 +437,23 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
                 || t.contains("tpu") || t.contains("gaudi") || t.contains("habana") || t.contains("amd.com");
     }
 
+    /**
+     * The taints a node is created with and that its provisioner or cloud controller removes once the node is
+     * initialised: Karpenter's ({@code karpenter.sh/not-ready} before v1, {@code karpenter.sh/unregistered} since), the
+     * cloud controller manager's {@code node.cloudprovider.kubernetes.io/uninitialized}, Cluster API's
+     * {@code node.cluster.x-k8s.io/uninitialized}. Brief on a healthy node; a pod held by one past the grace waits for a
+     * node that never finished starting.
+     */
+    static boolean isStartupTaint(String taint) {
+        if (taint == null) {
+            return false;
+        }
+        String t = taint.toLowerCase(Locale.ROOT);
+        return t.startsWith("karpenter.sh/not-ready") || t.startsWith("karpenter.sh/unregistered")
+                || t.startsWith("node.cloudprovider.kubernetes.io/uninitialized")
+                || t.startsWith("node.cluster.x-k8s.io/uninitialized");
+    }
+
     /** Taints that reserve a node for a role or wait for the cloud provider, not conditions of a broken node. */
     static boolean isRoleTaint(String taint) {
         if (taint == null) {
@@ -517,6 +534,16 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
             // what the workload can act on: tolerate it, untaint the node, or add a worker.
             reasons.stream().filter(r -> r.kind() == Kind.UNTOLERATED_TAINT && isRoleTaint(r.taint()))
                     .forEach(candidates::add);
+        }
+        if (!candidates.isEmpty() && candidates.stream().allMatch(r -> r.kind() == Kind.NODE_SELECTOR_MISMATCH)) {
+            // the nodes the selector leaves out beside a node still carrying its provisioner's start-up taint: that
+            // node is the one brought up for the pod's pool (Karpenter provisions for the pending pods), and the taint
+            // it keeps is what holds the pod
+            reasons.stream().filter(r -> r.kind() == Kind.UNTOLERATED_TAINT && isStartupTaint(r.taint()))
+                    .findFirst().ifPresent(r -> candidates.add(0, r));
+            if (candidates.get(0).kind() == Kind.UNTOLERATED_TAINT) {
+                return candidates;
+            }
         }
         Optional<SchedulingReason> acceleratorTaint = candidates.stream()
                 .filter(r -> r.kind() == Kind.UNTOLERATED_TAINT && isAcceleratorTaint(r.taint()))
@@ -664,6 +691,9 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
                 .or(() -> reasons.stream().filter(r -> r.kind() == Kind.UNTOLERATED_TAINT && r.taint() != null
                         && !isSystemTaint(r.taint())).findFirst());
         facts = facts.with(Fact.TAINT, taint.map(SchedulingReason::taint).map(FailedSchedulingMessage::kubectlTaint));
+        if (taint.filter(r -> isStartupTaint(r.taint())).isPresent()) {
+            facts = facts.withClue(Clue.STARTUP_TAINT_LEFT);
+        }
         facts = facts.with(Fact.PVC, reasons.stream().filter(r -> r.kind() == Kind.UNBOUND_PVC)
                 .map(SchedulingReason::resource).filter(java.util.Objects::nonNull).findFirst());
         return facts;

@@ -193,6 +193,11 @@ class FailedSchedulingMessageTest {
         // the platform's own taints beside it are incidental: the selector still blocks
         "0/4 nodes are available: 1 node(s) had untolerated taint {node.kubernetes.io/unreachable: }, 3 node(s) didn't match Pod's node affinity/selector.|NODE_SELECTOR_MISMATCH",
         "0/4 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/master: }, 3 node(s) didn't match Pod's node affinity/selector.|NODE_SELECTOR_MISMATCH",
+        // a provisioner's start-up taint beside a selector mismatch: the node brought up for the pod's pool kept it
+        "0/5 nodes are available: 1 node(s) had taint {karpenter.sh/not-ready: }, that the pod didn't tolerate, 4 node(s) didn't match node selector.|UNTOLERATED_TAINT",
+        "0/3 nodes are available: 1 node(s) had untolerated taint {node.cloudprovider.kubernetes.io/uninitialized: true}, 2 node(s) didn't match Pod's node affinity/selector.|UNTOLERATED_TAINT",
+        // ... but not beside anything else: the start-up taint stays incidental
+        "0/3 nodes are available: 1 node(s) had untolerated taint {karpenter.sh/unregistered: }, 2 Insufficient cpu.|INSUFFICIENT_RESOURCES",
         // ... and after resources too, but a tainted master beside full workers is the usual reading: resources block
         "0/3 nodes are available: 1 node(s) had taints that the pod didn't tolerate, 2 Insufficient cpu.|INSUFFICIENT_RESOURCES",
         // an unnamed taint does not prove the tainted node has GPUs: Node snapshots must (Clue.GPU_NODES_TAINTED)
@@ -376,6 +381,15 @@ class FailedSchedulingMessageTest {
                 .contains(Category.INSUFFICIENT_GPU);
         assertThat(FailedSchedulingMessage.parse("cannot allocate all claims").acceleratorResource())
                 .contains(FailedSchedulingMessage.DRA_DEVICES);
+    }
+
+    /** karpenter-provider-aws#644: the node provisioned for the pod keeps Karpenter's start-up taint; the cause says so. */
+    @Test
+    void aStartupTaintLeftOnTheProvisionedNodeIsItsCause() {
+        FailedSchedulingMessage startup = FailedSchedulingMessage.parse("0/5 nodes are available: 1 node(s) had taint "
+                + "{karpenter.sh/not-ready: }, that the pod didn't tolerate, 4 node(s) didn't match node selector.");
+        assertThat(startup.facts().clues()).contains(dev.incidents.analyzer.hints.Clue.STARTUP_TAINT_LEFT);
+        assertThat(startup.facts().get(dev.incidents.analyzer.hints.Fact.TAINT)).contains("karpenter.sh/not-ready");
     }
 
     /** netdata-helmchart#362, klipper-lb#41: a node's host ports are a per-node resource, as its pod slots are. */

@@ -201,18 +201,17 @@ class RealWorldAccuracyTest {
             "node_selector_mismatch/genestack-439-alertmanager-affinity-requires-worker-role-label-controllers-unlabelled-pending-get-pod-a-row",
             // the namespace (monitoring) is only in the thread's command line; the claim and the StatefulSet both
             // open PVC_UNBOUND in default
-            "pvc_unbound/carlosedp-cluster-monitoring-3-deploy-script-prometheus-k8s-db-claim-no-storage-class-2018-get-events-rows-cut");
+            "pvc_unbound/carlosedp-cluster-monitoring-3-deploy-script-prometheus-k8s-db-claim-no-storage-class-2018-get-events-rows-cut",
+            // batch 26 (held back, measured 19/22, moved in session 14); what is left:
+            // a listing without ages (three pods Running 0/1 with one restart each): that a startup probe on an
+            // endpoint the broker version lacks restarts them is in the thread
+            "probe_failure/rabbitmq-cluster-operator-2254-startup-probe-targets-4x-only-health-endpoint-3-13-brokers-restarted-never-ready-get-pods");
 
     /**
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
-    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
-            // batch 26, measured 19/22 on 2026-12-04 (session 14, at its merge, analyzer of 0022716) before anyone
-            // looked at it; its three healthy recordings clean
-            "probe_failure/rabbitmq-cluster-operator-2254-startup-probe-targets-4x-only-health-endpoint-3-13-brokers-restarted-never-ready-get-pods",
-            "sandbox_failed/multus-cni-1038-longhorn-storage-network-macvlan-plugin-binary-missing-from-opt-cni-bin-lone-row",
-            "untolerated_taint/karpenter-644-provisioned-node-keeps-karpenter-not-ready-taint-second-pod-not-tolerated-lone-row");
+    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of();
 
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
@@ -269,8 +268,8 @@ class RealWorldAccuracyTest {
 
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
-        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(838);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(22);
+        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(860);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(0);
     }
 
     @Test
