@@ -19,6 +19,15 @@
     var message = JSON.parse(event.data);
     window.IncidentsPage.upsert(message.id, message.html, ready);
   });
+  // The groups among the open incidents, re-rendered by the server when they change.
+  source.addEventListener('together', function (event) {
+    var message = JSON.parse(event.data);
+    var old = document.getElementById(message.id);
+    var template = document.createElement('template');
+    template.innerHTML = message.html;
+    var section = template.content.firstElementChild;
+    if (old && section) { old.replaceWith(section); }
+  });
   source.addEventListener('ready', function () {
     ready = true;
     window.IncidentsPage.refresh();

@@ -52,11 +52,15 @@ public final class LivePage implements AutoCloseable {
         this.source = source;
     }
 
+    /** The open groups last sent to every client ({@link SeenTogether#live}); touched by the writer thread only. */
+    private String together = "";
+
     /** A transition read from the incident topic (the feed's thread). */
     public void accept(Incident transition) {
         history.add(transition);
         String id = transition.getId();
         streams.publish(() -> incidentEvent(id));
+        streams.publish(this::togetherEvent);
         if (transition.getFollows() != null && history.entry(transition.getFollows()) != null) {
             // The earlier phase now has a successor to link to.
             String earlier = transition.getFollows();
@@ -100,7 +104,7 @@ public final class LivePage implements AutoCloseable {
                 Map.entry("subtitle", new Html().element("span", "connecting…", "id", "live-status", "class", "live off")
                         .text(" " + source).toString()),
                 Map.entry("counts", Html.escape(PageRows.counts(entries))),
-                Map.entry("overview", ""),
+                Map.entry("overview", SeenTogether.live(all)),
                 Map.entry("header", IncidentArticle.header()),
                 Map.entry("rows", PageRows.rows(history, entries)),
                 Map.entry("max", String.valueOf(MAX_ROWS)),
@@ -119,7 +123,28 @@ public final class LivePage implements AutoCloseable {
         for (IncidentHistory.Entry entry : entries.subList(0, Math.min(MAX_ROWS, entries.size()))) {
             events.add(incidentEvent(entry));
         }
+        // the new client's own copy; what the others were sent last stays as it is, so a change still queued reaches them
+        events.add(sectionEvent(SeenTogether.live(entries)));
         return events;
+    }
+
+    /** The open groups for every client when they changed since the last ones sent, else nothing. */
+    private String togetherEvent() {
+        String now = SeenTogether.live(history.entries());
+        if (now.equals(together)) {
+            return "";
+        }
+        together = now;
+        return sectionEvent(now);
+    }
+
+    private static String sectionEvent(String html) {
+        try {
+            return EventStreams.event("together", JSON.writeValueAsString(Map.of("id", SeenTogether.LIVE_ID,
+                    "html", html)));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private String incidentEvent(String id) {

@@ -1,6 +1,5 @@
 package dev.incidents.analyzer.pages;
 
-import dev.incidents.analyzer.render.IncidentGroups;
 import dev.incidents.analyzer.render.IncidentJson;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -89,25 +88,9 @@ public final class PostMortemReport {
                 .text(" Bars run from the first evidence to the resolution; dots are OPEN, UPDATED and RESOLVED.")
                 .close("figcaption");
         h.close("figure");
-        groups(h, entries);
+        SeenTogether.list(h, "Seen together", SeenTogether.groups(entries));
         h.element("h2", "Incidents");
         return h.close("section").toString();
-    }
-
-    /**
-     * The incidents that were one problem to on-call ({@link IncidentGroups}: several workloads of a namespace, or
-     * several nodes, failing alike at once, one notification), each group in one line, before the incidents one by one.
-     */
-    private static void groups(Html h, List<IncidentHistory.Entry> entries) {
-        List<IncidentGroups.Group> groups = IncidentGroups.alike(
-                entries.stream().map(IncidentHistory.Entry::latest).map(IncidentGroups.Member::of).toList());
-        if (groups.isEmpty()) {
-            return;
-        }
-        h.element("h2", "Seen together");
-        h.open("ul", "class", "groups");
-        groups.forEach(g -> h.element("li", g.describe()));
-        h.close("ul");
     }
 
     private static void stat(Html h, String label, String value) {

@@ -44,6 +44,40 @@ class LivePageTest {
         }
     }
 
+    /** Workloads of a namespace failing alike are listed as one line while they are open, and leave it resolved. */
+    @Test
+    void the_page_lists_the_open_incidents_that_fail_alike_and_sends_the_list_when_it_changes() throws Exception {
+        try (LivePage page = new LivePage("test");
+             HttpSurface http = HttpSurface.start("127.0.0.1", 0, page.routes(), page.streams())) {
+            page.accept(OOM);
+            Incident other = Incident.newBuilder(OOM).setId("c/ns/Deployment/api/OOM_KILLED")
+                    .setWorkload(dev.incidents.schemas.WorkloadRef.newBuilder().setKind("Deployment").setName("api").build())
+                    .build();
+            page.accept(other);
+            assertThat(page.page()).contains("<section class=\"together\" id=\"together\" aria-label=\"Open together\">")
+                    .contains("OOM_KILLED in ns (cluster c): 2 alike: Deployment/api, Deployment/w&lt;b&gt;");
+
+            String base = "http://127.0.0.1:" + http.port();
+            HttpResponse<InputStream> events = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/events")).build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(events.body(), StandardCharsets.UTF_8))) {
+                String line;
+                while (!(line = in.readLine()).equals("event: ready")) {
+                    // the snapshot: both incidents and the open groups
+                }
+                in.readLine();
+                page.accept(Incident.newBuilder(other).setStatus(dev.incidents.schemas.IncidentStatus.RESOLVED)
+                        .setResolution("recovered").build());
+                while (!(line = in.readLine()).equals("event: together")) {
+                    // the resolved incident's row comes first
+                }
+                JsonNode together = new ObjectMapper().readTree(in.readLine().substring("data: ".length()));
+                assertThat(together.get("html").asText()).contains("hidden").doesNotContain("alike");
+            }
+            assertThat(page.page()).doesNotContain("2 alike");
+        }
+    }
+
     @Test
     void the_page_has_its_policy_and_the_stream_sends_the_state_then_each_transition() throws Exception {
         try (LivePage page = new LivePage("test");
@@ -64,6 +98,8 @@ class LivePageTest {
                 JsonNode first = new ObjectMapper().readTree(in.readLine().substring("data: ".length()));
                 assertThat(first.get("id").asText()).isEqualTo(OOM.getId());
                 assertThat(first.get("html").asText()).contains("w&lt;b&gt; is OOMKilled").doesNotContain("w<b>");
+                assertThat(List.of(in.readLine(), in.readLine())).containsExactly("", "event: together");
+                assertThat(in.readLine()).contains("\"id\":\"together\"").contains("hidden");
                 assertThat(List.of(in.readLine(), in.readLine(), in.readLine())).containsExactly("", "event: ready", "data: {}");
 
                 page.accept(Incident.newBuilder(OOM).setStatus(dev.incidents.schemas.IncidentStatus.RESOLVED)
