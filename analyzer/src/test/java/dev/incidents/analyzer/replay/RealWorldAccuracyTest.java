@@ -211,7 +211,14 @@ class RealWorldAccuracyTest {
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
-    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of();
+    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
+            // batch 27, measured 14/19 on 2026-12-04 (session 14, at its merge, analyzer of 6b5c87d) before anyone
+            // looked at it; its three healthy recordings clean
+            "node_disk_pressure/openebs-2535-openshift-node-root-filesystem-shared-with-docker-overlay-diskpressure-condition-fragment",
+            "node_selector_mismatch/openshift-ansible-1198-aws-cluster-nodes-labelled-region-us-east-1-router-selects-region-infra-get-events-rows",
+            "oom_killed/redpanda-12533-operator-manager-leaks-admin-api-connections-oomkilled-every-few-hours-describe-fragment",
+            "oom_killed/velero-3851-server-backs-up-namespace-with-10000-secrets-exceeds-default-memory-limit-oomkilled-status-fragment",
+            "untolerated_taint/openshift-installer-5412-gcp-install-no-worker-joined-three-masters-tainted-network-check-source-pending-events");
 
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
@@ -269,7 +276,7 @@ class RealWorldAccuracyTest {
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
         assertThat(outcomes).hasSizeGreaterThanOrEqualTo(860);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(0);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(19);
     }
 
     @Test
