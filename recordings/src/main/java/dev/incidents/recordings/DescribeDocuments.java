@@ -101,7 +101,8 @@ final class DescribeDocuments {
             Matcher m = FIELD.matcher(line);
             if (m.matches() && !m.group(2).contains("  ") && !m.group(2).endsWith(" ")) {
                 int indent = m.group(1).length();
-                while (stack.size() > 1 && stack.get(stack.size() - 1).indent >= indent) {
+                while (stack.size() > 1 && (stack.get(stack.size() - 1).indent >= indent
+                        || isLeaf(stack.get(stack.size() - 1)))) {
                     stack.remove(stack.size() - 1);
                 }
                 Field field = new Field(indent, m.group(2), m.group(3) == null ? null : m.group(3).trim(), i + 1);
@@ -114,6 +115,18 @@ final class DescribeDocuments {
             }
         }
         return root;
+    }
+
+    /**
+     * Fields kubectl prints with a value and never with fields under them: a line indented deeper below one of them is
+     * its sibling whose paste lost a space ({@code   Image: x} above {@code    State: Running}), not its child.
+     */
+    private static final java.util.Set<String> LEAVES = java.util.Set.of("Image", "Image ID", "Container ID", "Port",
+            "Host Port", "Ready", "Restart Count", "Exit Code", "Started", "Finished", "Signal", "QoS Class",
+            "Start Time", "Priority", "Service Account", "Node", "IP");
+
+    private static boolean isLeaf(Field f) {
+        return f.value != null && !f.value.isEmpty() && LEAVES.contains(f.key);
     }
 
     /** An {@code Events:} section whose column header was not pasted (or is kubectl 1.2-1.13's FirstSeen layout). */

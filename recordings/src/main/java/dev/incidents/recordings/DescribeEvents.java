@@ -537,13 +537,51 @@ final class DescribeEvents {
      * when the reporter cut the describe output down to the table.
      */
     static Subject describedPod(String text, String contextNamespace, String contextNode) {
-        Matcher command = DESCRIBE_POD_COMMAND.matcher(text);
         Subject found = null;
+        for (PodCommand command : podCommands(text)) {
+            if (command.name() == null && "get".equals(command.verb())) {
+                continue; // kubectl get pods: a list, not one pod
+            }
+            if (command.name() == null || found != null && !found.name().equals(command.name())) {
+                return null;
+            }
+            found = new Subject("Pod", command.namespace() != null ? command.namespace() : contextNamespace,
+                    command.name(), contextNode);
+        }
+        return found;
+    }
+
+    /**
+     * The namespace of {@code kubectl describe pod -n ns -l app=web}: pods chosen by a selector, not named, in the
+     * command's namespace; null when no such command is pasted, or when the paste describes pods in several.
+     */
+    static String selectedPodsNamespace(String text) {
+        String namespace = null;
+        for (PodCommand command : podCommands(text)) {
+            if ("describe".equals(command.verb()) && command.name() == null && command.selector()
+                    && command.namespace() != null) {
+                if (namespace != null && !namespace.equals(command.namespace())) {
+                    return null;
+                }
+                namespace = command.namespace();
+            }
+        }
+        return namespace;
+    }
+
+    /** A {@code kubectl describe|get pod} command: the pod it names (null: none), its {@code -n}, whether it has {@code -l}. */
+    private record PodCommand(String verb, String name, String namespace, boolean selector) {
+    }
+
+    private static List<PodCommand> podCommands(String text) {
+        List<PodCommand> commands = new ArrayList<>();
+        Matcher command = DESCRIBE_POD_COMMAND.matcher(text);
         while (command.find()) {
             // the flags before the resource (oc describe -n ns pods/x) and the words after it, read alike
             String[] words = (command.group(2) + " " + command.group(3)).trim().split("\\s+");
             String name = null;
             String namespace = null;
+            boolean selector = false;
             for (int i = 0; i < words.length; i++) {
                 String word = words[i];
                 if (word.equals("-n") || word.equals("--namespace")) {
@@ -551,24 +589,19 @@ final class DescribeEvents {
                 } else if (word.startsWith("--namespace=")) {
                     namespace = word.substring("--namespace=".length());
                 } else if (VALUED_FLAGS.contains(word)) {
+                    selector |= word.equals("-l") || word.equals("--selector");
                     i++; // -o wide, -l app=web: the next word is the flag's
                 } else if (word.startsWith("-")) {
-                    continue;
+                    selector |= word.startsWith("--selector=") || word.startsWith("-l=");
                 } else if (name == null && word.matches("[a-z0-9][-a-z0-9.]*[a-z0-9]")) {
                     name = word;
                 } else {
                     break; // a pipe, a redirect, prose: the command ends
                 }
             }
-            if (name == null && "get".equals(command.group(1))) {
-                continue; // kubectl get pods: a list, not one pod
-            }
-            if (name == null || found != null && !found.name().equals(name)) {
-                return null;
-            }
-            found = new Subject("Pod", namespace != null ? namespace : contextNamespace, name, contextNode);
+            commands.add(new PodCommand(command.group(1), name, namespace, selector));
         }
-        return found;
+        return commands;
     }
 
     /**

@@ -45,6 +45,10 @@ final class DescribeTextReader {
         ObjectNode statusTail = YamlObjects.statusFragment(String.join("\n", lines));
         if (statusTail != null) {
             emit(statusTail, 1);
+            if ("Node".equals(statusTail.path("kind").asText())) {
+                // a node's bad conditions as the events the node controller and the kubelet record for them
+                DescribeNode.conditionEvents(statusTail, List.of(), sink.now()).forEach(e -> emit(e, 1));
+            }
             return;
         }
         AttachedPodEnd.read(lines, sink);
@@ -81,8 +85,14 @@ final class DescribeTextReader {
             subject = DescribeEvents.describedPod(String.join("\n", lines.subList(0, proseEnd)),
                     fragments.contextNamespace(), null);
         }
-        readHeadless(lines, 0, proseEnd, subject != null && subject.named() ? subject : null,
-                PodsTable.onlyPodsLastRow(podRows));
+        DescribeEvents.Subject headless = subject != null && subject.named() ? subject : null;
+        String selected = subject == null ? DescribeEvents.selectedPodsNamespace(String.join("\n",
+                lines.subList(0, proseEnd))) : null;
+        if (selected != null) {
+            // `kubectl describe pod -n ns -l app=x` cut to a State block: a pod of that namespace, its name not pasted
+            headless = new DescribeEvents.Subject("Pod", selected, DescribePod.UNNAMED_POD, null);
+        }
+        readHeadless(lines, 0, proseEnd, headless, PodsTable.onlyPodsLastRow(podRows));
         for (Document document : documents) {
             readDocument(lines, document);
         }

@@ -61,6 +61,14 @@ final class EventsTable {
             + ")\\s+(" + OLD_TIME_CELL + "|(?=\\d)" + EventAge.AGE + ")\\s+(\\d{1,9})\\s+([a-z0-9][-a-z0-9.]*)\\s+"
             + "([A-Z][A-Za-z]+)\\s+(?:(\\S+)\\s+)?" + TYPE + "\\s+(\\S+)\\s+" + FROM + "\\s+(.*?)\\s*$");
     /**
+     * kubectl 1.1 get events, before events had a type ({@code FIRSTSEEN LASTSEEN COUNT NAME KIND SUBOBJECT REASON
+     * SOURCE MESSAGE}, OpenShift 3.1's {@code oc get events} too): the source in braces, {@code {scheduler }} or
+     * {@code {kubelet node-1}}, tells it from the typed layout.
+     */
+    private static final Pattern UNTYPED_OLD_GET_ROW = Pattern.compile("^\\s*(" + OLD_TIME_CELL + "|(?=\\d)" + EventAge.AGE
+            + ")\\s+(" + OLD_TIME_CELL + "|(?=\\d)" + EventAge.AGE + ")\\s+(\\d{1,9})\\s+([a-z0-9][-a-z0-9.]*)\\s+"
+            + "([A-Z][A-Za-z]+)\\s+(?:(\\S+)\\s+)?([A-Za-z][a-z]+(?:[A-Z][a-z]*)+)\\s+(\\{[^}]*})\\s+(.*?)\\s*$");
+    /**
      * A get-events row pasted as REASON, OBJECT and MESSAGE only ({@code FailedScheduling  pod/model-2-79d7d6786c-bprm8
      * 0/1 nodes ...}), or with its TYPE in front ({@code Warning  FreeDiskSpaceFailed  node/k3d-target-server-0
      * failed to garbage collect ...}): the LAST SEEN cell cut.
@@ -365,7 +373,15 @@ final class EventsTable {
             }
             Matcher old = OLD_GET_ROW.matcher(line);
             if (!old.matches() || old.group(1).isEmpty() || old.group(2).isEmpty()) {
-                return null;
+                Matcher untyped = UNTYPED_OLD_GET_ROW.matcher(line);
+                if (!untyped.matches() || untyped.group(1).isEmpty() || untyped.group(2).isEmpty()) {
+                    return null;
+                }
+                String reason = camelCase(untyped.group(7));
+                String object = EVENT_NAME_SUFFIX.matcher(untyped.group(4)).replaceFirst("");
+                return new Row(lineNumber, null, typeOf(reason), reason, untyped.group(2), from(untyped.group(8)),
+                        untyped.group(5).toLowerCase(Locale.ROOT) + "/" + object, untyped.group(9), untyped.group(1),
+                        untyped.group(3));
             }
             // the NAME column is the event's name, <object>.<hex>; kubectl 1.9-1.13 put LAST SEEN before FIRST SEEN
             // (the reader orders the two times)

@@ -42,7 +42,8 @@ final class YamlObjects {
     /** A pod status's own keys, at least two of which a pasted {@code status:} tail has besides its phase. */
     private static final Pattern STATUS_TAIL_START = Pattern.compile("\\s*(?:-\\s+)?(?:status|reason|message|phase|"
             + "conditions|containerStatuses|initContainerStatuses|qosClass|startTime|hostIP|podIP|addresses|allocatable|"
-            + "capacity|daemonEndpoints|nodeInfo|lastState|state|containerID|image|imageID|name|ready|restartCount|started):");
+            + "capacity|daemonEndpoints|nodeInfo|lastState|state|containerID|image|imageID|name|ready|restartCount|started|"
+            + "lastHeartbeatTime|lastTransitionTime|type):");
     private static final Pattern ELIDED_HEAD = Pattern.compile("^(?:\\s*(?:\\.\\.\\.|…)\\s*\\n)+");
     /** A node status's own keys, at least two of which a pasted node {@code status:} tail has. */
     private static final java.util.Set<String> NODE_STATUS_KEYS = java.util.Set.of("addresses", "allocatable",
@@ -58,7 +59,8 @@ final class YamlObjects {
      * {@code Hostname} address names; null for any other text.
      */
     static com.fasterxml.jackson.databind.node.ObjectNode statusFragment(String pasted) {
-        String text = ELIDED_HEAD.matcher(pasted).replaceFirst(""); // the reporter's "..." above what they kept
+        // the reporter's "..." above what they kept; a container state whose indentation the paste lost
+        String text = FlatContainerState.reindent(ELIDED_HEAD.matcher(pasted).replaceFirst(""));
         if (!STATUS_TAIL_START.matcher(text).lookingAt()) {
             return null; // not worth a YAML parse: most describe text is not YAML at all
         }
@@ -66,7 +68,17 @@ final class YamlObjects {
         try {
             status = YAML.readTree(text);
         } catch (IOException | RuntimeException e) {
-            return null;
+            try {
+                status = YAML.readTree(SequenceItemIndent.align(text)); // a list item whose lines a paste misaligned
+            } catch (IOException | RuntimeException again) {
+                return null;
+            }
+        }
+        if (isNodeConditions(status) || status != null && status.size() == 1 && isNodeConditions(status.path("conditions"))) {
+            // a node's conditions from `get node -o yaml`: only a node's carry lastHeartbeatTime
+            var node = JsonLogReader.MAPPER.createObjectNode();
+            node.set("conditions", status.isArray() ? status : status.get("conditions"));
+            return object("Node", Unnamed.NODE, null, node);
         }
         if (status != null && status.size() == 1 && status.path("status").isObject()) {
             status = status.get("status"); // the status: key kept above its fields
@@ -100,6 +112,21 @@ final class YamlObjects {
             return object("Node", name, null, status);
         }
         return null;
+    }
+
+    /** A list of a node's conditions: type and status each, and the heartbeat time only a node's conditions have. */
+    private static boolean isNodeConditions(JsonNode conditions) {
+        if (conditions == null || !conditions.isArray() || conditions.isEmpty()) {
+            return false;
+        }
+        boolean heartbeat = false;
+        for (JsonNode c : conditions) {
+            if (!c.path("type").isTextual() || !c.path("status").isTextual()) {
+                return false;
+            }
+            heartbeat |= c.has("lastHeartbeatTime");
+        }
+        return heartbeat;
     }
 
     /** Volcano's PodGroup phases. */

@@ -988,6 +988,88 @@ class RecordingsTest {
         assertThat(rejections).isEmpty();
     }
 
+    /**
+     * A describe cut to a container's states, its Image line a space short of the fields below it (a line indented
+     * deeper under a field kubectl never nests under is its sibling), under `describe pod -n ns -l sel`: a pod of ns.
+     */
+    @Test
+    void aContainerBlockWhoseLinesLostASpaceUnderADescribeBySelector() {
+        List<Recorded> records = Recordings.read("paste.txt", """
+                $ kubectl describe pod -n redpanda-system -l control-plane=controller-manager
+                ...
+                   Image:         docker.io/redpandadata/redpanda-operator:v23.2.1-rc3
+                ...
+                    State:          Running
+                      Started:      Tue, 01 Aug 2023 07:15:55 +0000
+                    Last State:     Terminated
+                      Reason:       OOMKilled
+                      Exit Code:    137
+                      Started:      Mon, 31 Jul 2023 18:43:58 +0000
+                      Finished:     Tue, 01 Aug 2023 07:15:55 +0000
+                """, OPTIONS, rejections::add);
+        PodSnapshot pod = (PodSnapshot) records.get(0).value();
+        assertThat(pod.getNamespace()).isEqualTo("redpanda-system");
+        assertThat(pod.getContainers().get(0).getLastState().getReason()).isEqualTo("OOMKilled");
+        assertThat(pod.getContainers().get(0).getLastState().getExitCode()).isEqualTo(137);
+        assertThat(rejections).isEmpty();
+    }
+
+    /** A container state from `get pod -o yaml` pasted with every indentation lost: its fields put back under it. */
+    @Test
+    void aContainerStateYamlWhoseIndentationWasLost() {
+        PodSnapshot pod = (PodSnapshot) Recordings.read("paste.txt", """
+                ...
+                terminated:
+                containerID: cri-o://33fa5091a84d47658d50ea3712deea5910a3e0a990d072e9ffdb4966fc0dd087
+                exitCode: 137
+                finishedAt: "2021-06-07T22:09:47Z"
+                reason: OOMKilled
+                startedAt: "2021-06-07T17:22:05Z"
+                ...
+                """, OPTIONS, rejections::add).get(0).value();
+        assertThat(pod.getContainers().get(0).getState().getReason()).isEqualTo("OOMKilled");
+        assertThat(pod.getContainers().get(0).getState().getExitCode()).isEqualTo(137);
+        assertThat(rejections).isEmpty();
+    }
+
+    /** A node's condition from `get node -o yaml`, its lines misaligned under the item's dash: the node's, unnamed. */
+    @Test
+    void aNodeConditionYamlItemWithMisalignedLines() {
+        List<Recorded> records = Recordings.read("paste.txt", """
+                 - lastHeartbeatTime: 2019-04-19T06:38:17Z
+                    lastTransitionTime: 2019-04-19T06:37:36Z
+                    message: kubelet has disk pressure
+                    reason: KubeletHasDiskPressure
+                    status: "True"
+                    type: DiskPressure
+                """, OPTIONS, rejections::add);
+        NodeSnapshot node = (NodeSnapshot) records.stream().filter(r -> r.value() instanceof NodeSnapshot).findFirst()
+                .orElseThrow().value();
+        assertThat(node.getConditions()).extracting(c -> c.getType() + "=" + c.getStatus())
+                .containsExactly("DiskPressure=True");
+        assertThat(records).extracting(r -> r.value() instanceof KubeEvent e ? e.getReason() : "node")
+                .contains("NodeHasDiskPressure");
+        assertThat(rejections).isEmpty();
+    }
+
+    /** kubectl 1.1's and OpenShift 3.1's get events, before events had a type: the source in braces tells the layout. */
+    @Test
+    void getEventsRowsOfKubectlOneOneWithoutType() {
+        List<Recorded> records = Recordings.read("paste.txt", """
+                $ oc get events
+                ...
+                4h          20m        380       router-1-deploy            Pod                                                         FailedScheduling   {scheduler }                Failed for reason MatchNodeSelector and possibly others
+                """, OPTIONS, rejections::add);
+        KubeEvent e = (KubeEvent) records.get(0).value();
+        assertThat(e.getInvolvedObject().getName()).isEqualTo("router-1-deploy");
+        assertThat(e.getReason()).isEqualTo("FailedScheduling");
+        assertThat(e.getType()).isEqualTo("Warning");
+        assertThat(e.getCount()).isEqualTo(380);
+        assertThat(e.getReportingComponent()).isEqualTo("scheduler");
+        assertThat(e.getMessage()).isEqualTo("Failed for reason MatchNodeSelector and possibly others");
+        assertThat(rejections).isEmpty();
+    }
+
     /** Multus names the pod of a sandbox it cannot network in its own brackets, namespace first. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {

@@ -205,20 +205,20 @@ class RealWorldAccuracyTest {
             // batch 26 (held back, measured 19/22, moved in session 14); what is left:
             // a listing without ages (three pods Running 0/1 with one restart each): that a startup probe on an
             // endpoint the broker version lacks restarts them is in the thread
-            "probe_failure/rabbitmq-cluster-operator-2254-startup-probe-targets-4x-only-health-endpoint-3-13-brokers-restarted-never-ready-get-pods");
+            "probe_failure/rabbitmq-cluster-operator-2254-startup-probe-targets-4x-only-health-endpoint-3-13-brokers-restarted-never-ready-get-pods",
+            // batch 27 (held back, measured 14/19, moved in session 14); what is left:
+            // the namespace is only in the reporter's prompt, which misspells the command ('kubect describe pod -n
+            // redpanda-system -l ...'): the OOMKilled container opens in default
+            "oom_killed/redpanda-12533-operator-manager-leaks-admin-api-connections-oomkilled-every-few-hours-describe-fragment",
+            // the namespace (openshift-network-diagnostics) is only in the thread's command, the describe head was
+            // elided; the rows' ages are <unknown>
+            "untolerated_taint/openshift-installer-5412-gcp-install-no-worker-joined-three-masters-tainted-network-check-source-pending-events");
 
     /**
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
-    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
-            // batch 27, measured 14/19 on 2026-12-04 (session 14, at its merge, analyzer of 6b5c87d) before anyone
-            // looked at it; its three healthy recordings clean
-            "node_disk_pressure/openebs-2535-openshift-node-root-filesystem-shared-with-docker-overlay-diskpressure-condition-fragment",
-            "node_selector_mismatch/openshift-ansible-1198-aws-cluster-nodes-labelled-region-us-east-1-router-selects-region-infra-get-events-rows",
-            "oom_killed/redpanda-12533-operator-manager-leaks-admin-api-connections-oomkilled-every-few-hours-describe-fragment",
-            "oom_killed/velero-3851-server-backs-up-namespace-with-10000-secrets-exceeds-default-memory-limit-oomkilled-status-fragment",
-            "untolerated_taint/openshift-installer-5412-gcp-install-no-worker-joined-three-masters-tainted-network-check-source-pending-events");
+    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of();
 
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
@@ -275,8 +275,8 @@ class RealWorldAccuracyTest {
 
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
-        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(860);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(19);
+        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(879);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(0);
     }
 
     @Test
