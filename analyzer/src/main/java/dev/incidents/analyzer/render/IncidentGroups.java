@@ -22,6 +22,9 @@ import java.util.stream.Collectors;
  */
 public final class IncidentGroups {
 
+    /** Members a group's line names; the rest are counted. */
+    static final int NAMED = 10;
+
     /** How far apart two incidents' evidence may be and still be one problem: the default quiet period. */
     static final Duration OVERLAP = Duration.ofMinutes(15);
 
@@ -39,11 +42,17 @@ public final class IncidentGroups {
     /** One group: its members in first-seen order. */
     public record Group(String cluster, String namespace, String category, List<Member> members) {
 
-        /** The group in one line: what, where, how many, which. */
+        /**
+         * The group in one line: what, where, how many, which (the first {@link #NAMED} of them: a fleet's hundred nodes
+         * NotReady at once read as a count, not as a line of a hundred names).
+         */
         public String describe() {
-            String which = members.stream().map(Member::subject)
+            String which = members.stream().limit(NAMED).map(Member::subject)
                     .map(s -> namespace != null && s.startsWith(namespace + "/") ? s.substring(namespace.length() + 1) : s)
                     .collect(Collectors.joining(", "));
+            if (members.size() > NAMED) {
+                which += " and " + (members.size() - NAMED) + " more";
+            }
             return category + (namespace != null ? " in " + namespace : "") + " (cluster " + cluster + "): "
                     + members.size() + " alike: " + which;
         }

@@ -50,6 +50,19 @@ class IncidentGroupsTest {
     }
 
     @Test
+    void a_large_group_names_its_first_members_and_counts_the_rest() {
+        List<Member> nodes = new java.util.ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            nodes.add(node("prod", String.format("gpu-%02d", i), "NODE_NOT_READY", 0));
+        }
+        String line = IncidentGroups.of(nodes).get(0).describe();
+
+        assertThat(line).startsWith("NODE_NOT_READY (cluster prod): 25 alike: node/gpu-00, node/gpu-01, ")
+                .endsWith(", node/gpu-09 and 15 more");
+        assertThat(line.split(", ")).hasSize(IncidentGroups.NAMED);
+    }
+
+    @Test
     void the_same_failure_again_after_a_quiet_period_is_a_new_group() {
         List<Group> groups = IncidentGroups.of(List.of(
                 workload("prod", "ml", "triton", "CRASH_LOOP", 0, 10),
