@@ -417,6 +417,23 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
         if (resource == null) {
             return false;
         }
+        // asked for every resource of every node and pod a record touches; a cluster names a few dozen resources
+        Boolean known = ACCELERATOR_NAMES.get(resource);
+        if (known != null) {
+            return known;
+        }
+        boolean accelerator = acceleratorName(resource);
+        if (ACCELERATOR_NAMES.size() < 4_096) {
+            ACCELERATOR_NAMES.put(resource, accelerator);
+        }
+        return accelerator;
+    }
+
+    /** Resource names already told apart by {@link #isAccelerator}, bounded (a name is the user's, not a closed set). */
+    private static final java.util.concurrent.ConcurrentHashMap<String, Boolean> ACCELERATOR_NAMES =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static boolean acceleratorName(String resource) {
         String r = resource.trim().toLowerCase(Locale.ROOT);
         if (r.startsWith("nvidia.com/mig-") || r.startsWith("amd.com/gpu") || r.startsWith("gpu.intel.com/")
                 || r.startsWith("aws.amazon.com/neuron") || r.startsWith("google.com/tpu") || r.startsWith("habana.ai/")
