@@ -218,7 +218,14 @@ class RealWorldAccuracyTest {
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
-    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of();
+    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
+            // batch 28, measured 14/19 on 2026-12-04 (session 14, at its merge, analyzer of 71b9d0c) before anyone
+            // looked at it; its three healthy recordings clean
+            "container_start_failed/k8s-114562-reboot-containerd-root-on-data-snapshots-dir-missing-kube-scheduler-create-container-failed-events",
+            "image_not_found/diode-410-bitnami-catalog-removed-postgresql-redis-imagepullbackoff-dependents-init-waiting-get-pods",
+            "oom_killed/kubevirt-project-infra-2383-thanos-compact-hits-memory-limit-22-restarts-grep-row-and-reason-line",
+            "replica_create_failed/kube-stresscheck-7-example-serviceaccount-without-namespace-kube-system-rs-failedcreate-lone-row",
+            "untolerated_taint/k0rdent-kcm-1069-openstack-child-cluster-all-nodes-uninitialized-taint-calico-controllers-pending-get-pods");
 
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
@@ -276,7 +283,7 @@ class RealWorldAccuracyTest {
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
         assertThat(outcomes).hasSizeGreaterThanOrEqualTo(880);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(0);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(19);
     }
 
     @Test
