@@ -624,6 +624,14 @@ final class DescribeEvents {
                 return row.namespace(); // a component's log line that names the namespace it worked in
             }
         }
+        for (List<EventsTable.Row> rows : List.of(getRows, describeRows)) {
+            for (EventsTable.Row row : rows) {
+                Matcher account = SERVICE_ACCOUNT_LOOKUP.matcher(row.message());
+                if (account.find()) {
+                    return account.group(1);
+                }
+            }
+        }
         Matcher command = EVENTS_COMMAND.matcher(text);
         while (command.find()) {
             Matcher flag = PodsTable.NAMESPACE_FLAG.matcher(command.group());
@@ -643,6 +651,13 @@ final class DescribeEvents {
         java.util.Set<String> named = new java.util.HashSet<>(podNamespaces.values());
         return named.size() == 1 ? named.iterator().next() : "default";
     }
+
+    /**
+     * The ServiceAccount admission's refusal of a controller's pod, {@code error looking up service account
+     * kube-system/x}: the account is looked up in the pod's own namespace, so it names where the controller is.
+     */
+    private static final Pattern SERVICE_ACCOUNT_LOOKUP = Pattern.compile(
+            "\\berror looking up service account ([a-z0-9](?:[-a-z0-9]*[a-z0-9])?)/");
 
     /** A kubectl command anywhere in the paste (oc too): {@code kubectl --context live-0 -n monitoring get deployments}. */
     private static final Pattern ANY_COMMAND = Pattern.compile("(?m)" + KUBECTL + "\\s[^\\n]*");

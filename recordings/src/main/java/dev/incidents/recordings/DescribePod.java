@@ -138,6 +138,28 @@ final class DescribePod {
         root.children.put("Containers", containers);
     }
 
+    /** Reasons a container's termination has and a pod's status never does. */
+    private static final Set<String> TERMINATION_ONLY_REASONS = Set.of("OOMKilled", "ContainerCannotRun");
+
+    /**
+     * {@code kubectl describe pod x | grep Reason} printing one {@code Reason: OOMKilled}: a container's last
+     * termination (a pod's own reasons are Evicted, UnexpectedAdmissionError and the like), made its {@code Last State}.
+     */
+    static void lastStateOfLoneReason(Field root) {
+        Field reason = root.child("Reason");
+        if (root.childList.size() != 1 || reason == null || !TERMINATION_ONLY_REASONS.contains(reason.value)) {
+            return;
+        }
+        Field last = new Field(reason.indent, "Last State", "Terminated", reason.line);
+        Field moved = new Field(reason.indent + 2, "Reason", reason.value, reason.line);
+        last.children.put(moved.key, moved);
+        last.childList.add(moved);
+        root.children.clear();
+        root.childList.clear();
+        root.children.put(last.key, last);
+        root.childList.add(last);
+    }
+
     /** The fields a container state prints under its {@code Terminated} or {@code Waiting} line. */
     private static final Set<String> STATE_FIELDS = Set.of("Reason", "Message", "Exit Code", "Signal", "Started",
             "Finished");

@@ -186,6 +186,7 @@ final class DescribeTextReader {
                         : DescribeNode.UNNAMED_NODE), line);
                 return;
             }
+            DescribePod.lastStateOfLoneReason(root);
             boolean containerState = root.child("State") != null || root.child("Last State") != null;
             boolean podStatus = DescribePod.isPodStatus(root);
             boolean containerSections = root.child("Containers") != null || root.child("Init Containers") != null;

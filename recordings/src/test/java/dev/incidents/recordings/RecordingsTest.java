@@ -1070,6 +1070,36 @@ class RecordingsTest {
         assertThat(rejections).isEmpty();
     }
 
+    /** `describe pod x | grep Reason` printing OOMKilled alone, under the pod's listed row: that container's last state. */
+    @Test
+    void aLoneTerminationReasonGreppedFromADescribe() {
+        List<Recorded> records = Recordings.read("paste.txt", """
+                kubectl get pods -n monitoring | grep compact
+                thanos-compact-0                                         1/1     Running   22 (9m39s ago)   5d
+                kubectl describe pod -n monitoring thanos-compact-0 | grep Reason
+                      Reason:    OOMKilled
+                """, OPTIONS, rejections::add);
+        PodSnapshot pod = records.stream().map(Recorded::value).filter(v -> v instanceof PodSnapshot)
+                .map(v -> (PodSnapshot) v).filter(p -> p.getContainers().stream().anyMatch(c -> c.getLastState() != null
+                        && "OOMKilled".equals(c.getLastState().getReason())))
+                .findFirst().orElseThrow();
+        assertThat(pod.getName()).isEqualTo("thanos-compact-0");
+        assertThat(pod.getNamespace()).isEqualTo("monitoring");
+        assertThat(rejections).isEmpty();
+    }
+
+    /** The ServiceAccount admission names the refused pod's namespace: the account is looked up in it. */
+    @Test
+    void aServiceAccountRefusalNamesTheControllersNamespace() {
+        KubeEvent refusal = (KubeEvent) Recordings.read("paste.txt", "Warning  FailedCreate  2m45s (x17 over 8m13s)  "
+                + "replicaset-controller  Error creating: pods \"kube-stresscheck-7f75dbbcb7-\" is forbidden: error looking "
+                + "up service account kube-system/kube-stresscheck: serviceaccount \"kube-stresscheck\" not found.\n",
+                OPTIONS, rejections::add).get(0).value();
+        assertThat(refusal.getNamespace()).isEqualTo("kube-system");
+        assertThat(refusal.getInvolvedObject().getName()).isEqualTo("kube-stresscheck-7f75dbbcb7");
+        assertThat(rejections).isEmpty();
+    }
+
     /** Multus names the pod of a sandbox it cannot network in its own brackets, namespace first. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {

@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * The runtime could not start a container whose image is already on the node: the kubelet's {@code Failed} event
- * ({@code Error: failed to create containerd task: failed to create shim task: OCI runtime create failed: ...}, cri-o's
+ * ({@code Error: failed to create containerd task: failed to create shim task: OCI runtime create failed: ...},
+ * containerd's {@code Error: failed to create containerd container: ...} before any task, cri-o's
  * {@code Error: container create failed: ...}, Docker's {@code Error response from daemon: OCI runtime create failed}),
  * or a container status {@code StartError} / {@code RunContainerError} / {@code CreateContainerError}. The part after
  * the runtime's prefix says why; the families the hint catalog knows are clues:
@@ -55,6 +56,9 @@ public record ContainerStartFailure(Kind kind, String raw) {
                 || m.contains("nvidia-container-cli") || m.contains("runcontainererror")
                 || m.contains("createcontainererror") || m.contains("starterror")
                 || m.contains("error during container init")
+                // containerd's CRI could not make the container at all ("failed to create containerd container: failed
+                // to create prepare snapshot dir: ...", "failed to generate container \"x\" spec: ...")
+                || m.contains("failed to create containerd container") || m.contains("failed to generate container")
                 // Docker's refusal to create the container (dockershim, cri-dockerd): "invalid mount config for type
                 // \"bind\": bind source path does not exist", a name conflict; its pull errors say "pull" and are left out
                 || m.contains("error response from daemon");

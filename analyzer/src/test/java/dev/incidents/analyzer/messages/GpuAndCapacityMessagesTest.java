@@ -28,6 +28,11 @@ class GpuAndCapacityMessagesTest {
         // action-k3s-helm#112: Docker refuses to create a container whose hostPath does not exist on the node
         assertThat(ContainerStartFailure.parse("Error: Error response from daemon: invalid mount config for type "
                 + "\"bind\": bind source path does not exist: /opt/cni/bin")).isPresent();
+        // kubernetes#114562: containerd cannot make the container (its snapshotter's directory gone after a reboot)
+        assertThat(ContainerStartFailure.parse("Error: failed to create containerd container: failed to create prepare "
+                + "snapshot dir: failed to create temp dir: stat /data/containerd/io.containerd.snapshotter.v1.overlayfs/"
+                + "snapshots: no such file or directory")).map(ContainerStartFailure::kind)
+                .contains(ContainerStartFailure.Kind.OTHER);
         assertThat(ContainerStartFailure.parse("Failed to pull image \"x\": rpc error: code = Unknown desc = Error "
                 + "response from daemon: manifest for x:1 not found")).as("Docker's pull errors are pulls").isEmpty();
         assertThat(ContainerStartFailure.parse("Failed to pull image \"x\": rpc error: code = Unknown")).isEmpty();

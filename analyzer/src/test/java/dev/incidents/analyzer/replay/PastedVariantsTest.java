@@ -49,12 +49,12 @@ class PastedVariantsTest {
 
     static final List<Variant> VARIANTS = List.of(
             new Variant("rendered (no indentation, single spaces)",
-                    t -> SPACES.matcher(INDENTATION.matcher(t).replaceAll("")).replaceAll(" "), 719),
-            new Variant("indentation trimmed", t -> INDENTATION.matcher(t).replaceAll(""), 725),
-            new Variant("quoted in a reply", t -> t.lines().map(l -> "> " + l).reduce("", (a, l) -> a + l + "\n"), 736),
-            new Variant("Windows line ends", t -> t.replace("\n", "\r\n"), 736),
-            new Variant("in a code fence", t -> "```\n" + t + (t.endsWith("\n") ? "" : "\n") + "```\n", 736),
-            new Variant("wrapped at 120 columns", t -> wrapped(t, 120), 695));
+                    t -> SPACES.matcher(INDENTATION.matcher(t).replaceAll("")).replaceAll(" "), 795),
+            new Variant("indentation trimmed", t -> INDENTATION.matcher(t).replaceAll(""), 801),
+            new Variant("quoted in a reply", t -> t.lines().map(l -> "> " + l).reduce("", (a, l) -> a + l + "\n"), 812),
+            new Variant("Windows line ends", t -> t.replace("\n", "\r\n"), 812),
+            new Variant("in a code fence", t -> "```\n" + t + (t.endsWith("\n") ? "" : "\n") + "```\n", 812),
+            new Variant("wrapped at 120 columns", t -> wrapped(t, 120), 769));
 
     /** Every line longer than {@code width} broken into lines of {@code width} characters, as a terminal copies it. */
     static String wrapped(String text, int width) {

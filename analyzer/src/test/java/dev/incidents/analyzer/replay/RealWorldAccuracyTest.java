@@ -212,20 +212,19 @@ class RealWorldAccuracyTest {
             "oom_killed/redpanda-12533-operator-manager-leaks-admin-api-connections-oomkilled-every-few-hours-describe-fragment",
             // the namespace (openshift-network-diagnostics) is only in the thread's command, the describe head was
             // elided; the rows' ages are <unknown>
-            "untolerated_taint/openshift-installer-5412-gcp-install-no-worker-joined-three-masters-tainted-network-check-source-pending-events");
+            "untolerated_taint/openshift-installer-5412-gcp-install-no-worker-joined-three-masters-tainted-network-check-source-pending-events",
+            // batch 28 (held back, measured 14/19, moved in session 14); what is left:
+            // a listing only: ImagePullBackOff rows do not say the image is gone (Bitnami's removal is in the thread),
+            // so three StatefulSets open IMAGE_PULL_FAILED
+            "image_not_found/diode-410-bitnami-catalog-removed-postgresql-redis-imagepullbackoff-dependents-init-waiting-get-pods",
+            // a Pending row and no event: the nodes' uninitialized taint is quoted in the thread, not pasted
+            "untolerated_taint/k0rdent-kcm-1069-openstack-child-cluster-all-nodes-uninitialized-taint-calico-controllers-pending-get-pods");
 
     /**
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
-    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
-            // batch 28, measured 14/19 on 2026-12-04 (session 14, at its merge, analyzer of 71b9d0c) before anyone
-            // looked at it; its three healthy recordings clean
-            "container_start_failed/k8s-114562-reboot-containerd-root-on-data-snapshots-dir-missing-kube-scheduler-create-container-failed-events",
-            "image_not_found/diode-410-bitnami-catalog-removed-postgresql-redis-imagepullbackoff-dependents-init-waiting-get-pods",
-            "oom_killed/kubevirt-project-infra-2383-thanos-compact-hits-memory-limit-22-restarts-grep-row-and-reason-line",
-            "replica_create_failed/kube-stresscheck-7-example-serviceaccount-without-namespace-kube-system-rs-failedcreate-lone-row",
-            "untolerated_taint/k0rdent-kcm-1069-openstack-child-cluster-all-nodes-uninitialized-taint-calico-controllers-pending-get-pods");
+    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of();
 
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
@@ -282,8 +281,8 @@ class RealWorldAccuracyTest {
 
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
-        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(880);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(19);
+        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(899);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(0);
     }
 
     @Test
