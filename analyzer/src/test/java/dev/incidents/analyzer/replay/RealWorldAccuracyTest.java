@@ -224,7 +224,12 @@ class RealWorldAccuracyTest {
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
-    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of();
+    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
+            // batch 29, measured 10/13 on 2026-12-04 (session 14, at its merge, analyzer of 99cd32d) before anyone
+            // looked at it; its three healthy recordings clean
+            "gang_partially_placed/kubeflow-trainer-1617-mpijob-gang-scheduling-one-worker-running-launcher-and-worker-pending-get-pods-wide",
+            "gpu_hardware_fault/akash-support-209-xid-79-gpu-fallen-off-bus-gpu-lease-pod-pending-get-pods-not-running",
+            "insufficient_resources/tobs-43-second-release-node-exporter-pending-host-port-held-by-first-release-get-pods");
 
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
@@ -282,7 +287,7 @@ class RealWorldAccuracyTest {
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
         assertThat(outcomes).hasSizeGreaterThanOrEqualTo(899);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(0);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(13);
     }
 
     @Test
