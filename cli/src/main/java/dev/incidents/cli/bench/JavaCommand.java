@@ -49,9 +49,9 @@ record JavaCommand(List<String> jvmOptions) {
 
     /**
      * How much free heap {@code bin/incidents} lets {@code replay} keep after a collection unless
-     * {@code INCIDENTS_JAVA_OPTS} says: 10-30 %, not the JVM's 40-70 % (see the launcher).
+     * {@code INCIDENTS_JAVA_OPTS} says: 20-40 %, not the JVM's 40-70 % (see the launcher).
      */
-    static final List<String> REPLAY_HEAP_FREE = List.of("-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30");
+    static final List<String> REPLAY_HEAP_FREE = List.of("-XX:MinHeapFreeRatio=20", "-XX:MaxHeapFreeRatio=40");
 
     /** {@code bin/incidents ARGS}: the CLI's main class, with the launcher's collector and heap sizing for {@code replay}. */
     List<String> incidents(String... args) {
