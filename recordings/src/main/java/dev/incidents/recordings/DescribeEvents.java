@@ -72,7 +72,7 @@ final class DescribeEvents {
      */
     private static final java.util.Set<String> CUSTOM_SUBJECTS = java.util.Set.of("PodGroup", "Workload",
             "PersistentVolumeClaim");
-    private static final Pattern RFC_3339 = Pattern.compile(
+    static final Pattern RFC_3339 = Pattern.compile(
             "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(?:\\.\\d+)?(?:Z|[+-]\\d\\d:\\d\\d)");
     /** {@code kubectl get events --field-selector involvedObject.kind=Pod,involvedObject.name=x}: the rows are x's. */
     private static final Pattern SELECTED_OBJECT = Pattern.compile(

@@ -80,18 +80,16 @@ final class DescribeTextReader {
             subject = new DescribeEvents.Subject("Pod", listed.namespace() != null ? listed.namespace()
                     : fragments.namespaceOf(listed.name()), listed.name(), listed.node());
         }
+        String selected = null;
         if (subject == null) {
-            // status lines under a `describe pod x` command whose output the reporter cut to them ("...")
-            subject = DescribeEvents.describedPod(String.join("\n", lines.subList(0, proseEnd)),
-                    fragments.contextNamespace(), null);
+            // status lines under a `describe pod x` command whose output the reporter cut to them ("..."), or under
+            // `kubectl describe pod -n ns -l app=x`: a pod of that namespace, its name not pasted
+            String prose = String.join("\n", lines.subList(0, proseEnd));
+            subject = DescribeEvents.describedPod(prose, fragments.contextNamespace(), null);
+            selected = subject == null ? DescribeEvents.selectedPodsNamespace(prose) : null;
         }
-        DescribeEvents.Subject headless = subject != null && subject.named() ? subject : null;
-        String selected = subject == null ? DescribeEvents.selectedPodsNamespace(String.join("\n",
-                lines.subList(0, proseEnd))) : null;
-        if (selected != null) {
-            // `kubectl describe pod -n ns -l app=x` cut to a State block: a pod of that namespace, its name not pasted
-            headless = new DescribeEvents.Subject("Pod", selected, DescribePod.UNNAMED_POD, null);
-        }
+        DescribeEvents.Subject headless = subject != null && subject.named() ? subject
+                : selected != null ? new DescribeEvents.Subject("Pod", selected, DescribePod.UNNAMED_POD, null) : null;
         readHeadless(lines, 0, proseEnd, headless, PodsTable.onlyPodsLastRow(podRows));
         for (Document document : documents) {
             readDocument(lines, document);
@@ -228,13 +226,13 @@ final class DescribeTextReader {
         if (name == null) {
             return; // "Name:" with no value: nothing to name the object by
         }
-        String namespace = namespaceOf(root);
-        List<EventsTable.Row> rows = eventsHeader < 0 ? DescribeDocuments.headerlessEvents(root.child("Events"))
-                : EventsTable.describeRows(lines, eventsHeader, new int[1]);
         if ("Event".equals(root.text("Kind"))) {
             events.readPrinted(lines, start); // kubectl describe event: the event itself
             return;
         }
+        String namespace = namespaceOf(root);
+        List<EventsTable.Row> rows = eventsHeader < 0 ? DescribeDocuments.headerlessEvents(root.child("Events"))
+                : EventsTable.describeRows(lines, eventsHeader, new int[1]);
         String apiVersion = root.text("API Version");
         if (isCustomResource(root.text("Kind"), apiVersion)) {
             // kubectl's generic describer (custom resources: InferenceService, RayCluster, PodGroup, ...) prints

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static dev.incidents.recordings.DescribeDocuments.emptyToNull;
+
 /**
  * One event printed as its fields, one per line: {@code kubectl describe event} ({@code Involved Object:} and
  * {@code Source:} with their fields indented under them, {@code First Timestamp:  2019-10-03T12:52:12Z}) and the event
@@ -24,9 +26,6 @@ final class EventFieldsCopy {
             "api version", "event time", "annotations", "component", "namespace", "metadata", "message", "created",
             "related", "labels", "reason", "source", "series", "action", "count", "event", "field path", "events",
             "name", "kind", "type", "host", "uid");
-    private static final Pattern FIELD = Pattern.compile("^(\\s*)([A-Za-z][A-Za-z ]*?)(?::\\s*|\\s+|$)(.*?)\\s*$");
-    private static final Pattern RFC_3339 = Pattern.compile(
-            "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(?:\\.\\d+)?(?:Z|[+-]\\d\\d:\\d\\d)");
     /** A desktop client's relative time: {@code 1h ago}, {@code <1m ago}, {@code 1h 5m ago}. */
     private static final Pattern RELATIVE = Pattern.compile("^<?((?:\\d+[smhd]\\s*)+) ago\\b");
     private static final Pattern EVENT_NAME = Pattern.compile("^([a-z0-9][-a-z0-9.]*)\\.[0-9a-f]{12,}$");
@@ -118,12 +117,8 @@ final class EventFieldsCopy {
 
     /** The line as one of an event's fields, null when it is none. */
     private static Field field(String line) {
-        Matcher m = FIELD.matcher(line);
-        if (!m.matches()) {
-            return null;
-        }
         String text = line.strip();
-        if (!Character.isUpperCase(text.charAt(0))) {
+        if (text.isEmpty() || !Character.isUpperCase(text.charAt(0))) {
             return null; // a YAML key (message: ...): the object readers' lines, not an event printed for people
         }
         String lower = text.toLowerCase(Locale.ROOT);
@@ -134,7 +129,8 @@ final class EventFieldsCopy {
                 if (value.startsWith(":")) {
                     value = value.substring(1).strip();
                 }
-                return new Field(m.group(1).length(), name, "<nil>".equals(value) ? "" : value);
+                return new Field(line.length() - line.stripLeading().length(), name,
+                        "<nil>".equals(value) ? "" : value);
             }
         }
         return null;
@@ -146,7 +142,7 @@ final class EventFieldsCopy {
             if (text == null || text.isEmpty()) {
                 continue;
             }
-            Matcher absolute = RFC_3339.matcher(text);
+            Matcher absolute = DescribeEvents.RFC_3339.matcher(text);
             if (absolute.find()) {
                 return absolute.group();
             }
@@ -156,9 +152,5 @@ final class EventFieldsCopy {
             }
         }
         return null;
-    }
-
-    private static String emptyToNull(String s) {
-        return s == null || s.isEmpty() ? null : s;
     }
 }

@@ -57,17 +57,19 @@ final class EventsTable {
     /** A Kind cell of a get-events row ({@code ReplicaSet}); a SubObjectPath is never one. */
     private static final Pattern KIND_CELL = Pattern.compile("[A-Z][a-z]+(?:[A-Z][a-z]*)*");
     /** kubectl 1.2-1.13 get events ({@code FIRSTSEEN LASTSEEN COUNT NAME KIND SUBOBJECT TYPE REASON SOURCE MESSAGE}). */
-    private static final Pattern OLD_GET_ROW = Pattern.compile("^\\s*(" + OLD_TIME_CELL + "|(?=\\d)" + EventAge.AGE
-            + ")\\s+(" + OLD_TIME_CELL + "|(?=\\d)" + EventAge.AGE + ")\\s+(\\d{1,9})\\s+([a-z0-9][-a-z0-9.]*)\\s+"
-            + "([A-Z][A-Za-z]+)\\s+(?:(\\S+)\\s+)?" + TYPE + "\\s+(\\S+)\\s+" + FROM + "\\s+(.*?)\\s*$");
+    /** Its first cells, FIRSTSEEN LASTSEEN COUNT NAME KIND and the optional SUBOBJECT (groups 1-6). */
+    private static final String OLD_GET_HEAD = "^\\s*(" + OLD_TIME_CELL + "|(?=\\d)" + EventAge.AGE + ")\\s+("
+            + OLD_TIME_CELL + "|(?=\\d)" + EventAge.AGE + ")\\s+(\\d{1,9})\\s+([a-z0-9][-a-z0-9.]*)\\s+"
+            + "([A-Z][A-Za-z]+)\\s+(?:(\\S+)\\s+)?";
+    private static final Pattern OLD_GET_ROW = Pattern.compile(OLD_GET_HEAD + TYPE + "\\s+(\\S+)\\s+" + FROM
+            + "\\s+(.*?)\\s*$");
     /**
      * kubectl 1.1 get events, before events had a type ({@code FIRSTSEEN LASTSEEN COUNT NAME KIND SUBOBJECT REASON
      * SOURCE MESSAGE}, OpenShift 3.1's {@code oc get events} too): the source in braces, {@code {scheduler }} or
      * {@code {kubelet node-1}}, tells it from the typed layout.
      */
-    private static final Pattern UNTYPED_OLD_GET_ROW = Pattern.compile("^\\s*(" + OLD_TIME_CELL + "|(?=\\d)" + EventAge.AGE
-            + ")\\s+(" + OLD_TIME_CELL + "|(?=\\d)" + EventAge.AGE + ")\\s+(\\d{1,9})\\s+([a-z0-9][-a-z0-9.]*)\\s+"
-            + "([A-Z][A-Za-z]+)\\s+(?:(\\S+)\\s+)?([A-Za-z][a-z]+(?:[A-Z][a-z]*)+)\\s+(\\{[^}]*})\\s+(.*?)\\s*$");
+    private static final Pattern UNTYPED_OLD_GET_ROW = Pattern.compile(OLD_GET_HEAD
+            + "([A-Za-z][a-z]+(?:[A-Z][a-z]*)+)\\s+(\\{[^}]*})\\s+(.*?)\\s*$");
     /**
      * A get-events row pasted as REASON, OBJECT and MESSAGE only ({@code FailedScheduling  pod/model-2-79d7d6786c-bprm8
      * 0/1 nodes ...}), or with its TYPE in front ({@code Warning  FreeDiskSpaceFailed  node/k3d-target-server-0
@@ -372,25 +374,28 @@ final class EventsTable {
                         partial.group(3) + "/" + partial.group(4), partial.group(5), null, null);
             }
             Matcher old = OLD_GET_ROW.matcher(line);
-            if (!old.matches() || old.group(1).isEmpty() || old.group(2).isEmpty()) {
-                Matcher untyped = UNTYPED_OLD_GET_ROW.matcher(line);
-                if (!untyped.matches() || untyped.group(1).isEmpty() || untyped.group(2).isEmpty()) {
-                    return null;
-                }
-                String reason = camelCase(untyped.group(7));
-                String object = EVENT_NAME_SUFFIX.matcher(untyped.group(4)).replaceFirst("");
-                return new Row(lineNumber, null, typeOf(reason), reason, untyped.group(2), from(untyped.group(8)),
-                        untyped.group(5).toLowerCase(Locale.ROOT) + "/" + object, untyped.group(9), untyped.group(1),
-                        untyped.group(3));
+            if (old.matches() && !old.group(1).isEmpty() && !old.group(2).isEmpty()) {
+                return oldGetRow(old, lineNumber, old.group(7), old.group(8), old.group(9), old.group(10));
             }
-            // the NAME column is the event's name, <object>.<hex>; kubectl 1.9-1.13 put LAST SEEN before FIRST SEEN
-            // (the reader orders the two times)
-            String object = EVENT_NAME_SUFFIX.matcher(old.group(4)).replaceFirst("");
-            return new Row(lineNumber, null, old.group(7), old.group(8), old.group(2), from(old.group(9)),
-                    old.group(5).toLowerCase(Locale.ROOT) + "/" + object, old.group(10), old.group(1), old.group(3));
+            Matcher untyped = UNTYPED_OLD_GET_ROW.matcher(line);
+            if (!untyped.matches() || untyped.group(1).isEmpty() || untyped.group(2).isEmpty()) {
+                return null;
+            }
+            String reason = camelCase(untyped.group(7));
+            return oldGetRow(untyped, lineNumber, typeOf(reason), reason, untyped.group(8), untyped.group(9));
         }
         return new Row(lineNumber, m.group(1), m.group(3), m.group(4), m.group(2).trim(), null, m.group(5),
                 m.group(6), null, null);
+    }
+
+    /**
+     * A row of {@link #OLD_GET_HEAD}'s layouts. The NAME column is the event's name, {@code <object>.<hex>}; kubectl
+     * 1.9-1.13 put LAST SEEN before FIRST SEEN (the reader orders the two times).
+     */
+    private static Row oldGetRow(Matcher head, long lineNumber, String type, String reason, String from, String message) {
+        String object = EVENT_NAME_SUFFIX.matcher(head.group(4)).replaceFirst("");
+        return new Row(lineNumber, null, type, reason, head.group(2), from(from),
+                head.group(5).toLowerCase(Locale.ROOT) + "/" + object, message, head.group(1), head.group(3));
     }
 
     /** A {@code kubectl get events} header, kubectl's own ({@link #GET_HEADER}) or a custom-columns one. */

@@ -35,20 +35,19 @@ final class FlatContainerState {
         if (state < 0 || state + 1 >= lines.size() || !isStateField(lines.get(state + 1))) {
             return yaml;
         }
-        StringBuilder out = new StringBuilder();
+        int end = state + 1; // the state's fields: the run of them right under it
+        while (end < lines.size() && isStateField(lines.get(end))) {
+            end++;
+        }
         boolean held = state > 0 && HOLDER.matcher(lines.get(state - 1)).matches();
+        StringBuilder out = new StringBuilder();
         for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            if (i == state - 1 && held) {
-                out.append(line);
-            } else if (i == state) {
-                out.append(held ? "  " : "state:\n  ").append(line);
-            } else if (i > state && isStateField(line) && fieldsSince(lines, state, i)) {
-                out.append("    ").append(line);
-            } else {
-                out.append(line);
+            if (i == state) {
+                out.append(held ? "  " : "state:\n  ");
+            } else if (i > state && i < end) {
+                out.append("    ");
             }
-            out.append('\n');
+            out.append(lines.get(i)).append('\n');
         }
         return out.toString();
     }
@@ -56,15 +55,5 @@ final class FlatContainerState {
     private static boolean isStateField(String line) {
         Matcher m = KEY.matcher(line);
         return m.matches() && STATE_FIELDS.contains(m.group(1));
-    }
-
-    /** Every line between the state and {@code to} is one of its fields. */
-    private static boolean fieldsSince(List<String> lines, int state, int to) {
-        for (int k = state + 1; k < to; k++) {
-            if (!isStateField(lines.get(k))) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -556,9 +556,10 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
             // the nodes the selector leaves out beside a node still carrying its provisioner's start-up taint: that
             // node is the one brought up for the pod's pool (Karpenter provisions for the pending pods), and the taint
             // it keeps is what holds the pod
-            reasons.stream().filter(r -> r.kind() == Kind.UNTOLERATED_TAINT && isStartupTaint(r.taint()))
-                    .findFirst().ifPresent(r -> candidates.add(0, r));
-            if (candidates.get(0).kind() == Kind.UNTOLERATED_TAINT) {
+            Optional<SchedulingReason> startup = reasons.stream()
+                    .filter(r -> r.kind() == Kind.UNTOLERATED_TAINT && isStartupTaint(r.taint())).findFirst();
+            if (startup.isPresent()) {
+                candidates.add(0, startup.get());
                 return candidates;
             }
         }

@@ -139,12 +139,7 @@ public final class LivePage implements AutoCloseable {
     }
 
     private static String sectionEvent(String html) {
-        try {
-            return EventStreams.event("together", JSON.writeValueAsString(Map.of("id", SeenTogether.LIVE_ID,
-                    "html", html)));
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return htmlEvent("together", SeenTogether.LIVE_ID, html);
     }
 
     private String incidentEvent(String id) {
@@ -153,9 +148,13 @@ public final class LivePage implements AutoCloseable {
     }
 
     private String incidentEvent(IncidentHistory.Entry entry) {
+        return htmlEvent("incident", entry.id(), IncidentArticle.render(entry, history));
+    }
+
+    /** An event whose data is the id of what it replaces on the page and that thing's new HTML. */
+    private static String htmlEvent(String event, String id, String html) {
         try {
-            String data = JSON.writeValueAsString(Map.of("id", entry.id(), "html", IncidentArticle.render(entry, history)));
-            return EventStreams.event("incident", data);
+            return EventStreams.event(event, JSON.writeValueAsString(Map.of("id", id, "html", html)));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
