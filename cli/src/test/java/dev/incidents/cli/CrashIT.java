@@ -251,11 +251,23 @@ class CrashIT {
             if (!l.equals(o)) {
                 differences.put(id, summaries(l).equals(summaries(o)) ? "the same transitions, other JSON:\n  live:   " + l
                         + "\n  replay: " + o : "\n  live:   " + String.join("\n          ", summaries(l))
-                        + "\n  replay: " + String.join("\n          ", summaries(o)));
+                        + "\n  replay: " + String.join("\n          ", summaries(o)) + firstDifference(l, o));
             }
         }
         assertThat(differences).as("incidents whose transitions differ from replay's (%d live transitions, %d in replay)",
                 published.size(), expected.transitions().size()).isEmpty();
+    }
+
+    /** The first transition that differs, whole on both sides: its evidence says which signal the other side lacked. */
+    private static String firstDifference(List<String> live, List<String> replay) {
+        for (int i = 0; i < Math.max(live.size(), replay.size()); i++) {
+            String l = i < live.size() ? live.get(i) : "(none)";
+            String r = i < replay.size() ? replay.get(i) : "(none)";
+            if (!l.equals(r)) {
+                return "\n  first difference, transition " + (i + 1) + ":\n    live:   " + l + "\n    replay: " + r;
+            }
+        }
+        return "";
     }
 
     private static java.util.Set<String> union(java.util.Set<String> a, java.util.Set<String> b) {

@@ -218,18 +218,23 @@ class RealWorldAccuracyTest {
             // so three StatefulSets open IMAGE_PULL_FAILED
             "image_not_found/diode-410-bitnami-catalog-removed-postgresql-redis-imagepullbackoff-dependents-init-waiting-get-pods",
             // a Pending row and no event: the nodes' uninitialized taint is quoted in the thread, not pasted
-            "untolerated_taint/k0rdent-kcm-1069-openstack-child-cluster-all-nodes-uninitialized-taint-calico-controllers-pending-get-pods");
+            "untolerated_taint/k0rdent-kcm-1069-openstack-child-cluster-all-nodes-uninitialized-taint-calico-controllers-pending-get-pods",
+            // batch 29 (held back, measured 10/13 twice, moved in session 15); what is left, three listings that open
+            // nothing because nothing in them says why a pod waits:
+            // an MPIJob's launcher and one worker Pending beside a Running worker, no PodGroup and no event: a job
+            // partly placed without gang scheduling looks the same; the PodGroup's NotEnoughResources is in the thread
+            "gang_partially_placed/kubeflow-trainer-1617-mpijob-gang-scheduling-one-worker-running-launcher-and-worker-pending-get-pods-wide",
+            // one tenant pod Pending in a `grep -vw Running` listing: the Xid 79 is only in the thread's dmesg output
+            "gpu_hardware_fault/akash-support-209-xid-79-gpu-fallen-off-bus-gpu-lease-pod-pending-get-pods-not-running",
+            // a node-exporter pod Pending with no event and no owner: that a DaemonSet's pod waits only for room on
+            // its one node would need its owner, and the name alone does not tell a DaemonSet's pod from a Job's
+            "insufficient_resources/tobs-43-second-release-node-exporter-pending-host-port-held-by-first-release-get-pods");
 
     /**
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
-    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
-            // batch 29, measured 10/13 on 2026-12-04 (session 14, at its merge, analyzer of 99cd32d) before anyone
-            // looked at it; its three healthy recordings clean
-            "gang_partially_placed/kubeflow-trainer-1617-mpijob-gang-scheduling-one-worker-running-launcher-and-worker-pending-get-pods-wide",
-            "gpu_hardware_fault/akash-support-209-xid-79-gpu-fallen-off-bus-gpu-lease-pod-pending-get-pods-not-running",
-            "insufficient_resources/tobs-43-second-release-node-exporter-pending-host-port-held-by-first-release-get-pods");
+    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of();
 
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
@@ -286,8 +291,8 @@ class RealWorldAccuracyTest {
 
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
-        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(899);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(13);
+        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(912);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(0);
     }
 
     @Test
