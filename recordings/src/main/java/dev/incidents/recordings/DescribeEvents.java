@@ -44,7 +44,24 @@ final class DescribeEvents {
      */
     private static final Pattern DESCRIBE_POD_COMMAND = Pattern.compile(
             "(?m)" + KUBECTL + "[^\\n]*?\\b(describe|get)\\s+((?:-{1,2}[a-z][-a-z]*(?:=\\S+|\\s+[^-\\s]\\S*)?\\s+)*)"
-            + "(?:pods?|po)(?:/|\\s+)([^\\n]*)");
+            + "(pods?|po)(?:/|\\s+)([^\\n]*)");
+    /** {@code kubectl describe rs toolbox-84b4c6f7f6} (and the other pod controllers) above a table cut from it. */
+    private static final Pattern DESCRIBE_CONTROLLER_COMMAND = Pattern.compile(
+            "(?m)" + KUBECTL + "[^\\n]*?\\b(describe)\\s+((?:-{1,2}[a-z][-a-z]*(?:=\\S+|\\s+[^-\\s]\\S*)?\\s+)*)"
+            + "(rs|replicasets?|deploy|deployments?|sts|statefulsets?|ds|daemonsets?|jobs?|cronjobs?|cj)"
+            + "(?:\\.(?:apps|batch))?(?:/|\\s+)([^\\n]*)");
+    /** The kind a resource word of {@link #DESCRIBE_POD_COMMAND} names. */
+    private static String commandKind(String resource) {
+        return switch (resource) {
+            case "rs", "replicaset", "replicasets" -> "ReplicaSet";
+            case "deploy", "deployment", "deployments" -> "Deployment";
+            case "sts", "statefulset", "statefulsets" -> "StatefulSet";
+            case "ds", "daemonset", "daemonsets" -> "DaemonSet";
+            case "job", "jobs" -> "Job";
+            case "cj", "cronjob", "cronjobs" -> "CronJob";
+            default -> "Pod";
+        };
+    }
     /** {@code <...>} with spaces right after a name's character (not {@code <none>} or prose in a message). */
     private static final Pattern PLACEHOLDER_IN_NAME = Pattern.compile("(?<=[-./a-z0-9])<([^<>\\s][^<>]{0,38}\\s[^<>]{0,38})>");
     private static final Pattern CONTEXT_NAMESPACE = Pattern.compile("(?i)\\bnamespace:\\s*([a-z0-9][-a-z0-9]*[a-z0-9])\\b");
@@ -293,6 +310,10 @@ final class DescribeEvents {
         if (described != null) {
             return described;
         }
+        Subject describedController = describedController(text, contextNamespace, contextNode);
+        if (describedController != null) {
+            return describedController;
+        }
         Matcher events = EVENTS_COMMAND.matcher(text);
         while (events.find()) {
             Matcher selected = SELECTED_OBJECT.matcher(events.group());
@@ -539,6 +560,9 @@ final class DescribeEvents {
     static Subject describedPod(String text, String contextNamespace, String contextNode) {
         Subject found = null;
         for (PodCommand command : podCommands(text)) {
+            if (!"Pod".equals(command.kind())) {
+                continue;
+            }
             if (command.name() == null && "get".equals(command.verb())) {
                 continue; // kubectl get pods: a list, not one pod
             }
@@ -558,7 +582,7 @@ final class DescribeEvents {
     static String selectedPodsNamespace(String text) {
         String namespace = null;
         for (PodCommand command : podCommands(text)) {
-            if ("describe".equals(command.verb()) && command.name() == null && command.selector()
+            if ("Pod".equals(command.kind()) && "describe".equals(command.verb()) && command.name() == null && command.selector()
                     && command.namespace() != null) {
                 if (namespace != null && !namespace.equals(command.namespace())) {
                     return null;
@@ -569,39 +593,69 @@ final class DescribeEvents {
         return namespace;
     }
 
-    /** A {@code kubectl describe|get pod} command: the pod it names (null: none), its {@code -n}, whether it has {@code -l}. */
-    private record PodCommand(String verb, String name, String namespace, boolean selector) {
+    /**
+     * The one pod controller a {@code kubectl describe rs|deploy|sts|ds|job|cronjob NAME} command in the paste names, or
+     * null when none or several are: the Events table below it (a FailedCreate whose message names no pod) is that
+     * controller's, even when the reporter cut the describe output down to the table.
+     */
+    static Subject describedController(String text, String contextNamespace, String contextNode) {
+        Subject found = null;
+        for (PodCommand command : podCommands(text)) {
+            if ("Pod".equals(command.kind()) || !"describe".equals(command.verb())) {
+                continue;
+            }
+            if (command.name() == null || found != null && !(found.kind().equals(command.kind())
+                    && found.name().equals(command.name()))) {
+                return null;
+            }
+            found = new Subject(command.kind(), command.namespace() != null ? command.namespace() : contextNamespace,
+                    command.name(), contextNode);
+        }
+        return found;
+    }
+
+    /**
+     * A {@code kubectl describe|get} command of a pod or a pod controller: the kind, the object it names (null: none),
+     * its {@code -n}, whether it has {@code -l}.
+     */
+    private record PodCommand(String verb, String kind, String name, String namespace, boolean selector) {
     }
 
     private static List<PodCommand> podCommands(String text) {
         List<PodCommand> commands = new ArrayList<>();
-        Matcher command = DESCRIBE_POD_COMMAND.matcher(text);
-        while (command.find()) {
-            // the flags before the resource (oc describe -n ns pods/x) and the words after it, read alike
-            String[] words = (command.group(2) + " " + command.group(3)).trim().split("\\s+");
-            String name = null;
-            String namespace = null;
-            boolean selector = false;
-            for (int i = 0; i < words.length; i++) {
-                String word = words[i];
-                if (word.equals("-n") || word.equals("--namespace")) {
-                    namespace = i + 1 < words.length ? words[++i] : null;
-                } else if (word.startsWith("--namespace=")) {
-                    namespace = word.substring("--namespace=".length());
-                } else if (VALUED_FLAGS.contains(word)) {
-                    selector |= word.equals("-l") || word.equals("--selector");
-                    i++; // -o wide, -l app=web: the next word is the flag's
-                } else if (word.startsWith("-")) {
-                    selector |= word.startsWith("--selector=") || word.startsWith("-l=");
-                } else if (name == null && word.matches("[a-z0-9][-a-z0-9.]*[a-z0-9]")) {
-                    name = word;
-                } else {
-                    break; // a pipe, a redirect, prose: the command ends
-                }
+        for (Pattern pattern : List.of(DESCRIBE_POD_COMMAND, DESCRIBE_CONTROLLER_COMMAND)) {
+            Matcher command = pattern.matcher(text);
+            while (command.find()) {
+                commands.add(podCommand(command));
             }
-            commands.add(new PodCommand(command.group(1), name, namespace, selector));
         }
         return commands;
+    }
+
+    private static PodCommand podCommand(Matcher command) {
+        // the flags before the resource (oc describe -n ns pods/x) and the words after it, read alike
+        String[] words = (command.group(2) + " " + command.group(4)).trim().split("\\s+");
+        String name = null;
+        String namespace = null;
+        boolean selector = false;
+        for (int i = 0; i < words.length; i++) {
+            String word = words[i];
+            if (word.equals("-n") || word.equals("--namespace")) {
+                namespace = i + 1 < words.length ? words[++i] : null;
+            } else if (word.startsWith("--namespace=")) {
+                namespace = word.substring("--namespace=".length());
+            } else if (VALUED_FLAGS.contains(word)) {
+                selector |= word.equals("-l") || word.equals("--selector");
+                i++; // -o wide, -l app=web: the next word is the flag's
+            } else if (word.startsWith("-")) {
+                selector |= word.startsWith("--selector=") || word.startsWith("-l=");
+            } else if (name == null && word.matches("[a-z0-9][-a-z0-9.]*[a-z0-9]")) {
+                name = word;
+            } else {
+                break; // a pipe, a redirect, prose: the command ends
+            }
+        }
+        return new PodCommand(command.group(1), commandKind(command.group(3)), name, namespace, selector);
     }
 
     /**

@@ -37,6 +37,7 @@ final class EventsTable {
     /** What users put inside a column title ({@code First Seen}, {@code first_seen}, {@code .lastTimestamp}). */
     private static final Pattern TITLE_SEPARATORS = Pattern.compile("[ _.-]");
     private static final String TYPE = "(Normal|Warning)";
+    private static final String RFC_3339_CELL = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d{1,9})?(?:Z|[+-]\\d{2}:\\d{2})";
     static final Pattern DESCRIBE_ROW = Pattern.compile(
             "^\\s*" + TYPE + "\\s+(\\S+)\\s+(" + EventAge.COLUMN + ")(?:\\s+(.*?))?(?:\\s{2,}(.*?))?\\s*$");
     /**
@@ -136,6 +137,12 @@ final class EventsTable {
 
     static final Pattern GET_ROW = Pattern.compile(
             "^\\s*(?:([a-z0-9][-a-z0-9]*)\\s+)?(" + EventAge.COLUMN + ")\\s+" + TYPE + "\\s+(\\S+)\\s+([A-Za-z.]+/\\S+)\\s+(.*?)\\s*$");
+    /**
+     * A custom-columns {@code get events} row pasted without its header: {@code .lastTimestamp}, type, reason,
+     * {@code kind/name} and message, then {@code .firstTimestamp} when the columns ended with it.
+     */
+    private static final Pattern DATED_GET_ROW = Pattern.compile("^\\s*(" + RFC_3339_CELL + ")\\s+" + TYPE
+            + "\\s+([A-Z]\\w+)\\s+([A-Za-z.]+/\\S+)\\s+(.*?)(?:\\s{2,}(" + RFC_3339_CELL + "))?\\s*$");
     private static final Pattern SEPARATOR = Pattern.compile("^\\s*-{2,}(\\s+-{2,})*\\s*$");
     private static final Pattern SECTION = Pattern.compile("^[A-Z][\\w .-]*:(\\s.*)?$");
     /** Terminal wraps are hard breaks at the screen width: such a continuation joins without a space. */
@@ -372,6 +379,11 @@ final class EventsTable {
                 String type = partial.group(1) != null ? partial.group(1) : typeOf(partial.group(2));
                 return new Row(lineNumber, null, type, partial.group(2), "0s", null,
                         partial.group(3) + "/" + partial.group(4), partial.group(5), null, null);
+            }
+            Matcher dated = DATED_GET_ROW.matcher(line);
+            if (dated.matches()) {
+                return new Row(lineNumber, null, dated.group(2), dated.group(3), dated.group(1), null, dated.group(4),
+                        dated.group(5), dated.group(6), null);
             }
             Matcher old = OLD_GET_ROW.matcher(line);
             if (old.matches() && !old.group(1).isEmpty() && !old.group(2).isEmpty()) {

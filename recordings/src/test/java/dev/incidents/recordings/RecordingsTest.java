@@ -1100,6 +1100,51 @@ class RecordingsTest {
         assertThat(rejections).isEmpty();
     }
 
+    /**
+     * The Events table cut from {@code kubectl describe rs|deploy|sts|ds|job NAME} above it: the described controller's,
+     * even when its FailedCreate message names no pod (kubectl 1.8 dropped a webhook's reason after "Error creating:").
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "$ kubectl describe rs api-5d8f7c9b4 -n shop|ReplicaSet|shop|api-5d8f7c9b4",
+        "kubectl -n shop describe statefulsets.apps/db|StatefulSet|shop|db",
+        "# oc describe job nightly-report --namespace=batch|Job|batch|nightly-report",
+        "k describe ds node-agent|DaemonSet|default|node-agent"})
+    void anEventsTableBelowADescribedControllerIsItsOwn(String command, String kind, String namespace, String name) {
+        List<Recorded> rows = Recordings.read("paste.txt", command + """
+
+                ......
+                Events:
+                  Type     Reason        Age                From                   Message
+                  ----     ------        ----               ----                   -------
+                  Warning  FailedCreate  7s (x13 over 28s)  replicaset-controller  Error creating:\s
+                """, OPTIONS, rejections::add);
+        assertThat(rows).hasSize(1);
+        KubeEvent refusal = (KubeEvent) rows.get(0).value();
+        assertThat(refusal.getReason()).isEqualTo("FailedCreate");
+        assertThat(refusal.getInvolvedObject().getKind()).isEqualTo(kind);
+        assertThat(refusal.getInvolvedObject().getNamespace()).isEqualTo(namespace);
+        assertThat(refusal.getInvolvedObject().getName()).isEqualTo(name);
+        assertThat(rejections).isEmpty();
+    }
+
+    /** A custom-columns {@code get events} row (lastTimestamp first, firstTimestamp last) quoted without its header. */
+    @Test
+    void aDatedGetEventsRowWithoutHeader() {
+        List<Recorded> rows = Recordings.read("paste.txt", "2025-02-03T10:15:49Z  Warning FailedScheduling  "
+                + "pod/cache-1 0/6 nodes are available: pod has unbound immediate PersistentVolumeClaims. preemption: "
+                + "0/6 nodes are available: 6 Preemption is not helpful for scheduling.  2025-02-03T09:57:47Z\n",
+                OPTIONS, rejections::add);
+        assertThat(rows).hasSize(1);
+        KubeEvent pending = (KubeEvent) rows.get(0).value();
+        assertThat(pending.getInvolvedObject().getKind()).isEqualTo("Pod");
+        assertThat(pending.getInvolvedObject().getName()).isEqualTo("cache-1");
+        assertThat(pending.getMessage()).endsWith("6 Preemption is not helpful for scheduling.");
+        assertThat(pending.getFirstTimestamp()).isEqualTo(Instant.parse("2025-02-03T09:57:47Z"));
+        assertThat(pending.getLastTimestamp()).isEqualTo(Instant.parse("2025-02-03T10:15:49Z"));
+        assertThat(rejections).isEmpty();
+    }
+
     /** Multus names the pod of a sandbox it cannot network in its own brackets, namespace first. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {

@@ -234,11 +234,7 @@ class RealWorldAccuracyTest {
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
-    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
-            // batch 30, measured 12/14 on 2026-12-04 (session 15, at its merge, analyzer of 3c69f39) before anyone
-            // looked at it; its three healthy recordings clean
-            "pvc_unbound/altinity-clickhouse-operator-1403-chk-example-volume-mount-names-no-claim-template-log-storage-path-not-found-inline-row",
-            "replica_create_failed/k8s-55924-pod-webhook-requires-apartment-annotation-replicaset-failedcreate-empty-reason-describe-rs");
+    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of();
 
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
@@ -295,8 +291,8 @@ class RealWorldAccuracyTest {
 
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
-        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(912);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(14);
+        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(926);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(0);
     }
 
     @Test
