@@ -36,11 +36,12 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
  *   <li>The clock is the slowest input partition's watermark ({@link InputProgress} publishes them, {@link
  *       InputWatermarks} keeps them): it cannot overtake evidence still in flight on another partition, within the
  *       lateness bound {@code incidents.lateness}.</li>
- *   <li>Signals wait in the {@link ReorderBuffer} until the clock reaches their time; then signals and deadlines
+ *   <li>Signals wait in the {@link ReorderBuffer} until the clock passes their time (a signal at the clock's own
+ *       time is within the bound: another of that time may still come); then signals and deadlines
  *       ({@link DeadlineIndex}: grace end, quiet end, due update, retention) are taken together in event-time
  *       order, a deadline before a signal of the same time, and a deadline is evaluated at its own time. So the
  *       transitions depend on the subject's records only: not on how far the clock jumped, nor on other subjects.</li>
- *   <li>A signal older than the clock (later than the lateness bound) is applied at once, at the clock's time, and
+ *   <li>A signal older than the clock (later than the lateness bound) is applied at once, at its taken time, and
  *       counted; failure evidence older than a resolution does not reopen it ({@link IncidentLifecycle}).</li>
  * </ul>
  * Stores: buffer, deadlines, watermarks and subjects are changelogged, so the clock and everything waiting on it
@@ -53,6 +54,7 @@ public final class Correlator implements Processor<String, SignalFrame, String, 
     private final Stores stores;
     private final NodeIndex nodeIndex;
     private final boolean framesFromTopic;
+    private final boolean lateBound;
 
     private ProcessorContext<String, Incident> context;
     private KeyValueStore<String, SubjectState> subjects;
@@ -91,6 +93,7 @@ public final class Correlator implements Processor<String, SignalFrame, String, 
                       boolean framesFromTopic) {
         this.config = config;
         this.framesFromTopic = framesFromTopic;
+        this.lateBound = !config.lateness().isZero();
         this.nodeIndex = nodeIndex;
         this.lifecycle = new IncidentLifecycle(config, Detectors.all(config.nodeDiskWorkloads()), catalog);
         this.stores = stores;
@@ -127,7 +130,7 @@ public final class Correlator implements Processor<String, SignalFrame, String, 
         this.buffer = new ReorderBuffer(bufferStore, config.storeChangelog());
         this.watermarks = new InputWatermarks(watermarkStore, config.inputPartitions());
         // Everything before the restored clock was taken before the restart, except what the buffer still holds.
-        this.released = Math.min(watermarks.clock(), buffer.earliest() - 1);
+        this.released = Math.min(takenUpTo(watermarks.clock()), buffer.earliest() - 1);
         context.schedule(RELEASE_TICK, PunctuationType.WALL_CLOCK_TIME, wallNow -> release());
     }
 
@@ -151,10 +154,8 @@ public final class Correlator implements Processor<String, SignalFrame, String, 
             release();
             return;
         }
-        if (time < released) {
-            // Later than the lateness bound: its moment has passed. Apply it now rather than lose it.
-            PipelineMeters.late();
-        }
+        // Later than the lateness bound: its moment has passed. Apply it now rather than lose it.
+        PipelineMeters.late();
         apply(record.key(), frame.signal(), released);
     }
 
@@ -172,17 +173,28 @@ public final class Correlator implements Processor<String, SignalFrame, String, 
             if (deadlineAt <= clock && deadlineAt <= signalAt) {
                 released = Math.max(released, deadlineAt - 1);
                 fire(deadlines.pollSubject(), deadlineAt);
-            } else if (signalAt <= clock) {
+            } else if (signalAt <= takenUpTo(clock)) {
                 released = Math.max(released, signalAt - 1);
                 ReorderBuffer.Entry next = buffer.poll();
                 apply(next.subjectKey(), next.frame().signal(), next.time());
             } else {
-                released = Math.max(released, clock);
+                released = Math.max(released, takenUpTo(clock));
                 break;
             }
         }
         PipelineMeters.buffered(buffer.size());
         purgeResolvedIncidents(released);
+    }
+
+    /**
+     * Up to where signals are taken at {@code clock}. With a lateness bound, the moment before it: a signal at the
+     * clock's own time is within the bound, and another of that time may still come from a slower partition (in
+     * whole-second Kubernetes times ties with the clock are common). Without one ({@code replay}: one partition read
+     * in event-time order) the clock is the newest record's own time, and a record of that time still to come comes
+     * after it in the input too, so signals at the clock are taken at once.
+     */
+    private long takenUpTo(long clock) {
+        return clock == Long.MIN_VALUE || !lateBound ? clock : clock - 1;
     }
 
     private void apply(String key, Signal signal, long now) {
