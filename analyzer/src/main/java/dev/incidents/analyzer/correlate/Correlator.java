@@ -154,8 +154,11 @@ public final class Correlator implements Processor<String, SignalFrame, String, 
             release();
             return;
         }
-        // Later than the lateness bound: its moment has passed. Apply it now rather than lose it.
-        PipelineMeters.late();
+        if (time < released || lateBound) {
+            // Later than the lateness bound: its moment has passed. Apply it now rather than lose it. (Without a
+            // bound, replay's, a signal at the clock's own time is in order: the clock is that signal's time.)
+            PipelineMeters.late();
+        }
         apply(record.key(), frame.signal(), released);
     }
 
