@@ -234,6 +234,7 @@ class RealWorldAccuracyTest {
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
+    // batch 31, measured 20/20 on 2026-12-04 (session 15, at its merge, analyzer of 0174232) before anyone looked at it
     static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of();
 
     static final Path DIR = Path.of("src/test/resources/realworld");
@@ -292,7 +293,7 @@ class RealWorldAccuracyTest {
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
         assertThat(outcomes).hasSizeGreaterThanOrEqualTo(927);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(0);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(20);
     }
 
     @Test
