@@ -57,6 +57,14 @@ final class EventStreams implements AutoCloseable {
         run(() -> broadcast(event.get()), null);
     }
 
+    /**
+     * Whether any client is connected: writer thread only (an event's supplier, a snapshot). The live page renders
+     * nothing for nobody: an {@code analyze} catching up on a backlog publishes thousands of transitions a second.
+     */
+    boolean listened() {
+        return !clients.isEmpty();
+    }
+
     int clients() {
         try {
             return writer.submit(clients::size).get();

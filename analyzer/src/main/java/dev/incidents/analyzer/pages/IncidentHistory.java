@@ -6,6 +6,7 @@ import dev.incidents.schemas.IncidentStatus;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -75,6 +76,8 @@ public final class IncidentHistory {
     private final int maxTransitions;
     private final int maxEvidence;
     private final Map<String, Kept> byId = new LinkedHashMap<>();
+    /** Who says it follows whom ({@link #followers}), kept as transitions come: a page renders it per transition. */
+    private final Map<String, Set<String>> followersOf = new HashMap<>();
 
     /** A bounded history, for as long as the process runs. */
     public IncidentHistory() {
@@ -104,6 +107,9 @@ public final class IncidentHistory {
             kept.transitions.set(last, outline(kept.latest()));
         }
         kept.transitions.add(transition);
+        if (transition.getFollows() != null) {
+            followersOf.computeIfAbsent(transition.getFollows(), earlier -> new LinkedHashSet<>()).add(transition.getId());
+        }
         if (kept.transitions.size() > maxTransitions) {
             kept.transitions.remove(1);
         }
@@ -138,15 +144,20 @@ public final class IncidentHistory {
                 .setText("").setSummary("").build();
     }
 
-    /** Ids of the incidents that say they follow {@code id} (the next phase of the same workload). */
-    public synchronized List<String> followers(String id) {
-        List<String> followers = new ArrayList<>();
-        byId.forEach((other, kept) -> {
-            if (id.equals(kept.latest().getFollows())) {
-                followers.add(other);
+    /** The latest state of every open incident, in no particular order (the live page's groups). */
+    public synchronized List<Incident> openNow() {
+        List<Incident> open = new ArrayList<>();
+        byId.values().forEach(kept -> {
+            if (kept.latest().getStatus() != IncidentStatus.RESOLVED) {
+                open.add(kept.latest());
             }
         });
-        return followers;
+        return open;
+    }
+
+    /** Ids of the incidents that say they follow {@code id} (the next phase of the same workload). */
+    public synchronized List<String> followers(String id) {
+        return List.copyOf(followersOf.getOrDefault(id, Set.of()));
     }
 
     /**
@@ -168,6 +179,15 @@ public final class IncidentHistory {
                 oldestEnd = latest.getLastSeen();
             }
         }
-        byId.remove(oldest != null ? oldest : byId.keySet().iterator().next());
+        String evicted = oldest != null ? oldest : byId.keySet().iterator().next();
+        Kept gone = byId.remove(evicted);
+        followersOf.remove(evicted);
+        String follows = gone.latest().getFollows();
+        if (follows != null && followersOf.containsKey(follows)) {
+            followersOf.get(follows).remove(evicted);
+            if (followersOf.get(follows).isEmpty()) {
+                followersOf.remove(follows);
+            }
+        }
     }
 }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 /**
@@ -52,19 +53,29 @@ public final class LivePage implements AutoCloseable {
         this.source = source;
     }
 
-    /** The open groups last sent to every client ({@link SeenTogether#live}); touched by the writer thread only. */
+    /**
+     * The open groups last sent to every client ({@link SeenTogether#live}), null when unknown (nobody was listening);
+     * touched by the writer thread only.
+     */
     private String together = "";
+    /** A together event is queued and not computed yet: the transitions after it need no event of their own. */
+    private final AtomicBoolean togetherQueued = new AtomicBoolean();
 
-    /** A transition read from the incident topic (the feed's thread). */
+    /**
+     * A transition read from the incident topic (the feed's thread). Its events are rendered on the writer thread when
+     * they are sent, and only for clients connected then; the open groups once per burst of transitions.
+     */
     public void accept(Incident transition) {
         history.add(transition);
         String id = transition.getId();
-        streams.publish(() -> incidentEvent(id));
-        streams.publish(this::togetherEvent);
+        streams.publish(() -> streams.listened() ? incidentEvent(id) : "");
+        if (togetherQueued.compareAndSet(false, true)) {
+            streams.publish(this::togetherEvent);
+        }
         if (transition.getFollows() != null && history.entry(transition.getFollows()) != null) {
             // The earlier phase now has a successor to link to.
             String earlier = transition.getFollows();
-            streams.publish(() -> incidentEvent(earlier));
+            streams.publish(() -> streams.listened() ? incidentEvent(earlier) : "");
         }
     }
 
@@ -130,7 +141,12 @@ public final class LivePage implements AutoCloseable {
 
     /** The open groups for every client when they changed since the last ones sent, else nothing. */
     private String togetherEvent() {
-        String now = SeenTogether.live(history.entries());
+        togetherQueued.set(false); // a transition from now on queues another
+        if (!streams.listened()) {
+            together = null; // the next client's snapshot has its own; after it, send whatever they are
+            return "";
+        }
+        String now = SeenTogether.open(history.openNow());
         if (now.equals(together)) {
             return "";
         }

@@ -1,6 +1,7 @@
 package dev.incidents.analyzer.pages;
 
 import dev.incidents.analyzer.render.IncidentGroups;
+import dev.incidents.schemas.Incident;
 import java.util.List;
 
 /**
@@ -34,7 +35,12 @@ final class SeenTogether {
 
     /** The live page's section: the groups among the open incidents, hidden while there is none. */
     static String live(List<IncidentHistory.Entry> entries) {
-        List<IncidentGroups.Group> groups = groups(entries.stream().filter(IncidentHistory.Entry::open).toList());
+        return open(entries.stream().filter(IncidentHistory.Entry::open).map(IncidentHistory.Entry::latest).toList());
+    }
+
+    /** {@link #live} of the open incidents' latest states ({@link IncidentHistory#openNow}). */
+    static String open(List<Incident> open) {
+        List<IncidentGroups.Group> groups = IncidentGroups.alike(open.stream().map(IncidentGroups.Member::of).toList());
         Html h = new Html();
         if (groups.isEmpty()) {
             h.open("section", "class", "together", "id", LIVE_ID, "aria-label", "Open together", "hidden", "hidden");

@@ -41,6 +41,26 @@ class IncidentHistoryTest {
                 .containsExactly("c/ns/Deployment/open/OOM_KILLED", "c/ns/Deployment/new/OOM_KILLED");
     }
 
+    /** The next phase says which incident it follows; the page links both ways, also once the earlier one is gone. */
+    @Test
+    void knows_who_follows_an_incident_and_forgets_it_with_the_incident() {
+        IncidentHistory history = new IncidentHistory(2, 8, 8);
+        history.add(transition("c/ns/Deployment/w/INSUFFICIENT_GPU", IncidentStatus.RESOLVED, 0, 1));
+        history.add(Incident.newBuilder(transition("c/ns/Deployment/w/CRASH_LOOP", IncidentStatus.OPEN, 1, 1))
+                .setFollows("c/ns/Deployment/w/INSUFFICIENT_GPU").build());
+        assertThat(history.followers("c/ns/Deployment/w/INSUFFICIENT_GPU")).containsExactly("c/ns/Deployment/w/CRASH_LOOP");
+        assertThat(history.openNow()).extracting(Incident::getId).containsExactly("c/ns/Deployment/w/CRASH_LOOP");
+
+        history.add(transition("c/ns/Deployment/v/OOM_KILLED", IncidentStatus.OPEN, 2, 1)); // the resolved one goes
+        history.add(Incident.newBuilder(transition("c/ns/Deployment/w/CRASH_LOOP", IncidentStatus.RESOLVED, 3, 1))
+                .setFollows("c/ns/Deployment/w/INSUFFICIENT_GPU").build());
+        history.add(transition("c/ns/Deployment/u/OOM_KILLED", IncidentStatus.OPEN, 4, 1)); // and the crash loop too
+        assertThat(history.entry("c/ns/Deployment/w/CRASH_LOOP")).isNull();
+        assertThat(history.followers("c/ns/Deployment/w/INSUFFICIENT_GPU")).isEmpty();
+        assertThat(history.openNow()).extracting(Incident::getId)
+                .containsExactlyInAnyOrder("c/ns/Deployment/v/OOM_KILLED", "c/ns/Deployment/u/OOM_KILLED");
+    }
+
     private static Incident transition(String id, IncidentStatus status, int minute, int evidence) {
         Instant at = T0.plusSeconds(minute * 60L);
         List<Evidence> lines = new java.util.ArrayList<>();

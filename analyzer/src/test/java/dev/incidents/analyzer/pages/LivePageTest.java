@@ -78,6 +78,44 @@ class LivePageTest {
         }
     }
 
+    /**
+     * Transitions that come while nobody listens are not rendered (a catch-up publishes thousands a second); a client
+     * that connects later gets the state in its snapshot, then every change of the open groups after it.
+     */
+    @Test
+    void a_client_that_connects_after_unwatched_transitions_gets_the_changes_after_its_snapshot() throws Exception {
+        Incident other = Incident.newBuilder(OOM).setId("c/ns/Deployment/api/OOM_KILLED")
+                .setWorkload(dev.incidents.schemas.WorkloadRef.newBuilder().setKind("Deployment").setName("api").build())
+                .build();
+        Incident resolved = Incident.newBuilder(other).setStatus(dev.incidents.schemas.IncidentStatus.RESOLVED)
+                .setResolution("recovered").build();
+        try (LivePage page = new LivePage("test");
+             HttpSurface http = HttpSurface.start("127.0.0.1", 0, page.routes(), page.streams())) {
+            page.accept(OOM);
+            page.accept(other);
+            page.accept(resolved); // the groups went and came back while nobody watched: none now
+            HttpResponse<InputStream> events = HTTP.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + http.port() + "/events")).build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(events.body(), StandardCharsets.UTF_8))) {
+                String line;
+                while (!(line = in.readLine()).equals("event: together")) {
+                    // the snapshot's rows
+                }
+                assertThat(in.readLine()).contains("hidden");
+                while (!(line = in.readLine()).equals("event: ready")) {
+                    // the rest of the snapshot
+                }
+                in.readLine();
+                page.accept(Incident.newBuilder(other).setLastSeen(OOM.getLastSeen().plusSeconds(60)).build());
+                while (!(line = in.readLine()).equals("event: together")) {
+                    // the re-opened incident's row first
+                }
+                assertThat(in.readLine()).contains("2 alike").doesNotContain("hidden");
+            }
+        }
+    }
+
     @Test
     void the_page_has_its_policy_and_the_stream_sends_the_state_then_each_transition() throws Exception {
         try (LivePage page = new LivePage("test");
