@@ -51,9 +51,17 @@ final class AnalyzeComparison {
         this.partitions = partitions;
     }
 
+    /**
+     * The row is the cold catch-up (a restarted {@code analyze} after downtime starts a fresh JVM); its note adds a
+     * second catch-up of each over the same backlog in the same JVM, new application ids, the code compiled: on 2
+     * cores the JIT's compiler threads used as much CPU as the analyzer's stream thread during a cold 200k catch-up.
+     */
     Comparison compare(long backlog) throws Exception {
-        CatchUp base = passThrough(backlog);
-        CatchUp analyzer = analyzer(backlog);
+        CatchUp base = passThrough(backlog, "bench-passthrough");
+        CatchUp analyzer = analyzer(backlog, "bench-analyzer");
+        run.say("the same again, warm (new application ids, the same JVM)");
+        CatchUp warmBase = passThrough(backlog, "bench-passthrough-warm");
+        CatchUp warmAnalyzer = analyzer(backlog, "bench-analyzer-warm");
         return Comparison.of("analyze",
                 new Figure(analyzer.rate(), "records/s", "analyze catching up (exactly-once v2)"),
                 new Figure(base.rate(), "records/s", "pass-through Streams app (exactly-once v2)"),
@@ -61,20 +69,25 @@ final class AnalyzeComparison {
                 String.format(Locale.ROOT, "backlog of %,d records on %d partitions; %.1f s vs %.1f s from start to backlog consumed "
                         + "(the analyzer's input topics committed to their end at %.1f s, %,d records through its repartition "
                         + "topic; its last transition within %.0f s of that appeared at %.1f s); pass-through with Streams "
-                        + "defaults",
+                        + "defaults; warm, a second catch-up of each in the same JVM: %.1f s vs %.1f s, ratio %.2f",
                         backlog, partitions, analyzer.nanos() / 1e9, base.nanos() / 1e9, analyzer.inputNanos() / 1e9,
-                        analyzer.repartitioned(), WATCH.toSeconds() / 1.0, analyzer.lastTransitionNanos() / 1e9));
+                        analyzer.repartitioned(), WATCH.toSeconds() / 1.0, analyzer.lastTransitionNanos() / 1e9,
+                        warmAnalyzer.nanos() / 1e9, warmBase.nanos() / 1e9, warmAnalyzer.rate() / warmBase.rate()));
     }
 
     /** The analyzer's catch-up alone: the peak input rate the latency row paces at half of. */
     CatchUp analyzer(long backlog) throws Exception {
-        run.say("analyze catching up on %,d records", backlog);
-        Path state = run.scratchDir("analyze-state");
+        return analyzer(backlog, "bench-analyzer");
+    }
+
+    private CatchUp analyzer(long backlog, String application) throws Exception {
+        run.say("%s catching up on %,d records", application, backlog);
+        Path state = run.scratchDir(application + "-state");
         long start = System.nanoTime();
-        try (RunningAnalyzer analyzer = RunningAnalyzer.start(bootstrap, "bench-analyzer", state, partitions,
-                run.log("analyze"))) {
-            ConsumerLag lag = lag("bench-analyzer");
-            long nanos = untilCaughtUp(lag, "bench-analyzer", start, backlog, analyzer::checkAlive);
+        try (RunningAnalyzer analyzer = RunningAnalyzer.start(bootstrap, application, state, partitions,
+                run.log(application))) {
+            ConsumerLag lag = lag(application);
+            long nanos = untilCaughtUp(lag, application, start, backlog, analyzer::checkAlive);
             long lastTransition = lastTransition(lag, start) - start;
             run.say("  %.1f s (input topics consumed at %.1f s, %,d records repartitioned, last transition at %.1f s)",
                     nanos / 1e9, (lag.inputsConsumedAt() - start) / 1e9, lag.repartitioned(), lastTransition / 1e9);
@@ -82,16 +95,16 @@ final class AnalyzeComparison {
         }
     }
 
-    private CatchUp passThrough(long backlog) throws Exception {
-        run.say("pass-through Streams app catching up on %,d records", backlog);
+    private CatchUp passThrough(long backlog, String application) throws Exception {
+        run.say("%s (pass-through Streams app) catching up on %,d records", application, backlog);
         AnalyzerConfig topics = AnalyzerConfig.defaults();
         String output = "bench.passthrough.out";
         TopicProvisioner.ensure(admin, List.of(TopicSpec.deletedAfter(output, partitions, Duration.ofDays(1))), (short) 1);
         // Kafka Streams' defaults and exactly-once v2: the ceiling of any Streams app over these topics. The analyzer's
         // own settings (max.task.idle.ms to merge its inputs in time order, RocksDB bounds) are its cost.
         Map<String, Object> settings = new HashMap<>(client);
-        settings.put(StreamsConfig.APPLICATION_ID_CONFIG, "bench-passthrough");
-        settings.put(StreamsConfig.STATE_DIR_CONFIG, run.scratchDir("passthrough-state").toString());
+        settings.put(StreamsConfig.APPLICATION_ID_CONFIG, application);
+        settings.put(StreamsConfig.STATE_DIR_CONFIG, run.scratchDir(application + "-state").toString());
         settings.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         Properties properties = new Properties();
         properties.putAll(settings);
@@ -99,8 +112,8 @@ final class AnalyzeComparison {
         try (KafkaStreams streams = new KafkaStreams(PassThroughApp.build(topics.eventsTopic(), topics.podsTopic(),
                 topics.nodesTopic(), output, client), properties)) {
             streams.start();
-            ConsumerLag lag = lag("bench-passthrough");
-            long nanos = untilCaughtUp(lag, "bench-passthrough", start, backlog, () -> {
+            ConsumerLag lag = lag(application);
+            long nanos = untilCaughtUp(lag, application, start, backlog, () -> {
                 if (streams.state() == KafkaStreams.State.ERROR || streams.state() == KafkaStreams.State.NOT_RUNNING) {
                     throw new IllegalStateException("the pass-through app stopped: " + streams.state());
                 }
