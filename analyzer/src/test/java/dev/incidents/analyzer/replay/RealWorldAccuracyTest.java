@@ -228,7 +228,11 @@ class RealWorldAccuracyTest {
             "gpu_hardware_fault/akash-support-209-xid-79-gpu-fallen-off-bus-gpu-lease-pod-pending-get-pods-not-running",
             // a node-exporter pod Pending with no event and no owner: that a DaemonSet's pod waits only for room on
             // its one node would need its owner, and the name alone does not tell a DaemonSet's pod from a Job's
-            "insufficient_resources/tobs-43-second-release-node-exporter-pending-host-port-held-by-first-release-get-pods");
+            "insufficient_resources/tobs-43-second-release-node-exporter-pending-host-port-held-by-first-release-get-pods",
+            // session 16 (fixtures32): one Unhealthy row with an empty liveness message and no kill or restart in the paste
+            "probe_failure/airflow-15259-chart-scheduler-exec-liveness-default-1s-timeout-enforced-since-k8s-1-20-unhealthy-row",
+            // session 16 (fixtures32): the quoted refusal names the StatefulSet `database-db-2-` as printed, not database-db-2
+            "replica_create_failed/kubegres-100-second-instance-init-container-without-resources-namespace-quota-statefulset-refusal-quoted");
 
     /**
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
@@ -292,7 +296,7 @@ class RealWorldAccuracyTest {
 
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
-        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(947);
+        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(949);
         assertThat(heldBack).hasSizeGreaterThanOrEqualTo(0);
     }
 
