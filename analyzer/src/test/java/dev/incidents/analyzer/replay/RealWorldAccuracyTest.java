@@ -238,8 +238,17 @@ class RealWorldAccuracyTest {
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
-    // batch 31, measured 20/20 on 2026-12-04 (session 15, at its merge, analyzer of 0174232) before anyone looked at it
-    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of();
+    // batch 32, measured 16/20 on 2026-12-04 (session 16, at its merge, analyzer of 1c61765) before anyone looked at it:
+    // the misses as the report printed them, sealed for the next session to measure again and then look at
+    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
+            // a CRASH_LOOP opened (and resolved) beside the expected PROBE_FAILURE
+            "probe_failure/airflow-19001-chart-scheduler-exec-liveness-check-slower-than-5s-timeout-unhealthy-empty-message-backoff-events",
+            // reader gap at gathering (0 records): event rows whose header the reporter cut, the last one running into HTML
+            "probe_failure/k8s-21315-walkthrough-nginx-pod-liveness-path-status-healthz-404-not-found-killing-old-events",
+            // reader gap at gathering (0 records): a `kubectl get pvc` listing
+            "pvc_unbound/data-on-eks-748-self-managed-airflow-no-ebs-storage-class-postgresql-triggerer-claims-pending-get-pvc",
+            // nothing opened
+            "readiness_failing/vault-helm-130-minikube-vault-server-not-initialized-sealed-readiness-vault-status-fails-bare-messages");
 
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
@@ -297,7 +306,7 @@ class RealWorldAccuracyTest {
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
         assertThat(outcomes).hasSizeGreaterThanOrEqualTo(949);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(0);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(20);
     }
 
     @Test
