@@ -59,7 +59,7 @@ class OneStageTopologyTest {
                 .doesNotContain(replay.placementsViewTopic()).doesNotContain(replay.incidentsJsonTopic());
         assertThat(description.subtopologies().iterator().next().nodes()).filteredOn(n -> n.name().equals("correlate"))
                 .singleElement().extracting(n -> ((TopologyDescription.Processor) n).stores())
-                .isEqualTo(Set.of(IncidentTopology.SUBJECTS_STORE, IncidentTopology.DEADLINES_STORE,
+                .isEqualTo(Set.of(IncidentTopology.SUBJECTS_STORE,
                         IncidentTopology.INCIDENTS_STORE, IncidentTopology.BUFFER_STORE, IncidentTopology.WATERMARKS_STORE,
                         IncidentTopology.NODES_STORE, IncidentTopology.PLACEMENTS_STORE));
     }

@@ -35,7 +35,7 @@ class TopologyDescriptionTest {
                 "nodes-view-source", "nodes-view",
                 "gpu-pods", "pods-to-placements", "placements-to-view", "placements-view-source", "placements-view",
                 "podgroups", "podgroups-check", "podgroups-to-signals", "podgroup-signals");
-        assertThat(text).contains("stores: [subjects, subject-deadlines, incidents, reorder-buffer, input-watermarks]")
+        assertThat(text).contains("stores: [subjects, incidents, reorder-buffer, input-watermarks]")
                 .contains("topics: [signals-by-subject-repartition]")
                 .contains("--> none")
                 .contains("stores: [nodes]")

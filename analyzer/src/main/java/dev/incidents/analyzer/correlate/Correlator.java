@@ -44,8 +44,8 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
  *   <li>A signal older than the clock (later than the lateness bound) is applied at once, at its taken time, and
  *       counted; failure evidence older than a resolution does not reopen it ({@link IncidentLifecycle}).</li>
  * </ul>
- * Stores: buffer, deadlines, watermarks and subjects are changelogged, so the clock and everything waiting on it
- * survive restarts and rebalances.
+ * Stores: buffer, watermarks and subjects are changelogged, so the clock and everything waiting on it survive
+ * restarts and rebalances; the deadlines are rebuilt from the subjects' states when the task starts.
  */
 public final class Correlator implements Processor<String, SignalFrame, String, Incident> {
 
@@ -78,7 +78,7 @@ public final class Correlator implements Processor<String, SignalFrame, String, 
     private static final Duration RELEASE_TICK = Duration.ofMillis(100);
 
     /** Names of the stores the correlator uses. */
-    public record Stores(String subjects, String deadlines, String incidents, String nodes, String placements,
+    public record Stores(String subjects, String incidents, String nodes, String placements,
                          String buffer, String watermarks) {
     }
 
@@ -122,11 +122,16 @@ public final class Correlator implements Processor<String, SignalFrame, String, 
                         ? ResolvedIncident.compact(incident) : incident);
             }
         };
-        KeyValueStore<String, String> deadlineStore = context.getStateStore(stores.deadlines());
         KeyValueStore<Bytes, byte[]> bufferStore = context.getStateStore(stores.buffer());
         KeyValueStore<String, Long> watermarkStore = context.getStateStore(stores.watermarks());
         // in memory without a changelog (replay) the stores survive nothing: the sorted copies are all there is
-        this.deadlines = new DeadlineIndex(deadlineStore, config.storeChangelog());
+        this.deadlines = new DeadlineIndex();
+        try (KeyValueIterator<String, SubjectState> it = subjects.all()) {
+            while (it.hasNext()) {
+                KeyValue<String, SubjectState> subject = it.next();
+                deadlines.restore(subject.value.deadlineKey, subject.key);
+            }
+        }
         this.buffer = new ReorderBuffer(bufferStore, config.storeChangelog());
         this.watermarks = new InputWatermarks(watermarkStore, config.inputPartitions());
         // Everything before the restored clock was taken before the restart, except what the buffer still holds.

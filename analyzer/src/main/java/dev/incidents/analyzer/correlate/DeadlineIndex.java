@@ -3,15 +3,18 @@ package dev.incidents.analyzer.correlate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.PriorityQueue;
-import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * The subjects' next deadlines (grace end, quiet end, due update, retention), ordered by event time, so the clock
- * moving on finds the due subjects without a scan of every subject. The store survives restarts; the queue in memory
- * (one entry per live subject, rebuilt when the task starts) answers "what is due next" without a store scan.
- * With stores that survive nothing (in memory without a changelog: {@code replay}) the store is not written at all:
- * its only reader is the next start (a fleet replay spent 4 % of its time there).
+ * moving on finds the due subjects without a scan of every subject. In memory only, one entry per live subject: each
+ * subject's state keeps its own deadline key ({@link SubjectState#deadlineKey}, written with the state whenever the
+ * index changes it), so when a task starts the index is rebuilt from the {@code subjects} store ({@link #restore}).
+ *
+ * <p>Why not a store of its own (it had one, {@code subject-deadlines}, changelogged): the index said nothing the
+ * subjects' states do not, and nearly every signal moves its subject's deadline, so it cost a delete and a put per
+ * signal in RocksDB and their changelog records: 253k of the 1.2M records a 200k-record catch-up wrote, and the
+ * RocksDB deletes of its churn were much of the stream thread's native time. Rebuilt from the states, it cannot
+ * disagree with them after a crash either: both were one store's transaction already, now they are one record.
  *
  * <p>The queue orders {@link Due}s, the key's time as a number and then the key, which is the keys' own string order:
  * comparing the keys as strings went through their 13 digits, mostly equal, at every step (4 % of a fleet replay).
@@ -28,22 +31,16 @@ final class DeadlineIndex {
     /** Marked entries at most, beyond twice the live ones, before a sweep. */
     private static final int SWEEP_SLACK = 1024;
 
-    private final KeyValueStore<String, String> store;
-    private final boolean durable;
-    /** The live deadlines by key (what the store holds). */
+    /** The live deadlines by key. */
     private final Map<String, Queued> live = new HashMap<>();
     /** Live deadlines in order, and moved or taken ones marked {@link Queued#removed} until they come up. */
     private final PriorityQueue<Queued> queue = new PriorityQueue<>();
     private int removed;
 
-    DeadlineIndex(KeyValueStore<String, String> store, boolean durable) {
-        this.store = store;
-        this.durable = durable;
-        try (KeyValueIterator<String, String> it = store.all()) {
-            while (it.hasNext()) {
-                var e = it.next();
-                add(e.key, DeadlineIndex.time(e.key), e.value);
-            }
+    /** Puts back a subject's deadline as its restored state names it ({@code key} as {@link #move} returned it). */
+    void restore(String key, String subjectKey) {
+        if (key != null && !live.containsKey(key)) {
+            add(key, time(key), subjectKey);
         }
     }
 
@@ -58,9 +55,6 @@ final class DeadlineIndex {
         Queued first = first();
         queue.poll();
         live.remove(first.key);
-        if (durable) {
-            store.delete(first.key);
-        }
         return first.subjectKey;
     }
 
@@ -72,20 +66,10 @@ final class DeadlineIndex {
             if (previous != null) {
                 previous.removed = true;
                 removed++;
-                if (durable) {
-                    store.delete(previousKey);
-                }
             }
         }
-        if (key != null) {
-            if (!live.containsKey(key)) {
-                add(key, Math.max(0, time), subjectKey);
-                if (durable) {
-                    store.put(key, subjectKey);
-                }
-            } else if (durable && !key.equals(previousKey)) {
-                store.put(key, subjectKey);
-            }
+        if (key != null && !live.containsKey(key)) {
+            add(key, Math.max(0, time), subjectKey);
         }
         if (removed > 2 * live.size() + SWEEP_SLACK) {
             queue.removeIf(q -> q.removed);

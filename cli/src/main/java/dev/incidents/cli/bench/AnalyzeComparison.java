@@ -91,6 +91,7 @@ final class AnalyzeComparison {
             long lastTransition = lastTransition(lag, start) - start;
             run.say("  %.1f s (input topics consumed at %.1f s, %,d records repartitioned, last transition at %.1f s)",
                     nanos / 1e9, (lag.inputsConsumedAt() - start) / 1e9, lag.repartitioned(), lastTransition / 1e9);
+            run.say("  changelog records (with transaction markers) by store: %s", lag.changelogs());
             return new CatchUp(backlog, nanos, lag.inputsConsumedAt() - start, lag.repartitioned(), lastTransition);
         }
     }

@@ -3,6 +3,7 @@ package dev.incidents.cli.bench;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
@@ -62,6 +63,22 @@ final class ConsumerLag {
     /** Records (and transaction markers) written to {@code topic} so far: the sum of its partitions' end offsets. */
     long written(String topic) throws ExecutionException, InterruptedException {
         return ends(List.of(topic)).values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /**
+     * Records (and transaction markers) written so far to each changelog of the application, by store name: what its
+     * state costs the broker beside the repartition topics.
+     */
+    Map<String, Long> changelogs() throws ExecutionException, InterruptedException {
+        String prefix = group + "-";
+        String suffix = "-changelog";
+        List<String> topics = admin.listTopics().names().get().stream()
+                .filter(t -> t.startsWith(prefix) && t.endsWith(suffix)).sorted().toList();
+        Map<String, Long> written = new TreeMap<>();
+        ends(topics).forEach((partition, end) -> written.merge(
+                partition.topic().substring(prefix.length(), partition.topic().length() - suffix.length()), end,
+                Long::sum));
+        return written;
     }
 
     private static long behind(Map<TopicPartition, Long> ends, Map<TopicPartition, OffsetAndMetadata> committed) {
