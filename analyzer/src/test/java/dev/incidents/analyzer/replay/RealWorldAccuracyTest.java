@@ -241,7 +241,9 @@ class RealWorldAccuracyTest {
             // batch 32: a `get pvc` listing alone (claims Pending: with WaitForFirstConsumer that is no failure)
             "pvc_unbound/data-on-eks-748-self-managed-airflow-no-ebs-storage-class-postgresql-triggerer-claims-pending-get-pvc",
             // batch 32: one readiness failure as a bare message: a lone probe failure reads the same in healthy recordings
-            "readiness_failing/vault-helm-130-minikube-vault-server-not-initialized-sealed-readiness-vault-status-fails-bare-messages");
+            "readiness_failing/vault-helm-130-minikube-vault-server-not-initialized-sealed-readiness-vault-status-fails-bare-messages",
+            // session 17 (fixtures34): one Unhealthy readiness row (x2 over 16s) alone, no pod state: too short to tell from a start-up
+            "readiness_failing/elastic-helm-charts-514-kibana-xpack-security-health-path-redirects-302-to-login-unhealthy-row");
 
     /**
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
@@ -316,7 +318,7 @@ class RealWorldAccuracyTest {
 
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
-        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(970);
+        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(971);
         assertThat(heldBack).hasSizeGreaterThanOrEqualTo(19);
     }
 
