@@ -312,7 +312,12 @@ final class DescribeEvents {
         }
         Subject describedController = describedController(text, contextNamespace, contextNode);
         if (describedController != null) {
-            return describedController;
+            // kubectl describe takes its name as a prefix (`describe rs web` describes web-7d4f9c and every other
+            // web-*): a refused pod's controller whose name extends the command's is the one described
+            Subject refusing = refusingController(describedController.kind(), rows, describedController.namespace(),
+                    contextNode);
+            return refusing != null && refusing.kind().equals(describedController.kind())
+                    && refusing.name().startsWith(describedController.name() + "-") ? refusing : describedController;
         }
         Matcher events = EVENTS_COMMAND.matcher(text);
         while (events.find()) {

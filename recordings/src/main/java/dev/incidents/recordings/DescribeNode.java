@@ -125,6 +125,27 @@ final class DescribeNode {
     }
 
     /**
+     * {@code kubectl describe node NAME} above fields cut from its output ({@code | grep DiskPressure}, the Conditions
+     * table alone): the one node such commands name, else {@link #UNNAMED_NODE}.
+     */
+    private static final Pattern DESCRIBE_NODE_COMMAND = Pattern.compile(DescribeEvents.KUBECTL
+            + "[^\\n|]*?\\bdescribe\\s+(?:-{1,2}[a-z][-a-z]*(?:=\\S+)?\\s+)*(?:nodes?|no)(?:/|\\s+)([a-z0-9][-a-z0-9.]*[a-z0-9])\\b");
+
+    static String describedName(List<String> lines) {
+        String name = null;
+        for (String line : lines) {
+            Matcher command = DESCRIBE_NODE_COMMAND.matcher(line);
+            while (command.find()) {
+                if (name != null && !name.equals(command.group(1))) {
+                    return UNNAMED_NODE;
+                }
+                name = command.group(1);
+            }
+        }
+        return name == null ? UNNAMED_NODE : name;
+    }
+
+    /**
      * A described node's conditions are often all a paste shows of a sick node, and there is no node signal in the
      * schemas: as with a Deployment's ReplicaFailure, each condition that is bad becomes the event the kubelet or
      * node controller records for it ({@code NodeNotReady}, {@code NodeHasDiskPressure}, ...), first seen at the

@@ -142,18 +142,30 @@ final class DescribePod {
     private static final Set<String> TERMINATION_ONLY_REASONS = Set.of("OOMKilled", "ContainerCannotRun");
 
     /**
-     * {@code kubectl describe pod x | grep Reason} printing one {@code Reason: OOMKilled}: a container's last
-     * termination (a pod's own reasons are Evicted, UnexpectedAdmissionError and the like), made its {@code Last State}.
+     * A container termination's fields pasted without the state line they were under: {@code kubectl describe pod x
+     * | grep Reason} printing one {@code Reason: OOMKilled}, or {@code Reason: OOMKilled} and {@code Exit Code: 137}
+     * quoted alone. A pod's own reasons are Evicted, UnexpectedAdmissionError and the like, and only a termination
+     * prints an exit code, so they are made the container's {@code Last State}.
      */
     static void lastStateOfLoneReason(Field root) {
         Field reason = root.child("Reason");
-        if (root.childList.size() != 1 || reason == null || !TERMINATION_ONLY_REASONS.contains(reason.value)) {
+        if (reason == null || reason.value == null
+                || !root.childList.stream().allMatch(f -> STATE_FIELDS.contains(f.key) && f.indent == reason.indent)) {
             return;
         }
-        Field last = new Field(reason.indent, "Last State", "Terminated", reason.line);
-        Field moved = new Field(reason.indent + 2, "Reason", reason.value, reason.line);
-        last.children.put(moved.key, moved);
-        last.childList.add(moved);
+        Field exit = root.child("Exit Code");
+        boolean terminated = TERMINATION_ONLY_REASONS.contains(reason.value)
+                || exit != null && exit.value != null && exit.value.matches("\\d{1,3}") && !"0".equals(exit.value);
+        if (!terminated) {
+            return;
+        }
+        Field last = new Field(reason.indent, "Last State", "Terminated", root.childList.get(0).line);
+        for (Field field : root.childList) {
+            Field moved = new Field(field.indent + 2, field.key, field.value, field.line);
+            moved.more.addAll(field.more);
+            last.children.put(moved.key, moved);
+            last.childList.add(moved);
+        }
         root.children.clear();
         root.childList.clear();
         root.children.put(last.key, last);

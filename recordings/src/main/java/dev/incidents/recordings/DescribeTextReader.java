@@ -169,19 +169,19 @@ final class DescribeTextReader {
         Field root = DescribeDocuments.fields(lines, start, end, new int[1]);
         long line = start + 1;
         try {
+            String nodeName = named != null && "Node".equals(named.kind()) ? named.name()
+                    : DescribeNode.describedName(lines.subList(start, end));
             if (DescribeNode.isNodeConditions(DescribeDocuments.conditionsOf(root)) || root.child("Taints") != null) {
                 // the node whose own events are pasted beside its Conditions (NodeNotReady from kubelet, node-1), or
                 // its Taints line alone (only nodes have taints: the node controller's stand for their conditions)
-                ObjectNode node = DescribeNode.node(root, named != null && "Node".equals(named.kind()) ? named.name()
-                        : DescribeNode.UNNAMED_NODE);
+                ObjectNode node = DescribeNode.node(root, nodeName);
                 emit(node, line);
                 DescribeNode.conditionEvents(node, List.of(), sink.now()).forEach(e -> emit(e, line));
                 return;
             }
             if (root.child("Capacity") != null && root.child("Allocatable") != null && root.child("Containers") == null) {
                 // a node describe's resource blocks pasted without its Name: (allocatable GPUs below capacity)
-                emit(DescribeNode.node(root, named != null && "Node".equals(named.kind()) ? named.name()
-                        : DescribeNode.UNNAMED_NODE), line);
+                emit(DescribeNode.node(root, nodeName), line);
                 return;
             }
             DescribePod.lastStateOfLoneReason(root);

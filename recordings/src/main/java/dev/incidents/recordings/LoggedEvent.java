@@ -101,7 +101,7 @@ final class LoggedEvent {
         if (occurred.find()) {
             return occurred(occurred, lineNumber, line, now);
         }
-        return null;
+        return KubeletLogLine.parse(line, lineNumber, now, journalHost(line));
     }
 
     /** The host a kubelet's journal line was written on ({@link #JOURNAL_KUBELET}), null for any other line. */

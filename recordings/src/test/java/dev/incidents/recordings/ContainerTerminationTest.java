@@ -168,4 +168,33 @@ class ContainerTerminationTest {
         assertThat(container.getLastState().getKind()).isEqualTo("terminated");
         assertThat(container.getLastState().getReason()).isEqualTo("StartError");
     }
+
+    /**
+     * A termination's fields quoted without the state line they were under: the exit code says a container ended, so
+     * they are its last state; a pod's own {@code Reason: Evicted} with a message is no container's.
+     */
+    @Test
+    void terminationFieldsQuotedWithoutTheirStateLine() {
+        Container container = onlyContainer("""
+                Reason: OOMKilled
+                Exit Code: 137
+                """);
+        assertThat(container.getLastState().getKind()).isEqualTo("terminated");
+        assertThat(container.getLastState().getReason()).isEqualTo("OOMKilled");
+        assertThat(container.getLastState().getExitCode()).isEqualTo(137);
+
+        Container failed = onlyContainer("""
+                Reason:       Error
+                Exit Code:    1
+                Message:      panic: cannot open /models/config.pbtxt
+                """);
+        assertThat(failed.getLastState().getReason()).isEqualTo("Error");
+        assertThat(failed.getLastState().getExitCode()).isEqualTo(1);
+
+        List<Recorded> clean = Recordings.read("paste.txt", """
+                Reason:       Completed
+                Exit Code:    0
+                """, OPTIONS, rejections::add);
+        assertThat(clean).isEmpty();
+    }
 }

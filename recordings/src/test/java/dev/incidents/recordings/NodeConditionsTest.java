@@ -343,4 +343,29 @@ class NodeConditionsTest {
         assertThat(notReady(records).getInvolvedObject().getName()).isEqualTo("lls-lon-testing01");
         assertThat(records).extracting(Recorded::value).filteredOn(KubeEvent.class::isInstance).hasSize(1);
     }
+
+    /**
+     * kubernetes#35017: {@code kubectl describe node 127.0.0.1|grep DiskPressure}, the one condition row grep left: the
+     * command names the node; two describe commands naming different nodes name none.
+     */
+    @Test
+    void aConditionRowGreppedFromADescribeIsTheNodeTheCommandNames() {
+        List<Recorded> records = read("""
+                [root@ip-172-18-6-200 eviction]# kubectl describe node 127.0.0.1|grep DiskPressure
+                  DiskPressure \t\tTrue \tTue, 18 Oct 2016 02:09:49 -0400 \tTue, 18 Oct 2016 02:05:38 -0400 \tKubeletHasDiskPressure \t\tkubelet has disk pressure
+                """);
+        NodeSnapshot node = node(records);
+        assertThat(node.getName()).isEqualTo("127.0.0.1");
+        assertThat(condition(node, "DiskPressure").getStatus()).isEqualTo("True");
+        assertThat(records).map(Recorded::value).filteredOn(KubeEvent.class::isInstance).map(KubeEvent.class::cast)
+                .singleElement().satisfies(e -> {
+                    assertThat(e.getReason()).isEqualTo("NodeHasDiskPressure");
+                    assertThat(e.getInvolvedObject().getName()).isEqualTo("127.0.0.1");
+                });
+
+        assertThat(node(read("""
+                $ kubectl describe node gpu-a | grep DiskPressure; kubectl describe node gpu-b | grep DiskPressure
+                  DiskPressure     True    Tue, 18 Oct 2016 02:09:49 -0400   Tue, 18 Oct 2016 02:05:38 -0400   KubeletHasDiskPressure   kubelet has disk pressure
+                """)).getName()).isEqualTo(DescribeNode.UNNAMED_NODE);
+    }
 }

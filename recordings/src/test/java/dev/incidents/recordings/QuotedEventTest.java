@@ -642,4 +642,40 @@ class QuotedEventTest {
                 0/5 nodes are available: 4 node(s) didn't have free ports for the requested pod ports.
                 """).getInvolvedObject().getName()).isEqualTo(DescribePod.UNNAMED_POD);
     }
+
+    /**
+     * The kubelet's structured log lines (klog, 1.20+) for a pod's failures are the events it records for them: a
+     * pull's error with its image (flatcar/mantle#482's journal line, behind grep's file:line prefix), a sync error
+     * naming the pod, and the pre-1.20 sync error naming it as {@code name_namespace(uid)}.
+     */
+    @Test
+    void kubeletLogLinesAreTheEventsItRecords() {
+        KubeEvent pull = onlyEvent("""
+                ./_kola_temp/journal.txt:2197:Nov  9 23:25:13.213761 kubelet[2155]: E1109 23:25:13.213543    2155 kuberuntime_image.go:53] "Failed to pull image" err="rpc error: code = Unknown desc = failed to pull and unpack image \\"quay.io/cilium/cilium@sha256:06ce\\": failed to extract layer sha256:e740: write /var/lib/containerd/io.containerd.snapshotter.v1.overlayfs/snapshots/51/fs/usr/bin/cilium: no space left on device: unknown" image="quay.io/cilium/cilium:v1.12.5"
+                """);
+        assertThat(pull.getReason()).isEqualTo("Failed");
+        assertThat(pull.getReportingComponent()).isEqualTo("kubelet");
+        assertThat(pull.getMessage()).isEqualTo("Failed to pull image \"quay.io/cilium/cilium:v1.12.5\": rpc error: code "
+                + "= Unknown desc = failed to pull and unpack image \"quay.io/cilium/cilium@sha256:06ce\": failed to "
+                + "extract layer sha256:e740: write /var/lib/containerd/io.containerd.snapshotter.v1.overlayfs/snapshots/51"
+                + "/fs/usr/bin/cilium: no space left on device: unknown");
+
+        KubeEvent sync = onlyEvent("""
+                Mar 01 10:08:15 gpu-node-3 kubelet[1234]: E0301 10:08:15.176066    1234 pod_workers.go:951] "Error syncing pod, skipping" err="failed to \\"StartContainer\\" for \\"triton\\" with ErrImagePull: \\"rpc error: code = NotFound desc = manifest unknown\\"" pod="inference/triton-6d4cf56db6-x7k2p" podUID=6b5c1f2e-0d7a-4c4e-9a35-1f0c2b7d9e11
+                """);
+        assertThat(sync.getReason()).isEqualTo("FailedSync");
+        assertThat(sync.getReportingInstance()).isEqualTo("gpu-node-3");
+        assertThat(sync.getInvolvedObject().getNamespace()).isEqualTo("inference");
+        assertThat(sync.getInvolvedObject().getName()).isEqualTo("triton-6d4cf56db6-x7k2p");
+        assertThat(sync.getMessage()).isEqualTo("Error syncing pod, skipping: failed to \"StartContainer\" for "
+                + "\"triton\" with ErrImagePull: \"rpc error: code = NotFound desc = manifest unknown\"");
+
+        KubeEvent legacy = onlyEvent("""
+                E0515 08:01:02.123456    4321 pod_workers.go:186] Error syncing pod 0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b ("vllm-0_llm(0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b)"), skipping: failed to "StartContainer" for "vllm" with RunContainerError: "nvidia-container-cli: initialization error: driver not loaded"
+                """);
+        assertThat(legacy.getReason()).isEqualTo("FailedSync");
+        assertThat(legacy.getInvolvedObject().getNamespace()).isEqualTo("llm");
+        assertThat(legacy.getInvolvedObject().getName()).isEqualTo("vllm-0");
+        assertThat(legacy.getMessage()).startsWith("Error syncing pod, skipping: failed to \"StartContainer\"");
+    }
 }

@@ -1128,6 +1128,25 @@ class RecordingsTest {
         assertThat(rejections).isEmpty();
     }
 
+    /**
+     * kubectl describe takes its name as a prefix: {@code describe rs web} describes ReplicaSet {@code web-7f4d464f8c},
+     * which the pod it was refused names (authentik#5155: the Deployment's name typed, its ReplicaSet's events shown).
+     */
+    @Test
+    void aDescribedControllerNamedByItsPrefixIsTheRefusedPodsController() {
+        List<Recorded> rows = Recordings.read("paste.txt", """
+                kubectl describe -n authentik replicasets.apps ak-outpost-default-ldap-outpost
+                 ...
+                  Warning  FailedCreate  6m51s                replicaset-controller  Error creating: pods "ak-outpost-default-ldap-outpost-7f4d464f8c-7g76k" is forbidden: violates PodSecurity "restricted:latest": runAsNonRoot != true (pod or container "ldap" must set securityContext.runAsNonRoot=true)
+                """, OPTIONS, rejections::add);
+        assertThat(rows).hasSize(1);
+        KubeEvent refusal = (KubeEvent) rows.get(0).value();
+        assertThat(refusal.getInvolvedObject().getKind()).isEqualTo("ReplicaSet");
+        assertThat(refusal.getInvolvedObject().getNamespace()).isEqualTo("authentik");
+        assertThat(refusal.getInvolvedObject().getName()).isEqualTo("ak-outpost-default-ldap-outpost-7f4d464f8c");
+        assertThat(rejections).isEmpty();
+    }
+
     /** A custom-columns {@code get events} row (lastTimestamp first, firstTimestamp last) quoted without its header. */
     @Test
     void aDatedGetEventsRowWithoutHeader() {

@@ -8,6 +8,7 @@ import dev.incidents.analyzer.messages.FailedSchedulingMessage;
 import dev.incidents.analyzer.messages.ImagePullFailure;
 import dev.incidents.analyzer.messages.NodeDiskFull;
 import dev.incidents.analyzer.signal.EventSignal;
+import dev.incidents.analyzer.signal.NodeObserved;
 import dev.incidents.analyzer.signal.Signal;
 import java.util.Locale;
 import java.util.Optional;
@@ -17,6 +18,9 @@ import java.util.Set;
  * A node whose disk is full. Either the node says so itself ({@code NodeHasDiskPressure}, {@code FreeDiskSpaceFailed},
  * {@code ImageGCFailed}, {@code EvictionThresholdMet} on ephemeral storage), or the kubelet cannot write its own files
  * for a pod there ({@link NodeDiskFull}), or disk-full image pulls hit several workloads on it (the topology routes each such pull failure to the node as well as to its workload).
+ * A snapshot of the node with its DiskPressure condition True says so as much as the event of its transition (a
+ * paste of the condition row alone, an analyzer started after the transition); the condition going False is told by
+ * the kubelet's {@code NodeHasNoDiskPressure}, which ends it.
  */
 public final class NodeDiskPressureDetector implements Detector {
 
@@ -36,6 +40,11 @@ public final class NodeDiskPressureDetector implements Detector {
 
     @Override
     public Optional<Finding> examine(Signal signal, SubjectView subject) {
+        if (signal instanceof NodeObserved n && subject.subject().isNode()) {
+            return n.snapshot().getConditions().stream()
+                    .filter(c -> "DiskPressure".equals(c.getType()) && "True".equals(c.getStatus())).findFirst()
+                    .map(c -> Findings.of(n, c, Facts.empty()));
+        }
         if (!(signal instanceof EventSignal e) || !subject.subject().isNode()) {
             return Optional.empty();
         }

@@ -1,0 +1,111 @@
+package dev.incidents.recordings;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The kubelet's own log line for a pod's failure, as its journal or log file holds it, read as the event the kubelet
+ * records for the same failure. Since Kubernetes 1.20 the kubelet logs in klog's structured form: a message in quotes,
+ * then {@code key="value"} pairs quoted as Go quotes strings:
+ * <ul>
+ *   <li>{@code E1109 23:25:13.213543 2155 kuberuntime_image.go:53] "Failed to pull image" err="rpc error: ..."
+ *       image="quay.io/cilium/cilium:v1.12.5"}: the {@code Failed} event {@code Failed to pull image "x": <err>};</li>
+ *   <li>{@code pod_workers.go:951] "Error syncing pod, skipping" err="failed to \"StartContainer\" for \"app\" with
+ *       CrashLoopBackOff: ..." pod="default/app-x"}: what kubelets before 1.10 recorded as {@code FailedSync} with
+ *       {@code Error syncing pod, skipping: <err>}, which the analyzer reads by the reason inside;</li>
+ *   <li>{@code "CreatePodSandbox for pod failed" err="..." pod="ns/x"}: {@code FailedCreatePodSandBox}.</li>
+ * </ul>
+ * Before 1.20 the same sync failure read {@code Error syncing pod <uid> ("name_ns(uid)"), skipping: <err>}.
+ */
+final class KubeletLogLine {
+    private static final Pattern STRUCTURED = Pattern.compile(
+            "\\] \"(Failed to pull image|Error syncing pod, skipping|CreatePodSandbox for pod failed)\" ");
+    /** One {@code key="quoted"} or {@code key=bare} pair of a structured line. */
+    private static final Pattern PAIR = Pattern.compile("(\\w+)=(?:\"((?:[^\"\\\\]|\\\\.)*)\"|(\\S+))");
+    private static final Pattern LEGACY_SYNC = Pattern.compile("Error syncing pod [-0-9a-f]+ \\(\"([a-z0-9][-a-z0-9.]*)_"
+            + "([a-z0-9][-a-z0-9]*)\\([-0-9a-f]*\\)\"\\), skipping: (.+)$");
+    /** The pod a structured line names ({@code pod="ns/name"}, {@code pod="name_ns(uid)"} in some versions). */
+    private static final Pattern NAMESPACED = Pattern.compile("^([a-z0-9][-a-z0-9]*)/([a-z0-9][-a-z0-9.]*)$");
+    private static final Pattern UNDERSCORED = Pattern.compile("^([a-z0-9][-a-z0-9.]*)_([a-z0-9][-a-z0-9]*)(?:\\(.*\\))?$");
+
+    private KubeletLogLine() {
+    }
+
+    /** The event {@code line} stands for; null when it is no such kubelet line. */
+    static EventsTable.Row parse(String line, long lineNumber, Instant now, String host) {
+        String from = host != null ? "kubelet, " + host : "kubelet";
+        Matcher legacy = LEGACY_SYNC.matcher(line);
+        if (legacy.find()) {
+            return new EventsTable.Row(lineNumber, legacy.group(2), "Warning", "FailedSync", QuotedEvent.age(line, now),
+                    from, "pod/" + legacy.group(1), "Error syncing pod, skipping: " + legacy.group(3).strip(), null,
+                    null);
+        }
+        Matcher structured = STRUCTURED.matcher(line);
+        if (!structured.find()) {
+            return null;
+        }
+        Map<String, String> pairs = pairs(line.substring(structured.end()));
+        String err = pairs.get("err");
+        if (err == null || err.isBlank()) {
+            return null;
+        }
+        String namespace = null;
+        String pod = null;
+        String named = pairs.get("pod");
+        if (named != null) {
+            Matcher m = NAMESPACED.matcher(named);
+            Matcher u = UNDERSCORED.matcher(named);
+            if (m.matches()) {
+                namespace = m.group(1);
+                pod = "pod/" + m.group(2);
+            } else if (u.matches()) {
+                namespace = u.group(2);
+                pod = "pod/" + u.group(1);
+            }
+        }
+        String age = QuotedEvent.age(line, now);
+        return switch (structured.group(1)) {
+            case "Failed to pull image" -> {
+                String image = pairs.get("image");
+                yield new EventsTable.Row(lineNumber, namespace, "Warning", "Failed", age, from, pod,
+                        image == null ? "Failed to pull image: " + err : "Failed to pull image \"" + image + "\": " + err,
+                        null, null);
+            }
+            case "CreatePodSandbox for pod failed" -> new EventsTable.Row(lineNumber, namespace, "Warning",
+                    "FailedCreatePodSandBox", age, from, pod, "Failed to create pod sandbox: " + err, null, null);
+            default -> new EventsTable.Row(lineNumber, namespace, "Warning", "FailedSync", age, from, pod,
+                    "Error syncing pod, skipping: " + err, null, null);
+        };
+    }
+
+    /** The pairs after a structured line's message, values unquoted one level (as Go's strconv.Quote wrote them). */
+    static Map<String, String> pairs(String tail) {
+        Map<String, String> pairs = new HashMap<>();
+        Matcher pair = PAIR.matcher(tail);
+        while (pair.find()) {
+            pairs.putIfAbsent(pair.group(1), pair.group(2) != null ? unquote(pair.group(2)) : pair.group(3));
+        }
+        return pairs;
+    }
+
+    private static String unquote(String quoted) {
+        StringBuilder out = new StringBuilder(quoted.length());
+        for (int i = 0; i < quoted.length(); i++) {
+            char c = quoted.charAt(i);
+            if (c == '\\' && i + 1 < quoted.length()) {
+                char next = quoted.charAt(++i);
+                out.append(switch (next) {
+                    case 'n' -> '\n';
+                    case 't' -> '\t';
+                    default -> next;
+                });
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}
