@@ -252,8 +252,27 @@ class RealWorldAccuracyTest {
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
-    // batch 33, measured 14/19 on 2026-12-04 (session 17, analyzer of 1d3ec7a), looked at and moved in
-    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of();
+    // batch 34, measured 10/19 on 2026-12-04 (session 17, at its merge, analyzer of c9d2523) before anyone looked at
+    // it: the misses as the report printed them
+    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
+            // nothing opened (reader gap at gathering: a bare `Error: secrets "..." not found`)
+            "config_error/helm-charts-21763-anchore-engine-1-4-3-api-deployment-ignores-existingsecret-default-secret-not-found-bare-message",
+            // nothing opened
+            "config_error/k8s-56339-hostpath-dir-missing-with-subpath-createcontainerconfigerror-get-pod-columns-run-together-events-cut",
+            // nothing opened (reader gap at gathering: `Failed: Error: failed to start container ...`)
+            "container_start_failed/k8s-65825-hostpath-fileorcreate-made-a-directory-bind-onto-etc-hosts-not-a-directory-failed-message",
+            // IMAGE_PULL_FAILED opened instead
+            "image_pull_auth/k8s-54850-private-registry-192-168-31-150-no-basic-auth-credentials-no-pull-secret-failedsync-bare-messages",
+            // CRASH_LOOP opened instead
+            "init_container_failed/cytomine-330-helm-sam-private-key-fetcher-psql-db-user-password-unusable-init-backoff-events",
+            // nothing opened
+            "insufficient_resources/codelabs-feedback-154-guestbook-three-node-cluster-500m-per-service-failed-to-fit-in-any-node-bare-message",
+            // INSUFFICIENT_RESOURCES opened instead
+            "node_selector_mismatch/k8s-57574-selector-matches-one-node-that-is-down-nodeunschedulable-3-matchnodeselector-2017-tab-row",
+            // nothing opened (reader gap at gathering: a FailedBinding message alone)
+            "pvc_unbound/pihole-kubernetes-302-chart-persistence-enabled-no-default-storageclass-failedbinding-bare-message",
+            // opened on the CronJob, not on the Job it created
+            "replica_create_failed/cockroach-operator-479-openshift-e2e-version-check-job-fsgroup-runasuser-10001-outside-namespace-range-scc-get-events-row");
 
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
@@ -311,7 +330,7 @@ class RealWorldAccuracyTest {
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
         assertThat(outcomes).hasSizeGreaterThanOrEqualTo(990);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(0);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(19);
     }
 
     @Test
