@@ -246,7 +246,10 @@ class RealWorldAccuracyTest {
             // CrashLoopBackOff after exit 1): nothing in it says it is an init container, so it reads as a crash loop
             "init_container_failed/elastic-helm-charts-363-kind-example-file-permissions-init-chown-not-permitted-on-do-volume-init-state-block",
             // session 17 (fixtures34): one Unhealthy readiness row (x2 over 16s) alone, no pod state: too short to tell from a start-up
-            "readiness_failing/elastic-helm-charts-514-kibana-xpack-security-health-path-redirects-302-to-login-unhealthy-row");
+            "readiness_failing/elastic-helm-charts-514-kibana-xpack-security-health-path-redirects-302-to-login-unhealthy-row",
+            // session 17 (fixtures35): nothing opens: a bare 2015 `image pull failed for ..., this may be because there are
+            // no credentials on this request.  details: (...not found)` line gives no record (reader gap at gathering)
+            "image_pull_auth/k8s-17086-gke-console-created-cluster-without-storage-read-scope-gcr-pull-no-credentials-image-not-found-2015-message");
 
     /**
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
@@ -329,7 +332,7 @@ class RealWorldAccuracyTest {
 
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
-        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(990);
+        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(992);
         assertThat(heldBack).hasSizeGreaterThanOrEqualTo(19);
     }
 
