@@ -678,4 +678,32 @@ class QuotedEventTest {
         assertThat(legacy.getInvolvedObject().getName()).isEqualTo("vllm-0");
         assertThat(legacy.getMessage()).startsWith("Error syncing pod, skipping: failed to \"StartContainer\"");
     }
+
+    /**
+     * Messages quoted alone in the shapes older kubelets, the API and e2e logs print them: the API's plural
+     * {@code secrets "x" not found} after {@code Error:} (helm/charts#21763), a reason label {@code Failed:} before the
+     * kubelet's own {@code Error:} (kubernetes#65825), a pre-1.10 {@code FailedSync} (kubernetes#54850), and the
+     * volume controller's FailedBinding on a claim (pihole-kubernetes#302).
+     */
+    @Test
+    void olderKubeletApiAndControllerMessagesQuotedAlone() {
+        KubeEvent secret = onlyEvent(" Error: secrets \"release-name-anchore-engine\" not found\n");
+        assertThat(secret.getReason()).isEqualTo("Failed");
+        assertThat(secret.getMessage()).isEqualTo("Error: secrets \"release-name-anchore-engine\" not found");
+
+        KubeEvent start = onlyEvent("Failed: Error: failed to start container \"busybox-3\": Error response from daemon: "
+                + "OCI runtime create failed: container_linux.go:348: caused \"not a directory\": unknown\n");
+        assertThat(start.getReason()).isEqualTo("Failed");
+        assertThat(start.getMessage()).startsWith("Error: failed to start container \"busybox-3\"");
+
+        KubeEvent sync = onlyEvent("Error syncing pod, skipping: failed to \"StartContainer\" for \"web\" with ErrImagePull: "
+                + "\"rpc error: code = 2 desc = Get http://10.0.0.5:5000/v2/web/manifests/v3: no basic auth credentials\"\n");
+        assertThat(sync.getReason()).isEqualTo("FailedSync");
+        assertThat(sync.getType()).isEqualTo("Warning");
+
+        KubeEvent binding = onlyEvent("no persistent volumes available for this claim and no storage class is set\n");
+        assertThat(binding.getReason()).isEqualTo("FailedBinding");
+        assertThat(binding.getInvolvedObject().getKind()).isEqualTo("PersistentVolumeClaim");
+        assertThat(binding.getReportingComponent()).isEqualTo("persistentvolume-controller");
+    }
 }
