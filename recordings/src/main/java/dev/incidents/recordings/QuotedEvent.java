@@ -210,8 +210,8 @@ final class QuotedEvent {
         Matcher statefulSet = STATEFUL_SET_CREATE.matcher(quoted);
         if (statefulSet.find()) {
             return new EventsTable.Row(lineNumber, namespace, "Warning", "FailedCreate", age(line, now),
-                    "statefulset-controller", "statefulset/" + statefulSet.group(1), statefulSet.group().strip(), null,
-                    null);
+                    "statefulset-controller", "statefulset/" + objectName(statefulSet.group(1)),
+                    statefulSet.group().strip(), null, null);
         }
         Matcher forbidden = POD_FORBIDDEN.matcher(quoted);
         if (forbidden.find()) {
@@ -273,6 +273,14 @@ final class QuotedEvent {
                     message.substring(eviction.start()).strip(), null, null);
         }
         return null;
+    }
+
+    /**
+     * A name as an object can have it: a Kubernetes name ends with a letter or digit, so a {@code -} or {@code .} a copy
+     * left at its end ({@code in StatefulSet database-db-2- failed}, kubegres#100) is not part of it.
+     */
+    private static String objectName(String printed) {
+        return printed.replaceAll("[-.]+$", "");
     }
 
     private static String lastTimestamp(String text) {

@@ -207,6 +207,11 @@ class QuotedEventTest {
         assertThat(refused.getInvolvedObject().getKind()).isEqualTo("StatefulSet");
         assertThat(refused.getInvolvedObject().getName()).isEqualTo("k3k-3-test-server");
         assertThat(refused.getMessage()).startsWith("create Pod k3k-3-test-server-0 in StatefulSet");
+
+        // kubegres#100: a name printed with a dash after it, which no Kubernetes name ends with
+        assertThat(onlyEvent("""
+                create Pod database-db-2-0 in StatefulSet database-db-2- failed error: pods "database-db-2-0" is forbidden: failed quota: namespace-quota: must specify limits.memory
+                """).getInvolvedObject().getName()).isEqualTo("database-db-2");
     }
 
     /**

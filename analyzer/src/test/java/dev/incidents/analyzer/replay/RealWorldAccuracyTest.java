@@ -231,8 +231,6 @@ class RealWorldAccuracyTest {
             "insufficient_resources/tobs-43-second-release-node-exporter-pending-host-port-held-by-first-release-get-pods",
             // session 16 (fixtures32): one Unhealthy row with an empty liveness message and no kill or restart in the paste
             "probe_failure/airflow-15259-chart-scheduler-exec-liveness-default-1s-timeout-enforced-since-k8s-1-20-unhealthy-row",
-            // session 16 (fixtures32): the quoted refusal names the StatefulSet `database-db-2-` as printed, not database-db-2
-            "replica_create_failed/kubegres-100-second-instance-init-container-without-resources-namespace-quota-statefulset-refusal-quoted",
             // batch 32: a pasted Events table is one moment: the BackOff row (last 19m ago) is read before the Unhealthy
             // row (x130 over 73m, last 4m ago), so a crash loop opens before the liveness failures that explain it
             "probe_failure/airflow-19001-chart-scheduler-exec-liveness-check-slower-than-5s-timeout-unhealthy-empty-message-backoff-events",
