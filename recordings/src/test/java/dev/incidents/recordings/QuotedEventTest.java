@@ -682,6 +682,15 @@ class QuotedEventTest {
         assertThat(legacy.getInvolvedObject().getNamespace()).isEqualTo("llm");
         assertThat(legacy.getInvolvedObject().getName()).isEqualTo("vllm-0");
         assertThat(legacy.getMessage()).startsWith("Error syncing pod, skipping: failed to \"StartContainer\"");
+
+        KubeEvent probe = onlyEvent("""
+                May 04 13:55:19 ip-10-0-3-7.ec2.internal kubelet[8013]: I0504 13:55:19.176891    8013 prober.go:116] "Probe failed" probeType="Readiness" pod="dev/model-00002-deployment-646c6f69f4-2nst8" podUID=9ccf3f86-feaa-48ce-9eb8-21031c69f541 containerName="queue-proxy" probeResult=failure output="HTTP probe failed with statuscode: 503"
+                """);
+        assertThat(probe.getReason()).isEqualTo("Unhealthy");
+        assertThat(probe.getMessage()).isEqualTo("Readiness probe failed: HTTP probe failed with statuscode: 503");
+        assertThat(probe.getInvolvedObject().getFieldPath()).isEqualTo("spec.containers{queue-proxy}");
+        assertThat(probe.getInvolvedObject().getName()).isEqualTo("model-00002-deployment-646c6f69f4-2nst8");
+        assertThat(probe.getReportingInstance()).isEqualTo("ip-10-0-3-7.ec2.internal");
     }
 
     /**
