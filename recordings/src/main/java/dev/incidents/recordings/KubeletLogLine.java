@@ -16,13 +16,16 @@ import java.util.regex.Pattern;
  *   <li>{@code pod_workers.go:951] "Error syncing pod, skipping" err="failed to \"StartContainer\" for \"app\" with
  *       CrashLoopBackOff: ..." pod="default/app-x"}: what kubelets before 1.10 recorded as {@code FailedSync} with
  *       {@code Error syncing pod, skipping: <err>}, which the analyzer reads by the reason inside;</li>
- *   <li>{@code "CreatePodSandbox for pod failed" err="..." pod="ns/x"}: {@code FailedCreatePodSandBox}.</li>
+ *   <li>{@code "CreatePodSandbox for pod failed" err="..." pod="ns/x"}: {@code FailedCreatePodSandBox};</li>
+ *   <li>{@code prober.go:116] "Probe failed" probeType="Readiness" pod="dev/x" containerName="queue-proxy"
+ *       probeResult=failure output="HTTP probe failed with statuscode: 503"}: {@code Unhealthy}, {@code Readiness probe
+ *       failed: <output>} on the container.</li>
  * </ul>
  * Before 1.20 the same sync failure read {@code Error syncing pod <uid> ("name_ns(uid)"), skipping: <err>}.
  */
 final class KubeletLogLine {
     private static final Pattern STRUCTURED = Pattern.compile(
-            "\\] \"(Failed to pull image|Error syncing pod, skipping|CreatePodSandbox for pod failed)\" ");
+            "\\] \"(Failed to pull image|Error syncing pod, skipping|CreatePodSandbox for pod failed|Probe failed)\" ");
     /** One {@code key="quoted"} or {@code key=bare} pair of a structured line. */
     private static final Pattern PAIR = Pattern.compile("(\\w+)=(?:\"((?:[^\"\\\\]|\\\\.)*)\"|(\\S+))");
     private static final Pattern LEGACY_SYNC = Pattern.compile("Error syncing pod [-0-9a-f]+ \\(\"([a-z0-9][-a-z0-9.]*)_"
@@ -48,8 +51,9 @@ final class KubeletLogLine {
             return null;
         }
         Map<String, String> pairs = pairs(line.substring(structured.end()));
-        String err = pairs.get("err");
-        if (err == null || err.isBlank()) {
+        boolean probe = "Probe failed".equals(structured.group(1));
+        String err = probe ? pairs.get("output") : pairs.get("err");
+        if (err == null || err.isBlank() || probe && pairs.get("probeType") == null) {
             return null;
         }
         String namespace = null;
@@ -73,6 +77,12 @@ final class KubeletLogLine {
                 yield new EventsTable.Row(lineNumber, namespace, "Warning", "Failed", age, from, pod,
                         image == null ? "Failed to pull image: " + err : "Failed to pull image \"" + image + "\": " + err,
                         null, null);
+            }
+            case "Probe failed" -> {
+                String container = pairs.get("containerName");
+                yield new EventsTable.Row(lineNumber, namespace, "Warning", "Unhealthy", age, from, pod,
+                        (container == null ? "" : "spec.containers{" + container + "}: ") + pairs.get("probeType")
+                                + " probe failed: " + err, null, null);
             }
             case "CreatePodSandbox for pod failed" -> new EventsTable.Row(lineNumber, namespace, "Warning",
                     "FailedCreatePodSandBox", age, from, pod, "Failed to create pod sandbox: " + err, null, null);

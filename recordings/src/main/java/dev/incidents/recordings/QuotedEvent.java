@@ -51,13 +51,13 @@ final class QuotedEvent {
 
     /**
      * The kubelet's {@code Error: } for a container whose config it will not make: {@code couldn't find key x in Secret
-     * ns/name}, {@code secret "x" not found}, {@code container has runAsNonRoot and image will run as root (pod: ...)},
+     * ns/name}, {@code secret "x" not found} (or the API's {@code secrets "x" not found}), {@code container has runAsNonRoot and image will run as root (pod: ...)},
      * {@code ... image has non-numeric user (nonroot), cannot verify user is non-root}, {@code container's runAsUser
      * breaks non-root policy}, {@code failed to prepare subPath for volumeMount "x" of container "y"}, {@code failed to
      * sync secret cache: timed out waiting for the condition}.
      */
     private static final Pattern CONTAINER_CONFIG_REFUSAL = Pattern.compile("Error: (?:couldn't find key \\S+ in "
-            + "(?:ConfigMap|Secret)|(?:configmap|secret) \"[^\"]+\" not found|container has runAsNonRoot and image "
+            + "(?:ConfigMap|Secret)|(?:configmap|secret)s? \"[^\"]+\" not found|container has runAsNonRoot and image "
             + "|container's runAsUser breaks non-root policy|failed to (?:prepare|create) subPath (?:directory )?for "
             + "volumeMount |failed to sync (?:configmap|secret) cache)");
 
@@ -83,6 +83,11 @@ final class QuotedEvent {
             new KubeletMessage(Pattern.compile("Back-off \\d+[smh]\\w* restarting failed container="), "Warning",
                     "BackOff"),
             new KubeletMessage(Pattern.compile("Failed (?:to )?create pod sandbox:"), "Warning", "FailedCreatePodSandBox"),
+            // kubelets before 1.10 recorded every sync failure so (FailedSync): the analyzer reads the reason inside
+            new KubeletMessage(Pattern.compile("Error syncing pod, skipping: "), "Warning", "FailedSync"),
+            // the volume controller's FailedBinding on a claim no volume matches and no class provisions
+            new KubeletMessage(Pattern.compile("no persistent volumes available for this claim and no storage class is set"),
+                    "Warning", "FailedBinding", "persistentvolume-controller"),
             // the CNI plugin's part of it pasted alone, from the kubelet's network plugin on
             new KubeletMessage(Pattern.compile("networkPlugin cni failed to (?:set up|teardown) pod \""), "Warning",
                     "FailedCreatePodSandBox"),
@@ -109,12 +114,12 @@ final class QuotedEvent {
      * What a tool prints before an event's message: a time (Go's log package's {@code 2020/08/10 19:09:42} too) or a
      * bracketed time range ({@code [2020-04-02T15:21:43Z -
      * 2020-04-02T15:22:47Z]}, SLATE's client), the event's type in brackets ({@code [Warning]}, JupyterHub's spawn
-     * progress), the reason as a label ({@code FailedMount: }, or in parentheses as Testkube's workflow log prints it:
+     * progress), the reason as a label ({@code FailedMount: }, {@code Failed: } as an e2e log prints it, or in parentheses as Testkube's workflow log prints it:
      * {@code (Failed) Failed to pull image ...}).
      */
     private static final Pattern TOOL_PREFIX = Pattern.compile("^(?:\\[[^\\]]*\\d\\d:\\d\\d[^\\]]*\\]\\s*|"
             + "\\d{4}[-/]\\d\\d[-/]\\d\\d[T ]\\d\\d:\\d\\d:\\d\\d(?:\\.\\d+)?(?:Z|[+-]\\d\\d:?\\d\\d)?\\s+)?"
-            + "(?:\\[(Normal|Warning)\\]\\s*)?(?:([A-Z][a-z]+(?:[A-Z][A-Za-z]*)+):\\s+|\\(([A-Z][a-z]+(?:[A-Z][A-Za-z]*)*)\\)\\s+)?"
+            + "(?:\\[(Normal|Warning)\\]\\s*)?(?:([A-Z][a-z]+(?:[A-Z][A-Za-z]*)+|Failed|Unhealthy|Evicted|Killing):\\s+|\\(([A-Z][a-z]+(?:[A-Z][A-Za-z]*)*)\\)\\s+)?"
             + "(?:\\(combined from similar events\\):\\s*)?");
     /** {@code pods "my-cluster-head-9xmvs" is forbidden: exceeded quota: ...}, the API server's refusal of a pod. */
     private static final Pattern POD_FORBIDDEN = Pattern.compile("\\bpods \"[^\"]+\" is forbidden: .+");
@@ -205,8 +210,8 @@ final class QuotedEvent {
         Matcher statefulSet = STATEFUL_SET_CREATE.matcher(quoted);
         if (statefulSet.find()) {
             return new EventsTable.Row(lineNumber, namespace, "Warning", "FailedCreate", age(line, now),
-                    "statefulset-controller", "statefulset/" + statefulSet.group(1), statefulSet.group().strip(), null,
-                    null);
+                    "statefulset-controller", "statefulset/" + objectName(statefulSet.group(1)),
+                    statefulSet.group().strip(), null, null);
         }
         Matcher forbidden = POD_FORBIDDEN.matcher(quoted);
         if (forbidden.find()) {
@@ -268,6 +273,14 @@ final class QuotedEvent {
                     message.substring(eviction.start()).strip(), null, null);
         }
         return null;
+    }
+
+    /**
+     * A name as an object can have it: a Kubernetes name ends with a letter or digit, so a {@code -} or {@code .} a copy
+     * left at its end ({@code in StatefulSet database-db-2- failed}, kubegres#100) is not part of it.
+     */
+    private static String objectName(String printed) {
+        return printed.replaceAll("[-.]+$", "");
     }
 
     private static String lastTimestamp(String text) {

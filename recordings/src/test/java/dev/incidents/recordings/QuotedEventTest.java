@@ -207,6 +207,11 @@ class QuotedEventTest {
         assertThat(refused.getInvolvedObject().getKind()).isEqualTo("StatefulSet");
         assertThat(refused.getInvolvedObject().getName()).isEqualTo("k3k-3-test-server");
         assertThat(refused.getMessage()).startsWith("create Pod k3k-3-test-server-0 in StatefulSet");
+
+        // kubegres#100: a name printed with a dash after it, which no Kubernetes name ends with
+        assertThat(onlyEvent("""
+                create Pod database-db-2-0 in StatefulSet database-db-2- failed error: pods "database-db-2-0" is forbidden: failed quota: namespace-quota: must specify limits.memory
+                """).getInvolvedObject().getName()).isEqualTo("database-db-2");
     }
 
     /**
@@ -677,5 +682,42 @@ class QuotedEventTest {
         assertThat(legacy.getInvolvedObject().getNamespace()).isEqualTo("llm");
         assertThat(legacy.getInvolvedObject().getName()).isEqualTo("vllm-0");
         assertThat(legacy.getMessage()).startsWith("Error syncing pod, skipping: failed to \"StartContainer\"");
+
+        KubeEvent probe = onlyEvent("""
+                May 04 13:55:19 ip-10-0-3-7.ec2.internal kubelet[8013]: I0504 13:55:19.176891    8013 prober.go:116] "Probe failed" probeType="Readiness" pod="dev/model-00002-deployment-646c6f69f4-2nst8" podUID=9ccf3f86-feaa-48ce-9eb8-21031c69f541 containerName="queue-proxy" probeResult=failure output="HTTP probe failed with statuscode: 503"
+                """);
+        assertThat(probe.getReason()).isEqualTo("Unhealthy");
+        assertThat(probe.getMessage()).isEqualTo("Readiness probe failed: HTTP probe failed with statuscode: 503");
+        assertThat(probe.getInvolvedObject().getFieldPath()).isEqualTo("spec.containers{queue-proxy}");
+        assertThat(probe.getInvolvedObject().getName()).isEqualTo("model-00002-deployment-646c6f69f4-2nst8");
+        assertThat(probe.getReportingInstance()).isEqualTo("ip-10-0-3-7.ec2.internal");
+    }
+
+    /**
+     * Messages quoted alone in the shapes older kubelets, the API and e2e logs print them: the API's plural
+     * {@code secrets "x" not found} after {@code Error:} (helm/charts#21763), a reason label {@code Failed:} before the
+     * kubelet's own {@code Error:} (kubernetes#65825), a pre-1.10 {@code FailedSync} (kubernetes#54850), and the
+     * volume controller's FailedBinding on a claim (pihole-kubernetes#302).
+     */
+    @Test
+    void olderKubeletApiAndControllerMessagesQuotedAlone() {
+        KubeEvent secret = onlyEvent(" Error: secrets \"release-name-anchore-engine\" not found\n");
+        assertThat(secret.getReason()).isEqualTo("Failed");
+        assertThat(secret.getMessage()).isEqualTo("Error: secrets \"release-name-anchore-engine\" not found");
+
+        KubeEvent start = onlyEvent("Failed: Error: failed to start container \"busybox-3\": Error response from daemon: "
+                + "OCI runtime create failed: container_linux.go:348: caused \"not a directory\": unknown\n");
+        assertThat(start.getReason()).isEqualTo("Failed");
+        assertThat(start.getMessage()).startsWith("Error: failed to start container \"busybox-3\"");
+
+        KubeEvent sync = onlyEvent("Error syncing pod, skipping: failed to \"StartContainer\" for \"web\" with ErrImagePull: "
+                + "\"rpc error: code = 2 desc = Get http://10.0.0.5:5000/v2/web/manifests/v3: no basic auth credentials\"\n");
+        assertThat(sync.getReason()).isEqualTo("FailedSync");
+        assertThat(sync.getType()).isEqualTo("Warning");
+
+        KubeEvent binding = onlyEvent("no persistent volumes available for this claim and no storage class is set\n");
+        assertThat(binding.getReason()).isEqualTo("FailedBinding");
+        assertThat(binding.getInvolvedObject().getKind()).isEqualTo("PersistentVolumeClaim");
+        assertThat(binding.getReportingComponent()).isEqualTo("persistentvolume-controller");
     }
 }
