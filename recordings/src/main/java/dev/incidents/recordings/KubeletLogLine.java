@@ -21,13 +21,20 @@ import java.util.regex.Pattern;
  *       probeResult=failure output="HTTP probe failed with statuscode: 503"}: {@code Unhealthy}, {@code Readiness probe
  *       failed: <output>} on the container.</li>
  * </ul>
- * Before 1.20 the same sync failure read {@code Error syncing pod <uid> ("name_ns(uid)"), skipping: <err>}.
+ * Before 1.20 the same failures read {@code Error syncing pod <uid> ("name_ns(uid)"), skipping: <err>},
+ * {@code createPodSandbox for pod "name_ns(uid)" failed: <err>} and {@code PullImage "x" from image service failed: <err>}.
  */
 final class KubeletLogLine {
     private static final Pattern STRUCTURED = Pattern.compile(
-            "\\] \"(Failed to pull image|Error syncing pod, skipping|CreatePodSandbox for pod failed|Probe failed)\" ");
+            "\\] \"(Failed to pull image|PullImage from image service failed|Error syncing pod, skipping|"
+            + "CreatePodSandbox for pod failed|Failed to create sandbox for pod|Probe failed)\" ");
     /** One {@code key="quoted"} or {@code key=bare} pair of a structured line. */
     private static final Pattern PAIR = Pattern.compile("(\\w+)=(?:\"((?:[^\"\\\\]|\\\\.)*)\"|(\\S+))");
+    /** Before 1.20: {@code createPodSandbox for pod "name_ns(uid)" failed: <err>}. */
+    private static final Pattern LEGACY_SANDBOX = Pattern.compile("createPodSandbox for pod \"([a-z0-9][-a-z0-9.]*)_"
+            + "([a-z0-9][-a-z0-9]*)\\([-0-9a-f]*\\)\" failed: (.+)$");
+    /** Before 1.20: {@code PullImage "x" from image service failed: <err>} (no pod named). */
+    private static final Pattern LEGACY_PULL = Pattern.compile("PullImage \"([^\"]+)\" from image service failed: (.+)$");
     private static final Pattern LEGACY_SYNC = Pattern.compile("Error syncing pod [-0-9a-f]+ \\(\"([a-z0-9][-a-z0-9.]*)_"
             + "([a-z0-9][-a-z0-9]*)\\([-0-9a-f]*\\)\"\\), skipping: (.+)$");
     /** The pod a structured line names ({@code pod="ns/name"}, {@code pod="name_ns(uid)"} in some versions). */
@@ -45,6 +52,17 @@ final class KubeletLogLine {
             return new EventsTable.Row(lineNumber, legacy.group(2), "Warning", "FailedSync", QuotedEvent.age(line, now),
                     from, "pod/" + legacy.group(1), "Error syncing pod, skipping: " + legacy.group(3).strip(), null,
                     null);
+        }
+        Matcher sandbox = LEGACY_SANDBOX.matcher(line);
+        if (sandbox.find()) {
+            return new EventsTable.Row(lineNumber, sandbox.group(2), "Warning", "FailedCreatePodSandBox",
+                    QuotedEvent.age(line, now), from, "pod/" + sandbox.group(1),
+                    "Failed to create pod sandbox: " + sandbox.group(3).strip(), null, null);
+        }
+        Matcher pull = LEGACY_PULL.matcher(line);
+        if (pull.find()) {
+            return new EventsTable.Row(lineNumber, null, "Warning", "Failed", QuotedEvent.age(line, now), from, null,
+                    "Failed to pull image \"" + pull.group(1) + "\": " + pull.group(2).strip(), null, null);
         }
         Matcher structured = STRUCTURED.matcher(line);
         if (!structured.find()) {
@@ -72,7 +90,7 @@ final class KubeletLogLine {
         }
         String age = QuotedEvent.age(line, now);
         return switch (structured.group(1)) {
-            case "Failed to pull image" -> {
+            case "Failed to pull image", "PullImage from image service failed" -> {
                 String image = pairs.get("image");
                 yield new EventsTable.Row(lineNumber, namespace, "Warning", "Failed", age, from, pod,
                         image == null ? "Failed to pull image: " + err : "Failed to pull image \"" + image + "\": " + err,
@@ -84,7 +102,7 @@ final class KubeletLogLine {
                         (container == null ? "" : "spec.containers{" + container + "}: ") + pairs.get("probeType")
                                 + " probe failed: " + err, null, null);
             }
-            case "CreatePodSandbox for pod failed" -> new EventsTable.Row(lineNumber, namespace, "Warning",
+            case "CreatePodSandbox for pod failed", "Failed to create sandbox for pod" -> new EventsTable.Row(lineNumber, namespace, "Warning",
                     "FailedCreatePodSandBox", age, from, pod, "Failed to create pod sandbox: " + err, null, null);
             default -> new EventsTable.Row(lineNumber, namespace, "Warning", "FailedSync", age, from, pod,
                     "Error syncing pod, skipping: " + err, null, null);

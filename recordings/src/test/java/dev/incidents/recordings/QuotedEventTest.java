@@ -691,6 +691,20 @@ class QuotedEventTest {
         assertThat(probe.getInvolvedObject().getFieldPath()).isEqualTo("spec.containers{queue-proxy}");
         assertThat(probe.getInvolvedObject().getName()).isEqualTo("model-00002-deployment-646c6f69f4-2nst8");
         assertThat(probe.getReportingInstance()).isEqualTo("ip-10-0-3-7.ec2.internal");
+
+        KubeEvent sandbox = onlyEvent("""
+                E0921 02:52:10.120000    3049 kuberuntime_manager.go:647] createPodSandbox for pod "triton-0_inference(0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b)" failed: rpc error: code = Unknown desc = failed to setup network for sandbox "51b8dd9b": Unauthorized
+                """);
+        assertThat(sandbox.getReason()).isEqualTo("FailedCreatePodSandBox");
+        assertThat(sandbox.getInvolvedObject().getNamespace()).isEqualTo("inference");
+        assertThat(sandbox.getMessage()).isEqualTo("Failed to create pod sandbox: rpc error: code = Unknown desc = failed "
+                + "to setup network for sandbox \"51b8dd9b\": Unauthorized");
+
+        KubeEvent pulled = onlyEvent("""
+                E0522 10:00:01.000000    1234 remote_image.go:238] "PullImage from image service failed" err="rpc error: code = NotFound desc = failed to pull and unpack image \\"nvcr.io/nvidia/tritonserver:24.13-py3\\": not found" image="nvcr.io/nvidia/tritonserver:24.13-py3"
+                """);
+        assertThat(pulled.getReason()).isEqualTo("Failed");
+        assertThat(pulled.getMessage()).startsWith("Failed to pull image \"nvcr.io/nvidia/tritonserver:24.13-py3\": rpc error");
     }
 
     /**
