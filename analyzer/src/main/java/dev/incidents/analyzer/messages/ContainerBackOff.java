@@ -20,9 +20,10 @@ public record ContainerBackOff(Optional<String> container, Optional<String> pod,
 
     /**
      * The event's words, and the container's CrashLoopBackOff waiting message ({@code Back-off 20s restarting failed
-     * container=x pod=y_ns(uid)}), which a console shows as the container's state.
+     * container=x pod=y_ns(uid)}; {@code back-off 5m0s ...} in newer kubelets), which a console shows as the
+     * container's state.
      */
-    private static final Pattern BACK_OFF = Pattern.compile("Back-off(?: \\d+[smh]\\w*)? restarting failed container"
+    private static final Pattern BACK_OFF = Pattern.compile("[Bb]ack-off(?: \\d+[smh]\\w*)? restarting failed container"
             + "(?:[=\\s]+([^\\s=]+))?(?:\\s+(?:in pod\\s+|pod=)([^_\\s(]+))?");
 
     private static final LastParse<Optional<ContainerBackOff>> LAST = new LastParse<>(ContainerBackOff::read);

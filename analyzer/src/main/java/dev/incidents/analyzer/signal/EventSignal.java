@@ -88,9 +88,30 @@ public record EventSignal(KubeEvent event, Instant time, Instant firstTime, Opti
             "failed to \"StartContainer\" for \"[^\"]+\" with (RunContainerError|CreateContainerError|CreateContainerConfigError|StartError): \"(.*?)\"?\\s*$",
             Pattern.DOTALL);
 
+    /**
+     * The same kubelets reported a container in back-off as {@code FailedSync}: {@code Error syncing pod, skipping:
+     * failed to "StartContainer" for "app" with CrashLoopBackOff: "Back-off 5m0s restarting failed container=app
+     * pod=..."} (one clause per container, in brackets, when several back off). Read as the {@code BackOff} event later
+     * kubelets write, with the back-off message.
+     */
+    private static final Pattern SYNC_BACK_OFF = Pattern.compile(
+            "failed to \"StartContainer\" for \"[^\"]+\" with CrashLoopBackOff: \"([^\"]*)\"");
+
     public String reason() {
         String reason = event.getReason() == null ? "" : event.getReason();
-        return "FailedSync".equals(reason) && syncFailure().isPresent() ? "Failed" : reason;
+        if (!"FailedSync".equals(reason)) {
+            return reason;
+        }
+        return syncFailure().isPresent() ? "Failed" : syncBackOff().isPresent() ? "BackOff" : reason;
+    }
+
+    private Optional<String> syncBackOff() {
+        String message = event.getMessage();
+        if (message == null || !"FailedSync".equals(event.getReason())) {
+            return Optional.empty();
+        }
+        Matcher m = SYNC_BACK_OFF.matcher(message);
+        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
     }
 
     private Optional<Matcher> syncFailure() {
@@ -111,6 +132,10 @@ public record EventSignal(KubeEvent event, Instant time, Instant firstTime, Opti
         Optional<Matcher> sync = syncFailure();
         if (sync.isPresent()) {
             return "Error: " + sync.get().group(1) + ": " + sync.get().group(2).replace("\\\"", "\"");
+        }
+        Optional<String> backOff = syncBackOff();
+        if (backOff.isPresent()) {
+            return backOff.get();
         }
         if (message.startsWith(REISSUED)) {
             Matcher m = REISSUED_FROM_POD.matcher(message);

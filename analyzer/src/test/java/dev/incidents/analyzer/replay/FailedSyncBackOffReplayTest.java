@@ -1,0 +1,56 @@
+package dev.incidents.analyzer.replay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.incidents.analyzer.AnalyzerConfig;
+import dev.incidents.analyzer.Kube;
+import dev.incidents.schemas.Incident;
+import dev.incidents.schemas.IncidentStatus;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Kubelets before 1.10 recorded a container in back-off as {@code FailedSync} ("Error syncing pod, skipping: failed to
+ * "StartContainer" for "x" with CrashLoopBackOff: "Back-off 2m40s restarting failed container=x pod=..."), and every
+ * kubelet since logs the same error in its journal ({@code "Error syncing pod, skipping" err=...}, read as that event):
+ * the crash loop it is, on the container it names. A sync failure about a pull is not one.
+ */
+class FailedSyncBackOffReplayTest {
+
+    static final Instant T0 = Instant.parse("2025-03-14T10:00:00Z");
+    static final String POD = "vllm-6d4cf56db6-x7k2p";
+
+    static String backOff(String backOffWord) {
+        return "Error syncing pod, skipping: failed to \"StartContainer\" for \"vllm\" with CrashLoopBackOff: \""
+                + backOffWord + " 2m40s restarting failed container=vllm pod=" + POD
+                + "_inference(0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b)\"";
+    }
+
+    @Test
+    void a_failed_sync_in_crash_loop_back_off_is_a_crash_loop_of_its_container() {
+        for (String word : List.of("Back-off", "back-off")) {
+            try (Replay replay = new Replay(AnalyzerConfig.defaults())) {
+                replay.event(Kube.podEvent(POD, "Warning", "FailedSync", backOff(word), T0, "fs-1", null), T0);
+                replay.event(Kube.podEvent(POD, "Warning", "FailedSync", backOff(word), T0.plusSeconds(160), "fs-2",
+                        null), T0.plusSeconds(160));
+                List<Incident> latest = replay.finish().latest();
+                assertThat(latest).singleElement().satisfies(i -> {
+                    assertThat(i.getCategory()).isEqualTo("CRASH_LOOP");
+                    assertThat(i.getStatus()).isEqualTo(IncidentStatus.OPEN);
+                    assertThat(i.getTitle()).contains("container vllm");
+                });
+            }
+        }
+    }
+
+    @Test
+    void a_failed_sync_about_a_pull_back_off_is_no_crash_loop() {
+        try (Replay replay = new Replay(AnalyzerConfig.defaults())) {
+            replay.event(Kube.podEvent(POD, "Warning", "FailedSync", "Error syncing pod, skipping: failed to "
+                    + "\"StartContainer\" for \"vllm\" with ImagePullBackOff: \"Back-off pulling image \\\"vllm:nope\\\"\"",
+                    T0, "fs-3", null), T0);
+            assertThat(replay.finish().latest()).noneMatch(i -> i.getCategory().equals("CRASH_LOOP"));
+        }
+    }
+}
