@@ -9,9 +9,9 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>Deployment: {@code <deploy>-<pod-template-hash>-<5>} through ReplicaSet {@code <deploy>-<hash>}; the hash is
  *       6 to 10 characters of Kubernetes' "safe" alphabet {@code bcdfghjklmnpqrstvwxz2456789} (no vowels, no 0/1/3);</li>
- *   <li>CronJob: {@code <cronjob>-<scheduled minute, 8 digits>-<5>} through Job {@code <cronjob>-<digits>};</li>
- *   <li>Deployment before 1.8: {@code <deploy>-<decimal hash, 9-10 digits>-<5>} (ambiguous: a 9-10 digit number could
- *       also be a CronJob of the old seconds-based naming);</li>
+ *   <li>CronJob: {@code <cronjob>-<scheduled minute, 8 digits>-<5>} through Job {@code <cronjob>-<digits>}, and before
+ *       1.21 {@code <cronjob>-<scheduled second, 10 digits, a whole minute>-<5>};</li>
+ *   <li>Deployment before 1.8: {@code <deploy>-<decimal hash, 9-10 digits>-<5>} (ambiguous);</li>
  *   <li>indexed Job: {@code <job>-<index>-<5>};</li>
  *   <li>StatefulSet: {@code <name>-<ordinal>};</li>
  *   <li>DaemonSet and non-indexed Job pods are both {@code <name>-<5>}: indistinguishable by name. The guess is
@@ -51,6 +51,19 @@ public record WorkloadName(String kind, String name, String via, boolean ambiguo
             "^(.+-" + SAFE + "{5})(?:-[a-z][-a-z0-9]*)?-(\\d{7,10})$");
     private static final Pattern CRONJOB_JOB = Pattern.compile("^(.+)-\\d{8,}$");
 
+    /**
+     * The CronJob controller before 1.21 named Jobs by the scheduled time in seconds since the epoch: ten digits, a whole
+     * minute (schedules have no seconds), in this century's range (2014-2036). A decimal pod-template-hash is a whole
+     * minute one time in sixty, so a pre-1.8 Deployment is mistaken for a CronJob about as rarely.
+     */
+    private static boolean scheduledSecond(String digits) {
+        if (digits.length() != 10) {
+            return false;
+        }
+        long seconds = Long.parseLong(digits);
+        return seconds % 60 == 0 && seconds >= 1_400_000_000L && seconds < 2_100_000_000L;
+    }
+
     public static WorkloadName fromPodName(String podName) {
         if (podName == null || podName.isBlank()) {
             throw new IllegalArgumentException("pod name is empty");
@@ -66,6 +79,9 @@ public record WorkloadName(String kind, String name, String via, boolean ambiguo
             return new WorkloadName("CronJob", m.group(2), m.group(1), false);
         }
         m = LEGACY_DEPLOYMENT_POD.matcher(podName);
+        if (m.matches() && scheduledSecond(m.group(3))) {
+            return new WorkloadName("CronJob", m.group(2), m.group(1), false);
+        }
         if (m.matches()) {
             return new WorkloadName("Deployment", m.group(2), m.group(1), true);
         }

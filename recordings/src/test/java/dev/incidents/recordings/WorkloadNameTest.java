@@ -16,6 +16,9 @@ class WorkloadNameTest {
             "vllm-llama-3-8b-6d4b9c7f58-x2kzq,         Deployment,  vllm-llama-3-8b,         vllm-llama-3-8b-6d4b9c7f58, false",
             "nightly-eval-28947360-7xk2p,              CronJob,     nightly-eval,            nightly-eval-28947360,    false",
             "hivemp-svc-2796558020-akaib,              Deployment,  hivemp-svc,              hivemp-svc-2796558020,    true",
+            // before 1.21 the CronJob controller named Jobs by the scheduled second (kubeapps#933): a whole minute
+            "apprepo-sync-stable-1547906400-k8xb7,     CronJob,     apprepo-sync-stable,     apprepo-sync-stable-1547906400, false",
+            "alpine-368057524-bgt0m,                   Deployment,  alpine,                  alpine-368057524,         true",
             "ray-worker-0,                             StatefulSet, ray-worker,              -,                        false",
             "kafka-12,                                 StatefulSet, kafka,                   -,                        false",
             "nvidia-device-plugin-daemonset-x7k2p,     DaemonSet,   nvidia-device-plugin-daemonset, -,                 true",
