@@ -97,12 +97,32 @@ public record EventSignal(KubeEvent event, Instant time, Instant firstTime, Opti
     private static final Pattern SYNC_BACK_OFF = Pattern.compile(
             "failed to \"StartContainer\" for \"[^\"]+\" with CrashLoopBackOff: \"([^\"]*)\"");
 
+    /**
+     * And a pod sandbox or its network that could not be set up, before the {@code FailedCreatePodSandBox} event
+     * (1.8): {@code failed to "CreatePodSandbox" for "x_ns(uid)" with CreatePodSandboxError: "CreatePodSandbox for pod
+     * \"x\" failed: rpc error: ..."}, {@code failed to "SetupNetwork" for "x_ns" with SetupNetworkError: "..."}.
+     */
+    private static final Pattern SYNC_SANDBOX = Pattern.compile(
+            "failed to \"(?:CreatePodSandbox|SetupNetwork)\" for \"[^\"]+\" with "
+                    + "(?:CreatePodSandboxError|SetupNetworkError): \"(.*?)\"?\\s*\\]?\\s*$", Pattern.DOTALL);
+
     public String reason() {
         String reason = event.getReason() == null ? "" : event.getReason();
         if (!"FailedSync".equals(reason)) {
             return reason;
         }
-        return syncFailure().isPresent() ? "Failed" : syncBackOff().isPresent() ? "BackOff" : reason;
+        return syncFailure().isPresent() ? "Failed" : syncBackOff().isPresent() ? "BackOff"
+                : syncSandbox().isPresent() ? "FailedCreatePodSandBox" : reason;
+    }
+
+    private Optional<String> syncSandbox() {
+        String message = event.getMessage();
+        if (message == null || !"FailedSync".equals(event.getReason())) {
+            return Optional.empty();
+        }
+        Matcher m = SYNC_SANDBOX.matcher(message);
+        return m.find() ? Optional.of("Failed to create pod sandbox: " + m.group(1).replace("\\\"", "\""))
+                : Optional.empty();
     }
 
     private Optional<String> syncBackOff() {
@@ -136,6 +156,10 @@ public record EventSignal(KubeEvent event, Instant time, Instant firstTime, Opti
         Optional<String> backOff = syncBackOff();
         if (backOff.isPresent()) {
             return backOff.get();
+        }
+        Optional<String> sandbox = syncSandbox();
+        if (sandbox.isPresent()) {
+            return sandbox.get();
         }
         if (message.startsWith(REISSUED)) {
             Matcher m = REISSUED_FROM_POD.matcher(message);

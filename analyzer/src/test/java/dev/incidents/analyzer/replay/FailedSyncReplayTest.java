@@ -11,12 +11,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Kubelets before 1.10 recorded a container in back-off as {@code FailedSync} ("Error syncing pod, skipping: failed to
- * "StartContainer" for "x" with CrashLoopBackOff: "Back-off 2m40s restarting failed container=x pod=..."), and every
- * kubelet since logs the same error in its journal ({@code "Error syncing pod, skipping" err=...}, read as that event):
- * the crash loop it is, on the container it names. A sync failure about a pull is not one.
+ * Kubelets before 1.10 recorded a pod's sync failures as one {@code FailedSync} event ("Error syncing pod, skipping:
+ * failed to "StartContainer" for "x" with CrashLoopBackOff: "Back-off 2m40s restarting failed container=x pod=..."),
+ * and every kubelet since logs the same error in its journal ({@code "Error syncing pod, skipping" err=...}, read as
+ * that event): a back-off is the crash loop of the container it names, a sandbox that cannot be created is a sandbox
+ * failure, and a sync failure about a pull is neither.
  */
-class FailedSyncBackOffReplayTest {
+class FailedSyncReplayTest {
 
     static final Instant T0 = Instant.parse("2025-03-14T10:00:00Z");
     static final String POD = "vllm-6d4cf56db6-x7k2p";
@@ -36,7 +37,7 @@ class FailedSyncBackOffReplayTest {
                         null), T0.plusSeconds(160));
                 List<Incident> latest = replay.finish().latest();
                 assertThat(latest).singleElement().satisfies(i -> {
-                    assertThat(i.getCategory()).isEqualTo("CRASH_LOOP");
+                    assertThat(i.getCategory().toString()).isEqualTo("CRASH_LOOP");
                     assertThat(i.getStatus()).isEqualTo(IncidentStatus.OPEN);
                     assertThat(i.getTitle()).contains("container vllm");
                 });
@@ -50,7 +51,27 @@ class FailedSyncBackOffReplayTest {
             replay.event(Kube.podEvent(POD, "Warning", "FailedSync", "Error syncing pod, skipping: failed to "
                     + "\"StartContainer\" for \"vllm\" with ImagePullBackOff: \"Back-off pulling image \\\"vllm:nope\\\"\"",
                     T0, "fs-3", null), T0);
-            assertThat(replay.finish().latest()).noneMatch(i -> i.getCategory().equals("CRASH_LOOP"));
+            assertThat(replay.finish().latest()).noneMatch(i -> i.getCategory().toString().equals("CRASH_LOOP"));
+        }
+    }
+
+    /** kubeadm#507-era (before 1.8): a sandbox the runtime or the CNI plugin could not set up, as FailedSync. */
+    @Test
+    void a_failed_sync_creating_the_pod_sandbox_is_a_sandbox_failure() {
+        String message = "Error syncing pod, skipping: failed to \"CreatePodSandbox\" for \"" + POD + "_inference(0f1e2d3c)\" "
+                + "with CreatePodSandboxError: \"CreatePodSandbox for pod \\\"" + POD + "_inference(0f1e2d3c)\\\" failed: rpc "
+                + "error: code = 2 desc = NetworkPlugin cni failed to set up pod \\\"" + POD + "_inference\\\" network: "
+                + "open /run/flannel/subnet.env: no such file or directory\"";
+        try (Replay replay = new Replay(AnalyzerConfig.defaults())) {
+            for (int i = 0; i < 3; i++) {
+                Instant at = T0.plusSeconds(60L * i);
+                replay.event(Kube.podEvent(POD, "Warning", "FailedSync", message, at, "fs-s" + i, null), at);
+            }
+            List<Incident> latest = replay.finish().latest();
+            assertThat(latest).singleElement().satisfies(i -> {
+                assertThat(i.getCategory().toString()).isEqualTo("SANDBOX_FAILED");
+                assertThat(i.getStatus()).isEqualTo(IncidentStatus.OPEN);
+            });
         }
     }
 }
