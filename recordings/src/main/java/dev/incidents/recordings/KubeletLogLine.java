@@ -102,8 +102,9 @@ final class KubeletLogLine {
                         (container == null ? "" : "spec.containers{" + container + "}: ") + pairs.get("probeType")
                                 + " probe failed: " + err, null, null);
             }
-            case "CreatePodSandbox for pod failed", "Failed to create sandbox for pod" -> new EventsTable.Row(lineNumber, namespace, "Warning",
-                    "FailedCreatePodSandBox", age, from, pod, "Failed to create pod sandbox: " + err, null, null);
+            case "CreatePodSandbox for pod failed", "Failed to create sandbox for pod" -> new EventsTable.Row(lineNumber,
+                    namespace, "Warning", "FailedCreatePodSandBox", age, from, pod, "Failed to create pod sandbox: " + err,
+                    null, null);
             default -> new EventsTable.Row(lineNumber, namespace, "Warning", "FailedSync", age, from, pod,
                     "Error syncing pod, skipping: " + err, null, null);
         };
