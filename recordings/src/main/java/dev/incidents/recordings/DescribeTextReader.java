@@ -156,6 +156,11 @@ final class DescribeTextReader {
         sink.snapshot(object, line);
     }
 
+    /** The node a headless node fragment is about: the one the paste names, else its describe command's. */
+    private static String nodeName(DescribeEvents.Subject named, List<String> lines) {
+        return named != null && "Node".equals(named.kind()) ? named.name() : DescribeNode.describedName(lines);
+    }
+
     /**
      * Describe fields pasted without their {@code Name:} line: a container's {@code State:}/{@code Last State:} block,
      * a pod's {@code Status:}/{@code Reason:}/{@code Message:} lines, a node's Conditions table. DESIGN section 6 wants
@@ -169,19 +174,17 @@ final class DescribeTextReader {
         Field root = DescribeDocuments.fields(lines, start, end, new int[1]);
         long line = start + 1;
         try {
-            String nodeName = named != null && "Node".equals(named.kind()) ? named.name()
-                    : DescribeNode.describedName(lines.subList(start, end));
             if (DescribeNode.isNodeConditions(DescribeDocuments.conditionsOf(root)) || root.child("Taints") != null) {
                 // the node whose own events are pasted beside its Conditions (NodeNotReady from kubelet, node-1), or
                 // its Taints line alone (only nodes have taints: the node controller's stand for their conditions)
-                ObjectNode node = DescribeNode.node(root, nodeName);
+                ObjectNode node = DescribeNode.node(root, nodeName(named, lines.subList(start, end)));
                 emit(node, line);
                 DescribeNode.conditionEvents(node, List.of(), sink.now()).forEach(e -> emit(e, line));
                 return;
             }
             if (root.child("Capacity") != null && root.child("Allocatable") != null && root.child("Containers") == null) {
                 // a node describe's resource blocks pasted without its Name: (allocatable GPUs below capacity)
-                emit(DescribeNode.node(root, nodeName), line);
+                emit(DescribeNode.node(root, nodeName(named, lines.subList(start, end))), line);
                 return;
             }
             DescribePod.lastStateOfLoneReason(root);

@@ -111,7 +111,7 @@ final class KubeletLogLine {
     }
 
     /** The pairs after a structured line's message, values unquoted one level (as Go's strconv.Quote wrote them). */
-    static Map<String, String> pairs(String tail) {
+    private static Map<String, String> pairs(String tail) {
         Map<String, String> pairs = new HashMap<>();
         Matcher pair = PAIR.matcher(tail);
         while (pair.find()) {

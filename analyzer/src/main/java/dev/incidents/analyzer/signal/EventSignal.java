@@ -108,39 +108,37 @@ public record EventSignal(KubeEvent event, Instant time, Instant firstTime, Opti
 
     public String reason() {
         String reason = event.getReason() == null ? "" : event.getReason();
-        if (!"FailedSync".equals(reason)) {
-            return reason;
-        }
-        return syncFailure().isPresent() ? "Failed" : syncBackOff().isPresent() ? "BackOff"
-                : syncSandbox().isPresent() ? "FailedCreatePodSandBox" : reason;
+        return syncRewrite().map(SyncRewrite::reason).orElse(reason);
     }
 
-    private Optional<String> syncSandbox() {
-        String message = event.getMessage();
-        if (message == null || !"FailedSync".equals(event.getReason())) {
-            return Optional.empty();
-        }
-        Matcher m = SYNC_SANDBOX.matcher(message);
-        return m.find() ? Optional.of("Failed to create pod sandbox: " + m.group(1).replace("\\\"", "\""))
-                : Optional.empty();
+    /** A {@code FailedSync} as the event later kubelets write for the same failure (its reason and message). */
+    private record SyncRewrite(String reason, String message) {
     }
 
-    private Optional<String> syncBackOff() {
-        String message = event.getMessage();
-        if (message == null || !"FailedSync".equals(event.getReason())) {
-            return Optional.empty();
-        }
-        Matcher m = SYNC_BACK_OFF.matcher(message);
-        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
-    }
-
-    private Optional<Matcher> syncFailure() {
+    /**
+     * The {@code Failed}, {@code BackOff} or {@code FailedCreatePodSandBox} event a {@code FailedSync} stands for;
+     * empty for any other event, and for a sync failure about a pull, which keeps its form.
+     */
+    private Optional<SyncRewrite> syncRewrite() {
         String message = event.getMessage();
         if (message == null || !"FailedSync".equals(event.getReason())) {
             return Optional.empty();
         }
         Matcher m = SYNC_FAILURE.matcher(message);
-        return m.find() ? Optional.of(m) : Optional.empty();
+        if (m.find()) {
+            return Optional.of(new SyncRewrite("Failed",
+                    "Error: " + m.group(1) + ": " + m.group(2).replace("\\\"", "\"")));
+        }
+        m = SYNC_BACK_OFF.matcher(message);
+        if (m.find()) {
+            return Optional.of(new SyncRewrite("BackOff", m.group(1)));
+        }
+        m = SYNC_SANDBOX.matcher(message);
+        if (m.find()) {
+            return Optional.of(new SyncRewrite("FailedCreatePodSandBox",
+                    "Failed to create pod sandbox: " + m.group(1).replace("\\\"", "\"")));
+        }
+        return Optional.empty();
     }
 
     /** The message; for an event reissued from a pod, the pod's own message after the controller's prefix. */
@@ -149,17 +147,9 @@ public record EventSignal(KubeEvent event, Instant time, Instant firstTime, Opti
         if (message == null) {
             return "";
         }
-        Optional<Matcher> sync = syncFailure();
+        Optional<SyncRewrite> sync = syncRewrite();
         if (sync.isPresent()) {
-            return "Error: " + sync.get().group(1) + ": " + sync.get().group(2).replace("\\\"", "\"");
-        }
-        Optional<String> backOff = syncBackOff();
-        if (backOff.isPresent()) {
-            return backOff.get();
-        }
-        Optional<String> sandbox = syncSandbox();
-        if (sandbox.isPresent()) {
-            return sandbox.get();
+            return sync.get().message();
         }
         if (message.startsWith(REISSUED)) {
             Matcher m = REISSUED_FROM_POD.matcher(message);
