@@ -53,7 +53,7 @@ final class FlatDescribe {
     static List<String> reindent(List<String> lines) {
         if (lines.stream().noneMatch(l -> MARKERS.contains(l.strip().replace(":", "")) && !l.startsWith(" "))
                 || lines.stream().anyMatch(l -> INDENTED_FIELD.matcher(l).find())) {
-            return lines;
+            return strayContainerNames(lines);
         }
         List<String> out = new ArrayList<>(lines);
         String section = null;
@@ -112,5 +112,50 @@ final class FlatDescribe {
             }
         }
         return out;
+    }
+
+    /** A container's name as describe prints it under its section: a DNS label and a colon, nothing after. */
+    private static final Pattern CONTAINER_NAME = Pattern.compile("^[a-z0-9](?:[-a-z0-9]*[a-z0-9])?:\\s*$");
+
+    /**
+     * An indented describe with one container's name line flush left ({@code app2:} under {@code Init Containers:},
+     * where its sibling is {@code   app1:}), as a reporter's copy leaves the first line after an elision: kubectl prints
+     * no lower-case name at the left margin, so inside a containers section a name followed by indented fields is the
+     * next container's, put back at its siblings' indentation.
+     */
+    static List<String> strayContainerNames(List<String> lines) {
+        List<String> out = lines;
+        boolean inSection = false;
+        int nameIndent = 2;
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.isBlank()) {
+                continue;
+            }
+            if (Character.isWhitespace(line.charAt(0))) {
+                if (inSection && CONTAINER_NAME.matcher(line.strip()).matches()) {
+                    nameIndent = line.indexOf(line.strip());
+                }
+                continue;
+            }
+            if (inSection && CONTAINER_NAME.matcher(line).matches() && nextIndented(lines, i)) {
+                out = out == lines ? new ArrayList<>(lines) : out;
+                out.set(i, " ".repeat(nameIndent) + line.strip());
+                continue;
+            }
+            Matcher field = DescribeDocuments.FIELD.matcher(line);
+            inSection = field.matches() && CONTAINER_SECTIONS.contains(field.group(2));
+            nameIndent = 2;
+        }
+        return out;
+    }
+
+    private static boolean nextIndented(List<String> lines, int i) {
+        for (int k = i + 1; k < lines.size(); k++) {
+            if (!lines.get(k).isBlank()) {
+                return Character.isWhitespace(lines.get(k).charAt(0));
+            }
+        }
+        return false;
     }
 }

@@ -41,6 +41,7 @@ final class PastedText {
             unquoted.add(FENCE.matcher(text).matches() ? "" : text);
         }
         unfold(unquoted);
+        rejoinClauses(unquoted);
         boolean table = unquoted.stream().anyMatch(l -> TABLE_SEPARATOR.matcher(l).matches());
         List<String> out = new ArrayList<>(lines.size());
         for (String text : unquoted) {
@@ -93,6 +94,41 @@ final class PastedText {
                     i = k;
                     break;
                 }
+            }
+        }
+    }
+
+    /**
+     * A verdict's lead as it ends a line ({@code pod didn't trigger scale-up:}, {@code 0/5 nodes are available:},
+     * {@code Cannot schedule pods:}): its clauses follow.
+     */
+    private static final Pattern VERDICT_LEAD = Pattern.compile(".*\\b(?:pod didn't trigger scale-up(?: \\([^)]*\\))?"
+            + "|\\d+/\\d+ nodes are available|Cannot schedule pods?):\\s*$");
+    /** One of a verdict's clauses: a count of nodes or node groups, then the reason ({@code 1 Insufficient memory,}). */
+    private static final Pattern CLAUSE_LINE = Pattern.compile("^\\s*\\d+ [A-Za-z].*");
+
+    /**
+     * A scheduler's or autoscaler's verdict the reporter broke into one line per clause (each after the lead and each
+     * but the last ending with a comma), put back on the lead's line as it was printed, the lines it took left blank.
+     */
+    static void rejoinClauses(List<String> lines) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (!VERDICT_LEAD.matcher(lines.get(i)).matches()) {
+                continue;
+            }
+            StringBuilder joined = new StringBuilder(lines.get(i).stripTrailing());
+            int k = i + 1;
+            while (k < lines.size() && CLAUSE_LINE.matcher(lines.get(k)).matches()
+                    && (k == i + 1 || joined.charAt(joined.length() - 1) == ',')) {
+                joined.append(' ').append(lines.get(k).strip());
+                k++;
+            }
+            if (k > i + 1) {
+                lines.set(i, joined.toString());
+                for (int j = i + 1; j < k; j++) {
+                    lines.set(j, "");
+                }
+                i = k - 1;
             }
         }
     }

@@ -33,6 +33,18 @@ final class QuotedEvent {
             + "|^\\s*(?:>\\s*)*cannot allocate all claims\\b|(?<![/\\d])\\b\\d+ node\\(s\\) (?:had|didn't|were)\\b"
             + "|\\b(?:error while )?running \"\\w+\" (?:pre)?filter plugin for pod\\b"
             + "|\\bpod \\([a-z0-9][-a-z0-9.]*\\) failed to fit in any node\\b");
+    /**
+     * The Google Cloud console's account of an unschedulable pod ({@code PodUnschedulable: Cannot schedule pods: node(s)
+     * didn't match node selector.}, {@code Cannot schedule pods: Insufficient cpu.}): the scheduler's reasons without its
+     * node counts.
+     */
+    private static final Pattern CONSOLE_VERDICT = Pattern.compile("\\bCannot schedule pods?: (.+)");
+    /**
+     * cluster-autoscaler's {@code NotTriggerScaleUp} message quoted alone ({@code pod didn't trigger scale-up: 1
+     * Insufficient nvidia.com/gpu, 1 max node group size reached}): its reasons are per node group, not the scheduler's.
+     */
+    private static final Pattern SCALE_UP_VERDICT = Pattern.compile(
+            "\\bpod didn't trigger scale-up(?: \\([^)]*\\))?:.*");
     /** The pod a 1.2-1.5 verdict names first: {@code pod (web-5205-d8n7i) failed to fit in any node}. */
     private static final Pattern FIT_FAILURE_POD = Pattern.compile("^pod \\(([a-z0-9][-a-z0-9.]*)\\) failed to fit");
     /**
@@ -174,6 +186,16 @@ final class QuotedEvent {
         if (logged != null) {
             return logged;
         }
+        Matcher scaleUp = SCALE_UP_VERDICT.matcher(line);
+        if (scaleUp.find()) {
+            return new EventsTable.Row(lineNumber, null, "Normal", "NotTriggerScaleUp", age(line, now),
+                    "cluster-autoscaler", null, verdictText(scaleUp.group()), null, null);
+        }
+        Matcher console = CONSOLE_VERDICT.matcher(line);
+        if (console.find()) {
+            return new EventsTable.Row(lineNumber, null, "Warning", "FailedScheduling", age(line, now),
+                    "default-scheduler", null, verdictText(console.group(1)), null, null);
+        }
         Matcher verdict = VERDICT.matcher(line);
         if (verdict.find()) {
             String message = line.substring(verdict.start());
@@ -187,7 +209,7 @@ final class QuotedEvent {
             return new EventsTable.Row(lineNumber, null, "Warning", "FailedScheduling", age(line, now),
                     "default-scheduler", fitPod.find() ? "pod/" + fitPod.group(1) : null, message.strip(), null, null);
         }
-        String quoted = QUOTE_MARKER.matcher(line).replaceFirst("");
+        String quoted = unwrapped(QUOTE_MARKER.matcher(line).replaceFirst(""));
         // kubectl's OBJECT column before the message, the other columns cut (get events -o custom-columns, awk)
         Matcher object = OBJECT_COLUMN.matcher(quoted);
         String pod = null;
@@ -274,6 +296,22 @@ final class QuotedEvent {
         }
         return null;
     }
+
+    /**
+     * A message between the quotes or backticks a reporter put around it ({@code 'Error: configmap "x" not found'}):
+     * Kubernetes starts no message with them. A quote of the same kind inside means the two are not one pair.
+     */
+    private static String unwrapped(String text) {
+        Matcher m = WRAPPING_QUOTES.matcher(text);
+        return m.matches() && m.group(2).indexOf(m.group(1).charAt(0)) < 0 ? m.group(2).strip() : text;
+    }
+
+    /** A verdict's end as a reporter quoted it: the closing quote or backtick of a quote that opened before it. */
+    private static String verdictText(String text) {
+        return unwrapped(text).replaceFirst("[`']\\s*$", "").strip();
+    }
+
+    private static final Pattern WRAPPING_QUOTES = Pattern.compile("^\\s*([`'\"])(.*)\\1\\s*$");
 
     /**
      * A name as an object can have it: a Kubernetes name ends with a letter or digit, so a {@code -} or {@code .} a copy

@@ -197,4 +197,32 @@ class ContainerTerminationTest {
                 """, OPTIONS, rejections::add);
         assertThat(clean).isEmpty();
     }
+
+    /**
+     * NVIDIA/nvidia-container-toolkit#30: the second init container's name line lost its indentation in the copy (after
+     * the reporter's {@code ...}); it is still that container, not the end of the section.
+     */
+    @Test
+    void aContainerNameFlushLeftInsideItsSection() {
+        List<Recorded> records = Recordings.read("paste.txt", """
+                Name:         gpu-pod
+                Namespace:    default
+                Init Containers:
+                  app1:
+                    ...
+                    State:          Terminated
+                      Reason:       Completed
+                      Exit Code:    0
+                    ...
+                app2:
+                    ...
+                    State:          Terminated
+                      Reason:       OOMKilled
+                      Exit Code:    0
+                """, OPTIONS, rejections::add);
+        assertThat(rejections).isEmpty();
+        PodSnapshot pod = (PodSnapshot) records.get(records.size() - 1).value();
+        assertThat(pod.getInitContainers()).extracting(Container::getName).containsExactly("app1", "app2");
+        assertThat(pod.getInitContainers().get(1).getState().getReason()).isEqualTo("OOMKilled");
+    }
 }

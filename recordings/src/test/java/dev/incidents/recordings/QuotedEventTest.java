@@ -734,4 +734,53 @@ class QuotedEventTest {
         assertThat(binding.getInvolvedObject().getKind()).isEqualTo("PersistentVolumeClaim");
         assertThat(binding.getReportingComponent()).isEqualTo("persistentvolume-controller");
     }
+
+    /**
+     * A message between the reporter's quotes (dapr-shared#51), the Google Cloud console's account of an unschedulable
+     * pod in Markdown bold (ingress-nginx#4775), and cluster-autoscaler's verdict quoted alone: each the event it is.
+     */
+    @Test
+    void quotedConsoleAndAutoscalerVerdicts() {
+        KubeEvent config = onlyEvent("'Error: configmap \"dapr-shared-cm\" not found'\n");
+        assertThat(config.getReason()).isEqualTo("Failed");
+        assertThat(config.getMessage()).isEqualTo("Error: configmap \"dapr-shared-cm\" not found");
+        assertThat(onlyEvent("`Back-off restarting failed container`\n").getReason()).isEqualTo("BackOff");
+
+        KubeEvent console = onlyEvent("**PodUnschedulable**: Cannot schedule pods: node(s) didn't match node selector.\n");
+        assertThat(console.getReason()).isEqualTo("FailedScheduling");
+        assertThat(console.getMessage()).isEqualTo("node(s) didn't match node selector.");
+
+        KubeEvent scaleUp = onlyEvent("pod didn't trigger scale-up: 1 Insufficient nvidia.com/gpu, 2 node(s) had taint "
+                + "{dedicated: system}, that the pod didn't tolerate, 1 max node group size reached\n");
+        assertThat(scaleUp.getReason()).isEqualTo("NotTriggerScaleUp");
+        assertThat(scaleUp.getReportingComponent()).isEqualTo("cluster-autoscaler");
+        assertThat(scaleUp.getMessage()).startsWith("pod didn't trigger scale-up: 1 Insufficient nvidia.com/gpu,");
+    }
+
+    /**
+     * StatCan/aaw#1297: the autoscaler's verdict broken by the reporter into one line per reason, GitHub's links around
+     * the domain-like names: one event, its reasons back on one line.
+     */
+    @Test
+    void aVerdictBrokenIntoOneLinePerReason() {
+        KubeEvent scaleUp = onlyEvent("""
+                pod didn't trigger scale-up:
+                2 node(s) had taint {[node.example.org/use](http://node.example.org/use): gpu}, that the pod didn't tolerate,
+                1 Insufficient memory, 1 Insufficient [nvidia.com/gpu](http://nvidia.com/gpu),
+                1 max node group size reached
+                """);
+        assertThat(scaleUp.getReason()).isEqualTo("NotTriggerScaleUp");
+        assertThat(scaleUp.getMessage()).isEqualTo("pod didn't trigger scale-up: 2 node(s) had taint {node.example.org/use: "
+                + "gpu}, that the pod didn't tolerate, 1 Insufficient memory, 1 Insufficient nvidia.com/gpu, 1 max node "
+                + "group size reached");
+
+        KubeEvent scheduler = onlyEvent("""
+                0/3 nodes are available:
+                1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: },
+                2 Insufficient nvidia.com/gpu.
+                """);
+        assertThat(scheduler.getReason()).isEqualTo("FailedScheduling");
+        assertThat(scheduler.getMessage()).isEqualTo("0/3 nodes are available: 1 node(s) had untolerated taint "
+                + "{node-role.kubernetes.io/control-plane: }, 2 Insufficient nvidia.com/gpu.");
+    }
 }

@@ -16,10 +16,13 @@ import java.util.regex.Pattern;
 /** An init container crash-looping or ending non-zero ({@code Init:Error}, {@code Init:CrashLoopBackOff}), read from the snapshot. */
 public final class InitContainerFailedDetector implements Detector {
 
-    /** An init container the runtime cannot start at all is CONTAINER_START_FAILED, which says why. */
+    /**
+     * An init container the runtime cannot start at all is CONTAINER_START_FAILED, and one killed over its memory limit
+     * OOM_KILLED: each says why it fails.
+     */
     @Override
     public java.util.Set<Category> yieldsTo() {
-        return java.util.Set.of(Category.CONTAINER_START_FAILED);
+        return java.util.Set.of(Category.CONTAINER_START_FAILED, Category.OOM_KILLED);
     }
 
     @Override

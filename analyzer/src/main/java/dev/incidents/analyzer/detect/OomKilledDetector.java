@@ -15,7 +15,9 @@ import java.util.Optional;
  * {@code OOMKilled} only in the container's {@code lastState}), so the pod snapshot is the main evidence; each new
  * restart is a new signal. Exit code 137 alone is only SIGKILL (a liveness kill ends the same way), so it counts
  * only with the reason {@code OOMKilled}. The node's {@code OOMKilling} event and a {@code BackOff} of a pod last
- * seen OOM-killed count too.
+ * seen OOM-killed count too. An init container killed so is the same: the kernel's kill of a container over its
+ * limit, whatever the exit code its runtime recorded (a GPU init container {@code OOMKilled} with {@code Exit Code: 0}
+ * leaves the pod in PodInitializing, nvidia-container-toolkit#30), and the remedy is its memory limit.
  */
 public final class OomKilledDetector implements Detector {
 
@@ -27,7 +29,7 @@ public final class OomKilledDetector implements Detector {
     @Override
     public Optional<Finding> examine(Signal signal, SubjectView subject) {
         if (signal instanceof PodObserved p) {
-            for (Container c : p.snapshot().getContainers()) {
+            for (Container c : containers(p)) {
                 // the current state for a container that is not restarted (a Job's pod, restartPolicy Never) or is
                 // caught between the kill and its restart; else the last termination
                 ContainerState last = c.getState() != null && "OOMKilled".equals(c.getState().getReason())
@@ -54,5 +56,15 @@ public final class OomKilledDetector implements Detector {
             }
         }
         return Optional.empty();
+    }
+
+    /** The app containers, then the init containers. */
+    private static java.util.List<Container> containers(PodObserved p) {
+        if (p.snapshot().getInitContainers().isEmpty()) {
+            return p.snapshot().getContainers();
+        }
+        java.util.List<Container> all = new java.util.ArrayList<>(p.snapshot().getContainers());
+        all.addAll(p.snapshot().getInitContainers());
+        return all;
     }
 }

@@ -13,8 +13,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * A probe the server answers in a way no later probe will change (a path it does not serve, HTTPS against plain
  * HTTP, a check that needs credentials; an exec probe whose credentials the server rejects or whose command is not in
- * the image) fails every time: one such failure opens its incident, with the cause that
- * says so. A failure a starting server gives too (connection refused, 503) needs its repeats, as before.
+ * the image, or is written for a shell the kubelet does not run it in) fails every time: one such failure opens its
+ * incident, with the cause that says so. A failure a starting server gives too (connection refused, 503) needs its
+ * repeats, as before.
  */
 class MisdirectedProbeReplayTest {
 
@@ -39,6 +40,11 @@ class MisdirectedProbeReplayTest {
         "Readiness probe failed: ERROR 1045 (28000): Access denied for user 'monitor'@'localhost' (using password: YES)|READINESS_FAILING",
         "Liveness probe failed: NOAUTH Authentication required.|PROBE_FAILURE",
         "Liveness probe failed: OCI runtime exec failed: exec failed: unable to start container process: exec: \"/health.sh\": executable file not found in $PATH: unknown|PROBE_FAILURE",
+        // dynatrace-oneagent-operator#90: an exec probe's glob, which only a shell expands
+        "Readiness probe failed: grep: /proc/*/stat: No such file or directory|READINESS_FAILING",
+        "Liveness probe failed: cat: $HOME/healthy: No such file or directory|PROBE_FAILURE",
+        "Readiness probe failed: sh: 1: curl: not found|READINESS_FAILING",
+        "Liveness probe failed: /bin/sh: line 1: wget: command not found|PROBE_FAILURE",
     })
     void one_answer_the_probe_never_expects_opens_its_incident(String message, String category) {
         assertThat(replayed(message)).singleElement().satisfies(i -> {
@@ -54,6 +60,7 @@ class MisdirectedProbeReplayTest {
         "Readiness probe failed: HTTP probe failed with statuscode: 429",
         "Startup probe failed: HTTP probe failed with statuscode: 500",
         "Readiness probe failed: cat: can't open '/tmp/ready': No such file or directory",
+        "Liveness probe failed: cat: /tmp/healthy: No such file or directory",
         "Startup probe failed: mysqladmin: connect to server at 'localhost' failed",
     })
     void one_failure_a_starting_server_also_gives_opens_nothing(String message) {

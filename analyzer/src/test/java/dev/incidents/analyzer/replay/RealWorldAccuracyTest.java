@@ -261,29 +261,20 @@ class RealWorldAccuracyTest {
             "readiness_failing/elastic-helm-charts-514-kibana-xpack-security-health-path-redirects-302-to-login-unhealthy-row",
             // session 17 (fixtures35): nothing opens: a bare 2015 `image pull failed for ..., this may be because there are
             // no credentials on this request.  details: (...not found)` line gives no record (reader gap at gathering)
-            "image_pull_auth/k8s-17086-gke-console-created-cluster-without-storage-read-scope-gcr-pull-no-credentials-image-not-found-2015-message");
+            "image_pull_auth/k8s-17086-gke-console-created-cluster-without-storage-read-scope-gcr-pull-no-credentials-image-not-found-2015-message",
+            // batch 35: only the pull's back-off and a warning about a missing pull secret: nothing says why the pull
+            // fails (a tag never published, a refused credential or an unreachable registry read the same)
+            "image_not_found/fake-gpu-operator-228-kwok-compute-domain-dra-plugin-0-2-0-image-never-published-backoff-events",
+            // batch 35: a taint in a JSON fragment that names no node, and Pending pod rows without any scheduler verdict:
+            // that the taint is what keeps them Pending is the thread's account, not the paste's
+            "untolerated_taint/cilium-16846-master-ci-network-unavailable-taint-never-removed-connectivity-test-pods-pending-taint-json-and-get-pods-cut");
 
     /**
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
-    // batch 35, measured 13/20 on 2026-12-04 (session 17, at its merge, analyzer of 82acac9) before anyone looked at
-    // it: the misses as the report printed them, sealed for the next session to measure again and then look at
-    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
-            // nothing opened (reader gap at gathering: the kubelet's configmap message between single quotes)
-            "config_error/dapr-shared-51-chart-configmap-rendered-into-default-namespace-release-elsewhere-configmap-not-found-quoted-message",
-            // IMAGE_PULL_FAILED opened instead
-            "image_not_found/fake-gpu-operator-228-kwok-compute-domain-dra-plugin-0-2-0-image-never-published-backoff-events",
-            // UNTOLERATED_TAINT opened instead
-            "insufficient_gpu/statcan-aaw-1297-four-gpu-node-not-provisioned-azure-canada-central-capacity-pod-didnt-trigger-scale-up-linkified-message",
-            // nothing opened (reader gap at gathering: a console message with Markdown bold)
-            "node_selector_mismatch/ingress-nginx-4775-mandatory-yaml-kubernetes-io-os-linux-selector-gke-nodes-without-label-console-message",
-            // nothing opened
-            "oom_killed/nvidia-container-toolkit-30-gpu-init-container-oomkilled-exit-code-0-pod-stuck-podinitializing-get-pods-and-init-states-cut",
-            // nothing opened
-            "readiness_failing/dynatrace-oneagent-operator-90-snapshot-build-readiness-exec-grep-proc-stat-no-such-file-bare-message",
-            // nothing opened
-            "untolerated_taint/cilium-16846-master-ci-network-unavailable-taint-never-removed-connectivity-test-pods-pending-taint-json-and-get-pods-cut");
+    // empty until batch 36 (session 18) is merged and measured
+    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of();
 
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
@@ -340,8 +331,8 @@ class RealWorldAccuracyTest {
 
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
-        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(1011);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(20);
+        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(1031);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(0); // batch 35 moved in; batch 36 is being gathered
     }
 
     @Test

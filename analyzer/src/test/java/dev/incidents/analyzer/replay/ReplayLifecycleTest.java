@@ -119,6 +119,28 @@ class ReplayLifecycleTest {
     }
 
     /**
+     * nvidia-container-toolkit#30: an init container OOM-killed, its runtime recording exit code 0, leaves the pod in
+     * PodInitializing: the kill over its memory limit is what to fix, whatever the code.
+     */
+    @Test
+    void an_init_container_killed_over_its_memory_limit_is_oom_killed() {
+        for (int exitCode : new int[] {0, 137}) {
+            try (Replay replay = new Replay(AnalyzerConfig.defaults())) {
+                PodSnapshot pod = Kube.pod("triton", POD, NODE, T0, "Pending", Kube.waiting("PodInitializing"), null, 0,
+                        false);
+                pod = withInitContainer(pod, "model-fetch", Kube.terminated("OOMKilled", exitCode, T0.minusSeconds(5)), 0);
+                replay.pod("test/inference/" + POD, pod, T0);
+                List<Incident> open = replay.finish().latest().stream()
+                        .filter(i -> i.getStatus() == dev.incidents.schemas.IncidentStatus.OPEN).toList();
+                assertThat(open).as("exit code " + exitCode).singleElement().satisfies(i -> {
+                    assertThat(i.getCategory()).isEqualTo("OOM_KILLED");
+                    assertThat(i.getTitle()).contains("model-fetch");
+                });
+            }
+        }
+    }
+
+    /**
      * autoscaler#929: the autoscaler's log names the GPU a template node lacks; its event of the same moment says only
      * "it wouldn't fit if a new node is added". A verdict finds short only what the pod asks for: one GPU incident.
      */
