@@ -273,8 +273,19 @@ class RealWorldAccuracyTest {
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
-    // empty until batch 36 (session 18) is merged and measured
-    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of();
+    // batch 36, measured 15/20 on 2026-12-04 (session 18, at its merge, analyzer of 146688f) before anyone looked at
+    // it: the misses as the report printed them
+    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
+            // nothing opened (reader gap at gathering: the kubelet eviction manager's journal lines)
+            "node_disk_pressure/catasb-201-oc-cluster-up-root-fs-90-percent-kubelet-eviction-manager-reclaims-imagefs-journal-lines",
+            // nothing opened (reader gap at gathering: the eviction manager's klog lines)
+            "node_disk_pressure/k3s-888-k3s-in-docker-compose-docker-volume-space-exhausted-eviction-manager-reclaims-ephemeral-storage-klog-lines-cut",
+            // nothing opened (reader gap at gathering: the eviction manager's journal lines)
+            "node_disk_pressure/k8s-129616-split-imagefs-kubelet-evicts-for-ephemeral-storage-without-image-gc-kubelet-journal-lines-cut",
+            // nothing opened
+            "readiness_failing/metrics-server-917-v0-5-2-kubelet-self-signed-serving-certs-readyz-500-fixed-by-kubelet-insecure-tls-events-table",
+            // REPLICA_CREATE_FAILED opened on an unnamed pod, not on DaemonSet/apiserver
+            "replica_create_failed/origin-23352-ocp-4-x-e2e-service-catalog-daemonsets-priority-class-test-not-found-openshift-monitor-event-lines-cut");
 
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
@@ -331,8 +342,8 @@ class RealWorldAccuracyTest {
 
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
-        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(1031);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(0); // batch 35 moved in; batch 36 is being gathered
+        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(1032);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(20);
     }
 
     @Test
