@@ -180,7 +180,8 @@ final class DescribeEvents {
                     continuing = getRows;
                 } else if (continuing != null && (EventsTable.continuesLoneRow(line)
                         || continuing.get(continuing.size() - 1).message().isEmpty() && !line.isBlank())
-                        && !(wrappedQuote && QuotedEvent.parse(line, from + i + 1, sink.now()) != null)) {
+                        && !(wrappedQuote && (LoggedEvent.startsRecord(line)
+                                || QuotedEvent.parse(line, from + i + 1, sink.now()) != null))) {
                     // kubectl prints a multi-line message as it is: a probe's output over two lines after a row; a row
                     // broken after its From column has all of its message on the next line
                     int last = continuing.size() - 1;

@@ -28,6 +28,19 @@ final class LoggedEvent {
     private static final Pattern RECORDED_EVENT = Pattern.compile(
             "Event\\(v1\\.ObjectReference\\{([^}]*)}\\): type: '(\\w+)' reason: '(\\w+)' (.*)");
     /**
+     * The OpenShift e2e suite's event monitor ({@code openshift-tests}): {@code Nov 29 10:29:19.104 W
+     * ns/openshift-service-catalog-apiserver daemonset/apiserver Error creating: pods "apiserver-" is forbidden: ...
+     * (4 times)}: an event of the object it names, at the line's time (the year is the paste's), its type as a letter,
+     * its count after; newer monitors print the reason ({@code reason/FailedCreate}) before the message, older ones
+     * leave it to be read from the message.
+     */
+    private static final Pattern MONITOR_EVENT = Pattern.compile("^\\s*([A-Z][a-z]{2} +\\d{1,2} \\d\\d:\\d\\d:\\d\\d)"
+            + "(?:\\.\\d+)? ([IWE]) ns/([a-z0-9][-a-z0-9]*) ([a-z]+)/([a-z0-9][-a-z0-9.]*)(?: node/\\S+)?"
+            + "(?: reason/(\\w+))? (.+?)(?: \\((\\d+) times\\))?\\s*$");
+    private static final java.time.format.DateTimeFormatter MONITOR_TIME = java.time.format.DateTimeFormatter.ofPattern(
+            "MMM d HH:mm:ss uuuu", java.util.Locale.ENGLISH);
+
+    /**
      * The Kubernetes e2e framework's dump of a namespace's events into a test log ({@code INFO: At 2023-11-30 23:10:47
      * +0000 UTC - event for pvc-tester-4khdp: {kubelet ip-172-31-25-49} FailedMount: MountVolume.SetUp failed ...}):
      * time, object name, {@code {component host}}, reason, message.
@@ -53,14 +66,26 @@ final class LoggedEvent {
     private static final Pattern ADMISSION_REFUSED = Pattern.compile("Failed to admit pod (?:([a-z0-9][-a-z0-9.]*)_"
             + "([a-z0-9][-a-z0-9]*)\\([-0-9a-f]*\\) - node has conditions: |to node\" pod=\"([a-z0-9][-a-z0-9]*)/"
             + "([a-z0-9][-a-z0-9.]*)\" nodeConditions?=)(\\[[A-Za-z, ]+])");
-    /** A journal line's {@code Mar 17 12:45:50 minikube kubelet[2278]:}: the host the kubelet runs on. */
-    private static final Pattern JOURNAL_KUBELET = Pattern.compile("^\\s*[A-Z][a-z]{2} +\\d{1,2} [\\d:]{8} (\\S+) kubelet\\[\\d+]:");
+    /**
+     * A journal line's {@code Mar 17 12:45:50 minikube kubelet[2278]:}: the host the kubelet runs on. The month as the
+     * host's locale prints it ({@code janv. 06 12:43:37}), and the kubelet under whatever process runs it ({@code k3s},
+     * {@code hyperkube}, OpenShift 3's {@code dockerd-current} or {@code atomic-openshift-node}): the kubelet's own
+     * messages are what the line is read by.
+     */
+    private static final Pattern JOURNAL_KUBELET = Pattern.compile(
+            "^\\s*\\p{L}{3,5}\\.? +\\d{1,2} [\\d:]{8} (\\S+) [\\w.@-]+\\[\\d+]:");
+    /** A klog line's header ({@code W1010 09:15:45.265944       1 eviction_manager.go:333] }), without a journal's. */
+    private static final Pattern KLOG_HEADER = Pattern.compile("^\\s*[IWEF]\\d{4} [\\d:]{8}\\.\\d+\\s+\\d+ [\\w.-]+:\\d+] ");
     /**
      * The eviction manager's {@code eviction manager: attempting to reclaim ephemeral-storage} in the kubelet's journal:
      * the threshold met, which the kubelet records on its node as {@code EvictionThresholdMet}, {@code Attempting to
-     * reclaim ephemeral-storage}. Read only from a journal line, which names the node.
+     * reclaim ephemeral-storage}; since 1.20 in klog's structured form ({@code "Eviction manager: attempting to
+     * reclaim" resourceName="ephemeral-storage"}), and its next step alike ({@code must evict pod(s) to reclaim}). Read
+     * from a journal line, which names the node, or from a klog line alone (a kubelet's own log file, k3s's output),
+     * whose node is not named.
      */
-    private static final Pattern RECLAIMING = Pattern.compile("eviction manager: attempting to reclaim ([a-zA-Z][-.a-zA-Z]*)");
+    private static final Pattern RECLAIMING = Pattern.compile("(?i:eviction manager): (?:attempting to|must evict "
+            + "pod\\(s\\) to) reclaim\"?\\s+(?:resourceName=)?\"?([a-zA-Z][-.a-zA-Z]*)");
     private static final Pattern REFERENCE_FIELD = Pattern.compile("(\\w+):\"([^\"]*)\"");
 
     private LoggedEvent() {
@@ -68,6 +93,10 @@ final class LoggedEvent {
 
     /** The event {@code line} logs, at its own time; null when it logs none. */
     static EventsTable.Row parse(String line, long lineNumber, Instant now) {
+        Matcher monitored = MONITOR_EVENT.matcher(line);
+        if (monitored.find()) {
+            return monitored(monitored, lineNumber, now);
+        }
         Matcher dumped = E2E_EVENT.matcher(line);
         if (dumped.find()) {
             return dumped(dumped, lineNumber, now);
@@ -92,7 +121,8 @@ final class LoggedEvent {
                     null, null);
         }
         Matcher reclaiming = RECLAIMING.matcher(line);
-        String host = reclaiming.find() ? journalHost(line) : null;
+        String host = !reclaiming.find() ? null : journalHost(line) != null ? journalHost(line)
+                : KLOG_HEADER.matcher(line).lookingAt() ? Unnamed.NODE : null;
         if (host != null) {
             return new EventsTable.Row(lineNumber, null, "Warning", "EvictionThresholdMet", QuotedEvent.age(line, now),
                     "kubelet, " + host, "node/" + host, "Attempting to reclaim " + reclaiming.group(1), null, null);
@@ -102,6 +132,41 @@ final class LoggedEvent {
             return occurred(occurred, lineNumber, line, now);
         }
         return KubeletLogLine.parse(line, lineNumber, now, journalHost(line));
+    }
+
+    /** The event a monitor line prints ({@link #MONITOR_EVENT}); null when its message says no reason it knows. */
+    private static EventsTable.Row monitored(Matcher m, long lineNumber, Instant now) {
+        String message = m.group(7);
+        String reason = m.group(6);
+        String from = null;
+        if (reason == null) {
+            EventsTable.Row read = QuotedEvent.parse(message, lineNumber, now);
+            if (read == null) {
+                return null;
+            }
+            reason = read.reason();
+            from = read.from();
+            message = read.message();
+        }
+        String age;
+        try {
+            int year = now.atZone(java.time.ZoneOffset.UTC).getYear();
+            java.time.LocalDateTime at = java.time.LocalDateTime.parse(m.group(1).replaceAll(" +", " ") + " " + year,
+                    MONITOR_TIME);
+            if (at.toInstant(java.time.ZoneOffset.UTC).isAfter(now.plus(Duration.ofDays(1)))) {
+                at = at.minusYears(1); // a paste of December's log read in January
+            }
+            age = Math.max(0, Duration.between(at.toInstant(java.time.ZoneOffset.UTC), now).getSeconds()) + "s";
+        } catch (java.time.format.DateTimeParseException e) {
+            age = "0s";
+        }
+        return new EventsTable.Row(lineNumber, m.group(3), "I".equals(m.group(2)) ? "Normal" : "Warning", reason, age,
+                from, m.group(4) + "/" + m.group(5), message, null, m.group(8));
+    }
+
+    /** Whether {@code line} starts a log record of its own (a journal's or klog's header): no wrapped line goes on so. */
+    static boolean startsRecord(String line) {
+        return JOURNAL_KUBELET.matcher(line).find() || KLOG_HEADER.matcher(line).lookingAt();
     }
 
     /** The host a kubelet's journal line was written on ({@link #JOURNAL_KUBELET}), null for any other line. */

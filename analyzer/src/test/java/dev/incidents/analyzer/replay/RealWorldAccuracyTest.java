@@ -267,25 +267,17 @@ class RealWorldAccuracyTest {
             "image_not_found/fake-gpu-operator-228-kwok-compute-domain-dra-plugin-0-2-0-image-never-published-backoff-events",
             // batch 35: a taint in a JSON fragment that names no node, and Pending pod rows without any scheduler verdict:
             // that the taint is what keeps them Pending is the thread's account, not the paste's
-            "untolerated_taint/cilium-16846-master-ci-network-unavailable-taint-never-removed-connectivity-test-pods-pending-taint-json-and-get-pods-cut");
+            "untolerated_taint/cilium-16846-master-ci-network-unavailable-taint-never-removed-connectivity-test-pods-pending-taint-json-and-get-pods-cut",
+            // batch 36: ten readiness failures over 90 s of a pod started two minutes before: too short to tell from a
+            // start-up (as elastic-helm-charts 514)
+            "readiness_failing/metrics-server-917-v0-5-2-kubelet-self-signed-serving-certs-readyz-500-fixed-by-kubelet-insecure-tls-events-table");
 
     /**
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
-    // batch 36, measured 15/20 on 2026-12-04 (session 18, at its merge, analyzer of 146688f) before anyone looked at
-    // it: the misses as the report printed them
-    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
-            // nothing opened (reader gap at gathering: the kubelet eviction manager's journal lines)
-            "node_disk_pressure/catasb-201-oc-cluster-up-root-fs-90-percent-kubelet-eviction-manager-reclaims-imagefs-journal-lines",
-            // nothing opened (reader gap at gathering: the eviction manager's klog lines)
-            "node_disk_pressure/k3s-888-k3s-in-docker-compose-docker-volume-space-exhausted-eviction-manager-reclaims-ephemeral-storage-klog-lines-cut",
-            // nothing opened (reader gap at gathering: the eviction manager's journal lines)
-            "node_disk_pressure/k8s-129616-split-imagefs-kubelet-evicts-for-ephemeral-storage-without-image-gc-kubelet-journal-lines-cut",
-            // nothing opened
-            "readiness_failing/metrics-server-917-v0-5-2-kubelet-self-signed-serving-certs-readyz-500-fixed-by-kubelet-insecure-tls-events-table",
-            // REPLICA_CREATE_FAILED opened on an unnamed pod, not on DaemonSet/apiserver
-            "replica_create_failed/origin-23352-ocp-4-x-e2e-service-catalog-daemonsets-priority-class-test-not-found-openshift-monitor-event-lines-cut");
+    // empty until batch 37 (session 18) is merged and measured
+    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of();
 
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
@@ -342,8 +334,8 @@ class RealWorldAccuracyTest {
 
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
-        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(1032);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(20);
+        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(1052);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(0); // batch 36 moved in; batch 37 is being gathered
     }
 
     @Test
