@@ -141,11 +141,23 @@ public record EventSignal(KubeEvent event, Instant time, Instant firstTime, Opti
         return Optional.empty();
     }
 
-    /** The message; for an event reissued from a pod, the pod's own message after the controller's prefix. */
+    /**
+     * client-go's event aggregator: when more than ten events alike (same object, reason and component, messages
+     * differing) come within ten minutes, it records one with this before the latest message.
+     */
+    private static final String COMBINED = "(combined from similar events): ";
+
+    /**
+     * The message; without the aggregator's {@link #COMBINED} prefix; for an event reissued from a pod, the pod's own
+     * message after the controller's prefix.
+     */
     public String message() {
         String message = event.getMessage();
         if (message == null) {
             return "";
+        }
+        if (message.startsWith(COMBINED)) {
+            message = message.substring(COMBINED.length());
         }
         Optional<SyncRewrite> sync = syncRewrite();
         if (sync.isPresent()) {

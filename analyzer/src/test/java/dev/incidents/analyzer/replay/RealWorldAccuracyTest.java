@@ -270,25 +270,21 @@ class RealWorldAccuracyTest {
             "untolerated_taint/cilium-16846-master-ci-network-unavailable-taint-never-removed-connectivity-test-pods-pending-taint-json-and-get-pods-cut",
             // batch 36: ten readiness failures over 90 s of a pod started two minutes before: too short to tell from a
             // start-up (as elastic-helm-charts 514)
-            "readiness_failing/metrics-server-917-v0-5-2-kubelet-self-signed-serving-certs-readyz-500-fixed-by-kubelet-insecure-tls-events-table");
+            "readiness_failing/metrics-server-917-v0-5-2-kubelet-self-signed-serving-certs-readyz-500-fixed-by-kubelet-insecure-tls-events-table",
+            // batch 37: the kernel's OOM report names the killed process and its pod's memory cgroup (the pod's UID),
+            // not the pod: whose container was killed is not in the paste
+            "oom_killed/triton-4154-tritonserver-under-mpirun-in-burstable-pod-memcg-limit-kernel-oom-killer-dmesg-task-table",
+            // batch 37: five readiness failures over 40 s, no pod state: too short to tell from a start-up
+            "readiness_failing/kubekey-134-calico-node-bgp-peer-172-17-0-1-docker0-bridge-address-autodetected-readiness-unhealthy-rows-cut",
+            // batch 37: two nodes' spec objects alone (the uninitialized taint): the Pending pods are only in the prose
+            "untolerated_taint/cloud-provider-vsphere-299-ccm-crash-no-node-addresses-uninitialized-taint-never-removed-coredns-pending-node-spec-json");
 
     /**
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
-    // batch 37, measured 15/20 on 2026-12-04 (session 18, at its merge, analyzer of 14beaf1) before anyone looked at
-    // it: the misses as the report printed them
-    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
-            // nothing opened (reader gap at gathering: the kernel's OOM report from dmesg)
-            "oom_killed/triton-4154-tritonserver-under-mpirun-in-burstable-pod-memcg-limit-kernel-oom-killer-dmesg-task-table",
-            // POD_EVICTED opened on an unnamed pod of another namespace
-            "pod_evicted/openshift-release-57180-vllm-ibm-dev-cuda-image-build-pod-24gi-over-15gi-request-evicted-node-low-memory-events-json-fragment",
-            // nothing opened
-            "readiness_failing/calico-3541-two-nics-first-found-autodetect-picks-wrong-address-bgp-not-established-readiness-x134-combined-row",
-            // nothing opened
-            "readiness_failing/kubekey-134-calico-node-bgp-peer-172-17-0-1-docker0-bridge-address-autodetected-readiness-unhealthy-rows-cut",
-            // nothing opened (reader gap at gathering: bare node spec objects, rejected)
-            "untolerated_taint/cloud-provider-vsphere-299-ccm-crash-no-node-addresses-uninitialized-taint-never-removed-coredns-pending-node-spec-json");
+    // empty until batch 38 (session 18) is merged and measured
+    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of();
 
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
@@ -345,8 +341,8 @@ class RealWorldAccuracyTest {
 
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
-        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(1054);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(20);
+        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(1074);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(0); // batch 37 moved in; batch 38 is being gathered
     }
 
     @Test

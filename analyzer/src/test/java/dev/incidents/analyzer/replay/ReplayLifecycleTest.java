@@ -119,6 +119,21 @@ class ReplayLifecycleTest {
     }
 
     /**
+     * calico#3541: client-go's event aggregator records more than ten alike events in ten minutes as one, its message
+     * prefixed {@code (combined from similar events): }; the message after it is what the kubelet said.
+     */
+    @Test
+    void an_aggregated_events_message_is_read_past_its_prefix() {
+        try (Replay replay = new Replay(AnalyzerConfig.defaults())) {
+            KubeEvent unhealthy = podEvent(POD, "Warning", "Unhealthy", "(combined from similar events): Readiness probe "
+                    + "failed: HTTP probe failed with statuscode: 503", T0, "u-agg", NODE);
+            replay.event(unhealthy, T0);
+            replay.event(bump(unhealthy, 134, at(25 * 60)), at(25 * 60));
+            assertThat(statuses(replay.finish().transitions(), "READINESS_FAILING")).containsExactly("OPEN");
+        }
+    }
+
+    /**
      * nvidia-container-toolkit#30: an init container OOM-killed, its runtime recording exit code 0, leaves the pod in
      * PodInitializing: the kill over its memory limit is what to fix, whatever the code.
      */
