@@ -283,8 +283,19 @@ class RealWorldAccuracyTest {
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
-    // empty until batch 38 (session 18) is merged and measured
-    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of();
+    // batch 38, measured 15/20 on 2026-12-04 (session 18, at its merge, analyzer of a623bb6) before anyone looked at
+    // it: the misses as the report printed them
+    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
+            // nothing opened
+            "crash_loop/nextjs-41280-with-docker-example-on-doks-node-server-js-exits-0-completed-last-state-and-events-cut",
+            // IMAGE_PULL_FAILED opened instead
+            "image_not_found/influxdata-helm-charts-333-influxdb-backup-cronjob-azure-cli-image-moved-off-docker-hub-to-mcr-backoff-x18535-over-2d22h-events",
+            // IMAGE_PULL_FAILED opened instead
+            "image_pull_auth/hcloud-csi-driver-592-hetzner-ip-blacklisted-registry-k8s-io-livenessprobe-403-message-in-k9s-frame",
+            // nothing opened (reader gap at gathering: a lastState JSON fragment)
+            "oom_killed/k8s-53669-1-5-memcached-system-oom-limits-overcommit-two-1gb-nodes-laststate-exit-137-reason-error-json-fragment",
+            // nothing opened
+            "probe_failure/zookeeper-operator-516-zookeeperlive-sh-nc-without-quit-timeout-empty-ruok-reply-liveness-fails-get-events-multiline-row");
 
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
@@ -341,8 +352,8 @@ class RealWorldAccuracyTest {
 
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
-        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(1074);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(0); // batch 37 moved in; batch 38 is being gathered
+        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(1076);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(20);
     }
 
     @Test
