@@ -49,8 +49,11 @@ final class PastedText {
                 text = TABLE_SEPARATOR.matcher(text).matches() ? "" : cells(text);
             }
             Matcher boxed = BOXED.matcher(text);
+            Matcher rightBorder;
             if (boxed.matches()) {
                 text = boxed.group(1);
+            } else if ((rightBorder = RIGHT_BORDER.matcher(text)).matches()) {
+                text = rightBorder.group(1);
             }
             Matcher emphasis = EMPHASIS.matcher(text);
             if (emphasis.matches()) {
@@ -168,9 +171,15 @@ final class PastedText {
 
     /**
      * A line between a terminal UI's box-drawing borders ({@code │   Warning  FailedMount  28s ... │}, k9s and other
-     * TUIs): the text inside, its indentation kept.
+     * TUIs): the text inside without the pane's one space of padding, its indentation kept.
      */
-    private static final Pattern BOXED = Pattern.compile("^\\s*[\u2502\u2503\u2551](.*?)[\u2502\u2503\u2551]?\\s*$");
+    private static final Pattern BOXED = Pattern.compile("^\\s*[\u2502\u2503\u2551] ?(.*?)[\u2502\u2503\u2551]?\\s*$");
+    /**
+     * A line with only the pane's right border: a copy that began inside the pane ({@code Failed to pull image
+     * "registry.k8s.io/s │}, the rest on the next bordered line as the pane wrapped it). kubectl prints no box-drawing
+     * character, so the border is the TUI's.
+     */
+    private static final Pattern RIGHT_BORDER = Pattern.compile("^(.*?\\S) ?[\u2502\u2503\u2551]\\s*$");
 
     /** {@code -- | --}, {@code |---|:---:|}: the line under a Markdown table's header. */
     private static final Pattern TABLE_SEPARATOR = Pattern.compile("^\\s*\\|?\\s*:?-{2,}:?\\s*(?:\\|\\s*:?-{2,}:?\\s*)+\\|?\\s*$");

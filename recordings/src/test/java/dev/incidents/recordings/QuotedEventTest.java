@@ -840,4 +840,20 @@ class QuotedEventTest {
         assertThat(backOff.getReason()).isEqualTo("BackOff");
         assertThat(backOff.getInvolvedObject().getName()).isEqualTo("vllm-0");
     }
+
+    /**
+     * hcloud csi-driver#592: a message copied out of a k9s pane from inside it, so its first line has only the pane's
+     * right border and the rest, wrapped at the pane's width mid-word, both borders: one message, the wrap undone.
+     */
+    @Test
+    void aMessageCopiedFromInsideATerminalPane() {
+        KubeEvent pull = onlyEvent("Failed to pull image \"registry.k8s.io/sig-storage/livenessprobe:v2.9.0\": failed to pull "
+                + "and unpack image \"registry.k8s.io/s \u2502\n"
+                + "\u2502 ig-storage/livenessprobe:v2.9.0\": failed to resolve reference \"registry.k8s.io/sig-storage/livene"
+                + "ssprobe:v2.9.0\": unexpected status from HEAD request to https://registry.k8s.io/v2/s \u2502\n"
+                + "\u2502 ig-storage/livenessprobe/manifests/v2.9.0: 403 Forbidden\n");
+        assertThat(pull.getReason()).isEqualTo("Failed");
+        assertThat(pull.getMessage()).contains("unpack image \"registry.k8s.io/sig-storage/livenessprobe:v2.9.0\"")
+                .endsWith("https://registry.k8s.io/v2/sig-storage/livenessprobe/manifests/v2.9.0: 403 Forbidden");
+    }
 }

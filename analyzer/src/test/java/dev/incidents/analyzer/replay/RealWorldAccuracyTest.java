@@ -277,25 +277,25 @@ class RealWorldAccuracyTest {
             // batch 37: five readiness failures over 40 s, no pod state: too short to tell from a start-up
             "readiness_failing/kubekey-134-calico-node-bgp-peer-172-17-0-1-docker0-bridge-address-autodetected-readiness-unhealthy-rows-cut",
             // batch 37: two nodes' spec objects alone (the uninitialized taint): the Pending pods are only in the prose
-            "untolerated_taint/cloud-provider-vsphere-299-ccm-crash-no-node-addresses-uninitialized-taint-never-removed-coredns-pending-node-spec-json");
+            "untolerated_taint/cloud-provider-vsphere-299-ccm-crash-no-node-addresses-uninitialized-taint-never-removed-coredns-pending-node-spec-json",
+            // batch 38: one termination `Completed`, exit 0, no restart count and no back-off: a node's restart leaves a
+            // Deployment's container so too
+            "crash_loop/nextjs-41280-with-docker-example-on-doks-node-server-js-exits-0-completed-last-state-and-events-cut",
+            // batch 38: only the pull's back-off rows (x18535 over 2d22h): why the pull fails is in the thread's prose
+            // (as fake-gpu-operator 228)
+            "image_not_found/influxdata-helm-charts-333-influxdb-backup-cronjob-azure-cli-image-moved-off-docker-hub-to-mcr-backoff-x18535-over-2d22h-events",
+            // batch 38: a last state `Error` with exit code 137 is a SIGKILL, which a liveness kill gives too; the journal
+            // line naming the OOM is cut in the stored copy
+            "oom_killed/k8s-53669-1-5-memcached-system-oom-limits-overcommit-two-1gb-nodes-laststate-exit-137-reason-error-json-fragment",
+            // batch 38: one liveness failure and no kill: below the kubelet's threshold in the paste
+            "probe_failure/zookeeper-operator-516-zookeeperlive-sh-nc-without-quit-timeout-empty-ruok-reply-liveness-fails-get-events-multiline-row");
 
     /**
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
-    // batch 38, measured 15/20 on 2026-12-04 (session 18, at its merge, analyzer of a623bb6) before anyone looked at
-    // it: the misses as the report printed them
-    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
-            // nothing opened
-            "crash_loop/nextjs-41280-with-docker-example-on-doks-node-server-js-exits-0-completed-last-state-and-events-cut",
-            // IMAGE_PULL_FAILED opened instead
-            "image_not_found/influxdata-helm-charts-333-influxdb-backup-cronjob-azure-cli-image-moved-off-docker-hub-to-mcr-backoff-x18535-over-2d22h-events",
-            // IMAGE_PULL_FAILED opened instead
-            "image_pull_auth/hcloud-csi-driver-592-hetzner-ip-blacklisted-registry-k8s-io-livenessprobe-403-message-in-k9s-frame",
-            // nothing opened (reader gap at gathering: a lastState JSON fragment)
-            "oom_killed/k8s-53669-1-5-memcached-system-oom-limits-overcommit-two-1gb-nodes-laststate-exit-137-reason-error-json-fragment",
-            // nothing opened
-            "probe_failure/zookeeper-operator-516-zookeeperlive-sh-nc-without-quit-timeout-empty-ruok-reply-liveness-fails-get-events-multiline-row");
+    // empty until batch 39 (session 18) is merged and measured
+    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of();
 
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
@@ -352,8 +352,8 @@ class RealWorldAccuracyTest {
 
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
-        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(1076);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(20);
+        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(1096);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(0); // batch 38 moved in; batch 39 is being gathered
     }
 
     @Test
