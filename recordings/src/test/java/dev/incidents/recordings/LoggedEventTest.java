@@ -1,0 +1,81 @@
+package dev.incidents.recordings;
+
+import dev.incidents.schemas.KubeEvent;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A component's log of an event, read as that event about the object it names, at the line's time. */
+class LoggedEventTest {
+    private static final ReadOptions OPTIONS = new ReadOptions("test", Instant.parse("2024-05-02T14:00:00Z"));
+
+    private final List<Rejection> rejections = new ArrayList<>();
+
+    private KubeEvent onlyEvent(String text) {
+        List<Recorded> records = Recordings.read("paste.txt", text, OPTIONS, rejections::add);
+        assertThat(rejections).isEmpty();
+        assertThat(records).hasSize(1);
+        return (KubeEvent) records.get(0).value();
+    }
+
+    /**
+     * The eviction manager's lines beyond a {@code kubelet[pid]} journal line: a month in the host's locale and the
+     * structured form (kubernetes#129616), the kubelet under another process (OpenShift 3's {@code dockerd-current},
+     * catasb#201), and klog lines alone, whose node is not named (k3s#888). Each log line is a record of its own,
+     * however long: the next one's header is no continuation of it.
+     */
+    @Test
+    void theEvictionManagerWhereverItsLinesAre() {
+        KubeEvent localized = onlyEvent("janv. 06 12:44:17 qpk8s-node-033 kubelet[26615]: I0106 12:44:17.658612   26615 "
+                + "eviction_manager.go:366] \"Eviction manager: attempting to reclaim\" resourceName=\"ephemeral-storage\"\n");
+        assertThat(localized.getReason()).isEqualTo("EvictionThresholdMet");
+        assertThat(localized.getInvolvedObject().getName()).isEqualTo("qpk8s-node-033");
+        assertThat(localized.getMessage()).isEqualTo("Attempting to reclaim ephemeral-storage");
+
+        KubeEvent underDocker = onlyEvent("Jan 10 09:41:08 speed3 dockerd-current[21270]: W0110 14:41:08.646423   23589 "
+                + "eviction_manager.go:332] eviction manager: attempting to reclaim imagefs\n");
+        assertThat(underDocker.getInvolvedObject().getName()).isEqualTo("speed3");
+
+        List<Recorded> klog = Recordings.read("k3s.log", """
+                W1010 09:15:45.265944       1 eviction_manager.go:333] eviction manager: attempting to reclaim ephemeral-storage
+                I1010 09:15:45.266039       1 container_gc.go:85] attempting to delete unused containers
+                I1010 09:15:45.281577       1 eviction_manager.go:344] eviction manager: must evict pod(s) to reclaim ephemeral-storage
+                """, OPTIONS, rejections::add);
+        assertThat(klog).extracting(r -> ((KubeEvent) r.value()).getMessage())
+                .containsExactly("Attempting to reclaim ephemeral-storage", "Attempting to reclaim ephemeral-storage");
+        assertThat(klog).extracting(r -> ((KubeEvent) r.value()).getInvolvedObject().getName())
+                .containsOnly(Unnamed.NODE);
+
+        assertThat(Recordings.read("notes.txt", "the eviction manager: attempting to reclaim space is in the logs\n",
+                OPTIONS, rejections::add)).isEmpty();
+    }
+
+    /**
+     * openshift-tests' event monitor (origin#23352): the object and namespace it names, the count after, the reason
+     * read from the message when the line does not print it; a line that is no event (a deletion) is none.
+     */
+    @Test
+    void theOpenShiftEventMonitorsLines() {
+        List<Recorded> records = Recordings.read("monitor.txt", """
+                Nov 29 10:29:16.442 W clusteroperator/service-catalog-controller-manager changed Degraded to Unknown
+                Nov 29 10:29:19.104 W ns/openshift-service-catalog-apiserver daemonset/apiserver Error creating: pods "apiserver-" is forbidden: no PriorityClass with name test was found (3 times)
+                Nov 29 10:29:20.001 W ns/ml pod/vllm-0 node/gpu-1 reason/BackOff Back-off restarting failed container
+                Nov 29 10:29:19.105 W ns/openshift-service-catalog-apiserver pod/apiserver-6mrkp node/ip-10-0-162-148.us-east-2.compute.internal deleted
+                """, new ReadOptions("test", Instant.parse("2019-11-29T10:30:00Z")), rejections::add);
+        assertThat(rejections).isEmpty();
+        assertThat(records).hasSize(2);
+        KubeEvent created = (KubeEvent) records.get(0).value();
+        assertThat(created.getReason()).isEqualTo("FailedCreate");
+        assertThat(created.getInvolvedObject().getKind() + " " + created.getInvolvedObject().getNamespace() + "/"
+                + created.getInvolvedObject().getName()).isEqualTo("DaemonSet openshift-service-catalog-apiserver/apiserver");
+        assertThat(created.getCount()).isEqualTo(3);
+        assertThat(created.getLastTimestamp()).isEqualTo(Instant.parse("2019-11-29T10:29:19Z"));
+        KubeEvent backOff = (KubeEvent) records.get(1).value();
+        assertThat(backOff.getReason()).isEqualTo("BackOff");
+        assertThat(backOff.getInvolvedObject().getName()).isEqualTo("vllm-0");
+    }
+}
