@@ -86,6 +86,21 @@ final class LoggedEvent {
      */
     private static final Pattern RECLAIMING = Pattern.compile("(?i:eviction manager): (?:attempting to|must evict "
             + "pod\\(s\\) to) reclaim\"?\\s+(?:resourceName=)?\"?([a-zA-Z][-.a-zA-Z]*)");
+    /**
+     * The kubelet's log of an event it records on its node: {@code "Recording event message for node"
+     * node="ip-10-128-18-28..." event="NodeHasDiskPressure"} (klog's structured form), {@code Recording NodeHasDiskPressure
+     * event message for node ip-10-0-1-5} before it. The event is the node's condition change, {@code Node x status is
+     * now: NodeHasDiskPressure}.
+     */
+    private static final Pattern NODE_EVENT = Pattern.compile("\"Recording event message for node\" node=\"([^\"]+)\" "
+            + "event=\"(\\w+)\"|\\bRecording (\\w+) event message for node (\\S+)");
+    /**
+     * The kubelet's image garbage collection failing again, which it records on its node as {@code ImageGCFailed} with
+     * the error: {@code Image garbage collection failed multiple times in a row: failed to garbage collect required amount
+     * of images. Wanted to free ... bytes, but freed 0 bytes} (klog's structured form: the error as {@code err="..."}).
+     */
+    private static final Pattern IMAGE_GC_FAILED = Pattern.compile(
+            "Image garbage collection failed multiple times in a row(?::\\s*|\" err=\")(.+?)\"?\\s*$");
     private static final Pattern REFERENCE_FIELD = Pattern.compile("(\\w+):\"([^\"]*)\"");
 
     private LoggedEvent() {
@@ -126,6 +141,20 @@ final class LoggedEvent {
         if (host != null) {
             return new EventsTable.Row(lineNumber, null, "Warning", "EvictionThresholdMet", QuotedEvent.age(line, now),
                     "kubelet, " + host, "node/" + host, "Attempting to reclaim " + reclaiming.group(1), null, null);
+        }
+        Matcher nodeEvent = NODE_EVENT.matcher(line);
+        if (nodeEvent.find()) {
+            String node = nodeEvent.group(1) != null ? nodeEvent.group(1) : nodeEvent.group(4);
+            String reason = nodeEvent.group(1) != null ? nodeEvent.group(2) : nodeEvent.group(3);
+            return new EventsTable.Row(lineNumber, null, "Normal", reason, QuotedEvent.age(line, now), "kubelet, " + node,
+                    "node/" + node, "Node " + node + " status is now: " + reason, null, null);
+        }
+        Matcher imageGc = IMAGE_GC_FAILED.matcher(line);
+        String gcHost = !imageGc.find() ? null : journalHost(line) != null ? journalHost(line)
+                : KLOG_HEADER.matcher(line).lookingAt() ? Unnamed.NODE : null;
+        if (gcHost != null) {
+            return new EventsTable.Row(lineNumber, null, "Warning", "ImageGCFailed", QuotedEvent.age(line, now),
+                    "kubelet, " + gcHost, "node/" + gcHost, imageGc.group(1).strip(), null, null);
         }
         Matcher occurred = LOGGED_EVENT.matcher(line);
         if (occurred.find()) {

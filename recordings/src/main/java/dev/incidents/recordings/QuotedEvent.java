@@ -159,6 +159,18 @@ final class QuotedEvent {
     /** Container waiting reasons of a failed pull, whose message is the runtime's answer. */
     private static final java.util.Set<String> PULL_STATE_REASONS = java.util.Set.of("ErrImagePull", "ErrImageNeverPull",
             "InvalidImageName");
+    /**
+     * Waiting reasons whose message is the kubelet's {@code Error: } of its {@code Failed} event: the container's config
+     * or the runtime's container it could not make or start.
+     */
+    private static final java.util.Set<String> START_STATE_REASONS = java.util.Set.of("CreateContainerConfigError",
+            "CreateContainerError", "RunContainerError");
+    /**
+     * A container's waiting reason with its message in parentheses, as dashboards and pod lists show a state
+     * ({@code CreateContainerConfigError (configmap "gatus" not found)}): the same as {@code Reason: message}.
+     */
+    private static final Pattern STATE_WITH_MESSAGE = Pattern.compile("^((?:CreateContainerConfig|CreateContainer|RunContainer)"
+            + "Error|ErrImagePull|ErrImageNeverPull|InvalidImageName)\\s+\\((.+)\\)\\s*$");
     /** {@code message: 'Usage of EmptyDir volume ...'}: a status's message line of an object's YAML, quoted or not. */
     private static final Pattern YAML_MESSAGE = Pattern.compile("message:\\s+['\"]?(.*?)['\"]?\\s*");
     /** A tool's repeat count after the message ({@code  (x8)}). */
@@ -257,6 +269,10 @@ final class QuotedEvent {
         if (yaml.matches()) {
             quoted = yaml.group(1); // a pod's status.message kept from its -o yaml
         }
+        Matcher state = STATE_WITH_MESSAGE.matcher(quoted);
+        if (state.matches()) {
+            quoted = state.group(1) + ": " + state.group(2);
+        }
         Matcher prefix = TOOL_PREFIX.matcher(quoted);
         boolean prefixed = prefix.lookingAt() && prefix.end() > 0;
         String message = REPEATS.matcher(prefixed ? quoted.substring(prefix.end()) : quoted).replaceFirst("").strip();
@@ -275,6 +291,9 @@ final class QuotedEvent {
             // a jsonpath prints the state: the pull failure the kubelet reported under that reason
             return new EventsTable.Row(lineNumber, null, "Warning", "InvalidImageName".equals(label) ? "InspectFailed"
                     : label, age(time, now), "kubelet", null, message, null, null);
+        }
+        if (label != null && START_STATE_REASONS.contains(label) && !message.isEmpty() && !message.startsWith("Error: ")) {
+            message = "Error: " + message; // the waiting message without the Failed event's own lead
         }
         // kubectl 1.34 prints the event's field path before its message; the row keeps it for the event's fieldPath
         Matcher field = DescribeEvents.FIELD_PATH_PREFIX.matcher(message);

@@ -78,4 +78,34 @@ class LoggedEventTest {
         assertThat(backOff.getReason()).isEqualTo("BackOff");
         assertThat(backOff.getInvolvedObject().getName()).isEqualTo("vllm-0");
     }
+
+    /**
+     * The kubelet's logs of what it records on its node: a condition change (kubernetes#115516, structured; the pre-1.20
+     * wording too) and image garbage collection failing again (k3s#1346, its line cut by the pager; structured too).
+     */
+    @Test
+    void theKubeletsLogOfItsNodesEvents() {
+        KubeEvent pressure = onlyEvent("Feb 03 22:12:03 ip-10-128-18-28.ca-central-1.compute.internal kubelet[5402]: I0203 "
+                + "22:12:03.642297    5402 kubelet_node_status.go:668] \"Recording event message for node\" "
+                + "node=\"ip-10-128-18-28.ca-central-1.compute.internal\" event=\"NodeHasDiskPressure\"\n");
+        assertThat(pressure.getReason()).isEqualTo("NodeHasDiskPressure");
+        assertThat(pressure.getInvolvedObject().getKind() + "/" + pressure.getInvolvedObject().getName())
+                .isEqualTo("Node/ip-10-128-18-28.ca-central-1.compute.internal");
+        assertThat(pressure.getMessage()).isEqualTo("Node ip-10-128-18-28.ca-central-1.compute.internal status is now: "
+                + "NodeHasDiskPressure");
+        assertThat(onlyEvent("I0203 22:12:03.642297    5402 kubelet_node_status.go:72] Recording NodeNotReady event "
+                + "message for node gpu-node-3\n").getInvolvedObject().getName()).isEqualTo("gpu-node-3");
+
+        KubeEvent gc = onlyEvent("Jan 31 23:19:03 p5520 k3s[1463]: E0131 23:19:03.467008    1463 kubelet.go:1298] Image "
+                + "garbage collection failed multiple times in a row: failed to garbage collect required amount of images. "
+                + "Wanted to free 95408>\n");
+        assertThat(gc.getReason()).isEqualTo("ImageGCFailed");
+        assertThat(gc.getInvolvedObject().getName()).isEqualTo("p5520");
+        assertThat(gc.getMessage()).startsWith("failed to garbage collect required amount of images.");
+        KubeEvent structured = onlyEvent("E0131 23:19:03.467008    1463 kubelet.go:1350] \"Image garbage collection failed "
+                + "multiple times in a row\" err=\"failed to garbage collect required amount of images. Wanted to free "
+                + "9540819 bytes, but freed 0 bytes\"\n");
+        assertThat(structured.getInvolvedObject().getName()).isEqualTo(Unnamed.NODE);
+        assertThat(structured.getMessage()).endsWith("but freed 0 bytes");
+    }
 }

@@ -799,4 +799,19 @@ class QuotedEventTest {
         assertThat(pull.getMessage()).contains("unpack image \"registry.k8s.io/sig-storage/livenessprobe:v2.9.0\"")
                 .endsWith("https://registry.k8s.io/v2/sig-storage/livenessprobe/manifests/v2.9.0: 403 Forbidden");
     }
+
+    /**
+     * TwiN/helm-charts#39: a container's waiting reason with its message in parentheses, as dashboards list it: the
+     * kubelet's Failed event of that message.
+     */
+    @Test
+    void aWaitingReasonWithItsMessageInParentheses() {
+        KubeEvent config = onlyEvent("CreateContainerConfigError (configmap \"gatus\" not found)\n");
+        assertThat(config.getReason()).isEqualTo("Failed");
+        assertThat(config.getMessage()).isEqualTo("Error: configmap \"gatus\" not found");
+        KubeEvent pull = onlyEvent("ErrImagePull (rpc error: code = NotFound desc = failed to pull and unpack image "
+                + "\"docker.io/library/vllm:nope\": not found)\n");
+        assertThat(pull.getReason()).isEqualTo("ErrImagePull");
+        assertThat(Recordings.read("notes.txt", "CrashLoopBackOff (see the logs)\n", OPTIONS, rejections::add)).isEmpty();
+    }
 }

@@ -83,7 +83,8 @@ public final class InitContainerFailedDetector implements Detector {
      * A restart back-off of a container named like an init container, in events without a pod snapshot: kubelets
      * before 1.26 do not name the container in the back-off, so it is the one last Created/Started
      * (train-ticket#233: {@code Started container initmysql} x5, then {@code Back-off restarting failed container}).
-     * A container the pod's snapshot showed as an app container is not taken for one.
+     * A pre-1.10 {@code FailedSync} says so itself when it names the container under {@code "InitContainer"}
+     * (helm/charts#139). A container the pod's snapshot showed as an app container is not taken for one.
      */
     private static Optional<Finding> backOffOfAnInitContainer(EventSignal e, SubjectView subject) {
         Optional<ContainerBackOff> backOff = ContainerBackOff.parse(e.message());
@@ -92,7 +93,8 @@ public final class InitContainerFailedDetector implements Detector {
         }
         Optional<PodState> pod = subject.pod(e.pod());
         Optional<String> container = backOff.get().container().or(() -> pod.map(s -> s.startedContainer));
-        if (container.isEmpty() || !INIT_NAME.matcher(container.get()).matches()
+        boolean named = container.isPresent() && e.failedInitContainer(container.get());
+        if (container.isEmpty() || !named && !INIT_NAME.matcher(container.get()).matches()
                 || pod.map(s -> container.get().equals(s.container)).orElse(false)) {
             return Optional.empty();
         }

@@ -106,6 +106,29 @@ public record EventSignal(KubeEvent event, Instant time, Instant firstTime, Opti
             "failed to \"(?:CreatePodSandbox|SetupNetwork)\" for \"[^\"]+\" with "
                     + "(?:CreatePodSandboxError|SetupNetworkError): \"(.*?)\"?\\s*\\]?\\s*$", Pattern.DOTALL);
 
+    /**
+     * Those kubelets named an init container that failed in the same {@code FailedSync}: {@code failed to
+     * "InitContainer" for "remove-lost-found" with RunInitContainerError: "init container ... exited with 1"}, beside
+     * its back-off (written {@code "StartContainer"} for init containers too).
+     */
+    private static final Pattern SYNC_INIT_CONTAINER = Pattern.compile(
+            "failed to \"InitContainer\" for \"([^\"]+)\" with RunInitContainerError");
+
+    /** Whether this is a pre-1.10 {@code FailedSync} naming {@code container} as a failed init container. */
+    public boolean failedInitContainer(String container) {
+        String message = event.getMessage();
+        if (message == null || !"FailedSync".equals(event.getReason())) {
+            return false;
+        }
+        Matcher m = SYNC_INIT_CONTAINER.matcher(message);
+        while (m.find()) {
+            if (m.group(1).equals(container)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public String reason() {
         String reason = event.getReason() == null ? "" : event.getReason();
         return syncRewrite().map(SyncRewrite::reason).orElse(reason);

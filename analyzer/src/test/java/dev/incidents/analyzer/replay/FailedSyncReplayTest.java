@@ -74,4 +74,28 @@ class FailedSyncReplayTest {
             });
         }
     }
+
+    /**
+     * helm/charts#139: a 1.4 kubelet names a failing init container under {@code "InitContainer"} in the same FailedSync
+     * as its back-off: an init container failure, whatever its name, not the app's crash loop.
+     */
+    @Test
+    void a_failed_sync_naming_an_init_container_is_an_init_container_failure() {
+        String message = "Error syncing pod, skipping: [failed to \"InitContainer\" for \"remove-lost-found\" with "
+                + "RunInitContainerError: \"init container \\\"remove-lost-found\\\" exited with 1\", failed to "
+                + "\"StartContainer\" for \"remove-lost-found\" with CrashLoopBackOff: \"Back-off 2m40s restarting failed "
+                + "container=remove-lost-found pod=" + POD + "_inference(88ab61d4-97a5-11e6-a540-2ac301e229b1)\"]";
+        try (Replay replay = new Replay(AnalyzerConfig.defaults())) {
+            for (int i = 0; i < 3; i++) {
+                Instant at = T0.plusSeconds(60L * i);
+                replay.event(Kube.podEvent(POD, "Warning", "FailedSync", message, at, "fs-i" + i, null), at);
+            }
+            List<Incident> open = replay.finish().latest().stream()
+                    .filter(i -> i.getStatus() == IncidentStatus.OPEN).toList();
+            assertThat(open).singleElement().satisfies(i -> {
+                assertThat(i.getCategory().toString()).isEqualTo("INIT_CONTAINER_FAILED");
+                assertThat(i.getTitle()).contains("remove-lost-found");
+            });
+        }
+    }
 }

@@ -288,27 +288,20 @@ class RealWorldAccuracyTest {
             // line naming the OOM is cut in the stored copy
             "oom_killed/k8s-53669-1-5-memcached-system-oom-limits-overcommit-two-1gb-nodes-laststate-exit-137-reason-error-json-fragment",
             // batch 38: one liveness failure and no kill: below the kubelet's threshold in the paste
-            "probe_failure/zookeeper-operator-516-zookeeperlive-sh-nc-without-quit-timeout-empty-ruok-reply-liveness-fails-get-events-multiline-row");
+            "probe_failure/zookeeper-operator-516-zookeeperlive-sh-nc-without-quit-timeout-empty-ruok-reply-liveness-fails-get-events-multiline-row",
+            // batch 39: a Pending pod row and a claim's describe head (no class, Pending, no events): the describe of a
+            // claim is not read, and nothing in the paste ties the pod to the claim
+            "pvc_unbound/k3s-85-early-k3s-no-storage-provisioner-or-default-storageclass-busybox-claim-pending-get-pods-and-describe-pvc-head",
+            // batch 39: an install job's Pending row with no node and no event: that the only node's taint keeps it so is
+            // the thread's account
+            "untolerated_taint/rke2-1758-ha-first-server-criticaladdonsonly-noexecute-taint-ingress-nginx-and-metrics-helm-install-pending-get-pods-wide-cut");
 
     /**
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
-    // batch 39, measured 13/19 on 2026-12-04 (session 18, at its merge, analyzer of c03b383) before anyone looked at
-    // it: the misses as the report printed them, sealed for the next session to measure again and then look at
-    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
-            // nothing opened (reader gap at gathering)
-            "config_error/gatus-helm-charts-39-externalconfigmap-set-but-deployment-still-envfrom-gatus-configmap-createcontainerconfigerror-lone-status-line",
-            // CRASH_LOOP opened instead
-            "init_container_failed/helm-charts-139-stable-mysql-0-1-1-remove-lost-found-init-exits-1-fixed-in-0-1-2-not-synced-2016-failedsync-row-wrapped",
-            // nothing opened (reader gap at gathering)
-            "node_disk_pressure/k3s-1346-laptop-disk-90-percent-over-85-image-gc-high-threshold-gc-fails-pods-pending-k3s-journal-lines-truncated-by-pager",
-            // nothing opened (reader gap at gathering)
-            "node_disk_pressure/k8s-115516-eks-node-disk-90-percent-used-kubelet-flips-nodehasdiskpressure-recording-event-journal-lines-cut",
-            // nothing opened
-            "pvc_unbound/k3s-85-early-k3s-no-storage-provisioner-or-default-storageclass-busybox-claim-pending-get-pods-and-describe-pvc-head",
-            // nothing opened
-            "untolerated_taint/rke2-1758-ha-first-server-criticaladdonsonly-noexecute-taint-ingress-nginx-and-metrics-helm-install-pending-get-pods-wide-cut");
+    // empty until batch 40 (session 18) is merged and measured
+    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of();
 
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
@@ -365,8 +358,8 @@ class RealWorldAccuracyTest {
 
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
-        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(1097);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(19);
+        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(1116);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(0); // batch 39 moved in; batch 40 is being gathered
     }
 
     @Test
