@@ -300,8 +300,17 @@ class RealWorldAccuracyTest {
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
-    // empty until batch 40 (session 18) is merged and measured
-    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of();
+    // batch 40, measured 14/18 on 2026-12-04 (session 18, at its merge, analyzer of ff329da) before anyone looked at
+    // it: the misses as the report printed them, sealed for the next session to measure again and then look at
+    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
+            // IMAGE_NOT_FOUND on another CronJob of the default namespace, and IMAGE_PULL_FAILED on three
+            "image_not_found/k8s-io-7984-ppc64le-prow-build-cluster-kyverno-cleanup-cronjob-bitnami-kubectl-no-ppc64le-image-no-match-for-platform-grep-and-events-cut",
+            // nothing opened (reader gap at gathering)
+            "image_not_found/nvshare-5-gke-test-manifests-reference-tf-matmul-1-tag-never-pushed-notfound-errimagepull-inline-message",
+            // nothing opened
+            "readiness_failing/cert-manager-webhook-scaleway-10-kapsule-1-21-readiness-probe-default-1s-timeout-healthz-client-timeout-describe-tail-rows",
+            // NODE_SELECTOR_MISMATCH opened instead
+            "untolerated_taint/k8s-io-9761-ibm-ppc64le-infra-nodes-tainted-infra-true-eso-pods-pending-get-pods-grep-failedscheduling-and-node-taint");
 
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
@@ -359,7 +368,7 @@ class RealWorldAccuracyTest {
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
         assertThat(outcomes).hasSizeGreaterThanOrEqualTo(1116);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(0); // batch 39 moved in; batch 40 is being gathered
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(18);
     }
 
     @Test
