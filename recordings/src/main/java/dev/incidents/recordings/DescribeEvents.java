@@ -138,6 +138,16 @@ final class DescribeEvents {
      * is the object of the paste's only describe document (null when none or several), for rows of its kind.
      */
     Fragments readFragments(List<String> lines, int from, int to, Subject listedPod, Subject described) {
+        return readFragments(lines, from, to, listedPod, described, Map.of());
+    }
+
+    /**
+     * As above, with the namespaces of the pods a {@code get pods -A} listing of the paste shows ({@code listed}, name
+     * to namespace): a row about one of them that names no namespace (a get-events row without its NAMESPACE column) is
+     * in that pod's.
+     */
+    Fragments readFragments(List<String> lines, int from, int to, Subject listedPod, Subject described,
+                            Map<String, String> listed) {
         List<EventsTable.Row> describeRows = new ArrayList<>();
         List<EventsTable.Row> getRows = new ArrayList<>();
         List<String> region = lines.subList(from, to).stream().map(DescribeEvents::joinPlaceholders).toList();
@@ -210,9 +220,12 @@ final class DescribeEvents {
         }
         dateQuotes(undated, describeRows, getRows);
         Map<String, String> podNamespaces = podNamespaces(describeRows, getRows);
+        listed.forEach(podNamespaces::putIfAbsent);
         String contextNamespace = contextNamespace(String.join("\n", region), describeRows, getRows, podNamespaces);
         for (EventsTable.Row row : getRows) {
-            emitGetRow(row, contextNamespace);
+            String object = row.object() == null ? "" : row.object().toLowerCase(java.util.Locale.ROOT);
+            String pod = object.startsWith("pod/") ? row.object().substring(4) : null;
+            emitGetRow(row, pod != null && listed.containsKey(pod) ? listed.get(pod) : contextNamespace);
         }
         if (describeRows.isEmpty()) {
             return new Fragments(null, podNamespaces, contextNamespace);

@@ -83,7 +83,7 @@ final class DescribeTextReader {
             listed = claimUser(documents);
         }
         DescribeEvents.Fragments fragments = events.readFragments(lines, 0, proseEnd, listed,
-                onlyDescribed(documents));
+                onlyDescribed(documents), PodsTable.namespaces(podRows));
         // kubectl get pods rows before any other snapshot: a headless describe fragment of the same pod, at the same
         // moment, comes after them and wins; a described pod's rows are left out
         pods.emit(podRows, describedNames(lines, starts), fragments::namespaceOf);

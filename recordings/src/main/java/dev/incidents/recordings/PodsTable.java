@@ -109,6 +109,19 @@ final class PodsTable {
         return only == null ? null : new DescribeEvents.Subject("Pod", only.namespace(), only.name(), only.node());
     }
 
+    /** The namespace of each listed pod whose row names one (a {@code get pods -A} listing), by pod name. */
+    static Map<String, String> namespaces(List<List<Row>> tables) {
+        Map<String, String> namespaces = new java.util.HashMap<>();
+        for (List<Row> table : tables) {
+            for (Row row : table) {
+                if (row.namespace() != null) {
+                    namespaces.putIfAbsent(row.name(), row.namespace());
+                }
+            }
+        }
+        return namespaces;
+    }
+
     /** Statuses of a pod that is fine, or was: the listing's other pods, not the one a pasted error is about. */
     private static final Set<String> FINE = Set.of("Running", "Completed", "Succeeded", "Terminating");
 

@@ -171,6 +171,14 @@ final class QuotedEvent {
      */
     private static final Pattern STATE_WITH_MESSAGE = Pattern.compile("^((?:CreateContainerConfig|CreateContainer|RunContainer)"
             + "Error|ErrImagePull|ErrImageNeverPull|InvalidImageName)\\s+\\((.+)\\)\\s*$");
+    /**
+     * The runtime's answer to a pull quoted alone, the error the kubelet's {@code Failed to pull image "x": } goes on
+     * with, with the waiting reason a status print puts before or after it ({@code rpc error: code = NotFound desc =
+     * failed to pull and unpack image "docker.io/x:1": ... not found: ErrImagePull}); the image it names is the pull's.
+     */
+    private static final Pattern RUNTIME_PULL_ERROR = Pattern.compile("^(?:(?:ErrImagePull|ImagePullBackOff)\\s+)?"
+            + "(rpc error: code = \\w+ desc = .*?\\b(?:image|reference) \"([^\"\\s]+)\".*?)"
+            + "(?::\\s*(?:ErrImagePull|ImagePullBackOff))?\\s*$");
     /** {@code message: 'Usage of EmptyDir volume ...'}: a status's message line of an object's YAML, quoted or not. */
     private static final Pattern YAML_MESSAGE = Pattern.compile("message:\\s+['\"]?(.*?)['\"]?\\s*");
     /** A tool's repeat count after the message ({@code  (x8)}). */
@@ -268,6 +276,11 @@ final class QuotedEvent {
         Matcher yaml = YAML_MESSAGE.matcher(quoted);
         if (yaml.matches()) {
             quoted = yaml.group(1); // a pod's status.message kept from its -o yaml
+        }
+        Matcher runtimePull = RUNTIME_PULL_ERROR.matcher(quoted);
+        if (runtimePull.matches()) {
+            return new EventsTable.Row(lineNumber, namespace, "Warning", "Failed", age(line, now), "kubelet", pod,
+                    "Failed to pull image \"" + runtimePull.group(2) + "\": " + runtimePull.group(1).strip(), null, null);
         }
         Matcher state = STATE_WITH_MESSAGE.matcher(quoted);
         if (state.matches()) {

@@ -628,4 +628,24 @@ class PodsTableTest {
         assertThat(rejections).isEmpty();
         assertThat(records).extracting(Recorded::key).contains("test/default/Pod/es-basic-0");
     }
+
+    /**
+     * kubernetes/k8s.io#7984: a {@code get pods -A} listing, then get-events rows without their NAMESPACE column about
+     * the listed pods: the rows are in the namespace the listing gives each pod, not the paste's default.
+     */
+    @Test
+    void eventRowsAboutListedPodsTakeTheirNamespace() {
+        List<Recorded> records = read("""
+                kyverno   kyverno-cleanup-reports-29034490-htbzn   0/1   ImagePullBackOff   0   26d   172.20.83.193   compute-4   <none>   <none>
+                kube-system   coredns-5d78c9869d-2xk8p   1/1   Running   0   26d   172.20.83.2   compute-0   <none>   <none>
+
+                8m49s   Warning   Failed   pod/kyverno-cleanup-reports-29034490-htbzn   Failed to pull image "bitnami/kubectl:1.26.4": rpc error: code = NotFound desc = failed to pull and unpack image "docker.io/bitnami/kubectl:1.26.4": no match for platform in manifest: not found
+                """);
+        assertThat(rejections).isEmpty();
+        assertThat(records).filteredOn(r -> r.value() instanceof KubeEvent).singleElement().satisfies(r -> {
+            KubeEvent e = (KubeEvent) r.value();
+            assertThat(e.getInvolvedObject().getNamespace()).isEqualTo("kyverno");
+            assertThat(e.getReason()).isEqualTo("Failed");
+        });
+    }
 }

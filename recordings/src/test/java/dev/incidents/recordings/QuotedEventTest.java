@@ -814,4 +814,20 @@ class QuotedEventTest {
         assertThat(pull.getReason()).isEqualTo("ErrImagePull");
         assertThat(Recordings.read("notes.txt", "CrashLoopBackOff (see the logs)\n", OPTIONS, rejections::add)).isEmpty();
     }
+
+    /**
+     * grgalex/nvshare#5: the runtime's answer to a pull alone, the waiting reason after it: the kubelet's Failed event
+     * for the image it names.
+     */
+    @Test
+    void aRuntimesPullErrorAlone() {
+        KubeEvent pull = onlyEvent("rpc error: code = NotFound desc = failed to pull and unpack image "
+                + "\"docker.io/grgalex/nvshare:tf-matmul-1\": failed to resolve reference \"docker.io/grgalex/nvshare:tf-matmul-1\": "
+                + "docker.io/grgalex/nvshare:tf-matmul-1: not found: ErrImagePull\n");
+        assertThat(pull.getReason()).isEqualTo("Failed");
+        assertThat(pull.getMessage()).startsWith("Failed to pull image \"docker.io/grgalex/nvshare:tf-matmul-1\": rpc error:")
+                .endsWith("tf-matmul-1: not found");
+        assertThat(Recordings.read("notes.txt", "rpc error: code = Unavailable desc = connection error\n", OPTIONS,
+                rejections::add)).isEmpty();
+    }
 }

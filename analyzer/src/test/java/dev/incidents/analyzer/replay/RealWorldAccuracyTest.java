@@ -294,23 +294,22 @@ class RealWorldAccuracyTest {
             "pvc_unbound/k3s-85-early-k3s-no-storage-provisioner-or-default-storageclass-busybox-claim-pending-get-pods-and-describe-pvc-head",
             // batch 39: an install job's Pending row with no node and no event: that the only node's taint keeps it so is
             // the thread's account
-            "untolerated_taint/rke2-1758-ha-first-server-criticaladdonsonly-noexecute-taint-ingress-nginx-and-metrics-helm-install-pending-get-pods-wide-cut");
+            "untolerated_taint/rke2-1758-ha-first-server-criticaladdonsonly-noexecute-taint-ingress-nginx-and-metrics-helm-install-pending-get-pods-wide-cut",
+            // batch 40: the second CronJob's pull shows only its back-off (`Error: ImagePullBackOff`): IMAGE_PULL_FAILED
+            // beside the expected IMAGE_NOT_FOUND, whose cause (no image for the platform) the paste gives for the other
+            "image_not_found/k8s-io-7984-ppc64le-prow-build-cluster-kyverno-cleanup-cronjob-bitnami-kubectl-no-ppc64le-image-no-match-for-platform-grep-and-events-cut",
+            // batch 40: one readiness timeout two seconds after the container started: a start-up's first probe
+            "readiness_failing/cert-manager-webhook-scaleway-10-kapsule-1-21-readiness-probe-default-1s-timeout-healthz-client-timeout-describe-tail-rows",
+            // batch 40: `2 node(s) didn't match Pod's node affinity/selector, 4 node(s) had untolerated taint(s)`: since
+            // 1.18 the counts do not say whether the tainted nodes match the selector (as kube-hetzner 417)
+            "untolerated_taint/k8s-io-9761-ibm-ppc64le-infra-nodes-tainted-infra-true-eso-pods-pending-get-pods-grep-failedscheduling-and-node-taint");
 
     /**
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
-    // batch 40, measured 14/18 on 2026-12-04 (session 18, at its merge, analyzer of ff329da) before anyone looked at
-    // it: the misses as the report printed them, sealed for the next session to measure again and then look at
-    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
-            // IMAGE_NOT_FOUND on another CronJob of the default namespace, and IMAGE_PULL_FAILED on three
-            "image_not_found/k8s-io-7984-ppc64le-prow-build-cluster-kyverno-cleanup-cronjob-bitnami-kubectl-no-ppc64le-image-no-match-for-platform-grep-and-events-cut",
-            // nothing opened (reader gap at gathering)
-            "image_not_found/nvshare-5-gke-test-manifests-reference-tf-matmul-1-tag-never-pushed-notfound-errimagepull-inline-message",
-            // nothing opened
-            "readiness_failing/cert-manager-webhook-scaleway-10-kapsule-1-21-readiness-probe-default-1s-timeout-healthz-client-timeout-describe-tail-rows",
-            // NODE_SELECTOR_MISMATCH opened instead
-            "untolerated_taint/k8s-io-9761-ibm-ppc64le-infra-nodes-tainted-infra-true-eso-pods-pending-get-pods-grep-failedscheduling-and-node-taint");
+    // empty until batch 41 (session 18) is merged and measured
+    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of();
 
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
@@ -367,8 +366,8 @@ class RealWorldAccuracyTest {
 
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
-        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(1116);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(18);
+        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(1134);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(0); // batch 40 moved in; batch 41 is being gathered
     }
 
     @Test
