@@ -302,14 +302,28 @@ class RealWorldAccuracyTest {
             "readiness_failing/cert-manager-webhook-scaleway-10-kapsule-1-21-readiness-probe-default-1s-timeout-healthz-client-timeout-describe-tail-rows",
             // batch 40: `2 node(s) didn't match Pod's node affinity/selector, 4 node(s) had untolerated taint(s)`: since
             // 1.18 the counts do not say whether the tainted nodes match the selector (as kube-hetzner 417)
-            "untolerated_taint/k8s-io-9761-ibm-ppc64le-infra-nodes-tainted-infra-true-eso-pods-pending-get-pods-grep-failedscheduling-and-node-taint");
+            "untolerated_taint/k8s-io-9761-ibm-ppc64le-infra-nodes-tainted-infra-true-eso-pods-pending-get-pods-grep-failedscheduling-and-node-taint",
+            // session 18 (fixtures41): the node that went down shows only as its pods' `Shutdown` status and replacements
+            // `ContainerCreating` on it; no node row or condition says it is not ready (found failing at gathering)
+            "node_not_ready/kubernetes-100184-graceful-node-shutdown-test-worker-notready-pods-shutdown-status-replacements-created-on-same-node-get-pods-nodes-wide-cut");
 
     /**
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
-    // empty until batch 41 (session 18) is merged and measured
-    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of();
+    // batch 41, measured 15/20 on 2026-12-04 (session 18, at its merge, analyzer of 09677e9) before anyone looked at
+    // it: the misses as the report printed them, sealed for the next session to measure again and then look at
+    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
+            // NODE_DISK_PRESSURE opened on an unnamed node, not the expected one
+            "node_disk_pressure/crc-4798-openshift-4-19-e2e-crc-vm-disk-too-small-jkube-deploy-pod-disk-pressure-taint-failedscheduling-row-wrapped-mid-word",
+            // nothing opened
+            "node_not_ready/kubernetes-108589-three-workers-shut-down-two-hours-nodes-notready-pod-still-running-on-worker3-get-nodes-and-pods-wide-header-first-letter-lost",
+            // nothing opened
+            "node_not_ready/kubernetes-67300-worker-shut-down-taint-manager-evicts-nginx-after-5m-kube-controller-manager-klog-event-lines",
+            // nothing opened
+            "probe_failure/kubernetes-11948-wildfly-liveness-httpget-path-movieplex-404-restarts-kubectl-get-w-po-watch-rows-cut",
+            // PVC_UNBOUND opened and resolved on the StatefulSet, not the expected claim's incident
+            "pvc_unbound/rabbitmq-cluster-operator-387-rabbitmqcluster-no-default-storage-class-volumebinding-filter-unknown-age-and-pvc-failedbinding-events");
 
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
@@ -366,8 +380,8 @@ class RealWorldAccuracyTest {
 
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
-        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(1134);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(0); // batch 40 moved in; batch 41 is being gathered
+        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(1136);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(20);
     }
 
     @Test
