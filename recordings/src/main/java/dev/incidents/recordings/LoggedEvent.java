@@ -136,8 +136,7 @@ final class LoggedEvent {
                     null, null);
         }
         Matcher reclaiming = RECLAIMING.matcher(line);
-        String host = !reclaiming.find() ? null : journalHost(line) != null ? journalHost(line)
-                : KLOG_HEADER.matcher(line).lookingAt() ? Unnamed.NODE : null;
+        String host = reclaiming.find() ? loggingNode(line) : null;
         if (host != null) {
             return new EventsTable.Row(lineNumber, null, "Warning", "EvictionThresholdMet", QuotedEvent.age(line, now),
                     "kubelet, " + host, "node/" + host, "Attempting to reclaim " + reclaiming.group(1), null, null);
@@ -150,8 +149,7 @@ final class LoggedEvent {
                     "node/" + node, "Node " + node + " status is now: " + reason, null, null);
         }
         Matcher imageGc = IMAGE_GC_FAILED.matcher(line);
-        String gcHost = !imageGc.find() ? null : journalHost(line) != null ? journalHost(line)
-                : KLOG_HEADER.matcher(line).lookingAt() ? Unnamed.NODE : null;
+        String gcHost = imageGc.find() ? loggingNode(line) : null;
         if (gcHost != null) {
             return new EventsTable.Row(lineNumber, null, "Warning", "ImageGCFailed", QuotedEvent.age(line, now),
                     "kubelet, " + gcHost, "node/" + gcHost, imageGc.group(1).strip(), null, null);
@@ -191,6 +189,15 @@ final class LoggedEvent {
         }
         return new EventsTable.Row(lineNumber, m.group(3), "I".equals(m.group(2)) ? "Normal" : "Warning", reason, age,
                 from, m.group(4) + "/" + m.group(5), message, null, m.group(8));
+    }
+
+    /**
+     * The node whose kubelet logged {@code line}: the journal's host, an unnamed node for a klog line alone (a kubelet's
+     * own log file, k3s's output), null for a line that is neither (prose quoting the message).
+     */
+    private static String loggingNode(String line) {
+        String host = journalHost(line);
+        return host != null ? host : KLOG_HEADER.matcher(line).lookingAt() ? Unnamed.NODE : null;
     }
 
     /** Whether {@code line} starts a log record of its own (a journal's or klog's header): no wrapped line goes on so. */
