@@ -136,15 +136,8 @@ final class DescribeEvents {
      * rows say about their objects. {@code listedPod} is the one pod a {@code kubectl get pods} table in the paste
      * lists (null when none or several): the describe rows are about it when they name nothing else; {@code described}
      * is the object of the paste's only describe document (null when none or several), for rows of its kind.
-     */
-    Fragments readFragments(List<String> lines, int from, int to, Subject listedPod, Subject described) {
-        return readFragments(lines, from, to, listedPod, described, Map.of());
-    }
-
-    /**
-     * As above, with the namespaces of the pods a {@code get pods -A} listing of the paste shows ({@code listed}, name
-     * to namespace): a row about one of them that names no namespace (a get-events row without its NAMESPACE column) is
-     * in that pod's.
+     * {@code listed} holds the namespaces of the pods a {@code get pods -A} listing of the paste shows, by name: a row
+     * about one of them that names no namespace (a get-events row without its NAMESPACE column) is in that pod's.
      */
     Fragments readFragments(List<String> lines, int from, int to, Subject listedPod, Subject described,
                             Map<String, String> listed) {
@@ -223,8 +216,7 @@ final class DescribeEvents {
         listed.forEach(podNamespaces::putIfAbsent);
         String contextNamespace = contextNamespace(String.join("\n", region), describeRows, getRows, podNamespaces);
         for (EventsTable.Row row : getRows) {
-            String object = row.object() == null ? "" : row.object().toLowerCase(java.util.Locale.ROOT);
-            String pod = object.startsWith("pod/") ? row.object().substring(4) : null;
+            String pod = podOf(row);
             emitGetRow(row, pod != null && listed.containsKey(pod) ? listed.get(pod) : contextNamespace);
         }
         if (describeRows.isEmpty()) {
@@ -270,13 +262,19 @@ final class DescribeEvents {
                 if (named != null && named.namespace() != null) {
                     namespaces.putIfAbsent(named.name(), named.namespace());
                 }
-                String object = row.object();
-                if (row.namespace() != null && object != null && object.toLowerCase(java.util.Locale.ROOT).startsWith("pod/")) {
-                    namespaces.putIfAbsent(object.substring(4), row.namespace());
+                String pod = podOf(row);
+                if (row.namespace() != null && pod != null) {
+                    namespaces.putIfAbsent(pod, row.namespace());
                 }
             }
         }
         return namespaces;
+    }
+
+    /** The pod a get-events row's OBJECT names ({@code pod/x}, any case), null for another kind's or none. */
+    private static String podOf(EventsTable.Row row) {
+        String object = row.object();
+        return object != null && object.toLowerCase(java.util.Locale.ROOT).startsWith("pod/") ? object.substring(4) : null;
     }
 
     /** The region's lines that are no row: the reporter's words and commands, not the messages the rows carry. */

@@ -42,7 +42,8 @@ final class DescribeTextReader {
 
     void read(List<String> pasted) {
         List<String> lines = FlatDescribe.reindent(PastedText.unwrap(pasted));
-        ObjectNode statusTail = YamlObjects.statusFragment(String.join("\n", lines));
+        String text = String.join("\n", lines);
+        ObjectNode statusTail = YamlObjects.statusFragment(text);
         if (statusTail != null) {
             emit(statusTail, 1);
             if ("Node".equals(statusTail.path("kind").asText())) {
@@ -51,7 +52,7 @@ final class DescribeTextReader {
             }
             return;
         }
-        ObjectNode printed = RelaxedObject.parse(String.join("\n", lines));
+        ObjectNode printed = RelaxedObject.parse(text);
         if (printed != null && (printed.has("kind") || printed.has("involvedObject"))) {
             // an object rendered with unquoted keys (a CI artifact viewer's events.json): an event without its kind
             // is told by the object it is about

@@ -116,11 +116,11 @@ public record EventSignal(KubeEvent event, Instant time, Instant firstTime, Opti
 
     /** Whether this is a pre-1.10 {@code FailedSync} naming {@code container} as a failed init container. */
     public boolean failedInitContainer(String container) {
-        String message = event.getMessage();
-        if (message == null || !"FailedSync".equals(event.getReason())) {
+        Optional<String> sync = syncMessage();
+        if (sync.isEmpty()) {
             return false;
         }
-        Matcher m = SYNC_INIT_CONTAINER.matcher(message);
+        Matcher m = SYNC_INIT_CONTAINER.matcher(sync.get());
         while (m.find()) {
             if (m.group(1).equals(container)) {
                 return true;
@@ -134,6 +134,12 @@ public record EventSignal(KubeEvent event, Instant time, Instant firstTime, Opti
         return syncRewrite().map(SyncRewrite::reason).orElse(reason);
     }
 
+    /** The message of a pre-1.10 {@code FailedSync}; empty for any other event. */
+    private Optional<String> syncMessage() {
+        String message = event.getMessage();
+        return message == null || !"FailedSync".equals(event.getReason()) ? Optional.empty() : Optional.of(message);
+    }
+
     /** A {@code FailedSync} as the event later kubelets write for the same failure (its reason and message). */
     private record SyncRewrite(String reason, String message) {
     }
@@ -143,10 +149,11 @@ public record EventSignal(KubeEvent event, Instant time, Instant firstTime, Opti
      * empty for any other event, and for a sync failure about a pull, which keeps its form.
      */
     private Optional<SyncRewrite> syncRewrite() {
-        String message = event.getMessage();
-        if (message == null || !"FailedSync".equals(event.getReason())) {
+        Optional<String> sync = syncMessage();
+        if (sync.isEmpty()) {
             return Optional.empty();
         }
+        String message = sync.get();
         Matcher m = SYNC_FAILURE.matcher(message);
         if (m.find()) {
             return Optional.of(new SyncRewrite("Failed",
