@@ -3,6 +3,7 @@ package dev.incidents.analyzer;
 import dev.incidents.analyzer.messages.FailedSchedulingMessage;
 import dev.incidents.analyzer.messages.ImagePullFailure;
 import dev.incidents.analyzer.messages.NodeDiskFull;
+import dev.incidents.analyzer.messages.TaintEviction;
 import dev.incidents.analyzer.signal.EventSignal;
 import dev.incidents.analyzer.signal.GroupObserved;
 import dev.incidents.analyzer.signal.NodeDeleted;
@@ -72,6 +73,12 @@ public final class SignalRouting {
                 && (isDiskFullPull(event) || NodeDiskFull.parse(event.getMessage()).isPresent()
                         || "NodeNotReady".equals(event.getReason()))) {
             out.add(KeyValue.pair(Subject.node(cluster, signal.node().get()).key(), signal));
+        }
+        if ("Pod".equals(involved.getKind())
+                && TaintEviction.marksForDeletion(event.getReason(), event.getMessage())) {
+            // the taint manager evicts for a NoExecute taint on the pod's node and names none: the cluster's
+            // unnamed node hears of it, and opens only where no node of the cluster was ever observed
+            out.add(KeyValue.pair(Subject.node(cluster, Unnamed.NODE).key(), signal));
         }
         if ("FailedScheduling".equals(event.getReason()) && everyNodeOut(event.getMessage())) {
             // the scheduler sees every node down or out of disk and names none: the cluster's unnamed node hears of

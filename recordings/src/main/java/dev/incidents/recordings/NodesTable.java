@@ -13,11 +13,16 @@ import java.util.regex.Pattern;
  * {@code NotReady}: False, {@code Unknown}: the kubelet stopped posting) and {@code ,SchedulingDisabled} as a cordon.
  * A node that is not Ready also gets the {@code NodeNotReady} event its describe would (as {@link DescribeNode} gives a
  * described node's bad conditions), at the paste's moment: the table does not say since when.
+ * <p>A header whose first letters the copy lost ({@code AME  STATUS ...}) is still one; rows without a header
+ * ({@code --no-headers}, a paste starting below it) count when they end in the kubelet's version cell ({@code v1.23.4}),
+ * which no other table prints after an age.
  */
 final class NodesTable {
-    static final Pattern HEADER = Pattern.compile("^\\s*NAME\\s+STATUS\\s+(?:ROLES\\s+)?AGE(?:\\s+VERSION)?(?:\\s.*)?$");
-    private static final Pattern ROW = Pattern.compile("^\\s*([a-z0-9](?:[-a-z0-9.]*[a-z0-9])?)\\s+"
-            + "(Ready|NotReady|Unknown)(,SchedulingDisabled)?\\s+(?:(\\S+)\\s+)??((?=\\d)" + EventAge.AGE + ")(?:\\s.*)?$");
+    static final Pattern HEADER = Pattern.compile("^\\s*(?:NAME|AME|ME)\\s+STATUS\\s+(?:ROLES\\s+)?AGE(?:\\s+VERSION)?(?:\\s.*)?$");
+    private static final String CELLS = "^\\s*([a-z0-9](?:[-a-z0-9.]*[a-z0-9])?)\\s+"
+            + "(Ready|NotReady|Unknown)(,SchedulingDisabled)?\\s+(?:(\\S+)\\s+)??((?=\\d)" + EventAge.AGE + ")";
+    private static final Pattern ROW = Pattern.compile(CELLS + "(?:\\s.*)?$");
+    private static final Pattern BARE_ROW = Pattern.compile(CELLS + "\\s+v\\d{1,2}\\.\\d{1,3}\\.\\d{1,3}\\S*(?:\\s.*)?$");
 
     private final DescribeSink sink;
 
@@ -29,6 +34,10 @@ final class NodesTable {
     void read(List<String> lines) {
         for (int i = 0; i < lines.size(); i++) {
             if (!HEADER.matcher(lines.get(i)).matches()) {
+                Matcher bare = BARE_ROW.matcher(lines.get(i));
+                if (bare.matches()) {
+                    emit(bare, i + 1);
+                }
                 continue;
             }
             for (int k = i + 1; k < lines.size(); k++) {

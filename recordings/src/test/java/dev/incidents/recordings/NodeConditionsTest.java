@@ -345,6 +345,33 @@ class NodeConditionsTest {
     }
 
     /**
+     * kubernetes#108589: a `get nodes -o wide` header that lost its first letter in the copy (`AME`) is still the
+     * table's; rows pasted without any header count when they end in the kubelet's version, as `--no-headers` prints
+     * them. A row without that cell and without a header is not taken for a node.
+     */
+    @Test
+    void aClippedHeaderOrNoneStillGivesTheNodes() {
+        List<Recorded> clipped = read("""
+                AME               STATUS     ROLES                  AGE     VERSION   INTERNAL-IP     EXTERNAL-IP
+                ip-172-31-25-234   Ready      control-plane,master   9d      v1.23.4   172.31.25.234   <none>
+                worker1            NotReady   <none>                 8d      v1.23.4   172.31.21.205   <none>
+                """);
+        assertThat(clipped).map(Recorded::value).filteredOn(NodeSnapshot.class::isInstance)
+                .map(n -> ((NodeSnapshot) n).getName()).containsExactly("ip-172-31-25-234", "worker1");
+        assertThat(notReady(clipped).getInvolvedObject().getName()).isEqualTo("worker1");
+
+        List<Recorded> bare = read("""
+                worker2   NotReady   <none>   4d2h    v1.23.4
+                worker3   NotReady   <none>   3d22h   v1.23.4
+                """);
+        assertThat(bare).map(Recorded::value).filteredOn(KubeEvent.class::isInstance)
+                .map(e -> ((KubeEvent) e).getInvolvedObject().getName()).containsExactly("worker2", "worker3");
+
+        assertThat(read("worker4   NotReady   <none>   4d2h\n")).map(Recorded::value)
+                .filteredOn(NodeSnapshot.class::isInstance).isEmpty();
+    }
+
+    /**
      * kubernetes#35017: {@code kubectl describe node 127.0.0.1|grep DiskPressure}, the one condition row grep left: the
      * command names the node; two describe commands naming different nodes name none.
      */

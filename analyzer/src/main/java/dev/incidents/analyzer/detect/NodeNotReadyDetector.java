@@ -6,6 +6,7 @@ import dev.incidents.analyzer.hints.Clue;
 import dev.incidents.analyzer.hints.Facts;
 import dev.incidents.analyzer.messages.FailedSchedulingMessage;
 import dev.incidents.analyzer.messages.NodeNotReadyReason;
+import dev.incidents.analyzer.messages.TaintEviction;
 import dev.incidents.analyzer.signal.EventSignal;
 import dev.incidents.analyzer.signal.NodeObserved;
 import dev.incidents.analyzer.signal.Signal;
@@ -48,6 +49,12 @@ public final class NodeNotReadyDetector implements Detector {
             boolean unreachable = e.message().contains("unreachable");
             return Optional.of(Findings.of(e, unreachable ? Facts.empty().withClue(Clue.KUBELET_STOPPED_POSTING)
                     : Facts.empty()));
+        }
+        if (signal instanceof EventSignal e && subject.unnamedNodeOfUnobservedCluster()
+                && TaintEviction.marksForDeletion(e.reason(), e.message())) {
+            // routed here when the taint manager evicts a pod (SignalRouting): the NoExecute taint it acts on is the
+            // node lifecycle controller's for a node gone not ready or unreachable
+            return Optional.of(Findings.of(e, Facts.empty()));
         }
         if (signal instanceof NodeObserved n) {
             return ready(n).filter(c -> !"True".equals(c.getStatus()))

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.incidents.analyzer.AnalyzerConfig;
+import dev.incidents.analyzer.Category;
 import dev.incidents.analyzer.render.IncidentGroups;
 import dev.incidents.recordings.ReadOptions;
 import dev.incidents.recordings.Recorded;
@@ -12,6 +13,7 @@ import dev.incidents.recordings.Rejection;
 import dev.incidents.schemas.Incident;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -100,11 +102,41 @@ record Scenario(String name, List<Path> inputs, Expectation expectation) {
                         .filter(p -> p.getFileName().toString().startsWith(name + ".") && !p.equals(sidecar))
                         .filter(p -> !p.toString().endsWith(".py") && !p.toString().endsWith(".md"))
                         .toList();
-                scenarios.add(new Scenario(name, inputs, YAML.readValue(sidecar.toFile(), Expectation.class)));
+                Expectation expectation = YAML.readValue(sidecar.toFile(), Expectation.class);
+                checkScoreable(name, expectation, inputs);
+                scenarios.add(new Scenario(name, inputs, expectation));
             }
             return scenarios;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Fails on an expectation no analyzer could meet from the inputs: a namespace on a node incident (keyed by node,
+     * it has none), or a namespace the inputs never mention (only in a command line the paste left out): a reader
+     * falls back to {@code default}, so such an entry measures the trimming of the fixture, not the analyzer.
+     */
+    static void checkScoreable(String name, Expectation expectation, List<Path> inputs) throws IOException {
+        String text = null;
+        for (Expected e : expectation.expect) {
+            if (e.namespace == null) {
+                continue;
+            }
+            if (Category.valueOf(e.category).isNodeScoped()) {
+                throw new IllegalStateException(name + ": " + e.category + " is a node incident, it has no namespace ("
+                        + e.namespace + ")");
+            }
+            if (text == null) {
+                StringBuilder all = new StringBuilder();
+                for (Path input : inputs) {
+                    all.append(new String(Files.readAllBytes(input), StandardCharsets.ISO_8859_1));
+                }
+                text = all.toString();
+            }
+            if (!"default".equals(e.namespace) && !text.contains(e.namespace)) {
+                throw new IllegalStateException(name + ": namespace " + e.namespace + " appears in no input");
+            }
         }
     }
 

@@ -1,10 +1,15 @@
 package dev.incidents.analyzer.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.incidents.analyzer.render.IncidentJson;
 import dev.incidents.recordings.Rejection;
 import dev.incidents.schemas.Incident;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -12,6 +17,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Promtool-style scenario tests: given each recording under {@code src/test/resources/scenarios/}, expect these
@@ -44,6 +50,35 @@ class ScenarioTest {
             }
         }
         assertThat(loose).as("expected incidents without cause: or transitions:").isEmpty();
+    }
+
+    /**
+     * A sidecar entry no analyzer could meet is refused when the fixture loads: a namespace on a node incident (keyed by
+     * its node), or a namespace the kept input never mentions (crc#4798 and rabbitmq cluster-operator#387 were both
+     * measured as misses for that alone).
+     */
+    @Test
+    void an_expectation_the_input_cannot_meet_is_refused_at_load(@TempDir Path dir) throws IOException {
+        Path input = Files.writeString(dir.resolve("paste.events.txt"),
+                "Warning  FailedScheduling  9m45s  default-scheduler  0/1 nodes are available: 1 node(s) had untolerated"
+                        + " taint {node.kubernetes.io/disk-pressure: }.\n");
+        Scenario.Expectation expectation = new Scenario.Expectation();
+        Scenario.Expected pressure = new Scenario.Expected();
+        pressure.category = "NODE_DISK_PRESSURE";
+        pressure.namespace = "testproj";
+        expectation.expect.add(pressure);
+        assertThatThrownBy(() -> Scenario.checkScoreable("paste", expectation, List.of(input)))
+                .hasMessageContaining("node incident");
+
+        pressure.category = "UNTOLERATED_TAINT";
+        assertThatThrownBy(() -> Scenario.checkScoreable("paste", expectation, List.of(input)))
+                .hasMessageContaining("namespace testproj appears in no input");
+
+        pressure.namespace = "default";
+        Scenario.checkScoreable("paste", expectation, List.of(input));
+        Files.writeString(input, "$ oc describe pod -n testproj jkube-1-deploy\n", StandardOpenOption.APPEND);
+        pressure.namespace = "testproj";
+        Scenario.checkScoreable("paste", expectation, List.of(input));
     }
 
     static String describe(List<Incident> incidents) {
