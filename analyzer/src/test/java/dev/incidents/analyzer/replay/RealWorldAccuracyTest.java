@@ -306,7 +306,15 @@ class RealWorldAccuracyTest {
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
-    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of();
+    // batch 42, measured 13/16 on 2026-12-04 (session 19, at its merge, analyzer of c7366ed) before anyone looked at
+    // it: the misses as the report printed them
+    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
+            // IMAGE_PULL_FAILED opened, not the expected IMAGE_NOT_FOUND
+            "image_not_found/instana-agent-operator-81-v2-0-5-controller-image-not-published-to-docker-hub-openshift-two-controller-manager-pods-imagepullbackoff-get-pods",
+            // nothing opened
+            "pvc_unbound/awx-3894-awx-4-0-0-k8s-installer-postgresql-chart-claim-no-matching-pv-unbound-immediate-quoted-row-and-describe-head",
+            // nothing opened
+            "readiness_failing/awx-operator-1922-awx-kube-devel-image-awx-manage-in-usr-local-bin-task-readiness-exec-probe-errored-lone-unhealthy-row-cut");
 
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
@@ -364,7 +372,7 @@ class RealWorldAccuracyTest {
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
         assertThat(outcomes).hasSizeGreaterThanOrEqualTo(1156);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(0);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(16);
     }
 
     @Test
