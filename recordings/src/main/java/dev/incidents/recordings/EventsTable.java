@@ -278,7 +278,20 @@ final class EventsTable {
         return rows;
     }
 
+    /**
+     * A describe row as printed, or as a reporter quoted it whole between quotes or backticks ({@code "FailedScheduling
+     * 21s (x15 over 18m)  default-scheduler  pod has unbound immediate PersistentVolumeClaims"}, awx#3894).
+     */
     static Row describeRow(String line, long lineNumber) {
+        Row row = printedDescribeRow(line, lineNumber);
+        if (row == null) {
+            String inside = QuotedEvent.unwrapped(line);
+            return inside.equals(line) ? null : printedDescribeRow(inside, lineNumber);
+        }
+        return row;
+    }
+
+    private static Row printedDescribeRow(String line, long lineNumber) {
         Matcher m = DESCRIBE_ROW.matcher(line);
         if (!m.matches()) {
             Matcher old = OLD_DESCRIBE_ROW.matcher(line);

@@ -333,7 +333,7 @@ final class QuotedEvent {
      * A message between the quotes or backticks a reporter put around it ({@code 'Error: configmap "x" not found'}):
      * Kubernetes starts no message with them. A quote of the same kind inside means the two are not one pair.
      */
-    private static String unwrapped(String text) {
+    static String unwrapped(String text) {
         Matcher m = WRAPPING_QUOTES.matcher(text);
         return m.matches() && m.group(2).indexOf(m.group(1).charAt(0)) < 0 ? m.group(2).strip() : text;
     }

@@ -758,6 +758,25 @@ class QuotedEventTest {
     }
 
     /**
+     * awx#3894: a whole describe row the reporter put between quotes, its Type column left out, above the describe
+     * head naming the pod; with its Type, or between backticks, the same row.
+     */
+    @Test
+    void aWholeRowBetweenQuotes() {
+        KubeEvent event = onlyEvent("""
+                "FailedScheduling  21s (x15 over 18m)  default-scheduler  pod has unbound immediate PersistentVolumeClaims (repeated 2 times)"
+                """);
+        assertThat(event.getReason()).isEqualTo("FailedScheduling");
+        assertThat(event.getType()).isEqualTo("Warning");
+        assertThat(event.getCount()).isEqualTo(15);
+        assertThat(event.getMessage()).isEqualTo("pod has unbound immediate PersistentVolumeClaims (repeated 2 times)");
+
+        KubeEvent typed = onlyEvent("`Warning  BackOff  3m (x4 over 5m)  kubelet  Back-off restarting failed container`\n");
+        assertThat(typed.getReason()).isEqualTo("BackOff");
+        assertThat(typed.getMessage()).isEqualTo("Back-off restarting failed container");
+    }
+
+    /**
      * StatCan/aaw#1297: the autoscaler's verdict broken by the reporter into one line per reason, GitHub's links around
      * the domain-like names: one event, its reasons back on one line.
      */

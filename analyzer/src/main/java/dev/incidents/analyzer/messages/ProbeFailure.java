@@ -60,8 +60,10 @@ public record ProbeFailure(Probe probe, boolean restart, Optional<String> contai
      * first record does not look like a TLS handshake}: an HTTPS probe against plain HTTP; {@code server gave HTTP
      * response to HTTPS client}). An exec probe alike: the server it checks rejects the probe's credentials
      * ({@code gorethink: Wrong password}, {@code Access denied for user}, {@code NOAUTH Authentication required}), or
-     * the probe's command is not in the image ({@code executable file not found in $PATH}, a shell's {@code curl: not
-     * found} or {@code command not found}), or the command is written for a shell it does not run in: the kubelet execs
+     * the probe's command is not in the image ({@code executable file not found in $PATH}, the runtime's {@code exec:
+     * "/usr/bin/awx-manage": stat /usr/bin/awx-manage: no such file or directory} for a path the image does not have,
+     * or {@code permission denied} for a file it cannot run, a shell's {@code curl: not found} or
+     * {@code command not found}), or the command is written for a shell it does not run in: the kubelet execs
      * an exec probe's command directly, so a glob or a variable in a path stays as typed and the file is never there
      * (<code>grep: /proc/&#42;/stat: No such file or directory</code>, {@code cat: $HOME/ready: No such file or directory}).
      * A server still starting refuses the connection or answers 5xx instead.
@@ -69,6 +71,7 @@ public record ProbeFailure(Probe probe, boolean restart, Optional<String> contai
     private static final Pattern MISDIRECTED = Pattern.compile(
             "statuscode: 40[01345]\\b|first record does not look like a TLS handshake"
                     + "|server gave HTTP response to HTTPS client|executable file not found in \\$PATH"
+                    + "|\\bexec: \"[^\"]+\": (?:stat \\S+: )?(?:no such file or directory|permission denied)"
                     + "|^(?:/bin/)?(?:ba|da)?sh: (?:\\d+: )?\\S+: (?:command )?not found|: command not found"
                     + "|^\\S+: [^:\\s]*(?:[*?]|\\$\\{?[A-Za-z_])[^:\\s]*: No such file or directory"
                     + "|(?i:wrong password|password authentication failed|authentication failed|access denied for user"

@@ -40,6 +40,9 @@ class MisdirectedProbeReplayTest {
         "Readiness probe failed: ERROR 1045 (28000): Access denied for user 'monitor'@'localhost' (using password: YES)|READINESS_FAILING",
         "Liveness probe failed: NOAUTH Authentication required.|PROBE_FAILURE",
         "Liveness probe failed: OCI runtime exec failed: exec failed: unable to start container process: exec: \"/health.sh\": executable file not found in $PATH: unknown|PROBE_FAILURE",
+        // awx-operator#1922: the probe execs a path the image does not have (the message cut where the reporter's was)
+        "Readiness probe errored: rpc error: code = Unknown desc = failed to exec in container: failed to start exec \"bac4\": OCI runtime exec failed: exec failed: unable to start container process: exec: \"/usr/bin/awx-manage\": stat /usr/bin/awx-manage: no such file or directory: u|READINESS_FAILING",
+        "Liveness probe failed: OCI runtime exec failed: exec failed: container_linux.go:380: starting container process caused: exec: \"/probe.sh\": permission denied: unknown|PROBE_FAILURE",
         // dynatrace-oneagent-operator#90: an exec probe's glob, which only a shell expands
         "Readiness probe failed: grep: /proc/*/stat: No such file or directory|READINESS_FAILING",
         "Liveness probe failed: cat: $HOME/healthy: No such file or directory|PROBE_FAILURE",
