@@ -55,6 +55,13 @@ final class EventsTable {
     private static final String FROM = "(\\{[^}]*}|[a-z][-a-z0-9]*(?:,\\s\\S+)?)";
     private static final Pattern OLD_DESCRIBE_ROW = Pattern.compile("^\\s*((?=\\d)" + EventAge.AGE + ")\\s+((?=\\d)"
             + EventAge.AGE + ")\\s+(\\d{1,9})\\s+" + FROM + "\\s+(?:(\\S+)\\s+)?" + TYPE + "\\s+(\\S+)\\s+(.*?)\\s*$");
+    /**
+     * kubectl 1.1 describe, before events had a type ({@code FirstSeen LastSeen Count From SubobjectPath Reason
+     * Message}): the type is the reason's.
+     */
+    private static final Pattern UNTYPED_OLD_DESCRIBE_ROW = Pattern.compile("^\\s*((?=\\d)" + EventAge.AGE
+            + ")\\s+((?=\\d)" + EventAge.AGE + ")\\s+(\\d{1,9})\\s+(\\{[^}]*})\\s+(?:(\\S+)\\s+)?"
+            + "([A-Za-z][a-z]+(?:[A-Z][a-z]*)*)\\s+(.*?)\\s*$");
     /** A Kind cell of a get-events row ({@code ReplicaSet}); a SubObjectPath is never one. */
     private static final Pattern KIND_CELL = Pattern.compile("[A-Z][a-z]+(?:[A-Z][a-z]*)*");
     /** kubectl 1.2-1.13 get events ({@code FIRSTSEEN LASTSEEN COUNT NAME KIND SUBOBJECT TYPE REASON SOURCE MESSAGE}). */
@@ -300,6 +307,12 @@ final class EventsTable {
                     && (old.group(5) == null || !KIND_CELL.matcher(old.group(5)).matches())) {
                 return new Row(lineNumber, null, old.group(6), old.group(7), old.group(2), from(old.group(4)), null,
                         old.group(8), old.group(1), old.group(3));
+            }
+            Matcher untypedOld = UNTYPED_OLD_DESCRIBE_ROW.matcher(line);
+            if (untypedOld.matches() && (untypedOld.group(5) == null || !KIND_CELL.matcher(untypedOld.group(5)).matches())) {
+                String reason = camelCase(untypedOld.group(6));
+                return new Row(lineNumber, null, typeOf(reason), reason, untypedOld.group(2), from(untypedOld.group(4)),
+                        null, untypedOld.group(7), untypedOld.group(1), untypedOld.group(3));
             }
             Matcher v10 = V1_0_ROW.matcher(line);
             if (v10.matches() || (v10 = V1_0_SPACED_ROW.matcher(line)).matches()) {

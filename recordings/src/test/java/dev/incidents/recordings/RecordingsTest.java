@@ -479,6 +479,34 @@ class RecordingsTest {
         assertThat(events.get(1).getReportingComponent()).isEqualTo("default-scheduler");
     }
 
+    /**
+     * kubernetes#21315: kubectl 1.1 describe rows, before events had a type (FirstSeen LastSeen Count From SubobjectPath
+     * Reason Message), pasted without their header; the type is the reason's, and the last message runs on over the
+     * lines of the error page the probe got.
+     */
+    @Test
+    void untypedDescribeRowsOfKubectl11() {
+        String text = """
+                kubectl describe pod/pod-with-healthcheck
+                  40s           40s             1       {kubelet kubernetes-minion-zkwc}        spec.containers{nginx}                  Killing         Killing with docker id b64f4ec76991
+                  40s           10s             2       {kubelet kubernetes-minion-zkwc}        spec.containers{nginx}                  Unhealthy       Liveness probe failed: <html>
+                <head><title>404 Not Found</title></head>
+                </html>
+                """;
+        List<Recorded> records = Recordings.read("paste.txt", text, OPTIONS, rejections::add);
+
+        assertThat(rejections).isEmpty();
+        List<KubeEvent> events = records.stream().filter(r -> r.value() instanceof KubeEvent)
+                .map(r -> (KubeEvent) r.value()).toList();
+        assertThat(events).extracting(KubeEvent::getReason).containsExactly("Killing", "Unhealthy");
+        assertThat(events).extracting(KubeEvent::getType).containsExactly("Normal", "Warning");
+        KubeEvent unhealthy = events.get(1);
+        assertThat(unhealthy.getCount()).isEqualTo(2);
+        assertThat(unhealthy.getInvolvedObject().getName()).isEqualTo("pod-with-healthcheck");
+        assertThat(unhealthy.getReportingInstance()).isEqualTo("kubernetes-minion-zkwc");
+        assertThat(unhealthy.getMessage()).startsWith("Liveness probe failed: <html>").contains("404 Not Found");
+    }
+
     /** coreos-kubernetes#461 (absolute FIRSTSEEN/LASTSEEN) and ministryofjustice/cloud-platform#590 (LAST SEEN first, event names). */
     @Test
     void oldGetEventsRowsWithAbsoluteTimesOrReversedAgesAndEventNames() {

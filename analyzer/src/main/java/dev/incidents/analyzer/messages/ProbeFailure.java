@@ -55,7 +55,8 @@ public record ProbeFailure(Probe probe, boolean restart, Optional<String> contai
 
     /**
      * The server answered the probe, so it is up, and the answer says the probe asks the wrong thing: an HTTP client
-     * error for the request itself ({@code statuscode: 404}: a path it does not serve; 400, 401, 403, 405: a request,
+     * error for the request itself ({@code statuscode: 404}, or the error page a kubelet before 1.3 printed instead,
+     * {@code <title>404 Not Found</title>}: a path it does not serve; 400, 401, 403, 405: a request,
      * credentials or method it refuses; not 408 or 429, which a busy server gives), or the other protocol ({@code tls:
      * first record does not look like a TLS handshake}: an HTTPS probe against plain HTTP; {@code server gave HTTP
      * response to HTTPS client}). An exec probe alike: the server it checks rejects the probe's credentials
@@ -69,7 +70,7 @@ public record ProbeFailure(Probe probe, boolean restart, Optional<String> contai
      * A server still starting refuses the connection or answers 5xx instead.
      */
     private static final Pattern MISDIRECTED = Pattern.compile(
-            "statuscode: 40[01345]\\b|first record does not look like a TLS handshake"
+            "statuscode: 40[01345]\\b|<title>\\s*40[01345]\\b|first record does not look like a TLS handshake"
                     + "|server gave HTTP response to HTTPS client|executable file not found in \\$PATH"
                     + "|\\bexec: \"[^\"]+\": (?:stat \\S+: )?(?:no such file or directory|permission denied)"
                     + "|^(?:/bin/)?(?:ba|da)?sh: (?:\\d+: )?\\S+: (?:command )?not found|: command not found"

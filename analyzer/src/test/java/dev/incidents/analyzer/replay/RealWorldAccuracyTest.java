@@ -225,8 +225,6 @@ class RealWorldAccuracyTest {
             // batch 32: a pasted Events table is one moment: the BackOff row (last 19m ago) is read before the Unhealthy
             // row (x130 over 73m, last 4m ago), so a crash loop opens before the liveness failures that explain it
             "probe_failure/airflow-19001-chart-scheduler-exec-liveness-check-slower-than-5s-timeout-unhealthy-empty-message-backoff-events",
-            // batch 32: rows whose header the reporter's own truncation removed, the last running into an HTML page
-            "probe_failure/k8s-21315-walkthrough-nginx-pod-liveness-path-status-healthz-404-not-found-killing-old-events",
             // batch 32: a `get pvc` listing alone (claims Pending: with WaitForFirstConsumer that is no failure)
             "pvc_unbound/data-on-eks-748-self-managed-airflow-no-ebs-storage-class-postgresql-triggerer-claims-pending-get-pvc",
             // batch 32: one readiness failure as a bare message: a lone probe failure reads the same in healthy recordings
