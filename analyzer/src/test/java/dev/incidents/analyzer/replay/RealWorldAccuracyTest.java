@@ -307,7 +307,21 @@ class RealWorldAccuracyTest {
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
-    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of();
+    // batch 43, measured 13/19 on 2026-12-04 (session 19, at its merge, analyzer of cc69bc4) before anyone looked at
+    // it: the misses as the report printed them
+    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
+            // nothing opened
+            "container_start_failed/kubeflow-community-distribution-794-tf-job-operator-image-renamed-binary-manifest-execs-old-path-oci-no-such-file-test-harness-found-event-lines",
+            // nothing opened
+            "crash_loop/strimzi-debugging-12-zookeeper-0-data-corrupted-on-purpose-unable-to-load-database-crashloopbackoff-diff-prefixed-get-po-and-log",
+            // nothing opened
+            "oom_killed/milvus-44013-benchmark-querynode-oom-killed-concurrent-dql-dml-21-restarts-headerless-get-pods-wide-rows-cut",
+            // nothing opened
+            "pod_evicted/milvus-7498-nightly-ci-kind-test-pod-exceeds-50gi-ephemeral-storage-evicted-kubelet-eviction-manager-journal-lines",
+            // nothing opened
+            "pvc_unbound/strimzi-1916-quickstart-kafka-persistent-single-zookeeper-claim-no-storage-class-on-cluster-with-only-local-pvs-get-pvc-and-describe-pvc-head",
+            // nothing opened
+            "readiness_failing/azure-container-apps-687-platform-internal-readiness-probe-stat-ready-overrides-custom-probes-podunhealthy-log-analytics-csv-rows");
 
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
@@ -364,8 +378,8 @@ class RealWorldAccuracyTest {
 
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
-        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(1172);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(0);
+        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(1173);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(19);
     }
 
     @Test
