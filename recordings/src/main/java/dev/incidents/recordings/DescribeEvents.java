@@ -705,9 +705,9 @@ final class DescribeEvents {
         }
         Matcher command = EVENTS_COMMAND.matcher(text);
         while (command.find()) {
-            Matcher flag = PodsTable.NAMESPACE_FLAG.matcher(command.group());
-            if (flag.find()) {
-                return flag.group(1);
+            String flag = PodsTable.namespaceFlag(command.group());
+            if (flag != null) {
+                return flag;
             }
         }
         Matcher ns = CONTEXT_NAMESPACE.matcher(text);
@@ -741,12 +741,12 @@ final class DescribeEvents {
         String found = null;
         Matcher command = ANY_COMMAND.matcher(text);
         while (command.find()) {
-            Matcher flag = PodsTable.NAMESPACE_FLAG.matcher(command.group());
-            if (flag.find()) {
-                if (found != null && !found.equals(flag.group(1))) {
+            String flag = PodsTable.namespaceFlag(command.group());
+            if (flag != null) {
+                if (found != null && !found.equals(flag)) {
                     return null;
                 }
-                found = flag.group(1);
+                found = flag;
             }
         }
         return found;
@@ -818,8 +818,10 @@ final class DescribeEvents {
         if (row.count() != null && row.count().matches("\\d{1,9}")) {
             count = Math.max(count, Integer.parseInt(row.count()));
         }
-        Instant last = age.lastSeen() == null ? null : sink.now().minus(age.lastSeen());
-        if (first != null && last != null && first.isAfter(last)) {
+        // <unknown>: an event of the events.k8s.io API (its eventTime only) read by a kubectl of 1.18-1.19, which printed
+        // no age for it; such events are recent, so the paste's moment, as for a row printed without an age
+        Instant last = age.lastSeen() == null ? sink.now() : sink.now().minus(age.lastSeen());
+        if (first != null && first.isAfter(last)) {
             // the two columns came the other way round (kubectl 1.9-1.13 get events: LAST SEEN, FIRST SEEN)
             Instant earlier = last;
             last = first;

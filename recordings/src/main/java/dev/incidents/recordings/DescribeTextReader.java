@@ -289,6 +289,8 @@ final class DescribeTextReader {
                         emit(DescribeController.ownedBy(root, kind, name, namespace), line);
                 case "Deployment" -> DescribeController.deployment(root, name, namespace, sink.now())
                         .forEach(o -> emit(o, line));
+                case "PersistentVolumeClaim" -> DescribeClaim.bindingFailure(root, lines, line)
+                        .ifPresent(row -> events.emit(row, "PersistentVolumeClaim", namespace, name, null));
                 default -> {
                 }
             }

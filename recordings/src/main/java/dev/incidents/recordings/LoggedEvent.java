@@ -67,6 +67,15 @@ final class LoggedEvent {
             + "([a-z0-9][-a-z0-9]*)\\([-0-9a-f]*\\) - node has conditions: |to node\" pod=\"([a-z0-9][-a-z0-9]*)/"
             + "([a-z0-9][-a-z0-9.]*)\" nodeConditions?=)(\\[[A-Za-z, ]+])");
     /**
+     * The kubelet's eviction manager having evicted a pod, as its log says it: before 1.20 {@code eviction manager: pod
+     * milvus-e2e-x_kube-ops(1d81...) is evicted successfully}, since then {@code "Eviction manager: pod is evicted
+     * successfully" pod="kube-ops/milvus-e2e-x"}. The pod's {@code Evicted} event, its message (which resource) not in the
+     * line; the manager's next line ({@code pods ... evicted, waiting for pod to be cleaned up}) is the same eviction.
+     */
+    private static final Pattern POD_EVICTED = Pattern.compile("(?i:eviction manager): pod (?:([a-z0-9][-a-z0-9.]*)_"
+            + "([a-z0-9][-a-z0-9]*)\\([-0-9a-f]*\\) is evicted successfully|is evicted successfully\" pod=\""
+            + "([a-z0-9][-a-z0-9]*)/([a-z0-9][-a-z0-9.]*)\")");
+    /**
      * A journal line's {@code Mar 17 12:45:50 minikube kubelet[2278]:}: the host the kubelet runs on. The month as the
      * host's locale prints it ({@code janv. 06 12:43:37}), and the kubelet under whatever process runs it ({@code k3s},
      * {@code hyperkube}, OpenShift 3's {@code dockerd-current} or {@code atomic-openshift-node}): the kubelet's own
@@ -134,6 +143,16 @@ final class LoggedEvent {
                     QuotedEvent.age(line, now), host != null ? "kubelet, " + host : "kubelet",
                     "pod/" + refused.group(structured ? 4 : 1), "The node had condition: " + refused.group(5) + ". ",
                     null, null);
+        }
+        Matcher evicted = POD_EVICTED.matcher(line);
+        if (evicted.find()) {
+            boolean structured = evicted.group(1) == null;
+            String namespace = evicted.group(structured ? 3 : 2);
+            String pod = evicted.group(structured ? 4 : 1);
+            String host = journalHost(line);
+            return new EventsTable.Row(lineNumber, namespace, "Warning", "Evicted", QuotedEvent.age(line, now),
+                    host != null ? "kubelet, " + host : "kubelet", "pod/" + pod,
+                    "Eviction manager: pod " + namespace + "/" + pod + " is evicted successfully", null, null);
         }
         Matcher reclaiming = RECLAIMING.matcher(line);
         String host = reclaiming.find() ? loggingNode(line) : null;

@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 
 /**
  * What an issue tracker or a chat adds to kubectl output pasted into it, taken off before the text is read: the
- * Markdown quote marker of a quoted paste ({@code > NAME   READY   STATUS}), the link an editor wraps around a
+ * Markdown quote marker of a quoted paste ({@code > NAME   READY   STATUS}), the {@code +} of a diff that added the
+ * paste to a file (a review of a runbook: {@code +NAME   READY   STATUS}), the link an editor wraps around a
  * name that looks like an address ({@code [nvcr.io/nvidia/cuda@sha256:ed72...](http://nvcr.io/nvidia/cuda@sha256:ed72...)}),
  * the bars of a Markdown table the rows were turned into ({@code Warning | FailedScheduling | 2m | ...}), and the
  * emphasis or code span around a whole line ({@code _FailedMount  9m25s  kubelet  MountVolume.MountDevice failed ..._}),
@@ -30,14 +31,16 @@ final class PastedText {
 
     /**
      * The lines as kubectl printed them: quote markers off when most lines carry one (a code fence around them does
-     * not count, and is a blank line), auto-links unwrapped, and a
+     * not count, and is a blank line), a diff's added-line {@code +} off likewise, auto-links unwrapped, and a
      * Markdown table (a {@code -- | --} separator line) back to columns two spaces apart; a line keeps its number.
      */
     static List<String> unwrap(List<String> lines) {
-        boolean quoted = mostlyQuoted(lines);
+        boolean quoted = mostly(lines, line -> line.startsWith(">"));
+        boolean added = mostly(lines, line -> line.startsWith("+") && !line.startsWith("+++ "));
         List<String> unquoted = new ArrayList<>(lines.size());
         for (String line : lines) {
             String text = quoted ? QUOTE_MARKER.matcher(line).replaceFirst("") : line;
+            text = added && text.startsWith("+") && !text.startsWith("+++ ") ? text.substring(1) : text;
             unquoted.add(FENCE.matcher(text).matches() ? "" : text);
         }
         unfold(unquoted);
@@ -199,16 +202,17 @@ final class PastedText {
         return joined.toString();
     }
 
-    private static boolean mostlyQuoted(List<String> lines) {
+    /** Whether most lines (a code fence and blank lines aside) carry {@code marker}. */
+    private static boolean mostly(List<String> lines, java.util.function.Predicate<String> marker) {
         int nonBlank = 0;
-        int quoted = 0;
+        int marked = 0;
         for (String line : lines) {
             if (!line.isBlank() && !FENCE.matcher(line).matches()) {
                 nonBlank++;
-                quoted += line.startsWith(">") ? 1 : 0;
+                marked += marker.test(line) ? 1 : 0;
             }
         }
-        return quoted > 0 && quoted * 2 > nonBlank;
+        return marked > 0 && marked * 2 > nonBlank;
     }
 
     private static String unlink(String line) {

@@ -73,8 +73,18 @@ final class PodsTable {
     /** The command of the table ({@code $ kubectl get pods -n inference -o wide}), for its namespace. */
     private static final Pattern GET_PODS = Pattern.compile("\\bget\\s+(?:po|pod|pods)\\b");
     /** {@code -n ns}, {@code --namespace=ns}, and {@code -nns} (a shorthand flag takes its value attached). */
-    static final Pattern NAMESPACE_FLAG = Pattern.compile(
+    private static final Pattern NAMESPACE_FLAG = Pattern.compile(
             "(?:^|\\s)(?:-n(?:=|\\s+)?|--namespace(?:=|\\s+))([a-z0-9][-a-z0-9]*)\\b");
+
+    /**
+     * The namespace flag of a kubectl command line, or null: only before the first pipe, whose commands have flags of
+     * their own ({@code kubectl logs web-0 | tail -n1}).
+     */
+    static String namespaceFlag(String command) {
+        int pipe = command.indexOf('|');
+        Matcher flag = NAMESPACE_FLAG.matcher(pipe < 0 ? command : command.substring(0, pipe));
+        return flag.find() ? flag.group(1) : null;
+    }
     /** Reasons a container runtime gives a container that ended; kubectl shows them from {@code state.terminated}. */
     private static final Set<String> TERMINATED_REASONS = Set.of("Completed", "Error", "OOMKilled", "StartError",
             "ContainerCannotRun", "ContainerStatusUnknown", "DeadlineExceeded");
@@ -397,8 +407,7 @@ final class PodsTable {
         for (int k = header - 1; k >= 0 && k >= header - 3; k--) {
             String line = lines.get(k);
             if (GET_PODS.matcher(line).find()) {
-                Matcher ns = NAMESPACE_FLAG.matcher(line);
-                return ns.find() ? ns.group(1) : null;
+                return namespaceFlag(line);
             }
         }
         return null;

@@ -310,6 +310,12 @@ final class QuotedEvent {
         }
         // kubectl 1.34 prints the event's field path before its message; the row keeps it for the event's fieldPath
         Matcher field = DescribeEvents.FIELD_PATH_PREFIX.matcher(message);
+        Matcher lead = EVENT_LEAD.matcher(message);
+        // a tool's log record that says it found or got an event before the message (a test harness's "INFO|<time>|
+        // <file>|50| Found event Error: failed to start container ..."): the message is the rest
+        if (!field.lookingAt() && lead.lookingAt() && kubeletStart(message, lead.end())) {
+            message = message.substring(lead.end());
+        }
         int start = field.lookingAt() ? field.end() : 0;
         for (KubeletMessage kubelet : KUBELET) {
             if (kubelet.start().matcher(message).region(start, message.length()).lookingAt()) {
@@ -327,6 +333,18 @@ final class QuotedEvent {
                     message.substring(eviction.start()).strip(), null, null);
         }
         return null;
+    }
+
+    /** What a log record says before an event's message it quotes: {@code ... Found event }, {@code event: }. */
+    private static final Pattern EVENT_LEAD = Pattern.compile("^.{0,240}?\\b(?:[Ee]vent|EVENT):?\\s+");
+
+    private static boolean kubeletStart(String message, int from) {
+        for (KubeletMessage kubelet : KUBELET) {
+            if (kubelet.start().matcher(message).region(from, message.length()).lookingAt()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -332,11 +332,60 @@ class PodStatusFragmentTest {
                 """, OPTIONS, rejections::add);
 
         assertThat(rejections).isEmpty();
-        assertThat(records).singleElement().satisfies(r -> {
+        assertThat(records).hasSize(2).first().satisfies(r -> {
             var event = (dev.incidents.schemas.KubeEvent) r.value();
             assertThat(event.getInvolvedObject().getName()).isEqualTo("hub-5b8d96f64b-qk86l");
             assertThat(event.getInvolvedObject().getNamespace()).isEqualTo("jhub");
         });
+        // the claim itself, Pending without a class: the volume controller's FailedBinding on it
+        assertThat(records).last().satisfies(r -> {
+            var event = (dev.incidents.schemas.KubeEvent) r.value();
+            assertThat(event.getReason()).isEqualTo("FailedBinding");
+            assertThat(event.getInvolvedObject().getKind() + "/" + event.getInvolvedObject().getName())
+                    .isEqualTo("PersistentVolumeClaim/hub-db-dir");
+        });
+    }
+
+    /**
+     * strimzi-kafka-operator#1916: the describe of a claim Pending with no storage class, cut before its Events: the
+     * volume controller's FailedBinding on it ({@code no persistent volumes available for this claim and no storage
+     * class is set}), which it records for that state; a claim with a class, or one already Bound, has none.
+     */
+    @Test
+    void aClaimPendingWithoutAClassIsTheControllersBindingFailure() {
+        List<Recorded> records = Recordings.read("paste.txt", """
+                root@k8s-test-2:~# kubectl describe  pvc  data-my-cluster-zookeeper-0   -n kafka
+                Name:          data-my-cluster-zookeeper-0
+                Namespace:     kafka
+                StorageClass:
+                Status:        Pending
+                Volume:
+                Labels:        strimzi.io/cluster=my-cluster
+                """, OPTIONS, rejections::add);
+        assertThat(rejections).isEmpty();
+        assertThat(records).singleElement().satisfies(r -> {
+            var event = (dev.incidents.schemas.KubeEvent) r.value();
+            assertThat(event.getReason()).isEqualTo("FailedBinding");
+            assertThat(event.getMessage()).isEqualTo(DescribeClaim.NO_CLASS);
+            assertThat(event.getInvolvedObject().getNamespace() + "/" + event.getInvolvedObject().getName())
+                    .isEqualTo("kafka/data-my-cluster-zookeeper-0");
+            assertThat(event.getLastTimestamp()).isEqualTo(OPTIONS.now());
+        });
+
+        assertThat(Recordings.read("paste.txt", """
+                Name:          data-0
+                Namespace:     kafka
+                StorageClass:  gp3
+                Status:        Pending
+                Volume:
+                """, OPTIONS, rejections::add)).isEmpty();
+        assertThat(Recordings.read("paste.txt", """
+                Name:          data-1
+                Namespace:     kafka
+                StorageClass:
+                Status:        Bound
+                Volume:        local-pv-1
+                """, OPTIONS, rejections::add)).isEmpty();
     }
 
     /**

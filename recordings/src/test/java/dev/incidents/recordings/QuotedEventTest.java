@@ -132,6 +132,44 @@ class QuotedEventTest {
     }
 
     /**
+     * milvus#7498: the eviction manager's own log of a pod it evicted, before 1.20 and in klog's structured form since:
+     * the pod's Evicted event (which resource, the line does not say).
+     */
+    @Test
+    void theEvictionManagerLogsAPodItEvicted() {
+        KubeEvent evicted = onlyEvent("""
+                Sep 06 11:45:43 test-worker6 kubelet[1877]: I0906 11:45:43.963190    1877 eviction_manager.go:578] eviction manager: pod milvus-e2e-test-kind-nightly-546tr-cmn0v_kube-ops(1d81845d-0eaf-11ec-ba94-1c1b0d568bc0) is evicted successfully
+                """);
+        assertThat(evicted.getReason()).isEqualTo("Evicted");
+        assertThat(evicted.getInvolvedObject().getNamespace() + "/" + evicted.getInvolvedObject().getName())
+                .isEqualTo("kube-ops/milvus-e2e-test-kind-nightly-546tr-cmn0v");
+        assertThat(evicted.getReportingInstance()).isEqualTo("test-worker6");
+
+        KubeEvent structured = onlyEvent("""
+                I0402 09:11:02.000100     913 eviction_manager.go:377] "Eviction manager: pod is evicted successfully" pod="ml/vllm-0"
+                """);
+        assertThat(structured.getReason()).isEqualTo("Evicted");
+        assertThat(structured.getInvolvedObject().getNamespace() + "/" + structured.getInvolvedObject().getName())
+                .isEqualTo("ml/vllm-0");
+    }
+
+    /**
+     * kubeflow/community-distribution#794: a test harness's log record that says it found an event, then the event's
+     * message: the kubelet's words after the lead are the event; a line that merely mentions an event is not one.
+     */
+    @Test
+    void aToolsLogRecordQuotingAnEventItFound() {
+        KubeEvent failed = onlyEvent("""
+                INFO|2020-01-28T21:58:34|/home/ci/kubeflow/testing/troubleshoot_deployment.py|50| Found event Error: failed to start container "tf-job-operator": Error response from daemon: OCI runtime create failed: container_linux.go:345: starting container process caused "exec: \\"/opt/kubeflow/tf-operator.v1\\": stat /opt/kubeflow/tf-operator.v1: no such file or directory": unknown
+                """);
+        assertThat(failed.getReason()).isEqualTo("Failed");
+        assertThat(failed.getMessage()).startsWith("Error: failed to start container \"tf-job-operator\": Error response");
+
+        assertThat(Recordings.read("paste.txt", "INFO| Found event handler for the new pod, nothing to do\n", OPTIONS,
+                rejections::add)).isEmpty();
+    }
+
+    /**
      * A describe row retyped with single spaces and without its Age: the From cell is told by the shapes of Kubernetes'
      * own components, so a sentence that merely starts with Warning and a capitalised word is no event.
      */

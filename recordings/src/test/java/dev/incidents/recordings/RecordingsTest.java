@@ -507,6 +507,49 @@ class RecordingsTest {
         assertThat(unhealthy.getMessage()).startsWith("Liveness probe failed: <html>").contains("404 Not Found");
     }
 
+    /**
+     * strimzi-debugging#12: a runbook's listing reviewed as a diff, every line still carrying the added-line {@code +};
+     * the {@code -n1} of the {@code tail} the logs command is piped into is no namespace of the kubectl command.
+     */
+    @Test
+    void aListingAddedByADiffAndAPipedCommandsFlags() {
+        String text = """
+                +$ kubectl get po -l strimzi.io/name=$CLUSTER_NAME-zookeeper
+                +NAME                     READY   STATUS             RESTARTS        AGE
+                +my-cluster-zookeeper-0   0/1     CrashLoopBackOff   5 (2m16s ago)   16m
+                +my-cluster-zookeeper-1   1/1     Running            0               16m
+                +
+                +$ kubectl logs $CLUSTER_NAME-zookeeper-0 | grep "Unable to load database on disk" | tail -n1
+                """;
+        List<Recorded> records = Recordings.read("paste.txt", text, OPTIONS, rejections::add);
+
+        assertThat(rejections).isEmpty();
+        assertThat(records).extracting(Recorded::key).containsExactly("test/default/my-cluster-zookeeper-0",
+                "test/default/my-cluster-zookeeper-1");
+        assertThat(((PodSnapshot) records.get(0).value()).getContainers().get(0).getRestartCount()).isEqualTo(5);
+    }
+
+    /**
+     * pravega/zookeeper-operator#232: {@code <unknown>} ages (an events.k8s.io event read by kubectl 1.18-1.19, which
+     * printed no age for it): the event is taken at the paste's moment, as a row printed without an age.
+     */
+    @Test
+    void anUnknownAgeIsThePastesMoment() {
+        List<Recorded> records = Recordings.read("paste.txt", """
+                Events:
+                  Type     Reason            Age        From               Message
+                  ----     ------            ----       ----               -------
+                  Warning  FailedScheduling  <unknown>  default-scheduler  running "VolumeBinding" filter plugin for pod "reddot-zk-0": pod has unbound immediate PersistentVolumeClaims
+                """, OPTIONS, rejections::add);
+
+        assertThat(rejections).isEmpty();
+        assertThat(records).singleElement().satisfies(r -> {
+            KubeEvent event = (KubeEvent) r.value();
+            assertThat(event.getLastTimestamp()).isEqualTo(NOW);
+            assertThat(r.time()).isEqualTo(NOW);
+        });
+    }
+
     /** coreos-kubernetes#461 (absolute FIRSTSEEN/LASTSEEN) and ministryofjustice/cloud-platform#590 (LAST SEEN first, event names). */
     @Test
     void oldGetEventsRowsWithAbsoluteTimesOrReversedAgesAndEventNames() {
