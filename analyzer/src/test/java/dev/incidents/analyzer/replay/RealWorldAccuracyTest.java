@@ -310,7 +310,15 @@ class RealWorldAccuracyTest {
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
-    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of();
+    // batch 44, measured 11/14 on 2026-12-04 (session 19, at its merge, analyzer of a726e39) before anyone looked at
+    // it: the misses as the report printed them
+    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
+            // CRASH_LOOP opened on the pod, not the expected PROBE_FAILURE
+            "probe_failure/kubernetes-99697-docs-liveness-exec-example-probe-removes-healthy-file-restarts-every-70s-get-pods-watch-rows",
+            // nothing opened
+            "pvc_unbound/kserve-4462-localmodelcache-download-pvc-local-storage-class-pv-without-class-volumemismatch-describe-pvc-and-get-pv",
+            // nothing opened
+            "readiness_failing/elastic-helm-charts-852-kibana-7-9-2-readiness-script-bash-test-under-sh-got-200-expected-200-lone-message");
 
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
@@ -368,7 +376,7 @@ class RealWorldAccuracyTest {
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
         assertThat(outcomes).hasSizeGreaterThanOrEqualTo(1192);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(0);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(14);
     }
 
     @Test
