@@ -11,8 +11,8 @@ import java.util.Optional;
 
 /**
  * {@code FailedScheduling} on unbound immediate PersistentVolumeClaims or a volume node affinity conflict, plus the
- * PVC's own {@code ProvisioningFailed} / {@code FailedBinding} events (those are keyed by the claim, which then is
- * the subject: the event does not say which workload mounts it).
+ * PVC's own {@code ProvisioningFailed} / {@code FailedBinding} / {@code VolumeMismatch} events (those are keyed by
+ * the claim, which then is the subject: the event does not say which workload mounts it).
  */
 public final class PvcUnboundDetector extends SchedulingDetector {
 
@@ -27,6 +27,7 @@ public final class PvcUnboundDetector extends SchedulingDetector {
     public Optional<Finding> examine(Signal signal, SubjectView subject) {
         if (signal instanceof EventSignal e && "PersistentVolumeClaim".equals(e.involvedKind())
                 && ("ProvisioningFailed".equals(e.reason()) || "FailedBinding".equals(e.reason())
+                        || "VolumeMismatch".equals(e.reason())
                         || "ExternalProvisioning".equals(e.reason()) && provisionerSilent(e))) {
             Facts clue = VolumeClaimMessage.parse(e.message()).map(VolumeClaimMessage::facts).orElse(Facts.empty());
             return Optional.of(Findings.of(e, clue.with(Fact.PVC, e.involvedName())));

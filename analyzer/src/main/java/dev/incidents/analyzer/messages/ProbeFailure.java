@@ -73,7 +73,7 @@ public record ProbeFailure(Probe probe, boolean restart, Optional<String> contai
             "statuscode: 40[01345]\\b|<title>\\s*40[01345]\\b|first record does not look like a TLS handshake"
                     + "|server gave HTTP response to HTTPS client|executable file not found in \\$PATH"
                     + "|\\bexec: \"[^\"]+\": (?:stat \\S+: )?(?:no such file or directory|permission denied)"
-                    + "|^(?:/bin/)?(?:ba|da)?sh: (?:\\d+: )?\\S+: (?:command )?not found|: command not found"
+                    + "|(?:^|\\s)(?:/bin/)?(?:ba|da)?sh: (?:\\d+: )?\\S+: (?:command )?not found|: command not found"
                     + "|^\\S+: [^:\\s]*(?:[*?]|\\$\\{?[A-Za-z_])[^:\\s]*: No such file or directory"
                     + "|(?i:wrong password|password authentication failed|authentication failed|access denied for user"
                     + "|NOAUTH Authentication required|WRONGPASS invalid username-password)");

@@ -13,7 +13,10 @@ import java.util.regex.Pattern;
  * ({@code storageclass.storage.k8s.io "fast" not found}, {@code failed to provision volume with StorageClass "gp3":
  * ...}) and {@code ExternalProvisioning} ({@code waiting for a volume to be created, either by external provisioner
  * "ebs.csi.aws.com" or manually created by system administrator}), which, when it repeats, means the CSI provisioner
- * is not running.
+ * is not running. And {@code VolumeMismatch} ({@code Cannot bind to requested volume "x": storageClassName does not
+ * match}), for a claim that names its volume ({@code spec.volumeName}) when that volume does not fit it: class, size,
+ * access or volume mode, or it is bound to another claim. The controller retries and says the same until one side
+ * changes.
  *
  * @param kind         what the claim is waiting for
  * @param storageClass the StorageClass named, when named
@@ -27,6 +30,7 @@ public record VolumeClaimMessage(Kind kind, Optional<String> storageClass, Optio
         STORAGE_CLASS_MISSING,
         PROVISIONING_FAILED,
         WAITING_FOR_PROVISIONER,
+        VOLUME_MISMATCH,
         /** Normal for {@code volumeBindingMode: WaitForFirstConsumer}: not a failure on its own. */
         WAITING_FOR_FIRST_CONSUMER
     }
@@ -34,6 +38,7 @@ public record VolumeClaimMessage(Kind kind, Optional<String> storageClass, Optio
     private static final Pattern CLASS_MISSING = Pattern.compile("storageclass(?:\\.storage\\.k8s\\.io)? \"([^\"]+)\" not found");
     private static final Pattern PROVISION = Pattern.compile("failed to provision volume with StorageClass \"([^\"]+)\"");
     private static final Pattern PROVISIONER = Pattern.compile("external provisioner \"([^\"]+)\"");
+    private static final Pattern REQUESTED_VOLUME = Pattern.compile("Cannot bind to requested volume \"[^\"]+\": ");
 
     /** Never throws; empty when the message is not about a claim waiting for a volume. */
     public static Optional<VolumeClaimMessage> parse(String message) {
@@ -49,6 +54,10 @@ public record VolumeClaimMessage(Kind kind, Optional<String> storageClass, Optio
         if (provision.find()) {
             return Optional.of(new VolumeClaimMessage(Kind.PROVISIONING_FAILED, Optional.of(provision.group(1)),
                     Optional.empty(), message));
+        }
+        if (REQUESTED_VOLUME.matcher(message).find()) {
+            return Optional.of(new VolumeClaimMessage(Kind.VOLUME_MISMATCH, Optional.empty(), Optional.empty(),
+                    message));
         }
         if (message.contains("no storage class is set")) {
             return Optional.of(new VolumeClaimMessage(Kind.NO_STORAGE_CLASS, Optional.empty(), Optional.empty(),
@@ -73,6 +82,7 @@ public record VolumeClaimMessage(Kind kind, Optional<String> storageClass, Optio
             case STORAGE_CLASS_MISSING -> Facts.empty().withClue(Clue.STORAGE_CLASS_MISSING);
             case PROVISIONING_FAILED -> Facts.empty().withClue(Clue.PROVISIONING_FAILED);
             case WAITING_FOR_PROVISIONER -> Facts.empty().withClue(Clue.PROVISIONER_NOT_RESPONDING);
+            case VOLUME_MISMATCH -> Facts.empty().withClue(Clue.VOLUME_MISMATCH);
             case WAITING_FOR_FIRST_CONSUMER -> Facts.empty();
         };
     }

@@ -115,6 +115,9 @@ class StartupMessagesTest {
         "no persistent volumes available for this claim and no storage class is set|NO_STORAGE_CLASS|",
         "waiting for a volume to be created, either by external provisioner \"ebs.csi.aws.com\" or manually created by system administrator|WAITING_FOR_PROVISIONER|",
         "waiting for first consumer to be created before binding|WAITING_FOR_FIRST_CONSUMER|",
+        // kserve#4462: a claim naming a volume created without the claim's class
+        "Cannot bind to requested volume \"meta-llama3-8b-instruct-hf-workers-download\": storageClassName does not match|VOLUME_MISMATCH|",
+        "Cannot bind to requested volume \"pv-data-0\": requested PV is too small|VOLUME_MISMATCH|",
     })
     void volumeClaimEvents(String message, VolumeClaimMessage.Kind kind, String storageClass) {
         VolumeClaimMessage m = VolumeClaimMessage.parse(message).orElseThrow();
