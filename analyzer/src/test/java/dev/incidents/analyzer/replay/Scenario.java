@@ -114,18 +114,19 @@ record Scenario(String name, List<Path> inputs, Expectation expectation) {
 
     /**
      * Fails on an expectation no analyzer could meet from the inputs: a namespace on a node incident (keyed by node,
-     * it has none), or a namespace the inputs never mention (only in a command line the paste left out): a reader
-     * falls back to {@code default}, so such an entry measures the trimming of the fixture, not the analyzer.
+     * it has none), or a namespace, workload name or node the inputs never mention (only in a command line the paste
+     * left out): a reader falls back to {@code default} and unnamed objects, so such an entry measures the trimming of
+     * the fixture, not the analyzer.
      */
     static void checkScoreable(String name, Expectation expectation, List<Path> inputs) throws IOException {
         String text = null;
         for (Expected e : expectation.expect) {
-            if (e.namespace == null) {
-                continue;
-            }
-            if (Category.valueOf(e.category).isNodeScoped()) {
+            if (e.namespace != null && Category.valueOf(e.category).isNodeScoped()) {
                 throw new IllegalStateException(name + ": " + e.category + " is a node incident, it has no namespace ("
                         + e.namespace + ")");
+            }
+            if (e.namespace == null && e.workload == null && e.node == null) {
+                continue;
             }
             if (text == null) {
                 StringBuilder all = new StringBuilder();
@@ -134,8 +135,11 @@ record Scenario(String name, List<Path> inputs, Expectation expectation) {
                 }
                 text = all.toString();
             }
-            if (!"default".equals(e.namespace) && !text.contains(e.namespace)) {
-                throw new IllegalStateException(name + ": namespace " + e.namespace + " appears in no input");
+            String workloadName = e.workload == null ? null : e.workload.substring(e.workload.indexOf('/') + 1);
+            for (String named : java.util.Arrays.asList(e.namespace, workloadName, e.node)) {
+                if (named != null && !"default".equals(named) && !named.startsWith("unnamed-") && !text.contains(named)) {
+                    throw new IllegalStateException(name + ": " + named + " appears in no input");
+                }
             }
         }
     }

@@ -72,7 +72,12 @@ class ScenarioTest {
 
         pressure.category = "UNTOLERATED_TAINT";
         assertThatThrownBy(() -> Scenario.checkScoreable("paste", expectation, List.of(input)))
-                .hasMessageContaining("namespace testproj appears in no input");
+                .hasMessageContaining("testproj appears in no input");
+        pressure.namespace = null;
+        pressure.workload = "Deployment/jkube-application";
+        assertThatThrownBy(() -> Scenario.checkScoreable("paste", expectation, List.of(input)))
+                .hasMessageContaining("jkube-application appears in no input");
+        pressure.workload = null;
 
         pressure.namespace = "default";
         Scenario.checkScoreable("paste", expectation, List.of(input));
