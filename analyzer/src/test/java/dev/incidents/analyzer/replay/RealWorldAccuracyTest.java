@@ -314,7 +314,11 @@ class RealWorldAccuracyTest {
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
-    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of();
+    // batch 45, measured 8/9 on 2026-12-04 (session 19, at its merge, analyzer of 5fe689e) before anyone looked at
+    // it: the miss as the report printed it, sealed for the next session to measure again and then look at
+    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
+            // CRASH_LOOP opened on an unnamed pod, not the expected PROBE_FAILURE
+            "probe_failure/akash-helm-charts-198-provider-exec-liveness-timeout-1s-under-etcd-load-restarts-132-exit-0-container-block-and-events-cut");
 
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
@@ -372,7 +376,7 @@ class RealWorldAccuracyTest {
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
         assertThat(outcomes).hasSizeGreaterThanOrEqualTo(1206);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(0);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(9);
     }
 
     @Test
