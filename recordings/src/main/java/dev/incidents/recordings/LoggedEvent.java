@@ -76,6 +76,13 @@ final class LoggedEvent {
             + "([a-z0-9][-a-z0-9]*)\\([-0-9a-f]*\\) is evicted successfully|is evicted successfully\" pod=\""
             + "([a-z0-9][-a-z0-9]*)/([a-z0-9][-a-z0-9.]*)\")");
     /**
+     * The last line of a mount's failure as Kubernetes' mount utility reports it (the kubelet's or a CSI node plugin's
+     * {@code mount failed: exit status 32}, then {@code Mounting command: ...}, {@code Mounting arguments: ...} and
+     * {@code Output: mount.nfs: Protocol not supported for ...}), a journal splitting it into lines: the output is why
+     * the volume did not mount, the {@code FailedMount} the kubelet records for the pod (not named in these lines).
+     */
+    private static final Pattern MOUNT_OUTPUT = Pattern.compile("\\bOutput: mount(?:\\.\\w+)?: .+$");
+    /**
      * A journal line's {@code Mar 17 12:45:50 minikube kubelet[2278]:}: the host the kubelet runs on. The month as the
      * host's locale prints it ({@code janv. 06 12:43:37}), and the kubelet under whatever process runs it ({@code k3s},
      * {@code hyperkube}, OpenShift 3's {@code dockerd-current} or {@code atomic-openshift-node}): the kubelet's own
@@ -154,6 +161,12 @@ final class LoggedEvent {
                     host != null ? "kubelet, " + host : "kubelet", "pod/" + pod,
                     "Eviction manager: pod " + namespace + "/" + pod + " is evicted successfully", null, null);
         }
+        Matcher mountOutput = MOUNT_OUTPUT.matcher(line);
+        String mountHost = mountOutput.find() ? loggingNode(line) : null;
+        if (mountHost != null) {
+            return new EventsTable.Row(lineNumber, null, "Warning", "FailedMount", QuotedEvent.age(line, now),
+                    "kubelet, " + mountHost, null, "mount failed: " + mountOutput.group().strip(), null, null);
+        }
         Matcher reclaiming = RECLAIMING.matcher(line);
         String host = reclaiming.find() ? loggingNode(line) : null;
         if (host != null) {
@@ -177,7 +190,8 @@ final class LoggedEvent {
         if (occurred.find()) {
             return occurred(occurred, lineNumber, line, now);
         }
-        return KubeletLogLine.parse(line, lineNumber, now, journalHost(line));
+        EventsTable.Row kubelet = KubeletLogLine.parse(line, lineNumber, now, journalHost(line));
+        return kubelet != null ? kubelet : LogfmtEvent.parse(line, lineNumber, now);
     }
 
     /** The event a monitor line prints ({@link #MONITOR_EVENT}); null when its message says no reason it knows. */

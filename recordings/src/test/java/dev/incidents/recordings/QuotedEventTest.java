@@ -132,6 +132,52 @@ class QuotedEventTest {
     }
 
     /**
+     * Karpenter's troubleshooting page: an event printed as logfmt pairs, its message last and unquoted; with the object
+     * and namespace keys an exporter adds, quoted values too. A logfmt line without a reason and a message is no event.
+     */
+    @Test
+    void anEventPrintedAsLogfmtPairs() {
+        KubeEvent sandbox = onlyEvent("""
+                time=2023-06-12T19:18:15Z type=Warning reason=FailedCreatePodSandBox from=kubelet message=Failed to create pod sandbox: rpc error: code = Unknown desc = failed to setup network for sandbox "0f46": plugin type="aws-cni" name="aws-cni" failed (add): add cmd: failed to assign an IP address to container
+                """);
+        assertThat(sandbox.getReason()).isEqualTo("FailedCreatePodSandBox");
+        assertThat(sandbox.getType()).isEqualTo("Warning");
+        assertThat(sandbox.getReportingComponent()).isEqualTo("kubelet");
+        assertThat(sandbox.getLastTimestamp()).isEqualTo(Instant.parse("2023-06-12T19:18:15Z"));
+        assertThat(sandbox.getMessage()).startsWith("Failed to create pod sandbox: rpc error:")
+                .endsWith("failed to assign an IP address to container");
+
+        KubeEvent exported = onlyEvent("""
+                level=info namespace=ml object=pod/vllm-0 reason=BackOff type=Warning message="Back-off restarting failed container vllm in pod vllm-0_ml"
+                """);
+        assertThat(exported.getReason()).isEqualTo("BackOff");
+        assertThat(exported.getInvolvedObject().getNamespace() + "/" + exported.getInvolvedObject().getName())
+                .isEqualTo("ml/vllm-0");
+        assertThat(exported.getMessage()).isEqualTo("Back-off restarting failed container vllm in pod vllm-0_ml");
+
+        assertThat(Recordings.read("paste.txt", "level=info msg=\"reconciled\" controller=nodeclaim\n", OPTIONS,
+                rejections::add)).isEmpty();
+    }
+
+    /**
+     * longhorn's knowledge base: a k3s journal splitting a mount failure into its lines; the mount utility's output is
+     * why the volume did not mount, the kubelet's FailedMount (its pod not named there). Prose quoting the same output
+     * is no log line.
+     */
+    @Test
+    void aMountsOutputInTheKubeletsJournal() {
+        KubeEvent mount = onlyEvent("""
+                Oct 11 07:42:23 dev-worker-1 k3s[1294]: Output: mount.nfs: Protocol not supported for 10.43.207.185:/pvc-1353 on /var/lib/kubelet/plugins/kubernetes.io/csi/driver.longhorn.io/185c/globalmount
+                """);
+        assertThat(mount.getReason()).isEqualTo("FailedMount");
+        assertThat(mount.getReportingInstance()).isEqualTo("dev-worker-1");
+        assertThat(mount.getMessage()).startsWith("mount failed: Output: mount.nfs: Protocol not supported");
+
+        assertThat(Recordings.read("paste.txt", "The log said Output: mount.nfs: access denied by server\n", OPTIONS,
+                rejections::add)).isEmpty();
+    }
+
+    /**
      * milvus#7498: the eviction manager's own log of a pod it evicted, before 1.20 and in klog's structured form since:
      * the pod's Evicted event (which resource, the line does not say).
      */
