@@ -20,6 +20,11 @@ class QuotedEventTest {
 
     private final List<Rejection> rejections = new ArrayList<>();
 
+    /** {@code namespace/name} of the object an event is about. */
+    private static String namespacedName(KubeEvent event) {
+        return event.getInvolvedObject().getNamespace() + "/" + event.getInvolvedObject().getName();
+    }
+
     private KubeEvent onlyEvent(String text) {
         List<Recorded> records = Recordings.read("paste.txt", text, OPTIONS, rejections::add);
         assertThat(rejections).isEmpty();
@@ -117,8 +122,7 @@ class QuotedEventTest {
                 Apr 02 09:10:40 gpu-node-7 kubelet[913]: W0402 09:10:40.133749     913 eviction_manager.go:159] Failed to admit pod dcgm-exporter-4xq7z_gpu-operator(0c3e5a2b-1d4f-4e8a-9b7c-2f6d8e1a3b5c) - node has conditions: [DiskPressure]
                 """);
         assertThat(refused.getReason()).isEqualTo("Evicted");
-        assertThat(refused.getInvolvedObject().getNamespace() + "/" + refused.getInvolvedObject().getName())
-                .isEqualTo("gpu-operator/dcgm-exporter-4xq7z");
+        assertThat(namespacedName(refused)).isEqualTo("gpu-operator/dcgm-exporter-4xq7z");
         assertThat(refused.getMessage()).startsWith("The node had condition: [DiskPressure].");
         assertThat(refused.getReportingInstance()).isEqualTo("gpu-node-7");
 
@@ -126,8 +130,7 @@ class QuotedEventTest {
                 I0402 09:11:02.000100     913 eviction_manager.go:200] "Failed to admit pod to node" pod="ml/vllm-0" nodeCondition=[MemoryPressure]
                 """);
         assertThat(structured.getReason()).isEqualTo("Evicted");
-        assertThat(structured.getInvolvedObject().getNamespace() + "/" + structured.getInvolvedObject().getName())
-                .isEqualTo("ml/vllm-0");
+        assertThat(namespacedName(structured)).isEqualTo("ml/vllm-0");
         assertThat(structured.getMessage()).startsWith("The node had condition: [MemoryPressure].");
     }
 
@@ -151,8 +154,7 @@ class QuotedEventTest {
                 level=info namespace=ml object=pod/vllm-0 reason=BackOff type=Warning message="Back-off restarting failed container vllm in pod vllm-0_ml"
                 """);
         assertThat(exported.getReason()).isEqualTo("BackOff");
-        assertThat(exported.getInvolvedObject().getNamespace() + "/" + exported.getInvolvedObject().getName())
-                .isEqualTo("ml/vllm-0");
+        assertThat(namespacedName(exported)).isEqualTo("ml/vllm-0");
         assertThat(exported.getMessage()).isEqualTo("Back-off restarting failed container vllm in pod vllm-0_ml");
 
         assertThat(Recordings.read("paste.txt", "level=info msg=\"reconciled\" controller=nodeclaim\n", OPTIONS,
@@ -187,16 +189,14 @@ class QuotedEventTest {
                 Sep 06 11:45:43 test-worker6 kubelet[1877]: I0906 11:45:43.963190    1877 eviction_manager.go:578] eviction manager: pod milvus-e2e-test-kind-nightly-546tr-cmn0v_kube-ops(1d81845d-0eaf-11ec-ba94-1c1b0d568bc0) is evicted successfully
                 """);
         assertThat(evicted.getReason()).isEqualTo("Evicted");
-        assertThat(evicted.getInvolvedObject().getNamespace() + "/" + evicted.getInvolvedObject().getName())
-                .isEqualTo("kube-ops/milvus-e2e-test-kind-nightly-546tr-cmn0v");
+        assertThat(namespacedName(evicted)).isEqualTo("kube-ops/milvus-e2e-test-kind-nightly-546tr-cmn0v");
         assertThat(evicted.getReportingInstance()).isEqualTo("test-worker6");
 
         KubeEvent structured = onlyEvent("""
                 I0402 09:11:02.000100     913 eviction_manager.go:377] "Eviction manager: pod is evicted successfully" pod="ml/vllm-0"
                 """);
         assertThat(structured.getReason()).isEqualTo("Evicted");
-        assertThat(structured.getInvolvedObject().getNamespace() + "/" + structured.getInvolvedObject().getName())
-                .isEqualTo("ml/vllm-0");
+        assertThat(namespacedName(structured)).isEqualTo("ml/vllm-0");
     }
 
     /**
