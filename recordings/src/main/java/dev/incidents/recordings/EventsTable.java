@@ -53,15 +53,17 @@ final class EventsTable {
     /** kubectl 1.2-1.13 describe ({@code FirstSeen LastSeen Count From SubObjectPath Type Reason Message}); From is
      * {@code {kubelet node-1}} before 1.5, {@code kubelet, node-1} after. */
     private static final String FROM = "(\\{[^}]*}|[a-z][-a-z0-9]*(?:,\\s\\S+)?)";
-    private static final Pattern OLD_DESCRIBE_ROW = Pattern.compile("^\\s*((?=\\d)" + EventAge.AGE + ")\\s+((?=\\d)"
-            + EventAge.AGE + ")\\s+(\\d{1,9})\\s+" + FROM + "\\s+(?:(\\S+)\\s+)?" + TYPE + "\\s+(\\S+)\\s+(.*?)\\s*$");
+    /** The first cells of a describe row before kubectl 1.14: FirstSeen, LastSeen and Count (groups 1-3). */
+    private static final String OLD_DESCRIBE_HEAD = "^\\s*((?=\\d)" + EventAge.AGE + ")\\s+((?=\\d)" + EventAge.AGE
+            + ")\\s+(\\d{1,9})\\s+";
+    private static final Pattern OLD_DESCRIBE_ROW = Pattern.compile(OLD_DESCRIBE_HEAD + FROM + "\\s+(?:(\\S+)\\s+)?"
+            + TYPE + "\\s+(\\S+)\\s+(.*?)\\s*$");
     /**
      * kubectl 1.1 describe, before events had a type ({@code FirstSeen LastSeen Count From SubobjectPath Reason
      * Message}): the type is the reason's.
      */
-    private static final Pattern UNTYPED_OLD_DESCRIBE_ROW = Pattern.compile("^\\s*((?=\\d)" + EventAge.AGE
-            + ")\\s+((?=\\d)" + EventAge.AGE + ")\\s+(\\d{1,9})\\s+(\\{[^}]*})\\s+(?:(\\S+)\\s+)?"
-            + "([A-Za-z][a-z]+(?:[A-Z][a-z]*)*)\\s+(.*?)\\s*$");
+    private static final Pattern UNTYPED_OLD_DESCRIBE_ROW = Pattern.compile(OLD_DESCRIBE_HEAD
+            + "(\\{[^}]*})\\s+(?:(\\S+)\\s+)?([A-Za-z][a-z]+(?:[A-Z][a-z]*)*)\\s+(.*?)\\s*$");
     /** A Kind cell of a get-events row ({@code ReplicaSet}); a SubObjectPath is never one. */
     private static final Pattern KIND_CELL = Pattern.compile("[A-Z][a-z]+(?:[A-Z][a-z]*)*");
     /** kubectl 1.2-1.13 get events ({@code FIRSTSEEN LASTSEEN COUNT NAME KIND SUBOBJECT TYPE REASON SOURCE MESSAGE}). */

@@ -45,8 +45,13 @@ final class KubeletLogLine {
     }
 
     /** The event {@code line} stands for; null when it is no such kubelet line. */
+    /** The From cell of an event the kubelet on {@code host} records ({@code kubelet, host}), or {@code kubelet}. */
+    static String source(String host) {
+        return host != null ? "kubelet, " + host : "kubelet";
+    }
+
     static EventsTable.Row parse(String line, long lineNumber, Instant now, String host) {
-        String from = host != null ? "kubelet, " + host : "kubelet";
+        String from = source(host);
         Matcher legacy = LEGACY_SYNC.matcher(line);
         if (legacy.find()) {
             return new EventsTable.Row(lineNumber, legacy.group(2), "Warning", "FailedSync", QuotedEvent.age(line, now),

@@ -2,7 +2,9 @@ package dev.incidents.recordings;
 
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,7 +21,7 @@ final class LogfmtEvent {
     private static final Pattern PAIR = Pattern.compile("(?:^|\\s)([A-Za-z][\\w.]*)=(?:\"((?:[^\"\\\\]|\\\\.)*)\"|(\\S*))");
     /** {@code pod/x}, {@code Pod/x}, {@code ns/x} (a pod's namespace and name, as klog's object key has it), {@code x}. */
     private static final Pattern OBJECT = Pattern.compile("^(?:([A-Za-z][-a-z0-9]*)/)?([a-z0-9][-a-z0-9.]*)$");
-    private static final java.util.Set<String> KINDS = java.util.Set.of("pod", "pods", "po", "node", "nodes",
+    private static final Set<String> KINDS = Set.of("pod", "pods", "po", "node", "nodes",
             "deployment", "replicaset", "statefulset", "daemonset", "job", "cronjob", "persistentvolumeclaim", "pvc");
 
     private LogfmtEvent() {
@@ -29,15 +31,14 @@ final class LogfmtEvent {
     static EventsTable.Row parse(String line, long lineNumber, Instant now) {
         Matcher reason = REASON.matcher(line);
         Matcher message = MESSAGE.matcher(line);
-        if (!reason.find() || !message.find() || message.start() < reason.start()
-                && message.group(1) == null) {
+        if (!reason.find() || !message.find() || message.start() < reason.start() && message.group(1) == null) {
             return null;
         }
+        // the other keys, before the message, which (quoted or not) runs to the end of the line
         Map<String, String> keys = new HashMap<>();
-        Matcher pair = PAIR.matcher(line.substring(0, message.start()) + " " + line.substring(reason.start(), reason.end()));
+        Matcher pair = PAIR.matcher(line.substring(0, message.start()));
         while (pair.find()) {
-            keys.putIfAbsent(pair.group(1).toLowerCase(java.util.Locale.ROOT),
-                    pair.group(2) != null ? pair.group(2) : pair.group(3));
+            keys.putIfAbsent(pair.group(1).toLowerCase(Locale.ROOT), pair.group(2) != null ? pair.group(2) : pair.group(3));
         }
         String text = message.group(1) != null ? message.group(1).replace("\\\"", "\"") : message.group(2).strip();
         String type = "Normal".equalsIgnoreCase(keys.get("type")) ? "Normal" : "Warning";
@@ -48,8 +49,8 @@ final class LogfmtEvent {
         Matcher o = named == null ? null : OBJECT.matcher(named);
         if (o != null && o.matches()) {
             String prefix = o.group(1);
-            if (prefix == null || KINDS.contains(prefix.toLowerCase(java.util.Locale.ROOT))) {
-                object = (prefix == null ? "pod" : prefix.toLowerCase(java.util.Locale.ROOT)) + "/" + o.group(2);
+            if (prefix == null || KINDS.contains(prefix.toLowerCase(Locale.ROOT))) {
+                object = (prefix == null ? "pod" : prefix.toLowerCase(Locale.ROOT)) + "/" + o.group(2);
             } else {
                 namespace = namespace == null ? prefix : namespace;
                 object = "pod/" + o.group(2);

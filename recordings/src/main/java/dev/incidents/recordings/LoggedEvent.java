@@ -145,9 +145,8 @@ final class LoggedEvent {
         Matcher refused = ADMISSION_REFUSED.matcher(line);
         if (refused.find()) {
             boolean structured = refused.group(1) == null;
-            String host = journalHost(line);
             return new EventsTable.Row(lineNumber, refused.group(structured ? 3 : 2), "Warning", "Evicted",
-                    QuotedEvent.age(line, now), host != null ? "kubelet, " + host : "kubelet",
+                    QuotedEvent.age(line, now), KubeletLogLine.source(journalHost(line)),
                     "pod/" + refused.group(structured ? 4 : 1), "The node had condition: " + refused.group(5) + ". ",
                     null, null);
         }
@@ -156,9 +155,8 @@ final class LoggedEvent {
             boolean structured = evicted.group(1) == null;
             String namespace = evicted.group(structured ? 3 : 2);
             String pod = evicted.group(structured ? 4 : 1);
-            String host = journalHost(line);
             return new EventsTable.Row(lineNumber, namespace, "Warning", "Evicted", QuotedEvent.age(line, now),
-                    host != null ? "kubelet, " + host : "kubelet", "pod/" + pod,
+                    KubeletLogLine.source(journalHost(line)), "pod/" + pod,
                     "Eviction manager: pod " + namespace + "/" + pod + " is evicted successfully", null, null);
         }
         Matcher mountOutput = MOUNT_OUTPUT.matcher(line);

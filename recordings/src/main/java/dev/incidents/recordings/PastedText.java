@@ -36,11 +36,11 @@ final class PastedText {
      */
     static List<String> unwrap(List<String> lines) {
         boolean quoted = mostly(lines, line -> line.startsWith(">"));
-        boolean added = mostly(lines, line -> line.startsWith("+") && !line.startsWith("+++ "));
+        boolean added = mostly(lines, PastedText::addedLine);
         List<String> unquoted = new ArrayList<>(lines.size());
         for (String line : lines) {
             String text = quoted ? QUOTE_MARKER.matcher(line).replaceFirst("") : line;
-            text = added && text.startsWith("+") && !text.startsWith("+++ ") ? text.substring(1) : text;
+            text = added && addedLine(text) ? text.substring(1) : text;
             unquoted.add(FENCE.matcher(text).matches() ? "" : text);
         }
         unfold(unquoted);
@@ -200,6 +200,11 @@ final class PastedText {
             }
         }
         return joined.toString();
+    }
+
+    /** A diff's added line ({@code +NAME  READY}), not its {@code +++ b/file} header. */
+    private static boolean addedLine(String line) {
+        return line.startsWith("+") && !line.startsWith("+++ ");
     }
 
     /** Whether most lines (a code fence and blank lines aside) carry {@code marker}. */

@@ -313,17 +313,17 @@ final class QuotedEvent {
         Matcher lead = EVENT_LEAD.matcher(message);
         // a tool's log record that says it found or got an event before the message (a test harness's "INFO|<time>|
         // <file>|50| Found event Error: failed to start container ..."): the message is the rest
-        if (!field.lookingAt() && lead.lookingAt() && kubeletStart(message, lead.end())) {
+        KubeletMessage kubelet = !field.lookingAt() && lead.lookingAt() ? kubeletAt(message, lead.end()) : null;
+        if (kubelet != null) {
             message = message.substring(lead.end());
+        } else {
+            kubelet = kubeletAt(message, field.lookingAt() ? field.end() : 0);
         }
-        int start = field.lookingAt() ? field.end() : 0;
-        for (KubeletMessage kubelet : KUBELET) {
-            if (kubelet.start().matcher(message).region(start, message.length()).lookingAt()) {
-                // a pod reads only its own namespace's ConfigMaps and Secrets: one named with its namespace says where
-                Matcher referenced = REFERENCED_NAMESPACE.matcher(message);
-                return new EventsTable.Row(lineNumber, referenced.find() ? referenced.group(1) : null, kubelet.type(),
-                        kubelet.reason(), age(time, now), kubelet.component(), pod, message.strip(), null, null);
-            }
+        if (kubelet != null) {
+            // a pod reads only its own namespace's ConfigMaps and Secrets: one named with its namespace says where
+            Matcher referenced = REFERENCED_NAMESPACE.matcher(message);
+            return new EventsTable.Row(lineNumber, referenced.find() ? referenced.group(1) : null, kubelet.type(),
+                    kubelet.reason(), age(time, now), kubelet.component(), pod, message.strip(), null, null);
         }
         Matcher eviction = DescribePod.EVICTION.matcher(message);
         if (eviction.find()) {
@@ -338,13 +338,14 @@ final class QuotedEvent {
     /** What a log record says before an event's message it quotes: {@code ... Found event }, {@code event: }. */
     private static final Pattern EVENT_LEAD = Pattern.compile("^.{0,240}?\\b(?:[Ee]vent|EVENT):?\\s+");
 
-    private static boolean kubeletStart(String message, int from) {
+    /** The kubelet message {@code message} goes on with at {@code from}, the first of {@link #KUBELET}; null if none. */
+    private static KubeletMessage kubeletAt(String message, int from) {
         for (KubeletMessage kubelet : KUBELET) {
             if (kubelet.start().matcher(message).region(from, message.length()).lookingAt()) {
-                return true;
+                return kubelet;
             }
         }
-        return false;
+        return null;
     }
 
     /**
