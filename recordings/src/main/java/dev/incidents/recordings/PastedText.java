@@ -37,10 +37,12 @@ final class PastedText {
     static List<String> unwrap(List<String> lines) {
         boolean quoted = mostly(lines, line -> line.startsWith(">"));
         boolean added = mostly(lines, PastedText::addedLine);
+        boolean commented = mostly(lines, line -> OUTPUT_COMMENT.matcher(line).lookingAt());
         List<String> unquoted = new ArrayList<>(lines.size());
         for (String line : lines) {
             String text = quoted ? QUOTE_MARKER.matcher(line).replaceFirst("") : line;
             text = added && addedLine(text) ? text.substring(1) : text;
+            text = commented ? OUTPUT_COMMENT.matcher(text).replaceFirst("") : text;
             unquoted.add(FENCE.matcher(text).matches() ? "" : text);
         }
         unfold(unquoted);
@@ -59,8 +61,11 @@ final class PastedText {
                 text = rightBorder.group(1);
             }
             Matcher emphasis = EMPHASIS.matcher(text);
+            Matcher spanEdge;
             if (emphasis.matches()) {
                 text = emphasis.group(1) + emphasis.group(3);
+            } else if ((spanEdge = SPAN_EDGE.matcher(text)).matches()) {
+                text = spanEdge.group(1) != null ? spanEdge.group(1) : spanEdge.group(2) + spanEdge.group(3);
             }
             text = text.indexOf("](") < 0 ? text : unlink(text);
             out.add(straightQuotes(text));
@@ -201,6 +206,18 @@ final class PastedText {
         }
         return joined.toString();
     }
+
+    /**
+     * The comment a literate document's renderer puts before each line of a command's output (R Markdown's knitr:
+     * {@code ## NAME   READY   STATUS}), so that the output reads as a comment under the command it follows.
+     */
+    private static final Pattern OUTPUT_COMMENT = Pattern.compile("^##[ \\t]");
+
+    /**
+     * A code span's one backtick at a line's start or end, its other end on another line (a reporter's {@code `} on the
+     * line before a listing and after its last row's {@code 23s`}): kubectl prints no backtick.
+     */
+    private static final Pattern SPAN_EDGE = Pattern.compile("^([^`]*[^`\\s])`\\s*$|^(\\s*)`([^`\\s][^`]*)$");
 
     /** A diff's added line ({@code +NAME  READY}), not its {@code +++ b/file} header. */
     private static boolean addedLine(String line) {

@@ -305,6 +305,12 @@ final class QuotedEvent {
             return new EventsTable.Row(lineNumber, null, "Warning", "InvalidImageName".equals(label) ? "InspectFailed"
                     : label, age(time, now), "kubelet", null, message, null, null);
         }
+        if ("FailedCreate".equals(label) && !message.isEmpty()) {
+            // a controller's FailedCreate as its reason and message ("FailedCreate: insufficient quota to match these
+            // scopes: ..."), the "Error creating: " the controllers put before the API server's refusal dropped or kept
+            return new EventsTable.Row(lineNumber, namespace, "Warning", "FailedCreate", age(time, now), null, null,
+                    message.startsWith("Error creating") ? message : "Error creating: " + message, null, null);
+        }
         if (label != null && START_STATE_REASONS.contains(label) && !message.isEmpty() && !message.startsWith("Error: ")) {
             message = "Error: " + message; // the waiting message without the Failed event's own lead
         }

@@ -378,6 +378,28 @@ class QuotedEventTest {
         assertThat(slate.age()).as("the range's end is when it was last seen").isEqualTo("133s");
     }
 
+    /**
+     * A controller's FailedCreate as its reason and message on one line (modelplane#229, a DaemonSet's pods refused on
+     * GKE), the {@code Error creating: } of the event dropped or kept; the reason alone with nothing after is no row.
+     */
+    @Test
+    void aControllersFailedCreateAsReasonAndMessage() {
+        EventsTable.Row row = QuotedEvent.parse("FailedCreate: insufficient quota to match these scopes: [{PriorityClass "
+                + "In [system-node-critical system-cluster-critical]}]", 1, OPTIONS.now());
+        assertThat(row.reason()).isEqualTo("FailedCreate");
+        assertThat(row.type()).isEqualTo("Warning");
+        assertThat(row.message()).isEqualTo("Error creating: insufficient quota to match these scopes: [{PriorityClass "
+                + "In [system-node-critical system-cluster-critical]}]");
+
+        EventsTable.Row kept = QuotedEvent.parse("FailedCreate: Error creating: pods \"gpu-0\" is forbidden: exceeded "
+                + "quota: gpu-quota, requested: requests.nvidia.com/gpu=1, used: requests.nvidia.com/gpu=4, limited: "
+                + "requests.nvidia.com/gpu=4", 1, OPTIONS.now());
+        assertThat(kept.reason()).isEqualTo("FailedCreate");
+        assertThat(kept.message()).startsWith("Error creating: pods \"gpu-0\" is forbidden: exceeded quota");
+
+        assertThat(QuotedEvent.parse("FailedCreate: ", 1, OPTIONS.now())).isNull();
+    }
+
     /** The runtime's refusal alone, as a container status shows it (production-stack#869, cri-o). */
     @Test
     void aRuntimesStartFailureAlone() {

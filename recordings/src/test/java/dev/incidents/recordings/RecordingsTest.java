@@ -530,6 +530,48 @@ class RecordingsTest {
     }
 
     /**
+     * BuoyantIO/service-mesh-academy (startup-deep-dive): output rendered by R Markdown, every line of it after the
+     * {@code ## } knitr puts before a command's output; the commands themselves are not prefixed.
+     */
+    @Test
+    void outputRenderedAsCommentsUnderItsCommand() {
+        String text = """
+                kubectl get pods -n linkerd
+                ## NAME                                     READY   STATUS                  RESTARTS      AGE
+                ## linkerd-identity-5ff8bd9464-scswh        0/2     Init:CrashLoopBackOff   3 (29s ago)   113s
+                ## linkerd-destination-695f674c6b-pmv47     0/4     Init:CrashLoopBackOff   3 (29s ago)   113s
+                """;
+        List<Recorded> records = Recordings.read("paste.txt", text, OPTIONS, rejections::add);
+
+        assertThat(rejections).isEmpty();
+        assertThat(records).extracting(Recorded::key).containsExactly("test/linkerd/linkerd-identity-5ff8bd9464-scswh",
+                "test/linkerd/linkerd-destination-695f674c6b-pmv47");
+        PodSnapshot identity = (PodSnapshot) records.get(0).value();
+        assertThat(identity.getInitContainers().get(0).getRestartCount()).isEqualTo(3);
+        assertThat(identity.getInitContainers().get(0).getState().getReason()).isEqualTo("CrashLoopBackOff");
+    }
+
+    /**
+     * open-telemetry/opentelemetry-operator#259: a listing between a code span's backticks, the opening one alone on the
+     * line before the header, the closing one after the last row's age.
+     */
+    @Test
+    void aListingInsideACodeSpanOverSeveralLines() {
+        String text = """
+                `
+                NAMESPACE                       NAME                                                         READY   STATUS    RESTARTS   AGE
+                opentelemetry-operator-system   opentelemetry-operator-controller-manager-7df489cb85-nwjwl   2/2     Running   0          23s`
+                """;
+        List<Recorded> records = Recordings.read("paste.txt", text, OPTIONS, rejections::add);
+
+        assertThat(rejections).isEmpty();
+        PodSnapshot pod = (PodSnapshot) records.get(0).value();
+        assertThat(pod.getNamespace()).isEqualTo("opentelemetry-operator-system");
+        assertThat(pod.getPhase()).isEqualTo("Running");
+        assertThat(pod.getCreationTimestamp()).isEqualTo(OPTIONS.now().minusSeconds(23));
+    }
+
+    /**
      * pravega/zookeeper-operator#232: {@code <unknown>} ages (an events.k8s.io event read by kubectl 1.18-1.19, which
      * printed no age for it): the event is taken at the paste's moment, as a row printed without an age.
      */
