@@ -44,6 +44,24 @@ public final class PodState {
      * register its devices, so capacity incidents wait for that ({@code incidents.scale-up.grace}).
      */
     public long scaleUpAt;
+    /**
+     * The restarts of the pod's app containers (summed) in its last snapshot when every one of them was running, -1 when
+     * one was not (waiting, terminated) or no snapshot was seen: where an in-place restart is counted from.
+     */
+    public int runningRestarts = -1;
+    /**
+     * Restarts seen happen between two snapshots that both show every app container running, none seen exiting or
+     * waiting between: the kubelet killed and restarted a running container in one sync, which is what a failing
+     * liveness or startup probe makes it do. A crash shows the container terminated (or in back-off) first.
+     */
+    public int restartsInPlace;
+    /**
+     * In-place restarts after which the kubelet's own kills explain them: a container restarted once so is as likely
+     * a bare pod whose image was changed in place or a node that rebooted.
+     */
+    public static final int RESTARTS_IN_PLACE = 2;
+    /** Event time (epoch ms) of the snapshot that showed the last of {@link #restartsInPlace}, 0 when none. */
+    public long restartedInPlaceAt;
 
     public PodState() {
     }

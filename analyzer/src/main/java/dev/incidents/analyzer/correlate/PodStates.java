@@ -78,6 +78,35 @@ final class PodStates {
                 }
             }
         }
+        countRestartsInPlace(pod, p);
+    }
+
+    /**
+     * Counts a restart between two snapshots that both show every app container running, by one (a listing taken
+     * minutes apart, {@code Running 1} then {@code Running 5}, does not show what happened between). A container that
+     * ended out of memory exited by itself. From {@link PodState#RESTARTS_IN_PLACE} on the pod's probe is taken as the one
+     * failing (liveness, unless the pod is known to have only a startup probe).
+     */
+    private static void countRestartsInPlace(PodState pod, PodObserved p) {
+        if (!p.allContainersRunning() || p.snapshot().getDeletionTimestamp() != null) {
+            pod.runningRestarts = -1;
+            return;
+        }
+        int restarts = 0;
+        boolean oomKilled = false;
+        for (Container c : p.snapshot().getContainers()) {
+            restarts += c.getRestartCount();
+            oomKilled |= c.getLastState() != null && "OOMKilled".equals(c.getLastState().getReason());
+        }
+        if (pod.runningRestarts >= 0 && restarts == pod.runningRestarts + 1 && !oomKilled) {
+            pod.restartsInPlace++;
+            pod.restartedInPlaceAt = p.time().toEpochMilli();
+            if (pod.restartsInPlace >= PodState.RESTARTS_IN_PLACE && pod.failedProbe == null) {
+                pod.failedProbe = pod.probes.containsKey("startup") && !pod.probes.containsKey("liveness")
+                        ? "startup" : "liveness";
+            }
+        }
+        pod.runningRestarts = restarts;
     }
 
     /** {@code Insufficient nvidia.com/gpu}: an extended resource (a domain-qualified name) a verdict found short. */

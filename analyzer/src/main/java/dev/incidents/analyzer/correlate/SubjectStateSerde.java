@@ -35,9 +35,12 @@ public final class SubjectStateSerde implements Serde<SubjectState> {
 
     /**
      * First byte of this format; JSON starts with '{' (0x7B). 2 added {@code PodState.gang}, 3 {@code scaleUpAt},
-     * 4 {@code SubjectState.groups}.
+     * 4 {@code SubjectState.groups}, 5 {@code PodState.runningRestarts}, {@code restartsInPlace} and
+     * {@code restartedInPlaceAt}.
      */
-    static final byte FORMAT = 4;
+    static final byte FORMAT = 5;
+    /** The format before {@code PodState.runningRestarts}: read as a pod with no in-place restart seen. */
+    private static final byte FORMAT_4 = 4;
     /** The format before {@code SubjectState.groups}: read as a subject whose gang objects were never seen. */
     private static final byte FORMAT_3 = 3;
     /** The format before {@code PodState.scaleUpAt}: read as a pod without a scale-up. */
@@ -85,19 +88,20 @@ public final class SubjectStateSerde implements Serde<SubjectState> {
         try {
             In in = new In(bytes);
             byte format = in.buffer.get();
-            if (format != FORMAT && format != FORMAT_3 && format != FORMAT_2 && format != FORMAT_1) {
+            if (format < FORMAT_1 || format > FORMAT) {
                 throw new SerializationException("subject state of unknown format " + format);
             }
             SubjectState state = new SubjectState();
             state.lastTouched = in.buffer.getLong();
-            state.pods = in.readMap(In::readString, format >= FORMAT_3 ? SubjectStateSerde::readPod
+            state.pods = in.readMap(In::readString, format >= FORMAT ? SubjectStateSerde::readPod
+                    : format >= FORMAT_3 ? SubjectStateSerde::readPodFormat3
                     : format == FORMAT_2 ? SubjectStateSerde::readPodFormat2 : SubjectStateSerde::readPodFormat1);
             state.candidates = in.readMap(In::readString, SubjectStateSerde::readCandidate);
             state.recentlyResolved = in.readMap(In::readString, In::readBoxedLong);
             state.acceleratorsAdvertised = in.readMap(In::readString, In::readBoxedLong);
             state.acceleratorsExpected = in.readMap(In::readString, In::readBoxedLong);
             state.deadlineKey = in.readString();
-            if (format >= FORMAT) {
+            if (format >= FORMAT_4) {
                 state.groups = in.readMap(In::readString, SubjectStateSerde::readGroup);
             }
             return state;
@@ -128,9 +132,20 @@ public final class SubjectStateSerde implements Serde<SubjectState> {
         out.writeString(pod.workload);
         out.writeString(pod.gang);
         out.writeLong(pod.scaleUpAt);
+        out.writeInt(pod.runningRestarts);
+        out.writeInt(pod.restartsInPlace);
+        out.writeLong(pod.restartedInPlaceAt);
     }
 
     private static PodState readPod(In in) {
+        PodState pod = readPodFormat3(in);
+        pod.runningRestarts = in.buffer.getInt();
+        pod.restartsInPlace = in.buffer.getInt();
+        pod.restartedInPlaceAt = in.buffer.getLong();
+        return pod;
+    }
+
+    private static PodState readPodFormat3(In in) {
         PodState pod = readPodFormat2(in);
         pod.scaleUpAt = in.buffer.getLong();
         return pod;

@@ -46,7 +46,8 @@ public final class ProbeFailureDetector implements Detector {
     @Override
     public Optional<Finding> examine(Signal signal, SubjectView subject) {
         if (signal instanceof PodObserved p) {
-            return crashLoopAfterProbeKills(p, subject);
+            Optional<Finding> inPlace = restartedInPlace(p, subject);
+            return inPlace.isPresent() ? inPlace : crashLoopAfterProbeKills(p, subject);
         }
         if (!(signal instanceof EventSignal e)) {
             return Optional.empty();
@@ -85,6 +86,26 @@ public final class ProbeFailureDetector implements Detector {
                     Optional.ofNullable(pod.get().failedProbeContainer), pod, subject)));
         }
         return Optional.empty();
+    }
+
+    /**
+     * The snapshot that showed one more restart of a container running before and after it, once the pod has been
+     * restarted so {@link PodState#RESTARTS_IN_PLACE} times ({@link Clue#RESTARTED_WHILE_RUNNING}): a watch of a pod
+     * whose probe kills it, when the Unhealthy and Killing events are not in the input.
+     */
+    private static Optional<Finding> restartedInPlace(PodObserved p, SubjectView subject) {
+        Optional<PodState> pod = subject.pod(p.pod());
+        if (pod.isEmpty() || pod.get().restartsInPlace < PodState.RESTARTS_IN_PLACE
+                || pod.get().restartedInPlaceAt != p.time().toEpochMilli()) {
+            return Optional.empty();
+        }
+        Container restarted = p.snapshot().getContainers().stream()
+                .max(java.util.Comparator.comparingInt(Container::getRestartCount)).orElseThrow();
+        return Optional.of(Findings.of(p, restarted, "Restarted", "container " + restarted.getName()
+                + " restarted while running, restart count " + restarted.getRestartCount() + ", "
+                + pod.get().restartsInPlace + " restarts without exiting or waiting between",
+                facts(pod.get().failedProbe, Optional.of(restarted.getName()), pod, subject)
+                        .withClue(Clue.RESTARTED_WHILE_RUNNING)));
     }
 
     /**

@@ -57,6 +57,12 @@ public enum Clue {
     // PROBE_FAILURE
     /** A kubelet before 1.2 killing a running container again and again with no word of why ({@code Killing <id>}). */
     KILLED_WITHOUT_REASON,
+    /**
+     * Restarted while running, again and again, never seen exiting or waiting between two snapshots (a watch's {@code
+     * Running 1}, {@code Running 2}): the kubelet kills and restarts a running container in one sync only for a
+     * failing liveness or startup probe.
+     */
+    RESTARTED_WHILE_RUNNING,
 
     // CONFIG_ERROR
     RUN_AS_NON_ROOT,

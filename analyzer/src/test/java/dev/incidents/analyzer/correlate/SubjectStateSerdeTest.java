@@ -46,6 +46,9 @@ class SubjectStateSerdeTest {
         pod.workload = "inference/Deployment/triton";
         pod.gang = "scheduling.x-k8s.io/pod-group=triton";
         pod.scaleUpAt = 1_741_946_008_000L;
+        pod.runningRestarts = 4;
+        pod.restartsInPlace = 2;
+        pod.restartedInPlaceAt = 1_741_946_390_000L;
 
         Candidate candidate = new Candidate("OOM_KILLED");
         candidate.firstSeen = 1_741_946_000_000L;
@@ -144,12 +147,13 @@ class SubjectStateSerdeTest {
     }
 
     /**
-     * Changelogs written by format 3 (before {@code SubjectState.groups}), format 2 (before {@code PodState.scaleUpAt})
-     * and format 1 (before {@code PodState.gang}): their subjects restore without gang objects, their pods without a
-     * scale-up, and without a gang.
+     * Changelogs written by format 4 (before {@code PodState.runningRestarts}, {@code restartsInPlace} and {@code
+     * restartedInPlaceAt}), format 3 (before {@code SubjectState.groups}), format 2 (before {@code PodState.scaleUpAt})
+     * and format 1 (before {@code PodState.gang}): their pods restore with no in-place restart seen, their subjects
+     * without gang objects, their pods without a scale-up, and without a gang.
      */
     @Test
-    void formats_1_to_3_are_still_read() {
+    void formats_1_to_4_are_still_read() {
         SubjectState state = new SubjectState();
         state.lastTouched = 1_741_946_400_000L;
         PodState pod = new PodState();
@@ -157,16 +161,24 @@ class SubjectStateSerdeTest {
         pod.restartCount = 3;
         state.pods.put("triton-79569cfbbc-m2wcc", pod);
         state.recentlyResolved = new TreeMap<>();
-        byte[] format4 = serde.serializer().serialize("subjects", state);
+        byte[] format5 = serde.serializer().serialize("subjects", state);
+        // the pod's last fields in format 5 are runningRestarts and restartsInPlace (an int each) and
+        // restartedInPlaceAt (a long), 16 bytes; after them come four empty maps, the null deadline key (20 bytes) and
+        // the empty gang objects (4)
+        int inPlace = format5.length - 24 - 16;
+        byte[] format4 = new byte[format5.length - 16];
+        System.arraycopy(format5, 0, format4, 0, inPlace);
+        System.arraycopy(format5, inPlace + 16, format4, inPlace, 24);
+        format4[0] = 4;
         // format 4 ends with the gang objects, an empty map here (a count, 4 bytes)
-        byte[] now = java.util.Arrays.copyOf(format4, format4.length - 4);
-        now[0] = 3;
+        byte[] format3 = java.util.Arrays.copyOf(format4, format4.length - 4);
+        format3[0] = 3;
         // the pod's last fields are the gang (a null string: length -1, 4 bytes) and scaleUpAt (a long, 8 bytes);
         // after them come four empty maps (a count each) and the null deadline key, 20 bytes
-        int scaleUpAt = now.length - 20 - 8;
-        byte[] format2 = new byte[now.length - 8];
-        System.arraycopy(now, 0, format2, 0, scaleUpAt);
-        System.arraycopy(now, scaleUpAt + 8, format2, scaleUpAt, 20);
+        int scaleUpAt = format3.length - 20 - 8;
+        byte[] format2 = new byte[format3.length - 8];
+        System.arraycopy(format3, 0, format2, 0, scaleUpAt);
+        System.arraycopy(format3, scaleUpAt + 8, format2, scaleUpAt, 20);
         format2[0] = 2;
         int gang = format2.length - 20 - 4;
         byte[] format1 = new byte[format2.length - 4];
@@ -174,10 +186,12 @@ class SubjectStateSerdeTest {
         System.arraycopy(format2, gang + 4, format1, gang, 20);
         format1[0] = 1;
 
-        for (byte[] old : java.util.List.of(now, format2, format1)) {
+        for (byte[] old : java.util.List.of(format4, format3, format2, format1)) {
             SubjectState back = serde.deserializer().deserialize("subjects", old);
 
             assertThat(asJson(back)).isEqualTo(asJson(state));
+            assertThat(back.pods.get("triton-79569cfbbc-m2wcc").runningRestarts).isEqualTo(-1);
+            assertThat(back.pods.get("triton-79569cfbbc-m2wcc").restartsInPlace).isZero();
             assertThat(back.pods.get("triton-79569cfbbc-m2wcc").gang).isNull();
             assertThat(back.pods.get("triton-79569cfbbc-m2wcc").scaleUpAt).isZero();
             assertThat(back.groups).isEmpty();

@@ -292,10 +292,6 @@ class RealWorldAccuracyTest {
             // session 18 (fixtures41): the node that went down shows only as its pods' `Shutdown` status and replacements
             // `ContainerCreating` on it; no node row or condition says it is not ready (found failing at gathering)
             "node_not_ready/kubernetes-100184-graceful-node-shutdown-test-worker-notready-pods-shutdown-status-replacements-created-on-same-node-get-pods-nodes-wide-cut",
-            // batch 41: a `get -w` watch, read as the pod's timeline: Running throughout, restarts 1 and 2 within a
-            // minute and ready in between; no event or reason says a probe killed the container (the probe's path is
-            // in the thread's YAML), and two restarts are not yet a crash loop
-            "probe_failure/kubernetes-11948-wildfly-liveness-httpget-path-movieplex-404-restarts-kubectl-get-w-po-watch-rows-cut",
             // batch 42: a listing only: ImagePullBackOff rows do not say the image was never published (the maintainer
             // says so in the thread), so the Deployment opens IMAGE_PULL_FAILED (as diode 410, pelagia 32)
             "image_not_found/instana-agent-operator-81-v2-0-5-controller-image-not-published-to-docker-hub-openshift-two-controller-manager-pods-imagepullbackoff-get-pods",
@@ -305,10 +301,6 @@ class RealWorldAccuracyTest {
             // batch 43: Azure Container Apps' system events exported from Log Analytics as CSV rows (time, reason
             // PodUnhealthy, count, message): no Kubernetes print of events, no reader for it
             "readiness_failing/azure-container-apps-687-platform-internal-readiness-probe-stat-ready-overrides-custom-probes-podunhealthy-log-analytics-csv-rows",
-            // batch 44: a `get pods -w` watch, restarts every 70 s with the container Running and Ready between them and
-            // CrashLoopBackOff as back-off sets in: nothing says a liveness probe kills it (the docs' example does),
-            // so it reads as a crash loop (as kubernetes 11948)
-            "probe_failure/kubernetes-99697-docs-liveness-exec-example-probe-removes-healthy-file-restarts-every-70s-get-pods-watch-rows",
             // batch 45: a container block with a hair-trigger liveness probe (`timeout=1s ... #failure=1`), exit 0 and
             // 132 restarts in CrashLoopBackOff; the Unhealthy row that would say the probe kills it was cut from the
             // paste, so it reads as a crash loop
