@@ -231,10 +231,16 @@ final class LoggedEvent {
         return host != null ? host : KLOG_HEADER.matcher(line).lookingAt() ? Unnamed.NODE : null;
     }
 
-    /** Whether {@code line} starts a log record of its own (a journal's or klog's header): no wrapped line goes on so. */
+    /**
+     * Whether {@code line} starts a log record of its own (a journal's or klog's header, the kernel's {@code [44930.378157]}
+     * time since boot as {@code dmesg} prints it): no wrapped line goes on so.
+     */
     static boolean startsRecord(String line) {
-        return JOURNAL_KUBELET.matcher(line).find() || KLOG_HEADER.matcher(line).lookingAt();
+        return JOURNAL_KUBELET.matcher(line).find() || KLOG_HEADER.matcher(line).lookingAt()
+                || DMESG_TIME.matcher(line).lookingAt();
     }
+
+    private static final Pattern DMESG_TIME = Pattern.compile("^\\s*\\[\\s*\\d+\\.\\d{6}\\] ");
 
     /** The host a kubelet's journal line was written on ({@link #JOURNAL_KUBELET}), null for any other line. */
     private static String journalHost(String line) {

@@ -206,6 +206,10 @@ final class QuotedEvent {
         if (logged != null) {
             return logged;
         }
+        EventsTable.Row oomKill = KernelOomKill.parse(line, lineNumber, now);
+        if (oomKill != null) {
+            return oomKill;
+        }
         Matcher scaleUp = SCALE_UP_VERDICT.matcher(line);
         if (scaleUp.find()) {
             return new EventsTable.Row(lineNumber, null, "Normal", "NotTriggerScaleUp", age(line, now),

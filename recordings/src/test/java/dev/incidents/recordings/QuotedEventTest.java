@@ -400,6 +400,44 @@ class QuotedEventTest {
         assertThat(QuotedEvent.parse("FailedCreate: ", 1, OPTIONS.now())).isNull();
     }
 
+    /**
+     * The kernel's report of a memory-cgroup OOM kill (triton-inference-server#4154's {@code dmesg}): a kill in a pod's
+     * cgroup, named by the pod's UID (cgroupfs and systemd drivers, Linux 4.19+ and before), is the OOMKilling of a
+     * container of that pod; the lines around it (the task table, {@code Memory cgroup out of memory: Killed process})
+     * and a kill outside the pods' cgroups give none.
+     */
+    @Test
+    void theKernelsOomKillInAPodsCgroup() {
+        EventsTable.Row memcg = QuotedEvent.parse("[44930.378129] oom-kill:constraint=CONSTRAINT_MEMCG,nodemask=(null),"
+                + "cpuset=a82e417e149b,mems_allowed=0-3,oom_memcg=/kubepods/burstable/podcb040dc7-7546-49e2-ae77-"
+                + "320dc45ed2ce,task_memcg=/kubepods/burstable/podcb040dc7-7546-49e2-ae77-320dc45ed2ce/a82e417e149b,"
+                + "task=tritonserver,pid=59249,uid=0", 1, OPTIONS.now());
+        assertThat(memcg.reason()).isEqualTo("OOMKilling");
+        assertThat(memcg.type()).isEqualTo("Warning");
+        assertThat(memcg.message()).isEqualTo("Memory cgroup out of memory: Killed process 59249 (tritonserver) in the "
+                + "cgroup of pod cb040dc7-7546-49e2-ae77-320dc45ed2ce");
+
+        EventsTable.Row systemd = QuotedEvent.parse("Jun 02 10:11:12 gpu-1 kernel: oom-kill:constraint=CONSTRAINT_MEMCG,"
+                + "nodemask=(null),cpuset=cri-containerd-5f2e.scope,mems_allowed=0,oom_memcg=/kubepods.slice/"
+                + "kubepods-burstable.slice/kubepods-burstable-pod1d2e3f4a_5b6c_7d8e_9f0a_1b2c3d4e5f6a.slice,task_memcg="
+                + "/kubepods.slice/kubepods-burstable.slice/kubepods-burstable-pod1d2e3f4a_5b6c_7d8e_9f0a_1b2c3d4e5f6a"
+                + ".slice/cri-containerd-5f2e.scope,task=python3,pid=4242,uid=1000", 1, OPTIONS.now());
+        assertThat(systemd.reason()).isEqualTo("OOMKilling");
+        assertThat(systemd.message()).endsWith("(python3) in the cgroup of pod 1d2e3f4a-5b6c-7d8e-9f0a-1b2c3d4e5f6a");
+
+        EventsTable.Row before419 = QuotedEvent.parse("[ 7301.112233] Task in /kubepods/podd41d0d4e-2c8b-11e9-9a6b-"
+                + "0800276b9c4e/3b1f killed as a result of limit of /kubepods/podd41d0d4e-2c8b-11e9-9a6b-0800276b9c4e",
+                1, OPTIONS.now());
+        assertThat(before419.reason()).isEqualTo("OOMKilling");
+        assertThat(before419.message()).endsWith("in the cgroup of pod d41d0d4e-2c8b-11e9-9a6b-0800276b9c4e");
+
+        assertThat(QuotedEvent.parse("[44930.378129] oom-kill:constraint=CONSTRAINT_MEMCG,nodemask=(null),cpuset=/,"
+                + "mems_allowed=0,oom_memcg=/system.slice/docker.service,task_memcg=/system.slice/docker.service,"
+                + "task=dockerd,pid=812,uid=0", 1, OPTIONS.now())).isNull();
+        assertThat(QuotedEvent.parse("[44930.378128] [  59249]     0 59249  9743705   105957  1683456        0"
+                + "           999 tritonserver", 1, OPTIONS.now())).isNull();
+    }
+
     /** The runtime's refusal alone, as a container status shows it (production-stack#869, cri-o). */
     @Test
     void aRuntimesStartFailureAlone() {

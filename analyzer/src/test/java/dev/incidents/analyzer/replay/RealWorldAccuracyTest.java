@@ -260,9 +260,6 @@ class RealWorldAccuracyTest {
             // batch 36: ten readiness failures over 90 s of a pod started two minutes before: too short to tell from a
             // start-up (as elastic-helm-charts 514)
             "readiness_failing/metrics-server-917-v0-5-2-kubelet-self-signed-serving-certs-readyz-500-fixed-by-kubelet-insecure-tls-events-table",
-            // batch 37: the kernel's OOM report names the killed process and its pod's memory cgroup (the pod's UID),
-            // not the pod: whose container was killed is not in the paste
-            "oom_killed/triton-4154-tritonserver-under-mpirun-in-burstable-pod-memcg-limit-kernel-oom-killer-dmesg-task-table",
             // batch 37: five readiness failures over 40 s, no pod state: too short to tell from a start-up
             "readiness_failing/kubekey-134-calico-node-bgp-peer-172-17-0-1-docker0-bridge-address-autodetected-readiness-unhealthy-rows-cut",
             // batch 37: two nodes' spec objects alone (the uninitialized taint): the Pending pods are only in the prose
