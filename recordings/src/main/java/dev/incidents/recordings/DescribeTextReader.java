@@ -32,12 +32,14 @@ final class DescribeTextReader {
     private final DescribeEvents events;
     private final PodsTable pods;
     private final NodesTable nodes;
+    private final ClaimsTable claims;
 
     DescribeTextReader(String file, ReadOptions options, Consumer<RawObject> out, Consumer<Rejection> rejected) {
         this.sink = new DescribeSink(file, options, out, rejected);
         this.events = new DescribeEvents(sink);
         this.pods = new PodsTable(sink);
         this.nodes = new NodesTable(sink);
+        this.claims = new ClaimsTable(sink);
     }
 
     void read(List<String> pasted) {
@@ -89,6 +91,7 @@ final class DescribeTextReader {
         // moment, comes after them and wins; a described pod's rows are left out
         pods.emit(podRows, describedNames(lines, starts), fragments::namespaceOf);
         nodes.read(lines);
+        claims.read(lines);
         DescribeEvents.Subject subject = fragments.subject();
         if (subject == null && listed != null) {
             // a State block or status lines pasted under the one pod's row, with no Events table: that pod's

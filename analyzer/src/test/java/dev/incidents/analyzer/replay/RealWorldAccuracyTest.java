@@ -54,12 +54,10 @@ class RealWorldAccuracyTest {
             // it is read whole (FlatDescribe), but the container is Running and Ready at the paste with 19 restarts
             // behind it (last: Error, exit 1), which the crash-loop detector does not call a loop
             "crash_loop/k8s-93826-wordpress-exit-1-restart-19-describe-indentation-lost",
-            // session 7 (fixtures8): `get sc` and `get pv,pvc` listings (claims Pending on classes no `get sc` row
-            // names) give no record: a claim listing is not read, so the unbound claims are not seen
-            "pvc_unbound/crunchy-postgres-operator-1490-quickstart-storage-classes-standard-fast-missing-get-sc-get-pvc",
             // session 7, from held-back batch 8: a 1.6 STATUS column holding the GPU manager's sentence
             "gpu_admission_failed/k8s-42412-1-6-alpha-gpu-still-held-by-dead-container-status-column-message-get-pods",
-            // session 7, batch 8: claim and volume listings; the analyzer has no claim object, only a claim's events
+            // session 7, batch 8: claim and volume listings; claim rows are read since session 20 (ClaimsTable), but
+            // the paste's `get pvc` is cut after its one Bound row, and the Pending claims are only in custom columns
             "pvc_unbound/kubeflow-3481-minio-mysql-claims-pending-20gi-pvs-taken-by-notebook-workspaces-get-pv-pvc",
             // session 7, batch 8: one readiness failure in the kubelet's journal does not prove a persistent one
             "readiness_failing/knative-12912-queue-proxy-stays-unready-after-user-container-restart-kubelet-journal-probe-failed",
@@ -225,8 +223,6 @@ class RealWorldAccuracyTest {
             // batch 32: a pasted Events table is one moment: the BackOff row (last 19m ago) is read before the Unhealthy
             // row (x130 over 73m, last 4m ago), so a crash loop opens before the liveness failures that explain it
             "probe_failure/airflow-19001-chart-scheduler-exec-liveness-check-slower-than-5s-timeout-unhealthy-empty-message-backoff-events",
-            // batch 32: a `get pvc` listing alone (claims Pending: with WaitForFirstConsumer that is no failure)
-            "pvc_unbound/data-on-eks-748-self-managed-airflow-no-ebs-storage-class-postgresql-triggerer-claims-pending-get-pvc",
             // batch 32: one readiness failure as a bare message: a lone probe failure reads the same in healthy recordings
             "readiness_failing/vault-helm-130-minikube-vault-server-not-initialized-sealed-readiness-vault-status-fails-bare-messages",
             // batch 33: one container's block pasted without the `Init Containers:` header above it (Waiting in
