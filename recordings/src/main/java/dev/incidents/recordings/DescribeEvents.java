@@ -714,13 +714,15 @@ final class DescribeEvents {
         if (ns.find()) {
             return ns.group(1);
         }
-        String commands = commandsNamespace(text);
-        if (commands != null) {
-            return commands;
-        }
-        // the one namespace the rows name their pods in (kubelet messages' pod_ns(uid)): the reporter's namespace
+        // the one namespace the rows name their pods in (kubelet messages' pod_ns(uid), a log's ns/pod of a listed
+        // pod): the reporter's namespace, before what kubectl commands' flags say (one may be another component's:
+        // `kubectl logs deployment/cluster-autoscaler -n kube-system` beside a listing of the workload's pods)
         java.util.Set<String> named = new java.util.HashSet<>(podNamespaces.values());
-        return named.size() == 1 ? named.iterator().next() : "default";
+        if (named.size() == 1) {
+            return named.iterator().next();
+        }
+        String commands = commandsNamespace(text);
+        return commands != null ? commands : "default";
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.incidents.recordings.DescribeDocuments.Field;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -85,8 +86,10 @@ final class DescribeTextReader {
         if (listed == null) {
             listed = claimUser(documents);
         }
+        Map<String, String> listedNamespaces = PodsTable.namespaces(podRows);
+        PodsTable.namedNamespaces(lines, podRows, listedNamespaces);
         DescribeEvents.Fragments fragments = events.readFragments(lines, 0, proseEnd, listed,
-                onlyDescribed(documents), PodsTable.namespaces(podRows));
+                onlyDescribed(documents), listedNamespaces);
         // kubectl get pods rows before any other snapshot: a headless describe fragment of the same pod, at the same
         // moment, comes after them and wins; a described pod's rows are left out
         pods.emit(podRows, describedNames(lines, starts), fragments::namespaceOf);

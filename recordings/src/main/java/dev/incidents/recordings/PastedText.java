@@ -38,9 +38,11 @@ final class PastedText {
         boolean quoted = mostly(lines, line -> line.startsWith(">"));
         boolean added = mostly(lines, PastedText::addedLine);
         boolean commented = mostly(lines, line -> OUTPUT_COMMENT.matcher(line).lookingAt());
+        boolean html = lines.stream().anyMatch(line -> HTML_BLOCK.matcher(line).find());
         List<String> unquoted = new ArrayList<>(lines.size());
         for (String line : lines) {
             String text = quoted ? QUOTE_MARKER.matcher(line).replaceFirst("") : line;
+            text = html ? unmarked(text) : text;
             text = added && addedLine(text) ? text.substring(1) : text;
             text = commented ? OUTPUT_COMMENT.matcher(text).replaceFirst("") : text;
             unquoted.add(FENCE.matcher(text).matches() ? "" : text);
@@ -218,6 +220,25 @@ final class PastedText {
      * line before a listing and after its last row's {@code 23s`}): kubectl prints no backtick.
      */
     private static final Pattern SPAN_EDGE = Pattern.compile("^([^`]*[^`\\s])`\\s*$|^(\\s*)`([^`\\s][^`]*)$");
+
+    /**
+     * A page's HTML source around the output ({@code <pre>NAME  READY ...}, {@code <strong>OOMKilled</strong>} inside a
+     * row, {@code &lt;none&gt;}): a {@code <pre>} or {@code <code>} tag anywhere says the text is HTML.
+     */
+    private static final Pattern HTML_BLOCK = Pattern.compile("</?(?:pre|code)(?:\\s[^>]*)?>");
+    /** The tags a page puts in or around output; kubectl's own {@code <none>}, {@code <unset>} are no HTML tags. */
+    private static final Pattern HTML_TAG = Pattern.compile("</?(?:pre|code|strong|b|em|i|u|span|div|p|br|hr|h[1-6]"
+            + "|ul|ol|li|a|tt|kbd|samp|mark|font|details|summary|blockquote|table|tr|td|th|tbody|thead)(?:\\s[^>]*)?/?>");
+
+    /** A line of HTML source as the page shows it: its tags off, its character entities back to characters. */
+    private static String unmarked(String line) {
+        if (line.indexOf('<') < 0 && line.indexOf('&') < 0) {
+            return line;
+        }
+        String text = HTML_TAG.matcher(line).replaceAll("");
+        return text.indexOf('&') < 0 ? text : text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
+                .replace("&#39;", "'").replace("&#x27;", "'").replace("&nbsp;", " ").replace("&amp;", "&");
+    }
 
     /** A diff's added line ({@code +NAME  READY}), not its {@code +++ b/file} header. */
     private static boolean addedLine(String line) {

@@ -132,6 +132,47 @@ final class PodsTable {
         return namespaces;
     }
 
+    /**
+     * The namespaces other lines of the paste give listed pods printed without one: {@code namespace/name} of a pod the
+     * tables list ({@code scale_up.go:263] Pod default/hello-6d4fbd5d76-hbf8h is unschedulable}, a tool's or a
+     * component's log naming it so), added to {@code namespaces} for the pods it has none for. A kind before the slash
+     * ({@code pod/x}, {@code deployment/x}) is no namespace.
+     */
+    static void namedNamespaces(List<String> lines, List<List<Row>> tables, Map<String, String> namespaces) {
+        for (List<Row> table : tables) {
+            for (Row row : table) {
+                if (row.namespace() != null || namespaces.containsKey(row.name())) {
+                    continue;
+                }
+                String slashName = "/" + row.name();
+                for (String line : lines) {
+                    int at = line.indexOf(slashName);
+                    if (at <= 0) {
+                        continue;
+                    }
+                    Matcher named = NAMESPACED_NAME.matcher(line.substring(0, at + slashName.length()));
+                    int end = at + slashName.length();
+                    boolean whole = end == line.length() || !isNameChar(line.charAt(end));
+                    if (whole && named.find() && !KIND_WORDS.contains(named.group(1))) {
+                        namespaces.put(row.name(), named.group(1));
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    /** A namespace and a slash ending the text: the name follows the slash. */
+    private static final Pattern NAMESPACED_NAME = Pattern.compile("(?<![-\\w./])([a-z0-9](?:[-a-z0-9]*[a-z0-9])?)/[^/]+$");
+    /** Resource words kubectl prints before a slash ({@code pod/x}, {@code deploy/x}): kinds, not namespaces. */
+    private static final Set<String> KIND_WORDS = Set.of("pod", "pods", "po", "deployment", "deployments", "deploy",
+            "replicaset", "replicasets", "rs", "statefulset", "statefulsets", "sts", "daemonset", "daemonsets", "ds", "job",
+            "jobs", "cronjob", "cronjobs", "node", "nodes", "service", "services", "svc", "pvc", "event", "events");
+
+    private static boolean isNameChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '-' || c == '.';
+    }
+
     /** Statuses of a pod that is fine, or was: the listing's other pods, not the one a pasted error is about. */
     private static final Set<String> FINE = Set.of("Running", "Completed", "Succeeded", "Terminating");
 

@@ -572,6 +572,71 @@ class RecordingsTest {
     }
 
     /**
+     * devilzzz-lab/production-debugging-labs: a page's HTML source, the output in {@code <pre>} blocks with
+     * {@code <strong>} around a row's status and {@code &lt;none&gt;} for kubectl's {@code <none>}.
+     */
+    @Test
+    void outputInAPagesHtmlSource() {
+        String text = """
+                <h2>1. Check Pod Status</h2>
+                <pre>NAME       READY   STATUS      RESTARTS     AGE     NODE
+                oom-demo   0/1     <strong>OOMKilled</strong>   1 (4s ago)   6s      &lt;none&gt;</pre>
+                """;
+        List<Recorded> records = Recordings.read("paste.txt", text, OPTIONS, rejections::add);
+
+        assertThat(rejections).isEmpty();
+        PodSnapshot pod = (PodSnapshot) records.get(0).value();
+        assertThat(pod.getName()).isEqualTo("oom-demo");
+        assertThat(pod.getContainers().get(0).getState().getReason()).isEqualTo("OOMKilled");
+        assertThat(pod.getNodeName()).isNull();
+    }
+
+    /**
+     * amazon-archives/debug-k8s-apps: pods listed without their namespace beside a system component's command
+     * ({@code kubectl logs deployment/cluster-autoscaler -n kube-system}) whose log names them {@code default/hello-...}:
+     * the log's namespace is theirs, not the command's.
+     */
+    @Test
+    void aLogNamingListedPodsGivesTheirNamespace() {
+        String text = """
+                $ kubectl get pods
+                NAME                     READY   STATUS    RESTARTS   AGE
+                hello-6d4fbd5d76-9xqxg   1/1     Running   0          5s
+                hello-6d4fbd5d76-brv7k   0/1     Pending   0          5s
+
+                $ kubectl logs -f deployment/cluster-autoscaler -n kube-system
+                I1113 01:40:00.754365       1 scale_up.go:263] Pod default/hello-6d4fbd5d76-brv7k is unschedulable
+                """;
+        List<Recorded> records = Recordings.read("paste.txt", text, OPTIONS, rejections::add);
+
+        assertThat(rejections).isEmpty();
+        assertThat(records).extracting(Recorded::key).containsExactly("test/default/hello-6d4fbd5d76-9xqxg",
+                "test/default/hello-6d4fbd5d76-brv7k");
+    }
+
+    /**
+     * tanishkothari9/DevOps: {@code kubectl events --for pod/x --types=Warning | tail}: rows without the header and
+     * without LAST SEEN, the object's kind capitalised as that command prints it, one-word reasons after the type.
+     */
+    @Test
+    void kubectlEventsRowsWithoutTheirHeader() {
+        String text = """
+                Warning   NodeNotReady   Pod/web-app-d45775485-79ppb   Node is not ready
+                Warning   Unhealthy      Pod/web-app-d45775485-79ppb   Liveness probe failed: Get "http://10.244.0.130:80/": context deadline exceeded (Client.Timeout exceeded while awaiting headers)
+                """;
+        List<KubeEvent> events = Recordings.read("paste.txt", text, OPTIONS, rejections::add).stream()
+                .map(r -> (KubeEvent) r.value()).toList();
+
+        assertThat(rejections).isEmpty();
+        assertThat(events).extracting(KubeEvent::getReason).containsExactly("NodeNotReady", "Unhealthy");
+        assertThat(events).allSatisfy(e -> {
+            assertThat(e.getInvolvedObject().getKind()).isEqualTo("Pod");
+            assertThat(e.getInvolvedObject().getName()).isEqualTo("web-app-d45775485-79ppb");
+            assertThat(e.getType()).isEqualTo("Warning");
+        });
+    }
+
+    /**
      * pravega/zookeeper-operator#232: {@code <unknown>} ages (an events.k8s.io event read by kubectl 1.18-1.19, which
      * printed no age for it): the event is taken at the paste's moment, as a row printed without an age.
      */

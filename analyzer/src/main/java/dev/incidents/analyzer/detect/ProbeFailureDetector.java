@@ -75,7 +75,8 @@ public final class ProbeFailureDetector implements Detector {
                     return Optional.of(Findings.of(e, facts(word, e.container(), pod, subject)
                             .withClue(Clue.PROBE_MISDIRECTED)));
                 }
-                if (Math.max(1, e.event().getCount()) >= threshold(word, pod)) {
+                if (Math.max(1, e.event().getCount()) >= threshold(word, pod)
+                        || pod.map(ProbeFailureDetector::probeKillsExplainRestarts).orElse(false)) {
                     return Optional.of(Findings.of(e, facts(word, e.container(), pod, subject)));
                 }
             }
@@ -125,9 +126,41 @@ public final class ProbeFailureDetector implements Detector {
                         + " waiting in CrashLoopBackOff after " + pod.get().failedProbe + " probe kills, restart count "
                         + c.getRestartCount(), facts(pod.get().failedProbe, Optional.of(c.getName()), pod, subject)));
             }
+            if (killed && restartedLately(p, c) && probeKillsExplainRestarts(pod.get())) {
+                return Optional.of(Findings.of(p, c, "Restarted", "container " + c.getName() + " running again after "
+                        + pod.get().failedProbe + " probe failures, restart count " + c.getRestartCount(),
+                        facts(pod.get().failedProbe, Optional.of(c.getName()), pod, subject)));
+            }
         }
         return Optional.empty();
     }
+
+    /** Exit codes of a container the kubelet stopped: 0 or 143 when it ended on SIGTERM, 137 when killed after it. */
+    private static final Set<Integer> STOPPED_EXITS = Set.of(0, 137, 143);
+
+    /**
+     * A pod whose liveness or startup probe was seen failing, restarted as often as a loop is
+     * ({@link CrashLoopDetector#RESTARTS_OF_A_LOOP}), its last end not one of its own (not OOMKilled, no exit code but a
+     * stopped container's): the probe's kills explain the restarts, even where fewer failures than the probe's
+     * threshold were pasted (a {@code kubectl events | tail}, events aggregated away).
+     */
+    static boolean probeKillsExplainRestarts(PodState pod) {
+        return pod.failedProbe != null && pod.restartCount >= CrashLoopDetector.RESTARTS_OF_A_LOOP
+                && !"OOMKilled".equals(pod.lastTerminationReason)
+                && (pod.lastExitCode == null || STOPPED_EXITS.contains(pod.lastExitCode));
+    }
+
+    /** A container running after restarts, started within the kubelet's back-off reset (or its start not printed). */
+    private static boolean restartedLately(PodObserved p, Container c) {
+        if (c.getState() == null || !"running".equalsIgnoreCase(c.getState().getKind()) || c.getRestartCount() == 0) {
+            return false;
+        }
+        java.time.Instant started = c.getState().getStartedAt();
+        return started == null || java.time.Duration.between(started, p.time()).compareTo(BACK_OFF_RESET) <= 0;
+    }
+
+    /** The kubelet resets a container's back-off once it has run this long: a later snapshot is no new restart. */
+    private static final java.time.Duration BACK_OFF_RESET = java.time.Duration.ofMinutes(10);
 
     /**
      * The failures that restart the container: the pod's own failureThreshold when its snapshot is known, else the

@@ -307,7 +307,10 @@ class RealWorldAccuracyTest {
             // minutes); the paste is shorter than the readiness budget, and the wrong port (or the app's own state) is
             // only in the prose
             "readiness_failing/darkzorro79-platform-otus-homework-web-pod-readiness-probe-port-80-server-listens-8000-0-of-1-running-get-po-conditions-events",
-            "readiness_failing/osm-docs-health-probes-bookstore-v1-readiness-http-503-behind-envoy-rewritten-probe-1-of-2-running-events-and-get-pod");
+            "readiness_failing/osm-docs-health-probes-bookstore-v1-readiness-http-503-behind-envoy-rewritten-probe-1-of-2-running-events-and-get-pod",
+            // batch 50: readiness answered 500 fourteen times in 63 s, then the pod Ready again two minutes later: a
+            // blip shorter than the readiness grace (the author forced and then cleared the failure)
+            "readiness_failing/janemils-devops-project-day-03-fastapi-health-forced-fail-endpoint-readiness-500-pod-0-of-1-then-recover-endpoint-ready-zsh-controlplane-prompt");
 
     /**
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
@@ -317,17 +320,7 @@ class RealWorldAccuracyTest {
     // it: the miss as the report printed it, sealed for the next session to measure again and then look at
     static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
             // unexpected test/tat-ns/Pod/nginx-pod/REPLICA_CREATE_FAILED OPEN
-            "untolerated_taint/ignius-k8s-taints-workout-kind-all-three-workers-tainted-prod-true-nginx-pod-pending-zsh-transcript-unindented-first-event-row",
-            // batch 50, measured 16/20 at its merge (session 20, analyzer of 93a5928), before anyone looked at it; to
-            // be looked at in the same session, batch 48 being the sealed one:
-            // expected INSUFFICIENT_RESOURCES not found; unexpected test/kube-system/Deployment/hello/INSUFFICIENT_RESOURCES OPEN
-            "insufficient_resources/aws-debug-k8s-apps-workshop-hello-8-replicas-2-cpu-each-4-node-group-at-max-size-insufficient-cpu-cluster-autoscaler-scale-up-4-to-8",
-            // expected OOM_KILLED not found; opened nothing
-            "oom_killed/devilzzz-production-debugging-labs-aks-oom-demo-stress-memory-limit-50mi-oomkilled-137-crashloopbackoff-html-pre-blocks-with-strong-tags",
-            // expected PROBE_FAILURE not found; opened CRASH_LOOP on Deployments metrics-server and web-app
-            "probe_failure/tanishkothari-devops-storage-hpa-probes-mini-project-nginx-liveness-timeout-2s-on-overloaded-minikube-11-restarts-crashloopbackoff-kubectl-events",
-            // expected READINESS_FAILING not found; opened nothing
-            "readiness_failing/janemils-devops-project-day-03-fastapi-health-forced-fail-endpoint-readiness-500-pod-0-of-1-then-recover-endpoint-ready-zsh-controlplane-prompt");
+            "untolerated_taint/ignius-k8s-taints-workout-kind-all-three-workers-tainted-prod-true-nginx-pod-pending-zsh-transcript-unindented-first-event-row");
 
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
@@ -384,8 +377,8 @@ class RealWorldAccuracyTest {
 
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
-        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(1249);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(40);
+        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(1269);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(20);
     }
 
     @Test
