@@ -320,7 +320,13 @@ class RealWorldAccuracyTest {
     // it: the miss as the report printed it, sealed for the next session to measure again and then look at
     static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
             // unexpected test/tat-ns/Pod/nginx-pod/REPLICA_CREATE_FAILED OPEN
-            "untolerated_taint/ignius-k8s-taints-workout-kind-all-three-workers-tainted-prod-true-nginx-pod-pending-zsh-transcript-unindented-first-event-row");
+            "untolerated_taint/ignius-k8s-taints-workout-kind-all-three-workers-tainted-prod-true-nginx-pod-pending-zsh-transcript-unindented-first-event-row",
+            // batch 49, measured 18/20 at its merge (session 20, analyzer of e1e5f0e); batch 48 being the sealed one, it
+            // is looked at in the same session:
+            // expected READINESS_FAILING Deployment/cert-manager-istio-csr not found; opened nothing
+            "readiness_failing/istio-csr-36-one-replica-stays-not-ready-20-days-readiness-check-false-after-cert-manager-webhook-outage-get-po",
+            // expected UNTOLERATED_TAINT not found; opened NODE_SELECTOR_MISMATCH test/default/Pod/unnamed-pod
+            "untolerated_taint/vsphere-csi-driver-1574-rancher-rke-vsphere-csi-chart-controller-tolerates-etcd-taint-with-wrong-effect-pending-bare-scheduler-message");
 
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
@@ -377,8 +383,8 @@ class RealWorldAccuracyTest {
 
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
-        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(1269);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(20);
+        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(1270);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(40);
     }
 
     @Test
