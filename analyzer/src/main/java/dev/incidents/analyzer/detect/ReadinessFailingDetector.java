@@ -67,10 +67,11 @@ public final class ReadinessFailingDetector implements Detector {
                 startsKnown = false; // a ready container's start says nothing about the others'
                 continue;
             }
-            if (c.getState().getStartedAt() == null) {
+            Instant start = startOf(pod, c);
+            if (start == null) {
                 startsKnown = false;
-            } else if (started == null || c.getState().getStartedAt().isAfter(started)) {
-                started = c.getState().getStartedAt();
+            } else if (started == null || start.isAfter(started)) {
+                started = start;
             }
             first = first == null ? c : first;
         }
@@ -88,6 +89,18 @@ public final class ReadinessFailingDetector implements Detector {
                 + notReady.toMinutes() + " min, no restarts", Facts.of(Fact.PROBE, "readiness"));
         return Optional.of(new Finding(f.object(), f.pod(), f.node(), f.facts(), f.evidenceKey(), f.count(), started,
                 f.time(), f.kind(), f.name(), f.reason(), f.message(), f.nodeLevel(), f.workload()));
+    }
+
+    /**
+     * When a container started: its state's {@code startedAt}; for one never restarted whose start is not printed (a
+     * {@code get pods} row: {@code 0/1   Running   0   20d}), the pod's creation, which its only start followed; null
+     * when neither is known.
+     */
+    private static Instant startOf(PodSnapshot pod, Container c) {
+        if (c.getState().getStartedAt() != null) {
+            return c.getState().getStartedAt();
+        }
+        return c.getRestartCount() == 0 ? pod.getCreationTimestamp() : null;
     }
 
     /** When the pod's Ready condition turned False because of its containers, null when it does not say. */

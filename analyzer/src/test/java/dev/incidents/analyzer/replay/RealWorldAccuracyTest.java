@@ -308,9 +308,10 @@ class RealWorldAccuracyTest {
             // only in the prose
             "readiness_failing/darkzorro79-platform-otus-homework-web-pod-readiness-probe-port-80-server-listens-8000-0-of-1-running-get-po-conditions-events",
             "readiness_failing/osm-docs-health-probes-bookstore-v1-readiness-http-503-behind-envoy-rewritten-probe-1-of-2-running-events-and-get-pod",
-            // batch 50: readiness answered 500 fourteen times in 63 s, then the pod Ready again two minutes later: a
-            // blip shorter than the readiness grace (the author forced and then cleared the failure)
-            "readiness_failing/janemils-devops-project-day-03-fastapi-health-forced-fail-endpoint-readiness-500-pod-0-of-1-then-recover-endpoint-ready-zsh-controlplane-prompt");
+            // batch 49: `1 node(s) didn't match Pod's node affinity/selector, 1 node(s) had taint {node-role.kubernetes.io/
+            // etcd: true}`: whether the tainted node matches the affinity the counts do not say (TaintToleration runs
+            // first); a role taint beside a selector mismatch ranks the selector first (2i2c 4165, kube-hetzner 417)
+            "untolerated_taint/vsphere-csi-driver-1574-rancher-rke-vsphere-csi-chart-controller-tolerates-etcd-taint-with-wrong-effect-pending-bare-scheduler-message");
 
     /**
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
@@ -320,13 +321,7 @@ class RealWorldAccuracyTest {
     // it: the miss as the report printed it, sealed for the next session to measure again and then look at
     static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
             // unexpected test/tat-ns/Pod/nginx-pod/REPLICA_CREATE_FAILED OPEN
-            "untolerated_taint/ignius-k8s-taints-workout-kind-all-three-workers-tainted-prod-true-nginx-pod-pending-zsh-transcript-unindented-first-event-row",
-            // batch 49, measured 18/20 at its merge (session 20, analyzer of e1e5f0e); batch 48 being the sealed one, it
-            // is looked at in the same session:
-            // expected READINESS_FAILING Deployment/cert-manager-istio-csr not found; opened nothing
-            "readiness_failing/istio-csr-36-one-replica-stays-not-ready-20-days-readiness-check-false-after-cert-manager-webhook-outage-get-po",
-            // expected UNTOLERATED_TAINT not found; opened NODE_SELECTOR_MISMATCH test/default/Pod/unnamed-pod
-            "untolerated_taint/vsphere-csi-driver-1574-rancher-rke-vsphere-csi-chart-controller-tolerates-etcd-taint-with-wrong-effect-pending-bare-scheduler-message");
+            "untolerated_taint/ignius-k8s-taints-workout-kind-all-three-workers-tainted-prod-true-nginx-pod-pending-zsh-transcript-unindented-first-event-row");
 
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
@@ -383,8 +378,8 @@ class RealWorldAccuracyTest {
 
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
-        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(1270);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(40);
+        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(1290);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(20);
     }
 
     @Test

@@ -1,0 +1,45 @@
+package dev.incidents.analyzer.replay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.incidents.analyzer.AnalyzerConfig;
+import dev.incidents.recordings.ReadOptions;
+import dev.incidents.recordings.Recorded;
+import dev.incidents.recordings.Recordings;
+import dev.incidents.schemas.Incident;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A {@code get pods} row of a pod Running but not Ready, never restarted: its container's only start followed the pod's
+ * creation, so a pod older than any start-up takes (cert-manager/istio-csr#36: {@code 0/1   Running   0   20d}) has
+ * been running unready that long at most, and READINESS_FAILING opens; a young one may still be starting.
+ */
+class NotReadyListingReplayTest {
+
+    static List<Incident> replayed(String age) {
+        List<Recorded> records = Recordings.read("paste.txt", """
+                kubectl get po -n cert-manager
+                NAME                                     READY   STATUS    RESTARTS   AGE
+                cert-manager-istio-csr-79ffc5bfd-dm7mv   1/1     Running   0          7d17h
+                cert-manager-istio-csr-79ffc5bfd-mv7wj   0/1     Running   0          %s
+                """.formatted(age), new ReadOptions("test", Instant.parse("2021-03-10T12:00:00Z")), r -> {
+                    throw new AssertionError(r.toString());
+                });
+        return Replay.run(records, AnalyzerConfig.defaults()).latest();
+    }
+
+    @Test
+    void aPodNeverReadyForDaysWithoutARestartIsReadinessFailing() {
+        assertThat(replayed("20d")).singleElement().satisfies(i -> {
+            assertThat(i.getCategory()).isEqualTo("READINESS_FAILING");
+            assertThat(i.getWorkload().getName()).isEqualTo("cert-manager-istio-csr");
+        });
+    }
+
+    @Test
+    void aPodUnreadyForLessThanAStartUpTakesOpensNothing() {
+        assertThat(replayed("3m")).isEmpty();
+    }
+}
