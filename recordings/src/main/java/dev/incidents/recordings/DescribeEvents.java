@@ -364,6 +364,11 @@ final class DescribeEvents {
                     .or(() -> rows.stream().map(r -> NODE_IN_MESSAGE.matcher(r.message()))
                             .filter(Matcher::lookingAt).map(m -> m.group(1)).findFirst())
                     .orElse(contextNode);
+            if (host == null) {
+                // a describe cut above its Name: still names its node as its Lease's holder
+                String holder = DescribeNode.leaseHolder(List.of(text.split("\n")));
+                host = DescribeNode.UNNAMED_NODE.equals(holder) ? null : holder;
+            }
             if (host != null) {
                 return new Subject("Node", null, host, host);
             }

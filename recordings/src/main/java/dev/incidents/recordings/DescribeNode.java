@@ -142,8 +142,29 @@ final class DescribeNode {
                 name = command.group(1);
             }
         }
-        return name == null ? UNNAMED_NODE : name;
+        return name != null ? name : leaseHolder(lines);
     }
+
+    /**
+     * The node a describe's {@code Lease:} section names ({@code HolderIdentity:  kiml-test-monitor1}): the kubelet's
+     * node lease is held in the node's name, so a describe cut above its {@code Name:} still says whose it is. The one
+     * holder the lines name, else {@link #UNNAMED_NODE}.
+     */
+    static String leaseHolder(List<String> lines) {
+        String holder = null;
+        for (String line : lines) {
+            Matcher lease = LEASE_HOLDER.matcher(line);
+            if (lease.matches()) {
+                if (holder != null && !holder.equals(lease.group(1))) {
+                    return UNNAMED_NODE;
+                }
+                holder = lease.group(1);
+            }
+        }
+        return holder == null ? UNNAMED_NODE : holder;
+    }
+
+    private static final Pattern LEASE_HOLDER = Pattern.compile("^\\s+HolderIdentity:\\s+([a-z0-9][-a-z0-9.]*[a-z0-9])\\s*$");
 
     /**
      * A described node's conditions are often all a paste shows of a sick node, and there is no node signal in the

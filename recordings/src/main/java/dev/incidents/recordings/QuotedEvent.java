@@ -123,14 +123,15 @@ final class QuotedEvent {
             new KubeletMessage(CONTAINER_CONFIG_REFUSAL, "Warning", "Failed"));
     private static final Pattern QUOTE_MARKER = Pattern.compile("^\\s*(?:>\\s*)*");
     /**
-     * What a tool prints before an event's message: a time (Go's log package's {@code 2020/08/10 19:09:42} too) or a
+     * What a tool prints before an event's message: a time (Go's log package's {@code 2020/08/10 19:09:42} too, or the
+     * clock time alone, {@code 08:08:58}, the paste's day) or a
      * bracketed time range ({@code [2020-04-02T15:21:43Z -
      * 2020-04-02T15:22:47Z]}, SLATE's client), the event's type in brackets ({@code [Warning]}, JupyterHub's spawn
      * progress), the reason as a label ({@code FailedMount: }, {@code Failed: } as an e2e log prints it, or in parentheses as Testkube's workflow log prints it:
      * {@code (Failed) Failed to pull image ...}).
      */
     private static final Pattern TOOL_PREFIX = Pattern.compile("^(?:\\[[^\\]]*\\d\\d:\\d\\d[^\\]]*\\]\\s*|"
-            + "\\d{4}[-/]\\d\\d[-/]\\d\\d[T ]\\d\\d:\\d\\d:\\d\\d(?:\\.\\d+)?(?:Z|[+-]\\d\\d:?\\d\\d)?\\s+)?"
+            + "(?:\\d{4}[-/]\\d\\d[-/]\\d\\d[T ])?\\d\\d:\\d\\d:\\d\\d(?:\\.\\d+)?(?:Z|[+-]\\d\\d:?\\d\\d)?\\s+)?"
             + "(?:\\[(Normal|Warning)\\]\\s*)?(?:([A-Z][a-z]+(?:[A-Z][A-Za-z]*)+|Failed|Unhealthy|Evicted|Killing):\\s+|\\(([A-Z][a-z]+(?:[A-Z][A-Za-z]*)*)\\)\\s+)?"
             + "(?:\\(combined from similar events\\):\\s*)?");
     /** {@code pods "my-cluster-head-9xmvs" is forbidden: exceeded quota: ...}, the API server's refusal of a pod. */

@@ -395,4 +395,32 @@ class NodeConditionsTest {
                   DiskPressure     True    Tue, 18 Oct 2016 02:09:49 -0400   Tue, 18 Oct 2016 02:05:38 -0400   KubeletHasDiskPressure   kubelet has disk pressure
                 """)).getName()).isEqualTo(DescribeNode.UNNAMED_NODE);
     }
+
+    /**
+     * hhhyunwoo's blog (a Prometheus disk filling a node): a describe copied from its {@code Lease:} section down, its
+     * {@code Name:} above the cut; the lease is held in the node's name, so the conditions and events are that node's.
+     */
+    @Test
+    void aDescribeCutAboveItsNameIsTheNodeItsLeaseNames() {
+        List<Recorded> records = read("""
+                Lease:
+                  HolderIdentity:  kiml-test-monitor1
+                  AcquireTime:     <unset>
+                  RenewTime:       Thu, 13 Apr 2023 14:50:18 +0900
+                Conditions:
+                  Type                 Status  LastHeartbeatTime                 LastTransitionTime                Reason                       Message
+                  ----                 ------  -----------------                 ------------------                ------                       -------
+                  DiskPressure         True    Thu, 13 Apr 2023 14:50:21 +0900   Thu, 13 Apr 2023 06:08:51 +0900   KubeletHasDiskPressure       kubelet has disk pressure
+                  Ready                True    Thu, 13 Apr 2023 14:50:21 +0900   Sat, 08 Apr 2023 01:09:51 +0900   KubeletReady                 kubelet is posting ready status. AppArmor enabled
+                Events:
+                  Type     Reason                Age                       From     Message
+                  ----     ------                ----                      ----     -------
+                  Warning  EvictionThresholdMet  5m23s (x8450 over 2d20h)  kubelet  Attempting to reclaim ephemeral-storage
+                """);
+
+        assertThat(node(records).getName()).isEqualTo("kiml-test-monitor1");
+        assertThat(records).map(Recorded::value).filteredOn(KubeEvent.class::isInstance).map(KubeEvent.class::cast)
+                .allSatisfy(e -> assertThat(e.getInvolvedObject().getName()).isEqualTo("kiml-test-monitor1"))
+                .extracting(KubeEvent::getReason).contains("NodeHasDiskPressure", "EvictionThresholdMet");
+    }
 }

@@ -438,6 +438,25 @@ class QuotedEventTest {
                 + "           999 tritonserver", 1, OPTIONS.now())).isNull();
     }
 
+    /**
+     * The NVIDIA device plugin's health check in its log with the clock time alone before each line (hhhyunwoo's blog,
+     * a GPU with uncorrectable ECC errors): the time is the paste's day, the lines the plugin's events.
+     */
+    @Test
+    void aLogLineWithTheClockTimeAlone() {
+        EventsTable.Row unhealthy = QuotedEvent.parse("08:08:58 'nvidia.com/gpu' device marked unhealthy: GPU-XX-X-X-XX-XX",
+                1, OPTIONS.now());
+        assertThat(unhealthy.reason()).isEqualTo("DeviceUnhealthy");
+        assertThat(unhealthy.from()).isEqualTo("nvidia-device-plugin");
+
+        EventsTable.Row xid = QuotedEvent.parse("08:08:58 XidCriticalError: Xid=94 on Device=GPU-XX-X-X-XX-XX, the device "
+                + "will go unhealthy.", 1, OPTIONS.now());
+        assertThat(xid.reason()).isEqualTo("XidCriticalError");
+        assertThat(xid.message()).startsWith("Xid=94 on Device=GPU-XX-X-X-XX-XX");
+
+        assertThat(QuotedEvent.parse("08:08:58 the plugin restarted", 1, OPTIONS.now())).isNull();
+    }
+
     /** The runtime's refusal alone, as a container status shows it (production-stack#869, cri-o). */
     @Test
     void aRuntimesStartFailureAlone() {
