@@ -180,6 +180,15 @@ final class QuotedEvent {
     private static final Pattern RUNTIME_PULL_ERROR = Pattern.compile("^(?:(?:ErrImagePull|ImagePullBackOff)\\s+)?"
             + "(rpc error: code = \\w+ desc = .*?\\b(?:image|reference) \"([^\"\\s]+)\".*?)"
             + "(?::\\s*(?:ErrImagePull|ImagePullBackOff))?\\s*$");
+    /**
+     * Docker's answer to a pull of an image, as {@code docker pull} prints it when a reporter tries the pod's image by
+     * hand ({@code Error response from daemon: manifest for x:7.0 not found: manifest unknown: manifest unknown},
+     * {@code pull access denied for x, repository does not exist or may require 'docker login'}): the registry's answer
+     * the kubelet's pull gets through dockershim, word for word, after {@code Failed to pull image "x": rpc error: code =
+     * Unknown desc = }.
+     */
+    private static final Pattern DAEMON_PULL_ERROR = Pattern.compile("^(Error response from daemon: (?:manifest for "
+            + "([^\\s:]+(?::[^\\s:]+)?) not found\\b.*|pull access denied for ([^\\s,]+), repository does not exist.*))$");
     /** {@code message: 'Usage of EmptyDir volume ...'}: a status's message line of an object's YAML, quoted or not. */
     private static final Pattern YAML_MESSAGE = Pattern.compile("message:\\s+['\"]?(.*?)['\"]?\\s*");
     /** A tool's repeat count after the message ({@code  (x8)}). */
@@ -281,6 +290,13 @@ final class QuotedEvent {
         Matcher yaml = YAML_MESSAGE.matcher(quoted);
         if (yaml.matches()) {
             quoted = yaml.group(1); // a pod's status.message kept from its -o yaml
+        }
+        Matcher daemonPull = DAEMON_PULL_ERROR.matcher(quoted.strip());
+        if (daemonPull.matches()) {
+            String image = daemonPull.group(2) != null ? daemonPull.group(2) : daemonPull.group(3);
+            return new EventsTable.Row(lineNumber, namespace, "Warning", "Failed", age(line, now), "kubelet", pod,
+                    "Failed to pull image \"" + image + "\": rpc error: code = Unknown desc = " + daemonPull.group(1),
+                    null, null);
         }
         Matcher runtimePull = RUNTIME_PULL_ERROR.matcher(quoted);
         if (runtimePull.matches()) {

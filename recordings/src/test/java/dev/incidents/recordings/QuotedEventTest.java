@@ -457,6 +457,29 @@ class QuotedEventTest {
         assertThat(QuotedEvent.parse("08:08:58 the plugin restarted", 1, OPTIONS.now())).isNull();
     }
 
+    /**
+     * Docker's answer to a reporter's own {@code docker pull} of the pod's image (FoundationDB/fdb-kubernetes-operator
+     * #304): the registry's answer the kubelet's pull gets, as the kubelet's Failed event words it.
+     */
+    @Test
+    void aDockerPullsAnswerIsTheKubeletsPullFailure() {
+        EventsTable.Row missing = QuotedEvent.parse("Error response from daemon: manifest for "
+                + "foundationdb/fdb-kubernetes-operator:7.0 not found: manifest unknown: manifest unknown", 1, OPTIONS.now());
+        assertThat(missing.reason()).isEqualTo("Failed");
+        assertThat(missing.from()).isEqualTo("kubelet");
+        assertThat(missing.message()).isEqualTo("Failed to pull image \"foundationdb/fdb-kubernetes-operator:7.0\": rpc "
+                + "error: code = Unknown desc = Error response from daemon: manifest for foundationdb/fdb-kubernetes-operator"
+                + ":7.0 not found: manifest unknown: manifest unknown");
+
+        EventsTable.Row denied = QuotedEvent.parse("Error response from daemon: pull access denied for acme/private-model, "
+                + "repository does not exist or may require 'docker login': denied: requested access to the resource is "
+                + "denied", 1, OPTIONS.now());
+        assertThat(denied.message()).startsWith("Failed to pull image \"acme/private-model\": rpc error");
+
+        assertThat(QuotedEvent.parse("Error response from daemon: Conflict. The container name is already in use", 1,
+                OPTIONS.now())).isNull();
+    }
+
     /** The runtime's refusal alone, as a container status shows it (production-stack#869, cri-o). */
     @Test
     void aRuntimesStartFailureAlone() {
