@@ -330,7 +330,17 @@ class RealWorldAccuracyTest {
     // it: the miss as the report printed it, sealed for the next session to measure again and then look at
     static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
             // unexpected test/tat-ns/Pod/nginx-pod/REPLICA_CREATE_FAILED OPEN
-            "untolerated_taint/ignius-k8s-taints-workout-kind-all-three-workers-tainted-prod-true-nginx-pod-pending-zsh-transcript-unindented-first-event-row");
+            "untolerated_taint/ignius-k8s-taints-workout-kind-all-three-workers-tainted-prod-true-nginx-pod-pending-zsh-transcript-unindented-first-event-row",
+            // batch 54, measured 16/20 at its merge (session 20, analyzer of 1b71192); batch 48 being the sealed one, it
+            // is looked at in the same session:
+            // expected CONTAINER_START_FAILED not found; opened nothing
+            "container_start_failed/ibtisam-nectar-killercoda-kube-controller-manager-static-pod-command-typo-manegaar-executable-not-found-runcontainererror-describe-then-fixed",
+            // unexpected test/gpu-operator/DaemonSet/nvidia-operator-validator/INIT_CONTAINER_FAILED OPEN
+            "gpu_admission_failed/cloud-atlas-gpu-operator-after-node-reboot-device-plugin-validator-unexpectedadmissionerror-passthrough-gpu-held-by-leftover-cuda-vectoradd-get-pods-and-describe",
+            // expected INSUFFICIENT_RESOURCES not found; opened nothing
+            "insufficient_resources/k8s-docs-extended-resource-dongle-second-pod-requests-2-of-4-dongles-3-taken-fit-failure-summary-insufficient-example-com-dongle-describe-and-get-pod",
+            // unexpected test/default/DaemonSet/simple-webapp/READINESS_FAILING OPEN
+            "pod_evicted/kkamji-blog-microk8s-on-ec2-simple-webapp-color-stuck-terminating-evicted-x2334-ephemeral-storage-1gi-threshold-10gb-ebs-worker-90-percent-full");
 
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
@@ -387,8 +397,8 @@ class RealWorldAccuracyTest {
 
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
-        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(1334);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(20);
+        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(1336);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(40);
     }
 
     @Test
