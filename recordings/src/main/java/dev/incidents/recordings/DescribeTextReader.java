@@ -92,7 +92,7 @@ final class DescribeTextReader {
                 onlyDescribed(documents), listedNamespaces);
         // kubectl get pods rows before any other snapshot: a headless describe fragment of the same pod, at the same
         // moment, comes after them and wins; a described pod's rows are left out
-        pods.emit(podRows, describedNames(lines, starts), fragments::namespaceOf);
+        pods.emit(podRows, describedPods(documents), fragments::namespaceOf);
         nodes.read(lines);
         claims.read(lines);
         DescribeEvents.Subject subject = fragments.subject();
@@ -164,11 +164,16 @@ final class DescribeTextReader {
                 clusterScoped ? name : null);
     }
 
-    /** The names of the objects the describe documents starting at {@code starts} describe. */
-    private static Set<String> describedNames(List<String> lines, List<Integer> starts) {
+    /**
+     * The pods the describe documents describe as pods (their snapshot wins over a listing row of the same pod); a
+     * describe cut to a few fields, whose kind its fields do not tell, leaves the pod's listing row its snapshot.
+     */
+    private static Set<String> describedPods(List<Document> documents) {
         Set<String> names = new HashSet<>();
-        for (int start : starts) {
-            names.add(lines.get(start).trim().substring("Name:".length()).trim());
+        for (Document document : documents) {
+            if ("Pod".equals(kindOf(document.root())) && document.root().text("Name") != null) {
+                names.add(document.root().text("Name"));
+            }
         }
         return names;
     }

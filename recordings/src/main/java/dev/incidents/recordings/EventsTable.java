@@ -278,6 +278,9 @@ final class EventsTable {
             if (SEPARATOR.matcher(line).matches()) {
                 continue;
             }
+            if (line.isBlank() && rows.isEmpty() && i + 1 < lines.size() && describeRow(lines.get(i + 1), i + 2) != null) {
+                continue; // a blank line a copy put between the separator and the first row
+            }
             if (line.isBlank() || line.trim().startsWith("```")
                     || SECTION.matcher(line).matches() && !continuesMessage(rows, line)
                     || DESCRIBE_HEADER.matcher(line).matches() || PodsTable.HEADER.matcher(line).matches()) {

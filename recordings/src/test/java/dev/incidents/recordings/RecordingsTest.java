@@ -637,6 +637,41 @@ class RecordingsTest {
     }
 
     /**
+     * ibtisam-iq/nectar (a Killercoda lab): a pod's describe cut to a few container fields, its kind not told by them,
+     * leaves the pod's listing row its snapshot; its Events table has a blank line between the separator and the rows.
+     */
+    @Test
+    void aDescribeCutToAFewFieldsKeepsTheListingRowAndItsEvents() {
+        String text = """
+                controlplane:~$ k get po -A
+                NAMESPACE            NAME                                      READY   STATUS             RESTARTS      AGE
+                kube-system          kube-controller-manager-controlplane      0/1     CrashLoopBackOff   1 (4s ago)    6s
+
+                controlplane:~$ k describe po -n kube-system kube-controller-manager-controlplane
+                Name:                 kube-controller-manager-controlplane
+                Namespace:            kube-system
+                    Command:
+                      kube-controller-manegaar
+                    Ready:          False
+                Events:
+                  Type     Reason   Age               From     Message
+                  ----     ------   ----              ----     -------
+
+                  Warning  BackOff  3s (x5 over 25s)  kubelet  Back-off restarting failed container kube-controller-manager in pod kube-controller-manager-controlplane_kube-system(c2086dde319f21250262f5d5edcf3af3)
+                """;
+        List<Recorded> records = Recordings.read("paste.txt", text, OPTIONS, rejections::add);
+
+        assertThat(rejections).isEmpty();
+        assertThat(records).extracting(Recorded::kind).contains(Recorded.Kind.POD, Recorded.Kind.EVENT);
+        assertThat(records).filteredOn(r -> r.kind() == Recorded.Kind.EVENT).singleElement()
+                .satisfies(r -> assertThat(((KubeEvent) r.value()).getReason()).isEqualTo("BackOff"));
+        PodSnapshot pod = (PodSnapshot) records.stream().filter(r -> r.kind() == Recorded.Kind.POD).findFirst()
+                .orElseThrow().value();
+        assertThat(pod.getNamespace()).isEqualTo("kube-system");
+        assertThat(pod.getContainers().get(0).getState().getReason()).isEqualTo("CrashLoopBackOff");
+    }
+
+    /**
      * pravega/zookeeper-operator#232: {@code <unknown>} ages (an events.k8s.io event read by kubectl 1.18-1.19, which
      * printed no age for it): the event is taken at the paste's moment, as a row printed without an age.
      */

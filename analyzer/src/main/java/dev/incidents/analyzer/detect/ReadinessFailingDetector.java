@@ -53,8 +53,9 @@ public final class ReadinessFailingDetector implements Detector {
      */
     private static Optional<Finding> notReadySince(PodObserved p) {
         PodSnapshot pod = p.snapshot();
-        if (!"Running".equals(pod.getPhase()) || !p.allContainersRunning() || p.isReady()) {
-            return Optional.empty();
+        if (!"Running".equals(pod.getPhase()) || !p.allContainersRunning() || p.isReady()
+                || pod.getDeletionTimestamp() != null) {
+            return Optional.empty(); // a pod being deleted is taken out of its endpoints on purpose
         }
         Instant started = null;
         boolean startsKnown = true;

@@ -42,4 +42,16 @@ class NotReadyListingReplayTest {
     void aPodUnreadyForLessThanAStartUpTakesOpensNothing() {
         assertThat(replayed("3m")).isEmpty();
     }
+
+    /** A pod being deleted (kkamji's blog: {@code 0/1   Terminating   0   45h}) is out of its endpoints on purpose. */
+    @Test
+    void aTerminatingPodIsNoReadinessFailure() {
+        List<Recorded> records = Recordings.read("paste.txt", """
+                NAME                  READY   STATUS        RESTARTS   AGE
+                simple-webapp-color   0/1     Terminating   0          45h
+                """, new ReadOptions("test", Instant.parse("2021-03-10T12:00:00Z")), r -> {
+                    throw new AssertionError(r.toString());
+                });
+        assertThat(Replay.run(records, AnalyzerConfig.defaults()).latest()).isEmpty();
+    }
 }

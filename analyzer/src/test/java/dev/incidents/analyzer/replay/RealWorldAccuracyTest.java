@@ -314,6 +314,16 @@ class RealWorldAccuracyTest {
             // `container "elasticsearch" ... is waiting to start: PodInitializing` (what every pod says while its init
             // containers run); that the init container crash-loops is in the reporter's prose
             "init_container_failed/weblogic-operator-1539-elk-sample-elasticsearch-init-container-sysctl-vm-max-map-count-read-only-file-system-init-crashloop-logs-all-containers",
+            // batch 54: the kubelet's start failures over 27 s, then the static pod's manifest fixed and the pod Running in
+            // the same transcript: shorter than the category's grace; CRASH_LOOP (allowed) opens on the back-offs
+            "container_start_failed/ibtisam-nectar-killercoda-kube-controller-manager-static-pod-command-typo-manegaar-executable-not-found-runcontainererror-describe-then-fixed",
+            // batch 54: the GPU admission failure opens, and the operator validator's init step restarting beside it (a
+            // consequence: it waits on the plugin validator) opens INIT_CONTAINER_FAILED, which the fixture does not allow
+            "gpu_admission_failed/cloud-atlas-gpu-operator-after-node-reboot-device-plugin-validator-unexpectedadmissionerror-passthrough-gpu-held-by-leftover-cuda-vectoradd-get-pods-and-describe",
+            // batch 54: an old scheduler's message over two lines (`pod (x) failed to fit in any node`, then `fit failure
+            // summary on nodes : Insufficient example.com/dongle (1)`) under an elided row: the second line is not joined
+            // to the row, so the verdict has no reason (a class left for the next session)
+            "insufficient_resources/k8s-docs-extended-resource-dongle-second-pod-requests-2-of-4-dongles-3-taken-fit-failure-summary-insufficient-example-com-dongle-describe-and-get-pod",
             // tuning round with batch 52: a readiness probe's refusal quoted alone after the plugin's reload log lines:
             // one failure, no pod state, nothing that says it lasts
             "readiness_failing/coredns-3387-1-5-0-ready-plugin-not-restarted-after-configmap-reload-8181-refused-reload-log-and-lone-message",
@@ -330,17 +340,7 @@ class RealWorldAccuracyTest {
     // it: the miss as the report printed it, sealed for the next session to measure again and then look at
     static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
             // unexpected test/tat-ns/Pod/nginx-pod/REPLICA_CREATE_FAILED OPEN
-            "untolerated_taint/ignius-k8s-taints-workout-kind-all-three-workers-tainted-prod-true-nginx-pod-pending-zsh-transcript-unindented-first-event-row",
-            // batch 54, measured 16/20 at its merge (session 20, analyzer of 1b71192); batch 48 being the sealed one, it
-            // is looked at in the same session:
-            // expected CONTAINER_START_FAILED not found; opened nothing
-            "container_start_failed/ibtisam-nectar-killercoda-kube-controller-manager-static-pod-command-typo-manegaar-executable-not-found-runcontainererror-describe-then-fixed",
-            // unexpected test/gpu-operator/DaemonSet/nvidia-operator-validator/INIT_CONTAINER_FAILED OPEN
-            "gpu_admission_failed/cloud-atlas-gpu-operator-after-node-reboot-device-plugin-validator-unexpectedadmissionerror-passthrough-gpu-held-by-leftover-cuda-vectoradd-get-pods-and-describe",
-            // expected INSUFFICIENT_RESOURCES not found; opened nothing
-            "insufficient_resources/k8s-docs-extended-resource-dongle-second-pod-requests-2-of-4-dongles-3-taken-fit-failure-summary-insufficient-example-com-dongle-describe-and-get-pod",
-            // unexpected test/default/DaemonSet/simple-webapp/READINESS_FAILING OPEN
-            "pod_evicted/kkamji-blog-microk8s-on-ec2-simple-webapp-color-stuck-terminating-evicted-x2334-ephemeral-storage-1gi-threshold-10gb-ebs-worker-90-percent-full");
+            "untolerated_taint/ignius-k8s-taints-workout-kind-all-three-workers-tainted-prod-true-nginx-pod-pending-zsh-transcript-unindented-first-event-row");
 
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
@@ -397,8 +397,8 @@ class RealWorldAccuracyTest {
 
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
-        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(1336);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(40);
+        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(1356);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(20);
     }
 
     @Test
