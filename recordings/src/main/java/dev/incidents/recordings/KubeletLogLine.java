@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  *       failed: <output>} on the container.</li>
  * </ul>
  * Before 1.20 the same failures read {@code Error syncing pod <uid> ("name_ns(uid)"), skipping: <err>},
- * {@code createPodSandbox for pod "name_ns(uid)" failed: <err>} and {@code PullImage "x" from image service failed: <err>}.
+ * {@code createPodSandbox for pod "name_ns(uid)" failed: <err>}, {@code PullImage "x" from image service failed: <err>}
+ * and {@code Unable to mount volumes for pod "name_ns(uid)": <err>}.
  */
 final class KubeletLogLine {
     private static final Pattern STRUCTURED = Pattern.compile(
@@ -33,6 +34,12 @@ final class KubeletLogLine {
     /** Before 1.20: {@code createPodSandbox for pod "name_ns(uid)" failed: <err>}. */
     private static final Pattern LEGACY_SANDBOX = Pattern.compile("createPodSandbox for pod \"([a-z0-9][-a-z0-9.]*)_"
             + "([a-z0-9][-a-z0-9]*)\\([-0-9a-f]*\\)\" failed: (.+)$");
+    /**
+     * Before 1.20: {@code Unable to mount volumes for pod "name_ns(uid)": <err>}, what the kubelet also recorded as the
+     * pod's {@code FailedMount} event, word for word.
+     */
+    private static final Pattern LEGACY_MOUNT = Pattern.compile("Unable to (?:attach or )?mount volumes for pod "
+            + "\"([a-z0-9][-a-z0-9.]*)_([a-z0-9][-a-z0-9]*)\\([-0-9a-f]*\\)\": .+$");
     /** Before 1.20: {@code PullImage "x" from image service failed: <err>} (no pod named). */
     private static final Pattern LEGACY_PULL = Pattern.compile("PullImage \"([^\"]+)\" from image service failed: (.+)$");
     private static final Pattern LEGACY_SYNC = Pattern.compile("Error syncing pod [-0-9a-f]+ \\(\"([a-z0-9][-a-z0-9.]*)_"
@@ -44,14 +51,19 @@ final class KubeletLogLine {
     private KubeletLogLine() {
     }
 
-    /** The event {@code line} stands for; null when it is no such kubelet line. */
     /** The From cell of an event the kubelet on {@code host} records ({@code kubelet, host}), or {@code kubelet}. */
     static String source(String host) {
         return host != null ? "kubelet, " + host : "kubelet";
     }
 
+    /** The event {@code line} stands for; null when it is no such kubelet line. */
     static EventsTable.Row parse(String line, long lineNumber, Instant now, String host) {
         String from = source(host);
+        Matcher mount = LEGACY_MOUNT.matcher(line);
+        if (mount.find()) {
+            return new EventsTable.Row(lineNumber, mount.group(2), "Warning", "FailedMount", QuotedEvent.age(line, now),
+                    from, "pod/" + mount.group(1), mount.group().strip(), null, null);
+        }
         Matcher legacy = LEGACY_SYNC.matcher(line);
         if (legacy.find()) {
             return new EventsTable.Row(lineNumber, legacy.group(2), "Warning", "FailedSync", QuotedEvent.age(line, now),

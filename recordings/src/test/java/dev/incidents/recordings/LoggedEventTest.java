@@ -108,4 +108,21 @@ class LoggedEventTest {
         assertThat(structured.getInvolvedObject().getName()).isEqualTo(Unnamed.NODE);
         assertThat(structured.getMessage()).endsWith("but freed 0 bytes");
     }
+
+    /**
+     * gogs/openshift-docker#3: an OpenShift 3 node's journal (the kubelet runs inside {@code atomic-openshift-node}), a
+     * pre-1.20 kubelet's {@code Unable to mount volumes for pod "name_ns(uid)": ...}, cut by the reporter: the pod's
+     * FailedMount, in the namespace its name carries.
+     */
+    @Test
+    void anOldKubeletsMountFailureInANodesJournal() {
+        KubeEvent event = onlyEvent("""
+                May 24 16:07:17 ose3-node2.example.com atomic-openshift-node[2474]: E0524 16:07:17.915440    2474 kubelet.go:1796] Unable to mount volumes for pod "gogs-2-91275_infra(3c2d0709-2204-11e6-843d-525400daa840)": conf
+                """);
+
+        assertThat(event.getReason()).isEqualTo("FailedMount");
+        assertThat(event.getInvolvedObject().getNamespace()).isEqualTo("infra");
+        assertThat(event.getInvolvedObject().getName()).isEqualTo("gogs-2-91275");
+        assertThat(event.getMessage()).startsWith("Unable to mount volumes for pod \"gogs-2-91275_infra(");
+    }
 }
