@@ -132,16 +132,7 @@ final class DescribeNode {
             + "[^\\n|]*?\\bdescribe\\s+(?:-{1,2}[a-z][-a-z]*(?:=\\S+)?\\s+)*(?:nodes?|no)(?:/|\\s+)([a-z0-9][-a-z0-9.]*[a-z0-9])\\b");
 
     static String describedName(List<String> lines) {
-        String name = null;
-        for (String line : lines) {
-            Matcher command = DESCRIBE_NODE_COMMAND.matcher(line);
-            while (command.find()) {
-                if (name != null && !name.equals(command.group(1))) {
-                    return UNNAMED_NODE;
-                }
-                name = command.group(1);
-            }
-        }
+        String name = onlyName(lines, DESCRIBE_NODE_COMMAND);
         return name != null ? name : leaseHolder(lines);
     }
 
@@ -151,17 +142,23 @@ final class DescribeNode {
      * holder the lines name, else {@link #UNNAMED_NODE}.
      */
     static String leaseHolder(List<String> lines) {
-        String holder = null;
+        String holder = onlyName(lines, LEASE_HOLDER);
+        return holder == null ? UNNAMED_NODE : holder;
+    }
+
+    /** The one node {@code pattern}'s first group names over {@code lines}; null when none, unnamed when they differ. */
+    private static String onlyName(List<String> lines, Pattern pattern) {
+        String name = null;
         for (String line : lines) {
-            Matcher lease = LEASE_HOLDER.matcher(line);
-            if (lease.matches()) {
-                if (holder != null && !holder.equals(lease.group(1))) {
+            Matcher named = pattern.matcher(line);
+            while (named.find()) {
+                if (name != null && !name.equals(named.group(1))) {
                     return UNNAMED_NODE;
                 }
-                holder = lease.group(1);
+                name = named.group(1);
             }
         }
-        return holder == null ? UNNAMED_NODE : holder;
+        return name;
     }
 
     private static final Pattern LEASE_HOLDER = Pattern.compile("^\\s+HolderIdentity:\\s+([a-z0-9][-a-z0-9.]*[a-z0-9])\\s*$");
