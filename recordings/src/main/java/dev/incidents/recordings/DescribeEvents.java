@@ -199,8 +199,10 @@ final class DescribeEvents {
                             undated.add(row.line());
                         }
                         wrappedQuote = false;
-                        if (line.stripTrailing().endsWith(":")) {
-                            continuing = rows; // a message broken after a clause by the reporter goes on below
+                        if (line.stripTrailing().endsWith(":") || OLD_FIT_FAILURE.matcher(row.message()).find()) {
+                            // a message broken after a clause by the reporter goes on below, as does a 1.2-1.8
+                            // scheduler's, which put its fit failures on lines of their own
+                            continuing = rows;
                         } else if (EventsTable.hardWrapped(line)) {
                             // a terminal's copy broke it at the screen's width: the next line goes on with it, unless
                             // that line is a message of its own
@@ -736,6 +738,12 @@ final class DescribeEvents {
      */
     private static final Pattern SERVICE_ACCOUNT_LOOKUP = Pattern.compile(
             "\\berror looking up service account ([a-z0-9](?:[-a-z0-9]*[a-z0-9])?)/");
+
+    /**
+     * A 1.2-1.8 scheduler's verdict ending its first line ({@code pod (x) failed to fit in any node}): its {@code fit
+     * failure summary on nodes : Insufficient example.com/dongle (1)} or {@code fit failure on node (n): ...} lines follow.
+     */
+    private static final Pattern OLD_FIT_FAILURE = Pattern.compile("\\bfailed to fit in any node\\s*$");
 
     /** A kubectl command anywhere in the paste (oc too): {@code kubectl --context live-0 -n monitoring get deployments}. */
     private static final Pattern ANY_COMMAND = Pattern.compile("(?m)" + KUBECTL + "\\s[^\\n]*");

@@ -480,6 +480,25 @@ class QuotedEventTest {
                 OPTIONS.now())).isNull();
     }
 
+    /**
+     * The extended-resources task page of the Kubernetes docs (1.8): a scheduler that put its fit failures on a line of
+     * their own under {@code pod (x) failed to fit in any node}, the row elided by the page: one message, read whole.
+     */
+    @Test
+    void anOldSchedulersFitFailuresOnTheirOwnLine() {
+        KubeEvent event = onlyEvent("""
+                kubectl describe pod extended-resource-demo-2
+                Events:
+                  ...
+                  ... Warning   FailedScheduling  pod (extended-resource-demo-2) failed to fit in any node
+                fit failure summary on nodes : Insufficient example.com/dongle (1)
+                """);
+
+        assertThat(event.getReason()).isEqualTo("FailedScheduling");
+        assertThat(event.getMessage()).isEqualTo("pod (extended-resource-demo-2) failed to fit in any node fit failure "
+                + "summary on nodes : Insufficient example.com/dongle (1)");
+    }
+
     /** The runtime's refusal alone, as a container status shows it (production-stack#869, cri-o). */
     @Test
     void aRuntimesStartFailureAlone() {

@@ -320,10 +320,6 @@ class RealWorldAccuracyTest {
             // batch 54: the GPU admission failure opens, and the operator validator's init step restarting beside it (a
             // consequence: it waits on the plugin validator) opens INIT_CONTAINER_FAILED, which the fixture does not allow
             "gpu_admission_failed/cloud-atlas-gpu-operator-after-node-reboot-device-plugin-validator-unexpectedadmissionerror-passthrough-gpu-held-by-leftover-cuda-vectoradd-get-pods-and-describe",
-            // batch 54: an old scheduler's message over two lines (`pod (x) failed to fit in any node`, then `fit failure
-            // summary on nodes : Insufficient example.com/dongle (1)`) under an elided row: the second line is not joined
-            // to the row, so the verdict has no reason (a class left for the next session)
-            "insufficient_resources/k8s-docs-extended-resource-dongle-second-pod-requests-2-of-4-dongles-3-taken-fit-failure-summary-insufficient-example-com-dongle-describe-and-get-pod",
             // batch 53: an init container's ImagePullBackOff (a describe cut before its events; the image's name says it
             // does not exist, nothing else does), and an Init:ImagePullBackOff row beside an events head cut to a
             // FailedScheduling: that the tag is gone is in the threads
