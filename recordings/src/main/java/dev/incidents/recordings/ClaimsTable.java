@@ -1,7 +1,5 @@
 package dev.incidents.recordings;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -30,16 +28,22 @@ final class ClaimsTable {
 
     private static final Pattern COLUMN_GAP = Pattern.compile("\\s{2,}(?=\\S)");
 
-    private final DescribeSink sink;
+    /** The claim phases {@code get pvc} prints in STATUS. */
+    private static final Set<String> PHASES = Set.of("Pending", "Bound", "Lost");
 
-    ClaimsTable(DescribeSink sink) {
-        this.sink = sink;
+    private final DescribeEvents events;
+
+    ClaimsTable(DescribeEvents events) {
+        this.events = events;
     }
 
-    /** The binding failures the claim rows of {@code lines} show, emitted as the controller's events. */
-    void read(List<String> lines) {
+    /**
+     * The binding failures the claim rows of {@code lines} show, emitted as the controller's events; a claim among
+     * {@code described} (the names the paste's describe documents give) is read from its describe, which says its
+     * namespace.
+     */
+    void read(List<String> lines, Set<String> described) {
         Set<String> classes = classes(lines);
-        Set<String> described = described(lines);
         for (int i = 0; i < lines.size(); i++) {
             String header = lines.get(i);
             if (!HEADER.matcher(header).matches()) {
@@ -48,18 +52,19 @@ final class ClaimsTable {
             int namespaceAt = header.indexOf("NAMESPACE");
             int nameAt = header.indexOf("NAME", namespaceAt < 0 ? 0 : namespaceAt + "NAMESPACE".length());
             int statusAt = header.indexOf("STATUS", nameAt);
+            int afterStatus = nextColumn(header, statusAt + "STATUS".length());
             int classAt = header.indexOf("STORAGECLASS", statusAt);
             int afterClass = nextColumn(header, classAt + "STORAGECLASS".length());
             String commandNamespace = commandNamespace(lines, i);
             for (int k = i + 1; k < lines.size() && !lines.get(k).isBlank(); k++) {
                 String row = lines.get(k);
                 Matcher name = NAME.matcher(cell(row, nameAt, statusAt));
-                String status = cell(row, statusAt, nextColumn(header, statusAt + "STATUS".length()));
-                if (!name.matches() || !Set.of("Pending", "Bound", "Lost").contains(status)) {
+                String status = cell(row, statusAt, afterStatus);
+                if (!name.matches() || !PHASES.contains(status)) {
                     break;
                 }
                 if (!"Pending".equals(status) || described.contains(name.group(1))) {
-                    continue; // a claim the paste describes is read from its describe, which says its namespace
+                    continue;
                 }
                 String namespace = namespaceAt < 0 ? commandNamespace : cell(row, namespaceAt, nameAt);
                 String storageClass = cell(row, classAt, afterClass);
@@ -91,20 +96,6 @@ final class ClaimsTable {
         return names;
     }
 
-    /** The names of the objects the paste describes ({@code Name:} fields at the start of a line). */
-    private static Set<String> described(List<String> lines) {
-        Set<String> names = new HashSet<>();
-        for (String line : lines) {
-            Matcher name = DESCRIBED_NAME.matcher(line);
-            if (name.matches()) {
-                names.add(name.group(1));
-            }
-        }
-        return names;
-    }
-
-    private static final Pattern DESCRIBED_NAME = Pattern.compile("^Name:\\s+(\\S+)\\s*$");
-
     /** The start of the column after {@code from} in a header (two or more spaces before it), the line's end if none. */
     private static int nextColumn(String header, int from) {
         Matcher gap = COLUMN_GAP.matcher(header);
@@ -130,22 +121,9 @@ final class ClaimsTable {
         return "default";
     }
 
+    /** The volume controller's event about the claim, as {@link DescribeClaim} gives a described claim's. */
     private void emit(String claim, String namespace, String reason, String message, long line) {
-        String at = sink.now().toString();
-        ObjectNode event = JsonLogReader.MAPPER.createObjectNode();
-        event.put("apiVersion", "v1");
-        event.put("kind", "Event");
-        event.putObject("metadata").put("name", claim + "." + reason.toLowerCase(java.util.Locale.ROOT))
-                .put("namespace", namespace);
-        event.putObject("involvedObject").put("kind", "PersistentVolumeClaim").put("namespace", namespace)
-                .put("name", claim);
-        event.put("reason", reason);
-        event.put("message", message);
-        event.put("type", "Warning");
-        event.putObject("source").put("component", "persistentvolume-controller");
-        event.put("count", 1);
-        event.put("firstTimestamp", at);
-        event.put("lastTimestamp", at);
-        sink.snapshot(event, line);
+        events.emit(new EventsTable.Row(line, null, "Warning", reason, "0s", "persistentvolume-controller", null, message,
+                null, null), "PersistentVolumeClaim", namespace, claim, null);
     }
 }

@@ -40,7 +40,7 @@ final class DescribeTextReader {
         this.events = new DescribeEvents(sink);
         this.pods = new PodsTable(sink);
         this.nodes = new NodesTable(sink);
-        this.claims = new ClaimsTable(sink);
+        this.claims = new ClaimsTable(events);
     }
 
     void read(List<String> pasted) {
@@ -91,10 +91,11 @@ final class DescribeTextReader {
         DescribeEvents.Fragments fragments = events.readFragments(lines, 0, proseEnd, listed,
                 onlyDescribed(documents), listedNamespaces);
         // kubectl get pods rows before any other snapshot: a headless describe fragment of the same pod, at the same
-        // moment, comes after them and wins; a described pod's rows are left out
-        pods.emit(podRows, describedPods(documents), fragments::namespaceOf);
+        // moment, comes after them and wins; a pod described as one leaves its rows out (a describe cut to a few fields,
+        // whose kind its fields do not tell, leaves the pod's listing row its snapshot)
+        pods.emit(podRows, describedNames(documents, root -> "Pod".equals(kindOf(root))), fragments::namespaceOf);
         nodes.read(lines);
-        claims.read(lines);
+        claims.read(lines, describedNames(documents, root -> true));
         DescribeEvents.Subject subject = fragments.subject();
         if (subject == null && listed != null) {
             // a State block or status lines pasted under the one pod's row, with no Events table: that pod's
@@ -164,14 +165,11 @@ final class DescribeTextReader {
                 clusterScoped ? name : null);
     }
 
-    /**
-     * The pods the describe documents describe as pods (their snapshot wins over a listing row of the same pod); a
-     * describe cut to a few fields, whose kind its fields do not tell, leaves the pod's listing row its snapshot.
-     */
-    private static Set<String> describedPods(List<Document> documents) {
+    /** The names the describe documents give the objects whose fields {@code kept} accepts. */
+    private static Set<String> describedNames(List<Document> documents, java.util.function.Predicate<Field> kept) {
         Set<String> names = new HashSet<>();
         for (Document document : documents) {
-            if ("Pod".equals(kindOf(document.root())) && document.root().text("Name") != null) {
+            if (document.root().text("Name") != null && kept.test(document.root())) {
                 names.add(document.root().text("Name"));
             }
         }

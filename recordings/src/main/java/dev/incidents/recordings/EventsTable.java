@@ -86,14 +86,14 @@ final class EventsTable {
      * failed to garbage collect ...}): the LAST SEEN cell cut.
      */
     private static final Pattern REASON_OBJECT_ROW = Pattern.compile("^\\s*(?:" + TYPE + "\\s+)?"
-            + "([A-Z][a-z]+(?:[A-Z][a-z]*)+)\\s+([A-Za-z]+)/([a-z0-9][-a-z0-9.]*)\\s+(\\S.*?)\\s*$");
+            + "([A-Z][a-z]+(?:[A-Z][a-z]*)*)\\s+([A-Za-z]+)/([a-z0-9][-a-z0-9.]*)\\s+(\\S.*?)\\s*$");
     /**
-     * The same with its TYPE, where a one-word reason is safe ({@code Warning   Unhealthy   Pod/web-0   Liveness probe
+     * A reason of two words or more ({@code FreeDiskSpaceFailed}) tells a {@link #REASON_OBJECT_ROW} without its TYPE
+     * from prose; with its TYPE a one-word reason is safe too ({@code Warning   Unhealthy   Pod/web-0   Liveness probe
      * failed: ...}, {@code kubectl events}' rows without their header and LAST SEEN cell; that command, 1.26 on, prints
      * the object's kind capitalised).
      */
-    private static final Pattern TYPED_REASON_OBJECT_ROW = Pattern.compile("^\\s*" + TYPE + "\\s+"
-            + "([A-Z][a-z]+(?:[A-Z][a-z]*)*)\\s+([A-Za-z]+)/([a-z0-9][-a-z0-9.]*)\\s+(\\S.*?)\\s*$");
+    private static final Pattern COMPOUND_REASON = Pattern.compile("[A-Z][a-z]+(?:[A-Z][a-z]*)+");
     /** The API server names an event {@code <involvedObject.name>.<unix nanos in hex>}. */
     private static final Pattern EVENT_NAME_SUFFIX = Pattern.compile("\\.[0-9a-f]{12,}$");
     /**
@@ -412,10 +412,8 @@ final class EventsTable {
         Matcher m = GET_ROW.matcher(line);
         if (!m.matches()) {
             Matcher partial = REASON_OBJECT_ROW.matcher(line);
-            if (!partial.matches()) {
-                partial = TYPED_REASON_OBJECT_ROW.matcher(line);
-            }
-            if (partial.matches() && KINDS.containsKey(partial.group(3).toLowerCase(Locale.ROOT))) {
+            if (partial.matches() && KINDS.containsKey(partial.group(3).toLowerCase(Locale.ROOT))
+                    && (partial.group(1) != null || COMPOUND_REASON.matcher(partial.group(2)).matches())) {
                 // no LAST SEEN cell: the paste's own moment; without TYPE, a Warning unless the reason says otherwise
                 String type = partial.group(1) != null ? partial.group(1) : typeOf(partial.group(2));
                 return new Row(lineNumber, null, type, partial.group(2), "0s", null,

@@ -137,7 +137,7 @@ public final class CrashLoopDetector implements Detector {
     static final int RESTARTS_OF_A_SLOW_LOOP = 5;
     private static final Duration SLOW_LOOP_PERIOD = Duration.ofMinutes(15);
     /** The kubelet resets a container's back-off once it has run this long: a restart within it is still the loop's. */
-    private static final Duration BACK_OFF_RESET = Duration.ofMinutes(10);
+    static final Duration BACK_OFF_RESET = Duration.ofMinutes(10);
 
     private static final Duration BACK_OFF_CAP = Duration.ofMinutes(5);
     /** When the first restarts happen, in seconds: back-offs of 10, 20, 40, 80 and 160 s; every 300 s after. */

@@ -156,11 +156,9 @@ public final class ProbeFailureDetector implements Detector {
             return false;
         }
         java.time.Instant started = c.getState().getStartedAt();
-        return started == null || java.time.Duration.between(started, p.time()).compareTo(BACK_OFF_RESET) <= 0;
+        return started == null
+                || java.time.Duration.between(started, p.time()).compareTo(CrashLoopDetector.BACK_OFF_RESET) <= 0;
     }
-
-    /** The kubelet resets a container's back-off once it has run this long: a later snapshot is no new restart. */
-    private static final java.time.Duration BACK_OFF_RESET = java.time.Duration.ofMinutes(10);
 
     /**
      * The failures that restart the container: the pod's own failureThreshold when its snapshot is known, else the
