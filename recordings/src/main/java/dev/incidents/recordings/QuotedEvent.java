@@ -154,9 +154,14 @@ final class QuotedEvent {
             "(?:\\s+[A-Za-z_][\\w.-]*=(?:\"[^\"]*\"|[^\\s\"=]+))+\\s*$");
     private static final Pattern LOGFMT_NAMESPACE = Pattern.compile("\\s(?:namespace|ns)=\"?([a-z0-9][-a-z0-9]*)");
 
-    /** {@code Error from server (Forbidden): error when creating "pod.yml": admission webhook "x" denied the request: ...} */
+    /**
+     * {@code Error from server (Forbidden): error when creating "pod.yml": admission webhook "x" denied the request: ...}:
+     * a refusal a controller meets as well (a policy, a quota, an invalid spec, a webhook down). Not a namespace that
+     * does not exist yet or an object that exists already (NotFound, AlreadyExists): the user's own order of commands,
+     * which no controller creating in its own namespace records.
+     */
     private static final Pattern CREATE_REFUSED = Pattern.compile(
-            "Error from server \\(\\w+\\): error when creating \"[^\"]*\": (.+)");
+            "Error from server \\((?!NotFound\\)|AlreadyExists\\))\\w+\\): error when creating \"[^\"]*\": (.+)");
     /** Container waiting reasons of a failed pull, whose message is the runtime's answer. */
     private static final java.util.Set<String> PULL_STATE_REASONS = java.util.Set.of("ErrImagePull", "ErrImageNeverPull",
             "InvalidImageName");

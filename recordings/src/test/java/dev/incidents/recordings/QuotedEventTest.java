@@ -611,6 +611,15 @@ class QuotedEventTest {
         assertThat(row.message()).startsWith("Error creating: admission webhook \"validation.gatekeeper.sh\" denied");
     }
 
+    /** ignius taint workout: applying a pod before its namespace exists is the user's order of commands, no refusal. */
+    @Test
+    void kubectlsCreateIntoAMissingNamespaceIsNoRefusal() {
+        assertThat(QuotedEvent.parse("Error from server (NotFound): error when creating \"taint-test-pod.yml\": "
+                + "namespaces \"tat-ns\" not found", 1, OPTIONS.now())).isNull();
+        assertThat(QuotedEvent.parse("Error from server (AlreadyExists): error when creating \"pod.yml\": pods "
+                + "\"nginx\" already exists", 1, OPTIONS.now())).isNull();
+    }
+
     /** withings-sync#248: a message quoted alone in a code span. */
     @Test
     void aMessageInACodeSpan() {
