@@ -67,6 +67,10 @@ public record ProbeFailure(Probe probe, boolean restart, Optional<String> contai
      * {@code command not found}), or the command is written for a shell it does not run in: the kubelet execs
      * an exec probe's command directly, so a glob or a variable in a path stays as typed and the file is never there
      * (<code>grep: /proc/&#42;/stat: No such file or directory</code>, {@code cat: $HOME/ready: No such file or directory}).
+     * An exec probe's own HTTP check that reports the server's answer likewise: a client error as above or a redirect
+     * ({@code Error: Got HTTP code 302 but expected a 200}, the Elastic charts' check; curl's {@code The requested URL
+     * returned error: 404}): an exec probe's check asks for one code, so a redirect (a path behind a login page) is its
+     * failure every time, where the kubelet's own HTTP probe follows it.
      * A server still starting refuses the connection or answers 5xx instead.
      */
     private static final Pattern MISDIRECTED = Pattern.compile(
@@ -75,6 +79,7 @@ public record ProbeFailure(Probe probe, boolean restart, Optional<String> contai
                     + "|\\bexec: \"[^\"]+\": (?:stat \\S+: )?(?:no such file or directory|permission denied)"
                     + "|(?:^|\\s)(?:/bin/)?(?:ba|da)?sh: (?:\\d+: )?\\S+: (?:command )?not found|: command not found"
                     + "|^\\S+: [^:\\s]*(?:[*?]|\\$\\{?[A-Za-z_])[^:\\s]*: No such file or directory"
+                    + "|\\bHTTP code (?:3\\d\\d|40[01345]) but expected\\b|\\bThe requested URL returned error: 40[01345]\\b"
                     + "|(?i:wrong password|password authentication failed|authentication failed|access denied for user"
                     + "|NOAUTH Authentication required|WRONGPASS invalid username-password)");
 

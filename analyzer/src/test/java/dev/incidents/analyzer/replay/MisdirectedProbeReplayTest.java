@@ -52,6 +52,9 @@ class MisdirectedProbeReplayTest {
         // elastic/helm-charts#852: a bash test in a script the probe runs under sh, after the script's own output
         "Readiness probe failed: Error: Got HTTP code 200 but expected a 200 sh: 11: [[: not found|READINESS_FAILING",
         "Liveness probe failed: /bin/sh: line 1: wget: command not found|PROBE_FAILURE",
+        // elastic/helm-charts#514: an exec probe's HTTP check on a path that redirects to a login page
+        "Readiness probe failed: Error: Got HTTP code 302 but expected a 200|READINESS_FAILING",
+        "Liveness probe failed: curl: (22) The requested URL returned error: 404 Not Found|PROBE_FAILURE",
     })
     void one_answer_the_probe_never_expects_opens_its_incident(String message, String category) {
         assertThat(replayed(message)).singleElement().satisfies(i -> {
@@ -66,6 +69,8 @@ class MisdirectedProbeReplayTest {
         "Readiness probe failed: HTTP probe failed with statuscode: 503",
         "Readiness probe failed: HTTP probe failed with statuscode: 429",
         "Startup probe failed: HTTP probe failed with statuscode: 500",
+        "Readiness probe failed: Error: Got HTTP code 503 but expected a 200",
+        "Liveness probe failed: curl: (22) The requested URL returned error: 503 Service Unavailable",
         "Readiness probe failed: cat: can't open '/tmp/ready': No such file or directory",
         "Liveness probe failed: cat: /tmp/healthy: No such file or directory",
         "Startup probe failed: mysqladmin: connect to server at 'localhost' failed",

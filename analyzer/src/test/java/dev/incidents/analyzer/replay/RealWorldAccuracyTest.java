@@ -242,8 +242,6 @@ class RealWorldAccuracyTest {
             // batch 34: a Job named `<name>-<8 digits>` reads as a CronJob's (its suffix the scheduled minute); the
             // operator names its own Jobs so
             "replica_create_failed/cockroach-operator-479-openshift-e2e-version-check-job-fsgroup-runasuser-10001-outside-namespace-range-scc-get-events-row",
-            // session 17 (fixtures34): one Unhealthy readiness row (x2 over 16s) alone, no pod state: too short to tell from a start-up
-            "readiness_failing/elastic-helm-charts-514-kibana-xpack-security-health-path-redirects-302-to-login-unhealthy-row",
             // session 17 (fixtures35): nothing opens: a bare 2015 `image pull failed for ..., this may be because there are
             // no credentials on this request.  details: (...not found)` line gives no record (reader gap at gathering)
             "image_pull_auth/k8s-17086-gke-console-created-cluster-without-storage-read-scope-gcr-pull-no-credentials-image-not-found-2015-message",
