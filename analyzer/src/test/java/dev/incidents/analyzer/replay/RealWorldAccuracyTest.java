@@ -335,8 +335,17 @@ class RealWorldAccuracyTest {
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
-    // none while the next batch is gathered (batch 48 moved into the tuning set in session 21)
-    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of();
+    // batch 56, measured 16/20 on 2026-12-05 (session 21, at its merge, analyzer of 419172c) before anyone looked at
+    // it: the misses as the report printed them
+    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
+            // unexpected test/inference/Deployment/vllm/INSUFFICIENT_GPU OPEN; unexpected .../UNTOLERATED_TAINT OPEN
+            "healthy/devopstoolkit-live-keda-scale-to-zero-vllm-cold-start-gpu-node-pool-from-zero-triggered-scale-up-then-scheduled-cut-140-events-and-custom-columns-timeline",
+            // expected NODE_SELECTOR_MISMATCH not found
+            "node_selector_mismatch/sina14-40days-cka-day15-nginx-required-node-affinity-disktype-ssd-no-node-labelled-pending-plus-gpu-and-control-plane-taints-then-label-running-kind",
+            // expected OOM_KILLED not found
+            "oom_killed/spareilleux-learn-k8s-lesson2-csharp-api-memory-limit-8mi-oomkilled-137-restarted-get-pod-and-laststate-jsonpath-kind",
+            // expected READINESS_FAILING not found
+            "readiness_failing/spareilleux-learn-k8s-lesson2-readiness-fail-probe-path-healthz-404-pod-0-of-1-running-no-restarts-conditions-and-custom-columns-events-kind");
 
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
@@ -393,8 +402,8 @@ class RealWorldAccuracyTest {
 
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
-        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(1389);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(0);
+        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(1391);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(20);
     }
 
     @Test
