@@ -173,6 +173,13 @@ final class DescribeEvents {
                 EventsTable.getRows(region, i, end).forEach(r -> (r.object() == null ? describeRows : getRows).add(r));
                 i = end[0] - 1;
                 continuing = null;
+            } else if (EventsTable.omittedHeader(line) != null) {
+                // the rows below a custom-columns command run with --no-headers, read under the header it names
+                List<String> headed = new ArrayList<>(region);
+                headed.set(i, EventsTable.omittedHeader(line));
+                EventsTable.getRows(headed, i, end).forEach(r -> (r.object() == null ? describeRows : getRows).add(r));
+                i = end[0] - 1;
+                continuing = null;
             } else {
                 EventsTable.Row row = EventsTable.describeRow(line, from + i + 1);
                 if (row != null) {
@@ -642,7 +649,13 @@ final class DescribeEvents {
      * A {@code kubectl describe|get} command of a pod or a pod controller: the kind, the object it names (null: none),
      * its {@code -n}, whether it has {@code -l}.
      */
-    private record PodCommand(String verb, String kind, String name, String namespace, boolean selector) {
+    record PodCommand(String verb, String kind, String name, String namespace, boolean selector) {
+    }
+
+    /** The pod command {@code line} is ({@code kubectl get pod oom -n l02 -o ...}), or null when it is none. */
+    static PodCommand podCommand(String line) {
+        Matcher command = DESCRIBE_POD_COMMAND.matcher(line);
+        return command.find() ? podCommand(command) : null;
     }
 
     private static List<PodCommand> podCommands(String text) {

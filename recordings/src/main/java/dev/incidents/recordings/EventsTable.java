@@ -466,6 +466,36 @@ final class EventsTable {
         return columns.size() >= 3 && columns.contains("REASON") && columns.contains("MESSAGE");
     }
 
+    /**
+     * {@code kubectl get events ... -o custom-columns=TYPE:.type,REASON:.reason,MESSAGE:.message --no-headers}: the
+     * command names the columns of the rows below it, whose header it left out (group 1 the column list).
+     */
+    private static final Pattern HEADERLESS_CUSTOM_COLUMNS = Pattern.compile(DescribeEvents.KUBECTL
+            + "[^|]*?\\b(?:get\\s+(?:events|event|ev)|events)\\b[^|]*?(?:-o\\s*|--output[= ])custom-columns=(\\S+)");
+    private static final Pattern NO_HEADERS = Pattern.compile("--no-headers\\b(?!=false)");
+
+    /**
+     * The header a {@code get events} command's custom columns would have printed when the command left it out
+     * ({@code --no-headers}): its columns' titles, each as {@link #customColumn} reads a title; null when the line is
+     * no such command or a title is no event column.
+     */
+    static String omittedHeader(String line) {
+        Matcher command = HEADERLESS_CUSTOM_COLUMNS.matcher(line);
+        if (!command.find() || !NO_HEADERS.matcher(line).find()) {
+            return null;
+        }
+        List<String> titles = new ArrayList<>();
+        for (String column : command.group(1).replaceAll("^['\"]|['\"]$", "").split(",")) {
+            String title = column.contains(":") ? column.substring(0, column.indexOf(':')) : column;
+            if (customColumn(title) == null) {
+                return null;
+            }
+            titles.add(title);
+        }
+        String header = String.join("   ", titles);
+        return isGetHeader(header) ? header : null;
+    }
+
     /** The {@link #GET_HEADER} column a custom-columns title stands for, null when none. */
     private static String customColumn(String title) {
         return CUSTOM_COLUMNS.get(TITLE_SEPARATORS.matcher(title.toUpperCase(Locale.ROOT)).replaceAll(""));
@@ -512,8 +542,10 @@ final class EventsTable {
             if (type == null) {
                 type = typeOf(field(fields, columns, "REASON"));
             }
+            // a table without a time column (TYPE, REASON, MESSAGE) is the paste's moment, as a quoted message is
+            String lastSeen = columns.contains("LAST SEEN") ? field(fields, columns, "LAST SEEN") : "0s";
             rows.add(new Row(i + 1, field(fields, columns, "NAMESPACE"), type,
-                    field(fields, columns, "REASON"), field(fields, columns, "LAST SEEN"), field(fields, columns, "SOURCE"),
+                    field(fields, columns, "REASON"), lastSeen, field(fields, columns, "SOURCE"),
                     field(fields, columns, "OBJECT"), firstNonNull(field(fields, columns, "MESSAGE"), ""),
                     field(fields, columns, "FIRST SEEN"), field(fields, columns, "COUNT")));
         }

@@ -780,6 +780,40 @@ class RecordingsTest {
     }
 
     /**
+     * spareilleux/learn lesson 2: custom columns printed with {@code --no-headers} are read under the titles the command
+     * gives them, about the object of its field selector; a custom-columns table without a time column is the paste's
+     * moment (such a table stopped the whole file's read before).
+     */
+    @Test
+    void customColumnsWithoutTheirHeaderOrATimeColumn() {
+        Instant now = Instant.parse("2025-06-01T12:00:00Z");
+        String headless = "> kubectl get events -n l02 --field-selector involvedObject.name=readiness-fail,type=Warning "
+                + "-o custom-columns=TYPE:.type,REASON:.reason,MESSAGE:.message --no-headers | sort -u\n"
+                + "Warning   Unhealthy   Readiness probe failed: HTTP probe failed with statuscode: 404\n";
+        List<Recorded> records = Recordings.read("paste.txt", headless, new ReadOptions("test", now), rejections::add);
+        assertThat(rejections).isEmpty();
+        assertThat(records).singleElement().satisfies(r -> {
+            KubeEvent e = (KubeEvent) r.value();
+            assertThat(e.getReason()).isEqualTo("Unhealthy");
+            assertThat(e.getMessage()).isEqualTo("Readiness probe failed: HTTP probe failed with statuscode: 404");
+            assertThat(e.getInvolvedObject().getNamespace() + "/" + e.getInvolvedObject().getName())
+                    .isEqualTo("l02/readiness-fail");
+            assertThat(e.getLastTimestamp()).isEqualTo(now);
+        });
+        List<Recorded> headed = Recordings.read("paste.txt", "TYPE      REASON      MESSAGE\n"
+                + "Warning   BackOff     Back-off restarting failed container web in pod web-0_shop(1a2b)\n",
+                new ReadOptions("test", now), rejections::add);
+        assertThat(rejections).isEmpty();
+        assertThat(headed).singleElement().satisfies(r -> assertThat(((KubeEvent) r.value()).getReason())
+                .isEqualTo("BackOff"));
+        // without --no-headers the rows have their own header: the command alone names no columns
+        assertThat(EventsTable.omittedHeader("kubectl get events -o custom-columns=TYPE:.type,REASON:.reason,"
+                + "MESSAGE:.message")).isNull();
+        assertThat(EventsTable.omittedHeader("kubectl get events --no-headers -o custom-columns=NAME:.metadata.name,"
+                + "REASON:.reason,MESSAGE:.message")).isNull(); // NAME is no event column this reader knows
+    }
+
+    /**
      * kfp#5214: a FailedCreate row broken after its From column, its message on the next line, about the ReplicaSet the
      * refused pod's name comes from; intel CMK#299: the security context's {@code (pod: "x_ns(uid)", container: x)}.
      */

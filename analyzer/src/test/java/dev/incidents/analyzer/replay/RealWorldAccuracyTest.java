@@ -341,11 +341,7 @@ class RealWorldAccuracyTest {
             // unexpected test/inference/Deployment/vllm/INSUFFICIENT_GPU OPEN; unexpected .../UNTOLERATED_TAINT OPEN
             "healthy/devopstoolkit-live-keda-scale-to-zero-vllm-cold-start-gpu-node-pool-from-zero-triggered-scale-up-then-scheduled-cut-140-events-and-custom-columns-timeline",
             // expected NODE_SELECTOR_MISMATCH not found
-            "node_selector_mismatch/sina14-40days-cka-day15-nginx-required-node-affinity-disktype-ssd-no-node-labelled-pending-plus-gpu-and-control-plane-taints-then-label-running-kind",
-            // expected OOM_KILLED not found
-            "oom_killed/spareilleux-learn-k8s-lesson2-csharp-api-memory-limit-8mi-oomkilled-137-restarted-get-pod-and-laststate-jsonpath-kind",
-            // expected READINESS_FAILING not found
-            "readiness_failing/spareilleux-learn-k8s-lesson2-readiness-fail-probe-path-healthz-404-pod-0-of-1-running-no-restarts-conditions-and-custom-columns-events-kind");
+            "node_selector_mismatch/sina14-40days-cka-day15-nginx-required-node-affinity-disktype-ssd-no-node-labelled-pending-plus-gpu-and-control-plane-taints-then-label-running-kind");
 
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
