@@ -336,8 +336,14 @@ class RealWorldAccuracyTest {
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
     // batch 56, measured 16/20 on 2026-12-05 (session 21, at its merge, analyzer of 419172c) before anyone looked at
-    // it: the misses as the report printed them
+    // it: the misses as the report printed them, two fixed since (it is being looked at)
+    // batch 55, measured 18/20 on 2026-12-05 (session 21, at its merge, analyzer of 6de9594) before anyone looked at
+    // it: the misses as the report printed them, sealed for the next session to measure again and then look at
     static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
+            // expected INIT_CONTAINER_FAILED not found
+            "init_container_failed/gofabric8-315-fabric8-gogs-init-chmod-777-data-volume-exits-1-runinitcontainererror-failed-sync-line-openshift-1-3",
+            // expected READINESS_FAILING Deployment/readiness-deployment not found
+            "readiness_failing/aws-eks-workshop-healthchecks-readiness-deployment-tmp-healthy-removed-one-replica-0-of-1-running-2-available-1-unavailable-listings-no-events",
             // unexpected test/inference/Deployment/vllm/INSUFFICIENT_GPU OPEN; unexpected .../UNTOLERATED_TAINT OPEN
             "healthy/devopstoolkit-live-keda-scale-to-zero-vllm-cold-start-gpu-node-pool-from-zero-triggered-scale-up-then-scheduled-cut-140-events-and-custom-columns-timeline",
             // expected NODE_SELECTOR_MISMATCH not found
@@ -398,8 +404,8 @@ class RealWorldAccuracyTest {
 
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
-        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(1391);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(20);
+        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(1393);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(40);
     }
 
     @Test
