@@ -283,7 +283,10 @@ public final class RecordStream implements Iterator<Recorded>, AutoCloseable {
 
         /** Describe text and tables: small, and read as a whole (a document's fields refer to each other). */
         private void readText(List<String> lines) throws IOException {
-            new DescribeTextReader(input.name(), options, this, rejected).read(rest(lines));
+            List<String> text = rest(lines);
+            ReadOptions printed = new ReadOptions(options.cluster(), PasteMoment.of(text, options.now()),
+                    options.reorderWindow());
+            new DescribeTextReader(input.name(), printed, this, rejected).read(text);
         }
 
         /**

@@ -780,6 +780,28 @@ class RecordingsTest {
     }
 
     /**
+     * A paste whose own absolute times are months before the reader's {@code now} (a post-mortem replays a paste
+     * saved long after it was printed) or after it was printed at its newest timestamp: its relative ages count back
+     * from there, so its timeline stays one; a paste printed within a day of {@code now} keeps {@code now}.
+     */
+    @Test
+    void relativeAgesCountBackFromThePastesOwnNewestTime() {
+        String paste = "2026-09-04T20:14:53Z   Warning   FailedScheduling   pod/vllm-0   0/4 nodes are available: 4 "
+                + "Insufficient nvidia.com/gpu.\n\n"
+                + "Events:\n  Type     Reason     Age   From     Message\n  ----     ------     ----  ----     -------\n"
+                + "  Normal   Pulling    3m    kubelet  Pulling image \"vllm/vllm-openai:v0.27.1\"\n";
+        for (Instant now : List.of(Instant.parse("2026-12-05T10:00:00Z"), Instant.parse("2026-01-01T00:00:00Z"))) {
+            List<Recorded> records = Recordings.read("paste.txt", paste, new ReadOptions("test", now), rejections::add);
+            assertThat(rejections).isEmpty();
+            assertThat(records).extracting(Recorded::time).containsExactly(Instant.parse("2026-09-04T20:11:53Z"),
+                    Instant.parse("2026-09-04T20:14:53Z"));
+        }
+        Instant sameDay = Instant.parse("2026-09-04T21:00:00Z");
+        assertThat(Recordings.read("paste.txt", paste, new ReadOptions("test", sameDay), rejections::add))
+                .extracting(Recorded::time).contains(Instant.parse("2026-09-04T20:57:00Z"));
+    }
+
+    /**
      * spareilleux/learn lesson 2: custom columns printed with {@code --no-headers} are read under the titles the command
      * gives them, about the object of its field selector; a custom-columns table without a time column is the paste's
      * moment (such a table stopped the whole file's read before).

@@ -63,7 +63,9 @@ public final class ReplayCommand implements Callable<Integer> {
     String cluster;
 
     @Option(names = "--now", paramLabel = "TIME",
-            description = "Anchor of relative ages in describe text (RFC 3339). Default: the newest input file's modification time.")
+            description = "Anchor of relative ages in describe text (RFC 3339). Default: the newest input file's "
+                    + "modification time. A text whose own newest timestamp is later, or over a day earlier, counts "
+                    + "back from that timestamp.")
     String now;
 
     @Option(names = "--reorder-window", paramLabel = "RECORDS",

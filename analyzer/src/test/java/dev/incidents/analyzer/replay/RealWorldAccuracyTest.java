@@ -329,25 +329,28 @@ class RealWorldAccuracyTest {
             // batch 49: `1 node(s) didn't match Pod's node affinity/selector, 1 node(s) had taint {node-role.kubernetes.io/
             // etcd: true}`: whether the tainted node matches the affinity the counts do not say (TaintToleration runs
             // first); a role taint beside a selector mismatch ranks the selector first (2i2c 4165, kube-hetzner 417)
-            "untolerated_taint/vsphere-csi-driver-1574-rancher-rke-vsphere-csi-chart-controller-tolerates-etcd-taint-with-wrong-effect-pending-bare-scheduler-message");
+            "untolerated_taint/vsphere-csi-driver-1574-rancher-rke-vsphere-csi-chart-controller-tolerates-etcd-taint-with-wrong-effect-pending-bare-scheduler-message",
+            // batch 56: three moments in one transcript (a listing at the pod's 10 s, a describe's events at about
+            // 4m50s, a header-less TIME/REASON/MSG timeline with absolute times): the timeline's rows other than the
+            // scheduler's verdicts are not read, so the Scheduled row that ends the wait is missing and the scale-up
+            // looks stalled; the paste's moment is its newest timestamp now, the pod's listing printed there too
+            "healthy/devopstoolkit-live-keda-scale-to-zero-vllm-cold-start-gpu-node-pool-from-zero-triggered-scale-up-then-scheduled-cut-140-events-and-custom-columns-timeline",
+            // batch 56: two listings of one pod (Pending at 8s, Running at 6m19s) and a describe's one FailedScheduling
+            // 82 s before the paste: the listings are both read at the paste's moment and the verdict's grace starts at
+            // it, so the pod runs before the grace ends; its wait began with the first listing, six minutes earlier
+            "node_selector_mismatch/sina14-40days-cka-day15-nginx-required-node-affinity-disktype-ssd-no-node-labelled-pending-plus-gpu-and-control-plane-taints-then-label-running-kind");
 
     /**
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
-    // batch 56, measured 16/20 on 2026-12-05 (session 21, at its merge, analyzer of 419172c) before anyone looked at
-    // it: the misses as the report printed them, two fixed since (it is being looked at)
     // batch 55, measured 18/20 on 2026-12-05 (session 21, at its merge, analyzer of 6de9594) before anyone looked at
     // it: the misses as the report printed them, sealed for the next session to measure again and then look at
     static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
             // expected INIT_CONTAINER_FAILED not found
             "init_container_failed/gofabric8-315-fabric8-gogs-init-chmod-777-data-volume-exits-1-runinitcontainererror-failed-sync-line-openshift-1-3",
             // expected READINESS_FAILING Deployment/readiness-deployment not found
-            "readiness_failing/aws-eks-workshop-healthchecks-readiness-deployment-tmp-healthy-removed-one-replica-0-of-1-running-2-available-1-unavailable-listings-no-events",
-            // unexpected test/inference/Deployment/vllm/INSUFFICIENT_GPU OPEN; unexpected .../UNTOLERATED_TAINT OPEN
-            "healthy/devopstoolkit-live-keda-scale-to-zero-vllm-cold-start-gpu-node-pool-from-zero-triggered-scale-up-then-scheduled-cut-140-events-and-custom-columns-timeline",
-            // expected NODE_SELECTOR_MISMATCH not found
-            "node_selector_mismatch/sina14-40days-cka-day15-nginx-required-node-affinity-disktype-ssd-no-node-labelled-pending-plus-gpu-and-control-plane-taints-then-label-running-kind");
+            "readiness_failing/aws-eks-workshop-healthchecks-readiness-deployment-tmp-healthy-removed-one-replica-0-of-1-running-2-available-1-unavailable-listings-no-events");
 
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
@@ -404,8 +407,8 @@ class RealWorldAccuracyTest {
 
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
-        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(1393);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(40);
+        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(1413);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(20);
     }
 
     @Test

@@ -1,0 +1,47 @@
+package dev.incidents.recordings;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The moment a pasted text was printed at, which its relative ages ({@code 3m9s} ago, a pod's {@code AGE}) count back
+ * from. It is the reader's {@code now} (a file's modification time, or {@code replay --now}) unless the paste's own
+ * absolute times say otherwise: a paste whose newest RFC 3339 timestamp (an event's {@code lastTimestamp} column, a
+ * log line's time) is later than {@code now}, or more than {@link #SAVED_LATER} earlier (a paste kept or replayed long
+ * after it was printed), was printed at that timestamp. Anchoring its ages elsewhere would split one paste's timeline
+ * in two, months apart, with a pod pending for all the time between.
+ */
+final class PasteMoment {
+    /** Longer than a paste waits between its printing and its saving, shorter than a post-mortem comes later. */
+    static final Duration SAVED_LATER = Duration.ofDays(1);
+    private static final Pattern RFC_3339 = Pattern.compile(
+            "\\b(\\d{4}-\\d\\d-\\d\\d[T ]\\d\\d:\\d\\d:\\d\\d(?:\\.\\d{1,9})?(?:Z|[+-]\\d\\d:\\d\\d))(?![\\d:])");
+
+    private PasteMoment() {
+    }
+
+    /** The moment {@code lines} were printed at, given the reader's {@code now}. */
+    static Instant of(List<String> lines, Instant now) {
+        Instant newest = null;
+        for (String line : lines) {
+            Matcher m = RFC_3339.matcher(line);
+            while (m.find()) {
+                try {
+                    Instant at = OffsetDateTime.parse(m.group(1).replace(' ', 'T')).toInstant();
+                    newest = newest == null || at.isAfter(newest) ? at : newest;
+                } catch (DateTimeParseException e) {
+                    // not a time after all (a version, an id)
+                }
+            }
+        }
+        if (newest == null || !newest.isAfter(now) && !newest.isBefore(now.minus(SAVED_LATER))) {
+            return now;
+        }
+        return newest;
+    }
+}
