@@ -6,7 +6,6 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The moment a pasted text was printed at, which its relative ages ({@code 3m9s} ago, a pod's {@code AGE}) count back
@@ -19,8 +18,6 @@ import java.util.regex.Pattern;
 final class PasteMoment {
     /** Longer than a paste waits between its printing and its saving, shorter than a post-mortem comes later. */
     static final Duration SAVED_LATER = Duration.ofDays(1);
-    private static final Pattern RFC_3339 = Pattern.compile(
-            "\\b(\\d{4}-\\d\\d-\\d\\d[T ]\\d\\d:\\d\\d:\\d\\d(?:\\.\\d{1,9})?(?:Z|[+-]\\d\\d:\\d\\d))(?![\\d:])");
 
     private PasteMoment() {
     }
@@ -29,7 +26,7 @@ final class PasteMoment {
     static Instant of(List<String> lines, Instant now) {
         Instant newest = null;
         for (String line : lines) {
-            Matcher m = RFC_3339.matcher(line);
+            Matcher m = QuotedEvent.TIMESTAMP.matcher(line);
             while (m.find()) {
                 try {
                     Instant at = OffsetDateTime.parse(m.group(1).replace(' ', 'T')).toInstant();

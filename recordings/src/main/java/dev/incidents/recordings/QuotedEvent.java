@@ -200,7 +200,8 @@ final class QuotedEvent {
     private static final Pattern REPEATS = Pattern.compile("\\s+\\(x\\d+\\)\\s*$");
     /** A pod describe's status field ({@code Message:  0/3 nodes ...}): its own reader reads it. */
     private static final Pattern DESCRIBE_FIELD = Pattern.compile("^\\s*(?:Message|Reason|Status):\\s");
-    private static final Pattern TIMESTAMP = Pattern.compile(
+    /** An RFC 3339 time in a line ({@code 2024-03-14T18:05:46Z}, {@code 2024-03-14 18:05:46.123+01:00}). */
+    static final Pattern TIMESTAMP = Pattern.compile(
             "\\b(\\d{4}-\\d\\d-\\d\\d[T ]\\d\\d:\\d\\d:\\d\\d(?:\\.\\d+)?(?:Z|[+-]\\d\\d:\\d\\d))");
     /** The next key of a Go map print after the message ({@code  reason:Unschedulable}): a word, a colon, no space. */
     private static final Pattern GO_MAP_KEY = Pattern.compile("\\s[a-z][A-Za-z]*:(?=\\S)|\\]");
