@@ -350,7 +350,21 @@ class RealWorldAccuracyTest {
             // expected INIT_CONTAINER_FAILED not found
             "init_container_failed/gofabric8-315-fabric8-gogs-init-chmod-777-data-volume-exits-1-runinitcontainererror-failed-sync-line-openshift-1-3",
             // expected READINESS_FAILING Deployment/readiness-deployment not found
-            "readiness_failing/aws-eks-workshop-healthchecks-readiness-deployment-tmp-healthy-removed-one-replica-0-of-1-running-2-available-1-unavailable-listings-no-events");
+            "readiness_failing/aws-eks-workshop-healthchecks-readiness-deployment-tmp-healthy-removed-one-replica-0-of-1-running-2-available-1-unavailable-listings-no-events",
+            // batch 58, measured 14/20 on 2026-12-05 (session 21, at its merge, analyzer of 3910807) before anyone
+            // looked at it: the misses as the report printed them
+            // expected IMAGE_NOT_FOUND Deployment/hello-server not found
+            "image_not_found/goodsosbva-k8s-practice-break-and-fix-kind-rolling-update-hello-server-tag-1-3-does-not-exist-errimagepull-rollout-stuck-3-of-3-old-pods-serve-no-events",
+            // unexpected DaemonSet/catalog/IMAGE_PULL_FAILED OPEN
+            "image_not_found/ratneshvaibhav-devops-assignments-s14-transcript-catalog-web-tag-does-not-exist-catalog-cache-misspelt-repository-both-notfound-watch-and-events-sed-kind",
+            // expected NODE_SELECTOR_MISMATCH not found
+            "node_selector_mismatch/lavya255-devops-heros-s14-pending-demo-nodeselector-hostname-node-that-does-not-exist-minikube-v1-37-grep-events-preemption-then-selector-dropped-running",
+            // expected OOM_KILLED not found
+            "oom_killed/arthur-r-oliveira-microshift-quarkus-buggy-app-memory-leak-no-limit-node-memory-exhausted-etcd-slow-container-oomkilled-exit-137-laststate-yaml-grep",
+            // expected PVC_UNBOUND not found
+            "pvc_unbound/erantianantha-devops-heros-s13-mini-project-local-path-pvc-web-data-provisioningfailed-helper-pod-errimagepull-docker-hub-429-too-many-requests-grep-lines-minikube",
+            // expected READINESS_FAILING not found
+            "readiness_failing/tripleyouuu-devops-homework-s13-readiness-demo-index-html-moved-aside-get-slash-404-pod-0-of-1-running-no-restarts-endpoints-empty-then-restored-minikube");
 
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
@@ -407,8 +421,8 @@ class RealWorldAccuracyTest {
 
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
-        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(1413);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(20);
+        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(1415);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(40);
     }
 
     @Test
