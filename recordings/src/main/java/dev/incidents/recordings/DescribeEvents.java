@@ -246,13 +246,57 @@ final class DescribeEvents {
             subject = new Subject("Pod", listedPod.namespace(), subject.name(),
                     subject.node() != null ? subject.node() : listedPod.node());
         }
+        Map<Long, PodCommand> commanded = commandedPods(region, from, describeRows);
         for (EventsTable.Row row : describeRows) {
-            emit(row, subject.kind(), subject.namespace(), subject.name(), subject.node());
+            PodCommand command = commanded.get(row.line());
+            if (command != null && !subject.name().startsWith(command.name())) {
+                emit(row, "Pod", command.namespace() != null ? command.namespace() : contextNamespace, command.name(),
+                        null);
+            } else {
+                emit(row, subject.kind(), subject.namespace(), subject.name(), subject.node());
+            }
         }
         if ("Pod".equals(subject.kind()) && subject.named() && subject.namespace() != null) {
             podNamespaces.putIfAbsent(subject.name(), subject.namespace());
         }
         return new Fragments(subject, podNamespaces, contextNamespace);
+    }
+
+    /**
+     * When the region describes several pods by name, each one's command above its own table ({@code kubectl describe
+     * pod catalog-web}, its events, then {@code kubectl describe pod catalog-cache | grep Failed}, its rows): the pod of
+     * the nearest describe command above each row, by the row's line. Empty when fewer than two pods are described (the
+     * one subject then speaks for every row) or a row has no such command above it.
+     */
+    private static Map<Long, PodCommand> commandedPods(List<String> region, int from, List<EventsTable.Row> rows) {
+        Map<Integer, PodCommand> commands = new HashMap<>();
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (int i = 0; i < region.size(); i++) {
+            if (ANY_COMMAND.matcher(region.get(i)).find()) {
+                PodCommand command = podCommand(region.get(i));
+                boolean describesPod = command != null && "describe".equals(command.verb()) && "Pod".equals(command.kind())
+                        && command.name() != null;
+                commands.put(i, describesPod ? command : null); // another command ends the one above
+                if (describesPod) {
+                    names.add(command.name());
+                }
+            }
+        }
+        Map<Long, PodCommand> commanded = new HashMap<>();
+        if (names.size() < 2) {
+            return commanded;
+        }
+        for (EventsTable.Row row : rows) {
+            for (int i = (int) (row.line() - from - 1); i >= 0; i--) {
+                if (commands.containsKey(i)) {
+                    if (commands.get(i) != null) {
+                        commanded.put(row.line(), commands.get(i));
+                    }
+                    break;
+                }
+            }
+        }
+        return commanded;
     }
 
     /**

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  *   <li>Deployment before 1.8: {@code <deploy>-<decimal hash, 9-10 digits>-<5>} (ambiguous);</li>
  *   <li>indexed Job: {@code <job>-<index>-<5>};</li>
  *   <li>StatefulSet: {@code <name>-<ordinal>};</li>
- *   <li>DaemonSet and non-indexed Job pods are both {@code <name>-<5>}: indistinguishable by name. The guess is
+ *   <li>DaemonSet and non-indexed Job pods are both {@code <name>-<5>} (a generated suffix: no vowel, or a digit in
+ *       it): indistinguishable by name. The guess is
  *       DaemonSet (node agents such as the NVIDIA device plugin are what GPU incidents involve) and
  *       {@link #ambiguous()} is true;</li>
  *   <li>Argo Workflows (and Kubeflow Pipelines, which run on it): {@code <workflow>-<node id, 7-10 digits>}, the
@@ -39,7 +40,12 @@ public record WorkloadName(String kind, String name, String via, boolean ambiguo
     private static final Pattern DEPLOYMENT_POD = Pattern.compile("^((.+)-(" + SAFE + "{6,10}))-" + SUFFIX + "$");
     private static final Pattern INDEXED_JOB_POD = Pattern.compile("^(.+)-(0|[1-9]\\d{0,6})-" + SUFFIX + "$");
     private static final Pattern STATEFULSET_POD = Pattern.compile("^(.+)-(0|[1-9]\\d{0,5})$");
-    private static final Pattern GENERATED_POD = Pattern.compile("^(.+)-" + SUFFIX + "$");
+    /**
+     * {@code <name>-<5>} where the five are a generated suffix: the safe alphabet's (Kubernetes since 1.6), or before
+     * that any letters and digits with a digit among them. Five letters with a vowel are a word ({@code catalog-cache},
+     * {@code redis-proxy}): a name someone chose, not one a controller generated.
+     */
+    private static final Pattern GENERATED_POD = Pattern.compile("^(.+)-(?:" + SAFE + "{5}|(?=[a-z]*[0-9])" + SUFFIX + ")$");
     /** Two generated suffixes of the safe alphabet, each with a letter: {@code cosa-5zxpd-6wbtc}. */
     private static final Pattern TWICE_GENERATED_POD = Pattern.compile(
             "^.+-(?=[0-9]*[a-z])" + SAFE + "{5}-(?=[0-9]*[a-z])" + SAFE + "{5}$");

@@ -780,6 +780,30 @@ class RecordingsTest {
     }
 
     /**
+     * A homework transcript describing two pods, each command above its own events (the second cut by grep to its
+     * failures, no row naming its pod): each table is the pod its command names, not the first table's pod.
+     */
+    @Test
+    void eachDescribeCommandsTableIsItsOwnPods() {
+        String paste = "$ kubectl describe pod catalog-web -n session14 | sed -n \"/^Events:/,\\$p\"\n"
+                + "Events:\n  Type     Reason     Age   From               Message\n"
+                + "  ----     ------     ----  ----               -------\n"
+                + "  Normal   Scheduled  41s   default-scheduler  Successfully assigned session14/catalog-web to kind\n"
+                + "  Warning  Failed     22s   kubelet            Error: ErrImagePull\n\n"
+                + "$ kubectl describe pod catalog-cache -n session14 | grep -E \"Type|Failed\"\n"
+                + "  Type     Reason     Age                From               Message\n"
+                + "  Warning  Failed     20s (x2 over 36s)  kubelet            Failed to pull image \"x/redis-typo:7\": "
+                + "rpc error: code = NotFound desc = failed to pull and unpack image \"docker.io/x/redis-typo:7\": not found\n";
+        List<Recorded> records = Recordings.read("paste.txt", paste, OPTIONS, rejections::add);
+        assertThat(rejections).isEmpty();
+        assertThat(records).extracting(r -> ((KubeEvent) r.value()).getInvolvedObject().getName() + " "
+                + ((KubeEvent) r.value()).getReason()).containsExactlyInAnyOrder("catalog-web Scheduled",
+                "catalog-web Failed", "catalog-cache Failed");
+        assertThat(records).extracting(r -> ((KubeEvent) r.value()).getInvolvedObject().getNamespace())
+                .containsOnly("session14");
+    }
+
+    /**
      * A paste whose own absolute times are months before the reader's {@code now} (a post-mortem replays a paste
      * saved long after it was printed) or after it was printed at its newest timestamp: its relative ages count back
      * from there, so its timeline stays one; a paste printed within a day of {@code now} keeps {@code now}.

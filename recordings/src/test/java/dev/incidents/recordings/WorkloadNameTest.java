@@ -30,6 +30,11 @@ class WorkloadNameTest {
             "rhcos-art-cosa-5zxpd-6wbtc,               Pod,         rhcos-art-cosa-5zxpd-6wbtc, -,                     true",
             "debug,                                    Pod,         debug,                   -,                        false",
             "my-pod,                                   Pod,         my-pod,                  -,                        false",
+            // five letters with a vowel are a word someone chose, not a generated suffix (a homework's catalog-cache)
+            "catalog-cache,                            Pod,         catalog-cache,           -,                        false",
+            "redis-proxy,                              Pod,         redis-proxy,             -,                        false",
+            // before 1.6 the suffix took any letters and digits (fabric8's gogs-5-8exat, an old DaemonSet's pod)
+            "fluentd-es-8exat,                         DaemonSet,   fluentd-es,              -,                        true",
     })
     void guessesTheWorkloadFromThePodName(String pod, String kind, String name, String via, boolean ambiguous) {
         assertThat(WorkloadName.fromPodName(pod)).isEqualTo(new WorkloadName(kind, name, via, ambiguous));

@@ -355,8 +355,6 @@ class RealWorldAccuracyTest {
             // looked at it: the misses as the report printed them
             // expected IMAGE_NOT_FOUND Deployment/hello-server not found
             "image_not_found/goodsosbva-k8s-practice-break-and-fix-kind-rolling-update-hello-server-tag-1-3-does-not-exist-errimagepull-rollout-stuck-3-of-3-old-pods-serve-no-events",
-            // unexpected DaemonSet/catalog/IMAGE_PULL_FAILED OPEN
-            "image_not_found/ratneshvaibhav-devops-assignments-s14-transcript-catalog-web-tag-does-not-exist-catalog-cache-misspelt-repository-both-notfound-watch-and-events-sed-kind",
             // expected NODE_SELECTOR_MISMATCH not found
             "node_selector_mismatch/lavya255-devops-heros-s14-pending-demo-nodeselector-hostname-node-that-does-not-exist-minikube-v1-37-grep-events-preemption-then-selector-dropped-running",
             // expected OOM_KILLED not found
