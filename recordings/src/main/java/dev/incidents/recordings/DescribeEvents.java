@@ -206,9 +206,11 @@ final class DescribeEvents {
                             undated.add(row.line());
                         }
                         wrappedQuote = false;
-                        if (line.stripTrailing().endsWith(":") || OLD_FIT_FAILURE.matcher(row.message()).find()) {
-                            // a message broken after a clause by the reporter goes on below, as does a 1.2-1.8
-                            // scheduler's, which put its fit failures on lines of their own
+                        if (line.stripTrailing().endsWith(":") || line.stripTrailing().endsWith(",")
+                                || OLD_FIT_FAILURE.matcher(row.message()).find()) {
+                            // a message broken after a clause by the reporter goes on below (a scheduler's verdict
+                            // wrapped after one of its comma-separated reasons too), as does a 1.2-1.8 scheduler's,
+                            // which put its fit failures on lines of their own
                             continuing = rows;
                         } else if (EventsTable.hardWrapped(line)) {
                             // a terminal's copy broke it at the screen's width: the next line goes on with it, unless

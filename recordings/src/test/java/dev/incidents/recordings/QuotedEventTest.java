@@ -611,6 +611,19 @@ class QuotedEventTest {
         assertThat(row.message()).startsWith("Error creating: admission webhook \"validation.gatekeeper.sh\" denied");
     }
 
+    /** SageMaker HyperPod docs: a scheduler's verdict quoted over three lines, each broken after a reason's comma. */
+    @Test
+    void aVerdictWrappedAfterItsCommas() {
+        List<Recorded> records = Recordings.read("paste.txt", "```\n0/15 nodes are available: 10 node(s) didn't match "
+                + "Pod's node affinity/selector, \n5 Insufficient nvidia.com/gpu. preemption: 0/15 nodes are available: \n"
+                + "10 Preemption is not helpful for scheduling, 5 No preemption victims found for incoming pod.\n```\n",
+                OPTIONS, rejections::add);
+        assertThat(records).singleElement().satisfies(r -> assertThat(((KubeEvent) r.value()).getMessage())
+                .isEqualTo("0/15 nodes are available: 10 node(s) didn't match Pod's node affinity/selector, 5 "
+                        + "Insufficient nvidia.com/gpu. preemption: 0/15 nodes are available: 10 Preemption is not "
+                        + "helpful for scheduling, 5 No preemption victims found for incoming pod."));
+    }
+
     /** ignius taint workout: applying a pod before its namespace exists is the user's order of commands, no refusal. */
     @Test
     void kubectlsCreateIntoAMissingNamespaceIsNoRefusal() {

@@ -79,6 +79,10 @@ public final class ProbeFailureDetector implements Detector {
                         || pod.map(ProbeFailureDetector::probeKillsExplainRestarts).orElse(false)) {
                     return Optional.of(Findings.of(e, facts(word, e.container(), pod, subject)));
                 }
+                if (probe.get().probe() == ProbeFailure.Probe.STARTUP && timingOutPastStartUp(e, probe.get())) {
+                    return Optional.of(Findings.of(e, facts(word, e.container(), pod, subject)
+                            .withClue(Clue.PROBE_TIMEOUT)));
+                }
             }
         }
         if ("BackOff".equals(e.reason()) && e.message().contains("restarting failed container")
@@ -165,6 +169,19 @@ public final class ProbeFailureDetector implements Detector {
      * default for liveness; a startup probe's threshold is often raised far above 3 for model loads, so without the
      * snapshot a few startup failures prove nothing.
      */
+    /**
+     * A startup probe whose budget is not known (it is often large on purpose, for a model that loads for minutes)
+     * that keeps timing out: a server still loading refuses the connection or answers 503 at once, so one that
+     * accepts the probe and stays silent past its timeout, again and again over a minute and more, is up and too slow
+     * for the probe or hung, which the rest of the budget will not change (as {@link ReadinessFailingDetector} reads
+     * readiness timeouts).
+     */
+    private static boolean timingOutPastStartUp(EventSignal e, ProbeFailure probe) {
+        return probe.timedOut() && e.event().getCount() >= ReadinessFailingDetector.TIMEOUTS_COUNT
+                && java.time.Duration.between(e.firstTime(), e.time())
+                        .compareTo(ReadinessFailingDetector.TIMEOUTS_SPAN) >= 0;
+    }
+
     private static int threshold(String probe, Optional<PodState> pod) {
         Optional<PodState.ProbeSeen> seen = pod.map(p -> p.probes.get(probe));
         if (seen.isPresent()) {
