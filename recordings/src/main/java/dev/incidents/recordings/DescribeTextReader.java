@@ -72,6 +72,7 @@ final class DescribeTextReader {
         AttachedPodEnd.read(lines, sink);
         ContainerStatePrint.read(lines, sink);
         JsonPathPrint.read(lines, sink);
+        PodYamlExcerpt.read(lines, sink);
         List<Integer> starts = DescribeDocuments.starts(lines);
         int proseEnd = starts.isEmpty() ? lines.size() : starts.get(0);
         List<Document> documents = new ArrayList<>(starts.size());

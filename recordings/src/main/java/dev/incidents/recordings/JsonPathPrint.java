@@ -57,8 +57,15 @@ final class JsonPathPrint {
 
     /** The output ends at a blank line, a fence or the next command. */
     private static boolean ends(String line) {
-        return line.isBlank() || line.strip().startsWith("```") || TEMPLATE.matcher(line).find()
-                || line.matches("^\\s*(?:\\S*[$#>%]\\s+|\\+{1,2}\\s+)?(?:kubectl|oc|k)\\s.*");
+        return line.isBlank() || line.strip().startsWith("```") || TEMPLATE.matcher(line).find() || isCommand(line);
+    }
+
+    private static final Pattern COMMAND_LINE = Pattern.compile(
+            "^\\s*(?:\\S*[$#>%]\\s+|\\+{1,2}\\s+)?(?:kubectl|oc|k)\\s.*");
+
+    /** A kubectl (or oc) command line, behind a prompt or a shell trace's {@code +} or not. */
+    static boolean isCommand(String line) {
+        return COMMAND_LINE.matcher(line).matches();
     }
 
     private static String template(Matcher template) {

@@ -357,8 +357,6 @@ class RealWorldAccuracyTest {
             "image_not_found/goodsosbva-k8s-practice-break-and-fix-kind-rolling-update-hello-server-tag-1-3-does-not-exist-errimagepull-rollout-stuck-3-of-3-old-pods-serve-no-events",
             // expected NODE_SELECTOR_MISMATCH not found
             "node_selector_mismatch/lavya255-devops-heros-s14-pending-demo-nodeselector-hostname-node-that-does-not-exist-minikube-v1-37-grep-events-preemption-then-selector-dropped-running",
-            // expected OOM_KILLED not found
-            "oom_killed/arthur-r-oliveira-microshift-quarkus-buggy-app-memory-leak-no-limit-node-memory-exhausted-etcd-slow-container-oomkilled-exit-137-laststate-yaml-grep",
             // expected PVC_UNBOUND not found
             "pvc_unbound/erantianantha-devops-heros-s13-mini-project-local-path-pvc-web-data-provisioningfailed-helper-pod-errimagepull-docker-hub-429-too-many-requests-grep-lines-minikube",
             // expected READINESS_FAILING not found
