@@ -45,10 +45,14 @@ final class DescribeEvents {
     private static final Pattern DESCRIBE_POD_COMMAND = Pattern.compile(
             "(?m)" + KUBECTL + "[^\\n]*?\\b(describe|get)\\s+((?:-{1,2}[a-z][-a-z]*(?:=\\S+|\\s+[^-\\s]\\S*)?\\s+)*)"
             + "(pods?|po)(?:/|\\s+)([^\\n]*)");
-    /** {@code kubectl describe rs toolbox-84b4c6f7f6} (and the other pod controllers) above a table cut from it. */
+    /**
+     * {@code kubectl describe rs toolbox-84b4c6f7f6} (and the other pod controllers, and a pod's claim: {@code describe
+     * pvc web-data}) above a table cut from it.
+     */
     private static final Pattern DESCRIBE_CONTROLLER_COMMAND = Pattern.compile(
             "(?m)" + KUBECTL + "[^\\n]*?\\b(describe)\\s+((?:-{1,2}[a-z][-a-z]*(?:=\\S+|\\s+[^-\\s]\\S*)?\\s+)*)"
-            + "(rs|replicasets?|deploy|deployments?|sts|statefulsets?|ds|daemonsets?|jobs?|cronjobs?|cj)"
+            + "(rs|replicasets?|deploy|deployments?|sts|statefulsets?|ds|daemonsets?|jobs?|cronjobs?|cj|pvc"
+            + "|persistentvolumeclaims?)"
             + "(?:\\.(?:apps|batch))?(?:/|\\s+)([^\\n]*)");
     /** The kind a resource word of {@link #DESCRIBE_POD_COMMAND} names. */
     private static String commandKind(String resource) {
@@ -59,6 +63,7 @@ final class DescribeEvents {
             case "ds", "daemonset", "daemonsets" -> "DaemonSet";
             case "job", "jobs" -> "Job";
             case "cj", "cronjob", "cronjobs" -> "CronJob";
+            case "pvc", "persistentvolumeclaim", "persistentvolumeclaims" -> "PersistentVolumeClaim";
             default -> "Pod";
         };
     }

@@ -113,6 +113,14 @@ final class EventsTable {
     /** A describe row of kubectl 1.5 pasted with only its Type, Reason and Message cells, tab-separated. */
     private static final Pattern TABBED_ROW = Pattern.compile("^\\s*" + TYPE + "\\t+([A-Z]\\w+)\\t+(\\S.*?)\\s*$");
     /**
+     * A row kept with only its Type, Reason and Message cells, two spaces or more apart ({@code Warning
+     * ProvisioningFailed  failed to provision volume with StorageClass "local-path": ...}, a describe cut by a grep and
+     * the reporter, custom columns of type, reason and message): read after the shapes with a From cell; a message
+     * that starts with an object ({@code node/x failed to ...}) is a get-events row's OBJECT column, read as such.
+     */
+    private static final Pattern TYPED_MESSAGE_ROW = Pattern.compile("^\\s*" + TYPE
+            + "\\s{2,}([A-Z][a-z]+(?:[A-Z][a-z]*)+|[A-Z][a-z]{3,})\\s{2,}(?![A-Za-z.]+/[a-z0-9][-a-z0-9.]*\\s)(\\S.*?)\\s*$");
+    /**
      * kubectl 0.x/1.0 describe ({@code Time  From  SubobjectPath  Reason  Message}, tab-separated, no Type column):
      * an RFC 1123 time, {@code {kubelet node-1}}, an optional subobject path, a lowerCamel reason ({@code failedSync}),
      * the message and the old printer's {@code %!v(MISSING)} artefact.
@@ -354,6 +362,12 @@ final class EventsTable {
                 // no age to read: the paste's own moment
                 return new Row(lineNumber, null, elided.group(1), elided.group(2), "0s", elided.group(3), null,
                         elided.group(4), null, null);
+            }
+            Matcher typed = TYPED_MESSAGE_ROW.matcher(line);
+            if (typed.matches() && !LONE_COMPONENT.matcher(typed.group(3)).matches()) {
+                // no age cell at all: the paste's own moment
+                return new Row(lineNumber, null, typed.group(1), typed.group(2), "0s", null, null, typed.group(3),
+                        null, null);
             }
             Matcher u = UNTYPED_ROW.matcher(line);
             if (!u.matches() || EventAge.parse(u.group(2)).isEmpty()) {

@@ -780,6 +780,32 @@ class RecordingsTest {
     }
 
     /**
+     * A claim's describe cut by grep and the reporter to Type, Reason and Message: the paste's moment, about the claim
+     * its command names; a row whose message starts with its object stays a get-events row about that object.
+     */
+    @Test
+    void aClaimsRowCutToTypeReasonAndMessage() {
+        List<Recorded> records = Recordings.read("paste.txt", "$ kubectl describe pvc web-data -n production-webapp "
+                + "| grep ProvisioningFailed\nWarning  ProvisioningFailed  failed to provision volume with StorageClass "
+                + "\"local-path\": ... create process timeout after 120 seconds\n", OPTIONS, rejections::add);
+        assertThat(rejections).isEmpty();
+        assertThat(records).singleElement().satisfies(r -> {
+            KubeEvent e = (KubeEvent) r.value();
+            assertThat(e.getReason()).isEqualTo("ProvisioningFailed");
+            assertThat(e.getType()).isEqualTo("Warning");
+            assertThat(e.getInvolvedObject().getKind()).isEqualTo("PersistentVolumeClaim");
+            assertThat(e.getInvolvedObject().getNamespace() + "/" + e.getInvolvedObject().getName())
+                    .isEqualTo("production-webapp/web-data");
+            assertThat(e.getLastTimestamp()).isEqualTo(OPTIONS.now());
+        });
+        List<Recorded> objectFirst = Recordings.read("paste.txt", "Warning   FreeDiskSpaceFailed       "
+                + "node/k3d-target-server-0 failed to garbage collect required amount of images. Wanted to free 5491729203 "
+                + "bytes, but freed 0 bytes\n", OPTIONS, rejections::add);
+        assertThat(objectFirst).singleElement().satisfies(r -> assertThat(((KubeEvent) r.value()).getInvolvedObject()
+                .getName()).isEqualTo("k3d-target-server-0"));
+    }
+
+    /**
      * A homework transcript describing two pods, each command above its own events (the second cut by grep to its
      * failures, no row naming its pod): each table is the pod its command names, not the first table's pod.
      */

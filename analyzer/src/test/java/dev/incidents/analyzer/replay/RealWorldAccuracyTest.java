@@ -357,8 +357,6 @@ class RealWorldAccuracyTest {
             "image_not_found/goodsosbva-k8s-practice-break-and-fix-kind-rolling-update-hello-server-tag-1-3-does-not-exist-errimagepull-rollout-stuck-3-of-3-old-pods-serve-no-events",
             // expected NODE_SELECTOR_MISMATCH not found
             "node_selector_mismatch/lavya255-devops-heros-s14-pending-demo-nodeselector-hostname-node-that-does-not-exist-minikube-v1-37-grep-events-preemption-then-selector-dropped-running",
-            // expected PVC_UNBOUND not found
-            "pvc_unbound/erantianantha-devops-heros-s13-mini-project-local-path-pvc-web-data-provisioningfailed-helper-pod-errimagepull-docker-hub-429-too-many-requests-grep-lines-minikube",
             // expected READINESS_FAILING not found
             "readiness_failing/tripleyouuu-devops-homework-s13-readiness-demo-index-html-moved-aside-get-slash-404-pod-0-of-1-running-no-restarts-endpoints-empty-then-restored-minikube",
             // batch 57 (12 fixtures), measured 8/12 on 2026-12-05 (session 21, at its merge, analyzer of 2f68db4) before
