@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * KubernetesExecutor ({@code Pod phase: Failed, ..., container_state: terminated, container_reason: OOMKilled,
  * exit_code: 137}), a worker's status line ({@code status: terminated,exitCode: 0,reason: OOMKilled,startedAt: ...}).
  * The reason is the runtime's, whatever prints it, so the paragraph becomes the pod with that container state: the pod
- * a {@code pod ns/name} in it names, else one the paste does not name.
+ * a {@code pod ns/name} in it names, else one the paste does not name. A container state's YAML cut above its
+ * {@code terminated:} key ({@code reason: OOMKilled} under a termination message's log tail) is one too.
  */
 final class ContainerStatePrint {
     /** {@code state: terminated} as a value, not YAML's {@code state:} / {@code terminated:} keys of a pod's status. */
@@ -51,7 +52,11 @@ final class ContainerStatePrint {
                 ended = reason.group(1);
             }
         }
-        if (ended == null || !TERMINATED.matcher(paragraph).find() || paragraph.contains("lastState")) {
+        // OOMKilled is only ever a terminated container's reason: a YAML state cut above its terminated: key (a
+        // termination message's log tail, then reason: OOMKilled) says as much without it
+        boolean terminated = TERMINATED.matcher(paragraph).find()
+                || "OOMKilled".equals(ended) && !paragraph.contains("terminated:"); // a whole state block is YAML's
+        if (ended == null || !terminated || paragraph.contains("lastState")) {
             return; // YAML and JSON of a pod are read as objects, with their own state blocks
         }
         Matcher pod = POD.matcher(paragraph);

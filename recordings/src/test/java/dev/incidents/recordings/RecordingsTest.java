@@ -969,6 +969,12 @@ class RecordingsTest {
                 .getReason()).isEqualTo("OOMKilled");
         assertThat(Recordings.read("paste.txt", "status: terminated, reason: Unknown\n", OPTIONS, rejections::add))
                 .isEmpty();
+        // openshift/release#35337: a container state's YAML cut above its terminated: key, under its message's log tail
+        List<Recorded> cut = Recordings.read("paste.txt", "```\n          ts=2023-01-12T18:41:20.648Z caller=head.go:578 "
+                + "level=info component=tsdb msg=\"WAL checkpoint loaded\"\n        reason: OOMKilled\n"
+                + "        startedAt: \"2023-01-12T18:38:46Z\"\n```\n", OPTIONS, rejections::add);
+        assertThat(((dev.incidents.schemas.PodSnapshot) cut.get(0).value()).getContainers().get(0).getState()
+                .getReason()).isEqualTo("OOMKilled");
         assertThat(rejections).isEmpty();
     }
 
