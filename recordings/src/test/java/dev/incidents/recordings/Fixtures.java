@@ -27,6 +27,17 @@ final class Fixtures {
         }
     }
 
+    /** The pods a pasted text is read into; a rejection fails the test. */
+    static java.util.List<dev.incidents.schemas.PodSnapshot> pastedPods(String text, java.time.Instant now) {
+        java.util.List<Rejection> rejections = new java.util.ArrayList<>();
+        java.util.List<Recorded> records = Recordings.read("paste.txt", text, new ReadOptions("test", now),
+                rejections::add);
+        if (!rejections.isEmpty()) {
+            throw new AssertionError("rejected: " + rejections);
+        }
+        return records.stream().map(r -> (dev.incidents.schemas.PodSnapshot) r.value()).toList();
+    }
+
     static JsonNode parse(String json) {
         try {
             return JSON.readTree(json);

@@ -5,7 +5,6 @@ import dev.incidents.schemas.PodSnapshot;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,14 +14,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * print is the pod with those states; prints of lists, of other fields or of values glued together are left alone.
  */
 class JsonPathPrintTest {
-    private static final ReadOptions OPTIONS = new ReadOptions("test", Instant.parse("2025-06-01T12:00:00Z"));
+    private static final Instant NOW = Instant.parse("2025-06-01T12:00:00Z");
 
-    private final List<Rejection> rejections = new ArrayList<>();
-
-    private List<PodSnapshot> pods(String text) {
-        List<Recorded> records = Recordings.read("paste.txt", text, OPTIONS, rejections::add);
-        assertThat(rejections).isEmpty();
-        return records.stream().map(r -> (PodSnapshot) r.value()).toList();
+    private static List<PodSnapshot> pods(String text) {
+        return Fixtures.pastedPods(text, NOW);
     }
 
     /** spareilleux/learn lesson 2: the last state's reason and exit code on one line, the pod's namespace from -n. */

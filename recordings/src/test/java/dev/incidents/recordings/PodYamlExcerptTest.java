@@ -5,21 +5,16 @@ import dev.incidents.schemas.PodSnapshot;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A pod's YAML cut to a few lines under the command that printed it, inside a longer paste. */
 class PodYamlExcerptTest {
-    private static final ReadOptions OPTIONS = new ReadOptions("test", Instant.parse("2025-06-01T12:00:00Z"));
+    private static final Instant NOW = Instant.parse("2025-06-01T12:00:00Z");
 
-    private final List<Rejection> rejections = new ArrayList<>();
-
-    private List<PodSnapshot> pods(String text) {
-        List<Recorded> records = Recordings.read("paste.txt", text, OPTIONS, rejections::add);
-        assertThat(rejections).isEmpty();
-        return records.stream().map(r -> (PodSnapshot) r.value()).toList();
+    private static List<PodSnapshot> pods(String text) {
+        return Fixtures.pastedPods(text, NOW);
     }
 
     /**
