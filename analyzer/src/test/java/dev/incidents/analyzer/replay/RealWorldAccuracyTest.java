@@ -362,7 +362,19 @@ class RealWorldAccuracyTest {
             // expected INIT_CONTAINER_FAILED not found
             "init_container_failed/gofabric8-315-fabric8-gogs-init-chmod-777-data-volume-exits-1-runinitcontainererror-failed-sync-line-openshift-1-3",
             // expected READINESS_FAILING Deployment/readiness-deployment not found
-            "readiness_failing/aws-eks-workshop-healthchecks-readiness-deployment-tmp-healthy-removed-one-replica-0-of-1-running-2-available-1-unavailable-listings-no-events");
+            "readiness_failing/aws-eks-workshop-healthchecks-readiness-deployment-tmp-healthy-removed-one-replica-0-of-1-running-2-available-1-unavailable-listings-no-events",
+            // batch 59, measured 15/20 on 2026-12-05 (session 21, at its merge, analyzer of ce56fff) before anyone
+            // looked at it: the misses as the report printed them
+            // expected IMAGE_NOT_FOUND not found
+            "crash_loop/shubhamkumar9199-devops-heros-s14-triage-gauntlet-set-x-log-crashloop-missing-env-two-image-pulls-not-found-pending-500-cpu-1000gi-oom-leaker-backoff-get-events-docker-runtime",
+            // expected CRASH_LOOP not found
+            "crash_loop/siddhesh224-devopsassignments-s14-evidence-file-no-prompts-crash-demo-exit-1-error-1-restart-in-8s-logs-something-went-wrong-deleted-from-homework-s14",
+            // unexpected node/unnamed-node/NODE_NOT_READY OPEN (one more than the fixture expects of NODE_NOT_READY)
+            "node_not_ready/binarybhakti-devops-homework-13-minikube-worker-m02-stopped-notready-kubelet-stopped-posting-node-status-daemonset-pods-pending-field-selector-get-nodes-wide-conditions",
+            // expected NODE_SELECTOR_MISMATCH not found; unexpected default/Pod/pending-demo/NODE_SELECTOR_MISMATCH OPEN (on
+            "node_selector_mismatch/siddhesh224-devopsassignments-s14-evidence-file-no-prompts-pending-demo-nodeselector-no-match-get-events-row-preemption-deleted-from-homework-s14-minikube",
+            // expected READINESS_FAILING not found
+            "readiness_failing/ayushsingh199-devops-homework-s13-readiness-demo-probe-path-does-not-exist-0-of-1-running-no-restarts-grep-readiness-line-endpoints-empty-no-events-colima");
 
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
@@ -420,7 +432,7 @@ class RealWorldAccuracyTest {
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
         assertThat(outcomes).hasSizeGreaterThanOrEqualTo(1447);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(20);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(40);
     }
 
     @Test
