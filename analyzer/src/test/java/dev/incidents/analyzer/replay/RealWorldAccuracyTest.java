@@ -374,7 +374,19 @@ class RealWorldAccuracyTest {
             // expected NODE_SELECTOR_MISMATCH not found; unexpected default/Pod/pending-demo/NODE_SELECTOR_MISMATCH OPEN (on
             "node_selector_mismatch/siddhesh224-devopsassignments-s14-evidence-file-no-prompts-pending-demo-nodeselector-no-match-get-events-row-preemption-deleted-from-homework-s14-minikube",
             // expected READINESS_FAILING not found
-            "readiness_failing/ayushsingh199-devops-homework-s13-readiness-demo-probe-path-does-not-exist-0-of-1-running-no-restarts-grep-readiness-line-endpoints-empty-no-events-colima");
+            "readiness_failing/ayushsingh199-devops-homework-s13-readiness-demo-probe-path-does-not-exist-0-of-1-running-no-restarts-grep-readiness-line-endpoints-empty-no-events-colima",
+            // batch 60 (19 fixtures), measured 14/19 on 2026-12-05 (session 21, at its merge, analyzer of f0b4f37) before
+            // anyone looked at it: the misses as the report printed them
+            // expected IMAGE_NOT_FOUND not found
+            "image_not_found/xilongj-k8s-2021-notes-coredns-image-in-harbor-project-k8s-that-does-not-exist-unauthorized-project-not-found-imagepullbackoff-describe-then-public-project-running",
+            // expected PROBE_FAILURE not found
+            "probe_failure/mmagia-sre-intro-lab4-k3d-redis-scaled-to-zero-events-readiness-503-and-liveness-on-same-health-endpoint-restarts-it-3-times-gateway-2-before-and-after-listings",
+            // expected PROBE_FAILURE not found
+            "probe_failure/n1qro-sre-intro-lab4-k3d-redis-scaled-to-zero-events-health-checks-redis-readiness-0-of-1-then-liveness-on-same-endpoint-restarts-it-headerless-watch-rows",
+            // expected READINESS_FAILING not found
+            "readiness_failing/krmaryum-90daysofdevops-2026-day57-readiness-demo-nginx-index-html-removed-probe-on-slash-fails-0-of-1-running-no-restarts-endpoints-emptied-kind",
+            // expected READINESS_FAILING not found
+            "readiness_failing/stefan-genie-sre-intro-lab4-k3d-v1-21-redis-scaled-to-zero-events-health-503-0-of-1-running-readiness-and-one-liveness-failure-spec-containers-prefix-grep");
 
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
@@ -432,7 +444,7 @@ class RealWorldAccuracyTest {
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
         assertThat(outcomes).hasSizeGreaterThanOrEqualTo(1447);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(40);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(59);
     }
 
     @Test
