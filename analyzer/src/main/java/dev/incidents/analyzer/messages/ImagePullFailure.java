@@ -251,6 +251,11 @@ public record ImagePullFailure(Category category, boolean causeKnown, Optional<S
             "no match for platform in manifest|no supported platform found in manifest list");
 
     private static Category categoryOf(String d) {
+        if (d.contains("project not found")) {
+            // Harbor's answer for a path whose project does not exist, behind its "unauthorized:" (unauthorized:
+            // project not found, name: k8s): the registry says what is missing, which no credentials give
+            return Category.IMAGE_NOT_FOUND;
+        }
         if (d.contains("pull access denied") || d.contains("unauthorized") || STATUS_401.matcher(d).find()
                 || d.contains("403 forbidden") || d.contains("no basic auth credentials")
                 || d.contains("authentication required") || d.contains("requested access to the resource is denied")

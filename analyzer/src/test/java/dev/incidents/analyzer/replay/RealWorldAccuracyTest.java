@@ -377,8 +377,6 @@ class RealWorldAccuracyTest {
             "readiness_failing/ayushsingh199-devops-homework-s13-readiness-demo-probe-path-does-not-exist-0-of-1-running-no-restarts-grep-readiness-line-endpoints-empty-no-events-colima",
             // batch 60 (19 fixtures), measured 14/19 on 2026-12-05 (session 21, at its merge, analyzer of f0b4f37) before
             // anyone looked at it: the misses as the report printed them
-            // expected IMAGE_NOT_FOUND not found
-            "image_not_found/xilongj-k8s-2021-notes-coredns-image-in-harbor-project-k8s-that-does-not-exist-unauthorized-project-not-found-imagepullbackoff-describe-then-public-project-running",
             // expected PROBE_FAILURE not found
             "probe_failure/mmagia-sre-intro-lab4-k3d-redis-scaled-to-zero-events-readiness-503-and-liveness-on-same-health-endpoint-restarts-it-3-times-gateway-2-before-and-after-listings",
             // expected PROBE_FAILURE not found
