@@ -135,13 +135,19 @@ final class PodsTable {
     /**
      * The namespaces other lines of the paste give listed pods printed without one: {@code namespace/name} of a pod the
      * tables list ({@code scale_up.go:263] Pod default/hello-6d4fbd5d76-hbf8h is unschedulable}, a tool's or a
-     * component's log naming it so), added to {@code namespaces} for the pods it has none for. A kind before the slash
-     * ({@code pod/x}, {@code deployment/x}) is no namespace.
+     * component's log naming it so) or kubectl's report of its deletion ({@code pod "x" deleted from ns namespace}),
+     * added to {@code namespaces} for the pods it has none for. A kind before the slash ({@code pod/x},
+     * {@code deployment/x}) is no namespace.
      */
     static void namedNamespaces(List<String> lines, List<List<Row>> tables, Map<String, String> namespaces) {
         for (List<Row> table : tables) {
             for (Row row : table) {
                 if (row.namespace() != null || namespaces.containsKey(row.name())) {
+                    continue;
+                }
+                String deleted = deletedFrom(lines, row.name());
+                if (deleted != null) {
+                    namespaces.put(row.name(), deleted);
                     continue;
                 }
                 String slashName = "/" + row.name();
@@ -160,6 +166,23 @@ final class PodsTable {
                 }
             }
         }
+    }
+
+    /** kubectl's word for a deletion since 1.33: {@code pod "crash-demo" deleted from homework-s14 namespace}. */
+    private static final Pattern DELETED_FROM = Pattern.compile(
+            "\\bpods? \"([a-z0-9](?:[-a-z0-9.]*[a-z0-9])?)\" deleted from ([a-z0-9](?:[-a-z0-9]*[a-z0-9])?) namespace\\b");
+
+    /** The namespace a kubectl delete of pod {@code name} in the paste says it was deleted from, null when none. */
+    private static String deletedFrom(List<String> lines, String name) {
+        for (String line : lines) {
+            Matcher deleted = DELETED_FROM.matcher(line);
+            while (deleted.find()) {
+                if (deleted.group(1).equals(name)) {
+                    return deleted.group(2);
+                }
+            }
+        }
+        return null;
     }
 
     /** A namespace and a slash ending the text: the name follows the slash. */

@@ -648,4 +648,24 @@ class PodsTableTest {
             assertThat(e.getReason()).isEqualTo("Failed");
         });
     }
+
+    /**
+     * A homework evidence file: a pod listed and its get-events row, no namespace printed but in kubectl's report of
+     * the pod's deletion ({@code pod "x" deleted from ns namespace}, kubectl 1.33 and later): the pod's namespace.
+     */
+    @Test
+    void aDeletionReportNamesTheListedPodsNamespace() {
+        List<Recorded> records = read("""
+                pod/pending-demo created
+                NAME           READY   STATUS    RESTARTS   AGE
+                pending-demo   0/1     Pending   0          3s
+                LAST SEEN   TYPE      REASON             OBJECT             MESSAGE
+                3s          Warning   FailedScheduling   pod/pending-demo   0/1 nodes are available: 1 node(s) didn't match Pod's node affinity/selector.
+                pod "pending-demo" deleted from homework-s14 namespace
+                """);
+        assertThat(rejections).isEmpty();
+        assertThat(records).hasSize(2).allSatisfy(r -> assertThat(r.value() instanceof KubeEvent e
+                ? e.getInvolvedObject().getNamespace()
+                : ((dev.incidents.schemas.PodSnapshot) r.value()).getNamespace()).isEqualTo("homework-s14"));
+    }
 }
