@@ -126,15 +126,29 @@ final class DescribeNode {
 
     /**
      * {@code kubectl describe node NAME} above fields cut from its output ({@code | grep DiskPressure}, the Conditions
-     * table alone): the one node such commands name, else {@link #UNNAMED_NODE}.
+     * table alone): the one node such commands name, else the one its Lease names, else the one node a {@code get
+     * nodes} listing of the paste shows NotReady, else {@link #UNNAMED_NODE}.
      */
     private static final Pattern DESCRIBE_NODE_COMMAND = Pattern.compile(DescribeEvents.KUBECTL
             + "[^\\n|]*?\\bdescribe\\s+(?:-{1,2}[a-z][-a-z]*(?:=\\S+)?\\s+)*(?:nodes?|no)(?:/|\\s+)([a-z0-9][-a-z0-9.]*[a-z0-9])\\b");
 
     static String describedName(List<String> lines) {
         String name = onlyName(lines, DESCRIBE_NODE_COMMAND);
-        return name != null ? name : leaseHolder(lines);
+        if (name != null) {
+            return name;
+        }
+        String holder = leaseHolder(lines);
+        if (!UNNAMED_NODE.equals(holder)) {
+            return holder;
+        }
+        // conditions cut from a describe beside a `get nodes` listing with one node not Ready: that node's
+        String notReady = onlyName(lines, NOT_READY_ROW);
+        return notReady != null ? notReady : UNNAMED_NODE;
     }
+
+    /** A {@code kubectl get nodes} row of a node not Ready ({@code minikube-m02   NotReady   <none>   19d   v1.37.0}). */
+    private static final Pattern NOT_READY_ROW = Pattern.compile(
+            "^\\s*([a-z0-9][-a-z0-9.]*[a-z0-9])\\s+NotReady(?:,SchedulingDisabled)?\\s+(?:\\S+\\s+)?\\d+[smhdy]");
 
     /**
      * The node a describe's {@code Lease:} section names ({@code HolderIdentity:  kiml-test-monitor1}): the kubelet's

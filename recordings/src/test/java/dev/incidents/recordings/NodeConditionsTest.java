@@ -423,4 +423,22 @@ class NodeConditionsTest {
                 .allSatisfy(e -> assertThat(e.getInvolvedObject().getName()).isEqualTo("kiml-test-monitor1"))
                 .extracting(KubeEvent::getReason).contains("NodeHasDiskPressure", "EvictionThresholdMet");
     }
+
+    /**
+     * A homework transcript: a {@code get nodes} listing with one node NotReady, then Conditions rows cut from a
+     * describe with no name above them: they are that node's.
+     */
+    @Test
+    void conditionsBesideAListingWithOneNodeNotReadyAreThatNodes() {
+        List<Recorded> records = read("""
+                $ kubectl get nodes -o wide
+                NAME           STATUS     ROLES           AGE   VERSION
+                minikube       Ready      control-plane   19d   v1.37.0
+                minikube-m02   NotReady   <none>          19d   v1.37.0
+
+                  Ready            Unknown   Thu, 08 Oct 2026 00:37:41 +0530   Thu, 08 Oct 2026 00:38:53 +0530   NodeStatusUnknown   Kubelet stopped posting node status.
+                """);
+        assertThat(records).map(Recorded::value).filteredOn(KubeEvent.class::isInstance).map(KubeEvent.class::cast)
+                .isNotEmpty().allSatisfy(e -> assertThat(e.getInvolvedObject().getName()).isEqualTo("minikube-m02"));
+    }
 }

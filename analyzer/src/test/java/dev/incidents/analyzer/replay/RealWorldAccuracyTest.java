@@ -369,8 +369,6 @@ class RealWorldAccuracyTest {
             "crash_loop/shubhamkumar9199-devops-heros-s14-triage-gauntlet-set-x-log-crashloop-missing-env-two-image-pulls-not-found-pending-500-cpu-1000gi-oom-leaker-backoff-get-events-docker-runtime",
             // expected CRASH_LOOP not found
             "crash_loop/siddhesh224-devopsassignments-s14-evidence-file-no-prompts-crash-demo-exit-1-error-1-restart-in-8s-logs-something-went-wrong-deleted-from-homework-s14",
-            // unexpected node/unnamed-node/NODE_NOT_READY OPEN (one more than the fixture expects of NODE_NOT_READY)
-            "node_not_ready/binarybhakti-devops-homework-13-minikube-worker-m02-stopped-notready-kubelet-stopped-posting-node-status-daemonset-pods-pending-field-selector-get-nodes-wide-conditions",
             // expected READINESS_FAILING not found
             "readiness_failing/ayushsingh199-devops-homework-s13-readiness-demo-probe-path-does-not-exist-0-of-1-running-no-restarts-grep-readiness-line-endpoints-empty-no-events-colima",
             // batch 60 (19 fixtures), measured 14/19 on 2026-12-05 (session 21, at its merge, analyzer of f0b4f37) before
