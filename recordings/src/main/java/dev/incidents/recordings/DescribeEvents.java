@@ -155,6 +155,7 @@ final class DescribeEvents {
         for (int i = 0; i < region.size(); i++) {
             String line = region.get(i);
             int[] end = {i + 1};
+            String omitted;
             if (continuing == null) {
                 wrappedQuote = false;
             }
@@ -178,10 +179,10 @@ final class DescribeEvents {
                 EventsTable.getRows(region, i, end).forEach(r -> (r.object() == null ? describeRows : getRows).add(r));
                 i = end[0] - 1;
                 continuing = null;
-            } else if (EventsTable.omittedHeader(line) != null) {
+            } else if ((omitted = EventsTable.omittedHeader(line)) != null) {
                 // the rows below a custom-columns command run with --no-headers, read under the header it names
                 List<String> headed = new ArrayList<>(region);
-                headed.set(i, EventsTable.omittedHeader(line));
+                headed.set(i, omitted);
                 EventsTable.getRows(headed, i, end).forEach(r -> (r.object() == null ? describeRows : getRows).add(r));
                 i = end[0] - 1;
                 continuing = null;
@@ -707,6 +708,20 @@ final class DescribeEvents {
     static PodCommand podCommand(String line) {
         Matcher command = DESCRIBE_POD_COMMAND.matcher(line);
         return command.find() ? podCommand(command) : null;
+    }
+
+    /** {@code kubectl get pod NAME ...}, one pod named: its command, else null (a list, a describe, no command). */
+    static PodCommand namedPodGet(String line) {
+        PodCommand command = podCommand(line);
+        return command != null && "Pod".equals(command.kind()) && "get".equals(command.verb()) && command.name() != null
+                ? command : null;
+    }
+
+    private static final Pattern COMMAND_LINE = Pattern.compile("^\\s*(?:\\S*[$#>%]\\s+|\\+{1,2}\\s+)?" + KUBECTL + "\\s.*");
+
+    /** A kubectl (or oc) command line, behind a prompt or a shell trace's {@code +} or not: a command's output ends there. */
+    static boolean isCommandLine(String line) {
+        return COMMAND_LINE.matcher(line).matches();
     }
 
     private static List<PodCommand> podCommands(String text) {

@@ -39,9 +39,8 @@ final class JsonPathPrint {
             if (!template.find()) {
                 continue;
             }
-            DescribeEvents.PodCommand command = DescribeEvents.podCommand(line);
-            if (command == null || !"Pod".equals(command.kind()) || !"get".equals(command.verb())
-                    || command.name() == null) {
+            DescribeEvents.PodCommand command = DescribeEvents.namedPodGet(line);
+            if (command == null) {
                 continue;
             }
             List<String> output = new ArrayList<>();
@@ -57,15 +56,8 @@ final class JsonPathPrint {
 
     /** The output ends at a blank line, a fence or the next command. */
     private static boolean ends(String line) {
-        return line.isBlank() || line.strip().startsWith("```") || TEMPLATE.matcher(line).find() || isCommand(line);
-    }
-
-    private static final Pattern COMMAND_LINE = Pattern.compile(
-            "^\\s*(?:\\S*[$#>%]\\s+|\\+{1,2}\\s+)?(?:kubectl|oc|k)\\s.*");
-
-    /** A kubectl (or oc) command line, behind a prompt or a shell trace's {@code +} or not. */
-    static boolean isCommand(String line) {
-        return COMMAND_LINE.matcher(line).matches();
+        return line.isBlank() || line.strip().startsWith("```") || TEMPLATE.matcher(line).find()
+                || DescribeEvents.isCommandLine(line);
     }
 
     private static String template(Matcher template) {
@@ -132,12 +124,7 @@ final class JsonPathPrint {
     }
 
     private static ObjectNode pod(List<String> paths, Matcher values, DescribeEvents.PodCommand command) {
-        ObjectNode pod = JsonLogReader.MAPPER.createObjectNode();
-        pod.put("apiVersion", "v1");
-        pod.put("kind", "Pod");
-        pod.putObject("metadata").put("name", command.name())
-                .put("namespace", command.namespace() == null ? "default" : command.namespace());
-        ObjectNode status = pod.putObject("status");
+        ObjectNode status = JsonLogReader.MAPPER.createObjectNode();
         boolean state = false;
         for (int k = 0; k < paths.size(); k++) {
             String value = values.group(k + 1);
@@ -187,7 +174,8 @@ final class JsonPathPrint {
                 }
             }
         }
-        return pod;
+        return YamlObjects.object("Pod", command.name(), command.namespace() == null ? "default" : command.namespace(),
+                status);
     }
 
     /** The container at {@code index} of a status list, the list filled with unnamed containers up to it. */

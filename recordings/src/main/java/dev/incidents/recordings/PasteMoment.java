@@ -2,8 +2,6 @@ package dev.incidents.recordings;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.regex.Matcher;
 
@@ -28,11 +26,9 @@ final class PasteMoment {
         for (String line : lines) {
             Matcher m = QuotedEvent.TIMESTAMP.matcher(line);
             while (m.find()) {
-                try {
-                    Instant at = OffsetDateTime.parse(m.group(1).replace(' ', 'T')).toInstant();
-                    newest = newest == null || at.isAfter(newest) ? at : newest;
-                } catch (DateTimeParseException e) {
-                    // not a time after all (a version, an id)
+                Instant at = QuotedEvent.timestamp(m);
+                if (at != null && (newest == null || at.isAfter(newest))) {
+                    newest = at;
                 }
             }
         }

@@ -25,15 +25,14 @@ final class PodYamlExcerpt {
             if (!YAML_OUTPUT.matcher(line).find()) {
                 continue;
             }
-            DescribeEvents.PodCommand command = DescribeEvents.podCommand(line);
-            if (command == null || !"Pod".equals(command.kind()) || !"get".equals(command.verb())
-                    || command.name() == null) {
+            DescribeEvents.PodCommand command = DescribeEvents.namedPodGet(line);
+            if (command == null) {
                 continue;
             }
             List<String> excerpt = new ArrayList<>();
             int k = i + 1;
             for (; k < lines.size() && !lines.get(k).isBlank() && !lines.get(k).strip().startsWith("```")
-                    && !lines.get(k).strip().startsWith("~~~") && !JsonPathPrint.isCommand(lines.get(k)); k++) {
+                    && !lines.get(k).strip().startsWith("~~~") && !DescribeEvents.isCommandLine(lines.get(k)); k++) {
                 excerpt.add(lines.get(k));
             }
             ObjectNode pod = excerpt.isEmpty() ? null : YamlObjects.statusFragment(dedent(excerpt));

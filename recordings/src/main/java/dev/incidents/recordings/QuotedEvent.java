@@ -425,14 +425,16 @@ final class QuotedEvent {
     /** The age of the line's first timestamp at {@code now} ({@code 0s} when it has none or is later). */
     static String age(String line, Instant now) {
         Matcher m = TIMESTAMP.matcher(line);
-        if (m.find()) {
-            try {
-                Instant at = OffsetDateTime.parse(m.group(1).replace(' ', 'T')).toInstant();
-                return Math.max(0, Duration.between(at, now).getSeconds()) + "s";
-            } catch (DateTimeParseException e) {
-                return "0s";
-            }
+        Instant at = m.find() ? timestamp(m) : null;
+        return at == null ? "0s" : Math.max(0, Duration.between(at, now).getSeconds()) + "s";
+    }
+
+    /** The time a {@link #TIMESTAMP} match holds, null when it is no time after all (a version, an id). */
+    static Instant timestamp(Matcher match) {
+        try {
+            return OffsetDateTime.parse(match.group(1).replace(' ', 'T')).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
         }
-        return "0s";
     }
 }

@@ -213,7 +213,8 @@ final class YamlObjects {
         return known;
     }
 
-    private static com.fasterxml.jackson.databind.node.ObjectNode object(String kind, String name, String namespace,
+    /** An object of {@code kind} named {@code name} in {@code namespace} (null: cluster-scoped) with {@code status}. */
+    static com.fasterxml.jackson.databind.node.ObjectNode object(String kind, String name, String namespace,
             JsonNode status) {
         com.fasterxml.jackson.databind.node.ObjectNode object = JsonLogReader.MAPPER.createObjectNode();
         object.put("apiVersion", "v1");
