@@ -128,11 +128,13 @@ final class QuotedEvent {
      * bracketed time range ({@code [2020-04-02T15:21:43Z -
      * 2020-04-02T15:22:47Z]}, SLATE's client), the event's type in brackets ({@code [Warning]}, JupyterHub's spawn
      * progress), the reason as a label ({@code FailedMount: }, {@code Failed: } as an e2e log prints it, or in parentheses as Testkube's workflow log prints it:
-     * {@code (Failed) Failed to pull image ...}).
+     * {@code (Failed) Failed to pull image ...}), or the reason as a console words it before a tab (OpenShift's web
+     * console: {@code Failed sync<TAB>Error syncing pod, skipping: ...}).
      */
     private static final Pattern TOOL_PREFIX = Pattern.compile("^(?:\\[[^\\]]*\\d\\d:\\d\\d[^\\]]*\\]\\s*|"
             + "(?:\\d{4}[-/]\\d\\d[-/]\\d\\d[T ])?\\d\\d:\\d\\d:\\d\\d(?:\\.\\d+)?(?:Z|[+-]\\d\\d:?\\d\\d)?\\s+)?"
-            + "(?:\\[(Normal|Warning)\\]\\s*)?(?:([A-Z][a-z]+(?:[A-Z][A-Za-z]*)+|Failed|Unhealthy|Evicted|Killing):\\s+|\\(([A-Z][a-z]+(?:[A-Z][A-Za-z]*)*)\\)\\s+)?"
+            + "(?:\\[(Normal|Warning)\\]\\s*)?(?:([A-Z][a-z]+(?:[A-Z][A-Za-z]*)+|Failed|Unhealthy|Evicted|Killing):\\s+|\\(([A-Z][a-z]+(?:[A-Z][A-Za-z]*)*)\\)\\s+"
+            + "|[A-Z][a-z]+(?:[ -][A-Za-z][a-z]+){0,3} *\\t\\s*)?"
             + "(?:\\(combined from similar events\\):\\s*)?");
     /** {@code pods "my-cluster-head-9xmvs" is forbidden: exceeded quota: ...}, the API server's refusal of a pod. */
     private static final Pattern POD_FORBIDDEN = Pattern.compile("\\bpods \"[^\"]+\" is forbidden: .+");

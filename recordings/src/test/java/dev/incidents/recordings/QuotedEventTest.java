@@ -844,6 +844,20 @@ class QuotedEventTest {
         assertThat(QuotedEvent.parse("(Note) this is prose", 1, OPTIONS.now())).isNull();
     }
 
+    /**
+     * gofabric8#315: OpenShift's web console words an event's reason for people ({@code Failed sync}) and a copy of its
+     * row puts a tab before the message: the message is the kubelet's, whatever label is in front of it.
+     */
+    @Test
+    void aConsolesWordedReasonBeforeATab() {
+        EventsTable.Row row = QuotedEvent.parse("Failed sync \tError syncing pod, skipping: [failed to \"InitContainer\" "
+                + "for \"init\" with RunInitContainerError: \"init container \\\"init\\\" exited with 1\" ]", 1,
+                OPTIONS.now());
+        assertThat(row.reason()).isEqualTo("FailedSync");
+        assertThat(row.message()).startsWith("Error syncing pod, skipping: [failed to \"InitContainer\"");
+        assertThat(QuotedEvent.parse("Note \tthis is prose", 1, OPTIONS.now())).isNull();
+    }
+
     /** nebari#1200: an Events row copied out of a terminal UI (k9s) with its box borders. */
     @Test
     void aRowBetweenATerminalUisBoxBorders() {

@@ -365,19 +365,18 @@ class RealWorldAccuracyTest {
             // liveness failure or kill in the paste: a jump of several restarts is not read as probe kills (a crash loop
             // that recovered shows the same)
             "probe_failure/mmagia-sre-intro-lab4-k3d-redis-scaled-to-zero-events-readiness-503-and-liveness-on-same-health-endpoint-restarts-it-3-times-gateway-2-before-and-after-listings",
-            "probe_failure/n1qro-sre-intro-lab4-k3d-redis-scaled-to-zero-events-health-checks-redis-readiness-0-of-1-then-liveness-on-same-endpoint-restarts-it-headerless-watch-rows");
+            "probe_failure/n1qro-sre-intro-lab4-k3d-redis-scaled-to-zero-events-health-checks-redis-readiness-0-of-1-then-liveness-on-same-endpoint-restarts-it-headerless-watch-rows",
+            // batch 55: two listings without events, the replica 1/1 at 31 s and 0/1 at 4 min: unready for 3.5 min at
+            // most, under the listing rule's 10 (a model still loading looks the same); timing the two listings apart
+            // by their AGE is the multi-moment question the README leaves open
+            "readiness_failing/aws-eks-workshop-healthchecks-readiness-deployment-tmp-healthy-removed-one-replica-0-of-1-running-2-available-1-unavailable-listings-no-events");
 
     /**
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
-    // batch 55, measured 18/20 on 2026-12-05 (session 21, at its merge, analyzer of 6de9594) before anyone looked at
-    // it: the misses as the report printed them, sealed for the next session to measure again and then look at
-    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
-            // expected INIT_CONTAINER_FAILED not found
-            "init_container_failed/gofabric8-315-fabric8-gogs-init-chmod-777-data-volume-exits-1-runinitcontainererror-failed-sync-line-openshift-1-3",
-            // expected READINESS_FAILING Deployment/readiness-deployment not found
-            "readiness_failing/aws-eks-workshop-healthchecks-readiness-deployment-tmp-healthy-removed-one-replica-0-of-1-running-2-available-1-unavailable-listings-no-events");
+    // no batch sealed until the next one is merged and measured
+    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of();
 
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
@@ -434,8 +433,8 @@ class RealWorldAccuracyTest {
 
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
-        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(1489);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(20);
+        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(1509);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(0);
     }
 
     @Test
