@@ -192,8 +192,9 @@ final class DescribeEvents {
                     describeRows.add(row);
                     continuing = describeRows;
                 } else if ((row = EventsTable.getRow(line, from + i + 1)) != null) {
-                    getRows.add(row);
-                    continuing = getRows;
+                    // a row without an object (time, reason, message) is about what the paste says, as a describe's
+                    continuing = row.object() == null ? describeRows : getRows;
+                    continuing.add(row);
                 } else if (continuing != null && (EventsTable.continuesLoneRow(line)
                         || continuing.get(continuing.size() - 1).message().isEmpty() && !line.isBlank())
                         && !(wrappedQuote && (LoggedEvent.startsRecord(line)

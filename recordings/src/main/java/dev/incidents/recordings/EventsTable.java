@@ -167,6 +167,14 @@ final class EventsTable {
      */
     private static final Pattern DATED_GET_ROW = Pattern.compile("^\\s*(" + RFC_3339_CELL + ")\\s+" + TYPE
             + "\\s+([A-Z]\\w+)\\s+([A-Za-z.]+/\\S+)\\s+(.*?)(?:\\s{2,}(" + RFC_3339_CELL + "))?\\s*$");
+    /**
+     * The same with the time, the reason and the message only ({@code get events -o custom-columns=TIME:...,REASON:...,
+     * MSG:...} cut by {@code tail}): the reason a compound word (or one of the kubelet's single words) followed by a
+     * column gap, the type the reason's, the object named by the message when it names one.
+     */
+    private static final Pattern DATED_REASON_ROW = Pattern.compile("^\\s*(" + RFC_3339_CELL + ")\\s+"
+            + "([A-Z][a-z]+(?:[A-Z][a-z]*)+|Scheduled|Pulling|Pulled|Created|Started|Killing|Failed|Unhealthy|Evicted)"
+            + "\\s{2,}(\\S.*?)\\s*$");
     private static final Pattern SEPARATOR = Pattern.compile("^\\s*-{2,}(\\s+-{2,})*\\s*$");
     private static final Pattern SECTION = Pattern.compile("^[A-Z][\\w .-]*:(\\s.*)?$");
     /** Terminal wraps are hard breaks at the screen width: such a continuation joins without a space. */
@@ -437,6 +445,11 @@ final class EventsTable {
             if (dated.matches()) {
                 return new Row(lineNumber, null, dated.group(2), dated.group(3), dated.group(1), null, dated.group(4),
                         dated.group(5), dated.group(6), null);
+            }
+            Matcher reasonOnly = DATED_REASON_ROW.matcher(line);
+            if (reasonOnly.matches()) {
+                return new Row(lineNumber, null, typeOf(reasonOnly.group(2)), reasonOnly.group(2), reasonOnly.group(1),
+                        null, null, reasonOnly.group(3), null, null);
             }
             Matcher old = OLD_GET_ROW.matcher(line);
             if (old.matches() && !old.group(1).isEmpty() && !old.group(2).isEmpty()) {

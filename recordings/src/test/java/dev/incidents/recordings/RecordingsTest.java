@@ -1489,6 +1489,30 @@ class RecordingsTest {
         assertThat(rejections).isEmpty();
     }
 
+    /**
+     * devopstoolkit-live (scale to zero): {@code get events -o custom-columns=TIME:...,REASON:...,MSG:...} cut by
+     * {@code tail}, so no header: each row is an event at its time, typed by its reason, the pod named by the message.
+     */
+    @Test
+    void aTimeReasonMessageRowWithoutHeader() {
+        List<Recorded> rows = Recordings.read("paste.txt", """
+                2026-09-04T20:14:01Z   FailedScheduling             0/3 nodes are available: 3 Insufficient nvidia.com/gpu.
+                2026-09-04T20:15:15Z   Scheduled                    Successfully assigned inference/vllm-86d74d98f8-8d8mj to gke-gpu-1
+                2026-09-04T20:19:27Z   Started                      Container started
+                """, OPTIONS, rejections::add);
+        assertThat(rejections).isEmpty();
+        assertThat(rows).extracting(r -> ((KubeEvent) r.value()).getReason())
+                .containsExactly("FailedScheduling", "Scheduled", "Started");
+        KubeEvent verdict = (KubeEvent) rows.get(0).value();
+        assertThat(verdict.getType()).isEqualTo("Warning");
+        assertThat(verdict.getLastTimestamp()).isEqualTo(Instant.parse("2026-09-04T20:14:01Z"));
+        KubeEvent scheduled = (KubeEvent) rows.get(1).value();
+        assertThat(scheduled.getType()).isEqualTo("Normal");
+        assertThat(scheduled.getMessage()).isEqualTo("Successfully assigned inference/vllm-86d74d98f8-8d8mj to gke-gpu-1");
+        // a log line's level is no reason
+        assertThat(Recordings.read("log.txt", "2026-09-04T20:14:01Z  INFO  starting\n", OPTIONS, rejections::add)).isEmpty();
+    }
+
     /** Multus names the pod of a sandbox it cannot network in its own brackets, namespace first. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
