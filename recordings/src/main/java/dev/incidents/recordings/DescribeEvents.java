@@ -29,65 +29,9 @@ final class DescribeEvents {
     private static final Pattern NAMESPACED_POD_LINE = Pattern.compile(
             "(?m)^\\s*([a-z0-9][-a-z0-9]{0,62}):([a-z0-9][-a-z0-9.]*-[a-z0-9]{5})\\s*$");
     private static final Pattern CONTEXT_NODE = Pattern.compile("(?im)^\\W*node(?: name)?:\\s*([a-z0-9][-a-z0-9.]*[a-z0-9])\\b");
-    /**
-     * kubectl as people type it: {@code kubectl}, OpenShift's {@code oc}, and the {@code k} alias the kubectl docs
-     * suggest ({@code alias k=kubectl}).
-     */
-    static final String KUBECTL = "\\b(?:kubectl|oc|k)\\b";
-    /** The command pasted above the table: {@code $ kubectl get events -n inference}, {@code kubectl events -n x}. */
-    private static final Pattern EVENTS_COMMAND = Pattern.compile(
-            "(?m)" + KUBECTL + "[^\\n]*?\\b(?:get\\s+(?:events|event|ev)|events)\\b[^\\n]*");
-    /**
-     * The command pasted above a table whose own header was cut, {@code kubectl describe pod web-0 -n shop} (OpenShift's
-     * {@code oc describe -n ns pods/web-0} too), or above a print of one pod's fields, {@code kubectl get pod gpu-pod
-     * --template '{{.status.conditions}}'}.
-     */
-    private static final Pattern DESCRIBE_POD_COMMAND = Pattern.compile(
-            "(?m)" + KUBECTL + "[^\\n]*?\\b(describe|get)\\s+((?:-{1,2}[a-z][-a-z]*(?:=\\S+|\\s+[^-\\s]\\S*)?\\s+)*)"
-            + "(pods?|po)(?:/|\\s+)([^\\n]*)");
-    /**
-     * {@code kubectl describe rs toolbox-84b4c6f7f6} (and the other pod controllers, and a pod's claim: {@code describe
-     * pvc web-data}) above a table cut from it.
-     */
-    private static final Pattern DESCRIBE_CONTROLLER_COMMAND = Pattern.compile(
-            "(?m)" + KUBECTL + "[^\\n]*?\\b(describe)\\s+((?:-{1,2}[a-z][-a-z]*(?:=\\S+|\\s+[^-\\s]\\S*)?\\s+)*)"
-            + "(rs|replicasets?|deploy|deployments?|sts|statefulsets?|ds|daemonsets?|jobs?|cronjobs?|cj|pvc"
-            + "|persistentvolumeclaims?)"
-            + "(?:\\.(?:apps|batch))?(?:/|\\s+)([^\\n]*)");
-    /** The kind a resource word of {@link #DESCRIBE_POD_COMMAND} names. */
-    private static String commandKind(String resource) {
-        return switch (resource) {
-            case "rs", "replicaset", "replicasets" -> "ReplicaSet";
-            case "deploy", "deployment", "deployments" -> "Deployment";
-            case "sts", "statefulset", "statefulsets" -> "StatefulSet";
-            case "ds", "daemonset", "daemonsets" -> "DaemonSet";
-            case "job", "jobs" -> "Job";
-            case "cj", "cronjob", "cronjobs" -> "CronJob";
-            case "pvc", "persistentvolumeclaim", "persistentvolumeclaims" -> "PersistentVolumeClaim";
-            default -> "Pod";
-        };
-    }
     /** {@code <...>} with spaces right after a name's character (not {@code <none>} or prose in a message). */
     private static final Pattern PLACEHOLDER_IN_NAME = Pattern.compile("(?<=[-./a-z0-9])<([^<>\\s][^<>]{0,38}\\s[^<>]{0,38})>");
     private static final Pattern CONTEXT_NAMESPACE = Pattern.compile("(?i)\\bnamespace:\\s*([a-z0-9][-a-z0-9]*[a-z0-9])\\b");
-    /**
-     * The kubelet names the pod in many of its messages: {@code Back-off restarting failed container app in pod
-     * web-0_shop(uid)}, {@code Unable to mount volumes for pod "web-0_shop(uid)"}, {@code ... for pod "web-0"/"shop"}
-     * (before 1.10), {@code failed to set up sandbox container "..." network for pod "web-0"} (no namespace: group 2
-     * is then null), a CrashLoopBackOff state's {@code container=app pod=web-0_shop(uid)}, the security context's
-     * {@code (pod: "web-0_shop(uid)", container: app)}, a lifecycle hook's {@code in Pod "web-0_shop(uid)"}, the CNI
-     * plugin's {@code networkPlugin cni failed to set up pod "web-0_shop" network}. {@code pods "x" is forbidden} (plural) is a controller's, about a pod that was never made.
-     */
-    private static final Pattern POD_IN_MESSAGE = Pattern.compile(
-            "\\b[Pp]od(?::\\s|[ =])\"?([a-z0-9][-a-z0-9.]*[a-z0-9])(?:_([a-z0-9][-a-z0-9]*[a-z0-9])[(\"]|\"/\"([a-z0-9][-a-z0-9]*[a-z0-9])\""
-            + "|\"(?=[:\\s]))");
-    /**
-     * Multus names the pod in its own brackets, namespace first: {@code Multus: [ns/web-0/<uid>]: error ...}, {@code
-     * failed (add): [ns/web-0/<uid>:storage]: error adding container to network "storage"} (the attachment after the
-     * colon), {@code error configuring pod [ns/web-0] networking}.
-     */
-    private static final Pattern MULTUS_POD = Pattern.compile("\\[([a-z0-9](?:[-a-z0-9]*[a-z0-9])?)/"
-            + "([a-z0-9](?:[-a-z0-9.]*[a-z0-9])?)(?:/[0-9a-f][-0-9a-f]{7,})?(?::[-A-Za-z0-9._]+)?](?=[:\\s])");
     /**
      * Kinds {@link EventsTable#kindOfRows} tells from their scheduler's or controller's events (a claim's binding and
      * provisioning), kept when the paste names no object.
@@ -281,8 +225,8 @@ final class DescribeEvents {
         Map<Integer, PodCommand> commands = new HashMap<>();
         java.util.Set<String> names = new java.util.HashSet<>();
         for (int i = 0; i < region.size(); i++) {
-            if (ANY_COMMAND.matcher(region.get(i)).find()) {
-                PodCommand command = podCommand(region.get(i));
+            if (KubectlCommands.ANY_COMMAND.matcher(region.get(i)).find()) {
+                PodCommand command = PodCommand.of(region.get(i));
                 boolean describesPod = command != null && "describe".equals(command.verb()) && "Pod".equals(command.kind())
                         && command.name() != null;
                 commands.put(i, describesPod ? command : null); // another command ends the one above
@@ -320,7 +264,7 @@ final class DescribeEvents {
                 if (m.find()) {
                     namespaces.putIfAbsent(m.group(2), m.group(1));
                 }
-                PodInMessage named = podInMessage(row.message());
+                PodInMessage named = PodInMessage.in(row.message());
                 if (named != null && named.namespace() != null) {
                     namespaces.putIfAbsent(named.name(), named.namespace());
                 }
@@ -393,7 +337,7 @@ final class DescribeEvents {
             return refusing != null && refusing.kind().equals(describedController.kind())
                     && refusing.name().startsWith(describedController.name() + "-") ? refusing : describedController;
         }
-        Matcher events = EVENTS_COMMAND.matcher(text);
+        Matcher events = KubectlCommands.EVENTS_COMMAND.matcher(text);
         while (events.find()) {
             Matcher selected = SELECTED_OBJECT.matcher(events.group());
             if (selected.find()) {
@@ -409,7 +353,7 @@ final class DescribeEvents {
                 boolean quoted = slashed.group(1) != null;
                 return new Subject("Pod", slashed.group(quoted ? 1 : 3), slashed.group(quoted ? 2 : 4), contextNode);
             }
-            PodInMessage named = podInMessage(row.message());
+            PodInMessage named = PodInMessage.in(row.message());
             if (named != null) {
                 return new Subject("Pod", named.namespace() != null ? named.namespace() : contextNamespace, named.name(),
                         contextNode);
@@ -543,44 +487,11 @@ final class DescribeEvents {
         if (message == null) {
             return null;
         }
-        PodInMessage named = podInMessage(message);
+        PodInMessage named = PodInMessage.in(message);
         return named != null && named.namespace() != null ? new Subject("Pod", named.namespace(), named.name(), null)
                 : null;
     }
 
-    /** A pod a message names, with its namespace when the message gives it; see {@link #podInMessage}. */
-    private record PodInMessage(String name, String namespace) {
-    }
-
-    /**
-     * The pod a kubelet message names. A message may name it twice, the second time with its namespace (a sandbox
-     * failure: {@code network for pod "coredns-5c98db65d4-h5vwr": NetworkPlugin cni failed to set up pod
-     * "coredns-5c98db65d4-h5vwr_kube-system" network}): the first mention that gives the namespace wins, else the first.
-     */
-    private static PodInMessage podInMessage(String message) {
-        Matcher m = POD_IN_MESSAGE.matcher(message);
-        PodInMessage first = null;
-        while (m.find()) {
-            if (namespaceIn(m) != null) {
-                return new PodInMessage(m.group(1), namespaceIn(m));
-            }
-            if (first == null) {
-                first = new PodInMessage(m.group(1), null);
-            }
-        }
-        if (message.contains("multus") || message.contains("Multus") || message.contains("configuring pod [")) {
-            Matcher multus = MULTUS_POD.matcher(message);
-            if (multus.find()) {
-                return new PodInMessage(multus.group(2), multus.group(1));
-            }
-        }
-        return first;
-    }
-
-    /** The namespace a {@link #POD_IN_MESSAGE} match gives, null when the message names the pod alone. */
-    private static String namespaceIn(Matcher podInMessage) {
-        return podInMessage.group(2) != null ? podInMessage.group(2) : podInMessage.group(3);
-    }
 
     /**
      * A reporter's placeholder inside a name, {@code pod/egg-<id here>}, with its spaces joined ({@code egg-<id-here>}):
@@ -632,9 +543,6 @@ final class DescribeEvents {
         return all;
     }
 
-    /** kubectl flags whose value is the next word. */
-    private static final java.util.Set<String> VALUED_FLAGS = java.util.Set.of("-o", "--output", "-l", "--selector",
-            "-c", "--context", "--field-selector", "--template", "--sort-by", "--kubeconfig");
 
     /**
      * The one pod a {@code kubectl describe pod NAME} command in the paste names (its {@code -n} flag, else the
@@ -643,7 +551,7 @@ final class DescribeEvents {
      */
     static Subject describedPod(String text, String contextNamespace, String contextNode) {
         Subject found = null;
-        for (PodCommand command : podCommands(text)) {
+        for (PodCommand command : PodCommand.allIn(text)) {
             if (!"Pod".equals(command.kind())) {
                 continue;
             }
@@ -665,7 +573,7 @@ final class DescribeEvents {
      */
     static String selectedPodsNamespace(String text) {
         String namespace = null;
-        for (PodCommand command : podCommands(text)) {
+        for (PodCommand command : PodCommand.allIn(text)) {
             if ("Pod".equals(command.kind()) && "describe".equals(command.verb()) && command.name() == null && command.selector()
                     && command.namespace() != null) {
                 if (namespace != null && !namespace.equals(command.namespace())) {
@@ -684,7 +592,7 @@ final class DescribeEvents {
      */
     static Subject describedController(String text, String contextNamespace, String contextNode) {
         Subject found = null;
-        for (PodCommand command : podCommands(text)) {
+        for (PodCommand command : PodCommand.allIn(text)) {
             if ("Pod".equals(command.kind()) || !"describe".equals(command.verb())) {
                 continue;
             }
@@ -698,69 +606,6 @@ final class DescribeEvents {
         return found;
     }
 
-    /**
-     * A {@code kubectl describe|get} command of a pod or a pod controller: the kind, the object it names (null: none),
-     * its {@code -n}, whether it has {@code -l}.
-     */
-    record PodCommand(String verb, String kind, String name, String namespace, boolean selector) {
-    }
-
-    /** The pod command {@code line} is ({@code kubectl get pod oom -n l02 -o ...}), or null when it is none. */
-    static PodCommand podCommand(String line) {
-        Matcher command = DESCRIBE_POD_COMMAND.matcher(line);
-        return command.find() ? podCommand(command) : null;
-    }
-
-    /** {@code kubectl get pod NAME ...}, one pod named: its command, else null (a list, a describe, no command). */
-    static PodCommand namedPodGet(String line) {
-        PodCommand command = podCommand(line);
-        return command != null && "Pod".equals(command.kind()) && "get".equals(command.verb()) && command.name() != null
-                ? command : null;
-    }
-
-    private static final Pattern COMMAND_LINE = Pattern.compile("^\\s*(?:\\S*[$#>%]\\s+|\\+{1,2}\\s+)?" + KUBECTL + "\\s.*");
-
-    /** A kubectl (or oc) command line, behind a prompt or a shell trace's {@code +} or not: a command's output ends there. */
-    static boolean isCommandLine(String line) {
-        return COMMAND_LINE.matcher(line).matches();
-    }
-
-    private static List<PodCommand> podCommands(String text) {
-        List<PodCommand> commands = new ArrayList<>();
-        for (Pattern pattern : List.of(DESCRIBE_POD_COMMAND, DESCRIBE_CONTROLLER_COMMAND)) {
-            Matcher command = pattern.matcher(text);
-            while (command.find()) {
-                commands.add(podCommand(command));
-            }
-        }
-        return commands;
-    }
-
-    private static PodCommand podCommand(Matcher command) {
-        // the flags before the resource (oc describe -n ns pods/x) and the words after it, read alike
-        String[] words = (command.group(2) + " " + command.group(4)).trim().split("\\s+");
-        String name = null;
-        String namespace = null;
-        boolean selector = false;
-        for (int i = 0; i < words.length; i++) {
-            String word = words[i];
-            if (word.equals("-n") || word.equals("--namespace")) {
-                namespace = i + 1 < words.length ? words[++i] : null;
-            } else if (word.startsWith("--namespace=")) {
-                namespace = word.substring("--namespace=".length());
-            } else if (VALUED_FLAGS.contains(word)) {
-                selector |= word.equals("-l") || word.equals("--selector");
-                i++; // -o wide, -l app=web: the next word is the flag's
-            } else if (word.startsWith("-")) {
-                selector |= word.startsWith("--selector=") || word.startsWith("-l=");
-            } else if (name == null && word.matches("[a-z0-9][-a-z0-9.]*[a-z0-9]")) {
-                name = word;
-            } else {
-                break; // a pipe, a redirect, prose: the command ends
-            }
-        }
-        return new PodCommand(command.group(1), commandKind(command.group(3)), name, namespace, selector);
-    }
 
     /**
      * The namespace of get-events rows printed without a NAMESPACE column ({@code kubectl get events -n ns}): the one
@@ -790,7 +635,7 @@ final class DescribeEvents {
                 }
             }
         }
-        Matcher command = EVENTS_COMMAND.matcher(text);
+        Matcher command = KubectlCommands.EVENTS_COMMAND.matcher(text);
         while (command.find()) {
             String flag = PodsTable.namespaceFlag(command.group());
             if (flag != null) {
@@ -808,7 +653,7 @@ final class DescribeEvents {
         if (named.size() == 1) {
             return named.iterator().next();
         }
-        String commands = commandsNamespace(text);
+        String commands = KubectlCommands.commandsNamespace(text);
         return commands != null ? commands : "default";
     }
 
@@ -825,27 +670,6 @@ final class DescribeEvents {
      */
     private static final Pattern OLD_FIT_FAILURE = Pattern.compile("\\bfailed to fit in any node\\s*$");
 
-    /** A kubectl command anywhere in the paste (oc too): {@code kubectl --context live-0 -n monitoring get deployments}. */
-    private static final Pattern ANY_COMMAND = Pattern.compile("(?m)" + KUBECTL + "\\s[^\\n]*");
-
-    /**
-     * The namespace every kubectl command of the paste that names one names ({@code -n monitoring}), or null when
-     * none does or they disagree: the reporter was looking at that namespace, including at rows printed without it.
-     */
-    private static String commandsNamespace(String text) {
-        String found = null;
-        Matcher command = ANY_COMMAND.matcher(text);
-        while (command.find()) {
-            String flag = PodsTable.namespaceFlag(command.group());
-            if (flag != null) {
-                if (found != null && !found.equals(flag)) {
-                    return null;
-                }
-                found = flag;
-            }
-        }
-        return found;
-    }
 
     /** The node a {@code Successfully assigned ns/pod to node} row of pod {@code name} names, else {@code known}. */
     static String assignedNode(List<EventsTable.Row> rows, String name, String known) {

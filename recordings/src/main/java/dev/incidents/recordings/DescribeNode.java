@@ -129,7 +129,7 @@ final class DescribeNode {
      * table alone): the one node such commands name, else the one its Lease names, else the one node a {@code get
      * nodes} listing of the paste shows NotReady, else {@link #UNNAMED_NODE}.
      */
-    private static final Pattern DESCRIBE_NODE_COMMAND = Pattern.compile(DescribeEvents.KUBECTL
+    private static final Pattern DESCRIBE_NODE_COMMAND = Pattern.compile(KubectlCommands.KUBECTL
             + "[^\\n|]*?\\bdescribe\\s+(?:-{1,2}[a-z][-a-z]*(?:=\\S+)?\\s+)*(?:nodes?|no)(?:/|\\s+)([a-z0-9][-a-z0-9.]*[a-z0-9])\\b");
 
     static String describedName(List<String> lines) {

@@ -497,7 +497,7 @@ final class EventsTable {
      * {@code kubectl get events ... -o custom-columns=TYPE:.type,REASON:.reason,MESSAGE:.message --no-headers}: the
      * command names the columns of the rows below it, whose header it left out (group 1 the column list).
      */
-    private static final Pattern HEADERLESS_CUSTOM_COLUMNS = Pattern.compile(DescribeEvents.KUBECTL
+    private static final Pattern HEADERLESS_CUSTOM_COLUMNS = Pattern.compile(KubectlCommands.KUBECTL
             + "[^|]*?\\b(?:get\\s+(?:events|event|ev)|events)\\b[^|]*?(?:-o\\s*|--output[= ])custom-columns=(\\S+)");
     private static final Pattern NO_HEADERS = Pattern.compile("--no-headers\\b(?!=false)");
 

@@ -39,7 +39,7 @@ final class JsonPathPrint {
             if (!template.find()) {
                 continue;
             }
-            DescribeEvents.PodCommand command = DescribeEvents.namedPodGet(line);
+            PodCommand command = PodCommand.namedGet(line);
             if (command == null) {
                 continue;
             }
@@ -57,7 +57,7 @@ final class JsonPathPrint {
     /** The output ends at a blank line, a fence or the next command. */
     private static boolean ends(String line) {
         return line.isBlank() || line.strip().startsWith("```") || TEMPLATE.matcher(line).find()
-                || DescribeEvents.isCommandLine(line);
+                || KubectlCommands.isCommandLine(line);
     }
 
     private static String template(Matcher template) {
@@ -70,7 +70,7 @@ final class JsonPathPrint {
     }
 
     /** The pod {@code printed} describes under {@code template}, null when it does not match or prints no state. */
-    private static ObjectNode pod(String template, String printed, DescribeEvents.PodCommand command) {
+    private static ObjectNode pod(String template, String printed, PodCommand command) {
         StringBuilder regex = new StringBuilder("^\\s*");
         List<String> paths = new ArrayList<>();
         Matcher expression = EXPRESSION.matcher(template);
@@ -123,7 +123,7 @@ final class JsonPathPrint {
         }
     }
 
-    private static ObjectNode pod(List<String> paths, Matcher values, DescribeEvents.PodCommand command) {
+    private static ObjectNode pod(List<String> paths, Matcher values, PodCommand command) {
         ObjectNode status = JsonLogReader.MAPPER.createObjectNode();
         boolean state = false;
         for (int k = 0; k < paths.size(); k++) {

@@ -25,14 +25,14 @@ final class PodYamlExcerpt {
             if (!YAML_OUTPUT.matcher(line).find()) {
                 continue;
             }
-            DescribeEvents.PodCommand command = DescribeEvents.namedPodGet(line);
+            PodCommand command = PodCommand.namedGet(line);
             if (command == null) {
                 continue;
             }
             List<String> excerpt = new ArrayList<>();
             int k = i + 1;
             for (; k < lines.size() && !lines.get(k).isBlank() && !lines.get(k).strip().startsWith("```")
-                    && !lines.get(k).strip().startsWith("~~~") && !DescribeEvents.isCommandLine(lines.get(k)); k++) {
+                    && !lines.get(k).strip().startsWith("~~~") && !KubectlCommands.isCommandLine(lines.get(k)); k++) {
                 excerpt.add(lines.get(k));
             }
             ObjectNode pod = excerpt.isEmpty() ? null : YamlObjects.statusFragment(dedent(excerpt));

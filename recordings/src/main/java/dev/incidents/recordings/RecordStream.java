@@ -34,7 +34,7 @@ import java.util.function.Consumer;
 public final class RecordStream implements Iterator<Recorded>, AutoCloseable {
     /** A shell prompt (optional) and a kubectl/oc command asking for YAML or JSON: {@code [root@x]# kubectl get node y -o yaml}. */
     private static final java.util.regex.Pattern OBJECTS_COMMAND = java.util.regex.Pattern.compile(
-            "^\\s*(?:.*?[$#>]\\s*)?" + DescribeEvents.KUBECTL + "\\s.*(?:-o\\s*|--output[= ])(?:yaml|json)\\b");
+            "^\\s*(?:.*?[$#>]\\s*)?" + KubectlCommands.KUBECTL + "\\s.*(?:-o\\s*|--output[= ])(?:yaml|json)\\b");
 
     /** Files by their oldest record; equal times in file order (within a file, {@link ReorderWindow} keeps position). */
     private static final Comparator<FileCursor> BY_HEAD = (a, b) -> {

@@ -1,0 +1,50 @@
+package dev.incidents.recordings;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The kubectl command lines a paste keeps above what they printed: which lines are commands, and the namespace they
+ * name. What a pod or controller command names is {@link PodCommand}'s.
+ */
+final class KubectlCommands {
+    /**
+     * kubectl as people type it: {@code kubectl}, OpenShift's {@code oc}, and the {@code k} alias the kubectl docs
+     * suggest ({@code alias k=kubectl}).
+     */
+    static final String KUBECTL = "\\b(?:kubectl|oc|k)\\b";
+    /** The command pasted above the table: {@code $ kubectl get events -n inference}, {@code kubectl events -n x}. */
+    static final Pattern EVENTS_COMMAND = Pattern.compile(
+            "(?m)" + KUBECTL + "[^\\n]*?\\b(?:get\\s+(?:events|event|ev)|events)\\b[^\\n]*");
+    /** A kubectl command anywhere in the paste (oc too): {@code kubectl --context live-0 -n monitoring get deployments}. */
+    static final Pattern ANY_COMMAND = Pattern.compile("(?m)" + KUBECTL + "\\s[^\\n]*");
+
+    private static final Pattern COMMAND_LINE = Pattern.compile("^\\s*(?:\\S*[$#>%]\\s+|\\+{1,2}\\s+)?" + KUBECTL + "\\s.*");
+
+    private KubectlCommands() {
+    }
+
+    /** A kubectl (or oc) command line, behind a prompt or a shell trace's {@code +} or not: a command's output ends there. */
+    static boolean isCommandLine(String line) {
+        return COMMAND_LINE.matcher(line).matches();
+    }
+
+    /**
+     * The namespace every kubectl command of the paste that names one names ({@code -n monitoring}), or null when
+     * none does or they disagree: the reporter was looking at that namespace, including at rows printed without it.
+     */
+    static String commandsNamespace(String text) {
+        String found = null;
+        Matcher command = ANY_COMMAND.matcher(text);
+        while (command.find()) {
+            String flag = PodsTable.namespaceFlag(command.group());
+            if (flag != null) {
+                if (found != null && !found.equals(flag)) {
+                    return null;
+                }
+                found = flag;
+            }
+        }
+        return found;
+    }
+}

@@ -1,0 +1,99 @@
+package dev.incidents.recordings;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A {@code kubectl describe|get} command of a pod or a pod controller pasted above what it printed: the kind, the
+ * object it names (null: none), its {@code -n}, whether it has {@code -l}.
+ */
+record PodCommand(String verb, String kind, String name, String namespace, boolean selector) {
+    /**
+     * The command pasted above a table whose own header was cut, {@code kubectl describe pod web-0 -n shop} (OpenShift's
+     * {@code oc describe -n ns pods/web-0} too), or above a print of one pod's fields, {@code kubectl get pod gpu-pod
+     * --template '{{.status.conditions}}'}.
+     */
+    private static final Pattern POD_COMMAND = Pattern.compile(
+            "(?m)" + KubectlCommands.KUBECTL + "[^\\n]*?\\b(describe|get)\\s+((?:-{1,2}[a-z][-a-z]*(?:=\\S+|\\s+[^-\\s]\\S*)?\\s+)*)"
+            + "(pods?|po)(?:/|\\s+)([^\\n]*)");
+    /**
+     * {@code kubectl describe rs toolbox-84b4c6f7f6} (and the other pod controllers, and a pod's claim: {@code describe
+     * pvc web-data}) above a table cut from it.
+     */
+    private static final Pattern CONTROLLER_COMMAND = Pattern.compile(
+            "(?m)" + KubectlCommands.KUBECTL + "[^\\n]*?\\b(describe)\\s+((?:-{1,2}[a-z][-a-z]*(?:=\\S+|\\s+[^-\\s]\\S*)?\\s+)*)"
+            + "(rs|replicasets?|deploy|deployments?|sts|statefulsets?|ds|daemonsets?|jobs?|cronjobs?|cj|pvc"
+            + "|persistentvolumeclaims?)"
+            + "(?:\\.(?:apps|batch))?(?:/|\\s+)([^\\n]*)");
+    /** kubectl flags whose value is the next word. */
+    private static final Set<String> VALUED_FLAGS = Set.of("-o", "--output", "-l", "--selector", "-c", "--context",
+            "--field-selector", "--template", "--sort-by", "--kubeconfig");
+
+    /** The pod command {@code line} is ({@code kubectl get pod oom -n l02 -o ...}), or null when it is none. */
+    static PodCommand of(String line) {
+        Matcher command = POD_COMMAND.matcher(line);
+        return command.find() ? parse(command) : null;
+    }
+
+    /** {@code kubectl get pod NAME ...}, one pod named: its command, else null (a list, a describe, no command). */
+    static PodCommand namedGet(String line) {
+        PodCommand command = of(line);
+        return command != null && "Pod".equals(command.kind()) && "get".equals(command.verb()) && command.name() != null
+                ? command : null;
+    }
+
+    /** Every pod and pod controller command in {@code text}: the pods' first, then the controllers'. */
+    static List<PodCommand> allIn(String text) {
+        List<PodCommand> commands = new ArrayList<>();
+        for (Pattern pattern : List.of(POD_COMMAND, CONTROLLER_COMMAND)) {
+            Matcher command = pattern.matcher(text);
+            while (command.find()) {
+                commands.add(parse(command));
+            }
+        }
+        return commands;
+    }
+
+    private static PodCommand parse(Matcher command) {
+        // the flags before the resource (oc describe -n ns pods/x) and the words after it, read alike
+        String[] words = (command.group(2) + " " + command.group(4)).trim().split("\\s+");
+        String name = null;
+        String namespace = null;
+        boolean selector = false;
+        for (int i = 0; i < words.length; i++) {
+            String word = words[i];
+            if (word.equals("-n") || word.equals("--namespace")) {
+                namespace = i + 1 < words.length ? words[++i] : null;
+            } else if (word.startsWith("--namespace=")) {
+                namespace = word.substring("--namespace=".length());
+            } else if (VALUED_FLAGS.contains(word)) {
+                selector |= word.equals("-l") || word.equals("--selector");
+                i++; // -o wide, -l app=web: the next word is the flag's
+            } else if (word.startsWith("-")) {
+                selector |= word.startsWith("--selector=") || word.startsWith("-l=");
+            } else if (name == null && word.matches("[a-z0-9][-a-z0-9.]*[a-z0-9]")) {
+                name = word;
+            } else {
+                break; // a pipe, a redirect, prose: the command ends
+            }
+        }
+        return new PodCommand(command.group(1), kind(command.group(3)), name, namespace, selector);
+    }
+
+    /** The kind a command's resource word names. */
+    private static String kind(String resource) {
+        return switch (resource) {
+            case "rs", "replicaset", "replicasets" -> "ReplicaSet";
+            case "deploy", "deployment", "deployments" -> "Deployment";
+            case "sts", "statefulset", "statefulsets" -> "StatefulSet";
+            case "ds", "daemonset", "daemonsets" -> "DaemonSet";
+            case "job", "jobs" -> "Job";
+            case "cj", "cronjob", "cronjobs" -> "CronJob";
+            case "pvc", "persistentvolumeclaim", "persistentvolumeclaims" -> "PersistentVolumeClaim";
+            default -> "Pod";
+        };
+    }
+}
