@@ -32,14 +32,26 @@ final class KubectlCommands {
     /**
      * The namespace every kubectl command of the paste that names one names ({@code -n monitoring}), or null when
      * none does or they disagree: the reporter was looking at that namespace, including at rows printed without it.
+     * Commands on lines of their own, as they were run, speak first; one quoted in a sentence (prose naming another
+     * namespace: {@code keeps it out of `kubectl get all -n session10`}) only when no command line names one.
      */
     static String commandsNamespace(String text) {
-        String found = null;
-        Matcher command = ANY_COMMAND.matcher(text);
+        String run = agreedNamespace(COMMAND_LINES.matcher(text));
+        String agreed = run != null && run.isEmpty() ? agreedNamespace(ANY_COMMAND.matcher(text)) : run;
+        return agreed == null || agreed.isEmpty() ? null : agreed;
+    }
+
+    /** A command at a line's start, behind a prompt or not, as {@link #isCommandLine} takes it. */
+    private static final Pattern COMMAND_LINES = Pattern.compile("(?m)^\\s*(?:\\S*[$#>%]\\s+|\\+{1,2}\\s+)?"
+            + KUBECTL + "\\s[^\\n]*");
+
+    /** The namespace the commands found agree on; empty when none names one, null when they disagree. */
+    private static String agreedNamespace(Matcher command) {
+        String found = "";
         while (command.find()) {
             String flag = PodsTable.namespaceFlag(command.group());
             if (flag != null) {
-                if (found != null && !found.equals(flag)) {
+                if (!found.isEmpty() && !found.equals(flag)) {
                     return null;
                 }
                 found = flag;

@@ -375,8 +375,13 @@ class RealWorldAccuracyTest {
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
-    // no batch sealed until the next one is merged and measured
-    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of();
+    // batch 61, measured 18/20 on 2026-12-05 (session 22, at its merge, analyzer of 2e9ca46) before anyone looked at
+    // it: the misses as the report printed them
+    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
+            // expected CONFIG_ERROR not found
+            "config_error/aaditdhariwal21-devops-heros-s14-config-demo-configmap-app-config-not-found-createcontainerconfigerror-events-get-configmap-notfound-then-fixed-minikube",
+            // expected READINESS_FAILING not found
+            "readiness_failing/kushaltalati-devops-heros-s21-capstone-studytrack-broken-config-database-url-host-no-such-db-ready-503-0-of-1-running-no-restarts-sed-conditions-events-tail-then-secret-fix-kind");
 
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
@@ -433,8 +438,8 @@ class RealWorldAccuracyTest {
 
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
-        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(1509);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(0);
+        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(1511);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(20);
     }
 
     @Test

@@ -1,0 +1,38 @@
+package dev.incidents.recordings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class KubectlCommandsTest {
+
+    @Test
+    void theNamespaceTheCommandsAgreeOn() {
+        assertThat(KubectlCommands.commandsNamespace("""
+                $ kubectl get pods -n monitoring
+                kubectl --context live-0 describe pod prometheus-0 --namespace=monitoring
+                """)).isEqualTo("monitoring");
+        assertThat(KubectlCommands.commandsNamespace("kubectl get pods -n a\nkubectl get pods -n b\n")).isNull();
+        assertThat(KubectlCommands.commandsNamespace("kubectl get pods\n")).isNull();
+    }
+
+    /**
+     * u7k4rs6's session-10 page: the commands run name session10-broken; a sentence quoting another command (and its
+     * namespace) is prose, not what was run.
+     */
+    @Test
+    void commandsRunSpeakBeforeACommandQuotedInProse() {
+        String page = """
+                > this sits in its own `session10-broken` namespace, and keeps the broken one from polluting
+                > `kubectl get all -n session10`.
+                ```bash
+                kubectl apply -f troubleshooting/broken-deployment.yaml
+                kubectl get all -n session10-broken
+                kubectl describe pod <broken-pod> -n session10-broken
+                ```
+                """;
+        assertThat(KubectlCommands.commandsNamespace(page)).isEqualTo("session10-broken");
+        // with no command line naming one, the quoted command's namespace is what the paste says
+        assertThat(KubectlCommands.commandsNamespace("Run `kubectl get pods -n shop` to see them.\n")).isEqualTo("shop");
+    }
+}
