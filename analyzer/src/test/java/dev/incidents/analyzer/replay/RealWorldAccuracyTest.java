@@ -369,19 +369,20 @@ class RealWorldAccuracyTest {
             // batch 55: two listings without events, the replica 1/1 at 31 s and 0/1 at 4 min: unready for 3.5 min at
             // most, under the listing rule's 10 (a model still loading looks the same); timing the two listings apart
             // by their AGE is the multi-moment question the README leaves open
-            "readiness_failing/aws-eks-workshop-healthchecks-readiness-deployment-tmp-healthy-removed-one-replica-0-of-1-running-2-available-1-unavailable-listings-no-events");
+            "readiness_failing/aws-eks-workshop-healthchecks-readiness-deployment-tmp-healthy-removed-one-replica-0-of-1-running-2-available-1-unavailable-listings-no-events",
+            // batch 61: short transcripts of a learner's deliberate faults: a missing ConfigMap for 15 s (x3 over 15 s),
+            // then the pod deleted and applied again with it, under CONFIG_ERROR's 30 s grace (a chart applying the
+            // ConfigMap a moment after its pod looks the same); readiness 503s for 42 s of a pod 45 s old, under the
+            // readiness rule's two minutes (a server still starting looks the same)
+            "config_error/aaditdhariwal21-devops-heros-s14-config-demo-configmap-app-config-not-found-createcontainerconfigerror-events-get-configmap-notfound-then-fixed-minikube",
+            "readiness_failing/kushaltalati-devops-heros-s21-capstone-studytrack-broken-config-database-url-host-no-such-db-ready-503-0-of-1-running-no-restarts-sed-conditions-events-tail-then-secret-fix-kind");
 
     /**
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
-    // batch 61, measured 18/20 on 2026-12-05 (session 22, at its merge, analyzer of 2e9ca46) before anyone looked at
-    // it: the misses as the report printed them
-    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
-            // expected CONFIG_ERROR not found
-            "config_error/aaditdhariwal21-devops-heros-s14-config-demo-configmap-app-config-not-found-createcontainerconfigerror-events-get-configmap-notfound-then-fixed-minikube",
-            // expected READINESS_FAILING not found
-            "readiness_failing/kushaltalati-devops-heros-s21-capstone-studytrack-broken-config-database-url-host-no-such-db-ready-503-0-of-1-running-no-restarts-sed-conditions-events-tail-then-secret-fix-kind");
+    // no batch sealed until the next one is merged and measured
+    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of();
 
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
@@ -438,8 +439,8 @@ class RealWorldAccuracyTest {
 
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
-        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(1511);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(20);
+        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(1531);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(0);
     }
 
     @Test
