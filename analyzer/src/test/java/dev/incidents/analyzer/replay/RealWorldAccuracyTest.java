@@ -331,9 +331,10 @@ class RealWorldAccuracyTest {
             // first); a role taint beside a selector mismatch ranks the selector first (2i2c 4165, kube-hetzner 417)
             "untolerated_taint/vsphere-csi-driver-1574-rancher-rke-vsphere-csi-chart-controller-tolerates-etcd-taint-with-wrong-effect-pending-bare-scheduler-message",
             // batch 56: three moments in one transcript (a listing at the pod's 10 s, a describe's events at about
-            // 4m50s, a header-less TIME/REASON/MSG timeline with absolute times): the timeline's rows other than the
-            // scheduler's verdicts are not read, so the Scheduled row that ends the wait is missing and the scale-up
-            // looks stalled; the paste's moment is its newest timestamp now, the pod's listing printed there too
+            // 4m50s, a header-less TIME/REASON/MSG timeline with absolute times): the timeline is read since session 22,
+            // Scheduled row included, but the describe's rows are anchored at the paste's moment (its newest timestamp),
+            // minutes after the Scheduled row, so its verdicts look current; they are the timeline's own verdicts, which
+            // would date the describe (aligning a relative table on the same events printed with times is left open)
             "healthy/devopstoolkit-live-keda-scale-to-zero-vllm-cold-start-gpu-node-pool-from-zero-triggered-scale-up-then-scheduled-cut-140-events-and-custom-columns-timeline",
             // batch 56: two listings of one pod (Pending at 8s, Running at 6m19s) and a describe's one FailedScheduling
             // 82 s before the paste: the listings are both read at the paste's moment and the verdict's grace starts at
