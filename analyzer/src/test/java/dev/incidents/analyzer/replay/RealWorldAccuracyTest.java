@@ -376,14 +376,28 @@ class RealWorldAccuracyTest {
             // ConfigMap a moment after its pod looks the same); readiness 503s for 42 s of a pod 45 s old, under the
             // readiness rule's two minutes (a server still starting looks the same)
             "config_error/aaditdhariwal21-devops-heros-s14-config-demo-configmap-app-config-not-found-createcontainerconfigerror-events-get-configmap-notfound-then-fixed-minikube",
-            "readiness_failing/kushaltalati-devops-heros-s21-capstone-studytrack-broken-config-database-url-host-no-such-db-ready-503-0-of-1-running-no-restarts-sed-conditions-events-tail-then-secret-fix-kind");
+            "readiness_failing/kushaltalati-devops-heros-s21-capstone-studytrack-broken-config-database-url-host-no-such-db-ready-503-0-of-1-running-no-restarts-sed-conditions-events-tail-then-secret-fix-kind",
+            // session 22 (fixtures62, tuning): a listing alone, two pods Running 0/1 with 3 and 4 restarts at 2 min: a
+            // liveness kill and a crash read the same without the events (CRASH_LOOP opens, allowed, beside the
+            // expected PROBE_FAILURE); a backend 0/1 for 22 s, then replaced by a ready one: a start-up looks the same
+            "probe_failure/sushashi-dwk-part4-exercise-4-02-project-v1-7-wrong-db-credentials-todo-backend-and-frontend-0-of-1-running-3-and-4-restarts-indented-listing",
+            "readiness_failing/kekalainen-uh-dwk-part-4-exercise-4-02-backend-envfrom-secret-commented-out-readiness-graphql-query-needs-postgres-0-of-1-then-secret-restored");
 
     /**
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
-    // no batch sealed until the next one is merged and measured
-    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of();
+    // batch 62, measured 16/20 on 2026-12-05 (session 22, at its merge, analyzer of 4825dce) before anyone looked at
+    // it: the misses as the report printed them
+    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
+            // expected IMAGE_NOT_FOUND Pod/bowline not found (IMAGE_PULL_FAILED opened)
+            "image_not_found/tunatore-commands-ckad-practice-exam-lab-gem-namespace-bowline-image-typo-ninx-1-15-9-imagepullbackoff-107m-service-without-endpoints-get-pods-show-labels-and-json-fragment",
+            // expected NODE_DISK_PRESSURE not found; selector mismatches and image incidents opened
+            "node_disk_pressure/junhyeong9812-distributed-log-pipeline-k3s-home-lab-laptop-master-disk-94-percent-diskpressure-true-spark-master-evicted-x25-images-gone-errimageneverpull-postgres-pending",
+            // expected READINESS_FAILING (two Deployments) not found
+            "readiness_failing/kekalainen-uh-dwk-part-4-exercise-4-01-k3d-ping-pong-readiness-needs-postgres-hashgenerator-1-of-2-before-database-applied",
+            // expected UNTOLERATED_TAINT not found; NODE_NOT_READY on an unnamed node opened
+            "untolerated_taint/inquisitivefrog-kubernetes-home-lab-notes-kubeadm-v1-28-coredns-pending-20h-untolerated-not-ready-taint-before-pod-network-get-pods-wide-and-describe");
 
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
@@ -440,8 +454,8 @@ class RealWorldAccuracyTest {
 
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
-        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(1531);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(0);
+        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(1533);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(20);
     }
 
     @Test
