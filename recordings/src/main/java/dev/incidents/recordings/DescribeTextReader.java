@@ -73,6 +73,7 @@ final class DescribeTextReader {
         ContainerStatePrint.read(lines, sink);
         JsonPathPrint.read(lines, sink);
         PodYamlExcerpt.read(lines, sink);
+        PodJsonExcerpt.read(lines, sink);
         List<Integer> starts = DescribeDocuments.starts(lines);
         int proseEnd = starts.isEmpty() ? lines.size() : starts.get(0);
         List<Document> documents = new ArrayList<>(starts.size());

@@ -75,7 +75,8 @@ public abstract class ImagePullDetector extends CategoryDetector {
             }
             String message = state.getMessage() == null ? "" : state.getMessage();
             ImagePullFailure failure = ImagePullFailure.parse(message)
-                    .orElseGet(() -> ImagePullFailure.parse(state.getReason()).orElseThrow());
+                    .filter(f -> f.causeKnown() || f.image().isPresent())
+                    .orElseGet(() -> ImagePullFailure.unexplained(c.getImage(), state.getReason()));
             if (explained(failure, subject, p.pod()) != category()) {
                 return Optional.empty();
             }

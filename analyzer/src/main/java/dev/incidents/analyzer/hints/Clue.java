@@ -42,6 +42,8 @@ public enum Clue {
     TAG_RESOLUTION,
     // IMAGE_NOT_FOUND: Docker Hub's "pull access denied ..., repository does not exist or may require" (missing or private)
     REPOSITORY_DENIED,
+    // IMAGE_NOT_FOUND: a bare name (docker.io/library/x) that is none of Docker Hub's Official Images
+    NOT_AN_OFFICIAL_IMAGE,
     // IMAGE_NOT_FOUND: the image exists, but its manifest list has no entry for the node's OS and architecture
     NO_PLATFORM_MANIFEST,
 

@@ -194,7 +194,19 @@ public record ImagePullFailure(Category category, boolean causeKnown, Optional<S
     }
 
     private static ImagePullFailure unknownCause(Optional<String> image, String raw) {
+        if (image.filter(OfficialImages::isMissingLibraryImage).isPresent()) {
+            // a pull that fails, of a name only Docker Hub's curated library namespace could hold, which does not
+            return new ImagePullFailure(Category.IMAGE_NOT_FOUND, true, image, Optional.empty(), "", raw);
+        }
         return new ImagePullFailure(Category.IMAGE_PULL_FAILED, false, image, Optional.empty(), "", raw);
+    }
+
+    /**
+     * A pull that fails without saying why, of {@code image} (a container's image beside its {@code ImagePullBackOff}
+     * state, a {@code get pods} row's): IMAGE_PULL_FAILED, unless the name alone says the image does not exist.
+     */
+    public static ImagePullFailure unexplained(String image, String raw) {
+        return unknownCause(Optional.ofNullable(image).filter(i -> !i.isBlank()), raw);
     }
 
     private static ImagePullFailure classify(Optional<String> image, String detail, String raw) {
@@ -305,6 +317,9 @@ public record ImagePullFailure(Category category, boolean causeKnown, Optional<S
     /** {@code {image}} for the hint catalog, and for IMAGE_PULL_FAILED the clue of why (rate limit, network, TLS). */
     public Facts facts() {
         Facts facts = Facts.empty().with(Fact.IMAGE, image);
+        if (category == Category.IMAGE_NOT_FOUND && image.filter(OfficialImages::isMissingLibraryImage).isPresent()) {
+            return facts.withClue(Clue.NOT_AN_OFFICIAL_IMAGE);
+        }
         if (deniedAlike()) {
             return facts.withClue(Clue.REPOSITORY_DENIED);
         }

@@ -134,6 +134,31 @@ class ImagePullFailureTest {
         assertThat(f.category()).isEqualTo(Category.IMAGE_PULL_FAILED);
     }
 
+    /**
+     * A CKAD lab's {@code ninx:1.15.9}: a bare name is Docker Hub's curated library namespace, which has no ninx, so
+     * the back-off alone says the image does not exist. An official image's back-off, and any registry's or account's,
+     * says only that the pull fails.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "ninx:1.15.9|IMAGE_NOT_FOUND",
+        "docker.io/library/yatri-backend:non-existent-tag-v999|IMAGE_NOT_FOUND",
+        "some-nonexistent-image|IMAGE_NOT_FOUND",
+        "nginx:1.99|IMAGE_PULL_FAILED",
+        "docker.io/library/redis:7|IMAGE_PULL_FAILED",
+        "bitnami/redis:7.2|IMAGE_PULL_FAILED",
+        "localhost:5000/increment_model:1|IMAGE_PULL_FAILED",
+        "184.73.131.126:5000/nginx:latest|IMAGE_PULL_FAILED"})
+    void aBackOffOfANameNoOfficialImageHasIsAMissingImage(String image, Category expected) {
+        ImagePullFailure f = ImagePullFailure.parse("Back-off pulling image \"" + image + "\"").orElseThrow();
+
+        assertThat(f.category()).isEqualTo(expected);
+        assertThat(f.causeKnown()).isEqualTo(expected == Category.IMAGE_NOT_FOUND);
+        assertThat(f.facts().clues().contains(dev.incidents.analyzer.hints.Clue.NOT_AN_OFFICIAL_IMAGE))
+                .isEqualTo(expected == Category.IMAGE_NOT_FOUND);
+        assertThat(ImagePullFailure.unexplained(image, "ImagePullBackOff").category()).isEqualTo(expected);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"Error: ErrImagePull", "Error: ImagePullBackOff"})
     void errorSummariesCarryNeitherImageNorCause(String message) {
@@ -197,9 +222,11 @@ class ImagePullFailureTest {
                 .orElseThrow();
         assertThat(official.category()).isEqualTo(Category.IMAGE_NOT_FOUND);
         assertThat(official.deniedAlike()).isTrue();
-        assertThat(official.facts().clues()).contains(dev.incidents.analyzer.hints.Clue.REPOSITORY_DENIED);
-        assertThat(ImagePullFailure.parse(denied.formatted("local/dummy", "local/dummy")).orElseThrow().category())
-                .isEqualTo(Category.IMAGE_NOT_FOUND);
+        // a bare name no official image has: that says more than the denial
+        assertThat(official.facts().clues()).contains(dev.incidents.analyzer.hints.Clue.NOT_AN_OFFICIAL_IMAGE);
+        ImagePullFailure account = ImagePullFailure.parse(denied.formatted("local/dummy", "local/dummy")).orElseThrow();
+        assertThat(account.category()).isEqualTo(Category.IMAGE_NOT_FOUND);
+        assertThat(account.facts().clues()).contains(dev.incidents.analyzer.hints.Clue.REPOSITORY_DENIED);
         assertThat(ImagePullFailure.parse(denied.formatted("web:1", "web") + " unauthorized: authentication required")
                 .orElseThrow().category()).isEqualTo(Category.IMAGE_PULL_AUTH);
         assertThat(ImagePullFailure.parse("Failed to pull image \"r.example/app:1\": manifest unknown").orElseThrow()
