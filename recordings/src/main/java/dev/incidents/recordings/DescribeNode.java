@@ -113,6 +113,25 @@ final class DescribeNode {
      * {@code NodeStatusUnknown}). A pasted table may hold only its Ready row, or only a vendor's condition
      * ({@code XidCriticalError}).
      */
+    /**
+     * {@code kubectl describe nodes | grep -A 10 Conditions}: each node's Conditions table (and what follows it, its
+     * Addresses) between grep's {@code --} separators. The ranges of those parts, when there are two or more with a
+     * Conditions line each; empty otherwise.
+     */
+    static List<int[]> grepParts(List<String> lines) {
+        List<int[]> parts = new java.util.ArrayList<>();
+        int start = 0;
+        for (int i = 0; i <= lines.size(); i++) {
+            if (i == lines.size() || "--".equals(lines.get(i).strip())) {
+                parts.add(new int[] {start, i});
+                start = i + 1;
+            }
+        }
+        List<int[]> withConditions = parts.stream().filter(r -> lines.subList(r[0], r[1]).stream()
+                .anyMatch(l -> l.strip().equals("Conditions:"))).toList();
+        return parts.size() >= 2 && withConditions.size() >= 2 ? withConditions : List.of();
+    }
+
     static boolean isNodeConditions(Field conditions) {
         for (JsonNode c : conditions(conditions)) {
             String reason = c.path("reason").asText();
@@ -140,6 +159,12 @@ final class DescribeNode {
         String holder = leaseHolder(lines);
         if (!UNNAMED_NODE.equals(holder)) {
             return holder;
+        }
+        // the Addresses section's Hostname: the kubelet registers its node under the host's name, lowercased, unless
+        // told another
+        String hostname = onlyName(lines, HOSTNAME_ADDRESS);
+        if (hostname != null && !UNNAMED_NODE.equals(hostname)) {
+            return hostname.toLowerCase(Locale.ROOT);
         }
         // conditions cut from a describe beside a `get nodes` listing with one node not Ready: that node's
         String notReady = onlyName(lines, NOT_READY_ROW);
@@ -175,6 +200,7 @@ final class DescribeNode {
         return name;
     }
 
+    private static final Pattern HOSTNAME_ADDRESS = Pattern.compile("^\\s+Hostname:\\s+([A-Za-z0-9][-A-Za-z0-9.]*[A-Za-z0-9])\\s*$");
     private static final Pattern LEASE_HOLDER = Pattern.compile("^\\s+HolderIdentity:\\s+([a-z0-9][-a-z0-9.]*[a-z0-9])\\s*$");
 
     /**

@@ -183,6 +183,13 @@ final class DescribeTextReader {
         sink.snapshot(object, line);
     }
 
+    /** A node described by {@code root}'s fields, and its bad conditions as the events recorded for them. */
+    private void emitNode(Field root, String name, long line) {
+        ObjectNode node = DescribeNode.node(root, name);
+        emit(node, line);
+        DescribeNode.conditionEvents(node, List.of(), sink.now()).forEach(e -> emit(e, line));
+    }
+
     /** The node a headless node fragment is about: the one the paste names, else its describe command's. */
     private static String nodeName(DescribeEvents.Subject named, List<String> lines) {
         return named != null && "Node".equals(named.kind()) ? named.name() : DescribeNode.describedName(lines);
@@ -198,15 +205,25 @@ final class DescribeTextReader {
      */
     private void readHeadless(List<String> lines, int start, int end, DescribeEvents.Subject named,
                               PodsTable.Row listedRow) {
+        List<int[]> parts = DescribeNode.grepParts(lines.subList(start, end));
+        if (!parts.isEmpty()) {
+            // several nodes' Conditions cut by grep: each part is its own node, named by what the part says
+            for (int[] part : parts) {
+                Field node = DescribeDocuments.fields(lines, start + part[0], start + part[1], new int[1]);
+                if (DescribeNode.isNodeConditions(DescribeDocuments.conditionsOf(node))) {
+                    emitNode(node, DescribeNode.describedName(lines.subList(start + part[0], start + part[1])),
+                            start + part[0] + 1);
+                }
+            }
+            return;
+        }
         Field root = DescribeDocuments.fields(lines, start, end, new int[1]);
         long line = start + 1;
         try {
             if (DescribeNode.isNodeConditions(DescribeDocuments.conditionsOf(root)) || root.child("Taints") != null) {
                 // the node whose own events are pasted beside its Conditions (NodeNotReady from kubelet, node-1), or
                 // its Taints line alone (only nodes have taints: the node controller's stand for their conditions)
-                ObjectNode node = DescribeNode.node(root, nodeName(named, lines.subList(start, end)));
-                emit(node, line);
-                DescribeNode.conditionEvents(node, List.of(), sink.now()).forEach(e -> emit(e, line));
+                emitNode(root, nodeName(named, lines.subList(start, end)), line);
                 return;
             }
             if (root.child("Capacity") != null && root.child("Allocatable") != null && root.child("Containers") == null) {

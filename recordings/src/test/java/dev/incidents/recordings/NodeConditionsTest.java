@@ -42,6 +42,37 @@ class NodeConditionsTest {
                 .filter(e -> e.getReason().equals("NodeNotReady")).findFirst().orElseThrow();
     }
 
+    /**
+     * junhyeong9812's k3s home lab: {@code kubectl describe node | grep -A 10 "Conditions"} over three nodes, each part
+     * between grep's {@code --} separators its own node, named by its Addresses' Hostname as the kubelet registers it
+     * (lowercased).
+     */
+    @Test
+    void eachNodesConditionsCutByGrepIsThatNodes() {
+        String part = """
+                Conditions:
+                  Type             Status  LastHeartbeatTime                 LastTransitionTime                Reason                       Message
+                  ----             ------  -----------------                 ------------------                ------                       -------
+                  MemoryPressure   False   Wed, 14 Jan 2026 16:40:46 +0900   Mon, 12 Jan 2026 10:04:07 +0900   KubeletHasSufficientMemory   kubelet has sufficient memory available
+                  DiskPressure     %s    Wed, 14 Jan 2026 16:40:46 +0900   Wed, 14 Jan 2026 14:42:27 +0900   %s
+                  Ready            True    Wed, 14 Jan 2026 16:40:46 +0900   Mon, 12 Jan 2026 10:04:07 +0900   KubeletReady                 kubelet is posting ready status
+                Addresses:
+                  InternalIP:  192.168.55.%s
+                  Hostname:    %s
+                Capacity:
+                """;
+        List<Recorded> records = read("$ kubectl describe node | grep -A 10 \"Conditions\"\n"
+                + part.formatted("False", "KubeletHasNoDiskPressure     kubelet has no disk pressure", "9", "jun-mini1")
+                + "--\n"
+                + part.formatted("True ", "KubeletHasDiskPressure       kubelet has disk pressure", "114",
+                        "jun-Victus-Laptop-16"));
+        List<NodeSnapshot> nodes = records.stream().map(Recorded::value).filter(NodeSnapshot.class::isInstance)
+                .map(NodeSnapshot.class::cast).toList();
+        assertThat(nodes).extracting(NodeSnapshot::getName).containsExactly("jun-mini1", "jun-victus-laptop-16");
+        assertThat(condition(nodes.get(0), "DiskPressure").getStatus()).isEqualTo("False");
+        assertThat(condition(nodes.get(1), "DiskPressure").getStatus()).isEqualTo("True");
+    }
+
     /** deepops#355: a describe cut at its Conditions header; the node controller's not-ready taint says Ready=False. */
     @Test
     void theNotReadyTaintStandsForACutConditionsTable() {

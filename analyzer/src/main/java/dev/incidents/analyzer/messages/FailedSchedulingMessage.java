@@ -350,7 +350,9 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
             String taint = t.find() ? t.group(1).trim() : null;
             return new SchedulingReason(nodes, taintKind(taint), null, taint, clause);
         }
-        if (lower.contains("volume node affinity conflict")) {
+        if (lower.contains("volume node affinity conflict") || lower.contains("persistentvolume's node affinity")) {
+            // VolumeBinding's conflict: "had volume node affinity conflict" until 1.21, "didn't match
+            // PersistentVolume's node affinity" since (not the pod's own node affinity)
             return new SchedulingReason(nodes, Kind.VOLUME_NODE_AFFINITY_CONFLICT, null, null, clause);
         }
         if (lower.contains("volumezoneconflict") || lower.contains("volumenodeconflict")
@@ -577,6 +579,17 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
                 acceleratorTaintFences && isAcceleratorTaint(r.taint())
                         || selectorBesideTaint && isPredicateEraTaint(r),
                 acceleratorNodesLackOther)));
+        if (candidates.size() > 1 && candidates.stream().anyMatch(r -> r.kind() == Kind.VOLUME_NODE_AFFINITY_CONFLICT)
+                && candidates.stream().allMatch(r -> r.kind() == Kind.VOLUME_NODE_AFFINITY_CONFLICT
+                        || r.kind() == Kind.UNTOLERATED_TAINT)) {
+            // a volume bound to a node (local storage) pins the pod to it, and the nodes counted under the conflict are
+            // the others: the taint the pinned node is counted under (a pressure condition's, a cordon's) blocks. Short
+            // of room there instead, the volume's placement stays the blocker (a zonal disk in a zone without room).
+            List<SchedulingReason> pinned = new ArrayList<>(candidates.stream()
+                    .filter(r -> r.kind() != Kind.VOLUME_NODE_AFFINITY_CONFLICT).toList());
+            candidates.stream().filter(r -> r.kind() == Kind.VOLUME_NODE_AFFINITY_CONFLICT).forEach(pinned::add);
+            return pinned;
+        }
         return candidates;
     }
 

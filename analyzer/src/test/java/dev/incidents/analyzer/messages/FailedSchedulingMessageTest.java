@@ -166,6 +166,12 @@ class FailedSchedulingMessageTest {
         "pod has unbound immediate PersistentVolumeClaims (repeated 3 times)|PVC_UNBOUND",
         "0/3 nodes are available: 3 pod has unbound immediate PersistentVolumeClaims.|PVC_UNBOUND",
         "0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 node(s) had volume node affinity conflict.|PVC_UNBOUND",
+        // since 1.22 VolumeBinding words the conflict "didn't match PersistentVolume's node affinity": the claim's volume,
+        // not the pod's selector; a local volume pins the pod to its node, so that node's taint (a pressure condition's,
+        // a cordon's) is what blocks (junhyeong9812's k3s laptop under DiskPressure)
+        "0/3 nodes are available: 3 node(s) didn't match PersistentVolume's node affinity.|PVC_UNBOUND",
+        "0/3 nodes are available: 1 node(s) had untolerated taint(s), 2 node(s) didn't match PersistentVolume's node affinity. no new claims to deallocate|UNTOLERATED_TAINT",
+        "0/3 nodes are available: 1 Insufficient cpu, 2 node(s) didn't match PersistentVolume's node affinity.|PVC_UNBOUND",
         // NVIDIA KAI Scheduler's fit errors (the pod's Unschedulable event), in its own resource words
         "no nodes with enough resources were found: 1 node(s) didn't have enough resources: GPU memory.|INSUFFICIENT_GPU",
         "no nodes with enough resources were found: 10 node(s) didn't have enough resources: GPUs.|INSUFFICIENT_GPU",

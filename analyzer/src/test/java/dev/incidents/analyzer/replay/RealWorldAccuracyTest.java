@@ -389,8 +389,6 @@ class RealWorldAccuracyTest {
     // batch 62, measured 16/20 on 2026-12-05 (session 22, at its merge, analyzer of 4825dce) before anyone looked at
     // it: the misses as the report printed them
     static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
-            // expected NODE_DISK_PRESSURE not found; selector mismatches and image incidents opened
-            "node_disk_pressure/junhyeong9812-distributed-log-pipeline-k3s-home-lab-laptop-master-disk-94-percent-diskpressure-true-spark-master-evicted-x25-images-gone-errimageneverpull-postgres-pending",
             // expected READINESS_FAILING (two Deployments) not found
             "readiness_failing/kekalainen-uh-dwk-part-4-exercise-4-01-k3d-ping-pong-readiness-needs-postgres-hashgenerator-1-of-2-before-database-applied",
             // expected UNTOLERATED_TAINT not found; NODE_NOT_READY on an unnamed node opened

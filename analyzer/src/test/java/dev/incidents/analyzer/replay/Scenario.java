@@ -133,11 +133,11 @@ record Scenario(String name, List<Path> inputs, Expectation expectation) {
                 for (Path input : inputs) {
                     all.append(new String(Files.readAllBytes(input), StandardCharsets.ISO_8859_1));
                 }
-                text = all.toString();
+                text = all.toString().toLowerCase(java.util.Locale.ROOT); // a node is its host's name lowercased
             }
             String workloadName = e.workload == null ? null : e.workload.substring(e.workload.indexOf('/') + 1);
             for (String named : java.util.Arrays.asList(e.namespace, workloadName, e.node)) {
-                if (named != null && !"default".equals(named) && !named.startsWith("unnamed-") && !text.contains(named)) {
+                if (named != null && !"default".equals(named) && !named.startsWith("unnamed-") && !text.contains(named.toLowerCase(java.util.Locale.ROOT))) {
                     throw new IllegalStateException(name + ": " + named + " appears in no input");
                 }
             }
