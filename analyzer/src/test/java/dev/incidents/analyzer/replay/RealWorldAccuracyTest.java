@@ -380,19 +380,21 @@ class RealWorldAccuracyTest {
             // liveness kill and a crash read the same without the events (CRASH_LOOP opens, allowed, beside the
             // expected PROBE_FAILURE); a backend 0/1 for 22 s, then replaced by a ready one: a start-up looks the same
             "probe_failure/sushashi-dwk-part4-exercise-4-02-project-v1-7-wrong-db-credentials-todo-backend-and-frontend-0-of-1-running-3-and-4-restarts-indented-listing",
-            "readiness_failing/kekalainen-uh-dwk-part-4-exercise-4-02-backend-envfrom-secret-commented-out-readiness-graphql-query-needs-postgres-0-of-1-then-secret-restored");
+            "readiness_failing/kekalainen-uh-dwk-part-4-exercise-4-02-backend-envfrom-secret-commented-out-readiness-graphql-query-needs-postgres-0-of-1-then-secret-restored",
+            // batch 62: ping-pong 0/1 and hashgenerator 1/2 Running for two minutes, then the database applied: under
+            // the readiness rule's two minutes of failures (a start-up waiting for its database looks the same)
+            "readiness_failing/kekalainen-uh-dwk-part-4-exercise-4-01-k3d-ping-pong-readiness-needs-postgres-hashgenerator-1-of-2-before-database-applied",
+            // batch 62: coredns Pending for 20 h on a kubeadm node without a pod network, the scheduler's verdict its
+            // not-ready taint: the node's condition, which the taxonomy reads as NODE_NOT_READY (opened, allowed); the
+            // fixture expects UNTOLERATED_TAINT, the verdict's own wording (as deepops-355 expects NODE_NOT_READY)
+            "untolerated_taint/inquisitivefrog-kubernetes-home-lab-notes-kubeadm-v1-28-coredns-pending-20h-untolerated-not-ready-taint-before-pod-network-get-pods-wide-and-describe");
 
     /**
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
-    // batch 62, measured 16/20 on 2026-12-05 (session 22, at its merge, analyzer of 4825dce) before anyone looked at
-    // it: the misses as the report printed them
-    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
-            // expected READINESS_FAILING (two Deployments) not found
-            "readiness_failing/kekalainen-uh-dwk-part-4-exercise-4-01-k3d-ping-pong-readiness-needs-postgres-hashgenerator-1-of-2-before-database-applied",
-            // expected UNTOLERATED_TAINT not found; NODE_NOT_READY on an unnamed node opened
-            "untolerated_taint/inquisitivefrog-kubernetes-home-lab-notes-kubeadm-v1-28-coredns-pending-20h-untolerated-not-ready-taint-before-pod-network-get-pods-wide-and-describe");
+    // no batch sealed until the next one is merged and measured
+    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of();
 
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
@@ -449,8 +451,8 @@ class RealWorldAccuracyTest {
 
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
-        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(1533);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(20);
+        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(1553);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(0);
     }
 
     @Test
