@@ -393,8 +393,18 @@ class RealWorldAccuracyTest {
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
-    // no batch sealed until the next one is merged and measured
-    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of();
+    // batch 63, measured 12/17 on 2026-12-05 (session 22, at its merge, analyzer of 831dcc7) before anyone looked at
+    // it: the misses as the report printed them
+    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
+            // healthy: INSUFFICIENT_RESOURCES and two NODE_NOT_READY opened
+            "healthy/dhh-system-engineering-autoscaling-example-kops-1-6-hpa-stress-test-two-replicas-pending-insufficient-cpu-scale-up-3-to-5-new-nodes-notready-8s-12s-joining",
+            // expected IMAGE_NOT_FOUND not found (IMAGE_PULL_FAILED opened)
+            "image_not_found/svt-case-doc-missing-ose-deployer-image-openshift-3-7-deploy-pods-imagepullbackoff-tag-v3-7-9-missing-only-v3-7-9-1-old-tab-event-row",
+            // expected IMAGE_PULL_AUTH not found (IMAGE_PULL_FAILED opened)
+            "image_pull_auth/ltiao-blog-2016-web-example-private-docker-hub-repo-flask-image-reported-not-found-without-pull-secret-errimagepull-1-of-2-old-get-events-columns-aws",
+            // expected OOM_KILLED not found (CRASH_LOOP opened)
+            "oom_killed/kubernetes-examples-runtime-constraints-memhog-oom-allocates-300m-under-200mi-limit-oomkilled-137-crashloopbackoff-get-pods-and-describe-grep-2015",
+            "oom_killed/kubernetes-examples-runtime-constraints-node-overcommitted-by-besteffort-memhog-systemoom-178-on-node-besteffort-pod-crashloopbackoff-old-get-events-row");
 
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
@@ -452,7 +462,7 @@ class RealWorldAccuracyTest {
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
         assertThat(outcomes).hasSizeGreaterThanOrEqualTo(1553);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(0);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(17);
     }
 
     @Test
