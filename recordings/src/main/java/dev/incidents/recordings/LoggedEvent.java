@@ -189,7 +189,11 @@ final class LoggedEvent {
             return occurred(occurred, lineNumber, line, now);
         }
         EventsTable.Row kubelet = KubeletLogLine.parse(line, lineNumber, now, journalHost(line));
-        return kubelet != null ? kubelet : LogfmtEvent.parse(line, lineNumber, now);
+        if (kubelet != null) {
+            return kubelet;
+        }
+        EventsTable.Row runtime = ContainerdLogLine.parse(line, lineNumber, now);
+        return runtime != null ? runtime : LogfmtEvent.parse(line, lineNumber, now);
     }
 
     /** The event a monitor line prints ({@link #MONITOR_EVENT}); null when its message says no reason it knows. */

@@ -858,6 +858,23 @@ class QuotedEventTest {
         assertThat(QuotedEvent.parse("Note \tthis is prose", 1, OPTIONS.now())).isNull();
     }
 
+    /**
+     * xiaodongq's kubeadm notes: containerd's journal line about a pull that failed is the error the kubelet's Failed
+     * event carries, at the line's own time.
+     */
+    @Test
+    void containerdsLogOfAFailedPull() {
+        EventsTable.Row row = QuotedEvent.parse("Jul 20 22:31:54 xdlinux containerd[12607]: "
+                + "time=\"2025-07-20T22:31:54.295953417+08:00\" level=error msg=\"PullImage \\\"docker.io/calico/cni:v3.27.0\\\" "
+                + "failed\" error=\"rpc error: code = DeadlineExceeded desc = failed to pull and unpack image "
+                + "\\\"docker.io/calico/cni:v3.27.0\\\": failed to resolve image: dial tcp [2a03:2880::25de]:443: i/o timeout\"",
+                1, OPTIONS.now());
+        assertThat(row.reason()).isEqualTo("Failed");
+        assertThat(row.message()).isEqualTo("Failed to pull image \"docker.io/calico/cni:v3.27.0\": rpc error: code = "
+                + "DeadlineExceeded desc = failed to pull and unpack image \"docker.io/calico/cni:v3.27.0\": failed to "
+                + "resolve image: dial tcp [2a03:2880::25de]:443: i/o timeout");
+    }
+
     /** nebari#1200: an Events row copied out of a terminal UI (k9s) with its box borders. */
     @Test
     void aRowBetweenATerminalUisBoxBorders() {

@@ -404,7 +404,12 @@ class RealWorldAccuracyTest {
             "image_pull_auth/ltiao-blog-2016-web-example-private-docker-hub-repo-flask-image-reported-not-found-without-pull-secret-errimagepull-1-of-2-old-get-events-columns-aws",
             // expected OOM_KILLED not found (CRASH_LOOP opened)
             "oom_killed/kubernetes-examples-runtime-constraints-memhog-oom-allocates-300m-under-200mi-limit-oomkilled-137-crashloopbackoff-get-pods-and-describe-grep-2015",
-            "oom_killed/kubernetes-examples-runtime-constraints-node-overcommitted-by-besteffort-memhog-systemoom-178-on-node-besteffort-pod-crashloopbackoff-old-get-events-row");
+            "oom_killed/kubernetes-examples-runtime-constraints-node-overcommitted-by-besteffort-memhog-systemoom-178-on-node-besteffort-pod-crashloopbackoff-old-get-events-row",
+            // batch 64, measured 18/20 on 2026-12-05 (session 22, at its merge, analyzer of e155da8, measured alone)
+            // before anyone looked at it, sealed for the next session: expected PROBE_FAILURE not found
+            "probe_failure/thomaszachmann-field-notes-german-openbao-guide-8-keycloak-operator-26-7-jvm-needs-32s-startup-probe-allows-35s-refused-then-restarted-bare-messages",
+            // expected SANDBOX_FAILED not found
+            "sandbox_failed/xiaodongq-blog-chinese-kubeadm-1-33-single-node-flannel-subnet-env-missing-coredns-runpodsandbox-failed-containerd-journal-line");
 
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
@@ -462,7 +467,7 @@ class RealWorldAccuracyTest {
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
         assertThat(outcomes).hasSizeGreaterThanOrEqualTo(1553);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(17);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(37);
     }
 
     @Test
