@@ -48,6 +48,9 @@ final class DescribeDocuments {
     }
 
     /** A {@code Key: value} line with its continuation lines and the fields indented under it. */
+    /** Fields kubectl has renamed, by their old name: before 1.3 a container's last state was its Last Termination State. */
+    private static final Map<String, String> LEGACY_KEYS = Map.of("Last Termination State", "Last State");
+
     static final class Field {
         final int indent;
         final String key;
@@ -105,7 +108,8 @@ final class DescribeDocuments {
                         || isLeaf(stack.get(stack.size() - 1)))) {
                     stack.remove(stack.size() - 1);
                 }
-                Field field = new Field(indent, m.group(2), m.group(3) == null ? null : m.group(3).trim(), i + 1);
+                Field field = new Field(indent, LEGACY_KEYS.getOrDefault(m.group(2), m.group(2)),
+                        m.group(3) == null ? null : m.group(3).trim(), i + 1);
                 Field parent = stack.get(stack.size() - 1);
                 parent.children.putIfAbsent(field.key, field);
                 parent.childList.add(field);

@@ -209,6 +209,29 @@ class PodStatusFragmentTest {
     }
 
     /**
+     * kubernetes' runtime-constraints example (2015): kubectl before 1.3 printed a container's last state as its
+     * {@code Last Termination State}; cut by {@code grep -C 3 "Terminated"} under the command naming the pod.
+     */
+    @Test
+    void aLastTerminationStateOfOldKubectl() {
+        PodSnapshot pod = onlyPod("""
+                $ cluster/kubectl.sh describe pods/memhog-oom-gj9hw | grep -C 3 "Terminated"
+                      memory:           200Mi
+                    State:          Waiting
+                      Reason:           CrashLoopBackOff
+                    Last Termination State: Terminated
+                      Reason:           OOMKilled
+                      Exit Code:        137
+                      Started:          Wed, 23 Sep 2015 15:23:58 -0400
+                """);
+
+        assertThat(pod.getName()).isEqualTo("memhog-oom-gj9hw");
+        assertThat(pod.getContainers().get(0).getState().getReason()).isEqualTo("CrashLoopBackOff");
+        assertThat(pod.getContainers().get(0).getLastState().getReason()).isEqualTo("OOMKilled");
+        assertThat(pod.getContainers().get(0).getLastState().getExitCode()).isEqualTo(137);
+    }
+
+    /**
      * A container's {@code lastState} pasted alone from the pod's status YAML (its first line quoted at another
      * indentation): the container of a pod the paste does not name, restarted once at least, the pod running.
      */

@@ -248,6 +248,13 @@ public record ImagePullFailure(Category category, boolean causeKnown, Optional<S
      * Docker before 18.x: {@code Error reading manifest 8.4.1} (optionally {@code in docker.io/x/y}) and nothing after
      * it. Any other answer of the registry follows with a colon (an auth error, a timeout); none is a 404 without a body.
      */
+    /**
+     * Docker before 1.10 (dockershim's {@code rpc error: code = 2 desc = Error: image openshift3/ose-deployer:v3.7.9
+     * not found}): its answer for a tag or repository the registry does not serve, a private Docker Hub repository
+     * without credentials included, as the newer "repository does not exist or may require" is.
+     */
+    private static final Pattern OLD_DOCKER_NOT_FOUND = Pattern.compile("\\berror: image \\S+ not found\\b");
+
     private static final Pattern BARE_MANIFEST_ERROR = Pattern.compile("error reading manifest \\S+(?: in \\S+)?\\s*$");
 
     /** A Docker Hub official image's name: one path component, no registry host ({@code headscale-api-key:v1}). */
@@ -284,7 +291,7 @@ public record ImagePullFailure(Category category, boolean causeKnown, Optional<S
                 // Quay's answer for a tag it no longer serves (deleted, or past its expiration)
                 || d.contains("was deleted or has expired")
                 || PLATFORM_MISSING.matcher(d).find()
-                || BARE_MANIFEST_ERROR.matcher(d).find()) {
+                || BARE_MANIFEST_ERROR.matcher(d).find() || OLD_DOCKER_NOT_FOUND.matcher(d).find()) {
             return Category.IMAGE_NOT_FOUND;
         }
         return Category.IMAGE_PULL_FAILED;

@@ -92,6 +92,17 @@ class ImagePullFailureTest {
                 + "CrashLoopBackOff: \"Back-off 5m0s restarting failed container=web pod=web-1_default(uid)\"")).isEmpty();
     }
 
+    /** svt-case-doc (OpenShift 3.7, dockershim): Docker before 1.10 answered a missing tag "Error: image x not found". */
+    @Test
+    void oldDockersImageNotFound() {
+        ImagePullFailure f = ImagePullFailure.parse("Failed to pull image \"registry.reg-aws.openshift.com:443/openshift3/"
+                + "ose-deployer:v3.7.9\": rpc error: code = 2 desc = Error: image openshift3/ose-deployer:v3.7.9 not found")
+                .orElseThrow();
+        assertThat(f.category()).isEqualTo(Category.IMAGE_NOT_FOUND);
+        assertThat(ImagePullFailure.parse("Failed to pull image \"r.example/app:1\": Error: image pull cancelled")
+                .orElseThrow().category()).isEqualTo(Category.IMAGE_PULL_FAILED);
+    }
+
     @Test
     void aLayerDigestContaining401IsNotAnAuthError() {
         ImagePullFailure f = ImagePullFailure.parse("Failed to pull image \"app:1\": failed to pull and unpack image "

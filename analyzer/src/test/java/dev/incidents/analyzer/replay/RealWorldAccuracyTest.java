@@ -387,24 +387,22 @@ class RealWorldAccuracyTest {
             // batch 62: coredns Pending for 20 h on a kubeadm node without a pod network, the scheduler's verdict its
             // not-ready taint: the node's condition, which the taxonomy reads as NODE_NOT_READY (opened, allowed); the
             // fixture expects UNTOLERATED_TAINT, the verdict's own wording (as deepops-355 expects NODE_NOT_READY)
-            "untolerated_taint/inquisitivefrog-kubernetes-home-lab-notes-kubeadm-v1-28-coredns-pending-20h-untolerated-not-ready-taint-before-pod-network-get-pods-wide-and-describe");
+            "untolerated_taint/inquisitivefrog-kubernetes-home-lab-notes-kubeadm-v1-28-coredns-pending-20h-untolerated-not-ready-taint-before-pod-network-get-pods-wide-and-describe",
+            // batch 63: seconds into a scale-up (two replicas Pending 37 s, TriggeredScaleUp, two new nodes NotReady at 8
+            // and 12 s): replay's end assumes the paste's last state lasts, past the scale-up and node graces
+            "healthy/dhh-system-engineering-autoscaling-example-kops-1-6-hpa-stress-test-two-replicas-pending-insufficient-cpu-scale-up-3-to-5-new-nodes-notready-8s-12s-joining",
+            // batch 63: Docker Hub's 2016 answer for a private repository without credentials was "Error: image x not
+            // found": IMAGE_NOT_FOUND opens (allowed); that the repository is private is the post's account
+            "image_pull_auth/ltiao-blog-2016-web-example-private-docker-hub-repo-flask-image-reported-not-found-without-pull-secret-errimagepull-1-of-2-old-get-events-columns-aws",
+            // batch 63: the node's SystemOOM events (x178, no victim named, as 2015 kubelets recorded them) and a
+            // BestEffort pod in CrashLoopBackOff whose node the paste does not give: a crash loop (opened, allowed)
+            "oom_killed/kubernetes-examples-runtime-constraints-node-overcommitted-by-besteffort-memhog-systemoom-178-on-node-besteffort-pod-crashloopbackoff-old-get-events-row");
 
     /**
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
-    // batch 63, measured 12/17 on 2026-12-05 (session 22, at its merge, analyzer of 831dcc7) before anyone looked at
-    // it: the misses as the report printed them
     static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
-            // healthy: INSUFFICIENT_RESOURCES and two NODE_NOT_READY opened
-            "healthy/dhh-system-engineering-autoscaling-example-kops-1-6-hpa-stress-test-two-replicas-pending-insufficient-cpu-scale-up-3-to-5-new-nodes-notready-8s-12s-joining",
-            // expected IMAGE_NOT_FOUND not found (IMAGE_PULL_FAILED opened)
-            "image_not_found/svt-case-doc-missing-ose-deployer-image-openshift-3-7-deploy-pods-imagepullbackoff-tag-v3-7-9-missing-only-v3-7-9-1-old-tab-event-row",
-            // expected IMAGE_PULL_AUTH not found (IMAGE_PULL_FAILED opened)
-            "image_pull_auth/ltiao-blog-2016-web-example-private-docker-hub-repo-flask-image-reported-not-found-without-pull-secret-errimagepull-1-of-2-old-get-events-columns-aws",
-            // expected OOM_KILLED not found (CRASH_LOOP opened)
-            "oom_killed/kubernetes-examples-runtime-constraints-memhog-oom-allocates-300m-under-200mi-limit-oomkilled-137-crashloopbackoff-get-pods-and-describe-grep-2015",
-            "oom_killed/kubernetes-examples-runtime-constraints-node-overcommitted-by-besteffort-memhog-systemoom-178-on-node-besteffort-pod-crashloopbackoff-old-get-events-row",
             // batch 64, measured 18/20 on 2026-12-05 (session 22, at its merge, analyzer of e155da8, measured alone)
             // before anyone looked at it, sealed for the next session: expected PROBE_FAILURE not found
             "probe_failure/thomaszachmann-field-notes-german-openbao-guide-8-keycloak-operator-26-7-jvm-needs-32s-startup-probe-allows-35s-refused-then-restarted-bare-messages",
@@ -467,7 +465,7 @@ class RealWorldAccuracyTest {
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
         assertThat(outcomes).hasSizeGreaterThanOrEqualTo(1553);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(37);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(20);
     }
 
     @Test
