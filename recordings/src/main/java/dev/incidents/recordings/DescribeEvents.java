@@ -371,8 +371,8 @@ final class DescribeEvents {
                             .filter(Matcher::lookingAt).map(m -> m.group(1)).findFirst())
                     .orElse(contextNode);
             if (host == null) {
-                // a describe cut above its Name: still names its node as its Lease's holder
-                String holder = DescribeNode.leaseHolder(List.of(text.split("\n")));
+                // a describe cut above its Name: still names its node (its command, its Lease's holder, its Hostname)
+                String holder = DescribeNode.describedName(List.of(text.split("\n")));
                 host = DescribeNode.UNNAMED_NODE.equals(holder) ? null : holder;
             }
             if (host != null) {

@@ -180,7 +180,7 @@ final class DescribeNode {
      * node lease is held in the node's name, so a describe cut above its {@code Name:} still says whose it is. The one
      * holder the lines name, else {@link #UNNAMED_NODE}.
      */
-    static String leaseHolder(List<String> lines) {
+    private static String leaseHolder(List<String> lines) {
         String holder = onlyName(lines, LEASE_HOLDER);
         return holder == null ? UNNAMED_NODE : holder;
     }
