@@ -73,6 +73,26 @@ class NodeConditionsTest {
         assertThat(condition(nodes.get(1), "DiskPressure").getStatus()).isEqualTo("True");
     }
 
+    /** A node describe cut above its Name: its own events are the node's its Addresses' Hostname names. */
+    @Test
+    void aNodesEventsBelowItsHostname() {
+        List<Recorded> records = read("""
+                Addresses:
+                  InternalIP:  10.0.0.5
+                  Hostname:    gpu-node-7
+                Events:
+                  Type     Reason                 Age   From     Message
+                  ----     ------                 ----  ----     -------
+                  Warning  EvictionThresholdMet   2m    kubelet  Attempting to reclaim ephemeral-storage
+                """);
+        assertThat(records).map(Recorded::value).filteredOn(KubeEvent.class::isInstance).map(KubeEvent.class::cast)
+                .singleElement().satisfies(e -> {
+                    assertThat(e.getReason()).isEqualTo("EvictionThresholdMet");
+                    assertThat(e.getInvolvedObject().getKind()).isEqualTo("Node");
+                    assertThat(e.getInvolvedObject().getName()).isEqualTo("gpu-node-7");
+                });
+    }
+
     /** deepops#355: a describe cut at its Conditions header; the node controller's not-ready taint says Ready=False. */
     @Test
     void theNotReadyTaintStandsForACutConditionsTable() {
