@@ -142,8 +142,11 @@ final class PodStates {
                 f.container().ifPresent(c -> pod.failedProbeContainer = c);
             });
         }
-        if ("Failed".equals(e.reason())) {
-            ImagePullFailure.parse(e.message()).filter(ImagePullFailure::causeKnown).ifPresent(f -> {
+        if ("Failed".equals(e.reason()) || "BackOff".equals(e.reason()) || "Pulling".equals(e.reason())) {
+            // a failure that says why; a back-off or a pull started, of a name that alone says the image does not
+            // exist: the kubelet's "Error: ErrImagePull" after them counts for that
+            ImagePullFailure.parse(e.message()).or(() -> ImagePullFailure.doomedPull(e.message()))
+                    .filter(ImagePullFailure::causeKnown).ifPresent(f -> {
                 if (f.deniedAlike() && Category.IMAGE_PULL_AUTH.name().equals(pod.pullCategory)) {
                     return; // the registry refused this pod's credentials before: a private repository
                 }

@@ -201,6 +201,19 @@ public record ImagePullFailure(Category category, boolean causeKnown, Optional<S
         return new ImagePullFailure(Category.IMAGE_PULL_FAILED, false, image, Optional.empty(), "", raw);
     }
 
+    /** The kubelet's {@code Pulling image "x"} (before 1.17 {@code pulling image "x"}): the image it starts to pull. */
+    private static final Pattern PULLING = Pattern.compile("^[Pp]ulling image \"([^\"]+)\"");
+
+    /**
+     * What a pull the kubelet starts ({@code Pulling image "ninx:1.15.9"}) will meet when the name alone says the image
+     * does not exist (a bare name no official image has); empty for any other message or image.
+     */
+    public static Optional<ImagePullFailure> doomedPull(String message) {
+        Matcher pulling = message == null ? null : PULLING.matcher(message);
+        return pulling != null && pulling.find() && OfficialImages.isMissingLibraryImage(pulling.group(1))
+                ? Optional.of(unknownCause(Optional.of(pulling.group(1)), message)) : Optional.empty();
+    }
+
     /**
      * A pull that fails without saying why, of {@code image} (a container's image beside its {@code ImagePullBackOff}
      * state, a {@code get pods} row's): IMAGE_PULL_FAILED, unless the name alone says the image does not exist.
