@@ -92,6 +92,17 @@ class ImagePullFailureTest {
                 + "CrashLoopBackOff: \"Back-off 5m0s restarting failed container=web pod=web-1_default(uid)\"")).isEmpty();
     }
 
+    @Test
+    void aPullStartedOfANameNoOfficialImageHasIsDoomed() {
+        assertThat(ImagePullFailure.doomedPull("Pulling image \"ninx:1.15.9\"")).hasValueSatisfying(f -> {
+            assertThat(f.category()).isEqualTo(Category.IMAGE_NOT_FOUND);
+            assertThat(f.image()).contains("ninx:1.15.9");
+        });
+        assertThat(ImagePullFailure.doomedPull("pulling image \"terriajs/web-example-flask\"")).isEmpty();
+        assertThat(ImagePullFailure.doomedPull("Pulling image \"nginx:1.27\"")).isEmpty();
+        assertThat(ImagePullFailure.doomedPull("Started container web")).isEmpty();
+    }
+
     /** svt-case-doc (OpenShift 3.7, dockershim): Docker before 1.10 answered a missing tag "Error: image x not found". */
     @Test
     void oldDockersImageNotFound() {
