@@ -174,8 +174,7 @@ final class JsonPathPrint {
                 }
             }
         }
-        return YamlObjects.object("Pod", command.name(), command.namespace() == null ? "default" : command.namespace(),
-                status);
+        return command.pod(status);
     }
 
     /** The container at {@code index} of a status list, the list filled with unnamed containers up to it. */

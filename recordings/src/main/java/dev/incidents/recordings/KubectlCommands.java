@@ -19,7 +19,9 @@ final class KubectlCommands {
     /** A kubectl command anywhere in the paste (oc too): {@code kubectl --context live-0 -n monitoring get deployments}. */
     static final Pattern ANY_COMMAND = Pattern.compile("(?m)" + KUBECTL + "\\s[^\\n]*");
 
-    private static final Pattern COMMAND_LINE = Pattern.compile("^\\s*(?:\\S*[$#>%]\\s+|\\+{1,2}\\s+)?" + KUBECTL + "\\s.*");
+    /** A command line's start: a shell prompt ({@code user@host:~$ }) or a shell trace's {@code +}, or nothing. */
+    private static final String PROMPT = "^\\s*(?:\\S*[$#>%]\\s+|\\+{1,2}\\s+)?";
+    private static final Pattern COMMAND_LINE = Pattern.compile(PROMPT + KUBECTL + "\\s.*");
 
     private KubectlCommands() {
     }
@@ -42,8 +44,7 @@ final class KubectlCommands {
     }
 
     /** A command at a line's start, behind a prompt or not, as {@link #isCommandLine} takes it. */
-    private static final Pattern COMMAND_LINES = Pattern.compile("(?m)^\\s*(?:\\S*[$#>%]\\s+|\\+{1,2}\\s+)?"
-            + KUBECTL + "\\s[^\\n]*");
+    private static final Pattern COMMAND_LINES = Pattern.compile("(?m)" + PROMPT + KUBECTL + "\\s[^\\n]*");
 
     /** The namespace the commands found agree on; empty when none names one, null when they disagree. */
     private static String agreedNamespace(Matcher command) {

@@ -32,6 +32,16 @@ record PodCommand(String verb, String kind, String name, String namespace, boole
     private static final Set<String> VALUED_FLAGS = Set.of("-o", "--output", "-l", "--selector", "-c", "--context",
             "--field-selector", "--template", "--sort-by", "--kubeconfig");
 
+    /** The namespace the command's object is in: its {@code -n}, else kubectl's default. */
+    String namespaceOrDefault() {
+        return namespace == null ? "default" : namespace;
+    }
+
+    /** The pod this command names, with {@code status} as its status (a print or excerpt of it below the command). */
+    com.fasterxml.jackson.databind.node.ObjectNode pod(com.fasterxml.jackson.databind.JsonNode status) {
+        return YamlObjects.object("Pod", name, namespaceOrDefault(), status);
+    }
+
     /** The pod command {@code line} is ({@code kubectl get pod oom -n l02 -o ...}), or null when it is none. */
     static PodCommand of(String line) {
         Matcher command = POD_COMMAND.matcher(line);

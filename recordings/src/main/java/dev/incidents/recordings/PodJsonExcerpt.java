@@ -37,8 +37,7 @@ final class PodJsonExcerpt {
             Matcher statuses = STATUSES.matcher(text);
             ObjectNode pod = statuses.find() ? pod(text, statuses.end() - 1) : null;
             if (pod != null) {
-                sink.snapshot(YamlObjects.object("Pod", command.name(),
-                        command.namespace() == null ? "default" : command.namespace(), pod), i + 2);
+                sink.snapshot(command.pod(pod), i + 2);
             }
             i = end - 1;
         }

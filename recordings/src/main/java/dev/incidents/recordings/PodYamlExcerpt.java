@@ -39,7 +39,7 @@ final class PodYamlExcerpt {
             if (pod != null && "Pod".equals(pod.path("kind").asText())
                     && Unnamed.POD.equals(pod.path("metadata").path("name").asText())) {
                 ((ObjectNode) pod.get("metadata")).put("name", command.name())
-                        .put("namespace", command.namespace() == null ? "default" : command.namespace());
+                        .put("namespace", command.namespaceOrDefault());
                 sink.snapshot(pod, i + 2);
             }
             i = k - 1;

@@ -36,9 +36,7 @@ public final class OfficialImages {
         ref = digest >= 0 ? ref.substring(0, digest) : ref;
         for (String prefix : new String[] {"docker.io/", "index.docker.io/", "registry-1.docker.io/"}) {
             if (ref.startsWith(prefix)) {
-                ref = ref.substring(prefix.length());
-                ref = ref.startsWith("library/") ? ref.substring("library/".length())
-                        : ref.indexOf('/') < 0 ? ref : "";
+                ref = ref.substring(prefix.length()); // Docker Hub itself: what follows is its repository
                 break;
             }
         }
