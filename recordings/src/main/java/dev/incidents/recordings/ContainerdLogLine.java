@@ -5,32 +5,61 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * containerd's own log line about a CRI call that failed, as its journal keeps it ({@code containerd[12607]:
- * time="2025-07-20T22:31:54+08:00" level=error msg="PullImage \"docker.io/calico/cni:v3.27.0\" failed" error="rpc
- * error: code = DeadlineExceeded desc = failed to pull and unpack image ..."}): the error the kubelet then reports in
- * its {@code Failed} event, word for word after {@code Failed to pull image "x": }. The runtime names no pod.
+ * containerd's own log line about a CRI call that failed, as its journal keeps it: {@code containerd[12607]:
+ * time="2025-07-20T22:31:54+08:00" level=error msg="<call> failed" error="<error>"}. The error is what the kubelet
+ * then reports in its event, word for word after its own words:
+ * <ul>
+ *   <li>{@code msg="PullImage \"docker.io/calico/cni:v3.27.0\" failed"}: the {@code Failed} event, {@code Failed to pull
+ *       image "x": <error>} (the runtime names no pod);</li>
+ *   <li>{@code msg="RunPodSandbox for &PodSandboxMetadata{Name:coredns-757cc6c8f8-v2mgf,Uid:...,Namespace:kube-system,
+ *       Attempt:0,} failed, error"}: the pod's {@code FailedCreatePodSandBox}, {@code Failed to create pod sandbox:
+ *       <error>};</li>
+ *   <li>{@code msg="StartContainer for \"4f1c...\" failed"} and {@code msg="CreateContainer within sandbox \"...\" for
+ *       &ContainerMetadata{Name:x,Attempt:3,} failed"}: the container's {@code Failed} event, {@code Error: <error>}
+ *       (the runtime names the container, not its pod).</li>
+ * </ul>
  */
 final class ContainerdLogLine {
+    private static final String ERROR = "\\s+error=\"((?:[^\"\\\\]|\\\\.)*)\"";
     private static final Pattern PULL_FAILED = Pattern.compile(
-            "\\bmsg=\"PullImage \\\\\"([^\"\\\\]+)\\\\\" failed\"\\s+error=\"((?:[^\"\\\\]|\\\\.)*)\"");
+            "\\bmsg=\"PullImage \\\\\"([^\"\\\\]+)\\\\\" failed\"" + ERROR);
+    private static final Pattern SANDBOX_FAILED = Pattern.compile("\\bmsg=\"RunPodSandbox for &PodSandboxMetadata\\{"
+            + "Name:([a-z0-9][-a-z0-9.]*),[^}]*?\\bNamespace:([a-z0-9][-a-z0-9]*),[^}]*\\} failed, error\"" + ERROR);
+    private static final Pattern CONTAINER_FAILED = Pattern.compile("\\bmsg=\"(?:StartContainer for \\\\\"[0-9a-f]+\\\\\""
+            + "|CreateContainer within sandbox \\\\\"[0-9a-f]+\\\\\" for &ContainerMetadata\\{[^}]*\\}) failed\"" + ERROR);
     private static final Pattern TIME = Pattern.compile("\\btime=\"([^\"]+)\"");
 
     private ContainerdLogLine() {
     }
 
-    /** The pull failure {@code line} logs, at its {@code time}; null when it logs none. */
+    /** The event the failure {@code line} logs stands for, at the line's {@code time}; null when it logs none. */
     static EventsTable.Row parse(String line, long lineNumber, Instant now) {
-        if (!line.contains("PullImage")) {
-            return null;
-        }
-        Matcher pull = PULL_FAILED.matcher(line);
-        if (!pull.find()) {
+        if (!line.contains(" failed")) {
             return null;
         }
         Matcher time = TIME.matcher(line);
-        String error = pull.group(2).replace("\\\"", "\"").replace("\\\\", "\\");
-        return new EventsTable.Row(lineNumber, null, "Warning", "Failed",
-                QuotedEvent.age(time.find() ? time.group(1) : line, now), "containerd", null,
-                "Failed to pull image \"" + pull.group(1) + "\": " + error, null, null);
+        String age = QuotedEvent.age(time.find() ? time.group(1) : line, now);
+        Matcher pull = PULL_FAILED.matcher(line);
+        if (pull.find()) {
+            return new EventsTable.Row(lineNumber, null, "Warning", "Failed", age, "containerd", null,
+                    "Failed to pull image \"" + pull.group(1) + "\": " + unquote(pull.group(2)), null, null);
+        }
+        Matcher sandbox = SANDBOX_FAILED.matcher(line);
+        if (sandbox.find()) {
+            return new EventsTable.Row(lineNumber, sandbox.group(2), "Warning", "FailedCreatePodSandBox", age,
+                    "containerd", "pod/" + sandbox.group(1),
+                    "Failed to create pod sandbox: " + unquote(sandbox.group(3)), null, null);
+        }
+        Matcher container = CONTAINER_FAILED.matcher(line);
+        if (container.find()) {
+            return new EventsTable.Row(lineNumber, null, "Warning", "Failed", age, "containerd", null,
+                    "Error: " + unquote(container.group(1)), null, null);
+        }
+        return null;
+    }
+
+    /** A logfmt value as Go quoted it, one level unquoted. */
+    private static String unquote(String quoted) {
+        return quoted.replace("\\\"", "\"").replace("\\\\", "\\");
     }
 }

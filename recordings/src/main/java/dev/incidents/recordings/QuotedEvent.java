@@ -87,6 +87,9 @@ final class QuotedEvent {
             new KubeletMessage(Pattern.compile("Back-off restarting failed container"), "Warning", "BackOff"),
             new KubeletMessage(Pattern.compile("Back-off pulling image \""), "Normal", "BackOff"),
             new KubeletMessage(Pattern.compile("(?:Liveness|Readiness|Startup) probe failed:"), "Warning", "Unhealthy"),
+            // the kubelet's kill of a container its probe failed, the Killing event's message
+            new KubeletMessage(Pattern.compile("Container [a-z0-9][-a-z0-9]* failed (?:liveness|startup) probe, will be "
+                    + "restarted"), "Normal", "Killing"),
             // and the CSI volume plugin's error alone, the detail after "MountVolume.MountDevice failed ... : "
             new KubeletMessage(Pattern.compile("(?:MountVolume\\.\\w+|SetUp) failed\\b|Unable to (?:attach or )?mount "
                     + "volumes for pod|kubernetes\\.io/csi: \\w+\\.\\w+ failed"), "Warning", "FailedMount"),

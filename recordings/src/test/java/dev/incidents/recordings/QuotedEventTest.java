@@ -875,6 +875,45 @@ class QuotedEventTest {
                 + "resolve image: dial tcp [2a03:2880::25de]:443: i/o timeout");
     }
 
+    /**
+     * containerd's journal lines about a sandbox it could not make (naming the pod in its metadata) and a container it
+     * could not start (naming none): the pod's FailedCreatePodSandBox and the kubelet's {@code Error: } of the start.
+     */
+    @Test
+    void containerdsLogOfAFailedSandboxAndContainerStart() {
+        EventsTable.Row sandbox = QuotedEvent.parse("Mar 03 09:14:27 gpu-7 containerd[912]: "
+                + "time=\"2025-03-03T09:14:27.118402911Z\" level=error msg=\"RunPodSandbox for &PodSandboxMetadata{"
+                + "Name:triton-0,Uid:5b0e7c1a-22d4-4c5e-9a57-0d0c7f3e2a11,Namespace:inference,Attempt:0,} failed, error\" "
+                + "error=\"failed to setup network for sandbox \\\"7f3a\\\": plugin type=\\\"calico\\\" failed (add): "
+                + "error getting ClusterInformation: connection is unauthorized: Unauthorized\"", 1, OPTIONS.now());
+        assertThat(sandbox.reason()).isEqualTo("FailedCreatePodSandBox");
+        assertThat(sandbox.namespace()).isEqualTo("inference");
+        assertThat(sandbox.object()).isEqualTo("pod/triton-0");
+        assertThat(sandbox.message()).isEqualTo("Failed to create pod sandbox: failed to setup network for sandbox "
+                + "\"7f3a\": plugin type=\"calico\" failed (add): error getting ClusterInformation: connection is "
+                + "unauthorized: Unauthorized");
+        EventsTable.Row start = QuotedEvent.parse("time=\"2025-03-03T09:20:01Z\" level=error msg=\"StartContainer for "
+                + "\\\"c0ffee12\\\" failed\" error=\"failed to create containerd task: failed to create shim task: OCI "
+                + "runtime create failed: runc create failed: unable to start container process: error during container "
+                + "init: error running hook #0: error running hook: exit status 1, stdout: , stderr: Auto-detected mode as "
+                + "'legacy'\\nnvidia-container-cli: initialization error: driver not loaded: unknown\"", 1, OPTIONS.now());
+        assertThat(start.reason()).isEqualTo("Failed");
+        assertThat(start.object()).isNull();
+        assertThat(start.message()).startsWith("Error: failed to create containerd task: failed to create shim task: "
+                + "OCI runtime create failed:").contains("nvidia-container-cli: initialization error: driver not loaded");
+    }
+
+    /** thomaszachmann's field notes: the kubelet's Killing message alone, a container its startup probe failed. */
+    @Test
+    void theKillOfAContainerItsProbeFailed() {
+        EventsTable.Row kill = QuotedEvent.parse("Container keycloak-operator failed startup probe, will be restarted", 1,
+                OPTIONS.now());
+        assertThat(kill.reason()).isEqualTo("Killing");
+        assertThat(kill.type()).isEqualTo("Normal");
+        assertThat(QuotedEvent.parse("The container failed its startup probe, so it will be restarted", 1, OPTIONS.now()))
+                .isNull();
+    }
+
     /** nebari#1200: an Events row copied out of a terminal UI (k9s) with its box borders. */
     @Test
     void aRowBetweenATerminalUisBoxBorders() {

@@ -402,12 +402,7 @@ class RealWorldAccuracyTest {
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
-    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
-            // batch 64, measured 18/20 on 2026-12-05 (session 22, at its merge, analyzer of e155da8, measured alone)
-            // before anyone looked at it, sealed for the next session: expected PROBE_FAILURE not found
-            "probe_failure/thomaszachmann-field-notes-german-openbao-guide-8-keycloak-operator-26-7-jvm-needs-32s-startup-probe-allows-35s-refused-then-restarted-bare-messages",
-            // expected SANDBOX_FAILED not found
-            "sandbox_failed/xiaodongq-blog-chinese-kubeadm-1-33-single-node-flannel-subnet-env-missing-coredns-runpodsandbox-failed-containerd-journal-line");
+    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of();
 
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
