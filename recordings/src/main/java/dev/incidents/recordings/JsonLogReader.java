@@ -26,7 +26,8 @@ import java.util.function.Consumer;
  *       starts with <code>{</code> in column 0, where kubectl starts every top-level object.</li>
  * </ul>
  * Each value is then unwrapped: our header line, {@code {type, object}} watch wrappers (with our {@code time}),
- * {@code List}/{@code EventList}/... {@code items}, JSON arrays, or a bare object.
+ * {@code List}/{@code EventList}/... {@code items}, eventrouter's {@code {verb, event}} lines, JSON arrays, or a bare
+ * object.
  */
 final class JsonLogReader {
     static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
@@ -385,6 +386,15 @@ final class JsonLogReader {
                 }
             }
             out.accept(new RawObject(object, type, time, options.clusterOr(headerCluster), file, line));
+            return;
+        }
+        JsonNode routed = JsonFields.at(value, "event");
+        String verb = JsonFields.text(value, "verb");
+        if (verb != null && routed != null && routed.isObject() && JsonFields.at(value, "metadata") == null) {
+            // eventrouter's line (heptio's, OpenShift Logging's): {"verb":"ADDED|UPDATED|DELETED","event":{...}}, the
+            // event before an update beside it as "old_event"
+            out.accept(new RawObject(routed, "UPDATED".equals(verb) ? "MODIFIED" : verb, null,
+                    options.clusterOr(headerCluster), file, line));
             return;
         }
         out.accept(new RawObject(value, null, null, options.clusterOr(headerCluster), file, line));

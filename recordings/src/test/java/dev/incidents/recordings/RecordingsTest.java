@@ -45,6 +45,7 @@ class RecordingsTest {
             "logs/nodes-list.json      | 1 | NODE test/ip-10-0-1-149.ec2.internal",
             "logs/events-watch.json    | 3 | EVENT test/test-530513/Pod/some-pod;EVENT test/inference/Pod/triton-79569cfbbc-m2wcc;EVENT test/inference/Pod/triton-5fc797b8f8-9qvzt",
             "logs/watch-events.json    | 3 | POD test/inference/triton-79569cfbbc-m2wcc;EVENT test/inference/Pod/triton-79569cfbbc-m2wcc;POD test/inference/triton-79569cfbbc-m2wcc (tombstone)",
+            "logs/eventrouter.jsonl    | 2 | EVENT test/llm/Pod/vllm-6d4b9c7f58-x2kzq;EVENT test/llm/Pod/vllm-6d4b9c7f58-x2kzq",
             "logs/exporter.jsonl       | 2 | EVENT test/inference/Pod/triton-79569cfbbc-m2wcc;EVENT test/llm/Pod/vllm-6d4b9c7f58-x2kzq",
             "logs/recording.jsonl      | 4 | NODE test/ip-10-0-1-149.ec2.internal;EVENT test/inference/Pod/triton-79569cfbbc-m2wcc;POD test/inference/triton-79569cfbbc-m2wcc;POD test/inference/triton-79569cfbbc-m2wcc (tombstone)",
             "describe/seed-001.txt     | 10 | -",
@@ -65,6 +66,19 @@ class RecordingsTest {
         }
         assertThat(records).allSatisfy(r -> assertThat(r.file()).endsWith(fixture.substring(fixture.indexOf('/') + 1)));
         assertThat(records).isSortedAccordingTo(java.util.Comparator.comparing(Recorded::time));
+    }
+
+    /**
+     * eventrouter's log (heptio's, OpenShift Logging's): each line the event as the router saw it added or updated,
+     * the update's previous state beside it ignored; an event deleted when it expires is no signal.
+     */
+    @Test
+    void eventroutersLinesAreTheEventsTheyCarry() {
+        List<Recorded> records = read(OPTIONS, "logs/eventrouter.jsonl");
+
+        assertThat(rejections).isEmpty();
+        assertThat(records).extracting(r -> ((KubeEvent) r.value()).getCount(), r -> r.time().toString())
+                .containsExactly(tuple(1, "2025-03-14T09:41:12Z"), tuple(6, "2025-03-14T09:46:20Z"));
     }
 
     @Test
