@@ -26,8 +26,8 @@ import java.util.function.Consumer;
  *       starts with <code>{</code> in column 0, where kubectl starts every top-level object.</li>
  * </ul>
  * Each value is then unwrapped: our header line, {@code {type, object}} watch wrappers (with our {@code time}),
- * {@code List}/{@code EventList}/... {@code items}, eventrouter's {@code {verb, event}} lines, JSON arrays, or a bare
- * object.
+ * {@code List}/{@code EventList}/... {@code items}, eventrouter's {@code {verb, event}} lines, a log pipeline's entry
+ * carrying an Event in a field (Cloud Logging's {@code jsonPayload}), JSON arrays, or a bare object.
  */
 final class JsonLogReader {
     static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
@@ -397,6 +397,40 @@ final class JsonLogReader {
                     options.clusterOr(headerCluster), file, line));
             return;
         }
+        JsonNode carried = Recordings.kindOf(value).isEmpty() ? carried(value, ENVELOPE_DEPTH) : null;
+        if (carried != null) {
+            out.accept(new RawObject(carried, null, null, options.clusterOr(headerCluster), file, line));
+            return;
+        }
         out.accept(new RawObject(value, null, null, options.clusterOr(headerCluster), file, line));
+    }
+
+    /** How deep a log pipeline's envelope may hold the object ({@code _source.kubernetes.event}: three). */
+    private static final int ENVELOPE_DEPTH = 3;
+
+    /**
+     * The Event a log pipeline's entry carries in one of its fields: a Cloud Logging entry's {@code jsonPayload} (GKE's
+     * events as {@code gcloud logging read --format=json} prints them), a search engine's {@code _source}; null when no
+     * field within {@code depth} levels holds one. Events only: an audit log's entry carries the Pod a request created,
+     * which is no observation of its state.
+     */
+    private static JsonNode carried(JsonNode envelope, int depth) {
+        if (depth == 0) {
+            return null;
+        }
+        for (JsonNode field : envelope) {
+            if (field.isObject() && "Event".equals(Recordings.kindOf(field))) {
+                return field;
+            }
+        }
+        for (JsonNode field : envelope) {
+            if (field.isObject()) {
+                JsonNode deeper = carried(field, depth - 1);
+                if (deeper != null) {
+                    return deeper;
+                }
+            }
+        }
+        return null;
     }
 }
