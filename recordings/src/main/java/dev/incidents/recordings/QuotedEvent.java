@@ -223,6 +223,10 @@ final class QuotedEvent {
         if (trimmed.startsWith("{\"")) {
             return StructuredLogLine.parse(trimmed, lineNumber, now);
         }
+        EventsTable.Row exported = CsvEventRow.parse(trimmed, lineNumber, now);
+        if (exported != null) {
+            return exported;
+        }
         EventsTable.Row logged = LoggedEvent.parse(line, lineNumber, now);
         if (logged != null) {
             return logged;

@@ -903,6 +903,29 @@ class QuotedEventTest {
                 + "OCI runtime create failed:").contains("nvidia-container-cli: initialization error: driver not loaded");
     }
 
+    /**
+     * A log analytics tool's CSV export of events (Azure Monitor's, in the portal's US time format; ISO times as other
+     * tools export them): the message says which event, the row its time and count; a line of prose with commas is none.
+     */
+    @Test
+    void anEventExportedAsACsvRow() {
+        Instant now = Instant.parse("2023-03-22T06:20:00Z");
+        EventsTable.Row portal = CsvEventRow.parse("\"3/22/2023, 6:18:35.926 AM\",PodUnhealthy,595,\"Readiness probe "
+                + "failed: stat: cannot statx '/ready': No such file or directory\"", 1, now);
+        assertThat(portal.reason()).isEqualTo("Unhealthy");
+        assertThat(portal.age()).isEqualTo("84s");
+        assertThat(portal.count()).isEqualTo("595");
+        assertThat(portal.message()).startsWith("Readiness probe failed: stat:");
+        EventsTable.Row iso = CsvEventRow.parse("2023-03-22 06:10:00,Warning,FailedScheduling,\"0/4 nodes are available: "
+                + "4 Insufficient nvidia.com/gpu. preemption: 0/4 nodes are available: 4 No preemption victims found for "
+                + "incoming pod.\",12", 1, now);
+        assertThat(iso.reason()).isEqualTo("FailedScheduling");
+        assertThat(iso.age()).isEqualTo("600s");
+        assertThat(iso.count()).isEqualTo("12");
+        assertThat(CsvEventRow.parse("\"Back-off restarting failed container\", then it restarted, twice", 1, now))
+                .isNull();
+    }
+
     /** thomaszachmann's field notes: the kubelet's Killing message alone, a container its startup probe failed. */
     @Test
     void theKillOfAContainerItsProbeFailed() {

@@ -289,9 +289,6 @@ class RealWorldAccuracyTest {
             // batch 43: rows of a listing without its header, the query node Running 1/1 with 21 restarts: that memory
             // kills it is only in the title
             "oom_killed/milvus-44013-benchmark-querynode-oom-killed-concurrent-dql-dml-21-restarts-headerless-get-pods-wide-rows-cut",
-            // batch 43: Azure Container Apps' system events exported from Log Analytics as CSV rows (time, reason
-            // PodUnhealthy, count, message): no Kubernetes print of events, no reader for it
-            "readiness_failing/azure-container-apps-687-platform-internal-readiness-probe-stat-ready-overrides-custom-probes-podunhealthy-log-analytics-csv-rows",
             // batch 45: a container block with a hair-trigger liveness probe (`timeout=1s ... #failure=1`), exit 0 and
             // 132 restarts in CrashLoopBackOff; the Unhealthy row that would say the probe kills it was cut from the
             // paste, so it reads as a crash loop
