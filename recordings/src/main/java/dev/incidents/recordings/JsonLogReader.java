@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.function.Consumer;
@@ -22,8 +23,10 @@ import java.util.function.Consumer;
  *       first non-blank line is a complete JSON value on its own. Each line is read alone, so one bad line is one
  *       rejection;</li>
  *   <li>otherwise a stream of concatenated JSON values ({@code kubectl get -o json} Lists, pretty-printed
- *       {@code kubectl get -w -o json} output). After a syntax error the reader resumes at the next line that
- *       starts with <code>{</code> in column 0, where kubectl starts every top-level object.</li>
+ *       {@code kubectl get -w -o json} output, {@code kubectl cluster-info dump}'s Lists with each container's logs
+ *       between {@code ==== START logs ...} and {@code ==== END logs ...} lines, which are skipped). After a syntax
+ *       error the reader resumes at the next line that starts with <code>{</code> in column 0, where kubectl starts
+ *       every top-level object.</li>
  * </ul>
  * Each value is then unwrapped: our header line, {@code {type, object}} watch wrappers (with our {@code time}),
  * {@code List}/{@code EventList}/... {@code items}, eventrouter's {@code {verb, event}} lines, a log pipeline's entry
@@ -169,7 +172,7 @@ final class JsonLogReader {
             if (inItems) {
                 if (parser.nextToken() != JsonToken.END_ARRAY) {
                     long itemLine = base + parser.currentTokenLocation().getLineNr();
-                    unwrap(MAPPER.readTree(parser), itemLine, false);
+                    unwrap(itemOf(top, MAPPER.readTree(parser)), itemLine, false);
                     return true;
                 }
                 inItems = false;
@@ -197,14 +200,18 @@ final class JsonLogReader {
             return true;
         } catch (JsonProcessingException e) {
             long errorLine = base + (e.getLocation() == null ? 1 : Math.max(1, e.getLocation().getLineNr()));
-            rejected.accept(new Rejection(file, errorLine, "not JSON: " + e.getOriginalMessage()));
-            // the error may sit on the line that opens the next object (an unclosed one before it): resume there
+            long logsEnd = top == null && !inItems ? retained.logSectionEnd(errorLine - 1) : -1;
+            if (logsEnd < 0) {
+                rejected.accept(new Rejection(file, errorLine, "not JSON: " + e.getOriginalMessage()));
+            }
+            // the error may sit on the line that opens the next object (an unclosed one before it): resume there; after
+            // a container's logs in a cluster-info dump, at the first object after them
             parser.close();
             parser = null;
             top = null;
             inItems = false;
             firstValue = false;
-            base = retained.nextObjectStart(Math.max(errorLine - 1, base + 1));
+            base = retained.nextObjectStart(logsEnd >= 0 ? logsEnd : Math.max(errorLine - 1, base + 1));
             return base >= 0;
         }
     }
@@ -235,6 +242,8 @@ final class JsonLogReader {
      * line are dropped as it moves on, so a 100 MB List is never held whole.
      */
     private static final class RetainedLines extends InputStream {
+        private static final byte[] LOGS_START = "==== START logs for container ".getBytes(StandardCharsets.US_ASCII);
+        private static final byte[] LOGS_END = "==== END logs for container ".getBytes(StandardCharsets.US_ASCII);
         private final LineInput in;
         private final ArrayList<byte[]> lines = new ArrayList<>();
         /** 0-based index in the file of {@code lines.get(0)}; entries before {@code head} were dropped. */
@@ -296,6 +305,40 @@ final class JsonLogReader {
             offset = 0;
             dropBefore(index);
             return this;
+        }
+
+        /**
+         * When line {@code index} (0-based) opens a container's logs in {@code kubectl cluster-info dump}'s output
+         * ({@code ==== START logs for container x of pod ns/y ====}), the index of the line after their {@code ==== END
+         * logs ...} line (or the end of the file): the logs are the containers' own output, no object and no error;
+         * else -1.
+         */
+        long logSectionEnd(long index) throws IOException {
+            if (!startsWith(index, LOGS_START)) {
+                return -1;
+            }
+            long i = index + 1;
+            while (ensure(i) && !startsWith(i, LOGS_END)) {
+                i++;
+            }
+            return i + 1;
+        }
+
+        private boolean ensure(long index) throws IOException {
+            while (index >= end()) {
+                if (!pull()) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private boolean startsWith(long index, byte[] prefix) throws IOException {
+            if (index < first + head || !ensure(index)) {
+                return false;
+            }
+            byte[] line = get(index);
+            return line.length >= prefix.length && java.util.Arrays.equals(line, 0, prefix.length, prefix, 0, prefix.length);
         }
 
         /** The 0-based index of the first line at or after {@code from} that opens a top-level object, else -1. */
@@ -365,7 +408,7 @@ final class JsonLogReader {
         JsonNode items = JsonFields.at(value, "items");
         if (items != null && items.isArray()) {
             for (JsonNode item : items) {
-                unwrap(item, line, false);
+                unwrap(itemOf(value, item), line, false);
             }
             return;
         }
@@ -403,6 +446,19 @@ final class JsonLogReader {
             return;
         }
         out.accept(new RawObject(value, null, null, options.clusterOr(headerCluster), file, line));
+    }
+
+    /**
+     * An item of a typed List, with the kind its List names when it has none: {@code kubectl cluster-info dump} prints
+     * client-go's typed lists ({@code "kind": "DeploymentList"}) whose items carry no {@code kind}.
+     */
+    private static JsonNode itemOf(JsonNode list, JsonNode item) {
+        String listKind = list == null ? null : JsonFields.text(list, "kind");
+        if (listKind != null && listKind.length() > 4 && listKind.endsWith("List") && item instanceof ObjectNode object
+                && JsonFields.text(object, "kind") == null) {
+            object.put("kind", listKind.substring(0, listKind.length() - 4));
+        }
+        return item;
     }
 
     /** How deep a log pipeline's envelope may hold the object ({@code _source.kubernetes.event}: three). */

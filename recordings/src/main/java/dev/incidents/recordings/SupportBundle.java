@@ -28,6 +28,9 @@ import java.util.zip.GZIPInputStream;
  * ConfigMaps, logs and the collectors' {@code *-errors.json} are left alone. Each file is its own source of a
  * {@link RecordStream}, so memory stays the reorder window per file.
  * <p>
+ * A directory {@code kubectl cluster-info dump --output-directory} wrote ({@code nodes.json}, {@code
+ * <namespace>/events.json}, {@code <namespace>/pods.json}, ...) is read the same way, by the kind each file's name says.
+ * <p>
  * An archive is read once: the files taken are copied to a temporary directory (under generated names, never the
  * archive's paths), read from there, and deleted when the stream is closed.
  */
@@ -112,6 +115,11 @@ final class SupportBundle implements Closeable {
             files.sort(BundleFile.ORDER);
             files.forEach(file -> inputs.add(file.input()));
         } else {
+            List<BundleFile> dump = clusterInfoDump(directory);
+            if (!dump.isEmpty()) {
+                dump.forEach(file -> inputs.add(file.input()));
+                return new SupportBundle(inputs, null);
+            }
             try (Stream<Path> list = Files.list(directory)) {
                 list.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith("."))
                         .sorted(Comparator.comparing(p -> p.getFileName().toString()))
@@ -119,6 +127,37 @@ final class SupportBundle implements Closeable {
             }
         }
         return new SupportBundle(inputs, null);
+    }
+
+    /**
+     * The files of {@code kubectl cluster-info dump --output-directory=DIR} the analyzer reads: {@code nodes.json},
+     * then per namespace {@code <namespace>/events.json}, {@code pods.json} and the controllers' lists; each pod's
+     * {@code <namespace>/<pod>/logs.txt} (its containers' own output) and the Services are left alone. Empty when the
+     * directory is not laid out so.
+     */
+    private static List<BundleFile> clusterInfoDump(Path directory) throws IOException {
+        Path nodes = directory.resolve("nodes.json");
+        if (!Files.isRegularFile(nodes)) {
+            return List.of();
+        }
+        List<BundleFile> files = new ArrayList<>();
+        try (Stream<Path> namespaces = Files.list(directory)) {
+            for (Path namespace : namespaces.filter(Files::isDirectory).toList()) {
+                for (Map.Entry<String, String> kind : KINDS.entrySet()) {
+                    Path file = namespace.resolve(kind.getKey() + ".json");
+                    if (Files.isRegularFile(file)) {
+                        files.add(new BundleFile(kind.getValue(), namespace.getFileName() + "/" + kind.getKey() + ".json",
+                                file.toString(), file));
+                    }
+                }
+            }
+        }
+        if (files.isEmpty()) {
+            return List.of();
+        }
+        files.add(new BundleFile("Node", "nodes.json", nodes.toString(), nodes));
+        files.sort(BundleFile.ORDER);
+        return files;
     }
 
     /** One file as a recording: a gzipped one is read through gunzip. */

@@ -45,6 +45,7 @@ class RecordingsTest {
             "logs/nodes-list.json      | 1 | NODE test/ip-10-0-1-149.ec2.internal",
             "logs/events-watch.json    | 3 | EVENT test/test-530513/Pod/some-pod;EVENT test/inference/Pod/triton-79569cfbbc-m2wcc;EVENT test/inference/Pod/triton-5fc797b8f8-9qvzt",
             "logs/watch-events.json    | 3 | POD test/inference/triton-79569cfbbc-m2wcc;EVENT test/inference/Pod/triton-79569cfbbc-m2wcc;POD test/inference/triton-79569cfbbc-m2wcc (tombstone)",
+            "logs/cluster-info-dump.txt | 2 | NODE test/gpu-node-1;EVENT test/llm/Pod/vllm-0",
             "logs/cloud-logging-events.json | 1 | EVENT test/llm/Pod/vllm-6d4b9c7f58-x2kzq",
             "logs/eventrouter.jsonl    | 2 | EVENT test/llm/Pod/vllm-6d4b9c7f58-x2kzq;EVENT test/llm/Pod/vllm-6d4b9c7f58-x2kzq",
             "logs/exporter.jsonl       | 2 | EVENT test/inference/Pod/triton-79569cfbbc-m2wcc;EVENT test/llm/Pod/vllm-6d4b9c7f58-x2kzq",

@@ -140,6 +140,35 @@ class SupportBundleTest {
         }
     }
 
+    /**
+     * {@code kubectl cluster-info dump --output-directory}: nodes.json, then each namespace's typed Lists (their items
+     * without kind) and each pod's logs.txt, which are the containers' own output and left alone.
+     */
+    @Test
+    void clusterInfoDumpDirectory(@TempDir Path dir) throws IOException {
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("nodes.json", "{\"kind\": \"NodeList\", \"apiVersion\": \"v1\", \"metadata\": {}, \"items\": " + NODES + "}");
+        files.put("inference/events.json", EVENTS);
+        files.put("inference/pods.json", "{\"kind\": \"PodList\", \"apiVersion\": \"v1\", \"metadata\": {}, \"items\": " + PODS + "}");
+        files.put("inference/replicasets.json", "{\"kind\": \"ReplicaSetList\", \"apiVersion\": \"apps/v1\", \"metadata\": {}, "
+                + "\"items\": " + REPLICA_SETS + "}");
+        files.put("inference/services.json", "{\"kind\": \"ServiceList\", \"apiVersion\": \"v1\", \"metadata\": {}, \"items\": "
+                + "[{\"metadata\": {\"name\": \"triton\"}, \"spec\": {\"ports\": [{\"port\": 8000}]}}]}");
+        files.put("inference/triton-79569cfbbc-m2wcc/logs.txt", "==== START logs for container triton of pod inference/"
+                + "triton-79569cfbbc-m2wcc ====\nloading model\n==== END logs for container triton of pod inference/"
+                + "triton-79569cfbbc-m2wcc ====\n");
+        write(dir, files);
+
+        List<Recorded> records = read(dir);
+
+        assertThat(summary(records)).isEqualTo("""
+                POD test/inference/triton-79569cfbbc-m2wcc
+                NODE test/ip-10-0-1-149.ec2.internal
+                EVENT test/inference/Pod/triton-79569cfbbc-m2wcc""");
+        assertThat(((PodSnapshot) records.get(0).value()).getOwners()).extracting(o -> o.getKind() + "/" + o.getName())
+                .containsExactly("ReplicaSet/triton-79569cfbbc", "Deployment/triton-server");
+    }
+
     @Test
     void plainDirectoryIsEveryFileInNameOrder(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("b-events.json"), EVENTS);
