@@ -399,7 +399,15 @@ class RealWorldAccuracyTest {
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
-    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of();
+    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
+            // batch 65, measured 14/17 on 2026-12-05 (session 23, at its merge, analyzer of 2b87437a, measured alone)
+            // before anyone looked at it
+            // expected IMAGE_PULL_AUTH Pod/nginx not found; unexpected default/Pod/nginx/IMAGE_NOT_FOUND OPEN
+            "image_pull_auth/huangyisan-myblog-chinese-k3s-pod-pulls-private-aliyun-acr-repo-of-another-account-insufficient-scope-pull-access-denied-events-table",
+            // expected NODE_NOT_READY not found
+            "node_not_ready/chea-young-kubernetes-study-korean-notes-kubeadm-master-cni-config-uninitialized-network-plugin-not-ready-no-proxy-missing-node-ip-kubelet-journal-lines",
+            // expected UNTOLERATED_TAINT StatefulSet/logs-es-cold not found
+            "untolerated_taint/myoungsoo7-blog-korean-k3s-homelab-logs-es-cold-statefulset-nodeselector-solomon-without-toleration-dedicated-storage-taint-pending-23h-condensed-describe");
 
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
