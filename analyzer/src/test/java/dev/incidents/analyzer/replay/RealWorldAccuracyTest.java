@@ -407,7 +407,21 @@ class RealWorldAccuracyTest {
             // expected NODE_NOT_READY not found
             "node_not_ready/chea-young-kubernetes-study-korean-notes-kubeadm-master-cni-config-uninitialized-network-plugin-not-ready-no-proxy-missing-node-ip-kubelet-journal-lines",
             // expected UNTOLERATED_TAINT StatefulSet/logs-es-cold not found
-            "untolerated_taint/myoungsoo7-blog-korean-k3s-homelab-logs-es-cold-statefulset-nodeselector-solomon-without-toleration-dedicated-storage-taint-pending-23h-condensed-describe");
+            "untolerated_taint/myoungsoo7-blog-korean-k3s-homelab-logs-es-cold-statefulset-nodeselector-solomon-without-toleration-dedicated-storage-taint-pending-23h-condensed-describe",
+            // batch 67, measured 9/15 on 2026-12-05 (session 23, at its merge, analyzer of f4f4d193, measured alone)
+            // before anyone looked at it
+            // expected GPU_CAPACITY_LOST not found
+            "gpu_capacity_lost/nvidia-cloud-native-docs-gpu-operator-troubleshooting-8-gpu-node-advertises-7-capacity-and-allocatable-xid-marks-one-gpu-unhealthy-node-describe-excerpt",
+            // expected IMAGE_NOT_FOUND not found
+            "image_not_found/llm-d-1597-async-processor-guide-image-ghcr-llm-d-async-processor-v0-6-1-published-only-under-llm-d-incubation-backoff-x12341-over-46h-spec-containers-prefix",
+            // expected INSUFFICIENT_GPU not found
+            "insufficient_gpu/hami-website-lab-8-volcano-vgpu-rtx-3070-ti-8gib-gang-of-two-6000mib-workers-cannot-fit-podgroup-inqueue-not-enough-resources-1-schedulable-1-unschedulable",
+            // expected PROBE_FAILURE not found
+            "probe_failure/gitlab-autodevops-troubleshooting-staging-release-timed-out-app-not-serving-root-on-default-port-5000-liveness-and-readiness-refused-get-events-rows",
+            // expected PVC_UNBOUND not found
+            "pvc_unbound/cloudposse-docs-faq-kops-stateful-service-pending-no-volume-zone-conflict-4-pod-tolerates-node-taints-3-workers-missing-from-volume-az-old-predicates-row",
+            // expected READINESS_FAILING not found
+            "readiness_failing/brandisher-openshift-probes-workshop-readiness-on-5s-delay-endpoint-with-default-1s-timeout-client-timeout-exceeded-jq-event-message");
 
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
@@ -465,7 +479,7 @@ class RealWorldAccuracyTest {
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
         assertThat(outcomes).hasSizeGreaterThanOrEqualTo(1592);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(0);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(32);
     }
 
     @Test
