@@ -51,6 +51,18 @@ final class KubeletLogLine {
     private KubeletLogLine() {
     }
 
+    /**
+     * The kubelet's log of why its node is not Ready, the message it sets on the node's Ready condition
+     * ({@code KubeletNotReady}): the runtime's network not ready ({@code Container runtime network not ready:
+     * NetworkReady=false reason:NetworkPluginNotReady message:... cni config uninitialized}, structured since 1.20 as
+     * {@code "Container runtime network not ready" networkReady="..."}) and the pod lifecycle event generator stalled
+     * ({@code Skipping pod synchronization - [PLEG is not healthy: pleg was last seen active 3m0s ago ...]}, structured
+     * {@code "Skipping pod synchronization" err="PLEG is not healthy: ..."}).
+     */
+    private static final Pattern NOT_READY = Pattern.compile("(?:\\] \"?Container runtime network not ready\"?"
+            + "(?::\\s*| networkReady=\"(?<network>(?:[^\"\\\\]|\\\\.)*)\")(?<legacy>.*)"
+            + "|\\] \"?Skipping pod synchronization\"?(?: - \\[| err=\")(?<pleg>PLEG is not healthy: [^\\]\"]*))");
+
     /** The From cell of an event the kubelet on {@code host} records ({@code kubelet, host}), or {@code kubelet}. */
     static String source(String host) {
         return host != null ? "kubelet, " + host : "kubelet";
@@ -80,6 +92,16 @@ final class KubeletLogLine {
         if (pull.find()) {
             return new EventsTable.Row(lineNumber, null, "Warning", "Failed", QuotedEvent.age(line, now), from, null,
                     "Failed to pull image \"" + pull.group(1) + "\": " + pull.group(2).strip(), null, null);
+        }
+        Matcher notReady = host == null ? null : NOT_READY.matcher(line);
+        if (notReady != null && notReady.find()) {
+            String why = notReady.group("pleg") != null ? notReady.group("pleg")
+                    : "container runtime network not ready: " + (notReady.group("network") != null
+                            ? unquote(notReady.group("network")) : notReady.group("legacy").strip());
+            // the node's Ready condition the kubelet sets with it, as a described node's becomes its NodeNotReady event
+            return new EventsTable.Row(lineNumber, null, "Normal", "NodeNotReady", QuotedEvent.age(line, now), from,
+                    "node/" + host, "Node " + host + " status is now: NodeNotReady (Ready=False, KubeletNotReady): "
+                    + why.strip(), null, null);
         }
         Matcher structured = STRUCTURED.matcher(line);
         if (!structured.find()) {

@@ -86,10 +86,11 @@ final class LoggedEvent {
      * A journal line's {@code Mar 17 12:45:50 minikube kubelet[2278]:}: the host the kubelet runs on. The month as the
      * host's locale prints it ({@code janv. 06 12:43:37}), and the kubelet under whatever process runs it ({@code k3s},
      * {@code hyperkube}, OpenShift 3's {@code dockerd-current} or {@code atomic-openshift-node}): the kubelet's own
-     * messages are what the line is read by.
+     * messages are what the line is read by. Syslog's copy in {@code /var/log/messages} has no process id
+     * ({@code Apr 30 22:19:38 master kubelet: E0430 ...}).
      */
     private static final Pattern JOURNAL_KUBELET = Pattern.compile(
-            "^\\s*\\p{L}{3,5}\\.? +\\d{1,2} [\\d:]{8} (\\S+) [\\w.@-]+\\[\\d+]:");
+            "^\\s*\\p{L}{3,5}\\.? +\\d{1,2} [\\d:]{8} (\\S+) [\\w.@-]+(?:\\[\\d+])?:");
     /** A klog line's header ({@code W1010 09:15:45.265944       1 eviction_manager.go:333] }), without a journal's. */
     private static final Pattern KLOG_HEADER = Pattern.compile("^\\s*[IWEF]\\d{4} [\\d:]{8}\\.\\d+\\s+\\d+ [\\w.-]+:\\d+] ");
     /**

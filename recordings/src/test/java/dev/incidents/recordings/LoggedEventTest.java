@@ -125,4 +125,40 @@ class LoggedEventTest {
         assertThat(event.getInvolvedObject().getName()).isEqualTo("gogs-2-91275");
         assertThat(event.getMessage()).startsWith("Unable to mount volumes for pod \"gogs-2-91275_infra(");
     }
+
+    /**
+     * chea-young's notes (syslog's copy, no process id) and a structured kubelet: its log of why the node is not Ready
+     * is the node's NotReady, with the message it sets on the Ready condition (runtime network, PLEG); a klog line
+     * without a journal's host names no node and is left alone.
+     */
+    @Test
+    void theKubeletsLogOfWhyItsNodeIsNotReady() {
+        KubeEvent network = onlyEvent("Apr 30 22:19:38 master kubelet: E0430 22:19:38.226587    2372 kubelet.go:2067] "
+                + "Container runtime network not ready: NetworkReady=false reason:NetworkPluginNotReady message:docker: "
+                + "network plugin is not ready: cni config uninitialized\n");
+        assertThat(network.getReason()).isEqualTo("NodeNotReady");
+        assertThat(network.getInvolvedObject().getKind()).isEqualTo("Node");
+        assertThat(network.getInvolvedObject().getName()).isEqualTo("master");
+        assertThat(network.getMessage()).isEqualTo("Node master status is now: NodeNotReady (Ready=False, KubeletNotReady): "
+                + "container runtime network not ready: NetworkReady=false reason:NetworkPluginNotReady message:docker: "
+                + "network plugin is not ready: cni config uninitialized");
+        KubeEvent structured = onlyEvent("May 02 13:58:01 gpu-3 kubelet[911]: E0502 13:58:01.000000     911 kubelet.go:2874] "
+                + "\"Container runtime network not ready\" networkReady=\"NetworkReady=false reason:NetworkPluginNotReady "
+                + "message:Network plugin returns error: cni plugin not initialized\"\n");
+        assertThat(structured.getInvolvedObject().getName()).isEqualTo("gpu-3");
+        assertThat(structured.getMessage()).endsWith("(Ready=False, KubeletNotReady): container runtime network not ready: "
+                + "NetworkReady=false reason:NetworkPluginNotReady message:Network plugin returns error: cni plugin not "
+                + "initialized");
+        KubeEvent pleg = onlyEvent("May 02 13:58:01 gpu-3 kubelet[911]: I0502 13:58:01.000000     911 kubelet.go:2412] "
+                + "\"Skipping pod synchronization\" err=\"PLEG is not healthy: pleg was last seen active 3m0.5s ago; "
+                + "threshold is 3m0s\"\n");
+        assertThat(pleg.getMessage()).endsWith("KubeletNotReady): PLEG is not healthy: pleg was last seen active 3m0.5s ago; "
+                + "threshold is 3m0s");
+        KubeEvent legacyPleg = onlyEvent("Jun 10 10:00:00 node-1 kubelet[77]: I0610 10:00:00.000000 77 kubelet.go:1775] "
+                + "Skipping pod synchronization - [PLEG is not healthy: pleg was last seen active 3m5s ago; threshold is 3m0s]\n");
+        assertThat(legacyPleg.getInvolvedObject().getName()).isEqualTo("node-1");
+        assertThat(legacyPleg.getMessage()).endsWith("PLEG is not healthy: pleg was last seen active 3m5s ago; threshold is 3m0s");
+        assertThat(Recordings.read("paste.txt", "E0430 22:19:38.226587    2372 kubelet.go:2067] Container runtime network "
+                + "not ready: NetworkReady=false\n", OPTIONS, rejections::add)).isEmpty();
+    }
 }

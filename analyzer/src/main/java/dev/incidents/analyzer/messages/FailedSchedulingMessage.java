@@ -581,10 +581,12 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
                 acceleratorNodesLackOther)));
         if (candidates.size() > 1 && candidates.stream().anyMatch(r -> r.kind() == Kind.VOLUME_NODE_AFFINITY_CONFLICT)
                 && candidates.stream().allMatch(r -> r.kind() == Kind.VOLUME_NODE_AFFINITY_CONFLICT
-                        || r.kind() == Kind.UNTOLERATED_TAINT)) {
+                        && !isZoneConflict(r) || r.kind() == Kind.UNTOLERATED_TAINT)) {
             // a volume bound to a node (local storage) pins the pod to it, and the nodes counted under the conflict are
             // the others: the taint the pinned node is counted under (a pressure condition's, a cordon's) blocks. Short
             // of room there instead, the volume's placement stays the blocker (a zonal disk in a zone without room).
+            // A zone's conflict pins no node: a volume provisioned in a zone without workers leaves the tainted
+            // control-plane nodes counted beside them (kops' three masters), and its placement is the blocker.
             List<SchedulingReason> pinned = new ArrayList<>(candidates.stream()
                     .filter(r -> r.kind() != Kind.VOLUME_NODE_AFFINITY_CONFLICT).toList());
             candidates.stream().filter(r -> r.kind() == Kind.VOLUME_NODE_AFFINITY_CONFLICT).forEach(pinned::add);
@@ -605,6 +607,11 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
     private static boolean isPredicateEraTaint(SchedulingReason r) {
         return r.kind() == Kind.UNTOLERATED_TAINT && r.taint() == null
                 && r.raw().contains("had taints that the pod didn't tolerate");
+    }
+
+    /** The volume's zone, not a node, is what the nodes miss (VolumeZone, NoVolumeZoneConflict). */
+    private static boolean isZoneConflict(SchedulingReason r) {
+        return r.raw() != null && r.raw().toLowerCase(Locale.ROOT).contains("zone");
     }
 
     /** Lower ranks block first. */

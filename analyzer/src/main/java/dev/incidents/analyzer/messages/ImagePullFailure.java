@@ -246,11 +246,31 @@ public record ImagePullFailure(Category category, boolean causeKnown, Optional<S
      * says the registry asked for credentials. Read as a missing image (IMAGE_NOT_FOUND, clue REPOSITORY_DENIED, whose
      * cause names both readings): in the pastes people post it mostly is (an image built only locally, a repository
      * deleted, a typo), and an explicit credential refusal of the same workload wins (IMAGE_NOT_FOUND yields to
-     * IMAGE_PULL_AUTH). A bare name is an official library image, all public: denied, it does not exist.
+     * IMAGE_PULL_AUTH). A bare name is an official library image, all public: denied, it does not exist. Only on a
+     * registry that serves public images to anyone ({@link #PUBLIC_REGISTRIES}): a private registry (a cloud's
+     * container registry, a company's Harbor) refuses every pull without credentials, the images it holds included,
+     * so there the denial is the missing credentials first (IMAGE_PULL_AUTH, whose cause names both readings too).
      */
     private static boolean deniedAlike(String d, Optional<String> image) {
         return !AUTH_ASKED.matcher(d).find() && (d.contains("repository does not exist or may require")
+                && image.map(ImagePullFailure::onPublicRegistry).orElse(true)
                 || image.filter(ImagePullFailure::isOfficialName).isPresent());
+    }
+
+    /**
+     * Registries whose images are pulled anonymously (Docker Hub, the public mirrors of the clouds and projects): a
+     * denial there is of a repository that is missing or private. {@code gcr.io} and its regional hosts included.
+     */
+    private static final Pattern PUBLIC_REGISTRIES = Pattern.compile("(?:docker\\.io|index\\.docker\\.io|"
+            + "registry-1\\.docker\\.io|public\\.ecr\\.aws|quay\\.io|(?:[a-z]+\\.)?gcr\\.io|registry\\.k8s\\.io|"
+            + "mcr\\.microsoft\\.com|nvcr\\.io|ghcr\\.io|registry\\.gitlab\\.com)");
+
+    /** Whether {@code image} is on Docker Hub (no registry host) or another registry anyone may pull public images from. */
+    static boolean onPublicRegistry(String image) {
+        int slash = image.indexOf('/');
+        String first = slash < 0 ? "" : image.substring(0, slash);
+        boolean host = first.contains(".") || first.contains(":") || first.equals("localhost");
+        return !host || PUBLIC_REGISTRIES.matcher(first).matches();
     }
 
     /** The registry asked for credentials, or refused the ones it got: a private repository. */

@@ -172,6 +172,9 @@ class FailedSchedulingMessageTest {
         "0/3 nodes are available: 3 node(s) didn't match PersistentVolume's node affinity.|PVC_UNBOUND",
         "0/3 nodes are available: 1 node(s) had untolerated taint(s), 2 node(s) didn't match PersistentVolume's node affinity. no new claims to deallocate|UNTOLERATED_TAINT",
         "0/3 nodes are available: 1 Insufficient cpu, 2 node(s) didn't match PersistentVolume's node affinity.|PVC_UNBOUND",
+        // a zone's conflict pins no node: the volume sits in a zone without workers, beside the tainted masters (kops)
+        "No nodes are available that match all of the predicates: NoVolumeZoneConflict (4), PodToleratesNodeTaints (3).|PVC_UNBOUND",
+        "0/5 nodes are available: 2 node(s) had untolerated taint(s), 3 node(s) had no available volume zone.|PVC_UNBOUND",
         // NVIDIA KAI Scheduler's fit errors (the pod's Unschedulable event), in its own resource words
         "no nodes with enough resources were found: 1 node(s) didn't have enough resources: GPU memory.|INSUFFICIENT_GPU",
         "no nodes with enough resources were found: 10 node(s) didn't have enough resources: GPUs.|INSUFFICIENT_GPU",

@@ -254,6 +254,27 @@ class ImagePullFailureTest {
         assertThat(ImagePullFailure.parse("Failed to pull image \"r.example/app:1\": manifest unknown").orElseThrow()
                 .deniedAlike()).isFalse();
     }
+    /**
+     * huangyisan's notes: the same denial from a private registry (a cloud's container registry, which refuses every
+     * pull without credentials) is the missing credentials first; from a public mirror it stays a missing image.
+     */
+    @Test
+    void aDenialFromAPrivateRegistryIsTheMissingCredentials() {
+        String denied = "Failed to pull image \"%1$s\": rpc error: code = Unknown desc = failed to pull and unpack image "
+                + "\"%1$s\": failed to resolve reference \"%1$s\": pull access denied, repository does not exist or may "
+                + "require authorization: server message: insufficient_scope: authorization failed";
+        assertThat(ImagePullFailure.parse(denied.formatted("registry.cn-shanghai.aliyuncs.com/team/nginx:latest"))
+                .orElseThrow().category()).isEqualTo(Category.IMAGE_PULL_AUTH);
+        assertThat(ImagePullFailure.parse(denied.formatted("myregistry.azurecr.io/app:2")).orElseThrow().category())
+                .isEqualTo(Category.IMAGE_PULL_AUTH);
+        assertThat(ImagePullFailure.parse(denied.formatted("docker.io/team/app:1")).orElseThrow().category())
+                .isEqualTo(Category.IMAGE_NOT_FOUND);
+        assertThat(ImagePullFailure.parse(denied.formatted("public.ecr.aws/team/launcher:1")).orElseThrow().category())
+                .isEqualTo(Category.IMAGE_NOT_FOUND);
+        assertThat(ImagePullFailure.onPublicRegistry("us.gcr.io/project/app:1")).isTrue();
+        assertThat(ImagePullFailure.onPublicRegistry("localhost:5000/app:1")).isFalse();
+    }
+
     /** concourse-chart#30: Docker before 18.x said only "Error reading manifest <tag>" when the tag was not there. */
     @Test
     void dockersBareManifestErrorIsAMissingTag() {

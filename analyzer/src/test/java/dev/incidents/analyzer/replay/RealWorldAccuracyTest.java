@@ -402,10 +402,6 @@ class RealWorldAccuracyTest {
     static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
             // batch 65, measured 14/17 on 2026-12-05 (session 23, at its merge, analyzer of 2b87437a, measured alone)
             // before anyone looked at it
-            // expected IMAGE_PULL_AUTH Pod/nginx not found; unexpected default/Pod/nginx/IMAGE_NOT_FOUND OPEN
-            "image_pull_auth/huangyisan-myblog-chinese-k3s-pod-pulls-private-aliyun-acr-repo-of-another-account-insufficient-scope-pull-access-denied-events-table",
-            // expected NODE_NOT_READY not found
-            "node_not_ready/chea-young-kubernetes-study-korean-notes-kubeadm-master-cni-config-uninitialized-network-plugin-not-ready-no-proxy-missing-node-ip-kubelet-journal-lines",
             // expected UNTOLERATED_TAINT StatefulSet/logs-es-cold not found
             "untolerated_taint/myoungsoo7-blog-korean-k3s-homelab-logs-es-cold-statefulset-nodeselector-solomon-without-toleration-dedicated-storage-taint-pending-23h-condensed-describe",
             // batch 67, measured 9/15 on 2026-12-05 (session 23, at its merge, analyzer of f4f4d193, measured alone)
@@ -418,8 +414,6 @@ class RealWorldAccuracyTest {
             "insufficient_gpu/hami-website-lab-8-volcano-vgpu-rtx-3070-ti-8gib-gang-of-two-6000mib-workers-cannot-fit-podgroup-inqueue-not-enough-resources-1-schedulable-1-unschedulable",
             // expected PROBE_FAILURE not found
             "probe_failure/gitlab-autodevops-troubleshooting-staging-release-timed-out-app-not-serving-root-on-default-port-5000-liveness-and-readiness-refused-get-events-rows",
-            // expected PVC_UNBOUND not found
-            "pvc_unbound/cloudposse-docs-faq-kops-stateful-service-pending-no-volume-zone-conflict-4-pod-tolerates-node-taints-3-workers-missing-from-volume-az-old-predicates-row",
             // expected READINESS_FAILING not found
             "readiness_failing/brandisher-openshift-probes-workshop-readiness-on-5s-delay-endpoint-with-default-1s-timeout-client-timeout-exceeded-jq-event-message");
 
