@@ -415,7 +415,13 @@ class RealWorldAccuracyTest {
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
-    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of();
+    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
+            // batch 66, measured 18/20 on 2026-12-05 (session 23, at its merge, analyzer of 4c108b21, measured alone)
+            // before anyone looked at it, sealed for the next session
+            // expected READINESS_FAILING Deployment/events not found
+            "readiness_failing/kujifined-sre-intro-lab4-k3d-node-cordoned-redis-replacement-pending-events-readiness-0-of-1-endpoints-emptied-no-extra-restart-then-uncordon-wide-listings",
+            // expected READINESS_FAILING not found
+            "readiness_failing/m1d0rfeed-sre-intro-lab4-k3d-redis-removed-events-readiness-503-0-of-1-running-condensed-rows-without-header-and-bare-event-message-then-ready");
 
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
@@ -472,8 +478,8 @@ class RealWorldAccuracyTest {
 
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
-        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(1624);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(0);
+        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(1626);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(20);
     }
 
     @Test
