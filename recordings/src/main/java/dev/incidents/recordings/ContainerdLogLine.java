@@ -42,24 +42,19 @@ final class ContainerdLogLine {
         Matcher pull = PULL_FAILED.matcher(line);
         if (pull.find()) {
             return new EventsTable.Row(lineNumber, null, "Warning", "Failed", age, "containerd", null,
-                    "Failed to pull image \"" + pull.group(1) + "\": " + unquote(pull.group(2)), null, null);
+                    "Failed to pull image \"" + pull.group(1) + "\": " + KubeletLogLine.unquote(pull.group(2)), null, null);
         }
         Matcher sandbox = SANDBOX_FAILED.matcher(line);
         if (sandbox.find()) {
             return new EventsTable.Row(lineNumber, sandbox.group(2), "Warning", "FailedCreatePodSandBox", age,
                     "containerd", "pod/" + sandbox.group(1),
-                    "Failed to create pod sandbox: " + unquote(sandbox.group(3)), null, null);
+                    "Failed to create pod sandbox: " + KubeletLogLine.unquote(sandbox.group(3)), null, null);
         }
         Matcher container = CONTAINER_FAILED.matcher(line);
         if (container.find()) {
             return new EventsTable.Row(lineNumber, null, "Warning", "Failed", age, "containerd", null,
-                    "Error: " + unquote(container.group(1)), null, null);
+                    "Error: " + KubeletLogLine.unquote(container.group(1)), null, null);
         }
         return null;
-    }
-
-    /** A logfmt value as Go quoted it, one level unquoted. */
-    private static String unquote(String quoted) {
-        return quoted.replace("\\\"", "\"").replace("\\\\", "\\");
     }
 }

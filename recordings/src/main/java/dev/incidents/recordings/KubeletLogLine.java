@@ -159,7 +159,8 @@ final class KubeletLogLine {
         return pairs;
     }
 
-    private static String unquote(String quoted) {
+    /** A value as Go's strconv.Quote wrote it (klog's structured pairs, containerd's logfmt), one level unquoted. */
+    static String unquote(String quoted) {
         StringBuilder out = new StringBuilder(quoted.length());
         for (int i = 0; i < quoted.length(); i++) {
             char c = quoted.charAt(i);
