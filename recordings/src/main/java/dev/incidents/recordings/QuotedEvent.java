@@ -116,6 +116,11 @@ final class QuotedEvent {
                     + "Error response from daemon: OCI runtime)"), "Warning", "Failed"),
             // Karpenter's verdict on a pod it cannot place, the FailedScheduling it records
             new KubeletMessage(Pattern.compile("Failed to schedule pod, "), "Warning", "FailedScheduling", "karpenter"),
+            // a node on its way for the pod: cluster-autoscaler's TriggeredScaleUp, Karpenter's Nominated (a NodeClaim,
+            // before v0.32 a Machine, or a node it already has)
+            new KubeletMessage(Pattern.compile("pod triggered scale-up: "), "Normal", "TriggeredScaleUp",
+                    "cluster-autoscaler"),
+            new KubeletMessage(Pattern.compile("Pod should schedule on:? "), "Normal", "Nominated", "karpenter"),
             // the NVIDIA device plugin's health check in its log: a GPU it withdrew from the node
             new KubeletMessage(Pattern.compile("(?:XidCriticalError: )?Xid=\\d+ on Device="), "Warning", "XidCriticalError",
                     "nvidia-device-plugin"),

@@ -926,6 +926,24 @@ class QuotedEventTest {
                 .isNull();
     }
 
+    /**
+     * dandi-hub#129: a tool's print of Karpenter's nomination (a NodeClaim on its way for the pod) and
+     * cluster-autoscaler's scale-up for it: the Nominated and TriggeredScaleUp events that hold a Pending pod's
+     * capacity and placement verdicts for the node's arrival.
+     */
+    @Test
+    void aNodeOnItsWayForThePod() {
+        EventsTable.Row nominated = QuotedEvent.parse("2024-03-26T15:15:17Z [Normal] Pod should schedule on: "
+                + "nodeclaim/default-55cwr", 1, OPTIONS.now());
+        assertThat(nominated.reason()).isEqualTo("Nominated");
+        assertThat(nominated.from()).isEqualTo("karpenter");
+        assertThat(nominated.message()).isEqualTo("Pod should schedule on: nodeclaim/default-55cwr");
+        EventsTable.Row triggered = QuotedEvent.parse("pod triggered scale-up: [{eks-gpu-g5-2xlarge 0->1 (max: 4)}]", 1,
+                OPTIONS.now());
+        assertThat(triggered.reason()).isEqualTo("TriggeredScaleUp");
+        assertThat(triggered.from()).isEqualTo("cluster-autoscaler");
+    }
+
     /** thomaszachmann's field notes: the kubelet's Killing message alone, a container its startup probe failed. */
     @Test
     void theKillOfAContainerItsProbeFailed() {
