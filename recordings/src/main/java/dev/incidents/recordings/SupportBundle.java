@@ -28,8 +28,9 @@ import java.util.zip.GZIPInputStream;
  * ConfigMaps, logs and the collectors' {@code *-errors.json} are left alone. Each file is its own source of a
  * {@link RecordStream}, so memory stays the reorder window per file.
  * <p>
- * A directory {@code kubectl cluster-info dump --output-directory} wrote ({@code nodes.json}, {@code
- * <namespace>/events.json}, {@code <namespace>/pods.json}, ...) is read the same way, by the kind each file's name says.
+ * The other layouts handed over the same way are read alike, each file with the kind its place says: the directory
+ * {@code kubectl cluster-info dump --output-directory} writes ({@link ClusterInfoDump}) and OpenShift's must-gather,
+ * as a directory or an archive ({@link MustGather}).
  * <p>
  * An archive is read once: the files taken are copied to a temporary directory (under generated names, never the
  * archive's paths), read from there, and deleted when the stream is closed.
@@ -37,11 +38,9 @@ import java.util.zip.GZIPInputStream;
 final class SupportBundle implements Closeable {
     static final String ROOT = "cluster-resources/";
     /** Bundle directory (as Troubleshoot names it) to the kind of the objects in its files. */
-    private static final Map<String, String> KINDS = Map.of("events", "Event", "pods", "Pod", "deployments",
+    static final Map<String, String> KINDS = Map.of("events", "Event", "pods", "Pod", "deployments",
             "Deployment", "replicasets", "ReplicaSet", "statefulsets", "StatefulSet", "daemonsets", "DaemonSet",
             "jobs", "Job");
-    private static final List<String> KIND_ORDER = List.of("Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job",
-            "Node", "Pod", "Event");
 
     private final List<RecordStream.Input> inputs;
     private final Path temporary;
@@ -99,7 +98,8 @@ final class SupportBundle implements Closeable {
 
     /**
      * A directory: a support bundle when it (or its only subdirectory, as a bundle unpacks) holds
-     * {@code cluster-resources/}, else every regular file in it, in name order, each a recording.
+     * {@code cluster-resources/}, a cluster-info dump or a must-gather when laid out as one, else every regular file in
+     * it, in name order, each a recording.
      */
     static SupportBundle ofDirectory(Path directory) throws IOException {
         Path root = bundleRoot(directory);
@@ -115,7 +115,10 @@ final class SupportBundle implements Closeable {
             files.sort(BundleFile.ORDER);
             files.forEach(file -> inputs.add(file.input()));
         } else {
-            List<BundleFile> dump = clusterInfoDump(directory);
+            List<BundleFile> dump = ClusterInfoDump.files(directory);
+            if (dump.isEmpty()) {
+                dump = MustGather.files(directory);
+            }
             if (!dump.isEmpty()) {
                 dump.forEach(file -> inputs.add(file.input()));
                 return new SupportBundle(inputs, null);
@@ -127,37 +130,6 @@ final class SupportBundle implements Closeable {
             }
         }
         return new SupportBundle(inputs, null);
-    }
-
-    /**
-     * The files of {@code kubectl cluster-info dump --output-directory=DIR} the analyzer reads: {@code nodes.json},
-     * then per namespace {@code <namespace>/events.json}, {@code pods.json} and the controllers' lists; each pod's
-     * {@code <namespace>/<pod>/logs.txt} (its containers' own output) and the Services are left alone. Empty when the
-     * directory is not laid out so.
-     */
-    private static List<BundleFile> clusterInfoDump(Path directory) throws IOException {
-        Path nodes = directory.resolve("nodes.json");
-        if (!Files.isRegularFile(nodes)) {
-            return List.of();
-        }
-        List<BundleFile> files = new ArrayList<>();
-        try (Stream<Path> namespaces = Files.list(directory)) {
-            for (Path namespace : namespaces.filter(Files::isDirectory).toList()) {
-                for (Map.Entry<String, String> kind : KINDS.entrySet()) {
-                    Path file = namespace.resolve(kind.getKey() + ".json");
-                    if (Files.isRegularFile(file)) {
-                        files.add(new BundleFile(kind.getValue(), namespace.getFileName() + "/" + kind.getKey() + ".json",
-                                file.toString(), file));
-                    }
-                }
-            }
-        }
-        if (files.isEmpty()) {
-            return List.of();
-        }
-        files.add(new BundleFile("Node", "nodes.json", nodes.toString(), nodes));
-        files.sort(BundleFile.ORDER);
-        return files;
     }
 
     /** One file as a recording: a gzipped one is read through gunzip. */
@@ -180,8 +152,9 @@ final class SupportBundle implements Closeable {
     }
 
     /**
-     * A {@code .tar.gz} or {@code .tar}: a support bundle when it has entries under {@code cluster-resources/},
-     * else every regular file in it, each a recording. A gzip that holds no tar is one recording.
+     * A {@code .tar.gz} or {@code .tar}: a support bundle when it has entries under {@code cluster-resources/}, a
+     * must-gather when it has {@link MustGather}'s files, else every regular file in it, each a recording. A gzip that
+     * holds no tar is one recording.
      */
     static SupportBundle ofArchive(Path archive) throws IOException {
         try (InputStream probe = new BufferedInputStream(Files.newInputStream(archive))) {
@@ -193,8 +166,10 @@ final class SupportBundle implements Closeable {
         }
         Path temporary = Files.createTempDirectory("incidents-bundle-");
         try {
-            // one pass for a bundle: its files are copied as they come; a second only for an archive of recordings
+            // one pass for a bundle or a must-gather: its files are copied as they come; a second only for an archive
+            // of recordings
             List<BundleFile> bundleFiles = new ArrayList<>();
+            List<BundleFile> gathered = new ArrayList<>();
             boolean bundle = false;
             int count = 0;
             try (TarArchive tar = TarArchive.open(Files.newInputStream(archive))) {
@@ -203,16 +178,21 @@ final class SupportBundle implements Closeable {
                     String below = belowRoot(entry.path());
                     bundle |= below != null;
                     Optional<String> kind = below == null ? Optional.empty() : kindOf(below);
+                    Optional<String> mustGather = below == null ? MustGather.kindOf(entry.path()) : Optional.empty();
                     if (kind.isPresent()) {
                         Path copy = copy(entry, temporary, ++count);
                         bundleFiles.add(new BundleFile(kind.get(), below, archive + "/" + entry.path(), copy));
+                    } else if (mustGather.isPresent()) {
+                        Path copy = copy(entry, temporary, ++count);
+                        gathered.add(new BundleFile(mustGather.get(), entry.path(), archive + "/" + entry.path(), copy));
                     }
                 }
             }
             List<RecordStream.Input> inputs = new ArrayList<>();
-            if (bundle) {
-                bundleFiles.sort(BundleFile.ORDER);
-                bundleFiles.forEach(file -> inputs.add(file.input()));
+            if (bundle || !gathered.isEmpty()) {
+                List<BundleFile> taken = bundle ? bundleFiles : MustGather.withoutListedPods(gathered);
+                taken.sort(BundleFile.ORDER);
+                taken.forEach(file -> inputs.add(file.input()));
                 return new SupportBundle(inputs, temporary);
             }
             List<Map.Entry<String, Path>> files = new ArrayList<>();
@@ -249,15 +229,6 @@ final class SupportBundle implements Closeable {
      * A bundle file to read: the kind its directory names, its path below {@code cluster-resources/}, the name
      * rejections report, where its bytes are.
      */
-    private record BundleFile(String kind, String relative, String name, Path path) {
-        /** Owners first, then nodes, pods and events: equal event times keep this order. */
-        static final Comparator<BundleFile> ORDER = Comparator.<BundleFile>comparingInt(f -> KIND_ORDER.indexOf(f.kind()))
-                .thenComparing(BundleFile::relative);
-
-        RecordStream.Input input() {
-            return new RecordStream.Input(name, () -> Files.newInputStream(path), true, kind);
-        }
-    }
 
     /** Deletes the copies of an archive's files. */
     @Override

@@ -169,6 +169,118 @@ class SupportBundleTest {
                 .containsExactly("ReplicaSet/triton-79569cfbbc", "Deployment/triton-server");
     }
 
+    /** OpenShift's must-gather: YAML Lists per namespace and group, a file per Node, below one directory per image. */
+    private static Map<String, String> mustGatherFiles(String top) {
+        String image = top + "quay-io-openshift-release-dev-ocp-v4-0-art-dev-sha256-5b1c/";
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put(image + "timestamp", "2025-03-14 11:00:00 +0000 UTC\n");
+        files.put(image + "namespaces/inference/core/events.yaml", """
+                ---
+                apiVersion: v1
+                items:
+                - apiVersion: v1
+                  count: 3
+                  firstTimestamp: "2025-03-14T10:01:05Z"
+                  involvedObject:
+                    kind: Pod
+                    name: triton-79569cfbbc-m2wcc
+                    namespace: inference
+                  kind: Event
+                  lastTimestamp: "2025-03-14T10:03:08Z"
+                  message: 'Failed to pull image "nvcr.io/nvidia/tritonserver:24.01-py3": no space left on device'
+                  metadata:
+                    name: triton-79569cfbbc-m2wcc.182c
+                    namespace: inference
+                  reason: Failed
+                  source:
+                    component: kubelet
+                    host: ip-10-0-1-149.ec2.internal
+                  type: Warning
+                kind: EventList
+                metadata:
+                  resourceVersion: ""
+                """);
+        String pod = """
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: triton-79569cfbbc-m2wcc
+                  namespace: inference
+                  ownerReferences:
+                  - apiVersion: apps/v1
+                    controller: true
+                    kind: ReplicaSet
+                    name: triton-79569cfbbc
+                spec:
+                  containers:
+                  - image: nvcr.io/nvidia/tritonserver:24.01-py3
+                    name: triton
+                  nodeName: ip-10-0-1-149.ec2.internal
+                status:
+                  phase: Pending
+                  startTime: "2025-03-14T10:01:00Z"
+                """;
+        files.put(image + "namespaces/inference/core/pods.yaml", "---\napiVersion: v1\nkind: PodList\nitems:\n- "
+                + pod.strip().replace("\n", "\n  ") + "\n");
+        files.put(image + "namespaces/inference/pods/triton-79569cfbbc-m2wcc/triton-79569cfbbc-m2wcc.yaml", "---\n" + pod);
+        files.put(image + "namespaces/inference/pods/triton-79569cfbbc-m2wcc/triton/triton/logs/current.log", "loading\n");
+        files.put(image + "namespaces/inference/apps/replicasets.yaml", """
+                ---
+                apiVersion: v1
+                kind: List
+                items:
+                - apiVersion: apps/v1
+                  kind: ReplicaSet
+                  metadata:
+                    name: triton-79569cfbbc
+                    namespace: inference
+                    ownerReferences:
+                    - apiVersion: apps/v1
+                      controller: true
+                      kind: Deployment
+                      name: triton-server
+                """);
+        files.put(image + "namespaces/inference/core/configmaps.yaml", "---\napiVersion: v1\nkind: ConfigMapList\nitems: []\n");
+        files.put(image + "cluster-scoped-resources/core/nodes/ip-10-0-1-149.ec2.internal.yaml", """
+                ---
+                apiVersion: v1
+                kind: Node
+                metadata:
+                  name: ip-10-0-1-149.ec2.internal
+                  creationTimestamp: "2025-03-10T10:00:00Z"
+                status:
+                  capacity:
+                    nvidia.com/gpu: "4"
+                  conditions:
+                  - type: DiskPressure
+                    status: "True"
+                    reason: KubeletHasDiskPressure
+                    lastTransitionTime: "2025-03-14T10:02:00Z"
+                """);
+        return files;
+    }
+
+    /**
+     * OpenShift's must-gather, unpacked and as its archive: the Events, the Pods (their namespace's pods.yaml, not each
+     * pod's own copy of it), the owners and the Nodes, by the place of each file; logs and ConfigMaps left alone.
+     */
+    @Test
+    void mustGatherDirectoryAndArchive(@TempDir Path dir) throws IOException {
+        write(dir.resolve("unpacked"), mustGatherFiles("must-gather.local.5213/"));
+        Path archive = dir.resolve("must-gather.tar.gz");
+        Files.write(archive, tarGz(mustGatherFiles("must-gather.local.5213/")));
+
+        List<Recorded> records = read(dir.resolve("unpacked"));
+
+        assertThat(summary(records)).isEqualTo("""
+                POD test/inference/triton-79569cfbbc-m2wcc
+                NODE test/ip-10-0-1-149.ec2.internal
+                EVENT test/inference/Pod/triton-79569cfbbc-m2wcc""");
+        assertThat(((PodSnapshot) records.get(0).value()).getOwners()).extracting(o -> o.getKind() + "/" + o.getName())
+                .containsExactly("ReplicaSet/triton-79569cfbbc", "Deployment/triton-server");
+        assertThat(summary(read(archive))).isEqualTo(summary(records));
+    }
+
     @Test
     void plainDirectoryIsEveryFileInNameOrder(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("b-events.json"), EVENTS);
