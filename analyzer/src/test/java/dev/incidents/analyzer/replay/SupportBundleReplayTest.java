@@ -88,6 +88,37 @@ class SupportBundleReplayTest {
         assertThat(summary(fromArchive.latest())).isEqualTo(summary(fromDirectory.latest()));
     }
 
+    /**
+     * The same last state laid out as OpenShift's must-gather (made from the bundle at test time: each namespace's
+     * Lists under {@code namespaces/<ns>/core/} and {@code apps/}, the Nodes under {@code cluster-scoped-resources/}):
+     * the same incidents.
+     */
+    @Test
+    void the_same_state_as_a_must_gather_replays_to_the_same_incidents() throws IOException {
+        Path image = temp.resolve("must-gather.local.5213").resolve("quay-io-openshift-release-dev-sha256-5b1c");
+        Path resources = BUNDLE.resolve("cluster-resources");
+        for (String[] place : new String[][] {{"events", "core/events"}, {"pods", "core/pods"},
+                {"deployments", "apps/deployments"}, {"replicasets", "apps/replicasets"}, {"jobs", "batch/jobs"}}) {
+            try (var files = Files.list(resources.resolve(place[0]))) {
+                for (Path file : files.toList()) {
+                    String namespace = file.getFileName().toString().replace(".json", "");
+                    Path target = image.resolve("namespaces").resolve(namespace).resolve(place[1] + ".yaml");
+                    Files.createDirectories(target.getParent());
+                    Files.copy(file, target);
+                }
+            }
+        }
+        Path nodes = image.resolve("cluster-scoped-resources/core/nodes/all-nodes.yaml");
+        Files.createDirectories(nodes.getParent());
+        Files.copy(resources.resolve("nodes.json"), nodes);
+
+        Replay.Result gathered = Replay.run(read(temp.resolve("must-gather.local.5213")), AnalyzerConfig.defaults());
+
+        assertThat(summary(gathered.latest()))
+                .isEqualTo(summary(Replay.run(read(BUNDLE), AnalyzerConfig.defaults()).latest()))
+                .hasSize(7);
+    }
+
     @Test
     void replay_takes_the_archive_on_its_command_line() {
         ReplayCommandTest.Run run = ReplayCommandTest.run("--output", "jsonl", "--cluster", "prod-us-east-1",
