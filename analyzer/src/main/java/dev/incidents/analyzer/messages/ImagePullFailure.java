@@ -262,8 +262,8 @@ public record ImagePullFailure(Category category, boolean causeKnown, Optional<S
      * denial there is of a repository that is missing or private. {@code gcr.io} and its regional hosts included.
      */
     private static final Pattern PUBLIC_REGISTRIES = Pattern.compile("(?:docker\\.io|index\\.docker\\.io|"
-            + "registry-1\\.docker\\.io|public\\.ecr\\.aws|quay\\.io|(?:[a-z]+\\.)?gcr\\.io|registry\\.k8s\\.io|"
-            + "mcr\\.microsoft\\.com|nvcr\\.io|ghcr\\.io|registry\\.gitlab\\.com)");
+            + "registry-1\\.docker\\.io|registry\\.hub\\.docker\\.com|public\\.ecr\\.aws|quay\\.io|"
+            + "(?:[a-z]+\\.)?gcr\\.io|registry\\.k8s\\.io|mcr\\.microsoft\\.com|nvcr\\.io|ghcr\\.io|registry\\.gitlab\\.com)");
 
     /** Whether {@code image} is on Docker Hub (no registry host) or another registry anyone may pull public images from. */
     static boolean onPublicRegistry(String image) {

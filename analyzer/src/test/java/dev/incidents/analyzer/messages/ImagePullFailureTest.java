@@ -272,6 +272,7 @@ class ImagePullFailureTest {
         assertThat(ImagePullFailure.parse(denied.formatted("public.ecr.aws/team/launcher:1")).orElseThrow().category())
                 .isEqualTo(Category.IMAGE_NOT_FOUND);
         assertThat(ImagePullFailure.onPublicRegistry("us.gcr.io/project/app:1")).isTrue();
+        assertThat(ImagePullFailure.onPublicRegistry("registry.hub.docker.com/team/app:1")).isTrue();
         assertThat(ImagePullFailure.onPublicRegistry("localhost:5000/app:1")).isFalse();
     }
 
