@@ -57,8 +57,13 @@ final class KubeletLogLine {
      * NetworkReady=false reason:NetworkPluginNotReady message:... cni config uninitialized}, structured since 1.20 as
      * {@code "Container runtime network not ready" networkReady="..."}) and the pod lifecycle event generator stalled
      * ({@code Skipping pod synchronization - [PLEG is not healthy: pleg was last seen active 3m0s ago ...]}, structured
-     * {@code "Skipping pod synchronization" err="PLEG is not healthy: ..."}).
+     * {@code "Skipping pod synchronization" err="PLEG is not healthy: ..."}). And the kubelet's own report of the change,
+     * {@code "Node became not ready" node="worker-1" condition={Type:Ready Status:False ... Reason:KubeletNotReady
+     * Message:container runtime is down}} (before 1.20 {@code Node became not ready: {Type:Ready ...}}), which names the
+     * node itself.
      */
+    private static final Pattern BECAME_NOT_READY = Pattern.compile("\\] \"?Node became not ready\"?:?"
+            + "(?: node=\"(?<node>[a-z0-9][-a-z0-9.]*)\")?.*?\\bReason:(?<reason>\\w+) Message:(?<message>.*?)\\}?\\s*$");
     private static final Pattern NOT_READY = Pattern.compile("(?:\\] \"?Container runtime network not ready\"?"
             + "(?::\\s*| networkReady=\"(?<network>(?:[^\"\\\\]|\\\\.)*)\")(?<legacy>.*)"
             + "|\\] \"?Skipping pod synchronization\"?(?: - \\[| err=\")(?<pleg>PLEG is not healthy: [^\\]\"]*))");
@@ -92,6 +97,13 @@ final class KubeletLogLine {
         if (pull.find()) {
             return new EventsTable.Row(lineNumber, null, "Warning", "Failed", QuotedEvent.age(line, now), from, null,
                     "Failed to pull image \"" + pull.group(1) + "\": " + pull.group(2).strip(), null, null);
+        }
+        Matcher became = BECAME_NOT_READY.matcher(line);
+        String node = !became.find() ? null : became.group("node") != null ? became.group("node") : host;
+        if (node != null) {
+            return new EventsTable.Row(lineNumber, null, "Normal", "NodeNotReady", QuotedEvent.age(line, now),
+                    source(node), "node/" + node, "Node " + node + " status is now: NodeNotReady (Ready=False, "
+                    + became.group("reason") + "): " + became.group("message").strip(), null, null);
         }
         Matcher notReady = host == null ? null : NOT_READY.matcher(line);
         if (notReady != null && notReady.find()) {

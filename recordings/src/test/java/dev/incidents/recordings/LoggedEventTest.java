@@ -158,6 +158,19 @@ class LoggedEventTest {
                 + "Skipping pod synchronization - [PLEG is not healthy: pleg was last seen active 3m5s ago; threshold is 3m0s]\n");
         assertThat(legacyPleg.getInvolvedObject().getName()).isEqualTo("node-1");
         assertThat(legacyPleg.getMessage()).endsWith("PLEG is not healthy: pleg was last seen active 3m5s ago; threshold is 3m0s");
+        KubeEvent became = onlyEvent("I0502 13:58:01.000000     911 setters.go:552] \"Node became not ready\" node=\"gpu-3\" "
+                + "condition={Type:Ready Status:False LastHeartbeatTime:2024-05-02 13:58:01 +0000 UTC LastTransitionTime:"
+                + "2024-05-02 13:58:01 +0000 UTC Reason:KubeletNotReady Message:container runtime is down}\n");
+        assertThat(became.getInvolvedObject().getName()).isEqualTo("gpu-3");
+        assertThat(became.getMessage()).isEqualTo("Node gpu-3 status is now: NodeNotReady (Ready=False, KubeletNotReady): "
+                + "container runtime is down");
+        KubeEvent legacyBecame = onlyEvent("Jun 10 10:00:00 node-1 kubelet[77]: I0610 10:00:00.000000 77 setters.go:555] "
+                + "Node became not ready: {Type:Ready Status:False LastHeartbeatTime:2019-06-10 10:00:00 +0000 UTC "
+                + "LastTransitionTime:2019-06-10 10:00:00 +0000 UTC Reason:KubeletNotReady Message:PLEG is not healthy: pleg "
+                + "was last seen active 3m3s ago; threshold is 3m0s}\n");
+        assertThat(legacyBecame.getInvolvedObject().getName()).isEqualTo("node-1");
+        assertThat(legacyBecame.getMessage()).endsWith("(Ready=False, KubeletNotReady): PLEG is not healthy: pleg was last "
+                + "seen active 3m3s ago; threshold is 3m0s");
         assertThat(Recordings.read("paste.txt", "E0430 22:19:38.226587    2372 kubelet.go:2067] Container runtime network "
                 + "not ready: NetworkReady=false\n", OPTIONS, rejections::add)).isEmpty();
     }
