@@ -28,7 +28,11 @@ import java.util.regex.Pattern;
 final class KubeletLogLine {
     private static final Pattern STRUCTURED = Pattern.compile(
             "\\] \"(Failed to pull image|PullImage from image service failed|Error syncing pod, skipping|"
-            + "CreatePodSandbox for pod failed|Failed to create sandbox for pod|Probe failed)\" ");
+            + "CreatePodSandbox for pod failed|Failed to create sandbox for pod|Probe failed|Pod admission denied|"
+            + "Predicate failed on Pod)\" ");
+    /** Before 1.20: {@code Predicate failed on Pod: name_ns(uid), for reason: <message>}, the kubelet's admission. */
+    private static final Pattern LEGACY_PREDICATE = Pattern.compile("Predicate failed on Pod: ([a-z0-9][-a-z0-9.]*)_"
+            + "([a-z0-9][-a-z0-9]*)\\([-0-9a-f]*\\), for reason: (.+)$");
     /** One {@code key="quoted"} or {@code key=bare} pair of a structured line. */
     private static final Pattern PAIR = Pattern.compile("(\\w+)=(?:\"((?:[^\"\\\\]|\\\\.)*)\"|(\\S+))");
     /** Before 1.20: {@code createPodSandbox for pod "name_ns(uid)" failed: <err>}. */
@@ -115,13 +119,19 @@ final class KubeletLogLine {
                     "node/" + host, "Node " + host + " status is now: NodeNotReady (Ready=False, KubeletNotReady): "
                     + why.strip(), null, null);
         }
+        Matcher predicate = LEGACY_PREDICATE.matcher(line);
+        if (predicate.find()) {
+            return admission(lineNumber, predicate.group(2), "pod/" + predicate.group(1), null,
+                    predicate.group(3).strip(), QuotedEvent.age(line, now), from);
+        }
         Matcher structured = STRUCTURED.matcher(line);
         if (!structured.find()) {
             return null;
         }
         Map<String, String> pairs = pairs(line.substring(structured.end()));
         boolean probe = "Probe failed".equals(structured.group(1));
-        String err = probe ? pairs.get("output") : pairs.get("err");
+        boolean denied = "Pod admission denied".equals(structured.group(1));
+        String err = probe ? pairs.get("output") : denied ? pairs.get("message") : pairs.get("err");
         if (err == null || err.isBlank() || probe && pairs.get("probeType") == null) {
             return null;
         }
@@ -153,12 +163,28 @@ final class KubeletLogLine {
                         (container == null ? "" : "spec.containers{" + container + "}: ") + pairs.get("probeType")
                                 + " probe failed: " + err, null, null);
             }
+            case "Pod admission denied", "Predicate failed on Pod" -> admission(lineNumber, namespace, pod,
+                    pairs.get("reason"), err, age, from);
             case "CreatePodSandbox for pod failed", "Failed to create sandbox for pod" -> new EventsTable.Row(lineNumber,
                     namespace, "Warning", "FailedCreatePodSandBox", age, from, pod, "Failed to create pod sandbox: " + err,
                     null, null);
             default -> new EventsTable.Row(lineNumber, namespace, "Warning", "FailedSync", age, from, pod,
                     "Error syncing pod, skipping: " + err, null, null);
         };
+    }
+
+    /**
+     * The kubelet's refusal of a pod it was given ({@code "Pod admission denied" ... reason="UnexpectedAdmissionError"
+     * message="Allocate failed due to ..."}, {@code "Predicate failed on Pod" ... err="Node didn't have enough
+     * resource: nvidia.com/gpu, requested: 1, used: 4, capacity: 4"}): the event it records with the pod's status
+     * reason, its own when the line names none.
+     */
+    private static EventsTable.Row admission(long lineNumber, String namespace, String pod, String reason,
+                                             String message, String age, String from) {
+        String told = DescribePod.rejectionReason(message.startsWith("Pod was rejected:") ? message
+                : "Pod was rejected: " + message);
+        return new EventsTable.Row(lineNumber, namespace, "Warning", reason != null ? reason : told, age, from, pod,
+                message, null, null);
     }
 
     /** The pairs after a structured line's message, values unquoted one level (as Go's strconv.Quote wrote them). */

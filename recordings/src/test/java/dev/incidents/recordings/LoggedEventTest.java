@@ -174,4 +174,32 @@ class LoggedEventTest {
         assertThat(Recordings.read("paste.txt", "E0430 22:19:38.226587    2372 kubelet.go:2067] Container runtime network "
                 + "not ready: NetworkReady=false\n", OPTIONS, rejections::add)).isEmpty();
     }
+
+    /**
+     * The kubelet's log of a pod it refused at admission, as the event it records: a device it cannot allocate
+     * (structured "Pod admission denied" with its reason), a GPU the node has no more of ("Predicate failed on Pod",
+     * and before 1.20 with the pod as name_ns(uid)).
+     */
+    @Test
+    void theKubeletsLogOfAPodItRefused() {
+        KubeEvent denied = onlyEvent("May 02 13:58:01 gpu-3 kubelet[911]: I0502 13:58:01.000000     911 kubelet.go:2345] "
+                + "\"Pod admission denied\" podUID=\"5f1c\" pod=\"llm/vllm-0\" reason=\"UnexpectedAdmissionError\" "
+                + "message=\"Allocate failed due to can't allocate unhealthy devices nvidia.com/gpu, which is unexpected\"\n");
+        assertThat(denied.getReason()).isEqualTo("UnexpectedAdmissionError");
+        assertThat(denied.getInvolvedObject().getNamespace()).isEqualTo("llm");
+        assertThat(denied.getInvolvedObject().getName()).isEqualTo("vllm-0");
+        assertThat(denied.getMessage()).startsWith("Allocate failed due to can't allocate unhealthy devices");
+        KubeEvent outOf = onlyEvent("I0502 13:58:01.000000     911 predicate.go:150] \"Predicate failed on Pod\" "
+                + "pod=\"llm/vllm-1\" err=\"Node didn't have enough resource: nvidia.com/gpu, requested: 1, used: 4, "
+                + "capacity: 4\"\n");
+        assertThat(outOf.getReason()).isEqualTo("OutOfnvidia.com/gpu");
+        assertThat(outOf.getInvolvedObject().getName()).isEqualTo("vllm-1");
+        KubeEvent legacy = onlyEvent("Jun 10 10:00:00 node-1 kubelet[77]: W0610 10:00:00.000000 77 predicate.go:132] "
+                + "Predicate failed on Pod: triton-0_inference(7a1b-2c3d), for reason: Node didn't have enough resource: "
+                + "nvidia.com/gpu, requested: 2, used: 7, capacity: 8\n");
+        assertThat(legacy.getReason()).isEqualTo("OutOfnvidia.com/gpu");
+        assertThat(legacy.getInvolvedObject().getNamespace()).isEqualTo("inference");
+        assertThat(legacy.getMessage()).isEqualTo("Node didn't have enough resource: nvidia.com/gpu, requested: 2, used: 7, "
+                + "capacity: 8");
+    }
 }
