@@ -248,7 +248,7 @@ final class LoggedEvent {
     private static final Pattern DMESG_TIME = Pattern.compile("^\\s*\\[\\s*\\d+\\.\\d{6}\\] ");
 
     /** The host a kubelet's journal line was written on ({@link #JOURNAL_KUBELET}), null for any other line. */
-    private static String journalHost(String line) {
+    static String journalHost(String line) {
         Matcher journal = JOURNAL_KUBELET.matcher(line);
         return journal.find() ? journal.group(1) : null;
     }

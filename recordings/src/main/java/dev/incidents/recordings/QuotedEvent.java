@@ -240,6 +240,10 @@ final class QuotedEvent {
         if (oomKill != null) {
             return oomKill;
         }
+        EventsTable.Row xid = KernelGpuXid.parse(line, lineNumber, now);
+        if (xid != null) {
+            return xid;
+        }
         Matcher scaleUp = SCALE_UP_VERDICT.matcher(line);
         if (scaleUp.find()) {
             return new EventsTable.Row(lineNumber, null, "Normal", "NotTriggerScaleUp", age(line, now),

@@ -944,6 +944,24 @@ class QuotedEventTest {
         assertThat(triggered.from()).isEqualTo("cluster-autoscaler");
     }
 
+    /**
+     * The NVIDIA driver's Xid in a node's journal (its host named) and in a dmesg print (no host): the node event Node
+     * Problem Detector's kernel monitor records for it.
+     */
+    @Test
+    void theDriversXidInTheKernelLog() {
+        EventsTable.Row journal = QuotedEvent.parse("Mar 14 10:02:11 gpu-node-7 kernel: NVRM: Xid (PCI:0000:3b:00): 79, "
+                + "pid=0, GPU has fallen off the bus.", 1, OPTIONS.now());
+        assertThat(journal.reason()).isEqualTo("NVRMXid");
+        assertThat(journal.object()).isEqualTo("node/gpu-node-7");
+        assertThat(journal.message()).isEqualTo("NVRM: Xid (PCI:0000:3b:00): 79, pid=0, GPU has fallen off the bus.");
+        EventsTable.Row dmesg = QuotedEvent.parse("[Thu Mar 14 10:02:11 2025] NVRM: Xid (PCI:0000:3b:00): 48, pid=2211, "
+                + "An uncorrectable double bit error (DBE) has been detected on GPU in the framebuffer", 1, OPTIONS.now());
+        assertThat(dmesg.object()).isEqualTo("node/" + Unnamed.NODE);
+        assertThat(QuotedEvent.parse("NVRM: loading NVIDIA UNIX x86_64 Kernel Module  535.104.05", 1, OPTIONS.now()))
+                .isNull();
+    }
+
     /** thomaszachmann's field notes: the kubelet's Killing message alone, a container its startup probe failed. */
     @Test
     void theKillOfAContainerItsProbeFailed() {
