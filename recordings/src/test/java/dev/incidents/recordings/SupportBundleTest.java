@@ -96,6 +96,16 @@ class SupportBundleTest {
         return String.join("\n", records.stream().map(r -> r.kind() + " " + r.key()).toList());
     }
 
+    /** The pod (its workload resolved through its ReplicaSet's owner), its node and its event, in that order. */
+    private static void assertTheTritonPodItsNodeAndItsEvent(List<Recorded> records) {
+        assertThat(summary(records)).isEqualTo("""
+                POD test/inference/triton-79569cfbbc-m2wcc
+                NODE test/ip-10-0-1-149.ec2.internal
+                EVENT test/inference/Pod/triton-79569cfbbc-m2wcc""");
+        assertThat(((PodSnapshot) records.get(0).value()).getOwners()).extracting(o -> o.getKind() + "/" + o.getName())
+                .containsExactly("ReplicaSet/triton-79569cfbbc", "Deployment/triton-server");
+    }
+
     @Test
     void bundleDirectoryReadsTheKindsItsDirectoriesName(@TempDir Path dir) throws IOException {
         write(dir, bundleFiles(""));
@@ -161,12 +171,7 @@ class SupportBundleTest {
 
         List<Recorded> records = read(dir);
 
-        assertThat(summary(records)).isEqualTo("""
-                POD test/inference/triton-79569cfbbc-m2wcc
-                NODE test/ip-10-0-1-149.ec2.internal
-                EVENT test/inference/Pod/triton-79569cfbbc-m2wcc""");
-        assertThat(((PodSnapshot) records.get(0).value()).getOwners()).extracting(o -> o.getKind() + "/" + o.getName())
-                .containsExactly("ReplicaSet/triton-79569cfbbc", "Deployment/triton-server");
+        assertTheTritonPodItsNodeAndItsEvent(records);
     }
 
     /** OpenShift's must-gather: YAML Lists per namespace and group, a file per Node, below one directory per image. */
@@ -272,12 +277,7 @@ class SupportBundleTest {
 
         List<Recorded> records = read(dir.resolve("unpacked"));
 
-        assertThat(summary(records)).isEqualTo("""
-                POD test/inference/triton-79569cfbbc-m2wcc
-                NODE test/ip-10-0-1-149.ec2.internal
-                EVENT test/inference/Pod/triton-79569cfbbc-m2wcc""");
-        assertThat(((PodSnapshot) records.get(0).value()).getOwners()).extracting(o -> o.getKind() + "/" + o.getName())
-                .containsExactly("ReplicaSet/triton-79569cfbbc", "Deployment/triton-server");
+        assertTheTritonPodItsNodeAndItsEvent(records);
         assertThat(summary(read(archive))).isEqualTo(summary(records));
     }
 
