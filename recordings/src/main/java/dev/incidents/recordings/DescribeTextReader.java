@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 /**
  * Format 5 of DESIGN.md section 6: {@code kubectl describe pod|node|replicaset|deployment} text as pasted into
@@ -80,9 +81,13 @@ final class DescribeTextReader {
         for (int k = 0; k < starts.size(); k++) {
             int[] header = new int[1];
             int start = starts.get(k);
-            Field root = DescribeDocuments.fields(lines, start, k + 1 < starts.size() ? starts.get(k + 1)
-                    : lines.size(), header);
-            documents.add(new Document(start, root, header[0]));
+            int next = k + 1 < starts.size() ? starts.get(k + 1) : lines.size();
+            // a describe's output ends where the next command's starts (`$ kubectl describe node ...` cut to a few
+            // fields, without its own Name: line, is not the pod's above it)
+            int command = nextCommand(lines, start + 1, next);
+            int end = command >= 0 ? command : next;
+            Field root = DescribeDocuments.fields(lines, start, end, header);
+            documents.add(new Document(start, root, header[0], end, next));
         }
         List<List<PodsTable.Row>> podRows = pods.read(lines, proseEnd);
         DescribeEvents.Subject listed = PodsTable.onlyPod(podRows);
@@ -118,11 +123,37 @@ final class DescribeTextReader {
         readHeadless(lines, 0, proseEnd, headless, PodsTable.onlyPodsLastRow(podRows));
         for (Document document : documents) {
             readDocument(lines, document);
+            if (document.end() < document.next()) {
+                // what the next commands printed below a describe (get events rows, a node's journal, dmesg) is read
+                // as the lines above the first describe are
+                events.readFragments(lines, document.end(), document.next(), listed, onlyDescribed(documents),
+                        listedNamespaces);
+            }
         }
     }
 
-    /** A describe document: the line its {@code Name:} is on, its fields, its Events header's line (-1: none). */
-    private record Document(int start, Field root, int eventsHeader) {
+    /**
+     * A shell command line that starts another command's output ({@code $ kubectl get events -n llm}, {@code
+     * user@gpu-7:~$ sudo journalctl -u kubelet}, {@code # dmesg -T}): kubectl prints no such line inside a describe.
+     */
+    private static final Pattern NEXT_COMMAND = Pattern.compile("^\\s*(?:\\S*@\\S*)?[$#%>]\\s+(?:sudo\\s+)?"
+            + "(?:kubectl|oc|k|journalctl|dmesg|ssh|crictl|docker|helm|nvidia-smi|cat|grep|tail|less)\\b.*");
+
+    /** The first such command line in {@code [from, to)}, -1 when there is none. */
+    private static int nextCommand(List<String> lines, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (NEXT_COMMAND.matcher(lines.get(i)).matches()) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * A describe document: the line its {@code Name:} is on, its fields, its Events header's line (-1: none), where its
+     * output ends (the next command's line, else the next document's start) and where the next document starts.
+     */
+    private record Document(int start, Field root, int eventsHeader, int end, int next) {
     }
 
     /** The namespace a describe names, {@code default} when it names none. */

@@ -83,6 +83,43 @@ class RecordingsTest {
                 .containsExactly(tuple(1, "2025-03-14T09:41:12Z"), tuple(6, "2025-03-14T09:46:20Z"));
     }
 
+    /**
+     * gangmuk's blog: what the next commands printed below a describe pod (get events rows, a node's describe cut to
+     * its Taints and Conditions without a Name: line, a node's journal) is theirs, not the described pod's fields: the
+     * events are read as rows above a describe are, and no node is made of the pod.
+     */
+    @Test
+    void theNextCommandsOutputBelowADescribeIsItsOwn() {
+        String text = """
+                $ kubectl describe pod vllm-0 -n llm
+                Name:         vllm-0
+                Namespace:    llm
+                Node:         gpu-node-7/10.0.1.7
+                Status:       Running
+                Conditions:
+                  Type               Status
+                  Ready              False
+                Events:          <none>
+
+                $ kubectl get events -n llm
+                LAST SEEN   TYPE      REASON             OBJECT       MESSAGE
+                2m          Warning   FailedScheduling   pod/vllm-1   0/4 nodes are available: 4 Insufficient nvidia.com/gpu. preemption: 0/4 nodes are available: 4 No preemption victims found for incoming pod.
+
+                $ kubectl describe node gpu-node-7
+                Taints:             node.kubernetes.io/unreachable:NoExecute
+                Conditions:
+                  Ready                       Unknown
+
+                user@gpu-node-7:~$ sudo journalctl -u kubelet | tail -1
+                Mar 14 10:02:11 gpu-node-7 kubelet[911]: E0314 10:02:11.000000     911 kubelet.go:2874] "Container runtime network not ready" networkReady="NetworkReady=false reason:NetworkPluginNotReady message:Network plugin returns error: cni plugin not initialized"
+                """;
+        List<Recorded> records = Recordings.read("paste.txt", text, OPTIONS, rejections::add);
+
+        assertThat(rejections).isEmpty();
+        assertThat(records).extracting(r -> r.kind() + " " + r.key()).containsExactlyInAnyOrder(
+                "EVENT test/llm/Pod/vllm-1", "POD test/llm/vllm-0", "EVENT test/default/Node/gpu-node-7");
+    }
+
     @Test
     void seed001EventsParseExactly() {
         List<Recorded> records = read(OPTIONS, "describe/seed-001.txt");
