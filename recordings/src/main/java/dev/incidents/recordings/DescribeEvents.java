@@ -179,7 +179,8 @@ final class DescribeEvents {
         String contextNamespace = contextNamespace(String.join("\n", region), describeRows, getRows, podNamespaces);
         for (EventsTable.Row row : getRows) {
             String pod = podOf(row);
-            emitGetRow(row, pod != null && listed.containsKey(pod) ? listed.get(pod) : contextNamespace);
+            emitGetRow(onCommandsHost(row, region, from), pod != null && listed.containsKey(pod) ? listed.get(pod)
+                    : contextNamespace);
         }
         if (describeRows.isEmpty()) {
             return new Fragments(null, podNamespaces, contextNamespace);
@@ -213,6 +214,34 @@ final class DescribeEvents {
             podNamespaces.putIfAbsent(subject.name(), subject.namespace());
         }
         return new Fragments(subject, podNamespaces, contextNamespace);
+    }
+
+    /**
+     * A command that prints a node's own logs, run on the node (a shell prompt naming its host: {@code
+     * root@gpu-node-7:~# dmesg -T}) or through {@code ssh gpu-node-7 dmesg}: the host whose kernel or kubelet wrote them.
+     */
+    private static final Pattern NODE_LOCAL_COMMAND = Pattern.compile("^\\s*(?:(?:\\S+@([A-Za-z0-9][-A-Za-z0-9.]*)\\S*\\s*)?"
+            + "[$#]\\s+)?(?:sudo\\s+)?(?:ssh\\s+(?:-\\S+\\s+)*(?:\\S+@)?([A-Za-z0-9][-A-Za-z0-9.]*)\\s+['\"]?(?:sudo\\s+)?)?"
+            + "(?:dmesg|journalctl|nvidia-smi|crictl|cat /var/log/\\S+)\\b.*");
+
+    /**
+     * A node row that names no node (a dmesg line has no host), below the command that printed it on a named host:
+     * about that node, lowercased as the kubelet registers a host's name.
+     */
+    private static EventsTable.Row onCommandsHost(EventsTable.Row row, List<String> region, int from) {
+        if (!("node/" + Unnamed.NODE).equals(row.object())) {
+            return row;
+        }
+        for (int i = (int) (row.line() - 1 - from) - 1; i >= 0; i--) {
+            Matcher command = NODE_LOCAL_COMMAND.matcher(region.get(i));
+            if (command.matches()) {
+                String host = command.group(2) != null ? command.group(2) : command.group(1);
+                return host == null ? row : new EventsTable.Row(row.line(), row.namespace(), row.type(), row.reason(),
+                        row.age(), row.from(), "node/" + host.toLowerCase(java.util.Locale.ROOT), row.message(),
+                        row.firstSeen(), row.count());
+            }
+        }
+        return row;
     }
 
     /**

@@ -102,21 +102,23 @@ final class KubeletLogLine {
             return new EventsTable.Row(lineNumber, null, "Warning", "Failed", QuotedEvent.age(line, now), from, null,
                     "Failed to pull image \"" + pull.group(1) + "\": " + pull.group(2).strip(), null, null);
         }
+        // a node's own log without a journal's host is about an unnamed node (the command that printed it may name it)
+        String logging = host != null ? host : Unnamed.NODE;
         Matcher became = BECAME_NOT_READY.matcher(line);
-        String node = !became.find() ? null : became.group("node") != null ? became.group("node") : host;
+        String node = !became.find() ? null : became.group("node") != null ? became.group("node") : logging;
         if (node != null) {
             return new EventsTable.Row(lineNumber, null, "Normal", "NodeNotReady", QuotedEvent.age(line, now),
                     source(node), "node/" + node, "Node " + node + " status is now: NodeNotReady (Ready=False, "
                     + became.group("reason") + "): " + became.group("message").strip(), null, null);
         }
-        Matcher notReady = host == null ? null : NOT_READY.matcher(line);
-        if (notReady != null && notReady.find()) {
+        Matcher notReady = NOT_READY.matcher(line);
+        if (notReady.find()) {
             String why = notReady.group("pleg") != null ? notReady.group("pleg")
                     : "container runtime network not ready: " + (notReady.group("network") != null
                             ? unquote(notReady.group("network")) : notReady.group("legacy").strip());
             // the node's Ready condition the kubelet sets with it, as a described node's becomes its NodeNotReady event
             return new EventsTable.Row(lineNumber, null, "Normal", "NodeNotReady", QuotedEvent.age(line, now), from,
-                    "node/" + host, "Node " + host + " status is now: NodeNotReady (Ready=False, KubeletNotReady): "
+                    "node/" + logging, "Node " + logging + " status is now: NodeNotReady (Ready=False, KubeletNotReady): "
                     + why.strip(), null, null);
         }
         Matcher predicate = LEGACY_PREDICATE.matcher(line);

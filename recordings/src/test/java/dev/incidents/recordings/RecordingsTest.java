@@ -120,6 +120,25 @@ class RecordingsTest {
                 "EVENT test/llm/Pod/vllm-1", "POD test/llm/vllm-0", "EVENT test/default/Node/gpu-node-7");
     }
 
+    /** The driver's Xid in dmesg, printed through {@code ssh gpu-node-7}: that node's, not an unnamed one's. */
+    @Test
+    void aNodesLogPrintedThroughSshIsThatNodes() {
+        String text = """
+                $ kubectl describe node gpu-node-7
+                Name:               gpu-node-7
+                Capacity:
+                  nvidia.com/gpu:     7
+
+                $ ssh gpu-node-7 dmesg -T | grep Xid
+                [Thu Mar 14 10:02:11 2025] NVRM: Xid (PCI:0000:3b:00): 79, pid=0, GPU has fallen off the bus.
+                """;
+        List<Recorded> records = Recordings.read("paste.txt", text, OPTIONS, rejections::add);
+
+        assertThat(rejections).isEmpty();
+        assertThat(records).extracting(r -> r.kind() + " " + r.key()).containsExactlyInAnyOrder(
+                "NODE test/gpu-node-7", "EVENT test/default/Node/gpu-node-7");
+    }
+
     @Test
     void seed001EventsParseExactly() {
         List<Recorded> records = read(OPTIONS, "describe/seed-001.txt");
