@@ -204,6 +204,16 @@ final class DescribeNode {
     private static final Pattern LEASE_HOLDER = Pattern.compile("^\\s+HolderIdentity:\\s+([a-z0-9][-a-z0-9.]*[a-z0-9])\\s*$");
 
     /**
+     * The message of the event a node's condition stands for: {@code Node x status is now: NodeNotReady (Ready=False,
+     * KubeletNotReady): container runtime network not ready: ...}, the condition's reason and message when known.
+     */
+    static String statusMessage(String node, String eventReason, String type, String status, String reason,
+                                String message) {
+        return "Node " + node + " status is now: " + eventReason + " (" + type + "=" + status
+                + (reason != null ? ", " + reason : "") + ")" + (message != null ? ": " + message : "");
+    }
+
+    /**
      * A described node's conditions are often all a paste shows of a sick node, and there is no node signal in the
      * schemas: as with a Deployment's ReplicaFailure, each condition that is bad becomes the event the kubelet or
      * node controller records for it ({@code NodeNotReady}, {@code NodeHasDiskPressure}, ...), first seen at the
@@ -221,15 +231,8 @@ final class DescribeNode {
             if (reason == null || tableReasons.contains(reason)) {
                 continue; // the Events table already has the kubelet's own event for it
             }
-            StringBuilder message = new StringBuilder("Node ").append(name).append(" status is now: ").append(reason)
-                    .append(" (").append(type).append('=').append(status);
-            if (c.hasNonNull("reason")) {
-                message.append(", ").append(c.get("reason").asText());
-            }
-            message.append(')');
-            if (c.hasNonNull("message")) {
-                message.append(": ").append(c.get("message").asText());
-            }
+            String message = statusMessage(name, reason, type, status, c.hasNonNull("reason") ? c.get("reason").asText()
+                    : null, c.hasNonNull("message") ? c.get("message").asText() : null);
             String first = c.hasNonNull("lastTransitionTime") ? c.get("lastTransitionTime").asText() : now.toString();
             String last = c.hasNonNull("lastHeartbeatTime") ? c.get("lastHeartbeatTime").asText() : now.toString();
             if (last.compareTo(first) < 0) {
@@ -241,7 +244,7 @@ final class DescribeNode {
             event.putObject("metadata").put("name", name + "." + type.toLowerCase(Locale.ROOT)).put("namespace", "default");
             event.putObject("involvedObject").put("kind", "Node").put("name", name);
             event.put("reason", reason);
-            event.put("message", message.toString());
+            event.put("message", message);
             event.put("type", "Ready".equals(type) ? "Normal" : "Warning");
             event.putObject("source").put("component", "kubelet").put("host", name);
             event.put("count", 1);

@@ -96,8 +96,9 @@ final class DescribeTextReader {
         }
         Map<String, String> listedNamespaces = PodsTable.namespaces(podRows);
         PodsTable.namedNamespaces(lines, podRows, listedNamespaces);
-        DescribeEvents.Fragments fragments = events.readFragments(lines, 0, proseEnd, listed,
-                onlyDescribed(documents), listedNamespaces);
+        DescribeEvents.Subject described = onlyDescribed(documents);
+        DescribeEvents.Fragments fragments = events.readFragments(lines, 0, proseEnd, listed, described,
+                listedNamespaces);
         // kubectl get pods rows before any other snapshot: a headless describe fragment of the same pod, at the same
         // moment, comes after them and wins; a pod described as one leaves its rows out (a describe cut to a few fields,
         // whose kind its fields do not tell, leaves the pod's listing row its snapshot)
@@ -126,8 +127,7 @@ final class DescribeTextReader {
             if (document.end() < document.next()) {
                 // what the next commands printed below a describe (get events rows, a node's journal, dmesg) is read
                 // as the lines above the first describe are
-                events.readFragments(lines, document.end(), document.next(), listed, onlyDescribed(documents),
-                        listedNamespaces);
+                events.readFragments(lines, document.end(), document.next(), listed, described, listedNamespaces);
             }
         }
     }

@@ -107,19 +107,14 @@ final class KubeletLogLine {
         Matcher became = BECAME_NOT_READY.matcher(line);
         String node = !became.find() ? null : became.group("node") != null ? became.group("node") : logging;
         if (node != null) {
-            return new EventsTable.Row(lineNumber, null, "Normal", "NodeNotReady", QuotedEvent.age(line, now),
-                    source(node), "node/" + node, "Node " + node + " status is now: NodeNotReady (Ready=False, "
-                    + became.group("reason") + "): " + became.group("message").strip(), null, null);
+            return notReady(lineNumber, line, now, source(node), node, became.group("reason"), became.group("message"));
         }
         Matcher notReady = NOT_READY.matcher(line);
         if (notReady.find()) {
             String why = notReady.group("pleg") != null ? notReady.group("pleg")
                     : "container runtime network not ready: " + (notReady.group("network") != null
                             ? unquote(notReady.group("network")) : notReady.group("legacy").strip());
-            // the node's Ready condition the kubelet sets with it, as a described node's becomes its NodeNotReady event
-            return new EventsTable.Row(lineNumber, null, "Normal", "NodeNotReady", QuotedEvent.age(line, now), from,
-                    "node/" + logging, "Node " + logging + " status is now: NodeNotReady (Ready=False, KubeletNotReady): "
-                    + why.strip(), null, null);
+            return notReady(lineNumber, line, now, from, logging, "KubeletNotReady", why);
         }
         Matcher predicate = LEGACY_PREDICATE.matcher(line);
         if (predicate.find()) {
@@ -173,6 +168,17 @@ final class KubeletLogLine {
             default -> new EventsTable.Row(lineNumber, namespace, "Warning", "FailedSync", age, from, pod,
                     "Error syncing pod, skipping: " + err, null, null);
         };
+    }
+
+    /**
+     * The node's Ready condition the kubelet sets with what {@code line} logs, as the NodeNotReady event a described
+     * node's condition becomes ({@link DescribeNode#statusMessage}).
+     */
+    private static EventsTable.Row notReady(long lineNumber, String line, Instant now, String from, String node,
+                                            String reason, String why) {
+        return new EventsTable.Row(lineNumber, null, "Normal", "NodeNotReady", QuotedEvent.age(line, now), from,
+                "node/" + node, DescribeNode.statusMessage(node, "NodeNotReady", "Ready", "False", reason, why.strip()),
+                null, null);
     }
 
     /**
