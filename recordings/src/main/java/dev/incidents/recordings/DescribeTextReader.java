@@ -310,7 +310,7 @@ final class DescribeTextReader {
         }
         String namespace = namespaceOf(root);
         List<EventsTable.Row> rows = eventsHeader < 0 ? DescribeDocuments.headerlessEvents(root.child("Events"))
-                : EventsTable.describeRows(lines, eventsHeader, new int[1]);
+                : EventsTable.describeRows(lines.subList(0, document.end()), eventsHeader, new int[1]);
         String apiVersion = root.text("API Version");
         if (isCustomResource(root.text("Kind"), apiVersion)) {
             // kubectl's generic describer (custom resources: InferenceService, RayCluster, PodGroup, ...) prints

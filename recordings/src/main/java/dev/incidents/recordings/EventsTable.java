@@ -20,6 +20,12 @@ final class EventsTable {
     }
 
     static final Pattern DESCRIBE_HEADER = Pattern.compile("^\\s*Type\\s+Reason\\s+Age\\s+From\\s+Message\\s*$");
+    /**
+     * The header of any {@code kubectl get} listing ({@code NAME   ENDPOINTS   AGE}, {@code NAME   READY   STATUS ...}):
+     * upper-case columns from the line's start. What a {@code get -w} printed below a describe, pasted in the order the
+     * terminal showed it, is not the rest of the last event's message.
+     */
+    static final Pattern LISTING_HEADER = Pattern.compile("^(?:NAMESPACE\\s+)?NAME(?:\\s{2,}[A-Z][A-Z0-9()/_-]*(?: [A-Z]+)?)+\\s*$");
     static final Pattern GET_HEADER = Pattern.compile("^\\s*(?:NAMESPACE\\s+)?LAST SEEN\\s+.*\\bREASON\\b.*\\bMESSAGE\\b.*$");
     /**
      * Column titles a {@code kubectl get events -o custom-columns=...} header gives (the user's own), as the columns
@@ -299,7 +305,8 @@ final class EventsTable {
             }
             if (line.isBlank() || line.trim().startsWith("```")
                     || SECTION.matcher(line).matches() && !continuesMessage(rows, line)
-                    || DESCRIBE_HEADER.matcher(line).matches() || PodsTable.HEADER.matcher(line).matches()) {
+                    || DESCRIBE_HEADER.matcher(line).matches() || PodsTable.HEADER.matcher(line).matches()
+                    || LISTING_HEADER.matcher(line).matches()) {
                 break;
             }
             Row row = describeRow(line, i + 1);

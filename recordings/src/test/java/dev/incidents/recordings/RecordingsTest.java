@@ -139,6 +139,47 @@ class RecordingsTest {
                 "NODE test/gpu-node-7", "EVENT test/default/Node/gpu-node-7");
     }
 
+    /**
+     * PolakiniO's lab journal: a {@code get -w} whose output the terminal printed below the describe it was typed
+     * before, then the next prompt after {@code ^C}. The last event's message ends at the listing's header and at the
+     * prompt: neither is the rest of a wrapped message.
+     */
+    @Test
+    void aDescribesLastEventEndsAtAListingHeaderOrTheNextPrompt() {
+        String text = """
+                lab@kind:~/week1$ kubectl get pod probe-demo -w
+                kubectl describe pod probe-demo
+                kubectl get endpoints probe-svc -w
+                NAME         READY   STATUS    RESTARTS   AGE
+                probe-demo   0/1     Running   0          12s
+                ^CName:             probe-demo
+                Namespace:        week1
+                Status:           Running
+                Events:
+                  Type     Reason     Age               From               Message
+                  ----     ------     ----              ----               -------
+                  Warning  Unhealthy  1s (x3 over 11s)  kubelet            Readiness probe failed: HTTP probe failed with statuscode: 404
+                NAME        ENDPOINTS   AGE
+                probe-svc               7m14s
+                ^Clab@kind:~/week1$ kubectl describe pod probe-demo
+                Name:             probe-demo
+                Namespace:        week1
+                Status:           Running
+                Events:
+                  Type     Reason     Age               From               Message
+                  ----     ------     ----              ----               -------
+                  Warning  Unhealthy  1s (x6 over 26s)  kubelet            Readiness probe failed: HTTP probe failed with statuscode: 404
+                lab@kind:~/week1$ kubectl get endpoints probe-svc -w
+                """;
+        List<Recorded> records = Recordings.read("paste.txt", text, OPTIONS, rejections::add);
+
+        assertThat(rejections).isEmpty();
+        assertThat(records).filteredOn(r -> r.value() instanceof KubeEvent)
+                .extracting(r -> ((KubeEvent) r.value()).getMessage(), r -> ((KubeEvent) r.value()).getCount())
+                .containsExactly(tuple("Readiness probe failed: HTTP probe failed with statuscode: 404", 3),
+                        tuple("Readiness probe failed: HTTP probe failed with statuscode: 404", 6));
+    }
+
     @Test
     void seed001EventsParseExactly() {
         List<Recorded> records = read(OPTIONS, "describe/seed-001.txt");
