@@ -83,8 +83,9 @@ final class DescribeTextReader {
             int start = starts.get(k);
             int next = k + 1 < starts.size() ? starts.get(k + 1) : lines.size();
             // a describe's output ends where the next command's starts (`$ kubectl describe node ...` cut to a few
-            // fields, without its own Name: line, is not the pod's above it)
-            int command = nextCommand(lines, start + 1, next);
+            // fields, without its own Name: line, is not the pod's above it), or the next listing's when its command
+            // line was not pasted
+            int command = nextOutput(lines, start + 1, next);
             int end = command >= 0 ? command : next;
             Field root = DescribeDocuments.fields(lines, start, end, header);
             documents.add(new Document(start, root, header[0], end, next));
@@ -96,6 +97,12 @@ final class DescribeTextReader {
         }
         Map<String, String> listedNamespaces = PodsTable.namespaces(podRows);
         PodsTable.namedNamespaces(lines, podRows, listedNamespaces);
+        // a described pod's namespace is known as a listed one's: get events rows naming it (no NAMESPACE column)
+        for (Document document : documents) {
+            if ("Pod".equals(kindOf(document.root())) && document.root().text("Name") != null) {
+                listedNamespaces.putIfAbsent(document.root().text("Name"), namespaceOf(document.root()));
+            }
+        }
         DescribeEvents.Subject described = onlyDescribed(documents);
         DescribeEvents.Fragments fragments = events.readFragments(lines, 0, proseEnd, listed, described,
                 listedNamespaces);
@@ -133,16 +140,12 @@ final class DescribeTextReader {
     }
 
     /**
-     * A shell command line that starts another command's output ({@code $ kubectl get events -n llm}, {@code
-     * user@gpu-7:~$ sudo journalctl -u kubelet}, {@code # dmesg -T}): kubectl prints no such line inside a describe.
+     * The first line in {@code [from, to)} that no describe prints ({@link EventsTable#endsOutput}: a command typed at a
+     * shell, a listing's header), -1 when there is none.
      */
-    private static final Pattern NEXT_COMMAND = Pattern.compile("^\\s*(?:\\S*@\\S*)?[$#%>]\\s+(?:sudo\\s+)?"
-            + "(?:kubectl|oc|k|journalctl|dmesg|ssh|crictl|docker|helm|nvidia-smi|cat|grep|tail|less)\\b.*");
-
-    /** The first such command line in {@code [from, to)}, -1 when there is none. */
-    private static int nextCommand(List<String> lines, int from, int to) {
+    private static int nextOutput(List<String> lines, int from, int to) {
         for (int i = from; i < to; i++) {
-            if (NEXT_COMMAND.matcher(lines.get(i)).matches()) {
+            if (EventsTable.endsOutput(lines.get(i))) {
                 return i;
             }
         }

@@ -305,8 +305,7 @@ final class EventsTable {
             }
             if (line.isBlank() || line.trim().startsWith("```")
                     || SECTION.matcher(line).matches() && !continuesMessage(rows, line)
-                    || DESCRIBE_HEADER.matcher(line).matches() || PodsTable.HEADER.matcher(line).matches()
-                    || LISTING_HEADER.matcher(line).matches()) {
+                    || DESCRIBE_HEADER.matcher(line).matches() || endsOutput(line)) {
                 break;
             }
             Row row = describeRow(line, i + 1);
@@ -553,8 +552,7 @@ final class EventsTable {
         int i = header + 1;
         for (; i < lines.size(); i++) {
             String line = lines.get(i);
-            if (line.isBlank() || line.trim().startsWith("```") || isGetHeader(line)
-                    || PodsTable.HEADER.matcher(line).matches()) {
+            if (line.isBlank() || line.trim().startsWith("```") || isGetHeader(line) || endsOutput(line)) {
                 break;
             }
             String[] fields = aligned(line, offsets) ? byOffsets(line, offsets, columns) : null;
@@ -672,7 +670,16 @@ final class EventsTable {
     static boolean continuesLoneRow(String line) {
         String t = line.trim();
         return !t.isEmpty() && !t.startsWith("```") && !t.startsWith("$") && !t.startsWith("#")
-                && !t.startsWith("kubectl ") && !SECTION.matcher(line).matches();
+                && !SECTION.matcher(line).matches() && !endsOutput(line);
+    }
+
+    /**
+     * A line that no event message continues into: the next command typed at a shell ({@link ShellPrompt}) or the
+     * header of a listing it printed ({@code LAST SEEN   TYPE ...}, {@code NAME   READY ...}, {@code NAME   ENDPOINTS}).
+     */
+    static boolean endsOutput(String line) {
+        return ShellPrompt.isCommandLine(line) || GET_HEADER.matcher(line).matches()
+                || PodsTable.HEADER.matcher(line).matches() || LISTING_HEADER.matcher(line).matches();
     }
 
     /**

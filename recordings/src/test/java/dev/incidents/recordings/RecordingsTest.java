@@ -180,6 +180,34 @@ class RecordingsTest {
                         tuple("Readiness probe failed: HTTP probe failed with statuscode: 404", 6));
     }
 
+    /**
+     * json604's and junhyeong9812's transcripts: a describe's Events table, then the next command's {@code get events}
+     * listing with no blank line between them, then a prompt with a conda environment. Each message is its own.
+     */
+    @Test
+    void aDescribesEventsEndAtTheNextListingAndItsRowsAtTheNextPrompt() {
+        String text = """
+                Name:             web-1
+                Namespace:        lab
+                Status:           Pending
+                Events:
+                  Type     Reason            Age   From               Message
+                  ----     ------            ----  ----               -------
+                  Warning  FailedScheduling  19s   default-scheduler  0/1 nodes are available: 1 Insufficient cpu. preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.
+                LAST SEEN   TYPE      REASON             OBJECT      MESSAGE
+                116s        Warning   FailedScheduling   pod/web-1   0/1 nodes are available: 1 Insufficient cpu. preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.
+                (base) jun@laptop:~$ kubectl describe node | grep -A 10 "Conditions"
+                """;
+        List<Recorded> records = Recordings.read("paste.txt", text, OPTIONS, rejections::add);
+
+        assertThat(rejections).isEmpty();
+        assertThat(records).filteredOn(r -> r.value() instanceof KubeEvent)
+                .extracting(r -> ((KubeEvent) r.value()).getMessage())
+                .containsOnly("0/1 nodes are available: 1 Insufficient cpu. preemption: 0/1 nodes are available: 1 "
+                        + "Preemption is not helpful for scheduling.")
+                .hasSize(2);
+    }
+
     @Test
     void seed001EventsParseExactly() {
         List<Recorded> records = read(OPTIONS, "describe/seed-001.txt");

@@ -348,9 +348,6 @@ class RealWorldAccuracyTest {
             // batch 57: a describe's Conditions (Ready False) beside the app's actuator JSON: nothing says how long the pod
             // has not been Ready, nor that a probe failed (the 503 is in the title only)
             "readiness_failing/spring-boot-27655-upgrade-2-1-to-2-5-3-probes-enabled-readinessstate-out-of-service-actuator-health-503-pod-conditions-ready-false",
-            // batch 59: five broken pods in one transcript; two image pulls back off with no registry answer (the tags'
-            // absence is in their names only): IMAGE_PULL_FAILED, allowed, opens for them
-            "crash_loop/shubhamkumar9199-devops-heros-s14-triage-gauntlet-set-x-log-crashloop-missing-env-two-image-pulls-not-found-pending-500-cpu-1000gi-oom-leaker-backoff-get-events-docker-runtime",
             // batch 59: Error with one restart at 8 s, then deleted: one crash is no loop
             "crash_loop/siddhesh224-devopsassignments-s14-evidence-file-no-prompts-crash-demo-exit-1-error-1-restart-in-8s-logs-something-went-wrong-deleted-from-homework-s14",
             // batches 59 and 60: a pod unready for 10 s, or 9 min after index.html was removed (the listing rule waits
