@@ -417,7 +417,17 @@ class RealWorldAccuracyTest {
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
-    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(); // batch 68 moved in; the next is being gathered
+    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
+            // batch 69, measured 13/17 on 2026-12-05 (session 24, at its merge, analyzer of 9f081130, measured alone)
+            // before anyone looked at it
+            // expected IMAGE_NOT_FOUND Deployment/hello-world not found; IMAGE_PULL_FAILED opened
+            "image_not_found/bryanl-k8s-trouble-workshop-lab-2-kind-hello-world-image-tag-missing-not-found-imagepullbackoff-get-all-wide-pod-yaml-status-and-describe-kubelet-node-from-column",
+            // expected NODE_NOT_READY not found; an unnamed node's NODE_NOT_READY opened
+            "node_not_ready/inquisitivefrog-kubeadm-home-lab-single-controller-no-cni-yet-node-not-ready-taint-coredns-pending-20h-untolerated-not-ready-wide-listing-and-describe",
+            // expected NODE_SELECTOR_MISMATCH Deployment/sretest not found; an unnamed pod's opened
+            "node_selector_mismatch/naprobele-sre-challenge-task-2-minikube-sretest-node-affinity-application-label-missing-pending-one-get-events-row-in-prose-then-node-labelled",
+            // expected PROBE_FAILURE Pod/liveness-exec not found; nothing opened
+            "probe_failure/vijayrod-demo-aks-k8s-docs-liveness-exec-busybox-removes-tmp-healthy-after-30s-cat-probe-fails-killed-restart-2-describe-excerpt-and-kubelet-journal-lines");
 
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
@@ -475,7 +485,7 @@ class RealWorldAccuracyTest {
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
         assertThat(outcomes).hasSizeGreaterThanOrEqualTo(1659);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(0); // raised as each gathered batch merges
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(17);
     }
 
     @Test
