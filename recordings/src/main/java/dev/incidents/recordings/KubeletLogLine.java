@@ -17,6 +17,9 @@ import java.util.regex.Pattern;
  *       CrashLoopBackOff: ..." pod="default/app-x"}: what kubelets before 1.10 recorded as {@code FailedSync} with
  *       {@code Error syncing pod, skipping: <err>}, which the analyzer reads by the reason inside;</li>
  *   <li>{@code "CreatePodSandbox for pod failed" err="..." pod="ns/x"}: {@code FailedCreatePodSandBox};</li>
+ *   <li>{@code kuberuntime_manager.go:1027] "Message for Container of pod" containerName="liveness" pod="default/x"
+ *       containerMessage="Container liveness failed liveness probe, will be restarted"}: the {@code Killing} event's
+ *       message, logged as the kubelet decides the restart;</li>
  *   <li>{@code prober.go:116] "Probe failed" probeType="Readiness" pod="dev/x" containerName="queue-proxy"
  *       probeResult=failure output="HTTP probe failed with statuscode: 503"}: {@code Unhealthy}, {@code Readiness probe
  *       failed: <output>} on the container.</li>
@@ -29,7 +32,7 @@ final class KubeletLogLine {
     private static final Pattern STRUCTURED = Pattern.compile(
             "\\] \"(Failed to pull image|PullImage from image service failed|Error syncing pod, skipping|"
             + "CreatePodSandbox for pod failed|Failed to create sandbox for pod|Probe failed|Pod admission denied|"
-            + "Predicate failed on Pod)\" ");
+            + "Predicate failed on Pod|Message for Container of pod)\" ");
     /** Before 1.20: {@code Predicate failed on Pod: name_ns(uid), for reason: <message>}, the kubelet's admission. */
     private static final Pattern LEGACY_PREDICATE = Pattern.compile("Predicate failed on Pod: ([a-z0-9][-a-z0-9.]*)_"
             + "([a-z0-9][-a-z0-9]*)\\([-0-9a-f]*\\), for reason: (.+)$");
@@ -128,7 +131,9 @@ final class KubeletLogLine {
         Map<String, String> pairs = pairs(line.substring(structured.end()));
         boolean probe = "Probe failed".equals(structured.group(1));
         boolean denied = "Pod admission denied".equals(structured.group(1));
-        String err = probe ? pairs.get("output") : denied ? pairs.get("message") : pairs.get("err");
+        boolean killing = "Message for Container of pod".equals(structured.group(1));
+        String err = probe ? pairs.get("output") : denied ? pairs.get("message")
+                : killing ? pairs.get("containerMessage") : pairs.get("err");
         if (err == null || err.isBlank() || probe && pairs.get("probeType") == null) {
             return null;
         }
@@ -160,6 +165,9 @@ final class KubeletLogLine {
                         (container == null ? "" : "spec.containers{" + container + "}: ") + pairs.get("probeType")
                                 + " probe failed: " + err, null, null);
             }
+            // the message the kubelet records on the Killing event of a container it restarts (a failed probe's)
+            case "Message for Container of pod" -> new EventsTable.Row(lineNumber, namespace, "Normal", "Killing", age,
+                    from, pod, err, null, null);
             case "Pod admission denied", "Predicate failed on Pod" -> admission(lineNumber, namespace, pod,
                     pairs.get("reason"), err, age, from);
             case "CreatePodSandbox for pod failed", "Failed to create sandbox for pod" -> new EventsTable.Row(lineNumber,

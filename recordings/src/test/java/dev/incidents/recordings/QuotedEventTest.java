@@ -1048,6 +1048,14 @@ class QuotedEventTest {
         assertThat(probe.getInvolvedObject().getName()).isEqualTo("model-00002-deployment-646c6f69f4-2nst8");
         assertThat(probe.getReportingInstance()).isEqualTo("ip-10-0-3-7.ec2.internal");
 
+        // the restart the kubelet decides after the probe's third failure, logged with the Killing event's message
+        KubeEvent killing = onlyEvent("""
+                May 16 18:34:49 aks-nodepool1-29985679-vmss00000a kubelet[4052]: I0516 18:34:49.885576    4052 kuberuntime_manager.go:1027] "Message for Container of pod" containerName="liveness" containerStatusID={"Type":"containerd","ID":"05657a9c"} pod="default/liveness-exec" containerMessage="Container liveness failed liveness probe, will be restarted"
+                """);
+        assertThat(killing.getReason()).isEqualTo("Killing");
+        assertThat(killing.getMessage()).isEqualTo("Container liveness failed liveness probe, will be restarted");
+        assertThat(killing.getInvolvedObject().getName()).isEqualTo("liveness-exec");
+
         KubeEvent sandbox = onlyEvent("""
                 E0921 02:52:10.120000    3049 kuberuntime_manager.go:647] createPodSandbox for pod "triton-0_inference(0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b)" failed: rpc error: code = Unknown desc = failed to setup network for sandbox "51b8dd9b": Unauthorized
                 """);

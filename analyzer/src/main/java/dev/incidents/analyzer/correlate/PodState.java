@@ -26,6 +26,12 @@ public final class PodState {
      * and Karpenter's, per node pool; Karpenter's own {@code FailedScheduling} does not count here).
      */
     public boolean failedScheduling;
+    /**
+     * Event time (epoch ms) of the first readiness probe failure reported since the pod was last seen Ready, 0 when
+     * none: a later snapshot still not Ready shows the failure going on after its events stop (the kubelet's event
+     * recorder lets 25 through per object, then one in five minutes).
+     */
+    public long readinessFailingSince;
     /** The image pull failure category known for this pod from a {@code Failed to pull image} message. */
     public String pullCategory;
     /** For disk-full pulls: the path the runtime could not write. */

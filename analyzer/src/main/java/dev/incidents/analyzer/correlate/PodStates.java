@@ -79,6 +79,9 @@ final class PodStates {
             }
         }
         countRestartsInPlace(pod, p);
+        if (p.isReady()) {
+            pod.readinessFailingSince = 0;
+        }
     }
 
     /**
@@ -137,9 +140,15 @@ final class PodStates {
             }
         }
         if ("Unhealthy".equals(e.reason()) || "Killing".equals(e.reason())) {
-            ProbeFailure.parse(e.message()).filter(f -> f.probe() != ProbeFailure.Probe.READINESS).ifPresent(f -> {
-                pod.failedProbe = f.probe().word();
-                f.container().ifPresent(c -> pod.failedProbeContainer = c);
+            ProbeFailure.parse(e.message()).ifPresent(f -> {
+                if (f.probe() == ProbeFailure.Probe.READINESS) {
+                    long at = e.firstTime().toEpochMilli();
+                    pod.readinessFailingSince = pod.readinessFailingSince == 0 ? at
+                            : Math.min(pod.readinessFailingSince, at);
+                } else {
+                    pod.failedProbe = f.probe().word();
+                    f.container().ifPresent(c -> pod.failedProbeContainer = c);
+                }
             });
         }
         if ("Failed".equals(e.reason()) || "BackOff".equals(e.reason()) || "Pulling".equals(e.reason())) {

@@ -36,9 +36,11 @@ public final class SubjectStateSerde implements Serde<SubjectState> {
     /**
      * First byte of this format; JSON starts with '{' (0x7B). 2 added {@code PodState.gang}, 3 {@code scaleUpAt},
      * 4 {@code SubjectState.groups}, 5 {@code PodState.runningRestarts}, {@code restartsInPlace} and
-     * {@code restartedInPlaceAt}.
+     * {@code restartedInPlaceAt}, 6 {@code PodState.readinessFailingSince}.
      */
-    static final byte FORMAT = 5;
+    static final byte FORMAT = 6;
+    /** The format before {@code PodState.readinessFailingSince}: read as a pod with no readiness failure seen. */
+    private static final byte FORMAT_5 = 5;
     /** The format before {@code PodState.runningRestarts}: read as a pod with no in-place restart seen. */
     private static final byte FORMAT_4 = 4;
     /** The format before {@code SubjectState.groups}: read as a subject whose gang objects were never seen. */
@@ -94,6 +96,7 @@ public final class SubjectStateSerde implements Serde<SubjectState> {
             SubjectState state = new SubjectState();
             state.lastTouched = in.buffer.getLong();
             state.pods = in.readMap(In::readString, format >= FORMAT ? SubjectStateSerde::readPod
+                    : format == FORMAT_5 ? SubjectStateSerde::readPodFormat5
                     : format >= FORMAT_3 ? SubjectStateSerde::readPodFormat3
                     : format == FORMAT_2 ? SubjectStateSerde::readPodFormat2 : SubjectStateSerde::readPodFormat1);
             state.candidates = in.readMap(In::readString, SubjectStateSerde::readCandidate);
@@ -135,9 +138,16 @@ public final class SubjectStateSerde implements Serde<SubjectState> {
         out.writeInt(pod.runningRestarts);
         out.writeInt(pod.restartsInPlace);
         out.writeLong(pod.restartedInPlaceAt);
+        out.writeLong(pod.readinessFailingSince);
     }
 
     private static PodState readPod(In in) {
+        PodState pod = readPodFormat5(in);
+        pod.readinessFailingSince = in.buffer.getLong();
+        return pod;
+    }
+
+    private static PodState readPodFormat5(In in) {
         PodState pod = readPodFormat3(in);
         pod.runningRestarts = in.buffer.getInt();
         pod.restartsInPlace = in.buffer.getInt();

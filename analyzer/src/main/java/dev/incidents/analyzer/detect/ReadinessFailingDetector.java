@@ -40,7 +40,7 @@ public final class ReadinessFailingDetector implements Detector {
             }
         }
         if (signal instanceof PodObserved p) {
-            return notReadySince(p);
+            return notReadySince(p, subject);
         }
         return Optional.empty();
     }
@@ -51,7 +51,7 @@ public final class ReadinessFailingDetector implements Detector {
      * none is ready, else since the Ready condition turned False ({@code ContainersNotReady}: a sidecar that never
      * becomes ready beside ready ones, a conditions YAML pasted alone). The evidence spans from then to the snapshot.
      */
-    private static Optional<Finding> notReadySince(PodObserved p) {
+    private static Optional<Finding> notReadySince(PodObserved p, SubjectView subject) {
         PodSnapshot pod = p.snapshot();
         if (!"Running".equals(pod.getPhase()) || !p.allContainersRunning() || p.isReady()
                 || pod.getDeletionTimestamp() != null) {
@@ -79,17 +79,34 @@ public final class ReadinessFailingDetector implements Detector {
         if (!startsKnown) {
             started = notReadyCondition(pod);
         }
-        if (first == null || started == null) {
+        if (first == null) {
             return Optional.empty();
         }
-        Duration notReady = Duration.between(started, p.time());
+        Duration notReady = started == null ? Duration.ZERO : Duration.between(started, p.time());
         if (notReady.compareTo(SNAPSHOT_NOT_READY) < 0) {
-            return Optional.empty();
+            return stillFailing(p, subject);
         }
         Finding f = Findings.of(p, first, "NotReady", "pod " + pod.getName() + " Running but not Ready for "
                 + notReady.toMinutes() + " min, no restarts", Facts.of(Fact.PROBE, "readiness"));
         return Optional.of(new Finding(f.object(), f.pod(), f.node(), f.facts(), f.evidenceKey(), f.count(), started,
                 f.time(), f.kind(), f.name(), f.reason(), f.message(), f.nodeLevel(), f.workload()));
+    }
+
+    /**
+     * A snapshot, not Ready yet, of a pod whose readiness probe has failed since it was last Ready: the failure goes on
+     * to this moment. Its events may have stopped long before: the kubelet's event recorder lets 25 through per object
+     * and source, then one in five minutes (client-go's spam filter), so {@code 2m57s (x25 over 4m47s)} beside a pod
+     * still not Ready is a failure of 4m47s, not of the 1m50s between its first and last event. It adds the snapshot's
+     * moment to the evidence, which the usual rule then judges (several failures over minutes).
+     */
+    private static Optional<Finding> stillFailing(PodObserved p, SubjectView subject) {
+        long since = subject.pod(Optional.of(p.snapshot().getName())).map(s -> s.readinessFailingSince).orElse(0L);
+        if (since == 0 || since >= p.time().toEpochMilli()) {
+            return Optional.empty();
+        }
+        return Optional.of(Findings.of(p, "NotReady", "pod " + p.snapshot().getName()
+                + " still not Ready, its readiness probe failing since " + Instant.ofEpochMilli(since),
+                Facts.of(Fact.PROBE, "readiness")));
     }
 
     /**

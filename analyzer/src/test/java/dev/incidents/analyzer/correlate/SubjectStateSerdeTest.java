@@ -49,6 +49,7 @@ class SubjectStateSerdeTest {
         pod.runningRestarts = 4;
         pod.restartsInPlace = 2;
         pod.restartedInPlaceAt = 1_741_946_390_000L;
+        pod.readinessFailingSince = 1_741_946_100_000L;
 
         Candidate candidate = new Candidate("OOM_KILLED");
         candidate.firstSeen = 1_741_946_000_000L;
@@ -147,13 +148,14 @@ class SubjectStateSerdeTest {
     }
 
     /**
-     * Changelogs written by format 4 (before {@code PodState.runningRestarts}, {@code restartsInPlace} and {@code
+     * Changelogs written by format 5 (before {@code PodState.readinessFailingSince}: no readiness failure seen), format 4
+     * (before {@code PodState.runningRestarts}, {@code restartsInPlace} and {@code
      * restartedInPlaceAt}), format 3 (before {@code SubjectState.groups}), format 2 (before {@code PodState.scaleUpAt})
      * and format 1 (before {@code PodState.gang}): their pods restore with no in-place restart seen, their subjects
      * without gang objects, their pods without a scale-up, and without a gang.
      */
     @Test
-    void formats_1_to_4_are_still_read() {
+    void formats_1_to_5_are_still_read() {
         SubjectState state = new SubjectState();
         state.lastTouched = 1_741_946_400_000L;
         PodState pod = new PodState();
@@ -161,7 +163,14 @@ class SubjectStateSerdeTest {
         pod.restartCount = 3;
         state.pods.put("triton-79569cfbbc-m2wcc", pod);
         state.recentlyResolved = new TreeMap<>();
-        byte[] format5 = serde.serializer().serialize("subjects", state);
+        byte[] format6 = serde.serializer().serialize("subjects", state);
+        // the pod's last field in format 6 is readinessFailingSince (a long, 8 bytes); after it come four empty maps, the
+        // null deadline key (20 bytes) and the empty gang objects (4)
+        int readiness = format6.length - 24 - 8;
+        byte[] format5 = new byte[format6.length - 8];
+        System.arraycopy(format6, 0, format5, 0, readiness);
+        System.arraycopy(format6, readiness + 8, format5, readiness, 24);
+        format5[0] = 5;
         // the pod's last fields in format 5 are runningRestarts and restartsInPlace (an int each) and
         // restartedInPlaceAt (a long), 16 bytes; after them come four empty maps, the null deadline key (20 bytes) and
         // the empty gang objects (4)
@@ -186,10 +195,11 @@ class SubjectStateSerdeTest {
         System.arraycopy(format2, gang + 4, format1, gang, 20);
         format1[0] = 1;
 
-        for (byte[] old : java.util.List.of(format4, format3, format2, format1)) {
+        for (byte[] old : java.util.List.of(format5, format4, format3, format2, format1)) {
             SubjectState back = serde.deserializer().deserialize("subjects", old);
 
             assertThat(asJson(back)).isEqualTo(asJson(state));
+            assertThat(back.pods.get("triton-79569cfbbc-m2wcc").readinessFailingSince).isZero();
             assertThat(back.pods.get("triton-79569cfbbc-m2wcc").runningRestarts).isEqualTo(-1);
             assertThat(back.pods.get("triton-79569cfbbc-m2wcc").restartsInPlace).isZero();
             assertThat(back.pods.get("triton-79569cfbbc-m2wcc").gang).isNull();
