@@ -324,10 +324,15 @@ final class EventsTable {
      * 21s (x15 over 18m)  default-scheduler  pod has unbound immediate PersistentVolumeClaims"}, awx#3894).
      */
     static Row describeRow(String line, long lineNumber) {
-        Row row = printedDescribeRow(line, lineNumber);
+        return printedOrQuoted(line, lineNumber, EventsTable::printedDescribeRow);
+    }
+
+    /** The row {@code read} finds in {@code line} as printed, else in what its wrapping quotes or backticks hold. */
+    private static Row printedOrQuoted(String line, long lineNumber, java.util.function.BiFunction<String, Long, Row> read) {
+        Row row = read.apply(line, lineNumber);
         if (row == null) {
             String inside = QuotedEvent.unwrapped(line);
-            return inside.equals(line) ? null : printedDescribeRow(inside, lineNumber);
+            return inside.equals(line) ? null : read.apply(inside, lineNumber);
         }
         return row;
     }
@@ -437,6 +442,11 @@ final class EventsTable {
 
     /** A {@code kubectl get events} row without a header (one pasted line). */
     static Row getRow(String line, long lineNumber) {
+        // or as a reporter quoted it whole in inline code (```4m39s   Warning   FailedScheduling   pod/x   ...```)
+        return printedOrQuoted(line, lineNumber, EventsTable::printedGetRow);
+    }
+
+    private static Row printedGetRow(String line, long lineNumber) {
         Matcher m = GET_ROW.matcher(line);
         if (!m.matches()) {
             Matcher partial = REASON_OBJECT_ROW.matcher(line);

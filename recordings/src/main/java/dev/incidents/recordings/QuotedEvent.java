@@ -413,7 +413,8 @@ final class QuotedEvent {
         return unwrapped(text).replaceFirst("[`']\\s*$", "").strip();
     }
 
-    private static final Pattern WRAPPING_QUOTES = Pattern.compile("^\\s*([`'\"])(.*)\\1\\s*$");
+    /** One quote, backtick or a Markdown inline code span's three backticks around the whole text. */
+    private static final Pattern WRAPPING_QUOTES = Pattern.compile("^\\s*(```|[`'\"])(.*)\\1\\s*$");
 
     /**
      * A name as an object can have it: a Kubernetes name ends with a letter or digit, so a {@code -} or {@code .} a copy

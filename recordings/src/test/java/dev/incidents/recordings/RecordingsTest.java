@@ -208,6 +208,25 @@ class RecordingsTest {
                 .hasSize(2);
     }
 
+    /** naprobele's SRE challenge notes: a get events row quoted whole in Markdown's inline code, in prose. */
+    @Test
+    void aGetEventsRowInInlineCodeNamesItsPod() {
+        String text = """
+                Started searching for culprits with ```kubectl get events``` and found the following:
+
+                ```4m39s       Warning   FailedScheduling    pod/sretest-98b9bddd7-c2jjf    0/1 nodes are available: 1 node(s) didn't match Pod's node affinity/selector. preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling..```
+                """;
+        List<Recorded> records = Recordings.read("notes.md", text, OPTIONS, rejections::add);
+
+        assertThat(rejections).isEmpty();
+        assertThat(records).singleElement().satisfies(r -> {
+            KubeEvent e = (KubeEvent) r.value();
+            assertThat(e.getReason()).isEqualTo("FailedScheduling");
+            assertThat(e.getInvolvedObject().getName()).isEqualTo("sretest-98b9bddd7-c2jjf");
+            assertThat(e.getMessage()).startsWith("0/1 nodes are available: 1 node(s) didn't match");
+        });
+    }
+
     @Test
     void seed001EventsParseExactly() {
         List<Recorded> records = read(OPTIONS, "describe/seed-001.txt");

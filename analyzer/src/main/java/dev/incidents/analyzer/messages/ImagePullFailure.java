@@ -288,6 +288,13 @@ public record ImagePullFailure(Category category, boolean causeKnown, Optional<S
      */
     private static final Pattern OLD_DOCKER_NOT_FOUND = Pattern.compile("\\berror: image \\S+ not found\\b");
 
+    /**
+     * containerd before 1.3 (its resolver's {@code failed to resolve image "x": no available registry endpoint: x not
+     * found}): every registry host it tried answered that the reference does not exist. Other answers follow the same
+     * words with what failed (a timeout, a refusal).
+     */
+    private static final Pattern NO_ENDPOINT_NOT_FOUND = Pattern.compile("no available registry endpoint: \\S+ not found");
+
     private static final Pattern BARE_MANIFEST_ERROR = Pattern.compile("error reading manifest \\S+(?: in \\S+)?\\s*$");
 
     /** A Docker Hub official image's name: one path component, no registry host ({@code headscale-api-key:v1}). */
@@ -324,7 +331,8 @@ public record ImagePullFailure(Category category, boolean causeKnown, Optional<S
                 // Quay's answer for a tag it no longer serves (deleted, or past its expiration)
                 || d.contains("was deleted or has expired")
                 || PLATFORM_MISSING.matcher(d).find()
-                || BARE_MANIFEST_ERROR.matcher(d).find() || OLD_DOCKER_NOT_FOUND.matcher(d).find()) {
+                || BARE_MANIFEST_ERROR.matcher(d).find() || OLD_DOCKER_NOT_FOUND.matcher(d).find()
+                || NO_ENDPOINT_NOT_FOUND.matcher(d).find()) {
             return Category.IMAGE_NOT_FOUND;
         }
         return Category.IMAGE_PULL_FAILED;

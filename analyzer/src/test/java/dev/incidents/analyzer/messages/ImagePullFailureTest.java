@@ -43,6 +43,10 @@ class ImagePullFailureTest {
         "Back-off pulling image \"quay.io/org/operator@sha256:826cb403\": ErrImagePull: unable to pull image or OCI artifact: pull image err: initializing source docker://quay.io/org/operator@sha256:826cb403: reading manifest sha256:826cb403 in quay.io/org/operator: manifest unknown|IMAGE_NOT_FOUND",
         "Back-off pulling image \"registry.local:5000/app:v1\": ErrImagePull: failed to pull and unpack image \"registry.local:5000/app:v1\": failed to resolve reference: dial tcp 10.0.0.9:5000: i/o timeout|IMAGE_PULL_FAILED",
         "Failed to pull image \"quay.io/org/operator:1.2.0-ab12cd3\": rpc error: code = Unknown desc = Error reading manifest 1.2.0-ab12cd3 in quay.io/org/operator: unknown: Tag 1.2.0-ab12cd3 was deleted or has expired. To pull, revive via time machine|IMAGE_NOT_FOUND",
+        // containerd 1.2 (kind in 2019): every registry host answered that the tag does not exist
+        "Failed to pull image \"docker.io/library/app:missing\": rpc error: code = Unknown desc = failed to resolve image \"docker.io/library/app:missing\": no available registry endpoint: docker.io/library/app:missing not found|IMAGE_NOT_FOUND",
+        // the same words before a network failure are no answer about the image
+        "Failed to pull image \"docker.io/library/app:1.0\": rpc error: code = Unknown desc = failed to resolve image \"docker.io/library/app:1.0\": no available registry endpoint: failed to do request: Head https://registry-1.docker.io/v2/library/app/manifests/1.0: dial tcp: i/o timeout|IMAGE_PULL_FAILED",
         "Failed to pull image \"registry.svc.ci.openshift.org/origin/4.3@sha256:8184\": rpc error: code = Unknown desc = Error reading manifest sha256:8184 in registry.svc.ci.openshift.org/origin/4.3: manifest unknown: manifest unknown|IMAGE_NOT_FOUND",
         // dockershim
         "Failed to pull image \"lachlanevenson/k8s-kubectl:v1.18.20\": rpc error: code = Unknown desc = Error response from daemon: manifest for lachlanevenson/k8s-kubectl:v1.18.20 not found: manifest unknown: manifest unknown|IMAGE_NOT_FOUND",
