@@ -433,7 +433,11 @@ class RealWorldAccuracyTest {
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
-    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(); // batch 71, measured 8/8, has nothing to pin
+    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
+            // batch 72, measured 8/9 on 2026-12-05 (session 24, at its merge, analyzer of 8720c7cc, measured alone)
+            // before anyone looked at it, sealed for the next session
+            // expected READINESS_FAILING Deployment/hellok8s-go-http not found; nothing opened
+            "readiness_failing/chasespace-k8s-tutorial-cn-chinese-tutorial-kubeadm-k8s-node1-hellok8s-readiness-image-500-two-new-pods-0-of-1-rollout-held-by-max-unavailable-x22-over-110s-kk-alias");
 
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
@@ -490,8 +494,8 @@ class RealWorldAccuracyTest {
 
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
-        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(1690);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(8);
+        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(1698);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(9);
     }
 
     @Test
