@@ -445,6 +445,9 @@ final class QuotedEvent {
     static String age(String line, Instant now) {
         Matcher m = TIMESTAMP.matcher(line);
         Instant at = m.find() ? timestamp(m) : null;
+        if (at == null) {
+            at = YearlessTime.of(line, now); // a node log's own prefix
+        }
         return at == null ? "0s" : Math.max(0, Duration.between(at, now).getSeconds()) + "s";
     }
 

@@ -227,6 +227,30 @@ class RecordingsTest {
         });
     }
 
+    /**
+     * A kubelet journal's lines keep their own times (month, day and time, no year): three probe failures five seconds
+     * apart and the kill after them, not one moment. A journal printed months before the reader's moment counts its
+     * relative ages back from its newest line, as a paste with RFC 3339 times does.
+     */
+    @Test
+    void aKubeletJournalKeepsItsLinesTimes() {
+        String journal = """
+                Mar 14 09:34:39 node-a kubelet[4052]: I0314 09:34:39.885628    4052 prober.go:107] "Probe failed" probeType="Liveness" pod="default/web-0" containerName="web" probeResult="failure" output="HTTP probe failed with statuscode: 500"
+                Mar 14 09:34:44 node-a kubelet[4052]: I0314 09:34:44.887534    4052 prober.go:107] "Probe failed" probeType="Liveness" pod="default/web-0" containerName="web" probeResult="failure" output="HTTP probe failed with statuscode: 500"
+                Mar 14 09:34:49 node-a kubelet[4052]: I0314 09:34:49.885197    4052 prober.go:107] "Probe failed" probeType="Liveness" pod="default/web-0" containerName="web" probeResult="failure" output="HTTP probe failed with statuscode: 500"
+                Mar 14 09:34:49 node-a kubelet[4052]: I0314 09:34:49.885576    4052 kuberuntime_manager.go:1027] "Message for Container of pod" containerName="web" pod="default/web-0" containerMessage="Container web failed liveness probe, will be restarted"
+                """;
+        assertThat(Recordings.read("journal.txt", journal, OPTIONS, rejections::add))
+                .extracting(r -> ((KubeEvent) r.value()).getReason(), r -> r.time().toString())
+                .containsExactly(tuple("Unhealthy", "2025-03-14T09:34:39Z"), tuple("Unhealthy", "2025-03-14T09:34:44Z"),
+                        tuple("Unhealthy", "2025-03-14T09:34:49Z"), tuple("Killing", "2025-03-14T09:34:49Z"));
+
+        ReadOptions months = new ReadOptions("test", Instant.parse("2025-09-01T00:00:00Z"));
+        assertThat(Recordings.read("journal.txt", journal, months, rejections::add))
+                .extracting(r -> r.time().toString()).last().isEqualTo("2025-03-14T09:34:49Z");
+        assertThat(rejections).isEmpty();
+    }
+
     @Test
     void seed001EventsParseExactly() {
         List<Recorded> records = read(OPTIONS, "describe/seed-001.txt");
