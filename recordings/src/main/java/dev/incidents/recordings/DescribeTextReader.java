@@ -140,8 +140,8 @@ final class DescribeTextReader {
     }
 
     /**
-     * The first line in {@code [from, to)} that no describe prints ({@link EventsTable#endsOutput}: a command typed at a
-     * shell, a listing's header), -1 when there is none.
+     * The first line in {@code [from, to)} that no describe prints ({@link EventsTable#endsOutput}: a command typed
+     * at a shell, a listing's header), -1 when there is none.
      */
     private static int nextOutput(List<String> lines, int from, int to) {
         for (int i = from; i < to; i++) {

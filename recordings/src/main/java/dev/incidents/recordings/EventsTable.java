@@ -21,11 +21,12 @@ final class EventsTable {
 
     static final Pattern DESCRIBE_HEADER = Pattern.compile("^\\s*Type\\s+Reason\\s+Age\\s+From\\s+Message\\s*$");
     /**
-     * The header of any {@code kubectl get} listing ({@code NAME   ENDPOINTS   AGE}, {@code NAME   READY   STATUS ...}):
-     * upper-case columns from the line's start. What a {@code get -w} printed below a describe, pasted in the order the
+     * The header of any {@code kubectl get} listing ({@code NAME   ENDPOINTS   AGE}, {@code NAME   READY   STATUS
+     * ...}): upper-case columns from the line's start. What a {@code get -w} printed below a describe, pasted in the order the
      * terminal showed it, is not the rest of the last event's message.
      */
-    static final Pattern LISTING_HEADER = Pattern.compile("^(?:NAMESPACE\\s+)?NAME(?:\\s{2,}[A-Z][A-Z0-9()/_-]*(?: [A-Z]+)?)+\\s*$");
+    static final Pattern LISTING_HEADER = Pattern.compile(
+            "^(?:NAMESPACE\\s+)?NAME(?:\\s{2,}[A-Z][A-Z0-9()/_-]*(?: [A-Z]+)?)+\\s*$");
     static final Pattern GET_HEADER = Pattern.compile("^\\s*(?:NAMESPACE\\s+)?LAST SEEN\\s+.*\\bREASON\\b.*\\bMESSAGE\\b.*$");
     /**
      * Column titles a {@code kubectl get events -o custom-columns=...} header gives (the user's own), as the columns
@@ -328,7 +329,8 @@ final class EventsTable {
     }
 
     /** The row {@code read} finds in {@code line} as printed, else in what its wrapping quotes or backticks hold. */
-    private static Row printedOrQuoted(String line, long lineNumber, java.util.function.BiFunction<String, Long, Row> read) {
+    private static Row printedOrQuoted(String line, long lineNumber,
+                                       java.util.function.BiFunction<String, Long, Row> read) {
         Row row = read.apply(line, lineNumber);
         if (row == null) {
             String inside = QuotedEvent.unwrapped(line);
@@ -685,7 +687,8 @@ final class EventsTable {
 
     /**
      * A line that no event message continues into: the next command typed at a shell ({@link ShellPrompt}) or the
-     * header of a listing it printed ({@code LAST SEEN   TYPE ...}, {@code NAME   READY ...}, {@code NAME   ENDPOINTS}).
+     * header of a listing it printed ({@code LAST SEEN   TYPE ...}, {@code NAME   READY ...}, {@code NAME
+     * ENDPOINTS}).
      */
     static boolean endsOutput(String line) {
         return ShellPrompt.isCommandLine(line) || GET_HEADER.matcher(line).matches()

@@ -9,9 +9,10 @@ import java.util.regex.Matcher;
  * The moment a pasted text was printed at, which its relative ages ({@code 3m9s} ago, a pod's {@code AGE}) count back
  * from. It is the reader's {@code now} (a file's modification time, or {@code replay --now}) unless the paste's own
  * absolute times say otherwise: a paste whose newest RFC 3339 timestamp (an event's {@code lastTimestamp} column, a
- * log line's time, or a node log's prefix without a year, {@link YearlessTime}) is later than {@code now}, or more than {@link #SAVED_LATER} earlier (a paste kept or replayed long
- * after it was printed), was printed at that timestamp. Anchoring its ages elsewhere would split one paste's timeline
- * in two, months apart, with a pod pending for all the time between.
+ * log line's time, or a node log's prefix without a year, {@link YearlessTime}) is later than {@code now}, or more
+ * than {@link #SAVED_LATER} earlier (a paste kept or replayed long after it was printed), was printed at that
+ * timestamp. Anchoring its ages elsewhere would split one paste's timeline in two, months apart, with a pod pending for
+ * all the time between.
  */
 final class PasteMoment {
     /** Longer than a paste waits between its printing and its saving, shorter than a post-mortem comes later. */

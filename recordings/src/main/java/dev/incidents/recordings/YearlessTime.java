@@ -12,16 +12,17 @@ import java.util.regex.Pattern;
 
 /**
  * The time a node's log line was written, which its own prefix gives without a year: the journal's and syslog's
- * {@code May 16 18:34:39 host kubelet[4052]:} (a host and a process after the time) and klog's header {@code I0516 18:34:39.885628    4052 prober.go:107]}
- * (the kubelet's, containerd's CRI plugin's, the scheduler's own log). Read in the year that puts it no later than a
- * day after the reader's {@code now}, and in UTC (a journal prints the node's local time; pastes rarely say which): what
- * matters is the lines' times relative to each other, a probe failing every 5 s, a kill, a restart, instead of one
- * moment for the whole log.
+ * {@code May 16 18:34:39 host kubelet[4052]:} (a host and a process after the time) and klog's header {@code I0516
+ * 18:34:39.885628    4052 prober.go:107]} (the kubelet's, containerd's CRI plugin's, the scheduler's own log). Read in
+ * the year that puts it no later than a day after the reader's {@code now}, and in UTC (a journal prints the node's
+ * local time; pastes rarely say which): what matters is the lines' times relative to each other, a probe failing every
+ * 5 s, a kill, a restart, instead of one moment for the whole log.
  */
 final class YearlessTime {
 
     private static final Pattern SYSLOG = Pattern.compile(
-            "^\\s*(?:<\\d+>)?(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\\s{1,2}(\\d{1,2}) (\\d\\d):(\\d\\d):(\\d\\d)"
+            "^\\s*(?:<\\d+>)?(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\\s{1,2}(\\d{1,2})"
+            + " (\\d\\d):(\\d\\d):(\\d\\d)"
             + " [\\w.-]+ [\\w./-]+(?:\\[\\d+])?: ");
     private static final Pattern KLOG = Pattern.compile(
             "(?:^|\\s)[IWEF](\\d\\d)(\\d\\d) (\\d\\d):(\\d\\d):(\\d\\d)(?:\\.\\d+)?\\s+\\d+ [\\w.-]+:\\d+\\]");

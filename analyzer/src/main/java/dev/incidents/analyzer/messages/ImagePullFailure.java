@@ -293,7 +293,8 @@ public record ImagePullFailure(Category category, boolean causeKnown, Optional<S
      * found}): every registry host it tried answered that the reference does not exist. Other answers follow the same
      * words with what failed (a timeout, a refusal).
      */
-    private static final Pattern NO_ENDPOINT_NOT_FOUND = Pattern.compile("no available registry endpoint: \\S+ not found");
+    private static final Pattern NO_ENDPOINT_NOT_FOUND = Pattern.compile(
+            "no available registry endpoint: \\S+ not found");
 
     private static final Pattern BARE_MANIFEST_ERROR = Pattern.compile("error reading manifest \\S+(?: in \\S+)?\\s*$");
 
