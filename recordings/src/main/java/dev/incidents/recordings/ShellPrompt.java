@@ -23,8 +23,10 @@ final class ShellPrompt {
     private static final String START = "^\\s*(?:\\^C)?(?:\\([\\w.-]+\\)\\s+)?";
 
     private static final Pattern COMMAND_LINE = Pattern.compile(START + "(?:"
-            // a prompt that names something (user@host, [user@host dir], bash-3.2, a directory), then any command
-            + "(?:\\S*@\\S+?|\\[[^\\]\\n]+]|(?:ba|z)?sh-[\\d.]+|~\\S*|/\\S*)\\s*[$#%>]\\s+\\S"
+            // a prompt that names something (user@host, [user@host dir], bash-3.2, a directory), then any command; a
+            // path before '>' is a redirect in a describe's Args, not a prompt
+            + "(?:\\S*@\\S+?|\\[[^\\]\\n]+]|(?:ba|z)?sh-[\\d.]+)\\s*[$#%>]\\s+\\S"
+            + "|(?:~|/)\\S*\\s*[$#%]\\s+\\S"
             // a bare $, % or zsh's arrow prompt, then any command
             + "|[$%❯]\\s+\\S"
             + "|➜\\s+\\S+(?:\\s+git:\\([^)]*\\))?(?:\\s+✗)?\\s+\\S"
