@@ -8,11 +8,12 @@ import java.util.regex.Pattern;
  * at it instead of taking the next command and what it printed as their own.
  *
  * <p>The prompts pastes carry: {@code user@host:~/dir$ }, {@code [root@host tmp]# }, {@code bash-3.2$ }, a path's
- * ({@code ~/labs/04-pending$ }), a bare {@code $ } or {@code % }, oh-my-zsh's {@code ➜  dir git:(main) ✗ }, a conda
+ * ({@code ~/labs/04-pending$ }), a bare {@code $ }, oh-my-zsh's {@code ➜  dir git:(main) ✗ }, a conda
  * environment's {@code (base) } before any of them, a {@code ^C} left at the line's start by an interrupted watch, and
- * a shell trace's {@code + }. A bare {@code # } is a root prompt or the reporter's comment: either ends the output, but
- * only before a command word, since a comment can sit inside what is quoted. A command without a prompt counts from the
- * line's first column only: indented, it is a describe's {@code Command:} or {@code Args:}.
+ * a shell trace's {@code + }. A bare {@code # } is a root prompt or the reporter's comment, a bare {@code % } zsh's
+ * prompt: either ends the output only before a command word (a comment can sit inside what is quoted; curl's progress
+ * header, in an exec probe's output, starts with {@code % Total}). A command without a prompt counts from the line's
+ * first column only: indented, it is a describe's {@code Command:} or {@code Args:}.
  */
 final class ShellPrompt {
 
@@ -27,11 +28,12 @@ final class ShellPrompt {
             // path before '>' is a redirect in a describe's Args, not a prompt
             + "(?:\\S*@\\S+?|\\[[^\\]\\n]+]|(?:ba|z)?sh-[\\d.]+)\\s*[$#%>]\\s+\\S"
             + "|(?:~|/)\\S*\\s*[$#%]\\s+\\S"
-            // a bare $, % or zsh's arrow prompt, then any command
-            + "|[$%❯]\\s+\\S"
+            // a bare $ or zsh's arrow prompt, then any command
+            + "|[$❯]\\s+\\S"
             + "|➜\\s+\\S+(?:\\s+git:\\([^)]*\\))?(?:\\s+✗)?\\s+\\S"
-            // a bare root prompt or comment, an input prompt or a shell trace, then a command word
-            + "|(?:[#>]|\\+{1,2})\\s+" + COMMANDS
+            // a bare root prompt or comment, zsh's bare prompt (curl's progress header starts with '% Total'), an input
+            // prompt or a shell trace, then a command word
+            + "|(?:[#%>]|\\+{1,2})\\s+" + COMMANDS
             + ").*"
             // or the command alone from the line's first column (indented, it is a describe's Command or Args; ending
             // in a colon, the reporter's label for what it printed: "kubectl get events outputs:")

@@ -39,6 +39,7 @@ class ShellPromptTest {
             "Output: Running scope as unit run-r1c9.scope.",
             "# Karpenter magic: Under the hood a nodeclaim is created",
             "kind: Pod",
+            "  % Total    % Received % Xferd  Average Speed   Time    Time     Time  Current",
             "      /usr/local/bin/server > /var/log/server.log",
             "docker: Error response from daemon: OCI runtime create failed",
             "curl: (7) Failed to connect to localhost port 8080",
