@@ -93,7 +93,7 @@ final class EventsTable {
      * failed to garbage collect ...}): the LAST SEEN cell cut.
      */
     private static final Pattern REASON_OBJECT_ROW = Pattern.compile("^\\s*(?:" + TYPE + "\\s+)?"
-            + "([A-Z][a-z]+(?:[A-Z][a-z]*)*)\\s+([A-Za-z]+)/([a-z0-9][-a-z0-9.]*)\\s+(\\S.*?)\\s*$");
+            + "([A-Z][a-z]+(?:[A-Z][a-z]*)*)\\s+([A-Za-z]+)/([a-z0-9][-a-z0-9.]*)(?:\\s+(\\S.*?))?\\s*$");
     /**
      * A reason of two words or more ({@code FreeDiskSpaceFailed}) tells a {@link #REASON_OBJECT_ROW} without its TYPE
      * from prose; with its TYPE a one-word reason is safe too ({@code Warning   Unhealthy   Pod/web-0   Liveness probe
@@ -339,6 +339,17 @@ final class EventsTable {
         return row;
     }
 
+    /**
+     * A cell that is an object alone ({@code pod/studio-sandbox-t6fgk}): a get-events row the terminal wrapped after its
+     * OBJECT column, its message on the next line, not a describe row's message.
+     */
+    private static boolean isObjectAlone(String cell) {
+        Matcher object = OBJECT_ALONE.matcher(cell);
+        return object.matches() && KINDS.containsKey(object.group(1).toLowerCase(Locale.ROOT));
+    }
+
+    private static final Pattern OBJECT_ALONE = Pattern.compile("^([A-Za-z]+)/[a-z0-9][-a-z0-9.]*$");
+
     private static Row printedDescribeRow(String line, long lineNumber) {
         Matcher m = DESCRIBE_ROW.matcher(line);
         if (!m.matches()) {
@@ -385,7 +396,7 @@ final class EventsTable {
                         elided.group(4), null, null);
             }
             Matcher typed = TYPED_MESSAGE_ROW.matcher(line);
-            if (typed.matches() && !LONE_COMPONENT.matcher(typed.group(3)).matches()) {
+            if (typed.matches() && !LONE_COMPONENT.matcher(typed.group(3)).matches() && !isObjectAlone(typed.group(3))) {
                 // no age cell at all: the paste's own moment
                 return new Row(lineNumber, null, typed.group(1), typed.group(2), "0s", null, null, typed.group(3),
                         null, null);
@@ -454,10 +465,13 @@ final class EventsTable {
             Matcher partial = REASON_OBJECT_ROW.matcher(line);
             if (partial.matches() && KINDS.containsKey(partial.group(3).toLowerCase(Locale.ROOT))
                     && (partial.group(1) != null || COMPOUND_REASON.matcher(partial.group(2)).matches())) {
-                // no LAST SEEN cell: the paste's own moment; without TYPE, a Warning unless the reason says otherwise
+                // no LAST SEEN cell: the paste's own moment; without TYPE, a Warning unless the reason says otherwise.
+                // A terminal that wrapped the row after its OBJECT put the message on the next line: empty here, the
+                // continuation joins it
                 String type = partial.group(1) != null ? partial.group(1) : typeOf(partial.group(2));
                 return new Row(lineNumber, null, type, partial.group(2), "0s", null,
-                        partial.group(3).toLowerCase(Locale.ROOT) + "/" + partial.group(4), partial.group(5), null, null);
+                        partial.group(3).toLowerCase(Locale.ROOT) + "/" + partial.group(4),
+                        partial.group(5) == null ? "" : partial.group(5), null, null);
             }
             Matcher dated = DATED_GET_ROW.matcher(line);
             if (dated.matches()) {

@@ -251,6 +251,27 @@ class RecordingsTest {
         assertThat(rejections).isEmpty();
     }
 
+    /**
+     * decocms-studio#7011: a get-events row the terminal wrapped after its OBJECT column (no LAST SEEN), its message on
+     * the next line: the event is the pod's, not an unnamed pod's with {@code pod/x} as its message.
+     */
+    @Test
+    void aGetEventsRowWrappedAfterItsObjectNamesIt() {
+        String text = """
+                Warning  Evicted  pod/studio-sandbox-prod-medium-t6fgk
+                         Usage of EmptyDir volume "tmp" exceeds the limit "1Gi"
+                """;
+        List<Recorded> records = Recordings.read("events.txt", text, OPTIONS, rejections::add);
+
+        assertThat(rejections).isEmpty();
+        assertThat(records).singleElement().satisfies(r -> {
+            KubeEvent e = (KubeEvent) r.value();
+            assertThat(e.getReason()).isEqualTo("Evicted");
+            assertThat(e.getInvolvedObject().getName()).isEqualTo("studio-sandbox-prod-medium-t6fgk");
+            assertThat(e.getMessage()).isEqualTo("Usage of EmptyDir volume \"tmp\" exceeds the limit \"1Gi\"");
+        });
+    }
+
     @Test
     void seed001EventsParseExactly() {
         List<Recorded> records = read(OPTIONS, "describe/seed-001.txt");
