@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 
 /**
  * Format 5 of DESIGN.md section 6: {@code kubectl describe pod|node|replicaset|deployment} text as pasted into

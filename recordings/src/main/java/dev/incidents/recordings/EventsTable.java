@@ -22,8 +22,8 @@ final class EventsTable {
     static final Pattern DESCRIBE_HEADER = Pattern.compile("^\\s*Type\\s+Reason\\s+Age\\s+From\\s+Message\\s*$");
     /**
      * The header of any {@code kubectl get} listing ({@code NAME   ENDPOINTS   AGE}, {@code NAME   READY   STATUS
-     * ...}): upper-case columns from the line's start. What a {@code get -w} printed below a describe, pasted in the order the
-     * terminal showed it, is not the rest of the last event's message.
+     * ...}): upper-case columns from the line's start. What a {@code get -w} printed below a describe, pasted in the
+     * order the terminal showed it, is not the rest of the last event's message.
      */
     static final Pattern LISTING_HEADER = Pattern.compile(
             "^(?:NAMESPACE\\s+)?NAME(?:\\s{2,}[A-Z][A-Z0-9()/_-]*(?: [A-Z]+)?)+\\s*$");

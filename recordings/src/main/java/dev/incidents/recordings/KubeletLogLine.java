@@ -130,10 +130,12 @@ final class KubeletLogLine {
         }
         Map<String, String> pairs = pairs(line.substring(structured.end()));
         boolean probe = "Probe failed".equals(structured.group(1));
-        boolean denied = "Pod admission denied".equals(structured.group(1));
-        boolean killing = "Message for Container of pod".equals(structured.group(1));
-        String err = probe ? pairs.get("output") : denied ? pairs.get("message")
-                : killing ? pairs.get("containerMessage") : pairs.get("err");
+        String err = pairs.get(switch (structured.group(1)) {
+            case "Probe failed" -> "output";
+            case "Pod admission denied" -> "message";
+            case "Message for Container of pod" -> "containerMessage";
+            default -> "err";
+        });
         if (err == null || err.isBlank() || probe && pairs.get("probeType") == null) {
             return null;
         }

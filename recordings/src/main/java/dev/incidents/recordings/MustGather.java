@@ -61,7 +61,9 @@ final class MustGather {
                 kindOf(relative).ifPresent(kind -> files.add(new BundleFile(kind, relative, file.toString(), file)));
             });
         }
-        return withoutListedPods(files);
+        List<BundleFile> kept = withoutListedPods(files);
+        kept.sort(BundleFile.ORDER);
+        return kept;
     }
 
     /** Drops each pod's own file of a namespace whose {@code pods.yaml} is there too. */
@@ -80,7 +82,6 @@ final class MustGather {
                 kept.add(f);
             }
         }
-        kept.sort(BundleFile.ORDER);
         return kept;
     }
 }

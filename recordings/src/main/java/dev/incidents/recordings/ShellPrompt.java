@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 final class ShellPrompt {
 
     /** Commands whose line ends the previous output behind {@code #}, {@code >}, a trace's {@code +} or no prompt. */
-    static final String COMMANDS = "(?:sudo\\s+)?(?:kubectl|oc|k|helm|journalctl|systemctl|dmesg|ssh|crictl|ctr|docker"
+    private static final String COMMANDS = "(?:sudo\\s+)?(?:kubectl|oc|k|helm|journalctl|systemctl|dmesg|ssh|crictl|ctr|docker"
             + "|nerdctl|nvidia-smi|minikube|kind|k3d|k3s|cat|grep|tail|less|watch|curl)\\b";
 
     private static final String START = "^\\s*(?:\\^C)?(?:\\([\\w.-]+\\)\\s+)?";

@@ -4,9 +4,7 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.Month;
 import java.time.ZoneOffset;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,8 +32,7 @@ final class YearlessTime {
     static Instant of(String line, Instant now) {
         Matcher m = SYSLOG.matcher(line);
         if (m.find()) {
-            Month month = Month.valueOf(monthName(m.group(1)));
-            return at(now, month.getValue(), m.group(2), m.group(3), m.group(4), m.group(5));
+            return at(now, MONTHS.indexOf(m.group(1)) / 3 + 1, m.group(2), m.group(3), m.group(4), m.group(5));
         }
         m = KLOG.matcher(line);
         if (m.find()) {
@@ -44,24 +41,21 @@ final class YearlessTime {
         return null;
     }
 
-    private static String monthName(String abbreviation) {
-        for (Month month : Month.values()) {
-            if (month.name().startsWith(abbreviation.toUpperCase(Locale.ROOT))) {
-                return month.name();
-            }
-        }
-        throw new IllegalArgumentException(abbreviation);
-    }
+    /** The abbreviations {@link #SYSLOG} takes, three letters each in the year's order. */
+    private static final String MONTHS = "JanFebMarAprMayJunJulAugSepOctNovDec";
 
     private static Instant at(Instant now, int month, String day, String hour, String minute, String second) {
         int year = now.atOffset(ZoneOffset.UTC).getYear();
+        int d = Integer.parseInt(day);
+        int h = Integer.parseInt(hour);
+        int min = Integer.parseInt(minute);
+        int sec = Integer.parseInt(second);
         try {
-            Instant at = LocalDateTime.of(year, month, Integer.parseInt(day), Integer.parseInt(hour),
-                    Integer.parseInt(minute), Integer.parseInt(second)).toInstant(ZoneOffset.UTC);
-            return at.isAfter(now.plus(Duration.ofDays(1)))
-                    ? LocalDateTime.of(year - 1, month, Integer.parseInt(day), Integer.parseInt(hour),
-                            Integer.parseInt(minute), Integer.parseInt(second)).toInstant(ZoneOffset.UTC)
-                    : at;
+            LocalDateTime time = LocalDateTime.of(year, month, d, h, min, sec);
+            if (time.toInstant(ZoneOffset.UTC).isAfter(now.plus(Duration.ofDays(1)))) {
+                time = LocalDateTime.of(year - 1, month, d, h, min, sec);
+            }
+            return time.toInstant(ZoneOffset.UTC);
         } catch (DateTimeException e) {
             return null; // a 30 February, a 25th hour: no time after all
         }

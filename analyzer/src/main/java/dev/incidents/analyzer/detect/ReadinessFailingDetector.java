@@ -82,8 +82,8 @@ public final class ReadinessFailingDetector implements Detector {
         if (first == null) {
             return Optional.empty();
         }
-        Duration notReady = started == null ? Duration.ZERO : Duration.between(started, p.time());
-        if (notReady.compareTo(SNAPSHOT_NOT_READY) < 0) {
+        Duration notReady = started == null ? null : Duration.between(started, p.time());
+        if (notReady == null || notReady.compareTo(SNAPSHOT_NOT_READY) < 0) {
             return stillFailing(p, subject);
         }
         Finding f = Findings.of(p, first, "NotReady", "pod " + pod.getName() + " Running but not Ready for "
