@@ -17,6 +17,8 @@ public enum Clue {
 
     // INSUFFICIENT_RESOURCES: the pod's hostPort is taken on every node it may use
     HOST_PORT_IN_USE,
+    // INSUFFICIENT_RESOURCES: the nodes it may use already have as many volumes attached as their limit allows
+    VOLUME_ATTACH_LIMIT,
 
     // INSUFFICIENT_GPU, from Node snapshots
     NO_NODE_ADVERTISES_RESOURCE,
@@ -26,6 +28,13 @@ public enum Clue {
 
     // UNTOLERATED_TAINT: the taint is a node's start-up taint its provisioner or cloud controller has not removed
     STARTUP_TAINT_LEFT,
+    // UNTOLERATED_TAINT: the nodes left are cordoned (their node.kubernetes.io/unschedulable taint)
+    NODES_CORDONED,
+
+    // NODE_SELECTOR_MISMATCH: the rule no node satisfies is the pod's own rule about other pods, not node labels
+    POD_ANTI_AFFINITY,
+    POD_AFFINITY,
+    TOPOLOGY_SPREAD,
 
     // PVC_UNBOUND, from the claim's events
     NO_STORAGE_CLASS,

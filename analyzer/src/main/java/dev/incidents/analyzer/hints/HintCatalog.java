@@ -24,7 +24,8 @@ import java.util.Set;
  *
  * <p>Loading is strict: an unknown category, a category without an entry, an unknown key or an unknown placeholder
  * throws {@link IllegalStateException} naming the entry; so does an unknown {@link Clue} in {@code when}. A cause with
- * {@code when: CLUE} is rendered only when the facts carry the clue, and ranked before the general causes.
+ * {@code when: CLUE} is rendered only when the facts carry the clue, and ranked before the general causes; a step with
+ * {@code when: CLUE} only when they carry it (what to do about that cause alone).
  *
  * <p>Immutable once loaded: load it once per application and share it between stream threads. Rendering never emits a {@code {placeholder}}: prose uses the
  * fact's fallback phrase, a command with a missing fact is left out, and a cause or step whose {@code requires} facts
@@ -39,13 +40,13 @@ public final class HintCatalog {
 
     /** When the evidence proves a cause, the general ones are guesses beside it: none above this. */
     static final double GUESS_BESIDE_PROOF = 0.5;
-    private static final Set<String> STEP_KEYS = Set.of("step", "commands", "requires");
+    private static final Set<String> STEP_KEYS = Set.of("step", "commands", "requires", "when");
 
     private record CauseTemplate(String id, HintTemplate cause, double confidence, Set<Fact> requires, Optional<Clue> when,
-                                 Optional<Clue> unless) {
+                                 Set<Clue> unless) {
     }
 
-    private record StepTemplate(HintTemplate step, List<HintTemplate> commands, Set<Fact> requires) {
+    private record StepTemplate(HintTemplate step, List<HintTemplate> commands, Set<Fact> requires, Optional<Clue> when) {
     }
 
     private record Entry(HintTemplate title, HintTemplate summary, List<CauseTemplate> causes,
@@ -126,7 +127,7 @@ public final class HintCatalog {
                 throw new IllegalArgumentException(at + ".id: '" + id + "' is not an UPPER_SNAKE name unique in the entry");
             }
             causes.add(new CauseTemplate(id, HintTemplate.parse(text(at + ".cause", c.get("cause")), at + ".cause"),
-                    confidence, requires(at, c.get("requires")), when, clue(at + ".unless", c.get("unless"))));
+                    confidence, requires(at, c.get("requires")), when, clues(at + ".unless", c.get("unless"))));
         }
         List<StepTemplate> steps = new ArrayList<>();
         JsonNode stepNodes = node.get("remediation");
@@ -145,7 +146,7 @@ public final class HintCatalog {
                 }
             }
             steps.add(new StepTemplate(HintTemplate.parse(text(at + ".step", s.get("step")), at + ".step"),
-                    List.copyOf(commands), requires(at, s.get("requires"))));
+                    List.copyOf(commands), requires(at, s.get("requires")), clue(at + ".when", s.get("when"))));
         }
         return new Entry(HintTemplate.parse(text(where + ".title", node.get("title")), where + ".title"),
                 HintTemplate.parse(text(where + ".summary", node.get("summary")), where + ".summary"),
@@ -193,6 +194,21 @@ public final class HintCatalog {
         }
     }
 
+    /** One clue or a list of them ({@code unless: [A, B]}). */
+    private static Set<Clue> clues(String where, JsonNode node) {
+        if (node == null) {
+            return Set.of();
+        }
+        if (!node.isArray()) {
+            return Set.of(clue(where, node).orElseThrow());
+        }
+        Set<Clue> clues = java.util.EnumSet.noneOf(Clue.class);
+        for (int i = 0; i < node.size(); i++) {
+            clues.add(clue(where + "[" + i + "]", node.get(i)).orElseThrow());
+        }
+        return clues;
+    }
+
     private static Set<Fact> requires(String where, JsonNode node) {
         EnumSet<Fact> facts = EnumSet.noneOf(Fact.class);
         if (node == null) {
@@ -215,7 +231,7 @@ public final class HintCatalog {
         List<Cause> general = new ArrayList<>();
         for (CauseTemplate c : entry.causes()) {
             if (!hasAll(facts, c.requires()) || c.when().isPresent() && !facts.has(c.when().get())
-                    || c.unless().isPresent() && facts.has(c.unless().get())) {
+                    || c.unless().stream().anyMatch(facts::has)) {
                 continue;
             }
             Cause cause = Cause.newBuilder().setId(c.id()).setCause(c.cause().prose(facts))
@@ -231,7 +247,7 @@ public final class HintCatalog {
         }
         List<RemediationStep> steps = new ArrayList<>();
         for (StepTemplate s : entry.remediation()) {
-            if (!hasAll(facts, s.requires())) {
+            if (!hasAll(facts, s.requires()) || s.when().isPresent() && !facts.has(s.when().get())) {
                 continue;
             }
             List<String> commands = new ArrayList<>();

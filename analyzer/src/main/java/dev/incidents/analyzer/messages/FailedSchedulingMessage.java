@@ -144,6 +144,11 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
     /** A clause starts with a node count; {@code , that the pod didn't tolerate} (pre-1.26 taints) does not. */
     private static final Pattern CLAUSE_SPLIT = Pattern.compile(",\\s+(?=\\d+\\s)");
     private static final Pattern TAINT = Pattern.compile("\\{([^}]*)}");
+    private static final Pattern VOLUME_COUNT_PREDICATE = Pattern.compile("\\bMax[A-Za-z]*VolumeCount");
+    /** The taint a cordon puts on a node ({@code kubectl cordon}, a drain). */
+    static final String CORDON_TAINT = "node.kubernetes.io/unschedulable";
+    /** The resource a {@link Kind#VOLUME_LIMIT} reason stands for, as the hints name it. */
+    static final String ATTACHABLE_VOLUMES = "attachable volumes";
     /**
      * Sentences after the reason list that are not reasons: Dynamic Resource Allocation (1.27+) appends
      * {@code no new claims to deallocate,} before the preemption tail.
@@ -197,6 +202,9 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
             prefixed = true;
         } else if (FIT_FAILURE_PREFIX.matcher(body).find()) {
             return fitFailures(body, preemption, truncated, raw);
+        } else if (FIT_FAILURE_SUMMARY.matcher(body.stripLeading()).find()) {
+            // the summary line alone: a describe row or a log that kept the second line of the two-line message
+            return fitFailures("pod () failed to fit in any node " + body.stripLeading(), preemption, truncated, raw);
         } else {
             Matcher predicates = PREDICATES_PREFIX.matcher(body);
             if (predicates.find()) {
@@ -376,8 +384,16 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
         if (lower.contains("unschedulable")) {
             return new SchedulingReason(nodes, Kind.NODE_UNSCHEDULABLE, null, null, clause);
         }
+        if (lower.contains("max volume count") || VOLUME_COUNT_PREDICATE.matcher(text).find()) {
+            // NodeVolumeLimits ("node(s) exceed max volume count"; before 1.10 the predicates MaxEBSVolumeCount,
+            // MaxGCEPDVolumeCount, MaxAzureDiskVolumeCount, MaxCSIVolumeCountPred): as many volumes attached as the
+            // node's attach limit (its allocatable attachable-volumes-*) allows, a per-node resource like its CPU
+            return new SchedulingReason(nodes, Kind.VOLUME_LIMIT, ATTACHABLE_VOLUMES, null, clause);
+        }
         if (lower.contains("not ready") || lower.contains("not-ready") || lower.contains("notready")
-                || lower.contains("unreachable")) {
+                || lower.contains("unreachable") || lower.contains("unknown condition")) {
+            // "had unknown conditions": before 1.12, a node whose Ready condition was Unknown (its kubelet stopped
+            // reporting), which is NotReady by another name
             return new SchedulingReason(nodes, Kind.NODE_NOT_READY, null, null, clause);
         }
         if (lower.contains("anti-affinity")) {
@@ -548,11 +564,20 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
             }
         }
         if (candidates.isEmpty()) {
-            // Every node is out for a platform reason. When some are out only for their role taint (the single
-            // control-plane node of a kubeadm or kind cluster, masters while the workers are drained), that taint is
-            // what the workload can act on: tolerate it, untaint the node, or add a worker.
+            // Every node is out for a platform reason. Cordoned nodes, when none is down (a drain or an upgrade that
+            // cordoned every worker, a single-node cluster being drained): uncordoning them is what lets the pod run.
+            // Nodes out only for their role taint (the single control-plane node of a kubeadm or kind cluster,
+            // masters while the workers are drained): that taint is what the workload can act on: tolerate it,
+            // untaint the node, or add a worker.
+            if (reasons.stream().noneMatch(r -> r.kind() == Kind.NODE_NOT_READY)) {
+                reasons.stream().filter(r -> r.kind() == Kind.NODE_UNSCHEDULABLE).forEach(candidates::add);
+            }
+            boolean cordoned = !candidates.isEmpty();
             reasons.stream().filter(r -> r.kind() == Kind.UNTOLERATED_TAINT && isRoleTaint(r.taint()))
                     .forEach(candidates::add);
+            if (cordoned) {
+                return candidates; // the cordons first: the workers were drained, the masters never took workloads
+            }
         }
         if (!candidates.isEmpty() && candidates.stream().allMatch(r -> r.kind() == Kind.NODE_SELECTOR_MISMATCH)) {
             // the nodes the selector leaves out beside a node still carrying its provisioner's start-up taint: that
@@ -625,7 +650,7 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
         int uncategorised = categoryOf(r).isPresent() ? 0 : 100;
         int stage = stage(r);
         if (acceleratorNodesLackOther && r.kind() == Kind.INSUFFICIENT_RESOURCE) {
-            stage = r.isInsufficientAccelerator() ? 5 : 6;
+            stage = r.isInsufficientAccelerator() ? 6 : 7;
         }
         return uncategorised + 100 - stage;
     }
@@ -636,12 +661,15 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
             case NODE_UNSCHEDULABLE, NODE_NOT_READY -> 1;
             case UNTOLERATED_TAINT -> 2;
             case NODE_SELECTOR_MISMATCH -> 3;
-            case NODE_PORTS -> 4;
-            case TOO_MANY_PODS -> 5;
-            case INSUFFICIENT_RESOURCE -> r.isInsufficientAccelerator() ? 6 : 5;
-            case VOLUME_NODE_AFFINITY_CONFLICT, UNBOUND_PVC -> 7;
-            case TOPOLOGY_SPREAD -> 8;
-            case POD_AFFINITY, POD_ANTI_AFFINITY -> 9;
+            // PodTopologySpread and InterPodAffinity filter last, but a spread or an anti-affinity is what the workload
+            // asked for (one replica per node): beside nodes short of room, the room blocks (the rule is met elsewhere
+            // once there is room); beside nodes fenced off by a selector or a taint, the nodes it may use are the ones
+            // counted under the rule, and the rule blocks (3 replicas, one per node, 2 nodes in the pool)
+            case TOPOLOGY_SPREAD, POD_AFFINITY, POD_ANTI_AFFINITY -> 4;
+            case NODE_PORTS -> 5;
+            case TOO_MANY_PODS -> 6;
+            case INSUFFICIENT_RESOURCE -> r.isInsufficientAccelerator() ? 7 : 6;
+            case VOLUME_NODE_AFFINITY_CONFLICT, UNBOUND_PVC, VOLUME_LIMIT -> 8;
             case OTHER -> 0;
         };
     }
@@ -657,9 +685,13 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
             case INSUFFICIENT_RESOURCE -> Optional.of(
                     r.isInsufficientAccelerator() ? Category.INSUFFICIENT_GPU : Category.INSUFFICIENT_RESOURCES);
             // a node's pod slots and its host ports are per-node resources as its CPU is: no node has the one free
-            case TOO_MANY_PODS, NODE_PORTS -> Optional.of(Category.INSUFFICIENT_RESOURCES);
-            case UNTOLERATED_TAINT -> Optional.of(Category.UNTOLERATED_TAINT);
-            case NODE_SELECTOR_MISMATCH -> Optional.of(Category.NODE_SELECTOR_MISMATCH);
+            case TOO_MANY_PODS, NODE_PORTS, VOLUME_LIMIT -> Optional.of(Category.INSUFFICIENT_RESOURCES);
+            // a cordon is the node.kubernetes.io/unschedulable taint; it blocks only when nothing else is left (ranked)
+            case UNTOLERATED_TAINT, NODE_UNSCHEDULABLE -> Optional.of(Category.UNTOLERATED_TAINT);
+            // the pod's own placement rules about other pods: as a node selector, a rule of its spec that every node
+            // fails (one replica per node and every node has one; a skew no node keeps)
+            case NODE_SELECTOR_MISMATCH, POD_AFFINITY, POD_ANTI_AFFINITY, TOPOLOGY_SPREAD ->
+                    Optional.of(Category.NODE_SELECTOR_MISMATCH);
             case UNBOUND_PVC, VOLUME_NODE_AFFINITY_CONFLICT -> Optional.of(Category.PVC_UNBOUND);
             default -> Optional.empty();
         };
@@ -700,7 +732,9 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
             return r.taint() != null && r.taint().toLowerCase(Locale.ROOT).startsWith("node.kubernetes.io/disk-pressure");
         }
         String clause = r.raw() == null ? "" : r.raw().toLowerCase(Locale.ROOT);
-        return r.kind() == Kind.OTHER && (clause.contains("disk pressure") || clause.contains("diskpressure"));
+        // "node(s) were out of disk space", the OutOfDisk condition of kubelets before 1.13
+        return r.kind() == Kind.OTHER && (clause.contains("disk pressure") || clause.contains("diskpressure")
+                || clause.contains("out of disk") || clause.contains("outofdisk"));
     }
 
     /** The accelerator resource named by an {@code Insufficient} clause, e.g. {@code nvidia.com/gpu}. */
@@ -724,7 +758,24 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
             resource = Optional.of("host ports");
             facts = facts.withClue(Clue.HOST_PORT_IN_USE);
         }
+        Optional<Kind> blockingKind = blocking.map(SchedulingReason::kind);
+        if (blockingKind.filter(k -> k == Kind.VOLUME_LIMIT).isPresent()) {
+            resource = Optional.of(ATTACHABLE_VOLUMES);
+            facts = facts.withClue(Clue.VOLUME_ATTACH_LIMIT);
+        }
         facts = facts.with(Fact.RESOURCE, resource);
+        Optional<Clue> placementRule = blockingKind.map(k -> switch (k) {
+            case POD_ANTI_AFFINITY -> Clue.POD_ANTI_AFFINITY;
+            case POD_AFFINITY -> Clue.POD_AFFINITY;
+            case TOPOLOGY_SPREAD -> Clue.TOPOLOGY_SPREAD;
+            default -> null;
+        });
+        if (placementRule.isPresent()) {
+            facts = facts.withClue(placementRule.get());
+        }
+        if (blockingKind.filter(k -> k == Kind.NODE_UNSCHEDULABLE).isPresent()) {
+            return facts.with(Fact.TAINT, Optional.of(CORDON_TAINT)).withClue(Clue.NODES_CORDONED);
+        }
         Optional<SchedulingReason> taint = blocking.filter(r -> r.kind() == Kind.UNTOLERATED_TAINT)
                 .or(() -> reasons.stream().filter(r -> r.kind() == Kind.UNTOLERATED_TAINT && r.taint() != null
                         && !isSystemTaint(r.taint())).findFirst());

@@ -29,6 +29,7 @@ public record SchedulingReason(int nodes, Kind kind, String resource, String tai
         POD_ANTI_AFFINITY,
         TOPOLOGY_SPREAD,
         NODE_PORTS,
+        VOLUME_LIMIT,
         OTHER
     }
 

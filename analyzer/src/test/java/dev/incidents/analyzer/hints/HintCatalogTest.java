@@ -88,6 +88,33 @@ class HintCatalogTest {
                 "kubectl describe resourcequota gpu-quota -n inference", "kubectl get resourcequota -n inference");
     }
 
+    /** A step marked {@code when: CLUE} is what to do about that cause alone; {@code unless} takes a list of clues. */
+    @Test
+    void aStepForOneCauseAppearsOnlyWithItsClueAndUnlessTakesAList() {
+        Facts base = Facts.of(Fact.NAMESPACE, "search", Fact.POD, "es-master-2", Fact.WORKLOAD_KIND, "StatefulSet",
+                Fact.WORKLOAD_NAME, "es-master");
+        RenderedHint selector = CATALOG.render(Category.NODE_SELECTOR_MISMATCH, base);
+        RenderedHint antiAffinity = CATALOG.render(Category.NODE_SELECTOR_MISMATCH, base.withClue(Clue.POD_ANTI_AFFINITY));
+
+        assertThat(selector.causes()).extracting(c -> c.getId()).contains("LABEL_ON_NO_NODE")
+                .doesNotContain("POD_ANTI_AFFINITY");
+        assertThat(commands(selector)).noneMatch(c -> c.contains("podAntiAffinity"));
+        assertThat(antiAffinity.causes().get(0).getId()).isEqualTo("POD_ANTI_AFFINITY");
+        assertThat(antiAffinity.causes()).extracting(c -> c.getId()).doesNotContain("LABEL_ON_NO_NODE");
+        assertThat(commands(antiAffinity)).contains("kubectl get pod es-master-2 -n search -o yaml | grep -A15 podAntiAffinity",
+                "kubectl get pods -n search -o wide");
+        assertThat(CATALOG.render(Category.NODE_SELECTOR_MISMATCH, base.withClue(Clue.TOPOLOGY_SPREAD)).causes())
+                .extracting(c -> c.getId()).doesNotContain("LABEL_ON_NO_NODE");
+
+        RenderedHint cordoned = CATALOG.render(Category.UNTOLERATED_TAINT,
+                base.with(Fact.TAINT, "node.kubernetes.io/unschedulable").withClue(Clue.NODES_CORDONED));
+        assertThat(cordoned.causes().get(0).getId()).isEqualTo("NODES_CORDONED");
+        assertThat(cordoned.causes()).extracting(c -> c.getId()).doesNotContain("TOLERATION_MISSING");
+        assertThat(commands(cordoned)).contains("kubectl get nodes --field-selector spec.unschedulable=true");
+        assertThat(commands(CATALOG.render(Category.UNTOLERATED_TAINT, base.with(Fact.TAINT, "nvidia.com/gpu"))))
+                .doesNotContain("kubectl get nodes --field-selector spec.unschedulable=true");
+    }
+
     @ParameterizedTest
     @EnumSource(Category.class)
     void fullyPopulatedFactsLeaveNoPlaceholder(Category category) {

@@ -66,7 +66,6 @@ class FailedSchedulingMessageTest {
     @ValueSource(strings = {
         "0/1 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }. preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling..",
         "0/1 nodes are available: 1 node(s) had taint {node-role.kubernetes.io/control-plane: }, that the pod didn't tolerate.",
-        "0/6 nodes are available: 3 node(s) had taint {node-role.kubernetes.io/master: true}, that the pod didn't tolerate, 3 node(s) were unschedulable.",
     })
     void aRoleTaintIsTheBlockerWhenNothingElseIsLeft(String message) {
         FailedSchedulingMessage m = FailedSchedulingMessage.parse(message);
@@ -254,15 +253,125 @@ class FailedSchedulingMessageTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
-        "0/3 nodes are available: 3 node(s) were unschedulable.",
         "0/3 nodes are available: 3 node(s) had untolerated taint {node.kubernetes.io/not-ready: }.",
         "0/2 nodes are available: 1 node(s) had untolerated taint {node.kubernetes.io/unreachable: }, 1 node(s) had untolerated taint {node.kubernetes.io/unschedulable: }.",
-        "0/3 nodes are available: 3 node(s) didn't match pod topology spread constraints.",
+        "0/3 nodes are available: 1 node(s) were unschedulable, 2 node(s) were not ready.",
         "no nodes available to schedule pods",
         "",
     })
-    void nothingTheWorkloadCanFixHasNoCategory(String message) {
+    void nodesThatAreDownHaveNoWorkloadCategory(String message) {
         assertThat(FailedSchedulingMessage.parse(message).category()).isEmpty();
+    }
+
+    /**
+     * Every node left is cordoned (NodeUnschedulable's words, or the cordon's taint), none down: a drain or an upgrade
+     * that cordoned every worker, masters beside them out for their role taint. Uncordoning is what lets the pod run.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "0/3 nodes are available: 3 node(s) were unschedulable.",
+        "0/1 nodes are available: 1 node(s) had untolerated taint {node.kubernetes.io/unschedulable: }. preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.",
+        "0/6 nodes are available: 3 node(s) had taint {node-role.kubernetes.io/master: true}, that the pod didn't tolerate, 3 node(s) were unschedulable.",
+        "No nodes are available that match all of the following predicates:: NodeUnschedulable (2).",
+    })
+    void cordonedNodesAreTheBlockerWhenNothingButRolesIsLeft(String message) {
+        FailedSchedulingMessage m = FailedSchedulingMessage.parse(message);
+
+        assertThat(m.category()).contains(Category.UNTOLERATED_TAINT);
+        assertThat(m.facts().get(dev.incidents.analyzer.hints.Fact.TAINT)).contains("node.kubernetes.io/unschedulable");
+        assertThat(m.facts().has(dev.incidents.analyzer.hints.Clue.NODES_CORDONED)).isTrue();
+    }
+
+    /** A cordon beside a reason the workload meets elsewhere is incidental, as before. */
+    @Test
+    void aCordonBesideAnotherReasonIsIncidental() {
+        FailedSchedulingMessage m = FailedSchedulingMessage.parse(
+                "0/4 nodes are available: 1 node(s) were unschedulable, 3 Insufficient nvidia.com/gpu.");
+
+        assertThat(m.category()).contains(Category.INSUFFICIENT_GPU);
+        assertThat(m.facts().has(dev.incidents.analyzer.hints.Clue.NODES_CORDONED)).isFalse();
+    }
+
+    /**
+     * The pod's own rules about other pods (InterPodAffinity, PodTopologySpread; 1.16-1.18's combined "didn't match pod
+     * affinity/anti-affinity"): a rule of its spec that every node fails, as a node selector is. The filters run last,
+     * so a node counted under them passed every other filter: they block before the resources of the other nodes.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "0/3 nodes are available: 3 node(s) didn't match pod anti-affinity rules. preemption: 0/3 nodes are available: 3 No preemption victims found for incoming pod.|POD_ANTI_AFFINITY",
+        "0/3 nodes are available: 3 node(s) didn't satisfy existing pods anti-affinity rules.|POD_ANTI_AFFINITY",
+        "0/1 nodes are available: 1 node(s) didn't match pod affinity/anti-affinity, 1 node(s) didn't satisfy existing pods anti-affinity rules.|POD_ANTI_AFFINITY",
+        "0/3 nodes are available: 3 node(s) didn't match pod affinity rules.|POD_AFFINITY",
+        "0/3 nodes are available: 3 node(s) didn't match pod topology spread constraints.|TOPOLOGY_SPREAD",
+        "0/5 nodes are available: 2 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 3 node(s) didn't match pod topology spread constraints (missing required label).|TOPOLOGY_SPREAD",
+    })
+    void podPlacementRulesAreANodeSelectorMismatch(String message, dev.incidents.analyzer.hints.Clue clue) {
+        FailedSchedulingMessage m = FailedSchedulingMessage.parse(message);
+
+        assertThat(m.category()).contains(Category.NODE_SELECTOR_MISMATCH);
+        assertThat(m.facts().has(clue)).isTrue();
+    }
+
+    /** Beside nodes short of room the pod's own spread rule is met once there is room: the room blocks. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "0/4 nodes are available: 1 node(s) didn't match pod anti-affinity rules, 3 Insufficient nvidia.com/gpu.|INSUFFICIENT_GPU",
+        "0/4 nodes are available: 2 node(s) didn't match pod anti-affinity rules, 2 Insufficient cpu.|INSUFFICIENT_RESOURCES",
+    })
+    void besideNodesShortOfRoomThePodsOwnSpreadRuleDoesNotBlock(String message, Category expected) {
+        FailedSchedulingMessage m = FailedSchedulingMessage.parse(message);
+
+        assertThat(m.category()).contains(expected);
+        assertThat(m.facts().has(dev.incidents.analyzer.hints.Clue.POD_ANTI_AFFINITY)).isFalse();
+    }
+
+    /** Beside nodes fenced off (selector, taint), the ones counted under the rule are those it may use: it blocks. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "0/3 nodes are available: 1 node(s) didn't match Pod's node affinity/selector, 2 node(s) didn't match pod anti-affinity rules.|POD_ANTI_AFFINITY",
+        "0/4 nodes are available: 2 node(s) didn't match pod topology spread constraints, 2 node(s) had untolerated taint {dedicated: db}.|TOPOLOGY_SPREAD",
+        "0/5 nodes are available: 2 node(s) didn't satisfy existing pods anti-affinity rules, 3 node(s) didn't match Pod's node affinity/selector.|POD_ANTI_AFFINITY",
+    })
+    void besideFencedNodesThePodsOwnRuleBlocks(String message, dev.incidents.analyzer.hints.Clue clue) {
+        FailedSchedulingMessage m = FailedSchedulingMessage.parse(message);
+
+        assertThat(m.category()).contains(Category.NODE_SELECTOR_MISMATCH);
+        assertThat(m.facts().has(clue)).isTrue();
+    }
+
+    /** NodeVolumeLimits and the pre-1.10 predicates: a node's attach limit is a per-node resource as its CPU is. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "0/3 nodes are available: 3 node(s) exceed max volume count.",
+        "0/5 nodes are available: 2 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 3 node(s) exceed max volume count. preemption: 0/5 nodes are available: 5 Preemption is not helpful for scheduling.",
+        "No nodes are available that match all of the following predicates:: MaxEBSVolumeCount (4).",
+    })
+    void aVolumeAttachLimitIsInsufficientResources(String message) {
+        FailedSchedulingMessage m = FailedSchedulingMessage.parse(message);
+
+        assertThat(m.category()).contains(Category.INSUFFICIENT_RESOURCES);
+        assertThat(m.facts().get(dev.incidents.analyzer.hints.Fact.RESOURCE)).contains("attachable volumes");
+        assertThat(m.facts().has(dev.incidents.analyzer.hints.Clue.VOLUME_ATTACH_LIMIT)).isTrue();
+    }
+
+    /** Before 1.13: the OutOfDisk condition's words, and a Ready condition gone Unknown. */
+    @Test
+    void olderNodeConditionWordsAreDiskPressureAndNotReady() {
+        assertThat(FailedSchedulingMessage.parse("0/3 nodes are available: 3 node(s) were out of disk space.")
+                .everyNodeUnderDiskPressure()).isTrue();
+        assertThat(FailedSchedulingMessage.parse("0/2 nodes are available: 2 node(s) had unknown conditions.")
+                .everyNodeNotReady()).isTrue();
+    }
+
+    /** 1.4-1.5's second line alone (a describe row or a log that kept it): its counted predicates. */
+    @Test
+    void theFitFailureSummaryLineAloneIsRead() {
+        FailedSchedulingMessage m = FailedSchedulingMessage.parse(
+                "fit failure summary on nodes : Insufficient alpha.kubernetes.io/nvidia-gpu (2)");
+
+        assertThat(m.category()).contains(Category.INSUFFICIENT_GPU);
+        assertThat(m.acceleratorResource()).contains("alpha.kubernetes.io/nvidia-gpu");
     }
 
     @Test
@@ -276,7 +385,7 @@ class FailedSchedulingMessageTest {
 
         assertThat(m.reasons()).extracting(SchedulingReason::kind).containsExactly(Kind.NODE_UNSCHEDULABLE,
                 Kind.NODE_NOT_READY, Kind.POD_AFFINITY, Kind.POD_ANTI_AFFINITY, Kind.POD_ANTI_AFFINITY,
-                Kind.TOPOLOGY_SPREAD, Kind.NODE_PORTS, Kind.VOLUME_NODE_AFFINITY_CONFLICT, Kind.OTHER);
+                Kind.TOPOLOGY_SPREAD, Kind.NODE_PORTS, Kind.VOLUME_NODE_AFFINITY_CONFLICT, Kind.VOLUME_LIMIT);
         assertThat(m.reasons()).allSatisfy(r -> assertThat(r.nodes()).isEqualTo(1));
     }
 
