@@ -437,7 +437,21 @@ class RealWorldAccuracyTest {
             // batch 72, measured 8/9 on 2026-12-05 (session 24, at its merge, analyzer of 8720c7cc, measured alone)
             // before anyone looked at it, sealed for the next session
             // expected READINESS_FAILING Deployment/hellok8s-go-http not found; nothing opened
-            "readiness_failing/chasespace-k8s-tutorial-cn-chinese-tutorial-kubeadm-k8s-node1-hellok8s-readiness-image-500-two-new-pods-0-of-1-rollout-held-by-max-unavailable-x22-over-110s-kk-alias");
+            "readiness_failing/chasespace-k8s-tutorial-cn-chinese-tutorial-kubeadm-k8s-node1-hellok8s-readiness-image-500-two-new-pods-0-of-1-rollout-held-by-max-unavailable-x22-over-110s-kk-alias",
+            // batch 73, measured 15/19 on 2026-12-05 (session 25, at its merge, analyzer of e55d549c, measured alone)
+            // before anyone looked at it
+            // expected UNTOLERATED_TAINT Deployment/taint-demo not found; NODE_SELECTOR_MISMATCH opened instead
+            "node_selector_mismatch/minabisa-kubernetes-troubleshooting-lab-kind-selector-demo-workload-type-gpu-no-node-taint-demo-database-worker-untolerated-cpu-hungry-100-cores-get-events-1-33-taints-elided",
+            // expected PVC_UNBOUND Deployment/iqgeo-platform not found; PVC_UNBOUND opened on the claim instead
+            "pvc_unbound/ceswara-iqgeo-application-deployment-rwx-claim-on-local-path-storageclass-named-efs-provisioningfailed-only-readwriteonce-prebind-volumebinding-timeout-check-file",
+            // expected READINESS_FAILING Deployment/server-dep not found; nothing opened for it
+            "readiness_failing/pacozg-devops-kubernetes-dwk-exercise-4-02-k3d-wrong-postgres-user-server-healthz-500-readiness-x2-client-refused-x5-both-0-ready-describe-excerpts-and-server-log",
+            // expected UNTOLERATED_TAINT Pod/nginx-pod not found; UNTOLERATED_TAINT opened on an unnamed pod instead
+            "untolerated_taint/hzlnqodrey-killer-shell-cka-simulators-40days-day14-kind-workers-tainted-gpu-true-and-gpu-false-nginx-pod-pending-three-untolerated-taints-kd-alias-task-notes",
+            // batch 75, measured 8/9 on 2026-12-05 (session 25, at its merge, analyzer of cd3e600e, measured alone)
+            // before anyone looked at it
+            // expected IMAGE_NOT_FOUND Pod/nginx (namespace dev) not found; IMAGE_NOT_FOUND opened in namespace default
+            "image_not_found/ludovicalarcon-jekyll-blog-troubleshooting-imagepullbackoff-pod-nginx-in-dev-tag-foo-containerd-notfound-not-found-x2-back-off-worker-node01");
 
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
