@@ -64,6 +64,10 @@ public enum Clue {
     CACHE_SYNC_TIMEOUT,
     /** The kubelet's {@code object "ns"/"name" not registered}: it has no record of the pod (not admitted, or restarted). */
     OBJECT_NOT_REGISTERED,
+    /** {@code secret "x" not found}, {@code configmap "x" not found}: the volume's source object does not exist. */
+    VOLUME_SOURCE_MISSING,
+    /** {@code mount failed: exit status 32}, a format that fails: the mount itself, not the attach. */
+    MOUNT_COMMAND_FAILED,
 
     // PROBE_FAILURE
     /** A kubelet before 1.2 killing a running container again and again with no word of why ({@code Killing <id>}). */

@@ -305,10 +305,12 @@ public record ImagePullFailure(Category category, boolean causeKnown, Optional<S
 
     /**
      * The image's manifest list has no entry for the node's platform: containerd's {@code no match for platform in
-     * manifest} and Docker's {@code no supported platform found in manifest list} (an amd64-only image on arm64 nodes).
+     * manifest}, Docker's {@code no supported platform found in manifest list} and, since Docker 17.06, {@code no
+     * matching manifest for linux/arm64/v8 in the manifest list entries} (an amd64-only image on arm64 nodes).
      */
     private static final Pattern PLATFORM_MISSING = Pattern.compile(
-            "no match for platform in manifest|no supported platform found in manifest list");
+            "no match for platform in manifest|no supported platform found in manifest list"
+                    + "|no matching manifest for \\S+ in the manifest list");
 
     private static Category categoryOf(String d) {
         if (d.contains("project not found")) {

@@ -122,6 +122,8 @@ public record MountFailure(Kind kind, Optional<String> volume, List<String> unmo
             case CSI_DRIVER_MISSING -> facts.withClue(Clue.CSI_DRIVER_MISSING);
             case CACHE_SYNC_TIMEOUT -> facts.withClue(Clue.CACHE_SYNC_TIMEOUT);
             case NOT_REGISTERED -> facts.withClue(Clue.OBJECT_NOT_REGISTERED);
+            case SECRET_MISSING, CONFIG_MAP_MISSING -> facts.withClue(Clue.VOLUME_SOURCE_MISSING);
+            case MOUNT_FAILED -> facts.withClue(Clue.MOUNT_COMMAND_FAILED);
             default -> facts;
         };
     }

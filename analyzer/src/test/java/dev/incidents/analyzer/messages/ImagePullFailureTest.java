@@ -299,7 +299,9 @@ class ImagePullFailureTest {
         "Failed to pull image \"rancher/istio-kubectl:1.5.10\": rpc error: code = NotFound desc = failed to pull and unpack "
             + "image \"docker.io/rancher/istio-kubectl:1.5.10\": no match for platform in manifest: not found",
         "Failed to pull image \"example/node_exporter:v0.15.2\": rpc error: code = Unknown desc = no supported platform "
-            + "found in manifest list"})
+            + "found in manifest list",
+        "Failed to pull image \"arm-only/app:1\": rpc error: code = Unknown desc = Error response from daemon: no matching "
+            + "manifest for linux/amd64 in the manifest list entries"})
     void anImageWithoutABuildForTheNodesPlatformIsNotFound(String message) {
         ImagePullFailure f = ImagePullFailure.parse(message).orElseThrow();
         assertThat(f.category()).isEqualTo(Category.IMAGE_NOT_FOUND);

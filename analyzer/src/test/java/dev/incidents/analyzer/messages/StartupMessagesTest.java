@@ -84,6 +84,18 @@ class StartupMessagesTest {
         assertThat(MountFailure.parse("Successfully assigned inference/triton to node")).isEmpty();
     }
 
+    /** The cause a mount failure proves: a missing source object, or the mount command itself failing. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "MountVolume.SetUp failed for volume \"creds\" : secret \"triton-creds\" not found|VOLUME_SOURCE_MISSING",
+        "MountVolume.SetUp failed for volume \"config\" : configmap \"triton-config\" not found|VOLUME_SOURCE_MISSING",
+        "MountVolume.SetUp failed for volume \"nfs\" : mount failed: exit status 32 Mounting command: mount Mounting arguments: -t nfs 10.0.0.5:/export /var/lib/kubelet/pods/x/volumes/kubernetes.io~nfs/nfs Output: mount.nfs: Connection timed out|MOUNT_COMMAND_FAILED",
+        "MountVolume.MountDevice failed for volume \"pvc-123\" : rpc error: code = Internal desc = format of disk \"/dev/xvdba\" failed: type:(\"ext4\") target:(\"/var/lib/kubelet/plugins/kubernetes.io/csi/pv/pvc-123/globalmount\")|MOUNT_COMMAND_FAILED",
+    })
+    void aMountFailureProvesItsCause(String message, dev.incidents.analyzer.hints.Clue clue) {
+        assertThat(MountFailure.parse(message).orElseThrow().facts().clues()).containsExactly(clue);
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "Failed to create pod sandbox: rpc error: code = Unknown desc = failed to get sandbox runtime: no runtime for \"nvidia\" is configured|RUNTIME_HANDLER",
