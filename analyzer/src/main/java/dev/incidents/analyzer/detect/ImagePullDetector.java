@@ -76,6 +76,8 @@ public abstract class ImagePullDetector extends CategoryDetector {
             String message = state.getMessage() == null ? "" : state.getMessage();
             ImagePullFailure failure = ImagePullFailure.parse(message)
                     .filter(f -> f.causeKnown() || f.image().isPresent())
+                    .or(() -> NOT_PULLABLE.contains(state.getReason())
+                            ? ImagePullFailure.parse("Error: " + state.getReason()) : Optional.empty())
                     .orElseGet(() -> ImagePullFailure.unexplained(c.getImage(), state.getReason()));
             if (explained(failure, subject, p.pod()) != category()) {
                 return Optional.empty();
@@ -86,8 +88,14 @@ public abstract class ImagePullDetector extends CategoryDetector {
         return Optional.empty();
     }
 
-    /** The waiting reasons of a container whose image cannot be pulled. */
-    private static final Set<String> WAITING_ON_PULL = Set.of("ErrImagePull", "ImagePullBackOff");
+    /**
+     * The waiting reasons of a container whose image cannot be pulled: the pull fails, or is never tried ({@link
+     * #NOT_PULLABLE}).
+     */
+    private static final Set<String> WAITING_ON_PULL = Set.of("ErrImagePull", "ImagePullBackOff", "InvalidImageName",
+            "ErrImageNeverPull");
+    /** An image reference that cannot be parsed, or pull policy Never and the image not on the node: not found. */
+    private static final Set<String> NOT_PULLABLE = Set.of("InvalidImageName", "ErrImageNeverPull");
 
     /**
      * A controller that resolves the image tag itself (Knative's Revision) failed before any pod was created: the

@@ -55,6 +55,8 @@ public enum Clue {
     NOT_AN_OFFICIAL_IMAGE,
     // IMAGE_NOT_FOUND: the image exists, but its manifest list has no entry for the node's OS and architecture
     NO_PLATFORM_MANIFEST,
+    /** {@code ErrImageNeverPull}: imagePullPolicy Never, and the image was never loaded onto the node. */
+    IMAGE_NOT_ON_NODE,
 
     // VOLUME_MOUNT_FAILED
     MULTI_ATTACH,

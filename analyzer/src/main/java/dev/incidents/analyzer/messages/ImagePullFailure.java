@@ -47,6 +47,7 @@ public record ImagePullFailure(Category category, boolean causeKnown, Optional<S
      */
     private static final Pattern BACK_OFF_AFTER = Pattern.compile(
             "Back-off pulling image \"([^\"]*)\":\\s*(?:ErrImagePull:\\s*)?(\\S.*)", Pattern.DOTALL);
+    private static final String NEVER_PULLED = "image not present on the node and imagePullPolicy is Never";
     private static final Pattern NEVER_PULL = Pattern.compile(
             "Container image \"([^\"]*)\" is not present with pull policy of Never");
     private static final Pattern INVALID_NAME = Pattern.compile(
@@ -106,7 +107,7 @@ public record ImagePullFailure(Category category, boolean causeKnown, Optional<S
         Matcher never = NEVER_PULL.matcher(raw);
         if (never.find()) {
             return Optional.of(new ImagePullFailure(Category.IMAGE_NOT_FOUND, true, Optional.of(never.group(1)),
-                    Optional.empty(), "image not present on the node and imagePullPolicy is Never", raw));
+                    Optional.empty(), NEVER_PULLED, raw));
         }
         Matcher invalid = INVALID_NAME.matcher(raw);
         if (invalid.find()) {
@@ -368,6 +369,9 @@ public record ImagePullFailure(Category category, boolean causeKnown, Optional<S
     /** {@code {image}} for the hint catalog, and for IMAGE_PULL_FAILED the clue of why (rate limit, network, TLS). */
     public Facts facts() {
         Facts facts = Facts.empty().with(Fact.IMAGE, image);
+        if (NEVER_PULLED.equals(detail) || detail.equals("ErrImageNeverPull")) {
+            return facts.withClue(Clue.IMAGE_NOT_ON_NODE); // whatever the name: the node was never to pull it
+        }
         if (category == Category.IMAGE_NOT_FOUND && image.filter(OfficialImages::isMissingLibraryImage).isPresent()) {
             return facts.withClue(Clue.NOT_AN_OFFICIAL_IMAGE);
         }

@@ -307,4 +307,14 @@ class ImagePullFailureTest {
         assertThat(f.category()).isEqualTo(Category.IMAGE_NOT_FOUND);
         assertThat(f.facts().clues()).containsExactly(dev.incidents.analyzer.hints.Clue.NO_PLATFORM_MANIFEST);
     }
+
+    /** Pull policy Never and the image not on the node: whatever its name, the node was never to pull it. */
+    @ParameterizedTest
+    @ValueSource(strings = {"Container image \"app:dev\" is not present with pull policy of Never",
+        "Error: ErrImageNeverPull"})
+    void anImageNeverToBePulledIsNotOnTheNode(String message) {
+        ImagePullFailure f = ImagePullFailure.parse(message).orElseThrow();
+        assertThat(f.category()).isEqualTo(Category.IMAGE_NOT_FOUND);
+        assertThat(f.facts().clues()).containsExactly(dev.incidents.analyzer.hints.Clue.IMAGE_NOT_ON_NODE);
+    }
 }
