@@ -186,7 +186,7 @@ final class DescribeEvents {
             return new Fragments(null, podNamespaces, contextNamespace);
         }
         Subject subject = fragmentSubject(String.join("\n", region), prose(region, from, describeRows, getRows),
-                describeRows, contextNamespace);
+                describeRows, contextNamespace, listed);
         if (!subject.named() && described != null && described.kind().equals(subject.kind())) {
             // rows naming nothing above the one describe of an object of their kind (a claim's FailedBinding copied
             // above `describe pvc`): that object's
@@ -204,8 +204,8 @@ final class DescribeEvents {
         for (EventsTable.Row row : describeRows) {
             PodCommand command = commanded.get(row.line());
             if (command != null && !subject.name().startsWith(command.name())) {
-                emit(row, "Pod", command.namespace() != null ? command.namespace() : contextNamespace, command.name(),
-                        null);
+                emit(row, "Pod", command.namespace() != null ? command.namespace()
+                        : listed.getOrDefault(command.name(), contextNamespace), command.name(), null);
             } else {
                 emit(row, subject.kind(), subject.namespace(), subject.name(), subject.node());
             }
@@ -254,7 +254,14 @@ final class DescribeEvents {
         Map<Integer, PodCommand> commands = new HashMap<>();
         java.util.Set<String> names = new java.util.HashSet<>();
         for (int i = 0; i < region.size(); i++) {
-            if (KubectlCommands.ANY_COMMAND.matcher(region.get(i)).find()) {
+            String bannerPod = ScriptBanner.pod(region.get(i));
+            if (bannerPod != null) {
+                // a script's title naming the pod whose events it prints next (--- pod/web-0 ---)
+                commands.put(i, new PodCommand("describe", "Pod", bannerPod, null, false));
+                names.add(bannerPod);
+            } else if (ScriptBanner.is(region.get(i))) {
+                commands.put(i, null);
+            } else if (KubectlCommands.ANY_COMMAND.matcher(region.get(i)).find()) {
                 PodCommand command = PodCommand.of(region.get(i));
                 boolean describesPod = command != null && "describe".equals(command.verb()) && "Pod".equals(command.kind())
                         && command.name() != null;
@@ -335,7 +342,7 @@ final class DescribeEvents {
      * incident, so they are kept about {@link DescribePod#UNNAMED_POD} rather than rejected.
      */
     private static Subject fragmentSubject(String text, String prose, List<EventsTable.Row> rows,
-                                           String contextNamespace) {
+                                           String contextNamespace, Map<String, String> listed) {
         for (EventsTable.Row row : rows) {
             Matcher m = ASSIGNED.matcher(row.message());
             if (m.find()) {
@@ -352,6 +359,10 @@ final class DescribeEvents {
         Matcher namespaced = NAMESPACED_POD_LINE.matcher(text);
         if (namespaced.find()) {
             return new Subject("Pod", namespaced.group(1), namespaced.group(2), contextNode);
+        }
+        String bannerPod = text.lines().map(ScriptBanner::pod).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        if (bannerPod != null) {
+            return new Subject("Pod", listed.getOrDefault(bannerPod, contextNamespace), bannerPod, contextNode);
         }
         Subject described = describedPod(text, contextNamespace, contextNode);
         if (described != null) {

@@ -96,10 +96,17 @@ final class DescribeTextReader {
         }
         Map<String, String> listedNamespaces = PodsTable.namespaces(podRows);
         PodsTable.namedNamespaces(lines, podRows, listedNamespaces);
-        // a described pod's namespace is known as a listed one's: get events rows naming it (no NAMESPACE column)
+        // a described pod's namespace is known as a listed one's: get events rows naming it (no NAMESPACE column); so
+        // is the namespace of the pods a described claim says use it (a claim is used in its own namespace only)
         for (Document document : documents) {
-            if ("Pod".equals(kindOf(document.root())) && document.root().text("Name") != null) {
-                listedNamespaces.putIfAbsent(document.root().text("Name"), namespaceOf(document.root()));
+            Field root = document.root();
+            if ("Pod".equals(kindOf(root)) && root.text("Name") != null) {
+                listedNamespaces.putIfAbsent(root.text("Name"), namespaceOf(root));
+            } else if ("PersistentVolumeClaim".equals(kindOf(root))) {
+                Field users = root.child("Used By") != null ? root.child("Used By") : root.child("Mounted By");
+                for (String user : users == null ? List.<String>of() : users.values()) {
+                    listedNamespaces.putIfAbsent(user.trim(), namespaceOf(root));
+                }
             }
         }
         DescribeEvents.Subject described = onlyDescribed(documents);

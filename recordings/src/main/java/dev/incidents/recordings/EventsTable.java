@@ -700,12 +700,12 @@ final class EventsTable {
     }
 
     /**
-     * A line that no event message continues into: the next command typed at a shell ({@link ShellPrompt}) or the
-     * header of a listing it printed ({@code LAST SEEN   TYPE ...}, {@code NAME   READY ...}, {@code NAME
+     * A line that no event message continues into: the next command typed at a shell ({@link ShellPrompt}), a
+     * script's title between outputs ({@link ScriptBanner}) or the header of a listing it printed ({@code LAST SEEN   TYPE ...}, {@code NAME   READY ...}, {@code NAME
      * ENDPOINTS}).
      */
     static boolean endsOutput(String line) {
-        return ShellPrompt.isCommandLine(line) || GET_HEADER.matcher(line).matches()
+        return ShellPrompt.isCommandLine(line) || ScriptBanner.is(line) || GET_HEADER.matcher(line).matches()
                 || PodsTable.HEADER.matcher(line).matches() || LISTING_HEADER.matcher(line).matches();
     }
 

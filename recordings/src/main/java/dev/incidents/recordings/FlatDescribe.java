@@ -22,6 +22,22 @@ final class FlatDescribe {
                     + "|Kubelet Version|InternalIP|Hostname):");
     /** The sections whose column-0 line marks a describe that may have lost its indentation. */
     private static final Set<String> MARKERS = Set.of("Containers", "Init Containers", "Capacity", "Allocatable");
+    /** A node's capacity entry that lost its indentation: flush left, as a flat node describe prints them. */
+    private static final Pattern FLUSH_RESOURCE = Pattern.compile("^(?:cpu|memory|pods|ephemeral-storage):\\s+\\S.*");
+
+    /**
+     * A marker section flush left. A claim's describe prints {@code Capacity:} flush left by design (its other fields
+     * too: {@code StorageClass:}, {@code Used By:}), so a capacity counts only beside a resource entry that lost its
+     * indentation ({@code cpu: 4} flush left).
+     */
+    private static boolean isMarker(String line, List<String> lines) {
+        String key = line.strip().replace(":", "");
+        if (line.startsWith(" ") || !MARKERS.contains(key)) {
+            return false;
+        }
+        return !(key.equals("Capacity") || key.equals("Allocatable"))
+                || lines.stream().anyMatch(l -> FLUSH_RESOURCE.matcher(l).matches());
+    }
     private static final Set<String> CONTAINER_SECTIONS = Set.of("Containers", "Init Containers", "Ephemeral Containers");
     /** The pod's own fields, as kubectl prints them at the left margin. */
     private static final Set<String> POD_FIELDS = Set.of("Name", "Namespace", "Priority", "Priority Class Name",
@@ -51,7 +67,7 @@ final class FlatDescribe {
 
     /** {@code lines} with the indentation of every flat pod describe in them put back. */
     static List<String> reindent(List<String> lines) {
-        if (lines.stream().noneMatch(l -> MARKERS.contains(l.strip().replace(":", "")) && !l.startsWith(" "))
+        if (lines.stream().noneMatch(l -> isMarker(l, lines))
                 || lines.stream().anyMatch(l -> INDENTED_FIELD.matcher(l).find())) {
             return strayContainerNames(lines);
         }

@@ -442,8 +442,6 @@ class RealWorldAccuracyTest {
             // before anyone looked at it
             // expected UNTOLERATED_TAINT Deployment/taint-demo not found; NODE_SELECTOR_MISMATCH opened instead
             "node_selector_mismatch/minabisa-kubernetes-troubleshooting-lab-kind-selector-demo-workload-type-gpu-no-node-taint-demo-database-worker-untolerated-cpu-hungry-100-cores-get-events-1-33-taints-elided",
-            // expected PVC_UNBOUND Deployment/iqgeo-platform not found; PVC_UNBOUND opened on the claim instead
-            "pvc_unbound/ceswara-iqgeo-application-deployment-rwx-claim-on-local-path-storageclass-named-efs-provisioningfailed-only-readwriteonce-prebind-volumebinding-timeout-check-file",
             // expected READINESS_FAILING Deployment/server-dep not found; nothing opened for it
             "readiness_failing/pacozg-devops-kubernetes-dwk-exercise-4-02-k3d-wrong-postgres-user-server-healthz-500-readiness-x2-client-refused-x5-both-0-ready-describe-excerpts-and-server-log",
             // expected UNTOLERATED_TAINT Pod/nginx-pod not found; UNTOLERATED_TAINT opened on an unnamed pod instead
