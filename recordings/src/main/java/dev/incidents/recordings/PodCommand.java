@@ -42,9 +42,34 @@ record PodCommand(String verb, String kind, String name, String namespace, boole
         return YamlObjects.object("Pod", name, namespaceOrDefault(), status);
     }
 
+    /**
+     * The shell aliases of kubectl's describe and get that courses teach and people type where the command would be
+     * ({@code alias kd='kubectl describe'}, {@code kdp}, {@code kgp}), at a line's start or after its prompt.
+     */
+    private static final Pattern ALIAS = Pattern.compile("(?m)^(\\s*(?:[$#>%]\\s*)?)(kdp|kd|kgp)(?=\\s)");
+
+    /** {@code text} with the aliases above written out as the kubectl commands they stand for. */
+    static String expandAliases(String text) {
+        Matcher alias = ALIAS.matcher(text);
+        if (!alias.find()) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder();
+        do {
+            String command = switch (alias.group(2)) {
+                case "kdp" -> "kubectl describe pod";
+                case "kgp" -> "kubectl get pods";
+                default -> "kubectl describe";
+            };
+            alias.appendReplacement(out, Matcher.quoteReplacement(alias.group(1) + command));
+        } while (alias.find());
+        alias.appendTail(out);
+        return out.toString();
+    }
+
     /** The pod command {@code line} is ({@code kubectl get pod oom -n l02 -o ...}), or null when it is none. */
     static PodCommand of(String line) {
-        Matcher command = POD_COMMAND.matcher(line);
+        Matcher command = POD_COMMAND.matcher(expandAliases(line));
         return command.find() ? parse(command) : null;
     }
 
@@ -58,8 +83,9 @@ record PodCommand(String verb, String kind, String name, String namespace, boole
     /** Every pod and pod controller command in {@code text}: the pods' first, then the controllers'. */
     static List<PodCommand> allIn(String text) {
         List<PodCommand> commands = new ArrayList<>();
+        String expanded = expandAliases(text);
         for (Pattern pattern : List.of(POD_COMMAND, CONTROLLER_COMMAND)) {
-            Matcher command = pattern.matcher(text);
+            Matcher command = pattern.matcher(expanded);
             while (command.find()) {
                 commands.add(parse(command));
             }

@@ -35,4 +35,19 @@ class KubectlCommandsTest {
         // with no command line naming one, the quoted command's namespace is what the paste says
         assertThat(KubectlCommands.commandsNamespace("Run `kubectl get pods -n shop` to see them.\n")).isEqualTo("shop");
     }
+
+    /**
+     * The aliases CKA courses teach ({@code alias kd='kubectl describe'}; hzlnqodrey's 40-days notes type {@code > kd
+     * pod/nginx-pod} above its Events): the pod they describe, as the command written out would.
+     */
+    @Test
+    void describeAndGetAliasesNameThePodAsTheCommandWould() {
+        assertThat(PodCommand.of("\t> kd pod/nginx-pod")).extracting(PodCommand::verb, PodCommand::kind, PodCommand::name)
+                .containsExactly("describe", "Pod", "nginx-pod");
+        assertThat(PodCommand.of("$ kdp triton-7d9f8c6b5-x2kq9 -n inference")).extracting(PodCommand::name,
+                PodCommand::namespace).containsExactly("triton-7d9f8c6b5-x2kq9", "inference");
+        assertThat(PodCommand.of("kgp -n inference")).extracting(PodCommand::verb, PodCommand::name)
+                .containsExactly("get", null);
+        assertThat(PodCommand.of("the kd ratio of the pod/nginx-pod")).isNull();
+    }
 }

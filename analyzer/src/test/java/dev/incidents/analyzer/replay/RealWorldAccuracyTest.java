@@ -444,8 +444,6 @@ class RealWorldAccuracyTest {
             "node_selector_mismatch/minabisa-kubernetes-troubleshooting-lab-kind-selector-demo-workload-type-gpu-no-node-taint-demo-database-worker-untolerated-cpu-hungry-100-cores-get-events-1-33-taints-elided",
             // expected READINESS_FAILING Deployment/server-dep not found; nothing opened for it
             "readiness_failing/pacozg-devops-kubernetes-dwk-exercise-4-02-k3d-wrong-postgres-user-server-healthz-500-readiness-x2-client-refused-x5-both-0-ready-describe-excerpts-and-server-log",
-            // expected UNTOLERATED_TAINT Pod/nginx-pod not found; UNTOLERATED_TAINT opened on an unnamed pod instead
-            "untolerated_taint/hzlnqodrey-killer-shell-cka-simulators-40days-day14-kind-workers-tainted-gpu-true-and-gpu-false-nginx-pod-pending-three-untolerated-taints-kd-alias-task-notes",
             // batch 75, measured 8/9 on 2026-12-05 (session 25, at its merge, analyzer of cd3e600e, measured alone)
             // before anyone looked at it
             // expected IMAGE_NOT_FOUND Pod/nginx (namespace dev) not found; IMAGE_NOT_FOUND opened in namespace default
