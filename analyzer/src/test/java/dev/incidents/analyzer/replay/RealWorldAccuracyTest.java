@@ -445,9 +445,15 @@ class RealWorldAccuracyTest {
             // expected READINESS_FAILING Deployment/server-dep not found; nothing opened for it
             "readiness_failing/pacozg-devops-kubernetes-dwk-exercise-4-02-k3d-wrong-postgres-user-server-healthz-500-readiness-x2-client-refused-x5-both-0-ready-describe-excerpts-and-server-log",
             // batch 75, measured 8/9 on 2026-12-05 (session 25, at its merge, analyzer of cd3e600e, measured alone)
-            // before anyone looked at it
+            // before anyone looked at it, sealed
             // expected IMAGE_NOT_FOUND Pod/nginx (namespace dev) not found; IMAGE_NOT_FOUND opened in namespace default
+            // (sealed: not looked at)
             "image_not_found/ludovicalarcon-jekyll-blog-troubleshooting-imagepullbackoff-pod-nginx-in-dev-tag-foo-containerd-notfound-not-found-x2-back-off-worker-node01",
+            // batch 76, measured 7/8 on 2026-12-05 (session 25, at its merge, analyzer of c915f328, measured alone)
+            // before anyone looked at it, sealed
+            // expected UNTOLERATED_TAINT Deployment/large-oortcloud-tolerant and NODE_SELECTOR_MISMATCH
+            // Deployment/small-oortcloud-tolerant not found; both categories opened on an unnamed pod instead
+            "untolerated_taint/samutayuga-putumaskubesample-killercoda-scenario-taint-switched-to-owner-kuiperbelt-large-oortcloud-tolerant-pending-and-small-pending-on-podsize-large-affinity-go-template-rows-final-listing",
             // batch 74, measured 17/19 on 2026-12-05 (session 25, at its merge, analyzer of a35c7518, measured alone)
             // before anyone looked at it
             // expected NODE_SELECTOR_MISMATCH Deployment/hybridnet-webhook not found (hybridnet-manager's found)
