@@ -38,6 +38,7 @@ final class PastedText {
         boolean quoted = mostly(lines, line -> line.startsWith(">"));
         boolean added = mostly(lines, PastedText::addedLine);
         boolean commented = mostly(lines, line -> OUTPUT_COMMENT.matcher(line).lookingAt());
+        boolean hashed = !commented && mostly(lines, line -> HASHED_LINE.matcher(line).lookingAt());
         boolean html = lines.stream().anyMatch(line -> HTML_BLOCK.matcher(line).find());
         List<String> unquoted = new ArrayList<>(lines.size());
         for (String line : lines) {
@@ -45,6 +46,7 @@ final class PastedText {
             text = html ? unmarked(text) : text;
             text = added && addedLine(text) ? text.substring(1) : text;
             text = commented ? OUTPUT_COMMENT.matcher(text).replaceFirst("") : text;
+            text = hashed ? HASH_RULE.matcher(HASHED_LINE.matcher(text).replaceFirst("")).replaceFirst("") : text;
             unquoted.add(FENCE.matcher(text).matches() ? "" : text);
         }
         unfold(unquoted);
@@ -214,6 +216,14 @@ final class PastedText {
      * {@code ## NAME   READY   STATUS}), so that the output reads as a comment under the command it follows.
      */
     private static final Pattern OUTPUT_COMMENT = Pattern.compile("^##[ \\t]");
+    /**
+     * Output a reporter commented out line by line in a README's code block ({@code # NAME   READY   STATUS}, {@code #
+     * Name:   book-74ff69c667-qj745}, a {@code #####} rule around it) so that the block stays a runnable script: the
+     * comment marks come off when most lines carry one. A root prompt ({@code # kubectl ...}) above unmarked output is
+     * never most of a paste.
+     */
+    private static final Pattern HASHED_LINE = Pattern.compile("^#(?: |$)");
+    private static final Pattern HASH_RULE = Pattern.compile("^#{3,}\\s*$");
 
     /**
      * A code span's one backtick at a line's start or end, its other end on another line (a reporter's {@code `} on the

@@ -757,6 +757,41 @@ class RecordingsTest {
     }
 
     /**
+     * A README's code block kept runnable: the commands bare, what they printed commented out line by line ({@code # })
+     * between {@code #####} rules (rebornjhy's junhwanyun MSA notes). The marks come off: the describe and its Events
+     * are read.
+     */
+    @Test
+    void outputCommentedOutLineByLineInARunnableBlock() {
+        String text = """
+                kubectl describe po book-74ff69c667-qj745
+
+                #####
+                # Name:         book-74ff69c667-qj745
+                # Namespace:    default
+                # Containers:
+                #   book:
+                #     State:          Running
+                #     Last State:     Terminated
+                #       Reason:       Error
+                #       Exit Code:    143
+                #     Restart Count:  1
+                # Events:
+                #   Type     Reason     Age                   From               Message
+                #   ----     ------     ----                  ----               -------
+                #   Normal   Killing    3m7s                  kubelet            Container book failed liveness probe, will be restarted
+                #   Warning  Unhealthy  3m12s (x5 over 3m32s) kubelet            Liveness probe failed: HTTP probe failed with statuscode: 404
+                #####
+                """;
+        List<Recorded> records = Recordings.read("paste.txt", text, OPTIONS, rejections::add);
+
+        assertThat(rejections).isEmpty();
+        assertThat(records).extracting(r -> r.kind() + " " + r.key()).contains("POD test/default/book-74ff69c667-qj745");
+        assertThat(records.stream().map(Recorded::value).filter(KubeEvent.class::isInstance).map(KubeEvent.class::cast))
+                .extracting(KubeEvent::getReason).containsExactlyInAnyOrder("Killing", "Unhealthy");
+    }
+
+    /**
      * open-telemetry/opentelemetry-operator#259: a listing between a code span's backticks, the opening one alone on the
      * line before the header, the closing one after the last row's age.
      */

@@ -457,9 +457,7 @@ class RealWorldAccuracyTest {
             // batch 74, measured 17/19 on 2026-12-05 (session 25, at its merge, analyzer of a35c7518, measured alone)
             // before anyone looked at it
             // expected NODE_SELECTOR_MISMATCH Deployment/hybridnet-webhook not found (hybridnet-manager's found)
-            "node_selector_mismatch/burningmyself-blog-chinese-k8s-1-26-hybridnet-underlay-helm-manager-and-webhook-pending-nodeselector-node-role-master-kubeadm-labels-only-control-plane-describe-then-label-root-prompt",
-            // expected PROBE_FAILURE Deployment/book not found; nothing opened (0 records)
-            "probe_failure/rebornjhy-junhwanyun-korean-msa-personal-readme-eks-tokyo-book-liveness-on-invalid-path-404-x7-killed-restart-1-describe-commented-out-with-hash-prefixes");
+            "node_selector_mismatch/burningmyself-blog-chinese-k8s-1-26-hybridnet-underlay-helm-manager-and-webhook-pending-nodeselector-node-role-master-kubeadm-labels-only-control-plane-describe-then-label-root-prompt");
 
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
