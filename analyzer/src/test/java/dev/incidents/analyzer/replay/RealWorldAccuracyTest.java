@@ -427,23 +427,26 @@ class RealWorldAccuracyTest {
             "readiness_failing/itokareva-otus-kuber-2020-11-platform-russian-homework-2-kind-hipster-frontend-2-0-wrong-readiness-path-health-rollout-stuck-lone-unhealthy-row",
             // batch 70: a new replica 0/1 Running at 41 s, no event, a deployment with 1 unavailable: as young a pod
             // as any start-up
-            "readiness_failing/sillim-programmer-kubernetes-in-action-study-korean-ch9-vagrant-kubeadm-kubia-v3-readiness-every-second-new-pod-0-of-1-rollout-stalls-1-unavailable-describe-deploy-no-events");
+            "readiness_failing/sillim-programmer-kubernetes-in-action-study-korean-ch9-vagrant-kubeadm-kubia-v3-readiness-every-second-new-pod-0-of-1-rollout-stalls-1-unavailable-describe-deploy-no-events",
+            // batch 72: x22 over 110 s (first 110 s ago, last 21 s ago: 89 s of failures), the new pods 0/1 in a listing
+            // taken before the describe: a start-up answers 500 as long (short readiness pastes)
+            "readiness_failing/chasespace-k8s-tutorial-cn-chinese-tutorial-kubeadm-k8s-node1-hellok8s-readiness-image-500-two-new-pods-0-of-1-rollout-held-by-max-unavailable-x22-over-110s-kk-alias",
+            // batch 73: `1 node(s) didn't match Pod's node affinity/selector, 2 node(s) had untolerated taint(s)` (1.33
+            // names no taint): a pod pinned to a tainted node reads the same as one pinned to a missing pool (the
+            // selector ranks first, as for 2i2c-4165 and kube-hetzner-417); only the pod's nodeSelector, which no get
+            // events row carries, tells them apart
+            "node_selector_mismatch/minabisa-kubernetes-troubleshooting-lab-kind-selector-demo-workload-type-gpu-no-node-taint-demo-database-worker-untolerated-cpu-hungry-100-cores-get-events-1-33-taints-elided",
+            // batch 73: the server's readiness 500 x2 over 6 s, 19 s after its start (short readiness pastes)
+            "readiness_failing/pacozg-devops-kubernetes-dwk-exercise-4-02-k3d-wrong-postgres-user-server-healthz-500-readiness-x2-client-refused-x5-both-0-ready-describe-excerpts-and-server-log",
+            // batch 74: the webhook's pods only Pending rows in a listing (114 s), no describe and no verdict of theirs;
+            // that they wait for the same missing master label as the manager described is the author's account
+            "node_selector_mismatch/burningmyself-blog-chinese-k8s-1-26-hybridnet-underlay-helm-manager-and-webhook-pending-nodeselector-node-role-master-kubeadm-labels-only-control-plane-describe-then-label-root-prompt");
 
     /**
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
     static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
-            // batch 72, measured 8/9 on 2026-12-05 (session 24, at its merge, analyzer of 8720c7cc, measured alone)
-            // before anyone looked at it, sealed for the next session
-            // expected READINESS_FAILING Deployment/hellok8s-go-http not found; nothing opened
-            "readiness_failing/chasespace-k8s-tutorial-cn-chinese-tutorial-kubeadm-k8s-node1-hellok8s-readiness-image-500-two-new-pods-0-of-1-rollout-held-by-max-unavailable-x22-over-110s-kk-alias",
-            // batch 73, measured 15/19 on 2026-12-05 (session 25, at its merge, analyzer of e55d549c, measured alone)
-            // before anyone looked at it
-            // expected UNTOLERATED_TAINT Deployment/taint-demo not found; NODE_SELECTOR_MISMATCH opened instead
-            "node_selector_mismatch/minabisa-kubernetes-troubleshooting-lab-kind-selector-demo-workload-type-gpu-no-node-taint-demo-database-worker-untolerated-cpu-hungry-100-cores-get-events-1-33-taints-elided",
-            // expected READINESS_FAILING Deployment/server-dep not found; nothing opened for it
-            "readiness_failing/pacozg-devops-kubernetes-dwk-exercise-4-02-k3d-wrong-postgres-user-server-healthz-500-readiness-x2-client-refused-x5-both-0-ready-describe-excerpts-and-server-log",
             // batch 75, measured 8/9 on 2026-12-05 (session 25, at its merge, analyzer of cd3e600e, measured alone)
             // before anyone looked at it, sealed
             // expected IMAGE_NOT_FOUND Pod/nginx (namespace dev) not found; IMAGE_NOT_FOUND opened in namespace default
@@ -453,11 +456,7 @@ class RealWorldAccuracyTest {
             // before anyone looked at it, sealed
             // expected UNTOLERATED_TAINT Deployment/large-oortcloud-tolerant and NODE_SELECTOR_MISMATCH
             // Deployment/small-oortcloud-tolerant not found; both categories opened on an unnamed pod instead
-            "untolerated_taint/samutayuga-putumaskubesample-killercoda-scenario-taint-switched-to-owner-kuiperbelt-large-oortcloud-tolerant-pending-and-small-pending-on-podsize-large-affinity-go-template-rows-final-listing",
-            // batch 74, measured 17/19 on 2026-12-05 (session 25, at its merge, analyzer of a35c7518, measured alone)
-            // before anyone looked at it
-            // expected NODE_SELECTOR_MISMATCH Deployment/hybridnet-webhook not found (hybridnet-manager's found)
-            "node_selector_mismatch/burningmyself-blog-chinese-k8s-1-26-hybridnet-underlay-helm-manager-and-webhook-pending-nodeselector-node-role-master-kubeadm-labels-only-control-plane-describe-then-label-root-prompt");
+            "untolerated_taint/samutayuga-putumaskubesample-killercoda-scenario-taint-switched-to-owner-kuiperbelt-large-oortcloud-tolerant-pending-and-small-pending-on-podsize-large-affinity-go-template-rows-final-listing");
 
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
@@ -514,8 +513,8 @@ class RealWorldAccuracyTest {
 
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
-        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(1698);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(9);
+        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(1747);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(17);
     }
 
     @Test
