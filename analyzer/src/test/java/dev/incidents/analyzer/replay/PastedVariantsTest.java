@@ -30,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  *   <li>quoted in a reply ({@code > } before every line);</li>
  *   <li>Windows line ends;</li>
  *   <li>kept in a Markdown code fence;</li>
- *   <li>wrapped at 120 columns mid-word, as some terminals copy long lines.</li>
+ *   <li>wrapped at 120 columns mid-word, as some terminals copy long lines;</li>
+ *   <li>commented out line by line ({@code # }), so that a README's code block stays a runnable script.</li>
  * </ul>
  * Each change has a floor (the fixtures that survive it today, a ratchet): a reader change that loses one fails here.
  * What is lost today (session 13): a rendered copy loses the column gaps that tell an Events row's From from its
@@ -49,12 +50,14 @@ class PastedVariantsTest {
 
     static final List<Variant> VARIANTS = List.of(
             new Variant("rendered (no indentation, single spaces)",
-                    t -> SPACES.matcher(INDENTATION.matcher(t).replaceAll("")).replaceAll(" "), 795),
-            new Variant("indentation trimmed", t -> INDENTATION.matcher(t).replaceAll(""), 801),
-            new Variant("quoted in a reply", t -> t.lines().map(l -> "> " + l).reduce("", (a, l) -> a + l + "\n"), 812),
-            new Variant("Windows line ends", t -> t.replace("\n", "\r\n"), 812),
-            new Variant("in a code fence", t -> "```\n" + t + (t.endsWith("\n") ? "" : "\n") + "```\n", 812),
-            new Variant("wrapped at 120 columns", t -> wrapped(t, 120), 769));
+                    t -> SPACES.matcher(INDENTATION.matcher(t).replaceAll("")).replaceAll(" "), 1555),
+            new Variant("indentation trimmed", t -> INDENTATION.matcher(t).replaceAll(""), 1568),
+            new Variant("quoted in a reply", t -> t.lines().map(l -> "> " + l).reduce("", (a, l) -> a + l + "\n"), 1581),
+            new Variant("Windows line ends", t -> t.replace("\n", "\r\n"), 1584),
+            new Variant("in a code fence", t -> "```\n" + t + (t.endsWith("\n") ? "" : "\n") + "```\n", 1584),
+            new Variant("wrapped at 120 columns", t -> wrapped(t, 120), 1502),
+            new Variant("commented out (# before each line)", t -> t.lines().map(l -> l.isEmpty() ? "#" : "# " + l)
+                    .reduce("", (a, l) -> a + l + "\n"), 1577));
 
     /** Every line longer than {@code width} broken into lines of {@code width} characters, as a terminal copies it. */
     static String wrapped(String text, int width) {
