@@ -104,6 +104,8 @@ public enum Clue {
     // CONTAINER_START_FAILED
     NVIDIA_TOOLKIT_FAILED,
     ENTRYPOINT_NOT_FOUND,
+    /** {@code exec: "/app/start.sh": permission denied}: the command is there but cannot be executed. */
+    ENTRYPOINT_NOT_EXECUTABLE,
     EXEC_FORMAT_ERROR,
 
     // GPU_HARDWARE_FAULT

@@ -28,6 +28,7 @@ public record ContainerStartFailure(Kind kind, String raw) {
     public enum Kind {
         NVIDIA_TOOLKIT(Clue.NVIDIA_TOOLKIT_FAILED),
         ENTRYPOINT_MISSING(Clue.ENTRYPOINT_NOT_FOUND),
+        ENTRYPOINT_NOT_EXECUTABLE(Clue.ENTRYPOINT_NOT_EXECUTABLE),
         WRONG_ARCHITECTURE(Clue.EXEC_FORMAT_ERROR),
         OTHER(null);
 
@@ -37,6 +38,14 @@ public record ContainerStartFailure(Kind kind, String raw) {
             this.clue = clue;
         }
     }
+
+    /**
+     * runc refusing to exec the command: {@code exec: "/app/start.sh": permission denied} (runc before 1.1 and Docker),
+     * {@code exec /app/start.sh: permission denied} (runc 1.1+), lowercased. A mount or a device refused with permission
+     * denied is not an exec.
+     */
+    private static final java.util.regex.Pattern EXEC_DENIED = java.util.regex.Pattern.compile(
+            "\\bexec:? \\\\?\"?[^\"\\s]+?\\\\?\"?: permission denied");
 
     /** Container status reasons of a container the runtime could not start. */
     public static boolean isStartReason(String reason) {
@@ -87,6 +96,9 @@ public record ContainerStartFailure(Kind kind, String raw) {
         }
         if (m.contains("exec format error")) {
             return Kind.WRONG_ARCHITECTURE;
+        }
+        if (EXEC_DENIED.matcher(m).find()) {
+            return Kind.ENTRYPOINT_NOT_EXECUTABLE;
         }
         return Kind.OTHER;
     }

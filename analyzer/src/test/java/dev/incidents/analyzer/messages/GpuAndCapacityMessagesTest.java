@@ -25,6 +25,23 @@ class GpuAndCapacityMessagesTest {
                 .map(ContainerStartFailure::kind).contains(ContainerStartFailure.Kind.ENTRYPOINT_MISSING);
         assertThat(ContainerStartFailure.parse("Error: container create failed: exec format error"))
                 .map(ContainerStartFailure::kind).contains(ContainerStartFailure.Kind.WRONG_ARCHITECTURE);
+        // a script without its execute bit: runc before 1.1 quotes the path after "exec:", 1.1+ does not
+        assertThat(ContainerStartFailure.parse("Error: failed to create containerd task: failed to create shim task: "
+                + "OCI runtime create failed: runc create failed: unable to start container process: exec: "
+                + "\"/app/start.sh\": permission denied: unknown")).map(ContainerStartFailure::kind)
+                .contains(ContainerStartFailure.Kind.ENTRYPOINT_NOT_EXECUTABLE);
+        assertThat(ContainerStartFailure.parse("Error: failed to create containerd task: failed to create shim task: "
+                + "OCI runtime create failed: runc create failed: unable to start container process: exec "
+                + "/docker-entrypoint.sh: permission denied: unknown")).map(ContainerStartFailure::kind)
+                .contains(ContainerStartFailure.Kind.ENTRYPOINT_NOT_EXECUTABLE);
+        assertThat(ContainerStartFailure.parse("Error: failed to start container \"app\": Error response from daemon: "
+                + "OCI runtime create failed: container_linux.go:349: starting container process caused \"exec: "
+                + "\\\"./run.sh\\\": permission denied\": unknown")).map(ContainerStartFailure::kind)
+                .contains(ContainerStartFailure.Kind.ENTRYPOINT_NOT_EXECUTABLE);
+        assertThat(ContainerStartFailure.parse("Error: failed to create containerd task: OCI runtime create failed: "
+                + "error during container init: error mounting \"/host/data\" to rootfs at \"/data\": permission "
+                + "denied: unknown")).as("a mount refused is no exec").map(ContainerStartFailure::kind)
+                .contains(ContainerStartFailure.Kind.OTHER);
         // action-k3s-helm#112: Docker refuses to create a container whose hostPath does not exist on the node
         assertThat(ContainerStartFailure.parse("Error: Error response from daemon: invalid mount config for type "
                 + "\"bind\": bind source path does not exist: /opt/cni/bin")).isPresent();
