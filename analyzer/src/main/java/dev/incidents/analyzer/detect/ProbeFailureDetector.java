@@ -77,7 +77,11 @@ public final class ProbeFailureDetector implements Detector {
                 }
                 if (Math.max(1, e.event().getCount()) >= threshold(word, pod)
                         || pod.map(ProbeFailureDetector::probeKillsExplainRestarts).orElse(false)) {
-                    return Optional.of(Findings.of(e, facts(word, e.container(), pod, subject)));
+                    // failures that time out waiting for the answer: the server is up and too slow for the probe
+                    // (or hung), not still loading, which refuses the connection or answers 503 at once
+                    Facts facts = facts(word, e.container(), pod, subject);
+                    return Optional.of(Findings.of(e, probe.get().timedOut() ? facts.withClue(Clue.PROBE_TIMEOUT)
+                            : facts));
                 }
                 if (probe.get().probe() == ProbeFailure.Probe.STARTUP && timingOutPastStartUp(e, probe.get())) {
                     return Optional.of(Findings.of(e, facts(word, e.container(), pod, subject)
