@@ -151,6 +151,47 @@ class LiveMappingTest {
         return ShippedState.fingerprint(mapped);
     }
 
+    /**
+     * {@link ObjectJson#of} copies fabric8's own tree instead of writing and re-reading its JSON text: the same tree,
+     * node types and field order included, for every object the fixtures hold (the workload's Deployment, ReplicaSet,
+     * Pod and their statuses, the Node with its status patches, core and events.k8s.io Events, a PodGroup custom
+     * resource), so the mapping and the recordings written from it do not change.
+     */
+    @Test
+    void theCopiedTreeIsTheTreeOfTheObjectsText() {
+        java.util.List<io.fabric8.kubernetes.api.model.HasMetadata> objects = new java.util.ArrayList<>(
+                Serialization.unmarshal(fixture("workload.yaml"), KubernetesList.class).getItems());
+        Pod pod = workloadPod();
+        for (String status : java.util.List.of("pod-image-pull-backoff.json", "pod-crash-loop.json")) {
+            Pod patched = Serialization.clone(pod);
+            patched.setStatus(Serialization.unmarshal(ObjectJson.parse(fixture(status)).get(0).get("value").toString(),
+                    io.fabric8.kubernetes.api.model.PodStatus.class));
+            patched.getMetadata().setManagedFields(java.util.List.of(new ManagedFieldsEntryBuilder().withManager("kubelet")
+                    .withOperation("Update").withTime("2025-03-14T10:02:09Z").build()));
+            objects.add(patched);
+        }
+        Node node = Serialization.unmarshal(fixture("node.yaml"), Node.class);
+        objects.add(node);
+        for (String conditions : java.util.List.of("node-disk-pressure.json", "node-heartbeat.json")) {
+            Node patched = Serialization.clone(node);
+            patched.getStatus().setConditions(Serialization.unmarshal(ObjectJson.parse(fixture(conditions)).get(0)
+                    .get("value").toString(), new tools.jackson.core.type.TypeReference<
+                    java.util.List<io.fabric8.kubernetes.api.model.NodeCondition>>() { }));
+            objects.add(patched);
+        }
+        for (String event : java.util.List.of("event-failed-pull.yaml", "event-core-failed-create.yaml")) {
+            objects.add(Serialization.unmarshal(fixture(event), Event.class));
+        }
+        objects.add(Serialization.unmarshal(fixture("events-v1-backoff.yaml"), io.fabric8.kubernetes.api.model.events.v1.Event.class));
+        objects.add(Serialization.unmarshal(fixture("podgroup-coscheduling.yaml"),
+                io.fabric8.kubernetes.api.model.GenericKubernetesResource.class));
+
+        assertThat(objects).hasSizeGreaterThanOrEqualTo(10).allSatisfy(object -> {
+            assertThat(ObjectJson.of(object)).isEqualTo(ObjectJson.viaText(object));
+            assertThat(ObjectJson.of(object).toString()).isEqualTo(ObjectJson.viaText(object).toString());
+        });
+    }
+
     static Pod workloadPod() {
         KubernetesList list = Serialization.unmarshal(fixture("workload.yaml"), KubernetesList.class);
         return list.getItems().stream().filter(Pod.class::isInstance).map(Pod.class::cast).findFirst().orElseThrow();
