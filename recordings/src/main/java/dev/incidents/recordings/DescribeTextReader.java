@@ -103,10 +103,7 @@ final class DescribeTextReader {
             if ("Pod".equals(kindOf(root)) && root.text("Name") != null) {
                 listedNamespaces.putIfAbsent(root.text("Name"), namespaceOf(root));
             } else if ("PersistentVolumeClaim".equals(kindOf(root))) {
-                Field users = root.child("Used By") != null ? root.child("Used By") : root.child("Mounted By");
-                for (String user : users == null ? List.<String>of() : users.values()) {
-                    listedNamespaces.putIfAbsent(user.trim(), namespaceOf(root));
-                }
+                claimUsers(root).forEach(user -> listedNamespaces.putIfAbsent(user, namespaceOf(root)));
             }
         }
         DescribeEvents.Subject described = onlyDescribed(documents);
@@ -182,14 +179,19 @@ final class DescribeTextReader {
             if (!"PersistentVolumeClaim".equals(kindOf(root))) {
                 continue;
             }
-            Field users = root.child("Used By") != null ? root.child("Used By") : root.child("Mounted By");
-            List<String> pods = users == null ? List.of() : users.values();
+            List<String> pods = claimUsers(root);
             if (pods.size() != 1 || user != null) {
                 return null;
             }
-            user = new DescribeEvents.Subject("Pod", namespaceOf(root), pods.get(0).trim(), null);
+            user = new DescribeEvents.Subject("Pod", namespaceOf(root), pods.get(0), null);
         }
         return user;
+    }
+
+    /** The pods a claim's describe says use it: {@code Used By:} from kubectl 1.21, {@code Mounted By:} before. */
+    private static List<String> claimUsers(Field claim) {
+        Field users = claim.child("Used By") != null ? claim.child("Used By") : claim.child("Mounted By");
+        return users == null ? List.of() : users.values().stream().map(String::trim).toList();
     }
 
     /** The object of the paste's only describe document, by the kind its fields tell; null when none or several. */
