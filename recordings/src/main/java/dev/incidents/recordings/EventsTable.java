@@ -701,7 +701,8 @@ final class EventsTable {
 
     /**
      * A line that no event message continues into: the next command typed at a shell ({@link ShellPrompt}), a
-     * script's title between outputs ({@link ScriptBanner}) or the header of a listing it printed ({@code LAST SEEN   TYPE ...}, {@code NAME   READY ...}, {@code NAME
+     * script's title between outputs ({@link ScriptBanner}) or the header of a listing it printed ({@code LAST SEEN
+     * TYPE ...}, {@code NAME   READY ...}, {@code NAME
      * ENDPOINTS}).
      */
     static boolean endsOutput(String line) {
