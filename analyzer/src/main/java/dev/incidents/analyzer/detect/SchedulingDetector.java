@@ -7,9 +7,11 @@ import dev.incidents.analyzer.hints.Fact;
 import dev.incidents.analyzer.hints.Facts;
 import dev.incidents.analyzer.messages.FailedSchedulingMessage;
 import dev.incidents.analyzer.messages.GangVerdict;
+import dev.incidents.analyzer.messages.KubeletAdmission;
 import dev.incidents.analyzer.messages.QueueVerdict;
 import dev.incidents.analyzer.messages.ScaleUpVerdict;
 import dev.incidents.analyzer.signal.EventSignal;
+import dev.incidents.analyzer.signal.PodObserved;
 import dev.incidents.analyzer.signal.Signal;
 import java.util.Optional;
 
@@ -25,8 +27,15 @@ public abstract class SchedulingDetector extends CategoryDetector {
         super(category);
     }
 
+    /** Kubelet refusals alone open only once they go on this long: a node's restart refuses a burst, then admits. */
+    static final java.time.Duration REFUSALS_SPAN = java.time.Duration.ofMinutes(2);
+
     @Override
     public Optional<Finding> examine(Signal signal, SubjectView subject) {
+        if (rejectedPod(signal) || signal instanceof EventSignal refusal && refusal.pod().isPresent()
+                && KubeletAdmission.parse(refusal.reason(), refusal.message()).isPresent()) {
+            return kubeletRefused(signal);
+        }
         if (!(signal instanceof EventSignal e)) {
             return Optional.empty();
         }
@@ -82,6 +91,48 @@ public abstract class SchedulingDetector extends CategoryDetector {
             facts = facts.withClue(ScaleUpVerdict.clue(e.message()));
         }
         return Optional.of(Findings.of(e, facts));
+    }
+
+    /**
+     * The kubelet refusing a pod already bound to its node for a check the scheduler makes too ({@link
+     * KubeletAdmission}: {@code OutOfcpu}, {@code NodeAffinity}), as an event on the pod or as the reason of a pod that
+     * ended {@code Failed}: evidence for the category of that check, proven the kubelet's ({@code KUBELET_REJECTED}).
+     */
+    private Optional<Finding> kubeletRefused(Signal signal) {
+        if (signal instanceof EventSignal e) {
+            return KubeletAdmission.parse(e.reason(), e.message()).filter(r -> r.category() == category())
+                    .map(r -> Findings.of(e, r.facts()));
+        }
+        PodObserved p = (PodObserved) signal;
+        String reason = p.snapshot().getReason();
+        return KubeletAdmission.parse(reason, p.snapshot().getMessage()).filter(r -> r.category() == category())
+                .map(r -> Findings.of(p, reason, r.raw().isBlank() ? reason : r.raw(), r.facts()));
+    }
+
+    /** A pod the kubelet refused at admission ({@link KubeletAdmission}): Failed for good. */
+    private static boolean rejectedPod(Signal signal) {
+        return signal instanceof PodObserved p && "Failed".equals(p.snapshot().getPhase())
+                && KubeletAdmission.parse(p.snapshot().getReason(), p.snapshot().getMessage()).isPresent();
+    }
+
+    /**
+     * The phase's recovery signals, but a pod the kubelet refused shows itself bound to its node, which is no
+     * recovery: it ended there. Its part ends when it is deleted, or goes quiet.
+     */
+    @Override
+    public Optional<Recovery> recovery(Signal signal, SubjectView subject) {
+        return rejectedPod(signal) ? Optional.empty() : PhaseRecovery.of(category().phase(), signal);
+    }
+
+    /**
+     * The scheduler's verdict is enough by itself (the grace judges how long it lasts); the kubelet's refusals alone,
+     * only once they have gone on for {@link #REFUSALS_SPAN}: a node restarting refuses the pods bound to it while
+     * its labels and room are not yet synced, all in one burst, and their replacements run (kubernetes#109663); a pod
+     * bound past the scheduler to a node without room is refused again with every copy its controller makes.
+     */
+    @Override
+    public boolean sufficient(EvidenceSummary evidence) {
+        return !evidence.onlyClue(Clue.KUBELET_REJECTED) || evidence.span().compareTo(REFUSALS_SPAN) >= 0;
     }
 
     /**

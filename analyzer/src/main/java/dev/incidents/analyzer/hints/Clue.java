@@ -17,6 +17,9 @@ public enum Clue {
 
     // INSUFFICIENT_RESOURCES: the pod's hostPort is taken on every node it may use
     HOST_PORT_IN_USE,
+    // INSUFFICIENT_RESOURCES, NODE_SELECTOR_MISMATCH, UNTOLERATED_TAINT: the kubelet refused a pod already bound to its
+    // node (OutOfcpu, NodeAffinity): bound past the scheduler, or the node changed after the scheduler placed it
+    KUBELET_REJECTED,
     // INSUFFICIENT_RESOURCES: the nodes it may use already have as many volumes attached as their limit allows
     VOLUME_ATTACH_LIMIT,
 

@@ -135,4 +135,31 @@ class GpuAndCapacityMessagesTest {
                 .contains(Clue.GANG_NOT_PLACEABLE);
         assertThat(QueueVerdict.parse("Pending", "Back-off pulling image")).isEmpty();
     }
+
+    /**
+     * The kubelet's admission refusals of checks the scheduler makes too: the category of the check, proven the
+     * kubelet's; an accelerator's OutOf is GPU_ADMISSION_FAILED's, other reasons are none.
+     */
+    @Test
+    void the_kubelet_refusing_a_bound_pod_names_the_check_it_failed() {
+        assertThat(KubeletAdmission.parse("OutOfcpu", "Node didn't have enough resource: cpu, requested: 2000, used: "
+                + "15350, capacity: 16000")).hasValueSatisfying(r -> {
+                    assertThat(r.category()).isEqualTo(dev.incidents.analyzer.Category.INSUFFICIENT_RESOURCES);
+                    assertThat(r.resource()).contains("cpu");
+                    assertThat(r.facts().clues()).containsExactly(Clue.KUBELET_REJECTED);
+                });
+        assertThat(KubeletAdmission.parse("OutOfpods", "")).map(KubeletAdmission::resource).contains(Optional.of("pods"));
+        assertThat(KubeletAdmission.parse("NodeAffinity", "Predicate NodeAffinity failed"))
+                .map(KubeletAdmission::category).contains(dev.incidents.analyzer.Category.NODE_SELECTOR_MISMATCH);
+        assertThat(KubeletAdmission.parse("MatchNodeSelector", "Predicate MatchNodeSelector failed"))
+                .map(KubeletAdmission::category).contains(dev.incidents.analyzer.Category.NODE_SELECTOR_MISMATCH);
+        assertThat(KubeletAdmission.parse("TaintToleration", "Predicate TaintToleration failed"))
+                .map(KubeletAdmission::category).contains(dev.incidents.analyzer.Category.UNTOLERATED_TAINT);
+        assertThat(KubeletAdmission.parse("NodePorts", "Predicate NodePorts failed")).map(KubeletAdmission::resource)
+                .contains(Optional.of("host ports"));
+        assertThat(KubeletAdmission.parse("OutOfnvidia.com/gpu", "Node didn't have enough resource: nvidia.com/gpu, "
+                + "requested: 1, used: 4, capacity: 4")).isEmpty();
+        assertThat(KubeletAdmission.parse("Failed", "Error: ErrImagePull")).isEmpty();
+        assertThat(KubeletAdmission.parse(null, null)).isEmpty();
+    }
 }
