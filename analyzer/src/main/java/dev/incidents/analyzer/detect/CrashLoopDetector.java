@@ -1,6 +1,7 @@
 package dev.incidents.analyzer.detect;
 
 import dev.incidents.analyzer.Category;
+import dev.incidents.analyzer.hints.Clue;
 import dev.incidents.analyzer.hints.Fact;
 import dev.incidents.analyzer.hints.Facts;
 import dev.incidents.analyzer.messages.ContainerBackOff;
@@ -38,6 +39,11 @@ public final class CrashLoopDetector implements Detector {
 
     @Override
     public Optional<Finding> examine(Signal signal, SubjectView subject) {
+        if (signal instanceof EventSignal e && e.pod().isPresent() && "FailedPostStartHook".equals(e.reason())) {
+            // the kubelet kills a container whose postStart hook fails, and restarts it: a loop with its cause
+            return Optional.of(Findings.of(e, Facts.empty().with(Fact.CONTAINER, e.container())
+                    .withClue(Clue.POST_START_HOOK_FAILED)));
+        }
         if (signal instanceof EventSignal e && "BackOff".equals(e.reason()) && e.pod().isPresent()) {
             Optional<ContainerBackOff> backOff = ContainerBackOff.parse(e.message());
             if (backOff.isEmpty()) {

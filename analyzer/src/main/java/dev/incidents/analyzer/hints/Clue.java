@@ -136,6 +136,9 @@ public enum Clue {
     QUEUE_QUOTA_EXHAUSTED,
     GANG_NOT_PLACEABLE,
 
+    // CRASH_LOOP: the kubelet kills the container because its postStart hook fails (FailedPostStartHook)
+    POST_START_HOOK_FAILED,
+
     // READINESS_FAILING: the probe reached the endpoint and timed out waiting for its answer
     PROBE_TIMEOUT,
     // READINESS_FAILING, PROBE_FAILURE: the server answered, and the answer says the probe asks the wrong thing (a path
