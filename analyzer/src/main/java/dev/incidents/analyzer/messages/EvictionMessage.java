@@ -39,7 +39,8 @@ public record EvictionMessage(Pressure pressure, boolean nodePressure, Optional<
         PID
     }
 
-    private static final Pattern LOW_ON = Pattern.compile("low on resource: ([A-Za-z0-9.\\-]+)");
+    /** {@code low on resource: memory}; kubelets 1.6 to 1.8 named the condition instead: {@code low on resource: [DiskPressure]}. */
+    private static final Pattern LOW_ON = Pattern.compile("low on resource: \\[?([A-Za-z0-9.\\-]+)");
     private static final Pattern RECLAIM = Pattern.compile("Attempting to reclaim ([A-Za-z0-9.\\-]+)");
     private static final Pattern CONDITION = Pattern.compile("node had condition: \\[(\\w+)]");
     private static final Pattern THRESHOLD = Pattern.compile("Threshold quantity: ([^,\\s]+), available: ([^.,\\s]+)");
@@ -67,7 +68,7 @@ public record EvictionMessage(Pressure pressure, boolean nodePressure, Optional<
         Matcher reclaim = RECLAIM.matcher(message);
         Matcher condition = CONDITION.matcher(message);
         if (low.find()) {
-            pressure = ofResource(low.group(1));
+            pressure = ofResource(low.group(1)).or(() -> ofCondition(low.group(1)));
         } else if (reclaim.find()) {
             pressure = ofResource(reclaim.group(1));
         } else if (condition.find()) {

@@ -29,6 +29,8 @@ class EvictionMessageTest {
         "The node was low on resource: memory. Threshold quantity: 100Mi, available: 72Mi. Container app was using 900Mi, request is 512Mi, has larger consumption of memory. |MEMORY|true",
         "The node was low on resource: pids. |PID|true",
         "The node had condition: [DiskPressure]. |DISK|true",
+        "The node was low on resource: [DiskPressure]. |DISK|true",
+        "The node was low on resource: [MemoryPressure]. |MEMORY|true",
         "The node had condition: [MemoryPressure]. |MEMORY|true",
         "Attempting to reclaim ephemeral-storage|DISK|true",
         "Attempting to reclaim memory|MEMORY|true",
