@@ -87,7 +87,11 @@ public record ContainerStartFailure(Kind kind, String raw) {
     private static Kind kindOf(String m) {
         if (m.contains("nvidia-container-cli") || m.contains("nvidia-container-runtime") || m.contains("libnvidia-ml")
                 || m.contains("nvml") || m.contains("driver not loaded") || m.contains("nvidia-smi")
-                || m.contains("cuda driver")) {
+                || m.contains("cuda driver")
+                // the toolkit's CDI specification missing for the devices asked (nvidia-ctk cdi generate never ran, or
+                // ran before the driver), and Docker without the NVIDIA runtime asked for GPUs
+                || m.contains("unresolvable cdi devices nvidia.com/")
+                || m.contains("could not select device driver") && m.contains("[[gpu]]")) {
             return Kind.NVIDIA_TOOLKIT;
         }
         if (m.contains("executable file") && m.contains("not found") // cri-o quotes the name: executable file `x` not found

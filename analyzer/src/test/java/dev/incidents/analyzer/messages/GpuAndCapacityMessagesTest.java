@@ -25,6 +25,14 @@ class GpuAndCapacityMessagesTest {
                 .map(ContainerStartFailure::kind).contains(ContainerStartFailure.Kind.ENTRYPOINT_MISSING);
         assertThat(ContainerStartFailure.parse("Error: container create failed: exec format error"))
                 .map(ContainerStartFailure::kind).contains(ContainerStartFailure.Kind.WRONG_ARCHITECTURE);
+        // the toolkit's CDI specification not generated for the GPUs asked; Docker without the NVIDIA runtime
+        assertThat(ContainerStartFailure.parse("Error: failed to create containerd task: failed to create shim task: "
+                + "OCI runtime create failed: could not apply required modification to OCI specification: error "
+                + "modifying OCI spec: failed to inject CDI devices: unresolvable CDI devices nvidia.com/gpu=all: unknown"))
+                .map(ContainerStartFailure::kind).contains(ContainerStartFailure.Kind.NVIDIA_TOOLKIT);
+        assertThat(ContainerStartFailure.parse("Error: failed to start container \"triton\": Error response from daemon: "
+                + "could not select device driver \"\" with capabilities: [[gpu]]")).map(ContainerStartFailure::kind)
+                .contains(ContainerStartFailure.Kind.NVIDIA_TOOLKIT);
         // a script without its execute bit: runc before 1.1 quotes the path after "exec:", 1.1+ does not
         assertThat(ContainerStartFailure.parse("Error: failed to create containerd task: failed to create shim task: "
                 + "OCI runtime create failed: runc create failed: unable to start container process: exec: "
