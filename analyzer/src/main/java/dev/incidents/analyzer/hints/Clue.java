@@ -91,6 +91,8 @@ public enum Clue {
     IP_EXHAUSTED,
     CNI_FAILED,
     RUNTIME_HANDLER_MISSING,
+    /** {@code failed to get sandbox image "registry.k8s.io/pause:3.9"}: the runtime cannot pull its pause image. */
+    SANDBOX_IMAGE_PULL_FAILED,
 
     // POD_EVICTED
     NODE_PRESSURE,

@@ -26,6 +26,7 @@ public record SandboxFailure(Kind kind, Optional<String> runtimeHandler, Optiona
         IP_EXHAUSTED,
         CNI,
         RUNTIME_HANDLER,
+        SANDBOX_IMAGE,
         OTHER
     }
 
@@ -52,6 +53,12 @@ public record SandboxFailure(Kind kind, Optional<String> runtimeHandler, Optiona
             return Optional.of(new SandboxFailure(Kind.RUNTIME_HANDLER, Optional.of(crio.group(1)), Optional.empty(),
                     message));
         }
+        if (lower.contains("failed to get sandbox image") || lower.contains("pause")
+                && (lower.contains("failed to pull") || lower.contains("failed pulling"))) {
+            // the runtime cannot pull its pause image (containerd's sandbox_image, registry.k8s.io/pause by default):
+            // an air-gapped or filtered node, or a mirror without it
+            return Optional.of(new SandboxFailure(Kind.SANDBOX_IMAGE, Optional.empty(), Optional.empty(), message));
+        }
         Matcher plugin = PLUGIN.matcher(message);
         Optional<String> cni = plugin.find() ? Optional.of(plugin.group(1)) : Optional.empty();
         if (lower.contains("failed to assign an ip") || lower.contains("no available ip")
@@ -72,6 +79,7 @@ public record SandboxFailure(Kind kind, Optional<String> runtimeHandler, Optiona
             case IP_EXHAUSTED -> Facts.empty().withClue(Clue.IP_EXHAUSTED);
             case CNI -> Facts.empty().withClue(Clue.CNI_FAILED);
             case RUNTIME_HANDLER -> Facts.empty().withClue(Clue.RUNTIME_HANDLER_MISSING);
+            case SANDBOX_IMAGE -> Facts.empty().withClue(Clue.SANDBOX_IMAGE_PULL_FAILED);
             case OTHER -> Facts.empty();
         };
     }

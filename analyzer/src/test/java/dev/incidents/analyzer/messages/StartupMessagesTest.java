@@ -104,6 +104,8 @@ class StartupMessagesTest {
         "Failed to create pod sandbox: rpc error: code = Unknown desc = failed to setup network for sandbox \"9a2b\": plugin type=\"calico\" failed (add): error getting ClusterInformation: connection is unauthorized: Unauthorized|CNI",
         "Failed to create pod sandbox: rpc error: code = Unknown desc = [failed to set up sandbox container \"0a1b\" network for pod \"web-1\": networkPlugin cni failed to set up pod \"web-1_default\" network: open /run/flannel/subnet.env: no such file or directory]|CNI",
         "Failed to create pod sandbox: rpc error: code = Unavailable desc = connection error: desc = \"transport: Error while dialing dial unix /run/containerd/containerd.sock: connect: connection refused\"|OTHER",
+        "Failed to create pod sandbox: rpc error: code = Unknown desc = failed to get sandbox image \"registry.k8s.io/pause:3.9\": failed to pull image \"registry.k8s.io/pause:3.9\": failed to pull and unpack image \"registry.k8s.io/pause:3.9\": failed to resolve reference \"registry.k8s.io/pause:3.9\": failed to do request: Head \"https://registry.k8s.io/v2/pause/manifests/3.9\": dial tcp: lookup registry.k8s.io: no such host|SANDBOX_IMAGE",
+        "Failed to create pod sandbox: rpc error: code = Unknown desc = failed pulling image \"k8s.gcr.io/pause:3.2\": Error response from daemon: Get https://k8s.gcr.io/v2/: net/http: request canceled while waiting for connection (Client.Timeout exceeded while awaiting headers)|SANDBOX_IMAGE",
     })
     void sandboxFailures(String message, SandboxFailure.Kind kind) {
         assertThat(SandboxFailure.parse(message).orElseThrow().kind()).isEqualTo(kind);
