@@ -92,8 +92,10 @@ public final class InitContainerFailedDetector implements Detector {
             return Optional.empty();
         }
         Optional<PodState> pod = subject.pod(e.pod());
-        Optional<String> container = backOff.get().container().or(() -> pod.map(s -> s.startedContainer));
-        boolean named = container.isPresent() && e.failedInitContainer(container.get());
+        Optional<String> container = backOff.get().container().or(e::container).or(() -> pod.map(s -> s.startedContainer));
+        // the kubelet says so itself: a pre-1.10 FailedSync naming the init container, or the event's field path
+        boolean named = container.isPresent() && (e.failedInitContainer(container.get())
+                || e.aboutInitContainer() && e.container().equals(container));
         if (container.isEmpty() || !named && !INIT_NAME.matcher(container.get()).matches()
                 || pod.map(s -> container.get().equals(s.container)).orElse(false)) {
             return Optional.empty();

@@ -68,6 +68,12 @@ public record EventSignal(KubeEvent event, Instant time, Instant firstTime, Opti
     /** {@code spec.containers{triton}}, {@code spec.initContainers{init}}: the container a kubelet event is about. */
     private static final Pattern CONTAINER_FIELD = Pattern.compile("spec\\.(?:init|ephemeral)?[cC]ontainers\\{([^}]+)}");
 
+    /** Whether the event is about an init container: its field path is {@code spec.initContainers{x}}. */
+    public boolean aboutInitContainer() {
+        String path = event.getInvolvedObject().getFieldPath();
+        return path != null && path.startsWith("spec.initContainers{");
+    }
+
     /** The container the event is about, from the involved object's field path (kubelet events name it). */
     public Optional<String> container() {
         String path = event.getInvolvedObject().getFieldPath();
