@@ -96,7 +96,8 @@ public final class InitContainerFailedDetector implements Detector {
         // the kubelet says so itself: a pre-1.10 FailedSync naming the init container, or the event's field path
         boolean named = container.isPresent() && (e.failedInitContainer(container.get())
                 || e.aboutInitContainer() && e.container().equals(container));
-        if (container.isEmpty() || !named && !INIT_NAME.matcher(container.get()).matches()
+        boolean appContainer = !e.aboutInitContainer() && e.container().equals(container); // spec.containers{x}
+        if (container.isEmpty() || appContainer || !named && !INIT_NAME.matcher(container.get()).matches()
                 || pod.map(s -> container.get().equals(s.container)).orElse(false)) {
             return Optional.empty();
         }
