@@ -5,6 +5,7 @@ import dev.incidents.analyzer.hints.Clue;
 import dev.incidents.analyzer.hints.Fact;
 import dev.incidents.analyzer.hints.Facts;
 import dev.incidents.analyzer.messages.ContainerBackOff;
+import dev.incidents.analyzer.messages.TerminationMessage;
 import dev.incidents.analyzer.signal.EventSignal;
 import dev.incidents.analyzer.signal.PodObserved;
 import dev.incidents.analyzer.signal.Signal;
@@ -69,6 +70,9 @@ public final class CrashLoopDetector implements Detector {
                 if (c.getState() != null && "CrashLoopBackOff".equals(c.getState().getReason())) {
                     Facts facts = Facts.empty().with(Fact.EXIT_CODE, Optional.ofNullable(c.getLastState())
                             .map(s -> s.getExitCode()).map(String::valueOf));
+                    Optional<Clue> said = Optional.ofNullable(c.getLastState()).map(ContainerState::getMessage)
+                            .flatMap(TerminationMessage::clue);
+                    facts = said.isPresent() ? facts.withClue(said.get()) : facts;
                     return Optional.of(Findings.of(p, c, "CrashLoopBackOff", "container " + c.getName()
                             + " waiting in CrashLoopBackOff, restart count " + c.getRestartCount(), facts));
                 }
@@ -88,10 +92,11 @@ public final class CrashLoopDetector implements Detector {
                     // caught between two restarts (kubectl's STATUS shows the end reason: "Error   5 (1m ago)")
                     Integer exit = c.getState().getExitCode();
                     String reason = c.getState().getReason() == null ? "terminated" : c.getState().getReason();
+                    Facts facts = Facts.empty().with(Fact.EXIT_CODE, Optional.ofNullable(exit).map(String::valueOf));
+                    Optional<Clue> said = TerminationMessage.clue(c.getState().getMessage());
                     return Optional.of(Findings.of(p, c, reason, "container " + c.getName() + " " + reason
                             + (exit == null ? "" : " (exit code " + exit + ")") + " again, restart count "
-                            + c.getRestartCount(), Facts.empty().with(Fact.EXIT_CODE,
-                                    Optional.ofNullable(exit).map(String::valueOf))));
+                            + c.getRestartCount(), said.isPresent() ? facts.withClue(said.get()) : facts));
                 }
             }
         }

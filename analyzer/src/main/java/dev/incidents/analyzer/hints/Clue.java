@@ -140,6 +140,11 @@ public enum Clue {
 
     // CRASH_LOOP: the kubelet kills the container because its postStart hook fails (FailedPostStartHook)
     POST_START_HOOK_FAILED,
+    // CRASH_LOOP, from the container's termination message: the GPU's memory is too small for the model, or for the
+    // KV cache the context asks for, or the container sees no usable GPU driver
+    GPU_OUT_OF_MEMORY,
+    KV_CACHE_TOO_SMALL,
+    NO_USABLE_GPU_DRIVER,
 
     // READINESS_FAILING: the probe reached the endpoint and timed out waiting for its answer
     PROBE_TIMEOUT,

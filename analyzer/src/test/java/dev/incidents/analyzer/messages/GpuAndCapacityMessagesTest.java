@@ -170,4 +170,23 @@ class GpuAndCapacityMessagesTest {
         assertThat(KubeletAdmission.parse("Failed", "Error: ErrImagePull")).isEmpty();
         assertThat(KubeletAdmission.parse(null, null)).isEmpty();
     }
+
+    /** A GPU inference server's last words name the cause (its termination message, FallbackToLogsOnError). */
+    @Test
+    void a_containers_last_words_name_the_gpu_cause() {
+        assertThat(TerminationMessage.clue("torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.00 GiB. GPU 0 "
+                + "has a total capacity of 22.06 GiB of which 1.19 GiB is free.")).contains(Clue.GPU_OUT_OF_MEMORY);
+        assertThat(TerminationMessage.clue("RuntimeError: CUDA error: out of memory")).contains(Clue.GPU_OUT_OF_MEMORY);
+        assertThat(TerminationMessage.clue("ValueError: The model's max seq len (131072) is larger than the maximum number "
+                + "of tokens that can be stored in KV cache (61248). Try increasing `gpu_memory_utilization` or decreasing "
+                + "`max_model_len` when initializing the engine.")).contains(Clue.KV_CACHE_TOO_SMALL);
+        assertThat(TerminationMessage.clue("ValueError: No available memory for the cache blocks. Try increasing "
+                + "`gpu_memory_utilization` when initializing the engine.")).contains(Clue.KV_CACHE_TOO_SMALL);
+        assertThat(TerminationMessage.clue("RuntimeError: Found no NVIDIA driver on your system. Please check that you "
+                + "have an NVIDIA GPU and installed a driver")).contains(Clue.NO_USABLE_GPU_DRIVER);
+        assertThat(TerminationMessage.clue("CUDA driver version is insufficient for CUDA runtime version"))
+                .contains(Clue.NO_USABLE_GPU_DRIVER);
+        assertThat(TerminationMessage.clue("Error: listen tcp :8000: bind: address already in use")).isEmpty();
+        assertThat(TerminationMessage.clue(null)).isEmpty();
+    }
 }
