@@ -360,7 +360,8 @@ final class DescribeEvents {
         if (namespaced.find()) {
             return new Subject("Pod", namespaced.group(1), namespaced.group(2), contextNode);
         }
-        String bannerPod = text.lines().map(ScriptBanner::pod).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        String bannerPod = text.lines().map(ScriptBanner::pod).filter(java.util.Objects::nonNull).findFirst()
+                .orElse(null);
         if (bannerPod != null) {
             return new Subject("Pod", listed.getOrDefault(bannerPod, contextNamespace), bannerPod, contextNode);
         }

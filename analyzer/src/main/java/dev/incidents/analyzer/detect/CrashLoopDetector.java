@@ -70,9 +70,8 @@ public final class CrashLoopDetector implements Detector {
                 if (c.getState() != null && "CrashLoopBackOff".equals(c.getState().getReason())) {
                     Facts facts = Facts.empty().with(Fact.EXIT_CODE, Optional.ofNullable(c.getLastState())
                             .map(s -> s.getExitCode()).map(String::valueOf));
-                    Optional<Clue> said = Optional.ofNullable(c.getLastState()).map(ContainerState::getMessage)
-                            .flatMap(TerminationMessage::clue);
-                    facts = said.isPresent() ? facts.withClue(said.get()) : facts;
+                    facts = facts.withClue(Optional.ofNullable(c.getLastState()).map(ContainerState::getMessage)
+                            .flatMap(TerminationMessage::clue));
                     return Optional.of(Findings.of(p, c, "CrashLoopBackOff", "container " + c.getName()
                             + " waiting in CrashLoopBackOff, restart count " + c.getRestartCount(), facts));
                 }
@@ -92,11 +91,11 @@ public final class CrashLoopDetector implements Detector {
                     // caught between two restarts (kubectl's STATUS shows the end reason: "Error   5 (1m ago)")
                     Integer exit = c.getState().getExitCode();
                     String reason = c.getState().getReason() == null ? "terminated" : c.getState().getReason();
-                    Facts facts = Facts.empty().with(Fact.EXIT_CODE, Optional.ofNullable(exit).map(String::valueOf));
-                    Optional<Clue> said = TerminationMessage.clue(c.getState().getMessage());
+                    Facts facts = Facts.empty().with(Fact.EXIT_CODE, Optional.ofNullable(exit).map(String::valueOf))
+                            .withClue(TerminationMessage.clue(c.getState().getMessage()));
                     return Optional.of(Findings.of(p, c, reason, "container " + c.getName() + " " + reason
                             + (exit == null ? "" : " (exit code " + exit + ")") + " again, restart count "
-                            + c.getRestartCount(), said.isPresent() ? facts.withClue(said.get()) : facts));
+                            + c.getRestartCount(), facts));
                 }
             }
         }

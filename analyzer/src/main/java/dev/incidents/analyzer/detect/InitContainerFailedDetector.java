@@ -92,7 +92,8 @@ public final class InitContainerFailedDetector implements Detector {
             return Optional.empty();
         }
         Optional<PodState> pod = subject.pod(e.pod());
-        Optional<String> container = backOff.get().container().or(e::container).or(() -> pod.map(s -> s.startedContainer));
+        Optional<String> container = backOff.get().container().or(e::container)
+                .or(() -> pod.map(s -> s.startedContainer));
         // the kubelet says so itself: a pre-1.10 FailedSync naming the init container, or the event's field path
         boolean named = container.isPresent() && (e.failedInitContainer(container.get())
                 || e.aboutInitContainer() && e.container().equals(container));

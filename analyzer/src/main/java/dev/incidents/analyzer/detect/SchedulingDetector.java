@@ -32,9 +32,9 @@ public abstract class SchedulingDetector extends CategoryDetector {
 
     @Override
     public Optional<Finding> examine(Signal signal, SubjectView subject) {
-        if (rejectedPod(signal) || signal instanceof EventSignal refusal && refusal.pod().isPresent()
-                && KubeletAdmission.parse(refusal.reason(), refusal.message()).isPresent()) {
-            return kubeletRefused(signal);
+        Optional<KubeletAdmission> refused = refusal(signal);
+        if (refused.isPresent()) {
+            return refused.filter(r -> r.category() == category()).map(r -> refusedFinding(signal, r));
         }
         if (!(signal instanceof EventSignal e)) {
             return Optional.empty();
@@ -98,21 +98,23 @@ public abstract class SchedulingDetector extends CategoryDetector {
      * KubeletAdmission}: {@code OutOfcpu}, {@code NodeAffinity}), as an event on the pod or as the reason of a pod that
      * ended {@code Failed}: evidence for the category of that check, proven the kubelet's ({@code KUBELET_REJECTED}).
      */
-    private Optional<Finding> kubeletRefused(Signal signal) {
+    private static Optional<KubeletAdmission> refusal(Signal signal) {
+        if (signal instanceof EventSignal e && e.pod().isPresent()) {
+            return KubeletAdmission.parse(e.reason(), e.message());
+        }
+        if (signal instanceof PodObserved p && "Failed".equals(p.snapshot().getPhase())) {
+            return KubeletAdmission.parse(p.snapshot().getReason(), p.snapshot().getMessage());
+        }
+        return Optional.empty();
+    }
+
+    private static Finding refusedFinding(Signal signal, KubeletAdmission refusal) {
         if (signal instanceof EventSignal e) {
-            return KubeletAdmission.parse(e.reason(), e.message()).filter(r -> r.category() == category())
-                    .map(r -> Findings.of(e, r.facts()));
+            return Findings.of(e, refusal.facts());
         }
         PodObserved p = (PodObserved) signal;
         String reason = p.snapshot().getReason();
-        return KubeletAdmission.parse(reason, p.snapshot().getMessage()).filter(r -> r.category() == category())
-                .map(r -> Findings.of(p, reason, r.raw().isBlank() ? reason : r.raw(), r.facts()));
-    }
-
-    /** A pod the kubelet refused at admission ({@link KubeletAdmission}): Failed for good. */
-    private static boolean rejectedPod(Signal signal) {
-        return signal instanceof PodObserved p && "Failed".equals(p.snapshot().getPhase())
-                && KubeletAdmission.parse(p.snapshot().getReason(), p.snapshot().getMessage()).isPresent();
+        return Findings.of(p, reason, refusal.raw().isBlank() ? reason : refusal.raw(), refusal.facts());
     }
 
     /**
@@ -121,7 +123,8 @@ public abstract class SchedulingDetector extends CategoryDetector {
      */
     @Override
     public Optional<Recovery> recovery(Signal signal, SubjectView subject) {
-        return rejectedPod(signal) ? Optional.empty() : PhaseRecovery.of(category().phase(), signal);
+        boolean refusedPod = signal instanceof PodObserved && refusal(signal).isPresent();
+        return refusedPod ? Optional.empty() : PhaseRecovery.of(category().phase(), signal);
     }
 
     /**

@@ -46,7 +46,8 @@ public final class HintCatalog {
                                  Set<Clue> unless) {
     }
 
-    private record StepTemplate(HintTemplate step, List<HintTemplate> commands, Set<Fact> requires, Optional<Clue> when) {
+    private record StepTemplate(HintTemplate step, List<HintTemplate> commands, Set<Fact> requires,
+                                Optional<Clue> when) {
     }
 
     private record Entry(HintTemplate title, HintTemplate summary, List<CauseTemplate> causes,

@@ -39,7 +39,10 @@ public record EvictionMessage(Pressure pressure, boolean nodePressure, Optional<
         PID
     }
 
-    /** {@code low on resource: memory}; kubelets 1.6 to 1.8 named the condition instead: {@code low on resource: [DiskPressure]}. */
+    /**
+     * {@code low on resource: memory}; kubelets 1.6 to 1.8 named the condition instead: {@code low on resource:
+     * [DiskPressure]}.
+     */
     private static final Pattern LOW_ON = Pattern.compile("low on resource: \\[?([A-Za-z0-9.\\-]+)");
     private static final Pattern RECLAIM = Pattern.compile("Attempting to reclaim ([A-Za-z0-9.\\-]+)");
     private static final Pattern CONDITION = Pattern.compile("node had condition: \\[(\\w+)]");

@@ -29,12 +29,10 @@ public record GpuAdmissionFailure(Optional<String> resource, Clue clue, String r
 
     private static final Pattern DEVICES_UNAVAILABLE = Pattern.compile(
             "(?:devices unavailable|unhealthy devices?|no healthy devices?)[^.]*? for (\\S+?)[.,]?(?:\\s|$)");
-    private static final Pattern NOT_ENOUGH = Pattern.compile("didn't have enough resource: (\\S+?),");
-    private static final String OUT_OF = "OutOf";
 
     /**
      * Never throws; empty unless the reason is a kubelet admission rejection of devices. {@code OutOf<resource>}
-     * counts only for accelerator resources ({@code OutOfcpu} is a kubelet accounting race of another kind).
+     * counts only for accelerator resources ({@code OutOfcpu} and the others are {@link KubeletAdmission}'s).
      */
     public static Optional<GpuAdmissionFailure> parse(String reason, String message) {
         String text = message == null ? "" : message;
@@ -46,11 +44,10 @@ public record GpuAdmissionFailure(Optional<String> resource, Clue clue, String r
         if ("TopologyAffinityError".equals(reason)) {
             return Optional.of(new GpuAdmissionFailure(Optional.empty(), Clue.TOPOLOGY_AFFINITY, text));
         }
-        if (reason != null && reason.startsWith(OUT_OF)
-                && FailedSchedulingMessage.isAccelerator(reason.substring(OUT_OF.length()))) {
-            Matcher m = NOT_ENOUGH.matcher(text);
-            String resource = m.find() ? m.group(1) : reason.substring(OUT_OF.length());
-            return Optional.of(new GpuAdmissionFailure(Optional.of(resource), Clue.KUBELET_DEVICES_HELD, text));
+        if (reason != null && reason.startsWith(KubeletAdmission.OUT_OF)
+                && FailedSchedulingMessage.isAccelerator(reason.substring(KubeletAdmission.OUT_OF.length()))) {
+            return Optional.of(new GpuAdmissionFailure(KubeletAdmission.outOfResource(reason, text),
+                    Clue.KUBELET_DEVICES_HELD, text));
         }
         return Optional.empty();
     }

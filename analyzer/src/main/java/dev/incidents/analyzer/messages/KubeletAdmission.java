@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
  */
 public record KubeletAdmission(Category category, Optional<String> resource, String raw) {
 
-    private static final String OUT_OF = "OutOf";
+    static final String OUT_OF = "OutOf";
     private static final Pattern PREDICATE = Pattern.compile("^Predicate (\\w+) failed");
     private static final Pattern NOT_ENOUGH = Pattern.compile("didn't have enough resource: (\\S+?),");
 
@@ -39,11 +39,10 @@ public record KubeletAdmission(Category category, Optional<String> resource, Str
             return Optional.empty();
         }
         String text = message == null ? "" : message.trim();
-        if (reason.startsWith(OUT_OF) && reason.length() > OUT_OF.length()) {
-            Matcher m = NOT_ENOUGH.matcher(text);
-            String resource = m.find() ? m.group(1) : reason.substring(OUT_OF.length());
-            return FailedSchedulingMessage.isAccelerator(resource) ? Optional.empty()
-                    : Optional.of(new KubeletAdmission(Category.INSUFFICIENT_RESOURCES, Optional.of(resource), text));
+        Optional<String> lacking = outOfResource(reason, text);
+        if (lacking.isPresent()) {
+            return FailedSchedulingMessage.isAccelerator(lacking.get()) ? Optional.empty()
+                    : Optional.of(new KubeletAdmission(Category.INSUFFICIENT_RESOURCES, lacking, text));
         }
         Matcher predicate = PREDICATE.matcher(text);
         return switch (predicate.find() ? predicate.group(1) : reason) {
@@ -55,6 +54,19 @@ public record KubeletAdmission(Category category, Optional<String> resource, Str
                     Optional.of(new KubeletAdmission(Category.INSUFFICIENT_RESOURCES, Optional.of("host ports"), text));
             default -> Optional.empty();
         };
+    }
+
+    /**
+     * The resource an {@code OutOf<resource>} refusal lacks, as its message names it ({@code Node didn't have enough
+     * resource: cpu, ...}), else as its reason does; empty for any other reason. Devices' refusals read it too
+     * ({@link GpuAdmissionFailure}).
+     */
+    static Optional<String> outOfResource(String reason, String message) {
+        if (reason == null || !reason.startsWith(OUT_OF) || reason.length() == OUT_OF.length()) {
+            return Optional.empty();
+        }
+        Matcher m = NOT_ENOUGH.matcher(message == null ? "" : message);
+        return Optional.of(m.find() ? m.group(1) : reason.substring(OUT_OF.length()));
     }
 
     public Facts facts() {
