@@ -712,6 +712,17 @@ final class DescribeEvents {
     private static final Pattern OLD_FIT_FAILURE = Pattern.compile("\\bfailed to fit in any node\\s*$");
 
 
+    /** The namespace a {@code Successfully assigned ns/pod to node} row of pod {@code name} names, else null. */
+    static String assignedNamespace(List<EventsTable.Row> rows, String name) {
+        for (EventsTable.Row row : rows) {
+            Matcher m = ASSIGNED.matcher(row.message());
+            if (m.find() && m.group(2).equals(name)) {
+                return m.group(1);
+            }
+        }
+        return null;
+    }
+
     /** The node a {@code Successfully assigned ns/pod to node} row of pod {@code name} names, else {@code known}. */
     static String assignedNode(List<EventsTable.Row> rows, String name, String known) {
         String node = known;

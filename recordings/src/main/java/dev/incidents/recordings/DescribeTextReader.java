@@ -87,7 +87,9 @@ final class DescribeTextReader {
             int command = nextOutput(lines, start + 1, next);
             int end = command >= 0 ? command : next;
             Field root = DescribeDocuments.fields(lines, start, end, header);
-            documents.add(new Document(start, root, header[0], end, next));
+            List<EventsTable.Row> rows = header[0] < 0 ? DescribeDocuments.headerlessEvents(root.child("Events"))
+                    : EventsTable.describeRows(lines.subList(0, end), header[0], new int[1]);
+            documents.add(new Document(start, root, end, next, rows));
         }
         List<List<PodsTable.Row>> podRows = pods.read(lines, proseEnd);
         DescribeEvents.Subject listed = PodsTable.onlyPod(podRows);
@@ -101,7 +103,7 @@ final class DescribeTextReader {
         for (Document document : documents) {
             Field root = document.root();
             if ("Pod".equals(kindOf(root)) && root.text("Name") != null) {
-                listedNamespaces.putIfAbsent(root.text("Name"), namespaceOf(root));
+                listedNamespaces.putIfAbsent(root.text("Name"), document.namespace());
             } else if ("PersistentVolumeClaim".equals(kindOf(root))) {
                 claimUsers(root).forEach(user -> listedNamespaces.putIfAbsent(user, namespaceOf(root)));
             }
@@ -156,10 +158,24 @@ final class DescribeTextReader {
     }
 
     /**
-     * A describe document: the line its {@code Name:} is on, its fields, its Events header's line (-1: none), where its
-     * output ends (the next command's line, else the next document's start) and where the next document starts.
+     * A describe document: the line its {@code Name:} is on, its fields, where its output ends (the next command's line,
+     * else the next document's start), where the next document starts, and its Events table's rows.
      */
-    private record Document(int start, Field root, int eventsHeader, int end, int next) {
+    private record Document(int start, Field root, int end, int next, List<EventsTable.Row> rows) {
+
+        /**
+         * The namespace the describe names; a pod's describe cut above its {@code Namespace:} line ({@code ...}) is in
+         * the one its own {@code Successfully assigned ns/pod to node} row names; else {@code default}.
+         */
+        String namespace() {
+            if (root.child("Namespace") == null && root.text("Name") != null) {
+                String assigned = DescribeEvents.assignedNamespace(rows, root.text("Name"));
+                if (assigned != null) {
+                    return assigned;
+                }
+            }
+            return namespaceOf(root);
+        }
     }
 
     /** The namespace a describe names, {@code default} when it names none. */
@@ -310,7 +326,6 @@ final class DescribeTextReader {
     private void readDocument(List<String> lines, Document document) {
         Field root = document.root();
         int start = document.start();
-        int eventsHeader = document.eventsHeader();
         String name = root.text("Name");
         if (name == null) {
             return; // "Name:" with no value: nothing to name the object by
@@ -319,9 +334,8 @@ final class DescribeTextReader {
             events.readPrinted(lines, start); // kubectl describe event: the event itself
             return;
         }
-        String namespace = namespaceOf(root);
-        List<EventsTable.Row> rows = eventsHeader < 0 ? DescribeDocuments.headerlessEvents(root.child("Events"))
-                : EventsTable.describeRows(lines.subList(0, document.end()), eventsHeader, new int[1]);
+        String namespace = document.namespace();
+        List<EventsTable.Row> rows = document.rows();
         String apiVersion = root.text("API Version");
         if (isCustomResource(root.text("Kind"), apiVersion)) {
             // kubectl's generic describer (custom resources: InferenceService, RayCluster, PodGroup, ...) prints

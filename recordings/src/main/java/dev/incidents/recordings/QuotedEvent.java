@@ -154,8 +154,13 @@ final class QuotedEvent {
     private static final Pattern STATEFUL_SET_CREATE = Pattern.compile(
             "\\bcreate (?:Pod \\S+|Claim \\S+ for Pod \\S+) in StatefulSet ([a-z0-9][-a-z0-9.]*) failed error: .+");
 
-    /** {@code pod/operator-init-lng8l    Failed to pull image ...}: the event's object, then its message. */
-    private static final Pattern OBJECT_COLUMN = Pattern.compile("(?:pod|po|pods)/([a-z0-9][-a-z0-9.]*)\\s{2,}");
+    /**
+     * {@code pod/operator-init-lng8l    Failed to pull image ...}: the event's object, then its message; kubectl's
+     * OBJECT column, or a Go template's {@code {{.involvedObject.kind}}/{{.involvedObject.name}}} and a tab
+     * ({@code Pod/web-0<TAB>0/1 nodes are available: ...}).
+     */
+    private static final Pattern OBJECT_COLUMN = Pattern.compile(
+            "(?:[Pp]od|po|pods)/([a-z0-9][-a-z0-9.]*)(?:\\s{2,}|\\t\\s*)");
     /** {@code couldn't find key network in Secret kube-system/hcloud}: the pod's namespace. */
     private static final Pattern REFERENCED_NAMESPACE = Pattern.compile(" in (?:ConfigMap|Secret) ([a-z0-9][-a-z0-9]*)/");
 
@@ -264,8 +269,11 @@ final class QuotedEvent {
                 }
             }
             Matcher fitPod = FIT_FAILURE_POD.matcher(message);
+            // the pod an OBJECT column before the verdict names (get events -o custom-columns, a Go template)
+            Matcher object = OBJECT_COLUMN.matcher(QUOTE_MARKER.matcher(line.substring(0, verdict.start())).replaceFirst(""));
+            String pod = fitPod.find() ? "pod/" + fitPod.group(1) : object.matches() ? "pod/" + object.group(1) : null;
             return new EventsTable.Row(lineNumber, null, "Warning", "FailedScheduling", age(line, now),
-                    "default-scheduler", fitPod.find() ? "pod/" + fitPod.group(1) : null, message.strip(), null, null);
+                    "default-scheduler", pod, message.strip(), null, null);
         }
         String quoted = unwrapped(QUOTE_MARKER.matcher(line).replaceFirst(""));
         // kubectl's OBJECT column before the message, the other columns cut (get events -o custom-columns, awk)

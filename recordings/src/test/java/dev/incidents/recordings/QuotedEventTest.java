@@ -281,6 +281,27 @@ class QuotedEventTest {
         assertThat(row.getInvolvedObject().getNamespace()).isEqualTo("kube-system");
     }
 
+    /**
+     * A Go template's print of events ({@code {{.involvedObject.kind}}/{{.involvedObject.name}}<TAB>{{.message}}}):
+     * each verdict and each placement is about the pod printed before it, not one unnamed pod of the paste, in the
+     * namespace the placement names.
+     */
+    @Test
+    void aGoTemplatesKindSlashNameBeforeEachMessage() {
+        List<Recorded> records = Recordings.read("paste.txt", """
+                Pod/large-oortcloud-tolerant-5fd7797bb8-8crxx   0/1 nodes are available: 1 node(s) had untolerated taint {owner: kuiperbelt}. preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling..
+                Pod/other-kuiperbelt-6dbc7774bd-vvddq	Successfully assigned magellan/other-kuiperbelt-6dbc7774bd-vvddq to controlplane
+                Pod/small-oortcloud-tolerant-76658bdf49-lp4kc   0/1 nodes are available: 1 node(s) didn't match Pod's node affinity/selector. preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling..
+                """, OPTIONS, rejections::add);
+
+        assertThat(rejections).isEmpty();
+        assertThat(records).extracting(r -> ((KubeEvent) r.value()).getReason() + " "
+                + namespacedName((KubeEvent) r.value())).containsExactly(
+                "FailedScheduling magellan/large-oortcloud-tolerant-5fd7797bb8-8crxx",
+                "Scheduled magellan/other-kuiperbelt-6dbc7774bd-vvddq",
+                "FailedScheduling magellan/small-oortcloud-tolerant-76658bdf49-lp4kc");
+    }
+
     /** The StatefulSet controller's refusal quoted alone names its StatefulSet: the event is on it. */
     @Test
     void aStatefulSetsCreateFailureIsOnItsStatefulSet() {

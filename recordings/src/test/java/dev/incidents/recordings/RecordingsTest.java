@@ -120,6 +120,44 @@ class RecordingsTest {
                 "EVENT test/llm/Pod/vllm-1", "POD test/llm/vllm-0", "EVENT test/default/Node/gpu-node-7");
     }
 
+    /**
+     * A describe the reporter cut with {@code ...} above its {@code Namespace:} line: the pod and its events are in the
+     * namespace its own {@code Successfully assigned ns/pod} row names, not default; another pod's row does not say.
+     */
+    @Test
+    void aDescribeCutAboveItsNamespaceIsInTheNamespaceItsAssignmentNames() {
+        String text = """
+                > kubectl describe pod nginx
+                Name:         nginx
+                ...
+                Containers:
+                  nginx:
+                    Image:          nginx:foo
+                    State:          Waiting
+                      Reason:       ImagePullBackOff
+                ...
+                Events:
+                  Type     Reason     Age               From               Message
+                  ----     ------     ----              ----               -------
+                  Normal   Scheduled  19s               default-scheduler  Successfully assigned dev/nginx to worker-node01
+                  Warning  Failed     5s (x2 over 17s)  kubelet            Error: ErrImagePull
+
+                > kubectl describe pod web
+                Name:         web
+                ...
+                Events:
+                  Type     Reason     Age   From               Message
+                  ----     ------     ----  ----               -------
+                  Normal   Scheduled  19s   default-scheduler  Successfully assigned dev/nginx to worker-node01
+                """;
+        List<Recorded> records = Recordings.read("paste.txt", text, OPTIONS, rejections::add);
+
+        assertThat(rejections).isEmpty();
+        assertThat(records).extracting(r -> r.kind() + " " + r.key()).contains(
+                "EVENT test/dev/Pod/nginx", "POD test/dev/nginx", "EVENT test/default/Pod/web")
+                .doesNotContain("POD test/default/nginx", "EVENT test/default/Pod/nginx");
+    }
+
     /** The driver's Xid in dmesg, printed through {@code ssh gpu-node-7}: that node's, not an unnamed one's. */
     @Test
     void aNodesLogPrintedThroughSshIsThatNodes() {
