@@ -50,6 +50,12 @@ public enum Clue {
     REGISTRY_RATE_LIMITED,
     REGISTRY_UNREACHABLE,
     REGISTRY_TLS,
+    /** The runtime speaks HTTPS to a registry that serves plain HTTP ({@code server gave HTTP response to HTTPS client}). */
+    REGISTRY_PLAIN_HTTP,
+    /** The registry answers a 5xx. */
+    REGISTRY_SERVER_ERROR,
+    /** containerd's content store lacks a blob of the image it pulled ({@code content digest sha256:x: not found}). */
+    IMAGE_CONTENT_MISSING,
     // IMAGE_PULL_AUTH / IMAGE_NOT_FOUND / IMAGE_PULL_FAILED: a controller (Knative) resolving the tag itself
     TAG_RESOLUTION,
     // IMAGE_NOT_FOUND: Docker Hub's "pull access denied ..., repository does not exist or may require" (missing or private)
@@ -58,6 +64,8 @@ public enum Clue {
     NOT_AN_OFFICIAL_IMAGE,
     // IMAGE_NOT_FOUND: the image exists, but its manifest list has no entry for the node's OS and architecture
     NO_PLATFORM_MANIFEST,
+    /** IMAGE_NOT_FOUND: CRI-O/Podman cannot resolve an unqualified image name (no alias, no unqualified-search registry). */
+    SHORT_NAME_UNRESOLVED,
     /** {@code ErrImageNeverPull}: imagePullPolicy Never, and the image was never loaded onto the node. */
     IMAGE_NOT_ON_NODE,
 

@@ -307,13 +307,40 @@ public record ImagePullFailure(Category category, boolean causeKnown, Optional<S
     /**
      * The image's manifest list has no entry for the node's platform: containerd's {@code no match for platform in
      * manifest}, Docker's {@code no supported platform found in manifest list} and, since Docker 17.06, {@code no
-     * matching manifest for linux/arm64/v8 in the manifest list entries} (an amd64-only image on arm64 nodes).
+     * matching manifest for linux/arm64/v8 in the manifest list entries} (an amd64-only image on arm64 nodes); CRI-O's
+     * (containers/image) {@code no image found in manifest list for architecture arm64, variant "v8", OS linux};
+     * Docker's {@code image operating system "windows" cannot be used on this platform} and, since 20.10, {@code image
+     * with reference x was found but does not match the specified platform: wanted linux/amd64, actual: linux/arm64}.
      */
     private static final Pattern PLATFORM_MISSING = Pattern.compile(
             "no match for platform in manifest|no supported platform found in manifest list"
-                    + "|no matching manifest for \\S+ in the manifest list");
+                    + "|no matching manifest for \\S+ in the manifest list|no image found in manifest list for architecture"
+                    + "|image operating system \"[^\"]+\" cannot be used on this platform"
+                    + "|was found but does not match the specified platform");
+
+    /**
+     * CRI-O and Podman refusing an unqualified name ({@code short-name "app:v1" did not resolve to an alias and no
+     * unqualified-search registries are defined in "/etc/containers/registries.conf"}, {@code short name mode is
+     * enforcing, but image name app:v1 returns ambiguous list}): the reference names no registry they may search.
+     */
+    private static final Pattern SHORT_NAME_UNRESOLVED = Pattern.compile(
+            "short-name \"[^\"]*\" did not resolve to an alias|short name mode is enforcing");
+
+    /**
+     * containerd's content store missing a blob of an image it had started to pull or unpack ({@code failed to get
+     * reader from content store: content digest sha256:x: not found}): the node's copy, not the registry's image, is
+     * incomplete (an interrupted pull, a garbage collection racing it).
+     */
+    private static final Pattern LOCAL_CONTENT_MISSING = Pattern.compile("content digest sha256:[0-9a-f]+: not found");
+
+    /** The registry's own failure: a 5xx answer to a manifest or blob request. */
+    private static final Pattern REGISTRY_SERVER_ERROR = Pattern.compile(
+            "\\b5\\d\\d (?:internal server error|bad gateway|service unavailable|gateway timeout)\\b");
 
     private static Category categoryOf(String d) {
+        if (LOCAL_CONTENT_MISSING.matcher(d).find()) {
+            return Category.IMAGE_PULL_FAILED; // the registry served it: the node lost part of what it pulled
+        }
         if (d.contains("project not found")) {
             // Harbor's answer for a path whose project does not exist, behind its "unauthorized:" (unauthorized:
             // project not found, name: k8s): the registry says what is missing, which no credentials give
@@ -334,7 +361,7 @@ public record ImagePullFailure(Category category, boolean causeKnown, Optional<S
                 || d.contains("no matching manifest") || d.contains("invalid reference format")
                 // Quay's answer for a tag it no longer serves (deleted, or past its expiration)
                 || d.contains("was deleted or has expired")
-                || PLATFORM_MISSING.matcher(d).find()
+                || PLATFORM_MISSING.matcher(d).find() || SHORT_NAME_UNRESOLVED.matcher(d).find()
                 || BARE_MANIFEST_ERROR.matcher(d).find() || OLD_DOCKER_NOT_FOUND.matcher(d).find()
                 || NO_ENDPOINT_NOT_FOUND.matcher(d).find()) {
             return Category.IMAGE_NOT_FOUND;
@@ -372,29 +399,45 @@ public record ImagePullFailure(Category category, boolean causeKnown, Optional<S
         if (NEVER_PULLED.equals(detail) || detail.equals("ErrImageNeverPull")) {
             return facts.withClue(Clue.IMAGE_NOT_ON_NODE); // whatever the name: the node was never to pull it
         }
+        String d = detail.toLowerCase(Locale.ROOT);
+        // the runtime's own words on the platform or the name come before what the name suggests
+        if (PLATFORM_MISSING.matcher(d).find()) {
+            return facts.withClue(Clue.NO_PLATFORM_MANIFEST);
+        }
+        if (SHORT_NAME_UNRESOLVED.matcher(d).find()) {
+            return facts.withClue(Clue.SHORT_NAME_UNRESOLVED);
+        }
         if (category == Category.IMAGE_NOT_FOUND && image.filter(OfficialImages::isMissingLibraryImage).isPresent()) {
             return facts.withClue(Clue.NOT_AN_OFFICIAL_IMAGE);
         }
         if (deniedAlike()) {
             return facts.withClue(Clue.REPOSITORY_DENIED);
         }
-        if (PLATFORM_MISSING.matcher(detail.toLowerCase(Locale.ROOT)).find()) {
-            return facts.withClue(Clue.NO_PLATFORM_MANIFEST);
-        }
         if (category != Category.IMAGE_PULL_FAILED) {
             return facts;
         }
-        String d = detail.toLowerCase(Locale.ROOT);
         if (d.contains("toomanyrequests") || d.contains("429 too many requests") || d.contains("rate limit")) {
             return facts.withClue(Clue.REGISTRY_RATE_LIMITED);
+        }
+        if (d.contains("server gave http response to https client")) {
+            return facts.withClue(Clue.REGISTRY_PLAIN_HTTP);
         }
         if (d.contains("x509") || d.contains("tls:") || d.contains("certificate")) {
             return facts.withClue(Clue.REGISTRY_TLS);
         }
         if (d.contains("i/o timeout") || d.contains("no such host") || d.contains("connection refused")
                 || d.contains("context deadline exceeded") || d.contains("network is unreachable")
-                || d.contains("tls handshake timeout") || d.contains("connection reset")) {
+                || d.contains("tls handshake timeout") || d.contains("connection reset")
+                || d.contains("no route to host") || d.contains("connection timed out")
+                || d.contains("temporary failure in name resolution") || d.contains("server misbehaving")
+                || d.contains("proxyconnect tcp")) {
             return facts.withClue(Clue.REGISTRY_UNREACHABLE);
+        }
+        if (LOCAL_CONTENT_MISSING.matcher(d).find()) {
+            return facts.withClue(Clue.IMAGE_CONTENT_MISSING);
+        }
+        if (REGISTRY_SERVER_ERROR.matcher(d).find()) {
+            return facts.withClue(Clue.REGISTRY_SERVER_ERROR);
         }
         return facts;
     }

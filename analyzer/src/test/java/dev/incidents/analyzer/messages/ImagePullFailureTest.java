@@ -301,7 +301,17 @@ class ImagePullFailureTest {
         "Failed to pull image \"example/node_exporter:v0.15.2\": rpc error: code = Unknown desc = no supported platform "
             + "found in manifest list",
         "Failed to pull image \"arm-only/app:1\": rpc error: code = Unknown desc = Error response from daemon: no matching "
-            + "manifest for linux/amd64 in the manifest list entries"})
+            + "manifest for linux/amd64 in the manifest list entries",
+        // CRI-O's words for it, and Docker's for an image of another OS or one found for another platform
+        "Failed to pull image \"app:v1\": rpc error: code = Unknown desc = choosing an image from manifest list "
+            + "docker://app:v1: no image found in manifest list for architecture arm64, variant \"v8\", OS linux",
+        "Failed to pull image \"app:v1\": rpc error: code = Unknown desc = image operating system \"windows\" cannot be "
+            + "used on this platform",
+        "Failed to pull image \"app:v1\": rpc error: code = Unknown desc = Error response from daemon: image with reference "
+            + "app:v1 was found but does not match the specified platform: wanted linux/amd64, actual: linux/arm64",
+        // the runtime's word on the platform beats what a bare name suggests (myapp is no Docker Official Image)
+        "Failed to pull image \"myapp:arm\": rpc error: code = NotFound desc = failed to pull and unpack image "
+            + "\"docker.io/library/myapp:arm\": no match for platform in manifest: not found"})
     void anImageWithoutABuildForTheNodesPlatformIsNotFound(String message) {
         ImagePullFailure f = ImagePullFailure.parse(message).orElseThrow();
         assertThat(f.category()).isEqualTo(Category.IMAGE_NOT_FOUND);
@@ -316,5 +326,46 @@ class ImagePullFailureTest {
         ImagePullFailure f = ImagePullFailure.parse(message).orElseThrow();
         assertThat(f.category()).isEqualTo(Category.IMAGE_NOT_FOUND);
         assertThat(f.facts().clues()).containsExactly(dev.incidents.analyzer.hints.Clue.IMAGE_NOT_ON_NODE);
+    }
+
+    /**
+     * CRI-O and Podman refuse a short name no alias or unqualified-search registry resolves: the reference names no
+     * image they may pull, whatever exists under docker.io.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Failed to pull image \"app:v1\": rpc error: code = Unknown desc = short-name \"app:v1\" did not resolve to an "
+            + "alias and no unqualified-search registries are defined in \"/etc/containers/registries.conf\"",
+        "Failed to pull image \"app:v1\": rpc error: code = Unknown desc = short name mode is enforcing, but image name "
+            + "app:v1 returns ambiguous list"})
+    void aShortNameTheRuntimeCannotResolveIsNotFound(String message) {
+        ImagePullFailure f = ImagePullFailure.parse(message).orElseThrow();
+        assertThat(f.category()).isEqualTo(Category.IMAGE_NOT_FOUND);
+        assertThat(f.facts().clues()).containsExactly(dev.incidents.analyzer.hints.Clue.SHORT_NAME_UNRESOLVED);
+    }
+
+    /**
+     * Other pull failures say why: a plain-HTTP registry, the registry's own 5xx, the node's content store missing a
+     * blob (the registry served it: not a missing image, though the words end in "not found"), the network on the way.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "Failed to pull image \"registry.local:5000/app:v1\": rpc error: code = Unknown desc = Error response from daemon: "
+            + "Get \"https://registry.local:5000/v2/\": http: server gave HTTP response to HTTPS client|REGISTRY_PLAIN_HTTP",
+        "Failed to pull image \"nvcr.io/nvidia/tritonserver:24.01-py3\": rpc error: code = Unknown desc = failed to pull and "
+            + "unpack image \"nvcr.io/nvidia/tritonserver:24.01-py3\": failed to copy: httpReadSeeker: failed open: unexpected "
+            + "status code https://nvcr.io/v2/nvidia/tritonserver/blobs/sha256:abc: 500 Internal Server Error|REGISTRY_SERVER_ERROR",
+        "Failed to pull image \"nvcr.io/nvidia/tritonserver:24.01-py3\": rpc error: code = Unknown desc = failed to pull and "
+            + "unpack image \"nvcr.io/nvidia/tritonserver:24.01-py3\": failed to extract layer sha256:abc: failed to get reader "
+            + "from content store: content digest sha256:9f3c0d: not found|IMAGE_CONTENT_MISSING",
+        "Failed to pull image \"app:v1\": rpc error: code = Unknown desc = Error response from daemon: Get "
+            + "\"https://registry-1.docker.io/v2/\": proxyconnect tcp: dial tcp 10.0.0.1:3128: connect: no route to host|REGISTRY_UNREACHABLE",
+        "Failed to pull image \"app:v1\": rpc error: code = Unknown desc = Error response from daemon: Get "
+            + "\"https://registry-1.docker.io/v2/\": dial tcp: lookup registry-1.docker.io: Temporary failure in name "
+            + "resolution|REGISTRY_UNREACHABLE"})
+    void otherPullFailuresSayWhy(String message, dev.incidents.analyzer.hints.Clue clue) {
+        ImagePullFailure f = ImagePullFailure.parse(message).orElseThrow();
+        assertThat(f.category()).isEqualTo(Category.IMAGE_PULL_FAILED);
+        assertThat(f.facts().clues()).containsExactly(clue);
     }
 }
