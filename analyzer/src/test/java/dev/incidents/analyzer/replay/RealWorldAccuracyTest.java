@@ -447,9 +447,26 @@ class RealWorldAccuracyTest {
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
     static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
-            // batches 75 and 76 measured 8/9 and 7/8 twice (sessions 25 and 26), looked at in session 26: both misses
-            // fixed as classes (a describe cut above its Namespace: line; a Go template's Kind/name before each message)
-            );
+            // batch 77, measured 11/12 on 2026-12-05 (session 26, at its merge, analyzer of 0a491140, measured alone)
+            // before anyone looked at it
+            // expected IMAGE_PULL_AUTH Deployment/deployment-ricplt-appmgr; IMAGE_PULL_FAILED opened instead
+            "image_pull_auth/annu881-near-rt-ric-deployment-task-kind-o-ran-ricplt-appmgr-imagepullbackoff-167m-missing-pull-secret-for-nexus3-o-ran-sc-registry-rest-of-platform-running-wide-listing",
+            // batch 78, measured 8/12 on 2026-12-05 (session 26, at its merge, analyzer of 0a491140, measured alone)
+            // before anyone looked at it, sealed
+            // expected IMAGE_NOT_FOUND Pod/nginx-19; opened on StatefulSet/nginx
+            "image_not_found/deptno-public-wiki-korean-24-steps-k8s-book-notes-kubespray-arm64-nginx-19-pod-on-nonexistent-tag-nginx-1-19-19-not-found-errimagepull-x3-describe-kube02",
+            // expected INSUFFICIENT_RESOURCES Deployment/nginx-deployment not found
+            "insufficient_resources/jiwonyun9332-awes-1-korean-aews-study-eks-t3-medium-nginx-deployment-scaled-to-70-past-vpc-cni-max-pods-27-pending-without-ip-custom-columns-and-grep-pending",
+            // expected POD_EVICTED Deployment/stress not found
+            "pod_evicted/choisungwook-k8s-ephemeral-storage-korean-test-record-kind-stress-emptydir-fills-control-plane-evicted-ephemeral-storage-1gi-threshold-disk-pressure-true-replacement-pending",
+            // expected PROBE_FAILURE not found
+            "probe_failure/ikubernetes-learning-k8s-chinese-mageedu-course-liveness-exec-demo-demoapp-livez-set-to-fail-exit-137-restart-count-1-ready-true-container-block-only-no-events",
+            // batch 79, measured 6/8 on 2026-12-05 (session 26, at its merge, analyzer of 0a491140, measured alone)
+            // before anyone looked at it
+            // healthy: a NODE_NOT_READY (resolved) opened on the minikube node
+            "healthy/adnanasghar-minikube-commands-notes-minikube-1-11-hyperkit-node-ready-no-pressure-8-system-pods-old-nodenotready-x2-4d-ago-then-nodeready-kubelet-restart-51m-describe-nodes",
+            // expected OOM_KILLED Pod/memory-demo-2; opened on StatefulSet/memory-demo
+            "oom_killed/harshitadwivedi1199-cka-2024-40days-day16-killercoda-memory-demo-2-stress-250m-over-100mi-limit-oomkilled-137-restart-2-crashloopbackoff-beside-running-memory-demo");
 
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
@@ -507,7 +524,7 @@ class RealWorldAccuracyTest {
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
         assertThat(outcomes).hasSizeGreaterThanOrEqualTo(1747);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(17);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(49);
     }
 
     @Test
