@@ -34,7 +34,7 @@ public final class WorkloadResolver {
     public static Workload ofPod(PodSnapshot pod) {
         List<OwnerRef> owners = pod.getOwners();
         if (owners == null || owners.isEmpty()) {
-            return ofPodName(pod.getName(), false);
+            return ofPodName(pod.getName(), pod.getOwnersKnown());
         }
         OwnerRef top = owners.get(owners.size() - 1);
         return ofOwner(top.getKind(), top.getName(), pod.getLabels());

@@ -79,6 +79,7 @@ class ShipperIT {
         assertThat(pending.getOwners()).extracting(OwnerRef::getKind, OwnerRef::getName)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("ReplicaSet", "triton-79569cfbbc"),
                         org.assertj.core.groups.Tuple.tuple("Deployment", "triton"));
+        assertThat(pending.getOwnersKnown()).as("the API server's object shows its owners whole").isTrue();
         assertThat(nodes.awaitAtLeast(1).get(0).key()).isEqualTo(cluster + "/" + NODE);
         Received<KubeEvent> backOff = events.awaitAtLeast(1).get(0);
         assertThat(backOff.key()).isEqualTo(cluster + "/inference/Pod/triton-79569cfbbc-m2wcc");

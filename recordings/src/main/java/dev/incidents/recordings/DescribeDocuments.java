@@ -280,7 +280,10 @@ final class DescribeDocuments {
                 && Character.isWhitespace(line.charAt(end - 1)) && line.substring(start, end).isBlank();
     }
 
-    /** {@code Controlled By: ReplicaSet/triton-5fc797b8f8} as the object's controller owner reference. */
+    /**
+     * {@code Controlled By: ReplicaSet/triton-5fc797b8f8} as the object's controller owner reference; none (an empty
+     * list) when the describe shows where kubectl prints that line and it is not there: a bare Pod.
+     */
     static void controlledBy(Field root, ObjectNode metadata) {
         String controller = root.text("Controlled By");
         if (controller != null && controller.contains("/")) {
@@ -288,7 +291,35 @@ final class DescribeDocuments {
                     .put("kind", controller.substring(0, controller.indexOf('/')))
                     .put("name", controller.substring(controller.indexOf('/') + 1))
                     .put("controller", true);
+        } else if (controller == null && root.child("Controlled By") == null && ownerLineWouldShow(root)) {
+            metadata.putArray("ownerReferences");
         }
+    }
+
+    /** What kubectl describe pod prints right after {@code IPs:} (or {@code IP:} before 1.16) when there is no owner. */
+    private static final java.util.Set<String> AFTER_OWNER_LINE = java.util.Set.of("NominatedNodeName", "Init Containers",
+            "Containers");
+
+    /**
+     * Whether the describe shows the place of its {@code Controlled By:} line: kubectl prints it between the pod's IPs
+     * and its containers, so an {@code IPs:} block followed on the very next line by {@code Containers:} (or {@code
+     * Init Containers:}, {@code NominatedNodeName:}) leaves no room for one the reporter cut.
+     */
+    static boolean ownerLineWouldShow(Field root) {
+        Field ips = root.child("IPs") != null ? root.child("IPs") : root.child("IP");
+        if (ips == null) {
+            return false;
+        }
+        int at = root.childList.indexOf(ips);
+        if (at < 0 || at + 1 >= root.childList.size()) {
+            return false;
+        }
+        Field next = root.childList.get(at + 1);
+        // the block holds its address lines only (IP: x), nothing else: a "..." the reporter put there is no address
+        if (!ips.more.isEmpty() || ips.childList.stream().anyMatch(ip -> !"IP".equals(ip.key) || !ip.more.isEmpty())) {
+            return false;
+        }
+        return AFTER_OWNER_LINE.contains(next.key) && next.line == ips.line + ips.childList.size() + 1;
     }
 
     /** {@code app=triton} lines (Labels, Node-Selectors). */

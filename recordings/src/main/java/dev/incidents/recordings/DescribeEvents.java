@@ -712,6 +712,19 @@ final class DescribeEvents {
     private static final Pattern OLD_FIT_FAILURE = Pattern.compile("\\bfailed to fit in any node\\s*$");
 
 
+    /** When the earliest of {@code rows} was last seen (the time its event is recorded at), null when none says. */
+    Instant earliest(List<EventsTable.Row> rows) {
+        Instant earliest = null;
+        for (EventsTable.Row row : rows) {
+            EventAge age = EventAge.parse(asAge(row.age())).orElse(null);
+            if (age != null) {
+                Instant last = age.lastSeen() == null ? sink.now() : sink.now().minus(age.lastSeen());
+                earliest = earliest == null || last.isBefore(earliest) ? last : earliest;
+            }
+        }
+        return earliest;
+    }
+
     /** The namespace a {@code Successfully assigned ns/pod to node} row of pod {@code name} names, else null. */
     static String assignedNamespace(List<EventsTable.Row> rows, String name) {
         for (EventsTable.Row row : rows) {

@@ -1,5 +1,6 @@
 package dev.incidents.recordings;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.incidents.recordings.DescribeDocuments.Field;
@@ -221,6 +222,45 @@ final class DescribePod {
             terminated.put("exitCode", exitCode);
         }
         return pod;
+    }
+
+    /**
+     * Whether the describe names the pod's owner (its {@code Controlled By:} line, or its place showing none: a bare
+     * pod) unlike what the pod's name suggests ({@link WorkloadName#fromPodName}: a Job's {@code train-x7k2p} reads as a
+     * DaemonSet's, a bare {@code web-19} as a StatefulSet's).
+     */
+    static boolean ownerUnlikeItsName(ObjectNode pod) {
+        JsonNode refs = pod.path("metadata").path("ownerReferences");
+        if (!refs.isArray()) {
+            return false; // the describe may have cut it: the name is all there is
+        }
+        WorkloadName guess = WorkloadName.fromPodName(JsonFields.text(pod, "metadata", "name"));
+        if (refs.isEmpty()) {
+            return !"Pod".equals(guess.kind());
+        }
+        String kind = JsonFields.text(refs.get(0), "kind");
+        String owner = JsonFields.text(refs.get(0), "name");
+        return !(owner != null && (owner.equals(guess.via()) || owner.equals(guess.name()) && kind != null
+                && kind.equals(guess.kind())));
+    }
+
+    /**
+     * The pod as it was created, before the events its describe lists: its name, namespace, labels and owner, Pending,
+     * at {@code at}. A replay learns the pod's owner from it before routing those events (they would otherwise go to
+     * the workload the name suggests: the describe's own snapshot is of the paste's moment, after them), as a live
+     * analyzer learns it from the pod's first snapshot, which comes before its events.
+     */
+    static ObjectNode created(ObjectNode pod, java.time.Instant at) {
+        ObjectNode created = JsonLogReader.MAPPER.createObjectNode();
+        created.put("apiVersion", "v1");
+        created.put("kind", "Pod");
+        ObjectNode metadata = ((ObjectNode) pod.path("metadata")).deepCopy();
+        metadata.remove("deletionTimestamp");
+        metadata.put("creationTimestamp", at.toString());
+        created.set("metadata", metadata);
+        created.putObject("spec");
+        created.putObject("status").put("phase", "Pending");
+        return created;
     }
 
     static ObjectNode pod(Field root, String name, String namespace) {

@@ -3,6 +3,7 @@ package dev.incidents.recordings;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.incidents.recordings.DescribeDocuments.Field;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -362,6 +363,11 @@ final class DescribeTextReader {
                 case "Pod" -> {
                     ObjectNode pod = DescribePod.pod(root, name, namespace);
                     node = JsonFields.text(pod, "spec", "nodeName");
+                    Instant firstEvent = events.earliest(rows);
+                    if (firstEvent != null && DescribePod.ownerUnlikeItsName(pod)) {
+                        Instant created = firstEvent.minusSeconds(1);
+                        sink.snapshot(DescribePod.created(pod, created), line, created);
+                    }
                     emit(pod, line);
                 }
                 case "Node" -> {

@@ -163,6 +163,7 @@ public final class KubeObjects {
                 .setDeletionTimestamp(time(pod, "metadata", "deletionTimestamp"))
                 .setLabels(stringMap(pod, "metadata", "labels"))
                 .setOwners(ownerChain(pod, namespace, owners == null ? OwnerLookup.NONE : owners))
+                .setOwnersKnown(ownersKnown(pod))
                 .setPhase(text(status, "phase"))
                 .setReason(text(status, "reason"))
                 .setMessage(text(status, "message"))
@@ -181,6 +182,16 @@ public final class KubeObjects {
                 .setQosClass(text(status, "qosClass"))
                 .setGroupName(text(pod, "metadata", "annotations", GROUP_NAME_ANNOTATION))
                 .build();
+    }
+
+    /**
+     * Whether the object shows its owner references whole: the API server's objects carry a uid (and an ownerReferences
+     * list when there are owners); an object rebuilt from text says so with an ownerReferences list, empty for a bare
+     * Pod ({@link DescribePod}), and has none when the text may have cut them.
+     */
+    static boolean ownersKnown(JsonNode object) {
+        JsonNode metadata = object.path("metadata");
+        return metadata.has("ownerReferences") || text(metadata, "uid") != null;
     }
 
     /** The latest time written in a Pod: condition transitions, container state times, creation, deletion. */

@@ -372,6 +372,8 @@ final class StreamingMapper {
         /** {@code text(labels, "pod-template-hash")}: "" is absent, unlike in the labels map. */
         String podTemplateHash;
         List<OwnerFields> owners = List.of();
+        /** {@code metadata.has("ownerReferences")}: with the uid, {@link KubeObjects#ownersKnown}. */
+        boolean ownerReferences;
         /** {@code text(metadata, "annotations", KubeObjects.GROUP_NAME_ANNOTATION)}. */
         String groupName;
     }
@@ -407,6 +409,7 @@ final class StreamingMapper {
             }
             case "ownerReferences" -> {
                 m.owners = objects(this::owner);
+                m.ownerReferences = true;
                 yield 6;
             }
             case "annotations" -> {
@@ -1368,6 +1371,7 @@ final class StreamingMapper {
                     .setDeletionTimestamp(metadata.deletionTimestamp)
                     .setLabels(metadata.labels)
                     .setOwners(ownerChain(namespace))
+                    .setOwnersKnown(metadata.ownerReferences || metadata.uid != null)
                     .setPhase(phase)
                     .setReason(reason)
                     .setMessage(message)

@@ -158,6 +158,55 @@ class RecordingsTest {
                 .doesNotContain("POD test/default/nginx", "EVENT test/default/Pod/nginx");
     }
 
+    /**
+     * Whether a pod's snapshot shows its owners whole ({@code ownersKnown}): the API server's object (it has a uid)
+     * does, with or without owners; a describe does where its header shows the place of {@code Controlled By:} (between
+     * the IPs and the containers), and then, when the pod's name suggests another owner, the pod as created comes first,
+     * a second before the oldest event the describe lists, so those events are the described owner's too; a
+     * {@code get pods} row does not.
+     */
+    @Test
+    void aSnapshotSaysWhetherItShowsThePodsOwnersWhole() {
+        String text = """
+                Name:         web-19
+                Namespace:    default
+                Status:       Pending
+                IP:           10.244.1.9
+                IPs:
+                  IP:  10.244.1.9
+                Containers:
+                  web:
+                    Image:          nginx:1.19.19
+                Events:
+                  Type     Reason     Age   From               Message
+                  ----     ------     ----  ----               -------
+                  Normal   Scheduled  3m    default-scheduler  Successfully assigned default/web-19 to node-2
+                """;
+        List<Recorded> described = Recordings.read("paste.txt", text, OPTIONS, rejections::add);
+        List<Recorded> cut = Recordings.read("paste.txt", text.replace("IPs:\n  IP:  10.244.1.9\n", "...\n"), OPTIONS,
+                rejections::add);
+        List<Recorded> listed = Recordings.read("paste.txt", """
+                NAME     READY   STATUS             RESTARTS   AGE
+                web-19   0/1     ImagePullBackOff   0          3m
+                """, OPTIONS, rejections::add);
+        List<Recorded> object = Recordings.read("pod.json", """
+                {"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "web-19", "namespace": "default",
+                 "uid": "0b1c", "creationTimestamp": "2025-03-14T09:40:00Z"}, "spec": {}, "status": {"phase": "Pending"}}
+                """, OPTIONS, rejections::add);
+
+        assertThat(rejections).isEmpty();
+        List<PodSnapshot> pods = described.stream().filter(r -> r.kind() == Recorded.Kind.POD)
+                .map(r -> (PodSnapshot) r.value()).toList();
+        assertThat(pods).extracting(PodSnapshot::getPhase, PodSnapshot::getOwnersKnown, p -> p.getOwners().size())
+                .containsExactly(tuple("Pending", true, 0), tuple("Pending", true, 0));
+        assertThat(pods.get(0).getObservedAt()).isEqualTo(NOW.minusSeconds(181));
+        assertThat(pods.get(0).getContainers()).isEmpty();
+        assertThat(cut).filteredOn(r -> r.kind() == Recorded.Kind.POD).singleElement()
+                .satisfies(r -> assertThat(((PodSnapshot) r.value()).getOwnersKnown()).isFalse());
+        assertThat(listed).singleElement().satisfies(r -> assertThat(((PodSnapshot) r.value()).getOwnersKnown()).isFalse());
+        assertThat(object).singleElement().satisfies(r -> assertThat(((PodSnapshot) r.value()).getOwnersKnown()).isTrue());
+    }
+
     /** The driver's Xid in dmesg, printed through {@code ssh gpu-node-7}: that node's, not an unnamed one's. */
     @Test
     void aNodesLogPrintedThroughSshIsThatNodes() {

@@ -55,7 +55,7 @@ public final class SignalProjection {
     /**
      * Identity and time, its creation (how young a restarting pod is: CRASH_LOOP), whether it is being deleted, the
      * {@code pod-template-hash} label, the label naming its gang ({@link GangLabels}: GANG_PARTIALLY_PLACED) and the
-     * owners (the workload), phase, reason, message, node and conditions, and per container its name, image, accelerator limits,
+     * owners (the workload) and whether they are known whole, phase, reason, message, node and conditions, and per container its name, image, accelerator limits,
      * probes, readiness, restart count and states.
      */
     public static PodSnapshot pod(PodSnapshot pod) {
@@ -64,7 +64,8 @@ public final class SignalProjection {
         }
         Map<String, String> labels = labels(pod.getLabels());
         return new PodSnapshot(pod.getCluster(), pod.getNamespace(), pod.getName(), null, pod.getObservedAt(),
-                pod.getCreationTimestamp(), pod.getDeletionTimestamp(), labels, pod.getOwners(), pod.getPhase(),
+                pod.getCreationTimestamp(), pod.getDeletionTimestamp(), labels, pod.getOwners(), pod.getOwnersKnown(),
+                pod.getPhase(),
                 pod.getReason(), pod.getMessage(), pod.getNodeName(), pod.getConditions(), containers(pod.getInitContainers()),
                 containers(pod.getContainers()), Collections.emptyMap(), null, Collections.emptyList(),
                 Collections.emptyList(), null, null, null, null, null, pod.getGroupName());

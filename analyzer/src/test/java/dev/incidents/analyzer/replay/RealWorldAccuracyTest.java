@@ -440,33 +440,29 @@ class RealWorldAccuracyTest {
             "readiness_failing/pacozg-devops-kubernetes-dwk-exercise-4-02-k3d-wrong-postgres-user-server-healthz-500-readiness-x2-client-refused-x5-both-0-ready-describe-excerpts-and-server-log",
             // batch 74: the webhook's pods only Pending rows in a listing (114 s), no describe and no verdict of theirs;
             // that they wait for the same missing master label as the manager described is the author's account
-            "node_selector_mismatch/burningmyself-blog-chinese-k8s-1-26-hybridnet-underlay-helm-manager-and-webhook-pending-nodeselector-node-role-master-kubeadm-labels-only-control-plane-describe-then-label-root-prompt");
+            "node_selector_mismatch/burningmyself-blog-chinese-k8s-1-26-hybridnet-underlay-helm-manager-and-webhook-pending-nodeselector-node-role-master-kubeadm-labels-only-control-plane-describe-then-label-root-prompt",
+            // batch 77 (session 26): an ImagePullBackOff listing alone; that the pull secret for the nexus3 registry was
+            // missing is only in the repository's report, so the pull failure stays IMAGE_PULL_FAILED
+            "image_pull_auth/annu881-near-rt-ric-deployment-task-kind-o-ran-ricplt-appmgr-imagepullbackoff-167m-missing-pull-secret-for-nexus3-o-ran-sc-registry-rest-of-platform-running-wide-listing",
+            // batch 79 (session 26): minikube NotReady for two hours four days before the capture (NodeNotReady x2,
+            // then NodeReady): a real outage, reported resolved; the author calls the capture healthy. Kept: a node
+            // NotReady for two hours is what a post-mortem over that window wants to see
+            "healthy/adnanasghar-minikube-commands-notes-minikube-1-11-hyperkit-node-ready-no-pressure-8-system-pods-old-nodenotready-x2-4d-ago-then-nodeready-kubelet-restart-51m-describe-nodes");
 
     /**
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
     static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
-            // batch 77, measured 11/12 on 2026-12-05 (session 26, at its merge, analyzer of 0a491140, measured alone)
-            // before anyone looked at it
-            // expected IMAGE_PULL_AUTH Deployment/deployment-ricplt-appmgr; IMAGE_PULL_FAILED opened instead
-            "image_pull_auth/annu881-near-rt-ric-deployment-task-kind-o-ran-ricplt-appmgr-imagepullbackoff-167m-missing-pull-secret-for-nexus3-o-ran-sc-registry-rest-of-platform-running-wide-listing",
             // batch 78, measured 8/12 on 2026-12-05 (session 26, at its merge, analyzer of 0a491140, measured alone)
-            // before anyone looked at it, sealed
-            // expected IMAGE_NOT_FOUND Pod/nginx-19; opened on StatefulSet/nginx
-            "image_not_found/deptno-public-wiki-korean-24-steps-k8s-book-notes-kubespray-arm64-nginx-19-pod-on-nonexistent-tag-nginx-1-19-19-not-found-errimagepull-x3-describe-kube02",
+            // before anyone looked at it, sealed; its nginx-19 miss passes since a class found on batch 79 was fixed
+            // (a describe's owner, or its place showing none, routes the events the describe lists)
             // expected INSUFFICIENT_RESOURCES Deployment/nginx-deployment not found
             "insufficient_resources/jiwonyun9332-awes-1-korean-aews-study-eks-t3-medium-nginx-deployment-scaled-to-70-past-vpc-cni-max-pods-27-pending-without-ip-custom-columns-and-grep-pending",
             // expected POD_EVICTED Deployment/stress not found
             "pod_evicted/choisungwook-k8s-ephemeral-storage-korean-test-record-kind-stress-emptydir-fills-control-plane-evicted-ephemeral-storage-1gi-threshold-disk-pressure-true-replacement-pending",
             // expected PROBE_FAILURE not found
-            "probe_failure/ikubernetes-learning-k8s-chinese-mageedu-course-liveness-exec-demo-demoapp-livez-set-to-fail-exit-137-restart-count-1-ready-true-container-block-only-no-events",
-            // batch 79, measured 6/8 on 2026-12-05 (session 26, at its merge, analyzer of 0a491140, measured alone)
-            // before anyone looked at it
-            // healthy: a NODE_NOT_READY (resolved) opened on the minikube node
-            "healthy/adnanasghar-minikube-commands-notes-minikube-1-11-hyperkit-node-ready-no-pressure-8-system-pods-old-nodenotready-x2-4d-ago-then-nodeready-kubelet-restart-51m-describe-nodes",
-            // expected OOM_KILLED Pod/memory-demo-2; opened on StatefulSet/memory-demo
-            "oom_killed/harshitadwivedi1199-cka-2024-40days-day16-killercoda-memory-demo-2-stress-250m-over-100mi-limit-oomkilled-137-restart-2-crashloopbackoff-beside-running-memory-demo");
+            "probe_failure/ikubernetes-learning-k8s-chinese-mageedu-course-liveness-exec-demo-demoapp-livez-set-to-fail-exit-137-restart-count-1-ready-true-container-block-only-no-events");
 
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
@@ -523,8 +519,8 @@ class RealWorldAccuracyTest {
 
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
-        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(1747);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(49);
+        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(1784);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(12);
     }
 
     @Test
