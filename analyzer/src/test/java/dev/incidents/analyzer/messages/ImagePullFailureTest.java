@@ -329,43 +329,33 @@ class ImagePullFailureTest {
     }
 
     /**
-     * CRI-O and Podman refuse a short name no alias or unqualified-search registry resolves: the reference names no
-     * image they may pull, whatever exists under docker.io.
-     */
-    @ParameterizedTest
-    @ValueSource(strings = {
-        "Failed to pull image \"app:v1\": rpc error: code = Unknown desc = short-name \"app:v1\" did not resolve to an "
-            + "alias and no unqualified-search registries are defined in \"/etc/containers/registries.conf\"",
-        "Failed to pull image \"app:v1\": rpc error: code = Unknown desc = short name mode is enforcing, but image name "
-            + "app:v1 returns ambiguous list"})
-    void aShortNameTheRuntimeCannotResolveIsNotFound(String message) {
-        ImagePullFailure f = ImagePullFailure.parse(message).orElseThrow();
-        assertThat(f.category()).isEqualTo(Category.IMAGE_NOT_FOUND);
-        assertThat(f.facts().clues()).containsExactly(dev.incidents.analyzer.hints.Clue.SHORT_NAME_UNRESOLVED);
-    }
-
-    /**
-     * Other pull failures say why: a plain-HTTP registry, the registry's own 5xx, the node's content store missing a
-     * blob (the registry served it: not a missing image, though the words end in "not found"), the network on the way.
+     * The runtime's words say why: CRI-O and Podman refuse a short name no alias or unqualified-search registry resolves
+     * (the reference names no image they may pull, whatever exists under docker.io); a plain-HTTP registry, the
+     * registry's own 5xx, the node's content store missing a blob (the registry served it: not a missing image, though
+     * the words end in "not found"), the network on the way.
      */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
+        "Failed to pull image \"app:v1\": rpc error: code = Unknown desc = short-name \"app:v1\" did not resolve to an "
+            + "alias and no unqualified-search registries are defined in \"/etc/containers/registries.conf\"|IMAGE_NOT_FOUND|SHORT_NAME_UNRESOLVED",
+        "Failed to pull image \"app:v1\": rpc error: code = Unknown desc = short name mode is enforcing, but image name "
+            + "app:v1 returns ambiguous list|IMAGE_NOT_FOUND|SHORT_NAME_UNRESOLVED",
         "Failed to pull image \"registry.local:5000/app:v1\": rpc error: code = Unknown desc = Error response from daemon: "
-            + "Get \"https://registry.local:5000/v2/\": http: server gave HTTP response to HTTPS client|REGISTRY_PLAIN_HTTP",
+            + "Get \"https://registry.local:5000/v2/\": http: server gave HTTP response to HTTPS client|IMAGE_PULL_FAILED|REGISTRY_PLAIN_HTTP",
         "Failed to pull image \"nvcr.io/nvidia/tritonserver:24.01-py3\": rpc error: code = Unknown desc = failed to pull and "
             + "unpack image \"nvcr.io/nvidia/tritonserver:24.01-py3\": failed to copy: httpReadSeeker: failed open: unexpected "
-            + "status code https://nvcr.io/v2/nvidia/tritonserver/blobs/sha256:abc: 500 Internal Server Error|REGISTRY_SERVER_ERROR",
+            + "status code https://nvcr.io/v2/nvidia/tritonserver/blobs/sha256:abc: 500 Internal Server Error|IMAGE_PULL_FAILED|REGISTRY_SERVER_ERROR",
         "Failed to pull image \"nvcr.io/nvidia/tritonserver:24.01-py3\": rpc error: code = Unknown desc = failed to pull and "
             + "unpack image \"nvcr.io/nvidia/tritonserver:24.01-py3\": failed to extract layer sha256:abc: failed to get reader "
-            + "from content store: content digest sha256:9f3c0d: not found|IMAGE_CONTENT_MISSING",
+            + "from content store: content digest sha256:9f3c0d: not found|IMAGE_PULL_FAILED|IMAGE_CONTENT_MISSING",
         "Failed to pull image \"app:v1\": rpc error: code = Unknown desc = Error response from daemon: Get "
-            + "\"https://registry-1.docker.io/v2/\": proxyconnect tcp: dial tcp 10.0.0.1:3128: connect: no route to host|REGISTRY_UNREACHABLE",
+            + "\"https://registry-1.docker.io/v2/\": proxyconnect tcp: dial tcp 10.0.0.1:3128: connect: no route to host|IMAGE_PULL_FAILED|REGISTRY_UNREACHABLE",
         "Failed to pull image \"app:v1\": rpc error: code = Unknown desc = Error response from daemon: Get "
             + "\"https://registry-1.docker.io/v2/\": dial tcp: lookup registry-1.docker.io: Temporary failure in name "
-            + "resolution|REGISTRY_UNREACHABLE"})
-    void otherPullFailuresSayWhy(String message, dev.incidents.analyzer.hints.Clue clue) {
+            + "resolution|IMAGE_PULL_FAILED|REGISTRY_UNREACHABLE"})
+    void theRuntimesWordsSayWhy(String message, Category category, dev.incidents.analyzer.hints.Clue clue) {
         ImagePullFailure f = ImagePullFailure.parse(message).orElseThrow();
-        assertThat(f.category()).isEqualTo(Category.IMAGE_PULL_FAILED);
+        assertThat(f.category()).isEqualTo(category);
         assertThat(f.facts().clues()).containsExactly(clue);
     }
 }
