@@ -462,7 +462,13 @@ class RealWorldAccuracyTest {
             // expected POD_EVICTED Deployment/stress not found
             "pod_evicted/choisungwook-k8s-ephemeral-storage-korean-test-record-kind-stress-emptydir-fills-control-plane-evicted-ephemeral-storage-1gi-threshold-disk-pressure-true-replacement-pending",
             // expected PROBE_FAILURE not found
-            "probe_failure/ikubernetes-learning-k8s-chinese-mageedu-course-liveness-exec-demo-demoapp-livez-set-to-fail-exit-137-restart-count-1-ready-true-container-block-only-no-events");
+            "probe_failure/ikubernetes-learning-k8s-chinese-mageedu-course-liveness-exec-demo-demoapp-livez-set-to-fail-exit-137-restart-count-1-ready-true-container-block-only-no-events",
+            // batch 80, measured 10/12 on 2026-12-05 (session 26, at its merge, analyzer of 257b2b54, measured alone)
+            // before anyone looked at it, sealed
+            // expected NODE_NOT_READY not found
+            "node_not_ready/aak74-kubernetes-for-beginners-russian-course-notes-kubeadm-containerd-master1-notready-cni-plugin-not-initialized-before-flannel-ready-row-pasted-as-shell-comment",
+            // expected NODE_SELECTOR_MISMATCH Deployment/myapp (namespace homework); opened in namespace default
+            "node_selector_mismatch/perovmpr-otus-kuber-2024-10-russian-homework-controllers-minikube-homework-label-removed-myapp-node-affinity-three-pods-pending-kubectl-events-then-label-restored-running");
 
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
@@ -520,7 +526,7 @@ class RealWorldAccuracyTest {
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
         assertThat(outcomes).hasSizeGreaterThanOrEqualTo(1784);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(12);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(24);
     }
 
     @Test
