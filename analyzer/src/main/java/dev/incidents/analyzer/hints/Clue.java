@@ -14,6 +14,14 @@ public enum Clue {
     POD_SECURITY,
     SERVICE_ACCOUNT_MISSING,
     NAMESPACE_TERMINATING,
+    /** OpenShift's SecurityContextConstraints or a PodSecurityPolicy: no policy the pod may use allows what it asks. */
+    SECURITY_POLICY,
+    /** {@code pod rejected: RuntimeClass "nvidia" not found}: the runtimeClassName names none the cluster has. */
+    RUNTIME_CLASS_MISSING,
+    /** {@code no PriorityClass with name x was found}. */
+    PRIORITY_CLASS_MISSING,
+    /** {@code Pod "x" is invalid: spec...}: the API server's validation refuses the pod template. */
+    INVALID_POD_SPEC,
 
     // INSUFFICIENT_RESOURCES: the pod's hostPort is taken on every node it may use
     HOST_PORT_IN_USE,

@@ -35,6 +35,10 @@ public record ReplicaCreateFailure(Kind kind, Optional<String> podPrefix, Option
         POD_SECURITY(Clue.POD_SECURITY),
         SERVICE_ACCOUNT_MISSING(Clue.SERVICE_ACCOUNT_MISSING),
         NAMESPACE_TERMINATING(Clue.NAMESPACE_TERMINATING),
+        SECURITY_POLICY(Clue.SECURITY_POLICY),
+        RUNTIME_CLASS_MISSING(Clue.RUNTIME_CLASS_MISSING),
+        PRIORITY_CLASS_MISSING(Clue.PRIORITY_CLASS_MISSING),
+        INVALID_POD_SPEC(Clue.INVALID_POD_SPEC),
         OTHER(null);
 
         private final Clue clue;
@@ -55,6 +59,19 @@ public record ReplicaCreateFailure(Kind kind, Optional<String> podPrefix, Option
     private static final Pattern WEBHOOK = Pattern.compile("(?:admission )?webhook \"([^\"]+)\"");
     private static final Pattern SERVICE_ACCOUNT = Pattern.compile("serviceaccount \"([^\"]+)\" not found");
     private static final Pattern SERVICE_ACCOUNT_LOOKUP = Pattern.compile("error looking up service account ([^/\\s]+)/([^:\\s]+)");
+    /**
+     * OpenShift's SecurityContextConstraints admission ({@code unable to validate against any security context
+     * constraint: [...]}) and the PodSecurityPolicy admission before 1.25 ({@code unable to validate against any pod
+     * security policy: [...]}, {@code PodSecurityPolicy: unable to admit pod: [...]}).
+     */
+    private static final Pattern SECURITY_POLICY = Pattern.compile("unable to validate against any (?:security context "
+            + "constraint|pod security policy)|PodSecurityPolicy: unable to admit pod");
+    /** The RuntimeClass admission: {@code pod rejected: RuntimeClass "nvidia" not found}. */
+    private static final Pattern RUNTIME_CLASS = Pattern.compile("RuntimeClass \"[^\"]+\" not found");
+    /** The Priority admission: {@code no PriorityClass with name high-priority was found}. */
+    private static final Pattern PRIORITY_CLASS = Pattern.compile("no PriorityClass with name \\S+ was found");
+    /** Validation: {@code Pod "x" is invalid: spec.containers[0].resources.requests: Invalid value: ...}. */
+    private static final Pattern INVALID = Pattern.compile("^pods? \"[^\"]*\" is invalid: ", Pattern.CASE_INSENSITIVE);
     private static final Pattern LIMIT_RANGE = Pattern.compile(
             "(?:maximum|minimum) (\\S+) usage per (?:Container|Pod) is|(\\S+) max limit to request ratio per");
 
@@ -105,6 +122,19 @@ public record ReplicaCreateFailure(Kind kind, Optional<String> podPrefix, Option
             String resource = limit.group(1) != null ? limit.group(1) : limit.group(2);
             return new ReplicaCreateFailure(Kind.LIMIT_RANGE, podPrefix, Optional.empty(), Optional.of(resource),
                     Optional.empty(), Optional.empty(), cause, raw);
+        }
+        for (Kind refusal : new Kind[] {Kind.SECURITY_POLICY, Kind.RUNTIME_CLASS_MISSING, Kind.PRIORITY_CLASS_MISSING,
+                Kind.INVALID_POD_SPEC}) {
+            Pattern words = switch (refusal) {
+                case SECURITY_POLICY -> SECURITY_POLICY;
+                case RUNTIME_CLASS_MISSING -> RUNTIME_CLASS;
+                case PRIORITY_CLASS_MISSING -> PRIORITY_CLASS;
+                default -> INVALID;
+            };
+            if (words.matcher(cause).find()) {
+                return new ReplicaCreateFailure(refusal, podPrefix, Optional.empty(), Optional.empty(), Optional.empty(),
+                        Optional.empty(), cause, raw);
+            }
         }
         if (lower.contains("because it is being terminated")) {
             return new ReplicaCreateFailure(Kind.NAMESPACE_TERMINATING, podPrefix, Optional.empty(), Optional.empty(),

@@ -36,9 +36,21 @@ public record VolumeClaimMessage(Kind kind, Optional<String> storageClass, Optio
     }
 
     private static final Pattern CLASS_MISSING = Pattern.compile("storageclass(?:\\.storage\\.k8s\\.io)? \"([^\"]+)\" not found");
-    private static final Pattern PROVISION = Pattern.compile("failed to provision volume with StorageClass \"([^\"]+)\"");
-    private static final Pattern PROVISIONER = Pattern.compile("external provisioner \"([^\"]+)\"");
-    private static final Pattern REQUESTED_VOLUME = Pattern.compile("Cannot bind to requested volume \"[^\"]+\": ");
+    /** The CSI provisioner's {@code failed to provision volume ...} and the in-tree one's {@code Failed to provision ...}. */
+    private static final Pattern PROVISION = Pattern.compile("[Ff]ailed to provision volume with StorageClass \"([^\"]+)\"");
+    /**
+     * {@code waiting for a volume to be created, either by external provisioner "x" or manually created by system
+     * administrator}, and since 1.24 {@code Waiting for a volume to be created either by the external provisioner 'x' or
+     * manually by the system administrator. ...}.
+     */
+    private static final Pattern WAITING_FOR_VOLUME = Pattern.compile("[Ww]aiting for a volume to be created");
+    private static final Pattern PROVISIONER = Pattern.compile("external provisioner [\"']([^\"']+)[\"']");
+    /**
+     * The claim names its volume ({@code spec.volumeName}) and that one does not fit it: {@code Cannot bind to requested
+     * volume "x": requested PV is too small}, or is another claim's: {@code volume "x" already bound to a different claim}.
+     */
+    private static final Pattern REQUESTED_VOLUME = Pattern.compile(
+            "Cannot bind to requested volume \"[^\"]+\": |volume \"[^\"]+\" already bound to a different claim");
 
     /** Never throws; empty when the message is not about a claim waiting for a volume. */
     public static Optional<VolumeClaimMessage> parse(String message) {
@@ -64,7 +76,7 @@ public record VolumeClaimMessage(Kind kind, Optional<String> storageClass, Optio
                     message));
         }
         Matcher provisioner = PROVISIONER.matcher(message);
-        if (message.contains("waiting for a volume to be created")) {
+        if (WAITING_FOR_VOLUME.matcher(message).find()) {
             return Optional.of(new VolumeClaimMessage(Kind.WAITING_FOR_PROVISIONER, Optional.empty(),
                     provisioner.find() ? Optional.of(provisioner.group(1)) : Optional.empty(), message));
         }

@@ -95,4 +95,23 @@ class ReplicaCreateFailureTest {
         assertThat(other.cause()).isEqualTo("something new");
         assertThat(ReplicaCreateFailure.parse(null).kind()).isEqualTo(Kind.OTHER);
     }
+
+    /**
+     * The other admission steps that refuse a pod the template asks for: OpenShift's SecurityContextConstraints and a
+     * PodSecurityPolicy before 1.25, a RuntimeClass or PriorityClass the cluster does not have (runtimeClassName nvidia
+     * without the GPU Operator), and validation of the template itself.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "Error creating: pods \"web-7d9f8b6c5d-\" is forbidden: unable to validate against any security context constraint: [provider \"anyuid\": Forbidden: not usable by user or serviceaccount, spec.containers[0].securityContext.runAsUser: Invalid value: 0: must be in the ranges: [1000680000, 1000689999]]|SECURITY_POLICY",
+        "Error creating: pods \"web-7d9f8b6c5d-\" is forbidden: unable to validate against any pod security policy: [spec.containers[0].securityContext.privileged: Invalid value: true: Privileged containers are not allowed]|SECURITY_POLICY",
+        "Error creating: pods \"vllm-6d4b9c7f58-\" is forbidden: pod rejected: RuntimeClass \"nvidia\" not found|RUNTIME_CLASS_MISSING",
+        "Error creating: pods \"web-7d9f8b6c5d-\" is forbidden: no PriorityClass with name high-priority was found|PRIORITY_CLASS_MISSING",
+        "Error creating: Pod \"web-7d9f8b6c5d-x2kzq\" is invalid: spec.containers[0].resources.requests: Invalid value: \"2\": must be less than or equal to cpu limit|INVALID_POD_SPEC",
+    })
+    void otherAdmissionRefusals(String message, Kind kind) {
+        ReplicaCreateFailure f = ReplicaCreateFailure.parse(message);
+        assertThat(f.kind()).isEqualTo(kind);
+        assertThat(f.facts().clues()).containsExactly(kind.clue().orElseThrow());
+    }
 }

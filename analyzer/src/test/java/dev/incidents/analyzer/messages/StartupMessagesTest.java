@@ -132,6 +132,11 @@ class StartupMessagesTest {
         // kserve#4462: a claim naming a volume created without the claim's class
         "Cannot bind to requested volume \"meta-llama3-8b-instruct-hf-workers-download\": storageClassName does not match|VOLUME_MISMATCH|",
         "Cannot bind to requested volume \"pv-data-0\": requested PV is too small|VOLUME_MISMATCH|",
+        // the claim's volumeName is another claim's
+        "volume \"pv-01\" already bound to a different claim.|VOLUME_MISMATCH|",
+        // since 1.24 the wait is worded with a capital and single quotes; the in-tree provisioner's failure with a capital
+        "Waiting for a volume to be created either by the external provisioner 'rancher.io/local-path' or manually by the system administrator. If volume creation is delayed, please verify that the provisioner is running and correctly registered.|WAITING_FOR_PROVISIONER|",
+        "Failed to provision volume with StorageClass \"standard\": claim.Spec.Selector is not supported for dynamic provisioning|PROVISIONING_FAILED|standard",
     })
     void volumeClaimEvents(String message, VolumeClaimMessage.Kind kind, String storageClass) {
         VolumeClaimMessage m = VolumeClaimMessage.parse(message).orElseThrow();
@@ -145,6 +150,9 @@ class StartupMessagesTest {
         assertThat(VolumeClaimMessage.parse("waiting for a volume to be created, either by external provisioner "
                 + "\"efs.csi.aws.com\" or manually created by system administrator").orElseThrow().provisioner())
                 .contains("efs.csi.aws.com");
+        assertThat(VolumeClaimMessage.parse("Waiting for a volume to be created either by the external provisioner "
+                + "'rancher.io/local-path' or manually by the system administrator.").orElseThrow().provisioner())
+                .contains("rancher.io/local-path");
         assertThat(VolumeClaimMessage.parse("Successfully provisioned volume pvc-0a1b")).isEmpty();
     }
 }
