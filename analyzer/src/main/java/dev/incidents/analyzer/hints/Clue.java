@@ -83,6 +83,8 @@ public enum Clue {
     CSI_DRIVER_MISSING,
     /** The kubelet's "failed to sync secret cache: timed out waiting for the condition" (configmap likewise). */
     CACHE_SYNC_TIMEOUT,
+    /** {@code hostPath type check failed: /mnt/models is not a directory}: nothing of the volume's type at the path. */
+    HOST_PATH_MISSING,
     /** The kubelet's {@code object "ns"/"name" not registered}: it has no record of the pod (not admitted, or restarted). */
     OBJECT_NOT_REGISTERED,
     /** {@code secret "x" not found}, {@code configmap "x" not found}: the volume's source object does not exist. */
@@ -123,6 +125,8 @@ public enum Clue {
     TOPOLOGY_AFFINITY,
 
     // CONTAINER_START_FAILED
+    /** SANDBOX_FAILED: the runtime itself fails (a sandbox name still reserved, a timeout, a cgroup it cannot write). */
+    RUNTIME_UNHEALTHY,
     NVIDIA_TOOLKIT_FAILED,
     ENTRYPOINT_NOT_FOUND,
     /** {@code exec: "/app/start.sh": permission denied}: the command is there but cannot be executed. */

@@ -84,14 +84,21 @@ public record ContainerStartFailure(Kind kind, String raw) {
         return new ContainerStartFailure(kindOf(m), message == null || message.isBlank() ? reason : message);
     }
 
-    private static Kind kindOf(String m) {
-        if (m.contains("nvidia-container-cli") || m.contains("nvidia-container-runtime") || m.contains("libnvidia-ml")
+    /**
+     * Whether the runtime's error (lower-cased) is the NVIDIA container toolkit's: its hook or runtime failing (the
+     * driver not loaded, NVML), its CDI specification missing for the devices asked (nvidia-ctk cdi generate never ran,
+     * or ran before the driver), or Docker without the NVIDIA runtime asked for GPUs.
+     */
+    static boolean nvidiaToolkit(String m) {
+        return m.contains("nvidia-container-cli") || m.contains("nvidia-container-runtime") || m.contains("libnvidia-ml")
                 || m.contains("nvml") || m.contains("driver not loaded") || m.contains("nvidia-smi")
                 || m.contains("cuda driver")
-                // the toolkit's CDI specification missing for the devices asked (nvidia-ctk cdi generate never ran, or
-                // ran before the driver), and Docker without the NVIDIA runtime asked for GPUs
                 || m.contains("unresolvable cdi devices nvidia.com/")
-                || m.contains("could not select device driver") && m.contains("[[gpu]]")) {
+                || m.contains("could not select device driver") && m.contains("[[gpu]]");
+    }
+
+    private static Kind kindOf(String m) {
+        if (nvidiaToolkit(m)) {
             return Kind.NVIDIA_TOOLKIT;
         }
         if (m.contains("executable file") && m.contains("not found") // cri-o quotes the name: executable file `x` not found

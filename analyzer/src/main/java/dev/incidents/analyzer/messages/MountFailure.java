@@ -49,7 +49,13 @@ public record MountFailure(Kind kind, Optional<String> volume, List<String> unmo
          * {@code object "default"/"kube-root-ca.crt" not registered}: the kubelet's Secret/ConfigMap manager has no
          * record of the pod, which it never admitted (rejected at admission) or lost in a restart: a consequence.
          */
-        NOT_REGISTERED
+        NOT_REGISTERED,
+        /**
+         * {@code hostPath type check failed: /mnt/models is not a directory}: the node has nothing of the volume's
+         * {@code type} at that path (a directory, file, socket or device: a model cache not on this node, {@code
+         * /dev/nvidia0} without a driver).
+         */
+        HOST_PATH_MISSING
     }
 
     private static final Pattern VOLUME = Pattern.compile("for volume \"([^\"]+)\"");
@@ -96,6 +102,8 @@ public record MountFailure(Kind kind, Optional<String> volume, List<String> unmo
             kind = Kind.MULTI_ATTACH;
         } else if (CACHE_SYNC.matcher(lower).find()) {
             kind = Kind.CACHE_SYNC_TIMEOUT;
+        } else if (lower.contains("hostpath type check failed")) {
+            kind = Kind.HOST_PATH_MISSING;
         } else if (NOT_REGISTERED.matcher(message).find()) {
             kind = Kind.NOT_REGISTERED;
         } else if (lower.contains("list of registered csi drivers")) {
@@ -122,6 +130,7 @@ public record MountFailure(Kind kind, Optional<String> volume, List<String> unmo
             case CSI_DRIVER_MISSING -> facts.withClue(Clue.CSI_DRIVER_MISSING);
             case CACHE_SYNC_TIMEOUT -> facts.withClue(Clue.CACHE_SYNC_TIMEOUT);
             case NOT_REGISTERED -> facts.withClue(Clue.OBJECT_NOT_REGISTERED);
+            case HOST_PATH_MISSING -> facts.withClue(Clue.HOST_PATH_MISSING);
             case SECRET_MISSING, CONFIG_MAP_MISSING -> facts.withClue(Clue.VOLUME_SOURCE_MISSING);
             case MOUNT_FAILED -> facts.withClue(Clue.MOUNT_COMMAND_FAILED);
             default -> facts;

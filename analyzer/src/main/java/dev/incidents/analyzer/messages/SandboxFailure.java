@@ -27,11 +27,24 @@ public record SandboxFailure(Kind kind, Optional<String> runtimeHandler, Optiona
         CNI,
         RUNTIME_HANDLER,
         SANDBOX_IMAGE,
+        /** The NVIDIA runtime's hook, run for every sandbox where nvidia is the runtime's default. */
+        NVIDIA_TOOLKIT,
+        /** The runtime itself: a sandbox name still reserved, a name in use, a timeout, a cgroup it cannot write. */
+        RUNTIME,
         OTHER
     }
 
     private static final Pattern HANDLER = Pattern.compile("no runtime for \"([^\"]+)\" is configured");
     private static final Pattern HANDLER_CRIO = Pattern.compile("failed to find runtime handler (\\S+)");
+    /** containerd through CRI v1: {@code RuntimeHandler "nvidia" not supported}. */
+    private static final Pattern HANDLER_CRI = Pattern.compile("RuntimeHandler \"([^\"]+)\" not supported");
+    /**
+     * The runtime failing on its own: containerd still holding a sandbox name for one it did not finish ({@code failed
+     * to reserve sandbox name ... is reserved for}), Docker's name conflict with a leftover container, the CRI call
+     * timing out, the cgroup of the sandbox not writable ({@code error setting cgroup config}).
+     */
+    private static final Pattern RUNTIME = Pattern.compile("failed to reserve sandbox name|is already in use by container"
+            + "|code = DeadlineExceeded|error setting cgroup config|failed to create shim task|OCI runtime create failed");
     private static final Pattern PLUGIN = Pattern.compile("plugin type=\"([^\"]+)\"");
 
     /** Never throws; empty when the message is not a sandbox failure. */
@@ -43,15 +56,15 @@ public record SandboxFailure(Kind kind, Optional<String> runtimeHandler, Optiona
         if (!lower.contains("sandbox")) {
             return Optional.empty();
         }
-        Matcher handler = HANDLER.matcher(message);
-        Matcher crio = HANDLER_CRIO.matcher(message);
-        if (handler.find()) {
-            return Optional.of(new SandboxFailure(Kind.RUNTIME_HANDLER, Optional.of(handler.group(1)),
-                    Optional.empty(), message));
+        for (Pattern words : new Pattern[] {HANDLER, HANDLER_CRIO, HANDLER_CRI}) {
+            Matcher handler = words.matcher(message);
+            if (handler.find()) {
+                return Optional.of(new SandboxFailure(Kind.RUNTIME_HANDLER, Optional.of(handler.group(1)),
+                        Optional.empty(), message));
+            }
         }
-        if (crio.find()) {
-            return Optional.of(new SandboxFailure(Kind.RUNTIME_HANDLER, Optional.of(crio.group(1)), Optional.empty(),
-                    message));
+        if (ContainerStartFailure.nvidiaToolkit(lower)) {
+            return Optional.of(new SandboxFailure(Kind.NVIDIA_TOOLKIT, Optional.empty(), Optional.empty(), message));
         }
         if (lower.contains("failed to get sandbox image") || lower.contains("pause")
                 && (lower.contains("failed to pull") || lower.contains("failed pulling"))) {
@@ -70,6 +83,9 @@ public record SandboxFailure(Kind kind, Optional<String> runtimeHandler, Optiona
                 || cni.isPresent()) {
             return Optional.of(new SandboxFailure(Kind.CNI, Optional.empty(), cni, message));
         }
+        if (RUNTIME.matcher(message).find()) {
+            return Optional.of(new SandboxFailure(Kind.RUNTIME, Optional.empty(), Optional.empty(), message));
+        }
         return Optional.of(new SandboxFailure(Kind.OTHER, Optional.empty(), Optional.empty(), message));
     }
 
@@ -80,6 +96,8 @@ public record SandboxFailure(Kind kind, Optional<String> runtimeHandler, Optiona
             case CNI -> Facts.empty().withClue(Clue.CNI_FAILED);
             case RUNTIME_HANDLER -> Facts.empty().withClue(Clue.RUNTIME_HANDLER_MISSING);
             case SANDBOX_IMAGE -> Facts.empty().withClue(Clue.SANDBOX_IMAGE_PULL_FAILED);
+            case NVIDIA_TOOLKIT -> Facts.empty().withClue(Clue.NVIDIA_TOOLKIT_FAILED);
+            case RUNTIME -> Facts.empty().withClue(Clue.RUNTIME_UNHEALTHY);
             case OTHER -> Facts.empty();
         };
     }

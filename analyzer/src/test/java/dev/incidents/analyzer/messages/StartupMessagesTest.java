@@ -84,13 +84,16 @@ class StartupMessagesTest {
         assertThat(MountFailure.parse("Successfully assigned inference/triton to node")).isEmpty();
     }
 
-    /** The cause a mount failure proves: a missing source object, or the mount command itself failing. */
+    /** The cause a mount failure proves: a missing source object or host path, or the mount command itself failing. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "MountVolume.SetUp failed for volume \"creds\" : secret \"triton-creds\" not found|VOLUME_SOURCE_MISSING",
         "MountVolume.SetUp failed for volume \"config\" : configmap \"triton-config\" not found|VOLUME_SOURCE_MISSING",
         "MountVolume.SetUp failed for volume \"nfs\" : mount failed: exit status 32 Mounting command: mount Mounting arguments: -t nfs 10.0.0.5:/export /var/lib/kubelet/pods/x/volumes/kubernetes.io~nfs/nfs Output: mount.nfs: Connection timed out|MOUNT_COMMAND_FAILED",
         "MountVolume.MountDevice failed for volume \"pvc-123\" : rpc error: code = Internal desc = format of disk \"/dev/xvdba\" failed: type:(\"ext4\") target:(\"/var/lib/kubelet/plugins/kubernetes.io/csi/pv/pvc-123/globalmount\")|MOUNT_COMMAND_FAILED",
+        // nothing of the volume's type at the node's path
+        "MountVolume.SetUp failed for volume \"model-cache\" : hostPath type check failed: /mnt/models is not a directory|HOST_PATH_MISSING",
+        "MountVolume.SetUp failed for volume \"nvidia0\" : hostPath type check failed: /dev/nvidia0 is not a character device|HOST_PATH_MISSING",
     })
     void aMountFailureProvesItsCause(String message, dev.incidents.analyzer.hints.Clue clue) {
         assertThat(MountFailure.parse(message).orElseThrow().facts().clues()).containsExactly(clue);
@@ -120,6 +123,23 @@ class StartupMessagesTest {
                 + "setup network for sandbox \"4f1c\": plugin type=\"aws-cni\" name=\"aws-cni\" failed (add): add cmd: "
                 + "failed to assign an IP address to container").orElseThrow().cniPlugin()).contains("aws-cni");
         assertThat(SandboxFailure.parse("Started container triton")).isEmpty();
+    }
+
+    /**
+     * A sandbox's other failures: containerd's CRI v1 wording of a missing runtime handler, the NVIDIA hook run for every
+     * sandbox where nvidia is the default runtime, and the runtime failing on its own (a name still reserved, a
+     * timeout, a cgroup it cannot write).
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "Failed to create pod sandbox: rpc error: code = Unknown desc = RuntimeHandler \"nvidia\" not supported|RUNTIME_HANDLER",
+        "Failed to create pod sandbox: rpc error: code = Unknown desc = failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: error running hook #0: error running hook: exit status 1, stdout: , stderr: Auto-detected mode as 'legacy' nvidia-container-cli: initialization error: nvml error: driver not loaded: unknown|NVIDIA_TOOLKIT",
+        "Failed to create pod sandbox: rpc error: code = Unknown desc = failed to reserve sandbox name \"web-0_default_uid_0\": name \"web-0_default_uid_0\" is reserved for \"4f1c\"|RUNTIME",
+        "Failed to create pod sandbox: rpc error: code = DeadlineExceeded desc = context deadline exceeded|RUNTIME",
+        "Failed to create pod sandbox: rpc error: code = Unknown desc = failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: error setting cgroup config for procHooks process: failed to write \"400000\": write /sys/fs/cgroup/cpu,cpuacct/kubepods/burstable/pod123/cpu.cfs_quota_us: invalid argument: unknown|RUNTIME",
+    })
+    void sandboxFailuresOfTheRuntime(String message, SandboxFailure.Kind kind) {
+        assertThat(SandboxFailure.parse(message).orElseThrow().kind()).isEqualTo(kind);
     }
 
     @ParameterizedTest
