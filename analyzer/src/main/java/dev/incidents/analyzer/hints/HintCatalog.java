@@ -25,7 +25,9 @@ import java.util.Set;
  * <p>Loading is strict: an unknown category, a category without an entry, an unknown key or an unknown placeholder
  * throws {@link IllegalStateException} naming the entry; so does an unknown {@link Clue} in {@code when}. A cause with
  * {@code when: CLUE} is rendered only when the facts carry the clue, and ranked before the general causes; a step with
- * {@code when: CLUE} only when they carry it (what to do about that cause alone).
+ * {@code when: CLUE} only when they carry it (what to do about that cause alone); the first of an entry's
+ * {@code headlines} whose clue they carry gives the title and summary in place of the entry's own (a category seen
+ * another way: the kubelet refusing bound pods, not the scheduler leaving them Pending).
  *
  * <p>Immutable once loaded: load it once per application and share it between stream threads. Rendering never emits a {@code {placeholder}}: prose uses the
  * fact's fallback phrase, a command with a missing fact is left out, and a cause or step whose {@code requires} facts
@@ -35,7 +37,9 @@ public final class HintCatalog {
 
     public static final String RESOURCE = "hints/catalog.yaml";
 
-    private static final Set<String> ENTRY_KEYS = Set.of("title", "summary", "causes", "remediation");
+    private static final Set<String> ENTRY_KEYS = Set.of("title", "summary", "headlines", "causes", "remediation");
+    /** A title and summary in place of the entry's own when the evidence proves a clue (the first such one). */
+    private static final Set<String> HEADLINE_KEYS = Set.of("when", "title", "summary");
     private static final Set<String> CAUSE_KEYS = Set.of("cause", "id", "confidence", "requires", "when", "unless");
 
     /** When the evidence proves a cause, the general ones are guesses beside it: none above this. */
@@ -50,7 +54,10 @@ public final class HintCatalog {
                                 Optional<Clue> when) {
     }
 
-    private record Entry(HintTemplate title, HintTemplate summary, List<CauseTemplate> causes,
+    private record Headline(Clue when, HintTemplate title, HintTemplate summary) {
+    }
+
+    private record Entry(HintTemplate title, HintTemplate summary, List<Headline> headlines, List<CauseTemplate> causes,
                          List<StepTemplate> remediation) {
     }
 
@@ -149,9 +156,22 @@ public final class HintCatalog {
             steps.add(new StepTemplate(HintTemplate.parse(text(at + ".step", s.get("step")), at + ".step"),
                     List.copyOf(commands), requires(at, s.get("requires")), clue(at + ".when", s.get("when"))));
         }
+        List<Headline> headlines = new ArrayList<>();
+        JsonNode headlineNodes = node.get("headlines");
+        if (headlineNodes != null) {
+            requireArray(where + ".headlines", headlineNodes);
+            for (int i = 0; i < headlineNodes.size(); i++) {
+                String at = where + ".headlines[" + i + "]";
+                JsonNode h = headlineNodes.get(i);
+                requireKeys(at, h, HEADLINE_KEYS, HEADLINE_KEYS);
+                headlines.add(new Headline(clue(at + ".when", h.get("when")).orElseThrow(),
+                        HintTemplate.parse(text(at + ".title", h.get("title")), at + ".title"),
+                        HintTemplate.parse(text(at + ".summary", h.get("summary")), at + ".summary")));
+            }
+        }
         return new Entry(HintTemplate.parse(text(where + ".title", node.get("title")), where + ".title"),
                 HintTemplate.parse(text(where + ".summary", node.get("summary")), where + ".summary"),
-                List.copyOf(causes), List.copyOf(steps));
+                List.copyOf(headlines), List.copyOf(causes), List.copyOf(steps));
     }
 
     private static void requireKeys(String where, JsonNode node, Set<String> allowed, Set<String> required) {
@@ -257,7 +277,16 @@ public final class HintCatalog {
             }
             steps.add(RemediationStep.newBuilder().setStep(s.step().prose(facts)).setCommands(commands).build());
         }
-        return new RenderedHint(entry.title().prose(facts), entry.summary().prose(facts), causes, steps);
+        HintTemplate title = entry.title();
+        HintTemplate summary = entry.summary();
+        for (Headline headline : entry.headlines()) {
+            if (facts.has(headline.when())) {
+                title = headline.title();
+                summary = headline.summary();
+                break;
+            }
+        }
+        return new RenderedHint(title.prose(facts), summary.prose(facts), causes, steps);
     }
 
     /** The facts an entry's templates use: what a detector should try to collect for that category. */
@@ -266,6 +295,10 @@ public final class HintCatalog {
         EnumSet<Fact> used = EnumSet.noneOf(Fact.class);
         used.addAll(entry.title().facts());
         used.addAll(entry.summary().facts());
+        entry.headlines().forEach(h -> {
+            used.addAll(h.title().facts());
+            used.addAll(h.summary().facts());
+        });
         entry.causes().forEach(c -> used.addAll(c.cause().facts()));
         entry.remediation().forEach(s -> {
             used.addAll(s.step().facts());

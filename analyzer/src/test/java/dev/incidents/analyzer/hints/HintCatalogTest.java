@@ -49,6 +49,27 @@ class HintCatalogTest {
                 "kubectl get pods -n inference -w");
     }
 
+    /**
+     * A headline for a clue takes the place of the entry's title and summary: pods the kubelet refused are Failed,
+     * bound to a node, not Pending; without the clue the scheduler's wording stays.
+     */
+    @Test
+    void aClueHeadlineReplacesTheTitleAndSummary() {
+        Facts refused = Facts.of(Fact.NAMESPACE, "monitoring", Fact.POD, "agent-6d5c8b7f9-b7k2q", Fact.NODE, "gpu-node-7")
+                .with(Fact.WORKLOAD_KIND, "Deployment").with(Fact.WORKLOAD_NAME, "agent").with(Fact.RESOURCE, "cpu");
+
+        RenderedHint kubelet = CATALOG.render(Category.INSUFFICIENT_RESOURCES, refused.withClue(Clue.KUBELET_REJECTED));
+        RenderedHint scheduler = CATALOG.render(Category.INSUFFICIENT_RESOURCES, refused);
+
+        assertThat(kubelet.title()).isEqualTo("agent: the kubelet refuses its pods: not enough cpu left on gpu-node-7");
+        assertThat(kubelet.summary()).contains("was bound to gpu-node-7").contains("(OutOfcpu)").doesNotContain("Pending");
+        assertThat(scheduler.title()).isEqualTo("agent is Pending: not enough cpu on any node");
+        assertThat(CATALOG.render(Category.UNTOLERATED_TAINT, refused.withClue(Clue.KUBELET_REJECTED)).title())
+                .startsWith("agent: the kubelet on gpu-node-7 refuses its pods");
+        assertThat(CATALOG.render(Category.NODE_SELECTOR_MISMATCH, refused.withClue(Clue.KUBELET_REJECTED)).title())
+                .startsWith("agent: the kubelet on gpu-node-7 refuses its pods");
+    }
+
     @Test
     void aCommandWithAMissingFactIsLeftOutAndItsStepKept() {
         RenderedHint hint = CATALOG.render(Category.IMAGE_PULL_DISK_FULL, Facts.of(Fact.NAMESPACE, "inference"));
