@@ -29,6 +29,31 @@ final class PastedText {
     private PastedText() {
     }
 
+    /** Whether {@code line} is a Markdown code fence ({@link #FENCE}). */
+    static boolean isFence(String line) {
+        return FENCE.matcher(line).matches();
+    }
+
+    /**
+     * The lines of a Markdown text with only what its code fences hold: the markers and the words outside them blank,
+     * every opening marker after the first a YAML document marker ({@code ---}); as many lines as {@code lines}.
+     */
+    static List<String> fencedBlocks(List<String> lines) {
+        List<String> held = new ArrayList<>(lines.size());
+        boolean inside = false;
+        boolean opened = false;
+        for (String line : lines) {
+            if (isFence(line)) {
+                held.add(!inside && opened ? "---" : "");
+                opened |= !inside;
+                inside = !inside;
+            } else {
+                held.add(inside ? line : "");
+            }
+        }
+        return held;
+    }
+
     /**
      * The lines as kubectl printed them: quote markers off when most lines carry one (a code fence around them does
      * not count, and is a blank line), a diff's added-line {@code +} off likewise, auto-links unwrapped, and a

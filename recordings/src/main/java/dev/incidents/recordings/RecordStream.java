@@ -242,6 +242,8 @@ public final class RecordStream implements Iterator<Recorded>, AutoCloseable {
                 List<String> blank = new ArrayList<>();
                 String command = null;
                 int commandAt = -1;
+                String fence = null;
+                int fenceAt = -1;
                 while (in.next()) {
                     if (!in.isBlank()) {
                         if (command == null && blank.stream().allMatch(String::isBlank)
@@ -252,12 +254,25 @@ public final class RecordStream implements Iterator<Recorded>, AutoCloseable {
                             blank.add("");
                             continue;
                         }
-                        if (JsonLogReader.looksLikeJson(in.text())) {
+                        if (fence == null && PastedText.isFence(in.text())) {
+                            // a Markdown code fence (```yaml) around the output: what it holds decides the format
+                            fence = in.text();
+                            fenceAt = blank.size();
+                            blank.add("");
+                            continue;
+                        }
+                        if (fence == null && JsonLogReader.looksLikeJson(in.text())) {
                             json = new JsonLogReader(name, options, in, this, streaming ? window::add : null, rejected);
                             return;
                         }
                         if (YamlObjects.looksLikeYaml(in.text())) {
-                            readYaml(blank);
+                            if (fence != null) {
+                                blank.set(fenceAt, fence);
+                                if (command != null) {
+                                    blank.set(commandAt, command);
+                                }
+                            }
+                            readYaml(blank, fence != null);
                             return;
                         }
                         break;
@@ -266,6 +281,9 @@ public final class RecordStream implements Iterator<Recorded>, AutoCloseable {
                 }
                 if (command != null) {
                     blank.set(commandAt, command); // not objects after all: the text keeps its command
+                }
+                if (fence != null) {
+                    blank.set(fenceAt, fence); // the text reader reads fences itself
                 }
                 readText(blank);
             } catch (CharacterCodingException e) {
@@ -291,14 +309,29 @@ public final class RecordStream implements Iterator<Recorded>, AutoCloseable {
 
         /**
          * YAML objects: small (pasted), converted whole, then read as JSON Lines ({@link YamlObjects}) like a JSON
-         * file, by {@link #fill()}.
+         * file, by {@link #fill()}; {@code fenced}: in a Markdown code fence, whose markers are blanked.
          */
-        private void readYaml(List<String> blank) throws IOException {
-            String text = String.join("\n", rest(blank)) + "\n";
-            YamlObjects.Converted converted = YamlObjects.convert(input.name(), text, rejected);
-            in = new LineInput(new java.io.ByteArrayInputStream(converted.jsonLines()), true);
+        private void readYaml(List<String> blank, boolean fenced) throws IOException {
+            List<String> lines = rest(blank);
+            YamlObjects.Converted converted;
+            if (fenced) {
+                // what the fences hold, each block a document; the markers and the words around them blanked, so the
+                // lines keep their numbers. Blocks that are no YAML (an Events table in the next fence): the text
+                // reader reads the paste instead, as it did before it was known to hold YAML
+                List<String> held = PastedText.fencedBlocks(lines);
+                List<Rejection> refused = new ArrayList<>();
+                converted = YamlObjects.convert(input.name(), String.join("\n", held) + "\n", refused::add);
+                if (!refused.isEmpty()) {
+                    readText(lines);
+                    return;
+                }
+            } else {
+                converted = YamlObjects.convert(input.name(), String.join("\n", lines) + "\n", rejected);
+            }
+            YamlObjects.Converted read = converted;
+            in = new LineInput(new java.io.ByteArrayInputStream(read.jsonLines()), true);
             json = new JsonLogReader(input.name(), options, in, this, streaming ? window::add : null,
-                    r -> rejected.accept(converted.inYaml(r)));
+                    r -> rejected.accept(read.inYaml(r)));
         }
 
         /** {@code lines} read so far, the current line and every line after it; the input is closed. */

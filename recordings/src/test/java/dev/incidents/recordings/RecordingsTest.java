@@ -207,6 +207,37 @@ class RecordingsTest {
         assertThat(object).singleElement().satisfies(r -> assertThat(((PodSnapshot) r.value()).getOwnersKnown()).isTrue());
     }
 
+    /**
+     * {@code kubectl get pod -o yaml} kept in a Markdown code fence, with the reporter's words after it and a second pod
+     * in another fence: each fenced YAML document is read as the object it is; a fence holding an Events table is read
+     * as text, as before.
+     */
+    @Test
+    void yamlObjectsInCodeFences() {
+        String pod = """
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: %s
+                  namespace: ml
+                  uid: 5b1e
+                  creationTimestamp: "2025-03-14T09:40:00Z"
+                spec:
+                  containers:
+                  - name: app
+                    image: vllm/vllm-openai:v0.6.0
+                status:
+                  phase: Running
+                """;
+        String text = "$ kubectl get pod vllm-0 -n ml -o yaml\n```yaml\n" + pod.formatted("vllm-0") + "```\n\n"
+                + "It restarts every few minutes.\n\n```\n" + pod.formatted("vllm-1") + "```\n";
+        List<Recorded> records = Recordings.read("notes.md", text, OPTIONS, rejections::add);
+
+        assertThat(rejections).isEmpty();
+        assertThat(records).extracting(r -> r.kind() + " " + r.key()).containsExactly("POD test/ml/vllm-0",
+                "POD test/ml/vllm-1");
+    }
+
     /** The driver's Xid in dmesg, printed through {@code ssh gpu-node-7}: that node's, not an unnamed one's. */
     @Test
     void aNodesLogPrintedThroughSshIsThatNodes() {

@@ -50,14 +50,14 @@ class PastedVariantsTest {
 
     static final List<Variant> VARIANTS = List.of(
             new Variant("rendered (no indentation, single spaces)",
-                    t -> SPACES.matcher(INDENTATION.matcher(t).replaceAll("")).replaceAll(" "), 1555),
-            new Variant("indentation trimmed", t -> INDENTATION.matcher(t).replaceAll(""), 1568),
-            new Variant("quoted in a reply", t -> t.lines().map(l -> "> " + l).reduce("", (a, l) -> a + l + "\n"), 1581),
-            new Variant("Windows line ends", t -> t.replace("\n", "\r\n"), 1584),
-            new Variant("in a code fence", t -> "```\n" + t + (t.endsWith("\n") ? "" : "\n") + "```\n", 1584),
-            new Variant("wrapped at 120 columns", t -> wrapped(t, 120), 1502),
+                    t -> SPACES.matcher(INDENTATION.matcher(t).replaceAll("")).replaceAll(" "), 1586),
+            new Variant("indentation trimmed", t -> INDENTATION.matcher(t).replaceAll(""), 1600),
+            new Variant("quoted in a reply", t -> t.lines().map(l -> "> " + l).reduce("", (a, l) -> a + l + "\n"), 1614),
+            new Variant("Windows line ends", t -> t.replace("\n", "\r\n"), 1619),
+            new Variant("in a code fence", t -> "```\n" + t + (t.endsWith("\n") ? "" : "\n") + "```\n", 1619),
+            new Variant("wrapped at 120 columns", t -> wrapped(t, 120), 1537),
             new Variant("commented out (# before each line)", t -> t.lines().map(l -> l.isEmpty() ? "#" : "# " + l)
-                    .reduce("", (a, l) -> a + l + "\n"), 1577));
+                    .reduce("", (a, l) -> a + l + "\n"), 1610));
 
     /** Every line longer than {@code width} broken into lines of {@code width} characters, as a terminal copies it. */
     static String wrapped(String text, int width) {
