@@ -54,6 +54,28 @@ final class PastedText {
         return held;
     }
 
+    /** Whether {@code line} carries a reply's quote marker ({@code > }). */
+    static boolean isQuoted(String line) {
+        return QUOTE_MARKER.matcher(line).lookingAt();
+    }
+
+    /** {@code line} without its reply quote markers. */
+    static String unquoted(String line) {
+        return QUOTE_MARKER.matcher(line).replaceFirst("");
+    }
+
+    /**
+     * The lines of a reply with only what it quotes, the markers off: the reply's own words blank; as many lines as
+     * {@code lines}.
+     */
+    static List<String> quotedBlocks(List<String> lines) {
+        List<String> held = new ArrayList<>(lines.size());
+        for (String line : lines) {
+            held.add(isQuoted(line) ? unquoted(line) : "");
+        }
+        return held;
+    }
+
     /**
      * The lines as kubectl printed them: quote markers off when most lines carry one (a code fence around them does
      * not count, and is a blank line), a diff's added-line {@code +} off likewise, auto-links unwrapped, and a

@@ -265,14 +265,17 @@ public final class RecordStream implements Iterator<Recorded>, AutoCloseable {
                             json = new JsonLogReader(name, options, in, this, streaming ? window::add : null, rejected);
                             return;
                         }
-                        if (YamlObjects.looksLikeYaml(in.text())) {
+                        boolean quoted = PastedText.isQuoted(in.text())
+                                && YamlObjects.looksLikeYaml(PastedText.unquoted(in.text()));
+                        if (quoted || YamlObjects.looksLikeYaml(in.text())) {
                             if (fence != null) {
                                 blank.set(fenceAt, fence);
-                                if (command != null) {
-                                    blank.set(commandAt, command);
-                                }
                             }
-                            readYaml(blank, fence != null);
+                            if (command != null && (fence != null || quoted)) {
+                                blank.set(commandAt, command);
+                            }
+                            readYaml(blank, quoted ? PastedText::quotedBlocks
+                                    : fence != null ? PastedText::fencedBlocks : null);
                             return;
                         }
                         break;
@@ -309,16 +312,18 @@ public final class RecordStream implements Iterator<Recorded>, AutoCloseable {
 
         /**
          * YAML objects: small (pasted), converted whole, then read as JSON Lines ({@link YamlObjects}) like a JSON
-         * file, by {@link #fill()}; {@code fenced}: in a Markdown code fence, whose markers are blanked.
+         * file, by {@link #fill()}; {@code pasted}: what a Markdown paste holds ({@link PastedText#fencedBlocks},
+         * {@link PastedText#quotedBlocks}), null for YAML as printed.
          */
-        private void readYaml(List<String> blank, boolean fenced) throws IOException {
+        private void readYaml(List<String> blank, java.util.function.UnaryOperator<List<String>> pasted)
+                throws IOException {
             List<String> lines = rest(blank);
             YamlObjects.Converted converted;
-            if (fenced) {
-                // what the fences hold, each block a document; the markers and the words around them blanked, so the
-                // lines keep their numbers. Blocks that are no YAML (an Events table in the next fence): the text
-                // reader reads the paste instead, as it did before it was known to hold YAML
-                List<String> held = PastedText.fencedBlocks(lines);
+            if (pasted != null) {
+                // what the code fences hold (each block a document) or the reply quotes; the markers and the words
+                // around them blanked, so the lines keep their numbers. Text that is no YAML (an Events table in the
+                // next fence): the text reader reads the paste instead, as it did before it was known to hold YAML
+                List<String> held = pasted.apply(lines);
                 List<Rejection> refused = new ArrayList<>();
                 converted = YamlObjects.convert(input.name(), String.join("\n", held) + "\n", refused::add);
                 if (!refused.isEmpty()) {

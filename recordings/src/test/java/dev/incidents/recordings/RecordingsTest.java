@@ -209,8 +209,8 @@ class RecordingsTest {
 
     /**
      * {@code kubectl get pod -o yaml} kept in a Markdown code fence, with the reporter's words after it and a second pod
-     * in another fence: each fenced YAML document is read as the object it is; a fence holding an Events table is read
-     * as text, as before.
+     * in another fence: each fenced YAML document is read as the object it is (a fence holding an Events table leaves
+     * the paste to the text reader, as before).
      */
     @Test
     void yamlObjectsInCodeFences() {
@@ -236,6 +236,28 @@ class RecordingsTest {
         assertThat(rejections).isEmpty();
         assertThat(records).extracting(r -> r.kind() + " " + r.key()).containsExactly("POD test/ml/vllm-0",
                 "POD test/ml/vllm-1");
+    }
+
+    /** The same YAML quoted in a reply ({@code > } before each line), the reply's own words after it. */
+    @Test
+    void yamlObjectsQuotedInAReply() {
+        String text = """
+                > apiVersion: v1
+                > kind: Pod
+                > metadata:
+                >   name: vllm-0
+                >   namespace: ml
+                >   uid: 5b1e
+                >   creationTimestamp: "2025-03-14T09:40:00Z"
+                > status:
+                >   phase: Running
+
+                Same here, it restarts every few minutes.
+                """;
+        List<Recorded> records = Recordings.read("reply.md", text, OPTIONS, rejections::add);
+
+        assertThat(rejections).isEmpty();
+        assertThat(records).extracting(r -> r.kind() + " " + r.key()).containsExactly("POD test/ml/vllm-0");
     }
 
     /** The driver's Xid in dmesg, printed through {@code ssh gpu-node-7}: that node's, not an unnamed one's. */

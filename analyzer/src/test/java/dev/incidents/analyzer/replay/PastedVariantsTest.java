@@ -52,7 +52,7 @@ class PastedVariantsTest {
             new Variant("rendered (no indentation, single spaces)",
                     t -> SPACES.matcher(INDENTATION.matcher(t).replaceAll("")).replaceAll(" "), 1586),
             new Variant("indentation trimmed", t -> INDENTATION.matcher(t).replaceAll(""), 1600),
-            new Variant("quoted in a reply", t -> t.lines().map(l -> "> " + l).reduce("", (a, l) -> a + l + "\n"), 1614),
+            new Variant("quoted in a reply", t -> t.lines().map(l -> "> " + l).reduce("", (a, l) -> a + l + "\n"), 1616),
             new Variant("Windows line ends", t -> t.replace("\n", "\r\n"), 1619),
             new Variant("in a code fence", t -> "```\n" + t + (t.endsWith("\n") ? "" : "\n") + "```\n", 1619),
             new Variant("wrapped at 120 columns", t -> wrapped(t, 120), 1537),
