@@ -54,6 +54,41 @@ final class PastedText {
         return held;
     }
 
+    /**
+     * Whether every code fence of the text holds YAML that starts like an object's ({@code apiVersion:}, {@code kind:},
+     * {@code ---}), and nothing but blank lines and the reporter's words lies outside them (no line indented as
+     * output is, no table row).
+     */
+    static boolean fencesYaml(List<String> lines) {
+        boolean inside = false;
+        boolean any = false;
+        String first = null;
+        for (String line : lines) {
+            if (isFence(line)) {
+                inside = !inside;
+                first = null;
+                continue;
+            }
+            if (line.isBlank()) {
+                continue;
+            }
+            if (!inside) {
+                if (Character.isWhitespace(line.charAt(0)) || line.contains("  ")) {
+                    return false; // output outside the fences (indented fields, columns)
+                }
+                continue;
+            }
+            if (first == null) {
+                first = line;
+                if (!YamlObjects.looksLikeYaml(line)) {
+                    return false;
+                }
+                any = true;
+            }
+        }
+        return any;
+    }
+
     /** Whether {@code line} carries a reply's quote marker ({@code > }). */
     static boolean isQuoted(String line) {
         return QUOTE_MARKER.matcher(line).lookingAt();

@@ -267,18 +267,14 @@ public final class RecordStream implements Iterator<Recorded>, AutoCloseable {
                         }
                         boolean quoted = PastedText.isQuoted(in.text())
                                 && YamlObjects.looksLikeYaml(PastedText.unquoted(in.text()));
-                        if (quoted || YamlObjects.looksLikeYaml(in.text())) {
-                            if (fence != null) {
-                                blank.set(fenceAt, fence);
-                            }
-                            if (command != null && (fence != null || quoted)) {
+                        if (fence == null && (quoted || YamlObjects.looksLikeYaml(in.text()))) {
+                            if (command != null && quoted) {
                                 blank.set(commandAt, command);
                             }
-                            readYaml(blank, quoted ? PastedText::quotedBlocks
-                                    : fence != null ? PastedText::fencedBlocks : null);
+                            readYaml(blank, quoted ? PastedText::quotedBlocks : null);
                             return;
                         }
-                        break;
+                        break; // fenced output is decided below, once every fence is seen
                     }
                     blank.add(in.text());
                 }
@@ -288,7 +284,13 @@ public final class RecordStream implements Iterator<Recorded>, AutoCloseable {
                 if (fence != null) {
                     blank.set(fenceAt, fence); // the text reader reads fences itself
                 }
-                readText(blank);
+                List<String> lines = rest(blank);
+                if (PastedText.fencesYaml(lines)) {
+                    // code fences that each hold an object's YAML, the reporter's words around them: the objects
+                    readYaml(lines, PastedText::fencedBlocks);
+                    return;
+                }
+                readText(lines);
             } catch (CharacterCodingException e) {
                 rejected.accept(new Rejection(name, 0, "not UTF-8 text"));
                 stop();
@@ -341,6 +343,9 @@ public final class RecordStream implements Iterator<Recorded>, AutoCloseable {
 
         /** {@code lines} read so far, the current line and every line after it; the input is closed. */
         private List<String> rest(List<String> lines) throws IOException {
+            if (in == null) {
+                return lines; // read to its end already (a paste read as YAML first, then as text)
+            }
             if (in.number() > lines.size()) {
                 lines.add(in.text());
                 while (in.next()) {

@@ -238,6 +238,42 @@ class RecordingsTest {
                 "POD test/ml/vllm-1");
     }
 
+    /**
+     * The reporter's words before the fence are no obstacle; a fence holding an Events table beside one holding YAML
+     * leaves the whole paste to the text reader (which reads the rows), not to a YAML reading that would drop them.
+     */
+    @Test
+    void fencedYamlAfterWordsAndBesideAFencedTable() {
+        String yaml = """
+                ```yaml
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: vllm-0
+                  namespace: ml
+                  uid: 5b1e
+                  creationTimestamp: "2025-03-14T09:40:00Z"
+                status:
+                  phase: Running
+                ```
+                """;
+        String table = """
+                ```
+                Events:
+                  Type     Reason   Age  From     Message
+                  ----     ------   ---  ----     -------
+                  Warning  BackOff  1m   kubelet  Back-off restarting failed container app in pod web-0_default(5b1f)
+                ```
+                """;
+        List<Recorded> worded = Recordings.read("issue.md", "My pod keeps restarting:\n\n" + yaml, OPTIONS,
+                rejections::add);
+        List<Recorded> mixed = Recordings.read("issue.md", yaml + "\n" + table, OPTIONS, rejections::add);
+
+        assertThat(rejections).isEmpty();
+        assertThat(worded).extracting(r -> r.kind() + " " + r.key()).containsExactly("POD test/ml/vllm-0");
+        assertThat(mixed).extracting(r -> r.kind() + " " + r.key()).contains("EVENT test/default/Pod/web-0");
+    }
+
     /** The same YAML quoted in a reply ({@code > } before each line), the reply's own words after it. */
     @Test
     void yamlObjectsQuotedInAReply() {
