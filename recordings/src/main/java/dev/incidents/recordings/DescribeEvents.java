@@ -712,14 +712,40 @@ final class DescribeEvents {
     private static final Pattern OLD_FIT_FAILURE = Pattern.compile("\\bfailed to fit in any node\\s*$");
 
 
+    /** A row's age, and when its event was first seen (null: not printed) and last seen, at the paste's moment. */
+    private record Seen(EventAge age, Instant first, Instant last) {
+    }
+
+    /** When the row's event was first and last seen; null when its age is unreadable. */
+    private Seen seen(EventsTable.Row row) {
+        EventAge age = EventAge.parse(asAge(row.age())).orElse(null);
+        if (age == null) {
+            return null;
+        }
+        Instant first = age.firstSeen() == null ? null : sink.now().minus(age.firstSeen());
+        if (row.firstSeen() != null) {
+            EventAge firstAge = EventAge.parse(asAge(row.firstSeen())).orElse(null);
+            if (firstAge != null && firstAge.lastSeen() != null) {
+                first = sink.now().minus(firstAge.lastSeen());
+            }
+        }
+        // <unknown>: an event of the events.k8s.io API (its eventTime only) read by a kubectl of 1.18-1.19, which printed
+        // no age for it; such events are recent, so the paste's moment, as for a row printed without an age
+        Instant last = age.lastSeen() == null ? sink.now() : sink.now().minus(age.lastSeen());
+        if (first != null && first.isAfter(last)) {
+            // the two columns came the other way round (kubectl 1.9-1.13 get events: LAST SEEN, FIRST SEEN)
+            return new Seen(age, last, first);
+        }
+        return new Seen(age, first, last);
+    }
+
     /** When the earliest of {@code rows} was last seen (the time its event is recorded at), null when none says. */
     Instant earliest(List<EventsTable.Row> rows) {
         Instant earliest = null;
         for (EventsTable.Row row : rows) {
-            EventAge age = EventAge.parse(asAge(row.age())).orElse(null);
-            if (age != null) {
-                Instant last = age.lastSeen() == null ? sink.now() : sink.now().minus(age.lastSeen());
-                earliest = earliest == null || last.isBefore(earliest) ? last : earliest;
+            Seen seen = seen(row);
+            if (seen != null && (earliest == null || seen.last().isBefore(earliest))) {
+                earliest = seen.last();
             }
         }
         return earliest;
@@ -785,32 +811,17 @@ final class DescribeEvents {
      * not say; {@code namespace} null for a cluster-scoped object).
      */
     void emit(EventsTable.Row row, String kind, String apiVersion, String namespace, String name, String node) {
-        String ageText = asAge(row.age());
-        EventAge age = EventAge.parse(ageText).orElse(null);
-        if (age == null) {
-            sink.reject(row.line(), "unreadable age '" + KubeTime.abbreviate(ageText) + "'");
+        Seen seen = seen(row);
+        if (seen == null) {
+            sink.reject(row.line(), "unreadable age '" + KubeTime.abbreviate(asAge(row.age())) + "'");
             return;
         }
-        int count = age.count();
-        Instant first = age.firstSeen() == null ? null : sink.now().minus(age.firstSeen());
-        if (row.firstSeen() != null) {
-            EventAge firstAge = EventAge.parse(asAge(row.firstSeen())).orElse(null);
-            if (firstAge != null && firstAge.lastSeen() != null) {
-                first = sink.now().minus(firstAge.lastSeen());
-            }
-        }
+        int count = seen.age().count();
         if (row.count() != null && row.count().matches("\\d{1,9}")) {
             count = Math.max(count, Integer.parseInt(row.count()));
         }
-        // <unknown>: an event of the events.k8s.io API (its eventTime only) read by a kubectl of 1.18-1.19, which printed
-        // no age for it; such events are recent, so the paste's moment, as for a row printed without an age
-        Instant last = age.lastSeen() == null ? sink.now() : sink.now().minus(age.lastSeen());
-        if (first != null && first.isAfter(last)) {
-            // the two columns came the other way round (kubectl 1.9-1.13 get events: LAST SEEN, FIRST SEEN)
-            Instant earlier = last;
-            last = first;
-            first = earlier;
-        }
+        Instant first = seen.first();
+        Instant last = seen.last();
         String component = row.from();
         String host = null;
         if (component != null && component.contains(",")) {

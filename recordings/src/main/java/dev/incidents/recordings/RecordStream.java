@@ -242,8 +242,6 @@ public final class RecordStream implements Iterator<Recorded>, AutoCloseable {
                 List<String> blank = new ArrayList<>();
                 String command = null;
                 int commandAt = -1;
-                String fence = null;
-                int fenceAt = -1;
                 while (in.next()) {
                     if (!in.isBlank()) {
                         if (command == null && blank.stream().allMatch(String::isBlank)
@@ -254,35 +252,28 @@ public final class RecordStream implements Iterator<Recorded>, AutoCloseable {
                             blank.add("");
                             continue;
                         }
-                        if (fence == null && PastedText.isFence(in.text())) {
-                            // a Markdown code fence (```yaml) around the output: what it holds decides the format
-                            fence = in.text();
-                            fenceAt = blank.size();
-                            blank.add("");
-                            continue;
+                        if (PastedText.isFence(in.text())) {
+                            break; // a Markdown code fence around the output: decided below, once every fence is seen
                         }
-                        if (fence == null && JsonLogReader.looksLikeJson(in.text())) {
+                        if (JsonLogReader.looksLikeJson(in.text())) {
                             json = new JsonLogReader(name, options, in, this, streaming ? window::add : null, rejected);
                             return;
                         }
                         boolean quoted = PastedText.isQuoted(in.text())
                                 && YamlObjects.looksLikeYaml(PastedText.unquoted(in.text()));
-                        if (fence == null && (quoted || YamlObjects.looksLikeYaml(in.text()))) {
+                        if (quoted || YamlObjects.looksLikeYaml(in.text())) {
                             if (command != null && quoted) {
                                 blank.set(commandAt, command);
                             }
                             readYaml(blank, quoted ? PastedText::quotedBlocks : null);
                             return;
                         }
-                        break; // fenced output is decided below, once every fence is seen
+                        break;
                     }
                     blank.add(in.text());
                 }
                 if (command != null) {
-                    blank.set(commandAt, command); // not objects after all: the text keeps its command
-                }
-                if (fence != null) {
-                    blank.set(fenceAt, fence); // the text reader reads fences itself
+                    blank.set(commandAt, command); // the text keeps its command (outside fences, the reporter's words)
                 }
                 List<String> lines = rest(blank);
                 if (PastedText.fencesYaml(lines)) {

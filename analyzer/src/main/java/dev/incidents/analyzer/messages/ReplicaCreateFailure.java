@@ -72,6 +72,12 @@ public record ReplicaCreateFailure(Kind kind, Optional<String> podPrefix, Option
     private static final Pattern PRIORITY_CLASS = Pattern.compile("no PriorityClass with name \\S+ was found");
     /** Validation: {@code Pod "x" is invalid: spec.containers[0].resources.requests: Invalid value: ...}. */
     private static final Pattern INVALID = Pattern.compile("^pods? \"[^\"]*\" is invalid: ", Pattern.CASE_INSENSITIVE);
+    /** The admission steps that refuse what the template asks for, by their words, in the order they are tried. */
+    private static final java.util.List<java.util.Map.Entry<Kind, Pattern>> REFUSALS = java.util.List.of(
+            java.util.Map.entry(Kind.SECURITY_POLICY, SECURITY_POLICY),
+            java.util.Map.entry(Kind.RUNTIME_CLASS_MISSING, RUNTIME_CLASS),
+            java.util.Map.entry(Kind.PRIORITY_CLASS_MISSING, PRIORITY_CLASS),
+            java.util.Map.entry(Kind.INVALID_POD_SPEC, INVALID));
     private static final Pattern LIMIT_RANGE = Pattern.compile(
             "(?:maximum|minimum) (\\S+) usage per (?:Container|Pod) is|(\\S+) max limit to request ratio per");
 
@@ -123,17 +129,10 @@ public record ReplicaCreateFailure(Kind kind, Optional<String> podPrefix, Option
             return new ReplicaCreateFailure(Kind.LIMIT_RANGE, podPrefix, Optional.empty(), Optional.of(resource),
                     Optional.empty(), Optional.empty(), cause, raw);
         }
-        for (Kind refusal : new Kind[] {Kind.SECURITY_POLICY, Kind.RUNTIME_CLASS_MISSING, Kind.PRIORITY_CLASS_MISSING,
-                Kind.INVALID_POD_SPEC}) {
-            Pattern words = switch (refusal) {
-                case SECURITY_POLICY -> SECURITY_POLICY;
-                case RUNTIME_CLASS_MISSING -> RUNTIME_CLASS;
-                case PRIORITY_CLASS_MISSING -> PRIORITY_CLASS;
-                default -> INVALID;
-            };
-            if (words.matcher(cause).find()) {
-                return new ReplicaCreateFailure(refusal, podPrefix, Optional.empty(), Optional.empty(), Optional.empty(),
-                        Optional.empty(), cause, raw);
+        for (var refusal : REFUSALS) {
+            if (refusal.getValue().matcher(cause).find()) {
+                return new ReplicaCreateFailure(refusal.getKey(), podPrefix, Optional.empty(), Optional.empty(),
+                        Optional.empty(), Optional.empty(), cause, raw);
             }
         }
         if (lower.contains("because it is being terminated")) {
