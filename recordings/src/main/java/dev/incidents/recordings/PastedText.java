@@ -122,9 +122,12 @@ final class PastedText {
         boolean commented = mostly(lines, line -> OUTPUT_COMMENT.matcher(line).lookingAt());
         boolean hashed = !commented && mostly(lines, line -> HASHED_LINE.matcher(line).lookingAt());
         boolean html = lines.stream().anyMatch(line -> HTML_BLOCK.matcher(line).find());
+        boolean[] commentedOutput = hashed || commented ? new boolean[lines.size()] : commentedOutput(lines);
         List<String> unquoted = new ArrayList<>(lines.size());
-        for (String line : lines) {
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
             String text = quoted ? QUOTE_MARKER.matcher(line).replaceFirst("") : line;
+            text = commentedOutput[i] ? HASHED_LINE.matcher(text).replaceFirst("") : text;
             text = html ? unmarked(text) : text;
             text = added && addedLine(text) ? text.substring(1) : text;
             text = commented ? OUTPUT_COMMENT.matcher(text).replaceFirst("") : text;
@@ -305,6 +308,29 @@ final class PastedText {
      * never most of a paste.
      */
     private static final Pattern HASHED_LINE = Pattern.compile("^#(?: |$)");
+
+    /**
+     * Output commented out under the one command that printed it, in a script block whose other comments are the
+     * reporter's words ({@code kubectl describe nodes master1 | grep KubeletNotReady}, then {@code # Result:} and
+     * {@code #  Ready  False ...}): the commented lines right after a kubectl command line, blank lines between
+     * allowed, up to the next line that is not one. Under output, or under another comment, a comment is prose.
+     */
+    private static boolean[] commentedOutput(List<String> lines) {
+        boolean[] output = new boolean[lines.size()];
+        boolean underCommand = false;
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.isBlank() || FENCE.matcher(line).matches()) {
+                continue;
+            }
+            if (underCommand && HASHED_LINE.matcher(line).lookingAt() && !KubectlCommands.isCommandLine(line)) {
+                output[i] = true;
+                continue;
+            }
+            underCommand = KubectlCommands.isCommandLine(line);
+        }
+        return output;
+    }
     private static final Pattern HASH_RULE = Pattern.compile("^#{3,}\\s*$");
 
     /**

@@ -968,6 +968,35 @@ class RecordingsTest {
     }
 
     /**
+     * A script block whose comments are mostly the reporter's words, and one command's output commented out under it
+     * (a node's Ready row after {@code # Result:}, as a Russian course's notes paste it): that output is read; a comment
+     * under another command's printed output stays prose.
+     */
+    @Test
+    void outputCommentedOutUnderOneCommandAmongProseComments() {
+        String text = """
+                # Check the cluster first
+                kubectl get nodes
+
+                # Find out why
+                kubectl describe nodes master1 | grep KubeletNotReady
+
+                # Result:
+                #  Ready            False   Wed, 06 Oct 2021 21:46:39 +0300   Wed, 06 Oct 2021 21:26:26 +0300   KubeletNotReady              container runtime network not ready: NetworkReady=false reason:NetworkPluginNotReady message:Network plugin returns error: cni plugin not initialized
+
+                kubectl apply -f kube-flannel.yml
+                namespace/kube-flannel created
+                # Now the node should turn Ready
+                """;
+        List<Recorded> records = Recordings.read("notes.md", text, OPTIONS, rejections::add);
+
+        assertThat(rejections).isEmpty();
+        assertThat(records).filteredOn(r -> r.value() instanceof NodeSnapshot).singleElement()
+                .satisfies(r -> assertThat(((NodeSnapshot) r.value()).getConditions())
+                        .anySatisfy(c -> assertThat(c.getReason()).isEqualTo("KubeletNotReady")));
+    }
+
+    /**
      * open-telemetry/opentelemetry-operator#259: a listing between a code span's backticks, the opening one alone on the
      * line before the header, the closing one after the last row's age.
      */
