@@ -32,6 +32,16 @@ public final class PodState {
      * recorder lets 25 through per object, then one in five minutes).
      */
     public long readinessFailingSince;
+    /**
+     * The restarts of the pod's containers (summed) in its last snapshot that showed it Ready, -1 when none has since
+     * it was last restarted: a pod seen Ready has started, so losing readiness later is no start-up.
+     */
+    public int readyRestarts = -1;
+    /**
+     * Event time (epoch ms) of the first snapshot showing the pod Running, not Ready, without a restart since a snapshot
+     * showed it Ready; 0 when it is Ready again, restarted, or never lost readiness so.
+     */
+    public long readinessLostAt;
     /** The image pull failure category known for this pod from a {@code Failed to pull image} message. */
     public String pullCategory;
     /** For disk-full pulls: the path the runtime could not write. */

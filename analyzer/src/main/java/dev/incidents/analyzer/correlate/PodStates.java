@@ -79,8 +79,36 @@ final class PodStates {
             }
         }
         countRestartsInPlace(pod, p);
+        trackReadinessLost(pod, p);
         if (p.isReady()) {
             pod.readinessFailingSince = 0;
+        }
+    }
+
+    /**
+     * Marks a pod that was seen Ready and then not Ready, its containers still running and not restarted since
+     * ({@code 1/1 Running 0 10s}, then {@code 0/1 Running 0 28s}): it had started, so what took its readiness away
+     * (a dependency gone, a file removed, overload) is no start-up. A restart, a container not running or the pod
+     * being deleted ends the mark; so does Ready again.
+     */
+    private static void trackReadinessLost(PodState pod, PodObserved p) {
+        int restarts = 0;
+        for (Container c : p.snapshot().getContainers()) {
+            restarts += c.getRestartCount();
+        }
+        if (p.isReady()) {
+            pod.readyRestarts = restarts;
+            pod.readinessLostAt = 0;
+            return;
+        }
+        boolean lost = pod.readyRestarts >= 0 && restarts == pod.readyRestarts
+                && "Running".equals(p.snapshot().getPhase()) && p.allContainersRunning()
+                && p.snapshot().getDeletionTimestamp() == null;
+        if (!lost) {
+            pod.readinessLostAt = 0;
+            pod.readyRestarts = restarts == pod.readyRestarts ? pod.readyRestarts : -1;
+        } else if (pod.readinessLostAt == 0) {
+            pod.readinessLostAt = p.time().toEpochMilli();
         }
     }
 

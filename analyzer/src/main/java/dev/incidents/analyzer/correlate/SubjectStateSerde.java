@@ -36,9 +36,12 @@ public final class SubjectStateSerde implements Serde<SubjectState> {
     /**
      * First byte of this format; JSON starts with '{' (0x7B). 2 added {@code PodState.gang}, 3 {@code scaleUpAt},
      * 4 {@code SubjectState.groups}, 5 {@code PodState.runningRestarts}, {@code restartsInPlace} and
-     * {@code restartedInPlaceAt}, 6 {@code PodState.readinessFailingSince}.
+     * {@code restartedInPlaceAt}, 6 {@code PodState.readinessFailingSince}, 7 {@code readyRestarts} and
+     * {@code readinessLostAt}.
      */
-    static final byte FORMAT = 6;
+    static final byte FORMAT = 7;
+    /** The format before {@code PodState.readyRestarts}: read as a pod never seen Ready. */
+    private static final byte FORMAT_6 = 6;
     /** The format before {@code PodState.readinessFailingSince}: read as a pod with no readiness failure seen. */
     private static final byte FORMAT_5 = 5;
     /** The format before {@code PodState.runningRestarts}: read as a pod with no in-place restart seen. */
@@ -96,6 +99,7 @@ public final class SubjectStateSerde implements Serde<SubjectState> {
             SubjectState state = new SubjectState();
             state.lastTouched = in.buffer.getLong();
             state.pods = in.readMap(In::readString, format >= FORMAT ? SubjectStateSerde::readPod
+                    : format == FORMAT_6 ? SubjectStateSerde::readPodFormat6
                     : format == FORMAT_5 ? SubjectStateSerde::readPodFormat5
                     : format >= FORMAT_3 ? SubjectStateSerde::readPodFormat3
                     : format == FORMAT_2 ? SubjectStateSerde::readPodFormat2 : SubjectStateSerde::readPodFormat1);
@@ -139,9 +143,18 @@ public final class SubjectStateSerde implements Serde<SubjectState> {
         out.writeInt(pod.restartsInPlace);
         out.writeLong(pod.restartedInPlaceAt);
         out.writeLong(pod.readinessFailingSince);
+        out.writeInt(pod.readyRestarts);
+        out.writeLong(pod.readinessLostAt);
     }
 
     private static PodState readPod(In in) {
+        PodState pod = readPodFormat6(in);
+        pod.readyRestarts = in.buffer.getInt();
+        pod.readinessLostAt = in.buffer.getLong();
+        return pod;
+    }
+
+    private static PodState readPodFormat6(In in) {
         PodState pod = readPodFormat5(in);
         pod.readinessFailingSince = in.buffer.getLong();
         return pod;

@@ -57,6 +57,10 @@ public final class ReadinessFailingDetector implements Detector {
                 || pod.getDeletionTimestamp() != null) {
             return Optional.empty(); // a pod being deleted is taken out of its endpoints on purpose
         }
+        long lostAt = subject.pod(Optional.of(pod.getName())).map(s -> s.readinessLostAt).orElse(0L);
+        if (lostAt > 0) {
+            return Optional.of(readinessLost(p, Instant.ofEpochMilli(lostAt)));
+        }
         Instant started = null;
         boolean startsKnown = true;
         Container first = null;
@@ -90,6 +94,22 @@ public final class ReadinessFailingDetector implements Detector {
                 + notReady.toMinutes() + " min, no restarts", Facts.of(Fact.PROBE, "readiness"));
         return Optional.of(new Finding(f.object(), f.pod(), f.node(), f.facts(), f.evidenceKey(), f.count(), started,
                 f.time(), f.kind(), f.name(), f.reason(), f.message(), f.nodeLevel(), f.workload()));
+    }
+
+    /**
+     * A pod seen Ready before, now not Ready with every container running and none restarted since
+     * ({@link dev.incidents.analyzer.correlate.PodState#readinessLostAt}): no start-up explains it, so the snapshot is
+     * evidence by itself, as one not Ready past {@link #SNAPSHOT_NOT_READY} is; the category's grace still lets a
+     * blip (Ready again within it) pass. The evidence spans from the first snapshot that showed it unready.
+     */
+    private static Finding readinessLost(PodObserved p, Instant since) {
+        Container first = p.snapshot().getContainers().stream().filter(c -> !c.getReady()).findFirst()
+                .orElse(p.snapshot().getContainers().get(0));
+        Finding f = Findings.of(p, first, "NotReady", "pod " + p.snapshot().getName()
+                + " Ready before, not Ready since " + since + ", its containers running, no restart",
+                Facts.of(Fact.PROBE, "readiness"));
+        return new Finding(f.object(), f.pod(), f.node(), f.facts(), f.evidenceKey(), f.count(), since, f.time(),
+                f.kind(), f.name(), f.reason(), f.message(), f.nodeLevel(), f.workload());
     }
 
     /**

@@ -34,8 +34,18 @@ public record PodObserved(PodSnapshot snapshot, Instant time) implements Signal 
         return false;
     }
 
+    /**
+     * The Ready condition; a snapshot without conditions (a {@code get pods} row: {@code 1/1 Running}) is Ready when
+     * it is Running and every container it lists is ready, as the row's READY column counts them.
+     */
     public boolean isReady() {
-        return conditionTrue("Ready");
+        for (Condition c : snapshot.getConditions()) {
+            if ("Ready".equals(c.getType())) {
+                return "True".equals(c.getStatus());
+            }
+        }
+        return snapshot.getConditions().isEmpty() && "Running".equals(snapshot.getPhase())
+                && !snapshot.getContainers().isEmpty() && snapshot.getContainers().stream().allMatch(Container::getReady);
     }
 
     public boolean isScheduled() {

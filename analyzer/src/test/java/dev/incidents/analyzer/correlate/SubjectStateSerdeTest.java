@@ -50,6 +50,8 @@ class SubjectStateSerdeTest {
         pod.restartsInPlace = 2;
         pod.restartedInPlaceAt = 1_741_946_390_000L;
         pod.readinessFailingSince = 1_741_946_100_000L;
+        pod.readyRestarts = 2;
+        pod.readinessLostAt = 1_741_946_160_000L;
 
         Candidate candidate = new Candidate("OOM_KILLED");
         candidate.firstSeen = 1_741_946_000_000L;
@@ -148,14 +150,15 @@ class SubjectStateSerdeTest {
     }
 
     /**
-     * Changelogs written by format 5 (before {@code PodState.readinessFailingSince}: no readiness failure seen), format 4
+     * Changelogs written by format 6 (before {@code PodState.readyRestarts} and {@code readinessLostAt}: never seen
+     * Ready), format 5 (before {@code PodState.readinessFailingSince}: no readiness failure seen), format 4
      * (before {@code PodState.runningRestarts}, {@code restartsInPlace} and {@code
      * restartedInPlaceAt}), format 3 (before {@code SubjectState.groups}), format 2 (before {@code PodState.scaleUpAt})
      * and format 1 (before {@code PodState.gang}): their pods restore with no in-place restart seen, their subjects
      * without gang objects, their pods without a scale-up, and without a gang.
      */
     @Test
-    void formats_1_to_5_are_still_read() {
+    void formats_1_to_6_are_still_read() {
         SubjectState state = new SubjectState();
         state.lastTouched = 1_741_946_400_000L;
         PodState pod = new PodState();
@@ -163,7 +166,14 @@ class SubjectStateSerdeTest {
         pod.restartCount = 3;
         state.pods.put("triton-79569cfbbc-m2wcc", pod);
         state.recentlyResolved = new TreeMap<>();
-        byte[] format6 = serde.serializer().serialize("subjects", state);
+        byte[] format7 = serde.serializer().serialize("subjects", state);
+        // the pod's last fields in format 7 are readyRestarts (an int) and readinessLostAt (a long), 12 bytes; after
+        // them come four empty maps, the null deadline key (20 bytes) and the empty gang objects (4)
+        int lost = format7.length - 24 - 12;
+        byte[] format6 = new byte[format7.length - 12];
+        System.arraycopy(format7, 0, format6, 0, lost);
+        System.arraycopy(format7, lost + 12, format6, lost, 24);
+        format6[0] = 6;
         // the pod's last field in format 6 is readinessFailingSince (a long, 8 bytes); after it come four empty maps, the
         // null deadline key (20 bytes) and the empty gang objects (4)
         int readiness = format6.length - 24 - 8;
@@ -195,11 +205,13 @@ class SubjectStateSerdeTest {
         System.arraycopy(format2, gang + 4, format1, gang, 20);
         format1[0] = 1;
 
-        for (byte[] old : java.util.List.of(format5, format4, format3, format2, format1)) {
+        for (byte[] old : java.util.List.of(format6, format5, format4, format3, format2, format1)) {
             SubjectState back = serde.deserializer().deserialize("subjects", old);
 
             assertThat(asJson(back)).isEqualTo(asJson(state));
             assertThat(back.pods.get("triton-79569cfbbc-m2wcc").readinessFailingSince).isZero();
+            assertThat(back.pods.get("triton-79569cfbbc-m2wcc").readyRestarts).isEqualTo(-1);
+            assertThat(back.pods.get("triton-79569cfbbc-m2wcc").readinessLostAt).isZero();
             assertThat(back.pods.get("triton-79569cfbbc-m2wcc").runningRestarts).isEqualTo(-1);
             assertThat(back.pods.get("triton-79569cfbbc-m2wcc").restartsInPlace).isZero();
             assertThat(back.pods.get("triton-79569cfbbc-m2wcc").gang).isNull();

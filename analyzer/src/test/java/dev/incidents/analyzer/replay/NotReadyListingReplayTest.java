@@ -54,4 +54,39 @@ class NotReadyListingReplayTest {
                 });
         assertThat(Replay.run(records, AnalyzerConfig.defaults()).latest()).isEmpty();
     }
+
+    static List<Incident> listedTwice(String secondReady, String secondRestarts) {
+        List<Recorded> records = Recordings.read("paste.txt", """
+                $ kubectl get pod readiness-demo
+                NAME             READY   STATUS    RESTARTS   AGE
+                readiness-demo   1/1     Running   0          10s
+                $ kubectl exec readiness-demo -- mv /usr/share/nginx/html/index.html /tmp/
+                $ kubectl get pod readiness-demo
+                NAME             READY   STATUS    RESTARTS   AGE
+                readiness-demo   %s     Running   %s          28s
+                """.formatted(secondReady, secondRestarts), new ReadOptions("test", Instant.parse("2025-06-01T10:21:00Z")),
+                r -> {
+                    throw new AssertionError(r.toString());
+                });
+        return Replay.run(records, AnalyzerConfig.defaults()).latest();
+    }
+
+    /**
+     * A pod listed Ready ({@code 1/1}), then unready with no restart ({@code 0/1 Running 0}): it had started, so no
+     * start-up explains losing readiness however young it is; it stays so past the category's grace (the paste's end).
+     */
+    @Test
+    void aPodReadyBeforeAndUnreadyNowWithoutARestartIsReadinessFailing() {
+        assertThat(listedTwice("0/1", "0")).singleElement().satisfies(i -> {
+            assertThat(i.getCategory()).isEqualTo("READINESS_FAILING");
+            assertThat(i.getWorkload().getName()).isEqualTo("readiness-demo");
+        });
+    }
+
+    /** Ready again, or restarted between (a crash or a liveness kill, which other categories read): nothing here. */
+    @Test
+    void readyAgainOrRestartedBetweenIsNoLostReadiness() {
+        assertThat(listedTwice("1/1", "0")).isEmpty();
+        assertThat(listedTwice("0/1", "1")).isEmpty();
+    }
 }
