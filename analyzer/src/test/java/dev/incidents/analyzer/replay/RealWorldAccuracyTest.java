@@ -342,9 +342,11 @@ class RealWorldAccuracyTest {
             // batch 58: a pod Pending 7 s on a selector no node matches, then deleted and recreated without it: shorter
             // than the scheduling grace (a node with the label may be on its way), and the pod is gone
             "node_selector_mismatch/lavya255-devops-heros-s14-pending-demo-nodeselector-hostname-node-that-does-not-exist-minikube-v1-37-grep-events-preemption-then-selector-dropped-running",
-            // batch 58: 1/1 at 10 s, 0/1 at 28 s after index.html was moved aside, no events: not Ready for 18 s at most,
-            // as a pod still starting is (short readiness pastes, see the README's notes)
-            "readiness_failing/tripleyouuu-devops-homework-s13-readiness-demo-index-html-moved-aside-get-slash-404-pod-0-of-1-running-no-restarts-endpoints-empty-then-restored-minikube",
+            // session 27: a pod listed 1/1 (9m7s), then 0/1 with a readiness failure x14 over 63s, then 1/1 again (12m):
+            // since a listing 1/1 counts as Ready (the class that passes tripleyouuu and aws-eks-workshop), the last
+            // listing recovers it, and all three are read at the paste's one moment, so the failure ends within the
+            // category's 5 min grace (a blip, by design); ordering the listings by their AGE is the multi-moment question
+            "readiness_failing/janemils-devops-project-day-03-fastapi-health-forced-fail-endpoint-readiness-500-pod-0-of-1-then-recover-endpoint-ready-zsh-controlplane-prompt",
             // batch 57: a describe's Conditions (Ready False) beside the app's actuator JSON: nothing says how long the pod
             // has not been Ready, nor that a probe failed (the 503 is in the issue's title only)
             "readiness_failing/spring-boot-27655-upgrade-2-1-to-2-5-3-probes-enabled-readinessstate-out-of-service-actuator-health-503-pod-conditions-ready-false",
@@ -360,10 +362,6 @@ class RealWorldAccuracyTest {
             // that recovered shows the same)
             "probe_failure/mmagia-sre-intro-lab4-k3d-redis-scaled-to-zero-events-readiness-503-and-liveness-on-same-health-endpoint-restarts-it-3-times-gateway-2-before-and-after-listings",
             "probe_failure/n1qro-sre-intro-lab4-k3d-redis-scaled-to-zero-events-health-checks-redis-readiness-0-of-1-then-liveness-on-same-endpoint-restarts-it-headerless-watch-rows",
-            // batch 55: two listings without events, the replica 1/1 at 31 s and 0/1 at 4 min: unready for 3.5 min at
-            // most, under the listing rule's 10 (a model still loading looks the same); timing the two listings apart
-            // by their AGE is the multi-moment question the README leaves open
-            "readiness_failing/aws-eks-workshop-healthchecks-readiness-deployment-tmp-healthy-removed-one-replica-0-of-1-running-2-available-1-unavailable-listings-no-events",
             // batch 61: short transcripts of a learner's deliberate faults: a missing ConfigMap for 15 s (x3 over 15 s),
             // then the pod deleted and applied again with it, under CONFIG_ERROR's 30 s grace (a chart applying the
             // ConfigMap a moment after its pod looks the same); readiness 503s for 42 s of a pod 45 s old, under the
@@ -467,7 +465,35 @@ class RealWorldAccuracyTest {
             // before anyone looked at it, sealed; its aak74 miss passes since session 27 (output commented out under
             // the one command that printed it, in a script block whose other comments are prose)
             // expected NODE_SELECTOR_MISMATCH Deployment/myapp (namespace homework); opened in namespace default
-            "node_selector_mismatch/perovmpr-otus-kuber-2024-10-russian-homework-controllers-minikube-homework-label-removed-myapp-node-affinity-three-pods-pending-kubectl-events-then-label-restored-running");
+            "node_selector_mismatch/perovmpr-otus-kuber-2024-10-russian-homework-controllers-minikube-homework-label-removed-myapp-node-affinity-three-pods-pending-kubectl-events-then-label-restored-running",
+            // batch 81, measured 9/13 on 2026-12-05 (session 27, at its merge, analyzer of 7bda6167, measured alone)
+            // before anyone looked at it
+            // expected PVC_UNBOUND not found
+            "pvc_unbound/firewal7-devops-netology-russian-homework-kuber-2-2-microk8s-nfs-csi-claim-my-pvc-provisioningfailed-x2-storageclass-nfs-csi-not-found-then-provisioned-bound-describe-pvc",
+            // expected READINESS_FAILING Pod/web not found
+            "readiness_failing/doubllew-otus-kuber-2019-12-russian-homework-networks-minikube-web-pod-readiness-on-wrong-port-80-unhealthy-x4-over-32s-full-events-with-init-container-then-0-of-1-running-2m4s",
+            // expected READINESS_FAILING Pod/web not found
+            "readiness_failing/kovtalex-otus-kuber-2020-04-russian-homework-networks-minikube-web-pod-readiness-httpget-port-80-while-server-listens-8000-ready-false-connection-refused-x2-over-13s",
+            // expected UNTOLERATED_TAINT Deployment/coredns not found; NODE_SELECTOR_MISMATCH and INSUFFICIENT_RESOURCES opened
+            "untolerated_taint/deron-d-otus-kuber-2022-russian-homework-logging-yandex-mk8s-coredns-replica-pending-after-drain-topology-spread-and-three-infra-nodes-tainted-node-role-infra-events-unindented",
+            // batch 82, measured 14/18 on 2026-12-05 (session 27, at its merge, analyzer of 7bda6167, measured alone)
+            // before anyone looked at it, sealed
+            // expected INSUFFICIENT_GPU Pod/collision-probe not found
+            "insufficient_gpu/deepwavelab-cloudnativepracticing-zh-tw-aks-t4-day3-collision-probe-schedulername-kai-scheduler-with-hami-gpumem-kai-unschedulable-no-node-in-default-node-pool-has-nvidia-com-gpumem-wrapped-event",
+            // expected NODE_SELECTOR_MISMATCH StatefulSet/elastic-operator not found; opened on an unnamed pod
+            "node_selector_mismatch/myoungsoo7-blog-korean-k3s-homelab-postmortem-eck-elastic-operator-0-pending-100m-nodeselector-monitoring-true-matched-only-powered-off-node-david-wrapped-event-and-sts-jsonpath",
+            // expected OOM_KILLED Pod/memhog not found
+            "oom_killed/polakinio-k8s-zero-to-hero-week1-lab3-kind-python-memhog-128mi-limit-oomkilled-137-restart-5-crashloopbackoff-get-w-and-notion-flattened-describe",
+            // expected PVC_UNBOUND StatefulSet/tempo not found; opened on an unnamed pod (and UNTOLERATED_TAINT)
+            "pvc_unbound/myoungsoo7-blog-korean-k3s-homelab-postmortem-tempo-0-pending-local-path-pv-pinned-to-powered-off-node-david-3-nodes-didnt-match-persistentvolume-node-affinity-wrapped-event",
+            // batch 83, measured 4/7 on 2026-12-05 (session 27, at its merge, analyzer of 7bda6167, measured alone)
+            // before anyone looked at it
+            // expected IMAGE_NOT_FOUND Deployment/orion-web not found; IMAGE_PULL_FAILED opened
+            "image_not_found/marcio-machado76-metacortex-platform-ops-portuguese-challenge-triage-kind-orion-web-fake-shop-tag-v1-14-2-not-found-three-pods-errimagepull-zero-restarts-saved-triage-output",
+            // expected READINESS_FAILING DaemonSet/daemon-rolling-update not found
+            "readiness_failing/arkedzierski-poznajk8s-polish-course-module9-gke-daemonset-rolling-update-readiness-on-ready-error-new-pod-0-of-1-running-rollout-status-stuck-1-of-3-watch-listing",
+            // expected READINESS_FAILING Deployment/broken-readiness-deployment not found
+            "readiness_failing/dikamilo-poznajkubernetes-playground-polish-course-module6-readiness-probe-on-wrongurl-new-replicaset-0-of-3-ready-deployment-2-of-3-rollout-status-waiting-listings-only");
 
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
@@ -525,7 +551,7 @@ class RealWorldAccuracyTest {
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
         assertThat(outcomes).hasSizeGreaterThanOrEqualTo(1784);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(24);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(62);
     }
 
     @Test
