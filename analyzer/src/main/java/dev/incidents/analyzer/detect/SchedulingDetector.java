@@ -57,6 +57,9 @@ public abstract class SchedulingDetector extends CategoryDetector {
         if (autoscalerVerdict && pod.map(p -> p.failedScheduling).orElse(false)) {
             return besideSchedulerVerdict(e, pod.get());
         }
+        if (autoscalerVerdict && ScaleUpVerdict.reasonsCut(e.message())) {
+            return Optional.empty();
+        }
         boolean scaleUpVerdict = autoscalerVerdict;
         // KAI Scheduler reports its fit errors on the pod as Unschedulable rather than FailedScheduling, HAMi's
         // extender as FilteringFailed (its other FilteringFailed messages are its own errors, not verdicts)

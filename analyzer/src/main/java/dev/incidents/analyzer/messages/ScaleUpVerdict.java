@@ -42,6 +42,15 @@ public final class ScaleUpVerdict {
                 || message.contains("incompatible with nodepool") || message.contains("no instance type"));
     }
 
+    /**
+     * A {@code NotTriggerScaleUp} whose reasons were cut off ({@code pod didn't trigger scale-up:} and nothing after, the
+     * per-group reasons on lines a paste dropped): it says the autoscaler did not help, not why; the scheduler's
+     * verdict beside it does.
+     */
+    public static boolean reasonsCut(String message) {
+        return message != null && message.strip().matches("(?i)pod didn't trigger scale-up:?");
+    }
+
     /** The clue the verdict proves, if any. */
     public static Optional<Clue> clue(String message) {
         String m = message == null ? "" : message.toLowerCase(Locale.ROOT);

@@ -358,6 +358,22 @@ class ReplayLifecycleTest {
         }
     }
 
+    /**
+     * Deron-D's otus-kuber-2022 notes: a NotTriggerScaleUp cut after its colon (its per-group reasons on lines the paste
+     * dropped), older than the scheduler's verdict: it says the autoscaler did not help, not why, so only the
+     * scheduler's verdict (a taint) opens an incident; it opened INSUFFICIENT_RESOURCES beside it.
+     */
+    @Test
+    void not_trigger_scale_up_cut_after_its_colon_names_no_cause() {
+        try (Replay replay = new Replay(AnalyzerConfig.defaults())) {
+            replay.event(podEvent(POD, "Normal", "NotTriggerScaleUp", "pod didn't trigger scale-up:", T0, "ntsu-1",
+                    null), T0);
+            replay.event(podEvent(POD, "Warning", "FailedScheduling", "0/4 nodes are available: 4 node(s) had taint "
+                    + "{node-role: infra}, that the pod didn't tolerate.", at(120), "fs-1", null), at(120));
+            assertThat(replay.finish().latest()).extracting(Incident::getCategory).containsExactly("UNTOLERATED_TAINT");
+        }
+    }
+
     /** elastic/helm-charts#780: Running, 0 restarts, Ready=False 40 minutes after start; no events pasted. */
     @Test
     void a_pod_running_without_restarts_but_never_ready_is_readiness_failing() {
