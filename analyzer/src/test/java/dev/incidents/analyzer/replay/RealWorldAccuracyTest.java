@@ -29,6 +29,36 @@ class RealWorldAccuracyTest {
      * incident's group is no miss; the report also prints the count per incident.
      */
     static final Set<String> KNOWN_FAILING = Set.of(
+            // session 27, batches 78, 80, 81 and 83 moved in after their misses were looked at:
+            // batch 78: 27 replicas Pending past the VPC CNI's max-pods with no event pasted: nothing says why they wait
+            // (identical replicas placed in part hint at capacity, but no verdict names it)
+            "insufficient_resources/jiwonyun9332-awes-1-korean-aews-study-eks-t3-medium-nginx-deployment-scaled-to-70-past-vpc-cni-max-pods-27-pending-without-ip-custom-columns-and-grep-pending",
+            // batch 78: the Evicted rows come from a describe cut above its pod's name; the listing's stress pod in Error is
+            // not tied to them (and ephemeral-storage evictions are NODE_DISK_PRESSURE's evidence too)
+            "pod_evicted/choisungwook-k8s-ephemeral-storage-korean-test-record-kind-stress-emptydir-fills-control-plane-evicted-ephemeral-storage-1gi-threshold-disk-pressure-true-replacement-pending",
+            // batch 78: one restart shown by Last State Error 137 beside a liveness probe, no events: one restart is as
+            // likely a node's or an update's (PodState.RESTARTS_IN_PLACE), and a describe's moment without events is unknown
+            "probe_failure/ikubernetes-learning-k8s-chinese-mageedu-course-liveness-exec-demo-demoapp-livez-set-to-fail-exit-137-restart-count-1-ready-true-container-block-only-no-events",
+            // batch 80: the pods' namespace homework is named only by the namespace's own delete and create lines; the
+            // commands name none, so the listing and events are read in default
+            "node_selector_mismatch/perovmpr-otus-kuber-2024-10-russian-homework-controllers-minikube-homework-label-removed-myapp-node-affinity-three-pods-pending-kubectl-events-then-label-restored-running",
+            // batch 81: ProvisioningFailed (the StorageClass not created yet) for 23 s, then provisioned and bound: a blip
+            // within PVC_UNBOUND's grace, by design
+            "pvc_unbound/firewal7-devops-netology-russian-homework-kuber-2-2-microk8s-nfs-csi-claim-my-pvc-provisioningfailed-x2-storageclass-nfs-csi-not-found-then-provisioned-bound-describe-pvc",
+            // batch 81: readiness refused x4 over 32 s, x2 over 13 s (a probe on the wrong port): shorter than a start-up
+            // may take, and refusals are what a server still starting gives
+            "readiness_failing/doubllew-otus-kuber-2019-12-russian-homework-networks-minikube-web-pod-readiness-on-wrong-port-80-unhealthy-x4-over-32s-full-events-with-init-container-then-0-of-1-running-2m4s",
+            "readiness_failing/kovtalex-otus-kuber-2020-04-russian-homework-networks-minikube-web-pod-readiness-httpget-port-80-while-server-listens-8000-ready-false-connection-refused-x2-over-13s",
+            // batch 81: 1 node out for topology spread beside 3 tainted: beside fenced-off nodes the rule blocks, by
+            // design (FailedSchedulingMessage's ranking: one replica per node and too few usable nodes)
+            "untolerated_taint/deron-d-otus-kuber-2022-russian-homework-logging-yandex-mk8s-coredns-replica-pending-after-drain-topology-spread-and-three-infra-nodes-tainted-node-role-infra-events-unindented",
+            // batch 83: the container states are printed as jsonpath JSON (state={"waiting":{...}}), not read, and the
+            // namespace orion-stg is only in the script's banner
+            "image_not_found/marcio-machado76-metacortex-platform-ops-portuguese-challenge-triage-kind-orion-web-fake-shop-tag-v1-14-2-not-found-three-pods-errimagepull-zero-restarts-saved-triage-output",
+            // batch 83: a watch showing the new pod 0/1 at 2 s and a rollout waiting; Deployment and ReplicaSet
+            // listings only (no record): nothing says how long readiness has failed
+            "readiness_failing/arkedzierski-poznajk8s-polish-course-module9-gke-daemonset-rolling-update-readiness-on-ready-error-new-pod-0-of-1-running-rollout-status-stuck-1-of-3-watch-listing",
+            "readiness_failing/dikamilo-poznajkubernetes-playground-polish-course-module6-readiness-probe-on-wrongurl-new-replicaset-0-of-3-ready-deployment-2-of-3-rollout-status-waiting-listings-only",
             // fragmentation told only in the thread's prose: no node or pod data to count free GPUs per node
             "gpu_fragmented/device-plugin-165-two-gpus-one-per-node",
             // a GKE quota verdict on a pod whose GPU request is not in the paste
@@ -452,30 +482,6 @@ class RealWorldAccuracyTest {
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
     static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
-            // batch 78, measured 8/12 on 2026-12-05 (session 26, at its merge, analyzer of 0a491140, measured alone)
-            // before anyone looked at it, sealed; its nginx-19 miss passes since a class found on batch 79 was fixed
-            // (a describe's owner, or its place showing none, routes the events the describe lists)
-            // expected INSUFFICIENT_RESOURCES Deployment/nginx-deployment not found
-            "insufficient_resources/jiwonyun9332-awes-1-korean-aews-study-eks-t3-medium-nginx-deployment-scaled-to-70-past-vpc-cni-max-pods-27-pending-without-ip-custom-columns-and-grep-pending",
-            // expected POD_EVICTED Deployment/stress not found
-            "pod_evicted/choisungwook-k8s-ephemeral-storage-korean-test-record-kind-stress-emptydir-fills-control-plane-evicted-ephemeral-storage-1gi-threshold-disk-pressure-true-replacement-pending",
-            // expected PROBE_FAILURE not found
-            "probe_failure/ikubernetes-learning-k8s-chinese-mageedu-course-liveness-exec-demo-demoapp-livez-set-to-fail-exit-137-restart-count-1-ready-true-container-block-only-no-events",
-            // batch 80, measured 10/12 on 2026-12-05 (session 26, at its merge, analyzer of 257b2b54, measured alone)
-            // before anyone looked at it, sealed; its aak74 miss passes since session 27 (output commented out under
-            // the one command that printed it, in a script block whose other comments are prose)
-            // expected NODE_SELECTOR_MISMATCH Deployment/myapp (namespace homework); opened in namespace default
-            "node_selector_mismatch/perovmpr-otus-kuber-2024-10-russian-homework-controllers-minikube-homework-label-removed-myapp-node-affinity-three-pods-pending-kubectl-events-then-label-restored-running",
-            // batch 81, measured 9/13 on 2026-12-05 (session 27, at its merge, analyzer of 7bda6167, measured alone)
-            // before anyone looked at it
-            // expected PVC_UNBOUND not found
-            "pvc_unbound/firewal7-devops-netology-russian-homework-kuber-2-2-microk8s-nfs-csi-claim-my-pvc-provisioningfailed-x2-storageclass-nfs-csi-not-found-then-provisioned-bound-describe-pvc",
-            // expected READINESS_FAILING Pod/web not found
-            "readiness_failing/doubllew-otus-kuber-2019-12-russian-homework-networks-minikube-web-pod-readiness-on-wrong-port-80-unhealthy-x4-over-32s-full-events-with-init-container-then-0-of-1-running-2m4s",
-            // expected READINESS_FAILING Pod/web not found
-            "readiness_failing/kovtalex-otus-kuber-2020-04-russian-homework-networks-minikube-web-pod-readiness-httpget-port-80-while-server-listens-8000-ready-false-connection-refused-x2-over-13s",
-            // expected UNTOLERATED_TAINT Deployment/coredns not found; NODE_SELECTOR_MISMATCH and INSUFFICIENT_RESOURCES opened
-            "untolerated_taint/deron-d-otus-kuber-2022-russian-homework-logging-yandex-mk8s-coredns-replica-pending-after-drain-topology-spread-and-three-infra-nodes-tainted-node-role-infra-events-unindented",
             // batch 82, measured 14/18 on 2026-12-05 (session 27, at its merge, analyzer of 7bda6167, measured alone)
             // before anyone looked at it, sealed
             // expected INSUFFICIENT_GPU Pod/collision-probe not found
@@ -485,15 +491,7 @@ class RealWorldAccuracyTest {
             // expected OOM_KILLED Pod/memhog not found
             "oom_killed/polakinio-k8s-zero-to-hero-week1-lab3-kind-python-memhog-128mi-limit-oomkilled-137-restart-5-crashloopbackoff-get-w-and-notion-flattened-describe",
             // expected PVC_UNBOUND StatefulSet/tempo not found; opened on an unnamed pod (and UNTOLERATED_TAINT)
-            "pvc_unbound/myoungsoo7-blog-korean-k3s-homelab-postmortem-tempo-0-pending-local-path-pv-pinned-to-powered-off-node-david-3-nodes-didnt-match-persistentvolume-node-affinity-wrapped-event",
-            // batch 83, measured 4/7 on 2026-12-05 (session 27, at its merge, analyzer of 7bda6167, measured alone)
-            // before anyone looked at it
-            // expected IMAGE_NOT_FOUND Deployment/orion-web not found; IMAGE_PULL_FAILED opened
-            "image_not_found/marcio-machado76-metacortex-platform-ops-portuguese-challenge-triage-kind-orion-web-fake-shop-tag-v1-14-2-not-found-three-pods-errimagepull-zero-restarts-saved-triage-output",
-            // expected READINESS_FAILING DaemonSet/daemon-rolling-update not found
-            "readiness_failing/arkedzierski-poznajk8s-polish-course-module9-gke-daemonset-rolling-update-readiness-on-ready-error-new-pod-0-of-1-running-rollout-status-stuck-1-of-3-watch-listing",
-            // expected READINESS_FAILING Deployment/broken-readiness-deployment not found
-            "readiness_failing/dikamilo-poznajkubernetes-playground-polish-course-module6-readiness-probe-on-wrongurl-new-replicaset-0-of-3-ready-deployment-2-of-3-rollout-status-waiting-listings-only");
+            "pvc_unbound/myoungsoo7-blog-korean-k3s-homelab-postmortem-tempo-0-pending-local-path-pv-pinned-to-powered-off-node-david-3-nodes-didnt-match-persistentvolume-node-affinity-wrapped-event");
 
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
@@ -550,8 +548,8 @@ class RealWorldAccuracyTest {
 
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
-        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(1784);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(62);
+        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(1828);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(18);
     }
 
     @Test
