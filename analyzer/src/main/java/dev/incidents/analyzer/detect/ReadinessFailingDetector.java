@@ -32,7 +32,8 @@ public final class ReadinessFailingDetector implements Detector {
     public Optional<Finding> examine(Signal signal, SubjectView subject) {
         if (signal instanceof EventSignal e && e.pod().isPresent() && "Unhealthy".equals(e.reason())) {
             Optional<ProbeFailure> probe = ProbeFailure.parse(e.message());
-            if (probe.isPresent() && probe.get().probe() == ProbeFailure.Probe.READINESS) {
+            if (probe.isPresent() && probe.get().probe() == ProbeFailure.Probe.READINESS
+                    && !restartedByItsProbe(e, subject)) {
                 Facts facts = Facts.of(Fact.PROBE, "readiness");
                 facts = probe.get().timedOut() ? facts.withClue(Clue.PROBE_TIMEOUT) : facts;
                 return Optional.of(Findings.of(e, probe.get().misdirected() ? facts.withClue(Clue.PROBE_MISDIRECTED)
@@ -152,18 +153,22 @@ public final class ReadinessFailingDetector implements Detector {
         return null;
     }
 
-    /** Failures that time out waiting for the answer, this long, are past any start-up (see below). */
+    /**
+     * Failures that time out waiting for the answer, this many over this long, are past any start-up: a server still
+     * loading refuses or answers 503 at once; one that accepts and stays silent is up and too slow, or hung
+     * ({@link ProbeFailureDetector} reads a startup probe's timeouts so).
+     */
     static final Duration TIMEOUTS_SPAN = Duration.ofMinutes(1);
     static final int TIMEOUTS_COUNT = 5;
 
     /**
-     * Several failures over minutes from events; a snapshot finding (the only kind carrying a container's restart
-     * count) is sufficient by itself: {@link #notReadySince} reports it only beyond {@link #SNAPSHOT_NOT_READY}.
-     * A failure the server answered in a way no later probe will change ({@link ProbeFailure#misdirected}: a 404,
-     * HTTPS against plain HTTP) needs one. Timeouts ({@link ProbeFailure#timedOut}) need less than other failures: a
-     * server still loading refuses the connection or answers 503 at once, so one that accepts it and stays silent past
-     * the probe's timeout, again and again for a minute, is up and too slow for its probe (or hung), which waiting
-     * longer will not change.
+     * Three failures over two minutes or more from events; a snapshot finding (the only kind carrying a container's
+     * restart count) is sufficient by itself: {@link #notReadySince} reports it only beyond {@link #SNAPSHOT_NOT_READY},
+     * {@link #readinessLost} only after the pod was Ready. A failure the server answered in a way no later probe will
+     * change ({@link ProbeFailure#misdirected}: a 404, HTTPS against plain HTTP) needs one. Timeouts
+     * ({@link ProbeFailure#timedOut}) need less than other failures: a server still loading refuses the connection or
+     * answers 503 at once (a vLLM server refuses for minutes while it loads its weights), so one that accepts the probe
+     * and stays silent past its timeout, again and again for a minute, is up and too slow for it (or hung).
      */
     @Override
     public boolean sufficient(EvidenceSummary evidence) {
@@ -179,10 +184,29 @@ public final class ReadinessFailingDetector implements Detector {
         return evidence.totalCount() >= 3 && evidence.span().compareTo(Duration.ofMinutes(2)) >= 0;
     }
 
+    /**
+     * A pod whose liveness or startup probe was seen failing ({@code failedProbe}): the kubelet restarts it, and it is
+     * unready between restarts; its readiness failures are PROBE_FAILURE's evidence (akhq#930: both probes on a port
+     * nothing listens on), not a second incident.
+     */
+    private static boolean restartedByItsProbe(EventSignal e, SubjectView subject) {
+        return subject.pod(e.pod()).map(p -> p.failedProbe != null).orElse(false);
+    }
+
     @Override
     public Optional<Recovery> recovery(Signal signal, SubjectView subject) {
         if (signal instanceof PodObserved p && p.isReady()) {
             return Optional.of(Recovery.of(p.snapshot().getName(), "recovered: pod " + p.snapshot().getName() + " Ready"));
+        }
+        if (signal instanceof EventSignal e && e.pod().isPresent()
+                && ("Killing".equals(e.reason()) || "Unhealthy".equals(e.reason()))) {
+            Optional<ProbeFailure> probe = ProbeFailure.parse(e.message());
+            if (probe.isPresent() && probe.get().probe() != ProbeFailure.Probe.READINESS) {
+                // the same pod's liveness or startup probe failing, readiness failures seen first: the restarts
+                // explain them (the order of a paste's rows is the order of their last times)
+                return Optional.of(Recovery.of(e.pod().get(), "superseded: the " + probe.get().probe().word()
+                        + " probe of pod " + e.pod().get() + " fails, and the kubelet restarts it"));
+            }
         }
         return PhaseRecovery.of(category().phase(), signal);
     }

@@ -359,6 +359,39 @@ class ReplayLifecycleTest {
     }
 
     /**
+     * akhq#930: readiness and liveness probes on a port nothing listens on. The kubelet restarts the pod for its
+     * liveness probe and it is unready between restarts: one PROBE_FAILURE incident, whichever probe's failures come
+     * first; readiness failures alone over as long are READINESS_FAILING.
+     */
+    @Test
+    void readiness_failures_of_a_pod_its_liveness_probe_restarts_are_the_probe_failure() {
+        String readiness = "Readiness probe failed: Get \"http://100.64.20.45:28081/health\": dial tcp "
+                + "100.64.20.45:28081: connect: connection refused";
+        String liveness = "Liveness probe failed: dial tcp 100.64.20.45:28081: connect: connection refused";
+        for (boolean readinessFirst : new boolean[] {true, false}) {
+            try (Replay replay = new Replay(AnalyzerConfig.defaults())) {
+                int r = readinessFirst ? 0 : 1;
+                for (int i = 0; i < 6; i++) {
+                    replay.event(podEvent(POD, "Warning", "Unhealthy", readiness, at(30 * i + r), "r-" + i, NODE),
+                            at(30 * i + r));
+                    replay.event(podEvent(POD, "Warning", "Unhealthy", liveness, at(30 * i + 1 - r), "l-" + i, NODE),
+                            at(30 * i + 1 - r));
+                }
+                replay.event(podEvent(POD, "Normal", "Killing", "Container akhq failed liveness probe, will be restarted",
+                        at(200), "k-1", NODE), at(200));
+                assertThat(replay.finish().latest()).extracting(Incident::getCategory)
+                        .as("readiness first: %s", readinessFirst).containsExactly("PROBE_FAILURE");
+            }
+        }
+        try (Replay replay = new Replay(AnalyzerConfig.defaults())) {
+            for (int i = 0; i < 6; i++) {
+                replay.event(podEvent(POD, "Warning", "Unhealthy", readiness, at(30 * i), "r-" + i, NODE), at(30 * i));
+            }
+            assertThat(replay.finish().latest()).extracting(Incident::getCategory).containsExactly("READINESS_FAILING");
+        }
+    }
+
+    /**
      * Deron-D's otus-kuber-2022 notes: a NotTriggerScaleUp cut after its colon (its per-group reasons on lines the paste
      * dropped), older than the scheduler's verdict: it says the autoscaler did not help, not why, so only the
      * scheduler's verdict (a taint) opens an incident; it opened INSUFFICIENT_RESOURCES beside it.
