@@ -79,7 +79,7 @@ public final class IncidentLifecycle {
                         .ifPresent(r -> recover(c, r));
             }
             for (Finding f : d.findings(signal, view)) {
-                apply(state, d.category(), f);
+                apply(state, d.category(), f, leaving(signal));
             }
         }
         if (signal instanceof NodeObserved n) {
@@ -115,12 +115,22 @@ public final class IncidentLifecycle {
         }
     }
 
-    private void apply(SubjectState state, Category category, Finding f) {
+    /**
+     * A snapshot of a pod being deleted ({@code deletionTimestamp} set): the API server's last word on a pod that is
+     * going away, its status as it last was. A crash-looping pod deleted by a scale-down or a rollout an hour after its
+     * incident went quiet restates its CrashLoopBackOff; that opens nothing new (nor reopens what went quiet), and adds
+     * to a candidate still pending or open as any snapshot does.
+     */
+    private static boolean leaving(Signal signal) {
+        return signal instanceof PodObserved p && p.snapshot().getDeletionTimestamp() != null;
+    }
+
+    private void apply(SubjectState state, Category category, Finding f, boolean leaving) {
         Candidate c = state.candidates.get(category.name());
         long time = f.time().toEpochMilli();
         if (c == null) {
-            if (resolvedAfter(state, category, time)) {
-                return; // late evidence of a problem already resolved: it does not reopen it
+            if (leaving || resolvedAfter(state, category, time)) {
+                return; // late evidence of a problem already resolved, or a pod going away: it does not reopen it
             }
             c = new Candidate(category.name());
             c.firstSeen = f.firstTime().toEpochMilli();
@@ -382,6 +392,11 @@ public final class IncidentLifecycle {
         out.add(incident);
         state.candidates.remove(d.category().name());
         state.recentlyResolved.put(id, now);
+        // What it explained goes with it: a candidate that yielded to it (the back-off of a container that could not
+        // start, of one killed out of memory) holds its evidence, and opening that once it is gone (its own quiet
+        // period ending 30 s later) was an incident for a failure already resolved. New evidence starts a new one.
+        state.candidates.values().removeIf(other -> !other.open && other.yielded
+                && detectors.of(Category.valueOf(other.category)).yieldsTo().contains(d.category()));
     }
 
     private void update(Subject subject, Candidate c, Detector d, long now, SubjectView view, IncidentStore store,

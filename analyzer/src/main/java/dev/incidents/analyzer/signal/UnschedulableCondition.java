@@ -22,8 +22,9 @@ public final class UnschedulableCondition {
     /** The event the condition of {@code pod}, seen at {@code time}, stands for; empty if the pod has no such condition. */
     public static Optional<KubeEvent> event(PodSnapshot pod, Instant time) {
         if (pod == null || pod.getNodeName() != null && !pod.getNodeName().isBlank()
-                || pod.getPhase() != null && !"Pending".equals(pod.getPhase())) {
-            return Optional.empty();
+                || pod.getPhase() != null && !"Pending".equals(pod.getPhase())
+                || pod.getDeletionTimestamp() != null) {
+            return Optional.empty(); // a pod being deleted is not retried: its condition is the past, not a failure now
         }
         for (Condition c : pod.getConditions()) {
             if ("PodScheduled".equals(c.getType()) && "False".equals(c.getStatus())

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.incidents.recordings.BaseRecording;
+import dev.incidents.recordings.PodGroupObjects;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -36,6 +37,10 @@ final class FixtureRecording {
     /** The cluster autoscaler's default {@code --scale-down-unneeded-time}: how long a node stays empty before it goes. */
     private static final Duration SCALE_DOWN_UNNEEDED = Duration.ofMinutes(10);
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss").withZone(java.time.ZoneOffset.UTC);
+
+    /** The kinds a copy keeps besides the gang objects ({@link PodGroupObjects#isGangObject}). */
+    private static final List<String> COPIED_KINDS = List.of("Event", "Pod", "Node", "ReplicaSet", "Deployment",
+            "StatefulSet", "Job", "DaemonSet");
 
     private FixtureRecording() {
     }
@@ -174,9 +179,9 @@ final class FixtureRecording {
                     value.path("type").asText("MODIFIED"), out);
             return;
         }
-        if (!value.has("kind") || !List.of("Event", "Pod", "Node", "ReplicaSet", "Deployment", "StatefulSet", "Job",
-                "DaemonSet").contains(value.get("kind").asText())) {
-            return;
+        if (!value.has("kind") || !COPIED_KINDS.contains(value.get("kind").asText())
+                && !PodGroupObjects.isGangObject(value.path("apiVersion").asText(), value.get("kind").asText())) {
+            return; // a gang's PodGroup or Kueue Workload is copied too: without it a gang's size is its members'
         }
         Instant time = lineTime != null ? lineTime : objectTime((ObjectNode) value);
         if (time != null) {

@@ -95,6 +95,21 @@ public final class FleetRecording {
         return "prod-" + region + (index < REGIONS.size() ? "" : "-" + (index / REGIONS.size() + 1));
     }
 
+    /**
+     * The fixture copy {@code copy} was made from (a copy's namespaces and nodes end in {@code -c<copy>}); empty for
+     * the heartbeating node pool. What a copy showed can so be held against what its fixture shows alone.
+     */
+    public java.util.Optional<Path> fixtureOf(int copy) {
+        int parts = fixtures.failures().size() + fixtures.healthy().size() + 1;
+        int part = Math.floorMod(copy, parts);
+        if (part < fixtures.failures().size()) {
+            return java.util.Optional.of(fixtures.failures().get(part));
+        }
+        part -= fixtures.failures().size();
+        return part < fixtures.healthy().size() ? java.util.Optional.of(fixtures.healthy().get(part))
+                : java.util.Optional.empty();
+    }
+
     /** Writes {@code cluster-<k>.jsonl} per cluster into {@code dir}, each in event-time order. */
     public Written writeTo(Path dir) {
         List<Part> parts = plan();
