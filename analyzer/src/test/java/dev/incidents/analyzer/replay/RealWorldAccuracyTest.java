@@ -494,7 +494,14 @@ class RealWorldAccuracyTest {
             // expected OOM_KILLED Pod/memhog not found
             "oom_killed/polakinio-k8s-zero-to-hero-week1-lab3-kind-python-memhog-128mi-limit-oomkilled-137-restart-5-crashloopbackoff-get-w-and-notion-flattened-describe",
             // expected PVC_UNBOUND StatefulSet/tempo not found; opened on an unnamed pod (and UNTOLERATED_TAINT)
-            "pvc_unbound/myoungsoo7-blog-korean-k3s-homelab-postmortem-tempo-0-pending-local-path-pv-pinned-to-powered-off-node-david-3-nodes-didnt-match-persistentvolume-node-affinity-wrapped-event");
+            "pvc_unbound/myoungsoo7-blog-korean-k3s-homelab-postmortem-tempo-0-pending-local-path-pv-pinned-to-powered-off-node-david-3-nodes-didnt-match-persistentvolume-node-affinity-wrapped-event",
+            // batch 84, measured 9/11 on 2026-12-05 (session 27, at its merge, analyzer of 5d8e0cb5, measured alone)
+            // before anyone looked at it
+            // expected CRASH_LOOP Pod/fail-1-crashloop-pod and IMAGE_NOT_FOUND Pod/fail-2-imagepull-pod not found;
+            // IMAGE_NOT_FOUND opened on an unnamed pod, IMAGE_PULL_FAILED on fail-2-imagepull-pod
+            "oom_killed/talin12-devops-heros-s14-triage-gauntlet-minikube-five-broken-pods-fail-5-oomkilled-137-1000mib-under-20mi-limit-crashloop-missing-env-image-repo-missing-pending-500-cpu-diagnoses",
+            // expected READINESS_FAILING Deployment/web not found
+            "readiness_failing/galiks-kubernetes-first-shift-russian-lab-minikube-pavel-lab-web-readiness-httpget-path-returns-404-liveness-path-200-unhealthy-x25-over-3m55s-spec-containers-prefix-events");
 
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
@@ -552,7 +559,7 @@ class RealWorldAccuracyTest {
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
         assertThat(outcomes).hasSizeGreaterThanOrEqualTo(1828);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(18);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(29);
     }
 
     @Test
