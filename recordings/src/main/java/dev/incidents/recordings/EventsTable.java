@@ -707,7 +707,28 @@ final class EventsTable {
      */
     static boolean endsOutput(String line) {
         return ShellPrompt.isCommandLine(line) || ScriptBanner.is(line) || GET_HEADER.matcher(line).matches()
-                || PodsTable.HEADER.matcher(line).matches() || LISTING_HEADER.matcher(line).matches();
+                || PodsTable.HEADER.matcher(line).matches() || LISTING_HEADER.matcher(line).matches()
+                || inAnotherScript(line);
+    }
+
+    /**
+     * A line whose first word is written in a script other than Latin ({@code Причина: /not found возвращает 404},
+     * {@code 원인: ...}): the reporter's own words right under the table, not the rest of a message: Kubernetes
+     * components write their event messages in English.
+     */
+    static boolean inAnotherScript(String line) {
+        for (int i = 0; i < line.length(); ) {
+            int c = line.codePointAt(i);
+            if (Character.isLetter(c)) {
+                Character.UnicodeScript script = Character.UnicodeScript.of(c);
+                return script != Character.UnicodeScript.LATIN && script != Character.UnicodeScript.COMMON;
+            }
+            if (Character.isDigit(c)) {
+                return false;
+            }
+            i += Character.charCount(c);
+        }
+        return false;
     }
 
     /**

@@ -968,6 +968,28 @@ class RecordingsTest {
     }
 
     /**
+     * galiks' lab notes: the reporter's cause in Russian right under the last row, no blank line between. Kubernetes
+     * writes its messages in English, so a line in another script ends the table instead of continuing the message
+     * (it made the 404 a "404Причина: ..." and the probe failure unreadable).
+     */
+    @Test
+    void aLineInAnotherScriptUnderTheLastRowIsTheReportersNotTheMessage() {
+        String text = """
+                Events:
+                  Type     Reason     Age                    From               Message
+                  ----     ------     ----                   ----               -------
+                  Normal   Scheduled  4m2s                   default-scheduler  Successfully assigned pavel-lab/web-9677bbcf6-sppxc to minikube
+                  Warning  Unhealthy  118s (x25 over 3m55s)  kubelet            spec.containers{web}: Readiness probe failed: HTTP probe failed with statuscode: 404
+                Причина: /not found возвращает 404, но liveness возвращает 200
+                """;
+        List<Recorded> records = Recordings.read("notes.md", text, OPTIONS, rejections::add);
+
+        assertThat(rejections).isEmpty();
+        assertThat(records).extracting(r -> ((KubeEvent) r.value()).getMessage()).contains(
+                "Readiness probe failed: HTTP probe failed with statuscode: 404");
+    }
+
+    /**
      * A script block whose comments are mostly the reporter's words, and one command's output commented out under it
      * (a node's Ready row after {@code # Result:}, as a Russian course's notes paste it): that output is read; a comment
      * under another command's printed output stays prose.

@@ -499,9 +499,7 @@ class RealWorldAccuracyTest {
             // before anyone looked at it
             // expected CRASH_LOOP Pod/fail-1-crashloop-pod and IMAGE_NOT_FOUND Pod/fail-2-imagepull-pod not found;
             // IMAGE_NOT_FOUND opened on an unnamed pod, IMAGE_PULL_FAILED on fail-2-imagepull-pod
-            "oom_killed/talin12-devops-heros-s14-triage-gauntlet-minikube-five-broken-pods-fail-5-oomkilled-137-1000mib-under-20mi-limit-crashloop-missing-env-image-repo-missing-pending-500-cpu-diagnoses",
-            // expected READINESS_FAILING Deployment/web not found
-            "readiness_failing/galiks-kubernetes-first-shift-russian-lab-minikube-pavel-lab-web-readiness-httpget-path-returns-404-liveness-path-200-unhealthy-x25-over-3m55s-spec-containers-prefix-events");
+            "oom_killed/talin12-devops-heros-s14-triage-gauntlet-minikube-five-broken-pods-fail-5-oomkilled-137-1000mib-under-20mi-limit-crashloop-missing-env-image-repo-missing-pending-500-cpu-diagnoses");
 
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
