@@ -87,9 +87,11 @@ final class DescribeEvents {
      * is the object of the paste's only describe document (null when none or several), for rows of its kind.
      * {@code listed} holds the namespaces of the pods a {@code get pods -A} listing of the paste shows, by name: a row
      * about one of them that names no namespace (a get-events row without its NAMESPACE column) is in that pod's.
+     * {@code failingAs} names the one listed pod whose status shows a row's failure (reason, message), or null: a row
+     * naming no pod beside a listing of several broken ones is that pod's.
      */
     Fragments readFragments(List<String> lines, int from, int to, Subject listedPod, Subject described,
-                            Map<String, String> listed) {
+                            Map<String, String> listed, java.util.function.BiFunction<String, String, Subject> failingAs) {
         List<EventsTable.Row> describeRows = new ArrayList<>();
         List<EventsTable.Row> getRows = new ArrayList<>();
         List<String> region = lines.subList(from, to).stream().map(DescribeEvents::joinPlaceholders).toList();
@@ -203,9 +205,16 @@ final class DescribeEvents {
         Map<Long, PodCommand> commanded = commandedPods(region, from, describeRows);
         for (EventsTable.Row row : describeRows) {
             PodCommand command = commanded.get(row.line());
+            Subject failing = command == null && !subject.named() && "Pod".equals(subject.kind())
+                    ? failingAs.apply(row.reason(), row.message()) : null;
             if (command != null && !subject.name().startsWith(command.name())) {
                 emit(row, "Pod", command.namespace() != null ? command.namespace()
                         : listed.getOrDefault(command.name(), contextNamespace), command.name(), null);
+            } else if (failing != null) {
+                // a listing of several broken pods and a row of its own about one of them: the one the row's
+                // failure shows in its STATUS
+                emit(row, "Pod", failing.namespace() != null ? failing.namespace()
+                        : listed.getOrDefault(failing.name(), contextNamespace), failing.name(), failing.node());
             } else {
                 emit(row, subject.kind(), subject.namespace(), subject.name(), subject.node());
             }

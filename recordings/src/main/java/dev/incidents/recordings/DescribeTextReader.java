@@ -98,6 +98,8 @@ final class DescribeTextReader {
             listed = claimUser(documents);
         }
         Map<String, String> listedNamespaces = PodsTable.namespaces(podRows);
+        java.util.function.BiFunction<String, String, DescribeEvents.Subject> failingAs = listed != null
+                ? (reason, message) -> null : (reason, message) -> PodsTable.onlyPodFailingAs(podRows, reason, message);
         PodsTable.namedNamespaces(lines, podRows, listedNamespaces);
         // a described pod's namespace is known as a listed one's: get events rows naming it (no NAMESPACE column); so
         // is the namespace of the pods a described claim says use it (a claim is used in its own namespace only)
@@ -111,7 +113,7 @@ final class DescribeTextReader {
         }
         DescribeEvents.Subject described = onlyDescribed(documents);
         DescribeEvents.Fragments fragments = events.readFragments(lines, 0, proseEnd, listed, described,
-                listedNamespaces);
+                listedNamespaces, failingAs);
         // kubectl get pods rows before any other snapshot: a headless describe fragment of the same pod, at the same
         // moment, comes after them and wins; a pod described as one leaves its rows out (a describe cut to a few fields,
         // whose kind its fields do not tell, leaves the pod's listing row its snapshot)
@@ -140,7 +142,8 @@ final class DescribeTextReader {
             if (document.end() < document.next()) {
                 // what the next commands printed below a describe (get events rows, a node's journal, dmesg) is read
                 // as the lines above the first describe are
-                events.readFragments(lines, document.end(), document.next(), listed, described, listedNamespaces);
+                events.readFragments(lines, document.end(), document.next(), listed, described, listedNamespaces,
+                        failingAs);
             }
         }
     }

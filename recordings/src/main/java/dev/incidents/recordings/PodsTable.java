@@ -229,6 +229,44 @@ final class PodsTable {
         return first == null ? null : onePod ? last : oneWorkload ? first : null;
     }
 
+    /**
+     * The one listed pod whose status is the failure an event row about an unnamed pod tells ({@code Failed to pull
+     * image ...} beside the one pod in {@code ErrImagePull} of a listing of several broken ones; a {@code
+     * FailedScheduling} beside the one {@code Pending}); null when the row tells none of these or several pods (or
+     * several workloads' pods) show it.
+     */
+    static DescribeEvents.Subject onlyPodFailingAs(List<List<Row>> tables, String reason, String message) {
+        Set<String> statuses = statusesOf(reason, message == null ? "" : message);
+        if (statuses.isEmpty()) {
+            return null;
+        }
+        Row only = onlyFailingPodsLastRow(tables, row -> row.status() != null && statuses.contains(row.status()));
+        return only == null ? null : new DescribeEvents.Subject("Pod", only.namespace(), only.name(), only.node());
+    }
+
+    private static final Set<String> PULLING = Set.of("ErrImagePull", "ImagePullBackOff", "InvalidImageName",
+            "Init:ErrImagePull", "Init:ImagePullBackOff");
+    private static final Set<String> RESTARTING = Set.of("CrashLoopBackOff", "Error", "OOMKilled",
+            "Init:CrashLoopBackOff", "Init:Error");
+
+    /** The STATUS cells of a pod the event's failure leaves it in (none when the event tells no such failure). */
+    private static Set<String> statusesOf(String reason, String message) {
+        String m = message.toLowerCase(java.util.Locale.ROOT);
+        if (("Failed".equals(reason) || "BackOff".equals(reason))
+                && (m.contains("pull") || m.contains("invalidimagename"))) {
+            return PULLING;
+        }
+        if ("BackOff".equals(reason) && m.contains("restarting failed container")) {
+            return RESTARTING;
+        }
+        return switch (reason) {
+            case "FailedScheduling" -> Set.of("Pending");
+            case "Evicted" -> Set.of("Evicted");
+            case "FailedMount", "FailedAttachVolume", "FailedCreatePodSandBox" -> Set.of("ContainerCreating");
+            default -> Set.of();
+        };
+    }
+
     /** The last row of the one pod the tables list, null when they list none or several. */
     static Row onlyPodsLastRow(List<List<Row>> tables) {
         Row only = null;

@@ -968,6 +968,31 @@ class RecordingsTest {
     }
 
     /**
+     * talin12's triage notes: a listing of several broken pods, then a row the reporter copied without its pod's name
+     * or command. A pull failure is the one pod in ErrImagePull's; a row no listed pod's status tells (or several do)
+     * stays an unnamed pod's.
+     */
+    @Test
+    void aRowWithoutItsPodBesideSeveralBrokenOnesIsTheOneWhoseStatusShowsIt() {
+        String listing = """
+                NAME                     READY   STATUS         RESTARTS     AGE
+                fail-1-crashloop-pod     0/1     Error          1 (4s ago)   5s
+                fail-2-imagepull-pod     %s   0            5s
+                fail-3-pending-pod       0/1     Pending        0            5s
+
+                  Warning  Failed  1s (x3 over 44s)  kubelet  Failed to pull image "yatri-api-service:v999": pull access denied, repository does not exist or may require authorization
+                """;
+        List<Recorded> records = Recordings.read("notes.md", listing.formatted("0/1     ErrImagePull"), OPTIONS, rejections::add);
+        assertThat(records).filteredOn(r -> r.kind() == Recorded.Kind.EVENT).singleElement()
+                .satisfies(r -> assertThat(r.key()).isEqualTo("test/default/Pod/fail-2-imagepull-pod"));
+
+        records = Recordings.read("notes.md", listing.formatted("1/1     Running     "), OPTIONS, rejections::add);
+        assertThat(records).filteredOn(r -> r.kind() == Recorded.Kind.EVENT).singleElement()
+                .satisfies(r -> assertThat(r.key()).endsWith("/" + Unnamed.POD));
+        assertThat(rejections).isEmpty();
+    }
+
+    /**
      * galiks' lab notes: the reporter's cause in Russian right under the last row, no blank line between. Kubernetes
      * writes its messages in English, so a line in another script ends the table instead of continuing the message
      * (it made the 404 a "404Причина: ..." and the probe failure unreadable).
