@@ -29,6 +29,9 @@ class RealWorldAccuracyTest {
      * incident's group is no miss; the report also prints the count per incident.
      */
     static final Set<String> KNOWN_FAILING = Set.of(
+            // batch 84 (moved in session 27): fail-1's one restart 4 s after its start (Error, 1 (4s ago), 5s) is no
+            // loop yet; its other four pods pass (the pull failure's row, copied without its pod, is fail-2's by status)
+            "oom_killed/talin12-devops-heros-s14-triage-gauntlet-minikube-five-broken-pods-fail-5-oomkilled-137-1000mib-under-20mi-limit-crashloop-missing-env-image-repo-missing-pending-500-cpu-diagnoses",
             // session 27: liveness and readiness both refused x10 over 2 min: the liveness probe's restarts explain the
             // unreadiness, so the readiness failures are PROBE_FAILURE's evidence (allowed here), one incident, not two
             "readiness_failing/cnych-kubernetes-learning-chinese-course-jenkins2-on-nfs-pvc-home-owned-by-root-permission-denied-liveness-and-readiness-refused-x10-0-of-1-running-2m-kube-ops",
@@ -494,12 +497,7 @@ class RealWorldAccuracyTest {
             // expected OOM_KILLED Pod/memhog not found
             "oom_killed/polakinio-k8s-zero-to-hero-week1-lab3-kind-python-memhog-128mi-limit-oomkilled-137-restart-5-crashloopbackoff-get-w-and-notion-flattened-describe",
             // expected PVC_UNBOUND StatefulSet/tempo not found; opened on an unnamed pod (and UNTOLERATED_TAINT)
-            "pvc_unbound/myoungsoo7-blog-korean-k3s-homelab-postmortem-tempo-0-pending-local-path-pv-pinned-to-powered-off-node-david-3-nodes-didnt-match-persistentvolume-node-affinity-wrapped-event",
-            // batch 84, measured 9/11 on 2026-12-05 (session 27, at its merge, analyzer of 5d8e0cb5, measured alone)
-            // before anyone looked at it
-            // expected CRASH_LOOP Pod/fail-1-crashloop-pod and IMAGE_NOT_FOUND Pod/fail-2-imagepull-pod not found;
-            // IMAGE_NOT_FOUND opened on an unnamed pod, IMAGE_PULL_FAILED on fail-2-imagepull-pod
-            "oom_killed/talin12-devops-heros-s14-triage-gauntlet-minikube-five-broken-pods-fail-5-oomkilled-137-1000mib-under-20mi-limit-crashloop-missing-env-image-repo-missing-pending-500-cpu-diagnoses");
+            "pvc_unbound/myoungsoo7-blog-korean-k3s-homelab-postmortem-tempo-0-pending-local-path-pv-pinned-to-powered-off-node-david-3-nodes-didnt-match-persistentvolume-node-affinity-wrapped-event");
 
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
@@ -556,8 +554,8 @@ class RealWorldAccuracyTest {
 
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
-        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(1828);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(29);
+        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(1839);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(18);
     }
 
     @Test
