@@ -58,7 +58,8 @@ public final class ReadinessFailingDetector implements Detector {
                 || pod.getDeletionTimestamp() != null) {
             return Optional.empty(); // a pod being deleted is taken out of its endpoints on purpose
         }
-        long lostAt = subject.pod(Optional.of(pod.getName())).map(s -> s.readinessLostAt).orElse(0L);
+        Optional<dev.incidents.analyzer.correlate.PodState> state = subject.pod(Optional.of(pod.getName()));
+        long lostAt = state.filter(s -> s.failedProbe == null).map(s -> s.readinessLostAt).orElse(0L);
         if (lostAt > 0) {
             return Optional.of(readinessLost(p, Instant.ofEpochMilli(lostAt)));
         }
@@ -101,7 +102,8 @@ public final class ReadinessFailingDetector implements Detector {
      * A pod seen Ready before, now not Ready with every container running and none restarted since
      * ({@link dev.incidents.analyzer.correlate.PodState#readinessLostAt}): no start-up explains it, so the snapshot is
      * evidence by itself, as one not Ready past {@link #SNAPSHOT_NOT_READY} is; the category's grace still lets a
-     * blip (Ready again within it) pass. The evidence spans from the first snapshot that showed it unready.
+     * blip (Ready again within it) pass. The evidence spans from the first snapshot that showed it unready. Not for a
+     * pod whose liveness or startup probe was seen failing: its restarts explain it ({@link #restartedByItsProbe}).
      */
     private static Finding readinessLost(PodObserved p, Instant since) {
         Container first = p.snapshot().getContainers().stream().filter(c -> !c.getReady()).findFirst()
