@@ -682,12 +682,18 @@ final class EventsTable {
 
     /**
      * kubectl describe prints a multi-line event message as it is, its later lines from the first column: a failed
-     * mount's {@code Mounting command: systemd-run}, {@code Output: ...}. Events is the last section of a describe,
-     * so after a row such a line continues its message; only the next document's {@code Name:} ends the table.
+     * mount's {@code Mounting command: systemd-run}, {@code Mounting arguments: ...}, {@code Output: ...}, a command's
+     * {@code stderr:}. After a row such a line continues its message; any other {@code Label: text} line there is the
+     * reporter's (a cause written under the table, {@code Causa: ...}) or the next document's ({@code Name:}), and ends
+     * the table.
      */
     private static boolean continuesMessage(List<Row> rows, String line) {
-        return !rows.isEmpty() && !line.startsWith("Name:");
+        return !rows.isEmpty() && MESSAGE_LINE_LABEL.matcher(line).lookingAt();
     }
+
+    /** The labels of the later lines of the multi-line messages components write (mount and exec failures). */
+    private static final Pattern MESSAGE_LINE_LABEL = Pattern.compile(
+            "(?:Mounting command|Mounting arguments|Output|Error|Stderr|Stdout|Details|Warning):");
 
     /**
      * A line right after a row outside any table that is not a row itself: the rest of a multi-line message, unless it

@@ -2380,6 +2380,27 @@ class RecordingsTest {
         assertThat(messages.get(1)).startsWith("Unable to attach or mount volumes");
     }
 
+    /**
+     * A reporter's own {@code Label: text} line right under the table (a cause written in Portuguese, no blank line
+     * between) is no line of the message, even after a row as long as a terminal's width: only the labels of the
+     * components' multi-line messages continue one.
+     */
+    @Test
+    void aReportersLabelledLineUnderTheTableIsNotTheMessage() {
+        String text = """
+                Events:
+                  Type     Reason     Age                    From               Message
+                  ----     ------     ----                   ----               -------
+                  Warning  Unhealthy  118s (x25 over 3m55s)  kubelet            Readiness probe failed: HTTP probe failed with statuscode: 404
+                Causa: o probe aponta para /ready-error, que o nginx não serve
+                """;
+        List<Recorded> records = Recordings.read("notes.md", text, OPTIONS, rejections::add);
+
+        assertThat(rejections).isEmpty();
+        assertThat(records).extracting(r -> ((KubeEvent) r.value()).getMessage())
+                .containsExactly("Readiness probe failed: HTTP probe failed with statuscode: 404");
+    }
+
     @Test
     void aDescribeCommandAboveACutDownEventsTableNamesItsPod() {
         String text = """
