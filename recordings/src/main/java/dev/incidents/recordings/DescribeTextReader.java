@@ -98,8 +98,9 @@ final class DescribeTextReader {
             listed = claimUser(documents);
         }
         Map<String, String> listedNamespaces = PodsTable.namespaces(podRows);
-        java.util.function.BiFunction<String, String, DescribeEvents.Subject> failingAs = listed != null
-                ? (reason, message) -> null : (reason, message) -> PodsTable.onlyPodFailingAs(podRows, reason, message);
+        // asked only for rows no listed or described object claims (readFragments' subject unnamed)
+        java.util.function.BiFunction<String, String, DescribeEvents.Subject> failingAs =
+                (reason, message) -> PodsTable.onlyPodFailingAs(podRows, reason, message);
         PodsTable.namedNamespaces(lines, podRows, listedNamespaces);
         // a described pod's namespace is known as a listed one's: get events rows naming it (no NAMESPACE column); so
         // is the namespace of the pods a described claim says use it (a claim is used in its own namespace only)

@@ -85,6 +85,15 @@ final class PodStates {
         }
     }
 
+    /** The restarts of the snapshot's app containers, summed. */
+    private static int restarts(PodObserved p) {
+        int restarts = 0;
+        for (Container c : p.snapshot().getContainers()) {
+            restarts += c.getRestartCount();
+        }
+        return restarts;
+    }
+
     /**
      * Marks a pod that was seen Ready and then not Ready, its containers still running and not restarted since
      * ({@code 1/1 Running 0 10s}, then {@code 0/1 Running 0 28s}): it had started, so what took its readiness away
@@ -92,10 +101,7 @@ final class PodStates {
      * being deleted ends the mark; so does Ready again.
      */
     private static void trackReadinessLost(PodState pod, PodObserved p) {
-        int restarts = 0;
-        for (Container c : p.snapshot().getContainers()) {
-            restarts += c.getRestartCount();
-        }
+        int restarts = restarts(p);
         if (p.isReady()) {
             pod.readyRestarts = restarts;
             pod.readinessLostAt = 0;
@@ -123,10 +129,9 @@ final class PodStates {
             pod.runningRestarts = -1;
             return;
         }
-        int restarts = 0;
+        int restarts = restarts(p);
         boolean oomKilled = false;
         for (Container c : p.snapshot().getContainers()) {
-            restarts += c.getRestartCount();
             oomKilled |= c.getLastState() != null && "OOMKilled".equals(c.getLastState().getReason());
         }
         if (pod.runningRestarts >= 0 && restarts == pod.runningRestarts + 1 && !oomKilled) {

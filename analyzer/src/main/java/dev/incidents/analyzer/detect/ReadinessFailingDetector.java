@@ -33,7 +33,7 @@ public final class ReadinessFailingDetector implements Detector {
         if (signal instanceof EventSignal e && e.pod().isPresent() && "Unhealthy".equals(e.reason())) {
             Optional<ProbeFailure> probe = ProbeFailure.parse(e.message());
             if (probe.isPresent() && probe.get().probe() == ProbeFailure.Probe.READINESS
-                    && !restartedByItsProbe(e, subject)) {
+                    && !restartedByItsProbe(e.pod(), subject)) {
                 Facts facts = Facts.of(Fact.PROBE, "readiness");
                 facts = probe.get().timedOut() ? facts.withClue(Clue.PROBE_TIMEOUT) : facts;
                 return Optional.of(Findings.of(e, probe.get().misdirected() ? facts.withClue(Clue.PROBE_MISDIRECTED)
@@ -58,9 +58,8 @@ public final class ReadinessFailingDetector implements Detector {
                 || pod.getDeletionTimestamp() != null) {
             return Optional.empty(); // a pod being deleted is taken out of its endpoints on purpose
         }
-        Optional<dev.incidents.analyzer.correlate.PodState> state = subject.pod(Optional.of(pod.getName()));
-        long lostAt = state.filter(s -> s.failedProbe == null).map(s -> s.readinessLostAt).orElse(0L);
-        if (lostAt > 0) {
+        long lostAt = subject.pod(Optional.of(pod.getName())).map(s -> s.readinessLostAt).orElse(0L);
+        if (lostAt > 0 && !restartedByItsProbe(Optional.of(pod.getName()), subject)) {
             return Optional.of(readinessLost(p, Instant.ofEpochMilli(lostAt)));
         }
         Instant started = null;
@@ -191,8 +190,8 @@ public final class ReadinessFailingDetector implements Detector {
      * unready between restarts; its readiness failures are PROBE_FAILURE's evidence (akhq#930: both probes on a port
      * nothing listens on), not a second incident.
      */
-    private static boolean restartedByItsProbe(EventSignal e, SubjectView subject) {
-        return subject.pod(e.pod()).map(p -> p.failedProbe != null).orElse(false);
+    private static boolean restartedByItsProbe(Optional<String> pod, SubjectView subject) {
+        return subject.pod(pod).map(p -> p.failedProbe != null).orElse(false);
     }
 
     @Override

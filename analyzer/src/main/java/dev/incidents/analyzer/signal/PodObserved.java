@@ -26,12 +26,16 @@ public record PodObserved(PodSnapshot snapshot, Instant time) implements Signal 
     }
 
     public boolean conditionTrue(String type) {
+        return condition(type).map(c -> "True".equals(c.getStatus())).orElse(false);
+    }
+
+    private Optional<Condition> condition(String type) {
         for (Condition c : snapshot.getConditions()) {
             if (type.equals(c.getType())) {
-                return "True".equals(c.getStatus());
+                return Optional.of(c);
             }
         }
-        return false;
+        return Optional.empty();
     }
 
     /**
@@ -39,10 +43,9 @@ public record PodObserved(PodSnapshot snapshot, Instant time) implements Signal 
      * it is Running and every container it lists is ready, as the row's READY column counts them.
      */
     public boolean isReady() {
-        for (Condition c : snapshot.getConditions()) {
-            if ("Ready".equals(c.getType())) {
-                return "True".equals(c.getStatus());
-            }
+        Optional<Condition> ready = condition("Ready");
+        if (ready.isPresent()) {
+            return "True".equals(ready.get().getStatus());
         }
         return snapshot.getConditions().isEmpty() && "Running".equals(snapshot.getPhase())
                 && !snapshot.getContainers().isEmpty() && snapshot.getContainers().stream().allMatch(Container::getReady);

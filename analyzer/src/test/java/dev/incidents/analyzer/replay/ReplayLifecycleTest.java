@@ -359,6 +359,24 @@ class ReplayLifecycleTest {
     }
 
     /**
+     * A pod's last snapshot as it is deleted (a scale-down an hour after its OOM kill went quiet) restates its Last
+     * State: a pod going away opens nothing, and the incident is not reopened (occurrence 2) by it.
+     */
+    @Test
+    void a_terminating_pods_snapshot_does_not_reopen_what_went_quiet() {
+        try (Replay replay = new Replay(AnalyzerConfig.defaults())) {
+            PodSnapshot killed = Kube.pod("triton", POD, NODE, T0, "Running", Kube.running(T0),
+                    Kube.terminated("OOMKilled", 137, T0), 1, true);
+            replay.pod("test/inference/" + POD, killed, T0);
+            replay.pod("test/inference/" + POD, PodSnapshot.newBuilder(killed).setObservedAt(at(3600))
+                    .setDeletionTimestamp(at(3630)).build(), at(3600));
+            List<Incident> transitions = replay.finish().transitions();
+            assertThat(transitions).extracting(i -> i.getCategory() + " " + i.getStatus() + " #" + i.getOccurrence())
+                    .containsExactly("OOM_KILLED OPEN #1", "OOM_KILLED RESOLVED #1");
+        }
+    }
+
+    /**
      * akhq#930: readiness and liveness probes on a port nothing listens on. The kubelet restarts the pod for its
      * liveness probe and it is unready between restarts: one PROBE_FAILURE incident, whichever probe's failures come
      * first; readiness failures alone over as long are READINESS_FAILING.

@@ -100,8 +100,7 @@ public final class FleetRecording {
      * the heartbeating node pool. What a copy showed can so be held against what its fixture shows alone.
      */
     public java.util.Optional<Path> fixtureOf(int copy) {
-        int parts = fixtures.failures().size() + fixtures.healthy().size() + 1;
-        int part = Math.floorMod(copy, parts);
+        int part = Math.floorMod(copy, parts());
         if (part < fixtures.failures().size()) {
             return java.util.Optional.of(fixtures.failures().get(part));
         }
@@ -170,7 +169,7 @@ public final class FleetRecording {
         for (int c = 0; c < spec.clusters(); c++) {
             nodes[c] = FixtureRecording.heartbeats(fixtures.nodeSource(), clusterName(c), spec.start(), spec.heartbeat(), beats);
         }
-        int parts = failures.size() + healthy.size() + 1;
+        int parts = parts();
         List<Part> plan = new ArrayList<>();
         double failureRecords = spec.failureShare() * spec.records();
         for (BaseRecording[] f : failures) {
@@ -184,6 +183,11 @@ public final class FleetRecording {
         // every node heartbeats through the whole window: their copies are spread over one heartbeat, not the window
         plan.add(new Part(nodes, nodeCopies, plan.size(), parts, spec.heartbeat(), spec.seed()));
         return plan;
+    }
+
+    /** Every fixture is a part of the plan, and so is the heartbeating pool, last: copy numbers go round them. */
+    private int parts() {
+        return fixtures.failures().size() + fixtures.healthy().size() + 1;
     }
 
     private Part part(BaseRecording[] perCluster, double records, int part, int parts, Duration spread) {
