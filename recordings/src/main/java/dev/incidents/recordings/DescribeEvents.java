@@ -436,6 +436,11 @@ final class DescribeEvents {
             // "nvidia-driver-daemonset-72jqc will report the error": the one pod the reporter's words name
             return new Subject("Pod", contextNamespace, mentioned, contextNode);
         }
+        Subject inspected = kind.isEmpty() || "Pod".equals(kind)
+                ? inspectedController(text, contextNamespace, contextNode) : null;
+        if (inspected != null) {
+            return inspected;
+        }
         if (CUSTOM_SUBJECTS.contains(kind)) {
             // a scheduler's events about its own kind (Volcano PodGroup, Kueue Workload), a claim's (describe pvc),
             // the object not named
@@ -634,6 +639,32 @@ final class DescribeEvents {
         }
         return namespace;
     }
+
+    /**
+     * The one pod controller the paste's {@code kubectl get deploy|sts|ds|rs|job|cronjob NAME} commands name (the
+     * reporter looking into why its pod is Pending: {@code get sts elastic-operator -o jsonpath='{.spec.template.spec
+     * .nodeSelector}'}), or null when none or several are: the rows about a pod the paste does not name are about that
+     * controller's pod. Asked last, when nothing else names the rows' pod.
+     */
+    private static Subject inspectedController(String text, String contextNamespace, String contextNode) {
+        Subject found = null;
+        for (PodCommand command : PodCommand.allIn(text)) {
+            if (!"get".equals(command.verb()) || command.name() == null || !POD_OWNERS.contains(command.kind())) {
+                continue;
+            }
+            Subject named = new Subject(command.kind(), command.namespace() != null ? command.namespace()
+                    : contextNamespace, command.name(), contextNode);
+            if (found != null && !found.equals(named)) {
+                return null;
+            }
+            found = named;
+        }
+        return found;
+    }
+
+    /** The kinds that own pods, as a get command names them. */
+    private static final java.util.Set<String> POD_OWNERS = java.util.Set.of("Deployment", "ReplicaSet",
+            "StatefulSet", "DaemonSet", "Job", "CronJob");
 
     /**
      * The one pod controller a {@code kubectl describe rs|deploy|sts|ds|job|cronjob NAME} command in the paste names, or

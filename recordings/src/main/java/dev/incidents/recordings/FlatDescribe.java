@@ -17,8 +17,12 @@ import java.util.regex.Pattern;
  * is left as it is.
  */
 final class FlatDescribe {
+    /**
+     * A container's or a node's own field indented: the describe kept its indentation. Deeper entries (a state's
+     * {@code Reason:}, a limit's {@code cpu:}) prove nothing: an export that flattened the fields can keep them.
+     */
     private static final Pattern INDENTED_FIELD = Pattern.compile(
-            "^\\s+(?:Container ID|Image|Image ID|State|Last State|Restart Count|cpu|memory|pods|Kernel Version"
+            "^\\s+(?:Container ID|Image|Image ID|State|Last State|Restart Count|Kernel Version"
                     + "|Kubelet Version|InternalIP|Hostname):");
     /** The sections whose column-0 line marks a describe that may have lost its indentation. */
     private static final Set<String> MARKERS = Set.of("Containers", "Init Containers", "Capacity", "Allocatable");
@@ -113,7 +117,7 @@ final class FlatDescribe {
                     list = LISTS.contains(key) ? key : null;
                 } else if (stateOpen && STATE_FIELDS.contains(key) || list != null && !empty) {
                     out.set(i, "      " + line);
-                } else if (empty) {
+                } else if (empty && CONTAINER_NAME.matcher(line).matches()) {
                     out.set(i, "  " + line); // the next container's name
                     inContainer = true;
                     stateOpen = false;

@@ -21,10 +21,11 @@ record PodCommand(String verb, String kind, String name, String namespace, boole
             + "(pods?|po)(?:/|\\s+)([^\\n]*)");
     /**
      * {@code kubectl describe rs toolbox-84b4c6f7f6} (and the other pod controllers, and a pod's claim: {@code describe
-     * pvc web-data}) above a table cut from it.
+     * pvc web-data}) above a table cut from it; {@code kubectl get sts elastic-operator -o jsonpath=...} too, the
+     * reporter looking into one controller.
      */
     private static final Pattern CONTROLLER_COMMAND = Pattern.compile(
-            "(?m)" + KubectlCommands.KUBECTL + "[^\\n]*?\\b(describe)\\s+((?:-{1,2}[a-z][-a-z]*(?:=\\S+|\\s+[^-\\s]\\S*)?\\s+)*)"
+            "(?m)" + KubectlCommands.KUBECTL + "[^\\n]*?\\b(describe|get)\\s+((?:-{1,2}[a-z][-a-z]*(?:=\\S+|\\s+[^-\\s]\\S*)?\\s+)*)"
             + "(rs|replicasets?|deploy|deployments?|sts|statefulsets?|ds|daemonsets?|jobs?|cronjobs?|cj|pvc"
             + "|persistentvolumeclaims?)"
             + "(?:\\.(?:apps|batch))?(?:/|\\s+)([^\\n]*)");

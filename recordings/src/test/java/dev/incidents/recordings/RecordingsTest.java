@@ -1964,6 +1964,34 @@ class RecordingsTest {
         assertThat(rejections).isEmpty();
     }
 
+    /**
+     * A scheduling row naming no pod, and the reporter's one {@code get} of a pod controller below it (looking at its
+     * node selector): the rows are about that controller's pod. Two controllers looked into name none; a get of pods
+     * or of a claim names no controller.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "$ kubectl -n elastic-system get sts elastic-operator -o jsonpath='{.spec.template.spec.nodeSelector}'|StatefulSet|elastic-system|elastic-operator",
+        "kubectl get deployment triton -n ml -o yaml|Deployment|ml|triton",
+        "kubectl get deploy triton -n ml -o yaml\\nkubectl get deploy vllm -n ml -o yaml|Pod|ml|" + Unnamed.POD,
+        "kubectl get pvc storage-tempo-0 -n ml|Pod|ml|" + Unnamed.POD})
+    void aPendingRowBesideTheOneControllerLookedIntoIsItsPods(String commands, String kind, String namespace,
+                                                             String name) {
+        List<Recorded> rows = Recordings.read("paste.txt", """
+                Warning  FailedScheduling   62m
+                  0/5 nodes are available: 1 node(s) had untolerated taint(s),
+                  1 node(s) were unschedulable,
+                  3 node(s) didn't match Pod's node affinity/selector.
+
+                """ + commands.replace("\\n", "\n") + "\n{\"monitoring\":\"true\"}\n", OPTIONS, rejections::add);
+        assertThat(rows).hasSize(1);
+        KubeEvent pending = (KubeEvent) rows.get(0).value();
+        assertThat(pending.getReason()).isEqualTo("FailedScheduling");
+        assertThat(pending.getInvolvedObject().getKind()).isEqualTo(kind);
+        assertThat(pending.getInvolvedObject().getNamespace()).isEqualTo(namespace);
+        assertThat(pending.getInvolvedObject().getName()).isEqualTo(name);
+    }
+
     /** A custom-columns {@code get events} row (lastTimestamp first, firstTimestamp last) quoted without its header. */
     @Test
     void aDatedGetEventsRowWithoutHeader() {
@@ -2084,6 +2112,48 @@ class RecordingsTest {
             assertThat(c.getState().getReason()).isEqualTo("CrashLoopBackOff");
             assertThat(c.getLastState().getReason()).isEqualTo("Error");
             assertThat(c.getLastState().getExitCode()).isEqualTo(1);
+        });
+    }
+
+    /**
+     * A describe whose export flattened the pod's and the containers' fields but kept the deeper entries indented (a
+     * state's reason, a limit), with a script in the container's arguments: still put back, the script's
+     * {@code while True:} not taken for a container.
+     */
+    @Test
+    void aDescribeFlattenedAboveItsIndentedEntries() {
+        List<Recorded> flat = Recordings.read("paste.txt", """
+                Name:             memhog
+                Namespace:        week1
+                Status:           Running
+                Containers:
+                memhog:
+                Image:         python:3.12-slim
+                Args:
+                a=[]
+                while True:
+                a.append("x"*1024*1024)
+                State:          Waiting
+                  Reason:       CrashLoopBackOff
+                Last State:     Terminated
+                  Reason:       OOMKilled
+                  Exit Code:    137
+                Ready:          False
+                Restart Count:  5
+                Limits:
+                  cpu:     200m
+                  memory:  128Mi
+                Conditions:
+                Type                        Status
+                Ready                       False
+                """, OPTIONS, rejections::add);
+        assertThat(rejections).isEmpty();
+        PodSnapshot pod = (PodSnapshot) flat.get(0).value();
+        assertThat(pod.getContainers()).singleElement().satisfies(c -> {
+            assertThat(c.getName()).isEqualTo("memhog");
+            assertThat(c.getRestartCount()).isEqualTo(5);
+            assertThat(c.getLastState().getReason()).isEqualTo("OOMKilled");
+            assertThat(c.getLimits()).containsEntry("memory", "128Mi");
         });
     }
 

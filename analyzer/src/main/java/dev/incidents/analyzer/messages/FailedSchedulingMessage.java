@@ -103,6 +103,21 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
      * {@code GPU memory}, {@code CPU cores}, {@code memory}).
      */
     private static final Pattern KAI_PREFIX = Pattern.compile("(?i)^\\s*no nodes with enough resources were found:?\\s*");
+    /**
+     * KAI's pre-filter verdict: {@code Scheduling conditions were not met for pod ns/name:}, then one
+     * {@code Predicate: error} per line ({@link #KAI_PREDICATE}), e.g. {@code MaxNodePoolResources: The pod ns/name
+     * requires GPU: 1, CPU: 0 (cores), memory: 0 (GB), pods: 1. No node in the default node-pool has GPU resources.}
+     */
+    private static final Pattern KAI_CONDITIONS = Pattern.compile(
+            "(?i)^\\s*scheduling conditions were not met for pod \\S+?:\\s*");
+    /** A predicate's key in {@link #KAI_CONDITIONS}: a CamelCase name ({@code VolumeBinding}), not {@code GPU:}. */
+    private static final Pattern KAI_PREDICATE = Pattern.compile("(?:^|\\s)([A-Z][a-z]+(?:[A-Z][a-z]*)+):\\s+");
+    /**
+     * KAI's {@code MaxNodePoolResources}: no node of the pool has the resource at all, or none has as much as the pod
+     * asks ({@code Max CPU resources available in a single node in the default node-pool is topped at 0.5 cores}).
+     */
+    private static final Pattern KAI_NODE_POOL = Pattern.compile("(?i)(?:no node in the \\S+ node-pool has (\\S+) "
+            + "resources|max (\\S+) resources available in a single node)");
     private static final Pattern KAI_NOT_ENOUGH = Pattern.compile(
             "(?i)^(?:node(?:-group)?(?:\\(s\\))?\\s+)?(?:\\S+\\s+)?didn't have enough resources:\\s*([a-z][a-z ]*?)\\s*(?:,.*)?$");
     /**
@@ -182,6 +197,11 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
         boolean prefixed = false;
         Matcher prefix = PREFIX.matcher(body);
         Matcher kai = KAI_PREFIX.matcher(body);
+        Matcher conditions = KAI_CONDITIONS.matcher(body);
+        if (conditions.find()) {
+            return new FailedSchedulingMessage(0, 0, kaiPredicates(body.substring(conditions.end())), preemption,
+                    truncated, raw);
+        }
         if (HAMI_VERDICT.matcher(body).find()) {
             return new FailedSchedulingMessage(0, 0, List.of(new SchedulingReason(0, Kind.INSUFFICIENT_RESOURCE,
                     HAMI_RESOURCE, null, body.trim())), preemption, truncated, raw);
@@ -259,6 +279,29 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
             SchedulingReason r = reason(counted.matches() ? counted.group(1) : clause.trim(), 0);
             int nodes = counted.matches() ? Integer.parseInt(counted.group(2)) : 0;
             reasons.add(new SchedulingReason(nodes, r.kind(), r.resource(), r.taint(), clause.trim()));
+        }
+        return reasons;
+    }
+
+    /** One reason per failed predicate of a KAI pre-filter verdict ({@link #KAI_CONDITIONS}). */
+    private static List<SchedulingReason> kaiPredicates(String errors) {
+        List<int[]> keys = new ArrayList<>();
+        Matcher key = KAI_PREDICATE.matcher(errors);
+        while (key.find()) {
+            keys.add(new int[] {key.start(), key.end()});
+        }
+        List<SchedulingReason> reasons = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            int end = i + 1 < keys.size() ? keys.get(i + 1)[0] : errors.length();
+            String error = stripEnd(errors.substring(keys.get(i)[1], end));
+            Matcher pool = KAI_NODE_POOL.matcher(error);
+            reasons.add(pool.find()
+                    ? new SchedulingReason(0, Kind.INSUFFICIENT_RESOURCE,
+                            kaiResource(pool.group(1) != null ? pool.group(1) : pool.group(2)), null, error)
+                    : reason(error, 0));
+        }
+        if (reasons.isEmpty() && !errors.isBlank()) {
+            reasons.add(reason(stripEnd(errors), 0));
         }
         return reasons;
     }

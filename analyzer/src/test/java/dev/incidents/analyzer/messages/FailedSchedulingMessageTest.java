@@ -179,6 +179,11 @@ class FailedSchedulingMessageTest {
         "no nodes with enough resources were found: 10 node(s) didn't have enough resources: GPUs.|INSUFFICIENT_GPU",
         "Node didn't have enough resources: GPUs, requested: 1, used: 8, capacity: 8|INSUFFICIENT_GPU",
         "no nodes with enough resources were found: 2 node(s) didn't have enough resources: CPU cores.|INSUFFICIENT_RESOURCES",
+        // KAI's pre-filter verdict, one "Predicate: error" per line (its MaxNodeResources predicate's own wordings)
+        "Scheduling conditions were not met for pod slurm/slurm-worker-gpu-0: MaxNodePoolResources: The pod slurm/slurm-worker-gpu-0 requires GPU: 4, CPU: 0 (cores), memory: 0 (GB), pods: 1. No node in the default node-pool has GPU resources.|INSUFFICIENT_GPU",
+        "Scheduling conditions were not met for pod n1/name1: MaxNodePoolResources: The pod n1/name1 requires GPU: 2, CPU: 0 (cores), memory: 0 (GB). Max GPU resources available in a single node in the default node-pool is topped at 1|INSUFFICIENT_GPU",
+        "Scheduling conditions were not met for pod n1/name1: MaxNodePoolResources: The pod n1/name1 requires GPU: 0, CPU: 1 (cores), memory: 0 (GB). Max CPU resources available in a single node in the default node-pool is topped at 0.5 cores|INSUFFICIENT_RESOURCES",
+        "Scheduling conditions were not met for pod jupyterhub/jupyter-ana: VolumeBinding: persistentvolumeclaim \"jupyterhub-shared-storage\" is being deleted.|PVC_UNBOUND",
         // older releases capitalised the sentence
         "No nodes with enough resources were found: 2 node(s) didn't have enough resources: GPUs.|INSUFFICIENT_GPU",
         // the VolumeZone filter: the claim's volume is in a zone whose node lacks room, the other node is elsewhere
@@ -214,6 +219,21 @@ class FailedSchedulingMessageTest {
     })
     void categories(String message, Category expected) {
         assertThat(FailedSchedulingMessage.parse(message).category()).contains(expected);
+    }
+
+    /** KAI's pre-filter verdict keeps one reason per failed predicate, each without its key. */
+    @Test
+    void kaiPreFilterVerdictHasOneReasonPerPredicate() {
+        FailedSchedulingMessage m = FailedSchedulingMessage.parse("Scheduling conditions were not met for pod ml/probe:\n"
+                + "PodFitsHostPorts: failed pre-predicate PodFitsHostPorts. Reasons: node(s) didn't have free ports\n"
+                + "MaxNodePoolResources: The pod ml/probe requires GPU: 1, CPU: 0 (cores),\nmemory: 0 (GB), pods: 1, "
+                + "nvidia.com/gpumem: 4096000.\nNo node in the default node-pool has nvidia.com/gpumem resources.");
+
+        assertThat(m.reasons()).extracting(SchedulingReason::kind)
+                .containsExactly(Kind.NODE_PORTS, Kind.INSUFFICIENT_RESOURCE);
+        assertThat(m.reasons().get(1).resource()).isEqualTo("nvidia.com/gpumem");
+        assertThat(m.reasons().get(0).raw()).startsWith("failed pre-predicate PodFitsHostPorts");
+        assertThat(m.category()).contains(Category.INSUFFICIENT_GPU);
     }
 
     @Test
