@@ -492,7 +492,23 @@ class RealWorldAccuracyTest {
             // before anyone looked at it, sealed; 17/18 after session 28 looked at it (KAI's pre-filter verdict, a
             // describe flattened above its indented entries, a controller looked into by a get)
             // expected PVC_UNBOUND StatefulSet/tempo not found; opened on an unnamed pod (and UNTOLERATED_TAINT)
-            "pvc_unbound/myoungsoo7-blog-korean-k3s-homelab-postmortem-tempo-0-pending-local-path-pv-pinned-to-powered-off-node-david-3-nodes-didnt-match-persistentvolume-node-affinity-wrapped-event");
+            "pvc_unbound/myoungsoo7-blog-korean-k3s-homelab-postmortem-tempo-0-pending-local-path-pv-pinned-to-powered-off-node-david-3-nodes-didnt-match-persistentvolume-node-affinity-wrapped-event",
+            // batch 85, measured 7/14 on 2026-12-05 (session 28, at its merge, analyzer of 278b7cae, measured alone)
+            // before anyone looked at it
+            // expected GPU_ADMISSION_FAILED Deployment/ollama-embeddings not found; opened on an unnamed pod
+            "gpu_admission_failed/gulasz101-homelab-2nd-tracking-dying-dragon-gtx-970m-xid-79-fell-off-bus-ollama-embeddings-pod-unexpectedadmissionerror-no-healthy-devices-gfd-crashloop-condensed-listing-and-dmesg",
+            // unexpected INSUFFICIENT_RESOURCES on an unnamed Workload
+            "insufficient_gpu/aws-do-hyperpod-hero-demo-task-governance-kueue-workload-llama3-fsdp-training-preempted-by-fair-sharing-for-inference-scale-up-insufficient-unused-quota-nvidia-com-gpu-ml-g5-8xlarge-headerless-events",
+            // expected NODE_DISK_PRESSURE x4 not found; opened on an unnamed node
+            "node_disk_pressure/ronaldlokers-homelab-war-story-k3d-staging-four-nodes-diskpressure-six-weeks-unrotated-docker-logs-flux-controllers-pending-untolerated-disk-pressure-taint-x1348-alloy-evicted",
+            // expected PROBE_FAILURE Deployment/probe-new not found; opened nothing
+            "probe_failure/oletizi-linkerd-playground-cert-hygiene-issuer-expiry-run-probe-new-pod-after-expiry-native-sidecar-linkerd-proxy-startup-probe-503-x242-killing-x3-init-1-of-2-evidence-describe-excerpt",
+            // expected PROBE_FAILURE not found; opened nothing
+            "probe_failure/ronaldlokers-homelab-war-story-tandoor-service-links-inject-tandoor-port-url-nginx-refuses-listen-startup-probe-refused-x3006-over-5h18m-wrapped-event-and-logs",
+            // expected READINESS_FAILING Deployment/booking-api not found; opened nothing
+            "readiness_failing/arouna31-kubernetes-enterprise-lab-inc-005-booking-api-readiness-path-typo-readines-new-pod-0-of-1-running-two-old-ready-rollout-exceeded-progress-deadline-condensed-listing",
+            // expected SANDBOX_FAILED Pod/gpu-textgen not found; opened in namespace gpu-operator
+            "sandbox_failed/hrishin-gpu-workload-debugging-task2-canonical-k8s-snap-containerd-gpu-textgen-failedcreatepodsandbox-no-runtime-for-nvidia-x279-over-64m-toolkit-configured-wrong-containerd-crashloop-14");
 
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
