@@ -750,8 +750,19 @@ final class EventsTable {
         return Character.isLetterOrDigit(last) || "-_/@".indexOf(last) >= 0;
     }
 
-    /** Appends a wrapped continuation line to the row's message. */
+    /** A repeat count on a line of its own, {@code (x3006 over 5h18m)}: where a condensed row's Age column went. */
+    private static final Pattern REPEAT_LINE = Pattern.compile("^\\(x\\d{1,9} over (?:<unknown>|<invalid>|(?=\\d)"
+            + EventAge.AGE + ")\\)$");
+
+    /**
+     * Appends a wrapped continuation line to the row's message; a repeat count on a line of its own below a row whose
+     * age has none is that row's count (a reporter condensing the row moved its Age column under the message).
+     */
     static Row continued(Row row, String previousLine, String line) {
+        if (REPEAT_LINE.matcher(line.trim()).matches() && row.age() != null && !row.age().contains("(x")) {
+            return new Row(row.line(), row.namespace(), row.type(), row.reason(), row.age() + " " + line.trim(),
+                    row.from(), row.object(), row.message(), row.firstSeen(), row.count());
+        }
         // a line that ends a sentence or a clause ended a line of the message, whatever its length
         boolean hardWrap = !Character.isWhitespace(line.charAt(0)) && previousLine.length() >= HARD_WRAP_WIDTH
                 && ".:;".indexOf(previousLine.charAt(previousLine.length() - 1)) < 0;

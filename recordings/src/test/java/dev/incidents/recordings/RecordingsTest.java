@@ -1992,6 +1992,23 @@ class RecordingsTest {
         assertThat(pending.getInvolvedObject().getName()).isEqualTo(name);
     }
 
+    /** A condensed row whose Age column the reporter moved under its wrapped message: the count is the row's. */
+    @Test
+    void aRepeatCountOnItsOwnLineBelowAnAgelessRowIsItsCount() {
+        List<Recorded> rows = Recordings.read("paste.txt", """
+                Warning  Unhealthy  Startup probe failed: Get "http://10.42.0.245:80/":
+                                    dial tcp 10.42.0.245:80: connect: connection refused
+                                    (x3006 over 5h18m)
+                """, OPTIONS, rejections::add);
+        assertThat(rows).hasSize(1);
+        KubeEvent unhealthy = (KubeEvent) rows.get(0).value();
+        assertThat(unhealthy.getMessage()).isEqualTo("Startup probe failed: Get \"http://10.42.0.245:80/\": dial tcp "
+                + "10.42.0.245:80: connect: connection refused");
+        assertThat(unhealthy.getCount()).isEqualTo(3006);
+        assertThat(java.time.Duration.between(unhealthy.getFirstTimestamp(), unhealthy.getLastTimestamp()))
+                .isEqualTo(java.time.Duration.ofMinutes(318));
+    }
+
     /** A custom-columns {@code get events} row (lastTimestamp first, firstTimestamp last) quoted without its header. */
     @Test
     void aDatedGetEventsRowWithoutHeader() {

@@ -33,8 +33,12 @@ public record ProbeFailure(Probe probe, boolean restart, Optional<String> contai
 
     private static final Pattern UNHEALTHY = Pattern.compile(
             "^\\s*(Liveness|Readiness|Startup) probe (?:failed|errored)\\s*:?\\s*(.*)$", Pattern.DOTALL);
+    /**
+     * The kubelet's kill: {@code Container triton failed liveness probe, will be restarted}; a native sidecar's (an init
+     * container with {@code restartPolicy: Always}, 1.28+) {@code Init container linkerd-proxy failed startup probe}.
+     */
     private static final Pattern KILLING = Pattern.compile(
-            "Container (\\S+) failed (liveness|startup|readiness) probe");
+            "(?:Init c|C)ontainer (\\S+) failed (liveness|startup|readiness) probe");
     /**
      * Kubelets 1.9 to 1.13 named the container by its runtime id: {@code Killing container with id docker://hub:Container
      * failed liveness probe.. Container will be killed and recreated.}

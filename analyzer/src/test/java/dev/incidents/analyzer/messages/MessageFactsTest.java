@@ -74,6 +74,16 @@ class MessageFactsTest {
                 .contains("kubectl logs triton-6d4cf56db6-2xk8p -n inference -c triton --previous");
     }
 
+    /** A native sidecar (an init container restarted Always) killed by its startup probe: the kubelet's own words. */
+    @Test
+    void aNativeSidecarsProbeKillNamesItsContainer() {
+        ProbeFailure p = ProbeFailure.parse("Init container linkerd-proxy failed startup probe").orElseThrow();
+
+        assertThat(p.restart()).isTrue();
+        assertThat(p.probe()).isEqualTo(ProbeFailure.Probe.STARTUP);
+        assertThat(p.container()).contains("linkerd-proxy");
+    }
+
     @Test
     void evictionNamesThePressure() {
         EvictionMessage e = EvictionMessage.parse("The node was low on resource: ephemeral-storage. Threshold quantity: "
