@@ -60,11 +60,12 @@ final class PodsTable {
      * A row pasted without its header (one line quoted in a ticket, rows grepped out of {@code get pods -A -o wide}):
      * only the shape kubectl prints, READY's {@code n/m} after the name (and namespace), RESTARTS and AGE after STATUS,
      * {@code -o wide}'s IP and NODE (and NOMINATED NODE, READINESS GATES) after it. A row cut by its reporter after
-     * STATUS ({@code kubeflow  training-operator-8569f97489-zkxbt  0/1  OOMKilled}) says no restarts and no age.
+     * STATUS ({@code kubeflow  training-operator-8569f97489-zkxbt  0/1  OOMKilled}) says no restarts and no age; one
+     * condensed to NAME READY STATUS AGE ({@code ollama-7f7b8747b9-pz27p  0/1  UnexpectedAdmissionError  8d}) no restarts.
      */
     private static final Pattern BARE_ROW = Pattern.compile("^\\s*(?:([a-z0-9](?:[-a-z0-9]*[a-z0-9])?)\\s+)??(" + NAME
-            + ")\\s+(\\d{1,3}/\\d{1,3})\\s+([A-Za-z][\\w:./<>-]*)(?:\\s+(\\d{1,9}(?:\\s+\\((?=\\d)" + EventAge.AGE
-            + " ago\\))?)\\s+(" + AGE + ")(?:\\s+(<none>|[0-9a-fA-F.:]+)\\s+(<none>|[a-z0-9][-a-z0-9.]*)"
+            + ")\\s+(\\d{1,3}/\\d{1,3})\\s+([A-Za-z][\\w:./<>-]*)(?:(?:\\s+(\\d{1,9}(?:\\s+\\((?=\\d)" + EventAge.AGE
+            + " ago\\))?))?\\s+(" + AGE + ")(?:\\s+(<none>|[0-9a-fA-F.:]+)\\s+(<none>|[a-z0-9][-a-z0-9.]*)"
             + "(?:\\s+(<none>|[a-z0-9][-a-z0-9.]*)(?:\\s+(<none>|\\d+/\\d+))?)?)?)?\\s*$");
     private static final List<String> BARE_COLUMNS = List.of("NAMESPACE", "NAME", "READY", "STATUS", "RESTARTS", "AGE",
             "IP", "NODE", "NOMINATED NODE", "READINESS GATES");

@@ -53,6 +53,26 @@ class PodsTableTest {
         assertThat(pod.getContainers().get(0).getState().getReason()).isEqualTo("OOMKilled");
     }
 
+    /**
+     * Rows a reporter condensed to NAME READY STATUS AGE and commented out under their command: read, no restarts
+     * said, the age kept, the command's namespace theirs.
+     */
+    @Test
+    void condensedRowsWithoutRestartsCommentedOutUnderTheirCommand() {
+        List<PodSnapshot> pods = pods("""
+                kubectl get pods -n gpu-embedding -o wide
+                # ollama-embeddings-7f7b8747b9-pz27p   0/1   UnexpectedAdmissionError   8d
+                # ollama-embeddings-7f7b8747b9-xjf2d   1/1   Running                  11h
+                """);
+
+        assertThat(pods).extracting(PodSnapshot::getName)
+                .containsExactly("ollama-embeddings-7f7b8747b9-pz27p", "ollama-embeddings-7f7b8747b9-xjf2d");
+        PodSnapshot failed = pods.get(0);
+        assertThat(failed.getNamespace()).isEqualTo("gpu-embedding");
+        assertThat(failed.getCreationTimestamp()).isEqualTo(NOW.minus(Duration.ofDays(8)));
+        assertThat(failed.getContainers().get(0).getRestartCount()).isZero();
+    }
+
     /** NVIDIA/gpu-operator#624: {@code -n gpu-operator}, RESTARTS with {@code (4m24s ago)} (kubectl 1.22+). */
     @Test
     void tableWithItsCommandsNamespaceAndRestartsAgo() {

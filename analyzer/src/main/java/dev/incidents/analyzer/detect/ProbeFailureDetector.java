@@ -83,7 +83,8 @@ public final class ProbeFailureDetector implements Detector {
                     return Optional.of(Findings.of(e, probe.get().timedOut() ? facts.withClue(Clue.PROBE_TIMEOUT)
                             : facts));
                 }
-                if (probe.get().probe() == ProbeFailure.Probe.STARTUP && timingOutPastStartUp(e, probe.get())) {
+                if (probe.get().probe() == ProbeFailure.Probe.STARTUP
+                        && (timingOutPastStartUp(e, probe.get()) || failingPastAnyLoad(e))) {
                     return Optional.of(Findings.of(e, facts(word, e.container(), pod, subject)
                             .withClue(Clue.PROBE_TIMEOUT)));
                 }
@@ -184,6 +185,19 @@ public final class ProbeFailureDetector implements Detector {
         return probe.timedOut() && e.event().getCount() >= ReadinessFailingDetector.TIMEOUTS_COUNT
                 && java.time.Duration.between(e.firstTime(), e.time())
                         .compareTo(ReadinessFailingDetector.TIMEOUTS_SPAN) >= 0;
+    }
+
+    /**
+     * A startup probe failing for longer than any model load a startup budget is sized for (a 70B model loads in
+     * minutes, not hours), many times: the kubelet kills the container at its budget again and again, whatever the
+     * budget (tandoor: {@code Startup probe failed: ... connection refused (x3006 over 5h18m)}).
+     */
+    static final java.time.Duration STARTUP_FAILING_SPAN = java.time.Duration.ofHours(1);
+    static final int STARTUP_FAILING_COUNT = 60;
+
+    private static boolean failingPastAnyLoad(EventSignal e) {
+        return e.event().getCount() >= STARTUP_FAILING_COUNT
+                && java.time.Duration.between(e.firstTime(), e.time()).compareTo(STARTUP_FAILING_SPAN) >= 0;
     }
 
     private static int threshold(String probe, Optional<PodState> pod) {

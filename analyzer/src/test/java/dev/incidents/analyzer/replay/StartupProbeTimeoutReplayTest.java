@@ -16,7 +16,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * minutes) opens PROBE_FAILURE when it keeps timing out for a minute and more: the server accepts the probe and stays
  * silent past its timeout, which the rest of the budget will not change (the SageMaker HyperPod inference operator's
  * `Startup probe failed: ... context deadline exceeded` x22 over 49 min). Refusals, 503s and short runs of timeouts are
- * what a loading server gives too, and open nothing.
+ * what a loading server gives too, and open nothing, until they go on for longer than any model loads (an hour):
+ * then the container is killed at its budget again and again (tandoor: refused x3006 over 5h18m).
  */
 class StartupProbeTimeoutReplayTest {
 
@@ -45,7 +46,15 @@ class StartupProbeTimeoutReplayTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {"TIMEOUT|4|PT10M", "TIMEOUT|12|PT50S", "REFUSED|22|PT49M"})
+    @CsvSource({"3006, PT5H18M", "60, PT1H"})
+    void refusals_for_longer_than_any_load_open_probe_failure(int count, Duration over) {
+        assertThat(replayed(REFUSED, count, over)).singleElement()
+                .satisfies(i -> assertThat(i.getCategory()).isEqualTo("PROBE_FAILURE"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"TIMEOUT|4|PT10M", "TIMEOUT|12|PT50S", "REFUSED|22|PT49M", "REFUSED|59|PT2H",
+        "REFUSED|200|PT59M"})
     void refusals_and_short_runs_of_timeouts_open_nothing(String which, int count, Duration over) {
         assertThat(replayed("TIMEOUT".equals(which) ? TIMEOUT : REFUSED, count, over)).isEmpty();
     }
