@@ -117,6 +117,10 @@ record PodCommand(String verb, String kind, String name, String namespace, boole
                 break; // a pipe, a redirect, prose: the command ends
             }
         }
+        if (namespace == null) {
+            // the flag before the verb: kubectl -n default describe pod gpu-textgen
+            namespace = PodsTable.namespaceFlag(command.group());
+        }
         return new PodCommand(command.group(1), kind(command.group(3)), name, namespace, selector);
     }
 

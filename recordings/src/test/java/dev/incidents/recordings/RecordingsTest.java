@@ -2009,6 +2009,25 @@ class RecordingsTest {
                 .isEqualTo(java.time.Duration.ofMinutes(318));
     }
 
+    /** The namespace flag before the verb ({@code k -n default describe pod x}) is the described pod's. */
+    @Test
+    void aNamespaceFlagBeforeTheVerbIsTheDescribedPods() {
+        List<Recorded> rows = Recordings.read("paste.txt", """
+                root@gpu-1:~# k -n default describe pod gpu-textgen
+                .....
+                Events:
+                  Type     Reason                  Age                    From     Message
+                  ----     ------                  ----                   ----     -------
+                  Warning  FailedCreatePodSandBox  4m24s (x279 over 64m)  kubelet  Failed to create pod sandbox: rpc error: code = Unknown desc = failed to get sandbox runtime: no runtime for "nvidia" is configured
+
+                kubectl get pods -n gpu-operator -o wide
+                """, OPTIONS, rejections::add);
+        KubeEvent sandbox = rows.stream().map(Recorded::value).filter(KubeEvent.class::isInstance)
+                .map(KubeEvent.class::cast).findFirst().orElseThrow();
+        assertThat(sandbox.getInvolvedObject().getName()).isEqualTo("gpu-textgen");
+        assertThat(sandbox.getInvolvedObject().getNamespace()).isEqualTo("default");
+    }
+
     /** A custom-columns {@code get events} row (lastTimestamp first, firstTimestamp last) quoted without its header. */
     @Test
     void aDatedGetEventsRowWithoutHeader() {
