@@ -508,7 +508,15 @@ class RealWorldAccuracyTest {
             // expected NODE_SELECTOR_MISMATCH
             "node_selector_mismatch/rx-m-bust-a-kube-workload-pod-scheduling-solution-pod-debug-2-nodeselector-context-frontend-no-node-labelled-3-nodes-didnt-match-x6-then-label-sept-b-scheduled-kubelet-comma-node-era",
             // expected OOM_KILLED
-            "oom_killed/kubernetesengineering-ai7993-capstone-team2-week03-04-lab1-drew-kind-cka-wk34-oom-demo-python-100mb-string-under-30mi-limit-last-state-error-137-not-oomkilled-restart-5-crashloopbackoff-saved-describe");
+            "oom_killed/kubernetesengineering-ai7993-capstone-team2-week03-04-lab1-drew-kind-cka-wk34-oom-demo-python-100mb-string-under-30mi-limit-last-state-error-137-not-oomkilled-restart-5-crashloopbackoff-saved-describe",
+            // batch 88, measured 11/17 on 2026-12-05 (session 28, at its merge, analyzer of bc65b7dd, measured alone)
+            // before anyone looked at it, sealed with 86 and 87: pinned by name only
+            "gpu_hardware_fault/nolebase-chinese-gpu-node-troubleshooting-guide-h100-0000-5d-00-0-xid-79-gpu-has-fallen-off-the-bus-probe-failed-after-driver-reload-syslog-and-dmesg-kernel-lines",
+            "image_not_found/ed200poa-cmd-agenthub-demo-incident-log-k3d-on-colima-set-image-tag-doesnotexist-pull-policy-never-errimageneverpull-then-ghcr-403-imagepullbackoff-condensed-events",
+            "init_container_failed/ahmadsayed-storage-learn-kind-csilab-day2-worker-container-restarted-rook-ceph-osd-1-expand-bluefs-init-container-asserts-bluestore-on-loop-device-init-crashloopbackoff-5-condensed-listing",
+            "node_selector_mismatch/xlab-uiuc-kube-523-acto-alarm-report-mysql-ndb-operator-mutated-cr-nodeselector-actokey-no-node-labelled-ndbmtd-replica-unschedulable-3-didnt-match-1-control-plane-taint-json-event-message",
+            "probe_failure/marmila-picluster-incident-fluent-bit-rpi-restarts-k3s-arm-node5-node6-event-loop-saturated-liveness-timeout-5s-context-deadline-exceeded-144-and-53-restarts-bare-kubelet-messages",
+            "untolerated_taint/nolebase-chinese-homelab-calico-to-cilium-migration-cilium-uninstalled-but-node-cilium-io-agent-not-ready-taint-left-on-3-nodes-redis-v1-pending-45m-then-not-ready-taint");
 
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
@@ -566,7 +574,7 @@ class RealWorldAccuracyTest {
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
         assertThat(outcomes).hasSizeGreaterThanOrEqualTo(1871);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(19);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(36);
     }
 
     @Test
