@@ -35,6 +35,7 @@ final class DescribeTextReader {
     private final PodsTable pods;
     private final NodesTable nodes;
     private final ClaimsTable claims;
+    private final RolloutDeadline rollouts;
 
     DescribeTextReader(String file, ReadOptions options, Consumer<RawObject> out, Consumer<Rejection> rejected) {
         this.sink = new DescribeSink(file, options, out, rejected);
@@ -42,6 +43,7 @@ final class DescribeTextReader {
         this.pods = new PodsTable(sink);
         this.nodes = new NodesTable(sink);
         this.claims = new ClaimsTable(events);
+        this.rollouts = new RolloutDeadline(events);
     }
 
     void read(List<String> pasted) {
@@ -121,6 +123,7 @@ final class DescribeTextReader {
         pods.emit(podRows, describedNames(documents, root -> "Pod".equals(kindOf(root))), fragments::namespaceOf);
         nodes.read(lines);
         claims.read(lines, describedNames(documents, root -> true));
+        rollouts.read(lines);
         DescribeEvents.Subject subject = fragments.subject();
         if (subject == null && listed != null) {
             // a State block or status lines pasted under the one pod's row, with no Events table: that pod's

@@ -2028,6 +2028,28 @@ class RecordingsTest {
         assertThat(sandbox.getInvolvedObject().getNamespace()).isEqualTo("default");
     }
 
+    /**
+     * {@code kubectl rollout status} ending on the progress deadline: the Deployment's {@code ProgressDeadlineExceeded},
+     * in the command's namespace, after the paste's pods (kubectl prints it at the end of its wait).
+     */
+    @Test
+    void aRolloutPastItsProgressDeadlineIsTheDeploymentsEventAfterThePods() {
+        List<Recorded> rows = Recordings.read("paste.txt", """
+                NAME                               READY   STATUS
+                booking-api-86c676689d-mbgk6       0/1     Running
+
+                kubectl rollout status deployment/booking-api -n booking-dev
+                error: deployment "booking-api" exceeded its progress deadline
+                """, OPTIONS, rejections::add);
+        assertThat(rows).extracting(r -> r.kind().name()).containsExactly("POD", "EVENT");
+        KubeEvent deadline = (KubeEvent) rows.get(1).value();
+        assertThat(deadline.getReason()).isEqualTo("ProgressDeadlineExceeded");
+        assertThat(deadline.getInvolvedObject().getKind()).isEqualTo("Deployment");
+        assertThat(deadline.getInvolvedObject().getName()).isEqualTo("booking-api");
+        assertThat(deadline.getInvolvedObject().getNamespace()).isEqualTo("booking-dev");
+        assertThat(rejections).isEmpty();
+    }
+
     /** A custom-columns {@code get events} row (lastTimestamp first, firstTimestamp last) quoted without its header. */
     @Test
     void aDatedGetEventsRowWithoutHeader() {

@@ -4,6 +4,7 @@ import dev.incidents.analyzer.Category;
 import dev.incidents.analyzer.hints.Clue;
 import dev.incidents.analyzer.hints.Fact;
 import dev.incidents.analyzer.hints.Facts;
+import dev.incidents.analyzer.correlate.PodState;
 import dev.incidents.analyzer.messages.ProbeFailure;
 import dev.incidents.analyzer.signal.EventSignal;
 import dev.incidents.analyzer.signal.PodObserved;
@@ -12,6 +13,7 @@ import dev.incidents.schemas.Container;
 import dev.incidents.schemas.PodSnapshot;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -42,6 +44,34 @@ public final class ReadinessFailingDetector implements Detector {
         }
         if (signal instanceof PodObserved p) {
             return notReadySince(p, subject);
+        }
+        if (signal instanceof EventSignal e && "ProgressDeadlineExceeded".equals(e.reason())) {
+            return stalledRollout(e, subject);
+        }
+        return Optional.empty();
+    }
+
+    /** The progress deadline of a Deployment that does not set {@code spec.progressDeadlineSeconds}. */
+    static final Duration PROGRESS_DEADLINE = Duration.ofSeconds(600);
+
+    /**
+     * A Deployment past its progress deadline ({@code ProgressDeadlineExceeded}: no new pod became available for
+     * {@link #PROGRESS_DEADLINE}) with a pod last seen with every app container running, none restarted, never Ready
+     * since, and no liveness or startup probe failing: the new pod runs and never passes its readiness probe (a crash,
+     * a pull failure or a pending pod are other categories' evidence, and leave no such pod). The deadline is the span
+     * it has not been Ready for.
+     */
+    private static Optional<Finding> stalledRollout(EventSignal e, SubjectView subject) {
+        for (Map.Entry<String, PodState> pod : subject.pods().entrySet()) {
+            PodState state = pod.getValue();
+            if (state.runningRestarts == 0 && state.readyRestarts < 0 && state.failedProbe == null) {
+                Finding f = Findings.of(e, Facts.of(Fact.PROBE, "readiness").with(Fact.POD, pod.getKey())
+                        .with(Fact.RESTART_COUNT, "0"));
+                return Optional.of(new Finding(f.object(), Optional.of(pod.getKey()), f.node(), f.facts(),
+                        f.evidenceKey(), f.count(), e.time().minus(PROGRESS_DEADLINE), f.time(), f.kind(), f.name(),
+                        f.reason(), "pod " + pod.getKey() + " Running, never Ready, no restart; " + f.message(),
+                        f.nodeLevel(), f.workload()));
+            }
         }
         return Optional.empty();
     }

@@ -490,11 +490,7 @@ class RealWorldAccuracyTest {
             // later quota verdicts for nvidia.com/gpu on the same Workload; the named resource should supersede it
             "insufficient_gpu/aws-do-hyperpod-hero-demo-task-governance-kueue-workload-llama3-fsdp-training-preempted-by-fair-sharing-for-inference-scale-up-insufficient-unused-quota-nvidia-com-gpu-ml-g5-8xlarge-headerless-events",
             // batch 85: four k3d nodes under DiskPressure named only in a custom-columns node listing, not read
-            "node_disk_pressure/ronaldlokers-homelab-war-story-k3d-staging-four-nodes-diskpressure-six-weeks-unrotated-docker-logs-flux-controllers-pending-untolerated-disk-pressure-taint-x1348-alloy-evicted",
-            // batch 85: a new pod 0/1 Running in a listing condensed to three columns (no age, no restarts) and the
-            // rollout's 'exceeded its progress deadline': no time span of unreadiness; a Deployment's progress deadline
-            // is not read
-            "readiness_failing/arouna31-kubernetes-enterprise-lab-inc-005-booking-api-readiness-path-typo-readines-new-pod-0-of-1-running-two-old-ready-rollout-exceeded-progress-deadline-condensed-listing");
+            "node_disk_pressure/ronaldlokers-homelab-war-story-k3d-staging-four-nodes-diskpressure-six-weeks-unrotated-docker-logs-flux-controllers-pending-untolerated-disk-pressure-taint-x1348-alloy-evicted");
 
     /**
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
