@@ -1,10 +1,10 @@
 package dev.incidents.analyzer.detect;
 
 import dev.incidents.analyzer.Category;
+import dev.incidents.analyzer.correlate.PodState;
 import dev.incidents.analyzer.hints.Clue;
 import dev.incidents.analyzer.hints.Fact;
 import dev.incidents.analyzer.hints.Facts;
-import dev.incidents.analyzer.correlate.PodState;
 import dev.incidents.analyzer.messages.ProbeFailure;
 import dev.incidents.analyzer.signal.EventSignal;
 import dev.incidents.analyzer.signal.PodObserved;
