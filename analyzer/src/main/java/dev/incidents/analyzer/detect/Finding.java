@@ -28,4 +28,10 @@ import java.util.Optional;
 public record Finding(String object, Optional<String> pod, Optional<String> node, Facts facts, String evidenceKey,
                       int count, Instant firstTime, Instant time, String kind, String name, String reason,
                       String message, boolean nodeLevel, Optional<String> workload) {
+
+    /** This finding with its evidence going on since {@code first} (a snapshot's account of how long it has lasted). */
+    public Finding since(Instant first) {
+        return new Finding(object, pod, node, facts, evidenceKey, count, first, time, kind, name, reason, message,
+                nodeLevel, workload);
+    }
 }

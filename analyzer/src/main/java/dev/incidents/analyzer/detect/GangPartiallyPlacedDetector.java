@@ -215,8 +215,7 @@ public final class GangPartiallyPlacedDetector implements Detector {
     }
 
     private static Finding sinceSeen(Finding f) {
-        return new Finding(f.object(), f.pod(), f.node(), f.facts(), f.evidenceKey(), f.count(), f.time(), f.time(),
-                f.kind(), f.name(), f.reason(), f.message(), f.nodeLevel(), f.workload());
+        return f.since(f.time());
     }
 
     private static Facts counts(GangVerdict verdict) {

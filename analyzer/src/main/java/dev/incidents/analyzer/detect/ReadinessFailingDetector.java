@@ -123,8 +123,7 @@ public final class ReadinessFailingDetector implements Detector {
         }
         Finding f = Findings.of(p, first, "NotReady", "pod " + pod.getName() + " Running but not Ready for "
                 + notReady.toMinutes() + " min, no restarts", Facts.of(Fact.PROBE, "readiness"));
-        return Optional.of(new Finding(f.object(), f.pod(), f.node(), f.facts(), f.evidenceKey(), f.count(), started,
-                f.time(), f.kind(), f.name(), f.reason(), f.message(), f.nodeLevel(), f.workload()));
+        return Optional.of(f.since(started));
     }
 
     /**
@@ -140,8 +139,7 @@ public final class ReadinessFailingDetector implements Detector {
         Finding f = Findings.of(p, first, "NotReady", "pod " + p.snapshot().getName()
                 + " Ready before, not Ready since " + since + ", its containers running, no restart",
                 Facts.of(Fact.PROBE, "readiness"));
-        return new Finding(f.object(), f.pod(), f.node(), f.facts(), f.evidenceKey(), f.count(), since, f.time(),
-                f.kind(), f.name(), f.reason(), f.message(), f.nodeLevel(), f.workload());
+        return f.since(since);
     }
 
     /**
