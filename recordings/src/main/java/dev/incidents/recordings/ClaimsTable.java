@@ -55,7 +55,7 @@ final class ClaimsTable {
             int afterStatus = nextColumn(header, statusAt + "STATUS".length());
             int classAt = header.indexOf("STORAGECLASS", statusAt);
             int afterClass = nextColumn(header, classAt + "STORAGECLASS".length());
-            String commandNamespace = commandNamespace(lines, i);
+            String commandNamespace = KubectlCommands.namespaceAbove(lines, i, GET_CLAIMS, 3);
             for (int k = i + 1; k < lines.size() && !lines.get(k).isBlank(); k++) {
                 String row = lines.get(k);
                 Matcher name = NAME.matcher(cell(row, nameAt, statusAt));
@@ -108,17 +108,6 @@ final class ClaimsTable {
             return "";
         }
         return row.substring(from, Math.min(to, row.length())).strip();
-    }
-
-    /** The {@code -n} of the {@code get pvc} command on the lines just above the header, else {@code default}. */
-    private static String commandNamespace(List<String> lines, int header) {
-        for (int k = header - 1; k >= 0 && k >= header - 3; k--) {
-            if (GET_CLAIMS.matcher(lines.get(k)).find()) {
-                String flag = PodsTable.namespaceFlag(lines.get(k));
-                return flag == null ? "default" : flag;
-            }
-        }
-        return "default";
     }
 
     /** The volume controller's event about the claim, as {@link DescribeClaim} gives a described claim's. */

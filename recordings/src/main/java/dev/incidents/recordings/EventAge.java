@@ -20,8 +20,9 @@ public record EventAge(Duration lastSeen, int count, Duration firstSeen) {
     /** One age: units y (365 d), d, h, m, s, each at most once, in that order. */
     static final String AGE = "(?:\\d{1,9}y)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?";
     /** The whole column, never empty: an age, optionally followed by {@code (xN over AGE)}. */
-    static final String COLUMN = "(?:(?:<unknown>|<invalid>|(?=\\d)" + AGE + ")(?:\\s+\\(x\\d{1,9} over "
-            + "(?:<unknown>|<invalid>|(?=\\d)" + AGE + ")\\))?)";
+    /** A repeated event's {@code (x2 over 2m59s)}. */
+    static final String REPEAT = "\\(x\\d{1,9} over (?:<unknown>|<invalid>|(?=\\d)" + AGE + ")\\)";
+    static final String COLUMN = "(?:(?:<unknown>|<invalid>|(?=\\d)" + AGE + ")(?:\\s+" + REPEAT + ")?)";
     private static final Pattern FULL = Pattern.compile("^(<unknown>|<invalid>|" + AGE + ")(?:\\s+\\(x(\\d{1,9}) over "
             + "(<unknown>|<invalid>|" + AGE + ")\\))?$");
     private static final Pattern PART = Pattern.compile("(\\d{1,9})([ydhms])");

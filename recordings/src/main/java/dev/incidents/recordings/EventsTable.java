@@ -751,8 +751,7 @@ final class EventsTable {
     }
 
     /** A repeat count on a line of its own, {@code (x3006 over 5h18m)}: where a condensed row's Age column went. */
-    private static final Pattern REPEAT_LINE = Pattern.compile("^\\(x\\d{1,9} over (?:<unknown>|<invalid>|(?=\\d)"
-            + EventAge.AGE + ")\\)$");
+    private static final Pattern REPEAT_LINE = Pattern.compile("^" + EventAge.REPEAT + "$");
 
     /**
      * Appends a wrapped continuation line to the row's message; a repeat count on a line of its own below a row whose

@@ -1,5 +1,6 @@
 package dev.incidents.recordings;
 
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -41,6 +42,20 @@ final class KubectlCommands {
         String run = agreedNamespace(COMMAND_LINES.matcher(text));
         String agreed = run != null && run.isEmpty() ? agreedNamespace(ANY_COMMAND.matcher(text)) : run;
         return agreed == null || agreed.isEmpty() ? null : agreed;
+    }
+
+    /**
+     * The {@code -n} of the nearest line among the {@code reach} lines above {@code at} that {@code command} finds
+     * (the command that printed the output at {@code at}), else {@code default}: kubectl's namespace when none is given.
+     */
+    static String namespaceAbove(List<String> lines, int at, Pattern command, int reach) {
+        for (int k = at - 1; k >= 0 && k >= at - reach; k--) {
+            if (command.matcher(lines.get(k)).find()) {
+                String flag = PodsTable.namespaceFlag(lines.get(k));
+                return flag == null ? "default" : flag;
+            }
+        }
+        return "default";
     }
 
     /** A command at a line's start, behind a prompt or not, as {@link #isCommandLine} takes it. */

@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 final class RolloutDeadline {
     private static final Pattern DEADLINE = Pattern.compile(
             "^\\s*(?:error: )?deployment \"([a-z0-9](?:[-a-z0-9.]*[a-z0-9])?)\" exceeded its progress deadline\\s*$");
-    private static final Pattern ROLLOUT_COMMAND = Pattern.compile(KubectlCommands.KUBECTL + "[^\\n]*\\brollout\\s+status\\b");
+    private static final Pattern ROLLOUT_COMMAND = Pattern.compile(
+            KubectlCommands.KUBECTL + "[^\\n]*\\brollout\\s+status\\b");
 
     private final DescribeEvents events;
 
@@ -33,21 +34,11 @@ final class RolloutDeadline {
             Matcher deadline = DEADLINE.matcher(line);
             if (deadline.matches()) {
                 String name = deadline.group(1);
+                String namespace = KubectlCommands.namespaceAbove(lines, i, ROLLOUT_COMMAND, i);
                 events.emit(new EventsTable.Row(i + 1, null, "Warning", "ProgressDeadlineExceeded", "0s",
                         "deployment-controller", null, "deployment \"" + name + "\" exceeded its progress deadline",
-                        null, null), "Deployment", commandNamespace(lines, i), name, null);
+                        null, null), "Deployment", namespace, name, null);
             }
         }
-    }
-
-    /** The {@code -n} of the nearest {@code rollout status} command above, else {@code default}. */
-    private static String commandNamespace(List<String> lines, int at) {
-        for (int k = at - 1; k >= 0; k--) {
-            if (ROLLOUT_COMMAND.matcher(lines.get(k)).find()) {
-                String flag = PodsTable.namespaceFlag(lines.get(k));
-                return flag == null ? "default" : flag;
-            }
-        }
-        return "default";
     }
 }
