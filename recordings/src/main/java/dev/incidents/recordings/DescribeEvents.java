@@ -235,7 +235,8 @@ final class DescribeEvents {
 
     /**
      * A node row that names no node (a dmesg line has no host), below the command that printed it on a named host:
-     * about that node, lowercased as the kubelet registers a host's name.
+     * about that node, lowercased as the kubelet registers a host's name; else the one host the region's journal
+     * lines name.
      */
     private static EventsTable.Row onCommandsHost(EventsTable.Row row, List<String> region, int from) {
         if (!("node/" + Unnamed.NODE).equals(row.object())) {
@@ -245,12 +246,34 @@ final class DescribeEvents {
             Matcher command = NODE_LOCAL_COMMAND.matcher(region.get(i));
             if (command.matches()) {
                 String host = command.group(2) != null ? command.group(2) : command.group(1);
-                return host == null ? row : new EventsTable.Row(row.line(), row.namespace(), row.type(), row.reason(),
+                if (host == null) {
+                    break; // run on a host its prompt does not name
+                }
+                return new EventsTable.Row(row.line(), row.namespace(), row.type(), row.reason(),
                         row.age(), row.from(), "node/" + host.toLowerCase(java.util.Locale.ROOT), row.message(),
                         row.firstSeen(), row.count());
             }
         }
-        return row;
+        String journalHost = onlyJournalHost(region);
+        return journalHost == null ? row : new EventsTable.Row(row.line(), row.namespace(), row.type(), row.reason(),
+                row.age(), row.from(), "node/" + journalHost.toLowerCase(java.util.Locale.ROOT), row.message(),
+                row.firstSeen(), row.count());
+    }
+
+    /**
+     * The one host the region's journal lines name ({@code Jan  3 07:39:45 gpu-node-7 kernel: ...}), null when none
+     * or several: a {@code dmesg} print beside a syslog excerpt of one machine is that machine's kernel too.
+     */
+    private static String onlyJournalHost(List<String> region) {
+        String only = null;
+        for (String line : region) {
+            String host = LoggedEvent.journalHost(line);
+            if (host != null && only != null && !only.equals(host)) {
+                return null;
+            }
+            only = host != null ? host : only;
+        }
+        return only;
     }
 
     /**

@@ -272,6 +272,11 @@ final class DescribePod {
         metadata.put("namespace", namespace);
         metadata.set("labels", pairs(root.child("Labels")));
         controlledBy(root, metadata);
+        if (!metadata.has("ownerReferences") && name.equals(metadata.path("labels").path("run").asText(null))) {
+            // kubectl run labels the pod it creates run=<its name>; the pods of a controller are named after it, not
+            // the other way round (kubectl run before 1.18 made a Deployment: run=<deploy>, pod <deploy>-<hash>-<5>)
+            metadata.putArray("ownerReferences");
+        }
         ObjectNode spec = pod.putObject("spec");
         ObjectNode status = pod.putObject("status");
         String node = root.text("Node");

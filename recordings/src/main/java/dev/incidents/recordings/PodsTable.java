@@ -50,8 +50,13 @@ final class PodsTable {
     private static final Pattern NAME_CELL = Pattern.compile("^" + NAME + "$");
     private static final Pattern NAMESPACE_CELL = Pattern.compile("^[a-z0-9](?:[-a-z0-9]*[a-z0-9])?$");
     private static final Pattern READY_CELL = Pattern.compile("^(\\d{1,3})/(\\d{1,3})$");
-    /** {@code 5}, or since kubectl 1.22 {@code 5 (2m ago)}: how long ago the last restart's container finished. */
-    private static final Pattern RESTARTS_CELL = Pattern.compile("^(\\d{1,9})(?:\\s+\\(((?=\\d)" + EventAge.AGE + ") ago\\))?$");
+    /**
+     * {@code 5}, or since kubectl 1.22 {@code 5 (2m ago)}: how long ago the last restart's container finished ({@code 5
+     * (2m)} condensed by hand).
+     */
+    private static final Pattern RESTARTS_CELL = Pattern.compile("^(\\d{1,9})(?:\\s+\\(((?=\\d)" + EventAge.AGE + ")(?: ago)?\\))?$");
+    /** The restarts' {@code (2m ago)}, or {@code (2m)} as some condense it: a cell of its own after the count. */
+    private static final Pattern LAST_RESTART_CELL = Pattern.compile("^\\((?=\\d)" + EventAge.AGE + "(?: ago)?\\)$");
     private static final Pattern STATUS_CELL = Pattern.compile("^[A-Za-z][\\w:./<>-]*$");
     private static final Pattern AGE_CELL = Pattern.compile("^" + AGE + "$");
     /** A cell; the restarts' {@code (2m ago)} is one cell of its own, joined to the count before it. */
@@ -439,7 +444,8 @@ final class PodsTable {
         Matcher m = CELL.matcher(line);
         while (m.find()) {
             String cell = m.group();
-            if (cell.startsWith("(") && cell.endsWith(" ago)") && !cells.isEmpty()) {
+            if (LAST_RESTART_CELL.matcher(cell).matches() && !cells.isEmpty()
+                    && cells.get(cells.size() - 1).chars().allMatch(Character::isDigit)) {
                 cells.set(cells.size() - 1, cells.get(cells.size() - 1) + " " + cell);
             } else {
                 cells.add(cell);

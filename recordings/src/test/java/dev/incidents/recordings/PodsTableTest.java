@@ -107,6 +107,28 @@ class PodsTableTest {
         assertThat(running.getContainers().get(0).getRestartCount()).isEqualTo(1);
     }
 
+    /**
+     * A listing condensed by hand to NAME READY STATUS RESTARTS NODE, its restarts' {@code (2m32s)} without the
+     * {@code ago}: still the time since the last restart, joined to the count; a parenthesis after a word is not.
+     */
+    @Test
+    void restartsAgoWithoutTheWordAgo() {
+        List<PodSnapshot> pods = pods("""
+                $ kubectl -n storage get pods -o wide
+                NAME                          READY   STATUS                  RESTARTS      NODE
+                osd-0-6464559b58-g8xtx        1/1     Running                 0             lab-worker2
+                osd-1-675d76dd79-d8gwz        0/1     Init:CrashLoopBackOff   5 (2m32s)     lab-worker
+                """);
+
+        assertThat(pods).extracting(PodSnapshot::getName).containsExactly("osd-0-6464559b58-g8xtx",
+                "osd-1-675d76dd79-d8gwz");
+        Container init = pod(pods, "osd-1-675d76dd79-d8gwz").getInitContainers().get(0);
+        assertThat(init.getRestartCount()).isEqualTo(5);
+        assertThat(init.getLastState().getFinishedAt()).isEqualTo(NOW.minus(Duration.ofSeconds(2 * 60 + 32)));
+        assertThat(PodsTable.cells("web  0/1  Error (exit)  3  5m")).containsExactly("web", "0/1", "Error", "(exit)",
+                "3", "5m");
+    }
+
     /** NVIDIA/gpu-operator#401: {@code kubectl get pods --all-namespaces}, the NAMESPACE column first. */
     /** A listing whose AGE column the reporter cut off: its rows are read, with no creation time. */
     @Test

@@ -316,6 +316,29 @@ class RecordingsTest {
     }
 
     /**
+     * A syslog excerpt naming its machine ({@code Jan  3 07:39:45 gpu-node-7 kernel: ...}) beside a {@code dmesg} print
+     * without a host: the same machine's kernel; with two machines named, which one is not told.
+     */
+    @Test
+    void aDmesgBesideOneMachinesSyslogIsThatMachines() {
+        String syslog = """
+                $ sudo cat /var/log/syslog
+                Jan  3 07:39:45 %s kernel: [17257.355375] NVRM: fallen off the bus and is not responding to commands.
+                %s
+                $ sudo dmesg | grep Xid
+                [ 4254.197860] NVRM: Xid (PCI:0000:3b:00): 79, pid='<unknown>', name=<unknown>, GPU has fallen off the bus.
+                """;
+        List<Recorded> one = Recordings.read("paste.txt", syslog.formatted("gpu-node-7", ""), OPTIONS, rejections::add);
+        List<Recorded> two = Recordings.read("paste.txt", syslog.formatted("gpu-node-7",
+                "Jan  3 07:39:46 gpu-node-8 kernel: [17258.1] nvidia: probe of 0000:5d:00.0 failed"), OPTIONS,
+                rejections::add);
+
+        assertThat(one).extracting(r -> r.kind() + " " + r.key()).containsExactly("EVENT test/default/Node/gpu-node-7");
+        assertThat(two).extracting(r -> r.kind() + " " + r.key()).containsExactly(
+                "EVENT test/default/Node/" + Unnamed.NODE);
+    }
+
+    /**
      * PolakiniO's lab journal: a {@code get -w} whose output the terminal printed below the describe it was typed
      * before, then the next prompt after {@code ^C}. The last event's message ends at the listing's header and at the
      * prompt: neither is the rest of a wrapped message.

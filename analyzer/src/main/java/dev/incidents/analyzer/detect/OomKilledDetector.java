@@ -1,6 +1,7 @@
 package dev.incidents.analyzer.detect;
 
 import dev.incidents.analyzer.Category;
+import dev.incidents.analyzer.hints.Clue;
 import dev.incidents.analyzer.hints.Fact;
 import dev.incidents.analyzer.hints.Facts;
 import dev.incidents.analyzer.signal.EventSignal;
@@ -44,7 +45,7 @@ public final class OomKilledDetector implements Detector {
                                     + "), restart count " + c.getRestartCount(), facts));
                 }
             }
-            return Optional.empty();
+            return killedAtItsMemoryLimit(p, subject);
         }
         if (signal instanceof EventSignal e) {
             if ("OOMKilling".equals(e.reason()) && e.pod().isPresent()) {
@@ -57,6 +58,35 @@ public final class OomKilledDetector implements Detector {
         }
         return Optional.empty();
     }
+
+    /**
+     * A container that restarts after ending on SIGKILL recorded as {@code Error} (exit code 137, no {@code OOMKilled}),
+     * with a memory limit and no liveness or startup probe, in a pod no probe was seen failing: nothing but the kernel
+     * at the memory limit kills a container so (a liveness kill ends on 137 too, hence no probe). Runtimes record the
+     * kill as {@code Error} when the process killed is not the container's main one (a shell's child, a worker of a
+     * server), which the main one then reports as its own 137.
+     */
+    private static Optional<Finding> killedAtItsMemoryLimit(PodObserved p, SubjectView subject) {
+        if (subject.pod(Optional.of(p.snapshot().getName())).map(s -> s.failedProbe != null).orElse(false)) {
+            return Optional.empty();
+        }
+        for (Container c : p.snapshot().getContainers()) {
+            ContainerState last = c.getLastState();
+            boolean killed = last != null && Integer.valueOf(SIGKILLED).equals(last.getExitCode())
+                    && (last.getReason() == null || "Error".equals(last.getReason()));
+            boolean probed = c.getProbes().stream().anyMatch(probe -> !"readiness".equals(probe.getKind()));
+            if (killed && c.getRestartCount() > 0 && c.getLimits().containsKey("memory") && !probed) {
+                return Optional.of(Findings.of(p, c, "Error",
+                        "container " + c.getName() + " last terminated on SIGKILL (exit code 137) under its memory limit "
+                                + c.getLimits().get("memory") + ", restart count " + c.getRestartCount(),
+                        Facts.of(Fact.EXIT_CODE, String.valueOf(SIGKILLED)).withClue(Clue.KILLED_AT_MEMORY_LIMIT)));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** 128 + 9: the exit code a runtime records for a process killed by SIGKILL. */
+    private static final int SIGKILLED = 137;
 
     /** The app containers, then the init containers. */
     private static java.util.List<Container> containers(PodObserved p) {

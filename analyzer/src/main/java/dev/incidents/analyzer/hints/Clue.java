@@ -166,6 +166,10 @@ public enum Clue {
     KV_CACHE_TOO_SMALL,
     NO_USABLE_GPU_DRIVER,
 
+    // OOM_KILLED: a container with a memory limit and no probe that kills ended on SIGKILL (exit code 137) recorded as
+    // Error: the kernel's kill at the limit of a process the runtime does not report as the container's OOM
+    KILLED_AT_MEMORY_LIMIT,
+
     // READINESS_FAILING: the probe reached the endpoint and timed out waiting for its answer
     PROBE_TIMEOUT,
     // READINESS_FAILING, PROBE_FAILURE: the server answered, and the answer says the probe asks the wrong thing (a path

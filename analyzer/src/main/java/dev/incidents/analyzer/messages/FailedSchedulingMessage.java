@@ -532,6 +532,21 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
                 || t.startsWith("node.cluster.x-k8s.io/uninitialized");
     }
 
+    /**
+     * The taints a node keeps until an agent on it or a controller says it is ready: the start-up taints ({@link
+     * #isStartupTaint}), the network's ({@code node.kubernetes.io/network-unavailable}, set until the CNI's routes are
+     * up) and a CNI agent's own ({@code node.cilium.io/agent-not-ready}, which Cilium's operator removes once its agent
+     * runs there).
+     */
+    static boolean isAgentTaint(String taint) {
+        if (taint == null) {
+            return false;
+        }
+        String t = taint.toLowerCase(Locale.ROOT);
+        return isStartupTaint(taint) || t.startsWith("node.kubernetes.io/network-unavailable")
+                || t.startsWith("node.cilium.io/agent-not-ready");
+    }
+
     /** Taints that reserve a node for a role or wait for the cloud provider, not conditions of a broken node. */
     static boolean isRoleTaint(String taint) {
         if (taint == null) {
@@ -618,6 +633,10 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
             boolean cordoned = !candidates.isEmpty();
             reasons.stream().filter(r -> r.kind() == Kind.UNTOLERATED_TAINT && isRoleTaint(r.taint()))
                     .forEach(candidates::add);
+            // nodes out for a taint their network agent or provisioner removes once it is up: brief on a healthy
+            // node (the grace), a pod held by it past that waits for an agent that is gone or never started
+            reasons.stream().filter(r -> r.kind() == Kind.UNTOLERATED_TAINT && isAgentTaint(r.taint())
+                    && !isRoleTaint(r.taint())).forEach(candidates::add);
             if (cordoned) {
                 return candidates; // the cordons first: the workers were drained, the masters never took workloads
             }

@@ -55,7 +55,7 @@ public final class SignalProjection {
     /**
      * Identity and time, its creation (how young a restarting pod is: CRASH_LOOP), whether it is being deleted, the
      * {@code pod-template-hash} label, the label naming its gang ({@link GangLabels}: GANG_PARTIALLY_PLACED) and the
-     * owners (the workload) and whether they are known whole, phase, reason, message, node and conditions, and per container its name, image, accelerator limits,
+     * owners (the workload) and whether they are known whole, phase, reason, message, node and conditions, and per container its name, image, accelerator and memory limits (OOM_KILLED),
      * probes, readiness, restart count and states.
      */
     public static PodSnapshot pod(PodSnapshot pod) {
@@ -99,9 +99,20 @@ public final class SignalProjection {
     private static List<Container> containers(List<Container> containers) {
         List<Container> out = new ArrayList<>(containers.size());
         for (Container c : containers) {
-            out.add(new Container(c.getName(), c.getImage(), Collections.emptyMap(), accelerators(c.getLimits()),
+            out.add(new Container(c.getName(), c.getImage(), Collections.emptyMap(), countedLimits(c.getLimits()),
                     c.getProbes(), c.getReady(), null, c.getRestartCount(), c.getState(), c.getLastState()));
         }
+        return out;
+    }
+
+    /** A container's accelerator limits and its memory limit (a kill at it is OOM_KILLED's). */
+    private static Map<String, String> countedLimits(Map<String, String> limits) {
+        String memory = limits.get("memory");
+        if (memory == null) {
+            return accelerators(limits);
+        }
+        Map<String, String> out = new TreeMap<>(accelerators(limits));
+        out.put("memory", memory);
         return out;
     }
 

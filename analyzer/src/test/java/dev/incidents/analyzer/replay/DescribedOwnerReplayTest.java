@@ -22,10 +22,15 @@ import org.junit.jupiter.params.provider.CsvSource;
 class DescribedOwnerReplayTest {
 
     static List<Incident> replayed(String betweenIpsAndContainers) {
+        return replayed(betweenIpsAndContainers, "<none>");
+    }
+
+    static List<Incident> replayed(String betweenIpsAndContainers, String labels) {
         List<Recorded> records = Recordings.read("paste.txt", """
                 $ kubectl describe pod web-19
                 Name:             web-19
                 Namespace:        default
+                Labels:           %s
                 Node:             node-2/192.168.1.12
                 Start Time:       Sat, 31 May 2025 10:10:00 +0000
                 Status:           Pending
@@ -45,7 +50,7 @@ class DescribedOwnerReplayTest {
                   Normal   Scheduled  3m                default-scheduler  Successfully assigned default/web-19 to node-2
                   Warning  Failed     88s (x4 over 3m)  kubelet            Failed to pull image "nginx:1.19.19": rpc error: code = NotFound desc = failed to pull and unpack image "docker.io/library/nginx:1.19.19": failed to resolve reference "docker.io/library/nginx:1.19.19": docker.io/library/nginx:1.19.19: not found
                   Warning  Failed     60s (x6 over 3m)  kubelet            Error: ImagePullBackOff
-                """.formatted(betweenIpsAndContainers.replace("\\n", "\n")),
+                """.formatted(labels, betweenIpsAndContainers.replace("\\n", "\n")),
                 new ReadOptions("test", Instant.parse("2025-05-31T10:13:00Z")), r -> {
                     throw new AssertionError(r.toString());
                 });
@@ -64,6 +69,24 @@ class DescribedOwnerReplayTest {
     void theDescribedOwnerIsTheWorkloadOfThePodAndOfItsEvents(String line, String kind, String name) {
         assertThat(replayed(line)).singleElement().satisfies(i -> {
             assertThat(i.getCategory()).isEqualTo("IMAGE_NOT_FOUND");
+            assertThat(i.getWorkload().getKind()).isEqualTo(kind);
+            assertThat(i.getWorkload().getName()).isEqualTo(name);
+        });
+    }
+
+    /**
+     * {@code kubectl run} labels its pod {@code run=<the pod's name>}: a pod made by hand, whatever its name suggests,
+     * even when the describe is cut where its owner line would be.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "run=web-19|Pod|web-19",
+        // kubectl run before 1.18 made a Deployment named after the run label; another pod's name proves nothing
+        "run=web|StatefulSet|web",
+        "app=web-19|StatefulSet|web",
+    })
+    void aPodLabelledRunWithItsOwnNameWasMadeByHand(String labels, String kind, String name) {
+        assertThat(replayed("...\\n", labels)).singleElement().satisfies(i -> {
             assertThat(i.getWorkload().getKind()).isEqualTo(kind);
             assertThat(i.getWorkload().getName()).isEqualTo(name);
         });

@@ -490,29 +490,28 @@ class RealWorldAccuracyTest {
             // later quota verdicts for nvidia.com/gpu on the same Workload; the named resource should supersede it
             "insufficient_gpu/aws-do-hyperpod-hero-demo-task-governance-kueue-workload-llama3-fsdp-training-preempted-by-fair-sharing-for-inference-scale-up-insufficient-unused-quota-nvidia-com-gpu-ml-g5-8xlarge-headerless-events",
             // batch 85: four k3d nodes under DiskPressure named only in a custom-columns node listing, not read
-            "node_disk_pressure/ronaldlokers-homelab-war-story-k3d-staging-four-nodes-diskpressure-six-weeks-unrotated-docker-logs-flux-controllers-pending-untolerated-disk-pressure-taint-x1348-alloy-evicted");
+            "node_disk_pressure/ronaldlokers-homelab-war-story-k3d-staging-four-nodes-diskpressure-six-weeks-unrotated-docker-logs-flux-controllers-pending-untolerated-disk-pressure-taint-x1348-alloy-evicted",
+            // batch 87 (session 29): a scale-from-zero that worked (FailedScheduling, TriggeredScaleUp 32 s later, the
+            // pod ContainerCreating at 11m and Running at 15m in later listings); the listings have no NODE column and
+            // the paste one moment for all its parts, so the Running row is no recovery. Counting a node-less Running
+            // row as scheduled was tried and reverted: four tuning fixtures pasting a describe's recent verdict beside
+            // an older pending pod's later Running row then resolved within their grace
+            "healthy/gretelai-gretel-hybrid-terraform-azure-readme-gpu-actgan-job-pod-pending-on-gpu-pool-at-zero-triggeredscaleup-aks-gretelgpu-0-to-1-then-containercreating-running-15m-and-completed",
+            // batch 88 (session 29): `set image ... :doesnotexist`, then ghcr.io's 403 for the missing tag: ghcr answers
+            // denied alike for a private image and a missing one, and only the tag's own word says which
+            "image_not_found/ed200poa-cmd-agenthub-demo-incident-log-k3d-on-colima-set-image-tag-doesnotexist-pull-policy-never-errimageneverpull-then-ghcr-403-imagepullbackoff-condensed-events",
+            // batch 88: the verdict's pod unnamed (an event message quoted from a JSON file); the StatefulSet is named
+            // only in the operator's health message and the author's prose
+            "node_selector_mismatch/xlab-uiuc-kube-523-acto-alarm-report-mysql-ndb-operator-mutated-cr-nodeselector-actokey-no-node-labelled-ndbmtd-replica-unschedulable-3-didnt-match-1-control-plane-taint-json-event-message",
+            // batch 88: the kubelet's probe messages bare, the DaemonSet's pods named only in hand-condensed rows
+            // (`fluent-bit-k4vxk   node5   144 restarts in 35h`) the reader does not take for a listing
+            "probe_failure/marmila-picluster-incident-fluent-bit-rpi-restarts-k3s-arm-node5-node6-event-loop-saturated-liveness-timeout-5s-context-deadline-exceeded-144-and-53-restarts-bare-kubelet-messages");
 
     /**
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
-    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
-            // batch 87, measured 11/14 on 2026-12-05 (session 28, at its merge, analyzer of a4f0d8c6, measured alone)
-            // before anyone looked at it, sealed (batch 86 beside it measured 5/5): pinned by name only
-            // a healthy recording that opened an incident
-            "healthy/gretelai-gretel-hybrid-terraform-azure-readme-gpu-actgan-job-pod-pending-on-gpu-pool-at-zero-triggeredscaleup-aks-gretelgpu-0-to-1-then-containercreating-running-15m-and-completed",
-            // expected NODE_SELECTOR_MISMATCH
-            "node_selector_mismatch/rx-m-bust-a-kube-workload-pod-scheduling-solution-pod-debug-2-nodeselector-context-frontend-no-node-labelled-3-nodes-didnt-match-x6-then-label-sept-b-scheduled-kubelet-comma-node-era",
-            // expected OOM_KILLED
-            "oom_killed/kubernetesengineering-ai7993-capstone-team2-week03-04-lab1-drew-kind-cka-wk34-oom-demo-python-100mb-string-under-30mi-limit-last-state-error-137-not-oomkilled-restart-5-crashloopbackoff-saved-describe",
-            // batch 88, measured 11/17 on 2026-12-05 (session 28, at its merge, analyzer of bc65b7dd, measured alone)
-            // before anyone looked at it, sealed with 86 and 87: pinned by name only
-            "gpu_hardware_fault/nolebase-chinese-gpu-node-troubleshooting-guide-h100-0000-5d-00-0-xid-79-gpu-has-fallen-off-the-bus-probe-failed-after-driver-reload-syslog-and-dmesg-kernel-lines",
-            "image_not_found/ed200poa-cmd-agenthub-demo-incident-log-k3d-on-colima-set-image-tag-doesnotexist-pull-policy-never-errimageneverpull-then-ghcr-403-imagepullbackoff-condensed-events",
-            "init_container_failed/ahmadsayed-storage-learn-kind-csilab-day2-worker-container-restarted-rook-ceph-osd-1-expand-bluefs-init-container-asserts-bluestore-on-loop-device-init-crashloopbackoff-5-condensed-listing",
-            "node_selector_mismatch/xlab-uiuc-kube-523-acto-alarm-report-mysql-ndb-operator-mutated-cr-nodeselector-actokey-no-node-labelled-ndbmtd-replica-unschedulable-3-didnt-match-1-control-plane-taint-json-event-message",
-            "probe_failure/marmila-picluster-incident-fluent-bit-rpi-restarts-k3s-arm-node5-node6-event-loop-saturated-liveness-timeout-5s-context-deadline-exceeded-144-and-53-restarts-bare-kubelet-messages",
-            "untolerated_taint/nolebase-chinese-homelab-calico-to-cilium-migration-cilium-uninstalled-but-node-cilium-io-agent-not-ready-taint-left-on-3-nodes-redis-v1-pending-45m-then-not-ready-taint");
+    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of();
 
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
@@ -569,8 +568,8 @@ class RealWorldAccuracyTest {
 
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
-        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(1871);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(36);
+        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(1907);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(0);
     }
 
     @Test

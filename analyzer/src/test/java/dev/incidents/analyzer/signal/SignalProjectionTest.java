@@ -128,7 +128,7 @@ class SignalProjectionTest {
         Container fullApp = full.getContainers().get(0);
         assertThat(app.getName()).isEqualTo(fullApp.getName());
         assertThat(app.getImage()).isEqualTo(fullApp.getImage());
-        assertThat(app.getLimits()).isEqualTo(Map.of("nvidia.com/gpu", "1"));
+        assertThat(app.getLimits()).isEqualTo(Map.of("memory", "16Gi", "nvidia.com/gpu", "1"));
         assertThat(app.getProbes()).isEqualTo(fullApp.getProbes());
         assertThat(app.getReady()).isEqualTo(fullApp.getReady());
         assertThat(app.getRestartCount()).isEqualTo(3);
