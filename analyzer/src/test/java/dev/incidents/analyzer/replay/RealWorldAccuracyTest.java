@@ -511,7 +511,28 @@ class RealWorldAccuracyTest {
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
-    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of();
+    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
+            // batch 89, measured 9/13 on 2026-12-05 (session 29, at its merge, analyzer of 0dd153e9, measured alone)
+            // before anyone looked at it: pinned by name only
+            "crash_loop/truecharts-7938-truenas-scale-22-12-1-heimdall-2-5-5-chart-15-0-1-fresh-install-container-exits-on-permission-errors-back-off-restarting-failed-container-app-events-list",
+            "node_disk_pressure/nguyenkien0703-fix-rag-flow-vietnamese-ragflow-upgrade-tracking-issue-7-airgapped-k8s-1-23-vrp-kubeengine07-disk-pressure-taint-mysql-minio-redis-pinned-by-local-pvs-pending-wrapped-scheduler-message",
+            "probe_failure/truecharts-18487-truenas-scale-actualserver-https-enabled-http-startup-probe-gets-eof-on-port-5006-new-pod-never-starts-app-events-list",
+            "untolerated_taint/mikejoh-cloud-provider-cloudlycke-vagrant-kubeadm-1-18-kubelet-cloud-provider-external-before-ccm-installed-worker-keeps-uninitialized-taint-nginx-demo-and-coredns-pending-25m",
+            // batch 91, measured 15/19 (session 29, at its merge, analyzer of 0dd153e9, measured alone): pinned by name
+            "gpu_hardware_fault/gemfield-chinese-blog-gpu-node-ai01-gtx1080ti-nvidia-smi-gpu-is-lost-0000-4c-00-0-pcie-aer-corrected-timeouts-dmesg-case-fan-broken-overheating",
+            "insufficient_gpu/lxyustc08-note-cloud-chinese-jetson-nano-arm64-device-plugin-contention-test-pod1-holds-the-gpu-pod2-pending-5-insufficient-nvidia-gpu-then-scheduled-after-30s-indented-describes",
+            "insufficient_resources/silverbirder-blogs-japanese-qiita-raspberry-pi-kubeadm-sample-resource-scaled-to-10-replicas-128mi-requests-two-pending-worker-memory-requests-95-and-85-percent-no-events",
+            "volume_mount_failed/jiangteddy2001-studynote-chinese-kubesphere-install-prometheus-k8s-0-pending-on-disk-pressure-taints-then-scheduled-failedmount-secret-kube-etcd-client-certs-not-found-x12",
+            // batch 90, measured 12/20 (session 29, at its merge, analyzer of 0dd153e9, measured alone), sealed for
+            // the next session: pinned by name only
+            "crash_loop/kubeflow-421-tf-serving-inception-model-server-on-vagrant-vm-without-avx-sigill-at-start-crashloopbackoff-6-restarts-in-10m-beside-ambassador-and-tf-hub-get-pod-and-describe-head",
+            "image_not_found/ckad-exercises-176-pod-design-exercise-deployment-nginx-set-to-nonexistent-tag-1-91-errimagepull-and-imagepullbackoff-alternating-get-pods-watch-seven-rows",
+            "image_not_found/helm-charts-12641-stable-grafana-on-aks-init-chown-image-tag-1-30-read-as-number-busybox-1-3-does-not-exist-init-imagepullbackoff-after-transient-unbound-pvc-events",
+            "image_pull_failed/helm-3569-tiller-v2-8-2-on-minikube-pull-from-gcr-io-over-ipv6-network-is-unreachable-errimagepull-then-imagepullbackoff-describe-events-table",
+            "init_container_failed/helm-charts-22668-stable-mongodb-replicaset-auth-enabled-keyfile-secret-generated-with-openssl-bootstrap-init-container-back-off-x164-init-crashloopbackoff-row-and-event-lines",
+            "node_selector_mismatch/kube-bench-488-job-master-pod-pinned-to-master-nodes-pending-66m-three-nodes-none-match-node-selector-get-pods-row-and-events-row",
+            "probe_failure/lago-helm-charts-149-sidekiq-workers-exec-liveness-bundle-exec-sidekiqmon-timed-out-after-1s-and-http-probe-on-8080-refused-back-off-restarting-three-workers-get-events-rows-without-header",
+            "replica_create_failed/helm-3996-helm-init-service-account-tiller-never-created-replicaset-failedcreate-forbidden-serviceaccount-tiller-not-found-get-events-kube-system-without-object-column");
 
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
@@ -568,8 +589,8 @@ class RealWorldAccuracyTest {
 
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
-        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(1907);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(0);
+        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(1908);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(52);
     }
 
     @Test
