@@ -152,10 +152,17 @@ final class DescribeEvents {
                 } else {
                     continuing = null;
                     if ((row = QuotedEvent.parse(line, from + i + 1, sink.now())) != null) {
+                        Instant above = i > 0 ? QuotedEvent.dateLine(region.get(i - 1)) : null;
+                        if (above != null) {
+                            // its time on the line above it (an app's event list in TrueNAS SCALE)
+                            row = new EventsTable.Row(row.line(), row.namespace(), row.type(), row.reason(),
+                                    Math.max(0, Duration.between(above, sink.now()).getSeconds()) + "s",
+                                    row.from(), row.object(), row.message(), null, row.count());
+                        }
                         // a logged event names its object as a get-events row does; a quoted message does not
                         List<EventsTable.Row> rows = row.object() != null ? getRows : describeRows;
                         rows.add(row);
-                        if (QuotedEvent.undated(line)) {
+                        if (above == null && QuotedEvent.undated(line)) {
                             undated.add(row.line());
                         }
                         wrappedQuote = false;

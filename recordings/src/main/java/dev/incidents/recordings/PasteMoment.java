@@ -34,7 +34,8 @@ final class PasteMoment {
                     newest = at;
                 }
             }
-            Instant logged = dated ? null : YearlessTime.of(line, now);
+            Instant logged = dated ? null : QuotedEvent.dateLine(line);
+            logged = dated || logged != null ? logged : YearlessTime.of(line, now);
             if (logged != null && (newest == null || logged.isAfter(newest))) {
                 newest = logged;
             }

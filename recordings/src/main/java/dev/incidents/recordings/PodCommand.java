@@ -95,8 +95,11 @@ record PodCommand(String verb, String kind, String name, String namespace, boole
     }
 
     private static PodCommand parse(Matcher command) {
-        // the flags before the resource (oc describe -n ns pods/x) and the words after it, read alike
-        String[] words = (command.group(2) + " " + command.group(4)).trim().split("\\s+");
+        // the flags before the resource (oc describe -n ns pods/x) and the words after it, read alike; a command
+        // quoted inline in prose (5. `kubectl describe pods web-0`) ends at its closing backtick
+        String after = command.group(4);
+        int tick = after.indexOf('`');
+        String[] words = (command.group(2) + " " + (tick >= 0 ? after.substring(0, tick) : after)).trim().split("\\s+");
         String name = null;
         String namespace = null;
         boolean selector = false;

@@ -449,6 +449,27 @@ final class QuotedEvent {
     /** A date and time in any of the shapes logs print ({@code 2024-05-02T13:52:58Z}, {@code 2020/08/10 19:09:42}). */
     private static final Pattern ANY_DATE = Pattern.compile("\\b\\d{4}[-/]\\d\\d[-/]\\d\\d[T ]\\d\\d:\\d\\d");
 
+    /**
+     * A line that is a date and time and nothing else, zone or not ({@code 2023-04-11 23:29:58}): a UI's event list
+     * (TrueNAS SCALE's application events) prints each event's time on the line above its message, newest first.
+     */
+    private static final Pattern DATE_LINE = Pattern.compile(
+            "^\\s*(\\d{4}-\\d\\d-\\d\\d)[T ](\\d\\d:\\d\\d:\\d\\d(?:\\.\\d+)?)(Z|[+-]\\d\\d:\\d\\d)?\\s*$");
+
+    /** The time a {@link #DATE_LINE} says (taken as UTC without a zone: only the order of a paste's times matters), else null. */
+    static Instant dateLine(String line) {
+        Matcher m = DATE_LINE.matcher(line);
+        if (!m.matches()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(m.group(1) + "T" + m.group(2) + (m.group(3) == null ? "Z" : m.group(3)))
+                    .toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
     /** The age of the line's first timestamp at {@code now} ({@code 0s} when it has none or is later). */
     static String age(String line, Instant now) {
         Matcher m = TIMESTAMP.matcher(line);

@@ -50,4 +50,13 @@ class KubectlCommandsTest {
                 .containsExactly("get", null);
         assertThat(PodCommand.of("the kd ratio of the pod/nginx-pod")).isNull();
     }
+
+    /** A command quoted inline in a numbered step ({@code 5. `kubectl describe pods web-0`}) ends at its backtick. */
+    @Test
+    void aCommandQuotedInlineEndsAtItsClosingBacktick() {
+        assertThat(PodCommand.of("5. `kubectl describe pods nginx-demo-5756474c97-m4b9t`"))
+                .extracting(PodCommand::verb, PodCommand::name).containsExactly("describe", "nginx-demo-5756474c97-m4b9t");
+        assertThat(PodCommand.of("Run `kubectl get pod web-0 -n shop` and look")).extracting(PodCommand::name,
+                PodCommand::namespace).containsExactly("web-0", "shop");
+    }
 }

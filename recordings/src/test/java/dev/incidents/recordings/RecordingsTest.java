@@ -316,6 +316,45 @@ class RecordingsTest {
     }
 
     /**
+     * TrueNAS SCALE's application events, newest first, each message under a line holding only its time: each
+     * message at its own time, so the claim's brief wait comes before the pod's scheduling, not after it.
+     */
+    @Test
+    void anEventListWithEachTimeOnTheLineAboveItsMessage() {
+        String text = """
+                2023-04-11 23:29:58
+                Back-off restarting failed container
+                2023-04-11 23:29:45
+                Successfully assigned ix-heimdall/heimdall-56bb997675-jwv7h to ix-truenas
+                2023-04-11 23:29:42
+                0/1 nodes are available: 1 pod has unbound immediate PersistentVolumeClaims. preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.
+                """;
+        List<Recorded> records = Recordings.read("paste.txt", text, OPTIONS, rejections::add);
+
+        assertThat(rejections).isEmpty();
+        assertThat(records).extracting(r -> ((KubeEvent) r.value()).getReason() + " " + r.time()).containsExactly(
+                "FailedScheduling 2023-04-11T23:29:42Z", "Scheduled 2023-04-11T23:29:45Z", "BackOff 2023-04-11T23:29:58Z");
+    }
+
+    /** {@code nvidia-smi}'s {@code GPU is lost} under a prompt naming the host: that node's GPU fault, as an Xid is. */
+    @Test
+    void nvidiaSmisLostGpuIsItsHostsNodeEvent() {
+        String text = """
+                gemfield@ai01:~$ nvidia-smi
+                Unable to determine the device handle for GPU 0000:4C:00.0: GPU is lost.  Reboot the system to recover this GPU
+                """;
+        List<Recorded> records = Recordings.read("paste.txt", text, OPTIONS, rejections::add);
+
+        assertThat(rejections).isEmpty();
+        assertThat(records).singleElement().satisfies(r -> {
+            assertThat(r.key()).isEqualTo("test/default/Node/ai01");
+            assertThat(((KubeEvent) r.value()).getReason()).isEqualTo("GPULost");
+            assertThat(((KubeEvent) r.value()).getMessage()).isEqualTo(
+                    "Unable to determine the device handle for GPU 0000:4C:00.0: GPU is lost. Reboot the system to recover this GPU");
+        });
+    }
+
+    /**
      * A syslog excerpt naming its machine ({@code Jan  3 07:39:45 gpu-node-7 kernel: ...}) beside a {@code dmesg} print
      * without a host: the same machine's kernel; with two machines named, which one is not told.
      */

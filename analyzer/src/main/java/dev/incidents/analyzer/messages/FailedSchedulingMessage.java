@@ -767,10 +767,21 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
     /**
      * Every node the scheduler counted is out because it is not ready or unreachable ({@code 0/1 nodes are
      * available: 1 node(s) had untolerated taint {node.kubernetes.io/unreachable: }}, {@code 3 node(s) were not
-     * ready}): the nodes are down, whatever the pod asks for.
+     * ready}), the control-plane nodes aside: the nodes are down, whatever the pod asks for.
      */
     public boolean everyNodeNotReady() {
-        if (total == 0 || reasons.isEmpty() || !reasons.stream().allMatch(r -> r.kind() == Kind.NODE_NOT_READY)) {
+        return everyWorker(r -> r.kind() == Kind.NODE_NOT_READY);
+    }
+
+    /**
+     * Every node the scheduler counted is out for {@code condition}, but the control-plane nodes out for their role's
+     * taint ({@code 1 node(s) had taint {node-role.kubernetes.io/master: }}), which never take workloads: the workers'
+     * condition is the cluster's, whatever the pod asks for.
+     */
+    private boolean everyWorker(java.util.function.Predicate<SchedulingReason> condition) {
+        if (total == 0 || reasons.stream().noneMatch(condition)
+                || !reasons.stream().allMatch(r -> condition.test(r) || r.kind() == Kind.UNTOLERATED_TAINT
+                        && isRoleTaint(r.taint()) && !r.taint().startsWith("node.cloudprovider"))) {
             return false;
         }
         return reasons.stream().mapToInt(SchedulingReason::nodes).sum() >= total;
@@ -779,14 +790,11 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
     /**
      * Every node the scheduler counted is out because its disk is full: the node controller's condition taint
      * ({@code 1 node(s) had untolerated taint {node.kubernetes.io/disk-pressure: }}) or, before taint-based conditions,
-     * the predicate's words ({@code 3 node(s) had disk pressure}). The nodes' disks are the problem, whatever the pod
-     * asks for.
+     * the predicate's words ({@code 3 node(s) had disk pressure}), the control-plane nodes aside. The nodes' disks are the
+     * problem, whatever the pod asks for.
      */
     public boolean everyNodeUnderDiskPressure() {
-        if (total == 0 || reasons.isEmpty() || !reasons.stream().allMatch(FailedSchedulingMessage::diskPressure)) {
-            return false;
-        }
-        return reasons.stream().mapToInt(SchedulingReason::nodes).sum() >= total;
+        return everyWorker(FailedSchedulingMessage::diskPressure);
     }
 
     private static boolean diskPressure(SchedulingReason r) {

@@ -384,6 +384,27 @@ class FailedSchedulingMessageTest {
                 .everyNodeNotReady()).isTrue();
     }
 
+    /**
+     * The control-plane nodes out for their role's taint beside workers all under one condition: the workers' condition
+     * is the cluster's. A start-up taint is no role, and a worker out for something else leaves it open.
+     */
+    @Test
+    void workersAllUnderOneConditionBesideTheControlPlane() {
+        assertThat(FailedSchedulingMessage.parse("0/3 nodes are available: 1 node(s) had taint "
+                + "{node-role.kubernetes.io/master: }, that the pod didn't tolerate, 2 node(s) had taint "
+                + "{node.kubernetes.io/disk-pressure: }, that the pod didn't tolerate.").everyNodeUnderDiskPressure())
+                .isTrue();
+        assertThat(FailedSchedulingMessage.parse("0/4 nodes are available: 1 node(s) had untolerated taint "
+                + "{node-role.kubernetes.io/control-plane: }, 3 node(s) had untolerated taint "
+                + "{node.kubernetes.io/unreachable: }.").everyNodeNotReady()).isTrue();
+        assertThat(FailedSchedulingMessage.parse("0/3 nodes are available: 1 Insufficient cpu, 1 node(s) had taint "
+                + "{node-role.kubernetes.io/master: }, that the pod didn't tolerate, 1 node(s) had taint "
+                + "{node.kubernetes.io/disk-pressure: }, that the pod didn't tolerate.").everyNodeUnderDiskPressure())
+                .isFalse();
+        assertThat(FailedSchedulingMessage.parse("0/1 nodes are available: 1 node(s) had untolerated taint "
+                + "{node-role.kubernetes.io/control-plane: }.").everyNodeNotReady()).isFalse();
+    }
+
     /** 1.4-1.5's second line alone (a describe row or a log that kept it): its counted predicates. */
     @Test
     void theFitFailureSummaryLineAloneIsRead() {

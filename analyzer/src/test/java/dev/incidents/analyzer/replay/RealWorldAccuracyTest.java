@@ -505,24 +505,26 @@ class RealWorldAccuracyTest {
             "node_selector_mismatch/xlab-uiuc-kube-523-acto-alarm-report-mysql-ndb-operator-mutated-cr-nodeselector-actokey-no-node-labelled-ndbmtd-replica-unschedulable-3-didnt-match-1-control-plane-taint-json-event-message",
             // batch 88: the kubelet's probe messages bare, the DaemonSet's pods named only in hand-condensed rows
             // (`fluent-bit-k4vxk   node5   144 restarts in 35h`) the reader does not take for a listing
-            "probe_failure/marmila-picluster-incident-fluent-bit-rpi-restarts-k3s-arm-node5-node6-event-loop-saturated-liveness-timeout-5s-context-deadline-exceeded-144-and-53-restarts-bare-kubelet-messages");
+            "probe_failure/marmila-picluster-incident-fluent-bit-rpi-restarts-k3s-arm-node5-node6-event-loop-saturated-liveness-timeout-5s-context-deadline-exceeded-144-and-53-restarts-bare-kubelet-messages",
+            // batch 89 (session 29): one startup probe failure (EOF) 13 s after the container started, in an app's
+            // event list: a start-up answers so as often; nothing in the paste says it went on
+            "probe_failure/truecharts-18487-truenas-scale-actualserver-https-enabled-http-startup-probe-gets-eof-on-port-5006-new-pod-never-starts-app-events-list",
+            // batch 89: `1 node(s) had taint {node.kubernetes.io/disk-pressure: }, 3 master taints, 4 didn't match
+            // Pod's node affinity`: since 1.18 taints are filtered first, so the counts do not say that the one node
+            // the pod's local volumes pin it to is the disk-pressured one (the author's prose and a Python one-liner do)
+            "node_disk_pressure/nguyenkien0703-fix-rag-flow-vietnamese-ragflow-upgrade-tracking-issue-7-airgapped-k8s-1-23-vrp-kubeengine07-disk-pressure-taint-mysql-minio-redis-pinned-by-local-pvs-pending-wrapped-scheduler-message",
+            // batch 91 (session 29): pod2 waits 30-60 s for the one GPU pod1 holds, then runs: under the scheduling
+            // grace (90 s), which keeps a busy GPU's queue out of the incidents; the fixture asks for INSUFFICIENT_GPU
+            "insufficient_gpu/lxyustc08-note-cloud-chinese-jetson-nano-arm64-device-plugin-contention-test-pod1-holds-the-gpu-pod2-pending-5-insufficient-nvidia-gpu-then-scheduled-after-30s-indented-describes",
+            // batch 91: two Pending replicas never described, no scheduler verdict, only the nodes' describes with 95 %
+            // and 85 % of their memory requested (paninili's shape, batch 70)
+            "insufficient_resources/silverbirder-blogs-japanese-qiita-raspberry-pi-kubeadm-sample-resource-scaled-to-10-replicas-128mi-requests-two-pending-worker-memory-requests-95-and-85-percent-no-events");
 
     /**
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
     static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
-            // batch 89, measured 9/13 on 2026-12-05 (session 29, at its merge, analyzer of 0dd153e9, measured alone)
-            // before anyone looked at it: pinned by name only
-            "crash_loop/truecharts-7938-truenas-scale-22-12-1-heimdall-2-5-5-chart-15-0-1-fresh-install-container-exits-on-permission-errors-back-off-restarting-failed-container-app-events-list",
-            "node_disk_pressure/nguyenkien0703-fix-rag-flow-vietnamese-ragflow-upgrade-tracking-issue-7-airgapped-k8s-1-23-vrp-kubeengine07-disk-pressure-taint-mysql-minio-redis-pinned-by-local-pvs-pending-wrapped-scheduler-message",
-            "probe_failure/truecharts-18487-truenas-scale-actualserver-https-enabled-http-startup-probe-gets-eof-on-port-5006-new-pod-never-starts-app-events-list",
-            "untolerated_taint/mikejoh-cloud-provider-cloudlycke-vagrant-kubeadm-1-18-kubelet-cloud-provider-external-before-ccm-installed-worker-keeps-uninitialized-taint-nginx-demo-and-coredns-pending-25m",
-            // batch 91, measured 15/19 (session 29, at its merge, analyzer of 0dd153e9, measured alone): pinned by name
-            "gpu_hardware_fault/gemfield-chinese-blog-gpu-node-ai01-gtx1080ti-nvidia-smi-gpu-is-lost-0000-4c-00-0-pcie-aer-corrected-timeouts-dmesg-case-fan-broken-overheating",
-            "insufficient_gpu/lxyustc08-note-cloud-chinese-jetson-nano-arm64-device-plugin-contention-test-pod1-holds-the-gpu-pod2-pending-5-insufficient-nvidia-gpu-then-scheduled-after-30s-indented-describes",
-            "insufficient_resources/silverbirder-blogs-japanese-qiita-raspberry-pi-kubeadm-sample-resource-scaled-to-10-replicas-128mi-requests-two-pending-worker-memory-requests-95-and-85-percent-no-events",
-            "volume_mount_failed/jiangteddy2001-studynote-chinese-kubesphere-install-prometheus-k8s-0-pending-on-disk-pressure-taints-then-scheduled-failedmount-secret-kube-etcd-client-certs-not-found-x12",
             // batch 90, measured 12/20 (session 29, at its merge, analyzer of 0dd153e9, measured alone), sealed for
             // the next session: pinned by name only
             "crash_loop/kubeflow-421-tf-serving-inception-model-server-on-vagrant-vm-without-avx-sigill-at-start-crashloopbackoff-6-restarts-in-10m-beside-ambassador-and-tf-hub-get-pod-and-describe-head",
@@ -589,8 +591,8 @@ class RealWorldAccuracyTest {
 
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
-        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(1908);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(52);
+        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(1940);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(20);
     }
 
     @Test
