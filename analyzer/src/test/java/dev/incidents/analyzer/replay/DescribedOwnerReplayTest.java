@@ -2,10 +2,6 @@ package dev.incidents.analyzer.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.incidents.analyzer.AnalyzerConfig;
-import dev.incidents.recordings.ReadOptions;
-import dev.incidents.recordings.Recorded;
-import dev.incidents.recordings.Recordings;
 import dev.incidents.schemas.Incident;
 import java.time.Instant;
 import java.util.List;
@@ -26,7 +22,7 @@ class DescribedOwnerReplayTest {
     }
 
     static List<Incident> replayed(String betweenIpsAndContainers, String labels) {
-        List<Recorded> records = Recordings.read("paste.txt", """
+        return Pastes.latest("""
                 $ kubectl describe pod web-19
                 Name:             web-19
                 Namespace:        default
@@ -50,11 +46,7 @@ class DescribedOwnerReplayTest {
                   Normal   Scheduled  3m                default-scheduler  Successfully assigned default/web-19 to node-2
                   Warning  Failed     88s (x4 over 3m)  kubelet            Failed to pull image "nginx:1.19.19": rpc error: code = NotFound desc = failed to pull and unpack image "docker.io/library/nginx:1.19.19": failed to resolve reference "docker.io/library/nginx:1.19.19": docker.io/library/nginx:1.19.19: not found
                   Warning  Failed     60s (x6 over 3m)  kubelet            Error: ImagePullBackOff
-                """.formatted(labels, betweenIpsAndContainers.replace("\\n", "\n")),
-                new ReadOptions("test", Instant.parse("2025-05-31T10:13:00Z")), r -> {
-                    throw new AssertionError(r.toString());
-                });
-        return Replay.run(records, AnalyzerConfig.defaults()).latest();
+                """.formatted(labels, betweenIpsAndContainers.replace("\\n", "\n")), Instant.parse("2025-05-31T10:13:00Z"));
     }
 
     @ParameterizedTest

@@ -2,10 +2,6 @@ package dev.incidents.analyzer.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.incidents.analyzer.AnalyzerConfig;
-import dev.incidents.recordings.ReadOptions;
-import dev.incidents.recordings.Recorded;
-import dev.incidents.recordings.Recordings;
 import dev.incidents.schemas.Incident;
 import java.time.Instant;
 import java.util.List;
@@ -21,7 +17,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class KilledAtMemoryLimitReplayTest {
 
     static List<Incident> replayed(String limits, String probe) {
-        List<Recorded> records = Recordings.read("paste.txt", """
+        return Pastes.latest("""
                 $ kubectl describe pod tokenizer -n serving
                 Name:             tokenizer
                 Namespace:        serving
@@ -49,11 +45,7 @@ class KilledAtMemoryLimitReplayTest {
                   ----     ------     ----                 ----     -------
                   Normal   Started    80s (x7 over 12m)    kubelet  Started container tokenizer
                   Warning  BackOff    5s (x40 over 11m)    kubelet  Back-off restarting failed container tokenizer in pod tokenizer_serving(0f3c1f5e-8d11-4a57-9c39-2b1e46c1a7e2)
-                """.formatted(limits.replace("\\n", "\n"), probe.replace("\\n", "\n")),
-                new ReadOptions("test", Instant.parse("2025-05-31T10:13:00Z")), r -> {
-                    throw new AssertionError(r.toString());
-                });
-        return Replay.run(records, AnalyzerConfig.defaults()).latest();
+                """.formatted(limits.replace("\\n", "\n"), probe.replace("\\n", "\n")), Instant.parse("2025-05-31T10:13:00Z"));
     }
 
     @ParameterizedTest

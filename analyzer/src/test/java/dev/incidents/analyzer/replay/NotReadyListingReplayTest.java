@@ -2,10 +2,6 @@ package dev.incidents.analyzer.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.incidents.analyzer.AnalyzerConfig;
-import dev.incidents.recordings.ReadOptions;
-import dev.incidents.recordings.Recorded;
-import dev.incidents.recordings.Recordings;
 import dev.incidents.schemas.Incident;
 import java.time.Instant;
 import java.util.List;
@@ -19,15 +15,12 @@ import org.junit.jupiter.api.Test;
 class NotReadyListingReplayTest {
 
     static List<Incident> replayed(String age) {
-        List<Recorded> records = Recordings.read("paste.txt", """
+        return Pastes.latest("""
                 kubectl get po -n cert-manager
                 NAME                                     READY   STATUS    RESTARTS   AGE
                 cert-manager-istio-csr-79ffc5bfd-dm7mv   1/1     Running   0          7d17h
                 cert-manager-istio-csr-79ffc5bfd-mv7wj   0/1     Running   0          %s
-                """.formatted(age), new ReadOptions("test", Instant.parse("2021-03-10T12:00:00Z")), r -> {
-                    throw new AssertionError(r.toString());
-                });
-        return Replay.run(records, AnalyzerConfig.defaults()).latest();
+                """.formatted(age), Instant.parse("2021-03-10T12:00:00Z"));
     }
 
     @Test
@@ -46,17 +39,14 @@ class NotReadyListingReplayTest {
     /** A pod being deleted (kkamji's blog: {@code 0/1   Terminating   0   45h}) is out of its endpoints on purpose. */
     @Test
     void aTerminatingPodIsNoReadinessFailure() {
-        List<Recorded> records = Recordings.read("paste.txt", """
+        assertThat(Pastes.latest("""
                 NAME                  READY   STATUS        RESTARTS   AGE
                 simple-webapp-color   0/1     Terminating   0          45h
-                """, new ReadOptions("test", Instant.parse("2021-03-10T12:00:00Z")), r -> {
-                    throw new AssertionError(r.toString());
-                });
-        assertThat(Replay.run(records, AnalyzerConfig.defaults()).latest()).isEmpty();
+                """, Instant.parse("2021-03-10T12:00:00Z"))).isEmpty();
     }
 
     static List<Incident> listedTwice(String secondReady, String secondRestarts) {
-        List<Recorded> records = Recordings.read("paste.txt", """
+        return Pastes.latest("""
                 $ kubectl get pod readiness-demo
                 NAME             READY   STATUS    RESTARTS   AGE
                 readiness-demo   1/1     Running   0          10s
@@ -64,11 +54,7 @@ class NotReadyListingReplayTest {
                 $ kubectl get pod readiness-demo
                 NAME             READY   STATUS    RESTARTS   AGE
                 readiness-demo   %s     Running   %s          28s
-                """.formatted(secondReady, secondRestarts), new ReadOptions("test", Instant.parse("2025-06-01T10:21:00Z")),
-                r -> {
-                    throw new AssertionError(r.toString());
-                });
-        return Replay.run(records, AnalyzerConfig.defaults()).latest();
+                """.formatted(secondReady, secondRestarts), Instant.parse("2025-06-01T10:21:00Z"));
     }
 
     /**

@@ -2,10 +2,6 @@ package dev.incidents.analyzer.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.incidents.analyzer.AnalyzerConfig;
-import dev.incidents.recordings.ReadOptions;
-import dev.incidents.recordings.Recorded;
-import dev.incidents.recordings.Recordings;
 import dev.incidents.schemas.Incident;
 import java.time.Instant;
 import java.util.List;
@@ -22,7 +18,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ReadinessOutlastingItsEventsReplayTest {
 
     static List<Incident> replayed(String ready, String age) {
-        List<Recorded> records = Recordings.read("paste.txt", """
+        return Pastes.latest("""
                 Name:             hello-server-54577b6988-w6bsk
                 Namespace:        default
                 Node:             kind-control-plane/172.20.0.2
@@ -44,10 +40,7 @@ class ReadinessOutlastingItsEventsReplayTest {
                   Normal   Scheduled  5m1s   default-scheduler  Successfully assigned default/hello-server-54577b6988-w6bsk to kind-control-plane
                   Normal   Started    4m56s  kubelet            Started container hello-server
                   Warning  Unhealthy  %s     kubelet            Readiness probe failed: Get "http://10.244.0.7:8081/health": dial tcp 10.244.0.7:8081: connect: connection refused
-                """.formatted(ready, ready, age), new ReadOptions("test", Instant.parse("2025-12-11T20:32:00Z")), r -> {
-                    throw new AssertionError(r.toString());
-                });
-        return Replay.run(records, AnalyzerConfig.defaults()).latest();
+                """.formatted(ready, ready, age), Instant.parse("2025-12-11T20:32:00Z"));
     }
 
     @ParameterizedTest
