@@ -525,6 +525,9 @@ class RealWorldAccuracyTest {
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
     static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
+            // batch 92, measured 9/10 on 2026-12-06 (session 29, at its merge, analyzer of ce0980bd, measured alone)
+            // before anyone looked at it, sealed with batch 90: pinned by name only
+            "crash_loop/eks-charts-1363-aws-efa-k8s-device-plugin-chart-test-install-on-c5-large-nodes-without-efa-devices-plugin-exits-0-completed-2-restarts-in-32s-two-daemonset-pods-listing",
             // batch 90, measured 12/20 (session 29, at its merge, analyzer of 0dd153e9, measured alone), sealed for
             // the next session: pinned by name only
             "crash_loop/kubeflow-421-tf-serving-inception-model-server-on-vagrant-vm-without-avx-sigill-at-start-crashloopbackoff-6-restarts-in-10m-beside-ambassador-and-tf-hub-get-pod-and-describe-head",
@@ -592,7 +595,7 @@ class RealWorldAccuracyTest {
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
         assertThat(outcomes).hasSizeGreaterThanOrEqualTo(1940);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(20);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(30);
     }
 
     @Test
