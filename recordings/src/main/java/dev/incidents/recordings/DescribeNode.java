@@ -83,7 +83,7 @@ final class DescribeNode {
      * {@code node.kubernetes.io/disk-pressure} (memory-, pid-) while that pressure condition is True, and removes each
      * taint when its condition clears. A row the table has wins.
      */
-    private static void conditionsFromTaints(ArrayNode taints, ArrayNode conditions) {
+    static void conditionsFromTaints(ArrayNode taints, ArrayNode conditions) {
         Set<String> pasted = new HashSet<>();
         conditions.forEach(c -> pasted.add(c.path("type").asText()));
         boolean ready = pasted.contains("Ready");

@@ -336,6 +336,34 @@ class RecordingsTest {
                 "FailedScheduling 2023-04-11T23:29:42Z", "Scheduled 2023-04-11T23:29:45Z", "BackOff 2023-04-11T23:29:58Z");
     }
 
+    /**
+     * The taints listing the UNTOLERATED_TAINT hint asks for ({@code -o custom-columns=NAME:...,TAINTS:...}), other
+     * columns beside: each node with its taints, and the condition a node controller's taint stands for.
+     */
+    @Test
+    void aCustomColumnsListingOfTheNodesTaints() {
+        String text = """
+                $ kubectl get nodes -o custom-columns='NAME:.metadata.name,DISK:.status.conditions[?(@.type=="DiskPressure")].status,TAINTS:.spec.taints[*].key'
+                NAME              DISK    TAINTS
+                gpu-node-1        True    node.kubernetes.io/disk-pressure
+                gpu-node-2        False   nvidia.com/gpu=present:NoSchedule,node.kubernetes.io/unschedulable
+                cpu-node-1        False   <none>
+                """;
+        List<Recorded> records = Recordings.read("paste.txt", text, OPTIONS, rejections::add);
+
+        assertThat(rejections).isEmpty();
+        List<NodeSnapshot> nodes = records.stream().filter(r -> r.kind() == Recorded.Kind.NODE)
+                .map(r -> (NodeSnapshot) r.value()).toList();
+        assertThat(nodes).extracting(NodeSnapshot::getName).containsExactly("gpu-node-1", "gpu-node-2", "cpu-node-1");
+        assertThat(nodes.get(0).getConditions()).singleElement().satisfies(c -> {
+            assertThat(c.getType()).isEqualTo("DiskPressure");
+            assertThat(c.getStatus()).isEqualTo("True");
+        });
+        assertThat(nodes.get(1).getTaints()).extracting(t -> t.getKey() + "=" + t.getValue() + ":" + t.getEffect())
+                .containsExactly("nvidia.com/gpu=present:NoSchedule", "node.kubernetes.io/unschedulable=null:NoSchedule");
+        assertThat(nodes.get(2).getTaints()).isEmpty();
+    }
+
     /** {@code nvidia-smi}'s {@code GPU is lost} under a prompt naming the host: that node's GPU fault, as an Xid is. */
     @Test
     void nvidiaSmisLostGpuIsItsHostsNodeEvent() {

@@ -489,7 +489,9 @@ class RealWorldAccuracyTest {
             // batch 85 (session 28): Kueue's topology verdict (no resource named) opens INSUFFICIENT_RESOURCES beside the
             // later quota verdicts for nvidia.com/gpu on the same Workload; the named resource should supersede it
             "insufficient_gpu/aws-do-hyperpod-hero-demo-task-governance-kueue-workload-llama3-fsdp-training-preempted-by-fair-sharing-for-inference-scale-up-insufficient-unused-quota-nvidia-com-gpu-ml-g5-8xlarge-headerless-events",
-            // batch 85: four k3d nodes under DiskPressure named only in a custom-columns node listing, not read
+            // batch 85: four k3d nodes under DiskPressure named only in a custom-columns node listing; read since
+            // session 29 (each named node opens), but the scheduler's verdict (x1348 over 4d16h, every node tainted)
+            // came days before the listing, when no node of the cluster was seen, and opens the unnamed node's too
             "node_disk_pressure/ronaldlokers-homelab-war-story-k3d-staging-four-nodes-diskpressure-six-weeks-unrotated-docker-logs-flux-controllers-pending-untolerated-disk-pressure-taint-x1348-alloy-evicted",
             // batch 87 (session 29): a scale-from-zero that worked (FailedScheduling, TriggeredScaleUp 32 s later, the
             // pod ContainerCreating at 11m and Running at 15m in later listings); the listings have no NODE column and
