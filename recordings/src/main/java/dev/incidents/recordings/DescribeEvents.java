@@ -155,9 +155,7 @@ final class DescribeEvents {
                         Instant above = i > 0 ? QuotedEvent.dateLine(region.get(i - 1)) : null;
                         if (above != null) {
                             // its time on the line above it (an app's event list in TrueNAS SCALE)
-                            row = new EventsTable.Row(row.line(), row.namespace(), row.type(), row.reason(),
-                                    Math.max(0, Duration.between(above, sink.now()).getSeconds()) + "s",
-                                    row.from(), row.object(), row.message(), null, row.count());
+                            row = row.dated(Math.max(0, Duration.between(above, sink.now()).getSeconds()) + "s");
                         }
                         // a logged event names its object as a get-events row does; a quoted message does not
                         List<EventsTable.Row> rows = row.object() != null ? getRows : describeRows;
@@ -256,15 +254,11 @@ final class DescribeEvents {
                 if (host == null) {
                     break; // run on a host its prompt does not name
                 }
-                return new EventsTable.Row(row.line(), row.namespace(), row.type(), row.reason(),
-                        row.age(), row.from(), "node/" + host.toLowerCase(java.util.Locale.ROOT), row.message(),
-                        row.firstSeen(), row.count());
+                return row.about("node/" + host.toLowerCase(java.util.Locale.ROOT));
             }
         }
         String journalHost = onlyJournalHost(region);
-        return journalHost == null ? row : new EventsTable.Row(row.line(), row.namespace(), row.type(), row.reason(),
-                row.age(), row.from(), "node/" + journalHost.toLowerCase(java.util.Locale.ROOT), row.message(),
-                row.firstSeen(), row.count());
+        return journalHost == null ? row : row.about("node/" + journalHost.toLowerCase(java.util.Locale.ROOT));
     }
 
     /**
@@ -617,8 +611,7 @@ final class DescribeEvents {
         }
         String age = latest.toSeconds() + "s";
         for (List<EventsTable.Row> rows : List.of(describeRows, getRows)) {
-            rows.replaceAll(r -> undated.contains(r.line()) ? new EventsTable.Row(r.line(), r.namespace(), r.type(),
-                    r.reason(), age, r.from(), r.object(), r.message(), null, r.count()) : r);
+            rows.replaceAll(r -> undated.contains(r.line()) ? r.dated(age) : r);
         }
     }
 

@@ -17,6 +17,16 @@ final class EventsTable {
     /** One row, fields verbatim; {@code object} is {@code pod/name} for get-events rows, null for describe rows. */
     record Row(long line, String namespace, String type, String reason, String age, String from, String object,
                String message, String firstSeen, String count) {
+
+        /** The row at the age another line gives it (its own first sighting no longer goes with it). */
+        Row dated(String newAge) {
+            return new Row(line, namespace, type, reason, newAge, from, object, message, null, count);
+        }
+
+        /** The row about {@code newObject} ({@code node/gpu-node-7}). */
+        Row about(String newObject) {
+            return new Row(line, namespace, type, reason, age, from, newObject, message, firstSeen, count);
+        }
     }
 
     static final Pattern DESCRIBE_HEADER = Pattern.compile("^\\s*Type\\s+Reason\\s+Age\\s+From\\s+Message\\s*$");
