@@ -22,7 +22,7 @@ final class KernelGpuXid {
     private KernelGpuXid() {
     }
 
-    /** The node event {@code line} reports; null when it is no driver Xid line. */
+    /** The node event {@code line} reports; null when it is no driver Xid line and no lost GPU. */
     static EventsTable.Row parse(String line, long lineNumber, Instant now) {
         if (line.indexOf("GPU is lost") >= 0) {
             Matcher lost = LOST.matcher(line);

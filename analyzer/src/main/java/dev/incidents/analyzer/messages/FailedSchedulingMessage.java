@@ -781,7 +781,7 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
     private boolean everyWorker(java.util.function.Predicate<SchedulingReason> condition) {
         if (total == 0 || reasons.stream().noneMatch(condition)
                 || !reasons.stream().allMatch(r -> condition.test(r) || r.kind() == Kind.UNTOLERATED_TAINT
-                        && isRoleTaint(r.taint()) && !r.taint().startsWith("node.cloudprovider"))) {
+                        && r.taint() != null && r.taint().toLowerCase(Locale.ROOT).startsWith("node-role.kubernetes.io/"))) {
             return false;
         }
         return reasons.stream().mapToInt(SchedulingReason::nodes).sum() >= total;
