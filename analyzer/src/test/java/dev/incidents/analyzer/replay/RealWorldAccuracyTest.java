@@ -527,6 +527,13 @@ class RealWorldAccuracyTest {
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
     static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
+            // batch 93, measured 8/13 on 2026-12-06 (session 29, at its merge, analyzer of 315d22bc, measured alone)
+            // before anyone looked at it, sealed with batches 90 and 92: pinned by name only
+            "image_pull_failed/rancher-28969-v2-5-0-alpha3-single-node-airgap-embedded-k3s-pulls-rancher-shell-from-private-registry-x509-unknown-authority-kubelet-pod-workers-line-cut",
+            "init_container_failed/reportportal-kubernetes-335-master-chart-uat-pod-migrations-waiting-init-waits-for-job-release1-migrations-actual-job-release1-reportportal-migrations-notfound-reporter-summary-logs-get-job",
+            "oom_killed/fluxcd-flux2-4306-bootstrap-source-controller-oomkilled-exit-137-under-1gi-limit-restart-1-describe-excerpt-from-args-no-pod-name",
+            "oom_killed/metashow-15-chinese-title-100-node-cluster-kube-state-metrics-v2-0-0-oomkilled-exit-137-restart-74-crashloopbackoff-container-status-yaml-fragment",
+            "readiness_failing/fluxcd-source-controller-837-ha-two-replicas-non-leader-never-starts-artifact-server-on-9090-readiness-connection-refused-repeated-events-double-dash-columns",
             // batch 92, measured 9/10 on 2026-12-06 (session 29, at its merge, analyzer of ce0980bd, measured alone)
             // before anyone looked at it, sealed with batch 90: pinned by name only
             "crash_loop/eks-charts-1363-aws-efa-k8s-device-plugin-chart-test-install-on-c5-large-nodes-without-efa-devices-plugin-exits-0-completed-2-restarts-in-32s-two-daemonset-pods-listing",
@@ -597,7 +604,7 @@ class RealWorldAccuracyTest {
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
         assertThat(outcomes).hasSizeGreaterThanOrEqualTo(1940);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(30);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(43);
     }
 
     @Test
