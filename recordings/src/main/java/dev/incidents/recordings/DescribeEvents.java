@@ -184,10 +184,11 @@ final class DescribeEvents {
         Map<String, String> podNamespaces = podNamespaces(describeRows, getRows);
         listed.forEach(podNamespaces::putIfAbsent);
         String contextNamespace = contextNamespace(String.join("\n", region), describeRows, getRows, podNamespaces);
+        String journalHost = getRows.stream().anyMatch(DescribeEvents::onUnnamedNode) ? onlyJournalHost(region) : null;
         for (EventsTable.Row row : getRows) {
             String pod = podOf(row);
-            emitGetRow(onCommandsHost(row, region, from), pod != null && listed.containsKey(pod) ? listed.get(pod)
-                    : contextNamespace);
+            emitGetRow(onCommandsHost(row, region, from, journalHost), pod != null && listed.containsKey(pod)
+                    ? listed.get(pod) : contextNamespace);
         }
         if (describeRows.isEmpty()) {
             return new Fragments(null, podNamespaces, contextNamespace);
@@ -240,11 +241,12 @@ final class DescribeEvents {
 
     /**
      * A node row that names no node (a dmesg line has no host), below the command that printed it on a named host:
-     * about that node, lowercased as the kubelet registers a host's name; else the one host the region's journal
-     * lines name.
+     * about that node, lowercased as the kubelet registers a host's name; else {@code journalHost}, the one host the
+     * region's journal lines name (null when none or several).
      */
-    private static EventsTable.Row onCommandsHost(EventsTable.Row row, List<String> region, int from) {
-        if (!("node/" + Unnamed.NODE).equals(row.object())) {
+    private static EventsTable.Row onCommandsHost(EventsTable.Row row, List<String> region, int from,
+                                                  String journalHost) {
+        if (!onUnnamedNode(row)) {
             return row;
         }
         for (int i = (int) (row.line() - 1 - from) - 1; i >= 0; i--) {
@@ -257,8 +259,11 @@ final class DescribeEvents {
                 return row.about("node/" + host.toLowerCase(java.util.Locale.ROOT));
             }
         }
-        String journalHost = onlyJournalHost(region);
         return journalHost == null ? row : row.about("node/" + journalHost.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    private static boolean onUnnamedNode(EventsTable.Row row) {
+        return ("node/" + Unnamed.NODE).equals(row.object());
     }
 
     /**

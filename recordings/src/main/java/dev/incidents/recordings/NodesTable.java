@@ -80,16 +80,10 @@ final class NodesTable {
             if (!"<none>".equals(cells[taintsAt]) && !taints(cells[taintsAt], taints)) {
                 break;
             }
-            ObjectNode node = JsonLogReader.MAPPER.createObjectNode();
-            node.put("apiVersion", "v1");
-            node.put("kind", "Node");
-            node.putObject("metadata").put("name", cells[0]);
+            ObjectNode node = node(cells[0]);
             node.putObject("spec").set("taints", taints);
-            ArrayNode conditions = node.putObject("status").putArray("conditions");
-            DescribeNode.conditionsFromTaints(taints, conditions);
-            long line = k + 1;
-            sink.snapshot(node, line);
-            DescribeNode.conditionEvents(node, List.of(), sink.now()).forEach(e -> sink.snapshot(e, line));
+            DescribeNode.conditionsFromTaints(taints, node.putObject("status").putArray("conditions"));
+            emit(node, k + 1);
         }
         return k - 1;
     }
@@ -113,10 +107,8 @@ final class NodesTable {
     private void emit(Matcher row, long line) {
         String name = row.group(1);
         String status = row.group(2);
-        ObjectNode node = JsonLogReader.MAPPER.createObjectNode();
-        node.put("apiVersion", "v1");
-        node.put("kind", "Node");
-        ObjectNode metadata = node.putObject("metadata").put("name", name);
+        ObjectNode node = node(name);
+        ObjectNode metadata = (ObjectNode) node.path("metadata");
         Duration age = EventAge.duration(row.group(5));
         if (age != null) {
             metadata.put("creationTimestamp", sink.now().minus(age).toString());
@@ -127,6 +119,20 @@ final class NodesTable {
         node.putObject("status").putArray("conditions").addObject().put("type", "Ready")
                 .put("status", "Ready".equals(status) ? "True" : "NotReady".equals(status) ? "False" : "Unknown")
                 .put("message", "kubectl get nodes: " + status);
+        emit(node, line);
+    }
+
+    /** A Node named {@code name}, nothing else known yet. */
+    private static ObjectNode node(String name) {
+        ObjectNode node = JsonLogReader.MAPPER.createObjectNode();
+        node.put("apiVersion", "v1");
+        node.put("kind", "Node");
+        node.putObject("metadata").put("name", name);
+        return node;
+    }
+
+    /** The node as the listing prints it, and the events its bad conditions would have, at the paste's moment. */
+    private void emit(ObjectNode node, long line) {
         sink.snapshot(node, line);
         DescribeNode.conditionEvents(node, List.of(), sink.now()).forEach(e -> sink.snapshot(e, line));
     }

@@ -34,8 +34,12 @@ final class PasteMoment {
                     newest = at;
                 }
             }
-            Instant logged = dated ? null : QuotedEvent.dateLine(line);
-            logged = dated || logged != null ? logged : YearlessTime.of(line, now);
+            Instant logged = null;
+            if (!dated) {
+                // a line holding only a date and time (an app's event list), or a node log's yearless prefix
+                logged = QuotedEvent.dateLine(line);
+                logged = logged != null ? logged : YearlessTime.of(line, now);
+            }
             if (logged != null && (newest == null || logged.isAfter(newest))) {
                 newest = logged;
             }

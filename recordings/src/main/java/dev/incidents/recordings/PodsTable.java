@@ -54,11 +54,16 @@ final class PodsTable {
      * {@code 5}, or since kubectl 1.22 {@code 5 (2m ago)}: how long ago the last restart's container finished ({@code 5
      * (2m)} condensed by hand).
      */
-    private static final Pattern RESTARTS_CELL = Pattern.compile("^(\\d{1,9})(?:\\s+\\(((?=\\d)" + EventAge.AGE + ")(?: ago)?\\))?$");
+    private static final Pattern RESTARTS_CELL = Pattern.compile("^(\\d{1,9})(?:\\s+" + lastRestart("(", ")") + ")?$");
     /** The restarts' {@code (2m ago)}, or {@code (2m)} as some condense it: a cell of its own after the count. */
-    private static final Pattern LAST_RESTART_CELL = Pattern.compile("^\\((?=\\d)" + EventAge.AGE + "(?: ago)?\\)$");
+    private static final Pattern LAST_RESTART_CELL = Pattern.compile("^" + lastRestart("", "") + "$");
     private static final Pattern STATUS_CELL = Pattern.compile("^[A-Za-z][\\w:./<>-]*$");
     private static final Pattern AGE_CELL = Pattern.compile("^" + AGE + "$");
+    /** {@code (2m ago)} or {@code (2m)}, the age between {@code open} and {@code close} (a group, or nothing). */
+    private static String lastRestart(String open, String close) {
+        return "\\(" + open + "(?=\\d)" + EventAge.AGE + close + "(?: ago)?\\)";
+    }
+
     /** A cell; the restarts' {@code (2m ago)} is one cell of its own, joined to the count before it. */
     private static final Pattern CELL = Pattern.compile("\\([^()]*\\)|\\S+");
     /**
