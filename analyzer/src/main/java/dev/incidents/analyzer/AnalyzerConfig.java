@@ -111,10 +111,11 @@ public final class AnalyzerConfig {
      * a crash loop needs a few restarts before it is not a one-off.
      */
     private static final Map<Category, Duration> CATEGORY_GRACE = new EnumMap<>(Category.class);
+    private static final Duration DEFAULT_GRACE = Duration.ofSeconds(90);
 
     static {
         for (Category c : Category.values()) {
-            CATEGORY_GRACE.put(c, Duration.ofSeconds(90));
+            CATEGORY_GRACE.put(c, DEFAULT_GRACE);
         }
         CATEGORY_GRACE.put(Category.REPLICA_CREATE_FAILED, Duration.ofSeconds(30));
         CATEGORY_GRACE.put(Category.IMAGE_PULL_DISK_FULL, Duration.ofSeconds(30));
@@ -231,6 +232,16 @@ public final class AnalyzerConfig {
     public Duration grace(Category category) {
         String key = GRACE_PREFIX + category.name();
         return values.containsKey(key) ? durationOf(key) : CATEGORY_GRACE.get(category);
+    }
+
+    /**
+     * The grace of a candidate only guesses support ({@code Clue.guess()}): at least the default grace, the time the
+     * evidence that proves or refutes the guess (the kubelet's own pull error beside a listing's ImagePullBackOff) has to
+     * arrive, whatever the shorter grace of the guessed category.
+     */
+    public Duration guessGrace(Category category) {
+        Duration own = grace(category);
+        return own.compareTo(DEFAULT_GRACE) >= 0 ? own : DEFAULT_GRACE;
     }
 
     public Duration scaleUpGrace() {

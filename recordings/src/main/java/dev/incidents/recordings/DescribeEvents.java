@@ -19,7 +19,12 @@ import java.util.regex.Pattern;
  * a document, whose object is taken from what the paste says.
  */
 final class DescribeEvents {
-    private static final Pattern ASSIGNED = Pattern.compile("Successfully assigned ([a-z0-9][-a-z0-9]*)/(\\S+) to (\\S+)");
+    /**
+     * The scheduler's {@code Scheduled} message: {@code Successfully assigned ns/pod to node}, before Kubernetes 1.10
+     * {@code Successfully assigned pod to node} (no namespace: group 1 is null).
+     */
+    private static final Pattern ASSIGNED = Pattern.compile(
+            "Successfully assigned (?:([a-z0-9][-a-z0-9]*)/)?(\\S+) to (\\S+)");
     private static final Pattern CONTEXT_POD = Pattern.compile("(?im)^\\W*pod(?: name)?:\\s*([a-z0-9][-a-z0-9.]*[a-z0-9])\\b");
     /**
      * A line holding only {@code namespace:pod} (a dashboard's or a script's print of the pod it reports on,
@@ -335,7 +340,7 @@ final class DescribeEvents {
         for (List<EventsTable.Row> rows : List.of(describeRows, getRows)) {
             for (EventsTable.Row row : rows) {
                 Matcher m = ASSIGNED.matcher(row.message());
-                if (m.find()) {
+                if (m.find() && m.group(1) != null) {
                     namespaces.putIfAbsent(m.group(2), m.group(1));
                 }
                 PodInMessage named = PodInMessage.in(row.message());
@@ -384,7 +389,7 @@ final class DescribeEvents {
         for (EventsTable.Row row : rows) {
             Matcher m = ASSIGNED.matcher(row.message());
             if (m.find()) {
-                return new Subject("Pod", m.group(1), m.group(2), m.group(3));
+                return new Subject("Pod", m.group(1) != null ? m.group(1) : contextNamespace, m.group(2), m.group(3));
             }
         }
         Matcher node = CONTEXT_NODE.matcher(text);
@@ -531,6 +536,28 @@ final class DescribeEvents {
             };
         }
         return null;
+    }
+
+    /** {@code Scaled up replica set web-7d4f9c to 3}: a Deployment's ScalingReplicaSet, naming its ReplicaSet. */
+    private static final Pattern SCALED_REPLICA_SET = Pattern.compile(
+            "^Scaled (?:up|down) replica set ([a-z0-9][-a-z0-9.]*)-[bcdfghjklmnpqrstvwxz2456789]{6,10} ");
+
+    /**
+     * The {@code kind/name} object of a get-events row whose table printed the object's KIND but not its name (kubectl
+     * 1.14's {@code LAST SEEN TYPE REASON KIND MESSAGE}), when the message names it: the controller whose pod the API
+     * server refused ({@code pods "web-7d4f9c-" is forbidden}), the Deployment whose ReplicaSet was scaled; else null.
+     */
+    static String objectOfKindRow(String kind, String message) {
+        if (kind == null || message == null) {
+            return null;
+        }
+        Matcher refused = REFUSED_POD.matcher(message);
+        if (POD_CONTROLLERS.contains(kind) && refused.find()) {
+            String name = POD_SUFFIX.matcher(refused.group(1)).replaceFirst("");
+            return name.isEmpty() ? null : kind.toLowerCase(java.util.Locale.ROOT) + "/" + name;
+        }
+        Matcher scaled = SCALED_REPLICA_SET.matcher(message);
+        return "Deployment".equals(kind) && scaled.find() ? "deployment/" + scaled.group(1) : null;
     }
 
     /** The kubelet's and node controller's node events: {@code Node node1 status is now: NodeHasDiskPressure}. */
@@ -726,7 +753,7 @@ final class DescribeEvents {
         for (List<EventsTable.Row> rows : List.of(getRows, describeRows)) {
             for (EventsTable.Row row : rows) {
                 Matcher m = ASSIGNED.matcher(row.message());
-                if (m.find()) {
+                if (m.find() && m.group(1) != null) {
                     return m.group(1);
                 }
             }

@@ -116,14 +116,53 @@ final class DescribePod {
                 .filter(f -> f.child("State") != null || f.child("Last State") != null).toList();
     }
 
-    /** Container blocks pasted without their {@code Containers:} line become the pod's containers. */
+    /**
+     * Container blocks pasted without their {@code Containers:} line become the pod's containers. A block headed by one
+     * of a container's own fields ({@code Args:} or {@code Command:} with the container's other fields indented under
+     * its values: a paste that starts mid-container) is that container, its name not pasted.
+     */
     static void adoptContainerBlocks(Field root, List<Field> blocks, int start) {
         Field containers = new Field(0, "Containers", null, start);
         for (Field block : blocks) {
-            containers.children.put(block.key, block);
-            containers.childList.add(block);
+            Field container = block;
+            if (CONTAINER_FIELDS.contains(block.key)) {
+                container = new Field(block.indent, UNNAMED_CONTAINER, null, block.line);
+                container.children.putAll(block.children);
+                container.childList.addAll(block.childList);
+            }
+            containers.children.put(container.key, container);
+            containers.childList.add(container);
         }
         root.children.put("Containers", containers);
+    }
+
+    /** Fields of a container in a describe, which no container is named after in a paste. */
+    private static final Set<String> CONTAINER_FIELDS = Set.of("Args", "Command", "Image", "Image ID", "Port",
+            "Host Port", "Ports", "Host Ports", "Environment", "Mounts", "Limits", "Requests");
+
+    /**
+     * What a describe's {@code Environment:} prints for a variable taken from the pod's own metadata through the
+     * downward API: kubectl resolves it, {@code POD_NAMESPACE:  shop (v1:metadata.namespace)}.
+     */
+    private static final Pattern DOWNWARD = Pattern.compile("^([a-z0-9][-.a-z0-9]*) \\(v1:metadata\\.(name|namespace)\\)$");
+
+    /**
+     * The pod's own {@code metadata.name} or {@code metadata.namespace} ({@code field}) as a container's environment
+     * prints it, anywhere under {@code root}; null when no variable takes it. What names a fragment's pod when its
+     * {@code Name:} and {@code Namespace:} lines were not pasted.
+     */
+    static String downwardMetadata(Field root, String field) {
+        for (Field child : root.childList) {
+            Matcher m = child.value == null ? null : DOWNWARD.matcher(child.value.strip());
+            if (m != null && m.matches() && m.group(2).equals(field)) {
+                return m.group(1);
+            }
+            String below = downwardMetadata(child, field);
+            if (below != null) {
+                return below;
+            }
+        }
+        return null;
     }
 
     /** A {@code State:}/{@code Last State:} block pasted without its container: filed under {@link #UNNAMED_CONTAINER}. */

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -142,7 +143,7 @@ final class DescribeTextReader {
                 : selected != null ? new DescribeEvents.Subject("Pod", selected, DescribePod.UNNAMED_POD, null) : null;
         readHeadless(lines, 0, proseEnd, headless, PodsTable.onlyPodsLastRow(podRows));
         for (Document document : documents) {
-            readDocument(lines, document);
+            readDocument(lines, document, podRows);
             if (document.end() < document.next()) {
                 // what the next commands printed below a describe (get events rows, a node's journal, dmesg) is read
                 // as the lines above the first describe are
@@ -310,8 +311,10 @@ final class DescribeTextReader {
             } else if (!containerBlocks.isEmpty()) {
                 DescribePod.adoptContainerBlocks(root, containerBlocks, start);
             }
-            String namespace = namespaceOf(root);
-            String name = DescribePod.UNNAMED_POD;
+            // a fragment's Name: and Namespace: lines cut, a container's environment may still say them
+            String ownNamespace = DescribePod.downwardMetadata(root, "namespace");
+            String namespace = root.text("Namespace") == null && ownNamespace != null ? ownNamespace : namespaceOf(root);
+            String name = Objects.requireNonNullElse(DescribePod.downwardMetadata(root, "name"), DescribePod.UNNAMED_POD);
             if (named != null && "Pod".equals(named.kind())) {
                 // the pod its Events table names (Successfully assigned ns/pod to node, a Pod: line)
                 name = named.name();
@@ -331,7 +334,7 @@ final class DescribeTextReader {
         }
     }
 
-    private void readDocument(List<String> lines, Document document) {
+    private void readDocument(List<String> lines, Document document, List<List<PodsTable.Row>> podRows) {
         Field root = document.root();
         int start = document.start();
         String name = root.text("Name");
@@ -369,6 +372,10 @@ final class DescribeTextReader {
             switch (snapshotKind) {
                 case "Pod" -> {
                     ObjectNode pod = DescribePod.pod(root, name, namespace);
+                    PodsTable.Row listedRow = PodsTable.lastRowOf(podRows, name);
+                    if (listedRow != null) {
+                        PodsTable.fillCutDescribe(pod, listedRow, sink.now());
+                    }
                     node = JsonFields.text(pod, "spec", "nodeName");
                     Instant firstEvent = events.earliest(rows);
                     if (firstEvent != null && DescribePod.ownerUnlikeItsName(pod)) {

@@ -49,7 +49,7 @@ final class EventsTable {
             Map.entry("FIRSTTIMESTAMP", "FIRST SEEN"), Map.entry("COUNT", "COUNT"), Map.entry("FROM", "SOURCE"),
             Map.entry("SOURCE", "SOURCE"), Map.entry("COMPONENT", "SOURCE"), Map.entry("TYPE", "TYPE"),
             Map.entry("REASON", "REASON"), Map.entry("MESSAGE", "MESSAGE"), Map.entry("MSG", "MESSAGE"),
-            Map.entry("OBJECT", "OBJECT"), Map.entry("INVOLVEDOBJECT", "OBJECT"), Map.entry("NAMESPACE", "NAMESPACE"));
+            Map.entry("OBJECT", "OBJECT"), Map.entry("INVOLVEDOBJECT", "OBJECT"), Map.entry("NAMESPACE", "NAMESPACE"), Map.entry("KIND", "KIND"));
     private static final Pattern HEADER_CELL = Pattern.compile("\\S+(?: \\S+)*");
     /** What users put inside a column title ({@code First Seen}, {@code first_seen}, {@code .lastTimestamp}). */
     private static final Pattern TITLE_SEPARATORS = Pattern.compile("[ _.-]");
@@ -612,10 +612,12 @@ final class EventsTable {
             }
             // a table without a time column (TYPE, REASON, MESSAGE) is the paste's moment, as a quoted message is
             String lastSeen = columns.contains("LAST SEEN") ? field(fields, columns, "LAST SEEN") : "0s";
+            String message = firstNonNull(field(fields, columns, "MESSAGE"), "");
+            String object = columns.contains("OBJECT") ? field(fields, columns, "OBJECT")
+                    : DescribeEvents.objectOfKindRow(field(fields, columns, "KIND"), message);
             rows.add(new Row(i + 1, field(fields, columns, "NAMESPACE"), type,
                     field(fields, columns, "REASON"), lastSeen, field(fields, columns, "SOURCE"),
-                    field(fields, columns, "OBJECT"), firstNonNull(field(fields, columns, "MESSAGE"), ""),
-                    field(fields, columns, "FIRST SEEN"), field(fields, columns, "COUNT")));
+                    object, message, field(fields, columns, "FIRST SEEN"), field(fields, columns, "COUNT")));
         }
         end[0] = i;
         return rows;

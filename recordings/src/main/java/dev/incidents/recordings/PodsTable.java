@@ -307,6 +307,39 @@ final class PodsTable {
         }
     }
 
+    /** The last row listing the pod {@code name}, or null. */
+    static Row lastRowOf(List<List<Row>> tables, String name) {
+        Row last = null;
+        for (List<Row> table : tables) {
+            for (Row row : table) {
+                if (row.name().equals(name)) {
+                    last = row;
+                }
+            }
+        }
+        return last;
+    }
+
+    /**
+     * Adds to {@code pod}, described by a {@code kubectl describe} cut before its {@code Containers:} section, what
+     * the pod's own row printed beside it says of its containers ({@code CrashLoopBackOff}, the restarts) and its age:
+     * the two show the same moment, and the row is all that is left of the containers.
+     */
+    static void fillCutDescribe(ObjectNode pod, Row row, Instant at) {
+        JsonNode status = pod.path("status");
+        if (pod.path("spec").path("containers").size() > 0 || status.path("containerStatuses").size() > 0
+                || status.path("initContainerStatuses").size() > 0 || !(status instanceof ObjectNode described)) {
+            return;
+        }
+        ObjectNode listed = pod(row, JsonFields.text(pod, "metadata", "namespace"), at);
+        for (String statuses : List.of("initContainerStatuses", "containerStatuses")) {
+            if (listed.path("status").has(statuses)) {
+                described.set(statuses, listed.path("status").get(statuses));
+            }
+        }
+        fill(pod, row, at);
+    }
+
     /**
      * Each row's Pod, in the table's order, except those of pods in {@code described}: a describe in the same paste
      * shows the same moment in more detail. {@code namespaceOf} names the namespace of a pod whose row has none, when

@@ -64,16 +64,7 @@ final class YamlObjects {
         if (!STATUS_TAIL_START.matcher(text).lookingAt()) {
             return null; // not worth a YAML parse: most describe text is not YAML at all
         }
-        JsonNode status;
-        try {
-            status = YAML.readTree(text);
-        } catch (IOException | RuntimeException e) {
-            try {
-                status = YAML.readTree(SequenceItemIndent.align(text)); // a list item whose lines a paste misaligned
-            } catch (IOException | RuntimeException again) {
-                return null;
-            }
-        }
+        JsonNode status = readStatus(text);
         if (isNodeConditions(status) || status != null && status.size() == 1 && isNodeConditions(status.path("conditions"))) {
             // a node's conditions from `get node -o yaml`: only a node's carry lastHeartbeatTime
             var node = JsonLogReader.MAPPER.createObjectNode();
@@ -96,7 +87,13 @@ final class YamlObjects {
             return gangObject(status);
         }
         if (status.path("phase").isTextual() && DescribePod.POD_PHASES.contains(status.path("phase").asText())) {
-            return known(status, POD_STATUS_KEYS) < 3 ? null : object("Pod", Unnamed.POD, "default", status);
+            if (known(status, POD_STATUS_KEYS) < 3) {
+                return null;
+            }
+            // a container waiting in CrashLoopBackOff names its pod and namespace in its message
+            DescribeEvents.Subject named = ContainerStatusFragment.namedPod((ObjectNode) status);
+            return named == null ? object("Pod", Unnamed.POD, "default", status)
+                    : object("Pod", named.name(), named.namespace(), status);
         }
         if (!status.has("phase") && isPodConditions(status.path("conditions"))) {
             return object("Pod", Unnamed.POD, "default", podOfConditions((ObjectNode) status));
@@ -112,6 +109,27 @@ final class YamlObjects {
             return object("Node", name, null, status);
         }
         return null;
+    }
+
+    /**
+     * A pasted status as YAML: as it is, else with a list item's lines a paste misaligned aligned, else with the key of
+     * a list whose items the paste starts with restored; null when none of them parses.
+     */
+    private static JsonNode readStatus(String text) {
+        JsonNode status = readOrNull(text);
+        if (status == null) {
+            status = readOrNull(SequenceItemIndent.align(text));
+        }
+        String keyed = status == null ? CutSequenceKey.restore(text) : null;
+        return keyed == null ? status : readOrNull(keyed);
+    }
+
+    private static JsonNode readOrNull(String yaml) {
+        try {
+            return YAML.readTree(yaml);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** A list of a node's conditions: type and status each, and the heartbeat time only a node's conditions have. */

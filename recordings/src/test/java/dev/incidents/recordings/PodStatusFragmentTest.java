@@ -436,4 +436,75 @@ class PodStatusFragmentTest {
             assertThat(event.getInvolvedObject().getNamespace()).isEqualTo("consul");
         });
     }
+    /**
+     * flux2#4306: a container's describe pasted from its Args down, its name and the pod's Name/Namespace lines cut: the
+     * block is one unnamed container (not a container named "Args"), and the downward API variable that kubectl
+     * resolves ({@code RUNTIME_NAMESPACE:  flux-system (v1:metadata.namespace)}) names the pod's namespace.
+     */
+    @Test
+    void aContainerFromItsArgsDownInTheNamespaceItsEnvironmentNames() {
+        PodSnapshot pod = onlyPod("""
+                Args:
+                      --storage-path=/data
+                      --enable-leader-election
+                    State:          Running
+                      Started:      Fri, 06 Oct 2023 18:51:09 +0000
+                    Last State:     Terminated
+                      Reason:       OOMKilled
+                      Exit Code:    137
+                    Ready:          False
+                    Restart Count:  1
+                    Limits:
+                      memory:  1Gi
+                    Environment:
+                      RUNTIME_NAMESPACE:  flux-system (v1:metadata.namespace)
+                """);
+
+        assertThat(pod.getNamespace()).isEqualTo("flux-system");
+        assertThat(pod.getName()).isEqualTo(DescribePod.UNNAMED_POD);
+        assertThat(pod.getContainers()).singleElement().satisfies(c -> {
+            assertThat(c.getName()).isNotEqualTo("Args");
+            assertThat(c.getLastState().getReason()).isEqualTo("OOMKilled");
+            assertThat(c.getRestartCount()).isEqualTo(1);
+        });
+    }
+
+    /**
+     * A pod's YAML status pasted from inside its {@code containerStatuses} list (the key above the items cut) down to
+     * the status keys after it ({@code hostIP}, {@code phase}): the items are the containers, and the back-off message
+     * names the pod and its namespace.
+     */
+    @Test
+    void containerStatusItemsWithTheirKeyCutAndTheStatusKeysAfterThem() {
+        PodSnapshot pod = onlyPod("""
+                  - containerID: docker://f8746a7ba8d2
+                    image: registry.example/kube-state-metrics:v2.0.0
+                    lastState:
+                      terminated:
+                        exitCode: 137
+                        finishedAt: "2022-11-09T01:45:57Z"
+                        reason: OOMKilled
+                        startedAt: "2022-11-09T01:45:45Z"
+                    name: kube-state-metrics
+                    ready: false
+                    restartCount: 74
+                    state:
+                      waiting:
+                        message: back-off 5m0s restarting failed container=kube-state-metrics pod=kube-state-metrics-84fb48777f-5qsqp_monitoring(7ab38671-6ea7-4a4b-b9ad-5b91deacb820)
+                        reason: CrashLoopBackOff
+                  hostIP: 10.120.0.45
+                  phase: Running
+                  qosClass: Burstable
+                  startTime: "2022-09-26T10:19:09Z"
+                """);
+
+        assertThat(pod.getName()).isEqualTo("kube-state-metrics-84fb48777f-5qsqp");
+        assertThat(pod.getNamespace()).isEqualTo("monitoring");
+        assertThat(pod.getContainers()).singleElement().satisfies(c -> {
+            assertThat(c.getLastState().getReason()).isEqualTo("OOMKilled");
+            assertThat(c.getRestartCount()).isEqualTo(74);
+        });
+        assertThat(CutSequenceKey.restore("phase: Running\n")).isNull();
+        assertThat(CutSequenceKey.restore("- name: a\n  image: b\n")).isNull();
+    }
 }

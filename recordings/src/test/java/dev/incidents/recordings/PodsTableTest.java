@@ -710,4 +710,31 @@ class PodsTableTest {
                 ? e.getInvolvedObject().getNamespace()
                 : ((dev.incidents.schemas.PodSnapshot) r.value()).getNamespace()).isEqualTo("homework-s14"));
     }
+    /**
+     * kubeflow#421: a describe cut after its Status line, below the listing that shows the same pod crash-looping: the
+     * describe keeps its node and labels, the row gives what the cut left out (the container's back-off, the restarts).
+     */
+    @Test
+    void aDescribeCutBeforeItsContainersTakesThemFromThePodsRow() {
+        List<PodSnapshot> pods = pods("""
+                NAME                              READY     STATUS             RESTARTS   AGE
+                inception-858476d4c4-cr49s        0/1       CrashLoopBackOff   6          10m
+                tf-hub-0                          1/1       Running            0          10m
+
+                Name:           inception-858476d4c4-cr49s
+                Namespace:      default
+                Node:           192.168.2.21/192.168.2.21
+                Labels:         app=inception
+                Status:         Running
+                """);
+
+        PodSnapshot described = pod(pods, "inception-858476d4c4-cr49s");
+        assertThat(pods.stream().filter(p -> p.getName().equals("inception-858476d4c4-cr49s"))).hasSize(1);
+        assertThat(described.getNodeName()).isEqualTo("192.168.2.21");
+        assertThat(described.getContainers()).singleElement().satisfies(c -> {
+            assertThat(c.getState().getReason()).isEqualTo("CrashLoopBackOff");
+            assertThat(c.getRestartCount()).isEqualTo(6);
+        });
+        assertThat(described.getCreationTimestamp()).isEqualTo(NOW.minus(Duration.ofMinutes(10)));
+    }
 }

@@ -44,6 +44,11 @@ public final class Candidate {
     public boolean changed;
     /** The earlier-phase incident this one supersedes, decided when it opens. */
     public String follows;
+    /**
+     * Every finding so far was a guess ({@link dev.incidents.analyzer.hints.Clue#guess()}): the candidate gives way to
+     * any other of its phase that evidence proves, and an open one is superseded when such a one opens.
+     */
+    public boolean guessOnly;
 
     public Candidate() {
     }

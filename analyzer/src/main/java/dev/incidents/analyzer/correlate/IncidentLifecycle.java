@@ -135,8 +135,10 @@ public final class IncidentLifecycle {
             c = new Candidate(category.name());
             c.firstSeen = f.firstTime().toEpochMilli();
             c.lastSeen = time;
+            c.guessOnly = true;
             state.candidates.put(category.name(), c);
         }
+        c.guessOnly &= f.facts().clues().stream().anyMatch(Clue::guess);
         EvidenceLine same = null;
         for (EvidenceLine line : c.evidence) {
             if (line.key.equals(f.evidenceKey())) {
@@ -233,7 +235,7 @@ public final class IncidentLifecycle {
      * incident and resolved it, a chat thread for a cluster doing what it should.
      */
     private long graceEnd(Category category, Candidate c, SubjectState state) {
-        long end = c.firstSeen + config.grace(category).toMillis();
+        long end = c.firstSeen + (c.guessOnly ? config.guessGrace(category) : config.grace(category)).toMillis();
         if (PROVISIONING_ENDS.contains(category) && onlyAtMaxSize(c)) {
             // cluster-autoscaler says "max node group size reached" while a node of the group is still being deleted
             // (a reclaimed spot VM, a scale-down) and scales up once it is gone; a group that stays at its maximum
@@ -286,7 +288,7 @@ public final class IncidentLifecycle {
                 boolean ready = graceMet && d.sufficient(IncidentBuilder.summary(c));
                 if (recovered(c)) {
                     state.candidates.remove(category.name()); // a transient
-                } else if (ready && yields(d, state)) {
+                } else if (ready && yields(d, c, state)) {
                     c.yielded = true; // explained by a better category while that one lasts
                     if (now >= quietEnd) {
                         state.candidates.remove(category.name());
@@ -320,14 +322,24 @@ public final class IncidentLifecycle {
         return categories;
     }
 
-    private static boolean yields(Detector d, SubjectState state) {
+    /**
+     * Whether candidate {@code c} of {@code d} waits for a better-explaining one that lasts: a category it yields to,
+     * unless only a guess supports that one; and, when only a guess supports {@code c}, any other of its phase that
+     * evidence proves (an unexplained pull failure is no missing image once a pull says it timed out).
+     */
+    private static boolean yields(Detector d, Candidate c, SubjectState state) {
         for (Category better : d.yieldsTo()) {
             Candidate other = state.candidates.get(better.name());
-            if (other != null && (other.open || !recovered(other))) {
+            if (other != null && (other.open || !recovered(other)) && (c.guessOnly || !other.guessOnly)) {
                 return true;
             }
         }
-        return false;
+        return c.guessOnly && state.candidates.values().stream().anyMatch(other -> other != c && !other.guessOnly
+                && (other.open || !recovered(other)) && phaseOf(other) == d.category().phase());
+    }
+
+    private static Phase phaseOf(Candidate c) {
+        return Category.valueOf(c.category).phase();
     }
 
     private void open(Subject subject, SubjectState state, Candidate c, Detector d, long now, SubjectView view,
@@ -341,7 +353,8 @@ public final class IncidentLifecycle {
             if (o == null || !o.open || other == category) {
                 continue;
             }
-            if (supersedes(category, other) || detectors.of(other).yieldsTo().contains(category)) {
+            if (supersedes(category, other) || detectors.of(other).yieldsTo().contains(category)
+                    || o.guessOnly && !c.guessOnly && other.phase() == category.phase()) {
                 String otherId = subject.incidentId(other);
                 resolve(subject, state, o, detectors.of(other), now, view, store, out, "superseded by " + id);
                 follows = otherId;
@@ -396,7 +409,8 @@ public final class IncidentLifecycle {
         // start, of one killed out of memory) holds its evidence, and opening that once it is gone (its own quiet
         // period ending 30 s later) was an incident for a failure already resolved. New evidence starts a new one.
         state.candidates.values().removeIf(other -> !other.open && other.yielded
-                && detectors.of(Category.valueOf(other.category)).yieldsTo().contains(d.category()));
+                && (detectors.of(Category.valueOf(other.category)).yieldsTo().contains(d.category())
+                || other.guessOnly && phaseOf(other) == d.category().phase()));
     }
 
     private void update(Subject subject, Candidate c, Detector d, long now, SubjectView view, IncidentStore store,

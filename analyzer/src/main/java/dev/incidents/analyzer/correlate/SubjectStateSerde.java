@@ -37,9 +37,11 @@ public final class SubjectStateSerde implements Serde<SubjectState> {
      * First byte of this format; JSON starts with '{' (0x7B). 2 added {@code PodState.gang}, 3 {@code scaleUpAt},
      * 4 {@code SubjectState.groups}, 5 {@code PodState.runningRestarts}, {@code restartsInPlace} and
      * {@code restartedInPlaceAt}, 6 {@code PodState.readinessFailingSince}, 7 {@code readyRestarts} and
-     * {@code readinessLostAt}.
+     * {@code readinessLostAt}, 8 {@code Candidate.guessOnly}.
      */
-    static final byte FORMAT = 7;
+    static final byte FORMAT = 8;
+    /** The format before {@code Candidate.guessOnly}: read as candidates some evidence proves. */
+    private static final byte FORMAT_7 = 7;
     /** The format before {@code PodState.readyRestarts}: read as a pod never seen Ready. */
     private static final byte FORMAT_6 = 6;
     /** The format before {@code PodState.readinessFailingSince}: read as a pod with no readiness failure seen. */
@@ -98,12 +100,13 @@ public final class SubjectStateSerde implements Serde<SubjectState> {
             }
             SubjectState state = new SubjectState();
             state.lastTouched = in.buffer.getLong();
-            state.pods = in.readMap(In::readString, format >= FORMAT ? SubjectStateSerde::readPod
+            state.pods = in.readMap(In::readString, format >= FORMAT_7 ? SubjectStateSerde::readPod
                     : format == FORMAT_6 ? SubjectStateSerde::readPodFormat6
                     : format == FORMAT_5 ? SubjectStateSerde::readPodFormat5
                     : format >= FORMAT_3 ? SubjectStateSerde::readPodFormat3
                     : format == FORMAT_2 ? SubjectStateSerde::readPodFormat2 : SubjectStateSerde::readPodFormat1);
-            state.candidates = in.readMap(In::readString, SubjectStateSerde::readCandidate);
+            state.candidates = in.readMap(In::readString, format >= FORMAT ? SubjectStateSerde::readCandidate
+                    : SubjectStateSerde::readCandidateFormat7);
             state.recentlyResolved = in.readMap(In::readString, In::readBoxedLong);
             state.acceleratorsAdvertised = in.readMap(In::readString, In::readBoxedLong);
             state.acceleratorsExpected = in.readMap(In::readString, In::readBoxedLong);
@@ -253,9 +256,16 @@ public final class SubjectStateSerde implements Serde<SubjectState> {
         out.writeBoolean(c.pendingUpdate);
         out.writeBoolean(c.changed);
         out.writeString(c.follows);
+        out.writeBoolean(c.guessOnly);
     }
 
     private static Candidate readCandidate(In in) {
+        Candidate c = readCandidateFormat7(in);
+        c.guessOnly = in.readBoolean();
+        return c;
+    }
+
+    private static Candidate readCandidateFormat7(In in) {
         Candidate c = new Candidate();
         c.category = in.readString();
         c.firstSeen = in.buffer.getLong();

@@ -3,6 +3,7 @@ package dev.incidents.analyzer.detect;
 import dev.incidents.analyzer.Category;
 import dev.incidents.analyzer.correlate.PodState;
 import dev.incidents.analyzer.hints.Clue;
+import dev.incidents.analyzer.hints.Facts;
 import dev.incidents.analyzer.messages.ImagePullFailure;
 import dev.incidents.analyzer.signal.EventSignal;
 import dev.incidents.analyzer.signal.PodObserved;
@@ -16,7 +17,7 @@ import java.util.Set;
  * The STARTUP image pull categories share the kubelet's {@code Failed} events and differ by why the pull failed.
  * The kubelet follows a {@code Failed to pull image "x": <why>} with {@code Error: ErrImagePull},
  * {@code Error: ImagePullBackOff} and {@code Back-off pulling image "x"}, which say that it fails but not why: those
- * count for the category the pod's last explained failure had, else for IMAGE_PULL_FAILED. kubelets before 1.6
+ * count for the category the pod's last explained failure had, else for IMAGE_NOT_FOUND as a guess. kubelets before 1.6
  * reported pull failures inside {@code FailedSync} events ({@link ImagePullFailure} unwraps them).
  */
 public abstract class ImagePullDetector extends CategoryDetector {
@@ -50,16 +51,31 @@ public abstract class ImagePullDetector extends CategoryDetector {
         if (parsed.isEmpty() || explained(parsed.get(), subject, e.pod()) != category()) {
             return Optional.empty();
         }
-        // the explained failure's clue (rate limit, TLS, unreachable) picks the cause; an unexplained one has none
-        return Optional.of(Findings.of(e, parsed.get().facts()));
+        // the explained failure's clue (rate limit, TLS, unreachable) picks the cause; an unexplained one is a guess
+        return Optional.of(Findings.of(e, facts(parsed.get(), subject, e.pod())));
     }
 
-    /** The category a pull failure counts for: its own when it says why, else the pod's last explained one. */
+    /**
+     * The category a pull failure counts for: its own when it says why, else the pod's last explained one, else
+     * IMAGE_NOT_FOUND as a guess ({@link Clue#PULL_UNEXPLAINED}): of the pull failures whose reason is not at hand
+     * (a listing's {@code ImagePullBackOff}, the events cut to {@code Error: ErrImagePull}), most turn out to be a tag
+     * or repository that does not exist. A failure that says why wins over the guess ({@code IncidentLifecycle}).
+     */
     private static Category explained(ImagePullFailure failure, SubjectView subject, Optional<String> pod) {
-        Optional<Category> podsLast = subject.pod(pod).map(p -> p.pullCategory).map(Category::valueOf);
-        return !failure.causeKnown() ? podsLast.orElse(Category.IMAGE_PULL_FAILED)
+        Optional<Category> podsLast = podsLast(subject, pod);
+        return !failure.causeKnown() ? podsLast.orElse(Category.IMAGE_NOT_FOUND)
                 : failure.deniedAlike() && podsLast.filter(Category.IMAGE_PULL_AUTH::equals).isPresent()
                 ? Category.IMAGE_PULL_AUTH : failure.category();
+    }
+
+    private static Optional<Category> podsLast(SubjectView subject, Optional<String> pod) {
+        return subject.pod(pod).map(p -> p.pullCategory).map(Category::valueOf);
+    }
+
+    /** The failure's facts, marked a guess when nothing said why the pull fails. */
+    private static Facts facts(ImagePullFailure failure, SubjectView subject, Optional<String> pod) {
+        return failure.causeKnown() || podsLast(subject, pod).isPresent() ? failure.facts()
+                : failure.facts().withClue(Clue.PULL_UNEXPLAINED);
     }
 
     /**
@@ -83,7 +99,7 @@ public abstract class ImagePullDetector extends CategoryDetector {
                 return Optional.empty();
             }
             return Optional.of(Findings.of(p, c, state.getReason(), message.isEmpty() ? "container " + c.getName()
-                    + " waiting in " + state.getReason() : message, failure.facts()));
+                    + " waiting in " + state.getReason() : message, facts(failure, subject, p.pod())));
         }
         return Optional.empty();
     }

@@ -76,6 +76,12 @@ public enum Clue {
     SHORT_NAME_UNRESOLVED,
     /** {@code ErrImageNeverPull}: imagePullPolicy Never, and the image was never loaded onto the node. */
     IMAGE_NOT_ON_NODE,
+    /**
+     * IMAGE_NOT_FOUND as a guess: the pull fails and nothing at hand says why ({@code ErrImagePull} and
+     * {@code ImagePullBackOff} alone, the kubelet's {@code Failed to pull image} message not in the evidence). A wrong
+     * tag or repository is what such a failure most often turns out to be.
+     */
+    PULL_UNEXPLAINED(true),
 
     // VOLUME_MOUNT_FAILED
     MULTI_ATTACH,
@@ -178,5 +184,23 @@ public enum Clue {
 
     // GANG_PARTIALLY_PLACED: the gang scheduler's own counts, or the members' snapshots
     GANG_BELOW_MIN_MEMBER,
-    GANG_MEMBERS_WAITING
+    GANG_MEMBERS_WAITING;
+
+    private final boolean guess;
+
+    Clue() {
+        this(false);
+    }
+
+    Clue(boolean guess) {
+        this.guess = guess;
+    }
+
+    /**
+     * Whether the clue is what such evidence most often turns out to be rather than what it says: a candidate nothing
+     * but guesses support gives way to any other of its phase the evidence proves ({@code IncidentLifecycle}).
+     */
+    public boolean guess() {
+        return guess;
+    }
 }

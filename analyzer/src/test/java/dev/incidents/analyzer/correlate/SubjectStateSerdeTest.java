@@ -74,6 +74,7 @@ class SubjectStateSerdeTest {
         candidate.pendingUpdate = true;
         candidate.changed = true;
         candidate.follows = "test/inference/Deployment/triton/IMAGE_PULL_BACKOFF/1";
+        candidate.guessOnly = true;
 
         SubjectState state = new SubjectState();
         state.lastTouched = 1_741_946_400_000L;
@@ -158,7 +159,7 @@ class SubjectStateSerdeTest {
      * without gang objects, their pods without a scale-up, and without a gang.
      */
     @Test
-    void formats_1_to_6_are_still_read() {
+    void formats_1_to_7_are_still_read() {
         SubjectState state = new SubjectState();
         state.lastTouched = 1_741_946_400_000L;
         PodState pod = new PodState();
@@ -167,6 +168,7 @@ class SubjectStateSerdeTest {
         state.pods.put("triton-79569cfbbc-m2wcc", pod);
         state.recentlyResolved = new TreeMap<>();
         byte[] format7 = serde.serializer().serialize("subjects", state);
+        format7[0] = 7; // without candidates, format 8 is format 7
         // the pod's last fields in format 7 are readyRestarts (an int) and readinessLostAt (a long), 12 bytes; after
         // them come four empty maps, the null deadline key (20 bytes) and the empty gang objects (4)
         int lost = format7.length - 24 - 12;
@@ -205,7 +207,7 @@ class SubjectStateSerdeTest {
         System.arraycopy(format2, gang + 4, format1, gang, 20);
         format1[0] = 1;
 
-        for (byte[] old : java.util.List.of(format6, format5, format4, format3, format2, format1)) {
+        for (byte[] old : java.util.List.of(format7, format6, format5, format4, format3, format2, format1)) {
             SubjectState back = serde.deserializer().deserialize("subjects", old);
 
             assertThat(asJson(back)).isEqualTo(asJson(state));
@@ -218,6 +220,29 @@ class SubjectStateSerdeTest {
             assertThat(back.pods.get("triton-79569cfbbc-m2wcc").scaleUpAt).isZero();
             assertThat(back.groups).isEmpty();
         }
+    }
+
+    /** Format 7 (before {@code Candidate.guessOnly}): its candidates restore as proved by their evidence. */
+    @Test
+    void format_7_candidates_restore_as_proved() {
+        SubjectState state = new SubjectState();
+        state.lastTouched = 1_741_946_400_000L;
+        Candidate candidate = new Candidate("IMAGE_NOT_FOUND");
+        candidate.firstSeen = 1_741_946_000_000L;
+        state.candidates.put("IMAGE_NOT_FOUND", candidate);
+        byte[] format8 = serde.serializer().serialize("subjects", state);
+        // the candidate's last field in format 8 is guessOnly (a boolean, 1 byte); after it come four empty maps, the
+        // null deadline key (20 bytes) and the empty gang objects (4)
+        int guess = format8.length - 24 - 1;
+        byte[] format7 = new byte[format8.length - 1];
+        System.arraycopy(format8, 0, format7, 0, guess);
+        System.arraycopy(format8, guess + 1, format7, guess, 24);
+        format7[0] = 7;
+
+        SubjectState back = serde.deserializer().deserialize("subjects", format7);
+
+        assertThat(asJson(back)).isEqualTo(asJson(state));
+        assertThat(back.candidates.get("IMAGE_NOT_FOUND").guessOnly).isFalse();
     }
 
     @Test

@@ -77,16 +77,54 @@ class ReplayLifecycleTest {
 
     /**
      * gpu-operator#1563: a {@code kubectl get pods} row in {@code Init:ImagePullBackOff} and no event: the pod's status
-     * says its pull fails (IMAGE_PULL_FAILED, why not told); the explained failure of the same pod decides the category.
+     * says its pull fails, not why. IMAGE_NOT_FOUND as a guess (what such failures most often are), said as one in its
+     * title and cause; the explained failure of the same pod decides the category.
      */
     @Test
-    void a_container_waiting_on_its_image_pull_is_an_image_pull_failure() {
+    void a_container_waiting_on_its_image_pull_is_a_missing_image_as_a_guess() {
         try (Replay replay = new Replay(AnalyzerConfig.defaults())) {
             PodSnapshot pod = Kube.pod("triton", POD, NODE, T0, "Pending", Kube.waiting("PodInitializing"), null, 0, false);
             pod = withInitContainer(pod, "toolkit-validation", Kube.waiting("ImagePullBackOff"), 0);
             replay.pod("test/inference/" + POD, pod, T0);
-            assertThat(replay.finish().latest()).extracting(Incident::getId)
-                    .containsExactly("test/inference/Deployment/triton/IMAGE_PULL_FAILED");
+            List<Incident> latest = replay.finish().latest();
+            assertThat(latest).extracting(Incident::getId)
+                    .containsExactly("test/inference/Deployment/triton/IMAGE_NOT_FOUND");
+            assertThat(latest.get(0).getTitle()).startsWith("Image pull for triton keeps failing: most likely");
+            assertThat(latest.get(0).getCauses().get(0).getCause()).startsWith("The evidence shows the pull failing");
+        }
+    }
+
+    /**
+     * The guess gives way: a listing's ImagePullBackOff first, then (within the longer grace a guess waits) the kubelet's
+     * own error saying the registry timed out. One incident, IMAGE_PULL_FAILED; the guess never opens.
+     */
+    @Test
+    void an_explained_pull_failure_after_an_unexplained_one_wins_over_the_guess() {
+        try (Replay replay = new Replay(AnalyzerConfig.defaults())) {
+            PodSnapshot pod = Kube.pod("triton", POD, NODE, T0, "Pending", Kube.waiting("ImagePullBackOff"), null, 0,
+                    false);
+            replay.pod("test/inference/" + POD, pod, T0);
+            replay.event(podEvent(POD, "Warning", "Failed", "Failed to pull image \"nvcr.io/nvidia/tritonserver:24.05\": "
+                    + "rpc error: code = Unknown desc = failed to pull and unpack image: dial tcp 10.0.0.1:443: i/o timeout",
+                    at(60), "f-1", NODE), at(60));
+            replay.event(podEvent(POD, "Warning", "Failed", "Error: ImagePullBackOff", at(240), "f-2", NODE), at(240));
+            List<Incident> transitions = replay.finish().transitions();
+            assertThat(transitions).extracting(Incident::getCategory).containsOnly("IMAGE_PULL_FAILED");
+        }
+    }
+
+    /** An explained failure that opened first is not superseded by the guess of a later, unexplained row. */
+    @Test
+    void a_guess_never_supersedes_what_the_evidence_proved() {
+        try (Replay replay = new Replay(AnalyzerConfig.defaults())) {
+            replay.event(podEvent(POD, "Warning", "Failed", "Failed to pull image \"nvcr.io/nvidia/tritonserver:24.05\": "
+                    + "toomanyrequests: rate limit exceeded", T0, "f-1", NODE), T0);
+            PodSnapshot other = Kube.pod("triton", "triton-79569cfbbc-x9k2p", NODE, at(120), "Pending",
+                    Kube.waiting("ImagePullBackOff"), null, 0, false);
+            replay.pod("test/inference/triton-79569cfbbc-x9k2p", other, at(120));
+            replay.pod("test/inference/triton-79569cfbbc-x9k2p", other, at(400));
+            List<Incident> transitions = replay.finish().transitions();
+            assertThat(transitions).extracting(Incident::getCategory).containsOnly("IMAGE_PULL_FAILED");
         }
         try (Replay replay = new Replay(AnalyzerConfig.defaults())) {
             replay.event(podEvent(POD, "Warning", "Failed", DISK_FULL, T0, "f-1", NODE), T0);

@@ -1,0 +1,67 @@
+package dev.incidents.recordings;
+
+import dev.incidents.schemas.KubeEvent;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Event tables whose rows do not name their object in a column: the messages kubectl prints say whose they are. */
+class EventsTableTest {
+    private static final ReadOptions OPTIONS = new ReadOptions("test", Instant.parse("2025-01-01T00:00:00Z"));
+
+    private final List<Rejection> rejections = new ArrayList<>();
+
+    private List<KubeEvent> events(String text) {
+        List<KubeEvent> events = Recordings.read("paste.txt", text, OPTIONS, rejections::add).stream()
+                .map(Recorded::value).filter(KubeEvent.class::isInstance).map(KubeEvent.class::cast).toList();
+        assertThat(rejections).isEmpty();
+        return events;
+    }
+
+    /**
+     * helm#3569: a describe's Events table pasted without its header, from a cluster before Kubernetes 1.10, whose
+     * scheduler wrote {@code Successfully assigned <pod> to <node>} without the namespace: the rows are that pod's.
+     */
+    @Test
+    void aSchedulerMessageWithoutTheNamespaceNamesThePodOfAHeadlessTable() {
+        List<KubeEvent> events = events("""
+                  Type     Reason     Age   From               Message
+                  ----     ------     ----  ----               -------
+                  Normal   Scheduled  46s   default-scheduler  Successfully assigned tiller-deploy-865dd6c794-spm4g to minikube
+                  Normal   Pulling    46s   kubelet, minikube  pulling image "gcr.io/kubernetes-helm/tiller:v2.8.2"
+                  Warning  Failed     11s   kubelet, minikube  Error: ErrImagePull
+                """);
+
+        assertThat(events).hasSize(3).allSatisfy(e -> {
+            assertThat(e.getInvolvedObject().getName()).isEqualTo("tiller-deploy-865dd6c794-spm4g");
+            assertThat(e.getInvolvedObject().getKind()).isEqualTo("Pod");
+            assertThat(e.getNamespace()).isEqualTo("default");
+        });
+    }
+
+    /**
+     * helm#3996: kubectl 1.14 printed {@code get events} with a KIND column and no object name. The refused pod's
+     * generated name ({@code pods "tiller-deploy-7b45545f56-" is forbidden}) names the ReplicaSet, the scaled
+     * ReplicaSet names its Deployment; the namespace is the command's.
+     */
+    @Test
+    void aKindColumnWithoutNamesTakesTheNameFromTheMessage() {
+        List<KubeEvent> events = events("""
+                $ kubectl get events -n kube-system
+
+                LAST SEEN   TYPE      REASON              KIND         MESSAGE
+                3m15s       Warning   FailedCreate        ReplicaSet   Error creating: pods "tiller-deploy-7b45545f56-" is forbidden: error looking up service account kube-system/tiller: serviceaccount "tiller" not found
+                8m43s       Normal    ScalingReplicaSet   Deployment   Scaled up replica set tiller-deploy-7b45545f56 to 1
+                """);
+
+        assertThat(events).extracting(e -> e.getInvolvedObject().getKind() + "/" + e.getInvolvedObject().getName())
+                .containsExactlyInAnyOrder("ReplicaSet/tiller-deploy-7b45545f56", "Deployment/tiller-deploy");
+        assertThat(events).allSatisfy(e -> assertThat(e.getNamespace()).isEqualTo("kube-system"));
+        assertThat(DescribeEvents.objectOfKindRow("ReplicaSet", "Error creating: quota exceeded")).isNull();
+        assertThat(DescribeEvents.objectOfKindRow("Pod", "Scaled up replica set web-7d4f9c8b6 to 2")).isNull();
+    }
+}
