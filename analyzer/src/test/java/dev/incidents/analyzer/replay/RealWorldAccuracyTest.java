@@ -515,7 +515,12 @@ class RealWorldAccuracyTest {
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
-    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of();
+    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
+            // batch 94, measured 16/19 on 2026-12-06 (session 30, at its merge, analyzer of 237472ce, measured alone)
+            // before anyone looked at it: pinned by name only
+            "container_start_failed/cilium-16814-v1-10-2-regression-minikube-on-fedora-mount-cgroup-init-container-hostpath-proc-1-ns-mount-permission-denied-oci-runtime-create-failed-kubelet-journal-line",
+            "image_not_found/kubekey-2238-v3-1-1-kube-vip-v0-7-2-not-yet-synced-to-kubesphereio-aliyun-mirror-pullimage-notfound-bare-kubelet-message",
+            "oom_killed/harvester-9526-master-head-network-controller-daemonset-pod-64mi-container-oomkilled-exit-137-pod-yaml-containerstatuses-elided-by-reporter");
 
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
@@ -573,7 +578,7 @@ class RealWorldAccuracyTest {
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
         assertThat(outcomes).hasSizeGreaterThanOrEqualTo(1983);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(0);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(19);
     }
 
     @Test
