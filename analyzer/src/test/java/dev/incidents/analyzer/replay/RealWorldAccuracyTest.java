@@ -516,6 +516,11 @@ class RealWorldAccuracyTest {
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
     static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
+            // batch 96, measured 9/12 on 2026-12-06 (session 30, at its merge, analyzer of 237472ce, measured alone
+            // with batch 94 moved aside) before anyone looked at it: pinned by name only
+            "node_not_ready/mohamedsabry-dev-hybrid-cloud-infrastructure-proxmox-kubeadm-home-lab-er605-router-reboot-cuts-inter-vlan-routing-three-workers-notready-4-5-min-taint-manager-evicts-bare-nginx-events",
+            "readiness_failing/menraromial-container-k8s-french-course-part-3-defi-colis-four-planted-faults-postgres-cpu-100-pending-api-password-var-order-crashloop-worker-24mi-oomkilled-web-readiness-wrong-port",
+            "readiness_failing/therustdeveloper-cka-notes-lab-4-killer-sh-style-exec-readiness-wget-service-am-i-ready-no-endpoints-pod-0-of-1-running-2m-then-second-pod-labelled-ready-1-of-1-listings-svc-and-ep",
             // batch 94, measured 16/19 on 2026-12-06 (session 30, at its merge, analyzer of 237472ce, measured alone)
             // before anyone looked at it: pinned by name only
             "container_start_failed/cilium-16814-v1-10-2-regression-minikube-on-fedora-mount-cgroup-init-container-hostpath-proc-1-ns-mount-permission-denied-oci-runtime-create-failed-kubelet-journal-line",
@@ -578,7 +583,7 @@ class RealWorldAccuracyTest {
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
         assertThat(outcomes).hasSizeGreaterThanOrEqualTo(1983);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(19);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(31);
     }
 
     @Test
