@@ -24,15 +24,17 @@ import java.util.regex.Pattern;
  *       probeResult=failure output="HTTP probe failed with statuscode: 503"}: {@code Unhealthy}, {@code Readiness probe
  *       failed: <output>} on the container.</li>
  * </ul>
- * Before 1.20 the same failures read {@code Error syncing pod <uid> ("name_ns(uid)"), skipping: <err>},
+ * A structured line copied without its klog header starts at its quoted message. Before 1.20 the same failures read
+ * {@code Error syncing pod <uid> ("name_ns(uid)"), skipping: <err>}, {@code StartContainer "<id>" from runtime service
+ * failed: <err>},
  * {@code createPodSandbox for pod "name_ns(uid)" failed: <err>}, {@code PullImage "x" from image service failed: <err>}
  * and {@code Unable to mount volumes for pod "name_ns(uid)": <err>}.
  */
 final class KubeletLogLine {
     private static final Pattern STRUCTURED = Pattern.compile(
-            "\\] \"(Failed to pull image|PullImage from image service failed|Error syncing pod, skipping|"
+            "(?:\\] |^\\s*)\"(Failed to pull image|PullImage from image service failed|Error syncing pod, skipping|"
             + "CreatePodSandbox for pod failed|Failed to create sandbox for pod|Probe failed|Pod admission denied|"
-            + "Predicate failed on Pod|Message for Container of pod)\" ");
+            + "Predicate failed on Pod|Message for Container of pod|StartContainer from runtime service failed)\" ");
     /** Before 1.20: {@code Predicate failed on Pod: name_ns(uid), for reason: <message>}, the kubelet's admission. */
     private static final Pattern LEGACY_PREDICATE = Pattern.compile("Predicate failed on Pod: ([a-z0-9][-a-z0-9.]*)_"
             + "([a-z0-9][-a-z0-9]*)\\([-0-9a-f]*\\), for reason: (.+)$");
@@ -47,6 +49,14 @@ final class KubeletLogLine {
      */
     private static final Pattern LEGACY_MOUNT = Pattern.compile("Unable to (?:attach or )?mount volumes for pod "
             + "\"([a-z0-9][-a-z0-9.]*)_([a-z0-9][-a-z0-9]*)\\([-0-9a-f]*\\)\": .+$");
+    /**
+     * Before 1.20: {@code StartContainer "<container id>" from runtime service failed: <err>} (no pod named), what the
+     * kubelet records on the pod as {@code Failed} with {@code Error: <err>}.
+     */
+    private static final Pattern LEGACY_START = Pattern.compile("StartContainer \"[0-9a-f]+\" from runtime service "
+            + "failed: (.+)$");
+    /** The gRPC status the runtime's answer is wrapped in; the kubelet's event gives the description alone. */
+    private static final Pattern RPC_STATUS = Pattern.compile("^rpc error: code = \\w+ desc = ");
     /** Before 1.20: {@code PullImage "x" from image service failed: <err>} (no pod named). */
     private static final Pattern LEGACY_PULL = Pattern.compile("PullImage \"([^\"]+)\" from image service failed: (.+)$");
     private static final Pattern LEGACY_SYNC = Pattern.compile("Error syncing pod [-0-9a-f]+ \\(\"([a-z0-9][-a-z0-9.]*)_"
@@ -104,6 +114,11 @@ final class KubeletLogLine {
         if (pull.find()) {
             return new EventsTable.Row(lineNumber, null, "Warning", "Failed", QuotedEvent.age(line, now), from, null,
                     "Failed to pull image \"" + pull.group(1) + "\": " + pull.group(2).strip(), null, null);
+        }
+        Matcher start = LEGACY_START.matcher(line);
+        if (start.find()) {
+            return new EventsTable.Row(lineNumber, null, "Warning", "Failed", QuotedEvent.age(line, now), from, null,
+                    startFailure(start.group(1)), null, null);
         }
         // a node's own log without a journal's host is about an unnamed node (the command that printed it may name it)
         String logging = host != null ? host : Unnamed.NODE;
@@ -172,12 +187,19 @@ final class KubeletLogLine {
                     from, pod, err, null, null);
             case "Pod admission denied", "Predicate failed on Pod" -> admission(lineNumber, namespace, pod,
                     pairs.get("reason"), err, age, from);
+            case "StartContainer from runtime service failed" -> new EventsTable.Row(lineNumber, namespace, "Warning",
+                    "Failed", age, from, pod, startFailure(err), null, null);
             case "CreatePodSandbox for pod failed", "Failed to create sandbox for pod" -> new EventsTable.Row(lineNumber,
                     namespace, "Warning", "FailedCreatePodSandBox", age, from, pod, "Failed to create pod sandbox: " + err,
                     null, null);
             default -> new EventsTable.Row(lineNumber, namespace, "Warning", "FailedSync", age, from, pod,
                     "Error syncing pod, skipping: " + err, null, null);
         };
+    }
+
+    /** The {@code Failed} event's message for a container the runtime could not start. */
+    private static String startFailure(String err) {
+        return "Error: " + RPC_STATUS.matcher(err.strip()).replaceFirst("");
     }
 
     /**

@@ -99,7 +99,8 @@ record PodCommand(String verb, String kind, String name, String namespace, boole
         // quoted inline in prose (5. `kubectl describe pods web-0`) ends at its closing backtick
         String after = command.group(4);
         int tick = after.indexOf('`');
-        String[] words = (command.group(2) + " " + (tick >= 0 ? after.substring(0, tick) : after)).trim().split("\\s+");
+        String own = shellCommandEnd(tick >= 0 ? after.substring(0, tick) : after);
+        String[] words = (command.group(2) + " " + own).trim().split("\\s+");
         String name = null;
         String namespace = null;
         boolean selector = false;
@@ -125,6 +126,25 @@ record PodCommand(String verb, String kind, String name, String namespace, boole
             namespace = PodsTable.namespaceFlag(command.group());
         }
         return new PodCommand(command.group(1), kind(command.group(3)), name, namespace, selector);
+    }
+
+    /**
+     * {@code words} up to where the shell ends the command: a {@code ;}, {@code |}, {@code &} or {@code >} outside
+     * quotes ({@code -o jsonpath='{.items[0].spec}'; echo}: {@code echo} is the next command, not a pod).
+     */
+    static String shellCommandEnd(String words) {
+        char quote = 0;
+        for (int i = 0; i < words.length(); i++) {
+            char c = words.charAt(i);
+            if (quote != 0) {
+                quote = c == quote ? 0 : quote;
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+            } else if (c == ';' || c == '|' || c == '&' || c == '>') {
+                return words.substring(0, i);
+            }
+        }
+        return words;
     }
 
     /** The kind a command's resource word names. */

@@ -120,11 +120,13 @@ final class PodsTable {
      */
     static DescribeEvents.Subject onlyPod(List<List<Row>> tables) {
         Row only = onlyPodsLastRow(tables);
+        java.util.function.Predicate<Row> failingByStatus = row -> row.status() != null && !FINE.contains(row.status());
         if (only == null) {
-            only = onlyFailingPodsLastRow(tables, row -> row.status() != null && !FINE.contains(row.status()));
+            only = onlyFailingPodsLastRow(tables, failingByStatus);
         }
-        if (only == null) {
-            // none failing by its status: the unready ones (`0/1 Running`) are what a pasted probe failure is about
+        if (only == null && tables.stream().flatMap(List::stream).noneMatch(failingByStatus)) {
+            // none failing by its status: the unready ones (`0/1 Running`) are what a pasted probe failure is about;
+            // beside pods of several workloads failing by their status (Pending, CrashLoopBackOff), they are one more
             only = onlyFailingPodsLastRow(tables, row -> "Running".equals(row.status()) && row.ready() < row.containers());
         }
         return only == null ? null : new DescribeEvents.Subject("Pod", only.namespace(), only.name(), only.node());

@@ -245,6 +245,38 @@ final class YamlObjects {
         return object;
     }
 
+    /** A line of dots alone (the reporter's cut), or YAML's document end marker. */
+    private static final Pattern DOTS = Pattern.compile("^\\s*(?:\\.\\.\\.|…)\\s*$");
+
+    /** What starts the next document after YAML's document end marker: {@code ---}, or a new object's first key. */
+    private static final Pattern NEXT_DOCUMENT = Pattern.compile("---|(?:apiVersion|kind):");
+
+    /**
+     * {@code text} with the reporter's elisions blanked: a {@code ...} line followed by more of the same object (an
+     * indented field, {@code   name: x}, or another of its top-level keys, {@code status:}) is a cut, not YAML's
+     * document end marker, which is followed by the next document's start ({@code ---}, {@code apiVersion:}) or by
+     * nothing. Blank, so line numbers stay.
+     */
+    static String withoutElisions(String text) {
+        if (!text.contains("...") && !text.contains("…")) {
+            return text;
+        }
+        List<String> lines = new ArrayList<>(text.lines().toList());
+        for (int i = 0; i < lines.size(); i++) {
+            if (!DOTS.matcher(lines.get(i)).matches()) {
+                continue;
+            }
+            int next = i + 1;
+            while (next < lines.size() && lines.get(next).isBlank()) {
+                next++;
+            }
+            if (next < lines.size() && !NEXT_DOCUMENT.matcher(lines.get(next)).lookingAt()) {
+                lines.set(i, "");
+            }
+        }
+        return String.join("\n", lines) + (text.endsWith("\n") ? "\n" : "");
+    }
+
     static boolean looksLikeYaml(String firstNonBlank) {
         return START.matcher(firstNonBlank).matches();
     }
@@ -257,7 +289,7 @@ final class YamlObjects {
         StringBuilder json = new StringBuilder();
         List<Long> starts = new ArrayList<>();
         try (JsonParser parser = YAML.getFactory().createParser(
-                new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+                new ByteArrayInputStream(withoutElisions(text).getBytes(StandardCharsets.UTF_8)));
              MappingIterator<JsonNode> documents = YAML.readValues(parser, JsonNode.class)) {
             while (documents.hasNextValue()) {
                 long line = parser.currentTokenLocation().getLineNr();

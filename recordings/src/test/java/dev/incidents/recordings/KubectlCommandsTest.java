@@ -59,4 +59,17 @@ class KubectlCommandsTest {
         assertThat(PodCommand.of("Run `kubectl get pod web-0 -n shop` and look")).extracting(PodCommand::name,
                 PodCommand::namespace).containsExactly("web-0", "shop");
     }
+    /** A command ends where the shell ends it: {@code echo} after {@code ;} is the next command, not a pod. */
+    @Test
+    void aPodCommandEndsAtTheShellsSeparators() {
+        assertThat(PodCommand.of("kubectl -n shop get pod -l app=web -o jsonpath='{.items[0].spec}'; echo"))
+                .satisfies(c -> {
+                    assertThat(c.name()).isNull();
+                    assertThat(c.selector()).isTrue();
+                    assertThat(c.namespace()).isEqualTo("shop");
+                });
+        assertThat(PodCommand.of("kubectl describe pod web-0 | grep -A4 State").name()).isEqualTo("web-0");
+        assertThat(PodCommand.shellCommandEnd("get pod x -o jsonpath='{.a;b|c}' > out.txt"))
+                .isEqualTo("get pod x -o jsonpath='{.a;b|c}' ");
+    }
 }

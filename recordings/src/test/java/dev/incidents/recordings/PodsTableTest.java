@@ -737,4 +737,32 @@ class PodsTableTest {
         });
         assertThat(described.getCreationTimestamp()).isEqualTo(NOW.minus(Duration.ofMinutes(10)));
     }
+    /**
+     * A describe's Events table cut by {@code sed} to its rows, below a listing where pods of several workloads fail by
+     * their status and others are only unready: the rows are the one Pending pod's (a FailedScheduling), not the unready
+     * ones'.
+     */
+    @Test
+    void unreadyPodsBesideSeveralFailingWorkloadsAreNotTheEventsPod() {
+        List<Recorded> records = read("""
+                kubectl -n colis get pods
+                NAME                        READY   STATUS             RESTARTS      AGE
+                api-7778857c89-7bdl8        0/1     CrashLoopBackOff   3 (41s ago)   90s
+                postgres-8566cf9d45-l2l7n   0/1     Pending            0             90s
+                web-84d6645754-8vj4v        0/1     Running            0             90s
+
+                kubectl -n colis describe pod -l app=postgres | sed -n '/^Events:/,$p'
+                Events:
+                  Type     Reason            Age   From               Message
+                  ----     ------            ----  ----               -------
+                  Warning  FailedScheduling  85s   default-scheduler  0/1 nodes are available: 1 Insufficient cpu. preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.
+                """);
+
+        assertThat(rejections).isEmpty();
+        assertThat(records).map(Recorded::value).filteredOn(KubeEvent.class::isInstance).map(KubeEvent.class::cast)
+                .singleElement().satisfies(e -> {
+                    assertThat(e.getInvolvedObject().getName()).isEqualTo("postgres-8566cf9d45-l2l7n");
+                    assertThat(e.getNamespace()).isEqualTo("colis");
+                });
+    }
 }

@@ -1234,4 +1234,26 @@ class QuotedEventTest {
         assertThat(Recordings.read("notes.txt", "rpc error: code = Unavailable desc = connection error\n", OPTIONS,
                 rejections::add)).isEmpty();
     }
+    /**
+     * cilium#16814 and kubekey#2238: the runtime's refusal to start a container, logged by a pre-1.20 kubelet in a
+     * node's journal ({@code StartContainer "<id>" from runtime service failed: ...}, no pod named), and a structured
+     * line copied without its klog header: the {@code Failed} events the kubelet records for them, on the journal's host.
+     */
+    @Test
+    void aStartContainerFailureAndAStructuredLineWithoutItsHeader() {
+        KubeEvent start = onlyEvent("""
+                Jul 07 01:52:58 minikube kubelet[2571]: E0707 01:52:58.606572    2571 remote_runtime.go:251] StartContainer "f75d866a8275" from runtime service failed: rpc error: code = Unknown desc = failed to start container "f75d866a8275": Error response from daemon: OCI runtime create failed: container_linux.go:380: starting container process caused: process_linux.go:545: container init caused: rootfs_linux.go:76: mounting "/proc/1/ns" to rootfs at "/hostproc1ns" caused: permission denied: unknown
+                """);
+        assertThat(start.getReason()).isEqualTo("Failed");
+        assertThat(start.getMessage()).startsWith("Error: failed to start container \"f75d866a8275\": Error response "
+                + "from daemon: OCI runtime create failed");
+        assertThat(start.getReportingInstance()).isEqualTo("minikube");
+
+        KubeEvent pull = onlyEvent("""
+                "PullImage from image service failed" err="rpc error: code = NotFound desc = failed to pull and unpack image \\"registry.example/kube-vip:v0.7.2\\": not found" image="registry.example/kube-vip:v0.7.2"
+                """);
+        assertThat(pull.getReason()).isEqualTo("Failed");
+        assertThat(pull.getMessage()).startsWith("Failed to pull image \"registry.example/kube-vip:v0.7.2\": rpc error: "
+                + "code = NotFound");
+    }
 }

@@ -239,6 +239,32 @@ class RecordingsTest {
     }
 
     /**
+     * harvester#9526: a pod's YAML with the reporter's {@code ...} where fields were cut: inside a mapping it is an
+     * elision, not YAML's document end marker, and the object is read; a {@code ...} before the next document ends one.
+     */
+    @Test
+    void dotsCuttingFieldsOutOfAnObjectAreNoDocumentEnd() {
+        String text = """
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  creationTimestamp: "2025-11-05T17:16:15Z"
+                ...
+                  name: harvester-network-controller-bd6xd
+                  namespace: harvester-system
+                ...
+                status:
+                  phase: Running
+                """;
+        List<Recorded> records = Recordings.read("pod.yaml", text, OPTIONS, rejections::add);
+
+        assertThat(rejections).isEmpty();
+        assertThat(records).extracting(r -> r.kind() + " " + r.key())
+                .containsExactly("POD test/harvester-system/harvester-network-controller-bd6xd");
+        assertThat(YamlObjects.withoutElisions("a: 1\n...\n---\nb: 2\n")).isEqualTo("a: 1\n...\n---\nb: 2\n");
+    }
+
+    /**
      * The reporter's words before the fence are no obstacle; a fence holding an Events table beside one holding YAML
      * leaves the whole paste to the text reader (which reads the rows), not to a YAML reading that would drop them.
      */
