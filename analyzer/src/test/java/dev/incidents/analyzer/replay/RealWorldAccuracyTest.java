@@ -526,7 +526,11 @@ class RealWorldAccuracyTest {
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
-    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of();
+    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
+            // batch 95, measured 7/9 on 2026-12-06 (session 30, at its merge, analyzer of 78f487d9, measured alone)
+            // before anyone looked at it, sealed for the next session: pinned by name only
+            "gpu_hardware_fault/rocm-gpu-operator-docs-auto-unhealthy-device-test-exporter-marks-gpu-unhealthy-test-runner-gst-single-two-of-four-stress-actions-fail-testfailed-event-json-host-leto",
+            "volume_mount_failed/rke2-1793-kube-apiserver-extra-mount-given-a-file-hostpath-type-check-not-a-directory-static-pod-never-starts-kubelet-nestedpendingoperations-line");
 
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
@@ -584,7 +588,7 @@ class RealWorldAccuracyTest {
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
         assertThat(outcomes).hasSizeGreaterThanOrEqualTo(2014);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(0);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(9);
     }
 
     @Test
