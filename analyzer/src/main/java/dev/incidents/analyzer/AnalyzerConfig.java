@@ -138,6 +138,8 @@ public final class AnalyzerConfig {
     private final Map<String, String> values;
     /** Durations parsed once per key: the correlator reads grace and quiet period for every signal. */
     private final Map<String, Duration> durations = new java.util.concurrent.ConcurrentHashMap<>();
+    /** {@link #grace} per category, once: the lifecycle asks for it at every evaluation of every candidate. */
+    private final Map<Category, Duration> graces = java.util.Collections.synchronizedMap(new EnumMap<>(Category.class));
     /** The keys given explicitly (not defaults). */
     private final java.util.Set<String> given;
 
@@ -230,8 +232,10 @@ public final class AnalyzerConfig {
     }
 
     public Duration grace(Category category) {
-        String key = GRACE_PREFIX + category.name();
-        return values.containsKey(key) ? durationOf(key) : CATEGORY_GRACE.get(category);
+        return graces.computeIfAbsent(category, c -> {
+            String key = GRACE_PREFIX + c.name();
+            return values.containsKey(key) ? durationOf(key) : CATEGORY_GRACE.get(c);
+        });
     }
 
     /**

@@ -30,10 +30,15 @@ public record CauseEvidence(String cause, String line) {
      * of an incident carried it (the remediation's commands list them all).
      */
     public static String listed(List<String> items) {
-        if (items.size() <= NAMED) {
-            return String.join(", ", items);
+        return listed(items, items.size());
+    }
+
+    /** {@link #listed(List)} of {@code total} items of which {@code first} are the first ones (at least NAMED of them). */
+    public static String listed(List<String> first, int total) {
+        if (total <= NAMED) {
+            return String.join(", ", first.subList(0, Math.min(total, first.size())));
         }
-        return String.join(", ", items.subList(0, NAMED)) + " and " + (items.size() - NAMED) + " more";
+        return String.join(", ", first.subList(0, NAMED)) + " and " + (total - NAMED) + " more";
     }
 
     /** The clue this evidence proves, when its id names one. */

@@ -56,6 +56,6 @@ public final class InsufficientGpuDetector extends SchedulingDetector {
                     "the pod requests " + requested + " " + resource + ", the largest node offers " + offer.largest()));
         }
         return List.of(CauseEvidence.proving(Clue.ALL_ADVERTISED_ALLOCATED, offer.advertised().size()
-                + " node(s) advertise " + offer.total() + " " + resource + ": " + CauseEvidence.listed(offer.advertising())));
+                + " node(s) advertise " + offer.total() + " " + resource + ": " + CauseEvidence.listed(offer.advertising(CauseEvidence.NAMED), offer.advertised().size())));
     }
 }

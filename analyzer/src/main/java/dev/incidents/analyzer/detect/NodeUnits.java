@@ -55,6 +55,22 @@ public final class NodeUnits {
         return printed;
     }
 
+    /**
+     * {@code name (units)} of the first {@code limit} nodes, by node name: what an evidence line names of a cluster of
+     * thousands ({@link CauseEvidence#listed(List, int)}), without printing the rest.
+     */
+    public List<String> printed(int limit) {
+        if (printed != null || size <= limit) {
+            List<String> all = printed();
+            return all.subList(0, Math.min(limit, all.size()));
+        }
+        List<String> lines = new ArrayList<>(limit);
+        for (int i = 0; i < limit; i++) {
+            lines.add(nodes[i] + " (" + units[i] + ")");
+        }
+        return lines;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof NodeUnits other && size == other.size

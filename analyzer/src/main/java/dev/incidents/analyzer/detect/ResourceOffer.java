@@ -103,6 +103,11 @@ public final class ResourceOffer {
         return advertised.printed();
     }
 
+    /** {@link #advertising()} of the first {@code limit} nodes only. */
+    public List<String> advertising(int limit) {
+        return advertised.printed(limit);
+    }
+
     /** {@code name (free)} of each advertising node with units left, by node name. */
     public List<String> freeByNode() {
         return free().byNode().printed();

@@ -48,6 +48,7 @@ class NodeIndexTest {
 
         assertThat(offer.nodesObserved()).isEqualTo(3);
         assertThat(offer.advertising()).containsExactly("gpu-a (4)", "gpu-b (8)");
+        assertThat(offer.advertising(1)).containsExactly("gpu-a (4)");
         assertThat(offer.largest()).isEqualTo(8);
         assertThat(offer.total()).isEqualTo(12);
         assertThat(index.offer("staging", GPU, store, placements).advertising()).containsExactly("gpu-x (1)");

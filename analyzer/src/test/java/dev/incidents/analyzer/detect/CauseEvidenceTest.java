@@ -22,5 +22,7 @@ class CauseEvidenceTest {
         assertThat(line).startsWith("gpu-0 (4), gpu-1 (4), ").endsWith("gpu-9 (4) and 817 more")
                 .doesNotContain("gpu-10 (4)");
         assertThat(CauseEvidence.listed(nodes.subList(0, CauseEvidence.NAMED))).doesNotContain("more");
+        // the first ones printed alone, the count given: the same line without printing the other 817
+        assertThat(CauseEvidence.listed(nodes.subList(0, CauseEvidence.NAMED), nodes.size())).isEqualTo(line);
     }
 }
