@@ -527,6 +527,8 @@ class RealWorldAccuracyTest {
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
     static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
+            // batch 98, measured 12/12 on 2026-12-06 (session 30, at its merge, analyzer of 24c095f3, measured alone
+            // with batch 95 moved aside) before anyone looked at it: nothing to pin, sealed with batch 95
             // batch 95, measured 7/9 on 2026-12-06 (session 30, at its merge, analyzer of 78f487d9, measured alone)
             // before anyone looked at it, sealed for the next session: pinned by name only
             "gpu_hardware_fault/rocm-gpu-operator-docs-auto-unhealthy-device-test-exporter-marks-gpu-unhealthy-test-runner-gst-single-two-of-four-stress-actions-fail-testfailed-event-json-host-leto",
@@ -588,7 +590,7 @@ class RealWorldAccuracyTest {
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
         assertThat(outcomes).hasSizeGreaterThanOrEqualTo(2014);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(9);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(21);
     }
 
     @Test
