@@ -520,13 +520,20 @@ class RealWorldAccuracyTest {
             // other three planted faults open
             "readiness_failing/menraromial-container-k8s-french-course-part-3-defi-colis-four-planted-faults-postgres-cpu-100-pending-api-password-var-order-crashloop-worker-24mi-oomkilled-web-readiness-wrong-port",
             // batch 96: a pod 0/1 for 2 min, no probe event, then Ready: under the readiness grace
-            "readiness_failing/therustdeveloper-cka-notes-lab-4-killer-sh-style-exec-readiness-wget-service-am-i-ready-no-endpoints-pod-0-of-1-running-2m-then-second-pod-labelled-ready-1-of-1-listings-svc-and-ep");
+            "readiness_failing/therustdeveloper-cka-notes-lab-4-killer-sh-style-exec-readiness-wget-service-am-i-ready-no-endpoints-pod-0-of-1-running-2m-then-second-pod-labelled-ready-1-of-1-listings-svc-and-ep",
+            // tuning fixture of batch 97 (session 30, failing at gathering): kubelet eviction-manager journal lines
+            // without date or host, each cut at the reporter's terminal width: the reader takes nothing from them
+            "node_disk_pressure/k8s-74169-control-plane-disk-97-percent-full-kubelet-eviction-manager-reclaims-ephemeral-storage-evicts-etcd-static-pod-journal-lines-cut-by-terminal");
 
     /**
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
     static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
+            // batch 97, measured 18/20 on 2026-12-06 (session 30, at its merge, analyzer of 4c67b411, measured alone
+            // with batches 95 and 98 moved aside) before anyone looked at it: pinned by name only
+            "oom_killed/kube-cleanup-operator-34-demo-manifest-memory-limit-too-low-for-3500-pod-cluster-oomkilled-137-crashloopbackoff-state-block-bumped-to-100mi",
+            "readiness_failing/coredns-4714-centos-7-firewalld-running-coredns-v1-8-0-readiness-503-x5-pod-never-ready-events-table",
             // batch 98, measured 12/12 on 2026-12-06 (session 30, at its merge, analyzer of 24c095f3, measured alone
             // with batch 95 moved aside) before anyone looked at it: nothing to pin, sealed with batch 95
             // batch 95, measured 7/9 on 2026-12-06 (session 30, at its merge, analyzer of 78f487d9, measured alone)
@@ -589,8 +596,8 @@ class RealWorldAccuracyTest {
 
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
-        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(2014);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(21);
+        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(2016);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(41);
     }
 
     @Test
