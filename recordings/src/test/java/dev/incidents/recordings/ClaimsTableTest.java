@@ -4,7 +4,6 @@ import dev.incidents.schemas.KubeEvent;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,15 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * volume controller's event for its state where the paste proves it, and nothing where the claim may be waiting.
  */
 class ClaimsTableTest {
-    private static final ReadOptions OPTIONS = new ReadOptions("test", Instant.parse("2025-01-01T00:00:00Z"));
-
-    private final List<Rejection> rejections = new ArrayList<>();
-
-    private List<KubeEvent> events(String text) {
-        List<KubeEvent> events = Recordings.read("paste.txt", text, OPTIONS, rejections::add).stream()
-                .map(Recorded::value).filter(KubeEvent.class::isInstance).map(KubeEvent.class::cast).toList();
-        assertThat(rejections).isEmpty();
-        return events;
+    private static List<KubeEvent> events(String text) {
+        return Fixtures.pastedEvents(text, Instant.parse("2025-01-01T00:00:00Z"));
     }
 
     /** data-on-eks#748: claims Pending with no class (their cells empty), one Bound beside them, a 1.29+ column after. */

@@ -4,22 +4,14 @@ import dev.incidents.schemas.KubeEvent;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Event tables whose rows do not name their object in a column: the messages kubectl prints say whose they are. */
 class EventsTableTest {
-    private static final ReadOptions OPTIONS = new ReadOptions("test", Instant.parse("2025-01-01T00:00:00Z"));
-
-    private final List<Rejection> rejections = new ArrayList<>();
-
-    private List<KubeEvent> events(String text) {
-        List<KubeEvent> events = Recordings.read("paste.txt", text, OPTIONS, rejections::add).stream()
-                .map(Recorded::value).filter(KubeEvent.class::isInstance).map(KubeEvent.class::cast).toList();
-        assertThat(rejections).isEmpty();
-        return events;
+    private static List<KubeEvent> events(String text) {
+        return Fixtures.pastedEvents(text, Instant.parse("2025-01-01T00:00:00Z"));
     }
 
     /**

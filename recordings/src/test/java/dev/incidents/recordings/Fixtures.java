@@ -27,15 +27,25 @@ final class Fixtures {
         }
     }
 
+    /** The events a pasted text is read into (other records left out); a rejection fails the test. */
+    static java.util.List<dev.incidents.schemas.KubeEvent> pastedEvents(String text, java.time.Instant now) {
+        return pasted(text, now).stream().map(Recorded::value).filter(dev.incidents.schemas.KubeEvent.class::isInstance)
+                .map(dev.incidents.schemas.KubeEvent.class::cast).toList();
+    }
+
     /** The pods a pasted text is read into; a rejection fails the test. */
     static java.util.List<dev.incidents.schemas.PodSnapshot> pastedPods(String text, java.time.Instant now) {
+        return pasted(text, now).stream().map(r -> (dev.incidents.schemas.PodSnapshot) r.value()).toList();
+    }
+
+    private static java.util.List<Recorded> pasted(String text, java.time.Instant now) {
         java.util.List<Rejection> rejections = new java.util.ArrayList<>();
         java.util.List<Recorded> records = Recordings.read("paste.txt", text, new ReadOptions("test", now),
                 rejections::add);
         if (!rejections.isEmpty()) {
             throw new AssertionError("rejected: " + rejections);
         }
-        return records.stream().map(r -> (dev.incidents.schemas.PodSnapshot) r.value()).toList();
+        return records;
     }
 
     static JsonNode parse(String json) {
