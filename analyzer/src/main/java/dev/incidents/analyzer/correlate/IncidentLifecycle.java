@@ -42,6 +42,9 @@ import java.util.TreeSet;
  *   <li>RESOLVED when every failing object recovered, shown by a signal no older than the incident's latest evidence
  *       (the resolution says which), after the quiet period without new failure evidence, or when a later-phase
  *       incident of the same workload opens (superseded; the new one {@code follows} it);</li>
+ *   <li>a candidate only guesses support ({@link Clue#guess()}: an unexplained pull failure read as a missing image)
+ *       waits at least the default grace, gives way to any candidate of its phase the evidence proves, and, open, is
+ *       superseded when such a one opens; a guess never holds back what evidence proved;</li>
  *   <li>an id that opens again after RESOLVED gets {@code occurrence + 1}.</li>
  * </ul>
  * Time is the event time handed in ({@code now}); nothing here reads a clock.

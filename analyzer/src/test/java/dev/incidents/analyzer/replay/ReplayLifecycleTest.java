@@ -113,6 +113,29 @@ class ReplayLifecycleTest {
         }
     }
 
+    /**
+     * A guess that opened (the back-off lasted its grace with nothing saying why) is superseded once the kubelet's own
+     * error, proving another reason, opens its incident: RESOLVED "superseded by", which the new one follows.
+     */
+    @Test
+    void an_open_guess_is_superseded_when_the_proved_reason_opens() {
+        try (Replay replay = new Replay(AnalyzerConfig.defaults())) {
+            PodSnapshot pod = Kube.pod("triton", POD, NODE, T0, "Pending", Kube.waiting("ImagePullBackOff"), null, 0,
+                    false);
+            replay.pod("test/inference/" + POD, pod, T0);
+            replay.pod("test/inference/" + POD, pod, at(120));
+            replay.event(podEvent(POD, "Warning", "Failed", "Failed to pull image \"nvcr.io/nvidia/tritonserver:24.05\": "
+                    + "toomanyrequests: rate limit exceeded", at(300), "f-1", NODE), at(300));
+            replay.event(podEvent(POD, "Warning", "Failed", "Error: ImagePullBackOff", at(420), "f-2", NODE), at(420));
+            List<Incident> transitions = replay.finish().transitions();
+            assertThat(transitions).extracting(i -> i.getCategory() + " " + i.getStatus()).containsSubsequence(
+                    "IMAGE_NOT_FOUND OPEN", "IMAGE_NOT_FOUND RESOLVED", "IMAGE_PULL_FAILED OPEN");
+            Incident superseded = transitions.stream().filter(i -> i.getCategory().equals("IMAGE_NOT_FOUND")
+                    && i.getStatus() == IncidentStatus.RESOLVED).findFirst().orElseThrow();
+            assertThat(superseded.getResolution()).startsWith("superseded by");
+        }
+    }
+
     /** An explained failure that opened first is not superseded by the guess of a later, unexplained row. */
     @Test
     void a_guess_never_supersedes_what_the_evidence_proved() {
