@@ -138,8 +138,11 @@ public final class AnalyzerConfig {
     private final Map<String, String> values;
     /** Durations parsed once per key: the correlator reads grace and quiet period for every signal. */
     private final Map<String, Duration> durations = new java.util.concurrent.ConcurrentHashMap<>();
-    /** {@link #grace} per category, once: the lifecycle asks for it at every evaluation of every candidate. */
-    private final Map<Category, Duration> graces = java.util.Collections.synchronizedMap(new EnumMap<>(Category.class));
+    /**
+     * {@link #grace} per category ordinal, once: the lifecycle asks for it at every evaluation of every candidate. No
+     * lock: the settings never change, so two threads filling a slot at once store the same immutable Duration.
+     */
+    private final Duration[] graces = new Duration[Category.values().length];
     /** The keys given explicitly (not defaults). */
     private final java.util.Set<String> given;
 
@@ -232,10 +235,13 @@ public final class AnalyzerConfig {
     }
 
     public Duration grace(Category category) {
-        return graces.computeIfAbsent(category, c -> {
-            String key = GRACE_PREFIX + c.name();
-            return values.containsKey(key) ? durationOf(key) : CATEGORY_GRACE.get(c);
-        });
+        Duration grace = graces[category.ordinal()];
+        if (grace == null) {
+            String key = GRACE_PREFIX + category.name();
+            grace = values.containsKey(key) ? durationOf(key) : CATEGORY_GRACE.get(category);
+            graces[category.ordinal()] = grace;
+        }
+        return grace;
     }
 
     /**

@@ -522,8 +522,8 @@ final class DescribeEvents {
                 continue;
             }
             if (controllerKnown) {
-                String name = POD_SUFFIX.matcher(pod).replaceFirst("");
-                return name.isEmpty() ? null : new Subject(kind, namespace, name, node);
+                String name = controllerOf(pod);
+                return name == null ? null : new Subject(kind, namespace, name, node);
             }
             WorkloadName owner = WorkloadName.fromPodName(pod);
             if (owner.ambiguous()) {
@@ -553,11 +553,17 @@ final class DescribeEvents {
         }
         Matcher refused = REFUSED_POD.matcher(message);
         if (POD_CONTROLLERS.contains(kind) && refused.find()) {
-            String name = POD_SUFFIX.matcher(refused.group(1)).replaceFirst("");
-            return name.isEmpty() ? null : kind.toLowerCase(java.util.Locale.ROOT) + "/" + name;
+            String name = controllerOf(refused.group(1));
+            return name == null ? null : kind.toLowerCase(java.util.Locale.ROOT) + "/" + name;
         }
         Matcher scaled = SCALED_REPLICA_SET.matcher(message);
         return "Deployment".equals(kind) && scaled.find() ? "deployment/" + scaled.group(1) : null;
+    }
+
+    /** The controller that made {@code pod}: its name less what the controller appends; null when nothing is left. */
+    private static String controllerOf(String pod) {
+        String name = POD_SUFFIX.matcher(pod).replaceFirst("");
+        return name.isEmpty() ? null : name;
     }
 
     /** The kubelet's and node controller's node events: {@code Node node1 status is now: NodeHasDiskPressure}. */

@@ -141,7 +141,9 @@ public final class IncidentLifecycle {
             c.guessOnly = true;
             state.candidates.put(category.name(), c);
         }
-        c.guessOnly &= f.facts().clues().stream().anyMatch(Clue::guess);
+        if (c.guessOnly) {
+            c.guessOnly = f.facts().clues().stream().anyMatch(Clue::guess); // once proved, no clue is looked at again
+        }
         EvidenceLine same = null;
         for (EvidenceLine line : c.evidence) {
             if (line.key.equals(f.evidenceKey())) {
@@ -337,8 +339,13 @@ public final class IncidentLifecycle {
                 return true;
             }
         }
-        return c.guessOnly && state.candidates.values().stream().anyMatch(other -> other != c && !other.guessOnly
-                && (other.open || !recovered(other)) && phaseOf(other) == d.category().phase());
+        return c.guessOnly && state.candidates.values().stream().anyMatch(other -> givesWay(c, other)
+                && (other.open || !recovered(other)));
+    }
+
+    /** A candidate only guesses support gives way to one of its phase that evidence proves. */
+    private static boolean givesWay(Candidate guess, Candidate proved) {
+        return guess.guessOnly && !proved.guessOnly && phaseOf(guess) == phaseOf(proved);
     }
 
     private static Phase phaseOf(Candidate c) {
@@ -357,7 +364,7 @@ public final class IncidentLifecycle {
                 continue;
             }
             if (supersedes(category, other) || detectors.of(other).yieldsTo().contains(category)
-                    || o.guessOnly && !c.guessOnly && other.phase() == category.phase()) {
+                    || givesWay(o, c)) {
                 String otherId = subject.incidentId(other);
                 resolve(subject, state, o, detectors.of(other), now, view, store, out, "superseded by " + id);
                 follows = otherId;
@@ -413,7 +420,7 @@ public final class IncidentLifecycle {
         // period ending 30 s later) was an incident for a failure already resolved. New evidence starts a new one.
         state.candidates.values().removeIf(other -> !other.open && other.yielded
                 && (detectors.of(Category.valueOf(other.category)).yieldsTo().contains(d.category())
-                || other.guessOnly && phaseOf(other) == d.category().phase()));
+                || givesWay(other, c)));
     }
 
     private void update(Subject subject, Candidate c, Detector d, long now, SubjectView view, IncidentStore store,

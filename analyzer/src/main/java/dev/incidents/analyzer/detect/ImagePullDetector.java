@@ -48,11 +48,21 @@ public abstract class ImagePullDetector extends CategoryDetector {
             return Optional.empty();
         }
         Optional<ImagePullFailure> parsed = ImagePullFailure.parse(e.message());
-        if (parsed.isEmpty() || explained(parsed.get(), subject, e.pod()) != category()) {
+        if (parsed.isEmpty()) {
             return Optional.empty();
         }
+        Reading reading = reading(parsed.get(), subject, e.pod());
         // the explained failure's clue (rate limit, TLS, unreachable) picks the cause; an unexplained one is a guess
-        return Optional.of(Findings.of(e, facts(parsed.get(), subject, e.pod())));
+        return reading.category() != category() ? Optional.empty()
+                : Optional.of(Findings.of(e, reading.facts(parsed.get())));
+    }
+
+    /** The category a pull failure counts for, and whether it is a guess. */
+    private record Reading(Category category, boolean guess) {
+        /** The failure's facts, marked a guess when nothing said why the pull fails. */
+        Facts facts(ImagePullFailure failure) {
+            return guess ? failure.facts().withClue(Clue.PULL_UNEXPLAINED) : failure.facts();
+        }
     }
 
     /**
@@ -61,21 +71,13 @@ public abstract class ImagePullDetector extends CategoryDetector {
      * (a listing's {@code ImagePullBackOff}, the events cut to {@code Error: ErrImagePull}), most turn out to be a tag
      * or repository that does not exist. A failure that says why wins over the guess ({@code IncidentLifecycle}).
      */
-    private static Category explained(ImagePullFailure failure, SubjectView subject, Optional<String> pod) {
-        Optional<Category> podsLast = podsLast(subject, pod);
-        return !failure.causeKnown() ? podsLast.orElse(Category.IMAGE_NOT_FOUND)
-                : failure.deniedAlike() && podsLast.filter(Category.IMAGE_PULL_AUTH::equals).isPresent()
-                ? Category.IMAGE_PULL_AUTH : failure.category();
-    }
-
-    private static Optional<Category> podsLast(SubjectView subject, Optional<String> pod) {
-        return subject.pod(pod).map(p -> p.pullCategory).map(Category::valueOf);
-    }
-
-    /** The failure's facts, marked a guess when nothing said why the pull fails. */
-    private static Facts facts(ImagePullFailure failure, SubjectView subject, Optional<String> pod) {
-        return failure.causeKnown() || podsLast(subject, pod).isPresent() ? failure.facts()
-                : failure.facts().withClue(Clue.PULL_UNEXPLAINED);
+    private static Reading reading(ImagePullFailure failure, SubjectView subject, Optional<String> pod) {
+        Optional<Category> podsLast = subject.pod(pod).map(p -> p.pullCategory).map(Category::valueOf);
+        if (!failure.causeKnown()) {
+            return podsLast.map(c -> new Reading(c, false)).orElse(new Reading(Category.IMAGE_NOT_FOUND, true));
+        }
+        return new Reading(failure.deniedAlike() && podsLast.filter(Category.IMAGE_PULL_AUTH::equals).isPresent()
+                ? Category.IMAGE_PULL_AUTH : failure.category(), false);
     }
 
     /**
@@ -95,11 +97,12 @@ public abstract class ImagePullDetector extends CategoryDetector {
                     .or(() -> NOT_PULLABLE.contains(state.getReason())
                             ? ImagePullFailure.parse("Error: " + state.getReason()) : Optional.empty())
                     .orElseGet(() -> ImagePullFailure.unexplained(c.getImage(), state.getReason()));
-            if (explained(failure, subject, p.pod()) != category()) {
+            Reading reading = reading(failure, subject, p.pod());
+            if (reading.category() != category()) {
                 return Optional.empty();
             }
             return Optional.of(Findings.of(p, c, state.getReason(), message.isEmpty() ? "container " + c.getName()
-                    + " waiting in " + state.getReason() : message, facts(failure, subject, p.pod())));
+                    + " waiting in " + state.getReason() : message, reading.facts(failure)));
         }
         return Optional.empty();
     }

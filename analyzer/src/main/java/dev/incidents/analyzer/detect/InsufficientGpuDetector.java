@@ -55,7 +55,9 @@ public final class InsufficientGpuDetector extends SchedulingDetector {
             return List.of(CauseEvidence.proving(Clue.REQUEST_ABOVE_NODE_CAPACITY,
                     "the pod requests " + requested + " " + resource + ", the largest node offers " + offer.largest()));
         }
-        return List.of(CauseEvidence.proving(Clue.ALL_ADVERTISED_ALLOCATED, offer.advertised().size()
-                + " node(s) advertise " + offer.total() + " " + resource + ": " + CauseEvidence.listed(offer.advertising(CauseEvidence.NAMED), offer.advertised().size())));
+        int advertising = offer.advertised().size();
+        return List.of(CauseEvidence.proving(Clue.ALL_ADVERTISED_ALLOCATED, advertising + " node(s) advertise "
+                + offer.total() + " " + resource + ": "
+                + CauseEvidence.listed(offer.advertising(CauseEvidence.NAMED), advertising)));
     }
 }

@@ -48,7 +48,7 @@ public final class NodeUnits {
         if (printed == null) {
             List<String> lines = new ArrayList<>(size);
             for (int i = 0; i < size; i++) {
-                lines.add(nodes[i] + " (" + units[i] + ")");
+                lines.add(line(i));
             }
             printed = List.copyOf(lines);
         }
@@ -66,9 +66,13 @@ public final class NodeUnits {
         }
         List<String> lines = new ArrayList<>(limit);
         for (int i = 0; i < limit; i++) {
-            lines.add(nodes[i] + " (" + units[i] + ")");
+            lines.add(line(i));
         }
         return lines;
+    }
+
+    private String line(int i) {
+        return nodes[i] + " (" + units[i] + ")";
     }
 
     @Override
