@@ -92,6 +92,8 @@ final class DescribeDocuments {
         Field root = new Field(-1, "", null, start);
         List<Field> stack = new ArrayList<>(List.of(root));
         eventsHeader[0] = -1;
+        int firstIndent = copiedFirstLineIndent(lines, start, end);
+        boolean first = true;
         for (int i = start; i < end; i++) {
             String line = lines.get(i);
             if (line.isBlank()) {
@@ -103,7 +105,8 @@ final class DescribeDocuments {
             }
             Matcher m = FIELD.matcher(line);
             if (m.matches() && !m.group(2).contains("  ") && !m.group(2).endsWith(" ")) {
-                int indent = m.group(1).length();
+                int indent = first && firstIndent > 0 ? firstIndent : m.group(1).length();
+                first = false;
                 while (stack.size() > 1 && (stack.get(stack.size() - 1).indent >= indent
                         || isLeaf(stack.get(stack.size() - 1)))) {
                     stack.remove(stack.size() - 1);
@@ -119,6 +122,49 @@ final class DescribeDocuments {
             }
         }
         return root;
+    }
+
+    /**
+     * The indentation a pasted first line lost: a selection that starts at its first word drops the line's leading
+     * spaces ({@code State:          Waiting} at column 0 above {@code      Reason: CrashLoopBackOff}, then
+     * {@code    Last State:     Terminated} at column 4). A first field at column 0 whose next field is deeper, followed
+     * later by a field between the two (a sibling of the first, as its dedent shows), stood at that field's column; 0
+     * (as pasted) otherwise.
+     */
+    private static int copiedFirstLineIndent(List<String> lines, int start, int end) {
+        int firstAt = -1;
+        int next = -1;
+        int sibling = Integer.MAX_VALUE;
+        for (int i = start; i < end; i++) {
+            String line = lines.get(i);
+            if (line.isBlank()) {
+                continue;
+            }
+            if (EventsTable.DESCRIBE_HEADER.matcher(line).matches()) {
+                break;
+            }
+            Matcher m = FIELD.matcher(line);
+            if (!m.matches() || m.group(2).contains("  ") || m.group(2).endsWith(" ")) {
+                continue;
+            }
+            int indent = m.group(1).length();
+            if (firstAt < 0) {
+                if (indent > 0) {
+                    return 0;
+                }
+                firstAt = i;
+            } else if (next < 0) {
+                if (indent == 0) {
+                    return 0;
+                }
+                next = indent;
+            } else if (indent > 0 && indent < next) {
+                sibling = Math.min(sibling, indent);
+            } else if (indent == 0) {
+                break;
+            }
+        }
+        return sibling == Integer.MAX_VALUE ? 0 : sibling;
     }
 
     /**

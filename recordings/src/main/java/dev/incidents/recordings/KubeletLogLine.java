@@ -28,7 +28,9 @@ import java.util.regex.Pattern;
  * {@code Error syncing pod <uid> ("name_ns(uid)"), skipping: <err>}, {@code StartContainer "<id>" from runtime service
  * failed: <err>},
  * {@code createPodSandbox for pod "name_ns(uid)" failed: <err>}, {@code PullImage "x" from image service failed: <err>}
- * and {@code Unable to mount volumes for pod "name_ns(uid)": <err>}.
+ * and {@code Unable to mount volumes for pod "name_ns(uid)": <err>}. The volume manager's retry line in every version,
+ * {@code nestedpendingoperations.go] Operation for "..." failed. No retries permitted until ... Error: "MountVolume.SetUp
+ * failed for volume \"x\" (UniqueName: ...) pod \"name\" (UID: ...) : <err>"}, is the pod's {@code FailedMount}.
  */
 final class KubeletLogLine {
     private static final Pattern STRUCTURED = Pattern.compile(
@@ -55,6 +57,20 @@ final class KubeletLogLine {
      */
     private static final Pattern LEGACY_START = Pattern.compile("StartContainer \"[0-9a-f]+\" from runtime service "
             + "failed: (.+)$");
+    /**
+     * The volume manager's failed operation and its back-off ({@code nestedpendingoperations.go}), its error quoted
+     * (Go's {@code %q}) in some versions and bare in others: a mount or block-device map failure of a pod's volume.
+     * Tear-downs are not: they fail after the pod is gone.
+     */
+    private static final Pattern VOLUME_OPERATION = Pattern.compile("Operation for \".*\" failed\\. No retries "
+            + "permitted until .*?\\(durationBeforeRetry [^)]*\\)\\. Error: (\"?)((?:MountVolume|MapVolume)\\.\\w+ failed .*)$");
+    /**
+     * The detailed error the kubelet logs ({@code <op> failed for volume "v" (UniqueName: "...") pod "name" (UID:
+     * "...") : <err>}); the event it records drops the unique name and the pod ({@code <op> failed for volume "v" :
+     * <err>}).
+     */
+    private static final Pattern VOLUME_ERROR = Pattern.compile("^(\\S+ failed for volume \"[^\"]*\")"
+            + "(?: \\(UniqueName: \"[^\"]*\"\\))?(?: pod \"([a-z0-9][-a-z0-9.]*)\" \\(UID: \"[^\"]*\"\\))?(.*)$");
     /** The gRPC status the runtime's answer is wrapped in; the kubelet's event gives the description alone. */
     private static final Pattern RPC_STATUS = Pattern.compile("^rpc error: code = \\w+ desc = ");
     /** Before 1.20: {@code PullImage "x" from image service failed: <err>} (no pod named). */
@@ -97,6 +113,11 @@ final class KubeletLogLine {
         if (mount.find()) {
             return new EventsTable.Row(lineNumber, mount.group(2), "Warning", "FailedMount", QuotedEvent.age(line, now),
                     from, "pod/" + mount.group(1), mount.group().strip(), null, null);
+        }
+        Matcher volume = VOLUME_OPERATION.matcher(line);
+        if (volume.find()) {
+            return volumeFailure(lineNumber, volume.group(1).isEmpty() ? volume.group(2) : quoted(volume.group(2)),
+                    QuotedEvent.age(line, now), from);
         }
         Matcher legacy = LEGACY_SYNC.matcher(line);
         if (legacy.find()) {
@@ -195,6 +216,24 @@ final class KubeletLogLine {
             default -> new EventsTable.Row(lineNumber, namespace, "Warning", "FailedSync", age, from, pod,
                     "Error syncing pod, skipping: " + err, null, null);
         };
+    }
+
+    /**
+     * The event of a failed volume operation ({@link #VOLUME_ERROR}): {@code FailedMount}, {@code FailedMapVolume} for
+     * a block device; on the pod the error names, its namespace unknown (the line does not print it).
+     */
+    private static EventsTable.Row volumeFailure(long lineNumber, String err, String age, String from) {
+        Matcher m = VOLUME_ERROR.matcher(err.strip());
+        String message = m.matches() ? m.group(1) + m.group(3) : err.strip();
+        String pod = m.matches() && m.group(2) != null ? "pod/" + m.group(2) : null;
+        return new EventsTable.Row(lineNumber, null, "Warning", err.startsWith("MapVolume") ? "FailedMapVolume"
+                : "FailedMount", age, from, pod, message, null, null);
+    }
+
+    /** A {@code %q}-quoted value with its closing quote, unquoted; cut lines (no closing quote) unquoted as far as they go. */
+    private static String quoted(String value) {
+        String v = value.endsWith("\"") && !value.endsWith("\\\"") ? value.substring(0, value.length() - 1) : value;
+        return unquote(v);
     }
 
     /** The {@code Failed} event's message for a container the runtime could not start. */

@@ -199,6 +199,41 @@ class ContainerTerminationTest {
     }
 
     /**
+     * lwolf/kube-cleanup-operator#34: a state block whose first line lost its indentation in the copy (the selection
+     * began at its first word); {@code Last State} dedents below {@code State}'s fields, so it is State's sibling and
+     * the OOM kill is the last termination, not a field of the current state. A first line that is the parent of what
+     * follows keeps its column.
+     */
+    @Test
+    void aFirstLineCopiedWithoutItsIndentation() {
+        Container container = onlyContainer("""
+                State:          Waiting
+                      Reason:       CrashLoopBackOff
+                    Last State:     Terminated
+                      Reason:       OOMKilled
+                      Exit Code:    137
+                """);
+        assertThat(container.getState().getReason()).isEqualTo("CrashLoopBackOff");
+        assertThat(container.getLastState().getReason()).isEqualTo("OOMKilled");
+        assertThat(container.getLastState().getExitCode()).isEqualTo(137);
+
+        Container named = onlyContainer("""
+                triton:
+                    Container ID:   containerd://4f1c
+                    Image:          nvcr.io/nvidia/tritonserver:24.05-py3
+                    State:          Waiting
+                      Reason:       CrashLoopBackOff
+                    Last State:     Terminated
+                      Reason:       OOMKilled
+                      Exit Code:    137
+                    Restart Count:  4
+                """);
+        assertThat(named.getName()).isEqualTo("triton");
+        assertThat(named.getLastState().getReason()).isEqualTo("OOMKilled");
+        assertThat(named.getRestartCount()).isEqualTo(4);
+    }
+
+    /**
      * NVIDIA/nvidia-container-toolkit#30: the second init container's name line lost its indentation in the copy (after
      * the reporter's {@code ...}); it is still that container, not the end of the section.
      */

@@ -127,6 +127,52 @@ class LoggedEventTest {
     }
 
     /**
+     * The volume manager's retry line ({@code nestedpendingoperations.go}), the same in every kubelet version but for
+     * its error, quoted since about 1.11 (rke2#1793, an Azure Files page) and bare in others (a flannel journal): the
+     * pod's FailedMount with the message the kubelet records as the event (no unique name, no pod in it), on the pod
+     * the error names. A tear-down's failure is none (the pod is gone); a block device's map failure is FailedMapVolume.
+     */
+    @Test
+    void theVolumeManagersRetryLineIsThePodsFailedMount() {
+        KubeEvent quoted = onlyEvent("E0909 23:55:10.632727  3145 nestedpendingoperations.go:301] Operation for "
+                + "\"{volumeName:kubernetes.io/host-path/eac51eca-extra-mount-0 podName:eac51eca nodeName:}\" failed. No "
+                + "retries permitted until 2021-09-09 23:55:11.13267816 +0000 UTC m=+26.909590544 (durationBeforeRetry "
+                + "500ms). Error: \"MountVolume.SetUp failed for volume \\\"extra-mount-0\\\" (UniqueName: "
+                + "\\\"kubernetes.io/host-path/eac51eca-extra-mount-0\\\") pod \\\"kube-apiserver-ip-172-31-21-153\\\" "
+                + "(UID: \\\"eac51eca\\\") : hostPath type check failed: /home/ubuntu/otherfile.yaml is not a directory\"\n");
+        assertThat(quoted.getReason()).isEqualTo("FailedMount");
+        assertThat(quoted.getType()).isEqualTo("Warning");
+        assertThat(quoted.getInvolvedObject().getName()).isEqualTo("kube-apiserver-ip-172-31-21-153");
+        assertThat(quoted.getMessage()).isEqualTo("MountVolume.SetUp failed for volume \"extra-mount-0\" : hostPath type "
+                + "check failed: /home/ubuntu/otherfile.yaml is not a directory");
+
+        KubeEvent bare = onlyEvent("Jul 26 11:59:55 localhost kubelet[64483]: E0726 11:59:55.606990   64483 "
+                + "nestedpendingoperations.go:335] Operation for \"{volumeName:kubernetes.io/configmap/5cb41e8e-flannel-cfg "
+                + "podName:5cb41e8e nodeName:}\" failed. No retries permitted until 2025-07-26 11:59:56.10695987 -0700 PDT "
+                + "m=+3.018131295 (durationBeforeRetry 500ms). Error: MountVolume.SetUp failed for volume \"flannel-cfg\" "
+                + "(UniqueName: \"kubernetes.io/configmap/5cb41e8e-flannel-cfg\") pod \"kube-flannel-ds-x7k2p\" (UID: "
+                + "\"5cb41e8e\") : failed to sync configmap cache: timed out waiting for the condition\n");
+        assertThat(bare.getInvolvedObject().getName()).isEqualTo("kube-flannel-ds-x7k2p");
+        assertThat(bare.getMessage()).isEqualTo("MountVolume.SetUp failed for volume \"flannel-cfg\" : failed to sync "
+                + "configmap cache: timed out waiting for the condition");
+
+        KubeEvent device = onlyEvent("E0108 15:44:58.498052   14927 nestedpendingoperations.go:267] Operation for "
+                + "\"\\\"kubernetes.io/rbd/k8s-rbd:pvc-e304\"\" failed. No retries permitted until 2020-01-08 "
+                + "15:47:00.498014981 +0100 CET m=+619493.508747496 (durationBeforeRetry 2m2s). Error: \"MapVolume.SetUpDevice "
+                + "failed for volume \\\"pvc-e27f\\\" (UniqueName: \\\"kubernetes.io/rbd/k8s-rbd:pvc-e304\\\") pod "
+                + "\\\"gitlab-ce-1-j7lph\\\" (UID: \\\"69151c2c\\\") : rbd: map failed exit status 110\"\n");
+        assertThat(device.getReason()).isEqualTo("FailedMapVolume");
+        assertThat(device.getInvolvedObject().getName()).isEqualTo("gitlab-ce-1-j7lph");
+
+        assertThat(Recordings.read("kubelet.log", "E0926 19:59:39.977461   54420 nestedpendingoperations.go:262] Operation for "
+                + "\"\\\"kubernetes.io/secret/30f3-default-token-6tpnm\\\" (\\\"30f3\\\")\" failed. No retries "
+                + "permitted until 2017-09-26 19:59:41.977419403 +0800 CST (durationBeforeRetry 2s). Error: "
+                + "UnmountVolume.TearDown failed for volume \"default-token-6tpnm\" (UniqueName: "
+                + "\"kubernetes.io/secret/30f3-default-token-6tpnm\") pod \"30f3\" (UID: \"30f3\") : remove: device or "
+                + "resource busy\n", OPTIONS, rejections::add)).isEmpty();
+    }
+
+    /**
      * chea-young's notes (syslog's copy, no process id) and a structured kubelet: its log of why the node is not Ready
      * is the node's NotReady, with the message it sets on the Ready condition (runtime network, PLEG); a klog line
      * without a journal's host is an unnamed node's, or the host's that the command printing it ran on.
