@@ -523,23 +523,20 @@ class RealWorldAccuracyTest {
             "readiness_failing/therustdeveloper-cka-notes-lab-4-killer-sh-style-exec-readiness-wget-service-am-i-ready-no-endpoints-pod-0-of-1-running-2m-then-second-pod-labelled-ready-1-of-1-listings-svc-and-ep",
             // tuning fixture of batch 97 (session 30, failing at gathering): kubelet eviction-manager journal lines
             // without date or host, each cut at the reporter's terminal width: the reader takes nothing from them
-            "node_disk_pressure/k8s-74169-control-plane-disk-97-percent-full-kubelet-eviction-manager-reclaims-ephemeral-storage-evicts-etcd-static-pod-journal-lines-cut-by-terminal");
+            "node_disk_pressure/k8s-74169-control-plane-disk-97-percent-full-kubelet-eviction-manager-reclaims-ephemeral-storage-evicts-etcd-static-pod-journal-lines-cut-by-terminal",
+            // batch 95 (session 30, measured 7/9, moved in in session 31): the AMD GPU operator's test runner records
+            // its verdict (`TestFailed`, RVS stress actions failed) on its own test pod, naming the node only in the
+            // event's source host and labels; no reporter of a node's GPU health words it so
+            "gpu_hardware_fault/rocm-gpu-operator-docs-auto-unhealthy-device-test-exporter-marks-gpu-unhealthy-test-runner-gst-single-two-of-four-stress-actions-fail-testfailed-event-json-host-leto",
+            // batch 97 (session 30, measured 18/20, moved in in session 31): five readiness failures in the pod's first
+            // 40 s, the paste 41 s after its start: under the readiness grace (5 min) that keeps slow starts clean
+            "readiness_failing/coredns-4714-centos-7-firewalld-running-coredns-v1-8-0-readiness-503-x5-pod-never-ready-events-table");
 
     /**
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
-    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
-            // batch 97, measured 18/20 on 2026-12-06 (session 30, at its merge, analyzer of 4c67b411, measured alone
-            // with batches 95 and 98 moved aside) before anyone looked at it: pinned by name only
-            "oom_killed/kube-cleanup-operator-34-demo-manifest-memory-limit-too-low-for-3500-pod-cluster-oomkilled-137-crashloopbackoff-state-block-bumped-to-100mi",
-            "readiness_failing/coredns-4714-centos-7-firewalld-running-coredns-v1-8-0-readiness-503-x5-pod-never-ready-events-table",
-            // batch 98, measured 12/12 on 2026-12-06 (session 30, at its merge, analyzer of 24c095f3, measured alone
-            // with batch 95 moved aside) before anyone looked at it: nothing to pin, sealed with batch 95
-            // batch 95, measured 7/9 on 2026-12-06 (session 30, at its merge, analyzer of 78f487d9, measured alone)
-            // before anyone looked at it, sealed for the next session: pinned by name only
-            "gpu_hardware_fault/rocm-gpu-operator-docs-auto-unhealthy-device-test-exporter-marks-gpu-unhealthy-test-runner-gst-single-two-of-four-stress-actions-fail-testfailed-event-json-host-leto",
-            "volume_mount_failed/rke2-1793-kube-apiserver-extra-mount-given-a-file-hostpath-type-check-not-a-directory-static-pod-never-starts-kubelet-nestedpendingoperations-line");
+    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of();
 
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
@@ -596,8 +593,8 @@ class RealWorldAccuracyTest {
 
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
-        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(2016);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(41);
+        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(2057);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(0); // batches 95, 97 and 98 moved in; the next ones gathered
     }
 
     @Test
