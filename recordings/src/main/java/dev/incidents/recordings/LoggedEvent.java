@@ -233,8 +233,17 @@ final class LoggedEvent {
      */
     private static String loggingNode(String line) {
         String host = journalHost(line);
-        return host != null ? host : KLOG_HEADER.matcher(line).lookingAt() ? Unnamed.NODE : null;
+        return host != null ? host : KLOG_HEADER.matcher(line).lookingAt() || CUT_KLOG_HEADER.matcher(line).lookingAt()
+                ? Unnamed.NODE : null;
     }
+
+    /**
+     * A klog header cut down by whoever pasted it: the journal's date and host trimmed off the left
+     * ({@code kubelet[27516]: W0216 eviction_manager.go:329] }), the time and thread id left out; its source file and
+     * line ({@code eviction_manager.go:329]}) still say it is the component's own log. No node is named.
+     */
+    private static final Pattern CUT_KLOG_HEADER = Pattern.compile(
+            "^\\s*(?:[\\w.-]+(?:\\[\\d+])?:\\s+)?[IWEF]\\d{4}(?: [\\d:]{8}(?:\\.\\d+)?)?(?:\\s+\\d+)? [\\w.-]+\\.go:\\d+] ");
 
     /**
      * Whether {@code line} starts a log record of its own (a journal's or klog's header, the kernel's {@code [44930.378157]}
@@ -242,7 +251,7 @@ final class LoggedEvent {
      */
     static boolean startsRecord(String line) {
         return JOURNAL_KUBELET.matcher(line).find() || KLOG_HEADER.matcher(line).lookingAt()
-                || DMESG_TIME.matcher(line).lookingAt();
+                || CUT_KLOG_HEADER.matcher(line).lookingAt() || DMESG_TIME.matcher(line).lookingAt();
     }
 
     private static final Pattern DMESG_TIME = Pattern.compile("^\\s*\\[\\s*\\d+\\.\\d{6}\\] ");

@@ -25,7 +25,8 @@ class LoggedEventTest {
     /**
      * The eviction manager's lines beyond a {@code kubelet[pid]} journal line: a month in the host's locale and the
      * structured form (kubernetes#129616), the kubelet under another process (OpenShift 3's {@code dockerd-current},
-     * catasb#201), and klog lines alone, whose node is not named (k3s#888). Each log line is a record of its own,
+     * catasb#201), and klog lines alone, whose node is not named (k3s#888), even cut down to the process and the
+     * source file (kubernetes#74169). Each log line is a record of its own,
      * however long: the next one's header is no continuation of it.
      */
     @Test
@@ -48,6 +49,17 @@ class LoggedEventTest {
         assertThat(klog).extracting(r -> ((KubeEvent) r.value()).getMessage())
                 .containsExactly("Attempting to reclaim ephemeral-storage", "Attempting to reclaim ephemeral-storage");
         assertThat(klog).extracting(r -> ((KubeEvent) r.value()).getInvolvedObject().getName())
+                .containsOnly(Unnamed.NODE);
+
+        // kubernetes#74169: the journal's date and host trimmed off, the klog time and thread id too
+        List<Recorded> cut = Recordings.read("journal.txt", """
+                kubelet[27516]: W0216 eviction_manager.go:329] eviction manager: attempting to reclaim ephemeral-storage
+                kubelet[27516]: I0216 eviction_manager.go:340] eviction manager: must evict pod(s) to reclaim ephemeral-storage
+                kubelet[27516]: I0216 eviction_manager.go:358] eviction manager: pods ranked for eviction: etcd-m1_kube-system(939d
+                """, OPTIONS, rejections::add);
+        assertThat(cut).extracting(r -> ((KubeEvent) r.value()).getReason())
+                .containsExactly("EvictionThresholdMet", "EvictionThresholdMet");
+        assertThat(cut).extracting(r -> ((KubeEvent) r.value()).getInvolvedObject().getName())
                 .containsOnly(Unnamed.NODE);
 
         assertThat(Recordings.read("notes.txt", "the eviction manager: attempting to reclaim space is in the logs\n",

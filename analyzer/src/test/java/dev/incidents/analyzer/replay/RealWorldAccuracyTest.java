@@ -521,9 +521,6 @@ class RealWorldAccuracyTest {
             "readiness_failing/menraromial-container-k8s-french-course-part-3-defi-colis-four-planted-faults-postgres-cpu-100-pending-api-password-var-order-crashloop-worker-24mi-oomkilled-web-readiness-wrong-port",
             // batch 96: a pod 0/1 for 2 min, no probe event, then Ready: under the readiness grace
             "readiness_failing/therustdeveloper-cka-notes-lab-4-killer-sh-style-exec-readiness-wget-service-am-i-ready-no-endpoints-pod-0-of-1-running-2m-then-second-pod-labelled-ready-1-of-1-listings-svc-and-ep",
-            // tuning fixture of batch 97 (session 30, failing at gathering): kubelet eviction-manager journal lines
-            // without date or host, each cut at the reporter's terminal width: the reader takes nothing from them
-            "node_disk_pressure/k8s-74169-control-plane-disk-97-percent-full-kubelet-eviction-manager-reclaims-ephemeral-storage-evicts-etcd-static-pod-journal-lines-cut-by-terminal",
             // batch 95 (session 30, measured 7/9, moved in in session 31): the AMD GPU operator's test runner records
             // its verdict (`TestFailed`, RVS stress actions failed) on its own test pod, naming the node only in the
             // event's source host and labels; no reporter of a node's GPU health words it so
