@@ -533,7 +533,13 @@ class RealWorldAccuracyTest {
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
-    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of();
+    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
+            // batch 101, measured 16/20 on 2026-12-06 (session 31, at its merge, analyzer of f9e2c46d, measured alone)
+            // before anyone looked at it: pinned by name only
+            "healthy/triton-tutorials-eks-multinode-trtllm-leaderworkerset-hpa-min-2-second-replica-pending-insufficient-gpu-and-efa-triggered-scale-up-2-to-4-then-running",
+            "oom_killed/rectcircle-blog-k8s-work-process-high-load-case1-2-pid-1-allocates-2500mb-against-2g-limit-oomkilled-then-crashloop-sidecar-p2-unaffected-hash-commented-output",
+            "pod_evicted/rectcircle-blog-k8s-work-process-high-load-case2-k3s-eviction-hard-memory-available-12gi-four-pods-under-limit-node-low-on-memory-case2-2-evicted-hash-commented-output",
+            "readiness_failing/redhat-scholars-debug-microservices-running-and-not-ready-hello-fix-2-0-0-readiness-q-health-ready-refused-configmap-url-invalid-0-of-1-running-get-events-sorted");
 
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
@@ -590,8 +596,8 @@ class RealWorldAccuracyTest {
 
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
-        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(2057);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(0); // batches 95, 97 and 98 moved in; the next ones gathered
+        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(2059);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(20);
     }
 
     @Test
