@@ -20,8 +20,14 @@ final class KubectlCommands {
     /** A kubectl command anywhere in the paste (oc too): {@code kubectl --context live-0 -n monitoring get deployments}. */
     static final Pattern ANY_COMMAND = Pattern.compile("(?m)" + KUBECTL + "\\s[^\\n]*");
 
-    /** A command line's start: a shell prompt ({@code user@host:~$ }) or a shell trace's {@code +}, or nothing. */
-    private static final String PROMPT = "^\\s*(?:\\S*[$#>%]\\s+|\\+{1,2}\\s+)?";
+    /**
+     * A command line's start: a shell prompt ({@code user@host:~$ }) or a shell trace's {@code +}, or nothing; then
+     * what kubectl is run under, if anything: {@code sudo} (a k3s node's kubeconfig is root's), k3s's and MicroK8s'
+     * bundled kubectl ({@code k3s kubectl}, {@code microk8s kubectl}, {@code microk8s.kubectl}), {@code minikube
+     * kubectl --}.
+     */
+    private static final String PROMPT = "^\\s*(?:\\S*[$#>%]\\s+|\\+{1,2}\\s+)?"
+            + "(?:(?:sudo(?:\\s+-\\S+)*|k3s|microk8s|minikube)\\s+|microk8s\\.)*";
     private static final Pattern COMMAND_LINE = Pattern.compile(PROMPT + KUBECTL + "\\s.*");
 
     private KubectlCommands() {

@@ -232,7 +232,8 @@ final class PodsTable {
                     first = row;
                 } else {
                     onePod &= first.name().equals(row.name());
-                    oneWorkload &= WorkloadName.fromPodName(first.name()).equals(WorkloadName.fromPodName(row.name()));
+                    oneWorkload &= WorkloadName.fromPodName(first.name()).equals(WorkloadName.fromPodName(row.name()))
+                            && failure(first.status()).equals(failure(row.status()));
                 }
                 last = onePod ? row : last;
             }
@@ -255,6 +256,18 @@ final class PodsTable {
         }
         Row only = onlyFailingPodsLastRow(tables, row -> row.status() != null && statuses.contains(row.status()));
         return only == null ? null : new DescribeEvents.Subject("Pod", only.namespace(), only.name(), only.node());
+    }
+
+    /**
+     * What a STATUS cell says went wrong, one word for the statuses of one failure: replicas of one workload failing
+     * alike (evicted one after another, crash-looping) share it; a Pending one beside a crash-looping one (bare pods
+     * {@code memory-demo-2} and {@code memory-demo-3} named like one StatefulSet's) does not.
+     */
+    private static String failure(String status) {
+        if (status == null) {
+            return "";
+        }
+        return PULLING.contains(status) ? "pulling" : RESTARTING.contains(status) ? "restarting" : status;
     }
 
     private static final Set<String> PULLING = Set.of("ErrImagePull", "ImagePullBackOff", "InvalidImageName",

@@ -17,6 +17,52 @@ class KubectlCommandsTest {
     }
 
     /**
+     * A command line run under what a node's kubectl comes with: {@code sudo} (k3s's kubeconfig is root's), k3s's and
+     * MicroK8s' bundled kubectl, minikube's; the words of a sentence that mentions kubectl are no command line.
+     */
+    @Test
+    void aCommandRunUnderSudoOrABundledKubectl() {
+        assertThat(KubectlCommands.isCommandLine("sudo kubectl describe pod case1-2")).isTrue();
+        assertThat(KubectlCommands.isCommandLine("$ sudo -E kubectl get pods -A")).isTrue();
+        assertThat(KubectlCommands.isCommandLine("sudo k3s kubectl get events -n kube-system")).isTrue();
+        assertThat(KubectlCommands.isCommandLine("microk8s kubectl get pods")).isTrue();
+        assertThat(KubectlCommands.isCommandLine("ubuntu@node:~$ microk8s.kubectl describe node node")).isTrue();
+        assertThat(KubectlCommands.isCommandLine("minikube kubectl -- get pods -A")).isTrue();
+        assertThat(KubectlCommands.isCommandLine("then run kubectl get pods again")).isFalse();
+        assertThat(KubectlCommands.commandsNamespace("sudo kubectl get pods -n gpu-operator\n")).isEqualTo("gpu-operator");
+    }
+
+    /**
+     * A blog's output commented out line by line under the {@code sudo kubectl} commands that printed it, a manifest
+     * in a fence above: the commented lines under each command are its output (rectcircle's blog).
+     */
+    @Test
+    void outputCommentedUnderASudoCommand() {
+        java.util.List<Recorded> records = Recordings.read("post.md", """
+                ```yaml
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: case1-2
+                spec:
+                  containers:
+                  - name: p1
+                    image: busybox:1.36
+                ```
+
+                ```bash
+                sudo kubectl get pod case1-2
+                # NAME      READY   STATUS             RESTARTS      AGE
+                # case1-2   1/2     CrashLoopBackOff   4 (72s ago)   2m42s
+                ```
+                """, new ReadOptions("test", java.time.Instant.parse("2023-08-06T11:55:22Z")), r -> { });
+        assertThat(records).extracting(r -> ((dev.incidents.schemas.PodSnapshot) r.value()).getName())
+                .contains("case1-2");
+        assertThat(records).extracting(r -> ((dev.incidents.schemas.PodSnapshot) r.value()).getContainers().get(0)
+                .getState().getReason()).contains("CrashLoopBackOff");
+    }
+
+    /**
      * u7k4rs6's session-10 page: the commands run name session10-broken; a sentence quoting another command (and its
      * namespace) is prose, not what was run.
      */

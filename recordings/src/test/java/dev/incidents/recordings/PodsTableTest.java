@@ -765,4 +765,28 @@ class PodsTableTest {
                     assertThat(e.getNamespace()).isEqualTo("colis");
                 });
     }
+
+    /**
+     * sina14's day-16 notes: bare pods named like one StatefulSet's (memory-demo-2 crash-looping, memory-demo-3
+     * Pending) beside a headless Events table of a FailedScheduling: replicas failing differently are not one failure,
+     * so the verdict is the Pending pod's, not the first failing pod's.
+     */
+    @Test
+    void aVerdictBesidePodsFailingDifferentlyIsThePendingOnes() {
+        List<Recorded> records = read("""
+                root@localhost:~# kubectl get pod -n mem-example
+                NAME            READY   STATUS             RESTARTS     AGE
+                memory-demo     1/1     Running            0            17m
+                memory-demo-2   0/1     CrashLoopBackOff   7 (3m ago)   14m
+                memory-demo-3   0/1     Pending            0            20s
+
+                Events:
+                  Type     Reason            Age   From               Message
+                  ----     ------            ----  ----               -------
+                  Warning  FailedScheduling  86s   default-scheduler  0/3 nodes are available: 1 Insufficient memory, 1 node(s) had untolerated taint {gpu: true}.
+                """);
+        assertThat(records).filteredOn(r -> r.value() instanceof dev.incidents.schemas.KubeEvent)
+                .extracting(r -> ((dev.incidents.schemas.KubeEvent) r.value()).getInvolvedObject().getName())
+                .containsExactly("memory-demo-3");
+    }
 }

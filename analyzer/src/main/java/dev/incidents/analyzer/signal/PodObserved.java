@@ -51,8 +51,26 @@ public record PodObserved(PodSnapshot snapshot, Instant time) implements Signal 
                 && !snapshot.getContainers().isEmpty() && snapshot.getContainers().stream().allMatch(Container::getReady);
     }
 
+    /**
+     * Bound to a node: named on it, {@code PodScheduled} True, or seen past scheduling where only a bound pod gets
+     * (phase Running or Succeeded, a container that ran): a listing row without a NODE column says no more.
+     */
     public boolean isScheduled() {
-        return node().isPresent() || conditionTrue("PodScheduled");
+        if (node().isPresent() || conditionTrue("PodScheduled") || "Running".equals(snapshot.getPhase())
+                || "Succeeded".equals(snapshot.getPhase())) {
+            return true;
+        }
+        return ran(snapshot.getContainers()) || ran(snapshot.getInitContainers());
+    }
+
+    private static boolean ran(java.util.List<Container> containers) {
+        for (Container c : containers) {
+            String kind = c.getState() == null ? null : c.getState().getKind();
+            if ("running".equalsIgnoreCase(kind) || "terminated".equalsIgnoreCase(kind)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Every app container running (not waiting, not terminated). */
