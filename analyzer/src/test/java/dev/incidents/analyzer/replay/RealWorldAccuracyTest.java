@@ -529,19 +529,24 @@ class RealWorldAccuracyTest {
             // did not count as scheduled (which kept scale-ups that worked open: gretelai, batch 101's triton-tutorials)
             "node_selector_mismatch/hzlnqodrey-killer-shell-cka-simulators-40days-day15-kind-redis-aff-required-node-affinity-disktype-ssd-no-worker-labelled-pending-lone-event-row-then-label-running",
             "node_selector_mismatch/ibtisam-nectar-killercoda-frontend-pod-node-affinity-nodename-frontend-but-node-labelled-frontendnodes-events-then-relabel-running",
-            "untolerated_taint/vmahilevskyi-mastering-k8s-lesson-1-codespaces-hand-built-control-plane-uninitialized-taint-scheduler-klog-line-then-toleration-added-get-all-running");
+            "untolerated_taint/vmahilevskyi-mastering-k8s-lesson-1-codespaces-hand-built-control-plane-uninitialized-taint-scheduler-klog-line-then-toleration-added-get-all-running",
+            // batch 101 (session 31, measured 16/20, moved in in session 31): bare pods named like a StatefulSet's
+            // (case1-2, case2-2 beside case2-1, -3, -4, no -0): the name alone reads <name>-<ordinal>, and no
+            // Controlled By: line or owner says otherwise, so the incidents open on StatefulSet/case1 and case2
+            "oom_killed/rectcircle-blog-k8s-work-process-high-load-case1-2-pid-1-allocates-2500mb-against-2g-limit-oomkilled-then-crashloop-sidecar-p2-unaffected-hash-commented-output",
+            "pod_evicted/rectcircle-blog-k8s-work-process-high-load-case2-k3s-eviction-hard-memory-available-12gi-four-pods-under-limit-node-low-on-memory-case2-2-evicted-hash-commented-output",
+            // batch 101: one readiness failure row and the pod 0/1 Running at 3m21s: under the readiness grace
+            "readiness_failing/redhat-scholars-debug-microservices-running-and-not-ready-hello-fix-2-0-0-readiness-q-health-ready-refused-configmap-url-invalid-0-of-1-running-get-events-sorted");
 
     /**
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
     static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
-            // batch 101, measured 16/20 on 2026-12-06 (session 31, at its merge, analyzer of f9e2c46d, measured alone)
-            // before anyone looked at it: pinned by name only
-            "oom_killed/rectcircle-blog-k8s-work-process-high-load-case1-2-pid-1-allocates-2500mb-against-2g-limit-oomkilled-then-crashloop-sidecar-p2-unaffected-hash-commented-output",
-            "pod_evicted/rectcircle-blog-k8s-work-process-high-load-case2-k3s-eviction-hard-memory-available-12gi-four-pods-under-limit-node-low-on-memory-case2-2-evicted-hash-commented-output",
-            "readiness_failing/redhat-scholars-debug-microservices-running-and-not-ready-hello-fix-2-0-0-readiness-q-health-ready-refused-configmap-url-invalid-0-of-1-running-get-events-sorted");
-
+            // batch 100, measured 17/19 on 2026-12-06 (session 31, at its merge, analyzer of b1bd252f, measured alone
+            // with batch 101 moved aside) before anyone looked at it: pinned by name only
+            "insufficient_gpu/minikube-pull-23152-ai-playground-doc-granite-pod-requests-squat-ai-dri-but-node-advertises-devic-es-dri-pending-insufficient-one-flattened-failedscheduling-row",
+            "insufficient_resources/deimoscloud-gitlab-runner-pull-16-kubernetes-executor-job-pod-pending-insufficient-cpu-and-memory-while-autoscaler-adds-node-runner-poll-timeout-job-log-lines");
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
 
@@ -597,8 +602,8 @@ class RealWorldAccuracyTest {
 
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
-        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(2059);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(20);
+        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(2080);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(19);
     }
 
     @Test
