@@ -543,6 +543,12 @@ class RealWorldAccuracyTest {
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
     static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
+            // batch 99, measured 15/19 on 2026-12-06 (session 31, at its merge, analyzer of 0d609a92, measured alone
+            // with batch 100 moved aside) before anyone looked at it: pinned by name only
+            "init_container_failed/multus-cni-1103-release-v3-daemonset-on-stable-tag-now-v4-distroless-image-without-cp-install-multus-binary-containercannotrun-init-crashloopbackoff-describe",
+            "init_container_failed/multus-cni-1422-thick-daemonset-from-master-copies-passthru-missing-from-snapshot-thick-image-install-multus-binary-cp-cannot-stat-crashloopbackoff-talos-state-block",
+            "oom_killed/coredns-3388-coredns-at-170mi-limit-oomkilled-restarts-836-379-164-over-25-days-get-pods-grep-and-state-block",
+            "readiness_failing/antrea-871-antrea-ovs-restarted-6-times-in-an-hour-antrea-agent-container-stuck-ready-false-pod-1-of-2-running-row-and-container-state-fragments",
             // batch 100, measured 17/19 on 2026-12-06 (session 31, at its merge, analyzer of b1bd252f, measured alone
             // with batch 101 moved aside) before anyone looked at it: pinned by name only
             "insufficient_gpu/minikube-pull-23152-ai-playground-doc-granite-pod-requests-squat-ai-dri-but-node-advertises-devic-es-dri-pending-insufficient-one-flattened-failedscheduling-row",
@@ -603,7 +609,7 @@ class RealWorldAccuracyTest {
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
         assertThat(outcomes).hasSizeGreaterThanOrEqualTo(2080);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(19);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(38);
     }
 
     @Test
