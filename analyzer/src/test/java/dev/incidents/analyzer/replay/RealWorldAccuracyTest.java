@@ -543,6 +543,11 @@ class RealWorldAccuracyTest {
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
     static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
+            // batch 102, measured 9/12 on 2026-12-06 (session 31, at its merge, analyzer of f172989b, measured alone
+            // with batches 99 and 100 moved aside) before anyone looked at it: pinned by name only
+            "image_pull_auth/dkmiller-tidbits-kubeflow-pipelines-1-8-on-kind-pipeline-step-image-ghcr-io-dkmiller-tidbits-gen-data-private-package-anonymous-token-401-blockquoted-wrapped-message",
+            "node_not_ready/nolebase-chinese-home-lab-note-node01-rebooted-swap-partition-remounted-kubelet-v1-22-exits-running-with-swap-on-not-supported-restart-counter-66-localized-journal",
+            "sandbox_failed/fujitatomoya-ros-k8s-troubleshooting-doc-kubeadm-weave-net-cluster-stale-cilium-cni-config-in-etc-cni-net-d-coredns-containercreating-failedcreatepodsandbox-cilium-sock-missing",
             // batch 99, measured 15/19 on 2026-12-06 (session 31, at its merge, analyzer of 0d609a92, measured alone
             // with batch 100 moved aside) before anyone looked at it: pinned by name only
             "init_container_failed/multus-cni-1103-release-v3-daemonset-on-stable-tag-now-v4-distroless-image-without-cp-install-multus-binary-containercannotrun-init-crashloopbackoff-describe",
@@ -609,7 +614,7 @@ class RealWorldAccuracyTest {
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
         assertThat(outcomes).hasSizeGreaterThanOrEqualTo(2080);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(38);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(50);
     }
 
     @Test
