@@ -35,7 +35,7 @@ import java.util.TreeSet;
  * The incident lifecycle of DESIGN section 4, once for every category:
  * <ul>
  *   <li>evidence gathers in a {@link Candidate}; it becomes OPEN when its detector's evidence is sufficient and it
- *       has lasted the category's grace, and no better-explaining category is present ({@link Detector#yieldsTo()});
+ *       has lasted the category's grace, and no better-explaining category is present ({@link Detector#yieldsTo(java.util.Map)});
  *       a candidate whose failing objects all recover before that opens nothing (a transient);</li>
  *   <li>UPDATED only on a material change (pods, nodes, affected workloads, severity, the top cause), at most once
  *       per update interval of event time; a change inside the interval is flushed when the interval has passed;</li>
@@ -333,7 +333,7 @@ public final class IncidentLifecycle {
      * evidence proves (an unexplained pull failure is no missing image once a pull says it timed out).
      */
     private static boolean yields(Detector d, Candidate c, SubjectState state) {
-        for (Category better : d.yieldsTo()) {
+        for (Category better : d.yieldsTo(c.facts)) {
             Candidate other = state.candidates.get(better.name());
             if (other != null && (other.open || !recovered(other)) && (c.guessOnly || !other.guessOnly)) {
                 return true;
@@ -363,7 +363,7 @@ public final class IncidentLifecycle {
             if (o == null || !o.open || other == category) {
                 continue;
             }
-            if (supersedes(category, other) || detectors.of(other).yieldsTo().contains(category)
+            if (supersedes(category, other) || detectors.of(other).yieldsTo(o.facts).contains(category)
                     || givesWay(o, c)) {
                 String otherId = subject.incidentId(other);
                 resolve(subject, state, o, detectors.of(other), now, view, store, out, "superseded by " + id);
@@ -419,7 +419,7 @@ public final class IncidentLifecycle {
         // start, of one killed out of memory) holds its evidence, and opening that once it is gone (its own quiet
         // period ending 30 s later) was an incident for a failure already resolved. New evidence starts a new one.
         state.candidates.values().removeIf(other -> !other.open && other.yielded
-                && (detectors.of(Category.valueOf(other.category)).yieldsTo().contains(d.category())
+                && (detectors.of(Category.valueOf(other.category)).yieldsTo(other.facts).contains(d.category())
                 || givesWay(other, c)));
     }
 

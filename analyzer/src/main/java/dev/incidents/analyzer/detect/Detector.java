@@ -44,6 +44,14 @@ public interface Detector {
     }
 
     /**
+     * The categories a candidate with these facts (by {@link dev.incidents.analyzer.hints.Fact} name) yields to: what
+     * its evidence names can make another category the better explanation. {@link #yieldsTo()} by default.
+     */
+    default Set<Category> yieldsTo(java.util.Map<String, String> facts) {
+        return yieldsTo();
+    }
+
+    /**
      * What the gathered evidence shows about the catalog's causes, by cause id: a clue it proves (ranked first) or a
      * line of evidence for a cause. Read when the incident is built; none by default.
      */

@@ -448,9 +448,6 @@ class RealWorldAccuracyTest {
             // (storage-tempo-0: template storage, StatefulSet tempo, or template storage-tempo: the name alone does not
             // say), and the verdict's unnamed taint beside the volume's node affinity conflict opens UNTOLERATED_TAINT too
             "pvc_unbound/myoungsoo7-blog-korean-k3s-homelab-postmortem-tempo-0-pending-local-path-pv-pinned-to-powered-off-node-david-3-nodes-didnt-match-persistentvolume-node-affinity-wrapped-event",
-            // batch 85 (session 28): Kueue's topology verdict (no resource named) opens INSUFFICIENT_RESOURCES beside the
-            // later quota verdicts for nvidia.com/gpu on the same Workload; the named resource should supersede it
-            "insufficient_gpu/aws-do-hyperpod-hero-demo-task-governance-kueue-workload-llama3-fsdp-training-preempted-by-fair-sharing-for-inference-scale-up-insufficient-unused-quota-nvidia-com-gpu-ml-g5-8xlarge-headerless-events",
             // batch 85: four k3d nodes under DiskPressure named only in a custom-columns node listing; read since
             // session 29 (each named node opens), but the scheduler's verdict (x1348 over 4d16h, every node tainted)
             // came days before the listing, when no node of the cluster was seen, and opens the unnamed node's too
