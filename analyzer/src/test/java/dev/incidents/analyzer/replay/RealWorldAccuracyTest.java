@@ -540,6 +540,9 @@ class RealWorldAccuracyTest {
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
     static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
+            // batch 103, measured 6/7 on 2026-12-06 (session 31, at its merge, analyzer of ac674401, measured alone
+            // with batches 99, 100 and 102 moved aside) before anyone looked at it: pinned by name only
+            "image_pull_disk_full/andreasm-blog-rancher-rke2-on-vsphere-template-disk-too-small-cattle-cluster-agent-pull-extract-layer-no-space-left-on-device-then-evicted-ephemeral-storage-hugo-notice",
             // batch 102, measured 9/12 on 2026-12-06 (session 31, at its merge, analyzer of f172989b, measured alone
             // with batches 99 and 100 moved aside) before anyone looked at it: pinned by name only
             "image_pull_auth/dkmiller-tidbits-kubeflow-pipelines-1-8-on-kind-pipeline-step-image-ghcr-io-dkmiller-tidbits-gen-data-private-package-anonymous-token-401-blockquoted-wrapped-message",
@@ -611,7 +614,7 @@ class RealWorldAccuracyTest {
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
         assertThat(outcomes).hasSizeGreaterThanOrEqualTo(2080);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(50);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(57);
     }
 
     @Test
