@@ -87,10 +87,14 @@ final class LoggedEvent {
      * host's locale prints it ({@code janv. 06 12:43:37}), and the kubelet under whatever process runs it ({@code k3s},
      * {@code hyperkube}, OpenShift 3's {@code dockerd-current} or {@code atomic-openshift-node}): the kubelet's own
      * messages are what the line is read by. Syslog's copy in {@code /var/log/messages} has no process id
-     * ({@code Apr 30 22:19:38 master kubelet: E0430 ...}).
+     * ({@code Apr 30 22:19:38 master kubelet: E0430 ...}). The same line with an RFC 3339 time, as rsyslog writes
+     * {@code /var/log/syslog} on current Ubuntu and Debian ({@code 2024-11-26T16:37:56.123456+08:00 node01
+     * kubelet[123]:}) and {@code journalctl -o short-iso} prints it ({@code +0800}), or with {@code -o short-full}'s
+     * weekday, date and zone ({@code Tue 2024-11-26 16:37:56 CST node01 kubelet[123]:}).
      */
-    private static final Pattern JOURNAL_KUBELET = Pattern.compile(
-            "^\\s*\\p{L}{3,5}\\.? +\\d{1,2} [\\d:]{8} (\\S+) [\\w.@-]+(?:\\[\\d+])?:");
+    private static final Pattern JOURNAL_KUBELET = Pattern.compile("^\\s*(?:\\p{L}{3,5}\\.? +\\d{1,2} [\\d:]{8}"
+            + "|(?:\\p{L}{3} )?\\d{4}-\\d\\d-\\d\\d[T ][\\d:]{8}(?:[.,]\\d+)?(?:Z|[+-]\\d\\d:?\\d\\d| [A-Z]{2,5})?)"
+            + " (\\S+) [\\w.@-]+(?:\\[\\d+])?:");
     /** A klog line's header ({@code W1010 09:15:45.265944       1 eviction_manager.go:333] }), without a journal's. */
     private static final Pattern KLOG_HEADER = Pattern.compile("^\\s*[IWEF]\\d{4} [\\d:]{8}\\.\\d+\\s+\\d+ [\\w.-]+:\\d+] ");
     /**

@@ -215,9 +215,13 @@ final class QuotedEvent {
     private static final Pattern REPEATS = Pattern.compile("\\s+\\(x\\d+\\)\\s*$");
     /** A pod describe's status field ({@code Message:  0/3 nodes ...}): its own reader reads it. */
     private static final Pattern DESCRIBE_FIELD = Pattern.compile("^\\s*(?:Message|Reason|Status):\\s");
-    /** An RFC 3339 time in a line ({@code 2024-03-14T18:05:46Z}, {@code 2024-03-14 18:05:46.123+01:00}). */
+    /**
+     * An RFC 3339 time in a line ({@code 2024-03-14T18:05:46Z}, {@code 2024-03-14 18:05:46.123+01:00}), or ISO 8601's
+     * offset without its colon as {@code journalctl -o short-iso} prints it ({@code 2024-11-26T16:37:56+0800}).
+     */
+    private static final Pattern COLONLESS_OFFSET = Pattern.compile("[+-]\\d{4}$");
     static final Pattern TIMESTAMP = Pattern.compile(
-            "\\b(\\d{4}-\\d\\d-\\d\\d[T ]\\d\\d:\\d\\d:\\d\\d(?:\\.\\d+)?(?:Z|[+-]\\d\\d:\\d\\d))");
+            "\\b(\\d{4}-\\d\\d-\\d\\d[T ]\\d\\d:\\d\\d:\\d\\d(?:\\.\\d+)?(?:Z|[+-]\\d\\d:?\\d\\d))");
     /** The next key of a Go map print after the message ({@code  reason:Unschedulable}): a word, a colon, no space. */
     private static final Pattern GO_MAP_KEY = Pattern.compile("\\s[a-z][A-Za-z]*:(?=\\S)|\\]");
 
@@ -483,7 +487,11 @@ final class QuotedEvent {
     /** The time a {@link #TIMESTAMP} match holds, null when it is no time after all (a version, an id). */
     static Instant timestamp(Matcher match) {
         try {
-            return OffsetDateTime.parse(match.group(1).replace(' ', 'T')).toInstant();
+            String time = match.group(1).replace(' ', 'T');
+            // an offset without its colon (+0800), which OffsetDateTime does not parse
+            time = COLONLESS_OFFSET.matcher(time).find() ? time.substring(0, time.length() - 2) + ":"
+                    + time.substring(time.length() - 2) : time;
+            return OffsetDateTime.parse(time).toInstant();
         } catch (DateTimeParseException e) {
             return null;
         }

@@ -139,6 +139,30 @@ class LoggedEventTest {
     }
 
     /**
+     * A kubelet line with an RFC 3339 time in front, as rsyslog writes {@code /var/log/syslog} on current Ubuntu, and
+     * journalctl's {@code -o short-iso} ({@code +0800}) and {@code -o short-full} (weekday, zone): the host after the
+     * time is the node, and the time is the event's (to the millisecond, as records keep it).
+     */
+    @Test
+    void aJournalLineWithAnIsoTimeNamesItsNode() {
+        KubeEvent rsyslog = onlyEvent("2024-11-26T16:37:56.123456+08:00 gpu-node-3 kubelet[1177]: I1126 16:37:56.123400"
+                + "    1177 eviction_manager.go:366] \"Eviction manager: attempting to reclaim\" resourceName=\"ephemeral-storage\"\n");
+        assertThat(rsyslog.getReason()).isEqualTo("EvictionThresholdMet");
+        assertThat(rsyslog.getInvolvedObject().getName()).isEqualTo("gpu-node-3");
+        assertThat(rsyslog.getLastTimestamp()).isEqualTo(Instant.parse("2024-11-26T08:37:56.123Z"));
+
+        KubeEvent shortIso = onlyEvent("2024-11-26T16:37:56+0800 gpu-node-3 kubelet[1177]: E1126 16:37:56.123400    1177 "
+                + "kubelet.go:2874] \"Container runtime network not ready\" networkReady=\"NetworkReady=false "
+                + "reason:NetworkPluginNotReady message:Network plugin returns error: cni plugin not initialized\"\n");
+        assertThat(shortIso.getInvolvedObject().getName()).isEqualTo("gpu-node-3");
+        assertThat(shortIso.getLastTimestamp()).isEqualTo(Instant.parse("2024-11-26T08:37:56Z"));
+
+        KubeEvent shortFull = onlyEvent("Tue 2024-11-26 16:37:56 CST gpu-node-3 kubelet[1177]: W1126 16:37:56.123400    "
+                + "1177 eviction_manager.go:366] eviction manager: attempting to reclaim imagefs\n");
+        assertThat(shortFull.getInvolvedObject().getName()).isEqualTo("gpu-node-3");
+    }
+
+    /**
      * The volume manager's retry line ({@code nestedpendingoperations.go}), the same in every kubelet version but for
      * its error, quoted since about 1.11 (rke2#1793, an Azure Files page) and bare in others (a flannel journal): the
      * pod's FailedMount with the message the kubelet records as the event (no unique name, no pod in it), on the pod
