@@ -87,6 +87,15 @@ final class DescribeDocuments {
         }
     }
 
+    /**
+     * {@code line} as a {@code Key: value} field (indentation, key, value), null when it is none: a key with two
+     * spaces inside or a space at its end is no key kubectl prints.
+     */
+    private static Matcher field(String line) {
+        Matcher m = FIELD.matcher(line);
+        return m.matches() && !m.group(2).contains("  ") && !m.group(2).endsWith(" ") ? m : null;
+    }
+
     /** The field tree of describe text from {@code start}; {@code eventsHeader[0]} is set to its Events table header. */
     static Field fields(List<String> lines, int start, int end, int[] eventsHeader) {
         Field root = new Field(-1, "", null, start);
@@ -103,8 +112,8 @@ final class DescribeDocuments {
                 eventsHeader[0] = i;
                 break;
             }
-            Matcher m = FIELD.matcher(line);
-            if (m.matches() && !m.group(2).contains("  ") && !m.group(2).endsWith(" ")) {
+            Matcher m = field(line);
+            if (m != null) {
                 int indent = first && firstIndent > 0 ? firstIndent : m.group(1).length();
                 first = false;
                 while (stack.size() > 1 && (stack.get(stack.size() - 1).indent >= indent
@@ -143,8 +152,8 @@ final class DescribeDocuments {
             if (EventsTable.DESCRIBE_HEADER.matcher(line).matches()) {
                 break;
             }
-            Matcher m = FIELD.matcher(line);
-            if (!m.matches() || m.group(2).contains("  ") || m.group(2).endsWith(" ")) {
+            Matcher m = field(line);
+            if (m == null) {
                 continue;
             }
             int indent = m.group(1).length();

@@ -98,6 +98,14 @@ final class LoggedEvent {
     /** A klog line's header ({@code W1010 09:15:45.265944       1 eviction_manager.go:333] }), without a journal's. */
     private static final Pattern KLOG_HEADER = Pattern.compile("^\\s*[IWEF]\\d{4} [\\d:]{8}\\.\\d+\\s+\\d+ [\\w.-]+:\\d+] ");
     /**
+     * A klog header cut down by whoever pasted it: the journal's date and host trimmed off the left
+     * ({@code kubelet[27516]: W0216 eviction_manager.go:329] }), the time and thread id left out; its source file and
+     * line ({@code eviction_manager.go:329]}) still say it is the component's own log. No node is named.
+     */
+    private static final Pattern CUT_KLOG_HEADER = Pattern.compile(
+            "^\\s*(?:[\\w.-]+(?:\\[\\d+])?:\\s+)?[IWEF]\\d{4}(?: [\\d:]{8}(?:\\.\\d+)?)?(?:\\s+\\d+)? [\\w.-]+\\.go:\\d+] ");
+
+    /**
      * The eviction manager's {@code eviction manager: attempting to reclaim ephemeral-storage} in the kubelet's journal:
      * the threshold met, which the kubelet records on its node as {@code EvictionThresholdMet}, {@code Attempting to
      * reclaim ephemeral-storage}; since 1.20 in klog's structured form ({@code "Eviction manager: attempting to
@@ -237,25 +245,20 @@ final class LoggedEvent {
      */
     private static String loggingNode(String line) {
         String host = journalHost(line);
-        return host != null ? host : KLOG_HEADER.matcher(line).lookingAt() || CUT_KLOG_HEADER.matcher(line).lookingAt()
-                ? Unnamed.NODE : null;
+        return host != null ? host : klogHeader(line) ? Unnamed.NODE : null;
     }
 
-    /**
-     * A klog header cut down by whoever pasted it: the journal's date and host trimmed off the left
-     * ({@code kubelet[27516]: W0216 eviction_manager.go:329] }), the time and thread id left out; its source file and
-     * line ({@code eviction_manager.go:329]}) still say it is the component's own log. No node is named.
-     */
-    private static final Pattern CUT_KLOG_HEADER = Pattern.compile(
-            "^\\s*(?:[\\w.-]+(?:\\[\\d+])?:\\s+)?[IWEF]\\d{4}(?: [\\d:]{8}(?:\\.\\d+)?)?(?:\\s+\\d+)? [\\w.-]+\\.go:\\d+] ");
+    /** Whether {@code line} starts with a klog header, whole ({@link #KLOG_HEADER}) or cut ({@link #CUT_KLOG_HEADER}). */
+    private static boolean klogHeader(String line) {
+        return KLOG_HEADER.matcher(line).lookingAt() || CUT_KLOG_HEADER.matcher(line).lookingAt();
+    }
 
     /**
      * Whether {@code line} starts a log record of its own (a journal's or klog's header, the kernel's {@code [44930.378157]}
      * time since boot as {@code dmesg} prints it): no wrapped line goes on so.
      */
     static boolean startsRecord(String line) {
-        return JOURNAL_KUBELET.matcher(line).find() || KLOG_HEADER.matcher(line).lookingAt()
-                || CUT_KLOG_HEADER.matcher(line).lookingAt() || DMESG_TIME.matcher(line).lookingAt();
+        return JOURNAL_KUBELET.matcher(line).find() || klogHeader(line) || DMESG_TIME.matcher(line).lookingAt();
     }
 
     private static final Pattern DMESG_TIME = Pattern.compile("^\\s*\\[\\s*\\d+\\.\\d{6}\\] ");
