@@ -103,12 +103,14 @@ final class DescribeEvents {
         List<EventsTable.Row> continuing = null; // the list whose last row the previous line was (or continued)
         java.util.Set<Long> undated = new java.util.HashSet<>(); // quoted messages without a time of their own
         boolean wrappedQuote = false; // the row continuing is a quoted message a terminal wrapped
+        boolean quotedParagraph = false; // ... a message in a Markdown quote, wrapped by its writer: one paragraph
         for (int i = 0; i < region.size(); i++) {
             String line = region.get(i);
             int[] end = {i + 1};
             String omitted;
             if (continuing == null) {
                 wrappedQuote = false;
+                quotedParagraph = false;
             }
             ConsoleEventCopy.Copied copied = ConsoleEventCopy.at(region, i, from + i + 1, sink.now());
             if (copied == null) {
@@ -148,12 +150,14 @@ final class DescribeEvents {
                     continuing.add(row);
                 } else if (continuing != null && (EventsTable.continuesLoneRow(line)
                         || continuing.get(continuing.size() - 1).message().isEmpty() && !line.isBlank())
+                        && (!quotedParagraph || PastedText.isQuoted(line) && !PastedText.unquoted(line).isBlank())
                         && !(wrappedQuote && (LoggedEvent.startsRecord(line)
                                 || QuotedEvent.parse(line, from + i + 1, sink.now()) != null))) {
                     // kubectl prints a multi-line message as it is: a probe's output over two lines after a row; a row
                     // broken after its From column has all of its message on the next line
                     int last = continuing.size() - 1;
-                    continuing.set(last, EventsTable.continued(continuing.get(last), region.get(i - 1), line));
+                    continuing.set(last, EventsTable.continued(continuing.get(last), region.get(i - 1),
+                            quotedParagraph ? PastedText.unquoted(line) : line));
                 } else {
                     continuing = null;
                     if ((row = QuotedEvent.parse(line, from + i + 1, sink.now())) != null) {
@@ -180,6 +184,15 @@ final class DescribeEvents {
                             // that line is a message of its own
                             continuing = rows;
                             wrappedQuote = true;
+                        } else if (PastedText.isQuoted(line) && i + 1 < region.size()
+                                && PastedText.isQuoted(region.get(i + 1))
+                                && !PastedText.unquoted(region.get(i + 1)).isBlank()) {
+                            // a Markdown quote's lines are one paragraph: its writer wrapped the message at their
+                            // editor's width (at a space), and it goes on to the quote's end, unless a line below is a
+                            // message of its own
+                            continuing = rows;
+                            wrappedQuote = true;
+                            quotedParagraph = true;
                         }
                     }
                 }
@@ -465,6 +478,11 @@ final class DescribeEvents {
             // a node's own events with nothing naming the node: about a node the paste does not name
             return new Subject("Node", null, DescribeNode.UNNAMED_NODE, null);
         }
+        Subject toldPod = kind.isEmpty() || "Pod".equals(kind) ? namespacedPodIn(prose, contextNode) : null;
+        if (toldPod != null) {
+            // "Waiting for pod ci/runner-x-project-1-concurrent-0abc12 to be running": a tool's log of the one pod
+            return toldPod;
+        }
         String mentioned = kind.isEmpty() || "Pod".equals(kind) ? generatedPodName(prose) : null;
         if (mentioned != null) {
             // "nvidia-driver-daemonset-72jqc will report the error": the one pod the reporter's words name
@@ -582,6 +600,26 @@ final class DescribeEvents {
      */
     private static final Pattern GENERATED_POD_NAME = Pattern.compile(
             "(?<![-./a-z0-9])([a-z0-9][-a-z0-9]*-[bcdfghjklmnpqrstvwxz2456789]{5})(?![-./a-z0-9])");
+
+    /**
+     * {@code pod ci/runner-x} in a tool's words (a CI runner's {@code Waiting for pod ns/name to be running}, an
+     * operator's {@code Pod default/web-0 is not ready}): namespace and name, whatever the name's suffix.
+     */
+    private static final Pattern TOLD_POD = Pattern.compile(
+            "\\b(?i:pod) ([a-z0-9][-a-z0-9]{0,62})/([a-z0-9][-a-z0-9.]*[a-z0-9])(?![-./:a-z0-9])");
+
+    /** The one pod the text names with its namespace ({@link #TOLD_POD}), null when none or several. */
+    private static Subject namespacedPodIn(String text, String node) {
+        Matcher m = TOLD_POD.matcher(text);
+        Subject found = null;
+        while (m.find()) {
+            if (found != null && !(found.namespace().equals(m.group(1)) && found.name().equals(m.group(2)))) {
+                return null;
+            }
+            found = new Subject("Pod", m.group(1), m.group(2), node);
+        }
+        return found;
+    }
 
     /** The one generated pod name the text mentions, null when none or several. */
     private static String generatedPodName(String text) {

@@ -101,6 +101,7 @@ final class DescribeTextReader {
             listed = claimUser(documents);
         }
         Map<String, String> listedNamespaces = PodsTable.namespaces(podRows);
+        java.util.Set<String> rowsNamespaces = new java.util.HashSet<>(listedNamespaces.values());
         // asked only for rows no listed or described object claims (readFragments' subject unnamed)
         java.util.function.BiFunction<String, String, DescribeEvents.Subject> failingAs =
                 (reason, message) -> PodsTable.onlyPodFailingAs(podRows, reason, message);
@@ -138,6 +139,11 @@ final class DescribeTextReader {
             String prose = String.join("\n", lines.subList(0, proseEnd));
             subject = DescribeEvents.describedPod(prose, fragments.contextNamespace(), null);
             selected = subject == null ? DescribeEvents.selectedPodsNamespace(prose) : null;
+            if (subject == null && selected == null && rowsNamespaces.size() == 1) {
+                // a container's State block below a listing of several pods of one namespace (`get pods -A | grep
+                // coredns`, then one of them described): a pod of that namespace, which one not said
+                selected = rowsNamespaces.iterator().next();
+            }
         }
         DescribeEvents.Subject headless = subject != null && subject.named() ? subject
                 : selected != null ? new DescribeEvents.Subject("Pod", selected, DescribePod.UNNAMED_POD, null) : null;

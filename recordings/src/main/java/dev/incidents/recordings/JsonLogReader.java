@@ -84,7 +84,8 @@ final class JsonLogReader {
      * True when a first non-blank line looks like JSON at all: it opens an object, or an array whose first element
      * opens an object, an array or a string (or that ends or breaks the line there). A shell prompt
      * ({@code [kni@host dir]$ oc describe ...}), a bracketed log level or time, a Go template's {@code [map[...]]} also
-     * start with {@code [} and are text.
+     * start with {@code [} and are text, as do a template's tags ({@code {{% notice %}}}, {@code {% raw %}},
+     * {@code {{< highlight >}}}, {@code {# comment #}}) around output in a blog or a docs site's source.
      */
     static boolean looksLikeJson(String firstNonBlank) {
         String trimmed = firstNonBlank.strip();
@@ -92,13 +93,18 @@ final class JsonLogReader {
             return false;
         }
         if (trimmed.charAt(0) == '{') {
-            return true;
+            return !isTemplateTag(trimmed);
         }
         if (trimmed.charAt(0) != '[') {
             return false;
         }
         String element = trimmed.substring(1).stripLeading();
         return element.isEmpty() || "{[\"]".indexOf(element.charAt(0)) >= 0;
+    }
+
+    /** A Go, Hugo, Jinja or Liquid template tag opens with two characters no JSON object opens with. */
+    private static boolean isTemplateTag(String trimmed) {
+        return trimmed.length() > 1 && "{%#".indexOf(trimmed.charAt(1)) >= 0;
     }
 
     private static boolean parsesAlone(LineInput line) {

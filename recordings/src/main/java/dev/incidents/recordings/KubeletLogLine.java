@@ -101,6 +101,16 @@ final class KubeletLogLine {
             + "(?::\\s*| networkReady=\"(?<network>(?:[^\"\\\\]|\\\\.)*)\")(?<legacy>.*)"
             + "|\\] \"?Skipping pod synchronization\"?(?: - \\[| err=\")(?<pleg>PLEG is not healthy: [^\\]\"]*))");
 
+    /**
+     * The kubelet giving up at start ({@code "Failed to run kubelet" err="failed to run Kubelet: running with swap on is
+     * not supported, please disable swap! ..."}, before 1.20 {@code F0129 ... server.go:269] failed to run Kubelet:
+     * misconfiguration: kubelet cgroup driver: "cgroupfs" is different from docker cgroup driver: "systemd"}): with no
+     * kubelet the node posts no status, and the node controller marks it {@code Unknown} ({@code NodeStatusUnknown})
+     * while systemd restarts the kubelet into the same error. The why is the kubelet's own.
+     */
+    private static final Pattern NOT_RUNNING = Pattern.compile("err=\"(?i:failed to run kubelet): "
+            + "(?<quoted>(?:[^\"\\\\]|\\\\.)*)\"|\\b(?i:failed to run kubelet): (?<bare>.+?)\\s*$");
+
     /** The From cell of an event the kubelet on {@code host} records ({@code kubelet, host}), or {@code kubelet}. */
     static String source(String host) {
         return host != null ? "kubelet, " + host : "kubelet";
@@ -154,6 +164,14 @@ final class KubeletLogLine {
                     : "container runtime network not ready: " + (notReady.group("network") != null
                             ? unquote(notReady.group("network")) : notReady.group("legacy").strip());
             return notReady(lineNumber, line, now, from, logging, "KubeletNotReady", why);
+        }
+        Matcher notRunning = NOT_RUNNING.matcher(line);
+        if (notRunning.find()) {
+            return new EventsTable.Row(lineNumber, null, "Normal", "NodeNotReady", QuotedEvent.age(line, now), from,
+                    "node/" + logging, DescribeNode.statusMessage(logging, "NodeNotReady", "Ready", "Unknown",
+                            "NodeStatusUnknown", "Kubelet stopped posting node status: failed to run Kubelet: "
+                                    + (notRunning.group("quoted") != null
+                                    ? unquote(notRunning.group("quoted")) : notRunning.group("bare"))), null, null);
         }
         Matcher predicate = LEGACY_PREDICATE.matcher(line);
         if (predicate.find()) {

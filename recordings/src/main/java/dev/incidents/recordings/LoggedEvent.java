@@ -84,7 +84,8 @@ final class LoggedEvent {
     private static final Pattern MOUNT_OUTPUT = Pattern.compile("\\bOutput: mount(?:\\.\\w+)?: .+$");
     /**
      * A journal line's {@code Mar 17 12:45:50 minikube kubelet[2278]:}: the host the kubelet runs on. The month as the
-     * host's locale prints it ({@code janv. 06 12:43:37}), and the kubelet under whatever process runs it ({@code k3s},
+     * host's locale prints it ({@code janv. 06 12:43:37}, a number under a Chinese, Japanese or Korean locale:
+     * {@code 11月 26 16:37:46}), and the kubelet under whatever process runs it ({@code k3s},
      * {@code hyperkube}, OpenShift 3's {@code dockerd-current} or {@code atomic-openshift-node}): the kubelet's own
      * messages are what the line is read by. Syslog's copy in {@code /var/log/messages} has no process id
      * ({@code Apr 30 22:19:38 master kubelet: E0430 ...}). The same line with an RFC 3339 time, as rsyslog writes
@@ -92,7 +93,8 @@ final class LoggedEvent {
      * kubelet[123]:}) and {@code journalctl -o short-iso} prints it ({@code +0800}), or with {@code -o short-full}'s
      * weekday, date and zone ({@code Tue 2024-11-26 16:37:56 CST node01 kubelet[123]:}).
      */
-    private static final Pattern JOURNAL_KUBELET = Pattern.compile("^\\s*(?:\\p{L}{3,5}\\.? +\\d{1,2} [\\d:]{8}"
+    private static final Pattern JOURNAL_KUBELET = Pattern.compile("^\\s*(?:(?:\\p{L}{3,5}\\.?|\\d{1,2} ?[月월])"
+            + " +\\d{1,2} [\\d:]{8}"
             + "|(?:\\p{L}{3} )?\\d{4}-\\d\\d-\\d\\d[T ][\\d:]{8}(?:[.,]\\d+)?(?:Z|[+-]\\d\\d:?\\d\\d| [A-Z]{2,5})?)"
             + " (\\S+) [\\w.@-]+(?:\\[\\d+])?:");
     /** A klog line's header ({@code W1010 09:15:45.265944       1 eviction_manager.go:333] }), without a journal's. */

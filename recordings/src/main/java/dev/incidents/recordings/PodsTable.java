@@ -309,7 +309,7 @@ final class PodsTable {
 
     /**
      * Adds to {@code pod}, rebuilt from describe lines pasted under this pod's row (a {@code Last State} block without
-     * its {@code Restart Count}), what only the row says: the restarts, and the creation time.
+     * its {@code Restart Count}), what only the row says: the restarts, the creation time, and the phase.
      */
     static void fill(ObjectNode pod, Row row, Instant at) {
         ObjectNode metadata = (ObjectNode) pod.path("metadata");
@@ -320,7 +320,14 @@ final class PodsTable {
         if (statuses.size() == 1 && !statuses.get(0).has("restartCount")) {
             ((ObjectNode) statuses.get(0)).put("restartCount", row.restarts());
         }
+        if (pod.path("status").isObject() && !pod.path("status").has("phase") && PHASES.contains(row.status())) {
+            // container blocks cut from a describe say no phase; a STATUS that is one does
+            ((ObjectNode) pod.path("status")).put("phase", row.status());
+        }
     }
+
+    /** The STATUS values that are the pod's phase itself, not a container's reason. */
+    private static final Set<String> PHASES = Set.of("Running", "Pending", "Succeeded", "Failed");
 
     /** The last row listing the pod {@code name}, or null. */
     static Row lastRowOf(List<List<Row>> tables, String name) {

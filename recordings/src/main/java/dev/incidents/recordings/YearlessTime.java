@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 
 /**
  * The time a node's log line was written, which its own prefix gives without a year: the journal's and syslog's
- * {@code May 16 18:34:39 host kubelet[4052]:} (a host and a process after the time) and klog's header {@code I0516
+ * {@code May 16 18:34:39 host kubelet[4052]:} (a host and a process after the time; under a Chinese, Japanese or
+ * Korean locale the month is its number, {@code 11月 26 16:37:46}, {@code 11월 26 ...}) and klog's header {@code I0516
  * 18:34:39.885628    4052 prober.go:107]} (the kubelet's, containerd's CRI plugin's, the scheduler's own log). Read in
  * the year that puts it no later than a day after the reader's {@code now}, and in UTC (a journal prints the node's
  * local time; pastes rarely say which): what matters is the lines' times relative to each other, a probe failing every
@@ -19,7 +20,7 @@ import java.util.regex.Pattern;
 final class YearlessTime {
 
     private static final Pattern SYSLOG = Pattern.compile(
-            "^\\s*(?:<\\d+>)?(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\\s{1,2}(\\d{1,2})"
+            "^\\s*(?:<\\d+>)?(?:(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|(\\d{1,2}) ?[月월])\\s{1,2}(\\d{1,2})"
             + " (\\d\\d):(\\d\\d):(\\d\\d)"
             + " [\\w.-]+ [\\w./-]+(?:\\[\\d+])?: ");
     private static final Pattern KLOG = Pattern.compile(
@@ -32,7 +33,8 @@ final class YearlessTime {
     static Instant of(String line, Instant now) {
         Matcher m = SYSLOG.matcher(line);
         if (m.find()) {
-            return at(now, MONTHS.indexOf(m.group(1)) / 3 + 1, m.group(2), m.group(3), m.group(4), m.group(5));
+            int month = m.group(1) != null ? MONTHS.indexOf(m.group(1)) / 3 + 1 : Integer.parseInt(m.group(2));
+            return at(now, month, m.group(3), m.group(4), m.group(5), m.group(6));
         }
         m = KLOG.matcher(line);
         if (m.find()) {

@@ -163,6 +163,33 @@ class LoggedEventTest {
     }
 
     /**
+     * A journal under a Chinese, Japanese or Korean locale prints the month as its number ({@code 11月 26 16:37:56},
+     * a home lab's kubelet that would not start with swap on, nolebase): the host is still the node, the time still
+     * the line's. A kubelet giving up at start ({@code failed to run Kubelet:}, structured or before 1.20) leaves its
+     * node without status: the node controller's NodeNotReady, Ready Unknown, with the kubelet's why.
+     */
+    @Test
+    void aKubeletThatCannotStartLeavesItsNodeNotReady() {
+        KubeEvent swap = onlyEvent("11月 26 16:37:56 node01 kubelet[5885]: E1126 16:37:56.750615    5885 server.go:294] "
+                + "\"Failed to run kubelet\" err=\"failed to run Kubelet: running with swap on is not supported, please "
+                + "disable swap! or set --fail-swap-on flag to false. /proc/swaps contained: [Filename\\t\\t\\t\\tType]\"\n");
+        assertThat(swap.getReason()).isEqualTo("NodeNotReady");
+        assertThat(swap.getInvolvedObject().getKind()).isEqualTo("Node");
+        assertThat(swap.getInvolvedObject().getName()).isEqualTo("node01");
+        assertThat(swap.getLastTimestamp()).isEqualTo(Instant.parse("2023-11-26T16:37:56Z"));
+        assertThat(swap.getMessage()).isEqualTo("Node node01 status is now: NodeNotReady (Ready=Unknown, NodeStatusUnknown): "
+                + "Kubelet stopped posting node status: failed to run Kubelet: running with swap on is not supported, "
+                + "please disable swap! or set --fail-swap-on flag to false. /proc/swaps contained: [Filename\t\t\t\tType]");
+
+        KubeEvent korean = onlyEvent("11월 26 16:37:56 gpu-node-2 kubelet[812]: F1126 16:37:56.100000     812 "
+                + "server.go:269] failed to run Kubelet: misconfiguration: kubelet cgroup driver: \"cgroupfs\" is different "
+                + "from docker cgroup driver: \"systemd\"\n");
+        assertThat(korean.getInvolvedObject().getName()).isEqualTo("gpu-node-2");
+        assertThat(korean.getMessage()).endsWith("failed to run Kubelet: misconfiguration: kubelet cgroup driver: "
+                + "\"cgroupfs\" is different from docker cgroup driver: \"systemd\"");
+    }
+
+    /**
      * The volume manager's retry line ({@code nestedpendingoperations.go}), the same in every kubelet version but for
      * its error, quoted since about 1.11 (rke2#1793, an Azure Files page) and bare in others (a flannel journal): the
      * pod's FailedMount with the message the kubelet records as the event (no unique name, no pod in it), on the pod

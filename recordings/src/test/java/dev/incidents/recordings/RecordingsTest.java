@@ -881,6 +881,33 @@ class RecordingsTest {
         assertThat(pod.getContainers().get(0).getRestartCount()).isEqualTo(3);
     }
 
+    /**
+     * coredns#3388: a State block below a listing of three pods of one namespace: a pod of that namespace, which one
+     * not said; a listing over several namespaces says none.
+     */
+    @Test
+    void containerStateBlockBelowAListingOfOneNamespaceIsAPodOfIt() {
+        String block = """
+
+                    State:          Running
+                    Last State:     Terminated
+                      Reason:       OOMKilled
+                      Exit Code:    0
+                """;
+        String oneNamespace = """
+                root@master1:~# kubectl get pod -A -owide | grep coredns
+                kube-system    coredns-46qtd     1/1     Running     836        25d     172.31.208.52    master2   <none>  <none>
+                kube-system    coredns-b65fn     1/1     Running     164        25d     172.31.161.68    master1   <none>  <none>
+                """;
+        assertThat(Recordings.read("paste.txt", oneNamespace + block, OPTIONS, rejections::add))
+                .extracting(Recorded::key).containsExactly("test/kube-system/coredns-46qtd", "test/kube-system/coredns-b65fn",
+                        "test/kube-system/" + DescribePod.UNNAMED_POD);
+        String twoNamespaces = oneNamespace.replace("kube-system    coredns-b65fn", "dns-test       coredns-b65fn");
+        assertThat(Recordings.read("paste.txt", twoNamespaces + block, OPTIONS, rejections::add))
+                .extracting(Recorded::key).contains("test/default/" + DescribePod.UNNAMED_POD);
+        assertThat(rejections).isEmpty();
+    }
+
     /** kubeplus#1382 and kubernetes#122932: an evicted pod's status lines, with or without its header. */
     @Test
     void podStatusLinesAreAPodEvenWithoutContainers() {
@@ -1742,7 +1769,9 @@ class RecordingsTest {
      * The pod a lone row is about when the paste names it only elsewhere: inside the kubelet's message (website#10377,
      * amazon-vpc-cni-k8s#888, kubernetes#31768), in an OpenShift describe command with its flags first
      * (dev-scripts#905, whose first line, a shell prompt in brackets, is not JSON), in the reporter's sentence
-     * (gpu-operator#245); its namespace from the one namespace the paste's commands use (cloud-platform-environments#174).
+     * (gpu-operator#245), in a tool's log naming it with its namespace (a GitLab runner's job log,
+     * terraform-kubernetes-gitlab-runner#16); its namespace from the one namespace the paste's commands use
+     * (cloud-platform-environments#174).
      */
     @Test
     void aLoneRowsPodAndNamespaceFromWhereThePasteNamesThem() {
@@ -1757,6 +1786,9 @@ class RecordingsTest {
                 + "pods/metal3-57cd4fd768-mttw6 | grep Error\n  Warning  Failed  17m (x12 over 19m)  kubelet, master-0  "
                 + "Error: couldn't find key cache_url in ConfigMap openshift-machine-api/metal3-config\n"))
                 .isEqualTo("openshift-machine-api/metal3-57cd4fd768-mttw6");
+        assertThat(onlyEventAbout("Waiting for pod ci/runner-eebxo6ax-project-12739762-concurrent-3zzpmw to be running, "
+                + "status is Pending\n\tUnschedulable: \"0/1 nodes are available: 1 Insufficient cpu, 1 Insufficient "
+                + "memory.\"\n")).isEqualTo("ci/runner-eebxo6ax-project-12739762-concurrent-3zzpmw");
         assertThat(onlyEventAbout("nvidia-driver-daemonset-72jqc will report the error\n  Warning  Failed  4s (x2 over "
                 + "20s)  kubelet  Failed to pull image \"nvcr.io/nvidia/driver:470.57.02-rhcos4.9\": manifest unknown\n"))
                 .isEqualTo("default/nvidia-driver-daemonset-72jqc");
@@ -1764,6 +1796,51 @@ class RecordingsTest {
                 + "FailedCreate  replicaset-controller  Error creating: pods \"prometheus-operator-d75587d6-w2tz8\" is "
                 + "forbidden: exceeded quota: namespace\nbash-3.2$ kubectl --context live-0 -n monitoring get deployments\n"))
                 .isEqualTo("monitoring/prometheus-operator-d75587d6");
+    }
+
+    /**
+     * A message quoted in Markdown and wrapped by its writer at their editor's width is one paragraph: read whole, to
+     * the quote's end (dkmiller's notes, a GHCR pull refused for want of a token), not its first line only.
+     */
+    @Test
+    void aMessageWrappedInsideAMarkdownQuoteIsReadWhole() {
+        List<Recorded> records = Recordings.read("notes.md", """
+                ## Pipeline submission
+
+                First, log in to the registry, then submit the pipeline:
+
+                    python pipelines/sample.py
+
+                The step pod stays in ImagePullBackOff:
+
+                >  Failed to pull image "ghcr.io/acme/gen_data": rpc error: code
+                >  = Unknown desc = failed to pull and unpack image
+                >  "ghcr.io/acme/gen_data:latest": failed to authorize: failed to
+                > fetch anonymous token: unexpected status: 401 Unauthorized
+                The step never started.
+                """, OPTIONS, rejections::add);
+        List<String> messages = records.stream().filter(r -> r.value() instanceof KubeEvent)
+                .map(r -> ((KubeEvent) r.value()).getMessage()).toList();
+        assertThat(messages).containsExactly("Failed to pull image \"ghcr.io/acme/gen_data\": rpc error: code = Unknown "
+                + "desc = failed to pull and unpack image \"ghcr.io/acme/gen_data:latest\": failed to authorize: failed to "
+                + "fetch anonymous token: unexpected status: 401 Unauthorized");
+    }
+
+    /**
+     * A blog's source opens with a template tag (Hugo's {@code {{% notice %}}}, Jekyll's {@code {% raw %}}): text
+     * around a describe, not a JSON object (andreasm80's blog, an RKE2 node's full disk).
+     */
+    @Test
+    void aTemplateTagAboveTheOutputIsTextNotJson() {
+        for (String tag : List.of("{{% notice warning \"Info\" %}}", "{% raw %}", "{{< highlight text >}}", "{# x #}")) {
+            assertThat(onlyEventAbout(tag + "\nThe agent never started:\n{{% /notice %}}\n"
+                    + "Name:             cattle-cluster-agent-5cc77b7988-dwrtj\nNamespace:        cattle-system\n"
+                    + "Events:\n  Type     Reason  Age    From     Message\n  ----     ------  ----   ----     -------\n"
+                    + "  Warning  Failed  6m24s  kubelet  Error: ErrImagePull\n"))
+                    .as(tag).isEqualTo("cattle-system/cattle-cluster-agent-5cc77b7988-dwrtj");
+        }
+        assertThat(JsonLogReader.looksLikeJson("{\"kind\": \"Event\"")).isTrue();
+        assertThat(JsonLogReader.looksLikeJson("{")).isTrue();
     }
 
     /**

@@ -116,8 +116,17 @@ public final class CrashLoopDetector implements Detector {
         ContainerState state = c.getState();
         boolean startedRecently = state.getStartedAt() == null
                 || Duration.between(state.getStartedAt(), p.time()).compareTo(BACK_OFF_CAP) <= 0;
+        if (c.getReady() && c.getRestartCount() > loopRestarts(age(p).plus(AGE_ROUNDING)) + 1) {
+            // more restarts than any back-off allows in the pod's life, and ready: the pod object is younger than
+            // its containers (a static pod's mirror, made again when its API server came back: a kubeadm control
+            // plane's etcd-node1, 8 restarts at 66s), or the kubelet restarted and forgot its back-offs
+            return false;
+        }
         return startedRecently && c.getRestartCount() >= loopRestarts(age(p));
     }
+
+    /** kubectl prints an age in whole units (seconds below 2 minutes, then minutes): what the unit may hide. */
+    private static final Duration AGE_ROUNDING = Duration.ofMinutes(1);
 
     /**
      * A running container that is not ready and was restarted {@link #RESTARTS_OF_A_SLOW_LOOP} times, on average at

@@ -78,8 +78,9 @@ public final class ReadinessFailingDetector implements Detector {
 
     /**
      * The snapshot's own account when the Unhealthy events are gone (or were not pasted): Running, every container
-     * running without a restart, and not Ready for longer than a start-up takes: since the last container start when
-     * none is ready, else since the Ready condition turned False ({@code ContainersNotReady}: a sidecar that never
+     * running, and not Ready for longer than a start-up takes: since the last start of an unready container (a
+     * restarted one's current run when its start is printed: it has run that long unready, whatever ended the runs
+     * before), else since the Ready condition turned False ({@code ContainersNotReady}: a sidecar that never
      * becomes ready beside ready ones, a conditions YAML pasted alone). The evidence spans from then to the snapshot.
      */
     private static Optional<Finding> notReadySince(PodObserved p, SubjectView subject) {
@@ -94,15 +95,17 @@ public final class ReadinessFailingDetector implements Detector {
         }
         Instant started = null;
         boolean startsKnown = true;
+        boolean restarted = false;
         Container first = null;
         for (Container c : pod.getContainers()) {
-            if (c.getRestartCount() > 0) {
-                return Optional.empty();
-            }
             if (c.getReady()) {
-                startsKnown = false; // a ready container's start says nothing about the others'
-                continue;
+                continue; // a sidecar unready beside ready containers is as unready as a pod's only container
             }
+            if (c.getRestartCount() > 0 && (c.getState().getStartedAt() == null
+                    || restartedByItsProbe(Optional.of(pod.getName()), subject))) {
+                return Optional.empty(); // its current run's start not known, or its own probe restarts it
+            }
+            restarted |= c.getRestartCount() > 0;
             Instant start = startOf(pod, c);
             if (start == null) {
                 startsKnown = false;
@@ -119,10 +122,11 @@ public final class ReadinessFailingDetector implements Detector {
         }
         Duration notReady = started == null ? null : Duration.between(started, p.time());
         if (notReady == null || notReady.compareTo(SNAPSHOT_NOT_READY) < 0) {
-            return stillFailing(p, subject);
+            // a run that began minutes ago after a restart is a crash loop's as likely as a readiness failure's
+            return restarted ? Optional.empty() : stillFailing(p, subject);
         }
         Finding f = Findings.of(p, first, "NotReady", "pod " + pod.getName() + " Running but not Ready for "
-                + notReady.toMinutes() + " min, no restarts", Facts.of(Fact.PROBE, "readiness"));
+                + notReady.toMinutes() + " min", Facts.of(Fact.PROBE, "readiness"));
         return Optional.of(f.since(started));
     }
 

@@ -66,8 +66,13 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
      */
     public static final String DRA_DEVICES = "resource.k8s.io/devices";
 
-    /** A word in an extended resource's name that makes it an accelerator (see {@link #isAccelerator}). */
-    private static final Pattern ACCELERATOR_WORD = Pattern.compile("gpu|vcuda|tpu|npu|neuron|fpga|mlu|ascend|dcu|gaudi");
+    /**
+     * A word in an extended resource's name that makes it an accelerator (see {@link #isAccelerator}); a GPU's device
+     * files by name too, as generic device plugins publish them ({@code squat.ai/dri} for {@code /dev/dri}, the render
+     * nodes of Intel and AMD GPUs, {@code .../kfd} for AMD's compute device).
+     */
+    private static final Pattern ACCELERATOR_WORD = Pattern.compile(
+            "gpu|vcuda|tpu|npu|neuron|fpga|mlu|ascend|dcu|gaudi|\\b(?:dri|kfd)\\b");
     /** The default scheduler's {@code 0/4 nodes are available:}; Volcano's says {@code unavailable}. */
     private static final Pattern PREFIX = Pattern.compile("^\\s*(\\d{1,9})/(\\d{1,9}) nodes are (?:un)?available:?\\s*");
     /** {@code Insufficient nvidia.com/gpu} after a predicate's name: the resource it found short. */

@@ -472,6 +472,8 @@ class FailedSchedulingMessageTest {
         "alpha.kubernetes.io/nvidia-gpu,true", "nvidia.com/gpumem,true", "aliyun.com/gpu-mem,true",
         "tencent.com/vcuda-core,true", "volcano.sh/vgpu-number,true", "huawei.com/Ascend910,true",
         "cambricon.com/mlu,true",
+        // a GPU's device files as generic device plugins publish them (minikube's AI playground: squat.ai/dri)
+        "squat.ai/dri,true", "devic.es/dri,true", "squat.ai/kfd,true", "example.com/hydrid,false",
         // NVIDIA's network operator: RDMA devices are not accelerators
         "nvidia.com/rdma_shared_device_a,false", "nvidia.com/hostdev,false", "intel.com/sgx,false"})
     void accelerators(String resource, boolean expected) {

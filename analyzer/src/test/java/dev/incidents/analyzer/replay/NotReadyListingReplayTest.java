@@ -69,6 +69,34 @@ class NotReadyListingReplayTest {
         });
     }
 
+    /**
+     * antrea#871: an agent container unready beside a ready one, restarted once and running unready since its last
+     * start long before the paste: READINESS_FAILING, whatever ended its run before; its run begun minutes ago after
+     * the restart may be a crash loop's, and opens nothing.
+     */
+    @Test
+    void aContainerUnreadyLongSinceItsLastStartBesideAReadyOneIsReadinessFailing() {
+        String paste = """
+                antrea-agent-ghxvn   1/2     Running   7          40h    10.170.168.35   node-a   <none>   <none>
+
+                  antrea-agent:
+                    State:          Running
+                      Started:      Thu, 25 Jun 2020 %s -0700
+                    Ready:          False
+                    Restart Count:  1
+
+                  antrea-ovs:
+                    State:          Running
+                      Started:      Thu, 25 Jun 2020 06:09:26 -0700
+                    Ready:          True
+                    Restart Count:  6
+                """;
+        Instant now = Instant.parse("2020-06-25T14:10:00Z");
+        assertThat(Pastes.latest(paste.formatted("06:08:49"), now)).singleElement()
+                .satisfies(i -> assertThat(i.getCategory()).isEqualTo("READINESS_FAILING"));
+        assertThat(Pastes.latest(paste.formatted("07:07:00"), now)).isEmpty();
+    }
+
     /** Ready again, or restarted between (a crash or a liveness kill, which other categories read): nothing here. */
     @Test
     void readyAgainOrRestartedBetweenIsNoLostReadiness() {

@@ -260,12 +260,21 @@ class ReplayLifecycleTest {
             replay.pod("test/inference/" + POD, pod, T0);
             assertThat(replay.finish().latest()).isEmpty();
         }
+        try (Replay replay = new Replay(AnalyzerConfig.defaults())) {
+            // ros_k8s's troubleshooting page: a kubeadm control plane's `etcd-node1   1/1   Running   8   66s`: more
+            // restarts than any back-off allows in 66 s, and ready: the mirror pod is younger than its container
+            PodSnapshot pod = PodSnapshot.newBuilder(Kube.pod("triton", POD, NODE, T0, "Running", Kube.running(null), null,
+                    8, true)).setCreationTimestamp(T0.minusSeconds(66)).build();
+            replay.pod("test/inference/" + POD, pod, T0);
+            assertThat(replay.finish().latest()).isEmpty();
+        }
     }
 
     /**
      * kaito#1493: a model that runs out of memory while it loads, `0/1 Running 12 (7m51s ago) 151m`: each run ends
      * after minutes rather than at once, so the back-off count says nothing, but a container restarted a dozen times
-     * and never ready since is looping; ready, or restarted rarely over a long life, it is not.
+     * and never ready since is looping; ready, or restarted rarely over a long life, it is not; running unready for
+     * 40 minutes since its last start, it is its readiness that fails.
      */
     @Test
     void a_container_restarting_every_few_minutes_and_never_ready_is_crash_looping() {
@@ -273,7 +282,8 @@ class ReplayLifecycleTest {
         assertThat(incidentsOf(T0.minusSeconds(471), 12, false, age)).containsExactly("CRASH_LOOP");
         assertThat(incidentsOf(T0.minusSeconds(471), 12, true, age)).as("ready").isEmpty();
         assertThat(incidentsOf(T0.minusSeconds(120), 6, false, Duration.ofDays(30))).as("six node reboots").isEmpty();
-        assertThat(incidentsOf(T0.minus(Duration.ofMinutes(40)), 12, false, age)).as("running 40 min").isEmpty();
+        assertThat(incidentsOf(T0.minus(Duration.ofMinutes(40)), 12, false, age)).as("running 40 min, never ready")
+                .containsExactly("READINESS_FAILING");
     }
 
     private static List<String> incidentsOf(Instant started, int restarts, boolean ready, Duration age) {
