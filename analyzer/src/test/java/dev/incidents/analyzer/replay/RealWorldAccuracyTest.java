@@ -542,7 +542,15 @@ class RealWorldAccuracyTest {
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
-    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of();
+    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
+            // batch 104, measured 9/15 on 2026-12-06 (session 32, at its merge, analyzer of 767d8fc7, measured alone)
+            // before anyone looked at it: pinned by name only
+            "container_start_failed/ibtisam-iq-nectar-volume-mounting-kodekloud-cka-nginx-frontend-cka4974-configmap-volume-mounted-on-default-conf-file-path-without-subpath-runc-not-a-directory-failed-x6-headerless-events",
+            "healthy/mykidong-azkaban-on-kubernetes-kubespray-cluster-init-schema-job-two-pods-init-error-third-completed-mysql-executors-and-web-running-zero-restarts-get-po-listing",
+            "image_not_found/rudhar-devops-heros-final-project-tshoot-case2-backend-tag-v2-0-1-typo-never-built-migrate-init-container-init-imagepullbackoff-docker-io-library-pull-access-denied-kind-saved-output",
+            "node_not_ready/ibtisam-iq-nectar-kubelet-troubleshooting-killer-sh-cka1024-single-node-kubelet-dead-then-203-exec-dropin-points-at-usr-local-bin-kubelet-api-refused-systemctl-status-transcript",
+            "probe_failure/predictly-gcp-pubsub-health-reproducer-spring-cloud-gcp-pubsub-health-indicator-hangs-under-load-actuator-health-timeouts-readiness-and-liveness-minikube-skaffold-events",
+            "untolerated_taint/codeaprendiz-learn-kubernetes-kodekloud-taints-lab-node01-spray-mortein-mosquito-pending-row-without-type-column-thatthe-paste-glitch-master-taint-then-toleration");
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
 
@@ -599,7 +607,7 @@ class RealWorldAccuracyTest {
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
         assertThat(outcomes).hasSizeGreaterThanOrEqualTo(2139);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(0);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(15);
     }
 
     @Test
