@@ -229,8 +229,12 @@ final class DescribeEvents {
         Map<Long, PodCommand> commanded = commandedPods(region, from, describeRows);
         for (EventsTable.Row row : describeRows) {
             PodCommand command = commanded.get(row.line());
-            Subject failing = command == null && !subject.named() && "Pod".equals(subject.kind())
-                    ? failingAs.apply(row.reason(), row.message()) : null;
+            // the kubelet records its events on pods: its rows under a controller the paste inspects (`get deploy x`
+            // beside a `describe $POD | grep` whose pod the shell chose) are the listed pod's that fails as they say
+            boolean kubeletsUnderController = POD_CONTROLLERS_AND_DEPLOYMENTS.contains(subject.kind())
+                    && row.from() != null && row.from().startsWith("kubelet");
+            Subject failing = command == null && (!subject.named() && "Pod".equals(subject.kind())
+                    || kubeletsUnderController) ? failingAs.apply(row.reason(), row.message()) : null;
             if (command != null && !subject.name().startsWith(command.name())) {
                 emit(row, "Pod", command.namespace() != null ? command.namespace()
                         : listed.getOrDefault(command.name(), contextNamespace), command.name(), null);
@@ -504,6 +508,9 @@ final class DescribeEvents {
     /** Kinds whose controller creates pods and records the API server's refusal of one as its FailedCreate. */
     private static final java.util.Set<String> POD_CONTROLLERS = java.util.Set.of("ReplicaSet", "StatefulSet",
             "DaemonSet", "Job");
+    /** {@link #POD_CONTROLLERS} and what owns their pods through them. */
+    private static final java.util.Set<String> POD_CONTROLLERS_AND_DEPLOYMENTS = java.util.Set.of("ReplicaSet",
+            "StatefulSet", "DaemonSet", "Job", "Deployment", "CronJob");
     /** {@code Error creating: pods "web-7d4f9c-x2k4p" is forbidden: ...}: the pod the API server refused. */
     private static final Pattern REFUSED_POD = Pattern.compile("\\bpods \"([a-z0-9][-a-z0-9.]*)\" is forbidden");
     /** What a controller appends to its own name for its pods: {@code -x2k4p}, an ordinal, or nothing yet ({@code -}). */

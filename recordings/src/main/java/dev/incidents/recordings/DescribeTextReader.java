@@ -111,7 +111,7 @@ final class DescribeTextReader {
         for (Document document : documents) {
             Field root = document.root();
             if ("Pod".equals(kindOf(root)) && root.text("Name") != null) {
-                listedNamespaces.putIfAbsent(root.text("Name"), document.namespace());
+                listedNamespaces.putIfAbsent(root.text("Name"), document.namespace(lines));
             } else if ("PersistentVolumeClaim".equals(kindOf(root))) {
                 claimUsers(root).forEach(user -> listedNamespaces.putIfAbsent(user, namespaceOf(root)));
             }
@@ -179,14 +179,21 @@ final class DescribeTextReader {
     private record Document(int start, Field root, int end, int next, List<EventsTable.Row> rows) {
 
         /**
-         * The namespace the describe names; a pod's describe cut above its {@code Namespace:} line ({@code ...}) is in
-         * the one its own {@code Successfully assigned ns/pod to node} row names; else {@code default}.
+         * The namespace the describe names; a pod's describe cut below its {@code Name:} line is in the one its own
+         * {@code Successfully assigned ns/pod to node} row names, else in the {@code -n} of the command that printed
+         * it, on the line above ({@code k describe po -n cka4974 nginx-frontend-64f67d769f-rw5jr}); else
+         * {@code default}.
          */
-        String namespace() {
+        String namespace(List<String> lines) {
             if (root.child("Namespace") == null && root.text("Name") != null) {
                 String assigned = DescribeEvents.assignedNamespace(rows, root.text("Name"));
                 if (assigned != null) {
                     return assigned;
+                }
+                PodCommand command = start > 0 ? PodCommand.of(lines.get(start - 1)) : null;
+                if (command != null && "describe".equals(command.verb()) && command.namespace() != null
+                        && root.text("Name").equals(command.name())) {
+                    return command.namespace();
                 }
             }
             return namespaceOf(root);
@@ -351,7 +358,7 @@ final class DescribeTextReader {
             events.readPrinted(lines, start); // kubectl describe event: the event itself
             return;
         }
-        String namespace = document.namespace();
+        String namespace = document.namespace(lines);
         List<EventsTable.Row> rows = document.rows();
         String apiVersion = root.text("API Version");
         if (isCustomResource(root.text("Kind"), apiVersion)) {

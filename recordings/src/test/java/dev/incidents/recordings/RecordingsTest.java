@@ -122,7 +122,8 @@ class RecordingsTest {
 
     /**
      * A describe the reporter cut with {@code ...} above its {@code Namespace:} line: the pod and its events are in the
-     * namespace its own {@code Successfully assigned ns/pod} row names, not default; another pod's row does not say.
+     * namespace its own {@code Successfully assigned ns/pod} row names, not default; another pod's row does not say; the
+     * {@code -n} of the describe command right above it does (a KodeKloud lab's {@code k describe po -n cka4974 ...}).
      */
     @Test
     void aDescribeCutAboveItsNamespaceIsInTheNamespaceItsAssignmentNames() {
@@ -149,12 +150,20 @@ class RecordingsTest {
                   Type     Reason     Age   From               Message
                   ----     ------     ----  ----               -------
                   Normal   Scheduled  19s   default-scheduler  Successfully assigned dev/nginx to worker-node01
+
+                cluster4-controlplane ~ ➜  k describe po -n cka4974 nginx-frontend-64f67d769f-rw5jr
+                Name:             nginx-frontend-64f67d769f-rw5jr
+                    Mounts:
+                      /etc/nginx/conf.d/default.conf from nginx-conf-vol (rw)
+                Events:
+                  Warning  Failed     42s (x6 over 3m42s)   kubelet            Error: failed to create containerd task: failed to create shim task: OCI runtime create failed: not a directory: unknown
                 """;
         List<Recorded> records = Recordings.read("paste.txt", text, OPTIONS, rejections::add);
 
         assertThat(rejections).isEmpty();
         assertThat(records).extracting(r -> r.kind() + " " + r.key()).contains(
-                "EVENT test/dev/Pod/nginx", "POD test/dev/nginx", "EVENT test/default/Pod/web")
+                "EVENT test/dev/Pod/nginx", "POD test/dev/nginx", "EVENT test/default/Pod/web",
+                "EVENT test/cka4974/Pod/nginx-frontend-64f67d769f-rw5jr")
                 .doesNotContain("POD test/default/nginx", "EVENT test/default/Pod/nginx");
     }
 
@@ -1824,6 +1833,30 @@ class RecordingsTest {
         assertThat(messages).containsExactly("Failed to pull image \"ghcr.io/acme/gen_data\": rpc error: code = Unknown "
                 + "desc = failed to pull and unpack image \"ghcr.io/acme/gen_data:latest\": failed to authorize: failed to "
                 + "fetch anonymous token: unexpected status: 401 Unauthorized");
+    }
+
+    /**
+     * The kubelet records its events on pods: its rows grepped from a describe whose pod a shell variable chose, in a
+     * transcript that also inspects the Deployment ({@code get deploy taskboard-backend}), are the listed pod's that
+     * fails as they say (a devops-heros final project's saved output), not the Deployment's.
+     */
+    @Test
+    void kubeletRowsBesideAnInspectedControllerAreTheFailingListedPods() {
+        List<Recorded> records = Recordings.read("case2.txt", """
+                $ kubectl -n taskboard get pods -l app.kubernetes.io/component=backend
+                NAME                                 READY   STATUS                  RESTARTS   AGE
+                taskboard-backend-59d5dcc795-4r2g9   1/1     Running                 0          33m
+                taskboard-backend-846c6d8b6d-p77rw   0/1     Init:ImagePullBackOff   0          45s
+
+                $ kubectl -n taskboard describe $NEW | grep -E 'Failed|BackOff'
+                  Warning  Failed     29s (x2 over 42s)  kubelet            spec.initContainers{migrate}: Failed to pull image "taskboard-backend:v2.0.1-typo": pull access denied, repository does not exist or may require authorization
+                  Normal   BackOff    15s (x2 over 41s)  kubelet            spec.initContainers{migrate}: Back-off pulling image "taskboard-backend:v2.0.1-typo"
+
+                $ kubectl -n taskboard get deploy taskboard-backend -o jsonpath='{.spec.template.spec.containers[0].image}'
+                taskboard-backend:local
+                """, OPTIONS, rejections::add);
+        assertThat(records).filteredOn(r -> r.kind() == Recorded.Kind.EVENT).extracting(Recorded::key)
+                .containsOnly("test/taskboard/Pod/taskboard-backend-846c6d8b6d-p77rw");
     }
 
     /**
