@@ -211,7 +211,8 @@ final class DescribeEvents {
         if (describeRows.isEmpty()) {
             return new Fragments(null, podNamespaces, contextNamespace);
         }
-        Subject subject = fragmentSubject(String.join("\n", region), prose(region, from, describeRows, getRows),
+        int firstRow = (int) (describeRows.stream().mapToLong(EventsTable.Row::line).min().orElse(from + 1) - from - 1);
+        Subject subject = fragmentSubject(String.join("\n", region), firstRow, prose(region, from, describeRows, getRows),
                 describeRows, contextNamespace, listed);
         if (!subject.named() && described != null && described.kind().equals(subject.kind())) {
             // rows naming nothing above the one describe of an object of their kind (a claim's FailedBinding copied
@@ -401,7 +402,7 @@ final class DescribeEvents {
      * does not name: the rows still say what went wrong, and DESIGN section 6 wants a fragment to yield its
      * incident, so they are kept about {@link DescribePod#UNNAMED_POD} rather than rejected.
      */
-    private static Subject fragmentSubject(String text, String prose, List<EventsTable.Row> rows,
+    private static Subject fragmentSubject(String text, int firstRow, String prose, List<EventsTable.Row> rows,
                                            String contextNamespace, Map<String, String> listed) {
         for (EventsTable.Row row : rows) {
             Matcher m = ASSIGNED.matcher(row.message());
@@ -491,6 +492,12 @@ final class DescribeEvents {
         if (mentioned != null) {
             // "nvidia-driver-daemonset-72jqc will report the error": the one pod the reporter's words name
             return new Subject("Pod", contextNamespace, mentioned, contextNode);
+        }
+        Subject manifest = kind.isEmpty() || "Pod".equals(kind) ? podManifest(text, firstRow, contextNamespace,
+                contextNode) : null;
+        if (manifest != null) {
+            // "Suppose we have a pod created using following yaml ... we get the following error": the pod applied
+            return manifest;
         }
         Subject inspected = kind.isEmpty() || "Pod".equals(kind)
                 ? inspectedController(text, contextNamespace, contextNode) : null;
@@ -744,6 +751,63 @@ final class DescribeEvents {
             }
         }
         return namespace;
+    }
+
+    /** A YAML document's top-level {@code kind:}, and its {@code metadata:} and the name in it. */
+    private static final Pattern MANIFEST_KIND = Pattern.compile("^kind:\\s*(\\w+)\\s*$");
+    private static final Pattern MANIFEST_NAME = Pattern.compile("^\\s+name:\\s*['\"]?([a-z0-9][-a-z0-9.]*[a-z0-9])['\"]?\\s*$");
+
+    /**
+     * The one Pod manifest the paste shows above its first row ({@code kind: Pod} at a YAML document's top level, its
+     * {@code metadata:} naming it): the pod the reporter applied, whose rows follow without naming it; null when there
+     * is none, or several, or a manifest of another kind beside it (a manifest below the rows is the fix's).
+     */
+    private static Subject podManifest(String text, int firstRow, String contextNamespace, String contextNode) {
+        List<String> lines = text.lines().toList();
+        String found = null;
+        String namespace = null;
+        for (int i = 0; i < Math.min(firstRow, lines.size()); i++) {
+            Matcher kind = MANIFEST_KIND.matcher(lines.get(i));
+            if (!kind.matches()) {
+                continue;
+            }
+            if (!"Pod".equals(kind.group(1))) {
+                return null; // a Deployment's manifest beside it: its pods are named otherwise
+            }
+            String name = null;
+            String ns = null;
+            // the document around the kind line: up to a separator or a line at column 0 that is not a key
+            int from = i;
+            while (from > 0 && isDocumentLine(lines.get(from - 1))) {
+                from--;
+            }
+            boolean inMetadata = false;
+            for (int k = from; k < lines.size() && (k == from || isDocumentLine(lines.get(k))); k++) {
+                String line = lines.get(k);
+                if (!line.startsWith(" ")) {
+                    inMetadata = line.startsWith("metadata:");
+                } else if (inMetadata && line.startsWith("  ") && !line.startsWith("   ")) {
+                    Matcher m = MANIFEST_NAME.matcher(line);
+                    if (m.matches()) {
+                        name = m.group(1);
+                    } else if (line.strip().startsWith("namespace:")) {
+                        ns = line.strip().substring("namespace:".length()).strip();
+                    }
+                }
+            }
+            if (name == null || found != null && !found.equals(name)) {
+                return null;
+            }
+            found = name;
+            namespace = ns;
+        }
+        return found == null ? null : new Subject("Pod", namespace != null && !namespace.isEmpty() ? namespace
+                : contextNamespace, found, contextNode);
+    }
+
+    /** A line of a YAML document: indented, a top-level key, or a sequence item; not a fence, a separator, prose. */
+    private static boolean isDocumentLine(String line) {
+        return line.startsWith(" ") || line.startsWith("- ") || line.matches("^[a-zA-Z][\\w.-]*:(?:\\s.*)?$");
     }
 
     /**

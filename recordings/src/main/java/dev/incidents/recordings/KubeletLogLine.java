@@ -111,6 +111,14 @@ final class KubeletLogLine {
     private static final Pattern NOT_RUNNING = Pattern.compile("err=\"(?i:failed to run kubelet): "
             + "(?<quoted>(?:[^\"\\\\]|\\\\.)*)\"|\\b(?i:failed to run kubelet): (?<bare>.+?)\\s*$");
 
+    /**
+     * systemd's word on the kubelet's unit failing ({@code kubelet.service: Main process exited, code=exited,
+     * status=1/FAILURE}, {@code kubelet.service: Failed with result 'exit-code'}, a missing binary's {@code 203/EXEC}):
+     * the kubelet is not running on the journal's host, which then posts no status. A clean exit (a stop) is none.
+     */
+    private static final Pattern UNIT_FAILED = Pattern.compile("\\bkubelet\\.service: (?:Main process exited, "
+            + "code=\\w+, status=(?!0/SUCCESS)(?<status>[^\\s.]+)|Failed with result '(?<result>[^']+)')");
+
     /** The From cell of an event the kubelet on {@code host} records ({@code kubelet, host}), or {@code kubelet}. */
     static String source(String host) {
         return host != null ? "kubelet, " + host : "kubelet";
@@ -172,6 +180,14 @@ final class KubeletLogLine {
                             "NodeStatusUnknown", "Kubelet stopped posting node status: failed to run Kubelet: "
                                     + (notRunning.group("quoted") != null
                                     ? unquote(notRunning.group("quoted")) : notRunning.group("bare"))), null, null);
+        }
+        Matcher unit = UNIT_FAILED.matcher(line);
+        if (unit.find()) {
+            return new EventsTable.Row(lineNumber, null, "Normal", "NodeNotReady", QuotedEvent.age(line, now), from,
+                    "node/" + logging, DescribeNode.statusMessage(logging, "NodeNotReady", "Ready", "Unknown",
+                            "NodeStatusUnknown", "Kubelet stopped posting node status: kubelet.service "
+                                    + (unit.group("status") != null ? "exited with status " + unit.group("status")
+                                            : "failed: " + unit.group("result"))), null, null);
         }
         Matcher predicate = LEGACY_PREDICATE.matcher(line);
         if (predicate.find()) {

@@ -165,8 +165,9 @@ class LoggedEventTest {
     /**
      * A journal under a Chinese, Japanese or Korean locale prints the month as its number ({@code 11月 26 16:37:56},
      * a home lab's kubelet that would not start with swap on, nolebase): the host is still the node, the time still
-     * the line's. A kubelet giving up at start ({@code failed to run Kubelet:}, structured or before 1.20) leaves its
-     * node without status: the node controller's NodeNotReady, Ready Unknown, with the kubelet's why.
+     * the line's. A kubelet giving up at start ({@code failed to run Kubelet:}, structured or before 1.20), or its
+     * systemd unit failing, leaves its node without status: the node controller's NodeNotReady, Ready Unknown, with
+     * the kubelet's or systemd's why.
      */
     @Test
     void aKubeletThatCannotStartLeavesItsNodeNotReady() {
@@ -185,6 +186,16 @@ class LoggedEventTest {
                 + "server.go:269] failed to run Kubelet: misconfiguration: kubelet cgroup driver: \"cgroupfs\" is different "
                 + "from docker cgroup driver: \"systemd\"\n");
         assertThat(korean.getInvolvedObject().getName()).isEqualTo("gpu-node-2");
+
+        // systemd's word on the unit (killer.sh's cka1024: ExecStart pointing at a missing binary, 203/EXEC)
+        KubeEvent unit = onlyEvent("Apr 23 12:31:07 cka1024 systemd[1]: kubelet.service: Failed with result 'exit-code'.\n");
+        assertThat(unit.getInvolvedObject().getName()).isEqualTo("cka1024");
+        assertThat(unit.getMessage()).endsWith("Kubelet stopped posting node status: kubelet.service failed: exit-code");
+        KubeEvent exited = onlyEvent("11月 26 16:37:46 node01 systemd[1]: kubelet.service: Main process exited, "
+                + "code=exited, status=1/FAILURE\n");
+        assertThat(exited.getMessage()).endsWith("kubelet.service exited with status 1/FAILURE");
+        assertThat(Recordings.read("paste.txt", "Apr 23 12:30:07 cka1024 systemd[1]: kubelet.service: Main process "
+                + "exited, code=exited, status=0/SUCCESS\n", OPTIONS, rejections::add)).as("a stop").isEmpty();
         assertThat(korean.getMessage()).endsWith("failed to run Kubelet: misconfiguration: kubelet cgroup driver: "
                 + "\"cgroupfs\" is different from docker cgroup driver: \"systemd\"");
     }

@@ -1836,6 +1836,36 @@ class RecordingsTest {
     }
 
     /**
+     * A learner's notes: a Pod manifest, "and kubectl apply -f . we get the following error", then the scheduler's row
+     * alone: the pod applied (codeaprendiz's KodeKloud taints lab); a manifest below the rows is the fix's, not theirs.
+     */
+    @Test
+    void aLoneRowBelowAPodManifestIsThatPods() {
+        String manifest = """
+                ```yaml
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  labels:
+                    run: nginx
+                  name: mosquito
+                spec:
+                  containers:
+                  - image: nginx
+                    name: nginx
+                ```
+                """;
+        String row = """
+                and `kubectl apply -f .` we get the following error
+                ```bash
+                FailedScheduling  62s (x3 over 2m10s)  default-scheduler  0/2 nodes are available: 1 node(s) had taint {spray: mortein}, that the pod didn't tolerate.
+                ```
+                """;
+        assertThat(onlyEventAbout(manifest + row)).isEqualTo("default/mosquito");
+        assertThat(onlyEventAbout(row + manifest)).isEqualTo("default/" + DescribePod.UNNAMED_POD);
+    }
+
+    /**
      * The kubelet records its events on pods: its rows grepped from a describe whose pod a shell variable chose, in a
      * transcript that also inspects the Deployment ({@code get deploy taskboard-backend}), are the listed pod's that
      * fails as they say (a devops-heros final project's saved output), not the Deployment's.
