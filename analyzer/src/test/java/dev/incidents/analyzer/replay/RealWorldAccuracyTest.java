@@ -29,6 +29,19 @@ class RealWorldAccuracyTest {
      * incident's group is no miss; the report also prints the count per incident.
      */
     static final Set<String> KNOWN_FAILING = Set.of(
+            // batch 104 (moved in session 32): a Job's two attempts left as Init:Error beside its third, Completed: the
+            // pods' names do not tell a Job's from a DaemonSet's, and a Job's completion does not end its failed pods'
+            // incident yet
+            "healthy/mykidong-azkaban-on-kubernetes-kubespray-cluster-init-schema-job-two-pods-init-error-third-completed-mysql-executors-and-web-running-zero-restarts-get-po-listing",
+            // batch 104 (moved in session 32): one liveness and one readiness failure in the pod's first minute, no kill
+            // shown: a lone probe failure reads the same in failing and healthy recordings
+            "probe_failure/predictly-gcp-pubsub-health-reproducer-spring-cloud-gcp-pubsub-health-indicator-hangs-under-load-actuator-health-timeouts-readiness-and-liveness-minikube-skaffold-events",
+            // session 32 tuning (with batch 105): a `kn service list` row whose REASON column carries Knative's own
+            // revision failure (Unable to fetch image ...: MANIFEST_UNKNOWN), no pod, no kubelet message: no reader
+            "image_not_found/knative-handson-workshop-debugging-tips-kn-service-list-helloworld-v4-revisionfailed-unable-to-fetch-image-tag-2-manifest-unknown-far-right-reason-column",
+            // session 32 tuning (with batch 105): three OutOfcpu rows over about a minute (1m, 20s, 1m): kubelet
+            // admission refusals count as INSUFFICIENT_RESOURCES once they go on for two minutes
+            "insufficient_resources/qingwave-writings-chinese-blog-k8s-1-10-nodename-set-skips-scheduler-node-short-of-cpu-kubelet-rejects-outofcpu-replicaset-keeps-creating-pods-three-single-spaced-rows",
             // batch 99 (moved in session 32): an init container's describe block pasted without its "Init Containers:"
             // header says nothing of an init container; CRASH_LOOP (allowed) opens on it
             "init_container_failed/multus-cni-1422-thick-daemonset-from-master-copies-passthru-missing-from-snapshot-thick-image-install-multus-binary-cp-cannot-stat-crashloopbackoff-talos-state-block",
@@ -543,14 +556,12 @@ class RealWorldAccuracyTest {
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
     static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
-            // batch 104, measured 9/15 on 2026-12-06 (session 32, at its merge, analyzer of 767d8fc7, measured alone)
-            // before anyone looked at it: pinned by name only
-            "container_start_failed/ibtisam-iq-nectar-volume-mounting-kodekloud-cka-nginx-frontend-cka4974-configmap-volume-mounted-on-default-conf-file-path-without-subpath-runc-not-a-directory-failed-x6-headerless-events",
-            "healthy/mykidong-azkaban-on-kubernetes-kubespray-cluster-init-schema-job-two-pods-init-error-third-completed-mysql-executors-and-web-running-zero-restarts-get-po-listing",
-            "image_not_found/rudhar-devops-heros-final-project-tshoot-case2-backend-tag-v2-0-1-typo-never-built-migrate-init-container-init-imagepullbackoff-docker-io-library-pull-access-denied-kind-saved-output",
-            "node_not_ready/ibtisam-iq-nectar-kubelet-troubleshooting-killer-sh-cka1024-single-node-kubelet-dead-then-203-exec-dropin-points-at-usr-local-bin-kubelet-api-refused-systemctl-status-transcript",
-            "probe_failure/predictly-gcp-pubsub-health-reproducer-spring-cloud-gcp-pubsub-health-indicator-hangs-under-load-actuator-health-timeouts-readiness-and-liveness-minikube-skaffold-events",
-            "untolerated_taint/codeaprendiz-learn-kubernetes-kodekloud-taints-lab-node01-spray-mortein-mosquito-pending-row-without-type-column-thatthe-paste-glitch-master-taint-then-toleration");
+            // batch 105, measured 16/20 on 2026-12-06 (session 32, at its merge, analyzer of 6a2bac02, measured alone
+            // with batch 104 moved aside) before anyone looked at it: pinned by name only
+            "crash_loop/shell-operator-example-106-monitor-events-deliberately-failing-alpine-pod-backoff-events-as-events-k8s-io-note-reason-json-fragments-in-operator-log",
+            "healthy/portworx-docs-install-monitor-pods-portworx-qxtw4-readiness-503-x15-while-px-enterprise-image-extracts-and-node-waits-for-quorum-then-px-ready-on-this-node-describe-events",
+            "node_not_ready/kind-known-issues-btrfs-host-kubelet-cannot-find-rootfs-device-failed-to-start-containermanager-cluster-create-times-out-two-kubelet-log-lines-no-header",
+            "oom_killed/projectbluefin-lab-598-argocd-repo-server-256mi-limit-cold-manifest-cache-after-cluster-reboot-oomkilled-137-crashloopbackoff-terminated-json-fragment");
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
 
@@ -606,8 +617,8 @@ class RealWorldAccuracyTest {
 
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
-        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(2139);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(15);
+        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(2156);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(20);
     }
 
     @Test
