@@ -175,19 +175,13 @@ final class KubeletLogLine {
         }
         Matcher notRunning = NOT_RUNNING.matcher(line);
         if (notRunning.find()) {
-            return new EventsTable.Row(lineNumber, null, "Normal", "NodeNotReady", QuotedEvent.age(line, now), from,
-                    "node/" + logging, DescribeNode.statusMessage(logging, "NodeNotReady", "Ready", "Unknown",
-                            "NodeStatusUnknown", "Kubelet stopped posting node status: failed to run Kubelet: "
-                                    + (notRunning.group("quoted") != null
-                                    ? unquote(notRunning.group("quoted")) : notRunning.group("bare"))), null, null);
+            return notPosting(lineNumber, line, now, from, logging, "failed to run Kubelet: "
+                    + (notRunning.group("quoted") != null ? unquote(notRunning.group("quoted")) : notRunning.group("bare")));
         }
         Matcher unit = UNIT_FAILED.matcher(line);
         if (unit.find()) {
-            return new EventsTable.Row(lineNumber, null, "Normal", "NodeNotReady", QuotedEvent.age(line, now), from,
-                    "node/" + logging, DescribeNode.statusMessage(logging, "NodeNotReady", "Ready", "Unknown",
-                            "NodeStatusUnknown", "Kubelet stopped posting node status: kubelet.service "
-                                    + (unit.group("status") != null ? "exited with status " + unit.group("status")
-                                            : "failed: " + unit.group("result"))), null, null);
+            return notPosting(lineNumber, line, now, from, logging, "kubelet.service " + (unit.group("status") != null
+                    ? "exited with status " + unit.group("status") : "failed: " + unit.group("result")));
         }
         Matcher predicate = LEGACY_PREDICATE.matcher(line);
         if (predicate.find()) {
@@ -279,6 +273,17 @@ final class KubeletLogLine {
      * The node's Ready condition the kubelet sets with what {@code line} logs, as the NodeNotReady event a described
      * node's condition becomes ({@link DescribeNode#statusMessage}).
      */
+    /**
+     * A node whose kubelet is not running: no status posted, so the node controller marks its Ready condition
+     * {@code Unknown} ({@code NodeStatusUnknown}); {@code why} is what the kubelet or systemd said.
+     */
+    private static EventsTable.Row notPosting(long lineNumber, String line, Instant now, String from, String node,
+                                              String why) {
+        return new EventsTable.Row(lineNumber, null, "Normal", "NodeNotReady", QuotedEvent.age(line, now), from,
+                "node/" + node, DescribeNode.statusMessage(node, "NodeNotReady", "Ready", "Unknown", "NodeStatusUnknown",
+                        "Kubelet stopped posting node status: " + why), null, null);
+    }
+
     private static EventsTable.Row notReady(long lineNumber, String line, Instant now, String from, String node,
                                             String reason, String why) {
         return new EventsTable.Row(lineNumber, null, "Normal", "NodeNotReady", QuotedEvent.age(line, now), from,
