@@ -753,61 +753,23 @@ final class DescribeEvents {
         return namespace;
     }
 
-    /** A YAML document's top-level {@code kind:}, and its {@code metadata:} and the name in it. */
-    private static final Pattern MANIFEST_KIND = Pattern.compile("^kind:\\s*(\\w+)\\s*$");
-    private static final Pattern MANIFEST_NAME = Pattern.compile("^\\s+name:\\s*['\"]?([a-z0-9][-a-z0-9.]*[a-z0-9])['\"]?\\s*$");
-
     /**
-     * The one Pod manifest the paste shows above its first row ({@code kind: Pod} at a YAML document's top level, its
-     * {@code metadata:} naming it): the pod the reporter applied, whose rows follow without naming it; null when there
-     * is none, or several, or a manifest of another kind beside it (a manifest below the rows is the fix's).
+     * The one Pod manifest the paste shows above its first row ({@link PodManifests}): the pod the reporter applied,
+     * whose rows follow without naming it; null when there is none, or several, or a manifest of another kind beside
+     * it (a manifest below the rows is the fix's).
      */
     private static Subject podManifest(String text, int firstRow, String contextNamespace, String contextNode) {
-        List<String> lines = text.lines().toList();
-        String found = null;
-        String namespace = null;
-        for (int i = 0; i < Math.min(firstRow, lines.size()); i++) {
-            Matcher kind = MANIFEST_KIND.matcher(lines.get(i));
-            if (!kind.matches()) {
-                continue;
+        Subject found = null;
+        for (PodManifests.Manifest m : PodManifests.in(text.lines().toList())) {
+            if (m.line() >= firstRow) {
+                break;
             }
-            if (!"Pod".equals(kind.group(1))) {
+            if (!"Pod".equals(m.kind()) || found != null && !found.name().equals(m.name())) {
                 return null; // a Deployment's manifest beside it: its pods are named otherwise
             }
-            String name = null;
-            String ns = null;
-            // the document around the kind line: up to a separator or a line at column 0 that is not a key
-            int from = i;
-            while (from > 0 && isDocumentLine(lines.get(from - 1))) {
-                from--;
-            }
-            boolean inMetadata = false;
-            for (int k = from; k < lines.size() && (k == from || isDocumentLine(lines.get(k))); k++) {
-                String line = lines.get(k);
-                if (!line.startsWith(" ")) {
-                    inMetadata = line.startsWith("metadata:");
-                } else if (inMetadata && line.startsWith("  ") && !line.startsWith("   ")) {
-                    Matcher m = MANIFEST_NAME.matcher(line);
-                    if (m.matches()) {
-                        name = m.group(1);
-                    } else if (line.strip().startsWith("namespace:")) {
-                        ns = line.strip().substring("namespace:".length()).strip();
-                    }
-                }
-            }
-            if (name == null || found != null && !found.equals(name)) {
-                return null;
-            }
-            found = name;
-            namespace = ns;
+            found = new Subject("Pod", m.namespace() != null ? m.namespace() : contextNamespace, m.name(), contextNode);
         }
-        return found == null ? null : new Subject("Pod", namespace != null && !namespace.isEmpty() ? namespace
-                : contextNamespace, found, contextNode);
-    }
-
-    /** A line of a YAML document: indented, a top-level key, or a sequence item; not a fence, a separator, prose. */
-    private static boolean isDocumentLine(String line) {
-        return line.startsWith(" ") || line.startsWith("- ") || line.matches("^[a-zA-Z][\\w.-]*:(?:\\s.*)?$");
+        return found;
     }
 
     /**

@@ -38,8 +38,11 @@ final class DescribeTextReader {
     private final ClaimsTable claims;
     private final RolloutDeadline rollouts;
 
+    /** Pods the paste shows written by hand ({@link PodManifests#barePods}): owned by nothing, whatever their names. */
+    private final java.util.Set<String> barePods = new java.util.HashSet<>();
+
     DescribeTextReader(String file, ReadOptions options, Consumer<RawObject> out, Consumer<Rejection> rejected) {
-        this.sink = new DescribeSink(file, options, out, rejected);
+        this.sink = new DescribeSink(file, options, raw -> out.accept(ownedByNothingIfBare(raw)), rejected);
         this.events = new DescribeEvents(sink);
         this.pods = new PodsTable(sink);
         this.nodes = new NodesTable(sink);
@@ -49,6 +52,7 @@ final class DescribeTextReader {
 
     void read(List<String> pasted) {
         List<String> lines = FlatDescribe.reindent(PastedText.unwrap(pasted));
+        barePods.addAll(PodManifests.barePods(lines));
         String text = String.join("\n", lines);
         ObjectNode statusTail = YamlObjects.statusFragment(text);
         if (statusTail != null) {
@@ -170,6 +174,19 @@ final class DescribeTextReader {
             }
         }
         return -1;
+    }
+
+    /**
+     * A Pod rebuilt from the text whose manifest the paste shows without owners: its snapshot says it has none (as
+     * {@code kubectl run}'s label does), so the analyzer does not guess a controller from its name.
+     */
+    private RawObject ownedByNothingIfBare(RawObject raw) {
+        if (!barePods.isEmpty() && raw.object() instanceof ObjectNode pod && "Pod".equals(pod.path("kind").asText())
+                && barePods.contains(pod.path("metadata").path("name").asText())
+                && pod.path("metadata") instanceof ObjectNode metadata && !metadata.has("ownerReferences")) {
+            metadata.putArray("ownerReferences");
+        }
+        return raw;
     }
 
     /**

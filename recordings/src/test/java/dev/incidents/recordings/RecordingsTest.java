@@ -1866,6 +1866,38 @@ class RecordingsTest {
     }
 
     /**
+     * A Pod manifest the paste shows without owners is a pod written by hand (rectcircle's blog: {@code case1-2},
+     * which its name alone reads as StatefulSet case1's): its snapshots say they have no owner; a manifest with
+     * {@code ownerReferences}, or a pod the paste shows no manifest of, says nothing.
+     */
+    @Test
+    void aPodWhoseManifestThePasteShowsWithoutOwnersIsBare() {
+        String text = """
+                ```yaml
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: case1-2
+                spec:
+                  containers:
+                  - name: p1
+                    image: busybox:1.36
+                ```
+
+                ```
+                NAME      READY   STATUS      RESTARTS   AGE
+                case1-2   1/2     OOMKilled   0          25s
+                web-0     1/1     Running     0          25s
+                ```
+                """;
+        java.util.Map<String, Boolean> ownersKnown = Recordings.read("blog.md", text, OPTIONS, rejections::add).stream()
+                .filter(r -> r.value() instanceof PodSnapshot)
+                .collect(java.util.stream.Collectors.toMap(r -> ((PodSnapshot) r.value()).getName(),
+                        r -> ((PodSnapshot) r.value()).getOwnersKnown()));
+        assertThat(ownersKnown).containsEntry("case1-2", true).containsEntry("web-0", false);
+    }
+
+    /**
      * The kubelet records its events on pods: its rows grepped from a describe whose pod a shell variable chose, in a
      * transcript that also inspects the Deployment ({@code get deploy taskboard-backend}), are the listed pod's that
      * fails as they say (a devops-heros final project's saved output), not the Deployment's.

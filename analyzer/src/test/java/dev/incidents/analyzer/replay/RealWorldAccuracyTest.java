@@ -543,10 +543,10 @@ class RealWorldAccuracyTest {
             "node_selector_mismatch/hzlnqodrey-killer-shell-cka-simulators-40days-day15-kind-redis-aff-required-node-affinity-disktype-ssd-no-worker-labelled-pending-lone-event-row-then-label-running",
             "node_selector_mismatch/ibtisam-nectar-killercoda-frontend-pod-node-affinity-nodename-frontend-but-node-labelled-frontendnodes-events-then-relabel-running",
             "untolerated_taint/vmahilevskyi-mastering-k8s-lesson-1-codespaces-hand-built-control-plane-uninitialized-taint-scheduler-klog-line-then-toleration-added-get-all-running",
-            // batch 101 (session 31, measured 16/20, moved in in session 31): bare pods named like a StatefulSet's
-            // (case1-2, case2-2 beside case2-1, -3, -4, no -0): the name alone reads <name>-<ordinal>, and no
-            // Controlled By: line or owner says otherwise, so the incidents open on StatefulSet/case1 and case2
-            "oom_killed/rectcircle-blog-k8s-work-process-high-load-case1-2-pid-1-allocates-2500mb-against-2g-limit-oomkilled-then-crashloop-sidecar-p2-unaffected-hash-commented-output",
+            // batch 101 (session 31, measured 16/20, moved in in session 31): a bare pod named like a StatefulSet's
+            // (case2-2 beside case2-1, -3, -4, no -0): the name alone reads <name>-<ordinal>, and no Controlled By:
+            // line, owner or manifest says otherwise, so the incident opens on StatefulSet/case2 (case1-2, whose
+            // manifest the blog shows, passes since session 32)
             "pod_evicted/rectcircle-blog-k8s-work-process-high-load-case2-k3s-eviction-hard-memory-available-12gi-four-pods-under-limit-node-low-on-memory-case2-2-evicted-hash-commented-output",
             // batch 101: one readiness failure row and the pod 0/1 Running at 3m21s: under the readiness grace
             "readiness_failing/redhat-scholars-debug-microservices-running-and-not-ready-hello-fix-2-0-0-readiness-q-health-ready-refused-configmap-url-invalid-0-of-1-running-get-events-sorted");
