@@ -40,9 +40,11 @@ final class DescribeTextReader {
 
     /** Pods the paste shows written by hand ({@link PodManifests#barePods}): owned by nothing, whatever their names. */
     private final java.util.Set<String> barePods = new java.util.HashSet<>();
+    /** Jobs the paste's listings show by a pod that completed ({@link PodsTable#completedJobs}). */
+    private final java.util.Set<String> jobs = new java.util.HashSet<>();
 
     DescribeTextReader(String file, ReadOptions options, Consumer<RawObject> out, Consumer<Rejection> rejected) {
-        this.sink = new DescribeSink(file, options, raw -> out.accept(ownedByNothingIfBare(raw)), rejected);
+        this.sink = new DescribeSink(file, options, raw -> out.accept(withPastedOwner(raw)), rejected);
         this.events = new DescribeEvents(sink);
         this.pods = new PodsTable(sink);
         this.nodes = new NodesTable(sink);
@@ -100,6 +102,7 @@ final class DescribeTextReader {
             documents.add(new Document(start, root, end, next, rows));
         }
         List<List<PodsTable.Row>> podRows = pods.read(lines, proseEnd);
+        jobs.addAll(PodsTable.completedJobs(podRows));
         DescribeEvents.Subject listed = PodsTable.onlyPod(podRows);
         if (listed == null) {
             listed = claimUser(documents);
@@ -177,14 +180,24 @@ final class DescribeTextReader {
     }
 
     /**
-     * A Pod rebuilt from the text whose manifest the paste shows without owners: its snapshot says it has none (as
-     * {@code kubectl run}'s label does), so the analyzer does not guess a controller from its name.
+     * A Pod rebuilt from the text, with the owner the paste shows beside it: none when its manifest is shown without
+     * owners (as {@code kubectl run}'s label says), so the analyzer does not guess a controller from its name; a Job
+     * when a listing shows a pod of that name's prefix Completed ({@code azakban-initschema-kg75t}: a DaemonSet's or a
+     * ReplicaSet's pods never complete).
      */
-    private RawObject ownedByNothingIfBare(RawObject raw) {
-        if (!barePods.isEmpty() && raw.object() instanceof ObjectNode pod && "Pod".equals(pod.path("kind").asText())
-                && barePods.contains(pod.path("metadata").path("name").asText())
-                && pod.path("metadata") instanceof ObjectNode metadata && !metadata.has("ownerReferences")) {
+    private RawObject withPastedOwner(RawObject raw) {
+        if ((barePods.isEmpty() && jobs.isEmpty()) || !(raw.object() instanceof ObjectNode pod)
+                || !"Pod".equals(pod.path("kind").asText()) || !(pod.path("metadata") instanceof ObjectNode metadata)
+                || metadata.has("ownerReferences")) {
+            return raw;
+        }
+        String name = metadata.path("name").asText();
+        String job = PodsTable.generatedPrefix(name);
+        if (barePods.contains(name)) {
             metadata.putArray("ownerReferences");
+        } else if (job != null && jobs.contains(job)) {
+            metadata.putArray("ownerReferences").addObject().put("apiVersion", "batch/v1").put("kind", "Job")
+                    .put("name", job).put("controller", true);
         }
         return raw;
     }

@@ -1898,6 +1898,27 @@ class RecordingsTest {
     }
 
     /**
+     * A listing's {@code <prefix>-<5>} pod Completed with no restart is a Job's (a DaemonSet's or a ReplicaSet's pods
+     * run for good): its siblings of that prefix are the Job's attempts (mykidong's schema Job, two Init:Error).
+     */
+    @Test
+    void podsBesideACompletedSiblingAreAJobs() {
+        List<Recorded> records = Recordings.read("paste.txt", """
+                NAME                           READY   STATUS       RESTARTS   AGE
+                azakban-initschema-hr4bn       0/1     Init:Error   0          4h3m
+                azakban-initschema-kg75t       0/1     Completed    0          4h3m
+                azkaban-web-664967cb99-xhmrf   1/1     Running      0          3h9m
+                nvidia-device-plugin-x7k2p     1/1     Running      0          3h9m
+                """, OPTIONS, rejections::add);
+        java.util.Map<String, String> owners = records.stream().map(r -> (PodSnapshot) r.value())
+                .collect(java.util.stream.Collectors.toMap(PodSnapshot::getName, p -> p.getOwners().isEmpty() ? "-"
+                        : p.getOwners().get(0).getKind() + "/" + p.getOwners().get(0).getName()));
+        assertThat(owners).containsEntry("azakban-initschema-hr4bn", "Job/azakban-initschema")
+                .containsEntry("azakban-initschema-kg75t", "Job/azakban-initschema")
+                .containsEntry("azkaban-web-664967cb99-xhmrf", "-").containsEntry("nvidia-device-plugin-x7k2p", "-");
+    }
+
+    /**
      * The kubelet records its events on pods: its rows grepped from a describe whose pod a shell variable chose, in a
      * transcript that also inspects the Deployment ({@code get deploy taskboard-backend}), are the listed pod's that
      * fails as they say (a devops-heros final project's saved output), not the Deployment's.

@@ -78,7 +78,7 @@ public final class IncidentLifecycle {
             // failure happened in, not its end.
             long time = signal.time().toEpochMilli();
             if (c != null && time >= c.lastSeen) {
-                d.recovery(signal, view).filter(r -> r.object().isPresent() || time > c.lastSeen)
+                d.recovery(signal, view).filter(r -> r.object().isPresent() || r.settled() || time > c.lastSeen)
                         .ifPresent(r -> recover(c, r));
             }
             for (Finding f : d.findings(signal, view)) {

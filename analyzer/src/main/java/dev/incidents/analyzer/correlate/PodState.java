@@ -42,6 +42,11 @@ public final class PodState {
      * showed it Ready; 0 when it is Ready again, restarted, or never lost readiness so.
      */
     public long readinessLostAt;
+    /**
+     * Event time (epoch ms) of the first snapshot showing the pod Succeeded (its containers all ended with 0: a Job's
+     * pod that completed); 0 when none did.
+     */
+    public long completedAt;
     /** The image pull failure category known for this pod from a {@code Failed to pull image} message. */
     public String pullCategory;
     /** For disk-full pulls: the path the runtime could not write. */

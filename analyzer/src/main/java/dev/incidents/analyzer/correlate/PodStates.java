@@ -80,6 +80,9 @@ final class PodStates {
         }
         countRestartsInPlace(pod, p);
         trackReadinessLost(pod, p);
+        if ("Succeeded".equals(p.snapshot().getPhase()) && pod.completedAt == 0) {
+            pod.completedAt = p.time().toEpochMilli();
+        }
         if (p.isReady()) {
             pod.readinessFailingSince = 0;
         }

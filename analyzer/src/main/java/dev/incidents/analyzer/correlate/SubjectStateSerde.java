@@ -37,9 +37,11 @@ public final class SubjectStateSerde implements Serde<SubjectState> {
      * First byte of this format; JSON starts with '{' (0x7B). 2 added {@code PodState.gang}, 3 {@code scaleUpAt},
      * 4 {@code SubjectState.groups}, 5 {@code PodState.runningRestarts}, {@code restartsInPlace} and
      * {@code restartedInPlaceAt}, 6 {@code PodState.readinessFailingSince}, 7 {@code readyRestarts} and
-     * {@code readinessLostAt}, 8 {@code Candidate.guessOnly}.
+     * {@code readinessLostAt}, 8 {@code Candidate.guessOnly}, 9 {@code PodState.completedAt}.
      */
-    static final byte FORMAT = 8;
+    static final byte FORMAT = 9;
+    /** The format before {@code PodState.completedAt}: read as pods never seen completed. */
+    private static final byte FORMAT_8 = 8;
     /** The format before {@code Candidate.guessOnly}: read as candidates some evidence proves. */
     private static final byte FORMAT_7 = 7;
     /** The format before {@code PodState.readyRestarts}: read as a pod never seen Ready. */
@@ -100,12 +102,13 @@ public final class SubjectStateSerde implements Serde<SubjectState> {
             }
             SubjectState state = new SubjectState();
             state.lastTouched = in.buffer.getLong();
-            state.pods = in.readMap(In::readString, format >= FORMAT_7 ? SubjectStateSerde::readPod
+            state.pods = in.readMap(In::readString, format >= FORMAT ? SubjectStateSerde::readPod
+                    : format >= FORMAT_7 ? SubjectStateSerde::readPodFormat8
                     : format == FORMAT_6 ? SubjectStateSerde::readPodFormat6
                     : format == FORMAT_5 ? SubjectStateSerde::readPodFormat5
                     : format >= FORMAT_3 ? SubjectStateSerde::readPodFormat3
                     : format == FORMAT_2 ? SubjectStateSerde::readPodFormat2 : SubjectStateSerde::readPodFormat1);
-            state.candidates = in.readMap(In::readString, format >= FORMAT ? SubjectStateSerde::readCandidate
+            state.candidates = in.readMap(In::readString, format >= FORMAT_8 ? SubjectStateSerde::readCandidate
                     : SubjectStateSerde::readCandidateFormat7);
             state.recentlyResolved = in.readMap(In::readString, In::readBoxedLong);
             state.acceleratorsAdvertised = in.readMap(In::readString, In::readBoxedLong);
@@ -148,9 +151,16 @@ public final class SubjectStateSerde implements Serde<SubjectState> {
         out.writeLong(pod.readinessFailingSince);
         out.writeInt(pod.readyRestarts);
         out.writeLong(pod.readinessLostAt);
+        out.writeLong(pod.completedAt);
     }
 
     private static PodState readPod(In in) {
+        PodState pod = readPodFormat8(in);
+        pod.completedAt = in.buffer.getLong();
+        return pod;
+    }
+
+    private static PodState readPodFormat8(In in) {
         PodState pod = readPodFormat6(in);
         pod.readyRestarts = in.buffer.getInt();
         pod.readinessLostAt = in.buffer.getLong();

@@ -41,7 +41,7 @@ public final class InitContainerFailedDetector implements Detector {
         if (signal instanceof EventSignal e && "BackOff".equals(e.reason()) && e.pod().isPresent()) {
             return backOffOfAnInitContainer(e, subject);
         }
-        if (!(signal instanceof PodObserved p)) {
+        if (!(signal instanceof PodObserved p) || jobCompleted(subject)) {
             return Optional.empty();
         }
         for (Container c : p.snapshot().getInitContainers()) {
@@ -72,6 +72,22 @@ public final class InitContainerFailedDetector implements Detector {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * A Job one of whose pods completed: the attempts that failed before it, left behind as {@code Init:Error} (restart
+     * policy Never: each retry is a new pod), are its history, whatever order their snapshots come in.
+     */
+    private static boolean jobCompleted(SubjectView subject) {
+        if (!"Job".equals(subject.subject().kind())) {
+            return false;
+        }
+        for (PodState pod : subject.pods().values()) {
+            if (pod.completedAt > 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean completed(ContainerState state) {
@@ -105,9 +121,17 @@ public final class InitContainerFailedDetector implements Detector {
         return Optional.of(Findings.of(e, Facts.of(Fact.CONTAINER, container.get())));
     }
 
-    /** The kubelet pulls and starts init containers on every retry: only the app container running is recovery. */
+    /**
+     * The kubelet pulls and starts init containers on every retry: only the app container running is recovery; and a
+     * Job's pod that completed, which ends the attempts that failed before it (a Job retries in new pods, restart
+     * policy Never, and leaves the failed ones behind as {@code Init:Error}).
+     */
     @Override
     public Optional<Recovery> recovery(Signal signal, SubjectView subject) {
+        if (signal instanceof PodObserved p && "Succeeded".equals(p.snapshot().getPhase())
+                && "Job".equals(subject.subject().kind())) {
+            return Optional.of(Recovery.settled("recovered: pod " + p.snapshot().getName() + " of the Job completed"));
+        }
         return PhaseRecovery.running(signal);
     }
 }

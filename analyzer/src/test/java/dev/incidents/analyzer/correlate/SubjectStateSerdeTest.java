@@ -52,6 +52,7 @@ class SubjectStateSerdeTest {
         pod.readinessFailingSince = 1_741_946_100_000L;
         pod.readyRestarts = 2;
         pod.readinessLostAt = 1_741_946_160_000L;
+        pod.completedAt = 1_741_946_170_000L;
 
         Candidate candidate = new Candidate("OOM_KILLED");
         candidate.firstSeen = 1_741_946_000_000L;
@@ -151,7 +152,8 @@ class SubjectStateSerdeTest {
     }
 
     /**
-     * Changelogs written by format 6 (before {@code PodState.readyRestarts} and {@code readinessLostAt}: never seen
+     * Changelogs written by format 8 (before {@code PodState.completedAt}: never seen completed), format 6 (before
+     * {@code PodState.readyRestarts} and {@code readinessLostAt}: never seen
      * Ready), format 5 (before {@code PodState.readinessFailingSince}: no readiness failure seen), format 4
      * (before {@code PodState.runningRestarts}, {@code restartsInPlace} and {@code
      * restartedInPlaceAt}), format 3 (before {@code SubjectState.groups}), format 2 (before {@code PodState.scaleUpAt})
@@ -159,7 +161,7 @@ class SubjectStateSerdeTest {
      * without gang objects, their pods without a scale-up, and without a gang.
      */
     @Test
-    void formats_1_to_7_are_still_read() {
+    void formats_1_to_8_are_still_read() {
         SubjectState state = new SubjectState();
         state.lastTouched = 1_741_946_400_000L;
         PodState pod = new PodState();
@@ -167,7 +169,15 @@ class SubjectStateSerdeTest {
         pod.restartCount = 3;
         state.pods.put("triton-79569cfbbc-m2wcc", pod);
         state.recentlyResolved = new TreeMap<>();
-        byte[] format7 = serde.serializer().serialize("subjects", state);
+        byte[] format9 = serde.serializer().serialize("subjects", state);
+        // the pod's last field in format 9 is completedAt (a long, 8 bytes); after it come four empty maps, the null
+        // deadline key (20 bytes) and the empty gang objects (4)
+        int completed = format9.length - 24 - 8;
+        byte[] format8 = new byte[format9.length - 8];
+        System.arraycopy(format9, 0, format8, 0, completed);
+        System.arraycopy(format9, completed + 8, format8, completed, 24);
+        format8[0] = 8;
+        byte[] format7 = format8.clone();
         format7[0] = 7; // without candidates, format 8 is format 7
         // the pod's last fields in format 7 are readyRestarts (an int) and readinessLostAt (a long), 12 bytes; after
         // them come four empty maps, the null deadline key (20 bytes) and the empty gang objects (4)
@@ -207,10 +217,11 @@ class SubjectStateSerdeTest {
         System.arraycopy(format2, gang + 4, format1, gang, 20);
         format1[0] = 1;
 
-        for (byte[] old : java.util.List.of(format7, format6, format5, format4, format3, format2, format1)) {
+        for (byte[] old : java.util.List.of(format8, format7, format6, format5, format4, format3, format2, format1)) {
             SubjectState back = serde.deserializer().deserialize("subjects", old);
 
             assertThat(asJson(back)).isEqualTo(asJson(state));
+            assertThat(back.pods.get("triton-79569cfbbc-m2wcc").completedAt).isZero();
             assertThat(back.pods.get("triton-79569cfbbc-m2wcc").readinessFailingSince).isZero();
             assertThat(back.pods.get("triton-79569cfbbc-m2wcc").readyRestarts).isEqualTo(-1);
             assertThat(back.pods.get("triton-79569cfbbc-m2wcc").readinessLostAt).isZero();
@@ -231,6 +242,7 @@ class SubjectStateSerdeTest {
         candidate.firstSeen = 1_741_946_000_000L;
         state.candidates.put("IMAGE_NOT_FOUND", candidate);
         byte[] format8 = serde.serializer().serialize("subjects", state);
+        format8[0] = 8; // without pods, format 9 is format 8
         // the candidate's last field in format 8 is guessOnly (a boolean, 1 byte); after it come four empty maps, the
         // null deadline key (20 bytes) and the empty gang objects (4)
         int guess = format8.length - 24 - 1;
@@ -247,7 +259,7 @@ class SubjectStateSerdeTest {
 
     @Test
     void a_value_of_an_unknown_format_is_refused() {
-        assertThatThrownBy(() -> serde.deserializer().deserialize("subjects", new byte[] {9, 0, 0}))
+        assertThatThrownBy(() -> serde.deserializer().deserialize("subjects", new byte[] {10, 0, 0}))
                 .isInstanceOf(SerializationException.class);
         assertThatThrownBy(() -> serde.deserializer().deserialize("subjects", new byte[] {SubjectStateSerde.FORMAT, 0}))
                 .isInstanceOf(SerializationException.class);

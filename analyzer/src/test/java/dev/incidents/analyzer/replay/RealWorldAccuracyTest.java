@@ -29,10 +29,6 @@ class RealWorldAccuracyTest {
      * incident's group is no miss; the report also prints the count per incident.
      */
     static final Set<String> KNOWN_FAILING = Set.of(
-            // batch 104 (moved in session 32): a Job's two attempts left as Init:Error beside its third, Completed: the
-            // pods' names do not tell a Job's from a DaemonSet's, and a Job's completion does not end its failed pods'
-            // incident yet
-            "healthy/mykidong-azkaban-on-kubernetes-kubespray-cluster-init-schema-job-two-pods-init-error-third-completed-mysql-executors-and-web-running-zero-restarts-get-po-listing",
             // batch 104 (moved in session 32): one liveness and one readiness failure in the pod's first minute, no kill
             // shown: a lone probe failure reads the same in failing and healthy recordings
             "probe_failure/predictly-gcp-pubsub-health-reproducer-spring-cloud-gcp-pubsub-health-indicator-hangs-under-load-actuator-health-timeouts-readiness-and-liveness-minikube-skaffold-events",
