@@ -552,6 +552,11 @@ class RealWorldAccuracyTest {
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
     static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
+            // batch 106, measured 7/10 on 2026-12-06 (session 32, at its merge, analyzer of de3e1a46, measured alone
+            // with batch 105 moved aside) before anyone looked at it: pinned by name only
+            "init_container_failed/mohamedsabry-dev-proxmox-home-lab-ts-k8s-014-grafana-vault-agent-init-403-service-account-name-not-authorized-sa-mismatch-init-1-of-2-7m58s-indented-row-and-agent-log",
+            "readiness_failing/ictsc-tech-blog-japanese-contest-2025-final-6752-readiness-proof-client-readiness-exec-wget-webserver-timed-out-calico-bgp-mesh-across-split-l2-segments-elided-describe",
+            "replica_create_failed/ictsc-tech-blog-japanese-contest-2025-pre-round-2-lil-web-server-replicaset-failedcreate-x3-validatingadmissionpolicy-require-container-resources-denies-pods-without-requests-limits-describe-rs",
             // batch 105, measured 16/20 on 2026-12-06 (session 32, at its merge, analyzer of 6a2bac02, measured alone
             // with batch 104 moved aside) before anyone looked at it: pinned by name only
             "crash_loop/shell-operator-example-106-monitor-events-deliberately-failing-alpine-pod-backoff-events-as-events-k8s-io-note-reason-json-fragments-in-operator-log",
@@ -614,7 +619,7 @@ class RealWorldAccuracyTest {
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
         assertThat(outcomes).hasSizeGreaterThanOrEqualTo(2156);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(20);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(30);
     }
 
     @Test
