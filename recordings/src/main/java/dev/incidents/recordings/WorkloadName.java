@@ -70,6 +70,24 @@ public record WorkloadName(String kind, String name, String via, boolean ambiguo
         return seconds % 60 == 0 && seconds >= 1_400_000_000L && seconds < 2_100_000_000L;
     }
 
+    /** The API server cuts a {@code generateName} to this many characters before it appends the five random ones. */
+    private static final int GENERATE_NAME_MAX = 58;
+
+    /**
+     * A Deployment's pod whose ReplicaSet's name is too long for its {@code generateName} ({@code <rs>-}): the API
+     * server cuts it to {@value #GENERATE_NAME_MAX} characters and appends five, so the name is 63 characters long
+     * and the hyphen before the random part is gone ({@code sklearn-iris-predictor-default-rvhmk-deployment-867c644464}
+     * then {@code 7tz7n}: KServe's and Knative's long names). Null for any other name.
+     */
+    private static WorkloadName truncatedReplicaSetPod(String podName) {
+        if (podName.length() != GENERATE_NAME_MAX + 5 || podName.charAt(GENERATE_NAME_MAX - 1) == '-') {
+            return null;
+        }
+        String base = podName.substring(0, GENERATE_NAME_MAX);
+        Matcher rs = REPLICA_SET.matcher(base);
+        return rs.matches() && hasLetter(rs.group(2)) ? new WorkloadName("Deployment", rs.group(1), base, false) : null;
+    }
+
     public static WorkloadName fromPodName(String podName) {
         if (podName == null || podName.isBlank()) {
             throw new IllegalArgumentException("pod name is empty");
@@ -79,6 +97,10 @@ public record WorkloadName(String kind, String name, String via, boolean ambiguo
             // the reporter replaced the generated part with a placeholder ("egg-<id here>"): what is left is the
             // workload's name, its kind unknown; Deployment is the commonest
             return new WorkloadName("Deployment", m.group(1), null, true);
+        }
+        WorkloadName truncated = truncatedReplicaSetPod(podName);
+        if (truncated != null) {
+            return truncated;
         }
         m = CRONJOB_POD.matcher(podName);
         if (m.matches()) {

@@ -35,6 +35,9 @@ class WorkloadNameTest {
             "redis-proxy,                              Pod,         redis-proxy,             -,                        false",
             // before 1.6 the suffix took any letters and digits (fabric8's gogs-5-8exat, an old DaemonSet's pod)
             "fluentd-es-8exat,                         DaemonSet,   fluentd-es,              -,                        true",
+            // a ReplicaSet's name past the 58 characters of a generateName: cut there, the five appended without a
+            // hyphen (KServe's debug guide: a 63-character pod name)
+            "sklearn-iris-predictor-default-rvhmk-deployment-867c6444647tz7n, Deployment, sklearn-iris-predictor-default-rvhmk-deployment, sklearn-iris-predictor-default-rvhmk-deployment-867c644464, false",
     })
     void guessesTheWorkloadFromThePodName(String pod, String kind, String name, String via, boolean ambiguous) {
         assertThat(WorkloadName.fromPodName(pod)).isEqualTo(new WorkloadName(kind, name, via, ambiguous));

@@ -29,6 +29,21 @@ class RealWorldAccuracyTest {
      * incident's group is no miss; the report also prints the count per incident.
      */
     static final Set<String> KNOWN_FAILING = Set.of(
+            // batch 107 (moved in session 32): the vault-agent-init container running 3.5 minutes (Init:0/1), its login
+            // refused in the agent's own log: a wait loop a row cannot tell from a slow init
+            "init_container_failed/ationghc-vault-agent-injector-walkthrough-nginx-deployment-three-pods-init-0-of-1-vault-agent-init-running-auth-400-invalid-role-name-test-app-kubernetes-auth-role-missing",
+            // batch 107 (moved in session 32): a worker's containerd storage full (`df -h`, `no space left on device` in
+            // sandbox and container creation), no DiskPressure condition or eviction: the pods' failures open, the node's
+            // disk is in a df line no reader takes
+            "node_disk_pressure/cray-hpe-docs-csm-known-issue-iuf-worker-rollout-ncn-w004-var-lib-containerd-100-percent-full-drained-pods-createcontainererror-imagepullbackoff-no-space-left-df-h",
+            // batch 107 (moved in session 32): a Knative `get revision` row whose REASON is ExitCode137s: no reader
+            "oom_killed/kserve-website-debug-guide-inference-service-in-oom-status-sklearn-iris-predictor-revision-84bzf-ready-false-reason-exitcode137s-get-revision-row",
+            // batch 107 (moved in session 32): a `get pod -w` listing, 0/1 Running then one restart: one restart in place
+            // does not prove a liveness probe restarting it (two do)
+            "probe_failure/kubernetes-website-zookeeper-tutorial-testing-for-liveness-zookeeper-ready-script-deleted-from-zk-0-liveness-exec-fails-restart-1-get-pod-watch-rows",
+            // batch 107 (moved in session 32): four readiness failures over 30 s on a 45 s old pod: under the readiness
+            // grace
+            "readiness_failing/nangongchengfeng-blog-chinese-calico-v3-20-calico-node-pkbkv-on-k8s-node2-readiness-bird-socket-refused-then-bgp-not-established-x3-leftover-docker-flannel-interfaces-events",
             // batch 104 (moved in session 32): one liveness and one readiness failure in the pod's first minute, no kill
             // shown: a lone probe failure reads the same in failing and healthy recordings
             "probe_failure/predictly-gcp-pubsub-health-reproducer-spring-cloud-gcp-pubsub-health-indicator-hangs-under-load-actuator-health-timeouts-readiness-and-liveness-minikube-skaffold-events",
@@ -552,14 +567,6 @@ class RealWorldAccuracyTest {
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
     static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
-            // batch 107, measured 6/12 on 2026-12-06 (session 32, at its merge, analyzer of de3e1a46, measured alone
-            // with batches 105 and 106 moved aside) before anyone looked at it: pinned by name only
-            "crash_loop/kserve-website-debug-guide-inference-service-fails-to-start-sklearn-iris-predictor-1-of-3-crashloopbackoff-3-restarts-sklearnserver-model-load-stopiteration-no-model-file-headerless-row-and-log",
-            "init_container_failed/ationghc-vault-agent-injector-walkthrough-nginx-deployment-three-pods-init-0-of-1-vault-agent-init-running-auth-400-invalid-role-name-test-app-kubernetes-auth-role-missing",
-            "node_disk_pressure/cray-hpe-docs-csm-known-issue-iuf-worker-rollout-ncn-w004-var-lib-containerd-100-percent-full-drained-pods-createcontainererror-imagepullbackoff-no-space-left-df-h",
-            "oom_killed/kserve-website-debug-guide-inference-service-in-oom-status-sklearn-iris-predictor-revision-84bzf-ready-false-reason-exitcode137s-get-revision-row",
-            "probe_failure/kubernetes-website-zookeeper-tutorial-testing-for-liveness-zookeeper-ready-script-deleted-from-zk-0-liveness-exec-fails-restart-1-get-pod-watch-rows",
-            "readiness_failing/nangongchengfeng-blog-chinese-calico-v3-20-calico-node-pkbkv-on-k8s-node2-readiness-bird-socket-refused-then-bgp-not-established-x3-leftover-docker-flannel-interfaces-events",
             // batch 106, measured 7/10 on 2026-12-06 (session 32, at its merge, analyzer of de3e1a46, measured alone
             // with batch 105 moved aside) before anyone looked at it: pinned by name only
             "init_container_failed/mohamedsabry-dev-proxmox-home-lab-ts-k8s-014-grafana-vault-agent-init-403-service-account-name-not-authorized-sa-mismatch-init-1-of-2-7m58s-indented-row-and-agent-log",
@@ -626,8 +633,8 @@ class RealWorldAccuracyTest {
 
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
-        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(2156);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(42);
+        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(2168);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(30);
     }
 
     @Test
