@@ -211,9 +211,10 @@ final class DescribeEvents {
         if (describeRows.isEmpty()) {
             return new Fragments(null, podNamespaces, contextNamespace);
         }
+        // the region's index of the first row: a manifest above it is what the rows are about, one below it the fix
         int firstRow = (int) (describeRows.stream().mapToLong(EventsTable.Row::line).min().orElse(from + 1) - from - 1);
-        Subject subject = fragmentSubject(String.join("\n", region), firstRow, prose(region, from, describeRows, getRows),
-                describeRows, contextNamespace, listed);
+        Subject subject = fragmentSubject(String.join("\n", region), firstRow,
+                prose(region, from, describeRows, getRows), describeRows, contextNamespace, listed);
         if (!subject.named() && described != null && described.kind().equals(subject.kind())) {
             // rows naming nothing above the one describe of an object of their kind (a claim's FailedBinding copied
             // above `describe pvc`): that object's
@@ -515,7 +516,7 @@ final class DescribeEvents {
     /** Kinds whose controller creates pods and records the API server's refusal of one as its FailedCreate. */
     private static final java.util.Set<String> POD_CONTROLLERS = java.util.Set.of("ReplicaSet", "StatefulSet",
             "DaemonSet", "Job");
-    /** {@link #POD_CONTROLLERS} and what owns their pods through them. */
+    /** {@link #POD_CONTROLLERS} and what owns their pods through them: the kinds the kubelet never records on. */
     private static final java.util.Set<String> POD_CONTROLLERS_AND_DEPLOYMENTS = java.util.Set.of("ReplicaSet",
             "StatefulSet", "DaemonSet", "Job", "Deployment", "CronJob");
     /** {@code Error creating: pods "web-7d4f9c-x2k4p" is forbidden: ...}: the pod the API server refused. */
