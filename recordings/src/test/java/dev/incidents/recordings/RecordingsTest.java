@@ -1884,6 +1884,16 @@ class RecordingsTest {
                     image: busybox:1.36
                 ```
 
+                ```yaml
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: web-0
+                  ownerReferences:
+                  - kind: StatefulSet
+                    name: web
+                ```
+
                 ```
                 NAME      READY   STATUS      RESTARTS   AGE
                 case1-2   1/2     OOMKilled   0          25s
