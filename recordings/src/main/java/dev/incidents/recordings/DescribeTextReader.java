@@ -192,7 +192,7 @@ final class DescribeTextReader {
             return raw;
         }
         String name = metadata.path("name").asText();
-        String job = PodsTable.generatedPrefix(name);
+        String job = WorkloadName.generatedPrefix(name);
         if (barePods.contains(name)) {
             metadata.putArray("ownerReferences");
         } else if (job != null && jobs.contains(job)) {

@@ -293,15 +293,6 @@ final class PodsTable {
         };
     }
 
-    /** A pod name a controller generated: {@code <prefix>-<5>}, the suffix from Kubernetes' safe alphabet. */
-    private static final Pattern GENERATED = Pattern.compile("^([a-z0-9][-a-z0-9.]*)-[bcdfghjklmnpqrstvwxz2456789]{5}$");
-
-    /** The {@code <prefix>} of a generated pod name ({@link #GENERATED}), null for another name. */
-    static String generatedPrefix(String pod) {
-        Matcher m = GENERATED.matcher(pod);
-        return m.matches() ? m.group(1) : null;
-    }
-
     /**
      * The Jobs the tables show by a pod of theirs that completed: a {@code <prefix>-<5>} row Completed with no restart
      * (a DaemonSet's, a ReplicaSet's pods run for good; one of theirs exiting 0 is restarted and counted).
@@ -310,7 +301,7 @@ final class PodsTable {
         Set<String> jobs = new java.util.HashSet<>();
         for (List<Row> table : tables) {
             for (Row row : table) {
-                String prefix = generatedPrefix(row.name());
+                String prefix = WorkloadName.generatedPrefix(row.name());
                 if (prefix != null && "Completed".equals(row.status()) && row.restarts() == 0) {
                     jobs.add(prefix);
                 }

@@ -46,6 +46,11 @@ public record WorkloadName(String kind, String name, String via, boolean ambiguo
      * {@code redis-proxy}): a name someone chose, not one a controller generated.
      */
     private static final Pattern GENERATED_POD = Pattern.compile("^(.+)-(?:" + SAFE + "{5}|(?=[a-z]*[0-9])" + SUFFIX + ")$");
+    /**
+     * {@code <prefix>-<5>}, the five of the safe alphabet only: a Job's or a DaemonSet's pod as named since 1.6, whose
+     * prefix is the controller's name ({@link #generatedPrefix}).
+     */
+    private static final Pattern SAFE_GENERATED_POD = Pattern.compile("^([a-z0-9][-a-z0-9.]*)-" + SAFE + "{5}$");
     /** Two generated suffixes of the safe alphabet, each with a letter: {@code cosa-5zxpd-6wbtc}. */
     private static final Pattern TWICE_GENERATED_POD = Pattern.compile(
             "^.+-(?=[0-9]*[a-z])" + SAFE + "{5}-(?=[0-9]*[a-z])" + SAFE + "{5}$");
@@ -86,6 +91,15 @@ public record WorkloadName(String kind, String name, String via, boolean ambiguo
         String base = podName.substring(0, GENERATE_NAME_MAX);
         Matcher rs = REPLICA_SET.matcher(base);
         return rs.matches() && hasLetter(rs.group(2)) ? new WorkloadName("Deployment", rs.group(1), base, false) : null;
+    }
+
+    /**
+     * The controller's name in a pod name it generated as {@code <prefix>-<5>} from the safe alphabet (the paste says
+     * which controller elsewhere: a Completed sibling is a Job's), null for any other name.
+     */
+    static String generatedPrefix(String podName) {
+        Matcher m = SAFE_GENERATED_POD.matcher(podName);
+        return m.matches() ? m.group(1) : null;
     }
 
     public static WorkloadName fromPodName(String podName) {
