@@ -126,14 +126,25 @@ final class DescribePod {
         for (Field block : blocks) {
             Field container = block;
             if (CONTAINER_FIELDS.contains(block.key)) {
-                container = new Field(block.indent, UNNAMED_CONTAINER, null, block.line);
-                container.children.putAll(block.children);
-                container.childList.addAll(block.childList);
+                container = unnamed(block);
             }
             containers.children.put(container.key, container);
             containers.childList.add(container);
         }
         root.children.put("Containers", containers);
+    }
+
+    /** Every field kubectl prints under a container's name: none is a container's name. */
+    private static final Set<String> OWN_FIELDS = Set.of("Container ID", "Image", "Image ID", "Port", "Host Port",
+            "Ports", "Host Ports", "Args", "Command", "State", "Last State", "Ready", "Restart Count", "Limits",
+            "Requests", "Liveness", "Readiness", "Startup", "Environment", "Environment Variables from", "Mounts");
+
+    /** The fields of {@code section} as those of a container whose name was not pasted. */
+    private static Field unnamed(Field section) {
+        Field container = new Field(section.indent, UNNAMED_CONTAINER, null, section.line);
+        container.children.putAll(section.children);
+        container.childList.addAll(section.childList);
+        return container;
     }
 
     /** Fields of a container in a describe, which no container is named after in a paste. */
@@ -360,7 +371,10 @@ final class DescribePod {
         if (section == null) {
             return;
         }
-        for (Field c : section.childList) {
+        // a container's fields right under Containers: its name line cut out with the lines around it (...省略...)
+        boolean headless = section.childList.stream().anyMatch(f -> OWN_FIELDS.contains(f.key));
+        List<Field> blocks = headless ? List.of(unnamed(section)) : section.childList;
+        for (Field c : blocks) {
             ObjectNode spec = specs.addObject();
             spec.put("name", c.key);
             putIfPresent(spec, "image", c.text("Image"));

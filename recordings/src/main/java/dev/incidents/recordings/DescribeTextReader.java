@@ -84,6 +84,7 @@ final class DescribeTextReader {
         JsonPathPrint.read(lines, sink);
         PodYamlExcerpt.read(lines, sink);
         PodJsonExcerpt.read(lines, sink);
+        lines = LoggedJsonEvents.read(lines, sink);
         List<Integer> starts = DescribeDocuments.starts(lines);
         int proseEnd = starts.isEmpty() ? lines.size() : starts.get(0);
         List<Document> documents = new ArrayList<>(starts.size());

@@ -735,6 +735,9 @@ final class EventsTable {
      * components write their event messages in English.
      */
     static boolean inAnotherScript(String line) {
+        if (PastedText.isElision(line)) {
+            return false; // the reporter's mark where they cut lines (...省略...), in whatever language
+        }
         for (int i = 0; i < line.length(); ) {
             int c = line.codePointAt(i);
             if (Character.isLetter(c)) {

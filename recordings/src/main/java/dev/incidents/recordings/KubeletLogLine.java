@@ -106,10 +106,17 @@ final class KubeletLogLine {
      * not supported, please disable swap! ..."}, before 1.20 {@code F0129 ... server.go:269] failed to run Kubelet:
      * misconfiguration: kubelet cgroup driver: "cgroupfs" is different from docker cgroup driver: "systemd"}): with no
      * kubelet the node posts no status, and the node controller marks it {@code Unknown} ({@code NodeStatusUnknown})
-     * while systemd restarts the kubelet into the same error. The why is the kubelet's own.
+     * while systemd restarts the kubelet into the same error. The why is the kubelet's own. So is the kubelet exiting
+     * on a module it starts once the runtime is up ({@code "Failed to start ContainerManager" err="failed to get rootfs
+     * info: ..."}, before 1.20 {@code Failed to start ContainerManager failed to initialize top level QOS containers:
+     * ...}; {@code "Failed to start cAdvisor"}).
      */
-    private static final Pattern NOT_RUNNING = Pattern.compile("err=\"(?i:failed to run kubelet): "
-            + "(?<quoted>(?:[^\"\\\\]|\\\\.)*)\"|\\b(?i:failed to run kubelet): (?<bare>.+?)\\s*$");
+    private static final String GIVING_UP = "(?i:failed to run kubelet|failed to start containermanager|failed to start "
+            + "cadvisor)";
+    private static final Pattern NOT_RUNNING = Pattern.compile("(?:\"(?<what>" + GIVING_UP + ")\"\\s+)?err=\"(?<inner>"
+            + "(?i:failed to run kubelet): )?(?<quoted>(?:[^\"\\\\]|\\\\.)*)\"");
+    private static final Pattern NOT_RUNNING_BARE = Pattern.compile("\\b(?<what>" + GIVING_UP
+            + "):?\\s+(?<bare>[^\\s\"].*?)\\s*$");
 
     /**
      * systemd's word on the kubelet's unit failing ({@code kubelet.service: Main process exited, code=exited,
@@ -118,6 +125,13 @@ final class KubeletLogLine {
      */
     private static final Pattern UNIT_FAILED = Pattern.compile("\\bkubelet\\.service: (?:Main process exited, "
             + "code=\\w+, status=(?!0/SUCCESS)(?<status>[^\\s.]+)|Failed with result '(?<result>[^']+)')");
+
+    /** How the kubelet words giving up at start, {@code failed to run Kubelet} when the line does not say. */
+    private static String givingUp(String what) {
+        String lower = what == null ? "" : what.toLowerCase(java.util.Locale.ROOT);
+        return lower.contains("containermanager") ? "Failed to start ContainerManager"
+                : lower.contains("cadvisor") ? "Failed to start cAdvisor" : "failed to run Kubelet";
+    }
 
     /** The From cell of an event the kubelet on {@code host} records ({@code kubelet, host}), or {@code kubelet}. */
     static String source(String host) {
@@ -174,9 +188,14 @@ final class KubeletLogLine {
             return notReady(lineNumber, line, now, from, logging, "KubeletNotReady", why);
         }
         Matcher notRunning = NOT_RUNNING.matcher(line);
-        if (notRunning.find()) {
-            return notPosting(lineNumber, line, now, from, logging, "failed to run Kubelet: "
-                    + (notRunning.group("quoted") != null ? unquote(notRunning.group("quoted")) : notRunning.group("bare")));
+        if (notRunning.find() && (notRunning.group("what") != null || notRunning.group("inner") != null)) {
+            return notPosting(lineNumber, line, now, from, logging, givingUp(notRunning.group("what")) + ": "
+                    + unquote(notRunning.group("quoted")));
+        }
+        Matcher bare = NOT_RUNNING_BARE.matcher(line);
+        if (bare.find()) {
+            return notPosting(lineNumber, line, now, from, logging, givingUp(bare.group("what")) + ": "
+                    + bare.group("bare"));
         }
         Matcher unit = UNIT_FAILED.matcher(line);
         if (unit.find()) {

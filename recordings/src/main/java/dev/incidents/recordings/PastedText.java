@@ -26,7 +26,21 @@ final class PastedText {
     /** {@code [text](url)} whose address is the text itself with a scheme: the editor's, not the reporter's. */
     private static final Pattern AUTO_LINK = Pattern.compile("\\[([^\\]\\s]{3,})\\]\\((?:https?://)([^)\\s]+)\\)");
 
+    /**
+     * The reporter's mark where they cut lines out: dots or an ellipsis, alone or around a word in any language
+     * ({@code ...}, {@code ...省略...}, {@code … snip …}), or that word in brackets ({@code [snip]}, {@code （省略）},
+     * {@code <omitted>}).
+     */
+    private static final Pattern ELISION = Pattern.compile("^\\s*(?:[\\[(（<]\\s*)?(?:(?:\\.{3,}|…+)\\s*(?:[^\\s.…]{1,20}"
+            + "(?:\\s+[^\\s.…]{1,20}){0,2}\\s*(?:\\.{2,}|…+)?)?|(?:snip|snipped|omitted|truncated|省略|略|中略|以下略|"
+            + "後略|пропущено))\\s*[\\])）>]?\\s*$", Pattern.CASE_INSENSITIVE);
+
     private PastedText() {
+    }
+
+    /** Whether {@code line} is a reporter's elision mark ({@link #ELISION}), not a line of output or prose. */
+    static boolean isElision(String line) {
+        return ELISION.matcher(line).matches();
     }
 
     /** Whether {@code line} is a Markdown code fence ({@link #FENCE}). */

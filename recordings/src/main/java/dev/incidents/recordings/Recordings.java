@@ -136,7 +136,16 @@ public final class Recordings {
             case "PodGroup", "Workload" -> {
                 return PodGroupObjects.record(raw, options);
             }
-            case "" -> throw new MalformedObjectException("object without kind that is neither an Event, a Pod nor a Node");
+            case "" -> {
+                // a pod's or a node's status saved alone ({"terminated": {...}}, {"containerStatuses": [...]}): the
+                // object it is the status of, as when pasted in text
+                com.fasterxml.jackson.databind.node.ObjectNode owner = object.isObject() ? YamlObjects.statusObject(object) : null;
+                if (owner == null) {
+                    throw new MalformedObjectException("object without kind that is neither an Event, a Pod nor a Node");
+                }
+                return map(new RawObject(owner, raw.watchType(), raw.lineTime(), raw.cluster(), raw.file(), raw.line()),
+                        options);
+            }
             default -> {
                 return null; // other kinds (owners, Status, ...) are not records; owners were learned above
             }

@@ -40,10 +40,12 @@ final class YamlObjects {
     }
 
     /** A pod status's own keys, at least two of which a pasted {@code status:} tail has besides its phase. */
-    private static final Pattern STATUS_TAIL_START = Pattern.compile("\\s*(?:-\\s+)?(?:status|reason|message|phase|"
-            + "conditions|containerStatuses|initContainerStatuses|qosClass|startTime|hostIP|podIP|addresses|allocatable|"
-            + "capacity|daemonEndpoints|nodeInfo|lastState|state|containerID|image|imageID|name|ready|restartCount|started|"
-            + "lastHeartbeatTime|lastTransitionTime|type):");
+    private static final Pattern STATUS_TAIL_START = Pattern.compile("\\s*\\{?\\s*(?:-\\s+)?\"?(?:status|reason|message|"
+            + "phase|conditions|containerStatuses|initContainerStatuses|qosClass|startTime|hostIP|podIP|addresses|"
+            + "allocatable|capacity|daemonEndpoints|nodeInfo|lastState|state|waiting|terminated|containerID|image|imageID|"
+            + "name|ready|restartCount|started|lastHeartbeatTime|lastTransitionTime|type)\"?\\s*:");
+    /** The states a container shows something in, pasted alone: {@code terminated:} and its fields, nothing above. */
+    private static final java.util.Set<String> TELLING_STATES = java.util.Set.of("waiting", "terminated");
     private static final Pattern ELIDED_HEAD = Pattern.compile("^(?:\\s*(?:\\.\\.\\.|…)\\s*\\n)+");
     /** A node status's own keys, at least two of which a pasted node {@code status:} tail has. */
     private static final java.util.Set<String> NODE_STATUS_KEYS = java.util.Set.of("addresses", "allocatable",
@@ -64,7 +66,14 @@ final class YamlObjects {
         if (!STATUS_TAIL_START.matcher(text).lookingAt()) {
             return null; // not worth a YAML parse: most describe text is not YAML at all
         }
-        JsonNode status = readStatus(text);
+        return statusObject(readStatus(text));
+    }
+
+    /**
+     * The object a status pasted without it ({@link #statusFragment}) is the status of, from the status as read; null
+     * when it is no pod's or node's status.
+     */
+    static ObjectNode statusObject(JsonNode status) {
         if (isNodeConditions(status) || status != null && status.size() == 1 && isNodeConditions(status.path("conditions"))) {
             // a node's conditions from `get node -o yaml`: only a node's carry lastHeartbeatTime
             var node = JsonLogReader.MAPPER.createObjectNode();
@@ -73,6 +82,13 @@ final class YamlObjects {
         }
         if (status != null && status.size() == 1 && status.path("status").isObject()) {
             status = status.get("status"); // the status: key kept above its fields
+        }
+        if (status != null && status.isObject() && status.size() == 1
+                && TELLING_STATES.contains(status.fieldNames().next())) {
+            // a container's state pasted alone, without the state: or lastState: above it: its state, as it reads
+            ObjectNode held = JsonLogReader.MAPPER.createObjectNode();
+            held.set("state", status);
+            status = held;
         }
         ObjectNode containers = ContainerStatusFragment.pod(status);
         if (containers != null) {
@@ -116,12 +132,28 @@ final class YamlObjects {
      * a list whose items the paste starts with restored; null when none of them parses.
      */
     private static JsonNode readStatus(String text) {
+        String t = text.strip();
+        if (t.startsWith("\"")) {
+            // a JSON key and its value cut out of a pod's JSON ("terminated":{"exitCode":137,...}): the object it is
+            JsonNode keyed = jsonOrNull("{" + t + "}");
+            if (keyed != null) {
+                return keyed;
+            }
+        }
         JsonNode status = readOrNull(text);
         if (status == null) {
             status = readOrNull(SequenceItemIndent.align(text));
         }
         String keyed = status == null ? CutSequenceKey.restore(text) : null;
         return keyed == null ? status : readOrNull(keyed);
+    }
+
+    private static JsonNode jsonOrNull(String json) {
+        try {
+            return JsonLogReader.MAPPER.readTree(json);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     private static JsonNode readOrNull(String yaml) {

@@ -209,6 +209,26 @@ class PodStatusFragmentTest {
     }
 
     /**
+     * A container's state pasted alone, without the {@code state:} or {@code lastState:} above it: as YAML at its own
+     * indentation, as the key and value cut out of the pod's JSON (projectbluefin/lab#598 quotes
+     * {@code "terminated":{"exitCode":137,"reason":"OOMKilled"}}), as a JSON file of that object: the container's
+     * state, of a pod the paste does not name.
+     */
+    @Test
+    void aContainerStatePastedAloneInYamlOrJson() {
+        for (String pasted : List.of("terminated:\n  exitCode: 137\n  reason: OOMKilled\n",
+                "\"terminated\":{\"exitCode\":137,\"reason\":\"OOMKilled\"}\n",
+                "{\"terminated\": {\"exitCode\": 137, \"reason\": \"OOMKilled\"}}\n")) {
+            PodSnapshot pod = onlyPod(pasted);
+            assertThat(pod.getName()).as(pasted).isEqualTo(Unnamed.POD);
+            assertThat(pod.getContainers().get(0).getState().getReason()).as(pasted).isEqualTo("OOMKilled");
+            assertThat(pod.getContainers().get(0).getState().getExitCode()).as(pasted).isEqualTo(137);
+        }
+        assertThat(onlyPod("waiting:\n  reason: CrashLoopBackOff\n").getContainers().get(0).getState().getReason())
+                .isEqualTo("CrashLoopBackOff");
+    }
+
+    /**
      * kubernetes' runtime-constraints example (2015): kubectl before 1.3 printed a container's last state as its
      * {@code Last Termination State}; cut by {@code grep -C 3 "Terminated"} under the command naming the pod.
      */

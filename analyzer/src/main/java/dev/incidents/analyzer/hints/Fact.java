@@ -16,6 +16,10 @@ public enum Fact {
     POD("pod", "the pod"),
     REPLICASET("replicaset", "the ReplicaSet"),
     WORKLOAD_KIND("workloadKind", "workload"),
+    /** The workload's kind when it has a pod template to read or patch ({@code .spec.template}); not a bare Pod's. */
+    TEMPLATE_KIND("templateKind", "workload"),
+    /** The workload's kind when {@code kubectl rollout} handles it: a Deployment, StatefulSet or DaemonSet. */
+    ROLLOUT_KIND("rolloutKind", "workload"),
     WORKLOAD_NAME("workloadName", "the workload"),
     NODE("node", "the node"),
     PVC("pvc", "the PersistentVolumeClaim"),

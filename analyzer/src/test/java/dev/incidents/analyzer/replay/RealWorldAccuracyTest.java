@@ -571,13 +571,9 @@ class RealWorldAccuracyTest {
             // with batch 105 moved aside) before anyone looked at it: pinned by name only
             "init_container_failed/mohamedsabry-dev-proxmox-home-lab-ts-k8s-014-grafana-vault-agent-init-403-service-account-name-not-authorized-sa-mismatch-init-1-of-2-7m58s-indented-row-and-agent-log",
             "readiness_failing/ictsc-tech-blog-japanese-contest-2025-final-6752-readiness-proof-client-readiness-exec-wget-webserver-timed-out-calico-bgp-mesh-across-split-l2-segments-elided-describe",
-            "replica_create_failed/ictsc-tech-blog-japanese-contest-2025-pre-round-2-lil-web-server-replicaset-failedcreate-x3-validatingadmissionpolicy-require-container-resources-denies-pods-without-requests-limits-describe-rs",
             // batch 105, measured 16/20 on 2026-12-06 (session 32, at its merge, analyzer of 6a2bac02, measured alone
             // with batch 104 moved aside) before anyone looked at it: pinned by name only
-            "crash_loop/shell-operator-example-106-monitor-events-deliberately-failing-alpine-pod-backoff-events-as-events-k8s-io-note-reason-json-fragments-in-operator-log",
-            "healthy/portworx-docs-install-monitor-pods-portworx-qxtw4-readiness-503-x15-while-px-enterprise-image-extracts-and-node-waits-for-quorum-then-px-ready-on-this-node-describe-events",
-            "node_not_ready/kind-known-issues-btrfs-host-kubelet-cannot-find-rootfs-device-failed-to-start-containermanager-cluster-create-times-out-two-kubelet-log-lines-no-header",
-            "oom_killed/projectbluefin-lab-598-argocd-repo-server-256mi-limit-cold-manifest-cache-after-cluster-reboot-oomkilled-137-crashloopbackoff-terminated-json-fragment");
+            "healthy/portworx-docs-install-monitor-pods-portworx-qxtw4-readiness-503-x15-while-px-enterprise-image-extracts-and-node-waits-for-quorum-then-px-ready-on-this-node-describe-events");
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
 

@@ -1,0 +1,78 @@
+package dev.incidents.recordings;
+
+import dev.incidents.schemas.KubeEvent;
+import dev.incidents.schemas.PodSnapshot;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A describe the reporter cut, marking each cut in their own words ({@code ...省略...}, {@code ...(省略)...}, ICTSC's
+ * Japanese write-ups; {@code [snip]}): the mark is no line of output and no prose ending it, and fields left without
+ * the line above them belong where kubectl prints them.
+ */
+class ElidedDescribeTest {
+    private static final ReadOptions OPTIONS = new ReadOptions("test", Instant.parse("2025-01-01T00:00:00Z"));
+
+    private final List<Rejection> rejections = new ArrayList<>();
+
+    private List<Recorded> read(String text) {
+        List<Recorded> records = Recordings.read("paste.txt", text, OPTIONS, rejections::add);
+        assertThat(rejections).isEmpty();
+        return records;
+    }
+
+    @Test
+    void anElisionMarkInAnotherScriptDoesNotEndTheDescribe() {
+        for (String mark : List.of("...省略...", "…(省略)…", "[snip]", "（省略）", "... omitted ...")) {
+            List<Recorded> records = read("""
+                    user@server-02:~$ kubectl describe rs web-server-7d5b6cfc77 -n web-server
+                    Name:           web-server-7d5b6cfc77
+                    Namespace:      web-server
+
+                    %s
+
+                    Events:
+                      Type     Reason        Age   From                   Message
+                      ----     ------        ----  ----                   -------
+                      Warning  FailedCreate  49m   replicaset-controller  Error creating: pods "web-server-7d5b6cfc77-r7cjz" is forbidden: ValidatingAdmissionPolicy 'require-container-resources' with binding 'bind-require-container-resources' denied request: All containers must have requests/limits
+                    """.formatted(mark));
+            assertThat(records).as(mark).filteredOn(r -> r.value() instanceof KubeEvent).singleElement()
+                    .satisfies(r -> assertThat(((KubeEvent) r.value()).getNamespace()).isEqualTo("web-server"));
+        }
+        assertThat(PastedText.isElision("... and then the pod restarted twice")).isFalse();
+        assertThat(PastedText.isElision("Причина: не найден")).isFalse();
+    }
+
+    /** {@code Containers:}, then a cut, then the container's own fields: one container, its name not pasted. */
+    @Test
+    void aContainersFieldsWithoutItsNameAreOneUnnamedContainer() {
+        List<Recorded> records = read("""
+                user@6752-control-plane:~$ kubectl describe pod/client-696b6bccb6-4p6w7
+                Name:             client-696b6bccb6-4p6w7
+                Namespace:        default
+                ...(省略)...
+                Containers:
+                ...(省略)...
+                    Ready:          False
+                    Restart Count:  0
+                    Readiness:      exec [wget -q -O /dev/null http://webserver/] delay=0s timeout=1s period=10s #success=1 #failure=3
+                    Environment:    <none>
+                Conditions:
+                  Type                        Status
+                  Ready                       False
+                """);
+
+        PodSnapshot pod = (PodSnapshot) records.stream().filter(r -> r.value() instanceof PodSnapshot).findFirst()
+                .orElseThrow().value();
+        assertThat(pod.getContainers()).singleElement().satisfies(c -> {
+            assertThat(c.getName()).isEqualTo(Unnamed.CONTAINER);
+            assertThat(c.getReady()).isFalse();
+            assertThat(c.getProbes()).singleElement().satisfies(p -> assertThat(p.getKind()).isEqualTo("readiness"));
+        });
+    }
+}
