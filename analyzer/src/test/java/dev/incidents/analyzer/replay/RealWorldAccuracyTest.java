@@ -560,20 +560,25 @@ class RealWorldAccuracyTest {
             // manifest the blog shows, passes since session 32)
             "pod_evicted/rectcircle-blog-k8s-work-process-high-load-case2-k3s-eviction-hard-memory-available-12gi-four-pods-under-limit-node-low-on-memory-case2-2-evicted-hash-commented-output",
             // batch 101: one readiness failure row and the pod 0/1 Running at 3m21s: under the readiness grace
-            "readiness_failing/redhat-scholars-debug-microservices-running-and-not-ready-hello-fix-2-0-0-readiness-q-health-ready-refused-configmap-url-invalid-0-of-1-running-get-events-sorted");
+            "readiness_failing/redhat-scholars-debug-microservices-running-and-not-ready-hello-fix-2-0-0-readiness-q-health-ready-refused-configmap-url-invalid-0-of-1-running-get-events-sorted",
+            // batch 105 (session 32, measured 16/20, moved in in session 33): readiness 503 x15 over 2m20s while
+            // Portworx extracts its image, then nothing for 5 min; the events alone cannot tell the failures stopped
+            // (the paste's moment is no record, and replay's end is no silence), so it opens like any readiness
+            // failure past its grace
+            "healthy/portworx-docs-install-monitor-pods-portworx-qxtw4-readiness-503-x15-while-px-enterprise-image-extracts-and-node-waits-for-quorum-then-px-ready-on-this-node-describe-events",
+            // batch 106 (session 32, measured 7/10, moved in in session 33): an init container running 8 min without a
+            // restart (Vault Agent retrying its login inside): stuck, not failed, which the taxonomy's
+            // INIT_CONTAINER_FAILED (Init:Error, Init:CrashLoopBackOff) does not cover yet
+            "init_container_failed/mohamedsabry-dev-proxmox-home-lab-ts-k8s-014-grafana-vault-agent-init-403-service-account-name-not-authorized-sa-mismatch-init-1-of-2-7m58s-indented-row-and-agent-log",
+            // batch 106: three readiness timeouts over 13 s (x3 over 18s): under the readiness grace that keeps slow
+            // starts clean, whatever the write-up says came after
+            "readiness_failing/ictsc-tech-blog-japanese-contest-2025-final-6752-readiness-proof-client-readiness-exec-wget-webserver-timed-out-calico-bgp-mesh-across-split-l2-segments-elided-describe");
 
     /**
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
-    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
-            // batch 106, measured 7/10 on 2026-12-06 (session 32, at its merge, analyzer of de3e1a46, measured alone
-            // with batch 105 moved aside) before anyone looked at it: pinned by name only
-            "init_container_failed/mohamedsabry-dev-proxmox-home-lab-ts-k8s-014-grafana-vault-agent-init-403-service-account-name-not-authorized-sa-mismatch-init-1-of-2-7m58s-indented-row-and-agent-log",
-            "readiness_failing/ictsc-tech-blog-japanese-contest-2025-final-6752-readiness-proof-client-readiness-exec-wget-webserver-timed-out-calico-bgp-mesh-across-split-l2-segments-elided-describe",
-            // batch 105, measured 16/20 on 2026-12-06 (session 32, at its merge, analyzer of 6a2bac02, measured alone
-            // with batch 104 moved aside) before anyone looked at it: pinned by name only
-            "healthy/portworx-docs-install-monitor-pods-portworx-qxtw4-readiness-503-x15-while-px-enterprise-image-extracts-and-node-waits-for-quorum-then-px-ready-on-this-node-describe-events");
+    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of();
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
 
@@ -629,8 +634,8 @@ class RealWorldAccuracyTest {
 
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
-        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(2168);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(30);
+        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(2198);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(0); // batches 108 and 109 being gathered
     }
 
     @Test
