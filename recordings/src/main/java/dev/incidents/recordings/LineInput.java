@@ -128,12 +128,25 @@ final class LineInput implements Closeable {
         return Arrays.copyOfRange(buffer, lineStart, lineStart + lineLength);
     }
 
-    /** The current line as text; throws when it is not UTF-8. */
+    /**
+     * The current line as text; throws when it is not UTF-8. Spaces a web page or a chat client put in place of plain
+     * ones (a no-break space for every space of a code block copied from a rendered page, a figure or narrow no-break
+     * space) are plain spaces again: kubectl prints none, and its columns are told apart by spaces.
+     */
     String text() throws CharacterCodingException {
-        return StandardCharsets.UTF_8.newDecoder()
+        String text = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT)
                 .decode(ByteBuffer.wrap(buffer, lineStart, lineLength)).toString();
+        return lineAscii ? text : plainSpaces(text);
+    }
+
+    /** {@code text} with its no-break spaces (U+00A0, U+2007, U+202F) plain. */
+    static String plainSpaces(String text) {
+        if (text.indexOf('\u00a0') < 0 && text.indexOf('\u2007') < 0 && text.indexOf('\u202f') < 0) {
+            return text;
+        }
+        return text.replace('\u00a0', ' ').replace('\u2007', ' ').replace('\u202f', ' ');
     }
 
     /** True when the line is UTF-8: ASCII lines (nearly all of a recording) are checked without decoding. */

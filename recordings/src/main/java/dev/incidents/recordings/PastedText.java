@@ -148,6 +148,7 @@ final class PastedText {
             text = hashed ? HASH_RULE.matcher(HASHED_LINE.matcher(text).replaceFirst("")).replaceFirst("") : text;
             unquoted.add(FENCE.matcher(text).matches() ? "" : text);
         }
+        dedent(unquoted);
         unfold(unquoted);
         rejoinClauses(unquoted);
         boolean table = unquoted.stream().anyMatch(l -> TABLE_SEPARATOR.matcher(l).matches());
@@ -174,6 +175,42 @@ final class PastedText {
             out.add(straightQuotes(text));
         }
         return out;
+    }
+
+    /**
+     * The indentation every non-blank line shares taken off: a paste inside a Markdown list item, or a code block
+     * indented four spaces, as kubectl printed it at column 0.
+     */
+    static void dedent(List<String> lines) {
+        String common = null;
+        for (String line : lines) {
+            if (line.isBlank()) {
+                continue;
+            }
+            int at = 0;
+            while (at < line.length() && (line.charAt(at) == ' ' || line.charAt(at) == '\t')) {
+                at++;
+            }
+            if (common == null) {
+                common = line.substring(0, at);
+            } else {
+                int k = 0;
+                while (k < common.length() && k < at && common.charAt(k) == line.charAt(k)) {
+                    k++;
+                }
+                common = common.substring(0, k);
+            }
+            if (common.isEmpty()) {
+                return;
+            }
+        }
+        if (common == null) {
+            return;
+        }
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            lines.set(i, line.isBlank() ? line : line.substring(common.length()));
+        }
     }
 
     /**

@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,7 +59,26 @@ class PastedVariantsTest {
             new Variant("in a code fence", t -> "```\n" + t + (t.endsWith("\n") ? "" : "\n") + "```\n", 1619),
             new Variant("wrapped at 120 columns", t -> wrapped(t, 120), 1537),
             new Variant("commented out (# before each line)", t -> t.lines().map(l -> l.isEmpty() ? "#" : "# " + l)
-                    .reduce("", (a, l) -> a + l + "\n"), 1610));
+                    .reduce("", (a, l) -> a + l + "\n"), 1610),
+            new Variant("indented 4 (a list item's code block)", t -> t.lines().map(l -> l.isEmpty() ? "" : "    " + l)
+                    .reduce("", (a, l) -> a + l + "\n"), 1979),
+            new Variant("no-break spaces (a web page's copy)", t -> t.replace(' ', '\u00a0'), 1990),
+            new Variant("curly quotes (a word processor)", PastedVariantsTest::curlyQuotes, 1988));
+
+    /** Straight double quotes turned typographic, opening after a space or a line start and closing otherwise. */
+    static String curlyQuotes(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"') {
+                boolean opening = i == 0 || Character.isWhitespace(text.charAt(i - 1)) || "([{:=".indexOf(text.charAt(i - 1)) >= 0;
+                out.append(opening ? '\u201c' : '\u201d');
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
 
     /** Every line longer than {@code width} broken into lines of {@code width} characters, as a terminal copies it. */
     static String wrapped(String text, int width) {
@@ -76,22 +97,22 @@ class PastedVariantsTest {
 
     @BeforeAll
     static void replay_every_variant(@TempDir Path scratch) {
-        verbatimPasses = new ArrayList<>();
-        for (Scenario s : Scenario.under(RealWorldAccuracyTest.DIR)) {
-            if (s.inputs().stream().allMatch(p -> p.toString().endsWith(".txt")) && passes(s)) {
-                verbatimPasses.add(s);
+        // each replay is independent (its own driver and state directory): both cores of a CI machine take them
+        ForkJoinPool pool = new ForkJoinPool(Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())));
+        try {
+            verbatimPasses = pool.submit(() -> Scenario.under(RealWorldAccuracyTest.DIR).parallelStream()
+                    .filter(s -> s.inputs().stream().allMatch(p -> p.toString().endsWith(".txt")) && passes(s))
+                    .toList()).get();
+            int k = 0;
+            for (Variant v : VARIANTS) {
+                Path dir = scratch.resolve("variant-" + k++);
+                LOST.put(v.name(), pool.submit(() -> verbatimPasses.parallelStream()
+                        .filter(s -> !passes(changed(s, v.change(), dir))).map(Scenario::name).toList()).get());
             }
-        }
-        int k = 0;
-        for (Variant v : VARIANTS) {
-            Path dir = scratch.resolve("variant-" + k++);
-            List<String> lost = new ArrayList<>();
-            for (Scenario s : verbatimPasses) {
-                if (!passes(changed(s, v.change(), dir))) {
-                    lost.add(s.name());
-                }
-            }
-            LOST.put(v.name(), lost);
+        } catch (InterruptedException | ExecutionException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            pool.shutdown();
         }
         System.out.println(report());
     }
