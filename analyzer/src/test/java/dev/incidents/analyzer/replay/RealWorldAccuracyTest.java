@@ -578,7 +578,12 @@ class RealWorldAccuracyTest {
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
-    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of();
+    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
+            // batch 108, measured 7/10 on 2026-12-06 (session 33, at its merge, analyzer of 0ac6d791, measured alone)
+            // before anyone looked at it: pinned by name only
+            "config_error/tek-wizard-devops-2028-session-14-kind-kubectl-events-types-warning-four-planted-faults-configmap-key-api-key-missing-image-tag-not-found-crash-exit-50-cpu-pending-elided-messages",
+            "gpu_hardware_fault/yassineteimi-nvidia-gpu-fleet-poc-scaleway-l4-kubeadm-1-36-session-c-injected-xid-79-npd-gpuunhealthy-condition-remediator-cordon-drain-workload-pending-saved-capture",
+            "readiness_failing/tuchsanai-devtools-thai-course-lab14-running-is-not-ready-kind-1-36-api-two-replicas-0-of-1-readiness-ready-503-db-scaled-to-zero-endpoints-empty-headerless-event-rows");
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
 
@@ -635,7 +640,7 @@ class RealWorldAccuracyTest {
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
         assertThat(outcomes).hasSizeGreaterThanOrEqualTo(2198);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(0); // batches 108 and 109 being gathered
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(10);
     }
 
     @Test
