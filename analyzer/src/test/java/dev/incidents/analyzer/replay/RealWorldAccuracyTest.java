@@ -579,6 +579,15 @@ class RealWorldAccuracyTest {
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
     static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
+            // batch 109, measured 13/20 on 2026-12-06 (session 33, at its merge, analyzer of 0ac6d791, measured alone
+            // with batch 108 moved aside) before anyone looked at it: pinned by name only
+            "gpu_admission_failed/gpu-operator-481-openshift-one-gpu-node-user-pod-holds-the-gpu-device-plugin-validator-allocate-failed-requested-1-available-0-plugin-validation-restarting-message-in-prose",
+            "init_container_failed/gitlab-runner-37872-windows-nanoserver-21h2-helper-image-init-permissions-cannot-start-hcs-createprocess-system-cannot-find-file-pod-failed-flattened-work-item",
+            "oom_killed/sylva-workload-cluster-operator-37-controller-manager-default-128mi-limit-oomkilled-137-crashloopbackoff-232-restarts-in-20h-get-pods-and-status-yaml",
+            "probe_failure/gitlab-helmfiles-mr-512-gstg-prometheus-new-startup-and-readiness-probes-on-port-80-instead-of-web-startup-probe-refused-x3-lone-single-spaced-row",
+            "probe_failure/gitlab-runner-chart-304-runner-pod-on-eks-1-20-exec-probes-now-held-to-1s-timeout-pgrep-check-live-intermittently-times-out-liveness-and-readiness-failed-empty-output-rows",
+            "probe_failure/gitlab-runner-chart-363-ubi-fips-runner-image-has-no-pgrep-readiness-probe-errored-oci-exec-stat-no-such-file-liveness-check-live-fails-x3-wrapped-rows",
+            "readiness_failing/k8s-88555-wordpress-on-gke-readiness-probe-wp-login-times-out-client-timeout-awaiting-headers-resource-limit-below-init-needs-message-block",
             // batch 108, measured 7/10 on 2026-12-06 (session 33, at its merge, analyzer of 0ac6d791, measured alone)
             // before anyone looked at it: pinned by name only
             "config_error/tek-wizard-devops-2028-session-14-kind-kubectl-events-types-warning-four-planted-faults-configmap-key-api-key-missing-image-tag-not-found-crash-exit-50-cpu-pending-elided-messages",
@@ -639,8 +648,8 @@ class RealWorldAccuracyTest {
 
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
-        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(2198);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(10);
+        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(2200);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(30);
     }
 
     @Test
