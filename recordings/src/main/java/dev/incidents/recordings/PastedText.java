@@ -130,7 +130,9 @@ final class PastedText {
      * not count, and is a blank line), a diff's added-line {@code +} off likewise, auto-links unwrapped, and a
      * Markdown table (a {@code -- | --} separator line) back to columns two spaces apart; a line keeps its number.
      */
-    static List<String> unwrap(List<String> lines) {
+    static List<String> unwrap(List<String> pasted) {
+        List<String> lines = new ArrayList<>(pasted);
+        dedent(lines); // a quote's, a diff's or a comment's markers indented with the rest
         boolean quoted = mostly(lines, line -> line.startsWith(">"));
         boolean added = mostly(lines, PastedText::addedLine);
         boolean commented = mostly(lines, line -> OUTPUT_COMMENT.matcher(line).lookingAt());

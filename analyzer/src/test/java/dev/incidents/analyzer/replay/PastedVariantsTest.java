@@ -36,6 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
  *   <li>commented out line by line ({@code # }), so that a README's code block stays a runnable script.</li>
  * </ul>
  * Each change has a floor (the fixtures that survive it today, a ratchet): a reader change that loses one fails here.
+ * Session 33 added the copies of web pages and documents (every space a no-break space, every line indented as a list
+ * item's code block, typographic quotes), and raised every floor to what survives today.
  * What is lost today (session 13): a rendered copy loses the column gaps that tell an Events row's From from its
  * Message, and YAML fragments lose their structure with their indentation (a flat {@code describe pod} or
  * {@code describe node} gets its indentation back from its field names, {@code FlatDescribe}); a quoted
@@ -52,18 +54,18 @@ class PastedVariantsTest {
 
     static final List<Variant> VARIANTS = List.of(
             new Variant("rendered (no indentation, single spaces)",
-                    t -> SPACES.matcher(INDENTATION.matcher(t).replaceAll("")).replaceAll(" "), 1586),
-            new Variant("indentation trimmed", t -> INDENTATION.matcher(t).replaceAll(""), 1600),
-            new Variant("quoted in a reply", t -> t.lines().map(l -> "> " + l).reduce("", (a, l) -> a + l + "\n"), 1616),
-            new Variant("Windows line ends", t -> t.replace("\n", "\r\n"), 1619),
-            new Variant("in a code fence", t -> "```\n" + t + (t.endsWith("\n") ? "" : "\n") + "```\n", 1619),
-            new Variant("wrapped at 120 columns", t -> wrapped(t, 120), 1537),
+                    t -> SPACES.matcher(INDENTATION.matcher(t).replaceAll("")).replaceAll(" "), 1936),
+            new Variant("indentation trimmed", t -> INDENTATION.matcher(t).replaceAll(""), 1957),
+            new Variant("quoted in a reply", t -> t.lines().map(l -> "> " + l).reduce("", (a, l) -> a + l + "\n"), 1985),
+            new Variant("Windows line ends", t -> t.replace("\n", "\r\n"), 1992),
+            new Variant("in a code fence", t -> "```\n" + t + (t.endsWith("\n") ? "" : "\n") + "```\n", 1992),
+            new Variant("wrapped at 120 columns", t -> wrapped(t, 120), 1892),
             new Variant("commented out (# before each line)", t -> t.lines().map(l -> l.isEmpty() ? "#" : "# " + l)
-                    .reduce("", (a, l) -> a + l + "\n"), 1610),
+                    .reduce("", (a, l) -> a + l + "\n"), 1981),
             new Variant("indented 4 (a list item's code block)", t -> t.lines().map(l -> l.isEmpty() ? "" : "    " + l)
-                    .reduce("", (a, l) -> a + l + "\n"), 1979),
-            new Variant("no-break spaces (a web page's copy)", t -> t.replace(' ', '\u00a0'), 1990),
-            new Variant("curly quotes (a word processor)", PastedVariantsTest::curlyQuotes, 1988));
+                    .reduce("", (a, l) -> a + l + "\n"), 1991),
+            new Variant("no-break spaces (a web page's copy)", t -> t.replace(' ', '\u00a0'), 1992),
+            new Variant("curly quotes (a word processor)", PastedVariantsTest::curlyQuotes, 1990));
 
     /** Straight double quotes turned typographic, opening after a space or a line start and closing otherwise. */
     static String curlyQuotes(String text) {
