@@ -777,9 +777,10 @@ final class EventsTable {
             return new Row(row.line(), row.namespace(), row.type(), row.reason(), row.age() + " " + line.trim(),
                     row.from(), row.object(), row.message(), row.firstSeen(), row.count());
         }
-        // a line that ends a sentence or a clause ended a line of the message, whatever its length
+        // a line that ends a sentence or a clause ended a line of the message, whatever its length; one the screen's
+        // width cut right after a space (kept at its end) broke between two words
         boolean hardWrap = !Character.isWhitespace(line.charAt(0)) && previousLine.length() >= HARD_WRAP_WIDTH
-                && ".:;".indexOf(previousLine.charAt(previousLine.length() - 1)) < 0;
+                && ".:; \t".indexOf(previousLine.charAt(previousLine.length() - 1)) < 0;
         String message = row.message() + (hardWrap ? "" : " ") + line.trim();
         return new Row(row.line(), row.namespace(), row.type(), row.reason(), row.age(), row.from(), row.object(),
                 message.trim(), row.firstSeen(), row.count());

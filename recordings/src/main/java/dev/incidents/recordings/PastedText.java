@@ -176,6 +176,7 @@ final class PastedText {
             text = text.indexOf("](") < 0 ? text : unlink(text);
             out.add(straightQuotes(text));
         }
+        rejoinOpenQuotes(out);
         return out;
     }
 
@@ -249,6 +250,58 @@ final class PastedText {
                 }
             }
         }
+    }
+
+    /** A line as long as a terminal's screen at the least, the width past which a copy breaks lines. */
+    private static final int SCREEN_WIDTH = 100;
+    /** How many lines a broken quoted value is followed over. */
+    private static final int OPEN_QUOTE_LINES = 4;
+
+    /**
+     * A long line whose double quotes do not close ({@code "Failed to start ContainerManager" err="failed to get rootfs
+     * info: ...} cut at the screen's width), put back together with the lines that go on with it, as a terminal's copy
+     * broke it: each part as long as the screen up to a shorter last one, whose quotes close the first's. The parts are
+     * joined as they are (the break fell inside a word, or kept its space), the lines they took left blank. A line
+     * whose quotes nothing closes is left as it is (a value the reporter cut).
+     */
+    static void rejoinOpenQuotes(List<String> lines) {
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.length() < SCREEN_WIDTH || quotes(line) % 2 == 0) {
+                continue;
+            }
+            // the broken line goes on while its parts fill the screen: the first shorter one is its last
+            int end = i;
+            int quotes = quotes(line);
+            while (end + 1 < lines.size() && end - i < OPEN_QUOTE_LINES && lines.get(end).length() >= SCREEN_WIDTH
+                    && !lines.get(end + 1).isBlank()) {
+                quotes += quotes(lines.get(++end));
+            }
+            if (end == i || quotes % 2 != 0) {
+                continue; // nothing closes the quote: a value the reporter cut
+            }
+            StringBuilder joined = new StringBuilder(line);
+            for (int k = i + 1; k <= end; k++) {
+                joined.append(lines.get(k));
+                lines.set(k, "");
+            }
+            lines.set(i, joined.toString());
+            i = end;
+        }
+    }
+
+    /** The double quotes of {@code text} that are not escaped. */
+    private static int quotes(String text) {
+        int n = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '"') {
+                n++;
+            }
+        }
+        return n;
     }
 
     /**

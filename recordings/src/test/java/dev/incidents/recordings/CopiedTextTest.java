@@ -48,4 +48,23 @@ class CopiedTextTest {
         assertThat(event.getInvolvedObject().getName()).isEqualTo("triton-0");
         assertThat(event.getNamespace()).isEqualTo("serving");
     }
+
+    /**
+     * A terminal's copy breaks a long line at the screen's width: inside a quoted value (the kubelet's structured
+     * {@code err="..."}, kind's known issue), or right after a space it keeps at the line's end. The parts are one line.
+     */
+    @Test
+    void aLineBrokenAtTheScreensWidthIsOneLine() {
+        String line = "E0101 10:00:00.000000    812 kubelet.go:1431] \"Failed to start ContainerManager\" err=\"failed to "
+                + "get rootfs info: failed to get device for dir \\\"/var/lib/kubelet\\\": could not find device with major: 0, "
+                + "minor: 40 in cached partitions map\"";
+        String broken = line.substring(0, 120) + "\n" + line.substring(120) + "\n";
+        assertThat(onlyEvent(broken).getMessage()).endsWith("Failed to start ContainerManager: failed to get rootfs "
+                + "info: failed to get device for dir \"/var/lib/kubelet\": could not find device with major: 0, minor: 40 "
+                + "in cached partitions map");
+
+        String pull = "Failed to pull image \"grafana/grafana:6.2.3\": rpc error: code = Unknown desc = Error response from "
+                + "daemon: manifest for grafana/grafana:6.2.3 not found";
+        assertThat(onlyEvent(pull.substring(0, 120) + "\n" + pull.substring(120) + "\n").getMessage()).isEqualTo(pull);
+    }
 }

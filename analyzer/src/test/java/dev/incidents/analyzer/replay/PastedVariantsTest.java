@@ -59,7 +59,7 @@ class PastedVariantsTest {
             new Variant("quoted in a reply", t -> t.lines().map(l -> "> " + l).reduce("", (a, l) -> a + l + "\n"), 1985),
             new Variant("Windows line ends", t -> t.replace("\n", "\r\n"), 1992),
             new Variant("in a code fence", t -> "```\n" + t + (t.endsWith("\n") ? "" : "\n") + "```\n", 1992),
-            new Variant("wrapped at 120 columns", t -> wrapped(t, 120), 1892),
+            new Variant("wrapped at 120 columns", t -> wrapped(t, 120), 1904),
             new Variant("commented out (# before each line)", t -> t.lines().map(l -> l.isEmpty() ? "#" : "# " + l)
                     .reduce("", (a, l) -> a + l + "\n"), 1981),
             new Variant("indented 4 (a list item's code block)", t -> t.lines().map(l -> l.isEmpty() ? "" : "    " + l)
