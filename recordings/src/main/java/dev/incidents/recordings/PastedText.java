@@ -162,7 +162,7 @@ final class PastedText {
             Matcher boxed = BOXED.matcher(text);
             Matcher rightBorder;
             if (boxed.matches()) {
-                text = boxed.group(1);
+                text = boxed.group(1).stripTrailing(); // the pane pads its lines to its border
             } else if ((rightBorder = RIGHT_BORDER.matcher(text)).matches()) {
                 text = rightBorder.group(1);
             }
