@@ -579,6 +579,15 @@ class RealWorldAccuracyTest {
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
     static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
+            // batch 111, measured 11/12 on 2026-12-06 (session 33, at its merge, analyzer of 29b86bd1, measured alone
+            // with batches 108 to 110 moved aside) before anyone looked at it: pinned by name only
+            "oom_killed/inevolin-k8s-cpu-limits-analyzed-rancher-desktop-cpu-lab-dotnet-queue-worker-cpu-limit-500m-throttled-97-percent-queue-grows-to-1gi-oomkilled-137-after-26s-headerless-custom-columns",
+            // batch 110, measured 16/20 on 2026-12-06 (session 33, at its merge, analyzer of 29b86bd1, measured alone
+            // with batches 108 and 109 moved aside) before anyone looked at it: pinned by name only
+            "node_selector_mismatch/josephrodriguez-gist-pod-affinity-2-required-node-affinity-kubernetes-io-disktype-ssd-no-node-labelled-four-nodes-one-control-plane-taint-pod-status-yaml-flattened",
+            "probe_failure/operator-sdk-3267-ansible-operator-0-18-1-many-kinds-on-ocp-4-3-default-liveness-probe-1s-timeout-too-aggressive-healthz-client-timeout-get-events-row",
+            "probe_failure/prometheus-operator-5419-web-tls-client-auth-require-and-verify-client-cert-kubelet-probes-behind-mtls-startup-probe-tls-bad-certificate-get-events-row",
+            "pvc_unbound/roulette6-gist-static-nfs-pv-without-storage-class-claim-gets-default-local-path-wait-for-first-consumer-pending-80m-beside-bound-nfs-claims-get-sc-pv-pvc",
             // batch 109, measured 13/20 on 2026-12-06 (session 33, at its merge, analyzer of 0ac6d791, measured alone
             // with batch 108 moved aside) before anyone looked at it: pinned by name only
             "gpu_admission_failed/gpu-operator-481-openshift-one-gpu-node-user-pod-holds-the-gpu-device-plugin-validator-allocate-failed-requested-1-available-0-plugin-validation-restarting-message-in-prose",
@@ -648,8 +657,8 @@ class RealWorldAccuracyTest {
 
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
-        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(2200);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(30);
+        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(2201);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(62);
     }
 
     @Test
