@@ -99,28 +99,9 @@ final class LoggedJsonEvents {
 
     /** The line the object opened at {@code open} closes on, strings skipped; -1 when the lines end first. */
     private static int closing(List<String> lines, int open) {
-        int depth = 0;
-        for (int i = open; i < lines.size() && i < open + MOST_LINES; i++) {
-            String line = lines.get(i);
-            boolean quoted = false;
-            for (int k = 0; k < line.length(); k++) {
-                char c = line.charAt(k);
-                if (quoted) {
-                    if (c == '\\') {
-                        k++;
-                    } else if (c == '"') {
-                        quoted = false;
-                    }
-                } else if (c == '"') {
-                    quoted = true;
-                } else if (c == '{' || c == '[') {
-                    depth++;
-                } else if ((c == '}' || c == ']') && --depth == 0) {
-                    return i;
-                }
-            }
-        }
-        return -1;
+        String text = String.join("\n", lines.subList(open, Math.min(lines.size(), open + MOST_LINES)));
+        int close = PodJsonExcerpt.closing(text, text.indexOf('{'));
+        return close < 0 ? -1 : open + (int) text.substring(0, close).chars().filter(c -> c == '\n').count();
     }
 
     /** The event {@code object} prints: a reason and a message or note, and no kind but Event's; null for others. */

@@ -58,7 +58,7 @@ final class PodJsonExcerpt {
     }
 
     /** Where the bracket at {@code open} closes, strings skipped; -1 when the text ends first. */
-    private static int closing(String text, int open) {
+    static int closing(String text, int open) {
         int depth = 0;
         boolean quoted = false;
         for (int k = open; k < text.length(); k++) {
