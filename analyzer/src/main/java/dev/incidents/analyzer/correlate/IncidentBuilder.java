@@ -100,13 +100,6 @@ final class IncidentBuilder {
                 .build();
     }
 
-    /** Kinds with a pod template at {@code .spec.template}, which commands may read and patch. */
-    private static final java.util.Set<String> TEMPLATE_KINDS = java.util.Set.of("Deployment", "StatefulSet",
-            "DaemonSet", "ReplicaSet", "Job", "ReplicationController");
-    /** Kinds {@code kubectl rollout} handles. */
-    private static final java.util.Set<String> ROLLOUT_KINDS = java.util.Set.of("Deployment", "StatefulSet",
-            "DaemonSet");
-
     /** The names the catalog templates use; detector facts win over what the subject implies. */
     static Facts facts(Subject subject, Candidate c) {
         Facts facts = Facts.empty();
@@ -116,12 +109,6 @@ final class IncidentBuilder {
             facts = facts.with(Fact.NAMESPACE, subject.namespace())
                     .with(Fact.WORKLOAD_KIND, subject.kind())
                     .with(Fact.WORKLOAD_NAME, subject.name());
-            if (TEMPLATE_KINDS.contains(subject.kind())) {
-                facts = facts.with(Fact.TEMPLATE_KIND, subject.kind());
-            }
-            if (ROLLOUT_KINDS.contains(subject.kind())) {
-                facts = facts.with(Fact.ROLLOUT_KIND, subject.kind());
-            }
             Optional<String> pod = c.failing.stream().map(f -> f.contains("/") ? f.substring(0, f.indexOf('/')) : f)
                     .filter(c.pods::contains).findFirst()
                     .or(() -> c.pods.stream().findFirst());

@@ -16,7 +16,10 @@ public enum Fact {
     POD("pod", "the pod"),
     REPLICASET("replicaset", "the ReplicaSet"),
     WORKLOAD_KIND("workloadKind", "workload"),
-    /** The workload's kind when it has a pod template to read or patch ({@code .spec.template}); not a bare Pod's. */
+    /**
+     * The workload's kind when it has a pod template to read or patch ({@code .spec.template}); not a bare Pod's. Set
+     * with {@link #WORKLOAD_KIND} ({@link Facts#with}), as {@link #ROLLOUT_KIND} is.
+     */
     TEMPLATE_KIND("templateKind", "workload"),
     /** The workload's kind when {@code kubectl rollout} handles it: a Deployment, StatefulSet or DaemonSet. */
     ROLLOUT_KIND("rolloutKind", "workload"),

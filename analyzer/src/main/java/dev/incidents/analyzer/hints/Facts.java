@@ -61,7 +61,27 @@ public final class Facts {
         } else {
             copy.put(fact, value.trim());
         }
+        if (fact == Fact.WORKLOAD_KIND) {
+            // the kinds only some commands take follow the workload's kind
+            String kind = copy.get(Fact.WORKLOAD_KIND);
+            putOrRemove(copy, Fact.TEMPLATE_KIND, TEMPLATE_KINDS.contains(kind) ? kind : null);
+            putOrRemove(copy, Fact.ROLLOUT_KIND, ROLLOUT_KINDS.contains(kind) ? kind : null);
+        }
         return new Facts(copy, EnumSet.copyOf(cluesOrNone()));
+    }
+
+    /** Kinds with a pod template at {@code .spec.template}, which commands may read and patch. */
+    private static final Set<String> TEMPLATE_KINDS = Set.of("Deployment", "StatefulSet", "DaemonSet", "ReplicaSet",
+            "Job", "ReplicationController");
+    /** Kinds {@code kubectl rollout} handles. */
+    private static final Set<String> ROLLOUT_KINDS = Set.of("Deployment", "StatefulSet", "DaemonSet");
+
+    private static void putOrRemove(EnumMap<Fact, String> facts, Fact fact, String value) {
+        if (value == null) {
+            facts.remove(fact);
+        } else {
+            facts.put(fact, value);
+        }
     }
 
     /** A copy with {@code fact} set when the value is present. */
