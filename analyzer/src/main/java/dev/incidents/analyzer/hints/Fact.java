@@ -23,6 +23,10 @@ public enum Fact {
     TEMPLATE_KIND("templateKind", "workload"),
     /** The workload's kind when {@code kubectl rollout} handles it: a Deployment, StatefulSet or DaemonSet. */
     ROLLOUT_KIND("rolloutKind", "workload"),
+    /** The workload's kind when its spec can be edited in place: any but a bare Pod's (a pod's spec is immutable). */
+    EDIT_KIND("editKind", "workload"),
+    /** The workload's name when it is a bare Pod: one whose fix is a re-created pod ({@code kubectl replace --force}). */
+    BARE_POD("barePod", "the pod"),
     WORKLOAD_NAME("workloadName", "the workload"),
     NODE("node", "the node"),
     PVC("pvc", "the PersistentVolumeClaim"),

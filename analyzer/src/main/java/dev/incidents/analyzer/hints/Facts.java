@@ -61,11 +61,13 @@ public final class Facts {
         } else {
             copy.put(fact, value.trim());
         }
-        if (fact == Fact.WORKLOAD_KIND) {
+        if (fact == Fact.WORKLOAD_KIND || fact == Fact.WORKLOAD_NAME) {
             // the kinds only some commands take follow the workload's kind
             String kind = copy.get(Fact.WORKLOAD_KIND);
-            putOrRemove(copy, Fact.TEMPLATE_KIND, TEMPLATE_KINDS.contains(kind) ? kind : null);
-            putOrRemove(copy, Fact.ROLLOUT_KIND, ROLLOUT_KINDS.contains(kind) ? kind : null);
+            putOrRemove(copy, Fact.TEMPLATE_KIND, kind != null && TEMPLATE_KINDS.contains(kind) ? kind : null);
+            putOrRemove(copy, Fact.ROLLOUT_KIND, kind != null && ROLLOUT_KINDS.contains(kind) ? kind : null);
+            putOrRemove(copy, Fact.EDIT_KIND, kind != null && !"Pod".equals(kind) ? kind : null);
+            putOrRemove(copy, Fact.BARE_POD, "Pod".equals(kind) ? copy.get(Fact.WORKLOAD_NAME) : null);
         }
         return new Facts(copy, EnumSet.copyOf(cluesOrNone()));
     }

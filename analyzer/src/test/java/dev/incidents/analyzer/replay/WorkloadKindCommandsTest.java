@@ -2,6 +2,10 @@ package dev.incidents.analyzer.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.incidents.analyzer.Category;
+import dev.incidents.analyzer.hints.Fact;
+import dev.incidents.analyzer.hints.Facts;
+import dev.incidents.analyzer.hints.HintCatalog;
 import dev.incidents.schemas.Incident;
 import java.time.Instant;
 import java.util.List;
@@ -10,7 +14,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Commands that only some workload kinds take: {@code kubectl rollout} handles Deployments, StatefulSets and DaemonSets,
  * and a pod template ({@code .spec.template}) exists only on controllers. A bare pod's incident must not print
- * {@code kubectl rollout history Pod x}, which kubectl refuses.
+ * {@code kubectl rollout history Pod x}, which kubectl refuses, nor {@code kubectl edit Pod x} for a spec a pod does not
+ * let change: it is saved, fixed and re-created.
  */
 class WorkloadKindCommandsTest {
 
@@ -54,5 +59,22 @@ class WorkloadKindCommandsTest {
     void aBarePodsCrashLoopHasNoRolloutCommand() {
         assertThat(commands(null)).isNotEmpty().noneMatch(command -> command.contains("rollout"))
                 .contains("kubectl describe pod tokenizer -n serving");
+    }
+
+    private static List<String> selectorCommands(String kind, String name) {
+        Facts facts = Facts.of(Fact.NAMESPACE, "serving", Fact.WORKLOAD_KIND, kind, Fact.WORKLOAD_NAME, name,
+                Fact.POD, "web");
+        return HintCatalog.load().render(Category.NODE_SELECTOR_MISMATCH, facts).remediation().stream()
+                .flatMap(step -> step.getCommands().stream()).toList();
+    }
+
+    @Test
+    void aBarePodsSpecIsReCreatedNotEdited() {
+        assertThat(selectorCommands("Pod", "web")).contains("kubectl get pod web -n serving -o yaml > web.yaml",
+                "kubectl replace --force -f web.yaml").noneMatch(command -> command.startsWith("kubectl edit"));
+        assertThat(selectorCommands("Deployment", "web")).contains("kubectl edit Deployment web -n serving")
+                .noneMatch(command -> command.contains("replace --force"));
+        assertThat(selectorCommands("InferenceService", "llama")).as("a custom resource holds its pods' spec")
+                .contains("kubectl edit InferenceService llama -n serving");
     }
 }
