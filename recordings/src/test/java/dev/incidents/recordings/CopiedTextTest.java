@@ -4,7 +4,6 @@ import dev.incidents.schemas.KubeEvent;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,18 +13,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * block, every line indented as a Markdown list item's code block. Both read as kubectl printed them.
  */
 class CopiedTextTest {
-    private static final ReadOptions OPTIONS = new ReadOptions("test", Instant.parse("2025-01-01T00:00:00Z"));
+    private static final Instant NOW = Instant.parse("2025-01-01T00:00:00Z");
     private static final String EVENTS = """
             $ kubectl get events -n serving
             LAST SEEN   TYPE      REASON             OBJECT             MESSAGE
             2m          Warning   FailedScheduling   pod/triton-0       0/4 nodes are available: 4 Insufficient nvidia.com/gpu.
             """;
 
-    private final List<Rejection> rejections = new ArrayList<>();
-
-    private KubeEvent onlyEvent(String text) {
-        List<Recorded> records = Recordings.read("paste.txt", text, OPTIONS, rejections::add);
-        assertThat(rejections).isEmpty();
+    private static KubeEvent onlyEvent(String text) {
+        List<Recorded> records = Fixtures.pasted(text, NOW);
         assertThat(records).hasSize(1);
         return (KubeEvent) records.get(0).value();
     }

@@ -5,7 +5,6 @@ import dev.incidents.schemas.PodSnapshot;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,14 +15,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the line above them belong where kubectl prints them.
  */
 class ElidedDescribeTest {
-    private static final ReadOptions OPTIONS = new ReadOptions("test", Instant.parse("2025-01-01T00:00:00Z"));
+    private static final Instant NOW = Instant.parse("2025-01-01T00:00:00Z");
 
-    private final List<Rejection> rejections = new ArrayList<>();
-
-    private List<Recorded> read(String text) {
-        List<Recorded> records = Recordings.read("paste.txt", text, OPTIONS, rejections::add);
-        assertThat(rejections).isEmpty();
-        return records;
+    private static List<Recorded> read(String text) {
+        return Fixtures.pasted(text, NOW);
     }
 
     @Test

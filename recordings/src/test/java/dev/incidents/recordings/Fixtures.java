@@ -38,7 +38,8 @@ final class Fixtures {
         return pasted(text, now).stream().map(r -> (dev.incidents.schemas.PodSnapshot) r.value()).toList();
     }
 
-    private static java.util.List<Recorded> pasted(String text, java.time.Instant now) {
+    /** The records a pasted text is read into; a rejection fails the test. */
+    static java.util.List<Recorded> pasted(String text, java.time.Instant now) {
         java.util.List<Rejection> rejections = new java.util.ArrayList<>();
         java.util.List<Recorded> records = Recordings.read("paste.txt", text, new ReadOptions("test", now),
                 rejections::add);

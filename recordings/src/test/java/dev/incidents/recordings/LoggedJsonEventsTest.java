@@ -4,7 +4,6 @@ import dev.incidents.schemas.KubeEvent;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,13 +13,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * receives), cut by the reporter with {@code ...} and a comma left before a closing brace.
  */
 class LoggedJsonEventsTest {
-    private static final ReadOptions OPTIONS = new ReadOptions("test", Instant.parse("2025-01-01T00:00:00Z"));
+    private static final Instant NOW = Instant.parse("2025-01-01T00:00:00Z");
 
-    private final List<Rejection> rejections = new ArrayList<>();
-
-    private List<KubeEvent> events(String text) {
-        List<Recorded> records = Recordings.read("paste.txt", text, OPTIONS, rejections::add);
-        assertThat(rejections).isEmpty();
+    private static List<KubeEvent> events(String text) {
+        List<Recorded> records = Fixtures.pasted(text, NOW);
         return records.stream().map(r -> (KubeEvent) r.value()).toList();
     }
 
@@ -103,13 +99,13 @@ class LoggedJsonEventsTest {
      */
     @Test
     void anEventWithoutItsObjectIsLeftOutUnlessOneObjectIsNamed() {
-        assertThat(Recordings.read("paste.txt", """
+        assertThat(Fixtures.pasted("""
                 Got Event:
                 {
                   "note": "Back-off restarting failed container",
                   "reason": "BackOff"
                 }
-                """, OPTIONS, rejections::add)).allSatisfy(r -> assertThat(((KubeEvent) r.value()).getInvolvedObject()
+                """, NOW)).allSatisfy(r -> assertThat(((KubeEvent) r.value()).getInvolvedObject()
                         .getName()).isEqualTo(Unnamed.POD));
 
         List<KubeEvent> events = events("""
