@@ -15,18 +15,26 @@ import java.util.Set;
 final class ContainerStatusFragment {
     /** The states a container can be in: the one key of a {@code state} or {@code lastState} block. */
     private static final Set<String> STATES = Set.of("running", "waiting", "terminated");
+    /** The states a container shows something in, pasted alone: {@code terminated:} and its fields, nothing above. */
+    private static final Set<String> TELLING_STATES = Set.of("waiting", "terminated");
 
     private ContainerStatusFragment() {
     }
 
     /**
      * The pod status made of the container statuses {@code pasted} holds, or null when it holds anything else (a phase
-     * or other pod status keys: the whole status then, read as such).
+     * or other pod status keys: the whole status then, read as such). A container's state pasted alone, without the
+     * {@code state:} or {@code lastState:} above it, is its state, as it reads.
      */
     static ObjectNode pod(JsonNode pasted) {
         JsonNode statuses = pasted;
         if (pasted != null && pasted.isObject() && pasted.size() == 1 && pasted.path("containerStatuses").isArray()) {
             statuses = pasted.get("containerStatuses");
+        } else if (pasted != null && pasted.isObject() && pasted.size() == 1
+                && TELLING_STATES.contains(pasted.fieldNames().next())) {
+            ObjectNode held = JsonLogReader.MAPPER.createObjectNode();
+            held.set("state", pasted);
+            statuses = held;
         }
         if (statuses == null || statuses.isEmpty()) {
             return null;

@@ -1,6 +1,7 @@
 package dev.incidents.recordings;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.incidents.schemas.KubeEvent;
 import dev.incidents.schemas.NodeSnapshot;
 import dev.incidents.schemas.PodSnapshot;
@@ -139,7 +140,7 @@ public final class Recordings {
             case "" -> {
                 // a pod's or a node's status saved alone ({"terminated": {...}}, {"containerStatuses": [...]}): the
                 // object it is the status of, as when pasted in text
-                com.fasterxml.jackson.databind.node.ObjectNode owner = object.isObject() ? YamlObjects.statusObject(object) : null;
+                ObjectNode owner = object.isObject() ? YamlObjects.statusObject(object) : null;
                 if (owner == null) {
                     throw new MalformedObjectException("object without kind that is neither an Event, a Pod nor a Node");
                 }

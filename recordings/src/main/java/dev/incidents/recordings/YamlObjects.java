@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.ByteArrayInputStream;
@@ -44,8 +45,6 @@ final class YamlObjects {
             + "phase|conditions|containerStatuses|initContainerStatuses|qosClass|startTime|hostIP|podIP|addresses|"
             + "allocatable|capacity|daemonEndpoints|nodeInfo|lastState|state|waiting|terminated|containerID|image|imageID|"
             + "name|ready|restartCount|started|lastHeartbeatTime|lastTransitionTime|type)\"?\\s*:");
-    /** The states a container shows something in, pasted alone: {@code terminated:} and its fields, nothing above. */
-    private static final java.util.Set<String> TELLING_STATES = java.util.Set.of("waiting", "terminated");
     private static final Pattern ELIDED_HEAD = Pattern.compile("^(?:\\s*(?:\\.\\.\\.|…)\\s*\\n)+");
     /** A node status's own keys, at least two of which a pasted node {@code status:} tail has. */
     private static final java.util.Set<String> NODE_STATUS_KEYS = java.util.Set.of("addresses", "allocatable",
@@ -82,13 +81,6 @@ final class YamlObjects {
         }
         if (status != null && status.size() == 1 && status.path("status").isObject()) {
             status = status.get("status"); // the status: key kept above its fields
-        }
-        if (status != null && status.isObject() && status.size() == 1
-                && TELLING_STATES.contains(status.fieldNames().next())) {
-            // a container's state pasted alone, without the state: or lastState: above it: its state, as it reads
-            ObjectNode held = JsonLogReader.MAPPER.createObjectNode();
-            held.set("state", status);
-            status = held;
         }
         ObjectNode containers = ContainerStatusFragment.pod(status);
         if (containers != null) {
@@ -135,30 +127,23 @@ final class YamlObjects {
         String t = text.strip();
         if (t.startsWith("\"")) {
             // a JSON key and its value cut out of a pod's JSON ("terminated":{"exitCode":137,...}): the object it is
-            JsonNode keyed = jsonOrNull("{" + t + "}");
+            JsonNode keyed = readOrNull(JsonLogReader.MAPPER, "{" + t + "}");
             if (keyed != null) {
                 return keyed;
             }
         }
-        JsonNode status = readOrNull(text);
+        JsonNode status = readOrNull(YAML, text);
         if (status == null) {
-            status = readOrNull(SequenceItemIndent.align(text));
+            status = readOrNull(YAML, SequenceItemIndent.align(text));
         }
         String keyed = status == null ? CutSequenceKey.restore(text) : null;
-        return keyed == null ? status : readOrNull(keyed);
+        return keyed == null ? status : readOrNull(YAML, keyed);
     }
 
-    private static JsonNode jsonOrNull(String json) {
+    /** {@code text} as {@code mapper} reads it (JSON or YAML); null when it does not parse. */
+    private static JsonNode readOrNull(ObjectMapper mapper, String text) {
         try {
-            return JsonLogReader.MAPPER.readTree(json);
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
-    }
-
-    private static JsonNode readOrNull(String yaml) {
-        try {
-            return YAML.readTree(yaml);
+            return mapper.readTree(text);
         } catch (IOException | RuntimeException e) {
             return null;
         }
