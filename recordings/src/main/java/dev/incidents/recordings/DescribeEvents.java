@@ -148,7 +148,7 @@ final class DescribeEvents {
                     // a row without an object (time, reason, message) is about what the paste says, as a describe's
                     continuing = row.object() == null ? describeRows : getRows;
                     continuing.add(row);
-                } else if (continuing != null && (EventsTable.continuesLoneRow(line)
+                } else if (continuing != null && (EventsTable.continuesLoneRow(region.get(i - 1), line)
                         || continuing.get(continuing.size() - 1).message().isEmpty() && !line.isBlank())
                         && (!quotedParagraph || PastedText.isQuoted(line) && !PastedText.unquoted(line).isBlank())
                         && !(wrappedQuote && (LoggedEvent.startsRecord(line)

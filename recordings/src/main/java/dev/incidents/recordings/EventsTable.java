@@ -710,11 +710,14 @@ final class EventsTable {
     /**
      * A line right after a row outside any table that is not a row itself: the rest of a multi-line message, unless it
      * ends the paste's block (blank, a code fence) or is the reader's own prose or a command (a prompt, a comment).
+     * A line that looks like a label ({@code OCI runtime exec failed: ...}) continues a message the line above broke
+     * after a clause (an exec probe's error, wrapped by its reporter at each of its colons).
      */
-    static boolean continuesLoneRow(String line) {
+    static boolean continuesLoneRow(String previousLine, String line) {
         String t = line.trim();
         return !t.isEmpty() && !t.startsWith("```") && !t.startsWith("$") && !t.startsWith("#")
-                && !SECTION.matcher(line).matches() && !endsOutput(line);
+                && (!SECTION.matcher(line).matches() || previousLine.stripTrailing().endsWith(":"))
+                && !endsOutput(line);
     }
 
     /**

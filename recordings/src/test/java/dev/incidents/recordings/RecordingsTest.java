@@ -1554,6 +1554,37 @@ class RecordingsTest {
     }
 
     /**
+     * gitlab-runner chart#363 class: a row broken after its From column, its exec probe's error broken by the reporter
+     * after each clause's colon; the line that begins {@code OCI runtime exec failed:} looks like a label, and after a
+     * line ending with a colon it is the rest of the same message, not a runtime failure of its own.
+     */
+    @Test
+    void aMessageBrokenAfterEachColonIsOneMessage() {
+        List<Recorded> broken = Recordings.read("paste.txt", """
+                Warning  Unhealthy  2m28s               kubelet           \s
+                Readiness probe errored: rpc error: code = Unknown desc = failed to exec in container:\s
+                failed to start exec "b0b7d9df":
+                OCI runtime exec failed: exec failed: container_linux.go:380: starting container process caused:\s
+                exec: "/usr/bin/pgrep": stat /usr/bin/pgrep: no such file or directory: unknown
+                """, OPTIONS, rejections::add);
+        assertThat(rejections).isEmpty();
+        assertThat(broken).singleElement().satisfies(r -> {
+            KubeEvent probe = (KubeEvent) r.value();
+            assertThat(probe.getReason()).isEqualTo("Unhealthy");
+            assertThat(probe.getMessage()).startsWith("Readiness probe errored: rpc error:")
+                    .contains("failed to start exec \"b0b7d9df\": OCI runtime exec failed: exec failed:")
+                    .endsWith("stat /usr/bin/pgrep: no such file or directory: unknown");
+        });
+        // a label-like line after a message that ended its sentence is no part of it
+        List<Recorded> labelled = Recordings.read("paste.txt", """
+                Warning  Unhealthy  2m28s  kubelet  Readiness probe failed: HTTP probe failed with statuscode: 503
+                Root cause: the database was scaled to zero.
+                """, OPTIONS, rejections::add);
+        assertThat(labelled).singleElement().satisfies(r -> assertThat(((KubeEvent) r.value()).getMessage())
+                .isEqualTo("Readiness probe failed: HTTP probe failed with statuscode: 503"));
+    }
+
+    /**
      * A controller's refusal whose object only its pods' names tell: a ReplicaSet's Events table cut above its header
      * names the ReplicaSet only in {@code Created pod: x} (its refusal is a webhook's, naming no pod); a refusal
      * quoted alone names its controller only when the refused pod's name is unambiguous (a Deployment's

@@ -69,6 +69,11 @@ final class HeldPodEvents {
         return held.size();
     }
 
+    /** Event time of the oldest event held, Long.MAX_VALUE when none is. */
+    long earliest() {
+        return held.isEmpty() ? Long.MAX_VALUE : held.firstEntry().getValue().time();
+    }
+
     void hold(long time, String podKey, String guessedKey, byte[] frame) {
         Bytes key = Bytes.wrap(ByteBuffer.allocate(2 * Long.BYTES).putLong(time ^ Long.MIN_VALUE).putLong(sequence++)
                 .array());

@@ -63,7 +63,10 @@ public record ProbeFailure(Probe probe, boolean restart, Optional<String> contai
      * {@code <title>404 Not Found</title>}: a path it does not serve; 400, 401, 403, 405: a request,
      * credentials or method it refuses; not 408 or 429, which a busy server gives), or the other protocol ({@code tls:
      * first record does not look like a TLS handshake}: an HTTPS probe against plain HTTP; {@code server gave HTTP
-     * response to HTTPS client}). An exec probe alike: the server it checks rejects the probe's credentials
+     * response to HTTPS client}), or a TLS handshake the server ends with an alert ({@code remote error: tls: bad
+     * certificate}, {@code certificate required}: it asks every client for a certificate, and the kubelet has none to
+     * give; {@code handshake failure}, {@code protocol version}: no cipher or TLS version in common). The kubelet's HTTPS
+     * probe verifies nothing of the server, so such an alert is the server's settings refusing every probe alike. An exec probe alike: the server it checks rejects the probe's credentials
      * ({@code gorethink: Wrong password}, {@code Access denied for user}, {@code NOAUTH Authentication required}), or
      * the probe's command is not in the image ({@code executable file not found in $PATH}, the runtime's {@code exec:
      * "/usr/bin/awx-manage": stat /usr/bin/awx-manage: no such file or directory} for a path the image does not have,
@@ -79,7 +82,9 @@ public record ProbeFailure(Probe probe, boolean restart, Optional<String> contai
      */
     private static final Pattern MISDIRECTED = Pattern.compile(
             "statuscode: 40[01345]\\b|<title>\\s*40[01345]\\b|first record does not look like a TLS handshake"
-                    + "|server gave HTTP response to HTTPS client|executable file not found in \\$PATH"
+                    + "|server gave HTTP response to HTTPS client"
+                    + "|remote error: tls: (?:bad certificate|certificate required|unknown certificate authority"
+                    + "|handshake failure|protocol version)|executable file not found in \\$PATH"
                     + "|\\bexec: \"[^\"]+\": (?:stat \\S+: )?(?:no such file or directory|permission denied)"
                     + "|(?:^|\\s)(?:/bin/)?(?:ba|da)?sh: (?:\\d+: )?\\S+: (?:command )?not found|: command not found"
                     + "|^\\S+: [^:\\s]*(?:[*?]|\\$\\{?[A-Za-z_])[^:\\s]*: No such file or directory"

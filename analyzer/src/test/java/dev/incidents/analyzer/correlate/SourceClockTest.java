@@ -3,9 +3,12 @@ package dev.incidents.analyzer.correlate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.incidents.analyzer.AnalyzerConfig;
+import dev.incidents.analyzer.Kube;
+import dev.incidents.analyzer.signal.EventSignal;
 import dev.incidents.analyzer.signal.NodeDeleted;
 import dev.incidents.analyzer.signal.SignalFrame;
 import dev.incidents.analyzer.signal.SignalFrames;
+import dev.incidents.schemas.KubeEvent;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -170,6 +173,51 @@ class SourceClockTest {
 
         assertThat(newestWatermark()).as("not held by the partition k8s.podgroups does not have").isNotNull()
                 .isGreaterThanOrEqualTo(T0 - LATENESS);
+    }
+
+    /**
+     * Two events of one pod in one second, the first held because no snapshot has named the pod's owner yet; the pods
+     * topic turns quiet as the second comes (the stream thread's clock crossing the quiet interval between two of its
+     * ticks). The second waits behind the first, so the correlator takes them in the order replay does (CrashIT once
+     * opened an incident without the first: it reached the correlator after the second).
+     */
+    @Test
+    void an_event_waits_behind_the_events_held_before_it_when_the_pods_topic_turns_quiet() {
+        lag = InputLag.of(EVENTS_AND_PODS);
+        // read to the end as of the quiet interval: the brokers' answer is newer than the stream thread's clock
+        lag.observe(offsets(EVENTS_AND_PODS, 0), offsets(EVENTS_AND_PODS, 0), QUIET);
+        InputProgress progress = started(IDLE_CLOCK_OFF);
+        pipe(progress, DEFAULTS.podsTopic(), T0, 0);
+        tick(QUIET - 1);
+        String pod = "triton-79569cfbbc-m2wcc";
+        String workload = Kube.CLUSTER + "/inference/Deployment/triton";
+        Instant at = Instant.ofEpochMilli(T0 + 10_000);
+        pipeEvent(progress, workload, Kube.podEvent(pod, "Warning", "Failed", "Failed to pull image \"triton:24.05\": "
+                + "no space left on device", at, "u-1", "node-1"), QUIET - 1);
+        assertThat(forwardedSignals()).as("held: the pod's owner is not known and the pods topic not past it").isEmpty();
+        pipeEvent(progress, workload, Kube.podEvent(pod, "Warning", "Failed", "Error: ErrImagePull", at, "u-2", "node-1"),
+                QUIET);
+
+        assertThat(forwardedSignals()).extracting(e -> e.event().getMessage())
+                .containsExactly("Failed to pull image \"triton:24.05\": no space left on device", "Error: ErrImagePull");
+    }
+
+    private void pipeEvent(InputProgress progress, String key, KubeEvent event, long wall) {
+        context.setCurrentSystemTimeMs(wall);
+        long time = event.getLastTimestamp().toEpochMilli();
+        context.setCurrentStreamTimeMs(Math.max(context.currentStreamTimeMs(), time));
+        context.setRecordMetadata(DEFAULTS.eventsTopic(), INPUT_TASK.partition(), offset++);
+        progress.process(new Record<>(key, EventSignal.of(event), time));
+    }
+
+    private List<EventSignal> forwardedSignals() {
+        return context.forwarded().stream()
+                .map(f -> (SignalFrame) f.record().value())
+                .filter(f -> !f.isWatermark())
+                .map(SignalFrame::signal)
+                .filter(EventSignal.class::isInstance)
+                .map(EventSignal.class::cast)
+                .toList();
     }
 
     /** Started with every input topic's partition processed to its end, as {@link InputLag} says on its tick. */

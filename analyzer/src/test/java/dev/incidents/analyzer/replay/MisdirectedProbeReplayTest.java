@@ -33,6 +33,10 @@ class MisdirectedProbeReplayTest {
     @CsvSource(delimiter = '|', value = {
         "Readiness probe failed: Get https://10.2.1.7:2746/: tls: first record does not look like a TLS handshake|READINESS_FAILING",
         "Readiness probe failed: HTTP probe failed with statuscode: 404|READINESS_FAILING",
+        // prometheus-operator#5419 class: the server asks every client for a certificate (mutual TLS on its probe port)
+        "Startup probe failed: Get \"https://10.244.0.37:9090/-/ready\": remote error: tls: bad certificate|PROBE_FAILURE",
+        "Readiness probe failed: Get \"https://10.2.1.7:8443/healthz\": remote error: tls: certificate required|READINESS_FAILING",
+        "Liveness probe failed: Get \"https://10.2.1.7:8443/healthz\": remote error: tls: handshake failure|PROBE_FAILURE",
         "Readiness probe failed: Get \"https://10.2.1.7:8443/ready\": http: server gave HTTP response to HTTPS client|READINESS_FAILING",
         "Startup probe failed: HTTP probe failed with statuscode: 404|PROBE_FAILURE",
         "Liveness probe failed: HTTP probe failed with statuscode: 401|PROBE_FAILURE",
@@ -74,6 +78,7 @@ class MisdirectedProbeReplayTest {
         "Readiness probe failed: cat: can't open '/tmp/ready': No such file or directory",
         "Liveness probe failed: cat: /tmp/healthy: No such file or directory",
         "Startup probe failed: mysqladmin: connect to server at 'localhost' failed",
+        "Liveness probe failed: Get \"https://10.2.1.7:8443/healthz\": remote error: tls: internal error",
     })
     void one_failure_a_starting_server_also_gives_opens_nothing(String message) {
         assertThat(replayed(message)).isEmpty();
