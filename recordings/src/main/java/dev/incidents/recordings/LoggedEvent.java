@@ -265,11 +265,19 @@ final class LoggedEvent {
 
     private static final Pattern DMESG_TIME = Pattern.compile("^\\s*\\[\\s*\\d+\\.\\d{6}\\] ");
 
-    /** The host a kubelet's journal line was written on ({@link #JOURNAL_KUBELET}), null for any other line. */
+    /**
+     * The host a kubelet's journal line was written on ({@link #JOURNAL_KUBELET}), null for any other line. An
+     * application's log line has its level where a journal has its host ({@code 2026-09-28 20:32:48,799 INFO
+     * gpu-node-1: drained}, Python's logging): no host.
+     */
     static String journalHost(String line) {
         Matcher journal = JOURNAL_KUBELET.matcher(line);
-        return journal.find() ? journal.group(1) : null;
+        return journal.find() && !LOG_LEVEL.matcher(journal.group(1)).matches() ? journal.group(1) : null;
     }
+
+    /** A log level as loggers print it in capitals, never a host's name (hosts are lower case). */
+    private static final Pattern LOG_LEVEL = Pattern.compile(
+            "\\[?(?:TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|ERR|CRITICAL|CRIT|FATAL|PANIC)]?");
 
     /** The event a klog line says was recorded; a redacted object ({@code <namespace>/<podname>}) is unnamed. */
     private static EventsTable.Row occurred(Matcher logged, long lineNumber, String line, Instant now) {

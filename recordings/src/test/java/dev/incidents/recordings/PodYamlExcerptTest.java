@@ -48,6 +48,51 @@ class PodYamlExcerptTest {
         });
     }
 
+    /**
+     * sylva workload-cluster-operator#37 class: container statuses pasted under a listing without their command, with
+     * the reporter's elision (YAML's own end-of-document marker) and carets under the value that matters; the waiting
+     * message names the pod. Statuses that name no pod are left to the listing.
+     */
+    @Test
+    void containerStatusesWithoutTheirCommandNamedByTheirMessage() {
+        List<PodSnapshot> pods = pods("""
+                k get pods -n operator-system
+                NAME                                    READY   STATUS             RESTARTS         AGE
+                controller-manager-c8df787d6-chd2p      1/2     CrashLoopBackOff   232 (107s ago)   20h
+                  - containerID: containerd://deae61a2
+                    image: registry.example.com/operator:v0.4.0
+                ...
+                    lastState:
+                      terminated:
+                        exitCode: 137
+                        reason: OOMKilled
+                                ^^^^^^^^
+                    name: manager
+                    restartCount: 232
+                    state:
+                      waiting:
+                        message: back-off 5m0s restarting failed container=manager pod=controller-manager-c8df787d6-chd2p_operator-system(907f5f86)
+                        reason: CrashLoopBackOff
+                """);
+        assertThat(pods).filteredOn(pod -> pod.getContainers().stream()
+                        .anyMatch(c -> c.getLastState() != null && "OOMKilled".equals(c.getLastState().getReason())))
+                .singleElement().satisfies(pod -> {
+                    assertThat(pod.getNamespace() + "/" + pod.getName())
+                            .isEqualTo("operator-system/controller-manager-c8df787d6-chd2p");
+                    Container c = pod.getContainers().get(0);
+                    assertThat(c.getName()).isEqualTo("manager");
+                    assertThat(c.getLastState().getExitCode()).isEqualTo(137);
+                    assertThat(c.getRestartCount()).isEqualTo(232);
+                });
+        assertThat(pods("""
+                The container keeps dying:
+                    lastState:
+                      terminated:
+                        exitCode: 137
+                        reason: OOMKilled
+                """)).as("no pod named").isEmpty();
+    }
+
     /** The YAML of something else than a pod's status (a deployment's spec), or of an unnamed pod: nothing. */
     @Test
     void otherExcerptsAreLeftAlone() {
