@@ -333,6 +333,12 @@ public record ImagePullFailure(Category category, boolean causeKnown, Optional<S
      */
     private static final Pattern LOCAL_CONTENT_MISSING = Pattern.compile("content digest sha256:[0-9a-f]+: not found");
 
+    /**
+     * The runtime's last words kept after the reporter's elision ({@code Failed to pull image "nginx:does-not-exist":
+     * ... not found}): containerd's answer for a reference the registry does not serve ends so ({@code ...: not found}).
+     */
+    private static final Pattern ELIDED_NOT_FOUND = Pattern.compile("(?:\\.{3}|…|\\[(?:\\.{3}|…)])\\s*:?\\s*not found\\.?\\s*$");
+
     /** The registry's own failure: a 5xx answer to a manifest or blob request. */
     private static final Pattern REGISTRY_SERVER_ERROR = Pattern.compile(
             "\\b5\\d\\d (?:internal server error|bad gateway|service unavailable|gateway timeout)\\b");
@@ -363,7 +369,7 @@ public record ImagePullFailure(Category category, boolean causeKnown, Optional<S
                 || d.contains("was deleted or has expired")
                 || PLATFORM_MISSING.matcher(d).find() || SHORT_NAME_UNRESOLVED.matcher(d).find()
                 || BARE_MANIFEST_ERROR.matcher(d).find() || OLD_DOCKER_NOT_FOUND.matcher(d).find()
-                || NO_ENDPOINT_NOT_FOUND.matcher(d).find()) {
+                || NO_ENDPOINT_NOT_FOUND.matcher(d).find() || ELIDED_NOT_FOUND.matcher(d).find()) {
             return Category.IMAGE_NOT_FOUND;
         }
         return Category.IMAGE_PULL_FAILED;

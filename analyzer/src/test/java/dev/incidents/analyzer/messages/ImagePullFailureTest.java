@@ -143,6 +143,9 @@ class ImagePullFailureTest {
         "failed to pull and unpack image \"nvcr.io/nvidia/tritonserver:24.01-py3\": failed to extract layer: write /var/lib/containerd/tmp/x: no space left on device|IMAGE_PULL_DISK_FULL|nvcr.io/nvidia/tritonserver:24.01-py3",
         "rpc error: code = Unknown desc = Error response from daemon: pull access denied for private/app, repository does not exist or may require 'docker login'|IMAGE_NOT_FOUND|private/app",
         "rpc error: code = Unknown desc = Error response from daemon: manifest for quay.io/org/op:0.23.0 not found: manifest unknown: manifest unknown|IMAGE_NOT_FOUND|quay.io/org/op:0.23.0",
+        // a reporter's elision, containerd's last words kept
+        "Failed to pull image \"nginx:does-not-exist-123\": ... not found|IMAGE_NOT_FOUND|nginx:does-not-exist-123",
+        "Failed to pull image \"nginx:1.27\": … i/o timeout|IMAGE_PULL_FAILED|nginx:1.27",
     })
     void podStatusMessagesWithoutTheKubeletPrefix(String message, Category expected, String image) {
         ImagePullFailure f = ImagePullFailure.parse(message).orElseThrow();
