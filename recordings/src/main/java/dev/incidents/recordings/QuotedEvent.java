@@ -395,8 +395,36 @@ final class QuotedEvent {
             return new EventsTable.Row(lineNumber, null, "Warning", "Evicted", age(time, now), "kubelet", null,
                     message.substring(eviction.start()).strip(), null, null);
         }
+        return inProse(line, lineNumber, now);
+    }
+
+    /**
+     * A message quoted inside the reporter's sentence ({@code We see in the events of pod "Allocate failed due to
+     * requested number of devices unavailable for nvidia.com/gpu. Requested: 1, Available: 0, which is unexpected"}):
+     * the quoted words, read as if quoted alone, when they are a message this reader knows. Short quotes (a pod's
+     * name, a reason) are the sentence's own.
+     */
+    private static EventsTable.Row inProse(String line, long lineNumber, Instant now) {
+        if (line.indexOf('"') < 0 && line.indexOf('\u201c') < 0) {
+            return null;
+        }
+        Matcher quote = PROSE_QUOTE.matcher(line);
+        while (quote.find()) {
+            String span = quote.group(1) != null ? quote.group(1) : quote.group(2);
+            if (span.length() >= MIN_PROSE_QUOTE && quote.start() > 0) {
+                EventsTable.Row row = parse(span, lineNumber, now);
+                if (row != null) {
+                    return row;
+                }
+            }
+        }
         return null;
     }
+
+    /** A span between straight or curly double quotes, with no quote inside. */
+    private static final Pattern PROSE_QUOTE = Pattern.compile("\"([^\"]+)\"|\u201c([^\u201c\u201d]+)\u201d");
+    /** Shorter quoted words are names or reasons, not a component's message. */
+    private static final int MIN_PROSE_QUOTE = 30;
 
     /** What a log record says before an event's message it quotes: {@code ... Found event }, {@code event: }. */
     private static final Pattern EVENT_LEAD = Pattern.compile("^.{0,240}?\\b(?:[Ee]vent|EVENT):?\\s+");

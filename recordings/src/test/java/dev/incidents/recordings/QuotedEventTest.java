@@ -32,6 +32,26 @@ class QuotedEventTest {
         return (KubeEvent) records.get(0).value();
     }
 
+    /**
+     * gpu-operator#481 class: the message quoted inside the reporter's sentence, straight or curly quotes; a short quote
+     * (a pod's name) or a long one that is no component's message reads as nothing.
+     */
+    @Test
+    void aMessageQuotedInsideASentence() {
+        KubeEvent rejected = onlyEvent("""
+                We see in the events of pod "Allocate failed due to requested number of devices unavailable for nvidia.com/gpu. Requested: 1, Available: 0, which is unexpected"
+                """);
+        assertThat(rejected.getReason()).isEqualTo("UnexpectedAdmissionError");
+        assertThat(rejected.getMessage()).startsWith("Allocate failed due to requested number of devices unavailable");
+        KubeEvent unscheduled = onlyEvent("""
+                The scheduler keeps saying “0/3 nodes are available: 3 Insufficient nvidia.com/gpu.” for the new replica
+                """);
+        assertThat(unscheduled.getReason()).isEqualTo("FailedScheduling");
+        assertThat(Recordings.read("paste.txt", """
+                The pod "triton-0" restarts and the log says "the model repository is not ready yet, retrying in 5 seconds"
+                """, OPTIONS, rejections::add)).isEmpty();
+    }
+
     /** pangeo-eosc#74: JupyterHub's spawn progress log shows the scheduler's message to the user. */
     @Test
     void aSpawnerLogLine() {
