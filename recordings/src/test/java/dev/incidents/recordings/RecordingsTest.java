@@ -1654,6 +1654,36 @@ class RecordingsTest {
     }
 
     /**
+     * inevolin k8s-cpu-limits-analyzed class: a custom-columns listing of the last termination printed without its
+     * header (name, restarts, reason, exit code); a row with no ended container's reason, or a row under its header, is
+     * not read so.
+     */
+    @Test
+    void aHeaderlessListingOfLastTerminations() {
+        List<Recorded> rows = Recordings.read("paste.txt", """
+                ```
+                oom-limit-75cc47b647-c4nv8   1     OOMKilled   137
+                oom-open-689c68ff7d-4zrpc    0     <none>      <none>
+                ```
+                """, OPTIONS, rejections::add);
+        assertThat(rejections).isEmpty();
+        assertThat(rows).singleElement().satisfies(r -> {
+            dev.incidents.schemas.PodSnapshot pod = (dev.incidents.schemas.PodSnapshot) r.value();
+            assertThat(pod.getName()).isEqualTo("oom-limit-75cc47b647-c4nv8");
+            dev.incidents.schemas.Container c = pod.getContainers().get(0);
+            assertThat(c.getRestartCount()).isEqualTo(1);
+            assertThat(c.getLastState().getReason()).isEqualTo("OOMKilled");
+            assertThat(c.getLastState().getExitCode()).isEqualTo(137);
+            assertThat(c.getState().getKind()).isEqualToIgnoringCase("running");
+        });
+        List<Recorded> headed = Recordings.read("paste.txt", """
+                NAME                         RESTARTS   REASON      EXIT
+                oom-limit-75cc47b647-c4nv8   1          OOMKilled   137
+                """, OPTIONS, rejections::add);
+        assertThat(headed).as("the headed listing's rows are its reader's, not read twice").hasSizeLessThanOrEqualTo(1);
+    }
+
+    /**
      * argo-workflows#1788, rh-ai-quickstart RAG#16: events copied from the OpenShift console's event stream, one field
      * per line, with or without the console's links; the message's own words give the reason.
      */
