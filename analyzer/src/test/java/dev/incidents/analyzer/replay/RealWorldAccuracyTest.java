@@ -572,36 +572,38 @@ class RealWorldAccuracyTest {
             "init_container_failed/mohamedsabry-dev-proxmox-home-lab-ts-k8s-014-grafana-vault-agent-init-403-service-account-name-not-authorized-sa-mismatch-init-1-of-2-7m58s-indented-row-and-agent-log",
             // batch 106: three readiness timeouts over 13 s (x3 over 18s): under the readiness grace that keeps slow
             // starts clean, whatever the write-up says came after
-            "readiness_failing/ictsc-tech-blog-japanese-contest-2025-final-6752-readiness-proof-client-readiness-exec-wget-webserver-timed-out-calico-bgp-mesh-across-split-l2-segments-elided-describe");
+            "readiness_failing/ictsc-tech-blog-japanese-contest-2025-final-6752-readiness-proof-client-readiness-exec-wget-webserver-timed-out-calico-bgp-mesh-across-split-l2-segments-elided-describe",
+            // batch 108 (session 33, measured 7/10, moved in in session 34): the Xid 79 is read from node-problem-
+            // detector's log lines, which name no node, and the capture names two (gpu-fleet-gpu-01 in its header,
+            // gpu-fleet-cp-01 in its timeline): the fault opens on an unnamed node
+            "gpu_hardware_fault/yassineteimi-nvidia-gpu-fleet-poc-scaleway-l4-kubeadm-1-36-session-c-injected-xid-79-npd-gpuunhealthy-condition-remediator-cordon-drain-workload-pending-saved-capture",
+            // batch 108: two pods 0/1 Running for 2m31s and 2m42s with one readiness 503 each: under the readiness grace
+            "readiness_failing/tuchsanai-devtools-thai-course-lab14-running-is-not-ready-kind-1-36-api-two-replicas-0-of-1-readiness-ready-503-db-scaled-to-zero-endpoints-empty-headerless-event-rows",
+            // batch 109 (session 33, measured 13/20, moved in in session 34): a work item flattened to two lines, a
+            // Windows runtime's start failure of an init container named only inside its task's name (`Warning Failed
+            // Error: failed to start containerd task "init-permissions": hcs::System::CreateProcess ...`): no row shape
+            "init_container_failed/gitlab-runner-37872-windows-nanoserver-21h2-helper-image-init-permissions-cannot-start-hcs-createprocess-system-cannot-find-file-pod-failed-flattened-work-item",
+            // batch 109: a startup probe refused x3 over 3 min, its budget unknown: a startup probe's failureThreshold
+            // is often raised far above 3 for slow starts, so three failures prove no kill
+            "probe_failure/gitlab-helmfiles-mr-512-gstg-prometheus-new-startup-and-readiness-probes-on-port-80-instead-of-web-startup-probe-refused-x3-lone-single-spaced-row",
+            // batch 109: one liveness and one readiness failure with empty output, once each: under the threshold
+            "probe_failure/gitlab-runner-chart-304-runner-pod-on-eks-1-20-exec-probes-now-held-to-1s-timeout-pgrep-check-live-intermittently-times-out-liveness-and-readiness-failed-empty-output-rows",
+            // batch 109: one readiness timeout quoted alone: timeouts count when repeated over a span
+            "readiness_failing/k8s-88555-wordpress-on-gke-readiness-probe-wp-login-times-out-client-timeout-awaiting-headers-resource-limit-below-init-needs-message-block",
+            // batch 110 (session 33, measured 16/20, moved in in session 34): a pod's YAML with its indentation lost,
+            // which YAML cannot parse (a message with `: ` in it): the file is rejected whole
+            "node_selector_mismatch/josephrodriguez-gist-pod-affinity-2-required-node-affinity-kubernetes-io-disktype-ssd-no-node-labelled-four-nodes-one-control-plane-taint-pod-status-yaml-flattened",
+            // batch 110: one liveness timeout (count 1): under the default failure threshold of 3
+            "probe_failure/operator-sdk-3267-ansible-operator-0-18-1-many-kinds-on-ocp-4-3-default-liveness-probe-1s-timeout-too-aggressive-healthz-client-timeout-get-events-row",
+            // batch 110: a claim Pending on a WaitForFirstConsumer class the paste lists (local-path): waiting for its
+            // first consumer by design; that it was meant for the static NFS volume is in the prose only
+            "pvc_unbound/roulette6-gist-static-nfs-pv-without-storage-class-claim-gets-default-local-path-wait-for-first-consumer-pending-80m-beside-bound-nfs-claims-get-sc-pv-pvc");
 
     /**
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
-    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
-            // batch 111, measured 11/12 on 2026-12-06 (session 33, at its merge, analyzer of 29b86bd1, measured alone
-            // with batches 108 to 110 moved aside) before anyone looked at it: pinned by name only
-            "oom_killed/inevolin-k8s-cpu-limits-analyzed-rancher-desktop-cpu-lab-dotnet-queue-worker-cpu-limit-500m-throttled-97-percent-queue-grows-to-1gi-oomkilled-137-after-26s-headerless-custom-columns",
-            // batch 110, measured 16/20 on 2026-12-06 (session 33, at its merge, analyzer of 29b86bd1, measured alone
-            // with batches 108 and 109 moved aside) before anyone looked at it: pinned by name only
-            "node_selector_mismatch/josephrodriguez-gist-pod-affinity-2-required-node-affinity-kubernetes-io-disktype-ssd-no-node-labelled-four-nodes-one-control-plane-taint-pod-status-yaml-flattened",
-            "probe_failure/operator-sdk-3267-ansible-operator-0-18-1-many-kinds-on-ocp-4-3-default-liveness-probe-1s-timeout-too-aggressive-healthz-client-timeout-get-events-row",
-            "probe_failure/prometheus-operator-5419-web-tls-client-auth-require-and-verify-client-cert-kubelet-probes-behind-mtls-startup-probe-tls-bad-certificate-get-events-row",
-            "pvc_unbound/roulette6-gist-static-nfs-pv-without-storage-class-claim-gets-default-local-path-wait-for-first-consumer-pending-80m-beside-bound-nfs-claims-get-sc-pv-pvc",
-            // batch 109, measured 13/20 on 2026-12-06 (session 33, at its merge, analyzer of 0ac6d791, measured alone
-            // with batch 108 moved aside) before anyone looked at it: pinned by name only
-            "gpu_admission_failed/gpu-operator-481-openshift-one-gpu-node-user-pod-holds-the-gpu-device-plugin-validator-allocate-failed-requested-1-available-0-plugin-validation-restarting-message-in-prose",
-            "init_container_failed/gitlab-runner-37872-windows-nanoserver-21h2-helper-image-init-permissions-cannot-start-hcs-createprocess-system-cannot-find-file-pod-failed-flattened-work-item",
-            "oom_killed/sylva-workload-cluster-operator-37-controller-manager-default-128mi-limit-oomkilled-137-crashloopbackoff-232-restarts-in-20h-get-pods-and-status-yaml",
-            "probe_failure/gitlab-helmfiles-mr-512-gstg-prometheus-new-startup-and-readiness-probes-on-port-80-instead-of-web-startup-probe-refused-x3-lone-single-spaced-row",
-            "probe_failure/gitlab-runner-chart-304-runner-pod-on-eks-1-20-exec-probes-now-held-to-1s-timeout-pgrep-check-live-intermittently-times-out-liveness-and-readiness-failed-empty-output-rows",
-            "probe_failure/gitlab-runner-chart-363-ubi-fips-runner-image-has-no-pgrep-readiness-probe-errored-oci-exec-stat-no-such-file-liveness-check-live-fails-x3-wrapped-rows",
-            "readiness_failing/k8s-88555-wordpress-on-gke-readiness-probe-wp-login-times-out-client-timeout-awaiting-headers-resource-limit-below-init-needs-message-block",
-            // batch 108, measured 7/10 on 2026-12-06 (session 33, at its merge, analyzer of 0ac6d791, measured alone)
-            // before anyone looked at it: pinned by name only
-            "config_error/tek-wizard-devops-2028-session-14-kind-kubectl-events-types-warning-four-planted-faults-configmap-key-api-key-missing-image-tag-not-found-crash-exit-50-cpu-pending-elided-messages",
-            "gpu_hardware_fault/yassineteimi-nvidia-gpu-fleet-poc-scaleway-l4-kubeadm-1-36-session-c-injected-xid-79-npd-gpuunhealthy-condition-remediator-cordon-drain-workload-pending-saved-capture",
-            "readiness_failing/tuchsanai-devtools-thai-course-lab14-running-is-not-ready-kind-1-36-api-two-replicas-0-of-1-readiness-ready-503-db-scaled-to-zero-endpoints-empty-headerless-event-rows");
+    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of();
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
 
@@ -657,8 +659,8 @@ class RealWorldAccuracyTest {
 
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
-        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(2201);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(62);
+        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(2263);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(0);
     }
 
     @Test
