@@ -54,18 +54,18 @@ class PastedVariantsTest {
 
     static final List<Variant> VARIANTS = List.of(
             new Variant("rendered (no indentation, single spaces)",
-                    t -> SPACES.matcher(INDENTATION.matcher(t).replaceAll("")).replaceAll(" "), 1936),
-            new Variant("indentation trimmed", t -> INDENTATION.matcher(t).replaceAll(""), 1957),
-            new Variant("quoted in a reply", t -> t.lines().map(l -> "> " + l).reduce("", (a, l) -> a + l + "\n"), 1985),
-            new Variant("Windows line ends", t -> t.replace("\n", "\r\n"), 1992),
-            new Variant("in a code fence", t -> "```\n" + t + (t.endsWith("\n") ? "" : "\n") + "```\n", 1992),
-            new Variant("wrapped at 120 columns", t -> wrapped(t, 120), 1904),
+                    t -> SPACES.matcher(INDENTATION.matcher(t).replaceAll("")).replaceAll(" "), 1990),
+            new Variant("indentation trimmed", t -> INDENTATION.matcher(t).replaceAll(""), 2011),
+            new Variant("quoted in a reply", t -> t.lines().map(l -> "> " + l).reduce("", (a, l) -> a + l + "\n"), 2039),
+            new Variant("Windows line ends", t -> t.replace("\n", "\r\n"), 2046),
+            new Variant("in a code fence", t -> "```\n" + t + (t.endsWith("\n") ? "" : "\n") + "```\n", 2046),
+            new Variant("wrapped at 120 columns", t -> wrapped(t, 120), 1956),
             new Variant("commented out (# before each line)", t -> t.lines().map(l -> l.isEmpty() ? "#" : "# " + l)
-                    .reduce("", (a, l) -> a + l + "\n"), 1981),
+                    .reduce("", (a, l) -> a + l + "\n"), 2035),
             new Variant("indented 4 (a list item's code block)", t -> t.lines().map(l -> l.isEmpty() ? "" : "    " + l)
-                    .reduce("", (a, l) -> a + l + "\n"), 1991),
-            new Variant("no-break spaces (a web page's copy)", t -> t.replace(' ', '\u00a0'), 1992),
-            new Variant("curly quotes (a word processor)", PastedVariantsTest::curlyQuotes, 1990));
+                    .reduce("", (a, l) -> a + l + "\n"), 2045),
+            new Variant("no-break spaces (a web page's copy)", t -> t.replace(' ', '\u00a0'), 2046),
+            new Variant("curly quotes (a word processor)", PastedVariantsTest::curlyQuotes, 2044));
 
     /** Straight double quotes turned typographic, opening after a space or a line start and closing otherwise. */
     static String curlyQuotes(String text) {
