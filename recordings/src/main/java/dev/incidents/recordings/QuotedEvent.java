@@ -38,6 +38,13 @@ final class QuotedEvent {
      * didn't match node selector.}, {@code Cannot schedule pods: Insufficient cpu.}): the scheduler's reasons without its
      * node counts.
      */
+    /**
+     * A Knative Revision that failed to resolve its image, as its Service or Configuration reports it: {@code Revision
+     * "helloworld-v4" failed with message: Unable to fetch image "docker.io/x:2": failed to resolve image to digest:
+     * ... MANIFEST_UNKNOWN: manifest unknown}.
+     */
+    private static final Pattern REVISION_FAILED = Pattern.compile(
+            "\\bRevision \"([a-z0-9](?:[-a-z0-9.]*[a-z0-9])?)\" failed with message: (Unable to fetch image \".+)$");
     private static final Pattern CONSOLE_VERDICT = Pattern.compile("\\bCannot schedule pods?: (.+)");
     /**
      * cluster-autoscaler's {@code NotTriggerScaleUp} message quoted alone ({@code pod didn't trigger scale-up: 1
@@ -252,6 +259,13 @@ final class QuotedEvent {
         EventsTable.Row xid = KernelGpuXid.parse(line, lineNumber, now);
         if (xid != null) {
             return xid;
+        }
+        Matcher revision = REVISION_FAILED.matcher(line);
+        if (revision.find()) {
+            // Knative's Revision condition, wherever a listing prints it (kn service list's REASON column, a
+            // Configuration's or a KServe InferenceService's status): the revision reconciler's own event
+            return new EventsTable.Row(lineNumber, null, "Warning", "InternalError", age(line, now),
+                    "revision-controller", "revision/" + revision.group(1), revision.group(2).strip(), null, null);
         }
         Matcher scaleUp = SCALE_UP_VERDICT.matcher(line);
         if (scaleUp.find()) {

@@ -52,6 +52,23 @@ class QuotedEventTest {
                 """, OPTIONS, rejections::add)).isEmpty();
     }
 
+    /**
+     * knative-handson-workshop class: a Knative Service listing whose REASON column carries its Revision's failure:
+     * the revision reconciler's event about that Revision.
+     */
+    @Test
+    void aKnativeRevisionFailureInAServiceListing() {
+        KubeEvent failed = onlyEvent("""
+                NAME         URL                                  LATEST          AGE   CONDITIONS   READY   REASON
+                helloworld   http://helloworld.default.example   helloworld-v3   81m   1 OK / 3     False   RevisionFailed : Revision "helloworld-v4" failed with message: Unable to fetch image "docker.io/haraldu/helloworld-nodejs:2": failed to resolve image to digest: failed to fetch image information: GET https://index.docker.io/v2/haraldu/helloworld-nodejs/manifests/2: MANIFEST_UNKNOWN: manifest unknown; map[Tag:2].
+                """);
+        assertThat(failed.getReason()).isEqualTo("InternalError");
+        assertThat(failed.getInvolvedObject().getKind() + "/" + failed.getInvolvedObject().getName())
+                .isEqualTo("Revision/helloworld-v4");
+        assertThat(failed.getMessage()).startsWith("Unable to fetch image \"docker.io/haraldu/helloworld-nodejs:2\":")
+                .contains("MANIFEST_UNKNOWN");
+    }
+
     /** pangeo-eosc#74: JupyterHub's spawn progress log shows the scheduler's message to the user. */
     @Test
     void aSpawnerLogLine() {

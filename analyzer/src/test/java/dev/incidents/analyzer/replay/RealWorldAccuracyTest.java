@@ -47,9 +47,6 @@ class RealWorldAccuracyTest {
             // batch 104 (moved in session 32): one liveness and one readiness failure in the pod's first minute, no kill
             // shown: a lone probe failure reads the same in failing and healthy recordings
             "probe_failure/predictly-gcp-pubsub-health-reproducer-spring-cloud-gcp-pubsub-health-indicator-hangs-under-load-actuator-health-timeouts-readiness-and-liveness-minikube-skaffold-events",
-            // session 32 tuning (with batch 105): a `kn service list` row whose REASON column carries Knative's own
-            // revision failure (Unable to fetch image ...: MANIFEST_UNKNOWN), no pod, no kubelet message: no reader
-            "image_not_found/knative-handson-workshop-debugging-tips-kn-service-list-helloworld-v4-revisionfailed-unable-to-fetch-image-tag-2-manifest-unknown-far-right-reason-column",
             // session 32 tuning (with batch 105): three OutOfcpu rows over about a minute (1m, 20s, 1m): kubelet
             // admission refusals count as INSUFFICIENT_RESOURCES once they go on for two minutes
             "insufficient_resources/qingwave-writings-chinese-blog-k8s-1-10-nodename-set-skips-scheduler-node-short-of-cpu-kubelet-rejects-outofcpu-replicaset-keeps-creating-pods-three-single-spaced-rows",
