@@ -601,9 +601,17 @@ class RealWorldAccuracyTest {
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
     static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
+            // batch 114, measured 5/7 on 2026-12-06 (session 34, at its merge, analyzer of ddc5d53d, measured alone
+            // with batches 112 and 113 moved aside) before anyone looked at it: pinned by name only
+            "readiness_failing/qontract-reconcile-5519-qontract-api-health-ready-slow-under-load-readiness-timeout-5s-131-failures-an-hour-lone-message",
+            "replica_create_failed/kuberay-docs-pod-security-kind-1-24-namespace-enforces-restricted-raycluster-complete-sample-head-pod-forbidden-allowprivilegeescalation-audit-log-comment",
+            // batch 112, measured 13/16 on 2026-12-06 (session 34, at its merge, analyzer of ddc5d53d, measured alone
+            // with batch 113 moved aside) before anyone looked at it: pinned by name only
+            "oom_killed/kubebb-core-386-e2e-kind-controller-manager-uses-more-memory-than-its-limit-last-state-oomkilled-describe-cut-after-reason",
+            "probe_failure/factorio-server-charts-pr-26-k3d-liveness-exec-probe-pipeline-given-as-one-argument-stat-no-such-file-events-cut-inside-unhealthy-row",
+            "probe_failure/konflux-ci-pr-1975-smee-client-liveness-exec-command-given-as-one-string-echo-service-up-executable-file-not-found-bare-error-line");
             // batch 113, measured 5/5 on 2026-12-06 (session 34, at its merge, analyzer of 8f9f0582, measured alone)
             // before anyone looked at it: nothing to pin
-            );
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
 
@@ -660,7 +668,7 @@ class RealWorldAccuracyTest {
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
         assertThat(outcomes).hasSizeGreaterThanOrEqualTo(2263);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(5);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(28);
     }
 
     @Test
