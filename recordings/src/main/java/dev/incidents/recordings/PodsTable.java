@@ -442,8 +442,14 @@ final class PodsTable {
                 i = end[0] - 1;
             } else if (i < proseEnd) {
                 // rows pasted under their command without the header: the command's namespace is theirs
-                Row row = bareRow(line, i + 1, bare.isEmpty() ? commandNamespace(lines, i)
-                        : bare.get(0).namespace());
+                String namespace = bare.isEmpty() ? commandNamespace(lines, i) : bare.get(0).namespace();
+                Row row = bareRow(line, i + 1, namespace);
+                if (row == null && screenWrapped(lines, i)) {
+                    row = bareRow(line + lines.get(i + 1), i + 1, namespace);
+                    if (row != null) {
+                        i++;
+                    }
+                }
                 if (row != null) {
                     bare.add(row);
                     continue;
@@ -480,6 +486,11 @@ final class PodsTable {
             if (cells.size() <= readyAt || !looksLikeReady(cells, readyAt)) {
                 break;
             }
+            if (cells.size() < columns.size() && screenWrapped(lines, i)
+                    && cells(line + lines.get(i + 1)).size() == columns.size()) {
+                cells = cells(line + lines.get(i + 1)); // its last cells on the next line
+                i++;
+            }
             Row row = row(columns, cells, i + 1, commandNamespace);
             if (row != null) {
                 rows.add(row);
@@ -488,6 +499,19 @@ final class PodsTable {
         end[0] = i;
         return rows;
     }
+
+    /**
+     * Whether the line at {@code i} is as long as a terminal's screen and goes on in the next: a copy that broke a row at
+     * the screen's width, its last cells (AGE, NODE) at the start of the next line. Joined as they were, without a
+     * separator (the break falls anywhere, inside a cell's padding or a word).
+     */
+    private static boolean screenWrapped(List<String> lines, int i) {
+        return lines.get(i).length() >= SCREEN_WIDTH && i + 1 < lines.size() && !lines.get(i + 1).isBlank()
+                && !HEADER.matcher(lines.get(i + 1)).matches();
+    }
+
+    /** The narrowest screen a copy is broken at (a terminal's 80 columns). */
+    private static final int SCREEN_WIDTH = 80;
 
     /** READY's cell where kubectl puts it, allowing for a NAMESPACE column missing from the header or the row. */
     private static boolean looksLikeReady(List<String> cells, int readyAt) {

@@ -57,6 +57,27 @@ class PodsTableTest {
      * Rows a reporter condensed to NAME READY STATUS AGE and commented out under their command: read, no restarts
      * said, the age kept, the command's namespace theirs.
      */
+    /**
+     * A terminal's copy that broke rows at the screen's width: a row alone and a table's row, each with its last cells
+     * at the start of the next line, are read as the rows they were.
+     */
+    @Test
+    void rowsBrokenAtTheScreensWidth() {
+        String row = "kube-system   rke2-ingress-nginx-controller-d4989f458-bq5gx                         0/1     "
+                + "CrashLoopBackOff   9          18m";
+        PodSnapshot alone = pods(row.substring(0, 120) + "\n" + row.substring(120) + "\n").get(0);
+        assertThat(alone.getName()).isEqualTo("rke2-ingress-nginx-controller-d4989f458-bq5gx");
+        assertThat(alone.getContainers().get(0).getRestartCount()).isEqualTo(9);
+        String header = "NAME                                              READY   STATUS             RESTARTS   AGE   IP            NODE";
+        String wide = "triton-79569cfbbc-m2wcc                           0/1     ImagePullBackOff   0          20m   10.0.1.17     ip-10-0-1-149.ec2.internal";
+        List<PodSnapshot> table = pods(header + "\n" + wide.substring(0, 100) + "\n" + wide.substring(100) + "\n");
+        assertThat(table).singleElement().satisfies(pod -> {
+            assertThat(pod.getName()).isEqualTo("triton-79569cfbbc-m2wcc");
+            assertThat(pod.getNodeName()).isEqualTo("ip-10-0-1-149.ec2.internal");
+        });
+        assertThat(rejections).isEmpty();
+    }
+
     @Test
     void condensedRowsWithoutRestartsCommentedOutUnderTheirCommand() {
         List<PodSnapshot> pods = pods("""
