@@ -61,7 +61,7 @@ final class YamlObjects {
      */
     static com.fasterxml.jackson.databind.node.ObjectNode statusFragment(String pasted) {
         // the reporter's "..." above what they kept; a container state whose indentation the paste lost
-        String text = FlatContainerState.reindent(ELIDED_HEAD.matcher(pasted).replaceFirst(""));
+        String text = FlatContainerState.reindent(FlatObjectYaml.reindent(ELIDED_HEAD.matcher(pasted).replaceFirst("")));
         if (!STATUS_TAIL_START.matcher(text).lookingAt()) {
             return null; // not worth a YAML parse: most describe text is not YAML at all
         }
@@ -294,6 +294,26 @@ final class YamlObjects {
         return String.join("\n", lines) + (text.endsWith("\n") ? "\n" : "");
     }
 
+    /**
+     * A pasted Pod's containers whose {@code name:} line the reporter cut ({@code - image: x}, then {@code ...}) get the
+     * placeholder name: the pod is still read, with what its status says (the API server never prints a container
+     * without its name, so this changes nothing of a real object's YAML).
+     */
+    private static void nameCutContainers(JsonNode document) {
+        if (!"Pod".equals(document.path("kind").asText())) {
+            return;
+        }
+        int unnamed = 0;
+        for (String list : new String[] {"containers", "initContainers"}) {
+            for (JsonNode container : document.path("spec").path(list)) {
+                if (container.isObject() && !container.hasNonNull("name")) {
+                    ((com.fasterxml.jackson.databind.node.ObjectNode) container).put("name",
+                            Unnamed.CONTAINER + (unnamed++ == 0 ? "" : "-" + unnamed));
+                }
+            }
+        }
+    }
+
     static boolean looksLikeYaml(String firstNonBlank) {
         return START.matcher(firstNonBlank).matches();
     }
@@ -306,7 +326,7 @@ final class YamlObjects {
         StringBuilder json = new StringBuilder();
         List<Long> starts = new ArrayList<>();
         try (JsonParser parser = YAML.getFactory().createParser(
-                new ByteArrayInputStream(withoutElisions(text).getBytes(StandardCharsets.UTF_8)));
+                new ByteArrayInputStream(FlatObjectYaml.reindent(withoutElisions(text)).getBytes(StandardCharsets.UTF_8)));
              MappingIterator<JsonNode> documents = YAML.readValues(parser, JsonNode.class)) {
             while (documents.hasNextValue()) {
                 long line = parser.currentTokenLocation().getLineNr();
@@ -314,6 +334,7 @@ final class YamlObjects {
                 if (document == null || document.isNull() || document.isMissingNode()) {
                     continue; // an empty document between two markers
                 }
+                nameCutContainers(document);
                 json.append(JsonLogReader.MAPPER.writeValueAsString(document)).append('\n');
                 starts.add(line);
             }

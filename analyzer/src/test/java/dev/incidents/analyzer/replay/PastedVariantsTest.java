@@ -54,8 +54,8 @@ class PastedVariantsTest {
 
     static final List<Variant> VARIANTS = List.of(
             new Variant("rendered (no indentation, single spaces)",
-                    t -> SPACES.matcher(INDENTATION.matcher(t).replaceAll("")).replaceAll(" "), 1991),
-            new Variant("indentation trimmed", t -> INDENTATION.matcher(t).replaceAll(""), 2012),
+                    t -> SPACES.matcher(INDENTATION.matcher(t).replaceAll("")).replaceAll(" "), 2001),
+            new Variant("indentation trimmed", t -> INDENTATION.matcher(t).replaceAll(""), 2022),
             new Variant("quoted in a reply", t -> t.lines().map(l -> "> " + l).reduce("", (a, l) -> a + l + "\n"), 2040),
             new Variant("Windows line ends", t -> t.replace("\n", "\r\n"), 2047),
             new Variant("in a code fence", t -> "```\n" + t + (t.endsWith("\n") ? "" : "\n") + "```\n", 2047),

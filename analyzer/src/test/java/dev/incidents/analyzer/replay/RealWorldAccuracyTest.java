@@ -588,7 +588,8 @@ class RealWorldAccuracyTest {
             // batch 109: one readiness timeout quoted alone: timeouts count when repeated over a span
             "readiness_failing/k8s-88555-wordpress-on-gke-readiness-probe-wp-login-times-out-client-timeout-awaiting-headers-resource-limit-below-init-needs-message-block",
             // batch 110 (session 33, measured 16/20, moved in in session 34): a pod's YAML with its indentation lost,
-            // which YAML cannot parse (a message with `: ` in it): the file is rejected whole
+            // read since session 34 (FlatObjectYaml), but its metadata (name and namespace, no uid) does not show a bare
+            // pod: NODE_SELECTOR_MISMATCH opens on the StatefulSet its name suggests
             "node_selector_mismatch/josephrodriguez-gist-pod-affinity-2-required-node-affinity-kubernetes-io-disktype-ssd-no-node-labelled-four-nodes-one-control-plane-taint-pod-status-yaml-flattened",
             // batch 110: one liveness timeout (count 1): under the default failure threshold of 3
             "probe_failure/operator-sdk-3267-ansible-operator-0-18-1-many-kinds-on-ocp-4-3-default-liveness-probe-1s-timeout-too-aggressive-healthz-client-timeout-get-events-row",
