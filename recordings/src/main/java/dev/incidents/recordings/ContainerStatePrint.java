@@ -74,7 +74,7 @@ final class ContainerStatePrint {
 
     /** A pod whose container ended so: its last state after {@code restarts} restarts, else its state. */
     private static ObjectNode restartedPod(String name, int restarts, String reason, Integer exitCode) {
-        ObjectNode pod = DescribePod.terminatedPod("default", name, "Running", "unnamed-container", reason, null,
+        ObjectNode pod = DescribePod.terminatedPod("default", name, "Running", Unnamed.CONTAINER, reason, null,
                 exitCode);
         if (restarts > 0) {
             ObjectNode container = (ObjectNode) pod.path("status").path("containerStatuses").get(0);

@@ -76,7 +76,7 @@ final class FlatObjectYaml {
     /** What says the text is a pod's YAML laid flat: one of the keys that open a Pod's mappings, on a line of its own. */
     private static final Pattern OPENER = Pattern.compile(
             "^(?:metadata|spec|status|conditions|containerStatuses|lastState|state):\\s*$", Pattern.MULTILINE);
-    private static final Pattern KEY_LINE = Pattern.compile("^(-\\s+)?([A-Za-z][\\w./-]*):(?:\\s+(.*?))?\\s*$");
+    private static final Pattern KEY_LINE = Pattern.compile("^([A-Za-z][\\w./-]*):(?:\\s+(.*?))?\\s*$");
     private static final Pattern ITEM = Pattern.compile("^-\\s+(.*?)\\s*$");
 
     private FlatObjectYaml() {
@@ -107,7 +107,8 @@ final class FlatObjectYaml {
             if (item.matches()) {
                 String rest = item.group(1);
                 Matcher key = KEY_LINE.matcher(rest);
-                Frame list = list(stack, key.matches() && key.group(1) == null ? key.group(2) : null);
+                boolean keyed = key.matches();
+                Frame list = list(stack, keyed ? key.group(1) : null);
                 if (list == null) {
                     return yaml; // a list item outside any list: not a Pod's YAML
                 }
@@ -115,7 +116,7 @@ final class FlatObjectYaml {
                     stack.pop();
                 }
                 out.append(" ".repeat(list.indent())).append("- ");
-                if (key.matches() && key.group(1) == null) {
+                if (keyed) {
                     Frame entry = new Frame(list.context(), list.indent() + 2, false);
                     stack.push(entry);
                     out.append(field(stack, entry, key)).append('\n');
@@ -129,7 +130,7 @@ final class FlatObjectYaml {
                 out.append(line).append('\n'); // a folded value's next line, or prose: left as it is
                 continue;
             }
-            Frame owner = owner(stack, key.group(2));
+            Frame owner = owner(stack, key.group(1));
             while (stack.peek() != owner) {
                 stack.pop();
             }
@@ -195,8 +196,8 @@ final class FlatObjectYaml {
 
     /** The key's line as it goes under {@code owner}; a key with no value opens what it is in a Pod. */
     private static String field(Deque<Frame> stack, Frame owner, Matcher key) {
-        String name = key.group(2);
-        String value = key.group(3);
+        String name = key.group(1);
+        String value = key.group(2);
         if (value == null || value.isEmpty()) {
             String opens = owner.free() ? "free" : SCHEMA.getOrDefault(owner.context(), Map.of()).getOrDefault(name, "free");
             if (opens.startsWith("list:")) {

@@ -486,10 +486,12 @@ final class PodsTable {
             if (cells.size() <= readyAt || !looksLikeReady(cells, readyAt)) {
                 break;
             }
-            if (cells.size() < columns.size() && screenWrapped(lines, i)
-                    && cells(line + lines.get(i + 1)).size() == columns.size()) {
-                cells = cells(line + lines.get(i + 1)); // its last cells on the next line
-                i++;
+            if (cells.size() < columns.size() && screenWrapped(lines, i)) {
+                List<String> joined = cells(line + lines.get(i + 1));
+                if (joined.size() == columns.size()) {
+                    cells = joined; // its last cells on the next line
+                    i++;
+                }
             }
             Row row = row(columns, cells, i + 1, commandNamespace);
             if (row != null) {

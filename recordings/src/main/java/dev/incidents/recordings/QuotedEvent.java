@@ -34,17 +34,17 @@ final class QuotedEvent {
             + "|\\b(?:error while )?running \"\\w+\" (?:pre)?filter plugin for pod\\b"
             + "|\\bpod \\([a-z0-9][-a-z0-9.]*\\) failed to fit in any node\\b");
     /**
-     * The Google Cloud console's account of an unschedulable pod ({@code PodUnschedulable: Cannot schedule pods: node(s)
-     * didn't match node selector.}, {@code Cannot schedule pods: Insufficient cpu.}): the scheduler's reasons without its
-     * node counts.
-     */
-    /**
      * A Knative Revision that failed to resolve its image, as its Service or Configuration reports it: {@code Revision
      * "helloworld-v4" failed with message: Unable to fetch image "docker.io/x:2": failed to resolve image to digest:
      * ... MANIFEST_UNKNOWN: manifest unknown}.
      */
     private static final Pattern REVISION_FAILED = Pattern.compile(
             "\\bRevision \"([a-z0-9](?:[-a-z0-9.]*[a-z0-9])?)\" failed with message: (Unable to fetch image \".+)$");
+    /**
+     * The Google Cloud console's account of an unschedulable pod ({@code PodUnschedulable: Cannot schedule pods: node(s)
+     * didn't match node selector.}, {@code Cannot schedule pods: Insufficient cpu.}): the scheduler's reasons without its
+     * node counts.
+     */
     private static final Pattern CONSOLE_VERDICT = Pattern.compile("\\bCannot schedule pods?: (.+)");
     /**
      * cluster-autoscaler's {@code NotTriggerScaleUp} message quoted alone ({@code pod didn't trigger scale-up: 1
@@ -419,12 +419,12 @@ final class QuotedEvent {
      * name, a reason) are the sentence's own.
      */
     private static EventsTable.Row inProse(String line, long lineNumber, Instant now) {
-        if (line.indexOf('"') < 0 && line.indexOf('\u201c') < 0) {
+        if (line.indexOf('"') < 0) {
             return null;
         }
         Matcher quote = PROSE_QUOTE.matcher(line);
         while (quote.find()) {
-            String span = quote.group(1) != null ? quote.group(1) : quote.group(2);
+            String span = quote.group(1);
             if (span.length() >= MIN_PROSE_QUOTE && quote.start() > 0) {
                 EventsTable.Row row = parse(span, lineNumber, now);
                 if (row != null) {
@@ -435,8 +435,8 @@ final class QuotedEvent {
         return null;
     }
 
-    /** A span between straight or curly double quotes, with no quote inside. */
-    private static final Pattern PROSE_QUOTE = Pattern.compile("\"([^\"]+)\"|\u201c([^\u201c\u201d]+)\u201d");
+    /** A span between double quotes, with no quote inside (a paste's typographic quotes are straight by now). */
+    private static final Pattern PROSE_QUOTE = Pattern.compile("\"([^\"]+)\"");
     /** Shorter quoted words are names or reasons, not a component's message. */
     private static final int MIN_PROSE_QUOTE = 30;
 

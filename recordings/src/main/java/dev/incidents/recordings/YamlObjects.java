@@ -307,8 +307,7 @@ final class YamlObjects {
         for (String list : new String[] {"containers", "initContainers"}) {
             for (JsonNode container : document.path("spec").path(list)) {
                 if (container.isObject() && !container.hasNonNull("name")) {
-                    ((com.fasterxml.jackson.databind.node.ObjectNode) container).put("name",
-                            Unnamed.CONTAINER + (unnamed++ == 0 ? "" : "-" + unnamed));
+                    ((ObjectNode) container).put("name", Unnamed.CONTAINER + (unnamed++ == 0 ? "" : "-" + unnamed));
                 }
             }
         }

@@ -143,15 +143,18 @@ public final class InputProgress implements Processor<String, Signal, String, Si
             releaseBefore(record.timestamp());
             owners.follow(record.key(), record.value(), record.timestamp(), !sources.isEmpty());
         }
-        Optional<String> unownedPod = sources.isEmpty() ? Optional.empty() : unownedPod(record);
-        Optional<String> behindHeld = sources.isEmpty() ? Optional.empty() : behindHeld(record);
-        if (unownedPod.isPresent() && podsProgress(wallNow) <= record.timestamp()) {
-            held.hold(record.timestamp(), unownedPod.get(), record.key(),
-                    SignalFrame.of(partition, record.value()).bytes());
-            PipelineMeters.heldForOwner();
-        } else if (behindHeld.isPresent()) {
-            held.hold(record.timestamp(), behindHeld.get(), record.key(),
-                    SignalFrame.of(partition, record.value()).bytes());
+        Optional<String> pod = sources.isEmpty() ? Optional.empty() : podOfEvent(record);
+        // an event whose pod's owner is not known yet waits for the pods topic; one at or after an event still held
+        // waits behind it, owner known or not: released first, the held one would reach the correlator after it (a
+        // pods topic that turned quiet between two events of one second let the second through, and an incident
+        // opened without the first, found by CrashIT)
+        boolean unowned = pod.isPresent() && owners.subjectOf(pod.get(), record.timestamp()).isEmpty()
+                && podsProgress(wallNow) <= record.timestamp();
+        if (unowned || pod.isPresent() && held.earliest() <= record.timestamp()) {
+            held.hold(record.timestamp(), pod.get(), record.key(), SignalFrame.of(partition, record.value()).bytes());
+            if (unowned) {
+                PipelineMeters.heldForOwner();
+            }
         } else {
             context.forward(record.withValue(SignalFrame.of(partition, record.value())));
         }
@@ -232,23 +235,9 @@ public final class InputProgress implements Processor<String, Signal, String, Si
         return context.recordMetadata().map(RecordMetadata::topic).orElse("");
     }
 
-    /** The pod an event routed to a workload is about, when no snapshot of the pod has named its owner yet. */
-    private Optional<String> unownedPod(Record<String, Signal> record) {
+    /** The pod an event routed to a workload is about; empty for any other signal. */
+    private static Optional<String> podOfEvent(Record<String, Signal> record) {
         if (!(record.value() instanceof EventSignal event) || Subject.parse(record.key()).isNode()) {
-            return Optional.empty();
-        }
-        return PodOwners.podKeyOf(event).filter(pod -> owners.subjectOf(pod, record.timestamp()).isEmpty());
-    }
-
-    /**
-     * The pod of an event that must wait behind events held from before it, or at its time: released first, they
-     * would reach the correlator after it (a pods topic that turned quiet between two events of one second let the
-     * second through while the first was still held; the correlator took them in the wrong order, and an incident
-     * opened without the first, found by CrashIT). Waiting, it is released after them, in event-time order.
-     */
-    private Optional<String> behindHeld(Record<String, Signal> record) {
-        if (held.earliest() > record.timestamp() || !(record.value() instanceof EventSignal event)
-                || Subject.parse(record.key()).isNode()) {
             return Optional.empty();
         }
         return PodOwners.podKeyOf(event);

@@ -337,7 +337,8 @@ public record ImagePullFailure(Category category, boolean causeKnown, Optional<S
      * The runtime's last words kept after the reporter's elision ({@code Failed to pull image "nginx:does-not-exist":
      * ... not found}): containerd's answer for a reference the registry does not serve ends so ({@code ...: not found}).
      */
-    private static final Pattern ELIDED_NOT_FOUND = Pattern.compile("(?:\\.{3}|…|\\[(?:\\.{3}|…)])\\s*:?\\s*not found\\.?\\s*$");
+    private static final Pattern ELIDED_NOT_FOUND = Pattern.compile(
+            "(?:\\.{3}|…|\\[(?:\\.{3}|…)])\\s*:?\\s*not found\\.?\\s*$");
 
     /** The registry's own failure: a 5xx answer to a manifest or blob request. */
     private static final Pattern REGISTRY_SERVER_ERROR = Pattern.compile(

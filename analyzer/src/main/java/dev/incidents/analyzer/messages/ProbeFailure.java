@@ -66,7 +66,8 @@ public record ProbeFailure(Probe probe, boolean restart, Optional<String> contai
      * response to HTTPS client}), or a TLS handshake the server ends with an alert ({@code remote error: tls: bad
      * certificate}, {@code certificate required}: it asks every client for a certificate, and the kubelet has none to
      * give; {@code handshake failure}, {@code protocol version}: no cipher or TLS version in common). The kubelet's HTTPS
-     * probe verifies nothing of the server, so such an alert is the server's settings refusing every probe alike. An exec probe alike: the server it checks rejects the probe's credentials
+     * probe verifies nothing of the server, so such an alert is the server's settings refusing every probe alike. An
+     * exec probe alike: the server it checks rejects the probe's credentials
      * ({@code gorethink: Wrong password}, {@code Access denied for user}, {@code NOAUTH Authentication required}), or
      * the probe's command is not in the image ({@code executable file not found in $PATH}, the runtime's {@code exec:
      * "/usr/bin/awx-manage": stat /usr/bin/awx-manage: no such file or directory} for a path the image does not have,
