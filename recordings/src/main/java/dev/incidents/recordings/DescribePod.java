@@ -361,10 +361,29 @@ final class DescribePod {
         putIfPresent(status, "message", root.text("Message"));
         putIfPresent(status, "qosClass", root.text("QoS Class"));
         putIfPresent(status, "startTime", describeTime(root.text("Start Time")));
-        status.set("conditions", conditions(root.child("Conditions")));
+        ArrayNode conditions = status.putArray("conditions").addAll(conditions(root.child("Conditions")));
         containers(root.child("Init Containers"), spec.putArray("initContainers"), status.putArray("initContainerStatuses"));
         containers(root.child("Containers"), spec.putArray("containers"), status.putArray("containerStatuses"));
+        if (conditions.isEmpty() && readinessNotShown(root.child("Containers"))) {
+            conditions.addObject().put("type", "Ready").put("status", "Unknown").put("reason", READINESS_NOT_SHOWN);
+        }
         return pod;
+    }
+
+    /**
+     * The reason of the {@code Ready} condition, status {@code Unknown}, a pod gets when its describe shows no
+     * readiness: no Conditions table and no container's {@code Ready:} line (a paste cut after a container's state).
+     * Its containers are not known unready then, only not shown.
+     */
+    static final String READINESS_NOT_SHOWN = "ReadinessNotShown";
+
+    private static boolean readinessNotShown(Field containers) {
+        if (containers == null || containers.childList.isEmpty()) {
+            return false;
+        }
+        boolean headless = containers.childList.stream().anyMatch(f -> OWN_FIELDS.contains(f.key));
+        return headless ? containers.child("Ready") == null
+                : containers.childList.stream().allMatch(c -> c.child("Ready") == null);
     }
 
     private static void containers(Field section, ArrayNode specs, ArrayNode statuses) {

@@ -93,7 +93,8 @@ final class QuotedEvent {
             new KubeletMessage(Pattern.compile("Started container "), "Normal", "Started"),
             new KubeletMessage(Pattern.compile("Back-off restarting failed container"), "Warning", "BackOff"),
             new KubeletMessage(Pattern.compile("Back-off pulling image \""), "Normal", "BackOff"),
-            new KubeletMessage(Pattern.compile("(?:Liveness|Readiness|Startup) probe failed:"), "Warning", "Unhealthy"),
+            new KubeletMessage(Pattern.compile("(?:Liveness|Readiness|Startup) probe (?:failed|errored):"), "Warning",
+                    "Unhealthy"),
             // the kubelet's kill of a container its probe failed, the Killing event's message
             new KubeletMessage(Pattern.compile("Container [a-z0-9][-a-z0-9]* failed (?:liveness|startup) probe, will be "
                     + "restarted"), "Normal", "Killing"),
@@ -235,8 +236,18 @@ final class QuotedEvent {
     private QuotedEvent() {
     }
 
-    /** The row {@code line} quotes, its age at {@code now}; null when it quotes none. */
+    /**
+     * The row {@code line} quotes, its age at {@code now}; null when it quotes none. A message copied out of a JSON
+     * string (an API server's audit log, a {@code -o json} status: {@code "pods \"web-0\" is forbidden: ...}) is read
+     * with its quotes unescaped when it reads as nothing as it stands: a message's own escaped quotes (Go's {@code %q}
+     * of a command, {@code exec: "echo \"up\""}) stay as they are.
+     */
     static EventsTable.Row parse(String line, long lineNumber, Instant now) {
+        EventsTable.Row row = quoted(line, lineNumber, now);
+        return row != null || !line.contains("\\\"") ? row : quoted(line.replace("\\\"", "\""), lineNumber, now);
+    }
+
+    private static EventsTable.Row quoted(String line, long lineNumber, Instant now) {
         if (DESCRIBE_FIELD.matcher(line).find()) {
             return null;
         }

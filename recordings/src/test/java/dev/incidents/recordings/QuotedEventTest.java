@@ -53,6 +53,26 @@ class QuotedEventTest {
     }
 
     /**
+     * kuberay pod-security guide class: the API server's refusal copied out of its audit log, a JSON string with its
+     * quotes escaped, in a shell comment: the refusal the controller records. A message's own escaped quotes (an exec
+     * probe's command as Go quotes it) stay escaped.
+     */
+    @Test
+    void aMessageCopiedOutOfAJsonString() {
+        KubeEvent refused = onlyEvent("""
+                # "pods \\"raycluster-complete-head-fkbf5\\" is forbidden: violates PodSecurity \\"restricted:latest\\": allowPrivilegeEscalation != false (container \\"ray-head\\" must set securityContext.allowPrivilegeEscalation=false) ...
+                """);
+        assertThat(refused.getReason()).isEqualTo("FailedCreate");
+        assertThat(refused.getMessage()).startsWith("Error creating: pods \"raycluster-complete-head-fkbf5\" is forbidden:")
+                .contains("violates PodSecurity \"restricted:latest\"");
+        KubeEvent probe = onlyEvent("""
+                Liveness probe errored: rpc error: code = Unknown desc = failed to exec in container: OCI runtime exec failed: exec failed: unable to start container process: exec: "echo \\"Service up\\"": executable file not found in $PATH: unknown
+                """);
+        assertThat(probe.getReason()).isEqualTo("Unhealthy");
+        assertThat(probe.getMessage()).contains("exec: \"echo \\\"Service up\\\"\": executable file not found");
+    }
+
+    /**
      * knative-handson-workshop class: a Knative Service listing whose REASON column carries its Revision's failure:
      * the revision reconciler's event about that Revision.
      */

@@ -104,6 +104,9 @@ final class PodStates {
      * being deleted ends the mark; so does Ready again.
      */
     private static void trackReadinessLost(PodState pod, PodObserved p) {
+        if (p.readinessUnknown()) {
+            return; // says nothing of its readiness either way
+        }
         int restarts = restarts(p);
         if (p.isReady()) {
             pod.readyRestarts = restarts;

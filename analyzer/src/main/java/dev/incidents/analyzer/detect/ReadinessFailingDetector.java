@@ -85,7 +85,7 @@ public final class ReadinessFailingDetector implements Detector {
      */
     private static Optional<Finding> notReadySince(PodObserved p, SubjectView subject) {
         PodSnapshot pod = p.snapshot();
-        if (!"Running".equals(pod.getPhase()) || !p.allContainersRunning() || p.isReady()
+        if (!"Running".equals(pod.getPhase()) || !p.allContainersRunning() || p.isReady() || p.readinessUnknown()
                 || pod.getDeletionTimestamp() != null) {
             return Optional.empty(); // a pod being deleted is taken out of its endpoints on purpose
         }

@@ -52,6 +52,15 @@ public record PodObserved(PodSnapshot snapshot, Instant time) implements Signal 
     }
 
     /**
+     * The snapshot does not say whether the pod is Ready: its Ready condition is {@code Unknown} (a describe cut
+     * before any container's {@code Ready:} line and without its Conditions table is read so). Not Ready then proves
+     * nothing about its readiness probe.
+     */
+    public boolean readinessUnknown() {
+        return condition("Ready").map(c -> "Unknown".equals(c.getStatus())).orElse(false);
+    }
+
+    /**
      * Bound to a node: named on it, {@code PodScheduled} True, or seen past scheduling where only a bound pod gets
      * (phase Running or Succeeded, a container that ran): a listing row without a NODE column says no more.
      */

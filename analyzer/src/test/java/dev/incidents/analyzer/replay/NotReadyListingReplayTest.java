@@ -103,4 +103,34 @@ class NotReadyListingReplayTest {
         assertThat(listedTwice("1/1", "0")).isEmpty();
         assertThat(listedTwice("0/1", "1")).isEmpty();
     }
+
+    static List<Incident> describedRunning(String readyLine) {
+        return Pastes.latest("""
+                Name:             kubebb-controller-manager-5679668d9f-pfcnj
+                Namespace:        kubebb-system
+                Node:             kubebb-core-control-plane/172.18.0.2
+                Start Time:       Fri, 27 Oct 2023 08:47:10 +0000
+                Status:           Running
+                Controlled By:  ReplicaSet/kubebb-controller-manager-5679668d9f
+                Containers:
+                  manager:
+                    Image:         kubebb/core:example-e2e
+                    State:          Running
+                      Started:      Fri, 27 Oct 2023 08:49:49 +0000
+                    Last State:     Terminated
+                      Reason:       OOMKilled
+                %s""".formatted(readyLine), Instant.parse("2023-10-27T12:00:00Z"));
+    }
+
+    /**
+     * kubebb-core#386: a describe cut after its container's last state, before any {@code Ready:} line and without
+     * its Conditions table, does not say the pod is unready: only the OOM kill it shows opens. The same describe with
+     * {@code Ready: False} hours after the start is a pod running unready.
+     */
+    @Test
+    void aDescribeCutBeforeItsReadyLineSaysNothingOfReadiness() {
+        assertThat(describedRunning("")).extracting(Incident::getCategory).containsExactly("OOM_KILLED");
+        assertThat(describedRunning("    Ready:          False\n")).extracting(Incident::getCategory)
+                .containsExactlyInAnyOrder("OOM_KILLED", "READINESS_FAILING");
+    }
 }
