@@ -54,18 +54,18 @@ class PastedVariantsTest {
 
     static final List<Variant> VARIANTS = List.of(
             new Variant("rendered (no indentation, single spaces)",
-                    t -> SPACES.matcher(INDENTATION.matcher(t).replaceAll("")).replaceAll(" "), 2001),
-            new Variant("indentation trimmed", t -> INDENTATION.matcher(t).replaceAll(""), 2022),
-            new Variant("quoted in a reply", t -> t.lines().map(l -> "> " + l).reduce("", (a, l) -> a + l + "\n"), 2040),
-            new Variant("Windows line ends", t -> t.replace("\n", "\r\n"), 2047),
-            new Variant("in a code fence", t -> "```\n" + t + (t.endsWith("\n") ? "" : "\n") + "```\n", 2047),
-            new Variant("wrapped at 120 columns", t -> wrapped(t, 120), 1978),
+                    t -> SPACES.matcher(INDENTATION.matcher(t).replaceAll("")).replaceAll(" "), 2026),
+            new Variant("indentation trimmed", t -> INDENTATION.matcher(t).replaceAll(""), 2047),
+            new Variant("quoted in a reply", t -> t.lines().map(l -> "> " + l).reduce("", (a, l) -> a + l + "\n"), 2064),
+            new Variant("Windows line ends", t -> t.replace("\n", "\r\n"), 2072),
+            new Variant("in a code fence", t -> "```\n" + t + (t.endsWith("\n") ? "" : "\n") + "```\n", 2072),
+            new Variant("wrapped at 120 columns", t -> wrapped(t, 120), 2003),
             new Variant("commented out (# before each line)", t -> t.lines().map(l -> l.isEmpty() ? "#" : "# " + l)
-                    .reduce("", (a, l) -> a + l + "\n"), 2036),
+                    .reduce("", (a, l) -> a + l + "\n"), 2060),
             new Variant("indented 4 (a list item's code block)", t -> t.lines().map(l -> l.isEmpty() ? "" : "    " + l)
-                    .reduce("", (a, l) -> a + l + "\n"), 2046),
-            new Variant("no-break spaces (a web page's copy)", t -> t.replace(' ', '\u00a0'), 2047),
-            new Variant("curly quotes (a word processor)", PastedVariantsTest::curlyQuotes, 2045));
+                    .reduce("", (a, l) -> a + l + "\n"), 2071),
+            new Variant("no-break spaces (a web page's copy)", t -> t.replace(' ', '\u00a0'), 2072),
+            new Variant("curly quotes (a word processor)", PastedVariantsTest::curlyQuotes, 2070));
 
     /** Straight double quotes turned typographic, opening after a space or a line start and closing otherwise. */
     static String curlyQuotes(String text) {
