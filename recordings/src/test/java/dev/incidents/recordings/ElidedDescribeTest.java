@@ -70,4 +70,37 @@ class ElidedDescribeTest {
             assertThat(c.getProbes()).singleElement().satisfies(p -> assertThat(p.getKind()).isEqualTo("readiness"));
         });
     }
+
+    private static PodSnapshot describedPod(String text) {
+        return (PodSnapshot) read(text).stream().filter(r -> r.value() instanceof PodSnapshot).findFirst()
+                .orElseThrow().value();
+    }
+
+    /**
+     * kubebb-core#386: a describe cut after a container's last state, before its {@code Ready:} line, with no
+     * Conditions table: its readiness is not shown, a Ready condition {@code Unknown}; one line of it shown is read.
+     */
+    @Test
+    void aDescribeCutBeforeAnyReadyLineShowsNoReadiness() {
+        String cut = """
+                Name:             kubebb-controller-manager-5679668d9f-pfcnj
+                Namespace:        kubebb-system
+                Status:           Running
+                Containers:
+                  manager:
+                    Image:          kubebb/core:example-e2e
+                    State:          Running
+                      Started:      Fri, 27 Oct 2023 08:49:49 +0000
+                    Last State:     Terminated
+                      Reason:       OOMKilled
+                """;
+        assertThat(describedPod(cut).getConditions()).singleElement().satisfies(c -> {
+            assertThat(c.getType()).isEqualTo("Ready");
+            assertThat(c.getStatus()).isEqualTo("Unknown");
+            assertThat(c.getReason()).isEqualTo(DescribePod.READINESS_NOT_SHOWN);
+        });
+        assertThat(describedPod(cut + "    Ready:          False\n").getConditions()).isEmpty();
+        assertThat(describedPod(cut + "Conditions:\n  Type    Status\n  Ready   False\n").getConditions())
+                .singleElement().satisfies(c -> assertThat(c.getStatus()).isEqualTo("False"));
+    }
 }
