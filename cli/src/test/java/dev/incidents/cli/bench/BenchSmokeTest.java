@@ -51,8 +51,12 @@ class BenchSmokeTest {
         for (JsonNode row : report.get("comparisons")) {
             names.add(row.get("name").asText());
             if (row.path("skipped").asBoolean()) {
-                // only the Python baseline may be missing (no python3 on the machine)
-                assertThat(row.get("name").asText()).isEqualTo("replay-vs-python");
+                // only the Python baseline may be missing (no python3 on the machine), and --quick's linearity on a
+                // busy machine (its tiny replay no longer than the empty one), each with its reason
+                assertThat(row.get("name").asText()).isIn("replay-vs-python", "linearity");
+                if ("linearity".equals(row.get("name").asText())) {
+                    assertThat(row.path("note").asText()).contains("too small to measure a time per record");
+                }
                 continue;
             }
             assertThat(row.at("/measured/value").asDouble()).as(row.get("name") + " measured").isPositive();
