@@ -612,6 +612,10 @@ class RealWorldAccuracyTest {
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
     static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
+            // batch 116, measured 10/12 on 2026-12-06 (session 35, at its merge, analyzer of 20923ac1, measured alone
+            // with batch 115 moved aside) before anyone looked at it: pinned by name only
+            "container_start_failed/pumba-42-chaos-command-line-given-as-one-exec-string-executable-file-not-found-docker-1-12-invalid-header-field-value-lone-message",
+            "probe_failure/kubernetes-contrib-1652-nginx-ingress-example-controller-image-0-8-2-no-healthz-on-10254-liveness-connection-refused-getsockopt-lone-message",
             // batch 115, measured 14/15 on 2026-12-06 (session 35, at its merge, analyzer of 8929a203, measured alone)
             // before anyone looked at it: pinned by name only
             "pod_evicted/gitpod-935-2019-workspace-pod-evicted-node-had-condition-diskpressure-rejected-message-in-bug-description");
@@ -671,7 +675,7 @@ class RealWorldAccuracyTest {
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
         assertThat(outcomes).hasSizeGreaterThanOrEqualTo(2291);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(15);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(27);
     }
 
     @Test
