@@ -118,10 +118,12 @@ final class QuotedEvent {
             new KubeletMessage(Pattern.compile("Multi-Attach error for volume|Failed to attach volume \""), "Warning",
                     "FailedAttachVolume", "attachdetach-controller"),
             // the runtime's refusal to create or start a container, with the kubelet's "Error: " or as the container
-            // status's message ({@code container create failed: executable file ... not found in $PATH})
+            // status's message ({@code container create failed: executable file ... not found in $PATH}); not its
+            // refusal of an exec ({@code OCI runtime exec failed}): a command run inside a running container (a
+            // kubectl exec, an exec probe), which says nothing of the container's start
             new KubeletMessage(Pattern.compile("(?:Error: )?(?:failed to start container \"|failed to create containerd "
-                    + "task:|failed to create shim task:|container create failed:|OCI runtime (?:create|start|exec) failed:|"
-                    + "Error response from daemon: OCI runtime)"), "Warning", "Failed"),
+                    + "task:|failed to create shim task:|container create failed:|OCI runtime (?:create|start) failed:|"
+                    + "Error response from daemon: OCI runtime (?!exec))"), "Warning", "Failed"),
             // Karpenter's verdict on a pod it cannot place, the FailedScheduling it records
             new KubeletMessage(Pattern.compile("Failed to schedule pod, "), "Warning", "FailedScheduling", "karpenter"),
             // a node on its way for the pod: cluster-autoscaler's TriggeredScaleUp, Karpenter's Nominated (a NodeClaim,

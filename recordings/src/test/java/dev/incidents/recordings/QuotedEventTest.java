@@ -73,6 +73,24 @@ class QuotedEventTest {
     }
 
     /**
+     * konflux-ci#1975 class: the runtime's refusal of an exec (a kubectl exec's, an exec probe's) quoted alone is no
+     * container start failure: the container runs; its refusal to create one is.
+     */
+    @Test
+    void anExecRefusedIsNoContainerStartFailure() {
+        assertThat(Recordings.read("paste.txt", """
+                OCI runtime exec failed: exec failed: unable to start container process: exec: "curl": executable file not found in $PATH: unknown
+                """, OPTIONS, rejections::add)).isEmpty();
+        assertThat(Recordings.read("paste.txt", """
+                Error response from daemon: OCI runtime exec failed: exec failed: container_linux.go:349: starting container process caused "exec: \\"bash\\": executable file not found in $PATH": unknown
+                """, OPTIONS, rejections::add)).isEmpty();
+        KubeEvent create = onlyEvent("""
+                OCI runtime create failed: runc create failed: unable to start container process: exec: "/app/server": stat /app/server: no such file or directory: unknown
+                """);
+        assertThat(create.getReason()).isEqualTo("Failed");
+    }
+
+    /**
      * knative-handson-workshop class: a Knative Service listing whose REASON column carries its Revision's failure:
      * the revision reconciler's event about that Revision.
      */
