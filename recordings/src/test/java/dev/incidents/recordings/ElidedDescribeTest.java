@@ -77,22 +77,23 @@ class ElidedDescribeTest {
     }
 
     /**
-     * kubebb-core#386: a describe cut after a container's last state, before its {@code Ready:} line, with no
+     * kubebb-core#386 class: a describe cut after a container's state, before its {@code Ready:} line, with no
      * Conditions table: its readiness is not shown, a Ready condition {@code Unknown}; one line of it shown is read.
      */
     @Test
     void aDescribeCutBeforeAnyReadyLineShowsNoReadiness() {
         String cut = """
-                Name:             kubebb-controller-manager-5679668d9f-pfcnj
-                Namespace:        kubebb-system
-                Status:           Running
+                Name:         vllm-llama3-8b-6d4f9c7b5-x2k8q
+                Namespace:    inference
+                Node:         gpu-node-3/10.0.4.13
+                Status:       Running
                 Containers:
-                  manager:
-                    Image:          kubebb/core:example-e2e
-                    State:          Running
-                      Started:      Fri, 27 Oct 2023 08:49:49 +0000
-                    Last State:     Terminated
-                      Reason:       OOMKilled
+                  vllm:
+                    Image:      vllm/vllm-openai:v0.6.3
+                    Limits:
+                      nvidia.com/gpu:  1
+                    State:      Running
+                      Started:  Tue, 03 Dec 2024 10:15:02 +0000
                 """;
         assertThat(describedPod(cut).getConditions()).singleElement().satisfies(c -> {
             assertThat(c.getType()).isEqualTo("Ready");
