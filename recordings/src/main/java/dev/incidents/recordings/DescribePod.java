@@ -378,22 +378,24 @@ final class DescribePod {
     static final String READINESS_NOT_SHOWN = "ReadinessNotShown";
 
     private static boolean readinessNotShown(Field containers) {
-        if (containers == null || containers.childList.isEmpty()) {
-            return false;
+        List<Field> blocks = sectionContainers(containers);
+        return !blocks.isEmpty() && blocks.stream().allMatch(c -> c.child("Ready") == null);
+    }
+
+    /**
+     * The container blocks of a {@code Containers:} section; a container's fields right under it (its name line cut out
+     * with the lines around it, {@code ...省略...}) are one unnamed container's.
+     */
+    private static List<Field> sectionContainers(Field section) {
+        if (section == null) {
+            return List.of();
         }
-        boolean headless = containers.childList.stream().anyMatch(f -> OWN_FIELDS.contains(f.key));
-        return headless ? containers.child("Ready") == null
-                : containers.childList.stream().allMatch(c -> c.child("Ready") == null);
+        boolean headless = section.childList.stream().anyMatch(f -> OWN_FIELDS.contains(f.key));
+        return headless ? List.of(unnamed(section)) : section.childList;
     }
 
     private static void containers(Field section, ArrayNode specs, ArrayNode statuses) {
-        if (section == null) {
-            return;
-        }
-        // a container's fields right under Containers: its name line cut out with the lines around it (...省略...)
-        boolean headless = section.childList.stream().anyMatch(f -> OWN_FIELDS.contains(f.key));
-        List<Field> blocks = headless ? List.of(unnamed(section)) : section.childList;
-        for (Field c : blocks) {
+        for (Field c : sectionContainers(section)) {
             ObjectNode spec = specs.addObject();
             spec.put("name", c.key);
             putIfPresent(spec, "image", c.text("Image"));
