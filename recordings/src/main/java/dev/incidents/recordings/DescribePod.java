@@ -69,13 +69,15 @@ final class DescribePod {
         if (message == null) {
             return null;
         }
-        if (EVICTION.matcher(message).lookingAt()) {
-            return "Evicted";
+        if (EVICTION.matcher(message).lookingAt() || EVICTION.matcher(message).region(
+                message.startsWith(REJECTED) ? REJECTED.length() : message.startsWith("Pod ") ? 4 : 0,
+                message.length()).lookingAt()) {
+            return "Evicted"; // the eviction manager's admission refusal too, as the pod's status words it
         }
         if (message.startsWith("Pod Allocate failed") || message.startsWith("Allocate failed due to")) {
             return "UnexpectedAdmissionError"; // the device manager's own words, before 1.27 added the prefix
         }
-        if (!message.startsWith("Pod was rejected:")) {
+        if (!message.startsWith(REJECTED)) {
             return null;
         }
         Matcher resource = NOT_ENOUGH_RESOURCE.matcher(message);
@@ -88,11 +90,16 @@ final class DescribePod {
         return "UnexpectedAdmissionError";
     }
 
+    /** What the kubelet puts before an admission failure's message in the pod's status since 1.27 ("Pod " before). */
+    private static final String REJECTED = "Pod was rejected: ";
+
     /**
-     * The kubelet's eviction messages: the node short of a resource, and a pod past its own local storage limits
-     * (an emptyDir's {@code sizeLimit}, the containers' {@code ephemeral-storage} limits).
+     * The kubelet's eviction messages: the node short of a resource, a pod past its own local storage limits
+     * (an emptyDir's {@code sizeLimit}, the containers' {@code ephemeral-storage} limits), and a pod refused at
+     * admission under a node condition ({@code The node had condition: [DiskPressure].}, reason Evicted too).
      */
-    static final Pattern EVICTION = Pattern.compile("The node was low on resource: |Usage of EmptyDir volume \"[^\"]+\" "
+    static final Pattern EVICTION = Pattern.compile("The node was low on resource: |The node had condition: \\[|"
+            + "Usage of EmptyDir volume \"[^\"]+\" "
             + "exceeds the limit|Pod ephemeral local storage usage exceeds the total limit|Container \\S+ exceeded its "
             + "local ephemeral storage limit");
     private static final Pattern NOT_ENOUGH_RESOURCE = Pattern.compile("didn't have enough resource: ([^,\\s]+)");

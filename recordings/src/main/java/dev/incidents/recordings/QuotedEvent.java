@@ -118,12 +118,15 @@ final class QuotedEvent {
             new KubeletMessage(Pattern.compile("Multi-Attach error for volume|Failed to attach volume \""), "Warning",
                     "FailedAttachVolume", "attachdetach-controller"),
             // the runtime's refusal to create or start a container, with the kubelet's "Error: " or as the container
-            // status's message ({@code container create failed: executable file ... not found in $PATH}); not its
+            // status's message ({@code container create failed: executable file ... not found in $PATH}), or as a
+            // Docker daemon of 1.12 to 17.03 worded it ({@code oci runtime error: container_linux.go:247: starting
+            // container process caused ...}, in 1.12 inside a JSON {@code invalid header field value}); not its
             // refusal of an exec ({@code OCI runtime exec failed}): a command run inside a running container (a
             // kubectl exec, an exec probe), which says nothing of the container's start
             new KubeletMessage(Pattern.compile("(?:Error: )?(?:failed to start container \"|failed to create containerd "
                     + "task:|failed to create shim task:|container create failed:|OCI runtime (?:create|start) failed:|"
-                    + "Error response from daemon: OCI runtime (?!exec))"), "Warning", "Failed"),
+                    + "Error response from daemon: (?:\\{\"message\":\"(?:invalid header field value \\\\\"|)?)?"
+                    + "(?:OCI runtime (?!exec)|oci runtime error: (?!exec failed)))"), "Warning", "Failed"),
             // Karpenter's verdict on a pod it cannot place, the FailedScheduling it records
             new KubeletMessage(Pattern.compile("Failed to schedule pod, "), "Warning", "FailedScheduling", "karpenter"),
             // a node on its way for the pod: cluster-autoscaler's TriggeredScaleUp, Karpenter's Nominated (a NodeClaim,

@@ -91,6 +91,27 @@ class QuotedEventTest {
     }
 
     /**
+     * A Docker daemon of 1.12 to 17.03 refusing to start a container, as the kubelet quoted it: {@code oci runtime
+     * error: ... starting container process caused}, in 1.12 inside the JSON of an {@code invalid header field value}
+     * error. Its refusal of an exec ({@code oci runtime error: exec failed:}) is no start failure.
+     */
+    @Test
+    void anOldDockerDaemonsStartRefusal() {
+        KubeEvent json = onlyEvent("""
+                Error response from daemon: {"message":"invalid header field value \\"oci runtime error: container_linux.go:247: starting container process caused \\\\\\"exec: \\\\\\\\\\\\\\"run --all\\\\\\\\\\\\\\": executable file not found in $PATH\\\\\\"\\\\n\\""}
+                """);
+        assertThat(json.getReason()).isEqualTo("Failed");
+        assertThat(json.getMessage()).contains("executable file not found");
+        KubeEvent plain = onlyEvent("""
+                Error response from daemon: oci runtime error: container_linux.go:262: starting container process caused "exec: \"/entrypoint.sh\": permission denied"
+                """);
+        assertThat(plain.getReason()).isEqualTo("Failed");
+        assertThat(Recordings.read("paste.txt", """
+                Error response from daemon: oci runtime error: exec failed: container_linux.go:247: starting container process caused "exec: \"curl\": executable file not found in $PATH"
+                """, OPTIONS, rejections::add)).isEmpty();
+    }
+
+    /**
      * knative-handson-workshop class: a Knative Service listing whose REASON column carries its Revision's failure:
      * the revision reconciler's event about that Revision.
      */
@@ -639,6 +660,24 @@ class QuotedEventTest {
                 .isEqualTo("UnexpectedAdmissionError");
         assertThat(QuotedEvent.parse("Pod was rejected: Node didn't have enough resource: nvidia.com/gpu, requested: 1, "
                 + "used: 8, capacity: 8", 1, OPTIONS.now()).reason()).isEqualTo("OutOfnvidia.com/gpu");
+    }
+
+    /**
+     * The eviction manager's refusal to admit a pod while the node has a condition it evicts under: the pod's status
+     * reason is Evicted (message "Pod The node had condition: [DiskPressure]. ", since 1.27 "Pod was rejected: ..."),
+     * not an admission error of a device or a resource.
+     */
+    @Test
+    void anAdmissionRefusedUnderANodeConditionIsAnEviction() {
+        EventsTable.Row labelled = QuotedEvent.parse("Evicted: Pod The node had condition: [DiskPressure].", 2,
+                OPTIONS.now());
+        assertThat(labelled.reason()).isEqualTo("Evicted");
+        assertThat(labelled.message()).isEqualTo("The node had condition: [DiskPressure].");
+        assertThat(DescribePod.rejectionReason("Pod was rejected: The node had condition: [DiskPressure]. "))
+                .isEqualTo("Evicted");
+        assertThat(DescribePod.rejectionReason("Pod The node had condition: [MemoryPressure]. ")).isEqualTo("Evicted");
+        assertThat(DescribePod.rejectionReason("Pod was rejected: Predicate NodeAffinity failed"))
+                .isEqualTo("NodeAffinity");
     }
 
     /** drain-node-on-crash#7: a container's waiting reason and message, as a UI prints the state. */
