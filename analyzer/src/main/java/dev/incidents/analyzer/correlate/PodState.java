@@ -84,6 +84,20 @@ public final class PodState {
     /** Event time (epoch ms) of the snapshot that showed the last of {@link #restartsInPlace}, 0 when none. */
     public long restartedInPlaceAt;
 
+    /**
+     * The one node the pod's node selector or required affinity names ({@code kubernetes.io/hostname: gpu-7}, a
+     * DaemonSet pod's {@code metadata.name In (gpu-7)}), from its snapshot; null when it may go to several.
+     */
+    public String pinnedNode;
+    /**
+     * The taint the scheduler's latest verdict on the pod counted beside nodes failing its selector, and nothing else
+     * ({@code FailedSchedulingMessage#pinnedNodeTaint}), as kubectl spells it, empty when the verdict names none; null
+     * when its latest verdict said otherwise. With {@link #pinnedNode} it is the pinned node's taint, whichever of the
+     * two (the pod's snapshot, the verdict) came first: a pasted describe's pod, without a time of its own, comes at
+     * the paste's moment, after its events.
+     */
+    public String taintBesideSelector;
+
     public PodState() {
     }
 

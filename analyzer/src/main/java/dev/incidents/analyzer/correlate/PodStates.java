@@ -10,6 +10,7 @@ import dev.incidents.analyzer.messages.ProbeFailure;
 import dev.incidents.analyzer.messages.ScaleUpVerdict;
 import dev.incidents.analyzer.signal.EventSignal;
 import dev.incidents.analyzer.signal.GangLabels;
+import dev.incidents.analyzer.signal.NodePin;
 import dev.incidents.analyzer.signal.PodDeleted;
 import dev.incidents.analyzer.signal.PodObserved;
 import dev.incidents.analyzer.signal.Signal;
@@ -59,6 +60,7 @@ final class PodStates {
         WorkloadResolver.Workload owner = WorkloadResolver.ofPod(p.snapshot());
         pod.workload = p.snapshot().getNamespace() + "/" + owner.kind() + "/" + owner.name();
         pod.gang = GangLabels.group(p.snapshot()).orElse(null);
+        pod.pinnedNode = NodePin.of(p.snapshot()).orElse(null);
         pod.requests.clear();
         GpuPlacement.acceleratorLimits(p.snapshot().getContainers())
                 .forEach((resource, units) -> pod.requests.put(resource, Long.toString(units)));
@@ -159,6 +161,8 @@ final class PodStates {
         if ("FailedScheduling".equals(e.reason()) && !ScaleUpVerdict.isProvisionerVerdict(e.message())
                 || "FilteringFailed".equals(e.reason()) && FailedSchedulingMessage.isDeviceFilterVerdict(e.message())) {
             pod.failedScheduling = true;
+            pod.taintBesideSelector = FailedSchedulingMessage.parse(e.message()).pinnedNodeTaint()
+                    .map(t -> t.taint() == null ? "" : FailedSchedulingMessage.kubectlTaint(t.taint())).orElse(null);
         }
         if (("FailedScheduling".equals(e.reason()) || ScaleUpVerdict.isVerdict(e.reason())) && pod.requests.isEmpty()) {
             // a verdict finds short only what the pod asks for: "Insufficient nvidia.com/gpu" says it requests GPUs

@@ -37,9 +37,12 @@ public final class SubjectStateSerde implements Serde<SubjectState> {
      * First byte of this format; JSON starts with '{' (0x7B). 2 added {@code PodState.gang}, 3 {@code scaleUpAt},
      * 4 {@code SubjectState.groups}, 5 {@code PodState.runningRestarts}, {@code restartsInPlace} and
      * {@code restartedInPlaceAt}, 6 {@code PodState.readinessFailingSince}, 7 {@code readyRestarts} and
-     * {@code readinessLostAt}, 8 {@code Candidate.guessOnly}, 9 {@code PodState.completedAt}.
+     * {@code readinessLostAt}, 8 {@code Candidate.guessOnly}, 9 {@code PodState.completedAt}, 10
+     * {@code PodState.pinnedNode} and {@code taintBesideSelector}.
      */
-    static final byte FORMAT = 9;
+    static final byte FORMAT = 10;
+    /** The format before {@code PodState.pinnedNode}: read as pods pinned to no node, no taint beside a selector. */
+    private static final byte FORMAT_9 = 9;
     /** The format before {@code PodState.completedAt}: read as pods never seen completed. */
     private static final byte FORMAT_8 = 8;
     /** The format before {@code Candidate.guessOnly}: read as candidates some evidence proves. */
@@ -103,6 +106,7 @@ public final class SubjectStateSerde implements Serde<SubjectState> {
             SubjectState state = new SubjectState();
             state.lastTouched = in.buffer.getLong();
             state.pods = in.readMap(In::readString, format >= FORMAT ? SubjectStateSerde::readPod
+                    : format == FORMAT_9 ? SubjectStateSerde::readPodFormat9
                     : format >= FORMAT_7 ? SubjectStateSerde::readPodFormat8
                     : format == FORMAT_6 ? SubjectStateSerde::readPodFormat6
                     : format == FORMAT_5 ? SubjectStateSerde::readPodFormat5
@@ -152,9 +156,18 @@ public final class SubjectStateSerde implements Serde<SubjectState> {
         out.writeInt(pod.readyRestarts);
         out.writeLong(pod.readinessLostAt);
         out.writeLong(pod.completedAt);
+        out.writeString(pod.pinnedNode);
+        out.writeString(pod.taintBesideSelector);
     }
 
     private static PodState readPod(In in) {
+        PodState pod = readPodFormat9(in);
+        pod.pinnedNode = in.readString();
+        pod.taintBesideSelector = in.readString();
+        return pod;
+    }
+
+    private static PodState readPodFormat9(In in) {
         PodState pod = readPodFormat8(in);
         pod.completedAt = in.buffer.getLong();
         return pod;

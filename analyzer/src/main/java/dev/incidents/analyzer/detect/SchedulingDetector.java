@@ -36,6 +36,9 @@ public abstract class SchedulingDetector extends CategoryDetector {
         if (refused.isPresent()) {
             return refused.filter(r -> r.category() == category()).map(r -> refusedFinding(signal, r));
         }
+        if (signal instanceof PodObserved p) {
+            return category() == Category.UNTOLERATED_TAINT ? pinnedNodeTainted(p, subject) : Optional.empty();
+        }
         if (!(signal instanceof EventSignal e)) {
             return Optional.empty();
         }
@@ -71,6 +74,14 @@ public abstract class SchedulingDetector extends CategoryDetector {
         }
         FailedSchedulingMessage message = FailedSchedulingMessage.parse(e.message());
         Optional<Category> category = message.category();
+        Optional<String> pinnedTo = pod.map(p -> p.pinnedNode);
+        boolean pinnedNodeTainted = schedulerVerdict && pinnedTo.isPresent()
+                && category.filter(Category.NODE_SELECTOR_MISMATCH::equals).isPresent()
+                && message.pinnedNodeTaint().isPresent();
+        if (pinnedNodeTainted) {
+            // the pod may go to one node only, and that node is the one counted under a taint
+            category = Optional.of(Category.UNTOLERATED_TAINT);
+        }
         Optional<String> accelerator = Optional.empty();
         boolean placement = category.filter(c -> c == Category.NODE_SELECTOR_MISMATCH
                 || c == Category.UNTOLERATED_TAINT).isPresent();
@@ -93,7 +104,29 @@ public abstract class SchedulingDetector extends CategoryDetector {
         if (scaleUpVerdict) {
             facts = facts.withClue(ScaleUpVerdict.clue(e.message()));
         }
+        if (pinnedNodeTainted) {
+            facts = facts.with(Fact.NODE, pinnedTo);
+        }
         return Optional.of(Findings.of(e, facts));
+    }
+
+    /**
+     * A pending pod's snapshot showing it pinned to one node ({@link PodState#pinnedNode}) after the scheduler counted
+     * a taint beside nodes failing its selector ({@link PodState#taintBesideSelector}): that node is the tainted one.
+     * Live, the snapshot comes first and the verdict decides ({@link #examine}); a pasted describe's pod comes after
+     * its events, and its snapshot decides.
+     */
+    private static Optional<Finding> pinnedNodeTainted(PodObserved p, SubjectView subject) {
+        Optional<PodState> pod = subject.pod(p.pod());
+        if (pod.isEmpty() || pod.get().pinnedNode == null || pod.get().taintBesideSelector == null
+                || pod.get().taintBesideSelector.isEmpty() // unnamed: the selector's candidate would not yield to it
+                || p.snapshot().getNodeName() != null || !"Pending".equals(p.snapshot().getPhase())) {
+            return Optional.empty();
+        }
+        PodState pinned = pod.get();
+        return Optional.of(Findings.of(p, "FailedScheduling", "pod pinned to node " + pinned.pinnedNode
+                + " by its node selector or affinity, which the scheduler counts under an untolerated taint",
+                Facts.empty().with(Fact.NODE, pinned.pinnedNode).with(Fact.TAINT, pinned.taintBesideSelector)));
     }
 
     /**

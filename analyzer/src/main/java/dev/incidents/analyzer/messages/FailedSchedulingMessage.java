@@ -618,6 +618,24 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
         return ranked().stream().findFirst();
     }
 
+    /**
+     * The taint that holds a pod its node selector or affinity pins to one node by name ({@code kubernetes.io/hostname},
+     * {@code metadata.name}): TaintToleration runs before NodeAffinity, so the nodes counted under the selector are the
+     * others and the pinned node is the one counted under a taint ({@code 1 node(s) had untolerated taint(s), 3 node(s)
+     * didn't match Pod's node affinity/selector}). Which of a pool's nodes a selector wants the counts do not say; a
+     * name says it. Only an operator's taint (or one the scheduler does not name) counts: a role or condition taint
+     * beside a pin to a node that is gone reads the same. Empty unless the selector and such taints are the only
+     * blocking reasons.
+     */
+    public Optional<SchedulingReason> pinnedNodeTaint() {
+        List<SchedulingReason> blocking = ranked();
+        boolean selectorAndTaints = blocking.stream().anyMatch(r -> r.kind() == Kind.NODE_SELECTOR_MISMATCH)
+                && blocking.stream().allMatch(r -> r.kind() == Kind.NODE_SELECTOR_MISMATCH
+                        || r.kind() == Kind.UNTOLERATED_TAINT && !isSystemTaint(r.taint()));
+        return selectorAndTaints ? blocking.stream().filter(r -> r.kind() == Kind.UNTOLERATED_TAINT).findFirst()
+                : Optional.empty();
+    }
+
     /** The reasons that can block, most likely blocker first; incidental reasons (see class comment) left out. */
     public List<SchedulingReason> ranked() {
         List<SchedulingReason> candidates = new ArrayList<>();
@@ -864,7 +882,7 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
     }
 
     /** {@code accelerator: gpu} as the scheduler prints it becomes {@code accelerator=gpu}; an empty value drops. */
-    static String kubectlTaint(String schedulerTaint) {
+    public static String kubectlTaint(String schedulerTaint) {
         int colon = schedulerTaint.lastIndexOf(": ");
         if (colon < 0) {
             return schedulerTaint.endsWith(":") ? schedulerTaint.substring(0, schedulerTaint.length() - 1).trim()

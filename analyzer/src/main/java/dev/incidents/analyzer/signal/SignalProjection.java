@@ -55,8 +55,9 @@ public final class SignalProjection {
     /**
      * Identity and time, its creation (how young a restarting pod is: CRASH_LOOP), whether it is being deleted, the
      * {@code pod-template-hash} label, the label naming its gang ({@link GangLabels}: GANG_PARTIALLY_PLACED) and the
-     * owners (the workload) and whether they are known whole, phase, reason, message, node and conditions, and per container its name, image, accelerator and memory limits (OOM_KILLED),
-     * probes, readiness, restart count and states.
+     * owners (the workload) and whether they are known whole, phase, reason, message, node and conditions, the node its
+     * selector or affinity pins it to if any ({@link NodePin}: UNTOLERATED_TAINT), and per container its name, image,
+     * accelerator and memory limits (OOM_KILLED), probes, readiness, restart count and states.
      */
     public static PodSnapshot pod(PodSnapshot pod) {
         if (!projecting) {
@@ -67,7 +68,8 @@ public final class SignalProjection {
                 pod.getCreationTimestamp(), pod.getDeletionTimestamp(), labels, pod.getOwners(), pod.getOwnersKnown(),
                 pod.getPhase(),
                 pod.getReason(), pod.getMessage(), pod.getNodeName(), pod.getConditions(), containers(pod.getInitContainers()),
-                containers(pod.getContainers()), Collections.emptyMap(), null, Collections.emptyList(),
+                containers(pod.getContainers()), NodePin.selectorPin(pod.getNodeSelector()),
+                NodePin.affinityPin(pod.getAffinity()), Collections.emptyList(),
                 Collections.emptyList(), null, null, null, null, null, pod.getGroupName());
     }
 

@@ -53,6 +53,8 @@ class SubjectStateSerdeTest {
         pod.readyRestarts = 2;
         pod.readinessLostAt = 1_741_946_160_000L;
         pod.completedAt = 1_741_946_170_000L;
+        pod.pinnedNode = "ip-10-0-1-149.ec2.internal";
+        pod.taintBesideSelector = "dedicated=storage:NoSchedule";
 
         Candidate candidate = new Candidate("OOM_KILLED");
         candidate.firstSeen = 1_741_946_000_000L;
@@ -152,7 +154,8 @@ class SubjectStateSerdeTest {
     }
 
     /**
-     * Changelogs written by format 8 (before {@code PodState.completedAt}: never seen completed), format 6 (before
+     * Changelogs written by format 9 (before {@code PodState.pinnedNode}: pinned to no node), format 8 (before
+     * {@code PodState.completedAt}: never seen completed), format 6 (before
      * {@code PodState.readyRestarts} and {@code readinessLostAt}: never seen
      * Ready), format 5 (before {@code PodState.readinessFailingSince}: no readiness failure seen), format 4
      * (before {@code PodState.runningRestarts}, {@code restartsInPlace} and {@code
@@ -161,7 +164,7 @@ class SubjectStateSerdeTest {
      * without gang objects, their pods without a scale-up, and without a gang.
      */
     @Test
-    void formats_1_to_8_are_still_read() {
+    void formats_1_to_9_are_still_read() {
         SubjectState state = new SubjectState();
         state.lastTouched = 1_741_946_400_000L;
         PodState pod = new PodState();
@@ -169,7 +172,14 @@ class SubjectStateSerdeTest {
         pod.restartCount = 3;
         state.pods.put("triton-79569cfbbc-m2wcc", pod);
         state.recentlyResolved = new TreeMap<>();
-        byte[] format9 = serde.serializer().serialize("subjects", state);
+        byte[] format10 = serde.serializer().serialize("subjects", state);
+        // the pod's last fields in format 10 are pinnedNode and taintBesideSelector (null strings: length -1, 4 bytes
+        // each); after them come four empty maps, the null deadline key (20 bytes) and the empty gang objects (4)
+        int pinned = format10.length - 24 - 8;
+        byte[] format9 = new byte[format10.length - 8];
+        System.arraycopy(format10, 0, format9, 0, pinned);
+        System.arraycopy(format10, pinned + 8, format9, pinned, 24);
+        format9[0] = 9;
         // the pod's last field in format 9 is completedAt (a long, 8 bytes); after it come four empty maps, the null
         // deadline key (20 bytes) and the empty gang objects (4)
         int completed = format9.length - 24 - 8;
@@ -217,10 +227,12 @@ class SubjectStateSerdeTest {
         System.arraycopy(format2, gang + 4, format1, gang, 20);
         format1[0] = 1;
 
-        for (byte[] old : java.util.List.of(format8, format7, format6, format5, format4, format3, format2, format1)) {
+        for (byte[] old : java.util.List.of(format9, format8, format7, format6, format5, format4, format3, format2, format1)) {
             SubjectState back = serde.deserializer().deserialize("subjects", old);
 
             assertThat(asJson(back)).isEqualTo(asJson(state));
+            assertThat(back.pods.get("triton-79569cfbbc-m2wcc").pinnedNode).isNull();
+            assertThat(back.pods.get("triton-79569cfbbc-m2wcc").taintBesideSelector).isNull();
             assertThat(back.pods.get("triton-79569cfbbc-m2wcc").completedAt).isZero();
             assertThat(back.pods.get("triton-79569cfbbc-m2wcc").readinessFailingSince).isZero();
             assertThat(back.pods.get("triton-79569cfbbc-m2wcc").readyRestarts).isEqualTo(-1);

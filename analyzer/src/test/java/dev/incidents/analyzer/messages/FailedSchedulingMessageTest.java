@@ -25,6 +25,29 @@ class FailedSchedulingMessageTest {
         assertThat(m.acceleratorResource()).contains("nvidia.com/gpu");
     }
 
+    /**
+     * Which taint holds a pod pinned to one node by name: the one its node is counted under, beside the others' selector
+     * mismatch. A role or condition taint beside a pin to a node that is gone reads the same, so only an operator's (or
+     * an unnamed one) counts; a shortage beside them says the pinned node passed the taint filter.
+     */
+    @Test
+    void theTaintOfAPinnedNode() {
+        assertThat(FailedSchedulingMessage.parse("0/5 nodes are available: 1 node(s) had untolerated taint(s), 1 node(s) "
+                + "were unschedulable, 3 node(s) didn't match Pod's node affinity/selector.").pinnedNodeTaint())
+                .hasValueSatisfying(r -> assertThat(r.kind()).isEqualTo(Kind.UNTOLERATED_TAINT));
+        assertThat(FailedSchedulingMessage.parse("0/4 nodes are available: 1 node(s) had untolerated taint "
+                + "{dedicated: storage}, 3 node(s) didn't match Pod's node affinity/selector.").pinnedNodeTaint())
+                .hasValueSatisfying(r -> assertThat(r.taint()).isEqualTo("dedicated: storage"));
+        assertThat(FailedSchedulingMessage.parse("0/4 nodes are available: 1 node(s) had untolerated taint "
+                + "{node-role.kubernetes.io/control-plane: }, 3 node(s) didn't match Pod's node affinity/selector.")
+                .pinnedNodeTaint()).isEmpty();
+        assertThat(FailedSchedulingMessage.parse("0/4 nodes are available: 1 Insufficient cpu, 1 node(s) had "
+                + "untolerated taint {dedicated: storage}, 2 node(s) didn't match Pod's node affinity/selector.")
+                .pinnedNodeTaint()).isEmpty();
+        assertThat(FailedSchedulingMessage.parse("0/3 nodes are available: 3 node(s) didn't match Pod's node "
+                + "affinity/selector.").pinnedNodeTaint()).isEmpty();
+    }
+
     @Test
     void theOnlyGpuNodeFencedByItsTaintIsUntoleratedTaint() {
         FailedSchedulingMessage m = FailedSchedulingMessage.parse("0/4 nodes are available: 1 node(s) had untolerated "

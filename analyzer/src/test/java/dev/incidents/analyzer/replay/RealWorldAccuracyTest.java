@@ -414,9 +414,10 @@ class RealWorldAccuracyTest {
             // batch 63: the node's SystemOOM events (x178, no victim named, as 2015 kubelets recorded them) and a
             // BestEffort pod in CrashLoopBackOff whose node the paste does not give: a crash loop (opened, allowed)
             "oom_killed/kubernetes-examples-runtime-constraints-node-overcommitted-by-besteffort-memhog-systemoom-178-on-node-besteffort-pod-crashloopbackoff-old-get-events-row",
-            // batch 65: the pod's nodeSelector pins a hostname whose node the paste shows tainted, but the author's cut
-            // describe (no Name: line) leaves the selector unread, and since 1.18 the scheduler's counts do not say
-            // whether the tainted node matches it: NODE_SELECTOR_MISMATCH opens (allowed)
+            // batch 65: the pod's nodeSelector pins a hostname whose node the paste shows tainted (a pinned pod's verdict
+            // is read so since session 36: PinnedNodeTaintReplayTest), but the author's cut describe (no Name: line)
+            // leaves the selector unread, and since 1.18 the scheduler's counts do not say whether the tainted node
+            // matches it: NODE_SELECTOR_MISMATCH opens (allowed)
             "untolerated_taint/myoungsoo7-blog-korean-k3s-homelab-logs-es-cold-statefulset-nodeselector-solomon-without-toleration-dedicated-storage-taint-pending-23h-condensed-describe",
             // batch 67: a node describe advertising 7 GPUs and nothing else: no earlier count, no Xid, no unhealthy
             // device in the paste says one was lost

@@ -160,6 +160,26 @@ class SignalProjectionTest {
         assertThat(kept.toByteBuffer().remaining()).isLessThan(fullPod().toByteBuffer().remaining() * 2 / 3);
     }
 
+    /** A selector or affinity naming one node is kept, as that name only (UNTOLERATED_TAINT of a pinned pod). */
+    @Test
+    void a_pod_keeps_the_node_it_is_pinned_to() {
+        PodSnapshot bySelector = SignalProjection.pod(PodSnapshot.newBuilder(fullPod())
+                .setNodeSelector(Map.of("kubernetes.io/hostname", "solomon", "disktype", "ssd")).build());
+        assertThat(bySelector.getNodeSelector()).isEqualTo(Map.of("kubernetes.io/hostname", "solomon"));
+        assertThat(NodePin.of(bySelector)).contains("solomon");
+
+        PodSnapshot daemonSetPod = SignalProjection.pod(PodSnapshot.newBuilder(fullPod())
+                .setAffinity("metadata.name In (gpu-node-7)").build());
+        assertThat(NodePin.of(daemonSetPod)).contains("gpu-node-7");
+
+        assertThat(NodePin.of(SignalProjection.pod(PodSnapshot.newBuilder(fullPod())
+                .setAffinity("kubernetes.io/hostname In (gpu-node-7) OR kubernetes.io/hostname In (gpu-node-8)")
+                .build()))).as("two terms, two nodes").isEmpty();
+        assertThat(NodePin.of(SignalProjection.pod(PodSnapshot.newBuilder(fullPod())
+                .setAffinity("kubernetes.io/hostname In (gpu-node-7, gpu-node-8)").build()))).isEmpty();
+        assertThat(NodePin.of(SignalProjection.pod(fullPod()))).as("a GPU product selector pins no node").isEmpty();
+    }
+
     @Test
     void a_node_keeps_its_conditions_and_accelerators_only() {
         NodeSnapshot full = fullNode();
