@@ -615,7 +615,10 @@ class RealWorldAccuracyTest {
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
-    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of();
+    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
+            // batch 118, measured 7/8 on 2026-12-06 (session 36, at its merge, analyzer of b088d75e, measured alone)
+            // before anyone looked at it: pinned by name only
+            "probe_failure/openshift-docs-application-health-about-sample-liveness-output-unhealthy-container-liveness-exec-cat-tmp-healthy-missing-firstseen-lastseen-events");
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
 
@@ -672,7 +675,7 @@ class RealWorldAccuracyTest {
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
         assertThat(outcomes).hasSizeGreaterThanOrEqualTo(2318);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(0);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(8);
     }
 
     @Test
