@@ -616,6 +616,12 @@ class RealWorldAccuracyTest {
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
     static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
+            // batch 117, measured 9/13 on 2026-12-06 (session 36, at its merge, analyzer of 97530864, measured alone
+            // with batch 118 moved aside) before anyone looked at it: pinned by name only
+            "image_pull_auth/patrickblackjr-gist-2024-gke-workload-identity-pod-service-account-cannot-authenticate-kubelet-pull-from-artifact-registry-errimagepull-describe-head-no-events",
+            "image_pull_failed/myfear-gist-2015-fabric8-on-openshift-vagrant-node-cannot-resolve-index-docker-io-image-pull-failed-no-such-host-oc-get-pods-wrapped-by-windows-console",
+            "node_not_ready/pastebin-shcgrp7i-kubeadm-1-18-kubelet-status-cni-conflist-names-bridge-portmap-firewall-tuning-plugins-missing-from-opt-cni-bin-journal-tail",
+            "readiness_failing/derekwaynecarr-gist-2017-openshift-qe-readiness-probe-exec-bin-hello-not-in-image-oci-exec-stat-no-such-file-kubelet-prober-klog-line-event-not-reported",
             // batch 118, measured 7/8 on 2026-12-06 (session 36, at its merge, analyzer of b088d75e, measured alone)
             // before anyone looked at it: pinned by name only
             "probe_failure/openshift-docs-application-health-about-sample-liveness-output-unhealthy-container-liveness-exec-cat-tmp-healthy-missing-firstseen-lastseen-events");
@@ -675,7 +681,7 @@ class RealWorldAccuracyTest {
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
         assertThat(outcomes).hasSizeGreaterThanOrEqualTo(2318);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(8);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(21);
     }
 
     @Test
