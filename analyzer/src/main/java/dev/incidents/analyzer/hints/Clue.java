@@ -25,6 +25,8 @@ public enum Clue {
 
     // INSUFFICIENT_RESOURCES: the pod's hostPort is taken on every node it may use
     HOST_PORT_IN_USE,
+    // INSUFFICIENT_RESOURCES: every node it may use runs as many pods as it allows (Too many pods, Insufficient pods)
+    NODE_POD_LIMIT,
     // INSUFFICIENT_RESOURCES, NODE_SELECTOR_MISMATCH, UNTOLERATED_TAINT: the kubelet refused a pod already bound to its
     // node (OutOfcpu, NodeAffinity): bound past the scheduler, or the node changed after the scheduler placed it
     KUBELET_REJECTED,

@@ -851,6 +851,14 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
             resource = Optional.of("host ports");
             facts = facts.withClue(Clue.HOST_PORT_IN_USE);
         }
+        if (blocking.filter(FailedSchedulingMessage::podLimit).isPresent() && ranked().stream()
+                .allMatch(r -> podLimit(r) || r.kind() != Kind.INSUFFICIENT_RESOURCE)) {
+            // a node's pod capacity (the kubelet's max-pods; on EKS the VPC CNI's addresses per instance type): no
+            // request of the pod's, a number of pods per node; beside nodes short of cpu or memory, the pod's requests
+            // are as much the matter
+            resource = Optional.of("pod slots");
+            facts = facts.withClue(Clue.NODE_POD_LIMIT);
+        }
         Optional<Kind> blockingKind = blocking.map(SchedulingReason::kind);
         if (blockingKind.filter(k -> k == Kind.VOLUME_LIMIT).isPresent()) {
             resource = Optional.of(ATTACHABLE_VOLUMES);
@@ -879,6 +887,11 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
         facts = facts.with(Fact.PVC, reasons.stream().filter(r -> r.kind() == Kind.UNBOUND_PVC)
                 .map(SchedulingReason::resource).filter(java.util.Objects::nonNull).findFirst());
         return facts;
+    }
+
+    /** {@code Too many pods}, {@code Insufficient pods}: a node running as many pods as it allows. */
+    private static boolean podLimit(SchedulingReason r) {
+        return r.kind() == Kind.TOO_MANY_PODS || r.kind() == Kind.INSUFFICIENT_RESOURCE && "pods".equals(r.resource());
     }
 
     /** {@code accelerator: gpu} as the scheduler prints it becomes {@code accelerator=gpu}; an empty value drops. */

@@ -588,6 +588,27 @@ class FailedSchedulingMessageTest {
                 .as("the nodes the selector leaves have the port taken").contains(Category.INSUFFICIENT_RESOURCES);
     }
 
+    /**
+     * eks-workshop#1169, kkamji98's t4g.small notes: a node's pod capacity (maxPods; the VPC CNI's addresses per
+     * instance type) is no request of the pod's: the verdict says pod slots, in either release's words.
+     */
+    @Test
+    void everyNodeAtItsPodLimit() {
+        for (String verdict : java.util.List.of("0/2 nodes are available: 2 Too many pods.",
+                "0/3 nodes are available: 3 Insufficient pods.",
+                "0/4 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, "
+                        + "3 Too many pods. preemption: 0/4 nodes are available: 1 Preemption is not helpful for "
+                        + "scheduling, 3 No preemption victims found for incoming pod.")) {
+            FailedSchedulingMessage full = FailedSchedulingMessage.parse(verdict);
+            assertThat(full.category()).as(verdict).contains(Category.INSUFFICIENT_RESOURCES);
+            assertThat(full.facts().clues()).as(verdict).contains(dev.incidents.analyzer.hints.Clue.NODE_POD_LIMIT);
+            assertThat(full.facts().get(dev.incidents.analyzer.hints.Fact.RESOURCE)).contains("pod slots");
+        }
+        assertThat(FailedSchedulingMessage.parse("0/41 nodes are available: 2 Insufficient pods, 35 Insufficient cpu, "
+                + "4 Insufficient memory.").facts().clues()).as("the nodes short of cpu are the most")
+                .doesNotContain(dev.incidents.analyzer.hints.Clue.NODE_POD_LIMIT);
+    }
+
     /** ai-on-eks#112, karpenter#8068 (shapes): Karpenter's verdict names why each node pool cannot take the pod. */
     @Test
     void karpentersVerdictPerNodePool() {
