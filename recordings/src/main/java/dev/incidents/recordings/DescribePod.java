@@ -69,9 +69,9 @@ final class DescribePod {
         if (message == null) {
             return null;
         }
-        if (EVICTION.matcher(message).lookingAt() || EVICTION.matcher(message).region(
-                message.startsWith(REJECTED) ? REJECTED.length() : message.startsWith("Pod ") ? 4 : 0,
-                message.length()).lookingAt()) {
+        Matcher eviction = EVICTION.matcher(message);
+        int afterPrefix = message.startsWith(REJECTED) ? REJECTED.length() : message.startsWith("Pod ") ? 4 : 0;
+        if (eviction.lookingAt() || afterPrefix > 0 && eviction.region(afterPrefix, message.length()).lookingAt()) {
             return "Evicted"; // the eviction manager's admission refusal too, as the pod's status words it
         }
         if (message.startsWith("Pod Allocate failed") || message.startsWith("Allocate failed due to")) {

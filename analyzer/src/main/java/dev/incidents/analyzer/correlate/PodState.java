@@ -91,8 +91,8 @@ public final class PodState {
     public String pinnedNode;
     /**
      * The taint the scheduler's latest verdict on the pod counted beside nodes failing its selector, and nothing else
-     * ({@code FailedSchedulingMessage#pinnedNodeTaint}), as kubectl spells it, empty when the verdict names none; null
-     * when its latest verdict said otherwise. With {@link #pinnedNode} it is the pinned node's taint, whichever of the
+     * ({@code FailedSchedulingMessage#pinnedNodeTaint}), as kubectl spells it; null when its latest verdict said
+     * otherwise or named no taint ({@code untolerated taint(s)}). With {@link #pinnedNode} it is the pinned node's taint, whichever of the
      * two (the pod's snapshot, the verdict) came first: a pasted describe's pod, without a time of its own, comes at
      * the paste's moment, after its events.
      */

@@ -8,6 +8,7 @@ import dev.incidents.analyzer.messages.FailedSchedulingMessage;
 import dev.incidents.analyzer.messages.ImagePullFailure;
 import dev.incidents.analyzer.messages.ProbeFailure;
 import dev.incidents.analyzer.messages.ScaleUpVerdict;
+import dev.incidents.analyzer.messages.SchedulingReason;
 import dev.incidents.analyzer.signal.EventSignal;
 import dev.incidents.analyzer.signal.GangLabels;
 import dev.incidents.analyzer.signal.NodePin;
@@ -162,7 +163,7 @@ final class PodStates {
                 || "FilteringFailed".equals(e.reason()) && FailedSchedulingMessage.isDeviceFilterVerdict(e.message())) {
             pod.failedScheduling = true;
             pod.taintBesideSelector = FailedSchedulingMessage.parse(e.message()).pinnedNodeTaint()
-                    .map(t -> t.taint() == null ? "" : FailedSchedulingMessage.kubectlTaint(t.taint())).orElse(null);
+                    .map(SchedulingReason::taint).map(FailedSchedulingMessage::kubectlTaint).orElse(null);
         }
         if (("FailedScheduling".equals(e.reason()) || ScaleUpVerdict.isVerdict(e.reason())) && pod.requests.isEmpty()) {
             // a verdict finds short only what the pod asks for: "Insufficient nvidia.com/gpu" says it requests GPUs

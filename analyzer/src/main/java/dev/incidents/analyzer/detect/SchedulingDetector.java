@@ -118,8 +118,8 @@ public abstract class SchedulingDetector extends CategoryDetector {
      */
     private static Optional<Finding> pinnedNodeTainted(PodObserved p, SubjectView subject) {
         Optional<PodState> pod = subject.pod(p.pod());
+        // a verdict naming no taint leaves none (the selector's candidate would not yield to it)
         if (pod.isEmpty() || pod.get().pinnedNode == null || pod.get().taintBesideSelector == null
-                || pod.get().taintBesideSelector.isEmpty() // unnamed: the selector's candidate would not yield to it
                 || p.snapshot().getNodeName() != null || !"Pending".equals(p.snapshot().getPhase())) {
             return Optional.empty();
         }

@@ -843,7 +843,8 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
      */
     public Facts facts() {
         Facts facts = Facts.empty();
-        Optional<SchedulingReason> blocking = blockingReason();
+        List<SchedulingReason> ranked = ranked();
+        Optional<SchedulingReason> blocking = ranked.stream().findFirst();
         Optional<String> resource = category().filter(c -> c == Category.INSUFFICIENT_GPU).isPresent()
                 ? acceleratorResource()
                 : blocking.filter(r -> r.kind() == Kind.INSUFFICIENT_RESOURCE).map(SchedulingReason::resource);
@@ -851,7 +852,7 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
             resource = Optional.of("host ports");
             facts = facts.withClue(Clue.HOST_PORT_IN_USE);
         }
-        if (blocking.filter(FailedSchedulingMessage::podLimit).isPresent() && ranked().stream()
+        if (blocking.filter(FailedSchedulingMessage::podLimit).isPresent() && ranked.stream()
                 .allMatch(r -> podLimit(r) || r.kind() != Kind.INSUFFICIENT_RESOURCE)) {
             // a node's pod capacity (the kubelet's max-pods; on EKS the VPC CNI's addresses per instance type): no
             // request of the pod's, a number of pods per node; beside nodes short of cpu or memory, the pod's requests
