@@ -71,6 +71,23 @@ final class KubeletLogLine {
      */
     private static final Pattern VOLUME_ERROR = Pattern.compile("^(\\S+ failed for volume \"[^\"]*\")"
             + "(?: \\(UniqueName: \"[^\"]*\"\\))?(?: pod \"([a-z0-9][-a-z0-9.]*)\" \\(UID: \"[^\"]*\"\\))?(.*)$");
+    /**
+     * Before 1.20 the prober's line: {@code prober.go:106] Readiness probe for "hello-pod_default(<uid>):hello" failed
+     * (failure): <output>} ({@code (unknown)} when the probe itself erred), the {@code Unhealthy} event's message.
+     */
+    private static final Pattern LEGACY_PROBE = Pattern.compile("\\b(Readiness|Liveness|Startup) probe for \"([a-z0-9]"
+            + "[-a-z0-9.]*)_([a-z0-9][-a-z0-9]*)\\([-0-9a-f]*\\):([a-z0-9][-a-z0-9]*)\" failed \\((?:failure|unknown)\\): "
+            + "(.+)$");
+    /**
+     * The kubelet rejecting its CNI network config because a plugin the config list chains is not installed
+     * ({@code cni.go:237] Error validating CNI config list {...}: [failed to find plugin "bridge" in path [/opt/cni/bin]
+     * ...]}, the list printed over many journal lines, the error on the last): with no valid config the runtime's network
+     * is never ready ({@code cni config uninitialized}) and the node stays NotReady. Inside a pod's sandbox error the same
+     * words are the sandbox's failure instead.
+     */
+    private static final Pattern MISSING_CNI_PLUGIN = Pattern.compile("\\[?(failed to find plugin \"[^\"]+\" in path "
+            + "\\[[^\\]]*\\](?:,? ?failed to find plugin \"[^\"]+\" in path \\[[^\\]]*\\])*)");
+    private static final Pattern SANDBOX_WORDS = Pattern.compile("(?i)sandbox|\\bpod\\b|set ?up|tear ?down|error (?:adding|deleting)");
     /** The gRPC status the runtime's answer is wrapped in; the kubelet's event gives the description alone. */
     private static final Pattern RPC_STATUS = Pattern.compile("^rpc error: code = \\w+ desc = ");
     /** Before 1.20: {@code PullImage "x" from image service failed: <err>} (no pod named). */
@@ -173,8 +190,20 @@ final class KubeletLogLine {
             return new EventsTable.Row(lineNumber, null, "Warning", "Failed", QuotedEvent.age(line, now), from, null,
                     startFailure(start.group(1)), null, null);
         }
+        Matcher prober = LEGACY_PROBE.matcher(line);
+        if (prober.find()) {
+            return new EventsTable.Row(lineNumber, prober.group(3), "Warning", "Unhealthy", QuotedEvent.age(line, now),
+                    from, "pod/" + prober.group(2), "spec.containers{" + prober.group(4) + "}: " + prober.group(1)
+                            + " probe failed: " + prober.group(5).strip(), null, null);
+        }
         // a node's own log without a journal's host is about an unnamed node (the command that printed it may name it)
         String logging = host != null ? host : Unnamed.NODE;
+        Matcher missingPlugin = MISSING_CNI_PLUGIN.matcher(line);
+        if ((host != null || line.contains("cni.go:")) && missingPlugin.find() && !SANDBOX_WORDS.matcher(line).find()) {
+            return notReady(lineNumber, line, now, from, logging, "KubeletNotReady", "container runtime network not "
+                    + "ready: NetworkReady=false reason:NetworkPluginNotReady message:cni config uninitialized: "
+                    + missingPlugin.group(1));
+        }
         Matcher became = BECAME_NOT_READY.matcher(line);
         String node = !became.find() ? null : became.group("node") != null ? became.group("node") : logging;
         if (node != null) {

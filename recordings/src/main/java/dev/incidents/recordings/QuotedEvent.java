@@ -222,6 +222,15 @@ final class QuotedEvent {
      */
     private static final Pattern DAEMON_PULL_ERROR = Pattern.compile("^(Error response from daemon: (?:manifest for "
             + "([^\\s:]+(?::[^\\s:]+)?) not found\\b.*|pull access denied for ([^\\s,]+), repository does not exist.*))$");
+    /**
+     * The kubelet of Kubernetes 1.0 and 1.1 wrapping every failed pull of its Docker client alike ({@code image pull
+     * failed for docker.io/x:1, this may be because there are no credentials on this request.  details: (<Docker's
+     * error>)}): the words about credentials are its guess, the details are what failed. The pod's waiting reason then
+     * held the whole message, so {@code get pods} printed it as the pod's STATUS ({@code x-269wt 0/1 image pull failed
+     * for ...}).
+     */
+    private static final Pattern EARLY_KUBELET_PULL_ERROR = Pattern.compile("(?:^|\\s)(?:([a-z0-9][-a-z0-9.]*)\\s+\\d+/\\d+"
+            + "\\s+)?(image pull failed for ([^\\s,]+), this may be because there\\b.*)$");
     /** {@code message: 'Usage of EmptyDir volume ...'}: a status's message line of an object's YAML, quoted or not. */
     private static final Pattern YAML_MESSAGE = Pattern.compile("message:\\s+['\"]?(.*?)['\"]?\\s*");
     /** A tool's repeat count after the message ({@code  (x8)}). */
@@ -363,6 +372,12 @@ final class QuotedEvent {
             return new EventsTable.Row(lineNumber, namespace, "Warning", "Failed", age(line, now), "kubelet", pod,
                     "Failed to pull image \"" + image + "\": rpc error: code = Unknown desc = " + daemonPull.group(1),
                     null, null);
+        }
+        Matcher earlyPull = EARLY_KUBELET_PULL_ERROR.matcher(quoted);
+        if (earlyPull.find()) {
+            return new EventsTable.Row(lineNumber, namespace, "Warning", "Failed", age(line, now), "kubelet",
+                    earlyPull.group(1) != null ? "pod/" + earlyPull.group(1) : pod,
+                    "Failed to pull image \"" + earlyPull.group(3) + "\": " + earlyPull.group(2).strip(), null, null);
         }
         Matcher runtimePull = RUNTIME_PULL_ERROR.matcher(quoted);
         if (runtimePull.matches()) {

@@ -338,6 +338,49 @@ class LoggedEventTest {
     }
 
     /**
+     * The kubelet rejecting its CNI config list for a plugin binary it chains that is not installed: the list is printed
+     * over the journal's lines before the error, and without a valid config the runtime's network never becomes ready.
+     * The same words about one pod's network set-up are that pod's sandbox failure, not the node's.
+     */
+    @Test
+    void aCniConfigNamingAMissingPluginLeavesItsNodeNotReady() {
+        KubeEvent missing = onlyEvent("Mar 11 09:41:27 gpu-worker-2 kubelet[4410]: : [failed to find plugin \"flannel\" "
+                + "in path [/opt/cni/bin] failed to find plugin \"portmap\" in path [/opt/cni/bin]]\n");
+        assertThat(missing.getReason()).isEqualTo("NodeNotReady");
+        assertThat(missing.getInvolvedObject().getName()).isEqualTo("gpu-worker-2");
+        assertThat(missing.getMessage()).contains("NetworkPluginNotReady").endsWith("failed to find plugin \"flannel\" in "
+                + "path [/opt/cni/bin] failed to find plugin \"portmap\" in path [/opt/cni/bin]");
+        KubeEvent klog = onlyEvent("W0311 09:41:27.102113    4410 cni.go:237] Error validating CNI config list "
+                + "{\"name\":\"k8s\",\"plugins\":[{\"type\":\"calico\"}]}: [failed to find plugin \"calico\" in path "
+                + "[/opt/cni/bin]]\n");
+        assertThat(klog.getInvolvedObject().getName()).isEqualTo(Unnamed.NODE);
+        List<Recorded> podSetUp = Recordings.read("paste.txt", "Mar 11 09:41:27 gpu-worker-2 kubelet[4410]: E0311 "
+                + "09:41:27.102113 4410 cni.go:385] Error adding serving_triton-0/4be1c2 to network flannel/cbr0: failed to "
+                + "find plugin \"flannel\" in path [/opt/cni/bin]\n", OPTIONS, rejections::add);
+        assertThat(podSetUp).noneMatch(r -> r.value() instanceof KubeEvent e && "NodeNotReady".equals(e.getReason()));
+        // prose naming the error, not a kubelet's log line
+        assertThat(Recordings.read("notes.txt", "the installer printed failed to find plugin \"bridge\" in path "
+                + "[/opt/cni/bin] and exited\n", OPTIONS, rejections::add)).isEmpty();
+    }
+
+    /**
+     * The prober's line of a kubelet before 1.20 ({@code <probe> probe for "name_ns(uid):container" failed (failure):
+     * <output>}): the pod's Unhealthy event, in the pod's namespace, on the container it names.
+     */
+    @Test
+    void anOldKubeletsProberLine() {
+        KubeEvent unhealthy = onlyEvent("I0611 08:02:13.550120    2241 prober.go:106] Liveness probe for "
+                + "\"vllm-7d9c_inference(0b6c2f4e-8d1a-11e9-9f6a-42010a800002):vllm\" failed (failure): Get "
+                + "http://10.44.0.12:8000/health: net/http: request canceled (Client.Timeout exceeded while awaiting headers)\n");
+        assertThat(unhealthy.getReason()).isEqualTo("Unhealthy");
+        assertThat(unhealthy.getInvolvedObject().getNamespace()).isEqualTo("inference");
+        assertThat(unhealthy.getInvolvedObject().getName()).isEqualTo("vllm-7d9c");
+        assertThat(unhealthy.getInvolvedObject().getFieldPath()).isEqualTo("spec.containers{vllm}");
+        assertThat(unhealthy.getMessage()).isEqualTo("Liveness probe failed: Get http://10.44.0.12:8000/health: net/http: "
+                + "request canceled (Client.Timeout exceeded while awaiting headers)");
+    }
+
+    /**
      * The kubelet's log of a pod it refused at admission, as the event it records: a device it cannot allocate
      * (structured "Pod admission denied" with its reason), a GPU the node has no more of ("Predicate failed on Pod",
      * and before 1.20 with the pod as name_ns(uid)).

@@ -112,6 +112,27 @@ class QuotedEventTest {
     }
 
     /**
+     * The kubelet of 1.0 and 1.1 put one wording before every failed pull ({@code image pull failed for x, this may be
+     * because there are no credentials on this request.  details: (...)}), and the pod's waiting reason held it whole,
+     * so {@code get pods} printed it as STATUS: a pull failure of the image it names, on the pod of the row it ends.
+     */
+    @Test
+    void anEarlyKubeletsPullFailure() {
+        KubeEvent alone = onlyEvent("""
+                image pull failed for quay.io/acme/triton-server:23.04, this may be because there are no credentials on this request.  details: (Error: image acme/triton-server:23.04 not found)
+                """);
+        assertThat(alone.getReason()).isEqualTo("Failed");
+        assertThat(alone.getMessage()).isEqualTo("Failed to pull image \"quay.io/acme/triton-server:23.04\": image pull "
+                + "failed for quay.io/acme/triton-server:23.04, this may be because there are no credentials on this "
+                + "request.  details: (Error: image acme/triton-server:23.04 not found)");
+        KubeEvent status = onlyEvent("""
+                model-server-x2k4f 0/1 image pull failed for registry.local:5000/ml/model-server, this may be because there
+                """);
+        assertThat(status.getInvolvedObject().getName()).isEqualTo("model-server-x2k4f");
+        assertThat(status.getMessage()).startsWith("Failed to pull image \"registry.local:5000/ml/model-server\": ");
+    }
+
+    /**
      * knative-handson-workshop class: a Knative Service listing whose REASON column carries its Revision's failure:
      * the revision reconciler's event about that Revision.
      */

@@ -47,6 +47,8 @@ class MisdirectedProbeReplayTest {
         // awx-operator#1922: the probe execs a path the image does not have (the message cut where the reporter's was)
         "Readiness probe errored: rpc error: code = Unknown desc = failed to exec in container: failed to start exec \"bac4\": OCI runtime exec failed: exec failed: unable to start container process: exec: \"/usr/bin/awx-manage\": stat /usr/bin/awx-manage: no such file or directory: u|READINESS_FAILING",
         "Liveness probe failed: OCI runtime exec failed: exec failed: container_linux.go:380: starting container process caused: exec: \"/probe.sh\": permission denied: unknown|PROBE_FAILURE",
+        // Docker 1.12 to 17.03 wrapped runc's error in a gRPC header value, its quotes escaped twice over
+        "Readiness probe failed: rpc error: code = 13 desc = invalid header field value \"oci runtime error: exec failed: container_linux.go:247: starting container process caused \\\"exec: \\\\\\\"/opt/ready.sh\\\\\\\": stat /opt/ready.sh: no such file or directory\\\"\\n\"|READINESS_FAILING",
         // kubernetes#21315: a kubelet before 1.3 printed the error page, not the status code
         "Liveness probe failed: <html> <head><title>404 Not Found</title></head> <body bgcolor=\"white\"> <center><h1>404 Not Found</h1></center> </body> </html>|PROBE_FAILURE",
         // dynatrace-oneagent-operator#90: an exec probe's glob, which only a shell expands
