@@ -132,7 +132,9 @@ final class DescribePod {
         Field containers = new Field(0, "Containers", null, start);
         for (Field block : blocks) {
             Field container = block;
-            if (CONTAINER_FIELDS.contains(block.key)) {
+            if (CONTAINER_FIELDS.contains(block.key) || !CONTAINER_NAME.matcher(block.key).matches()) {
+                // a container's own field heading the block, or the reporter's sentence before an indented state
+                // ("So read events instead:"): no container is named so
                 container = unnamed(block);
             }
             containers.children.put(container.key, container);
@@ -140,6 +142,9 @@ final class DescribePod {
         }
         root.children.put("Containers", containers);
     }
+
+    /** A container's name: a DNS-1123 label. */
+    private static final Pattern CONTAINER_NAME = Pattern.compile("[a-z0-9](?:[-a-z0-9]{0,61}[a-z0-9])?");
 
     /** Every field kubectl prints under a container's name: none is a container's name. */
     private static final Set<String> OWN_FIELDS = Set.of("Container ID", "Image", "Image ID", "Port", "Host Port",

@@ -15,9 +15,12 @@ public final class Unnamed {
     public static final String INIT_CONTAINER = "unnamed-init-container";
     public static final String POD_GROUP = "unnamed-podgroup";
 
-    /** One of the above, or a numbered container placeholder ({@code unnamed-container-2}). */
+    /**
+     * One of the above, a numbered container placeholder ({@code unnamed-container-2}), or the stand-in for another
+     * kind's object an Events table is about ({@code unnamed-persistentvolumeclaim}, {@code unnamed-workload}).
+     */
     private static final Pattern PLACEHOLDER = Pattern.compile(
-            "unnamed-(?:pod|node|container|init-container|podgroup)(?:-\\d{1,4})?");
+            "unnamed-(?:pod|node|container|init-container|podgroup|workload|persistentvolumeclaim)(?:-\\d{1,4})?");
 
     private Unnamed() {
     }

@@ -50,12 +50,18 @@ public final class Facts {
     }
 
     /** A copy with {@code fact} set; a null or blank value removes it. */
-    /** Facts that name an object a command acts on: a reader's placeholder for an unnamed one is not a name. */
-    private static final Set<Fact> NAMES = EnumSet.of(Fact.POD, Fact.NODE, Fact.CONTAINER);
+    /**
+     * Facts that name an object a command acts on: a reader's placeholder for an unnamed one is not a name. The
+     * workload's name too: a fragment's pod or claim named by no line reads "the pod" in prose (see
+     * {@link HintTemplate#prose}), and no command is given for it.
+     */
+    private static final Set<Fact> NAMES = EnumSet.of(Fact.POD, Fact.NODE, Fact.CONTAINER, Fact.WORKLOAD_NAME, Fact.PVC,
+            Fact.GROUP_OBJECT);
 
     public Facts with(Fact fact, String value) {
         EnumMap<Fact, String> copy = values.isEmpty() ? new EnumMap<>(Fact.class) : new EnumMap<>(values);
-        if (value == null || value.isBlank() || NAMES.contains(fact) && Unnamed.isPlaceholder(value)) {
+        if (value == null || value.isBlank() || NAMES.contains(fact)
+                && Unnamed.isPlaceholder(value.substring(value.lastIndexOf('/') + 1))) {
             // a name the paste did not give is a missing fact: prose reads "the pod", a command is left out
             copy.remove(fact);
         } else {

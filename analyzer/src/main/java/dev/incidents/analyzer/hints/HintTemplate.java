@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * One catalog text with {@code {placeholder}} slots, checked when the catalog loads: every brace must open a known
@@ -90,9 +91,12 @@ final class HintTemplate {
                 if (value.isPresent()) {
                     b.append(value.get());
                 } else {
-                    String fallback = fact.fallback();
+                    String fallback = fallback(fact, values);
                     String kind = lastWord(fallback);
                     dropTrailingWord(b, kind);
+                    if (fallback.startsWith("the ")) {
+                        dropTrailingWord(b, "the"); // "carry the {taint}" reads "carry the node taint"
+                    }
                     // "init container {container}" reads "the init container": a qualifier before the kind stays
                     // with it, after the article
                     for (String qualifier : KIND_QUALIFIERS) {
@@ -111,7 +115,43 @@ final class HintTemplate {
                 b.append(part);
             }
         }
-        return b.toString();
+        return withoutTheSamePodTwice(b.toString());
+    }
+
+    /** "pod x of Pod x": a bare pod is its own workload. */
+    private static final Pattern POD_OF_ITSELF = Pattern.compile("(?i)\\b(pod (\\S+)) of pod \\2(?=[\\s,.:;)]|$)");
+    private static final Pattern UNNAMED_POD_OF_ITSELF = Pattern.compile("(?i)\\b(the pod) of the pod\\b");
+    /** "pod x (Pod x in ns)": the same, in the parenthesis that names a container's pod's workload. */
+    private static final Pattern POD_AND_ITSELF = Pattern.compile("(?i)\\b(pod (\\S+)) \\(pod \\2 in ([^)]+)\\)");
+    private static final Pattern UNNAMED_POD_AND_ITSELF = Pattern.compile("(?i)\\b(the pod) \\(the pod in ([^)]+)\\)");
+
+    /**
+     * A bare pod's templates name it twice, as the pod and as its workload ("pod {pod} of {workloadKind}
+     * {workloadName}"): once reads right ("Pod gpu-trainer in ml", "the pod in default").
+     */
+    private static String withoutTheSamePodTwice(String prose) {
+        if (prose.indexOf('(') < 0 && !prose.contains(" of ")) {
+            return prose;
+        }
+        String once = POD_OF_ITSELF.matcher(prose).replaceAll("$1");
+        once = UNNAMED_POD_OF_ITSELF.matcher(once).replaceAll("$1");
+        once = POD_AND_ITSELF.matcher(once).replaceAll("$1 in $3");
+        return UNNAMED_POD_AND_ITSELF.matcher(once).replaceAll("$1 in $2");
+    }
+
+    /**
+     * The phrase for a missing fact; a workload whose kind is known but whose name the evidence did not give (a
+     * fragment's unnamed pod) reads by its kind ("the pod", "the PodGroup"), and "{workloadKind} {workloadName}" then
+     * reads "the pod", not "Pod the workload".
+     */
+    private static String fallback(Fact fact, Facts values) {
+        if (fact == Fact.WORKLOAD_NAME) {
+            Optional<String> kind = values.get(Fact.WORKLOAD_KIND);
+            if (kind.isPresent()) {
+                return "the " + ("Pod".equals(kind.get()) ? "pod" : kind.get());
+            }
+        }
+        return fact.fallback();
     }
 
     private static String lastWord(String phrase) {
@@ -126,7 +166,7 @@ final class HintTemplate {
         String tail = word + " ";
         int at = b.length() - tail.length();
         boolean ends = at >= 0 && (ignoreCase ? b.substring(at).equalsIgnoreCase(tail) : b.substring(at).equals(tail));
-        return ends && (at == 0 || b.charAt(at - 1) == ' ') ? at : -1;
+        return ends && (at == 0 || b.charAt(at - 1) == ' ' || b.charAt(at - 1) == '(') ? at : -1;
     }
 
     private static void dropTrailingWord(StringBuilder b, String word) {

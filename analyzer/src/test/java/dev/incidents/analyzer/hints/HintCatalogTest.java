@@ -94,6 +94,32 @@ class HintCatalogTest {
         assertThat(Facts.of(Fact.POD, "unnamed-pods-exporter-0").get(Fact.POD)).contains("unnamed-pods-exporter-0");
     }
 
+    /**
+     * A fragment's pod, named by no line of the paste, is the pod in prose (its kind before its name dropped, no
+     * command given); a bare pod is its own workload and is named once.
+     */
+    @Test
+    void anUnnamedOrBarePodIsNamedOnce() {
+        Facts unnamed = Facts.of(Fact.NAMESPACE, "serving", Fact.POD, "unnamed-pod", Fact.IMAGE, "nvcr.io/nim/llama:1.0")
+                .with(Fact.WORKLOAD_KIND, "Pod").with(Fact.WORKLOAD_NAME, "unnamed-pod");
+        RenderedHint missing = CATALOG.render(Category.IMAGE_NOT_FOUND, unnamed);
+        assertThat(missing.title()).isEqualTo("Image nvcr.io/nim/llama:1.0 for the pod does not exist");
+        assertThat(commands(missing)).noneMatch(c -> c.contains("unnamed"));
+        RenderedHint pending = CATALOG.render(Category.INSUFFICIENT_GPU, unnamed.and(Facts.of(Fact.RESOURCE, "nvidia.com/gpu")));
+        assertThat(pending.title()).isEqualTo("The pod is Pending: no node has nvidia.com/gpu free");
+        assertThat(pending.summary()).startsWith("The scheduler finds no node with free allocatable nvidia.com/gpu for the "
+                + "pod in serving.");
+        Facts bare = Facts.of(Fact.NAMESPACE, "ml", Fact.POD, "gpu-trainer", Fact.RESOURCE, "nvidia.com/gpu")
+                .with(Fact.WORKLOAD_KIND, "Pod").with(Fact.WORKLOAD_NAME, "gpu-trainer");
+        assertThat(CATALOG.render(Category.INSUFFICIENT_GPU, bare).summary()).startsWith("The scheduler finds no node "
+                + "with free allocatable nvidia.com/gpu for pod gpu-trainer in ml.");
+        assertThat(CATALOG.render(Category.CONTAINER_START_FAILED, bare.with(Fact.CONTAINER, "trainer")).summary())
+                .startsWith("Container trainer of pod gpu-trainer in ml has its image on the node");
+        // a missing fact whose phrase has its own article after the template's ("carry the {taint}")
+        assertThat(CATALOG.render(Category.UNTOLERATED_TAINT, unnamed).summary()).contains("they carry the node taint ")
+                .doesNotContain("the the");
+    }
+
     @Test
     void causesAndStepsThatRequireAFactOrClueAppearOnlyWithIt() {
         Facts base = Facts.of(Fact.NAMESPACE, "inference", Fact.REPLICASET, "triton-5fc797b8f8");
