@@ -622,7 +622,11 @@ class RealWorldAccuracyTest {
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
-    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of();
+    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
+            // batch 119, measured 9/11 on 2026-12-06 (session 37, at its merge, analyzer of 0eb8bc89, measured alone)
+            // before anyone looked at it: pinned by name only
+            "init_container_failed/holmesgpt-ask-11-init-containers-logging-agent-downloader-command-wge-typo-for-wget-executable-not-found-starterror-k3s-describe",
+            "readiness_failing/holmesgpt-ask-15-failed-readiness-probe-search-engine-service-exec-exit-1-never-ready-kind-describe");
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
 
@@ -679,7 +683,7 @@ class RealWorldAccuracyTest {
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
         assertThat(outcomes).hasSizeGreaterThanOrEqualTo(2339);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(0);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(11);
     }
 
     @Test
