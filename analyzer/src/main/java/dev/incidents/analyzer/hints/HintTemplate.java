@@ -123,19 +123,25 @@ final class HintTemplate {
     private static final Pattern UNNAMED_POD_OF_ITSELF = Pattern.compile("(?i)\\b(the pod) of the pod\\b");
     /** "pod x (Pod x in ns)": the same, in the parenthesis that names a container's pod's workload. */
     private static final Pattern POD_AND_ITSELF = Pattern.compile("(?i)\\b(pod (\\S+)) \\(pod \\2 in ([^)]+)\\)");
+    /** "pods of Pod x": the pods of a bare pod's workload are that pod. */
+    private static final Pattern PODS_OF_A_POD = Pattern.compile("\\bpods of (Pod \\S+|the pod\\b)");
     private static final Pattern UNNAMED_POD_AND_ITSELF = Pattern.compile("(?i)\\b(the pod) \\(the pod in ([^)]+)\\)");
 
     /**
      * A bare pod's templates name it twice, as the pod and as its workload ("pod {pod} of {workloadKind}
-     * {workloadName}"): once reads right ("Pod gpu-trainer in ml", "the pod in default").
+     * {workloadName}"), or as the pods of its workload: once reads right ("Pod gpu-trainer in ml", "the pod in
+     * default", "evicted Pod hello in default").
      */
     private static String withoutTheSamePodTwice(String prose) {
-        if (prose.indexOf('(') < 0 && !prose.contains(" of ")) {
-            return prose;
+        String lower = prose.toLowerCase(java.util.Locale.ROOT);
+        int first = lower.indexOf("pod ");
+        if ((first < 0 || lower.indexOf("pod ", first + 4) < 0) && !lower.contains("pods of ")) {
+            return prose; // one pod named at most
         }
         String once = POD_OF_ITSELF.matcher(prose).replaceAll("$1");
         once = UNNAMED_POD_OF_ITSELF.matcher(once).replaceAll("$1");
         once = POD_AND_ITSELF.matcher(once).replaceAll("$1 in $3");
+        once = PODS_OF_A_POD.matcher(once).replaceAll("$1");
         return UNNAMED_POD_AND_ITSELF.matcher(once).replaceAll("$1 in $2");
     }
 

@@ -115,6 +115,8 @@ class HintCatalogTest {
                 + "with free allocatable nvidia.com/gpu for pod gpu-trainer in ml.");
         assertThat(CATALOG.render(Category.CONTAINER_START_FAILED, bare.with(Fact.CONTAINER, "trainer")).summary())
                 .startsWith("Container trainer of pod gpu-trainer in ml has its image on the node");
+        assertThat(CATALOG.render(Category.POD_EVICTED, bare.with(Fact.NODE, "gpu-3").with(Fact.RESOURCE, "memory"))
+                .summary()).startsWith("The kubelet on gpu-3 evicted Pod gpu-trainer in ml ");
         // a missing fact whose phrase has its own article after the template's ("carry the {taint}")
         assertThat(CATALOG.render(Category.UNTOLERATED_TAINT, unnamed).summary()).contains("they carry the node taint ")
                 .doesNotContain("the the");
