@@ -626,7 +626,13 @@ class RealWorldAccuracyTest {
             // batch 119, measured 9/11 on 2026-12-06 (session 37, at its merge, analyzer of 0eb8bc89, measured alone)
             // before anyone looked at it: pinned by name only
             "init_container_failed/holmesgpt-ask-11-init-containers-logging-agent-downloader-command-wge-typo-for-wget-executable-not-found-starterror-k3s-describe",
-            "readiness_failing/holmesgpt-ask-15-failed-readiness-probe-search-engine-service-exec-exit-1-never-ready-kind-describe");
+            "readiness_failing/holmesgpt-ask-15-failed-readiness-probe-search-engine-service-exec-exit-1-never-ready-kind-describe",
+            // batch 120, measured 12/16 on 2026-12-06 (session 37, at its merge, analyzer of 7d8aacb8, measured alone
+            // with batch 119 moved aside) before anyone looked at it: pinned by name only
+            "container_start_failed/k8s-website-zh-cn-apparmor-tutorial-hello-apparmor-2-localhost-profile-not-loaded-on-gke-node-failed-to-generate-apparmor-spec-opts-profile-not-found-pending-describe",
+            "node_not_ready/awsdocs-eks-user-guide-troubleshooting-container-runtime-network-not-ready-cni-config-uninitialized-node-unauthorized-aws-auth-missing-node-role-kubelet-lines",
+            "oom_killed/k8s-1-0-docs-compute-resources-my-container-is-terminated-simmemleak-50mi-limit-get-pod-go-template-laststate-exit-137-reason-oom-killed-with-space",
+            "replica_create_failed/k8s-1-1-docs-admin-resourcequota-walkthrough-quota-example-nginx-rc-failedcreate-must-make-non-zero-request-for-memory-tracked-by-quota-no-pods-tab-describe-rc");
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
 
@@ -683,7 +689,7 @@ class RealWorldAccuracyTest {
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
         assertThat(outcomes).hasSizeGreaterThanOrEqualTo(2339);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(11);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(27);
     }
 
     @Test
