@@ -26,8 +26,9 @@ import java.util.Set;
  * throws {@link IllegalStateException} naming the entry; so does an unknown {@link Clue} in {@code when}. A cause with
  * {@code when: CLUE} is rendered only when the facts carry the clue, and ranked before the general causes; a step with
  * {@code when: CLUE} only when they carry it (what to do about that cause alone); the first of an entry's
- * {@code headlines} whose clue they carry gives the title and summary in place of the entry's own (a category seen
- * another way: the kubelet refusing bound pods, not the scheduler leaving them Pending).
+ * {@code headlines} whose clue they carry ({@code when}), or whose {@code kind} the incident's workload is, gives the
+ * title and summary in place of the entry's own (a category seen another way: the kubelet refusing bound pods, not the
+ * scheduler leaving them Pending; a claim Pending on its own, not a pod waiting for it).
  *
  * <p>Immutable once loaded: load it once per application and share it between stream threads. Rendering never emits a {@code {placeholder}}: prose uses the
  * fact's fallback phrase, a command with a missing fact is left out, and a cause or step whose {@code requires} facts
@@ -39,7 +40,7 @@ public final class HintCatalog {
 
     private static final Set<String> ENTRY_KEYS = Set.of("title", "summary", "headlines", "causes", "remediation");
     /** A title and summary in place of the entry's own when the evidence proves a clue (the first such one). */
-    private static final Set<String> HEADLINE_KEYS = Set.of("when", "title", "summary");
+    private static final Set<String> HEADLINE_KEYS = Set.of("when", "kind", "title", "summary");
     private static final Set<String> CAUSE_KEYS = Set.of("cause", "id", "confidence", "requires", "when", "unless");
 
     /** When the evidence proves a cause, the general ones are guesses beside it: none above this. */
@@ -54,7 +55,16 @@ public final class HintCatalog {
                                 Optional<Clue> when) {
     }
 
-    private record Headline(Clue when, HintTemplate title, HintTemplate summary) {
+    /**
+     * Chosen when the facts carry clue {@code when}, or (without a clue) when the incident's workload is of {@code kind}:
+     * the category seen on an object of another kind than its usual one (a claim Pending on its own, a pod the API
+     * server refuses to create), which the entry's own words name wrongly.
+     */
+    private record Headline(Optional<Clue> when, Optional<String> kind, HintTemplate title, HintTemplate summary) {
+
+        boolean applies(Facts facts) {
+            return when.map(facts::has).orElseGet(() -> kind.equals(facts.get(Fact.WORKLOAD_KIND)));
+        }
     }
 
     private record Entry(HintTemplate title, HintTemplate summary, List<Headline> headlines, List<CauseTemplate> causes,
@@ -163,8 +173,14 @@ public final class HintCatalog {
             for (int i = 0; i < headlineNodes.size(); i++) {
                 String at = where + ".headlines[" + i + "]";
                 JsonNode h = headlineNodes.get(i);
-                requireKeys(at, h, HEADLINE_KEYS, HEADLINE_KEYS);
-                headlines.add(new Headline(clue(at + ".when", h.get("when")).orElseThrow(),
+                requireKeys(at, h, HEADLINE_KEYS, Set.of("title", "summary"));
+                Optional<Clue> when = clue(at + ".when", h.get("when"));
+                Optional<String> kind = h.hasNonNull("kind") ? Optional.of(text(at + ".kind", h.get("kind")))
+                        : Optional.empty();
+                if (when.isPresent() == kind.isPresent()) {
+                    throw new IllegalArgumentException(at + ": a headline needs either `when` or `kind`");
+                }
+                headlines.add(new Headline(when, kind,
                         HintTemplate.parse(text(at + ".title", h.get("title")), at + ".title"),
                         HintTemplate.parse(text(at + ".summary", h.get("summary")), at + ".summary")));
             }
@@ -280,7 +296,7 @@ public final class HintCatalog {
         HintTemplate title = entry.title();
         HintTemplate summary = entry.summary();
         for (Headline headline : entry.headlines()) {
-            if (facts.has(headline.when())) {
+            if (headline.applies(facts)) {
                 title = headline.title();
                 summary = headline.summary();
                 break;

@@ -117,6 +117,14 @@ class HintCatalogTest {
                 .startsWith("Container trainer of pod gpu-trainer in ml has its image on the node");
         assertThat(CATALOG.render(Category.POD_EVICTED, bare.with(Fact.NODE, "gpu-3").with(Fact.RESOURCE, "memory"))
                 .summary()).startsWith("The kubelet on gpu-3 evicted Pod gpu-trainer in ml ");
+        // a category seen on an object of another kind than its usual one reads in that kind's words
+        assertThat(CATALOG.render(Category.PVC_UNBOUND, Facts.of(Fact.NAMESPACE, "ml", Fact.PVC, "weights")
+                .with(Fact.WORKLOAD_KIND, "PersistentVolumeClaim").with(Fact.WORKLOAD_NAME, "weights")).title())
+                .isEqualTo("PersistentVolumeClaim weights is not bound");
+        assertThat(CATALOG.render(Category.REPLICA_CREATE_FAILED, unnamed).title())
+                .isEqualTo("The pod cannot be created: the API server refuses it");
+        assertThat(CATALOG.render(Category.REPLICA_CREATE_FAILED, bare).summary()).startsWith("The API server refuses to "
+                + "create Pod gpu-trainer in ml (FailedCreate)");
         // a missing fact whose phrase has its own article after the template's ("carry the {taint}")
         assertThat(CATALOG.render(Category.UNTOLERATED_TAINT, unnamed).summary()).contains("they carry the node taint ")
                 .doesNotContain("the the");
@@ -232,6 +240,9 @@ class HintCatalogTest {
         assertThatThrownBy(() -> HintCatalog.parse(CATALOG_WITH_ALL_BUT("CRASH_LOOP")
                 + entry("CRASH_LOOP").replace("confidence: 0.5", "confidence: 0.5, when: SOLAR_FLARE")))
                 .hasMessageContaining("CRASH_LOOP.causes[0].when: unknown clue 'SOLAR_FLARE'");
+        assertThatThrownBy(() -> HintCatalog.parse(CATALOG_WITH_ALL_BUT("CRASH_LOOP") + entry("CRASH_LOOP")
+                .replace("  causes:", "  headlines: [{title: \"h\", summary: \"s\"}]\n  causes:")))
+                .hasMessageContaining("CRASH_LOOP.headlines[0]: a headline needs either `when` or `kind`");
     }
 
     private static String CATALOG_WITH_ALL_BUT(String left) {
