@@ -632,7 +632,15 @@ class RealWorldAccuracyTest {
             "container_start_failed/k8s-website-zh-cn-apparmor-tutorial-hello-apparmor-2-localhost-profile-not-loaded-on-gke-node-failed-to-generate-apparmor-spec-opts-profile-not-found-pending-describe",
             "node_not_ready/awsdocs-eks-user-guide-troubleshooting-container-runtime-network-not-ready-cni-config-uninitialized-node-unauthorized-aws-auth-missing-node-role-kubelet-lines",
             "oom_killed/k8s-1-0-docs-compute-resources-my-container-is-terminated-simmemleak-50mi-limit-get-pod-go-template-laststate-exit-137-reason-oom-killed-with-space",
-            "replica_create_failed/k8s-1-1-docs-admin-resourcequota-walkthrough-quota-example-nginx-rc-failedcreate-must-make-non-zero-request-for-memory-tracked-by-quota-no-pods-tab-describe-rc");
+            "replica_create_failed/k8s-1-1-docs-admin-resourcequota-walkthrough-quota-example-nginx-rc-failedcreate-must-make-non-zero-request-for-memory-tracked-by-quota-no-pods-tab-describe-rc",
+            // batch 121, measured 12/18 on 2026-12-06 (session 37, at its merge, analyzer of a3abaddb, measured alone
+            // with batches 119 and 120 moved aside) before anyone looked at it: pinned by name only
+            "container_start_failed/mediamarktsaturn-helm-charts-217-pod-cleanup-cronjob-command-sh-in-kubectl-image-without-shell-runc-exec-bin-sh-no-such-file-bare-message",
+            "container_start_failed/minio-15609-cri-o-create-container-times-out-under-system-load-name-is-reserved-x36-pvc-with-1-7tb-data-events-single-spaced",
+            "crash_loop/openkruise-989-kruise-controller-manager-webhook-ca-cert-watcher-too-many-open-files-inotify-panic-crashloop-after-power-failure-get-pods-and-log",
+            "oom_killed/k8s-100487-pr-kubelet-cgroup-oom-event-memory-demo-2-stress-over-limit-cgroupoom-victim-process-stress-events-block",
+            "probe_failure/microservices-demo-62-grpc-health-probe-rpc-timeout-1s-services-answer-late-restart-loops-backoff-x12099-readiness-deadline-exceeded-multiline",
+            "replica_create_failed/minikube-7314-podsecuritypolicy-admission-enabled-no-policies-kube-proxy-and-coredns-forbidden-no-providers-controller-manager-klog-event-lines");
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
 
@@ -689,7 +697,7 @@ class RealWorldAccuracyTest {
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
         assertThat(outcomes).hasSizeGreaterThanOrEqualTo(2339);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(27);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(45);
     }
 
     @Test
