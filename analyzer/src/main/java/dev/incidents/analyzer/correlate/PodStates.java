@@ -156,7 +156,7 @@ final class PodStates {
 
     /** {@code Insufficient nvidia.com/gpu}: an extended resource (a domain-qualified name) a verdict found short. */
     private static final java.util.regex.Pattern SHORT_EXTENDED_RESOURCE = java.util.regex.Pattern.compile(
-            "\\bInsufficient ([a-z0-9][-a-z0-9.]*\\.[a-z]+/[-a-zA-Z0-9_.]+)");
+            "\\bInsufficient ([a-z0-9][-a-z0-9.]*\\.[a-z]+/[-a-zA-Z0-9_.]*[a-zA-Z0-9])");
 
     private static void fromEvent(PodState pod, EventSignal e) {
         if ("FailedScheduling".equals(e.reason()) && !ScaleUpVerdict.isProvisionerVerdict(e.message())

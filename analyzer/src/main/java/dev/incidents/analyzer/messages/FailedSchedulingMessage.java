@@ -378,7 +378,9 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
             return new SchedulingReason(nodes, Kind.INSUFFICIENT_RESOURCE, HAMI_RESOURCE, null, clause);
         }
         if (text.startsWith("Insufficient ")) {
-            return new SchedulingReason(nodes, Kind.INSUFFICIENT_RESOURCE, text.substring(13).trim(), null, clause);
+            // a resource name ends with a letter or digit: the verdict's closing period or a quote around it is not its
+            return new SchedulingReason(nodes, Kind.INSUFFICIENT_RESOURCE,
+                    text.substring(13).trim().replaceFirst("[^A-Za-z0-9]+$", ""), null, clause);
         }
         if (NOT_ENOUGH_GPU.matcher(lower).find()) {
             return new SchedulingReason(nodes, Kind.INSUFFICIENT_RESOURCE, "nvidia.com/gpu", null, clause);

@@ -115,6 +115,9 @@ class HintCatalogTest {
                 + "with free allocatable nvidia.com/gpu for pod gpu-trainer in ml.");
         assertThat(CATALOG.render(Category.CONTAINER_START_FAILED, bare.with(Fact.CONTAINER, "trainer")).summary())
                 .startsWith("Container trainer of pod gpu-trainer in ml has its image on the node");
+        assertThat(CATALOG.render(Category.OOM_KILLED, unnamed.with(Fact.CONTAINER, "triton")).title())
+                .isEqualTo("Container triton is OOMKilled");
+        assertThat(CATALOG.render(Category.CRASH_LOOP, unnamed).title()).isEqualTo("The container is crash-looping");
         assertThat(CATALOG.render(Category.POD_EVICTED, bare.with(Fact.NODE, "gpu-3").with(Fact.RESOURCE, "memory"))
                 .summary()).startsWith("The kubelet on gpu-3 evicted Pod gpu-trainer in ml ");
         // a category seen on an object of another kind than its usual one reads in that kind's words

@@ -25,6 +25,19 @@ class FailedSchedulingMessageTest {
         assertThat(m.acceleratorResource()).contains("nvidia.com/gpu");
     }
 
+    /** The verdict's closing period before its preemption sentence, or a quote around it, is no part of the resource. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "0/3 nodes are available: 3 Insufficient nvidia.com/gpu. preemption: 0/3 nodes are available: 3 No preemption "
+                + "victims found for incoming pod.",
+        "0/1 nodes are available: 1 Insufficient nvidia.com/gpu.\"",
+    })
+    void theResourceEndsWhereItsNameDoes(String verdict) {
+        assertThat(FailedSchedulingMessage.parse(verdict).acceleratorResource()).contains("nvidia.com/gpu");
+        assertThat(FailedSchedulingMessage.parse(verdict).reasons()).first().extracting(SchedulingReason::resource)
+                .isEqualTo("nvidia.com/gpu");
+    }
+
     /**
      * Which taint holds a pod pinned to one node by name: the one its node is counted under, beside the others' selector
      * mismatch. A role or condition taint beside a pin to a node that is gone reads the same, so only an operator's (or
