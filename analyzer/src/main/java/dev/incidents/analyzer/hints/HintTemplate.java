@@ -109,7 +109,7 @@ final class HintTemplate {
                     // "init container {container}" reads "the init container": a qualifier before the kind stays
                     // with it, after the article
                     for (String qualifier : KIND_QUALIFIERS) {
-                        int at = trailingWordAt(b, qualifier, false);
+                        int at = trailingWordAt(b, qualifier, true);
                         if (fallback.endsWith(" " + kind) && at >= 0) {
                             b.setLength(at);
                             fallback = fallback.substring(0, fallback.length() - kind.length()) + qualifier + " " + kind;

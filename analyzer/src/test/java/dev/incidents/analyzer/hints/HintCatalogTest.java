@@ -118,6 +118,8 @@ class HintCatalogTest {
         assertThat(CATALOG.render(Category.OOM_KILLED, unnamed.with(Fact.CONTAINER, "triton")).title())
                 .isEqualTo("Container triton is OOMKilled");
         assertThat(CATALOG.render(Category.CRASH_LOOP, unnamed).title()).isEqualTo("The container is crash-looping");
+        assertThat(CATALOG.render(Category.INIT_CONTAINER_FAILED, bare).summary())
+                .startsWith("The init container of pod gpu-trainer in ml exits with");
         assertThat(CATALOG.render(Category.POD_EVICTED, bare.with(Fact.NODE, "gpu-3").with(Fact.RESOURCE, "memory"))
                 .summary()).startsWith("The kubelet on gpu-3 evicted Pod gpu-trainer in ml ");
         // a category seen on an object of another kind than its usual one reads in that kind's words
