@@ -85,16 +85,16 @@ final class HintTemplate {
      */
     String prose(Facts values) {
         StringBuilder b = new StringBuilder();
-        List<Object> parts = this.parts;
+        List<Object> rendered = parts;
         if (parts.size() > 1 && parts.get(0) == Fact.WORKLOAD_NAME && values.get(Fact.WORKLOAD_NAME).isEmpty()
                 && parts.get(1) instanceof String rest && rest.startsWith(": ") && rest.length() > 2) {
             // "{workloadName}: container {container} is OOMKilled" of a workload the evidence does not name: the
             // heading says nothing before its colon, so it starts after it ("Container app is OOMKilled")
             List<Object> after = new ArrayList<>(parts.subList(1, parts.size()));
             after.set(0, Character.toUpperCase(rest.charAt(2)) + rest.substring(3));
-            parts = after;
+            rendered = after;
         }
-        for (Object part : parts) {
+        for (Object part : rendered) {
             if (part instanceof Fact fact) {
                 Optional<String> value = values.get(fact);
                 if (value.isPresent()) {
