@@ -640,7 +640,11 @@ class RealWorldAccuracyTest {
             "crash_loop/openkruise-989-kruise-controller-manager-webhook-ca-cert-watcher-too-many-open-files-inotify-panic-crashloop-after-power-failure-get-pods-and-log",
             "oom_killed/k8s-100487-pr-kubelet-cgroup-oom-event-memory-demo-2-stress-over-limit-cgroupoom-victim-process-stress-events-block",
             "probe_failure/microservices-demo-62-grpc-health-probe-rpc-timeout-1s-services-answer-late-restart-loops-backoff-x12099-readiness-deadline-exceeded-multiline",
-            "replica_create_failed/minikube-7314-podsecuritypolicy-admission-enabled-no-policies-kube-proxy-and-coredns-forbidden-no-providers-controller-manager-klog-event-lines");
+            "replica_create_failed/minikube-7314-podsecuritypolicy-admission-enabled-no-policies-kube-proxy-and-coredns-forbidden-no-providers-controller-manager-klog-event-lines",
+            // batch 122, measured 12/14 on 2026-12-06 (session 37, at its merge, analyzer of f2705287, measured alone
+            // with batches 119 to 121 moved aside) before anyone looked at it: pinned by name only
+            "pvc_unbound/helm-1911-chart-pvc-with-selector-gp2-in-tree-aws-provisioner-refuses-claim-spec-selector-provisioningfailed-get-events-row-columns-trimmed",
+            "pvc_unbound/lvm-localpv-265-fcos-selinux-blocks-csi-socket-waitforfirstconsumer-did-not-have-enough-free-storage-k3s-taint-affinity-describe-fragment");
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
 
@@ -697,7 +701,7 @@ class RealWorldAccuracyTest {
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
         assertThat(outcomes).hasSizeGreaterThanOrEqualTo(2339);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(45);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(59);
     }
 
     @Test
