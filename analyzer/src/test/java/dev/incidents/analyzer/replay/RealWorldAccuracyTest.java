@@ -644,7 +644,15 @@ class RealWorldAccuracyTest {
             // batch 122, measured 12/14 on 2026-12-06 (session 37, at its merge, analyzer of f2705287, measured alone
             // with batches 119 to 121 moved aside) before anyone looked at it: pinned by name only
             "pvc_unbound/helm-1911-chart-pvc-with-selector-gp2-in-tree-aws-provisioner-refuses-claim-spec-selector-provisioningfailed-get-events-row-columns-trimmed",
-            "pvc_unbound/lvm-localpv-265-fcos-selinux-blocks-csi-socket-waitforfirstconsumer-did-not-have-enough-free-storage-k3s-taint-affinity-describe-fragment");
+            "pvc_unbound/lvm-localpv-265-fcos-selinux-blocks-csi-socket-waitforfirstconsumer-did-not-have-enough-free-storage-k3s-taint-affinity-describe-fragment",
+            // batch 123, measured 12/18 on 2026-12-06 (session 37, at its merge, analyzer of 68425787, measured alone
+            // with batches 119 to 122 moved aside) before anyone looked at it: pinned by name only
+            "container_start_failed/cri-o-491-openshift-origin-deployer-on-early-cri-o-capabilities-passed-without-cap-prefix-capability-kill-must-start-with-cap-2017-events-table",
+            "image_not_found/k8s-47490-container-image-set-to-a-single-space-kubelet-inspectfailed-couldnt-parse-image-reference-x46927-over-7d-get-events-row-1-5",
+            "init_container_failed/screwdriver-1825-build-pods-micro-resources-copied-to-init-container-init-oomkilled-four-pods-get-pods-rows",
+            "oom_killed/gnomad-browser-1410-node-api-default-v8-heap-4-3gib-above-4gib-container-limit-oomkilled-exit-137-restarts-3-get-pods-and-state-block",
+            "probe_failure/k8s-13226-liveness-httpget-host-field-set-to-service-name-kubelet-dials-unresolvable-host-no-such-host-restarting-2015-lone-message",
+            "readiness_failing/dex-2178-example-deployment-readiness-probe-http-against-dex-https-listener-5556-connection-refused-client-sent-http-to-https-bare-message");
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
 
@@ -701,7 +709,7 @@ class RealWorldAccuracyTest {
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
         assertThat(outcomes).hasSizeGreaterThanOrEqualTo(2339);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(59);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(77);
     }
 
     @Test
