@@ -41,7 +41,7 @@ final class DescribeEvents {
      * Kinds {@link EventsTable#kindOfRows} tells from their scheduler's or controller's events (a claim's binding and
      * provisioning), kept when the paste names no object.
      */
-    private static final java.util.Set<String> CUSTOM_SUBJECTS = java.util.Set.of("PodGroup", "Workload",
+    static final java.util.Set<String> CUSTOM_SUBJECTS = java.util.Set.of("PodGroup", "Workload",
             "PersistentVolumeClaim");
     static final Pattern RFC_3339 = Pattern.compile(
             "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(?:\\.\\d+)?(?:Z|[+-]\\d\\d:\\d\\d)");
@@ -508,7 +508,7 @@ final class DescribeEvents {
         if (CUSTOM_SUBJECTS.contains(kind)) {
             // a scheduler's events about its own kind (Volcano PodGroup, Kueue Workload), a claim's (describe pvc),
             // the object not named
-            return new Subject(kind, contextNamespace, UNNAMED + kind.toLowerCase(java.util.Locale.ROOT), contextNode);
+            return new Subject(kind, contextNamespace, Unnamed.of(kind), contextNode);
         }
         return new Subject("Pod", contextNamespace, DescribePod.UNNAMED_POD, contextNode);
     }

@@ -114,6 +114,8 @@ final class KubeletLogLine {
      */
     private static final Pattern BECAME_NOT_READY = Pattern.compile("\\] \"?Node became not ready\"?:?"
             + "(?: node=\"(?<node>[a-z0-9][-a-z0-9.]*)\")?.*?\\bReason:(?<reason>\\w+) Message:(?<message>.*?)\\}?\\s*$");
+    /** How the kubelet's Ready condition message opens when the runtime's network is not ready. */
+    private static final String NETWORK_NOT_READY = "container runtime network not ready: ";
     private static final Pattern NOT_READY = Pattern.compile("(?:\\] \"?Container runtime network not ready\"?"
             + "(?::\\s*| networkReady=\"(?<network>(?:[^\"\\\\]|\\\\.)*)\")(?<legacy>.*)"
             + "|\\] \"?Skipping pod synchronization\"?(?: - \\[| err=\")(?<pleg>PLEG is not healthy: [^\\]\"]*))");
@@ -200,8 +202,8 @@ final class KubeletLogLine {
         String logging = host != null ? host : Unnamed.NODE;
         Matcher missingPlugin = MISSING_CNI_PLUGIN.matcher(line);
         if ((host != null || line.contains("cni.go:")) && missingPlugin.find() && !SANDBOX_WORDS.matcher(line).find()) {
-            return notReady(lineNumber, line, now, from, logging, "KubeletNotReady", "container runtime network not "
-                    + "ready: NetworkReady=false reason:NetworkPluginNotReady message:cni config uninitialized: "
+            return notReady(lineNumber, line, now, from, logging, "KubeletNotReady", NETWORK_NOT_READY
+                    + "NetworkReady=false reason:NetworkPluginNotReady message:cni config uninitialized: "
                     + missingPlugin.group(1));
         }
         Matcher became = BECAME_NOT_READY.matcher(line);
@@ -212,7 +214,7 @@ final class KubeletLogLine {
         Matcher notReady = NOT_READY.matcher(line);
         if (notReady.find()) {
             String why = notReady.group("pleg") != null ? notReady.group("pleg")
-                    : "container runtime network not ready: " + (notReady.group("network") != null
+                    : NETWORK_NOT_READY + (notReady.group("network") != null
                             ? unquote(notReady.group("network")) : notReady.group("legacy").strip());
             return notReady(lineNumber, line, now, from, logging, "KubeletNotReady", why);
         }

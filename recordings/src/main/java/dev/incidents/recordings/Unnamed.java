@@ -25,6 +25,14 @@ public final class Unnamed {
     private Unnamed() {
     }
 
+    /**
+     * The stand-in for an object of {@code kind} an Events table is about but does not name ({@code PodGroup} becomes
+     * {@code unnamed-podgroup}); every kind the reader makes one for is among {@link #PLACEHOLDER}'s.
+     */
+    static String of(String kind) {
+        return "unnamed-" + kind.toLowerCase(java.util.Locale.ROOT);
+    }
+
     public static boolean isPlaceholder(String name) {
         return name != null && PLACEHOLDER.matcher(name).matches();
     }
