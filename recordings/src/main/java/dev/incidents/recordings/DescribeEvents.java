@@ -291,13 +291,15 @@ final class DescribeEvents {
     }
 
     /**
-     * The one host the region's journal lines name ({@code Jan  3 07:39:45 gpu-node-7 kernel: ...}), null when none
-     * or several: a {@code dmesg} print beside a syslog excerpt of one machine is that machine's kernel too.
+     * The one host the region's journal lines name ({@code Jan  3 07:39:45 gpu-node-7 kernel: ...}) or its kubelet's
+     * lines register as their own ({@code Unable to register node "ip-10-0-1-2.ec2.internal" with API server}), null
+     * when none or several: a {@code dmesg} print beside a syslog excerpt of one machine is that machine's kernel too.
      */
     private static String onlyJournalHost(List<String> region) {
         String only = null;
         for (String line : region) {
             String host = LoggedEvent.journalHost(line);
+            host = host != null ? host : KubeletLogLine.ownNode(line);
             if (host != null && only != null && !only.equals(host)) {
                 return null;
             }

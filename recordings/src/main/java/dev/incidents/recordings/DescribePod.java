@@ -201,6 +201,35 @@ final class DescribePod {
         root.children.put("Containers", containers);
     }
 
+    /**
+     * A describe cut between the pod's head and a container's state ({@code Name: x}, the reporter's {@code <snip>} or
+     * {@code ...}, then {@code State: Running} and {@code Last State: Terminated} at a container's indentation): the
+     * state fields hang under the last head field above them, and are the state of the pod's one container whose name
+     * was not pasted. False when no head field holds a state.
+     */
+    static boolean adoptStateUnderHead(Field root, int start) {
+        for (Field head : root.childList) {
+            if (head.value == null || head.value.isEmpty()
+                    || head.child("State") == null && head.child("Last State") == null) {
+                continue;
+            }
+            Field container = new Field(2, UNNAMED_CONTAINER, null, start);
+            for (Field field : List.copyOf(head.childList)) {
+                container.children.put(field.key, field);
+                container.childList.add(field);
+            }
+            head.children.clear();
+            head.childList.clear();
+            Field containers = new Field(0, "Containers", null, start);
+            containers.children.put(UNNAMED_CONTAINER, container);
+            containers.childList.add(container);
+            root.children.put("Containers", containers);
+            root.childList.add(containers);
+            return true;
+        }
+        return false;
+    }
+
     /** Reasons a container's termination has and a pod's status never does. */
     private static final Set<String> TERMINATION_ONLY_REASONS = Set.of("OOMKilled", "ContainerCannotRun");
 

@@ -403,6 +403,9 @@ final class DescribeTextReader {
             }
             return;
         }
+        if (root.child("Containers") == null && root.child("Init Containers") == null) {
+            DescribePod.adoptStateUnderHead(root, start);
+        }
         String kind = kindOf(root);
         // a describe trimmed to Name/Namespace and Events ("[...]" in between): its events tell what it is, and
         // they are all there is (no snapshot is made of fields that were cut)

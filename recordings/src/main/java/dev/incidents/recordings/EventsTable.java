@@ -77,15 +77,19 @@ final class EventsTable {
             + TYPE + "\\s+(\\S+)\\s+(.*?)\\s*$");
     /**
      * kubectl 1.1 describe, before events had a type ({@code FirstSeen LastSeen Count From SubobjectPath Reason
-     * Message}): the type is the reason's.
+     * Message}): the type is the reason's. Its SubobjectPath cell is often empty (a controller's event): the reason is
+     * then the cell after From, not a word of the message after it ({@code FailedCreate  Error creating: ...}).
      */
     private static final Pattern UNTYPED_OLD_DESCRIBE_ROW = Pattern.compile(OLD_DESCRIBE_HEAD
-            + "(\\{[^}]*})\\s+(?:(\\S+)\\s+)?([A-Za-z][a-z]+(?:[A-Z][a-z]*)*)\\s+(.*?)\\s*$");
+            + "(\\{[^}]*})\\s+(?:(\\S+)\\s+)??([A-Za-z][a-z]+(?:[A-Z][a-z]*)*)\\s+(.*?)\\s*$");
     /** A Kind cell of a get-events row ({@code ReplicaSet}); a SubObjectPath is never one. */
     private static final Pattern KIND_CELL = Pattern.compile("[A-Z][a-z]+(?:[A-Z][a-z]*)*");
     /** kubectl 1.2-1.13 get events ({@code FIRSTSEEN LASTSEEN COUNT NAME KIND SUBOBJECT TYPE REASON SOURCE MESSAGE}). */
-    /** Its first cells, FIRSTSEEN LASTSEEN COUNT NAME KIND and the optional SUBOBJECT (groups 1-6). */
-    private static final String OLD_GET_HEAD = "^\\s*(" + OLD_TIME_CELL + "|(?=\\d)" + EventAge.AGE + ")\\s+("
+    /**
+     * Its first cells, FIRSTSEEN LASTSEEN COUNT NAME KIND and the optional SUBOBJECT (groups 1-6), after the NAMESPACE
+     * cell {@code --all-namespaces} adds (not a group: {@link #oldGetRow} takes it from before group 1).
+     */
+    private static final String OLD_GET_HEAD = "^\\s*(?:[a-z][-a-z0-9]*\\s+(?=\\d))?(" + OLD_TIME_CELL + "|(?=\\d)" + EventAge.AGE + ")\\s+("
             + OLD_TIME_CELL + "|(?=\\d)" + EventAge.AGE + ")\\s+(\\d{1,9})\\s+([a-z0-9][-a-z0-9.]*)\\s+"
             + "([A-Z][A-Za-z]+)\\s+(?:(\\S+)\\s+)?";
     private static final Pattern OLD_GET_ROW = Pattern.compile(OLD_GET_HEAD + TYPE + "\\s+(\\S+)\\s+" + FROM
@@ -463,6 +467,14 @@ final class EventsTable {
     private static final Pattern ELIDED_ROW = Pattern.compile("^\\s*" + TYPE + "\\s+([A-Z][a-z]+(?:[A-Z][a-z]*)*)\\s+"
             + "(?:(?:\\.{3}|…|\\[(?:\\.{3}|…)])\\s+)+(?:" + COMPONENT + "\\s{2,})?(\\S.*?)\\s*$");
 
+    /**
+     * A get-events row of kubectl 1.2-1.13 pasted from its KIND cell on ({@code PersistentVolumeClaim  Warning
+     * ProvisioningFailed  persistentvolume-controller  Failed to provision volume ...}): the times, count and the
+     * object's name cut with the columns before it, so the row is about an object of that kind the paste does not name.
+     */
+    private static final Pattern KIND_FIRST_ROW = Pattern.compile("^\\s*(Pod|Node|PersistentVolumeClaim)\\s+" + TYPE
+            + "\\s+([A-Z][a-z]+(?:[A-Z][a-z]*)+)\\s+" + COMPONENT + "\\s{2,}(\\S.*?)\\s*$");
+
     /** A {@code kubectl get events} row without a header (one pasted line). */
     static Row getRow(String line, long lineNumber) {
         // or as a reporter quoted it whole in inline code (```4m39s   Warning   FailedScheduling   pod/x   ...```)
@@ -493,6 +505,12 @@ final class EventsTable {
                 return new Row(lineNumber, null, typeOf(reasonOnly.group(2)), reasonOnly.group(2), reasonOnly.group(1),
                         null, null, reasonOnly.group(3), null, null);
             }
+            Matcher kindFirst = KIND_FIRST_ROW.matcher(line);
+            if (kindFirst.matches()) {
+                String kind = kindFirst.group(1).toLowerCase(Locale.ROOT);
+                return new Row(lineNumber, null, kindFirst.group(2), kindFirst.group(3), "0s", kindFirst.group(4),
+                        kind + "/" + Unnamed.of(kind), kindFirst.group(5), null, null);
+            }
             Matcher old = OLD_GET_ROW.matcher(line);
             if (old.matches() && !old.group(1).isEmpty() && !old.group(2).isEmpty()) {
                 return oldGetRow(old, lineNumber, old.group(7), old.group(8), old.group(9), old.group(10));
@@ -514,7 +532,8 @@ final class EventsTable {
      */
     private static Row oldGetRow(Matcher head, long lineNumber, String type, String reason, String from, String message) {
         String object = EVENT_NAME_SUFFIX.matcher(head.group(4)).replaceFirst("");
-        return new Row(lineNumber, null, type, reason, head.group(2), from(from),
+        String namespace = head.group().substring(0, head.start(1)).strip();
+        return new Row(lineNumber, namespace.isEmpty() ? null : namespace, type, reason, head.group(2), from(from),
                 head.group(5).toLowerCase(Locale.ROOT) + "/" + object, message, head.group(1), head.group(3));
     }
 

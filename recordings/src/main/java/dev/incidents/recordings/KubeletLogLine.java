@@ -152,6 +152,20 @@ final class KubeletLogLine {
                 : lower.contains("cadvisor") ? "Failed to start cAdvisor" : "failed to run Kubelet";
     }
 
+    /**
+     * The node a kubelet's own status lines name as theirs ({@code kubelet_node_status.go:106] Unable to register node
+     * "ip-10-40-175-122.ec2.internal" with API server: Unauthorized}, {@code Attempting to register node x},
+     * {@code Error updating node status, will retry: error getting node "x": ...}).
+     */
+    private static final Pattern OWN_NODE = Pattern.compile("\\b(?:(?:Unable to register|Attempting to register|"
+            + "Successfully registered) node|[Ee]rror getting node) \\\\?\"?([a-z0-9][a-z0-9.-]*[a-z0-9])\\b");
+
+    /** The node this kubelet line says it runs on, or null. */
+    static String ownNode(String line) {
+        Matcher own = OWN_NODE.matcher(line);
+        return own.find() ? own.group(1) : null;
+    }
+
     /** The From cell of an event the kubelet on {@code host} records ({@code kubelet, host}), or {@code kubelet}. */
     static String source(String host) {
         return host != null ? "kubelet, " + host : "kubelet";

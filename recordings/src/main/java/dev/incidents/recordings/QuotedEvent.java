@@ -122,9 +122,12 @@ final class QuotedEvent {
             // Docker daemon of 1.12 to 17.03 worded it ({@code oci runtime error: container_linux.go:247: starting
             // container process caused ...}, in 1.12 inside a JSON {@code invalid header field value}); not its
             // refusal of an exec ({@code OCI runtime exec failed}): a command run inside a running container (a
-            // kubectl exec, an exec probe), which says nothing of the container's start
+            // kubectl exec, an exec probe), which says nothing of the container's start; runc's own part of it quoted
+            // alone ({@code runc create failed: unable to start container process: error during container init: exec:
+            // "/bin/sh": stat /bin/sh: no such file or directory}, its tail from "error during container init")
             new KubeletMessage(Pattern.compile("(?:Error: )?(?:failed to start container \"|failed to create containerd "
                     + "task:|failed to create shim task:|container create failed:|OCI runtime (?:create|start) failed:|"
+                    + "runc create failed: |unable to start container process: |error during container init: |"
                     + "Error response from daemon: (?:\\{\"message\":\"(?:invalid header field value \\\\\"|)?)?"
                     + "(?:OCI runtime (?!exec)|oci runtime error: (?!exec failed)))"), "Warning", "Failed"),
             // Karpenter's verdict on a pod it cannot place, the FailedScheduling it records

@@ -71,6 +71,33 @@ class ElidedDescribeTest {
         });
     }
 
+    /**
+     * gnomad-browser#1410 class: {@code Name:}, the reporter's {@code <snip>}, then a container's state at its own
+     * indentation, no {@code Containers:} line: the state of the pod's one container, its name not pasted.
+     */
+    @Test
+    void aStateCutFromItsHeadIsThePodsOneContainers() {
+        PodSnapshot pod = describedPod("""
+                % kubectl describe pod gnomad-api-blue-775f4c6d7d-25fwx
+                Name:             gnomad-api-blue-775f4c6d7d-25fwx
+                <snip>
+                    State:          Running
+                      Started:      Wed, 07 Feb 2024 10:15:12 -0500
+                    Last State:     Terminated
+                      Reason:       OOMKilled
+                      Exit Code:    137
+                      Started:      Wed, 07 Feb 2024 05:47:49 -0500
+                      Finished:     Wed, 07 Feb 2024 10:15:11 -0500
+                """);
+        assertThat(pod.getName()).isEqualTo("gnomad-api-blue-775f4c6d7d-25fwx");
+        assertThat(pod.getContainers()).singleElement().satisfies(c -> {
+            assertThat(c.getName()).isEqualTo(Unnamed.CONTAINER);
+            assertThat(c.getState().getKind()).isEqualTo("running");
+            assertThat(c.getLastState().getReason()).isEqualTo("OOMKilled");
+            assertThat(c.getLastState().getExitCode()).isEqualTo(137);
+        });
+    }
+
     private static PodSnapshot describedPod(String text) {
         return (PodSnapshot) read(text).stream().filter(r -> r.value() instanceof PodSnapshot).findFirst()
                 .orElseThrow().value();

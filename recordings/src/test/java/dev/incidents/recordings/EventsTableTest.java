@@ -56,4 +56,64 @@ class EventsTableTest {
         assertThat(DescribeEvents.objectOfKindRow("ReplicaSet", "Error creating: quota exceeded")).isNull();
         assertThat(DescribeEvents.objectOfKindRow("Pod", "Scaled up replica set web-7d4f9c8b6 to 2")).isNull();
     }
+
+    /**
+     * kubernetes#47490: a 1.5 {@code get events --all-namespaces} row pasted without its header, the NAMESPACE cell
+     * before LASTSEEN: the event is in that namespace.
+     */
+    @Test
+    void anOldAllNamespacesRowKeepsItsNamespace() {
+        List<KubeEvent> events = events("""
+                xyz   5s        7d        46927     mongoxyz   Pod       spec.containers{mongodb}                  Warning   InspectFailed   {kubelet ip-removed}   Failed to apply default image tag " ": couldn't parse image reference " ": invalid reference format
+                """);
+
+        assertThat(events).singleElement().satisfies(e -> {
+            assertThat(e.getNamespace()).isEqualTo("xyz");
+            assertThat(e.getInvolvedObject().getName()).isEqualTo("mongoxyz");
+            assertThat(e.getReason()).isEqualTo("InspectFailed");
+            assertThat(e.getCount()).isEqualTo(46927);
+        });
+    }
+
+    /**
+     * helm#1911: an old {@code get events} row pasted from its KIND cell on (the times, count and name cut): about a
+     * claim the paste does not name.
+     */
+    @Test
+    void anOldRowFromItsKindCellOnIsAboutAnUnnamedObjectOfThatKind() {
+        List<KubeEvent> events = events("""
+                PersistentVolumeClaim               Warning   ProvisioningFailed   persistentvolume-controller   Failed to provision volume with StorageClass "gp2": claim.Spec.Selector is not supported for dynamic provisioning on AWS
+                """);
+
+        assertThat(events).singleElement().satisfies(e -> {
+            assertThat(e.getInvolvedObject().getKind()).isEqualTo("PersistentVolumeClaim");
+            assertThat(Unnamed.isPlaceholder(e.getInvolvedObject().getName())).isTrue();
+            assertThat(e.getReason()).isEqualTo("ProvisioningFailed");
+            assertThat(e.getMessage()).startsWith("Failed to provision volume with StorageClass \"gp2\"");
+        });
+    }
+
+    /**
+     * The 1.1 resource-quota walkthrough: a tab-separated {@code describe rc} whose event row has an empty
+     * SubobjectPath cell (a controller's event): the reason is the cell after From, not the message's first word.
+     */
+    @Test
+    void anUntypedOldRowWithoutASubobjectPath() {
+        List<KubeEvent> events = events("""
+                Name:\t\tnginx
+                Namespace:\tquota-example
+                Replicas:\t0 current / 1 desired
+                Pods Status:\t0 Running / 0 Waiting / 0 Succeeded / 0 Failed
+                Events:
+                  FirstSeen\tLastSeen\tCount\tFrom\t\t\t\tSubobjectPath\tReason\t\tMessage
+                  42s\t\t11s\t\t3\t{replication-controller }\t\t\tFailedCreate\tError creating: Pod "nginx-" is forbidden: Must make a non-zero request for memory since it is tracked by quota.
+                """);
+
+        assertThat(events).singleElement().satisfies(e -> {
+            assertThat(e.getReason()).isEqualTo("FailedCreate");
+            assertThat(e.getMessage()).startsWith("Error creating: Pod \"nginx-\" is forbidden");
+            assertThat(e.getNamespace()).isEqualTo("quota-example");
+            assertThat(e.getInvolvedObject().getName()).isEqualTo("nginx");
+        });
+    }
 }

@@ -364,6 +364,26 @@ class LoggedEventTest {
     }
 
     /**
+     * awsdocs EKS troubleshooting class: a kubelet's lines cut before their PID, no journal host, one of them naming the
+     * node it fails to register: the runtime's network not ready is that node's.
+     */
+    @Test
+    void theNodeAKubeletRegistersNamesItsLog() {
+        List<Recorded> read = Recordings.read("kubelet.log", """
+                4191 kubelet.go:2130] Container runtime network not ready: NetworkReady=false reason:NetworkPluginNotReady message:docker: network plugin is not ready: cni config uninitialized
+                4191 kubelet_node_status.go:106] Unable to register node "ip-10-40-175-122.ec2.internal" with API server: Unauthorized
+                """, OPTIONS, rejections::add);
+        assertThat(read).filteredOn(r -> r.value() instanceof KubeEvent e && "NodeNotReady".equals(e.getReason()))
+                .singleElement().satisfies(r -> assertThat(((KubeEvent) r.value()).getInvolvedObject().getName())
+                        .isEqualTo("ip-10-40-175-122.ec2.internal"));
+        assertThat(KubeletLogLine.ownNode("I0311 09:41:27.1 4410 kubelet_node_status.go:73] Attempting to register node "
+                + "gpu-worker-2")).isEqualTo("gpu-worker-2");
+        assertThat(KubeletLogLine.ownNode("E0311 09:41:27.1 4410 kubelet_node_status.go:380] Error updating node status, "
+                + "will retry: error getting node \"gpu-worker-2\": Unauthorized")).isEqualTo("gpu-worker-2");
+        assertThat(KubeletLogLine.ownNode("Container runtime network not ready")).isNull();
+    }
+
+    /**
      * The prober's line of a kubelet before 1.20 ({@code <probe> probe for "name_ns(uid):container" failed (failure):
      * <output>}): the pod's Unhealthy event, in the pod's namespace, on the container it names.
      */

@@ -133,6 +133,22 @@ class QuotedEventTest {
     }
 
     /**
+     * MediaMarktSaturn/helm-charts#217 class: runc's own part of a start failure quoted alone, from "error during
+     * container init" (or "runc create failed", "unable to start container process"): the kubelet's Failed event.
+     */
+    @Test
+    void runcsPartOfAStartFailureAlone() {
+        KubeEvent alone = onlyEvent("""
+                `error during container init: exec: "/bin/sh": stat /bin/sh: no such file or directory`
+                """);
+        assertThat(alone.getReason()).isEqualTo("Failed");
+        assertThat(alone.getMessage()).isEqualTo("error during container init: exec: \"/bin/sh\": stat /bin/sh: no such "
+                + "file or directory");
+        assertThat(onlyEvent("runc create failed: unable to start container process: exec: \"wge\": executable file "
+                + "not found in $PATH\n").getReason()).isEqualTo("Failed");
+    }
+
+    /**
      * knative-handson-workshop class: a Knative Service listing whose REASON column carries its Revision's failure:
      * the revision reconciler's event about that Revision.
      */

@@ -48,7 +48,10 @@ public final class OomKilledDetector implements Detector {
             return killedAtItsMemoryLimit(p, subject);
         }
         if (signal instanceof EventSignal e) {
-            if ("OOMKilling".equals(e.reason()) && e.pod().isPresent()) {
+            // the kernel's kill recorded on the pod itself ("Cgroup OOM encountered, victim process: stress, pid: 1",
+            // the cgroup's OOM event a kubelet turns into the pod's; a node's "System OOM encountered" is no pod's)
+            if (("OOMKilling".equals(e.reason()) || e.message().startsWith("Cgroup OOM encountered"))
+                    && e.pod().isPresent()) {
                 return Optional.of(Findings.of(e, Facts.empty()));
             }
             if ("BackOff".equals(e.reason()) && e.message().contains("restarting failed container")

@@ -68,6 +68,17 @@ public record ContainerStartFailure(Kind kind, String raw) {
                 // containerd's CRI could not make the container at all ("failed to create containerd container: failed
                 // to create prepare snapshot dir: ...", "failed to generate container \"x\" spec: ...")
                 || m.contains("failed to create containerd container") || m.contains("failed to generate container")
+                // ... or the spec's security options ("failed to get container spec opts: failed to generate apparmor spec
+                // opts: apparmor profile not found x": a Localhost profile the node has not loaded)
+                || m.contains("container spec opts")
+                // the kubelet of 1.5 to 1.7 ("Failed to create container with error: rpc error: code = 2 desc = ...",
+                // "Failed to create docker container \"x\" of pod \"y\" with error: ...")
+                || m.contains("failed to create container with error") || m.contains("failed to create docker container")
+                // a create the runtime did not finish in the kubelet's request timeout: the kubelet's bare "Error: context
+                // deadline exceeded", then each retry finding the name still held ("error reserving ctr name ...: name is
+                // reserved", "failed to reserve container name"); a pod's name held is its sandbox's
+                || m.startsWith("error: context deadline exceeded")
+                || m.contains("reserving ctr name") || m.contains("reserve container name")
                 // Docker's refusal to create the container (dockershim, cri-dockerd): "invalid mount config for type
                 // \"bind\": bind source path does not exist", a name conflict; its pull errors say "pull" and are left out
                 || m.contains("error response from daemon");

@@ -427,7 +427,11 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
         // and bound there, and they were not ("binding volumes: timed out waiting for the condition", "binding
         // volumes: provisioning failed for PVC ...")
         boolean bindingFailed = lower.contains("binding volumes:") && !lower.contains("pod does not exist");
-        if (lower.contains("persistentvolumeclaim") || lower.contains("persistent volumes to bind") || bindingFailed) {
+        // VolumeBinding's storage capacity check for a WaitForFirstConsumer claim ("node(s) did not have enough free
+        // storage"): the CSI driver reports no room for the claim's volume there, so it cannot be provisioned
+        boolean noCapacity = lower.contains("did not have enough free storage");
+        if (lower.contains("persistentvolumeclaim") || lower.contains("persistent volumes to bind") || bindingFailed
+                || noCapacity) {
             Matcher pvc = PVC_NAME.matcher(text);
             return new SchedulingReason(nodes, Kind.UNBOUND_PVC, pvc.find() ? pvc.group(1) : null, null, clause);
         }

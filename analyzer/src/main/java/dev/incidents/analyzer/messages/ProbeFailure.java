@@ -63,7 +63,8 @@ public record ProbeFailure(Probe probe, boolean restart, Optional<String> contai
      * {@code <title>404 Not Found</title>}: a path it does not serve; 400, 401, 403, 405: a request,
      * credentials or method it refuses; not 408 or 429, which a busy server gives), or the other protocol ({@code tls:
      * first record does not look like a TLS handshake}: an HTTPS probe against plain HTTP; {@code server gave HTTP
-     * response to HTTPS client}), or a TLS handshake the server ends with an alert ({@code remote error: tls: bad
+     * response to HTTPS client}; Go's TLS server answering a plain HTTP probe, {@code Client sent an HTTP request to an
+     * HTTPS server.}), or a TLS handshake the server ends with an alert ({@code remote error: tls: bad
      * certificate}, {@code certificate required}: it asks every client for a certificate, and the kubelet has none to
      * give; {@code handshake failure}, {@code protocol version}: no cipher or TLS version in common). The kubelet's HTTPS
      * probe verifies nothing of the server, so such an alert is the server's settings refusing every probe alike. An
@@ -79,17 +80,21 @@ public record ProbeFailure(Probe probe, boolean restart, Optional<String> contai
      * ({@code Error: Got HTTP code 302 but expected a 200}, the Elastic charts' check; curl's {@code The requested URL
      * returned error: 404}): an exec probe's check asks for one code, so a redirect (a path behind a login page) is its
      * failure every time, where the kubelet's own HTTP probe follows it.
+     * An HTTP probe whose {@code host} names a host the kubelet cannot resolve ({@code dial tcp: lookup
+     * website-example-a: no such host}: a probe without a host dials the pod's IP and looks nothing up; the field read
+     * as a Host header) fails the same way every time too.
      * A server still starting refuses the connection or answers 5xx instead.
      */
     private static final Pattern MISDIRECTED = Pattern.compile(
             "statuscode: 40[01345]\\b|<title>\\s*40[01345]\\b|first record does not look like a TLS handshake"
-                    + "|server gave HTTP response to HTTPS client"
+                    + "|server gave HTTP response to HTTPS client|Client sent an HTTP request to an HTTPS server"
                     + "|remote error: tls: (?:bad certificate|certificate required|unknown certificate authority"
                     + "|handshake failure|protocol version)|executable file not found in \\$PATH"
                     + "|\\bexec: (?:\\\\)*\"[^\"\\\\]+(?:\\\\)*\": (?:stat \\S+: )?(?:no such file or directory"
                     + "|permission denied)"
                     + "|(?:^|\\s)(?:/bin/)?(?:ba|da)?sh: (?:\\d+: )?\\S+: (?:command )?not found|: command not found"
                     + "|^\\S+: [^:\\s]*(?:[*?]|\\$\\{?[A-Za-z_])[^:\\s]*: No such file or directory"
+                    + "|\\bdial tcp: lookup [^\\s:]+(?: on \\S+)?: no such host"
                     + "|\\bHTTP code (?:3\\d\\d|40[01345]) but expected\\b|\\bThe requested URL returned error: 40[01345]\\b"
                     + "|(?i:wrong password|password authentication failed|authentication failed|access denied for user"
                     + "|NOAUTH Authentication required|WRONGPASS invalid username-password)");

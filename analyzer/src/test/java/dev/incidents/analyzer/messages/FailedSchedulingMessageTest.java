@@ -198,6 +198,9 @@ class FailedSchedulingMessageTest {
         "0/8 nodes are available: 8 Insufficient aws.amazon.com/neuroncore.|INSUFFICIENT_GPU",
         "0/2 nodes are available: 2 Insufficient google.com/tpu.|INSUFFICIENT_GPU",
         "0/4 nodes are available: pod has unbound immediate PersistentVolumeClaims. preemption: 0/4 nodes are available: 4 Preemption is not helpful for scheduling.|PVC_UNBOUND",
+        // lvm-localpv#265 class: the CSI driver reports no capacity for a WaitForFirstConsumer claim on the one node left
+        "0/4 nodes are available: 1 node(s) did not have enough free storage, 1 node(s) had untolerated taint {k3s-controlplane: true}, 2 node(s) didn't match Pod's node affinity/selector. preemption: 0/4 nodes are available: 4 Preemption is not helpful for scheduling.|PVC_UNBOUND",
+        "0/3 nodes are available: 3 node(s) did not have enough free storage.|PVC_UNBOUND",
         "pod has unbound immediate PersistentVolumeClaims (repeated 3 times)|PVC_UNBOUND",
         "0/3 nodes are available: 3 pod has unbound immediate PersistentVolumeClaims.|PVC_UNBOUND",
         "0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 node(s) had volume node affinity conflict.|PVC_UNBOUND",

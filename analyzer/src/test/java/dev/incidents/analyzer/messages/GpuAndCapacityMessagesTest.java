@@ -58,6 +58,24 @@ class GpuAndCapacityMessagesTest {
                 + "snapshot dir: failed to create temp dir: stat /data/containerd/io.containerd.snapshotter.v1.overlayfs/"
                 + "snapshots: no such file or directory")).map(ContainerStartFailure::kind)
                 .contains(ContainerStartFailure.Kind.OTHER);
+        // the kubelet of 1.5 to 1.7 (cri-o#491: CRI-O wanted capabilities with their CAP_ prefix)
+        assertThat(ContainerStartFailure.parse("Failed to create container with error: rpc error: code = 2 desc = "
+                + "capability KILL must start with CAP_")).map(ContainerStartFailure::kind)
+                .contains(ContainerStartFailure.Kind.OTHER);
+        // containerd cannot build the spec: a Localhost AppArmor profile the node has not loaded
+        assertThat(ContainerStartFailure.parse("Error: failed to get container spec opts: failed to generate apparmor "
+                + "spec opts: apparmor profile not found k8s-apparmor-example-allow-write")).isPresent();
+        // a create the runtime did not finish within the kubelet's timeout, then the name still held by it
+        assertThat(ContainerStartFailure.parse("Error: context deadline exceeded")).isPresent();
+        assertThat(ContainerStartFailure.parse("(combined from similar events): Error: Kubelet may be retrying requests "
+                + "that are timing out in CRI-O due to system load: context deadline exceeded: error reserving ctr name "
+                + "k8s_minio_pool-0-3_ns_8dec4302_0 for id 8424e8fd: name is reserved")).isPresent();
+        assertThat(ContainerStartFailure.parse("Error: failed to reserve container name \"app_web-0_default_1b2c_0\": "
+                + "name \"app_web-0_default_1b2c_0\" is reserved for \"4f1d\"")).isPresent();
+        assertThat(ContainerStartFailure.parse("Failed to create pod sandbox: rpc error: code = Unknown desc = failed to "
+                + "reserve sandbox name \"web-0_default_1b2c_0\": name is reserved")).as("a sandbox's name").isEmpty();
+        assertThat(ContainerStartFailure.parse("Liveness probe failed: context deadline exceeded"))
+                .as("a probe's timeout is no start").isEmpty();
         assertThat(ContainerStartFailure.parse("Failed to pull image \"x\": rpc error: code = Unknown desc = Error "
                 + "response from daemon: manifest for x:1 not found")).as("Docker's pull errors are pulls").isEmpty();
         assertThat(ContainerStartFailure.parse("Failed to pull image \"x\": rpc error: code = Unknown")).isEmpty();

@@ -61,6 +61,11 @@ class MisdirectedProbeReplayTest {
         // elastic/helm-charts#514: an exec probe's HTTP check on a path that redirects to a login page
         "Readiness probe failed: Error: Got HTTP code 302 but expected a 200|READINESS_FAILING",
         "Liveness probe failed: curl: (22) The requested URL returned error: 404 Not Found|PROBE_FAILURE",
+        // kubernetes#13226 class: an HTTP probe's host field set to a name the kubelet cannot resolve
+        "Liveness probe failed: Get http://website-example-a:80/watcher.html: dial tcp: lookup website-example-a: no such host|PROBE_FAILURE",
+        "Readiness probe failed: Get \"http://api.internal:8080/ready\": dial tcp: lookup api.internal on 10.96.0.10:53: no such host|READINESS_FAILING",
+        // dex#2178 class: plain HTTP against a TLS listener, answered by Go's TLS server
+        "Readiness probe failed: Client sent an HTTP request to an HTTPS server.|READINESS_FAILING",
     })
     void one_answer_the_probe_never_expects_opens_its_incident(String message, String category) {
         assertThat(replayed(message)).singleElement().satisfies(i -> {
