@@ -636,7 +636,11 @@ class RealWorldAccuracyTest {
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
-    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of();
+    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
+            // batch 124, measured 6/8 on 2026-12-07 (session 38, at its merge, analyzer of 6c307549, measured alone)
+            // before anyone looked at it: pinned by name only
+            "image_pull_failed/replicatedhq-troubleshoot-analyzer-testdata-no-image-deployment-registry-host-noimage-com-x509-certificate-not-valid-errimagepull-minikube-podlist-json",
+            "init_container_failed/replicatedhq-troubleshoot-analyzer-testdata-init-demo2-install-init-container-command-wge-not-in-busybox-runcontainererror-exit-127-nginx-podinitializing-minikube-podlist-json");
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
 
@@ -693,7 +697,7 @@ class RealWorldAccuracyTest {
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
         assertThat(outcomes).hasSizeGreaterThanOrEqualTo(2416);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(0);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(8);
     }
 
     @Test
