@@ -640,7 +640,15 @@ class RealWorldAccuracyTest {
             // batch 124, measured 6/8 on 2026-12-07 (session 38, at its merge, analyzer of 6c307549, measured alone)
             // before anyone looked at it: pinned by name only
             "image_pull_failed/replicatedhq-troubleshoot-analyzer-testdata-no-image-deployment-registry-host-noimage-com-x509-certificate-not-valid-errimagepull-minikube-podlist-json",
-            "init_container_failed/replicatedhq-troubleshoot-analyzer-testdata-init-demo2-install-init-container-command-wge-not-in-busybox-runcontainererror-exit-127-nginx-podinitializing-minikube-podlist-json");
+            "init_container_failed/replicatedhq-troubleshoot-analyzer-testdata-init-demo2-install-init-container-command-wge-not-in-busybox-runcontainererror-exit-127-nginx-podinitializing-minikube-podlist-json",
+            // batch 125, measured 14/20 on 2026-12-07 (session 38, at its merge, analyzer of 71105d4c, measured alone
+            // with batch 124 moved aside) before anyone looked at it: pinned by name only
+            "image_not_found/kudo-1258-e2e-controller-manifest-tag-test-9-0-not-loaded-into-kind-errimageneverpull-kind-control-plane-journal-kubelet-lines",
+            "image_pull_failed/csi-baremetal-779-ci-kind-cannot-pull-k8s-gcr-io-e2e-test-images-busybox-must-be-loaded-into-kind-test-framework-event-dump-lines",
+            "oom_killed/npd-1171-prow-e2e-job-test-container-oomkilled-kubetest-exits-ci-memory-too-small-fixed-by-test-infra-36077-containerstatuses-json-fragment-cut",
+            "probe_failure/spack-infrastructure-1005-gitlab-ci-runner-pods-liveness-probe-default-1s-timeout-killing-container-failed-liveness-probe-elided-age-table",
+            "pvc_unbound/tidb-operator-2256-kind-e2e-pd-claim-dynamic-provisioning-fails-tidb-scheduler-failed-to-bind-volumes-e2e-framework-event-dump-lines",
+            "untolerated_taint/ocs-ci-4895-tier4c-network-failure-test-pods-pending-workers-ocs-storage-tainted-infra-labelled-masters-tainted-describe-events-two-rows");
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
 
@@ -696,8 +704,8 @@ class RealWorldAccuracyTest {
 
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
-        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(2416);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(8);
+        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(2418);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(28);
     }
 
     @Test
