@@ -122,6 +122,10 @@ final class DescribeTextReader {
                 listedNamespaces.putIfAbsent(root.text("Name"), document.namespace(lines));
             } else if ("PersistentVolumeClaim".equals(kindOf(root))) {
                 claimUsers(root).forEach(user -> listedNamespaces.putIfAbsent(user, namespaceOf(root)));
+            } else if (kindOf(root).isEmpty() && root.text("Name") != null && root.text("Namespace") != null
+                    && listedNames(podRows).contains(root.text("Name"))) {
+                // a describe cut after its head (Name, Namespace) of a pod the listing shows: where that pod is
+                listedNamespaces.putIfAbsent(root.text("Name"), root.text("Namespace"));
             }
         }
         DescribeEvents.Subject described = onlyDescribed(documents);
@@ -229,6 +233,13 @@ final class DescribeTextReader {
             }
             return namespaceOf(root);
         }
+    }
+
+    /** The names of the pods the listings show. */
+    private static java.util.Set<String> listedNames(List<List<PodsTable.Row>> podRows) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        podRows.forEach(table -> table.forEach(row -> names.add(row.name())));
+        return names;
     }
 
     /** The namespace a describe names, {@code default} when it names none. */

@@ -98,6 +98,22 @@ class ElidedDescribeTest {
         });
     }
 
+    /**
+     * kyma#3381 class: a listing's row without a NAMESPACE column, then the pod's describe cut after its head: the head
+     * says where the listed pod is.
+     */
+    @Test
+    void aDescribeHeadPlacesTheListedPod() {
+        PodSnapshot pod = describedPod("""
+                test-monitoring                                                   0/1     OOMKilled   0          6m48s
+
+                Name:               test-monitoring
+                Namespace:          kyma-system
+                """);
+        assertThat(pod.getName()).isEqualTo("test-monitoring");
+        assertThat(pod.getNamespace()).isEqualTo("kyma-system");
+    }
+
     private static PodSnapshot describedPod(String text) {
         return (PodSnapshot) read(text).stream().filter(r -> r.value() instanceof PodSnapshot).findFirst()
                 .orElseThrow().value();
