@@ -648,7 +648,17 @@ class RealWorldAccuracyTest {
             "oom_killed/npd-1171-prow-e2e-job-test-container-oomkilled-kubetest-exits-ci-memory-too-small-fixed-by-test-infra-36077-containerstatuses-json-fragment-cut",
             "probe_failure/spack-infrastructure-1005-gitlab-ci-runner-pods-liveness-probe-default-1s-timeout-killing-container-failed-liveness-probe-elided-age-table",
             "pvc_unbound/tidb-operator-2256-kind-e2e-pd-claim-dynamic-provisioning-fails-tidb-scheduler-failed-to-bind-volumes-e2e-framework-event-dump-lines",
-            "untolerated_taint/ocs-ci-4895-tier4c-network-failure-test-pods-pending-workers-ocs-storage-tainted-infra-labelled-masters-tainted-describe-events-two-rows");
+            "untolerated_taint/ocs-ci-4895-tier4c-network-failure-test-pods-pending-workers-ocs-storage-tainted-infra-labelled-masters-tainted-describe-events-two-rows",
+            // batch 126, measured 11/19 on 2026-12-07 (session 38, at its merge, analyzer of 4ec43787, measured alone
+            // with batches 124, 125 and 127 moved aside) before anyone looked at it: pinned by name only
+            "image_not_found/openshift-origin-26858-e2e-monitor-loki-promtail-oauth-proxy-sidecar-registry-redhat-io-manifest-404-not-found-event-happened-n-times-and-containerwait-lines",
+            "image_not_found/openshift-release-22672-build02-kvm-device-plugin-daemonset-unqualified-image-name-resolved-to-docker-hub-library-denied-x37-row-over-three-lines",
+            "image_pull_failed/dapr-2245-aks-e2e-ha-mode-windows-image-scheduled-on-linux-node-preferred-affinity-ignored-image-operating-system-windows-bare-message",
+            "insufficient_resources/kubevirt-project-infra-2442-sig-performance-lane-vm-launcher-pods-unschedulable-four-nodes-insufficient-memory-podscheduled-json-fragment",
+            "node_not_ready/k8s-22011-2016-gce-e2e-node-docker-down-kubeletnotready-container-runtime-is-down-e2e-framework-condition-ready-lines",
+            "oom_killed/cincinnati-281-e2e-hack-describe-pods-on-failure-cincinnati-container-oomkilled-exit-137-crashloopbackoff-restart-4-elided-describe-fragment",
+            "probe_failure/k8s-18704-e2e-conformance-liveness-http-pod-probe-times-out-use-of-closed-network-connection-restarted-once-2016-event-line-in-backticks",
+            "volume_mount_failed/ocs-ci-8831-odf-qe-node-shutdown-recovery-test-rbd-rwo-volume-still-attached-to-old-pod-multi-attach-error-pytest-quoted-events-rows");
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
 
@@ -704,8 +714,8 @@ class RealWorldAccuracyTest {
 
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
-        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(2418);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(34);
+        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(2419);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(53);
     }
 
     @Test
