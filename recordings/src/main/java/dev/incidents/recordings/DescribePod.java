@@ -129,18 +129,20 @@ final class DescribePod {
      * its values: a paste that starts mid-container) is that container, its name not pasted.
      */
     static void adoptContainerBlocks(Field root, List<Field> blocks, int start) {
-        Field containers = new Field(0, "Containers", null, start);
-        for (Field block : blocks) {
-            Field container = block;
-            if (CONTAINER_FIELDS.contains(block.key) || !CONTAINER_NAME.matcher(block.key).matches()) {
-                // a container's own field heading the block, or the reporter's sentence before an indented state
-                // ("So read events instead:"): no container is named so
-                container = unnamed(block);
-            }
-            containers.children.put(container.key, container);
-            containers.childList.add(container);
+        // a container's own field heading the block, or the reporter's sentence before an indented state ("So read
+        // events instead:"): no container is named so
+        withContainers(root, blocks.stream().map(block -> CONTAINER_FIELDS.contains(block.key)
+                || !CONTAINER_NAME.matcher(block.key).matches() ? unnamed(block) : block).toList(), start);
+    }
+
+    /** {@code containers} as the pod's {@code Containers:} section, which the paste left out. */
+    private static void withContainers(Field root, List<Field> containers, int start) {
+        Field section = new Field(0, "Containers", null, start);
+        for (Field container : containers) {
+            section.children.put(container.key, container);
+            section.childList.add(container);
         }
-        root.children.put("Containers", containers);
+        root.children.put("Containers", section);
     }
 
     /** A container's name: a DNS-1123 label. */
@@ -192,42 +194,22 @@ final class DescribePod {
     static void adoptHeadlessContainer(Field root, int start) {
         flattenedState(root, "State");
         flattenedState(root, "Last State");
-        Field containers = new Field(0, "Containers", null, start);
         Field container = new Field(2, UNNAMED_CONTAINER, null, start);
         container.children.putAll(root.children);
         container.childList.addAll(root.childList);
-        containers.children.put(UNNAMED_CONTAINER, container);
-        containers.childList.add(container);
-        root.children.put("Containers", containers);
+        withContainers(root, List.of(container), start);
     }
 
     /**
      * A describe cut between the pod's head and a container's state ({@code Name: x}, the reporter's {@code <snip>} or
      * {@code ...}, then {@code State: Running} and {@code Last State: Terminated} at a container's indentation): the
      * state fields hang under the last head field above them, and are the state of the pod's one container whose name
-     * was not pasted. False when no head field holds a state.
+     * was not pasted.
      */
-    static boolean adoptStateUnderHead(Field root, int start) {
-        for (Field head : root.childList) {
-            if (head.value == null || head.value.isEmpty()
-                    || head.child("State") == null && head.child("Last State") == null) {
-                continue;
-            }
-            Field container = new Field(2, UNNAMED_CONTAINER, null, start);
-            for (Field field : List.copyOf(head.childList)) {
-                container.children.put(field.key, field);
-                container.childList.add(field);
-            }
-            head.children.clear();
-            head.childList.clear();
-            Field containers = new Field(0, "Containers", null, start);
-            containers.children.put(UNNAMED_CONTAINER, container);
-            containers.childList.add(container);
-            root.children.put("Containers", containers);
-            root.childList.add(containers);
-            return true;
-        }
-        return false;
+    static void adoptStateUnderHead(Field root, int start) {
+        root.childList.stream().filter(head -> head.value != null && !head.value.isEmpty()
+                        && (head.child("State") != null || head.child("Last State") != null))
+                .findFirst().ifPresent(head -> withContainers(root, List.of(unnamed(head)), start));
     }
 
     /** Reasons a container's termination has and a pod's status never does. */

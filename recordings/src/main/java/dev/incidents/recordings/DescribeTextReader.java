@@ -116,6 +116,7 @@ final class DescribeTextReader {
         PodsTable.namedNamespaces(lines, podRows, listedNamespaces);
         // a described pod's namespace is known as a listed one's: get events rows naming it (no NAMESPACE column); so
         // is the namespace of the pods a described claim says use it (a claim is used in its own namespace only)
+        java.util.Set<String> listedNames = listedNames(podRows);
         for (Document document : documents) {
             Field root = document.root();
             if ("Pod".equals(kindOf(root)) && root.text("Name") != null) {
@@ -123,7 +124,7 @@ final class DescribeTextReader {
             } else if ("PersistentVolumeClaim".equals(kindOf(root))) {
                 claimUsers(root).forEach(user -> listedNamespaces.putIfAbsent(user, namespaceOf(root)));
             } else if (kindOf(root).isEmpty() && root.text("Name") != null && root.text("Namespace") != null
-                    && listedNames(podRows).contains(root.text("Name"))) {
+                    && listedNames.contains(root.text("Name"))) {
                 // a describe cut after its head (Name, Namespace) of a pod the listing shows: where that pod is
                 listedNamespaces.putIfAbsent(root.text("Name"), root.text("Namespace"));
             }
