@@ -355,6 +355,10 @@ final class DescribeTextReader {
                 return;
             }
             DescribePod.lastStateOfLoneReason(root);
+            if (root.child("Containers") == null && root.child("Init Containers") == null && root.child("State") == null
+                    && root.child("Last State") == null) {
+                DescribePod.adoptStateUnderHead(root, start); // a fragment cut above a state, under its Status: line
+            }
             boolean containerState = root.child("State") != null || root.child("Last State") != null;
             boolean podStatus = DescribePod.isPodStatus(root);
             boolean containerSections = root.child("Containers") != null || root.child("Init Containers") != null;

@@ -17,14 +17,16 @@ import java.util.regex.Pattern;
  * @param firstSeen how long ago it first happened; equals lastSeen for a single event, null when unknown
  */
 public record EventAge(Duration lastSeen, int count, Duration firstSeen) {
+    /** An age the reporter cut out of the row ({@code ...}, {@code …}): unknown, as kubectl's {@code <unknown>}. */
+    static final String ELIDED = "(?:\\.{3}|…)";
     /** One age: units y (365 d), d, h, m, s, each at most once, in that order. */
     static final String AGE = "(?:\\d{1,9}y)?(?:\\d{1,9}d)?(?:\\d{1,9}h)?(?:\\d{1,9}m)?(?:\\d{1,9}s)?";
     /** The whole column, never empty: an age, optionally followed by {@code (xN over AGE)}. */
     /** A repeated event's {@code (x2 over 2m59s)}. */
-    static final String REPEAT = "\\(x\\d{1,9} over (?:<unknown>|<invalid>|(?=\\d)" + AGE + ")\\)";
-    static final String COLUMN = "(?:(?:<unknown>|<invalid>|(?=\\d)" + AGE + ")(?:\\s+" + REPEAT + ")?)";
-    private static final Pattern FULL = Pattern.compile("^(<unknown>|<invalid>|" + AGE + ")(?:\\s+\\(x(\\d{1,9}) over "
-            + "(<unknown>|<invalid>|" + AGE + ")\\))?$");
+    static final String REPEAT = "\\(x\\d{1,9} over (?:<unknown>|<invalid>|" + ELIDED + "|(?=\\d)" + AGE + ")\\)";
+    static final String COLUMN = "(?:(?:<unknown>|<invalid>|" + ELIDED + "|(?=\\d)" + AGE + ")(?:\\s+" + REPEAT + ")?)";
+    private static final Pattern FULL = Pattern.compile("^(<unknown>|<invalid>|" + ELIDED + "|" + AGE + ")(?:\\s+\\(x(\\d{1,9}) "
+            + "over (<unknown>|<invalid>|" + ELIDED + "|" + AGE + ")\\))?$");
     private static final Pattern PART = Pattern.compile("(\\d{1,9})([ydhms])");
 
     public static Optional<EventAge> parse(String text) {
@@ -53,7 +55,7 @@ public record EventAge(Duration lastSeen, int count, Duration firstSeen) {
         if ("<invalid>".equals(age)) {
             return Duration.ZERO;
         }
-        if (age.isEmpty() || age.startsWith("<")) {
+        if (age.isEmpty() || age.startsWith("<") || age.startsWith(".") || age.startsWith("…")) {
             return null;
         }
         Duration total = Duration.ZERO;

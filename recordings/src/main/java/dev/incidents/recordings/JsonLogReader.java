@@ -210,6 +210,12 @@ final class JsonLogReader {
             if (logsEnd < 0) {
                 rejected.accept(new Rejection(file, errorLine, "not JSON: " + e.getOriginalMessage()));
             }
+            if (top != null && !top.isEmpty() && e instanceof com.fasterxml.jackson.core.io.JsonEOFException) {
+                // an object cut before its end (a paste, a truncated file): its fields read whole still say something
+                ObjectNode cut = top;
+                top = null;
+                unwrap(cut, topLine, topFirst);
+            }
             // the error may sit on the line that opens the next object (an unclosed one before it): resume there; after
             // a container's logs in a cluster-info dump, at the first object after them
             parser.close();

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * name that looks like an address ({@code [nvcr.io/nvidia/cuda@sha256:ed72...](http://nvcr.io/nvidia/cuda@sha256:ed72...)}),
  * the bars of a Markdown table the rows were turned into ({@code Warning | FailedScheduling | 2m | ...}), and the
  * emphasis or code span around a whole line ({@code _FailedMount  9m25s  kubelet  MountVolume.MountDevice failed ..._}),
- * a terminal UI's box borders around a line, and the code fences around the paste; and a quoted YAML value kubectl's
+ * a terminal UI's box borders around a line, pytest's {@code E} before a failed test's quoted output, and the code
+ * fences around the paste; and a quoted YAML value kubectl's
  * printer folded over several lines, put back on one.
  */
 final class PastedText {
@@ -34,6 +35,12 @@ final class PastedText {
     private static final Pattern ELISION = Pattern.compile("^\\s*(?:[\\[(（<]\\s*)?(?:(?:\\.{3,}|…+)\\s*(?:[^\\s.…]{1,20}"
             + "(?:\\s+[^\\s.…]{1,20}){0,2}\\s*(?:\\.{2,}|…+)?)?|(?:snip|snipped|omitted|truncated|省略|略|中略|以下略|"
             + "後略|пропущено))\\s*[\\])）>]?\\s*$", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * pytest's mark before each line of a failed test's exception ({@code E             Type     Reason  ...}), a test
+     * suite quoting the command output it asserted on: the {@code E} stands where a space goes, the alignment kept.
+     */
+    private static final Pattern PYTEST_ERROR = Pattern.compile("^E(?: {2,}\\S| *$)");
 
     private PastedText() {
     }
@@ -138,11 +145,14 @@ final class PastedText {
         boolean commented = mostly(lines, line -> OUTPUT_COMMENT.matcher(line).lookingAt());
         boolean hashed = !commented && mostly(lines, line -> HASHED_LINE.matcher(line).lookingAt());
         boolean html = lines.stream().anyMatch(line -> HTML_BLOCK.matcher(line).find());
+        boolean pytest = mostly(lines, line -> PYTEST_ERROR.matcher(quoted ? QUOTE_MARKER.matcher(line).replaceFirst("")
+                : line).lookingAt());
         boolean[] commentedOutput = hashed || commented ? new boolean[lines.size()] : commentedOutput(lines);
         List<String> unquoted = new ArrayList<>(lines.size());
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             String text = quoted ? QUOTE_MARKER.matcher(line).replaceFirst("") : line;
+            text = pytest && PYTEST_ERROR.matcher(text).lookingAt() ? " " + text.substring(1) : text;
             text = commentedOutput[i] ? HASHED_LINE.matcher(text).replaceFirst("") : text;
             text = html ? unmarked(text) : text;
             text = added && addedLine(text) ? text.substring(1) : text;

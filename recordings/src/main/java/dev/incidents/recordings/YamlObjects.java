@@ -103,6 +103,13 @@ final class YamlObjects {
             return named == null ? object("Pod", Unnamed.POD, "default", status)
                     : object("Pod", named.name(), named.namespace(), status);
         }
+        if (isPodCondition(status)) {
+            // one of a pod's conditions alone ({"type": "PodScheduled", "status": "False", "reason": "Unschedulable",
+            // ...}): the pod's conditions, as far as pasted
+            ObjectNode held = JsonLogReader.MAPPER.createObjectNode();
+            held.putArray("conditions").add(status);
+            return object("Pod", Unnamed.POD, "default", podOfConditions(held));
+        }
         if (!status.has("phase") && isPodConditions(status.path("conditions"))) {
             return object("Pod", Unnamed.POD, "default", podOfConditions((ObjectNode) status));
         }
@@ -128,6 +135,9 @@ final class YamlObjects {
         if (t.startsWith("\"")) {
             // a JSON key and its value cut out of a pod's JSON ("terminated":{"exitCode":137,...}): the object it is
             JsonNode keyed = readOrNull(JsonLogReader.MAPPER, "{" + t + "}");
+            if (keyed == null) {
+                keyed = readOrNull(JsonLogReader.MAPPER, CutJson.closed("{" + t)); // and cut before its end
+            }
             if (keyed != null) {
                 return keyed;
             }
@@ -200,6 +210,22 @@ final class YamlObjects {
             "ContainersReady", "Ready", "PodReadyToStartContainers", "DisruptionTarget");
     /** {@code containers with unready status: [queue-proxy app]}: the Ready condition's message. */
     private static final Pattern UNREADY = Pattern.compile("containers with unready status: \\[([^\\]]*)]");
+
+    /** A pod condition's own keys, all a condition pasted alone has. */
+    private static final java.util.Set<String> CONDITION_KEYS = java.util.Set.of("type", "status", "reason", "message",
+            "lastProbeTime", "lastTransitionTime", "observedGeneration");
+
+    private static boolean isPodCondition(JsonNode condition) {
+        if (!POD_CONDITIONS.contains(condition.path("type").asText()) || !condition.path("status").isTextual()) {
+            return false;
+        }
+        for (var names = condition.fieldNames(); names.hasNext(); ) {
+            if (!CONDITION_KEYS.contains(names.next())) {
+                return false;
+            }
+        }
+        return true;
+    }
 
     private static boolean isPodConditions(JsonNode conditions) {
         if (!conditions.isArray() || conditions.isEmpty()) {

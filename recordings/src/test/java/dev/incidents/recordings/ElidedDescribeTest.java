@@ -114,6 +114,35 @@ class ElidedDescribeTest {
         assertThat(pod.getNamespace()).isEqualTo("kyma-system");
     }
 
+    /**
+     * cincinnati#281 class: a CI hook's describe cut to its Status line and one container's state, no Name: at all:
+     * the pod's one unnamed container, its OOM kill kept.
+     */
+    @Test
+    void aStateCutUnderTheStatusLineIsTheUnnamedPodsContainer() {
+        PodSnapshot pod = describedPod("""
+                + oc describe pods --selector=app=cincinnati
+                ...
+                Status:       Running
+                ...
+                    State:          Waiting
+                      Reason:       CrashLoopBackOff
+                    Last State:     Terminated
+                      Reason:       OOMKilled
+                      Exit Code:    137
+                      Started:      Thu, 14 May 2020 19:06:49 +0000
+                      Finished:     Thu, 14 May 2020 19:07:17 +0000
+                    Ready:          False
+                    Restart Count:  4
+                """);
+        assertThat(pod.getName()).isEqualTo(DescribePod.UNNAMED_POD);
+        assertThat(pod.getContainers()).singleElement().satisfies(c -> {
+            assertThat(c.getState().getReason()).isEqualTo("CrashLoopBackOff");
+            assertThat(c.getLastState().getReason()).isEqualTo("OOMKilled");
+            assertThat(c.getRestartCount()).isEqualTo(4);
+        });
+    }
+
     private static PodSnapshot describedPod(String text) {
         return (PodSnapshot) read(text).stream().filter(r -> r.value() instanceof PodSnapshot).findFirst()
                 .orElseThrow().value();

@@ -116,4 +116,31 @@ class EventsTableTest {
             assertThat(e.getInvolvedObject().getName()).isEqualTo("nginx");
         });
     }
+
+    /**
+     * spack-infrastructure#1005: a row's age cut to {@code ...} by the reporter is an unknown age, the row kept; and
+     * ocs-ci#8831: a test suite's assertion quoting the table, pytest's {@code E} before every line.
+     */
+    @Test
+    void rowsWithTheirAgeElidedOrUnderPytestsMarks() {
+        List<KubeEvent> elided = events("""
+                Events:
+                  Type     Reason     Age    From     Message
+                  ----     ------     ---    ----     -------
+                  Normal   Killing    ...    kubelet  Container failed liveness probe, will be restarted
+                """);
+        assertThat(elided).singleElement().satisfies(e -> {
+            assertThat(e.getReason()).isEqualTo("Killing");
+            assertThat(e.getMessage()).isEqualTo("Container failed liveness probe, will be restarted");
+        });
+
+        List<KubeEvent> quoted = events("""
+                > E             Type     Reason              Age   From                     Message
+                > E             ----     ------              ----  ----                     -------
+                > E             Normal   Scheduled           13m   default-scheduler        Successfully assigned ns-test/pod-test-rbd-1-44spx to worker-d-vh2zj
+                > E             Warning  FailedAttachVolume  13m   attachdetach-controller  Multi-Attach error for volume "pvc-4853" Volume is already used by pod(s) pod-test-rbd-1-8v4xv
+                """);
+        assertThat(quoted).extracting(KubeEvent::getReason).containsExactly("Scheduled", "FailedAttachVolume");
+        assertThat(quoted.get(1).getInvolvedObject().getName()).isEqualTo("pod-test-rbd-1-44spx");
+    }
 }

@@ -427,4 +427,54 @@ class LoggedEventTest {
         assertThat(legacy.getMessage()).isEqualTo("Node didn't have enough resource: nvidia.com/gpu, requested: 2, used: 7, "
                 + "capacity: 8");
     }
+
+    /**
+     * Continuous-integration dumps of events (batches 125 and 126): the e2e framework's pod watcher of storage suites,
+     * without a reason or namespace (csi-baremetal#779); its namespace dump with Go's zero time for an event without
+     * one, at the log line's time (tidb-operator#2256), and before 1.3 without a time of its own (kubernetes#18704);
+     * openshift-tests' later interval locators, the container's wait read as its cause (origin#26858); the
+     * framework's wait for ready nodes (kubernetes#22011).
+     */
+    @Test
+    void whatCiJobsDumpOfEvents() {
+        ReadOptions ci = new ReadOptions("test", Instant.parse("2022-03-18T01:41:40Z"));
+        List<Recorded> watched = Recordings.read("build-log.txt", """
+                01:40:50.218 event: v1/Pod baremetal-injector: kubelet Warning: Failed to pull image "k8s.gcr.io/e2e-test-images/busybox:1.29-1": rpc error: code = Unknown desc = failed to pull and unpack image (2022-03-18 01:38:29 +0000 UTC - 2022-03-18 01:40:50 +0000 UTC)
+                01:41:03.235 event: v1/Pod baremetal-injector: kubelet Normal: Back-off pulling image "k8s.gcr.io/e2e-test-images/busybox:1.29-1" (2022-03-18 01:38:30 +0000 UTC - 2022-03-18 01:41:03 +0000 UTC)
+                """, ci, rejections::add);
+        assertThat(watched).extracting(r -> ((KubeEvent) r.value()).getReason()).containsExactly("Failed", "BackOff");
+        KubeEvent failed = (KubeEvent) watched.get(0).value();
+        assertThat(failed.getInvolvedObject().getName()).isEqualTo("baremetal-injector");
+        assertThat(failed.getType()).isEqualTo("Warning");
+        assertThat(failed.getFirstTimestamp()).isEqualTo(Instant.parse("2022-03-18T01:38:29Z"));
+        assertThat(failed.getLastTimestamp()).isEqualTo(Instant.parse("2022-03-18T01:40:50Z"));
+
+        KubeEvent zeroTime = onlyEvent("Apr 22 04:20:45.730: INFO: At 0001-01-01 00:00:00 +0000 UTC - event for "
+                + "plain-cr-pd-4: {tidb-scheduler } FailedScheduling: Failed to bind volumes: provisioning failed for PVC "
+                + "\"pd-plain-cr-pd-4\"\n");
+        assertThat(zeroTime.getReason()).isEqualTo("FailedScheduling");
+        assertThat(zeroTime.getInvolvedObject().getName()).isEqualTo("plain-cr-pd-4");
+        assertThat(zeroTime.getLastTimestamp()).isEqualTo(Instant.parse("2024-04-22T04:20:45Z"));
+        KubeEvent untimed = onlyEvent("Jan 21 06:55:28.262: INFO: event for liveness-http: {kubelet minion-muge} "
+                + "Unhealthy: Liveness probe failed: Get http://10.253.6.11:8080/read: use of closed network connection\n");
+        assertThat(untimed.getReason()).isEqualTo("Unhealthy");
+        assertThat(untimed.getLastTimestamp()).isEqualTo(Instant.parse("2024-01-21T06:55:28Z"));
+
+        List<Recorded> intervals = Recordings.read("monitor.txt", """
+                event happened 45 times, something is wrong: ns/openshift-e2e-loki pod/loki-promtail-r6cbn node/worker-b-p276c - reason/BackOff Back-off pulling image "registry.redhat.io/openshift4/ose-oauth-proxy:latest"
+                ns/openshift-e2e-loki pod/loki-promtail-7tpsj node/ip-10-0-148-202.ec2.internal container/oauth-proxy - reason/ContainerWait cause/ErrImagePull duration/671.53s rpc error: code = Unknown desc = reading manifest sha256:8e77 in registry.redhat.io/openshift4/ose-oauth-proxy: StatusCode: 404, Not found
+                """, OPTIONS, rejections::add);
+        assertThat(intervals).extracting(r -> ((KubeEvent) r.value()).getReason()).containsExactly("BackOff", "ErrImagePull");
+        KubeEvent repeated = (KubeEvent) intervals.get(0).value();
+        assertThat(repeated.getCount()).isEqualTo(45);
+        assertThat(repeated.getInvolvedObject().getNamespace()).isEqualTo("openshift-e2e-loki");
+        assertThat(repeated.getReportingInstance()).isEqualTo("worker-b-p276c");
+
+        KubeEvent condition = onlyEvent("Feb 25 11:53:11.774: INFO: Condition Ready of node e2e-minion-11ke is false "
+                + "instead of true. Reason: KubeletNotReady, message: container runtime is down\n");
+        assertThat(condition.getReason()).isEqualTo("NodeNotReady");
+        assertThat(condition.getInvolvedObject().getName()).isEqualTo("e2e-minion-11ke");
+        assertThat(condition.getMessage()).contains("KubeletNotReady").endsWith("container runtime is down");
+        assertThat(rejections).isEmpty();
+    }
 }

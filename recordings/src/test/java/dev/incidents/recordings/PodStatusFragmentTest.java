@@ -527,4 +527,40 @@ class PodStatusFragmentTest {
         assertThat(CutSequenceKey.restore("phase: Running\n")).isNull();
         assertThat(CutSequenceKey.restore("- name: a\n  image: b\n")).isNull();
     }
+
+    /**
+     * JSON cut before its end (batches 125 and 126): a container status's keys pasted without the braces around them
+     * and cut inside the termination message (node-problem-detector#1171), and a pod condition alone in a file cut
+     * before its closing brace (kubevirt/project-infra#2442): each reads as far as it goes, the cut file reported.
+     */
+    @Test
+    void jsonCutBeforeItsEndReadsAsFarAsItGoes() {
+        PodSnapshot killed = onlyPod("""
+                "name": "test",
+                					"state": {
+                						"terminated": {
+                							"exitCode": 127,
+                							"reason": "OOMKilled",
+                							"message": ", line 57, in check_env\\n    subprocess.check_call(cmd, env=env)\\n  File \\"/usr/lib/py
+                """);
+        assertThat(killed.getContainers()).singleElement().satisfies(c -> {
+            assertThat(c.getName()).isEqualTo("test");
+            assertThat(c.getState().getReason()).isEqualTo("OOMKilled");
+        });
+
+        List<Recorded> records = Recordings.read("pod.json", """
+                 {
+                                        "type": "PodScheduled",
+                                        "status": "False",
+                                        "reason": "Unschedulable",
+                                        "message": "0/4 nodes are available: 4 Insufficient memory."
+                """, OPTIONS, rejections::add);
+        assertThat(rejections).singleElement().satisfies(r -> assertThat(r.reason()).startsWith("not JSON"));
+        assertThat(records).singleElement().satisfies(r -> {
+            PodSnapshot pending = (PodSnapshot) r.value();
+            assertThat(pending.getPhase()).isEqualTo("Pending");
+            assertThat(pending.getConditions()).singleElement()
+                    .satisfies(c -> assertThat(c.getMessage()).isEqualTo("0/4 nodes are available: 4 Insufficient memory."));
+        });
+    }
 }

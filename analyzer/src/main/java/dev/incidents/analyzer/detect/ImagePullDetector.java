@@ -47,7 +47,9 @@ public abstract class ImagePullDetector extends CategoryDetector {
                 || !PULL_REASONS.contains(e.reason())) {
             return Optional.empty();
         }
-        Optional<ImagePullFailure> parsed = ImagePullFailure.parse(e.message());
+        Optional<ImagePullFailure> parsed = ImagePullFailure.parse(e.message())
+                .or(() -> "ErrImagePull".equals(e.reason()) ? ImagePullFailure.runtimeAnswer(null, e.message())
+                        : Optional.empty());
         if (parsed.isEmpty()) {
             return Optional.empty();
         }
@@ -94,6 +96,8 @@ public abstract class ImagePullDetector extends CategoryDetector {
             String message = state.getMessage() == null ? "" : state.getMessage();
             ImagePullFailure failure = ImagePullFailure.parse(message)
                     .filter(f -> f.causeKnown() || f.image().isPresent())
+                    .or(() -> "ErrImagePull".equals(state.getReason())
+                            ? ImagePullFailure.runtimeAnswer(c.getImage(), message) : Optional.empty())
                     .or(() -> NOT_PULLABLE.contains(state.getReason())
                             ? ImagePullFailure.parse("Error: " + state.getReason()) : Optional.empty())
                     .orElseGet(() -> ImagePullFailure.unexplained(c.getImage(), state.getReason()));

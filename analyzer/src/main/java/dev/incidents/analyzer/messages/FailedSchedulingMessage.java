@@ -425,8 +425,9 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
         }
         // VolumeBinding's PreBind: the scheduler picked a node and waited for the claims' volumes to be provisioned
         // and bound there, and they were not ("binding volumes: timed out waiting for the condition", "binding
-        // volumes: provisioning failed for PVC ...")
-        boolean bindingFailed = lower.contains("binding volumes:") && !lower.contains("pod does not exist");
+        // volumes: provisioning failed for PVC ..."; before 1.19 "Failed to bind volumes: ...")
+        boolean bindingFailed = (lower.contains("binding volumes:") || lower.contains("bind volumes:"))
+                && !lower.contains("pod does not exist");
         // VolumeBinding's storage capacity check for a WaitForFirstConsumer claim ("node(s) did not have enough free
         // storage"): the CSI driver reports no room for the claim's volume there, so it cannot be provisioned
         boolean noCapacity = lower.contains("did not have enough free storage");

@@ -49,7 +49,7 @@ public record ImagePullFailure(Category category, boolean causeKnown, Optional<S
             "Back-off pulling image \"([^\"]*)\":\\s*(?:ErrImagePull:\\s*)?(\\S.*)", Pattern.DOTALL);
     private static final String NEVER_PULLED = "image not present on the node and imagePullPolicy is Never";
     private static final Pattern NEVER_PULL = Pattern.compile(
-            "Container image \"([^\"]*)\" is not present with pull policy of Never");
+            "Container image \"([^\"]*)\"\\s*is not present with pull policy of Never");
     private static final Pattern INVALID_NAME = Pattern.compile(
             "Failed to apply default image tag \"([^\"]*)\"\\s*:?\\s*(.*)", Pattern.DOTALL);
     private static final Pattern NO_SPACE_PATH = Pattern.compile(
@@ -62,10 +62,13 @@ public record ImagePullFailure(Category category, boolean causeKnown, Optional<S
     /**
      * kubelets before 1.6 reported every sync failure as one {@code FailedSync} event:
      * {@code Error syncing pod, skipping: failed to "StartContainer" for "zre" with ErrImagePull: "API error (500): ...
-     * no basic auth credentials\n"}; the quoted part is the runtime's error (quotes inside it escaped).
+     * no basic auth credentials\n"}; the quoted part is the runtime's error (quotes inside it escaped), or the
+     * kubelet's own refusal of an image it will not pull ({@code ErrImageNeverPull}, {@code InvalidImageName}); a kind
+     * node's journal still prints them so in its {@code pod_workers.go} line.
      */
     private static final Pattern FAILED_SYNC = Pattern.compile(
-            "failed to \"StartContainer\" for \"[^\"]*\" with (ErrImagePull|ImagePullBackOff): \"(.*)\"\\s*$", Pattern.DOTALL);
+            "failed to \"StartContainer\" for \"[^\"]*\" with "
+            + "(ErrImagePull|ImagePullBackOff|ErrImageNeverPull|InvalidImageName): \"(.*)\"\\s*$", Pattern.DOTALL);
 
     private static final LastParse<Optional<ImagePullFailure>> LAST = new LastParse<>(ImagePullFailure::read);
 
@@ -216,6 +219,16 @@ public record ImagePullFailure(Category category, boolean causeKnown, Optional<S
     }
 
     /**
+     * The runtime's own answer to a pull the kubelet reported as {@code ErrImagePull} (a container's waiting message, a
+     * runtime wrapper's event: {@code rpc error: code = Unknown desc = Error response from daemon: Get
+     * "https://x/v2/": x509: ...}), read for its cause when it is in none of the kubelet's wordings; empty when blank.
+     */
+    public static Optional<ImagePullFailure> runtimeAnswer(String image, String message) {
+        return message == null || message.isBlank() ? Optional.empty()
+                : Optional.of(classify(Optional.ofNullable(image).filter(i -> !i.isBlank()), message.strip(), message));
+    }
+
+    /**
      * A pull that fails without saying why, of {@code image} (a container's image beside its {@code ImagePullBackOff}
      * state, a {@code get pods} row's): IMAGE_PULL_FAILED, unless the name alone says the image does not exist.
      */
@@ -253,10 +266,19 @@ public record ImagePullFailure(Category category, boolean causeKnown, Optional<S
      * so there the denial is the missing credentials first (IMAGE_PULL_AUTH, whose cause names both readings too).
      */
     private static boolean deniedAlike(String d, Optional<String> image) {
-        return !AUTH_ASKED.matcher(d).find() && (d.contains("repository does not exist or may require")
-                && image.map(ImagePullFailure::onPublicRegistry).orElse(true)
-                || image.filter(ImagePullFailure::isOfficialName).isPresent());
+        if (image.filter(ImagePullFailure::isOfficialName).isPresent()) {
+            // Docker Hub answers an anonymous pull of a library repository that does not exist as it answers any
+            // missing repository, CRI-O's "denied: requested access to the resource is denied, unauthorized:
+            // authentication required" included; only credentials it refused are about credentials
+            return !CREDENTIALS_REFUSED.matcher(d).find();
+        }
+        return !AUTH_ASKED.matcher(d).find() && d.contains("repository does not exist or may require")
+                && image.map(ImagePullFailure::onPublicRegistry).orElse(true);
     }
+
+    /** The registry refused the credentials the node sent (not merely asked for some). */
+    private static final Pattern CREDENTIALS_REFUSED = Pattern.compile(
+            "incorrect username or password|invalid username|bad credentials|no basic auth credentials|403|forbidden");
 
     /**
      * Registries whose images are pulled anonymously (Docker Hub, the public mirrors of the clouds and projects): a
@@ -299,9 +321,13 @@ public record ImagePullFailure(Category category, boolean causeKnown, Optional<S
 
     private static final Pattern BARE_MANIFEST_ERROR = Pattern.compile("error reading manifest \\S+(?: in \\S+)?\\s*$");
 
-    /** A Docker Hub official image's name: one path component, no registry host ({@code headscale-api-key:v1}). */
+    /**
+     * A Docker Hub official image's name: one path component, no registry host ({@code headscale-api-key:v1}), or the
+     * same spelled out ({@code docker.io/library/nginx}).
+     */
     private static boolean isOfficialName(String image) {
-        return !image.isBlank() && image.indexOf('/') < 0;
+        String name = image.replaceFirst("^(?:docker\\.io|index\\.docker\\.io|registry-1\\.docker\\.io)/library/", "");
+        return !name.isBlank() && name.indexOf('/') < 0;
     }
 
     /**

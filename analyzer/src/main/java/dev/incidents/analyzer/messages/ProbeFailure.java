@@ -35,10 +35,12 @@ public record ProbeFailure(Probe probe, boolean restart, Optional<String> contai
             "^\\s*(Liveness|Readiness|Startup) probe (?:failed|errored)\\s*:?\\s*(.*)$", Pattern.DOTALL);
     /**
      * The kubelet's kill: {@code Container triton failed liveness probe, will be restarted}; a native sidecar's (an init
-     * container with {@code restartPolicy: Always}, 1.28+) {@code Init container linkerd-proxy failed startup probe}.
+     * container with {@code restartPolicy: Always}, 1.28+) {@code Init container linkerd-proxy failed startup probe};
+     * quoted without the container's name ({@code Container failed liveness probe, will be restarted}) it is still the
+     * kill.
      */
     private static final Pattern KILLING = Pattern.compile(
-            "(?:Init c|C)ontainer (\\S+) failed (liveness|startup|readiness) probe");
+            "(?:Init c|C)ontainer (?:(\\S+) )?failed (liveness|startup|readiness) probe");
     /**
      * Kubelets 1.9 to 1.13 named the container by its runtime id: {@code Killing container with id docker://hub:Container
      * failed liveness probe.. Container will be killed and recreated.}
@@ -115,10 +117,10 @@ public record ProbeFailure(Probe probe, boolean restart, Optional<String> contai
             Probe probe = Probe.valueOf(unhealthy.group(1).toUpperCase(Locale.ROOT));
             return Optional.of(new ProbeFailure(probe, false, Optional.empty(), unhealthy.group(2).trim(), message));
         }
-        Matcher killing = KILLING.matcher(message);
-        if (killing.find() || (killing = KILLING_BY_ID.matcher(message)).find()) {
+        Matcher killing = KILLING_BY_ID.matcher(message);
+        if (killing.find() || (killing = KILLING.matcher(message)).find()) {
             Probe probe = Probe.valueOf(killing.group(2).toUpperCase(Locale.ROOT));
-            return Optional.of(new ProbeFailure(probe, true, Optional.of(killing.group(1)), "", message));
+            return Optional.of(new ProbeFailure(probe, true, Optional.ofNullable(killing.group(1)), "", message));
         }
         return Optional.empty();
     }

@@ -90,6 +90,10 @@ class ContainerMessagesTest {
         assertThat(live.container()).contains("triton");
         assertThat(start.probe()).isEqualTo(Probe.STARTUP);
         assertThat(ProbeFailure.parse("Stopping container triton")).isEmpty();
+        // quoted without the container's name (spack-infrastructure#1005): still the kill
+        ProbeFailure unnamed = ProbeFailure.parse("Container failed liveness probe, will be restarted").orElseThrow();
+        assertThat(unnamed.restart()).isTrue();
+        assertThat(unnamed.container()).isEmpty();
     }
 
     /** zero-to-jupyterhub-k8s#1004: a 1.9-1.13 kubelet named the container by its runtime id. */

@@ -541,6 +541,9 @@ class FailedSchedulingMessageTest {
                 + "waiting for the condition").category()).contains(Category.PVC_UNBOUND);
         assertThat(FailedSchedulingMessage.parse("running PreBind plugin \"VolumeBinding\": binding volumes: pod does "
                 + "not exist any more: pod \"web-0\" not found").category()).isEmpty();
+        // before 1.19 the scheduler's own words (tidb-operator#2256)
+        assertThat(FailedSchedulingMessage.parse("Failed to bind volumes: provisioning failed for PVC \"pd-plain-cr-pd-4\"")
+                .category()).contains(Category.PVC_UNBOUND);
     }
 
     /** usernetes#155: every node out for disk, the condition's taint or the old predicate's words: not the pod's fit. */

@@ -94,6 +94,52 @@ class ImagePullFailureTest {
 
         assertThat(ImagePullFailure.parse("Error syncing pod, skipping: failed to \"StartContainer\" for \"web\" with "
                 + "CrashLoopBackOff: \"Back-off 5m0s restarting failed container=web pod=web-1_default(uid)\"")).isEmpty();
+
+        // a kind node's journal still prints the kubelet's refusals so (kudo#1258), the line's wrap joined unspaced
+        ImagePullFailure never = ImagePullFailure.parse("Error syncing pod, skipping: failed to \"StartContainer\" for "
+                + "\"manager\" with ErrImageNeverPull: \"Container image \\\"kudobuilder/controller:test.9.0\\\"is not "
+                + "present with pull policy of Never\"").orElseThrow();
+        assertThat(never.category()).isEqualTo(Category.IMAGE_NOT_FOUND);
+        assertThat(never.image()).contains("kudobuilder/controller:test.9.0");
+    }
+
+    /**
+     * Docker Hub's answer to an anonymous pull of a library repository that does not exist, in CRI-O's words
+     * (openshift/release#22672): denied and "authentication required" alike; credentials it refused stay credentials.
+     */
+    @Test
+    void aLibraryRepositoryDeniedDoesNotExist() {
+        ImagePullFailure missing = ImagePullFailure.parse("Failed to pull image \"kvm-device-plugin:latest\": rpc error: "
+                + "code = Unknown desc = reading manifest latest in docker.io/library/kvm-device-plugin: errors: denied: "
+                + "requested access to the resource is denied unauthorized: authentication required").orElseThrow();
+        assertThat(missing.category()).isEqualTo(Category.IMAGE_NOT_FOUND);
+        ImagePullFailure spelled = ImagePullFailure.parse("Failed to pull image \"docker.io/library/kvm-plugin:1\": "
+                + "rpc error: code = Unknown desc = reading manifest 1 in docker.io/library/kvm-plugin: errors: denied: "
+                + "requested access to the resource is denied unauthorized: authentication required").orElseThrow();
+        assertThat(spelled.category()).isEqualTo(Category.IMAGE_NOT_FOUND);
+        ImagePullFailure refused = ImagePullFailure.parse("Failed to pull image \"redis:7\": rpc error: code = Unknown "
+                + "desc = failed to authorize: failed to fetch oauth token: unexpected status: 401 Unauthorized: incorrect "
+                + "username or password").orElseThrow();
+        assertThat(refused.category()).isEqualTo(Category.IMAGE_PULL_AUTH);
+        ImagePullFailure privateRepo = ImagePullFailure.parse("Failed to pull image \"acme/api:1\": rpc error: code = "
+                + "Unknown desc = reading manifest 1 in docker.io/acme/api: errors: denied: requested access to the "
+                + "resource is denied unauthorized: authentication required").orElseThrow();
+        assertThat(privateRepo.category()).isEqualTo(Category.IMAGE_PULL_AUTH);
+    }
+
+    /**
+     * A container waiting in ErrImagePull carries the runtime's own answer (replicatedhq/troubleshoot's test data): read
+     * for its cause even in no wording of the kubelet's; a blank one says nothing.
+     */
+    @Test
+    void theRuntimesAnswerBehindErrImagePull() {
+        ImagePullFailure tls = ImagePullFailure.runtimeAnswer("noimage.com/no-such-image", "rpc error: code = Unknown desc "
+                + "= Error response from daemon: Get \"https://noimage.com/v2/\": x509: certificate is not valid for any "
+                + "names, but wanted to match noimage.com").orElseThrow();
+        assertThat(tls.category()).isEqualTo(Category.IMAGE_PULL_FAILED);
+        assertThat(tls.causeKnown()).isTrue();
+        assertThat(tls.image()).contains("noimage.com/no-such-image");
+        assertThat(ImagePullFailure.runtimeAnswer("nginx", " ")).isEmpty();
     }
 
     @Test
@@ -240,8 +286,9 @@ class ImagePullFailureTest {
     /**
      * headscale-operator#123, keda-example#6, kubernetes-in-action#37: Docker Hub denies a repository that does not
      * exist exactly as it denies a private one; read alone it is a missing image (clue REPOSITORY_DENIED, whose cause
-     * names both readings). When the registry asked for credentials it stays an authorisation failure (octarine#15),
-     * and a pod whose credentials were refused keeps that reading (see {@code PodStates}).
+     * names both readings). When the registry asked for credentials it stays an authorisation failure (octarine#15), but
+     * not for an official image's name, which needs none; a pod whose credentials were refused keeps that reading (see
+     * {@code PodStates}).
      */
     @Test
     void aDenialWordedAlikeForMissingAndPrivateIsAMissingImage() {
@@ -256,8 +303,11 @@ class ImagePullFailureTest {
         ImagePullFailure account = ImagePullFailure.parse(denied.formatted("local/dummy", "local/dummy")).orElseThrow();
         assertThat(account.category()).isEqualTo(Category.IMAGE_NOT_FOUND);
         assertThat(account.facts().clues()).contains(dev.incidents.analyzer.hints.Clue.REPOSITORY_DENIED);
+        assertThat(ImagePullFailure.parse(denied.formatted("acme/web:1", "acme/web") + " unauthorized: authentication "
+                + "required").orElseThrow().category()).isEqualTo(Category.IMAGE_PULL_AUTH);
+        // a library repository is public: asked for credentials there, it does not exist (openshift/release#22672)
         assertThat(ImagePullFailure.parse(denied.formatted("web:1", "web") + " unauthorized: authentication required")
-                .orElseThrow().category()).isEqualTo(Category.IMAGE_PULL_AUTH);
+                .orElseThrow().category()).isEqualTo(Category.IMAGE_NOT_FOUND);
         assertThat(ImagePullFailure.parse("Failed to pull image \"r.example/app:1\": manifest unknown").orElseThrow()
                 .deniedAlike()).isFalse();
     }
