@@ -630,35 +630,25 @@ class RealWorldAccuracyTest {
             "probe_failure/microservices-demo-62-grpc-health-probe-rpc-timeout-1s-services-answer-late-restart-loops-backoff-x12099-readiness-deadline-exceeded-multiline",
             // batch 121: the controller manager's own sync-error lines beside its event lines (`daemon_controller.go:957]
             // pods "kube-proxy-" is forbidden: ...`) are read as refusals of an unnamed pod: one incident too many
-            "replica_create_failed/minikube-7314-podsecuritypolicy-admission-enabled-no-policies-kube-proxy-and-coredns-forbidden-no-providers-controller-manager-klog-event-lines");
+            "replica_create_failed/minikube-7314-podsecuritypolicy-admission-enabled-no-policies-kube-proxy-and-coredns-forbidden-no-providers-controller-manager-klog-event-lines",
+            // batch 125 (session 38, measured 14/20 twice, moved in in session 39): the e2e watcher's lines keep only the
+            // back-off and the kubelet's bare `Error: ErrImagePull` of a pull the CI's kind node could not make (the
+            // registry's answer cut from the paste): an unexplained pull is IMAGE_NOT_FOUND as a guess
+            "image_pull_failed/csi-baremetal-779-ci-kind-cannot-pull-k8s-gcr-io-e2e-test-images-busybox-must-be-loaded-into-kind-test-framework-event-dump-lines",
+            // batch 125: 3 nodes refused by the pod's selector, 3 by the masters' taint and 3 by the storage workers'
+            // taint: a tie between selector and taint, and the scheduler reports a node tainted and unmatched as tainted
+            // (TaintToleration filters first), so the storage workers' match is unknown; the selector is read
+            "untolerated_taint/ocs-ci-4895-tier4c-network-failure-test-pods-pending-workers-ocs-storage-tainted-infra-labelled-masters-tainted-describe-events-two-rows",
+            // batch 126 (session 38, measured 11/19 twice, moved in in session 39): one liveness failure of a 2016 e2e
+            // pod, the restart it caused not pasted: under the probe's failure threshold
+            "probe_failure/k8s-18704-e2e-conformance-liveness-http-pod-probe-times-out-use-of-closed-network-connection-restarted-once-2016-event-line-in-backticks");
 
     /**
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
-    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
-            // batch 124, measured 6/8 on 2026-12-07 (session 38, at its merge, analyzer of 6c307549, measured alone)
-            // before anyone looked at it: pinned by name only
-            "image_pull_failed/replicatedhq-troubleshoot-analyzer-testdata-no-image-deployment-registry-host-noimage-com-x509-certificate-not-valid-errimagepull-minikube-podlist-json",
-            "init_container_failed/replicatedhq-troubleshoot-analyzer-testdata-init-demo2-install-init-container-command-wge-not-in-busybox-runcontainererror-exit-127-nginx-podinitializing-minikube-podlist-json",
-            // batch 125, measured 14/20 on 2026-12-07 (session 38, at its merge, analyzer of 71105d4c, measured alone
-            // with batch 124 moved aside) before anyone looked at it: pinned by name only
-            "image_not_found/kudo-1258-e2e-controller-manifest-tag-test-9-0-not-loaded-into-kind-errimageneverpull-kind-control-plane-journal-kubelet-lines",
-            "image_pull_failed/csi-baremetal-779-ci-kind-cannot-pull-k8s-gcr-io-e2e-test-images-busybox-must-be-loaded-into-kind-test-framework-event-dump-lines",
-            "oom_killed/npd-1171-prow-e2e-job-test-container-oomkilled-kubetest-exits-ci-memory-too-small-fixed-by-test-infra-36077-containerstatuses-json-fragment-cut",
-            "probe_failure/spack-infrastructure-1005-gitlab-ci-runner-pods-liveness-probe-default-1s-timeout-killing-container-failed-liveness-probe-elided-age-table",
-            "pvc_unbound/tidb-operator-2256-kind-e2e-pd-claim-dynamic-provisioning-fails-tidb-scheduler-failed-to-bind-volumes-e2e-framework-event-dump-lines",
-            "untolerated_taint/ocs-ci-4895-tier4c-network-failure-test-pods-pending-workers-ocs-storage-tainted-infra-labelled-masters-tainted-describe-events-two-rows",
-            // batch 126, measured 11/19 on 2026-12-07 (session 38, at its merge, analyzer of 4ec43787, measured alone
-            // with batches 124, 125 and 127 moved aside) before anyone looked at it: pinned by name only
-            "image_not_found/openshift-origin-26858-e2e-monitor-loki-promtail-oauth-proxy-sidecar-registry-redhat-io-manifest-404-not-found-event-happened-n-times-and-containerwait-lines",
-            "image_not_found/openshift-release-22672-build02-kvm-device-plugin-daemonset-unqualified-image-name-resolved-to-docker-hub-library-denied-x37-row-over-three-lines",
-            "image_pull_failed/dapr-2245-aks-e2e-ha-mode-windows-image-scheduled-on-linux-node-preferred-affinity-ignored-image-operating-system-windows-bare-message",
-            "insufficient_resources/kubevirt-project-infra-2442-sig-performance-lane-vm-launcher-pods-unschedulable-four-nodes-insufficient-memory-podscheduled-json-fragment",
-            "node_not_ready/k8s-22011-2016-gce-e2e-node-docker-down-kubeletnotready-container-runtime-is-down-e2e-framework-condition-ready-lines",
-            "oom_killed/cincinnati-281-e2e-hack-describe-pods-on-failure-cincinnati-container-oomkilled-exit-137-crashloopbackoff-restart-4-elided-describe-fragment",
-            "probe_failure/k8s-18704-e2e-conformance-liveness-http-pod-probe-times-out-use-of-closed-network-connection-restarted-once-2016-event-line-in-backticks",
-            "volume_mount_failed/ocs-ci-8831-odf-qe-node-shutdown-recovery-test-rbd-rwo-volume-still-attached-to-old-pod-multi-attach-error-pytest-quoted-events-rows");
+    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of();
+
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
 
@@ -714,8 +704,8 @@ class RealWorldAccuracyTest {
 
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
-        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(2419);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(53);
+        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(2472);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(0);
     }
 
     @Test
