@@ -348,7 +348,7 @@ final class KubeletLogLine {
                         "Kubelet stopped posting node status: " + why), null, null);
     }
 
-    static EventsTable.Row notReady(long lineNumber, String line, Instant now, String from, String node,
+    private static EventsTable.Row notReady(long lineNumber, String line, Instant now, String from, String node,
                                             String reason, String why) {
         return new EventsTable.Row(lineNumber, null, "Normal", "NodeNotReady", QuotedEvent.age(line, now), from,
                 "node/" + node, DescribeNode.statusMessage(node, "NodeNotReady", "Ready", "False", reason, why.strip()),

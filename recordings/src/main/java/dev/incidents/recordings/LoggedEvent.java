@@ -185,8 +185,9 @@ final class LoggedEvent {
         Matcher nodeCondition = E2E_NODE_CONDITION.matcher(line);
         if (nodeCondition.find()) {
             String node = nodeCondition.group(1);
-            return KubeletLogLine.notReady(lineNumber, line, now, null, node, nodeCondition.group(3),
-                    nodeCondition.group(4));
+            return new EventsTable.Row(lineNumber, null, "Normal", "NodeNotReady", e2eLineAge(line, now), null,
+                    "node/" + node, DescribeNode.statusMessage(node, "NodeNotReady", "Ready", "False",
+                            nodeCondition.group(3), nodeCondition.group(4).strip()), null, null);
         }
         Matcher recorded = RECORDED_EVENT.matcher(line);
         if (recorded.find()) {
@@ -289,6 +290,18 @@ final class LoggedEvent {
                 m.group(3) + "/" + m.group(4), m.group(8), null, m.group(1));
     }
 
+    /**
+     * The age of an e2e framework's log line by its own yearless prefix ({@code Apr 22 04:20:45.730: INFO: }); {@code
+     * 0s} without one. Only for what the framework prints without a time of its own: an event's absolute time, when
+     * it has one, is the event's.
+     */
+    private static String e2eLineAge(String line, Instant now) {
+        Matcher prefix = E2E_LOG_PREFIX.matcher(line);
+        return prefix.lookingAt() ? monitorAge(prefix.group(1), now) : "0s";
+    }
+
+    private static final Pattern E2E_LOG_PREFIX = Pattern.compile(
+            "^\\s*(?:`{1,3})?([A-Z][a-z]{2} +\\d{1,2} \\d\\d:\\d\\d:\\d\\d)(?:\\.\\d+)?: [A-Z]+: ");
     private static final Pattern MONITOR_TIME_PREFIX = Pattern.compile("^\\s*([A-Z][a-z]{2} +\\d{1,2} \\d\\d:\\d\\d:\\d\\d)");
 
     /** The age at {@code now} of a monitor's yearless time ({@code Nov 29 10:29:19}), in the year of {@code now}. */
@@ -370,7 +383,7 @@ final class LoggedEvent {
         Instant at = e2e.group(1) == null ? null : e2eTime(e2e.group(1));
         // an event the framework found without a time: the log line's own, when it has one
         String age = at != null ? Math.max(0, Duration.between(at, now).getSeconds()) + "s"
-                : QuotedEvent.age(line.substring(0, e2e.start()), now);
+                : e2eLineAge(line, now);
         String reason = e2e.group(4);
         return new EventsTable.Row(lineNumber, null, EventsTable.typeOf(reason), reason, age, from,
                 podEvent ? "pod/" + e2e.group(2) : null, e2e.group(5).strip(), null, null);

@@ -12,8 +12,7 @@ import java.util.regex.Pattern;
  * The time a node's log line was written, which its own prefix gives without a year: the journal's and syslog's
  * {@code May 16 18:34:39 host kubelet[4052]:} (a host and a process after the time; under a Chinese, Japanese or
  * Korean locale the month is its number, {@code 11月 26 16:37:46}, {@code 11월 26 ...}) and klog's header {@code I0516
- * 18:34:39.885628    4052 prober.go:107]} (the kubelet's, containerd's CRI plugin's, the scheduler's own log), and the
- * e2e framework's {@code Apr 22 04:20:45.730: INFO:} (a test's log). Read in
+ * 18:34:39.885628    4052 prober.go:107]} (the kubelet's, containerd's CRI plugin's, the scheduler's own log). Read in
  * the year that puts it no later than a day after the reader's {@code now}, and in UTC (a journal prints the node's
  * local time; pastes rarely say which): what matters is the lines' times relative to each other, a probe failing every
  * 5 s, a kill, a restart, instead of one moment for the whole log.
@@ -27,11 +26,6 @@ final class YearlessTime {
     private static final Pattern KLOG = Pattern.compile(
             "(?:^|\\s)[IWEF](\\d\\d)(\\d\\d) (\\d\\d):(\\d\\d):(\\d\\d)(?:\\.\\d+)?\\s+\\d+ [\\w.-]+:\\d+\\]");
 
-    /** The e2e framework's log prefix ({@code Apr 22 04:20:45.730: INFO: }), its own lines and the events it dumps. */
-    private static final Pattern E2E_LOG = Pattern.compile(
-            "^\\s*(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) {1,2}(\\d{1,2}) (\\d\\d):(\\d\\d):(\\d\\d)\\.\\d{3}: "
-            + "[A-Z]+: ");
-
     private YearlessTime() {
     }
 
@@ -41,10 +35,6 @@ final class YearlessTime {
         if (m.find()) {
             int month = m.group(1) != null ? MONTHS.indexOf(m.group(1)) / 3 + 1 : Integer.parseInt(m.group(2));
             return at(now, month, m.group(3), m.group(4), m.group(5), m.group(6));
-        }
-        m = E2E_LOG.matcher(line);
-        if (m.find()) {
-            return at(now, MONTHS.indexOf(m.group(1)) / 3 + 1, m.group(2), m.group(3), m.group(4), m.group(5));
         }
         m = KLOG.matcher(line);
         if (m.find()) {
