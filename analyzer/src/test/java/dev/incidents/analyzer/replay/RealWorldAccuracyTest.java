@@ -641,13 +641,28 @@ class RealWorldAccuracyTest {
             "untolerated_taint/ocs-ci-4895-tier4c-network-failure-test-pods-pending-workers-ocs-storage-tainted-infra-labelled-masters-tainted-describe-events-two-rows",
             // batch 126 (session 38, measured 11/19 twice, moved in in session 39): one liveness failure of a 2016 e2e
             // pod, the restart it caused not pasted: under the probe's failure threshold
-            "probe_failure/k8s-18704-e2e-conformance-liveness-http-pod-probe-times-out-use-of-closed-network-connection-restarted-once-2016-event-line-in-backticks");
+            "probe_failure/k8s-18704-e2e-conformance-liveness-http-pod-probe-times-out-use-of-closed-network-connection-restarted-once-2016-event-line-in-backticks",
+            // session 39 tuning (gathered with batch 129): one kubelet refusal (`Predicate TaintToleration failed`) of a pod
+            // the scheduler bound as a startup taint was being removed: a single refusal is no incident until refusals
+            // go on (SchedulingDetector.REFUSALS_SPAN: a restarting node refuses its pods in one burst)
+            "untolerated_taint/karpenter-provider-azure-1625-e2e-pod-rejected-by-kubelet-taint-toleration-predicate-cilium-agent-not-ready-startup-taint-removal-race-logfmt-event-line");
 
     /**
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
-    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of();
+    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
+            // batch 129, measured 11/20 on 2026-12-07 (session 39, at its merge, analyzer of 2e99e2e9, measured alone)
+            // before anyone looked at it: pinned by name only
+            "node_disk_pressure/egg-2879-integration-tests-k3s-on-github-actions-runner-disk-full-images-stored-twice-disk-pressure-taint-three-pods-pending-quoted-scheduler-message-and-event-timeline",
+            "node_not_ready/pinniped-894-ci-deploy-before-node-network-ready-network-unavailable-taint-local-user-authenticator-pending-progress-deadline-event-json-cut",
+            "node_selector_mismatch/modelexpress-600-p2p-vllm-ci-test-pods-karpenter-cannot-provision-agentpool-label-no-known-values-criticaladdonsonly-taint-karpenter-failedscheduling-message",
+            "pvc_unbound/learn-katacoda-113-openshift-scenario-without-persistent-storage-claim-failed-binding-no-pv-no-storage-class-console-events-row-as-markdown-table",
+            "pvc_unbound/minikube-8414-v1-11-0-storage-provisioner-cannot-list-claims-parse-error-standard-claim-pending-8m-get-pvc-row",
+            "replica_create_failed/cluster-api-actuator-pkg-239-machine-api-e2e-pdb-workload-in-default-namespace-violates-podsecurity-restricted-failedcreate-kcm-event-occurred-log-line",
+            "sandbox_failed/k8s-21878-2016-gce-scalability-e2e-fluentd-pod-infra-container-cannot-start-docker-bridge-no-available-ipv4-addresses-e2e-framework-event-dump-line",
+            "untolerated_taint/k8s-31444-e2e-gce-serial-100-pods-per-node-resource-tracking-one-node-tainted-by-earlier-e2e-patch-2016-scheduler-fit-failure-lines-podtoleratesnodetaints",
+            "untolerated_taint/ocs-ci-13255-ceph-toolbox-nodeaffinity-test-leaves-ocs-storage-taint-on-workers-next-tests-app-pods-pending-jenkins-timestamped-events-table");
 
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
@@ -704,8 +719,8 @@ class RealWorldAccuracyTest {
 
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
-        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(2472);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(0);
+        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(2474);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(20);
     }
 
     @Test
