@@ -652,6 +652,18 @@ class RealWorldAccuracyTest {
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
     static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
+            // batch 128, measured 11/14 on 2026-12-07 (session 39, at its merge, analyzer of d049efe3, measured alone with
+            // batches 129 and 130 moved aside) before anyone looked at it: pinned by name only
+            "container_start_failed/azure-aci-612-e2e-pipeline-test-pods-on-aci-virtual-node-command-sh-without-path-exec-sh-not-found-in-path-virtual-kubelet-message-in-backticks",
+            "image_pull_failed/minikube-6299-kic-driver-offline-verification-kindnet-cni-image-pulled-on-the-fly-not-cached-errimagepull-maintainer-get-pods-a",
+            "probe_failure/k8s-25878-e2e-enormous-cluster-1000-nodes-kube-dns-kube2sky-liveness-http-503-healthz-nslookup-cannot-resolve-kubelet-prober-message-2016",
+            // batch 130, measured 7/12 on 2026-12-07 (session 39, at its merge, analyzer of d049efe3, measured alone with
+            // batches 128 and 129 moved aside) before anyone looked at it: pinned by name only
+            "crash_loop/bitnami-charts-7305-kubeapps-apprepo-cleanup-job-amd64-image-on-arm64-pinewall-nodes-exec-format-error-job-pods-error-get-pods-wide",
+            "probe_failure/actual-chat-3034-liveness-exec-probe-curl-pipeline-given-as-one-string-stat-no-such-file-combined-from-similar-events-quoted-message",
+            "readiness_failing/bitnami-docker-magento-74-aks-helm-magento-host-set-after-install-readiness-probe-302-redirect-to-127-0-0-1-base-url-connection-refused-combined-row-no-age",
+            "readiness_failing/k8s-51096-gke-nginx-readiness-probe-default-1s-timeout-container-slower-than-a-second-request-canceled-awaiting-headers-tab-separated-event-row",
+            "untolerated_taint/cnblogs-jiangbo44-pod-nodeselector-hostname-master-control-plane-master-taint-not-tolerated-two-workers-not-matching-events-two-rows",
             // batch 129, measured 11/20 on 2026-12-07 (session 39, at its merge, analyzer of 2e99e2e9, measured alone)
             // before anyone looked at it: pinned by name only
             "node_disk_pressure/egg-2879-integration-tests-k3s-on-github-actions-runner-disk-full-images-stored-twice-disk-pressure-taint-three-pods-pending-quoted-scheduler-message-and-event-timeline",
@@ -720,7 +732,7 @@ class RealWorldAccuracyTest {
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
         assertThat(outcomes).hasSizeGreaterThanOrEqualTo(2474);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(20);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(46);
     }
 
     @Test
