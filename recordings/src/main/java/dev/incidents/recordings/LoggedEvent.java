@@ -1,16 +1,15 @@
 package dev.incidents.recordings;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * A component's log line for an event it recorded or saw, in the shapes Kubernetes' own code prints them: the
- * recorder's klog {@code "Event occurred"} line, client-go's {@code Event(v1.ObjectReference{...})} line, and the e2e
- * framework's dump of a namespace's events. Each names the event's object, reason and message, so the line becomes that
- * event ({@link QuotedEvent} asks here first).
+ * recorder's klog {@code "Event occurred"} line, client-go's {@code Event(v1.ObjectReference{...})} line, the kubelet's
+ * and other components' own lines, and the test suites' prints of events ({@link OpenShiftTestsLine}, {@link
+ * E2eFrameworkLine}). Each names the event's object, reason and message, so the line becomes that event ({@link
+ * QuotedEvent} asks here first).
  */
 final class LoggedEvent {
     /**
@@ -27,55 +26,6 @@ final class LoggedEvent {
      */
     private static final Pattern RECORDED_EVENT = Pattern.compile(
             "Event\\(v1\\.ObjectReference\\{([^}]*)}\\): type: '(\\w+)' reason: '(\\w+)' (.*)");
-    /**
-     * The OpenShift e2e suite's event monitor ({@code openshift-tests}): {@code Nov 29 10:29:19.104 W
-     * ns/openshift-service-catalog-apiserver daemonset/apiserver Error creating: pods "apiserver-" is forbidden: ...
-     * (4 times)}: an event of the object it names, at the line's time (the year is the paste's), its type as a letter,
-     * its count after; newer monitors print the reason ({@code reason/FailedCreate}) before the message, older ones
-     * leave it to be read from the message.
-     */
-    private static final Pattern MONITOR_EVENT = Pattern.compile("^\\s*([A-Z][a-z]{2} +\\d{1,2} \\d\\d:\\d\\d:\\d\\d)"
-            + "(?:\\.\\d+)? ([IWE]) ns/([a-z0-9][-a-z0-9]*) ([a-z]+)/([a-z0-9][-a-z0-9.]*)(?: node/\\S+)?"
-            + "(?: reason/(\\w+))? (.+?)(?: \\((\\d+) times\\))?\\s*$");
-    /**
-     * The OpenShift e2e suite's later interval locators ({@code openshift-tests}, 4.x): {@code ns/x pod/y node/z - reason/
-     * BackOff Back-off pulling image "..."}, its duplicated-events test's {@code event happened 45 times, something is
-     * wrong: } before one, and a container's wait as an interval ({@code ns/x pod/y node/z container/c - reason/
-     * ContainerWait cause/ErrImagePull duration/671.53s rpc error: ...}: the waiting reason is the cause). The
-     * locator's keys after the object (node, container, uid) in any order, the {@code - } before the reason optional.
-     */
-    private static final Pattern INTERVAL_EVENT = Pattern.compile("(?:^|\\s)(?:event happened (\\d+) times, something is "
-            + "wrong: )?ns/([a-z0-9][-a-z0-9]*) ([a-z]+)/([a-z0-9][-a-z0-9.]*)((?: [a-z]+/\\S+)*?) (?:- )?reason/(\\w+) "
-            + "(?:cause/(\\w*) )?(?:duration/\\S+ )?(.+?)\\s*$");
-    private static final Pattern LOCATOR_NODE = Pattern.compile(" node/(\\S+)");
-    private static final java.time.format.DateTimeFormatter MONITOR_TIME = java.time.format.DateTimeFormatter.ofPattern(
-            "MMM d HH:mm:ss uuuu", java.util.Locale.ENGLISH);
-
-    /**
-     * The Kubernetes e2e framework's dump of a namespace's events into a test log ({@code INFO: At 2023-11-30 23:10:47
-     * +0000 UTC - event for pvc-tester-4khdp: {kubelet ip-172-31-25-49} FailedMount: MountVolume.SetUp failed ...}):
-     * time, object name, {@code {component host}}, reason, message. Before 1.3 it printed no time of its own
-     * ({@code Jan 21 06:55:28.262: INFO: event for liveness-http: {kubelet minion-muge} Unhealthy: ...}): the log line's.
-     */
-    private static final Pattern E2E_EVENT = Pattern.compile("(?:\\bAt (\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d(?:\\.\\d+)? "
-            + "[+-]\\d{4})(?: [A-Z]{2,5})? - |\\bINFO: )event for ([a-z0-9][-a-z0-9.]*): \\{([^}]*)} (\\w+): (.*)$");
-    private static final java.time.format.DateTimeFormatter E2E_TIME =
-            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss[.SSSSSSSSS][.SSSSSS][.SSS] xx");
-    /**
-     * The e2e framework's pod and event watcher ({@code test/e2e/storage/podlogs}, storage and CSI drivers' suites):
-     * {@code 01:40:50.218 event: v1/Pod injector: kubelet Warning: Error: ImagePullBackOff (2022-03-18 01:38:30 +0000
-     * UTC - 2022-03-18 01:40:50 +0000 UTC)}: the object's apiVersion, kind and name, the source's component, the type
-     * and the message, then the first and last time; no namespace, no reason (read from the message) and no count.
-     */
-    private static final Pattern WATCHED_EVENT = Pattern.compile("\\bevent: (?:[a-z0-9.-]+/)?v\\d\\w*/([A-Z]\\w*) "
-            + "([a-z0-9][-a-z0-9.]*): (\\S*) (Normal|Warning): (.*?)(?: \\((\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d "
-            + "[+-]\\d{4})(?: [A-Z]{2,5})? - (\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d [+-]\\d{4})(?: [A-Z]{2,5})?\\))?\\s*$");
-    /**
-     * The e2e framework's wait for ready nodes ({@code INFO: Condition Ready of node e2e-minion-11ke is false instead of
-     * true. Reason: KubeletNotReady, message: container runtime is down}): the node's Ready condition as it found it.
-     */
-    private static final Pattern E2E_NODE_CONDITION = Pattern.compile("\\bCondition Ready of node ([a-z0-9][-a-z0-9.]*) "
-            + "is (false|unknown) instead of true\\. Reason: (\\w*), message: (.*)$", Pattern.CASE_INSENSITIVE);
     /**
      * The cluster autoscaler's log of why a pending pod fits none of a node group's template nodes ({@code Scale-up
      * predicate failed: PodFitsResources predicate mismatch, cannot put default/x on template-node-for-gpus-5829,
@@ -166,28 +116,13 @@ final class LoggedEvent {
 
     /** The event {@code line} logs, at its own time; null when it logs none. */
     static EventsTable.Row parse(String line, long lineNumber, Instant now) {
-        Matcher monitored = MONITOR_EVENT.matcher(line);
-        if (monitored.find()) {
-            return monitored(monitored, lineNumber, now);
+        EventsTable.Row tests = OpenShiftTestsLine.parse(line, lineNumber, now);
+        if (tests != null) {
+            return tests;
         }
-        Matcher interval = INTERVAL_EVENT.matcher(line);
-        if (interval.find()) {
-            return interval(interval, line, lineNumber, now);
-        }
-        Matcher dumped = E2E_EVENT.matcher(line);
-        if (dumped.find()) {
-            return dumped(dumped, line, lineNumber, now);
-        }
-        Matcher watched = WATCHED_EVENT.matcher(line);
-        if (watched.find()) {
-            return watched(watched, lineNumber, now);
-        }
-        Matcher nodeCondition = E2E_NODE_CONDITION.matcher(line);
-        if (nodeCondition.find()) {
-            String node = nodeCondition.group(1);
-            return new EventsTable.Row(lineNumber, null, "Normal", "NodeNotReady", e2eLineAge(line, now), null,
-                    "node/" + node, DescribeNode.statusMessage(node, "NodeNotReady", "Ready", "False",
-                            nodeCondition.group(3), nodeCondition.group(4).strip()), null, null);
+        EventsTable.Row e2e = E2eFrameworkLine.parse(line, lineNumber, now);
+        if (e2e != null) {
+            return e2e;
         }
         Matcher recorded = RECORDED_EVENT.matcher(line);
         if (recorded.find()) {
@@ -253,72 +188,6 @@ final class LoggedEvent {
         return runtime != null ? runtime : LogfmtEvent.parse(line, lineNumber, now);
     }
 
-    /** The event a monitor line prints ({@link #MONITOR_EVENT}); null when its message says no reason it knows. */
-    private static EventsTable.Row monitored(Matcher m, long lineNumber, Instant now) {
-        String message = m.group(7);
-        String reason = m.group(6);
-        String from = null;
-        if (reason == null) {
-            EventsTable.Row read = QuotedEvent.parse(message, lineNumber, now);
-            if (read == null) {
-                return null;
-            }
-            reason = read.reason();
-            from = read.from();
-            message = read.message();
-        }
-        String age = monitorAge(m.group(1), now);
-        return new EventsTable.Row(lineNumber, m.group(3), "I".equals(m.group(2)) ? "Normal" : "Warning", reason, age,
-                from, m.group(4) + "/" + m.group(5), message, null, m.group(8));
-    }
-
-    /**
-     * The event an interval locator prints ({@link #INTERVAL_EVENT}); a container's wait is the event its cause stands
-     * for (a pull or crash-loop back-off is the kubelet's {@code BackOff}, any other cause its own reason).
-     */
-    private static EventsTable.Row interval(Matcher m, String line, long lineNumber, Instant now) {
-        String reason = m.group(6);
-        String cause = m.group(7);
-        if (cause != null && !cause.isEmpty()) {
-            reason = cause.endsWith("BackOff") ? "BackOff" : cause;
-        }
-        Matcher node = LOCATOR_NODE.matcher(m.group(5));
-        String from = node.find() ? "kubelet, " + node.group(1) : null;
-        Matcher time = MONITOR_TIME_PREFIX.matcher(line);
-        String age = time.lookingAt() ? monitorAge(time.group(1), now) : QuotedEvent.age(line, now);
-        return new EventsTable.Row(lineNumber, m.group(2), EventsTable.typeOf(reason), reason, age, from,
-                m.group(3) + "/" + m.group(4), m.group(8), null, m.group(1));
-    }
-
-    /**
-     * The age of an e2e framework's log line by its own yearless prefix ({@code Apr 22 04:20:45.730: INFO: }); {@code
-     * 0s} without one. Only for what the framework prints without a time of its own: an event's absolute time, when
-     * it has one, is the event's.
-     */
-    private static String e2eLineAge(String line, Instant now) {
-        Matcher prefix = E2E_LOG_PREFIX.matcher(line);
-        return prefix.lookingAt() ? monitorAge(prefix.group(1), now) : "0s";
-    }
-
-    private static final Pattern E2E_LOG_PREFIX = Pattern.compile(
-            "^\\s*(?:`{1,3})?([A-Z][a-z]{2} +\\d{1,2} \\d\\d:\\d\\d:\\d\\d)(?:\\.\\d+)?: [A-Z]+: ");
-    private static final Pattern MONITOR_TIME_PREFIX = Pattern.compile("^\\s*([A-Z][a-z]{2} +\\d{1,2} \\d\\d:\\d\\d:\\d\\d)");
-
-    /** The age at {@code now} of a monitor's yearless time ({@code Nov 29 10:29:19}), in the year of {@code now}. */
-    private static String monitorAge(String time, Instant now) {
-        try {
-            int year = now.atZone(java.time.ZoneOffset.UTC).getYear();
-            java.time.LocalDateTime at = java.time.LocalDateTime.parse(time.replaceAll(" +", " ") + " " + year,
-                    MONITOR_TIME);
-            if (at.toInstant(java.time.ZoneOffset.UTC).isAfter(now.plus(Duration.ofDays(1)))) {
-                at = at.minusYears(1); // a paste of December's log read in January
-            }
-            return Math.max(0, Duration.between(at.toInstant(java.time.ZoneOffset.UTC), now).getSeconds()) + "s";
-        } catch (java.time.format.DateTimeParseException e) {
-            return "0s";
-        }
-    }
-
     /**
      * The node whose kubelet logged {@code line}: the journal's host, an unnamed node for a klog line alone (a kubelet's
      * own log file, k3s's output), null for a line that is neither (prose quoting the message).
@@ -372,49 +241,6 @@ final class LoggedEvent {
         return new EventsTable.Row(lineNumber, namespace, fields.getOrDefault("type", "Warning"),
                 fields.getOrDefault("reason", "Unknown"), QuotedEvent.age(line, now), null, named,
                 fields.getOrDefault("message", ""), null, null);
-    }
-
-    /** An event the e2e framework dumped; the kubelet's and the scheduler's are about a pod. */
-    private static EventsTable.Row dumped(Matcher e2e, String line, long lineNumber, Instant now) {
-        String[] source = e2e.group(3).trim().split("\\s+", 2);
-        String component = source[0];
-        String from = source.length > 1 ? component + ", " + source[1] : component;
-        boolean podEvent = component.equals("kubelet") || component.endsWith("scheduler");
-        Instant at = e2e.group(1) == null ? null : e2eTime(e2e.group(1));
-        // an event the framework found without a time: the log line's own, when it has one
-        String age = at != null ? Math.max(0, Duration.between(at, now).getSeconds()) + "s"
-                : e2eLineAge(line, now);
-        String reason = e2e.group(4);
-        return new EventsTable.Row(lineNumber, null, EventsTable.typeOf(reason), reason, age, from,
-                podEvent ? "pod/" + e2e.group(2) : null, e2e.group(5).strip(), null, null);
-    }
-
-    /** The event the e2e framework's watcher printed ({@link #WATCHED_EVENT}); null when its message says no reason. */
-    private static EventsTable.Row watched(Matcher m, long lineNumber, Instant now) {
-        EventsTable.Row read = QuotedEvent.parse(m.group(5), lineNumber, now);
-        if (read == null) {
-            return null;
-        }
-        Instant last = m.group(7) == null ? null : e2eTime(m.group(7));
-        Instant first = m.group(6) == null ? null : e2eTime(m.group(6));
-        String age = last == null ? "0s" : Math.max(0, Duration.between(last, now).getSeconds()) + "s";
-        String firstSeen = first == null ? null : Math.max(0, Duration.between(first, now).getSeconds()) + "s";
-        String from = m.group(3).isEmpty() ? read.from() : m.group(3);
-        return new EventsTable.Row(lineNumber, null, m.group(4), read.reason(), age, from,
-                m.group(1).toLowerCase(java.util.Locale.ROOT) + "/" + m.group(2), read.message(), firstSeen, null);
-    }
-
-    /**
-     * A time as the e2e framework prints it ({@code 2022-03-18 01:38:30 +0000}); null when it is none, or Go's zero
-     * time ({@code 0001-01-01 00:00:00 +0000}) that an event without its first or last timestamp prints.
-     */
-    private static Instant e2eTime(String text) {
-        try {
-            Instant at = java.time.OffsetDateTime.parse(text, E2E_TIME).toInstant();
-            return at.isBefore(Instant.EPOCH) ? null : at;
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 
     /** The event client-go's recorder logged; its object's kind and name as a get-events row's OBJECT. */
