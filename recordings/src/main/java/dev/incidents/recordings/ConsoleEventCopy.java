@@ -100,7 +100,7 @@ final class ConsoleEventCopy {
         }
         try {
             Instant at = LocalDateTime.parse(line.strip(), ABSOLUTE).toInstant(ZoneOffset.UTC);
-            return Math.max(0, java.time.Duration.between(at, now).getSeconds()) + "s";
+            return EventAge.secondsSince(at, now);
         } catch (DateTimeParseException e) {
             return null;
         }

@@ -3,7 +3,6 @@ package dev.incidents.recordings;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -72,7 +71,7 @@ final class CsvEventRow {
         if (time == null || event == null) {
             return null;
         }
-        String age = Math.max(0, Duration.between(time, now).getSeconds()) + "s";
+        String age = EventAge.secondsSince(time, now);
         return new EventsTable.Row(lineNumber, event.namespace(), event.type(), event.reason(), age, event.from(),
                 event.object(), event.message(), null, count);
     }

@@ -164,7 +164,7 @@ final class DescribeEvents {
                         Instant above = i > 0 ? QuotedEvent.dateLine(region.get(i - 1)) : null;
                         if (above != null) {
                             // its time on the line above it (an app's event list in TrueNAS SCALE)
-                            row = row.dated(Math.max(0, Duration.between(above, sink.now()).getSeconds()) + "s");
+                            row = row.dated(EventAge.secondsSince(above, sink.now()));
                         }
                         // a logged event names its object as a get-events row does; a quoted message does not
                         List<EventsTable.Row> rows = row.object() != null ? getRows : describeRows;

@@ -204,9 +204,12 @@ final class DescribePod {
      * A describe cut between the pod's head and a container's state ({@code Name: x}, the reporter's {@code <snip>} or
      * {@code ...}, then {@code State: Running} and {@code Last State: Terminated} at a container's indentation): the
      * state fields hang under the last head field above them, and are the state of the pod's one container whose name
-     * was not pasted.
+     * was not pasted. A describe that has its containers' sections keeps them.
      */
     static void adoptStateUnderHead(Field root, int start) {
+        if (root.child("Containers") != null || root.child("Init Containers") != null) {
+            return;
+        }
         root.childList.stream().filter(head -> head.value != null && !head.value.isEmpty()
                         && (head.child("State") != null || head.child("Last State") != null))
                 .findFirst().ifPresent(head -> withContainers(root, List.of(unnamed(head)), start));

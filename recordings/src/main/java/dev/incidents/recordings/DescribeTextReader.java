@@ -355,8 +355,7 @@ final class DescribeTextReader {
                 return;
             }
             DescribePod.lastStateOfLoneReason(root);
-            if (root.child("Containers") == null && root.child("Init Containers") == null && root.child("State") == null
-                    && root.child("Last State") == null) {
+            if (root.child("State") == null && root.child("Last State") == null) {
                 DescribePod.adoptStateUnderHead(root, start); // a fragment cut above a state, under its Status: line
             }
             boolean containerState = root.child("State") != null || root.child("Last State") != null;
@@ -419,9 +418,7 @@ final class DescribeTextReader {
             }
             return;
         }
-        if (root.child("Containers") == null && root.child("Init Containers") == null) {
-            DescribePod.adoptStateUnderHead(root, start);
-        }
+        DescribePod.adoptStateUnderHead(root, start);
         String kind = kindOf(root);
         // a describe trimmed to Name/Namespace and Events ("[...]" in between): its events tell what it is, and
         // they are all there is (no snapshot is made of fields that were cut)

@@ -1,6 +1,5 @@
 package dev.incidents.recordings;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.regex.Matcher;
@@ -67,7 +66,8 @@ final class E2eFrameworkLine {
      */
     private static String e2eLineAge(String line, Instant now) {
         Matcher prefix = E2E_LOG_PREFIX.matcher(line);
-        return prefix.lookingAt() ? OpenShiftTestsLine.yearlessAge(prefix.group(1), now) : "0s";
+        Instant at = prefix.lookingAt() ? YearlessTime.ofMonthDay(prefix.group(1), now) : null;
+        return at == null ? "0s" : EventAge.secondsSince(at, now);
     }
 
     private static final Pattern E2E_LOG_PREFIX = Pattern.compile(
@@ -80,8 +80,7 @@ final class E2eFrameworkLine {
         boolean podEvent = component.equals("kubelet") || component.endsWith("scheduler");
         Instant at = e2e.group(1) == null ? null : e2eTime(e2e.group(1));
         // an event the framework found without a time: the log line's own, when it has one
-        String age = at != null ? Math.max(0, Duration.between(at, now).getSeconds()) + "s"
-                : e2eLineAge(line, now);
+        String age = at != null ? EventAge.secondsSince(at, now) : e2eLineAge(line, now);
         String reason = e2e.group(4);
         return new EventsTable.Row(lineNumber, null, EventsTable.typeOf(reason), reason, age, from,
                 podEvent ? "pod/" + e2e.group(2) : null, e2e.group(5).strip(), null, null);
@@ -95,8 +94,8 @@ final class E2eFrameworkLine {
         }
         Instant last = m.group(7) == null ? null : e2eTime(m.group(7));
         Instant first = m.group(6) == null ? null : e2eTime(m.group(6));
-        String age = last == null ? "0s" : Math.max(0, Duration.between(last, now).getSeconds()) + "s";
-        String firstSeen = first == null ? null : Math.max(0, Duration.between(first, now).getSeconds()) + "s";
+        String age = last == null ? "0s" : EventAge.secondsSince(last, now);
+        String firstSeen = first == null ? null : EventAge.secondsSince(first, now);
         String from = m.group(3).isEmpty() ? read.from() : m.group(3);
         return new EventsTable.Row(lineNumber, null, m.group(4), read.reason(), age, from,
                 m.group(1).toLowerCase(java.util.Locale.ROOT) + "/" + m.group(2), read.message(), firstSeen, null);

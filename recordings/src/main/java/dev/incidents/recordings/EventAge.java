@@ -1,6 +1,7 @@
 package dev.incidents.recordings;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,6 +29,11 @@ public record EventAge(Duration lastSeen, int count, Duration firstSeen) {
     private static final Pattern FULL = Pattern.compile("^(<unknown>|<invalid>|" + ELIDED + "|" + AGE + ")(?:\\s+\\(x(\\d{1,9}) "
             + "over (<unknown>|<invalid>|" + ELIDED + "|" + AGE + ")\\))?$");
     private static final Pattern PART = Pattern.compile("(\\d{1,9})([ydhms])");
+
+    /** An age as the readers' rows carry it ({@code 42s}): the whole seconds from {@code at} to {@code now}, never negative. */
+    static String secondsSince(Instant at, Instant now) {
+        return Math.max(0, Duration.between(at, now).getSeconds()) + "s";
+    }
 
     public static Optional<EventAge> parse(String text) {
         if (text == null) {

@@ -1,6 +1,5 @@
 package dev.incidents.recordings;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,8 +30,6 @@ final class OpenShiftTestsLine {
             + "wrong: )?ns/([a-z0-9][-a-z0-9]*) ([a-z]+)/([a-z0-9][-a-z0-9.]*)((?: [a-z]+/\\S+)*?) (?:- )?reason/(\\w+) "
             + "(?:cause/(\\w*) )?(?:duration/\\S+ )?(.+?)\\s*$");
     private static final Pattern LOCATOR_NODE = Pattern.compile(" node/(\\S+)");
-    private static final java.time.format.DateTimeFormatter MONITOR_TIME = java.time.format.DateTimeFormatter.ofPattern(
-            "MMM d HH:mm:ss uuuu", java.util.Locale.ENGLISH);
 
     private OpenShiftTestsLine() {
     }
@@ -86,22 +83,10 @@ final class OpenShiftTestsLine {
 
     private static final Pattern MONITOR_TIME_PREFIX = Pattern.compile("^\\s*([A-Z][a-z]{2} +\\d{1,2} \\d\\d:\\d\\d:\\d\\d)");
 
-    /**
-     * The age at {@code now} of a test log's yearless time ({@code Nov 29 10:29:19}, the monitor's and the e2e
-     * framework's), in the year of {@code now}.
-     */
-    static String yearlessAge(String time, Instant now) {
-        try {
-            int year = now.atZone(java.time.ZoneOffset.UTC).getYear();
-            java.time.LocalDateTime at = java.time.LocalDateTime.parse(time.replaceAll(" +", " ") + " " + year,
-                    MONITOR_TIME);
-            if (at.toInstant(java.time.ZoneOffset.UTC).isAfter(now.plus(Duration.ofDays(1)))) {
-                at = at.minusYears(1); // a paste of December's log read in January
-            }
-            return Math.max(0, Duration.between(at.toInstant(java.time.ZoneOffset.UTC), now).getSeconds()) + "s";
-        } catch (java.time.format.DateTimeParseException e) {
-            return "0s";
-        }
+    /** The age at {@code now} of the monitor's yearless time ({@code Nov 29 10:29:19}); {@code 0s} when it is none. */
+    private static String yearlessAge(String time, Instant now) {
+        Instant at = YearlessTime.ofMonthDay(time, now);
+        return at == null ? "0s" : EventAge.secondsSince(at, now);
     }
 
 }

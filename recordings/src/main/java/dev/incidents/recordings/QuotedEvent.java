@@ -1,6 +1,5 @@
 package dev.incidents.recordings;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -557,7 +556,7 @@ final class QuotedEvent {
         if (at == null) {
             at = YearlessTime.of(line, now); // a node log's own prefix
         }
-        return at == null ? "0s" : Math.max(0, Duration.between(at, now).getSeconds()) + "s";
+        return at == null ? "0s" : EventAge.secondsSince(at, now);
     }
 
     /** The time a {@link #TIMESTAMP} match holds, null when it is no time after all (a version, an id). */

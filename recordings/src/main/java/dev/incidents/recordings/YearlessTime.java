@@ -43,6 +43,19 @@ final class YearlessTime {
         return null;
     }
 
+    /**
+     * A test log's yearless time as its own prefix prints it ({@code Nov 29 10:29:19}: openshift-tests' monitor, the e2e
+     * framework's {@code Apr 22 04:20:45.730: INFO:}), in the same year as a node log's; null when it is none.
+     */
+    static Instant ofMonthDay(String time, Instant now) {
+        Matcher m = MONTH_DAY.matcher(time);
+        return m.matches() ? at(now, MONTHS.indexOf(m.group(1)) / 3 + 1, m.group(2), m.group(3), m.group(4), m.group(5))
+                : null;
+    }
+
+    private static final Pattern MONTH_DAY = Pattern.compile(
+            "(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) +(\\d{1,2}) (\\d\\d):(\\d\\d):(\\d\\d)");
+
     /** The abbreviations {@link #SYSLOG} takes, three letters each in the year's order. */
     private static final String MONTHS = "JanFebMarAprMayJunJulAugSepOctNovDec";
 

@@ -321,12 +321,16 @@ public record ImagePullFailure(Category category, boolean causeKnown, Optional<S
 
     private static final Pattern BARE_MANIFEST_ERROR = Pattern.compile("error reading manifest \\S+(?: in \\S+)?\\s*$");
 
+    /** Docker Hub's host and the library namespace spelled out before an official image's name. */
+    private static final Pattern LIBRARY_PREFIX = Pattern.compile(
+            "^(?:docker\\.io|index\\.docker\\.io|registry-1\\.docker\\.io)/library/");
+
     /**
      * A Docker Hub official image's name: one path component, no registry host ({@code headscale-api-key:v1}), or the
      * same spelled out ({@code docker.io/library/nginx}).
      */
     private static boolean isOfficialName(String image) {
-        String name = image.replaceFirst("^(?:docker\\.io|index\\.docker\\.io|registry-1\\.docker\\.io)/library/", "");
+        String name = LIBRARY_PREFIX.matcher(image).replaceFirst("");
         return !name.isBlank() && name.indexOf('/') < 0;
     }
 
