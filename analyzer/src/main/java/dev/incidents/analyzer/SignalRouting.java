@@ -37,7 +37,7 @@ import org.apache.kafka.streams.KeyValue;
 public final class SignalRouting {
 
     private static final Set<String> WORKLOAD_KINDS = Set.of("Pod", "ReplicaSet", "Deployment", "StatefulSet",
-            "DaemonSet", "Job", "CronJob", "PersistentVolumeClaim");
+            "DaemonSet", "Job", "CronJob", "PersistentVolumeClaim", "ReplicationController");
 
     private SignalRouting() {
     }

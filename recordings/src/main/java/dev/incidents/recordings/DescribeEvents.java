@@ -995,6 +995,9 @@ final class DescribeEvents {
         if (row.count() != null && row.count().matches("\\d{1,9}")) {
             count = Math.max(count, Integer.parseInt(row.count()));
         }
+        if (row.message() != null && row.message().startsWith(QuotedEvent.COMBINED)) {
+            count = Math.max(count, QuotedEvent.COMBINED_AT_LEAST); // a row of no count column: the prefix says more
+        }
         Instant first = seen.first();
         Instant last = seen.last();
         String component = row.from();

@@ -205,6 +205,7 @@ final class EventsTable {
             Map.entry("pod", "Pod"), Map.entry("node", "Node"), Map.entry("replicaset", "ReplicaSet"),
             Map.entry("deployment", "Deployment"), Map.entry("statefulset", "StatefulSet"),
             Map.entry("daemonset", "DaemonSet"), Map.entry("job", "Job"), Map.entry("cronjob", "CronJob"),
+            Map.entry("replicationcontroller", "ReplicationController"),
             Map.entry("persistentvolumeclaim", "PersistentVolumeClaim"), Map.entry("persistentvolume", "PersistentVolume"),
             Map.entry("service", "Service"), Map.entry("horizontalpodautoscaler", "HorizontalPodAutoscaler"),
             Map.entry("poddisruptionbudget", "PodDisruptionBudget"), Map.entry("namespace", "Namespace"),

@@ -210,7 +210,7 @@ final class JsonLogReader {
             if (logsEnd < 0) {
                 rejected.accept(new Rejection(file, errorLine, "not JSON: " + e.getOriginalMessage()));
             }
-            if (top != null && !top.isEmpty() && e instanceof com.fasterxml.jackson.core.io.JsonEOFException) {
+            if (top != null && !top.isEmpty() && isCut(e)) {
                 // an object cut before its end (a paste, a truncated file): its fields read whole still say something
                 ObjectNode cut = top;
                 top = null;
@@ -226,6 +226,15 @@ final class JsonLogReader {
             base = retained.nextObjectStart(logsEnd >= 0 ? logsEnd : Math.max(errorLine - 1, base + 1));
             return base >= 0;
         }
+    }
+
+    /**
+     * Whether the input ended inside a value: the parser's own end-of-input, or the tree reader's when the end came
+     * inside a nested object (an Event cut inside its metadata).
+     */
+    private static boolean isCut(JsonProcessingException e) {
+        return e instanceof com.fasterxml.jackson.core.io.JsonEOFException
+                || e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Unexpected end-of-input");
     }
 
     /** Reads fields of the top-level object up to its end, or up to the first item of its {@code items}. */

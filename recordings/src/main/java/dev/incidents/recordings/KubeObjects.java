@@ -78,6 +78,19 @@ public final class KubeObjects {
         ObjectRef involvedObject = objectRef(involved, "involvedObject");
         JsonNode related = at(event, "related");
         int count = maxOr(1, integer(event, "count"), integer(event, "deprecatedCount"), integer(event, "series", "count"));
+        String message = firstNonNull(text(event, "message"), text(event, "note"));
+        String reason = text(event, "reason");
+        String type = text(event, "type");
+        String component = firstNonNull(text(event, "reportingComponent"), text(event, "reportingController"),
+                text(event, "source", "component"), text(event, "deprecatedSource", "component"));
+        EventsTable.Row told = reason == null && message != null ? QuotedEvent.parse(message, 0, Instant.EPOCH) : null;
+        if (told != null) {
+            // an Event cut before its reason (kubectl prints its keys in order, and a paste cut inside metadata loses
+            // reason, source and type): the message says which event it is, as it does quoted alone
+            reason = told.reason();
+            type = firstNonNull(type, told.type());
+            component = firstNonNull(component, told.from());
+        }
         return KubeEvent.newBuilder()
                 .setCluster(cluster)
                 .setUid(text(event, "metadata", "uid"))
@@ -88,12 +101,11 @@ public final class KubeObjects {
                 // related is optional context (the node of a pod event): an incomplete one is dropped, not fatal
                 .setRelated(related != null && text(related, "kind") != null && text(related, "name") != null
                         ? objectRef(related, "related") : null)
-                .setReason(text(event, "reason"))
-                .setMessage(firstNonNull(text(event, "message"), text(event, "note")))
-                .setType(text(event, "type"))
+                .setReason(reason)
+                .setMessage(message)
+                .setType(type)
                 .setAction(text(event, "action"))
-                .setReportingComponent(firstNonNull(text(event, "reportingComponent"), text(event, "reportingController"),
-                        text(event, "source", "component"), text(event, "deprecatedSource", "component")))
+                .setReportingComponent(component)
                 .setReportingInstance(firstNonNull(text(event, "reportingInstance"),
                         text(event, "source", "host"), text(event, "deprecatedSource", "host")))
                 .setCount(Math.max(count, 1))

@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  * time=2023-06-12T19:18:15Z type=Warning reason=FailedCreatePodSandBox from=kubelet message=Failed to create pod
  * sandbox: ...}, Karpenter's troubleshooting page): a line with a {@code reason} and a {@code message} key. Values are
  * bare or double-quoted; an unquoted {@code message} runs to the end of the line, as printers put it last. The object,
- * when a key names it ({@code object=pod/x}, {@code involvedObject=...}, {@code pod=x}), and the namespace are read too.
+ * when a key names it ({@code object=pod/x}, {@code involvedObject=...}, {@code pod=x}; klog's {@code object="ns/x"} with
+ * its {@code kind} key), and the namespace are read too.
  */
 final class LogfmtEvent {
     private static final Pattern REASON = Pattern.compile("(?:^|\\s)reason=\"?([A-Z][A-Za-z]+)\"?(?=\\s|$)");
@@ -22,7 +23,8 @@ final class LogfmtEvent {
     /** {@code pod/x}, {@code Pod/x}, {@code ns/x} (a pod's namespace and name, as klog's object key has it), {@code x}. */
     private static final Pattern OBJECT = Pattern.compile("^(?:([A-Za-z][-a-z0-9]*)/)?([a-z0-9][-a-z0-9.]*)$");
     private static final Set<String> KINDS = Set.of("pod", "pods", "po", "node", "nodes",
-            "deployment", "replicaset", "statefulset", "daemonset", "job", "cronjob", "persistentvolumeclaim", "pvc");
+            "deployment", "replicaset", "statefulset", "daemonset", "job", "cronjob", "persistentvolumeclaim", "pvc",
+            "replicationcontroller");
 
     private LogfmtEvent() {
     }
@@ -49,11 +51,14 @@ final class LogfmtEvent {
         Matcher o = named == null ? null : OBJECT.matcher(named);
         if (o != null && o.matches()) {
             String prefix = o.group(1);
+            // klog's event recorder ("Event occurred" object="ns/x" kind="ReplicationController") names the kind apart
+            String kind = keys.getOrDefault("kind", "pod").toLowerCase(Locale.ROOT);
+            kind = KINDS.contains(kind) ? kind : "pod";
             if (prefix == null || KINDS.contains(prefix.toLowerCase(Locale.ROOT))) {
-                object = (prefix == null ? "pod" : prefix.toLowerCase(Locale.ROOT)) + "/" + o.group(2);
+                object = (prefix == null ? kind : prefix.toLowerCase(Locale.ROOT)) + "/" + o.group(2);
             } else {
                 namespace = namespace == null ? prefix : namespace;
-                object = "pod/" + o.group(2);
+                object = kind + "/" + o.group(2);
             }
         }
         String time = first(keys, "time", "ts", "lastseen", "lasttimestamp", "timestamp");

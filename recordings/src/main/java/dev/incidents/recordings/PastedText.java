@@ -324,18 +324,30 @@ final class PastedText {
     private static final Pattern CLAUSE_LINE = Pattern.compile("^\\s*\\d+ [A-Za-z].*");
 
     /**
+     * Karpenter's verdict broken after a pool's part ({@code Failed to schedule pod, did not tolerate taint (...);}), and
+     * the next pool's part on a line of its own ({@code incompatible requirements, label "x" does not have known values}).
+     */
+    private static final Pattern PROVISIONER_LEAD = Pattern.compile(".*\\bFailed to schedule pod, .*;\\s*$");
+    private static final Pattern POOL_LINE = Pattern.compile(
+            "^\\s*(?:incompatible\\b|did not tolerate\\b|no instance type\\b|all available instance types\\b).*");
+
+    /**
      * A scheduler's or autoscaler's verdict the reporter broke into one line per clause (each after the lead and each
-     * but the last ending with a comma), put back on the lead's line as it was printed, the lines it took left blank.
+     * but the last ending with a comma; a provisioner's pools, with a semicolon), put back on the lead's line as it was
+     * printed, the lines it took left blank.
      */
     static void rejoinClauses(List<String> lines) {
         for (int i = 0; i < lines.size(); i++) {
-            if (!VERDICT_LEAD.matcher(lines.get(i)).matches()) {
+            boolean pools = PROVISIONER_LEAD.matcher(lines.get(i)).matches();
+            if (!pools && !VERDICT_LEAD.matcher(lines.get(i)).matches()) {
                 continue;
             }
+            Pattern clause = pools ? POOL_LINE : CLAUSE_LINE;
+            char separator = pools ? ';' : ',';
             StringBuilder joined = new StringBuilder(lines.get(i).stripTrailing());
             int k = i + 1;
-            while (k < lines.size() && CLAUSE_LINE.matcher(lines.get(k)).matches()
-                    && (k == i + 1 || joined.charAt(joined.length() - 1) == ',')) {
+            while (k < lines.size() && clause.matcher(lines.get(k)).matches()
+                    && (k == i + 1 && !pools || joined.charAt(joined.length() - 1) == separator)) {
                 joined.append(' ').append(lines.get(k).strip());
                 k++;
             }

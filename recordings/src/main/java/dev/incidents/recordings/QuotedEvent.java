@@ -124,7 +124,10 @@ final class QuotedEvent {
             // kubectl exec, an exec probe), which says nothing of the container's start; runc's own part of it quoted
             // alone ({@code runc create failed: unable to start container process: error during container init: exec:
             // "/bin/sh": stat /bin/sh: no such file or directory}, its tail from "error during container init")
-            new KubeletMessage(Pattern.compile("(?:Error: )?(?:failed to start container \"|failed to create containerd "
+            // (a virtual kubelet's provider words the start it could not make its own way: {@code Failed to start
+            // container busybox, Error response: to create containerd task: ...}, Azure Container Instances)
+            new KubeletMessage(Pattern.compile("(?:Error: )?(?:failed to start container \"|Failed to start container "
+                    + "[a-z0-9][-a-z0-9]*, Error response: |failed to create containerd "
                     + "task:|failed to create shim task:|container create failed:|OCI runtime (?:create|start) failed:|"
                     + "runc create failed: |unable to start container process: |error during container init: |"
                     + "Error response from daemon: (?:\\{\"message\":\"(?:invalid header field value \\\\\"|)?)?"
@@ -158,7 +161,7 @@ final class QuotedEvent {
             + "(?:\\d{4}[-/]\\d\\d[-/]\\d\\d[T ])?\\d\\d:\\d\\d:\\d\\d(?:\\.\\d+)?(?:Z|[+-]\\d\\d:?\\d\\d)?\\s+)?"
             + "(?:\\[(Normal|Warning)\\]\\s*)?(?:([A-Z][a-z]+(?:[A-Z][A-Za-z]*)+|Failed|Unhealthy|Evicted|Killing):\\s+|\\(([A-Z][a-z]+(?:[A-Z][A-Za-z]*)*)\\)\\s+"
             + "|[A-Z][a-z]+(?:[ -][A-Za-z][a-z]+){0,3} *\\t\\s*)?"
-            + "(?:\\(combined from similar events\\):\\s*)?");
+            + "(?<combined>\\(combined from similar events\\):\\s*)?");
     /** {@code pods "my-cluster-head-9xmvs" is forbidden: exceeded quota: ...}, the API server's refusal of a pod. */
     private static final Pattern POD_FORBIDDEN = Pattern.compile("\\bpods \"[^\"]+\" is forbidden: .+");
 
@@ -236,7 +239,20 @@ final class QuotedEvent {
     /** {@code message: 'Usage of EmptyDir volume ...'}: a status's message line of an object's YAML, quoted or not. */
     private static final Pattern YAML_MESSAGE = Pattern.compile("message:\\s+['\"]?(.*?)['\"]?\\s*");
     /** A tool's repeat count after the message ({@code  (x8)}). */
-    private static final Pattern REPEATS = Pattern.compile("\\s+\\(x\\d+\\)\\s*$");
+    private static final Pattern REPEATS = Pattern.compile("\\s+\\(x(\\d{1,9})\\)\\s*$");
+    /**
+     * client-go's event aggregator puts {@code (combined from similar events): } before a message once more than ten
+     * events alike came within ten minutes: at least eleven, then.
+     */
+    static final int COMBINED_AT_LEAST = 11;
+    static final String COMBINED = "(combined from similar events): ";
+    /**
+     * The gap between a row's columns before a message ({@code Normal  Failed binding  no persistent volumes ...}, a
+     * web console's row, {@code Unhealthy<TAB><TAB>Readiness probe failed: ...}), and the aggregator's prefix after it.
+     */
+    private static final Pattern COLUMN_GAP = Pattern.compile("(?: {2,}|\\t)\\s*(\\(combined from similar events\\):\\s*)?");
+    /** Columns before a message that a row may have: type, reason, age, source, object. */
+    private static final int MAX_LEADING_COLUMNS = 6;
     /** A pod describe's status field ({@code Message:  0/3 nodes ...}): its own reader reads it. */
     private static final Pattern DESCRIBE_FIELD = Pattern.compile("^\\s*(?:Message|Reason|Status):\\s");
     /**
@@ -392,7 +408,17 @@ final class QuotedEvent {
         }
         Matcher prefix = TOOL_PREFIX.matcher(quoted);
         boolean prefixed = prefix.lookingAt() && prefix.end() > 0;
-        String message = REPEATS.matcher(prefixed ? quoted.substring(prefix.end()) : quoted).replaceFirst("").strip();
+        String message = prefixed ? quoted.substring(prefix.end()) : quoted;
+        Matcher repeats = REPEATS.matcher(message);
+        String count = null;
+        if (repeats.find()) {
+            count = repeats.group(1);
+            message = message.substring(0, repeats.start());
+        }
+        message = message.strip();
+        if (prefixed && prefix.group("combined") != null) {
+            count = atLeast(count, COMBINED_AT_LEAST);
+        }
         // a time range's end is when the event was last seen
         String time = prefixed ? lastTimestamp(prefix.group()) : line;
         String rejection = DescribePod.rejectionReason(message);
@@ -429,11 +455,23 @@ final class QuotedEvent {
         } else {
             kubelet = kubeletAt(message, field.lookingAt() ? field.end() : 0);
         }
+        if (kubelet == null && !field.lookingAt()) {
+            // a row whose columns before the message are not kubectl's (a console's type and reason words, a reason
+            // and tabs): the message after a column gap, when it is one the kubelet or a controller writes
+            Matcher gap = COLUMN_GAP.matcher(message);
+            for (int columns = 0; columns < MAX_LEADING_COLUMNS && kubelet == null && gap.find(); columns++) {
+                kubelet = kubeletAt(message, gap.end());
+                if (kubelet != null) {
+                    count = gap.group(1) != null ? atLeast(count, COMBINED_AT_LEAST) : count;
+                    message = message.substring(gap.end());
+                }
+            }
+        }
         if (kubelet != null) {
             // a pod reads only its own namespace's ConfigMaps and Secrets: one named with its namespace says where
             Matcher referenced = REFERENCED_NAMESPACE.matcher(message);
             return new EventsTable.Row(lineNumber, referenced.find() ? referenced.group(1) : null, kubelet.type(),
-                    kubelet.reason(), age(time, now), kubelet.component(), pod, message.strip(), null, null);
+                    kubelet.reason(), age(time, now), kubelet.component(), pod, message.strip(), null, count);
         }
         Matcher eviction = DescribePod.EVICTION.matcher(message);
         if (eviction.find()) {
@@ -442,7 +480,20 @@ final class QuotedEvent {
             return new EventsTable.Row(lineNumber, null, "Warning", "Evicted", age(time, now), "kubelet", null,
                     message.substring(eviction.start()).strip(), null, null);
         }
+        Matcher whole = WRAPPING_QUOTES.matcher(QUOTE_MARKER.matcher(line).replaceFirst(""));
+        if (whole.matches() && whole.group(2).indexOf(whole.group(1).charAt(0)) >= 0) {
+            // a whole message between quotes that holds quotes of its own (a command's, an exec probe's): read inside
+            EventsTable.Row inside = quoted(whole.group(2), lineNumber, now);
+            if (inside != null) {
+                return inside;
+            }
+        }
         return inProse(line, lineNumber, now);
+    }
+
+    /** {@code count} raised to {@code floor} (a count said as at least that many). */
+    private static String atLeast(String count, int floor) {
+        return count == null || Integer.parseInt(count) < floor ? Integer.toString(floor) : count;
     }
 
     /**

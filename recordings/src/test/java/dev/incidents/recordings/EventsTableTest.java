@@ -143,4 +143,19 @@ class EventsTableTest {
         assertThat(quoted).extracting(KubeEvent::getReason).containsExactly("Scheduled", "FailedAttachVolume");
         assertThat(quoted.get(1).getInvolvedObject().getName()).isEqualTo("pod-test-rbd-1-44spx");
     }
+
+    /**
+     * bitnami-docker-magento#74: a row without its Age column whose message carries the event aggregator's prefix: more
+     * than ten such events came within ten minutes, whatever count the paste lacks.
+     */
+    @Test
+    void theAggregatorsPrefixCountsMoreThanTen() {
+        List<KubeEvent> combined = events("""
+                Warning   Unhealthy   kubelet, aks-nodepool1-23247397-2   (combined from similar events): Readiness probe failed: Get http://127.0.0.1/index.php: dial tcp 127.0.0.1:80: getsockopt: connection refused
+                """);
+        assertThat(combined).singleElement().satisfies(e -> {
+            assertThat(e.getReason()).isEqualTo("Unhealthy");
+            assertThat(e.getCount()).isEqualTo(11);
+        });
+    }
 }

@@ -1,6 +1,7 @@
 package dev.incidents.recordings;
 
 import dev.incidents.schemas.NodeSnapshot;
+import dev.incidents.schemas.KubeEvent;
 import dev.incidents.schemas.PodSnapshot;
 import org.junit.jupiter.api.Test;
 
@@ -561,6 +562,39 @@ class PodStatusFragmentTest {
             assertThat(pending.getPhase()).isEqualTo("Pending");
             assertThat(pending.getConditions()).singleElement()
                     .satisfies(c -> assertThat(c.getMessage()).isEqualTo("0/4 nodes are available: 4 Insufficient memory."));
+        });
+    }
+
+    /**
+     * pinniped#894: an Event as {@code kubectl get events -o json} prints it (keys in order) cut inside its metadata, so
+     * its reason, source and type are lost: the message says which event it is.
+     */
+    @Test
+    void anEventCutBeforeItsReasonIsTheEventItsMessageSays() {
+        List<Recorded> records = Recordings.read("events.json", """
+                {
+                    "apiVersion": "v1",
+                    "count": 9,
+                    "firstTimestamp": "2021-11-24T01:51:03Z",
+                    "involvedObject": {
+                        "kind": "Pod",
+                        "name": "local-user-authenticator-74d9cc6577-z9vgg",
+                        "namespace": "local-user-authenticator"
+                    },
+                    "kind": "Event",
+                    "lastTimestamp": "2021-11-24T02:00:56Z",
+                    "message": "0/1 nodes are available: 1 node(s) had taint {node.kubernetes.io/network-unavailable: }, that the pod didn't tolerate.",
+                    "metadata": {
+                        "creationTimestamp": "2021-11-24T01:51:03Z",
+                        "namespace": "local-user-authenticator",
+                """, OPTIONS, rejections::add);
+        assertThat(rejections).singleElement().satisfies(r -> assertThat(r.reason()).startsWith("not JSON"));
+        assertThat(records).singleElement().satisfies(r -> {
+            KubeEvent scheduling = (KubeEvent) r.value();
+            assertThat(scheduling.getReason()).isEqualTo("FailedScheduling");
+            assertThat(scheduling.getType()).isEqualTo("Warning");
+            assertThat(scheduling.getCount()).isEqualTo(9);
+            assertThat(scheduling.getInvolvedObject().getName()).isEqualTo("local-user-authenticator-74d9cc6577-z9vgg");
         });
     }
 }

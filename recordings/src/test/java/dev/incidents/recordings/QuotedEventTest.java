@@ -295,6 +295,21 @@ class QuotedEventTest {
     }
 
     /**
+     * cluster-api-actuator-pkg#239: the kube-controller-manager's event recorder logs each event as klog's structured
+     * {@code "Event occurred"} line, the object as {@code namespace/name} and its kind in a key of its own.
+     */
+    @Test
+    void klogsEventOccurredLineNamesTheKindApart() {
+        KubeEvent created = onlyEvent("""
+                "Event occurred" object="default/pdb-workload" fieldPath="" kind="ReplicationController" apiVersion="v1" type="Warning" reason="FailedCreate" message="Error creating: pods \\"pdb-workload-cm797\\" is forbidden: violates PodSecurity \\"restricted:latest\\": allowPrivilegeEscalation != false"
+                """);
+        assertThat(created.getReason()).isEqualTo("FailedCreate");
+        assertThat(created.getInvolvedObject().getKind()).isEqualTo("ReplicationController");
+        assertThat(namespacedName(created)).isEqualTo("default/pdb-workload");
+        assertThat(created.getMessage()).startsWith("Error creating: pods \"pdb-workload-cm797\" is forbidden:");
+    }
+
+    /**
      * longhorn's knowledge base: a k3s journal splitting a mount failure into its lines; the mount utility's output is
      * why the volume did not mount, the kubelet's FailedMount (its pod not named there). Prose quoting the same output
      * is no log line.
@@ -958,6 +973,51 @@ class QuotedEventTest {
                 + "of 0. ", 1, OPTIONS.now());
         assertThat(row.reason()).isEqualTo("Evicted");
         assertThat(row.message()).startsWith("The node was low on resource: ephemeral-storage.");
+    }
+
+    /**
+     * A row whose columns before the message are not kubectl's: a web console's type and reason words (learn-katacoda
+     * #113), a reason and two tabs (kubernetes#51096), type, reason and source without an age (bitnami-docker-magento
+     * #74). The message after a column gap is read when it is one Kubernetes writes; the aggregator's prefix says the
+     * event came more than ten times, a trailing {@code (x7)} how many.
+     */
+    @Test
+    void aRowOfOtherColumnsBeforeAKnownMessage() {
+        EventsTable.Row binding = QuotedEvent.parse("  Normal  Failed binding  no persistent volumes available for this "
+                + "claim and no storage class is set", 1, OPTIONS.now());
+        assertThat(binding.reason()).isEqualTo("FailedBinding");
+        EventsTable.Row tabbed = QuotedEvent.parse("Unhealthy\t\tReadiness probe failed: Get http://10.24.1.33:80/: "
+                + "net/http: request canceled (Client.Timeout exceeded while awaiting headers)", 1, OPTIONS.now());
+        assertThat(tabbed.reason()).isEqualTo("Unhealthy");
+        assertThat(tabbed.message()).startsWith("Readiness probe failed: Get http://10.24.1.33:80/");
+        EventsTable.Row combined = QuotedEvent.parse("Warning   Unhealthy   kubelet, aks-nodepool1-23247397-2   (combined "
+                + "from similar events): Readiness probe failed: Get http://127.0.0.1/index.php: dial tcp 127.0.0.1:80: "
+                + "getsockopt: connection refused", 1, OPTIONS.now());
+        assertThat(combined.reason()).isEqualTo("Unhealthy");
+        assertThat(combined.message()).startsWith("Readiness probe failed:");
+        assertThat(combined.count()).isEqualTo("11");
+        assertThat(QuotedEvent.parse("Back-off restarting failed container (x7)", 1, OPTIONS.now()).count())
+                .isEqualTo("7");
+        assertThat(QuotedEvent.parse("We saw it  in the logs  twice", 1, OPTIONS.now())).isNull();
+    }
+
+    /**
+     * actual-chat#3034: a whole message in double quotes that holds quotes of its own (an exec probe's command), with
+     * the aggregator's prefix; azure-aci#612: a virtual kubelet's start failure between backticks.
+     */
+    @Test
+    void aWholeMessageInQuotesThatHoldQuotesOfTheirOwn() {
+        EventsTable.Row probe = QuotedEvent.parse("\"(combined from similar events): Liveness probe errored: rpc error: "
+                + "code = Unknown desc = failed to exec in container: exec: \"/usr/bin/curl -f -s http://localhost:54323/"
+                + "processes\": stat /usr/bin/curl: no such file or directory: unknown\"", 1, OPTIONS.now());
+        assertThat(probe.reason()).isEqualTo("Unhealthy");
+        assertThat(probe.count()).isEqualTo("11");
+        assertThat(probe.message()).startsWith("Liveness probe errored:").endsWith("unknown");
+        EventsTable.Row start = QuotedEvent.parse("`Error: Failed to start container busybox, Error response: to create "
+                + "containerd task: failed to create shim task: exec: \"sh\": executable file not found in $PATH: unknown`",
+                1, OPTIONS.now());
+        assertThat(start.reason()).isEqualTo("Failed");
+        assertThat(start.message()).startsWith("Error: Failed to start container busybox,");
     }
 
     /** redis-operator#3: an operator's log line with logfmt keys after the message; the namespace key says where. */

@@ -157,7 +157,11 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
      * resources {"nvidia.com/gpu":"1",...}}. Pools, not nodes: no counts.
      */
     private static final Pattern PROVISIONER_PREFIX = Pattern.compile("^\\s*Failed to schedule pod,\\s*");
-    private static final Pattern POOL_TAINT = Pattern.compile("did not tolerate ([^;,\\s]+)");
+    /**
+     * A pool's taint the pod does not tolerate: {@code did not tolerate aws.amazon.com/neuron=:NoSchedule}, or as
+     * Karpenter v1 words it, {@code did not tolerate taint (taint=CriticalAddonsOnly=true:NoSchedule)}.
+     */
+    private static final Pattern POOL_TAINT = Pattern.compile("did not tolerate (?:taint \\(taint=([^)]+)\\)|([^;,\\s]+))");
     private static final Pattern REQUESTED_RESOURCE = Pattern.compile("\"([a-z0-9.-]+/[a-z0-9.-]+|cpu|memory)\"\\s*:");
     private static final Pattern PREDICATE_COUNTED = Pattern.compile("^(.*?)\\s*\\((\\d{1,9})\\)$", Pattern.DOTALL);
     private static final Pattern COUNTED = Pattern.compile("^(\\d{1,9})\\s+(.*)$", Pattern.DOTALL);
@@ -318,7 +322,8 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
             String lower = pool.toLowerCase(Locale.ROOT);
             Matcher taint = POOL_TAINT.matcher(pool);
             if (taint.find()) {
-                reasons.add(new SchedulingReason(0, taintKind(taint.group(1)), null, taint.group(1), pool.trim()));
+                String key = taint.group(1) != null ? taint.group(1) : taint.group(2);
+                reasons.add(new SchedulingReason(0, taintKind(key), null, key, pool.trim()));
             } else if (lower.contains("does not have known values") || lower.contains("incompatible requirements")) {
                 reasons.add(new SchedulingReason(0, Kind.NODE_SELECTOR_MISMATCH, null, null, pool.trim()));
             } else if (lower.contains("no instance type") || lower.contains("exceed limits")) {
@@ -559,13 +564,18 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
                 || t.startsWith("node.cilium.io/agent-not-ready");
     }
 
-    /** Taints that reserve a node for a role or wait for the cloud provider, not conditions of a broken node. */
+    /**
+     * Taints that reserve a node for a role or wait for the cloud provider, not conditions of a broken node. {@code
+     * CriticalAddonsOnly} reserves a managed cluster's system pool for the platform's own add-ons (AKS system node
+     * pools, EKS Auto Mode's system pool) as the control-plane taint reserves a kubeadm cluster's masters.
+     */
     static boolean isRoleTaint(String taint) {
         if (taint == null) {
             return false;
         }
         String t = taint.toLowerCase(Locale.ROOT);
-        return t.startsWith("node-role.kubernetes.io/") || t.startsWith("node.cloudprovider.kubernetes.io/");
+        return t.startsWith("node-role.kubernetes.io/") || t.startsWith("node.cloudprovider.kubernetes.io/")
+                || t.startsWith("criticaladdonsonly");
     }
 
     /**
@@ -584,9 +594,8 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
             return false; // pre-1.18 "node(s) had taints that the pod didn't tolerate" names none
         }
         String t = taint.toLowerCase(Locale.ROOT);
-        return t.startsWith("node-role.kubernetes.io/")
+        return isRoleTaint(taint)
                 || NODE_CONDITION_TAINTS.stream().anyMatch(t::startsWith)
-                || t.startsWith("node.cloudprovider.kubernetes.io/")
                 || t.startsWith("tobedeletedbyclusterautoscaler")
                 || t.startsWith("deletioncandidateofclusterautoscaler")
                 || t.startsWith("karpenter.sh/")

@@ -88,11 +88,14 @@ public record EventSignal(KubeEvent event, Instant time, Instant firstTime, Opti
      * Kubelets before Kubernetes 1.10 reported a container that could not start as {@code FailedSync}: {@code Error
      * syncing pod, skipping: failed to "StartContainer" for "app" with RunContainerError: "..."}. Such an event is read
      * as the {@code Failed} event later kubelets write, with {@code Error: <reason>: <message>}. Pull failures keep
-     * their {@code FailedSync} form: {@link dev.incidents.analyzer.messages.ImagePullFailure} reads it.
+     * their {@code FailedSync} form: {@link dev.incidents.analyzer.messages.ImagePullFailure} reads it. Before the
+     * container runtime interface (1.6) the pod's sandbox was its infra container, named {@code POD}: a failure to start
+     * that one is the sandbox's ({@code FailedCreatePodSandBox} since).
      */
     private static final Pattern SYNC_FAILURE = Pattern.compile(
-            "failed to \"StartContainer\" for \"[^\"]+\" with (RunContainerError|CreateContainerError|CreateContainerConfigError|StartError): \"(.*?)\"?\\s*$",
+            "failed to \"StartContainer\" for \"([^\"]+)\" with (RunContainerError|CreateContainerError|CreateContainerConfigError|StartError): \"(.*?)\"?\\s*$",
             Pattern.DOTALL);
+    private static final String INFRA_CONTAINER = "POD";
 
     /**
      * The same kubelets reported a container in back-off as {@code FailedSync}: {@code Error syncing pod, skipping:
@@ -162,8 +165,10 @@ public record EventSignal(KubeEvent event, Instant time, Instant firstTime, Opti
         String message = sync.get();
         Matcher m = SYNC_FAILURE.matcher(message);
         if (m.find()) {
-            return Optional.of(new SyncRewrite("Failed",
-                    "Error: " + m.group(1) + ": " + m.group(2).replace("\\\"", "\"")));
+            String answer = m.group(3).replace("\\\"", "\"");
+            return Optional.of(INFRA_CONTAINER.equals(m.group(1))
+                    ? new SyncRewrite("FailedCreatePodSandBox", "Failed to create pod sandbox: " + answer)
+                    : new SyncRewrite("Failed", "Error: " + m.group(2) + ": " + answer));
         }
         m = SYNC_BACK_OFF.matcher(message);
         if (m.find()) {

@@ -645,6 +645,25 @@ class FailedSchedulingMessageTest {
         assertThat(capacity.acceleratorResource()).contains("nvidia.com/gpu");
     }
 
+    /**
+     * Karpenter v1 names a pool's taint as {@code did not tolerate taint (taint=key=value:effect)}. A managed cluster's
+     * system pool ({@code CriticalAddonsOnly}) is reserved for add-ons as masters are: beside a label no pool offers,
+     * the label is what keeps a node from being made for the pod; alone, the reservation is what the pod meets.
+     */
+    @Test
+    void karpenterV1TaintWordingAndTheSystemPoolsReservation() {
+        FailedSchedulingMessage systemPool = FailedSchedulingMessage.parse("Failed to schedule pod, did not tolerate "
+                + "taint (taint=CriticalAddonsOnly=true:NoSchedule);\nincompatible requirements, label \"agentpool\" does "
+                + "not have known values");
+        assertThat(systemPool.category()).contains(Category.NODE_SELECTOR_MISMATCH);
+        FailedSchedulingMessage poolTaint = FailedSchedulingMessage.parse("Failed to schedule pod, did not tolerate taint "
+                + "(taint=arch=arm64:NoSchedule)");
+        assertThat(poolTaint.category()).contains(Category.UNTOLERATED_TAINT);
+        assertThat(poolTaint.ranked().get(0).taint()).isEqualTo("arch=arm64:NoSchedule");
+        assertThat(FailedSchedulingMessage.parse("Failed to schedule pod, did not tolerate taint "
+                + "(taint=CriticalAddonsOnly:NoSchedule)").category()).contains(Category.UNTOLERATED_TAINT);
+    }
+
     /** kubernetes#11453 and its era: the 1.0-1.5 scheduler named its failed predicates. */
     @Test
     void theFirstSchedulersPredicateNames() {

@@ -76,6 +76,25 @@ class FailedSyncReplayTest {
     }
 
     /**
+     * kubernetes#21878 (2016): before the container runtime interface the sandbox was the infra container {@code POD};
+     * Docker out of bridge addresses could not start it, which is the sandbox's failure, not the app container's.
+     */
+    @Test
+    void a_failed_sync_starting_the_infra_container_is_a_sandbox_failure() {
+        String message = "Error syncing pod, skipping: failed to \"StartContainer\" for \"POD\" with RunContainerError: "
+                + "\"runContainer: API error (500): Cannot start container dfc9fca7b90b: no available IPv4 addresses on "
+                + "this network's address pools: bridge (c6fb853e0c42)\\n\"";
+        try (Replay replay = new Replay(AnalyzerConfig.defaults())) {
+            for (int i = 0; i < 3; i++) {
+                Instant at = T0.plusSeconds(60L * i);
+                replay.event(Kube.podEvent(POD, "Warning", "FailedSync", message, at, "fs-p" + i, null), at);
+            }
+            assertThat(replay.finish().latest()).singleElement().satisfies(
+                    i -> assertThat(i.getCategory().toString()).isEqualTo("SANDBOX_FAILED"));
+        }
+    }
+
+    /**
      * helm/charts#139: a 1.4 kubelet names a failing init container under {@code "InitContainer"} in the same FailedSync
      * as its back-off: an init container failure, whatever its name, not the app's crash loop.
      */
