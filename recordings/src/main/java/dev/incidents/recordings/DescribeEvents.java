@@ -995,8 +995,9 @@ final class DescribeEvents {
         if (row.count() != null && row.count().matches("\\d{1,9}")) {
             count = Math.max(count, Integer.parseInt(row.count()));
         }
-        if (row.message() != null && row.message().startsWith(QuotedEvent.COMBINED)) {
-            count = Math.max(count, QuotedEvent.COMBINED_AT_LEAST); // a row of no count column: the prefix says more
+        if (count == 1 && row.message() != null && row.message().startsWith(QuotedEvent.COMBINED)) {
+            // no count printed: the aggregator's prefix says more than ten came (a printed count is the combined event's)
+            count = QuotedEvent.COMBINED_AT_LEAST;
         }
         Instant first = seen.first();
         Instant last = seen.last();

@@ -242,7 +242,8 @@ final class QuotedEvent {
     private static final Pattern REPEATS = Pattern.compile("\\s+\\(x(\\d{1,9})\\)\\s*$");
     /**
      * client-go's event aggregator puts {@code (combined from similar events): } before a message once more than ten
-     * events alike came within ten minutes: at least eleven, then.
+     * events alike came within ten minutes: at least eleven, then, where the paste prints no count (a printed count is
+     * the combined event's own).
      */
     static final int COMBINED_AT_LEAST = 11;
     static final String COMBINED = "(combined from similar events): ";
@@ -416,8 +417,8 @@ final class QuotedEvent {
             message = message.substring(0, repeats.start());
         }
         message = message.strip();
-        if (prefixed && prefix.group("combined") != null) {
-            count = atLeast(count, COMBINED_AT_LEAST);
+        if (prefixed && prefix.group("combined") != null && count == null) {
+            count = Integer.toString(COMBINED_AT_LEAST);
         }
         // a time range's end is when the event was last seen
         String time = prefixed ? lastTimestamp(prefix.group()) : line;
@@ -462,7 +463,7 @@ final class QuotedEvent {
             for (int columns = 0; columns < MAX_LEADING_COLUMNS && kubelet == null && gap.find(); columns++) {
                 kubelet = kubeletAt(message, gap.end());
                 if (kubelet != null) {
-                    count = gap.group(1) != null ? atLeast(count, COMBINED_AT_LEAST) : count;
+                    count = gap.group(1) != null && count == null ? Integer.toString(COMBINED_AT_LEAST) : count;
                     message = message.substring(gap.end());
                 }
             }
@@ -489,11 +490,6 @@ final class QuotedEvent {
             }
         }
         return inProse(line, lineNumber, now);
-    }
-
-    /** {@code count} raised to {@code floor} (a count said as at least that many). */
-    private static String atLeast(String count, int floor) {
-        return count == null || Integer.parseInt(count) < floor ? Integer.toString(floor) : count;
     }
 
     /**

@@ -998,6 +998,8 @@ class QuotedEventTest {
         assertThat(combined.count()).isEqualTo("11");
         assertThat(QuotedEvent.parse("Back-off restarting failed container (x7)", 1, OPTIONS.now()).count())
                 .isEqualTo("7");
+        assertThat(QuotedEvent.parse("(combined from similar events): Back-off restarting failed container (x3)", 1,
+                OPTIONS.now()).count()).as("a printed count is the combined event's own").isEqualTo("3");
         assertThat(QuotedEvent.parse("We saw it  in the logs  twice", 1, OPTIONS.now())).isNull();
     }
 
