@@ -680,7 +680,11 @@ class RealWorldAccuracyTest {
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
-    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of();
+    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
+            // batch 131, measured 8/10 on 2026-12-07 (session 40, at its merge, analyzer of 60119277, measured alone)
+            // before anyone looked at it: pinned by name only
+            "container_start_failed/k8s-54870-job-command-exit-1-as-one-executable-name-containercannotrun-backofflimit-2-not-capping-new-pods-two-get-pod-listings-2018",
+            "insufficient_gpu/dsa04156-edge-ai-workspace-korean-orin-nano-time-slicing-two-gpu-shared-slots-third-cuda-probe-pod-pending-insufficient-nvidia-gpu-shared-saved-status-json");
 
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
@@ -738,7 +742,7 @@ class RealWorldAccuracyTest {
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
         assertThat(outcomes).hasSizeGreaterThanOrEqualTo(2520);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(0);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(10);
     }
 
     @Test
