@@ -684,7 +684,14 @@ class RealWorldAccuracyTest {
             // batch 131, measured 8/10 on 2026-12-07 (session 40, at its merge, analyzer of 60119277, measured alone)
             // before anyone looked at it: pinned by name only
             "container_start_failed/k8s-54870-job-command-exit-1-as-one-executable-name-containercannotrun-backofflimit-2-not-capping-new-pods-two-get-pod-listings-2018",
-            "insufficient_gpu/dsa04156-edge-ai-workspace-korean-orin-nano-time-slicing-two-gpu-shared-slots-third-cuda-probe-pod-pending-insufficient-nvidia-gpu-shared-saved-status-json");
+            "insufficient_gpu/dsa04156-edge-ai-workspace-korean-orin-nano-time-slicing-two-gpu-shared-slots-third-cuda-probe-pod-pending-insufficient-nvidia-gpu-shared-saved-status-json",
+            // batch 132, measured 11/16 on 2026-12-07 (session 40, at its merge, analyzer of cb97dce7, measured with
+            // batch 131's fixtures beside it, whose outcomes were known) before anyone looked at it: pinned by name only
+            "init_container_failed/k8s-93187-ci-gce-device-plugin-gpu-nvidia-driver-installer-init-container-back-off-restart-count-6-cos-gpu-installer-image-prow-prefixed-e2e-event-dump",
+            "node_not_ready/k8s-64303-kubemark-e2e-gce-big-hollow-kubelets-exit-plugin-watcher-too-many-open-files-after-pr-63328-klog-fatal-line",
+            "oom_killed/eclipse-cbi-jiro-351-jenkins-agent-pod-jnlp-container-memory-too-low-for-custom-pod-git-fetch-oomkilled-exit-137-kubernetes-plugin-console-line",
+            "oom_killed/kubevirt-2623-okd-4-1-ci-lane-upgrade-test-virt-operator-oomkilled-5-restarts-containerstatuses-object-with-unquoted-keys-cut",
+            "untolerated_taint/ocs-ci-3981-tier4-rwo-pvc-fencing-tests-on-cluster-with-infra-labelled-ocs-tainted-nodes-test-pods-no-toleration-lone-failedscheduling-row-master-and-storage-taints");
 
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
@@ -741,8 +748,8 @@ class RealWorldAccuracyTest {
 
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
-        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(2520);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(10);
+        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(2522);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(26);
     }
 
     @Test
