@@ -3,7 +3,6 @@ package dev.incidents.recordings;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -12,9 +11,9 @@ import java.util.regex.Pattern;
  * log of the pod's progress (JupyterHub's spawner: {@code 2024-05-02T13:52:58Z [Warning] 0/36 nodes are available:
  * 33 Insufficient nvidia.com/gpu. ...}), a Go template's print of the pod's conditions ({@code [map[type:PodScheduled
  * lastTransitionTime:2018-02-26T21:58:32Z message:0/2 nodes are available: 2 Insufficient nvidia.com/gpu.
- * reason:Unschedulable status:False]]}), a controller's log. The kubelet's messages when a line starts with one, as
- * a reporter copies the message alone above or instead of the rows ({@code Failed to pull image "ghcr.io/...":
- * ... unauthorized}). The words are the component's own, whatever carries them, so the line becomes the row it was
+ * reason:Unschedulable status:False]]}), a controller's log. The kubelet's and other components' messages
+ * ({@link KnownMessage}) when a line starts with one, as a reporter copies the message alone above or instead of the
+ * rows ({@code Failed to pull image "ghcr.io/...": ... unauthorized}), or after columns no table reader knows. The words are the component's own, whatever carries them, so the line becomes the row it was
  * first printed as, at the line's timestamp when it has one, else at the paste's moment. A tool's print of an event
  * ({@link #TOOL_PREFIX}: a time or time range, {@code [Warning]}, the reason as a label, the event recorder's own
  * {@code (combined from similar events): }, a {@code (x8)} count after)
@@ -60,93 +59,6 @@ final class QuotedEvent {
     private static final Pattern HAMI_VERDICT = Pattern.compile(
             "\\bno available node, (?:all node scores|\\d+ nodes?) do not meet\\b.*");
 
-    /** A kubelet message a line starts with (after a {@code > } quote marker), the event it is the message of. */
-    private record KubeletMessage(Pattern start, String type, String reason, String component) {
-        KubeletMessage(Pattern start, String type, String reason) {
-            this(start, type, reason, "kubelet");
-        }
-    }
-
-    /**
-     * The kubelet's {@code Error: } for a container whose config it will not make: {@code couldn't find key x in Secret
-     * ns/name}, {@code secret "x" not found} (or the API's {@code secrets "x" not found}), {@code container has runAsNonRoot and image will run as root (pod: ...)},
-     * {@code ... image has non-numeric user (nonroot), cannot verify user is non-root}, {@code container's runAsUser
-     * breaks non-root policy}, {@code failed to prepare subPath for volumeMount "x" of container "y"}, {@code failed to
-     * sync secret cache: timed out waiting for the condition}.
-     */
-    private static final Pattern CONTAINER_CONFIG_REFUSAL = Pattern.compile("Error: (?:couldn't find key \\S+ in "
-            + "(?:ConfigMap|Secret)|(?:configmap|secret)s? \"[^\"]+\" not found|container has runAsNonRoot and image "
-            + "|container's runAsUser breaks non-root policy|failed to (?:prepare|create) subPath (?:directory )?for "
-            + "volumeMount |failed to sync (?:configmap|secret) cache)");
-
-    private static final List<KubeletMessage> KUBELET = List.of(
-            new KubeletMessage(Pattern.compile("Failed to pull image \""), "Warning", "Failed"),
-            // what a tool's log of the pod's progress shows between the failures (JupyterHub's spawn event log): the
-            // placement and the container's start tell whose events these are and that it ran
-            new KubeletMessage(Pattern.compile("Successfully assigned \\S+/\\S+ to "), "Normal", "Scheduled",
-                    "default-scheduler"),
-            new KubeletMessage(Pattern.compile("Pulling image \""), "Normal", "Pulling"),
-            new KubeletMessage(Pattern.compile("Successfully pulled image \"|Container image \"[^\"]+\" already present "
-                    + "on machine"), "Normal", "Pulled"),
-            new KubeletMessage(Pattern.compile("Created container "), "Normal", "Created"),
-            new KubeletMessage(Pattern.compile("Started container "), "Normal", "Started"),
-            new KubeletMessage(Pattern.compile("Back-off restarting failed container"), "Warning", "BackOff"),
-            new KubeletMessage(Pattern.compile("Back-off pulling image \""), "Normal", "BackOff"),
-            new KubeletMessage(Pattern.compile("(?:Liveness|Readiness|Startup) probe (?:failed|errored):"), "Warning",
-                    "Unhealthy"),
-            // the kubelet's kill of a container its probe failed, the Killing event's message
-            new KubeletMessage(Pattern.compile("Container [a-z0-9][-a-z0-9]* failed (?:liveness|startup) probe, will be "
-                    + "restarted"), "Normal", "Killing"),
-            // and the CSI volume plugin's error alone, the detail after "MountVolume.MountDevice failed ... : "
-            new KubeletMessage(Pattern.compile("(?:MountVolume\\.\\w+|SetUp) failed\\b|Unable to (?:attach or )?mount "
-                    + "volumes for pod|kubernetes\\.io/csi: \\w+\\.\\w+ failed"), "Warning", "FailedMount"),
-            // a container's CrashLoopBackOff waiting message ({@code Back-off 20s restarting failed container=x
-            // pod=y_ns(uid)}), as a console shows the container's state: the back-off the kubelet records as an event
-            new KubeletMessage(Pattern.compile("Back-off \\d+[smh]\\w* restarting failed container="), "Warning",
-                    "BackOff"),
-            new KubeletMessage(Pattern.compile("Failed (?:to )?create pod sandbox:"), "Warning", "FailedCreatePodSandBox"),
-            // kubelets before 1.10 recorded every sync failure so (FailedSync): the analyzer reads the reason inside
-            new KubeletMessage(Pattern.compile("Error syncing pod, skipping: "), "Warning", "FailedSync"),
-            // the volume controller's FailedBinding on a claim no volume matches and no class provisions
-            new KubeletMessage(Pattern.compile("no persistent volumes available for this claim and no storage class is set"),
-                    "Warning", "FailedBinding", "persistentvolume-controller"),
-            // the CNI plugin's part of it pasted alone, from the kubelet's network plugin on
-            new KubeletMessage(Pattern.compile("networkPlugin cni failed to (?:set up|teardown) pod \""), "Warning",
-                    "FailedCreatePodSandBox"),
-            new KubeletMessage(DescribePod.EVICTION, "Warning", "Evicted"),
-            new KubeletMessage(Pattern.compile("Multi-Attach error for volume|Failed to attach volume \""), "Warning",
-                    "FailedAttachVolume", "attachdetach-controller"),
-            // the runtime's refusal to create or start a container, with the kubelet's "Error: " or as the container
-            // status's message ({@code container create failed: executable file ... not found in $PATH}), or as a
-            // Docker daemon of 1.12 to 17.03 worded it ({@code oci runtime error: container_linux.go:247: starting
-            // container process caused ...}, in 1.12 inside a JSON {@code invalid header field value}); not its
-            // refusal of an exec ({@code OCI runtime exec failed}): a command run inside a running container (a
-            // kubectl exec, an exec probe), which says nothing of the container's start; runc's own part of it quoted
-            // alone ({@code runc create failed: unable to start container process: error during container init: exec:
-            // "/bin/sh": stat /bin/sh: no such file or directory}, its tail from "error during container init")
-            // (a virtual kubelet's provider words the start it could not make its own way: {@code Failed to start
-            // container busybox, Error response: to create containerd task: ...}, Azure Container Instances)
-            new KubeletMessage(Pattern.compile("(?:Error: )?(?:failed to start container \"|Failed to start container "
-                    + "[a-z0-9][-a-z0-9]*, Error response: |failed to create containerd "
-                    + "task:|failed to create shim task:|container create failed:|OCI runtime (?:create|start) failed:|"
-                    + "runc create failed: |unable to start container process: |error during container init: |"
-                    + "Error response from daemon: (?:\\{\"message\":\"(?:invalid header field value \\\\\"|)?)?"
-                    + "(?:OCI runtime (?!exec)|oci runtime error: (?!exec failed)))"), "Warning", "Failed"),
-            // Karpenter's verdict on a pod it cannot place, the FailedScheduling it records
-            new KubeletMessage(Pattern.compile("Failed to schedule pod, "), "Warning", "FailedScheduling", "karpenter"),
-            // a node on its way for the pod: cluster-autoscaler's TriggeredScaleUp, Karpenter's Nominated (a NodeClaim,
-            // before v0.32 a Machine, or a node it already has)
-            new KubeletMessage(Pattern.compile("pod triggered scale-up: "), "Normal", "TriggeredScaleUp",
-                    "cluster-autoscaler"),
-            new KubeletMessage(Pattern.compile("Pod should schedule on:? "), "Normal", "Nominated", "karpenter"),
-            // the NVIDIA device plugin's health check in its log: a GPU it withdrew from the node
-            new KubeletMessage(Pattern.compile("(?:XidCriticalError: )?Xid=\\d+ on Device="), "Warning", "XidCriticalError",
-                    "nvidia-device-plugin"),
-            new KubeletMessage(Pattern.compile("'[^']+' device marked unhealthy: "), "Warning", "DeviceUnhealthy",
-                    "nvidia-device-plugin"),
-            // the kubelet's refusals to make a container's config (the CreateContainerConfigError family): a missing
-            // ConfigMap, Secret or key, a non-root policy it cannot keep or verify, a subPath it cannot prepare
-            new KubeletMessage(CONTAINER_CONFIG_REFUSAL, "Warning", "Failed"));
     private static final Pattern QUOTE_MARKER = Pattern.compile("^\\s*(?:>\\s*)*");
     /**
      * What a tool prints before an event's message: a time (Go's log package's {@code 2020/08/10 19:09:42} too, or the
@@ -450,18 +362,18 @@ final class QuotedEvent {
         Matcher lead = EVENT_LEAD.matcher(message);
         // a tool's log record that says it found or got an event before the message (a test harness's "INFO|<time>|
         // <file>|50| Found event Error: failed to start container ..."): the message is the rest
-        KubeletMessage kubelet = !field.lookingAt() && lead.lookingAt() ? kubeletAt(message, lead.end()) : null;
+        KnownMessage kubelet = !field.lookingAt() && lead.lookingAt() ? KnownMessage.at(message, lead.end()) : null;
         if (kubelet != null) {
             message = message.substring(lead.end());
         } else {
-            kubelet = kubeletAt(message, field.lookingAt() ? field.end() : 0);
+            kubelet = KnownMessage.at(message, field.lookingAt() ? field.end() : 0);
         }
         if (kubelet == null && !field.lookingAt()) {
             // a row whose columns before the message are not kubectl's (a console's type and reason words, a reason
             // and tabs): the message after a column gap, when it is one the kubelet or a controller writes
             Matcher gap = COLUMN_GAP.matcher(message);
             for (int columns = 0; columns < MAX_LEADING_COLUMNS && kubelet == null && gap.find(); columns++) {
-                kubelet = kubeletAt(message, gap.end());
+                kubelet = KnownMessage.at(message, gap.end());
                 if (kubelet != null) {
                     count = gap.group(1) != null && count == null ? Integer.toString(COMBINED_AT_LEAST) : count;
                     message = message.substring(gap.end());
@@ -522,16 +434,6 @@ final class QuotedEvent {
 
     /** What a log record says before an event's message it quotes: {@code ... Found event }, {@code event: }. */
     private static final Pattern EVENT_LEAD = Pattern.compile("^.{0,240}?\\b(?:[Ee]vent|EVENT):?\\s+");
-
-    /** The kubelet message {@code message} goes on with at {@code from}, the first of {@link #KUBELET}; null if none. */
-    private static KubeletMessage kubeletAt(String message, int from) {
-        for (KubeletMessage kubelet : KUBELET) {
-            if (kubelet.start().matcher(message).region(from, message.length()).lookingAt()) {
-                return kubelet;
-            }
-        }
-        return null;
-    }
 
     /**
      * A message between the quotes or backticks a reporter put around it ({@code 'Error: configmap "x" not found'}):

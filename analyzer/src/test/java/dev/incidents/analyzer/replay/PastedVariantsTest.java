@@ -54,18 +54,18 @@ class PastedVariantsTest {
 
     static final List<Variant> VARIANTS = List.of(
             new Variant("rendered (no indentation, single spaces)",
-                    t -> SPACES.matcher(INDENTATION.matcher(t).replaceAll("")).replaceAll(" "), 2185),
-            new Variant("indentation trimmed", t -> INDENTATION.matcher(t).replaceAll(""), 2209),
-            new Variant("quoted in a reply", t -> t.lines().map(l -> "> " + l).reduce("", (a, l) -> a + l + "\n"), 2228),
-            new Variant("Windows line ends", t -> t.replace("\n", "\r\n"), 2236),
-            new Variant("in a code fence", t -> "```\n" + t + (t.endsWith("\n") ? "" : "\n") + "```\n", 2236),
-            new Variant("wrapped at 120 columns", t -> wrapped(t, 120), 2151),
+                    t -> SPACES.matcher(INDENTATION.matcher(t).replaceAll("")).replaceAll(" "), 2222),
+            new Variant("indentation trimmed", t -> INDENTATION.matcher(t).replaceAll(""), 2246),
+            new Variant("quoted in a reply", t -> t.lines().map(l -> "> " + l).reduce("", (a, l) -> a + l + "\n"), 2265),
+            new Variant("Windows line ends", t -> t.replace("\n", "\r\n"), 2273),
+            new Variant("in a code fence", t -> "```\n" + t + (t.endsWith("\n") ? "" : "\n") + "```\n", 2273),
+            new Variant("wrapped at 120 columns", t -> wrapped(t, 120), 2186),
             new Variant("commented out (# before each line)", t -> t.lines().map(l -> l.isEmpty() ? "#" : "# " + l)
-                    .reduce("", (a, l) -> a + l + "\n"), 2222),
+                    .reduce("", (a, l) -> a + l + "\n"), 2260),
             new Variant("indented 4 (a list item's code block)", t -> t.lines().map(l -> l.isEmpty() ? "" : "    " + l)
-                    .reduce("", (a, l) -> a + l + "\n"), 2234),
-            new Variant("no-break spaces (a web page's copy)", t -> t.replace(' ', '\u00a0'), 2236),
-            new Variant("curly quotes (a word processor)", PastedVariantsTest::curlyQuotes, 2234));
+                    .reduce("", (a, l) -> a + l + "\n"), 2271),
+            new Variant("no-break spaces (a web page's copy)", t -> t.replace(' ', '\u00a0'), 2273),
+            new Variant("curly quotes (a word processor)", PastedVariantsTest::curlyQuotes, 2271));
 
     /** Straight double quotes turned typographic, opening after a space or a line start and closing otherwise. */
     static String curlyQuotes(String text) {
