@@ -650,7 +650,8 @@ class RealWorldAccuracyTest {
             // `ErrImagePull` in a listing and no message: an unexplained pull is IMAGE_NOT_FOUND as a guess
             "image_pull_failed/minikube-6299-kic-driver-offline-verification-kindnet-cni-image-pulled-on-the-fly-not-cached-errimagepull-maintainer-get-pods-a",
             // batch 128: the kubelet prober's 2016 log line of one liveness failure (`Liveness probe for "pod_ns(uid):c"
-            // failed (failure): ...`), which the reader does not take, and one failure is under the threshold anyway
+            // failed (failure): ...`), read as its Unhealthy event: one failure, its restart not pasted, is under the
+            // probe's failure threshold
             "probe_failure/k8s-25878-e2e-enormous-cluster-1000-nodes-kube-dns-kube2sky-liveness-http-503-healthz-nslookup-cannot-resolve-kubelet-prober-message-2016",
             // batch 130 (session 39, measured 7/12 twice, moved in in session 40): five pods of one Job in Error with no
             // restarts (restartPolicy Never: the Job replaces each failed pod); no detector reads a controller's pods
