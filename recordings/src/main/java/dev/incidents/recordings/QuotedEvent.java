@@ -59,6 +59,15 @@ final class QuotedEvent {
     private static final Pattern HAMI_VERDICT = Pattern.compile(
             "\\bno available node, (?:all node scores|\\d+ nodes?) do not meet\\b.*");
 
+    /**
+     * client-go's event aggregator puts {@code (combined from similar events): } before a message once more than ten
+     * events alike came within ten minutes: at least eleven, then, where the paste prints no count (a printed count is
+     * the combined event's own).
+     */
+    static final int COMBINED_AT_LEAST = 11;
+    static final String COMBINED = "(combined from similar events): ";
+    /** {@link #COMBINED} as a pattern, its space any run of blanks. */
+    private static final String COMBINED_PREFIX = "\\(combined from similar events\\):\\s*";
     private static final Pattern QUOTE_MARKER = Pattern.compile("^\\s*(?:>\\s*)*");
     /**
      * What a tool prints before an event's message: a time (Go's log package's {@code 2020/08/10 19:09:42} too, or the
@@ -73,7 +82,7 @@ final class QuotedEvent {
             + "(?:\\d{4}[-/]\\d\\d[-/]\\d\\d[T ])?\\d\\d:\\d\\d:\\d\\d(?:\\.\\d+)?(?:Z|[+-]\\d\\d:?\\d\\d)?\\s+)?"
             + "(?:\\[(Normal|Warning)\\]\\s*)?(?:([A-Z][a-z]+(?:[A-Z][A-Za-z]*)+|Failed|Unhealthy|Evicted|Killing):\\s+|\\(([A-Z][a-z]+(?:[A-Z][A-Za-z]*)*)\\)\\s+"
             + "|[A-Z][a-z]+(?:[ -][A-Za-z][a-z]+){0,3} *\\t\\s*)?"
-            + "(?<combined>\\(combined from similar events\\):\\s*)?");
+            + "(?<combined>" + COMBINED_PREFIX + ")?");
     /** {@code pods "my-cluster-head-9xmvs" is forbidden: exceeded quota: ...}, the API server's refusal of a pod. */
     private static final Pattern POD_FORBIDDEN = Pattern.compile("\\bpods \"[^\"]+\" is forbidden: .+");
 
@@ -153,17 +162,10 @@ final class QuotedEvent {
     /** A tool's repeat count after the message ({@code  (x8)}). */
     private static final Pattern REPEATS = Pattern.compile("\\s+\\(x(\\d{1,9})\\)\\s*$");
     /**
-     * client-go's event aggregator puts {@code (combined from similar events): } before a message once more than ten
-     * events alike came within ten minutes: at least eleven, then, where the paste prints no count (a printed count is
-     * the combined event's own).
-     */
-    static final int COMBINED_AT_LEAST = 11;
-    static final String COMBINED = "(combined from similar events): ";
-    /**
      * The gap between a row's columns before a message ({@code Normal  Failed binding  no persistent volumes ...}, a
      * web console's row, {@code Unhealthy<TAB><TAB>Readiness probe failed: ...}), and the aggregator's prefix after it.
      */
-    private static final Pattern COLUMN_GAP = Pattern.compile("(?: {2,}|\\t)\\s*(\\(combined from similar events\\):\\s*)?");
+    private static final Pattern COLUMN_GAP = Pattern.compile("(?: {2,}|\\t)\\s*(" + COMBINED_PREFIX + ")?");
     /** Columns before a message that a row may have: type, reason, age, source, object. */
     private static final int MAX_LEADING_COLUMNS = 6;
     /** A pod describe's status field ({@code Message:  0/3 nodes ...}): its own reader reads it. */
