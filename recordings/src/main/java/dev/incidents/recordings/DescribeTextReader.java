@@ -40,7 +40,7 @@ final class DescribeTextReader {
 
     /** Pods the paste shows written by hand ({@link PodManifests#barePods}): owned by nothing, whatever their names. */
     private final java.util.Set<String> barePods = new java.util.HashSet<>();
-    /** Jobs the paste's listings show by a pod that completed ({@link PodsTable#completedJobs}). */
+    /** Jobs the paste's listings show by their pods ({@link PodsTable#jobs}). */
     private final java.util.Set<String> jobs = new java.util.HashSet<>();
 
     DescribeTextReader(String file, ReadOptions options, Consumer<RawObject> out, Consumer<Rejection> rejected) {
@@ -79,7 +79,16 @@ final class DescribeTextReader {
             }
             return;
         }
+        ObjectNode printedStatus = printed == null ? null : YamlObjects.statusObject(printed);
+        if (printedStatus != null) {
+            // a pod's status or its container statuses printed so (containerStatuses: [ {name: "virt-operator",
+            // ...), read as the same status pasted in YAML is
+            emit(printedStatus, 1);
+            return;
+        }
         AttachedPodEnd.read(lines, sink);
+        JenkinsAgentReport.read(lines, sink);
+        E2eKubeletPods.read(lines, sink);
         ContainerStatePrint.read(lines, sink);
         JsonPathPrint.read(lines, sink);
         PodYamlExcerpt.read(lines, sink);
@@ -103,7 +112,7 @@ final class DescribeTextReader {
             documents.add(new Document(start, root, end, next, rows));
         }
         List<List<PodsTable.Row>> podRows = pods.read(lines, proseEnd);
-        jobs.addAll(PodsTable.completedJobs(podRows));
+        jobs.addAll(PodsTable.jobs(podRows));
         DescribeEvents.Subject listed = PodsTable.onlyPod(podRows);
         if (listed == null) {
             listed = claimUser(documents);

@@ -14,6 +14,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -466,6 +467,13 @@ final class JsonLogReader {
             out.accept(new RawObject(carried, null, null, options.clusterOr(headerCluster), file, line));
             return;
         }
+        List<ObjectNode> summarised = Recordings.kindOf(value).isEmpty() ? PodSummaries.pods(value) : List.of();
+        if (!summarised.isEmpty()) {
+            Instant observed = observedAt(value);
+            summarised.forEach(pod -> out.accept(new RawObject(pod, null, observed, options.clusterOr(headerCluster),
+                    file, line)));
+            return;
+        }
         out.accept(new RawObject(value, null, null, options.clusterOr(headerCluster), file, line));
     }
 
@@ -480,6 +488,21 @@ final class JsonLogReader {
             object.put("kind", listKind.substring(0, listKind.length() - 4));
         }
         return item;
+    }
+
+    /** When a summary of pods says it was taken ({@code observedAt}, {@code timestamp}); null when it does not. */
+    private static Instant observedAt(JsonNode summary) {
+        for (String key : new String[] {"observedAt", "timestamp", "time"}) {
+            String text = JsonFields.text(summary, key);
+            if (text != null) {
+                try {
+                    return KubeTime.parse(text, key);
+                } catch (MalformedObjectException e) {
+                    return null;
+                }
+            }
+        }
+        return null;
     }
 
     /** How deep a log pipeline's envelope may hold the object ({@code _source.kubernetes.event}: three). */

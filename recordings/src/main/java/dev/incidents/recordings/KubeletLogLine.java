@@ -145,6 +145,16 @@ final class KubeletLogLine {
     private static final Pattern UNIT_FAILED = Pattern.compile("\\bkubelet\\.service: (?:Main process exited, "
             + "code=\\w+, status=(?!0/SUCCESS)(?<status>[^\\s.]+)|Failed with result '(?<result>[^']+)')");
 
+    /**
+     * klog's fatal line from the kubelet's own code ({@code F0530 16:59:16.877788 7 kubelet.go:1339] failed to start
+     * Plugin Watcher. err: ... too many open files}): klog exits the process after a fatal line, so whatever the module
+     * it could not start (a watcher, the OOM watcher, the runtime-dependent modules), the kubelet is gone and its node
+     * posts no status. The kubelet's files in {@code pkg/kubelet} are named {@code kubelet*.go}; other components' fatal
+     * lines ({@code server.go} is kube-proxy's too) are not the kubelet's.
+     */
+    private static final Pattern FATAL = Pattern.compile("(?:^|\\s)F\\d{4} \\d\\d:\\d\\d:\\d\\d(?:\\.\\d+)?\\s+\\d+ "
+            + "kubelet(?:_\\w+)?\\.go:\\d+\\] \"?(?<why>[^\"].*?)\"?\\s*$");
+
     /** How the kubelet words giving up at start, {@code failed to run Kubelet} when the line does not say. */
     private static String givingUp(String what) {
         String lower = what == null ? "" : what.toLowerCase(java.util.Locale.ROOT);
@@ -241,6 +251,10 @@ final class KubeletLogLine {
         if (bare.find()) {
             return notPosting(lineNumber, line, now, from, logging, givingUp(bare.group("what")) + ": "
                     + bare.group("bare"));
+        }
+        Matcher fatal = FATAL.matcher(line);
+        if (fatal.find()) {
+            return notPosting(lineNumber, line, now, from, logging, fatal.group("why"));
         }
         Matcher unit = UNIT_FAILED.matcher(line);
         if (unit.find()) {

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -294,21 +296,45 @@ final class PodsTable {
     }
 
     /**
-     * The Jobs the tables show by a pod of theirs that completed: a {@code <prefix>-<5>} row Completed with no restart
-     * (a DaemonSet's, a ReplicaSet's pods run for good; one of theirs exiting 0 is restarted and counted).
+     * The Jobs the tables show by their pods: a {@code <prefix>-<5>} row Completed with no restart (a DaemonSet's, a
+     * ReplicaSet's pods run for good; one of theirs exiting 0 is restarted and counted), or several rows of one prefix,
+     * created at different moments, each ended ({@code Error}, {@code ContainerCannotRun}) without a restart: a
+     * DaemonSet's pods restart in place (restart policy Always, one pod per node, restarted within the kubelet's first
+     * ten-second back-off), while a Job with restart policy Never replaces each pod that failed with a new one.
      */
-    static Set<String> completedJobs(List<List<Row>> tables) {
+    static Set<String> jobs(List<List<Row>> tables) {
         Set<String> jobs = new java.util.HashSet<>();
+        // per prefix, each pod that ended without a restart and how old it was: a watch prints one pod many times
+        Map<String, Map<String, Duration>> endedAges = new java.util.HashMap<>();
         for (List<Row> table : tables) {
             for (Row row : table) {
                 String prefix = WorkloadName.generatedPrefix(row.name());
-                if (prefix != null && "Completed".equals(row.status()) && row.restarts() == 0) {
+                if (prefix == null || row.restarts() != 0) {
+                    continue;
+                }
+                if ("Completed".equals(row.status())) {
                     jobs.add(prefix);
+                } else if (ENDED_WITHOUT_SUCCESS.contains(row.status()) && row.age() != null
+                        && "DaemonSet".equals(WorkloadName.fromPodName(row.name()).kind())) {
+                    // a ReplicaSet's pods (their hash in the name) are never a Job's
+                    endedAges.computeIfAbsent(prefix, p -> new HashMap<>()).putIfAbsent(row.name(), row.age());
                 }
             }
         }
+        endedAges.forEach((prefix, pods) -> {
+            Collection<Duration> ages = pods.values();
+            if (pods.size() >= 2 && Collections.max(ages).minus(Collections.min(ages)).compareTo(REPLACED_APART) >= 0) {
+                jobs.add(prefix);
+            }
+        });
         return jobs;
     }
+
+    /** The reasons kubectl prints for a pod whose containers ended, not in success. */
+    private static final Set<String> ENDED_WITHOUT_SUCCESS = Set.of("Error", "ContainerCannotRun", "StartError",
+            "OOMKilled", "DeadlineExceeded");
+    /** Pods created this far apart were not made by one rollout. */
+    private static final Duration REPLACED_APART = Duration.ofSeconds(5);
 
     /** The last row of the one pod the tables list, null when they list none or several. */
     static Row onlyPodsLastRow(List<List<Row>> tables) {

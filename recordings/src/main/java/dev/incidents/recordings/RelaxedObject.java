@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
  * An object printed with its keys unquoted, as a JavaScript console, a CI artifact viewer or a log formatter renders
  * JSON ({@code involvedObject: {}, {@code kind: "Pod",}, {@code reason: "Evicted",}), with or without its outer braces:
  * the JSON object it renders. YAML does not parse so (a quoted value followed by a comma), and is left to its readers.
+ * One cut before its end (a thread's stored copy stops inside it) reads as far as it goes ({@link CutJson}).
  */
 final class RelaxedObject {
     private static final ObjectMapper LENIENT = JsonMapper.builder()
@@ -31,8 +32,14 @@ final class RelaxedObject {
         if (!UNQUOTED_START.matcher(t).lookingAt() || t.indexOf(',') < 0) {
             return null;
         }
+        String object = t.startsWith("{") ? t : "{" + t;
+        ObjectNode whole = read(t.startsWith("{") ? t : object + "}");
+        return whole != null ? whole : read(CutJson.closed(object));
+    }
+
+    private static ObjectNode read(String object) {
         try {
-            JsonNode node = LENIENT.readTree(t.startsWith("{") ? t : "{" + t + "}");
+            JsonNode node = LENIENT.readTree(object);
             return node != null && node.isObject() ? (ObjectNode) node : null;
         } catch (IOException e) {
             return null;

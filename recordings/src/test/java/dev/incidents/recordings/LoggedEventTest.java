@@ -239,6 +239,26 @@ class LoggedEventTest {
     }
 
     /**
+     * kubernetes#64303: a hollow kubelet's fatal line ({@code F}, klog exits after it) from its own code: whatever it
+     * could not start, the kubelet is gone and its node posts no status. Another component's fatal line is not the
+     * kubelet's.
+     */
+    @Test
+    void aKubeletsFatalLineLeavesItsNodeNotReady() {
+        KubeEvent watcher = onlyEvent("F0530 16:59:16.877788       7 kubelet.go:1339] failed to start Plugin Watcher. "
+                + "err: failed to start plugin watcher, err: too many open files\n");
+        assertThat(watcher.getReason()).isEqualTo("NodeNotReady");
+        assertThat(watcher.getInvolvedObject().getKind()).isEqualTo("Node");
+        assertThat(watcher.getMessage()).endsWith("Kubelet stopped posting node status: failed to start Plugin Watcher. "
+                + "err: failed to start plugin watcher, err: too many open files");
+        KubeEvent onHost = onlyEvent("Jun 01 10:00:00 worker-7 kubelet[77]: F0601 10:00:00.000000      77 "
+                + "kubelet_node_status.go:42] Kubelet failed to get node info: node \"worker-7\" not found\n");
+        assertThat(onHost.getInvolvedObject().getName()).isEqualTo("worker-7");
+        assertThat(Recordings.read("paste.txt", "F0601 10:00:00.000000       1 server.go:495] unable to create proxier: "
+                + "x\n", OPTIONS, rejections::add)).as("kube-proxy's").isEmpty();
+    }
+
+    /**
      * The volume manager's retry line ({@code nestedpendingoperations.go}), the same in every kubelet version but for
      * its error, quoted since about 1.11 (rke2#1793, an Azure Files page) and bare in others (a flannel journal): the
      * pod's FailedMount with the message the kubelet records as the event (no unique name, no pod in it), on the pod

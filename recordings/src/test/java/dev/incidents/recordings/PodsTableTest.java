@@ -810,4 +810,29 @@ class PodsTableTest {
                 .extracting(r -> ((dev.incidents.schemas.KubeEvent) r.value()).getInvolvedObject().getName())
                 .containsExactly("memory-demo-3");
     }
+
+    /**
+     * kubernetes#54870: a Job (restart policy Never) whose command cannot run replaces each pod that failed with a new
+     * one, each ended without a restart; a DaemonSet's pods would restart in place. Named {@code <prefix>-<5>} either
+     * way, they are the Job's. Rows of one pod printed by a watch, or of a ReplicaSet's pods, are not.
+     */
+    @Test
+    void podsEndedWithoutRestartsAtDifferentMomentsAreAJobs() {
+        List<PodSnapshot> pods = pods("""
+                NAME             READY     STATUS               RESTARTS   AGE
+                pod-test         1/1       Running              0          6h
+                test-job-2h5vp   0/1       ContainerCannotRun   0          13s
+                test-job-4c2xz   0/1       ContainerCannotRun   0          24s
+                test-job-6bcqc   0/1       ContainerCannotRun   0          8s
+                """);
+        assertThat(pod(pods, "test-job-2h5vp").getOwners()).extracting(o -> o.getKind() + "/" + o.getName())
+                .containsExactly("Job/test-job");
+        List<PodSnapshot> rollout = pods("""
+                NAME             READY     STATUS    RESTARTS   AGE
+                agent-2h5vp      0/1       Error     0          13s
+                agent-4c2xz      0/1       Error     0          14s
+                """);
+        assertThat(pod(rollout, "agent-2h5vp").getOwners()).extracting(o -> o.getKind())
+                .doesNotContain("Job");
+    }
 }

@@ -37,6 +37,43 @@ class RelaxedObjectTest {
         });
     }
 
+    /**
+     * kubevirt/kubevirt#2623: a container's status pasted with its keys unquoted, cut by the stored copy inside the
+     * list: the pod status as far as it goes, its container OOM-killed before five restarts.
+     */
+    @Test
+    void containerStatusesRenderedSoAndCutAreAPodsStatus() {
+        List<Recorded> records = Recordings.read("describe.txt", """
+                containerStatuses: [
+                {
+                name: "virt-operator",
+                state: {
+                running: {
+                startedAt: "2019-09-26T14:44:48Z"
+                }
+                },
+                lastState: {
+                terminated: {
+                exitCode: 1,
+                reason: "OOMKilled",
+                finishedAt: "2019-09-26T14:44:33Z"
+                }
+                },
+                ready: true,
+                restartCount: 5,
+                image: "registry:5000/kubevirt/virt-operator:devel_alt",
+                """, OPTIONS, rejections::add);
+        assertThat(rejections).isEmpty();
+        assertThat(records).singleElement().satisfies(r -> {
+            var pod = (dev.incidents.schemas.PodSnapshot) r.value();
+            assertThat(pod.getContainers()).singleElement().satisfies(c -> {
+                assertThat(c.getName()).isEqualTo("virt-operator");
+                assertThat(c.getRestartCount()).isEqualTo(5);
+                assertThat(c.getLastState().getReason()).isEqualTo("OOMKilled");
+            });
+        });
+    }
+
     @Test
     void yamlAndProseAreNotSuchObjects() {
         assertThat(RelaxedObject.parse("reason: \"Evicted\"\nmessage: \"The node was low on resource: memory.\"\n")).isNull();
