@@ -198,7 +198,7 @@ final class DescribeTextReader {
      * A Pod rebuilt from the text, with the owner the paste shows beside it: none when its manifest is shown without
      * owners (as {@code kubectl run}'s label says), so the analyzer does not guess a controller from its name; a Job
      * when a listing shows a pod of that name's prefix Completed ({@code azakban-initschema-kg75t}: a DaemonSet's or a
-     * ReplicaSet's pods never complete).
+     * ReplicaSet's pods never complete), or its pods replaced one after another ({@link PodsTable#jobs}).
      */
     private RawObject withPastedOwner(RawObject raw) {
         if ((barePods.isEmpty() && jobs.isEmpty()) || !(raw.object() instanceof ObjectNode pod)

@@ -315,8 +315,9 @@ final class PodsTable {
                 if ("Completed".equals(row.status())) {
                     jobs.add(prefix);
                 } else if (ENDED_WITHOUT_SUCCESS.contains(row.status()) && row.age() != null
-                        && "DaemonSet".equals(WorkloadName.fromPodName(row.name()).kind())) {
-                    // a ReplicaSet's pods (their hash in the name) are never a Job's
+                        && Set.of("DaemonSet", "Pod").contains(WorkloadName.fromPodName(row.name()).kind())) {
+                    // a ReplicaSet's pods (their hash in the name) are never a Job's; a name generated twice
+                    // (<x>-<5>-<5>, a Job itself named with generateName) is one's when its pods say so
                     endedAges.computeIfAbsent(prefix, p -> new HashMap<>()).putIfAbsent(row.name(), row.age());
                 }
             }

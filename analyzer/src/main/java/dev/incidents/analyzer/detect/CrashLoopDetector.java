@@ -45,6 +45,11 @@ public final class CrashLoopDetector implements Detector {
             return Optional.of(Findings.of(e, Facts.empty().with(Fact.CONTAINER, e.container())
                     .withClue(Clue.POST_START_HOOK_FAILED)));
         }
+        if (signal instanceof EventSignal e && "BackoffLimitExceeded".equals(e.reason())) {
+            // the Job controller gave up after its pods failed backoffLimit times: each failed pod is one more turn of
+            // the loop a restart policy of Never makes of new pods instead of restarts
+            return Optional.of(Findings.of(e, Facts.empty()));
+        }
         if (signal instanceof EventSignal e && "BackOff".equals(e.reason()) && e.pod().isPresent()) {
             Optional<ContainerBackOff> backOff = ContainerBackOff.parse(e.message());
             if (backOff.isEmpty()) {
@@ -67,6 +72,14 @@ public final class CrashLoopDetector implements Detector {
         }
         if (signal instanceof PodObserved p) {
             for (Container c : p.snapshot().getContainers()) {
+                if (jobPodsFailingInTurn(p, c, subject)) {
+                    Integer exit = c.getState().getExitCode();
+                    return Optional.of(Findings.of(p, c, "Error", "container " + c.getName() + " failed"
+                            + (exit == null ? "" : " (exit code " + exit + ")") + " in one of "
+                            + failedPods(subject, p) + " pods of the Job that failed in turn, none completed",
+                            Facts.empty().with(Fact.EXIT_CODE, Optional.ofNullable(exit).map(String::valueOf))
+                                    .withClue(TerminationMessage.clue(c.getState().getMessage()))));
+                }
                 if (c.getState() != null && "CrashLoopBackOff".equals(c.getState().getReason())) {
                     Facts facts = Facts.empty().with(Fact.EXIT_CODE, Optional.ofNullable(c.getLastState())
                             .map(s -> s.getExitCode()).map(String::valueOf));
@@ -100,6 +113,34 @@ public final class CrashLoopDetector implements Detector {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * A Job's pods with restart policy Never are not restarted: the Job controller replaces each pod that failed with a
+     * new one, after a back-off of its own (10 s, doubling), until {@code backoffLimit}. {@link #RESTARTS_OF_A_LOOP}
+     * pods of one Job that ended in error, none restarted and none completed, are the same loop as three restarts of
+     * one container. A runtime's other end reasons say more than a loop and are their own detectors'.
+     */
+    private static boolean jobPodsFailingInTurn(PodObserved p, Container c, SubjectView subject) {
+        ContainerState state = c.getState();
+        return "Job".equals(subject.subject().kind()) && state != null && "terminated".equalsIgnoreCase(state.getKind())
+                && c.getRestartCount() == 0 && endedInError(state.getReason(), state.getExitCode())
+                && subject.pods().values().stream().noneMatch(pod -> pod.completedAt > 0)
+                && failedPods(subject, p) >= RESTARTS_OF_A_LOOP;
+    }
+
+    /** The subject's pods that ended in error without a restart, {@code p}'s own included. */
+    private static long failedPods(SubjectView subject, PodObserved p) {
+        long others = subject.pods().entrySet().stream()
+                .filter(en -> !en.getKey().equals(p.snapshot().getName()))
+                .filter(en -> en.getValue().restartCount == 0
+                        && endedInError(en.getValue().lastTerminationReason, en.getValue().lastExitCode))
+                .count();
+        return others + 1;
+    }
+
+    private static boolean endedInError(String reason, Integer exitCode) {
+        return "Error".equals(reason) || reason == null && exitCode != null && exitCode != 0;
     }
 
     /**

@@ -653,11 +653,7 @@ class RealWorldAccuracyTest {
             // failed (failure): ...`), read as its Unhealthy event: one failure, its restart not pasted, is under the
             // probe's failure threshold
             "probe_failure/k8s-25878-e2e-enormous-cluster-1000-nodes-kube-dns-kube2sky-liveness-http-503-healthz-nslookup-cannot-resolve-kubelet-prober-message-2016",
-            // batch 130 (session 39, measured 7/12 twice, moved in in session 40): five pods of one Job in Error with no
-            // restarts (restartPolicy Never: the Job replaces each failed pod); no detector reads a controller's pods
-            // failing one after another yet (the Job's BackoffLimitExceeded neither)
-            "crash_loop/bitnami-charts-7305-kubeapps-apprepo-cleanup-job-amd64-image-on-arm64-pinewall-nodes-exec-format-error-job-pods-error-get-pods-wide",
-            // batch 130: one readiness row without an age, more than ten failures (the aggregator's prefix) but over an
+            // batch 130 (session 39, measured 7/12 twice, moved in in session 40): one readiness row without an age, more than ten failures (the aggregator's prefix) but over an
             // unknown span: under READINESS_FAILING's two minutes of failures
             "readiness_failing/bitnami-docker-magento-74-aks-helm-magento-host-set-after-install-readiness-probe-302-redirect-to-127-0-0-1-base-url-connection-refused-combined-row-no-age",
             // batch 130: one readiness timeout, no count (read since session 40): a short readiness paste
