@@ -681,7 +681,11 @@ class RealWorldAccuracyTest {
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
-    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of();
+    static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
+            // batch 133, measured 2/4 on 2026-12-07 (session 41, at its merge, analyzer of 7f55ae24, measured alone)
+            // before anyone looked at it: pinned by name only
+            "crash_loop/hxndg-blog-sim-server-grey-deployment-env-entry-mis-edited-duplicated-valuefrom-container-exits-back-off-x5-probes-error-on-exited-container-events-table",
+            "sandbox_failed/k2s-511-kubemaster-cni0-bridge-sporadically-gets-random-address-on-start-flannel-cannot-set-bridge-addr-traefik-stuck-containercreating-log-prefixed-describe-row");
 
     static final Path DIR = Path.of("src/test/resources/realworld");
     static final Path HELD_BACK = Path.of("src/test/resources/realworld-heldback");
@@ -739,7 +743,7 @@ class RealWorldAccuracyTest {
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
         assertThat(outcomes).hasSizeGreaterThanOrEqualTo(2548);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(0);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(4);
     }
 
     @Test
