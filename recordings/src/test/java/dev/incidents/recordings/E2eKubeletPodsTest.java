@@ -4,7 +4,6 @@ import dev.incidents.schemas.PodSnapshot;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,13 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class E2eKubeletPodsTest {
     private static final ReadOptions OPTIONS = new ReadOptions("test", Instant.parse("2020-07-17T17:53:00Z"));
 
-    private final List<Rejection> rejections = new ArrayList<>();
-
-    private List<PodSnapshot> pods(String text) {
-        List<Recorded> records = Recordings.read("build-log.txt", text, OPTIONS, rejections::add);
-        assertThat(rejections).isEmpty();
-        return records.stream().map(Recorded::value).filter(PodSnapshot.class::isInstance)
-                .map(PodSnapshot.class::cast).toList();
+    private static List<PodSnapshot> pods(String text) {
+        return Fixtures.pastedPods(text, OPTIONS.now());
     }
 
     /**

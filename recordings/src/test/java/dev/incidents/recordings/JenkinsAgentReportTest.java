@@ -4,7 +4,6 @@ import dev.incidents.schemas.PodSnapshot;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,13 +12,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class JenkinsAgentReportTest {
     private static final ReadOptions OPTIONS = new ReadOptions("test", Instant.parse("2024-02-19T12:00:00Z"));
 
-    private final List<Rejection> rejections = new ArrayList<>();
-
-    private List<PodSnapshot> pods(String text) {
-        List<Recorded> records = Recordings.read("console.txt", text, OPTIONS, rejections::add);
-        assertThat(rejections).isEmpty();
-        return records.stream().map(Recorded::value).filter(PodSnapshot.class::isInstance)
-                .map(PodSnapshot.class::cast).toList();
+    /** The pods the console text is read into (an eviction's message is also read as its event). */
+    private static List<PodSnapshot> pods(String text) {
+        return Fixtures.pasted(text, OPTIONS.now()).stream().map(Recorded::value)
+                .filter(PodSnapshot.class::isInstance).map(PodSnapshot.class::cast).toList();
     }
 
     /** eclipse-cbi/jiro#351: the jnlp container OOM-killed during a shallow git fetch, below the git step's line. */

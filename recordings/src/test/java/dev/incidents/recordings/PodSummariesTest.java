@@ -13,13 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PodSummariesTest {
     private static final ReadOptions OPTIONS = new ReadOptions("test", Instant.parse("2026-09-08T06:00:00Z"));
 
-    private final List<Rejection> rejections = new ArrayList<>();
-
-    private List<PodSnapshot> pods(String text) {
-        List<Recorded> records = Recordings.read("status.json", text, OPTIONS, rejections::add);
-        assertThat(rejections).isEmpty();
-        return records.stream().map(Recorded::value).filter(PodSnapshot.class::isInstance)
-                .map(PodSnapshot.class::cast).toList();
+    private static List<PodSnapshot> pods(String text) {
+        return Fixtures.pastedPods(text, OPTIONS.now());
     }
 
     /** dsa04156/edge-ai-workspace: a verification script's status file, the third GPU-sharing pod Pending. */
@@ -64,6 +59,7 @@ class PodSummariesTest {
 
     @Test
     void listsOfOtherThingsAreNot() {
+        List<Rejection> rejections = new ArrayList<>();
         List<Recorded> records = Recordings.read("status.json", "{\"nodes\": [{\"name\": \"n1\", \"ready\": true}]}\n",
                 OPTIONS, rejections::add);
         assertThat(records).isEmpty();
