@@ -54,18 +54,18 @@ class PastedVariantsTest {
 
     static final List<Variant> VARIANTS = List.of(
             new Variant("rendered (no indentation, single spaces)",
-                    t -> SPACES.matcher(INDENTATION.matcher(t).replaceAll("")).replaceAll(" "), 2222),
-            new Variant("indentation trimmed", t -> INDENTATION.matcher(t).replaceAll(""), 2246),
-            new Variant("quoted in a reply", t -> t.lines().map(l -> "> " + l).reduce("", (a, l) -> a + l + "\n"), 2265),
-            new Variant("Windows line ends", t -> t.replace("\n", "\r\n"), 2273),
-            new Variant("in a code fence", t -> "```\n" + t + (t.endsWith("\n") ? "" : "\n") + "```\n", 2273),
-            new Variant("wrapped at 120 columns", t -> wrapped(t, 120), 2186),
+                    t -> SPACES.matcher(INDENTATION.matcher(t).replaceAll("")).replaceAll(" "), 2246),
+            new Variant("indentation trimmed", t -> INDENTATION.matcher(t).replaceAll(""), 2271),
+            new Variant("quoted in a reply", t -> t.lines().map(l -> "> " + l).reduce("", (a, l) -> a + l + "\n"), 2290),
+            new Variant("Windows line ends", t -> t.replace("\n", "\r\n"), 2298),
+            new Variant("in a code fence", t -> "```\n" + t + (t.endsWith("\n") ? "" : "\n") + "```\n", 2298),
+            new Variant("wrapped at 120 columns", t -> wrapped(t, 120), 2209),
             new Variant("commented out (# before each line)", t -> t.lines().map(l -> l.isEmpty() ? "#" : "# " + l)
-                    .reduce("", (a, l) -> a + l + "\n"), 2260),
+                    .reduce("", (a, l) -> a + l + "\n"), 2285),
             new Variant("indented 4 (a list item's code block)", t -> t.lines().map(l -> l.isEmpty() ? "" : "    " + l)
-                    .reduce("", (a, l) -> a + l + "\n"), 2271),
-            new Variant("no-break spaces (a web page's copy)", t -> t.replace(' ', '\u00a0'), 2273),
-            new Variant("curly quotes (a word processor)", PastedVariantsTest::curlyQuotes, 2271));
+                    .reduce("", (a, l) -> a + l + "\n"), 2296),
+            new Variant("no-break spaces (a web page's copy)", t -> t.replace(' ', '\u00a0'), 2298),
+            new Variant("curly quotes (a word processor)", PastedVariantsTest::curlyQuotes, 2296));
 
     /** Straight double quotes turned typographic, opening after a space or a line start and closing otherwise. */
     static String curlyQuotes(String text) {
