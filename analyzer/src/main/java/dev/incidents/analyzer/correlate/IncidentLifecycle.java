@@ -81,8 +81,11 @@ public final class IncidentLifecycle {
                 d.recovery(signal, view).filter(r -> r.object().isPresent() || r.settled() || time > c.lastSeen)
                         .ifPresent(r -> recover(c, r));
             }
-            for (Finding f : d.findings(signal, view)) {
-                apply(state, d.category(), f, leaving(signal));
+            // By index: nearly every detector finds nothing in nearly every signal, and an iterator over its empty
+            // list per detector per signal was a fortieth of what a fleet replay allocates.
+            List<Finding> findings = d.findings(signal, view);
+            for (int i = 0; i < findings.size(); i++) {
+                apply(state, d.category(), findings.get(i), leaving(signal));
             }
         }
         if (signal instanceof NodeObserved n) {
@@ -270,8 +273,13 @@ public final class IncidentLifecycle {
 
     /** Moves every candidate of the subject along its lifecycle at event time {@code now}; returns the transitions. */
     public List<Incident> evaluate(Subject subject, SubjectState state, long now, SubjectView view, IncidentStore store) {
+        if (!state.recentlyResolved.isEmpty()) {
+            state.recentlyResolved.values().removeIf(t -> t + config.quietPeriod().toMillis() < now);
+        }
+        if (state.candidates.isEmpty()) {
+            return List.of(); // most subjects (healthy workloads, heartbeating nodes) have nothing to move along
+        }
         List<Incident> out = new ArrayList<>();
-        state.recentlyResolved.values().removeIf(t -> t + config.quietPeriod().toMillis() < now);
         for (Category category : categoriesIn(state)) {
             Candidate c = state.candidates.get(category.name());
             if (c == null) {
