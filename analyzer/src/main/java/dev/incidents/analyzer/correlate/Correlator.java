@@ -66,6 +66,8 @@ public final class Correlator implements Processor<String, SignalFrame, String, 
     private ReorderBuffer buffer;
     private DeadlineIndex deadlines;
     private long lastResolvedPurge = Long.MIN_VALUE;
+    /** Event time between two purges of resolved incidents: checked at every release, so computed once. */
+    private final long purgeInterval;
     /**
      * Event time up to which signals and deadlines have been taken: a signal at or before it comes too late for its
      * place in the order. Trails the clock while a large release is spread over several calls.
@@ -94,6 +96,7 @@ public final class Correlator implements Processor<String, SignalFrame, String, 
         this.config = config;
         this.framesFromTopic = framesFromTopic;
         this.lateBound = !config.lateness().isZero();
+        this.purgeInterval = Math.min(config.resolvedRetention().toMillis(), Duration.ofHours(1).toMillis());
         this.nodeIndex = nodeIndex;
         this.lifecycle = new IncidentLifecycle(config, Detectors.all(config.nodeDiskWorkloads()), catalog);
         this.stores = stores;
@@ -235,13 +238,13 @@ public final class Correlator implements Processor<String, SignalFrame, String, 
 
     /** RESOLVED incidents stay (for occurrence numbering) for the resolved retention, then leave the store. */
     private void purgeResolvedIncidents(long now) {
-        long retention = config.resolvedRetention().toMillis();
         if (now == Long.MIN_VALUE) {
             return;
         }
-        if (lastResolvedPurge != Long.MIN_VALUE && now - lastResolvedPurge < Math.min(retention, Duration.ofHours(1).toMillis())) {
+        if (lastResolvedPurge != Long.MIN_VALUE && now - lastResolvedPurge < purgeInterval) {
             return;
         }
+        long retention = config.resolvedRetention().toMillis();
         lastResolvedPurge = now;
         List<String> expired = new ArrayList<>();
         try (KeyValueIterator<String, Incident> it = incidents.all()) {

@@ -60,6 +60,12 @@ final class DeadlineIndex {
 
     /** Moves a subject's deadline from {@code previousKey} (or none) to {@code time} (or none); returns the new key. */
     String move(String previousKey, long time, String subjectKey) {
+        if (previousKey != null && time != Long.MAX_VALUE && isKey(previousKey, time, subjectKey)
+                && live.containsKey(previousKey)) {
+            // Unchanged (another signal of the subject in the same second): the key is not built again, nor looked
+            // up under a new string, whose hash is computed afresh
+            return previousKey;
+        }
         String key = time == Long.MAX_VALUE ? null : key(time, subjectKey);
         if (previousKey != null && !previousKey.equals(key)) {
             Queued previous = live.remove(previousKey);
@@ -108,6 +114,23 @@ final class DeadlineIndex {
             key.append('0');
         }
         return key.append(millis).append('|').append(subjectKey).toString();
+    }
+
+    /** Whether {@code key} is what {@link #key}{@code (time, subjectKey)} builds, read in place. */
+    static boolean isKey(String key, long time, String subjectKey) {
+        int bar = key.length() - subjectKey.length() - 1;
+        if (bar < 13 || key.charAt(bar) != '|' || !key.endsWith(subjectKey)) {
+            return false;
+        }
+        long millis = 0;
+        for (int i = 0; i < bar; i++) {
+            char digit = key.charAt(i);
+            if (digit < '0' || digit > '9') {
+                return false;
+            }
+            millis = millis * 10 + (digit - '0');
+        }
+        return millis == Math.max(0, time) && (bar == 13 || key.charAt(0) != '0');
     }
 
     static long time(String key) {

@@ -53,8 +53,11 @@ public class WriteBackStore<K, V> implements KeyValueStore<K, V>, CachedStateSto
     private final int capacity;
     /** Whether a commit must write back: only when a changelog makes the store's content part of the transaction. */
     private final boolean writeBackOnCommit;
-    /** Access-ordered: the eldest entry is the least recently used. A null value is a pending delete. */
-    private final LinkedHashMap<K, V> cached = new LinkedHashMap<>(256, 0.75f, true);
+    /**
+     * Access-ordered when bounded: the eldest entry is the least recently used. Unbounded (replay) nothing is
+     * evicted, and the order, relinked at every look-up, was never read. A null value is a pending delete.
+     */
+    private final LinkedHashMap<K, V> cached;
     private final LinkedHashMap<K, Boolean> dirty = new LinkedHashMap<>();
     /** Whether the store below may hold an entry: it was restored or persistent, or something was written to it. */
     private boolean innerHolds = true;
@@ -62,6 +65,7 @@ public class WriteBackStore<K, V> implements KeyValueStore<K, V>, CachedStateSto
     WriteBackStore(KeyValueStore<K, V> inner, int capacity, boolean writeBackOnCommit) {
         this.inner = inner;
         this.capacity = capacity;
+        this.cached = new LinkedHashMap<>(256, 0.75f, capacity != Integer.MAX_VALUE);
         this.writeBackOnCommit = writeBackOnCommit;
     }
 

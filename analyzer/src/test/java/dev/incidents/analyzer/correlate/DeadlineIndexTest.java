@@ -23,6 +23,25 @@ class DeadlineIndexTest {
     }
 
     @Test
+    void a_key_is_recognised_in_place_exactly_when_it_is_the_one_built() {
+        long[] times = {-5, 0, 7, 1_733_155_200_000L, 1_733_155_200_001L, 9_999_999_999_999L, 10_000_000_000_000L,
+                12_345_678_901_234L, Long.MAX_VALUE - 1};
+        String[] subjects = {"prod/ns/Deployment/api", "prod/ns/Deployment/ap", "rod/ns/Deployment/api", "a|b", ""};
+        for (long builtTime : times) {
+            for (String builtSubject : subjects) {
+                String key = DeadlineIndex.key(builtTime, builtSubject);
+                for (long time : times) {
+                    for (String subject : subjects) {
+                        assertThat(DeadlineIndex.isKey(key, time, subject))
+                                .as("%s as (%d, %s)", key, time, subject)
+                                .isEqualTo(key.equals(DeadlineIndex.key(time, subject)));
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void deadlines_are_ordered_as_their_keys_are_as_strings() {
         List<DeadlineIndex.Due> dues = new ArrayList<>();
         for (long time : new long[] {-5, 0, 7, 1_733_155_200_000L, 1_733_155_200_001L, 1_733_155_199_999L,
