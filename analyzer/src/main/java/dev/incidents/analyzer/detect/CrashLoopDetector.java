@@ -116,6 +116,19 @@ public final class CrashLoopDetector implements Detector {
     }
 
     /**
+     * A pod of the Job that completed ends the loop its failed pods made (restart policy Never) or its container made
+     * (OnFailure): the Job is done, whatever failed before it. Otherwise the runtime phase's recovery: the pod gone.
+     */
+    @Override
+    public Optional<Recovery> recovery(Signal signal, SubjectView subject) {
+        if (signal instanceof PodObserved p && "Succeeded".equals(p.snapshot().getPhase())
+                && "Job".equals(subject.subject().kind())) {
+            return Optional.of(Recovery.settled("recovered: pod " + p.snapshot().getName() + " of the Job completed"));
+        }
+        return PhaseRecovery.of(category().phase(), signal);
+    }
+
+    /**
      * A Job's pods with restart policy Never are not restarted: the Job controller replaces each pod that failed with a
      * new one, after a back-off of its own (10 s, doubling), until {@code backoffLimit}. {@link #RESTARTS_OF_A_LOOP}
      * pods of one Job that ended in error, none restarted and none completed, are the same loop as three restarts of

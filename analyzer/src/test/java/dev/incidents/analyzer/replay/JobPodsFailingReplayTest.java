@@ -64,6 +64,22 @@ class JobPodsFailingReplayTest {
         assertThat(replayed(List.of(jobPod("7slgs", 10, "Failed", error(10))))).isEmpty();
     }
 
+    /**
+     * The Job's next pod completing after the incident opened (past CRASH_LOOP's 90 s grace) ends the loop: the incident
+     * resolves, saying so; one completing within the grace opens none.
+     */
+    @Test
+    void aLaterPodOfTheJobCompletingResolvesIt() {
+        List<Incident> incidents = replayed(List.of(jobPod("7slgs", 10, "Failed", error(10)),
+                jobPod("gn6pn", 30, "Failed", error(30)), jobPod("lsfrx", 70, "Failed", error(70)),
+                jobPod("v97xv", 300, "Succeeded", Kube.terminated("Completed", 0, T0.plusSeconds(300)))));
+        assertThat(incidents).singleElement().satisfies(i -> {
+            assertThat(i.getCategory()).isEqualTo("CRASH_LOOP");
+            assertThat(i.getStatus()).isEqualTo(dev.incidents.schemas.IncidentStatus.RESOLVED);
+            assertThat(i.getResolution()).contains("of the Job completed");
+        });
+    }
+
     @Test
     void theJobControllerGivingUpIsOne() {
         try (Replay replay = new Replay(AnalyzerConfig.defaults())) {
