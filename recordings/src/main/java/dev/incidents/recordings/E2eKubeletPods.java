@@ -66,16 +66,13 @@ final class E2eKubeletPods {
     }
 
     private static ObjectNode pod(Matcher pod, String node) {
-        ObjectNode object = JsonLogReader.MAPPER.createObjectNode();
-        object.put("apiVersion", "v1");
-        object.put("kind", "Pod");
-        object.putObject("metadata").put("name", pod.group(1))
-                .put("namespace", pod.group(2) != null ? pod.group(2) : "default");
+        ObjectNode status = JsonLogReader.MAPPER.createObjectNode();
+        ObjectNode object = YamlObjects.object("Pod", pod.group(1), pod.group(2) != null ? pod.group(2) : "default",
+                status);
         ObjectNode spec = object.putObject("spec");
         if (node != null && pod.group(2) == null) {
             spec.put("nodeName", node); // the namespaced print lists a test's pods, wherever they run
         }
-        ObjectNode status = object.putObject("status");
         Matcher started = GO_TIME.matcher(pod.group(3));
         if (started.find()) {
             try {

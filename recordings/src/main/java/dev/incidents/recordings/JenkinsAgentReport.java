@@ -45,16 +45,12 @@ final class JenkinsAgentReport {
     }
 
     private static ObjectNode failedPod(String namespace, String name, String reason, String message) {
-        ObjectNode pod = JsonLogReader.MAPPER.createObjectNode();
-        pod.put("apiVersion", "v1");
-        pod.put("kind", "Pod");
-        pod.putObject("metadata").put("name", name).put("namespace", namespace);
-        ObjectNode status = pod.putObject("status");
+        ObjectNode status = JsonLogReader.MAPPER.createObjectNode();
         status.put("phase", "Failed");
         status.put("reason", reason);
         if (!message.isBlank() && !"null".equals(message)) {
             status.put("message", message.strip());
         }
-        return pod;
+        return YamlObjects.object("Pod", name, namespace, status);
     }
 }

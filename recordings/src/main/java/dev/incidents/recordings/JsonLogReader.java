@@ -462,12 +462,13 @@ final class JsonLogReader {
                     options.clusterOr(headerCluster), file, line));
             return;
         }
-        JsonNode carried = Recordings.kindOf(value).isEmpty() ? carried(value, ENVELOPE_DEPTH) : null;
+        boolean kindless = Recordings.kindOf(value).isEmpty();
+        JsonNode carried = kindless ? carried(value, ENVELOPE_DEPTH) : null;
         if (carried != null) {
             out.accept(new RawObject(carried, null, null, options.clusterOr(headerCluster), file, line));
             return;
         }
-        List<ObjectNode> summarised = Recordings.kindOf(value).isEmpty() ? PodSummaries.pods(value) : List.of();
+        List<ObjectNode> summarised = kindless ? PodSummaries.pods(value) : List.of();
         if (!summarised.isEmpty()) {
             Instant observed = observedAt(value);
             summarised.forEach(pod -> out.accept(new RawObject(pod, null, observed, options.clusterOr(headerCluster),

@@ -56,12 +56,10 @@ final class PodSummaries {
     }
 
     private static ObjectNode pod(JsonNode summary) {
-        ObjectNode pod = JsonLogReader.MAPPER.createObjectNode();
-        pod.put("apiVersion", "v1");
-        pod.put("kind", "Pod");
-        ObjectNode metadata = pod.putObject("metadata");
-        metadata.put("name", summary.get("name").asText());
-        metadata.put("namespace", summary.path("namespace").isTextual() ? summary.get("namespace").asText() : "default");
+        ObjectNode status = JsonLogReader.MAPPER.createObjectNode();
+        ObjectNode pod = YamlObjects.object("Pod", summary.get("name").asText(),
+                summary.path("namespace").isTextual() ? summary.get("namespace").asText() : "default", status);
+        ObjectNode metadata = (ObjectNode) pod.get("metadata");
         copy(summary, "uid", metadata);
         copy(summary, "creationTimestamp", metadata);
         ObjectNode spec = pod.putObject("spec");
@@ -71,7 +69,6 @@ final class PodSummaries {
                 break;
             }
         }
-        ObjectNode status = pod.putObject("status");
         for (String key : new String[] {"phase", "reason", "message", "conditions", "startTime", "containerStatuses",
                 "initContainerStatuses"}) {
             copy(summary, key, status);

@@ -315,9 +315,7 @@ final class PodsTable {
                 if ("Completed".equals(row.status())) {
                     jobs.add(prefix);
                 } else if (ENDED_WITHOUT_SUCCESS.contains(row.status()) && row.age() != null
-                        && Set.of("DaemonSet", "Pod").contains(WorkloadName.fromPodName(row.name()).kind())) {
-                    // a ReplicaSet's pods (their hash in the name) are never a Job's; a name generated twice
-                    // (<x>-<5>-<5>, a Job itself named with generateName) is one's when its pods say so
+                        && REPLACED_BY_A_JOB.contains(WorkloadName.fromPodName(row.name()).kind())) {
                     endedAges.computeIfAbsent(prefix, p -> new HashMap<>()).putIfAbsent(row.name(), row.age());
                 }
             }
@@ -334,6 +332,12 @@ final class PodsTable {
     /** The reasons kubectl prints for a pod whose containers ended, not in success. */
     private static final Set<String> ENDED_WITHOUT_SUCCESS = Set.of("Error", "ContainerCannotRun", "StartError",
             "OOMKilled", "DeadlineExceeded");
+    /**
+     * The kinds a {@code <prefix>-<5>} pod's name may be guessed as that a Job's pods share: a DaemonSet's, or a pod of
+     * a name generated twice ({@code <x>-<5>-<5>}, a Job itself named with generateName); a ReplicaSet's pods carry its
+     * hash and are never a Job's.
+     */
+    private static final Set<String> REPLACED_BY_A_JOB = Set.of("DaemonSet", "Pod");
     /** Pods created this far apart were not made by one rollout. */
     private static final Duration REPLACED_APART = Duration.ofSeconds(5);
 

@@ -33,7 +33,7 @@ final class RelaxedObject {
             return null;
         }
         String object = t.startsWith("{") ? t : "{" + t;
-        ObjectNode whole = read(t.startsWith("{") ? t : object + "}");
+        ObjectNode whole = read(t.startsWith("{") ? object : object + "}");
         return whole != null ? whole : read(CutJson.closed(object));
     }
 

@@ -72,11 +72,12 @@ public final class CrashLoopDetector implements Detector {
         }
         if (signal instanceof PodObserved p) {
             for (Container c : p.snapshot().getContainers()) {
-                if (jobPodsFailingInTurn(p, c, subject)) {
+                long failedInTurn = jobPodsFailedInTurn(p, c, subject);
+                if (failedInTurn >= RESTARTS_OF_A_LOOP) {
                     Integer exit = c.getState().getExitCode();
                     return Optional.of(Findings.of(p, c, "Error", "container " + c.getName() + " failed"
                             + (exit == null ? "" : " (exit code " + exit + ")") + " in one of "
-                            + failedPods(subject, p) + " pods of the Job that failed in turn, none completed",
+                            + failedInTurn + " pods of the Job that failed in turn, none completed",
                             Facts.empty().with(Fact.EXIT_CODE, Optional.ofNullable(exit).map(String::valueOf))
                                     .withClue(TerminationMessage.clue(c.getState().getMessage()))));
                 }
@@ -121,25 +122,22 @@ public final class CrashLoopDetector implements Detector {
      */
     @Override
     public Optional<Recovery> recovery(Signal signal, SubjectView subject) {
-        if (signal instanceof PodObserved p && "Succeeded".equals(p.snapshot().getPhase())
-                && "Job".equals(subject.subject().kind())) {
-            return Optional.of(Recovery.settled("recovered: pod " + p.snapshot().getName() + " of the Job completed"));
-        }
-        return PhaseRecovery.of(category().phase(), signal);
+        return PhaseRecovery.jobCompleted(signal, subject).or(() -> PhaseRecovery.of(category().phase(), signal));
     }
 
     /**
      * A Job's pods with restart policy Never are not restarted: the Job controller replaces each pod that failed with a
      * new one, after a back-off of its own (10 s, doubling), until {@code backoffLimit}. {@link #RESTARTS_OF_A_LOOP}
      * pods of one Job that ended in error, none restarted and none completed, are the same loop as three restarts of
-     * one container. A runtime's other end reasons say more than a loop and are their own detectors'.
+     * one container. A runtime's other end reasons say more than a loop and are their own detectors'. The count of
+     * such pods when {@code c} ended so in a Job none of whose pods completed, else 0.
      */
-    private static boolean jobPodsFailingInTurn(PodObserved p, Container c, SubjectView subject) {
+    private static long jobPodsFailedInTurn(PodObserved p, Container c, SubjectView subject) {
         ContainerState state = c.getState();
-        return "Job".equals(subject.subject().kind()) && state != null && "terminated".equalsIgnoreCase(state.getKind())
-                && c.getRestartCount() == 0 && endedInError(state.getReason(), state.getExitCode())
-                && subject.pods().values().stream().noneMatch(pod -> pod.completedAt > 0)
-                && failedPods(subject, p) >= RESTARTS_OF_A_LOOP;
+        boolean endedSo = "Job".equals(subject.subject().kind()) && state != null
+                && "terminated".equalsIgnoreCase(state.getKind()) && c.getRestartCount() == 0
+                && endedInError(state.getReason(), state.getExitCode()) && !subject.jobCompleted();
+        return endedSo ? failedPods(subject, p) : 0;
     }
 
     /** The subject's pods that ended in error without a restart, {@code p}'s own included. */

@@ -41,7 +41,7 @@ public final class InitContainerFailedDetector implements Detector {
         if (signal instanceof EventSignal e && "BackOff".equals(e.reason()) && e.pod().isPresent()) {
             return backOffOfAnInitContainer(e, subject);
         }
-        if (!(signal instanceof PodObserved p) || jobCompleted(subject)) {
+        if (!(signal instanceof PodObserved p) || subject.jobCompleted()) {
             return Optional.empty();
         }
         for (Container c : p.snapshot().getInitContainers()) {
@@ -72,22 +72,6 @@ public final class InitContainerFailedDetector implements Detector {
             }
         }
         return Optional.empty();
-    }
-
-    /**
-     * A Job one of whose pods completed: the attempts that failed before it, left behind as {@code Init:Error} (restart
-     * policy Never: each retry is a new pod), are its history, whatever order their snapshots come in.
-     */
-    private static boolean jobCompleted(SubjectView subject) {
-        if (!"Job".equals(subject.subject().kind())) {
-            return false;
-        }
-        for (PodState pod : subject.pods().values()) {
-            if (pod.completedAt > 0) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static boolean completed(ContainerState state) {
@@ -128,10 +112,6 @@ public final class InitContainerFailedDetector implements Detector {
      */
     @Override
     public Optional<Recovery> recovery(Signal signal, SubjectView subject) {
-        if (signal instanceof PodObserved p && "Succeeded".equals(p.snapshot().getPhase())
-                && "Job".equals(subject.subject().kind())) {
-            return Optional.of(Recovery.settled("recovered: pod " + p.snapshot().getName() + " of the Job completed"));
-        }
-        return PhaseRecovery.running(signal);
+        return PhaseRecovery.jobCompleted(signal, subject).or(() -> PhaseRecovery.running(signal));
     }
 }

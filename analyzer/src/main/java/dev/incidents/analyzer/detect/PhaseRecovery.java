@@ -29,6 +29,18 @@ public final class PhaseRecovery {
         };
     }
 
+    /**
+     * A pod of the Job that completed: the Job is done, which ends the failures of the pods it retried before, in
+     * whatever order one moment's snapshots come ({@link Recovery#settled}).
+     */
+    public static Optional<Recovery> jobCompleted(Signal signal, SubjectView subject) {
+        if (signal instanceof PodObserved p && "Succeeded".equals(p.snapshot().getPhase())
+                && "Job".equals(subject.subject().kind())) {
+            return Optional.of(Recovery.settled("recovered: pod " + p.snapshot().getName() + " of the Job completed"));
+        }
+        return Optional.empty();
+    }
+
     private static Optional<Recovery> controller(Signal signal) {
         if (signal instanceof EventSignal e && "SuccessfulCreate".equals(e.reason())) {
             return Optional.of(Recovery.all("recovered: SuccessfulCreate on " + e.involvedKind() + " " + e.involvedName()));

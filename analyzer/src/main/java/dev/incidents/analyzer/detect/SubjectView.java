@@ -28,6 +28,14 @@ public record SubjectView(Subject subject, Map<String, PodState> pods, Function<
         return Unnamed.NODE.equals(subject.name()) && nodesObserved.getAsInt() == 0;
     }
 
+    /**
+     * A Job one of whose pods completed: the attempts that failed before it (restart policy Never: each retry is a new
+     * pod, the failed ones left behind) are its history, whatever order their snapshots come in.
+     */
+    public boolean jobCompleted() {
+        return "Job".equals(subject.kind()) && pods.values().stream().anyMatch(pod -> pod.completedAt > 0);
+    }
+
     public Optional<PodState> pod(Optional<String> name) {
         return name.map(pods::get);
     }
