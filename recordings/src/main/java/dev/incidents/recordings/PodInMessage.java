@@ -24,6 +24,16 @@ record PodInMessage(String name, String namespace) {
      */
     private static final Pattern MULTUS_POD = Pattern.compile("\\[([a-z0-9](?:[-a-z0-9]*[a-z0-9])?)/"
             + "([a-z0-9](?:[-a-z0-9.]*[a-z0-9])?)(?:/[0-9a-f][-0-9a-f]{7,})?(?::[-A-Za-z0-9._]+)?](?=[:\\s])");
+    /**
+     * CRI-O names a pod's sandbox {@code k8s_<pod>_<namespace>_<uid>_<attempt>} in its own failures ({@code failed to
+     * create pod network sandbox k8s_web-0_shop_<uid>_0(<id>)}), and the CNI library it calls names the pod namespace
+     * first ({@code error adding pod shop_web-0 to CNI network "cbr0"}, {@code error removing pod ... from CNI network}).
+     * Neither name nor namespace may hold an underscore, so the split is exact.
+     */
+    private static final Pattern RUNTIME_SANDBOX_POD = Pattern.compile("\\bsandbox k8s_([a-z0-9](?:[-a-z0-9.]*[a-z0-9])?)_"
+            + "([a-z0-9](?:[-a-z0-9]*[a-z0-9])?)_[0-9a-f][-0-9a-f]{7,}_\\d+\\b");
+    private static final Pattern CNI_LIBRARY_POD = Pattern.compile("\\bpod ([a-z0-9](?:[-a-z0-9]*[a-z0-9])?)_"
+            + "([a-z0-9](?:[-a-z0-9.]*[a-z0-9])?) (?:to|from) CNI network\\b");
 
     /**
      * The pod a kubelet message names, null when none. A message may name it twice, the second time with its namespace
@@ -39,6 +49,18 @@ record PodInMessage(String name, String namespace) {
             }
             if (first == null) {
                 first = new PodInMessage(m.group(1), null);
+            }
+        }
+        if (first == null && message.contains("CNI network")) {
+            Matcher cni = CNI_LIBRARY_POD.matcher(message);
+            if (cni.find()) {
+                return new PodInMessage(cni.group(2), cni.group(1));
+            }
+        }
+        if (first == null && message.contains("sandbox k8s_")) {
+            Matcher sandbox = RUNTIME_SANDBOX_POD.matcher(message);
+            if (sandbox.find()) {
+                return new PodInMessage(sandbox.group(1), sandbox.group(2));
             }
         }
         if (message.contains("multus") || message.contains("Multus") || message.contains("configuring pod [")) {

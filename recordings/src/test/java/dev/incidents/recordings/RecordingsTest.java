@@ -2487,6 +2487,25 @@ class RecordingsTest {
         assertThat(rejections).isEmpty();
     }
 
+    /**
+     * CRI-O names the sandbox it cannot network {@code k8s_<pod>_<namespace>_<uid>_<attempt>}, the CNI library it calls
+     * names the pod namespace first: either is the pod of a row pasted alone (here behind a tool's log prefix).
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "failed to create pod network sandbox k8s_traefik-6479f6fff4-qhctl_traefik_522bf2e3-f7d2-40a7-892e-2131c5016f36_0(c0935cf26e4f): error adding pod traefik_traefik-6479f6fff4-qhctl to CNI network \"cbr0\": plugin type=\"flannel\" failed (add): failed to delegate add|traefik|traefik-6479f6fff4-qhctl",
+        "failed to create pod network sandbox k8s_web-0_shop_5853eb00-e9a4-410c-82dd-06564832d7d9_1(9f0a2b): netplugin failed with no error message|shop|web-0",
+        "error removing pod monitoring_node-exporter-x2k4p from CNI network \"k8s-pod-network\": connection is unauthorized|monitoring|node-exporter-x2k4p"})
+    void theRuntimesSandboxNameOrTheCniLibrarysNamesThePod(String tail, String namespace, String pod) {
+        KubeEvent sandbox = (KubeEvent) Recordings.read("paste.txt", "[12-05-2024 21:39:39.577 INF]   Warning  "
+                + "FailedCreatePodSandBox  5s (x2 over 16s)  kubelet            (combined from similar events): Failed to "
+                + "create pod sandbox: rpc error: code = Unknown desc = " + tail + "\n", OPTIONS, rejections::add)
+                .get(0).value();
+        assertThat(sandbox.getInvolvedObject().getNamespace()).isEqualTo(namespace);
+        assertThat(sandbox.getInvolvedObject().getName()).isEqualTo(pod);
+        assertThat(rejections).isEmpty();
+    }
+
     /** Describe rows whose Age and From cells the reporter replaced with an ellipsis: read at the paste's moment. */
     @Test
     void describeRowsWithElidedCells() {

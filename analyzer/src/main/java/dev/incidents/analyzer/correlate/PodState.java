@@ -97,6 +97,19 @@ public final class PodState {
      * the paste's moment, after its events.
      */
     public String taintBesideSelector;
+    /**
+     * The most failures in a row one liveness or startup probe failure reported on the pod (its event's count),
+     * failures on a container that had already stopped left out ({@code ProbeFailure#containerNotRunning}): a kill
+     * takes the probe's failureThreshold of them.
+     */
+    public int probeFailuresSeen;
+    /** The kubelet said it restarts a container of the pod for a failed liveness or startup probe ({@code Killing}). */
+    public boolean probeKillSeen;
+    /**
+     * A probe of the pod, of any kind, could not run because its container had already stopped: the container was
+     * seen ending while it was being probed ({@code ProbeFailure#containerNotRunning}).
+     */
+    public boolean probeRacedExit;
 
     public PodState() {
     }

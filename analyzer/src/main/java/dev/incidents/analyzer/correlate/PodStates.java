@@ -185,13 +185,20 @@ final class PodStates {
         }
         if ("Unhealthy".equals(e.reason()) || "Killing".equals(e.reason())) {
             ProbeFailure.parse(e.message()).ifPresent(f -> {
-                if (f.probe() == ProbeFailure.Probe.READINESS) {
+                if (f.containerNotRunning()) {
+                    pod.probeRacedExit = true;
+                } else if (f.probe() == ProbeFailure.Probe.READINESS) {
                     long at = e.firstTime().toEpochMilli();
                     pod.readinessFailingSince = pod.readinessFailingSince == 0 ? at
                             : Math.min(pod.readinessFailingSince, at);
                 } else {
                     pod.failedProbe = f.probe().word();
                     f.container().ifPresent(c -> pod.failedProbeContainer = c);
+                    if (f.restart()) {
+                        pod.probeKillSeen = true;
+                    } else {
+                        pod.probeFailuresSeen = Math.max(pod.probeFailuresSeen, Math.max(1, e.event().getCount()));
+                    }
                 }
             });
         }

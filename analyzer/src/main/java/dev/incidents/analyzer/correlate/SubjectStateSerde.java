@@ -38,9 +38,15 @@ public final class SubjectStateSerde implements Serde<SubjectState> {
      * 4 {@code SubjectState.groups}, 5 {@code PodState.runningRestarts}, {@code restartsInPlace} and
      * {@code restartedInPlaceAt}, 6 {@code PodState.readinessFailingSince}, 7 {@code readyRestarts} and
      * {@code readinessLostAt}, 8 {@code Candidate.guessOnly}, 9 {@code PodState.completedAt}, 10
-     * {@code PodState.pinnedNode} and {@code taintBesideSelector}.
+     * {@code PodState.pinnedNode} and {@code taintBesideSelector}, 11 {@code probeFailuresSeen},
+     * {@code probeKillSeen} and {@code probeRacedExit}.
      */
-    static final byte FORMAT = 10;
+    static final byte FORMAT = 11;
+    /**
+     * The format before {@code PodState.probeKillSeen}: a pod with a failed probe is read as killed by it (what the
+     * detectors concluded from a failed probe until then).
+     */
+    private static final byte FORMAT_10 = 10;
     /** The format before {@code PodState.pinnedNode}: read as pods pinned to no node, no taint beside a selector. */
     private static final byte FORMAT_9 = 9;
     /** The format before {@code PodState.completedAt}: read as pods never seen completed. */
@@ -106,12 +112,16 @@ public final class SubjectStateSerde implements Serde<SubjectState> {
             SubjectState state = new SubjectState();
             state.lastTouched = in.buffer.getLong();
             state.pods = in.readMap(In::readString, format >= FORMAT ? SubjectStateSerde::readPod
+                    : format == FORMAT_10 ? SubjectStateSerde::readPodFormat10
                     : format == FORMAT_9 ? SubjectStateSerde::readPodFormat9
                     : format >= FORMAT_7 ? SubjectStateSerde::readPodFormat8
                     : format == FORMAT_6 ? SubjectStateSerde::readPodFormat6
                     : format == FORMAT_5 ? SubjectStateSerde::readPodFormat5
                     : format >= FORMAT_3 ? SubjectStateSerde::readPodFormat3
                     : format == FORMAT_2 ? SubjectStateSerde::readPodFormat2 : SubjectStateSerde::readPodFormat1);
+            if (format < FORMAT && state.pods != null) {
+                state.pods.values().forEach(pod -> pod.probeKillSeen = pod.failedProbe != null);
+            }
             state.candidates = in.readMap(In::readString, format >= FORMAT_8 ? SubjectStateSerde::readCandidate
                     : SubjectStateSerde::readCandidateFormat7);
             state.recentlyResolved = in.readMap(In::readString, In::readBoxedLong);
@@ -158,9 +168,20 @@ public final class SubjectStateSerde implements Serde<SubjectState> {
         out.writeLong(pod.completedAt);
         out.writeString(pod.pinnedNode);
         out.writeString(pod.taintBesideSelector);
+        out.writeInt(pod.probeFailuresSeen);
+        out.writeBoolean(pod.probeKillSeen);
+        out.writeBoolean(pod.probeRacedExit);
     }
 
     private static PodState readPod(In in) {
+        PodState pod = readPodFormat10(in);
+        pod.probeFailuresSeen = in.buffer.getInt();
+        pod.probeKillSeen = in.readBoolean();
+        pod.probeRacedExit = in.readBoolean();
+        return pod;
+    }
+
+    private static PodState readPodFormat10(In in) {
         PodState pod = readPodFormat9(in);
         pod.pinnedNode = in.readString();
         pod.taintBesideSelector = in.readString();

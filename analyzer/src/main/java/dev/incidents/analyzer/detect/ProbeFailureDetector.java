@@ -69,7 +69,8 @@ public final class ProbeFailureDetector implements Detector {
             // no Killing in the paste (or not recorded): failures in a row up to the threshold are a kill by definition
             // and a failure no later probe will answer otherwise (a 404, HTTPS against plain HTTP) reaches it for sure
             Optional<ProbeFailure> probe = ProbeFailure.parse(e.message());
-            if (probe.isPresent() && probe.get().probe() != ProbeFailure.Probe.READINESS) {
+            if (probe.isPresent() && probe.get().probe() != ProbeFailure.Probe.READINESS
+                    && !probe.get().containerNotRunning()) {
                 String word = probe.get().probe().word();
                 if (probe.get().misdirected()) {
                     return Optional.of(Findings.of(e, facts(word, e.container(), pod, subject)
@@ -91,7 +92,7 @@ public final class ProbeFailureDetector implements Detector {
             }
         }
         if ("BackOff".equals(e.reason()) && e.message().contains("restarting failed container")
-                && pod.map(p -> p.failedProbe != null).orElse(false)) {
+                && pod.map(ProbeFailureDetector::probeCouldHaveKilled).orElse(false)) {
             return Optional.of(Findings.of(e, facts(pod.get().failedProbe,
                     Optional.ofNullable(pod.get().failedProbeContainer), pod, subject)));
         }
@@ -142,6 +143,18 @@ public final class ProbeFailureDetector implements Detector {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * A back-off of a pod whose liveness or startup probe failed is the probe's doing unless the container was seen
+     * ending on its own while no probe could have killed it: a probe found it already stopped
+     * ({@link PodState#probeRacedExit}), the kubelet recorded no kill for a probe, and no failure was reported as
+     * often as the probe's failureThreshold (an exec probe failing once or twice into a process on its way out). Then
+     * the loop is the container's own, and the failed probes are its exits showing.
+     */
+    private static boolean probeCouldHaveKilled(PodState pod) {
+        return pod.failedProbe != null && (!pod.probeRacedExit || pod.probeKillSeen || probeKillsExplainRestarts(pod)
+                || pod.probeFailuresSeen >= threshold(pod.failedProbe, Optional.of(pod)));
     }
 
     /** Exit codes of a container the kubelet stopped: 0 or 143 when it ended on SIGTERM, 137 when killed after it. */

@@ -35,7 +35,7 @@ public final class ReadinessFailingDetector implements Detector {
         if (signal instanceof EventSignal e && e.pod().isPresent() && "Unhealthy".equals(e.reason())) {
             Optional<ProbeFailure> probe = ProbeFailure.parse(e.message());
             if (probe.isPresent() && probe.get().probe() == ProbeFailure.Probe.READINESS
-                    && !restartedByItsProbe(e.pod(), subject)) {
+                    && !probe.get().containerNotRunning() && !restartedByItsProbe(e.pod(), subject)) {
                 Facts facts = Facts.of(Fact.PROBE, "readiness");
                 facts = probe.get().timedOut() ? facts.withClue(Clue.PROBE_TIMEOUT) : facts;
                 return Optional.of(Findings.of(e, probe.get().misdirected() ? facts.withClue(Clue.PROBE_MISDIRECTED)
@@ -234,7 +234,8 @@ public final class ReadinessFailingDetector implements Detector {
         if (signal instanceof EventSignal e && e.pod().isPresent()
                 && ("Killing".equals(e.reason()) || "Unhealthy".equals(e.reason()))) {
             Optional<ProbeFailure> probe = ProbeFailure.parse(e.message());
-            if (probe.isPresent() && probe.get().probe() != ProbeFailure.Probe.READINESS) {
+            if (probe.isPresent() && probe.get().probe() != ProbeFailure.Probe.READINESS
+                    && !probe.get().containerNotRunning()) {
                 // the same pod's liveness or startup probe failing, readiness failures seen first: the restarts
                 // explain them (the order of a paste's rows is the order of their last times)
                 return Optional.of(Recovery.of(e.pod().get(), "superseded: the " + probe.get().probe().word()

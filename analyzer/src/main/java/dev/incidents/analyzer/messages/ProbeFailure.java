@@ -101,6 +101,19 @@ public record ProbeFailure(Probe probe, boolean restart, Optional<String> contai
                     + "|(?i:wrong password|password authentication failed|authentication failed|access denied for user"
                     + "|NOAUTH Authentication required|WRONGPASS invalid username-password)");
 
+    /**
+     * The runtime could not run an exec probe because the container had stopped: containerd's {@code container not
+     * running (<id>)} and {@code container is in CONTAINER_EXITED state}, runc's {@code cannot exec a container that
+     * has stopped} (older: {@code ... that has run and stopped}, {@code cannot exec in a stopped container}), CRI-O's
+     * {@code container is not created or running}, Docker's {@code Container <id> is not running} and {@code No such
+     * container}. The kubelet probes only running containers, so such a failure races with the container's own end:
+     * it says the container exited, not that the probe found it unhealthy.
+     */
+    private static final Pattern CONTAINER_NOT_RUNNING = Pattern.compile(
+            "\\bcontainer not running\\b|\\bCONTAINER_EXITED\\b|\\bcannot exec (?:in )?a (?:stopped )?container\\b"
+                    + "|\\bcontainer is not created or running\\b|\\b[Cc]ontainer [0-9a-f]{12,64} is not running\\b"
+                    + "|\\bNo such container\\b");
+
     private static final LastParse<Optional<ProbeFailure>> LAST = new LastParse<>(ProbeFailure::read);
 
     /** Never throws; empty for messages that are not about a probe. */
@@ -139,6 +152,11 @@ public record ProbeFailure(Probe probe, boolean restart, Optional<String> contai
      */
     public boolean misdirected() {
         return MISDIRECTED.matcher(detail).find();
+    }
+
+    /** The probe could not run because the container had already stopped (see {@link #CONTAINER_NOT_RUNNING}). */
+    public boolean containerNotRunning() {
+        return CONTAINER_NOT_RUNNING.matcher(detail).find();
     }
 
     /** {@code {probe}} ({@code liveness}, {@code startup}, {@code readiness}) and {@code {container}}. */

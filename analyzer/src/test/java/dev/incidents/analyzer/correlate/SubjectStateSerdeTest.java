@@ -55,6 +55,9 @@ class SubjectStateSerdeTest {
         pod.completedAt = 1_741_946_170_000L;
         pod.pinnedNode = "ip-10-0-1-149.ec2.internal";
         pod.taintBesideSelector = "dedicated=storage:NoSchedule";
+        pod.probeFailuresSeen = 2;
+        pod.probeKillSeen = true;
+        pod.probeRacedExit = true;
 
         Candidate candidate = new Candidate("OOM_KILLED");
         candidate.firstSeen = 1_741_946_000_000L;
@@ -154,7 +157,8 @@ class SubjectStateSerdeTest {
     }
 
     /**
-     * Changelogs written by format 9 (before {@code PodState.pinnedNode}: pinned to no node), format 8 (before
+     * Changelogs written by format 10 (before {@code PodState.probeKillSeen}: a pod with a failed probe read as
+     * killed by it), format 9 (before {@code PodState.pinnedNode}: pinned to no node), format 8 (before
      * {@code PodState.completedAt}: never seen completed), format 6 (before
      * {@code PodState.readyRestarts} and {@code readinessLostAt}: never seen
      * Ready), format 5 (before {@code PodState.readinessFailingSince}: no readiness failure seen), format 4
@@ -164,15 +168,24 @@ class SubjectStateSerdeTest {
      * without gang objects, their pods without a scale-up, and without a gang.
      */
     @Test
-    void formats_1_to_9_are_still_read() {
+    void formats_1_to_10_are_still_read() {
         SubjectState state = new SubjectState();
         state.lastTouched = 1_741_946_400_000L;
         PodState pod = new PodState();
         pod.node = "ip-10-0-1-149.ec2.internal";
         pod.restartCount = 3;
+        pod.failedProbe = "liveness";
+        pod.probeKillSeen = true; // what a failed probe meant before format 11, and how the older formats restore
         state.pods.put("triton-79569cfbbc-m2wcc", pod);
         state.recentlyResolved = new TreeMap<>();
-        byte[] format10 = serde.serializer().serialize("subjects", state);
+        byte[] format11 = serde.serializer().serialize("subjects", state);
+        // the pod's last fields in format 11 are probeFailuresSeen (an int), probeKillSeen and probeRacedExit (a byte
+        // each), 6 bytes; after them come four empty maps, the null deadline key (20 bytes) and the empty gang objects
+        int probes = format11.length - 24 - 6;
+        byte[] format10 = new byte[format11.length - 6];
+        System.arraycopy(format11, 0, format10, 0, probes);
+        System.arraycopy(format11, probes + 6, format10, probes, 24);
+        format10[0] = 10;
         // the pod's last fields in format 10 are pinnedNode and taintBesideSelector (null strings: length -1, 4 bytes
         // each); after them come four empty maps, the null deadline key (20 bytes) and the empty gang objects (4)
         int pinned = format10.length - 24 - 8;
@@ -227,7 +240,8 @@ class SubjectStateSerdeTest {
         System.arraycopy(format2, gang + 4, format1, gang, 20);
         format1[0] = 1;
 
-        for (byte[] old : java.util.List.of(format9, format8, format7, format6, format5, format4, format3, format2, format1)) {
+        for (byte[] old : java.util.List.of(format10, format9, format8, format7, format6, format5, format4, format3,
+                format2, format1)) {
             SubjectState back = serde.deserializer().deserialize("subjects", old);
 
             assertThat(asJson(back)).isEqualTo(asJson(state));

@@ -76,6 +76,31 @@ class ContainerMessagesTest {
         assertThat(timedOut("Readiness probe failed: HTTP probe failed with statuscode: 503")).isFalse();
     }
 
+    /** Each runtime's words for an exec probe into a container that had stopped; a probe that ran and failed is not. */
+    @Test
+    void aProbeIntoAStoppedContainerCouldNotRun() {
+        assertThat(notRunning("Readiness probe errored: rpc error: code = Unknown desc = container not running "
+                + "(b47a56e00cddda91ee7e446a77ece77d8c6955320dd11a031a3d8c71372ab3d4)")).isTrue();
+        assertThat(notRunning("Readiness probe errored: rpc error: code = Unknown desc = failed to exec in container: "
+                + "container is in CONTAINER_EXITED state")).isTrue();
+        assertThat(notRunning("Liveness probe errored: rpc error: code = Unknown desc = failed to exec in container: "
+                + "failed to start exec \"3f1c\": OCI runtime exec failed: exec failed: cannot exec in a stopped "
+                + "container: unknown")).isTrue();
+        assertThat(notRunning("Liveness probe errored: rpc error: code = Unknown desc = command error: exec failed: "
+                + "container is not created or running, stdout: , stderr: , exit code -1")).isTrue();
+        assertThat(notRunning("Liveness probe errored: rpc error: code = 2 desc = Error response from daemon: "
+                + "Container 5c1d0e7a9b3f is not running")).isTrue();
+        assertThat(notRunning("Liveness probe failed: ")).isFalse();
+        assertThat(notRunning("Liveness probe failed: HTTP probe failed with statuscode: 500")).isFalse();
+        assertThat(notRunning("Liveness probe errored: rpc error: code = Unknown desc = failed to exec in container: "
+                + "failed to start exec \"951c\": OCI runtime exec failed: exec failed: unable to start container "
+                + "process: exec: \"pidof\": executable file not found in $PATH: unknown")).isFalse();
+    }
+
+    private static boolean notRunning(String message) {
+        return ProbeFailure.parse(message).orElseThrow().containerNotRunning();
+    }
+
     private static boolean timedOut(String message) {
         return ProbeFailure.parse(message).orElseThrow().timedOut();
     }
