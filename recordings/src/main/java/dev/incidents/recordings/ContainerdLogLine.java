@@ -18,6 +18,9 @@ import java.util.regex.Pattern;
  *       &ContainerMetadata{Name:x,Attempt:3,} failed"}: the container's {@code Failed} event, {@code Error: <error>}
  *       (the runtime names the container, not its pod).</li>
  * </ul>
+ * containerd run in a terminal (k3s's own log, {@code containerd} in the foreground) prints the same with logrus's text
+ * layout: {@code ERRO[2019-05-23T03:43:13.180331670Z] RunPodSandbox for &PodSandboxMetadata{...} failed, error
+ * error="..."}, the level's four letters, the time in brackets and the message unquoted; read as the above.
  */
 final class ContainerdLogLine {
     private static final String ERROR = "\\s+error=\"((?:[^\"\\\\]|\\\\.)*)\"";
@@ -28,6 +31,9 @@ final class ContainerdLogLine {
     private static final Pattern CONTAINER_FAILED = Pattern.compile("\\bmsg=\"(?:StartContainer for \\\\\"[0-9a-f]+\\\\\""
             + "|CreateContainer within sandbox \\\\\"[0-9a-f]+\\\\\" for &ContainerMetadata\\{[^}]*\\}) failed\"" + ERROR);
     private static final Pattern TIME = Pattern.compile("\\btime=\"([^\"]+)\"");
+    /** logrus's text layout: the level's first four letters, the time in brackets, the message, then its fields. */
+    private static final Pattern TEXT_LAYOUT = Pattern.compile(
+            "\\b(?:ERRO|WARN|INFO)\\[([^\\]\\s]+)\\]\\s+(\\S.*?)\\s+(error=\"(?:[^\"\\\\]|\\\\.)*\")");
 
     private ContainerdLogLine() {
     }
@@ -36,6 +42,12 @@ final class ContainerdLogLine {
     static EventsTable.Row parse(String line, long lineNumber, Instant now) {
         if (!line.contains(" failed")) {
             return null;
+        }
+        Matcher text = TEXT_LAYOUT.matcher(line);
+        if (text.find()) {
+            // the same line in logfmt: its message quoted, as the patterns below read it
+            line = "time=\"" + text.group(1) + "\" level=error msg=\""
+                    + text.group(2).replace("\\", "\\\\").replace("\"", "\\\"") + "\" " + text.group(3);
         }
         Matcher time = TIME.matcher(line);
         String age = QuotedEvent.age(time.find() ? time.group(1) : line, now);

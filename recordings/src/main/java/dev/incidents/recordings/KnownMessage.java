@@ -40,6 +40,8 @@ record KnownMessage(Pattern start, String type, String reason, String component)
             new KnownMessage(Pattern.compile("Started container "), "Normal", "Started"),
             new KnownMessage(Pattern.compile("Back-off restarting failed container"), "Warning", "BackOff"),
             new KnownMessage(Pattern.compile("Back-off pulling image \""), "Normal", "BackOff"),
+            // the kubelet's refusal of an image reference it cannot parse, before any pull (InvalidImageName)
+            new KnownMessage(Pattern.compile("Failed to apply default image tag \""), "Warning", "InspectFailed"),
             new KnownMessage(Pattern.compile("(?:Liveness|Readiness|Startup) probe (?:failed|errored):"), "Warning",
                     "Unhealthy"),
             // the kubelet's kill of a container its probe failed, the Killing event's message

@@ -1110,6 +1110,38 @@ class QuotedEventTest {
     }
 
     /**
+     * containerd in a terminal (k3s's own log) prints logrus's text layout, the level's four letters and the time in
+     * brackets, the message unquoted: the same failure as its journal's logfmt line.
+     */
+    @Test
+    void containerdsTerminalLineOfAFailedSandbox() {
+        EventsTable.Row sandbox = QuotedEvent.parse("ERRO[2024-11-05T10:02:41.518003120Z] RunPodSandbox for "
+                + "&PodSandboxMetadata{Name:edge-agent-7x2kq,Uid:0d8f2c44-5a1e-4b7e-9c3d-6e2f1a0b9c8d,Namespace:fleet,"
+                + "Attempt:0,} failed, error  error=\"failed to start sandbox container: failed to create containerd task: "
+                + "OCI runtime create failed: container_linux.go:345: starting container process caused \\\"process_linux"
+                + ".go:303: getting the final child's pid from pipe caused \\\\\\\"EOF\\\\\\\"\\\": unknown\"", 1, OPTIONS.now());
+        assertThat(sandbox.reason()).isEqualTo("FailedCreatePodSandBox");
+        assertThat(sandbox.namespace()).isEqualTo("fleet");
+        assertThat(sandbox.object()).isEqualTo("pod/edge-agent-7x2kq");
+        assertThat(sandbox.message()).isEqualTo("Failed to create pod sandbox: failed to start sandbox container: failed "
+                + "to create containerd task: OCI runtime create failed: container_linux.go:345: starting container "
+                + "process caused \"process_linux.go:303: getting the final child's pid from pipe caused \\\"EOF\\\"\": "
+                + "unknown");
+        assertThat(QuotedEvent.parse("INFO[2024-11-05T10:02:40.001Z] RunPodSandbox for &PodSandboxMetadata{"
+                + "Name:edge-agent-7x2kq,Namespace:fleet,Attempt:0,}", 1, OPTIONS.now())).isNull();
+    }
+
+    /** The kubelet's refusal of an image reference it cannot parse, quoted alone: its InspectFailed event. */
+    @Test
+    void anImageReferenceTheKubeletCannotParseQuotedAlone() {
+        EventsTable.Row row = QuotedEvent.parse("Failed to apply default image tag \"registry.example.com/Team/app:1.2\": "
+                + "couldn't parse image reference \"registry.example.com/Team/app:1.2\": invalid reference format: "
+                + "repository name must be lowercase", 1, OPTIONS.now());
+        assertThat(row.reason()).isEqualTo("InspectFailed");
+        assertThat(row.type()).isEqualTo("Warning");
+    }
+
+    /**
      * containerd's journal lines about a sandbox it could not make (naming the pod in its metadata) and a container it
      * could not start (naming none): the pod's FailedCreatePodSandBox and the kubelet's {@code Error: } of the start.
      */

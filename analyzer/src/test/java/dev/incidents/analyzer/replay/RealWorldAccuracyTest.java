@@ -682,8 +682,26 @@ class RealWorldAccuracyTest {
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
     static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
-            // batches 133 and 134 (session 41) were measured twice (15/17 both times), then looked at and moved into
-            // DIR in session 42; no batch is held back until the next is gathered
+            // batch 135, measured 8/16 on 2026-12-07 (session 42, at its merge, analyzer of 04cfa46e, with batch 136
+            // beside it) before anyone looked at it: pinned by name only
+            "container_start_failed/k8s-61192-systemd-cgroup-driver-cpu-limit-51m-parent-slice-rounded-to-5-percent-child-quota-5100-rejected-invalid-argument-status-message-fragment",
+            "crash_loop/influxdata-helm-charts-336-influxdb2-poststart-hook-dbrp-create-stray-default-argument-parsed-as-bucket-id-hook-exits-1-pod-crashloop-dash-separated-row",
+            // (chime-371, a bare "Failed to apply default image tag" message, missed too; it passes since the same
+            // message alone in the tuning round's renku-281 is read as the kubelet's InspectFailed: unpinned unseen)
+            "image_not_found/kubeval-256-template-variable-php-fpm-image-never-substituted-invalidimagename-repository-name-must-be-lowercase-nginx-sidecar-crashloop-reason-lines",
+            "image_not_found/spring-petclinic-cloud-32-repository-prefix-env-never-exported-manifests-image-dollar-brace-placeholder-inspectfailed-three-services-skaffold-style-status-lines",
+            "image_pull_auth/k8s-pr-69141-kubelet-cached-ecr-token-invalid-before-12h-pull-reported-repository-not-found-no-pull-access-dockerd-security-token-invalid-journal-lines",
+            "image_pull_failed/kubevirt-871-minikube-cri-o-runtime-no-registries-configured-unqualified-image-virt-controller-inspectfailed-x12-event-row",
+            "probe_failure/k8s-17487-2015-nginx-liveness-probe-path-answers-404-html-body-as-message-x170-killing-container-will-be-killed-and-re-created-get-events-rows",
+            // batch 136, measured 9/16 on 2026-12-07 (session 42, at its merge, analyzer of 04cfa46e, with batch 135
+            // beside it) before anyone looked at it: pinned by name only
+            "insufficient_resources/k8s-118059-scheduler-stress-test-20k-pods-nodes-short-of-memory-and-tainted-unable-to-schedule-pod-no-fit-waiting-klog-lines",
+            "pod_evicted/k8s-30550-node-e2e-memory-eviction-test-leaves-memorypressure-next-test-cadvisor-pod-not-admitted-evicted-low-on-compute-resources-2016-kubelet-log-lines",
+            "pvc_unbound/flask-vue-kubernetes-pr-1-postgres-claim-names-postgres-pv-without-its-storage-class-volumemismatch-x323-over-84m-whitespace-collapsed-row",
+            "pvc_unbound/hwameistor-182-local-storage-pool-hdd-cannot-fit-3gi-claim-hwameistor-scheduler-no-enough-nodes-event-row-and-scheduler-filter-log",
+            "untolerated_taint/kube-aws-1439-v0-10-2-new-cluster-only-two-tainted-masters-registered-kube-dns-and-autoscaler-pending-x291-podtoleratesnodetaints-listing-events-and-nodes",
+            "volume_mount_failed/aws-ebs-csi-driver-1844-karpenter-r7g-load-test-150-pvcs-driver-reports-attach-limit-above-instance-limit-attachvolume-expected-attached-but-attaching-escaped-quotes-bare-message",
+            "volume_mount_failed/vc-deploy-apps-1-argocd-image-tag-update-azure-disk-rwo-new-platform-pod-cannot-attach-while-old-pod-runs-multi-attach-reason-and-message-line"
             );
 
     static final Path DIR = Path.of("src/test/resources/realworld");
@@ -741,8 +759,8 @@ class RealWorldAccuracyTest {
 
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
-        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(2565);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(0);
+        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(2569);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(32);
     }
 
     @Test
