@@ -354,6 +354,44 @@ final class EventsTable {
         return row;
     }
 
+    /** Delimiters a reporter or a tool puts between the cells of a row instead of kubectl's spaces. */
+    private static final List<String> CELL_DELIMITERS = List.of(" -- ", " | ", " - ", " ; ");
+
+    /**
+     * A row whose cells a tool or a reporter joined with a delimiter ({@code flux-system -- 0s -- Warning -- Unhealthy --
+     * pod/x -- Readiness probe failed: ...}, a template's {@code " - "}) with kubectl's spaces instead, the message kept
+     * as it is (it may hold the delimiter itself); null when the line is no such row: a TYPE cell of its own, then a
+     * reason, before the message.
+     */
+    static String undelimited(String line) {
+        for (String delimiter : CELL_DELIMITERS) {
+            String[] cells = line.strip().split(Pattern.quote(delimiter), -1);
+            int type = -1;
+            for (int i = 0; i < cells.length - 2 && i < 4 && type < 0; i++) {
+                if (cells[i].strip().matches(TYPE)) {
+                    type = i;
+                }
+            }
+            if (type < 0 || !COMPOUND_OR_WORD_REASON.matcher(cells[type + 1].strip()).matches()) {
+                continue;
+            }
+            int message = type + 2;
+            if (message < cells.length - 1 && OBJECT_CELL.matcher(cells[message].strip()).matches()) {
+                message++; // the OBJECT cell
+            }
+            StringBuilder spaced = new StringBuilder();
+            for (int i = 0; i < message; i++) {
+                spaced.append(cells[i].strip()).append("   ");
+            }
+            return spaced.append(String.join(delimiter, java.util.Arrays.copyOfRange(cells, message, cells.length))
+                    .strip()).toString();
+        }
+        return null;
+    }
+
+    private static final Pattern COMPOUND_OR_WORD_REASON = Pattern.compile("[A-Z][A-Za-z]+");
+    private static final Pattern OBJECT_CELL = Pattern.compile("[A-Za-z.]+/[a-z0-9][-a-z0-9.]*");
+
     /**
      * A cell that is an object alone ({@code pod/studio-sandbox-t6fgk}): a get-events row the terminal wrapped after its
      * OBJECT column, its message on the next line, not a describe row's message.
@@ -479,7 +517,12 @@ final class EventsTable {
     /** A {@code kubectl get events} row without a header (one pasted line). */
     static Row getRow(String line, long lineNumber) {
         // or as a reporter quoted it whole in inline code (```4m39s   Warning   FailedScheduling   pod/x   ...```)
-        return printedOrQuoted(line, lineNumber, EventsTable::printedGetRow);
+        Row row = printedOrQuoted(line, lineNumber, EventsTable::printedGetRow);
+        if (row == null) {
+            String spaced = undelimited(line);
+            row = spaced == null ? null : printedGetRow(spaced, lineNumber);
+        }
+        return row;
     }
 
     private static Row printedGetRow(String line, long lineNumber) {

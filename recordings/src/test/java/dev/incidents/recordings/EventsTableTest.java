@@ -158,4 +158,27 @@ class EventsTableTest {
             assertThat(e.getCount()).isEqualTo(11);
         });
     }
+
+    /**
+     * A watch of events printed through a template that joins the cells with {@code --} (flux's source-controller
+     * thread), or re-typed with {@code -} between them: the same rows as kubectl's spaces make, the message kept whole
+     * even where it holds the delimiter.
+     */
+    @Test
+    void cellsJoinedWithADelimiterAreTheRowsSpacesMake() {
+        List<KubeEvent> events = events("""
+                flux-system -- 0s -- Warning -- Unhealthy -- pod/source-controller-84dcf54c8-xlq4h -- Readiness probe failed: Get "http://10.64.177.148:9090/": dial tcp 10.64.177.148:9090: connect: connection refused
+                12m - Warning - BackOff - pod/api-7c9d8b6f5-2xkqv - Back-off restarting failed container api in pod api-7c9d8b6f5-2xkqv_shop(0d1e) - see logs
+                """);
+
+        assertThat(events).hasSize(2);
+        KubeEvent unhealthy = events.stream().filter(e -> "Unhealthy".equals(e.getReason())).findFirst().orElseThrow();
+        assertThat(unhealthy.getNamespace()).isEqualTo("flux-system");
+        assertThat(unhealthy.getInvolvedObject().getName()).isEqualTo("source-controller-84dcf54c8-xlq4h");
+        assertThat(unhealthy.getMessage()).startsWith("Readiness probe failed: Get \"http://10.64.177.148:9090/\"");
+        KubeEvent backOff = events.stream().filter(e -> "BackOff".equals(e.getReason())).findFirst().orElseThrow();
+        assertThat(backOff.getInvolvedObject().getName()).isEqualTo("api-7c9d8b6f5-2xkqv");
+        assertThat(backOff.getMessage()).endsWith("_shop(0d1e) - see logs");
+        assertThat(EventsTable.undelimited("Step 1 - Warning - read the docs")).isNull();
+    }
 }
