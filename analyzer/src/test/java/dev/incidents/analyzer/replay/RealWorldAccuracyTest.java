@@ -521,8 +521,8 @@ class RealWorldAccuracyTest {
             "image_pull_failed/rancher-28969-v2-5-0-alpha3-single-node-airgap-embedded-k3s-pulls-rancher-shell-from-private-registry-x509-unknown-authority-kubelet-pod-workers-line-cut",
             // batch 93: a Markdown summary of the describe (`- Status: \`Init:CrashLoopBackOff\``), no kubectl output
             "init_container_failed/reportportal-kubernetes-335-master-chart-uat-pod-migrations-waiting-init-waits-for-job-release1-migrations-actual-job-release1-reportportal-migrations-notfound-reporter-summary-logs-get-job",
-            // batch 93: `get events` printed with ` -- ` between fields, every row `0s`: a watch whose rows' times are
-            // lost, so the readiness failures last no time at all
+            // batch 93: `get events` printed with ` -- ` between fields (read since session 42), every row `0s`: a watch
+            // whose rows' times are lost, so the readiness failures last no time at all
             "readiness_failing/fluxcd-source-controller-837-ha-two-replicas-non-leader-never-starts-artifact-server-on-9090-readiness-connection-refused-repeated-events-double-dash-columns",
             // batch 94 (session 30): the pod's YAML with `...` where the reporter cut `spec:` and `status:`, so its
             // containerStatuses sit under metadata, and no time but the pod's creation six days before the kill
