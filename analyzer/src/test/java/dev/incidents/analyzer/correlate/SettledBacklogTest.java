@@ -5,14 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.incidents.analyzer.AnalyzerConfig;
 import dev.incidents.analyzer.signal.NodeDeleted;
 import dev.incidents.analyzer.signal.SignalFrame;
-import dev.incidents.analyzer.signal.SignalFrames;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.processor.TaskId;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -36,7 +33,7 @@ class SettledBacklogTest {
     static final long BACKLOG = 100;
 
     private final InputLag lag = InputLag.of(INPUTS);
-    private final MockProcessorContext<String, SignalFrame> context = context();
+    private final MockProcessorContext<String, SignalFrame> context = InputStageClock.context("settled-backlog", INPUT_TASK);
     private final Map<String, Long> offsets = new HashMap<>();
 
     @Test
@@ -106,17 +103,11 @@ class SettledBacklogTest {
     }
 
     private void tick(long wall) {
-        context.setCurrentSystemTimeMs(wall);
-        context.scheduledPunctuators().get(0).getPunctuator().punctuate(wall);
+        InputStageClock.tick(context, wall);
     }
 
     private Long newestWatermark() {
-        return context.forwarded().stream()
-                .map(f -> (SignalFrame) f.record().value())
-                .filter(SignalFrame::isWatermark)
-                .map(SignalFrame::watermarkTime)
-                .filter(t -> t != SignalFrames.NO_DATA)
-                .max(Long::compare).orElse(null);
+        return InputStageClock.newestWatermark(context);
     }
 
     /** The backlog on the brokers: {@code records} of every topic but k8s.podgroups, which has none. */
@@ -141,13 +132,5 @@ class SettledBacklogTest {
         Map<TopicPartition, Long> offsets = new HashMap<>();
         topics.forEach(topic -> offsets.put(new TopicPartition(topic, INPUT_TASK.partition()), offset));
         return offsets;
-    }
-
-    private static MockProcessorContext<String, SignalFrame> context() {
-        Properties config = new Properties();
-        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "settled-backlog");
-        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9092");
-        config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
-        return new MockProcessorContext<>(config, INPUT_TASK, null);
     }
 }
