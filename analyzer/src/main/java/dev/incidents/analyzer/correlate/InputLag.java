@@ -32,6 +32,12 @@ public final class InputLag {
     private final boolean always;
     /** Records left per input partition: end offset minus the application's committed offset. */
     private final Map<TopicPartition, Long> left = new ConcurrentHashMap<>();
+    /**
+     * Per input partition, the offset below which every record was appended at least {@link InputProgress#QUIET_SOURCE}
+     * before the read of {@link #left} (absent: not known, nothing counts as settled). Written after {@link #left}, so
+     * a reader that reads it first finds a lag at least as recent.
+     */
+    private final Map<TopicPartition, Long> settled = new ConcurrentHashMap<>();
     /** Partitions per input topic, as the brokers last described it (absent: not read yet). */
     private final Map<String, Integer> partitions = new ConcurrentHashMap<>();
     /** Wall time of the brokers' answer {@link #left} holds (Long.MAX_VALUE: as of any time, for tests). */
@@ -107,8 +113,32 @@ public final class InputLag {
      * read from the brokers at wall time {@code at}, which {@link #observedAt()} then returns.
      */
     public void observe(Map<TopicPartition, Long> ends, Map<TopicPartition, Long> committed, long at) {
+        observe(ends, committed, at, Map.of());
+    }
+
+    /**
+     * As {@link #observe(Map, Map, long)}, with the offset below which each input partition's records were appended
+     * at least {@link InputProgress#QUIET_SOURCE} before {@code at} (by their log append time; partitions of topics
+     * without it absent).
+     */
+    public void observe(Map<TopicPartition, Long> ends, Map<TopicPartition, Long> committed, long at,
+                        Map<TopicPartition, Long> settledBelow) {
         observeOffsets(ends, committed);
         observedAt = at;
+        settled.keySet().retainAll(settledBelow.keySet());
+        settled.putAll(settledBelow);
+    }
+
+    /**
+     * The offset of input topic {@code topic}'s partition below which every record had been appended at least {@link
+     * InputProgress#QUIET_SOURCE} before the brokers' last answer; 0 when not known. Read before {@link #caughtUp}: what
+     * that says is then at least as recent.
+     */
+    public long settledBelow(String topic, int partition) {
+        if (always) {
+            return 0;
+        }
+        return settled.getOrDefault(new TopicPartition(topic, partition), 0L);
     }
 
     /** Wall time of the brokers' answer the lag is from (Long.MIN_VALUE: none yet; Long.MAX_VALUE: tests). */

@@ -9,6 +9,7 @@ import dev.incidents.analyzer.signal.Signal;
 import dev.incidents.analyzer.signal.SignalFrame;
 import dev.incidents.analyzer.signal.SignalFrames;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -35,7 +36,8 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
  * are not. A source holds the watermark at its own newest record (moved on with the wall clock while it is processed
  * to its end, {@link InputLag}, and the idle clock is on) until it has been quiet for {@link #QUIET_SOURCE}, counted
  * from its partition's start or resumption at most; a source that never had a record counts as one whose newest
- * record started its partition, for that long, then not. Replay
+ * record started its partition, for that long, then not. A source read to its end holds no record that had been on the
+ * brokers that long when they said so ({@link #settledTime}): a backlog shipped before a restart is not held. Replay
  * ({@link InputLag#ALWAYS}: records piped in event-time order across topics) keeps the task's stream time.
  *
  * <p>A watermark goes out when it has moved by {@link #STEP} of event time, and on a wall-clock tick when it has
@@ -204,6 +206,10 @@ public final class InputProgress implements Processor<String, Signal, String, Si
         if (!inputLag.caughtUp(context.taskId())) {
             wallAtLastRecord = wallNow;
         }
+        // what was appended long enough ago first, then the lag: that is at least as recent (InputLag#settledBelow)
+        for (Source source : sources.values()) {
+            source.settle(inputLag.settledBelow(source.topic, partition));
+        }
         long observedAt = inputLag.observedAt();
         for (Source source : sources.values()) {
             source.caughtUp = inputLag.caughtUp(source.topic, partition);
@@ -282,6 +288,8 @@ public final class InputProgress implements Processor<String, Signal, String, Si
         source.newest = Math.max(source.newest, record.timestamp());
         source.wallAtLast = wallNow;
         source.waitedFrom = wallNow;
+        source.processed(context.recordMetadata().map(RecordMetadata::offset).orElse(Long.MAX_VALUE),
+                record.timestamp());
     }
 
     /**
@@ -313,6 +321,11 @@ public final class InputProgress implements Processor<String, Signal, String, Si
      * Long.MIN_VALUE: no record yet, and waited for.
      */
     private long progress(Source source, long wallNow) {
+        long own = ownProgress(source, wallNow);
+        return source.caughtUp ? Math.max(own, settledTime()) : own;
+    }
+
+    private long ownProgress(Source source, long wallNow) {
         boolean followsWallClock = source.caughtUp && idleAfter != Long.MAX_VALUE;
         if (source.newest != Long.MIN_VALUE) {
             return followsWallClock ? source.newest + (long) ((wallNow - source.wallAtLast) * idleRate) : source.newest;
@@ -321,6 +334,23 @@ public final class InputProgress implements Processor<String, Signal, String, Si
             return resumedTime + (long) ((wallNow - resumedWall) * idleRate);
         }
         return Long.MIN_VALUE;
+    }
+
+    /**
+     * The newest event time among this partition's records (of any topic) that had been on the brokers for {@link
+     * #QUIET_SOURCE} when the brokers last said which topics were read to their end ({@link InputLag#settledBelow}).
+     * A topic read to its end then is behind no such record: its producer, were it a topic's QUIET_SOURCE behind the
+     * others (the wait {@link #quiet} allows a silent topic), would have appended what it had of that time by then.
+     * So a backlog already on the brokers when the task started, as after downtime, is not held QUIET_SOURCE by a topic
+     * that has no record (an empty {@code k8s.podgroups}) or that ended first, while records appended since, as by a
+     * recording shipped into a running analyzer, are held as before.
+     */
+    private long settledTime() {
+        long settled = Long.MIN_VALUE;
+        for (Source source : sources.values()) {
+            settled = Math.max(settled, source.settledNewest);
+        }
+        return settled;
     }
 
     /**
@@ -382,10 +412,56 @@ public final class InputProgress implements Processor<String, Signal, String, Si
         /** Wall time of the brokers' answer {@link #caughtUp} is from. */
         long caughtUpAsOf = Long.MIN_VALUE;
 
+        /** The brokers' {@link InputLag#settledBelow} for this source, as last read. */
+        long settledBelow;
+        /** Newest event time of its processed records below {@link #settledBelow}. */
+        long settledNewest = Long.MIN_VALUE;
+        /**
+         * Processed records not below {@link #settledBelow} yet, in runs: the last offset of a run and its newest event
+         * time. Live, about QUIET_SOURCE of the topic's records in runs of {@link #RUN}; catching up, the first
+         * records the task processed before the brokers' first answer.
+         */
+        private final ArrayDeque<long[]> unsettled = new ArrayDeque<>();
+        private long runLast = -1;
+        private long runNewest = Long.MIN_VALUE;
+        private int runLength;
+
         Source(String topic, long wallNow) {
             this.topic = topic;
             this.wallAtLast = wallNow;
             this.waitedFrom = wallNow;
         }
+
+        void processed(long offset, long time) {
+            if (offset < settledBelow) {
+                settledNewest = Math.max(settledNewest, time);
+                return;
+            }
+            runLast = offset;
+            runNewest = Math.max(runNewest, time);
+            if (++runLength >= RUN) {
+                endRun();
+            }
+        }
+
+        /** Takes the brokers' word: the runs now wholly below {@code below} are settled. */
+        void settle(long below) {
+            endRun();
+            settledBelow = Math.max(settledBelow, below);
+            while (!unsettled.isEmpty() && unsettled.peekFirst()[0] < settledBelow) {
+                settledNewest = Math.max(settledNewest, unsettled.pollFirst()[1]);
+            }
+        }
+
+        private void endRun() {
+            if (runLength > 0) {
+                unsettled.addLast(new long[] {runLast, runNewest});
+                runLength = 0;
+                runNewest = Long.MIN_VALUE;
+            }
+        }
     }
+
+    /** Records per run of {@link Source#unsettled}. */
+    private static final int RUN = 128;
 }

@@ -4,16 +4,19 @@ import dev.incidents.analyzer.AnalyzerConfig;
 import dev.incidents.analyzer.DeadLetterUnlessRegistryDown;
 import dev.incidents.analyzer.IncidentTopology;
 import dev.incidents.analyzer.correlate.InputLag;
+import dev.incidents.analyzer.correlate.InputProgress;
 import dev.incidents.schemas.Incident;
 import dev.incidents.schemas.KafkaRefusal;
 import dev.incidents.schemas.serde.AvroDeserializer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -25,6 +28,8 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
@@ -176,7 +181,7 @@ public final class AnalyzerService implements AutoCloseable {
                             committed.put(tp, offset.offset());
                         }
                     });
-            inputLag.observe(ends, committed, readAt);
+            inputLag.observe(ends, committed, readAt, settledBelow(ends, readAt));
             lagFailures = 0;
         } catch (ExecutionException | TimeoutException | RuntimeException e) {
             // Next time; meanwhile the idle clock waits, so a quiet cluster reaches no deadline: say so once.
@@ -190,6 +195,58 @@ public final class AnalyzerService implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * Per input partition of a topic whose records carry the time the broker appended them ({@code
+     * message.timestamp.type=LogAppendTime}, as {@code analyze} and {@code kafka start} create them), the offset below
+     * which every record was appended at least {@link InputProgress#QUIET_SOURCE} before {@code readAt}: the first
+     * offset appended since then, or the end when none was. {@link InputProgress} then waits for no topic read to its
+     * end before those records (a backlog shipped before a restart). The broker's clock against this one: a broker
+     * clock behind by {@code d} shortens that wait by {@code d}.
+     */
+    private Map<TopicPartition, Long> settledBelow(Map<TopicPartition, Long> ends, long readAt)
+            throws ExecutionException, InterruptedException, TimeoutException {
+        if (appendTimeTopics == null) {
+            appendTimeTopics = appendTimeTopics(inputLag.topics());
+        }
+        Map<TopicPartition, OffsetSpec> since = new HashMap<>();
+        ends.keySet().stream().filter(tp -> appendTimeTopics.contains(tp.topic()))
+                .forEach(tp -> since.put(tp, OffsetSpec.forTimestamp(readAt - InputProgress.QUIET_SOURCE.toMillis())));
+        Map<TopicPartition, Long> settled = new HashMap<>();
+        if (since.isEmpty()) {
+            return settled;
+        }
+        admin.listOffsets(since).all().get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).forEach((tp, info) ->
+                // no record appended since: every record up to the end read before is older
+                settled.put(tp, info.offset() < 0 ? ends.get(tp) : Math.min(info.offset(), ends.get(tp))));
+        return settled;
+    }
+
+    /** Input topics whose record timestamps are the brokers' append times (read once; null: not read yet). */
+    private Set<String> appendTimeTopics;
+
+    /**
+     * Read once. Refused (describing a topic's configuration needs {@code DESCRIBE_CONFIGS}, which the analyzer's
+     * documented ACLs do not grant): none, and the input stage waits for quiet topics as it did without.
+     */
+    private Set<String> appendTimeTopics(List<String> topics) throws InterruptedException, TimeoutException {
+        List<ConfigResource> resources = topics.stream()
+                .map(t -> new ConfigResource(ConfigResource.Type.TOPIC, t)).toList();
+        Set<String> appendTime = new HashSet<>();
+        try {
+            admin.describeConfigs(resources).all().get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                    .forEach((resource, config) -> {
+                        var type = config.get(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG);
+                        if (type != null && "LogAppendTime".equals(type.value())) {
+                            appendTime.add(resource.name());
+                        }
+                    });
+        } catch (ExecutionException e) {
+            log.info("cannot read the input topics' timestamp type ({}): a backlog waits for quiet input topics as "
+                    + "records shipped live do", e.getCause() == null ? e : e.getCause().getMessage());
+        }
+        return appendTime;
     }
 
     /** What the analyzer logs on every Kafka Streams state change (tests wait for "-> RUNNING"). */

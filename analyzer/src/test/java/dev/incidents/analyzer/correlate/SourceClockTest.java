@@ -7,15 +7,12 @@ import dev.incidents.analyzer.Kube;
 import dev.incidents.analyzer.signal.EventSignal;
 import dev.incidents.analyzer.signal.NodeDeleted;
 import dev.incidents.analyzer.signal.SignalFrame;
-import dev.incidents.analyzer.signal.SignalFrames;
 import dev.incidents.schemas.KubeEvent;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.processor.TaskId;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -43,7 +40,7 @@ class SourceClockTest {
     static final List<String> EVENTS_AND_PODS = List.of(DEFAULTS.eventsTopic(), DEFAULTS.podsTopic());
 
     private InputLag lag = InputLag.of(INPUTS);
-    private final MockProcessorContext<String, SignalFrame> context = context();
+    private final MockProcessorContext<String, SignalFrame> context = InputStageClock.context("source-clock", INPUT_TASK);
     private long offset;
 
     @Test
@@ -246,25 +243,11 @@ class SourceClockTest {
     }
 
     private void tick(long wall) {
-        context.setCurrentSystemTimeMs(wall);
-        context.scheduledPunctuators().get(0).getPunctuator().punctuate(wall);
+        InputStageClock.tick(context, wall);
     }
 
     private Long newestWatermark() {
-        return context.forwarded().stream()
-                .map(f -> (SignalFrame) f.record().value())
-                .filter(SignalFrame::isWatermark)
-                .map(SignalFrame::watermarkTime)
-                .filter(t -> t != SignalFrames.NO_DATA)
-                .max(Long::compare).orElse(null);
-    }
-
-    private static MockProcessorContext<String, SignalFrame> context() {
-        Properties config = new Properties();
-        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "source-clock");
-        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9092");
-        config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
-        return new MockProcessorContext<>(config, INPUT_TASK, null);
+        return InputStageClock.newestWatermark(context);
     }
 
     private static Map<TopicPartition, Long> offsets(List<String> topics, long offset) {

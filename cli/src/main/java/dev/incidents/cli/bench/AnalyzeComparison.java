@@ -2,6 +2,7 @@ package dev.incidents.cli.bench;
 
 import dev.incidents.analyzer.AnalyzerConfig;
 import dev.incidents.cli.bench.Comparison.Figure;
+import dev.incidents.recordings.ParseBenchmark;
 import dev.incidents.schemas.TopicProvisioner;
 import dev.incidents.schemas.TopicSpec;
 import java.nio.file.Path;
@@ -31,24 +32,43 @@ final class AnalyzeComparison {
     private final Admin admin;
     private final Map<String, Object> client;
     private final String bootstrap;
+    private final BenchBroker broker;
     private final int partitions;
 
     /**
      * One application's catch-up: the records of the backlog, the time from its start to lag 0, when its input topics
-     * were committed to their end, and the records it wrote to its repartition topics.
+     * were committed to their end, the records it wrote to its repartition topics, and the CPU time this JVM and the
+     * broker's process used meanwhile (a machine shared with other work stretches the wall time more than the CPU time).
      */
-    record CatchUp(long records, long nanos, long inputNanos, long repartitioned, long lastTransitionNanos) {
+    record CatchUp(long records, long nanos, long inputNanos, long repartitioned, long lastTransitionNanos,
+                   Cpu cpu) {
         double rate() {
             return records / (nanos / 1e9);
         }
     }
 
-    AnalyzeComparison(BenchRun run, Admin admin, Map<String, Object> client, String bootstrap, int partitions) {
+    /** CPU time of this JVM (every thread: the application, the JIT, the collector) and of the broker's process. */
+    record Cpu(long jvmNanos, long brokerNanos) {
+        static Cpu since(Cpu start, Cpu now) {
+            return new Cpu(now.jvmNanos - start.jvmNanos, now.brokerNanos - start.brokerNanos);
+        }
+
+        String perRecord(long records) {
+            return String.format(Locale.ROOT, "%.1f + %.1f µs", jvmNanos / 1e3 / records, brokerNanos / 1e3 / records);
+        }
+    }
+
+    AnalyzeComparison(BenchRun run, Admin admin, Map<String, Object> client, BenchBroker broker, int partitions) {
         this.run = run;
         this.admin = admin;
         this.client = client;
-        this.bootstrap = bootstrap;
+        this.broker = broker;
+        this.bootstrap = broker.bootstrapServers();
         this.partitions = partitions;
+    }
+
+    private Cpu cpu() {
+        return new Cpu(ParseBenchmark.processCpuNanos(), broker.cpuNanos());
     }
 
     /**
@@ -69,10 +89,13 @@ final class AnalyzeComparison {
                 String.format(Locale.ROOT, "backlog of %,d records on %d partitions; %.1f s vs %.1f s from start to backlog consumed "
                         + "(the analyzer's input topics committed to their end at %.1f s, %,d records through its repartition "
                         + "topic; its last transition within %.0f s of that appeared at %.1f s); pass-through with Streams "
-                        + "defaults; warm, a second catch-up of each in the same JVM: %.1f s vs %.1f s, ratio %.2f",
+                        + "defaults; warm, a second catch-up of each in the same JVM: %.1f s vs %.1f s, ratio %.2f; CPU per "
+                        + "record of this JVM + the broker, cold %s vs %s, warm %s vs %s",
                         backlog, partitions, analyzer.nanos() / 1e9, base.nanos() / 1e9, analyzer.inputNanos() / 1e9,
                         analyzer.repartitioned(), WATCH.toSeconds() / 1.0, analyzer.lastTransitionNanos() / 1e9,
-                        warmAnalyzer.nanos() / 1e9, warmBase.nanos() / 1e9, warmAnalyzer.rate() / warmBase.rate()));
+                        warmAnalyzer.nanos() / 1e9, warmBase.nanos() / 1e9, warmAnalyzer.rate() / warmBase.rate(),
+                        analyzer.cpu().perRecord(backlog), base.cpu().perRecord(backlog),
+                        warmAnalyzer.cpu().perRecord(backlog), warmBase.cpu().perRecord(backlog)));
     }
 
     /** The analyzer's catch-up alone: the peak input rate the latency row paces at half of. */
@@ -83,16 +106,19 @@ final class AnalyzeComparison {
     private CatchUp analyzer(long backlog, String application) throws Exception {
         run.say("%s catching up on %,d records", application, backlog);
         Path state = run.scratchDir(application + "-state");
+        Cpu cpuStart = cpu();
         long start = System.nanoTime();
         try (RunningAnalyzer analyzer = RunningAnalyzer.start(bootstrap, application, state, partitions,
                 run.log(application))) {
             ConsumerLag lag = lag(application);
             long nanos = untilCaughtUp(lag, application, start, backlog, analyzer::checkAlive);
+            Cpu used = Cpu.since(cpuStart, cpu());
             long lastTransition = lastTransition(lag, start) - start;
             run.say("  %.1f s (input topics consumed at %.1f s, %,d records repartitioned, last transition at %.1f s)",
                     nanos / 1e9, (lag.inputsConsumedAt() - start) / 1e9, lag.repartitioned(), lastTransition / 1e9);
             run.say("  changelog records (with transaction markers) by store: %s", lag.changelogs());
-            return new CatchUp(backlog, nanos, lag.inputsConsumedAt() - start, lag.repartitioned(), lastTransition);
+            run.say("  CPU per record, this JVM + the broker: %s", used.perRecord(backlog));
+            return new CatchUp(backlog, nanos, lag.inputsConsumedAt() - start, lag.repartitioned(), lastTransition, used);
         }
     }
 
@@ -109,6 +135,7 @@ final class AnalyzeComparison {
         settings.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         Properties properties = new Properties();
         properties.putAll(settings);
+        Cpu cpuStart = cpu();
         long start = System.nanoTime();
         try (KafkaStreams streams = new KafkaStreams(PassThroughApp.build(topics.eventsTopic(), topics.podsTopic(),
                 topics.nodesTopic(), output, client), properties)) {
@@ -119,8 +146,9 @@ final class AnalyzeComparison {
                     throw new IllegalStateException("the pass-through app stopped: " + streams.state());
                 }
             });
-            run.say("  %.1f s", nanos / 1e9);
-            return new CatchUp(backlog, nanos, lag.inputsConsumedAt() - start, lag.repartitioned(), nanos);
+            Cpu used = Cpu.since(cpuStart, cpu());
+            run.say("  %.1f s; CPU per record, this JVM + the broker: %s", nanos / 1e9, used.perRecord(backlog));
+            return new CatchUp(backlog, nanos, lag.inputsConsumedAt() - start, lag.repartitioned(), nanos, used);
         }
     }
 

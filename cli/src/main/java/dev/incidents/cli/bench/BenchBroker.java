@@ -20,10 +20,12 @@ import java.util.stream.Stream;
 final class BenchBroker implements AutoCloseable {
     private final LocalBroker broker;
     private final Path home;
+    private final long pid;
 
-    private BenchBroker(LocalBroker broker, Path home) {
+    private BenchBroker(LocalBroker broker, Path home, long pid) {
         this.broker = broker;
         this.home = home;
+        this.pid = pid;
     }
 
     static BenchBroker start(BenchRun run) {
@@ -32,11 +34,20 @@ final class BenchBroker implements AutoCloseable {
         run.say("starting a Kafka broker on %s", broker.bootstrapServers());
         StartReport report = broker.start();
         run.say("  broker up in %d ms", report.took().toMillis());
-        return new BenchBroker(broker, home);
+        return new BenchBroker(broker, home, report.pid());
     }
 
     String bootstrapServers() {
         return broker.bootstrapServers();
+    }
+
+    /**
+     * CPU time the broker's process has used so far (every thread), -1 where the system does not say: on 2 cores its
+     * work for an application (changelogs, repartition topics, transactions) takes CPU from the application itself.
+     */
+    long cpuNanos() {
+        return ProcessHandle.of(pid).flatMap(p -> p.info().totalCpuDuration()).map(java.time.Duration::toNanos)
+                .orElse(-1L);
     }
 
     @Override

@@ -48,7 +48,7 @@ final class BrokerComparisons {
                 if (selected.contains("ship")) {
                     rows.add(ship.compare(shipped, backlog, bare));
                 }
-                AnalyzeComparison analyze = new AnalyzeComparison(run, admin, client, broker.bootstrapServers(), partitions);
+                AnalyzeComparison analyze = new AnalyzeComparison(run, admin, client, broker, partitions);
                 double peak = 0;
                 if (selected.contains("analyze")) {
                     Comparison row = analyze.compare(shipped.records());
