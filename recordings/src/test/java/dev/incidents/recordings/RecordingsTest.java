@@ -2478,10 +2478,15 @@ class RecordingsTest {
         "failed (add): Multus: [default/samplepod/5fa13105-1bfb-4c6b-aee7-3437cfb50e25]: error loading k8s delegates k8s args|default|samplepod",
         "ERRORED: error configuring pod [cudn-ns/virt-launcher-vm-1] networking: Multus: [cudn-ns/virt-launcher-vm-1]: error loading k8s delegates|cudn-ns|virt-launcher-vm-1"})
     void multusNamesThePodInItsBrackets(String tail, String namespace, String pod) {
-        KubeEvent sandbox = (KubeEvent) Recordings.read("paste.txt", "  Warning  FailedCreatePodSandBox  3m47s  kubelet  "
-                + "Failed to create pod sandbox: rpc error: code = Unknown desc = failed to setup network for sandbox "
-                + "\"05c4\": plugin type=\"multus\" name=\"multus-cni-network\" " + tail + "\n", OPTIONS, rejections::add)
-                .get(0).value();
+        assertSandboxOf("  Warning  FailedCreatePodSandBox  3m47s  kubelet  Failed to create pod sandbox: rpc error: code "
+                + "= Unknown desc = failed to setup network for sandbox \"05c4\": plugin type=\"multus\" "
+                + "name=\"multus-cni-network\" " + tail, namespace, pod);
+    }
+
+    /** The one row of {@code row} is a sandbox failure of pod {@code namespace/pod}, read without a rejection. */
+    private void assertSandboxOf(String row, String namespace, String pod) {
+        KubeEvent sandbox = (KubeEvent) Recordings.read("paste.txt", row + "\n", OPTIONS, rejections::add).get(0).value();
+        assertThat(sandbox.getReason()).isEqualTo("FailedCreatePodSandBox");
         assertThat(sandbox.getInvolvedObject().getNamespace()).isEqualTo(namespace);
         assertThat(sandbox.getInvolvedObject().getName()).isEqualTo(pod);
         assertThat(rejections).isEmpty();
@@ -2497,13 +2502,9 @@ class RecordingsTest {
         "failed to create pod network sandbox k8s_web-0_shop_5853eb00-e9a4-410c-82dd-06564832d7d9_1(9f0a2b): netplugin failed with no error message|shop|web-0",
         "error removing pod monitoring_node-exporter-x2k4p from CNI network \"k8s-pod-network\": connection is unauthorized|monitoring|node-exporter-x2k4p"})
     void theRuntimesSandboxNameOrTheCniLibrarysNamesThePod(String tail, String namespace, String pod) {
-        KubeEvent sandbox = (KubeEvent) Recordings.read("paste.txt", "[12-05-2024 21:39:39.577 INF]   Warning  "
-                + "FailedCreatePodSandBox  5s (x2 over 16s)  kubelet            (combined from similar events): Failed to "
-                + "create pod sandbox: rpc error: code = Unknown desc = " + tail + "\n", OPTIONS, rejections::add)
-                .get(0).value();
-        assertThat(sandbox.getInvolvedObject().getNamespace()).isEqualTo(namespace);
-        assertThat(sandbox.getInvolvedObject().getName()).isEqualTo(pod);
-        assertThat(rejections).isEmpty();
+        assertSandboxOf("[12-05-2024 21:39:39.577 INF]   Warning  FailedCreatePodSandBox  5s (x2 over 16s)  kubelet     "
+                + "       (combined from similar events): Failed to create pod sandbox: rpc error: code = Unknown desc = "
+                + tail, namespace, pod);
     }
 
     /** Describe rows whose Age and From cells the reporter replaced with an ellipsis: read at the paste's moment. */

@@ -1,11 +1,14 @@
 package dev.incidents.analyzer.correlate;
 
+import dev.incidents.analyzer.signal.NodeDeleted;
 import dev.incidents.analyzer.signal.SignalFrame;
 import dev.incidents.analyzer.signal.SignalFrames;
+import java.time.Instant;
 import java.util.Properties;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.processor.TaskId;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
 
 /** An input task's {@link InputProgress} under a mock context: its wall-clock tick and the watermarks it sent. */
 final class InputStageClock {
@@ -20,6 +23,19 @@ final class InputStageClock {
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9092");
         config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
         return new MockProcessorContext<>(config, task, null);
+    }
+
+    /**
+     * A node's signal at event time {@code time} from {@code topic}'s record at {@code offset}, processed at wall time
+     * {@code wall}: what the input stage's clock reads of a record, whatever it says.
+     */
+    static void pipe(MockProcessorContext<String, SignalFrame> context, InputProgress progress, String topic,
+                     long offset, long time, long wall) {
+        context.setCurrentSystemTimeMs(wall);
+        context.setCurrentStreamTimeMs(Math.max(context.currentStreamTimeMs(), time));
+        context.setRecordMetadata(topic, context.taskId().partition(), offset);
+        progress.process(new Record<>("node/ip-10-0-1-23", new NodeDeleted("ip-10-0-1-23", Instant.ofEpochMilli(time)),
+                time));
     }
 
     /** The wall-clock tick at {@code wall}. */

@@ -3,7 +3,6 @@ package dev.incidents.analyzer.correlate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.incidents.analyzer.AnalyzerConfig;
-import dev.incidents.analyzer.signal.NodeDeleted;
 import dev.incidents.analyzer.signal.SignalFrame;
 import java.time.Instant;
 import java.util.HashMap;
@@ -12,7 +11,6 @@ import java.util.Map;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.processor.TaskId;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
-import org.apache.kafka.streams.processor.api.Record;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -94,12 +92,7 @@ class SettledBacklogTest {
     }
 
     private void pipe(InputProgress progress, String topic, long time, long wall) {
-        context.setCurrentSystemTimeMs(wall);
-        context.setCurrentStreamTimeMs(Math.max(context.currentStreamTimeMs(), time));
-        long offset = offsets.merge(topic, 1L, Long::sum) - 1;
-        context.setRecordMetadata(topic, INPUT_TASK.partition(), offset);
-        progress.process(new Record<>("node/ip-10-0-1-23", new NodeDeleted("ip-10-0-1-23", Instant.ofEpochMilli(time)),
-                time));
+        InputStageClock.pipe(context, progress, topic, offsets.merge(topic, 1L, Long::sum) - 1, time, wall);
     }
 
     private void tick(long wall) {

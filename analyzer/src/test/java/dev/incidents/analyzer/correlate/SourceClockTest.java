@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.incidents.analyzer.AnalyzerConfig;
 import dev.incidents.analyzer.Kube;
 import dev.incidents.analyzer.signal.EventSignal;
-import dev.incidents.analyzer.signal.NodeDeleted;
 import dev.incidents.analyzer.signal.SignalFrame;
 import dev.incidents.schemas.KubeEvent;
 import java.time.Instant;
@@ -235,11 +234,7 @@ class SourceClockTest {
     }
 
     private void pipe(InputProgress progress, String topic, long time, long wall) {
-        context.setCurrentSystemTimeMs(wall);
-        context.setCurrentStreamTimeMs(Math.max(context.currentStreamTimeMs(), time));
-        context.setRecordMetadata(topic, INPUT_TASK.partition(), offset++);
-        progress.process(new Record<>("node/ip-10-0-1-23", new NodeDeleted("ip-10-0-1-23", Instant.ofEpochMilli(time)),
-                time));
+        InputStageClock.pipe(context, progress, topic, offset++, time, wall);
     }
 
     private void tick(long wall) {
