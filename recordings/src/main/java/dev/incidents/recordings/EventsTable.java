@@ -1,6 +1,7 @@
 package dev.incidents.recordings;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -364,11 +365,17 @@ final class EventsTable {
      * reason, before the message.
      */
     static String undelimited(String line) {
+        if (!line.contains("Warning") && !line.contains("Normal")) {
+            return null; // no TYPE cell: most lines a reader offers here, split for nothing otherwise
+        }
         for (String delimiter : CELL_DELIMITERS) {
+            if (!line.contains(delimiter)) {
+                continue;
+            }
             String[] cells = line.strip().split(Pattern.quote(delimiter), -1);
             int type = -1;
             for (int i = 0; i < cells.length - 2 && i < 4 && type < 0; i++) {
-                if (cells[i].strip().matches(TYPE)) {
+                if (TYPE_CELL.matcher(cells[i].strip()).matches()) {
                     type = i;
                 }
             }
@@ -383,12 +390,13 @@ final class EventsTable {
             for (int i = 0; i < message; i++) {
                 spaced.append(cells[i].strip()).append("   ");
             }
-            return spaced.append(String.join(delimiter, java.util.Arrays.copyOfRange(cells, message, cells.length))
+            return spaced.append(String.join(delimiter, Arrays.copyOfRange(cells, message, cells.length))
                     .strip()).toString();
         }
         return null;
     }
 
+    private static final Pattern TYPE_CELL = Pattern.compile(TYPE);
     private static final Pattern COMPOUND_OR_WORD_REASON = Pattern.compile("[A-Z][A-Za-z]+");
     private static final Pattern OBJECT_CELL = Pattern.compile("[A-Za-z.]+/[a-z0-9][-a-z0-9.]*");
 
@@ -721,7 +729,7 @@ final class EventsTable {
         int after = columns.size() - messageAt - 1;
         System.arraycopy(tokens, 0, fields, 0, messageAt);
         int messageEnd = tokens.length - after;
-        fields[messageAt] = String.join("  ", java.util.Arrays.copyOfRange(tokens, messageAt, messageEnd));
+        fields[messageAt] = String.join("  ", Arrays.copyOfRange(tokens, messageAt, messageEnd));
         System.arraycopy(tokens, messageEnd, fields, messageAt + 1, after);
         return hasType(fields, columns) ? fields : null;
     }
