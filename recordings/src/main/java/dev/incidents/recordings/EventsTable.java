@@ -101,7 +101,7 @@ final class EventsTable {
      * {@code {kubelet node-1}}, tells it from the typed layout.
      */
     private static final Pattern UNTYPED_OLD_GET_ROW = Pattern.compile(OLD_GET_HEAD
-            + "([A-Za-z][a-z]+(?:[A-Z][a-z]*)+)\\s+(\\{[^}]*})\\s+(.*?)\\s*$");
+            + "([A-Za-z][a-z]+(?:[A-Z][a-z]*)*)\\s+(\\{[^}]*})\\s+(.*?)\\s*$");
     /**
      * A get-events row pasted as REASON, OBJECT and MESSAGE only ({@code FailedScheduling  pod/model-2-79d7d6786c-bprm8
      * 0/1 nodes ...}), or with its TYPE in front ({@code Warning  FreeDiskSpaceFailed  node/k3d-target-server-0
@@ -224,9 +224,13 @@ final class EventsTable {
     private EventsTable() {
     }
 
-    /** Reasons recorded only on a PersistentVolumeClaim (binding and dynamic provisioning). */
+    /**
+     * Reasons recorded only on a PersistentVolumeClaim (binding and dynamic provisioning; the volume controller's
+     * refusal of the volume a claim asks for by name, VolumeMismatch, and its claims that lost or share a volume).
+     */
     private static final java.util.Set<String> CLAIM_REASONS = java.util.Set.of("FailedBinding", "ProvisioningFailed",
-            "ProvisioningSucceeded", "ExternalProvisioning", "WaitForFirstConsumer", "WaitForPodScheduled");
+            "ProvisioningSucceeded", "ExternalProvisioning", "WaitForFirstConsumer", "WaitForPodScheduled",
+            "VolumeMismatch", "ClaimLost", "ClaimMisbound");
 
     /**
      * What kind of object an Events table is about when nothing else says: a Node when its rows are a node's own
@@ -383,8 +387,11 @@ final class EventsTable {
                 continue;
             }
             int message = type + 2;
-            if (message < cells.length - 1 && OBJECT_CELL.matcher(cells[message].strip()).matches()) {
-                message++; // the OBJECT cell
+            // get-events' OBJECT cell after the reason, or describe's Age and From cells (Warning - FailedPostStartHook
+            // - 1s - kubelet - Exec lifecycle hook ...): cells of their own, never the message's first words
+            while (message < cells.length - 1 && message < type + 2 + MAX_CELLS_AFTER_REASON
+                    && CELL_AFTER_REASON.matcher(cells[message].strip()).matches()) {
+                message++;
             }
             StringBuilder spaced = new StringBuilder();
             for (int i = 0; i < message; i++) {
@@ -399,6 +406,14 @@ final class EventsTable {
     private static final Pattern TYPE_CELL = Pattern.compile(TYPE);
     private static final Pattern COMPOUND_OR_WORD_REASON = Pattern.compile("[A-Z][A-Za-z]+");
     private static final Pattern OBJECT_CELL = Pattern.compile("[A-Za-z.]+/[a-z0-9][-a-z0-9.]*");
+    /**
+     * A cell between a delimited row's reason and its message: the OBJECT ({@code pod/x}), an age ({@code 1s},
+     * {@code 3m (x4 over 10m)}) or the component that recorded it ({@code kubelet}, {@code kubelet, node-1}).
+     */
+    private static final Pattern CELL_AFTER_REASON = Pattern.compile(OBJECT_CELL.pattern() + "|(?=\\d)"
+            + EventAge.AGE + "(?:\\s+\\(x\\d{1,9}(?: over " + EventAge.AGE + ")?\\))?|" + FROM);
+    /** Age, From and OBJECT: at most three cells come between the reason and the message. */
+    private static final int MAX_CELLS_AFTER_REASON = 3;
 
     /**
      * A cell that is an object alone ({@code pod/studio-sandbox-t6fgk}): a get-events row the terminal wrapped after its
@@ -527,8 +542,10 @@ final class EventsTable {
         // or as a reporter quoted it whole in inline code (```4m39s   Warning   FailedScheduling   pod/x   ...```)
         Row row = printedOrQuoted(line, lineNumber, EventsTable::printedGetRow);
         if (row == null) {
+            // a delimited row in get-events' order of cells, or in describe's (Type, Reason, Age, From, Message)
             String spaced = undelimited(line);
             row = spaced == null ? null : printedGetRow(spaced, lineNumber);
+            row = row != null || spaced == null ? row : printedDescribeRow(spaced, lineNumber);
         }
         return row;
     }
@@ -782,13 +799,14 @@ final class EventsTable {
      * A line right after a row outside any table that is not a row itself: the rest of a multi-line message, unless it
      * ends the paste's block (blank, a code fence) or is the reader's own prose or a command (a prompt, a comment).
      * A line that looks like a label ({@code OCI runtime exec failed: ...}) continues a message the line above broke
-     * after a clause (an exec probe's error, wrapped by its reporter at each of its colons).
+     * after a clause (an exec probe's error, wrapped by its reporter at each of its colons). A component's log record
+     * (a klog, journal or logrus line, its own time first) pasted under the row is not part of its message.
      */
     static boolean continuesLoneRow(String previousLine, String line) {
         String t = line.trim();
         return !t.isEmpty() && !t.startsWith("```") && !t.startsWith("$") && !t.startsWith("#")
                 && (!SECTION.matcher(line).matches() || previousLine.stripTrailing().endsWith(":"))
-                && !endsOutput(line);
+                && !endsOutput(line) && !LoggedEvent.startsRecord(line);
     }
 
     /**

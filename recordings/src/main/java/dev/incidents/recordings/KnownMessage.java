@@ -64,7 +64,10 @@ record KnownMessage(Pattern start, String type, String reason, String component)
             new KnownMessage(Pattern.compile("networkPlugin cni failed to (?:set up|teardown) pod \""), "Warning",
                     "FailedCreatePodSandBox"),
             new KnownMessage(DescribePod.EVICTION, "Warning", "Evicted"),
-            new KnownMessage(Pattern.compile("Multi-Attach error for volume|Failed to attach volume \""), "Warning",
+            // the attach-detach controller's refusal or failure to attach (its FailedAttachVolume), the CSI driver's
+            // answer after "AttachVolume.Attach failed for volume "x" : "
+            new KnownMessage(Pattern.compile("Multi-Attach error for volume|Failed to attach volume \"|AttachVolume\\.Attach "
+                    + "failed for volume "), "Warning",
                     "FailedAttachVolume", "attachdetach-controller"),
             // the runtime's refusal to create or start a container, with the kubelet's "Error: " or as the container
             // status's message ({@code container create failed: executable file ... not found in $PATH}), or as a
@@ -80,7 +83,8 @@ record KnownMessage(Pattern start, String type, String reason, String component)
                     + "[a-z0-9][-a-z0-9]*, Error response: |failed to create containerd "
                     + "task:|failed to create shim task:|container create failed:|OCI runtime (?:create|start) failed:|"
                     + "runc create failed: |unable to start container process: |error during container init: |"
-                    + "Error response from daemon: (?:\\{\"message\":\"(?:invalid header field value \\\\\"|)?)?"
+                    + "(?:Error response from daemon: (?:\\{\"message\":\")?|(?=invalid header field value ))"
+                    + "(?:invalid header field value \\\\?\")?"
                     + "(?:OCI runtime (?!exec)|oci runtime error: (?!exec failed)))"), "Warning", "Failed"),
             // Karpenter's verdict on a pod it cannot place, the FailedScheduling it records
             new KnownMessage(Pattern.compile("Failed to schedule pod, "), "Warning", "FailedScheduling", "karpenter"),

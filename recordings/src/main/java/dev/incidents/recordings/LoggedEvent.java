@@ -22,10 +22,12 @@ final class LoggedEvent {
     /**
      * client-go's event recorder logs every event it records ({@code I0221 02:33:18.78 1 event.go:221]
      * Event(v1.ObjectReference{Kind:"TFJob", Namespace:"aios", Name:"train-task-27", ...}): type: 'Warning' reason:
-     * 'FailedCreatePod' Error creating: ...}): operators' and controllers' logs are full of them.
+     * 'FailedCreatePod' Error creating: ...}): operators' and controllers' logs are full of them. Before client-go
+     * moved to the versioned API (1.6) the reference was the internal type's ({@code Event(api.ObjectReference{Kind:"Pod",
+     * ...})}), as the kubelet and the controllers of 1.2-1.5 log it.
      */
     private static final Pattern RECORDED_EVENT = Pattern.compile(
-            "Event\\(v1\\.ObjectReference\\{([^}]*)}\\): type: '(\\w+)' reason: '(\\w+)' (.*)");
+            "Event\\((?:v1|api|core)\\.ObjectReference\\{([^}]*)}\\): type: '(\\w+)' reason: '(\\w+)' (.*)");
     /**
      * The cluster autoscaler's log of why a pending pod fits none of a node group's template nodes ({@code Scale-up
      * predicate failed: PodFitsResources predicate mismatch, cannot put default/x on template-node-for-gpus-5829,
@@ -204,13 +206,16 @@ final class LoggedEvent {
 
     /**
      * Whether {@code line} starts a log record of its own (a journal's or klog's header, the kernel's {@code [44930.378157]}
-     * time since boot as {@code dmesg} prints it): no wrapped line goes on so.
+     * time since boot as {@code dmesg} prints it, logrus's {@code time="2022-08-15T06:07:53Z" level=debug}): no wrapped
+     * line goes on so.
      */
     static boolean startsRecord(String line) {
-        return JOURNAL_KUBELET.matcher(line).find() || klogHeader(line) || DMESG_TIME.matcher(line).lookingAt();
+        return JOURNAL_KUBELET.matcher(line).find() || klogHeader(line) || DMESG_TIME.matcher(line).lookingAt()
+                || LOGRUS_TIME.matcher(line).lookingAt();
     }
 
     private static final Pattern DMESG_TIME = Pattern.compile("^\\s*\\[\\s*\\d+\\.\\d{6}\\] ");
+    private static final Pattern LOGRUS_TIME = Pattern.compile("^\\s*time=\"\\d{4}-\\d\\d-\\d\\dT[^\"]*\" level=\\w+ ");
 
     /**
      * The host a kubelet's journal line was written on ({@link #JOURNAL_KUBELET}), null for any other line. An

@@ -50,6 +50,16 @@ final class QuotedEvent {
      */
     private static final Pattern SCALE_UP_VERDICT = Pattern.compile(
             "\\bpod didn't trigger scale-up(?: \\([^)]*\\))?:.*");
+    /**
+     * The pod kube-scheduler's log names before the verdict it failed: {@code "Unable to schedule pod; no fit; waiting"
+     * pod="default/web-0" err="0/2 nodes are available: ..."} (klog's structured form, 1.19 on; a retry's
+     * {@code "Error scheduling pod; retrying"} alike), {@code Unable to schedule default/web-0: no fit: 0/2 nodes are
+     * available: ...; waiting} before it.
+     */
+    private static final Pattern SCHEDULER_LOG_POD = Pattern.compile("\\bpod=\"([a-z0-9][-a-z0-9]*)/([a-z0-9][-a-z0-9.]*)\""
+            + "|\\bUnable to schedule ([a-z0-9][-a-z0-9]*)/([a-z0-9][-a-z0-9.]*): ");
+    /** What the scheduler's log puts after the verdict: the structured value's closing quote, {@code ; waiting}. */
+    private static final Pattern SCHEDULER_LOG_TAIL = Pattern.compile("(?:\"|;\\s*waiting)\\s*$");
     /** The pod a 1.2-1.5 verdict names first: {@code pod (web-5205-d8n7i) failed to fit in any node}. */
     private static final Pattern FIT_FAILURE_POD = Pattern.compile("^pod \\(([a-z0-9][-a-z0-9.]*)\\) failed to fit");
     /**
@@ -159,6 +169,8 @@ final class QuotedEvent {
             + "\\s+)?(image pull failed for ([^\\s,]+), this may be because there\\b.*)$");
     /** {@code message: 'Usage of EmptyDir volume ...'}: a status's message line of an object's YAML, quoted or not. */
     private static final Pattern YAML_MESSAGE = Pattern.compile("message:\\s+['\"]?(.*?)['\"]?\\s*");
+    /** The kubelet's CrashLoopBackOff waiting message, {@code back-off 5m0s restarting failed container=}. */
+    private static final Pattern WAITING_BACK_OFF = Pattern.compile("[Bb]ack-off \\d+[smh]\\w* restarting failed container=");
     /** A tool's repeat count after the message ({@code  (x8)}). */
     private static final Pattern REPEATS = Pattern.compile("\\s+\\(x(\\d{1,9})\\)\\s*$");
     /**
@@ -190,9 +202,19 @@ final class QuotedEvent {
      * of a command, {@code exec: "echo \"up\""}) stay as they are.
      */
     static EventsTable.Row parse(String line, long lineNumber, Instant now) {
+        if (line.contains("\\\"") && UNESCAPED_QUOTE.matcher(line).results().count() <= 1) {
+            // every quote escaped (a trailing one of the copied field aside): a JSON string's copy, read unescaped
+            EventsTable.Row unescaped = quoted(line.replace("\\\"", "\""), lineNumber, now);
+            if (unescaped != null) {
+                return unescaped;
+            }
+        }
         EventsTable.Row row = quoted(line, lineNumber, now);
         return row != null || !line.contains("\\\"") ? row : quoted(line.replace("\\\"", "\""), lineNumber, now);
     }
+
+    /** A double quote no backslash escapes. */
+    private static final Pattern UNESCAPED_QUOTE = Pattern.compile("(?<!\\\\)\"");
 
     private static EventsTable.Row quoted(String line, long lineNumber, Instant now) {
         if (DESCRIBE_FIELD.matcher(line).find()) {
@@ -248,7 +270,15 @@ final class QuotedEvent {
             // the pod an OBJECT column before the verdict names (get events -o custom-columns, a Go template)
             Matcher object = OBJECT_COLUMN.matcher(QUOTE_MARKER.matcher(line.substring(0, verdict.start())).replaceFirst(""));
             String pod = fitPod.find() ? "pod/" + fitPod.group(1) : object.matches() ? "pod/" + object.group(1) : null;
-            return new EventsTable.Row(lineNumber, null, "Warning", "FailedScheduling", age(line, now),
+            // the scheduler's own log of the pod it could not place names it with its namespace
+            Matcher schedulerLog = SCHEDULER_LOG_POD.matcher(line.substring(0, verdict.start()));
+            String namespace = null;
+            if (pod == null && schedulerLog.find()) {
+                namespace = schedulerLog.group(1) != null ? schedulerLog.group(1) : schedulerLog.group(3);
+                pod = "pod/" + (schedulerLog.group(1) != null ? schedulerLog.group(2) : schedulerLog.group(4));
+                message = SCHEDULER_LOG_TAIL.matcher(message).replaceFirst("");
+            }
+            return new EventsTable.Row(lineNumber, namespace, "Warning", "FailedScheduling", age(line, now),
                     "default-scheduler", pod, message.strip(), null, null);
         }
         String quoted = unwrapped(QUOTE_MARKER.matcher(line).replaceFirst(""));
@@ -350,6 +380,12 @@ final class QuotedEvent {
             return new EventsTable.Row(lineNumber, null, "Warning", "InvalidImageName".equals(label) ? "InspectFailed"
                     : label, age(time, now), "kubelet", null, message, null, null);
         }
+        if ("CrashLoopBackOff".equals(label) && WAITING_BACK_OFF.matcher(message).lookingAt()) {
+            // a container's waiting reason and message as a status print shows them, the kubelet's wording since 1.2x
+            // in lower case ("CrashLoopBackOff: back-off 5m0s restarting failed container=x pod=y_ns(uid)"): its back-off
+            return new EventsTable.Row(lineNumber, null, "Warning", "BackOff", age(time, now), "kubelet", null, message,
+                    null, null);
+        }
         if ("FailedCreate".equals(label) && !message.isEmpty()) {
             // a controller's FailedCreate as its reason and message ("FailedCreate: insufficient quota to match these
             // scopes: ..."), the "Error creating: " the controllers put before the API server's refusal dropped or kept
@@ -369,6 +405,16 @@ final class QuotedEvent {
             message = message.substring(lead.end());
         } else {
             kubelet = KnownMessage.at(message, field.lookingAt() ? field.end() : 0);
+        }
+        if (kubelet == null && !field.lookingAt()) {
+            // the event's reason and its message on one line, one space apart (FailedAttachVolume Multi-Attach error
+            // for volume ...), or the message after an opening quote the reporter closed lines later or never
+            Matcher reason = REASON_LEAD.matcher(message);
+            int from = reason.lookingAt() ? reason.end() : OPENING_QUOTE.matcher(message).lookingAt() ? 1 : -1;
+            kubelet = from < 0 ? null : KnownMessage.at(message, from);
+            if (kubelet != null) {
+                message = message.substring(from);
+            }
         }
         if (kubelet == null && !field.lookingAt()) {
             // a row whose columns before the message are not kubectl's (a console's type and reason words, a reason
@@ -433,6 +479,14 @@ final class QuotedEvent {
     private static final Pattern PROSE_QUOTE = Pattern.compile("\"([^\"]+)\"");
     /** Shorter quoted words are names or reasons, not a component's message. */
     private static final int MIN_PROSE_QUOTE = 30;
+
+    /**
+     * An event's type and reason before its message, one space apart ({@code FailedAttachVolume Multi-Attach error ...}):
+     * a reason of two words or more, which prose does not start with.
+     */
+    private static final Pattern REASON_LEAD = Pattern.compile("^(?:(?:Normal|Warning) )?[A-Z][a-z]+(?:[A-Z][A-Za-z]*)+ ");
+    /** A quote or backtick a reporter opened before a message (its closing one on a later line, or none). */
+    private static final Pattern OPENING_QUOTE = Pattern.compile("^[`'\"]");
 
     /** What a log record says before an event's message it quotes: {@code ... Found event }, {@code event: }. */
     private static final Pattern EVENT_LEAD = Pattern.compile("^.{0,240}?\\b(?:[Ee]vent|EVENT):?\\s+");

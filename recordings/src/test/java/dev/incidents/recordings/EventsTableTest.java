@@ -181,4 +181,77 @@ class EventsTableTest {
         assertThat(backOff.getMessage()).endsWith("_shop(0d1e) - see logs");
         assertThat(EventsTable.undelimited("Step 1 - Warning - read the docs")).isNull();
     }
+
+    /**
+     * influxdata/helm-charts#336 class: a describe row joined with {@code -} keeps describe's order (Type, Reason, Age,
+     * From, then the message): the Age and From cells are cells of their own, whatever the message holds.
+     */
+    @Test
+    void aDelimitedRowInDescribesOrder() {
+        List<KubeEvent> events = events("""
+                Warning - FailedPostStartHook - 3s - kubelet - Exec lifecycle hook ([sh -c /opt/init.sh | tee /tmp/x]) for Container "db" in Pod "db-0_analytics(6c1f2e3a-0b1c-4d2e-9f00-1a2b3c4d5e6f)" failed - error: command '/opt/init.sh' exited with 2: , message: ""
+                Normal | Pulled | 2m (x3 over 5m) | kubelet, worker-2 | Container image "redis:7" already present on machine
+                """);
+
+        assertThat(events).extracting(KubeEvent::getReason).containsExactlyInAnyOrder("FailedPostStartHook", "Pulled");
+        KubeEvent hook = events.stream().filter(e -> "FailedPostStartHook".equals(e.getReason())).findFirst().orElseThrow();
+        assertThat(hook.getNamespace()).isEqualTo("analytics");
+        assertThat(hook.getInvolvedObject().getName()).isEqualTo("db-0");
+        assertThat(hook.getMessage()).startsWith("Exec lifecycle hook ([sh -c /opt/init.sh | tee /tmp/x])")
+                .endsWith("failed - error: command '/opt/init.sh' exited with 2: , message: \"\"");
+        assertThat(events.stream().filter(e -> "Pulled".equals(e.getReason())).findFirst().orElseThrow().getCount())
+                .isEqualTo(3);
+    }
+
+    /**
+     * kubernetes#17487 class: kubectl 1.1's get-events rows (no TYPE column, the source in braces) pasted without their
+     * header, with one-word reasons, and a probe's HTML answer over the lines below its row.
+     */
+    @Test
+    void kubectl11RowsWithOneWordReasons() {
+        List<KubeEvent> events = events("""
+                41m         41m        1         web            Pod                     spec.containers{web}      Started            {kubelet 10.0.0.7}         Started container with docker id 0a1b2c3d4e5f
+                41m         12s        96        web            Pod                     spec.containers{web}      Unhealthy          {kubelet 10.0.0.7}         Liveness probe failed: <html>
+                <head><title>502 Bad Gateway</title></head>
+                </html>
+                40m       40m       1         web     Pod       spec.containers{web}   Killing   {kubelet 10.0.0.7}   Killing container with docker id 0a1b2c3d4e5f: pod "web_default" container "web" is unhealthy, it will be killed and re-created.
+                """);
+
+        assertThat(events).extracting(KubeEvent::getReason).containsExactlyInAnyOrder("Started", "Unhealthy", "Killing");
+        assertThat(events).allSatisfy(e -> assertThat(e.getInvolvedObject().getName()).isEqualTo("web"));
+        KubeEvent unhealthy = events.stream().filter(e -> "Unhealthy".equals(e.getReason())).findFirst().orElseThrow();
+        assertThat(unhealthy.getCount()).isEqualTo(96);
+        assertThat(unhealthy.getMessage()).startsWith("Liveness probe failed: <html>").contains("502 Bad Gateway");
+    }
+
+    /**
+     * hwameistor#182 class: a component's log records pasted under an Events row (logrus's {@code time="..." level=},
+     * klog's header) are records of their own, not the rest of the row's message.
+     */
+    @Test
+    void logRecordsBelowARowAreNotItsMessage() {
+        List<KubeEvent> events = events("""
+                  Warning  FailedScheduling  7s (x2 over 95s)  default-scheduler  0/1 nodes are available: 1 node(s) didn't match Pod's node affinity/selector.
+                time="2022-08-15T06:07:53Z" level=debug msg="filter out a candidate node" node=worker-1
+                """);
+
+        assertThat(events).singleElement().satisfies(e -> assertThat(e.getMessage())
+                .isEqualTo("0/1 nodes are available: 1 node(s) didn't match Pod's node affinity/selector."));
+    }
+
+    /**
+     * flask-vue-kubernetes#1 class: the volume controller's refusal of the volume a claim names (VolumeMismatch) is
+     * recorded on the claim, so a row of it alone is about a claim the paste does not name, not a pod.
+     */
+    @Test
+    void aVolumeMismatchRowIsAClaims() {
+        List<KubeEvent> events = events("""
+                Warning VolumeMismatch 3m51s (x40 over 20m) persistentvolume-controller Cannot bind to requested volume "data-pv": storageClassName does not match
+                """);
+
+        assertThat(events).singleElement().satisfies(e -> {
+            assertThat(e.getInvolvedObject().getKind()).isEqualTo("PersistentVolumeClaim");
+            assertThat(e.getMessage()).isEqualTo("Cannot bind to requested volume \"data-pv\": storageClassName does not match");
+        });
+    }
 }

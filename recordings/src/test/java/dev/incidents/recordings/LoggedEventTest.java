@@ -497,4 +497,20 @@ class LoggedEventTest {
         assertThat(condition.getMessage()).contains("KubeletNotReady").endsWith("container runtime is down");
         assertThat(rejections).isEmpty();
     }
+
+    /**
+     * kubernetes#30550 class: client-go's recorder before 1.6 logged the internal type's reference
+     * ({@code Event(api.ObjectReference{...})}): the same event as the versioned one.
+     */
+    @Test
+    void theRecordersLineBeforeTheVersionedApi() {
+        KubeEvent evicted = onlyEvent("I0818 03:35:27.856536    2658 server.go:680] Event(api.ObjectReference{Kind:\"Pod\", "
+                + "Namespace:\"batch-7\", Name:\"loader\", UID:\"ce5092e5-64f4-11e6-b1e0-42010a800007\", APIVersion:\"v1\", "
+                + "ResourceVersion:\"469\", FieldPath:\"\"}): type: 'Warning' reason: 'Evicted' The node was low on compute "
+                + "resources.\n");
+        assertThat(evicted.getReason()).isEqualTo("Evicted");
+        assertThat(evicted.getNamespace()).isEqualTo("batch-7");
+        assertThat(evicted.getInvolvedObject().getName()).isEqualTo("loader");
+        assertThat(evicted.getMessage()).isEqualTo("The node was low on compute resources.");
+    }
 }

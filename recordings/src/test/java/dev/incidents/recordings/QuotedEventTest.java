@@ -1501,4 +1501,70 @@ class QuotedEventTest {
         assertThat(pull.getMessage()).startsWith("Failed to pull image \"registry.example/kube-vip:v0.7.2\": rpc error: "
                 + "code = NotFound");
     }
+
+    /**
+     * vc-deploy-apps#1 and aws-ebs-csi-driver#1844 class: the reason and its message on one line, one space apart, and
+     * the attach failure the CSI driver answered, with the quotes of the JSON field it was copied from still escaped.
+     */
+    @Test
+    void attachFailuresQuotedAlone() {
+        KubeEvent multiAttach = onlyEvent("""
+                FailedAttachVolume Multi-Attach error for volume "pvc-5e1f" Volume is already used by pod(s) api-6d5f9c7b8-q2w4x
+                """);
+        assertThat(multiAttach.getReason()).isEqualTo("FailedAttachVolume");
+        assertThat(multiAttach.getMessage()).startsWith("Multi-Attach error for volume \"pvc-5e1f\"");
+        KubeEvent attach = onlyEvent("""
+                AttachVolume.Attach failed for volume \\"pvc-0be8\\" : rpc error: code = Internal desc = Could not attach volume \\"vol-09\\" to node \\"i-0a9d\\": attachment of disk \\"vol-09\\" failed, expected device to be attached but was attaching"
+                """);
+        assertThat(attach.getReason()).isEqualTo("FailedAttachVolume");
+        assertThat(attach.getMessage()).startsWith("AttachVolume.Attach failed for volume \"pvc-0be8\" : rpc error");
+        assertThat(Recordings.read("paste.txt", "DeploymentRollout Multi-step plan for the volume migration\n", OPTIONS,
+                rejections::add)).isEmpty();
+    }
+
+    /**
+     * kubernetes#61192 class: Docker 1.12's start failure inside its JSON {@code invalid header field value}, quoted from
+     * a status message whose opening quote is closed lines later: the runtime's refusal to start the container.
+     */
+    @Test
+    void aRuntimeErrorAfterAnOpeningQuote() {
+        List<Recorded> records = Recordings.read("status.txt", """
+                'invalid header field value "oci runtime error: container_linux.go:247:
+                          starting container process caused \\"process_linux.go:327: setting cgroup
+                          config for procHooks process caused \\\\\\"failed to write 5100 to cpu.cfs_quota_us\\\\\\"\\"\\n"'
+                """, OPTIONS, rejections::add);
+        assertThat(records).isNotEmpty();
+        KubeEvent failed = (KubeEvent) records.get(0).value();
+        assertThat(failed.getReason()).isEqualTo("Failed");
+        assertThat(failed.getMessage()).startsWith("invalid header field value \"oci runtime error: container_linux.go:247:");
+    }
+
+    /**
+     * kubeval#256 class: a container's waiting reason and message as a status print shows them, the kubelet's back-off
+     * in its lower-case wording of 1.2x: the back-off of the pod and namespace the message names.
+     */
+    @Test
+    void aLowerCaseBackOffNamesItsPodsNamespace() {
+        KubeEvent backOff = onlyEvent("""
+                CrashLoopBackOff: back-off 2m40s restarting failed container=php pod=shop-7d9f8c6b5-x2k4p_web-staging(0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b)
+                """);
+        assertThat(backOff.getReason()).isEqualTo("BackOff");
+        assertThat(namespacedName(backOff)).isEqualTo("web-staging/shop-7d9f8c6b5-x2k4p");
+    }
+
+    /**
+     * kubernetes#118059 and hwameistor#182 class: kube-scheduler's own log of a pod it could not place names the pod with
+     * its namespace, in klog's structured form (1.19 on) and before it; the verdict is the message.
+     */
+    @Test
+    void theSchedulersLogNamesThePodItCouldNotPlace() {
+        List<Recorded> records = Recordings.read("scheduler.log", """
+                I0517 08:45:21.825644       8 factory.go:339] "Unable to schedule pod; no fit; waiting" pod="ml/infer-75c5dcb45-q6tmx" err="0/2 nodes are available: 2 Insufficient memory."
+                I0815 06:07:53.668985       1 factory.go:462] Unable to schedule batch/loader-0: no fit: 0/1 nodes are available: 1 Insufficient cpu.; waiting
+                """, OPTIONS, rejections::add);
+        assertThat(records).extracting(r -> namespacedName((KubeEvent) r.value()))
+                .containsExactly("ml/infer-75c5dcb45-q6tmx", "batch/loader-0");
+        assertThat(records).extracting(r -> ((KubeEvent) r.value()).getMessage())
+                .containsExactly("0/2 nodes are available: 2 Insufficient memory.", "0/1 nodes are available: 1 Insufficient cpu.");
+    }
 }

@@ -74,7 +74,7 @@ public enum Clue {
     NOT_AN_OFFICIAL_IMAGE,
     // IMAGE_NOT_FOUND: the image exists, but its manifest list has no entry for the node's OS and architecture
     NO_PLATFORM_MANIFEST,
-    /** IMAGE_NOT_FOUND: CRI-O/Podman cannot resolve an unqualified image name (no alias, no unqualified-search registry). */
+    /** IMAGE_PULL_FAILED: CRI-O/Podman cannot resolve an unqualified image name (no alias, no unqualified-search registry). */
     SHORT_NAME_UNRESOLVED,
     /** {@code ErrImageNeverPull}: imagePullPolicy Never, and the image was never loaded onto the node. */
     IMAGE_NOT_ON_NODE,

@@ -34,6 +34,14 @@ public record ImagePullFailure(Category category, boolean causeKnown, Optional<S
     private static final Pattern FAILED_TO_PULL = Pattern.compile(
             "Failed to pull image \"([^\"]*)\"\\s*:?\\s*(.*)", Pattern.DOTALL);
     /**
+     * The kubelet's {@code InspectFailed} for an image its runtime could not even look up before pulling ({@code Failed
+     * to inspect image "kubevirt/virt-controller:v0.3.0": rpc error: code = Unknown desc = no registries configured while
+     * trying to pull an unqualified image}), the container waiting in {@code ImageInspectError}: the runtime's answer
+     * says why, as a pull's does.
+     */
+    private static final Pattern FAILED_TO_INSPECT = Pattern.compile(
+            "Failed to inspect image \"([^\"]*)\"\\s*:?\\s*(.*)", Pattern.DOTALL);
+    /**
      * A container's waiting-state message for ErrImagePull (Pod snapshots) is the runtime error alone, without
      * kubelet's {@code Failed to pull image "x":} prefix: containerd's {@code failed to pull and unpack image "x"},
      * docker's {@code pull access denied for x} / {@code manifest for x not found}.
@@ -100,6 +108,10 @@ public record ImagePullFailure(Category category, boolean causeKnown, Optional<S
         if (failed.find()) {
             String detail = failed.group(2).trim();
             return Optional.of(classify(Optional.of(failed.group(1)), detail, raw));
+        }
+        Matcher inspect = FAILED_TO_INSPECT.matcher(raw);
+        if (inspect.find()) {
+            return Optional.of(classify(Optional.of(inspect.group(1)), inspect.group(2).trim(), raw));
         }
         Matcher runtimeOnly = RUNTIME_ONLY.matcher(raw);
         if (runtimeOnly.find()) {
@@ -354,7 +366,9 @@ public record ImagePullFailure(Category category, boolean causeKnown, Optional<S
      * enforcing, but image name app:v1 returns ambiguous list}): the reference names no registry they may search.
      */
     private static final Pattern SHORT_NAME_UNRESOLVED = Pattern.compile(
-            "short-name \"[^\"]*\" did not resolve to an alias|short name mode is enforcing");
+            "short-name \"[^\"]*\" did not resolve to an alias|short name mode is enforcing"
+                    + "|short-name resolution enforced but cannot prompt without a tty"
+                    + "|no registries configured while trying to pull an unqualified image");
 
     /**
      * containerd's content store missing a blob of an image it had started to pull or unpack ({@code failed to get
@@ -391,6 +405,11 @@ public record ImagePullFailure(Category category, boolean causeKnown, Optional<S
                 || d.contains("code = permissiondenied")) {
             return Category.IMAGE_PULL_AUTH;
         }
+        if (SHORT_NAME_UNRESOLVED.matcher(d).find()) {
+            // the runtime's own configuration gives the short name no registry: whatever exists under docker.io, the
+            // pull is refused before any registry is asked, not answered "not found" by one
+            return Category.IMAGE_PULL_FAILED;
+        }
         if (d.contains("manifest unknown") || d.contains("name unknown") || d.contains("manifest_unknown")
                 || d.contains("name_unknown") || d.contains(": not found")
                 || d.contains("code = notfound") || d.contains("not found: manifest") || d.contains("repository")
@@ -398,7 +417,7 @@ public record ImagePullFailure(Category category, boolean causeKnown, Optional<S
                 || d.contains("no matching manifest") || d.contains("invalid reference format")
                 // Quay's answer for a tag it no longer serves (deleted, or past its expiration)
                 || d.contains("was deleted or has expired")
-                || PLATFORM_MISSING.matcher(d).find() || SHORT_NAME_UNRESOLVED.matcher(d).find()
+                || PLATFORM_MISSING.matcher(d).find()
                 || BARE_MANIFEST_ERROR.matcher(d).find() || OLD_DOCKER_NOT_FOUND.matcher(d).find()
                 || NO_ENDPOINT_NOT_FOUND.matcher(d).find() || ELIDED_NOT_FOUND.matcher(d).find()) {
             return Category.IMAGE_NOT_FOUND;

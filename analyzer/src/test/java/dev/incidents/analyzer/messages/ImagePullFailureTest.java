@@ -383,16 +383,19 @@ class ImagePullFailureTest {
 
     /**
      * The runtime's words say why: CRI-O and Podman refuse a short name no alias or unqualified-search registry resolves
-     * (the reference names no image they may pull, whatever exists under docker.io); a plain-HTTP registry, the
+     * (their configuration refuses the pull before any registry answers, whatever exists under docker.io; CRI-O of 2018
+     * said so already when it inspected the image); a plain-HTTP registry, the
      * registry's own 5xx, the node's content store missing a blob (the registry served it: not a missing image, though
      * the words end in "not found"), the network on the way.
      */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "Failed to pull image \"app:v1\": rpc error: code = Unknown desc = short-name \"app:v1\" did not resolve to an "
-            + "alias and no unqualified-search registries are defined in \"/etc/containers/registries.conf\"|IMAGE_NOT_FOUND|SHORT_NAME_UNRESOLVED",
+            + "alias and no unqualified-search registries are defined in \"/etc/containers/registries.conf\"|IMAGE_PULL_FAILED|SHORT_NAME_UNRESOLVED",
         "Failed to pull image \"app:v1\": rpc error: code = Unknown desc = short name mode is enforcing, but image name "
-            + "app:v1 returns ambiguous list|IMAGE_NOT_FOUND|SHORT_NAME_UNRESOLVED",
+            + "app:v1 returns ambiguous list|IMAGE_PULL_FAILED|SHORT_NAME_UNRESOLVED",
+        "Failed to inspect image \"kubevirt/virt-controller:v0.3.0\": rpc error: code = Unknown desc = no registries "
+            + "configured while trying to pull an unqualified image|IMAGE_PULL_FAILED|SHORT_NAME_UNRESOLVED",
         "Failed to pull image \"registry.local:5000/app:v1\": rpc error: code = Unknown desc = Error response from daemon: "
             + "Get \"https://registry.local:5000/v2/\": http: server gave HTTP response to HTTPS client|IMAGE_PULL_FAILED|REGISTRY_PLAIN_HTTP",
         "Failed to pull image \"nvcr.io/nvidia/tritonserver:24.01-py3\": rpc error: code = Unknown desc = failed to pull and "

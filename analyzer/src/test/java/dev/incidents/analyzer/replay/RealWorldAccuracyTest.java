@@ -549,7 +549,7 @@ class RealWorldAccuracyTest {
             // did not count as scheduled (which kept scale-ups that worked open: gretelai, batch 101's triton-tutorials)
             "node_selector_mismatch/hzlnqodrey-killer-shell-cka-simulators-40days-day15-kind-redis-aff-required-node-affinity-disktype-ssd-no-worker-labelled-pending-lone-event-row-then-label-running",
             "node_selector_mismatch/ibtisam-nectar-killercoda-frontend-pod-node-affinity-nodename-frontend-but-node-labelled-frontendnodes-events-then-relabel-running",
-            "untolerated_taint/vmahilevskyi-mastering-k8s-lesson-1-codespaces-hand-built-control-plane-uninitialized-taint-scheduler-klog-line-then-toleration-added-get-all-running",
+            // (vmahilevskyi-mastering-k8s-lesson-1 passes since session 43: the scheduler's klog line names its pod)
             // batch 101 (session 31, measured 16/20, moved in in session 31): a bare pod named like a StatefulSet's
             // (case2-2 beside case2-1, -3, -4, no -0): the name alone reads <name>-<ordinal>, and no Controlled By:
             // line, owner or manifest says otherwise, so the incident opens on StatefulSet/case2 (case1-2, whose
@@ -675,33 +675,28 @@ class RealWorldAccuracyTest {
             // batch 132 (session 40, measured 11/16 twice, moved in in session 41): the same tie again (3 nodes refused
             // by the affinity, 3 by the OCS storage taint, 3 masters by their role): TaintToleration filters first, so
             // whether the tainted nodes match the affinity is unknown, and the selector is read
-            "untolerated_taint/ocs-ci-3981-tier4-rwo-pvc-fencing-tests-on-cluster-with-infra-labelled-ocs-tainted-nodes-test-pods-no-toleration-lone-failedscheduling-row-master-and-storage-taints");
+            "untolerated_taint/ocs-ci-3981-tier4-rwo-pvc-fencing-tests-on-cluster-with-infra-labelled-ocs-tainted-nodes-test-pods-no-toleration-lone-failedscheduling-row-master-and-storage-taints",
+            // batch 135 (session 42, measured 8/16 twice, moved in in session 43): skaffold's status-check lines
+            // (` - ns:deployment/x: Reason: message`) are no shape the reader takes; a Deployment's line names no pod
+            "image_not_found/spring-petclinic-cloud-32-repository-prefix-env-never-exported-manifests-image-dollar-brace-placeholder-inspectfailed-three-services-skaffold-style-status-lines",
+            // batch 135: dockerd's own log of the registry's answer (`Not continuing with pull after error: denied:
+            // The security token ... is invalid`) is not read; the kubelet's line alone says "not found: does not
+            // exist or no pull access", read as a missing repository
+            "image_pull_auth/k8s-pr-69141-kubelet-cached-ecr-token-invalid-before-12h-pull-reported-repository-not-found-no-pull-access-dockerd-security-token-invalid-journal-lines",
+            // batch 136 (session 42, measured 9/16 twice, moved in in session 43): a third-party scheduler's `no
+            // enough nodes` (HwameiStor's local-storage filter) says nothing of storage; the capacity is in its debug log
+            "pvc_unbound/hwameistor-182-local-storage-pool-hdd-cannot-fit-3gi-claim-hwameistor-scheduler-no-enough-nodes-event-row-and-scheduler-filter-log",
+            // batch 136: an Events table pasted without its pod under a listing of two Pending pods: whose it is
+            // stays unknown, so the taint is found on an unnamed pod, not on the two Deployments
+            "untolerated_taint/kube-aws-1439-v0-10-2-new-cluster-only-two-tainted-masters-registered-kube-dns-and-autoscaler-pending-x291-podtoleratesnodetaints-listing-events-and-nodes");
 
     /**
      * Fixtures kept out of tuning (issue 15): reported apart, their failures pinned the same way. Once measured and
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
     static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
-            // batch 135, measured 8/16 on 2026-12-07 (session 42, at its merge, analyzer of 04cfa46e, with batch 136
-            // beside it) before anyone looked at it: pinned by name only
-            "container_start_failed/k8s-61192-systemd-cgroup-driver-cpu-limit-51m-parent-slice-rounded-to-5-percent-child-quota-5100-rejected-invalid-argument-status-message-fragment",
-            "crash_loop/influxdata-helm-charts-336-influxdb2-poststart-hook-dbrp-create-stray-default-argument-parsed-as-bucket-id-hook-exits-1-pod-crashloop-dash-separated-row",
-            // (chime-371, a bare "Failed to apply default image tag" message, missed too; it passes since the same
-            // message alone in the tuning round's renku-281 is read as the kubelet's InspectFailed: unpinned unseen)
-            "image_not_found/kubeval-256-template-variable-php-fpm-image-never-substituted-invalidimagename-repository-name-must-be-lowercase-nginx-sidecar-crashloop-reason-lines",
-            "image_not_found/spring-petclinic-cloud-32-repository-prefix-env-never-exported-manifests-image-dollar-brace-placeholder-inspectfailed-three-services-skaffold-style-status-lines",
-            "image_pull_auth/k8s-pr-69141-kubelet-cached-ecr-token-invalid-before-12h-pull-reported-repository-not-found-no-pull-access-dockerd-security-token-invalid-journal-lines",
-            "image_pull_failed/kubevirt-871-minikube-cri-o-runtime-no-registries-configured-unqualified-image-virt-controller-inspectfailed-x12-event-row",
-            "probe_failure/k8s-17487-2015-nginx-liveness-probe-path-answers-404-html-body-as-message-x170-killing-container-will-be-killed-and-re-created-get-events-rows",
-            // batch 136, measured 9/16 on 2026-12-07 (session 42, at its merge, analyzer of 04cfa46e, with batch 135
-            // beside it) before anyone looked at it: pinned by name only
-            "insufficient_resources/k8s-118059-scheduler-stress-test-20k-pods-nodes-short-of-memory-and-tainted-unable-to-schedule-pod-no-fit-waiting-klog-lines",
-            "pod_evicted/k8s-30550-node-e2e-memory-eviction-test-leaves-memorypressure-next-test-cadvisor-pod-not-admitted-evicted-low-on-compute-resources-2016-kubelet-log-lines",
-            "pvc_unbound/flask-vue-kubernetes-pr-1-postgres-claim-names-postgres-pv-without-its-storage-class-volumemismatch-x323-over-84m-whitespace-collapsed-row",
-            "pvc_unbound/hwameistor-182-local-storage-pool-hdd-cannot-fit-3gi-claim-hwameistor-scheduler-no-enough-nodes-event-row-and-scheduler-filter-log",
-            "untolerated_taint/kube-aws-1439-v0-10-2-new-cluster-only-two-tainted-masters-registered-kube-dns-and-autoscaler-pending-x291-podtoleratesnodetaints-listing-events-and-nodes",
-            "volume_mount_failed/aws-ebs-csi-driver-1844-karpenter-r7g-load-test-150-pvcs-driver-reports-attach-limit-above-instance-limit-attachvolume-expected-attached-but-attaching-escaped-quotes-bare-message",
-            "volume_mount_failed/vc-deploy-apps-1-argocd-image-tag-update-azure-disk-rwo-new-platform-pod-cannot-attach-while-old-pod-runs-multi-attach-reason-and-message-line"
+            // empty until the next batch is measured: batches 135 and 136 (session 42, 8/16 and 9/16 at their merge,
+            // the same again at the start of session 43) were looked at and moved into DIR in session 43
             );
 
     static final Path DIR = Path.of("src/test/resources/realworld");
@@ -759,8 +754,8 @@ class RealWorldAccuracyTest {
 
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
-        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(2569);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(32);
+        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(2601);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(0);
     }
 
     @Test
