@@ -20,7 +20,10 @@ import java.util.regex.Pattern;
  * </ul>
  * containerd run in a terminal (k3s's own log, {@code containerd} in the foreground) prints the same with logrus's text
  * layout: {@code ERRO[2019-05-23T03:43:13.180331670Z] RunPodSandbox for &PodSandboxMetadata{...} failed, error
- * error="..."}, the level's four letters, the time in brackets and the message unquoted; read as the above.
+ * error="..."}, the level's four letters, the time in brackets and the message unquoted; read as the above. * Docker's daemon under dockershim logs the registry's own answer to a pull it gives up ({@code dockerd[1251]:
+ * time="..." level=error msg="Not continuing with pull after error: denied: The security token included in the
+ * request is invalid"}), which the kubelet's event may word as something else ({@code repository x not found: does
+ * not exist or no pull access}): read as the pull's failure with the registry's words, its image not named.
  */
 final class ContainerdLogLine {
     private static final String ERROR = "\\s+error=\"((?:[^\"\\\\]|\\\\.)*)\"";
@@ -31,6 +34,8 @@ final class ContainerdLogLine {
     private static final Pattern CONTAINER_FAILED = Pattern.compile("\\bmsg=\"(?:StartContainer for \\\\\"[0-9a-f]+\\\\\""
             + "|CreateContainer within sandbox \\\\\"[0-9a-f]+\\\\\" for &ContainerMetadata\\{[^}]*\\}) failed\"" + ERROR);
     private static final Pattern TIME = Pattern.compile("\\btime=\"([^\"]+)\"");
+    private static final Pattern DAEMON_PULL_ABANDONED = Pattern.compile(
+            "\\bmsg=\"Not continuing with pull after error: ((?:[^\"\\\\]|\\\\.)+)\"");
     /** logrus's text layout: the level's first four letters, the time in brackets, the message, then its fields. */
     private static final Pattern TEXT_LAYOUT = Pattern.compile(
             "\\b(?:ERRO|WARN|INFO)\\[([^\\]\\s]+)\\]\\s+(\\S.*?)\\s+(error=\"(?:[^\"\\\\]|\\\\.)*\")");
@@ -40,6 +45,13 @@ final class ContainerdLogLine {
 
     /** The event the failure {@code line} logs stands for, at the line's {@code time}; null when it logs none. */
     static EventsTable.Row parse(String line, long lineNumber, Instant now) {
+        if (line.contains("Not continuing with pull")) {
+            Matcher abandoned = DAEMON_PULL_ABANDONED.matcher(line);
+            Matcher time = TIME.matcher(line);
+            return !abandoned.find() ? null : new EventsTable.Row(lineNumber, null, "Warning", "ErrImagePull",
+                    QuotedEvent.age(time.find() ? time.group(1) : line, now), "dockerd", null,
+                    KubeletLogLine.unquote(abandoned.group(1)), null, null);
+        }
         if (!line.contains(" failed")) {
             return null;
         }

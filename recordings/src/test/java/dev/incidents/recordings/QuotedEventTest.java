@@ -1567,4 +1567,21 @@ class QuotedEventTest {
         assertThat(records).extracting(r -> ((KubeEvent) r.value()).getMessage())
                 .containsExactly("0/2 nodes are available: 2 Insufficient memory.", "0/1 nodes are available: 1 Insufficient cpu.");
     }
+
+    /**
+     * kubernetes#69141 class: Docker's daemon logs the registry's own answer to a pull it gives up, which the kubelet's
+     * event words otherwise ("not found: does not exist or no pull access"): the pull's failure in the registry's words.
+     */
+    @Test
+    void theDaemonsAnswerToAPullItGaveUp() {
+        EventsTable.Row abandoned = QuotedEvent.parse("Aug 23 03:09:05 ip-10-0-0-5 dockerd[1251]: time=\"2018-08-23T03:09:05"
+                + ".925621539Z\" level=error msg=\"Not continuing with pull after error: denied: The security token included "
+                + "in the request is invalid\"", 1, Instant.parse("2018-08-23T03:10:00Z"));
+        assertThat(abandoned).isNotNull();
+        assertThat(abandoned.reason()).isEqualTo("ErrImagePull");
+        assertThat(abandoned.message()).isEqualTo("denied: The security token included in the request is invalid");
+        assertThat(abandoned.age()).isEqualTo("55s");
+        assertThat(QuotedEvent.parse("time=\"2018-08-23T03:09:05Z\" level=info msg=\"Pull complete\"", 1,
+                Instant.parse("2018-08-23T03:10:00Z"))).isNull();
+    }
 }

@@ -83,6 +83,13 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
      */
     private static final Pattern NOT_ENOUGH_GPU = Pattern.compile("\\b(?:no|not) enough v?gpu|\\binsufficient v?gpu\\b");
     /**
+     * Other schedulers' and scheduler plugins' words for a node short of what the pod asks, without naming the
+     * resource the way kube-scheduler does ({@code Not enough resources for pod}, Neon's autoscale-scheduler; {@code not
+     * enough cpu}, {@code insufficient memory}): the resource when one is named.
+     */
+    private static final Pattern NOT_ENOUGH_RESOURCES = Pattern.compile(
+            "\\b(?:no|not) enough (resources?|cpu|memory)\\b|\\binsufficient (resources?|cpu|memory)\\b");
+    /**
      * HAMi's per-node reasons (its standardised codes, and {@code node unregistered}: a node whose devices HAMi's
      * device plugin has not registered, its handshake annotation missing): a card short of memory or cores, a node
      * short of devices. HAMi's scheduler extender (GPU sharing: {@code nvidia.com/gpu} counts physical cards, with
@@ -389,6 +396,12 @@ public record FailedSchedulingMessage(int available, int total, List<SchedulingR
         }
         if (NOT_ENOUGH_GPU.matcher(lower).find()) {
             return new SchedulingReason(nodes, Kind.INSUFFICIENT_RESOURCE, "nvidia.com/gpu", null, clause);
+        }
+        Matcher notEnough = NOT_ENOUGH_RESOURCES.matcher(lower);
+        if (notEnough.find()) {
+            String named = notEnough.group(1) != null ? notEnough.group(1) : notEnough.group(2);
+            return new SchedulingReason(nodes, Kind.INSUFFICIENT_RESOURCE, named.startsWith("resource") ? null : named,
+                    null, clause);
         }
         if (lower.contains("podfitsresources") || lower.contains("podexceedsfreecpu")
                 || lower.contains("podexceedsfreememory")) {

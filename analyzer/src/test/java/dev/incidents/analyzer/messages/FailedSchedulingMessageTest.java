@@ -97,6 +97,26 @@ class FailedSchedulingMessageTest {
         assertThat(m.blockingReason().map(SchedulingReason::resource)).contains("cpu");
     }
 
+    /**
+     * neondatabase/autoscaling#804 class: a scheduler plugin's own words for a node short of what the pod asks, the
+     * resource named or not.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "0/1 nodes are available: 1 Not enough resources for pod.|",
+        "0/3 nodes are available: 3 not enough memory.|memory",
+        "0/2 nodes are available: 2 insufficient resources.|",
+    })
+    void anotherSchedulersWordsForANodeShortOfResources(String message, String resource) {
+        FailedSchedulingMessage m = FailedSchedulingMessage.parse(message);
+
+        assertThat(m.category()).contains(Category.INSUFFICIENT_RESOURCES);
+        assertThat(m.reasons()).singleElement().satisfies(r -> {
+            assertThat(r.kind()).isEqualTo(Kind.INSUFFICIENT_RESOURCE);
+            assertThat(r.resource()).isEqualTo(resource);
+        });
+    }
+
     /** kubernetes#116133, kubeedge docs, hcloud-ccm#226: nothing but role taints (and cordons) left. */
     @ParameterizedTest
     @ValueSource(strings = {
