@@ -620,10 +620,11 @@ final class DescribeEvents {
 
     /**
      * {@code pod ci/runner-x} in a tool's words (a CI runner's {@code Waiting for pod ns/name to be running}, an
-     * operator's {@code Pod default/web-0 is not ready}): namespace and name, whatever the name's suffix.
+     * operator's {@code Pod default/web-0 is not ready}, an alerting bot's {@code Error Occurred in Pod:
+     * ci/runner-x in prod cluster}): namespace and name, whatever the name's suffix.
      */
     private static final Pattern TOLD_POD = Pattern.compile(
-            "\\b(?i:pod) ([a-z0-9][-a-z0-9]{0,62})/([a-z0-9][-a-z0-9.]*[a-z0-9])(?![-./:a-z0-9])");
+            "\\b(?i:pod):? ([a-z0-9][-a-z0-9]{0,62})/([a-z0-9][-a-z0-9.]*[a-z0-9])(?![-./:a-z0-9])");
 
     /** The one pod the text names with its namespace ({@link #TOLD_POD}), null when none or several. */
     private static Subject namespacedPodIn(String text, String node) {

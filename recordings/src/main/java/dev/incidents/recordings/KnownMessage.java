@@ -48,8 +48,11 @@ record KnownMessage(Pattern start, String type, String reason, String component)
             new KnownMessage(Pattern.compile("Container [a-z0-9][-a-z0-9]* failed (?:liveness|startup) probe, will be "
                     + "restarted"), "Normal", "Killing"),
             // and the CSI volume plugin's error alone, the detail after "MountVolume.MountDevice failed ... : "
+            // (the 1.9-1.10 volume manager's own words too: operationExecutor.MountVolume failed (...), and its check
+            // of a local volume's node affinity, Storage node affinity check failed for volume "x" : ...)
             new KnownMessage(Pattern.compile("(?:MountVolume\\.\\w+|SetUp) failed\\b|Unable to (?:attach or )?mount "
-                    + "volumes for pod|kubernetes\\.io/csi: \\w+\\.\\w+ failed"), "Warning", "FailedMount"),
+                    + "volumes for pod|kubernetes\\.io/csi: \\w+\\.\\w+ failed|operationExecutor\\.MountVolume failed "
+                    + "|Storage node affinity check failed for volume "), "Warning", "FailedMount"),
             // a container's CrashLoopBackOff waiting message ({@code Back-off 20s restarting failed container=x
             // pod=y_ns(uid)}), as a console shows the container's state: the back-off the kubelet records as an event
             new KnownMessage(Pattern.compile("Back-off \\d+[smh]\\w* restarting failed container="), "Warning",

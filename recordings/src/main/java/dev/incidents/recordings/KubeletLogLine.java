@@ -155,6 +155,18 @@ final class KubeletLogLine {
     private static final Pattern FATAL = Pattern.compile("(?:^|\\s)F\\d{4} \\d\\d:\\d\\d:\\d\\d(?:\\.\\d+)?\\s+\\d+ "
             + "kubelet(?:_\\w+)?\\.go:\\d+\\] \"?(?<why>[^\"].*?)\"?\\s*$");
 
+    /**
+     * The kubelet whose credentials the API server no longer takes: its client certificate expired and it cannot get a
+     * new one ({@code transport.go:113] The currently active client certificate has expired, but the server is not
+     * responsive. A restart may be necessary to retrieve new initial credentials.}), or its registration or status
+     * update refused ({@code Unable to register node "x" with API server: Unauthorized}, {@code Error updating node
+     * status, will retry: ... x509: certificate has expired or is not yet valid}). It posts no status, so the node
+     * controller marks the node {@code Unknown}.
+     */
+    private static final Pattern CREDENTIALS_REFUSED = Pattern.compile("\\b(?:The currently active client certificate "
+            + "has expired\\b|(?:Unable to register node|Error updating node status)\\b.*?(?:\\bUnauthorized\\b|x509: "
+            + "certificate has expired or is not yet valid)).*?(?=\"?\\s*$)");
+
     /** How the kubelet words giving up at start, {@code failed to run Kubelet} when the line does not say. */
     private static String givingUp(String what) {
         String lower = what == null ? "" : what.toLowerCase(java.util.Locale.ROOT);
@@ -255,6 +267,12 @@ final class KubeletLogLine {
         Matcher fatal = FATAL.matcher(line);
         if (fatal.find()) {
             return notPosting(lineNumber, line, now, from, logging, fatal.group("why"));
+        }
+        Matcher refused = CREDENTIALS_REFUSED.matcher(line);
+        // the kubelet's own line (its journal's, or klog's from its transport or node status code), not prose quoting it
+        if ((host != null || line.contains("transport.go:") || line.contains("kubelet_node_status.go:")) && refused.find()) {
+            String own = ownNode(line);
+            return notPosting(lineNumber, line, now, from, own != null ? own : logging, refused.group().strip());
         }
         Matcher unit = UNIT_FAILED.matcher(line);
         if (unit.find()) {

@@ -393,8 +393,9 @@ class LoggedEventTest {
                 4191 kubelet.go:2130] Container runtime network not ready: NetworkReady=false reason:NetworkPluginNotReady message:docker: network plugin is not ready: cni config uninitialized
                 4191 kubelet_node_status.go:106] Unable to register node "ip-10-40-175-122.ec2.internal" with API server: Unauthorized
                 """, OPTIONS, rejections::add);
+        // both lines say why the node is not Ready (the runtime's network, the API server refusing the kubelet)
         assertThat(read).filteredOn(r -> r.value() instanceof KubeEvent e && "NodeNotReady".equals(e.getReason()))
-                .singleElement().satisfies(r -> assertThat(((KubeEvent) r.value()).getInvolvedObject().getName())
+                .hasSize(2).allSatisfy(r -> assertThat(((KubeEvent) r.value()).getInvolvedObject().getName())
                         .isEqualTo("ip-10-40-175-122.ec2.internal"));
         assertThat(KubeletLogLine.ownNode("I0311 09:41:27.1 4410 kubelet_node_status.go:73] Attempting to register node "
                 + "gpu-worker-2")).isEqualTo("gpu-worker-2");
@@ -512,5 +513,25 @@ class LoggedEventTest {
         assertThat(evicted.getNamespace()).isEqualTo("batch-7");
         assertThat(evicted.getInvolvedObject().getName()).isEqualTo("loader");
         assertThat(evicted.getMessage()).isEqualTo("The node was low on compute resources.");
+    }
+
+    /**
+     * kubernetes#96256 class: a kubelet whose client certificate expired and that cannot get another, or whose
+     * registration the API server refuses, posts no status: its node's NotReady (Unknown), the kubelet's words as why.
+     */
+    @Test
+    void aKubeletTheApiServerNoLongerAuthenticates() {
+        KubeEvent expired = onlyEvent("Nov 11 00:15:53 worker-3 kubelet[66610]: E1111 00:15:53.851634   66610 transport.go:113] "
+                + "The currently active client certificate has expired, but the server is not responsive. A restart may be "
+                + "necessary to retrieve new initial credentials.\n");
+        assertThat(expired.getReason()).isEqualTo("NodeNotReady");
+        assertThat(expired.getInvolvedObject().getName()).isEqualTo("worker-3");
+        assertThat(expired.getMessage()).contains("Kubelet stopped posting node status: The currently active client "
+                + "certificate has expired");
+        KubeEvent unauthorized = onlyEvent("E0410 08:01:02.123456    1018 kubelet_node_status.go:106] Unable to register "
+                + "node \"ip-10-40-175-122.ec2.internal\" with API server: Unauthorized\n");
+        assertThat(unauthorized.getInvolvedObject().getName()).isEqualTo("ip-10-40-175-122.ec2.internal");
+        assertThat(Recordings.read("notes.md", "The currently active client certificate has expired, so I restarted it\n",
+                OPTIONS, rejections::add)).isEmpty();
     }
 }

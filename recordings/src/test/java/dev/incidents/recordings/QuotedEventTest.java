@@ -1580,8 +1580,38 @@ class QuotedEventTest {
         assertThat(abandoned).isNotNull();
         assertThat(abandoned.reason()).isEqualTo("ErrImagePull");
         assertThat(abandoned.message()).isEqualTo("denied: The security token included in the request is invalid");
-        assertThat(abandoned.age()).isEqualTo("55s");
+        assertThat(abandoned.age()).isEqualTo("54s");
         assertThat(QuotedEvent.parse("time=\"2018-08-23T03:09:05Z\" level=info msg=\"Pull complete\"", 1,
                 Instant.parse("2018-08-23T03:10:00Z"))).isNull();
+    }
+
+    /**
+     * external-storage#720 class: the 1.9-1.10 volume manager's own words for a mount it could not make, a local
+     * volume's node affinity check among them: the pod's FailedMount.
+     */
+    @Test
+    void theVolumeManagersOwnWordsForAMountItCouldNotMake() {
+        KubeEvent affinity = onlyEvent("""
+                Storage node affinity check failed for volume "local-pv-8b4f" : NodeSelectorTerm [{Key:kubernetes.io/hostname Operator:In Values:[node-2]}] does not match node labels
+                """);
+        assertThat(affinity.getReason()).isEqualTo("FailedMount");
+        KubeEvent executor = onlyEvent("""
+                operationExecutor.MountVolume failed (controllerAttachDetachEnabled true) for volume "data" (UniqueName: "kubernetes.io/local-volume/x") pod "db-0" (UID: "3f84") : timed out
+                """);
+        assertThat(executor.getReason()).isEqualTo("FailedMount");
+    }
+
+    /**
+     * actions-runner-controller#1215 class: an alerting bot's report names the pod with its namespace above the
+     * message it relays ({@code Error Occurred in Pod: ns/name in prod cluster}).
+     */
+    @Test
+    void anAlertNamesThePodAboveTheMessage() {
+        KubeEvent evicted = onlyEvent("""
+                Error Occurred in Pod: ci-runners/runner-8x2kq-7fz4d in prod cluster
+                The node was low on resource: ephemeral-storage. Container runner was using 84096Ki, which exceeds its request of 0.
+                """);
+        assertThat(evicted.getReason()).isEqualTo("Evicted");
+        assertThat(namespacedName(evicted)).isEqualTo("ci-runners/runner-8x2kq-7fz4d");
     }
 }

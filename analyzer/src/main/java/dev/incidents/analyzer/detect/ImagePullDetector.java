@@ -83,7 +83,8 @@ public abstract class ImagePullDetector extends CategoryDetector {
     }
 
     /**
-     * A container (an init container too) waiting in {@code ErrImagePull} or {@code ImagePullBackOff}: the pod's
+     * A container (an init container too) waiting in {@code ErrImagePull} or {@code ImagePullBackOff} (or
+     * {@code ImageInspectError}, the runtime unable to look the image up): the pod's
      * status says the pull fails even where no event is at hand (a {@code kubectl get pods} row:
      * {@code Init:ImagePullBackOff}); its waiting message, when there is one, is the runtime's answer or the back-off.
      */
@@ -116,7 +117,7 @@ public abstract class ImagePullDetector extends CategoryDetector {
      * #NOT_PULLABLE}).
      */
     private static final Set<String> WAITING_ON_PULL = Set.of("ErrImagePull", "ImagePullBackOff", "InvalidImageName",
-            "ErrImageNeverPull");
+            "ErrImageNeverPull", "ImageInspectError");
     /** An image reference that cannot be parsed, or pull policy Never and the image not on the node: not found. */
     private static final Set<String> NOT_PULLABLE = Set.of("InvalidImageName", "ErrImageNeverPull");
 

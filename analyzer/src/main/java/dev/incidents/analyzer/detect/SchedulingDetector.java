@@ -13,6 +13,8 @@ import dev.incidents.analyzer.messages.ScaleUpVerdict;
 import dev.incidents.analyzer.signal.EventSignal;
 import dev.incidents.analyzer.signal.PodObserved;
 import dev.incidents.analyzer.signal.Signal;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -150,7 +152,10 @@ public abstract class SchedulingDetector extends CategoryDetector {
         }
         PodObserved p = (PodObserved) signal;
         String reason = p.snapshot().getReason();
-        return Findings.of(p, reason, refusal.raw().isBlank() ? reason : refusal.raw(), refusal.facts());
+        Instant created = p.snapshot().getCreationTimestamp();
+        boolean stayed = created != null && Duration.between(created, p.time()).compareTo(REFUSALS_SPAN) >= 0;
+        return Findings.of(p, reason, refusal.raw().isBlank() ? reason : refusal.raw(),
+                stayed ? refusal.facts().withClue(Clue.REFUSED_POD_STAYS_FAILED) : refusal.facts());
     }
 
     /**
@@ -167,7 +172,9 @@ public abstract class SchedulingDetector extends CategoryDetector {
      * The scheduler's verdict is enough by itself (the grace judges how long it lasts); the kubelet's refusals alone,
      * only once they have gone on for {@link #REFUSALS_SPAN}: a node restarting refuses the pods bound to it while
      * its labels and room are not yet synced, all in one burst, and their replacements run (kubernetes#109663); a pod
-     * bound past the scheduler to a node without room is refused again with every copy its controller makes.
+     * bound past the scheduler to a node without room is refused again with every copy its controller makes. A
+     * refused pod seen still Failed that long after it was created ({@link Clue#REFUSED_POD_STAYS_FAILED}, a describe
+     * or a listing of it) has gone on that long by itself.
      */
     @Override
     public boolean sufficient(EvidenceSummary evidence) {

@@ -30,6 +30,9 @@ public enum Clue {
     // INSUFFICIENT_RESOURCES, NODE_SELECTOR_MISMATCH, UNTOLERATED_TAINT: the kubelet refused a pod already bound to its
     // node (OutOfcpu, NodeAffinity): bound past the scheduler, or the node changed after the scheduler placed it
     KUBELET_REJECTED,
+    // INSUFFICIENT_RESOURCES, NODE_SELECTOR_MISMATCH, UNTOLERATED_TAINT: a pod the kubelet refused, seen still Failed
+    // minutes after it was created: no burst at a node's restart that replacements outlive, but a pod that never ran
+    REFUSED_POD_STAYS_FAILED,
     // INSUFFICIENT_RESOURCES: the nodes it may use already have as many volumes attached as their limit allows
     VOLUME_ATTACH_LIMIT,
 
@@ -74,6 +77,8 @@ public enum Clue {
     NOT_AN_OFFICIAL_IMAGE,
     // IMAGE_NOT_FOUND: the image exists, but its manifest list has no entry for the node's OS and architecture
     NO_PLATFORM_MANIFEST,
+    /** IMAGE_NOT_FOUND: the tag's only manifest is Docker's schema 1, which containerd 2.0 and Docker 28 no longer pull. */
+    SCHEMA_1_MANIFEST,
     /** IMAGE_PULL_FAILED: CRI-O/Podman cannot resolve an unqualified image name (no alias, no unqualified-search registry). */
     SHORT_NAME_UNRESOLVED,
     /** {@code ErrImageNeverPull}: imagePullPolicy Never, and the image was never loaded onto the node. */

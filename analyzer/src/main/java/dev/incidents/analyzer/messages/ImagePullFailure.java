@@ -76,7 +76,8 @@ public record ImagePullFailure(Category category, boolean causeKnown, Optional<S
      */
     private static final Pattern FAILED_SYNC = Pattern.compile(
             "failed to \"StartContainer\" for \"[^\"]*\" with "
-            + "(ErrImagePull|ImagePullBackOff|ErrImageNeverPull|InvalidImageName): \"(.*)\"\\s*$", Pattern.DOTALL);
+            + "(ErrImagePull|ImagePullBackOff|ErrImageNeverPull|InvalidImageName|ImageInspectError): \"(.*)\"\\s*$",
+            Pattern.DOTALL);
 
     private static final LastParse<Optional<ImagePullFailure>> LAST = new LastParse<>(ImagePullFailure::read);
 
@@ -365,6 +366,15 @@ public record ImagePullFailure(Category category, boolean causeKnown, Optional<S
      * unqualified-search registries are defined in "/etc/containers/registries.conf"}, {@code short name mode is
      * enforcing, but image name app:v1 returns ambiguous list}): the reference names no registry they may search.
      */
+    /**
+     * A tag whose only manifest is Docker's schema 1, which containerd 2.0 ({@code failed to get converter for "x":
+     * Pulling Schema 1 images have been deprecated and disabled by default since containerd v2.0}) and Docker 28
+     * ({@code Docker Image Format v1 and Docker Image manifest version 2, schema 1 support has been removed}) no longer
+     * pull: there is no image the node can use at that reference, as for a platform the manifest list lacks.
+     */
+    private static final Pattern SCHEMA_1_REFUSED = Pattern.compile(
+            "schema 1 images have been deprecated|schema 1 support has been removed");
+
     private static final Pattern SHORT_NAME_UNRESOLVED = Pattern.compile(
             "short-name \"[^\"]*\" did not resolve to an alias|short name mode is enforcing"
                     + "|short-name resolution enforced but cannot prompt without a tty"
@@ -417,7 +427,7 @@ public record ImagePullFailure(Category category, boolean causeKnown, Optional<S
                 || d.contains("no matching manifest") || d.contains("invalid reference format")
                 // Quay's answer for a tag it no longer serves (deleted, or past its expiration)
                 || d.contains("was deleted or has expired")
-                || PLATFORM_MISSING.matcher(d).find()
+                || PLATFORM_MISSING.matcher(d).find() || SCHEMA_1_REFUSED.matcher(d).find()
                 || BARE_MANIFEST_ERROR.matcher(d).find() || OLD_DOCKER_NOT_FOUND.matcher(d).find()
                 || NO_ENDPOINT_NOT_FOUND.matcher(d).find() || ELIDED_NOT_FOUND.matcher(d).find()) {
             return Category.IMAGE_NOT_FOUND;
@@ -462,6 +472,9 @@ public record ImagePullFailure(Category category, boolean causeKnown, Optional<S
         }
         if (SHORT_NAME_UNRESOLVED.matcher(d).find()) {
             return facts.withClue(Clue.SHORT_NAME_UNRESOLVED);
+        }
+        if (SCHEMA_1_REFUSED.matcher(d).find()) {
+            return facts.withClue(Clue.SCHEMA_1_MANIFEST);
         }
         if (category == Category.IMAGE_NOT_FOUND && image.filter(OfficialImages::isMissingLibraryImage).isPresent()) {
             return facts.withClue(Clue.NOT_AN_OFFICIAL_IMAGE);

@@ -97,6 +97,9 @@ public record ProbeFailure(Probe probe, boolean restart, Optional<String> contai
                     + "|(?:^|\\s)(?:/bin/)?(?:ba|da)?sh: (?:\\d+: )?\\S+: (?:command )?not found|: command not found"
                     + "|^\\S+: [^:\\s]*(?:[*?]|\\$\\{?[A-Za-z_])[^:\\s]*: No such file or directory"
                     + "|\\bdial tcp: lookup [^\\s:]+(?: on \\S+)?: no such host"
+                    // an address of a family the node's or the pod's network does not have (an IPv6 wildcard or
+                    // loopback on a node without IPv6): EAFNOSUPPORT, the same answer at every probe
+                    + "|(?i:address family not supported by protocol)"
                     + "|\\bHTTP code (?:3\\d\\d|40[01345]) but expected\\b|\\bThe requested URL returned error: 40[01345]\\b"
                     + "|(?i:wrong password|password authentication failed|authentication failed|access denied for user"
                     + "|NOAUTH Authentication required|WRONGPASS invalid username-password)");

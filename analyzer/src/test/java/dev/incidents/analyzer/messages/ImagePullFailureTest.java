@@ -396,6 +396,15 @@ class ImagePullFailureTest {
             + "app:v1 returns ambiguous list|IMAGE_PULL_FAILED|SHORT_NAME_UNRESOLVED",
         "Failed to inspect image \"kubevirt/virt-controller:v0.3.0\": rpc error: code = Unknown desc = no registries "
             + "configured while trying to pull an unqualified image|IMAGE_PULL_FAILED|SHORT_NAME_UNRESOLVED",
+        "Error syncing pod, skipping: failed to \"StartContainer\" for \"web\" with ImageInspectError: \"Failed to inspect "
+            + "image \\\"nginx:alpine\\\": rpc error: code = Unknown desc = no registries configured while trying to pull an "
+            + "unqualified image\"|IMAGE_PULL_FAILED|SHORT_NAME_UNRESOLVED",
+        "Back-off pulling image \"registry.k8s.io/busybox\": ErrImagePull: failed to pull and unpack image "
+            + "\"registry.k8s.io/busybox:latest\": failed to get converter for \"registry.k8s.io/busybox:latest\": Pulling "
+            + "Schema 1 images have been deprecated and disabled by default since containerd v2.0.|IMAGE_NOT_FOUND|SCHEMA_1_MANIFEST",
+        "Failed to pull image \"old/app:1\": Error response from daemon: Docker Image Format v1 and Docker Image manifest "
+            + "version 2, schema 1 support has been removed. Suggest the author of docker.io/old/app:1 to upgrade the image to "
+            + "the OCI Format or Docker Image manifest v2, schema 2.|IMAGE_NOT_FOUND|SCHEMA_1_MANIFEST",
         "Failed to pull image \"registry.local:5000/app:v1\": rpc error: code = Unknown desc = Error response from daemon: "
             + "Get \"https://registry.local:5000/v2/\": http: server gave HTTP response to HTTPS client|IMAGE_PULL_FAILED|REGISTRY_PLAIN_HTTP",
         "Failed to pull image \"nvcr.io/nvidia/tritonserver:24.01-py3\": rpc error: code = Unknown desc = failed to pull and "

@@ -64,6 +64,8 @@ class MisdirectedProbeReplayTest {
         // kubernetes#13226 class: an HTTP probe's host field set to a name the kubelet cannot resolve
         "Liveness probe failed: Get http://website-example-a:80/watcher.html: dial tcp: lookup website-example-a: no such host|PROBE_FAILURE",
         "Readiness probe failed: Get \"http://api.internal:8080/ready\": dial tcp: lookup api.internal on 10.96.0.10:53: no such host|READINESS_FAILING",
+        // dra-driver-nvidia-gpu#328 class: an address of a family the node does not have (IPv6 on an IPv4-only node)
+        "Startup probe failed: Query Status returned error code: 14 - failed to connect to all addresses; last error: UNKNOWN: ipv6:%5B::%5D:50005: Address family not supported by protocol|PROBE_FAILURE",
         // dex#2178 class: plain HTTP against a TLS listener, answered by Go's TLS server
         "Readiness probe failed: Client sent an HTTP request to an HTTPS server.|READINESS_FAILING",
     })

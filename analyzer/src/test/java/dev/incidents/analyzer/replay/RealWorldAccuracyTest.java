@@ -686,6 +686,19 @@ class RealWorldAccuracyTest {
             // session 43 tuning (gathered with batch 137): the kubelet's one liveness failure quoted in prose, no count,
             // kill or restart: under the probe's threshold, by design (one failure is not a restart)
             "probe_failure/peerdb-enterprise-pr-93-ipv6-only-cluster-peerdb-server-tcp-probes-dial-127-0-0-1-9900-liveness-refused-probe-host-made-configurable-bare-message",
+            // batch 137 (session 43, measured 11/16, moved in in session 43): one liveness failure, an events.k8s.io
+            // Event pasted as a YAML fragment (its note folded over two lines), no count or kill: not read, and under
+            // the probe's threshold if it were
+            "probe_failure/kops-pr-16800-cilium-1-16-1-ipv6-e2e-cilium-operator-health-listener-not-on-ipv6-loopback-liveness-probe-refused-on-ipv6-1-event-yaml-fragment",
+            // batch 137: one readiness failure quoted alone: under the two-minute rule, by design
+            "readiness_failing/envoy-gateway-184-comment-ipv6-cluster-envoy-proxy-bootstrap-listens-0-0-0-0-ready-port-19001-refused-on-pod-ipv6-address-redacted-quoted-message",
+            // batch 138 (session 43, measured 10/16, moved in in session 43): a describe of a pod the kubelet refused
+            // (OutOfcpu): a describe has no creation time (its Start Time is not carried into the snapshot), so how
+            // long the refusal lasted is unknown, and one refusal alone may be a node's restart burst
+            "insufficient_resources/ocs-ci-12362-openshift-cephfs-fio-pod-deployment-factory-worker-cpu-nearly-full-kubelet-rejects-outofcpu-describe-in-test-log-warning",
+            // batch 138: 1 node tainted, 3 with a volume node affinity conflict: a volume bound to one node pins the
+            // pod, so the taint of the node it pins reads as the blocker (the hostnames the PV names match no node)
+            "pvc_unbound/local-path-provisioner-68-rancher-ec2-pv-hostname-affinity-private-dns-node-label-instance-name-volume-node-affinity-conflict-bare-message",
             // batch 136: an Events table pasted without its pod under a listing of two Pending pods: whose it is
             // stays unknown, so the taint is found on an unnamed pod, not on the two Deployments
             "untolerated_taint/kube-aws-1439-v0-10-2-new-cluster-only-two-tainted-masters-registered-kube-dns-and-autoscaler-pending-x291-podtoleratesnodetaints-listing-events-and-nodes");
@@ -695,21 +708,8 @@ class RealWorldAccuracyTest {
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
     static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
-            // batch 137, measured 11/16 on 2026-12-07 (session 43, at its merge, analyzer of 2a5d5aec, with batch 138
-            // moved aside) before anyone looked at it: pinned by name only
-            "image_not_found/k8s-io-8650-gke-containerd-2-0-registry-k8s-io-busybox-latest-still-schema-1-manifest-pull-disabled-failed-to-get-converter-bare-backoff-message",
-            "image_pull_failed/minikube-2835-cri-o-runtime-no-registries-configured-nginx-alpine-short-name-imageinspecterror-webserver-two-replicas-kubelet-journal-lines",
-            "probe_failure/dra-driver-nvidia-gpu-328-compute-domain-imex-daemon-startup-probe-queries-ipv6-wildcard-node-without-ipv6-address-family-not-supported-grpc-14-bare-message",
-            "probe_failure/kops-pr-16800-cilium-1-16-1-ipv6-e2e-cilium-operator-health-listener-not-on-ipv6-loopback-liveness-probe-refused-on-ipv6-1-event-yaml-fragment",
-            "readiness_failing/envoy-gateway-184-comment-ipv6-cluster-envoy-proxy-bootstrap-listens-0-0-0-0-ready-port-19001-refused-on-pod-ipv6-address-redacted-quoted-message",
-            // batch 138, measured 10/16 on 2026-12-07 (session 43, at its merge, analyzer of 2a5d5aec, with batch 137
-            // moved aside) before anyone looked at it: pinned by name only
-            "insufficient_resources/neon-autoscaling-374-autoscale-scheduler-places-vm-runner-pod-on-full-node-kubelet-outofcpu-vm-stuck-failed-events-and-pod-listing",
-            "insufficient_resources/ocs-ci-12362-openshift-cephfs-fio-pod-deployment-factory-worker-cpu-nearly-full-kubelet-rejects-outofcpu-describe-in-test-log-warning",
-            "node_not_ready/k8s-96256-kubelet-tls-bootstrap-rotation-test-clock-moved-forward-client-certificate-expired-server-not-responsive-journal-lines",
-            "pod_evicted/actions-runner-controller-1215-eks-runner-sed-on-20gb-dump-fills-node-disk-runner-pod-evicted-ephemeral-storage-image-gc-freed-0-alert-messages",
-            "pvc_unbound/local-path-provisioner-68-rancher-ec2-pv-hostname-affinity-private-dns-node-label-instance-name-volume-node-affinity-conflict-bare-message",
-            "volume_mount_failed/external-storage-720-k8s-1-9-local-volume-pod-scheduled-to-other-node-than-pv-storage-node-affinity-check-failed-kubelet-messages"
+            // empty until the next batch is measured: batches 137 and 138 (session 43, 11/16 and 10/16 at their merge)
+            // were looked at and moved into DIR in the same session
             );
 
     static final Path DIR = Path.of("src/test/resources/realworld");
@@ -767,8 +767,8 @@ class RealWorldAccuracyTest {
 
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
-        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(2605);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(32);
+        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(2637);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(0);
     }
 
     @Test
