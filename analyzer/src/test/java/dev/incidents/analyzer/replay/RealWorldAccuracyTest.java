@@ -708,8 +708,19 @@ class RealWorldAccuracyTest {
      * looked at, a batch moves into {@link #DIR} and a new one is gathered.
      */
     static final Set<String> KNOWN_FAILING_HELD_BACK = Set.of(
-            // empty until the next batch is measured: batches 137 and 138 (session 43, 11/16 and 10/16 at their merge)
-            // were looked at and moved into DIR in the same session
+            // batch 139, measured 8/10 on 2026-12-07 (session 43, at its merge, analyzer of 564d2060, with batch 140
+            // moved aside) before anyone looked at it: pinned by name only
+            "image_pull_failed/ingress-nginx-10638-corporate-firewall-blocks-registry-k8s-io-kube-webhook-certgen-digest-pull-back-off-bare-message",
+            "sandbox_failed/k3s-924-nanopc-t4-containerd-overlayfs-snapshotter-unsupported-failed-to-mount-rootfs-component-overlay-invalid-argument-coredns-sandbox-kubelet-lines",
+            // batch 140, measured 9/16 on 2026-12-07 (session 43, at its merge, analyzer of 564d2060, with batch 139
+            // moved aside) before anyone looked at it: pinned by name only
+            "insufficient_resources/k8s-9891-gce-default-cluster-monitoring-logging-addons-leave-no-node-1-cpu-cassandra-redis-examples-podfitsresources-2015-wrapped-event-lines",
+            "node_not_ready/snowdrop-k8s-infra-177-hetzner-upgrade-1-16-to-1-17-kubelet-csinode-annotation-server-could-not-find-resource-kubeletnotready-condition-yaml",
+            "pvc_unbound/hetzner-csi-driver-399-dedicated-root-server-worker-without-csi-node-plugin-waitforfirstconsumer-no-topology-key-on-csinode-provisioner-log-fragment",
+            "pvc_unbound/ibm-spectrum-scale-csi-463-elasticsearch-200g-claims-fileset-quota-rounded-to-block-size-does-not-match-requested-size-provisioning-error-fragment",
+            "replica_create_failed/gardener-extension-provider-metal-52-csi-lvm-controller-system-cluster-critical-priorityclass-outside-kube-system-replicaset-failedcreate-get-events-row",
+            "replica_create_failed/lens-4751-eks-1-16-bored-agent-system-cluster-critical-priorityclass-not-permitted-in-lens-platform-namespace-error-creating-message",
+            "volume_mount_failed/local-static-provisioner-107-rancher-containerized-kubelet-cannot-see-host-dir-newmounter-initialization-failed-path-does-not-exist-bare-message"
             );
 
     static final Path DIR = Path.of("src/test/resources/realworld");
@@ -767,8 +778,8 @@ class RealWorldAccuracyTest {
 
     @Test
     void the_suite_holds_every_fixture_of_the_issues() {
-        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(2637);
-        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(0);
+        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(2639);
+        assertThat(heldBack).hasSizeGreaterThanOrEqualTo(26);
     }
 
     @Test
