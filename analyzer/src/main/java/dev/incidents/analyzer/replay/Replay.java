@@ -24,6 +24,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.Consumer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serdes;
@@ -143,6 +145,78 @@ public final class Replay implements AutoCloseable {
     }
 
     /**
+     * Builds a replay on a thread of its own ({@code replay-topology}), so the caller can do other start-up work
+     * meanwhile (the command fills its reader's first reorder window). Close the result: it closes the replay unless
+     * {@link Starting#replay()} handed it over.
+     */
+    public static Starting start(AnalyzerConfig analyzerConfig, boolean keepTransitions) {
+        FutureTask<Replay> building = new FutureTask<>(() -> new Replay(analyzerConfig, keepTransitions));
+        Thread builder = new Thread(building, "replay-topology");
+        builder.setDaemon(true);
+        builder.start();
+        return new Starting(building);
+    }
+
+    /** A replay being built ({@link #start}). */
+    public static final class Starting implements AutoCloseable {
+        private final FutureTask<Replay> building;
+        private boolean handedOver;
+
+        private Starting(FutureTask<Replay> building) {
+            this.building = building;
+        }
+
+        /** Waits for the replay; the caller closes it from then on. A failure to build it is thrown here. */
+        public Replay replay() {
+            handedOver = true;
+            return built();
+        }
+
+        private Replay built() {
+            boolean interrupted = false;
+            try {
+                while (true) {
+                    try {
+                        return building.get();
+                    } catch (InterruptedException e) {
+                        interrupted = true; // the builder runs to its end either way; its replay must be closed
+                    } catch (ExecutionException e) {
+                        if (e.getCause() instanceof RuntimeException r) {
+                            throw r;
+                        }
+                        if (e.getCause() instanceof Error error) {
+                            throw error;
+                        }
+                        throw new IllegalStateException("cannot build the replay", e.getCause());
+                    }
+                }
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+
+        /** The replay once built, still closed by this unless handed over (tests). */
+        Replay awaitBuilt() {
+            return built();
+        }
+
+        /** Closes the replay if it was never handed over (the caller failed before it needed it). */
+        @Override
+        public void close() {
+            if (!handedOver) {
+                handedOver = true;
+                try {
+                    built().close();
+                } catch (RuntimeException ignored) {
+                    // it failed to build: nothing to close, and the caller's own failure is the one to report
+                }
+            }
+        }
+    }
+
+    /**
      * The settings under which the topology runs in {@link TopologyTestDriver} here and in the tests that drive it
      * directly: the topology's own settings, at-least-once (the driver has no transactions), no idle wait.
      */
@@ -258,6 +332,11 @@ public final class Replay implements AutoCloseable {
 
     public TopologyTestDriver driver() {
         return driver;
+    }
+
+    /** The driver's temporary state directory, deleted on {@link #close()}. */
+    Path stateDir() {
+        return stateDir;
     }
 
     private void piped() {

@@ -69,6 +69,35 @@ class WriteBackStoreTest {
     }
 
     @Test
+    void without_a_changelog_a_null_put_is_a_delete_at_once_so_no_older_value_below_shows_through() {
+        WriteBackStore<String, String> store = store(1, false);
+        store.put("a", "1");
+        store.put("b", "2"); // evicts a: written below
+        assertThat(below.get("a")).isEqualTo("1");
+
+        store.put("a", null);
+        assertThat(store.get("a")).as("not the value below").isNull();
+        assertThat(below.get("a")).isNull();
+        store.put("b", null);
+        assertThat(store.get("b")).isNull();
+        store.flush();
+        assertThat(below.get("b")).isNull();
+    }
+
+    @Test
+    void with_a_changelog_a_null_put_is_a_pending_delete_until_the_commit() {
+        WriteBackStore<String, String> store = store(10, true);
+        store.put("a", "1");
+        store.flushCache();
+
+        store.put("a", null);
+        assertThat(store.get("a")).isNull();
+        assertThat(below.get("a")).isEqualTo("1");
+        store.flushCache();
+        assertThat(below.get("a")).isNull();
+    }
+
+    @Test
     void with_a_changelog_a_delete_waits_for_the_commit_like_every_other_change() {
         WriteBackStore<String, String> store = store(10, true);
         store.put("a", "1");
