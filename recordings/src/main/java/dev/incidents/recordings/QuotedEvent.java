@@ -198,19 +198,21 @@ final class QuotedEvent {
     /**
      * The row {@code line} quotes, its age at {@code now}; null when it quotes none. A message copied out of a JSON
      * string (an API server's audit log, a {@code -o json} status: {@code "pods \"web-0\" is forbidden: ...}) is read
-     * with its quotes unescaped when it reads as nothing as it stands: a message's own escaped quotes (Go's {@code %q}
-     * of a command, {@code exec: "echo \"up\""}) stay as they are.
+     * with its quotes unescaped when it reads as nothing as it stands, and first when every quote in it is escaped: a
+     * message's own escaped quotes (Go's {@code %q} of a command, {@code exec: "echo \"up\""}) stay as they are.
      */
     static EventsTable.Row parse(String line, long lineNumber, Instant now) {
-        if (line.contains("\\\"") && UNESCAPED_QUOTE.matcher(line).results().count() <= 1) {
-            // every quote escaped (a trailing one of the copied field aside): a JSON string's copy, read unescaped
-            EventsTable.Row unescaped = quoted(line.replace("\\\"", "\""), lineNumber, now);
-            if (unescaped != null) {
-                return unescaped;
-            }
+        if (!line.contains("\\\"")) {
+            return quoted(line, lineNumber, now);
         }
-        EventsTable.Row row = quoted(line, lineNumber, now);
-        return row != null || !line.contains("\\\"") ? row : quoted(line.replace("\\\"", "\""), lineNumber, now);
+        String unescaped = line.replace("\\\"", "\"");
+        // every quote escaped (a trailing one of the copied field aside): a JSON string's copy, read unescaped first
+        boolean jsonCopy = UNESCAPED_QUOTE.matcher(line).results().count() <= 1;
+        EventsTable.Row row = jsonCopy ? quoted(unescaped, lineNumber, now) : null;
+        if (row == null) {
+            row = quoted(line, lineNumber, now);
+        }
+        return row != null || jsonCopy ? row : quoted(unescaped, lineNumber, now);
     }
 
     /** A double quote no backslash escapes. */

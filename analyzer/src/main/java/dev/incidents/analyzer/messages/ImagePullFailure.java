@@ -362,11 +362,6 @@ public record ImagePullFailure(Category category, boolean causeKnown, Optional<S
                     + "|was found but does not match the specified platform");
 
     /**
-     * CRI-O and Podman refusing an unqualified name ({@code short-name "app:v1" did not resolve to an alias and no
-     * unqualified-search registries are defined in "/etc/containers/registries.conf"}, {@code short name mode is
-     * enforcing, but image name app:v1 returns ambiguous list}): the reference names no registry they may search.
-     */
-    /**
      * A tag whose only manifest is Docker's schema 1, which containerd 2.0 ({@code failed to get converter for "x":
      * Pulling Schema 1 images have been deprecated and disabled by default since containerd v2.0}) and Docker 28
      * ({@code Docker Image Format v1 and Docker Image manifest version 2, schema 1 support has been removed}) no longer
@@ -375,6 +370,13 @@ public record ImagePullFailure(Category category, boolean causeKnown, Optional<S
     private static final Pattern SCHEMA_1_REFUSED = Pattern.compile(
             "schema 1 images have been deprecated|schema 1 support has been removed");
 
+    /**
+     * CRI-O and Podman refusing an unqualified name ({@code short-name "app:v1" did not resolve to an alias and no
+     * unqualified-search registries are defined in "/etc/containers/registries.conf"}, {@code short name mode is
+     * enforcing, but image name app:v1 returns ambiguous list}, without a terminal {@code short-name resolution enforced
+     * but cannot prompt without a TTY}, CRI-O of 2018 {@code no registries configured while trying to pull an unqualified
+     * image}): the reference names no registry they may search.
+     */
     private static final Pattern SHORT_NAME_UNRESOLVED = Pattern.compile(
             "short-name \"[^\"]*\" did not resolve to an alias|short name mode is enforcing"
                     + "|short-name resolution enforced but cannot prompt without a tty"
